@@ -1,0 +1,9 @@
+"""entities extractor (built-in rules backend)."""
+
+from __future__ import annotations
+
+from flashpoint.nlp.document import NlpDoc
+
+
+def extract_entities(doc: NlpDoc) -> list:
+    return []

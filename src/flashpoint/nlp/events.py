@@ -1,0 +1,9 @@
+"""events extractor (built-in rules backend)."""
+
+from __future__ import annotations
+
+from flashpoint.nlp.document import NlpDoc
+
+
+def extract_events(doc: NlpDoc) -> list:
+    return []

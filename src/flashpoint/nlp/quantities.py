@@ -1,0 +1,9 @@
+"""quantities extractor (built-in rules backend)."""
+
+from __future__ import annotations
+
+from flashpoint.nlp.document import NlpDoc
+
+
+def extract_quantities(doc: NlpDoc) -> list:
+    return []

@@ -1,0 +1,102 @@
+"""Shared fixtures: real SQLite files and a throw-away PostgreSQL cluster started with initdb/pg_ctl."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+OUTPUT = Path(os.environ.get("FLASHPOINT_TEST_OUTPUT", ROOT / "test-output"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _as_pg_user(cmd: list[str]) -> list[str]:
+    """PostgreSQL refuses to run as root: run its binaries as the postgres user then."""
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *cmd]
+    return cmd
+
+
+def _pg_bin(name: str) -> str:
+    found = shutil.which(name)
+    if found:
+        return found
+    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
+        return str(candidate)
+    raise RuntimeError(f"PostgreSQL binary {name} not found: install postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL cluster of our own on a free port; yields a base URL without database."""
+    base = Path(tempfile.mkdtemp(prefix="flashpoint-pg-"))
+    data = base / "data"
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(_as_pg_user([_pg_bin("initdb"), "-D", str(data), "-U", "flashpoint", "--auth=trust",
+                                "-E", "UTF8", "--locale=C"]), check=True, capture_output=True)
+    subprocess.run(_as_pg_user([_pg_bin("pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w",
+                                "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off",
+                                "start"]), check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://flashpoint@127.0.0.1:{port}"
+    finally:
+        subprocess.run(_as_pg_user([_pg_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                       capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+_db_counter = 0
+
+
+def _new_pg_database(server: str) -> str:
+    import psycopg
+
+    global _db_counter
+    _db_counter += 1
+    name = f"t{os.getpid()}_{_db_counter}_{int(time.time() * 1000) % 100000}"
+    conninfo = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL: once SQLite, once PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'flashpoint.db'}"
+    return _new_pg_database(request.getfixturevalue("pg_server"))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'flashpoint.db'}"
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> str:
+    return _new_pg_database(pg_server)
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    """Where tests leave artefacts to look at (screenshots)."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    return OUTPUT
