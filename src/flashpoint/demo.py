@@ -1,7 +1,118 @@
-"""`flashpoint demo`: the main job on the bundled sample corpus."""
+"""`flashpoint demo`: the main job on the bundled sample corpus, summarised for a first-time user."""
 
 from __future__ import annotations
 
+from collections import Counter
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
-def run_demo(db: str | None = None) -> None:
-    raise NotImplementedError
+from rich.console import Console
+from rich.table import Table
+
+from flashpoint.store.store import Store, default_url, normalise_url
+from flashpoint.workflow import ingest
+
+
+def sample_dir() -> Path:
+    return Path(str(files("flashpoint") / "sample" / "articles"))
+
+
+def _safe(view: Any, store: Store) -> list[dict[str, Any]]:
+    """A view that fails must not hide the rest of the summary."""
+    try:
+        rows: list[dict[str, Any]] = view(store)
+        return rows
+    except Exception as exc:  # noqa: BLE001
+        Console(stderr=True).print(f"[yellow]warning:[/] {getattr(view, '__name__', view)}: {exc}")
+        return []
+
+
+def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table
+
+
+def summarise(store: Store, console: Console) -> dict[str, Any]:
+    """Print what an analyst would look at first; return the figures for tests."""
+    from flashpoint.corpus import views
+
+    articles = [a for _, a in store.iter_articles()]
+    outlets = Counter(a.outlet or "(unknown)" for a in articles)
+    n_events = sum(len(a.events) for a in articles)
+    n_quotes = sum(len(a.quotes) for a in articles)
+    n_figures = sum(len(a.quantities) for a in articles)
+    n_entities = sum(len(a.entities) for a in articles)
+    console.print(f"[bold]{len(articles)} articles[/] from {len(outlets)} outlets: "
+                  + ", ".join(f"{o} ({n})" for o, n in outlets.most_common()))
+    console.print(f"{n_entities} entity mentions, {n_quotes} quotes, {n_figures} figures, {n_events} events")
+
+    actors: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for a in articles:
+        for ev in a.events:
+            types[ev.type] += 1
+            for who in (ev.actor, ev.recipient):
+                if who is not None and (who.name or who.country):
+                    actors[who.name or who.country or ""] += 1
+    if actors:
+        console.print(_table("Top actors (in events)", ["actor", "events"], [[k, v] for k, v in actors.most_common(8)]))
+    if types:
+        console.print(_table("Events by PLOVER type", ["type", "count"], [[k, v] for k, v in types.most_common()]))
+
+    stories = _safe(views.stories, store)
+    if stories:
+        console.print(_table("Stories across outlets", ["story", "articles", "outlets"],
+                             [[s.get("title"), len(s.get("article_ids") or []), ", ".join(s.get("outlets") or [])]
+                              for s in stories[:8]]))
+    claims = _safe(views.claims, store)
+    contested = [c for c in claims if c.get("status") in ("disagree", "trend")]
+    if contested:
+        console.print(_table("Figures that differ", ["kind", "subject", "status", "values"],
+                             [[c.get("kind"), c.get("subject"), c.get("status"),
+                               "; ".join(f"{v.get('value'):,.0f} ({v.get('outlet')}, {v.get('date')})"
+                                         for v in (c.get("values") or []) if v.get("value") is not None)]
+                              for c in contested[:8]]))
+    alerts_view = getattr(views, "alerts", None)
+    alerts = _safe(alerts_view, store) if alerts_view else []
+    if alerts:
+        console.print(_table("Escalation alerts", ["date", "dyad", "score", "baseline"],
+                             [[a.get("date"), a.get("dyad") or f"{a.get('actor')}->{a.get('recipient')}",
+                               a.get("score") if a.get("score") is not None else a.get("value"), a.get("baseline")]
+                              for a in alerts[:8]]))
+    framing = _safe(views.framing, store)
+    if framing:
+        console.print(_table("Framing by outlet", ["outlet", "terms"],
+                             [[f.get("outlet"), ", ".join(_terms(f))] for f in framing[:8]]))
+    return {"articles": len(articles), "outlets": len(outlets), "events": n_events, "quotes": n_quotes,
+            "figures": n_figures, "stories": len(stories), "contested_figures": len(contested), "alerts": len(alerts)}
+
+
+def _terms(row: dict[str, Any]) -> list[str]:
+    terms = row.get("terms") or row.get("term_choices") or {}
+    if isinstance(terms, dict):
+        return [f"{k}: {v}" for k, v in list(terms.items())[:6]]
+    if isinstance(terms, list):
+        return [str(t) for t in terms[:6]]
+    return [str(terms)]
+
+
+def run_demo(db: str | None = None, console: Console | None = None) -> dict[str, Any]:
+    console = console or Console()
+    url = normalise_url(db or default_url())
+    store = Store(url)
+    console.print(f"[bold]flashpoint demo[/]: ingesting the sample corpus from {sample_dir()} into {url}")
+    report = ingest([str(sample_dir())], store,
+                    on_error=lambda e: console.print(f"[red]error:[/] {e.source}: {e.message}"))
+    console.print(f"stored {len(report.stored)} new articles, {len(report.duplicates)} already present, "
+                  f"{len(report.errors)} failed\n")
+    figures = summarise(store, console)
+    store.close()
+    serve_db = "" if db is None else f" --db {db}"
+    console.print(f"\nExplore it in the dashboard:  [bold]flashpoint serve{serve_db}[/]  then open http://127.0.0.1:8000/")
+    console.print("Or from the terminal: flashpoint events | quotes | claims | stories | timeline | framing | escalation")
+    return figures
