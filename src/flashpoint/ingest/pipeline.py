@@ -3,27 +3,54 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from flashpoint.ingest.clean import clean_html, clean_text
+from flashpoint.ingest.decode import BadInput, decode_bytes
+from flashpoint.ingest.meta import extract_meta
+from flashpoint.ingest.sources import iter_source
 from flashpoint.model import Article, InputError, RawDocument
+
+_HTML_SNIFF = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p|meta|title|span|h1)\b", re.I)
 
 
 def read_documents(sources: Iterable[str], allow_private: bool = False) -> Iterator[RawDocument | InputError]:
+    """Every document the sources stand for; a source that fails unexpectedly becomes one error."""
     for src in sources:
         try:
-            yield RawDocument(source=src, content=Path(src).read_bytes())
-        except OSError as exc:
-            yield InputError(source=src, message=str(exc))
+            yield from iter_source(src, allow_private=allow_private)
+        except Exception as exc:  # noqa: BLE001 - one bad source never stops a batch
+            yield InputError(source=src, message=f"{type(exc).__name__}: {exc}")
+
+
+def is_html(text: str) -> bool:
+    """An `auto` document is HTML when its start has HTML tags."""
+    return bool(_HTML_SNIFF.search(text[:5000]))
+
+
+def article_id(body: str, title: str | None) -> str:
+    """Same text, same id: re-ingesting a file or a copy of it is recognised."""
+    return hashlib.sha256(f"{title or ''}\n{body}".encode()).hexdigest()[:16]
 
 
 def build_article(raw: RawDocument) -> Article:
-    text = raw.content.decode("utf-8") if isinstance(raw.content, bytes) else raw.content
-    cleaned = clean_html(text, raw.url) if raw.kind == "html" else clean_text(text)
-    digest = hashlib.sha256(cleaned.body.encode()).hexdigest()[:16]
-    return Article(id=raw.given.get("id") or digest, source=raw.source, url=raw.url, title=cleaned.title,
-                   body=cleaned.body, removed=cleaned.removed)
+    """Decode, clean and describe one document; raises BadInput when there is no article in it."""
+    text = decode_bytes(raw.content) if isinstance(raw.content, bytes) else raw.content
+    if not text.strip():
+        raise BadInput("empty document")
+    html = raw.kind == "html" or (raw.kind == "auto" and is_html(text))
+    cleaned = clean_html(text, raw.url) if html else clean_text(text)
+    if not cleaned.body.strip():
+        raise BadInput("no article text found" + (" in the HTML" if html else ""))
+    url = raw.url or (cleaned.meta.get("url") if html else None)
+    meta = extract_meta(text, cleaned.body, removed=cleaned.removed, url=url, cleaner_title=cleaned.title,
+                        page_meta=cleaned.meta, given=raw.given, is_html=html)
+    return Article(id=str(raw.given.get("id") or article_id(cleaned.body, meta.title)), source=raw.source,
+                   url=url, title=meta.title, outlet=meta.outlet, agency=meta.agency, republisher=meta.republisher,
+                   author=meta.author, published=meta.published,
+                   published_from=meta.published_from,  # type: ignore[arg-type]
+                   language=meta.language, body=cleaned.body, removed=cleaned.removed)
 
 
 def load_articles(sources: Iterable[str], allow_private: bool = False) -> Iterator[Article | InputError]:
@@ -33,5 +60,7 @@ def load_articles(sources: Iterable[str], allow_private: bool = False) -> Iterat
             continue
         try:
             yield build_article(raw)
+        except BadInput as exc:
+            yield InputError(source=raw.source, message=str(exc))
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             yield InputError(source=raw.source, message=f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,160 @@
+"""Fetching a URL under a guard: http(s) only, public addresses only, bounded time, size and redirects.
+
+flashpoint is pointed at URLs from feeds and analysts' lists; a URL (or a redirect) that resolves to
+localhost, the LAN or a cloud metadata endpoint must not become a way to read internal services.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+USER_AGENT = "flashpoint/0.1 (+offline news analysis; https://github.com/flashpoint)"
+MAX_BYTES = 16 * 1024 * 1024
+TIMEOUT_S = 20.0
+MAX_REDIRECTS = 5
+
+_METADATA_ADDRESSES = {
+    ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack
+    ipaddress.ip_address("169.254.170.2"),  # AWS ECS task metadata
+    ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+    ipaddress.ip_address("fd00:ec2::254"),  # AWS IPv6
+}
+_METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data", "instance-data.ec2.internal"}
+
+
+class FetchError(Exception):
+    """A URL that could not or may not be fetched; the message says which and why."""
+
+
+@dataclass
+class Fetched:
+    url: str  # the URL asked for
+    final_url: str  # after redirects
+    content: bytes
+    content_type: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _refusal(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    """Why an address is not public, or None when it is."""
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    if addr in _METADATA_ADDRESSES:
+        return "a cloud metadata address"
+    for attr, why in (("is_loopback", "a loopback address"), ("is_link_local", "a link-local address"),
+                      ("is_multicast", "a multicast address"), ("is_unspecified", "an unspecified address"),
+                      ("is_private", "a private address"), ("is_reserved", "a reserved address")):
+        if getattr(addr, attr):
+            return why
+    if not addr.is_global:
+        return "a non-public address"
+    return None
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """Every address the host name resolves to (a literal IP resolves to itself)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise FetchError(f"cannot resolve host {host!r}: {exc.strerror or exc}") from exc
+    return sorted({str(info[4][0]).split("%")[0] for info in infos})
+
+
+def check_url(url: str, allow_private: bool = False) -> None:
+    """Raise FetchError unless the URL is http(s) and its host resolves only to public addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"unsupported URL scheme {parts.scheme!r}: only http and https are fetched")
+    host = parts.hostname
+    if not host:
+        raise FetchError("URL has no host")
+    if parts.username or parts.password:
+        raise FetchError("URLs with credentials are not fetched")
+    if allow_private:
+        return
+    if host.lower().rstrip(".") in _METADATA_HOSTS:
+        raise FetchError(f"refused: host {host} is a cloud metadata service")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise FetchError(f"invalid port in URL: {exc}") from exc
+    for address in resolve(host, port):
+        why = _refusal(ipaddress.ip_address(address))
+        if why:
+            raise FetchError(f"refused: host {host} resolves to {address}, {why} "
+                             "(use --allow-private to fetch from private networks)")
+
+
+def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
+          max_redirects: int = MAX_REDIRECTS) -> Fetched:
+    """GET a URL, checking the guard on it and on every redirect hop; stream and stop at `max_bytes`.
+
+    `timeout` bounds the whole fetch (all hops and the body), not only each network read.
+    """
+    deadline = time.monotonic() + timeout
+    current = url
+    with httpx.Client(follow_redirects=False, trust_env=False, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}) as client:
+        for _hop in range(max_redirects + 1):
+            check_url(current, allow_private)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise FetchError(f"timed out after {timeout:g} s")
+            try:
+                with client.stream("GET", current, timeout=httpx.Timeout(left)) as resp:
+                    if resp.is_redirect:
+                        location = resp.headers.get("location")
+                        if not location:
+                            raise FetchError(f"redirect ({resp.status_code}) without a Location header")
+                        current = urljoin(current, location)
+                        continue
+                    if resp.status_code >= 400:
+                        raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
+                    declared = resp.headers.get("content-length")
+                    if declared and declared.isdigit() and int(declared) > max_bytes:
+                        raise FetchError(f"response of {int(declared):,} bytes is larger than the limit of "
+                                         f"{max_bytes:,} bytes")
+                    chunks: list[bytes] = []
+                    size = 0
+                    for chunk in resp.iter_raw():
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise FetchError(f"response is larger than the limit of {max_bytes:,} bytes")
+                        if time.monotonic() > deadline:
+                            raise FetchError(f"timed out after {timeout:g} s")
+                        chunks.append(chunk)
+                    body = b"".join(chunks)
+                    if resp.headers.get("content-encoding", "").lower() not in ("", "identity"):
+                        body = _decompress(body, resp.headers["content-encoding"], max_bytes)
+                    return Fetched(url=url, final_url=str(resp.url), content=body,
+                                   content_type=resp.headers.get("content-type", ""), headers=dict(resp.headers))
+            except httpx.TimeoutException as exc:
+                raise FetchError(f"timed out after {timeout:g} s") from exc
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{type(exc).__name__}: {exc}") from exc
+        raise FetchError(f"too many redirects (more than {max_redirects})")
+
+
+def _decompress(body: bytes, encoding: str, max_bytes: int) -> bytes:
+    """Undo Content-Encoding ourselves so the size limit applies to the decoded body too."""
+    import zlib
+
+    encoding = encoding.lower().strip()
+    if encoding in ("gzip", "x-gzip"):
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        d = zlib.decompressobj()
+    else:
+        raise FetchError(f"unsupported content encoding {encoding!r}")
+    try:
+        out = d.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError(f"corrupt {encoding} response body") from exc
+    if len(out) > max_bytes:
+        raise FetchError(f"decoded response is larger than the limit of {max_bytes:,} bytes")
+    return out

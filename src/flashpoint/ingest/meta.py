@@ -1,0 +1,447 @@
+"""Article metadata: title, outlet, wire agencies, republisher, publication date, language.
+
+Scraped pages rarely carry clean metadata: the outlet is a masthead line or a closing credit, the
+date a dateline under the headline, and copies on aggregators must be told apart from the outlet that
+wrote them. Each finder below reads one kind of cue; `extract_meta` orders them (given fields first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
+FOOTER_LINES = 25  # closing credits live in the last lines
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    outlet: str | None = None
+    agency: list[str] = field(default_factory=list)
+    republisher: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    language: str | None = None
+
+
+# ---------------------------------------------------------------- resources
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load((files("flashpoint") / "resources" / name).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Sources:
+    """The outlets table, indexed for lookups."""
+
+    outlet_by_domain: dict[str, str]
+    outlet_by_alias: dict[str, str]  # lower-cased alias -> canonical name
+    agency_by_alias: dict[str, str]  # exact alias -> canonical (agency acronyms are case-sensitive: "AP")
+    aggregator_by_domain: dict[str, str]
+    aggregator_markers: list[tuple[str, re.Pattern[str]]]
+    generic_markers: list[tuple[str, re.Pattern[str]]]
+
+
+@lru_cache(maxsize=1)
+def sources_table() -> Sources:
+    data = _load("outlets.yaml")
+    by_domain: dict[str, str] = {}
+    by_alias: dict[str, str] = {}
+    for o in data["outlets"]:
+        for d in o.get("domains", []):
+            by_domain[d.lower()] = o["name"]
+        for a in [o["name"], *o.get("aliases", [])]:
+            by_alias[a.lower()] = o["name"]
+    agencies: dict[str, str] = {}
+    for a in data["agencies"]:
+        for alias in [a["name"], *a.get("aliases", [])]:
+            agencies[alias] = a["name"]
+            if len(alias) > 4:  # long names are safe to match in any case ("REUTERS", "Agence France-Presse")
+                agencies[alias.upper()] = a["name"]
+                agencies[alias.lower()] = a["name"]
+    agg_domain: dict[str, str] = {}
+    agg_markers: list[tuple[str, re.Pattern[str]]] = []
+    for g in data["aggregators"]:
+        for d in g.get("domains", []):
+            agg_domain[d.lower()] = g["name"]
+        agg_markers += [(g["name"], re.compile(m, re.M)) for m in g.get("markers", [])]
+    generic = [(g["name"], re.compile(m, re.M)) for g in data.get("generic_republishers", [])
+               for m in g.get("markers", [])]
+    return Sources(by_domain, by_alias, agencies, agg_domain, agg_markers, generic)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(str(w) for w in words) for lang, words in _load("stopwords.yaml").items()}
+
+
+# ---------------------------------------------------------------- helpers
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.U)
+_SMALL = {"a", "an", "the", "of", "and", "&", "in", "on", "for", "de", "la", "le", "du", "des", "el", "al"}
+_SECTION_WORDS = {"home", "news", "world", "politics", "menu", "search", "sign", "in", "subscribe", "login",
+                  "log", "register", "opinion", "sport", "sports", "business", "live", "video", "videos",
+                  "latest", "europe", "africa", "asia", "americas", "middle", "east", "uk", "us", "breaking",
+                  "top", "stories", "more", "share", "advertisement", "related", "trending", "editor's", "pick",
+                  "recent", "read", "also", "start", "reading", "download", "app"}
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.lower().rstrip(".") if host else None
+
+
+def _by_domain(host: str | None, table: dict[str, str]) -> str | None:
+    """Look a host and each parent domain up: news.bbc.co.uk -> bbc.co.uk."""
+    if not host:
+        return None
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        found = table.get(".".join(parts[i:]))
+        if found:
+            return found
+    return None
+
+
+def _stems(text: str) -> set[str]:
+    """Content-word stems (5-letter prefixes) for comparing a headline with its lead."""
+    stop = set().union(*stopwords().values())
+    return {w.lower()[:5] for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in stop}
+
+
+def _smart_title(name: str) -> str:
+    """ARARAT TIMES ONLINE -> Ararat Times Online; short acronyms stay (BBC, RT)."""
+    if not name.isupper():
+        return name
+    return " ".join(w if len(w) <= 3 else w.capitalize() for w in name.split())
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")], 1) for m in names}
+_MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DATE_PATTERNS = [
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})", re.I),
+    re.compile(_WEEKDAY + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
+    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T\s]|$)"),
+    re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})"),
+    re.compile(r"(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"),
+]
+# What may surround a date on a dateline: labels, a time, a time zone, separators.
+_DATELINE_REST = re.compile(
+    r"^(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|modified|date|on|at|am|pm|gmt|utc|[A-Z]{2,4}|"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2}|h|hrs?|by|time|[-|•·,:()/])\s*)*$", re.I)
+
+
+def parse_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first full calendar date (day, month and year) in a string, as YYYY-MM-DD."""
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["mnum"])
+            day, year = int(g["day"]), int(g["year"])
+            if g.get("mnum") and "/" in m.group(0) and month > 12 >= day:  # 25/12/2021: day first
+                month, day = day, month
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                continue
+            if 1990 <= year <= date.today().year + 1:
+                return value.isoformat(), m
+    return None
+
+
+def dateline_date(lines: list[str]) -> str | None:
+    """A line that is only a date (with a label, weekday or time): "Friday, 02 April 2021 1:41 PM"."""
+    for line in lines:
+        if len(line) > 80:
+            continue
+        found = parse_date(line)
+        if not found:
+            continue
+        value, m = found
+        rest = (line[:m.start()] + " " + line[m.end():]).strip()
+        if _DATELINE_REST.match(rest):
+            return value
+    return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """Many sites put the publication day in the path: /2021/04/02/..."""
+    m = _URL_DATE.search(urlsplit(url).path) if url else None
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _normal_date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    found = parse_date(text)
+    return found[0] if found else None
+
+
+# ---------------------------------------------------------------- title
+
+
+def _heading_like(line: str, table: Sources) -> bool:
+    words = _WORD.findall(line)
+    if not 3 <= len(words) <= 30 or len(line) > 220:
+        return False
+    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
+        return False
+    if "|" in line or "://" in line or line.lower() in table.outlet_by_alias:
+        return False
+    if parse_date(line) and dateline_date([line]):
+        return False
+    return any(w[0].isupper() for w in words)
+
+
+_CAPTION = re.compile(r"^(?:image|photo|picture|pictured|caption|media caption|file photo|video)\b", re.I)
+
+
+def _lead(body: str, exclude: str) -> str:
+    """The first ~80 words of running text: what a headline summarises."""
+    out: list[str] = []
+    for line in _lines(body):
+        if line == exclude or len(line.split()) < 12 or _CAPTION.match(line):
+            continue
+        out += line.split()
+        if len(out) >= 80:
+            break
+    return " ".join(out[:80])
+
+
+def _relevance(candidate: str, body: str) -> int:
+    return len(_stems(candidate) & _stems(_lead(body, candidate)))
+
+
+def strip_site_suffix(title: str, names: list[str]) -> str:
+    """"Headline - BBC News" -> "Headline" when the suffix is the outlet or site name."""
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if head and any(tail.strip().lower() == n.lower() for n in names if n):
+                return head.strip()
+    return title
+
+
+def find_title(header: list[str], body: str, cleaner_title: str | None, table: Sources) -> str | None:
+    """The cleaner's title when it reads as this article's headline, else the first headline-like line
+    of the page that shares words with the lead."""
+    candidates = [ln for ln in header if _heading_like(ln, table) and ln != cleaner_title]
+    if cleaner_title:
+        candidates.insert(0, cleaner_title)
+    scored = [(c, _relevance(c, body)) for c in candidates]
+    best = max((s for _, s in scored), default=0)
+    for cand, score in scored:
+        if score >= 2 and score * 3 >= best * 2:
+            return cand
+    if cleaner_title:
+        return cleaner_title
+    return candidates[0] if candidates else None
+
+
+# ---------------------------------------------------------------- outlet, agency, republisher
+
+_CREDIT = re.compile(r"^\(\s*([^()]{2,100}?)\s*\)$")
+_DATELINE_AGENCY = re.compile(r"^(?:[A-Z][\w .,'’/-]{0,60}?\s*)?\(([A-Za-z][A-Za-z .-]{1,30})\)\s*[-–—:]")
+_BYLINE_AGENCY = re.compile(r"^(?:by|source|from|credit|via)\s*:?\s+(.{2,60}?)\.?$", re.I)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*[.,]?\s*"
+    r"(?:(?:19|20)\d{2})?\s*[.,]?\s*(?:all rights reserved\.?)?$", re.I)
+
+
+def _split_names(text: str) -> list[str]:
+    return [p.strip(" .") for p in re.split(r",|/|;|\band\b|&|\bwith\b|\+", text) if p.strip(" .")]
+
+
+def _agency_of(name: str, table: Sources) -> str | None:
+    return table.agency_by_alias.get(name.strip()) or table.agency_by_alias.get(name.strip().upper() if len(name) > 4 else "")
+
+
+def find_agencies(lines: list[str], table: Sources) -> tuple[list[str], str | None]:
+    """Wire agencies credited for the text, and an outlet named in the same credit.
+
+    Counted: closing credits "(FRANCE 24 with AFP, REUTERS)", "(AFP)"; datelines "KYIV (Reuters) -";
+    bylines "By AFP"; a copyright line naming an agency. Not counted: photo credits inside captions
+    ("© Name, AFP") and mentions ("told AFP"), which credit a picture or a source, not the text.
+    """
+    found: list[str] = []
+    outlet: str | None = None
+    for line in lines:
+        names: list[str] = []
+        m = _CREDIT.match(line)
+        if m:
+            parts = re.split(r"\s+with\s+", m.group(1), maxsplit=1, flags=re.I)
+            if len(parts) == 2 and not _agency_of(parts[0], table):
+                outlet = outlet or parts[0].strip()
+                names = _split_names(parts[1])
+            else:
+                names = _split_names(m.group(1))
+            if names and not all(_agency_of(n, table) for n in names):
+                names = [] if len(parts) == 1 else names
+        elif (m := _DATELINE_AGENCY.match(line)) is not None:
+            names = _split_names(m.group(1))
+        elif (m := _BYLINE_AGENCY.match(line)) is not None:
+            names = _split_names(m.group(1))
+            if not all(_agency_of(n, table) for n in names):
+                names = []
+        elif (m := _COPYRIGHT.match(line)) is not None:
+            names = [m.group("name")]
+        elif _agency_of(line, table) and len(line) <= 30:
+            names = [line]
+        for n in names:
+            agency = _agency_of(n, table)
+            if agency and agency not in found:
+                found.append(agency)
+    return found, outlet
+
+
+def _known_outlet(name: str | None, table: Sources) -> str | None:
+    return table.outlet_by_alias.get(name.strip().lower()) if name else None
+
+
+def _masthead(first: str, title: str | None, table: Sources) -> str | None:
+    """A page's first line when it reads as a publication name: short, capitalised, no sentence."""
+    if first == title or first.endswith((".", "!", "?", ":", ",", ";")) or "|" in first:
+        return None
+    words = first.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in first) and not _known_outlet(first, table):
+        return None
+    if not all(w[:1].isupper() or w.lower() in _SMALL for w in words) or not words[0][:1].isupper():
+        return None
+    if all(w.lower().strip("'’") in _SECTION_WORDS for w in words) or words[0].lower() == "by":
+        return None
+    if len(words) == 1 and not first.isupper():
+        return None
+    return _smart_title(first)
+
+
+def _copyright_holder(lines: list[str], table: Sources) -> str | None:
+    for line in lines:
+        m = _COPYRIGHT.match(line)
+        if m and not _agency_of(m.group("name"), table):
+            name = m.group("name").strip()
+            if 1 <= len(name.split()) <= 5:
+                return _known_outlet(name, table) or _smart_title(name)
+    return None
+
+
+def find_republisher(raw: str, host: str | None, table: Sources) -> str | None:
+    by_domain = _by_domain(host, table.aggregator_by_domain)
+    if by_domain:
+        return by_domain
+    for name, pat in table.aggregator_markers:
+        if pat.search(raw):
+            return name
+    if _by_domain(host, table.outlet_by_domain):
+        return None
+    for name, pat in table.generic_markers:
+        if pat.search(raw):
+            return name
+    return None
+
+
+# ---------------------------------------------------------------- language
+
+
+def detect_language(text: str) -> str | None:
+    """The language whose frequent function words cover most of the text; None when too little to say."""
+    tokens = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(tokens) < 8:
+        return None
+    scores = {lang: sum(1 for t in tokens if t in words) for lang, words in stopwords().items()}
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (lang, top), (_, second) = ranked[0], ranked[1]
+    if top < 3 or top < 0.08 * len(tokens) or top < 1.2 * second:
+        return None
+    return lang
+
+
+# ---------------------------------------------------------------- all together
+
+
+def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, url: str | None = None,
+                 cleaner_title: str | None = None, page_meta: dict[str, Any] | None = None,
+                 given: dict[str, Any] | None = None, is_html: bool = False) -> Meta:
+    """Metadata of one document: given fields win, then the page's own metadata, then cues in the text."""
+    table = sources_table()
+    given = given or {}
+    page_meta = page_meta or {}
+    page_lines = _lines(body) + list(removed or []) if is_html else _lines(raw_text)
+    header, footer = page_lines[:HEADER_LINES], page_lines[-FOOTER_LINES:]
+    host = _host(url or page_meta.get("url"))
+    meta = Meta()
+
+    sitename = page_meta.get("sitename")
+    site_names = [n for n in (sitename, _by_domain(host, table.outlet_by_domain)) if n]
+    cleaner_title = strip_site_suffix(cleaner_title, site_names) if cleaner_title else None
+    meta.title = given.get("title") or find_title(header, body, cleaner_title, table)
+
+    agencies, credited_outlet = find_agencies(header + footer if len(page_lines) > HEADER_LINES + FOOTER_LINES
+                                              else page_lines, table)
+    meta.republisher = given.get("republisher") or find_republisher(raw_text, host, table)
+    domain_outlet = _by_domain(host, table.outlet_by_domain)
+    site_outlet = None
+    if sitename and sitename != meta.republisher and not _by_domain(host, table.aggregator_by_domain):
+        site_outlet = _known_outlet(sitename, table) or str(sitename)
+    header_outlet = next((_known_outlet(ln, table) for ln in header if _known_outlet(ln, table)
+                          and ln != meta.title and not _agency_of(ln, table)), None)
+    masthead = None if is_html or not page_lines else _masthead(page_lines[0], meta.title, table)
+    meta.outlet = (given.get("outlet") or domain_outlet
+                   or (_known_outlet(credited_outlet, table) or _smart_title(credited_outlet) if credited_outlet else None)
+                   or site_outlet or header_outlet or (_known_outlet(masthead, table) or masthead)
+                   or _copyright_holder(footer, table))
+    if meta.republisher and meta.outlet and meta.republisher.lower() == meta.outlet.lower():
+        meta.republisher = None
+    given_agency = given.get("agency")
+    if given_agency:
+        meta.agency = [given_agency] if isinstance(given_agency, str) else [str(a) for a in given_agency]
+    else:
+        meta.agency = agencies
+    meta.author = given.get("author") or page_meta.get("author")
+
+    for value, origin in ((given.get("published"), "given"), (page_meta.get("date"), "meta"),
+                          (dateline_date(header), "text"), (url_date(url), "inferred")):
+        normal = _normal_date(value)
+        if normal:
+            meta.published, meta.published_from = normal, origin
+            break
+    meta.language = given.get("language") or detect_language(body)
+    return meta
