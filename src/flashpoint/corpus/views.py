@@ -1,29 +1,336 @@
-"""The corpus views as rows: what the CLI prints and the API serves."""
+"""The corpus views as rows: what the CLI prints and the API serves.
+
+Every function reads the tables `corpus.update` keeps (bringing them up to date first,
+so a view never lags the store) and returns JSON-friendly dicts. Common filters, all
+optional: outlet, country, actor, type, date_from, date_to, limit, offset.
+Near-copies count once: stories, claims, timeline and escalation use the canonical copy.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from typing import Any
 
+from sqlalchemy import and_, or_, select
+
+from flashpoint.corpus import claims as claims_mod
+from flashpoint.corpus import escalation as esc
+from flashpoint.corpus import framing as framing_mod
+from flashpoint.corpus import tables as t
+from flashpoint.corpus.update import update_views
+from flashpoint.store import schema
 from flashpoint.store.store import Store
 
 Rows = list[dict[str, Any]]
 
 
-def stories(store: Store, **filters: Any) -> Rows:
-    return []
+def _fresh(store: Store) -> None:
+    if store.max_pk() > _processed(store):
+        update_views(store)
 
+
+def _processed(store: Store) -> int:
+    from flashpoint.corpus.update import last_processed
+
+    return last_processed(store)
+
+
+def _page(rows: Rows, filters: dict[str, Any]) -> Rows:
+    offset = int(filters.get("offset") or 0)
+    limit = filters.get("limit")
+    return rows[offset:offset + int(limit)] if limit else rows[offset:]
+
+
+def _in_dates(date: str | None, filters: dict[str, Any]) -> bool:
+    lo, hi = filters.get("date_from"), filters.get("date_to")
+    if not (lo or hi):
+        return True
+    if not date:
+        return False
+    return (not lo or date[:len(lo)] >= lo[:len(date)]) and (not hi or date[:len(hi)] <= hi[:len(date)])
+
+
+# -- stories -------------------------------------------------------------------------------
+
+def stories(store: Store, **filters: Any) -> Rows:
+    """Stories with more distinct articles first; each with its outlets, dates and top actors."""
+    _fresh(store)
+    s = t.stories
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(select(s).order_by(s.c.n_distinct.desc(), s.c.first_date, s.c.id))]
+    out = []
+    for r in rows:
+        outlets = r["outlets"] or {}
+        if filters.get("outlet") and filters["outlet"] not in outlets:
+            continue
+        if filters.get("country") and filters["country"].upper() not in (r["countries"] or {}):
+            continue
+        if filters.get("actor") and not any(filters["actor"].lower() in a.lower() for a in (r["actors"] or {})):
+            continue
+        if (filters.get("date_from") or filters.get("date_to")) and not (
+                _in_dates(r["first_date"], filters) or _in_dates(r["last_date"], filters)):
+            continue
+        out.append(r)
+    page = _page(out, filters)
+    ids = [r["id"] for r in page]
+    members: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        with store.engine.connect() as conn:
+            for sid, aid in conn.execute(select(t.corpus_docs.c.story_id, t.corpus_docs.c.article_id)
+                                         .where(t.corpus_docs.c.story_id.in_(ids))
+                                         .order_by(t.corpus_docs.c.article_pk)):
+                members[sid].append(aid)
+    return [{"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
+             "articles": r["n_articles"], "distinct": r["n_distinct"], "outlets": sorted(r["outlets"] or {}),
+             "n_outlets": len(r["outlets"] or {}), "actors": list(r["actors"] or {})[:6],
+             "article_ids": members.get(r["id"], [])} for r in page]
+
+
+def story(store: Store, story_id: int | str) -> dict[str, Any] | None:
+    """One story with its articles side by side: outlet, title, date, figures, framing terms, quoted speakers."""
+    _fresh(store)
+    try:
+        sid = int(story_id)
+    except (TypeError, ValueError):
+        return None
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.stories).where(t.stories.c.id == sid)).first()
+        if row is None:
+            return None
+        docs = [dict(r._mapping) for r in conn.execute(
+            select(t.corpus_docs.c.article_pk, t.corpus_docs.c.article_id, t.corpus_docs.c.outlet,
+                   t.corpus_docs.c.published, t.corpus_docs.c.title, t.corpus_docs.c.canonical_id)
+            .where(t.corpus_docs.c.story_id == sid).order_by(t.corpus_docs.c.published, t.corpus_docs.c.article_pk))]
+        ids = [d["article_id"] for d in docs]
+        figures: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        terms: dict[str, list[str]] = defaultdict(list)
+        speakers: dict[str, Counter[str]] = defaultdict(Counter)
+        for chunk in [ids[i:i + 1000] for i in range(0, len(ids), 1000)]:
+            for c in conn.execute(select(t.claim_values).where(t.claim_values.c.article_id.in_(chunk))):
+                figures[c.article_id].append({"kind": c.kind, "subject": c.subject, "value": c.value,
+                                              "approx": c.approx, "claimed_by": c.claimed_by})
+            for f in conn.execute(select(t.framing_terms).where(t.framing_terms.c.article_id.in_(chunk))):
+                terms[f.article_id].append(f"{f.term} ({f.side})")
+            q = schema.quotes
+            for aid, name in conn.execute(select(q.c.article_id, q.c.speaker_name).where(q.c.article_id.in_(chunk))):
+                if name:
+                    speakers[aid][name] += 1
+    r = dict(row._mapping)
+    return {"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
+            "outlets": r["outlets"], "actors": r["actors"], "countries": r["countries"],
+            "articles": [{"article_id": d["article_id"], "outlet": d["outlet"], "title": d["title"],
+                          "date": d["published"],
+                          "duplicate_of": None if d["canonical_id"] == d["article_id"] else d["canonical_id"],
+                          "figures": figures.get(d["article_id"], []), "framing_terms": terms.get(d["article_id"], []),
+                          "speakers": [n for n, _ in speakers[d["article_id"]].most_common()]} for d in docs]}
+
+
+# -- claims --------------------------------------------------------------------------------
 
 def claims(store: Store, **filters: Any) -> Rows:
-    return []
+    """Figures grouped by kind, subject and period, contested ones first."""
+    _fresh(store)
+    c = t.claim_values
+    q = select(c).where(c.c.canonical.is_(True))
+    if filters.get("type"):
+        q = q.where(c.c.kind == filters["type"].lower())
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q.order_by(c.c.article_pk, c.c.start))]
+    rows = [r for r in rows if _in_dates(r["published"], filters)]
+    groups = claims_mod.group_claims(rows)
+    if filters.get("outlet"):
+        groups = [g for g in groups if filters["outlet"] in g["outlets"]]
+    if filters.get("actor"):
+        needle = filters["actor"].lower()
+        groups = [g for g in groups if needle in g["subject"].lower()
+                  or any(needle in (v.get("claimed_by") or "").lower() for v in g["values"])]
+    for g in groups:
+        g["figures"] = "; ".join(f"{v['value']:,.0f} ({v.get('outlet') or '?'}, {v.get('date') or '?'})"
+                                 for v in g["values"])
+    return _page(groups, filters)
+
+
+# -- timeline ------------------------------------------------------------------------------
+
+def _event_filters(q: Any, filters: dict[str, Any]) -> Any:
+    me = t.merged_events
+    if filters.get("type"):
+        q = q.where(me.c.type == filters["type"].upper())
+    if filters.get("country"):
+        cc = filters["country"].upper()
+        q = q.where(or_(me.c.actor_country == cc, me.c.recipient_country == cc))
+    if filters.get("actor"):
+        a = filters["actor"]
+        q = q.where(or_(me.c.actor_key == a.lower(), me.c.recipient_key == a.lower(),
+                        me.c.actor_name == a, me.c.recipient_name == a))
+    return q
 
 
 def timeline(store: Store, **filters: Any) -> Rows:
-    return []
+    """Merged events in date order with their mentions; background events on their own dates, marked."""
+    _fresh(store)
+    me, em = t.merged_events, t.event_mentions
+    q = _event_filters(select(me).where(me.c.date.is_not(None)), filters)
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q.order_by(me.c.date, me.c.id))]
+        rows = [r for r in rows if _in_dates(r["date"], filters)]
+        if filters.get("outlet"):
+            rows = [r for r in rows if filters["outlet"] in (r["outlets"] or {})]
+        page = _page(rows, filters)
+        mentions: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        ids = [r["id"] for r in page]
+        for chunk in [ids[i:i + 1000] for i in range(0, len(ids), 1000)]:
+            for m in conn.execute(select(em).where(em.c.merged_id.in_(chunk)).order_by(em.c.article_pk, em.c.start)):
+                mentions[m.merged_id].append({"article_id": m.article_id, "outlet": m.outlet, "published": m.published,
+                                              "duplicate": not m.canonical, "text": m.text, "start": m.start,
+                                              "end": m.end, "negated": m.negated, "hypothetical": m.hypothetical,
+                                              "reported_by": m.reported_by})
+    out = []
+    for r in page:
+        ms = mentions.get(r["id"], [])
+        out.append({"id": r["id"], "date": r["date"], "type": r["type"], "actor": r["actor_name"],
+                    "actor_country": r["actor_country"], "recipient": r["recipient_name"],
+                    "recipient_country": r["recipient_country"], "place": r["place"],
+                    "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
+                    "articles": len({m["article_id"] for m in ms if not m["duplicate"]}),
+                    "outlets": sorted(r["outlets"] or {}), "text": r["text"], "mentions": ms})
+    return out
 
+
+# -- framing -------------------------------------------------------------------------------
 
 def framing(store: Store, **filters: Any) -> Rows:
-    return []
+    """Per outlet: competing terms used, lean score and group, whose voices are quoted, whom it casts as aggressor."""
+    _fresh(store)
+    labels = {p["name"]: p.get("label", p["name"]) for p in framing_mod.load_pairs()}
+    ft = t.framing_terms
+    counts: dict[str, dict[str, dict[str, Counter[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counter)))
+    n_articles: Counter[str] = Counter()
+    with store.engine.connect() as conn:
+        for outlet, n in conn.execute(select(t.corpus_docs.c.outlet, t.corpus_docs.c.article_id)):
+            n_articles[outlet or "(unknown)"] += 1
+        for r in conn.execute(select(ft.c.outlet, ft.c.pair, ft.c.side, ft.c.term, ft.c.count)):
+            counts[r.outlet or "(unknown)"][r.pair][r.side][r.term] += r.count
+        qt, a = schema.quotes, schema.articles
+        voices: dict[str, Counter[str]] = defaultdict(Counter)
+        for outlet, country in conn.execute(select(a.c.outlet, qt.c.speaker_country).join(a, a.c.id == qt.c.article_id)):
+            voices[outlet or "(unknown)"][country or "?"] += 1
+        e = schema.events
+        cast: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: {"actor": Counter(), "recipient": Counter()})
+        for outlet, ac, rc in conn.execute(select(e.c.outlet, e.c.actor_country, e.c.recipient_country)
+                                           .where(and_(e.c.score < 0, e.c.historical.is_not(True)))):
+            if ac:
+                cast[outlet or "(unknown)"]["actor"][ac] += 1
+            if rc:
+                cast[outlet or "(unknown)"]["recipient"][rc] += 1
+    leans: dict[str, float] = {}
+    rows = []
+    for outlet in sorted(set(n_articles) | set(counts)):
+        pairs = counts.get(outlet, {})
+        per_pair = {}
+        terms = {}
+        for pair, sides in pairs.items():
+            ua, ru = sum(sides.get("ua", {}).values()), sum(sides.get("ru", {}).values())
+            lean = framing_mod.pair_lean(ua, ru)
+            if lean is not None:
+                per_pair[pair] = round(lean, 3)
+            used = [f"{term} ({n})" for side in ("ua", "ru") for term, n in sides.get(side, Counter()).most_common()]
+            terms[labels.get(pair, pair)] = ", ".join(used)
+        lean_score = round(sum(per_pair.values()) / len(per_pair), 3) if per_pair else None
+        if lean_score is not None:
+            leans[outlet] = lean_score
+        total_q = sum(voices[outlet].values())
+        rows.append({"outlet": outlet, "articles": n_articles.get(outlet, 0), "lean": lean_score,
+                     "terms": terms, "pair_lean": per_pair,
+                     "quote_share": {k: round(v / total_q, 3) for k, v in voices[outlet].most_common()} if total_q else {},
+                     "quotes": total_q,
+                     "cast_as_actor": dict(cast[outlet]["actor"].most_common(5)),
+                     "cast_as_recipient": dict(cast[outlet]["recipient"].most_common(5))})
+    groups = framing_mod.split_two(leans)
+    for r in rows:
+        g = groups.get(r["outlet"])
+        r["group"] = None if g is None else ("ru-leaning" if g == 1 else "ua-leaning")
+        r["term_choices"] = "; ".join(f"{k}: {v}" for k, v in r["terms"].items())
+    if filters.get("outlet"):
+        rows = [r for r in rows if r["outlet"] == filters["outlet"]]
+    rows.sort(key=lambda r: (r["lean"] is None, -(r["lean"] or 0), r["outlet"]))
+    return _page(rows, filters)
+
+
+# -- escalation ----------------------------------------------------------------------------
+
+def _daily_rows(store: Store, filters: dict[str, Any]) -> Rows:
+    e = t.escalation_daily
+    q = select(e)
+    if filters.get("country"):
+        cc = filters["country"].upper()
+        q = q.where(or_(e.c.actor_country == cc, e.c.recipient_country == cc))
+    if filters.get("actor"):
+        q = q.where(e.c.actor_country == filters["actor"].upper())
+    if filters.get("recipient"):
+        q = q.where(e.c.recipient_country == filters["recipient"].upper())
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
 
 
 def escalation(store: Store, **filters: Any) -> Rows:
-    return []
+    """Per dyad and day (or ISO week with period='week'): the index, its trailing baseline, and alerts."""
+    _fresh(store)
+    period = filters.get("period") or "day"
+    daily = _daily_rows(store, filters)
+    events_n: dict[tuple[str, str, str], int] = {(r["actor_country"], r["recipient_country"], r["date"]): r["events"]
+                                                 for r in daily}
+    out = []
+    for (ac, rc), series in esc.series_by_dyad(daily).items():
+        for row in esc.with_baseline(series, period):
+            if not _in_dates(row["date"] if period == "day" else None, filters) and period == "day":
+                continue
+            out.append({"dyad": f"{ac}->{rc}", "actor": ac, "recipient": rc, **row,
+                        "events": events_n.get((ac, rc, row["date"])) if period == "day" else None})
+    out.sort(key=lambda r: (r["date"], -r["value"], r["dyad"]))
+    return _page(out, filters)
+
+
+def alerts(store: Store, **filters: Any) -> Rows:
+    """The days (or weeks) where a dyad's index broke out of its baseline."""
+    rows = [r for r in escalation(store, **{k: v for k, v in filters.items() if k not in ("limit", "offset")})
+            if r["alert"]]
+    return _page(rows, filters)
+
+
+# -- actor ---------------------------------------------------------------------------------
+
+def actor(store: Store, actor_id: str) -> dict[str, Any]:
+    """An actor's events as actor and as recipient, its quotes, and escalation with each counterpart."""
+    _fresh(store)
+    e, qt, a = schema.events, schema.quotes, schema.articles
+    key = actor_id.strip()
+    with store.engine.connect() as conn:
+        def events_where(prefix: str) -> Rows:
+            c = e.c
+            cond = or_(getattr(c, f"{prefix}_id") == key, getattr(c, f"{prefix}_name") == key,
+                       getattr(c, f"{prefix}_country") == key.upper())
+            return [dict(r._mapping) for r in conn.execute(select(e).where(cond).order_by(c.date, c.article_id))]
+        as_actor, as_recipient = events_where("actor"), events_where("recipient")
+        quotes = [dict(r._mapping) for r in conn.execute(
+            select(qt, a.c.outlet, a.c.published).join(a, a.c.id == qt.c.article_id)
+            .where(or_(qt.c.speaker_id == key, qt.c.speaker_name == key)).order_by(a.c.published))]
+    country = None
+    for ev in as_actor:
+        country = country or ev.get("actor_country")
+    for ev in as_recipient:
+        country = country or ev.get("recipient_country")
+    if country is None and len(key) == 3 and key.isalpha():
+        country = key.upper()
+    dyads: Rows = []
+    if country:
+        daily = _daily_rows(store, {"country": country})
+        for (ac, rc), series in esc.series_by_dyad(daily).items():
+            rows = esc.with_baseline(series)
+            dyads.append({"dyad": f"{ac}->{rc}", "counterpart": rc if ac == country else ac,
+                          "total": round(sum(series.values()), 2), "days": len(series),
+                          "alerts": [r["date"] for r in rows if r["alert"]], "series": rows})
+        dyads.sort(key=lambda d: -d["total"])
+    name = next((ev.get("actor_name") for ev in as_actor if ev.get("actor_name")), None) or key
+    return {"id": key, "name": name, "country": country, "events_as_actor": as_actor,
+            "events_as_recipient": as_recipient, "quotes": quotes, "escalation": dyads}

@@ -143,3 +143,5 @@ events = Table(
 Index("ix_events_dyad_date", events.c.actor_country, events.c.recipient_country, events.c.date)
 
 SPAN_TABLES = (entities, quotes, timexes, quantities, events)
+
+from flashpoint.corpus import tables as _corpus_tables  # noqa: E402,F401  (corpus-view tables on this metadata)

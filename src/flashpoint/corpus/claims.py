@@ -1,0 +1,205 @@
+"""Claims: figures of the same kind about the same subject and period, side by side, with a status.
+
+Subjects are normalised to a side and a head noun ("Russian troops", "Ukrainian troops",
+"people") so "Russian soldiers" and "Russian forces" compare while the two armies do not.
+A figure's period is a bounded year it is given for ("in 2020"); its as-of date is a
+month or day named in its sentence, else the article's publication date.
+
+Status of a group, over distinct articles:
+- single: one article;
+- agree: all values within 2% of each other;
+- disagree: different values from different articles at about the same time (2 days),
+  or a lower later value for a cumulative toll (killed, wounded, displaced);
+- trend: otherwise the values moved over time (a figure updated as events unfolded).
+Differing values inside one article are listed separately (`within_article`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from flashpoint.corpus.merge import day_number
+from flashpoint.model import AnalyzedArticle, Quantity, Timex
+
+CUMULATIVE = {"killed", "wounded", "displaced"}
+SAME_TIME_DAYS = 2
+TOLERANCE = 0.02
+
+HEADS: dict[str, tuple[str, ...]] = {
+    "troops": ("troops", "soldiers", "soldier", "servicemen", "serviceman", "service members", "forces",
+               "personnel", "military personnel", "servicemembers", "marines", "paratroopers", "conscripts",
+               "reservists", "fighters", "militants", "rebels", "separatists"),
+    "people": ("people", "civilians", "civilian", "persons", "person", "residents", "individuals", "lives",
+               "inhabitants", "citizens", "victims", "dead", "deaths"),
+    "children": ("children", "child", "kids", "minors"),
+    "refugees": ("refugees", "refugee", "displaced", "evacuees", "migrants"),
+    "prisoners": ("prisoners", "prisoners of war", "pows", "detainees", "captives"),
+    "tanks": ("tanks", "tank"),
+    "aircraft": ("aircraft", "planes", "jets", "helicopters", "drones"),
+    "missiles": ("missiles", "rockets", "shells", "munitions"),
+    "dollars": ("dollars", "usd", "$"),
+    "euros": ("euros", "eur", "€"),
+}
+
+SIDES: dict[str, tuple[str, ...]] = {
+    "Russian": ("russian", "russia's", "russia", "moscow's", "kremlin"),
+    "Ukrainian": ("ukrainian", "ukraine's", "ukraine", "kyiv's", "kiev's"),
+    "Belarusian": ("belarusian", "belarus"),
+    "US": ("american", "us", "u.s.", "united states"),
+    "NATO": ("nato", "allied"),
+    "separatist": ("separatist", "rebel", "pro-russian", "pro-russia"),
+}
+
+_KILLED = re.compile(r"\b(killed|dead|died|deaths?|death toll|lost their lives|perished)\b", re.I)
+_WOUNDED = re.compile(r"\b(wounded|injured|injuries)\b", re.I)
+_DISPLACED = re.compile(r"\b(displaced|fled|refugees|evacuated)\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout|for)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.I)
+_SENT_END = re.compile(r"[.!?](?=\s|$)")
+_TOKEN = re.compile(r"[\w$€'.\-]+")
+
+
+def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _SENT_END.finditer(body, 0, start):
+        left = m.end()
+    m2 = _SENT_END.search(body, end)
+    right = m2.end() if m2 else len(body)
+    return left, right
+
+
+def _find(words: list[str], table: dict[str, tuple[str, ...]]) -> str | None:
+    joined = " " + " ".join(words) + " "
+    best: tuple[int, str] | None = None
+    for label, forms in table.items():
+        for form in forms:
+            i = joined.find(" " + form + " ")
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, label)
+    return best[1] if best else None
+
+
+def normalise_subject(subject: str | None, after: str = "") -> tuple[str, str | None]:
+    """(normalised subject, side) from the extractor's subject or the words after the number."""
+    text = subject if subject else after
+    words = [w.lower().strip(".,;:") for w in _TOKEN.findall(text)][:8]
+    head = _find(words, HEADS)
+    side = _find(words, SIDES)
+    if head is None:
+        head = (words[-1] if subject and words else "") or "unspecified"
+    if side and head in ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles"):
+        return f"{side} {head}", side
+    return head, side
+
+
+def infer_kind(q: Quantity, sentence: str, head: str) -> str:
+    if q.kind and q.kind != "other":
+        return q.kind
+    if _KILLED.search(sentence):
+        return "killed"
+    if _WOUNDED.search(sentence):
+        return "wounded"
+    if _DISPLACED.search(sentence):
+        return "displaced"
+    if head.endswith("troops"):
+        return "troops"
+    return "other"
+
+
+def _timexes_in(timexes: Iterable[Timex], left: int, right: int) -> list[Timex]:
+    return [t for t in timexes if t.start >= left and t.end <= right and t.value]
+
+
+def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
+    """One row per figure in the article, ready for the claim_values table."""
+    rows = []
+    body = article.body
+    for q in article.quantities:
+        left, right = sentence_bounds(body, q.start, q.end)
+        sentence = body[left:right].strip()
+        after = body[q.end:min(len(body), q.end + 60)]
+        subject, _side = normalise_subject(q.subject, f"{q.text} {after}" if not q.subject else "")
+        kind = infer_kind(q, sentence, subject)
+        if kind in ("other",):
+            continue
+        period = None
+        m = _IN_YEAR.search(body, q.end, right)
+        if m and not re.search(r"since\s*$", body[max(left, m.start() - 6):m.start() + 3], re.I):
+            period = m.group(1)
+        as_of = None
+        for t in _timexes_in(article.timexes, left, right):
+            v = t.value or ""
+            if re.match(r"^\d{4}-\d{2}(-\d{2})?$", v) and v[:4] != period:
+                as_of = v
+                break
+        rows.append({
+            "kind": kind, "subject": subject[:200], "period": period, "as_of": as_of, "value": q.value,
+            "approx": q.approx, "claimed_by": q.claimed_by, "text": sentence[:2000], "start": q.start, "end": q.end,
+        })
+    return rows
+
+
+def _when(v: dict[str, Any]) -> int | None:
+    as_of = v.get("as_of") or ""
+    if len(as_of) == 7:
+        as_of += "-15"
+    return day_number(as_of) if as_of else day_number(v.get("published"))
+
+
+def _differ(a: float, b: float) -> bool:
+    return abs(a - b) > TOLERANCE * max(abs(a), abs(b), 1.0)
+
+
+def status(kind: str, values: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """The group's status and the pairs of differing values found inside one article."""
+    within = []
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for v in values:
+        by_article[v["article_id"]].append(v)
+    for aid, vs in by_article.items():
+        distinct = sorted({x["value"] for x in vs})
+        if len(distinct) > 1 and _differ(distinct[0], distinct[-1]):
+            within.append({"article_id": aid, "outlet": vs[0].get("outlet"), "values": distinct})
+    if len(by_article) < 2:
+        return ("disagree" if within else "single"), within
+    vals = [v["value"] for v in values]
+    if not _differ(min(vals), max(vals)):
+        return "agree", within
+    dated = sorted(values, key=lambda v: (_when(v) or 0))
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            if a["article_id"] == b["article_id"] or not _differ(a["value"], b["value"]):
+                continue
+            da, db = _when(a), _when(b)
+            if da is None or db is None or abs(db - da) <= SAME_TIME_DAYS:
+                return "disagree", within
+            if kind in CUMULATIVE and b["value"] < a["value"]:
+                return "disagree", within
+    return "trend", within
+
+
+def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group claim rows by (kind, subject, period) and give each group its status."""
+    groups: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        groups[(r["kind"], r["subject"], r.get("period"))].append(r)
+    out = []
+    for (kind, subject, period), vs in groups.items():
+        st, within = status(kind, vs)
+        vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))
+        out.append({
+            "kind": kind, "subject": subject, "period": period, "status": st,
+            "n_articles": len({v["article_id"] for v in vs}),
+            "outlets": sorted({v.get("outlet") or "?" for v in vs}),
+            "range": f"{min(v['value'] for v in vs):,.0f} - {max(v['value'] for v in vs):,.0f}",
+            "within_article": within,
+            "values": [{"value": v["value"], "article_id": v["article_id"], "outlet": v.get("outlet"),
+                        "date": v.get("published"), "as_of": v.get("as_of"), "claimed_by": v.get("claimed_by"),
+                        "approx": v.get("approx"), "text": v.get("text"), "start": v.get("start"),
+                        "end": v.get("end")} for v in vs_sorted],
+        })
+    order = {"disagree": 0, "trend": 1, "agree": 2, "single": 3}
+    out.sort(key=lambda c: (order.get(c["status"], 9), -c["n_articles"], c["kind"], c["subject"]))
+    return out

@@ -1,0 +1,166 @@
+"""The corpus-view tables, kept up to date incrementally by `corpus.update`.
+
+They live on the store's metadata so `Store(...)` creates them with the rest. Every
+row points back to an article (`article_pk`, `article_id`) so views stay sourced.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Table, Text
+
+from flashpoint.store.schema import metadata
+
+# how far each view has got: name -> last processed articles.pk
+view_state = Table(
+    "view_state",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+# one row per processed article: its duplicate group, story, and the features used to find both
+corpus_docs = Table(
+    "corpus_docs",
+    metadata,
+    Column("article_pk", Integer, primary_key=True),
+    Column("article_id", String(64), nullable=False, index=True),
+    Column("outlet", String(200), index=True),
+    Column("published", String(10), index=True),
+    Column("day", Integer, index=True),  # days since 1970-01-01 of `published`, for story time windows
+    Column("canonical_id", String(64), nullable=False, index=True),  # itself unless a near-copy
+    Column("dup_similarity", Float),
+    Column("story_id", Integer, index=True),
+    Column("story_similarity", Float),
+    Column("signature", JSON),  # MinHash values over word shingles (dedup)
+    Column("features", JSON),  # keyword and actor features (stories)
+    Column("title", Text),
+)
+
+# LSH band keys: kind 'd' (dedup, word shingles) or 's' (stories, keywords)
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(1), nullable=False),
+    Column("band", String(48), nullable=False),
+    Column("article_pk", Integer, nullable=False),
+)
+Index("ix_lsh_bands_kind_band", lsh_bands.c.kind, lsh_bands.c.band)
+
+# document frequency of story features, for IDF weighting (common words say little about the happening)
+term_df = Table(
+    "term_df",
+    metadata,
+    Column("term", String(120), primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text),
+    Column("first_date", String(10), index=True),
+    Column("last_date", String(10), index=True),
+    Column("n_articles", Integer, nullable=False, default=0),
+    Column("n_distinct", Integer, nullable=False, default=0),  # not counting near-copies
+    Column("outlets", JSON),  # outlet -> articles
+    Column("actors", JSON),  # actor id or name -> mentions
+    Column("countries", JSON),  # country code -> mentions
+)
+
+merged_events = Table(
+    "merged_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(400), nullable=False, index=True),
+    Column("type", String(16), index=True),
+    Column("actor_key", String(200)),
+    Column("actor_name", String(300)),
+    Column("actor_country", String(8), index=True),
+    Column("recipient_key", String(200)),
+    Column("recipient_name", String(300)),
+    Column("recipient_country", String(8), index=True),
+    Column("place", String(300)),
+    Column("date", String(32), index=True),  # TIMEX3 value: day, month or year
+    Column("day", Integer),  # days since epoch when `date` is a full day
+    Column("historical", Boolean, index=True),
+    Column("current", Boolean, index=True),  # counts toward escalation: not historical, negated or hypothetical
+    Column("score", Float),
+    Column("weight", Float),  # conflict weight used by the escalation index
+    Column("text", Text),  # the first mention's sentence
+    Column("n_mentions", Integer, nullable=False, default=0),
+    Column("n_articles", Integer, nullable=False, default=0),
+    Column("outlets", JSON),
+    Column("first_published", String(10)),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("merged_id", Integer, nullable=False, index=True),
+    Column("article_pk", Integer, nullable=False, index=True),
+    Column("article_id", String(64), nullable=False),
+    Column("idx", Integer),
+    Column("outlet", String(200)),
+    Column("published", String(10)),
+    Column("canonical", Boolean),
+    Column("text", Text),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("negated", Boolean),
+    Column("hypothetical", Boolean),
+    Column("reported_by", String(300)),
+)
+
+escalation_daily = Table(
+    "escalation_daily",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("actor_country", String(8), nullable=False),
+    Column("recipient_country", String(8), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("value", Float, nullable=False, default=0.0),  # score-weighted count of distinct conflict events
+    Column("cooperation", Float, nullable=False, default=0.0),
+    Column("events", Integer, nullable=False, default=0),
+)
+Index("ix_escalation_dyad_date", escalation_daily.c.actor_country, escalation_daily.c.recipient_country,
+      escalation_daily.c.date, unique=True)
+
+claim_values = Table(
+    "claim_values",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("article_pk", Integer, nullable=False, index=True),
+    Column("article_id", String(64), nullable=False),
+    Column("outlet", String(200)),
+    Column("published", String(10)),
+    Column("canonical", Boolean),
+    Column("kind", String(16), index=True),
+    Column("subject", String(200), index=True),  # normalised: side + head, e.g. "Russian troops"
+    Column("period", String(32)),
+    Column("as_of", String(32)),
+    Column("value", Float),
+    Column("approx", String(32)),
+    Column("claimed_by", String(300)),
+    Column("text", Text),  # the sentence
+    Column("start", Integer),
+    Column("end", Integer),
+)
+
+framing_terms = Table(
+    "framing_terms",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("article_pk", Integer, nullable=False, index=True),
+    Column("article_id", String(64), nullable=False),
+    Column("outlet", String(200), index=True),
+    Column("pair", String(64), nullable=False),
+    Column("side", String(16), nullable=False),
+    Column("term", String(100), nullable=False),
+    Column("count", Integer, nullable=False),
+)
+
+ALL = (view_state, corpus_docs, lsh_bands, term_df, stories, merged_events, event_mentions, escalation_daily,
+       claim_values, framing_terms)
