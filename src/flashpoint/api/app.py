@@ -1,9 +1,94 @@
-"""The FastAPI app: REST API and dashboard pages."""
+"""The FastAPI app: the REST API under /api and the dashboard pages, from one store.
+
+Security is set here once for every response: a strict Content-Security-Policy (no
+inline script, nothing from elsewhere), no sniffing, no framing; errors are JSON with
+an `error` message on /api and a plain page elsewhere.
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from flashpoint.api.data import BadParameter
+from flashpoint.store.store import Store
+
+HERE = Path(__file__).parent
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 
 
-def create_app(db: str | None = None, api_key: str | None = None) -> FastAPI:
-    return FastAPI(title="flashpoint")
+def create_app(db: str | None = None, api_key: str | None = None, *, read_key: str | None = None,
+               store: Store | None = None) -> FastAPI:
+    """The app over the store at `db`; writes need `api_key`, reads need `read_key` when one is set."""
+    from flashpoint.api import pages, routes
+
+    app = FastAPI(title="flashpoint", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Events, quotes, figures, stories, timeline, framing and escalation from the news. "
+                              "Write endpoints need the X-API-Key header.")
+    app.state.store = store or Store(db)
+    app.state.api_key = api_key or os.environ.get("FLASHPOINT_API_KEY") or None
+    app.state.read_key = read_key or os.environ.get("FLASHPOINT_READ_KEY") or None
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+            return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
+        return pages.error_page(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for e in exc.errors():
+            where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "body", "path"))
+            problems.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+        message = "; ".join(problems) or "invalid request"
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": message, "detail": jsonable(exc.errors())}, status_code=422)
+        return pages.error_page(request, 422, message)
+
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, exc: BadParameter) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": str(exc)}, status_code=422)
+        return pages.error_page(request, 422, str(exc))
+
+    app.include_router(routes.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
+
+
+def jsonable(errors: Any) -> Any:
+    from fastapi.encoders import jsonable_encoder
+
+    return jsonable_encoder(errors, custom_encoder={Exception: str})
+
+
+def check_key(given: str | None, expected: str) -> bool:
+    return given is not None and secrets.compare_digest(given.encode(), expected.encode())

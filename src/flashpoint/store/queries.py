@@ -1,20 +1,33 @@
-"""Read queries over the span tables: events, quotes, articles, with filters and paging."""
+"""Read queries over the span tables: events, quotes, articles, actors, with filters and paging.
+
+The API and the dashboard page through these; every filter is pushed into SQL so a
+large store is answered from its indexes rather than loaded into Python.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 
 from flashpoint.store import schema
 from flashpoint.store.store import Store
 
 Rows = list[dict[str, Any]]
 
+_DATE_END = "\uffff"  # so that date_to 2022-02 also covers 2022-02-24 and 2022-02-24T10:00
+
+
+def _actor_match(id_col: Any, name_col: Any, actor: str) -> Any:
+    return or_(id_col == actor, name_col == actor)
+
 
 def list_events(store: Store, *, type: str | None = None, country: str | None = None, actor: str | None = None,
                 outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                historical: bool | None = None, limit: int = 100, offset: int = 0) -> Rows:
+                historical: bool | None = None, limit: int = 100, offset: int = 0,
+                article_id: str | None = None) -> Rows:
     e = schema.events
     q = select(e)
     if type:
@@ -22,31 +35,202 @@ def list_events(store: Store, *, type: str | None = None, country: str | None = 
     if country:
         q = q.where(or_(e.c.actor_country == country.upper(), e.c.recipient_country == country.upper()))
     if actor:
-        q = q.where(or_(e.c.actor_id == actor, e.c.recipient_id == actor, e.c.actor_name == actor,
-                        e.c.recipient_name == actor))
+        q = q.where(or_(_actor_match(e.c.actor_id, e.c.actor_name, actor),
+                        _actor_match(e.c.recipient_id, e.c.recipient_name, actor)))
     if outlet:
         q = q.where(e.c.outlet == outlet)
     if date_from:
         q = q.where(e.c.date >= date_from)
     if date_to:
-        q = q.where(e.c.date <= date_to + "\uffff")
+        q = q.where(e.c.date <= date_to + _DATE_END)
     if historical is not None:
         q = q.where(e.c.historical == historical)
+    if article_id:
+        q = q.where(e.c.article_id == article_id)
     q = q.order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
 def list_quotes(store: Store, *, speaker: str | None = None, country: str | None = None, outlet: str | None = None,
-                limit: int = 100, offset: int = 0) -> Rows:
+                limit: int = 100, offset: int = 0, date_from: str | None = None,
+                date_to: str | None = None) -> Rows:
     qt, a = schema.quotes, schema.articles
-    q = select(qt, a.c.outlet, a.c.published).join(a, a.c.id == qt.c.article_id)
+    q = select(qt, a.c.outlet, a.c.published, a.c.title).join(a, a.c.id == qt.c.article_id)
     if speaker:
-        q = q.where(or_(qt.c.speaker_id == speaker, qt.c.speaker_name == speaker))
+        q = q.where(_actor_match(qt.c.speaker_id, qt.c.speaker_name, speaker))
     if country:
         q = q.where(qt.c.speaker_country == country.upper())
     if outlet:
         q = q.where(a.c.outlet == outlet)
+    if date_from:
+        q = q.where(a.c.published >= date_from)
+    if date_to:
+        q = q.where(a.c.published <= date_to + _DATE_END)
     q = q.order_by(a.c.published, qt.c.article_id, qt.c.start).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _article_filters(q: Any, *, text: str | None, outlet: str | None, date_from: str | None,
+                     date_to: str | None, ids: list[str] | None = None) -> Any:
+    a = schema.articles
+    if text:
+        # every word must appear in the title or the body; case-insensitive on both databases
+        for word in text.split()[:8]:
+            pattern = f"%{_escape_like(word.lower())}%"
+            q = q.where(or_(func.lower(a.c.title).like(pattern, escape="\\"),
+                            func.lower(a.c.body).like(pattern, escape="\\")))
+    if outlet:
+        q = q.where(a.c.outlet == outlet)
+    if date_from:
+        q = q.where(a.c.published >= date_from)
+    if date_to:
+        q = q.where(a.c.published <= date_to + _DATE_END)
+    if ids is not None:
+        q = q.where(a.c.id.in_(ids))
+    return q
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_articles(store: Store, *, q: str | None = None, outlet: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None, ids: list[str] | None = None, limit: int = 50,
+                    offset: int = 0) -> Rows:
+    """Articles newest first, without their bodies (a snippet instead), for lists and search."""
+    a = schema.articles
+    cols = [a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.url, a.c.source,
+            func.substr(a.c.body, 1, 280).label("snippet")]
+    query = _article_filters(select(*cols), text=q, outlet=outlet, date_from=date_from, date_to=date_to, ids=ids)
+    query = query.order_by(a.c.published.desc().nulls_last(), a.c.pk.desc()).limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def count_articles(store: Store, *, q: str | None = None, outlet: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None) -> int:
+    a = schema.articles
+    query = _article_filters(select(func.count()).select_from(a), text=q, outlet=outlet, date_from=date_from,
+                             date_to=date_to)
+    with store.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def list_outlets(store: Store) -> Rows:
+    a = schema.articles
+    q = (select(a.c.outlet, func.count().label("articles")).where(a.c.outlet.is_not(None))
+         .group_by(a.c.outlet).order_by(func.count().desc(), a.c.outlet))
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def quantities_for(store: Store, article_ids: list[str]) -> Rows:
+    if not article_ids:
+        return []
+    qt = schema.quantities
+    q = select(qt).where(qt.c.article_id.in_(article_ids)).order_by(qt.c.article_id, qt.c.start)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def quotes_for(store: Store, article_ids: list[str]) -> Rows:
+    if not article_ids:
+        return []
+    qt = schema.quotes
+    q = select(qt).where(qt.c.article_id.in_(article_ids)).order_by(qt.c.article_id, qt.c.start)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _actor_mentions() -> Any:
+    """Every place an actor turns up: entities, event actors and recipients, quote speakers."""
+    en, ev, qt = schema.entities, schema.events, schema.quotes
+    parts = [
+        select(en.c.entity_id.label("id"), en.c.name.label("name"), en.c.country.label("country"),
+               en.c.sector.label("sector"), en.c.article_id.label("article_id"), literal("mention").label("role"))
+        .where(en.c.entity_id.is_not(None), en.c.type.in_(["PERSON", "ORG", "GPE", "NORP"])),
+        select(ev.c.actor_id, ev.c.actor_name, ev.c.actor_country, ev.c.actor_sector, ev.c.article_id,
+               literal("actor")).where(ev.c.actor_id.is_not(None)),
+        select(ev.c.recipient_id, ev.c.recipient_name, ev.c.recipient_country, ev.c.recipient_sector,
+               ev.c.article_id, literal("recipient")).where(ev.c.recipient_id.is_not(None)),
+        select(qt.c.speaker_id, qt.c.speaker_name, qt.c.speaker_country, qt.c.speaker_sector, qt.c.article_id,
+               literal("speaker")).where(qt.c.speaker_id.is_not(None)),
+    ]
+    return union_all(*parts).subquery("mentions")
+
+
+def list_actors(store: Store, *, country: str | None = None, q: str | None = None, limit: int = 50,
+                offset: int = 0) -> Rows:
+    """Actors by how many articles mention them, with their role counts."""
+    m = _actor_mentions()
+    query = select(
+        m.c.id,
+        func.max(m.c.name).label("name"),
+        func.max(m.c.country).label("country"),
+        func.max(m.c.sector).label("sector"),
+        func.count(func.distinct(m.c.article_id)).label("articles"),
+        func.sum(case((m.c.role == "actor", 1), else_=0)).label("as_actor"),
+        func.sum(case((m.c.role == "recipient", 1), else_=0)).label("as_recipient"),
+        func.sum(case((m.c.role == "speaker", 1), else_=0)).label("quotes"),
+    ).group_by(m.c.id)
+    if country:
+        query = query.having(func.max(m.c.country) == country.upper())
+    if q:
+        query = query.having(or_(func.lower(func.max(m.c.name)).like(f"%{_escape_like(q.lower())}%", escape="\\"),
+                                 func.lower(m.c.id).like(f"%{_escape_like(q.lower())}%", escape="\\")))
+    query = query.order_by(func.count(func.distinct(m.c.article_id)).desc(), m.c.id).limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any] | None:
+    """One actor: its events as actor and as recipient, its quotes, and escalation per counterpart.
+
+    The escalation here is the score-weighted daily sum of the actor's current (not
+    historical, not negated, not hypothetical) events with each counterpart.
+    """
+    m = _actor_mentions()
+    with store.engine.connect() as conn:
+        head = conn.execute(
+            select(func.max(m.c.name), func.max(m.c.country), func.max(m.c.sector),
+                   func.count(func.distinct(m.c.article_id))).where(m.c.id == actor_id)
+        ).first()
+    if head is None or head[3] == 0:
+        return None
+    e = schema.events
+    with store.engine.connect() as conn:
+        as_actor = [dict(r._mapping) for r in conn.execute(
+            select(e).where(e.c.actor_id == actor_id).order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit))]
+        as_recipient = [dict(r._mapping) for r in conn.execute(
+            select(e).where(e.c.recipient_id == actor_id).order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit))]
+        dyads = conn.execute(
+            select(e.c.actor_id, e.c.actor_name, e.c.recipient_id, e.c.recipient_name,
+                   func.coalesce(e.c.date, e.c.published).label("day"), e.c.score)
+            .where(or_(e.c.actor_id == actor_id, e.c.recipient_id == actor_id),
+                   and_(e.c.historical.is_not(True), e.c.negated.is_not(True), e.c.hypothetical.is_not(True)))
+        ).all()
+    quotes = list_quotes(store, speaker=actor_id, limit=limit)
+    return {
+        "id": actor_id, "name": head[0], "country": head[1], "sector": head[2], "articles": head[3],
+        "events_as_actor": as_actor, "events_as_recipient": as_recipient, "quotes": quotes,
+        "escalation": _counterpart_escalation(actor_id, dyads),
+    }
+
+
+def _counterpart_escalation(actor_id: str, dyads: Sequence[Any]) -> Rows:
+    series: dict[str, dict[str, Any]] = {}
+    days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for a_id, a_name, r_id, r_name, day, score in dyads:
+        other_id, other_name = (r_id, r_name) if a_id == actor_id else (a_id, a_name)
+        key = other_id or other_name or "(unknown)"
+        series.setdefault(key, {"counterpart_id": other_id, "counterpart": other_name or other_id or "(unknown)"})
+        days[key][(day or "")[:10] or "undated"].append(float(score or 0.0))
+    out = []
+    for key, info in series.items():
+        points = [{"date": d, "events": len(s), "score": round(sum(s), 2)} for d, s in sorted(days[key].items())]
+        out.append({**info, "events": sum(len(s) for s in days[key].values()),
+                    "score": round(sum(sum(s) for s in days[key].values()), 2), "days": points})
+    out.sort(key=lambda r: (-r["events"], r["counterpart"]))
+    return out

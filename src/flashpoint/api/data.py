@@ -1,0 +1,175 @@
+"""What the API and the pages read: corpus views and store queries behind one set of filters.
+
+The corpus views live in `flashpoint.corpus.views`; `story`, `actor` and `alerts` are
+looked up by name so the app keeps working, from the store's own tables, where a view
+is not there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fastapi.encoders import jsonable_encoder
+
+from flashpoint.model import PLOVER_TYPES
+from flashpoint.store import queries
+from flashpoint.store.store import Store
+
+Rows = list[dict[str, Any]]
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class BadParameter(ValueError):
+    """A query parameter the user can fix: answered 422 with its message."""
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    m = _DATE.match(value.strip())
+    if not m:
+        raise BadParameter(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        date(y, mo, d)
+    except ValueError as exc:
+        raise BadParameter(f"{name}: {value!r} is not a date ({exc})") from exc
+    return value.strip()
+
+
+@dataclass
+class Filters:
+    outlet: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        self.date_from = check_date("date_from", self.date_from)
+        self.date_to = check_date("date_to", self.date_to)
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise BadParameter(f"date_from {self.date_from} is after date_to {self.date_to}")
+        if self.type:
+            self.type = self.type.strip().upper()
+            if self.type not in PLOVER_TYPES:
+                raise BadParameter(f"type: {self.type!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
+        if self.country:
+            self.country = self.country.strip().upper()
+            if not re.fullmatch(r"[A-Z]{3}", self.country):
+                raise BadParameter(f"country: {self.country!r} is not an ISO 3166 alpha-3 code (e.g. UKR)")
+        if self.limit < 1 or self.limit > 1000:
+            raise BadParameter(f"limit: {self.limit} is out of range (1 to 1000)")
+        if self.offset < 0:
+            raise BadParameter(f"offset: {self.offset} must not be negative")
+        for name in ("outlet", "actor"):
+            if getattr(self, name) == "":
+                setattr(self, name, None)
+
+    def view_kwargs(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def _views() -> Any:
+    from flashpoint.corpus import views
+
+    return views
+
+
+def run_view(store: Store, name: str, f: Filters) -> Rows:
+    """A corpus view with filters and paging; paging is applied here too if the view ignored it."""
+    rows = getattr(_views(), name)(store, **f.view_kwargs())
+    rows = jsonable_encoder(list(rows))
+    if len(rows) > f.limit:
+        rows = rows[f.offset:f.offset + f.limit]
+    return rows
+
+
+def alerts(store: Store, f: Filters | None = None) -> Rows:
+    fn = getattr(_views(), "alerts", None)
+    if fn is not None:
+        rows = jsonable_encoder(list(fn(store)))
+    else:
+        rows = [r for r in run_view(store, "escalation", Filters(limit=1000)) if r.get("alert")]
+    if f is not None:
+        rows = rows[f.offset:f.offset + f.limit]
+    return rows
+
+
+def story(store: Store, story_id: str) -> dict[str, Any] | None:
+    fn = getattr(_views(), "story", None)
+    if fn is not None:
+        found = fn(store, story_id)
+        return jsonable_encoder(found) if found else None
+    for row in run_view(store, "stories", Filters(limit=1000)):
+        if str(row.get("id")) == story_id:
+            return dict(row)
+    return None
+
+
+def actor(store: Store, actor_id: str) -> dict[str, Any] | None:
+    """The view's actor record merged over the store's own (events, quotes, escalation per counterpart)."""
+    base = queries.get_actor(store, actor_id)
+    fn = getattr(_views(), "actor", None)
+    found = jsonable_encoder(fn(store, actor_id)) if fn is not None else None
+    if base is None and not found:
+        return None
+    merged: dict[str, Any] = dict(base or {"id": actor_id})
+    if isinstance(found, dict):
+        for k, v in found.items():
+            if v not in (None, [], {}) or k not in merged:
+                merged[k] = v
+    return merged
+
+
+def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
+    """Outlets side by side for one story: headlines, figures (disagreements flagged), framing, voices."""
+    ids = [str(i) for i in st.get("article_ids") or []]
+    arts = queries.search_articles(store, ids=ids, limit=1000) if ids else []
+    by_id = {a["id"]: a for a in arts}
+    outlets: dict[str, dict[str, Any]] = {}
+    for aid in ids:
+        art = by_id.get(aid)
+        if art is None:
+            continue
+        name = art.get("outlet") or "(unknown outlet)"
+        col = outlets.setdefault(name, {"outlet": name, "articles": [], "voices": {}, "figures": [],
+                                        "framing": []})
+        col["articles"].append(art)
+    outlet_of = {a["id"]: a.get("outlet") or "(unknown outlet)" for a in arts}
+    for q in queries.quotes_for(store, list(outlet_of)):
+        speaker = q.get("speaker_name") or "(unattributed)"
+        voices = outlets[outlet_of[q["article_id"]]]["voices"]
+        voices[speaker] = voices.get(speaker, 0) + 1
+    figures: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for qty in queries.quantities_for(store, list(outlet_of)):
+        outlet = outlet_of[qty["article_id"]]
+        outlets[outlet]["figures"].append(qty)
+        if qty.get("kind") and qty["kind"] != "other":
+            figures[(qty["kind"], _subject_key(qty.get("subject")))][outlet].append(qty)
+    rows = []
+    for (kind, subject), per_outlet in sorted(figures.items()):
+        if len(per_outlet) < 2:
+            continue
+        firsts = {o: min(v["value"] for v in vals) for o, vals in per_outlet.items()}
+        rows.append({"kind": kind, "subject": subject, "values": dict(per_outlet),
+                     "disagree": len({round(v, 3) for v in firsts.values()}) > 1})
+    claim_rows = [c for c in run_view(store, "claims", Filters(limit=1000))
+                  if any(str(v.get("article_id")) in outlet_of for v in c.get("values") or [])]
+    framing_rows = run_view(store, "framing", Filters(limit=1000))
+    for row in framing_rows:
+        if row.get("outlet") in outlets:
+            outlets[row["outlet"]]["framing"].append(row)
+    return {"outlets": list(outlets.values()), "figures": rows, "claims": claim_rows}
+
+
+def _subject_key(subject: Any) -> str:
+    return re.sub(r"\W+", " ", str(subject or "")).strip().lower()

@@ -1,0 +1,139 @@
+"""The dashboard: server-rendered pages over the same data as the API.
+
+Templates autoescape everything; the only raw HTML comes from `render.py`, which
+escapes the text itself. Scripts live in /static (the CSP forbids inline ones).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from flashpoint.api import data, render
+from flashpoint.api.data import Filters
+from flashpoint.api.routes import get_store, require_read
+from flashpoint.model import PLOVER_TYPES
+from flashpoint.store import queries
+from flashpoint.store.store import Store
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.filters["urlq"] = render.urlq
+templates.env.filters["safe_href"] = render.safe_href
+templates.env.globals["actor_name"] = render._name
+
+router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False,
+                   default_response_class=HTMLResponse)
+StoreDep = Annotated[Store, Depends(get_store)]
+Opt = Annotated[str | None, Query()]
+
+
+def _page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    return _page(request, "error.html", status=status, status_code=status, message=message, title="Error")
+
+
+@router.get("/")
+def overview(request: Request, store: StoreDep) -> Response:
+    many = Filters(limit=1000)
+    escalation = data.run_view(store, "escalation", many)
+    alerts = data.alerts(store)
+    return _page(
+        request, "overview.html", title="Overview",
+        stories=data.run_view(store, "stories", Filters(limit=12)),
+        chart=render.line_chart(render.escalation_series(escalation), alerts),
+        alerts=alerts[:12],
+        actors=queries.list_actors(store, limit=15),
+        articles=queries.search_articles(store, limit=10),
+        total=store.count(),
+        outlets=queries.list_outlets(store),
+    )
+
+
+@router.get("/articles")
+def articles(request: Request, store: StoreDep, q: Opt = None, outlet: Opt = None, date_from: Opt = None,
+             date_to: Opt = None, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    f = Filters(outlet=outlet, date_from=date_from, date_to=date_to, limit=25, offset=offset)
+    kw: dict[str, Any] = {"q": q, "outlet": f.outlet, "date_from": f.date_from, "date_to": f.date_to}
+    rows = queries.search_articles(store, **kw, limit=f.limit, offset=f.offset)
+    return _page(request, "articles.html", title="Articles", rows=rows, total=queries.count_articles(store, **kw),
+                 f=f, q=q or "", outlets=queries.list_outlets(store))
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, store: StoreDep, article_id: str) -> Response:
+    found = store.get(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    record = found.record()
+    spans = render.record_spans(record)
+    groups: dict[str, list[dict[str, Any]]] = {k: [] for k in render.KINDS}
+    for s in spans:
+        groups[s["kind"]].append(s)
+    return _page(request, "article.html", title=record.get("title") or record["id"], a=record,
+                 body=render.highlight(record.get("body") or "", spans), groups=groups)
+
+
+@router.get("/stories")
+def stories(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    f = Filters(limit=50, offset=offset)
+    return _page(request, "stories.html", title="Stories", stories=data.run_view(store, "stories", f), f=f)
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, store: StoreDep, story_id: str) -> Response:
+    found = data.story(store, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return _page(request, "story.html", title=found.get("title") or "Story", s=found,
+                 cmp=data.story_comparison(store, found))
+
+
+@router.get("/timeline")
+def timeline(request: Request, store: StoreDep, date_from: Opt = None, date_to: Opt = None, country: Opt = None,
+             type: Opt = None, outlet: Opt = None, actor: Opt = None,
+             offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    f = Filters(date_from=date_from, date_to=date_to, country=country or None, type=type or None,
+                outlet=outlet or None, actor=actor or None, limit=200, offset=offset)
+    rows = data.run_view(store, "timeline", f)
+    return _page(request, "timeline.html", title="Timeline", rows=rows, f=f, types=PLOVER_TYPES,
+                 outlets=queries.list_outlets(store))
+
+
+@router.get("/actors")
+def actors(request: Request, store: StoreDep, q: Opt = None, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    rows = queries.list_actors(store, q=q, limit=50, offset=offset)
+    return _page(request, "actors.html", title="Actors", rows=rows, q=q or "", offset=offset)
+
+
+@router.get("/actors/{actor_id:path}")
+def actor(request: Request, store: StoreDep, actor_id: str) -> Response:
+    found = data.actor(store, actor_id)
+    if found is None:
+        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    series = [{"name": c["counterpart"], "points": [(p["date"], p["score"]) for p in c["days"]
+                                                     if p["date"] != "undated"]}
+              for c in (found.get("escalation") or [])[:5]]
+    return _page(request, "actor.html", title=found.get("name") or actor_id, a=found,
+                 chart=render.line_chart([s for s in series if s["points"]], label="escalation per counterpart"))
+
+
+@router.get("/docs")
+def docs(request: Request) -> Response:
+    """The OpenAPI description as a page of its own (Swagger UI would need assets from a CDN)."""
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p.get("name"), "in": p.get("in"), "required": p.get("required", False),
+                       "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                      for p in op.get("parameters", [])]
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""), "params": params,
+                        "body": bool(op.get("requestBody"))})
+    return _page(request, "docs.html", title="API", ops=ops, version=spec.get("info", {}).get("version"))

@@ -1,0 +1,319 @@
+"""The JSON API under /api: the same records and views the CLI prints, with filters and paging."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile
+
+from flashpoint.api import data
+from flashpoint.api.data import BadParameter, Filters
+from flashpoint.model import Article, InputError, RawDocument
+from flashpoint.store import queries
+from flashpoint.store.store import Store
+
+MAX_UPLOAD = 10 * 1024 * 1024
+
+
+def _presented_key(request: Request) -> str | None:
+    return request.headers.get("x-api-key")
+
+
+def require_read(request: Request) -> None:
+    """Reads are open unless a read key is set; the write key also opens them."""
+    from flashpoint.api.app import check_key
+
+    read_key, api_key = request.app.state.read_key, request.app.state.api_key
+    if not read_key:
+        return
+    given = _presented_key(request) or request.cookies.get("flashpoint_key") or request.query_params.get("key")
+    if given is None:
+        raise HTTPException(401, "this server needs an API key to read: send it in the X-API-Key header",
+                            headers={"WWW-Authenticate": "X-API-Key"})
+    if not (check_key(given, read_key) or (api_key and check_key(given, api_key))):
+        raise HTTPException(403, "the API key is not valid")
+
+
+def require_write(request: Request) -> None:
+    from flashpoint.api.app import check_key
+
+    api_key = request.app.state.api_key
+    if not api_key:
+        raise HTTPException(403, "ingest is disabled: start the server with an API key (--api-key or FLASHPOINT_API_KEY)")
+    given = _presented_key(request)
+    if given is None:
+        raise HTTPException(401, "ingest needs an API key: send it in the X-API-Key header",
+                            headers={"WWW-Authenticate": "X-API-Key"})
+    if not check_key(given, api_key):
+        raise HTTPException(403, "the API key is not valid")
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page (1 to 1000)")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+DateFrom = Annotated[str | None, Query(description="from date: YYYY-MM-DD, YYYY-MM or YYYY")]
+DateTo = Annotated[str | None, Query(description="to date (inclusive): YYYY-MM-DD, YYYY-MM or YYYY")]
+
+
+def view_filters(
+    outlet: str | None = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-3, actor or recipient")] = None,
+    actor: Annotated[str | None, Query(description="actor id or name")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Filters:
+    return Filters(outlet=outlet, country=country, actor=actor, type=type, date_from=date_from, date_to=date_to,
+                   limit=limit, offset=offset)
+
+
+FiltersDep = Annotated[Filters, Depends(view_filters)]
+
+
+def page(items: list[Any], f: Filters | None = None, *, limit: int | None = None, offset: int | None = None,
+         **extra: Any) -> dict[str, Any]:
+    return {"items": jsonable_encoder(items), "count": len(items),
+            "limit": f.limit if f else limit, "offset": f.offset if f else offset, **extra}
+
+
+@router.get("/health", summary="Is the store reachable, and how much does it hold")
+def health(store: StoreDep) -> dict[str, Any]:
+    return {"ok": True, "database": store.dialect, "articles": store.count()}
+
+
+@router.get("/articles", summary="Search articles by text, outlet and date range")
+def articles(store: StoreDep, q: Annotated[str | None, Query(description="words that must all appear")] = None,
+             outlet: str | None = None, date_from: DateFrom = None, date_to: DateTo = None,
+             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    f = Filters(outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+    kw: dict[str, Any] = {"q": q, "outlet": f.outlet, "date_from": f.date_from, "date_to": f.date_to}
+    rows = queries.search_articles(store, **kw, limit=limit, offset=offset)
+    return page(rows, f, total=queries.count_articles(store, **kw))
+
+
+@router.get("/articles/{article_id}", summary="One article: its clean text and every span with offsets")
+def article(store: StoreDep, article_id: str) -> dict[str, Any]:
+    found = store.get(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return found.record()
+
+
+@router.get("/events", summary="Coded PLOVER events with the sentence each came from")
+def events(store: StoreDep, f: FiltersDep,
+           historical: Annotated[bool | None, Query(description="only background (true) or current (false)")] = None,
+           article_id: str | None = None) -> dict[str, Any]:
+    rows = queries.list_events(store, type=f.type, country=f.country, actor=f.actor, outlet=f.outlet,
+                               date_from=f.date_from, date_to=f.date_to, historical=historical,
+                               limit=f.limit, offset=f.offset, article_id=article_id)
+    return page(rows, f)
+
+
+@router.get("/quotes", summary="Quotations with their speakers")
+def quotes(store: StoreDep, f: FiltersDep,
+           speaker: Annotated[str | None, Query(description="speaker id or name")] = None) -> dict[str, Any]:
+    rows = queries.list_quotes(store, speaker=speaker or f.actor, country=f.country, outlet=f.outlet,
+                               date_from=f.date_from, date_to=f.date_to, limit=f.limit, offset=f.offset)
+    return page(rows, f)
+
+
+def _view_route(name: str, summary: str) -> None:
+    def endpoint(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+        return page(data.run_view(store, name, f), f)
+
+    endpoint.__name__ = name
+    router.get(f"/{name}", summary=summary)(endpoint)
+
+
+_view_route("stories", "Articles about the same happening, across outlets")
+_view_route("claims", "Figures of the same kind side by side, disagreements flagged")
+_view_route("timeline", "Merged events in date order, each with its mentions")
+_view_route("framing", "Per outlet: competing terms, voices quoted, who is cast as aggressor")
+_view_route("escalation", "Score-weighted daily counts of current events per dyad")
+
+
+@router.get("/stories/{story_id}", summary="One story with its outlets side by side")
+def story(store: StoreDep, story_id: str) -> dict[str, Any]:
+    found = data.story(store, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return {**found, "comparison": data.story_comparison(store, found)}
+
+
+@router.get("/alerts", summary="Days where a dyad's escalation breaks from its baseline")
+def alerts(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    f = Filters(limit=limit, offset=offset)
+    return page(data.alerts(store, f), f)
+
+
+@router.get("/actors", summary="Actors by the number of articles that mention them")
+def actors(store: StoreDep, q: Annotated[str | None, Query(description="part of a name or id")] = None,
+           country: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    f = Filters(country=country, limit=limit, offset=offset)
+    return page(queries.list_actors(store, country=f.country, q=q, limit=limit, offset=offset), f)
+
+
+@router.get("/actors/{actor_id:path}", summary="One actor: events as actor and recipient, quotes, escalation")
+def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
+    found = data.actor(store, actor_id)
+    if found is None:
+        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    return jsonable_encoder(found)
+
+
+@router.get("/outlets", summary="Outlets and how many articles each has in the store")
+def outlets(store: StoreDep) -> dict[str, Any]:
+    rows = queries.list_outlets(store)
+    return page(rows, limit=len(rows), offset=0)
+
+
+# -- ingest ---------------------------------------------------------------------------------------
+
+GIVEN = ("id", "title", "outlet", "published")
+
+INGEST_BODY = {
+    "requestBody": {
+        "description": "A JSON document `{text | html | url, title?, outlet?, published?, id?}` (or "
+                       "`{documents: [...]}`), or a multipart upload with one or more `file` parts.",
+        "content": {
+            "application/json": {"schema": {"type": "object", "properties": {
+                "text": {"type": "string"}, "html": {"type": "string"}, "url": {"type": "string"},
+                "title": {"type": "string"}, "outlet": {"type": "string"}, "published": {"type": "string"},
+                "id": {"type": "string"}, "documents": {"type": "array", "items": {"type": "object"}}}}},
+            "multipart/form-data": {"schema": {"type": "object", "properties": {
+                "file": {"type": "string", "format": "binary"}, "url": {"type": "string"},
+                "title": {"type": "string"}, "outlet": {"type": "string"}, "published": {"type": "string"}}}},
+        },
+    }
+}
+
+
+def _article_from(content: str, *, source: str, html: bool, given: dict[str, Any]) -> Article | InputError:
+    from flashpoint.ingest.pipeline import build_article
+
+    url = given.get("url")
+    raw = RawDocument(source=source, content=content, kind="html" if html else "text", url=url,
+                      given={k: v for k, v in given.items() if k in GIVEN and v})
+    try:
+        art = build_article(raw)
+    except Exception as exc:  # noqa: BLE001 - a bad upload gets its error, not a 500
+        return InputError(source=source, message=f"{type(exc).__name__}: {exc}")
+    update: dict[str, Any] = {k: given[k] for k in GIVEN if given.get(k)}
+    if url and not art.url:
+        update["url"] = url
+    if given.get("published"):
+        update["published_from"] = "given"
+    return art.model_copy(update=update) if update else art
+
+
+def _looks_html(name: str, content_type: str | None, text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return (name.lower().endswith((".html", ".htm")) or (content_type or "").startswith("text/html")
+            or head.startswith(("<!doctype html", "<html")))
+
+
+def _check_given(doc: dict[str, Any]) -> dict[str, Any]:
+    given = {k: doc.get(k) for k in (*GIVEN, "url")}
+    for k, v in given.items():
+        if v is not None and not isinstance(v, str):
+            raise BadParameter(f"{k}: must be a string")
+    if given.get("published"):
+        data.check_date("published", given["published"])
+    url = given.get("url")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise BadParameter(f"url: {url!r} is not an http(s) URL")
+    return given
+
+
+async def _documents(request: Request) -> tuple[list[Article | InputError], list[str]]:
+    """Articles to analyse, and URLs to fetch, from a JSON body or a multipart upload."""
+    ctype = request.headers.get("content-type", "")
+    built: list[Article | InputError] = []
+    urls: list[str] = []
+    if ctype.startswith("multipart/form-data"):
+        form = await request.form()
+        files = [v for v in form.getlist("file") + form.getlist("files") if isinstance(v, UploadFile)]
+        given = _check_given({k: v for k, v in form.items() if isinstance(v, str)})
+        if not files:
+            raise BadParameter("the upload has no file part (name it 'file')")
+        for up in files:
+            raw = await up.read(MAX_UPLOAD + 1)
+            if len(raw) > MAX_UPLOAD:
+                raise HTTPException(413, f"{up.filename}: larger than {MAX_UPLOAD // (1024 * 1024)} MB")
+            text = raw.decode("utf-8", errors="replace")
+            name = up.filename or "upload"
+            built.append(_article_from(text, source=f"upload:{name}", html=_looks_html(name, up.content_type, text),
+                                       given=given if len(files) == 1 else {**given, "id": None, "title": None}))
+        return built, urls
+    if not ctype.startswith("application/json"):
+        raise HTTPException(415, "send JSON (application/json) or a multipart/form-data upload")
+    body = await request.body()
+    if len(body) > MAX_UPLOAD:
+        raise HTTPException(413, f"body larger than {MAX_UPLOAD // (1024 * 1024)} MB")
+    try:
+        payload = json.loads(body or b"null")
+    except ValueError as exc:
+        raise HTTPException(400, f"the body is not valid JSON: {exc}") from exc
+    docs = payload.get("documents") if isinstance(payload, dict) and "documents" in payload else [payload]
+    if not isinstance(docs, list) or not docs or not all(isinstance(d, dict) for d in docs):
+        raise BadParameter("send an object {text|html|url, ...} or {documents: [objects]}")
+    for i, doc in enumerate(docs):
+        given = _check_given(doc)
+        text, html = doc.get("text"), doc.get("html")
+        if text is None and html is None:
+            if not given.get("url"):
+                raise BadParameter(f"document {i}: give text, html or url")
+            urls.append(given["url"])
+            continue
+        content = html if html is not None else text
+        if not isinstance(content, str) or not content.strip():
+            raise BadParameter(f"document {i}: text/html must be a non-empty string")
+        built.append(_article_from(content, source=given.get("url") or f"api:{given.get('id') or i}",
+                                   html=html is not None, given=given))
+    return built, urls
+
+
+@router.post("/ingest", summary="Ingest documents: JSON text/html/url or a file upload (needs X-API-Key)",
+             dependencies=[Depends(require_write)], status_code=201, openapi_extra=INGEST_BODY)
+async def ingest(request: Request, store: StoreDep) -> JSONResponse:
+    from starlette.concurrency import run_in_threadpool
+
+    from flashpoint import workflow
+
+    built, urls = await _documents(request)
+
+    def work() -> dict[str, Any]:
+        stored: list[str] = []
+        dups: list[str] = []
+        errors: list[dict[str, str]] = []
+        if built:
+            rep = workflow.ingest_articles(built, store)
+            stored += rep.stored
+            dups += rep.duplicates
+            errors += [{"source": e.source, "message": e.message} for e in rep.errors]
+        if urls:
+            rep = workflow.ingest(urls, store, allow_private=False)
+            stored += rep.stored
+            dups += rep.duplicates
+            errors += [{"source": e.source, "message": e.message} for e in rep.errors]
+        return {"stored": stored, "duplicates": dups, "errors": errors}
+
+    result = await run_in_threadpool(work)
+    if result["errors"] and not result["stored"] and not result["duplicates"]:
+        first = result["errors"][0]
+        return JSONResponse({"error": f"{first['source']}: {first['message']}", **result}, status_code=422)
+    return JSONResponse(result, status_code=201 if result["stored"] else 200)
