@@ -1,9 +1,951 @@
-"""timexes extractor (built-in rules backend)."""
+"""Dates in the body, normalised to TIMEX3 values against the publication day.
+
+Rules rather than dateparser: news uses a few dozen forms ("on Thursday", "last July",
+"since 2014", "22 February 2022") and a regex grammar finds them with offsets, fast, and
+resolves them news-style: a bare weekday or a month without a year is the most recent one
+on or before the publication day unless the clause speaks of the future.
+
+Choices (documented because they are choices):
+- granularity is kept: a year stays "2019", a month "2020-07", a week "2021-W14", a decade "199X";
+- parts of the day append TIMEX3 codes: "Thursday evening" -> "2022-02-24TEV", "tonight" -> "...TNI";
+- "the night of Wednesday to Thursday" takes the first night's date ("...TNI" of Wednesday);
+- fuzzy past ("in recent months", "recently") -> "PAST_REF"; "now"/"currently" -> "PRESENT_REF";
+- modifiers ("late on", "since", "before", "mid-") do not change the value;
+- a range ("from May to July") is reported in the pipeline as two dates; `find_expressions(...,
+  merge_ranges=True)` joins them for the evaluation, with an interval;
+- without a publication date, absolute dates are resolved, relative ones get value None
+  (a month-day without a year becomes "XXXX-MM-DD").
+Clock times are not tagged by the pipeline.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.numbers import NUMBER_WORDS_RE, ORDINAL_WORDS_RE, ordinal_to_number, parse_number
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+WEEKDAYS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.day_name):
+    WEEKDAYS[_name.lower()] = _i
+    WEEKDAYS[_name[:3].lower()] = _i
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI",
+                "overnight": "TNI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+_MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_WD_FULL = r"(?:" + "|".join(n.lower() for n in calendar.day_name) + r")"
+_DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|"
+              r"fourth|fifth|sixth|seventh|eighth|ninth)|" + ORDINAL_WORDS_RE + r"|ten|eleven|twelve|thirteen|"
+              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|one|two|three|four|five|six|"
+              r"seven|eight|nine)")
+_DAY = r"(?:(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)|" + _DAY_WORDS + r")"
+_YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
+_NUM = r"(?:\d+|" + NUMBER_WORDS_RE + r"|a couple of|a couple|couple of|couple|a few|few|several|an|a)"
+_UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
+_REL = r"(?:next|last|this|previous|past|coming|upcoming|following|current|same|preceding)"
+_PREP_CUE = (r"(?:in|since|from|until|till|to|by|before|after|during|of|between|and|or|through|thru|"
+             r"circa|year|early|late|mid|end|start|beginning|middle|spring|summer|autumn|fall|winter|than|"
+             r"around|about|throughout|over|for|on|at|as of)")
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|'ll|shall|going to|is to|are to|plans? to|planned|intends? to|scheduled|due to|expected to|"
+    r"set to|would|upcoming|next|tomorrow|later)\b", re.I)
 
 
-def extract_timexes(doc: NlpDoc) -> list:
-    return []
+@dataclass
+class Res:
+    """One resolved expression: TIMEX3 value, its interval [start, end) and how it was said."""
+
+    start_char: int
+    end_char: int
+    value: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    mod: str | None = None
+    parts: tuple[int | None, int, int | None] | None = None  # (year, month, day) of a calendar date
+    year_explicit: bool = True
+    kind: str = "point"
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Ctx:
+    text: str
+    ref: dt.date | None
+    future: Callable[[int], bool]
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year = d.year + y
+    month = m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def shift(d: dt.date, n: int, unit: str) -> dt.date:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    if unit == "fortnight":
+        return d + dt.timedelta(weeks=2 * n)
+    if unit == "month":
+        return add_months(d, n)
+    if unit == "quarter":
+        return add_months(d, 3 * n)
+    if unit == "year":
+        return add_months(d, 12 * n)
+    if unit == "decade":
+        return add_months(d, 120 * n)
+    raise ValueError(unit)
+
+
+def week_value(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def unit_value(d: dt.date, unit: str) -> str:
+    """The TIMEX3 value of the calendar `unit` containing `d`."""
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return d.isoformat()
+    if unit in ("week", "fortnight"):
+        return week_value(d)
+    if unit == "weekend":
+        return week_value(d) + "-WE"
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}X"
+    return f"{d.year:04d}"
+
+
+def interval_of(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a TIMEX3 value covers, end exclusive; None for fuzzy or unanchored values."""
+    if not value:
+        return None
+    v = re.sub(r"T(?:MO|AF|EV|NI|DT)$", "", value)
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d + dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            d = dt.date(int(m[1]), int(m[2]), 1)
+            return d, add_months(d, 1)
+        if m := re.fullmatch(r"(\d{4})", v):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]) + 1, 1, 1)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=7)
+            return monday, monday + dt.timedelta(days=7)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            d = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+            return d, add_months(d, 3)
+        if m := re.fullmatch(r"(\d{3})X", v):
+            return dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 10, 1, 1)
+        if m := re.fullmatch(r"(\d{2})", v):
+            return dt.date(max(1, int(m[1]) * 100), 1, 1), dt.date(int(m[1]) * 100 + 100, 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def pick_year(month: int, day: int | None, ref: dt.date, future: bool) -> int:
+    """News reading of a month (and day) without a year: the latest on or before the reference,
+    or the next one on or after it when the clause speaks of the future."""
+    y = ref.year
+    key = (month, day or 1)
+    now = (ref.month, ref.day if day else 1)
+    if future:
+        return y if key >= now else y + 1
+    return y if key <= now else y - 1
+
+
+def nearest_weekday(ref: dt.date, weekday: int, future: bool) -> dt.date:
+    delta = (ref.weekday() - weekday) % 7
+    if future:
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    return ref - dt.timedelta(days=delta)
+
+
+def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int | None) -> Res | None:
+    """A calendar date or month, with the year picked news-style when not said."""
+    explicit = year is not None
+    if year is None:
+        if ctx.ref is None:
+            value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            return Res(m.start(), m.end(), value, parts=(None, month, day), year_explicit=False)
+        year = pick_year(month, day, ctx.ref, ctx.future(m.start()))
+    try:
+        if day:
+            value = dt.date(year, month, day).isoformat()
+        else:
+            value = f"{year:04d}-{month:02d}"
+    except ValueError:
+        return None
+    return Res(m.start(), m.end(), value, parts=(year, month, day), year_explicit=explicit)
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.strip().lstrip("'")
+    if len(s) == 2:
+        n = int(s)
+        return 2000 + n if n < 50 else 1900 + n
+    return int(s)
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int | None:
+    d = ordinal_to_number(s)
+    if d is None:
+        n = parse_number(s)
+        d = int(n) if n is not None and n == int(n) else None
+    return d if d and 1 <= d <= 31 else None
+
+
+def _count(s: str) -> int | None:
+    n = parse_number(s.lower().replace(" of", ""))
+    return int(n) if n is not None else None
+
+
+# ---------------------------------------------------------------- handlers
+
+Handler = Callable[[re.Match[str], Ctx], Res | None]
+RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def rule(pattern: str) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        RULES.append((re.compile(r"(?<![\w/.])" + pattern + r"(?![\w])", re.I), fn))
+        return fn
+    return deco
+
+
+@rule(r"(?P<y>" + _YEAR + r")[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])")
+def _iso(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+@rule(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+def _compact(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+@rule(r"(?P<y>" + _YEAR + r")[-/](?P<mon>" + _MON + r")[-/](?P<d>" + _DAY + r")")
+def _iso_name(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, int(m["y"]), _month(m["mon"]), _day(m["d"]))
+
+
+@rule(r"(?:" + _WD + r",?\s+)?(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:1\d|20)?\d{2})")
+def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (a, b) if a <= 12 else (b, a)
+    if month > 12:
+        return None
+    return _date_res(m, ctx, _year(m["y"]), month, day)
+
+
+@rule(r"(?:(?:(?:this|next|last)\s+)?(?P<wd>" + _WD + r")[,\s]+|(?P<cue>on|from|between|this|next|last)\s+)?"
+      r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?![/.-]?\d)(?:,\s*(?P<y>" + _YEAR + r"))?")
+def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if m["sep"] != "/" and not m["wd"]:
+        return None
+    if not (m["wd"] or m["cue"] or m["y"]) and not re.search(r"(?:\b(?:on|to|and|or|till|until|from|between)\s*|"
+                                                             r"[,-]\s*)$", ctx.text[max(0, m.start() - 10):m.start()]):
+        return None
+    if m["y"]:
+        a, b = int(m["a"]), int(m["b"])
+        month, day = (a, b) if a <= 12 else (b, a)
+        return _date_res(m, ctx, int(m["y"]), month, day) if month <= 12 else None
+    if m["cue"] and m["cue"].lower() == "next" and ctx.ref is not None:
+        a, b = int(m["a"]), int(m["b"])
+        return _date_res(m, ctx, ctx.ref.year + 1, a, b) if a <= 12 else None
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (a, b) if a <= 12 else (b, a)
+    if month > 12 or day > 31:
+        return None
+    res = _date_res(m, ctx, ctx.ref.year if m["cue"] == "this" and ctx.ref else None, month, day)
+    if res and m["cue"] and m["cue"].lower() in ("on", "from", "between"):
+        res.start_char = m.start("a")
+    return res
+
+
+@rule(r"(?:" + _WD + r",?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")(?:\s+of)?[\s-]+(?P<mon>" + _MON + r")"
+      r"(?:,?[\s-]+(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|\s+of\s+(?P<y2>" + _YEAR + r"|\d{2}(?!\d)))?")
+def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if m["mon"].lower() in ("may", "mar") and not (m["y"] or re.search(r"\d|of", m.group(0))):
+        return None
+    return _date_res(m, ctx, _year(m["y"] or m["y2"]), _month(m["mon"]), _day(m["d"]))
+
+
+@rule(r"(?:" + _WD + r",?\s+)?(?P<mon>" + _MON + r")[\s,/-]*(?:the\s+)?(?P<d>" + _DAY + r")"
+      r"(?:(?:\s*,\s*|\s+|-)(?:of\s+)?(?P<y>" + _YEAR + r"))?")
+def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, _year(m["y"]), _month(m["mon"]), _day(m["d"]))
+
+
+@rule(r"(?P<mon>" + _MON + r")(?:\s*[,/-]\s*|\s+(?:of\s+)?)(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|(?P<mon2>" + _MON +
+      r")\s+of\s+(?P<y2>\d{2})(?!\d)")
+def _month_year(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, _year(m["y"] or m["y2"]), _month(m["mon"] or m["mon2"]), None)
+
+
+@rule(r"(?P<m>0?[1-9]|1[0-2])[-/](?P<y>" + _YEAR + r")")
+def _numeric_month_year(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, int(m["y"]), int(m["m"]), None)
+
+
+@rule(r"(?P<y>" + _YEAR + r")[\s-]+(?P<mon>" + _MON + r")")
+def _year_month(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, int(m["y"]), _month(m["mon"]), None)
+
+
+@rule(r"(?P<y>" + _YEAR + r")-(?P<m>0?[1-9]|1[0-2])")
+def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _date_res(m, ctx, int(m["y"]), int(m["m"]), None)
+
+
+@rule(r"(?:(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
+      r"before|after|during|of|to|through|early|late|mid|end of|beginning of|start of|middle of|"
+      r"between|and|or)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
+      r"(?P<mon>" + _MON + r")")
+def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
+    mon = m["mon"].lower().rstrip(".")
+    cued = m["rel"] or m["cue"] or m["lead"]
+    if len(mon) <= 4 and mon not in ("june", "july", "sept") and not cued and m["mon"][0].islower():
+        return None
+    if mon in ("may", "march", "mar") and not cued:
+        return None
+    month = _month(mon)
+    start = m.start("mon") if m["cue"] else m.start()
+    if m["rel"] and ctx.ref is not None:
+        rel = m["rel"].lower()
+        y = ctx.ref.year
+        if rel in ("last", "previous", "past"):
+            y = y if month < ctx.ref.month else y - 1
+        elif rel in ("next", "coming", "following"):
+            y = y if month > ctx.ref.month else y + 1
+        res = _date_res(m, ctx, y, month, None)
+        if res:
+            res.year_explicit = False
+    elif m["rel"]:
+        return Res(m.start(), m.end(), None)
+    else:
+        res = _date_res(m, ctx, None, month, None)
+    if res:
+        res.start_char = start
+    return res
+
+
+def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel: str | None,
+                 pod: str | None) -> Res:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    steps = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "past": -1, "this": 0}
+    if week_rel or rel:
+        # "next Friday" is the Friday of next week, "last Wednesday" that of last week
+        step = steps.get(week_rel or rel or "this", 0)
+        monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=step)
+        d = monday + dt.timedelta(days=wd)
+    else:
+        d = nearest_weekday(ctx.ref, wd, ctx.future(m.start()))
+    value = d.isoformat() + (PARTS_OF_DAY[pod.lower()] if pod else "")
+    return Res(m.start(), m.end(), value, kind="weekday" if not (rel or week_rel) else "point")
+
+
+@rule(r"the\s+night\s+of\s+(?P<wd>" + _WD_FULL + r")\s+(?:to|into|and)\s+" + _WD_FULL)
+def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, None, "night")
+
+
+@rule(r"(?:(?:late|early)\s+(?:on\s+)?)?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
+      r"(?P<wd>" + _WD + r")(?:\s+(?:of\s+)?(?:the\s+)?(?P<wrel>next|last|this|previous|following|coming)\s+week)?"
+      r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?")
+def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
+    name = m["wd"].lower().rstrip(".")
+    if len(name) <= 3 and name not in ("mon", "tue", "thu", "fri") and not m["rel"]:
+        if not re.match(r"\s*\d", ctx.text[m.end():m.end() + 3]):
+            return None
+    return _weekday_res(m, ctx, WEEKDAYS[name], (m["rel"] or "").lower() or None,
+                        (m["wrel"] or "").lower() or None, m["pod"])
+
+
+@rule(r"(?P<wrel>next|last|this|previous|following)\s+week(?:\s*[-,]?\s*(?:on\s+)?)(?P<wd>" + _WD_FULL + r"|mon|tue|"
+      r"wed|thu|fri|sat|sun)")
+def _week_weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
+    return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, m["wrel"].lower(), None)
+
+
+@rule(r"(?P<wd>" + _WD + r")\s+(?:the\s+)?(?P<d>" + _DAY + r")(?!\s*(?:of\s+)?" + _MON + r")")
+def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    day = _day(m["d"])
+    if day is None:
+        return None
+    wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
+    for k in (0, 1, -1, 2, -2, 3, -3):
+        d0 = add_months(ctx.ref.replace(day=1), k)
+        try:
+            d = d0.replace(day=day)
+        except ValueError:
+            continue
+        if d.weekday() == wd:
+            return Res(m.start(), m.end(), d.isoformat())
+    return None
+
+
+_DAY_WORDS_REL = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "otd": 0}
+
+
+@rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?:late|early)\s+)\s*)?(?P<w>today|tonight|tomorrow|tmrw|"
+      r"yesterday)(?:\s+(?P<pod>morning|afternoon|evening|night))?")
+def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    w = m["w"].lower()
+    d = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL[w])
+    if m["ba"]:
+        d += dt.timedelta(days=-1 if m["ba"].lower() == "before" else 1)
+    pod = "TNI" if w == "tonight" else (PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else "")
+    return Res(m.start(), m.end(), d.isoformat() + pod)
+
+
+@rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)")
+def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    d = ctx.ref - dt.timedelta(days=1 if m["w"].lower() == "last" else 0)
+    return Res(m.start(), m.end(), d.isoformat() + PARTS_OF_DAY[m["pod"].lower()])
+
+
+@rule(r"(?:the|a)\s+(?P<w>day\s+before|day\s+after|next\s+day|following\s+day|previous\s+day|day\s+earlier|"
+      r"day\s+later)")
+def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    back = re.search(r"before|previous|earlier", m["w"], re.I)
+    return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
+
+
+@rule(r"(?:(?P<pos>earlier|later)\s+(?:in\s+)?)?(?:(?P<bound>the\s+(?:end|beginning|start|middle)\s+of|"
+      r"(?:the\s+)?(?:remainder|rest|remaining)\s+of)\s+)?(?:the\s+)?(?P<rel>" + _REL + r")\s+"
+      r"(?P<unit>week|month|year|weekend|decade|quarter|fortnight|century|working\s+week|workweek|business\s+week)"
+      r"(?:'s)?")
+def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    rel = m["rel"].lower()
+    unit = re.sub(r"working\s+week|workweek|business\s+week", "week", m["unit"].lower())
+    step = {"next": 1, "coming": 1, "upcoming": 1, "following": 1, "last": -1, "previous": -1, "past": -1,
+            "preceding": -1}.get(rel, 0)
+    if unit == "weekend":
+        d = ctx.ref + dt.timedelta(weeks=step)
+    elif unit == "century":
+        c = ctx.ref.year // 100 + step
+        return Res(m.start(), m.end(), f"{c:02d}")
+    else:
+        d = shift(ctx.ref, step, "month" if unit == "fortnight" and False else unit) if step else ctx.ref
+    return Res(m.start(), m.end(), unit_value(d, unit), mod=m["pos"] or m["bound"])
+
+
+@rule(r"(?:(?:by|before|until|till|at|in|after)\s+)?(?:the\s+)?(?P<b>end|beginning|start|middle|close|turn)\s+of\s+"
+      r"(?:the\s+)?(?P<unit>week|month|year)|(?P<pos>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)|"
+      r"(?P<eoy>eoy|eom|eow)")
+def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    unit = (m["unit"] or m["unit2"] or {"eoy": "year", "eom": "month", "eow": "week"}[m["eoy"].lower()]).lower()
+    start = m.start("b") - (4 if ctx.text[:m.start("b")].lower().endswith("the ") else 0) if m["b"] else m.start()
+    return Res(start, m.end(), unit_value(ctx.ref, unit), mod=m["b"] or m["pos"] or "end")
+
+
+@rule(r"(?P<rel>next|last|previous|following|coming)\s+(?P<unit>week|month|year)\s+but\s+one|"
+      r"the\s+(?P<unit2>week|month|year)\s+after\s+next")
+def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    unit = (m["unit"] or m["unit2"]).lower()
+    step = -2 if (m["rel"] or "").lower() in ("last", "previous") else 2
+    return Res(m.start(), m.end(), unit_value(shift(ctx.ref, step, unit), unit))
+
+
+@rule(r"(?:(?:the|this|that)\s+)?(?P<unit>week|month|year)\s+to\s+date|(?P<ytd>ytd)")
+def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    unit = (m["unit"] or "year").lower()
+    return Res(m.start(), m.end(), unit_value(ctx.ref, unit))
+
+
+@rule(r"(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM + r")\s+(?P<unit2>" + _UNIT +
+      r"))?\s+(?P<dir>ago|earlier|before|after|later|from|since|hence)"
+      r"(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday|now))?")
+def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
+    direction = m["dir"].lower()
+    if direction in ("before", "after", "from", "since") and not m["anchor"]:
+        return None
+    if direction in ("earlier", "later") and not m["anchor"]:
+        return None
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    n = _count(m["n"])
+    if n is None:
+        return None
+    base = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL.get((m["anchor"] or "today").lower(), 0))
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    d = shift(base, sign * n, m["unit"].lower())
+    if m["n2"]:
+        n2 = _count(m["n2"])
+        if n2 is None:
+            return None
+        d = shift(d, sign * n2, m["unit2"].lower())
+    return Res(m.start(), m.end(), d.isoformat())
+
+
+@rule(r"in\s+(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:'|'s)?(?:\s+time)?")
+def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    n = _count(m["n"])
+    if n is None:
+        return None
+    return Res(m.start(), m.end(), shift(ctx.ref, n, m["unit"].lower()).isoformat())
+
+
+@rule(r"(?:(?:with)?in\s+)?(?:the\s+)?(?:(?P<rel>next|last|past|previous|coming|upcoming|following|recent)\s+"
+      r"(?P<n>" + _NUM + r")|(?P<n2>" + _NUM + r")\s+(?P<rel2>next|last|past|previous|coming|upcoming|following))"
+      r"\s+(?P<unit>" + _UNIT + r")|within\s+(?P<n3>" + _NUM + r")\s+(?P<unit3>" + _UNIT + r")")
+def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    rel = (m["rel"] or m["rel2"] or "next").lower()
+    n = _count(m["n"] or m["n2"] or m["n3"])
+    unit = (m["unit"] or m["unit3"]).lower()
+    if n is None:
+        return None
+    if m["rel2"] and not unit.endswith("s"):
+        return None
+    base = ctx.ref
+    if unit.startswith(("quarter", "decade")):
+        size = 3 if unit.startswith("quarter") else 120
+        if size == 3:
+            base = dt.date(ctx.ref.year, (ctx.ref.month - 1) // 3 * 3 + 1, 1)
+        else:
+            base = dt.date(ctx.ref.year // 10 * 10, 1, 1)
+        if rel in ("last", "past", "previous", "recent"):
+            start, end = add_months(base, -size * n), base
+        else:
+            start = add_months(base, size)
+            end = add_months(start, size * n)
+        return Res(m.start(), m.end(), None, start=start, end=end, kind="span")
+    if rel in ("last", "past", "previous", "recent"):
+        start, end = shift(ctx.ref, -n, unit), ctx.ref
+    elif m["n3"] or m.group(0).lower().startswith("within"):
+        start, end = ctx.ref, shift(ctx.ref, n, unit)
+    else:
+        start = ctx.ref + dt.timedelta(days=1)
+        end = shift(start, n, unit)
+    value = f"P{n}{unit[0].upper()}" if unit[0] in "dwmy" else None
+    return Res(m.start(), m.end(), value, start=start, end=end, kind="span")
+
+
+@rule(r"(?:in\s+)?(?:the\s+)?(?:recent|past|last|coming)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
+      r"(?P<unit>days|weeks|months|years|decades)|recently|lately|in\s+the\s+past|previously")
+def _fuzzy(m: re.Match[str], ctx: Ctx) -> Res | None:
+    coming = re.search(r"coming", m.group(0), re.I)
+    return Res(m.start(), m.end(), "FUTURE_REF" if coming else "PAST_REF", kind="fuzzy")
+
+
+@rule(r"(?:right\s+)?now|currently|at\s+present|these\s+days|nowadays|the\s+present|current\s+date|"
+      r"(?<=\bto\s)date|(?<=\btill\s)date")
+def _now(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), "PRESENT_REF", kind="fuzzy")
+    return Res(m.start(), m.end(), "PRESENT_REF", start=ctx.ref, end=ctx.ref + dt.timedelta(days=1), kind="now")
+
+
+@rule(r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|" + _DAY_WORDS + r")(?:\s+day)?"
+      r"(?:\s+of\s+(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month|(?=\s+day\s+of\s+(?:the\s+)?"
+      r"month))?|(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")")
+def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
+    day = _day(m["d"] or m["d2"])
+    if day is None:
+        return None
+    if m["mon"]:
+        return _date_res(m, ctx, None, _month(m["mon"]), day)
+    if not m["rel"] and not m.group(0).endswith("day"):
+        nxt = re.match(r"\s*(\w+)", ctx.text[m.end():])
+        if nxt and nxt.group(1).lower() not in ("of", "at", "and", "or", "to", "in", "for", "from", "until", "this",
+                                                "next", "when", "with", "but", "is", "was", "will", "would"):
+            return None
+        if not re.search(r"\d", m["d"]):
+            return None
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    step = {"next": 1, "last": -1}.get((m["rel"] or "").lower(), 0)
+    base = add_months(ctx.ref.replace(day=1), step)
+    if not m["rel"] and day > ctx.ref.day and ctx.future(m.start()) is False:
+        base = add_months(base, -1)
+    try:
+        d = base.replace(day=day)
+    except ValueError:
+        return None
+    return Res(m.start(), m.end(), d.isoformat())
+
+
+@rule(r"(?:(?P<cue>in|since|from|until|till|by|before|after|during|of|between|and|or|through|thru|to|than|"
+      r"year|circa|throughout|as\s+of|since\s+the\s+(?:end|start|beginning)\s+of|(?:at\s+)?the\s+(?:end|"
+      r"start|beginning|middle)\s+of|(?:in\s+)?(?:early|late|mid)|summer|spring|autumn|fall|winter)[\s-]+"
+      r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-)?(?P<y>(?:1[89]|20)\d{2})(?!\d|s\b|\s+s\b|'s|%)"
+      r"(?P<later>\s+(?:or|and)\s+(?:later|after|greater|earlier|before)(?=\s*(?:[^\w\s]|$)))?")
+def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if not (m["cue"] or m["lead"] or m["later"]):
+        return None
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s*(?:people|soldiers|troops|men|women|children|civilians|dollars|tons|km|miles|euros|"
+                r"rubles|hryvnias|residents|fighters|deaths|dead|cases|votes|\$)", after, re.I):
+        return None
+    start = m.start("y") if m["cue"] and re.match(r"(?:in|of|and|or|by|to|from|between|during|than|through|"
+                                                  r"thru|till|until|throughout)\b", m["cue"], re.I) else m.start()
+    res = Res(start, m.end(), m["y"], mod=m["cue"])
+    return res
+
+
+@rule(r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0\s?'?s|'(?P<d2>\d)0s)")
+def _decade(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if m["c"]:
+        return Res(m.start(), m.end(), f"{m['c']}{m['d']}X")
+    return Res(m.start(), m.end(), f"19{m['d2']}X")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+@rule(r"(?:the\s+)?(?P<w>" + "|".join(_DECADE_WORDS) + r")")
+def _decade_words(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if not re.match(r"the\s", m.group(0), re.I) and not re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4):
+                                                                               m.start()], re.I):
+        return None
+    return Res(m.start(), m.end(), f"19{_DECADE_WORDS[m['w'].lower()]}X")
+
+
+@rule(r"(?:the\s+)?(?P<n>\d{1,2}|" + ORDINAL_WORDS_RE + r")(?:st|nd|rd|th)?\s+century")
+def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
+    n = ordinal_to_number(m["n"]) or _count(m["n"])
+    if not n:
+        return None
+    return Res(m.start(), m.end(), f"{n - 1:02d}")
+
+
+@rule(r"(?:(?P<y>" + _YEAR + r")\s*-?\s*)?q(?P<q>[1-4])(?:\s*-?\s*(?P<y2>" + _YEAR + r"))?|"
+      r"(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of\s+(?:(?P<y3>" + _YEAR +
+      r")|(?:the\s+)?(?P<rel>this|last|next|the)\s+year))?|(?P<rel2>next|last|this)\s+year's\s+(?P<qw2>first|"
+      r"second|third|fourth|last)\s+quarter")
+def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
+    qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+    q = int(m["q"]) if m["q"] else qmap[(m["qw"] or m["qw2"]).lower()]
+    y = _year(m["y"] or m["y2"] or m["y3"])
+    if y is None:
+        rel = (m["rel"] or m["rel2"] or "").lower()
+        if ctx.ref is None:
+            return Res(m.start(), m.end(), None)
+        y = ctx.ref.year + {"next": 1, "last": -1}.get(rel, 0)
+        if not rel and q * 3 - 2 > ctx.ref.month and not ctx.future(m.start()) and m["q"]:
+            pass
+    return Res(m.start(), m.end(), f"{y:04d}-Q{q}")
+
+
+@rule(r"(?:(?P<rel>this|last|next|the|in)\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)"
+      r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?")
+def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
+    s = SEASONS[m["s"].lower()]
+    rel = (m["rel"] or "").lower()
+    if m["y"]:
+        return Res(m.start(), m.end(), f"{m['y']}-{s}")
+    if m["s"].lower() == "fall" and not rel:
+        return None
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    y = ctx.ref.year + {"next": 1, "last": -1}.get(rel, 0)
+    return Res(m.start(), m.end(), f"{y}-{s}")
+
+
+@rule(r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year))?")
+def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
+    y = _year(m["y"])
+    if y is None:
+        if ctx.ref is None:
+            return Res(m.start(), m.end(), None)
+        y = ctx.ref.year + {"next": 1, "last": -1}.get((m["rel"] or "").lower(), 0)
+    return Res(m.start(), m.end(), f"{y:04d}-W{int(m['n']):02d}")
+
+
+@rule(r"(?:the\s+week\s+(?:of|beginning|starting|commencing)(?:\s+on)?|w/c)\s+(?:the\s+)?(?P<rest>" + _MON +
+      r"\s*" + _DAY + r"(?:,?\s*" + _YEAR + r")?|" + _DAY + r"(?:\s+of)?\s+" + _MON + r"(?:,?\s*" + _YEAR +
+      r")?|" + _DAY + r")")
+def _week_of(m: re.Match[str], ctx: Ctx) -> Res | None:
+    inner = find_expressions(m["rest"], ctx.ref, future=ctx.future(m.start()))
+    if not inner or not inner[0].value:
+        if ctx.ref is None:
+            return None
+        day = _day(m["rest"])
+        if day is None:
+            return None
+        try:
+            d = ctx.ref.replace(day=day)
+        except ValueError:
+            return None
+        return Res(m.start(), m.end(), week_value(d))
+    span = interval_of(inner[0].value)
+    if span is None:
+        return Res(m.start(), m.end(), None)
+    return Res(m.start(), m.end(), week_value(span[0]))
+
+
+@rule(r"(?:the\s+)?(?P<o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?P<rest>(?:this|last|next)\s+"
+      r"month|" + _MON + r"(?:\s+" + _YEAR + r")?|" + _YEAR + r")")
+def _nth_week(m: re.Match[str], ctx: Ctx) -> Res | None:
+    rest = m["rest"].lower()
+    if ctx.ref is None and not re.search(r"\d{4}", rest):
+        return Res(m.start(), m.end(), None)
+    if re.fullmatch(r"\d{4}", rest):
+        first, nxt = dt.date(int(rest), 1, 1), dt.date(int(rest) + 1, 1, 1)
+    else:
+        inner = find_expressions(rest, ctx.ref, future=ctx.future(m.start()))
+        span = interval_of(inner[0].value) if inner else None
+        if span is None:
+            return None
+        first, nxt = span
+    o = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}[
+        m["o"].lower()]
+    if o > 0:
+        d = first + dt.timedelta(days=7 * (o - 1))
+        if first.weekday() > 3:
+            d += dt.timedelta(days=7 - first.weekday())
+    else:
+        d = nxt - dt.timedelta(days=1)
+        if d.weekday() < 3:
+            d -= dt.timedelta(days=7)
+    return Res(m.start(), m.end(), week_value(d))
+
+
+@rule(r"(?P<a>" + _MON + r")\s*(?:-|–|to|through|until|till)\s*(?P<b>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR + r"))")
+def _month_month(m: re.Match[str], ctx: Ctx) -> Res | None:
+    ma, mb = _month(m["a"]), _month(m["b"])
+    y = int(m["y"])
+    start = dt.date(y if ma <= mb else y - 1, ma, 1)
+    end = dt.date(y, mb, 1)
+    return Res(m.start(), m.end(), f"{start.year:04d}-{ma:02d}", start=start, end=end, kind="range")
+
+
+@rule(r"(?:on\s+)?(?:(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<a>" + _DAY + r")\s*(?:-|–|to|through|till|until|and)\s*"
+      r"(?:the\s+)?(?P<b>" + _DAY + r")|(?:(?:from|between)\s+)?(?:the\s+)?(?P<a2>" + _DAY + r")\s*(?:-|–|to|through|"
+      r"till|until|and)\s*(?:the\s+)?(?P<b2>" + _DAY + r")(?:\s+of)?\s+(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR
+      + r"))?")
+def _day_day(m: re.Match[str], ctx: Ctx) -> Res | None:
+    month = _month(m["mon"] or m["mon2"])
+    a, b = _day(m["a"] or m["a2"]), _day(m["b"] or m["b2"])
+    if a is None or b is None or b <= a:
+        return None
+    first = _date_res(m, ctx, _year(m["y"]), month, a)
+    if first is None or first.value is None or first.parts is None or first.parts[0] is None:
+        return first
+    y = first.parts[0]
+    try:
+        start, end = dt.date(y, month, a), dt.date(y, month, b)
+    except ValueError:
+        return None
+    return Res(m.start(), m.end(), first.value, start=start, end=end, kind="range")
+
+
+@rule(r"(?P<a>(?:1[89]|20)\d{2})\s*(?:-|–|~|to|through|till|until)\s*(?P<b>(?:1[89]|20)\d{2}|\d{2})(?!\d)")
+def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
+    a = int(m["a"])
+    b = int(m["b"]) if len(m["b"]) == 4 else a // 100 * 100 + int(m["b"])
+    if b <= a:
+        return None
+    return Res(m.start(), m.end(), m["a"], start=dt.date(a, 1, 1), end=dt.date(b, 1, 1), kind="range")
+
+
+# ---------------------------------------------------------------- scanning
+
+
+def _future_checker(text: str, sentence_starts: list[int] | None) -> Callable[[int], bool]:
+    """Does the clause before `pos` speak of the future? ('will meet on Thursday', 'talks due Monday')."""
+
+    def future(pos: int) -> bool:
+        window = text[max(0, pos - 80):pos]
+        cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
+                  window.rfind(" says"), window.rfind(" that "))
+        window = window[cut + 1:] if cut >= 0 else window
+        return bool(_FUTURE_CUES.search(window))
+
+    return future
+
+
+_CONNECT = re.compile(r"\s*(?:-|–|—|~|to|till|until|til|through|thru|and)\s*(?:the\s+)?$", re.I)
+_RANGE_PREFIX = re.compile(r"(?:from|between)\s+(?:the\s+)?$", re.I)
+
+
+def _start_of(r: Res) -> dt.date | None:
+    if r.start is not None:
+        return r.start
+    span = interval_of(r.value)
+    return span[0] if span else None
+
+
+def _end_of(r: Res) -> dt.date | None:
+    if r.end is not None:
+        return r.end
+    span = interval_of(r.value)
+    return span[1] if span else None
+
+
+def _merge_ranges(text: str, found: list[Res], ref: dt.date | None) -> list[Res]:
+    """Join 'from X to Y', 'between X and Y', 'X - Y' into one range [start(X), start(Y))."""
+    out: list[Res] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if i + 1 < len(found):
+            b = found[i + 1]
+            between = text[a.end_char:b.start_char]
+            prefix = _RANGE_PREFIX.search(text[max(0, a.start_char - 14):a.start_char])
+            conn = _CONNECT.match(between + " ") or _CONNECT.match(between)
+            word = between.strip().lower()
+            ok = bool(conn) and (prefix is not None or word not in ("and",))
+            if ok and a.kind != "fuzzy" and b.kind != "fuzzy":
+                if a.parts and b.parts and not a.year_explicit and not b.year_explicit and ref is not None:
+                    am, ad = a.parts[1], a.parts[2]
+                    bm, bd = b.parts[1], b.parts[2]
+                    yb = ref.year if (bm, bd or 1) >= (am, ad or 1) else ref.year + 1
+                    try:
+                        a = Res(a.start_char, a.end_char, f"{ref.year:04d}-{am:02d}" + (f"-{ad:02d}" if ad else ""),
+                                parts=(ref.year, am, ad))
+                        b = Res(b.start_char, b.end_char, f"{yb:04d}-{bm:02d}" + (f"-{bd:02d}" if bd else ""),
+                                parts=(yb, bm, bd))
+                    except ValueError:
+                        pass
+                if a.parts and b.parts and not a.year_explicit and b.year_explicit and b.parts[0]:
+                    y = b.parts[0]
+                    am, ad = a.parts[1], a.parts[2]
+                    if (am, ad or 1) > (b.parts[1], b.parts[2] or 1):
+                        y -= 1
+                    a = Res(a.start_char, a.end_char, f"{y:04d}-{am:02d}" + (f"-{ad:02d}" if ad else ""),
+                            parts=(y, am, ad))
+                s, e = _start_of(a), _start_of(b)
+                if b.parts and a.parts and not b.year_explicit and a.year_explicit and a.parts[0] and s:
+                    bm, bd = b.parts[1], b.parts[2]
+                    y = a.parts[0]
+                    if (bm, bd or 1) < (a.parts[1], a.parts[2] or 1):
+                        y += 1
+                    e = dt.date(y, bm, bd or 1)
+                elif s and e and e < s and b.parts and not b.year_explicit:
+                    e = shift(e, 1, "year")
+                elif s and e and e < s and b.kind == "weekday":
+                    e = e + dt.timedelta(days=7 * ((s - e).days // 7 + 1))
+                if b.mod and re.search(r"\bend", b.mod):
+                    e = _end_of(b)
+                if a.mod and re.search(r"\bend", a.mod):
+                    s = _end_of(a)
+                if s and e and s <= e:
+                    start_char = prefix.start() + max(0, a.start_char - 14) if prefix else a.start_char
+                    out.append(Res(start_char, b.end_char, a.value, start=s, end=e, kind="range"))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_OFFSET = re.compile(r"(?<![\w])(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM +
+                     r")\s+(?P<unit2>" + _UNIT + r"))?\s+(?P<dir>from|after|before|since)\s+$", re.I)
+
+
+def _offset(text: str, r: Res) -> Res:
+    """'3 days after January 12th', 'two months after next Friday': shift a day by a span."""
+    m = _OFFSET.search(text[max(0, r.start_char - 60):r.start_char])
+    span = interval_of(r.value)
+    if not m or span is None or span[1] - span[0] != dt.timedelta(days=1):
+        return r
+    n = _count(m["n"])
+    if n is None:
+        return r
+    sign = -1 if m["dir"].lower() == "before" else 1
+    d = shift(span[0], sign * n, m["unit"].lower())
+    if m["n2"]:
+        n2 = _count(m["n2"])
+        if n2 is not None:
+            d = shift(d, sign * n2, m["unit2"].lower())
+    return Res(max(0, r.start_char - 60) + m.start(), r.end_char, d.isoformat())
+
+
+def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
+                     merge_ranges: bool = False) -> list[Res]:
+    """All time expressions of `text`, longest first where they overlap, in text order."""
+    checker = (lambda _pos: future) if future is not None else _future_checker(text, None)
+    ctx = Ctx(text=text, ref=ref, future=checker)
+    candidates: list[Res] = []
+    for pattern, handler in RULES:
+        for m in pattern.finditer(text):
+            res = handler(m, ctx)
+            if res is not None and res.end_char > res.start_char:
+                candidates.append(res)
+    candidates.sort(key=lambda r: (-(r.end_char - r.start_char), r.start_char))
+    taken: list[Res] = []
+    for c in candidates:
+        if all(c.end_char <= t.start_char or c.start_char >= t.end_char for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda r: r.start_char)
+    taken = [_offset(text, r) for r in taken]
+    if merge_ranges:
+        taken = _merge_ranges(text, taken, ref)
+    return taken
+
+
+def resolve_timex(text: str, reference: dt.date | None, tense_future: bool = False) -> str | None:
+    """The TIMEX3 value of one time expression ('last July', 'on Thursday') against a reference day."""
+    found = find_expressions(text, reference, future=tense_future)
+    if not found:
+        return None
+    best = max(found, key=lambda r: r.end_char - r.start_char)
+    return best.value
+
+
+def extract_timexes(doc: NlpDoc) -> list[Timex]:
+    body = doc.body
+    out: list[Timex] = []
+    for r in find_expressions(body, doc.published):
+        if r.kind == "span":
+            continue  # "the past five years" is a duration, not a date
+        out.append(Timex(text=body[r.start_char:r.end_char], start=r.start_char, end=r.end_char, value=r.value))
+    return out
