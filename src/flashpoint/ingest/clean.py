@@ -1,9 +1,28 @@
-"""Cleaning: the article text of an HTML page or a plain-text page dump, and what was dropped."""
+"""Cleaning: the article text of an HTML page or a plain-text page dump, and what was dropped.
+
+HTML goes through trafilatura (body and page metadata). Text dumps, raw page text with every menu,
+caption and comment form still in it, go through a line classifier of our own: marker phrases and
+per-line statistics give each line a chance of being article text (clean_lines), the densest run of
+such lines is the article (a maximum-sum segment, linear in the page), and inside it the prose lines
+and the sub-headings that sit between them are kept.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from flashpoint.ingest.clean_lines import (
+    Line,
+    LineModel,
+    line_model,
+    page_features,
+    probabilities,
+    split_lines,
+)
+
+HEADLINE_WINDOW = 12  # how far above the article's first paragraph a headline may sit
+HEADING_MAX_WORDS = 20
 
 
 @dataclass
@@ -14,13 +33,112 @@ class Cleaned:
     meta: dict[str, Any] = field(default_factory=dict)  # what the page itself says: date, author, sitename, url
 
 
+def _hard_drop(ln: Line) -> bool:
+    """Lines that marker phrases alone condemn: teasers, forms, credits, datelines, nav labels."""
+    return ln.marked or ln.label or ln.date_only or ln.credit
+
+
+def _main_block(lines: list[Line], probs: list[float], threshold: float) -> tuple[int, int]:
+    """The maximum-sum run of lines, each weighing its word count times its margin over the threshold."""
+    best, best_span = float("-inf"), (0, -1)
+    run, start = 0.0, 0
+    for i, (ln, p) in enumerate(zip(lines, probs, strict=True)):
+        margin = (0.0 if _hard_drop(ln) else p) - threshold
+        gain = margin * max(1, ln.words)
+        if run <= 0:
+            run, start = gain, i
+        else:
+            run += gain
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _title_like(ln: Line) -> bool:
+    return 2 <= ln.words <= 30 and not _hard_drop(ln) and not ln.text.endswith((".", ",", ";", ":"))
+
+
+def _headline(lines: list[Line], first_prose: int, repeated: set[str]) -> int | None:
+    """The headline: a title-like line just above the article, preferring one the page's first line echoes."""
+    lo = max(0, first_prose - HEADLINE_WINDOW)
+    head = lines[0].text.lower() if lines else ""
+    for i in range(first_prose - 1, lo - 1, -1):
+        ln = lines[i]
+        low = ln.text.lower()
+        if i > 0 and _title_like(ln) and ln.words >= 3 and (low in head or head in low):
+            return i
+    for i in range(first_prose - 1, lo - 1, -1):
+        ln = lines[i]
+        if not _title_like(ln) or ln.raw.startswith("\u00a0") or ln.local[13]:
+            continue
+        if ln.words < 3 or (ln.text.lower() in repeated and i > 0):
+            continue
+        return i
+    return None
+
+
+def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list[int], int | None]:
+    """Indexes of the lines to keep, in order, and the headline's index."""
+    if not lines:
+        return [], None
+    model = model or line_model()
+    probs = probabilities(page_features(lines), model)
+    thr = model.threshold
+    a, b = _main_block(lines, probs, thr)
+    keep_flags = [False] * len(lines)
+    for i in range(a, b + 1):
+        keep_flags[i] = probs[i] >= thr and not _hard_drop(lines[i])
+    # sub-headings: short title-like lines between two kept paragraphs of the block
+    for i in range(a + 1, b):
+        ln = lines[i]
+        if keep_flags[i] or not _title_like(ln) or ln.words > HEADING_MAX_WORDS or ln.local[13]:
+            continue
+        if keep_flags[i - 1] and lines[i - 1].prose and keep_flags[i + 1] and lines[i + 1].prose:
+            keep_flags[i] = True
+    first_prose = next((i for i in range(a, b + 1) if keep_flags[i] and lines[i].prose), a)
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.text.lower()] = counts.get(ln.text.lower(), 0) + 1
+    repeated = {t for t, c in counts.items() if c > 1}
+    h = _headline(lines, first_prose + 1 if first_prose == a and lines[a].words <= 30
+                  and not lines[a].prose else first_prose, repeated)
+    if h is not None:
+        for i in range(min(h, a), first_prose):
+            keep_flags[i] = False
+        keep_flags[h] = True
+    return [i for i, k in enumerate(keep_flags) if k], h
+
+
 def clean_text(text: str) -> Cleaned:
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    return Cleaned(body="\n\n".join(ln.strip() for ln in lines), title=lines[0].strip() if lines else None)
+    """Article body of a raw page dump: paragraphs joined by blank lines, dropped lines in `removed`."""
+    lines = split_lines(text)
+    kept, h = clean_lines(lines)
+    kept_set = set(kept)
+    return Cleaned(body="\n\n".join(lines[i].text for i in kept),
+                   removed=[ln.raw for i, ln in enumerate(lines) if i not in kept_set],
+                   title=lines[h].text if h is not None else None)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple, set)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+META_FIELDS = ("title", "date", "author", "sitename", "url", "description", "categories", "tags", "language")
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
+    """Article body and metadata of an HTML page, by trafilatura tuned for precision on news pages."""
     import trafilatura
 
-    body = trafilatura.extract(html, url=url) or ""
-    return Cleaned(body=body)
+    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, favor_precision=True,
+                                      with_metadata=True)
+    if doc is None:
+        return Cleaned(body="")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = data.get("text") or ""
+    meta = {k: _plain(data.get(k)) for k in META_FIELDS if data.get(k) not in (None, "", [])}
+    return Cleaned(body=body, title=meta.get("title"), meta=meta)

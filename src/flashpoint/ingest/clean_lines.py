@@ -1,0 +1,191 @@
+"""Line features for the text-dump cleaner: cheap, per line and per page, one pass each.
+
+A raw page dump is a sequence of lines: article paragraphs among navigation lists, captions, teasers,
+forms and footers. Each line gets a few numbers (length, punctuation, function-word share, marker
+phrases, repetition on the page, how prose-like its neighbours are) that a small logistic model turns
+into the chance that the line belongs to the article. The marker lists live in
+resources/boilerplate.yaml and the model's weights in resources/boilerplate_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
+_PUNCT = re.compile(r"[,;:]")
+_SEPARATORS = re.compile(r"[|•·»›«‹/\\]|\s[-–—]\s")
+_LEADING_MARK = re.compile(r"^[\u00a0\u2022\u00b7*►▶»›>|-]")
+_LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(^|\s)@\w+|\.(com|org|net)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_OPENS_QUOTE = re.compile(r"^[\"“‘'«„]")
+_STRIP_MARKS = re.compile(r"^[\s•·*►▶»›>|–—-]+|[\s|:•·»›–—-]+$")
+
+FEATURES: tuple[str, ...] = (
+    "log_words", "log_chars", "one_word", "long", "terminal", "punct_rate", "stop_rate", "cap_rate",
+    "digit_rate", "marker", "label", "date_only", "credit", "leading_mark", "separators", "linkish",
+    "ends_colon", "all_caps", "opens_quote", "repeated", "position", "position_sq", "first_line",
+    "prev_prose", "next_prose", "near_prose", "wide_prose", "prev_marked", "next_marked",
+)
+
+
+@dataclass(frozen=True)
+class Markers:
+    starts: re.Pattern[str]
+    whole: re.Pattern[str]
+    date: re.Pattern[str]
+    credit: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def markers() -> Markers:
+    """The boilerplate marker lists, compiled once per process."""
+    text = resources.files("flashpoint.resources").joinpath("boilerplate.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    flags = re.IGNORECASE | re.UNICODE
+    return Markers(
+        starts=re.compile("|".join(f"(?:{p})" for p in data["line_starts"]), flags),
+        whole=re.compile("|".join(f"(?:{p})" for p in data["whole_lines"]), flags),
+        date=re.compile(data["date_line"], flags),
+        credit=re.compile(data["credit_end"], flags),
+        stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
+    )
+
+
+@dataclass(frozen=True)
+class LineModel:
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    meta: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def line_model() -> LineModel:
+    """The logistic line model's weights (fitted offline, see benchmarks/fit_clean_model.py)."""
+    text = resources.files("flashpoint.resources").joinpath("boilerplate_model.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    names = tuple(data["features"])
+    if names != FEATURES:
+        raise ValueError("boilerplate_model.json was fitted on other features: refit it")
+    return LineModel(tuple(float(w) for w in data["weights"]), float(data["bias"]),
+                     float(data.get("threshold", 0.5)), {k: v for k, v in data.items() if k not in ("weights",)})
+
+
+def normalise(line: str) -> str:
+    """No-break and other odd spaces to plain spaces, runs folded, ends trimmed; quotes untouched."""
+    return " ".join(line.replace("\u00a0", " ").replace("\u200b", "").split())
+
+
+@dataclass
+class Line:
+    raw: str  # the raw line, stripped (what `removed` reports)
+    text: str  # normalised
+    words: int
+    marked: bool  # a boilerplate marker phrase: comment form, teaser, share bar, credit, dateline
+    label: bool  # a bare navigation label, byline or "map of ..." caption
+    date_only: bool
+    credit: bool
+    prose: bool  # long enough and ends like a sentence
+    local: list[float]
+
+
+def describe(raw: str) -> Line:
+    """Per-line features that need no context."""
+    m = markers()
+    text = normalise(raw)
+    tokens = _WORD.findall(text)
+    n = len(tokens)
+    chars = len(text)
+    core = _STRIP_MARKS.sub("", text)
+    marked = bool(m.starts.match(core)) and n <= 30
+    label = bool(m.whole.fullmatch(core.rstrip(".!"))) if n <= 12 else False
+    date_only = bool(m.date.fullmatch(core.rstrip("."))) if n <= 12 else False
+    credit = bool(m.credit.search(text)) and ("©" in text or n <= 40)
+    terminal = bool(_TERMINAL.search(text))
+    lower = [t.lower() for t in tokens]
+    stop = sum(1 for t in lower if t in m.stopwords)
+    caps = sum(1 for t in tokens if t[:1].isupper())
+    letters = sum(1 for c in text if c.isalpha())
+    local = [
+        math.log1p(n),
+        math.log1p(chars),
+        1.0 if n <= 1 else 0.0,
+        1.0 if n >= 15 else 0.0,
+        1.0 if terminal else 0.0,
+        min(1.0, len(_PUNCT.findall(text)) / max(n, 1)),
+        stop / n if n else 0.0,
+        caps / n if n else 0.0,
+        len(_DIGIT.findall(text)) / max(chars, 1),
+        1.0 if marked else 0.0,
+        1.0 if label else 0.0,
+        1.0 if date_only else 0.0,
+        1.0 if credit else 0.0,
+        1.0 if _LEADING_MARK.match(raw) else 0.0,
+        min(3.0, float(len(_SEPARATORS.findall(text)))),
+        1.0 if _LINKISH.search(text) else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        1.0 if letters > 3 and text.upper() == text else 0.0,
+        1.0 if _OPENS_QUOTE.match(text) else 0.0,
+    ]
+    return Line(raw=raw.strip(), text=text, words=n, marked=marked, label=label, date_only=date_only,
+                credit=credit, prose=n >= 8 and terminal and not marked, local=local)
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-empty lines of a dump, described."""
+    return [describe(raw) for raw in text.splitlines() if raw.strip() and normalise(raw)]
+
+
+def page_features(lines: list[Line]) -> list[list[float]]:
+    """Each line's local features plus its place on the page and its neighbourhood, in FEATURES order."""
+    total = len(lines)
+    counts = Counter(ln.text.lower() for ln in lines)
+    prose = [1.0 if ln.prose else 0.0 for ln in lines]
+    marked = [1.0 if (ln.marked or ln.label) else 0.0 for ln in lines]
+    # prefix sums make the window densities linear in the page length
+    acc = [0.0]
+    for v in prose:
+        acc.append(acc[-1] + v)
+
+    def density(i: int, radius: int) -> float:
+        lo, hi = max(0, i - radius), min(total, i + radius + 1)
+        span = hi - lo - 1
+        return (acc[hi] - acc[lo] - prose[i]) / span if span > 0 else 0.0
+
+    rows = []
+    for i, ln in enumerate(lines):
+        pos = i / max(total - 1, 1)
+        rows.append(ln.local + [
+            1.0 if counts[ln.text.lower()] > 1 else 0.0,
+            pos,
+            pos * pos,
+            1.0 if i == 0 else 0.0,
+            prose[i - 1] if i > 0 else 0.0,
+            prose[i + 1] if i + 1 < total else 0.0,
+            density(i, 3),
+            density(i, 10),
+            marked[i - 1] if i > 0 else 0.0,
+            marked[i + 1] if i + 1 < total else 0.0,
+        ])
+    return rows
+
+
+def probabilities(rows: list[list[float]], model: LineModel | None = None) -> list[float]:
+    """The chance that each line belongs to the article."""
+    model = model or line_model()
+    out = []
+    for row in rows:
+        z = model.bias + sum(w * x for w, x in zip(model.weights, row, strict=True))
+        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    return out
