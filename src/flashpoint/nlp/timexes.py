@@ -23,8 +23,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import yaml
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc
@@ -160,6 +164,9 @@ def interval_of(value: str | None) -> tuple[dt.date, dt.date] | None:
             if m[3]:
                 return monday + dt.timedelta(days=5), monday + dt.timedelta(days=7)
             return monday, monday + dt.timedelta(days=7)
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            d = dt.date(int(m[1]), 6 * int(m[2]) - 5, 1)
+            return d, add_months(d, 6)
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
             d = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
             return d, add_months(d, 3)
@@ -198,6 +205,12 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return Res(m.start(), m.end(), value, parts=(None, month, day), year_explicit=False)
         year = pick_year(month, day, ctx.ref, ctx.future(m.start()))
+        if day and day > calendar.monthrange(year, month)[1]:
+            step = 1 if ctx.future(m.start()) else -1
+            for k in range(1, 8):
+                if day <= calendar.monthrange(year + step * k, month)[1]:
+                    year += step * k
+                    break
     try:
         if day:
             value = dt.date(year, month, day).isoformat()
@@ -273,7 +286,8 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:(?:(?:this|next|last)\s+)?(?P<wd>" + _WD + r")[,\s]+|(?P<cue>on|from|between|this|next|last)\s+)?"
-      r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?![/.-]?\d)(?:,\s*(?P<y>" + _YEAR + r"))?")
+      r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?!\d|[/.]\d|-\d{1,2}[/.-]\d{1,2}[/.-]\d)(?:,\s*(?P<y>" + _YEAR +
+      r"))?")
 def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["sep"] != "/" and not m["wd"]:
         return None
@@ -369,7 +383,9 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     steps = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "past": -1, "this": 0}
-    if week_rel or rel:
+    if rel == "past" and not week_rel:
+        d = ctx.ref - dt.timedelta(days=(ctx.ref.weekday() - wd) % 7 or 7)
+    elif week_rel or rel:
         # "next Friday" is the Friday of next week, "last Wednesday" that of last week
         step = steps.get(week_rel or rel or "this", 0)
         monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=step)
@@ -385,7 +401,7 @@ def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, None, "night")
 
 
-@rule(r"(?:(?:late|early)\s+(?:on\s+)?)?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
+@rule(r"(?:(?:late|early)\s+(?:on\s+)?)?(?:this\s+(?=past))?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
       r"(?P<wd>" + _WD + r")(?:\s+(?:of\s+)?(?:the\s+)?(?P<wrel>next|last|this|previous|following|coming)\s+week)?"
       r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?")
 def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -592,9 +608,9 @@ def _now(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), "PRESENT_REF", start=ctx.ref, end=ctx.ref + dt.timedelta(days=1), kind="now")
 
 
-@rule(r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|" + _DAY_WORDS + r")(?:\s+day)?"
-      r"(?:\s+of\s+(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month|(?=\s+day\s+of\s+(?:the\s+)?"
-      r"month))?|(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")")
+@rule(r"(?:the\s+)?(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")|"
+      r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|" + _DAY_WORDS + r")(?:\s+day)?"
+      r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month)?")
 def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
     day = _day(m["d"] or m["d2"])
     if day is None:
@@ -796,6 +812,119 @@ def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), m["a"], start=dt.date(a, 1, 1), end=dt.date(b, 1, 1), kind="range")
 
 
+@lru_cache(maxsize=1)
+def holidays() -> dict[str, dict[str, object]]:
+    text = resources.files("flashpoint.resources").joinpath("holidays.yaml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, object]] = yaml.safe_load(text)
+    return data
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * m + 114) // 31
+    day = (h + ll - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    name = name.lower().replace("’", "'")
+    data = holidays()
+    fixed = data.get("fixed", {})
+    if name in fixed:
+        mm, dd = str(fixed[name]).split("-")
+        return dt.date(year, int(mm), int(dd))
+    moving = data.get("easter", {})
+    if name in moving:
+        return easter(year) + dt.timedelta(days=int(str(moving[name])))
+    nth = data.get("nth_weekday", {})
+    if name in nth:
+        spec = list(nth[name])  # type: ignore[call-overload]
+        month, weekday, n = int(spec[0]), int(spec[1]), int(spec[2])
+        extra = int(spec[3]) if len(spec) > 3 else 0
+        if n > 0:
+            first = dt.date(year, month, 1)
+            d = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        else:
+            last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+            d = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        return d + dt.timedelta(days=extra)
+    return None
+
+
+def _holiday_names() -> str:
+    names = [n for group in holidays().values() for n in group]
+    return "|".join(re.escape(n).replace("'", "['’]?").replace(r"\ ", r"\s+")
+                    for n in sorted(names, key=len, reverse=True))
+
+
+@rule(r"(?:(?P<rel>next|last|previous|following|this|coming)\s+)?(?P<h>" + _holiday_names() + r")"
+      r"(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<yrel>this|next|last)\s+year))?")
+def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    if name not in {n for g in holidays().values() for n in g}:
+        name = name.replace("s ", "'s ").replace("s' ", "s' ")
+    if m["y"] or m["yrel"]:
+        if m["y"]:
+            y = int(m["y"])
+        elif ctx.ref is None:
+            return Res(m.start(), m.end(), None)
+        else:
+            y = ctx.ref.year + {"next": 1, "last": -1}.get(m["yrel"].lower(), 0)
+        d = holiday_date(name, y)
+        return Res(m.start(), m.end(), d.isoformat()) if d else None
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    rel = (m["rel"] or "").lower()
+    this_year = holiday_date(name, ctx.ref.year)
+    if this_year is None:
+        return None
+    if rel in ("next", "following", "coming"):
+        d = this_year if this_year > ctx.ref else holiday_date(name, ctx.ref.year + 1)
+    elif rel in ("last", "previous"):
+        d = this_year if this_year < ctx.ref else holiday_date(name, ctx.ref.year - 1)
+    elif rel == "this":
+        d = this_year
+    elif ctx.future(m.start()):
+        d = this_year if this_year >= ctx.ref else holiday_date(name, ctx.ref.year + 1)
+    else:
+        d = this_year if this_year <= ctx.ref else holiday_date(name, ctx.ref.year - 1)
+    return Res(m.start(), m.end(), d.isoformat()) if d else None
+
+
+@rule(r"(?P<y>" + _YEAR + r")[\s-]*h(?P<h>[12])|h(?P<h2>[12])[\s-]*(?P<y2>" + _YEAR + r")|"
+      r"the\s+(?P<w>first|second)\s+half\s+of\s+(?P<y3>" + _YEAR + r")")
+def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
+    y = int(m["y"] or m["y2"] or m["y3"])
+    h = int(m["h"] or m["h2"] or (1 if (m["w"] or "").lower() == "first" else 2))
+    start = dt.date(y, 1 + 6 * (h - 1), 1)
+    return Res(m.start(), m.end(), f"{y}-H{h}", start=start, end=add_months(start, 6))
+
+
+@rule(r"(?:(?P<rel>this|that|the|next|last|past|coming|previous)\s+)?weekend")
+def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None)
+    rel = (m["rel"] or "").lower()
+    saturday = ctx.ref + dt.timedelta(days=5 - ctx.ref.weekday())
+    if rel in ("next", "coming"):
+        d = saturday + dt.timedelta(weeks=1 if rel == "next" else 0)
+    elif rel in ("last", "past", "previous"):
+        d = saturday - dt.timedelta(weeks=1)
+    elif rel == "this" or ctx.ref.weekday() >= 5 or ctx.future(m.start()):
+        d = saturday
+    else:
+        d = saturday - dt.timedelta(weeks=1)  # news: "over the weekend" is the one just gone
+    return Res(m.start(), m.end(), week_value(d) + "-WE")
+
+
 # ---------------------------------------------------------------- scanning
 
 
@@ -909,6 +1038,26 @@ def _offset(text: str, r: Res) -> Res:
     return Res(max(0, r.start_char - 60) + m.start(), r.end_char, d.isoformat())
 
 
+def _attach_years(text: str, found: list[Res]) -> list[Res]:
+    """'28 June in 2020': a year said after a year-less date belongs to it."""
+    out: list[Res] = []
+    for r in found:
+        if out and re.fullmatch(r"\d{4}", r.value or "") and out[-1].parts and not out[-1].year_explicit \
+                and re.fullmatch(r"\s*,?\s*(?:in|of)?\s*", text[out[-1].end_char:r.start_char]):
+            prev = out[-1]
+            _, month, day = prev.parts  # type: ignore[misc]
+            y = int(r.value or 0)
+            try:
+                value = dt.date(y, month, day).isoformat() if day else f"{y:04d}-{month:02d}"
+            except ValueError:
+                out.append(r)
+                continue
+            out[-1] = Res(prev.start_char, r.end_char, value, parts=(y, month, day))
+            continue
+        out.append(r)
+    return out
+
+
 def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
                      merge_ranges: bool = False) -> list[Res]:
     """All time expressions of `text`, longest first where they overlap, in text order."""
@@ -926,7 +1075,7 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
         if all(c.end_char <= t.start_char or c.start_char >= t.end_char for t in taken):
             taken.append(c)
     taken.sort(key=lambda r: r.start_char)
-    taken = [_offset(text, r) for r in taken]
+    taken = _attach_years(text, [_offset(text, r) for r in taken])
     if merge_ranges:
         taken = _merge_ranges(text, taken, ref)
     return taken
