@@ -1,9 +1,689 @@
-"""events extractor (built-in rules backend)."""
+"""PLOVER event coding (built-in rules backend).
+
+Per sentence: find lexicon triggers (clauses.find_triggers), find actor mentions (entities,
+capitalised chunks, actor head nouns, pronouns), then pick for each trigger who acts (the
+clause subject, the passive agent, the coordinated subjects) and on whom (the first mention
+after it), who reports it (a reporting verb's subject, a quote's speaker), and whether it is
+negated, hypothetical, future or historical. Tokens only, no parser: the whole thing stays
+linear in the sentence length.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from flashpoint.model import Actor, Event, Place
+from flashpoint.nlp import actors as actor_kb
+from flashpoint.nlp.clauses import (
+    AUX_SKIP,
+    CLAUSE_OPENERS,
+    CONDITIONALS,
+    DENIALS,
+    FUTURE,
+    MODALS,
+    NEGATIONS,
+    POSSESSIVE_PRONOUNS,
+    REPORTING,
+    SUBJECT_PRONOUNS,
+    Match,
+    find_triggers,
+    is_passive,
+    ontology,
+    plover_score,
+    window_before,
+)
 from flashpoint.nlp.document import NlpDoc
 
+PREPOSITIONS = frozenset(
+    "in at near from to of on for with against into across over by outside inside around toward towards "
+    "along within between through under amid".split()
+)
+DETERMINERS = frozenset("the a an its their his her this these those our my your".split())
+VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+PLACE_PREPS = frozenset("in at near outside inside across along within around".split())
+NOT_NAMES = frozenset(
+    "the a an in on at but and if when while after before as for of to this that these those it its his her "
+    "their he she they we i our my mr mrs ms dr read map watch more also however meanwhile moreover so yet "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december overnight earlier later today yesterday tomorrow what why "
+    "how who where which there here some many most all both each every no not one two three".split()
+)
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "CONCEDE", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
+FRAMING_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+IMPLIED_OPPONENT = frozenset({"THREATEN", "ACCUSE", "REJECT", "SANCTION"})
+MISCONDUCT = frozenset(
+    "undermine undermines undermined undermining violate violates violated violating provoke provokes "
+    "provoked provoking destabilize destabilizes destabilized destabilizing destabilise destabilising "
+    "sabotage sabotaged sabotaging inflame inflamed inflaming escalate escalating escalated".split()
+)
+HISTORY_MARKERS = (
+    re.compile(r"\b(go(?:es)? back to|dates? back to|dating back to|began when|began in|started in|started when|"
+               r"roots of|since (?:19|20)\d\d|back in (?:19|20)\d\d|in the (?:19|20)\d0s|decades ago|years ago|"
+               r"at the time of|the former soviet)\b", re.I),
+)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
-def extract_events(doc: NlpDoc) -> list:
-    return []
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, str]:
+    text = resources.files("flashpoint.resources").joinpath("plover_lexicon.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {word: sector for sector, words in data["actor_heads"].items() for word in words}
+
+
+@dataclass
+class Word:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    start: int  # word index
+    end: int  # exclusive
+    text: str
+    actor: Actor
+    pronoun: bool = False
+    place: Place | None = None
+
+    @property
+    def key(self) -> str:
+        a = self.actor
+        return f"{a.country}|{a.code}|{a.sector}|{a.name or a.text}"
+
+
+@dataclass
+class Found:
+    """An event being coded, before it becomes an Event record."""
+
+    type: str
+    mode: str | None
+    match: Match
+    actors: list[Mention] = field(default_factory=list)
+    recipient: Mention | None = None
+    reported_by: Mention | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    confidence: float = 0.6
+    inherited: bool = False
+    location: Mention | None = None
+
+
+# ---------------------------------------------------------------- words and mentions
+
+
+def sentence_words(doc: NlpDoc, start: int, end: int) -> list[Word]:
+    """The sentence's tokens, hyphen compounds ("pro-Russian", "build-up") joined into one word."""
+    words: list[Word] = []
+    span = doc.tokens.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return words
+    join_next = False
+    for tok in span:
+        if tok.is_space:
+            continue
+        text = tok.text
+        if words and (join_next or (text == "-" and not words[-1].text.endswith(" ")
+                                    and tok.idx == words[-1].end and tok.whitespace_ == "")):
+            prev = words[-1]
+            if text == "-" or join_next:
+                prev.text = doc.body[prev.start: tok.idx + len(text)]
+                prev.lower = prev.text.lower()
+                prev.end = tok.idx + len(text)
+                join_next = text == "-"
+                continue
+        words.append(Word(text, text.lower(), tok.idx, tok.idx + len(text)))
+        join_next = False
+    return words
+
+
+def _resolve(text: str, context: str) -> Actor | None:
+    try:
+        return actor_kb.resolve_actor(text, context)
+    except Exception:  # noqa: BLE001 - a resolver bug must not lose the events
+        return None
+
+
+def _place(text: str) -> Place | None:
+    try:
+        return actor_kb.resolve_place(text)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _is_name(w: Word) -> bool:
+    t = w.text
+    if not t or w.lower in NOT_NAMES:
+        return False
+    first = t[0]
+    return first.isupper() or (t.startswith(("pro-", "anti-")) and any(c.isupper() for c in t))
+
+
+def _with_sector(actor: Actor, words: list[Word], start: int, end: int, text: str) -> Actor:
+    """Fallback (events-only): a sector from the head noun when resolution gave none."""
+    if actor.sector or actor.code:
+        return actor
+    heads = _heads()
+    for w in reversed(words[start:end]):
+        sector = heads.get(w.lower)
+        if sector:
+            return actor.model_copy(update={"sector": sector})
+    return actor
+
+
+def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
+    """Actor mentions in a sentence: entity spans and capitalised chunks, extended over head
+    nouns ("Ukrainian troops", "Ukraine's army"), bare head-noun groups, and pronouns."""
+    heads = _heads()
+    ent_at: dict[int, tuple[int, object]] = {}
+    if doc.entities and words:
+        s0, s1 = words[0].start, words[-1].end
+        starts = {w.start: i for i, w in enumerate(words)}
+        ends = {w.end: i for i, w in enumerate(words)}
+        for ent in doc.entities:
+            if ent.start >= s0 and ent.end <= s1 and ent.start in starts and ent.end in ends:
+                ent_at[starts[ent.start]] = (ends[ent.end] + 1, ent)
+    mentions: list[Mention] = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        ent = None
+        if i in ent_at:
+            j, ent = ent_at[i]
+        elif _is_name(w) or w.lower in heads or w.lower.startswith(("pro-", "anti-")):
+            j = i + 1
+            while j < n and (_is_name(words[j]) or words[j].lower in heads or
+                             (words[j].lower in {"of", "for"} and j + 1 < n and _is_name(words[j + 1])
+                              and words[j + 1].lower not in heads)):
+                j += 1
+        elif w.lower in SUBJECT_PRONOUNS or w.lower in POSSESSIVE_PRONOUNS:
+            mentions.append(Mention(i, i + 1, w.text, Actor(text=w.text), pronoun=True))
+            i += 1
+            continue
+        else:
+            i += 1
+            continue
+        # extend over head nouns and "'s" + role ("Ukraine's commander-in-chief")
+        while j < n and words[j].lower in heads:
+            j += 1
+        if j + 1 < n and words[j].lower in {"'s", "’s"} and words[j + 1].lower in heads:
+            j += 2
+            while j < n and words[j].lower in heads:
+                j += 1
+        text = sentence_text(words, i, j)
+        context = doc.body[:words[j - 1].end]
+        actor = _resolve(text, context)
+        if actor is None and ent is not None:
+            actor = getattr(ent, "actor", None)
+        if actor is None and j - i > 1:
+            for k in range(i + 1, j):  # "Senior Hungarian officials" -> "Hungarian officials"
+                actor = _resolve(sentence_text(words, k, j), context)
+                if actor is not None:
+                    break
+        if actor is None:
+            head = next((words[k].lower for k in range(j - 1, i - 1, -1) if words[k].lower in heads), None)
+            if head is None and ent is None and not _looks_like_name(words, i, j):
+                i = j
+                continue
+            actor = Actor(text=text)
+        if not actor.text:
+            actor = actor.model_copy(update={"text": text})
+        actor = _with_sector(actor, words, i, j, text)
+        place = None
+        if i > 0 and words[i - 1].lower in PLACE_PREPS:
+            place = _place(text)
+            if place is None and actor.country and not actor.sector:
+                place = Place(text=text, name=actor.name, country=actor.country)
+        mentions.append(Mention(i, j, text, actor, place=place))
+        i = j
+    return mentions
+
+
+def _looks_like_name(words: list[Word], i: int, j: int) -> bool:
+    """An unresolved capitalised chunk is kept as an actor only when it is not sentence-initial
+    filler: two or more capitalised words, or one not at the sentence start."""
+    return j - i >= 2 or i > 0
+
+
+def sentence_text(words: list[Word], i: int, j: int) -> str:
+    out = ""
+    for k in range(i, j):
+        if k > i and words[k].start > words[k - 1].end:
+            out += " "
+        out += words[k].text
+    return out
+
+
+# ---------------------------------------------------------------- clause structure
+
+
+def clause_start(words: list[Word], pos: int) -> int:
+    """Index of the first word of the clause containing `pos` (after an opener or a reporting verb)."""
+    j = pos - 1
+    while j >= 0:
+        lw = words[j].lower
+        if lw in CLAUSE_OPENERS or lw in REPORTING:
+            return j + 1
+        j -= 1
+    return 0
+
+
+def coordinated_start(words: list[Word], pos: int) -> bool:
+    """True when the trigger opens a coordinated verb phrase: '... and called on', '..., then met'."""
+    j = pos - 1
+    while j >= 0 and words[j].lower in AUX_SKIP | MODALS | FUTURE | NEGATIONS:
+        j -= 1
+    return j >= 0 and words[j].lower in {"and", "but", "then", "or"}
+
+
+def subject_of(words: list[Word], mentions: list[Mention], pos: int) -> list[Mention]:
+    """The clause subject before `pos` and the mentions coordinated with it ("X and Y")."""
+    lo = clause_start(words, pos)
+    cands = [m for m in mentions if lo <= m.start and m.end <= pos
+             and not (m.start > 0 and words[m.start - 1].lower in PREPOSITIONS)]
+    if not cands:
+        return []
+    first = cands[0]
+    group = [first]
+    for m in cands[1:]:
+        between = {w.lower for w in words[group[-1].end: m.start]}
+        if between and between <= {"and", ",", "as", "well", "both", "&"}:
+            group.append(m)
+        else:
+            break
+    # "Security forces in Guinea", "leaders of the separatist republics": country from the complement
+    last = group[-1]
+    if not last.actor.country and not last.actor.code:
+        for m in mentions:
+            if m.start >= last.end and m.start <= last.end + 3 and m.end <= pos and \
+                    words[m.start - 1].lower in {"in", "of", "from"} and (m.actor.country or m.actor.code):
+                group[-1] = Mention(last.start, m.end, last.text, last.actor.model_copy(update={
+                    "country": m.actor.country, "code": last.actor.code or m.actor.code}))
+                break
+    # one head noun shared by coordinated adjectives: "Hungarian and Romanian officials"
+    if len(group) > 1 and group[-1].actor.sector:
+        sector = group[-1].actor.sector
+        group = [g if g.actor.sector else Mention(g.start, g.end, g.text,
+                                                  g.actor.model_copy(update={"sector": sector}))
+                 for g in group]
+    return group
+
+
+def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: set[str]) -> Mention | None:
+    """The first mention after the trigger in its clause, skipping places ("in Donetsk")."""
+    limit = min(len(words), m.end + 14)
+    for j in range(m.end, limit):
+        lw = words[j].lower
+        if j > m.end + 1 and (lw in REPORTING or lw in {";", "."} or
+                              (lw in CLAUSE_OPENERS and lw not in {"that", "as"})):
+            limit = j
+            break
+    for men in mentions:
+        if men.start < m.end or men.start >= limit or men.key in exclude:
+            continue
+        if men.place is not None or (men.start > 0 and words[men.start - 1].lower in PLACE_PREPS):
+            continue
+        return men
+    return None
+
+
+def location_in(mentions: list[Mention], lo: int, hi: int) -> Mention | None:
+    for men in mentions:
+        if men.place is not None and lo <= men.start < hi:
+            return men
+    return None
+
+
+# ---------------------------------------------------------------- coding one sentence
+
+
+def _pronoun_target(men: Mention, prior: list[Mention]) -> Mention:
+    """A pronoun resolved to the latest non-pronoun subject seen before it."""
+    for cand in reversed(prior):
+        if not cand.pronoun and cand.start <= 10_000:
+            return Mention(men.start, men.end, men.text, cand.actor)
+    return men
+
+
+def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
+                  prior: list[Mention]) -> tuple[list[Found], list[Mention]]:
+    """Events of one sentence, and the subjects it leaves for pronouns in the next one."""
+    lowers = [w.lower for w in words]
+    matches = find_triggers(lowers)
+    if not matches:
+        return [], []
+    mentions = find_mentions(doc, words)
+    # pronouns: resolve against this sentence's earlier subjects, then the previous sentences'
+    resolved: list[Mention] = []
+    subjects: list[Mention] = list(prior)
+    for men in mentions:
+        if men.pronoun:
+            if men.text.lower() in {"we", "i", "our", "my"}:
+                spk = _quote_speaker(doc, words[men.start].start)
+                resolved.append(Mention(men.start, men.end, men.text, spk) if spk else
+                                _pronoun_target(men, subjects))
+            else:
+                resolved.append(_pronoun_target(men, subjects))
+        else:
+            resolved.append(men)
+            if not (men.start > 0 and lowers[men.start - 1] in PREPOSITIONS):
+                subjects.append(men)
+    mentions = resolved
+
+    reporters = _reporters(words, mentions)
+    consumed: set[int] = set()
+    found: list[Found] = []
+    denial_at = next((k for k, lw in enumerate(lowers) if lw in DENIALS), None)
+    for m in matches:
+        if m.start in consumed:
+            continue
+        trig = m.trigger
+        if m.start > 0 and words[m.start].text[:1].isupper():
+            continue  # "March", "Strike Force": a name, not a trigger
+        if trig.pos == "v" and m.start > 0 and lowers[m.start - 1] in DETERMINERS:
+            continue  # "on the phone", "a visit" read as a verb
+        f = Found(type=trig.type, mode=trig.mode, match=m, confidence=0.45 if trig.weak else 0.65)
+        passive = is_passive(lowers, m)
+        if trig.pos == "n":
+            # "Russia's aggression", "a Russian invasion": the mention right before the noun
+            before = [men for men in mentions if men.end in (m.start, m.start - 1) and
+                      (men.end == m.start or lowers[men.end] in {"'s", "’s"})]
+            f.actors = before[-1:] or subject_of(words, mentions, m.start)
+        elif passive:
+            by = next((k for k in range(m.end, min(m.end + 3, len(words))) if lowers[k] == "by"), None)
+            agent = next((men for men in mentions if by is not None and by < men.start <= by + 2), None)
+            if agent:
+                f.actors = [agent]
+            subj = subject_of(words, mentions, m.start)
+            f.recipient = subj[0] if subj else None
+        else:
+            subj = subject_of(words, mentions, m.start)
+            if subj and not coordinated_start(words, m.start):
+                f.actors = subj
+            elif found and coordinated_start(words, m.start):
+                f.actors = list(found[-1].actors)
+                f.inherited = True
+            elif subj:
+                f.actors = subj
+        if not f.actors and trig.pos == "v" and not passive:
+            whole = subject_of(words, mentions, 0) if clause_start(words, m.start) > 0 else []
+            if whole and whole[0].end <= m.start:
+                f.actors = whole
+                f.inherited = True
+        keys = {a.key for a in f.actors}
+        if f.recipient is None:
+            f.recipient = object_after(words, mentions, m, keys)
+        if trig.needs_recipient and f.recipient is None:
+            continue
+        _embedded(f, words, matches, consumed)
+        _modality(f, words, denial_at)
+        f.location = location_in(mentions, m.start, len(words)) or location_in(mentions, 0, m.start)
+        found.append(f)
+
+    _apply_reporting(found, reporters, doc, words)
+    _possessive_recipients(found, words)
+    out = _merge_one_sided(found)
+    return out, [m for m in mentions if not m.pronoun][:1] or prior[-1:]
+
+
+def _quote_speaker(doc: NlpDoc, char: int) -> Actor | None:
+    for q in doc.quotes:
+        if q.start <= char < q.end and q.speaker and q.speaker.actor:
+            return q.speaker.actor
+    return None
+
+
+def _reporters(words: list[Word], mentions: list[Mention]) -> list[tuple[int, Mention, bool]]:
+    """(position, speaker, tail) for each reporting verb: "X said ..." or "..., X said"."""
+    out: list[tuple[int, Mention, bool]] = []
+    lowers = [w.lower for w in words]
+    for k, lw in enumerate(lowers):
+        is_acc = lw == "according" and k + 1 < len(words) and lowers[k + 1] == "to"
+        if lw not in REPORTING and not is_acc:
+            continue
+        if lw in {"announce", "announces", "announced", "announcing"} and \
+                not (k + 1 < len(words) and lowers[k + 1] in {"that", "on", "it"}):
+            continue  # "announced sanctions" is the act, not a report of one
+        tail = any(lowers[j] == "," for j in range(max(0, k - 6), k)) and k > len(words) // 2
+        speaker = None
+        if is_acc:
+            speaker = next((m for m in mentions if m.start > k + 1), None)
+            tail = True
+        else:
+            left = subject_of(words, mentions, k)
+            speaker = left[0] if left else next((m for m in mentions if k < m.start <= k + 3), None)
+        if speaker is not None:
+            out.append((k, speaker, tail))
+    return out
+
+
+def _apply_reporting(found: list[Found], reporters: list[tuple[int, Mention, bool]],
+                     doc: NlpDoc, words: list[Word]) -> None:
+    for f in found:
+        pos = f.match.start
+        speaker: Mention | None = None
+        for k, spk, tail in reporters:
+            if (k < pos and not tail) or (tail and pos < k):
+                speaker = spk
+        qspk = _quote_speaker(doc, words[pos].start)
+        if speaker is None and qspk is not None:
+            speaker = Mention(pos, pos, qspk.text or (qspk.name or ""), qspk)
+        if speaker is None:
+            continue
+        if not f.actors:
+            if f.type in VERBAL and not is_passive([w.lower for w in words], f.match):
+                f.actors = [speaker]
+        elif all(a.key != speaker.key for a in f.actors):
+            f.reported_by = speaker
+        # "X claimed Y was undermining ...": an allegation of misconduct is X accusing Y
+    return None
+
+
+def _possessive_recipients(found: list[Found], words: list[Word]) -> None:
+    """'fired at its positions' inside a report: 'its' is the reporter's."""
+    for f in found:
+        if f.recipient is None and f.reported_by is not None:
+            for k in range(f.match.end, min(f.match.end + 3, len(words))):
+                if words[k].lower in POSSESSIVE_PRONOUNS:
+                    f.recipient = f.reported_by
+                    break
+
+
+def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[int]) -> None:
+    """'threatened to cut ties', 'urged X to withdraw', 'agreed to meet': the complement is
+    folded into the framing event (its content sets the mode) rather than coded twice."""
+    if f.match.trigger.pos != "v" or f.type not in FRAMING_TYPES:
+        return
+    lowers = [w.lower for w in words]
+    start = f.recipient.end if f.recipient and f.recipient.start >= f.match.end else f.match.end
+    to = next((k for k in range(start, min(start + 4, len(words))) if lowers[k] == "to"), None)
+    if to is None:
+        return
+    inner = next((m for m in matches if to < m.start <= to + 3 and m.trigger.pos == "v"), None)
+    if inner is None:
+        return
+    consumed.add(inner.start)
+    kind = inner.trigger.type
+    threat = ontology()["threat_content"]
+    if f.type == "THREATEN":
+        f.mode = f.mode or threat.get(kind)
+    elif f.type == "AGREE" and kind in threat:
+        f.type, f.mode = "THREATEN", threat[kind]  # "vowed to attack" is a threat
+    elif f.type == "REQUEST":
+        f.mode = f.mode or {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
+                            "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist"}.get(kind, "change")
+    elif f.type == "REJECT":
+        f.mode = f.mode or {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+                            "RETREAT": "yield", "CONCEDE": "yield"}.get(kind, "change")
+
+
+def _modality(f: Found, words: list[Word], denial_at: int | None) -> None:
+    lowers = [w.lower for w in words]
+    m = f.match
+    before = window_before(lowers, m.start, 4)
+    near = window_before(lowers, m.start, 2)
+    negated = any(w in NEGATIONS or w == "none" for w in before)
+    if denial_at is not None and denial_at < m.start and lowers[denial_at] not in lowers[m.start:m.end]:
+        negated = True
+    modal = any(w in MODALS for w in before)
+    future = any(w in FUTURE for w in before) or "going" in near
+    lo = clause_start(words, m.start)
+    conditional = lo > 0 and lowers[lo - 1] in CONDITIONALS
+    if not conditional:
+        conditional = any(lowers[k] in CONDITIONALS for k in range(max(0, m.start - 8), m.start)
+                          if not any(x in {",", ";"} for x in lowers[k:m.start]))
+    if negated and (modal or future) and f.type in COOPERATIVE | {"CONSULT"}:
+        f.type, f.mode, negated = "REJECT", None, False  # "will not accept" is a refusal
+    f.negated = negated
+    f.hypothetical = modal or conditional
+    f.future = future
+    if f.type in COOPERATIVE - {"AGREE", "CONCEDE", "RETREAT"} and future and not negated:
+        f.type, f.mode = "AGREE", None  # manual 3.1: future cooperation is AGREE
+    elif f.type == "RETREAT" and future and not negated:
+        f.type, f.mode = "CONCEDE", None  # manual 3.4.2: announced retreat is CONCEDE
+    if f.type in MATERIAL_CONFLICT and (modal or conditional) and not negated:
+        f.mode = ontology()["threat_content"].get(f.type)
+        f.type = "THREATEN"
+        f.hypothetical = True
+
+
+def _merge_one_sided(found: list[Found]) -> list[Found]:
+    """'X was killed when Y fired ...': an agentless and a targetless ASSAULT are one event."""
+    out: list[Found] = []
+    for f in found:
+        if f.type == "ASSAULT":
+            other = next((o for o in out if o.type == "ASSAULT" and
+                          ((not o.actors and f.recipient is None and o.recipient) or
+                           (not f.actors and o.recipient is None and f.recipient))), None)
+            if other is not None:
+                if not other.actors:
+                    other.actors, other.match, other.mode = f.actors, f.match, f.mode or other.mode
+                    other.reported_by = other.reported_by or f.reported_by
+                else:
+                    other.recipient = f.recipient
+                continue
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- dates, history, records
+
+
+def _timex_value(doc: NlpDoc, lo: int, hi: int) -> str | None:
+    for t in doc.timexes:
+        if lo <= t.start < hi and t.value:
+            return t.value
+    return None
+
+
+def _date_of(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def historical_date(doc: NlpDoc, sentence: str, lo: int, hi: int) -> tuple[str | None, bool]:
+    """The sentence's own date and whether it is background (well before publication)."""
+    value = _timex_value(doc, lo, hi)
+    if value is None:
+        year = YEAR.search(sentence)
+        if year:
+            value = year.group(1)
+    pub = doc.published
+    when = _date_of(value)
+    historical = False
+    if pub is not None and when is not None:
+        if len(value or "") == 4:
+            historical = when.year < pub.year
+        else:
+            historical = (pub - when).days > 300 or when.year < pub.year - 1
+    if any(p.search(sentence) for p in HISTORY_MARKERS):
+        historical = True
+    if value is None and pub is not None:
+        value = pub.isoformat()
+    return value, historical
+
+
+def _doc_opponents(all_mentions: Counter[str]) -> list[str]:
+    return [c for c, _ in all_mentions.most_common()]
+
+
+def extract_events(doc: NlpDoc) -> list[Event]:
+    """PLOVER events of the body, one per trigger and actor, with sentence offsets."""
+    body = doc.body
+    events: list[Event] = []
+    countries: Counter[str] = Counter()
+    pending: list[tuple[Event, str | None]] = []
+    prior: list[Mention] = []
+    for lo, hi in doc.sentences():
+        sentence = body[lo:hi]
+        if not sentence.strip():
+            continue
+        words = sentence_words(doc, lo, hi)
+        if not words:
+            continue
+        found, prior_next = code_sentence(doc, words, sentence, prior)
+        prior = prior_next or prior
+        date, historical = historical_date(doc, sentence, lo, hi) if found else (None, False)
+        for f in found:
+            for men in f.actors or [None]:  # type: ignore[list-item]
+                if men is not None and men.actor.country:
+                    countries[men.actor.country] += 1
+            if f.recipient is not None and f.recipient.actor.country:
+                countries[f.recipient.actor.country] += 1
+            events.extend(_records(f, doc, words, sentence, lo, hi, date, historical, pending))
+    # an accusation or threat with no recipient in its sentence is aimed at the article's
+    # main other party: the most mentioned country other than the actor's
+    ranked = _doc_opponents(countries)
+    for ev, actor_country in pending:
+        other = next((c for c in ranked if c != actor_country), None)
+        if other is not None:
+            ev.recipient = Actor(text="", country=other)
+            ev.confidence = round(max(0.2, ev.confidence - 0.15), 2)
+    return events
+
+
+def _records(f: Found, doc: NlpDoc, words: list[Word], sentence: str, lo: int, hi: int,
+             date: str | None, historical: bool, pending: list[tuple[Event, str | None]]) -> list[Event]:
+    m = f.match
+    trigger = doc.body[words[m.start].start: words[m.end - 1].end]
+    symmetric = m.trigger.symmetric and f.recipient is None and len(f.actors) > 1
+    loc = f.location
+    out: list[Event] = []
+    conf = f.confidence + (0.1 if f.actors else -0.1) + (0.1 if f.recipient else 0.0) - \
+        (0.1 if f.inherited else 0.0)
+    conf = round(min(0.95, max(0.1, conf)), 2)
+    actors: list[Mention | None] = list(f.actors) or [None]
+    for men in actors:
+        recipient = f.recipient.actor if f.recipient else None
+        if symmetric and men is not None:
+            other = next(a for a in f.actors if a is not men)
+            recipient = other.actor
+        actor = men.actor if men is not None else None
+        if actor is not None and recipient is not None and recipient == actor:
+            recipient = None
+        ev = Event(
+            type=f.type, mode=f.mode, actor=actor, recipient=recipient,
+            location=loc.place if loc else None, date=date, historical=historical,
+            negated=f.negated, hypothetical=f.hypothetical, text=sentence, start=lo, end=hi,
+            trigger=trigger, reported_by=f.reported_by.actor if f.reported_by else None,
+            score=plover_score(f.type, f.mode), confidence=conf,
+        )
+        if recipient is None and f.type in IMPLIED_OPPONENT and actor is not None:
+            pending.append((ev, actor.country))
+        out.append(ev)
+    return out

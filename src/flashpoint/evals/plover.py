@@ -1,0 +1,105 @@
+"""PLOVER event-coding eval: `flashpoint eval plover PATH`.
+
+Each gold record is one sentence with its event type and the actor and recipient country
+codes. The sentence is coded as a one-sentence article; a record counts as found when an
+event of its type (old 0.5b1 names mapped to current ones) is coded, and as fully matched
+when that event's actor and recipient also agree with the gold codes. Compound gold sides
+match any member; a gold side that is absent is not checked. Gold IGO/NGO-style codes match
+any coded international body.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from flashpoint.model import Actor, Article, Event
+from flashpoint.nlp.clauses import canonical_type
+from flashpoint.nlp.pipeline import analyze
+
+# legacy CAMEO country codes in older gold sets, and their ISO 3166 alpha-3 codes
+LEGACY_CODES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM", "GMY": "DEU", "UK": "GBR"}
+BODY_CODES = {"IGO", "NGO", "IMG", "MNC"}
+
+
+def _side(value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, dict)]
+    if isinstance(value, dict):
+        return [value]
+    return []
+
+
+def _gold_code(entry: dict[str, Any]) -> str | None:
+    code = entry.get("code") or entry.get("country")
+    if not code:
+        return None
+    code = str(code).upper()
+    return LEGACY_CODES.get(code, code)
+
+
+def side_matches(gold: list[dict[str, Any]], coded: Actor | None) -> bool:
+    """True when the coded actor is one of the gold side's members (or the side is unspecified)."""
+    codes = [c for c in (_gold_code(g) for g in gold) if c]
+    if not codes:
+        return True
+    if coded is None:
+        return False
+    for code in codes:
+        if code in BODY_CODES and coded.code:
+            return True
+        if coded.country == code or (coded.code or "").upper() == code:
+            return True
+    return False
+
+
+def score_record(gold: dict[str, Any], events: list[Event]) -> tuple[bool, bool]:
+    """(type found, type + actor + recipient found) for one gold record."""
+    gtype = canonical_type(str(gold.get("event") or gold.get("type") or ""))
+    typed = [e for e in events if e.type == gtype]
+    source = _side(gold.get("source", gold.get("actor")))
+    target = _side(gold.get("target", gold.get("recipient")))
+    full = any(side_matches(source, e.actor) and side_matches(target, e.recipient) for e in typed)
+    return bool(typed), full
+
+
+def code_sentence(text: str, published: str | None) -> list[Event]:
+    article = Article(id="gsr", source="plover-gsr", body=text.strip(), published=published)
+    return analyze(article).events
+
+
+def run(path: Path, **_: Any) -> dict[str, Any]:
+    """Share of gold records whose type, and whose type with both countries, are coded."""
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    if isinstance(records, dict):
+        records = records.get("records") or records.get("data") or list(records.values())
+    per_type: dict[str, list[int]] = {}
+    typed = full = 0
+    halves = [[0, 0, 0], [0, 0, 0]]  # records, typed, full for even and odd positions
+    for k, rec in enumerate(records):
+        events = code_sentence(str(rec.get("text", "")), rec.get("date"))
+        t, f = score_record(rec, events)
+        typed += t
+        full += f
+        gtype = canonical_type(str(rec.get("event", "")))
+        row = per_type.setdefault(gtype, [0, 0, 0])
+        row[0] += 1
+        row[1] += t
+        row[2] += f
+        half = halves[k % 2]
+        half[0] += 1
+        half[1] += t
+        half[2] += f
+    n = max(1, len(records))
+    return {
+        "records": len(records),
+        "type_recall": round(typed / n, 3),
+        "type_actor_recipient": round(full / n, 3),
+        "half_even": {"type_recall": round(halves[0][1] / max(1, halves[0][0]), 3),
+                      "type_actor_recipient": round(halves[0][2] / max(1, halves[0][0]), 3)},
+        "half_odd": {"type_recall": round(halves[1][1] / max(1, halves[1][0]), 3),
+                     "type_actor_recipient": round(halves[1][2] / max(1, halves[1][0]), 3)},
+        "per_type": {t: {"n": r[0], "type": round(r[1] / r[0], 3), "full": round(r[2] / r[0], 3)}
+                     for t, r in sorted(per_type.items())},
+    }
