@@ -1,0 +1,343 @@
+"""Who "he", "the official" or "the Russian president" is: pronoun and description resolution.
+
+Quotes (and anyone else) resolve a speaker written as a pronoun or a role description to
+the person it stands for. Candidates are the people mentioned before, in the order they
+appear: entity mentions when the entities stage found them, otherwise capitalised names
+found here, each with the titles written next to it ("Russian Foreign Minister Sergei
+Lavrov", "Aleksey Danilov, the secretary of ...") so that a role noun can be matched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from flashpoint.model import Actor, Entity
+
+NAME_TOKEN = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
+NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:de|da|van|von|der|al|bin|ibn|la|le|du|dos)[ \u00a0]+)?{NAME_TOKEN})*")
+# capitalised nouns that end institution names ("... Security Policy Josep Borrell"): never a first name
+INSTITUTION = {"Policy", "Affairs", "Council", "Ministry", "Department", "Office", "Committee", "Agency", "Service",
+               "Forces", "Army", "Union", "News", "Politics", "Assembly", "Parliament", "Commission", "Republic",
+               "Administration", "Government", "Organization", "Organisation", "Cooperation", "Co-operation",
+               "Europe", "More", "Comment", "Reply", "Share", "Video", "Photo", "Watch", "Listen", "Advertisement"}
+# words that begin a sentence or a clause and are capitalised without being names
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or", "If", "As", "While",
+    "When", "After", "Before", "Since", "Until", "During", "Following", "With", "Without", "Speaking", "According",
+    "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their",
+    "Our", "My", "Your", "There", "Here", "Meanwhile", "However", "Moreover", "Later", "Earlier", "Last", "Next",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Read", "Also",
+    "Both", "Many", "Some", "All", "Any", "Each", "Other", "Such", "Not", "No", "Yes", "Why", "What", "Who", "How",
+    "Where", "Which", "Now", "Then", "Today", "Yesterday", "Tomorrow", "Overnight", "Western", "Eastern",
+    "Northern", "Southern", "Mr.", "Despite", "Because", "Although", "Though", "Under", "Over", "Into",
+}
+PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+@dataclass
+class Mention:
+    """A person (or actor) mentioned at `start`, with what the text says about their role."""
+
+    start: int
+    end: int
+    name: str
+    id: str | None = None
+    actor: Actor | None = None
+    person: bool = True
+    roles: list[str] = field(default_factory=list)  # lower-case role phrases written next to the name
+    country: str | None = None
+    speaker: bool = False  # the subject of a speech cue: the likeliest antecedent of "he said"
+
+
+@lru_cache(maxsize=1)
+def _yaml(name: str) -> Any:
+    path = resources.files("flashpoint.resources").joinpath(name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (FileNotFoundError, OSError, yaml.YAMLError):
+        return {}
+
+
+@lru_cache(maxsize=1)
+def speech_lexicon() -> dict[str, Any]:
+    data: dict[str, Any] = _yaml("speech_verbs.yaml")
+    return data
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Capitalised words that open a title before a name, from roles.yaml plus our own role nouns."""
+    words = {str(w) for w in (_yaml("roles.yaml").get("title_words") or [])}
+    for role in speech_lexicon().get("person_roles", []):
+        words.update(w.capitalize() for w in str(role).split())
+    words.update({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Secretary-General", "Of", "State"})
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, str]:
+    """Country names, aliases, capitals, demonyms and known places (lower case) -> ISO alpha-3: never person names."""
+    out: dict[str, str] = {}
+    places = _yaml("places.yaml")
+    for row in places if isinstance(places, list) else []:
+        if isinstance(row, dict) and row.get("name"):
+            for key in [row["name"], *(row.get("aliases") or [])]:
+                out[str(key).lower()] = str(row.get("country") or "")
+    data = _yaml("countries.yaml")
+    rows = data if isinstance(data, list) else data.get("countries", []) if isinstance(data, dict) else []
+    for row in rows:
+        if not isinstance(row, dict) or not row.get("iso3"):
+            continue
+        iso = str(row["iso3"])
+        keys = [row.get("name"), row.get("capital"), *(row.get("aliases") or []), *(row.get("demonyms") or []),
+                *(row.get("capital_aliases") or []), *((row.get("seats") or {}).keys())]
+        for key in keys:
+            if key:
+                out[str(key).lower()] = iso
+    return out
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Names and aliases of known organisations (lower case): never person names."""
+    out: set[str] = {"kremlin", "white house", "pentagon", "state department", "nato", "eu", "un", "osce"}
+    data = _yaml("organizations.yaml")
+    if isinstance(data, dict):
+        for rows in data.values():
+            for row in rows if isinstance(rows, list) else []:
+                if isinstance(row, dict):
+                    for key in [row.get("name"), row.get("code"), *(row.get("aliases") or [])]:
+                        if key:
+                            out.add(str(key).lower())
+    return frozenset(out)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing spellings ("Oleksiï" ~ "Oleksii")."""
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in norm if not unicodedata.combining(c)).lower()
+
+
+def strip_title(name: str) -> str:
+    """'US Secretary of State Antony Blinken' -> 'Antony Blinken'; 'Mr Kozak' -> 'Kozak'."""
+    tokens = name.replace("’s", "").replace("'s", "").split()
+    titles = title_words()
+    places = place_words()
+    keep: list[str] = []
+    for tok in reversed(tokens):
+        if tok in INSTITUTION:
+            break
+        if tok in titles or tok.lower() in places or tok.lower() in org_words() or tok.isupper() and len(tok) <= 4:
+            if keep:
+                break
+            continue
+        keep.append(tok)
+    return " ".join(reversed(keep))
+
+
+def looks_like_person(name: str) -> bool:
+    """A capitalised run that is not a place, demonym, organisation or a clause-opening word."""
+    if not name or name.lower() in place_words() or name.lower() in org_words():
+        return False
+    toks = name.split()
+    if all(t in _NOT_NAMES or t in title_words() or t.lower() in place_words() for t in toks):
+        return False
+    return not (len(toks) == 1 and (toks[0].isupper() or toks[0] in _NOT_NAMES))
+
+
+def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Person-like capitalised names in `text` (titles stripped), as absolute spans."""
+    out: list[tuple[int, int, str]] = []
+    for m in NAME_RUN.finditer(text):
+        raw = m.group(0)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        words = re.findall(r"[A-Za-z][\w'’\-]*", line)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words):
+            continue  # a title-case headline: every word is capitalised
+        if " " not in raw and raw.endswith("ing"):
+            continue  # "Announcing the move, ..."
+        name = strip_title(raw)
+        while name and name.split()[0] in _NOT_NAMES:
+            name = " ".join(name.split()[1:])
+        if not name or not looks_like_person(name):
+            continue
+        pos = raw.rfind(name.split()[0])
+        start = offset + m.start() + max(pos, 0)
+        out.append((start, start + len(name), name))
+    return out
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: same surname (fuzzy), compatible first names."""
+    from rapidfuzz import fuzz
+
+    ta, tb = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    if not ta or not tb:
+        return False
+    if fuzz.ratio(" ".join(ta), " ".join(tb)) >= 85:
+        return True
+    if fuzz.ratio(ta[-1], tb[-1]) < 85 or min(len(ta[-1]), len(tb[-1])) < 3:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    return fuzz.ratio(ta[0], tb[0]) >= 60
+
+
+def canonical(name: str, mentions: list[Mention]) -> Mention | None:
+    """The fullest mention of the same person ("Mr Kozak" -> "Dmitry Kozak"), if any."""
+    best: Mention | None = None
+    for m in mentions:
+        if m.person and same_person(name, m.name) and (best is None or len(m.name.split()) > len(best.name.split())):
+            best = m
+    return best
+
+
+_ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
+_SAYS_ROLE = re.compile(r"^\s+(?:is|was|has been)\s+(?:the|a|an)\s+([^,.;]{3,80})")
+
+
+def roles_near(body: str, start: int, end: int) -> tuple[list[str], str | None]:
+    """Role phrases written next to a name: title before it, appositive after it; and their country."""
+    roles: list[str] = []
+    before = body[max(0, start - 80):start]
+    m = re.search(r"((?:[\w'’\-]+\s+){1,7})$", before)
+    if m:
+        words = m.group(1).split()
+        kept: list[str] = []
+        for w in reversed(words):
+            bare = w.strip(",")
+            if w.endswith(",") or not (bare in title_words() or bare.lower() in place_words()
+                                       or bare.lower() in org_words() or bare.lower() in _role_words()
+                                       or bare.endswith(("'s", "’s"))):
+                break
+            kept.append(bare)
+        if kept:
+            roles.append(" ".join(reversed(kept)).lower())
+    after = body[end:end + 120]
+    m2 = _ROLE_AFTER.match(after)
+    if m2 and any(r in m2.group(1).lower() for r in _role_words()):
+        roles.append(m2.group(1).lower())
+    country = None
+    for role in roles:
+        country = country or affiliation(role)
+    roles = [r for r in roles if any(re.search(rf"\b{re.escape(w)}\b", r) for w in _role_words())]
+    return roles, country
+
+
+def affiliation(text: str) -> str | None:
+    """The country (ISO alpha-3) or organisation (lower-case name) a role phrase names."""
+    low = fold(text).replace("’s", "").replace("'s", "")
+    words = re.findall(r"[a-z][\w\-]*", low)
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            cand = " ".join(words[i:i + n])
+            if len(words[i:i + n]) == n:
+                if cand in place_words() and place_words()[cand]:
+                    return place_words()[cand]
+                if cand in org_words():
+                    return cand
+    return None
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    words: set[str] = set()
+    for role in speech_lexicon().get("person_roles", []):
+        words.update(str(role).lower().split())
+    return frozenset(words)
+
+
+def role_of(description: str) -> tuple[str | None, str | None]:
+    """'the Russian president' -> ('president', 'RUS'); the longest role phrase and the country named."""
+    low = fold(description)
+    head = None
+    for role in sorted(speech_lexicon().get("person_roles", []), key=lambda r: -len(str(r))):
+        if re.search(rf"\b{re.escape(str(role))}\b", low):
+            head = str(role)
+            break
+    return head, affiliation(description)
+
+
+def role_matches(head: str, roles: list[str]) -> bool:
+    """Does a description's head noun fit any of a person's written or known roles?"""
+    synonyms = speech_lexicon().get("role_synonyms", {}).get(head, [head])
+    if "*" in synonyms:
+        return True
+    return any(s in r for r in roles for s in synonyms)
+
+
+def resolve_pronoun(mentions: list[Mention], pos: int) -> Mention | None:
+    """Most recent person mentioned before `pos` (speakers and names alike)."""
+    best: Mention | None = None
+    for m in mentions:
+        if m.person and m.end <= pos and (best is None or m.start >= best.start):
+            best = m
+    return best
+
+
+def resolve_description(description: str, mentions: list[Mention], pos: int,
+                        known_roles: dict[str, list[str]] | None = None) -> Mention | None:
+    """'the foreign minister' -> the last person before `pos` whose role fits, else the last speaker.
+
+    A person whose written role conflicts (a president for "the foreign minister") is passed
+    over; with no role written anywhere, the most recent speaker is the likeliest referent.
+    """
+    head, country = role_of(description)
+    if head is None:
+        return None
+    before = [m for m in mentions if m.person and m.end <= pos]
+    scored: list[tuple[int, int, Mention]] = []
+    for m in before:
+        roles = list(m.roles) + list((known_roles or {}).get(m.name, []))
+        m_country = m.country or (m.actor.country if m.actor else None)
+        if country and m_country and m_country != country and (m.actor is None or m.actor.code != country.upper()):
+            continue
+        same = bool(country and m_country == country)
+        fits = bool(roles) and role_matches(head, roles)
+        if roles and not fits and not same:
+            continue  # a written role that is not this one
+        score = 2 * same + 2 * fits + m.speaker
+        if score > 0 or head == "official":
+            scored.append((score, m.start, m))
+    if not scored:
+        return None
+    return max(scored, key=lambda t: (t[0], t[1]))[2]
+
+
+def entity_mentions(body: str, entities: list[Entity]) -> list[Mention]:
+    """Mentions of the entities the entities stage found, people with their written roles."""
+    out: list[Mention] = []
+    for e in entities:
+        roles, country = roles_near(body, e.start, e.end) if e.type == "PERSON" else ([], None)
+        out.append(Mention(start=e.start, end=e.end, name=e.name or e.text, id=e.id, actor=e.actor,
+                           person=e.type == "PERSON", roles=roles,
+                           country=country or (e.actor.country if e.actor else None)))
+    return out
+
+
+def fallback_mentions(body: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Capitalised person-like names not covered by an entity (used until/unless entities find them)."""
+    out: list[Mention] = []
+    for start, end, name in names_in(body):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        roles, country = roles_near(body, start, end)
+        out.append(Mention(start=start, end=end, name=name, roles=roles, country=country))
+    # chain short forms to the fullest spelling ("Kozak" -> "Dmitry Kozak")
+    for m in out:
+        full = canonical(m.name, out)
+        if full is not None and full is not m and len(full.name) > len(m.name):
+            m.roles = m.roles + full.roles
+            m.country = m.country or full.country
+            m.name = full.name
+    return out
