@@ -1,15 +1,296 @@
-"""Actor resolution: names, demonyms, capitals as metonyms, roles, IGOs and armed groups to PLOVER codes."""
+"""Actor resolution: names, demonyms, capitals as metonyms, roles, IGOs and armed groups to PLOVER codes.
+
+An actor is coded as a country (ISO 3166 alpha-3) plus a sector (GOV, MIL, REB, PRE, ...), or
+as an international body (`code`). Ids are stable so that different mentions of one actor
+collide: "RUS" (the state), "RUS-GOV" (the Kremlin, or Moscow acting), "UKR-REB", "NATO",
+"person:sergei-lavrov".
+"""
 
 from __future__ import annotations
 
-from flashpoint.model import Actor, Place
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from flashpoint.model import Actor, Entity, Place
+from flashpoint.nlp.gazetteer import Entry, Gazetteer, fold, gazetteer, sector_name, slug
+
+if TYPE_CHECKING:
+    from flashpoint.nlp.document import NlpDoc
+
+_LEAD = re.compile(r"^(?:the|a|an|some|several|many|other|its|their|his|her)\s+", re.I)
+_POSS = re.compile(r"(?:['’]s|['’])$")
+_GROUP = re.compile(
+    r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s](?:backed|supported|sponsored|allied|aligned"
+    r"|controlled|armed|funded|installed))\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>separatists?|rebels?|militants?|militias?|fighters|insurgents?|forces|authorities|republics?|"
+    r"paramilitar(?:y|ies)|gunmen|groups?|leaders?|troops)\b")
+_BARE_GROUP = re.compile(r"\b(?:separatists?|rebels?|insurgents?|militants?|militias?|guerrillas?)\b", re.I)
+_REPUBLICS = re.compile(r"\b(?:people['’]s\s+)?republics?\b", re.I)
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+_WORD_AT_END = re.compile(r"[^\W_]+$")
+
+
+def _actor(text: str, entry: Entry, sector: str | None = None) -> Actor:
+    """The actor a gazetteer entry stands for when it acts."""
+    g = gazetteer()
+    if entry.kind == "capital":
+        sec = sector or "GOV"
+        return Actor(text=text, name=sector_name(entry.country, sec, g), id=f"{entry.country}-{sec}",
+                     country=entry.country, sector=sec)
+    if entry.kind in ("country", "demonym", "place"):
+        if sector and entry.country:
+            return Actor(text=text, name=sector_name(entry.country, sector, g), id=f"{entry.country}-{sector}",
+                         country=entry.country, sector=sector)
+        name = g.countries.get(entry.country or "", {}).get("name", entry.name)
+        return Actor(text=text, name=name, id=entry.country or entry.id, country=entry.country)
+    return Actor(text=text, name=entry.name, id=entry.id, country=entry.country,
+                 sector=entry.sector, code=entry.code)
+
+
+def sector_actor(text: str, country: str | None, sector: str | None, code: str | None = None) -> Actor:
+    g = gazetteer()
+    if code:
+        return Actor(text=text, name=code, id=code, country=country, sector=sector or "IGO", code=code)
+    ident = f"{country}-{sector}" if sector else country
+    return Actor(text=text, name=sector_name(country, sector, g) if sector else country, id=ident,
+                 country=country, sector=sector)
+
+
+def role_sector(phrase: str) -> tuple[str | None, int]:
+    """The PLOVER sector of the role words in a phrase ("Kremlin spokesman" -> GOV) and where they start."""
+    low = phrase.lower()
+    best: tuple[str | None, int, int] = (None, -1, 0)
+    for role, sector in gazetteer().roles:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(role) + r"(?![\w-])", low):
+            # the head noun is the last role word; prefer it, then the longer phrase
+            if m.end() > best[1] or (m.end() == best[1] and len(role) > best[2]):
+                best = (sector, m.end(), len(role))
+    return best[0], best[1]
+
+
+def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
+    """Gazetteer names in a short text, longest first, left to right (capitalised words only)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out: list[tuple[int, int, Entry]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        if text[words[i][0]].isupper():
+            for j in range(min(len(words), i + g.max_words) - 1, i - 1, -1):
+                s, e = words[i][0], words[j][1]
+                piece = _POSS.sub("", text[s:e])
+                hits = g.lookup(piece)
+                if hits:
+                    found = (j, s, s + len(piece), hits[0])
+                    break
+        if found:
+            j, s, e, entry = found
+            out.append((s, e, entry))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def country_counts(text: str) -> Counter[str]:
+    """How often each country is named in a text, places inside it counting double."""
+    counts: Counter[str] = Counter()
+    for _, _, entry in _mentions(text, gazetteer()):
+        if entry.country and entry.kind in ("country", "capital", "place", "demonym", "seat"):
+            counts[entry.country] += 2 if entry.kind == "place" else 1
+    return counts
+
+
+def _host_country(backer: str | None, context: str | None) -> str | None:
+    """Where a proxy group fights: the theatre the context names most, or the backer's best-known one."""
+    g = gazetteer()
+    counts = country_counts(context) if context else Counter()
+    theatres = g.proxy_conflicts.get(backer or "", [])
+    ranked = sorted(theatres, key=lambda c: -counts.get(c, 0))
+    if ranked and counts.get(ranked[0], 0) > 0:
+        return ranked[0]
+    for iso, _ in counts.most_common():
+        if iso != backer:
+            return iso
+    return theatres[0] if theatres else None
+
+
+def group_actor(text: str, context: str | None = None) -> Actor | None:
+    """'pro-Russia separatists', 'Russian-backed rebels', 'the separatist republics' -> REB/PRE of the theatre."""
+    m = _GROUP.search(text)
+    backer: str | None = None
+    noun = ""
+    if m:
+        name = m.group("pro") or m.group("back") or ""
+        hits = gazetteer().lookup(name)
+        backer = hits[0].country if hits else None
+        noun = m.group("noun").lower()
+        if backer is None:
+            return None
+        if noun in ("forces", "troops", "authorities", "leaders", "groups", "group") and not _BARE_GROUP.search(text):
+            if noun in ("authorities", "leaders"):
+                sector = "PRE"
+            elif noun in ("forces", "troops") and "separatist" not in text.lower():
+                return None
+            else:
+                sector = "REB"
+        else:
+            sector = "PRE" if noun.startswith("republic") else "REB"
+    elif _BARE_GROUP.search(text) or (_REPUBLICS.search(text) and re.search(r"separatist|self-proclaimed|breakaway",
+                                                                                text, re.I)):
+        sector = "PRE" if _REPUBLICS.search(text) else "REB"
+        inner = [e for _, _, e in _mentions(text, gazetteer()) if e.country]
+        if inner and inner[0].kind in ("place", "country") and not m:
+            # "Donetsk separatists", "Syrian rebels": the place names the theatre
+            return sector_actor(text, inner[0].country, sector)
+    else:
+        return None
+    host = _host_country(backer, context)
+    if host is None:
+        return None
+    return sector_actor(text, host, sector)
+
+
+def context_country(context: str | None, role: str | None = None) -> str | None:
+    """The country a bare role ("the foreign minister") belongs to: the one last named with that role, else the most named."""
+    if not context:
+        return None
+    g = gazetteer()
+    if role:
+        for m in reversed(list(re.finditer(re.escape(role), context, re.I))):
+            window = context[max(0, m.start() - 60):m.start()]
+            hits = [e for _, _, e in _mentions(window, g) if e.country]
+            if hits:
+                return hits[-1].country
+    counts = country_counts(context)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _person_fuzzy(text: str) -> Entry | None:
+    g = gazetteer()
+    key = fold(text)
+    if " " not in key or not g.people:
+        return None
+    hit = process.extractOne(key, g.people.keys(), scorer=fuzz.ratio, score_cutoff=90)
+    return g.people[hit[0]] if hit else None
+
+
+def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
+    """A noun phrase with role words: 'Kremlin spokesman', 'Ukraine's commander-in-chief', 'the foreign minister'."""
+    g = gazetteer()
+    mentions = _mentions(text, g)
+    sector, role_end = role_sector(text)
+    people = [e for _, _, e in mentions if e.kind == "person"]
+    if people:
+        return _actor(text, people[-1])
+    anchors = [(s, e, entry) for s, e, entry in mentions if entry.kind != "person"]
+    if not anchors and sector is None:
+        return None
+    code = next((entry.code for _, _, entry in anchors if entry.code), None)
+    country = next((entry.country for _, _, entry in anchors if entry.country), None)
+    org = next((entry for _, _, entry in anchors if entry.kind in ("seat", "agency", "group", "media")), None)
+    if sector is None:
+        if org is not None:
+            return _actor(text, org)
+        if code:
+            return sector_actor(text, None, "IGO", code)
+        entry = anchors[0][2]
+        return _actor(text, entry)
+    if org is not None and org.sector and sector in ("GOV",) and org.sector != "GOV":
+        sector = org.sector  # "Pentagon spokesman", "Defence Ministry official"
+    if code:
+        return sector_actor(text, None, "IGO", code)
+    if country is None:
+        role = text[:role_end].split()[-1] if role_end > 0 else None
+        country = context_country(context, role)
+    if country is None and sector not in ("CVL", "REF"):
+        return Actor(text=text, name=text, sector=sector)
+    return sector_actor(text, country, sector)
 
 
 def resolve_actor(text: str, context: str | None = None) -> Actor | None:
     """The actor a mention refers to ("the Kremlin", "Kyiv", "pro-Russia separatists"), or None."""
+    raw = text.strip()
+    if not raw:
+        return None
+    clean = _POSS.sub("", _LEAD.sub("", raw)).strip(" ,.;:\"'“”")
+    g = gazetteer()
+    hits = g.lookup(clean)
+    if hits:
+        return _actor(raw, hits[0])
+    group = group_actor(raw, context)
+    if group is not None:
+        return group
+    actor = resolve_phrase(clean, context)
+    if actor is not None:
+        return actor
+    person = _person_fuzzy(clean)
+    if person is not None:
+        return _actor(raw, person)
     return None
 
 
 def resolve_place(text: str) -> Place | None:
     """A gazetteer place with its country, or None."""
+    clean = _POSS.sub("", _LEAD.sub("", text.strip())).strip(" ,.;:")
+    for entry in gazetteer().lookup(clean):
+        if entry.kind in ("country", "capital", "place"):
+            return Place(text=text, name=entry.name, id=entry.id, country=entry.country)
     return None
+
+
+def country_of(text: str) -> str | None:
+    """The ISO alpha-3 country a name, demonym, capital, place or known person belongs to."""
+    actor = resolve_actor(text)
+    if actor is not None and actor.country:
+        return actor.country
+    place = resolve_place(text)
+    return place.country if place else None
+
+
+_GAP_OK = re.compile(r"^[\s\-,]*(?:['’]s)?[\s\-]*$")
+
+
+def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
+    """The actor of the entities inside or overlapping a span (a clause's subject or object).
+
+    A person wins over the organisation or country in the same noun phrase ("Kremlin spokesman
+    Dmitry Peskov"); a proxy-group phrase wins over the backer it names ("pro-Russia separatists").
+    """
+    body = doc.body
+    text = body[start:end]
+    context = body[:end]
+    group = group_actor(text, body)
+    if group is not None and re.search(r"\bpro[-\s]|-(?:backed|supported|sponsored|allied|aligned)\b|separatist|rebel",
+                                       text, re.I):
+        return group
+    inside: list[Entity] = [e for e in doc.entities if e.start < end and e.end > start and e.actor is not None]
+    inside.sort(key=lambda e: e.start)
+    if inside:
+        # the first noun phrase: entities joined only by role words
+        first = [inside[0]]
+        for ent in inside[1:]:
+            gap = body[first[-1].end:ent.start]
+            if _GAP_OK.match(gap) or role_sector(gap)[0] is not None and len(gap) < 60 and "," not in gap:
+                first.append(ent)
+            else:
+                break
+        person = next((e for e in first if e.type == "PERSON"), None)
+        if person is not None:
+            return person.actor
+        phrase = body[first[0].start:min(end, first[-1].end + 40)]
+        sector, _ = role_sector(body[first[-1].end:min(end, first[-1].end + 40)])
+        if sector is not None:
+            head = first[-1].actor
+            if head is not None and head.country and not head.code:
+                return resolve_phrase(phrase, context) or head
+        return first[0].actor
+    return resolve_phrase(text, context) if role_sector(text)[0] is not None else None
+
+
+def person_id(name: str) -> str:
+    """A canonical id for a person not in the KB, the same for transliteration variants."""
+    return "person:" + slug(fold(name))

@@ -1,0 +1,196 @@
+"""Gazetteers and the people KB, loaded once, indexed by a transliteration-folded key.
+
+Outlets spell the same name differently (Sergei/Sergey, Dmytro/Dmitry, Zelensky/Zelenskiy,
+Luhansk/Lugansk, Odesa/Odessa). Folding every name the same way before lookup makes most
+variants collide without listing them; the resources list the rest as aliases.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SECTOR_LABELS = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "PRE": "separatist authorities",
+    "LEG": "legislature", "JUD": "judiciary", "COP": "police", "OPP": "opposition", "MED": "media",
+    "CVL": "civilians", "REF": "refugees", "BUS": "business", "SPY": "intelligence", "IGO": "",
+    "ELI": "elites", "HLH": "health", "EDU": "education", "REL": "religious", "LAB": "labour", "NGO": "NGO",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer name: what it is, and the actor it stands for."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP
+    kind: str  # country, capital, seat, place, igo, group, agency, media, person, demonym
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    index: dict[str, list[Entry]] = field(default_factory=dict)
+    countries: dict[str, dict[str, Any]] = field(default_factory=dict)  # iso3 -> record
+    demonym: dict[str, str] = field(default_factory=dict)  # iso3 -> adjective
+    people: dict[str, Entry] = field(default_factory=dict)  # folded full name -> person
+    surnames: dict[str, list[Entry]] = field(default_factory=dict)  # folded surname -> people
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (lowercase phrase, sector), longest first
+    title_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    org_keywords: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
+    proxy_conflicts: dict[str, list[str]] = field(default_factory=dict)
+    max_words: int = 1
+
+    def lookup(self, text: str) -> list[Entry]:
+        return self.index.get(fold(text), [])
+
+    def add(self, key: str, entry: Entry) -> None:
+        k = fold(key)
+        if not k:
+            return
+        bucket = self.index.setdefault(k, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_words = max(self.max_words, k.count(" ") + 1)
+
+
+_WORD_SPLIT = re.compile(r"[\s\-‐–]+")
+_DROP = re.compile(r"[’'`´.\u0301]")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def fold_word(word: str) -> str:
+    """One word, folded so that common transliterations of it collide."""
+    w = _DROP.sub("", _strip_accents(word).lower())
+    if not w:
+        return w
+    w = w.replace("x", "ks").replace("kh", "x").replace("zh", "j").replace("sh", "$").replace("ch", "c")
+    w = w.replace("h", "g").replace("w", "v").replace("y", "i")
+    if w.startswith("ie") or w.startswith("ye"):
+        w = w[1:]
+    w = re.sub(r"(.)\1+", r"\1", w)  # double letters: Odessa/Odesa, Zelenskyy/Zelensky
+    w = re.sub(r"(?<=.)(ei|ii|ij)$", "i", w)  # Sergei/Sergey/Serhiy, Zelenskiy
+    w = re.sub(r"^dmitr[oi]$", "dmitri", w)  # Dmytro/Dmitry
+    w = re.sub(r"^olek", "alek", w)  # Oleksiy/Aleksey, Oleksandr/Aleksandr
+    w = re.sub(r"ander$", "andr", w)  # Alexander/Aleksandr
+    return w
+
+
+def fold(text: str) -> str:
+    """A name folded word by word: case, accents, punctuation and transliteration variants."""
+    return " ".join(filter(None, (fold_word(w) for w in _WORD_SPLIT.split(text.strip()))))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _strip_accents(text).lower()).strip("-")
+
+
+def _load_yaml(name: str) -> Any:
+    with resources.files("flashpoint.resources").joinpath(name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _extra_kb_files() -> list[Path]:
+    spec = os.environ.get("FLASHPOINT_KB", "")
+    return [Path(p) for p in spec.split(os.pathsep) if p.strip()]
+
+
+def sector_name(iso3: str | None, sector: str | None, gaz: Gazetteer | None = None) -> str:
+    g = gaz or gazetteer()
+    adj = g.demonym.get(iso3 or "", iso3 or "")
+    label = SECTOR_LABELS.get(sector or "", (sector or "").lower())
+    return f"{adj} {label}".strip()
+
+
+def _person_entry(rec: dict[str, Any]) -> Entry:
+    return Entry(id="person:" + slug(rec["name"]), name=rec["name"], type="PERSON", kind="person",
+                 country=rec.get("country"), sector=rec.get("sector") or ("IGO" if rec.get("code") else "GOV"),
+                 code=rec.get("code"), role=rec.get("role"))
+
+
+def _add_person(g: Gazetteer, rec: dict[str, Any]) -> None:
+    entry = _person_entry(rec)
+    for alias in [rec["name"], *(rec.get("aliases") or [])]:
+        g.add(alias, entry)
+        key = fold(alias)
+        if " " in key:
+            g.people[key] = entry
+            surname = key.rsplit(" ", 1)[1]
+            bucket = g.surnames.setdefault(surname, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Everything the resolver knows, built once per process (FLASHPOINT_KB files merged in)."""
+    g = Gazetteer()
+    for rec in _load_yaml("countries.yaml"):
+        iso = rec["iso3"]
+        historical = bool(rec.get("historical"))
+        g.countries[iso] = rec
+        demonyms = rec.get("demonyms") or []
+        g.demonym[iso] = demonyms[0] if demonyms else rec["name"]
+        country = Entry(id=iso, name=rec["name"], type="GPE", kind="country", country=iso)
+        for alias in [rec["name"], *(rec.get("aliases") or [])]:
+            g.add(alias, country)
+        for dem in demonyms:
+            g.add(dem, Entry(id="norp:" + iso, name=g.demonym[iso], type="NORP", kind="demonym", country=iso))
+        if rec.get("capital") and not historical:
+            cap = Entry(id="place:" + slug(rec["capital"]), name=rec["capital"], type="GPE", kind="capital",
+                        country=iso, sector="GOV")
+            for alias in [rec["capital"], *(rec.get("capital_aliases") or [])]:
+                g.add(alias, cap)
+        for seat, sector in (rec.get("seats") or {}).items():
+            g.add(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
+                              country=iso, sector=sector))
+    for rec in _load_yaml("places.yaml"):
+        place = Entry(id="place:" + slug(rec["name"]), name=rec["name"], type=rec.get("type") or "GPE",
+                      kind="place", country=rec.get("country"))
+        for alias in [rec["name"], *(rec.get("aliases") or [])]:
+            g.add(alias, place)
+    orgs = _load_yaml("organizations.yaml")
+    for rec in orgs.get("igos") or []:
+        entry = Entry(id=rec["code"], name=rec["name"], type="ORG", kind="igo", country=None,
+                      sector=rec.get("sector") or "IGO", code=rec["code"])
+        for alias in [rec["name"], *(rec.get("aliases") or [])]:
+            g.add(alias, entry)
+    for section, kind in (("armed_groups", "group"), ("agencies", "agency"), ("media", "media")):
+        for rec in orgs.get(section) or []:
+            entry = Entry(id="org:" + slug(rec["name"]), name=rec["name"], type="ORG", kind=kind,
+                          country=rec.get("country"), sector=rec.get("sector"))
+            for alias in [rec["name"], *(rec.get("aliases") or [])]:
+                g.add(alias, entry)
+    g.proxy_conflicts = {k: list(v) for k, v in (orgs.get("proxy_conflicts") or {}).items()}
+    people = list(_load_yaml("actors.yaml") or [])
+    for path in _extra_kb_files():
+        with path.open(encoding="utf-8") as fh:
+            extra = yaml.safe_load(fh) or []
+        people.extend(extra.get("people", []) if isinstance(extra, dict) else extra)
+    for rec in people:
+        _add_person(g, rec)
+    roles = _load_yaml("roles.yaml")
+    g.roles = sorted(((str(p).lower(), sector) for sector, phrases in roles["sectors"].items() for p in phrases),
+                     key=lambda ps: -len(ps[0]))
+    g.title_words = frozenset(str(w) for w in roles["title_words"])
+    g.honorifics = frozenset(str(w).rstrip(".") for w in roles["honorifics"])
+    g.org_keywords = frozenset(str(w) for w in roles["org_keywords"])
+    g.first_names = frozenset(fold(str(n)) for n in _load_yaml("first_names.yaml"))
+    return g
