@@ -103,3 +103,55 @@ def run(path: Path, **_: Any) -> dict[str, Any]:
         "per_type": {t: {"n": r[0], "type": round(r[1] / r[0], 3), "full": round(r[2] / r[0], 3)}
                      for t, r in sorted(per_type.items())},
     }
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _gold_side_ok(gold: dict[str, Any] | None, coded: Actor | None) -> bool:
+    if not gold:
+        return True
+    return side_matches([gold], coded)
+
+
+def run_seeds(gold_path: Path) -> dict[str, Any]:
+    """The events part of the seeds gold: each gold event is found when an event coded in the
+    sentence containing its `sentence_contains` has its type, actor and recipient country; and
+    background check: events coded in sentences naming a year of a past timeline entry
+    (before the article's year) must be marked historical."""
+    from flashpoint.ingest.pipeline import load_articles
+
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    folder = Path(gold_path).parent
+    found = typed = total = 0
+    background = unmarked = 0
+    misses: list[str] = []
+    past_years = {str(t["date"])[:4]: t.get("docs", []) for t in gold["cross_document"].get("timeline", [])}
+    for doc in gold["documents"]:
+        loaded = next(iter(load_articles([str(folder / doc["file"])])))
+        if not isinstance(loaded, Article):
+            continue
+        article = loaded.model_copy(update={"published": doc.get("published") or loaded.published})
+        events = analyze(article).events
+        prefix = doc["file"][:3]
+        for ev in events:
+            year = next((y for y, docs in past_years.items() if prefix in docs and y in ev.text
+                         and article.published and y < article.published[:4]), None)
+            if year is not None:
+                background += 1
+                unmarked += not ev.historical
+        for g in doc.get("events", []):
+            total += 1
+            needle = _fold(g["sentence_contains"])
+            here = [e for e in events if needle in _fold(e.text)]
+            ok_type = [e for e in here if e.type == canonical_type(g["type"])]
+            typed += bool(ok_type)
+            ok = [e for e in ok_type if _gold_side_ok(g.get("actor"), e.actor)
+                  and _gold_side_ok(g.get("recipient"), e.recipient)]
+            found += bool(ok)
+            if not ok:
+                misses.append(f"{g['type']}: {needle[:60]}")
+    n = max(1, total)
+    return {"events": total, "type_recall": round(typed / n, 3), "type_actor_recipient": round(found / n, 3),
+            "background_events": background, "background_unmarked": unmarked, "misses": misses}

@@ -47,6 +47,11 @@ PREPOSITIONS = frozenset(
 )
 DETERMINERS = frozenset("the a an its their his her this these those our my your".split())
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+QUANTIFIERS = frozenset(
+    "group groups number numbers some many most hundreds thousands dozens scores tens millions members "
+    "one two three several all each none".split()
+)
+OBLIGATION = frozenset("must should".split())
 PLACE_PREPS = frozenset("in at near outside inside across along within around".split())
 NOT_NAMES = frozenset(
     "the a an in on at but and if when while after before as for of to this that these those it its his her "
@@ -85,6 +90,12 @@ class Word:
     lower: str
     start: int
     end: int
+    first: bool = False
+
+    @property
+    def fn(self) -> str:
+        """The word as a function word: a capitalised word mid-sentence ("States", "May") is none."""
+        return self.lower if self.first or not self.text[:1].isupper() else self.text
 
 
 @dataclass
@@ -143,7 +154,7 @@ def sentence_words(doc: NlpDoc, start: int, end: int) -> list[Word]:
                 prev.end = tok.idx + len(text)
                 join_next = text == "-"
                 continue
-        words.append(Word(text, text.lower(), tok.idx, tok.idx + len(text)))
+        words.append(Word(text, text.lower(), tok.idx, tok.idx + len(text), first=not words))
         join_next = False
     return words
 
@@ -272,7 +283,7 @@ def clause_start(words: list[Word], pos: int) -> int:
     """Index of the first word of the clause containing `pos` (after an opener or a reporting verb)."""
     j = pos - 1
     while j >= 0:
-        lw = words[j].lower
+        lw = words[j].fn
         if lw in CLAUSE_OPENERS or lw in REPORTING:
             return j + 1
         j -= 1
@@ -282,16 +293,22 @@ def clause_start(words: list[Word], pos: int) -> int:
 def coordinated_start(words: list[Word], pos: int) -> bool:
     """True when the trigger opens a coordinated verb phrase: '... and called on', '..., then met'."""
     j = pos - 1
-    while j >= 0 and words[j].lower in AUX_SKIP | MODALS | FUTURE | NEGATIONS:
+    while j >= 0 and words[j].fn in AUX_SKIP | MODALS | FUTURE | NEGATIONS:
         j -= 1
-    return j >= 0 and words[j].lower in {"and", "but", "then", "or"}
+    return j >= 0 and words[j].fn in {"and", "but", "then", "or"}
+
+
+def _after_preposition(words: list[Word], k: int) -> bool:
+    """True when word k follows a preposition; "a group of", "thousands of" do not count."""
+    if k == 0 or words[k - 1].fn not in PREPOSITIONS:
+        return False
+    return not (words[k - 1].fn == "of" and k > 1 and words[k - 2].lower in QUANTIFIERS)
 
 
 def subject_of(words: list[Word], mentions: list[Mention], pos: int) -> list[Mention]:
     """The clause subject before `pos` and the mentions coordinated with it ("X and Y")."""
     lo = clause_start(words, pos)
-    cands = [m for m in mentions if lo <= m.start and m.end <= pos
-             and not (m.start > 0 and words[m.start - 1].lower in PREPOSITIONS)]
+    cands = [m for m in mentions if lo <= m.start and m.end <= pos and not _after_preposition(words, m.start)]
     if not cands:
         return []
     first = cands[0]
@@ -324,18 +341,23 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
     """The first mention after the trigger in its clause, skipping places ("in Donetsk")."""
     limit = min(len(words), m.end + 14)
     for j in range(m.end, limit):
-        lw = words[j].lower
+        lw = words[j].fn
         if j > m.end + 1 and (lw in REPORTING or lw in {";", "."} or
                               (lw in CLAUSE_OPENERS and lw not in {"that", "as"})):
             limit = j
             break
+    fallback = None
     for men in mentions:
         if men.start < m.end or men.start >= limit or men.key in exclude:
             continue
-        if men.place is not None or (men.start > 0 and words[men.start - 1].lower in PLACE_PREPS):
+        if men.place is not None or (men.start > 0 and words[men.start - 1].fn in PLACE_PREPS):
             continue
-        return men
-    return None
+        if men.start > 0 and words[men.start - 1].fn in POSSESSIVE_PRONOUNS and exclude:
+            continue  # "withdraw its troops": the actor's own
+        if men.actor.country or men.actor.code:
+            return men
+        fallback = fallback or men
+    return fallback
 
 
 def location_in(mentions: list[Mention], lo: int, hi: int) -> Mention | None:
@@ -359,8 +381,8 @@ def _pronoun_target(men: Mention, prior: list[Mention]) -> Mention:
 def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
                   prior: list[Mention]) -> tuple[list[Found], list[Mention]]:
     """Events of one sentence, and the subjects it leaves for pronouns in the next one."""
-    lowers = [w.lower for w in words]
-    matches = find_triggers(lowers)
+    lowers = [w.fn for w in words]
+    matches = find_triggers([w.lower for w in words])
     if not matches:
         return [], []
     mentions = find_mentions(doc, words)
@@ -377,7 +399,7 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
                 resolved.append(_pronoun_target(men, subjects))
         else:
             resolved.append(men)
-            if not (men.start > 0 and lowers[men.start - 1] in PREPOSITIONS):
+            if not _after_preposition(words, men.start):
                 subjects.append(men)
     mentions = resolved
 
@@ -447,7 +469,7 @@ def _quote_speaker(doc: NlpDoc, char: int) -> Actor | None:
 def _reporters(words: list[Word], mentions: list[Mention]) -> list[tuple[int, Mention, bool]]:
     """(position, speaker, tail) for each reporting verb: "X said ..." or "..., X said"."""
     out: list[tuple[int, Mention, bool]] = []
-    lowers = [w.lower for w in words]
+    lowers = [w.fn for w in words]
     for k, lw in enumerate(lowers):
         is_acc = lw == "according" and k + 1 < len(words) and lowers[k + 1] == "to"
         if lw not in REPORTING and not is_acc:
@@ -481,6 +503,11 @@ def _apply_reporting(found: list[Found], reporters: list[tuple[int, Mention, boo
             speaker = Mention(pos, pos, qspk.text or (qspk.name or ""), qspk)
         if speaker is None:
             continue
+        if f.type not in VERBAL and f.actors and all(a.key != speaker.key for a in f.actors) and \
+                any(w in OBLIGATION for w in window_before([w.fn for w in words], pos, 3)):
+            # "X said Y must withdraw": X demands it of Y
+            f.type, f.mode, f.recipient, f.actors = "REQUEST", None, f.actors[0], [speaker]
+            continue
         if not f.actors:
             if f.type in VERBAL and not is_passive([w.lower for w in words], f.match):
                 f.actors = [speaker]
@@ -505,12 +532,17 @@ def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[i
     folded into the framing event (its content sets the mode) rather than coded twice."""
     if f.match.trigger.pos != "v" or f.type not in FRAMING_TYPES:
         return
-    lowers = [w.lower for w in words]
+    lowers = [w.fn for w in words]
     start = f.recipient.end if f.recipient and f.recipient.start >= f.match.end else f.match.end
+    if lowers[f.match.end - 1] == "to":
+        start = f.match.end - 1
     to = next((k for k in range(start, min(start + 4, len(words))) if lowers[k] == "to"), None)
+    reach = 3
+    if to is None and f.match.end < len(words) and lowers[f.match.end] == "that":
+        to, reach = f.match.end, 10  # "demanded that the government provide ..."
     if to is None:
         return
-    inner = next((m for m in matches if to < m.start <= to + 3 and m.trigger.pos == "v"), None)
+    inner = next((m for m in matches if to < m.start <= to + reach and m.trigger.pos == "v"), None)
     if inner is None:
         return
     consumed.add(inner.start)
@@ -529,7 +561,7 @@ def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[i
 
 
 def _modality(f: Found, words: list[Word], denial_at: int | None) -> None:
-    lowers = [w.lower for w in words]
+    lowers = [w.fn for w in words]
     m = f.match
     before = window_before(lowers, m.start, 4)
     near = window_before(lowers, m.start, 2)
