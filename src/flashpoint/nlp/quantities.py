@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
-from flashpoint.model import Quantity
+from flashpoint.model import Quantity, QuantityKind
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
 
@@ -107,7 +107,7 @@ def _subject(after: str) -> tuple[str | None, str | None]:
 def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
     """'according to Washington and Kiev', 'Kyiv says', 'Ukrainian officials said' -> who."""
     m = re.search(r"according\s+to\s+(?:the\s+|an?\s+)?([^,.;:\u201d\"]+?)(?=\s*(?:[,.;:\u201d\"]|$|\s+(?:based|on|in|"
-                  r"at|as|are|is|were|was|have|has|had)\b))", sentence)
+                  r"at|as|are|is|were|was|have|has|had)\b))", sentence, re.I)
     if m:
         return " ".join(m.group(1).split()[:6])
     best: tuple[int, str] | None = None
@@ -217,6 +217,6 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
                 break
         if claimed_by is None:
             claimed_by = _attribution(body[s_start:s_end], start - s_start)
-        out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit, kind=kind,
+        out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit, kind=cast(QuantityKind, kind),
                             subject=subject, approx=approx, claimed_by=claimed_by))
     return out

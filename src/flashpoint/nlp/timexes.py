@@ -11,8 +11,9 @@ Choices (documented because they are choices):
 - "the night of Wednesday to Thursday" takes the first night's date ("...TNI" of Wednesday);
 - fuzzy past ("in recent months", "recently") -> "PAST_REF"; "now"/"currently" -> "PRESENT_REF";
 - modifiers ("late on", "since", "before", "mid-") do not change the value;
-- a range ("from May to July") is reported in the pipeline as two dates; `find_expressions(...,
-  merge_ranges=True)` joins them for the evaluation, with an interval;
+- a range ("from 3 May to 5 July 2019") is reported in the pipeline as two dates; one said in a
+  breath ("May-July 2019", "18-19 November") is one timex valued at its start;
+  `find_expressions(..., merge_ranges=True)` joins ranges for the evaluation, with an interval;
 - without a publication date, absolute dates are resolved, relative ones get value None
   (a month-day without a year becomes "XXXX-MM-DD").
 Clock times are not tagged by the pipeline.
@@ -23,10 +24,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
-from importlib import resources
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 import yaml
 

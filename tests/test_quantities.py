@@ -1,0 +1,160 @@
+"""Figures with their kind, unit, qualifier, subject and who gives them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import SEEDS
+from flashpoint.model import Article, Quantity, Quote, Speaker
+from flashpoint.nlp.document import make_doc
+from flashpoint.nlp.numbers import parse_number, words_to_number
+from flashpoint.nlp.quantities import extract_quantities
+from flashpoint.nlp.timexes import extract_timexes
+
+
+def figures(text: str, quotes: list[Quote] | None = None) -> list[Quantity]:
+    doc = make_doc(Article(id="q", source="q", body=text, published="2023-06-16"))
+    doc.timexes = extract_timexes(doc)
+    doc.quotes = quotes or []
+    return extract_quantities(doc)
+
+
+def one(text: str) -> Quantity:
+    found = figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("The blast killed 37 people in the market.", 37, "killed"),
+    ("Twelve border guards died in the ambush.", 12, "killed"),
+    ("Eighty Ukrainian marines died in the siege.", 80, "killed"),  # dying beats troops
+    ("At least 200 civilians were wounded.", 200, "wounded"),
+    ("The flooding displaced 3,500 families.", 3500, "displaced"),
+    ("Nearly 2 million refugees crossed the border.", 2_000_000, "displaced"),
+    ("The army massed 40,000 troops near the frontier.", 40_000, "troops"),
+    ("Rebels fired 22 rockets at the airport.", 22, "munitions"),
+    ("Drones dropped six grenades on the trench.", 6, "munitions"),
+    ("The bank froze 300 billion dollars of assets.", 300e9, "money"),
+    ("Donors pledged $2.5bn for reconstruction.", 2.5e9, "money"),
+    ("The toll from the quake rose to 412.", 412, "killed"),
+])
+def test_value_and_kind(text: str, value: float, kind: str) -> None:
+    q = one(text)
+    assert q.value == value
+    assert q.kind == kind
+    assert text[q.start:q.end] == q.text
+
+
+def test_units() -> None:
+    assert one("Donors pledged $2.5bn for reconstruction.").unit == "USD"
+    assert one("The EU pledged 500 million euros.").unit == "EUR"
+    assert one("Turnout reached nearly 100% in the district.").unit == "percent"
+    assert one("The army massed 40,000 troops near the frontier.").unit == "troops"
+
+
+@pytest.mark.parametrize("qualifier,approx", [
+    ("more than", "more than"), ("over", "more than"), ("at least", "more than"),
+    ("about", "about"), ("around", "about"), ("some", "about"), ("nearly", "about"), ("almost", "about"),
+    ("up to", "up to"), ("as many as", "up to"),
+])
+def test_qualifiers(qualifier: str, approx: str) -> None:
+    q = one(f"The shelling forced {qualifier} 900 residents to flee.")
+    assert q.value == 900
+    assert q.approx == approx
+    assert q.text.lower().startswith(qualifier)
+
+
+def test_exact_figure_has_no_qualifier() -> None:
+    assert one("Officials counted 900 residents in the shelter.").approx is None
+
+
+def test_vague_figures_are_approximate() -> None:
+    q = one("Tens of thousands of people fled the city.")
+    assert q.value == 10_000
+    assert q.approx == "about"
+    assert q.kind == "displaced"
+
+
+def test_subject_is_the_counted_noun_phrase() -> None:
+    assert one("Rebels fired 22 rockets at the airport.").subject == "rockets"
+    assert one("Eighty Ukrainian marines died in the siege.").subject == "Ukrainian marines"
+
+
+def test_scale_word_carries_money_from_earlier_figure() -> None:
+    found = figures("The fund holds 90 billion dollars in gold and 40 billion in bonds.")
+    assert [(q.value, q.kind) for q in found] == [(90e9, "money"), (40e9, "money")]
+
+
+def test_compared_figure_counts_the_same_thing() -> None:
+    found = figures("The attacks killed 31 soldiers this spring, compared to 12 a year earlier.")
+    assert [(q.value, q.kind) for q in found] == [(31, "killed"), (12, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Men aged 18 to 60 may not leave.",
+    "The meeting starts at 10:30 on Friday.",
+    "The war began in 2014.",
+    "Article 5 commits allies to mutual defence.",
+    "The strike was the fifth this month.",
+    "It was his 3rd visit.",
+    "The siege lasted eight years.",
+    "A 19-year-old was detained.",
+])
+def test_not_figures(text: str) -> None:
+    assert [(q.text, q.value) for q in figures(text)] == []
+
+
+def test_dates_are_not_figures() -> None:
+    found = figures("On 24 February 2022, 150 tanks crossed the border.")
+    assert [q.value for q in found] == [150]
+
+
+def test_claimed_by_attribution() -> None:
+    assert one("According to the regional governor, 14 people were killed.").claimed_by == "regional governor"
+    assert one("Ankara says Damascus has moved 8,000 troops north.").claimed_by == "Ankara"
+    assert one("Military officials said 30 soldiers were wounded.").claimed_by == "Military officials"
+
+
+def test_claimed_by_quote_speaker() -> None:
+    text = 'The general said: "We lost 45 men in the assault."'
+    start = text.index("We")
+    quote = Quote(text=text[start:-2], start=start, end=len(text) - 2, speaker=Speaker(name="Ivan Petrov"))
+    found = figures(text, [quote])
+    assert [(q.value, q.kind, q.claimed_by) for q in found] == [(45, "killed", "Ivan Petrov")]
+
+
+def test_number_words() -> None:
+    assert words_to_number("five million") == 5_000_000
+    assert words_to_number("two hundred and fifty") == 250
+    assert words_to_number("twenty-one") == 21
+    assert parse_number("1.5bn") == 1.5e9
+    assert parse_number("14,000") == 14_000
+    assert parse_number("soldiers") is None
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("\u00a0", " "))
+
+
+def test_seed_gold_quantities() -> None:
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    right = total = 0
+    for d in gold["documents"]:
+        body = (SEEDS / d["file"]).read_text(encoding="utf-8")
+        doc = make_doc(Article(id=d["file"], source=d["file"], body=body, published=d["published"]))
+        doc.timexes = extract_timexes(doc)
+        found = extract_quantities(doc)
+        sentences = doc.sentences()
+        for g in d["quantities"]:
+            total += 1
+            for q in found:
+                sent = next((body[s:e] for s, e in sentences if s <= q.start < e), "")
+                if _fold(g["contains"]) in _fold(sent) and q.value == g["value"] and q.kind == g["kind"]:
+                    right += 1
+                    break
+    assert total > 0
+    assert right / total >= 0.9

@@ -1,0 +1,147 @@
+"""Dates found in text and resolved against a publication day, news-style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from conftest import SEEDS
+from flashpoint.model import Article
+from flashpoint.nlp.document import make_doc
+from flashpoint.nlp.timexes import extract_timexes, find_expressions, interval_of, resolve_timex
+
+# a Friday
+PUB = dt.date(2023, 6, 16)
+
+
+def timexes(text: str, published: str | None = "2023-06-16") -> list[tuple[str, str | None]]:
+    doc = make_doc(Article(id="t", source="t", body=text, published=published))
+    return [(t.text, t.value) for t in extract_timexes(doc)]
+
+
+def values(text: str, published: str | None = "2023-06-16") -> list[str | None]:
+    return [v for _, v in timexes(text, published)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The envoy arrived on Tuesday for talks.", "2023-06-13"),
+    ("The envoy arrived on Friday for talks.", "2023-06-16"),  # the publication day itself
+    ("Shelling resumed late on Sunday near the river.", "2023-06-11"),
+    ("The ministers will meet on Thursday in Geneva.", "2023-06-22"),  # future tense
+    ("Delegations meet again next Monday.", "2023-06-19"),
+    ("The ceasefire collapsed last August.", "2022-08"),
+    ("Output fell this year.", "2023"),
+    ("Output fell last year.", "2022"),
+    ("The offensive began in late April.", "2023-04"),
+    ("The dispute has simmered since 2016.", "2016"),
+    ("The region was annexed in April 2016.", "2016-04"),
+    ("The vote was held on May 21.", "2023-05-21"),
+    ("The accord was signed on 3 March 2019.", "2019-03-03"),
+    ("The accord was signed on March 3, 2019.", "2019-03-03"),
+    ("The filing is dated 2020-11-05.", "2020-11-05"),
+    ("Two drones were downed yesterday.", "2023-06-15"),
+    ("The council meets today.", "2023-06-16"),
+    ("A curfew starts tonight.", "2023-06-16TNI"),
+    ("Explosions were heard on Wednesday evening.", "2023-06-14TEV"),
+    ("Aid deliveries slowed last week.", "2023-W23"),
+    ("Prices doubled in the 1980s.", "198X"),
+    ("A strike hit the depot the day before.", "2023-06-15"),
+    ("Talks resume a day after the vote.", "2023-06-17"),
+    ("Two months ago the border was quiet.", "2023-04-16"),
+    ("Troops withdrew in the second quarter of 2021.", "2021-Q2"),
+    ("The blockade lasted through the winter of 2015.", "2015-WI"),
+])
+def test_resolves_news_forms(text: str, expected: str) -> None:
+    assert expected in values(text)
+
+
+def test_fuzzy_past_is_not_a_date() -> None:
+    assert values("Tension has grown in recent months.") == ["PAST_REF"]
+
+
+def test_night_of_takes_first_night() -> None:
+    assert values("Blasts shook the city the night of Saturday to Sunday.") == ["2023-06-10TNI"]
+
+
+def test_offsets_point_into_the_body() -> None:
+    text = "Rockets hit the port on Monday, officials said, after a lull since 2019."
+    for surface, _ in timexes(text):
+        assert surface in text
+    doc = make_doc(Article(id="t", source="t", body=text, published="2023-06-16"))
+    for t in extract_timexes(doc):
+        assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("text", [
+    "The war has killed 14,000 people.",
+    "Some 25 soldiers were wounded.",
+    "Reservists aged 18 to 60 were called up.",
+    "The fund holds 2500 tonnes of grain.",
+])
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert timexes(text) == []
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert timexes("Officials may resign, the minister warned.") == []
+
+
+def test_without_publication_date_relative_values_stay_unknown() -> None:
+    found = dict(timexes("The talks of Monday followed the March 2014 annexation and last week's raid.",
+                         published=None))
+    assert found["Monday"] is None
+    assert found["March 2014"] == "2014-03"
+    assert [v for k, v in found.items() if k.startswith("last week")] == [None]
+
+
+def test_resolve_timex_for_other_extractors() -> None:
+    assert resolve_timex("last July", PUB) == "2022-07"
+    assert resolve_timex("on Thursday", PUB) == "2023-06-15"
+    assert resolve_timex("on Thursday", PUB, tense_future=True) == "2023-06-22"
+    assert resolve_timex("on Thursday", None) is None
+    assert resolve_timex("22 February 2022", None) == "2022-02-22"
+    assert resolve_timex("no date here", PUB) is None
+
+
+def test_ranges_are_joined_for_evaluation_only() -> None:
+    text = "The mission ran from May to September 2019."
+    merged = find_expressions(text, PUB, merge_ranges=True)
+    assert len(merged) == 1
+    assert (merged[0].start, merged[0].end) == (dt.date(2019, 5, 1), dt.date(2019, 9, 1))
+    # said in one breath, the pipeline keeps one timex valued at the range's start
+    assert [r.value for r in find_expressions(text, PUB)] == ["2019-05"]
+    two = "The mission ran from 3 March 2019 to 5 April 2020."
+    assert [r.value for r in find_expressions(two, PUB)] == ["2019-03-03", "2020-04-05"]
+    assert len(find_expressions(two, PUB, merge_ranges=True)) == 1
+
+
+def test_interval_of_keeps_granularity() -> None:
+    assert interval_of("2021-W14") == (dt.date(2021, 4, 5), dt.date(2021, 4, 12))
+    assert interval_of("2020-07") == (dt.date(2020, 7, 1), dt.date(2020, 8, 1))
+    assert interval_of("PAST_REF") is None
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("\u00a0", " "))
+
+
+def test_seed_gold_timexes() -> None:
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    right = total = 0
+    for d in gold["documents"]:
+        body = (SEEDS / d["file"]).read_text(encoding="utf-8")
+        doc = make_doc(Article(id=d["file"], source=d["file"], body=body, published=d["published"]))
+        found = extract_timexes(doc)
+        sentences = doc.sentences()
+        for g in d["timexes"]:
+            total += 1
+            for t in found:
+                sent = next((body[s:e] for s, e in sentences if s <= t.start < e), "")
+                if _fold(g["text"]) in _fold(sent) and t.value == g["value"]:
+                    right += 1
+                    break
+    assert total > 0
+    assert right / total >= 0.9
