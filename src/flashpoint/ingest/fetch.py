@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -66,8 +67,11 @@ def resolve(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]).split("%")[0] for info in infos})
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """Raise FetchError unless the URL is http(s) and its host resolves only to public addresses."""
+def check_url(url: str, allow_private: bool = False, trusted_hosts: Collection[str] = ()) -> None:
+    """Raise FetchError unless the URL is http(s) and its host resolves only to public addresses.
+
+    `trusted_hosts` names hosts (exactly as written in URLs) an operator allows on private networks.
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"unsupported URL scheme {parts.scheme!r}: only http and https are fetched")
@@ -76,7 +80,7 @@ def check_url(url: str, allow_private: bool = False) -> None:
         raise FetchError("URL has no host")
     if parts.username or parts.password:
         raise FetchError("URLs with credentials are not fetched")
-    if allow_private:
+    if allow_private or host.lower() in {h.lower() for h in trusted_hosts}:
         return
     if host.lower().rstrip(".") in _METADATA_HOSTS:
         raise FetchError(f"refused: host {host} is a cloud metadata service")
@@ -92,7 +96,7 @@ def check_url(url: str, allow_private: bool = False) -> None:
 
 
 def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
-          max_redirects: int = MAX_REDIRECTS) -> Fetched:
+          max_redirects: int = MAX_REDIRECTS, trusted_hosts: Collection[str] = ()) -> Fetched:
     """GET a URL, checking the guard on it and on every redirect hop; stream and stop at `max_bytes`.
 
     `timeout` bounds the whole fetch (all hops and the body), not only each network read.
@@ -101,7 +105,7 @@ def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, 
     current = url
     with httpx.Client(follow_redirects=False, trust_env=False, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}) as client:
         for _hop in range(max_redirects + 1):
-            check_url(current, allow_private)
+            check_url(current, allow_private, trusted_hosts)
             left = deadline - time.monotonic()
             if left <= 0:
                 raise FetchError(f"timed out after {timeout:g} s")

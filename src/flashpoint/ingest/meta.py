@@ -129,7 +129,9 @@ def _smart_title(name: str) -> str:
     """ARARAT TIMES ONLINE -> Ararat Times Online; short acronyms stay (BBC, RT)."""
     if not name.isupper():
         return name
-    return " ".join(w if len(w) <= 3 else w.capitalize() for w in name.split())
+    words = name.split()
+    return " ".join(w.capitalize() if i == 0 and w.lower() in _SMALL else w.lower() if w.lower() in _SMALL
+                    else w if len(w) <= 3 else w.capitalize() for i, w in enumerate(words))
 
 
 # ---------------------------------------------------------------- dates
@@ -219,7 +221,13 @@ def _normal_date(value: Any) -> str | None:
 # ---------------------------------------------------------------- title
 
 
+_TEASER = re.compile(r"^\W*(?:(?:read|see|watch|listen)(?:\s+(?:also|more|next))?|related|recommended|"
+                     r"most\s+read|more|advertisement|sponsored)\b\s*[:|-]", re.I)
+
+
 def _heading_like(line: str, table: Sources) -> bool:
+    if _TEASER.match(line):
+        return False
     words = _WORD.findall(line)
     if not 3 <= len(words) <= 30 or len(line) > 220:
         return False
@@ -264,9 +272,9 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
 def find_title(header: list[str], body: str, cleaner_title: str | None, table: Sources) -> str | None:
     """The cleaner's title when it reads as this article's headline, else the first headline-like line
     of the page that shares words with the lead."""
-    candidates = [ln for ln in header if _heading_like(ln, table) and ln != cleaner_title]
-    if cleaner_title:
-        candidates.insert(0, cleaner_title)
+    candidates = [ln for ln in header if _heading_like(ln, table)]
+    if cleaner_title and cleaner_title not in candidates and not _TEASER.match(cleaner_title):
+        candidates.insert(0, cleaner_title)  # in page order otherwise: the headline tops the article
     scored = [(c, _relevance(c, body)) for c in candidates]
     best = max((s for _, s in scored), default=0)
     for cand, score in scored:

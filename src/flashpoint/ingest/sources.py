@@ -194,11 +194,40 @@ def jsonl_record(where: str, line: bytes) -> Item:
     return RawDocument(source=where, content=body, kind=kind, url=url, given=given)
 
 
+def gzip_complete(path: Path) -> bool:
+    """Whether a (multi-member) gzip file ends properly; warcio silently stops at a cut instead."""
+    import zlib
+
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    in_member = False
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            data = chunk
+            while data:
+                try:
+                    d.decompress(data, 1 << 16)  # bounded output: only the stream's framing matters
+                except zlib.error:
+                    return False
+                in_member = True
+                if d.eof:
+                    data = d.unused_data
+                    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    in_member = False
+                else:
+                    data = d.unconsumed_tail
+    return not in_member
+
+
 def read_warc(path: Path) -> Iterator[Item]:
-    """HTML (and plain-text) response records of a WARC file; a broken file stops with one error."""
+    """HTML (and plain-text) response records of a WARC file; a broken file ends with one error.
+
+    In a truncated .warc.gz the last record read may be cut short: it is reported, not analysed.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
+    truncated = path.name.lower().endswith(".gz") and not gzip_complete(path)
     count = 0
+    pending: Item | None = None
     try:
         with open(path, "rb") as fh:
             for record in ArchiveIterator(fh):
@@ -218,14 +247,24 @@ def read_warc(path: Path) -> Iterator[Item]:
                     continue
                 data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
                 count += 1
+                if pending is not None:
+                    yield pending
                 if len(data) > MAX_DOCUMENT_BYTES:
-                    yield InputError(source=source, message=f"record is larger than the limit of {MAX_DOCUMENT_BYTES:,} bytes")
-                    continue
-                yield document(source, data, kind, url=uri or None, content_type=ctype)
+                    pending = InputError(source=source, message=f"record is larger than the limit of {MAX_DOCUMENT_BYTES:,} bytes")
+                else:
+                    pending = document(source, data, kind, url=uri or None, content_type=ctype)
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on truncated or corrupt files
-        where = f" after {count} records" if count else ""
-        yield InputError(source=str(path), message=f"corrupt or truncated WARC file{where}: {type(exc).__name__}: {exc}")
+        if pending is not None:
+            yield pending
+        yield InputError(source=str(path), message=f"corrupt or truncated WARC file after {count} records: "
+                         f"{type(exc).__name__}: {exc}")
         return
+    if truncated:
+        last = f" (the last record read, {pending.source}, may be cut short and is skipped)" if pending else ""
+        yield InputError(source=str(path), message=f"truncated WARC file (the gzip stream ends early){last}")
+        return
+    if pending is not None:
+        yield pending
     if not count:
         yield InputError(source=str(path), message="no HTML response records in WARC file")
 

@@ -1,0 +1,173 @@
+"""Metadata: the seeds against their gold annotations, and each cue finder on small made-up pages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SEEDS
+from flashpoint.ingest.meta import (
+    dateline_date,
+    detect_language,
+    extract_meta,
+    find_agencies,
+    parse_date,
+    sources_table,
+    strip_site_suffix,
+    url_date,
+)
+from flashpoint.ingest.pipeline import load_articles
+from flashpoint.model import Article
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[Article, dict]]:
+    gold = {d["file"]: d for d in json.loads((SEEDS / "gold.json").read_text())["documents"]}
+    out = {}
+    for art in load_articles([str(SEEDS)]):
+        assert isinstance(art, Article), art
+        name = art.source.rsplit("/", 1)[-1]
+        out[name[:3]] = (art, gold[name])
+    assert len(out) == 5
+    return out
+
+
+def test_seed_titles_match_gold(seeds: dict[str, tuple[Article, dict]]) -> None:
+    for key, (art, gold) in seeds.items():
+        assert art.title == gold["title"], key
+
+
+def test_seed_002_date_comes_from_its_dateline(seeds: dict[str, tuple[Article, dict]]) -> None:
+    art, gold = seeds["002"]
+    assert (art.published, art.published_from) == (gold["published"], "text")
+
+
+def test_seed_outlets_republishers_and_agencies(seeds: dict[str, tuple[Article, dict]]) -> None:
+    for key in ("002", "004"):
+        art, gold = seeds[key]
+        assert art.outlet == gold["outlet"], key
+        assert art.republisher == gold["republisher"], key
+    assert seeds["004"][0].agency == ["AFP", "Reuters"]
+
+
+def test_seeds_never_get_a_wrong_outlet_or_date(seeds: dict[str, tuple[Article, dict]]) -> None:
+    """Where a cue is missing the field stays null rather than guessed."""
+    for key, (art, gold) in seeds.items():
+        assert art.outlet in (None, gold["outlet"]), key
+        assert art.published in (None, gold["published"]), key
+        assert art.language == "en"
+
+
+def test_ids_are_stable_short_hashes(seeds: dict[str, tuple[Article, dict]]) -> None:
+    again = {a.source: a.id for a in load_articles([str(SEEDS)]) if isinstance(a, Article)}
+    assert {a.source: a.id for a, _ in seeds.values()} == again
+    assert all(len(i) == 16 for i in again.values()) and len(set(again.values())) == 5
+
+
+# ---------------------------------------------------------------- cue finders
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Friday, 02 April 2021 1:41 PM", "2021-04-02"),
+    ("Published 29 September 2020", "2020-09-29"),
+    ("27.09.2020", "2020-09-27"),
+    ("Updated: December 2, 2021 10:15 GMT", "2021-12-02"),
+    ("2022-02-24T06:00:00+00:00", "2022-02-24"),
+    ("Posted on Mar 3, 2022 | 14:05", "2022-03-03"),
+    ("12/25/2021", "2021-12-25"),
+])
+def test_datelines(line: str, value: str) -> None:
+    assert dateline_date(["Some headline about the war", line]) == value
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline() -> None:
+    assert dateline_date(["The roots of the conflict go back to 18 March 2014 when Russia annexed Crimea."]) is None
+    assert parse_date("on 30 February 2021") is None  # no such day
+    assert url_date("https://example.org/world/2021/04/09/ukraine-story") == "2021-04-09"
+    assert url_date("https://example.org/world/ukraine-story") is None
+
+
+def test_agency_credits_count_and_mentions_do_not() -> None:
+    table = sources_table()
+    agencies, outlet = find_agencies(["(ACME NEWS with AFP, REUTERS, dpa)"], table)
+    assert agencies == ["AFP", "Reuters", "dpa"] and outlet == "ACME NEWS"
+    assert find_agencies(["KYIV, Dec 2 (Reuters) - Ukraine said on Thursday...", "(AP)"], table)[0] == ["Reuters", "AP"]
+    assert find_agencies(["By Associated Press"], table)[0] == ["AP"]
+    mentions = ["Its press service told AFP the soldier was killed.",
+                "Troops on the line of contact. © John Smith, AFP",
+                "according to an AFP tally based on official figures",
+                "(Photo by the ministry)"]
+    assert find_agencies(mentions, table) == ([], None)
+
+
+def _body(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+LEAD = ("Russian and Ukrainian negotiators met on the Belarus border on Monday for talks on a ceasefire, "
+        "officials from both delegations said after the meeting ended.")
+
+
+def test_outlet_from_domain_title_suffix_and_aggregator_domain() -> None:
+    m = extract_meta("", _body(LEAD), url="https://www.bbc.co.uk/news/world-europe-1",
+                     cleaner_title="Negotiators meet on Belarus border for ceasefire talks - BBC News",
+                     page_meta={"date": "2022-02-28", "sitename": "BBC News"}, is_html=True)
+    assert (m.outlet, m.republisher) == ("BBC News", None)
+    assert m.title == "Negotiators meet on Belarus border for ceasefire talks"
+    assert (m.published, m.published_from) == ("2022-02-28", "meta")
+    copy = extract_meta("", _body(LEAD, "(FRANCE 24 with AFP)"), url="https://www.globalsecurity.org/wmd/x.htm",
+                        cleaner_title="Negotiators meet on Belarus border", is_html=True)
+    assert (copy.outlet, copy.republisher, copy.agency) == ("France 24", "GlobalSecurity.org", ["AFP"])
+
+
+def test_masthead_dateline_and_copyright_in_a_text_dump() -> None:
+    raw = "\n".join(["THE NORTHERN COURIER", "Home | World | Politics",
+                     "Negotiators meet on Belarus border for ceasefire talks", "Monday, 28 February 2022 9:10 AM",
+                     LEAD, "© The Northern Courier 2022. All rights reserved."])
+    m = extract_meta(raw, _body(LEAD), cleaner_title=None)
+    assert m.outlet == "The Northern Courier"
+    assert m.title == "Negotiators meet on Belarus border for ceasefire talks"
+    assert (m.published, m.published_from) == ("2022-02-28", "text")
+    footer_only = extract_meta("\n".join(["Negotiators meet on Belarus border", LEAD, "© Eastern Gazette 2022"]),
+                               _body(LEAD))
+    assert footer_only.outlet == "Eastern Gazette"
+    nothing = extract_meta("\n".join(["Negotiators meet on Belarus border", LEAD]), _body(LEAD))
+    assert (nothing.outlet, nothing.published, nothing.agency, nothing.republisher) == (None, None, [], None)
+
+
+def test_given_fields_win() -> None:
+    raw = "\n".join(["THE NORTHERN COURIER", "Negotiators meet", "Monday, 28 February 2022", LEAD])
+    m = extract_meta(raw, _body(LEAD), url="https://www.bbc.com/news/x",
+                     given={"outlet": "Given Outlet", "published": "2022-03-01", "title": "Given", "agency": "AFP"})
+    assert (m.outlet, m.published, m.published_from, m.title, m.agency) == \
+        ("Given Outlet", "2022-03-01", "given", "Given", ["AFP"])
+
+
+def test_generic_blog_engine_marks_a_copy_only_off_known_outlets() -> None:
+    raw = LEAD + "\nLeave a Comment\nThis site uses Akismet to reduce spam. Learn how your comment data is processed."
+    assert extract_meta(raw, _body(LEAD)).republisher is not None
+    assert extract_meta(raw, _body(LEAD), url="https://www.rt.com/russia/1/").republisher is None
+
+
+def test_strip_site_suffix() -> None:
+    assert strip_site_suffix("Headline here | Reuters", ["Reuters"]) == "Headline here"
+    assert strip_site_suffix("Russia - Ukraine talks", ["Reuters"]) == "Russia - Ukraine talks"
+
+
+@pytest.mark.parametrize("text, lang", [
+    (LEAD, "en"),
+    ("Les négociateurs russes et ukrainiens se sont rencontrés lundi à la frontière pour des pourparlers sur "
+     "un cessez-le-feu, selon les responsables des deux délégations.", "fr"),
+    ("Die Unterhändler aus Russland und der Ukraine haben sich am Montag an der Grenze getroffen, um über eine "
+     "Waffenruhe zu sprechen, sagten Vertreter der beiden Delegationen.", "de"),
+    ("Российские и украинские переговорщики встретились в понедельник на границе, чтобы обсудить прекращение "
+     "огня, и это было сказано после встречи, которая уже закончилась.", "ru"),
+    ("Українські та російські переговірники зустрілися в понеділок на кордоні, щоб обговорити припинення "
+     "вогню, і це було сказано після зустрічі, яка вже закінчилася.", "uk"),
+    ("Los negociadores rusos y ucranianos se reunieron el lunes en la frontera para hablar de un alto el fuego, "
+     "según los representantes de las dos delegaciones.", "es"),
+    ("Short", None),
+])
+def test_language(text: str, lang: str | None) -> None:
+    assert detect_language(text) == lang
