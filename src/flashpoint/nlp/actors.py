@@ -46,6 +46,10 @@ def _actor(text: str, entry: Entry, sector: str | None = None) -> Actor:
                          country=entry.country, sector=sector)
         name = g.countries.get(entry.country or "", {}).get("name", entry.name)
         return Actor(text=text, name=name, id=entry.country or entry.id, country=entry.country)
+    if entry.kind == "agency" and entry.country and entry.sector:
+        # state organs act as their country's sector: the Ukrainian army is UKR-MIL however it is named
+        return Actor(text=text, name=sector_name(entry.country, entry.sector, g), id=f"{entry.country}-{entry.sector}",
+                     country=entry.country, sector=entry.sector)
     return Actor(text=text, name=entry.name, id=entry.id, country=entry.country,
                  sector=entry.sector, code=entry.code)
 

@@ -394,8 +394,8 @@ def _assign_actors(body: str, found: list[_Found]) -> None:
                 f.actor = Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
                 continue
             sector = _sector_after(body, f.end) if body[f.end:f.end + 2] in ("'s", "’s") else None
+            # Moscow acting is the Russian government (the Kremlin's actor); the entity stays the city
             f.actor = _actor(text, entry, sector if sector in ("MIL", "LEG", "JUD", "COP", "SPY") else None)
-            f.id, f.name = f.actor.id or f.id, f.actor.name or f.name  # Moscow acting is the Russian government
             continue
         if entry.kind in ("demonym", "country"):
             possessive = body[f.end:f.end + 2] in ("'s", "’s")

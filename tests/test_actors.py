@@ -1,0 +1,134 @@
+"""Actor resolution: PLOVER country and sector codes for names, metonyms, roles, IGOs and armed groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.model import Article
+from flashpoint.nlp import gazetteer as gz
+from flashpoint.nlp.actors import actor_for_span, country_of, resolve_actor, resolve_place
+from flashpoint.nlp.document import make_doc
+from flashpoint.nlp.entities import extract_entities
+
+
+def codes(text: str, context: str | None = None) -> tuple[str | None, str | None, str | None]:
+    actor = resolve_actor(text, context)
+    assert actor is not None, f"{text!r} did not resolve"
+    return actor.country, actor.sector, actor.code
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("the Kremlin", ("RUS", "GOV", None)),
+    ("Moscow", ("RUS", "GOV", None)),
+    ("Kyiv", ("UKR", "GOV", None)),
+    ("Kiev", ("UKR", "GOV", None)),
+    ("Washington", ("USA", "GOV", None)),
+    ("the White House", ("USA", "GOV", None)),
+    ("Downing Street", ("GBR", "GOV", None)),
+    ("the Elysee", ("FRA", "GOV", None)),
+    ("Beijing", ("CHN", "GOV", None)),
+    ("the Pentagon", ("USA", "MIL", None)),
+    ("Russia", ("RUS", None, None)),
+    ("Russian forces", ("RUS", "MIL", None)),
+    ("Ukrainian troops", ("UKR", "MIL", None)),
+    ("the Ukrainian army", ("UKR", "MIL", None)),
+    ("Israeli police", ("ISR", "COP", None)),
+    ("Ukraine's commander-in-chief", ("UKR", "MIL", None)),
+    ("Kremlin spokesman Dmitry Peskov", ("RUS", "GOV", None)),
+    ("White House press secretary", ("USA", "GOV", None)),
+    ("Russian Foreign Minister", ("RUS", "GOV", None)),
+    ("US Secretary of State", ("USA", "GOV", None)),
+    ("NATO", (None, "IGO", "NATO")),
+    ("the OSCE", (None, "IGO", "OSCE")),
+    ("UN Secretary General", (None, "IGO", "UN")),
+    ("the G7", (None, "IGO", "G7")),
+    ("the Luhansk People's Republic", ("UKR", "PRE", None)),
+    ("Hezbollah", ("LBN", "REB", None)),
+    ("Dmytro Kuleba", ("UKR", "GOV", None)),
+    ("Dmitry Kuleba", ("UKR", "GOV", None)),
+    ("Volodimir Zelenski", ("UKR", "GOV", None)),
+])
+def test_mentions_resolve_to_plover_codes(mention: str, expected: tuple[str | None, ...]) -> None:
+    assert codes(mention) == expected
+
+
+def test_metonyms_share_the_seat_of_powers_id() -> None:
+    kremlin, moscow = resolve_actor("the Kremlin"), resolve_actor("Moscow")
+    white_house, washington = resolve_actor("the White House"), resolve_actor("Washington")
+    assert kremlin is not None and moscow is not None and kremlin.id == moscow.id
+    assert white_house is not None and washington is not None and white_house.id == washington.id
+    assert kremlin.id != white_house.id
+
+
+def test_proxy_groups_fight_where_the_context_says() -> None:
+    ukraine = "Shelling was reported near Donetsk and Luhansk in eastern Ukraine."
+    syria = "Fighting went on around Aleppo and Idlib in northern Syria."
+    assert codes("pro-Russia separatists", ukraine) == ("UKR", "REB", None)
+    assert codes("Russian-backed rebels", ukraine) == ("UKR", "REB", None)
+    assert codes("Russian-backed militias", syria) == ("SYR", "REB", None)
+    assert codes("Iranian-backed militants", "Rockets were fired from southern Lebanon near Beirut.") == \
+        ("LBN", "REB", None)
+    assert codes("separatist rebels", ukraine) == ("UKR", "REB", None)
+    # with no context the backer's best-known theatre
+    assert resolve_actor("Russian-backed separatists") is not None
+
+
+def test_bare_role_takes_its_country_from_context() -> None:
+    context = "Polish Foreign Minister Jan Kowalczyk met his counterparts in Warsaw on Monday."
+    assert codes("the foreign minister", context) == ("POL", "GOV", None)
+
+
+def test_places_and_countries() -> None:
+    kiev = resolve_place("Kiev")
+    assert kiev is not None and kiev.country == "UKR" and kiev.id == resolve_place("Kyiv").id  # type: ignore[union-attr]
+    assert country_of("Kharkov") == "UKR"
+    assert country_of("Odessa") == "UKR"
+    assert country_of("Aleppo") == "SYR"
+    assert country_of("Angela Merkel") == "DEU"
+    assert resolve_place("Nowhereville") is None
+    assert resolve_actor("the weather") is None
+
+
+def _doc(text: str):  # noqa: ANN202
+    doc = make_doc(Article(id="t", source="t", body=text))
+    doc.entities = extract_entities(doc)
+    return doc
+
+
+def span_codes(text: str, phrase: str) -> tuple[str | None, str | None]:
+    doc = _doc(text)
+    start = text.index(phrase)
+    actor = actor_for_span(doc, start, start + len(phrase))
+    assert actor is not None, f"no actor for {phrase!r}"
+    return actor.country, actor.sector
+
+
+def test_actor_for_span_codes_clause_subjects() -> None:
+    text = ("Kremlin spokesman Dmitry Peskov said Ukraine's commander-in-chief had lied, while pro-Russia "
+            "separatists shelled villages near Luhansk and German Chancellor Olaf Scholz called Moscow.")
+    assert span_codes(text, "Kremlin spokesman Dmitry Peskov") == ("RUS", "GOV")
+    assert span_codes(text, "Ukraine's commander-in-chief") == ("UKR", "MIL")
+    assert span_codes(text, "pro-Russia separatists") == ("UKR", "REB")
+    assert span_codes(text, "German Chancellor Olaf Scholz") == ("DEU", "GOV")
+    assert span_codes(text, "Moscow") == ("RUS", "GOV")
+
+
+def test_kb_extension_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("- {name: Zorian Kvitka, country: MDA, sector: MIL, role: army chief, aliases: [Zoryan Kvitka]}\n",
+                     encoding="utf-8")
+    assert resolve_actor("Zorian Kvitka") is None
+    monkeypatch.setenv("FLASHPOINT_KB", str(extra))
+    gz.gazetteer.cache_clear()
+    try:
+        assert codes("Zorian Kvitka") == ("MDA", "MIL", None)
+        assert codes("Zoryan Kvitka") == ("MDA", "MIL", None)
+        doc = _doc("General Zoryan Kvitka inspected the border. Kvitka said all was calm.")
+        people = [e for e in doc.entities if e.type == "PERSON"]
+        assert len(people) == 2 and len({p.id for p in people}) == 1
+        assert people[1].actor is not None and people[1].actor.country == "MDA"
+    finally:
+        monkeypatch.delenv("FLASHPOINT_KB")
+        gz.gazetteer.cache_clear()

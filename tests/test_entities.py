@@ -1,0 +1,150 @@
+"""Entities: offsets, canonical ids across spellings, surnames after full names, actors on entities."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import SEEDS
+from flashpoint.model import Article, Entity
+from flashpoint.nlp.document import make_doc
+from flashpoint.nlp.entities import extract_entities
+
+
+def entities(text: str) -> list[Entity]:
+    return extract_entities(make_doc(Article(id="t", source="t", body=text)))
+
+
+def find(ents: list[Entity], text: str) -> list[Entity]:
+    return [e for e in ents if e.text == text]
+
+
+@pytest.fixture(scope="module")
+def seed_entities() -> list[Entity]:
+    out: list[Entity] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        out.extend(entities(path.read_text(encoding="utf-8")))
+    return out
+
+
+def test_offsets_point_into_the_body() -> None:
+    text = "Kremlin spokesman Dmitry Peskov said on Friday that NATO troops in Kiev would raise tensions."
+    ents = entities(text)
+    assert ents
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+    assert {e.type for e in ents} >= {"ORG", "PERSON", "GPE"}
+
+
+def test_seed_spelling_groups_resolve_to_one_id(seed_entities: list[Entity]) -> None:
+    gold = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+    for group in gold["cross_document"]["same_entity_spellings"]:
+        ids: set[str] = set()
+        in_seeds = 0
+        for spelling in group:
+            acting = re.match(r"^(.*?) \(as the .* government\)$", spelling)
+            surface = acting.group(1) if acting else spelling
+            hits = find(seed_entities, surface)
+            in_seeds += bool(hits)
+            if not hits:  # a variant the gold lists but the seed texts do not use: read it in a sentence
+                hits = find(entities(f"On Monday {surface} said the talks would go on."), surface)
+            assert hits, f"{surface!r} not recognised"
+            if acting:
+                # the capital acting as its government: the actor the seat of power also resolves to
+                ids |= {e.actor.id for e in hits if e.actor is not None and e.actor.sector == "GOV"}
+            elif any(re.match(r".* \(as the .* government\)$", s) for s in group):
+                ids |= {e.actor.id for e in hits if e.actor is not None}
+            else:
+                ids |= {e.id for e in hits}
+        assert in_seeds, f"no spelling of {group} found in the seeds"
+        assert len(ids) == 1, f"{group} resolve to {ids}"
+
+
+def test_transliterations_of_unknown_people_collide() -> None:
+    ents = entities("Deputy Minister Oleksandr Hrytsenko met Colonel Yuriy Tkachenko. "
+                    "Later, Deputy Minister Aleksandr Gritsenko and Colonel Yuri Tkachenko spoke again.")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 4
+    assert people[0].id == people[2].id != people[1].id
+    assert people[1].id == people[3].id
+
+
+def test_surname_after_full_name_is_the_same_person() -> None:
+    text = ("Ruritanian Defence Minister Taras Bohdanenko visited the front on Monday. "
+            "Mr Bohdanenko said the army was ready. Bohdanenko later flew to Brussels.")
+    ents = entities(text)
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [p.text for p in people] == ["Taras Bohdanenko", "Bohdanenko", "Bohdanenko"]
+    assert len({p.id for p in people}) == 1
+    assert all(p.name == "Taras Bohdanenko" for p in people)
+
+
+def test_role_gives_an_unknown_person_an_actor_remembered_later() -> None:
+    text = ("Kremlin spokesman Ivan Sorokin told reporters the talks had failed. "
+            "Sorokin added that Moscow would respond.")
+    people = [e for e in entities(text) if e.type == "PERSON"]
+    assert len(people) == 2
+    for p in people:
+        assert p.actor is not None and (p.actor.country, p.actor.sector) == ("RUS", "GOV")
+        assert p.id == people[0].id
+
+
+def test_known_people_and_variants() -> None:
+    ents = entities("Sergey Lavrov met Antony Blinken in Geneva. Zelenskiy and Zelenskyy are one man, as is "
+                    "President Volodymyr Zelensky.")
+    ids = {e.text: e.id for e in ents}
+    assert ids["Sergey Lavrov"] == entities("Sergei Lavrov spoke.")[0].id
+    assert ids["Zelenskiy"] == ids["Zelenskyy"] == ids["Volodymyr Zelensky"]
+    lavrov = find(ents, "Sergey Lavrov")[0]
+    assert lavrov.actor is not None and (lavrov.actor.country, lavrov.actor.sector) == ("RUS", "GOV")
+
+
+def test_renamed_places_share_an_id() -> None:
+    for a, b in (("Kharkiv", "Kharkov"), ("Odesa", "Odessa"), ("Luhansk", "Lugansk"), ("Donbas", "Donbass")):
+        ea = find(entities(f"Shelling hit {a} overnight."), a)
+        eb = find(entities(f"Shelling hit {b} overnight."), b)
+        assert ea and eb and ea[0].id == eb[0].id
+        assert ea[0].actor is not None and ea[0].actor.country == "UKR"
+
+
+def test_capital_as_place_or_as_government() -> None:
+    acting = find(entities("Moscow accused Kyiv of provocations."), "Moscow")[0]
+    place = find(entities("Protesters gathered in Moscow on Sunday."), "Moscow")[0]
+    kremlin = find(entities("The Kremlin denied the report."), "Kremlin")[0]
+    assert acting.actor is not None and kremlin.actor is not None
+    assert acting.actor.id == kremlin.actor.id
+    assert acting.actor.sector == "GOV"
+    assert place.actor is not None and place.actor.sector is None and place.actor.country == "RUS"
+
+
+def test_demonyms_take_the_sector_of_their_noun() -> None:
+    ents = entities("Russian forces shelled the town while Ukrainian lawmakers met and Polish diplomats watched.")
+    by_text = {e.text: e for e in ents}
+    assert by_text["Russian"].type == "NORP"
+    assert (by_text["Russian"].actor.country, by_text["Russian"].actor.sector) == ("RUS", "MIL")  # type: ignore[union-attr]
+    assert by_text["Ukrainian"].actor.sector == "LEG"  # type: ignore[union-attr]
+    assert by_text["Polish"].actor.sector == "GOV"  # type: ignore[union-attr]
+
+
+def test_proxy_groups_are_rebels_of_the_theatre() -> None:
+    text = "Fighting flared near Donetsk as Russian-backed rebels and pro-Russia separatists attacked Ukrainian positions."
+    ents = entities(text)
+    backers = [e for e in ents if e.text in ("Russian", "Russia")]
+    assert len(backers) == 2
+    for e in backers:
+        assert e.actor is not None and (e.actor.country, e.actor.sector) == ("UKR", "REB")
+
+
+def test_unknown_capitalised_words_are_not_people() -> None:
+    ents = entities("Weapons of Mass Destruction. Join the GlobalSecurity mailing list. Read More About It.")
+    assert not [e for e in ents if e.type == "PERSON"]
+
+
+def test_organisations_by_keyword_and_igos() -> None:
+    ents = entities("The Zarvanian Liberation Front said the OSCE and the UN Security Council had been informed.")
+    types = {e.text: e.type for e in ents}
+    assert types.get("Zarvanian Liberation Front") == "ORG"
+    osce = find(ents, "OSCE")[0]
+    assert osce.actor is not None and osce.actor.code == "OSCE" and osce.actor.sector == "IGO"
