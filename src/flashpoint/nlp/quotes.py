@@ -286,6 +286,8 @@ class Resolver:
         in_segment = [m for m in people if m.start >= seg_off]
         if in_segment or (people and segment == stripped) or (people and last_comma == len(stripped) - 1):
             return (in_segment or people)[-1]
+        if people and re.match(r"(?i)^(?:the|a|an)\b", segment) and coref.role_of(segment)[0]:
+            return people[-1]  # "Aleksey Danilov, the secretary of ...,": the appositive names the person
         head, _country = coref.role_of(segment)
         if head is not None:
             if not re.match(r"(?i)^(?:a|an|another|one|two|three|several|some|many|other)\b", segment):
@@ -458,9 +460,7 @@ def extract_quotes(doc: NlpDoc) -> list[Quote]:
     events += [(q.open, "quote", i) for i, q in enumerate(qspans)]
     events.sort()
     cue_speaker: dict[int, Mention | None] = {}
-    attributed: set[int] = set()
-    for qi, (c, _inv) in chosen.items():
-        attributed.add(cues.index(c))
+    attributed = {cues.index(c) for c, _inv in chosen.values()}
     # resolve cues in order; a cue that attributes a quote is resolved with its inversion flag
     inverted_of = {cues.index(c): inv for c, inv in chosen.values()}
     for _pos, kind, i in events:
