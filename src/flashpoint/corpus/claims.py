@@ -185,7 +185,7 @@ def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[(r["kind"], r["subject"], r.get("period"))].append(r)
-    out = []
+    out: list[dict[str, Any]] = []
     for (kind, subject, period), vs in groups.items():
         st, within = status(kind, vs)
         vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))

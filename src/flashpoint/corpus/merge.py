@@ -88,7 +88,8 @@ def is_current(event: Event) -> bool:
     return not (event.historical or event.negated or event.hypothetical)
 
 
-def dates_match(a: str | None, a_day: int | None, b: str | None, b_day: int | None) -> bool:
-    if a_day is not None and b_day is not None:
+def dates_match(a: str | None, a_day: int | None, b: str | None, b_day: int | None, exact: bool = False) -> bool:
+    """Same date; day-precise dates taken from publication may be a day apart (reported the next day)."""
+    if a_day is not None and b_day is not None and not exact:
         return abs(a_day - b_day) <= DATE_WINDOW_DAYS
     return (a or "") == (b or "")

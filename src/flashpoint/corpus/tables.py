@@ -84,6 +84,7 @@ merged_events = Table(
     Column("place", String(300)),
     Column("date", String(32), index=True),  # TIMEX3 value: day, month or year
     Column("day", Integer),  # days since epoch when `date` is a full day
+    Column("explicit_date", Boolean),  # the date came from the text, not the publication date
     Column("historical", Boolean, index=True),
     Column("current", Boolean, index=True),  # counts toward escalation: not historical, negated or hypothetical
     Column("score", Float),

@@ -256,7 +256,8 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
             day = merge.day_number(date)
             match = None
             for cand in by_key[key]:
-                if merge.dates_match(cand["date"], cand["day"], date, day):
+                if merge.dates_match(cand["date"], cand["day"], date, day,
+                                     exact=bool(ev.date) and bool(cand["explicit_date"])):
                     match = cand
                     break
             if match is None:
@@ -269,7 +270,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                          "recipient_name": merge.actor_label(ev.recipient),
                          "recipient_country": ev.recipient.country if ev.recipient else None,
                          "place": (ev.location.name or ev.location.text) if ev.location else None,
-                         "date": date, "day": day, "historical": ev.historical, "current": current,
+                         "date": date, "day": day, "explicit_date": bool(ev.date), "historical": ev.historical, "current": current,
                          "score": score, "weight": conflict_weight(score) if current else 0.0,
                          "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "outlets": {},
                          "first_published": art.published}

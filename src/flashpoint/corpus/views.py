@@ -207,10 +207,11 @@ def framing(store: Store, **filters: Any) -> Rows:
     counts: dict[str, dict[str, dict[str, Counter[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counter)))
     n_articles: Counter[str] = Counter()
     with store.engine.connect() as conn:
-        for outlet, n in conn.execute(select(t.corpus_docs.c.outlet, t.corpus_docs.c.article_id)):
+        for (outlet,) in conn.execute(select(t.corpus_docs.c.outlet)):
             n_articles[outlet or "(unknown)"] += 1
-        for r in conn.execute(select(ft.c.outlet, ft.c.pair, ft.c.side, ft.c.term, ft.c.count)):
-            counts[r.outlet or "(unknown)"][r.pair][r.side][r.term] += r.count
+        for outlet, pair, side, term, count in conn.execute(select(ft.c.outlet, ft.c.pair, ft.c.side, ft.c.term,
+                                                                   ft.c.count)):
+            counts[outlet or "(unknown)"][pair][side][term] += count
         qt, a = schema.quotes, schema.articles
         voices: dict[str, Counter[str]] = defaultdict(Counter)
         for outlet, country in conn.execute(select(a.c.outlet, qt.c.speaker_country).join(a, a.c.id == qt.c.article_id)):
@@ -224,7 +225,7 @@ def framing(store: Store, **filters: Any) -> Rows:
             if rc:
                 cast[outlet or "(unknown)"]["recipient"][rc] += 1
     leans: dict[str, float] = {}
-    rows = []
+    rows: Rows = []
     for outlet in sorted(set(n_articles) | set(counts)):
         pairs = counts.get(outlet, {})
         per_pair = {}
@@ -247,13 +248,13 @@ def framing(store: Store, **filters: Any) -> Rows:
                      "cast_as_actor": dict(cast[outlet]["actor"].most_common(5)),
                      "cast_as_recipient": dict(cast[outlet]["recipient"].most_common(5))})
     groups = framing_mod.split_two(leans)
-    for r in rows:
-        g = groups.get(r["outlet"])
-        r["group"] = None if g is None else ("ru-leaning" if g == 1 else "ua-leaning")
-        r["term_choices"] = "; ".join(f"{k}: {v}" for k, v in r["terms"].items())
+    for row in rows:
+        g = groups.get(row["outlet"])
+        row["group"] = None if g is None else ("ru-leaning" if g == 1 else "ua-leaning")
+        row["term_choices"] = "; ".join(f"{k}: {v}" for k, v in row["terms"].items())
     if filters.get("outlet"):
-        rows = [r for r in rows if r["outlet"] == filters["outlet"]]
-    rows.sort(key=lambda r: (r["lean"] is None, -(r["lean"] or 0), r["outlet"]))
+        rows = [row for row in rows if row["outlet"] == filters["outlet"]]
+    rows.sort(key=lambda row: (row["lean"] is None, -(row["lean"] or 0), row["outlet"]))
     return _page(rows, filters)
 
 
