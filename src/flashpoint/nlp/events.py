@@ -19,7 +19,7 @@ from importlib import resources
 
 import yaml
 
-from flashpoint.model import Actor, Event, Place
+from flashpoint.model import Actor, Entity, Event, Place
 from flashpoint.nlp import actors as actor_kb
 from flashpoint.nlp.clauses import (
     AUX_SKIP,
@@ -197,7 +197,7 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
     """Actor mentions in a sentence: entity spans and capitalised chunks, extended over head
     nouns ("Ukrainian troops", "Ukraine's army"), bare head-noun groups, and pronouns."""
     heads = _heads()
-    ent_at: dict[int, tuple[int, object]] = {}
+    ent_at: dict[int, tuple[int, Entity]] = {}
     if doc.entities and words:
         s0, s1 = words[0].start, words[-1].end
         starts = {w.start: i for i, w in enumerate(words)}
@@ -209,7 +209,7 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
     i, n = 0, len(words)
     while i < n:
         w = words[i]
-        ent = None
+        ent: Entity | None = None
         if i in ent_at:
             j, ent = ent_at[i]
         elif _is_name(w) or w.lower in heads or w.lower.startswith(("pro-", "anti-")):
@@ -532,6 +532,8 @@ def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[i
     folded into the framing event (its content sets the mode) rather than coded twice."""
     if f.match.trigger.pos != "v" or f.type not in FRAMING_TYPES:
         return
+    if words[f.match.start].lower in DENIALS:
+        return  # "denied that its troops attacked": the attack stays, marked negated
     lowers = [w.fn for w in words]
     start = f.recipient.end if f.recipient and f.recipient.start >= f.match.end else f.match.end
     if lowers[f.match.end - 1] == "to":

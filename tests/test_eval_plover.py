@@ -1,0 +1,40 @@
+"""The PLOVER gold-set eval and the events part of the seeds gold, above floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SEEDS, SHARED
+from flashpoint.evals import run_suite
+from flashpoint.evals.plover import run_seeds, score_record, side_matches
+from flashpoint.model import Actor, Event
+
+GSR = SHARED / "eval" / "plover-gsr" / "plover_gsr_dev.json"
+
+
+def test_scoring_rules() -> None:
+    ev = Event(type="REQUEST", actor=Actor(country="USA"), recipient=Actor(code="UN"), text="x", start=0, end=1)
+    gold = {"event": "DEMAND", "source": [{"code": "USA"}], "target": [{"code": "IGO"}]}
+    assert score_record(gold, [ev]) == (True, True)
+    assert score_record({**gold, "source": [{"code": "FRA"}]}, [ev]) == (True, False)
+    assert score_record({**gold, "event": "ASSAULT"}, [ev]) == (False, False)
+    assert side_matches([{"code": "ITL"}], Actor(country="ITA"))  # legacy CAMEO code
+    assert side_matches([], None)
+
+
+def test_plover_gold_set_above_floor() -> None:
+    scores = run_suite("plover", Path(GSR))
+    assert scores["records"] == 161
+    assert scores["type_recall"] >= 0.75
+    assert scores["type_actor_recipient"] >= 0.40
+    # both halves, not one lucky half
+    assert scores["half_even"]["type_recall"] >= 0.7 and scores["half_odd"]["type_recall"] >= 0.7
+
+
+def test_seed_events_and_background() -> None:
+    scores = run_seeds(SEEDS / "gold.json")
+    assert scores["events"] >= 30
+    assert scores["type_recall"] >= 0.85
+    assert scores["type_actor_recipient"] >= 0.40
+    assert scores["background_events"] > 0
+    assert scores["background_unmarked"] == 0

@@ -1,0 +1,130 @@
+"""PLOVER event coding on sentences written for these tests (not from any gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.model import Article, Event
+from flashpoint.nlp.clauses import canonical_type, find_triggers, plover_score, verb_forms
+from flashpoint.nlp.pipeline import analyze
+
+
+def events_of(text: str, published: str = "2022-03-10") -> list[Event]:
+    return analyze(Article(id="t", source="test", body=text, published=published)).events
+
+
+def of_type(events: list[Event], type_: str) -> list[Event]:
+    return [e for e in events if e.type == type_]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), [
+    ("Turkey and Greece agreed to resume talks on Monday.", "AGREE"),
+    ("The Polish foreign minister visited Kenya on Tuesday.", "CONSULT"),
+    ("Egypt praised Jordan for its mediation.", "SUPPORT"),
+    ("Brazil expelled two Argentine diplomats.", "SANCTION"),
+    ("Rebels shelled the town overnight.", "ASSAULT"),
+    ("India accused Pakistan of sheltering militants.", "ACCUSE"),
+    ("Chile rejected a proposal from Peru.", "REJECT"),
+    ("Thousands of students protested in Lima.", "PROTEST"),
+    ("Police arrested 40 activists in Minsk.", "COERCE"),
+    ("Serbia mobilized its reservists.", "MOBILIZE"),
+    ("Norway sent humanitarian aid to Yemen.", "AID"),
+    ("The army withdrew from the border town.", "RETREAT"),
+    ("Morocco urged Algeria to reopen the border.", "REQUEST"),
+    ("China threatened to cut ties with Lithuania.", "THREATEN"),
+])
+def test_trigger_types(sentence: str, type_: str) -> None:
+    events = events_of(sentence)
+    assert of_type(events, type_), [(e.type, e.trigger) for e in events]
+
+
+def test_actor_and_recipient_countries() -> None:
+    ev = of_type(events_of("Japan imposed sanctions on North Korea."), "SANCTION")[0]
+    assert ev.actor is not None and ev.actor.country == "JPN"
+    assert ev.recipient is not None and ev.recipient.country == "PRK"
+    req = of_type(events_of("Morocco urged Algeria to reopen the border."), "REQUEST")[0]
+    assert req.actor is not None and req.actor.country == "MAR"
+    assert req.recipient is not None and req.recipient.country == "DZA"
+    # the complement is folded into the request, not coded as a second event
+    assert not of_type(events_of("Morocco urged Algeria to reopen the border."), "RETREAT")
+
+
+def test_compound_actor_gives_one_event_each() -> None:
+    events = of_type(events_of("France and Germany condemned the attack on Armenia."), "ACCUSE")
+    assert sorted(e.actor.country for e in events if e.actor) == ["DEU", "FRA"]
+
+
+def test_symmetric_clash_codes_both_directions() -> None:
+    events = of_type(events_of("Armenian troops and Azerbaijani troops clashed near the border."), "ASSAULT")
+    pairs = {(e.actor.country, e.recipient.country) for e in events if e.actor and e.recipient}
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_several_events_in_one_sentence() -> None:
+    text = ("The Austrian chancellor spoke to the Turkish president on Monday and called on Turkey "
+            "to release the journalists.")
+    events = events_of(text)
+    consult, request = of_type(events, "CONSULT"), of_type(events, "REQUEST")
+    assert consult and request
+    assert request[0].actor is not None and request[0].actor.country == "AUT"
+    assert request[0].recipient is not None and request[0].recipient.country == "TUR"
+
+
+def test_negation_is_marked_not_dropped() -> None:
+    ev = of_type(events_of("Russia is not threatening anyone."), "THREATEN")
+    assert ev and ev[0].negated
+    assert not of_type(events_of("Russia threatened Georgia."), "THREATEN")[0].negated
+    denied = events_of("Moldova denied that its troops had attacked the village.")
+    assert any(e.type == "ASSAULT" and e.negated for e in denied)
+
+
+def test_hypothetical_force_is_a_threat() -> None:
+    ev = events_of("Belarus could intervene if the protests spread.")
+    threats = of_type(ev, "THREATEN")
+    assert threats and threats[0].hypothetical
+    assert not of_type(ev, "ASSAULT")
+    plain = of_type(events_of("Belarus attacked the convoy."), "ASSAULT")
+    assert plain and not plain[0].hypothetical
+
+
+def test_historical_background_is_marked_and_dated() -> None:
+    text = "Fighting resumed on Tuesday. The conflict began in 2014 when Russia annexed Crimea."
+    events = events_of(text, published="2022-03-10")
+    old = [e for e in events if "2014" in e.text]
+    new = [e for e in events if "Tuesday" in e.text]
+    assert old and all(e.historical for e in old)
+    assert all((e.date or "").startswith("2014") for e in old)
+    assert new and not any(e.historical for e in new)
+    assert all(e.date and e.date.startswith("2022-03") for e in new)
+
+
+def test_reported_claim_keeps_its_source() -> None:
+    events = events_of("The rebels said Ukrainian troops fired mortar bombs at a village.")
+    ev = of_type(events, "ASSAULT")[0]
+    assert ev.actor is not None and ev.actor.country == "UKR" and ev.actor.sector == "MIL"
+    assert ev.reported_by is not None and "rebels" in ev.reported_by.text
+
+
+def test_passive_agent_is_the_actor() -> None:
+    ev = of_type(events_of("A Kenyan convoy was attacked by Somali troops."), "ASSAULT")[0]
+    assert ev.actor is not None and ev.actor.country == "SOM"
+    assert ev.recipient is not None and ev.recipient.country == "KEN"
+
+
+def test_offsets_score_and_confidence() -> None:
+    body = "Talks stalled. Chad accused Sudan of arming rebels."
+    art = analyze(Article(id="t", source="t", body=body, published="2022-01-05"))
+    ev = of_type(art.events, "ACCUSE")[0]
+    assert body[ev.start:ev.end] == ev.text and "Chad accused" in ev.text
+    assert ev.score == plover_score("ACCUSE", ev.mode) < 0
+    assert 0 < ev.confidence <= 1
+
+
+def test_ontology_helpers() -> None:
+    assert canonical_type("DEMAND") == "REQUEST"
+    assert canonical_type("fight") == "ASSAULT"
+    assert plover_score("ASSAULT", "aerial") == -9.5
+    assert plover_score("AID") > plover_score("SANCTION")
+    assert {"attacked", "attacks", "attacking"} <= verb_forms("attack", {})
+    words = "they promised a strong and painful response".split()
+    assert [m.trigger.type for m in find_triggers(words)] == ["THREATEN"]
