@@ -15,14 +15,16 @@ from typing import Any
 from flashpoint.ingest.clean_lines import (
     Line,
     LineModel,
+    hard_drop,
     line_model,
-    page_features,
+    main_block,
     probabilities,
     split_lines,
 )
 
 HEADLINE_WINDOW = 12  # how far above the article's first paragraph a headline may sit
 HEADING_MAX_WORDS = 20
+LEAD_FACTOR = 0.6  # a paragraph above the block but below the headline needs this share of the threshold
 
 
 @dataclass
@@ -33,29 +35,8 @@ class Cleaned:
     meta: dict[str, Any] = field(default_factory=dict)  # what the page itself says: date, author, sitename, url
 
 
-def _hard_drop(ln: Line) -> bool:
-    """Lines that marker phrases alone condemn: teasers, forms, credits, datelines, nav labels."""
-    return ln.marked or ln.label or ln.date_only or ln.credit
-
-
-def _main_block(lines: list[Line], probs: list[float], threshold: float) -> tuple[int, int]:
-    """The maximum-sum run of lines, each weighing its word count times its margin over the threshold."""
-    best, best_span = float("-inf"), (0, -1)
-    run, start = 0.0, 0
-    for i, (ln, p) in enumerate(zip(lines, probs, strict=True)):
-        margin = (0.0 if _hard_drop(ln) else p) - threshold
-        gain = margin * max(1, ln.words)
-        if run <= 0:
-            run, start = gain, i
-        else:
-            run += gain
-        if run > best:
-            best, best_span = run, (start, i)
-    return best_span
-
-
 def _title_like(ln: Line) -> bool:
-    return 2 <= ln.words <= 30 and not _hard_drop(ln) and not ln.text.endswith((".", ",", ";", ":"))
+    return 2 <= ln.words <= 30 and not hard_drop(ln) and not ln.text.endswith((".", ",", ";", ":"))
 
 
 def _headline(lines: list[Line], first_prose: int, repeated: set[str]) -> int | None:
@@ -82,12 +63,12 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
     if not lines:
         return [], None
     model = model or line_model()
-    probs = probabilities(page_features(lines), model)
+    probs = probabilities(lines, model)
     thr = model.threshold
-    a, b = _main_block(lines, probs, thr)
+    a, b = main_block(lines, probs, thr)
     keep_flags = [False] * len(lines)
     for i in range(a, b + 1):
-        keep_flags[i] = probs[i] >= thr and not _hard_drop(lines[i])
+        keep_flags[i] = probs[i] >= thr and not hard_drop(lines[i])
     # sub-headings: short title-like lines between two kept paragraphs of the block
     for i in range(a + 1, b):
         ln = lines[i]
@@ -95,17 +76,21 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
             continue
         if keep_flags[i - 1] and lines[i - 1].prose and keep_flags[i + 1] and lines[i + 1].prose:
             keep_flags[i] = True
-    first_prose = next((i for i in range(a, b + 1) if keep_flags[i] and lines[i].prose), a)
+    first_kept = next((i for i in range(a, b + 1) if keep_flags[i]), a)
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln.text.lower()] = counts.get(ln.text.lower(), 0) + 1
     repeated = {t for t, c in counts.items() if c > 1}
-    h = _headline(lines, first_prose + 1 if first_prose == a and lines[a].words <= 30
-                  and not lines[a].prose else first_prose, repeated)
+    start = first_kept + 1 if _title_like(lines[first_kept]) and not lines[first_kept].prose else first_kept
+    h = _headline(lines, start, repeated)
     if h is not None:
-        for i in range(min(h, a), first_prose):
+        for i in range(0, h):
             keep_flags[i] = False
         keep_flags[h] = True
+        # a lead paragraph between the headline and the block (a standfirst, a first paragraph beside teasers)
+        for i in range(h + 1, a):
+            ln = lines[i]
+            keep_flags[i] = ln.prose and not hard_drop(ln) and probs[i] >= thr * LEAD_FACTOR
     return [i for i, k in enumerate(keep_flags) if k], h
 
 

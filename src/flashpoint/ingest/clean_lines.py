@@ -16,7 +16,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import yaml
 
@@ -27,6 +26,7 @@ _SEPARATORS = re.compile(r"[|•·»›«‹/\\]|\s[-–—]\s")
 _LEADING_MARK = re.compile(r"^[\u00a0\u2022\u00b7*►▶»›>|-]")
 _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(^|\s)@\w+|\.(com|org|net)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces
 _OPENS_QUOTE = re.compile(r"^[\"“‘'«„]")
 _STRIP_MARKS = re.compile(r"^[\s•·*►▶»›>|–—-]+|[\s|:•·»›–—-]+$")
 
@@ -35,6 +35,11 @@ FEATURES: tuple[str, ...] = (
     "digit_rate", "marker", "label", "date_only", "credit", "leading_mark", "separators", "linkish",
     "ends_colon", "all_caps", "opens_quote", "repeated", "position", "position_sq", "first_line",
     "prev_prose", "next_prose", "near_prose", "wide_prose", "prev_marked", "next_marked",
+    "near_words", "wide_words", "page_share",
+)
+# the second stage sees the first stage's answers around each line
+STAGE2: tuple[str, ...] = (
+    "logit", "p_prev", "p_next", "p_near", "p_wide", "in_block", "block_gap", "hard", "log_words", "terminal",
 )
 
 
@@ -44,6 +49,7 @@ class Markers:
     whole: re.Pattern[str]
     date: re.Pattern[str]
     credit: re.Pattern[str]
+    trailing: re.Pattern[str]
     stopwords: frozenset[str]
 
 
@@ -58,6 +64,7 @@ def markers() -> Markers:
         whole=re.compile("|".join(f"(?:{p})" for p in data["whole_lines"]), flags),
         date=re.compile(data["date_line"], flags),
         credit=re.compile(data["credit_end"], flags),
+        trailing=re.compile(data["trailing_link"], flags),
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
     )
 
@@ -66,8 +73,9 @@ def markers() -> Markers:
 class LineModel:
     weights: tuple[float, ...]
     bias: float
-    threshold: float
-    meta: dict[str, Any]
+    threshold: float = 0.5
+    weights2: tuple[float, ...] = ()  # the second stage; empty: one stage only
+    bias2: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +83,12 @@ def line_model() -> LineModel:
     """The logistic line model's weights (fitted offline, see benchmarks/fit_clean_model.py)."""
     text = resources.files("flashpoint.resources").joinpath("boilerplate_model.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    names = tuple(data["features"])
-    if names != FEATURES:
+    if tuple(data["features"]) != FEATURES or tuple(data.get("stage2", {}).get("features", STAGE2)) != STAGE2:
         raise ValueError("boilerplate_model.json was fitted on other features: refit it")
+    stage2 = data.get("stage2") or {}
     return LineModel(tuple(float(w) for w in data["weights"]), float(data["bias"]),
-                     float(data.get("threshold", 0.5)), {k: v for k, v in data.items() if k not in ("weights",)})
+                     float(data.get("threshold", 0.5)), tuple(float(w) for w in stage2.get("weights", ())),
+                     float(stage2.get("bias", 0.0)))
 
 
 def normalise(line: str) -> str:
@@ -103,9 +112,10 @@ class Line:
 def describe(raw: str) -> Line:
     """Per-line features that need no context."""
     m = markers()
-    text = normalise(raw)
+    text = m.trailing.sub("", normalise(raw))
     tokens = _WORD.findall(text)
-    n = len(tokens)
+    wide = len(_WIDE.findall(text))
+    n = len(tokens) + wide // 2  # a CJK run is one \w+ token: count about a word per two characters
     chars = len(text)
     core = _STRIP_MARKS.sub("", text)
     marked = bool(m.starts.match(core)) and n <= 30
@@ -163,6 +173,9 @@ def page_features(lines: list[Line]) -> list[list[float]]:
         span = hi - lo - 1
         return (acc[hi] - acc[lo] - prose[i]) / span if span > 0 else 0.0
 
+    logw = [ln.local[0] for ln in lines]
+    near_w, wide_w = _window_means(logw, 3), _window_means(logw, 10)
+    top = max(logw) if logw else 1.0
     rows = []
     for i, ln in enumerate(lines):
         pos = i / max(total - 1, 1)
@@ -177,15 +190,87 @@ def page_features(lines: list[Line]) -> list[list[float]]:
             density(i, 10),
             marked[i - 1] if i > 0 else 0.0,
             marked[i + 1] if i + 1 < total else 0.0,
+            near_w[i],
+            wide_w[i],
+            logw[i] / top if top > 0 else 0.0,
         ])
     return rows
 
 
-def probabilities(rows: list[list[float]], model: LineModel | None = None) -> list[float]:
-    """The chance that each line belongs to the article."""
-    model = model or line_model()
+def hard_drop(ln: Line) -> bool:
+    """Lines that marker phrases alone condemn: teasers, forms, credits, datelines, nav labels."""
+    return ln.marked or ln.label or ln.date_only or ln.credit
+
+
+def main_block(lines: list[Line], probs: list[float], threshold: float) -> tuple[int, int]:
+    """The maximum-sum run of lines, each weighing its word count times its margin over the threshold."""
+    best, best_span = float("-inf"), (0, -1)
+    run, start = 0.0, 0
+    for i, (ln, p) in enumerate(zip(lines, probs, strict=True)):
+        # a marker line weighs little: an inline teaser must not split the article in two
+        gain = -threshold * min(ln.words, 4) if hard_drop(ln) else (p - threshold) * max(1, ln.words)
+        if run <= 0:
+            run, start = gain, i
+        else:
+            run += gain
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _logistic(rows: list[list[float]], weights: tuple[float, ...], bias: float) -> list[float]:
     out = []
     for row in rows:
-        z = model.bias + sum(w * x for w, x in zip(model.weights, row, strict=True))
+        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return out
+
+
+def _window_means(values: list[float], radius: int) -> list[float]:
+    acc = [0.0]
+    for v in values:
+        acc.append(acc[-1] + v)
+    total = len(values)
+    out = []
+    for i in range(total):
+        lo, hi = max(0, i - radius), min(total, i + radius + 1)
+        span = hi - lo - 1
+        out.append((acc[hi] - acc[lo] - values[i]) / span if span > 0 else 0.0)
+    return out
+
+
+def stage2_features(lines: list[Line], p1: list[float], threshold: float) -> list[list[float]]:
+    """What the second stage sees, in STAGE2 order: the first stage's answers on and around each line."""
+    total = len(lines)
+    a, b = main_block(lines, p1, threshold)
+    near, wide = _window_means(p1, 2), _window_means(p1, 8)
+    rows = []
+    for i, ln in enumerate(lines):
+        p = min(max(p1[i], 1e-6), 1 - 1e-6)
+        gap = 0 if a <= i <= b else (a - i if i < a else i - b)
+        rows.append([
+            math.log(p / (1 - p)),
+            p1[i - 1] if i > 0 else 0.0,
+            p1[i + 1] if i + 1 < total else 0.0,
+            near[i],
+            wide[i],
+            1.0 if a <= i <= b else 0.0,
+            math.log1p(gap),
+            1.0 if hard_drop(ln) else 0.0,
+            ln.local[0],
+            ln.local[4],
+        ])
+    return rows
+
+
+def stage1(lines: list[Line], model: LineModel) -> list[float]:
+    return _logistic(page_features(lines), model.weights, model.bias)
+
+
+def probabilities(lines: list[Line], model: LineModel | None = None) -> list[float]:
+    """The chance that each line belongs to the article (both stages when the model has two)."""
+    model = model or line_model()
+    p1 = stage1(lines, model)
+    if not model.weights2:
+        return p1
+    return _logistic(stage2_features(lines, p1, model.threshold), model.weights2, model.bias2)
