@@ -64,15 +64,17 @@ def sector_actor(text: str, country: str | None, sector: str | None, code: str |
 
 
 def role_sector(phrase: str) -> tuple[str | None, int]:
-    """The PLOVER sector of the role words in a phrase ("Kremlin spokesman" -> GOV) and where they start."""
-    low = phrase.lower()
-    best: tuple[str | None, int, int] = (None, -1, 0)
-    for role, sector in gazetteer().roles:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(role) + r"(?![\w-])", low):
-            # the head noun is the last role word; prefer it, then the longer phrase
-            if m.end() > best[1] or (m.end() == best[1] and len(role) > best[2]):
-                best = (sector, m.end(), len(role))
-    return best[0], best[1]
+    """The PLOVER sector of the role words in a phrase ("Kremlin spokesman" -> GOV) and where they end.
+
+    The head noun is the last role word: "government forces" are MIL, "army spokesman" GOV.
+    """
+    g = gazetteer()
+    last = None
+    for m in g.role_re.finditer(phrase.lower()):
+        last = m
+    if last is None:
+        return None, -1
+    return g.role_sectors.get(" ".join(last.group().split())), last.end()
 
 
 def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
@@ -108,10 +110,13 @@ def country_counts(text: str) -> Counter[str]:
     return counts
 
 
-def _host_country(backer: str | None, context: str | None) -> str | None:
+def _host_country(backer: str | None, context: str | Counter[str] | None) -> str | None:
     """Where a proxy group fights: the theatre the context names most, or the backer's best-known one."""
     g = gazetteer()
-    counts = country_counts(context) if context else Counter()
+    if isinstance(context, Counter):
+        counts = context
+    else:
+        counts = country_counts(context) if context else Counter()
     theatres = g.proxy_conflicts.get(backer or "", [])
     ranked = sorted(theatres, key=lambda c: -counts.get(c, 0))
     if ranked and counts.get(ranked[0], 0) > 0:

@@ -348,8 +348,6 @@ def _assign_actors(body: str, found: list[_Found]) -> None:
     for f in found:
         if f.entry is not None and f.entry.country and f.entry.kind in ("country", "capital", "place", "seat"):
             counts[f.entry.country] += 2 if f.entry.kind == "place" else 1
-    context = " ".join(f.name for f in found if f.entry is not None and f.entry.kind == "place")
-    context += " " + " ".join(f.name for f in found if f.entry is not None and f.entry.kind in ("country", "capital"))
     remembered: dict[str, Actor] = {}
     for f in found:
         text = body[f.start:f.end]
@@ -381,7 +379,7 @@ def _assign_actors(body: str, found: list[_Found]) -> None:
                                                        or _GROUP_AFFIX.match(post)):
             tail = body[f.end:f.end + 60].lower()
             if re.search(r"separatist|rebel|militant|militia|insurgent|fighters|republic", tail):
-                host = _host_country(entry.country, context)
+                host = _host_country(entry.country, counts)
                 sector = "PRE" if re.search(r"^\W*\w*\W*(?:republics?|authorities|leaders?)", tail) else "REB"
                 f.actor = sector_actor(text, host, sector)
                 continue

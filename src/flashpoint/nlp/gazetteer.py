@@ -48,6 +48,8 @@ class Gazetteer:
     people: dict[str, Entry] = field(default_factory=dict)  # folded full name -> person
     surnames: dict[str, list[Entry]] = field(default_factory=dict)  # folded surname -> people
     roles: list[tuple[str, str]] = field(default_factory=list)  # (lowercase phrase, sector), longest first
+    role_sectors: dict[str, str] = field(default_factory=dict)  # lowercase phrase -> sector
+    role_re: re.Pattern[str] = re.compile(r"(?!x)x")
     title_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     org_keywords: frozenset[str] = frozenset()
@@ -76,6 +78,7 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """One word, folded so that common transliterations of it collide."""
     w = _DROP.sub("", _strip_accents(word).lower())
@@ -93,6 +96,7 @@ def fold_word(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A name folded word by word: case, accents, punctuation and transliteration variants."""
     return " ".join(filter(None, (fold_word(w) for w in _WORD_SPLIT.split(text.strip()))))
@@ -189,6 +193,9 @@ def gazetteer() -> Gazetteer:
     roles = _load_yaml("roles.yaml")
     g.roles = sorted(((str(p).lower(), sector) for sector, phrases in roles["sectors"].items() for p in phrases),
                      key=lambda ps: -len(ps[0]))
+    g.role_sectors = {p: sec for p, sec in reversed(g.roles)}
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in g.roles)
+    g.role_re = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
     g.title_words = frozenset(str(w) for w in roles["title_words"])
     g.honorifics = frozenset(str(w).rstrip(".") for w in roles["honorifics"])
     g.org_keywords = frozenset(str(w) for w in roles["org_keywords"])
