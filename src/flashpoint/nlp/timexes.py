@@ -58,7 +58,16 @@ _DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|e
               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|one|two|three|four|five|six|"
               r"seven|eight|nine)")
 _DAY = r"(?:(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)|" + _DAY_WORDS + r")"
-_YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
+_YEAR_NUM = r"(?:1\d{3}|20\d{2})(?!\d)"
+_Y_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_Y_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_Y_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_Y_TAIL = r"(?:" + _Y_TENS + r"(?:[\s-]+" + _Y_UNITS + r")?|" + _Y_TEENS + r")"
+# years said in words: "nineteen ninety six", "nineteen hundred ninety three", "two thousand and fifteen"
+_YEAR_WORDS = (r"(?:(?:sixteen|seventeen|eighteen|nineteen)\s+(?:hundred(?:\s+and)?\s+(?:" + _Y_TAIL + "|" + _Y_UNITS
+               + r")|" + _Y_TAIL + r")|two\s+thousand(?:\s+and\s+(?:" + _Y_TAIL + "|" + _Y_UNITS + r")|\s+" + _Y_TAIL
+               + r")?)(?![\w-])")
+_YEAR = r"(?:" + _YEAR_NUM + "|" + _YEAR_WORDS + ")"
 _NUM = r"(?:\d+|" + NUMBER_WORDS_RE + r"|a couple of|a couple|couple of|couple|a few|few|several|an|a)"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
 _REL = r"(?:next|last|this|previous|past|coming|upcoming|following|current|same|preceding)"
@@ -212,23 +221,44 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
                 if day <= calendar.monthrange(year + step * k, month)[1]:
                     year += step * k
                     break
+            else:
+                explicit = False
     try:
         if day:
             value = dt.date(year, month, day).isoformat()
         else:
             value = f"{year:04d}-{month:02d}"
     except ValueError:
-        return None
+        if not day or day > 31:
+            return None
+        # "Feb 30": keep what was said, it names no day
+        return Res(m.start(), m.end(), f"{year if explicit else 'XXXX'}-{month:02d}-{day:02d}",
+                   year_explicit=explicit, kind="invalid")
     return Res(m.start(), m.end(), value, parts=(year, month, day), year_explicit=explicit)
+
+
+def year_from_words(s: str) -> int | None:
+    """'nineteen ninety six' -> 1996, 'two thousand and five' -> 2005."""
+    words = s.lower().split()
+    if not words:
+        return None
+    if words[0] in ("sixteen", "seventeen", "eighteen", "nineteen") and len(words) > 1 and words[1] != "hundred":
+        head = parse_number(words[0])
+        tail = parse_number(" ".join(words[1:]))
+        return int(head * 100 + tail) if head is not None and tail is not None else None
+    n = parse_number(" ".join(words))
+    return int(n) if n is not None else None
 
 
 def _year(s: str | None) -> int | None:
     if not s:
         return None
     s = s.strip().lstrip("'")
+    if not s[0].isdigit():
+        return year_from_words(s)
     if len(s) == 2:
         n = int(s)
-        return 2000 + n if n < 50 else 1900 + n
+        return 2000 + n if n < 40 else 1900 + n
     return int(s)
 
 
@@ -287,7 +317,7 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:(?:(?:this|next|last)\s+)?(?P<wd>" + _WD + r")[,\s]+|(?P<cue>on|from|between|this|next|last)\s+)?"
-      r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?!\d|[/.]\d|-\d{1,2}[/.-]\d{1,2}[/.-]\d)(?:,\s*(?P<y>" + _YEAR +
+      r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?!\d|[/.]\d|-\d{1,2}-\d{1,2}-\d)(?:,\s*(?P<y>" + _YEAR +
       r"))?")
 def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["sep"] != "/" and not m["wd"]:
@@ -312,8 +342,8 @@ def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
     return res
 
 
-@rule(r"(?:" + _WD + r",?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")(?:\s+of)?[\s-]+(?P<mon>" + _MON + r")"
-      r"(?:,?[\s-]+(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|\s+of\s+(?P<y2>" + _YEAR + r"|\d{2}(?!\d)))?")
+@rule(r"(?:" + _WD + r",?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")(?:\s+of)?(?:[\s-]+|/(?=\w+/))(?P<mon>" + _MON + r")"
+      r"(?:,?[\s/-]+(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|\s+of\s+(?P<y2>" + _YEAR + r"|\d{2}(?!\d)))?")
 def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["mon"].lower() in ("may", "mar") and not (m["y"] or re.search(r"\d|of", m.group(0))):
         return None
@@ -348,7 +378,7 @@ def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
-      r"before|after|during|of|to|through|early|late|mid|end of|beginning of|start of|middle of|"
+      r"before|after|during|of|to|through|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
       r"between|and|or)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
       r"(?P<mon>" + _MON + r")")
 def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -376,6 +406,8 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
         res = _date_res(m, ctx, None, month, None)
     if res:
         res.start_char = start
+        if m["cue"]:
+            res.mod = m["cue"].lower()
     return res
 
 
@@ -420,7 +452,8 @@ def _week_weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, m["wrel"].lower(), None)
 
 
-@rule(r"(?P<wd>" + _WD + r")\s+(?:the\s+)?(?P<d>" + _DAY + r")(?!\s*(?:of\s+)?" + _MON + r")")
+@rule(r"(?P<wd>" + _WD + r")\s+(?:the\s+)?(?P<d>" + _DAY + r")(?!\s*(?:of\s+)?" + _MON + r")"
+      r"(?!\s+(?:days?|weeks?|months?|years?|fortnights?)\b)")
 def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -428,7 +461,7 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if day is None:
         return None
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
-    for k in (0, 1, -1, 2, -2, 3, -3):
+    for k in sorted(range(-12, 13), key=lambda k: (abs(k), k > 0)):
         d0 = add_months(ctx.ref.replace(day=1), k)
         try:
             d = d0.replace(day=day)
@@ -474,7 +507,8 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:(?P<pos>earlier|later)\s+(?:in\s+)?)?(?:(?P<bound>the\s+(?:end|beginning|start|middle)\s+of|"
       r"(?:the\s+)?(?:remainder|rest|remaining)\s+of)\s+)?(?:the\s+)?(?P<rel>" + _REL + r")\s+"
-      r"(?P<unit>week|month|year|weekend|decade|quarter|fortnight|century|working\s+week|workweek|business\s+week)"
+      r"(?:calendar\s+)?(?P<unit>week|month|year|weekend|decade|quarter|fortnight|century|working\s+week|workweek|"
+      r"business\s+week)"
       r"(?:'s)?")
 def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
@@ -483,6 +517,9 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     unit = re.sub(r"working\s+week|workweek|business\s+week", "week", m["unit"].lower())
     step = {"next": 1, "coming": 1, "upcoming": 1, "following": 1, "last": -1, "previous": -1, "past": -1,
             "preceding": -1}.get(rel, 0)
+    if unit == "fortnight":
+        start = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=2 * step)
+        return Res(m.start(), m.end(), week_value(start), start=start, end=start + dt.timedelta(weeks=2))
     if unit == "weekend":
         d = ctx.ref + dt.timedelta(weeks=step)
     elif unit == "century":
@@ -535,6 +572,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), None)
     n = _count(m["n"])
     if n is None:
+        return None
+    if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I) and direction == "from":
         return None
     base = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL.get((m["anchor"] or "today").lower(), 0))
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -641,7 +680,8 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:(?P<cue>in|since|from|until|till|by|before|after|during|of|between|and|or|through|thru|to|than|"
       r"year|circa|throughout|as\s+of|since\s+the\s+(?:end|start|beginning)\s+of|(?:at\s+)?the\s+(?:end|"
       r"start|beginning|middle)\s+of|(?:in\s+)?(?:early|late|mid)|summer|spring|autumn|fall|winter)[\s-]+"
-      r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-)?(?P<y>(?:1[89]|20)\d{2})(?!\d|s\b|\s+s\b|'s|%)"
+      r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-)?(?P<y>(?:1[89]|20)\d{2}(?!\d|s\b|\s+s\b|'s|%)|"
+      + _YEAR_WORDS + r")"
       r"(?P<later>\s+(?:or|and)\s+(?:later|after|greater|earlier|before)(?=\s*(?:[^\w\s]|$)))?")
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not (m["cue"] or m["lead"] or m["later"]):
@@ -652,8 +692,10 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     start = m.start("y") if m["cue"] and re.match(r"(?:in|of|and|or|by|to|from|between|during|than|through|"
                                                   r"thru|till|until|throughout)\b", m["cue"], re.I) else m.start()
-    res = Res(start, m.end(), m["y"], mod=m["cue"])
-    return res
+    y = _year(m["y"])
+    if y is None:
+        return None
+    return Res(start, m.end(), f"{y:04d}", mod=m["cue"])
 
 
 @rule(r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0\s?'?s|'(?P<d2>\d)0s)")
@@ -683,7 +725,7 @@ def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{n - 1:02d}")
 
 
-@rule(r"(?:(?P<y>" + _YEAR + r")\s*-?\s*)?q(?P<q>[1-4])(?:\s*-?\s*(?P<y2>" + _YEAR + r"))?|"
+@rule(r"(?:(?P<y>" + _YEAR_NUM + r")\s*-?\s*)?q(?P<q>[1-4])(?:(?:\s*-?\s*|\s+of\s+)(?P<y2>" + _YEAR_NUM + r"))?|"
       r"(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of\s+(?:(?P<y3>" + _YEAR +
       r")|(?:the\s+)?(?P<rel>this|last|next|the)\s+year))?|(?P<rel2>next|last|this)\s+year's\s+(?P<qw2>first|"
       r"second|third|fourth|last)\s+quarter")
@@ -754,8 +796,15 @@ def _nth_week(m: re.Match[str], ctx: Ctx) -> Res | None:
     rest = m["rest"].lower()
     if ctx.ref is None and not re.search(r"\d{4}", rest):
         return Res(m.start(), m.end(), None)
+    mm = re.fullmatch(r"(" + _MON + r")(?:\s+(" + _YEAR_NUM + r"))?", rest)
     if re.fullmatch(r"\d{4}", rest):
         first, nxt = dt.date(int(rest), 1, 1), dt.date(int(rest) + 1, 1, 1)
+    elif mm:
+        res = _date_res(m, ctx, int(mm.group(2)) if mm.group(2) else None, _month(mm.group(1)), None)
+        span = interval_of(res.value) if res else None
+        if span is None:
+            return Res(m.start(), m.end(), None)
+        first, nxt = span
     else:
         inner = find_expressions(rest, ctx.ref, future=ctx.future(m.start()))
         span = interval_of(inner[0].value) if inner else None
@@ -804,10 +853,11 @@ def _day_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), first.value, start=start, end=end, kind="range")
 
 
-@rule(r"(?P<a>(?:1[89]|20)\d{2})\s*(?:-|–|~|to|through|till|until)\s*(?P<b>(?:1[89]|20)\d{2}|\d{2})(?!\d)")
+@rule(r"(?P<a>(?:1[89]|20)\d{2})\s*(?:(?:-|–|~|to|through|till|until)\s*(?P<b>(?:1[89]|20)\d{2})|[-–](?P<b2>\d{2}))"
+      r"(?![\d\w])")
 def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     a = int(m["a"])
-    b = int(m["b"]) if len(m["b"]) == 4 else a // 100 * 100 + int(m["b"])
+    b = int(m["b"]) if m["b"] else a // 100 * 100 + int(m["b2"])
     if b <= a:
         return None
     return Res(m.start(), m.end(), m["a"], start=dt.date(a, 1, 1), end=dt.date(b, 1, 1), kind="range")
@@ -866,9 +916,20 @@ def _holiday_names() -> str:
                     for n in sorted(names, key=len, reverse=True))
 
 
-@rule(r"(?:(?P<rel>next|last|previous|following|this|coming)\s+)?(?P<h>" + _holiday_names() + r")"
-      r"(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<yrel>this|next|last)\s+year))?")
+@rule(r"(?P<we>(?:the\s+)?weekend\s+of\s+)?(?:(?P<rel>next|last|previous|following|this|coming)\s+)?"
+      r"(?P<h>" + _holiday_names() + r")(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<yrel>this|next|last)\s+year))?"
+      r"(?P<we2>\s+weekend)?")
 def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
+    res = _holiday_day(m, ctx)
+    if res is not None and res.value and (m["we"] or m["we2"]):
+        d = dt.date.fromisoformat(res.value)
+        if d.weekday() == 0:
+            d -= dt.timedelta(days=1)  # a Monday holiday closes a long weekend
+        res.value = week_value(d) + "-WE"
+    return res
+
+
+def _holiday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
     if name not in {n for g in holidays().values() for n in g}:
         name = name.replace("s ", "'s ").replace("s' ", "s' ")
@@ -1021,6 +1082,24 @@ _OFFSET = re.compile(r"(?<![\w])(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(
                      r")\s+(?P<unit2>" + _UNIT + r"))?\s+(?P<dir>from|after|before|since)\s+$", re.I)
 
 
+_FOR_SPAN = re.compile(r"(?<![\w])(?:for\s+)?(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r"),?\s+"
+                       r"(?:starting|beginning|commencing)\s+(?:from\s+|on\s+)?$|(?<![\w])for\s+(?P<n2>" + _NUM +
+                       r")\s+(?P<unit2>" + _UNIT + r"),?\s+from\s+$", re.I)
+
+
+def _for_span(text: str, r: Res) -> Res:
+    """'for 3 days from today', 'a week starting tomorrow': a span that starts on a day."""
+    m = _FOR_SPAN.search(text[max(0, r.start_char - 50):r.start_char])
+    span = interval_of(r.value)
+    if not m or span is None:
+        return r
+    n = _count(m["n"] or m["n2"])
+    if n is None:
+        return r
+    end = shift(span[0], n, (m["unit"] or m["unit2"]).lower())
+    return Res(max(0, r.start_char - 50) + m.start(), r.end_char, r.value, start=span[0], end=end, kind="range")
+
+
 def _offset(text: str, r: Res) -> Res:
     """'3 days after January 12th', 'two months after next Friday': shift a day by a span."""
     m = _OFFSET.search(text[max(0, r.start_char - 60):r.start_char])
@@ -1076,7 +1155,7 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
         if all(c.end_char <= t.start_char or c.start_char >= t.end_char for t in taken):
             taken.append(c)
     taken.sort(key=lambda r: r.start_char)
-    taken = _attach_years(text, [_offset(text, r) for r in taken])
+    taken = _attach_years(text, [_for_span(text, _offset(text, r)) for r in taken])
     if merge_ranges:
         taken = _merge_ranges(text, taken, ref)
     return taken
