@@ -1,0 +1,139 @@
+"""Quotes and reported speech, on sentences written for these tests (not taken from the seeds)."""
+
+from __future__ import annotations
+
+from flashpoint.model import Article, Quote
+from flashpoint.nlp import coref
+from flashpoint.nlp.pipeline import analyze
+
+
+def quotes_of(body: str) -> list[Quote]:
+    art = analyze(Article(id="t", source="test", body=body, published="2023-05-04"))
+    for q in art.quotes:
+        assert body[q.start:q.end] == q.text  # offsets point into the body
+    return art.quotes
+
+
+def find(quotes: list[Quote], fragment: str, direct: bool | None = None) -> Quote:
+    hits = [q for q in quotes if fragment in q.text and (direct is None or q.direct == direct)]
+    assert hits, f"no quote with {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def test_direct_quote_with_pronoun_resolved_to_the_person_before() -> None:
+    body = ("Georgian Defence Minister Levan Beridze visited the front line on Monday.\n\n"
+            "“We will hold every village,” he said.")
+    q = find(quotes_of(body), "We will hold every village", direct=True)
+    assert speaker(q) == "Levan Beridze"
+    assert q.cue == "said"
+    assert q.text == "We will hold every village,"
+
+
+def test_split_quote_both_halves_go_to_the_speaker() -> None:
+    body = ("Armenian envoy Karen Hakobyan met the mediators in Vienna.\n\n"
+            "\"The talks were difficult,\" Hakobyan said. \"But we agreed to meet again next week.\"")
+    quotes = quotes_of(body)
+    first = find(quotes, "The talks were difficult", direct=True)
+    second = find(quotes, "we agreed to meet again", direct=True)
+    assert speaker(first) == "Karen Hakobyan"  # the surname chained to the full name
+    assert speaker(second) == "Karen Hakobyan"
+
+
+def test_inverted_attribution_after_a_short_quote() -> None:
+    body = ("The region is “on the brink of famine”, warned the UN food envoy, Maria Oyelaran, in Geneva on "
+            "Tuesday.")
+    q = find(quotes_of(body), "on the brink of famine", direct=True)
+    assert speaker(q) == "Maria Oyelaran"
+    assert q.cue == "warned"
+
+
+def test_multi_sentence_quote_and_attribution_before() -> None:
+    body = ("Prime Minister Tomas Varga said: \"The border stays closed. Nobody crosses without papers. "
+            "That is final.\"")
+    q = find(quotes_of(body), "Nobody crosses without papers", direct=True)
+    assert q.text.startswith("The border stays closed")
+    assert "That is final" in q.text
+    assert speaker(q) == "Tomas Varga"
+
+
+def test_quote_opening_a_paragraph_attributed_in_the_next_sentence() -> None:
+    body = ("Elections are due in the autumn.\n\n"
+            "“There will be no ceasefire while the shelling goes on.” Interior Minister Olena Marchuk announced "
+            "the decision in Lviv on Tuesday.")
+    q = find(quotes_of(body), "There will be no ceasefire", direct=True)
+    assert speaker(q) == "Olena Marchuk"
+
+
+def test_quote_running_to_the_paragraph_end_without_a_closing_mark() -> None:
+    body = ("Opposition leader Ruben Sargsyan denounced “a betrayal of everyone who fought for this land.\n\n"
+            "The vote is expected on Friday.")
+    q = find(quotes_of(body), "a betrayal of everyone", direct=True)
+    assert q.text.endswith("this land.")
+    assert "The vote" not in q.text
+    assert speaker(q) == "Ruben Sargsyan"
+
+
+def test_scare_quotes_are_not_taken() -> None:
+    body = ("Troops were sent to 'protect' the border towns.\n\n"
+            "The army said it was ready to “repel” any incursion and moved tanks north.")
+    quotes = quotes_of(body)
+    assert not any(q.direct and q.text.strip(" ,.") in {"protect", "repel"} for q in quotes)
+
+
+def test_reported_speech_forms() -> None:
+    body = ("Kenyan President Daniel Mwangi said that the peacekeepers would stay until June.\n\n"
+            "Foreign Minister Amina Wanjiru said the talks could resume next month.\n\n"
+            "The militia has also lost ground in the north, according to Colonel Peter Otieno.\n\n"
+            "Army chief Samuel Kiptoo has warned that more attacks were likely.\n\n"
+            "Amina Wanjiru told reporters the delegation had left the capital.")
+    quotes = [q for q in quotes_of(body) if not q.direct]
+    said_that = find(quotes, "the peacekeepers would stay until June")
+    assert speaker(said_that) == "Daniel Mwangi" and said_that.cue == "said"
+    assert not said_that.text.startswith("that")
+    said = find(quotes, "the talks could resume next month")
+    assert speaker(said) == "Amina Wanjiru"
+    according = find(quotes, "The militia has also lost ground in the north")
+    assert according.cue == "according to" and speaker(according) == "Peter Otieno"
+    warned = find(quotes, "more attacks were likely")
+    assert speaker(warned) == "Samuel Kiptoo" and warned.cue == "warned"
+    told = find(quotes, "the delegation had left the capital")
+    assert told.cue == "told" and speaker(told) == "Amina Wanjiru"
+
+
+def test_a_name_inside_a_quote_is_not_the_antecedent_of_he() -> None:
+    body = ("Deputy Minister Arman Suleimenov spoke after the meeting.\n\n"
+            "\"As President Tokayev has said, we want no conflict,\" he said.")
+    q = find(quotes_of(body), "we want no conflict", direct=True)
+    assert speaker(q) == "Arman Suleimenov"
+
+
+def test_role_description_goes_to_the_person_with_that_role() -> None:
+    body = ("Serbian Foreign Minister Milan Jovanovic arrived in Brussels on Monday, a day after President "
+            "Dragan Petrovic spoke to the nation.\n\n"
+            "\"We are not asking for favours,\" the foreign minister said.")
+    q = find(quotes_of(body), "We are not asking for favours", direct=True)
+    assert speaker(q) == "Milan Jovanovic"
+
+
+def test_speaker_named_in_an_apposition_after_the_name() -> None:
+    body = ("Nina Lazarova, the spokeswoman of the Bulgarian government, insisting that \"nothing has been "
+            "decided yet,\" left the briefing early.")
+    q = find(quotes_of(body), "nothing has been decided yet", direct=True)
+    assert speaker(q) == "Nina Lazarova"
+
+
+def test_coref_resolves_descriptions_by_written_role() -> None:
+    body = "Chancellor Klaus Weber and Defence Minister Petra Lang met."
+    weber = coref.Mention(start=11, end=22, name="Klaus Weber")
+    weber.roles, weber.country = coref.roles_near(body, 11, 22)
+    lang = coref.Mention(start=44, end=54, name="Petra Lang")
+    lang.roles, lang.country = coref.roles_near(body, 44, 54)
+    assert coref.resolve_description("the defence minister", [weber, lang], len(body)) is lang
+    assert coref.resolve_description("the chancellor", [weber, lang], len(body)) is weber
+    assert coref.resolve_pronoun([weber, lang], len(body)) is lang
+    assert coref.same_person("Sergei Lavrov", "Sergey Lavrov")
+    assert not coref.same_person("Dmitry Kozak", "Dmitry Peskov")
