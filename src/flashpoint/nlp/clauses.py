@@ -192,7 +192,12 @@ def _match_at(words: list[str], i: int, trig: Trigger) -> list[int] | None:
         if part == GAP:
             nxt = pattern[k + 1]
             assert isinstance(nxt, frozenset)
-            for j in range(pos, min(pos + MAX_GAP + 1, len(words))):
+            gap = 0
+            for j in range(pos, len(words)):
+                if gap > MAX_GAP:
+                    return None
+                if any(c.isalnum() for c in words[j]):
+                    gap += 1  # quote marks do not count: 'a "strong" and "painful" response'
                 if words[j] in nxt:
                     heads.append(j)
                     pos = j + 1

@@ -202,14 +202,14 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
         s0, s1 = words[0].start, words[-1].end
         starts = {w.start: i for i, w in enumerate(words)}
         ends = {w.end: i for i, w in enumerate(words)}
-        for ent in doc.entities:
-            if ent.start >= s0 and ent.end <= s1 and ent.start in starts and ent.end in ends:
-                ent_at[starts[ent.start]] = (ends[ent.end] + 1, ent)
+        for e in doc.entities:
+            if e.start >= s0 and e.end <= s1 and e.start in starts and e.end in ends:
+                ent_at[starts[e.start]] = (ends[e.end] + 1, e)
     mentions: list[Mention] = []
     i, n = 0, len(words)
     while i < n:
         w = words[i]
-        ent: Entity | None = None
+        ent = None
         if i in ent_at:
             j, ent = ent_at[i]
         elif _is_name(w) or w.lower in heads or w.lower.startswith(("pro-", "anti-")):
@@ -407,6 +407,7 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
     consumed: set[int] = set()
     found: list[Found] = []
     denial_at = next((k for k, lw in enumerate(lowers) if lw in DENIALS), None)
+    accused_at: tuple[int, Mention, Mention] | None = None
     for m in matches:
         if m.start in consumed:
             continue
@@ -448,8 +449,15 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
             f.recipient = object_after(words, mentions, m, keys)
         if trig.needs_recipient and f.recipient is None:
             continue
+        if accused_at is not None and accused_at[0] < m.start <= accused_at[0] + 3 and trig.pos == "v":
+            f.actors, f.reported_by, f.inherited = [accused_at[1]], accused_at[2], False
+            if f.recipient is not None and f.recipient.key == accused_at[1].key:
+                f.recipient = None
         _embedded(f, words, matches, consumed)
         _modality(f, words, denial_at)
+        if f.type == "ACCUSE" and f.recipient is not None and f.actors and \
+                f.recipient.end < len(words) and lowers[f.recipient.end] == "of":
+            accused_at = (f.recipient.end, f.recipient, f.actors[0])
         f.location = location_in(mentions, m.start, len(words)) or location_in(mentions, 0, m.start)
         found.append(f)
 
@@ -520,7 +528,7 @@ def _apply_reporting(found: list[Found], reporters: list[tuple[int, Mention, boo
 def _possessive_recipients(found: list[Found], words: list[Word]) -> None:
     """'fired at its positions' inside a report: 'its' is the reporter's."""
     for f in found:
-        if f.recipient is None and f.reported_by is not None:
+        if f.recipient is None and f.reported_by is not None and f.type in MATERIAL_CONFLICT:
             for k in range(f.match.end, min(f.match.end + 3, len(words))):
                 if words[k].lower in POSSESSIVE_PRONOUNS:
                     f.recipient = f.reported_by
@@ -652,6 +660,21 @@ def historical_date(doc: NlpDoc, sentence: str, lo: int, hi: int) -> tuple[str |
     return value, historical
 
 
+def _lines(doc: NlpDoc) -> list[tuple[int, int]]:
+    """Sentence spans, cut again at line breaks: a cleaned body's lines are paragraphs."""
+    out: list[tuple[int, int]] = []
+    body = doc.body
+    for lo, hi in doc.sentences():
+        start = lo
+        for m in re.finditer(r"\n\s*", body[lo:hi]):
+            if body[start:lo + m.start()].strip():
+                out.append((start, lo + m.start()))
+            start = lo + m.end()
+        if body[start:hi].strip():
+            out.append((start, hi))
+    return out
+
+
 def _doc_opponents(all_mentions: Counter[str]) -> list[str]:
     return [c for c, _ in all_mentions.most_common()]
 
@@ -663,7 +686,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     countries: Counter[str] = Counter()
     pending: list[tuple[Event, str | None]] = []
     prior: list[Mention] = []
-    for lo, hi in doc.sentences():
+    for lo, hi in _lines(doc):
         sentence = body[lo:hi]
         if not sentence.strip():
             continue
