@@ -101,12 +101,37 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     return out
 
 
+_COUNTED: dict[str, object] = {"text": "", "hits": []}
+
+
+def _country_hits(text: str) -> list[tuple[int, str, int]]:
+    """(end, country, weight) of the country-bearing names in a text.
+
+    Extractors ask about growing prefixes of one body (the context before a mention), so the
+    last text's hits are kept and reused for its prefixes and extensions.
+    """
+    last_text = str(_COUNTED["text"])
+    last_hits: list[tuple[int, str, int]] = _COUNTED["hits"]  # type: ignore[assignment]
+    if last_text and last_text.startswith(text):
+        return [h for h in last_hits if h[0] <= len(text)]
+    offset = 0
+    base: list[tuple[int, str, int]] = []
+    if last_text and text.startswith(last_text):
+        cut = max(last_text.rfind(" ", 0, max(0, len(last_text) - 80)), 0)
+        base, offset = [h for h in last_hits if h[0] <= cut], cut
+    hits = list(base)
+    for _s, e, entry in _mentions(text[offset:], gazetteer()):
+        if entry.country and entry.kind in ("country", "capital", "place", "demonym", "seat"):
+            hits.append((offset + e, entry.country, 2 if entry.kind == "place" else 1))
+    _COUNTED["text"], _COUNTED["hits"] = text, hits
+    return hits
+
+
 def country_counts(text: str) -> Counter[str]:
     """How often each country is named in a text, places inside it counting double."""
     counts: Counter[str] = Counter()
-    for _, _, entry in _mentions(text, gazetteer()):
-        if entry.country and entry.kind in ("country", "capital", "place", "demonym", "seat"):
-            counts[entry.country] += 2 if entry.kind == "place" else 1
+    for _e, iso, weight in _country_hits(text):
+        counts[iso] += weight
     return counts
 
 
