@@ -103,6 +103,8 @@ def test_compared_figure_counts_the_same_thing() -> None:
     "It was his 3rd visit.",
     "The siege lasted eight years.",
     "A 19-year-old was detained.",
+    "Work on the Nord Stream 2 pipeline was halted.",
+    "Ten\u00adsions rose in the capital.",
 ])
 def test_not_figures(text: str) -> None:
     assert [(q.text, q.value) for q in figures(text)] == []

@@ -58,6 +58,15 @@ def test_resolves_news_forms(text: str, expected: str) -> None:
     assert expected in values(text)
 
 
+def test_that_is_to_say_is_not_future() -> None:
+    assert values("The decree is dated 14 June, that is to say Wednesday.") == ["2023-06-14", "2023-06-14"]
+
+
+def test_spelled_and_invalid_dates() -> None:
+    assert resolve_timex("in nineteen ninety six", PUB) == "1996"
+    assert resolve_timex("February 30", PUB) == "XXXX-02-30"
+
+
 def test_fuzzy_past_is_not_a_date() -> None:
     assert values("Tension has grown in recent months.") == ["PAST_REF"]
 

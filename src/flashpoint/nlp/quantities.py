@@ -43,11 +43,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cur_symbols = [c for c in lex["currencies"] if not c.isalpha()]
     cur_words = [c for c in lex["currencies"] if c.isalpha()]
     number = (r"(?:(?P<cur>" + _alt(cur_symbols) + r")\s?)?"
-              r"(?P<num>" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r")"
+              r"(?P<num>" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad]))"
               r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
     vague = r"(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|thousands|hundreds|dozens|millions)(?=\s+of\b)"
     pattern = (r"(?<![\w.,/:\-])(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
-               r"(?!\d|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-year|\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
+               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-year|['\u2019]s\b|\+|\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
                r"(?:\s+(?P<curword>" + _alt(cur_words) + r")\b)?")
     kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in ("killed", "wounded", "displaced")}
@@ -186,6 +186,10 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             continue
         if re.fullmatch(r"(?:19|20)\d{2}", m["num"] or "") and not (m["cur"] or m["pct"] or head_kind):
             continue  # a year
+        prev_word = re.search(r"(\S+)\s*$", before)
+        if prev_word and prev_word.group(1)[0].isupper() and not before.rstrip().endswith((".", ":")) \
+                and not (head_kind or m["cur"] or m["curword"] or m["pct"] or m["qual"] or scale):
+            continue  # a name with a number: "France 24", "Nord Stream 2"
         unit: str | None = None
         cur = m["cur"] or m["curword"]
         if cur:

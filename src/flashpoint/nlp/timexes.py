@@ -76,7 +76,7 @@ _PREP_CUE = (r"(?:in|since|from|until|till|to|by|before|after|during|of|between|
              r"around|about|throughout|over|for|on|at|as of)")
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|'ll|shall|going to|is to|are to|plans? to|planned|intends? to|scheduled|due to|expected to|"
+    r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|expected to|"
     r"set to|would|upcoming|next|tomorrow|later)\b", re.I)
 
 
