@@ -171,3 +171,12 @@ def test_strip_site_suffix() -> None:
 ])
 def test_language(text: str, lang: str | None) -> None:
     assert detect_language(text) == lang
+
+
+def test_a_blog_engine_html_page_is_a_copy_only_when_it_credits_others() -> None:
+    html = '<html><head><link rel="stylesheet" href="/wp-content/themes/x.css"></head><body></body></html>'
+    own = extract_meta(html, _body(LEAD), cleaner_title="Negotiators meet on Belarus border", is_html=True)
+    assert own.republisher is None
+    copied = extract_meta(html, _body(LEAD, "(AFP)"), cleaner_title="Negotiators meet on Belarus border",
+                          is_html=True)
+    assert copied.republisher is not None and copied.agency == ["AFP"]

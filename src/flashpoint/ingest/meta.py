@@ -425,6 +425,9 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
     agencies, credited_outlet = find_agencies(header + footer if len(page_lines) > HEADER_LINES + FOOTER_LINES
                                               else page_lines, table)
     meta.republisher = given.get("republisher") or find_republisher(raw_text, host, table)
+    generic = {name for name, _ in table.generic_markers}
+    if meta.republisher in generic and is_html and not (agencies or credited_outlet):
+        meta.republisher = None  # a blog engine's own page, unless it credits someone else's text
     domain_outlet = _by_domain(host, table.outlet_by_domain)
     site_outlet = None
     if sitename and sitename != meta.republisher and not _by_domain(host, table.aggregator_by_domain):
