@@ -121,31 +121,31 @@ def score_document(gold: dict[str, Any], art: AnalyzedArticle, miss: list[dict[s
 
     for g in gold.get("quantities", []):
         want = fold(g["contains"])
-        cands = [x for x in art.quantities if want in doc.context(x.start, x.end)]
-        right = [x for x in cands if float(x.value) == float(g["value"]) and x.kind == g["kind"]]
-        r["figures_found"].append(bool(cands))
-        check("figures", bool(right), {**g, "found": [(x.text, x.value, x.kind) for x in cands]})
+        figs = [x for x in art.quantities if want in doc.context(x.start, x.end)]
+        good = [x for x in figs if float(x.value) == float(g["value"]) and x.kind == g["kind"]]
+        r["figures_found"].append(bool(figs))
+        check("figures", bool(good), {**g, "found": [(x.text, x.value, x.kind) for x in figs]})
 
     for g in gold.get("timexes", []):
         want = fold(g["text"]).lower()
-        cands = [t for t in art.timexes if fold(t.text).lower() and (fold(t.text).lower() in want
-                                                                     or want in fold(t.text).lower())]
-        check("timexes", any(t.value == g["value"] for t in cands), {**g, "found": [(t.text, t.value) for t in cands]})
+        tims = [t for t in art.timexes if fold(t.text).lower() and (fold(t.text).lower() in want
+                                                                    or want in fold(t.text).lower())]
+        check("timexes", any(t.value == g["value"] for t in tims), {**g, "found": [(t.text, t.value) for t in tims]})
 
     for g in gold.get("events", []):
         want = fold(g["sentence_contains"])
-        cands = [e for e in art.events if want in fold(e.text) or want in doc.context(e.start, e.end)]
-        typed = [e for e in cands if e.type == g["type"]]
-        right = [e for e in typed if _party(g.get("actor"), e.actor) and _party(g.get("recipient"), e.recipient)]
-        r["events_found"].append(bool(cands))
+        evs = [e for e in art.events if want in fold(e.text) or want in doc.context(e.start, e.end)]
+        typed = [e for e in evs if e.type == g["type"]]
+        hit = [e for e in typed if _party(g.get("actor"), e.actor) and _party(g.get("recipient"), e.recipient)]
+        r["events_found"].append(bool(evs))
         r["events_type"].append(bool(typed))
-        check("events", bool(right), {**g, "found": [(e.type, _code(e.actor), _code(e.recipient)) for e in cands]})
-        if right and (g.get("actor") or {}).get("sector"):
-            r["events_sector"].append(any((e.actor.sector if e.actor else None) == g["actor"]["sector"] for e in right))
-        if right and g.get("date"):
-            r["events_date"].append(any(e.date == g["date"] for e in right))
-        if right:
-            r["events_not_historical"].append(any(not e.historical for e in right))
+        check("events", bool(hit), {**g, "found": [(e.type, _code(e.actor), _code(e.recipient)) for e in evs]})
+        if hit and (g.get("actor") or {}).get("sector"):
+            r["events_sector"].append(any((e.actor.sector if e.actor else None) == g["actor"]["sector"] for e in hit))
+        if hit and g.get("date"):
+            r["events_date"].append(any(e.date == g["date"] for e in hit))
+        if hit:
+            r["events_not_historical"].append(any(not e.historical for e in hit))
     return r
 
 

@@ -549,12 +549,12 @@ def _reported(doc: NlpDoc, res: Resolver, cues: list[Cue], cue_speaker: dict[int
             elif c.base == "accuse" and re.match(r"^\s+\S", tail) and " of " in tail:
                 span = (pos + len(tail) - len(tail.lstrip()), e)
             elif i not in after_quote and not c.text.endswith("ing") and re.match(r"^\s+\S", tail):
-                lead = len(tail) - len(tail.lstrip())
+                skip = len(tail) - len(tail.lstrip())
                 clause = tail.lstrip()
                 if CLAUSE_START.match(clause) and FINITE.search(" ".join(clause.split()[:12])) \
                         and not re.match(r"^(?:on|in|at|to|of|for|with|without|by|after|before|during|"
                                          r"as|about|from|over|into|against|the\s+\w+\s+(?:of|as)\b)\b", clause):
-                    span = (pos + lead, e)
+                    span = (pos + skip, e)
             if span is None and i not in after_quote and not tail.strip(" ,.;") or \
                     span is None and re.match(r"^\s*,", tail):
                 gap = body[s:c.start]
