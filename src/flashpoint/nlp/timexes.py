@@ -50,8 +50,12 @@ PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night":
                 "overnight": "TNI"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
-_MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WD = r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+# a dot only after an abbreviation ("Jan."); after a full name it ends the sentence
+_MON = (r"(?:" + "|".join(sorted((n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july")), key=len, reverse=True))
+        + r"|(?:" + "|".join(sorted((n for n in MONTHS if len(n) <= 4 and n not in ("may", "june", "july")), key=len,
+                                    reverse=True)) + r")\.?)")
+_WD = (r"(?:" + "|".join(sorted((n for n in WEEKDAYS if len(n) > 5), key=len, reverse=True))
+       + r"|(?:" + "|".join(sorted((n for n in WEEKDAYS if len(n) <= 5), key=len, reverse=True)) + r")\.?)")
 _WD_FULL = r"(?:" + "|".join(n.lower() for n in calendar.day_name) + r")"
 _DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|"
               r"fourth|fifth|sixth|seventh|eighth|ninth)|" + ORDINAL_WORDS_RE + r"|ten|eleven|twelve|thirteen|"
