@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 
 from flashpoint.ingest.clean import clean_html, clean_text
 from flashpoint.ingest.decode import BadInput, decode_bytes
 from flashpoint.ingest.meta import extract_meta
-from flashpoint.ingest.sources import iter_source
+from flashpoint.ingest.sources import iter_source, looks_like_html
 from flashpoint.model import Article, InputError, RawDocument
-
-_HTML_SNIFF = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p|meta|title|span|h1)\b", re.I)
 
 
 def read_documents(sources: Iterable[str], allow_private: bool = False) -> Iterator[RawDocument | InputError]:
@@ -22,11 +19,6 @@ def read_documents(sources: Iterable[str], allow_private: bool = False) -> Itera
             yield from iter_source(src, allow_private=allow_private)
         except Exception as exc:  # noqa: BLE001 - one bad source never stops a batch
             yield InputError(source=src, message=f"{type(exc).__name__}: {exc}")
-
-
-def is_html(text: str) -> bool:
-    """An `auto` document is HTML when its start has HTML tags."""
-    return bool(_HTML_SNIFF.search(text[:5000]))
 
 
 def article_id(body: str, title: str | None) -> str:
@@ -39,7 +31,7 @@ def build_article(raw: RawDocument) -> Article:
     text = decode_bytes(raw.content) if isinstance(raw.content, bytes) else raw.content
     if not text.strip():
         raise BadInput("empty document")
-    html = raw.kind == "html" or (raw.kind == "auto" and is_html(text))
+    html = raw.kind == "html" or (raw.kind == "auto" and looks_like_html(text))
     cleaned = clean_html(text, raw.url) if html else clean_text(text)
     if not cleaned.body.strip():
         raise BadInput("no article text found" + (" in the HTML" if html else ""))

@@ -33,7 +33,12 @@ GIVEN_FIELDS = ("id", "url", "title", "outlet", "published", "agency", "author",
 MAX_FEED_ENTRIES = 500
 
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
-_HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+_HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p|meta|title|span|h1)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document of unknown kind is HTML: tags near its start."""
+    return bool(_HTML_START.search(text[:5000]))
 
 
 def is_url(spec: str) -> bool:
@@ -106,7 +111,7 @@ def read_file(path: Path, allow_private: bool = False) -> Iterator[Item]:
         if looks_like_feed(data):
             yield from read_feed(source, data, allow_private)
             return
-        if not base.endswith(".xml") or not _HTML_START.search(data[:4096].decode("latin-1")):
+        if not base.endswith(".xml") or not looks_like_html(data[:4096].decode("latin-1")):
             yield InputError(source=source, message="not an RSS or Atom feed")
             return
     yield document(source, data, DOCUMENT_SUFFIXES.get(os.path.splitext(base)[1], "auto"))
