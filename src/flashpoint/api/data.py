@@ -56,7 +56,7 @@ class Filters:
     def __post_init__(self) -> None:
         self.date_from = check_date("date_from", self.date_from)
         self.date_to = check_date("date_to", self.date_to)
-        if self.date_from and self.date_to and self.date_from > self.date_to:
+        if self.date_from and self.date_to and self.date_from[:len(self.date_to)] > self.date_to:
             raise BadParameter(f"date_from {self.date_from} is after date_to {self.date_to}")
         if self.type:
             self.type = self.type.strip().upper()
@@ -120,54 +120,70 @@ def actor(store: Store, actor_id: str) -> dict[str, Any] | None:
     base = queries.get_actor(store, actor_id)
     fn = getattr(_views(), "actor", None)
     found = jsonable_encoder(fn(store, actor_id)) if fn is not None else None
-    if base is None and not found:
+    known = isinstance(found, dict) and any(found.get(k) for k in ("events_as_actor", "events_as_recipient", "quotes"))
+    if base is None and not known:
         return None
-    merged: dict[str, Any] = dict(base or {"id": actor_id})
+    merged: dict[str, Any] = dict(base or {"id": actor_id, "escalation": []})
     if isinstance(found, dict):
         for k, v in found.items():
-            if v not in (None, [], {}) or k not in merged:
+            if k == "escalation":
+                merged["dyads"] = v  # the view's country-level dyads, with baselines and alerts
+            elif v not in (None, [], {}) and (k not in merged or not merged[k]):
                 merged[k] = v
     return merged
 
 
-def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
-    """Outlets side by side for one story: headlines, figures (disagreements flagged), framing, voices."""
+def _story_articles(store: Store, st: dict[str, Any]) -> Rows:
+    """The story's articles with their figures, framing terms and speakers, from the view or the store."""
+    given = st.get("articles")
+    if isinstance(given, list) and all(isinstance(a, dict) for a in given):
+        return [dict(a) for a in given]
     ids = [str(i) for i in st.get("article_ids") or []]
     arts = queries.search_articles(store, ids=ids, limit=1000) if ids else []
-    by_id = {a["id"]: a for a in arts}
+    figures: dict[str, Rows] = defaultdict(list)
+    for qty in queries.quantities_for(store, ids):
+        figures[qty["article_id"]].append(qty)
+    speakers: dict[str, list[str]] = defaultdict(list)
+    for q in queries.quotes_for(store, ids):
+        if q.get("speaker_name"):
+            speakers[q["article_id"]].append(q["speaker_name"])
+    return [{"article_id": a["id"], "outlet": a.get("outlet"), "title": a.get("title"), "date": a.get("published"),
+             "figures": figures[a["id"]], "framing_terms": [], "speakers": speakers[a["id"]]} for a in arts]
+
+
+def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
+    """Outlets side by side for one story: headlines, figures (disagreements flagged), framing, voices."""
     outlets: dict[str, dict[str, Any]] = {}
-    for aid in ids:
-        art = by_id.get(aid)
-        if art is None:
-            continue
+    figures: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    article_ids: set[str] = set()
+    for art in _story_articles(store, st):
         name = art.get("outlet") or "(unknown outlet)"
         col = outlets.setdefault(name, {"outlet": name, "articles": [], "voices": {}, "figures": [],
-                                        "framing": []})
+                                        "terms": {}, "lean": None})
         col["articles"].append(art)
-    outlet_of = {a["id"]: a.get("outlet") or "(unknown outlet)" for a in arts}
-    for q in queries.quotes_for(store, list(outlet_of)):
-        speaker = q.get("speaker_name") or "(unattributed)"
-        voices = outlets[outlet_of[q["article_id"]]]["voices"]
-        voices[speaker] = voices.get(speaker, 0) + 1
-    figures: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for qty in queries.quantities_for(store, list(outlet_of)):
-        outlet = outlet_of[qty["article_id"]]
-        outlets[outlet]["figures"].append(qty)
-        if qty.get("kind") and qty["kind"] != "other":
-            figures[(qty["kind"], _subject_key(qty.get("subject")))][outlet].append(qty)
-    rows = []
+        article_ids.add(str(art.get("article_id")))
+        for speaker in art.get("speakers") or []:
+            col["voices"][speaker] = col["voices"].get(speaker, 0) + 1
+        for term in art.get("framing_terms") or []:
+            col["terms"][term] = col["terms"].get(term, 0) + 1
+        if art.get("duplicate_of"):
+            continue  # a syndicated copy repeats its original's figures: count them once
+        for fig in art.get("figures") or []:
+            fig = {**fig, "article_id": art.get("article_id")}
+            col["figures"].append(fig)
+            if fig.get("kind") and fig["kind"] != "other" and fig.get("value") is not None:
+                figures[(fig["kind"], _subject_key(fig.get("subject")))][name].append(fig)
+    rows: Rows = []
     for (kind, subject), per_outlet in sorted(figures.items()):
-        if len(per_outlet) < 2:
-            continue
-        firsts = {o: min(v["value"] for v in vals) for o, vals in per_outlet.items()}
+        values = {o: sorted({float(v["value"]) for v in vals}) for o, vals in per_outlet.items()}
         rows.append({"kind": kind, "subject": subject, "values": dict(per_outlet),
-                     "disagree": len({round(v, 3) for v in firsts.values()}) > 1})
+                     "disagree": len(per_outlet) > 1 and len({tuple(v) for v in values.values()}) > 1})
+    rows.sort(key=lambda r: (not r["disagree"], -len(r["values"]), str(r["kind"]), str(r["subject"])))
     claim_rows = [c for c in run_view(store, "claims", Filters(limit=1000))
-                  if any(str(v.get("article_id")) in outlet_of for v in c.get("values") or [])]
-    framing_rows = run_view(store, "framing", Filters(limit=1000))
-    for row in framing_rows:
+                  if any(str(v.get("article_id")) in article_ids for v in c.get("values") or [])]
+    for row in run_view(store, "framing", Filters(limit=1000)):
         if row.get("outlet") in outlets:
-            outlets[row["outlet"]]["framing"].append(row)
+            outlets[row["outlet"]]["lean"] = row.get("group") or row.get("lean")
     return {"outlets": list(outlets.values()), "figures": rows, "claims": claim_rows}
 
 

@@ -24,6 +24,8 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["urlq"] = render.urlq
 templates.env.filters["safe_href"] = render.safe_href
 templates.env.globals["actor_name"] = render._name
+templates.env.globals["dyad"] = render.series_key
+templates.env.filters["num"] = render.num
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False,
                    default_response_class=HTMLResponse)
@@ -117,11 +119,19 @@ def actor(request: Request, store: StoreDep, actor_id: str) -> Response:
     found = data.actor(store, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor with id {actor_id!r}")
-    series = [{"name": c["counterpart"], "points": [(p["date"], p["score"]) for p in c["days"]
-                                                     if p["date"] != "undated"]}
-              for c in (found.get("escalation") or [])[:5]]
-    return _page(request, "actor.html", title=found.get("name") or actor_id, a=found,
-                 chart=render.line_chart([s for s in series if s["points"]], label="escalation per counterpart"))
+    dyads = [d for d in found.get("dyads") or [] if isinstance(d, dict) and d.get("series")]
+    if dyads:
+        series = [{"name": str(d.get("dyad")), "points": [(r["date"], r["value"]) for r in d["series"]]}
+                  for d in dyads[:5]]
+        alerts = [{"date": day} for d in dyads[:5] for day in d.get("alerts") or []]
+    else:
+        series = [{"name": c["counterpart"], "points": [(p["date"], p["score"]) for p in c["days"]
+                                                         if p["date"] != "undated"]}
+                  for c in (found.get("escalation") or [])[:5]]
+        alerts = []
+    return _page(request, "actor.html", title=found.get("name") or actor_id, a=found, dyads=dyads,
+                 chart=render.line_chart([s for s in series if s["points"]], alerts,
+                                         label="escalation per counterpart"))
 
 
 @router.get("/docs")

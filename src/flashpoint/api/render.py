@@ -36,6 +36,13 @@ def urlq(value: Any) -> str:
     return quote(str(value), safe="")
 
 
+def num(value: Any) -> str:
+    """A figure as an analyst reads it: 14,000 rather than 14000.0."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "" if value is None else str(value)
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
 def record_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Every span of an article record with a stable anchor id (e3, q0, t1, n2, v4)."""
     body_len = len(record.get("body") or "")
