@@ -57,7 +57,7 @@ class Mention:
     speaker: bool = False  # the subject of a speech cue: the likeliest antecedent of "he said"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _yaml(name: str) -> Any:
     path = resources.files("flashpoint.resources").joinpath(name)
     try:
@@ -120,6 +120,7 @@ def org_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, for comparing spellings ("Oleksiï" ~ "Oleksii")."""
     norm = unicodedata.normalize("NFKD", text)
@@ -156,13 +157,15 @@ def looks_like_person(name: str) -> bool:
 def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """Person-like capitalised names in `text` (titles stripped), as absolute spans."""
     out: list[tuple[int, int, str]] = []
+    headline: dict[int, bool] = {}
     for m in NAME_RUN.finditer(text):
         raw = m.group(0)
         line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        words = re.findall(r"[A-Za-z][\w'’\-]*", line)
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words):
+        if line_start not in headline:
+            line_end = text.find("\n", m.end())
+            words = re.findall(r"[A-Za-z][\w'’\-]*", text[line_start:line_end if line_end >= 0 else len(text)])
+            headline[line_start] = len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+        if headline[line_start]:
             continue  # a title-case headline: every word is capitalised
         if " " not in raw and raw.endswith("ing"):
             continue  # "Announcing the move, ..."
@@ -177,6 +180,7 @@ def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """Two spellings of one name: same surname (fuzzy), compatible first names."""
     from rapidfuzz import fuzz
@@ -196,10 +200,19 @@ def same_person(a: str, b: str) -> bool:
 def canonical(name: str, mentions: list[Mention]) -> Mention | None:
     """The fullest mention of the same person ("Mr Kozak" -> "Dmitry Kozak"), if any."""
     best: Mention | None = None
+    initial = _surname_initial(name)
     for m in mentions:
+        if _surname_initial(m.name) != initial:
+            continue  # surnames that differ from the first letter are not transliterations
         if m.person and same_person(name, m.name) and (best is None or len(m.name.split()) > len(best.name.split())):
             best = m
     return best
+
+
+@lru_cache(maxsize=65536)
+def _surname_initial(name: str) -> str:
+    words = fold(name).split()
+    return words[-1][:1] if words else ""
 
 
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")

@@ -235,9 +235,13 @@ class Resolver:
         masked = _masked(self.body, 0, len(self.body), [q for q in quotes if not q.single])
         fallback = [m for m in coref.fallback_mentions(masked, taken)]
         self.mentions.extend(fallback)
+        known = [x for x in self.mentions if x.id is not None and x.person] or [x for x in self.mentions if x.person]
+        fulls: dict[str, Mention | None] = {}
         for m in self.mentions:  # short forms take the fullest spelling in the document
             if m.person and m.id is None:
-                full = coref.canonical(m.name, [x for x in self.mentions if x.id is not None] or self.mentions)
+                if m.name not in fulls:
+                    fulls[m.name] = coref.canonical(m.name, known)
+                full = fulls[m.name]
                 if full is not None and len(full.name) >= len(m.name):
                     m.name, m.id, m.actor = full.name, full.id, full.actor or m.actor
                     m.roles = m.roles + full.roles
