@@ -57,7 +57,7 @@ class Mention:
     speaker: bool = False  # the subject of a speech cue: the likeliest antecedent of "he said"
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=16)
 def _yaml(name: str) -> Any:
     path = resources.files("flashpoint.resources").joinpath(name)
     try:
