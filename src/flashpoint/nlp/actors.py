@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import Actor, Entity, Place
 from flashpoint.nlp.gazetteer import Entry, Gazetteer, fold, gazetteer, sector_name, slug
@@ -77,6 +79,15 @@ def role_sector(phrase: str) -> tuple[str | None, int]:
     return g.role_sectors.get(" ".join(last.group().split())), last.end()
 
 
+def surname_person(word: str) -> Entry | None:
+    """The one KB person with this surname ("Putin", "Obama"), unless it is a common word or shared."""
+    key = fold(word)
+    if len(key) < 4 or " " in key or word.lower() in STOP_WORDS or not word[:1].isupper():
+        return None
+    people = gazetteer().surnames.get(key, [])
+    return people[0] if len(people) == 1 else None
+
+
 def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     """Gazetteer names in a short text, longest first, left to right (capitalised words only)."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -84,7 +95,8 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     i = 0
     while i < len(words):
         found = None
-        if text[words[i][0]].isupper():
+        w0 = text[words[i][0]:words[i][1]]
+        if w0[:1].isupper() or (w0 in ("al", "el") and text[words[i][1]:words[i][1] + 1] == "-"):
             for j in range(min(len(words), i + g.max_words) - 1, i - 1, -1):
                 s, e = words[i][0], words[j][1]
                 piece = _POSS.sub("", text[s:e])
@@ -92,6 +104,11 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
                 if hits:
                     found = (j, s, s + len(piece), hits[0])
                     break
+            nxt = text[words[i][1]:words[i][1] + 2]
+            if found is None and not (nxt[:1] in (" ", "-") and nxt[1:2].isupper()):
+                person = surname_person(_POSS.sub("", w0))
+                if person is not None:
+                    found = (i, words[i][0], words[i][0] + len(_POSS.sub("", w0)), person)
         if found:
             j, s, e, entry = found
             out.append((s, e, entry))
@@ -177,7 +194,7 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
                                                                                 text, re.I)):
         sector = "PRE" if _REPUBLICS.search(text) else "REB"
         inner = [e for _, _, e in _mentions(text, gazetteer()) if e.country]
-        if inner and inner[0].kind in ("place", "country") and not m:
+        if inner and inner[0].kind in ("place", "country", "demonym") and not m:
             # "Donetsk separatists", "Syrian rebels": the place names the theatre
             return sector_actor(text, inner[0].country, sector)
     else:
@@ -204,12 +221,24 @@ def context_country(context: str | None, role: str | None = None) -> str | None:
 
 
 def _person_fuzzy(text: str) -> Entry | None:
+    """A close misspelling of a KB person's full name, or of a country's name ("Ethopia")."""
     g = gazetteer()
     key = fold(text)
-    if " " not in key or not g.people:
+    if " " not in key:
+        if len(key) < 5 or not text[:1].isupper():
+            return None
+        hit = process.extractOne(key, list(_country_keys()), scorer=fuzz.ratio, score_cutoff=90)
+        return _country_keys()[hit[0]] if hit else None
+    if not g.people:
         return None
     hit = process.extractOne(key, g.people.keys(), scorer=fuzz.ratio, score_cutoff=90)
     return g.people[hit[0]] if hit else None
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> dict[str, Entry]:
+    return {k: e for k, entries in gazetteer().index.items() for e in entries[:1]
+            if e.kind == "country" and " " not in k and len(k) >= 5}
 
 
 def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
@@ -237,9 +266,12 @@ def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
         sector = org.sector  # "Pentagon spokesman", "Defence Ministry official"
     if code:
         return sector_actor(text, None, "IGO", code)
-    if country is None:
+    names = [w for w in _WORD.findall(text) if w[:1].isupper() and w not in g.title_words
+             and role_sector(w)[0] is None]
+    if country is None and context:
+        # a bare role ("the foreign minister") is the context's; a titled stranger the sentence's
         role = text[:role_end].split()[-1] if role_end > 0 else None
-        country = context_country(context, role)
+        country = context_country(context if not names else context[-300:], role)
     if country is None and sector not in ("CVL", "REF"):
         return Actor(text=text, name=text, sector=sector)
     return sector_actor(text, country, sector)
