@@ -40,7 +40,7 @@ SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "MED", "CVL", "REF",
 def gold_actors() -> list[tuple[str, str, str | None, str | None]]:
     """(actor text, sentence, gold country or body code, gold sector) for every coded side."""
     data = json.loads((SHARED / "eval" / "plover-gsr" / "plover_gsr_dev.json").read_text(encoding="utf-8"))
-    out = []
+    out: list[tuple[str, str, str | None, str | None]] = []
     for rec in data:
         for side in ("source", "target"):
             value = rec.get(side)
