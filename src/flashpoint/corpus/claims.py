@@ -45,8 +45,8 @@ HEADS: dict[str, tuple[str, ...]] = {
 }
 
 SIDES: dict[str, tuple[str, ...]] = {
-    "Russian": ("russian", "russia's", "russia", "moscow's", "kremlin"),
-    "Ukrainian": ("ukrainian", "ukraine's", "ukraine", "kyiv's", "kiev's"),
+    "Russian": ("russian", "russians", "russia's", "russia", "moscow's", "kremlin"),
+    "Ukrainian": ("ukrainian", "ukrainians", "ukraine's", "ukraine", "kyiv's", "kiev's"),
     "Belarusian": ("belarusian", "belarus"),
     "US": ("american", "us", "u.s.", "united states"),
     "NATO": ("nato", "allied"),
@@ -56,7 +56,17 @@ SIDES: dict[str, tuple[str, ...]] = {
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|death toll|lost their lives|perished)\b", re.I)
 _WOUNDED = re.compile(r"\b(wounded|injured|injuries)\b", re.I)
 _DISPLACED = re.compile(r"\b(displaced|fled|refugees|evacuated)\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during|throughout|for)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout|for|of)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:the\s+year\s+)?"
+                      r"((?:19|20)\d{2})\b", re.I)
+_SIDE_IN_SENTENCE = re.compile(r"(?<![\w-])(pro-russian|pro-russia|separatists?|rebels?|russian|russians|russia|moscow|"
+                               r"kremlin|ukrainian|ukrainians|ukraine|kyiv|kiev)(?![\w-])", re.I)
+_SITE_SIDE = {"russian": "Russian", "russians": "Russian", "russia": "Russian", "moscow": "Russian",
+              "kremlin": "Russian", "ukrainian": "Ukrainian", "ukrainians": "Ukrainian", "ukraine": "Ukrainian",
+              "kyiv": "Ukrainian", "kiev": "Ukrainian", "pro-russian": "separatist", "pro-russia": "separatist",
+              "separatist": "separatist", "separatists": "separatist", "rebel": "separatist", "rebels": "separatist"}
+_SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles")
+_VEHICLES = re.compile(r"\b(carriers?|vehicles?|apcs?|trucks?|convoys?)\b", re.I)
+MAGNITUDE_RATIO = 3.0  # figures further apart than this are not the same count (2 vs 150,000 troops)
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 _TOKEN = re.compile(r"[\w$€'.\-]+")
 
@@ -89,9 +99,19 @@ def normalise_subject(subject: str | None, after: str = "") -> tuple[str, str | 
     side = _find(words, SIDES)
     if head is None:
         head = (words[-1] if subject and words else "") or "unspecified"
-    if side and head in ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles"):
+    if side and head in _SIDEABLE:
         return f"{side} {head}", side
     return head, side
+
+
+def side_from_sentence(sentence: str, offset: int) -> str | None:
+    """The side named closest to the figure in its sentence ("Kyiv says Russia has amassed 90,000 troops")."""
+    best: tuple[int, str] | None = None
+    for m in _SIDE_IN_SENTENCE.finditer(sentence):
+        dist = min(abs(m.start() - offset), abs(m.end() - offset))
+        if best is None or dist < best[0]:
+            best = (dist, _SITE_SIDE[m.group(1).lower()])
+    return best[1] if best else None
 
 
 def infer_kind(q: Quantity, sentence: str, head: str) -> str:
@@ -117,17 +137,33 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
     rows = []
     body = article.body
     for q in article.quantities:
+        if (q.unit or "").lower() in ("%", "percent", "per cent") or q.text.rstrip().endswith("%"):
+            continue  # shares are not counts of anything
         left, right = sentence_bounds(body, q.start, q.end)
         sentence = body[left:right].strip()
-        after = body[q.end:min(len(body), q.end + 60)]
-        subject, _side = normalise_subject(q.subject, f"{q.text} {after}" if not q.subject else "")
+        after = " ".join(body[q.end:right].split()[:5])
+        subject, side = normalise_subject(q.subject, f"{q.text} {after}" if not q.subject else "")
+        if side is None and subject in _SIDEABLE and subject != "people":
+            side = side_from_sentence(body[left:right], q.start - left)
+            if side:
+                subject = f"{side} {subject}"
         kind = infer_kind(q, sentence, subject)
+        if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
+            kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
         if kind in ("other",):
             continue
+        # the figure's own stretch of the sentence: up to the next figure
+        limit = min([o.start for o in article.quantities if q.end <= o.start < right] + [right])
         period = None
-        m = _IN_YEAR.search(body, q.end, right)
-        if m and not re.search(r"since\s*$", body[max(left, m.start() - 6):m.start() + 3], re.I):
+        m = _IN_YEAR.search(body, q.end, limit)
+        if m:
             period = m.group(1)
+        else:
+            for tx in _timexes_in(article.timexes, max(left, q.start - 40), limit):
+                before = body[max(left, tx.start - 8):tx.start].lower()
+                if re.match(r"^\d{4}$", tx.value or "") and "since" not in before:
+                    period = tx.value
+                    break
         as_of = None
         for t in _timexes_in(article.timexes, left, right):
             v = t.value or ""
@@ -180,13 +216,29 @@ def status(kind: str, values: list[dict[str, Any]]) -> tuple[str, list[dict[str,
     return "trend", within
 
 
+def _by_magnitude(values: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split a group where sorted values jump by more than MAGNITUDE_RATIO: those count different things."""
+    ordered = sorted(values, key=lambda v: v["value"])
+    parts: list[list[dict[str, Any]]] = [[ordered[0]]] if ordered else []
+    for v in ordered[1:]:
+        prev = parts[-1][-1]["value"]
+        if prev > 0 and v["value"] / prev > MAGNITUDE_RATIO:
+            parts.append([v])
+        else:
+            parts[-1].append(v)
+    return parts
+
+
 def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Group claim rows by (kind, subject, period) and give each group its status."""
-    groups: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        groups[(r["kind"], r["subject"], r.get("period"))].append(r)
+        by_key[(r["kind"], r["subject"], r.get("period"))].append(r)
+    groups: list[tuple[tuple[str, str, str | None], list[dict[str, Any]]]] = []
+    for key, vs in by_key.items():
+        groups.extend((key, part) for part in _by_magnitude(vs))
     out: list[dict[str, Any]] = []
-    for (kind, subject, period), vs in groups.items():
+    for (kind, subject, period), vs in groups:
         st, within = status(kind, vs)
         vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))
         out.append({

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -62,6 +63,18 @@ def _display(written: str) -> str:
     """Case-fold a matched term for counting, keeping capitalised names readable."""
     w = " ".join(written.split())
     return w if w[:1].isupper() and not w.isupper() else (w if w.isupper() else w.lower())
+
+
+def outlet_label(outlet: str | None, url: str | None, source: str) -> str:
+    """The outlet, else the site of the URL, else the source's file name: unknown outlets are not lumped together."""
+    if outlet:
+        return outlet
+    if url:
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"({name or 'unknown'})"
 
 
 def pair_lean(ua: float, ru: float) -> float | None:

@@ -23,6 +23,7 @@ DEFAULT_SCORES: dict[str, float] = {
     "SANCTION": -6.0, "MOBILIZE": -6.0, "COERCE": -7.0, "ASSAULT": -10.0,
 }
 
+_CONCRETE = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2})(?:-\d{2})?)?$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 EPOCH = dt.date(1970, 1, 1)
 
@@ -62,8 +63,11 @@ def actor_label(actor: Actor | None) -> str | None:
 
 
 def event_date(event: Event, published: str | None) -> str | None:
-    """The event's own date, else (for current events) the article's publication date."""
-    if event.date:
+    """The event's own date when it is a calendar date, else (for current events) the article's publication date.
+
+    TIMEX3 values that name no calendar time (PAST_REF, XXXX-10) are not dates to put on a timeline.
+    """
+    if event.date and _CONCRETE.match(event.date):
         return event.date
     if event.historical:
         return None

@@ -25,7 +25,7 @@ from flashpoint.corpus import dedup, merge
 from flashpoint.corpus import stories as stories_mod
 from flashpoint.corpus import tables as t
 from flashpoint.corpus.escalation import conflict_weight
-from flashpoint.corpus.framing import term_counts
+from flashpoint.corpus.framing import outlet_label, term_counts
 from flashpoint.model import AnalyzedArticle
 from flashpoint.store.store import Store
 
@@ -59,6 +59,10 @@ def rebuild(store: Store) -> None:
         for table in t.ALL:
             conn.execute(delete(table))
     update_views(store)
+
+
+def _outlet(art: AnalyzedArticle) -> str:
+    return outlet_label(art.outlet, art.url, art.source)
 
 
 def _chunks(items: list[Any], n: int = _IN_CHUNK) -> list[list[Any]]:
@@ -159,7 +163,7 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]]) -> None:
                 story_id, story_sim = next_story, 1.0
                 next_story += 1
             story_of[pk] = story_id
-            doc = {"article_pk": pk, "article_id": art.id, "outlet": art.outlet, "published": art.published,
+            doc = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art), "published": art.published,
                    "day": day, "canonical_id": canonical_id, "dup_similarity": best_sim if best_dup else None,
                    "story_id": story_id, "story_similarity": round(story_sim, 4), "signature": sig,
                    "features": feats, "title": (art.title or art.body[:120])[:500]}
@@ -215,7 +219,7 @@ def _update_stories(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], 
         if canon[pk] == art.id:
             row["n_distinct"] += 1
         outlets = dict(row["outlets"] or {})
-        outlet = art.outlet or "(unknown)"
+        outlet = _outlet(art)
         outlets[outlet] = outlets.get(outlet, 0) + 1
         row["outlets"] = outlets
         actors, countries = dict(row["actors"] or {}), dict(row["countries"] or {})
@@ -253,11 +257,12 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
         for idx, ev in enumerate(art.events):
             key = merge.event_key(ev)
             date = merge.event_date(ev, art.published)
+            explicit = bool(ev.date) and date == ev.date  # dated in the text, not by publication
             day = merge.day_number(date)
             match = None
             for cand in by_key[key]:
                 if merge.dates_match(cand["date"], cand["day"], date, day,
-                                     exact=bool(ev.date) and bool(cand["explicit_date"])):
+                                     exact=explicit and bool(cand["explicit_date"])):
                     match = cand
                     break
             if match is None:
@@ -270,7 +275,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                          "recipient_name": merge.actor_label(ev.recipient),
                          "recipient_country": ev.recipient.country if ev.recipient else None,
                          "place": (ev.location.name or ev.location.text) if ev.location else None,
-                         "date": date, "day": day, "explicit_date": bool(ev.date), "historical": ev.historical, "current": current,
+                         "date": date, "day": day, "explicit_date": explicit, "historical": ev.historical, "current": current,
                          "score": score, "weight": conflict_weight(score) if current else 0.0,
                          "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "outlets": {},
                          "first_published": art.published}
@@ -283,10 +288,10 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
             if art.id not in articles_of[mid]:
                 articles_of[mid].add(art.id)
             outlets = dict(match["outlets"] or {})
-            outlets[art.outlet or "(unknown)"] = outlets.get(art.outlet or "(unknown)", 0) + 1
+            outlets[_outlet(art)] = outlets.get(_outlet(art), 0) + 1
             match["outlets"] = outlets
             mentions.append({"merged_id": mid, "article_pk": pk, "article_id": art.id, "idx": idx,
-                             "outlet": art.outlet, "published": art.published, "canonical": canon[pk] == art.id,
+                             "outlet": _outlet(art), "published": art.published, "canonical": canon[pk] == art.id,
                              "text": ev.text[:2000], "start": ev.start, "end": ev.end, "negated": ev.negated,
                              "hypothetical": ev.hypothetical,
                              "reported_by": merge.actor_label(ev.reported_by)})
@@ -342,7 +347,7 @@ def _add_escalation(conn: Connection, new_events: list[dict[str, Any]]) -> None:
 def _claims_and_framing(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str]) -> None:
     claim_rows, term_rows = [], []
     for pk, art in batch:
-        base = {"article_pk": pk, "article_id": art.id, "outlet": art.outlet}
+        base = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art)}
         for row in claims_mod.claim_rows(art):
             claim_rows.append({**base, "published": art.published, "canonical": canon[pk] == art.id, **row})
         text = f"{art.title or ''}\n{art.body}"

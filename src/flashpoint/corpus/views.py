@@ -212,13 +212,15 @@ def framing(store: Store, **filters: Any) -> Rows:
         for outlet, pair, side, term, count in conn.execute(select(ft.c.outlet, ft.c.pair, ft.c.side, ft.c.term,
                                                                    ft.c.count)):
             counts[outlet or "(unknown)"][pair][side][term] += count
-        qt, a = schema.quotes, schema.articles
+        qt, cd = schema.quotes, t.corpus_docs
         voices: dict[str, Counter[str]] = defaultdict(Counter)
-        for outlet, country in conn.execute(select(a.c.outlet, qt.c.speaker_country).join(a, a.c.id == qt.c.article_id)):
+        for outlet, country in conn.execute(select(cd.c.outlet, qt.c.speaker_country)
+                                            .join(cd, cd.c.article_id == qt.c.article_id)):
             voices[outlet or "(unknown)"][country or "?"] += 1
         e = schema.events
         cast: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: {"actor": Counter(), "recipient": Counter()})
-        for outlet, ac, rc in conn.execute(select(e.c.outlet, e.c.actor_country, e.c.recipient_country)
+        for outlet, ac, rc in conn.execute(select(cd.c.outlet, e.c.actor_country, e.c.recipient_country)
+                                           .join(cd, cd.c.article_id == e.c.article_id)
                                            .where(and_(e.c.score < 0, e.c.historical.is_not(True)))):
             if ac:
                 cast[outlet or "(unknown)"]["actor"][ac] += 1
