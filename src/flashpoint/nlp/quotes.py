@@ -331,8 +331,15 @@ class Resolver:
             return self.main_subject(cue)
         chunk = _strip_trailing(left[cut:])
         if not chunk.strip(" ,"):
+            if word in {"and", "but"}:  # "X dismissed the reports and insisted": X speaks
+                return self.main_subject(cue) or self._clause_subject(s, cue.start)
             return None
         return self.resolve_np(s + cut, s + cut + len(chunk))
+
+    def _clause_subject(self, s: int, end: int) -> Mention | None:
+        """The actor a sentence opens with, up to its first comma."""
+        comma = self.body.find(",", s, end)
+        return self.resolve_np(s, comma if comma > 0 else end)
 
     def main_subject(self, cue: Cue) -> Mention | None:
         """The subject of the clause a participle ("..., adding that") hangs on."""
