@@ -113,6 +113,7 @@ def run_demo(db: str | None = None, console: Console | None = None) -> dict[str,
     figures = summarise(store, console)
     store.close()
     serve_db = "" if db is None else f" --db {db}"
-    console.print(f"\nExplore it in the dashboard:  [bold]flashpoint serve{serve_db}[/]  then open http://127.0.0.1:8000/")
+    console.print(f"\nExplore it in the dashboard:  [bold]flashpoint serve{serve_db}[/]  then open http://127.0.0.1:8000/",
+                  soft_wrap=True)
     console.print("Or from the terminal: flashpoint events | quotes | claims | stories | timeline | framing | escalation")
     return figures
