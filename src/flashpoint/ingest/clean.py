@@ -24,6 +24,7 @@ from flashpoint.ingest.clean_lines import (
 
 HEADLINE_WINDOW = 12  # how far above the article's first paragraph a headline may sit
 HEADING_MAX_WORDS = 20
+END_AFTER_WORDS = 50  # article words that must come before an end-of-article marker for it to count
 LEAD_FACTOR = 0.6  # a paragraph above the block but below the headline needs this share of the threshold
 
 
@@ -76,6 +77,23 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
             continue
         if keep_flags[i - 1] and lines[i - 1].prose and keep_flags[i + 1] and lines[i + 1].prose:
             keep_flags[i] = True
+    # a paragraph that follows a kept paragraph needs less evidence: the article goes on until it stops
+    for i in range(a + 1, len(lines)):
+        ln = lines[i]
+        if i > b and not keep_flags[i - 1]:
+            break
+        if (not keep_flags[i] and keep_flags[i - 1] and lines[i - 1].prose and ln.prose and not hard_drop(ln)
+                and probs[i] >= thr * LEAD_FACTOR):
+            keep_flags[i] = True
+    # the article stops where its comments, share bar or author box begin
+    seen = 0
+    for i in range(a, len(lines)):
+        if lines[i].ends_article and seen >= END_AFTER_WORDS:
+            for j in range(i, len(lines)):
+                keep_flags[j] = False
+            break
+        if keep_flags[i]:
+            seen += lines[i].words
     first_kept = next((i for i in range(a, b + 1) if keep_flags[i]), a)
     counts: dict[str, int] = {}
     for ln in lines:

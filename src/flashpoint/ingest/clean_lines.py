@@ -50,6 +50,7 @@ class Markers:
     date: re.Pattern[str]
     credit: re.Pattern[str]
     trailing: re.Pattern[str]
+    end: re.Pattern[str]
     stopwords: frozenset[str]
 
 
@@ -65,6 +66,7 @@ def markers() -> Markers:
         date=re.compile(data["date_line"], flags),
         credit=re.compile(data["credit_end"], flags),
         trailing=re.compile(data["trailing_link"], flags),
+        end=re.compile("|".join(f"(?:{p})" for p in data["end_of_article"]), flags),
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
     )
 
@@ -106,6 +108,7 @@ class Line:
     date_only: bool
     credit: bool
     prose: bool  # long enough and ends like a sentence
+    ends_article: bool  # comments, share bar or author box begin here
     local: list[float]
 
 
@@ -148,8 +151,9 @@ def describe(raw: str) -> Line:
         1.0 if letters > 3 and text.upper() == text else 0.0,
         1.0 if _OPENS_QUOTE.match(text) else 0.0,
     ]
+    ends = n <= 15 and bool(m.end.fullmatch(core))
     return Line(raw=raw.strip(), text=text, words=n, marked=marked, label=label, date_only=date_only,
-                credit=credit, prose=n >= 8 and terminal and not marked, local=local)
+                credit=credit, prose=n >= 8 and terminal and not marked, ends_article=ends, local=local)
 
 
 def split_lines(text: str) -> list[Line]:

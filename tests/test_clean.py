@@ -1,0 +1,160 @@
+"""Cleaning: seed pages against their hand annotations, and generic behaviours on text written here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SEEDS
+from flashpoint.ingest.clean import clean_html, clean_text
+
+GOLD = json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))["documents"]
+
+
+def _paragraphs(body: str) -> set[str]:
+    return {p.strip() for p in body.split("\n\n")}
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> dict[str, object]:
+    return {doc["file"]: clean_text((SEEDS / doc["file"]).read_text(encoding="utf-8")) for doc in GOLD}
+
+
+@pytest.mark.parametrize("doc", GOLD, ids=[d["file"] for d in GOLD])
+def test_seed_boilerplate_dropped_and_listed(doc: dict, cleaned: dict) -> None:
+    result = cleaned[doc["file"]]
+    paragraphs = _paragraphs(result.body)
+    removed = set(result.removed)
+    for line in doc["boilerplate"]:
+        assert line.strip() not in paragraphs, line
+        assert line.strip() in removed, line
+
+
+@pytest.mark.parametrize("doc", GOLD, ids=[d["file"] for d in GOLD])
+def test_seed_article_kept(doc: dict, cleaned: dict) -> None:
+    body = cleaned[doc["file"]].body
+    for text in doc["must_keep"] + (doc.get("headings") or []):
+        assert text in body, text
+    headings = doc.get("headings") or []
+    for heading in headings:
+        assert heading in _paragraphs(body)  # a heading stays a paragraph of its own
+
+
+@pytest.mark.parametrize("doc", GOLD, ids=[d["file"] for d in GOLD])
+def test_seed_title(doc: dict, cleaned: dict) -> None:
+    result = cleaned[doc["file"]]
+    assert result.title == doc["title"]
+    assert result.body.startswith(doc["title"])  # the headline opens the body
+
+
+def test_seed_lines_are_kept_or_removed() -> None:
+    """Every non-empty raw line ends up either in the body or in `removed`."""
+    text = (SEEDS / GOLD[0]["file"]).read_text(encoding="utf-8")
+    result = clean_text(text)
+    raw = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    assert len(raw) == len(result.removed) + len(result.body.split("\n\n"))
+
+
+ARTICLE = """Home
+World
+Politics
+Business
+Sport
+Harbour town braces for a second storm
+Tuesday, 14 March 2023 08:15 AM
+Residents of the coastal town spent the night moving boats inland as forecasters warned of waves higher than any seen in a decade.
+The mayor told reporters that the sea wall, rebuilt after the last flood, would hold “as long as the wind turns before midnight”.
+Read more: Ten years after the flood, a town rebuilds its harbour
+Emergency crews said more than 2,000 people had left their homes by Monday evening, and shelters in the school and the church were full.
+Photo: a fishing boat is hauled up the slipway. © Jane Doe / Example Agency
+What happens next?
+Engineers will inspect the wall at first light, and the ferry service will stay suspended until the harbour master says it is safe to sail.
+Officials said\u00a0the town's two bridges would remain closed to traffic until the water level had fallen by at least a metre.
+Share this article
+Sign up for our newsletter
+Leave a comment
+© 2023 Example News. All rights reserved.
+"""
+
+
+@pytest.fixture(scope="module")
+def article() -> object:
+    return clean_text(ARTICLE)
+
+
+def test_paragraphs_kept(article) -> None:
+    paragraphs = _paragraphs(article.body)
+    assert any(p.startswith("Residents of the coastal town") for p in paragraphs)
+    assert any(p.startswith("Emergency crews said") for p in paragraphs)
+    assert any(p.startswith("Engineers will inspect") for p in paragraphs)
+
+
+def test_read_more_and_caption_dropped(article) -> None:
+    assert "Read more" not in article.body
+    assert "Read more: Ten years after the flood, a town rebuilds its harbour" in article.removed
+    assert "©" not in article.body and "Photo:" not in article.body
+    assert any(r.startswith("Photo: a fishing boat") for r in article.removed)
+
+
+def test_navigation_forms_and_dateline_dropped(article) -> None:
+    for line in ("Home", "Politics", "Share this article", "Sign up for our newsletter", "Leave a comment",
+                 "Tuesday, 14 March 2023 08:15 AM"):
+        assert line not in _paragraphs(article.body)
+        assert line in article.removed
+
+
+def test_title_and_heading(article) -> None:
+    assert article.title == "Harbour town braces for a second storm"
+    assert "What happens next?" in _paragraphs(article.body)
+
+
+def test_nbsp_normalised_and_curly_quotes_kept(article) -> None:
+    assert "\u00a0" not in article.body
+    assert "Officials said the town's two bridges" in article.body
+    assert "“as long as the wind turns before midnight”" in article.body
+
+
+def test_paragraph_with_link_text_glued_to_its_end() -> None:
+    text = ARTICLE.replace("full.\n", "full. Read More\n")
+    result = clean_text(text)
+    assert "shelters in the school and the church were full." in result.body
+    assert "Read More" not in result.body
+
+
+def test_empty_and_blank_input() -> None:
+    assert clean_text("").body == ""
+    assert clean_text("\n \n\u00a0\n").body == ""
+    assert clean_text("").title is None
+
+
+HTML = """<!doctype html><html><head><title>Harbour town braces for a second storm | Example News</title>
+<meta property="og:title" content="Harbour town braces for a second storm">
+<meta name="author" content="Jane Doe"><meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2023-03-14T08:15:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a></nav>
+<article><h1>Harbour town braces for a second storm</h1>
+<p>Residents of the coastal town spent the night moving boats inland as forecasters warned of waves higher than
+any seen in a decade, and the coastguard closed the harbour mouth to all traffic.</p>
+<p>The mayor told reporters that the sea wall, rebuilt after the last flood, would hold as long as the wind turned
+before midnight, but she urged families living on the front to leave while the roads were still open.</p>
+<p>Emergency crews said more than 2,000 people had left their homes by Monday evening, and shelters in the school
+and the church were full, with more camp beds on their way from the regional capital.</p></article>
+<div class="comments"><h3>Leave a comment</h3><p>Great article, thanks!</p></div>
+<footer>© 2023 Example News. All rights reserved.</footer></body></html>"""
+
+
+def test_html_body_title_and_meta() -> None:
+    result = clean_html(HTML, url="https://news.example.org/2023/03/14/harbour")
+    assert "Residents of the coastal town" in result.body
+    assert "Emergency crews said more than 2,000 people" in result.body
+    assert "Politics" not in result.body and "All rights reserved" not in result.body
+    assert result.title == "Harbour town braces for a second storm"
+    assert result.meta.get("date") == "2023-03-14"
+    assert result.meta.get("author") == "Jane Doe"
+    assert all(isinstance(v, (str, int, float, bool, list)) for v in result.meta.values())
+
+
+def test_html_without_article() -> None:
+    result = clean_html("<html><body></body></html>")
+    assert result.body == ""
