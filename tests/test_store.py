@@ -6,7 +6,7 @@ from flashpoint.store.store import Store, canonical_url
 def _article(i: int, body: str | None = None, url: str | None = None) -> AnalyzedArticle:
     body = body or f"Article number {i}. Russia accused Ukraine of shelling."
     return AnalyzedArticle(
-        id=f"a{i}", source=f"mem:{i}", url=url, title=f"Title {i}", outlet="Outlet", published="2022-02-2%d" % i,
+        id=f"a{i}", source=f"mem:{i}", url=url, title=f"Title {i}", outlet="Outlet", published=f"2022-02-2{i}",
         body=body,
         quotes=[Quote(text="x", start=0, end=1, speaker=Speaker(name="Someone", actor=Actor(country="RUS")))],
         events=[Event(type="ACCUSE", text=body, start=0, end=len(body),
