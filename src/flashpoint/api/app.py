@@ -7,6 +7,7 @@ an `error` message on /api and a plain page elsewhere.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 from pathlib import Path
@@ -22,6 +23,7 @@ from flashpoint.api.data import BadParameter
 from flashpoint.store.store import Store
 
 HERE = Path(__file__).parent
+log = logging.getLogger("flashpoint.api")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -77,6 +79,14 @@ def create_app(db: str | None = None, api_key: str | None = None, *, read_key: s
         if request.url.path.startswith("/api"):
             return JSONResponse({"error": str(exc)}, status_code=422)
         return pages.error_page(request, 422, str(exc))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("%s %s failed", request.method, request.url.path)
+        message = f"internal error: {type(exc).__name__}"
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": message}, status_code=500)
+        return pages.error_page(request, 500, message)
 
     app.include_router(routes.router)
     app.include_router(pages.router)

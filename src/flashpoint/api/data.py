@@ -176,7 +176,8 @@ def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
     rows: Rows = []
     for (kind, subject), per_outlet in sorted(figures.items()):
         values = {o: sorted({float(v["value"]) for v in vals}) for o, vals in per_outlet.items()}
-        rows.append({"kind": kind, "subject": subject, "values": dict(per_outlet),
+        rows.append({"kind": kind, "subject": subject,
+                     "values": {o: _distinct_figures(vals) for o, vals in per_outlet.items()},
                      "disagree": len(per_outlet) > 1 and len({tuple(v) for v in values.values()}) > 1})
     rows.sort(key=lambda r: (not r["disagree"], -len(r["values"]), str(r["kind"]), str(r["subject"])))
     claim_rows = [c for c in run_view(store, "claims", Filters(limit=1000))
@@ -185,6 +186,18 @@ def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
         if row.get("outlet") in outlets:
             outlets[row["outlet"]]["lean"] = row.get("group") or row.get("lean")
     return {"outlets": list(outlets.values()), "figures": rows, "claims": claim_rows}
+
+
+def _distinct_figures(figs: Rows) -> Rows:
+    """One entry per value an outlet gives, with everyone it attributes that value to."""
+    out: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for fig in figs:
+        key = (fig.get("value"), fig.get("approx"))
+        if key not in out:
+            out[key] = {**fig, "claimed_by": fig.get("claimed_by")}
+        elif fig.get("claimed_by") and fig["claimed_by"] not in (out[key].get("claimed_by") or ""):
+            out[key]["claimed_by"] = ", ".join(filter(None, [out[key].get("claimed_by"), fig["claimed_by"]]))
+    return list(out.values())
 
 
 def _subject_key(subject: Any) -> str:

@@ -1,0 +1,242 @@
+"""The dashboard in a real headless Chromium, served by uvicorn from a store holding the five seeds.
+
+Two short reports of one happening by two outlets (written here, with different death
+tolls) give the story page something to compare, and one article full of markup checks
+that hostile text never runs.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import SEEDS
+from flashpoint import workflow
+from flashpoint.api.app import create_app
+from flashpoint.model import Article
+from flashpoint.store.store import Store
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+
+pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                                reason="needs chromium and chromedriver in /usr/bin")
+
+PAYLOAD = "window.__pwned = 'yes'; document.title = 'pwned'"
+
+REPORTS = [
+    Article(id="market-north", source="test:market-north", outlet="Northern Courier", published="2022-03-03",
+            published_from="given", title="Shelling of Kharkiv market kills 21, officials say",
+            body="Shelling of Kharkiv market kills 21, officials say\n\nRussian forces shelled a crowded market in "
+                 "Kharkiv on Thursday, killing 21 civilians and wounding 112, the regional governor Oleh "
+                 "Synehubov said.\n\n\"This is a war crime,\" Synehubov said. Ukraine accused Russia of "
+                 "deliberately targeting civilians in Kharkiv."),
+    Article(id="market-east", source="test:market-east", outlet="Eastern Wire", published="2022-03-03",
+            published_from="given", title="Kharkiv market shelled, at least 34 dead",
+            body="Kharkiv market shelled, at least 34 dead\n\nRussian artillery shelled a market in Kharkiv on "
+                 "Thursday, killing at least 34 civilians and wounding 285, Ukrainian emergency services said.\n\n"
+                 "The Russian defence ministry denied targeting civilians in Kharkiv. \"Our forces strike only "
+                 "military targets,\" spokesman Igor Konashenkov said."),
+    Article(id="hostile", source="test:hostile", outlet=f"<b onmouseover=\"{PAYLOAD}\">Evil</b> Outlet",
+            published="2022-03-04", published_from="given", url=f"javascript:{PAYLOAD}",
+            title=f"<script>{PAYLOAD}</script>Troops cross the border",
+            body=f"<script>{PAYLOAD}</script>Troops cross the border\n\nRussian troops crossed into Ukraine near "
+                 f"Kharkiv on Friday, Ukraine's defence ministry said.<img src=x onerror=\"{PAYLOAD}\">\n\n"
+                 f"\"We will defend every town,\" Ukrainian President Volodymyr Zelensky said. "
+                 f"<svg onload=\"{PAYLOAD}\"></svg><a href=\"javascript:{PAYLOAD}\">click</a>"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """uvicorn in a thread over a fresh SQLite store: the five seeds plus the reports above."""
+    tmp = Path(tempfile.mkdtemp(prefix="flashpoint-dash-"))
+    store = Store(f"sqlite:///{tmp / 'dash.db'}")
+    report = workflow.ingest(sorted(str(p) for p in SEEDS.glob("*.txt")), store)
+    assert len(report.stored) == 5, report.errors
+    extra = workflow.ingest_articles(REPORTS, store)
+    assert len(extra.stored) == len(REPORTS), extra.errors
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    store.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[webdriver.Chrome]:
+    profile = tempfile.mkdtemp(prefix="flashpoint-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1400,1000"):
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def api(server: str, path: str) -> Any:
+    with urllib.request.urlopen(server + path, timeout=30) as resp:  # noqa: S310 - our own local server
+        return json.loads(resp.read())
+
+
+def shot(browser: webdriver.Chrome, output_dir: Path, name: str) -> None:
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1400, min(max(int(height), 800), 4000))
+    browser.save_screenshot(str(output_dir / name))
+    browser.set_window_size(1400, 1000)
+
+
+def test_overview_shows_stories_escalation_and_actors(server: str, browser: webdriver.Chrome,
+                                                       output_dir: Path) -> None:
+    browser.get(server + "/")
+    assert "flashpoint" in browser.title
+    stories = browser.find_elements(By.CSS_SELECTOR, "#stories a.story-link")
+    assert len(stories) == len(api(server, "/api/stories?limit=12")["items"]) > 0
+    assert browser.find_elements(By.CSS_SELECTOR, "#escalation svg polyline")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#actors tbody tr")) >= 3
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#latest li a")) >= 5
+    shot(browser, output_dir, "dashboard-overview.png")
+    stories[0].click()
+    WebDriverWait(browser, 10).until(lambda d: "/stories/" in d.current_url)
+    assert browser.find_element(By.ID, "story-title").text
+
+
+def test_story_page_puts_outlets_side_by_side(server: str, browser: webdriver.Chrome, output_dir: Path) -> None:
+    multi = [s for s in api(server, "/api/stories?limit=100")["items"] if len(s["outlets"]) >= 2]
+    assert multi, "the two reports of the market shelling should form one story"
+    story = next(s for s in multi if "market-north" in s["article_ids"])
+    browser.get(f"{server}/stories/{story['id']}")
+    columns = browser.find_elements(By.CSS_SELECTOR, "#outlets .outlet-col")
+    names = [c.find_element(By.CSS_SELECTOR, ".outlet-name").text for c in columns]
+    assert len(columns) == len(story["outlets"])
+    assert all(any(n.startswith(o) for n in names) for o in ("Northern Courier", "Eastern Wire"))
+    for col in columns:
+        assert col.find_elements(By.CSS_SELECTOR, ".headlines a")
+    # the two outlets report different death tolls: the figures table flags it
+    disagreements = browser.find_elements(By.CSS_SELECTOR, "#figures tr.disagree")
+    assert disagreements
+    row = disagreements[0].text.lower()
+    assert "killed" in row or "wounded" in row
+    voices = browser.find_elements(By.CSS_SELECTOR, "#outlets .voices li")
+    assert voices
+    shot(browser, output_dir, "dashboard-story.png")
+
+
+def test_article_page_highlights_every_record(server: str, browser: webdriver.Chrome, output_dir: Path) -> None:
+    seeds = api(server, "/api/articles?limit=100")["items"]
+    records = [api(server, f"/api/articles/{a['id']}") for a in seeds if a["id"] not in ("hostile",)]
+    rec = max(records, key=lambda r: len(r["quotes"]) + len(r["events"]) + len(r["quantities"]))
+    browser.get(f"{server}/articles/{rec['id']}")
+    body = browser.find_element(By.ID, "article-body")
+    assert body.text.replace("\n", "").strip()[:40] == rec["body"].replace("\n", "").strip()[:40]
+    for kind, key in (("entity", "entities"), ("quote", "quotes"), ("timex", "timexes"),
+                      ("quantity", "quantities"), ("event", "events")):
+        panel = browser.find_elements(By.CSS_SELECTOR, f"#records .rec.k-{kind}")
+        valid = [s for s in rec[key] if 0 <= s["start"] < s["end"] <= len(rec["body"])]
+        assert len(panel) == len(valid), kind
+        if valid:
+            assert body.find_elements(By.CSS_SELECTOR, f".hl.k-{kind}"), kind
+    # a quote's text in the panel is what the highlighted span says
+    if rec["quotes"]:
+        segs = body.find_elements(By.CSS_SELECTOR, '.hl[data-refs~="q0"]')
+        assert "".join(s.text for s in segs).replace("\n", "") == \
+            rec["body"][rec["quotes"][0]["start"]:rec["quotes"][0]["end"]].replace("\n", "")
+    # the record panel links to the text and the text links to the record
+    jump = browser.find_element(By.CSS_SELECTOR, "#records .rec a.jump")
+    jump.click()
+    assert "#at-" in browser.current_url
+    seg = body.find_elements(By.CSS_SELECTOR, "a.hl")[0]
+    target = seg.get_attribute("href").split("#")[1]
+    browser.execute_script("arguments[0].click()", seg)
+    assert browser.current_url.endswith("#" + target) and browser.find_element(By.ID, target)
+    shot(browser, output_dir, "dashboard-article.png")
+
+
+def test_timeline_filters_change_what_is_shown(server: str, browser: webdriver.Chrome, output_dir: Path) -> None:
+    browser.get(server + "/timeline")
+    items = browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item")
+    assert items
+    types = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item .type")]
+    rarest = min(set(types), key=types.count)
+    assert types.count(rarest) < len(types)
+    # choosing a type applies at once (static JS; the CSP allows no inline script)
+    Select(browser.find_element(By.ID, "f-type")).select_by_value(rarest)
+    WebDriverWait(browser, 10).until(lambda d: f"type={rarest}" in d.current_url)
+    shown = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item .type")]
+    assert shown and set(shown) == {rarest} and len(shown) == types.count(rarest)
+    # a date range narrows it further, to what the API says
+    dates = sorted(d.text for d in browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-date"))
+    browser.get(server + "/timeline")
+    field = browser.find_element(By.ID, "f-country")
+    field.send_keys("RUS")
+    browser.find_element(By.CSS_SELECTOR, "#timeline-filters button").click()
+    WebDriverWait(browser, 10).until(lambda d: "country=RUS" in d.current_url)
+    by_country = browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item")
+    expected = api(server, "/api/timeline?country=RUS&limit=200")["items"]
+    assert len(by_country) == len(expected) < len(items)
+    assert "date_from" not in browser.current_url  # empty fields are left out of the URL
+    assert dates == sorted(dates)
+    shot(browser, output_dir, "dashboard-timeline.png")
+
+
+def test_actor_page(server: str, browser: webdriver.Chrome, output_dir: Path) -> None:
+    top = api(server, "/api/actors?limit=5")["items"][0]
+    browser.get(f"{server}/actors/{top['id']}")
+    assert browser.find_element(By.ID, "actor-name").text
+    rows = browser.find_elements(By.CSS_SELECTOR, "#as-actor tbody tr, #as-recipient tbody tr")
+    assert len(rows) >= 2
+    shot(browser, output_dir, "dashboard-actor.png")
+
+
+def test_injected_script_never_runs(server: str, browser: webdriver.Chrome, output_dir: Path) -> None:
+    for path in ("/articles/hostile", "/", "/articles", "/stories", "/timeline?date_from=2022-03-04"):
+        browser.get(server + path)
+        assert browser.execute_script("return window.__pwned === undefined"), path
+        assert browser.title != "pwned" and browser.title.endswith("flashpoint"), path
+    browser.get(server + "/articles/hostile")
+    # the markup shows as text, and none of it became an element
+    assert "<script>" in browser.find_element(By.ID, "article-title").text
+    body = browser.find_element(By.ID, "article-body")
+    assert "<img src=x onerror=" in body.text
+    assert not body.find_elements(By.CSS_SELECTOR, "img, svg, script, b")
+    hrefs = [a.get_attribute("href") or "" for a in browser.find_elements(By.CSS_SELECTOR, "a")]
+    assert not [h for h in hrefs if h.lower().startswith("javascript:")]
+    # even hovering over every highlighted span runs nothing but our own script
+    for seg in body.find_elements(By.CSS_SELECTOR, "a.hl")[:10]:
+        webdriver.ActionChains(browser).move_to_element(seg).perform()
+    assert browser.execute_script("return window.__pwned === undefined")
+    shot(browser, output_dir, "dashboard-hostile.png")
