@@ -22,7 +22,7 @@ from flashpoint.nlp.gazetteer import Entry, fold, gazetteer, slug
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den",
-                         "al", "bin", "ibn", "da", "di", "del", "on", "y", "in"})
+                         "al", "bin", "ibn", "da", "di", "del", "y", "in"})
 # the title word right before a name must be one of these heads ("Foreign Minister X", not "Security X")
 _TITLE_HEADS = frozenset({
     "President", "Minister", "Secretary", "Secretary-General", "Chancellor", "Premier", "Spokesman", "Spokeswoman",
@@ -33,6 +33,13 @@ _TITLE_HEADS = frozenset({
     "Speaker", "Director", "Leader", "Chief", "Commissioner", "Judge", "Prosecutor", "Ayatollah", "Imam", "Mullah",
     "Archbishop", "Father", "Rev", "Reverend", "Prof", "Professor", "Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame",
     "Lord", "Lady", "Attorney", "Head", "Deputy", "Mufti"})
+# role nouns that, right before a capitalised name, say it is a person ("spokesman Dmitry Peskov")
+_PERSON_HEADS = frozenset({w.lower() for w in _TITLE_HEADS} | {
+    "official", "spokesperson", "adviser", "advisor", "aide", "negotiator", "analyst", "journalist", "correspondent",
+    "reporter", "lawmaker", "mp", "diplomat", "coordinator", "researcher", "expert", "economist", "activist",
+    "monitor", "commander-in-chief", "counterpart", "colleague", "premier", "minister", "president", "envoy",
+    "ambassador", "secretary", "spokesman", "spokeswoman", "chancellor", "leader", "chief", "head", "governor",
+    "mayor", "general", "commander", "chairman", "chairwoman", "senator", "congressman", "deputy", "attorney"})
 _NP_MODIFIERS = frozenset({"state", "government", "foreign", "armed", "defence", "defense", "special", "security",
                            "military", "naval", "air", "border", "senior", "top", "news", "national", "federal",
                            "regional", "local", "interior", "former", "deputy", "chief", "press", "intelligence",
@@ -91,9 +98,10 @@ def _tokens(body: str) -> list[_Tok]:
 
 def _joinable(body: str, a: _Tok, b: _Tok) -> bool:
     """Two tokens belong to one name when only a space, hyphen or an initial's dot separates them."""
-    if a.poss:
-        return False
     gap = body[a.end:b.start]
+    if a.poss:
+        # "Ukraine's President" is two names; "People's Liberation Army" one
+        return a.text in ("People", "Peoples", "Workers", "Women", "Children") and gap in ("'s ", "’s ")
     if gap in (" ", "-", "\u00a0"):
         return True
     return len(a.text) == 1 and a.text.isupper() and gap in (".", ". ")
@@ -111,7 +119,9 @@ def _runs(body: str, toks: list[_Tok]) -> list[list[int]]:
         run = [i]
         j = i + 1
         while j < n and _joinable(body, toks[j - 1], toks[j]):
-            if toks[j].cap:
+            hyphen_tail = (body[toks[j - 1].end:toks[j].start] == "-" and toks[j - 1].cap
+                           and (len(toks[j].text) <= 3 or body[toks[j].end:toks[j].end + 1] == "-"))
+            if toks[j].cap or hyphen_tail:  # "Kim Jong-un", "Rostov-on-Don"
                 run.append(j)
                 j += 1
                 continue
@@ -151,6 +161,8 @@ def _preceding_role(body: str, pos: int) -> str:
         gap = body[base + m.end():start]
         if gap.strip() not in ("",) or "\n" in gap:
             break
+        if m.group().endswith(".") and len(m.group()) > 4:
+            break  # the previous sentence ended there
         w = m.group().strip(".")
         low = w.lower()
         bare = re.sub(r"['’]s$", "", w)
@@ -207,12 +219,24 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
                                    or toks[idx[start_k]].text in ("Secretary", "Minister", "Head", "Chairman")):
             start_k += 1
         s, e = toks[idx[start_k]].start, toks[idx[end_k]].end
-        if e - s > 3 and not all(_is_common(toks[i]) for i in idx[start_k:end_k + 1]):
+        if end_k > start_k and not all(_is_common(toks[i]) for i in idx[start_k:end_k + 1]):
             name = body[s:e]
             out.append(_Found(s, e, "ORG", "org:" + slug(fold(name)), name))
         if org_at > last_title:
             return out
+    cut = next((k for k, i in enumerate(name_idx) if toks[i].text.lower() in _CONNECTORS), None)
+    if cut is not None:
+        name_idx = name_idx[:cut]  # "Ann Lee of Sioux Falls"
+        if not name_idx:
+            return out
     if not name_idx or len(name_idx) > 4:
+        return out
+    if title_idx and toks[title_idx[-1]].text.lower() in _CONNECTORS:
+        return out
+    if any(toks[i].text.lower() == "and" for i in name_idx):
+        return out  # "Kate and Caitlyn": not one person's name
+    k0 = idx.index(name_idx[0])
+    if k0 > 0 and toks[idx[k0 - 1]].text.lower() in _CONNECTORS:
         return out
     if all(_is_common(toks[i]) for i in name_idx):
         return out
@@ -220,7 +244,8 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
     name = body[s:e]
     key = fold(name)
     role_phrase = (before + body[toks[idx[0]].start:s]) if title_idx else before
-    titled = bool(title_idx) or bool(before and role_sector(before)[0])
+    before_words = re.findall(r"[\w’'-]+", before.lower())
+    titled = bool(title_idx) or bool(before_words and before_words[-1] in _PERSON_HEADS)
     honorific = bool(title_idx) and toks[title_idx[-1]].text.rstrip(".") in g.honorifics
     if len(name_idx) == 1:
         known = local.get(key)
@@ -292,6 +317,8 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                                        known.role_phrase))
                     break
                 hits = g.lookup(piece)
+                if hits and fold(piece) in g.acronyms and not piece.replace(".", "").isupper():
+                    hits = []  # "Eu", "Who" are not the EU or the WHO
                 if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])):
                     match = (j, _found_from(piece, s, e, hits[0]))
                     break

@@ -55,6 +55,8 @@ class Gazetteer:
     org_keywords: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     proxy_conflicts: dict[str, list[str]] = field(default_factory=dict)
+    acronyms: set[str] = field(default_factory=set)  # keys only ever written in capitals (EU, WHO, UN)
+    _mixed: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def lookup(self, text: str) -> list[Entry]:
@@ -64,6 +66,11 @@ class Gazetteer:
         k = fold(key)
         if not k:
             return
+        if key.replace(".", "").isupper() and k not in self._mixed:
+            self.acronyms.add(k)
+        elif not key.replace(".", "").isupper():
+            self._mixed.add(k)
+            self.acronyms.discard(k)
         bucket = self.index.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
