@@ -117,10 +117,21 @@ def quotes(
 
 
 def _view_command(name: str, doc: str, table_cols: list[str] | None = None) -> None:
-    def command(db: DbOpt = None, fmt: FmtOpt = "table", limit: LimitOpt = 200) -> None:
+    def command(
+        db: DbOpt = None, fmt: FmtOpt = "table", limit: LimitOpt = 200,
+        outlet: Annotated[str | None, typer.Option()] = None,
+        country: Annotated[str | None, typer.Option(help="actor or recipient country (ISO alpha-3)")] = None,
+        actor: Annotated[str | None, typer.Option(help="actor id or name (escalation: actor country)")] = None,
+        type: Annotated[str | None, typer.Option(help="PLOVER type (claims: figure kind)")] = None,
+        since: Annotated[str | None, typer.Option(help="from date YYYY-MM-DD")] = None,
+        until: Annotated[str | None, typer.Option(help="to date YYYY-MM-DD")] = None,
+        period: Annotated[str | None, typer.Option(help="escalation: day or week")] = None,
+    ) -> None:
         from flashpoint.corpus import views
 
-        rows = getattr(views, name)(_store(db))[:limit]
+        filters = {"outlet": outlet, "country": country, "actor": actor, "type": type, "date_from": since,
+                   "date_to": until, "period": period, "limit": limit}
+        rows = getattr(views, name)(_store(db), **{k: v for k, v in filters.items() if v is not None})[:limit]
         _emit(rows, fmt, table_cols if fmt == "table" else None, name)
 
     command.__doc__ = doc
@@ -128,11 +139,16 @@ def _view_command(name: str, doc: str, table_cols: list[str] | None = None) -> N
     app.command(name=name)(command)
 
 
-_view_command("stories", "Articles about the same happening, across outlets.")
-_view_command("claims", "Figures of the same kind and subject side by side, disagreements flagged.")
-_view_command("timeline", "Merged events in date order, each with its mentions.")
-_view_command("framing", "Per outlet: competing terms used, whose voices are quoted, who is cast as aggressor.")
-_view_command("escalation", "Score-weighted daily counts of distinct current events per dyad, with alerts.")
+_view_command("stories", "Articles about the same happening, across outlets.",
+              ["id", "first_date", "last_date", "articles", "distinct", "n_outlets", "outlets", "title"])
+_view_command("claims", "Figures of the same kind and subject side by side, disagreements flagged.",
+              ["kind", "subject", "period", "status", "n_articles", "figures"])
+_view_command("timeline", "Merged events in date order, each with its mentions.",
+              ["date", "type", "actor", "recipient", "historical", "articles", "outlets", "snippet"])
+_view_command("framing", "Per outlet: competing terms used, whose voices are quoted, who is cast as aggressor.",
+              ["outlet", "articles", "lean", "group", "quotes", "term_choices"])
+_view_command("escalation", "Score-weighted daily counts of distinct current events per dyad, with alerts.",
+              ["date", "dyad", "value", "events", "baseline", "threshold", "alert"])
 
 
 @app.command()

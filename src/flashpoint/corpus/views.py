@@ -166,6 +166,11 @@ def _event_filters(q: Any, filters: dict[str, Any]) -> Any:
     return q
 
 
+def _snippet(text: str, n: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
 def timeline(store: Store, **filters: Any) -> Rows:
     """Merged events in date order with their mentions; background events on their own dates, marked."""
     _fresh(store)
@@ -193,7 +198,8 @@ def timeline(store: Store, **filters: Any) -> Rows:
                     "recipient_country": r["recipient_country"], "place": r["place"],
                     "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
                     "articles": len({m["article_id"] for m in ms if not m["duplicate"]}),
-                    "outlets": sorted(r["outlets"] or {}), "text": r["text"], "mentions": ms})
+                    "outlets": sorted(r["outlets"] or {}), "text": r["text"],
+                    "snippet": _snippet(r["text"] or ""), "mentions": ms})
     return out
 
 

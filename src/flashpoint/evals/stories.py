@@ -180,5 +180,6 @@ def run(path: Path, limit: int | None = None, db: str | None = None, workers: in
     ids = [a for a in gold if a in assigned]
     result: dict[str, Any] = {"records": len(records), "articles_scored": len(ids), "ingest_seconds": round(seconds, 1)}
     result.update(score([gold[a] for a in ids], [assigned[a] for a in ids]))
-    result["label_noise"] = label_noise(records[:limit] if limit else records)
+    noise = label_noise(records[:limit] if limit else records)
+    result.update({f"labels_{k}": v for k, v in noise.items() if k != "records"})
     return result
