@@ -116,6 +116,7 @@ def api(server: str, path: str) -> Any:
 def shot(browser: webdriver.Chrome, output_dir: Path, name: str) -> None:
     height = browser.execute_script("return document.documentElement.scrollHeight")
     browser.set_window_size(1400, min(max(int(height), 800), 4000))
+    browser.execute_script("window.scrollTo(0, 0)")
     browser.save_screenshot(str(output_dir / name))
     browser.set_window_size(1400, 1000)
 

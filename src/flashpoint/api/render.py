@@ -195,8 +195,11 @@ def line_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = 
         for d, v in s["points"]:
             parts.append(f'<circle cx="{x_of[d]:.1f}" cy="{y(v):.1f}" r="3" fill="{colour}">'
                          f'<title>{esc(s["name"])} {esc(d)}: {v:.2f}</title></circle>')
-    for d in (days[0], days[len(days) // 2], days[-1]) if len(days) > 2 else days:
-        parts.append(f'<text x="{x_of[d]:.1f}" y="{height - 8}" text-anchor="middle" class="tick">{esc(d)}</text>')
+    step = max(1, len(days) // 6)
+    ticks = days[::step] if days[-1] in days[::step] else [*days[::step][:-1], days[-1]]
+    for d in ticks if len(days) > 1 else days:
+        anchor = "start" if d == days[0] and len(days) > 1 else "end" if d == days[-1] and len(days) > 1 else "middle"
+        parts.append(f'<text x="{x_of[d]:.1f}" y="{height - 8}" text-anchor="{anchor}" class="tick">{esc(d)}</text>')
     parts.append("</svg>")
     legend = "".join(f'<li><span class="swatch sw{i % len(PALETTE)}"></span>{esc(s["name"])}</li>'
                      for i, s in enumerate(series))
