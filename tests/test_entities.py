@@ -148,3 +148,18 @@ def test_organisations_by_keyword_and_igos() -> None:
     assert types.get("Zarvanian Liberation Front") == "ORG"
     osce = find(ents, "OSCE")[0]
     assert osce.actor is not None and osce.actor.code == "OSCE" and osce.actor.sector == "IGO"
+
+
+def test_appositive_role_codes_an_unknown_person() -> None:
+    text = "Olena Marchuk, the Ukrainian deputy defence minister, said the line held. Marchuk then left."
+    people = [e for e in entities(text) if e.type == "PERSON"]
+    assert [p.text for p in people] == ["Olena Marchuk", "Marchuk"]
+    for p in people:
+        assert p.actor is not None and p.actor.country == "UKR"
+
+
+def test_named_events() -> None:
+    ents = entities("Leaders met at the Munich Security Conference to revive the Minsk Agreements. War broke out.")
+    events = {e.text: e for e in ents if e.type == "EVENT"}
+    assert set(events) == {"Munich Security Conference", "Minsk Agreements"}
+    assert events["Minsk Agreements"].id != events["Munich Security Conference"].id

@@ -40,6 +40,11 @@ _PERSON_HEADS = frozenset({w.lower() for w in _TITLE_HEADS} | {
     "monitor", "commander-in-chief", "counterpart", "colleague", "premier", "minister", "president", "envoy",
     "ambassador", "secretary", "spokesman", "spokeswoman", "chancellor", "leader", "chief", "head", "governor",
     "mayor", "general", "commander", "chairman", "chairwoman", "senator", "congressman", "deputy", "attorney"})
+_EVENT_WORDS = frozenset({"War", "Summit", "Conference", "Olympics", "Games", "Revolution", "Agreement",
+                          "Agreements", "Accords", "Accord", "Protocol", "Talks", "Uprising", "Offensive",
+                          "Crisis", "Massacre", "Referendum", "Treaty", "Ceasefire", "Genocide", "Intifada",
+                          "Maidan", "Euromaidan", "Invasion", "Siege", "Blockade", "Airlift", "Pact"})
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n\"“”]{3,70}?)(?=,|\.|;|\s+(?:said|says|told|added))")
 _NP_MODIFIERS = frozenset({"state", "government", "foreign", "armed", "defence", "defense", "special", "security",
                            "military", "naval", "air", "border", "senior", "top", "news", "national", "federal",
                            "regional", "local", "interior", "former", "deputy", "chief", "press", "intelligence",
@@ -206,6 +211,12 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
         if not (has_head and name_idx and (len(name_idx) >= 2 or _first_name(toks[name_idx[0]].text))):
             name_idx = []
     out: list[_Found] = []
+    last, first = toks[idx[-1]].text, toks[idx[0]].text
+    if (last in _EVENT_WORDS and len(idx) >= 2) or (first == "Operation" and len(idx) >= 2):
+        # "Munich Security Conference", "Orange Revolution", "Operation Inherent Resolve"
+        s, e = toks[idx[0]].start, toks[idx[-1]].end
+        name = body[s:e]
+        return [_Found(s, e, "EVENT", "event:" + slug(name), name)]
     org_at = max((k for k, i in enumerate(idx) if toks[i].text in g.org_keywords), default=-1)
     if org_at >= 0 and (not name_idx or org_at > last_title):
         # "Security Council", "Defence Ministry", "Azov Battalion": the ORG ends at its keyword
@@ -221,7 +232,7 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
         s, e = toks[idx[start_k]].start, toks[idx[end_k]].end
         if end_k > start_k and not all(_is_common(toks[i]) for i in idx[start_k:end_k + 1]):
             name = body[s:e]
-            out.append(_Found(s, e, "ORG", "org:" + slug(fold(name)), name))
+            out.append(_Found(s, e, "ORG", "org:" + slug(name), name))
         if org_at > last_title:
             return out
     cut = next((k for k, i in enumerate(name_idx) if toks[i].text.lower() in _CONNECTORS), None)
@@ -347,8 +358,20 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
 def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
     if not gap:
         return
-    before = _preceding_role(body, toks[gap[0]].start)
-    for f in _gap_entities(body, toks, gap, before, local):
+    if len(gap) == 1 and toks[gap[0]].text in _EVENT_WORDS:
+        found = [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT", "", toks[gap[0]].text)]
+    else:
+        found = _gap_entities(body, toks, gap, _preceding_role(body, toks[gap[0]].start), local)
+    if found and found[0].type == "EVENT" and out and out[-1].type in ("GPE", "LOC") \
+            and body[out[-1].end:found[0].start] == " ":
+        # "Minsk Agreements", "Munich Security Conference": a place names the event
+        prev = out.pop()
+        found[0] = _Found(prev.start, found[0].end, "EVENT", "", body[prev.start:found[0].end])
+    for f in found:
+        if f.type == "EVENT" and f.end - f.start <= len(f.name) and " " not in f.name:
+            continue  # a bare "Summit" or "War" names nothing
+        if f.type == "EVENT":
+            f.id = "event:" + slug(f.name)
         out.append(f)
         _remember(f, local)
 
@@ -387,6 +410,14 @@ def _assign_actors(body: str, found: list[_Found]) -> None:
                 if base is not None and (base.country or base.code):
                     f.actor = Actor(text=text, name=f.name, id=f.id, country=base.country,
                                     sector=base.sector, code=base.code)
+            if f.actor is None:
+                # an appositive: "Dmitry Kozak, the Kremlin's deputy chief of staff, said"
+                m = _APPOSITIVE.match(body, f.end)
+                if m and role_sector(m.group(1))[0] is not None:
+                    base = resolve_phrase(m.group(1), body[:f.start])
+                    if base is not None and (base.country or base.code):
+                        f.actor = Actor(text=text, name=f.name, id=f.id, country=base.country,
+                                        sector=base.sector, code=base.code)
             if f.actor is None and f.id in remembered:
                 f.actor = remembered[f.id].model_copy(update={"text": text})
             if f.actor is not None:
