@@ -143,7 +143,10 @@ def _add_person(g: Gazetteer, rec: dict[str, Any]) -> None:
         key = fold(alias)
         if " " in key:
             g.people[key] = entry
-            surname = key.rsplit(" ", 1)[1]
+            words = [w for w in key.split() if w not in ("jr", "sr", "i", "ii", "iii", "iv")]
+            surname = words[-1]
+            if len(words) < 2 or surname in g.first_names or surname in g.index:
+                continue  # "Austin", "Georgia": a surname alone that is also a first name or a place
             bucket = g.surnames.setdefault(surname, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -190,6 +193,7 @@ def gazetteer() -> Gazetteer:
             for alias in [rec["name"], *(rec.get("aliases") or [])]:
                 g.add(alias, entry)
     g.proxy_conflicts = {k: list(v) for k, v in (orgs.get("proxy_conflicts") or {}).items()}
+    g.first_names = frozenset(fold(str(n)) for n in _load_yaml("first_names.yaml"))
     people = list(_load_yaml("actors.yaml") or [])
     for path in _extra_kb_files():
         with path.open(encoding="utf-8") as fh:
@@ -206,5 +210,4 @@ def gazetteer() -> Gazetteer:
     g.title_words = frozenset(str(w) for w in roles["title_words"])
     g.honorifics = frozenset(str(w).rstrip(".") for w in roles["honorifics"])
     g.org_keywords = frozenset(str(w) for w in roles["org_keywords"])
-    g.first_names = frozenset(fold(str(n)) for n in _load_yaml("first_names.yaml"))
     return g
