@@ -44,6 +44,7 @@ def codes(text: str, context: str | None = None) -> tuple[str | None, str | None
     ("the OSCE", (None, "IGO", "OSCE")),
     ("UN Secretary General", (None, "IGO", "UN")),
     ("the G7", (None, "IGO", "G7")),
+    ("Brussels", (None, "IGO", "EU")),
     ("the Luhansk People's Republic", ("UKR", "PRE", None)),
     ("Hezbollah", ("LBN", "REB", None)),
     ("Dmytro Kuleba", ("UKR", "GOV", None)),

@@ -39,6 +39,8 @@ def _actor(text: str, entry: Entry, sector: str | None = None) -> Actor:
     """The actor a gazetteer entry stands for when it acts."""
     g = gazetteer()
     if entry.kind == "capital":
+        if entry.code:  # Brussels acting is the EU
+            return sector_actor(text, None, "IGO", entry.code)
         sec = sector or "GOV"
         return Actor(text=text, name=sector_name(entry.country, sec, g), id=f"{entry.country}-{sec}",
                      country=entry.country, sector=sec)

@@ -169,7 +169,7 @@ def gazetteer() -> Gazetteer:
             g.add(dem, Entry(id="norp:" + iso, name=g.demonym[iso], type="NORP", kind="demonym", country=iso))
         if rec.get("capital") and not historical:
             cap = Entry(id="place:" + slug(rec["capital"]), name=rec["capital"], type="GPE", kind="capital",
-                        country=iso, sector="GOV")
+                        country=iso, sector="GOV", code=rec.get("capital_acts_as"))
             for alias in [rec["capital"], *(rec.get("capital_aliases") or [])]:
                 g.add(alias, cap)
         for seat, sector in (rec.get("seats") or {}).items():
