@@ -163,3 +163,11 @@ def test_named_events() -> None:
     events = {e.text: e for e in ents if e.type == "EVENT"}
     assert set(events) == {"Munich Security Conference", "Minsk Agreements"}
     assert events["Minsk Agreements"].id != events["Munich Security Conference"].id
+
+
+def test_appositive_role_alone_marks_a_person() -> None:
+    text = "Guram Berishvili, the Georgian defence minister, said the border was calm."
+    people = [e for e in entities(text) if e.type == "PERSON"]
+    assert [p.text for p in people] == ["Guram Berishvili"]
+    assert people[0].actor is not None and people[0].actor.country == "GEO"
+    assert not [e for e in entities("Northern Lights, the main attraction, said little.") if e.type == "PERSON"]

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import Actor, Entity, Place
-from flashpoint.nlp.gazetteer import Entry, Gazetteer, fold, gazetteer, sector_name, slug
+from flashpoint.nlp.gazetteer import Entry, Gazetteer, fold, fold_id, gazetteer, sector_name
 
 if TYPE_CHECKING:
     from flashpoint.nlp.document import NlpDoc
@@ -361,4 +361,4 @@ def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
 
 def person_id(name: str) -> str:
     """A canonical id for a person not in the KB, the same for transliteration variants."""
-    return "person:" + slug(fold(name))
+    return "person:" + fold_id(name)

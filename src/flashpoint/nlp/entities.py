@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_sector, sector_actor
 from flashpoint.nlp.document import NlpDoc
-from flashpoint.nlp.gazetteer import Entry, fold, gazetteer, slug
+from flashpoint.nlp.gazetteer import Entry, fold, fold_id, gazetteer, slug
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den",
@@ -268,14 +268,23 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
             return [*out, _Found(s, e, "PERSON", p.id, p.name, p, None, role_phrase)]
         if not (titled or honorific):
             return out
-    elif not (titled or honorific or _first_name(toks[name_idx[0]].text)):
+    elif not (titled or honorific or _first_name(toks[name_idx[0]].text) or _appositive_person(body, e)):
         return out
     if any(toks[i].text.isupper() and len(toks[i].text) > 1 for i in name_idx):
         return out  # acronyms are not names
     person = g.people.get(key)
     if person is not None:
         return [*out, _Found(s, e, "PERSON", person.id, person.name, person, None, role_phrase)]
-    return [*out, _Found(s, e, "PERSON", "person:" + slug(key), name, None, None, role_phrase)]
+    return [*out, _Found(s, e, "PERSON", "person:" + fold_id(name), name, None, None, role_phrase)]
+
+
+def _appositive_person(body: str, end: int) -> bool:
+    """'Shushan Stepanyan, the defence ministry spokeswoman,': a person role right after the name."""
+    m = _APPOSITIVE.match(body, end)
+    if not m:
+        return False
+    words = re.findall(r"[\w’'-]+", m.group(1).lower())
+    return bool(words) and words[-1] in _PERSON_HEADS
 
 
 def _sector_after(body: str, end: int) -> str | None:

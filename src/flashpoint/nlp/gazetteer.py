@@ -109,6 +109,11 @@ def fold(text: str) -> str:
     return " ".join(filter(None, (fold_word(w) for w in _WORD_SPLIT.split(text.strip()))))
 
 
+def fold_id(name: str) -> str:
+    """A readable id part for a name not in the KB, the same for its transliteration variants."""
+    return slug(fold(name).replace("$", "sh"))
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _strip_accents(text).lower()).strip("-")
 

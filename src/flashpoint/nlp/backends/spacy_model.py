@@ -16,7 +16,7 @@ from spacy.language import Language
 from flashpoint.model import Entity
 from flashpoint.nlp.actors import resolve_actor
 from flashpoint.nlp.document import NlpDoc
-from flashpoint.nlp.gazetteer import fold, gazetteer, slug
+from flashpoint.nlp.gazetteer import fold, fold_id, gazetteer, slug
 
 # OntoNotes labels (en_core_web_*) and common alternatives to flashpoint's six types
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
@@ -59,7 +59,8 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
         elif etype == "PERSON" and fold(text) in seen:
             ident, name = seen[fold(text)]
         else:
-            ident, name = f"{etype.lower()}:{slug(fold(text))}", text
+            ident = f"person:{fold_id(text)}" if etype == "PERSON" else f"{etype.lower()}:{slug(text)}"
+            name = text
         if etype == "PERSON" and " " in fold(text):
             seen.setdefault(fold(text).split()[-1], (ident, name))
         if actor is not None and etype == "PERSON":
