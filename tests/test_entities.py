@@ -171,3 +171,13 @@ def test_appositive_role_alone_marks_a_person() -> None:
     assert [p.text for p in people] == ["Guram Berishvili"]
     assert people[0].actor is not None and people[0].actor.country == "GEO"
     assert not [e for e in entities("Northern Lights, the main attraction, said little.") if e.type == "PERSON"]
+
+
+def test_places_inside_names() -> None:
+    ents = entities("The Moscow Times said the Russian Navy sailed. Michael Jordan later visited Jordan.")
+    by_text = {e.text: e for e in ents}
+    assert by_text["Moscow Times"].type == "ORG"
+    assert by_text["Russian Navy"].type == "ORG"
+    assert by_text["Russian Navy"].actor.sector == "MIL"  # type: ignore[union-attr]
+    assert by_text["Michael Jordan"].type == "PERSON"
+    assert by_text["Jordan"].type == "GPE"

@@ -332,6 +332,8 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                 if j == i and len(piece) < 2:
                     continue
                 known = local.get(fold(piece))
+                if known is not None and j == i and any(h.kind == "country" for h in g.lookup(piece)):
+                    known = None  # "Michael Jordan ... visited Jordan": the country wins
                 if known is not None and known.type == "PERSON":
                     match = (j, _Found(s, e, "PERSON", known.id, known.name, known.entry, known.actor,
                                        known.role_phrase))
@@ -342,6 +344,9 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                 if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])):
                     match = (j, _found_from(piece, s, e, hits[0]))
                     break
+            if (match is not None and match[0] == i and match[1].type in ("GPE", "LOC") and gap
+                    and _first_name(toks[gap[-1]].text) and body[toks[gap[-1]].end:toks[run[i]].start] == " "):
+                match = None  # "Michael Jordan", "Paris Hilton": a first name makes the place a surname
             if match is None:
                 gap.append(run[i])
                 i += 1
@@ -367,20 +372,23 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
 def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
     if not gap:
         return
-    if len(gap) == 1 and toks[gap[0]].text in _EVENT_WORDS:
-        found = [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT", "", toks[gap[0]].text)]
+    word = toks[gap[0]].text
+    if len(gap) == 1 and (word in _EVENT_WORDS or word in gazetteer().org_keywords):
+        found = [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT" if word in _EVENT_WORDS else "ORG", "", word)]
     else:
         found = _gap_entities(body, toks, gap, _preceding_role(body, toks[gap[0]].start), local)
-    if found and found[0].type == "EVENT" and out and out[-1].type in ("GPE", "LOC") \
-            and body[out[-1].end:found[0].start] == " ":
-        # "Minsk Agreements", "Munich Security Conference": a place names the event
+    if found and found[0].type in ("EVENT", "ORG") and found[0].start == toks[gap[0]].start and out \
+            and out[-1].type in ("GPE", "LOC", "NORP") and body[out[-1].end:found[0].start] == " ":
+        # "Minsk Agreements", "Munich Security Conference", "Moscow Times", "Russian Navy"
         prev = out.pop()
-        found[0] = _Found(prev.start, found[0].end, "EVENT", "", body[prev.start:found[0].end])
+        found[0] = _Found(prev.start, found[0].end, found[0].type, "", body[prev.start:found[0].end])
     for f in found:
-        if f.type == "EVENT" and f.end - f.start <= len(f.name) and " " not in f.name:
-            continue  # a bare "Summit" or "War" names nothing
-        if f.type == "EVENT":
-            f.id = "event:" + slug(f.name)
+        if f.type in ("EVENT", "ORG") and " " not in f.name:
+            if f.id:
+                out.append(f)  # a one-word name the rules found ("Gazprom"-like ORG ids come set)
+            continue  # a bare "Summit", "War" or "Council" names nothing
+        if f.type == "EVENT" or (f.type == "ORG" and not f.id):
+            f.id = f"{f.type.lower()}:{slug(f.name)}"
         out.append(f)
         _remember(f, local)
 
