@@ -219,3 +219,36 @@ def test_escalation_counts_distinct_current_events_per_day(db_url: str) -> None:
     act = views.actor(store, "RUS")
     assert act["escalation"][0]["dyad"] == "RUS->UKR" and "2022-02-05" in act["escalation"][0]["alerts"]
     store.close()
+
+
+def test_stories_group_the_same_happening_across_outlets(db_url: str) -> None:
+    store = Store(db_url)
+    happenings = {
+        "strike": ["Missile strike on Kramatorsk railway station kills dozens of evacuees",
+                   "Dozens of evacuees killed as missile hits Kramatorsk railway station",
+                   "Kramatorsk station strike: evacuees killed waiting for trains, railway officials say"],
+        "plant": ["Shelling near Zaporizhzhia nuclear plant raises fears, IAEA inspectors urge restraint",
+                  "IAEA inspectors warn of shelling around Zaporizhzhia nuclear plant",
+                  "Zaporizhzhia nuclear plant shelled again; IAEA inspectors alarmed"],
+    }
+    i = 0
+    for key, titles in happenings.items():
+        for j, title in enumerate(titles):
+            store.add(AnalyzedArticle(id=f"{key}{j}", source=f"test:{i}", outlet=f"Outlet{j}",
+                                      published="2022-04-08" if key == "strike" else "2022-08-20",
+                                      title=title, body=title + "."))
+            i += 1
+    # the same words months later are another happening
+    store.add(AnalyzedArticle(id="late", source="test:late", outlet="Outlet9", published="2022-11-30",
+                              title=happenings["strike"][0], body="A year on: " + happenings["strike"][1] + "."))
+    rows = views.stories(store)
+    members = [set(r["article_ids"]) for r in rows]
+    assert {"strike0", "strike1", "strike2"} in members
+    assert {"plant0", "plant1", "plant2"} in members
+    assert {"late"} in members
+    strike = next(r for r in rows if "strike0" in r["article_ids"])
+    assert strike["n_outlets"] == 3 and strike["first_date"] == "2022-04-08"
+    detail = views.story(store, strike["id"])
+    assert detail is not None and [a["outlet"] for a in detail["articles"]] == ["Outlet0", "Outlet1", "Outlet2"]
+    assert views.stories(store, outlet="Outlet9")[0]["article_ids"] == ["late"]
+    store.close()

@@ -68,6 +68,8 @@ def event_date(event: Event, published: str | None) -> str | None:
     TIMEX3 values that name no calendar time (PAST_REF, XXXX-10) are not dates to put on a timeline.
     """
     if event.date and _CONCRETE.match(event.date):
+        if published and not event.hypothetical and event.date[:len(published)] > published[:len(event.date)]:
+            return published  # a reported happening is not after its report: the date was misread
         return event.date
     if event.historical:
         return None

@@ -28,7 +28,7 @@ from flashpoint.model import Article
 _STAMP = re.compile(r"\s*\(\d{2}\.\d{2}\.\d{2}\s+\d{1,2}:\d{2}\)")
 _LEAD_STAMP = re.compile(r"^\s*\d{2}\.\d{2}\.\d{2}\s+\d{1,2}:\d{2}\s*-\s*")
 _TAIL = re.compile(r"\s*(?:View (?:photo |video )?news\.?)\s*$", re.I)
-_SITE_SUFFIX = re.compile(r"\s+(?:«|\||::|—)\s+[^«|]*$")
+_SITE_SUFFIX = re.compile(r"\s+(?:«|\||::)\s+[^«|]*$")
 
 # words a reader would look for to confirm each label (evaluation only: never used by the package's logic)
 LABEL_CUES = {
@@ -45,7 +45,9 @@ LABEL_CUES = {
 
 def clean_title(title: str) -> str:
     title = _STAMP.sub("", title or "")
-    return _SITE_SUFFIX.sub("", title).strip()
+    for _ in range(3):  # "Headline « Section | Site": peel one separator at a time
+        title = _SITE_SUFFIX.sub("", title)
+    return title.strip()
 
 
 def clean_desc(desc: str) -> str:
