@@ -181,3 +181,10 @@ def test_places_inside_names() -> None:
     assert by_text["Russian Navy"].actor.sector == "MIL"  # type: ignore[union-attr]
     assert by_text["Michael Jordan"].type == "PERSON"
     assert by_text["Jordan"].type == "GPE"
+
+
+def test_abbreviated_titles_and_coordinated_names() -> None:
+    ents = entities("Gen. Valery Zaluzhny met Mr. Tomas Brenko and Mrs Vilma Sorensen in Lviv.")
+    people = [e.text for e in ents if e.type == "PERSON"]
+    assert people == ["Valery Zaluzhny", "Tomas Brenko", "Vilma Sorensen"]
+    assert entities("The Organization for Security and Co-operation in Europe met.")[0].id == "OSCE"

@@ -45,6 +45,8 @@ _EVENT_WORDS = frozenset({"War", "Summit", "Conference", "Olympics", "Games", "R
                           "Crisis", "Massacre", "Referendum", "Treaty", "Ceasefire", "Genocide", "Intifada",
                           "Maidan", "Euromaidan", "Invasion", "Siege", "Blockade", "Airlift", "Pact"})
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n\"“”]{3,70}?)(?=,|\.|;|\s+(?:said|says|told|added))")
+_ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rev", "Sen",
+                          "Rep", "Gov", "Prof", "St", "Cmdr", "Brig"})
 _NP_MODIFIERS = frozenset({"state", "government", "foreign", "armed", "defence", "defense", "special", "security",
                            "military", "naval", "air", "border", "senior", "top", "news", "national", "federal",
                            "regional", "local", "interior", "former", "deputy", "chief", "press", "intelligence",
@@ -109,7 +111,7 @@ def _joinable(body: str, a: _Tok, b: _Tok) -> bool:
         return a.text in ("People", "Peoples", "Workers", "Women", "Children") and gap in ("'s ", "’s ")
     if gap in (" ", "-", "\u00a0"):
         return True
-    return len(a.text) == 1 and a.text.isupper() and gap in (".", ". ")
+    return (len(a.text) == 1 and a.text.isupper() or a.text in _ABBREVIATED) and gap in (".", ". ")
 
 
 def _runs(body: str, toks: list[_Tok]) -> list[list[int]]:
@@ -125,7 +127,9 @@ def _runs(body: str, toks: list[_Tok]) -> list[list[int]]:
         j = i + 1
         while j < n and _joinable(body, toks[j - 1], toks[j]):
             hyphen_tail = (body[toks[j - 1].end:toks[j].start] == "-" and toks[j - 1].cap
-                           and (len(toks[j].text) <= 3 or body[toks[j].end:toks[j].end + 1] == "-"))
+                           and (len(toks[j].text) <= 3 or body[toks[j].end:toks[j].end + 1] == "-"
+                                or (j + 1 < n and _joinable(body, toks[j], toks[j + 1])
+                                    and (toks[j + 1].cap or toks[j + 1].text.lower() in _CONNECTORS))))
             if toks[j].cap or hyphen_tail:  # "Kim Jong-un", "Rostov-on-Don"
                 run.append(j)
                 j += 1
@@ -345,7 +349,8 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                     match = (j, _found_from(piece, s, e, hits[0]))
                     break
             if (match is not None and match[0] == i and match[1].type in ("GPE", "LOC") and gap
-                    and _first_name(toks[gap[-1]].text) and body[toks[gap[-1]].end:toks[run[i]].start] == " "):
+                    and (_first_name(toks[gap[-1]].text) or toks[gap[-1]].text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"))
+                    and body[toks[gap[-1]].end:toks[run[i]].start] in (" ", ". ")):
                 match = None  # "Michael Jordan", "Paris Hilton": a first name makes the place a surname
             if match is None:
                 gap.append(run[i])
@@ -371,6 +376,11 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
 
 def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
     if not gap:
+        return
+    cut = next((k for k, i in enumerate(gap) if toks[i].text == "and"), None)
+    if cut is not None:  # "Kozak and Mrs Petrova": two names
+        _flush(body, toks, gap[:cut], local, out)
+        _flush(body, toks, gap[cut + 1:], local, out)
         return
     word = toks[gap[0]].text
     if len(gap) == 1 and (word in _EVENT_WORDS or word in gazetteer().org_keywords):
