@@ -64,6 +64,16 @@ def score_record(gold: dict[str, Any], events: list[Event]) -> tuple[bool, bool]
     return bool(typed), full
 
 
+def event_precision(gold: dict[str, Any], events: list[Event]) -> tuple[int, int]:
+    """(events of the gold type, events of the gold type with both countries right) among those coded."""
+    gtype = canonical_type(str(gold.get("event") or gold.get("type") or ""))
+    source = _side(gold.get("source", gold.get("actor")))
+    target = _side(gold.get("target", gold.get("recipient")))
+    typed = [e for e in events if e.type == gtype]
+    full = [e for e in typed if side_matches(source, e.actor) and side_matches(target, e.recipient)]
+    return len(typed), len(full)
+
+
 def code_sentence(text: str, published: str | None) -> list[Event]:
     article = Article(id="gsr", source="plover-gsr", body=text.strip(), published=published)
     return analyze(article).events
@@ -77,9 +87,14 @@ def run(path: Path, **_: Any) -> dict[str, Any]:
     per_type: dict[str, list[int]] = {}
     typed = full = 0
     halves = [[0, 0, 0], [0, 0, 0]]  # records, typed, full for even and odd positions
+    produced = produced_typed = produced_full = 0
     for k, rec in enumerate(records):
         events = code_sentence(str(rec.get("text", "")), rec.get("date"))
         t, f = score_record(rec, events)
+        pt, pf = event_precision(rec, events)
+        produced += len(events)
+        produced_typed += pt
+        produced_full += pf
         typed += t
         full += f
         gtype = canonical_type(str(rec.get("event", "")))
@@ -96,6 +111,12 @@ def run(path: Path, **_: Any) -> dict[str, Any]:
         "records": len(records),
         "type_recall": round(typed / n, 3),
         "type_actor_recipient": round(full / n, 3),
+        # over-coding: events produced per sentence, and the share of them that match the
+        # sentence's gold event (type; type and both countries). Each gold sentence lists one
+        # event, so real second events in a sentence count as misses: a lower bound.
+        "events_per_sentence": round(produced / n, 3),
+        "precision_type": round(produced_typed / max(1, produced), 3),
+        "precision_full": round(produced_full / max(1, produced), 3),
         "half_even": {"type_recall": round(halves[0][1] / max(1, halves[0][0]), 3),
                       "type_actor_recipient": round(halves[0][2] / max(1, halves[0][0]), 3)},
         "half_odd": {"type_recall": round(halves[1][1] / max(1, halves[1][0]), 3),
@@ -126,6 +147,7 @@ def run_seeds(gold_path: Path) -> dict[str, Any]:
     folder = Path(gold_path).parent
     found = typed = total = 0
     background = unmarked = 0
+    produced = produced_typed = 0
     misses: list[str] = []
     past_years = {str(t["date"])[:4]: t.get("docs", []) for t in gold["cross_document"].get("timeline", [])}
     for doc in gold["documents"]:
@@ -141,6 +163,15 @@ def run_seeds(gold_path: Path) -> dict[str, Any]:
             if year is not None:
                 background += 1
                 unmarked += not ev.historical
+        gold_types: dict[str, set[str]] = {}
+        for g in doc.get("events", []):
+            needle = _fold(g["sentence_contains"])
+            for e in events:
+                if needle in _fold(e.text):
+                    gold_types.setdefault(e.text, set()).add(canonical_type(g["type"]))
+        sentence_events = [e for e in events if e.text in gold_types]
+        produced += len(sentence_events)
+        produced_typed += sum(e.type in gold_types[e.text] for e in sentence_events)
         for g in doc.get("events", []):
             total += 1
             needle = _fold(g["sentence_contains"])
@@ -154,4 +185,6 @@ def run_seeds(gold_path: Path) -> dict[str, Any]:
                 misses.append(f"{g['type']}: {needle[:60]}")
     n = max(1, total)
     return {"events": total, "type_recall": round(typed / n, 3), "type_actor_recipient": round(found / n, 3),
+            "events_in_gold_sentences": produced,
+            "precision_type": round(produced_typed / max(1, produced), 3),
             "background_events": background, "background_unmarked": unmarked, "misses": misses}
