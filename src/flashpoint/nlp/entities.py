@@ -226,12 +226,13 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
         # "Security Council", "Defence Ministry", "Azov Battalion": the ORG ends at its keyword
         end_k = org_at if org_at > last_title or not name_idx else org_at
         start_k = 0
-        for k in range(end_k - 1, -1, -1):
-            if toks[idx[k]].text.lower() in ("of", "for", "and", "the") and toks[idx[k]].text.lower() != "of":
+        for k in range(end_k - 1, 0, -1):
+            # "Secretary of the Security Council": the person's title is not part of the ORG
+            if toks[idx[k]].text == "of" and toks[idx[k - 1]].text.rstrip(".") in _TITLE_HEADS:
                 start_k = k + 1
                 break
         while start_k < end_k and (toks[idx[start_k]].text.lower() in _CONNECTORS
-                                   or toks[idx[start_k]].text in ("Secretary", "Minister", "Head", "Chairman")):
+                                   or toks[idx[start_k]].text.rstrip(".") in _TITLE_HEADS):
             start_k += 1
         s, e = toks[idx[start_k]].start, toks[idx[end_k]].end
         if end_k > start_k and not all(_is_common(toks[i]) for i in idx[start_k:end_k + 1]):
@@ -377,8 +378,9 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
 def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
     if not gap:
         return
-    cut = next((k for k, i in enumerate(gap) if toks[i].text == "and"), None)
-    if cut is not None:  # "Kozak and Mrs Petrova": two names
+    cut = next((k for k, i in enumerate(gap) if toks[i].text == "and" and k + 1 < len(gap)
+                and (toks[gap[k + 1]].text.rstrip(".") in _TITLE_HEADS or _first_name(toks[gap[k + 1]].text))), None)
+    if cut is not None:  # "Kozak and Mrs Petrova": two names; "Security and Defense Council" one
         _flush(body, toks, gap[:cut], local, out)
         _flush(body, toks, gap[cut + 1:], local, out)
         return
