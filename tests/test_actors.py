@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,27 @@ def test_kb_extension_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         people = [e for e in doc.entities if e.type == "PERSON"]
         assert len(people) == 2 and len({p.id for p in people}) == 1
         assert people[1].actor is not None and people[1].actor.country == "MDA"
+    finally:
+        monkeypatch.delenv("FLASHPOINT_KB")
+        gz.gazetteer.cache_clear()
+
+
+def test_kb_extension_with_places_and_groups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "theatre.yaml"
+    extra.write_text(
+        "people:\n  - {name: Amara Selassie, country: ETH, role: foreign minister}\n"
+        "places:\n  - {name: Dolo Odo, country: ETH, aliases: [Dollo Ado]}\n"
+        "armed_groups:\n  - {name: Ogaden Liberation Front, country: ETH, sector: REB, aliases: [OLF-X]}\n",
+        encoding="utf-8")
+    other = tmp_path / "more.yaml"
+    other.write_text("- {name: Bruno Kessel, country: CHE, sector: MIL}\n", encoding="utf-8")
+    monkeypatch.setenv("FLASHPOINT_KB", f"{extra}{os.pathsep}{other}")
+    gz.gazetteer.cache_clear()
+    try:
+        assert country_of("Dollo Ado") == "ETH"
+        assert codes("OLF-X") == ("ETH", "REB", None)
+        assert codes("Amara Selassie") == ("ETH", "GOV", None)
+        assert codes("Bruno Kessel") == ("CHE", "MIL", None)
     finally:
         monkeypatch.delenv("FLASHPOINT_KB")
         gz.gazetteer.cache_clear()

@@ -128,6 +128,13 @@ def _extra_kb_files() -> list[Path]:
     return [Path(p) for p in spec.split(os.pathsep) if p.strip()]
 
 
+def _read_extra(path: Path) -> dict[str, Any]:
+    """A user KB file: a list of people, or a mapping with people, places, igos, armed_groups, agencies, media."""
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or []
+    return {"people": data} if isinstance(data, list) else dict(data)
+
+
 def sector_name(iso3: str | None, sector: str | None, gaz: Gazetteer | None = None) -> str:
     g = gaz or gazetteer()
     adj = g.demonym.get(iso3 or "", iso3 or "")
@@ -180,12 +187,17 @@ def gazetteer() -> Gazetteer:
         for seat, sector in (rec.get("seats") or {}).items():
             g.add(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
                               country=iso, sector=sector))
-    for rec in _load_yaml("places.yaml"):
+    extras = [_read_extra(path) for path in _extra_kb_files()]
+    places = list(_load_yaml("places.yaml")) + [r for x in extras for r in x.get("places") or []]
+    for rec in places:
         place = Entry(id="place:" + slug(rec["name"]), name=rec["name"], type=rec.get("type") or "GPE",
                       kind="place", country=rec.get("country"))
         for alias in [rec["name"], *(rec.get("aliases") or [])]:
             g.add(alias, place)
     orgs = _load_yaml("organizations.yaml")
+    for x in extras:
+        for section in ("igos", "armed_groups", "agencies", "media"):
+            orgs[section] = list(orgs.get(section) or []) + list(x.get(section) or [])
     for rec in orgs.get("igos") or []:
         entry = Entry(id=rec["code"], name=rec["name"], type="ORG", kind="igo", country=None,
                       sector=rec.get("sector") or "IGO", code=rec["code"])
@@ -199,11 +211,7 @@ def gazetteer() -> Gazetteer:
                 g.add(alias, entry)
     g.proxy_conflicts = {k: list(v) for k, v in (orgs.get("proxy_conflicts") or {}).items()}
     g.first_names = frozenset(fold(str(n)) for n in _load_yaml("first_names.yaml"))
-    people = list(_load_yaml("actors.yaml") or [])
-    for path in _extra_kb_files():
-        with path.open(encoding="utf-8") as fh:
-            extra = yaml.safe_load(fh) or []
-        people.extend(extra.get("people", []) if isinstance(extra, dict) else extra)
+    people = list(_load_yaml("actors.yaml") or []) + [r for x in extras for r in x.get("people") or []]
     for rec in people:
         _add_person(g, rec)
     roles = _load_yaml("roles.yaml")
