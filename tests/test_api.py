@@ -312,6 +312,7 @@ def test_read_key_guards_reads(store: Store) -> None:
     assert guarded.get("/api/events", headers={"X-API-Key": KEY}).status_code == 200
     assert guarded.get("/").status_code == 401
     assert guarded.get("/", params={"key": "reader"}).status_code == 200
+    assert guarded.get("/timeline").status_code == 200  # the key is kept in a cookie for the next pages
 
 
 def test_read_key_from_the_environment(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,6 +54,10 @@ def create_app(db: str | None = None, api_key: str | None = None, *, read_key: s
         response: Response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        key = request.query_params.get("key")
+        if key and response.status_code < 400 and not request.url.path.startswith("/api"):
+            # a page opened with ?key= keeps the read key for the links that follow
+            response.set_cookie("flashpoint_key", key, httponly=True, samesite="strict")
         return response
 
     @app.exception_handler(StarletteHTTPException)

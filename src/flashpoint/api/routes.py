@@ -6,7 +6,6 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
@@ -85,9 +84,10 @@ FiltersDep = Annotated[Filters, Depends(view_filters)]
 
 
 def page(items: list[Any], f: Filters | None = None, *, limit: int | None = None, offset: int | None = None,
-         **extra: Any) -> dict[str, Any]:
-    return {"items": jsonable_encoder(items), "count": len(items),
-            "limit": f.limit if f else limit, "offset": f.offset if f else offset, **extra}
+         **extra: Any) -> JSONResponse:
+    """One page of rows: `{items, count, limit, offset}` (+ `total` where it is cheap to count)."""
+    return JSONResponse({"items": data.plain(items), "count": len(items),
+                         "limit": f.limit if f else limit, "offset": f.offset if f else offset, **extra})
 
 
 @router.get("/health", summary="Is the store reachable, and how much does it hold")
@@ -98,7 +98,7 @@ def health(store: StoreDep) -> dict[str, Any]:
 @router.get("/articles", summary="Search articles by text, outlet and date range")
 def articles(store: StoreDep, q: Annotated[str | None, Query(description="words that must all appear")] = None,
              outlet: str | None = None, date_from: DateFrom = None, date_to: DateTo = None,
-             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+             limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     f = Filters(outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
     kw: dict[str, Any] = {"q": q, "outlet": f.outlet, "date_from": f.date_from, "date_to": f.date_to}
     rows = queries.search_articles(store, **kw, limit=limit, offset=offset)
@@ -116,7 +116,7 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
 @router.get("/events", summary="Coded PLOVER events with the sentence each came from")
 def events(store: StoreDep, f: FiltersDep,
            historical: Annotated[bool | None, Query(description="only background (true) or current (false)")] = None,
-           article_id: str | None = None) -> dict[str, Any]:
+           article_id: str | None = None) -> JSONResponse:
     rows = queries.list_events(store, type=f.type, country=f.country, actor=f.actor, outlet=f.outlet,
                                date_from=f.date_from, date_to=f.date_to, historical=historical,
                                limit=f.limit, offset=f.offset, article_id=article_id)
@@ -125,14 +125,14 @@ def events(store: StoreDep, f: FiltersDep,
 
 @router.get("/quotes", summary="Quotations with their speakers")
 def quotes(store: StoreDep, f: FiltersDep,
-           speaker: Annotated[str | None, Query(description="speaker id or name")] = None) -> dict[str, Any]:
+           speaker: Annotated[str | None, Query(description="speaker id or name")] = None) -> JSONResponse:
     rows = queries.list_quotes(store, speaker=speaker or f.actor, country=f.country, outlet=f.outlet,
                                date_from=f.date_from, date_to=f.date_to, limit=f.limit, offset=f.offset)
     return page(rows, f)
 
 
 def _view_route(name: str, summary: str) -> None:
-    def endpoint(store: StoreDep, f: FiltersDep) -> dict[str, Any]:
+    def endpoint(store: StoreDep, f: FiltersDep) -> JSONResponse:
         return page(data.run_view(store, name, f), f)
 
     endpoint.__name__ = name
@@ -147,36 +147,36 @@ _view_route("escalation", "Score-weighted daily counts of current events per dya
 
 
 @router.get("/stories/{story_id}", summary="One story with its outlets side by side")
-def story(store: StoreDep, story_id: str) -> dict[str, Any]:
+def story(store: StoreDep, story_id: str) -> JSONResponse:
     found = data.story(store, story_id)
     if found is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
-    return {**found, "comparison": data.story_comparison(store, found)}
+    return JSONResponse(data.plain({**found, "comparison": data.story_comparison(store, found)}))
 
 
 @router.get("/alerts", summary="Days where a dyad's escalation breaks from its baseline")
-def alerts(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+def alerts(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
     f = Filters(limit=limit, offset=offset)
     return page(data.alerts(store, f), f)
 
 
 @router.get("/actors", summary="Actors by the number of articles that mention them")
 def actors(store: StoreDep, q: Annotated[str | None, Query(description="part of a name or id")] = None,
-           country: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+           country: str | None = None, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     f = Filters(country=country, limit=limit, offset=offset)
     return page(queries.list_actors(store, country=f.country, q=q, limit=limit, offset=offset), f)
 
 
 @router.get("/actors/{actor_id:path}", summary="One actor: events as actor and recipient, quotes, escalation")
-def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
+def actor(store: StoreDep, actor_id: str) -> JSONResponse:
     found = data.actor(store, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor with id {actor_id!r}")
-    return jsonable_encoder(found)
+    return JSONResponse(data.plain(found))
 
 
 @router.get("/outlets", summary="Outlets and how many articles each has in the store")
-def outlets(store: StoreDep) -> dict[str, Any]:
+def outlets(store: StoreDep) -> JSONResponse:
     rows = queries.list_outlets(store)
     return page(rows, limit=len(rows), offset=0)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import yaml
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -124,12 +125,10 @@ def describe(raw: str) -> Line:
     marked = bool(m.starts.match(core)) and n <= 30
     label = bool(m.whole.fullmatch(core.rstrip(".!"))) if n <= 12 else False
     date_only = bool(m.date.fullmatch(core.rstrip("."))) if n <= 12 else False
-    credit = bool(m.credit.search(text)) and ("©" in text or n <= 40)
-    terminal = bool(_TERMINAL.search(text))
-    lower = [t.lower() for t in tokens]
-    stop = sum(1 for t in lower if t in m.stopwords)
-    caps = sum(1 for t in tokens if t[:1].isupper())
-    letters = sum(1 for c in text if c.isalpha())
+    credit = bool(m.credit.search(text[-100:])) and ("©" in text or n <= 40)  # a credit ends its line
+    terminal = bool(_TERMINAL.search(text[-6:]))
+    stop = sum(map(m.stopwords.__contains__, _WORD.findall(text.lower())))
+    caps = sum(1 for t in tokens if t[0].isupper())
     local = [
         math.log1p(n),
         math.log1p(chars),
@@ -148,7 +147,7 @@ def describe(raw: str) -> Line:
         min(3.0, float(len(_SEPARATORS.findall(text)))),
         1.0 if _LINKISH.search(text) else 0.0,
         1.0 if text.endswith(":") else 0.0,
-        1.0 if letters > 3 and text.upper() == text else 0.0,
+        1.0 if chars > 3 and text.upper() == text and text.lower() != text else 0.0,
         1.0 if _OPENS_QUOTE.match(text) else 0.0,
     ]
     ends = n <= 15 and bool(m.end.fullmatch(core))
@@ -223,11 +222,10 @@ def main_block(lines: list[Line], probs: list[float], threshold: float) -> tuple
 
 
 def _logistic(rows: list[list[float]], weights: tuple[float, ...], bias: float) -> list[float]:
-    out = []
-    for row in rows:
-        z = bias + sum(w * x for w, x in zip(weights, row, strict=True))
-        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-    return out
+    if not rows:
+        return []
+    z = np.clip(np.asarray(rows, dtype=float) @ np.asarray(weights, dtype=float) + bias, -30.0, 30.0)
+    return [float(v) for v in 1.0 / (1.0 + np.exp(-z))]
 
 
 def _window_means(values: list[float], radius: int) -> list[float]:

@@ -28,8 +28,12 @@ REPORTING = frozenset(
     "reporting state states stated stating add adds added adding insist insists insisted believe believes "
     "believed announce announces announced announcing allege alleges alleged alleging assert asserts "
     "asserted suggest suggests suggested confirm confirms confirmed write writes wrote note notes noted "
-    "argue argues argued".split()
+    "argue argues argued conclude concludes concluded".split()
 )
+# relative pronouns: ", who ...," is an insertion about the noun before the comma
+RELATIVES = frozenset("who which whose whom".split())
+# words that open a comma-bracketed insertion between a subject and its verb
+INSERTION_OPENERS = RELATIVES | frozenset("a an following despite after including itself himself herself".split())
 NEGATIONS = frozenset("not n't never no neither nor without".split())
 DENIALS = frozenset(
     "deny denies denied denying dismiss dismisses dismissed dismissing refute refutes refuted reject "
@@ -104,6 +108,7 @@ class Trigger:
     needs_recipient: bool = False
     weak: bool = False
     near: frozenset[str] = frozenset()
+    reported: bool = False  # an event only as someone's claim: "X said Y was undermining ..."
 
     @property
     def size(self) -> int:
@@ -136,6 +141,7 @@ def _compile(entry: dict[str, Any], type_: str, irregular: dict[str, list[str]])
         type=type_, pattern=tuple(parts), phrase=phrase, pos=pos, mode=entry.get("mode"),
         symmetric=bool(entry.get("symmetric")), needs_recipient=bool(entry.get("needs_recipient")),
         weak=bool(entry.get("weak")), near=frozenset(entry.get("near") or ()),
+        reported=bool(entry.get("reported")),
     )
 
 
@@ -226,7 +232,7 @@ def find_triggers(words: list[str]) -> list[Match]:
             heads = _match_at(words, i, trig)
             if heads is None:
                 continue
-            if trig.near and not any(w in trig.near for w in words[max(0, i - 6): heads[-1] + 7]):
+            if trig.near and not any(w in trig.near for w in words[max(0, i - 6): heads[-1] + 9]):
                 continue
             found.append(Match(trig, i, heads[-1] + 1, heads))
     found.sort(key=lambda m: (-m.trigger.size, m.trigger.weak, m.start))

@@ -27,9 +27,11 @@ from flashpoint.nlp.clauses import (
     CONDITIONALS,
     DENIALS,
     FUTURE,
+    INSERTION_OPENERS,
     MODALS,
     NEGATIONS,
     POSSESSIVE_PRONOUNS,
+    RELATIVES,
     REPORTING,
     SUBJECT_PRONOUNS,
     Match,
@@ -47,6 +49,13 @@ PREPOSITIONS = frozenset(
 )
 DETERMINERS = frozenset("the a an its their his her this these those our my your".split())
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+MODIFIERS = frozenset(
+    "eastern western northern southern central north south east west northeastern northwestern "
+    "southeastern southwestern neighbouring neighboring nearby occupied besieged beleaguered breakaway "
+    "self-proclaimed disputed so-called rebel-held government-held".split()
+)
+COMPLEMENT_PREPS = frozenset("in of from throughout across inside".split())
+GENERIC_HEADS = frozenset("leaders leader head heads chief members member representatives officials".split())
 QUANTIFIERS = frozenset(
     "group groups number numbers some many most hundreds thousands dozens scores tens millions members "
     "one two three several all each none".split()
@@ -106,6 +115,7 @@ class Mention:
     actor: Actor
     pronoun: bool = False
     place: Place | None = None
+    bare: bool = False  # head nouns only ("the troops"): its country, if any, came from context
 
     @property
     def key(self) -> str:
@@ -178,7 +188,7 @@ def _is_name(w: Word) -> bool:
     if not t or w.lower in NOT_NAMES:
         return False
     first = t[0]
-    return first.isupper() or (t.startswith(("pro-", "anti-")) and any(c.isupper() for c in t))
+    return first.isupper() or (t.startswith(("pro-", "anti-", "al-", "el-")) and any(c.isupper() for c in t))
 
 
 def _with_sector(actor: Actor, words: list[Word], start: int, end: int, text: str) -> Actor:
@@ -232,6 +242,14 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
             j += 2
             while j < n and words[j].lower in heads:
                 j += 1
+        # "Republic of Korea", "Kingdom of Saudi Arabia": a capitalised name continued by "of Name"
+        if j + 1 < n and words[j].lower == "of" and _is_name(words[j - 1]) and _is_name(words[j + 1]) \
+                and words[j + 1].lower not in heads:
+            k = j + 1
+            while k < n and _is_name(words[k]):
+                k += 1
+            if _resolve(sentence_text(words, i, k), "") is not None:
+                j = k
         text = sentence_text(words, i, j)
         context = doc.body[:words[j - 1].end]
         actor = _resolve(text, context)
@@ -256,7 +274,9 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
             place = _place(text)
             if place is None and actor.country and not actor.sector:
                 place = Place(text=text, name=actor.name, country=actor.country)
-        mentions.append(Mention(i, j, text, actor, place=place))
+        bare = ent is None and not any(_is_name(words[k]) and (k > 0 or words[k].lower not in heads)
+                                       for k in range(i, j))
+        mentions.append(Mention(i, j, text, actor, place=place, bare=bare))
         i = j
     return mentions
 
@@ -279,15 +299,50 @@ def sentence_text(words: list[Word], i: int, j: int) -> str:
 # ---------------------------------------------------------------- clause structure
 
 
-def clause_start(words: list[Word], pos: int) -> int:
-    """Index of the first word of the clause containing `pos` (after an opener or a reporting verb)."""
+def insertions(words: list[Word]) -> set[int]:
+    """Word indexes inside comma-bracketed insertions between a noun and its verb:
+    "Putin, who has set the tempo, recognized ...", "Pakistan, a key ally, refused ..."."""
+    out: set[int] = set()
+    n = len(words)
+    for c in range(1, n - 1):
+        if words[c].text != "," or words[c + 1].fn not in INSERTION_OPENERS:
+            continue
+        close = next((k for k in range(c + 2, min(n, c + 22)) if words[k].text in {",", ";", "."}), None)
+        if close is None or words[close].text != ",":
+            continue
+        inner = {words[k].fn for k in range(c + 1, close)}
+        if inner & REPORTING or (close + 1 < n and words[close + 1].fn in {"and", "but", "or"}):
+            continue
+        out.update(range(c, close + 1))
+    return out
+
+
+def clause_start(words: list[Word], pos: int, skip: set[int] | None = None) -> int:
+    """Index of the first word of the clause containing `pos` (after an opener or a reporting verb);
+    insertions in `skip` are stepped over."""
     j = pos - 1
     while j >= 0:
+        if skip and j in skip and pos not in skip:
+            j -= 1
+            continue
         lw = words[j].fn
         if lw in CLAUSE_OPENERS or lw in REPORTING:
             return j + 1
         j -= 1
     return 0
+
+
+def relative_antecedent(words: list[Word], mentions: list[Mention], pos: int) -> Mention | None:
+    """For a verb inside ", who ..." / ", which ...": the noun before the comma is its subject."""
+    j = pos - 1
+    while j >= 1 and pos - j <= 12:
+        lw = words[j].fn
+        if lw in RELATIVES and words[j - 1].text == ",":
+            return next((m for m in mentions if m.end == j - 1 and not m.pronoun), None)
+        if lw in CLAUSE_OPENERS or lw in REPORTING or words[j].text in {",", ";"}:
+            return None
+        j -= 1
+    return None
 
 
 def coordinated_start(words: list[Word], pos: int) -> bool:
@@ -299,16 +354,28 @@ def coordinated_start(words: list[Word], pos: int) -> bool:
 
 
 def _after_preposition(words: list[Word], k: int) -> bool:
-    """True when word k follows a preposition; "a group of", "thousands of" do not count."""
-    if k == 0 or words[k - 1].fn not in PREPOSITIONS:
+    """True when word k follows a preposition, over determiners and modifiers ("in war-torn
+    eastern Ukraine", "of a Memorandum"); "a group of", "thousands of" do not count."""
+    j = k - 1
+    while j > 0 and k - j <= 3 and (words[j].fn in DETERMINERS or words[j].lower in MODIFIERS
+                                    or ("-" in words[j].text and words[j].text.islower())):
+        j -= 1
+    if j < 0 or words[j].fn not in PREPOSITIONS:
         return False
-    return not (words[k - 1].fn == "of" and k > 1 and words[k - 2].lower in QUANTIFIERS)
+    return not (words[j].fn == "of" and j > 0 and words[j - 1].lower in QUANTIFIERS)
 
 
-def subject_of(words: list[Word], mentions: list[Mention], pos: int) -> list[Mention]:
+def subject_of(words: list[Word], mentions: list[Mention], pos: int,
+               skip: set[int] | None = None) -> list[Mention]:
     """The clause subject before `pos` and the mentions coordinated with it ("X and Y")."""
-    lo = clause_start(words, pos)
-    cands = [m for m in mentions if lo <= m.start and m.end <= pos and not _after_preposition(words, m.start)]
+    if skip is not None:
+        ante = relative_antecedent(words, mentions, pos)
+        if ante is not None:
+            return [ante]
+    lo = clause_start(words, pos, skip)
+    inside = pos in skip if skip else False
+    cands = [m for m in mentions if lo <= m.start and m.end <= pos and not _after_preposition(words, m.start)
+             and (inside or not skip or m.start not in skip)]
     if not cands:
         return []
     first = cands[0]
@@ -320,14 +387,7 @@ def subject_of(words: list[Word], mentions: list[Mention], pos: int) -> list[Men
         else:
             break
     # "Security forces in Guinea", "leaders of the separatist republics": country from the complement
-    last = group[-1]
-    if not last.actor.country and not last.actor.code:
-        for m in mentions:
-            if m.start >= last.end and m.start <= last.end + 3 and m.end <= pos and \
-                    words[m.start - 1].lower in {"in", "of", "from"} and (m.actor.country or m.actor.code):
-                group[-1] = Mention(last.start, m.end, last.text, last.actor.model_copy(update={
-                    "country": m.actor.country, "code": last.actor.code or m.actor.code}))
-                break
+    group[-1] = with_complement(words, mentions, group[-1], pos)
     # one head noun shared by coordinated adjectives: "Hungarian and Romanian officials"
     if len(group) > 1 and group[-1].actor.sector:
         sector = group[-1].actor.sector
@@ -337,8 +397,33 @@ def subject_of(words: list[Word], mentions: list[Mention], pos: int) -> list[Men
     return group
 
 
-def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: set[str]) -> Mention | None:
-    """The first mention after the trigger in its clause, skipping places ("in Donetsk")."""
+def with_complement(words: list[Word], mentions: list[Mention], men: Mention, limit: int) -> Mention:
+    """A mention without a country of its own ("rebels in the Ivory Coast", "leaders of the
+    separatist republics", "refugees fleeing the war in Liberia") takes its complement's."""
+    if men.pronoun or men.actor.code or (men.actor.country and not men.bare):
+        return men
+    for m in mentions:
+        if m.start < men.end or m.start > men.end + 6 or m.end > limit or m.pronoun:
+            continue
+        k = m.start - 1
+        while k > men.end and (words[k].fn in DETERMINERS or words[k].lower in MODIFIERS):
+            k -= 1
+        if words[k].lower not in COMPLEMENT_PREPS or not (m.actor.country or m.actor.code):
+            continue
+        generic = men.actor.sector is None or men.text.lower().split()[-1] in GENERIC_HEADS
+        update: dict[str, object] = {"country": m.actor.country, "code": men.actor.code or m.actor.code}
+        if generic and m.actor.sector:
+            update["sector"] = m.actor.sector
+        return Mention(men.start, m.end, men.text, men.actor.model_copy(update=update), bare=False)
+    return men
+
+
+def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: set[str],
+                 actors: list[Mention] | None = None, avoid: set[int] | None = None) -> Mention | None:
+    """The first mention after the trigger in its clause, skipping places ("in Donetsk"), the
+    actor's own forces ("mobilized army reservists", "withdraw its troops") and the reporter;
+    a bare head noun ("the company") only when nothing named follows."""
+    own = {a.actor.country for a in actors or [] if a.actor.country}
     limit = min(len(words), m.end + 14)
     for j in range(m.end, limit):
         lw = words[j].fn
@@ -352,9 +437,12 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
             continue
         if men.place is not None or (men.start > 0 and words[men.start - 1].fn in PLACE_PREPS):
             continue
-        if men.start > 0 and words[men.start - 1].fn in POSSESSIVE_PRONOUNS and exclude:
-            continue  # "withdraw its troops": the actor's own
-        if men.actor.country or men.actor.code:
+        if avoid and men.start in avoid:
+            continue
+        if men.bare and ((men.start > 0 and words[men.start - 1].fn in POSSESSIVE_PRONOUNS and exclude)
+                         or (men.actor.country in own and not men.actor.code)):
+            continue  # "withdraw its troops", "deployed troops": the actor's own
+        if (men.actor.country or men.actor.code) and not men.bare:
             return men
         fallback = fallback or men
     return fallback

@@ -35,8 +35,10 @@ def list_events(store: Store, *, type: str | None = None, country: str | None = 
     if country:
         q = q.where(or_(e.c.actor_country == country.upper(), e.c.recipient_country == country.upper()))
     if actor:
-        q = q.where(or_(_actor_match(e.c.actor_id, e.c.actor_name, actor),
-                        _actor_match(e.c.recipient_id, e.c.recipient_name, actor)))
+        if _is_actor_id(store, actor):  # ids are indexed; names are only looked at when no id matches
+            q = q.where(or_(e.c.actor_id == actor, e.c.recipient_id == actor))
+        else:
+            q = q.where(or_(e.c.actor_name == actor, e.c.recipient_name == actor))
     if outlet:
         q = q.where(e.c.outlet == outlet)
     if date_from:
@@ -50,6 +52,13 @@ def list_events(store: Store, *, type: str | None = None, country: str | None = 
     q = q.order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _is_actor_id(store: Store, actor: str) -> bool:
+    e = schema.events
+    with store.engine.connect() as conn:
+        return conn.execute(select(e.c.pk).where(or_(e.c.actor_id == actor, e.c.recipient_id == actor)).limit(1)
+                            ).first() is not None
 
 
 def list_quotes(store: Store, *, speaker: str | None = None, country: str | None = None, outlet: str | None = None,

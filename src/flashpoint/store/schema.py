@@ -141,6 +141,9 @@ events = Table(
 )
 
 Index("ix_events_dyad_date", events.c.actor_country, events.c.recipient_country, events.c.date)
+# paging in the API's order (date, article, position), whole or by type, without sorting the table
+Index("ix_events_order", events.c.date, events.c.article_id, events.c.idx)
+Index("ix_events_type_order", events.c.type, events.c.date, events.c.article_id, events.c.idx)
 
 SPAN_TABLES = (entities, quotes, timexes, quantities, events)
 
