@@ -71,6 +71,8 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/big-unsized":
             self.close_connection = True
             self._send(200, b"<p>" + b"x" * 300_000 + b"</p>", length=False)
+        elif self.path == "/echo-host":
+            self._send(200, (self.headers.get("Host") or "").encode(), "text/plain")
         elif self.path == "/image":
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")
         else:
@@ -195,3 +197,37 @@ def test_cli_refuses_a_loopback_url_and_exits_1(server: str, tmp_path) -> None:
     ok = CliRunner().invoke(app, ["analyze", "--allow-private", f"{server}/a.html"])
     assert ok.exit_code == 0, ok.output
     assert "Ministers agree" in ok.stdout
+
+
+def test_dns_rebinding_cannot_reach_a_private_address(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that resolves public when checked and loopback when connecting is refused at connect time.
+
+    DNS cannot be served offline, so the resolver answers in turn: first a public address (the URL check
+    passes), then 127.0.0.1, where the test server really listens.
+    """
+    import flashpoint.ingest.fetch as fetch_mod
+
+    port = int(server.rsplit(":", 1)[1])
+    answers = iter([["93.184.216.34"], ["127.0.0.1"], ["127.0.0.1"]])
+    asked: list[str] = []
+
+    def rebinding(host: str, _port: int) -> list[str]:
+        asked.append(host)
+        return next(answers)
+
+    monkeypatch.setattr(fetch_mod, "resolve", rebinding)
+    with pytest.raises(FetchError, match="127.0.0.1.*loopback"):
+        fetch(f"http://news.example:{port}/a.html")
+    assert asked == ["news.example", "news.example"]  # checked before the request and again on connecting
+
+
+def test_connection_goes_to_the_checked_address_with_the_name_kept(server: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The socket opens to the address the guard resolved, and the Host header still names the URL's host."""
+    import flashpoint.ingest.fetch as fetch_mod
+
+    port = int(server.rsplit(":", 1)[1])
+    monkeypatch.setattr(fetch_mod, "_refusal", lambda addr: None)  # treat loopback as public for this test
+    monkeypatch.setattr(fetch_mod, "resolve", lambda host, _port: ["127.0.0.1"])
+    got = fetch(f"http://pinned.example:{port}/echo-host")
+    assert got.content == f"pinned.example:{port}".encode()

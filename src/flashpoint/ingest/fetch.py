@@ -2,6 +2,12 @@
 
 flashpoint is pointed at URLs from feeds and analysts' lists; a URL (or a redirect) that resolves to
 localhost, the LAN or a cloud metadata endpoint must not become a way to read internal services.
+
+The check is made twice: on the URL before each request (a clear early error), and again inside the
+connection itself. The HTTP client's network backend resolves the host name, refuses it if any address
+is not public, and opens the socket to the very address it checked; so a name that answers with a
+public address at check time and a private one a moment later (DNS rebinding) still reaches only the
+checked, public address. TLS (SNI and certificate) and the Host header keep the name from the URL.
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ import socket
 import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 USER_AGENT = "flashpoint/0.1 (+offline news analysis; https://github.com/flashpoint)"
@@ -67,6 +75,47 @@ def resolve(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]).split("%")[0] for info in infos})
 
 
+def _check_addresses(host: str, addresses: list[str]) -> None:
+    for address in addresses:
+        why = _refusal(ipaddress.ip_address(address))
+        if why:
+            raise FetchError(f"refused: host {host} resolves to {address}, {why} "
+                             "(use --allow-private to fetch from private networks)")
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Resolve, check and connect in one step: the socket goes to the address that passed the guard."""
+
+    def __init__(self, allow_private: bool, trusted_hosts: Collection[str]) -> None:
+        self.allow_private = allow_private
+        self.trusted = {h.lower() for h in trusted_hosts}
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        if self.allow_private or host.lower() in self.trusted:
+            return super().connect_tcp(host, port, timeout, local_address, socket_options)
+        if host.lower().rstrip(".") in _METADATA_HOSTS:
+            raise FetchError(f"refused: host {host} is a cloud metadata service")
+        addresses = resolve(host, port)
+        _check_addresses(host, addresses)
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error if error else FetchError(f"cannot resolve host {host!r}")
+
+
+class _PinnedTransport(httpx.HTTPTransport):
+    """httpx's own transport with the guarded network backend under its connection pool."""
+
+    def __init__(self, allow_private: bool, trusted_hosts: Collection[str]) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
+                                             network_backend=_PinnedBackend(allow_private, trusted_hosts))
+
+
 def check_url(url: str, allow_private: bool = False, trusted_hosts: Collection[str] = ()) -> None:
     """Raise FetchError unless the URL is http(s) and its host resolves only to public addresses.
 
@@ -88,11 +137,7 @@ def check_url(url: str, allow_private: bool = False, trusted_hosts: Collection[s
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:
         raise FetchError(f"invalid port in URL: {exc}") from exc
-    for address in resolve(host, port):
-        why = _refusal(ipaddress.ip_address(address))
-        if why:
-            raise FetchError(f"refused: host {host} resolves to {address}, {why} "
-                             "(use --allow-private to fetch from private networks)")
+    _check_addresses(host, resolve(host, port))
 
 
 def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
@@ -103,7 +148,9 @@ def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, 
     """
     deadline = time.monotonic() + timeout
     current = url
-    with httpx.Client(follow_redirects=False, trust_env=False, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}) as client:
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+    transport = _PinnedTransport(allow_private, trusted_hosts)
+    with httpx.Client(follow_redirects=False, trust_env=False, headers=headers, transport=transport) as client:
         for _hop in range(max_redirects + 1):
             check_url(current, allow_private, trusted_hosts)
             left = deadline - time.monotonic()
