@@ -1,9 +1,17 @@
 """Claims: figures of the same kind about the same subject and period, side by side, with a status.
 
 Subjects are normalised to a side and a head noun ("Russian troops", "Ukrainian troops",
-"people") so "Russian soldiers" and "Russian forces" compare while the two armies do not.
-A figure's period is a bounded year it is given for ("in 2020"); its as-of date is a
-month or day named in its sentence, else the article's publication date.
+"people") so "Russian soldiers" and "Russian forces" compare while the two armies do not;
+sides come from the country lexicon (any country's demonym or name). A figure's kind is
+read from the casualty word nearest to it in its own stretch of the sentence, so "16
+killed and 100 wounded" gives one killed and one wounded figure, and an elliptical "100
+wounded" takes the subject of the figure before it. Numbers that are part of a date are
+not figures, and a casualty count must count people.
+A figure's period is a bounded year it is given for ("in 2020"); a count of one incident
+("a strike killed 21") that is not a running toll ("since", "toll", "so far") gets the
+incident's day as its period, so it is compared only with reports of that day, never
+with a cumulative toll. Its as-of date is a month or day named in its sentence, else the
+article's publication date.
 
 Status of a group, over distinct articles:
 - single: one article;
@@ -12,6 +20,9 @@ Status of a group, over distinct articles:
   or a lower later value for a cumulative toll (killed, wounded, displaced);
 - trend: otherwise the values moved over time (a figure updated as events unfolded).
 Differing values inside one article are listed separately (`within_article`).
+Copies count once: only canonical articles reach the claims (views.py), and values whose
+sentences are the same text in two articles (a wire paragraph reused by another outlet)
+count as one source.
 """
 
 from __future__ import annotations
@@ -19,7 +30,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from flashpoint.corpus.merge import day_number
 from flashpoint.model import AnalyzedArticle, Quantity, Timex
@@ -35,6 +50,10 @@ HEADS: dict[str, tuple[str, ...]] = {
     "people": ("people", "civilians", "civilian", "persons", "person", "residents", "individuals", "lives",
                "inhabitants", "citizens", "victims", "dead", "deaths"),
     "children": ("children", "child", "kids", "minors"),
+    "crew": ("crew members", "crew", "crewmen", "sailors", "pilots"),
+    "journalists": ("journalists", "journalist", "reporters", "media workers"),
+    "police": ("police officers", "policemen", "police", "officers"),
+    "medics": ("medics", "doctors", "health workers", "aid workers", "rescuers"),
     "refugees": ("refugees", "refugee", "displaced", "evacuees", "migrants"),
     "prisoners": ("prisoners", "prisoners of war", "pows", "detainees", "captives"),
     "tanks": ("tanks", "tank"),
@@ -58,17 +77,84 @@ _WOUNDED = re.compile(r"\b(wounded|injured|injuries)\b", re.I)
 _DISPLACED = re.compile(r"\b(displaced|fled|refugees|evacuated)\b", re.I)
 _IN_YEAR = re.compile(r"\b(?:in|during|throughout|for|of)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:the\s+year\s+)?"
                       r"((?:19|20)\d{2})\b", re.I)
-_SIDE_IN_SENTENCE = re.compile(r"(?<![\w-])(pro-russian|pro-russia|separatists?|rebels?|russian|russians|russia|moscow|"
-                               r"kremlin|ukrainian|ukrainians|ukraine|kyiv|kiev)(?![\w-])", re.I)
 _SITE_SIDE = {"russian": "Russian", "russians": "Russian", "russia": "Russian", "moscow": "Russian",
               "kremlin": "Russian", "ukrainian": "Ukrainian", "ukrainians": "Ukrainian", "ukraine": "Ukrainian",
               "kyiv": "Ukrainian", "kiev": "Ukrainian", "pro-russian": "separatist", "pro-russia": "separatist",
               "separatist": "separatist", "separatists": "separatist", "rebel": "separatist", "rebels": "separatist"}
-_SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles")
+_SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles", "crew", "police",
+             "journalists", "medics")
+PERSON_HEADS = {"troops", "people", "children", "refugees", "prisoners", "crew", "journalists", "police", "medics"}
+CASUALTY = ("killed", "wounded", "displaced")
+MAX_CUE_WORDS = 8  # a casualty word further than this from its figure is about something else
+_RUNNING_TOLL = re.compile(r"\b(since|so far|to date|in total|total|overall|toll|tally|rose to|risen to|rises to|climbed|"
+                           r"climbing|reached|(?:has|have) (?:now )?(?:been )?(?:killed|died)|the (?:war|conflict|fighting)|"
+                           r"cumulative|altogether)\b", re.I)
+_INCIDENT = re.compile(r"\b(strike|strikes|attack|attacks|shelling|blast|explosion|bombing|raid|ambush|shot down|crash|"
+                       r"clash|clashes|assault|missile|rocket|drone|shell|suicide|car bomb|airstrike|air strike)\b", re.I)
 _VEHICLES = re.compile(r"\b(carriers?|vehicles?|apcs?|trucks?|convoys?)\b", re.I)
 MAGNITUDE_RATIO = 3.0  # figures further apart than this are not the same count (2 vs 150,000 troops)
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 _TOKEN = re.compile(r"[\w$€'.\-]+")
+
+
+@lru_cache(maxsize=1)
+def _country_sides() -> dict[str, str]:
+    """Lower-case country names, aliases and demonyms -> the side label (the first demonym: "Armenian")."""
+    data = yaml.safe_load(resources.files("flashpoint.resources").joinpath("countries.yaml").read_text("utf-8"))
+    out: dict[str, str] = {}
+    for rec in data or []:
+        demonyms = rec.get("demonyms") or []
+        label = demonyms[0] if demonyms else rec.get("name")
+        if not label:
+            continue
+        for form in [rec.get("name"), *(rec.get("aliases") or []), *demonyms]:
+            if form and len(form) > 3 and not form.isupper():
+                out.setdefault(form.lower(), label)
+    for label, forms in SIDES.items():  # the hand-made sides win (US, NATO, separatist, capitals)
+        for form in forms:
+            out[form] = label
+    return out
+
+
+@lru_cache(maxsize=1)
+def _side_regex() -> re.Pattern[str]:
+    forms = sorted((set(_country_sides()) | set(_SITE_SIDE)) - {"us", "allied"}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?:'s)?(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, str]:
+    """Casualty words from the figures lexicon (quantity_kinds.yaml) -> their kind."""
+    data = yaml.safe_load(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8"))
+    out: dict[str, str] = {}
+    for kind in reversed(CASUALTY):  # killed wins a word listed twice
+        for w in (data or {}).get(kind) or []:
+            out[str(w).lower()] = kind
+    for w in ("lost", "loss of", "losses", "lives"):  # "lost 550 servicemen" yes, but not the nearest word alone
+        out.pop(w, None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    forms = sorted(_cue_words(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
+
+
+def nearest_cue(before: str, after: str) -> str | None:
+    """The casualty kind whose word is nearest the figure (in words), looking both ways; ties go after."""
+    best: tuple[int, int, str] | None = None
+    rx, cues = _cue_regex(), _cue_words()
+    for m in rx.finditer(after):
+        dist = len(after[:m.start()].split())
+        if dist <= MAX_CUE_WORDS and (best is None or (dist, 0) < best[:2]):
+            best = (dist, 0, cues[m.group(1).lower()])
+        break
+    for m in rx.finditer(before):
+        dist = len(before[m.end():].split())
+        if dist <= MAX_CUE_WORDS and (best is None or (dist, 1) < best[:2]):
+            best = (dist, 1, cues[m.group(1).lower()])
+    return best[2] if best else None
 
 
 def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
@@ -80,7 +166,13 @@ def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _find(words: list[str], table: dict[str, tuple[str, ...]]) -> str | None:
+def _find(words: list[str], table: dict[str, tuple[str, ...]] | None) -> str | None:
+    if table is None:  # sides: any country's name or demonym
+        for w in words:
+            side = _country_sides().get(w.removesuffix("'s"))
+            if side:
+                return side
+        return None
     joined = " " + " ".join(words) + " "
     best: tuple[int, str] | None = None
     for label, forms in table.items():
@@ -96,7 +188,7 @@ def normalise_subject(subject: str | None, after: str = "") -> tuple[str, str | 
     text = subject if subject else after
     words = [w.lower().strip(".,;:") for w in _TOKEN.findall(text)][:8]
     head = _find(words, HEADS)
-    side = _find(words, SIDES)
+    side = _find(words, None)
     if head is None:
         head = (words[-1] if subject and words else "") or "unspecified"
     if side and head in _SIDEABLE:
@@ -107,10 +199,13 @@ def normalise_subject(subject: str | None, after: str = "") -> tuple[str, str | 
 def side_from_sentence(sentence: str, offset: int) -> str | None:
     """The side named closest to the figure in its sentence ("Kyiv says Russia has amassed 90,000 troops")."""
     best: tuple[int, str] | None = None
-    for m in _SIDE_IN_SENTENCE.finditer(sentence):
+    sides = _country_sides()
+    for m in _side_regex().finditer(sentence):
         dist = min(abs(m.start() - offset), abs(m.end() - offset))
-        if best is None or dist < best[0]:
-            best = (dist, _SITE_SIDE[m.group(1).lower()])
+        key = m.group(1).lower()
+        side = _SITE_SIDE.get(key) or sides.get(key)
+        if side and (best is None or dist < best[0]):
+            best = (dist, side)
     return best[1] if best else None
 
 
@@ -132,28 +227,52 @@ def _timexes_in(timexes: Iterable[Timex], left: int, right: int) -> list[Timex]:
     return [t for t in timexes if t.start >= left and t.end <= right and t.value]
 
 
+def _overlaps(a_start: int, a_end: int, spans: Iterable[Timex]) -> bool:
+    return any(t.start < a_end and a_start < t.end for t in spans)
+
+
 def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
     """One row per figure in the article, ready for the claim_values table."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     body = article.body
-    for q in article.quantities:
+    quantities = sorted(article.quantities, key=lambda x: x.start)
+    last_in_sentence: dict[int, dict[str, Any]] = {}
+    for q in quantities:
         if (q.unit or "").lower() in ("%", "percent", "per cent") or q.text.rstrip().endswith("%"):
             continue  # shares are not counts of anything
+        if _overlaps(q.start, q.end, article.timexes):
+            continue  # "27 September", "2014": part of a date
         left, right = sentence_bounds(body, q.start, q.end)
         sentence = body[left:right].strip()
         after = " ".join(body[q.end:right].split()[:5])
         subject, side = normalise_subject(q.subject, f"{q.text} {after}" if not q.subject else "")
-        if side is None and subject in _SIDEABLE and subject != "people":
-            side = side_from_sentence(body[left:right], q.start - left)
-            if side:
-                subject = f"{side} {subject}"
-        kind = infer_kind(q, sentence, subject)
+        # the figure's own stretch of the sentence: from the figure before it up to the next one
+        limit = min([o.start for o in quantities if q.end <= o.start < right] + [right])
+        begin = max([o.end for o in quantities if left <= o.end <= q.start] + [left])
+        cue = nearest_cue(body[begin:q.start], body[q.end:limit])
+        head = subject.split()[-1] if subject else ""
+        prev = last_in_sentence.get(left)
+        if head in _cue_words() or head == "unspecified":
+            # "16 servicemen killed and 100 wounded": the second figure counts the same people
+            if prev is not None and prev["subject"] not in ("unspecified",):
+                subject, side = prev["subject"], prev.get("side")
+            elif head in _cue_words():
+                subject = "people"
+        if side is None and subject in _SIDEABLE:
+            near = side_from_sentence(body[left:limit], q.start - left) if subject != "people" else \
+                _side_after_in(body[q.end:limit])
+            if near is None and re.match(r"\s*of (?:its|their) ", body[q.end:limit]):
+                near = side_from_sentence(body[begin:q.start], q.start - begin)  # "Azerbaijan says 63 of its civilians"
+            if near:
+                side, subject = near, f"{near} {subject}"
+        kind: str | None = q.kind if q.kind not in ("other", *CASUALTY, "troops") else None
+        kind = kind or cue or infer_kind(q, sentence, subject)
         if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
             kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
+        if kind in CASUALTY and subject.split()[-1] not in PERSON_HEADS:
+            kind = "other"  # "the two sides ... the dead": a casualty count counts people
         if kind in ("other",):
             continue
-        # the figure's own stretch of the sentence: up to the next figure
-        limit = min([o.start for o in article.quantities if q.end <= o.start < right] + [right])
         period = None
         m = _IN_YEAR.search(body, q.end, limit)
         if m:
@@ -167,14 +286,31 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         as_of = None
         for t in _timexes_in(article.timexes, left, right):
             v = t.value or ""
+            if re.search(r"\b(?:since|from|after|start of)\b[^,;.]{0,35}$", body[max(left, t.start - 45):t.start], re.I):
+                continue  # "killed since 27 September": when the count starts, not when it stood
             if re.match(r"^\d{4}-\d{2}(-\d{2})?$", v) and v[:4] != period:
                 as_of = v
                 break
-        rows.append({
+        if period is None and kind in CASUALTY and _INCIDENT.search(sentence) and not _RUNNING_TOLL.search(sentence):
+            day = as_of if as_of and len(as_of) == 10 else article.published
+            period = f"incident {day}" if day else "incident"
+        row = {
             "kind": kind, "subject": subject[:200], "period": period, "as_of": as_of, "value": q.value,
             "approx": q.approx, "claimed_by": q.claimed_by, "text": sentence[:2000], "start": q.start, "end": q.end,
-        })
+        }
+        rows.append(row)
+        last_in_sentence[left] = {**row, "side": side}
     return rows
+
+
+def _side_after_in(stretch: str) -> str | None:
+    """The country a count of people is placed in ("60 civilians killed in Azerbaijan")."""
+    m = re.search(r"\b(?:in|across)\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", stretch)
+    if not m:
+        return None
+    sides = _country_sides()
+    name = m.group(1).lower().removeprefix("the ")
+    return sides.get(name) or sides.get(name.split()[0])
 
 
 def _when(v: dict[str, Any]) -> int | None:
@@ -229,6 +365,22 @@ def _by_magnitude(values: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return parts
 
 
+def _once(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One value per source: the same figure in the same sentence text in several articles is one wire copy."""
+    seen: dict[tuple[float, str], dict[str, Any]] = {}
+    out = []
+    for v in sorted(values, key=lambda v: (v.get("published") or "", v["article_id"])):
+        key = (v["value"], re.sub(r"\W+", " ", (v.get("text") or "").lower()).strip())
+        first = seen.get(key) if key[1] else None
+        if first is not None and first["article_id"] != v["article_id"]:
+            first["copies"].append({"article_id": v["article_id"], "outlet": v.get("outlet"), "date": v.get("published")})
+            continue
+        v = {**v, "copies": []}
+        seen.setdefault(key, v)
+        out.append(v)
+    return out
+
+
 def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Group claim rows by (kind, subject, period) and give each group its status."""
     by_key: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
@@ -238,19 +390,20 @@ def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for key, vs in by_key.items():
         groups.extend((key, part) for part in _by_magnitude(vs))
     out: list[dict[str, Any]] = []
-    for (kind, subject, period), vs in groups:
+    for (kind, subject, period), all_vs in groups:
+        vs = _once(all_vs)
         st, within = status(kind, vs)
         vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))
         out.append({
             "kind": kind, "subject": subject, "period": period, "status": st,
             "n_articles": len({v["article_id"] for v in vs}),
-            "outlets": sorted({v.get("outlet") or "?" for v in vs}),
+            "outlets": sorted({v.get("outlet") or "?" for v in all_vs}),
             "range": f"{min(v['value'] for v in vs):,.0f} - {max(v['value'] for v in vs):,.0f}",
             "within_article": within,
             "values": [{"value": v["value"], "article_id": v["article_id"], "outlet": v.get("outlet"),
                         "date": v.get("published"), "as_of": v.get("as_of"), "claimed_by": v.get("claimed_by"),
                         "approx": v.get("approx"), "text": v.get("text"), "start": v.get("start"),
-                        "end": v.get("end")} for v in vs_sorted],
+                        "end": v.get("end"), "copies": v.get("copies", [])} for v in vs_sorted],
         })
     order = {"disagree": 0, "trend": 1, "agree": 2, "single": 3}
     out.sort(key=lambda c: (order.get(c["status"], 9), -c["n_articles"], c["kind"], c["subject"]))
