@@ -5,9 +5,12 @@ events, and the corpus engine's merged-event tables (so the timeline view has so
 to page through without re-analysing anything), then serves the app with uvicorn on
 localhost and times real HTTP requests. The baseline, measured in the same run on the
 same store, is the bare SQL query each endpoint needs, without HTTP, JSON or the view's
-Python: the ratio is what the API adds on top of the database.
+Python: the ratio is what the API adds on top of the database. For the timeline it also
+times the corpus view called directly (`views.timeline`, which pages in Python after
+loading every merged event): what the API took before it paged the timeline in SQL.
 
-    .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--repeat 30] [--timeline-repeat 5]
+    .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--repeat 30] [--timeline-repeat 10]
+                                             [--view-repeat 3 | --no-view]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from sqlalchemy import insert, or_, select
 
 from flashpoint.api.app import create_app
 from flashpoint.corpus import tables as t
+from flashpoint.corpus import views
 from flashpoint.corpus.update import STATE_KEY
 from flashpoint.store import schema
 from flashpoint.store.store import Store
@@ -115,8 +119,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def timed(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
-    for _ in range(2):
+def timed(fn: Callable[[], Any], repeat: int, warm: int = 2) -> dict[str, float]:
+    for _ in range(warm):
         fn()
     samples = []
     for _ in range(repeat):
@@ -197,7 +201,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=30)
-    ap.add_argument("--timeline-repeat", type=int, default=5, help="the timeline view is slow on big stores")
+    ap.add_argument("--timeline-repeat", type=int, default=10)
+    ap.add_argument("--view-repeat", type=int, default=3, help="the corpus view is slow on big stores")
+    ap.add_argument("--no-view", action="store_true", help="do not time the corpus view called directly")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="flashpoint-bench-"))
@@ -205,7 +211,7 @@ def main() -> None:
         store = Store(f"sqlite:///{tmp / 'bench.db'}")
         took = fill(store, args.events)
         print(f"filled {args.events:,} events in {took['events']:.1f}s "
-              f"(articles {took['articles']:.1f}s, merged events + mentions {took['merged_events']:.1f}s)")
+              f"(articles {took['articles']:.1f}s, merged events + mentions {took['merged_events']:.1f}s)", flush=True)
         with store.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
         port = _free_port()
@@ -217,7 +223,7 @@ def main() -> None:
             time.sleep(0.05)
         client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600)
         print(f"\n{'endpoint':<10} {'case':<18} {'rows':>5} {'API median':>11} {'API p95':>9} "
-              f"{'SQL median':>11} {'SQL p95':>9} {'ratio':>7}")
+              f"{'SQL median':>11} {'SQL p95':>9} {'ratio':>7}   view (Python paging) median, p95, ratio to API")
         for endpoint, name, params in CASES:
             resp = client.get(f"/api/{endpoint}", params=params)
             resp.raise_for_status()
@@ -225,8 +231,13 @@ def main() -> None:
             repeat = args.repeat if endpoint == "events" else args.timeline_repeat
             api = timed(_getter(client, f"/api/{endpoint}", params), repeat)
             raw = timed(raw_events(store, params) if endpoint == "events" else raw_timeline(store, params), repeat)
-            print(f"{endpoint:<10} {name:<18} {n:>5} {api['median']:>9.1f}ms {api['p95']:>7.1f}ms "
-                  f"{raw['median']:>9.1f}ms {raw['p95']:>7.1f}ms {api['median'] / raw['median']:>6.1f}x")
+            line = (f"{endpoint:<10} {name:<18} {n:>5} {api['median']:>9.1f}ms {api['p95']:>7.1f}ms "
+                    f"{raw['median']:>9.1f}ms {raw['p95']:>7.1f}ms {api['median'] / raw['median']:>6.1f}x")
+            if endpoint == "timeline" and not args.no_view:
+                view = timed(lambda p=params: views.timeline(store, **p), args.view_repeat, warm=1)
+                line += (f"   {view['median']:>9.1f}ms {view['p95']:>9.1f}ms "
+                         f"{view['median'] / api['median']:>6.1f}x")
+            print(line, flush=True)
         server.should_exit = True
         thread.join(10)
         store.close()

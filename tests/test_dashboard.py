@@ -128,6 +128,7 @@ def test_overview_shows_stories_escalation_and_actors(server: str, browser: webd
     stories = browser.find_elements(By.CSS_SELECTOR, "#stories a.story-link")
     assert len(stories) == len(api(server, "/api/stories?limit=12")["items"]) > 0
     assert browser.find_elements(By.CSS_SELECTOR, "#escalation svg polyline")
+    assert "index" in browser.find_element(By.CSS_SELECTOR, "#escalation svg .y-title").text
     assert len(browser.find_elements(By.CSS_SELECTOR, "#actors tbody tr")) >= 3
     assert len(browser.find_elements(By.CSS_SELECTOR, "#latest li a")) >= 5
     shot(browser, output_dir, "dashboard-overview.png")
@@ -220,6 +221,13 @@ def test_actor_page(server: str, browser: webdriver.Chrome, output_dir: Path) ->
     assert browser.find_element(By.ID, "actor-name").text
     rows = browser.find_elements(By.CSS_SELECTOR, "#as-actor tbody tr, #as-recipient tbody tr")
     assert len(rows) >= 2
+    # the event tables take the page's width, not a narrow side column where sentences wrap word by word
+    main = browser.find_element(By.TAG_NAME, "main").size["width"]
+    for section in ("#as-actor table", "#as-recipient table", "#actor-escalation"):
+        assert browser.find_element(By.CSS_SELECTOR, section).size["width"] > 0.8 * main, section
+    # the chart says what it plots
+    titles = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#actor-escalation svg .axis-title")]
+    assert len(titles) == 2 and all(titles)
     shot(browser, output_dir, "dashboard-actor.png")
 
 

@@ -131,7 +131,8 @@ def actor(request: Request, store: StoreDep, actor_id: str) -> Response:
         alerts = []
     return _page(request, "actor.html", title=found.get("name") or actor_id, a=found, dyads=dyads,
                  chart=render.line_chart([s for s in series if s["points"]], alerts,
-                                         label="escalation per counterpart"))
+                                         label="escalation per counterpart",
+                                         y_label="escalation index" if dyads else "sum of PLOVER scores"))
 
 
 @router.get("/docs")

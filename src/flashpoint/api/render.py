@@ -158,15 +158,19 @@ def escalation_series(rows: Iterable[dict[str, Any]], top: int = 5) -> list[dict
 
 
 def line_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = (), width: int = 760,
-               height: int = 240, label: str = "escalation") -> Markup:
-    """An inline SVG line chart (no script): one line per series, alert days marked in red."""
+               height: int = 260, label: str = "escalation", y_label: str = "escalation index") -> Markup:
+    """An inline SVG line chart (no script): one line per series, alert days marked in red.
+
+    The x axis lists the days that have data, evenly spaced (a calendar axis would squash
+    a burst of days next to a year-old background event), and says so in its title.
+    """
     days = sorted({d for s in series for d, _ in s["points"]})
     if not days:
         return Markup('<p class="empty">No escalation data yet.</p>')
     values = [v for s in series for _, v in s["points"]]
     lo, hi = min(0.0, *values), max(0.0, *values)
     hi = hi if hi > lo else lo + 1
-    left, right, top_pad, bottom = 46, 12, 12, 28
+    left, right, top_pad, bottom = 62, 12, 12, 44
     pw, ph = width - left - right, height - top_pad - bottom
     x_of = {d: left + (pw * i / max(1, len(days) - 1) if len(days) > 1 else pw / 2) for i, d in enumerate(days)}
 
@@ -199,7 +203,12 @@ def line_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = 
     ticks = days[::step] if days[-1] in days[::step] else [*days[::step][:-1], days[-1]]
     for d in ticks if len(days) > 1 else days:
         anchor = "start" if d == days[0] and len(days) > 1 else "end" if d == days[-1] and len(days) > 1 else "middle"
-        parts.append(f'<text x="{x_of[d]:.1f}" y="{height - 8}" text-anchor="{anchor}" class="tick">{esc(d)}</text>')
+        parts.append(f'<text x="{x_of[d]:.1f}" y="{top_pad + ph + 16}" text-anchor="{anchor}" '
+                     f'class="tick">{esc(d)}</text>')
+    parts.append(f'<text class="axis-title" x="{left + pw / 2:.1f}" y="{height - 4}" text-anchor="middle">'
+                 f'date (days with events, evenly spaced)</text>')
+    parts.append(f'<text class="axis-title y-title" transform="rotate(-90)" x="{-(top_pad + ph / 2):.1f}" y="14" '
+                 f'text-anchor="middle">{esc(y_label)}</text>')
     parts.append("</svg>")
     legend = "".join(f'<li><span class="swatch sw{i % len(PALETTE)}"></span>{esc(s["name"])}</li>'
                      for i, s in enumerate(series))

@@ -243,3 +243,75 @@ def _counterpart_escalation(actor_id: str, dyads: Sequence[Any]) -> Rows:
                     "score": round(sum(sum(s) for s in days[key].values()), 2), "days": points})
     out.sort(key=lambda r: (-r["events"], r["counterpart"]))
     return out
+
+
+# -- timeline, paged in SQL ---------------------------------------------------------------------
+
+def _date_prefixes(value: str) -> list[str]:
+    """Coarser dates that overlap `value`: a month-dated event falls inside a range starting mid-month."""
+    return sorted({value[:k] for k in range(1, len(value))})
+
+
+def timeline_page(store: Store, *, type: str | None = None, country: str | None = None, actor: str | None = None,
+                  outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                  limit: int = 100, offset: int = 0) -> Rows:
+    """One page of the timeline view (`flashpoint.corpus.views.timeline`), filtered and paged by the database.
+
+    The view itself loads every merged event into Python before paging, which takes
+    seconds on a store of a million events; this asks for the page only, from the
+    date index, and builds the same rows.
+    """
+    from flashpoint.corpus import tables as t
+    from flashpoint.corpus.update import last_processed, update_views
+
+    if store.max_pk() > last_processed(store):
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            update_views(store)
+        except IntegrityError:
+            pass  # a concurrent reader processed the same batch
+    me, em = t.merged_events, t.event_mentions
+    q = select(me).where(me.c.date.is_not(None))
+    if type:
+        q = q.where(me.c.type == type.upper())
+    if country:
+        cc = country.upper()
+        q = q.where(or_(me.c.actor_country == cc, me.c.recipient_country == cc))
+    if actor:
+        q = q.where(or_(me.c.actor_key == actor.lower(), me.c.recipient_key == actor.lower(),
+                        me.c.actor_name == actor, me.c.recipient_name == actor))
+    if date_from:
+        coarser = _date_prefixes(date_from)
+        q = q.where(or_(me.c.date >= date_from, me.c.date.in_(coarser)) if coarser else me.c.date >= date_from)
+    if date_to:
+        q = q.where(me.c.date <= date_to + _DATE_END)
+    if outlet:
+        q = q.where(select(em.c.pk).where(em.c.merged_id == me.c.id, em.c.outlet == outlet).exists())
+    q = q.order_by(me.c.date, me.c.id).limit(limit).offset(offset)
+    mentions: dict[int, Rows] = defaultdict(list)
+    with store.engine.connect() as conn:
+        page = [dict(r._mapping) for r in conn.execute(q)]
+        ids = [r["id"] for r in page]
+        if ids:
+            for m in conn.execute(select(em).where(em.c.merged_id.in_(ids)).order_by(em.c.article_pk, em.c.start)):
+                mentions[m.merged_id].append({
+                    "article_id": m.article_id, "outlet": m.outlet, "published": m.published,
+                    "duplicate": not m.canonical, "text": m.text, "start": m.start, "end": m.end,
+                    "negated": m.negated, "hypothetical": m.hypothetical, "reported_by": m.reported_by})
+    out = []
+    for r in page:
+        ms = mentions.get(r["id"], [])
+        out.append({"id": r["id"], "date": r["date"], "type": r["type"], "actor": r["actor_name"],
+                    "actor_country": r["actor_country"], "recipient": r["recipient_name"],
+                    "recipient_country": r["recipient_country"], "place": r["place"],
+                    "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
+                    "articles": len({m["article_id"] for m in ms if not m["duplicate"]}),
+                    "outlets": sorted(r["outlets"] or {}), "text": r["text"],
+                    "snippet": _snippet(r["text"] or ""), "mentions": ms})
+    return out
+
+
+def _snippet(text: str, n: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
