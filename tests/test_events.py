@@ -128,3 +128,59 @@ def test_ontology_helpers() -> None:
     assert {"attacked", "attacks", "attacking"} <= verb_forms("attack", {})
     words = "they promised a strong and painful response".split()
     assert [m.trigger.type for m in find_triggers(words)] == ["THREATEN"]
+
+
+def _one(text: str, type_: str) -> Event:
+    found = of_type(events_of(text), type_)
+    assert found, [(e.type, e.trigger) for e in events_of(text)]
+    return found[0]
+
+
+def _countries(ev: Event) -> tuple[str | None, str | None]:
+    return (ev.actor.country or ev.actor.code if ev.actor else None,
+            ev.recipient.country or ev.recipient.code if ev.recipient else None)
+
+
+def test_relative_clause_between_subject_and_verb() -> None:
+    ev = _one("Chile's president, who took office in March, on Friday criticized Bolivia.", "ACCUSE")
+    assert _countries(ev) == ("CHL", "BOL")
+
+
+def test_coordinated_verb_after_a_report_takes_the_sentence_subject() -> None:
+    text = ("Iran said that the talks had stalled in Vienna and accused Washington of bad faith, "
+            "claiming that its envoys wanted to stall.")
+    assert _countries(_one(text, "ACCUSE")) == ("IRN", "USA")
+
+
+def test_claimed_misconduct_is_the_claimants_accusation() -> None:
+    ev = _one("An EU diplomat claimed Belgrade was undermining the dialogue with Kosovo.", "ACCUSE")
+    assert _countries(ev) == ("EU", "SRB")
+    # with nobody making the claim there is no event
+    assert not of_type(events_of("Serbia is undermining the dialogue."), "ACCUSE")
+
+
+def test_threat_target_is_the_subject_of_its_condition() -> None:
+    ev = _one("Turkey warned it would respond if Greek warships entered its waters.", "THREATEN")
+    assert _countries(ev) == ("TUR", "GRC")
+    # "there will be consequences": the speaker threatens, the condition's subject is the target
+    ev = _one("Ankara said there would be consequences if Athens armed the islands.", "THREATEN")
+    assert _countries(ev) == ("TUR", "GRC")
+
+
+def test_force_used_in_a_foreign_place_targets_that_country() -> None:
+    ev = _one("Azerbaijani artillery fired shells at positions in Armenia.", "ASSAULT")
+    assert _countries(ev) == ("AZE", "ARM")
+
+
+def test_accused_group_is_the_actor_of_the_alleged_act() -> None:
+    text = "Georgia's army has fought separatists. On Monday, the army accused separatists of shelling its positions."
+    ev = [e for e in of_type(events_of(text), "ASSAULT") if e.trigger == "shelling"][0]
+    assert ev.actor is not None and ev.actor.sector == "REB"
+    assert ev.recipient is not None and ev.recipient.sector == "MIL"
+
+
+def test_bare_group_refers_back_to_its_qualified_mention() -> None:
+    text = ("Moldovan police have long watched pro-Russian separatists in Transnistria. "
+            "Russia, Russia and Moscow said nothing. Police said separatists attacked a checkpoint.")
+    ev = _one(text, "ASSAULT")
+    assert ev.actor is not None and ev.actor.sector == "REB" and ev.actor.country != "RUS"

@@ -199,6 +199,15 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
         if inner and inner[0].kind in ("place", "country", "demonym") and not m:
             # "Donetsk separatists", "Syrian rebels": the place names the theatre
             return sector_actor(text, inner[0].country, sector)
+        if isinstance(context, str) and not m:
+            # a bare "separatists" refers back to the last qualified one ("pro-Russia separatists")
+            noun_at = _BARE_GROUP.search(text)
+            stem = noun_at.group(0).lower()[:6] if noun_at else ""
+            earlier = [g for g in _GROUP.finditer(context) if stem and g.group("noun").lower().startswith(stem)]
+            if earlier:
+                found = group_actor(earlier[-1].group(0), context)
+                if found is not None:
+                    return found.model_copy(update={"text": text})
     else:
         return None
     host = _host_country(backer, context)

@@ -116,6 +116,7 @@ class Mention:
     pronoun: bool = False
     place: Place | None = None
     bare: bool = False  # head nouns only ("the troops"): its country, if any, came from context
+    anaphor: bool = False  # a pronoun resolved to an earlier mention
 
     @property
     def key(self) -> str:
@@ -373,6 +374,11 @@ def subject_of(words: list[Word], mentions: list[Mention], pos: int,
         if ante is not None:
             return [ante]
     lo = clause_start(words, pos, skip)
+    if lo > 0 and words[lo - 1].fn in CONDITIONALS:
+        # "if Russia attacks, there will be consequences": the main clause starts after the comma
+        commas = [k for k in range(lo, pos) if words[k].text == ","]
+        if commas:
+            lo = commas[-1] + 1
     inside = pos in skip if skip else False
     cands = [m for m in mentions if lo <= m.start and m.end <= pos and not _after_preposition(words, m.start)
              and (inside or not skip or m.start not in skip)]
@@ -440,8 +446,11 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
         if avoid and men.start in avoid:
             continue
         if men.bare and ((men.start > 0 and words[men.start - 1].fn in POSSESSIVE_PRONOUNS and exclude)
-                         or (men.actor.country in own and not men.actor.code)):
+                         or (men.actor.country in own and not men.actor.code
+                             and men.actor.sector in {None, "MIL", "COP", "GOV"})):
             continue  # "withdraw its troops", "deployed troops": the actor's own
+        if (men.pronoun or men.anaphor) and fallback is not None:
+            continue  # "accused separatists of shelling its positions": the noun, not "its"
         if (men.actor.country or men.actor.code) and not men.bare:
             return men
         fallback = fallback or men
@@ -462,7 +471,7 @@ def _pronoun_target(men: Mention, prior: list[Mention]) -> Mention:
     """A pronoun resolved to the latest non-pronoun subject seen before it."""
     for cand in reversed(prior):
         if not cand.pronoun and cand.start <= 10_000:
-            return Mention(men.start, men.end, men.text, cand.actor)
+            return Mention(men.start, men.end, men.text, cand.actor, anaphor=True)
     return men
 
 
@@ -481,7 +490,7 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
         if men.pronoun:
             if men.text.lower() in {"we", "i", "our", "my"}:
                 spk = _quote_speaker(doc, words[men.start].start)
-                resolved.append(Mention(men.start, men.end, men.text, spk) if spk else
+                resolved.append(Mention(men.start, men.end, men.text, spk, anaphor=True) if spk else
                                 _pronoun_target(men, subjects))
             else:
                 resolved.append(_pronoun_target(men, subjects))
@@ -491,7 +500,9 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
                 subjects.append(men)
     mentions = resolved
 
-    reporters = _reporters(words, mentions)
+    skip = insertions(words)
+    reporters = _reporters(words, mentions, skip)
+    main_at = next((k for k, lw in enumerate(lowers) if k > 0 and (lw in CLAUSE_OPENERS or lw in REPORTING)), None)
     consumed: set[int] = set()
     found: list[Found] = []
     denial_at = next((k for k, lw in enumerate(lowers) if lw in DENIALS), None)
@@ -510,16 +521,16 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
             # "Russia's aggression", "a Russian invasion": the mention right before the noun
             before = [men for men in mentions if men.end in (m.start, m.start - 1) and
                       (men.end == m.start or lowers[men.end] in {"'s", "’s"})]
-            f.actors = before[-1:] or subject_of(words, mentions, m.start)
+            f.actors = before[-1:] or subject_of(words, mentions, m.start, skip)
         elif passive:
             by = next((k for k in range(m.end, min(m.end + 3, len(words))) if lowers[k] == "by"), None)
             agent = next((men for men in mentions if by is not None and by < men.start <= by + 2), None)
             if agent:
                 f.actors = [agent]
-            subj = subject_of(words, mentions, m.start)
+            subj = subject_of(words, mentions, m.start, skip)
             f.recipient = subj[0] if subj else None
         else:
-            subj = subject_of(words, mentions, m.start)
+            subj = subject_of(words, mentions, m.start, skip)
             if subj and not coordinated_start(words, m.start):
                 f.actors = subj
             elif found and coordinated_start(words, m.start):
@@ -528,16 +539,17 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
             elif subj:
                 f.actors = subj
         if not f.actors and trig.pos == "v" and not passive:
-            whole = subject_of(words, mentions, 0) if clause_start(words, m.start) > 0 else []
+            # "X said that ... and accused Y": the sentence's main subject
+            whole = subject_of(words, mentions, main_at, skip) if main_at is not None and main_at < m.start else []
             if whole and whole[0].end <= m.start:
                 f.actors = whole
                 f.inherited = True
         keys = {a.key for a in f.actors}
         if f.recipient is None:
-            f.recipient = object_after(words, mentions, m, keys)
+            f.recipient = object_after(words, mentions, m, keys, f.actors)
         if trig.needs_recipient and f.recipient is None:
             continue
-        if accused_at is not None and accused_at[0] < m.start <= accused_at[0] + 3 and trig.pos == "v":
+        if accused_at is not None and accused_at[0] < m.start <= accused_at[0] + 3:
             f.actors, f.reported_by, f.inherited = [accused_at[1]], accused_at[2], False
             if f.recipient is not None and f.recipient.key == accused_at[1].key:
                 f.recipient = None
@@ -547,12 +559,46 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
                 f.recipient.end < len(words) and lowers[f.recipient.end] == "of":
             accused_at = (f.recipient.end, f.recipient, f.actors[0])
         f.location = location_in(mentions, m.start, len(words)) or location_in(mentions, 0, m.start)
+        _condition_target(f, words, mentions)
+        _place_target(f)
         found.append(f)
 
-    _apply_reporting(found, reporters, doc, words)
+    found = _apply_reporting(found, reporters, doc, words)
     _possessive_recipients(found, words)
     out = _merge_one_sided(found)
     return out, [m for m in mentions if not m.pronoun][:1] or prior[-1:]
+
+
+def _has_country(men: Mention | None) -> bool:
+    return men is not None and bool(men.actor.country or men.actor.code)
+
+
+def _condition_target(f: Found, words: list[Word], mentions: list[Mention]) -> None:
+    """A threat's target is who must meet its condition: "X warned of a response if Y attacks"."""
+    if f.type != "THREATEN" or _has_country(f.recipient):
+        return
+    keys = {a.key for a in f.actors}
+    own = {a.actor.country for a in f.actors if a.actor.country}
+    for k, w in enumerate(words):
+        if w.fn not in CONDITIONALS or w.fn == "whether" or f.match.start <= k < f.match.end:
+            continue
+        subj = next((men for men in mentions if k < men.start <= k + 3 and not men.pronoun), None)
+        if subj is not None and subj.key not in keys and _has_country(subj) and subj.actor.country not in own:
+            f.recipient = subj
+            return
+
+
+def _place_target(f: Found) -> None:
+    """Force used in a place with no named target is used against that place's country
+    ("troops entered Donbas", "fired shells at targets in Jericho")."""
+    if f.type not in MATERIAL_CONFLICT or _has_country(f.recipient) or f.location is None:
+        return
+    place = f.location.place
+    country = place.country if place else None
+    if not country or any(a.actor.country == country for a in f.actors) or not f.actors:
+        return
+    actor = Actor(text=f.location.text, name=place.name if place else None, country=country)
+    f.recipient = Mention(f.location.start, f.location.end, f.location.text, actor)
 
 
 def _quote_speaker(doc: NlpDoc, char: int) -> Actor | None:
@@ -562,10 +608,13 @@ def _quote_speaker(doc: NlpDoc, char: int) -> Actor | None:
     return None
 
 
-def _reporters(words: list[Word], mentions: list[Mention]) -> list[tuple[int, Mention, bool]]:
-    """(position, speaker, tail) for each reporting verb: "X said ..." or "..., X said"."""
+def _reporters(words: list[Word], mentions: list[Mention],
+               skip: set[int] | None = None) -> list[tuple[int, Mention, bool]]:
+    """(position, speaker, tail) for each reporting verb: "X said ..." or "..., X said"; a
+    participle after a comma ("..., claiming that") reports for the sentence's subject."""
     out: list[tuple[int, Mention, bool]] = []
     lowers = [w.fn for w in words]
+    main_at = next((k for k, lw in enumerate(lowers) if k > 0 and (lw in CLAUSE_OPENERS or lw in REPORTING)), None)
     for k, lw in enumerate(lowers):
         is_acc = lw == "according" and k + 1 < len(words) and lowers[k + 1] == "to"
         if lw not in REPORTING and not is_acc:
@@ -578,8 +627,11 @@ def _reporters(words: list[Word], mentions: list[Mention]) -> list[tuple[int, Me
         if is_acc:
             speaker = next((m for m in mentions if m.start > k + 1), None)
             tail = True
+        elif lw.endswith("ing") and k > 0 and lowers[k - 1] == "," and main_at is not None and main_at < k:
+            left = subject_of(words, mentions, main_at, skip)
+            speaker, tail = (left[0] if left else None), False
         else:
-            left = subject_of(words, mentions, k)
+            left = subject_of(words, mentions, k, skip)
             speaker = left[0] if left else next((m for m in mentions if k < m.start <= k + 3), None)
         if speaker is not None:
             out.append((k, speaker, tail))
@@ -587,16 +639,27 @@ def _reporters(words: list[Word], mentions: list[Mention]) -> list[tuple[int, Me
 
 
 def _apply_reporting(found: list[Found], reporters: list[tuple[int, Mention, bool]],
-                     doc: NlpDoc, words: list[Word]) -> None:
+                     doc: NlpDoc, words: list[Word]) -> list[Found]:
+    """Source of each event (the nearest report before it, else the nearest tail report after
+    it, else the quote it sits in); misconduct verbs become the source's accusation."""
+    kept: list[Found] = []
     for f in found:
         pos = f.match.start
-        speaker: Mention | None = None
-        for k, spk, tail in reporters:
-            if (k < pos and not tail) or (tail and pos < k):
-                speaker = spk
+        before = [(k, spk) for k, spk, tail in reporters if k < pos and not tail]
+        after = [(k, spk) for k, spk, tail in reporters if tail and pos < k]
+        speaker: Mention | None = before[-1][1] if before else (after[0][1] if after else None)
         qspk = _quote_speaker(doc, words[pos].start)
         if speaker is None and qspk is not None:
             speaker = Mention(pos, pos, qspk.text or (qspk.name or ""), qspk)
+        if f.match.trigger.reported:
+            # "X claimed Y was undermining ...": X accuses Y; with no claimant, no event
+            if speaker is None or any(a.key == speaker.key for a in f.actors):
+                continue
+            f.recipient = f.actors[0] if f.actors else f.recipient
+            f.actors, f.reported_by, f.inherited = [speaker], None, False
+            kept.append(f)
+            continue
+        kept.append(f)
         if speaker is None:
             continue
         if f.type not in VERBAL and f.actors and all(a.key != speaker.key for a in f.actors) and \
@@ -609,8 +672,7 @@ def _apply_reporting(found: list[Found], reporters: list[tuple[int, Mention, boo
                 f.actors = [speaker]
         elif all(a.key != speaker.key for a in f.actors):
             f.reported_by = speaker
-        # "X claimed Y was undermining ...": an allegation of misconduct is X accusing Y
-    return None
+    return kept
 
 
 def _possessive_recipients(found: list[Found], words: list[Word]) -> None:
