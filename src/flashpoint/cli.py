@@ -168,16 +168,17 @@ def serve(
 
 @app.command(name="eval")
 def evaluate(
-    suite: Annotated[str, typer.Argument(help="article-extraction, datetime, seeds or plover")],
+    suite: Annotated[str, typer.Argument(help="article-extraction, datetime, seeds, plover or stories")],
     path: Annotated[Path, typer.Argument(help="the data set's folder or file")],
     plain_text: Annotated[bool, typer.Option("--plain-text", help="article-extraction: score the plain-text dumps")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="article-extraction, stories: first N records")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
 ) -> None:
     """Score flashpoint against a gold set."""
     from flashpoint.evals import run_suite
 
     try:
-        scores = run_suite(suite, path, plain_text=plain_text)
+        scores = run_suite(suite, path, plain_text=plain_text, limit=limit)
     except (KeyError, FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc

@@ -269,6 +269,8 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         kind = kind or cue or infer_kind(q, sentence, subject)
         if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
             kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
+        if kind in CASUALTY and subject == "unspecified" and re.search(r"\btoll\b", sentence, re.I):
+            subject = "people"  # "the death toll rose to 95": a toll counts people
         if kind in CASUALTY and subject.split()[-1] not in PERSON_HEADS:
             kind = "other"  # "the two sides ... the dead": a casualty count counts people
         if kind in ("other",):

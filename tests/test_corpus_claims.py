@@ -1,0 +1,62 @@
+"""Claims built from figures the real pipeline extracts from invented reports: one kind, one subject, one period."""
+
+from __future__ import annotations
+
+from flashpoint.corpus.claims import claim_rows, group_claims
+from flashpoint.model import Article
+from flashpoint.nlp.pipeline import analyze
+
+
+def _rows(body: str, outlet: str, published: str, i: int = 0) -> list[dict]:
+    art = analyze(Article(id=f"c{i}", source=f"test:{i}", outlet=outlet, published=published, body=body))
+    return [{**r, "article_id": art.id, "outlet": outlet, "published": published} for r in claim_rows(art)]
+
+
+def _by_value(rows: list[dict]) -> dict[float, dict]:
+    return {r["value"]: r for r in rows}
+
+
+def test_killed_and_wounded_in_one_sentence_are_two_kinds() -> None:
+    rows = _by_value(_rows("Officials in the province said at least 16 of their soldiers had been killed and more "
+                           "than 100 wounded in the fighting.", "Wire A", "2023-03-01"))
+    assert rows[16]["kind"] == "killed"
+    assert rows[100]["kind"] == "wounded"
+    assert rows[100]["subject"] == rows[16]["subject"]  # the elliptical "100 wounded" counts the same soldiers
+    rows = _by_value(_rows("The ministry said one civilian was killed and 32 wounded in the city.", "Wire A",
+                           "2023-03-01"))
+    assert rows[1]["kind"] == "killed" and rows[32]["kind"] == "wounded"
+
+
+def test_a_day_of_the_month_is_not_a_figure() -> None:
+    rows = _rows("More than 60 civilians have been killed in Moldova since 27 September, prosecutors said.",
+                 "Wire A", "2023-10-18")
+    assert {r["value"] for r in rows} == {60}
+    assert rows[0]["subject"] == "Moldovan people"  # the country the count is placed in
+    assert rows[0]["as_of"] is None  # "since 27 September" is when the count starts
+
+
+def test_an_incident_count_is_kept_apart_from_the_running_toll() -> None:
+    strike = _rows("Officials said a missile strike on the town killed 21 civilians.", "Paper B", "2023-10-29", 1)
+    toll = _rows("The death toll among civilians has risen to 95 since the war began, officials said.",
+                 "Paper C", "2023-10-29", 2)
+    assert strike[0]["period"] and strike[0]["period"].startswith("incident")
+    assert toll[0]["period"] is None
+    groups = group_claims(strike + toll)
+    assert len(groups) == 2 and all(g["status"] == "single" for g in groups)
+
+
+def test_disagreement_trend_and_wire_copies() -> None:
+    sentence = "Regional officials said 40 people had been killed since the fighting began."
+    same_day = (_rows(sentence, "Wire A", "2023-05-02", 1) + _rows(sentence, "Paper B", "2023-05-02", 2)
+                + _rows("Regional officials said 55 people had been killed since the fighting began, a local "
+                        "monitor said.", "Paper C", "2023-05-02", 3))
+    [group] = [g for g in group_claims(same_day) if g["kind"] == "killed"]
+    assert group["status"] == "disagree"
+    assert group["n_articles"] == 2  # the copied sentence counts once
+    copied = next(v for v in group["values"] if v["value"] == 40)
+    assert [c["outlet"] for c in copied["copies"]] == ["Paper B"]
+    later = (_rows(sentence, "Wire A", "2023-05-02", 1)
+             + _rows("Regional officials said 70 people had been killed since the fighting began.", "Paper C",
+                     "2023-05-20", 4))
+    [group] = [g for g in group_claims(later) if g["kind"] == "killed"]
+    assert group["status"] == "trend"
