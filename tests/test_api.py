@@ -242,6 +242,13 @@ BAD_PARAMETERS = [
     ("/api/articles", {"date_from": "2022-02-30"}, "date_from"),
     ("/api/actors", {"limit": 0}, "limit"),
     ("/api/alerts", {"limit": -1}, "limit"),
+    ("/api/events", {"historical": "maybe"}, "historical"),
+    ("/api/quotes", {"date_from": "last week"}, "date_from"),
+    ("/api/claims", {"limit": 0}, "limit"),
+    ("/api/framing", {"country": "12"}, "country"),
+    ("/api/escalation", {"date_to": "2022-02-30"}, "date_to"),
+    ("/api/actors", {"country": "Russia"}, "country"),
+    ("/api/articles", {"offset": "first"}, "offset"),
 ]
 
 

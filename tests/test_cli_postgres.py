@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from conftest import SEEDS
-from flashpoint.api.app import create_app
 from flashpoint.cli import app
 
 runner = CliRunner()
@@ -84,15 +88,55 @@ def test_every_command_runs_on_postgresql(pg_url: str, sqlite_url: str, seeds: l
     assert analyzed[0]["id"] in stored_ids or not analyzed[0]["events"]
 
 
-def test_serve_app_reads_postgresql(pg_url: str, seeds: list[str]) -> None:
-    """`flashpoint serve --db postgresql://...` builds its app with create_app(db): the same URL here."""
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as resp:  # noqa: S310 - our own local server
+            return resp.status, resp.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_serve_starts_on_postgresql(pg_url: str, seeds: list[str]) -> None:
+    """`flashpoint serve --db postgresql://...` in its own process answers the API and the pages."""
     cli("ingest", *seeds, "--db", pg_url)
-    client = TestClient(create_app(pg_url, api_key="k"))
-    health = client.get("/api/health").json()
-    assert health == {"ok": True, "database": "postgresql", "articles": 5}
-    events = client.get("/api/events", params={"limit": 1000}).json()["items"]
-    assert len(events) == len(rows(pg_url, "events"))
-    first = client.get("/api/articles", params={"limit": 1}).json()["items"][0]
-    assert client.get(f"/api/articles/{first['id']}").json()["body"]
-    for page in ("/", "/timeline", "/stories", "/actors"):
-        assert client.get(page).status_code == 200, page
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-c", "from flashpoint.cli import app; app()", "serve", "--db", pg_url,
+                             "--port", str(port), "--api-key", "k"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert proc.poll() is None, proc.communicate()[0]
+            try:
+                status, body = _get(base + "/api/health")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        assert status == 200 and json.loads(body) == {"ok": True, "database": "postgresql", "articles": 5}
+        status, body = _get(base + "/api/events?limit=1000")
+        assert status == 200 and len(json.loads(body)["items"]) == len(rows(pg_url, "events"))
+        status, body = _get(base + "/api/timeline?limit=1000")
+        assert status == 200 and len(json.loads(body)["items"]) == len(rows(pg_url, "timeline"))
+        status, body = _get(base + "/api/events?type=NOPE")
+        assert status == 422 and "PLOVER" in json.loads(body)["error"]
+        first = json.loads(_get(base + "/api/articles?limit=1")[1])["items"][0]
+        assert json.loads(_get(f"{base}/api/articles/{first['id']}")[1])["body"]
+        for page in ("/", "/timeline", "/stories", "/actors", f"/articles/{first['id']}"):
+            status, body = _get(base + page)
+            assert status == 200 and "<main>" in body, page
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
