@@ -184,3 +184,25 @@ def test_bare_group_refers_back_to_its_qualified_mention() -> None:
             "Russia, Russia and Moscow said nothing. Police said separatists attacked a checkpoint.")
     ev = _one(text, "ASSAULT")
     assert ev.actor is not None and ev.actor.sector == "REB" and ev.actor.country != "RUS"
+
+
+def test_background_event_nouns_are_not_coded() -> None:
+    # an event noun in a prepositional phrase or as another verb's object is no event of its own
+    events = events_of("Kenyan police arrested six men after an agreement with Uganda.")
+    assert not of_type(events, "AGREE") and of_type(events, "COERCE")
+    assert not of_type(events_of("Peru said it was a further sign of the crisis."), "SUPPORT")
+    # but "under investigation" is one
+    assert of_type(events_of("A Danish trader has been put under investigation in Spain."), "ACCUSE")
+
+
+def test_one_event_per_type_and_dyad_in_a_sentence() -> None:
+    events = of_type(events_of("Malian soldiers killed three Burkinabe traders and wounded four others."), "ASSAULT")
+    assert len({(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
+                for e in events}) == len(events)
+
+
+def test_implied_opponent_prefers_the_party_using_force() -> None:
+    text = ("Serbian troops shelled Kosovo villages on Monday. Serbia also deployed tanks near Kosovo. "
+            "Kosovo said Kosovo, Kosovo and Kosovo would resist. France expressed concern on Tuesday.")
+    ev = [e for e in of_type(events_of(text), "ACCUSE") if e.actor and e.actor.country == "FRA"]
+    assert ev and ev[0].recipient is not None and ev[0].recipient.country == "SRB"

@@ -72,7 +72,8 @@ NOT_NAMES = frozenset(
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
 FRAMING_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
-IMPLIED_OPPONENT = frozenset({"THREATEN", "ACCUSE", "REJECT", "SANCTION"})
+IMPLIED_OPPONENT = frozenset({"THREATEN", "ACCUSE", "REJECT", "SANCTION", "MOBILIZE"})
+AGGRESSION = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"})
 MISCONDUCT = frozenset(
     "undermine undermines undermined undermining violate violates violated violating provoke provokes "
     "provoked provoking destabilize destabilizes destabilized destabilizing destabilise destabilising "
@@ -515,6 +516,11 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
             continue  # "March", "Strike Force": a name, not a trigger
         if trig.pos == "v" and m.start > 0 and lowers[m.start - 1] in DETERMINERS:
             continue  # "on the phone", "a visit" read as a verb
+        if trig.pos == "v" and m.end < len(words) and lowers[m.end] == "of" and \
+                any(w in DETERMINERS for w in lowers[max(0, m.start - 3):m.start]):
+            continue  # "a further sign of", "the support of": a noun
+        if trig.pos == "n" and trig.weak and _background_noun(words, matches, m):
+            continue
         f = Found(type=trig.type, mode=trig.mode, match=m, confidence=0.45 if trig.weak else 0.65)
         passive = is_passive(lowers, m)
         if trig.pos == "n":
@@ -567,6 +573,21 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
     _possessive_recipients(found, words)
     out = _merge_one_sided(found)
     return out, [m for m in mentions if not m.pronoun][:1] or prior[-1:]
+
+
+def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
+    """A weak event noun inside a prepositional phrase ("after an agreement on", "at talks")
+    or as another trigger's object ("demanded a truce", "suspended aid") is no event of its own."""
+    if m.start > 0 and words[m.start - 1].fn == "under":
+        return False  # "under investigation", "under attack": a state, and an event
+    if _after_preposition(words, m.start):
+        return True
+    j = m.start - 1
+    while j > 0 and words[j].fn in DETERMINERS:
+        j -= 1
+    if j >= 0 and words[j].fn in {"after", "before", "following", "despite", "since", "until"}:
+        return True
+    return any(o.trigger.pos == "v" and o.end <= m.start <= o.end + 3 for o in matches if o is not m)
 
 
 def _has_country(men: Mention | None) -> bool:
@@ -834,6 +855,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     body = doc.body
     events: list[Event] = []
     countries: Counter[str] = Counter()
+    aggressors: Counter[str] = Counter()
     pending: list[tuple[Event, str | None]] = []
     prior: list[Mention] = []
     for lo, hi in _lines(doc):
@@ -846,22 +868,39 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         found, prior_next = code_sentence(doc, words, sentence, prior)
         prior = prior_next or prior
         date, historical = historical_date(doc, sentence, lo, hi) if found else (None, False)
+        seen: set[tuple[object, ...]] = set()
         for f in found:
             for men in f.actors or [None]:  # type: ignore[list-item]
                 if men is not None and men.actor.country:
                     countries[men.actor.country] += 1
+                    if f.type in AGGRESSION and not f.negated:
+                        aggressors[men.actor.country] += 1
             if f.recipient is not None and f.recipient.actor.country:
                 countries[f.recipient.actor.country] += 1
-            events.extend(_records(f, doc, words, sentence, lo, hi, date, historical, pending))
+            for ev in _records(f, doc, words, sentence, lo, hi, date, historical, pending):
+                # "a hunger strike in protest": one sentence, one event per type and dyad
+                key = (ev.type, _side_key(ev.actor), _side_key(ev.recipient), ev.negated)
+                if key in seen and (ev.actor is not None or ev.recipient is not None):
+                    pending[:] = [p for p in pending if p[0] is not ev]
+                    continue
+                seen.add(key)
+                events.append(ev)
     # an accusation or threat with no recipient in its sentence is aimed at the article's
-    # main other party: the most mentioned country other than the actor's
+    # main other party: the country most often using force, else the most mentioned, other
+    # than the actor's; a mobilisation is aimed at the most mentioned other country
     ranked = _doc_opponents(countries)
+    by_force = [c for c, _ in aggressors.most_common()] + ranked
     for ev, actor_country in pending:
-        other = next((c for c in ranked if c != actor_country), None)
+        order = ranked if ev.type in AGGRESSION else by_force
+        other = next((c for c in order if c != actor_country), None)
         if other is not None:
             ev.recipient = Actor(text="", country=other)
             ev.confidence = round(max(0.2, ev.confidence - 0.15), 2)
     return events
+
+
+def _side_key(actor: Actor | None) -> str | None:
+    return (actor.country or actor.code or actor.name or actor.text) if actor is not None else None
 
 
 def _records(f: Found, doc: NlpDoc, words: list[Word], sentence: str, lo: int, hi: int,
