@@ -248,8 +248,11 @@ def _counterpart_escalation(actor_id: str, dyads: Sequence[Any]) -> Rows:
 # -- timeline, paged in SQL ---------------------------------------------------------------------
 
 def _date_prefixes(value: str) -> list[str]:
-    """Coarser dates that overlap `value`: a month-dated event falls inside a range starting mid-month."""
-    return sorted({value[:k] for k in range(1, len(value))})
+    """Coarser dates that overlap `value`: a month-dated event falls inside a range starting mid-month.
+
+    Event dates always start with a four-digit year, so shorter prefixes cannot match.
+    """
+    return sorted({value[:k] for k in range(4, len(value))})
 
 
 def timeline_page(store: Store, *, type: str | None = None, country: str | None = None, actor: str | None = None,
@@ -283,7 +286,9 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
                         me.c.actor_name == actor, me.c.recipient_name == actor))
     if date_from:
         coarser = _date_prefixes(date_from)
-        q = q.where(or_(me.c.date >= date_from, me.c.date.in_(coarser)) if coarser else me.c.date >= date_from)
+        # the first bound alone is what the date index can seek to; the OR keeps coarser dates that overlap
+        q = q.where(me.c.date >= date_from[:4],
+                    or_(me.c.date >= date_from, me.c.date.in_(coarser)) if coarser else me.c.date >= date_from)
     if date_to:
         q = q.where(me.c.date <= date_to + _DATE_END)
     if outlet:
