@@ -206,3 +206,12 @@ def test_implied_opponent_prefers_the_party_using_force() -> None:
             "Kosovo said Kosovo, Kosovo and Kosovo would resist. France expressed concern on Tuesday.")
     ev = [e for e in of_type(events_of(text), "ACCUSE") if e.actor and e.actor.country == "FRA"]
     assert ev and ev[0].recipient is not None and ev[0].recipient.country == "SRB"
+
+
+def test_conditional_future_act_is_a_threat() -> None:
+    ev = _one("Kenya said it will pull out its troops from Somalia unless Mogadishu pays them.", "THREATEN")
+    assert ev.actor is not None and ev.actor.country == "KEN" and ev.hypothetical
+    boycott = _one("Opposition leaders in Zambia said they would boycott the vote.", "THREATEN")
+    assert boycott.mode == "restrict"
+    # without a condition or a modal the act stays what it is
+    assert of_type(events_of("Kenya pulled out its troops from Somalia."), "RETREAT")

@@ -756,6 +756,13 @@ def _modality(f: Found, words: list[Word], denial_at: int | None) -> None:
     if not conditional:
         conditional = any(lowers[k] in CONDITIONALS for k in range(max(0, m.start - 8), m.start)
                           if not any(x in {",", ";"} for x in lowers[k:m.start]))
+    # "will withdraw its troops unless ...": a future act on a condition is a threat
+    condition_after = any(lw in {"unless", "if"} for lw in lowers[m.end:])
+    coercive = f.type in MATERIAL_CONFLICT | {"PROTEST"} or (f.type == "RETREAT" and condition_after)
+    if coercive and not negated and ((future and condition_after) or (modal and f.type == "PROTEST")):
+        f.mode = ontology()["threat_content"].get(f.type)
+        f.type, f.hypothetical, f.future = "THREATEN", True, future
+        return
     if negated and (modal or future) and f.type in COOPERATIVE | {"CONSULT"}:
         f.type, f.mode, negated = "REJECT", None, False  # "will not accept" is a refusal
     f.negated = negated
