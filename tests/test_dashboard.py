@@ -13,6 +13,7 @@ import socket
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -212,6 +213,15 @@ def test_timeline_filters_change_what_is_shown(server: str, browser: webdriver.C
     assert len(by_country) == len(expected) < len(items)
     assert "date_from" not in browser.current_url  # empty fields are left out of the URL
     assert dates == sorted(dates)
+    # an actor by name
+    name = next(r["actor"] for r in api(server, "/api/timeline?limit=200")["items"] if r["actor"])
+    browser.get(server + "/timeline")
+    browser.find_element(By.ID, "f-actor").send_keys(name)
+    browser.find_element(By.CSS_SELECTOR, "#timeline-filters button").click()
+    WebDriverWait(browser, 10).until(lambda d: "actor=" in d.current_url)
+    expected = api(server, "/api/timeline?limit=200&actor=" + urllib.parse.quote(name))["items"]
+    assert 0 < len(browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item")) == len(expected) < len(items)
+    browser.get(server + "/timeline?country=RUS")
     shot(browser, output_dir, "dashboard-timeline.png")
 
 
