@@ -78,6 +78,10 @@ def test_framing_separates_state_media_from_the_others(seeds_store: Store) -> No
     for key in ("002", "003"):
         used = " ".join(rows[outlet[key]]["terms"].values())
         assert "Kiev" in used and "Donbass" in used and "Lugansk" in used
+    # every seed's term choices show at least one of the markers gold gives it
+    for key, markers in CROSS["framing_markers"].items():
+        used = " ".join(rows[outlet[key]]["terms"].values())
+        assert any(m in used for m in markers), (key, markers, used)
 
 
 def test_same_entity_spellings_are_one_actor(seeds_store: Store) -> None:
@@ -115,8 +119,13 @@ def test_claims_show_the_toll_disagreement_and_the_troop_series(seeds_store: Sto
 def test_dated_troop_figures_read_as_a_trend(dated_store: Store) -> None:
     rows = views.claims(dated_store)
     troops = _claim_with(rows, "troops", {90000, 115000, 150000})
-    assert troops["status"] == "trend"
+    assert troops["status"] == "trend" and troops["subject"] == "Russian troops"
+    assert {90000, 115000} <= set(troops["within_article"][0]["values"])  # 004 gives both
     toll = _claim_with(rows, "killed", {14000, 13000})
+    assert toll["n_articles"] == 3 and toll["period"] is None
+    agree = _claim_with(rows, "killed", {50})  # "Fifty Ukrainian troops died" / "Ukraine's toll ... 50 in 2020"
+    assert agree["status"] == "agree" and agree["period"] == "2020" and agree["n_articles"] == 2
+    assert agree["subject"] == "Ukrainian troops"
     assert toll["status"] == "disagree"  # 13,000 published after 14,000: a lower later cumulative toll
 
 
@@ -144,7 +153,7 @@ def test_timeline_has_the_gold_dated_entries(dated_store: Store) -> None:
     assert dates == sorted(dates)
     assert any(e["historical"] for e in line) and any(not e["historical"] for e in line)
     assert "2014-03" in found  # the annexation of Crimea, a background event on its own date
-    assert share >= 0.5, (share, found)
+    assert share >= 0.85, (share, found)  # measured 13 of 14 (2014-04 missing)
 
 
 def test_seed_views_serialise_as_json(seeds_store: Store) -> None:

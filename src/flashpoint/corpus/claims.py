@@ -83,6 +83,7 @@ _SITE_SIDE = {"russian": "Russian", "russians": "Russian", "russia": "Russian", 
               "separatist": "separatist", "separatists": "separatist", "rebel": "separatist", "rebels": "separatist"}
 _SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles", "crew", "police",
              "journalists", "medics")
+TOLL = "toll"  # the head of a side's toll whose people are not named
 PERSON_HEADS = {"troops", "people", "children", "refugees", "prisoners", "crew", "journalists", "police", "medics"}
 CASUALTY = ("killed", "wounded", "displaced")
 MAX_CUE_WORDS = 8  # a casualty word further than this from its figure is about something else
@@ -270,8 +271,11 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
             kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
         if kind in CASUALTY and subject == "unspecified" and re.search(r"\btoll\b", sentence, re.I):
-            subject = "people"  # "the death toll rose to 95": a toll counts people
-        if kind in CASUALTY and subject.split()[-1] not in PERSON_HEADS:
+            # "Ukraine's toll rose to 61": a toll counts people, of the side it is given for when one is named;
+            # group_claims folds a side's toll into that side's one casualty subject
+            near = side_from_sentence(body[left:limit], q.start - left)
+            subject = f"{near} {TOLL}" if near else "people"
+        if kind in CASUALTY and subject.split()[-1] not in PERSON_HEADS | {TOLL}:
             kind = "other"  # "the two sides ... the dead": a casualty count counts people
         if kind in ("other",):
             continue
@@ -388,6 +392,12 @@ def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     by_key: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_key[(r["kind"], r["subject"], r.get("period"))].append(r)
+    for key in [k for k in by_key if k[1].endswith(" " + TOLL)]:
+        side = key[1][: -len(TOLL) - 1]
+        same = [k for k in by_key if k[0] == key[0] and k[2] == key[2] and k != key and k[1].startswith(side + " ")
+                and k[1].split()[-1] in PERSON_HEADS]
+        target = same[0] if len(same) == 1 else (key[0], f"{side} people", key[2])
+        by_key[target].extend(by_key.pop(key))
     groups: list[tuple[tuple[str, str, str | None], list[dict[str, Any]]]] = []
     for key, vs in by_key.items():
         groups.extend((key, part) for part in _by_magnitude(vs))
