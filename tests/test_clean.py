@@ -158,3 +158,39 @@ def test_html_body_title_and_meta() -> None:
 def test_html_without_article() -> None:
     result = clean_html("<html><body></body></html>")
     assert result.body == ""
+
+
+LIST_ARTICLE = """Ferry timetable changes after the storm | Example News
+Home
+World
+Politics
+Ferry timetable changes after the storm
+Facebook Twitter WhatsApp Email
+Residents of the coastal town were told on Tuesday that the ferry would run a reduced service for the rest of the month.
+The harbour master said the following crossings would still sail each day:
+1. 07:30 to the island, returning at 09:00
+2. 12:15 to the island, returning at 14:00
+3. 18:45 to the island, returning at 20:30
+Passengers were asked to arrive early, since the vessel can take only half its usual load while repairs go on.
+Facebook Twitter WhatsApp Email
+Engineers said the damaged ramp would be replaced by the end of April, and full services would resume after that.
+Officials added that tickets already bought for cancelled crossings would be refunded in full at the harbour office.
+The island's shops, which depend on the morning crossing for fresh supplies, said they would open later than usual.
+Sign up for our newsletter
+Most read
+Council approves new budget for schools
+Local team wins the regional cup final
+Contact us
+Privacy policy
+© 2023 Example News. All rights reserved.
+"""
+
+
+def test_short_list_between_paragraphs_kept_and_repeated_share_line_dropped() -> None:
+    result = clean_text(LIST_ARTICLE)
+    paragraphs = _paragraphs(result.body)
+    for item in ("1. 07:30 to the island, returning at 09:00", "3. 18:45 to the island, returning at 20:30"):
+        assert item in paragraphs
+    assert "Facebook Twitter WhatsApp Email" not in paragraphs
+    assert result.removed.count("Facebook Twitter WhatsApp Email") == 2
+    assert any(p.startswith("Officials added") for p in paragraphs)

@@ -14,6 +14,7 @@ from flashpoint.ingest.meta import (
     find_agencies,
     parse_date,
     sources_table,
+    staff_agencies,
     strip_site_suffix,
     url_date,
 )
@@ -99,6 +100,23 @@ def test_agency_credits_count_and_mentions_do_not() -> None:
                 "according to an AFP tally based on official figures",
                 "(Photo by the ministry)"]
     assert find_agencies(mentions, table) == ([], None)
+
+
+def test_agency_from_its_own_staff_when_no_credit_names_one() -> None:
+    table = sources_table()
+    assert staff_agencies("Rocket launchers were seen, according to AFP journalists near the border.", table) == ["AFP"]
+    assert staff_agencies("A Reuters correspondent saw tanks; the toll rose, an AFP tally showed.", table) == [
+        "Reuters", "AFP"]
+    assert staff_agencies("Its press service told AFP the soldier was killed. Reuters reported it too.", table) == []
+    body = _body(LEAD, "Smoke rose over the town, according to AFP journalists at the scene.")
+    assert extract_meta(body, body).agency == ["AFP"]
+    credited = body + "\n\n(Reuters)"
+    assert extract_meta(credited, credited).agency == ["Reuters"]  # a credit line wins over staff mentions
+
+
+def test_seed_001_wire_copy_agency_from_its_reporters(seeds: dict[str, tuple[Article, dict]]) -> None:
+    art, gold = seeds["001"]
+    assert art.agency == [gold["agency"]]
 
 
 def _body(*paras: str) -> str:

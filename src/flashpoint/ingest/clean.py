@@ -25,7 +25,9 @@ from flashpoint.ingest.clean_lines import (
 HEADLINE_WINDOW = 12  # how far above the article's first paragraph a headline may sit
 HEADING_MAX_WORDS = 20
 END_AFTER_WORDS = 50  # article words that must come before an end-of-article marker for it to count
-LEAD_FACTOR = 0.6  # a paragraph above the block but below the headline needs this share of the threshold
+REPEAT_MAX_WORDS = 8  # a repeated line this short inside the article is page furniture
+LEAD_FACTOR = 0.6
+GAP_MAX = 3  # at most this many unkept lines (list items, sub-headings) between kept paragraphs are filled in  # a paragraph above the block but below the headline needs this share of the threshold
 
 
 @dataclass
@@ -59,6 +61,29 @@ def _headline(lines: list[Line], first_prose: int, repeated: set[str]) -> int | 
     return None
 
 
+def _echo(ln: Line, repeated: set[str]) -> bool:
+    """A short line the page repeats (a share bar, a label): furniture even inside the article."""
+    return not ln.prose and ln.words <= REPEAT_MAX_WORDS and ln.text.lower() in repeated
+
+
+def _fill_gaps(lines: list[Line], keep: list[bool], a: int, b: int, repeated: set[str]) -> None:
+    """Short runs of list items or sub-headings between two kept paragraphs belong to the article."""
+    i = a + 1
+    while i < b:
+        if keep[i] or not keep[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < b and not keep[j]:
+            j += 1
+        run = range(i, j)
+        if keep[j] and len(run) <= GAP_MAX and not any(
+                hard_drop(lines[k]) or lines[k].local[13] or _echo(lines[k], repeated) for k in run):
+            for k in run:
+                keep[k] = True
+        i = j + 1
+
+
 def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list[int], int | None]:
     """Indexes of the lines to keep, in order, and the headline's index."""
     if not lines:
@@ -67,16 +92,22 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
     probs = probabilities(lines, model)
     thr = model.threshold
     a, b = main_block(lines, probs, thr)
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.text.lower()] = counts.get(ln.text.lower(), 0) + 1
+    repeated = {t for t, c in counts.items() if c > 1}
     keep_flags = [False] * len(lines)
     for i in range(a, b + 1):
-        keep_flags[i] = probs[i] >= thr and not hard_drop(lines[i])
+        keep_flags[i] = probs[i] >= thr and not hard_drop(lines[i]) and not _echo(lines[i], repeated)
     # sub-headings: short title-like lines between two kept paragraphs of the block
     for i in range(a + 1, b):
         ln = lines[i]
-        if keep_flags[i] or not _title_like(ln) or ln.words > HEADING_MAX_WORDS or ln.local[13]:
+        if (keep_flags[i] or not _title_like(ln) or ln.words > HEADING_MAX_WORDS or ln.local[13]
+                or _echo(ln, repeated)):
             continue
         if keep_flags[i - 1] and lines[i - 1].prose and keep_flags[i + 1] and lines[i + 1].prose:
             keep_flags[i] = True
+    _fill_gaps(lines, keep_flags, a, b, repeated)
     # a paragraph that follows a kept paragraph needs less evidence: the article goes on until it stops
     for i in range(a + 1, len(lines)):
         ln = lines[i]
@@ -95,10 +126,6 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
         if keep_flags[i]:
             seen += lines[i].words
     first_kept = next((i for i in range(a, b + 1) if keep_flags[i]), a)
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.text.lower()] = counts.get(ln.text.lower(), 0) + 1
-    repeated = {t for t, c in counts.items() if c > 1}
     start = first_kept + 1 if _title_like(lines[first_kept]) and not lines[first_kept].prose else first_kept
     h = _headline(lines, start, repeated)
     if h is not None:

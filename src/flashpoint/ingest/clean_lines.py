@@ -29,6 +29,7 @@ _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(^|\s)@\w+|\.(com|org|net)\
 _DIGIT = re.compile(r"\d")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces
 _OPENS_QUOTE = re.compile(r"^[\"“‘'«„]")
+_LIST_MARK = re.compile(r"^(\d{1,3}[a-z]{0,2}[.):]?\s|[-*•–]\s|\(\w\)\s|[a-z][.)]\s)", re.IGNORECASE)
 _STRIP_MARKS = re.compile(r"^[\s•·*►▶»›>|–—-]+|[\s|:•·»›–—-]+$")
 
 FEATURES: tuple[str, ...] = (
@@ -36,7 +37,8 @@ FEATURES: tuple[str, ...] = (
     "digit_rate", "marker", "label", "date_only", "credit", "leading_mark", "separators", "linkish",
     "ends_colon", "all_caps", "opens_quote", "repeated", "position", "position_sq", "first_line",
     "prev_prose", "next_prose", "near_prose", "wide_prose", "prev_marked", "next_marked",
-    "near_words", "wide_words", "page_share",
+    "near_words", "wide_words", "page_share", "list_mark", "prev_colon", "same_start", "below_title",
+    "title_gap",
 )
 # the second stage sees the first stage's answers around each line
 STAGE2: tuple[str, ...] = (
@@ -179,9 +181,12 @@ def page_features(lines: list[Line]) -> list[list[float]]:
     logw = [ln.local[0] for ln in lines]
     near_w, wide_w = _window_means(logw, 3), _window_means(logw, 10)
     top = max(logw) if logw else 1.0
+    first = [(_WORD.findall(ln.text.lower()) or [""])[0] for ln in lines]
+    title = _title_echo(lines)
     rows = []
     for i, ln in enumerate(lines):
         pos = i / max(total - 1, 1)
+        same = sum(1 for j in (i - 1, i + 1) if 0 <= j < total and first[j] and first[j] == first[i])
         rows.append(ln.local + [
             1.0 if counts[ln.text.lower()] > 1 else 0.0,
             pos,
@@ -196,8 +201,25 @@ def page_features(lines: list[Line]) -> list[list[float]]:
             near_w[i],
             wide_w[i],
             logw[i] / top if top > 0 else 0.0,
+            1.0 if _LIST_MARK.match(ln.text) else 0.0,
+            1.0 if i > 0 and lines[i - 1].text.endswith(":") else 0.0,
+            float(same),
+            1.0 if title is not None and i > title else 0.0,
+            math.log1p(i - title) if title is not None and i > title else 0.0,
         ])
     return rows
+
+
+def _title_echo(lines: list[Line]) -> int | None:
+    """The first line after the top that repeats the page's first line (its <title>): the headline."""
+    if not lines:
+        return None
+    head = lines[0].text.lower()
+    for i in range(1, len(lines)):
+        low = lines[i].text.lower()
+        if lines[i].words >= 3 and not lines[i].prose and (low in head or head in low):
+            return i
+    return None
 
 
 def hard_drop(ln: Line) -> bool:

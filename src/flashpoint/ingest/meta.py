@@ -341,6 +341,29 @@ def find_agencies(lines: list[str], table: Sources) -> tuple[list[str], str | No
     return found, outlet
 
 
+_STAFF = r"(?:journalists?|correspondents?|reporters?|photographers?|reporting team|team|tally|count)"
+
+
+@lru_cache(maxsize=1)
+def _staff_pattern() -> re.Pattern[str]:
+    aliases = sorted(sources_table().agency_by_alias, key=len, reverse=True)
+    names = "|".join(re.escape(a) for a in aliases if len(a) >= 2)
+    return re.compile(rf"\b(?i:an?|the|by|to|according to|told)\s+(?P<name>{names})(?:'s)?\s+{_STAFF}\b")
+
+
+def staff_agencies(body: str, table: Sources) -> list[str]:
+    """Agencies whose own staff or tallies the text cites ("according to AFP journalists", "an AFP tally").
+
+    Wire copy names its reporters this way; it is the fallback when no credit line names an agency.
+    """
+    found: list[str] = []
+    for m in _staff_pattern().finditer(body):
+        agency = _agency_of(m.group("name"), table)
+        if agency and agency not in found:
+            found.append(agency)
+    return found
+
+
 def _known_outlet(name: str | None, table: Sources) -> str | None:
     return table.outlet_by_alias.get(name.strip().lower()) if name else None
 
@@ -445,7 +468,7 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
     if given_agency:
         meta.agency = [given_agency] if isinstance(given_agency, str) else [str(a) for a in given_agency]
     else:
-        meta.agency = agencies
+        meta.agency = agencies or staff_agencies(body, table)
     meta.author = given.get("author") or page_meta.get("author")
 
     for value, origin in ((given.get("published"), "given"), (page_meta.get("date"), "meta"),
