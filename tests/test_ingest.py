@@ -57,6 +57,24 @@ def test_a_batch_with_bad_files_stores_the_good_ones_and_exits_1(tmp_path: Path)
     assert "binary" in result.output and "empty" in result.output and "loopback" in result.output
 
 
+def test_a_failing_batch_loses_nothing_already_stored(tmp_path: Path) -> None:
+    """A later batch of only bad inputs exits 1 and leaves the articles stored before it intact."""
+    db = f"sqlite:///{tmp_path / 'kept.db'}"
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))[:2]
+    first = CliRunner().invoke(app, ["ingest", "--db", db, *seeds])
+    assert first.exit_code == 0 and _counts(first.output) == (2, 0, 0), first.output
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 20)
+    bad = CliRunner().invoke(app, ["ingest", "--db", db, str(cut), str(tmp_path / "gone.txt")])
+    assert bad.exit_code == 1 and _counts(bad.output) == (0, 0, 2), bad.output
+    store = Store(db)
+    try:
+        bodies = [a.body for _, a in store.iter_articles()]
+    finally:
+        store.close()
+    assert len(bodies) == 2 and all(len(b) > 200 for b in bodies)
+
+
 def test_analyze_reads_stdin_with_dash() -> None:
     text = (SEEDS / "002_b749cc014fc2cccc.txt").read_bytes()
     run = CliRunner().invoke(app, ["analyze", "-"], input=text)
