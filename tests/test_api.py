@@ -226,6 +226,22 @@ def test_actors_list_and_one_actor(client: TestClient) -> None:
     assert client.get("/api/outlets").json()["items"][0] == {"outlet": "Eastern Wire", "articles": 2}
 
 
+def test_actor_counts_follow_the_store(client: TestClient, store: Store) -> None:
+    """The actor table is computed once per state of the store: adding or re-analysing an article updates it."""
+    assert client.get("/api/actors/kharkiv-governor").status_code == 404
+    governor = Actor(text="the governor", name="Kharkiv governor", id="kharkiv-governor", country="UKR", sector="GOV")
+    art = make_article("art-d", "Northern Courier", "2022-03-05", 11, title="Governor speaks")
+    art = art.model_copy(update={"events": [e.model_copy(update={"actor": governor}) for e in art.events]})
+    store.add(art)
+    row = next(a for a in items(client.get("/api/actors", params={"limit": 1000})) if a["id"] == "kharkiv-governor")
+    assert row["as_actor"] == 3 and row["articles"] == 1 and row["country"] == "UKR"
+    page = client.get("/api/actors/kharkiv-governor").json()
+    assert len(page["events_as_actor"]) == 3 and {d["dyad"] for d in page["dyads"]} >= {"UKR->UKR"}
+    store.replace(art.model_copy(update={"events": []}))
+    assert client.get("/api/actors/kharkiv-governor").status_code == 404
+    assert "kharkiv-governor" not in {a["id"] for a in items(client.get("/api/actors", params={"limit": 1000}))}
+
+
 BAD_PARAMETERS = [
     ("/api/events", {"limit": -1}, "limit"),
     ("/api/events", {"limit": 0}, "limit"),

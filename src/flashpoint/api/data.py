@@ -133,21 +133,46 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
 
 
 def actor(store: Store, actor_id: str) -> dict[str, Any] | None:
-    """The view's actor record merged over the store's own (events, quotes, escalation per counterpart)."""
+    """The store's actor record (events, quotes, escalation per counterpart) with its country's dyads.
+
+    An actor the store knows by id gets its country's dyads from the escalation view;
+    the corpus view's own actor record (which loads every event the actor is in, seconds
+    for a busy actor on a big store) is asked only for names and country codes.
+    """
     base = queries.get_actor(store, actor_id)
+    if base is not None:
+        country = base.get("country") or (actor_id.upper() if re.fullmatch(r"[A-Za-z]{3}", actor_id) else None)
+        return {**base, "dyads": _country_dyads(store, country) if country else []}
     fn = getattr(_views(), "actor", None)
     found = plain(fn(store, actor_id)) if fn is not None else None
-    known = isinstance(found, dict) and any(found.get(k) for k in ("events_as_actor", "events_as_recipient", "quotes"))
-    if base is None and not known:
+    if not (isinstance(found, dict) and any(found.get(k) for k in ("events_as_actor", "events_as_recipient",
+                                                                     "quotes"))):
         return None
-    merged: dict[str, Any] = dict(base or {"id": actor_id, "escalation": []})
-    if isinstance(found, dict):
-        for k, v in found.items():
-            if k == "escalation":
-                merged["dyads"] = v  # the view's country-level dyads, with baselines and alerts
-            elif v not in (None, [], {}) and (k not in merged or not merged[k]):
-                merged[k] = v
+    merged: dict[str, Any] = {"id": actor_id, "escalation": []}
+    for k, v in found.items():
+        if k == "escalation":
+            merged["dyads"] = v  # the view's country-level dyads, with baselines and alerts
+        elif v not in (None, [], {}):
+            merged[k] = v
     return merged
+
+
+def _country_dyads(store: Store, country: str) -> Rows:
+    """Each dyad the country is in: total index, days with events, alert days, and the daily series."""
+    per: dict[str, Rows] = defaultdict(list)
+    for row in plain(list(_views().escalation(store, country=country))):
+        per[str(row.get("dyad"))].append(row)
+    dyads: Rows = []
+    for name, rows in per.items():
+        first = rows[0]
+        other = first.get("recipient") if first.get("actor") == country else first.get("actor")
+        dyads.append({"dyad": name, "counterpart": other,
+                      "total": round(sum(float(r.get("value") or 0) for r in rows), 2),
+                      "days": sum(1 for r in rows if r.get("events") is not None),
+                      "alerts": [r["date"] for r in rows if r.get("alert")],
+                      "series": sorted(rows, key=lambda r: str(r.get("date")))})
+    dyads.sort(key=lambda d: -float(d["total"]))
+    return dyads
 
 
 def _story_articles(store: Store, st: dict[str, Any]) -> Rows:

@@ -170,9 +170,29 @@ def _actor_mentions() -> Any:
     return union_all(*parts).subquery("mentions")
 
 
-def list_actors(store: Store, *, country: str | None = None, q: str | None = None, limit: int = 50,
-                offset: int = 0) -> Rows:
-    """Actors by how many articles mention them, with their role counts."""
+_ACTORS_CACHE: dict[str, tuple[tuple[Any, ...], Rows]] = {}
+
+
+def _store_state(store: Store) -> tuple[Any, ...]:
+    """Changes whenever an article or a span is added, replaced or deleted: a few index look-ups."""
+    a, en, ev, qt = schema.articles, schema.entities, schema.events, schema.quotes
+    with store.engine.connect() as conn:
+        return tuple(conn.execute(select(
+            select(func.max(a.c.pk)).scalar_subquery(), select(func.count()).select_from(a).scalar_subquery(),
+            *(select(func.max(t.c.pk)).scalar_subquery() for t in (en, ev, qt)))).one())
+
+
+def actor_table(store: Store) -> Rows:
+    """Every actor with its mention counts, most-mentioned first; kept until the store changes.
+
+    Counting distinct articles per actor over every entity, event and quote is a
+    whole-table aggregate (seconds on a million events), so it is done once per state
+    of the store rather than on every page view.
+    """
+    state = _store_state(store)
+    cached = _ACTORS_CACHE.get(store.url)
+    if cached is not None and cached[0] == state:
+        return cached[1]
     m = _actor_mentions()
     query = select(
         m.c.id,
@@ -183,15 +203,26 @@ def list_actors(store: Store, *, country: str | None = None, q: str | None = Non
         func.sum(case((m.c.role == "actor", 1), else_=0)).label("as_actor"),
         func.sum(case((m.c.role == "recipient", 1), else_=0)).label("as_recipient"),
         func.sum(case((m.c.role == "speaker", 1), else_=0)).label("quotes"),
-    ).group_by(m.c.id)
-    if country:
-        query = query.having(func.max(m.c.country) == country.upper())
-    if q:
-        query = query.having(or_(func.lower(func.max(m.c.name)).like(f"%{_escape_like(q.lower())}%", escape="\\"),
-                                 func.lower(m.c.id).like(f"%{_escape_like(q.lower())}%", escape="\\")))
-    query = query.order_by(func.count(func.distinct(m.c.article_id)).desc(), m.c.id).limit(limit).offset(offset)
+    ).group_by(m.c.id).order_by(func.count(func.distinct(m.c.article_id)).desc(), m.c.id)
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+    for r in rows:
+        for k in ("articles", "as_actor", "as_recipient", "quotes"):
+            r[k] = int(r[k] or 0)
+    _ACTORS_CACHE[store.url] = (state, rows)
+    return rows
+
+
+def list_actors(store: Store, *, country: str | None = None, q: str | None = None, limit: int = 50,
+                offset: int = 0) -> Rows:
+    """Actors by how many articles mention them, with their role counts."""
+    rows = actor_table(store)
+    if country:
+        rows = [r for r in rows if r["country"] == country.upper()]
+    if q:
+        needle = q.lower()
+        rows = [r for r in rows if needle in (r["name"] or "").lower() or needle in str(r["id"]).lower()]
+    return [dict(r) for r in rows[offset:offset + limit]]
 
 
 def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any] | None:
@@ -200,13 +231,8 @@ def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any
     The escalation here is the score-weighted daily sum of the actor's current (not
     historical, not negated, not hypothetical) events with each counterpart.
     """
-    m = _actor_mentions()
-    with store.engine.connect() as conn:
-        head = conn.execute(
-            select(func.max(m.c.name), func.max(m.c.country), func.max(m.c.sector),
-                   func.count(func.distinct(m.c.article_id))).where(m.c.id == actor_id)
-        ).first()
-    if head is None or head[3] == 0:
+    head = next((r for r in actor_table(store) if r["id"] == actor_id), None)
+    if head is None or not head["articles"]:
         return None
     e = schema.events
     with store.engine.connect() as conn:
@@ -222,7 +248,8 @@ def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any
         ).all()
     quotes = list_quotes(store, speaker=actor_id, limit=limit)
     return {
-        "id": actor_id, "name": head[0], "country": head[1], "sector": head[2], "articles": head[3],
+        "id": actor_id, "name": head["name"], "country": head["country"], "sector": head["sector"],
+        "articles": head["articles"],
         "events_as_actor": as_actor, "events_as_recipient": as_recipient, "quotes": quotes,
         "escalation": _counterpart_escalation(actor_id, dyads),
     }
