@@ -154,3 +154,31 @@ def test_seed_gold_timexes() -> None:
                     break
     assert total > 0
     assert right / total >= 0.9
+
+
+def _gating_texts() -> list[str]:
+    from importlib import resources
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    sample = resources.files("flashpoint.sample").joinpath("articles")
+    texts += [p.read_text(encoding="utf-8") for p in sorted(sample.iterdir()) if p.name.endswith(".txt")]
+    texts += ["Q1 2021 and 2020-H2, the 1990s, the nineties, w/c 3 May, ytd, eoy, St. Patrick's Day",
+              "nowadays, at present, three weeks ago, the twenty-first of May, Thurs. 5/6, 12.03.2019",
+              "Ramadan, Christmas Eve 2019, the night of Monday to Tuesday, mid-2010s, two thousand and five"]
+    return texts
+
+
+def test_rule_gating_skips_only_lines_where_a_rule_cannot_match() -> None:
+    """Each rule runs only on lines holding one of its anchor words; that must never lose a match."""
+    from flashpoint.nlp import timexes as tx
+
+    checked = 0
+    for text in _gating_texts():
+        lines = tx._paragraphs(text)
+        for (pattern, _), needs in zip(tx.RULES, tx.NEEDS, strict=True):
+            full = [m.span() for m in pattern.finditer(text) if "\n" not in m.group(0)]
+            gated = [m.span() for s, e, tokens in lines if all(tokens & n for n in needs)
+                     for m in pattern.finditer(text, s, e)]
+            assert full == gated, (pattern.pattern[:80], text[:80])
+            checked += len(full)
+    assert checked > 50

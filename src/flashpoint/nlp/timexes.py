@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,7 +33,14 @@ import yaml
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc
-from flashpoint.nlp.numbers import NUMBER_WORDS_RE, ORDINAL_WORDS_RE, ordinal_to_number, parse_number
+from flashpoint.nlp.numbers import (
+    NUMBER_WORDS_RE,
+    ORDINAL_UNITS,
+    ORDINAL_WORDS_RE,
+    UNITS,
+    ordinal_to_number,
+    parse_number,
+)
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -287,31 +294,68 @@ def _count(s: str) -> int | None:
 
 Handler = Callable[[re.Match[str], Ctx], Res | None]
 RULES: list[tuple[re.Pattern[str], Handler]] = []
+# per rule, the words one of which must be in a paragraph for the rule to match there
+# (one set per required part); scanning 44 big patterns over every paragraph was the cost
+NEEDS: list[tuple[frozenset[str], ...]] = []
+
+DIGIT = "<digit>"  # the anchor token standing for any digit
+YEAR4 = "<year4>"  # ... and for a run of exactly four digits
+_ANCHOR_TOKEN = re.compile(r"[a-z]+|\d+")
+_MON_T = frozenset(MONTHS)
+_WD_T = frozenset(WEEKDAYS)
+_UNIT_T = frozenset(u + s for u in ("day", "week", "fortnight", "month", "year", "decade", "quarter") for s in ("", "s"))
+_YEAR_T = frozenset({YEAR4, "sixteen", "seventeen", "eighteen", "nineteen", "thousand"})
+_DAYNUM_T = frozenset({DIGIT, *UNITS, *ORDINAL_UNITS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                       "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"})
 
 
-def rule(pattern: str) -> Callable[[Handler], Handler]:
+def rule(pattern: str, *needs: Iterable[str]) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
-        RULES.append((re.compile(r"(?<![\w/.])" + pattern + r"(?![\w])", re.I), fn))
+        # the group makes both word-boundary checks hold for every alternative of the pattern
+        RULES.append((re.compile(r"(?<![\w/.])(?:" + pattern + r")(?![\w])", re.I), fn))
+        NEEDS.append(tuple(frozenset(n) for n in needs))
         return fn
     return deco
 
 
-@rule(r"(?P<y>" + _YEAR + r")[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])")
+def anchor_tokens(text: str) -> set[str]:
+    """The words (casefolded, letters only) of `text`, with DIGIT standing for any digit."""
+    tokens = set(_ANCHOR_TOKEN.findall(text.casefold()))
+    for t in [t for t in tokens if not t.isascii() or t[0] < "a"]:
+        tokens.add(DIGIT)
+        if len(t) == 4:
+            tokens.add(YEAR4)
+    return tokens
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, set[str]]]:
+    """Line spans of `text` with their anchor tokens: a date is not said across a line break."""
+    out: list[tuple[int, int, set[str]]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            out.append((start, end, anchor_tokens(line)))
+        start = end + 1
+    return out
+
+
+@rule(r"(?P<y>" + _YEAR + r")[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])", _YEAR_T)
 def _iso(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@rule(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
+@rule(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])", {DIGIT})
 def _compact(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@rule(r"(?P<y>" + _YEAR + r")[-/](?P<mon>" + _MON + r")[-/](?P<d>" + _DAY + r")")
+@rule(r"(?P<y>" + _YEAR + r")[-/](?P<mon>" + _MON + r")[-/](?P<d>" + _DAY + r")", _MON_T)
 def _iso_name(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), _month(m["mon"]), _day(m["d"]))
 
 
-@rule(r"(?:" + _WD + r",?\s+)?(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:1\d|20)?\d{2})")
+@rule(r"(?:" + _WD + r",?\s+)?(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:1\d|20)?\d{2})", {DIGIT})
 def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
     a, b = int(m["a"]), int(m["b"])
     month, day = (a, b) if a <= 12 else (b, a)
@@ -322,7 +366,7 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:(?:(?:this|next|last)\s+)?(?P<wd>" + _WD + r")[,\s]+|(?P<cue>on|from|between|this|next|last)\s+)?"
       r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?!\d|[/.]\d|-\d{1,2}-\d{1,2}-\d)(?:,\s*(?P<y>" + _YEAR +
-      r"))?")
+      r"))?", {DIGIT})
 def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["sep"] != "/" and not m["wd"]:
         return None
@@ -347,7 +391,7 @@ def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:" + _WD + r",?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")(?:\s+of)?(?:[\s-]+|/(?=\w+/))(?P<mon>" + _MON + r")"
-      r"(?:,?[\s/-]+(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|\s+of\s+(?P<y2>" + _YEAR + r"|\d{2}(?!\d)))?")
+      r"(?:,?[\s/-]+(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|\s+of\s+(?P<y2>" + _YEAR + r"|\d{2}(?!\d)))?", _MON_T)
 def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["mon"].lower() in ("may", "mar") and not (m["y"] or re.search(r"\d|of", m.group(0))):
         return None
@@ -355,28 +399,28 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:" + _WD + r",?\s+)?(?P<mon>" + _MON + r")[\s,/-]*(?:the\s+)?(?P<d>" + _DAY + r")"
-      r"(?:(?:\s*,\s*|\s+|-)(?:of\s+)?(?P<y>" + _YEAR + r"))?")
+      r"(?:(?:\s*,\s*|\s+|-)(?:of\s+)?(?P<y>" + _YEAR + r"))?", _MON_T)
 def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, _year(m["y"]), _month(m["mon"]), _day(m["d"]))
 
 
 @rule(r"(?P<mon>" + _MON + r")(?:\s*[,/-]\s*|\s+(?:of\s+)?)(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|(?P<mon2>" + _MON +
-      r")\s+of\s+(?P<y2>\d{2})(?!\d)")
+      r")\s+of\s+(?P<y2>\d{2})(?!\d)", _MON_T)
 def _month_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, _year(m["y"] or m["y2"]), _month(m["mon"] or m["mon2"]), None)
 
 
-@rule(r"(?P<m>0?[1-9]|1[0-2])[-/](?P<y>" + _YEAR + r")")
+@rule(r"(?P<m>0?[1-9]|1[0-2])[-/](?P<y>" + _YEAR + r")", _YEAR_T)
 def _numeric_month_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), None)
 
 
-@rule(r"(?P<y>" + _YEAR + r")[\s-]+(?P<mon>" + _MON + r")")
+@rule(r"(?P<y>" + _YEAR + r")[\s-]+(?P<mon>" + _MON + r")", _MON_T)
 def _year_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), _month(m["mon"]), None)
 
 
-@rule(r"(?P<y>" + _YEAR + r")-(?P<m>0?[1-9]|1[0-2])")
+@rule(r"(?P<y>" + _YEAR + r")-(?P<m>0?[1-9]|1[0-2])", _YEAR_T)
 def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), None)
 
@@ -384,7 +428,7 @@ def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
       r"before|after|during|of|to|through|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
       r"between|and|or)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
-      r"(?P<mon>" + _MON + r")")
+      r"(?P<mon>" + _MON + r")", _MON_T)
 def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     mon = m["mon"].lower().rstrip(".")
     cued = m["rel"] or m["cue"] or m["lead"]
@@ -433,14 +477,14 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
     return Res(m.start(), m.end(), value, kind="weekday" if not (rel or week_rel) else "point")
 
 
-@rule(r"the\s+night\s+of\s+(?P<wd>" + _WD_FULL + r")\s+(?:to|into|and)\s+" + _WD_FULL)
+@rule(r"the\s+night\s+of\s+(?P<wd>" + _WD_FULL + r")\s+(?:to|into|and)\s+" + _WD_FULL, {"night"})
 def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, None, "night")
 
 
 @rule(r"(?:(?:late|early)\s+(?:on\s+)?)?(?:this\s+(?=past))?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
       r"(?P<wd>" + _WD + r")(?:\s+(?:of\s+)?(?:the\s+)?(?P<wrel>next|last|this|previous|following|coming)\s+week)?"
-      r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?")
+      r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?", _WD_T)
 def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     name = m["wd"].lower().rstrip(".")
     if len(name) <= 3 and name not in ("mon", "tue", "thu", "fri") and not m["rel"]:
@@ -451,13 +495,13 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?P<wrel>next|last|this|previous|following)\s+week(?:\s*[-,]?\s*(?:on\s+)?)(?P<wd>" + _WD_FULL + r"|mon|tue|"
-      r"wed|thu|fri|sat|sun)")
+      r"wed|thu|fri|sat|sun)", _WD_T)
 def _week_weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, m["wrel"].lower(), None)
 
 
 @rule(r"(?P<wd>" + _WD + r")\s+(?:the\s+)?(?P<d>" + _DAY + r")(?!\s*(?:of\s+)?" + _MON + r")"
-      r"(?!\s+(?:days?|weeks?|months?|years?|fortnights?)\b)")
+      r"(?!\s+(?:days?|weeks?|months?|years?|fortnights?)\b)", _WD_T)
 def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -480,7 +524,7 @@ _DAY_WORDS_REL = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday
 
 
 @rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?:late|early)\s+)\s*)?(?P<w>today|tonight|tomorrow|tmrw|"
-      r"yesterday)(?:\s+(?P<pod>morning|afternoon|evening|night))?")
+      r"yesterday)(?:\s+(?P<pod>morning|afternoon|evening|night))?", {"today", "tonight", "tomorrow", "tmrw", "yesterday"})
 def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -492,7 +536,7 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), d.isoformat() + pod)
 
 
-@rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)")
+@rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)", {"morning", "afternoon", "evening", "night"})
 def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -501,7 +545,7 @@ def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:the|a)\s+(?P<w>day\s+before|day\s+after|next\s+day|following\s+day|previous\s+day|day\s+earlier|"
-      r"day\s+later)")
+      r"day\s+later)", {"day"})
 def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -513,7 +557,7 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
       r"(?:the\s+)?(?:remainder|rest|remaining)\s+of)\s+)?(?:the\s+)?(?P<rel>" + _REL + r")\s+"
       r"(?:calendar\s+)?(?P<unit>week|month|year|weekend|decade|quarter|fortnight|century|working\s+week|workweek|"
       r"business\s+week)"
-      r"(?:'s)?")
+      r"(?:'s)?", {"week", "month", "year", "weekend", "decade", "quarter", "fortnight", "century", "workweek"})
 def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -536,7 +580,7 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:(?:by|before|until|till|at|in|after)\s+)?(?:the\s+)?(?P<b>end|beginning|start|middle|close|turn)\s+of\s+"
       r"(?:the\s+)?(?P<unit>week|month|year)|(?P<pos>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)|"
-      r"(?P<eoy>eoy|eom|eow)")
+      r"(?P<eoy>eoy|eom|eow)", {"week", "month", "year", "eoy", "eom", "eow"})
 def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -546,7 +590,7 @@ def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?P<rel>next|last|previous|following|coming)\s+(?P<unit>week|month|year)\s+but\s+one|"
-      r"the\s+(?P<unit2>week|month|year)\s+after\s+next")
+      r"the\s+(?P<unit2>week|month|year)\s+after\s+next", {"week", "month", "year"})
 def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -555,7 +599,7 @@ def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), unit_value(shift(ctx.ref, step, unit), unit))
 
 
-@rule(r"(?:(?:the|this|that)\s+)?(?P<unit>week|month|year)\s+to\s+date|(?P<ytd>ytd)")
+@rule(r"(?:(?:the|this|that)\s+)?(?P<unit>week|month|year)\s+to\s+date|(?P<ytd>ytd)", {"week", "month", "year", "ytd"})
 def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -565,7 +609,7 @@ def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM + r")\s+(?P<unit2>" + _UNIT +
       r"))?\s+(?P<dir>ago|earlier|before|after|later|from|since|hence)"
-      r"(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday|now))?")
+      r"(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday|now))?", _UNIT_T)
 def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     direction = m["dir"].lower()
     if direction in ("before", "after", "from", "since") and not m["anchor"]:
@@ -590,7 +634,7 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), d.isoformat())
 
 
-@rule(r"in\s+(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:'|'s)?(?:\s+time)?")
+@rule(r"in\s+(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:'|'s)?(?:\s+time)?", _UNIT_T)
 def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -602,7 +646,7 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:(?:with)?in\s+)?(?:the\s+)?(?:(?P<rel>next|last|past|previous|coming|upcoming|following|recent)\s+"
       r"(?P<n>" + _NUM + r")|(?P<n2>" + _NUM + r")\s+(?P<rel2>next|last|past|previous|coming|upcoming|following))"
-      r"\s+(?P<unit>" + _UNIT + r")|within\s+(?P<n3>" + _NUM + r")\s+(?P<unit3>" + _UNIT + r")")
+      r"\s+(?P<unit>" + _UNIT + r")|within\s+(?P<n3>" + _NUM + r")\s+(?P<unit3>" + _UNIT + r")", _UNIT_T)
 def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -638,14 +682,14 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:in\s+)?(?:the\s+)?(?:recent|past|last|coming)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
-      r"(?P<unit>days|weeks|months|years|decades)|recently|lately|in\s+the\s+past|previously")
+      r"(?P<unit>days|weeks|months|years|decades)|recently|lately|in\s+the\s+past|previously", {"days", "weeks", "months", "years", "decades", "recently", "lately", "past", "previously"})
 def _fuzzy(m: re.Match[str], ctx: Ctx) -> Res | None:
     coming = re.search(r"coming", m.group(0), re.I)
     return Res(m.start(), m.end(), "FUTURE_REF" if coming else "PAST_REF", kind="fuzzy")
 
 
 @rule(r"(?:right\s+)?now|currently|at\s+present|these\s+days|nowadays|the\s+present|current\s+date|"
-      r"(?<=\bto\s)date|(?<=\btill\s)date")
+      r"(?<=\bto\s)date|(?<=\btill\s)date", {"now", "currently", "present", "days", "nowadays", "date"})
 def _now(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), "PRESENT_REF", kind="fuzzy")
@@ -654,7 +698,7 @@ def _now(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:the\s+)?(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")|"
       r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|" + _DAY_WORDS + r")(?:\s+day)?"
-      r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month)?")
+      r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month)?", {"day", "the"}, _DAYNUM_T)
 def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
     day = _day(m["d"] or m["d2"])
     if day is None:
@@ -686,7 +730,7 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
       r"start|beginning|middle)\s+of|(?:in\s+)?(?:early|late|mid)|summer|spring|autumn|fall|winter)[\s-]+"
       r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-)?(?P<y>(?:1[89]|20)\d{2}(?!\d|s\b|\s+s\b|'s|%)|"
       + _YEAR_WORDS + r")"
-      r"(?P<later>\s+(?:or|and)\s+(?:later|after|greater|earlier|before)(?=\s*(?:[^\w\s]|$)))?")
+      r"(?P<later>\s+(?:or|and)\s+(?:later|after|greater|earlier|before)(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not (m["cue"] or m["lead"] or m["later"]):
         return None
@@ -702,7 +746,7 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(start, m.end(), f"{y:04d}", mod=m["cue"])
 
 
-@rule(r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0\s?'?s|'(?P<d2>\d)0s)")
+@rule(r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0\s?'?s|'(?P<d2>\d)0s)", {DIGIT})
 def _decade(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["c"]:
         return Res(m.start(), m.end(), f"{m['c']}{m['d']}X")
@@ -713,7 +757,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}
 
 
-@rule(r"(?:the\s+)?(?P<w>" + "|".join(_DECADE_WORDS) + r")")
+@rule(r"(?:the\s+)?(?P<w>" + "|".join(_DECADE_WORDS) + r")", _DECADE_WORDS)
 def _decade_words(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not re.match(r"the\s", m.group(0), re.I) and not re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4):
                                                                                m.start()], re.I):
@@ -721,7 +765,7 @@ def _decade_words(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"19{_DECADE_WORDS[m['w'].lower()]}X")
 
 
-@rule(r"(?:the\s+)?(?P<n>\d{1,2}|" + ORDINAL_WORDS_RE + r")(?:st|nd|rd|th)?\s+century")
+@rule(r"(?:the\s+)?(?P<n>\d{1,2}|" + ORDINAL_WORDS_RE + r")(?:st|nd|rd|th)?\s+century", {"century"})
 def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = ordinal_to_number(m["n"]) or _count(m["n"])
     if not n:
@@ -732,7 +776,7 @@ def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:(?P<y>" + _YEAR_NUM + r")\s*-?\s*)?q(?P<q>[1-4])(?:(?:\s*-?\s*|\s+of\s+)(?P<y2>" + _YEAR_NUM + r"))?|"
       r"(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of\s+(?:(?P<y3>" + _YEAR +
       r")|(?:the\s+)?(?P<rel>this|last|next|the)\s+year))?|(?P<rel2>next|last|this)\s+year's\s+(?P<qw2>first|"
-      r"second|third|fourth|last)\s+quarter")
+      r"second|third|fourth|last)\s+quarter", {"q", "quarter"})
 def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
     qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
     q = int(m["q"]) if m["q"] else qmap[(m["qw"] or m["qw2"]).lower()]
@@ -748,7 +792,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:(?P<rel>this|last|next|the|in)\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)"
-      r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?")
+      r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?", SEASONS)
 def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     s = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower()
@@ -762,7 +806,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{y}-{s}")
 
 
-@rule(r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year))?")
+@rule(r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year))?", {"week"})
 def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     y = _year(m["y"])
     if y is None:
@@ -774,7 +818,7 @@ def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:the\s+week\s+(?:of|beginning|starting|commencing)(?:\s+on)?|w/c)\s+(?:the\s+)?(?P<rest>" + _MON +
       r"\s*" + _DAY + r"(?:,?\s*" + _YEAR + r")?|" + _DAY + r"(?:\s+of)?\s+" + _MON + r"(?:,?\s*" + _YEAR +
-      r")?|" + _DAY + r")")
+      r")?|" + _DAY + r")", {"week", "w"})
 def _week_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     inner = find_expressions(m["rest"], ctx.ref, future=ctx.future(m.start()))
     if not inner or not inner[0].value:
@@ -795,7 +839,7 @@ def _week_of(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:the\s+)?(?P<o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?P<rest>(?:this|last|next)\s+"
-      r"month|" + _MON + r"(?:\s+" + _YEAR + r")?|" + _YEAR + r")")
+      r"month|" + _MON + r"(?:\s+" + _YEAR + r")?|" + _YEAR + r")", {"week"})
 def _nth_week(m: re.Match[str], ctx: Ctx) -> Res | None:
     rest = m["rest"].lower()
     if ctx.ref is None and not re.search(r"\d{4}", rest):
@@ -828,7 +872,7 @@ def _nth_week(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), week_value(d))
 
 
-@rule(r"(?P<a>" + _MON + r")\s*(?:-|–|to|through|until|till)\s*(?P<b>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR + r"))")
+@rule(r"(?P<a>" + _MON + r")\s*(?:-|–|to|through|until|till)\s*(?P<b>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR + r"))", _MON_T)
 def _month_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     ma, mb = _month(m["a"]), _month(m["b"])
     y = int(m["y"])
@@ -840,7 +884,7 @@ def _month_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:on\s+)?(?:(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<a>" + _DAY + r")\s*(?:-|–|to|through|till|until|and)\s*"
       r"(?:the\s+)?(?P<b>" + _DAY + r")|(?:(?:from|between)\s+)?(?:the\s+)?(?P<a2>" + _DAY + r")\s*(?:-|–|to|through|"
       r"till|until|and)\s*(?:the\s+)?(?P<b2>" + _DAY + r")(?:\s+of)?\s+(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR
-      + r"))?")
+      + r"))?", _MON_T)
 def _day_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     month = _month(m["mon"] or m["mon2"])
     a, b = _day(m["a"] or m["a2"]), _day(m["b"] or m["b2"])
@@ -858,7 +902,7 @@ def _day_day(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?P<a>(?:1[89]|20)\d{2})\s*(?:(?:-|–|~|to|through|till|until)\s*(?P<b>(?:1[89]|20)\d{2})|[-–](?P<b2>\d{2}))"
-      r"(?![\d\w])")
+      r"(?![\d\w])", {YEAR4})
 def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     a = int(m["a"])
     b = int(m["b"]) if m["b"] else a // 100 * 100 + int(m["b2"])
@@ -920,9 +964,12 @@ def _holiday_names() -> str:
                     for n in sorted(names, key=len, reverse=True))
 
 
+_HOLIDAY_T = frozenset(_ANCHOR_TOKEN.findall(n.casefold())[0] for g in holidays().values() for n in g)
+
+
 @rule(r"(?P<we>(?:the\s+)?weekend\s+of\s+)?(?:(?P<rel>next|last|previous|following|this|coming)\s+)?"
       r"(?P<h>" + _holiday_names() + r")(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<yrel>this|next|last)\s+year))?"
-      r"(?P<we2>\s+weekend)?")
+      r"(?P<we2>\s+weekend)?", _HOLIDAY_T)
 def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
     res = _holiday_day(m, ctx)
     if res is not None and res.value and (m["we"] or m["we2"]):
@@ -966,7 +1013,7 @@ def _holiday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?P<y>" + _YEAR + r")[\s-]*h(?P<h>[12])|h(?P<h2>[12])[\s-]*(?P<y2>" + _YEAR + r")|"
-      r"the\s+(?P<w>first|second)\s+half\s+of\s+(?P<y3>" + _YEAR + r")")
+      r"the\s+(?P<w>first|second)\s+half\s+of\s+(?P<y3>" + _YEAR + r")", {"h", "half"})
 def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
     y = int(m["y"] or m["y2"] or m["y3"])
     h = int(m["h"] or m["h2"] or (1 if (m["w"] or "").lower() == "first" else 2))
@@ -974,7 +1021,7 @@ def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{y}-H{h}", start=start, end=add_months(start, 6))
 
 
-@rule(r"(?:(?P<rel>this|that|the|next|last|past|coming|previous)\s+)?weekend")
+@rule(r"(?:(?P<rel>this|that|the|next|last|past|coming|previous)\s+)?weekend", {"weekend"})
 def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1148,11 +1195,15 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
     checker = (lambda _pos: future) if future is not None else _future_checker(text, None)
     ctx = Ctx(text=text, ref=ref, future=checker)
     candidates: list[Res] = []
-    for pattern, handler in RULES:
-        for m in pattern.finditer(text):
-            res = handler(m, ctx)
-            if res is not None and res.end_char > res.start_char:
-                candidates.append(res)
+    paragraphs = _paragraphs(text)
+    for (pattern, handler), needs in zip(RULES, NEEDS, strict=True):
+        for start, end, tokens in paragraphs:
+            if not all(tokens & need for need in needs):
+                continue
+            for m in pattern.finditer(text, start, end):
+                res = handler(m, ctx)
+                if res is not None and res.end_char > res.start_char:
+                    candidates.append(res)
     candidates.sort(key=lambda r: (-(r.end_char - r.start_char), r.start_char))
     taken: list[Res] = []
     for c in candidates:
