@@ -242,6 +242,21 @@ def test_actor_counts_follow_the_store(client: TestClient, store: Store) -> None
     assert "kharkiv-governor" not in {a["id"] for a in items(client.get("/api/actors", params={"limit": 1000}))}
 
 
+def test_actor_dyads_match_the_corpus_view(store: Store) -> None:
+    """The actor page takes its country's dyads from the escalation view: the same as the corpus actor view's."""
+    from flashpoint.api import data
+    from flashpoint.corpus import views
+
+    for actor_id in ("RUS", "UKR", "dmitry-peskov"):
+        ours = data.actor(store, actor_id)
+        assert ours is not None
+        theirs = data.plain(views.actor(store, actor_id))["escalation"]
+        summary = [(d["dyad"], d["total"], d["days"], d["alerts"], len(d["series"])) for d in ours["dyads"]]
+        assert sorted(summary) == sorted((d["dyad"], d["total"], d["days"], d["alerts"], len(d["series"]))
+                                         for d in theirs)
+        assert summary and [d[1] for d in summary] == sorted((d[1] for d in summary), reverse=True), actor_id
+
+
 BAD_PARAMETERS = [
     ("/api/events", {"limit": -1}, "limit"),
     ("/api/events", {"limit": 0}, "limit"),
