@@ -37,12 +37,22 @@ def patterns() -> list[Pattern]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _any_term() -> re.Pattern[str]:
+    """All terms in one alternation: most texts name none, and one search tells."""
+    terms = [term for pair in load_pairs() for ts in (pair.get("terms") or {}).values() for term in ts or []]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?![\w-])", re.I)
+
+
 def term_counts(text: str) -> list[tuple[str, str, str, int]]:
     """(pair, side, term as written, count) for every marker in the text.
 
     Within a pair, a longer match wins over a shorter one inside it ("Kiev regime" is not also "Kiev").
     """
     found: dict[str, list[tuple[int, int, str, str]]] = {}
+    first = _any_term().search(text)
+    if first is None:
+        return []
     for pair, side, _term, rx in patterns():
         for m in rx.finditer(text):
             found.setdefault(pair, []).append((m.start(), m.end(), side, m.group(0)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from flashpoint.corpus import claims as claims_mod
@@ -81,10 +81,25 @@ class _Batch:
         self.df_stored: set[str] = set()
         self.df_delta: dict[str, int] = defaultdict(int)
 
-    def load_bands(self, kind: str, keys: list[str]) -> None:
+    def load_bands(self, kind: str, keys: list[str], days: set[int] | None = None) -> None:
+        """Band members for the keys; with `days`, only articles published within the story window of one of
+        them (so a story lookup stays a handful of recent candidates however big the store grows)."""
+        lsh, docs = t.lsh_bands.c, t.corpus_docs.c
+        lo = min(days) - stories_mod.WINDOW_DAYS if days else None
+        hi = max(days) + stories_mod.WINDOW_DAYS if days else None
+        w = stories_mod.WINDOW_DAYS
+        near = {d + k for d in days for k in range(-w, w + 1)} if days else set()
         for chunk in _chunks(sorted(set(keys))):
-            rows = self.conn.execute(select(t.lsh_bands.c.band, t.lsh_bands.c.article_pk)
-                                     .where(t.lsh_bands.c.kind == kind, t.lsh_bands.c.band.in_(chunk)))
+            if days:
+                q = (select(lsh.band, lsh.article_pk, docs.day)
+                     .join(t.corpus_docs, docs.article_pk == lsh.article_pk)
+                     .where(lsh.kind == kind, lsh.band.in_(chunk),
+                            or_(docs.day.is_(None), docs.day.between(lo, hi))))
+                for band, pk, day in self.conn.execute(q):
+                    if day is None or day in near:
+                        self.bands[(kind, band)].append(pk)
+                continue
+            rows = self.conn.execute(select(lsh.band, lsh.article_pk).where(lsh.kind == kind, lsh.band.in_(chunk)))
             for band, pk in rows:
                 self.bands[(kind, band)].append(pk)
 
@@ -125,7 +140,9 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]]) -> None:
             bf = stories_mod.band_features(feats, b.df, max(b.n_docs, 1))
             story_keys[pk] = dedup.band_keys(dedup.signature(bf, stories_mod.NUM_PERM), stories_mod.BANDS)
         b.load_bands("d", [k for *_, dkeys, _f in prepared for k in dkeys])
-        b.load_bands("s", [k for keys in story_keys.values() for k in keys])
+        batch_days = [merge.day_number(art.published) for _pk, art in batch]
+        window = None if any(d is None for d in batch_days) else {d for d in batch_days if d is not None}
+        b.load_bands("s", [k for keys in story_keys.values() for k in keys], window)  # undated: no window
         b.load_docs()
         b.load_df([f for d in b.docs.values() for f in (d["features"] or []) if f not in b.df])
         next_story = int(conn.execute(select(func.coalesce(func.max(t.stories.c.id), 0))).scalar_one()) + 1
