@@ -4,7 +4,8 @@
 
 Prints JSON: ingest time, story purity / ARI against RUWA's nine event labels, the labels'
 own noise, the RUS->UKR escalation series by ISO week with its baseline, the first
-alerts, and how many events the coder found per headline month by month.
+alerts (and the weeks around 2022-02-24 with the first alert from mid-January 2022), and how
+many events the coder found per headline month by month.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def main(argv: list[str] | None = None) -> dict:
     daily = views.escalation(store, actor="RUS", recipient="UKR")
     out["rus_ukr_weekly"] = [{k: r[k] for k in ("date", "value", "baseline", "threshold", "alert")} for r in weekly]
     out["rus_ukr_first_daily_alerts"] = [r["date"] for r in daily if r["alert"]][:5]
+    # the invasion began on 2022-02-24 (ISO week 2022-W08): the series should break there and alert by then
+    out["rus_ukr_weeks_around_invasion"] = [r for r in out["rus_ukr_weekly"] if "2022-W05" <= r["date"] <= "2022-W11"]
+    out["rus_ukr_first_daily_alert_from_2022"] = next((r["date"] for r in daily if r["alert"]
+                                                       and r["date"] >= "2022-01-15"), None)
     out["rus_ukr_first_weekly_alerts"] = [r["date"] for r in weekly if r["alert"]][:5]
     per_month: Counter[str] = Counter()
     events_month: Counter[str] = Counter()
