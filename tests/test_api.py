@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from flashpoint.api.app import create_app
 from flashpoint.api.render import highlight, record_spans, safe_href
 from flashpoint.model import Actor, AnalyzedArticle, Entity, Event, Quantity, Quote, Speaker, Timex
+from flashpoint.store import queries
 from flashpoint.store.store import Store
 
 KEY = "write-key-for-tests"
@@ -235,6 +236,10 @@ def test_actor_counts_follow_the_store(client: TestClient, store: Store) -> None
     store.add(art)
     row = next(a for a in items(client.get("/api/actors", params={"limit": 1000})) if a["id"] == "kharkiv-governor")
     assert row["as_actor"] == 3 and row["articles"] == 1 and row["country"] == "UKR"
+    # the counts merged in for the new article are the ones a full count gives
+    full = queries._aggregate_actors(store, queries._actor_mentions(queries._span_bounds(queries._store_state(store))))
+    assert sorted(full, key=lambda r: r["id"]) == sorted(queries.actor_table(store), key=lambda r: r["id"])
+    assert next(r for r in full if r["id"] == "RUS")["articles"] == len(ARTICLES) + 1
     page = client.get("/api/actors/kharkiv-governor").json()
     assert len(page["events_as_actor"]) == 3 and {d["dyad"] for d in page["dyads"]} >= {"UKR->UKR"}
     store.replace(art.model_copy(update={"events": []}))

@@ -6,11 +6,13 @@ large store is answered from its indexes rather than loaded into Python.
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, event, func, literal, or_, select, union_all
 
 from flashpoint.store import schema
 from flashpoint.store.store import Store
@@ -153,31 +155,51 @@ def quotes_for(store: Store, article_ids: list[str]) -> Rows:
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def _actor_mentions() -> Any:
-    """Every place an actor turns up: entities, event actors and recipients, quote speakers."""
+def _actor_mentions(upto: Sequence[int], after: Sequence[int] = (0, 0, 0)) -> Any:
+    """Every place an actor turns up: entities, event actors and recipients, quote speakers.
+
+    Only entity, event and quote rows after `after` and up to `upto` (their pk) count, so
+    rows written while this runs are left for the next count rather than counted twice.
+    """
     en, ev, qt = schema.entities, schema.events, schema.quotes
     parts = [
         select(en.c.entity_id.label("id"), en.c.name.label("name"), en.c.country.label("country"),
                en.c.sector.label("sector"), en.c.article_id.label("article_id"), literal("mention").label("role"))
-        .where(en.c.entity_id.is_not(None), en.c.type.in_(["PERSON", "ORG", "GPE", "NORP"])),
+        .where(en.c.entity_id.is_not(None), en.c.type.in_(["PERSON", "ORG", "GPE", "NORP"]), en.c.pk > after[0], en.c.pk <= upto[0]),
         select(ev.c.actor_id, ev.c.actor_name, ev.c.actor_country, ev.c.actor_sector, ev.c.article_id,
-               literal("actor")).where(ev.c.actor_id.is_not(None)),
+               literal("actor")).where(ev.c.actor_id.is_not(None), ev.c.pk > after[1], ev.c.pk <= upto[1]),
         select(ev.c.recipient_id, ev.c.recipient_name, ev.c.recipient_country, ev.c.recipient_sector,
-               ev.c.article_id, literal("recipient")).where(ev.c.recipient_id.is_not(None)),
+               ev.c.article_id, literal("recipient")).where(ev.c.recipient_id.is_not(None), ev.c.pk > after[1],
+                                                         ev.c.pk <= upto[1]),
         select(qt.c.speaker_id, qt.c.speaker_name, qt.c.speaker_country, qt.c.speaker_sector, qt.c.article_id,
-               literal("speaker")).where(qt.c.speaker_id.is_not(None)),
+               literal("speaker")).where(qt.c.speaker_id.is_not(None), qt.c.pk > after[2], qt.c.pk <= upto[2]),
     ]
     return union_all(*parts).subquery("mentions")
 
 
-_ACTORS_CACHE: dict[str, tuple[tuple[Any, ...], Rows]] = {}
+_ACTORS_CACHE: dict[tuple[int, str], tuple[tuple[Any, ...], Rows]] = {}  # by engine: (store state, actor table)
+_REWRITES: weakref.WeakKeyDictionary[Any, list[int]] = weakref.WeakKeyDictionary()  # by engine: rewrites seen
+_REWRITE = re.compile(r'^\s*(?:DELETE\s+FROM|UPDATE)\s+"?(?:articles|entities|events|quotes)"?\s', re.I)
+
+
+def _watch_rewrites(store: Store) -> None:
+    """Count this engine's deletions and updates: SQLite reuses freed row ids, so the state alone can miss them."""
+    if store.engine in _REWRITES:
+        return
+    counter = _REWRITES[store.engine] = [0]
+
+    def seen(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        if _REWRITE.match(statement):
+            counter[0] += 1
+
+    event.listen(store.engine, "after_cursor_execute", seen)
 
 
 def _store_state(store: Store) -> tuple[Any, ...]:
     """Changes whenever an article or a span is added, replaced or deleted: a few index look-ups."""
     a, en, ev, qt = schema.articles, schema.entities, schema.events, schema.quotes
     with store.engine.connect() as conn:
-        return tuple(conn.execute(select(
+        return (_REWRITES.get(store.engine, [0])[0], *conn.execute(select(
             select(func.max(a.c.pk)).scalar_subquery(), select(func.count()).select_from(a).scalar_subquery(),
             *(select(func.max(t.c.pk)).scalar_subquery() for t in (en, ev, qt)))).one())
 
@@ -186,14 +208,23 @@ def actor_table(store: Store) -> Rows:
     """Every actor with its mention counts, most-mentioned first; kept until the store changes.
 
     Counting distinct articles per actor over every entity, event and quote is a
-    whole-table aggregate (seconds on a million events), so it is done once per state
-    of the store rather than on every page view.
+    whole-table aggregate (seconds on a million events), so it is done once, and after
+    that only the spans of newly added articles are counted and merged in; a deletion
+    or a re-analysed article makes it count everything again.
     """
+    _watch_rewrites(store)
     state = _store_state(store)
-    cached = _ACTORS_CACHE.get(store.url)
+    cached = _ACTORS_CACHE.get((id(store.engine), store.url))
     if cached is not None and cached[0] == state:
         return cached[1]
-    m = _actor_mentions()
+    rows = _appended(store, cached, state) if cached is not None else None
+    if rows is None:
+        rows = _aggregate_actors(store, _actor_mentions(_span_bounds(state)))
+    _ACTORS_CACHE[(id(store.engine), store.url)] = (state, rows)
+    return rows
+
+
+def _aggregate_actors(store: Store, m: Any) -> Rows:
     query = select(
         m.c.id,
         func.max(m.c.name).label("name"),
@@ -209,8 +240,43 @@ def actor_table(store: Store) -> Rows:
     for r in rows:
         for k in ("articles", "as_actor", "as_recipient", "quotes"):
             r[k] = int(r[k] or 0)
-    _ACTORS_CACHE[store.url] = (state, rows)
     return rows
+
+
+def _span_bounds(state: tuple[Any, ...]) -> list[int]:
+    return [int(x or 0) for x in state[3:]]
+
+
+def _appended(store: Store, cached: tuple[tuple[Any, ...], Rows], state: tuple[Any, ...]) -> Rows | None:
+    """The cached table plus the spans of articles added since, or None when anything else changed."""
+    if cached[0][0] != state[0] or any(new < old for new, old in zip(_span_bounds(state), _span_bounds(cached[0]),
+                                                                    strict=True)):
+        return None  # rows were deleted or rewritten
+    old_pk, old_n, new_n = cached[0][1] or 0, cached[0][2] or 0, state[2] or 0
+    after = _span_bounds(cached[0])
+    a = schema.articles
+    with store.engine.connect() as conn:
+        added = int(conn.execute(select(func.count()).select_from(a).where(a.c.pk > old_pk)).scalar_one())
+        if old_n + added != new_n:
+            return None  # an article was deleted
+        for table, last in zip((schema.entities, schema.events, schema.quotes), after, strict=True):
+            touched_old = conn.execute(
+                select(table.c.pk).join(a, a.c.id == table.c.article_id)
+                .where(table.c.pk > last, a.c.pk <= old_pk).limit(1)).first()
+            if touched_old is not None:
+                return None  # an older article was re-analysed
+    merged = {r["id"]: dict(r) for r in cached[1]}
+    for r in _aggregate_actors(store, _actor_mentions(_span_bounds(state), after)):
+        old = merged.get(r["id"])
+        if old is None:
+            merged[r["id"]] = r
+            continue
+        for k in ("name", "country", "sector"):
+            values = [v for v in (old[k], r[k]) if v is not None]
+            old[k] = max(values) if values else None
+        for k in ("articles", "as_actor", "as_recipient", "quotes"):
+            old[k] += r[k]  # new articles are distinct from the ones already counted
+    return sorted(merged.values(), key=lambda r: (-r["articles"], str(r["id"])))
 
 
 def list_actors(store: Store, *, country: str | None = None, q: str | None = None, limit: int = 50,
