@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import yaml
@@ -215,6 +217,21 @@ def _surname_initial(name: str) -> str:
     return words[-1][:1] if words else ""
 
 
+_WORD_SPACE = re.compile(r"[\w'’\-]+\s+")
+
+
+def _trailing_words(before: str) -> str | None:
+    r"""What `((?:[\w'’\-]+\s+){1,7})$` would find: the last one to seven words, each followed by
+    space, that run to the end of `before`; walking the word units is much cheaper than that search."""
+    units = [(m.start(), m.end()) for m in _WORD_SPACE.finditer(before)]
+    if not units or units[-1][1] != len(before):
+        return None
+    k = len(units) - 1
+    while k > 0 and units[k - 1][1] == units[k][0] and len(units) - k < 7:
+        k -= 1
+    return before[units[k][0]:]
+
+
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
 _SAYS_ROLE = re.compile(r"^\s+(?:is|was|has been)\s+(?:the|a|an)\s+([^,.;]{3,80})")
 
@@ -223,9 +240,9 @@ def roles_near(body: str, start: int, end: int) -> tuple[list[str], str | None]:
     """Role phrases written next to a name: title before it, appositive after it; and their country."""
     roles: list[str] = []
     before = body[max(0, start - 80):start]
-    m = re.search(r"((?:[\w'’\-]+\s+){1,7})$", before)
-    if m:
-        words = m.group(1).split()
+    tail = _trailing_words(before)
+    if tail:
+        words = tail.split()
         kept: list[str] = []
         for w in reversed(words):
             bare = w.strip(",")
@@ -243,7 +260,7 @@ def roles_near(body: str, start: int, end: int) -> tuple[list[str], str | None]:
     country = None
     for role in roles:
         country = country or affiliation(role)
-    roles = [r for r in roles if any(re.search(rf"\b{re.escape(w)}\b", r) for w in _role_words())]
+    roles = [r for r in roles if _role_word_re().search(r)]
     return roles, country
 
 
@@ -268,6 +285,13 @@ def _role_words() -> frozenset[str]:
     for role in speech_lexicon().get("person_roles", []):
         words.update(str(role).lower().split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _role_word_re() -> re.Pattern[str]:
+    """Any role word as a whole word: one pattern instead of a search per word."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_role_words(), key=len, reverse=True))
+                      + r")\b")
 
 
 def role_of(description: str) -> tuple[str | None, str | None]:
@@ -341,14 +365,23 @@ def entity_mentions(body: str, entities: list[Entity]) -> list[Mention]:
 def fallback_mentions(body: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalised person-like names not covered by an entity (used until/unless entities find them)."""
     out: list[Mention] = []
+    # overlap test against the taken spans: the furthest end among those starting before `end`
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
     for start, end, name in names_in(body):
-        if any(s < end and start < e for s, e in taken):
+        k = bisect_left(starts, end)
+        if k and reach[k - 1] > start:
             continue
         roles, country = roles_near(body, start, end)
         out.append(Mention(start=start, end=end, name=name, roles=roles, country=country))
-    # chain short forms to the fullest spelling ("Kozak" -> "Dmitry Kozak")
+    # chain short forms to the fullest spelling ("Kozak" -> "Dmitry Kozak"); canonical() only
+    # considers mentions with the same surname initial, which a chained name keeps
+    by_initial: dict[str, list[Mention]] = {}
     for m in out:
-        full = canonical(m.name, out)
+        by_initial.setdefault(_surname_initial(m.name), []).append(m)
+    for m in out:
+        full = canonical(m.name, by_initial[_surname_initial(m.name)])
         if full is not None and full is not m and len(full.name) > len(m.name):
             m.roles = m.roles + full.roles
             m.country = m.country or full.country
