@@ -328,6 +328,12 @@ def anchor_tokens(text: str) -> set[str]:
     return tokens
 
 
+@lru_cache(maxsize=4096)
+def _active_rules(anchors: frozenset[str]) -> tuple[int, ...]:
+    """The rules whose anchor words a line holds (lines repeat a handful of anchor sets)."""
+    return tuple(k for k, needs in enumerate(NEEDS) if all(anchors & need for need in needs))
+
+
 def _paragraphs(text: str) -> list[tuple[int, int, set[str]]]:
     """Line spans of `text` with their anchor tokens: a date is not said across a line break."""
     out: list[tuple[int, int, set[str]]] = []
@@ -1189,22 +1195,26 @@ def _attach_years(text: str, found: list[Res]) -> list[Res]:
     return out
 
 
+# every anchor word of any rule: a line's other words do not change which rules run on it
+_ALL_ANCHORS: frozenset[str] = frozenset().union(*(need for needs in NEEDS for need in needs))
+
+
 def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
                      merge_ranges: bool = False) -> list[Res]:
     """All time expressions of `text`, longest first where they overlap, in text order."""
     checker = (lambda _pos: future) if future is not None else _future_checker(text, None)
     ctx = Ctx(text=text, ref=ref, future=checker)
-    candidates: list[Res] = []
-    paragraphs = _paragraphs(text)
-    for (pattern, handler), needs in zip(RULES, NEEDS, strict=True):
-        for start, end, tokens in paragraphs:
-            if not all(tokens & need for need in needs):
-                continue
+    found: list[tuple[int, int, int, Res]] = []
+    for start, end, tokens in _paragraphs(text):
+        for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
+            pattern, handler = RULES[k]
             for m in pattern.finditer(text, start, end):
                 res = handler(m, ctx)
                 if res is not None and res.end_char > res.start_char:
-                    candidates.append(res)
-    candidates.sort(key=lambda r: (-(r.end_char - r.start_char), r.start_char))
+                    found.append((-(res.end_char - res.start_char), res.start_char, k, res))
+    # longest first, then leftmost, then in rule order (the order the rules were written in)
+    found.sort(key=lambda t: t[:3])
+    candidates = [t[3] for t in found]
     taken: list[Res] = []
     for c in candidates:
         if all(c.end_char <= t.start_char or c.start_char >= t.end_char for t in taken):
