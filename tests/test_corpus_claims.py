@@ -60,3 +60,10 @@ def test_disagreement_trend_and_wire_copies() -> None:
                      "2023-05-20", 4))
     [group] = [g for g in group_claims(later) if g["kind"] == "killed"]
     assert group["status"] == "trend"
+
+
+def test_a_per_side_figure_is_not_the_total() -> None:
+    rows = _by_value(_rows("Nearly 5,000 people have been killed in the fighting, the president said. There are more "
+                           "than 2,000 dead on each side, he added.", "Paper D", "2023-10-23"))
+    assert rows[5000]["kind"] == rows[2000]["kind"] == "killed"
+    assert rows[2000]["subject"] != rows[5000]["subject"] and rows[2000]["subject"].endswith("per side")

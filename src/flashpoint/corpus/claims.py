@@ -266,6 +266,8 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
                 near = side_from_sentence(body[begin:q.start], q.start - begin)  # "Azerbaijan says 63 of its civilians"
             if near:
                 side, subject = near, f"{near} {subject}"
+        if re.search(r"\b(?:on|for|from) (?:each|either|both) sides?\b|\bper side\b", body[q.end:limit], re.I):
+            subject = f"{subject} per side"  # "2,000 dead on each side" is not the total
         kind: str | None = q.kind if q.kind not in ("other", *CASUALTY, "troops") else None
         kind = kind or cue or infer_kind(q, sentence, subject)
         if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
@@ -275,7 +277,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
             # group_claims folds a side's toll into that side's one casualty subject
             near = side_from_sentence(body[left:limit], q.start - left)
             subject = f"{near} {TOLL}" if near else "people"
-        if kind in CASUALTY and subject.split()[-1] not in PERSON_HEADS | {TOLL}:
+        if kind in CASUALTY and subject.removesuffix(" per side").split()[-1] not in PERSON_HEADS | {TOLL}:
             kind = "other"  # "the two sides ... the dead": a casualty count counts people
         if kind in ("other",):
             continue
