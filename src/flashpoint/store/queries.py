@@ -306,11 +306,13 @@ def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any
             select(e).where(e.c.actor_id == actor_id).order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit))]
         as_recipient = [dict(r._mapping) for r in conn.execute(
             select(e).where(e.c.recipient_id == actor_id).order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit))]
-        dyads = conn.execute(
-            select(e.c.actor_id, e.c.actor_name, e.c.recipient_id, e.c.recipient_name,
-                   func.coalesce(e.c.date, e.c.published).label("day"), e.c.score)
+        day = func.coalesce(e.c.date, e.c.published)
+        dyads = conn.execute(  # summed per counterpart and day by the database: a busy actor has thousands
+            select(e.c.actor_id, e.c.actor_name, e.c.recipient_id, e.c.recipient_name, day.label("day"),
+                   func.count().label("n"), func.sum(e.c.score).label("score"))
             .where(or_(e.c.actor_id == actor_id, e.c.recipient_id == actor_id),
                    and_(e.c.historical.is_not(True), e.c.negated.is_not(True), e.c.hypothetical.is_not(True)))
+            .group_by(e.c.actor_id, e.c.actor_name, e.c.recipient_id, e.c.recipient_name, day)
         ).all()
     quotes = list_quotes(store, speaker=actor_id, limit=limit)
     return {
@@ -322,18 +324,22 @@ def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any
 
 
 def _counterpart_escalation(actor_id: str, dyads: Sequence[Any]) -> Rows:
+    """Rows (actor, recipient, day, events, score sum) folded into one series per counterpart."""
     series: dict[str, dict[str, Any]] = {}
-    days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for a_id, a_name, r_id, r_name, day, score in dyads:
+    days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
+    for a_id, a_name, r_id, r_name, day, n, score in dyads:
         other_id, other_name = (r_id, r_name) if a_id == actor_id else (a_id, a_name)
         key = other_id or other_name or "(unknown)"
         series.setdefault(key, {"counterpart_id": other_id, "counterpart": other_name or other_id or "(unknown)"})
-        days[key][(day or "")[:10] or "undated"].append(float(score or 0.0))
+        point = days[key][(day or "")[:10] or "undated"]
+        point[0] += int(n)
+        point[1] += float(score or 0.0)
     out = []
     for key, info in series.items():
-        points = [{"date": d, "events": len(s), "score": round(sum(s), 2)} for d, s in sorted(days[key].items())]
-        out.append({**info, "events": sum(len(s) for s in days[key].values()),
-                    "score": round(sum(sum(s) for s in days[key].values()), 2), "days": points})
+        points: Rows = [{"date": d, "events": int(p[0]), "score": round(p[1], 2)}
+                        for d, p in sorted(days[key].items())]
+        out.append({**info, "events": sum(int(p[0]) for p in days[key].values()),
+                    "score": round(sum(p[1] for p in days[key].values()), 2), "days": points})
     out.sort(key=lambda r: (-r["events"], r["counterpart"]))
     return out
 
