@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> dict:
     ids = [a for a in gold if a in assigned]
     out["stored"] = len(assigned)
     out["stories"] = ev.score([gold[a] for a in ids], [assigned[a] for a in ids])
+    dates = {a.id: a.published for a, _label in ev.articles(records, args.limit)}
+    out["stories"].update(ev.context_scores([gold[a] for a in ids], [assigned[a] for a in ids],
+                                            [dates[a] for a in ids]))
     out["label_noise"] = ev.label_noise(records[: args.limit] if args.limit else records)
 
     store = Store(args.db)

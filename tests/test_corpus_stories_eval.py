@@ -29,6 +29,16 @@ def test_scores_behave_like_their_definitions() -> None:
     assert ev.score(labels, [1, 2, 3, 4])["ari"] <= 0.0
 
 
+def test_context_scores_discount_singletons_and_give_a_day_baseline() -> None:
+    labels = ["a", "b", "a", "a", "b"]
+    clusters = [1, 1, 2, 3, 4]  # one mixed pair, three singletons
+    dates = ["2022-01-01", "2022-01-01", "2022-01-01", "2022-01-02", "2022-01-02"]
+    ctx = ev.context_scores(labels, clusters, dates)
+    assert ev.score(labels, clusters)["purity"] == 0.8  # singletons count as pure
+    assert ctx["purity_in_multi_article_stories"] == 0.5 and ctx["share_in_multi_article_stories"] == 0.4
+    assert ctx["baseline_one_story_per_day_purity"] == round(3 / 5, 4)  # day 1: a,b,a -> 2; day 2: a,b -> 1
+
+
 def test_stories_on_a_ruwa_slice(tmp_path) -> None:  # type: ignore[no-untyped-def]
     records = ev.read_records(RUWA)[:400]
     url = f"sqlite:///{tmp_path / 'ruwa.db'}"

@@ -7,7 +7,9 @@ store -> corpus views); the stories found are then compared with the labels:
 purity (share of articles in the majority label of their story) and the adjusted Rand
 index (scikit-learn). Stories are finer than RUWA's nine labels (one label, "beginning",
 covers 6,490 records over nine months), so purity is the meaningful figure and ARI is low
-by construction. Homogeneity/completeness/V-measure are given alongside.
+by construction. Homogeneity/completeness/V-measure are given alongside, and, since a
+singleton story is pure by definition, purity over the articles in stories of two or more
+and a one-story-per-publication-day baseline (`context_scores`).
 """
 
 from __future__ import annotations
@@ -136,6 +138,21 @@ def score(labels: list[str], clusters: list[int]) -> dict[str, float]:
             "stories_with_2plus": sum(1 for n in Counter(clusters).values() if n > 1)}
 
 
+def context_scores(labels: list[str], clusters: list[int], dates: list[str | None]) -> dict[str, float]:
+    """What purity means here: singletons are pure by definition, so give purity over the articles in
+    stories of two or more, and a baseline that puts each publication day in one story."""
+    size = Counter(clusters)
+    multi = [i for i, c in enumerate(clusters) if size[c] > 1]
+    day_ids = {d: i for i, d in enumerate(sorted({d or "" for d in dates}))}
+    day_clusters = [day_ids[d or ""] for d in dates]
+    return {
+        "share_in_multi_article_stories": round(len(multi) / max(len(clusters), 1), 4),
+        "purity_in_multi_article_stories": round(purity([labels[i] for i in multi], [clusters[i] for i in multi]), 4),
+        "baseline_one_story_per_day_purity": round(purity(labels, day_clusters), 4),
+        "baseline_one_story_per_day_ari": round(score(labels, day_clusters)["ari"], 4),
+    }
+
+
 def ingest(records: list[dict[str, str]], db_url: str, limit: int | None = None, workers: int = 1,
            update_views: bool = True) -> tuple[dict[str, str], float]:
     """Analyse and store the records; returns {article id: label} and the seconds it took."""
@@ -144,7 +161,7 @@ def ingest(records: list[dict[str, str]], db_url: str, limit: int | None = None,
     from flashpoint.workflow import IngestReport, store_results
 
     gold: dict[str, str] = {}
-    arts = []
+    arts: list[Article] = []
     for art, label in articles(records, limit):
         gold[art.id] = label
         arts.append(art)
@@ -182,6 +199,8 @@ def run(path: Path, limit: int | None = None, db: str | None = None, workers: in
     ids = [a for a in gold if a in assigned]
     result: dict[str, Any] = {"records": len(records), "articles_scored": len(ids), "ingest_seconds": round(seconds, 1)}
     result.update(score([gold[a] for a in ids], [assigned[a] for a in ids]))
+    dates = {a.id: a.published for a, _label in articles(records, limit)}
+    result.update(context_scores([gold[a] for a in ids], [assigned[a] for a in ids], [dates[a] for a in ids]))
     noise = label_noise(records[:limit] if limit else records)
     result.update({f"labels_{k}": v for k, v in noise.items() if k != "records"})
     return result
