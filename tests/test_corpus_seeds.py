@@ -97,6 +97,17 @@ def test_same_entity_spellings_are_one_actor(seeds_store: Store) -> None:
         assert len(all_ids) <= 1, f"{group}: spellings carry different ids {found}"
         unified += len(found) >= 2
     assert unified >= 5  # measured: Kyiv/Kiev, Luhansk/Lugansk, Zelensky x3, Lavrov x3, Danilov x2
+    # "Moscow (as the Russian government)": the capital acting is the same actor (country, sector) as the Kremlin
+    with seeds_store.engine.connect() as conn:
+        coded = conn.execute(select(schema.entities.c.text, schema.entities.c.country, schema.entities.c.sector)).all()
+    for group in CROSS["same_entity_spellings"]:
+        metonyms = [sp.split(" (")[0] for sp in group if "(" in sp]
+        if not metonyms:
+            continue
+        others = {sp for sp in group if "(" not in sp}
+        acting = {(c, sec) for text, c, sec in coded if text in metonyms and sec == "GOV"}
+        named = {(c, sec) for text, c, sec in coded if text in others}
+        assert acting and acting == named, (group, acting, named)
 
 
 def _claim_with(rows: list[dict], kind: str, values: set[float]) -> dict:
