@@ -67,3 +67,15 @@ def test_a_per_side_figure_is_not_the_total() -> None:
                            "than 2,000 dead on each side, he added.", "Paper D", "2023-10-23"))
     assert rows[5000]["kind"] == rows[2000]["kind"] == "killed"
     assert rows[2000]["subject"] != rows[5000]["subject"] and rows[2000]["subject"].endswith("per side")
+
+
+def test_a_local_count_is_kept_apart_from_the_national_toll() -> None:
+    local = _rows("Regional officials said 34 people had been killed in the Kharkiv region since the war began.",
+                  "Paper E", "2023-03-03", 5)
+    national = _rows("Officials said 352 people had been killed in Ukraine since the war began.", "Paper F",
+                     "2023-03-03", 6)
+    assert local[0]["subject"].endswith("in Kharkiv") and " in " not in national[0]["subject"]
+    assert len(group_claims(local + national)) == 2
+    # a capital speaking for its government is not where the count is
+    said = _rows("Kyiv said 40 people had been killed since the war began.", "Paper G", "2023-03-03", 7)
+    assert " in " not in said[0]["subject"]

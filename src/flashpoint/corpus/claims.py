@@ -83,6 +83,7 @@ _SITE_SIDE = {"russian": "Russian", "russians": "Russian", "russia": "Russian", 
               "separatist": "separatist", "separatists": "separatist", "rebel": "separatist", "rebels": "separatist"}
 _SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles", "crew", "police",
              "journalists", "medics")
+CIVILIAN = {"people", "children", "journalists", "medics"}  # their side is where they are, not who struck them
 TOLL = "toll"  # the head of a side's toll whose people are not named
 PERSON_HEADS = {"troops", "people", "children", "refugees", "prisoners", "crew", "journalists", "police", "medics"}
 CASUALTY = ("killed", "wounded", "displaced")
@@ -260,12 +261,15 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
             elif head in _cue_words():
                 subject = "people"
         if side is None and subject in _SIDEABLE:
-            near = side_from_sentence(body[left:limit], q.start - left) if subject != "people" else \
+            near = side_from_sentence(body[left:limit], q.start - left) if subject not in CIVILIAN else \
                 _side_after_in(body[q.end:limit])
             if near is None and re.match(r"\s*of (?:its|their) ", body[q.end:limit]):
                 near = side_from_sentence(body[begin:q.start], q.start - begin)  # "Azerbaijan says 63 of its civilians"
             if near:
                 side, subject = near, f"{near} {subject}"
+        place = _local_place(article, begin, limit)
+        if place and subject != "unspecified":
+            subject = f"{subject} in {place}"  # "34 killed in Kharkiv region" is not the national toll
         if re.search(r"\b(?:on|for|from) (?:each|either|both) sides?\b|\bper side\b", body[q.end:limit], re.I):
             subject = f"{subject} per side"  # "2,000 dead on each side" is not the total
         kind: str | None = q.kind if q.kind not in ("other", *CASUALTY, "troops") else None
@@ -277,7 +281,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
             # group_claims folds a side's toll into that side's one casualty subject
             near = side_from_sentence(body[left:limit], q.start - left)
             subject = f"{near} {TOLL}" if near else "people"
-        if kind in CASUALTY and subject.removesuffix(" per side").split()[-1] not in PERSON_HEADS | {TOLL}:
+        if kind in CASUALTY and _head(subject) not in PERSON_HEADS | {TOLL}:
             kind = "other"  # "the two sides ... the dead": a casualty count counts people
         if kind in ("other",):
             continue
@@ -309,6 +313,30 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         rows.append(row)
         last_in_sentence[left] = {**row, "side": side}
     return rows
+
+
+def _head(subject: str) -> str:
+    """The counted noun of a normalised subject ("Ukrainian troops in Kharkiv per side" -> "troops")."""
+    base = subject.removesuffix(" per side").split(" in ")[0].split()
+    return base[-1] if base else ""
+
+
+_PLACE_PREP = re.compile(r"\b(?:in|near|around|outside|across|of|at)\s+(?:the\s+)?(?:(?:city|town|village|region|"
+                         r"province|district|oblast|port|settlement)\s+of\s+)?$", re.I)
+
+
+def _local_place(article: AnalyzedArticle, begin: int, end: int) -> str | None:
+    """A named place below country level in the figure's stretch of its sentence (city, region, district)."""
+    countries = _country_sides()
+    for ent in sorted(article.entities, key=lambda e: e.start):
+        if ent.start < begin or ent.end > end or ent.type not in ("GPE", "LOC"):
+            continue
+        name = ent.name or ent.text
+        if name.lower() in countries or (ent.id or "").isupper() or (ent.actor and ent.actor.sector == "GOV"):
+            continue  # a country, or a capital standing for its government ("Kyiv says"), is the national scope
+        if _PLACE_PREP.search(article.body[max(begin, ent.start - 24):ent.start]):
+            return name
+    return None
 
 
 def _side_after_in(stretch: str) -> str | None:
@@ -397,7 +425,7 @@ def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for key in [k for k in by_key if k[1].endswith(" " + TOLL)]:
         side = key[1][: -len(TOLL) - 1]
         same = [k for k in by_key if k[0] == key[0] and k[2] == key[2] and k != key and k[1].startswith(side + " ")
-                and k[1].split()[-1] in PERSON_HEADS]
+                and " in " not in k[1] and _head(k[1]) in PERSON_HEADS]
         target = same[0] if len(same) == 1 else (key[0], f"{side} people", key[2])
         by_key[target].extend(by_key.pop(key))
     groups: list[tuple[tuple[str, str, str | None], list[dict[str, Any]]]] = []
