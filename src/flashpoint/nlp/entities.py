@@ -160,11 +160,15 @@ class _Found:
     role_phrase: str = ""
 
 
+_ROLE_WORD = re.compile(r"[\w’'\-.]+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _preceding_role(body: str, pos: int) -> str:
     """The role words just before a name: 'Kremlin spokesman ', 'Ukraine's foreign minister '."""
     g = gazetteer()
     start = pos
-    words = list(re.finditer(r"[\w’'\-.]+", body[max(0, pos - 80):pos]))
+    words = list(_ROLE_WORD.finditer(body[max(0, pos - 80):pos]))
     base = max(0, pos - 80)
     for m in reversed(words):
         gap = body[base + m.end():start]
@@ -174,7 +178,7 @@ def _preceding_role(body: str, pos: int) -> str:
             break  # the previous sentence ended there
         w = m.group().strip(".")
         low = w.lower()
-        bare = re.sub(r"['’]s$", "", w)
+        bare = _POSSESSIVE_END.sub("", w)
         if (role_sector(low)[0] is not None or low in _CONNECTORS or w in g.title_words
                 or (bare[:1].isupper() and g.lookup(bare)) or low in ("senior", "top", "deputy", "chief", "former",
                                                                        "state", "foreign", "defence", "defense", "press",
