@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flashpoint.corpus.claims import claim_rows, group_claims
+from flashpoint.corpus.claims import claim_rows, group_claims, subject_head
 from flashpoint.model import Article
 from flashpoint.nlp.pipeline import analyze
 
@@ -39,7 +39,7 @@ def test_an_incident_count_is_kept_apart_from_the_running_toll() -> None:
     strike = _rows("Officials said a missile strike on the town killed 21 civilians.", "Paper B", "2023-10-29", 1)
     toll = _rows("The death toll among civilians has risen to 95 since the war began, officials said.",
                  "Paper C", "2023-10-29", 2)
-    assert strike[0]["period"] and strike[0]["period"].startswith("incident")
+    assert strike[0]["period"] and strike[0]["period"] == "on 2023-10-29"
     assert toll[0]["period"] is None
     groups = group_claims(strike + toll)
     assert len(groups) == 2 and all(g["status"] == "single" for g in groups)
@@ -79,3 +79,14 @@ def test_a_local_count_is_kept_apart_from_the_national_toll() -> None:
     # a capital speaking for its government is not where the count is
     said = _rows("Kyiv said 40 people had been killed since the war began.", "Paper G", "2023-03-03", 7)
     assert " in " not in said[0]["subject"]
+
+
+def test_a_day_count_and_its_sub_count_keep_their_scope() -> None:
+    day = _rows("Over the past day, the invaders killed four civilians in the Donetsk region, including two "
+                "children.", "Paper H", "2023-04-25", 8)
+    by_value = _by_value(day)
+    assert by_value[4]["period"] == by_value[2]["period"] == "on 2023-04-25"
+    assert "Donetsk" in by_value[2]["subject"] and subject_head(by_value[2]["subject"]) == "children"
+    running = _rows("As of the morning of April 6, more than 446 children were injured in Ukraine.", "Paper H",
+                    "2023-04-06", 9)
+    assert running[0]["period"] is None

@@ -8,8 +8,8 @@ killed and 100 wounded" gives one killed and one wounded figure, and an elliptic
 wounded" takes the subject of the figure before it. Numbers that are part of a date are
 not figures, and a casualty count must count people.
 A figure's period is a bounded year it is given for ("in 2020"); a count of one incident
-("a strike killed 21") that is not a running toll ("since", "toll", "so far") gets the
-incident's day as its period, so it is compared only with reports of that day, never
+("a strike killed 21", "killed four civilians over the past day") that is not a running
+toll ("since", "toll", "so far", "as of") gets the day as its period ("on 2022-05-03"), so it is compared only with reports of that day, never
 with a cumulative toll. Its as-of date is a month or day named in its sentence, else the
 article's publication date.
 
@@ -88,11 +88,13 @@ TOLL = "toll"  # the head of a side's toll whose people are not named
 PERSON_HEADS = {"troops", "people", "children", "refugees", "prisoners", "crew", "journalists", "police", "medics"}
 CASUALTY = ("killed", "wounded", "displaced")
 MAX_CUE_WORDS = 8  # a casualty word further than this from its figure is about something else
-_RUNNING_TOLL = re.compile(r"\b(since|so far|to date|in total|total|overall|toll|tally|rose to|risen to|rises to|climbed|"
+_RUNNING_TOLL = re.compile(r"\b(since|so far|to date|as of|in total|total|overall|toll|tally|rose to|risen to|rises to|climbed|"
                            r"climbing|reached|(?:has|have) (?:now )?(?:been )?(?:killed|died)|the (?:war|conflict|fighting)|"
                            r"cumulative|altogether)\b", re.I)
 _INCIDENT = re.compile(r"\b(strike|strikes|attack|attacks|shelling|blast|explosion|bombing|raid|ambush|shot down|crash|"
-                       r"clash|clashes|assault|missile|rocket|drone|shell|suicide|car bomb|airstrike|air strike)\b", re.I)
+                       r"clash|clashes|assault|missile|rocket|drone|shell|suicide|car bomb|airstrike|air strike|shelled|"
+                       r"struck|attacked|bombed|fired|killing|injuring|over the past day|past 24 hours|overnight|today|"
+                       r"yesterday|last night|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 _VEHICLES = re.compile(r"\b(carriers?|vehicles?|apcs?|trucks?|convoys?)\b", re.I)
 MAGNITUDE_RATIO = 3.0  # figures further apart than this are not the same count (2 vs 150,000 troops)
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
@@ -267,7 +269,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
                 near = side_from_sentence(body[begin:q.start], q.start - begin)  # "Azerbaijan says 63 of its civilians"
             if near:
                 side, subject = near, f"{near} {subject}"
-        place = _local_place(article, begin, limit)
+        place = _local_place(article, left, limit)  # "In Kharkiv region, 133 civilians, including five children"
         if place and subject != "unspecified":
             subject = f"{subject} in {place}"  # "34 killed in Kharkiv region" is not the national toll
         if re.search(r"\b(?:on|for|from) (?:each|either|both) sides?\b|\bper side\b", body[q.end:limit], re.I):
@@ -281,7 +283,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
             # group_claims folds a side's toll into that side's one casualty subject
             near = side_from_sentence(body[left:limit], q.start - left)
             subject = f"{near} {TOLL}" if near else "people"
-        if kind in CASUALTY and _head(subject) not in PERSON_HEADS | {TOLL}:
+        if kind in CASUALTY and subject_head(subject) not in PERSON_HEADS | {TOLL}:
             kind = "other"  # "the two sides ... the dead": a casualty count counts people
         if kind in ("other",):
             continue
@@ -305,7 +307,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
                 break
         if period is None and kind in CASUALTY and _INCIDENT.search(sentence) and not _RUNNING_TOLL.search(sentence):
             day = as_of if as_of and len(as_of) == 10 else article.published
-            period = f"incident {day}" if day else "incident"
+            period = f"on {day}" if day else "one incident"
         row = {
             "kind": kind, "subject": subject[:200], "period": period, "as_of": as_of, "value": q.value,
             "approx": q.approx, "claimed_by": q.claimed_by, "text": sentence[:2000], "start": q.start, "end": q.end,
@@ -315,7 +317,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
     return rows
 
 
-def _head(subject: str) -> str:
+def subject_head(subject: str) -> str:
     """The counted noun of a normalised subject ("Ukrainian troops in Kharkiv per side" -> "troops")."""
     base = subject.removesuffix(" per side").split(" in ")[0].split()
     return base[-1] if base else ""
@@ -425,7 +427,7 @@ def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for key in [k for k in by_key if k[1].endswith(" " + TOLL)]:
         side = key[1][: -len(TOLL) - 1]
         same = [k for k in by_key if k[0] == key[0] and k[2] == key[2] and k != key and k[1].startswith(side + " ")
-                and " in " not in k[1] and _head(k[1]) in PERSON_HEADS]
+                and " in " not in k[1] and subject_head(k[1]) in PERSON_HEADS]
         target = same[0] if len(same) == 1 else (key[0], f"{side} people", key[2])
         by_key[target].extend(by_key.pop(key))
     groups: list[tuple[tuple[str, str, str | None], list[dict[str, Any]]]] = []
