@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_sector, sector_actor
 from flashpoint.nlp.document import NlpDoc
-from flashpoint.nlp.gazetteer import Entry, fold, fold_id, gazetteer, slug
+from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, slug
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den",
@@ -325,6 +325,9 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
     toks = _tokens(body)
     found: list[_Found] = []
     local: dict[str, _Found] = {}  # surname (and full name) -> the person named earlier in this document
+    g_heads = g.heads()
+    local_heads: set[str] = set()  # first words of the keys of `local` (which only ever gains keys)
+    local_n = 0
     for run in _runs(body, toks):
         i = 0
         gap: list[int] = []
@@ -340,6 +343,12 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                 piece = body[s:e]
                 if j == i and len(piece) < 2:
                     continue
+                if j > i:  # a window whose first word starts no known name cannot match: skip folding it
+                    if local_n != len(local):
+                        local_heads, local_n = {k.split(" ", 1)[0] for k in local}, len(local)
+                    head = fold_head(piece)
+                    if head not in g_heads and head not in local_heads:
+                        continue
                 known = local.get(fold(piece))
                 if known is not None and j == i and any(h.kind == "country" for h in g.lookup(piece)):
                     known = None  # "Michael Jordan ... visited Jordan": the country wins

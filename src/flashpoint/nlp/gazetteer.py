@@ -59,8 +59,19 @@ class Gazetteer:
     _mixed: set[str] = field(default_factory=set)
     max_words: int = 1
 
+    _heads: frozenset[str] = frozenset()
+    _heads_n: int = -1
+
     def lookup(self, text: str) -> list[Entry]:
         return self.index.get(fold(text), [])
+
+    def heads(self) -> frozenset[str]:
+        """The first words of the index keys: a name whose folded first word is not one of them
+        is not in the index, which spares folding every longer window of words."""
+        if self._heads_n != len(self.index):  # keys are only ever added
+            self._heads = frozenset(k.split(" ", 1)[0] for k in self.index)
+            self._heads_n = len(self.index)
+        return self._heads
 
     def add(self, key: str, entry: Entry) -> None:
         k = fold(key)
@@ -107,6 +118,15 @@ def fold_word(word: str) -> str:
 def fold(text: str) -> str:
     """A name folded word by word: case, accents, punctuation and transliteration variants."""
     return " ".join(filter(None, (fold_word(w) for w in _WORD_SPLIT.split(text.strip()))))
+
+
+def fold_head(text: str) -> str:
+    """The first word of fold(text), folding only that word."""
+    for w in _WORD_SPLIT.split(text.strip()):
+        head = fold_word(w)
+        if head:
+            return head
+    return ""
 
 
 def fold_id(name: str) -> str:
