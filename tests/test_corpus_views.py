@@ -252,3 +252,24 @@ def test_stories_group_the_same_happening_across_outlets(db_url: str) -> None:
     assert detail is not None and [a["outlet"] for a in detail["articles"]] == ["Outlet0", "Outlet1", "Outlet2"]
     assert views.stories(store, outlet="Outlet9")[0]["article_ids"] == ["late"]
     store.close()
+
+
+def test_framing_reads_each_conflict_only_where_it_is_the_topic(sqlite_url: str) -> None:
+    karabakh = "Troops entered Khankendi and liberated Shusha, the Azerbaijani defence ministry said."
+    found = {(p, s) for p, s, _t, _n in term_counts(karabakh)}
+    assert ("stepanakert", "az") in found and ("shusha", "az") in found and ("karabakh_war", "az") in found
+    # the same generic word in a report about another war names no Karabakh side
+    assert not [p for p, *_ in term_counts("The army said it had liberated two villages near Kherson in Ukraine.")
+                if p == "karabakh_war"]
+    # a Ukraine marker in a text that never names Ukraine is not read as Ukraine framing
+    assert term_counts("Rebels called the occupiers' checkpoints illegal, a spokesman in Juba said.") == []
+    store = Store(sqlite_url)
+    texts = {"Baku Post": "Azerbaijani units liberated Shusha and shelled positions near Khankendi in Karabakh.",
+             "Yerevan Star": "Shelling of Stepanakert continued as Artsakh forces held Shushi, Armenian officials said."}
+    for i, (outlet, text) in enumerate(texts.items()):
+        store.add(_article(i, text, outlet, "2020-10-08"))
+    rows = {r["outlet"]: r for r in views.framing(store)}
+    assert rows["Baku Post"]["conflict"] == "armenia-azerbaijan"
+    assert rows["Baku Post"]["lean"] > 0 > rows["Yerevan Star"]["lean"]
+    assert rows["Baku Post"]["group"] == "az-leaning" and rows["Yerevan Star"]["group"] == "am-leaning"
+    store.close()

@@ -1,10 +1,13 @@
 """Framing: which of each pair of competing terms an outlet uses, whose voices it quotes, whom it casts as aggressor.
 
-The pairs and their sides live in resources/framing.yaml. An outlet's lean on a pair is
-(ru - ua) / (ru + ua) over its term uses, from -1 (only the Ukrainian/Western usage) to
-+1 (only the Russian state usage); its lean score is the mean over the pairs it uses.
-Outlets are then split in two groups at the widest gap between sorted lean scores
-(a 1-D two-cluster split), so the analyst sees which outlets frame the story alike.
+The conflicts, their two sides and the pairs of terms live in resources/framing.yaml, so
+another crisis is a few lines of YAML. An outlet's lean on a pair is (b - a) / (b + a)
+over its term uses, where a is the conflict's first side and b its second: -1 is only the
+first side's usage, +1 only the second's; its lean on a conflict is the mean over the
+pairs it uses. A conflict's terms count only in texts that name one of its anchors, so
+"liberated" in a Ukraine report says nothing about Karabakh. Outlets are split in two
+groups at the widest gap between sorted lean scores (a 1-D two-cluster split) on the
+conflict the store talks about most, so the analyst sees which outlets frame it alike.
 """
 
 from __future__ import annotations
@@ -25,6 +28,34 @@ def load_pairs() -> list[dict[str, Any]]:
     data = yaml.safe_load((files("flashpoint") / "resources" / "framing.yaml").read_text(encoding="utf-8"))
     pairs: list[dict[str, Any]] = data.get("pairs", [])
     return pairs
+
+
+@lru_cache(maxsize=1)
+def load_conflicts() -> dict[str, dict[str, Any]]:
+    """Conflict name -> {label, sides: [first, second], side_labels, anchors (compiled or None)}."""
+    data = yaml.safe_load((files("flashpoint") / "resources" / "framing.yaml").read_text(encoding="utf-8"))
+    out: dict[str, dict[str, Any]] = {}
+    for c in data.get("conflicts", []):
+        sides = dict(c.get("sides") or {})
+        anchors = c.get("anchors") or []
+        out[c["name"]] = {"label": c.get("label", c["name"]), "sides": list(sides), "side_labels": sides,
+                          "anchors": re.compile(r"(?<![\w-])(?:" + "|".join(anchors) + r")", re.I) if anchors else None}
+    return out
+
+
+def pair_conflict(pair: dict[str, Any]) -> str:
+    """A pair's conflict; pairs that name none belong to the first conflict in the file."""
+    return str(pair.get("conflict") or next(iter(load_conflicts()), ""))
+
+
+def conflict_sides(conflict: str) -> tuple[str, str]:
+    sides = load_conflicts().get(conflict, {}).get("sides") or ["ua", "ru"]
+    return sides[0], sides[1]
+
+
+@lru_cache(maxsize=1)
+def pair_conflicts() -> dict[str, str]:
+    return {p["name"]: pair_conflict(p) for p in load_pairs()}
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +84,12 @@ def term_counts(text: str) -> list[tuple[str, str, str, int]]:
     first = _any_term().search(text)
     if first is None:
         return []
+    conflicts = load_conflicts()
+    named = {name: c["anchors"] is None or c["anchors"].search(text) is not None for name, c in conflicts.items()}
+    of_pair = pair_conflicts()
     for pair, side, _term, rx in patterns():
+        if not named.get(of_pair.get(pair, ""), True):
+            continue
         for m in rx.finditer(text):
             found.setdefault(pair, []).append((m.start(), m.end(), side, m.group(0)))
     counts: dict[tuple[str, str, str], int] = {}
@@ -87,13 +123,13 @@ def outlet_label(outlet: str | None, url: str | None, source: str) -> str:
     return f"({name or 'unknown'})"
 
 
-def pair_lean(ua: float, ru: float) -> float | None:
-    total = ua + ru
-    return None if total == 0 else (ru - ua) / total
+def pair_lean(first: float, second: float) -> float | None:
+    total = first + second
+    return None if total == 0 else (second - first) / total
 
 
 def split_two(leans: dict[str, float]) -> dict[str, int]:
-    """Two groups at the widest gap in the sorted scores: group 1 is the higher (Russian-leaning) side."""
+    """Two groups at the widest gap in the sorted scores: group 1 is the higher (second side's) one."""
     if not leans:
         return {}
     items = sorted(leans.items(), key=lambda kv: kv[1])

@@ -237,33 +237,44 @@ def framing(store: Store, **filters: Any) -> Rows:
                 cast[outlet or "(unknown)"]["actor"][ac] += 1
             if rc:
                 cast[outlet or "(unknown)"]["recipient"][rc] += 1
+    of_pair = framing_mod.pair_conflicts()
+    uses: Counter[str] = Counter()
+    for pairs in counts.values():
+        for pair, sides in pairs.items():
+            uses[of_pair.get(pair, "")] += sum(sum(c.values()) for c in sides.values())
+    main = uses.most_common(1)[0][0] if uses else next(iter(framing_mod.load_conflicts()), "")
     leans: dict[str, float] = {}
     rows: Rows = []
     for outlet in sorted(set(n_articles) | set(counts)):
         pairs = counts.get(outlet, {})
-        per_pair = {}
+        per_pair: dict[str, float] = {}
+        per_conflict: dict[str, list[float]] = defaultdict(list)
         terms = {}
         for pair, sides in pairs.items():
-            ua, ru = sum(sides.get("ua", {}).values()), sum(sides.get("ru", {}).values())
-            lean = framing_mod.pair_lean(ua, ru)
+            first, second = framing_mod.conflict_sides(of_pair.get(pair, ""))
+            a, b = sum(sides.get(first, {}).values()), sum(sides.get(second, {}).values())
+            lean = framing_mod.pair_lean(a, b)
             if lean is not None:
                 per_pair[pair] = round(lean, 3)
-            used = [f"{term} ({n})" for side in ("ua", "ru") for term, n in sides.get(side, Counter()).most_common()]
+                per_conflict[of_pair.get(pair, "")].append(lean)
+            used = [f"{term} ({n})" for side in (first, second) for term, n in sides.get(side, Counter()).most_common()]
             terms[labels.get(pair, pair)] = ", ".join(used)
-        lean_score = round(sum(per_pair.values()) / len(per_pair), 3) if per_pair else None
+        conflict_lean = {c: round(sum(v) / len(v), 3) for c, v in per_conflict.items()}
+        lean_score = conflict_lean.get(main)
         if lean_score is not None:
             leans[outlet] = lean_score
         total_q = sum(voices[outlet].values())
-        rows.append({"outlet": outlet, "articles": n_articles.get(outlet, 0), "lean": lean_score,
-                     "terms": terms, "pair_lean": per_pair,
+        rows.append({"outlet": outlet, "articles": n_articles.get(outlet, 0), "conflict": main, "lean": lean_score,
+                     "conflict_lean": conflict_lean, "terms": terms, "pair_lean": per_pair,
                      "quote_share": {k: round(v / total_q, 3) for k, v in voices[outlet].most_common()} if total_q else {},
                      "quotes": total_q,
                      "cast_as_actor": dict(cast[outlet]["actor"].most_common(5)),
                      "cast_as_recipient": dict(cast[outlet]["recipient"].most_common(5))})
     groups = framing_mod.split_two(leans)
+    first_side, second_side = framing_mod.conflict_sides(main)
     for row in rows:
         g = groups.get(row["outlet"])
-        row["group"] = None if g is None else ("ru-leaning" if g == 1 else "ua-leaning")
+        row["group"] = None if g is None else (f"{second_side}-leaning" if g == 1 else f"{first_side}-leaning")
         row["term_choices"] = "; ".join(f"{k}: {v}" for k, v in row["terms"].items())
     if filters.get("outlet"):
         rows = [row for row in rows if row["outlet"] == filters["outlet"]]
