@@ -194,3 +194,12 @@ def test_short_list_between_paragraphs_kept_and_repeated_share_line_dropped() ->
     assert "Facebook Twitter WhatsApp Email" not in paragraphs
     assert result.removed.count("Facebook Twitter WhatsApp Email") == 2
     assert any(p.startswith("Officials added") for p in paragraphs)
+
+
+def test_a_short_dump_keeps_its_one_paragraph() -> None:
+    text = ("Ferry service resumes across the strait\n\n"
+            "The harbour authority said on Friday that the morning ferry would run again from next week, "
+            "after repairs to the pier that took most of the summer.\n")
+    cleaned = clean_text(text)
+    assert "harbour authority said on Friday" in cleaned.body
+    assert cleaned.removed == []

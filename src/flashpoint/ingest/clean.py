@@ -136,6 +136,12 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
         for i in range(h + 1, a):
             ln = lines[i]
             keep_flags[i] = ln.prose and not hard_drop(ln) and probs[i] >= thr * LEAD_FACTOR
+    if not any(keep_flags[i] and lines[i].prose for i in range(len(lines))):
+        # an article is never its headline alone: a short dump gives the model too little
+        # context to tell its one paragraph from furniture, so its prose lines are kept
+        for i, ln in enumerate(lines):
+            if ln.prose and not hard_drop(ln) and not _echo(ln, repeated) and i != h:
+                keep_flags[i] = True
     return [i for i, k in enumerate(keep_flags) if k], h
 
 
