@@ -203,3 +203,18 @@ def test_a_short_dump_keeps_its_one_paragraph() -> None:
     cleaned = clean_text(text)
     assert "harbour authority said on Friday" in cleaned.body
     assert cleaned.removed == []
+
+
+def test_published_line_and_wire_credit_are_furniture_and_the_headline_stays() -> None:
+    text = ("THE HARBOUR GAZETTE\nSign in | Subscribe\n"
+            "Dockworkers end strike after pay deal\n"
+            "Published 14 March 2023\n"
+            "(Northern Wire)\n"
+            "Dockworkers at the port returned to work on Tuesday after union leaders accepted a pay offer that "
+            "ends a three-week strike, the port authority said.\n"
+            "The deal raises wages by six percent this year and by four percent next year, union officials said.\n"
+            "Cargo traffic is expected to return to normal by the end of the week, according to shipping agents.\n")
+    cleaned = clean_text(text)
+    assert cleaned.body.startswith("Dockworkers end strike after pay deal")
+    assert "Published 14 March 2023" in cleaned.removed and "(Northern Wire)" in cleaned.removed
+    assert "Published" not in cleaned.body and "(Northern Wire)" not in cleaned.body

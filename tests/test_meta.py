@@ -198,3 +198,16 @@ def test_a_blog_engine_html_page_is_a_copy_only_when_it_credits_others() -> None
     copied = extract_meta(html, _body(LEAD, "(AFP)"), cleaner_title="Negotiators meet on Belarus border",
                           is_html=True)
     assert copied.republisher is not None and copied.agency == ["AFP"]
+
+
+def test_a_photo_caption_is_never_the_title(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "dump.txt"
+    page.write_text("The Valley Courier\nNews | Sport | Weather\n"
+                    "Floods cut off mountain villages as rivers burst banks\n"
+                    "Image: Rescue teams wade through flooded streets of the mountain villages. Photo credit: civil defence\n"
+                    "Rescue teams reached three mountain villages on Sunday after rivers burst their banks and flooded "
+                    "streets, civil defence officials said.\n"
+                    "More than 200 people were moved to shelters in the valley, officials said, and roads stay closed.\n",
+                    encoding="utf-8")
+    article = next(a for a in load_articles([str(page)]) if isinstance(a, Article))
+    assert article.title == "Floods cut off mountain villages as rivers burst banks"

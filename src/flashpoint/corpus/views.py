@@ -145,6 +145,8 @@ def claims(store: Store, **filters: Any) -> Rows:
     groups = claims_mod.group_claims(rows)
     if filters.get("outlet"):
         groups = [g for g in groups if filters["outlet"] in g["outlets"]]
+    if filters.get("status"):
+        groups = [g for g in groups if g.get("status") == filters["status"]]
     if filters.get("actor"):
         needle = filters["actor"].lower()
         groups = [g for g in groups if needle in g["subject"].lower()

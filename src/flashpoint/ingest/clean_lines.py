@@ -29,6 +29,8 @@ _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(^|\s)@\w+|\.(com|org|net)\
 _DIGIT = re.compile(r"\d")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces
 _OPENS_QUOTE = re.compile(r"^[\"“‘'«„]")
+# a line that is only a parenthesised name or two: a wire credit "(Agency)" or "(Outlet with AFP, Reuters)"
+_PAREN_CREDIT = re.compile(r"\(\s*[^()\d.!?]{2,80}\)")
 _LIST_MARK = re.compile(r"^(\d{1,3}[a-z]{0,2}[.):]?\s|[-*•–]\s|\(\w\)\s|[a-z][.)]\s)", re.IGNORECASE)
 _STRIP_MARKS = re.compile(r"^[\s•·*►▶»›>|–—-]+|[\s|:•·»›–—-]+$")
 
@@ -127,7 +129,8 @@ def describe(raw: str) -> Line:
     marked = bool(m.starts.match(core)) and n <= 30
     label = bool(m.whole.fullmatch(core.rstrip(".!"))) if n <= 12 else False
     date_only = bool(m.date.fullmatch(core.rstrip("."))) if n <= 12 else False
-    credit = bool(m.credit.search(text[-100:])) and ("©" in text or n <= 40)  # a credit ends its line
+    credit = (bool(m.credit.search(text[-100:])) and ("©" in text or n <= 40)  # a credit ends its line
+              or (n <= 10 and bool(_PAREN_CREDIT.fullmatch(text))))
     terminal = bool(_TERMINAL.search(text[-6:]))
     stop = sum(map(m.stopwords.__contains__, _WORD.findall(text.lower())))
     caps = sum(1 for t in tokens if t[0].isupper())

@@ -226,8 +226,8 @@ _TEASER = re.compile(r"^\W*(?:(?:read|see|watch|listen)(?:\s+(?:also|more|next))
 
 
 def _heading_like(line: str, table: Sources) -> bool:
-    if _TEASER.match(line):
-        return False
+    if _TEASER.match(line) or _CAPTION.match(line) or _PHOTO_CREDIT.search(line):
+        return False  # a caption describes the lead's scene in its words, but is not its headline
     words = _WORD.findall(line)
     if not 3 <= len(words) <= 30 or len(line) > 220:
         return False
@@ -241,6 +241,7 @@ def _heading_like(line: str, table: Sources) -> bool:
 
 
 _CAPTION = re.compile(r"^(?:image|photo|picture|pictured|caption|media caption|file photo|video)\b", re.I)
+_PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture)\s+(?:credit|courtesy)\b|©|\((?:photo|file)\b", re.I)
 
 
 def _lead(body: str, exclude: str) -> str:
