@@ -86,6 +86,14 @@ _PREP_CUE = (r"(?:in|since|from|until|till|to|by|before|after|during|of|between|
              r"circa|year|early|late|mid|end|start|beginning|middle|spring|summer|autumn|fall|winter|than|"
              r"around|about|throughout|over|for|on|at|as of)")
 
+# a number followed by one of these counts people or things ("24 civilians", "121 wounded"): not a day
+_COUNTED_NEXT = re.compile(
+    r"\s+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:(?!(?:the|a|an|and|when|as)\b)[a-z]+\s+)?(?:people|persons|civilians|soldiers|"
+    r"troops|servicemen|fighters|militants|rebels|children|women|men|residents|villagers|protesters|refugees|"
+    r"migrants|families|members|officers|police(?:men)?|workers|journalists|prisoners|hostages|detainees|dead|"
+    r"killed|died|wounded|injured|missing|deaths|casualties|victims|bodies|homes|houses|buildings|shells|rockets|"
+    r"missiles|drones|tanks|strikes|were|are|have|had)\b)", re.I)
+
 _FUTURE_CUES = re.compile(
     r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|expected to|"
     r"set to|would|upcoming|next|tomorrow|later)\b", re.I)
@@ -407,6 +415,13 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:" + _WD + r",?\s+)?(?P<mon>" + _MON + r")[\s,/-]*(?:the\s+)?(?P<d>" + _DAY + r")"
       r"(?:(?:\s*,\s*|\s+|-)(?:of\s+)?(?P<y>" + _YEAR + r"))?", _MON_T)
 def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if not m["y"]:
+        # "27 September, 24 civilians": the month already has its day, the number counts something
+        if re.search(r"(?<![\d:.,])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", ctx.text[max(0, m.start() - 9):m.start()]):
+            return None
+        # "in September 24 civilians died", "September, 24 people": a figure, not a day
+        if "," in ctx.text[m.end("mon"):m.start("d")] or _COUNTED_NEXT.match(ctx.text, m.end()):
+            return None
     return _date_res(m, ctx, _year(m["y"]), _month(m["mon"]), _day(m["d"]))
 
 
@@ -553,10 +568,28 @@ def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:the|a)\s+(?P<w>day\s+before|day\s+after|next\s+day|following\s+day|previous\s+day|day\s+earlier|"
       r"day\s+later)", {"day"})
 def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
+    back = re.search(r"before|previous|earlier", m["w"], re.I)
+    return _anaphoric(m, ctx, -1 if back else 1, "day")
+
+
+def _anaphoric(m: re.Match[str], ctx: Ctx, n: int, unit: str) -> Res:
+    """'the following day', 'two days later': counted from the day last mentioned (see
+    `_resolve_anaphora`), else from the publication day."""
+    extra: dict[str, object] = {"shift": (n, unit)}
+    if ctx.ref is None:
+        return Res(m.start(), m.end(), None, extra=extra)
+    return Res(m.start(), m.end(), shift(ctx.ref, n, unit).isoformat(), extra=extra)
+
+
+@rule(r"(?P<pre>(?:late|early)\s+)?overnight(?!\s+(?:on|to|into|from|between|in\s+the\s+night)\b)", {"overnight"})
+def _overnight(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """A report's 'overnight' is the night just gone: TIMEX3 dates a night by its first day."""
+    if re.search(r"\b(?:an?|the|its|their|his|her)\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+        return None  # "an overnight raid ... last Friday": the raid's date is said elsewhere
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    back = re.search(r"before|previous|earlier", m["w"], re.I)
-    return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
+    night = ctx.ref if ctx.future(m.start()) else ctx.ref - dt.timedelta(days=1)
+    return Res(m.start(), m.end(), night.isoformat() + "TNI")
 
 
 @rule(r"(?:(?P<pos>earlier|later)\s+(?:in\s+)?)?(?:(?P<bound>the\s+(?:end|beginning|start|middle)\s+of|"
@@ -621,7 +654,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     if direction in ("before", "after", "from", "since") and not m["anchor"]:
         return None
     if direction in ("earlier", "later") and not m["anchor"]:
-        return None
+        n = _count(m["n"])
+        if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week"):
+            return None
+        return _anaphoric(m, ctx, -n if direction == "earlier" else n, m["unit"].lower())
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     n = _count(m["n"])
@@ -647,7 +683,21 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = _count(m["n"])
     if n is None:
         return None
+    if not ctx.future(m.start()) and _PAST_CLAUSE.search(_clause_before(ctx.text, m.start())):
+        # "the rouble lost 30% in two weeks": told in the past, it is how long something took
+        return Res(m.start(), m.end(), f"P{n}{m['unit'][0].upper()}", kind="span")
     return Res(m.start(), m.end(), shift(ctx.ref, n, m["unit"].lower()).isoformat())
+
+
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|lost|fell|rose|took|grew|came|went|began|fled|left|saw|spent|won|"
+                          r"sank|hit|made|gave|got|ran|shot|drove|overran|seized|captured|doubled|tripled|halved|"
+                          r"dropped|jumped|surged|plunged|soared|tumbled|slumped|climbed)\b", re.I)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    window = text[max(0, pos - 80):pos]
+    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(","))
+    return window[cut + 1:]
 
 
 @rule(r"(?:(?:with)?in\s+)?(?:the\s+)?(?:(?P<rel>next|last|past|previous|coming|upcoming|following|recent)\s+"
@@ -1029,6 +1079,8 @@ def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:(?P<rel>this|that|the|next|last|past|coming|previous)\s+)?weekend", {"weekend"})
 def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if not m["rel"] and re.search(r"\ban?\s+$", ctx.text[max(0, m.start() - 3):m.start()], re.I):
+        return None  # "a weekend of strikes" names no weekend
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     rel = (m["rel"] or "").lower()
@@ -1195,6 +1247,25 @@ def _attach_years(text: str, found: list[Res]) -> list[Res]:
     return out
 
 
+_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(?:MO|AF|EV|NI))?")
+
+
+def _resolve_anaphora(found: list[Res]) -> None:
+    """'On Wednesday ... The following day': a shift counts from the last day said before it."""
+    last: dt.date | None = None
+    for r in found:
+        shift_by = r.extra.get("shift")
+        if isinstance(shift_by, tuple) and last is not None:
+            n, unit = shift_by
+            r.value = shift(last, int(n), str(unit)).isoformat()
+        dm = _DAY_VALUE.fullmatch(r.value or "")
+        if dm and r.kind not in ("span", "invalid"):
+            try:
+                last = dt.date.fromisoformat(dm.group(1))
+            except ValueError:
+                continue
+
+
 # every anchor word of any rule: a line's other words do not change which rules run on it
 _ALL_ANCHORS: frozenset[str] = frozenset().union(*(need for needs in NEEDS for need in needs))
 
@@ -1221,6 +1292,7 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
             taken.append(c)
     taken.sort(key=lambda r: r.start_char)
     taken = _attach_years(text, [_for_span(text, _offset(text, r)) for r in taken])
+    _resolve_anaphora(taken)
     if merge_ranges:
         taken = _merge_ranges(text, taken, ref)
     return taken
