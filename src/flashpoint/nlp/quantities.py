@@ -46,8 +46,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
               r"(?P<num>" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad]))"
               r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
     vague = r"(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|thousands|hundreds|dozens|millions)(?=\s+of\b)"
-    pattern = (r"(?<![\w.,/:\-])(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
-               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-year|['\u2019]s\b|\+|\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
+    pattern = (r"(?<![\w.,/:])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
+               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b)[a-z]|['\u2019]s\b|\+|\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
                r"(?:\s+(?P<curword>" + _alt(cur_words) + r")\b)?")
     kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in ("killed", "wounded", "displaced")}
@@ -67,7 +67,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _ATTRIB_WORDS = {"officials", "official", "ministry", "military", "army", "authorities", "government",
                  "spokesman", "spokeswoman", "spokesperson", "sources", "police", "foreign", "defence", "defense",
                  "ministry's", "command", "staff", "general", "intelligence", "officers", "media", "agency",
-                 "office", "service", "services", "forces", "commander", "leaders", "leader", "president", "of"}
+                 "office", "service", "services", "forces", "commander", "leaders", "leader", "president", "of",
+                 "group", "medics", "doctors", "paramedics", "witnesses", "activists", "residents", "monitors",
+                 "observers", "rescuers", "hospital", "rebels", "militants", "insurgents", "separatists",
+                 "governor", "mayor", "minister", "ministers", "prosecutors", "investigators", "analysts"}
 _CLAUSE_CUT = re.compile(r"[,;:()\u201c\u201d\"]|\bwhile\b|\bbut\b|\bwhereas\b")
 _VAGUE_VALUES = {"tens of thousands": 10_000, "tens of millions": 10_000_000, "hundreds of thousands": 100_000,
                  "hundreds of millions": 100_000_000, "thousands": 1_000, "hundreds": 100, "dozens": 12,
@@ -97,11 +100,43 @@ def _subject(after: str) -> tuple[str | None, str | None]:
         if words[i].lower() in ("and", "or", "in", "on", "at", "to", "from", "by", "were", "was", "are", "is",
                                 "have", "has", "had", "since", "who", "that", "which", "a", "an"):
             break
-    if words and re.match(r"[A-Za-z]", words[0]) and len(words[0]) > 2 and words[0].lower() not in (
-            "and", "the", "were", "was", "are", "have", "has", "had", "since", "more", "less", "than", "for",
-            "with", "who", "that", "this", "which", "from", "into", "over"):
-        return words[0], None
-    return None, None
+    # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
+    # ("$300bn of central bank reserves"); never a verb, pronoun or kind word ("121 wounded")
+    of_phrase = bool(re.match(r"^\s*of\s", after))
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    taken: list[str] = []
+    for w in words[:3 if of_phrase else 1]:
+        if not _noun_like(w):
+            break
+        taken.append(w)
+    return (" ".join(taken), None) if taken else (None, None)
+
+
+_DETERMINERS = {"its", "their", "his", "her", "our", "your", "my", "these", "those", "this", "that", "such", "other"}
+_NOT_NOUNS = {
+    "and", "or", "but", "nor", "yet", "so", "the", "a", "an", "were", "was", "are", "is", "be", "been", "being", "have",
+    "has", "had", "do", "did", "does", "will", "would", "could", "should", "may", "might", "must", "can", "since",
+    "more", "less", "than", "for", "with", "without", "who", "whom", "whose", "that", "this", "which", "what", "from",
+    "into", "onto", "over", "under", "before", "after", "during", "until", "till", "per", "each", "every", "as", "at",
+    "in", "on", "by", "to", "of", "off", "out", "up", "down", "about", "around", "across", "against", "among",
+    "between", "through", "towards", "toward", "near", "when", "while", "where", "last", "next", "then", "there",
+    "here", "them", "they", "it", "he", "she", "we", "you", "i", "some", "all", "both", "either", "neither", "not",
+    "no", "also", "only", "just", "still", "already", "again", "ago", "earlier", "later", "including", "among",
+    "according", "said", "says", "say", "reported", "told", "added", "more", "most", "fewer", "least", "else",
+    "others", "another", "further", "away", "back", "since", "because", "if", "unless", "though", "although",
+}
+
+
+def _noun_like(word: str) -> bool:
+    """Can this word be the noun a figure counts? Letters, not a function word, adverb, or kind word."""
+    low = word.lower()
+    if not re.fullmatch(r"[A-Za-z][\w'\u2019-]*", word) or len(word) < 3 or low in _NOT_NOUNS:
+        return False
+    if low.endswith("ly") and len(low) > 4:
+        return False
+    pats = _patterns()
+    return not any(pats[k].fullmatch(low) for k in ("killed", "wounded", "displaced"))
 
 
 def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
@@ -132,20 +167,86 @@ def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
     return best[1] if best else None
 
 
-def _kind(before: str, after: str, head_kind: str | None, unit: str | None) -> str:
+_APPOSITION = re.compile(r",[^,;:\u201c\u201d\"()]{1,40},")
+_KINDS = ("killed", "wounded", "displaced")
+
+
+def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct: bool = False,
+          after_figure: bool = False) -> str | None:
+    """The figure's kind from its counted noun and the nearest toll word of its clause; None when the
+    clause says nothing (the caller may then borrow the kind of a figure it is coordinated with).
+
+    `before` and `after` stop at the neighbouring figures, so "24 killed and 121 wounded" gives each
+    its own word; the nearest wins ("12 soldiers died and 15 were wounded": 15 is wounded)."""
     pats = _patterns()
     if unit and unit not in ("percent",):
         return "money"
     if head_kind == "munitions":
         return "munitions"
+    if pct:
+        return "other"  # a share ("lost 30% of its value") is not a count of the dead
     near_before = _CLAUSE_CUT.split(before[-70:])[-1]
-    near_after = _CLAUSE_CUT.split(after[:70])[0]
-    for kind in ("killed", "wounded", "displaced"):
-        if pats[kind].search(near_after) or pats[kind].search(near_before):
-            return kind
+    if after_figure:
+        # the words before "and" belong to the previous figure: "12 soldiers died and 15 were wounded"
+        near_before = re.split(r"\band\b|\bor\b", near_before)[-1]
+    near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", after[:120]))[0][:70]
+    best: tuple[int, int, str] | None = None
+    for rank, kind in enumerate(_KINDS):
+        for hit in pats[kind].finditer(near_after):
+            cand = (hit.start(), rank, kind)
+            best = cand if best is None or cand < best else best
+        for hit in pats[kind].finditer(near_before):
+            cand = (len(near_before) - hit.end(), rank, kind)
+            best = cand if best is None or cand < best else best
+    if best is not None:
+        return best[2]
     if head_kind == "troops":
         return "troops"
-    return "other"
+    return None
+
+
+# what joins a figure to the one before it so that it shares its verb and noun:
+# "24 civilians were killed and 121 wounded", "13,000 dead, including 5,500 children"
+_COORDINATED = re.compile(r"(?:,|\band|\bor|\bincluding|\bamong\s+them|\bof\s+(?:whom|them|which)|\bplus)\s*"
+                          r"(?:a\s+further\s+|another\s+|an\s+additional\s+|additional\s+|further\s+)?$", re.I)
+
+
+# words often opening a sentence just before a figure: "Another 85 were wounded", "Some 70,000 fled"
+_SENTENCE_OPENERS = {"another", "a", "an", "the", "some", "about", "around", "nearly", "almost", "over", "only",
+                     "just", "all", "at", "by", "of", "in", "on", "and", "but", "so", "further", "additional",
+                     "roughly", "approximately", "more", "fewer", "less", "up", "as", "with", "including", "those",
+                     "these", "its", "their", "his", "her", "exactly", "precisely", "barely", "still", "since",
+                     "between", "from", "to", "for", "after", "before", "during", "when", "while", "then", "also"}
+
+
+@lru_cache(maxsize=1)
+def _range_pattern() -> re.Pattern[str]:
+    """'between 30 and 40', '30 to 40', '30-40', 'two or three': the first figure of a range."""
+    lex = lexicon()
+    cur_symbols = [c for c in lex["currencies"] if not c.isalpha()]
+    num = r"(?:" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad]))"
+    cur = r"(?:(?:" + _alt(cur_symbols) + r")\s?)?"
+    return re.compile(r"(?<![\w.,/:\-])(?:(?P<qual>between|from|" + _alt(lex["approx"]) + r")\s+)?" + cur +
+                      r"(?P<a>" + num + r")(?:\s?(?P<ascale>million|billion|trillion|thousand|bn|mln|mn|tn)\b)?"
+                      r"\s*(?P<conn>and|to|or|-|\u2013)\s*(?=" + cur + num + r")", re.I)
+
+
+def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str]]:
+    """Where the second figure of a range starts -> the range's match. A range is one figure:
+    its lower bound, qualified 'more than' (DESIGN.md's qualifiers have no 'between')."""
+    out: dict[int, re.Match[str]] = {}
+    for r in _range_pattern().finditer(body):
+        qual = (r["qual"] or "").lower()
+        conn = r["conn"].lower()
+        if qual == "from" or (conn == "and") != (qual == "between"):
+            continue  # "rose from 20 to 35" is a change; "killed 24 and 121 ..." two figures
+        if any(s < r.end() and r.start("a") < e for s, e in blocked):
+            continue
+        if re.search(r"\b(?:rose|risen|rising|rises|increased|fell|fallen|dropped|climbed|jumped|up|down|"
+                     r"raised|lowered|cut|revised)\s+$", body[max(0, r.start() - 12):r.start()], re.I):
+            continue
+        out[r.end()] = r
+    return out
 
 
 def extract_quantities(doc: NlpDoc) -> list[Quantity]:
@@ -154,12 +255,21 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
     lex = lexicon()
     sentences = doc.sentences()
     blocked = [(t.start, t.end) for t in doc.timexes]
+    ranges = _ranges(body, blocked)
+    range_firsts = {r.start("a") for r in ranges.values()}
     out: list[Quantity] = []
     for m in pats["figure"].finditer(body):
         start, end = m.start(), m.end()
         num_start = m.start("num") if m["num"] else m.start("vague")
+        if num_start in range_firsts:
+            continue  # reported with the range's second figure
+        rng = ranges.get(start) if not m["qual"] and m["num"] else None
+        if rng is None and body[max(0, start - 1):start] == "-":
+            continue  # "2-1", a score or a code
         if any(s < end and num_start < e for s, e in blocked):
             continue
+        if rng is not None:
+            start = rng.start()
         s_start, s_end = _sentence_of(sentences, start, len(body))
         before = body[s_start:start]
         after = body[end:s_end]
@@ -172,23 +282,27 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
         if m["vague"]:
             value: float | None = float(_VAGUE_VALUES[re.sub(r"\s+", " ", m["vague"].lower())])
         else:
-            value = parse_number(m["num"])
+            value = parse_number(rng["a"] if rng is not None else m["num"])
         if value is None:
             continue
         scale = m["scale"] or (m["abbr"] if m["cur"] else None)
         if m["abbr"] and not m["cur"]:
             continue
-        if scale:
+        if rng is not None and rng["ascale"]:
+            value *= SCALE_ABBREV[rng["ascale"].lower()]
+        elif scale:
             value *= SCALE_ABBREV[scale.lower()]
         subject, head_kind = _subject(after)
         num_text = (m["num"] or "").lower()
-        if num_text in ("one",) and head_kind is None:
+        if num_text in ("one",) and head_kind is None and rng is None:
             continue
         if re.fullmatch(r"(?:19|20)\d{2}", m["num"] or "") and not (m["cur"] or m["pct"] or head_kind):
             continue  # a year
         prev_word = re.search(r"(\S+)\s*$", before)
+        at_sentence_start = prev_word is not None and not before[:prev_word.start()].strip()
         if prev_word and prev_word.group(1)[0].isupper() and not before.rstrip().endswith((".", ":")) \
-                and not (head_kind or m["cur"] or m["curword"] or m["pct"] or m["qual"] or scale):
+                and not (at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS) \
+                and not (head_kind or m["cur"] or m["curword"] or m["pct"] or m["qual"] or scale or rng):
             continue  # a name with a number: "France 24", "Nord Stream 2"
         unit: str | None = None
         cur = m["cur"] or m["curword"]
@@ -200,17 +314,29 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             unit = "people" if head_kind == "people" else "troops"
         elif head_kind == "munitions":
             unit = "munitions"
-        kind = _kind(before, after, head_kind, unit if cur else None)
+        prev = [q for q in out if s_start <= q.start < start]
+        between = body[prev[-1].end:start] if prev else ""
+        coordinated = bool(prev) and bool(_COORDINATED.search(between)) and len(between) < 100
+        near_before = before[len(before) - len(between):] if prev else before
+        found_kind = _kind(near_before, after, head_kind, unit if cur else None, bool(m["pct"]), bool(prev))
+        kind = found_kind or "other"
+        if found_kind is None and coordinated and prev[-1].kind in _KINDS:
+            kind = prev[-1].kind  # "killed 13,000, including 5,500 children"; "5 civilians and 3 soldiers"
+        if subject is None and head_kind is None and coordinated and prev[-1].unit in ("people", "troops") \
+                and kind in _KINDS and not m["pct"] and not cur:
+            subject, unit = prev[-1].subject, prev[-1].unit  # "24 civilians were killed and 121 wounded"
         if kind == "other" and head_kind is None and not m["pct"]:
-            prev = [q for q in out if s_start <= q.start < start]
             if prev and scale and prev[-1].kind == "money" and prev[-1].unit:
                 kind, unit = "money", prev[-1].unit  # "640 billion dollars ... and 183 billion"
             elif prev and pats["comparison"].search(before):
                 kind, unit = prev[-1].kind, prev[-1].unit
                 subject = subject or prev[-1].subject
         approx = None
-        if m["qual"]:
-            q = re.sub(r"\s+", " ", m["qual"].lower())
+        qual = (rng["qual"] if rng is not None else None) or m["qual"]
+        if rng is not None and (not qual or qual.lower() == "between"):
+            approx = "more than"  # a range is reported as its lower bound
+        elif qual:
+            q = re.sub(r"\s+", " ", qual.lower())
             approx = lex["approx"].get(q, q)
         elif m["vague"]:
             approx = "about"
@@ -221,6 +347,6 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
                 break
         if claimed_by is None:
             claimed_by = _attribution(body[s_start:s_end], start - s_start)
-        out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit, kind=cast(QuantityKind, kind),
-                            subject=subject, approx=approx, claimed_by=claimed_by))
+        out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit,
+                            kind=cast(QuantityKind, kind), subject=subject, approx=approx, claimed_by=claimed_by))
     return out
