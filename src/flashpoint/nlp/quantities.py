@@ -122,9 +122,9 @@ _NOT_NOUNS = {
     "in", "on", "by", "to", "of", "off", "out", "up", "down", "about", "around", "across", "against", "among",
     "between", "through", "towards", "toward", "near", "when", "while", "where", "last", "next", "then", "there",
     "here", "them", "they", "it", "he", "she", "we", "you", "i", "some", "all", "both", "either", "neither", "not",
-    "no", "also", "only", "just", "still", "already", "again", "ago", "earlier", "later", "including", "among",
-    "according", "said", "says", "say", "reported", "told", "added", "more", "most", "fewer", "least", "else",
-    "others", "another", "further", "away", "back", "since", "because", "if", "unless", "though", "although",
+    "no", "also", "only", "just", "still", "already", "again", "ago", "earlier", "later", "including",
+    "according", "said", "says", "say", "reported", "told", "added", "most", "fewer", "least", "else",
+    "others", "another", "further", "away", "back", "because", "if", "unless", "though", "although",
 }
 
 
@@ -211,6 +211,7 @@ _COORDINATED = re.compile(r"(?:,|\band|\bor|\bincluding|\bamong\s+them|\bof\s+(?
                           r"(?:a\s+further\s+|another\s+|an\s+additional\s+|additional\s+|further\s+)?$", re.I)
 
 
+_SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 # words often opening a sentence just before a figure: "Another 85 were wounded", "Some 70,000 fled"
 _SENTENCE_OPENERS = {"another", "a", "an", "the", "some", "about", "around", "nearly", "almost", "over", "only",
                      "just", "all", "at", "by", "of", "in", "on", "and", "but", "so", "further", "additional",
@@ -296,6 +297,8 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
         num_text = (m["num"] or "").lower()
         if num_text in ("one",) and head_kind is None and rng is None:
             continue
+        if num_text in _SMALL_WORDS and head_kind is None and re.search(r"\bthe\s+$", before, re.I):
+            continue  # "the two sides": a definite reference, not a count
         if re.fullmatch(r"(?:19|20)\d{2}", m["num"] or "") and not (m["cur"] or m["pct"] or head_kind):
             continue  # a year
         prev_word = re.search(r"(\S+)\s*$", before)

@@ -569,6 +569,11 @@ def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
       r"day\s+later)", {"day"})
 def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     back = re.search(r"before|previous|earlier", m["w"], re.I)
+    if re.fullmatch(r"day\s+(?:before|after)", m["w"], re.I) and re.match(r"\s+[a-z]", ctx.text[m.end():], re.I):
+        # "a day after Azerbaijan claimed it": counted from an event, not from the day said before
+        if ctx.ref is None:
+            return Res(m.start(), m.end(), None)
+        return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
     return _anaphoric(m, ctx, -1 if back else 1, "day")
 
 
