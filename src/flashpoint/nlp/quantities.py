@@ -229,7 +229,7 @@ def _range_pattern() -> re.Pattern[str]:
     cur = r"(?:(?:" + _alt(cur_symbols) + r")\s?)?"
     return re.compile(r"(?<![\w.,/:\-])(?:(?P<qual>between|from|" + _alt(lex["approx"]) + r")\s+)?" + cur +
                       r"(?P<a>" + num + r")(?:\s?(?P<ascale>million|billion|trillion|thousand|bn|mln|mn|tn)\b)?"
-                      r"\s*(?P<conn>and|to|or|-|\u2013)\s*(?=" + cur + num + r")", re.I)
+                      r"\s*(?P<conn>and|to|or|-|\u2013)\s*(?=" + cur + r"(?P<b>" + num + r"))", re.I)
 
 
 def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str]]:
@@ -243,6 +243,9 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
             continue  # "rose from 20 to 35" is a change; "killed 24 and 121 ..." two figures
         if any(s < r.end() and r.start("a") < e for s, e in blocked):
             continue
+        a, b = parse_number(r["a"]), parse_number(r["b"])
+        if a is None or b is None or (b <= a and not r["ascale"]):
+            continue  # "voted 2-1": a score
         if re.search(r"\b(?:rose|risen|rising|rises|increased|fell|fallen|dropped|climbed|jumped|up|down|"
                      r"raised|lowered|cut|revised)\s+$", body[max(0, r.start() - 12):r.start()], re.I):
             continue
@@ -319,7 +322,8 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             unit = "munitions"
         prev = [q for q in out if s_start <= q.start < start]
         between = body[prev[-1].end:start] if prev else ""
-        coordinated = bool(prev) and bool(_COORDINATED.search(between)) and len(between) < 100
+        coordinated = bool(prev) and len(between) < 100 and (bool(_COORDINATED.search(between)) or bool(
+            re.fullmatch(r"\s*(?:to|-|\u2013)\s*", between)))  # "rose from 20 to 35"
         near_before = before[len(before) - len(between):] if prev else before
         found_kind = _kind(near_before, after, head_kind, unit if cur else None, bool(m["pct"]), bool(prev))
         kind = found_kind or "other"
