@@ -9,6 +9,7 @@ collide: "RUS" (the state), "RUS-GOV" (the Kremlin, or Moscow acting), "UKR-REB"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import Actor, Entity, Place
-from flashpoint.nlp.gazetteer import Entry, Gazetteer, fold, fold_id, gazetteer, sector_name
+from flashpoint.nlp.gazetteer import Entry, Gazetteer, fold, fold_head, fold_id, gazetteer, sector_name
 
 if TYPE_CHECKING:
     from flashpoint.nlp.document import NlpDoc
@@ -33,6 +34,7 @@ _BARE_GROUP = re.compile(r"\b(?:separatists?|rebels?|insurgents?|militants?|mili
 _REPUBLICS = re.compile(r"\b(?:people['’]s\s+)?republics?\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _WORD_AT_END = re.compile(r"[^\W_]+$")
+_SPLIT_CHARS = "-‐–"  # split words as spaces do when names are folded (gazetteer._WORD_SPLIT)
 
 
 def _actor(text: str, entry: Entry, sector: str | None = None) -> Actor:
@@ -94,12 +96,21 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     """Gazetteer names in a short text, longest first, left to right (capitalised words only)."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[tuple[int, int, Entry]] = []
+    heads = g.heads()
     i = 0
     while i < len(words):
         found = None
         w0 = text[words[i][0]:words[i][1]]
         if w0[:1].isupper() or (w0 in ("al", "el") and text[words[i][1]:words[i][1] + 1] == "-"):
-            for j in range(min(len(words), i + g.max_words) - 1, i - 1, -1):
+            # when w0 is a whole folded word (a space or hyphen follows it, not "." as in "U.S."),
+            # every window's folded first word is w0's (possessive cut when it stands alone): one
+            # that starts no index key spares folding up to max_words windows
+            after = text[words[i][1]:words[i][1] + 1]
+            h0, h1 = fold_head(w0), fold_head(_POSS.sub("", w0))
+            skip = (not after or after.isspace() or after in _SPLIT_CHARS) and h0 and h1 \
+                and h0 not in heads and h1 not in heads
+            windows = range(0) if skip else range(min(len(words), i + g.max_words) - 1, i - 1, -1)
+            for j in windows:
                 s, e = words[i][0], words[j][1]
                 piece = _POSS.sub("", text[s:e])
                 hits = g.lookup(piece)
@@ -120,36 +131,42 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     return out
 
 
-_COUNTED: dict[str, object] = {"text": "", "hits": []}
+class _Counted:
+    """The country hits of the last (longest) text asked about, as (start, end, country, weight)."""
+
+    text = ""
+    hits: list[tuple[int, int, str, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
 
 
-def _country_hits(text: str) -> list[tuple[int, str, int]]:
-    """(end, country, weight) of the country-bearing names in a text.
+def _country_hits(text: str, since: int = 0) -> list[tuple[int, str, int]]:
+    """(end, country, weight) of the country-bearing names in text[since:].
 
-    Extractors ask about growing prefixes of one body (the context before a mention), so the
-    last text's hits are kept and reused for its prefixes and extensions.
+    Extractors ask about growing prefixes of one body (the context before a mention), and
+    about their last few hundred characters: the hits of the longest text are kept, its
+    prefixes and windows read them by position, an extension scans only its new part.
     """
-    last_text = str(_COUNTED["text"])
-    last_hits: list[tuple[int, str, int]] = _COUNTED["hits"]  # type: ignore[assignment]
-    if last_text and last_text.startswith(text):
-        return [h for h in last_hits if h[0] <= len(text)]
-    offset = 0
-    base: list[tuple[int, str, int]] = []
-    if last_text and text.startswith(last_text):
-        cut = max(last_text.rfind(" ", 0, max(0, len(last_text) - 80)), 0)
-        base, offset = [h for h in last_hits if h[0] <= cut], cut
-    hits = list(base)
-    for _s, e, entry in _mentions(text[offset:], gazetteer()):
-        if entry.country and entry.kind in ("country", "capital", "place", "demonym", "seat"):
-            hits.append((offset + e, entry.country, 2 if entry.kind == "place" else 1))
-    _COUNTED["text"], _COUNTED["hits"] = text, hits
-    return hits
+    c = _Counted
+    if not (c.text and c.text.startswith(text)):
+        offset = 0
+        hits: list[tuple[int, int, str, int]] = []
+        if c.text and text.startswith(c.text):
+            cut = max(c.text.rfind(" ", 0, max(0, len(c.text) - 80)), 0)
+            hits, offset = [h for h in c.hits if h[1] <= cut], cut
+        for s, e, entry in _mentions(text[offset:], gazetteer()):
+            if entry.country and entry.kind in ("country", "capital", "place", "demonym", "seat"):
+                hits.append((offset + s, offset + e, entry.country, 2 if entry.kind == "place" else 1))
+        c.text, c.hits = text, hits
+        c.starts, c.ends = [h[0] for h in hits], [h[1] for h in hits]
+    lo = bisect_left(c.starts, since) if since else 0
+    return [(e, iso, w) for _s, e, iso, w in c.hits[lo:bisect_right(c.ends, len(text))]]
 
 
-def country_counts(text: str) -> Counter[str]:
-    """How often each country is named in a text, places inside it counting double."""
+def country_counts(text: str, since: int = 0) -> Counter[str]:
+    """How often each country is named in text[since:], places inside it counting double."""
     counts: Counter[str] = Counter()
-    for _e, iso, weight in _country_hits(text):
+    for _e, iso, weight in _country_hits(text, since):
         counts[iso] += weight
     return counts
 
@@ -216,18 +233,19 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
     return sector_actor(text, host, sector)
 
 
-def context_country(context: str | None, role: str | None = None) -> str | None:
-    """The country a bare role ("the foreign minister") belongs to: the one last named with that role, else the most named."""
-    if not context:
+def context_country(context: str | None, role: str | None = None, since: int = 0) -> str | None:
+    """The country a bare role ("the foreign minister") belongs to: the one last named with that
+    role, else the most named (in context[since:])."""
+    if not context or since >= len(context):
         return None
     g = gazetteer()
     if role:
-        for m in reversed(list(re.finditer(re.escape(role), context, re.I))):
-            window = context[max(0, m.start() - 60):m.start()]
+        for m in reversed(list(re.finditer(re.escape(role), context[since:], re.I))):
+            window = context[max(since, since + m.start() - 60):since + m.start()]
             hits = [e for _, _, e in _mentions(window, g) if e.country]
             if hits:
                 return hits[-1].country
-    counts = country_counts(context)
+    counts = country_counts(context, since)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -282,7 +300,7 @@ def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
     if country is None and context:
         # a bare role ("the foreign minister") is the context's; a titled stranger the sentence's
         role = text[:role_end].split()[-1] if role_end > 0 else None
-        country = context_country(context if not names else context[-300:], role)
+        country = context_country(context, role, max(0, len(context) - 300) if names else 0)
     if country is None and sector not in ("CVL", "REF"):
         return Actor(text=text, name=text, sector=sector)
     return sector_actor(text, country, sector)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 
 from flashpoint.model import Actor, Entity, Event, Place
 from flashpoint.nlp import actors as actor_kb
@@ -94,18 +96,18 @@ def _heads() -> dict[str, str]:
     return {word: sector for sector, words in data["actor_heads"].items() for word in words}
 
 
-@dataclass
 class Word:
-    text: str
-    lower: str
-    start: int
-    end: int
-    first: bool = False
+    """One word of a sentence; `fn` is the word as a function word: a capitalised word
+    mid-sentence ("States", "May") is none. Computed once: the coder reads it constantly."""
 
-    @property
-    def fn(self) -> str:
-        """The word as a function word: a capitalised word mid-sentence ("States", "May") is none."""
-        return self.lower if self.first or not self.text[:1].isupper() else self.text
+    __slots__ = ("text", "lower", "start", "end", "first", "fn")
+
+    def __init__(self, text: str, lower: str, start: int, end: int, first: bool = False) -> None:
+        self.text, self.lower, self.start, self.end, self.first = text, lower, start, end, first
+        self.fn = lower if first or not text[:1].isupper() else text
+
+    def __repr__(self) -> str:
+        return f"Word({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass
@@ -146,28 +148,71 @@ class Found:
 # ---------------------------------------------------------------- words and mentions
 
 
+def _token_table(doc: NlpDoc) -> tuple[list[int], list[tuple[int, int, int, int]]]:
+    """(start, end, is_space, trailing space) per token, read once per document from spaCy's
+    arrays: per-token Python objects cost more than the word rules themselves."""
+    cached = doc.extras.get("_event_tokens")
+    if cached is None:
+        rows = doc.tokens.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist() if len(doc.tokens) else []
+        table = [(i, i + n, sp, ws) for i, n, sp, ws in rows]
+        cached = ([r[0] for r in table], table)
+        doc.extras["_event_tokens"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def _join_words(body: str, table: list[tuple[int, int, int, int]], lo: int, hi: int) -> list[list[int]]:
+    """[start, end] of the words of tokens lo..hi: hyphen compounds ("pro-Russian", "build-up") joined."""
+    spans: list[list[int]] = []
+    join_next = False
+    for i in range(lo, hi):
+        t0, t1, is_space, ws = table[i]
+        if is_space:
+            continue
+        hyphen = t1 - t0 == 1 and body[t0] == "-"
+        if spans and (join_next or (hyphen and t0 == spans[-1][1] and not ws)):
+            spans[-1][1] = t1
+            join_next = hyphen
+            continue
+        spans.append([t0, t1])
+        join_next = False
+    return spans
+
+
+def _doc_words(doc: NlpDoc, table: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int], list[Word]]:
+    """The words of the whole body, once per document: sentences slice them."""
+    cached = doc.extras.get("_event_words")
+    if cached is None:
+        body = doc.body
+        words = [Word(body[s0:s1], body[s0:s1].lower(), s0, s1) for s0, s1 in _join_words(body, table, 0, len(table))]
+        cached = ([w.start for w in words], [w.end for w in words], words)
+        doc.extras["_event_words"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
 def sentence_words(doc: NlpDoc, start: int, end: int) -> list[Word]:
     """The sentence's tokens, hyphen compounds ("pro-Russian", "build-up") joined into one word."""
-    words: list[Word] = []
-    span = doc.tokens.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    starts, table = _token_table(doc)
+    # the tokens overlapping [start, end), as spaCy's char_span(..., "expand") gives them
+    lo = bisect_right(starts, start) - 1
+    if lo < 0 or table[lo][1] <= start:
+        lo += 1
+    hi = bisect_left(starts, end)
+    if start >= end or lo >= hi:
+        return []
+    body = doc.body
+    wstarts, wends, all_words = _doc_words(doc, table)
+    t0, t1 = table[lo][0], table[hi - 1][1]
+    k0, k1 = bisect_left(wstarts, t0), bisect_left(wstarts, t1)
+    if (k0 == 0 or wends[k0 - 1] <= t0) and (k1 == 0 or wends[k1 - 1] <= t1):
+        words = all_words[k0:k1]  # no compound crosses the sentence's edges: the document's words are its words
+        if words:
+            w = words[0]
+            words[0] = Word(w.text, w.lower, w.start, w.end, first=True)
         return words
-    join_next = False
-    for tok in span:
-        if tok.is_space:
-            continue
-        text = tok.text
-        if words and (join_next or (text == "-" and not words[-1].text.endswith(" ")
-                                    and tok.idx == words[-1].end and tok.whitespace_ == "")):
-            prev = words[-1]
-            if text == "-" or join_next:
-                prev.text = doc.body[prev.start: tok.idx + len(text)]
-                prev.lower = prev.text.lower()
-                prev.end = tok.idx + len(text)
-                join_next = text == "-"
-                continue
-        words.append(Word(text, text.lower(), tok.idx, tok.idx + len(text), first=not words))
-        join_next = False
+    words = []
+    for s0, s1 in _join_words(body, table, lo, hi):
+        text = body[s0:s1]
+        words.append(Word(text, text.lower(), s0, s1, first=not words))
     return words
 
 
