@@ -155,3 +155,36 @@ def test_kb_extension_with_places_and_groups(tmp_path: Path, monkeypatch: pytest
     finally:
         monkeypatch.delenv("FLASHPOINT_KB")
         gz.gazetteer.cache_clear()
+
+
+def test_the_country_points_back_to_the_last_state_named() -> None:
+    # places inside Ukraine are named more often, but "the country" is the state named last
+    ctx = ("Shelling hit Kharkiv, Odesa and Mariupol again. The breakaway regions rely on Beijing's support, "
+           "the country's defence minister said")
+    actor = resolve_actor("the country's defence minister", ctx)
+    assert actor is not None and (actor.country, actor.sector) == ("CHN", "GOV")
+    assert actor.name != "country's defence minister"
+
+
+def test_the_country_with_no_state_before_it_stays_unnamed() -> None:
+    actor = resolve_actor("the country's foreign minister", "Heavy rain fell, the country's foreign minister said")
+    assert actor is None or (actor.country is None and not actor.name)
+
+
+def test_country_counts_of_prefixes_and_windows_match_a_fresh_scan() -> None:
+    from flashpoint.nlp import actors
+
+    body = ("Troops from Russia crossed into Ukraine. Poland and the U.S. sent aid to Kyiv. "
+            "Officials in Warsaw met envoys from France and Germany while Ukrainian forces held Kharkiv.")
+    actors.country_counts(body)  # the whole body is scanned once; what follows reads it by position
+    for end in range(10, len(body) + 1, 7):
+        for since in (0, max(0, end - 40)):
+            cached = actors.country_counts(body[:end], since)
+            actors._Counted.text = ""  # forget the body: a fresh scan of the same text
+            fresh = actors.country_counts(body[since:end])
+            actors.country_counts(body)
+            # a window may cut a name at its left edge; whole names agree
+            assert set(cached) <= set(fresh) | {"USA"}
+            if since == 0:
+                assert cached == fresh
+    assert actors.country_counts(body)["USA"] >= 1  # "U.S.": its first folded word spans "U", ".", "S"

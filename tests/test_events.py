@@ -215,3 +215,34 @@ def test_conditional_future_act_is_a_threat() -> None:
     assert boycott.mode == "restrict"
     # without a condition or a modal the act stays what it is
     assert of_type(events_of("Kenya pulled out its troops from Somalia."), "RETREAT")
+
+
+def test_sentence_words_join_compounds_and_agree_with_spacy_tokens() -> None:
+    from flashpoint.nlp.document import make_doc
+    from flashpoint.nlp.events import sentence_words
+
+    body = ("Pro-Russian fighters shelled the build-up near Kharkiv. - Officials said a well - known "
+            "commander-in-chief visited.\nU.S. envoys met them.")
+    doc = make_doc(Article(id="w", source="t", body=body))
+    seen = []
+    for lo, hi in doc.sentences():
+        words = sentence_words(doc, lo, hi)
+        assert words and words[0].first and not any(w.first for w in words[1:])
+        for w in words:
+            assert body[w.start:w.end] == w.text and w.lower == w.text.lower()
+            assert w.fn == (w.lower if w.first or not w.text[:1].isupper() else w.text)
+        seen += [w.text for w in words]
+        # a span cut inside a sentence gives the words of the tokens it touches, the same ones at its end
+        mid = sentence_words(doc, lo + 3, hi)
+        assert mid[0].first and all(w.start >= lo for w in mid)
+        assert [w.text for w in mid][-3:] == [w.text for w in words][-3:]
+    assert {"Pro-Russian", "build-up", "commander-in-chief"} <= set(seen)
+    assert "well" in seen and "known" in seen  # a spaced hyphen joins nothing
+
+
+def test_the_countrys_minister_is_the_state_named_before() -> None:
+    text = ("Shelling hit Kharkiv and Odesa again overnight. The talks have Beijing's backing. "
+            "The country's foreign minister accused Japan of provoking the crisis.")
+    events = analyze(Article(id="c", source="t", body=text)).events
+    accusers = [e.actor for e in events if e.actor is not None and "minister" in e.actor.text]
+    assert accusers and all(a.country == "CHN" for a in accusers)

@@ -270,6 +270,20 @@ def _country_keys() -> dict[str, Entry]:
             if e.kind == "country" and " " not in k and len(k) >= 5}
 
 
+_THE_COUNTRY = re.compile(r"(?:\b(?:the|this|that)\s+|^)(?:country|nation)(?:['’]s|['’]|\b)", re.I)
+_STATE_KINDS = ("country", "capital", "demonym", "seat")
+
+
+def _last_state(context: str) -> str | None:
+    """The country a pronoun-like "the country" points back to: the last state (not a place
+    inside one) named in the few hundred characters before its phrase."""
+    starts = [m.start() for m in _THE_COUNTRY.finditer(context)]
+    cut = starts[-1] if starts else len(context)
+    window = context[max(0, cut - 400):cut]
+    states = [e.country for _, _, e in _mentions(window, gazetteer()) if e.country and e.kind in _STATE_KINDS]
+    return states[-1] if states else None
+
+
 def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
     """A noun phrase with role words: 'Kremlin spokesman', 'Ukraine's commander-in-chief', 'the foreign minister'."""
     g = gazetteer()
@@ -297,6 +311,12 @@ def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
         return sector_actor(text, None, "IGO", code)
     names = [w for w in _WORD.findall(text) if w[:1].isupper() and w not in g.title_words
              and role_sector(w)[0] is None]
+    if country is None and _THE_COUNTRY.search(text):
+        # "the country's foreign minister": the state named last before the phrase; else unnamed,
+        # never an actor called "country's foreign minister"
+        country = _last_state(context) if context else None
+        if country is None:
+            return Actor(text=text, sector=sector)
     if country is None and context:
         # a bare role ("the foreign minister") is the context's; a titled stranger the sentence's
         role = text[:role_end].split()[-1] if role_end > 0 else None
