@@ -247,6 +247,37 @@ def test_actor_counts_follow_the_store(client: TestClient, store: Store) -> None
     assert "kharkiv-governor" not in {a["id"] for a in items(client.get("/api/actors", params={"limit": 1000}))}
 
 
+def test_actor_name_country_and_sector_are_the_most_common(client: TestClient, store: Store) -> None:
+    """One odd mention (a role read as the actor, a wrong country) must not rename the actor everywhere."""
+    def rus() -> dict[str, Any]:
+        return next(a for a in items(client.get("/api/actors", params={"limit": 1000})) if a["id"] == "RUS")
+
+    assert (rus()["name"], rus()["country"], rus()["sector"]) == ("Russia", "RUS", "GOV")
+    odd = Actor(text="a top Russian official", name="top Russian official", id="RUS", country="UKR", sector="REB")
+    art = make_article("art-odd", "Northern Courier", "2022-03-06", 2, title="An odd mention")
+    art = art.model_copy(update={"events": [art.events[0].model_copy(update={"actor": odd})]})
+    store.add(art)  # merged into the cached actor table
+    row = rus()
+    assert (row["name"], row["country"], row["sector"]) == ("Russia", "RUS", "GOV")
+    assert not [k for k in row if k.startswith("_")]
+    page = client.get("/api/actors/RUS").json()
+    assert (page["name"], page["country"]) == ("Russia", "RUS")
+    full = queries._aggregate_actors(store, queries._actor_mentions(queries._span_bounds(queries._store_state(store))))
+    assert next(r for r in full if r["id"] == "RUS")["name"] == "Russia"
+
+
+def test_actor_events_newest_first_undated_last(client: TestClient, store: Store) -> None:
+    """The actor page shows the latest events first, and undated ones last on SQLite and PostgreSQL alike."""
+    art = make_article("art-u", "Northern Courier", "2022-03-09", 4, title="An undated report")
+    store.add(art.model_copy(update={"published": None, "published_from": None,
+                                     "events": [e.model_copy(update={"date": None}) for e in art.events]}))
+    rus = client.get("/api/actors/RUS").json()
+    for role in ("events_as_actor", "events_as_recipient"):
+        days = [e["date"] or e["published"] for e in rus[role]]
+        assert days[-1] is None and None not in days[:-1], role
+        assert days[:-1] == sorted(days[:-1], reverse=True) and len(set(days[:-1])) == 3, role
+
+
 def test_actor_dyads_match_the_corpus_view(store: Store) -> None:
     """The actor page takes its country's dyads from the escalation view: the same as the corpus actor view's."""
     from flashpoint.api import data
@@ -381,6 +412,110 @@ def test_read_key_guards_reads(store: Store) -> None:
     assert guarded.get("/").status_code == 401
     assert guarded.get("/", params={"key": "reader"}).status_code == 200
     assert guarded.get("/timeline").status_code == 200  # the key is kept in a cookie for the next pages
+
+
+READ_ENDPOINTS = ["/api/health", "/api/articles", "/api/articles/art-a", "/api/events", "/api/quotes",
+                  "/api/claims", "/api/stories", "/api/stories/{story}", "/api/timeline", "/api/framing",
+                  "/api/escalation", "/api/alerts", "/api/actors", "/api/actors/RUS", "/api/outlets"]
+PAGES = ["/", "/stories", "/timeline", "/articles", "/articles/art-a", "/actors", "/actors/RUS", "/docs"]
+
+
+def _http(method: str, url: str, key: str | None = None, body: dict[str, Any] | None = None,
+          cookie: str | None = None) -> tuple[int, str, str]:
+    """A real HTTP request: (status, content type, body)."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    headers = {"X-API-Key": key} if key is not None else {}
+    if cookie:
+        headers["Cookie"] = cookie
+    data = None
+    if body is not None:
+        data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:  # noqa: S310 - our own local server
+            return resp.status, resp.headers.get("content-type", ""), resp.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("content-type", ""), exc.read().decode()
+
+
+@pytest.fixture
+def live_keyed(store: Store) -> Iterator[str]:
+    """uvicorn on a free port over the store (SQLite or PostgreSQL), a write key and a read key set."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(create_app(store=store, api_key=KEY, read_key="reader"),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_every_endpoint_refuses_a_missing_or_wrong_key_over_http(live_keyed: str, store: Store) -> None:
+    """A real server with a read key: every read endpoint and page says 401 without a key and 403 with a wrong
+    one, in JSON under /api; the read key and the write key both open them; only the write key ingests."""
+    import json
+
+    status, _, body = _http("GET", live_keyed + "/api/stories", "reader")
+    story = json.loads(body)["items"][0]["id"]
+    for path in [p.format(story=story) for p in READ_ENDPOINTS]:
+        status, ctype, body = _http("GET", live_keyed + path)
+        assert status == 401 and ctype.startswith("application/json"), path
+        assert "X-API-Key" in json.loads(body)["error"], path
+        status, ctype, body = _http("GET", live_keyed + path, "wrong-key")
+        assert status == 403 and ctype.startswith("application/json"), path
+        assert "not valid" in json.loads(body)["error"], path
+        for key in ("reader", KEY):
+            status, ctype, body = _http("GET", live_keyed + path, key)
+            assert status == 200 and ctype.startswith("application/json"), (path, key, body)
+            assert "error" not in json.loads(body), path
+    for path in PAGES:
+        assert _http("GET", live_keyed + path)[0] == 401, path
+        assert _http("GET", live_keyed + path + "?key=wrong-key")[0] == 403, path
+        status, ctype, _ = _http("GET", live_keyed + path + "?key=reader")
+        assert status == 200 and ctype.startswith("text/html"), path
+        assert _http("GET", live_keyed + path, cookie="flashpoint_key=reader")[0] == 200, path
+        assert _http("GET", live_keyed + path, cookie="flashpoint_key=wrong-key")[0] == 403, path
+    doc = {"id": "over-http", "text": "Ukraine accused Russia of shelling Avdiivka on Monday.", "outlet": "Wire"}
+    for key, expected in ((None, 401), ("wrong-key", 403), ("reader", 403)):
+        status, ctype, body = _http("POST", live_keyed + "/api/ingest", key, doc)
+        assert status == expected and ctype.startswith("application/json") and json.loads(body)["error"], key
+    assert store.count() == len(ARTICLES)
+    status, _, body = _http("POST", live_keyed + "/api/ingest", KEY, doc)
+    assert status == 201 and json.loads(body)["stored"] == ["over-http"]
+    status, _, body = _http("GET", live_keyed + "/api/articles/over-http", "reader")
+    assert status == 200 and json.loads(body)["outlet"] == "Wire"
+
+
+def test_bad_parameters_over_http(live_keyed: str) -> None:
+    """The same clear JSON errors from a real server, on both databases."""
+    import json
+    import urllib.parse
+
+    for path, params, needle in BAD_PARAMETERS:
+        query = urllib.parse.urlencode(params)
+        status, ctype, body = _http("GET", f"{live_keyed}{path}?{query}", "reader")
+        assert status == 422 and ctype.startswith("application/json"), (path, params)
+        assert needle in json.loads(body)["error"], (path, params)
+    for path in ("/api/articles/no-such-article", "/api/stories/999999", "/api/stories/not-a-number",
+                 "/api/actors/nobody-at-all", "/api/no-such-endpoint"):
+        status, ctype, body = _http("GET", live_keyed + path, "reader")
+        assert status == 404 and ctype.startswith("application/json") and json.loads(body)["error"], path
 
 
 def test_read_key_from_the_environment(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -132,6 +132,14 @@ def test_overview_shows_stories_escalation_and_actors(server: str, browser: webd
     assert "index" in browser.find_element(By.CSS_SELECTOR, "#escalation svg .y-title").text
     assert len(browser.find_elements(By.CSS_SELECTOR, "#actors tbody tr")) >= 3
     assert len(browser.find_elements(By.CSS_SELECTOR, "#latest li a")) >= 5
+    # the latest stories come first: the hostile report (2022-03-04), then the market shelling (2022-03-03)
+    latest = [s.text for s in stories[:2]]
+    assert "Troops cross the border" in latest[0] and "Kharkiv market" in latest[1], latest
+    dates = [d.text[:10] for d in browser.find_elements(By.CSS_SELECTOR, "#stories li .meta .date") if d.text]
+    assert dates and dates == sorted(dates, reverse=True)
+    # an outlet the corpus only knows by its file is shown as unknown, not as a name
+    unknown = browser.find_elements(By.CSS_SELECTOR, "#stories .outlet.unknown")
+    assert unknown and all(not u.text.startswith("(") for u in unknown)
     shot(browser, output_dir, "dashboard-overview.png")
     stories[0].click()
     WebDriverWait(browser, 10).until(lambda d: "/stories/" in d.current_url)
@@ -242,7 +250,10 @@ def test_actor_page(server: str, browser: webdriver.Chrome, output_dir: Path) ->
 
 
 def test_injected_script_never_runs(server: str, browser: webdriver.Chrome, output_dir: Path) -> None:
-    for path in ("/articles/hostile", "/", "/articles", "/stories", "/timeline?date_from=2022-03-04"):
+    hostile_story = next(s["id"] for s in api(server, "/api/stories?limit=100")["items"]
+                         if "hostile" in s["article_ids"])
+    for path in ("/articles/hostile", "/", "/articles", "/stories", "/timeline?date_from=2022-03-04",
+                 f"/stories/{hostile_story}", "/actors", "/articles?q=troops"):
         browser.get(server + path)
         assert browser.execute_script("return window.__pwned === undefined"), path
         assert browser.title != "pwned" and browser.title.endswith("flashpoint"), path
@@ -259,3 +270,33 @@ def test_injected_script_never_runs(server: str, browser: webdriver.Chrome, outp
         webdriver.ActionChains(browser).move_to_element(seg).perform()
     assert browser.execute_script("return window.__pwned === undefined")
     shot(browser, output_dir, "dashboard-hostile.png")
+
+
+def test_content_security_policy_blocks_inline_script(server: str, browser: webdriver.Chrome) -> None:
+    """Escaping is the first wall; the CSP is the second: markup that did reach the DOM still runs nothing."""
+    browser.get(server + "/articles/hostile")
+    # an inline <script> added to the page is refused (it would run synchronously if allowed)
+    browser.execute_script(
+        "var s = document.createElement('script'); s.textContent = \"window.__pwned = 'inline'\";"
+        "document.head.appendChild(s);")
+    assert browser.execute_script("return window.__pwned === undefined")
+    # an inline event handler on an element that fails to load: by the time our own listener (registered after
+    # the attribute) hears the error, the handler would have run if the CSP allowed it
+    blocked = browser.execute_async_script("""
+        var done = arguments[arguments.length - 1], violations = [], failed = false;
+        function finish() {
+          // the handler ran (no CSP): answer now; else wait for the browser's report of what it blocked
+          if (window.__pwned !== undefined || (failed && violations.length)) {
+            done({pwned: window.__pwned === undefined ? null : window.__pwned, violations: violations});
+          }
+        }
+        document.addEventListener('securitypolicyviolation', function (e) {
+          violations.push(e.violatedDirective); finish();
+        });
+        var holder = document.createElement('div');
+        holder.innerHTML = '<img src="/static/no-such-image.png" onerror="window.__pwned = \\'handler\\'">';
+        holder.firstChild.addEventListener('error', function () { failed = true; finish(); });
+        document.body.appendChild(holder);
+    """)
+    assert blocked["pwned"] is None
+    assert any(v.startswith("script-src") for v in blocked["violations"]), blocked

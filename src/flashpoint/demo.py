@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flashpoint.store.store import Store, default_url, normalise_url
@@ -112,8 +114,10 @@ def run_demo(db: str | None = None, console: Console | None = None) -> dict[str,
                   f"{len(report.errors)} failed\n")
     figures = summarise(store, console)
     store.close()
-    serve_db = "" if db is None else f" --db {db}"
-    console.print(f"\nExplore it in the dashboard:  [bold]flashpoint serve{serve_db}[/]  then open http://127.0.0.1:8000/",
+    # name the store whenever it is not the plain default, so the command works from any shell
+    shown = db if db is not None else (url if os.environ.get("FLASHPOINT_DB") else None)
+    serve_db = "" if shown is None else f" --db {escape(shown)}"
+    console.print("\nFrom the terminal: flashpoint events | quotes | claims | stories | timeline | framing | escalation")
+    console.print(f"Explore it in the dashboard:  [bold]flashpoint serve{serve_db}[/]  then open http://127.0.0.1:8000/",
                   soft_wrap=True)
-    console.print("Or from the terminal: flashpoint events | quotes | claims | stories | timeline | framing | escalation")
     return figures

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from fastapi.encoders import jsonable_encoder
@@ -108,6 +108,33 @@ def run_view(store: Store, name: str, f: Filters) -> Rows:
     if len(rows) > f.limit:
         rows = rows[f.offset:f.offset + f.limit]
     return rows
+
+
+def latest_stories(store: Store, n: int = 12) -> Rows:
+    """The `n` stories with the most recent news, undated ones last; more outlets first on the same day.
+
+    The stories view ranks by size; the overview wants what is new. Stories of the last
+    two months before the newest article are ranked by their last date (all stories when
+    that window holds fewer than `n`).
+    """
+    newest = queries.search_articles(store, limit=1)
+    day = str(newest[0].get("published") or "")[:10] if newest else ""
+    rows: Rows = []
+    try:
+        since: date | None = date.fromisoformat(day) - timedelta(days=60)
+    except ValueError:
+        since = None
+    if since is not None:
+        rows = run_view(store, "stories", Filters(date_from=since.isoformat(), limit=1000))
+    if len(rows) < n:
+        rows = run_view(store, "stories", Filters(limit=1000))
+
+    def when(row: dict[str, Any]) -> str:
+        return str(row.get("last_date") or row.get("first_date") or "")
+
+    rows = sorted(rows, key=lambda r: (-len(r.get("outlets") or []), -int(r.get("distinct") or r.get("articles") or 0)))
+    dated = sorted((r for r in rows if when(r)), key=when, reverse=True)  # stable: size breaks ties
+    return [*dated, *(r for r in rows if not when(r))][:n]
 
 
 def alerts(store: Store, f: Filters | None = None) -> Rows:

@@ -26,6 +26,8 @@ templates.env.filters["safe_href"] = render.safe_href
 templates.env.globals["actor_name"] = render._name
 templates.env.globals["dyad"] = render.series_key
 templates.env.filters["num"] = render.num
+templates.env.filters["unknown_outlet"] = render.unknown_outlet
+templates.env.filters["outlet_text"] = render.outlet_text
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False,
                    default_response_class=HTMLResponse)
@@ -48,7 +50,7 @@ def overview(request: Request, store: StoreDep) -> Response:
     alerts = data.alerts(store)
     return _page(
         request, "overview.html", title="Overview",
-        stories=data.run_view(store, "stories", Filters(limit=12)),
+        stories=data.latest_stories(store, 12),
         chart=render.line_chart(render.escalation_series(escalation), alerts),
         alerts=alerts[:12],
         actors=queries.list_actors(store, limit=15),
@@ -79,7 +81,8 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
     for s in spans:
         groups[s["kind"]].append(s)
     return _page(request, "article.html", title=record.get("title") or record["id"], a=record,
-                 body=render.highlight(record.get("body") or "", spans), groups=groups)
+                 body=render.highlight(record.get("body") or "", spans), groups=groups,
+                 entity_groups=render.entity_groups(groups["entity"]))
 
 
 @router.get("/stories")
@@ -130,7 +133,7 @@ def actor(request: Request, store: StoreDep, actor_id: str) -> Response:
                   for c in (found.get("escalation") or [])[:5]]
         alerts = []
     return _page(request, "actor.html", title=found.get("name") or actor_id, a=found, dyads=dyads,
-                 chart=render.line_chart([s for s in series if s["points"]], alerts,
+                 chart=render.line_chart([s for s in series if s["points"]], alerts, width=1180, height=300,
                                          label="escalation per counterpart",
                                          y_label="escalation index" if dyads else "sum of PLOVER scores"))
 

@@ -36,6 +36,41 @@ def urlq(value: Any) -> str:
     return quote(str(value), safe="")
 
 
+def unknown_outlet(value: Any) -> bool:
+    """The corpus names an article without an outlet after its site or file, in brackets: "(page.txt)"."""
+    return isinstance(value, str) and len(value) > 2 and value.startswith("(") and value.endswith(")")
+
+
+def outlet_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value)[1:-1] if unknown_outlet(value) else str(value)
+
+
+def entity_groups(spans: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entity mentions folded per entity (its id, else its name): most mentioned first, then first seen.
+
+    Each group keeps its spans (every mention stays linked both ways) and the distinct
+    spellings used in the text, which is where Kiev/Kyiv or Lugansk/Luhansk show.
+    """
+    groups: dict[str, dict[str, Any]] = {}
+    for s in spans:
+        item = s["item"]
+        name = item.get("name") or item.get("text") or ""
+        key = str(item.get("id") or name.lower())
+        g = groups.setdefault(key, {"id": item.get("id"), "name": name, "type": item.get("type"), "spans": [],
+                                    "forms": []})
+        g["spans"].append(s)
+        form = item.get("text")
+        if form and form not in g["forms"]:
+            g["forms"].append(form)
+    out = list(groups.values())
+    for g in out:
+        g["other_forms"] = [f for f in g["forms"] if f != g["name"]]
+    out.sort(key=lambda g: (-len(g["spans"]), g["spans"][0]["start"]))
+    return out
+
+
 def num(value: Any) -> str:
     """A figure as an analyst reads it: 14,000 rather than 14000.0."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -225,22 +225,48 @@ def actor_table(store: Store) -> Rows:
 
 
 def _aggregate_actors(store: Store, m: Any) -> Rows:
+    """Counts per actor id; its name, country and sector are the ones its mentions give most often.
+
+    (The greatest string would let one odd mention rename an actor: "top Russian official"
+    for Russia, country UKR for RUS.) The tallies are kept in `_votes` so that counts
+    merged in later for new articles pick the same winners a full count would.
+    """
     query = select(
         m.c.id,
-        func.max(m.c.name).label("name"),
-        func.max(m.c.country).label("country"),
-        func.max(m.c.sector).label("sector"),
         func.count(func.distinct(m.c.article_id)).label("articles"),
         func.sum(case((m.c.role == "actor", 1), else_=0)).label("as_actor"),
         func.sum(case((m.c.role == "recipient", 1), else_=0)).label("as_recipient"),
         func.sum(case((m.c.role == "speaker", 1), else_=0)).label("quotes"),
     ).group_by(m.c.id).order_by(func.count(func.distinct(m.c.article_id)).desc(), m.c.id)
+    votes_query = select(m.c.id, m.c.name, m.c.country, m.c.sector, func.count().label("n")).group_by(
+        m.c.id, m.c.name, m.c.country, m.c.sector)
+    votes: dict[Any, dict[str, dict[str, int]]] = defaultdict(lambda: {k: {} for k in _ATTRS})
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
+        for aid, name, country, sector, n in conn.execute(votes_query):
+            tally = votes[aid]
+            for k, v in zip(_ATTRS, (name, country, sector), strict=True):
+                if v is not None:
+                    tally[k][v] = tally[k].get(v, 0) + int(n)
     for r in rows:
         for k in ("articles", "as_actor", "as_recipient", "quotes"):
             r[k] = int(r[k] or 0)
+        r["_votes"] = votes[r["id"]]
+        r.update(_winners(r["_votes"]))
     return rows
+
+
+_ATTRS = ("name", "country", "sector")
+
+
+def _winners(votes: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """The most frequent value of each attribute; ties go to the first in alphabetical order."""
+    return {k: min(tally, key=lambda v: (-tally[v], v)) if tally else None
+            for k, tally in ((k, votes.get(k) or {}) for k in _ATTRS)}
+
+
+def _public(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if not k.startswith("_")}
 
 
 def _span_bounds(state: tuple[Any, ...]) -> list[int]:
@@ -271,9 +297,12 @@ def _appended(store: Store, cached: tuple[tuple[Any, ...], Rows], state: tuple[A
         if old is None:
             merged[r["id"]] = r
             continue
-        for k in ("name", "country", "sector"):
-            values = [v for v in (old[k], r[k]) if v is not None]
-            old[k] = max(values) if values else None
+        votes = {k: dict(old["_votes"].get(k) or {}) for k in _ATTRS}
+        for k in _ATTRS:
+            for v, n in (r["_votes"].get(k) or {}).items():
+                votes[k][v] = votes[k].get(v, 0) + n
+        old["_votes"] = votes
+        old.update(_winners(votes))
         for k in ("articles", "as_actor", "as_recipient", "quotes"):
             old[k] += r[k]  # new articles are distinct from the ones already counted
     return sorted(merged.values(), key=lambda r: (-r["articles"], str(r["id"])))
@@ -288,7 +317,7 @@ def list_actors(store: Store, *, country: str | None = None, q: str | None = Non
     if q:
         needle = q.lower()
         rows = [r for r in rows if needle in (r["name"] or "").lower() or needle in str(r["id"]).lower()]
-    return [dict(r) for r in rows[offset:offset + limit]]
+    return [_public(r) for r in rows[offset:offset + limit]]
 
 
 def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any] | None:
@@ -301,12 +330,14 @@ def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any
     if head is None or not head["articles"]:
         return None
     e = schema.events
+    day = func.coalesce(e.c.date, e.c.published)
+    # newest first, undated last, on every database (SQLite and PostgreSQL put NULLs at opposite ends)
+    newest = (day.is_(None), day.desc(), e.c.article_id, e.c.idx)
     with store.engine.connect() as conn:
         as_actor = [dict(r._mapping) for r in conn.execute(
-            select(e).where(e.c.actor_id == actor_id).order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit))]
+            select(e).where(e.c.actor_id == actor_id).order_by(*newest).limit(limit))]
         as_recipient = [dict(r._mapping) for r in conn.execute(
-            select(e).where(e.c.recipient_id == actor_id).order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit))]
-        day = func.coalesce(e.c.date, e.c.published)
+            select(e).where(e.c.recipient_id == actor_id).order_by(*newest).limit(limit))]
         dyads = conn.execute(  # summed per counterpart and day by the database: a busy actor has thousands
             select(e.c.actor_id, e.c.actor_name, e.c.recipient_id, e.c.recipient_name, day.label("day"),
                    func.count().label("n"), func.sum(e.c.score).label("score"))
