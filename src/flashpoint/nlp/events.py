@@ -178,19 +178,21 @@ def _join_words(body: str, table: list[tuple[int, int, int, int]], lo: int, hi: 
     return spans
 
 
-def _doc_words(doc: NlpDoc, table: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int], list[Word]]:
-    """The words of the whole body, once per document: sentences slice them."""
+def _doc_words(doc: NlpDoc, table: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int], list[str]]:
+    """Start, end and lowercase form of every word of the body, once per document: sentences
+    slice them, and Word objects are made only for the sentences that hold a trigger."""
     cached = doc.extras.get("_event_words")
     if cached is None:
         body = doc.body
-        words = [Word(body[s0:s1], body[s0:s1].lower(), s0, s1) for s0, s1 in _join_words(body, table, 0, len(table))]
-        cached = ([w.start for w in words], [w.end for w in words], words)
+        spans = _join_words(body, table, 0, len(table))
+        cached = ([s0 for s0, _ in spans], [s1 for _, s1 in spans], [body[s0:s1].lower() for s0, s1 in spans])
         doc.extras["_event_words"] = cached
     return cached  # type: ignore[no-any-return]
 
 
-def sentence_words(doc: NlpDoc, start: int, end: int) -> list[Word]:
-    """The sentence's tokens, hyphen compounds ("pro-Russian", "build-up") joined into one word."""
+def _sentence_span(doc: NlpDoc, start: int, end: int) -> tuple[int, int] | list[Word]:
+    """The sentence's words as a slice k0:k1 of the document's words, or, when a hyphen compound
+    crosses the sentence's edges, as Words of their own."""
     starts, table = _token_table(doc)
     # the tokens overlapping [start, end), as spaCy's char_span(..., "expand") gives them
     lo = bisect_right(starts, start) - 1
@@ -198,22 +200,31 @@ def sentence_words(doc: NlpDoc, start: int, end: int) -> list[Word]:
         lo += 1
     hi = bisect_left(starts, end)
     if start >= end or lo >= hi:
-        return []
-    body = doc.body
-    wstarts, wends, all_words = _doc_words(doc, table)
+        return (0, 0)
+    wstarts, wends, _ = _doc_words(doc, table)
     t0, t1 = table[lo][0], table[hi - 1][1]
     k0, k1 = bisect_left(wstarts, t0), bisect_left(wstarts, t1)
     if (k0 == 0 or wends[k0 - 1] <= t0) and (k1 == 0 or wends[k1 - 1] <= t1):
-        words = all_words[k0:k1]  # no compound crosses the sentence's edges: the document's words are its words
-        if words:
-            w = words[0]
-            words[0] = Word(w.text, w.lower, w.start, w.end, first=True)
-        return words
+        return (k0, k1)  # no compound crosses the sentence's edges: the document's words are its words
+    body = doc.body
     words = []
     for s0, s1 in _join_words(body, table, lo, hi):
         text = body[s0:s1]
         words.append(Word(text, text.lower(), s0, s1, first=not words))
     return words
+
+
+def _slice_words(doc: NlpDoc, k0: int, k1: int) -> list[Word]:
+    """Words k0..k1 of the document, the first marked as the sentence's first."""
+    body = doc.body
+    wstarts, wends, wlowers = _doc_words(doc, _token_table(doc)[1])
+    return [Word(body[wstarts[k]:wends[k]], wlowers[k], wstarts[k], wends[k], first=k == k0) for k in range(k0, k1)]
+
+
+def sentence_words(doc: NlpDoc, start: int, end: int) -> list[Word]:
+    """The sentence's tokens, hyphen compounds ("pro-Russian", "build-up") joined into one word."""
+    span = _sentence_span(doc, start, end)
+    return span if isinstance(span, list) else _slice_words(doc, *span)
 
 
 def _resolve(text: str, context: str) -> Actor | None:
@@ -250,6 +261,18 @@ def _with_sector(actor: Actor, words: list[Word], start: int, end: int, text: st
     return actor
 
 
+def _entities_from(doc: NlpDoc, lo: int, hi: int) -> list[Entity]:
+    """The entities starting in [lo, hi], in their document order: a sentence reads its own
+    from a per-document index sorted by start instead of scanning them all."""
+    cached = doc.extras.get("_event_entities")
+    if cached is None or cached[0] is not doc.entities:
+        ents = sorted(doc.entities, key=lambda e: e.start)  # stable: equal starts keep their order
+        cached = (doc.entities, [e.start for e in ents], ents)
+        doc.extras["_event_entities"] = cached
+    _, starts, ents = cached
+    return ents[bisect_left(starts, lo):bisect_right(starts, hi)]  # type: ignore[no-any-return]
+
+
 def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
     """Actor mentions in a sentence: entity spans and capitalised chunks, extended over head
     nouns ("Ukrainian troops", "Ukraine's army"), bare head-noun groups, and pronouns."""
@@ -257,11 +280,13 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
     ent_at: dict[int, tuple[int, Entity]] = {}
     if doc.entities and words:
         s0, s1 = words[0].start, words[-1].end
-        starts = {w.start: i for i, w in enumerate(words)}
-        ends = {w.end: i for i, w in enumerate(words)}
-        for e in doc.entities:
-            if e.start >= s0 and e.end <= s1 and e.start in starts and e.end in ends:
-                ent_at[starts[e.start]] = (ends[e.end] + 1, e)
+        inside = [e for e in _entities_from(doc, s0, s1) if e.end <= s1]
+        if inside:
+            starts = {w.start: i for i, w in enumerate(words)}
+            ends = {w.end: i for i, w in enumerate(words)}
+            for e in inside:
+                if e.start in starts and e.end in ends:
+                    ent_at[starts[e.start]] = (ends[e.end] + 1, e)
     mentions: list[Mention] = []
     i, n = 0, len(words)
     while i < n:
@@ -521,11 +546,13 @@ def _pronoun_target(men: Mention, prior: list[Mention]) -> Mention:
     return men
 
 
-def code_sentence(doc: NlpDoc, words: list[Word], sentence: str,
-                  prior: list[Mention]) -> tuple[list[Found], list[Mention]]:
-    """Events of one sentence, and the subjects it leaves for pronouns in the next one."""
+def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Mention],
+                  matches: list[Match] | None = None) -> tuple[list[Found], list[Mention]]:
+    """Events of one sentence, and the subjects it leaves for pronouns in the next one
+    (`matches`: its triggers, when the caller has found them already)."""
     lowers = [w.fn for w in words]
-    matches = find_triggers([w.lower for w in words])
+    if matches is None:
+        matches = find_triggers([w.lower for w in words])
     if not matches:
         return [], []
     mentions = find_mentions(doc, words)
@@ -914,10 +941,19 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         sentence = body[lo:hi]
         if not sentence.strip():
             continue
-        words = sentence_words(doc, lo, hi)
+        span = _sentence_span(doc, lo, hi)
+        matches = None
+        if isinstance(span, tuple):
+            # most sentences hold no trigger: their lowercase words say so without any Word objects
+            matches = find_triggers(_doc_words(doc, _token_table(doc)[1])[2][span[0]:span[1]])
+            if not matches:
+                continue
+            words = _slice_words(doc, *span)
+        else:
+            words = span
         if not words:
             continue
-        found, prior_next = code_sentence(doc, words, sentence, prior)
+        found, prior_next = code_sentence(doc, words, sentence, prior, matches)
         prior = prior_next or prior
         date, historical = historical_date(doc, sentence, lo, hi) if found else (None, False)
         seen: set[tuple[object, ...]] = set()
