@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from flashpoint.corpus import escalation as esc
+from flashpoint.corpus import merge, views
 from flashpoint.corpus import tables as t
-from flashpoint.corpus import views
 from flashpoint.corpus.claims import group_claims, normalise_subject
 from flashpoint.corpus.framing import split_two, term_counts
 from flashpoint.corpus.update import last_processed, rebuild, update_views
@@ -81,6 +81,31 @@ def test_events_merge_across_outlets_but_not_background_with_current(sqlite_url:
     assert len(current) == 1 and current[0]["articles"] == 3
     assert {m["outlet"] for m in current[0]["mentions"]} == {"A", "B", "C"}
     assert line[0]["historical"]  # background sorts on its own, earlier date
+    store.close()
+
+
+def test_an_event_dated_well_before_its_report_is_background() -> None:
+    assert merge.period_end("2020-07") == merge.day_number("2020-07-31")
+    assert merge.period_end("2020") == merge.day_number("2020-12-31")
+    assert merge.period_end("2022-W08") == merge.day_number("2022-02-27")
+    assert merge.period_end("PAST_REF") is None
+    ceasefire = Event(type="AGREE", text="A ceasefire was signed last July.", start=0, end=10, date="2020-07")
+    assert merge.is_background(ceasefire, "2020-07", "2021-04-09")
+    assert not merge.is_background(ceasefire, "2020-07", "2020-08-15")  # a fortnight later it is still news
+    assert not merge.is_background(ceasefire, "2021-04-08", "2021-04-09")
+    assert not merge.is_background(ceasefire, "2020-07", None)  # no publication date: nothing to measure from
+
+
+def test_timeline_marks_late_reported_events_and_escalation_leaves_them_out(sqlite_url: str) -> None:
+    store = Store(sqlite_url)
+    body = "Russian forces shelled Kharkiv on 3 March, officials recalled in a review of the spring fighting."
+    store.add(_article(1, WIRE, "A", "2022-03-03", events=[_assault(WIRE, "2022-03-03")]))
+    store.add(_article(2, body, "B", "2022-06-20", events=[_assault(body, "2022-03-03")]))
+    line = views.timeline(store)
+    assert sorted((e["date"], e["historical"], e["mentions"][0]["outlet"]) for e in line) == [
+        ("2022-03-03", False, "A"), ("2022-03-03", True, "B")]
+    # the late review is background: the day's escalation holds the one current report only
+    assert [(r["date"], r["value"]) for r in views.escalation(store)] == [("2022-03-03", 10.0)]
     store.close()
 
 
@@ -161,6 +186,12 @@ def test_claims_view_from_quantities(sqlite_url: str) -> None:
     rows = views.claims(store)  # the view brings the tables up to date itself
     assert rows[0]["status"] == "disagree" and rows[0]["n_articles"] == 2
     assert {v["outlet"] for v in rows[0]["values"]} == {"Outlet0", "Outlet1"}
+    assert rows[0]["figures"] == "14,000 (Outlet0, 2021-04-09); 13,000 (Outlet1, 2021-12-02)"
+    store.add(_article(5, "Kyiv says Russia has amassed more than 90,000 troops near the border.", "Outlet2",
+                       "2021-12-03", quantities=[Quantity(text="90,000", start=40, end=46, value=90000, kind="troops",
+                                                          subject="Russian troops", claimed_by="Kyiv")]))
+    troops = views.claims(store, type="troops")
+    assert troops[0]["figures"] == "90,000 (Outlet2, 2021-12-03, per Kyiv)"  # who gives the figure, in the table too
     store.close()
 
 
@@ -171,6 +202,10 @@ def test_framing_terms_and_two_way_split(sqlite_url: str) -> None:
     # within one pair the longer term wins: "people's republics" is not also counted as a bare "republic"
     assert [(p, term) for p, _s, term, _n in term_counts("the Donetsk People's Republic") if p == "separatists"] \
         == [("separatists", "Donetsk People's Republic")]
+    # separatists (Western and Ukrainian usage) against militia and people's republics (Russian state usage)
+    sep = {(s, term) for p, s, term, _n in term_counts("Pro-Russia separatists and the DPR militia fought near Donetsk.")
+           if p == "separatists"}
+    assert sep == {("ua", "Pro-Russia separatists"), ("ru", "DPR"), ("ru", "militia")}
     assert split_two({"a": -1.0, "b": -0.8, "c": 0.9, "d": 0.2}) == {"a": 0, "b": 0, "c": 1, "d": 1}
     store = Store(sqlite_url)
     texts = {"West1": "Russia annexed Crimea in 2014; Russia-backed separatists hold parts of Donbas and Luhansk near Kyiv.",

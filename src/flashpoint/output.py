@@ -39,6 +39,13 @@ def render(rows: Sequence[dict[str, Any]], fmt: str = "table", columns: Sequence
     for c in cols:
         table.add_column(c, overflow="fold")
     for row in rows:
-        table.add_row(*(_flat(row.get(c))[:200] for c in cols))
+        table.add_row(*(_cell(_flat(row.get(c))) for c in cols))
     (console or Console()).print(table)
     return None
+
+
+CELL_CHARS = 600  # a table cell shows this much (figures side by side, an outlet's term choices); JSON and CSV keep all
+
+
+def _cell(text: str) -> str:
+    return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1] + "…"

@@ -3,7 +3,9 @@
 Two coded events are the same event when they share the PLOVER type, the actor and the
 recipient (by id, else by country and sector, else by name), the place (when both name
 one), are both background or both current, and their dates fall within a small window
-(days for day-precise dates; equal values for months and years).
+(days for day-precise dates; equal values for months and years). An event is background when
+the coder marked it historical or when its own date ended more than a month before the report
+(it is then shown on its own date, marked, and left out of escalation).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from flashpoint.model import Actor, Event
 
 DATE_WINDOW_DAYS = 1
+BACKGROUND_DAYS = 31  # an event whose time ended more than this before its report is background to it
 
 # default PLOVER conflict-cooperation scores, used only when the coder left an event's score at 0
 # (negative: conflict; a rough reading of the PLOVER manual's scale, -10 .. +10)
@@ -76,12 +79,41 @@ def event_date(event: Event, published: str | None) -> str | None:
     return published
 
 
-def event_key(event: Event) -> str:
+def period_end(value: str | None) -> int | None:
+    """The last day (days since 1970-01-01) of a calendar TIMEX3 value: a day, an ISO week, a month or a year."""
+    if not value or not _CONCRETE.match(value):
+        return None
+    try:
+        if len(value) == 4:
+            return (dt.date(int(value), 12, 31) - EPOCH).days
+        if value[5] == "W":
+            return (dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 7) - EPOCH).days
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+            return (first_next - EPOCH).days - 1
+    except ValueError:
+        return None
+    return day_number(value)
+
+
+def is_background(event: Event, date: str | None, published: str | None) -> bool:
+    """Background to the report: marked historical by the coder, or dated to a time that ended more than
+    BACKGROUND_DAYS before the article was published ("a ceasefire was signed last July" in an April report)."""
+    if event.historical:
+        return True
+    end, pub = period_end(date), day_number(published)
+    return end is not None and pub is not None and pub - end > BACKGROUND_DAYS
+
+
+def event_key(event: Event, background: bool | None = None) -> str:
+    """Type, actor, recipient, place and background/current: what two mentions of one event share."""
     place = ""
     if event.location is not None:
         place = (event.location.id or event.location.name or event.location.text or "").lower()
+    hist = event.historical if background is None else background
     return "|".join((event.type.upper(), actor_key(event.actor), actor_key(event.recipient), place[:100],
-                     "H" if event.historical else "C"))[:400]
+                     "H" if hist else "C"))[:400]
 
 
 def event_score(event: Event) -> float:
@@ -90,8 +122,10 @@ def event_score(event: Event) -> float:
     return DEFAULT_SCORES.get(event.type.upper(), 0.0)
 
 
-def is_current(event: Event) -> bool:
-    return not (event.historical or event.negated or event.hypothetical)
+def is_current(event: Event, background: bool | None = None) -> bool:
+    """Counts toward today's escalation: neither background (see `is_background`), negated nor hypothetical."""
+    hist = event.historical if background is None else background
+    return not (hist or event.negated or event.hypothetical)
 
 
 def dates_match(a: str | None, a_day: int | None, b: str | None, b_day: int | None, exact: bool = False) -> bool:

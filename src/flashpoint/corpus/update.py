@@ -258,7 +258,13 @@ def _update_stories(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], 
 
 
 def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str]) -> None:
-    keys = sorted({merge.event_key(ev) for _pk, art in batch for ev in art.events})
+    placed: dict[tuple[int, int], tuple[str | None, bool, str]] = {}  # (pk, idx) -> date, background, key
+    for pk, art in batch:
+        for idx, ev in enumerate(art.events):
+            date = merge.event_date(ev, art.published)
+            background = merge.is_background(ev, date, art.published)
+            placed[(pk, idx)] = (date, background, merge.event_key(ev, background))
+    keys = sorted({key for _date, _bg, key in placed.values()})
     if not keys:
         return
     by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -272,8 +278,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
     articles_of: dict[int, set[str]] = defaultdict(set)
     for pk, art in batch:
         for idx, ev in enumerate(art.events):
-            key = merge.event_key(ev)
-            date = merge.event_date(ev, art.published)
+            date, background, key = placed[(pk, idx)]
             explicit = bool(ev.date) and date == ev.date  # dated in the text, not by publication
             day = merge.day_number(date)
             match = None
@@ -284,7 +289,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                     break
             if match is None:
                 score = merge.event_score(ev)
-                current = merge.is_current(ev)
+                current = merge.is_current(ev, background)
                 match = {"id": next_id, "key": key, "type": ev.type.upper(), "actor_key": merge.actor_key(ev.actor),
                          "actor_name": merge.actor_label(ev.actor),
                          "actor_country": ev.actor.country if ev.actor else None,
@@ -292,7 +297,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                          "recipient_name": merge.actor_label(ev.recipient),
                          "recipient_country": ev.recipient.country if ev.recipient else None,
                          "place": (ev.location.name or ev.location.text) if ev.location else None,
-                         "date": date, "day": day, "explicit_date": explicit, "historical": ev.historical, "current": current,
+                         "date": date, "day": day, "explicit_date": explicit, "historical": background, "current": current,
                          "score": score, "weight": conflict_weight(score) if current else 0.0,
                          "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "outlets": {},
                          "first_published": art.published}

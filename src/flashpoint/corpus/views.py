@@ -152,9 +152,14 @@ def claims(store: Store, **filters: Any) -> Rows:
         groups = [g for g in groups if needle in g["subject"].lower()
                   or any(needle in (v.get("claimed_by") or "").lower() for v in g["values"])]
     for g in groups:
-        g["figures"] = "; ".join(f"{v['value']:,.0f} ({v.get('outlet') or '?'}, {v.get('date') or '?'})"
-                                 for v in g["values"])
+        g["figures"] = "; ".join(_figure_label(v) for v in g["values"])
     return _page(groups, filters)
+
+
+def _figure_label(v: dict[str, Any]) -> str:
+    """'90,000 (France 24, 2021-12-02, per Kyiv)': the figure, its outlet and date, and who gives it."""
+    who = f", per {v['claimed_by']}" if v.get("claimed_by") else ""
+    return f"{v['value']:,.0f} ({v.get('outlet') or '?'}, {v.get('date') or '?'}{who})"
 
 
 # -- timeline ------------------------------------------------------------------------------
