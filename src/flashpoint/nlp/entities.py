@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -76,8 +77,10 @@ _COMMON = frozenset(STOP_WORDS) | _MONTHS | {
     "secretary", "minister", "president", "official", "officials", "spokesman", "general", "mr", "mrs", "ms"}
 
 
-@dataclass
-class _Tok:
+class _Tok(NamedTuple):
+    """A word of the body. A tuple of plain values: the collector stops tracking it, so a long
+    document's thousands of tokens cost no garbage-collection passes."""
+
     start: int
     end: int  # without a possessive 's
     text: str
@@ -88,16 +91,18 @@ class _Tok:
 def _tokens(body: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(body):
-        s, e = m.start(), m.end()
-        word = m.group()
+        s, e = m.span()
+        text = m.group()
         poss = False
-        if len(word) > 2 and word[-2:] in ("'s", "’s"):
-            e -= 2
-            poss = True
-        elif word[-1] in "'’":
-            e -= 1
-            poss = True
-        text = body[s:e]
+        if text[-1] in "s'’":  # only then can a possessive end it
+            if len(text) > 2 and text[-2:] in ("'s", "’s"):
+                e -= 2
+                poss = True
+                text = text[:-2]
+            elif text[-1] in "'’":
+                e -= 1
+                poss = True
+                text = text[:-1]
         cap = text[:1].isupper() or (text[:3] in ("al-", "el-") and text[3:4].isupper())
         out.append(_Tok(s, e, text, cap, poss))
     return out
