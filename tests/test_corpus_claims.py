@@ -90,3 +90,21 @@ def test_a_day_count_and_its_sub_count_keep_their_scope() -> None:
     running = _rows("As of the morning of April 6, more than 446 children were injured in Ukraine.", "Paper H",
                     "2023-04-06", 9)
     assert running[0]["period"] is None
+
+
+def test_a_year_named_relative_to_the_report_is_the_period() -> None:
+    late = _rows("The ministry said its toll in the war rose to 61 Ukrainian soldiers since the start of the year, "
+                 "against 50 in all of 2020.", "Wire A", "2021-12-02", 1)
+    early = _rows("Fifty Ukrainian soldiers died in the whole of last year, the ministry said.", "Paper B",
+                  "2021-04-09", 2)
+    assert _by_value(late)[61]["period"] == "2021" and _by_value(late)[50]["period"] == "2020"
+    assert _by_value(early)[50]["period"] == "2020"
+    groups = group_claims(late + early)
+    assert not any({50, 61} <= {v["value"] for v in g["values"]} for g in groups)  # two years, two counts
+    assert any(g["period"] == "2020" and g["status"] == "agree" and g["n_articles"] == 2 for g in groups)
+    # without a publication date the years stay unresolved, and a this-year count never meets a last-year one
+    undated = _rows("The ministry said its toll in the war rose to 61 Ukrainian soldiers since the start of the "
+                    "year.", "Wire A", None, 3) + _rows("Fifty Ukrainian soldiers died in the whole of last year, "
+                                                         "the ministry said.", "Paper B", None, 4)
+    assert sorted(r["period"] for r in undated) == ["last year", "this year"]
+    assert all(g["status"] == "single" for g in group_claims(undated))

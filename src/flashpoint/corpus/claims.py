@@ -7,7 +7,8 @@ read from the casualty word nearest to it in its own stretch of the sentence, so
 killed and 100 wounded" gives one killed and one wounded figure, and an elliptical "100
 wounded" takes the subject of the figure before it. Numbers that are part of a date are
 not figures, and a casualty count must count people.
-A figure's period is a bounded year it is given for ("in 2020"); a count of one incident
+A figure's period is a bounded year it is given for ("in 2020", "since the start of the year", "last
+year", read against the publication date); a count of one incident
 ("a strike killed 21", "killed four civilians over the past day") that is not a running
 toll ("since", "toll", "so far", "as of") gets the day as its period ("on 2022-05-03"), so it is compared only with reports of that day, never
 with a cumulative toll. Its as-of date is a month or day named in its sentence, else the
@@ -297,6 +298,9 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
                 if re.match(r"^\d{4}$", tx.value or "") and "since" not in before:
                     period = tx.value
                     break
+        if period is None:
+            period = relative_year(body[q.end:limit], article.published) or \
+                relative_year(body[begin:q.start], article.published)
         as_of = None
         for t in _timexes_in(article.timexes, left, right):
             v = t.value or ""
@@ -315,6 +319,25 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         rows.append(row)
         last_in_sentence[left] = {**row, "side": side}
     return rows
+
+
+_THIS_YEAR = re.compile(r"\b(?:since the (?:start|beginning) of (?:the|this) year|so far this year|this year|"
+                        r"year to date)\b", re.I)
+_LAST_YEAR = re.compile(r"\b(?:in|during|throughout|for|of)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?last\s+year\b", re.I)
+
+
+def relative_year(after: str, published: str | None) -> str | None:
+    """The year a figure is given for when its stretch says so relative to the report ("61 since the start of the
+    year", "50 in the whole of last year"): the publication year or the one before; without a publication date the
+    phrase itself, so such a figure is never compared with an unqualified running toll."""
+    this, last = _THIS_YEAR.search(after), _LAST_YEAR.search(after)
+    if this is None and last is None:
+        return None
+    is_last = last is not None and (this is None or last.start() < this.start())
+    year = published[:4] if published and re.match(r"^\d{4}", published) else None
+    if year is None:
+        return "last year" if is_last else "this year"
+    return str(int(year) - 1) if is_last else year
 
 
 def subject_head(subject: str) -> str:
