@@ -130,7 +130,11 @@ def test_overview_shows_stories_escalation_and_actors(server: str, browser: webd
     assert len(stories) == len(api(server, "/api/stories?limit=12")["items"]) > 0
     assert browser.find_elements(By.CSS_SELECTOR, "#escalation svg polyline")
     assert "index" in browser.find_element(By.CSS_SELECTOR, "#escalation svg .y-title").text
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#actors tbody tr")) >= 3
+    actor_rows = browser.find_elements(By.CSS_SELECTOR, "#actors tbody tr")
+    assert len(actor_rows) >= 3
+    # ranked by involvement (acts + targeted + quotes), so the first actor is one that acts
+    involvement = [sum(int(td.text) for td in r.find_elements(By.CSS_SELECTOR, "td.num")[1:]) for r in actor_rows]
+    assert involvement == sorted(involvement, reverse=True) and involvement[-1] > 0
     assert len(browser.find_elements(By.CSS_SELECTOR, "#latest li a")) >= 5
     # the latest stories come first: the hostile report (2022-03-04), then the market shelling (2022-03-03)
     latest = [s.text for s in stories[:2]]

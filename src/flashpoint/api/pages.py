@@ -53,11 +53,21 @@ def overview(request: Request, store: StoreDep) -> Response:
         stories=data.latest_stories(store, 12),
         chart=render.line_chart(render.escalation_series(escalation), alerts),
         alerts=alerts[:12],
-        actors=queries.list_actors(store, limit=15),
+        actors=top_actors(store, 15),
         articles=queries.search_articles(store, limit=10),
         total=store.count(),
         outlets=queries.list_outlets(store),
     )
+
+
+def top_actors(store: Store, n: int) -> list[dict[str, Any]]:
+    """The actors most involved: events as actor or recipient plus quotes, then articles.
+
+    Ranking by articles alone puts demonyms and places ("Russian", "Donetsk") that never act on top.
+    """
+    rows = queries.list_actors(store, limit=1_000_000)
+    rows.sort(key=lambda a: (-(a["as_actor"] + a["as_recipient"] + a["quotes"]), -a["articles"], str(a["id"])))
+    return rows[:n]
 
 
 @router.get("/articles")
