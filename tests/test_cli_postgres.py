@@ -140,3 +140,14 @@ def test_serve_starts_on_postgresql(pg_url: str, seeds: list[str]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def test_demo_runs_on_postgresql(pg_url: str) -> None:
+    """`flashpoint demo --db postgresql://...` fills PostgreSQL and ends with the command that serves it."""
+    out = cli("demo", "--db", pg_url).output
+    last = [line for line in out.splitlines() if line.strip()][-1]
+    assert f"flashpoint serve --db {pg_url}" in last
+    stored = rows(pg_url, "events")
+    assert stored and rows(pg_url, "stories")
+    again = cli("demo", "--db", pg_url).output  # idempotent: nothing stored twice
+    assert "stored 0 new articles" in again and len(rows(pg_url, "events")) == len(stored)

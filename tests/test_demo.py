@@ -34,3 +34,15 @@ def test_demo_command_uses_the_default_store(tmp_path: Path, monkeypatch) -> Non
     assert result.exit_code == 0, result.output
     assert (tmp_path / "flashpoint.db").exists()
     assert "flashpoint serve" in result.output
+
+
+def test_demo_ends_with_the_serve_command_for_the_store_it_filled(tmp_path: Path, monkeypatch) -> None:
+    """With FLASHPOINT_DB set, the last line names that store, so the command works from any shell."""
+    url = f"sqlite:///{tmp_path / 'env.db'}"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FLASHPOINT_DB", url)
+    result = CliRunner().invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    last = [line for line in result.output.splitlines() if line.strip()][-1]
+    assert f"flashpoint serve --db {url}" in last and "http://127.0.0.1:8000/" in last
+    assert (tmp_path / "env.db").exists() and not (tmp_path / "flashpoint.db").exists()
