@@ -168,7 +168,16 @@ def test_story_page_puts_outlets_side_by_side(server: str, browser: webdriver.Ch
     assert "killed" in row or "wounded" in row
     voices = browser.find_elements(By.CSS_SELECTOR, "#outlets .voices li")
     assert voices
+    lede = browser.find_element(By.CSS_SELECTOR, ".lede").text
+    assert lede.startswith("2022-03-03") and "2 articles from 2 outlets" in lede
     shot(browser, output_dir, "dashboard-story.png")
+    # a reported figure links to its record on the article page, which is highlighted there
+    link = browser.find_element(By.CSS_SELECTOR, "#claims tr.disagree a[href*='#fig-']")
+    number = link.find_element(By.CSS_SELECTOR, "strong").text
+    link.click()
+    WebDriverWait(browser, 10).until(lambda d: "/articles/" in d.current_url)
+    record = browser.find_element(By.CSS_SELECTOR, "#records .rec.k-quantity:has(> .anchor:target)")
+    assert number in record.text and record.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
 
 
 def test_article_page_highlights_every_record(server: str, browser: webdriver.Chrome, output_dir: Path) -> None:
