@@ -166,6 +166,10 @@ def test_story_page_puts_outlets_side_by_side(server: str, browser: webdriver.Ch
     assert disagreements
     row = disagreements[0].text.lower()
     assert "killed" in row or "wounded" in row
+    # and each outlet's own column marks its disputed figures
+    for col in columns:
+        disputed = col.find_elements(By.CSS_SELECTOR, ".figs li.disagree")
+        assert disputed and all("disputed" in li.text for li in disputed)
     voices = browser.find_elements(By.CSS_SELECTOR, "#outlets .voices li")
     assert voices
     lede = browser.find_element(By.CSS_SELECTOR, ".lede").text

@@ -249,6 +249,10 @@ def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
                      "values": {o: _distinct_figures(vals) for o, vals in per_outlet.items()},
                      "disagree": len(per_outlet) > 1 and len({tuple(v) for v in values.values()}) > 1})
     rows.sort(key=lambda r: (not r["disagree"], -len(r["values"]), str(r["kind"]), str(r["subject"])))
+    disputed = {(r["kind"], r["subject"]) for r in rows if r["disagree"]}
+    for col in outlets.values():  # each outlet's own list marks the figures another outlet gives differently
+        col["figures"] = [{**fig, "disagree": (fig.get("kind"), _subject_key(fig.get("subject"))) in disputed}
+                          for fig in col["figures"]]
     claim_rows = [c for c in run_view(store, "claims", Filters(limit=1000))
                   if any(str(v.get("article_id")) in article_ids for v in c.get("values") or [])]
     for row in run_view(store, "framing", Filters(limit=1000)):
