@@ -211,3 +211,17 @@ def test_a_photo_caption_is_never_the_title(tmp_path) -> None:  # type: ignore[n
                     encoding="utf-8")
     article = next(a for a in load_articles([str(page)]) if isinstance(a, Article))
     assert article.title == "Floods cut off mountain villages as rivers burst banks"
+
+
+def test_marker_search_without_leading_boundary_agrees_with_search() -> None:
+    import re
+
+    from flashpoint.ingest.meta import _found
+
+    texts = ["xPowered by WordPress", "Proudly Powered by WordPress.", "on inkl", "won inkl on inkl",
+             "", "Powered by WordPressX", "a\nPowered by WordPress"]
+    for pattern in (r"\bPowered by WordPress\b", r"\bon inkl\b", r"\bWP [A-Za-z ]+ Powered By\b", r"/wp-content/",
+                    r"\binkl|x"):
+        pat = re.compile(pattern, re.M)
+        for text in texts:
+            assert _found(pat, text) == bool(pat.search(text)), (pattern, text)

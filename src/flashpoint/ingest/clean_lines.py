@@ -126,10 +126,11 @@ def describe(raw: str) -> Line:
     n = len(tokens) + wide // 2  # a CJK run is one \w+ token: count about a word per two characters
     chars = len(text)
     core = _STRIP_MARKS.sub("", text)
-    marked = bool(m.starts.match(core)) and n <= 30
+    # the cheap conditions first: a long paragraph is no marker line, and its patterns are not tried
+    marked = n <= 30 and bool(m.starts.match(core))
     label = bool(m.whole.fullmatch(core.rstrip(".!"))) if n <= 12 else False
     date_only = bool(m.date.fullmatch(core.rstrip("."))) if n <= 12 else False
-    credit = (bool(m.credit.search(text[-100:])) and ("©" in text or n <= 40)  # a credit ends its line
+    credit = (("©" in text or n <= 40) and bool(m.credit.search(text[-100:]))  # a credit ends its line
               or (n <= 10 and bool(_PAREN_CREDIT.fullmatch(text))))
     terminal = bool(_TERMINAL.search(text[-6:]))
     stop = sum(map(m.stopwords.__contains__, _WORD.findall(text.lower())))
@@ -161,8 +162,18 @@ def describe(raw: str) -> Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-empty lines of a dump, described."""
-    return [describe(raw) for raw in text.splitlines() if raw.strip() and normalise(raw)]
+    """The non-empty lines of a dump, described; a line the page repeats (menus, share bars,
+    teasers) is described once. Lines are never changed after `describe`, so they can be shared."""
+    seen: dict[str, Line | None] = {}
+    out: list[Line] = []
+    for raw in text.splitlines():
+        if raw in seen:
+            line = seen[raw]
+        else:
+            line = seen[raw] = describe(raw) if raw.strip() and normalise(raw) else None
+        if line is not None:
+            out.append(line)
+    return out
 
 
 def page_features(lines: list[Line]) -> list[list[float]]:

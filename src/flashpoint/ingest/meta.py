@@ -400,14 +400,36 @@ def find_republisher(raw: str, host: str | None, table: Sources) -> str | None:
     if by_domain:
         return by_domain
     for name, pat in table.aggregator_markers:
-        if pat.search(raw):
+        if _found(pat, raw):
             return name
     if _by_domain(host, table.outlet_by_domain):
         return None
     for name, pat in table.generic_markers:
-        if pat.search(raw):
+        if _found(pat, raw):
             return name
     return None
+
+
+@lru_cache(maxsize=256)
+def _without_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A marker pattern less its leading \\b, or None when it has none."""
+    if not pattern.pattern.startswith("\\b") or pattern.pattern.startswith("\\b|"):
+        return None
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """pattern.search(text), over a whole page. re skips ahead only by a pattern's literal prefix,
+    which a leading \\b hides: the rest finds the candidates, the whole pattern confirms each one."""
+    rest = _without_boundary(pattern)
+    if rest is None:
+        return pattern.search(text) is not None
+    pos = 0
+    while (m := rest.search(text, pos)) is not None:
+        if pattern.match(text, m.start()):
+            return True
+        pos = m.start() + 1
+    return False
 
 
 # ---------------------------------------------------------------- language

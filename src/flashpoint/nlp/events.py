@@ -207,7 +207,7 @@ def _sentence_span(doc: NlpDoc, start: int, end: int) -> tuple[int, int] | list[
     if (k0 == 0 or wends[k0 - 1] <= t0) and (k1 == 0 or wends[k1 - 1] <= t1):
         return (k0, k1)  # no compound crosses the sentence's edges: the document's words are its words
     body = doc.body
-    words = []
+    words: list[Word] = []
     for s0, s1 in _join_words(body, table, lo, hi):
         text = body[s0:s1]
         words.append(Word(text, text.lower(), s0, s1, first=not words))
