@@ -220,6 +220,15 @@ def test_framing_terms_and_two_way_split(sqlite_url: str) -> None:
     store.close()
 
 
+def test_framing_counts_a_term_once_whatever_its_case(sqlite_url: str) -> None:
+    store = Store(sqlite_url)
+    store.add(_article(1, "Separatists shelled Luhansk. Kyiv said the separatists and other separatists withdrew.",
+                       "West", "2022-03-01", title="Shelling in the east"))
+    row = views.framing(store)[0]
+    assert row["terms"]["separatists / militia / republics (self-proclaimed)"] == "separatists (3)"
+    store.close()
+
+
 def test_escalation_baseline_and_alert_on_a_break() -> None:
     start = dt.date(2022, 1, 1)
     series = {(start + dt.timedelta(days=i)).isoformat(): (2.0 if i % 3 else 4.0) for i in range(50)}

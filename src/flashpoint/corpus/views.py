@@ -264,7 +264,8 @@ def framing(store: Store, **filters: Any) -> Rows:
             if lean is not None:
                 per_pair[pair] = round(lean, 3)
                 per_conflict[of_pair.get(pair, "")].append(lean)
-            used = [f"{term} ({n})" for side in (first, second) for term, n in sides.get(side, Counter()).most_common()]
+            used = [f"{term} ({n})" for side in (first, second)
+                    for term, n in _fold_case(sides.get(side, Counter())).most_common()]
             terms[labels.get(pair, pair)] = ", ".join(used)
         conflict_lean = {c: round(sum(v) / len(v), 3) for c, v in per_conflict.items()}
         lean_score = conflict_lean.get(main)
@@ -287,6 +288,14 @@ def framing(store: Store, **filters: Any) -> Rows:
         rows = [row for row in rows if row["outlet"] == filters["outlet"]]
     rows.sort(key=lambda row: (row["lean"] is None, -(row["lean"] or 0), row["outlet"]))
     return _page(rows, filters)
+
+
+def _fold_case(terms: Counter[str]) -> Counter[str]:
+    """'Separatists' at the start of a sentence and 'separatists' are one term, shown as written most often."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for term, n in terms.items():
+        forms[term.lower()][term] += n
+    return Counter({c.most_common(1)[0][0]: sum(c.values()) for c in forms.values()})
 
 
 # -- escalation ----------------------------------------------------------------------------
