@@ -1,7 +1,8 @@
 """Escalation: per directed dyad and day, the score-weighted count of distinct current conflict events, and alerts.
 
 Index: for each merged (cross-article, deduplicated) event that is current (not
-historical, negated or hypothetical) and has an actor country and a recipient country,
+historical, negated or hypothetical, nor dated more than a month before the report that
+gives it: see `merge.is_background`) and has an actor country and a recipient country,
 its conflict weight is -score when its PLOVER score is negative (ASSAULT ~ 10, ACCUSE ~ 2),
 0 otherwise; a day's value for the dyad actor -> recipient is the sum over the events
 dated that day. Cooperation (positive scores) is summed separately.
