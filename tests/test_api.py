@@ -121,6 +121,20 @@ def test_articles_search_by_text_outlet_dates_and_paging(client: TestClient) -> 
     assert items(client.get("/api/articles", params={"q": "%"})) == []
 
 
+def test_search_shows_each_article_around_its_match(client: TestClient, store: Store) -> None:
+    padding = " ".join(["The front line was quiet through the night."] * 20)
+    store.add(make_article("art-long", "Southern Post", "2022-03-10", 2, title="A long report",
+                           extra=f"\n\n{padding} Later, drones struck a fuel depot near Belgorod."))
+    (hit,) = items(client.get("/api/articles", params={"q": "BELGOROD depot"}))
+    assert hit["id"] == "art-long" and hit["snippet"].startswith("…") and "fuel depot near Belgorod" in hit["snippet"]
+    plain = items(client.get("/api/articles", params={"outlet": "Southern Post"}))[0]
+    assert plain["snippet"].startswith("A long report")  # no search: the opening lines
+    # on the page the words are marked, and hostile text around them stays text
+    page = client.get("/articles", params={"q": "img onerror"}).text
+    assert "<mark>img</mark>" in page and "&lt;<mark>img</mark> src=x <mark>onerror</mark>=" in page
+    assert "<img" not in page
+
+
 def test_one_article_with_its_spans(client: TestClient) -> None:
     rec = client.get("/api/articles/art-a").json()
     body = rec["body"]

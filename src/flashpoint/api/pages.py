@@ -26,6 +26,7 @@ templates.env.filters["safe_href"] = render.safe_href
 templates.env.globals["actor_name"] = render._name
 templates.env.globals["dyad"] = render.series_key
 templates.env.filters["num"] = render.num
+templates.env.filters["marked"] = render.marked
 templates.env.filters["unknown_outlet"] = render.unknown_outlet
 templates.env.filters["outlet_text"] = render.outlet_text
 

@@ -71,6 +71,25 @@ def entity_groups(spans: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def marked(text: Any, query: Any) -> Markup:
+    """The text escaped, with every searched word wrapped in <mark> (the words are escaped too)."""
+    text = "" if text is None else str(text)
+    words = sorted({w.lower() for w in str(query or "").split()[:8] if w}, key=len, reverse=True)
+    if not words:
+        return Markup(html.escape(text))
+    low, out, i = text.lower(), [], 0
+    while i < len(text):
+        hit = min(((low.find(w, i), -len(w)) for w in words if low.find(w, i) >= 0), default=None)
+        if hit is None:
+            break
+        at, size = hit[0], -hit[1]
+        out.append(html.escape(text[i:at]))
+        out.append(f"<mark>{html.escape(text[at:at + size])}</mark>")
+        i = at + size
+    out.append(html.escape(text[i:]))
+    return Markup("".join(out))
+
+
 def num(value: Any) -> str:
     """A figure as an analyst reads it: 14,000 rather than 14000.0."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

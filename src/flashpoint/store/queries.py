@@ -117,7 +117,28 @@ def search_articles(store: Store, *, q: str | None = None, outlet: str | None = 
     query = _article_filters(select(*cols), text=q, outlet=outlet, date_from=date_from, date_to=date_to, ids=ids)
     query = query.order_by(a.c.published.desc().nulls_last(), a.c.pk.desc()).limit(limit).offset(offset)
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+        words = [w.lower() for w in (q or "").split()[:8]]
+        if words and rows:  # a search shows each article around its first match, not its opening lines
+            bodies = dict(conn.execute(select(a.c.id, a.c.body).where(a.c.id.in_([r["id"] for r in rows]))).all())
+            for r in rows:
+                r["snippet"] = _match_snippet(bodies.get(r["id"]) or "", words) or r["snippet"]
+    return rows
+
+
+def _match_snippet(body: str, words: list[str], width: int = 280) -> str | None:
+    """About `width` characters of the body around the first place a searched word occurs in it."""
+    low = body.lower()
+    hits = [i for i in (low.find(w) for w in words) if i >= 0]
+    if not hits:
+        return None  # the words are in the title only
+    first = min(hits)
+    start = max(0, first - width // 3)
+    if start:
+        space = body.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
+    text = " ".join(body[start:start + width].split())
+    return ("…" if start else "") + text
 
 
 def count_articles(store: Store, *, q: str | None = None, outlet: str | None = None, date_from: str | None = None,
