@@ -246,3 +246,17 @@ def test_the_countrys_minister_is_the_state_named_before() -> None:
     events = analyze(Article(id="c", source="t", body=text)).events
     accusers = [e.actor for e in events if e.actor is not None and "minister" in e.actor.text]
     assert accusers and all(a.country == "CHN" for a in accusers)
+
+
+def test_document_words_agree_with_joining_tokens_one_by_one() -> None:
+    from flashpoint.nlp.document import make_doc
+    from flashpoint.nlp.events import _join_words, _rows, _token_table, _word_spans
+
+    for body in ["-", "- -", "a-b", "a--b", "a - b", "-a", "a-", "a-\nb", "a- b", "a -b", "x-y-z",
+                 "well--known--fact", "a---", "pro- Russian", "a-\n\nb c", "one-two -three- four",
+                 "Pro-Russian fighters shelled the build-up near Kharkiv. - Officials said a well - known "
+                 "commander-in-chief visited.\nU.S. envoys met them.", ""]:
+        doc = make_doc(Article(id="w", source="t", body=body))
+        arr = _token_table(doc)[2]
+        spans = _join_words(body, _rows(arr, 0, len(arr)), 0, len(arr))
+        assert _word_spans(body, arr) == ([s for s, _ in spans], [e for _, e in spans]), body

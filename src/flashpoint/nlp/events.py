@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import yaml
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 
@@ -148,16 +149,21 @@ class Found:
 # ---------------------------------------------------------------- words and mentions
 
 
-def _token_table(doc: NlpDoc) -> tuple[list[int], list[tuple[int, int, int, int]]]:
-    """(start, end, is_space, trailing space) per token, read once per document from spaCy's
-    arrays: per-token Python objects cost more than the word rules themselves."""
+def _token_table(doc: NlpDoc) -> tuple[list[int], list[int], np.ndarray]:
+    """Start and end of each token, and spaCy's (start, length, is_space, trailing space) array,
+    read once per document: per-token Python objects cost more than the word rules themselves."""
     cached = doc.extras.get("_event_tokens")
     if cached is None:
-        rows = doc.tokens.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist() if len(doc.tokens) else []
-        table = [(i, i + n, sp, ws) for i, n, sp, ws in rows]
-        cached = ([r[0] for r in table], table)
+        arr = doc.tokens.to_array([IDX, LENGTH, IS_SPACE, SPACY]).astype(np.int64) if len(doc.tokens) \
+            else np.zeros((0, 4), dtype=np.int64)
+        cached = (arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist(), arr)
         doc.extras["_event_tokens"] = cached
     return cached  # type: ignore[no-any-return]
+
+
+def _rows(arr: np.ndarray, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """(start, end, is_space, trailing space) of tokens lo..hi."""
+    return [(i, i + n, sp, ws) for i, n, sp, ws in arr[lo:hi].tolist()]
 
 
 def _join_words(body: str, table: list[tuple[int, int, int, int]], lo: int, hi: int) -> list[list[int]]:
@@ -178,14 +184,36 @@ def _join_words(body: str, table: list[tuple[int, int, int, int]], lo: int, hi: 
     return spans
 
 
-def _doc_words(doc: NlpDoc, table: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int], list[str]]:
+def _word_spans(body: str, arr: np.ndarray) -> tuple[list[int], list[int]]:
+    """Starts and ends of the words of the whole body: _join_words over every token, computed
+    on the token arrays. A token joins the word before it when it is a hyphen glued to it (no
+    space either side) or follows such a joined hyphen."""
+    tok = arr[arr[:, 2] == 0]  # space tokens are no words
+    n = len(tok)
+    if not n:
+        return [], []
+    t0, t1, ws = tok[:, 0], tok[:, 0] + tok[:, 1], tok[:, 3]
+    hyphen = np.zeros(n, dtype=bool)
+    one = np.flatnonzero(tok[:, 1] == 1)
+    hyphen[one] = [body[i] == "-" for i in t0[one].tolist()]
+    join = np.zeros(n, dtype=bool)
+    join[1:] = hyphen[1:] & (t0[1:] == t1[:-1]) & (ws[1:] == 0)
+    for k in (np.flatnonzero(hyphen[:-1]) + 1).tolist():  # in text order: join[k - 1] is final
+        if join[k - 1]:
+            join[k] = True
+    first = np.flatnonzero(~join)
+    last = np.append(first[1:] - 1, n - 1)
+    return t0[first].tolist(), t1[last].tolist()
+
+
+def _doc_words(doc: NlpDoc, arr: np.ndarray) -> tuple[list[int], list[int], list[str]]:
     """Start, end and lowercase form of every word of the body, once per document: sentences
     slice them, and Word objects are made only for the sentences that hold a trigger."""
     cached = doc.extras.get("_event_words")
     if cached is None:
         body = doc.body
-        spans = _join_words(body, table, 0, len(table))
-        cached = ([s0 for s0, _ in spans], [s1 for _, s1 in spans], [body[s0:s1].lower() for s0, s1 in spans])
+        starts, ends = _word_spans(body, arr)
+        cached = (starts, ends, [body[s0:s1].lower() for s0, s1 in zip(starts, ends, strict=True)])
         doc.extras["_event_words"] = cached
     return cached  # type: ignore[no-any-return]
 
@@ -193,22 +221,22 @@ def _doc_words(doc: NlpDoc, table: list[tuple[int, int, int, int]]) -> tuple[lis
 def _sentence_span(doc: NlpDoc, start: int, end: int) -> tuple[int, int] | list[Word]:
     """The sentence's words as a slice k0:k1 of the document's words, or, when a hyphen compound
     crosses the sentence's edges, as Words of their own."""
-    starts, table = _token_table(doc)
+    starts, ends, arr = _token_table(doc)
     # the tokens overlapping [start, end), as spaCy's char_span(..., "expand") gives them
     lo = bisect_right(starts, start) - 1
-    if lo < 0 or table[lo][1] <= start:
+    if lo < 0 or ends[lo] <= start:
         lo += 1
     hi = bisect_left(starts, end)
     if start >= end or lo >= hi:
         return (0, 0)
-    wstarts, wends, _ = _doc_words(doc, table)
-    t0, t1 = table[lo][0], table[hi - 1][1]
+    wstarts, wends, _ = _doc_words(doc, arr)
+    t0, t1 = starts[lo], ends[hi - 1]
     k0, k1 = bisect_left(wstarts, t0), bisect_left(wstarts, t1)
     if (k0 == 0 or wends[k0 - 1] <= t0) and (k1 == 0 or wends[k1 - 1] <= t1):
         return (k0, k1)  # no compound crosses the sentence's edges: the document's words are its words
     body = doc.body
     words: list[Word] = []
-    for s0, s1 in _join_words(body, table, lo, hi):
+    for s0, s1 in _join_words(body, _rows(arr, lo, hi), 0, hi - lo):
         text = body[s0:s1]
         words.append(Word(text, text.lower(), s0, s1, first=not words))
     return words
@@ -217,7 +245,7 @@ def _sentence_span(doc: NlpDoc, start: int, end: int) -> tuple[int, int] | list[
 def _slice_words(doc: NlpDoc, k0: int, k1: int) -> list[Word]:
     """Words k0..k1 of the document, the first marked as the sentence's first."""
     body = doc.body
-    wstarts, wends, wlowers = _doc_words(doc, _token_table(doc)[1])
+    wstarts, wends, wlowers = _doc_words(doc, _token_table(doc)[2])
     return [Word(body[wstarts[k]:wends[k]], wlowers[k], wstarts[k], wends[k], first=k == k0) for k in range(k0, k1)]
 
 
@@ -945,7 +973,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         matches = None
         if isinstance(span, tuple):
             # most sentences hold no trigger: their lowercase words say so without any Word objects
-            matches = find_triggers(_doc_words(doc, _token_table(doc)[1])[2][span[0]:span[1]])
+            matches = find_triggers(_doc_words(doc, _token_table(doc)[2])[2][span[0]:span[1]])
             if not matches:
                 continue
             words = _slice_words(doc, *span)
