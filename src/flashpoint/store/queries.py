@@ -354,11 +354,14 @@ def get_actor(store: Store, actor_id: str, *, limit: int = 200) -> dict[str, Any
     day = func.coalesce(e.c.date, e.c.published)
     # newest first, undated last, on every database (SQLite and PostgreSQL put NULLs at opposite ends)
     newest = (day.is_(None), day.desc(), e.c.article_id, e.c.idx)
+
+    def latest(conn: Any, col: Any) -> Rows:
+        # the sort runs over narrow keys; only the page's rows are read whole
+        pks = select(e.c.pk).where(col == actor_id).order_by(*newest).limit(limit).scalar_subquery()
+        return [dict(r._mapping) for r in conn.execute(select(e).where(e.c.pk.in_(pks)).order_by(*newest))]
+
     with store.engine.connect() as conn:
-        as_actor = [dict(r._mapping) for r in conn.execute(
-            select(e).where(e.c.actor_id == actor_id).order_by(*newest).limit(limit))]
-        as_recipient = [dict(r._mapping) for r in conn.execute(
-            select(e).where(e.c.recipient_id == actor_id).order_by(*newest).limit(limit))]
+        as_actor, as_recipient = latest(conn, e.c.actor_id), latest(conn, e.c.recipient_id)
         dyads = conn.execute(  # summed per counterpart and day by the database: a busy actor has thousands
             select(e.c.actor_id, e.c.actor_name, e.c.recipient_id, e.c.recipient_name, day.label("day"),
                    func.count().label("n"), func.sum(e.c.score).label("score"))
