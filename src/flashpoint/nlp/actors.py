@@ -18,7 +18,16 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import Actor, Entity, Place
-from flashpoint.nlp.gazetteer import Entry, Gazetteer, fold, fold_head, fold_id, gazetteer, sector_name
+from flashpoint.nlp.gazetteer import (
+    Entry,
+    Gazetteer,
+    fold,
+    fold_head,
+    fold_id,
+    gazetteer,
+    near_in_length,
+    sector_name,
+)
 
 if TYPE_CHECKING:
     from flashpoint.nlp.document import NlpDoc
@@ -256,12 +265,18 @@ def _person_fuzzy(text: str) -> Entry | None:
     if " " not in key:
         if len(key) < 5 or not text[:1].isupper():
             return None
-        hit = process.extractOne(key, list(_country_keys()), scorer=fuzz.ratio, score_cutoff=90)
+        hit = process.extractOne(key, _countries_near(len(key)), scorer=fuzz.ratio, score_cutoff=90)
         return _country_keys()[hit[0]] if hit else None
     if not g.people:
         return None
-    hit = process.extractOne(key, g.people.keys(), scorer=fuzz.ratio, score_cutoff=90)
+    hit = process.extractOne(key, g.people_near(len(key)), scorer=fuzz.ratio, score_cutoff=90)
     return g.people[hit[0]] if hit else None
+
+
+@lru_cache(maxsize=256)
+def _countries_near(n: int) -> list[str]:
+    """The country keys a word of length n may be a misspelling of (gazetteer.near_in_length)."""
+    return near_in_length(_country_keys(), n)
 
 
 @lru_cache(maxsize=1)

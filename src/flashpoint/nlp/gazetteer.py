@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -61,6 +62,8 @@ class Gazetteer:
 
     _heads: frozenset[str] = frozenset()
     _heads_n: int = -1
+    _near: dict[int, list[str]] = field(default_factory=dict)
+    _near_n: int = -1
 
     def lookup(self, text: str) -> list[Entry]:
         return self.index.get(fold(text), [])
@@ -72,6 +75,15 @@ class Gazetteer:
             self._heads = frozenset(k.split(" ", 1)[0] for k in self.index)
             self._heads_n = len(self.index)
         return self._heads
+
+    def people_near(self, n: int) -> list[str]:
+        """The people's keys a name of length n may be a misspelling of (near_in_length)."""
+        if self._near_n != len(self.people):  # people are only ever added
+            self._near, self._near_n = {}, len(self.people)
+        near = self._near.get(n)
+        if near is None:
+            near = self._near[n] = near_in_length(self.people, n)
+        return near
 
     def add(self, key: str, entry: Entry) -> None:
         k = fold(key)
@@ -86,6 +98,14 @@ class Gazetteer:
         if entry not in bucket:
             bucket.append(entry)
         self.max_words = max(self.max_words, k.count(" ") + 1)
+
+
+def near_in_length(keys: Iterable[str], n: int) -> list[str]:
+    """The keys, in order, that a string of length n can match with a fuzz.ratio of 90 or more.
+    The ratio is 2 * common / (n + len(key)), so such a key's length lies within n * 9 / 11 and
+    n * 11 / 9 (kept wider here): the others cannot reach the cutoff, and extractOne's answer
+    over the rest is the same."""
+    return [k for k in keys if 4 * len(k) >= 3 * n and 3 * len(k) <= 4 * n]
 
 
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
