@@ -22,10 +22,10 @@ import yaml
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
-_PUNCT = re.compile(r"[,;:]")
 _SEPARATORS = re.compile(r"[|•·»›«‹/\\]|\s[-–—]\s")
 _LEADING_MARK = re.compile(r"^[\u00a0\u2022\u00b7*►▶»›>|-]")
-_LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(^|\s)@\w+|\.(com|org|net)\b", re.IGNORECASE)
+# "\S@" finds what "\S+@" would (only whether there is a match counts), without re-reading each word
+_LINKISH = re.compile(r"https?://|www\.|\S@\S+\.\w+|(^|\s)@\w+|\.(com|org|net)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces
 _OPENS_QUOTE = re.compile(r"^[\"“‘'«„]")
@@ -122,7 +122,7 @@ def describe(raw: str) -> Line:
     m = markers()
     text = m.trailing.sub("", normalise(raw))
     tokens = _WORD.findall(text)
-    wide = len(_WIDE.findall(text))
+    wide = 0 if text.isascii() else len(_WIDE.findall(text))
     n = len(tokens) + wide // 2  # a CJK run is one \w+ token: count about a word per two characters
     chars = len(text)
     core = _STRIP_MARKS.sub("", text)
@@ -141,7 +141,7 @@ def describe(raw: str) -> Line:
         1.0 if n <= 1 else 0.0,
         1.0 if n >= 15 else 0.0,
         1.0 if terminal else 0.0,
-        min(1.0, len(_PUNCT.findall(text)) / max(n, 1)),
+        min(1.0, (text.count(",") + text.count(";") + text.count(":")) / max(n, 1)),  # commas, semicolons, colons
         stop / n if n else 0.0,
         caps / n if n else 0.0,
         len(_DIGIT.findall(text)) / max(chars, 1),

@@ -103,34 +103,37 @@ def surname_person(word: str) -> Entry | None:
 
 def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     """Gazetteer names in a short text, longest first, left to right (capitalised words only)."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [m.span() for m in _WORD.finditer(text)]
     out: list[tuple[int, int, Entry]] = []
     heads = g.heads()
     i = 0
     while i < len(words):
         found = None
-        w0 = text[words[i][0]:words[i][1]]
-        if w0[:1].isupper() or (w0 in ("al", "el") and text[words[i][1]:words[i][1] + 1] == "-"):
-            # when w0 is a whole folded word (a space or hyphen follows it, not "." as in "U.S."),
-            # every window's folded first word is w0's (possessive cut when it stands alone): one
-            # that starts no index key spares folding up to max_words windows
-            after = text[words[i][1]:words[i][1] + 1]
-            h0, h1 = fold_head(w0), fold_head(_POSS.sub("", w0))
-            skip = (not after or after.isspace() or after in _SPLIT_CHARS) and h0 and h1 \
-                and h0 not in heads and h1 not in heads
-            windows = range(0) if skip else range(min(len(words), i + g.max_words) - 1, i - 1, -1)
-            for j in windows:
-                s, e = words[i][0], words[j][1]
-                piece = _POSS.sub("", text[s:e])
-                hits = g.lookup(piece)
-                if hits:
-                    found = (j, s, s + len(piece), hits[0])
-                    break
-            nxt = text[words[i][1]:words[i][1] + 2]
-            if found is None and not (nxt[:1] in (" ", "-") and nxt[1:2].isupper()):
-                person = surname_person(_POSS.sub("", w0))
-                if person is not None:
-                    found = (i, words[i][0], words[i][0] + len(_POSS.sub("", w0)), person)
+        s0, e0 = words[i]
+        if not text[s0].isupper() and not (e0 - s0 == 2 and text[s0:e0] in ("al", "el") and text[e0:e0 + 1] == "-"):
+            i += 1  # most words are lower case: no name starts there
+            continue
+        w0 = text[s0:e0]
+        # when w0 is a whole folded word (a space or hyphen follows it, not "." as in "U.S."),
+        # every window's folded first word is w0's (possessive cut when it stands alone): one
+        # that starts no index key spares folding up to max_words windows
+        after = text[words[i][1]:words[i][1] + 1]
+        h0, h1 = fold_head(w0), fold_head(_POSS.sub("", w0))
+        skip = (not after or after.isspace() or after in _SPLIT_CHARS) and h0 and h1 \
+            and h0 not in heads and h1 not in heads
+        windows = range(0) if skip else range(min(len(words), i + g.max_words) - 1, i - 1, -1)
+        for j in windows:
+            s, e = words[i][0], words[j][1]
+            piece = _POSS.sub("", text[s:e])
+            hits = g.lookup(piece)
+            if hits:
+                found = (j, s, s + len(piece), hits[0])
+                break
+        nxt = text[words[i][1]:words[i][1] + 2]
+        if found is None and not (nxt[:1] in (" ", "-") and nxt[1:2].isupper()):
+            person = surname_person(_POSS.sub("", w0))
+            if person is not None:
+                found = (i, words[i][0], words[i][0] + len(_POSS.sub("", w0)), person)
         if found:
             j, s, e, entry = found
             out.append((s, e, entry))

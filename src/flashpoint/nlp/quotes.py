@@ -12,6 +12,7 @@ flashpoint.nlp.coref to the person mentioned before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -238,6 +239,7 @@ class Resolver:
         self.body = doc.body
         self.quotes = quotes
         self.sentences = sentences
+        self._ends: list[int] | None = None
         ents = [e for e in doc.entities if not any(q.inner_start <= e.start < q.inner_end for q in quotes)]
         self.mentions: list[Mention] = coref.entity_mentions(self.body, ents)
         taken = [(e.start, e.end) for e in doc.entities]
@@ -258,9 +260,13 @@ class Resolver:
         self.resolved: list[tuple[Cue, Mention | None]] = []
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= pos < e or pos == e:
-                return s, e
+        """The first sentence with s <= pos <= e, else (pos, pos). Sentences are in text order and
+        do not overlap, so it is the first one ending at or after pos, if it starts by pos."""
+        if self._ends is None:
+            self._ends = [e for _, e in self.sentences]
+        i = bisect_left(self._ends, pos)
+        if i < len(self.sentences) and self.sentences[i][0] <= pos:
+            return self.sentences[i]
         return pos, pos
 
     def _mentions_in(self, start: int, end: int, person: bool | None = None) -> list[Mention]:
