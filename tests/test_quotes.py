@@ -137,3 +137,19 @@ def test_coref_resolves_descriptions_by_written_role() -> None:
     assert coref.resolve_pronoun([weber, lang], len(body)) is lang
     assert coref.same_person("Sergei Lavrov", "Sergey Lavrov")
     assert not coref.same_person("Dmitry Kozak", "Dmitry Peskov")
+
+
+def test_word_trie_matches_like_the_longest_first_alternation() -> None:
+    import random
+    import re
+
+    from flashpoint.nlp.regexes import alternation
+
+    words = ["said", "say", "says", "saying", "s", "add", "added", "adding", "a.b", "told", "to", "tell"]
+    old = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+    new = re.compile(r"(?<!\w)(" + alternation(words) + r")\b")
+    rng = random.Random(0)
+    for _ in range(2000):
+        text = "".join(rng.choice(words + [" ", "x", "-", "ing", "."]) for _ in range(8))
+        assert [(m.span(), m.group(1)) for m in old.finditer(text)] == \
+            [(m.span(), m.group(1)) for m in new.finditer(text)], text

@@ -297,12 +297,15 @@ def _role_word_re() -> re.Pattern[str]:
 def role_of(description: str) -> tuple[str | None, str | None]:
     """'the Russian president' -> ('president', 'RUS'); the longest role phrase and the country named."""
     low = fold(description)
-    head = None
-    for role in sorted(speech_lexicon().get("person_roles", []), key=lambda r: -len(str(r))):
-        if re.search(rf"\b{re.escape(str(role))}\b", low):
-            head = str(role)
-            break
+    head = next((role for role, pattern in _role_patterns() if pattern.search(low)), None)
     return head, affiliation(description)
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The person roles, longest first, each as a whole-word pattern (compiled once)."""
+    roles = sorted(speech_lexicon().get("person_roles", []), key=lambda r: -len(str(r)))
+    return tuple((str(role), re.compile(rf"\b{re.escape(str(role))}\b")) for role in roles)
 
 
 def role_matches(head: str, roles: list[str]) -> bool:

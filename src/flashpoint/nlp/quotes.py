@@ -20,6 +20,7 @@ from flashpoint.model import Actor, Quote, Speaker
 from flashpoint.nlp import coref
 from flashpoint.nlp.coref import Mention
 from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.regexes import alternation
 
 MASK = "\x00"
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
@@ -104,7 +105,7 @@ def _cue_regex() -> re.Pattern[str]:
     # every form starts with a letter, so "not after a word character" is the leading \b, and
     # the regex engine tests it three times faster
     lead = r"(?<!\w)" if all(re.match(r"\w", f) for f in forms) else r"\b"
-    return re.compile(lead + r"(" + "|".join(map(re.escape, forms)) + r"|according to)\b")
+    return re.compile(lead + r"(" + alternation(forms) + r"|according to)\b")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,35 @@
+"""Regular-expression building blocks shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of `words` (plain, case-sensitive strings), longest first.
+
+    It behaves as "|".join(map(re.escape, sorted(words, key=len, reverse=True))): at any
+    position the words that match are prefixes of one another, and both try the longest of
+    them first. Written as a trie, though: at each character the engine follows the one
+    branch that character opens instead of testing hundreds of words in turn.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _emit(trie)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _emit(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a word ending here is tried after every longer one through this node (greedy "?")
+    return "(?:" + body + ")?" if "" in node else body
