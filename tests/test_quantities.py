@@ -160,3 +160,20 @@ def test_seed_gold_quantities() -> None:
                     break
     assert total > 0
     assert right / total >= 0.9
+
+
+def test_word_lists_as_tries_match_like_the_longest_first_alternation() -> None:
+    import random
+    import re
+
+    from flashpoint.nlp.quantities import _alt, lexicon
+
+    words = list(lexicon()["approx"]) + ["one", "one hundred", "on"]
+    old = re.compile(r"(?<!\w)(" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                            for w in sorted(words, key=len, reverse=True)) + r")\s*(\d+)", re.I)
+    new = re.compile(r"(?<!\w)(" + _alt(words) + r")\s*(\d+)", re.I)
+    rng = random.Random(0)
+    for _ in range(2000):
+        text = "".join(rng.choice(words + [" ", "  ", "5", "X", "\n", "ONE"]) for _ in range(8))
+        assert [(m.span(), m.groups()) for m in old.finditer(text)] == \
+            [(m.span(), m.groups()) for m in new.finditer(text)], text

@@ -24,6 +24,7 @@ import yaml
 from flashpoint.model import Quantity, QuantityKind
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
+from flashpoint.nlp.regexes import alternation
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,8 @@ def lexicon() -> dict[str, Any]:
 
 
 def _alt(words: list[str] | dict[str, Any]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """The words (lower case), longest first, a space matching any run of blanks."""
+    return alternation(words, space=r"\s+")
 
 
 @lru_cache(maxsize=1)
