@@ -41,6 +41,7 @@ from flashpoint.nlp.numbers import (
     ordinal_to_number,
     parse_number,
 )
+from flashpoint.nlp.regexes import alternation
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -58,11 +59,11 @@ PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night":
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 # a dot only after an abbreviation ("Jan."); after a full name it ends the sentence
-_MON = (r"(?:" + "|".join(sorted((n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july")), key=len, reverse=True))
-        + r"|(?:" + "|".join(sorted((n for n in MONTHS if len(n) <= 4 and n not in ("may", "june", "july")), key=len,
-                                    reverse=True)) + r")\.?)")
-_WD = (r"(?:" + "|".join(sorted((n for n in WEEKDAYS if len(n) > 5), key=len, reverse=True))
-       + r"|(?:" + "|".join(sorted((n for n in WEEKDAYS if len(n) <= 5), key=len, reverse=True)) + r")\.?)")
+# (the name lists as tries: the same longest-first matches, found faster; see regexes.alternation)
+_MON = (r"(?:" + alternation(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
+        + r"|(?:" + alternation(n for n in MONTHS if len(n) <= 4 and n not in ("may", "june", "july")) + r")\.?)")
+_WD = (r"(?:" + alternation(n for n in WEEKDAYS if len(n) > 5)
+       + r"|(?:" + alternation(n for n in WEEKDAYS if len(n) <= 5) + r")\.?)")
 _WD_FULL = r"(?:" + "|".join(n.lower() for n in calendar.day_name) + r")"
 _DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|"
               r"fourth|fifth|sixth|seventh|eighth|ninth)|" + ORDINAL_WORDS_RE + r"|ten|eleven|twelve|thirteen|"
