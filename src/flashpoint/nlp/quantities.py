@@ -15,6 +15,7 @@ markers, article numbers, years, and durations ("eight years").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
@@ -79,10 +80,15 @@ _VAGUE_VALUES = {"tens of thousands": 10_000, "tens of millions": 10_000_000, "h
                  "millions": 1_000_000}
 
 
-def _sentence_of(spans: list[tuple[int, int]], pos: int, length: int) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
+def _sentence_of(spans: list[tuple[int, int]], pos: int, length: int,
+                 starts: list[int] | None = None) -> tuple[int, int]:
+    """The sentence holding pos, else the whole body. Sentences are in text order and do not
+    overlap: the only candidate is the last one starting at or before pos (`starts`: theirs)."""
+    if starts is None:
+        starts = [s for s, _ in spans]
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < spans[i][1]:
+        return spans[i]
     return 0, length
 
 
@@ -260,6 +266,7 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
     pats = _patterns()
     lex = lexicon()
     sentences = doc.sentences()
+    sentence_starts = [s for s, _ in sentences]
     blocked = [(t.start, t.end) for t in doc.timexes]
     ranges = _ranges(body, blocked)
     range_firsts = {r.start("a") for r in ranges.values()}
@@ -276,7 +283,7 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             continue
         if rng is not None:
             start = rng.start()
-        s_start, s_end = _sentence_of(sentences, start, len(body))
+        s_start, s_end = _sentence_of(sentences, start, len(body), sentence_starts)
         before = body[s_start:start]
         after = body[end:s_end]
         if pats["not_before"].search(before) or re.search(r"\baged?\s+\d+\s*(?:to|-|and)\s*$", before, re.I):
