@@ -121,8 +121,14 @@ def _by_domain(host: str | None, table: dict[str, str]) -> str | None:
 
 def _stems(text: str) -> set[str]:
     """Content-word stems (5-letter prefixes) for comparing a headline with its lead."""
-    stop = set().union(*stopwords().values())
+    stop = _all_stopwords()
     return {w.lower()[:5] for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in stop}
+
+
+@lru_cache(maxsize=1)
+def _all_stopwords() -> frozenset[str]:
+    """The stopwords of every language, joined once."""
+    return frozenset().union(*stopwords().values())
 
 
 def _smart_title(name: str) -> str:
@@ -244,10 +250,11 @@ _CAPTION = re.compile(r"^(?:image|photo|picture|pictured|caption|media caption|f
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture)\s+(?:credit|courtesy)\b|©|\((?:photo|file)\b", re.I)
 
 
-def _lead(body: str, exclude: str) -> str:
-    """The first ~80 words of running text: what a headline summarises."""
+def _lead(body: str, exclude: str, lines: list[str] | None = None) -> str:
+    """The first ~80 words of running text: what a headline summarises (`lines`: the body's, if
+    the caller has them)."""
     out: list[str] = []
-    for line in _lines(body):
+    for line in _lines(body) if lines is None else lines:
         if line == exclude or len(line.split()) < 12 or _CAPTION.match(line):
             continue
         out += line.split()
@@ -256,8 +263,8 @@ def _lead(body: str, exclude: str) -> str:
     return " ".join(out[:80])
 
 
-def _relevance(candidate: str, body: str) -> int:
-    return len(_stems(candidate) & _stems(_lead(body, candidate)))
+def _relevance(candidate: str, body: str, lines: list[str] | None = None) -> int:
+    return len(_stems(candidate) & _stems(_lead(body, candidate, lines)))
 
 
 def strip_site_suffix(title: str, names: list[str]) -> str:
@@ -276,7 +283,8 @@ def find_title(header: list[str], body: str, cleaner_title: str | None, table: S
     candidates = [ln for ln in header if _heading_like(ln, table)]
     if cleaner_title and cleaner_title not in candidates and not _TEASER.match(cleaner_title):
         candidates.insert(0, cleaner_title)  # in page order otherwise: the headline tops the article
-    scored = [(c, _relevance(c, body)) for c in candidates]
+    lines = _lines(body)  # split once for all the candidates
+    scored = [(c, _relevance(c, body, lines)) for c in candidates]
     best = max((s for _, s in scored), default=0)
     for cand, score in scored:
         if score >= 2 and score * 3 >= best * 2:
@@ -440,7 +448,7 @@ def detect_language(text: str) -> str | None:
     tokens = [w.lower() for w in _WORD.findall(text[:20000])]
     if len(tokens) < 8:
         return None
-    scores = {lang: sum(1 for t in tokens if t in words) for lang, words in stopwords().items()}
+    scores = {lang: sum(map(words.__contains__, tokens)) for lang, words in stopwords().items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (lang, top), (_, second) = ranked[0], ranked[1]
     if top < 3 or top < 0.08 * len(tokens) or top < 1.2 * second:
