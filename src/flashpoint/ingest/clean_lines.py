@@ -195,7 +195,7 @@ def page_features(lines: list[Line]) -> list[list[float]]:
     logw = [ln.local[0] for ln in lines]
     near_w, wide_w = _window_means(logw, 3), _window_means(logw, 10)
     top = max(logw) if logw else 1.0
-    first = [(_WORD.findall(ln.text.lower()) or [""])[0] for ln in lines]
+    first = [m.group() if (m := _WORD.search(ln.text.lower())) else "" for ln in lines]  # each line's first word
     title = _title_echo(lines)
     rows = []
     for i, ln in enumerate(lines):
