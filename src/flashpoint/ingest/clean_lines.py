@@ -117,10 +117,10 @@ class Line:
     local: list[float]
 
 
-def describe(raw: str) -> Line:
-    """Per-line features that need no context."""
+def describe(raw: str, normalised: str | None = None) -> Line:
+    """Per-line features that need no context (`normalised`: normalise(raw), if already known)."""
     m = markers()
-    text = m.trailing.sub("", normalise(raw))
+    text = m.trailing.sub("", normalise(raw) if normalised is None else normalised)
     tokens = _WORD.findall(text)
     wide = 0 if text.isascii() else len(_WIDE.findall(text))
     n = len(tokens) + wide // 2  # a CJK run is one \w+ token: count about a word per two characters
@@ -170,7 +170,8 @@ def split_lines(text: str) -> list[Line]:
         if raw in seen:
             line = seen[raw]
         else:
-            line = seen[raw] = describe(raw) if raw.strip() and normalise(raw) else None
+            norm = normalise(raw) if raw.strip() else ""
+            line = seen[raw] = describe(raw, norm) if norm else None
         if line is not None:
             out.append(line)
     return out
