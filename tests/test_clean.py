@@ -218,3 +218,27 @@ def test_published_line_and_wire_credit_are_furniture_and_the_headline_stays() -
     assert cleaned.body.startswith("Dockworkers end strike after pay deal")
     assert "Published 14 March 2023" in cleaned.removed and "(Northern Wire)" in cleaned.removed
     assert "Published" not in cleaned.body and "(Northern Wire)" not in cleaned.body
+
+
+def test_window_means_are_the_loops_numbers() -> None:
+    import math
+    import random
+
+    from flashpoint.ingest.clean_lines import _window_means
+
+    def loop(values: list[float], radius: int) -> list[float]:
+        acc = [0.0]
+        for v in values:
+            acc.append(acc[-1] + v)
+        out = []
+        for i in range(len(values)):
+            lo, hi = max(0, i - radius), min(len(values), i + radius + 1)
+            span = hi - lo - 1
+            out.append((acc[hi] - acc[lo] - values[i]) / span if span > 0 else 0.0)
+        return out
+
+    rng = random.Random(0)
+    for _ in range(500):
+        values = [rng.choice([rng.random(), math.log1p(rng.randint(0, 80)), 0.0, 1.0]) for _ in range(rng.randint(0, 40))]
+        for radius in (2, 3, 8, 10):
+            assert _window_means(values, radius) == loop(values, radius)

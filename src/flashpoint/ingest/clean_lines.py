@@ -266,16 +266,19 @@ def _logistic(rows: list[list[float]], weights: tuple[float, ...], bias: float) 
 
 
 def _window_means(values: list[float], radius: int) -> list[float]:
-    acc = [0.0]
-    for v in values:
-        acc.append(acc[-1] + v)
+    """The mean of each value's neighbours within `radius` (itself left out), from prefix sums.
+    On arrays, with the same float operations in the same order as a loop would do them
+    (cumsum adds one value at a time), so the same numbers."""
     total = len(values)
-    out = []
-    for i in range(total):
-        lo, hi = max(0, i - radius), min(total, i + radius + 1)
-        span = hi - lo - 1
-        out.append((acc[hi] - acc[lo] - values[i]) / span if span > 0 else 0.0)
-    return out
+    if not total:
+        return []
+    v = np.asarray(values, dtype=float)
+    acc = np.concatenate(([0.0], np.cumsum(v)))
+    idx = np.arange(total)
+    lo, hi = np.maximum(0, idx - radius), np.minimum(total, idx + radius + 1)
+    span = hi - lo - 1
+    means = np.where(span > 0, (acc[hi] - acc[lo] - v) / np.maximum(span, 1), 0.0)
+    return means.tolist()  # type: ignore[no-any-return]
 
 
 def stage2_features(lines: list[Line], p1: list[float], threshold: float) -> list[list[float]]:
