@@ -183,16 +183,8 @@ def page_features(lines: list[Line]) -> list[list[float]]:
     counts = Counter(ln.text.lower() for ln in lines)
     prose = [1.0 if ln.prose else 0.0 for ln in lines]
     marked = [1.0 if (ln.marked or ln.label) else 0.0 for ln in lines]
-    # prefix sums make the window densities linear in the page length
-    acc = [0.0]
-    for v in prose:
-        acc.append(acc[-1] + v)
-
-    def density(i: int, radius: int) -> float:
-        lo, hi = max(0, i - radius), min(total, i + radius + 1)
-        span = hi - lo - 1
-        return (acc[hi] - acc[lo] - prose[i]) / span if span > 0 else 0.0
-
+    # the share of prose lines around each line: window means, linear in the page length
+    prose_near, prose_wide = _window_means(prose, 3), _window_means(prose, 10)
     logw = [ln.local[0] for ln in lines]
     near_w, wide_w = _window_means(logw, 3), _window_means(logw, 10)
     top = max(logw) if logw else 1.0
@@ -209,8 +201,8 @@ def page_features(lines: list[Line]) -> list[list[float]]:
             1.0 if i == 0 else 0.0,
             prose[i - 1] if i > 0 else 0.0,
             prose[i + 1] if i + 1 < total else 0.0,
-            density(i, 3),
-            density(i, 10),
+            prose_near[i],
+            prose_wide[i],
             marked[i - 1] if i > 0 else 0.0,
             marked[i + 1] if i + 1 < total else 0.0,
             near_w[i],
