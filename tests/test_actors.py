@@ -188,3 +188,17 @@ def test_country_counts_of_prefixes_and_windows_match_a_fresh_scan() -> None:
             if since == 0:
                 assert cached == fresh
     assert actors.country_counts(body)["USA"] >= 1  # "U.S.": its first folded word spans "U", ".", "S"
+
+
+def test_fuzzy_matching_looks_only_at_keys_of_a_reachable_length() -> None:
+    from rapidfuzz import fuzz, process
+
+    from flashpoint.nlp.gazetteer import fold, gazetteer, near_in_length
+
+    people = gazetteer().people
+    for name in list(people)[:40]:
+        for typo in (name[:-1], name + "e", name[1:], name.replace("a", "o", 1)):
+            key = fold(typo)
+            full = process.extractOne(key, list(people), scorer=fuzz.ratio, score_cutoff=90)
+            near = process.extractOne(key, near_in_length(people, len(key)), scorer=fuzz.ratio, score_cutoff=90)
+            assert (full and full[:2]) == (near and near[:2])  # the key and score (the index is the list's)

@@ -293,11 +293,11 @@ def _entities_from(doc: NlpDoc, lo: int, hi: int) -> list[Entity]:
     """The entities starting in [lo, hi], in their document order: a sentence reads its own
     from a per-document index sorted by start instead of scanning them all."""
     cached = doc.extras.get("_event_entities")
-    if cached is None or cached[0] is not doc.entities:
+    if cached is None or cached[0] is not doc.entities or cached[1] != len(doc.entities):
         ents = sorted(doc.entities, key=lambda e: e.start)  # stable: equal starts keep their order
-        cached = (doc.entities, [e.start for e in ents], ents)
+        cached = (doc.entities, len(doc.entities), [e.start for e in ents], ents)
         doc.extras["_event_entities"] = cached
-    _, starts, ents = cached
+    _, _, starts, ents = cached
     return ents[bisect_left(starts, lo):bisect_right(starts, hi)]  # type: ignore[no-any-return]
 
 
