@@ -260,3 +260,40 @@ def test_document_words_agree_with_joining_tokens_one_by_one() -> None:
         arr = _token_table(doc)[2]
         spans = _join_words(body, _rows(arr, 0, len(arr)), 0, len(arr))
         assert _word_spans(body, arr) == ([s for s, _ in spans], [e for _, e in spans]), body
+
+@pytest.mark.parametrize(("sentence", "type_", "actor", "recipient"), [
+    # a damning name is disapproval
+    ("The ministry of Chile called the decision a provocation by Peru.", "ACCUSE", "CHL", None),
+    # drills and a missile fired at nothing are shows of force
+    ("Chinese warships conducted drills near Japan.", "MOBILIZE", "CHN", "JPN"),
+    ("North Korea launched a cruise missile into the sea.", "MOBILIZE", "PRK", None),
+    ("Iran launched missiles at Israel.", "ASSAULT", "IRN", "ISR"),
+    # sending weapons is aid; a plain "strike" in a war is an attack
+    ("Spain sent tanks and ammunition to Ukraine.", "AID", "ESP", "UKR"),
+    # "pulled its troops out": a withdrawal, gap and all
+    ("Mali pulled its soldiers out of the base.", "RETREAT", "MLI", None),
+    # "X and Y agreed": each agrees with the other; the place after "along the" is no party
+    ("Peru and Ecuador agreed to respect the truce along the Cordillera del Condor.", "AGREE", "PER", "ECU"),
+    # "to its border with Y": the actor's own border, aimed at Y
+    ("Hungary sent troops to its border with Serbia.", "MOBILIZE", "HUN", "SRB"),
+    # a second main clause has its own subject
+    ("Syria shelled a Turkish post, and Turkey responded with air strikes on Syria.", "ASSAULT", "TUR", "SYR"),
+])
+def test_patterns_on_new_sentences(sentence: str, type_: str, actor: str, recipient: str | None) -> None:
+    events = of_type(events_of(sentence), type_)
+    assert any(e.actor and e.actor.country == actor and (recipient is None or (e.recipient and e.recipient.country == recipient))
+               for e in events), [(e.type, e.actor, e.recipient) for e in events_of(sentence)]
+
+
+def test_description_nouns_and_reporters_are_not_parties() -> None:
+    # "as a threat" describes the drills; it is not a threat of its own
+    assert not of_type(events_of("Japan condemned the drills as a threat to peace."), "THREATEN")
+    # the reporter after a comma is not the target of the shelling
+    ev = of_type(events_of("Rebels shelled the hospital in Aleppo, the Syrian health ministry said."), "ASSAULT")[0]
+    assert ev.recipient is None or ev.recipient.sector != "GOV"
+    # "..., X said, calling it a crime": X calls it
+    acc = of_type(events_of("Serbian troops shelled the town, Kosovo's government said, calling the attack a crime."),
+                  "ACCUSE")
+    assert acc and acc[0].actor is not None and acc[0].actor.country == "XKX"
+    # a strike by workers stays a protest
+    assert of_type(events_of("Dock workers in Chile went on a nationwide strike over pay."), "PROTEST")

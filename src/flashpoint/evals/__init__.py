@@ -11,6 +11,7 @@ SUITES = {
     "datetime": "flashpoint.evals.datetime_eval",
     "seeds": "flashpoint.evals.seeds",
     "plover": "flashpoint.evals.plover",
+    "events": "flashpoint.evals.events",
     "stories": "flashpoint.evals.stories",
 }
 

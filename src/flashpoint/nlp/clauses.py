@@ -136,7 +136,7 @@ def _compile(entry: dict[str, Any], type_: str, irregular: dict[str, list[str]])
         elif pos == "n" and k == len(words) - 1:
             parts.append(frozenset(noun_forms(word)))
         else:
-            parts.append(frozenset({word}))
+            parts.append(frozenset(word.split("|")))  # "call ... illegal|unacceptable": any of them
     return Trigger(
         type=type_, pattern=tuple(parts), phrase=phrase, pos=pos, mode=entry.get("mode"),
         symmetric=bool(entry.get("symmetric")), needs_recipient=bool(entry.get("needs_recipient")),

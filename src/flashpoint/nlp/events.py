@@ -478,6 +478,7 @@ def subject_of(words: list[Word], mentions: list[Mention], pos: int,
         commas = [k for k in range(lo, pos) if words[k].text == ","]
         if commas:
             lo = commas[-1] + 1
+    lo = _coordinated_clause(words, mentions, lo, pos)
     inside = pos in skip if skip else False
     cands = [m for m in mentions if lo <= m.start and m.end <= pos and not _after_preposition(words, m.start)
              and (inside or not skip or m.start not in skip)]
@@ -500,6 +501,20 @@ def subject_of(words: list[Word], mentions: list[Mention], pos: int,
                                                   g.actor.model_copy(update={"sector": sector}))
                  for g in group]
     return group
+
+
+def _coordinated_clause(words: list[Word], mentions: list[Mention], lo: int, pos: int) -> int:
+    """Start of a second main clause before `pos`: "X fired rockets at Y, and Y responded with
+    strikes" gives the strikes to Y. A plain list ("Russia, Belarus, and China agreed") is no clause:
+    something other than names and commas must come before its ", and"."""
+    starts = {m.start for m in mentions if not m.pronoun}
+    for k in range(pos - 2, lo, -1):
+        if words[k].fn in {"and", "but"} and words[k - 1].text == "," and k + 1 in starts:
+            named = {i for m in mentions for i in range(m.start, m.end)}
+            if any(i not in named and words[i].text != "," for i in range(lo, k - 1)):
+                return k + 1
+            return lo
+    return lo
 
 
 def with_complement(words: list[Word], mentions: list[Mention], men: Mention, limit: int) -> Mention:
@@ -536,11 +551,14 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
                               (lw in CLAUSE_OPENERS and lw not in {"that", "as"})):
             limit = j
             break
+        if lw == "," and any(words[k].fn in REPORTING for k in range(j + 1, min(j + 6, len(words)))):
+            limit = j  # "shelled the hospital, the local authorities said": they report, not suffer
+            break
     fallback = None
     for men in mentions:
         if men.start < m.end or men.start >= limit or men.key in exclude:
             continue
-        if men.place is not None or (men.start > 0 and words[men.start - 1].fn in PLACE_PREPS):
+        if men.place is not None or _after_place_preposition(words, men.start):
             continue
         if avoid and men.start in avoid:
             continue
@@ -548,12 +566,21 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
                          or (men.actor.country in own and not men.actor.code
                              and men.actor.sector in {None, "MIL", "COP", "GOV"})):
             continue  # "withdraw its troops", "deployed troops": the actor's own
-        if (men.pronoun or men.anaphor) and fallback is not None:
-            continue  # "accused separatists of shelling its positions": the noun, not "its"
+        if (men.pronoun or men.anaphor) and (fallback is not None or (own and men.actor.country in own)):
+            continue  # "accused separatists of shelling its positions": the noun, not "its"; "to its border": own
         if (men.actor.country or men.actor.code) and not men.bare:
             return men
         fallback = fallback or men
     return fallback
+
+
+def _after_place_preposition(words: list[Word], k: int) -> bool:
+    """'in Donetsk', 'along the Line of Control': a place, not a party ('in northern Israel' may
+    still be the target: force used there is used against it)."""
+    j = k - 1
+    while j > 0 and k - j <= 2 and words[j].fn in DETERMINERS:
+        j -= 1
+    return j >= 0 and words[j].fn in PLACE_PREPS
 
 
 def location_in(mentions: list[Mention], lo: int, hi: int) -> Mention | None:
@@ -644,6 +671,10 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
                 f.inherited = True
             elif subj:
                 f.actors = subj
+        if trig.pos == "v" and lowers[m.start].endswith("ing") and m.start > 0 and lowers[m.start - 1] == ",":
+            said = [spk for k, spk, _ in reporters if m.start - 4 <= k < m.start]
+            if said:
+                f.actors, f.inherited = said[-1:], False  # "X said, calling it a crime": X calls it
         if not f.actors and trig.pos == "v" and not passive:
             # "X said that ... and accused Y": the sentence's main subject
             whole = subject_of(words, mentions, main_at, skip) if main_at is not None and main_at < m.start else []
@@ -685,6 +716,8 @@ def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
     j = m.start - 1
     while j > 0 and words[j].fn in DETERMINERS:
         j -= 1
+    if j >= 0 and j < m.start - 1 and words[j].fn == "as":
+        return True  # "condemned the drills as a threat": a description, not an event
     if j >= 0 and words[j].fn in {"after", "before", "following", "despite", "since", "until"}:
         return True
     return any(o.trigger.pos == "v" and o.end <= m.start <= o.end + 3 for o in matches if o is not m)
@@ -711,8 +744,9 @@ def _condition_target(f: Found, words: list[Word], mentions: list[Mention]) -> N
 
 def _place_target(f: Found) -> None:
     """Force used in a place with no named target is used against that place's country
-    ("troops entered Donbas", "fired shells at targets in Jericho")."""
-    if f.type not in MATERIAL_CONFLICT or _has_country(f.recipient) or f.location is None:
+    ("troops entered Donbas", "fired shells at targets in Jericho"); a protest by outsiders is
+    aimed at the country it is held in ("ethnic Albanians demonstrated in Serbia")."""
+    if f.type not in MATERIAL_CONFLICT | {"PROTEST"} or _has_country(f.recipient) or f.location is None:
         return
     place = f.location.place
     country = place.country if place else None
@@ -752,7 +786,10 @@ def _reporters(words: list[Word], mentions: list[Mention],
             left = subject_of(words, mentions, main_at, skip)
             speaker, tail = (left[0] if left else None), False
         else:
-            left = subject_of(words, mentions, k, skip)
+            comma = next((j for j in range(k - 1, max(-1, k - 7), -1) if lowers[j] == ","), None)
+            # "..., the local authorities said": the words between the comma and the verb
+            between = [m for m in mentions if comma is not None and comma < m.start and m.end <= k]
+            left = between[:1] or subject_of(words, mentions, k, skip)
             speaker = left[0] if left else next((m for m in mentions if k < m.start <= k + 3), None)
         if speaker is not None:
             out.append((k, speaker, tail))
@@ -814,7 +851,9 @@ def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[i
     if words[f.match.start].lower in DENIALS:
         return  # "denied that its troops attacked": the attack stays, marked negated
     lowers = [w.fn for w in words]
-    start = f.recipient.end if f.recipient and f.recipient.start >= f.match.end else f.match.end
+    start = f.match.end
+    if f.recipient and f.match.end <= f.recipient.start <= f.match.end + 2:
+        start = f.recipient.end  # "urged Algeria to": the complement follows the recipient
     if lowers[f.match.end - 1] == "to":
         start = f.match.end - 1
     to = next((k for k in range(start, min(start + 4, len(words))) if lowers[k] == "to"), None)
@@ -1023,7 +1062,8 @@ def _records(f: Found, doc: NlpDoc, words: list[Word], sentence: str, lo: int, h
              date: str | None, historical: bool, pending: list[tuple[Event, str | None]]) -> list[Event]:
     m = f.match
     trigger = doc.body[words[m.start].start: words[m.end - 1].end]
-    symmetric = m.trigger.symmetric and f.recipient is None and len(f.actors) > 1
+    # "X and Y agreed": each with the other, unless a known third party is named
+    symmetric = m.trigger.symmetric and not _has_country(f.recipient) and len(f.actors) > 1
     loc = f.location
     out: list[Event] = []
     conf = f.confidence + (0.1 if f.actors else -0.1) + (0.1 if f.recipient else 0.0) - \
