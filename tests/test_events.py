@@ -297,3 +297,31 @@ def test_description_nouns_and_reporters_are_not_parties() -> None:
     assert acc and acc[0].actor is not None and acc[0].actor.country == "XKX"
     # a strike by workers stays a protest
     assert of_type(events_of("Dock workers in Chile went on a nationwide strike over pay."), "PROTEST")
+
+
+def test_wire_dateline_and_proxy_groups() -> None:
+    body = ("Clashes on the frontier\n\nDAMASCUS, May 5 (Newsline) - Turkish drones struck a convoy of the "
+            "Kurdish-backed group near Qamishli.")
+    events = of_type(events_of(body), "ASSAULT")
+    ev = next(e for e in events if "drones" in e.text)
+    # the dateline city is no actor, the drones are the military's, the sentence starts after the dash
+    assert ev.actor is not None and ev.actor.country == "TUR" and ev.actor.sector == "MIL"
+    assert ev.text.startswith("Turkish drones")
+    # "X-backed" alone is not X
+    proxy = events_of("The Moldova-backed militia shelled the outskirts of Bender.")
+    assert all(e.actor is None or e.actor.country != "MDA" or e.actor.sector for e in proxy)
+
+
+def test_modal_nouns_object_pronouns_and_own_state() -> None:
+    # "an attack would ..." supposes an attack; nobody threatens
+    assert not of_type(events_of("Analysts said an attack on the port would disrupt grain exports."), "THREATEN")
+    # "pushed them back" is fighting, not backing
+    events = events_of("Ethiopian troops attacked at dawn, but Eritrean units pushed them back.")
+    assert not of_type(events, "SUPPORT") and of_type(events, "ASSAULT")
+    # the minister's own state is not whom he threatens
+    threat = of_type(events_of("Serbia's defence minister warned that Serbia was ready to act against Kosovo."),
+                     "THREATEN")
+    assert threat and all(e.recipient is None or e.recipient.country != "SRB" for e in threat)
+    # "an assault by X": X acts
+    ev = of_type(events_of("The town came under an assault by Azerbaijani troops."), "ASSAULT")[0]
+    assert ev.actor is not None and ev.actor.country == "AZE"

@@ -229,6 +229,8 @@ def find_triggers(words: list[str]) -> list[Match]:
     found: list[Match] = []
     for i, word in enumerate(words):
         for trig in index.get(word, ()):
+            if trig.pos == "v" and i > 0 and _noun_position(words, i):
+                continue  # "an assault by", "under attack": the noun entry, if any, reads it
             heads = _match_at(words, i, trig)
             if heads is None:
                 continue
@@ -246,6 +248,17 @@ def find_triggers(words: list[str]) -> list[Match]:
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+NOUN_MARKERS = frozenset("the a an its their his her this these those our my your".split())
+NOUN_PREPOSITIONS = frozenset("under amid despite following of against".split())
+
+
+def _noun_position(words: list[str], i: int) -> bool:
+    """A word after a determiner ("the attack") or, unless a gerund, after a preposition
+    ("under attack") is a noun, not a verb."""
+    before = words[i - 1]
+    return before in NOUN_MARKERS or (before in NOUN_PREPOSITIONS and not words[i].endswith("ing"))
 
 
 def is_passive(words: list[str], m: Match) -> bool:

@@ -41,6 +41,7 @@ _NOT_NAMES = {
     "Where", "Which", "Now", "Then", "Today", "Yesterday", "Tomorrow", "Overnight", "Western", "Eastern",
     "Northern", "Southern", "Mr.", "Despite", "Because", "Although", "Though", "Under", "Over", "Into",
 }
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into)[ \u00a0]+$")
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -171,6 +172,8 @@ def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
             continue  # a title-case headline: every word is capitalised
         if " " not in raw and raw.endswith("ing"):
             continue  # "Announcing the move, ..."
+        if " " not in raw and _LOCATIVE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "talks in Jeddah", "at Mosul": a place the gazetteer does not know
         name = strip_title(raw)
         while name and name.split()[0] in _NOT_NAMES:
             name = " ".join(name.split()[1:])

@@ -64,6 +64,9 @@ QUANTIFIERS = frozenset(
     "one two three several all each none".split()
 )
 OBLIGATION = frozenset("must should".split())
+OBJECT_PRONOUNS = frozenset("them him us me".split())
+PROXY_SUFFIX = re.compile(r"-(?:backed|supported|sponsored|allied|aligned|funded|armed|controlled)$")
+PROXY_NOUNS = frozenset("group groups movement movements faction factions organisation organization".split())
 PLACE_PREPS = frozenset("in at near outside inside across along within around".split())
 NOT_NAMES = frozenset(
     "the a an in on at but and if when while after before as for of to this that these those it its his her "
@@ -85,8 +88,12 @@ MISCONDUCT = frozenset(
 HISTORY_MARKERS = (
     re.compile(r"\b(go(?:es)? back to|dates? back to|dating back to|began when|began in|started in|started when|"
                r"roots of|since (?:19|20)\d\d|back in (?:19|20)\d\d|in the (?:19|20)\d0s|decades ago|years ago|"
-               r"at the time of|the former soviet)\b", re.I),
+               r"at the time of|the former soviet|"
+               r"(?:war|conflict|fighting|violence|insurgency) (?:has|have) (?:so far )?(?:killed|displaced|claimed|left))\b",
+               re.I),
 )
+WIRE_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [\w .,]{1,30}?)?"
+                           r"(?: \([\w .,&/-]{1,40}\))? ?[-–—]{1,2} (?=[A-Z\"“])")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -342,6 +349,13 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
             j += 2
             while j < n and words[j].lower in heads:
                 j += 1
+        # "the Iran-backed group": the proxy, not its backer
+        if PROXY_SUFFIX.search(words[j - 1].lower):
+            if j < n and words[j].lower in PROXY_NOUNS:
+                j += 1
+            elif words[j - 1].lower not in heads:
+                i = j
+                continue
         # "Republic of Korea", "Kingdom of Saudi Arabia": a capitalised name continued by "of Name"
         if j + 1 < n and words[j].lower == "of" and _is_name(words[j - 1]) and _is_name(words[j + 1]) \
                 and words[j + 1].lower not in heads:
@@ -547,7 +561,7 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
     limit = min(len(words), m.end + 14)
     for j in range(m.end, limit):
         lw = words[j].fn
-        if j > m.end + 1 and (lw in REPORTING or lw in {";", "."} or
+        if j > m.end + 1 and (lw in REPORTING or lw in {";", ".", "according"} or
                               (lw in CLAUSE_OPENERS and lw not in {"that", "as"})):
             limit = j
             break
@@ -563,9 +577,13 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
         if avoid and men.start in avoid:
             continue
         if men.bare and ((men.start > 0 and words[men.start - 1].fn in POSSESSIVE_PRONOUNS and exclude)
-                         or (men.actor.country in own and not men.actor.code
+                         or (men.actor.country in own and not men.actor.code and m.trigger.type not in VERBAL
                              and men.actor.sector in {None, "MIL", "COP", "GOV"})):
             continue  # "withdraw its troops", "deployed troops": the actor's own
+        if m.trigger.type in {"THREATEN", "ACCUSE", "REJECT"} and men.actor.country in own and \
+                men.actor.sector is None and not men.actor.code and \
+                all(a.actor.sector in {None, "GOV", "MIL"} for a in actors or []):
+            continue  # "Israel's minister warned that Israel was ready to": its own state is no target
         if (men.pronoun or men.anaphor) and (fallback is not None or (own and men.actor.country in own)):
             continue  # "accused separatists of shelling its positions": the noun, not "its"; "to its border": own
         if (men.actor.country or men.actor.code) and not men.bare:
@@ -641,8 +659,8 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
         trig = m.trigger
         if m.start > 0 and words[m.start].text[:1].isupper():
             continue  # "March", "Strike Force": a name, not a trigger
-        if trig.pos == "v" and m.start > 0 and lowers[m.start - 1] in DETERMINERS:
-            continue  # "on the phone", "a visit" read as a verb
+        if trig.pos == "v" and m.start > 0 and lowers[m.start - 1] in DETERMINERS | OBJECT_PRONOUNS:
+            continue  # "on the phone", "a visit" read as a verb; "pushed them back" is no backing
         if trig.pos == "v" and m.end < len(words) and lowers[m.end] == "of" and \
                 any(w in DETERMINERS for w in lowers[max(0, m.start - 3):m.start]):
             continue  # "a further sign of", "the support of": a noun
@@ -654,7 +672,7 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
             # "Russia's aggression", "a Russian invasion": the mention right before the noun
             before = [men for men in mentions if men.end in (m.start, m.start - 1) and
                       (men.end == m.start or lowers[men.end] in {"'s", "’s"})]
-            f.actors = before[-1:] or subject_of(words, mentions, m.start, skip)
+            f.actors = before[-1:] or _by_agent(words, mentions, m) or subject_of(words, mentions, m.start, skip)
         elif passive:
             by = next((k for k in range(m.end, min(m.end + 3, len(words))) if lowers[k] == "by"), None)
             agent = next((men for men in mentions if by is not None and by < men.start <= by + 2), None)
@@ -675,6 +693,7 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
             said = [spk for k, spk, _ in reporters if m.start - 4 <= k < m.start]
             if said:
                 f.actors, f.inherited = said[-1:], False  # "X said, calling it a crime": X calls it
+
         if not f.actors and trig.pos == "v" and not passive:
             # "X said that ... and accused Y": the sentence's main subject
             whole = subject_of(words, mentions, main_at, skip) if main_at is not None and main_at < m.start else []
@@ -706,11 +725,22 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
     return out, [m for m in mentions if not m.pronoun][:1] or prior[-1:]
 
 
+def _by_agent(words: list[Word], mentions: list[Mention], m: Match) -> list[Mention]:
+    """'a major assault by the paramilitary RSF': the agent after 'by' acts."""
+    if m.end < len(words) and words[m.end].fn == "by":
+        agent = next((men for men in mentions if m.end < men.start <= m.end + 3 and not men.pronoun), None)
+        if agent is not None:
+            return [agent]
+    return []
+
+
 def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
     """A weak event noun inside a prepositional phrase ("after an agreement on", "at talks")
     or as another trigger's object ("demanded a truce", "suspended aid") is no event of its own."""
     if m.start > 0 and words[m.start - 1].fn == "under":
         return False  # "under investigation", "under attack": a state, and an event
+    if _by_agent(words, [], m) or (m.end < len(words) and words[m.end].fn == "by"):
+        return False  # "came under an assault by X": the agent makes it an event
     if _after_preposition(words, m.start):
         return True
     j = m.start - 1
@@ -911,7 +941,9 @@ def _modality(f: Found, words: list[Word], denial_at: int | None) -> None:
         f.type, f.mode = "AGREE", None  # manual 3.1: future cooperation is AGREE
     elif f.type == "RETREAT" and future and not negated:
         f.type, f.mode = "CONCEDE", None  # manual 3.4.2: announced retreat is CONCEDE
-    if f.type in MATERIAL_CONFLICT and (modal or conditional) and not negated:
+    as_verb = m.trigger.pos == "v" or (m.start > 0 and lowers[m.start - 1] in MODALS)
+    if f.type in MATERIAL_CONFLICT and (modal or conditional) and not negated and as_verb:
+        # "X could attack", "would blockade" threaten; "an attack would have consequences" supposes one
         f.mode = ontology()["threat_content"].get(f.type)
         f.type = "THREATEN"
         f.hypothetical = True
@@ -978,17 +1010,25 @@ def historical_date(doc: NlpDoc, sentence: str, lo: int, hi: int) -> tuple[str |
 
 
 def _lines(doc: NlpDoc) -> list[tuple[int, int]]:
-    """Sentence spans, cut again at line breaks: a cleaned body's lines are paragraphs."""
+    """Sentence spans, cut again at line breaks: a cleaned body's lines are paragraphs. A wire
+    dateline ("BEIRUT, March 3 (Agency) -") opening a paragraph is no part of its sentence."""
     out: list[tuple[int, int]] = []
     body = doc.body
+
+    def add(start: int, end: int) -> None:
+        if start == 0 or body[start - 1] == "\n":
+            dateline = WIRE_DATELINE.match(body, start, end)
+            if dateline:
+                start = dateline.end()
+        if body[start:end].strip():
+            out.append((start, end))
+
     for lo, hi in doc.sentences():
         start = lo
         for m in re.finditer(r"\n\s*", body[lo:hi]):
-            if body[start:lo + m.start()].strip():
-                out.append((start, lo + m.start()))
+            add(start, lo + m.start())
             start = lo + m.end()
-        if body[start:hi].strip():
-            out.append((start, hi))
+        add(start, hi)
     return out
 
 
@@ -1076,8 +1116,9 @@ def _records(f: Found, doc: NlpDoc, words: list[Word], sentence: str, lo: int, h
             other = next(a for a in f.actors if a is not men)
             recipient = other.actor
         actor = men.actor if men is not None else None
-        if actor is not None and recipient is not None and recipient == actor:
-            recipient = None
+        if actor is not None and recipient is not None and \
+                (recipient == actor or (actor.id is not None and recipient.id == actor.id)):
+            recipient = None  # "army spokesman X" after "X": one person, not a dyad
         ev = Event(
             type=f.type, mode=f.mode, actor=actor, recipient=recipient,
             location=loc.place if loc else None, date=date, historical=historical,
