@@ -325,3 +325,18 @@ def test_modal_nouns_object_pronouns_and_own_state() -> None:
     # "an assault by X": X acts
     ev = of_type(events_of("The town came under an assault by Azerbaijani troops."), "ASSAULT")[0]
     assert ev.actor is not None and ev.actor.country == "AZE"
+
+
+def test_reported_force_noun_compounds_and_denial_scope() -> None:
+    # force with no target, reported by a state's organ, was used against that state
+    ev = of_type(events_of("Georgia's interior ministry said Russia had launched 12 drones overnight."), "ASSAULT")
+    assert ev and ev[0].actor is not None and ev[0].actor.country == "RUS"
+    assert ev[0].recipient is not None and ev[0].recipient.country == "GEO"
+    # "an apartment block" is a building, not a blockade
+    assert not of_type(events_of("Three people died in a fire in an apartment block in Baku."), "PROTEST")
+    # a denial does not reach across "as" into another clause
+    events = events_of("Serbia rejects the plan as clashes intensify in Kosovo.")
+    assert any(e.type == "ASSAULT" and not e.negated for e in events)
+    # "urged Europe to": the addressee, named or not
+    req = of_type(events_of("The Moldovan president urged Europe to keep up the pressure on Russia."), "REQUEST")[0]
+    assert req.recipient is not None and req.recipient.country != "RUS"

@@ -258,7 +258,12 @@ def _noun_position(words: list[str], i: int) -> bool:
     """A word after a determiner ("the attack") or, unless a gerund, after a preposition
     ("under attack") is a noun, not a verb."""
     before = words[i - 1]
-    return before in NOUN_MARKERS or (before in NOUN_PREPOSITIONS and not words[i].endswith("ing"))
+    if before in NOUN_MARKERS or (before in NOUN_PREPOSITIONS and not words[i].endswith("ing")):
+        return True
+    # "an apartment block", "a heavy assault": article, modifier, noun; "the rebels shelled" is a
+    # subject and a verb (a plural or a past form)
+    return i > 1 and words[i - 2] in {"a", "an"} and not before.endswith("s") and \
+        not words[i].endswith(("ed", "en", "ing"))
 
 
 def is_passive(words: list[str], m: Match) -> bool:

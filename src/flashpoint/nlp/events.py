@@ -66,6 +66,7 @@ QUANTIFIERS = frozenset(
 OBLIGATION = frozenset("must should".split())
 OBJECT_PRONOUNS = frozenset("them him us me".split())
 PROXY_SUFFIX = re.compile(r"-(?:backed|supported|sponsored|allied|aligned|funded|armed|controlled)$")
+LIKENESS_SUFFIX = re.compile(r"-(?:like|style|era|type|esque)$")
 PROXY_NOUNS = frozenset("group groups movement movements faction factions organisation organization".split())
 PLACE_PREPS = frozenset("in at near outside inside across along within around".split())
 NOT_NAMES = frozenset(
@@ -73,7 +74,7 @@ NOT_NAMES = frozenset(
     "their he she they we i our my mr mrs ms dr read map watch more also however meanwhile moreover so yet "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december overnight earlier later today yesterday tomorrow what why "
-    "how who where which there here some many most all both each every no not one two three".split()
+    "how who where which there here some many most all both each every any no not one two three".split()
 )
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
@@ -350,6 +351,9 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
             while j < n and words[j].lower in heads:
                 j += 1
         # "the Iran-backed group": the proxy, not its backer
+        if LIKENESS_SUFFIX.search(words[j - 1].lower) and j - i == 1:
+            i = j
+            continue  # "a Srebrenica-like massacre", "Soviet-style": a comparison, no actor
         if PROXY_SUFFIX.search(words[j - 1].lower):
             if j < n and words[j].lower in PROXY_NOUNS:
                 j += 1
@@ -569,6 +573,14 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
             limit = j  # "shelled the hospital, the local authorities said": they report, not suffer
             break
     fallback = None
+    if m.trigger.type in VERBAL:
+        k = m.end
+        while k < len(words) and words[k].fn in DETERMINERS:
+            k += 1
+        direct = next((men for men in mentions if men.start == k and not men.pronoun and men.key not in exclude), None)
+        if direct is not None and direct.end < len(words) and words[direct.end].fn in {"to", "of", "for"} and \
+                not direct.bare:
+            return direct  # "urged Europe to", "accused Brussels of"
     for men in mentions:
         if men.start < m.end or men.start >= limit or men.key in exclude:
             continue
@@ -864,8 +876,17 @@ def _apply_reporting(found: list[Found], reporters: list[tuple[int, Mention, boo
 
 
 def _possessive_recipients(found: list[Found], words: list[Word]) -> None:
-    """'fired at its positions' inside a report: 'its' is the reporter's."""
+    """'fired at its positions' inside a report: 'its' is the reporter's. Force with no target,
+    reported by a state's organ ("Ukraine's air force said Russia launched 117 drones"), was
+    used against that state."""
     for f in found:
+        if f.recipient is None and f.reported_by is not None and f.type in MATERIAL_CONFLICT - {"MOBILIZE"}:
+            rep = f.reported_by.actor
+            if rep.country and rep.sector in {None, "GOV", "MIL"} and f.actors and \
+                    all(a.actor.country and a.actor.country != rep.country for a in f.actors):
+                f.recipient = Mention(f.reported_by.start, f.reported_by.end, f.reported_by.text,
+                                      Actor(text=rep.text, name=rep.name, country=rep.country))
+                continue
         if f.recipient is None and f.reported_by is not None and f.type in MATERIAL_CONFLICT:
             for k in range(f.match.end, min(f.match.end + 3, len(words))):
                 if words[k].lower in POSSESSIVE_PRONOUNS:
@@ -916,7 +937,8 @@ def _modality(f: Found, words: list[Word], denial_at: int | None) -> None:
     before = window_before(lowers, m.start, 4)
     near = window_before(lowers, m.start, 2)
     negated = any(w in NEGATIONS or w == "none" for w in before)
-    if denial_at is not None and denial_at < m.start and lowers[denial_at] not in lowers[m.start:m.end]:
+    if denial_at is not None and denial_at < m.start and lowers[denial_at] not in lowers[m.start:m.end] and \
+            not any(lw in CLAUSE_OPENERS - {"that"} for lw in lowers[denial_at + 1:m.start]):
         negated = True
     modal = any(w in MODALS for w in before)
     future = any(w in FUTURE for w in before) or "going" in near
@@ -1085,8 +1107,15 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     # than the actor's; a mobilisation is aimed at the most mentioned other country
     ranked = _doc_opponents(countries)
     by_force = [c for c, _ in aggressors.most_common()] + ranked
+    dyads: Counter[tuple[str, str]] = Counter(
+        tuple(sorted((e.actor.country, e.recipient.country)))  # type: ignore[misc]
+        for e in events if e.actor and e.recipient and e.actor.country and e.recipient.country
+        and e.actor.country != e.recipient.country)
     for ev, actor_country in pending:
-        order = ranked if ev.type in AGGRESSION else by_force
+        # a refusal answers whoever the actor deals with most; blame goes to whoever uses force
+        partners = [b if a == actor_country else a for (a, b), _ in dyads.most_common()
+                    if actor_country in (a, b)] if ev.type == "REJECT" else []
+        order = partners + (ranked if ev.type in AGGRESSION else by_force)
         other = next((c for c in order if c != actor_country), None)
         if other is not None:
             ev.recipient = Actor(text="", country=other)
