@@ -153,3 +153,17 @@ def test_word_trie_matches_like_the_longest_first_alternation() -> None:
         text = "".join(rng.choice(words + [" ", "x", "-", "ing", "."]) for _ in range(8))
         assert [(m.span(), m.group(1)) for m in old.finditer(text)] == \
             [(m.span(), m.group(1)) for m in new.finditer(text)], text
+
+
+def test_speaker_before_an_aside_and_an_organ_of_state() -> None:
+    body = ("Moldovan President Ana Vlad, speaking in Chisinau after talks with the Romanian foreign minister, "
+            "said Moldova was ready to sign the accord.\n\n"
+            "Romania's defence ministry said its radars had tracked two drones over the border.\n\n"
+            "\"We will not be intimidated,\" she told reporters in Iasi.")
+    quotes = quotes_of(body)
+    assert speaker(find(quotes, "Moldova was ready")) == "Ana Vlad"
+    organ = find(quotes, "its radars had tracked")
+    assert organ.speaker is not None and organ.speaker.actor is not None
+    assert (organ.speaker.actor.country, organ.speaker.actor.sector) == ("ROU", "MIL")
+    # "in Iasi" is where she spoke, not who: the pronoun still finds the president
+    assert speaker(find(quotes, "We will not be intimidated")) == "Ana Vlad"

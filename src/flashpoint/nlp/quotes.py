@@ -317,6 +317,12 @@ class Resolver:
             return Mention(start=seg_off, end=end, name=_describe(segment), person=False,
                            actor=_actor(segment, self.body[max(0, start - 200):end]))
         others = [m for m in self._mentions_in(start, end, person=False) if m.start >= seg_off]
+        if others and re.match(r"^\s*['’]s?\s+\w", self.body[others[-1].end:end]):
+            organ = _actor(segment, self.body[max(0, start - 200):end])
+            if organ is not None and organ.sector and organ.country:
+                # "Ukraine's air force said": the organ speaks, not the country
+                return Mention(start=seg_off, end=end, name=organ.name or _describe(segment), id=organ.id,
+                               actor=organ, person=False)
         if others:
             m = others[-1]
             return Mention(start=m.start, end=m.end, name=m.name, id=m.id, person=False,
@@ -335,6 +341,9 @@ class Resolver:
     def subject_before(self, cue: Cue) -> Mention | None:
         s, _e = self.sentence_of(cue.start)
         left = _masked(self.body, s, cue.start, self.quotes)
+        aside = INSERTION_BEFORE_CUE.search(left)
+        if aside and left[:aside.start()].strip():
+            left = left[:aside.start()]  # "X, speaking in Jeddah after talks with Y, said": X speaks
         cut, word = 0, ""
         for m in CONJ_BOUNDARY.finditer(left):
             before = left[:m.start()].split()
@@ -415,6 +424,9 @@ class Resolver:
         left = self.body[s:cue.start]
         last_close = max((q.close for q in self.quotes if s <= q.close <= cue.start), default=None)
         return left if last_close is None else self.body[last_close:cue.start]
+
+
+INSERTION_BEFORE_CUE = re.compile(r",\s+(?:[a-z]+ing|who|which|whose|after|while|during|following)\b[^,]{0,160},\s*$")
 
 
 def _describe(text: str) -> str:
