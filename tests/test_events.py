@@ -340,3 +340,26 @@ def test_reported_force_noun_compounds_and_denial_scope() -> None:
     # "urged Europe to": the addressee, named or not
     req = of_type(events_of("The Moldovan president urged Europe to keep up the pressure on Russia."), "REQUEST")[0]
     assert req.recipient is not None and req.recipient.country != "RUS"
+
+
+def test_victims_and_the_strike_that_hit_them() -> None:
+    # "people killed in a Russian strike": one attack, by the striker, on the people, where it hit
+    events = of_type(events_of("The number of people killed in Saturday's Russian strike on Kharkiv rose to 19."),
+                     "ASSAULT")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.actor is not None and ev.actor.country == "RUS"
+    assert ev.recipient is not None and ev.recipient.sector == "CVL" and ev.recipient.country == "UKR"
+    # "agreed on Wednesday" is no passive: the officials agree
+    agree = of_type(events_of("Senior Chilean officials agreed on Wednesday to reopen the pass."), "AGREE")
+    assert agree and agree[0].actor is not None and agree[0].actor.country == "CHL"
+    # "withdrew after clashes with X": the clash happened, between the troops and X
+    clash = of_type(events_of("Peruvian troops withdrew from the valley after clashes with Shining Path rebels."),
+                    "ASSAULT")
+    assert clash and clash[0].actor is not None and clash[0].actor.country == "PER"
+    # "demanded their release" is one demand, not a release
+    events = events_of("Kosovo demanded their immediate release.")
+    assert of_type(events, "REQUEST") and not of_type(events, "RETREAT")
+    # "two guided bombs hit the store": the reporting office did not drop them
+    bombs = events_of("Ukraine's prosecutor general's office said two guided bombs hit the store.")
+    assert all(e.actor is None or e.actor.country != "UKR" for e in of_type(bombs, "ASSAULT"))

@@ -250,8 +250,9 @@ def find_triggers(words: list[str]) -> list[Match]:
     return kept
 
 
-NOUN_MARKERS = frozenset("the a an its their his her this these those our my your".split())
-NOUN_PREPOSITIONS = frozenset("under amid despite following of against".split())
+NOUN_MARKERS = frozenset("the a an its their his her this these those our my your 's ’s".split())
+COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands several".split())
+NOUN_PREPOSITIONS = frozenset("under amid despite following of against after before during".split())
 
 
 def _noun_position(words: list[str], i: int) -> bool:
@@ -262,8 +263,10 @@ def _noun_position(words: list[str], i: int) -> bool:
         return True
     # "an apartment block", "a heavy assault": article, modifier, noun; "the rebels shelled" is a
     # subject and a verb (a plural or a past form)
-    return i > 1 and words[i - 2] in {"a", "an"} and not before.endswith("s") and \
-        not words[i].endswith(("ed", "en", "ing"))
+    if before[:1].isdigit() or before in COUNT_WORDS:
+        return True  # "two bombs", "200 shells"
+    return i > 1 and (words[i - 2] in {"a", "an", "'s", "’s"} or words[i - 2][:1].isdigit() or words[i - 2] in COUNT_WORDS) \
+        and not before.endswith("s") and not words[i].endswith(("ed", "en", "ing"))
 
 
 def is_passive(words: list[str], m: Match) -> bool:

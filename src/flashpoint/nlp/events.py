@@ -65,6 +65,9 @@ QUANTIFIERS = frozenset(
 )
 OBLIGATION = frozenset("must should".split())
 OBJECT_PRONOUNS = frozenset("them him us me".split())
+VICTIM_PARTICIPLES = frozenset(
+    "killed wounded injured hurt detained arrested abducted kidnapped executed slain captured".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
 PROXY_SUFFIX = re.compile(r"-(?:backed|supported|sponsored|allied|aligned|funded|armed|controlled)$")
 LIKENESS_SUFFIX = re.compile(r"-(?:like|style|era|type|esque)$")
 PROXY_NOUNS = frozenset("group groups movement movements faction factions organisation organization".split())
@@ -388,7 +391,10 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
             actor = actor.model_copy(update={"text": text})
         actor = _with_sector(actor, words, i, j, text)
         place = None
-        if i > 0 and words[i - 1].lower in PLACE_PREPS:
+        k = i - 1
+        while k > 0 and words[k].lower in {"the", "a"}:
+            k -= 1  # "into the Kharkiv region"
+        if k >= 0 and k < i and (words[k].lower in PLACE_PREPS or (words[k].lower == "into" and k < i - 1)):
             place = _place(text)
             if place is None and actor.country and not actor.sector:
                 place = Place(text=text, name=actor.name, country=actor.country)
@@ -679,12 +685,14 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
         if trig.pos == "n" and trig.weak and _background_noun(words, matches, m):
             continue
         f = Found(type=trig.type, mode=trig.mode, match=m, confidence=0.45 if trig.weak else 0.65)
-        passive = is_passive(lowers, m)
+        passive = is_passive(lowers, m) or _reduced_passive(words, m)
         if trig.pos == "n":
             # "Russia's aggression", "a Russian invasion": the mention right before the noun
             before = [men for men in mentions if men.end in (m.start, m.start - 1) and
                       (men.end == m.start or lowers[men.end] in {"'s", "’s"})]
             f.actors = before[-1:] or _by_agent(words, mentions, m) or subject_of(words, mentions, m.start, skip)
+            if not f.actors and m.end < len(words) and lowers[m.end] == "with" and m.start > 0:
+                f.actors = subject_of(words, mentions, m.start - 1, skip)  # "withdrew after clashes with X"
         elif passive:
             by = next((k for k in range(m.end, min(m.end + 3, len(words))) if lowers[k] == "by"), None)
             agent = next((men for men in mentions if by is not None and by < men.start <= by + 2), None)
@@ -733,8 +741,19 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
 
     found = _apply_reporting(found, reporters, doc, words)
     _possessive_recipients(found, words)
-    out = _merge_one_sided(found)
+    out = _merge_one_sided(found, words)
     return out, [m for m in mentions if not m.pronoun][:1] or prior[-1:]
+
+
+def _reduced_passive(words: list[Word], m: Match) -> bool:
+    """'people killed in the strike', '12 soldiers wounded by shelling': a participle right after
+    its victims is passive."""
+    if m.trigger.pos != "v" or m.start == 0 or m.end >= len(words):
+        return False
+    verb, before = words[m.start].lower, words[m.start - 1].lower
+    if verb not in VICTIM_PARTICIPLES or words[m.end].fn not in {"in", "by", "during", "when", "after", "on", "at"}:
+        return False
+    return before in _heads() or before[:1].isdigit() or before in NUMBER_WORDS
 
 
 def _by_agent(words: list[Word], mentions: list[Mention], m: Match) -> list[Mention]:
@@ -753,6 +772,10 @@ def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
         return False  # "under investigation", "under attack": a state, and an event
     if _by_agent(words, [], m) or (m.end < len(words) and words[m.end].fn == "by"):
         return False  # "came under an assault by X": the agent makes it an event
+    if m.trigger.type == "ASSAULT" and any(words[o.start].lower in VICTIM_PARTICIPLES and o.end < len(words) and
+                                           words[o.end].fn in {"in", "by"} and o.end < m.start <= o.end + 4
+                                           for o in matches):
+        return False  # "people killed in Saturday's strike": the strike is what killed them
     if _after_preposition(words, m.start):
         return True
     j = m.start - 1
@@ -761,7 +784,8 @@ def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
     if j >= 0 and j < m.start - 1 and words[j].fn == "as":
         return True  # "condemned the drills as a threat": a description, not an event
     if j >= 0 and words[j].fn in {"after", "before", "following", "despite", "since", "until"}:
-        return True
+        # "after an agreement on": background; "withdrew after clashes with X": force that happened
+        return not (m.trigger.type in MATERIAL_CONFLICT and words[j].fn in {"after", "following"})
     return any(o.trigger.pos == "v" and o.end <= m.start <= o.end + 3 for o in matches if o is not m)
 
 
@@ -911,6 +935,12 @@ def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[i
     reach = 3
     if to is None and f.match.end < len(words) and lowers[f.match.end] == "that":
         to, reach = f.match.end, 10  # "demanded that the government provide ..."
+    if to is None and f.type in {"REQUEST", "REJECT"}:
+        # "demanded their immediate release", "rejected a withdrawal": the content is a noun
+        noun = next((o for o in matches if f.match.end <= o.start <= f.match.end + 3 and
+                     all(not words[k].text[:1].isupper() for k in range(f.match.end, o.start))), None)
+        if noun is not None:
+            to, reach = noun.start - 1, 1
     if to is None:
         return
     inner = next((m for m in matches if to < m.start <= to + reach and m.trigger.pos == "v"), None)
@@ -971,8 +1001,28 @@ def _modality(f: Found, words: list[Word], denial_at: int | None) -> None:
         f.hypothetical = True
 
 
-def _merge_one_sided(found: list[Found]) -> list[Found]:
-    """'X was killed when Y fired ...': an agentless and a targetless ASSAULT are one event."""
+def _merge_one_sided(found: list[Found], words: list[Word] | None = None) -> list[Found]:
+    """'X was killed when Y fired ...': an agentless and a targetless ASSAULT are one event;
+    'people killed in a Russian strike on Kharkiv': the strike's actor killed them, there."""
+    if words is not None:
+        for f in found:
+            if f.type != "ASSAULT" or f.actors or words[f.match.start].lower not in VICTIM_PARTICIPLES:
+                continue
+            victim = f.recipient.key if f.recipient else None
+            cause = next((g for g in found if g is not f and g.type == "ASSAULT" and g.actors and
+                          all(a.key != victim for a in g.actors) and
+                          f.match.end <= g.match.start <= f.match.end + 5), None)
+            if cause is None:
+                continue
+            f.actors, f.mode, f.reported_by = cause.actors, cause.mode or f.mode, f.reported_by or cause.reported_by
+            f.location = f.location or cause.location
+            if f.recipient is None:
+                f.recipient = cause.recipient
+            elif not _has_country(f.recipient) and _has_country(cause.recipient):
+                hit = f.recipient
+                country = cause.recipient.actor.country if cause.recipient else None
+                f.recipient = Mention(hit.start, hit.end, hit.text, hit.actor.model_copy(update={"country": country}))
+            found = [g for g in found if g is not cause]
     out: list[Found] = []
     for f in found:
         if f.type == "ASSAULT":
