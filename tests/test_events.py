@@ -261,6 +261,7 @@ def test_document_words_agree_with_joining_tokens_one_by_one() -> None:
         spans = _join_words(body, _rows(arr, 0, len(arr)), 0, len(arr))
         assert _word_spans(body, arr) == ([s for s, _ in spans], [e for _, e in spans]), body
 
+
 @pytest.mark.parametrize(("sentence", "type_", "actor", "recipient"), [
     # a damning name is disapproval
     ("The ministry of Chile called the decision a provocation by Peru.", "ACCUSE", "CHL", None),
