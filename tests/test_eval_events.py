@@ -40,3 +40,10 @@ def test_held_out_sentences_above_floor() -> None:
     assert scores["sentences"] == 35
     assert scores["recall_type"] >= 0.9 and scores["recall_full"] >= 0.65
     assert scores["precision_type"] >= 0.75 and scores["precision_full"] >= 0.55
+
+
+def test_second_held_out_set_above_floor() -> None:
+    scores = run_suite("events", DATA / "events_heldout2.json")
+    assert scores["sentences"] == 30
+    assert scores["recall_type"] >= 0.75 and scores["recall_full"] >= 0.55
+    assert scores["precision_type"] >= 0.8 and scores["precision_full"] >= 0.55

@@ -784,8 +784,10 @@ def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
     if j >= 0 and j < m.start - 1 and words[j].fn == "as":
         return True  # "condemned the drills as a threat": a description, not an event
     if j >= 0 and words[j].fn in {"after", "before", "following", "despite", "since", "until"}:
-        # "after an agreement on": background; "withdrew after clashes with X": force that happened
-        return not (m.trigger.type in MATERIAL_CONFLICT and words[j].fn in {"after", "following"})
+        # "after an agreement on", "after the attack" (one already told): background; "withdrew
+        # after clashes with X": force that happened
+        return not (m.trigger.type in MATERIAL_CONFLICT and words[j].fn in {"after", "following"}
+                    and j == m.start - 1)
     return any(o.trigger.pos == "v" and o.end <= m.start <= o.end + 3 for o in matches if o is not m)
 
 
