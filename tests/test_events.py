@@ -364,3 +364,14 @@ def test_victims_and_the_strike_that_hit_them() -> None:
     # "two guided bombs hit the store": the reporting office did not drop them
     bombs = events_of("Ukraine's prosecutor general's office said two guided bombs hit the store.")
     assert all(e.actor is None or e.actor.country != "UKR" for e in of_type(bombs, "ASSAULT"))
+
+
+def test_he_is_the_last_person_and_force_described_twice() -> None:
+    body = ("Azerbaijani President Ilham Aliyev spoke in Baku on Monday.\n\n"
+            "He accused Yerevan of sending saboteurs across the border.")
+    acc = of_type(events_of(body), "ACCUSE")
+    assert acc and acc[0].actor is not None and acc[0].actor.country == "AZE"
+    # "a strike on Barda that it said killed 21": the striker killed them
+    events = of_type(events_of("Baku accused Armenian forces of a missile strike on Tartar that it said killed "
+                               "21 civilians."), "ASSAULT")
+    assert events and all(e.actor is not None and e.actor.country == "ARM" for e in events)

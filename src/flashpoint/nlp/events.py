@@ -132,6 +132,7 @@ class Mention:
     place: Place | None = None
     bare: bool = False  # head nouns only ("the troops"): its country, if any, came from context
     anaphor: bool = False  # a pronoun resolved to an earlier mention
+    person: bool = False  # a named person: what "he" and "she" refer to
 
     @property
     def key(self) -> str:
@@ -400,7 +401,8 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
                 place = Place(text=text, name=actor.name, country=actor.country)
         bare = ent is None and not any(_is_name(words[k]) and (k > 0 or words[k].lower not in heads)
                                        for k in range(i, j))
-        mentions.append(Mention(i, j, text, actor, place=place, bare=bare))
+        person = ent is not None and ent.type == "PERSON"
+        mentions.append(Mention(i, j, text, actor, place=place, bare=bare, person=person))
         i = j
     return mentions
 
@@ -629,8 +631,23 @@ def location_in(mentions: list[Mention], lo: int, hi: int) -> Mention | None:
 # ---------------------------------------------------------------- coding one sentence
 
 
-def _pronoun_target(men: Mention, prior: list[Mention]) -> Mention:
-    """A pronoun resolved to the latest non-pronoun subject seen before it."""
+def _person_before(doc: NlpDoc, char: int) -> Actor | None:
+    """The actor of the last person the entities stage found before `char`."""
+    for e in reversed(doc.entities):
+        if e.end <= char and e.type == "PERSON" and e.actor is not None:
+            return e.actor
+    return None
+
+
+def _pronoun_target(men: Mention, prior: list[Mention], person_before: Actor | None = None) -> Mention:
+    """A pronoun resolved to the latest non-pronoun subject seen before it; "he" and "she" to the
+    latest person named before it, when there is one."""
+    if men.text.lower() in {"he", "she", "his", "her"}:
+        if person_before is not None:
+            return Mention(men.start, men.end, men.text, person_before, anaphor=True)
+        person = next((c for c in reversed(prior) if c.person), None)
+        if person is not None:
+            return Mention(men.start, men.end, men.text, person.actor, anaphor=True)
     for cand in reversed(prior):
         if not cand.pronoun and cand.start <= 10_000:
             return Mention(men.start, men.end, men.text, cand.actor, anaphor=True)
@@ -657,7 +674,7 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
                 resolved.append(Mention(men.start, men.end, men.text, spk, anaphor=True) if spk else
                                 _pronoun_target(men, subjects))
             else:
-                resolved.append(_pronoun_target(men, subjects))
+                resolved.append(_pronoun_target(men, subjects, _person_before(doc, words[men.start].start)))
         else:
             resolved.append(men)
             if not _after_preposition(words, men.start):
@@ -714,6 +731,11 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
             if said:
                 f.actors, f.inherited = said[-1:], False  # "X said, calling it a crime": X calls it
 
+        if not f.actors and trig.pos == "v" and not passive and trig.type in MATERIAL_CONFLICT:
+            # "a strike on Barda that it said killed 21": the force already coded in this sentence
+            earlier = next((g for g in reversed(found) if g.type == trig.type and g.actors), None)
+            if earlier is not None:
+                f.actors, f.inherited = list(earlier.actors), True
         if not f.actors and trig.pos == "v" and not passive:
             # "X said that ... and accused Y": the sentence's main subject
             whole = subject_of(words, mentions, main_at, skip) if main_at is not None and main_at < m.start else []
@@ -742,7 +764,10 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
     found = _apply_reporting(found, reporters, doc, words)
     _possessive_recipients(found, words)
     out = _merge_one_sided(found, words)
-    return out, [m for m in mentions if not m.pronoun][:1] or prior[-1:]
+    # for the next sentence: the last person named (for "he", "she"), then the subject (for the rest)
+    people = [m for m in mentions if m.person and not m.anaphor][-1:] or [p for p in prior if p.person][-1:]
+    subject = [m for m in mentions if not m.pronoun][:1] or [p for p in prior if not p.person][-1:] or prior[-1:]
+    return out, people + [m for m in subject if m not in people]
 
 
 def _reduced_passive(words: list[Word], m: Match) -> bool:
