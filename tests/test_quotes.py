@@ -167,3 +167,10 @@ def test_speaker_before_an_aside_and_an_organ_of_state() -> None:
     assert (organ.speaker.actor.country, organ.speaker.actor.sector) == ("ROU", "MIL")
     # "in Iasi" is where she spoke, not who: the pronoun still finds the president
     assert speaker(find(quotes, "We will not be intimidated")) == "Ana Vlad"
+
+
+def test_coordinated_sources_are_all_named() -> None:
+    body = "More than 80,000 troops are massed on the border, according to Washington and Warsaw."
+    q = find(quotes_of(body), "80,000 troops")
+    assert speaker(q) == "Washington and Warsaw"
+    assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.country == "USA"

@@ -182,3 +182,14 @@ def test_rule_gating_skips_only_lines_where_a_rule_cannot_match() -> None:
             assert full == gated, (pattern.pattern[:80], text[:80])
             checked += len(full)
     assert checked > 50
+
+
+def test_month_and_year_shifts_count_from_the_last_date_said() -> None:
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    body = ("The conflict began in March 2014 when troops seized the peninsula. A month later, rebels took "
+            "the city hall. On Wednesday the envoy arrived. The following day talks began.")
+    values = {t.text: t.value for t in analyze(Article(id="x", source="x", body=body, published="2021-04-09")).timexes}
+    assert values["A month later"] == "2014-04"
+    assert values["The following day"] == "2021-04-08"

@@ -1101,11 +1101,22 @@ def historical_date(doc: NlpDoc, sentence: str, lo: int, hi: int) -> tuple[str |
             historical = when.year < pub.year
         else:
             historical = (pub - when).days > 300 or when.year < pub.year - 1
-    if any(p.search(sentence) for p in HISTORY_MARKERS):
+    if any(_background_cue(m, sentence) for p in HISTORY_MARKERS for m in p.finditer(sentence)):
         historical = True
     if value is None and pub is not None:
         value = pub.isoformat()
     return value, historical
+
+
+SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most|first|worst|biggest|largest|highest|lowest)\b(?:\s+\w+){0,2}\s+$",
+                                re.I)
+
+
+def _background_cue(m: re.Match[str], sentence: str) -> bool:
+    """A history cue, unless a comparison: 'the highest since 2014' is about now."""
+    if not m.group(0).lower().startswith("since"):
+        return True
+    return not SUPERLATIVE_BEFORE.search(sentence, 0, m.start())
 
 
 def _lines(doc: NlpDoc) -> list[tuple[int, int]]:

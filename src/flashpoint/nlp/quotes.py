@@ -406,6 +406,13 @@ class Resolver:
             stop = re.search(r"[,.;" + MASK + r"]|\s(?:based|citing|who|which)\b", right)
             end = cue.end + (stop.start() if stop else len(right))
             who = self.resolve_np(cue.end, end)
+            sources = self._mentions_in(cue.end, end)
+            if who is not None and len(sources) > 1 and re.search(r"\s(?:and|&)\s", self.body[cue.end:end]):
+                # "according to Washington and Kyiv": both give it; the first acts for the record
+                first = sources[0]
+                names = " and ".join(dict.fromkeys(m.name for m in sources))
+                who = Mention(start=first.start, end=sources[-1].end, name=names, id=first.id,
+                              actor=first.actor, person=first.person)
         elif cue.text.endswith("ing"):
             who = self.subject_before(cue)
         elif inverted:

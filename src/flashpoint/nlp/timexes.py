@@ -584,7 +584,20 @@ def _anaphoric(m: re.Match[str], ctx: Ctx, n: int, unit: str) -> Res:
     extra: dict[str, object] = {"shift": (n, unit)}
     if ctx.ref is None:
         return Res(m.start(), m.end(), None, extra=extra)
-    return Res(m.start(), m.end(), shift(ctx.ref, n, unit).isoformat(), extra=extra)
+    return Res(m.start(), m.end(), _shifted_value(ctx.ref, n, unit, "day"), extra=extra)
+
+
+_GRAIN_ORDER = ("day", "month", "year")  # a shift by weeks lands on a day
+
+
+def _shifted_value(d: dt.date, n: int, unit: str, grain: str) -> str:
+    """`d` moved by n units, said no finer than the coarser of the unit and the date it counts
+    from: 'a month later' than March 2014 is 2014-04; 'two days later' than it is still 2014-03."""
+    unit = unit.rstrip("s")
+    coarse = max(unit, grain, key=lambda g: _GRAIN_ORDER.index(g) if g in _GRAIN_ORDER else 0)
+    coarse = coarse if coarse in _GRAIN_ORDER else "day"
+    moved = shift(d, n, unit)
+    return moved.isoformat() if coarse == "day" else unit_value(moved, coarse)
 
 
 @rule(r"(?P<pre>(?:late|early)\s+)?overnight(?!\s+(?:on|to|into|from|between|in\s+the\s+night)\b)", {"overnight"})
@@ -661,7 +674,7 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     if direction in ("earlier", "later") and not m["anchor"]:
         n = _count(m["n"])
-        if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week"):
+        if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week", "month", "year"):
             return None
         return _anaphoric(m, ctx, -n if direction == "earlier" else n, m["unit"].lower())
     if ctx.ref is None:
@@ -1253,23 +1266,32 @@ def _attach_years(text: str, found: list[Res]) -> list[Res]:
     return out
 
 
-_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(?:MO|AF|EV|NI))?")
+_DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:MO|AF|EV|NI))?")
 
 
 def _resolve_anaphora(found: list[Res]) -> None:
-    """'On Wednesday ... The following day': a shift counts from the last day said before it."""
-    last: dt.date | None = None
+    """'On Wednesday ... The following day', 'in March 2014 ... A month later': a shift counts
+    from the last date said before it: days and weeks from a day, months and years from any date
+    (at its grain or coarser); with none said, from the publication day."""
+    last_day: dt.date | None = None
+    last: tuple[dt.date, str] | None = None
     for r in found:
         shift_by = r.extra.get("shift")
-        if isinstance(shift_by, tuple) and last is not None:
-            n, unit = shift_by
-            r.value = shift(last, int(n), str(unit)).isoformat()
+        if isinstance(shift_by, tuple):
+            n, unit = int(shift_by[0]), str(shift_by[1])
+            if unit.rstrip("s") in ("month", "year") and last is not None:
+                r.value = _shifted_value(last[0], n, unit, last[1])
+            elif last_day is not None:
+                r.value = _shifted_value(last_day, n, unit, "day")
         dm = _DAY_VALUE.fullmatch(r.value or "")
         if dm and r.kind not in ("span", "invalid"):
             try:
-                last = dt.date.fromisoformat(dm.group(1))
+                when = dt.date(int(dm.group(1)), int(dm.group(2) or 1), int(dm.group(3) or 1))
             except ValueError:
                 continue
+            last = (when, "day" if dm.group(3) else "month" if dm.group(2) else "year")
+            if dm.group(3):
+                last_day = when
 
 
 # every anchor word of any rule: a line's other words do not change which rules run on it
