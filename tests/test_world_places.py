@@ -27,3 +27,13 @@ def test_an_unlisted_town_gives_the_target_its_country() -> None:
                              published="2020-10-27")).events
     ev = next(e for e in events if e.type == "ASSAULT")
     assert ev.recipient is not None and ev.recipient.country == "AZE"
+
+
+def test_an_unlisted_town_after_a_place_word_is_an_entity() -> None:
+    body = "Rockets hit the town of Kiryat Shmona on Sunday. Mr Shmona was not hurt."
+    ents = analyze(Article(id="w", source="t", body=body)).entities
+    town = [e for e in ents if e.type == "GPE" and e.text == "Kiryat Shmona"]
+    assert town and town[0].id.startswith("geonames:") and town[0].actor is not None
+    assert town[0].actor.country == "ISR"
+    # no place word before it: not taken for a town
+    assert not any(e.id.startswith("geonames:") for e in ents if e.start > body.index("Mr"))

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import Actor, Entity
+from flashpoint.nlp import world_places
 from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_sector, sector_actor
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, slug
@@ -203,6 +204,23 @@ def _first_name(word: str) -> bool:
     return fold(word) in gazetteer().first_names
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|into|towards?|(?:town|city|village|port|district)"
+                              r" of)\s+(?:the\s+)?$")
+
+
+def _unlisted_town(body: str, toks: list[_Tok], idx: list[int]) -> _Found | None:
+    """'in Barda', 'near Kiryat Shmona', 'the town of Tartar': a capitalised
+    name after a place word that GeoNames knows is a town the gazetteer does not list."""
+    s, e = toks[idx[0]].start, toks[idx[-1]].end
+    if len(idx) > 3 or not _LOCATIVE_BEFORE.search(body, max(0, s - 24), s):
+        return None
+    place = world_places.lookup(body[s:e])
+    if place is None or not place.id:
+        return None
+    entry = Entry(id=place.id, name=place.name or body[s:e], type="GPE", kind="place", country=place.country)
+    return _Found(s, e, "GPE", place.id, entry.name, entry)
+
+
 def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, local: dict[str, _Found]) -> list[_Found]:
     """Classify the unmatched words of a run: a titled or first-named PERSON, an ORG, or nothing."""
     g = gazetteer()
@@ -213,6 +231,9 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
         idx = idx[:-1]
     if not idx:
         return []
+    town = _unlisted_town(body, toks, idx)
+    if town is not None:
+        return [town]
     last_title = -1
     for k, i in enumerate(idx):
         if toks[i].text in g.title_words or toks[i].text.rstrip(".") in g.honorifics:
