@@ -375,3 +375,20 @@ def test_he_is_the_last_person_and_force_described_twice() -> None:
     events = of_type(events_of("Baku accused Armenian forces of a missile strike on Tartar that it said killed "
                                "21 civilians."), "ASSAULT")
     assert events and all(e.actor is not None and e.actor.country == "ARM" for e in events)
+
+
+def test_riot_police_new_clauses_and_adjectives_before_weak_nouns() -> None:
+    events = events_of("Armenian riot police used water cannon and tear gas to disperse demonstrators in Yerevan.")
+    assert not of_type(events, "PROTEST")  # "riot police" names an actor, it is no riot
+    force = of_type(events, "ASSAULT")
+    assert force and force[0].actor is not None and force[0].actor.sector == "COP"
+    # ", and the United States suspended ...": a new clause; its country is not the first verb's target
+    events = events_of("The European Union condemned the crackdown on peaceful protesters, and the United States "
+                       "suspended its partnership with Tbilisi.")
+    acc = of_type(events, "ACCUSE")
+    assert acc and all(e.recipient is None or e.recipient.country != "USA" for e in acc)
+    sanction = of_type(events, "SANCTION")
+    assert sanction and sanction[0].actor is not None and sanction[0].actor.country == "USA"
+    # "the use of force against peaceful protesters" is no protest; "signed open letters" is no agreement
+    assert not of_type(events_of("Amnesty deplored the use of force against peaceful protesters."), "PROTEST")
+    assert not of_type(events_of("Hundreds of diplomats signed open letters."), "SUPPORT")

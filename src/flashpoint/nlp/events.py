@@ -537,7 +537,8 @@ def _coordinated_clause(words: list[Word], mentions: list[Mention], lo: int, pos
     something other than names and commas must come before its ", and"."""
     starts = {m.start for m in mentions if not m.pronoun}
     for k in range(pos - 2, lo, -1):
-        if words[k].fn in {"and", "but"} and words[k - 1].text == "," and k + 1 in starts:
+        after = k + 2 if k + 2 < pos and words[k + 1].fn in DETERMINERS else k + 1
+        if words[k].fn in {"and", "but"} and words[k - 1].text == "," and after in starts:
             named = {i for m in mentions for i in range(m.start, m.end)}
             if any(i not in named and words[i].text != "," for i in range(lo, k - 1)):
                 return k + 1
@@ -581,6 +582,10 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
             break
         if lw == "," and any(words[k].fn in REPORTING for k in range(j + 1, min(j + 6, len(words)))):
             limit = j  # "shelled the hospital, the local authorities said": they report, not suffer
+            break
+        if lw == "," and j + 1 < len(words) and words[j + 1].fn in {"and", "but"} and \
+                _coordinated_clause(words, mentions, m.start, min(len(words), j + 5)) > m.start:
+            limit = j  # "condemned the crackdown, and the United States suspended ...": a new clause
             break
     fallback = None
     if m.trigger.type in VERBAL:
@@ -696,6 +701,8 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
         trig = m.trigger
         if m.start > 0 and words[m.start].text[:1].isupper():
             continue  # "March", "Strike Force": a name, not a trigger
+        if any(men.start <= m.start < men.end - 1 and not men.pronoun for men in mentions):
+            continue  # "riot police", "assault troops": a word of an actor's name
         if trig.pos == "v" and m.start > 0 and lowers[m.start - 1] in DETERMINERS | OBJECT_PRONOUNS:
             continue  # "on the phone", "a visit" read as a verb; "pushed them back" is no backing
         if trig.pos == "v" and m.end < len(words) and lowers[m.end] == "of" and \
@@ -783,6 +790,17 @@ def _reduced_passive(words: list[Word], m: Match) -> bool:
     return before in _heads() or before[:1].isdigit() or before in NUMBER_WORDS
 
 
+def _after_preposition_over_adjectives(words: list[Word], k: int) -> bool:
+    """'against peaceful protesters', 'of injured protesters': a preposition, then lower-case
+    modifiers, then the noun (read for weak event nouns only)."""
+    j = k - 1
+    while j > 0 and k - j <= 3 and words[j].text[:1].islower() and words[j].fn not in PREPOSITIONS \
+            and words[j].fn not in CLAUSE_OPENERS and words[j].text not in {",", ";"}:
+        j -= 1
+    return j < k - 1 and words[j].fn in PREPOSITIONS and words[j].fn != "of" or \
+        (j < k - 1 and words[j].fn == "of" and not (j > 0 and words[j - 1].lower in QUANTIFIERS))
+
+
 def _by_agent(words: list[Word], mentions: list[Mention], m: Match) -> list[Mention]:
     """'a major assault by the paramilitary RSF', 'rocket fire from Hezbollah': the agent acts."""
     if m.end < len(words) and (words[m.end].fn == "by" or (words[m.end].fn == "from" and m.trigger.type == "ASSAULT")):
@@ -803,7 +821,7 @@ def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
                                            words[o.end].fn in {"in", "by"} and o.end < m.start <= o.end + 4
                                            for o in matches):
         return False  # "people killed in Saturday's strike": the strike is what killed them
-    if _after_preposition(words, m.start):
+    if _after_preposition(words, m.start) or _after_preposition_over_adjectives(words, m.start):
         return True
     j = m.start - 1
     while j > 0 and words[j].fn in DETERMINERS:
