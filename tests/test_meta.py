@@ -225,3 +225,21 @@ def test_marker_search_without_leading_boundary_agrees_with_search() -> None:
         pat = re.compile(pattern, re.M)
         for text in texts:
             assert _found(pat, text) == bool(pat.search(text)), (pattern, text)
+
+
+def test_a_masthead_among_the_first_lines_names_the_outlet() -> None:
+    from flashpoint.ingest.pipeline import build_article
+    from flashpoint.model import RawDocument
+
+    text = ("Police disperse protesters in the capital\nHighland Courier | Politics\n2 March 2024\n\n"
+            "Police used tear gas to disperse several thousand protesters outside parliament on Saturday, "
+            "witnesses said, after a week of rallies against a new media law.\n\n"
+            "The interior ministry said 40 people were detained and that several officers were hurt.\n\n"
+            "Opposition leaders called for another rally on Sunday evening.\n")
+    art = build_article(RawDocument(source="dump.txt", content=text.encode(), kind="text"))
+    assert art.outlet == "Highland Courier"
+    assert art.body.startswith("Police disperse protesters")  # the headline, not the masthead, opens the body
+    # a section label alone names no outlet
+    art2 = build_article(RawDocument(source="d2.txt", content=text.replace("Highland Courier | ", "").encode(),
+                                     kind="text"))
+    assert art2.outlet is None

@@ -9,6 +9,7 @@ and the sub-headings that sit between them are kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,9 @@ class Cleaned:
     meta: dict[str, Any] = field(default_factory=dict)  # what the page itself says: date, author, sitename, url
 
 
+SECTION_SEPARATOR = re.compile(r"\s[|›»]\s")
+
+
 def _title_like(ln: Line) -> bool:
     return 2 <= ln.words <= 30 and not hard_drop(ln) and not ln.text.endswith((".", ",", ";", ":"))
 
@@ -51,14 +55,17 @@ def _headline(lines: list[Line], first_prose: int, repeated: set[str]) -> int | 
         low = ln.text.lower()
         if i > 0 and _title_like(ln) and ln.words >= 3 and (low in head or head in low):
             return i
+    fallback = None
     for i in range(first_prose - 1, lo - 1, -1):
         ln = lines[i]
         if not _title_like(ln) or ln.raw.startswith("\u00a0") or ln.local[13]:
             continue
         if ln.words < 3 or (ln.text.lower() in repeated and i > 0):
             continue
-        return i
-    return None
+        if not SECTION_SEPARATOR.search(ln.text):
+            return i
+        fallback = i if fallback is None else fallback  # "Tbilisi Herald | Politics": a masthead, unless alone
+    return fallback
 
 
 def _echo(ln: Line, repeated: set[str]) -> bool:

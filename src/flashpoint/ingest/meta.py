@@ -50,6 +50,7 @@ class Sources:
     aggregator_by_domain: dict[str, str]
     aggregator_markers: list[tuple[str, re.Pattern[str]]]
     generic_markers: list[tuple[str, re.Pattern[str]]]
+    masthead_words: frozenset[str] = frozenset()  # "Herald", "Times": words that name a publication
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,8 @@ def sources_table() -> Sources:
         agg_markers += [(g["name"], re.compile(m, re.M)) for m in g.get("markers", [])]
     generic = [(g["name"], re.compile(m, re.M)) for g in data.get("generic_republishers", [])
                for m in g.get("markers", [])]
-    return Sources(by_domain, by_alias, agencies, agg_domain, agg_markers, generic)
+    return Sources(by_domain, by_alias, agencies, agg_domain, agg_markers, generic,
+                   frozenset(w.lower() for w in data.get("masthead_words", [])))
 
 
 @lru_cache(maxsize=1)
@@ -393,6 +395,19 @@ def _masthead(first: str, title: str | None, table: Sources) -> str | None:
     return _smart_title(first)
 
 
+def _header_masthead(header: list[str], title: str | None, table: Sources) -> str | None:
+    """A publication name among the first lines ("Kharkiv Today", "Tbilisi Herald | Politics"):
+    read only when it carries a word that names publications, since section labels look alike."""
+    for line in header[:6]:
+        name = re.split(r"\s[|›»]\s", line, maxsplit=1)[0].strip()
+        if name == title or not any(w.lower() in table.masthead_words for w in name.split()):
+            continue
+        found = _masthead(name, title, table)
+        if found:
+            return found
+    return None
+
+
 def _copyright_holder(lines: list[str], table: Sources) -> str | None:
     for line in lines:
         m = _COPYRIGHT.match(line)
@@ -488,7 +503,8 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
         site_outlet = _known_outlet(sitename, table) or str(sitename)
     header_outlet = next((_known_outlet(ln, table) for ln in header if _known_outlet(ln, table)
                           and ln != meta.title and not _agency_of(ln, table)), None)
-    masthead = None if is_html or not page_lines else _masthead(page_lines[0], meta.title, table)
+    masthead = None if is_html or not page_lines else (_masthead(page_lines[0], meta.title, table)
+                                                        or _header_masthead(header, meta.title, table))
     meta.outlet = (given.get("outlet") or domain_outlet
                    or (_known_outlet(credited_outlet, table) or _smart_title(credited_outlet) if credited_outlet else None)
                    or site_outlet or header_outlet or (_known_outlet(masthead, table) or masthead)
