@@ -243,3 +243,13 @@ def test_a_masthead_among_the_first_lines_names_the_outlet() -> None:
     art2 = build_article(RawDocument(source="d2.txt", content=text.replace("Highland Courier | ", "").encode(),
                                      kind="text"))
     assert art2.outlet is None
+
+
+def test_the_latest_past_date_in_the_text_is_an_inferred_publication_day() -> None:
+    from flashpoint.ingest.meta import latest_text_date
+
+    lines = ["The envoy arrived on March 3, 2023, after talks in Geneva on 28 February 2023.",
+             "Elections will be held on 5 May 2024.",  # the future is no evidence
+             "A soldier stands guard in Kherson on March 4, 2023. © Photo agency"]
+    assert latest_text_date(lines) == "2023-03-04"
+    assert latest_text_date(["No date here."]) is None

@@ -196,6 +196,26 @@ def dateline_date(lines: list[str]) -> str | None:
     return None
 
 
+_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|scheduled|due|planned|expected|until|deadline|by|next)\b", re.I)
+
+
+def latest_text_date(lines: list[str]) -> str | None:
+    """The latest full calendar date the page says of the past (a photo caption's "on February 22,
+    2022", "the attack of 3 May 2023"): a report is published on or soon after the last day it
+    tells of. Dates in sentences about what will happen are passed over."""
+    best: str | None = None
+    for line in lines:
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            found = parse_date(sentence)
+            if found is None:
+                continue
+            value, m = found
+            if _FUTURE_CUE.search(sentence, 0, m.start()):
+                continue
+            best = value if best is None or value > best else best
+    return best
+
+
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 
@@ -519,7 +539,8 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
     meta.author = given.get("author") or page_meta.get("author")
 
     for value, origin in ((given.get("published"), "given"), (page_meta.get("date"), "meta"),
-                          (dateline_date(header), "text"), (url_date(url), "inferred")):
+                          (dateline_date(header), "text"), (url_date(url), "inferred"),
+                          (latest_text_date(page_lines), "inferred")):
         normal = _normal_date(value)
         if normal:
             meta.published, meta.published_from = normal, origin
