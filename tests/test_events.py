@@ -392,3 +392,15 @@ def test_riot_police_new_clauses_and_adjectives_before_weak_nouns() -> None:
     # "the use of force against peaceful protesters" is no protest; "signed open letters" is no agreement
     assert not of_type(events_of("Amnesty deplored the use of force against peaceful protesters."), "PROTEST")
     assert not of_type(events_of("Hundreds of diplomats signed open letters."), "SUPPORT")
+
+
+def test_compound_recipients_definite_references_and_folded_objects() -> None:
+    # "urged Armenia and Azerbaijan on Tuesday to halt fighting": one request to each, no fighting coded
+    events = events_of("Russia urged Armenia and Azerbaijan on Tuesday to halt fighting.")
+    assert sorted(e.recipient.country for e in of_type(events, "REQUEST") if e.recipient) == ["ARM", "AZE"]
+    assert not of_type(events, "ASSAULT") and not of_type(events, "SANCTION")
+    # "its neighbours" is no second party
+    offer = events_of("Mexico offered to mediate between Venezuela and its neighbours.")
+    assert all(e.recipient is None or e.recipient.country != "MEX" for e in offer)
+    # "the agreement amounted to capitulation" refers to an agreement already told
+    assert not of_type(events_of("Aliyev said the agreement amounted to Armenia's capitulation."), "AGREE")

@@ -156,6 +156,7 @@ class Found:
     confidence: float = 0.6
     inherited: bool = False
     location: Mention | None = None
+    also: list[Mention] = field(default_factory=list)  # "urged Armenia and Azerbaijan": more recipients
 
 
 # ---------------------------------------------------------------- words and mentions
@@ -619,6 +620,22 @@ def object_after(words: list[Word], mentions: list[Mention], m: Match, exclude: 
     return fallback
 
 
+def _coordinated_after(words: list[Word], mentions: list[Mention], first: Mention | None) -> list[Mention]:
+    """'Armenia and Azerbaijan', 'Russia, Belarus and Iran': the parties named with the first."""
+    out: list[Mention] = []
+    if first is None or not _has_country(first):
+        return out
+    end = first.end
+    while end < len(words) and words[end].fn in {"and", ","}:
+        k = end + 1 if words[end].fn == "," and end + 1 < len(words) and words[end + 1].fn == "and" else end
+        nxt = next((men for men in mentions if men.start == k + 1 and not men.pronoun), None)
+        if nxt is None or nxt.anaphor or not _has_country(nxt) or nxt.place is not None:
+            break
+        out.append(nxt)
+        end = nxt.end
+    return out
+
+
 def _after_place_preposition(words: list[Word], k: int) -> bool:
     """'in Donetsk', 'along the Line of Control': a place, not a party ('in northern Israel' may
     still be the target: force used there is used against it)."""
@@ -754,6 +771,7 @@ def code_sentence(doc: NlpDoc, words: list[Word], sentence: str, prior: list[Men
         keys = {a.key for a in f.actors}
         if f.recipient is None:
             f.recipient = object_after(words, mentions, m, keys, f.actors)
+            f.also = _coordinated_after(words, mentions, f.recipient)
         if trig.needs_recipient and f.recipient is None:
             continue
         if accused_at is not None and accused_at[0] < m.start <= accused_at[0] + 3:
@@ -823,6 +841,9 @@ def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
         return False  # "people killed in Saturday's strike": the strike is what killed them
     if _after_preposition(words, m.start) or _after_preposition_over_adjectives(words, m.start):
         return True
+    if m.trigger.type in {"AGREE", "CONSULT"} and m.start > 0 and words[m.start - 1].fn in {"the", "this", "that"} \
+            and not (m.end < len(words) and words[m.end].fn in {"between", "with", "in", "on", "at", "to", "of"}):
+        return True  # "the agreement amounted to capitulation": one already told, referred to
     j = m.start - 1
     while j > 0 and words[j].fn in DETERMINERS:
         j -= 1
@@ -979,6 +1000,10 @@ def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[i
     if lowers[f.match.end - 1] == "to":
         start = f.match.end - 1
     to = next((k for k in range(start, min(start + 4, len(words))) if lowers[k] == "to"), None)
+    if to is None and f.recipient is not None and f.recipient.start >= f.match.end:
+        # "urged Armenia and Azerbaijan on Tuesday to halt": past more addressees and a time
+        to = next((k for k in range(start, min(start + 8, len(words))) if lowers[k] == "to"
+                   and not any(lowers[j] in {",", ";"} | CLAUSE_OPENERS for j in range(start, k))), None)
     reach = 3
     if to is None and f.match.end < len(words) and lowers[f.match.end] == "that":
         to, reach = f.match.end, 10  # "demanded that the government provide ..."
@@ -994,6 +1019,9 @@ def _embedded(f: Found, words: list[Word], matches: list[Match], consumed: set[i
     if inner is None:
         return
     consumed.add(inner.start)
+    for o in matches:  # "to halt fighting", "to stop the attacks": the object is part of the content
+        if inner.end <= o.start <= inner.end + 1 and all(w.fn in DETERMINERS for w in words[inner.end:o.start]):
+            consumed.add(o.start)
     kind = inner.trigger.type
     threat = ontology()["threat_content"]
     if f.type == "THREATEN":
@@ -1247,8 +1275,8 @@ def _records(f: Found, doc: NlpDoc, words: list[Word], sentence: str, lo: int, h
         (0.1 if f.inherited else 0.0)
     conf = round(min(0.95, max(0.1, conf)), 2)
     actors: list[Mention | None] = list(f.actors) or [None]
-    for men in actors:
-        recipient = f.recipient.actor if f.recipient else None
+    recipients: list[Actor | None] = [f.recipient.actor if f.recipient else None] + [r.actor for r in f.also]
+    for men, recipient in ((a, r) for a in actors for r in recipients):
         if symmetric and men is not None:
             other = next(a for a in f.actors if a is not men)
             recipient = other.actor
