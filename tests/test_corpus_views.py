@@ -317,3 +317,24 @@ def test_framing_reads_each_conflict_only_where_it_is_the_topic(sqlite_url: str)
     assert rows["Baku Post"]["lean"] > 0 > rows["Yerevan Star"]["lean"]
     assert rows["Baku Post"]["group"] == "az-leaning" and rows["Yerevan Star"]["group"] == "am-leaning"
     store.close()
+
+
+def test_a_story_spans_days_not_months(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Daily bulletins about one front, each like the day before, stay separate stories past the span."""
+    from flashpoint.corpus import stories as stories_mod
+
+    store = Store(f"sqlite:///{tmp_path / 'span.db'}")
+    start = dt.date(2024, 1, 1)
+    for k in range(30):
+        day = (start + dt.timedelta(days=k)).isoformat()
+        body = (f"Border guards of Moldavia reported shelling near Ravenport on day {k}. "
+                "The border guards of Moldavia said the Ravenport shelling went on overnight.")
+        store.add(_article(100 + k, body, "Wire", day, title=f"Moldavia border guards report Ravenport shelling, "
+                                                            f"bulletin {k}"))
+    update_views(store)
+    spans = [(s["first_date"], s["last_date"]) for s in views.stories(store)]
+    assert len(spans) >= 2
+    for first, last in spans:
+        if first and last:
+            gap = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
+            assert gap <= stories_mod.MAX_SPAN_DAYS

@@ -22,6 +22,7 @@ NUM_PERM = 64
 BANDS = 32  # 32 bands of 2 rows: candidates from about 0.2 Jaccard up
 THRESHOLD = 0.15  # IDF-weighted Jaccard to join a story (headline pairs about one happening share few words)
 WINDOW_DAYS = 4  # how far apart in publication two articles of one story may be
+MAX_SPAN_DAYS = 10  # how long after a story's first article another may still join it
 LEAD_WORDS = 80
 COMMON_SHARE = 0.05  # features in more than this share of documents are left out of the LSH bands
 

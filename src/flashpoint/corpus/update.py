@@ -149,6 +149,7 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]]) -> None:
         doc_rows, band_rows = [], []
         canon: dict[int, str] = {}
         story_of: dict[int, int] = {}
+        story_start: dict[int, int | None] = {}  # a story's first day, read once per story
         for pk, art, sig, dkeys, feats in prepared:
             day = merge.day_number(art.published)
             # near-copies
@@ -174,11 +175,13 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]]) -> None:
                     if day is not None and other["day"] is not None and abs(day - other["day"]) > stories_mod.WINDOW_DAYS:
                         continue
                     sim = stories_mod.weighted_jaccard(feats, other["features"], b.df, n)
-                    if sim >= stories_mod.THRESHOLD and sim > story_sim:
+                    if sim >= stories_mod.THRESHOLD and sim > story_sim and \
+                            _within_span(conn, story_start, other["story_id"], day):
                         story_id, story_sim = other["story_id"], sim
             if story_id is None:
                 story_id, story_sim = next_story, 1.0
                 next_story += 1
+                story_start[story_id] = day
             story_of[pk] = story_id
             doc = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art), "published": art.published,
                    "day": day, "canonical_id": canonical_id, "dup_similarity": best_sim if best_dup else None,
@@ -201,6 +204,18 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]]) -> None:
         _merge_events(conn, batch, canon)
         _claims_and_framing(conn, batch, canon)
         _set_state(conn, batch[-1][0])
+
+
+def _within_span(conn: Connection, starts: dict[int, int | None], story_id: int, day: int | None) -> bool:
+    """A story is one happening: an article joins it only within MAX_SPAN_DAYS of its first day,
+    so daily bulletins on one front do not chain into a story months long."""
+    if day is None:
+        return True
+    if story_id not in starts:
+        first = conn.execute(select(t.stories.c.first_date).where(t.stories.c.id == story_id)).scalar()
+        starts[story_id] = merge.day_number(first)
+    first_day = starts[story_id]
+    return first_day is None or day - first_day <= stories_mod.MAX_SPAN_DAYS
 
 
 def _flush_df(conn: Connection, b: _Batch) -> None:
