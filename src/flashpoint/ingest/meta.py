@@ -8,6 +8,7 @@ wrote them. Each finder below reads one kind of cue; `extract_meta` orders them 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -196,6 +197,7 @@ def dateline_date(lines: list[str]) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|scheduled|due|planned|expected|until|deadline|by|next)\b", re.I)
 
 
@@ -205,6 +207,8 @@ def latest_text_date(lines: list[str]) -> str | None:
     tells of. Dates in sentences about what will happen are passed over."""
     best: str | None = None
     for line in lines:
+        if not _YEAR.search(line):
+            continue  # a full date names its year: most lines are passed over at once
         for sentence in re.split(r"(?<=[.!?])\s+", line):
             found = parse_date(sentence)
             if found is None:
@@ -538,10 +542,12 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
         meta.agency = agencies or staff_agencies(body, table)
     meta.author = given.get("author") or page_meta.get("author")
 
-    for value, origin in ((given.get("published"), "given"), (page_meta.get("date"), "meta"),
-                          (dateline_date(header), "text"), (url_date(url), "inferred"),
-                          (latest_text_date(page_lines), "inferred")):
-        normal = _normal_date(value)
+    sources: tuple[tuple[Callable[[], Any], str], ...] = (
+        (lambda: given.get("published"), "given"), (lambda: page_meta.get("date"), "meta"),
+        (lambda: dateline_date(header), "text"), (lambda: url_date(url), "inferred"),
+        (lambda: latest_text_date(page_lines), "inferred"))
+    for read, origin in sources:  # in order, each read only when the ones before found nothing
+        normal = _normal_date(read())
         if normal:
             meta.published, meta.published_from = normal, origin
             break
