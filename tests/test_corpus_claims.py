@@ -108,3 +108,17 @@ def test_a_year_named_relative_to_the_report_is_the_period() -> None:
                                                          "the ministry said.", "Paper B", None, 4)
     assert sorted(r["period"] for r in undated) == ["last year", "this year"]
     assert all(g["status"] == "single" for g in group_claims(undated))
+
+
+def test_a_headline_ends_its_figure_sentence_and_a_place_is_said_once() -> None:
+    from flashpoint.corpus.claims import claim_rows
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    body = ("Shelling of Kherson market kills 21, officials say\n\nRussian forces shelled a market in Kherson on "
+            "Thursday, killing 21 civilians and wounding 112, the regional governor said.")
+    rows = claim_rows(analyze(Article(id="h", source="t", body=body, published="2022-11-20")))
+    # the headline's figure does not borrow "Russian forces" from the next paragraph
+    assert all("russian" not in r["subject"].lower() for r in rows), rows
+    wounded = [r for r in rows if r["kind"] == "wounded"]
+    assert wounded and wounded[0]["subject"].count("in Kherson") == 1, wounded

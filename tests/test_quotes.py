@@ -174,3 +174,9 @@ def test_coordinated_sources_are_all_named() -> None:
     q = find(quotes_of(body), "80,000 troops")
     assert speaker(q) == "Washington and Warsaw"
     assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.country == "USA"
+
+
+def test_a_national_body_speaks_under_its_own_name() -> None:
+    q = find(quotes_of("At least 34 civilians were killed, Moldovan emergency services said."), "34 civilians")
+    assert speaker(q) == "Moldovan emergency services"
+    assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.country == "MDA"

@@ -98,7 +98,7 @@ _INCIDENT = re.compile(r"\b(strike|strikes|attack|attacks|shelling|blast|explosi
                        r"yesterday|last night|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 _VEHICLES = re.compile(r"\b(carriers?|vehicles?|apcs?|trucks?|convoys?)\b", re.I)
 MAGNITUDE_RATIO = 3.0  # figures further apart than this are not the same count (2 vs 150,000 troops)
-_SENT_END = re.compile(r"[.!?](?=\s|$)")
+_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")  # a line break ends a headline or a paragraph too
 _TOKEN = re.compile(r"[\w$€'.\-]+")
 
 
@@ -271,7 +271,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
             if near:
                 side, subject = near, f"{near} {subject}"
         place = _local_place(article, left, limit)  # "In Kharkiv region, 133 civilians, including five children"
-        if place and subject != "unspecified":
+        if place and subject != "unspecified" and not subject.endswith(f" in {place}"):
             subject = f"{subject} in {place}"  # "34 killed in Kharkiv region" is not the national toll
         if re.search(r"\b(?:on|for|from) (?:each|either|both) sides?\b|\bper side\b", body[q.end:limit], re.I):
             subject = f"{subject} per side"  # "2,000 dead on each side" is not the total

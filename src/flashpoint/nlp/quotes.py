@@ -323,6 +323,13 @@ class Resolver:
                 # "Ukraine's air force said": the organ speaks, not the country
                 return Mention(start=seg_off, end=end, name=organ.name or _describe(segment), id=organ.id,
                                actor=organ, person=False)
+        if others and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s*", self.body[others[-1].end:end]) and \
+                len(segment.split()) <= 5:
+            # "Ukrainian emergency services said": the body named, with the country it belongs to
+            m = others[-1]
+            actor = _actor(segment, self.body[max(0, start - 200):end]) or m.actor
+            return Mention(start=seg_off, end=end, name=_describe(segment), id=actor.id if actor else m.id,
+                           actor=actor, person=False)
         if others:
             m = others[-1]
             return Mention(start=m.start, end=m.end, name=m.name, id=m.id, person=False,
