@@ -397,8 +397,10 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
         place = None
         k = i - 1
         while k > 0 and words[k].lower in {"the", "a"}:
-            k -= 1  # "into the Kharkiv region"
-        if k >= 0 and k < i and (words[k].lower in PLACE_PREPS or (words[k].lower == "into" and k < i - 1)):
+            k -= 1
+        prep = words[k].lower if k >= 0 else ""
+        # "in Donetsk", "into the Kharkiv region"; a bare "into Kabul" may be what force was aimed at
+        if prep in PLACE_PREPS or (prep == "into" and k < i - 1):
             place = _place(text)
             if place is None and actor.country and not actor.sector:
                 place = Place(text=text, name=actor.name, country=actor.country)
@@ -815,8 +817,9 @@ def _after_preposition_over_adjectives(words: list[Word], k: int) -> bool:
     while j > 0 and k - j <= 3 and words[j].text[:1].islower() and words[j].fn not in PREPOSITIONS \
             and words[j].fn not in CLAUSE_OPENERS and words[j].text not in {",", ";"}:
         j -= 1
-    return j < k - 1 and words[j].fn in PREPOSITIONS and words[j].fn != "of" or \
-        (j < k - 1 and words[j].fn == "of" and not (j > 0 and words[j - 1].lower in QUANTIFIERS))
+    if j >= k - 1 or words[j].fn not in PREPOSITIONS:
+        return False
+    return not (words[j].fn == "of" and j > 0 and words[j - 1].lower in QUANTIFIERS)  # "thousands of angry protesters"
 
 
 def _by_agent(words: list[Word], mentions: list[Mention], m: Match) -> list[Mention]:
