@@ -404,3 +404,12 @@ def test_compound_recipients_definite_references_and_folded_objects() -> None:
     assert all(e.recipient is None or e.recipient.country != "MEX" for e in offer)
     # "the agreement amounted to capitulation" refers to an agreement already told
     assert not of_type(events_of("Aliyev said the agreement amounted to Armenia's capitulation."), "AGREE")
+
+
+def test_force_at_home_is_aimed_at_the_people_there() -> None:
+    ev = of_type(events_of("Syrian government forces shelled villages in Idlib province, a monitor said."), "ASSAULT")
+    assert ev and ev[0].actor is not None and ev[0].actor.country == "SYR"
+    assert ev[0].recipient is not None and (ev[0].recipient.country, ev[0].recipient.sector) == ("SYR", "CVL")
+    # moving one's own troops at home targets nobody
+    moved = of_type(events_of("Syria deployed troops in Idlib."), "MOBILIZE")
+    assert all(e.recipient is None or e.recipient.country != "SYR" for e in moved)

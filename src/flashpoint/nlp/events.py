@@ -887,9 +887,16 @@ def _place_target(f: Found) -> None:
         return
     place = f.location.place
     country = place.country if place else None
-    if not country or any(a.actor.country == country for a in f.actors) or not f.actors:
+    if not country or not f.actors:
         return
-    actor = Actor(text=f.location.text, name=place.name if place else None, country=country)
+    sector = None
+    if any(a.actor.country == country for a in f.actors):
+        # force at home ("government forces shelled villages in Idlib"): aimed at the people there,
+        # unless the recipient is the actor's own side being moved or the place's own government
+        if f.type not in {"ASSAULT", "COERCE"} or f.recipient is not None:
+            return
+        sector = "CVL"
+    actor = Actor(text=f.location.text, name=place.name if place else None, country=country, sector=sector)
     f.recipient = Mention(f.location.start, f.location.end, f.location.text, actor)
 
 
