@@ -242,3 +242,17 @@ def test_window_means_are_the_loops_numbers() -> None:
         values = [rng.choice([rng.random(), math.log1p(rng.randint(0, 80)), 0.0, 1.0]) for _ in range(rng.randint(0, 40))]
         for radius in (2, 3, 8, 10):
             assert _window_means(values, radius) == loop(values, radius)
+
+
+def test_a_short_masthead_under_the_headline_is_not_the_headline() -> None:
+    from flashpoint.ingest.clean import clean_text
+
+    text = ("Junta airstrike kills dozens at village gathering, rebels say\nHighland Monitor\n12 May 2023\n"
+            "The military carried out an airstrike on a ceremony in a village on Tuesday, killing at least 50 "
+            "people, witnesses and a local group said.\n"
+            "A spokesman for the junta confirmed the strike on state television and said fighters were targeted.\n"
+            "The exiled government called the attack a crime and asked for an international inquiry.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Junta airstrike kills dozens at village gathering, rebels say"
+    assert cleaned.body.startswith("Junta airstrike kills dozens")
+    assert "Highland Monitor" in cleaned.removed

@@ -413,3 +413,10 @@ def test_force_at_home_is_aimed_at_the_people_there() -> None:
     # moving one's own troops at home targets nobody
     moved = of_type(events_of("Syria deployed troops in Idlib."), "MOBILIZE")
     assert all(e.recipient is None or e.recipient.country != "SYR" for e in moved)
+
+
+def test_the_and_before_the_second_actor_and_state_television() -> None:
+    events = of_type(events_of("The United States and the European Union denounced the attack on Chad."), "ACCUSE")
+    actors = {(e.actor.country, e.actor.code, e.actor.sector) for e in events if e.actor}
+    assert ("USA", None, None) in actors and any(code == "EU" for _, code, _ in actors)
+    assert ("USA", None, "IGO") not in actors  # the EU's head does not make the United States a body

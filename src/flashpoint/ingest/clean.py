@@ -39,6 +39,7 @@ class Cleaned:
     meta: dict[str, Any] = field(default_factory=dict)  # what the page itself says: date, author, sitename, url
 
 
+SHORT_TITLE_WORDS = 3  # a title-like line this short may be a masthead or a section label
 SECTION_SEPARATOR = re.compile(r"\s[|›»]\s")
 
 
@@ -62,9 +63,15 @@ def _headline(lines: list[Line], first_prose: int, repeated: set[str]) -> int | 
             continue
         if ln.words < 3 or (ln.text.lower() in repeated and i > 0):
             continue
-        if not SECTION_SEPARATOR.search(ln.text):
-            return i
-        fallback = i if fallback is None else fallback  # "Tbilisi Herald | Politics": a masthead, unless alone
+        if SECTION_SEPARATOR.search(ln.text):
+            fallback = i if fallback is None else fallback  # "Tbilisi Herald | Politics": a masthead, unless alone
+            continue
+        if ln.words <= SHORT_TITLE_WORDS:
+            # "Asia Pacific Monitor" under the headline: a longer title-like line above is the headline
+            longer = next((k for k in range(i - 1, lo - 1, -1) if _title_like(lines[k]) and not lines[k].local[13]
+                           and lines[k].words >= 2 * SHORT_TITLE_WORDS and lines[k].text.lower() not in repeated), None)
+            return longer if longer is not None else i
+        return i
     return fallback
 
 

@@ -519,14 +519,14 @@ def subject_of(words: list[Word], mentions: list[Mention], pos: int,
     group = [first]
     for m in cands[1:]:
         between = {w.lower for w in words[group[-1].end: m.start]}
-        if between and between <= {"and", ",", "as", "well", "both", "&"}:
+        if between and between <= {"and", ",", "as", "well", "both", "&", "the"}:
             group.append(m)
         else:
             break
     # "Security forces in Guinea", "leaders of the separatist republics": country from the complement
     group[-1] = with_complement(words, mentions, group[-1], pos)
     # one head noun shared by coordinated adjectives: "Hungarian and Romanian officials"
-    if len(group) > 1 and group[-1].actor.sector:
+    if len(group) > 1 and group[-1].actor.sector and not group[-1].actor.code:  # "the EU" shares no head
         sector = group[-1].actor.sector
         group = [g if g.actor.sector else Mention(g.start, g.end, g.text,
                                                   g.actor.model_copy(update={"sector": sector}))
