@@ -202,3 +202,12 @@ def test_fuzzy_matching_looks_only_at_keys_of_a_reachable_length() -> None:
             full = process.extractOne(key, list(people), scorer=fuzz.ratio, score_cutoff=90)
             near = process.extractOne(key, near_in_length(people, len(key)), scorer=fuzz.ratio, score_cutoff=90)
             assert (full and full[:2]) == (near and near[:2])  # the key and score (the index is the list's)
+
+
+def test_a_stranger_belongs_to_the_country_the_text_is_about_when_the_last_lines_are_unsure() -> None:
+    from flashpoint.nlp.actors import resolve_actor
+
+    context = ("Nepal's army shelled a village. Nepal's government denied it. Later, India and China urged "
+               "restraint. The army seized power, ousting the government of Ram Bahadur Thapa")
+    actor = resolve_actor("government of Ram Bahadur Thapa", context)
+    assert actor is not None and actor.country == "NPL"

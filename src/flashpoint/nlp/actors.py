@@ -259,7 +259,13 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
             if hits:
                 return hits[-1].country
     counts = country_counts(context, since)
-    return counts.most_common(1)[0][0] if counts else None
+    top = counts.most_common(2)
+    if since > 0 and top and (top[0][1] == 1 or (len(top) == 2 and top[0][1] == top[1][1])):
+        # the last lines name no country twice: the one the whole text is about, when it names it more
+        whole = country_counts(context, 0).most_common(1)
+        if whole and whole[0][1] > top[0][1]:
+            return whole[0][0]
+    return top[0][0] if top else None
 
 
 def _person_fuzzy(text: str) -> Entry | None:
