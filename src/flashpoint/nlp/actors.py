@@ -255,6 +255,7 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
     if role:
         for m in reversed(list(re.finditer(re.escape(role), context[since:], re.I))):
             window = context[max(since, since + m.start() - 60):since + m.start()]
+            window = re.split(r"[.!?]\s", window)[-1]  # the role's own sentence: "Russia's foreign minister"
             hits = [e for _, _, e in _mentions(window, g) if e.country]
             if hits:
                 return hits[-1].country

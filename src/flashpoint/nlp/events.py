@@ -373,6 +373,8 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
                 k += 1
             if _resolve(sentence_text(words, i, k), "") is not None:
                 j = k
+        if i >= 2 and words[i - 1].lower in {"'s", "’s"} and words[i - 2].lower in {"country", "nation"}:
+            i -= 2  # "the country's foreign minister": the state named before, not a guess from the text
         text = sentence_text(words, i, j)
         context = doc.body[:words[j - 1].end]
         actor = _resolve(text, context)
