@@ -211,3 +211,11 @@ def test_a_stranger_belongs_to_the_country_the_text_is_about_when_the_last_lines
                "restraint. The army seized power, ousting the government of Ram Bahadur Thapa")
     actor = resolve_actor("government of Ram Bahadur Thapa", context)
     assert actor is not None and actor.country == "NPL"
+
+
+def test_sahel_and_other_armed_groups_are_known() -> None:
+    from flashpoint.nlp.actors import resolve_actor
+
+    for name, country in [("JNIM", "MLI"), ("ISWAP", "NGA"), ("Arakan Army", "MMR"), ("ADF", "COD"), ("TTP", "PAK")]:
+        actor = resolve_actor(name)
+        assert actor is not None and (actor.country, actor.sector) == (country, "REB"), (name, actor)

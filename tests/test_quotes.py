@@ -180,3 +180,10 @@ def test_a_national_body_speaks_under_its_own_name() -> None:
     q = find(quotes_of("At least 34 civilians were killed, Moldovan emergency services said."), "34 civilians")
     assert speaker(q) == "Moldovan emergency services"
     assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.country == "MDA"
+
+
+def test_an_appositive_before_the_cue_and_a_place_in_it_do_not_speak() -> None:
+    body = "JNIM, al-Qaeda's affiliate in the Sahel, said its fighters had killed 30 soldiers near Gao."
+    q = find(quotes_of(body), "its fighters")
+    assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.sector == "REB"
+    assert speaker(q) not in ("Sahel", "Qaeda")

@@ -174,6 +174,9 @@ def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
             continue  # "Announcing the move, ..."
         if " " not in raw and _LOCATIVE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "talks in Jeddah", "at Mosul": a place the gazetteer does not know
+        prefix = text[max(0, m.start() - 3):m.start()]
+        if prefix.lower() in ("al-", "el-") and (prefix + raw.split()[0]).lower().rstrip("'’s") in org_words():
+            continue  # "al-Qaeda's affiliate": an organisation, not a Mr Qaeda
         name = strip_title(raw)
         while name and name.split()[0] in _NOT_NAMES:
             name = " ".join(name.split()[1:])

@@ -301,8 +301,7 @@ class Resolver:
         if low in {"it", "they", "we", "i"}:
             return None
         people = [m for m in self._mentions_in(start, end, person=True) if not m.speaker or m.end - m.start > 1]
-        people = [m for m in people if not re.search(r"\b(?:to|of|for|from|against|about|with|on|in)\s+$",
-                                                     self.body[max(start, m.start - 10):m.start])]
+        people = [m for m in people if not _AFTER_PREPOSITION.search(self.body, max(start, m.start - 10), m.start)]
         in_segment = [m for m in people if m.start >= seg_off]
         if in_segment or (people and segment == stripped) or (people and last_comma == len(stripped) - 1):
             return (in_segment or people)[-1]
@@ -316,7 +315,8 @@ class Resolver:
                     return found
             return Mention(start=seg_off, end=end, name=_describe(segment), person=False,
                            actor=_actor(segment, self.body[max(0, start - 200):end]))
-        others = [m for m in self._mentions_in(start, end, person=False) if m.start >= seg_off]
+        others = [m for m in self._mentions_in(start, end, person=False) if m.start >= seg_off
+                  and not _AFTER_PREPOSITION.search(self.body, max(start, m.start - 10), m.start)]
         if others and re.match(r"^\s*['’]s?\s+\w", self.body[others[-1].end:end]):
             organ = _actor(segment, self.body[max(0, start - 200):end])
             if organ is not None and organ.sector and organ.country:
@@ -440,7 +440,11 @@ class Resolver:
         return left if last_close is None else self.body[last_close:cue.start]
 
 
-INSERTION_BEFORE_CUE = re.compile(r",\s+(?:[a-z]+ing|who|which|whose|after|while|during|following)\b[^,]{0,160},\s*$")
+INSERTION_BEFORE_CUE = re.compile(r",\s+(?:[a-z]+ing|who|which|whose|after|while|during|following|the|an?|"
+                                  r"[\w-]+['’]s)\s[^,]{0,160},\s*$")  # an aside or an appositive
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|of|for|from|against|about|with|on|in)\s+(?:the\s+)?$")
 
 
 def _describe(text: str) -> str:
