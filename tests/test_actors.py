@@ -219,3 +219,13 @@ def test_sahel_and_other_armed_groups_are_known() -> None:
     for name, country in [("JNIM", "MLI"), ("ISWAP", "NGA"), ("Arakan Army", "MMR"), ("ADF", "COD"), ("TTP", "PAK")]:
         actor = resolve_actor(name)
         assert actor is not None and (actor.country, actor.sector) == (country, "REB"), (name, actor)
+
+
+def test_western_diplomats_belong_to_no_one_country_but_the_foreign_minister_does() -> None:
+    from flashpoint.nlp.actors import resolve_actor
+
+    context = "Mali expelled French troops last year. The figure is lower, according to"
+    western = resolve_actor("Western diplomats", context)
+    assert western is not None and western.country is None and western.sector == "GOV"
+    minister = resolve_actor("the foreign minister", "Mali's junta expelled French troops. Later the foreign minister")
+    assert minister is not None and minister.country is not None

@@ -246,6 +246,10 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
     return sector_actor(text, host, sector)
 
 
+_NO_NATION = re.compile(r"\b(?:Western|foreign(?!\s+(?:minister|ministry|secretary|affairs|office|policy|service))|"
+                        r"international|regional|independent|humanitarian|multinational|allied|coalition)\b", re.I)
+
+
 def context_country(context: str | None, role: str | None = None, since: int = 0) -> str | None:
     """The country a bare role ("the foreign minister") belongs to: the one last named with that
     role, else the most named (in context[since:])."""
@@ -343,6 +347,8 @@ def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
         country = _last_state(context) if context else None
         if country is None:
             return Actor(text=text, sector=sector)
+    if country is None and _NO_NATION.search(text):
+        return Actor(text=text, name=text, sector=sector)  # "Western diplomats": of no one country
     if country is None and context:
         # a bare role ("the foreign minister") is the context's; a titled stranger the sentence's
         role = text[:role_end].split()[-1] if role_end > 0 else None
