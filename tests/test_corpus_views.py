@@ -153,17 +153,18 @@ def test_claim_subjects_keep_their_side() -> None:
 
 
 def _claim(aid: str, value: float, published: str, kind: str = "killed", subject: str = "people",
-           as_of: str | None = None) -> dict:
+           as_of: str | None = None, claimed_by: str | None = None) -> dict:
     return {"article_id": aid, "outlet": aid.upper(), "published": published, "kind": kind, "subject": subject,
-            "period": None, "as_of": as_of, "value": value, "start": 0, "end": 1, "text": ""}
+            "period": None, "as_of": as_of, "value": value, "start": 0, "end": 1, "text": "",
+            "claimed_by": claimed_by}
 
 
 def test_claim_status_agree_disagree_trend() -> None:
     groups = group_claims([
         _claim("a", 14000, "2021-04-09"), _claim("b", 13000, "2021-12-02"), _claim("c", 14000, "2022-02-22"),
         _claim("a", 50, "2021-04-09", subject="Ukrainian troops"), _claim("b", 50, "2021-12-02", subject="Ukrainian troops"),
-        _claim("b", 90000, "2021-12-02", kind="troops", subject="Russian troops"),
-        _claim("b", 115000, "2021-12-02", kind="troops", subject="Russian troops"),
+        _claim("b", 90000, "2021-12-02", kind="troops", subject="Russian troops", claimed_by="Kyiv"),
+        _claim("b", 115000, "2021-12-02", kind="troops", subject="Russian troops", claimed_by="Ukrainian officials"),
         _claim("c", 150000, "2022-02-22", kind="troops", subject="Russian troops"),
         _claim("d", 3000, "2022-03-01", kind="displaced", subject="refugees"),
         _claim("e", 5000, "2022-03-01", kind="displaced", subject="refugees"),
@@ -174,6 +175,10 @@ def test_claim_status_agree_disagree_trend() -> None:
     troops = by[("troops", "Russian troops")]
     assert troops["status"] == "trend" and troops["within_article"][0]["values"] == [90000, 115000]
     assert by[("displaced", "refugees")]["status"] == "disagree"  # same day, different values
+    # one source giving two numbers in one article counts two things ("117 drones launched, 74 shot down")
+    one = group_claims([_claim("f", 117, "2025-03-12", kind="munitions", subject="drones", claimed_by="air force"),
+                        _claim("f", 74, "2025-03-12", kind="munitions", subject="drones", claimed_by="air force")])
+    assert one[0]["status"] == "single" and not one[0]["within_article"]
 
 
 def test_claims_view_from_quantities(sqlite_url: str) -> None:

@@ -393,7 +393,10 @@ def status(kind: str, values: list[dict[str, Any]]) -> tuple[str, list[dict[str,
         by_article[v["article_id"]].append(v)
     for aid, vs in by_article.items():
         distinct = sorted({x["value"] for x in vs})
-        if len(distinct) > 1 and _differ(distinct[0], distinct[-1]):
+        # one source giving two numbers ("117 drones launched, 74 shot down") counts two things;
+        # two sources in one article ("90,000 per Kyiv, 115,000 per its officials") disagree
+        sources = {(x.get("claimed_by") or "").lower() for x in vs}
+        if len(distinct) > 1 and _differ(distinct[0], distinct[-1]) and len(sources) > 1:
             within.append({"article_id": aid, "outlet": vs[0].get("outlet"), "values": distinct})
     if len(by_article) < 2:
         return ("disagree" if within else "single"), within
