@@ -177,3 +177,19 @@ def test_word_lists_as_tries_match_like_the_longest_first_alternation() -> None:
         text = "".join(rng.choice(words + [" ", "  ", "5", "X", "\n", "ONE"]) for _ in range(8))
         assert [(m.span(), m.groups()) for m in old.finditer(text)] == \
             [(m.span(), m.groups()) for m in new.finditer(text)], text
+
+
+def test_a_figure_keeps_its_own_clause_and_verb() -> None:
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    def figures(body: str) -> list[tuple[str, str, str | None]]:
+        art = analyze(Article(id="q", source="t", body=body, published="2024-12-01"))
+        return [(q.text, q.kind, q.subject) for q in art.quantities]
+
+    # the words after the next figure are its own: the detained are not wounded
+    assert figures("Police said 107 people had been detained and 44 officers injured.") == [
+        ("107", "other", "people"), ("44", "wounded", "officers")]
+    # "130 wounded when shells hit": the shells are not what is counted
+    assert figures("At least 27 civilians were killed and more than 130 wounded when shells hit the market.")[1] == (
+        "more than 130", "wounded", "civilians")

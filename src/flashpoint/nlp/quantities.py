@@ -106,8 +106,10 @@ def _subject(after: str) -> tuple[str | None, str | None]:
             if m:
                 return " ".join([*words[:i], m.group(0)]), kind
         if words[i].lower() in ("and", "or", "in", "on", "at", "to", "from", "by", "were", "was", "are", "is",
-                                "have", "has", "had", "since", "who", "that", "which", "a", "an"):
-            break
+                                "have", "has", "had", "since", "who", "that", "which", "a", "an", "when", "after",
+                                "as", "while", "where", "because", "during", "with", "but", "killed", "wounded",
+                                "injured", "dead", "died", "hurt"):
+            break  # "130 wounded when shells hit": the clause ends before "shells"
     # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
     # ("$300bn of central bank reserves"); never a verb, pronoun or kind word ("121 wounded")
     of_phrase = bool(re.match(r"^\s*of\s", after))
@@ -175,6 +177,8 @@ def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
     return best[1] if best else None
 
 
+_NEXT_FIGURE = re.compile(r"\b(?:and|or|while|but)\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
+                          r"seven|eight|nine|ten|dozens|hundreds|thousands)\b)", re.I)
 _APPOSITION = re.compile(r",[^,;:\u201c\u201d\"()]{1,40},")
 _KINDS = ("killed", "wounded", "displaced")
 
@@ -198,6 +202,8 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
         # the words before "and" belong to the previous figure: "12 soldiers died and 15 were wounded"
         near_before = re.split(r"\band\b|\bor\b", near_before)[-1]
     near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", after[:120]))[0][:70]
+    # the words after the next figure are its own: "107 people were detained and 44 officers injured"
+    near_after = _NEXT_FIGURE.split(near_after, maxsplit=1)[0]
     best: tuple[int, int, str] | None = None
     for rank, kind in enumerate(_KINDS):
         for hit in pats[kind].finditer(near_after):
