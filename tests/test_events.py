@@ -420,3 +420,16 @@ def test_the_and_before_the_second_actor_and_state_television() -> None:
     actors = {(e.actor.country, e.actor.code, e.actor.sector) for e in events if e.actor}
     assert ("USA", None, None) in actors and any(code == "EU" for _, code, _ in actors)
     assert ("USA", None, "IGO") not in actors  # the EU's head does not make the United States a body
+
+
+def test_implied_targets_for_non_state_actors_and_countryless_recipients() -> None:
+    body = ("Nepalese troops shelled a village near Pokhara on Monday, killing nine people.\n\n"
+            "The opposition called the attack a crime.\n\n"
+            "India condemned the use of force.")
+    events = events_of(body)
+    opposition = [e for e in of_type(events, "ACCUSE") if e.actor and e.actor.sector == "OPP"]
+    # an opposition may blame its own state
+    assert opposition and opposition[0].recipient is not None and opposition[0].recipient.country == "NPL"
+    # "the use of force" names no country: the one using force is meant
+    india = [e for e in of_type(events, "ACCUSE") if e.actor and e.actor.country == "IND"]
+    assert india and india[0].recipient is not None and india[0].recipient.country == "NPL"

@@ -65,6 +65,7 @@ QUANTIFIERS = frozenset(
 )
 OBLIGATION = frozenset("must should".split())
 OBJECT_PRONOUNS = frozenset("them him us me".split())
+NON_STATE = frozenset({"REB", "OPP", "PRE", "CVL", "NGO"})
 VICTIM_PARTICIPLES = frozenset(
     "killed wounded injured hurt detained arrested abducted kidnapped executed slain captured".split())
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
@@ -1264,9 +1265,15 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         partners = [b if a == actor_country else a for (a, b), _ in dyads.most_common()
                     if actor_country in (a, b)] if ev.type == "REJECT" else []
         order = partners + (ranked if ev.type in AGGRESSION else by_force)
-        other = next((c for c in order if c != actor_country), None)
+        # a state's organs are not aimed at their own state; rebels and oppositions may be
+        at_home = ev.actor is not None and ev.actor.sector in NON_STATE
+        # who acts beside it in its own sentence ("X condemned ..., and Y suspended ...") is on its side
+        beside = {e.actor.country for e in events if e.start == ev.start and e.actor and e.actor.country} - \
+            {actor_country}
+        other = next((c for c in order if (c != actor_country or at_home) and c not in beside), None)
         if other is not None:
-            ev.recipient = Actor(text="", country=other)
+            ev.recipient = ev.recipient.model_copy(update={"country": other}) if ev.recipient is not None \
+                else Actor(text="", country=other)
             ev.confidence = round(max(0.2, ev.confidence - 0.15), 2)
     return events
 
@@ -1303,7 +1310,8 @@ def _records(f: Found, doc: NlpDoc, words: list[Word], sentence: str, lo: int, h
             trigger=trigger, reported_by=f.reported_by.actor if f.reported_by else None,
             score=plover_score(f.type, f.mode), confidence=conf,
         )
-        if recipient is None and f.type in IMPLIED_OPPONENT and actor is not None:
+        if (recipient is None or not (recipient.country or recipient.code)) and f.type in IMPLIED_OPPONENT \
+                and actor is not None:  # none named, or one of no known country ("condemned the use of force")
             pending.append((ev, actor.country))
         out.append(ev)
     return out
