@@ -193,3 +193,15 @@ def test_a_figure_keeps_its_own_clause_and_verb() -> None:
     # "130 wounded when shells hit": the shells are not what is counted
     assert figures("At least 27 civilians were killed and more than 130 wounded when shells hit the market.")[1] == (
         "more than 130", "wounded", "civilians")
+
+
+def test_each_figure_goes_to_the_report_nearest_it() -> None:
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    body = ("The ministry says more than 9,000 people have been killed since the war began in May, when rebels "
+            "attacked the capital, killing about 600 people, according to army tallies.")
+    figures = {q.text: q.claimed_by for q in analyze(Article(id="q", source="t", body=body,
+                                                                published="2024-08-14")).quantities}
+    assert figures["about 600"] == "army tallies"
+    assert figures["more than 9,000"] not in (None, "army tallies")

@@ -22,7 +22,7 @@ from typing import Any, cast
 
 import yaml
 
-from flashpoint.model import Quantity, QuantityKind
+from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
 from flashpoint.nlp.regexes import alternation
@@ -175,6 +175,14 @@ def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
             if best is None or dist < best[0]:
                 best = (dist, who)
     return best[1] if best else None
+
+
+def _cue_distance(quote: Quote, at: int) -> int:
+    """How far a figure is from the words that attribute it: a trailing 'according to' at the end
+    of the quote, any other cue at its start."""
+    if (quote.cue or "").lower().startswith("according"):
+        return quote.end - at
+    return at - quote.start
 
 
 _NEXT_FIGURE = re.compile(r"\b(?:and|or|while|but)\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
@@ -362,11 +370,10 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             approx = lex["approx"].get(q, q)
         elif m["vague"]:
             approx = "about"
-        claimed_by = None
-        for quote in doc.quotes:
-            if quote.start <= start < quote.end and quote.speaker and quote.speaker.name:
-                claimed_by = quote.speaker.name
-                break
+        # the report whose cue is nearest the figure: "The ministry says 39,900 died ..., killing 1,200,
+        # according to Israeli tallies" gives 39,900 to the ministry and 1,200 to the tallies
+        holders = [q for q in doc.quotes if q.start <= start < q.end and q.speaker and q.speaker.name]
+        claimed_by = min(holders, key=lambda q: _cue_distance(q, start)).speaker.name if holders else None  # type: ignore[union-attr]
         if claimed_by is None:
             claimed_by = _attribution(body[s_start:s_end], start - s_start)
         out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit,

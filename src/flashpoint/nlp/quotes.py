@@ -323,7 +323,7 @@ class Resolver:
                 # "Ukraine's air force said": the organ speaks, not the country
                 return Mention(start=seg_off, end=end, name=organ.name or _describe(segment), id=organ.id,
                                actor=organ, person=False)
-        if others and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s*", self.body[others[-1].end:end]) and \
+        if others and re.fullmatch(r"(?:-[a-z]+)?(?:\s+[a-z][\w-]*){1,3}\s*", self.body[others[-1].end:end]) and \
                 len(segment.split()) <= 5:
             # "Ukrainian emergency services said": the body named, with the country it belongs to
             m = others[-1]
