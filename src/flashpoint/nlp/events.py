@@ -839,7 +839,7 @@ def _background_noun(words: list[Word], matches: list[Match], m: Match) -> bool:
     or as another trigger's object ("demanded a truce", "suspended aid") is no event of its own."""
     if m.start > 0 and words[m.start - 1].fn == "under":
         return False  # "under investigation", "under attack": a state, and an event
-    if _by_agent(words, [], m) or (m.end < len(words) and words[m.end].fn == "by"):
+    if m.end < len(words) and words[m.end].fn == "by":
         return False  # "came under an assault by X": the agent makes it an event
     if m.trigger.type == "ASSAULT" and any(words[o.start].lower in VICTIM_PARTICIPLES and o.end < len(words) and
                                            words[o.end].fn in {"in", "by"} and o.end < m.start <= o.end + 4
