@@ -256,3 +256,15 @@ def test_a_short_masthead_under_the_headline_is_not_the_headline() -> None:
     assert cleaned.title == "Junta airstrike kills dozens at village gathering, rebels say"
     assert cleaned.body.startswith("Junta airstrike kills dozens")
     assert "Highland Monitor" in cleaned.removed
+
+
+def test_a_city_dateline_is_no_headline() -> None:
+    from flashpoint.ingest.clean import clean_text
+
+    text = ("Chile says it will lead the relief mission despite court ruling\nSantiago, 27 January 2024\n"
+            "Chile's government said on Saturday it would press ahead with plans to send 500 police officers to "
+            "the islands, a day after the Supreme Court ruled the deployment unlawful.\n"
+            "The interior minister told reporters the government would appeal the decision next week.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Chile says it will lead the relief mission despite court ruling"
+    assert "Santiago, 27 January 2024" in cleaned.removed

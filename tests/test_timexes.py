@@ -50,6 +50,7 @@ def values(text: str, published: str | None = "2023-06-16") -> list[str | None]:
     ("Prices doubled in the 1980s.", "198X"),
     ("A strike hit the depot the day before.", "2023-06-15"),
     ("Talks resume a day after the vote.", "2023-06-17"),
+    ("Shelling went on on Wednesday, a day after the truce.", "2023-06-14"),  # the adjunct names Wednesday
     ("Two months ago the border was quiet.", "2023-04-16"),
     ("Troops withdrew in the second quarter of 2021.", "2021-Q2"),
     ("The blockade lasted through the winter of 2015.", "2015-WI"),

@@ -572,6 +572,9 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     back = re.search(r"before|previous|earlier", m["w"], re.I)
     if re.fullmatch(r"day\s+(?:before|after)", m["w"], re.I) and re.match(r"\s+[a-z]", ctx.text[m.end():], re.I):
         # "a day after Azerbaijan claimed it": counted from an event, not from the day said before
+        if re.search(r",\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
+            # "fighting went on on Monday, a day after ...": the adjunct names the main clause's day
+            return _anaphoric(m, ctx, 0, "day")
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
         return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
