@@ -433,3 +433,35 @@ def test_implied_targets_for_non_state_actors_and_countryless_recipients() -> No
     # "the use of force" names no country: the one using force is meant
     india = [e for e in of_type(events, "ACCUSE") if e.actor and e.actor.country == "IND"]
     assert india and india[0].recipient is not None and india[0].recipient.country == "NPL"
+
+
+def test_a_present_clause_beside_a_background_one_is_current() -> None:
+    def dated(body: str) -> list[tuple[str, bool]]:
+        return [(e.type, e.historical) for e in events_of(body, published="2024-11-05")]
+
+    # "a figure Moscow dismisses": a denial made now, beside a toll counted since 2022
+    assert ("REJECT", False) in dated("Kiev claims Russia has lost 700,000 troops since February 2022, "
+                                      "a figure Moscow dismisses as propaganda.")
+    # a fronted date and a past verb joined to a dated clause keep the background
+    assert dated("In 2014, Russia annexed Crimea.") == [("COERCE", True)]
+    assert all(h for _, h in dated("Russia annexed Crimea in March 2014, and the West imposed sanctions."))
+
+
+def test_every_lexicon_mode_is_one_of_its_types_modes() -> None:
+    from importlib import resources
+
+    import yaml
+
+    lex = yaml.safe_load(resources.files("flashpoint.resources").joinpath("plover_lexicon.yaml").read_text("utf-8"))
+    ont = yaml.safe_load(resources.files("flashpoint.resources").joinpath("plover.yaml").read_text("utf-8"))
+    unknown = {(t, e["mode"]) for t, entries in lex["types"].items() for e in entries
+               if e.get("mode") and e["mode"] not in (ont["types"][t].get("modes") or {})}
+    assert not unknown
+
+
+def test_liberated_towns_are_taken() -> None:
+    ev = of_type(events_of("Russian troops have liberated the settlement of Pervomaiske in the Donetsk region."),
+                 "ASSAULT")
+    assert ev and ev[0].actor is not None and ev[0].actor.country == "RUS"
+    assert not events_of("The army liberated 12 hostages.") or not of_type(events_of("The army liberated 12 hostages."),
+                                                                           "ASSAULT")

@@ -1169,6 +1169,42 @@ def historical_date(doc: NlpDoc, sentence: str, lo: int, hi: int) -> tuple[str |
     return value, historical
 
 
+_CHUNK_CUT = re.compile(r"[,;:]\s|\s[—–]\s")
+_CLAUSE_WORDS = 5  # a comma-chunk longer than this is a clause of its own, not a fronted "In 2014,"
+
+
+def _present_tense(words: list[Word], k: int) -> bool:
+    """'dismisses', 'is refusing', 'has rejected': told as now. A past verb shares the time of the
+    clause it is joined to ('annexed Crimea in 2014, and the West imposed sanctions')."""
+    w = words[k].lower
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return True
+    return k > 0 and words[k - 1].fn in {"is", "are", "has", "have", "am"}
+
+
+def _own_clause(doc: NlpDoc, sentence: str, lo: int, at: int, date: str | None,
+                historical: bool) -> tuple[str | None, bool]:
+    """An event in a clause of its own that names no date takes the report's day, not the
+    background of another clause: "Kiev claims Russia has lost 700,000 troops since February
+    2022, a figure Moscow dismisses" dismisses now. A fronted "In 2014, Russia annexed" still dates."""
+    if not historical or doc.published is None:
+        return date, historical
+    cuts = [0, *(m.end() for m in _CHUNK_CUT.finditer(sentence)), len(sentence) + 2]
+    rel = at - lo
+    k = max(i for i, c in enumerate(cuts[:-1]) if c <= rel)
+    c0, c1 = cuts[k], cuts[k + 1]
+    own = sentence[c0:c1]
+    if _timex_value(doc, lo + c0, lo + c1) or YEAR.search(own) or \
+            any(p.search(own) for p in HISTORY_MARKERS):
+        return date, historical
+    dated = [sentence[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True) if a != c0 and (
+        _timex_value(doc, lo + a, lo + b) or YEAR.search(sentence[a:b])
+        or any(p.search(sentence[a:b]) for p in HISTORY_MARKERS))]
+    if dated and all(len(chunk.split()) > _CLAUSE_WORDS for chunk in dated):
+        return doc.published.isoformat(), False
+    return date, historical
+
+
 SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most|first|worst|biggest|largest|highest|lowest)\b(?:\s+\w+){0,2}\s+$",
                                 re.I)
 
@@ -1243,7 +1279,10 @@ def extract_events(doc: NlpDoc) -> list[Event]:
                         aggressors[men.actor.country] += 1
             if f.recipient is not None and f.recipient.actor.country:
                 countries[f.recipient.actor.country] += 1
-            for ev in _records(f, doc, words, sentence, lo, hi, date, historical, pending):
+            present = _present_tense(words, f.match.start)
+            own_date, own_historical = _own_clause(doc, sentence, lo, words[f.match.start].start, date, historical) \
+                if present else (date, historical)
+            for ev in _records(f, doc, words, sentence, lo, hi, own_date, own_historical, pending):
                 # "a hunger strike in protest": one sentence, one event per type and dyad
                 key = (ev.type, _side_key(ev.actor), _side_key(ev.recipient), ev.negated)
                 if key in seen and (ev.actor is not None or ev.recipient is not None):
