@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from flashpoint.ingest.clean import SECTION_SEPARATOR
+
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
 FOOTER_LINES = 25  # closing credits live in the last lines
 
@@ -423,7 +425,7 @@ def _header_masthead(header: list[str], title: str | None, table: Sources) -> st
     """A publication name among the first lines ("Kharkiv Today", "Tbilisi Herald | Politics"):
     read only when it carries a word that names publications, since section labels look alike."""
     for line in header[:6]:
-        name = re.split(r"\s[|›»]\s", line, maxsplit=1)[0].strip()
+        name = SECTION_SEPARATOR.split(line, maxsplit=1)[0].strip()
         if name == title or not any(w.lower() in table.masthead_words for w in name.split()):
             continue
         found = _masthead(name, title, table)

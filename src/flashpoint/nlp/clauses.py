@@ -251,7 +251,8 @@ def find_triggers(words: list[str]) -> list[Match]:
 
 
 NOUN_MARKERS = frozenset("the a an its their his her this these those our my your 's ’s".split())
-COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands several".split())
+COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands "
+                        "several".split())
 NOUN_PREPOSITIONS = frozenset("under amid despite following of against after before during".split())
 
 

@@ -28,6 +28,7 @@ from flashpoint.nlp.clauses import (
     AUX_SKIP,
     CLAUSE_OPENERS,
     CONDITIONALS,
+    COUNT_WORDS,
     DENIALS,
     FUTURE,
     INSERTION_OPENERS,
@@ -51,6 +52,7 @@ PREPOSITIONS = frozenset(
     "along within between through under amid".split()
 )
 DETERMINERS = frozenset("the a an its their his her this these those our my your".split())
+ARTICLES = frozenset({"the", "a"})
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 MODIFIERS = frozenset(
     "eastern western northern southern central north south east west northeastern northwestern "
@@ -68,7 +70,6 @@ OBJECT_PRONOUNS = frozenset("them him us me".split())
 NON_STATE = frozenset({"REB", "OPP", "PRE", "CVL", "NGO"})
 VICTIM_PARTICIPLES = frozenset(
     "killed wounded injured hurt detained arrested abducted kidnapped executed slain captured".split())
-NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
 PROXY_SUFFIX = re.compile(r"-(?:backed|supported|sponsored|allied|aligned|funded|armed|controlled)$")
 LIKENESS_SUFFIX = re.compile(r"-(?:like|style|era|type|esque)$")
 PROXY_NOUNS = frozenset("group groups movement movements faction factions organisation organization".split())
@@ -303,16 +304,21 @@ def _with_sector(actor: Actor, words: list[Word], start: int, end: int, text: st
     return actor
 
 
-def _entities_from(doc: NlpDoc, lo: int, hi: int) -> list[Entity]:
-    """The entities starting in [lo, hi], in their document order: a sentence reads its own
-    from a per-document index sorted by start instead of scanning them all."""
+def _entity_index(doc: NlpDoc) -> tuple[list[int], list[Entity]]:
+    """The entities sorted by start, with their starts, once per document: a sentence (or a
+    pronoun) reads what it needs by bisect instead of scanning them all."""
     cached = doc.extras.get("_event_entities")
     if cached is None or cached[0] is not doc.entities or cached[1] != len(doc.entities):
         ents = sorted(doc.entities, key=lambda e: e.start)  # stable: equal starts keep their order
         cached = (doc.entities, len(doc.entities), [e.start for e in ents], ents)
         doc.extras["_event_entities"] = cached
-    _, _, starts, ents = cached
-    return ents[bisect_left(starts, lo):bisect_right(starts, hi)]  # type: ignore[no-any-return]
+    return cached[2], cached[3]  # type: ignore[no-any-return]
+
+
+def _entities_from(doc: NlpDoc, lo: int, hi: int) -> list[Entity]:
+    """The entities starting in [lo, hi], in their document order."""
+    starts, ents = _entity_index(doc)
+    return ents[bisect_left(starts, lo):bisect_right(starts, hi)]
 
 
 def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
@@ -398,9 +404,7 @@ def find_mentions(doc: NlpDoc, words: list[Word]) -> list[Mention]:
             actor = actor.model_copy(update={"text": text})
         actor = _with_sector(actor, words, i, j, text)
         place = None
-        k = i - 1
-        while k > 0 and words[k].lower in {"the", "a"}:
-            k -= 1
+        k = _skip_back(words, i, ARTICLES, len(words))
         prep = words[k].lower if k >= 0 else ""
         # "in Donetsk", "into the Kharkiv region"; a bare "into Kabul" may be what force was aimed at
         if prep in PLACE_PREPS or (prep == "into" and k < i - 1):
@@ -644,10 +648,16 @@ def _coordinated_after(words: list[Word], mentions: list[Mention], first: Mentio
 def _after_place_preposition(words: list[Word], k: int) -> bool:
     """'in Donetsk', 'along the Line of Control': a place, not a party ('in northern Israel' may
     still be the target: force used there is used against it)."""
-    j = k - 1
-    while j > 0 and k - j <= 2 and words[j].fn in DETERMINERS:
-        j -= 1
+    j = _skip_back(words, k, DETERMINERS, 2)
     return j >= 0 and words[j].fn in PLACE_PREPS
+
+
+def _skip_back(words: list[Word], k: int, skip: frozenset[str], reach: int) -> int:
+    """Index of the word before k, stepping back over up to `reach` words in `skip` ("into the")."""
+    j = k - 1
+    while j > 0 and k - j <= reach and words[j].fn in skip:
+        j -= 1
+    return j
 
 
 def location_in(mentions: list[Mention], lo: int, hi: int) -> Mention | None:
@@ -662,7 +672,9 @@ def location_in(mentions: list[Mention], lo: int, hi: int) -> Mention | None:
 
 def _person_before(doc: NlpDoc, char: int) -> Actor | None:
     """The actor of the last person the entities stage found before `char`."""
-    for e in reversed(doc.entities):
+    starts, ents = _entity_index(doc)
+    for k in range(bisect_right(starts, char) - 1, -1, -1):
+        e = ents[k]
         if e.end <= char and e.type == "PERSON" and e.actor is not None:
             return e.actor
     return None
@@ -810,7 +822,7 @@ def _reduced_passive(words: list[Word], m: Match) -> bool:
     verb, before = words[m.start].lower, words[m.start - 1].lower
     if verb not in VICTIM_PARTICIPLES or words[m.end].fn not in {"in", "by", "during", "when", "after", "on", "at"}:
         return False
-    return before in _heads() or before[:1].isdigit() or before in NUMBER_WORDS
+    return before in _heads() or before[:1].isdigit() or before in COUNT_WORDS
 
 
 def _after_preposition_over_adjectives(words: list[Word], k: int) -> bool:
@@ -1089,28 +1101,27 @@ def _modality(f: Found, words: list[Word], denial_at: int | None) -> None:
         f.hypothetical = True
 
 
-def _merge_one_sided(found: list[Found], words: list[Word] | None = None) -> list[Found]:
+def _merge_one_sided(found: list[Found], words: list[Word]) -> list[Found]:
     """'X was killed when Y fired ...': an agentless and a targetless ASSAULT are one event;
     'people killed in a Russian strike on Kharkiv': the strike's actor killed them, there."""
-    if words is not None:
-        for f in found:
-            if f.type != "ASSAULT" or f.actors or words[f.match.start].lower not in VICTIM_PARTICIPLES:
-                continue
-            victim = f.recipient.key if f.recipient else None
-            cause = next((g for g in found if g is not f and g.type == "ASSAULT" and g.actors and
-                          all(a.key != victim for a in g.actors) and
-                          f.match.end <= g.match.start <= f.match.end + 5), None)
-            if cause is None:
-                continue
-            f.actors, f.mode, f.reported_by = cause.actors, cause.mode or f.mode, f.reported_by or cause.reported_by
-            f.location = f.location or cause.location
-            if f.recipient is None:
-                f.recipient = cause.recipient
-            elif not _has_country(f.recipient) and _has_country(cause.recipient):
-                hit = f.recipient
-                country = cause.recipient.actor.country if cause.recipient else None
-                f.recipient = Mention(hit.start, hit.end, hit.text, hit.actor.model_copy(update={"country": country}))
-            found = [g for g in found if g is not cause]
+    for f in found:
+        if f.type != "ASSAULT" or f.actors or words[f.match.start].lower not in VICTIM_PARTICIPLES:
+            continue
+        victim = f.recipient.key if f.recipient else None
+        cause = next((g for g in found if g is not f and g.type == "ASSAULT" and g.actors and
+                      all(a.key != victim for a in g.actors) and
+                      f.match.end <= g.match.start <= f.match.end + 5), None)
+        if cause is None:
+            continue
+        f.actors, f.mode, f.reported_by = cause.actors, cause.mode or f.mode, f.reported_by or cause.reported_by
+        f.location = f.location or cause.location
+        if f.recipient is None:
+            f.recipient = cause.recipient
+        elif not _has_country(f.recipient) and _has_country(cause.recipient):
+            hit = f.recipient
+            country = cause.recipient.actor.country if cause.recipient else None
+            f.recipient = Mention(hit.start, hit.end, hit.text, hit.actor.model_copy(update={"country": country}))
+        found = [g for g in found if g is not cause]
     out: list[Found] = []
     for f in found:
         if f.type == "ASSAULT":
