@@ -175,7 +175,8 @@ def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         if " " not in raw and _LOCATIVE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "talks in Jeddah", "at Mosul": a place the gazetteer does not know
         prefix = text[max(0, m.start() - 3):m.start()]
-        if prefix.lower() in ("al-", "el-") and (prefix + raw.split()[0]).lower().rstrip("'’s") in org_words():
+        if prefix.lower() in ("al-", "el-") and \
+                re.sub(r"['’]s?$", "", prefix + raw.split()[0]).lower() in org_words():
             continue  # "al-Qaeda's affiliate": an organisation, not a Mr Qaeda
         name = strip_title(raw)
         while name and name.split()[0] in _NOT_NAMES:
