@@ -1,7 +1,9 @@
 """The main job: read sources, clean, analyse, store, then bring the corpus views up to date.
 
-The CLI and the API both call `ingest`; analysis runs in-process, in a local process
-pool, or on a Dask cluster, and storing always happens here, one transaction per document.
+The CLI and the API both call `ingest`. Every per-document stage (read, clean, metadata,
+analysis, store) runs where the work runs: in-process, in a local process pool, or on a Dask
+cluster, the workers writing their own batches to the store (`scale.work`); this process only
+hands out the work, collects ids and errors, and then updates the views.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from flashpoint.ingest.pipeline import load_articles
 from flashpoint.model import AnalyzedArticle, Article, InputError
 from flashpoint.nlp.pipeline import analyze
 from flashpoint.store.store import Store
@@ -20,6 +21,7 @@ class IngestReport:
     stored: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, summed over the workers
 
     @property
     def ok(self) -> bool:
@@ -55,12 +57,28 @@ def store_results(store: Store, results: Iterable[AnalyzedArticle | InputError],
 def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", workers: int = 1,
            scheduler: str | None = None, allow_private: bool = False, update_views: bool = True,
            on_error: Callable[[InputError], None] | None = None) -> IngestReport:
-    from flashpoint.scale.runner import analyze_all
+    from flashpoint.scale.runner import run_tasks
+    from flashpoint.scale.work import Unit, plan_units
 
     report = IngestReport()
-    articles = load_articles(sources, allow_private=allow_private)
-    store_results(store, analyze_all(articles, engine=engine, workers=workers, scheduler=scheduler),
-                  report, on_error)
+    units: list[Unit] = []
+    for item in plan_units(sources, allow_private=allow_private):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+        else:
+            units.append(item)
+    for result in run_tasks(units, store, engine=engine, workers=workers, scheduler=scheduler,
+                            allow_private=allow_private):
+        report.stored += result.stored
+        report.duplicates += result.duplicates
+        report.errors += result.errors
+        for stage, seconds in result.cpu.items():
+            report.cpu[stage] = report.cpu.get(stage, 0.0) + seconds
+        if on_error:
+            for err in result.errors:
+                on_error(err)
     if update_views and report.stored:
         from flashpoint.corpus.update import update_views as refresh
 

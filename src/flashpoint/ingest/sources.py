@@ -69,19 +69,25 @@ def supported(name: str) -> bool:
             or os.path.splitext(base)[1] in DOCUMENT_SUFFIXES)
 
 
-def read_directory(root: Path, allow_private: bool = False) -> Iterator[Item]:
+NO_FILES = "no supported files in directory (.txt, .html, .htm, .html.gz, .jsonl, .warc, .warc.gz, .rss, .atom, .xml)"
+
+
+def directory_files(root: Path) -> Iterator[Path]:
     """Supported files under a directory, recursively, in name order; hidden entries are skipped."""
-    found = False
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or not supported(name):
-                continue
-            found = True
-            yield from read_file(Path(dirpath) / name, allow_private)
+            if not name.startswith(".") and supported(name):
+                yield Path(dirpath) / name
+
+
+def read_directory(root: Path, allow_private: bool = False) -> Iterator[Item]:
+    found = False
+    for path in directory_files(root):
+        found = True
+        yield from read_file(path, allow_private)
     if not found:
-        yield InputError(source=str(root), message="no supported files in directory "
-                         "(.txt, .html, .htm, .html.gz, .jsonl, .warc, .warc.gz, .rss, .atom, .xml)")
+        yield InputError(source=str(root), message=NO_FILES)
 
 
 def read_file(path: Path, allow_private: bool = False) -> Iterator[Item]:

@@ -1,8 +1,13 @@
 """Storing analysed articles: SQLite by default, any SQLAlchemy URL (PostgreSQL) on request.
 
-Each document is written in its own transaction, so a failure on one never loses
-what is already stored, and the same document ingested twice is stored once
-(same cleaned-text hash, or same canonical URL).
+`add` writes one document in its own transaction; `add_many` writes a batch in one (workers
+store their own batches), falling back to one transaction per document when the batch meets a
+row another writer committed meanwhile, so a failure never loses what is already stored and the
+same document ingested twice is stored once (same cleaned-text hash, or same canonical URL).
+
+The JSON record kept on the article row is compact: the body lives only in its own column and a
+span's `text` is left out wherever it is the body's characters at its offsets; `get` and
+`iter_articles` put both back, so readers see the full DESIGN.md record.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from flashpoint.model import Actor, AnalyzedArticle
 from flashpoint.store import schema
@@ -60,6 +66,32 @@ def canonical_url(url: str | None) -> str | None:
 class AddResult:
     id: str
     created: bool
+
+
+SPAN_LISTS = ("entities", "quotes", "timexes", "quantities", "events")
+
+
+def compact_record(article: AnalyzedArticle) -> dict[str, Any]:
+    """The record to store: no body (it has its own column), no span text the offsets already give."""
+    record = article.record()
+    body = record.pop("body", "")
+    for name in SPAN_LISTS:
+        for span in record.get(name) or ():
+            if span.get("text") == body[span["start"]:span["end"]]:
+                del span["text"]
+    return record
+
+
+def full_record(record: dict[str, Any], body: str) -> dict[str, Any]:
+    """The stored record with its body and span texts put back (records stored whole pass unchanged)."""
+    if "body" in record:
+        return record
+    record = {**record, "body": body}
+    for name in SPAN_LISTS:
+        for span in record.get(name) or ():
+            if "text" not in span:
+                span["text"] = body[span["start"]:span["end"]]
+    return record
 
 
 def _actor_values(prefix: str, actor: Actor | None) -> dict[str, Any]:
@@ -123,11 +155,67 @@ class Store:
                     published_from=article.published_from,
                     language=article.language,
                     body=article.body,
-                    record=article.record(),
+                    record=compact_record(article),
                 )
             )
-            self._insert_spans(conn, article)
+            self._insert_spans(conn, [article])
         return AddResult(article.id, True)
+
+    def add_many(self, articles: list[AnalyzedArticle]) -> list[AddResult]:
+        """Store a batch in one transaction (what workers do); duplicates, within the batch or of stored
+        articles, are not stored again. If another writer commits one of the same documents meanwhile,
+        the batch is redone one document per transaction, so nothing is stored twice or lost."""
+        if not articles:
+            return []
+        try:
+            return self._add_batch(articles)
+        except IntegrityError:
+            results = []
+            for article in articles:
+                try:
+                    results.append(self.add(article))
+                except IntegrityError:  # stored by another writer between the look-up and the insert
+                    with self.engine.connect() as conn:
+                        found = self.find_existing(conn, content_hash(article.body, article.title),
+                                                   canonical_url(article.url), article.id)
+                    if found is None:
+                        raise
+                    results.append(AddResult(found, False))
+            return results
+
+    def _add_batch(self, articles: list[AnalyzedArticle]) -> list[AddResult]:
+        a = schema.articles
+        keys = [(content_hash(x.body, x.title), canonical_url(x.url), x.id) for x in articles]
+        with self.engine.begin() as conn:
+            by_hash = dict(conn.execute(select(a.c.content_hash, a.c.id)
+                                        .where(a.c.content_hash.in_({k[0] for k in keys}))).all())
+            canons = {k[1] for k in keys if k[1]}
+            by_canon = dict(conn.execute(select(a.c.canonical_url, a.c.id)
+                                         .where(a.c.canonical_url.in_(canons))).all()) if canons else {}
+            by_id = {r[0]: r[0] for r in conn.execute(select(a.c.id).where(a.c.id.in_({k[2] for k in keys})))}
+            results: list[AddResult] = []
+            new: list[AnalyzedArticle] = []
+            rows = []
+            for article, (digest, canon, aid) in zip(articles, keys, strict=True):
+                existing = by_hash.get(digest) or (by_canon.get(canon) if canon else None) or by_id.get(aid)
+                if existing is not None:
+                    results.append(AddResult(existing, False))
+                    continue
+                by_hash[digest] = by_id[aid] = aid
+                if canon:
+                    by_canon[canon] = aid
+                results.append(AddResult(aid, True))
+                new.append(article)
+                rows.append({"id": aid, "content_hash": digest, "canonical_url": canon, "source": article.source,
+                             "url": article.url, "title": article.title, "outlet": article.outlet,
+                             "agency": article.agency, "republisher": article.republisher,
+                             "published": article.published, "published_from": article.published_from,
+                             "language": article.language, "body": article.body,
+                             "record": compact_record(article)})
+            if rows:
+                conn.execute(insert(a), rows)
+                self._insert_spans(conn, new)
+        return results
 
     def replace(self, article: AnalyzedArticle) -> None:
         """Re-store an article after re-analysis (same id), keeping its place in the store."""
@@ -137,41 +225,39 @@ class Store:
             conn.execute(
                 schema.articles.update()
                 .where(schema.articles.c.id == article.id)
-                .values(record=article.record(), body=article.body, title=article.title,
+                .values(record=compact_record(article), body=article.body, title=article.title,
                         outlet=article.outlet, published=article.published)
             )
-            self._insert_spans(conn, article)
+            self._insert_spans(conn, [article])
 
-    def _insert_spans(self, conn: Connection, article: AnalyzedArticle) -> None:
-        aid = article.id
-        if article.entities:
-            conn.execute(insert(schema.entities), [
+    def _insert_spans(self, conn: Connection, articles: list[AnalyzedArticle]) -> None:
+        """One multi-row insert per span table for the whole batch."""
+        ents, quotes, timexes, quantities, events = [], [], [], [], []
+        for article in articles:
+            aid = article.id
+            ents += [
                 {"article_id": aid, "start": e.start, "end": e.end, "text": e.text, "type": e.type,
                  "entity_id": e.id, "name": e.name,
                  "country": e.actor.country if e.actor else None, "sector": e.actor.sector if e.actor else None}
                 for e in article.entities
-            ])
-        if article.quotes:
-            conn.execute(insert(schema.quotes), [
+            ]
+            quotes += [
                 {"article_id": aid, "start": q.start, "end": q.end, "text": q.text, "cue": q.cue, "direct": q.direct,
                  **_actor_values("speaker", q.speaker.actor if q.speaker else None),
                  **({"speaker_name": q.speaker.name, "speaker_id": q.speaker.id or (q.speaker.actor.id if q.speaker.actor else None)}
                     if q.speaker else {})}
                 for q in article.quotes
-            ])
-        if article.timexes:
-            conn.execute(insert(schema.timexes), [
+            ]
+            timexes += [
                 {"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "value": t.value}
                 for t in article.timexes
-            ])
-        if article.quantities:
-            conn.execute(insert(schema.quantities), [
+            ]
+            quantities += [
                 {"article_id": aid, "start": q.start, "end": q.end, "text": q.text, "value": q.value, "unit": q.unit,
                  "kind": q.kind, "subject": q.subject, "approx": q.approx, "claimed_by": q.claimed_by}
                 for q in article.quantities
-            ])
-        if article.events:
-            conn.execute(insert(schema.events), [
+            ]
+            events += [
                 {"article_id": aid, "idx": i, "type": ev.type, "mode": ev.mode,
                  **_actor_values("actor", ev.actor), **_actor_values("recipient", ev.recipient),
                  "location_name": ev.location.name or ev.location.text if ev.location else None,
@@ -181,7 +267,11 @@ class Store:
                  "score": ev.score, "confidence": ev.confidence, "outlet": article.outlet,
                  "published": article.published}
                 for i, ev in enumerate(article.events)
-            ])
+            ]
+        for table, rows in ((schema.entities, ents), (schema.quotes, quotes), (schema.timexes, timexes),
+                            (schema.quantities, quantities), (schema.events, events)):
+            if rows:
+                conn.execute(insert(table), rows)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -191,8 +281,9 @@ class Store:
 
     def get(self, article_id: str) -> AnalyzedArticle | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(schema.articles.c.record).where(schema.articles.c.id == article_id)).first()
-        return AnalyzedArticle.model_validate(row[0]) if row else None
+            a = schema.articles
+            row = conn.execute(select(a.c.record, a.c.body).where(a.c.id == article_id)).first()
+        return AnalyzedArticle.model_validate(full_record(row[0], row[1])) if row else None
 
     def iter_articles(self, after_pk: int = 0, batch: int = 500) -> Iterator[tuple[int, AnalyzedArticle]]:
         """Articles in ingest order, with their sequence number, for incremental views."""
@@ -201,12 +292,12 @@ class Store:
         while True:
             with self.engine.connect() as conn:
                 rows = conn.execute(
-                    select(a.c.pk, a.c.record).where(a.c.pk > last).order_by(a.c.pk).limit(batch)
+                    select(a.c.pk, a.c.record, a.c.body).where(a.c.pk > last).order_by(a.c.pk).limit(batch)
                 ).all()
             if not rows:
                 return
-            for pk, record in rows:
-                yield pk, AnalyzedArticle.model_validate(record)
+            for pk, record, body in rows:
+                yield pk, AnalyzedArticle.model_validate(full_record(record, body))
             last = rows[-1][0]
 
     def max_pk(self) -> int:
