@@ -168,22 +168,37 @@ def serve(
 
 @app.command(name="eval")
 def evaluate(
-    suite: Annotated[str, typer.Argument(help="article-extraction, datetime, seeds, plover or stories")],
+    suite: Annotated[str, typer.Argument(help="article-extraction, datetime, seeds, plover, events, stories or realnews")],
     path: Annotated[Path, typer.Argument(help="the data set's folder or file")],
     plain_text: Annotated[bool, typer.Option("--plain-text", help="article-extraction: score the plain-text dumps")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="article-extraction, stories: first N records")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="same as --format json")] = False,
+    articles: Annotated[Path | None, typer.Option("--articles", help="realnews: articles.jsonl (default ../shared/realnews/articles.jsonl)")] = None,
+    split: Annotated[str, typer.Option("--split", help="realnews: tune, heldout or all")] = "tune",
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help="realnews: lowest event confidence counted")] = 0.5,
+    errors: Annotated[bool, typer.Option("--errors", help="realnews: list misses and false positives (tune articles only)")] = False,
 ) -> None:
     """Score flashpoint against a gold set."""
     from flashpoint.evals import run_suite
 
     try:
-        scores = run_suite(suite, path, plain_text=plain_text, limit=limit)
+        scores = run_suite(suite, path, plain_text=plain_text, limit=limit, articles=articles, split=split,
+                           min_confidence=min_confidence, errors=errors)
     except (KeyError, FileNotFoundError, ValueError) as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
-    if fmt == "json":
+    for problem in scores.get("problems", []) if suite == "realnews" else []:
+        err.print(f"[yellow]skipped:[/] {problem}", highlight=False, soft_wrap=True)
+    if fmt == "json" or as_json:
         sys.stdout.write(json.dumps(scores, indent=2) + "\n")
+    elif suite == "realnews":
+        from flashpoint.evals.realnews import table_rows
+
+        for title, rows in table_rows(scores).items():
+            _emit(rows, "table", title=title)
+        for line in scores.get("errors", []):
+            sys.stdout.write(line + "\n")
     else:
         _emit([{"metric": k, "value": v} for k, v in scores.items() if not isinstance(v, (dict, list))], "table",
               title=f"eval {suite}")

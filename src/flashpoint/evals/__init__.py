@@ -13,6 +13,7 @@ SUITES = {
     "plover": "flashpoint.evals.plover",
     "events": "flashpoint.evals.events",
     "stories": "flashpoint.evals.stories",
+    "realnews": "flashpoint.evals.realnews",
 }
 
 

@@ -1,0 +1,405 @@
+"""Real-news eval: `flashpoint eval realnews GOLD` scores whole articles against hand annotations.
+
+The gold files (tests/data/realnews, format in ../shared/realnews/ANNOTATION.md) hold every event,
+quote, figure and date of real articles, so precision is measured as well as recall. The article
+texts are not in the repository: they are read from ../shared/realnews/articles.jsonl and go
+through the same ingest path as a user's JSONL record, so cleaning runs as it does for users.
+Each gold item is located by its evidence clause in the analysed body; system records are
+matched one-to-one, greedily, by overlapping spans. `split.json` names the tune and held-out
+articles; mistakes are listed for tune articles only, never for held-out ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+ARTICLES_FROM_ROOT = Path("..") / "shared" / "realnews" / "articles.jsonl"
+MIN_CONFIDENCE = 0.5
+SPLITS = ("tune", "heldout", "all")
+CLIP = 120
+Span = tuple[int, int]
+Record = dict[str, Any]
+
+
+# -- locating gold evidence ---------------------------------------------------------------------
+
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """The text with every whitespace run as one space and zero-width characters dropped, and each
+    kept character's original offset."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in ZERO_WIDTH:
+            continue
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def locate(body: str, evidence: str | None) -> Span | None:
+    """Where the evidence clause is in the body: an exact find, else one that ignores how whitespace
+    was written (the cleaner may have joined lines, changed no-break spaces or dropped zero-width
+    ones); None when the cleaner dropped it."""
+    if not evidence:
+        return None
+    at = body.find(evidence)
+    if at >= 0:
+        return at, at + len(evidence)
+    squeezed, where = _squeeze(body)
+    needle = _squeeze(evidence.strip())[0]
+    at = squeezed.find(needle)
+    if at < 0 or not needle:
+        return None
+    return where[at], where[at + len(needle) - 1] + 1
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# -- one-to-one greedy matching -----------------------------------------------------------------
+
+def match_greedy(golds: list[Record], systems: list[Record], same: Callable[[Record, Record], bool]) -> list[tuple[int, int]]:
+    """Pairs (gold index, system index): each gold item, in order, takes the first free system item
+    that matches it; each system item is used at most once."""
+    used: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for gi, g in enumerate(golds):
+        for si, s in enumerate(systems):
+            if si not in used and same(g, s):
+                used.add(si)
+                pairs.append((gi, si))
+                break
+    return pairs
+
+
+def prf(gold: int, system: int, matched: int) -> dict[str, Any]:
+    p = matched / system if system else 0.0
+    r = matched / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+            "gold": gold, "system": system, "matched": matched}
+
+
+# -- events ------------------------------------------------------------------------------------
+
+def gold_event_counts(event: Record) -> bool:
+    """Only current, affirmed, real happenings are targets."""
+    return bool(event.get("current")) and not event.get("negated") and not event.get("hypothetical")
+
+
+def system_event_counts(event: Record, min_confidence: float) -> bool:
+    return not (event.get("historical") or event.get("negated") or event.get("hypothetical")) \
+        and float(event.get("confidence") or 0.0) >= min_confidence
+
+
+def side_country(actor: Record | None) -> str | None:
+    """The actor's country; an IGO (a code, no country) and an unknown side are both null."""
+    if not actor:
+        return None
+    return actor.get("country") or None
+
+
+def event_spans(event: Record) -> list[Span]:
+    spans = [(int(event["start"]), int(event["end"]))]
+    spans += [(int(m["start"]), int(m["end"])) for m in event.get("mentions") or []]
+    return spans
+
+
+def event_matches(gold: Record, event: Record, strict: bool) -> bool:
+    """Gold records carry their located `span`; strict also asks for both sides' countries."""
+    if gold.get("span") is None or event.get("type") != gold.get("type"):
+        return False
+    if not any(overlaps(s, gold["span"]) for s in event_spans(event)):
+        return False
+    if not strict:
+        return True
+    return side_country(event.get("actor")) == (gold.get("actor_country") or None) and \
+        side_country(event.get("recipient")) == (gold.get("recipient_country") or None)
+
+
+# -- quotes ------------------------------------------------------------------------------------
+
+def _words(name: str | None) -> list[str]:
+    return re.findall(r"\w+(?:['’-]\w+)*", (name or "").replace("’", "'").lower())
+
+
+def same_speaker(gold: Record, quote: Record) -> bool:
+    """Same country (when gold gives one), or the two names share a surname (last word)."""
+    speaker = quote.get("speaker") or {}
+    country = gold.get("speaker_country")
+    if country and side_country(speaker.get("actor")) == country:
+        return True
+    gw, sw = _words(gold.get("speaker")), _words(speaker.get("name"))
+    if not gw or not sw:
+        return False
+    return gw[-1] == sw[-1] or sw[-1] in gw or gw[-1] in sw
+
+
+def quote_matches(gold: Record, quote: Record, speaker: bool) -> bool:
+    if gold.get("span") is None or not overlaps((int(quote["start"]), int(quote["end"])), gold["span"]):
+        return False
+    return not speaker or same_speaker(gold, quote)
+
+
+# -- figures -----------------------------------------------------------------------------------
+
+def same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def figure_matches(gold: Record, quantity: Record, kind: bool) -> bool:
+    if gold.get("span") is None or not overlaps((int(quantity["start"]), int(quantity["end"])), gold["span"]):
+        return False
+    if not same_value(float(gold["value"]), float(quantity["value"])):
+        return False
+    return not kind or gold.get("kind") == quantity.get("kind")
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+def date_keys(items: Iterable[Record]) -> set[tuple[str, str | None]]:
+    """Each (text, value) once: a date named three times is one date."""
+    return {(str(d.get("text") or "").strip().lower(), d.get("value")) for d in items}
+
+
+# -- one article -------------------------------------------------------------------------------
+
+def _counts(golds: list[Record], systems: list[Record], same: Callable[[Record, Record], bool]) -> dict[str, Any]:
+    pairs = match_greedy(golds, systems, same)
+    return {"gold": len(golds), "system": len(systems), "matched": len(pairs),
+            "missed": sorted(set(range(len(golds))) - {g for g, _ in pairs}),
+            "extra": sorted(set(range(len(systems))) - {s for _, s in pairs})}
+
+
+def _with_spans(items: list[Record], body: str) -> list[Record]:
+    return [{**g, "span": locate(body, g.get("evidence"))} for g in items]
+
+
+def score_article(gold: Record, record: Record, min_confidence: float = MIN_CONFIDENCE) -> dict[str, Any]:
+    """Counts per extractor for one analysed article (a DESIGN.md record) against its gold object;
+    events are scored at `min_confidence` and at 0."""
+    body = record.get("body") or ""
+    events = _with_spans([e for e in gold.get("events", []) if gold_event_counts(e)], body)
+    quotes = _with_spans(gold.get("quotes", []), body)
+    figures = _with_spans(gold.get("figures", []), body)
+    out: dict[str, Any] = {"not_in_body": [(sec, g.get("evidence")) for sec, items in
+                                           (("events", events), ("quotes", quotes), ("figures", figures))
+                                           for g in items if g["span"] is None]}
+    for name, threshold in (("events", min_confidence), ("events@0", 0.0)):
+        system = [e for e in record.get("events", []) if system_event_counts(e, threshold)]
+        out[name] = {"strict": _counts(events, system, lambda g, s: event_matches(g, s, True)),
+                     "type": _counts(events, system, lambda g, s: event_matches(g, s, False)),
+                     "gold_items": events, "system_items": system}
+    out["quotes"] = {"speaker": _counts(quotes, record.get("quotes", []), lambda g, s: quote_matches(g, s, True)),
+                     "span": _counts(quotes, record.get("quotes", []), lambda g, s: quote_matches(g, s, False))}
+    qs = record.get("quantities", [])
+    out["figures"] = {"value": _counts(figures, qs, lambda g, s: figure_matches(g, s, False)),
+                      "value+kind": _counts(figures, qs, lambda g, s: figure_matches(g, s, True))}
+    gd, sd = date_keys(gold.get("dates", [])), date_keys(record.get("timexes", []))
+    out["dates"] = {"text+value": {"gold": len(gd), "system": len(sd), "matched": len(gd & sd),
+                                   "missed_keys": sorted(gd - sd, key=str), "extra_keys": sorted(sd - gd, key=str)}}
+    return out
+
+
+# -- mistakes (tune articles only) -------------------------------------------------------------
+
+def _clip(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= CLIP else text[:CLIP - 1] + "…"
+
+
+def _dyad(actor: str | None, recipient: str | None) -> str:
+    return f"{actor or '-'}->{recipient or '-'}"
+
+
+def article_errors(article_id: str, gold: Record, record: Record, scored: dict[str, Any]) -> list[str]:
+    """One line per miss and false positive (strict events, quotes with speaker, figures by value, dates)."""
+    lines: list[str] = [f"{article_id} MISS {sec}: evidence not in body: {_clip(ev)}" for sec, ev in scored["not_in_body"]]
+    ev = scored["events"]
+    for i in ev["strict"]["missed"]:
+        g = ev["gold_items"][i]
+        if g["span"] is not None:
+            lines.append(f"{article_id} MISS event {g['type']} {_dyad(g.get('actor_country'), g.get('recipient_country'))}: "
+                         f"{_clip(g.get('evidence'))}")
+    for i in ev["strict"]["extra"]:
+        s = ev["system_items"][i]
+        lines.append(f"{article_id} FP event {s['type']} "
+                     f"{_dyad(side_country(s.get('actor')), side_country(s.get('recipient')))}: {_clip(s.get('text'))}")
+    quotes = gold.get("quotes", [])
+    for i in scored["quotes"]["speaker"]["missed"]:
+        if locate(record.get("body") or "", quotes[i].get("evidence")) is not None:
+            lines.append(f"{article_id} MISS quote {quotes[i].get('speaker')} ({quotes[i].get('speaker_country') or '-'}): "
+                         f"{_clip(quotes[i].get('evidence'))}")
+    for i in scored["quotes"]["speaker"]["extra"]:
+        q = record["quotes"][i]
+        who = (q.get("speaker") or {}).get("name")
+        lines.append(f"{article_id} FP quote {who} ({side_country((q.get('speaker') or {}).get('actor')) or '-'}): "
+                     f"{_clip(q.get('text'))}")
+    figures = gold.get("figures", [])
+    for i in scored["figures"]["value"]["missed"]:
+        if locate(record.get("body") or "", figures[i].get("evidence")) is not None:
+            lines.append(f"{article_id} MISS figure {figures[i]['value']:g} {figures[i].get('kind')}: "
+                         f"{_clip(figures[i].get('evidence'))}")
+    for i in scored["figures"]["value"]["extra"]:
+        q = record["quantities"][i]
+        lines.append(f"{article_id} FP figure {q['value']:g} {q.get('kind')}: {_clip(q.get('text'))}")
+    dates = scored["dates"]["text+value"]
+    lines += [f"{article_id} MISS date {t!r} = {v}" for t, v in dates["missed_keys"]]
+    lines += [f"{article_id} FP date {t!r} = {v}" for t, v in dates["extra_keys"]]
+    return lines
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+def load_gold(path: Path) -> tuple[list[Record], dict[str, list[str]] | None]:
+    """The gold objects in a folder (every *.json but split.json) or one file, and the split if found."""
+    path = Path(path)
+    files = [path] if path.is_file() else sorted(p for p in path.glob("*.json") if p.name != "split.json")
+    split_file = (path.parent if path.is_file() else path) / "split.json"
+    split = json.loads(split_file.read_text(encoding="utf-8")) if split_file.is_file() else None
+    golds = []
+    for f in files:
+        try:
+            g = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{f}: not a readable gold file: {exc}") from exc
+        if not isinstance(g, dict) or not g.get("id"):
+            raise ValueError(f"{f}: a gold file is one object with an \"id\"")
+        golds.append(g)
+    return golds, split
+
+
+def default_articles() -> Path:
+    """../shared/realnews/articles.jsonl beside the repository (a source checkout), else from the cwd."""
+    beside_repo = Path(__file__).resolve().parents[3] / ARTICLES_FROM_ROOT
+    return beside_repo if beside_repo.is_file() else ARTICLES_FROM_ROOT
+
+
+def load_texts(path: Path) -> dict[str, Record]:
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"{path}: no articles file (give --articles PATH to articles.jsonl)")
+    out: dict[str, Record] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out[str(rec.get("id"))] = rec
+    return out
+
+
+def analyse(text_record: Record) -> Record:
+    """The article as `flashpoint ingest` reads a JSONL record with id, title, text, published and
+    outlet, then `analyze`; its DESIGN.md record."""
+    from flashpoint.ingest.pipeline import build_article
+    from flashpoint.ingest.sources import jsonl_record
+    from flashpoint.model import InputError
+    from flashpoint.nlp.pipeline import analyze
+
+    given = {k: text_record[k] for k in ("id", "title", "text", "published", "outlet") if text_record.get(k)}
+    raw = jsonl_record(str(given.get("id")), json.dumps(given).encode())
+    if isinstance(raw, InputError):
+        raise ValueError(str(raw))
+    return analyze(build_article(raw)).record()
+
+
+def _add(total: dict[str, dict[str, int]], part: dict[str, Any]) -> None:
+    for key, counts in part.items():
+        if isinstance(counts, dict) and "matched" in counts:
+            t = total.setdefault(key, {"gold": 0, "system": 0, "matched": 0})
+            for k in t:
+                t[k] += counts[k]
+
+
+def _per_type(scored: dict[str, Any], totals: dict[str, dict[str, int]]) -> None:
+    """Gold, system and matched counts per PLOVER type (events at the chosen threshold)."""
+    ev = scored["events"]
+    fresh = dict.fromkeys(("gold", "system", "matched_type", "matched_strict"), 0)
+    for i, g in enumerate(ev["gold_items"]):
+        t = totals.setdefault(g["type"], dict(fresh))
+        t["gold"] += 1
+        t["matched_type"] += i not in ev["type"]["missed"]
+        t["matched_strict"] += i not in ev["strict"]["missed"]
+    for s in ev["system_items"]:
+        totals.setdefault(s["type"], dict(fresh))["system"] += 1
+
+
+def chosen(golds: list[Record], split: dict[str, list[str]] | None, which: str) -> list[Record]:
+    if which not in SPLITS:
+        raise ValueError(f"unknown split {which!r}: use tune, heldout or all")
+    if which == "all":
+        return golds
+    if split is None:
+        raise ValueError(f"--split {which} needs a split.json beside the gold files")
+    ids = set(split.get(which, []))
+    return [g for g in golds if g["id"] in ids]
+
+
+def run(path: Path, articles: Path | None = None, split: str = "tune", min_confidence: float = MIN_CONFIDENCE,
+        errors: bool = False, **_: Any) -> dict[str, Any]:
+    """Scores per extractor over the chosen articles (micro-averaged), events also per type."""
+    if errors and split == "heldout":
+        raise ValueError("--errors is refused for the held-out split: tuning on held-out articles is not allowed")
+    golds, split_ids = load_gold(path)
+    if errors and split_ids is None:
+        raise ValueError("--errors needs a split.json beside the gold files to keep held-out articles out")
+    golds = chosen(golds, split_ids, split)
+    texts = load_texts(articles or default_articles())
+    tune = set((split_ids or {}).get("tune", []))
+    totals: dict[str, dict[str, dict[str, int]]] = {}
+    per_type: dict[str, dict[str, int]] = {}
+    problems: list[str] = []
+    mistakes: list[str] = []
+    not_in_body = 0
+    scored_ids: list[str] = []
+    for gold in golds:
+        text = texts.get(gold["id"])
+        if text is None:
+            problems.append(f"{gold['id']}: not in the articles file")
+            continue
+        record = analyse(text)
+        scored = score_article(gold, record, min_confidence)
+        scored_ids.append(gold["id"])
+        not_in_body += len(scored["not_in_body"])
+        for name in ("events", "events@0", "quotes", "figures", "dates"):
+            _add(totals.setdefault(name, {}), scored[name])
+        _per_type(scored, per_type)
+        if errors and gold["id"] in tune:
+            mistakes += article_errors(gold["id"], gold, record, scored)
+    names = {("events", "strict"): f"events strict (conf>={min_confidence:g})",
+             ("events", "type"): f"events by-type (conf>={min_confidence:g})",
+             ("events@0", "strict"): "events strict (conf>=0)", ("events@0", "type"): "events by-type (conf>=0)",
+             ("quotes", "speaker"): "quotes (span+speaker)", ("quotes", "span"): "quotes (span only)",
+             ("figures", "value"): "figures (value)", ("figures", "value+kind"): "figures (value+kind)",
+             ("dates", "text+value"): "dates (text+value)"}
+    scores = {label: prf(**totals[ext][how]) for (ext, how), label in names.items() if how in totals.get(ext, {})}
+    out: dict[str, Any] = {
+        "split": split, "articles": len(scored_ids), "min_confidence": min_confidence,
+        "evidence_not_in_body": not_in_body, "scores": scores,
+        "event_types": {t: per_type[t] for t in sorted(per_type)},
+        "problems": problems,
+    }
+    if errors:
+        out["errors"] = mistakes
+    return out
+
+
+def table_rows(scores: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The compact tables `flashpoint eval realnews` prints."""
+    main = [{"extractor": k, "P": v["precision"], "R": v["recall"], "F1": v["f1"], "gold": v["gold"],
+             "system": v["system"], "matched": v["matched"]} for k, v in scores["scores"].items()]
+    types = [{"type": t, **c} for t, c in scores["event_types"].items()]
+    return {f"realnews {scores['split']}: {scores['articles']} articles, "
+            f"{scores['evidence_not_in_body']} gold evidence not in body": main,
+            f"event types (conf>={scores['min_confidence']:g})": types}

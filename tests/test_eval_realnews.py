@@ -1,0 +1,214 @@
+"""The real-news eval: its matching rules on hand-made records, and one run of the command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from conftest import ROOT, SHARED
+from flashpoint.cli import app
+from flashpoint.evals.realnews import locate, match_greedy, prf, same_speaker, score_article
+
+GOLD = ROOT / "tests" / "data" / "realnews"
+ARTICLES = SHARED / "realnews" / "articles.jsonl"
+TWO_TUNE = ["GUM_news_korea", "cnn-2024-07-22-myanmar-min-aung-hlaing"]
+HELDOUT = "GUM_news_asylum"
+
+BODY = ("Russian forces shelled Kharkiv on Monday, killing 12 people. "
+        "NATO condemned the attack. "
+        "\"We will not give up,\" said Mayor Ihor Terekhov. "
+        "Ukraine said it shot down 30 drones.")
+
+
+def at(text: str) -> tuple[int, int]:
+    start = BODY.index(text)
+    return start, start + len(text)
+
+
+def gold_event(evidence: str, type_: str = "ASSAULT", actor: str | None = "RUS", recipient: str | None = "UKR",
+               **flags: bool) -> dict[str, Any]:
+    return {"type": type_, "actor_country": actor, "recipient_country": recipient, "evidence": evidence,
+            "current": flags.get("current", True), "negated": flags.get("negated", False),
+            "hypothetical": flags.get("hypothetical", False)}
+
+
+def sys_event(sentence: str, type_: str = "ASSAULT", actor: dict[str, Any] | None = None,
+              recipient: dict[str, Any] | None = None, confidence: float = 0.8, **flags: bool) -> dict[str, Any]:
+    start, end = at(sentence)
+    return {"type": type_, "actor": actor, "recipient": recipient, "text": sentence, "start": start, "end": end,
+            "confidence": confidence, "historical": flags.get("historical", False),
+            "negated": flags.get("negated", False), "hypothetical": flags.get("hypothetical", False)}
+
+
+RUS = {"country": "RUS", "code": None}
+UKR = {"country": "UKR", "code": None}
+S1 = "Russian forces shelled Kharkiv on Monday, killing 12 people."
+S2 = "NATO condemned the attack."
+
+
+def score(gold: dict[str, Any], system: dict[str, Any], min_confidence: float = 0.5) -> dict[str, Any]:
+    record = {"body": BODY, "events": [], "quotes": [], "quantities": [], "timexes": [], **system}
+    return score_article({"events": [], "quotes": [], "figures": [], "dates": [], **gold}, record, min_confidence)
+
+
+def counts(part: dict[str, Any]) -> tuple[int, int, int]:
+    return part["gold"], part["system"], part["matched"]
+
+
+def test_locate_finds_exact_and_whitespace_changed_evidence() -> None:
+    assert locate(BODY, "shelled Kharkiv") == at("shelled Kharkiv")
+    assert locate(BODY, "NATO\n\ncondemned  the\u00a0attack") == at("NATO condemned the attack")
+    assert locate(BODY, "shelled\u200b Kharkiv") == at("shelled Kharkiv")
+    assert locate(BODY, "shelled Kyiv") is None
+    assert locate(BODY, "") is None
+
+
+def test_event_strict_and_by_type() -> None:
+    gold = {"events": [gold_event("shelled Kharkiv")]}
+    right = score(gold, {"events": [sys_event(S1, actor=RUS, recipient=UKR)]})
+    assert counts(right["events"]["strict"]) == (1, 1, 1)
+    wrong_side = score(gold, {"events": [sys_event(S1, actor=UKR, recipient=UKR)]})
+    assert counts(wrong_side["events"]["strict"]) == (1, 1, 0)
+    assert counts(wrong_side["events"]["type"]) == (1, 1, 1)
+    wrong_type = score(gold, {"events": [sys_event(S1, "COERCE", actor=RUS, recipient=UKR)]})
+    assert counts(wrong_type["events"]["type"]) == (1, 1, 0)
+    elsewhere = score(gold, {"events": [sys_event(S2, actor=RUS, recipient=UKR)]})
+    assert counts(elsewhere["events"]["type"]) == (1, 1, 0)
+
+
+def test_event_mentions_extend_the_span() -> None:
+    event = sys_event(S2, actor=RUS, recipient=UKR)
+    event["mentions"] = [{"start": at(S1)[0], "end": at(S1)[1]}]
+    scored = score({"events": [gold_event("shelled Kharkiv")]}, {"events": [event]})
+    assert counts(scored["events"]["strict"]) == (1, 1, 1)
+
+
+def test_null_countries_and_the_igo_rule() -> None:
+    gold = {"events": [gold_event("NATO condemned the attack", "ACCUSE", actor=None, recipient=None)]}
+    igo = score(gold, {"events": [sys_event(S2, "ACCUSE", actor={"country": None, "code": "NATO"})]})
+    assert counts(igo["events"]["strict"]) == (1, 1, 1)
+    with_country = score(gold, {"events": [sys_event(S2, "ACCUSE", actor={"country": "BEL", "code": "NATO"})]})
+    assert counts(with_country["events"]["strict"]) == (1, 1, 0)
+    given_recipient = score(gold, {"events": [sys_event(S2, "ACCUSE", actor=None, recipient=RUS)]})
+    assert counts(given_recipient["events"]["strict"]) == (1, 1, 0)
+
+
+def test_only_current_real_events_are_targets_or_counted() -> None:
+    gold = {"events": [gold_event("shelled Kharkiv"), gold_event("NATO condemned", "ACCUSE", None, None, current=False)]}
+    scored = score(gold, {"events": [sys_event(S1, actor=RUS, recipient=UKR),
+                                     sys_event(S1, actor=RUS, recipient=UKR, negated=True),
+                                     sys_event(S1, actor=RUS, recipient=UKR, historical=True),
+                                     sys_event(S2, "ACCUSE", hypothetical=True)]})
+    assert counts(scored["events"]["strict"]) == (1, 1, 1)
+
+
+def test_confidence_threshold() -> None:
+    gold = {"events": [gold_event("shelled Kharkiv")]}
+    system = {"events": [sys_event(S1, actor=RUS, recipient=UKR, confidence=0.3)]}
+    assert counts(score(gold, system)["events"]["strict"]) == (1, 0, 0)
+    assert counts(score(gold, system)["events@0"]["strict"]) == (1, 1, 1)
+    assert counts(score(gold, system, min_confidence=0.2)["events"]["strict"]) == (1, 1, 1)
+
+
+def test_matching_is_one_to_one() -> None:
+    two_gold = {"events": [gold_event("shelled Kharkiv"), gold_event("killing 12 people")]}
+    one_system = score(two_gold, {"events": [sys_event(S1, actor=RUS, recipient=UKR)]})
+    assert counts(one_system["events"]["strict"]) == (2, 1, 1)
+    two_system = score({"events": [gold_event("shelled Kharkiv")]},
+                       {"events": [sys_event(S1, actor=RUS, recipient=UKR)] * 2})
+    assert counts(two_system["events"]["strict"]) == (1, 2, 1)
+    assert match_greedy([{"n": 1}, {"n": 1}], [{"n": 1}], lambda g, s: g["n"] == s["n"]) == [(0, 0)]
+
+
+def test_quotes_need_the_span_and_the_speaker() -> None:
+    gold = {"quotes": [{"speaker": "Ihor Terekhov", "speaker_country": "UKR", "evidence": "We will not give up"}]}
+    start, end = at("\"We will not give up,\"")
+    by_name = {"start": start, "end": end, "speaker": {"name": "Terekhov", "actor": None}}
+    by_country = {"start": start, "end": end, "speaker": {"name": "the mayor", "actor": UKR}}
+    other = {"start": start, "end": end, "speaker": {"name": "Vladimir Putin", "actor": RUS}}
+    nobody = {"start": start, "end": end, "speaker": None}
+    for quote, expected in ((by_name, 1), (by_country, 1), (other, 0), (nobody, 0)):
+        scored = score(gold, {"quotes": [quote]})
+        assert scored["quotes"]["speaker"]["matched"] == expected, quote
+        assert scored["quotes"]["span"]["matched"] == 1
+    elsewhere = {"start": at(S2)[0], "end": at(S2)[1], "speaker": {"name": "Terekhov"}}
+    assert score(gold, {"quotes": [elsewhere]})["quotes"]["span"]["matched"] == 0
+
+
+def test_same_speaker_needs_a_gold_country_for_the_country_rule() -> None:
+    assert not same_speaker({"speaker": "UN spokesman", "speaker_country": None},
+                            {"speaker": {"name": "Antonio Guterres", "actor": {"country": None, "code": "UN"}}})
+    assert same_speaker({"speaker": "Jama’at Nusrat al-Islam wal-Muslimin (JNIM)", "speaker_country": None},
+                        {"speaker": {"name": "JNIM"}})
+
+
+def test_figures_value_and_kind() -> None:
+    gold = {"figures": [{"value": 12, "kind": "killed", "evidence": "killing 12 people"},
+                        {"value": 30, "kind": "munitions", "evidence": "it shot down 30 drones"}]}
+    twelve, thirty = at("12"), at("30")
+    system = {"quantities": [{"start": twelve[0], "end": twelve[1], "value": 12.0, "kind": "killed"},
+                             {"start": thirty[0], "end": thirty[1], "value": 30.1, "kind": "other"}]}
+    scored = score(gold, system)
+    assert counts(scored["figures"]["value"]) == (2, 2, 2)
+    assert counts(scored["figures"]["value+kind"]) == (2, 2, 1)
+    off = {"quantities": [{"start": thirty[0], "end": thirty[1], "value": 31.0, "kind": "munitions"},
+                          {"start": thirty[0], "end": thirty[1], "value": 12.0, "kind": "killed"}]}
+    assert counts(score(gold, off)["figures"]["value"]) == (2, 2, 0)
+
+
+def test_dates_are_distinct_text_value_pairs() -> None:
+    gold = {"dates": [{"text": "Monday", "value": "2024-07-29"}, {"text": "last week", "value": "2024-W30"}]}
+    system = {"timexes": [{"text": "Monday ", "value": "2024-07-29"}, {"text": "monday", "value": "2024-07-29"},
+                          {"text": "last week", "value": "2024-W29"}]}
+    assert counts(score(gold, system)["dates"]["text+value"]) == (2, 2, 1)
+
+
+def test_prf() -> None:
+    assert prf(4, 2, 2) == {"precision": 1.0, "recall": 0.5, "f1": 0.667, "gold": 4, "system": 2, "matched": 2}
+    assert prf(0, 0, 0)["f1"] == 0.0
+
+
+def two_tune_articles(tmp_path: Path) -> Path:
+    for name in TWO_TUNE:
+        shutil.copy(GOLD / f"{name}.json", tmp_path / f"{name}.json")
+    shutil.copy(GOLD / f"{HELDOUT}.json", tmp_path / f"{HELDOUT}.json")
+    (tmp_path / "split.json").write_text(json.dumps({"tune": TWO_TUNE, "heldout": [HELDOUT]}))
+    return tmp_path
+
+
+def test_command_scores_articles_and_lists_tune_errors_only(tmp_path: Path) -> None:
+    gold = two_tune_articles(tmp_path)
+    result = CliRunner().invoke(app, ["eval", "realnews", str(gold), "--articles", str(ARTICLES), "--split", "all",
+                                      "--json", "--errors"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["articles"] == 3 and scores["split"] == "all"
+    assert {k.split(" (")[0] for k in scores["scores"]} == {"events strict", "events by-type", "quotes", "figures", "dates"}
+    for row in scores["scores"].values():
+        assert all(0.0 <= row[k] <= 1.0 for k in ("precision", "recall", "f1")), row
+        assert row["matched"] <= min(row["gold"], row["system"])
+    assert scores["errors"] and all(line.split()[0] in TWO_TUNE for line in scores["errors"])  # none held out
+    table = CliRunner().invoke(app, ["eval", "realnews", str(gold), "--articles", str(ARTICLES)])
+    assert table.exit_code == 0 and "tune: 2 articles" in table.stdout and "events strict" in table.stdout
+
+
+def test_errors_are_refused_for_heldout(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "realnews", str(GOLD), "--articles", str(ARTICLES),
+                                      "--split", "heldout", "--errors"])
+    assert result.exit_code == 2 and "held-out" in result.output
+    missing = CliRunner().invoke(app, ["eval", "realnews", str(GOLD), "--articles", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == 2 and "no articles file" in missing.output
+
+
+def test_gold_files_are_well_formed() -> None:
+    """Every gold file is named by its id and listed in exactly one split."""
+    split = json.loads((GOLD / "split.json").read_text())
+    assert not set(split["tune"]) & set(split["heldout"])
+    for path in GOLD.glob("*.json"):
+        if path.name != "split.json":
+            gold = json.loads(path.read_text())
+            assert gold["id"] == path.stem and gold["id"] in set(split["tune"]) | set(split["heldout"])
