@@ -166,6 +166,55 @@ def serve(
     uvicorn.run(create_app(db, api_key=api_key), host=host, port=port)
 
 
+@app.command()
+def watch(
+    sources: Annotated[list[str] | None, typer.Argument(help="feed or sitemap URLs, folders (added to the watch file's)")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-c", help="watch file (YAML): sources, channels, thresholds")] = None,
+    db: DbOpt = None,
+    once: Annotated[bool, typer.Option("--once", help="poll every due source once, deliver, exit (tests, cron)")] = False,
+    interval: Annotated[float | None, typer.Option(help="seconds between polls of the command-line sources")] = None,
+    outlet: Annotated[str | None, typer.Option(help="outlet name for the command-line sources")] = None,
+    language: Annotated[str | None, typer.Option(help="language of the command-line sources")] = None,
+    webhook: Annotated[str | None, typer.Option(help="POST alerts as JSON to this URL")] = None,
+    webhook_secret: Annotated[str | None, typer.Option(envvar="FLASHPOINT_WEBHOOK_SECRET", help="HMAC key for the signature header")] = None,
+    no_stdout: Annotated[bool, typer.Option("--no-stdout", help="do not print alerts as JSON lines")] = False,
+    min_outlets: Annotated[int | None, typer.Option(help="alert when a story has this many outlets (0: never)")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="allow URLs on private addresses")] = False,
+    trusted_host: Annotated[list[str] | None, typer.Option("--trusted-host", help="a host allowed on a private network")] = None,
+) -> None:
+    """Keep sources under watch: poll, ingest what is new, raise alerts and deliver them once per channel."""
+    from flashpoint.watch.config import ConfigError, build_config, defaults, load_watch_file, source_from_spec
+    from flashpoint.watch.runner import Watch, install_signal_handlers, run
+
+    try:
+        config = load_watch_file(file) if file else build_config({})
+        base = {**defaults(), **({"interval_s": interval} if interval is not None else {})}
+        for i, spec in enumerate(sources or []):
+            entry = {"feed" if "://" in spec else "folder": spec, "outlet": outlet, "language": language}
+            config.sources.append(source_from_spec({k: v for k, v in entry.items() if v}, base, f"argument {i + 1}"))
+        if webhook:
+            extra = build_config({"channels": {"webhook": {"url": webhook}}})
+            config.webhook = extra.webhook
+        if config.webhook and webhook_secret:
+            config.webhook.secret = webhook_secret
+    except ConfigError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if not config.sources:
+        err.print("[red]error:[/] nothing to watch: give sources or a watch file with sources")
+        raise typer.Exit(2)
+    config.stdout = config.stdout and not no_stdout
+    if min_outlets is not None:
+        config.thresholds.story_outlets = min_outlets
+    config.allow_private = config.allow_private or allow_private
+    config.trusted_hosts.extend(trusted_host or [])
+    w = Watch(config, _store(db))
+    install_signal_handlers(w)
+    report = run(w, once=once)
+    if once and report.failed:
+        raise typer.Exit(1)
+
+
 @app.command(name="eval")
 def evaluate(
     suite: Annotated[str, typer.Argument(help="article-extraction, datetime, seeds, plover, events, stories or realnews")],

@@ -40,7 +40,7 @@ SECURITY_HEADERS = {
 def create_app(db: str | None = None, api_key: str | None = None, *, read_key: str | None = None,
                store: Store | None = None) -> FastAPI:
     """The app over the store at `db`; writes need `api_key`, reads need `read_key` when one is set."""
-    from flashpoint.api import pages, routes
+    from flashpoint.api import pages, routes, watch_pages
 
     app = FastAPI(title="flashpoint", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Events, quotes, figures, stories, timeline, framing and escalation from the news. "
@@ -94,6 +94,7 @@ def create_app(db: str | None = None, api_key: str | None = None, *, read_key: s
 
     app.include_router(routes.router)
     app.include_router(pages.router)
+    app.include_router(watch_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -48,6 +48,7 @@ class Fetched:
     content: bytes
     content_type: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    status: int = 200  # 304 when a conditional request found nothing new (content is then empty)
 
 
 def _refusal(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
@@ -141,10 +142,13 @@ def check_url(url: str, allow_private: bool = False, trusted_hosts: Collection[s
 
 
 def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
-          max_redirects: int = MAX_REDIRECTS, trusted_hosts: Collection[str] = ()) -> Fetched:
+          max_redirects: int = MAX_REDIRECTS, trusted_hosts: Collection[str] = (),
+          conditional: Mapping[str, str] | None = None) -> Fetched:
     """GET a URL, checking the guard on it and on every redirect hop; stream and stop at `max_bytes`.
 
     `timeout` bounds the whole fetch (all hops and the body), not only each network read.
+    `conditional` adds request headers such as If-None-Match / If-Modified-Since (a poller's
+    conditional GET); a 304 answer comes back as status 304 with no content.
     """
     deadline = time.monotonic() + timeout
     current = url
@@ -157,7 +161,11 @@ def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, 
             if left <= 0:
                 raise FetchError(f"timed out after {timeout:g} s")
             try:
-                with client.stream("GET", current, timeout=httpx.Timeout(left)) as resp:
+                with client.stream("GET", current, timeout=httpx.Timeout(left),
+                                   headers=dict(conditional or {})) as resp:
+                    if resp.status_code == 304:
+                        return Fetched(url=url, final_url=str(resp.url), content=b"", status=304,
+                                       content_type=resp.headers.get("content-type", ""), headers=dict(resp.headers))
                     if resp.is_redirect:
                         location = resp.headers.get("location")
                         if not location:
@@ -183,7 +191,8 @@ def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, 
                     if resp.headers.get("content-encoding", "").lower() not in ("", "identity"):
                         body = _decompress(body, resp.headers["content-encoding"], max_bytes)
                     return Fetched(url=url, final_url=str(resp.url), content=body,
-                                   content_type=resp.headers.get("content-type", ""), headers=dict(resp.headers))
+                                   content_type=resp.headers.get("content-type", ""), headers=dict(resp.headers),
+                                   status=resp.status_code)
             except httpx.TimeoutException as exc:
                 raise FetchError(f"timed out after {timeout:g} s") from exc
             except httpx.HTTPError as exc:

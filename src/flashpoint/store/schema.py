@@ -148,3 +148,4 @@ Index("ix_events_type_order", events.c.type, events.c.date, events.c.article_id,
 SPAN_TABLES = (entities, quotes, timexes, quantities, events)
 
 from flashpoint.corpus import tables as _corpus_tables  # noqa: E402,F401  (corpus-view tables on this metadata)
+from flashpoint.watch import tables as _watch_tables  # noqa: E402,F401  (watcher tables on this metadata)

@@ -1,0 +1,96 @@
+"""The Watch page in a real headless Chromium: source health (state, last error) and alerts with their
+delivery state, from a store a watcher filled by polling real local feeds."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+from flashpoint.api.app import create_app
+from flashpoint.store.store import Store
+from flashpoint.watch.config import build_config
+from flashpoint.watch.runner import Watch, cycle
+from test_dashboard import CHROMEDRIVER, CHROMIUM, _free_port, shot
+from watch_site import MARKET_EAST, MARKET_NORTH, report_page, running_site
+
+pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                                reason="needs chromium and chromedriver in /usr/bin")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    tmp = Path(tempfile.mkdtemp(prefix="flashpoint-watch-dash-"))
+    store = Store(f"sqlite:///{tmp / 'w.db'}")
+    with running_site() as site:
+        site.set_feed("north", ["north"], {"north": report_page(MARKET_NORTH)})
+        site.set_feed("east", ["east"], {"east": report_page(MARKET_EAST)})
+        site.modes["broken"] = "500"
+        config = build_config({
+            "trusted_hosts": ["127.0.0.1"], "timeout_s": 30,
+            "sources": [{"feed": f"{site.base}/feed/north.xml", "outlet": "Northern Courier"},
+                        {"feed": f"{site.base}/feed/east.xml", "outlet": "Eastern Wire"},
+                        {"feed": f"{site.base}/feed/broken.xml", "outlet": "Broken <b>Feed</b>"}],
+            "thresholds": {"story_outlets": 2},
+            "channels": {"stdout": True, "webhook": {"url": f"{site.base}/hook", "secret": site.secret}}})
+        report = cycle(Watch(config, store, out=io.StringIO()))
+        assert report.stored == 2 and report.new_alerts
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    store.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[webdriver.Chrome]:
+    profile = tempfile.mkdtemp(prefix="flashpoint-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1400,1000"):
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
+    driver.set_page_load_timeout(120)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_watch_page_lists_source_health_and_alert_delivery(server: str, browser: webdriver.Chrome,
+                                                           output_dir: Path) -> None:
+    browser.get(server + "/watch")
+    assert browser.find_element(By.LINK_TEXT, "Watch").get_attribute("href").endswith("/watch")  # in the nav
+    rows = browser.find_elements(By.CSS_SELECTOR, "#watch-sources tbody tr")
+    by_name = {r.find_element(By.CSS_SELECTOR, "td").text.split("\n")[0]: r for r in rows}
+    assert set(by_name) == {"Northern Courier", "Eastern Wire", "Broken <b>Feed</b>"}  # shown as text
+    broken = by_name["Broken <b>Feed</b>"]
+    assert broken.find_element(By.CSS_SELECTOR, "td.state").text == "failing"
+    assert "HTTP 500" in broken.find_element(By.CSS_SELECTOR, "td.error").text
+    assert "failing" not in by_name["Northern Courier"].text
+    alerts = browser.find_elements(By.CSS_SELECTOR, "#watch-alerts tbody tr")
+    assert any("Story reported by 2 outlets" in a.text for a in alerts)
+    for a in alerts:
+        states = [s.text for s in a.find_elements(By.CSS_SELECTOR, ".delivery")]
+        assert states == ["stdout: sent", "webhook: sent"]
+    assert browser.find_element(By.LINK_TEXT, "Atom feed").get_attribute("href").endswith("/alerts.atom")
+    shot(browser, output_dir, "watch.png")
