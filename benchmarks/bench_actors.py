@@ -25,7 +25,8 @@ from typing import Any
 
 from flashpoint.model import Actor, Article
 from flashpoint.nlp.actors import resolve_actor
-from flashpoint.nlp.document import blank_english, make_doc
+from flashpoint.nlp.document import make_doc
+from flashpoint.nlp.parser import load_parser
 from flashpoint.nlp.entities import extract_entities
 from flashpoint.nlp.gazetteer import gazetteer
 
@@ -98,7 +99,7 @@ def main() -> None:
     print(f"  sector accuracy   flashpoint {ours['sector_acc']:.3f}  baseline {base['sector_acc']:.3f}")
 
     bodies = texts(args.limit)
-    nlp = blank_english()
+    nlp = load_parser()
     extract_entities(make_doc(Article(id="w", source="w", body=bodies[0])))  # load resources once
     t0 = time.perf_counter()
     for b in bodies:

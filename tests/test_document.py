@@ -1,4 +1,5 @@
-"""The shared document: tokens and sentences, the sentences as spaCy's own sentencizer cuts them."""
+"""The shared document: one parsed spaCy Doc per article, offsets into the body, sentences that never
+run across a line break or a sentence-final mark."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from conftest import SEEDS
 from flashpoint.model import Article
-from flashpoint.nlp.document import blank_english, make_doc
+from flashpoint.nlp.document import make_doc
 
 
 def _texts() -> list[str]:
@@ -23,11 +24,29 @@ EDGE = ["", "   ", "word", ". Starts with a dot. Then more", "!! Yes. No", "-- d
 
 
 @pytest.mark.parametrize("text", EDGE + _texts())
-def test_sentences_match_spacy_sentencizer(text: str) -> None:
-    ref = blank_english()(text)
-    expected = [(s.start_char, s.end_char) for s in ref.sents] if len(ref) else []
+def test_sentences_cover_the_body_and_respect_breaks(text: str) -> None:
     doc = make_doc(Article(id="t", source="t", body=text))
-    assert doc.sentences() == expected
-    assert [t.is_sent_start for t in doc.tokens] == [t.is_sent_start for t in ref]
-    if len(doc.tokens):
-        assert [(s.start_char, s.end_char) for s in doc.tokens.sents] == expected
+    assert "".join(t.text_with_ws for t in doc.tokens) == text
+    spans = doc.sentences()
+    for (a, b), (c, _) in zip(spans, spans[1:], strict=False):
+        assert a < b <= c
+    for lo, hi in spans:
+        inner = text[lo:hi].rstrip()
+        # no sentence holds a paragraph break in its middle
+        assert "\n\n" not in inner.strip()
+    for tok in doc.tokens:
+        assert text[tok.idx:tok.idx + len(tok)] == tok.text
+
+
+def test_the_parse_gives_tags_lemmas_and_dependencies() -> None:
+    doc = make_doc(Article(id="p", source="p", body="Hamas launched 100 rockets into Israel on Friday."))
+    launched = doc.tokens[1]
+    assert launched.pos_ == "VERB" and launched.lemma_ == "launch"
+    assert doc.tokens[0].head.i == launched.i and doc.tokens[0].dep_ == "nsubj"
+    assert doc.tokens[3].dep_ == "obj" and doc.tokens[3].lemma_ == "rocket"
+
+
+def test_a_headline_line_is_its_own_sentence() -> None:
+    body = "Russia strikes Kharkiv\n\nRussian missiles hit the city overnight, officials said."
+    doc = make_doc(Article(id="h", source="h", body=body))
+    assert doc.sentences()[0] == (0, len("Russia strikes Kharkiv"))

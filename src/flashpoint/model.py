@@ -94,6 +94,8 @@ class Event(BaseModel):
     reported_by: Actor | None = None  # the source of the information when the event is a claim
     score: float = 0.0
     confidence: float = 0.5
+    pattern: str | None = None  # the id of the rule in resources/lang/<code>/events.yaml that coded it
+    mentions: list[Span] = Field(default_factory=list)  # the same happening told again in the article
 
 
 class Article(BaseModel):

@@ -14,7 +14,7 @@ from typing import Any
 
 from flashpoint.evals.plover import code_sentence, side_matches
 from flashpoint.model import Event
-from flashpoint.nlp.clauses import canonical_type
+from flashpoint.nlp.plover import canonical_type
 
 
 def _types(gold: dict[str, Any]) -> set[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.model import Actor, Article, Event
-from flashpoint.nlp.clauses import canonical_type
+from flashpoint.nlp.plover import canonical_type
 from flashpoint.nlp.pipeline import analyze
 
 # legacy CAMEO country codes in older gold sets, and their ISO 3166 alpha-3 codes

@@ -49,9 +49,9 @@ class _Doc:
 
     def __init__(self, art: AnalyzedArticle) -> None:
         self.art = art
-        from flashpoint.nlp.document import blank_english
+        from flashpoint.nlp.parser import parse
 
-        self.sents = [(s.start_char, s.end_char) for s in blank_english()(art.body).sents]
+        self.sents = [(s.start_char, s.end_char) for s in parse(art.body).sents]
 
     def context(self, start: int, end: int) -> str:
         """The sentences a span touches, folded."""

@@ -1,0 +1,54 @@
+"""How likely a coded event is right: a logistic model over a few features of how it was coded.
+
+The weights live in `resources/event_confidence.json`, fitted on the tuning part of the real-news
+annotations by `benchmarks/fit_event_confidence.py` (never on the held-out part). An event below
+`CONFIDENT` is kept in the record but left out of the timeline, merged events and escalation.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from flashpoint.model import Event
+from flashpoint.nlp.event_patterns import Pattern
+
+CONFIDENT = 0.5
+FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
+            "in_quote", "headline", "force", "no_actor")
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, Any]:
+    text = resources.files("flashpoint.resources").joinpath("event_confidence.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _known(actor: Any) -> bool:
+    return actor is not None and bool(actor.country or actor.code)
+
+
+def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool) -> dict[str, float]:
+    return {
+        "weak": float(pattern.weak),
+        "noun_trigger": float(pattern.pos == "NOUN"),
+        "object_constrained": float(bool(pattern.objects)),
+        "actor_known": float(_known(ev.actor)),
+        "recipient_known": float(_known(ev.recipient)),
+        "inherited": float(inherited),
+        "in_quote": float(in_quote),
+        "headline": float(sentence_index == 0),
+        "force": float(ev.type in ("ASSAULT", "COERCE")),
+        "no_actor": float(ev.actor is None),
+    }
+
+
+def confidence(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool) -> float:
+    w = weights()
+    x = features(ev, pattern, inherited=inherited, sentence_index=sentence_index, in_quote=in_quote)
+    z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)

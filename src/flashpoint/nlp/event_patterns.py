@@ -1,0 +1,98 @@
+"""The PLOVER event patterns of `resources/lang/<code>/events.yaml`: loaded, checked, indexed by lemma."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from flashpoint.nlp.plover import ontology
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+
+KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "particle", "needs_recipient",
+                  "recipient", "symmetric", "weak", "pos", "neg"})
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    actor: str  # ISO alpha-3 or IGO code, "-" none, "*" any
+    recipient: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    type: str
+    mode: str | None
+    pos: str  # VERB or NOUN
+    lemmas: frozenset[str]
+    objects: frozenset[str]
+    not_objects: frozenset[str]
+    particles: frozenset[str]
+    recipient: tuple[str, ...]
+    needs_recipient: bool
+    symmetric: bool
+    weak: bool
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+def _example(line: str, source: str) -> Example:
+    text, sep, roles = line.partition("=>")
+    actor, sep2, recipient = roles.partition(">")
+    if not sep or not sep2:
+        raise ValueError(f"{source}: example {line!r} must read 'sentence => ACTOR > RECIPIENT'")
+    return Example(text.strip(), actor.strip(), recipient.strip())
+
+
+def _words(entry: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in entry.get(key) or [])
+
+
+def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str) -> Pattern:
+    unknown = set(entry) - KEYS
+    name = entry.get("id", "?")
+    if unknown:
+        raise ValueError(f"{source}: pattern {name} has unknown keys {sorted(unknown)}")
+    types = ontology()["types"]
+    if entry.get("type") not in types:
+        raise ValueError(f"{source}: pattern {name} has no PLOVER type")
+    mode = entry.get("mode")
+    if mode is not None and mode not in (types[entry["type"]].get("modes") or {}):
+        raise ValueError(f"{source}: pattern {name}: {mode!r} is no mode of {entry['type']}")
+    if bool(entry.get("verb")) == bool(entry.get("noun")):
+        raise ValueError(f"{source}: pattern {name} needs a verb or a noun list")
+    if not entry.get("pos") or not entry.get("neg"):
+        raise ValueError(f"{source}: pattern {name} needs a positive and a negative example")
+    return Pattern(
+        id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
+        lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_words(entry, "object"),
+        not_objects=_words(entry, "not_object"), particles=_words(entry, "particle"),
+        recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
+        needs_recipient=bool(entry.get("needs_recipient")), symmetric=bool(entry.get("symmetric")),
+        weak=bool(entry.get("weak")),
+        positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
+    )
+
+
+@lru_cache(maxsize=4)
+def patterns(language: str = DEFAULT_LANGUAGE) -> tuple[Pattern, ...]:
+    data = read_yaml(language, "events.yaml")
+    source = f"lang/{language}/events.yaml"
+    out = tuple(_pattern(e, data.get("recipient_defaults") or {}, source) for e in data["patterns"])
+    ids = [p.id for p in out]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{source}: pattern ids must be unique")
+    return out
+
+
+@lru_cache(maxsize=4)
+def by_lemma(language: str = DEFAULT_LANGUAGE) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """(lemma, VERB|NOUN) -> the patterns that may fire on it, in file order."""
+    index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+    for p in patterns(language):
+        for lemma in p.lemmas:
+            index[(lemma, p.pos)].append(p)
+    return {k: tuple(v) for k, v in index.items()}

@@ -1,0 +1,89 @@
+"""When an event happened, and whether it is background rather than news.
+
+An event takes the date of the first resolved date expression of its clause (else of its sentence,
+else the publication day). It is historical when that date lies well before publication, or its
+sentence carries a background cue (`resources/lang/<code>/background.yaml`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most|first|worst|biggest|largest|highest|lowest)\b(?:\s+\w+){0,2}\s+$",
+                                re.I)
+HISTORICAL_DAYS = 300  # a dated happening this long before publication is background
+
+
+@lru_cache(maxsize=4)
+def background_cues(language: str = DEFAULT_LANGUAGE) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(c["re"], re.I) for c in read_yaml(language, "background.yaml")["cues"])
+
+
+def has_background_cue(text: str) -> bool:
+    for cue in background_cues():
+        for m in cue.finditer(text):
+            comparison = m.group(0).lower().startswith("since") and SUPERLATIVE_BEFORE.search(text, 0, m.start())
+            if not comparison:
+                return True
+    return False
+
+
+def _date_of(value: str | None) -> dt.date | None:
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def timex_in(doc: NlpDoc, lo: int, hi: int) -> str | None:
+    for t in doc.timexes:
+        if lo <= t.start < hi and t.value and _date_of(t.value):
+            return t.value
+    return None
+
+
+def is_past(value: str, published: dt.date) -> bool:
+    when = _date_of(value)
+    if when is None:
+        return False
+    if len(value) == 4:
+        return when.year < published.year
+    return (published - when).days > HISTORICAL_DAYS or when.year < published.year - 1
+
+
+def clause_span(trigger_clause: Span) -> tuple[int, int]:
+    return trigger_clause.start_char, trigger_clause.end_char
+
+
+def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool) -> tuple[str | None, bool]:
+    """(date, historical) of an event whose trigger heads `clause` inside `sentence`.
+
+    A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background.
+    """
+    lo, hi = sentence.start_char, sentence.end_char
+    own = timex_in(doc, *clause)
+    value = own or timex_in(doc, lo, hi)
+    if value is None:
+        year = YEAR.search(sentence.text)
+        value = year.group(1) if year else None
+    pub = doc.published
+    historical = bool(pub is not None and value is not None and is_past(value, pub))
+    if has_background_cue(doc.body[clause[0]:clause[1]]) or (not present and has_background_cue(sentence.text)):
+        historical = True
+    if present and own is None:
+        historical = False
+        value = None
+    if value is None and pub is not None:
+        value = pub.isoformat()
+    return value, historical

@@ -1,0 +1,73 @@
+"""Language knowledge the extractors read, from `resources/lang/<code>/`, checked against a schema.
+
+A second language is a sibling folder with the same files; no code changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
+DEFAULT_LANGUAGE = "en"
+
+try:  # the C loader reads the large files several times faster
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
+                "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
+                "group_pronouns", "place_preps")
+
+
+def read_yaml(language: str, name: str) -> Any:
+    path = LANG_DIR / language / name
+    if not path.exists():
+        raise FileNotFoundError(f"no {name} for language {language!r} in {LANG_DIR}")
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_Loader)
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """Function words and verb classes (see resources/lang/en/syntax.yaml)."""
+
+    negators: frozenset[str]
+    denial_verbs: frozenset[str]
+    irrealis_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    conditional_marks: frozenset[str]
+    partitive_heads: frozenset[str]
+    instrument_preps: frozenset[str]
+    attack_nouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    place_preps: frozenset[str]
+    person_pronouns: dict[str, str] = field(default_factory=dict)
+
+
+def _word_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise ValueError(f"{source}: {key!r} must be a list of words")
+    if len(set(value)) != len(value):
+        dup = sorted({w for w in value if value.count(w) > 1})
+        raise ValueError(f"{source}: {key!r} lists {dup} twice")
+    return frozenset(w.lower() for w in value)
+
+
+@lru_cache(maxsize=4)
+def syntax(language: str = DEFAULT_LANGUAGE) -> Syntax:
+    data = read_yaml(language, "syntax.yaml")
+    source = f"lang/{language}/syntax.yaml"
+    lists = {key: _word_list(data, key, source) for key in SYNTAX_LISTS}
+    pronouns = data.get("person_pronouns") or {}
+    if not isinstance(pronouns, dict):
+        raise ValueError(f"{source}: person_pronouns must map a pronoun to a gender")
+    return Syntax(**lists, person_pronouns={str(k).lower(): str(v) for k, v in pronouns.items()})

@@ -1,0 +1,178 @@
+"""Grammatical roles read from a Universal Dependencies parse: subjects, objects, obliques, noun
+phrases, and the scope of negation and irrealis. Language knowledge comes from `language.syntax()`.
+
+These are the only places that know the dependency labels; the extractors ask them questions.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from flashpoint.nlp.language import syntax
+
+NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+VERBS = frozenset({"VERB", "AUX"})
+# the phrase a noun heads keeps these children; relative clauses, appositions, conjuncts stay out
+PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod:poss", "nummod", "flat", "case", "advmod", "det:predet",
+                         "nmod:desc", "nmod:unmarked", "punct", "cc:preconj"})
+# edges through which a clause is the complement of the verb above it ("denied firing", "plans to strike")
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "csubj", "nmod", "obl", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
+
+
+def case_of(tok: Token) -> str | None:
+    """The preposition of an oblique or nominal modifier ("on" in "strikes on Kyiv")."""
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") and c.i < tok.i:
+            return c.lower_
+    return None
+
+
+def np_head(tok: Token) -> Token:
+    """"one of the biggest attacks" -> attacks: a partitive stands for the noun after its "of"."""
+    words = syntax().partitive_heads
+    for _ in range(3):
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            return tok
+        after = [c for c in tok.children if c.dep_.startswith("nmod") and case_of(c) == "of"]
+        if not after:
+            return tok
+        tok = after[0]
+    return tok
+
+
+def phrase_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase `tok` heads, with its "of"/"by" complements, without relative
+    clauses, appositions, conjuncts or other prepositional phrases."""
+    lo, hi = tok.idx, tok.idx + len(tok)
+    for c in tok.children:
+        keep = c.dep_ in PHRASE_DEPS or (c.dep_ == "nmod" and case_of(c) in ("of", "by", None))
+        if not keep or c.dep_ == "punct" or (c.dep_ == "case" and c.i < tok.i):
+            continue
+        for d in c.subtree:
+            lo = min(lo, d.idx)
+            hi = max(hi, d.idx + len(d))
+    return lo, hi
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """The token and the nouns coordinated with it ("Ukraine and Russia")."""
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in NOUNS and c.i > tok.i]]
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+        return True
+    # a participle modifying a noun: "people killed in the strike"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def obliques(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Obliques and nominal modifiers introduced by one of `preps`."""
+    return [c for c in tok.children if c.dep_.split(":")[0] in ("obl", "nmod") and case_of(c) in preps]
+
+
+def agent(verb: Token) -> Token | None:
+    found = [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")]
+    return found[0] if found else None
+
+
+def subject(verb: Token) -> Token | None:
+    """Who does what `verb` says, read structurally: its subject, its passive agent, the noun a relative
+    clause or active participle modifies, or the subject it shares with the verb it is coordinated
+    with or controlled by ("agreed to withdraw", "urged Russia to withdraw")."""
+    rel = syntax().relative_pronouns
+    for _ in range(6):
+        subj = children(verb, *SUBJECT_DEPS)
+        if subj:
+            if subj[0].lower_ in rel and verb.dep_ == "acl:relcl":
+                return verb.head
+            return subj[0]
+        if is_passive(verb):
+            return agent(verb)
+        head = verb.head
+        if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            return head
+        if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")):
+            objects = children(head, "obj")
+            if head.lemma_.lower() in syntax().object_control_verbs and objects:
+                return objects[0]
+            verb = head
+            continue
+        if verb.dep_ == "conj" and head.pos_ in VERBS or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            verb = head
+            continue
+        return None
+    return None
+
+
+def patient(verb: Token) -> Token | None:
+    """Who undergoes a passive verb: its passive subject, or the noun its participle modifies."""
+    found = children(verb, "nsubj:pass")
+    if found:
+        return found[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def _has_negator(tok: Token) -> bool:
+    neg = syntax().negators
+    return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and c.lower_ in neg for c in tok.children)
+
+
+def _has_modal(tok: Token) -> bool:
+    modals = syntax().modal_auxiliaries
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
+
+
+def _conditional(tok: Token) -> bool:
+    marks = syntax().conditional_marks
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+
+
+def governors(tok: Token) -> list[Token]:
+    """The verbs and nouns a clause is the complement of, nearest first ("denied firing": denied)."""
+    out = []
+    while tok.dep_ in COMPLEMENT_DEPS and tok.head is not tok:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def modality(trigger: Token) -> tuple[bool, bool]:
+    """(negated, hypothetical) of a trigger, scoped by the parse: "denied firing at Ganja and accused
+    Azerbaijan" negates the firing only; "threatened to strike", "could attack", "if Russia invades"
+    are hypothetical."""
+    syn = syntax()
+    negated = _has_negator(trigger)
+    hypothetical = _has_modal(trigger) or _conditional(trigger)
+    chain = governors(trigger)
+    for gov in chain:
+        lemma = gov.lemma_.lower()
+        if lemma in syn.denial_verbs and not _has_negator(gov):
+            negated = True
+        if lemma in syn.irrealis_verbs or _has_modal(gov):
+            hypothetical = True
+    # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
+    tok = trigger
+    for _ in range(4):
+        if _conditional(tok):
+            hypothetical = True
+        if tok.head is tok:
+            break
+        tok = tok.head if tok.dep_ in ("advcl", "conj", *COMPLEMENT_DEPS) else tok
+        if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
+            break
+    return negated, hypothetical
+
+
+def is_present(tok: Token) -> bool:
+    """'dismisses', 'is refusing', 'has rejected': told as now."""
+    if "Pres" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
+        return True
+    return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in ("is", "are", "has", "have", "am") for c in tok.children)

@@ -1,0 +1,52 @@
+"""Every event pattern in resources/lang/en/events.yaml is run on its own examples: the positive
+sentence codes an event of the pattern's type with the stated sides; the negative codes none by it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from flashpoint.model import Actor, AnalyzedArticle, Article
+from flashpoint.nlp.event_patterns import Pattern, patterns
+from flashpoint.nlp.pipeline import analyze
+
+PATTERNS = patterns()
+
+
+@lru_cache(maxsize=None)
+def _analyse(text: str) -> AnalyzedArticle:
+    return analyze(Article(id="ex", source="example", body=text, published="2024-07-19"))
+
+
+def _side(actor: Actor | None) -> str:
+    return "-" if actor is None else (actor.country or actor.code or "?")
+
+
+def _fits(expected: str, actor: Actor | None) -> bool:
+    return expected == "*" or expected == _side(actor)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.id for p in PATTERNS])
+def test_positive_examples_code_the_event(pattern: Pattern) -> None:
+    for ex in pattern.positives:
+        events = [e for e in _analyse(ex.text).events if e.pattern == pattern.id]
+        got = [(_side(e.actor), _side(e.recipient)) for e in events]
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected {ex.actor} > {ex.recipient} by {pattern.id}, got {got}"
+        assert all(e.type == pattern.type for e in events)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.id for p in PATTERNS])
+def test_negative_examples_code_nothing_by_it(pattern: Pattern) -> None:
+    for text in pattern.negatives:
+        wrong = [e.type for e in _analyse(text).events if e.pattern == pattern.id and not e.negated]
+        assert not wrong, f"{text!r} must not be coded by {pattern.id}"
+
+
+def test_pattern_offsets_point_at_their_sentence() -> None:
+    for p in PATTERNS:
+        for ex in p.positives:
+            art = _analyse(ex.text)
+            for e in art.events:
+                assert art.body[e.start:e.end] == e.text
