@@ -8,9 +8,11 @@ from functools import lru_cache
 from typing import Any
 
 from flashpoint.nlp.plover import ontology
+from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 
-KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "particle", "needs_recipient",
+KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
+                  "needs_recipient",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -30,6 +32,7 @@ class Pattern:
     lemmas: frozenset[str]
     objects: frozenset[str]
     not_objects: frozenset[str]
+    object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
     particles: frozenset[str]
     recipient: tuple[str, ...]
     needs_recipient: bool
@@ -51,6 +54,11 @@ def _words(entry: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in entry.get(key) or [])
 
 
+def _nouns(entry: dict[str, Any], key: str) -> frozenset[str]:
+    """Object words with their plurals: an object matches by lemma or by its own form."""
+    return frozenset(f for w in _words(entry, key) for f in noun_forms(w))
+
+
 def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str) -> Pattern:
     unknown = set(entry) - KEYS
     name = entry.get("id", "?")
@@ -68,8 +76,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         raise ValueError(f"{source}: pattern {name} needs a positive and a negative example")
     return Pattern(
         id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
-        lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_words(entry, "object"),
-        not_objects=_words(entry, "not_object"), particles=_words(entry, "particle"),
+        lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
+        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")),
@@ -90,9 +98,37 @@ def patterns(language: str = DEFAULT_LANGUAGE) -> tuple[Pattern, ...]:
 
 @lru_cache(maxsize=4)
 def by_lemma(language: str = DEFAULT_LANGUAGE) -> dict[tuple[str, str], tuple[Pattern, ...]]:
-    """(lemma, VERB|NOUN) -> the patterns that may fire on it, in file order."""
+    """(lemma or inflected form, VERB|NOUN) -> the patterns that may fire on it, in file order."""
     index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
     for p in patterns(language):
         for lemma in p.lemmas:
-            index[(lemma, p.pos)].append(p)
-    return {k: tuple(v) for k, v in index.items()}
+            forms = verb_forms(lemma) if p.pos == "VERB" else noun_forms(lemma)
+            for form in sorted(forms):
+                if p not in index[(form, p.pos)]:
+                    index[(form, p.pos)].append(p)
+    return {k: tuple(sorted(v, key=_order(language).__getitem__)) for k, v in index.items()}
+
+
+@lru_cache(maxsize=4)
+def _order(language: str) -> dict[Pattern, int]:
+    return {p: i for i, p in enumerate(patterns(language))}
+
+
+@lru_cache(maxsize=4)
+def intent_types(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Type of an act promised or threatened -> the type PLOVER codes it as (AID -> AGREE, ASSAULT -> THREATEN)."""
+    data = read_yaml(language, "events.yaml").get("intent") or {}
+    types = ontology()["types"]
+    out: dict[str, str] = {}
+    for target in ("AGREE", "THREATEN"):
+        for source in data.get(target) or []:
+            if source not in types:
+                raise ValueError(f"lang/{language}/events.yaml: intent lists unknown type {source!r}")
+            out[source] = target
+    return out
+
+
+def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ...], tuple[str, ...]]:
+    data = read_yaml(language, "events.yaml").get("intent") or {}
+    source = f"lang/{language}/events.yaml: intent"
+    return tuple(_example(p, source) for p in data.get("pos") or []), tuple(data.get("neg") or [])

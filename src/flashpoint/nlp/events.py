@@ -23,7 +23,7 @@ from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.coref import speech_lexicon
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.event_confidence import confidence
-from flashpoint.nlp.event_patterns import Pattern, by_lemma
+from flashpoint.nlp.event_patterns import Pattern, by_lemma, intent_types
 from flashpoint.nlp.event_time import event_time
 from flashpoint.nlp.language import syntax
 from flashpoint.nlp.plover import plover_score
@@ -49,6 +49,12 @@ class Coded:
     negated: bool = False
     hypothetical: bool = False
     reported_by: Actor | None = None
+    type: str = ""  # the pattern's type, or AGREE/THREATEN for an act promised or threatened
+    pattern_id: str = ""
+
+    def __post_init__(self) -> None:
+        self.type = self.type or self.pattern.type
+        self.pattern_id = self.pattern_id or self.pattern.id
 
 
 @dataclass
@@ -61,7 +67,7 @@ class ArticleState:
 
 def match(tok: Token) -> tuple[Pattern, Token | None] | None:
     """The first pattern that fires on a token, with the object it read."""
-    kind = "VERB" if tok.pos_ in syn.VERBS else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if kind is None:
         return None
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
@@ -72,6 +78,8 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
         if p.objects and (obj is None or not _lemma_in(obj, p.objects)):
             continue
         if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
+            continue
+        if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.subtree)):
             continue
         if p.particles and not any(c.dep_ == "compound:prt" and c.lower_ in p.particles for c in tok.children):
             continue
@@ -86,7 +94,7 @@ def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
 def object_of(tok: Token, p: Pattern) -> Token | None:
     """The verb's object, through partitives ("one of the attacks"); with object constraints, also an
     oblique ("went on strike") or a complement noun ("put the army on alert")."""
-    objs = syn.children(tok, "obj", "nsubj:pass") if p.objects else syn.children(tok, "obj")
+    objs = syn.children(tok, "obj", "iobj", "nsubj:pass") if p.objects else syn.children(tok, "obj")
     if not objs and p.objects:
         objs = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "compound", "nmod")]
     if not objs:
@@ -134,7 +142,7 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
 
 
 def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
-    if trigger.pos_ in syn.VERBS:
+    if syn.is_verb(trigger):
         return _parties(doc, syn.subject(trigger), state)
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
@@ -199,6 +207,10 @@ def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:
         return None
     coded.location = location_of(doc, tok)
     coded.negated, coded.hypothetical = syn.modality(tok)
+    promised = intent_types().get(p.type)
+    if promised and not coded.negated and syn.intent(tok):
+        # "will send howitzers": the promise is the event; "would boycott": the threat is
+        coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
     coded.reported_by = reporter(doc, tok, state)
     return coded
 
@@ -258,12 +270,13 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Eve
         recipient = r.actor if r is not None else _implied_target(coded, actor)
         if recipient is not None and recipient.country is None and recipient.sector == "CVL" and coded.location:
             recipient = recipient.model_copy(update={"country": coded.location.country})
-        ev = Event(type=coded.pattern.type, mode=coded.pattern.mode, actor=actor, recipient=recipient,
+        mode = coded.pattern.mode if coded.type == coded.pattern.type else None
+        ev = Event(type=coded.type, mode=mode, actor=actor, recipient=recipient,
                    location=coded.location, date=date, historical=historical, negated=coded.negated,
                    hypothetical=coded.hypothetical, text=sentence.text, start=sentence.start_char,
-                   end=sentence.end_char, trigger=tok.text, pattern=coded.pattern.id,
+                   end=sentence.end_char, trigger=tok.text, pattern=coded.pattern_id,
                    reported_by=coded.reported_by,
-                   score=plover_score(coded.pattern.type, coded.pattern.mode))
+                   score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
         ev.confidence = confidence(ev, coded.pattern, inherited=inherited, sentence_index=index,
                                    in_quote=_in_quote(doc, tok.idx))

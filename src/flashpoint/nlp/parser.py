@@ -35,12 +35,15 @@ def preset_sentence_starts(doc: Doc) -> None:
 
     Other tokens stay unset, so the parser decides there.
     """
-    pending = True
+    pending, after_break = True, True
     for tok in doc:
-        if pending and not tok.is_space and not (tok.is_punct and tok.text[0] not in OPENING):
+        closing = tok.is_punct and tok.text[0] not in OPENING and not after_break
+        if pending and not tok.is_space and not closing:
             tok.is_sent_start = True
-            pending = False
-        if tok.text in SENTENCE_FINAL or tok.text == "..." or "\n" in tok.text or "\n" in tok.whitespace_:
+            pending = after_break = False
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            pending = after_break = True
+        elif tok.text in SENTENCE_FINAL or tok.text == "...":
             pending = True
 
 

@@ -1,7 +1,8 @@
-"""Runs the extractors over one article.
+"""Runs the extractors over one article, in the order their needs allow.
 
-Extractors are looked up by name so that a model backend can replace one by
-configuration (`FLASHPOINT_BACKENDS="entities=mypkg.mod:func"`), the rest staying built in.
+Each extractor is a component that states what it reads from the shared document and what it
+adds, as spaCy's registered components do; the pipeline checks the order once. A model backend can
+replace one by configuration (`FLASHPOINT_BACKENDS="entities=mypkg.mod:func"`), the rest staying built in.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from flashpoint.model import AnalyzedArticle, Article
@@ -16,16 +18,33 @@ from flashpoint.nlp.document import NlpDoc, make_doc
 
 Extractor = Callable[[NlpDoc], list[Any]]
 
-# order matters: later extractors read what earlier ones found
-STAGES: tuple[str, ...] = ("entities", "timexes", "quotes", "quantities", "events")
 
-BUILTIN: dict[str, str] = {
-    "entities": "flashpoint.nlp.entities:extract_entities",
-    "timexes": "flashpoint.nlp.timexes:extract_timexes",
-    "quotes": "flashpoint.nlp.quotes:extract_quotes",
-    "quantities": "flashpoint.nlp.quantities:extract_quantities",
-    "events": "flashpoint.nlp.events:extract_events",
-}
+@dataclass(frozen=True)
+class Component:
+    name: str  # also the NlpDoc field it fills
+    function: str  # module:function
+    reads: tuple[str, ...]  # NlpDoc fields it needs ("tokens" is the parsed Doc)
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("entities", "flashpoint.nlp.entities:extract_entities", ("tokens",)),
+    Component("timexes", "flashpoint.nlp.timexes:extract_timexes", ("tokens",)),
+    Component("quotes", "flashpoint.nlp.quotes:extract_quotes", ("tokens", "entities")),
+    Component("quantities", "flashpoint.nlp.quantities:extract_quantities", ("tokens", "entities", "quotes")),
+    Component("events", "flashpoint.nlp.events:extract_events", ("tokens", "entities", "quotes", "timexes")),
+)
+STAGES: tuple[str, ...] = tuple(c.name for c in COMPONENTS)
+BUILTIN: dict[str, str] = {c.name: c.function for c in COMPONENTS}
+
+
+def check_order(components: tuple[Component, ...] = COMPONENTS) -> None:
+    """Every component reads only what the document has, or an earlier component added."""
+    available = {"tokens"}
+    for c in components:
+        missing = set(c.reads) - available
+        if missing:
+            raise ValueError(f"component {c.name} reads {sorted(missing)} before any component adds it")
+        available.add(c.name)
 
 
 def load_extractor(path: str) -> Extractor:
@@ -59,3 +78,6 @@ def analyze(article: Article, backends: dict[str, str] | None = None) -> Analyze
         quantities=doc.quantities,
         events=doc.events,
     )
+
+
+check_order()

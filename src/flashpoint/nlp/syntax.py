@@ -20,6 +20,19 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "csubj", "nmod", "obl", "a
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
 
 
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "acl", "acl:relcl", "parataxis", "csubj"})
+
+
+def is_verb(tok: Token) -> bool:
+    """A verb, or a participle the tagger took for an adjective while it heads a clause ("guerrillas
+    wounded two soldiers")."""
+    if tok.pos_ in VERBS:
+        return True
+    if tok.pos_ != "ADJ" or tok.dep_ not in CLAUSE_DEPS or not tok.lower_.endswith(("ed", "en")):
+        return False
+    return any(c.dep_ in ("nsubj", "obj", "obl:agent", "aux", "aux:pass") for c in tok.children)
+
+
 def case_of(tok: Token) -> str | None:
     """The preposition of an oblique or nominal modifier ("on" in "strikes on Kyiv")."""
     for c in tok.children:
@@ -103,7 +116,7 @@ def subject(verb: Token) -> Token | None:
                 return objects[0]
             verb = head
             continue
-        if verb.dep_ == "conj" and head.pos_ in VERBS or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        if verb.dep_ == "conj" and is_verb(head) or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             verb = head
             continue
         return None
@@ -169,6 +182,16 @@ def modality(trigger: Token) -> tuple[bool, bool]:
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
             break
     return negated, hypothetical
+
+
+def intent(trigger: Token) -> bool:
+    """An act announced, promised or threatened rather than done: "will send", "would boycott",
+    "offered to hand over", "is willing to withdraw"."""
+    syn = syntax()
+    if any(c.dep_ == "aux" and c.lower_ in syn.intent_auxiliaries for c in trigger.children):
+        return True
+    return any(g.lemma_.lower() in syn.intent_words or g.lower_ in syn.intent_words
+               for g in governors(trigger)[:2])
 
 
 def is_present(tok: Token) -> bool:
