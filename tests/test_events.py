@@ -81,7 +81,7 @@ def test_not_negates_and_irrealis_is_hypothetical() -> None:
 
 
 def test_background_is_historical_and_dated() -> None:
-    text = "Fighting resumed on Tuesday as Russia shelled Kharkiv. In 2014, Russia annexed Crimea."
+    text = "Russia shelled Kharkiv on Tuesday. Russia annexed Crimea in 2014."
     evs = events_of(text, published="2022-03-10")
     old = [e for e in evs if "2014" in e.text]
     new = [e for e in evs if "Tuesday" in e.text]

@@ -14,7 +14,9 @@ for split in train dev test; do
   # documents of 10 sentences each, so the parser also learns where sentences end
   "$PY" -m spacy convert "$EWT/en_ewt-ud-$split.conllu" "$WORK/corpus" --converter conllu -n 10 >/dev/null
 done
-# settings chosen on dev (training/parser.cfg: CNN tok2vec width 96, depth 4; seed 0; at most 8000 steps)
+# settings chosen on dev (training/parser.cfg: CNN tok2vec width 96, depth 4, parser hidden width 128; seed 0;
+# at most 8000 steps). A narrower model (width 64, depth 3, hidden 64) ran twice as fast (19k words/s against
+# 9.4k) but scored lower on dev (UAS 0.840 / LAS 0.796 against 0.847 / 0.807) and much worse on news sentences.
 "$PY" -m spacy train training/parser.cfg --output "$WORK/out" \
   --paths.train "$WORK/corpus/en_ewt-ud-train.spacy" --paths.dev "$WORK/corpus/en_ewt-ud-dev.spacy"
 rm -rf "$MODEL"

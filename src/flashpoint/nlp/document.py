@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from flashpoint.model import Article, Entity, Event, Quantity, Quote, Timex
 from flashpoint.nlp.parser import parse
@@ -38,21 +38,36 @@ class NlpDoc:
         return self.article.body
 
     def sentences(self) -> list[tuple[int, int]]:
-        """Character spans of the sentences of the body (computed once, several extractors ask)."""
+        """Character spans of the sentences of the body, without the line breaks after them (computed
+        once, several extractors ask)."""
         if self.sentence_spans is None:
-            self.sentence_spans = [(s.start_char, s.end_char) for s in self.tokens.sents]
+            self.sentence_spans = [span for span in map(trimmed, self.tokens.sents) if span[0] < span[1]]
         return self.sentence_spans
 
     def furniture(self) -> frozenset[int]:
         """Start offsets of sentences that are page furniture (a photo credit, "Terms of Use"), which
-        no extractor reads as news: the cleaner's own boilerplate markers, applied per sentence."""
+        no extractor reads as news: the cleaner's own boilerplate markers, applied to each line."""
         if self.furniture_starts is None:
             from flashpoint.ingest.clean_lines import markers
 
             starts = markers().starts
+            lines, pos = [], 0
+            for line in self.body.split("\n"):
+                if starts.match(" ".join(line.split())):
+                    lines.append((pos, pos + len(line)))
+                pos += len(line) + 1
             self.furniture_starts = frozenset(
-                s.start_char for s in self.tokens.sents if starts.match(" ".join(s.text.split())))
+                s.start_char for s in self.tokens.sents if any(a <= s.start_char < b for a, b in lines))
         return self.furniture_starts
+
+
+def trimmed(sentence: Span) -> tuple[int, int]:
+    """A sentence's character span without the whitespace (line breaks) the parser left at its end."""
+    end = sentence.end_char
+    text = sentence.doc.text
+    while end > sentence.start_char and text[end - 1].isspace():
+        end -= 1
+    return sentence.start_char, end
 
 
 def publication_day(article: Article) -> dt.date | None:

@@ -12,7 +12,7 @@ from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
-                  "needs_recipient",
+                  "needs_recipient", "complement_aux", "needs_actor", "actor_sectors",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -34,8 +34,11 @@ class Pattern:
     not_objects: frozenset[str]
     object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
     particles: frozenset[str]
+    complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
     recipient: tuple[str, ...]
     needs_recipient: bool
+    needs_actor: bool  # an actor with a country or an international body must be found
+    actor_sectors: frozenset[str]  # the actor (or the recipient) must be of one of these sectors
     symmetric: bool
     weak: bool
     positives: tuple[Example, ...]
@@ -77,9 +80,10 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
     return Pattern(
         id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
         lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
-        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"),
+        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
-        needs_recipient=bool(entry.get("needs_recipient")), symmetric=bool(entry.get("symmetric")),
+        needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")),
+        actor_sectors=frozenset(entry.get("actor_sectors") or []), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
@@ -132,3 +136,9 @@ def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ..
     data = read_yaml(language, "events.yaml").get("intent") or {}
     source = f"lang/{language}/events.yaml: intent"
     return tuple(_example(p, source) for p in data.get("pos") or []), tuple(data.get("neg") or [])
+
+
+@lru_cache(maxsize=4)
+def local_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Sectors whose actor, named without a country, belongs to the place it acts in ("police in Dhaka")."""
+    return frozenset(read_yaml(language, "events.yaml").get("local_sectors") or [])

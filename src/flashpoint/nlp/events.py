@@ -21,9 +21,9 @@ from flashpoint.model import Span as TextSpan
 from flashpoint.nlp import actors as actor_kb
 from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.coref import speech_lexicon
-from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.document import NlpDoc, trimmed
 from flashpoint.nlp.event_confidence import confidence
-from flashpoint.nlp.event_patterns import Pattern, by_lemma, intent_types
+from flashpoint.nlp.event_patterns import Pattern, by_lemma, intent_types, local_sectors
 from flashpoint.nlp.event_time import event_time
 from flashpoint.nlp.language import syntax
 from flashpoint.nlp.plover import plover_score
@@ -79,9 +79,12 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
             continue
         if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
             continue
-        if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.subtree)):
+        if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.children)):
             continue
-        if p.particles and not any(c.dep_ == "compound:prt" and c.lower_ in p.particles for c in tok.children):
+        if p.particles and not any(c.dep_ in ("compound:prt", "advmod") and c.lower_ in p.particles
+                                   for c in tok.children):
+            continue
+        if p.complement_aux and not syn.complement_has_aux(tok, p.complement_aux):
             continue
         return p, obj
     return None
@@ -116,6 +119,10 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     tok = syn.np_head(tok)
     if tok.pos_ == "PRON":
         low = tok.lower_
+        speaker = syn.speaker_of(tok) if low in syntax().group_pronouns else None
+        if speaker is not None:  # "Syria says it is willing": it is Syria
+            found = party(doc, speaker, state)
+            return Party(found.actor, inherited=True) if found is not None else None
         if low in syntax().person_pronouns:
             person = _person_before(doc, state, tok.idx)
             return Party(person, inherited=True) if person is not None else None
@@ -137,8 +144,19 @@ def _names_country(doc: NlpDoc, lo: int, hi: int) -> bool:
 def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]:
     if tok is None:
         return []
-    out = [party(doc, t, state) for t in syn.coordinated(syn.np_head(tok))]
+    out: list[Party | None] = []
+    for head in syn.coordinated(syn.np_head(tok)):
+        split = syn.coordinated_modifiers(head)
+        if split:  # "Ukrainian and Russian envoys": one party each
+            out.extend(_modified(doc, m, head) for m in split)
+        else:
+            out.append(party(doc, head, state))
     return [p for p in out if p is not None]
+
+
+def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
+    actor = actor_kb.resolve_actor(f"{modifier.text} {head.text}")
+    return Party(actor) if actor is not None else None
 
 
 def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
@@ -147,7 +165,7 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
             or (c.dep_ == "nmod" and syn.case_of(c) == "by")]
-    found = [party(doc, m, state) for m in mods]
+    found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     return [p for p in found if p is not None]
 
 
@@ -168,13 +186,17 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
         found = _parties(doc, syn.patient(trigger), state)
         if found:
             return found
+    hosts = [trigger] + ([obj, *obj.conjuncts] if obj is not None else [])
     for slot in slots:
-        if slot in ("obj", "iobj"):
-            if slot == "obj" and p.objects:
-                continue  # "launched rockets": the object is the weapon, not the target
-            found = _parties(doc, next(iter(syn.children(trigger, slot)), None), state)
+        if slot == "target":  # "expelled two Russian diplomats": the object met is the recipient
+            found = _parties(doc, obj, state)
+        elif slot in ("obj", "iobj"):
+            # "launched rockets": the object that met the pattern's constraint is the weapon, not the target
+            cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj]
+            found = _parties(doc, cands[0], state) if cands else []
+        elif slot == "ccomp":
+            found = _parties(doc, syn.clause_subject(trigger), state)
         else:
-            hosts = [trigger] + ([obj] if obj is not None else [])
             found = [q for h in hosts for o in syn.obliques(h, (slot,)) for q in _parties(doc, o, state)]
         if found:
             return found
@@ -183,7 +205,7 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
 
 def location_of(doc: NlpDoc, trigger: Token) -> Place | None:
     """Where: an oblique of the trigger, or of its object ("killed 30 people in Gaza"), naming a place."""
-    hosts = [trigger, *syn.children(trigger, "obj", "nsubj:pass")]
+    hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl"))]
     for obl in (o for h in hosts for o in syn.obliques(h, syntax().place_preps)):
         lo, hi = syn.phrase_span(syn.np_head(obl))
         place = actor_kb.resolve_place(doc.body[lo:hi])
@@ -203,9 +225,10 @@ def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:
         coded.actors = _instrument_actor(doc, tok, state)
     coded.recipients = recipients_of(doc, tok, p, obj, state)
     coded.recipients = [r for r in coded.recipients if not any(_same(r.actor, a.actor) for a in coded.actors)]
-    if p.needs_recipient and not any(r.actor.country or r.actor.code for r in coded.recipients):
-        return None
     coded.location = location_of(doc, tok)
+    _localise(coded)
+    if not _sides_fit(p, coded):
+        return None
     coded.negated, coded.hypothetical = syn.modality(tok)
     promised = intent_types().get(p.type)
     if promised and not coded.negated and syn.intent(tok):
@@ -229,6 +252,35 @@ def reporter(doc: NlpDoc, trigger: Token, state: ArticleState) -> Actor | None:
     return None
 
 
+def _sides_fit(p: Pattern, coded: Coded) -> bool:
+    """The pattern's demands on the sides, and at least one political side: "the heat wave killed the
+    crops" codes nothing."""
+    sides = coded.actors + coded.recipients
+    if p.needs_recipient and not any(r.actor.country or r.actor.code for r in coded.recipients):
+        return False
+    if p.needs_actor and not any(a.actor.country or a.actor.code for a in coded.actors):
+        return False
+    if p.actor_sectors and not any(q.actor.sector in p.actor_sectors for q in sides):
+        return False
+    return any(_political(q.actor) for q in sides)
+
+
+def _political(actor: Actor) -> bool:
+    """A state, a body, a sector ("gunmen", "police") or a named person; not "the heat wave"."""
+    return bool(actor.country or actor.code or actor.sector or actor.id)
+
+
+def _localise(coded: Coded) -> None:
+    loc = coded.location
+    if loc is None or loc.country is None:
+        return
+    if not coded.actors and coded.pattern.type == "PROTEST":  # "mass protests in Nairobi": Kenyans protest
+        coded.actors = [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
+    for q in coded.actors:
+        if q.actor.country is None and q.actor.sector in local_sectors():
+            q.actor = q.actor.model_copy(update={"country": loc.country})
+
+
 def _same(a: Actor, b: Actor) -> bool:
     if a.id and b.id:
         return a.id == b.id
@@ -236,11 +288,10 @@ def _same(a: Actor, b: Actor) -> bool:
 
 
 def _implied_target(coded: Coded, actor: Actor | None) -> Actor | None:
-    """Force with no named target hits the place it happened: "strikes in Gaza" hit PSE."""
+    """Force with no named target hits the people of the place it happened: "strikes in Gaza" hit PSE,
+    "a curfew in Cizre" imposed by Turkish authorities hits TUR."""
     loc = coded.location
-    if coded.pattern.type not in FORCE or loc is None or loc.country is None:
-        return None
-    if actor is not None and actor.country == loc.country:
+    if coded.type not in FORCE or loc is None or loc.country is None:
         return None
     return Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL")
 
@@ -264,6 +315,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Eve
     tok = coded.trigger
     clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
     date, historical = event_time(doc, sentence, clause, syn.is_present(tok))
+    lo, hi = trimmed(sentence)
     out = []
     for a, r in _pairs(coded):
         actor = a.actor if a is not None else None
@@ -273,8 +325,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Eve
         mode = coded.pattern.mode if coded.type == coded.pattern.type else None
         ev = Event(type=coded.type, mode=mode, actor=actor, recipient=recipient,
                    location=coded.location, date=date, historical=historical, negated=coded.negated,
-                   hypothetical=coded.hypothetical, text=sentence.text, start=sentence.start_char,
-                   end=sentence.end_char, trigger=tok.text, pattern=coded.pattern_id,
+                   hypothetical=coded.hypothetical, text=doc.body[lo:hi], start=lo, end=hi, trigger=tok.text, pattern=coded.pattern_id,
                    reported_by=coded.reported_by,
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))

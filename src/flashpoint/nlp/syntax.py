@@ -68,9 +68,19 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def coordinated(tok: Token) -> list[Token]:
+def coordinated(tok: Token, any_pos: bool = False) -> list[Token]:
     """The token and the nouns coordinated with it ("Ukraine and Russia")."""
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in NOUNS and c.i > tok.i]]
+    return [tok, *[c for c in tok.conjuncts if (any_pos or c.pos_ in NOUNS) and c.i > tok.i]]
+
+
+def coordinated_modifiers(noun: Token) -> list[Token]:
+    """"Ukrainian and Russian envoys": the coordinated adjectives before a noun, when there are two or more."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i:
+            group = coordinated(c, any_pos=True)
+            if len(group) > 1:
+                return group
+    return []
 
 
 def is_passive(verb: Token) -> bool:
@@ -108,7 +118,7 @@ def subject(verb: Token) -> Token | None:
         if is_passive(verb):
             return agent(verb)
         head = verb.head
-        if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")):
             return head
         if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")):
             objects = children(head, "obj")
@@ -120,6 +130,31 @@ def subject(verb: Token) -> Token | None:
             verb = head
             continue
         return None
+    return None
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of the verb's clausal complement: "demanded that the US cancel" -> the US."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            found = children(c, "nsubj", "nsubj:pass")
+            if found:
+                return found[0]
+    return None
+
+
+def complement_has_aux(verb: Token, auxiliaries: frozenset[str]) -> bool:
+    """"said that Sudan must return": the clausal complement carries one of `auxiliaries`."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in auxiliaries for a in c.children)
+               for c in verb.children)
+
+
+def speaker_of(tok: Token) -> Token | None:
+    """The subject of the nearest verb above whose complement holds `tok` ("Syria says it is willing")."""
+    for gov in governors(tok.head if tok.dep_ in SUBJECT_DEPS else tok):
+        found = children(gov, *SUBJECT_DEPS)
+        if found and found[0].i < tok.i and found[0].pos_ != "PRON":
+            return found[0]
     return None
 
 
