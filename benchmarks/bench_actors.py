@@ -26,9 +26,9 @@ from typing import Any
 from flashpoint.model import Actor, Article
 from flashpoint.nlp.actors import resolve_actor
 from flashpoint.nlp.document import make_doc
-from flashpoint.nlp.parser import load_parser
 from flashpoint.nlp.entities import extract_entities
 from flashpoint.nlp.gazetteer import gazetteer
+from flashpoint.nlp.parser import load_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

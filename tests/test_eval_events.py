@@ -31,19 +31,21 @@ def test_scoring_counts_false_and_negated_events() -> None:
 def test_written_sentences_above_floor() -> None:
     scores = run_suite("events", DATA / "events_written.json")
     assert scores["sentences"] == 45
-    assert scores["recall_type"] >= 0.9 and scores["recall_full"] >= 0.8
-    assert scores["precision_type"] >= 0.85 and scores["precision_full"] >= 0.7
+    # floors of the parse-based coder (0.673 / 0.469 / 0.881 / 0.548 measured); the token-window coder these
+    # sentences were written for scored 0.96 / 0.92 / 0.93 / 0.83 on them, and 0.15 strict precision on real news
+    assert scores["recall_type"] >= 0.65 and scores["recall_full"] >= 0.45
+    assert scores["precision_type"] >= 0.85 and scores["precision_full"] >= 0.5
 
 
 def test_held_out_sentences_above_floor() -> None:
     scores = run_suite("events", DATA / "events_heldout.json")
     assert scores["sentences"] == 35
-    assert scores["recall_type"] >= 0.9 and scores["recall_full"] >= 0.65
-    assert scores["precision_type"] >= 0.75 and scores["precision_full"] >= 0.55
+    assert scores["recall_type"] >= 0.6 and scores["recall_full"] >= 0.42  # measured 0.632 / 0.447
+    assert scores["precision_type"] >= 0.85 and scores["precision_full"] >= 0.6  # measured 0.893 / 0.643
 
 
 def test_second_held_out_set_above_floor() -> None:
     scores = run_suite("events", DATA / "events_heldout2.json")
     assert scores["sentences"] == 30
-    assert scores["recall_type"] >= 0.75 and scores["recall_full"] >= 0.55
-    assert scores["precision_type"] >= 0.8 and scores["precision_full"] >= 0.55
+    assert scores["recall_type"] >= 0.55 and scores["recall_full"] >= 0.42  # measured 0.600 / 0.467
+    assert scores["precision_type"] >= 0.73 and scores["precision_full"] >= 0.5  # measured 0.769 / 0.538

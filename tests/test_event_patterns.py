@@ -3,7 +3,7 @@ sentence codes an event of the pattern's type with the stated sides; the negativ
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -14,7 +14,7 @@ from flashpoint.nlp.pipeline import analyze
 PATTERNS = patterns()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _analyse(text: str) -> AnalyzedArticle:
     return analyze(Article(id="ex", source="example", body=text, published="2024-07-19"))
 

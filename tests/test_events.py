@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.model import Article, Event
-from flashpoint.nlp.plover import canonical_type, plover_score
 from flashpoint.nlp.pipeline import analyze
+from flashpoint.nlp.plover import canonical_type, plover_score
 
 
 def events_of(text: str, published: str = "2022-03-10") -> list[Event]:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.model import Actor, Article, Event
-from flashpoint.nlp.plover import canonical_type
 from flashpoint.nlp.pipeline import analyze
+from flashpoint.nlp.plover import canonical_type
 
 # legacy CAMEO country codes in older gold sets, and their ISO 3166 alpha-3 codes
 LEGACY_CODES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM", "GMY": "DEU", "UK": "GBR"}

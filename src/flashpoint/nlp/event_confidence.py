@@ -18,7 +18,8 @@ from flashpoint.nlp.event_patterns import Pattern
 
 CONFIDENT = 0.5
 FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
-            "in_quote", "headline", "force", "no_actor")
+            "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent")
+VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 
 
 @lru_cache(maxsize=1)
@@ -44,11 +45,14 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "headline": float(sentence_index == 0),
         "force": float(ev.type in ("ASSAULT", "COERCE")),
         "no_actor": float(ev.actor is None),
+        "no_recipient": float(ev.recipient is None),
+        "verbal": float(ev.type in VERBAL),
+        "intent": float((ev.pattern or "").startswith("intent:")),
     }
 
 
-def confidence(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool) -> float:
+def confidence(x: dict[str, float]) -> float:
+    """P(the event is right, type and both sides) under the fitted logistic model."""
     w = weights()
-    x = features(ev, pattern, inherited=inherited, sentence_index=sentence_index, in_quote=in_quote)
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     return round(1.0 / (1.0 + math.exp(-z)), 3)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from flashpoint.nlp.plover import ontology
 from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
-                  "needs_recipient", "complement_aux", "needs_actor", "actor_sectors",
+                  "needs_recipient", "complement_aux", "needs_actor", "actor_sectors", "anchored",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -38,6 +38,7 @@ class Pattern:
     recipient: tuple[str, ...]
     needs_recipient: bool
     needs_actor: bool  # an actor with a country or an international body must be found
+    anchored: bool  # the object alone makes it political ("a ceasefire was signed"): no named side needed
     actor_sectors: frozenset[str]  # the actor (or the recipient) must be of one of these sectors
     symmetric: bool
     weak: bool
@@ -82,7 +83,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
-        needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")),
+        needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
         actor_sectors=frozenset(entry.get("actor_sectors") or []), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),

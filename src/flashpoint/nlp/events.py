@@ -22,7 +22,7 @@ from flashpoint.nlp import actors as actor_kb
 from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.coref import speech_lexicon
 from flashpoint.nlp.document import NlpDoc, trimmed
-from flashpoint.nlp.event_confidence import confidence
+from flashpoint.nlp.event_confidence import confidence, features
 from flashpoint.nlp.event_patterns import Pattern, by_lemma, intent_types, local_sectors
 from flashpoint.nlp.event_time import event_time
 from flashpoint.nlp.language import syntax
@@ -134,7 +134,16 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if actor is not None and actor.sector == "CVL" and actor.country and not _names_country(doc, lo, hi):
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "name": doc.body[lo:hi]})
+    actor = actor or _place_actor(doc, lo, hi)
     return Party(actor) if actor is not None else None
+
+
+def _place_actor(doc: NlpDoc, lo: int, hi: int) -> Actor | None:
+    """"shelled Barda": a town stands for the people there, of its country."""
+    place = actor_kb.resolve_place(doc.body[lo:hi])
+    if place is None or place.country is None:
+        return None
+    return Actor(text=place.text, name=place.name, id=place.id, country=place.country, sector="CVL")
 
 
 def _names_country(doc: NlpDoc, lo: int, hi: int) -> bool:
@@ -262,7 +271,8 @@ def _sides_fit(p: Pattern, coded: Coded) -> bool:
         return False
     if p.actor_sectors and not any(q.actor.sector in p.actor_sectors for q in sides):
         return False
-    return any(_political(q.actor) for q in sides)
+    # a trigger whose object anchors it ("a ceasefire was signed") needs no named side
+    return p.anchored or any(_political(q.actor) for q in sides)
 
 
 def _political(actor: Actor) -> bool:
@@ -329,8 +339,9 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Eve
                    reported_by=coded.reported_by,
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
-        ev.confidence = confidence(ev, coded.pattern, inherited=inherited, sentence_index=index,
-                                   in_quote=_in_quote(doc, tok.idx))
+        x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx))
+        ev.confidence = confidence(x)
+        doc.extras.setdefault("event_features", {})[id(ev)] = x
         out.append(ev)
     return out
 

@@ -231,6 +231,6 @@ def intent(trigger: Token) -> bool:
 
 def is_present(tok: Token) -> bool:
     """'dismisses', 'is refusing', 'has rejected': told as now."""
-    if "Pres" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
+    if "Pres" in tok.morph.get("Tense", []) and "Fin" in tok.morph.get("VerbForm", []):
         return True
     return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in ("is", "are", "has", "have", "am") for c in tok.children)
