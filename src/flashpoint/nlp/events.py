@@ -75,19 +75,22 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
         if p.pos == "NOUN" and tok.dep_ != "ROOT":
             continue  # a noun is a trigger only where it heads its line (a headline)
         obj = object_of(tok, p)
-        if p.objects and (obj is None or not _lemma_in(obj, p.objects)):
-            continue
-        if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
-            continue
-        if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.children)):
-            continue
-        if p.particles and not any(c.dep_ in ("compound:prt", "advmod") and c.lower_ in p.particles
-                                   for c in tok.children):
-            continue
-        if p.complement_aux and not syn.complement_has_aux(tok, p.complement_aux):
-            continue
-        return p, obj
+        if _constraints_hold(tok, p, obj):
+            return p, obj
     return None
+
+
+def _constraints_hold(tok: Token, p: Pattern, obj: Token | None) -> bool:
+    if p.objects and (obj is None or not _lemma_in(obj, p.objects)):
+        return False
+    if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
+        return False
+    if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.children)):
+        return False
+    if p.particles and not any(c.dep_ in ("compound:prt", "advmod") and c.lower_ in p.particles
+                               for c in tok.children):
+        return False
+    return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:

@@ -64,16 +64,11 @@ def repair_clauses(doc: Doc) -> None:
     of this shape are rare in the web treebank the parser learned from, and the error would hide who did
     what to whom."""
     for verb in doc:
+        found = _misread_clause(verb)
+        if found is None:
+            continue
+        perfect, glued = found
         noun = verb.head
-        if verb.dep_ != "amod" or noun.i < verb.i or noun.pos_ not in ("NOUN", "PROPN"):
-            continue
-        perfect = noun.dep_ == "obj" and noun.head.lemma_ == "have" and noun.head.i < verb.i and _past_form(verb)
-        if verb.pos_ != "VERB" and not perfect:
-            continue
-        clause_marks = [c for c in verb.children if c.dep_ in ("nsubj", "aux", "nsubj:pass")]
-        glued = _glued_subject(verb, noun) if noun.dep_ == "ROOT" else None
-        if not (perfect or clause_marks or glued is not None):
-            continue
         have = noun.head
         _lift_over(verb, noun)
         noun.dep_ = "obj"
@@ -83,6 +78,19 @@ def repair_clauses(doc: Doc) -> None:
             glued.dep_ = "nsubj"
         if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             verb.tag_ = "VBD"
+
+
+def _misread_clause(verb: Token) -> tuple[bool, Token | None] | None:
+    """(after a perfect "have", the glued subject) when `verb` is a clause read as its object's modifier."""
+    noun = verb.head
+    if verb.dep_ != "amod" or noun.i < verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    perfect = noun.dep_ == "obj" and noun.head.lemma_ == "have" and noun.head.i < verb.i and _past_form(verb)
+    if verb.pos_ != "VERB" and not perfect:
+        return None
+    marked = any(c.dep_ in ("nsubj", "aux", "nsubj:pass") for c in verb.children)
+    glued = _glued_subject(verb, noun) if noun.dep_ == "ROOT" else None
+    return (perfect, glued) if perfect or marked or glued is not None else None
 
 
 def _lift_over(verb: Token, above: Token) -> None:
