@@ -12,7 +12,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
-                  "needs_recipient", "complement_aux", "needs_actor", "actor_sectors", "anchored",
+                  "needs_recipient", "complement_aux", "needs_actor", "actor_sectors", "anchored", "prep",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -35,6 +35,7 @@ class Pattern:
     object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
     particles: frozenset[str]
     complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
+    preps: frozenset[str]  # the verb needs an oblique with one of these prepositions ("called for a truce")
     recipient: tuple[str, ...]
     needs_recipient: bool
     needs_actor: bool  # an actor with a country or an international body must be found
@@ -81,7 +82,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
     return Pattern(
         id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
         lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
-        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
+        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"), preps=_words(entry, "prep"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
         actor_sectors=frozenset(entry.get("actor_sectors") or []), symmetric=bool(entry.get("symmetric")),

@@ -65,19 +65,26 @@ class ArticleState:
     last_actor: Actor | None = None
 
 
-def match(tok: Token) -> tuple[Pattern, Token | None] | None:
-    """The first pattern that fires on a token, with the object it read."""
+def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
+    """The patterns that fire on a token, in file order, each with the object it read."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if kind is None:
-        return None
+        return []
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
+    out = []
     for p in found or ():
         if p.pos == "NOUN" and tok.dep_ != "ROOT":
             continue  # a noun is a trigger only where it heads its line (a headline)
         obj = object_of(tok, p)
         if _constraints_hold(tok, p, obj):
-            return p, obj
-    return None
+            out.append((p, obj))
+    return out
+
+
+def match(tok: Token) -> tuple[Pattern, Token | None] | None:
+    """The first pattern that fires on a token."""
+    found = matches(tok)
+    return found[0] if found else None
 
 
 def _constraints_hold(tok: Token, p: Pattern, obj: Token | None) -> bool:
@@ -87,8 +94,9 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None) -> bool:
         return False
     if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.children)):
         return False
-    if p.particles and not any(c.dep_ in ("compound:prt", "advmod") and c.lower_ in p.particles
-                               for c in tok.children):
+    if p.particles and not syn.has_particle(tok, p.particles):
+        return False
+    if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None):
         return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
 
@@ -158,7 +166,7 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
         return []
     out: list[Party | None] = []
     for head in syn.coordinated(syn.np_head(tok)):
-        split = syn.coordinated_modifiers(head)
+        split = syn.coordinated_modifiers(head) or syn.coordinated_complements(head)
         if split:  # "Ukrainian and Russian envoys": one party each
             out.extend(_modified(doc, m, head) for m in split)
         else:
@@ -167,7 +175,10 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
 
 
 def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
-    actor = actor_kb.resolve_actor(f"{modifier.text} {head.text}")
+    """One of several coordinated owners of a role: "Ukrainian (and Russian) envoys", "officials from
+    France (and Germany)"."""
+    lo, hi = syn.phrase_span(modifier)
+    actor = actor_kb.resolve_actor(f"{doc.body[lo:hi]} {head.text}") or actor_kb.resolve_actor(doc.body[lo:hi])
     return Party(actor) if actor is not None else None
 
 
@@ -227,10 +238,15 @@ def location_of(doc: NlpDoc, trigger: Token) -> Place | None:
 
 
 def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:
-    found = match(tok)
-    if found is None:
-        return None
-    p, obj = found
+    """The first pattern on the token whose demands on the sides the parse meets."""
+    for p, obj in matches(tok):
+        coded = code_with(doc, tok, p, obj, state)
+        if coded is not None:
+            return coded
+    return None
+
+
+def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
     coded = Coded(pattern=p, trigger=tok)
     coded.actors = actors_of(doc, tok, state)
     if not coded.actors and p.type == "ASSAULT":

@@ -83,6 +83,25 @@ def coordinated_modifiers(noun: Token) -> list[Token]:
     return []
 
 
+def coordinated_complements(noun: Token) -> list[Token]:
+    """"representatives from the UK, France and Germany": the coordinated owners after "from"/"of"."""
+    for c in noun.children:
+        if c.dep_.startswith("nmod") and case_of(c) in ("from", "of") and c.pos_ == "PROPN":
+            group = coordinated(c)
+            if len(group) > 1:
+                return group
+    return []
+
+
+def has_particle(verb: Token, particles: frozenset[str]) -> bool:
+    """"cracked down", "cordoned off": the particle as the parse attaches it, or right after the verb
+    where the parser took it for a preposition."""
+    if any(c.dep_ in ("compound:prt", "advmod") and c.lower_ in particles for c in verb.children):
+        return True
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.lower_ in particles and nxt.pos_ in ("ADP", "ADV", "PART")
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
         return True
