@@ -41,7 +41,8 @@ class NlpDoc:
         """Character spans of the sentences of the body, without the line breaks after them (computed
         once, several extractors ask)."""
         if self.sentence_spans is None:
-            self.sentence_spans = [span for span in map(trimmed, self.tokens.sents) if span[0] < span[1]]
+            spans = (trimmed(s, self.body) for s in self.tokens.sents)
+            self.sentence_spans = [span for span in spans if span[0] < span[1]]
         return self.sentence_spans
 
     def furniture(self) -> frozenset[int]:
@@ -61,10 +62,10 @@ class NlpDoc:
         return self.furniture_starts
 
 
-def trimmed(sentence: Span) -> tuple[int, int]:
-    """A sentence's character span without the whitespace (line breaks) the parser left at its end."""
+def trimmed(sentence: Span, text: str) -> tuple[int, int]:
+    """A sentence's character span in `text` (its doc's text) without the whitespace (line breaks) the
+    parser left at its end."""
     end = sentence.end_char
-    text = sentence.doc.text
     while end > sentence.start_char and text[end - 1].isspace():
         end -= 1
     return sentence.start_char, end

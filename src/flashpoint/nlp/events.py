@@ -344,7 +344,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Eve
     tok = coded.trigger
     clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
     date, historical = event_time(doc, sentence, clause, syn.is_present(tok))
-    lo, hi = trimmed(sentence)
+    lo, hi = trimmed(sentence, doc.body)
     out = []
     for a, r in _pairs(coded):
         actor = a.actor if a is not None else None
