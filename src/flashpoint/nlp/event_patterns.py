@@ -13,6 +13,7 @@ from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
                   "needs_recipient", "complement_aux", "needs_actor", "actor_sectors", "anchored", "prep",
+                  "not_recipient_sectors",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -41,6 +42,7 @@ class Pattern:
     needs_actor: bool  # an actor with a country or an international body must be found
     anchored: bool  # the object alone makes it political ("a ceasefire was signed"): no named side needed
     actor_sectors: frozenset[str]  # the actor (or the recipient) must be of one of these sectors
+    not_recipient_sectors: frozenset[str]  # a recipient of these sectors is none ("spoke to CNN")
     symmetric: bool
     weak: bool
     positives: tuple[Example, ...]
@@ -85,7 +87,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"), preps=_words(entry, "prep"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
-        actor_sectors=frozenset(entry.get("actor_sectors") or []), symmetric=bool(entry.get("symmetric")),
+        actor_sectors=frozenset(entry.get("actor_sectors") or []),
+        not_recipient_sectors=frozenset(entry.get("not_recipient_sectors") or []), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )

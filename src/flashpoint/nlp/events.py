@@ -252,7 +252,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
     coded.recipients = recipients_of(doc, tok, p, obj, state)
-    coded.recipients = [r for r in coded.recipients if not any(_same(r.actor, a.actor) for a in coded.actors)]
+    coded.recipients = [r for r in coded.recipients if not any(_same(r.actor, a.actor) for a in coded.actors)
+                        and r.actor.sector not in p.not_recipient_sectors]
     coded.location = location_of(doc, tok)
     _localise(coded)
     if not _sides_fit(p, coded):

@@ -1,0 +1,22 @@
+"""Each background cue of resources/lang/en/background.yaml marks its positive example and not its negative."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from flashpoint.nlp.event_time import has_background_cue
+from flashpoint.nlp.language import LANG_DIR
+
+CUES = yaml.safe_load((LANG_DIR / "en" / "background.yaml").read_text(encoding="utf-8"))["cues"]
+
+
+@pytest.mark.parametrize("cue", CUES, ids=[c["re"][:40] for c in CUES])
+def test_cue_examples(cue: dict[str, str]) -> None:
+    assert has_background_cue(cue["pos"])
+    assert not has_background_cue(cue["neg"])
+
+
+def test_a_superlative_since_is_about_now() -> None:
+    assert not has_background_cue("The shelling was the heaviest since 2014.")
+    assert has_background_cue("Russia has held Crimea since 2014.")
