@@ -72,11 +72,56 @@ def test_exact_figure_has_no_qualifier() -> None:
     assert one("Officials counted 900 residents in the shelter.").approx is None
 
 
-def test_vague_figures_are_approximate() -> None:
-    q = one("Tens of thousands of people fled the city.")
-    assert q.value == 10_000
-    assert q.approx == "about"
-    assert q.kind == "displaced"
+@pytest.mark.parametrize("text", [
+    "Tens of thousands of people fled the city.",
+    "Dozens of families were left without shelter.",
+    "Hundreds of protesters gathered outside parliament.",
+    "Scores of homes burned in the fighting.",
+])
+def test_vague_counts_have_no_value(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text,value,approx", [
+    ("The shelling injured more than two dozen villagers.", 24, "more than"),
+    ("Rescuers pulled about four dozen workers from the mine.", 48, "about"),
+    ("Police questioned a dozen witnesses.", 12, None),
+    ("The channel has half a million subscribers.", 500_000, None),
+])
+def test_multiplied_counts(text: str, value: float, approx: str | None) -> None:
+    q = one(text)
+    assert (q.value, q.approx) == (value, approx)
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("Gunmen killed 9 guards and more than 300 others abducted in the attack.", 300, "other"),
+    ("Gunmen killed 9 guards and more than 300 others abducted in the attack.", 9, "killed"),
+    ("After the floods, 70 fishermen are still missing.", 70, "other"),
+    ("In the crackdown that killed protesters, 450 people were detained.", 450, "other"),
+    ("A mob kidnapped 14 aid workers near the camp where two were shot dead.", 14, "other"),
+    ("A mob kidnapped 14 aid workers near the camp where two were shot dead.", 2, "killed"),
+])
+def test_the_governing_verb_decides_a_count_of_people(text: str, value: float, kind: str) -> None:
+    found = [q for q in figures(text) if q.value == value]
+    assert [q.kind for q in found] == [kind], found
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Customs seized 2,300kg (5,070 pounds) of heroin at the port.", 2300, "kg"),
+    ("The two armies face each other along a 900-kilometre (560-mile) line.", 900, "km"),
+    ("The convoy carried 40 tonnes (88,000 lb) of flour.", 40, "tonnes"),
+])
+def test_a_converted_measure_is_one_figure_and_no_money(text: str, value: float, unit: str) -> None:
+    found = figures(text)
+    assert [(q.value, q.unit, q.kind) for q in found] == [(value, unit, "other")]
+
+
+@pytest.mark.parametrize("text", [
+    "Photo 2 of 7: residents clear rubble in the town.",
+    "Image 181 of 181 shows the damaged bridge.",
+])
+def test_gallery_counters_are_no_figures(text: str) -> None:
+    assert figures(text) == []
 
 
 def test_subject_is_the_counted_noun_phrase() -> None:
@@ -119,6 +164,23 @@ def test_claimed_by_attribution() -> None:
     assert one("According to the regional governor, 14 people were killed.").claimed_by == "regional governor"
     assert one("Ankara says Damascus has moved 8,000 troops north.").claimed_by == "Ankara"
     assert one("Military officials said 30 soldiers were wounded.").claimed_by == "Military officials"
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Nine people were killed in the raid, the police chief said on Monday.", "police chief"),
+    ("The Health Ministry said on Tuesday that 31 people had been wounded.", "Health Ministry"),
+    ("At least 60 homes were destroyed, according to Red Crescent volunteers.", "Red Crescent volunteers"),
+])
+def test_claimant_is_the_subject_of_the_reporting_verb(text: str, who: str) -> None:
+    assert one(text).claimed_by == who
+
+
+@pytest.mark.parametrize("text", [
+    "Per the second report, 17 people were hurt.",
+    "It said 17 people were hurt in the blast.",
+])
+def test_claimant_is_never_a_fragment_or_pronoun(text: str) -> None:
+    assert one(text).claimed_by is None
 
 
 def test_claimed_by_quote_speaker() -> None:

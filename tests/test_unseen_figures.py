@@ -161,8 +161,7 @@ def test_a_weekend_of_names_no_weekend() -> None:
     (WIRE, "$1.5bn", 1.5e9, "money", None, None),
     (CASUALTY, "13,000", 13000, "killed", None, None),
     (CASUALTY, "more than 5,500", 5500, "killed", "children", "more than"),
-    (CASUALTY, "dozens", 12, "killed", "people", "about"),
-    (CASUALTY, "200", 200, "wounded", "people", None),
+    (CASUALTY, "200", 200, "wounded", None, None),
     (CASUALTY, "some 1.5 million", 1.5e6, "displaced", "people", "about"),
     (CASUALTY, "500", 500, "other", "trucks", None),
     (BORDER, "At least 12", 12, "killed", "soldiers", "more than"),
@@ -181,7 +180,7 @@ def test_a_weekend_of_names_no_weekend() -> None:
     (STRIKES, "9", 9, "killed", "fighters", None),
     (STRIKES, "31", 31, "wounded", "people", None),
     (STRIKES, "14", 14, "killed", "civilians", None),
-    (STRIKES, "2,000", 2000, "troops", "soldiers", None),
+    (STRIKES, "2,000", 2000, "other", "soldiers", None),  # captured: held, not deployed
     (STRIKES, "10 million", 1e7, "other", None, None),
     (TOLL, "24", 24, "killed", "civilians", None),
     (TOLL, "121", 121, "wounded", "civilians", None),
@@ -203,6 +202,8 @@ def test_units_and_attribution() -> None:
 
 
 @pytest.mark.parametrize("article,text", [
+    (CASUALTY, "dozens"),  # a vague count has no value
+    (STRIKES, "tens of thousands"),
     (BORDER, "six"),  # "a six-week war"
     (TOLL, "Three"),  # "Three days later"
 ])

@@ -21,18 +21,45 @@ from importlib import resources
 from typing import Any, cast
 
 import yaml
+from spacy.tokens import Token
 
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
 from flashpoint.nlp.regexes import alternation
+from flashpoint.nlp.syntax import phrase_span
+
+_LIST_KEYS = ("killed", "wounded", "displaced", "held", "munitions", "troops", "people", "not_before", "not_units",
+              "comparison", "saying", "vague", "claimant_words")
+_MAP_KEYS = ("currencies", "approx", "measures", "multipliers")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
+    """resources/quantity_kinds.yaml, checked: each list a list of lower-case words, each map a mapping."""
     text = resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
+    return check_lexicon(data)
+
+
+def check_lexicon(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ValueError("quantity_kinds.yaml: a mapping of lists and maps")
+    for key in _LIST_KEYS:
+        words = data.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+            raise ValueError(f"quantity_kinds.yaml: {key!r} must be a list of lower-case words")
+    for key in _MAP_KEYS:
+        if not isinstance(data.get(key), dict) or not data[key]:
+            raise ValueError(f"quantity_kinds.yaml: {key!r} must map words to values")
+    if not all(isinstance(v, (int, float)) for v in data["multipliers"].values()):
+        raise ValueError("quantity_kinds.yaml: 'multipliers' must map words to numbers")
     return data
+
+
+@lru_cache(maxsize=1)
+def _claimant_words() -> frozenset[str]:
+    return frozenset(lexicon()["claimant_words"])
 
 
 def _alt(words: list[str] | dict[str, Any]) -> str:
@@ -45,15 +72,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
     cur_symbols = [c for c in lex["currencies"] if not c.isalpha()]
     cur_words = [c for c in lex["currencies"] if c.isalpha()]
+    # "a dozen", "half a million": an article counts only before a multiplier or a scale word
+    article = r"(?:half[\s-]+a|a)(?=[\s-]+(?:" + _alt(lex["multipliers"]) + r"|million|billion|thousand|hundred)\b)"
     number = (r"(?:(?P<cur>" + _alt(cur_symbols) + r")\s?)?"
-              r"(?P<num>" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad]))"
-              r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
-    vague = r"(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|thousands|hundreds|dozens|millions)(?=\s+of\b)"
+              r"(?P<num>" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
+              r"(?:[\s-]+(?P<mult>" + _alt(lex["multipliers"]) + r")\b)?"
+              r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
+    vague = r"(?P<vague>" + _alt(lex["vague"]) + r")\b"
+    measure = r"(?:" + _alt(lex["measures"]) + r")\b"
     pattern = (r"(?<![\w.,/:])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
-               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b)[a-z]|['\u2019]s\b|\+|\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
+               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b|" + measure + r")[a-z]|['\u2019]s\b|\+|"
+               r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
                r"(?:\s+(?P<curword>" + _alt(cur_words) + r")\b)?")
-    kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in ("killed", "wounded", "displaced")}
+    kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in _KINDS}
     return {
         "figure": re.compile(pattern, re.I),
         **kinds,
@@ -64,23 +96,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "not_before": re.compile(r"(?:^|[^\w])(?:" + _alt(lex["not_before"]) + r")\s*$", re.I),
         "comparison": re.compile(r"\b(?:" + _alt(lex["comparison"]) + r")\b[^,;]{0,25}$", re.I),
         "saying": re.compile(r"\b(?:" + _alt(lex["saying"]) + r")\b"),
+        "measure": re.compile(r"^[\s-]?(?P<measure>" + measure + r")", re.I),
     }
 
 
-_ATTRIB_WORDS = {"officials", "official", "ministry", "military", "army", "authorities", "government",
-                 "spokesman", "spokeswoman", "spokesperson", "sources", "police", "foreign", "defence", "defense",
-                 "ministry's", "command", "staff", "general", "intelligence", "officers", "media", "agency",
-                 "office", "service", "services", "forces", "commander", "leaders", "leader", "president", "of",
-                 "group", "medics", "doctors", "paramedics", "witnesses", "activists", "residents", "monitors",
-                 "observers", "rescuers", "hospital", "rebels", "militants", "insurgents", "separatists",
-                 "governor", "mayor", "minister", "ministers", "prosecutors", "investigators", "analysts"}
 _CLAUSE_CUT = re.compile(r"[,;:()\u201c\u201d\"]|\bwhile\b|\bbut\b|\bwhereas\b")
-_VAGUE_VALUES = {"tens of thousands": 10_000, "tens of millions": 10_000_000, "hundreds of thousands": 100_000,
-                 "hundreds of millions": 100_000_000, "thousands": 1_000, "hundreds": 100, "dozens": 12,
-                 "millions": 1_000_000}
 
 
-def _sentence_of(spans: list[tuple[int, int]], pos: int, length: int,
+_CONTINUES = re.compile(r"[,;:]|[a-z]")
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int, body: str,
                  starts: list[int] | None = None) -> tuple[int, int]:
     """The sentence holding pos, else the whole body. Sentences are in text order and do not
     overlap: the only candidate is the last one starting at or before pos (`starts`: theirs)."""
@@ -88,8 +114,12 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int, length: int,
         starts = [s for s, _ in spans]
     i = bisect_right(starts, pos) - 1
     if i >= 0 and pos < spans[i][1]:
-        return spans[i]
-    return 0, length
+        end = spans[i][1]
+        while i + 1 < len(spans) and _CONTINUES.match(body[spans[i + 1][0]:spans[i + 1][1]]):
+            i += 1  # "..., officials said.": a fragment the sentence splitter cut off
+            end = spans[i][1]
+        return spans[bisect_right(starts, pos) - 1][0], end
+    return 0, len(body)
 
 
 def _subject(after: str) -> tuple[str | None, str | None]:
@@ -146,7 +176,7 @@ def _noun_like(word: str) -> bool:
     if low.endswith("ly") and len(low) > 4:
         return False
     pats = _patterns()
-    return not any(pats[k].fullmatch(low) for k in ("killed", "wounded", "displaced"))
+    return not any(pats[k].fullmatch(low) for k in _KINDS)
 
 
 def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
@@ -163,7 +193,7 @@ def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
             bare = w.strip("\u2019'\"\u201c")
             if not bare or not re.match(r"[\w]", bare) or w.endswith((",", ";", ":")):
                 break
-            if bare[0].isupper() or bare.lower() in _ATTRIB_WORDS:
+            if bare[0].isupper() or bare.lower() in _claimant_words():
                 taken.insert(0, bare)
                 continue
             break
@@ -188,7 +218,8 @@ def _cue_distance(quote: Quote, at: int) -> int:
 _NEXT_FIGURE = re.compile(r"\b(?:and|or|while|but)\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
                           r"seven|eight|nine|ten|dozens|hundreds|thousands)\b)", re.I)
 _APPOSITION = re.compile(r",[^,;:\u201c\u201d\"()]{1,40},")
-_KINDS = ("killed", "wounded", "displaced")
+_TOLLS = ("killed", "wounded", "displaced")
+_KINDS = (*_TOLLS, "held")  # the kind words a clause may carry; "held" (abducted, detained, missing) is kind other
 
 
 def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct: bool = False,
@@ -221,7 +252,7 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
             cand = (len(near_before) - hit.end(), rank, kind)
             best = cand if best is None or cand < best else best
     if best is not None:
-        return best[2]
+        return "other" if best[2] == "held" else best[2]
     if head_kind == "troops":
         return "troops"
     return None
@@ -275,6 +306,108 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
     return out
 
 
+_COUNTER_AFTER = re.compile(r"^\s*(?:of|/)\s*\d")
+_COUNTER_BEFORE = re.compile(r"\d\s*(?:of|/)\s*$")
+
+
+def _is_counter(before: str, after: str) -> bool:
+    """'1 of 3', '181 of 181', '2/5': a position in a list or a gallery, not a count."""
+    return bool(_COUNTER_AFTER.match(after) or _COUNTER_BEFORE.search(before))
+
+
+def _is_conversion(body: str, start: int, found: list[Quantity]) -> bool:
+    """A figure in brackets just after a measured one restates it in other units."""
+    if not found or found[-1].unit not in set(lexicon()["measures"].values()):
+        return False
+    return bool(re.fullmatch(r"[\s-]?[\w.]*\s*\(\s*(?:about\s+|some\s+|around\s+)?", body[found[-1].end:start]))
+
+
+def _token_at(doc: NlpDoc, char: int) -> Token | None:
+    span = doc.tokens.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _word_kind(tok: Token) -> str | None:
+    """The kind a verb or adjective gives the people it is said of ('killed', 'abducted', 'missing')."""
+    pats = _patterns()
+    for kind in _KINDS:
+        if pats[kind].fullmatch(tok.lower_) or pats[kind].fullmatch(tok.lemma_.lower()):
+            return "other" if kind == "held" else kind
+    return None
+
+
+def _governed_kind(doc: NlpDoc, num_start: int) -> str | None:
+    """The kind the parse gives a figure: the verb whose subject or object the counted noun is, or a
+    participle or adjective said of it ('250 others abducted', '40 people are missing')."""
+    tok = _token_at(doc, num_start)
+    if tok is None:
+        return None
+    noun = tok
+    for _ in range(3):  # "two dozen people": two -> dozen -> people
+        if noun.dep_ not in ("nummod", "compound") or noun.head is noun:
+            break
+        noun = noun.head
+    said_of = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.i > noun.i]
+    if noun.dep_ in ("nsubj", "nsubj:pass", "obj") and noun.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+        said_of.insert(0, noun.head)
+    for word in said_of:
+        kind = _word_kind(word)
+        if kind is not None:
+            return kind
+    return None
+
+
+_CLAIMANT_DEPS = ("nsubj", "nsubj:pass")
+
+
+def _parsed_claimant(doc: NlpDoc, num_start: int) -> str | None:
+    """Who gives a figure, read from the parse: the object of 'according to' in its clause, else the
+    subject of the reporting verb above the figure ('police said 12 were killed', '12 were killed,
+    police said')."""
+    tok = _token_at(doc, num_start)
+    if tok is None:
+        return None
+    saying = _patterns()["saying"]
+    chain = [tok, *tok.ancestors]
+    for node in chain:
+        for c in node.children:
+            if c.lower_ == "according":
+                src = [g for g in c.children if g.dep_.split(":")[0] in ("obl", "nmod")] or \
+                      [g for g in c.children if g.dep_ != "punct" and g.i > c.i]
+                if src:
+                    return _phrase(doc, src[0])
+    for node in chain[1:] + [c for n in chain for c in n.children if c.dep_ in ("ccomp", "parataxis")]:
+        if node.pos_ in ("VERB", "AUX") and saying.fullmatch(node.lower_):
+            subj = [c for c in node.children if c.dep_ in _CLAIMANT_DEPS]
+            if subj:
+                return _phrase(doc, subj[0])
+    return None
+
+
+def _phrase(doc: NlpDoc, head: Token) -> str | None:
+    """The name a noun phrase gives, without its leading article: 'the regional governor' -> 'regional governor'."""
+    lo, hi = phrase_span(head)
+    words = doc.body[lo:hi].split()
+    while words and words[0].lower() in ("the", "a", "an", "to", "by", "of"):
+        words = words[1:]
+    text = " ".join(words).strip(",;:")
+    return text or None
+
+
+_NOT_NAMES = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "who", "which", "what",
+              "report", "reports", "data", "figures", "agency", "service", "channel", "office", "second", "per"}
+
+
+def _is_name(claimant: str) -> bool:
+    """A claimant names someone: not a pronoun, a fragment ending in a hyphen, or a bare common word."""
+    words = claimant.replace("\u200c", "").split()
+    if not words or claimant.rstrip().endswith("-") or words[0].lower() in ("per", "what", "which"):
+        return False
+    if len(words) == 1 and words[0].lower() in _NOT_NAMES:
+        return False
+    return not (len(words) == 1 and words[0].lower() in {"israeli", "ukrainian", "russian", "palestinian"})
+
+
 def extract_quantities(doc: NlpDoc) -> list[Quantity]:
     body = doc.body
     pats = _patterns()
@@ -285,6 +418,7 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
     ranges = _ranges(body, blocked)
     range_firsts = {r.start("a") for r in ranges.values()}
     out: list[Quantity] = []
+    stops: list[int] = []
     for m in pats["figure"].finditer(body):
         start, end = m.start(), m.end()
         num_start = m.start("num") if m["num"] else m.start("vague")
@@ -297,7 +431,7 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             continue
         if rng is not None:
             start = rng.start()
-        s_start, s_end = _sentence_of(sentences, start, len(body), sentence_starts)
+        s_start, s_end = _sentence_of(sentences, start, body, sentence_starts)
         before = body[s_start:start]
         after = body[end:s_end]
         if pats["not_before"].search(before) or re.search(r"\baged?\s+\d+\s*(?:to|-|and)\s*$", before, re.I):
@@ -306,12 +440,17 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             continue
         if re.match(r"^\s*$", body[max(0, body.rfind("\n", 0, start) + 1):start]) and re.match(r"[.)]\s", after):
             continue  # list marker
-        if m["vague"]:
-            value: float | None = float(_VAGUE_VALUES[re.sub(r"\s+", " ", m["vague"].lower())])
-        else:
-            value = parse_number(rng["a"] if rng is not None else m["num"])
+        if m["vague"] or _is_counter(before, after):
+            stops.append(end)  # the words before it are not the next figure's
+            continue  # "dozens of people" has no value; "1 of 3" is page furniture
+        value = parse_number(rng["a"] if rng is not None else m["num"])
         if value is None:
             continue
+        if m["mult"]:
+            value *= float(lex["multipliers"][m["mult"].lower()])
+        if _is_conversion(body, start, out):
+            continue  # "1,150kg (2,535 pounds)": the same weight again, not money
+        measured = pats["measure"].match(after) if not (m["cur"] or m["pct"]) else None
         scale = m["scale"] or (m["abbr"] if m["cur"] else None)
         if m["abbr"] and not m["cur"]:
             continue
@@ -343,17 +482,27 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             unit = "people" if head_kind == "people" else "troops"
         elif head_kind == "munitions":
             unit = "munitions"
+        elif measured is not None:
+            unit = lex["measures"][re.sub(r"\s+", " ", measured["measure"].lower())]
         prev = [q for q in out if s_start <= q.start < start]
         between = body[prev[-1].end:start] if prev else ""
+        stop = max((e for e in stops if s_start <= e <= start), default=None)
         coordinated = bool(prev) and len(between) < 100 and (bool(_COORDINATED.search(between)) or bool(
             re.fullmatch(r"\s*(?:to|-|\u2013)\s*", between)))  # "rose from 20 to 35"
         near_before = before[len(before) - len(between):] if prev else before
-        found_kind = _kind(near_before, after, head_kind, unit if cur else None, bool(m["pct"]), bool(prev))
+        if stop is not None and (not prev or stop > prev[-1].end):
+            near_before = body[stop:start]
+        if measured is not None:
+            found_kind: str | None = "other"  # "a 1,250-kilometre front" measures, it does not count
+        else:
+            found_kind = _kind(near_before, after, head_kind, unit if cur else None, bool(m["pct"]), bool(prev))
+            if found_kind not in ("money", "munitions") and not m["pct"]:
+                found_kind = _governed_kind(doc, num_start) or found_kind
         kind = found_kind or "other"
-        if found_kind is None and coordinated and prev[-1].kind in _KINDS:
+        if found_kind is None and coordinated and prev[-1].kind in _TOLLS:
             kind = prev[-1].kind  # "killed 13,000, including 5,500 children"; "5 civilians and 3 soldiers"
         if subject is None and head_kind is None and coordinated and prev[-1].unit in ("people", "troops") \
-                and kind in _KINDS and not m["pct"] and not cur:
+                and kind in _TOLLS and not m["pct"] and not cur:
             subject, unit = prev[-1].subject, prev[-1].unit  # "24 civilians were killed and 121 wounded"
         if kind == "other" and head_kind is None and not m["pct"]:
             if prev and scale and prev[-1].kind == "money" and prev[-1].unit:
@@ -375,7 +524,8 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
         holders = [q for q in doc.quotes if q.start <= start < q.end and q.speaker and q.speaker.name]
         claimed_by = min(holders, key=lambda q: _cue_distance(q, start)).speaker.name if holders else None  # type: ignore[union-attr]
         if claimed_by is None:
-            claimed_by = _attribution(body[s_start:s_end], start - s_start)
+            claimed_by = next((c for c in (_parsed_claimant(doc, num_start),
+                                           _attribution(body[s_start:s_end], start - s_start)) if c and _is_name(c)), None)
         out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit,
                             kind=cast(QuantityKind, kind), subject=subject, approx=approx, claimed_by=claimed_by))
     return out
