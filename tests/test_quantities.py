@@ -267,3 +267,19 @@ def test_each_figure_goes_to_the_report_nearest_it() -> None:
                                                                 published="2024-08-14")).quantities}
     assert figures["about 600"] == "army tallies"
     assert figures["more than 9,000"] not in (None, "army tallies")
+
+
+@pytest.mark.parametrize("text", [
+    "The victims were boys between the ages of nine and 14.",
+    "Their ages ranged from 12 to 19 years old.",
+    "Shells fell near guard posts 317 and 318 on the ridge.",
+    "Officials reported zero casualties on the island.",
+    "One or two shops reopened on the square.",
+    "He vowed revenge for the 09.11 massacre.",
+])
+def test_ages_posts_zero_and_guesses_are_no_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_witness_is_not_counted_by_the_weapon_he_names() -> None:
+    assert [q.kind for q in figures("One witness said gunmen used rocket-propelled grenades.")] in ([], ["other"])

@@ -138,7 +138,7 @@ def _subject(after: str) -> tuple[str | None, str | None]:
         if words[i].lower() in ("and", "or", "in", "on", "at", "to", "from", "by", "were", "was", "are", "is",
                                 "have", "has", "had", "since", "who", "that", "which", "a", "an", "when", "after",
                                 "as", "while", "where", "because", "during", "with", "but", "killed", "wounded",
-                                "injured", "dead", "died", "hurt"):
+                                "injured", "dead", "died", "hurt") or pats["saying"].fullmatch(words[i].lower()):
             break  # "130 wounded when shells hit": the clause ends before "shells"
     # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
     # ("$300bn of central bank reserves"); never a verb, pronoun or kind word ("121 wounded")
@@ -306,6 +306,7 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
     return out
 
 
+_AGE_RANGE = re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d+\s+(?:years?|months?)[\s-]+old\b", re.I)
 _COUNTER_AFTER = re.compile(r"^\s*(?:of|/)\s*\d")
 _COUNTER_BEFORE = re.compile(r"\d\s*(?:of|/)\s*$")
 
@@ -319,7 +320,7 @@ def _is_conversion(body: str, start: int, found: list[Quantity]) -> bool:
     """A figure in brackets just after a measured one restates it in other units."""
     if not found or found[-1].unit not in set(lexicon()["measures"].values()):
         return False
-    return bool(re.fullmatch(r"[\s-]?[\w.]*\s*\(\s*(?:about\s+|some\s+|around\s+)?", body[found[-1].end:start]))
+    return bool(re.fullmatch(r"[\s-]?[\w.-]*\s*\(\s*(?:about\s+|some\s+|around\s+)?", body[found[-1].end:start]))
 
 
 def _token_at(doc: NlpDoc, char: int) -> Token | None:
@@ -419,6 +420,7 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
     range_firsts = {r.start("a") for r in ranges.values()}
     out: list[Quantity] = []
     stops: list[int] = []
+    not_figure_end: int | None = None
     for m in pats["figure"].finditer(body):
         start, end = m.start(), m.end()
         num_start = m.start("num") if m["num"] else m.start("vague")
@@ -434,7 +436,9 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
         s_start, s_end = _sentence_of(sentences, start, body, sentence_starts)
         before = body[s_start:start]
         after = body[end:s_end]
-        if pats["not_before"].search(before) or re.search(r"\baged?\s+\d+\s*(?:to|-|and)\s*$", before, re.I):
+        if pats["not_before"].search(before) or re.search(r"\baged?\s+\d+\s*(?:to|-|and)\s*$", before, re.I) \
+                or (not_figure_end is not None and re.fullmatch(r"\s*(?:and|or|to|-|\u2013)\s*", body[not_figure_end:start])):
+            not_figure_end = end  # "ages of nine and 14", "posts 542 and 543": the second is the same kind of label
             continue
         if pats["not_units"].match(after):
             continue
@@ -460,6 +464,12 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             value *= SCALE_ABBREV[scale.lower()]
         subject, head_kind = _subject(after)
         num_text = (m["num"] or "").lower()
+        if value == 0 or re.match(r"0\d", m["num"] or ""):
+            continue  # "zero", "07.10": no count
+        if rng is not None and rng["conn"].lower() == "or" and value < 10:
+            continue  # "one or two": a guess, not a figure
+        if _AGE_RANGE.match(after):
+            continue  # "from 10 to 20 years old"
         if num_text in ("one",) and head_kind is None and rng is None:
             continue
         if num_text in _SMALL_WORDS and head_kind is None and re.search(r"\bthe\s+$", before, re.I):
