@@ -107,13 +107,13 @@ def figure(article: tuple[str, str], text: str) -> Quantity:
     (WIRE, "last Tuesday", "2024-03-05"),
     (WIRE, "3 March next year", "2025-03-03"),
     (CASUALTY, "March 3rd", "2023-03-03"),
-    (CASUALTY, "Two weeks ago", "2023-11-06"),
-    (CASUALTY, "Earlier this month", "2023-11"),
+    (CASUALTY, "Two weeks ago", "2023-W45"),
+    (CASUALTY, "this month", "2023-11"),  # "Earlier this month": the month
     (BORDER, "Wednesday", "2022-08-03"),
     (BORDER, "following day", None),  # checked below: counted from Wednesday
     (STRIKES, "27 September", "2019-09-27"),
     (TOLL, "28 September", "2020-09-28"),
-    (TOLL, "two weeks ago", "2020-09-21"),
+    (TOLL, "two weeks ago", "2020-W39"),
     (TOLL, "overnight", "2020-10-04TNI"),
     (MARKETS, "24 February", "2022-02-24"),
 ])

@@ -209,14 +209,25 @@ def interval_of(value: str | None) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+NEAR_FUTURE_DAYS = 45  # a year-less date this close after the reference is the coming one
+
+
 def pick_year(month: int, day: int | None, ref: dt.date, future: bool) -> int:
     """News reading of a month (and day) without a year: the latest on or before the reference,
-    or the next one on or after it when the clause speaks of the future."""
+    or the next one on or after it when the clause speaks of the future or it is only days ahead
+    ("talks resume on April 1" written on February 27)."""
     y = ref.year
     key = (month, day or 1)
     now = (ref.month, ref.day if day else 1)
     if future:
         return y if key >= now else y + 1
+    ahead = y if key > now else y + 1
+    try:
+        gap = (dt.date(ahead, month, day or 1) - ref).days
+    except ValueError:
+        gap = NEAR_FUTURE_DAYS + 1
+    if gap <= NEAR_FUTURE_DAYS:
+        return ahead
     return y if key <= now else y - 1
 
 
@@ -459,7 +470,9 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     if mon in ("may", "march", "mar") and not cued:
         return None
     month = _month(mon)
-    start = m.start("mon") if m["cue"] else m.start()
+    # "in late March" starts at "late" (the record shows "late March"), "from March" at "March"
+    lead = re.search(r"(?:early|late|mid)[\s-]+$", m.group(0)[:m.start("mon") - m.start()], re.I)
+    start = m.start() if not m["cue"] else m.start() + lead.start() if lead else m.start("mon")
     if m["rel"] and ctx.ref is not None:
         rel = m["rel"].lower()
         y = ctx.ref.year
@@ -695,7 +708,9 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
         if n2 is None:
             return None
         d = shift(d, sign * n2, m["unit2"].lower())
-    return Res(m.start(), m.end(), d.isoformat())
+        return Res(m.start(), m.end(), d.isoformat())
+    # "two years ago" names a year, "nine months ago" a month: the record keeps that grain
+    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
 
 
 @rule(r"in\s+(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:'|'s)?(?:\s+time)?", _UNIT_T)
@@ -1272,13 +1287,28 @@ def _attach_years(text: str, found: list[Res]) -> list[Res]:
 _DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:MO|AF|EV|NI))?")
 
 
-def _resolve_anaphora(found: list[Res]) -> None:
+@lru_cache(maxsize=1)
+def _reporting_time() -> re.Pattern[str]:
+    """'..., officials said on Monday': the day a report was made, not a day the story tells of."""
+    from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+
+    verbs = read_yaml(DEFAULT_LANGUAGE, "dates.yaml").get("reporting_verbs")
+    if not isinstance(verbs, list) or not all(isinstance(w, str) and w for w in verbs):
+        raise ValueError("lang/en/dates.yaml: 'reporting_verbs' must be a list of words")
+    return re.compile(r"\b(?:" + alternation(w.lower() for w in verbs) + r")\s+(?:on\s+|late\s+|early\s+)*$", re.I)
+
+
+def _resolve_anaphora(found: list[Res], text: str = "") -> None:
     """'On Wednesday ... The following day', 'in March 2014 ... A month later': a shift counts
     from the last date said before it: days and weeks from a day, months and years from any date
-    (at its grain or coarser); with none said, from the publication day."""
+    (at its grain or coarser); with none said, from the publication day. The day a report was made
+    ('officials said on Monday') is not a day the story tells of: no shift counts from it."""
     last_day: dt.date | None = None
     last: tuple[dt.date, str] | None = None
+    reporting = _reporting_time()
     for r in found:
+        if text and reporting.search(text, max(0, r.start_char - 30), r.start_char):
+            continue
         shift_by = r.extra.get("shift")
         if isinstance(shift_by, tuple):
             n, unit = int(shift_by[0]), str(shift_by[1])
@@ -1323,7 +1353,7 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
             taken.append(c)
     taken.sort(key=lambda r: r.start_char)
     taken = _attach_years(text, [_for_span(text, _offset(text, r)) for r in taken])
-    _resolve_anaphora(taken)
+    _resolve_anaphora(taken, text)
     if merge_ranges:
         taken = _merge_ranges(text, taken, ref)
     return taken
@@ -1338,11 +1368,72 @@ def resolve_timex(text: str, reference: dt.date | None, tense_future: bool = Fal
     return best.value
 
 
+# the calendar values a record may show (TIMEX3 dates: a day with an optional part of the day, a
+# week or its weekend, a month, a season, a quarter, a half, a year, a decade, a century)
+_TIMEX3_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T(?:MO|AF|EV|NI))?|\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?|"
+                           r"\d{4}-(?:0[1-9]|1[0-2])|"
+                           r"\d{4}-(?:SP|SU|FA|WI)|\d{4}-Q[1-4]|\d{4}-H[12]|\d{2,4}")
+
+
+def is_timex3_value(value: str | None) -> bool:
+    """A resolved TIMEX3 calendar value that names real days: no placeholder ('XXXX-10'), no bare
+    part of day ('TNI'), no fuzzy reference ('PRESENT_REF'), no impossible day ('2023-02-30')."""
+    if value is None or not _TIMEX3_VALUE.fullmatch(value):
+        return False
+    return len(value) < 10 or interval_of(value) is not None
+
+
+@lru_cache(maxsize=1)
+def _leading_words() -> re.Pattern[str]:
+    from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+
+    words = read_yaml(DEFAULT_LANGUAGE, "dates.yaml").get("leading_words")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise ValueError("lang/en/dates.yaml: 'leading_words' must be a list of words")
+    return re.compile(r"(?:(?:" + alternation(w.lower() for w in words) + r")\s+)+(?:the\s+(?=\d))?", re.I)
+
+
+def _shown(body: str, r: Res) -> tuple[int, str | None]:
+    """Where a found expression starts as an analyst writes it, and its value as a record shows it:
+    a decade as TIMEX3 writes it ('198'), 'two years ago' at the grain it was said (a year), and
+    None for anything that is not a resolved calendar value."""
+    cut = _leading_words().match(body, r.start_char, r.end_char)
+    start = cut.end() if cut and cut.end() < r.end_char else r.start_char
+    value = r.value
+    if value and re.fullmatch(r"\d{3}X", value):
+        value = value[:3]
+    grain = r.extra.get("grain")
+    span = interval_of(value) if grain else None
+    if span is not None:
+        value = unit_value(span[0], str(grain))
+    return start, value if is_timex3_value(value) else None
+
+
+def _years_said(found: list[Res]) -> dict[tuple[int, int], int]:
+    """The year each day of the year was said with ('August 5, 2024'): said again without it, it is that day."""
+    out: dict[tuple[int, int], int] = {}
+    for r in found:
+        if r.parts and r.year_explicit and r.parts[0] and r.parts[2]:
+            out[(r.parts[1], r.parts[2])] = r.parts[0]
+    return out
+
+
 def extract_timexes(doc: NlpDoc) -> list[Timex]:
-    body = doc.body
+    return record_timexes(doc.body, doc.published)
+
+
+def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
+    """The body's dates as a record shows them: durations and fuzzy references ('recently', 'now')
+    are left out; what cannot be resolved keeps its text with value None."""
     out: list[Timex] = []
-    for r in find_expressions(body, doc.published):
-        if r.kind == "span":
-            continue  # "the past five years" is a duration, not a date
-        out.append(Timex(text=body[r.start_char:r.end_char], start=r.start_char, end=r.end_char, value=r.value))
+    found = find_expressions(body, published)
+    years = _years_said(found)
+    for r in found:
+        if r.kind in ("span", "fuzzy", "now"):
+            continue  # "the past five years" is a duration, "recently" no date
+        if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
+            year = years[(r.parts[1], r.parts[2])]
+            r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
+        start, value = _shown(body, r)
+        out.append(Timex(text=body[start:r.end_char], start=start, end=r.end_char, value=value))
     return out
