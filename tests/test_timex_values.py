@@ -54,7 +54,10 @@ def test_invalid_values(value: str | None) -> None:
 @pytest.mark.parametrize("text,shown", [
     ("Fighting has gone on since 1994.", ("1994", "1994")),
     ("Prices were set as of 2012 by decree.", ("2012", "2012")),
-    ("Aid arrived earlier this month.", ("this month", "2023-06")),
+    ("Aid arrived earlier this month.", ("earlier this month", "2023-06")),
+    ("The talks were held in mid-2019.", ("mid-2019", "2019")),
+    ("The uprising was sparked by the 2011 elections.", ("2011", "2011")),
+    ("The fund ran from 2014 to 2016.", ("2016", "2016")),
     ("Crops failed in early summer.", ("early summer", "2023-SU")),
     ("The talks collapsed in late March.", ("late March", "2023-03")),
 ])
@@ -90,3 +93,16 @@ def test_relative_days_count_from_the_last_date_told(text: str, shown: tuple[str
 ])
 def test_year_of_a_year_less_day(text: str, published: dt.date, shown: tuple[str, str]) -> None:
     assert shown in [(t.text, t.value) for t in record_timexes(text, published)]
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees fled after the fall of Mosul.",
+    "It was the first such attack in several years.",
+])
+def test_not_dates(text: str) -> None:
+    assert [t.value for t in record_timexes(text, dt.date(2023, 6, 16)) if t.value] == []
+
+
+def test_a_qualified_ago_keeps_its_qualifier() -> None:
+    found = record_timexes("The truce collapsed about three weeks ago.", dt.date(2023, 6, 16))
+    assert [(t.text, t.value) for t in found] == [("about three weeks ago", "2023-W21")]

@@ -108,7 +108,7 @@ def figure(article: tuple[str, str], text: str) -> Quantity:
     (WIRE, "3 March next year", "2025-03-03"),
     (CASUALTY, "March 3rd", "2023-03-03"),
     (CASUALTY, "Two weeks ago", "2023-W45"),
-    (CASUALTY, "this month", "2023-11"),  # "Earlier this month": the month
+    (CASUALTY, "Earlier this month", "2023-11"),
     (BORDER, "Wednesday", "2022-08-03"),
     (BORDER, "following day", None),  # checked below: counted from Wednesday
     (STRIKES, "27 September", "2019-09-27"),

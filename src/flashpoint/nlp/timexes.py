@@ -97,7 +97,7 @@ _COUNTED_NEXT = re.compile(
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|expected to|"
-    r"set to|would|upcoming|next|tomorrow|later)\b", re.I)
+    r"set to|would|upcoming|next|tomorrow|later|planning|ahead of)\b", re.I)
 
 
 @dataclass
@@ -460,7 +460,7 @@ def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
       r"before|after|during|of|to|through|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
-      r"between|and|or)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
+      r"between|and|or|for)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
       r"(?P<mon>" + _MON + r")", _MON_T)
 def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     mon = m["mon"].lower().rstrip(".")
@@ -681,7 +681,8 @@ def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), unit_value(ctx.ref, unit))
 
 
-@rule(r"(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM + r")\s+(?P<unit2>" + _UNIT +
+@rule(r"(?:(?:more\s+than|about|almost|nearly|around|roughly|some|over)\s+(?=\S+\s+\S+\s+ago\b))?"
+      r"(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM + r")\s+(?P<unit2>" + _UNIT +
       r"))?\s+(?P<dir>ago|earlier|before|after|later|from|since|hence)"
       r"(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday|now))?", _UNIT_T)
 def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -715,6 +716,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"in\s+(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:'|'s)?(?:\s+time)?", _UNIT_T)
 def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if re.fullmatch(r"(?:a\s+)?(?:few|several|couple(?:\s+of)?)", m["n"], re.I):
+        return None  # "the first time in several years": no date
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     n = _count(m["n"])
@@ -821,18 +824,23 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:(?P<cue>in|since|from|until|till|by|before|after|during|of|between|and|or|through|thru|to|than|"
       r"year|circa|throughout|as\s+of|since\s+the\s+(?:end|start|beginning)\s+of|(?:at\s+)?the\s+(?:end|"
       r"start|beginning|middle)\s+of|(?:in\s+)?(?:early|late|mid)|summer|spring|autumn|fall|winter)[\s-]+"
-      r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-)?(?P<y>(?:1[89]|20)\d{2}(?!\d|s\b|\s+s\b|'s|%)|"
+      r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-|"
+      r"(?P<det>(?:a|an|the|its|their|his|her|this|that)\s+|['\u2019]s\s+)(?=\d{4}\s+[a-z]))?"
+      r"(?P<y>(?:1[89]|20)\d{2}(?!\d|s\b|\s+s\b|'s|%)|"
       + _YEAR_WORDS + r")"
       r"(?P<later>\s+(?:or|and)\s+(?:later|after|greater|earlier|before)(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if not (m["cue"] or m["lead"] or m["later"]):
-        return None
+    if not (m["cue"] or m["lead"] or m["later"] or m["det"]):
+        return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
     after = ctx.text[m.end():m.end() + 12]
     if re.match(r"\s*(?:people|soldiers|troops|men|women|children|civilians|dollars|tons|km|miles|euros|"
                 r"rubles|hryvnias|residents|fighters|deaths|dead|cases|votes|\$)", after, re.I):
         return None
-    start = m.start("y") if m["cue"] and re.match(r"(?:in|of|and|or|by|to|from|between|during|than|through|"
-                                                  r"thru|till|until|throughout)\b", m["cue"], re.I) else m.start()
+    start = m.start("y") if m["det"] or (m["cue"] and re.match(r"(?:in|of|and|or|by|to|from|between|during|than|through|"
+                                                  r"thru|till|until|throughout)\b", m["cue"], re.I)) else m.start()
+    lead = re.search(r"(?:early|late|mid)[\s-]+$", ctx.text[m.start():m.start("y")], re.I)
+    if m["cue"] and lead:
+        start = m.start() + lead.start()  # "in early 2022" is "early 2022"
     y = _year(m["y"])
     if y is None:
         return None
@@ -891,8 +899,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     rel = (m["rel"] or "").lower()
     if m["y"]:
         return Res(m.start(), m.end(), f"{m['y']}-{s}")
-    if m["s"].lower() == "fall" and not rel:
-        return None
+    if m["s"].lower() == "fall" and (not rel or re.match(r"\s+of\s+(?!the\s+year)", ctx.text[m.end():])):
+        return None  # "the fall of Kabul" is no season
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     y = ctx.ref.year + {"next": 1, "last": -1}.get(rel, 0)
@@ -1001,7 +1009,9 @@ def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     b = int(m["b"]) if m["b"] else a // 100 * 100 + int(m["b2"])
     if b <= a:
         return None
-    return Res(m.start(), m.end(), m["a"], start=dt.date(a, 1, 1), end=dt.date(b, 1, 1), kind="range")
+    said_apart = m["b"] and re.search(r"[a-z]", m.group(0), re.I)
+    extra: dict[str, object] = {"two": (m.start("b"), m.end("b"), m["b"])} if said_apart else {}
+    return Res(m.start(), m.end(), m["a"], start=dt.date(a, 1, 1), end=dt.date(b, 1, 1), kind="range", extra=extra)
 
 
 @lru_cache(maxsize=1)
@@ -1434,6 +1444,12 @@ def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
             r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
+        two = r.extra.get("two")
+        if isinstance(two, tuple):  # "from 2011 to 2012": two years, each a date of its own
+            out.append(Timex(text=body[r.start_char:r.start_char + 4], start=r.start_char, end=r.start_char + 4,
+                             value=r.value))
+            out.append(Timex(text=str(two[2]), start=int(two[0]), end=int(two[1]), value=str(two[2])))
+            continue
         start, value = _shown(body, r)
         out.append(Timex(text=body[start:r.end_char], start=start, end=r.end_char, value=value))
     return out
