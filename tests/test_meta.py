@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -13,6 +14,7 @@ from flashpoint.ingest.meta import (
     extract_meta,
     find_agencies,
     parse_date,
+    pinned_date,
     sources_table,
     staff_agencies,
     strip_site_suffix,
@@ -253,3 +255,25 @@ def test_the_latest_past_date_in_the_text_is_an_inferred_publication_day() -> No
              "A soldier stands guard in Kherson on March 4, 2023. © Photo agency"]
     assert latest_text_date(lines) == "2023-03-04"
     assert latest_text_date(["No date here."]) is None
+
+
+def test_a_wire_dateline_outranks_a_sidebar_date() -> None:
+    story = ("KHARTOUM, Mar 14 (Reuters) - Paramilitary forces shelled the city on Thursday, "
+             "residents and medics said, as talks in Jeddah stalled.")
+    raw = "\n".join(["Sudan army says it repelled attack", "Most read",
+                      "Aid convoy reaches Darfur 2 April 2024", story])
+    m = extract_meta(raw, _body(story), cleaner_title=None)
+    assert (m.published, m.published_from) == ("2024-03-14", "text")
+    dated = extract_meta("\n".join(["Sudan army says it repelled attack", story]), _body(story),
+                         url="https://example.org/world/2023/03/14/sudan-story")
+    assert dated.published == "2023-03-14"
+
+
+@pytest.mark.parametrize("text,published", [
+    # a day pinned by its weekday; the report closes the week of the weekdays it names
+    ("Parliament voted on March 1, that is Tuesday. On Wednesday troops moved. On Thursday evening they crossed.",
+     "2022-03-03"),
+    ("On Monday troops moved, and on Wednesday they crossed the river.", None),  # nothing pins a year
+])
+def test_a_weekday_pins_an_undated_page(text: str, published: str | None) -> None:
+    assert pinned_date(text, date(2026, 12, 4)) == published

@@ -222,6 +222,78 @@ def latest_text_date(lines: list[str]) -> str | None:
     return best
 
 
+_WIRE_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Za-z .]{2,30})?,\s+(?i:" + _MON + ")" +
+                            r"\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s*\([A-Za-z .&]{2,30}\)\s*[-\u2013\u2014]")
+
+
+def page_dates(lines: list[str]) -> list[date]:
+    """Every full calendar date the page states (a sidebar's, a caption's, the story's)."""
+    out: list[date] = []
+    for line in lines:
+        if not _YEAR.search(line):
+            continue
+        for pat in _DATE_PATTERNS:
+            for m in pat.finditer(line):
+                found = parse_date(m.group(0))
+                if found:
+                    out.append(date.fromisoformat(found[0]))
+    return out
+
+
+def wire_dateline_date(lines: list[str], known: list[date]) -> str | None:
+    """'MOSCOW, Feb 10 (Reuters) -': the wire's own day. Without its year, the year that puts it
+    nearest to a date the page or its URL states (a sidebar names the year, not the day)."""
+    for line in lines:
+        m = _WIRE_DATELINE.match(line)
+        if not m:
+            continue
+        month, day = _MONTHS[m["mon"].lower()], int(m["day"])
+        years = [int(m["year"])] if m["year"] else sorted({d.year for d in known} | {d.year - 1 for d in known})
+        best: tuple[int, date] | None = None
+        for y in years:
+            try:
+                when = date(y, month, day)
+            except ValueError:
+                continue
+            gap = min((abs((when - d).days) for d in known), default=0)
+            if best is None or gap < best[0]:
+                best = (gap, when)
+        return best[1].isoformat() if best else None
+    return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
+_PINNED = (re.compile(r"\b" + _WD + r"\b[^.\n]{0,25}?\b" + _MON + r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})", re.I),
+           re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})[^.\n]{0,25}?\b" + _WD + r"\b", re.I))
+
+
+def pinned_date(text: str, today: date) -> str | None:
+    """A page with no date at all may still pin one: 'February 22, that is to say Tuesday' happened
+    in the latest year, not after today, in which February 22 was a Tuesday (and not before a
+    year the page names). The report is then dated to the weekday, on or after that day, that
+    closes the shortest week holding every weekday the page names ('on Monday', 'on Wednesday')."""
+    for pat in _PINNED:
+        m = pat.search(text)
+        if not m:
+            continue
+        month, day, wd = _MONTHS[m["mon"].lower()], int(m["day"]), _WEEKDAYS.index(m["wd"].lower())
+        floor = max((int(y) for y in _YEAR.findall(text)), default=1990)
+        for y in range(today.year, floor - 1, -1):
+            try:
+                pinned = date(y, month, day)
+            except ValueError:
+                continue
+            if pinned.weekday() == wd and pinned <= today:
+                break
+        else:
+            return None
+        named = {_WEEKDAYS.index(w.lower()) for w in re.findall(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text, re.I)}
+        close = min(named | {wd}, key=lambda p: (max((p - w) % 7 for w in named | {wd}), (p - wd) % 7))
+        return date.fromordinal(pinned.toordinal() + (close - wd) % 7).isoformat()
+    return None
+
+
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 
@@ -544,10 +616,16 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
         meta.agency = agencies or staff_agencies(body, table)
     meta.author = given.get("author") or page_meta.get("author")
 
+    def wire() -> str | None:
+        known = page_dates(page_lines) + [date.fromisoformat(d) for d in (url_date(url),) if d]
+        return wire_dateline_date(header + _lines(body)[:3], known)
+
+    # a dateline, the URL or the page's metadata outrank any other date the page shows (a sidebar's)
     sources: tuple[tuple[Callable[[], Any], str], ...] = (
         (lambda: given.get("published"), "given"), (lambda: page_meta.get("date"), "meta"),
-        (lambda: dateline_date(header), "text"), (lambda: url_date(url), "inferred"),
-        (lambda: latest_text_date(page_lines), "inferred"))
+        (wire, "text"), (lambda: dateline_date(header), "text"), (lambda: url_date(url), "inferred"),
+        (lambda: latest_text_date(page_lines), "inferred"),
+        (lambda: pinned_date("\n".join(page_lines), date.today()), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
         normal = _normal_date(read())
         if normal:
