@@ -283,3 +283,9 @@ def test_ages_posts_zero_and_guesses_are_no_figures(text: str) -> None:
 
 def test_a_witness_is_not_counted_by_the_weapon_he_names() -> None:
     assert [q.kind for q in figures("One witness said gunmen used rocket-propelled grenades.")] in ([], ["other"])
+
+
+def test_a_spelled_number_opening_a_sentence_takes_its_verb() -> None:
+    found = figures("A shell hit the post on Friday, bringing the number killed this year to 31. "
+                    "Forty Ukrainian marines died in the whole of last year.")
+    assert [(q.value, q.kind) for q in found] == [(31, "killed"), (40, "killed")]

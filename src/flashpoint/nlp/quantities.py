@@ -104,6 +104,7 @@ _CLAUSE_CUT = re.compile(r"[,;:()\u201c\u201d\"]|\bwhile\b|\bbut\b|\bwhereas\b")
 
 
 _CONTINUES = re.compile(r"[,;:]|[a-z]")
+_ENDS = re.compile(r"[.!?\u2026\"'\u201d\u2019)\]]\s*$")
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int, body: str,
@@ -115,8 +116,9 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int, body: str,
     i = bisect_right(starts, pos) - 1
     if i >= 0 and pos < spans[i][1]:
         end = spans[i][1]
-        while i + 1 < len(spans) and _CONTINUES.match(body[spans[i + 1][0]:spans[i + 1][1]]):
-            i += 1  # "..., officials said.": a fragment the sentence splitter cut off
+        while i + 1 < len(spans) and (_CONTINUES.match(body[spans[i + 1][0]:spans[i + 1][1]]) or (
+                not _ENDS.search(body[spans[i][0]:spans[i][1]]) and "\n" not in body[spans[i][0]:spans[i + 1][0]])):
+            i += 1  # "..., officials said.", "Fifty | troops died.": fragments the sentence splitter cut off
             end = spans[i][1]
         return spans[bisect_right(starts, pos) - 1][0], end
     return 0, len(body)
