@@ -100,3 +100,18 @@ def output_dir() -> Path:
     """Where tests leave artefacts to look at (screenshots)."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
     return OUTPUT
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The bundled sample corpus (19 articles, five outlets) in a SQLite store, built once per session."""
+    from flashpoint.demo import sample_dir
+    from flashpoint.store.store import Store
+    from flashpoint.workflow import ingest
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}"
+    store = Store(url)
+    report = ingest([str(sample_dir())], store)
+    assert report.stored and not report.errors
+    store.close()
+    return url

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from flashpoint.model import AnalyzedArticle, Article, InputError
 from flashpoint.nlp.pipeline import analyze
@@ -36,8 +37,11 @@ def analyze_safely(article: Article) -> AnalyzedArticle | InputError:
 
 
 def store_results(store: Store, results: Iterable[AnalyzedArticle | InputError], report: IngestReport,
-                  on_error: Callable[[InputError], None] | None = None) -> None:
+                  on_error: Callable[[InputError], None] | None = None,
+                  on_progress: Callable[[IngestReport], None] | None = None) -> None:
     for result in results:
+        if on_progress:
+            on_progress(report)
         if isinstance(result, InputError):
             report.errors.append(result)
             if on_error:
@@ -52,11 +56,19 @@ def store_results(store: Store, results: Iterable[AnalyzedArticle | InputError],
                 on_error(err)
             continue
         (report.stored if added.created else report.duplicates).append(added.id)
+    if on_progress:
+        on_progress(report)
 
 
 def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", workers: int = 1,
            scheduler: str | None = None, allow_private: bool = False, update_views: bool = True,
-           on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+           on_error: Callable[[InputError], None] | None = None,
+           on_progress: Callable[[IngestReport], None] | None = None,
+           given: dict[str, Any] | None = None) -> IngestReport:
+    """Read, analyse and store; `given` metadata (outlet, published, title) fills what documents lack;
+    `on_progress` is called with the report so far as each task of documents is done."""
+    from dataclasses import replace
+
     from flashpoint.scale.runner import run_tasks
     from flashpoint.scale.work import Unit, plan_units
 
@@ -68,7 +80,7 @@ def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", worke
             if on_error:
                 on_error(item)
         else:
-            units.append(item)
+            units.append(replace(item, given=tuple(sorted(given.items()))) if given else item)
     for result in run_tasks(units, store, engine=engine, workers=workers, scheduler=scheduler,
                             allow_private=allow_private):
         report.stored += result.stored
@@ -79,6 +91,8 @@ def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", worke
         if on_error:
             for err in result.errors:
                 on_error(err)
+        if on_progress:
+            on_progress(report)
     if update_views and report.stored:
         from flashpoint.corpus.update import update_views as refresh
 

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from fastapi.encoders import jsonable_encoder
 
-from flashpoint.model import PLOVER_TYPES
+from flashpoint.listing import Page
+from flashpoint.options import BadParameter, Filters, check_date  # noqa: F401 - the API's names for them
 from flashpoint.store import queries
 from flashpoint.store.store import Store
 
 Rows = list[dict[str, Any]]
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def plain(value: Any) -> Any:
     """JSON-ready rows, fast: store rows are already plain, so only the odd value goes to FastAPI's encoder."""
@@ -35,60 +32,6 @@ def plain(value: Any) -> Any:
     return jsonable_encoder(value)
 
 
-class BadParameter(ValueError):
-    """A query parameter the user can fix: answered 422 with its message."""
-
-
-def check_date(name: str, value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    m = _DATE.match(value.strip())
-    if not m:
-        raise BadParameter(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    try:
-        date(y, mo, d)
-    except ValueError as exc:
-        raise BadParameter(f"{name}: {value!r} is not a date ({exc})") from exc
-    return value.strip()
-
-
-@dataclass
-class Filters:
-    outlet: str | None = None
-    country: str | None = None
-    actor: str | None = None
-    type: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    limit: int = 100
-    offset: int = 0
-
-    def __post_init__(self) -> None:
-        self.date_from = check_date("date_from", self.date_from)
-        self.date_to = check_date("date_to", self.date_to)
-        if self.date_from and self.date_to and self.date_from[:len(self.date_to)] > self.date_to:
-            raise BadParameter(f"date_from {self.date_from} is after date_to {self.date_to}")
-        if self.type:
-            self.type = self.type.strip().upper()
-            if self.type not in PLOVER_TYPES:
-                raise BadParameter(f"type: {self.type!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
-        if self.country:
-            self.country = self.country.strip().upper()
-            if not re.fullmatch(r"[A-Z]{3}", self.country):
-                raise BadParameter(f"country: {self.country!r} is not an ISO 3166 alpha-3 code (e.g. UKR)")
-        if self.limit < 1 or self.limit > 1000:
-            raise BadParameter(f"limit: {self.limit} is out of range (1 to 1000)")
-        if self.offset < 0:
-            raise BadParameter(f"offset: {self.offset} must not be negative")
-        for name in ("outlet", "actor"):
-            if getattr(self, name) == "":
-                setattr(self, name, None)
-
-    def view_kwargs(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
-
-
 def _views() -> Any:
     from flashpoint.corpus import views
 
@@ -96,18 +39,15 @@ def _views() -> Any:
 
 
 def run_view(store: Store, name: str, f: Filters) -> Rows:
-    """A corpus view with filters and paging; paging is applied here too if the view ignored it.
+    """One page of a list (`flashpoint.listing.list_page`, what the CLI prints too), JSON-ready."""
+    return plain(view_page(store, name, f).rows)
 
-    The timeline is paged by the database (`queries.timeline_page`, the same rows as the
-    view's): the view loads every merged event first, seconds on a big store.
-    """
-    if name == "timeline":
-        return plain(queries.timeline_page(store, **f.view_kwargs()))
-    rows = getattr(_views(), name)(store, **f.view_kwargs())
-    rows = plain(list(rows))
-    if len(rows) > f.limit:
-        rows = rows[f.offset:f.offset + f.limit]
-    return rows
+
+def view_page(store: Store, name: str, f: Filters) -> Page:
+    """One page of a list with its total; the timeline, events and quotes are paged by the database."""
+    from flashpoint.listing import list_page
+
+    return list_page(store, name, f)
 
 
 def latest_stories(store: Store, n: int = 12) -> Rows:
@@ -144,7 +84,7 @@ def alerts(store: Store, f: Filters | None = None) -> Rows:
     else:
         rows = [r for r in run_view(store, "escalation", Filters(limit=1000)) if r.get("alert")]
     if f is not None:
-        rows = rows[f.offset:f.offset + f.limit]
+        rows = rows[f.offset:None if f.limit is None else f.offset + f.limit]
     return rows
 
 

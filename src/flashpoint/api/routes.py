@@ -12,6 +12,7 @@ from starlette.datastructures import UploadFile
 from flashpoint.api import data
 from flashpoint.api.data import BadParameter, Filters
 from flashpoint.model import Article, InputError, RawDocument
+from flashpoint.options import API_MAX_LIMIT, OPTIONS, check_text
 from flashpoint.store import queries
 from flashpoint.store.store import Store
 
@@ -60,17 +61,18 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page (1 to 1000)")]
+OPT = OPTIONS  # names, help and checks shared with the command line (flashpoint.options)
+Limit = Annotated[int, Query(ge=1, le=API_MAX_LIMIT, description=f"rows per page (1 to {API_MAX_LIMIT})")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
-DateFrom = Annotated[str | None, Query(description="from date: YYYY-MM-DD, YYYY-MM or YYYY")]
-DateTo = Annotated[str | None, Query(description="to date (inclusive): YYYY-MM-DD, YYYY-MM or YYYY")]
+DateFrom = Annotated[str | None, Query(description=OPT["date_from"].help)]
+DateTo = Annotated[str | None, Query(description=OPT["date_to"].help)]
 
 
 def view_filters(
-    outlet: str | None = None,
-    country: Annotated[str | None, Query(description="ISO 3166 alpha-3, actor or recipient")] = None,
-    actor: Annotated[str | None, Query(description="actor id or name")] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+    outlet: Annotated[str | None, Query(description=OPT["outlet"].help)] = None,
+    country: Annotated[str | None, Query(description=OPT["country"].help)] = None,
+    actor: Annotated[str | None, Query(description=OPT["actor"].help)] = None,
+    type: Annotated[str | None, Query(description=OPT["type"].help)] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 100,
@@ -85,9 +87,15 @@ FiltersDep = Annotated[Filters, Depends(view_filters)]
 
 def page(items: list[Any], f: Filters | None = None, *, limit: int | None = None, offset: int | None = None,
          **extra: Any) -> JSONResponse:
-    """One page of rows: `{items, count, limit, offset}` (+ `total` where it is cheap to count)."""
+    """One page of rows: `{items, count, total, limit, offset}`; `total` counts every row the filters select."""
     return JSONResponse({"items": data.plain(items), "count": len(items),
                          "limit": f.limit if f else limit, "offset": f.offset if f else offset, **extra})
+
+
+def listed(store: Store, name: str, f: Filters) -> JSONResponse:
+    """A list as the command line prints it (`flashpoint.listing`), with its total."""
+    got = data.view_page(store, name, f)
+    return page(got.rows, f, total=got.total)
 
 
 @router.get("/health", summary="Is the store reachable, and how much does it hold")
@@ -97,12 +105,11 @@ def health(store: StoreDep) -> dict[str, Any]:
 
 @router.get("/articles", summary="Search articles by text, outlet and date range")
 def articles(store: StoreDep, q: Annotated[str | None, Query(description="words that must all appear")] = None,
-             outlet: str | None = None, date_from: DateFrom = None, date_to: DateTo = None,
-             limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    f = Filters(outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
-    kw: dict[str, Any] = {"q": q, "outlet": f.outlet, "date_from": f.date_from, "date_to": f.date_to}
-    rows = queries.search_articles(store, **kw, limit=limit, offset=offset)
-    return page(rows, f, total=queries.count_articles(store, **kw))
+             outlet: Annotated[str | None, Query(description=OPT["outlet"].help)] = None, date_from: DateFrom = None,
+             date_to: DateTo = None, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    f = Filters(outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset,
+                extra={"q": check_text("q", q)})
+    return listed(store, "articles", f)
 
 
 @router.get("/articles/{article_id}", summary="One article: its clean text and every span with offsets")
@@ -117,33 +124,44 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
 def events(store: StoreDep, f: FiltersDep,
            historical: Annotated[bool | None, Query(description="only background (true) or current (false)")] = None,
            article_id: str | None = None) -> JSONResponse:
-    rows = queries.list_events(store, type=f.type, country=f.country, actor=f.actor, outlet=f.outlet,
-                               date_from=f.date_from, date_to=f.date_to, historical=historical,
-                               limit=f.limit, offset=f.offset, article_id=article_id)
-    return page(rows, f)
+    f.extra = {k: v for k, v in (("historical", historical), ("article_id", article_id)) if v is not None}
+    return listed(store, "events", f)
 
 
 @router.get("/quotes", summary="Quotations with their speakers")
 def quotes(store: StoreDep, f: FiltersDep,
-           speaker: Annotated[str | None, Query(description="speaker id or name")] = None) -> JSONResponse:
-    rows = queries.list_quotes(store, speaker=speaker or f.actor, country=f.country, outlet=f.outlet,
-                               date_from=f.date_from, date_to=f.date_to, limit=f.limit, offset=f.offset)
-    return page(rows, f)
+           speaker: Annotated[str | None, Query(description="speaker: " + OPT["actor"].help)] = None) -> JSONResponse:
+    if speaker:
+        f.actor = OPT["actor"].check("speaker", speaker)
+    return listed(store, "quotes", f)
 
 
 def _view_route(name: str, summary: str) -> None:
     def endpoint(store: StoreDep, f: FiltersDep) -> JSONResponse:
-        return page(data.run_view(store, name, f), f)
+        return listed(store, name, f)
 
     endpoint.__name__ = name
     router.get(f"/{name}", summary=summary)(endpoint)
 
 
 _view_route("stories", "Articles about the same happening, across outlets")
-_view_route("claims", "Figures of the same kind side by side, disagreements flagged")
 _view_route("timeline", "Merged events in date order, each with its mentions")
 _view_route("framing", "Per outlet: competing terms, voices quoted, who is cast as aggressor")
-_view_route("escalation", "Score-weighted daily counts of current events per dyad")
+
+
+@router.get("/claims", summary="Figures of the same kind side by side, disagreements flagged")
+def claims(store: StoreDep, f: FiltersDep,
+           kind: Annotated[str | None, Query(description=OPT["kind"].help)] = None,
+           status: Annotated[str | None, Query(description=OPT["status"].help)] = None) -> JSONResponse:
+    f.kind, f.status = OPT["kind"].check("kind", kind), OPT["status"].check("status", status)
+    return listed(store, "claims", f)
+
+
+@router.get("/escalation", summary="Score-weighted daily (weekly, monthly) counts of current events per dyad")
+def escalation(store: StoreDep, f: FiltersDep,
+               period: Annotated[str | None, Query(description=OPT["period"].help)] = None) -> JSONResponse:
+    f.period = OPT["period"].check("period", period)
+    return listed(store, "escalation", f)
 
 
 @router.get("/stories/{story_id}", summary="One story with its outlets side by side")
@@ -157,14 +175,16 @@ def story(store: StoreDep, story_id: str) -> JSONResponse:
 @router.get("/alerts", summary="Days where a dyad's escalation breaks from its baseline")
 def alerts(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
     f = Filters(limit=limit, offset=offset)
-    return page(data.alerts(store, f), f)
+    every = data.alerts(store)
+    return page(every[offset:offset + limit], f, total=len(every))
 
 
 @router.get("/actors", summary="Actors by the number of articles that mention them")
 def actors(store: StoreDep, q: Annotated[str | None, Query(description="part of a name or id")] = None,
            country: str | None = None, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     f = Filters(country=country, limit=limit, offset=offset)
-    return page(queries.list_actors(store, country=f.country, q=q, limit=limit, offset=offset), f)
+    every = queries.list_actors(store, country=f.country, q=q, limit=2**62, offset=0)
+    return page(every[offset:offset + limit], f, total=len(every))
 
 
 @router.get("/actors/{actor_id:path}", summary="One actor: events as actor and recipient, quotes, escalation")
@@ -178,7 +198,7 @@ def actor(store: StoreDep, actor_id: str) -> JSONResponse:
 @router.get("/outlets", summary="Outlets and how many articles each has in the store")
 def outlets(store: StoreDep) -> JSONResponse:
     rows = queries.list_outlets(store)
-    return page(rows, limit=len(rows), offset=0)
+    return page(rows, limit=len(rows), offset=0, total=len(rows))
 
 
 # -- ingest ---------------------------------------------------------------------------------------

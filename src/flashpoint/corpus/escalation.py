@@ -12,7 +12,7 @@ previous 28 calendar days (missing days count as 0) and the spread is
 max(1.4826 * MAD, standard deviation, 1) over the same window. An alert fires when the
 value exceeds median + 4 * spread, is at least one assault's worth (10), and the dyad's
 series started at least 14 days earlier (so the first report of a dyad is not a break).
-ISO weeks use the same rule over the previous 8 weeks.
+ISO weeks use the same rule over the previous 8 weeks, months over the previous 6.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from typing import Any
 
 WINDOW_DAYS = 28
 WINDOW_WEEKS = 8
+WINDOW_MONTHS = 6
 K = 4.0
 MIN_ALERT_VALUE = 10.0
 MIN_HISTORY_DAYS = 14
@@ -50,8 +51,8 @@ def with_baseline(series: dict[str, float], period: str = "day") -> list[dict[st
     """Rows (date, value, baseline, threshold, alert) for one dyad's series, filling gaps with zeros."""
     if not series:
         return []
-    if period == "week":
-        return _weekly(series)
+    if period in ("week", "month"):
+        return _bucketed(series, period)
     days = sorted(series)
     first = dt.date.fromisoformat(days[0])
     last = dt.date.fromisoformat(days[-1])
@@ -70,25 +71,52 @@ def with_baseline(series: dict[str, float], period: str = "day") -> list[dict[st
     return rows
 
 
-def _weekly(series: dict[str, float]) -> list[dict[str, Any]]:
-    weeks: dict[str, float] = defaultdict(float)
+def bucket(day: str, period: str) -> str:
+    """The day itself, its ISO week (2022-W08) or its month (2022-02)."""
+    if period == "week":
+        return iso_week(day)
+    if period == "month":
+        return day[:7]
+    return day
+
+
+def bucket_start(key: str, period: str) -> str:
+    """The first day of a bucket, for date filters: 2022-W08 -> 2022-02-21, 2022-02 -> 2022-02-01."""
+    if period == "week":
+        year, week = key.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1).isoformat()
+    if period == "month":
+        return f"{key}-01"
+    return key
+
+
+def _next_start(day: dt.date, period: str) -> dt.date:
+    if period == "week":
+        return day + dt.timedelta(days=7)
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+def _bucketed(series: dict[str, float], period: str) -> list[dict[str, Any]]:
+    """Weeks (previous 8 as baseline) or months (previous 6): the same rule as days, gaps filled with zeros."""
+    sums: dict[str, float] = defaultdict(float)
     for day, v in series.items():
-        weeks[iso_week(day)] += v
+        sums[bucket(day, period)] += v
     first = min(dt.date.fromisoformat(d) for d in series)
     last = max(dt.date.fromisoformat(d) for d in series)
-    monday = first - dt.timedelta(days=first.weekday())
+    start = first - dt.timedelta(days=first.weekday()) if period == "week" else first.replace(day=1)
     keys = []
-    while monday <= last:
-        keys.append(iso_week(monday.isoformat()))
-        monday += dt.timedelta(days=7)
-    values = [weeks.get(k, 0.0) for k in keys]
+    while start <= last:
+        keys.append(bucket(start.isoformat(), period))
+        start = _next_start(start, period)
+    values = [sums.get(k, 0.0) for k in keys]
+    window_n = WINDOW_WEEKS if period == "week" else WINDOW_MONTHS
     rows = []
     for i, (k, v) in enumerate(zip(keys, values, strict=True)):
-        window = values[max(0, i - WINDOW_WEEKS):i] or [0.0]
+        window = values[max(0, i - window_n):i] or [0.0]
         med, spread = _robust(window)
         threshold = med + K * spread
         alert = i >= 2 and v > threshold and v >= MIN_ALERT_VALUE
-        if k in weeks:
+        if k in sums:
             rows.append({"date": k, "value": round(v, 2), "baseline": round(med, 2),
                          "threshold": round(threshold, 2), "alert": alert})
     return rows

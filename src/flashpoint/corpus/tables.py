@@ -6,9 +6,13 @@ row points back to an article (`article_pk`, `article_id`) so views stay sourced
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Table, Text
 
 from flashpoint.store.schema import metadata
+
+STATE_KEY = "views"  # view_state row: the last articles.pk the views have processed
 
 # how far each view has got: name -> last processed articles.pk
 view_state = Table(
@@ -165,3 +169,12 @@ framing_terms = Table(
 
 ALL = (view_state, corpus_docs, lsh_bands, term_df, stories, merged_events, event_mentions, escalation_daily,
        claim_values, framing_terms)
+
+
+def last_processed(store: Any) -> int:
+    """How far the views have got (articles.pk); here, not in `update`, so readers stay light to import."""
+    from sqlalchemy import select
+
+    with store.engine.connect() as conn:
+        value = conn.execute(select(view_state.c.value).where(view_state.c.name == STATE_KEY)).scalar()
+    return int(value or 0)

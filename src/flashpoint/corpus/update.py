@@ -26,18 +26,12 @@ from flashpoint.corpus import stories as stories_mod
 from flashpoint.corpus import tables as t
 from flashpoint.corpus.escalation import conflict_weight
 from flashpoint.corpus.framing import outlet_label, term_counts
+from flashpoint.corpus.tables import STATE_KEY, last_processed  # noqa: F401 - defined there, light for readers
 from flashpoint.model import AnalyzedArticle
 from flashpoint.store.store import Store
 
-STATE_KEY = "views"
 BATCH = 500
 _IN_CHUNK = 2000
-
-
-def last_processed(store: Store) -> int:
-    with store.engine.connect() as conn:
-        value = conn.execute(select(t.view_state.c.value).where(t.view_state.c.name == STATE_KEY)).scalar()
-    return int(value or 0)
 
 
 def update_views(store: Store) -> None:

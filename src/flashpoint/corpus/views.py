@@ -18,7 +18,6 @@ from flashpoint.corpus import claims as claims_mod
 from flashpoint.corpus import escalation as esc
 from flashpoint.corpus import framing as framing_mod
 from flashpoint.corpus import tables as t
-from flashpoint.corpus.update import update_views
 from flashpoint.store import schema
 from flashpoint.store.store import Store
 
@@ -28,6 +27,8 @@ Rows = list[dict[str, Any]]
 def _fresh(store: Store) -> None:
     """Bring the view tables up to date; if another process is doing it at the same moment, let it."""
     if store.max_pk() > _processed(store):
+        from flashpoint.corpus.update import update_views
+
         try:
             update_views(store)
         except IntegrityError:
@@ -35,9 +36,7 @@ def _fresh(store: Store) -> None:
 
 
 def _processed(store: Store) -> int:
-    from flashpoint.corpus.update import last_processed
-
-    return last_processed(store)
+    return t.last_processed(store)
 
 
 def _page(rows: Rows, filters: dict[str, Any]) -> Rows:
@@ -137,8 +136,9 @@ def claims(store: Store, **filters: Any) -> Rows:
     _fresh(store)
     c = t.claim_values
     q = select(c).where(c.c.canonical.is_(True))
-    if filters.get("type"):
-        q = q.where(c.c.kind == filters["type"].lower())
+    kind = filters.get("kind") or filters.get("type")  # `type` is the older name of the figure kind here
+    if kind:
+        q = q.where(c.c.kind == kind.lower())
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(c.c.article_pk, c.c.start))]
     rows = [r for r in rows if _in_dates(r["published"], filters)]
@@ -315,19 +315,23 @@ def _daily_rows(store: Store, filters: dict[str, Any]) -> Rows:
 
 
 def escalation(store: Store, **filters: Any) -> Rows:
-    """Per dyad and day (or ISO week with period='week'): the index, its trailing baseline, and alerts."""
+    """Per dyad and day (or ISO week, or month, with period='week' or 'month'): the index, its trailing
+    baseline, alerts, and how many events it sums."""
     _fresh(store)
     period = filters.get("period") or "day"
     daily = _daily_rows(store, filters)
     events_n: dict[tuple[str, str, str], int] = {(r["actor_country"], r["recipient_country"], r["date"]): r["events"]
                                                  for r in daily}
+    per_bucket: Counter[tuple[str, str, str]] = Counter()
+    for (ac, rc, day), n in events_n.items():
+        per_bucket[(ac, rc, esc.bucket(day, period))] += n or 0
     out = []
     for (ac, rc), series in esc.series_by_dyad(daily).items():
         for row in esc.with_baseline(series, period):
-            if not _in_dates(row["date"] if period == "day" else None, filters) and period == "day":
+            if not _in_dates(esc.bucket_start(row["date"], period), filters):
                 continue
             out.append({"dyad": f"{ac}->{rc}", "actor": ac, "recipient": rc, **row,
-                        "events": events_n.get((ac, rc, row["date"])) if period == "day" else None})
+                        "events": per_bucket.get((ac, rc, row["date"]), 0)})
     out.sort(key=lambda r: (r["date"], -r["value"], r["dyad"]))
     return _page(out, filters)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Iterator
+from typing import Any, Literal
 
 from flashpoint.ingest.clean import clean_html, clean_text
 from flashpoint.ingest.decode import BadInput, decode_bytes
@@ -52,11 +53,38 @@ def build_article(raw: RawDocument, cpu: dict[str, float] | None = None) -> Arti
                    language=meta.language, body=cleaned.body, removed=cleaned.removed)
 
 
-def load_articles(sources: Iterable[str], allow_private: bool = False) -> Iterator[Article | InputError]:
+class InputFailed(Exception):
+    """A source that could not be read or cleaned, raised by `load_articles(..., errors="raise")`."""
+
+    def __init__(self, error: InputError) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.source = error.source
+        self.message = error.message
+
+
+def load_articles(sources: Iterable[str], allow_private: bool = False, *, given: dict[str, Any] | None = None,
+                  errors: Literal["yield", "raise"] = "yield") -> Iterator[Article | InputError]:
+    """Cleaned Articles, one per document the sources stand for.
+
+    A document that cannot be read is yielded as an `InputError` (source, message) in its
+    place, so a batch goes on (`errors="yield"`, the default); with `errors="raise"` it is
+    raised as `InputFailed` instead. `given` (title, outlet, published, ...) fills in the
+    metadata a document does not carry itself, and wins over what would be inferred.
+    """
+    for item in _load(sources, allow_private, given or {}):
+        if errors == "raise" and isinstance(item, InputError):
+            raise InputFailed(item)
+        yield item
+
+
+def _load(sources: Iterable[str], allow_private: bool, given: dict[str, Any]) -> Iterator[Article | InputError]:
     for raw in read_documents(sources, allow_private=allow_private):
         if isinstance(raw, InputError):
             yield raw
             continue
+        if given:
+            raw.given = {**given, **raw.given}
         try:
             yield build_article(raw)
         except BadInput as exc:

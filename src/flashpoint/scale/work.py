@@ -31,6 +31,7 @@ class Unit:
 
     spec: str
     raw: RawDocument | None = None
+    given: tuple[tuple[str, str], ...] = ()  # metadata for documents that lack it (`ingest --outlet ...`)
 
 
 @dataclass
@@ -86,6 +87,13 @@ def worker_store(url: str) -> Store:
 
 
 def _documents(unit: Unit, allow_private: bool) -> Iterator[RawDocument | InputError]:
+    for doc in _read(unit, allow_private):
+        if unit.given and isinstance(doc, RawDocument):
+            doc.given = {**dict(unit.given), **doc.given}  # what the document carries itself wins
+        yield doc
+
+
+def _read(unit: Unit, allow_private: bool) -> Iterator[RawDocument | InputError]:
     from flashpoint.ingest.sources import iter_source
 
     if unit.raw is not None:

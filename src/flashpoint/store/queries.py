@@ -22,25 +22,27 @@ Rows = list[dict[str, Any]]
 _DATE_END = "\uffff"  # so that date_to 2022-02 also covers 2022-02-24 and 2022-02-24T10:00
 
 
-def _actor_match(id_col: Any, name_col: Any, actor: str) -> Any:
-    return or_(id_col == actor, name_col == actor)
+def _actor_match(store: Store, id_col: Any, name_col: Any, actor: str) -> Any:
+    """The actor's ids, names, aliases and (for a person) surname: `flashpoint.store.actor_match`."""
+    from flashpoint.store.actor_match import match_actor
+
+    found = match_actor(store, actor)
+    if found.stored_ids:  # ids are indexed; names are only looked at when no stored actor matches
+        return id_col.in_(sorted(found.stored_ids))
+    return name_col.in_(sorted(found.names))
 
 
-def list_events(store: Store, *, type: str | None = None, country: str | None = None, actor: str | None = None,
-                outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                historical: bool | None = None, limit: int = 100, offset: int = 0,
-                article_id: str | None = None) -> Rows:
+def _events_query(store: Store, q: Any, *, type: str | None = None, country: str | None = None,
+                  actor: str | None = None, outlet: str | None = None, date_from: str | None = None,
+                  date_to: str | None = None, historical: bool | None = None, article_id: str | None = None) -> Any:
     e = schema.events
-    q = select(e)
     if type:
         q = q.where(e.c.type == type.upper())
     if country:
         q = q.where(or_(e.c.actor_country == country.upper(), e.c.recipient_country == country.upper()))
     if actor:
-        if _is_actor_id(store, actor):  # ids are indexed; names are only looked at when no id matches
-            q = q.where(or_(e.c.actor_id == actor, e.c.recipient_id == actor))
-        else:
-            q = q.where(or_(e.c.actor_name == actor, e.c.recipient_name == actor))
+        q = q.where(or_(_actor_match(store, e.c.actor_id, e.c.actor_name, actor),
+                        _actor_match(store, e.c.recipient_id, e.c.recipient_name, actor)))
     if outlet:
         q = q.where(e.c.outlet == outlet)
     if date_from:
@@ -51,25 +53,31 @@ def list_events(store: Store, *, type: str | None = None, country: str | None = 
         q = q.where(e.c.historical == historical)
     if article_id:
         q = q.where(e.c.article_id == article_id)
+    return q
+
+
+def list_events(store: Store, *, limit: int | None = 100, offset: int = 0, **filters: Any) -> Rows:
+    """Stored events (one per mention) in date order; filters as `count_events`; limit None for all."""
+    e = schema.events
+    q = _events_query(store, select(e), **filters)
     q = q.order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def _is_actor_id(store: Store, actor: str) -> bool:
-    e = schema.events
+def count_events(store: Store, **filters: Any) -> int:
+    """How many events the filters (type, country, actor, outlet, date_from, date_to, historical,
+    article_id) select."""
+    q = _events_query(store, select(func.count()).select_from(schema.events), **filters)
     with store.engine.connect() as conn:
-        return conn.execute(select(e.c.pk).where(or_(e.c.actor_id == actor, e.c.recipient_id == actor)).limit(1)
-                            ).first() is not None
+        return int(conn.execute(q).scalar_one())
 
 
-def list_quotes(store: Store, *, speaker: str | None = None, country: str | None = None, outlet: str | None = None,
-                limit: int = 100, offset: int = 0, date_from: str | None = None,
-                date_to: str | None = None) -> Rows:
+def _quotes_query(store: Store, q: Any, *, speaker: str | None = None, country: str | None = None,
+                  outlet: str | None = None, date_from: str | None = None, date_to: str | None = None) -> Any:
     qt, a = schema.quotes, schema.articles
-    q = select(qt, a.c.outlet, a.c.published, a.c.title).join(a, a.c.id == qt.c.article_id)
     if speaker:
-        q = q.where(_actor_match(qt.c.speaker_id, qt.c.speaker_name, speaker))
+        q = q.where(_actor_match(store, qt.c.speaker_id, qt.c.speaker_name, speaker))
     if country:
         q = q.where(qt.c.speaker_country == country.upper())
     if outlet:
@@ -78,9 +86,25 @@ def list_quotes(store: Store, *, speaker: str | None = None, country: str | None
         q = q.where(a.c.published >= date_from)
     if date_to:
         q = q.where(a.c.published <= date_to + _DATE_END)
+    return q
+
+
+def list_quotes(store: Store, *, limit: int | None = 100, offset: int = 0, **filters: Any) -> Rows:
+    """Quotes with their article's outlet, date and title; filters as `count_quotes`; limit None for all."""
+    qt, a = schema.quotes, schema.articles
+    q = _quotes_query(store, select(qt, a.c.outlet, a.c.published, a.c.title).join(a, a.c.id == qt.c.article_id),
+                      **filters)
     q = q.order_by(a.c.published, qt.c.article_id, qt.c.start).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def count_quotes(store: Store, **filters: Any) -> int:
+    """How many quotes the filters (speaker, country, outlet, date_from, date_to) select."""
+    qt, a = schema.quotes, schema.articles
+    q = _quotes_query(store, select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)), **filters)
+    with store.engine.connect() as conn:
+        return int(conn.execute(q).scalar_one())
 
 
 def _article_filters(q: Any, *, text: str | None, outlet: str | None, date_from: str | None,
@@ -108,7 +132,7 @@ def _escape_like(word: str) -> str:
 
 
 def search_articles(store: Store, *, q: str | None = None, outlet: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None, ids: list[str] | None = None, limit: int = 50,
+                    date_to: str | None = None, ids: list[str] | None = None, limit: int | None = 50,
                     offset: int = 0) -> Rows:
     """Articles newest first, without their bodies (a snippet instead), for lists and search."""
     a = schema.articles
@@ -411,7 +435,7 @@ def _date_prefixes(value: str) -> list[str]:
 
 def timeline_page(store: Store, *, type: str | None = None, country: str | None = None, actor: str | None = None,
                   outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  limit: int = 100, offset: int = 0) -> Rows:
+                  limit: int | None = 100, offset: int = 0) -> Rows:
     """One page of the timeline view (`flashpoint.corpus.views.timeline`), filtered and paged by the database.
 
     The view itself loads every merged event into Python before paging, which takes
@@ -419,34 +443,11 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
     date index, and builds the same rows.
     """
     from flashpoint.corpus import tables as t
-    from flashpoint.corpus.update import last_processed, update_views
 
-    if store.max_pk() > last_processed(store):
-        from sqlalchemy.exc import IntegrityError
-
-        try:
-            update_views(store)
-        except IntegrityError:
-            pass  # a concurrent reader processed the same batch
+    _fresh_views(store)
     me, em = t.merged_events, t.event_mentions
-    q = select(me).where(me.c.date.is_not(None))
-    if type:
-        q = q.where(me.c.type == type.upper())
-    if country:
-        cc = country.upper()
-        q = q.where(or_(me.c.actor_country == cc, me.c.recipient_country == cc))
-    if actor:
-        q = q.where(or_(me.c.actor_key == actor.lower(), me.c.recipient_key == actor.lower(),
-                        me.c.actor_name == actor, me.c.recipient_name == actor))
-    if date_from:
-        coarser = _date_prefixes(date_from)
-        # the first bound alone is what the date index can seek to; the OR keeps coarser dates that overlap
-        q = q.where(me.c.date >= date_from[:4],
-                    or_(me.c.date >= date_from, me.c.date.in_(coarser)) if coarser else me.c.date >= date_from)
-    if date_to:
-        q = q.where(me.c.date <= date_to + _DATE_END)
-    if outlet:
-        q = q.where(select(em.c.pk).where(em.c.merged_id == me.c.id, em.c.outlet == outlet).exists())
+    q = _timeline_query(store, select(me), type=type, country=country, actor=actor, outlet=outlet,
+                        date_from=date_from, date_to=date_to)
     q = q.order_by(me.c.date, me.c.id).limit(limit).offset(offset)
     mentions: dict[int, Rows] = defaultdict(list)
     with store.engine.connect() as conn:
@@ -469,6 +470,61 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
                     "outlets": sorted(r["outlets"] or {}), "text": r["text"],
                     "snippet": _snippet(r["text"] or ""), "mentions": ms})
     return out
+
+
+def _fresh_views(store: Store) -> None:
+    from flashpoint.corpus.tables import last_processed
+
+    if store.max_pk() > last_processed(store):
+        from sqlalchemy.exc import IntegrityError
+
+        from flashpoint.corpus.update import update_views
+
+        try:
+            update_views(store)
+        except IntegrityError:
+            pass  # a concurrent reader processed the same batch
+
+
+def _timeline_query(store: Store, q: Any, *, type: str | None = None, country: str | None = None,
+                    actor: str | None = None, outlet: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None) -> Any:
+    from flashpoint.corpus import tables as t
+
+    me, em = t.merged_events, t.event_mentions
+    q = q.where(me.c.date.is_not(None))
+    if type:
+        q = q.where(me.c.type == type.upper())
+    if country:
+        cc = country.upper()
+        q = q.where(or_(me.c.actor_country == cc, me.c.recipient_country == cc))
+    if actor:
+        from flashpoint.store.actor_match import match_actor
+
+        found = match_actor(store, actor)
+        keys, names = sorted(found.keys), sorted(found.names)
+        q = q.where(or_(me.c.actor_key.in_(keys), me.c.recipient_key.in_(keys),
+                        me.c.actor_name.in_(names), me.c.recipient_name.in_(names)))
+    if date_from:
+        coarser = _date_prefixes(date_from)
+        # the first bound alone is what the date index can seek to; the OR keeps coarser dates that overlap
+        q = q.where(me.c.date >= date_from[:4],
+                    or_(me.c.date >= date_from, me.c.date.in_(coarser)) if coarser else me.c.date >= date_from)
+    if date_to:
+        q = q.where(me.c.date <= date_to + _DATE_END)
+    if outlet:
+        q = q.where(select(em.c.pk).where(em.c.merged_id == me.c.id, em.c.outlet == outlet).exists())
+    return q
+
+
+def count_timeline(store: Store, **filters: Any) -> int:
+    """How many timeline entries the filters of `timeline_page` select."""
+    from flashpoint.corpus import tables as t
+
+    _fresh_views(store)
+    q = _timeline_query(store, select(func.count()).select_from(t.merged_events), **filters)
+    with store.engine.connect() as conn:
+        return int(conn.execute(q).scalar_one())
 
 
 def _snippet(text: str, n: int = 100) -> str:
