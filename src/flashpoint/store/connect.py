@@ -1,5 +1,7 @@
 """Opening a store from what a user typed, with one clear sentence when it cannot be done.
 
+Light to import (the CLI catches `StoreError` on every run); SQLAlchemy is loaded when a store is opened.
+
 A typo in `--db` must not create an empty store and show empty tables, and an unknown
 scheme, a missing folder or an unreachable PostgreSQL server must not end in a page of
 traceback: each becomes a `StoreError` naming the store and what to do.
@@ -9,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from flashpoint.store.store import default_url, normalise_url
 
 if TYPE_CHECKING:
     from flashpoint.store.store import Store
@@ -40,6 +40,8 @@ def resolve(db: str | None) -> str:
     """The SQLAlchemy URL for `--db` (a path, a URL, or the default), checked for its form only."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
+
+    from flashpoint.store.store import default_url, normalise_url
 
     given = db if db is not None else default_url()
     if not given.strip():
