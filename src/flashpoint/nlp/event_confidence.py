@@ -1,4 +1,5 @@
-"""How likely a coded event is right: a logistic model over a few features of how it was coded.
+"""How likely what a coded event states is right (its type, and each side it names): a logistic model over a
+few features of how it was coded.
 
 The weights live in `resources/event_confidence.json`, fitted on the tuning part of the real-news
 annotations by `benchmarks/fit_event_confidence.py` (never on the held-out part). An event below
@@ -52,7 +53,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
 
 
 def confidence(x: dict[str, float]) -> float:
-    """P(the event is right, type and both sides) under the fitted logistic model."""
+    """P(what the event states is right) under the fitted logistic model."""
     w = weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     return round(1.0 / (1.0 + math.exp(-z)), 3)
