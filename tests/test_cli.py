@@ -222,6 +222,12 @@ def test_actor_filters_match_names_aliases_and_surnames(db: str) -> None:
     timeline = rows(db, "timeline", "--actor", "Pashinyan")
     assert timeline and all("Pashinyan" in f"{t['actor']} {t['recipient']}" for t in timeline)
     assert rows(db, "events", "--actor", "Nobody Atall") == []
+    stories = {s["id"] for s in rows(db, "stories", "--actor", "person:nikol-pashinyan")}
+    assert stories
+    for spelling in ("Pashinian", "Nikol Pashinyan"):
+        assert {s["id"] for s in rows(db, "stories", "--actor", spelling)} == stories, spelling
+        api = client.get("/api/stories", params={"actor": spelling, "limit": 1000}).json()
+        assert {s["id"] for s in api["items"]} == stories
     # escalation dyads are countries: a country's name stands for its code
     assert rows(db, "escalation", "--actor", "Armenia") == rows(db, "escalation", "--actor", "ARM")
 

@@ -59,6 +59,7 @@ def _in_dates(date: str | None, filters: dict[str, Any]) -> bool:
 def stories(store: Store, **filters: Any) -> Rows:
     """Stories with more distinct articles first; each with its outlets, dates and top actors."""
     _fresh(store)
+    needles = _actor_needles(store, filters.get("actor"))
     s = t.stories
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(select(s).order_by(s.c.n_distinct.desc(), s.c.first_date, s.c.id))]
@@ -69,7 +70,7 @@ def stories(store: Store, **filters: Any) -> Rows:
             continue
         if filters.get("country") and filters["country"].upper() not in (r["countries"] or {}):
             continue
-        if filters.get("actor") and not any(filters["actor"].lower() in a.lower() for a in (r["actors"] or {})):
+        if needles and not any(_actor_hit(a, needles) for a in (r["actors"] or {})):
             continue
         if (filters.get("date_from") or filters.get("date_to")) and not (
                 _in_dates(r["first_date"], filters) or _in_dates(r["last_date"], filters)):
@@ -147,10 +148,10 @@ def claims(store: Store, **filters: Any) -> Rows:
         groups = [g for g in groups if filters["outlet"] in g["outlets"]]
     if filters.get("status"):
         groups = [g for g in groups if g.get("status") == filters["status"]]
-    if filters.get("actor"):
-        needle = filters["actor"].lower()
-        groups = [g for g in groups if needle in g["subject"].lower()
-                  or any(needle in (v.get("claimed_by") or "").lower() for v in g["values"])]
+    needles = _actor_needles(store, filters.get("actor"))
+    if needles:
+        groups = [g for g in groups if _actor_hit(g["subject"], needles)
+                  or any(_actor_hit(v.get("claimed_by") or "", needles) for v in g["values"])]
     for g in groups:
         g["figures"] = "; ".join(_figure_label(v) for v in g["values"])
     return _page(groups, filters)
@@ -164,7 +165,7 @@ def _figure_label(v: dict[str, Any]) -> str:
 
 # -- timeline ------------------------------------------------------------------------------
 
-def _event_filters(q: Any, filters: dict[str, Any]) -> Any:
+def _event_filters(store: Store, q: Any, filters: dict[str, Any]) -> Any:
     me = t.merged_events
     if filters.get("type"):
         q = q.where(me.c.type == filters["type"].upper())
@@ -172,10 +173,28 @@ def _event_filters(q: Any, filters: dict[str, Any]) -> Any:
         cc = filters["country"].upper()
         q = q.where(or_(me.c.actor_country == cc, me.c.recipient_country == cc))
     if filters.get("actor"):
-        a = filters["actor"]
-        q = q.where(or_(me.c.actor_key == a.lower(), me.c.recipient_key == a.lower(),
-                        me.c.actor_name == a, me.c.recipient_name == a))
+        from flashpoint.store.actor_match import match_actor
+
+        found = match_actor(store, filters["actor"])
+        keys, names = sorted(found.keys), sorted(found.names)
+        q = q.where(or_(me.c.actor_key.in_(keys), me.c.recipient_key.in_(keys),
+                        me.c.actor_name.in_(names), me.c.recipient_name.in_(names)))
     return q
+
+
+def _actor_needles(store: Store, actor: str | None) -> tuple[str, set[str]] | None:
+    """An actor filter: its text, and the ids and names it stands for (aliases, a surname: `store.actor_match`)."""
+    if not actor:
+        return None
+    from flashpoint.store.actor_match import match_actor
+
+    return actor.lower(), match_actor(store, actor).keys
+
+
+def _actor_hit(value: str, needles: tuple[str, set[str]]) -> bool:
+    """A story's actor key, a claim's subject or source: one of the actor's ids or names, or containing the text."""
+    low = value.lower()
+    return low in needles[1] or needles[0] in low
 
 
 def _snippet(text: str, n: int = 100) -> str:
@@ -187,7 +206,7 @@ def timeline(store: Store, **filters: Any) -> Rows:
     """Merged events in date order with their mentions; background events on their own dates, marked."""
     _fresh(store)
     me, em = t.merged_events, t.event_mentions
-    q = _event_filters(select(me).where(me.c.date.is_not(None)), filters)
+    q = _event_filters(store, select(me).where(me.c.date.is_not(None)), filters)
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(me.c.date, me.c.id))]
         rows = [r for r in rows if _in_dates(r["date"], filters)]

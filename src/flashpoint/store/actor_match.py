@@ -49,7 +49,9 @@ def match_actor(store: Store, text: str) -> ActorMatch:
             found.countries.add(entry.country)
     if len(text) == 3 and text.isalpha():
         found.countries.add(text.upper())
-    found.stored_ids = _stored(store, found.ids)
+    stored = _stored(store, found.ids)
+    found.stored_ids = set(stored)
+    found.names |= set(stored.values())
     if not found.stored_ids:
         _match_stored_names(store, found, folded)
     found.ids |= found.stored_ids
@@ -57,19 +59,19 @@ def match_actor(store: Store, text: str) -> ActorMatch:
     return found
 
 
-def _stored(store: Store, ids: set[str]) -> set[str]:
-    """Which of these ids the store's events or quotes use (indexed columns)."""
+def _stored(store: Store, ids: set[str]) -> dict[str, str]:
+    """Which of these ids the store's events or quotes use (indexed columns), with the names stored for them."""
     from sqlalchemy import select, union
 
     from flashpoint.store import schema
 
     e, q = schema.events, schema.quotes
     wanted = sorted(ids)
-    query = union(select(e.c.actor_id.label("id")).where(e.c.actor_id.in_(wanted)),
-                  select(e.c.recipient_id).where(e.c.recipient_id.in_(wanted)),
-                  select(q.c.speaker_id).where(q.c.speaker_id.in_(wanted)))
+    query = union(select(e.c.actor_id.label("id"), e.c.actor_name.label("name")).where(e.c.actor_id.in_(wanted)),
+                  select(e.c.recipient_id, e.c.recipient_name).where(e.c.recipient_id.in_(wanted)),
+                  select(q.c.speaker_id, q.c.speaker_name).where(q.c.speaker_id.in_(wanted)))
     with store.engine.connect() as conn:
-        return {str(r[0]) for r in conn.execute(query) if r[0]}
+        return {str(r[0]): str(r[1] or "") for r in conn.execute(query) if r[0]}
 
 
 def _match_stored_names(store: Store, found: ActorMatch, folded: str) -> None:
