@@ -109,6 +109,12 @@ def test_the_api_rejects_the_same_values_with_the_same_words(db: str) -> None:
         api_msg = api.json()["error"]
         # the same check, named after the option as each interface spells it
         assert cli_line.split(": ", 2)[2] == api_msg.split(": ", 1)[1]
+    for path, params, cli_args in [("/api/escalation", {"period": "year"}, ["escalation", "--period", "year"]),
+                                   ("/api/claims", {"kind": "deaths"}, ["claims", "--kind", "deaths"])]:
+        api = client.get(path, params=params)
+        assert api.status_code == 422
+        cli_line = one_error_line(run(cli_args[0], "--db", db, *cli_args[1:]), 2)
+        assert cli_line.split(": ", 2)[2] == api.json()["error"].split(": ", 1)[1]
 
 
 def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path: Path) -> None:

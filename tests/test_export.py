@@ -149,3 +149,20 @@ def test_export_to_a_missing_folder_is_one_line(sample_db: str, tmp_path: Path) 
     result = runner.invoke(app, ["export", "events", "--db", sample_db, "--out", str(tmp_path / "no" / "x.csv")])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "does not exist" in result.stderr
+
+
+def test_parquet_is_not_written_to_a_terminal(sample_db: str) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", "from flashpoint.cli import app; app()", "export", "events",
+                             "--db", sample_db, "--format", "parquet"], stdout=follower, stderr=subprocess.PIPE)
+    os.close(follower)
+    _, err = proc.communicate(timeout=120)
+    os.close(leader)
+    assert proc.returncode == 2
+    assert err.decode().splitlines() == ["error: --format parquet is binary: give --out FILE.parquet "
+                                         "(or redirect the output)"]
