@@ -50,11 +50,18 @@ def page_text(rng: random.Random, k: int) -> tuple[str, str]:
 
 
 SYLLABLES = ["ka", "zu", "mor", "vel", "tri", "dan", "qui", "sor", "bel", "nix", "rho", "tam", "gul", "fer", "wy"]
-SCENES = [("{a} ferry convoy halted off {b} Point", "harbour pilots turned back {n} vessels bound for {b}"),
-          ("{a} dam floods the valley below {b}", "engineers opened {n} sluices as the reservoir above {b} rose"),
-          ("{a} mine collapse traps workers at {b}", "rescuers reached {n} miners in the lower galleries at {b}"),
-          ("{a} airline grounds flights from {b}", "{n} departures from the airfield at {b} were cancelled"),
-          ("{a} grain silo fire spreads across {b} docks", "{n} crews fought the blaze on the {b} waterfront")]
+SCENES = [  # each with words of its own, so no two rounds read as one story
+    ("{a} ferry convoy halted off {b} Point", "Harbour pilots turned back {n} ferries bound for {b} Point at dawn."),
+    ("{a} dam floods the valley below {b}", "Engineers opened {n} sluices as the reservoir above {b} overflowed."),
+    ("{a} mine collapse traps workers at {b}", "Rescuers drilled toward {n} trapped miners deep beneath {b}."),
+    ("{a} airline grounds jets at {b} airfield", "Mechanics found cracked turbine blades in {n} jets parked at {b}."),
+    ("{a} grain silo fire spreads across {b} docks", "Smoke from {n} burning silos drifted over the {b} wharves."),
+    ("{a} avalanche buries the pass above {b}", "Snowploughs cleared {n} metres of packed snow from the {b} pass."),
+    ("{a} chemical leak forces evacuation of {b}", "Toxic vapour from {n} ruptured tanks crept into streets of {b}."),
+    ("{a} bridge cable snaps over {b} gorge", "Welders inspected {n} steel strands swinging across {b} gorge."),
+    ("{a} locust swarm strips orchards near {b}", "Farmers watched {n} hectares of apricot trees stripped near {b}."),
+    ("{a} tanker runs aground on {b} reef", "Divers measured a gash of {n} centimetres in the hull off {b}."),
+]
 
 
 def invented(rng: random.Random) -> str:
@@ -62,14 +69,11 @@ def invented(rng: random.Random) -> str:
 
 
 def round_report(rng: random.Random, r: int) -> tuple[str, str]:
-    """A report unlike any other in the run: invented names, one of several scenes."""
-    a, b, c = invented(rng), invented(rng), invented(rng)
+    """A report unlike any other in the run: invented names, a scene of its own."""
+    a, b = invented(rng), invented(rng)
     head, lead = SCENES[r % len(SCENES)]
-    n = rng.randint(3, 90)
     title = head.format(a=a, b=b)
-    body = (f"{lead.format(n=n, b=b).capitalize()} on Tuesday, officials of the {a} company said. The mayor of "
-            f"{b}, {c}, said the town was calm. Inspectors from {a} were due at {b} by nightfall.")
-    return title, body
+    return title, f"{lead.format(n=rng.randint(3, 90), b=b)} {a} said."
 
 
 class Site:
@@ -151,8 +155,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--feeds", type=int, default=200)
     ap.add_argument("--items", type=int, default=50)
-    ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--rounds", type=int, default=10, help="at most 10 (one scene each)")
     ap.add_argument("--baseline-feeds", type=int, default=20)
+    ap.add_argument("--log", action="store_true", help="the watcher's JSON logs on standard error")
     args = ap.parse_args()
 
     from flashpoint.store.store import Store
@@ -172,8 +177,14 @@ def main() -> None:
             k += 1
             site.add(f, f"f{f}-{k}", *page_text(rng, k))
     tmp = Path(tempfile.mkdtemp(prefix="bench-watch-"))
-    quiet = json_logger(open("/dev/null", "w"))  # noqa: SIM115
+    quiet = json_logger() if args.log else json_logger(open("/dev/null", "w"))  # noqa: SIM115
 
+    # warm-up (word lists, gazetteers, spaCy), so neither timed part pays for it
+    from flashpoint.ingest.pipeline import load_articles
+    from flashpoint.workflow import ingest_articles
+
+    ingest_articles(load_articles([f"{site.base}/feed/0.xml"], allow_private=True),
+                    Store(f"sqlite:///{tmp / 'warm.db'}"))
     # baseline: the same kind of work through `flashpoint ingest`
     n_base = min(args.baseline_feeds, args.feeds)
     base_store = Store(f"sqlite:///{tmp / 'baseline.db'}")
@@ -181,6 +192,7 @@ def main() -> None:
     base = ingest([f"{site.base}/feed/{i}.xml" for i in range(n_base)], base_store, allow_private=True)
     base_s = time.perf_counter() - t0
     base_rate = len(base.stored) / base_s
+    print(f"baseline ingest: {len(base.stored)} items in {base_s:.1f} s", file=sys.stderr, flush=True)
 
     # throughput: one watch pass over every feed
     store = Store(f"sqlite:///{tmp / 'watch.db'}")
@@ -189,6 +201,7 @@ def main() -> None:
     first = run(w, once=True)
     watch_s = time.perf_counter() - t0
     rate = first.stored / watch_s
+    print(f"watch --once: {first.stored} items in {watch_s:.1f} s", file=sys.stderr, flush=True)
 
     # delay: new reports appear while the watcher runs
     w.stop.clear()
@@ -210,6 +223,8 @@ def main() -> None:
             time.sleep(0.01)
         if got is not None:
             delays.append(got - appeared)
+        print(f"round {r}: {'%.2f s' % (got - appeared) if got is not None else 'no alert'}", file=sys.stderr,
+              flush=True)
     w.stop.set()
     runner.join(60)
     server.shutdown()
