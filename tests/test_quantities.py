@@ -170,6 +170,7 @@ def test_claimed_by_attribution() -> None:
     ("Nine people were killed in the raid, the police chief said on Monday.", "police chief"),
     ("The Health Ministry said on Tuesday that 31 people had been wounded.", "Health Ministry"),
     ("At least 60 homes were destroyed, according to Red Crescent volunteers.", "Red Crescent volunteers"),
+    ("Western diplomats who attended the talks said 40 prisoners would be freed.", "Western diplomats"),
 ])
 def test_claimant_is_the_subject_of_the_reporting_verb(text: str, who: str) -> None:
     assert one(text).claimed_by == who
@@ -178,6 +179,8 @@ def test_claimant_is_the_subject_of_the_reporting_verb(text: str, who: str) -> N
 @pytest.mark.parametrize("text", [
     "Per the second report, 17 people were hurt.",
     "It said 17 people were hurt in the blast.",
+    "The latest reports said 17 people were hurt in the blast.",
+    "Ukrainian said 17 people were hurt in the blast.",
 ])
 def test_claimant_is_never_a_fragment_or_pronoun(text: str) -> None:
     assert one(text).claimed_by is None

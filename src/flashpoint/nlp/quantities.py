@@ -30,7 +30,7 @@ from flashpoint.nlp.regexes import alternation
 from flashpoint.nlp.syntax import phrase_span
 
 _LIST_KEYS = ("killed", "wounded", "displaced", "held", "munitions", "troops", "people", "not_before", "not_units",
-              "comparison", "saying", "vague", "claimant_words")
+              "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
 _MAP_KEYS = ("currencies", "approx", "measures", "multipliers")
 
 
@@ -397,18 +397,31 @@ def _phrase(doc: NlpDoc, head: Token) -> str | None:
     return text or None
 
 
-_NOT_NAMES = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "who", "which", "what",
-              "report", "reports", "data", "figures", "agency", "service", "channel", "office", "second", "per"}
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """'Israeli', 'Ukrainians': a nationality alone names no one who gives a figure."""
+    text = resources.files("flashpoint.resources").joinpath("countries.yaml").read_text(encoding="utf-8")
+    return frozenset(d.lower() for c in yaml.safe_load(text) for d in c.get("demonyms") or [])
 
 
-def _is_name(claimant: str) -> bool:
-    """A claimant names someone: not a pronoun, a fragment ending in a hyphen, or a bare common word."""
-    words = claimant.replace("\u200c", "").split()
-    if not words or claimant.rstrip().endswith("-") or words[0].lower() in ("per", "what", "which"):
-        return False
-    if len(words) == 1 and words[0].lower() in _NOT_NAMES:
-        return False
-    return not (len(words) == 1 and words[0].lower() in {"israeli", "ukrainian", "russian", "palestinian"})
+def _claimant(text: str | None) -> str | None:
+    """The claimant as a name: leading 'what'/'per' and trailing relative clauses dropped; None for a
+    pronoun, a nationality alone, a fragment ('ISIL-', 'No injuries') or a thing that is no source
+    ('latest reports', 'data from March')."""
+    if not text:
+        return None
+    words = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text).split()
+    while words and words[0].lower() in ("what", "which", "per", "the", "a", "an"):
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words) if w.lower() in ("who", "that", "which", "from")), len(words))
+    words = words[:cut]
+    if not words or words[-1].endswith("-") or words[0].lower() in ("no", "none", "per"):
+        return None
+    lex = lexicon()
+    head = words[-1].lower().strip(".,;:")
+    if head in lex["not_claimants"] or (len(words) == 1 and (head in _demonyms() or head in lex["pronouns"])):
+        return None
+    return " ".join(words)
 
 
 def extract_quantities(doc: NlpDoc) -> list[Quantity]:
@@ -534,10 +547,10 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
         # the report whose cue is nearest the figure: "The ministry says 39,900 died ..., killing 1,200,
         # according to Israeli tallies" gives 39,900 to the ministry and 1,200 to the tallies
         holders = [q for q in doc.quotes if q.start <= start < q.end and q.speaker and q.speaker.name]
-        claimed_by = min(holders, key=lambda q: _cue_distance(q, start)).speaker.name if holders else None  # type: ignore[union-attr]
+        claimed_by = _claimant(min(holders, key=lambda q: _cue_distance(q, start)).speaker.name) if holders else None  # type: ignore[union-attr]
         if claimed_by is None:
-            claimed_by = next((c for c in (_parsed_claimant(doc, num_start),
-                                           _attribution(body[s_start:s_end], start - s_start)) if c and _is_name(c)), None)
+            claimed_by = next((c for c in (_claimant(_parsed_claimant(doc, num_start)),
+                                           _claimant(_attribution(body[s_start:s_end], start - s_start))) if c), None)
         out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit,
                             kind=cast(QuantityKind, kind), subject=subject, approx=approx, claimed_by=claimed_by))
     return out
