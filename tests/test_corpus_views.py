@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, select
 
 from flashpoint.corpus import escalation as esc
@@ -109,7 +110,9 @@ def test_timeline_marks_late_reported_events_and_escalation_leaves_them_out(sqli
     store.close()
 
 
-def test_incremental_update_touches_only_new_articles(db_url: str) -> None:
+def test_incremental_update_touches_only_new_articles(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.corpus import update
+
     store = Store(db_url)
     for i in range(6):
         store.add(_article(i, f"Item {i}. " + (WIRE if i % 2 else OTHER) + f" Filed {i}.", "A", f"2022-05-0{i + 1}"))
@@ -119,14 +122,14 @@ def test_incremental_update_touches_only_new_articles(db_url: str) -> None:
     with store.engine.connect() as conn:
         before = {r.article_pk: (r.story_id, r.canonical_id) for r in conn.execute(select(t.corpus_docs))}
     seen: list[int] = []
-    original = store.iter_articles
+    original = update._read
 
-    def observed(after_pk: int = 0, batch: int = 500):  # type: ignore[no-untyped-def]
-        for pk, art in original(after_pk, batch):
-            seen.append(pk)
-            yield pk, art
+    def observed(store: Store, pks: list[int]):  # type: ignore[no-untyped-def]
+        rows = original(store, pks)
+        seen.extend(pk for pk, _ in rows)
+        return rows
 
-    store.iter_articles = observed  # type: ignore[method-assign]
+    monkeypatch.setattr(update, "_read", observed)
     store.add(_article(10, "Late copy. " + WIRE, "B", "2022-05-06"))
     store.add(_article(11, "Something else entirely about grain shipments from Odesa port resuming.", "B", "2022-05-06"))
     update_views(store)

@@ -93,19 +93,25 @@ def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", worke
                 on_error(err)
         if on_progress:
             on_progress(report)
-    if update_views and report.stored:
+    if update_views:
+        _catch_up(store)
+    return report
+
+
+def _catch_up(store: Store) -> None:
+    """Bring the views up to date: this run's articles, and any a killed run left waiting."""
+    from flashpoint.corpus.tables import pending
+
+    if pending(store):
         from flashpoint.corpus.update import update_views as refresh
 
         refresh(store)
-    return report
 
 
 def ingest_articles(articles: Iterable[Article | InputError], store: Store, *, update_views: bool = True) -> IngestReport:
     """Ingest already-built Articles (API uploads, tests, benchmarks)."""
     report = IngestReport()
     store_results(store, (a if isinstance(a, InputError) else analyze_safely(a) for a in articles), report)
-    if update_views and report.stored:
-        from flashpoint.corpus.update import update_views as refresh
-
-        refresh(store)
+    if update_views:
+        _catch_up(store)
     return report

@@ -12,7 +12,8 @@ from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, String, Tab
 
 from flashpoint.store.schema import metadata
 
-STATE_KEY = "views"  # view_state row: the last articles.pk the views have processed
+STATE_KEY = "views"  # view_state row: the largest articles.pk processed (the queue says what is left)
+VERSION_KEY = "version"  # view_state row bumped by every view batch; the row every updater locks first
 
 # how far each view has got: name -> last processed articles.pk
 view_state = Table(
@@ -178,3 +179,24 @@ def last_processed(store: Any) -> int:
     with store.engine.connect() as conn:
         value = conn.execute(select(view_state.c.value).where(view_state.c.name == STATE_KEY)).scalar()
     return int(value or 0)
+
+
+def version(store: Any) -> int:
+    """A number that changes whenever the views do: a cache of anything computed from them is keyed by it."""
+    from sqlalchemy import select
+
+    with store.engine.connect() as conn:
+        value = conn.execute(select(view_state.c.value).where(view_state.c.name == VERSION_KEY)).scalar()
+    return int(value or 0)
+
+
+def pending(store: Any) -> bool:
+    """Are stored articles waiting for the views (or is the store older than the view queue)?"""
+    from sqlalchemy import select
+
+    from flashpoint.store.schema import view_queue
+
+    with store.engine.connect() as conn:
+        if conn.execute(select(view_queue.c.article_pk).limit(1)).first() is not None:
+            return True
+        return conn.execute(select(view_state.c.value).where(view_state.c.name == VERSION_KEY)).first() is None

@@ -1,14 +1,16 @@
 """Keeps the corpus views up to date as articles arrive, touching only what the new articles affect.
 
-`update_views` reads the articles stored after the last processed `articles.pk` (kept in
-`view_state`), in batches, and for each batch in one transaction:
+`update_views` takes the articles waiting in `view_queue` (each stored article is queued in its own
+transaction, so whatever order concurrent writers commit in, none is skipped), in batches, and for
+each batch in one transaction, under a lock on the `view_state` version row (one updater at a time):
 - links near-copies (MinHash LSH bands over word shingles, looked up by index);
 - assigns each article to the story of its most similar recent article (LSH over
   keyword features, IDF-weighted Jaccard, publication window) or opens a new story;
 - merges its events into existing merged events keyed by (type, actor, recipient,
   place, background/current) within a date window, or creates new ones;
 - adds new distinct current events to the escalation counts of their (dyad, day) only;
-- stores its figures (claims) and framing-term counts.
+- stores its figures (claims) and framing-term counts;
+- takes the batch off the queue and bumps the views' version (readers cache pages by it).
 Nothing already processed is recomputed, so adding 10 articles to 100,000 costs 10 articles.
 """
 
@@ -17,8 +19,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from flashpoint.corpus import claims as claims_mod
 from flashpoint.corpus import dedup, merge
@@ -26,32 +29,97 @@ from flashpoint.corpus import stories as stories_mod
 from flashpoint.corpus import tables as t
 from flashpoint.corpus.escalation import conflict_weight
 from flashpoint.corpus.framing import outlet_label, term_counts
-from flashpoint.corpus.tables import STATE_KEY, last_processed  # noqa: F401 - defined there, light for readers
+from flashpoint.corpus.tables import (  # noqa: F401 - defined there, light for readers
+    STATE_KEY,
+    VERSION_KEY,
+    last_processed,
+    pending,
+    version,
+)
 from flashpoint.model import AnalyzedArticle
+from flashpoint.store import schema
 from flashpoint.store.store import Store
 
 BATCH = 500
 _IN_CHUNK = 2000
 
 
-def update_views(store: Store) -> None:
-    """Process the articles stored since the last call; idempotent when nothing is new."""
-    after = last_processed(store)
-    batch: list[tuple[int, AnalyzedArticle]] = []
-    for pk, article in store.iter_articles(after_pk=after, batch=BATCH):
-        batch.append((pk, article))
-        if len(batch) >= BATCH:
-            _process(store, batch)
-            batch = []
-    if batch:
-        _process(store, batch)
+class _Busy(Exception):
+    """Another process holds the views' lock and the caller chose not to wait."""
+
+
+def update_views(store: Store, *, wait: bool = True) -> bool:
+    """Process every article waiting for the views; idempotent when nothing is new. With `wait=False` it
+    returns False at once (PostgreSQL) when another process is updating the views: that one catches up."""
+    _ensure_state(store)
+    q = schema.view_queue
+    while True:
+        with store.engine.connect() as conn:
+            pks = list(conn.execute(select(q.c.article_pk).order_by(q.c.article_pk).limit(BATCH)).scalars())
+        if not pks:
+            return True
+        try:
+            _process(store, _read(store, pks), claim=pks, wait=wait)
+        except _Busy:
+            return False
+
+
+def _read(store: Store, pks: list[int]) -> list[tuple[int, AnalyzedArticle]]:
+    a = schema.articles
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(a.c.pk, a.c.record).where(a.c.pk.in_(pks)).order_by(a.c.pk)).all()
+    return [(pk, AnalyzedArticle.model_validate(record)) for pk, record in rows]
+
+
+def _ensure_state(store: Store) -> None:
+    """The version row every update locks; for a store made before the queue, its unprocessed articles
+    (stored after the old high-water mark and absent from the views) are queued once."""
+    vs, a, q, d = t.view_state, schema.articles, schema.view_queue, t.corpus_docs
+    with store.engine.connect() as conn:
+        if conn.execute(select(vs.c.value).where(vs.c.name == VERSION_KEY)).first() is not None:
+            return
+    try:
+        with store.write() as conn:
+            if conn.execute(select(vs.c.value).where(vs.c.name == VERSION_KEY)).first() is not None:
+                return
+            after = conn.execute(select(vs.c.value).where(vs.c.name == STATE_KEY)).scalar() or 0
+            missing = select(a.c.pk).where(a.c.pk > after, ~exists().where(d.c.article_pk == a.c.pk),
+                                           ~exists().where(q.c.article_pk == a.c.pk))
+            conn.execute(insert(q).from_select(["article_pk"], missing))
+            conn.execute(insert(vs).values(name=VERSION_KEY, value=1))
+    except IntegrityError:
+        pass  # another process did the same at the same moment
+
+
+def _claim(conn: Connection, pks: list[int], wait: bool) -> set[int]:
+    """Lock the views (one updater at a time) and take `pks` off the queue; returns those still waiting,
+    as another updater may have processed some since they were read."""
+    vs, q = t.view_state, schema.view_queue
+    try:
+        conn.execute(select(vs.c.value).where(vs.c.name == VERSION_KEY).with_for_update(nowait=not wait))
+    except OperationalError as exc:
+        raise _Busy() from exc
+    conn.execute(update(vs).where(vs.c.name == VERSION_KEY).values(value=vs.c.value + 1))
+    waiting: set[int] = set()
+    for chunk in _chunks(pks):
+        waiting.update(conn.execute(select(q.c.article_pk).where(q.c.article_pk.in_(chunk))).scalars())
+        waiting.difference_update(conn.execute(select(t.corpus_docs.c.article_pk)
+                                               .where(t.corpus_docs.c.article_pk.in_(chunk))).scalars())
+        conn.execute(delete(q).where(q.c.article_pk.in_(chunk)))
+    return waiting
 
 
 def rebuild(store: Store) -> None:
     """Drop every view row and build the views again from all stored articles."""
-    with store.engine.begin() as conn:
+    _ensure_state(store)
+    vs = t.view_state
+    with store.write() as conn:
+        conn.execute(select(vs.c.value).where(vs.c.name == VERSION_KEY).with_for_update())
         for table in t.ALL:
-            conn.execute(delete(table))
+            conn.execute(delete(table).where(vs.c.name != VERSION_KEY) if table is vs else delete(table))
+        conn.execute(update(vs).where(vs.c.name == VERSION_KEY).values(value=vs.c.value + 1))
+        conn.execute(delete(schema.view_queue))
+        conn.execute(insert(schema.view_queue).from_select(["article_pk"], select(schema.articles.c.pk)))
     update_views(store)
 
 
@@ -120,13 +188,20 @@ class _Batch:
         return out
 
 
-def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]]) -> None:
+def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: list[int],
+             wait: bool = True) -> None:
     prepared = []
     for pk, art in batch:
         sig = dedup.signature(dedup.shingles(dedup.text_for(art.title, art.body)))
         feats = stories_mod.features(art)
         prepared.append((pk, art, sig, dedup.band_keys(sig), feats))
-    with store.engine.begin() as conn:
+    with store.write() as conn:
+        waiting = _claim(conn, claim, wait)
+        if len(waiting) < len(batch):
+            batch = [(pk, art) for pk, art in batch if pk in waiting]
+            prepared = [p for p in prepared if p[0] in waiting]
+            if not batch:
+                return
         b = _Batch(conn)
         b.load_df([f for *_, feats in prepared for f in feats])
         story_keys: dict[int, list[str]] = {}
@@ -223,7 +298,10 @@ def _flush_df(conn: Connection, b: _Batch) -> None:
 
 
 def _set_state(conn: Connection, pk: int) -> None:
-    done = conn.execute(update(t.view_state).where(t.view_state.c.name == STATE_KEY).values(value=pk))
+    vs = t.view_state
+    done = conn.execute(update(vs).where(vs.c.name == STATE_KEY).values(value=func.max(vs.c.value, pk)
+                                                                        if conn.dialect.name == "sqlite"
+                                                                        else func.greatest(vs.c.value, pk)))
     if done.rowcount == 0:
         conn.execute(insert(t.view_state).values(name=STATE_KEY, value=pk))
 

@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.exc import IntegrityError
 
 from flashpoint.corpus import claims as claims_mod
 from flashpoint.corpus import escalation as esc
@@ -26,17 +25,10 @@ Rows = list[dict[str, Any]]
 
 def _fresh(store: Store) -> None:
     """Bring the view tables up to date; if another process is doing it at the same moment, let it."""
-    if store.max_pk() > _processed(store):
+    if t.pending(store):
         from flashpoint.corpus.update import update_views
 
-        try:
-            update_views(store)
-        except IntegrityError:
-            pass  # the same batch was just processed by a concurrent reader (article_pk is the key)
-
-
-def _processed(store: Store) -> int:
-    return t.last_processed(store)
+        update_views(store, wait=False)  # another process updating the views right now: it catches up
 
 
 def _page(rows: Rows, filters: dict[str, Any]) -> Rows:

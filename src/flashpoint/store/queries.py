@@ -473,17 +473,12 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
 
 
 def _fresh_views(store: Store) -> None:
-    from flashpoint.corpus.tables import last_processed
+    from flashpoint.corpus.tables import pending
 
-    if store.max_pk() > last_processed(store):
-        from sqlalchemy.exc import IntegrityError
-
+    if pending(store):
         from flashpoint.corpus.update import update_views
 
-        try:
-            update_views(store)
-        except IntegrityError:
-            pass  # a concurrent reader processed the same batch
+        update_views(store, wait=False)  # another process updating the views right now: it catches up
 
 
 def _timeline_query(store: Store, q: Any, *, type: str | None = None, country: str | None = None,

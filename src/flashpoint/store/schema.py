@@ -147,5 +147,13 @@ Index("ix_events_type_order", events.c.type, events.c.date, events.c.article_id,
 
 SPAN_TABLES = (entities, quotes, timexes, quantities, events)
 
+# articles stored but not yet in the corpus views: written in the article's own transaction and taken off by
+# the view update that processes it, so a writer that commits a lower `pk` after a higher one is never skipped
+view_queue = Table(
+    "view_queue",
+    metadata,
+    Column("article_pk", Integer, primary_key=True, autoincrement=False),
+)
+
 from flashpoint.corpus import tables as _corpus_tables  # noqa: E402,F401  (corpus-view tables on this metadata)
 from flashpoint.watch import tables as _watch_tables  # noqa: E402,F401  (watcher tables on this metadata)

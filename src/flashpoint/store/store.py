@@ -16,11 +16,12 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -28,6 +29,8 @@ from flashpoint.model import Actor, AnalyzedArticle
 from flashpoint.store import schema
 
 DEFAULT_DB = "sqlite:///flashpoint.db"
+SQLITE_BUSY_S = 300  # how long a SQLite writer waits for another process's write (a view batch) to commit
+SCHEMA_LOCK = 0x666C7370  # PostgreSQL advisory lock key held while creating the schema ("flsp")
 
 
 def default_url() -> str:
@@ -108,11 +111,31 @@ def _actor_values(prefix: str, actor: Actor | None) -> dict[str, Any]:
 class Store:
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         self.url = normalise_url(url or default_url())
-        self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=True)
+        sqlite = self.url.startswith("sqlite")
+        self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=True,
+                                            connect_args={"timeout": SQLITE_BUSY_S} if sqlite else {})
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
         if create:
-            schema.metadata.create_all(self.engine)
+            self.create_schema()
+
+    def create_schema(self) -> None:
+        """Create the tables that are missing; safe when several processes start on a fresh store at once
+        (SQLite: under the write lock; PostgreSQL: under an advisory lock), so none fails on "already exists"."""
+        with self.write() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
+            schema.metadata.create_all(conn)
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction; on SQLite it takes the write lock first (BEGIN IMMEDIATE), so what it reads
+        before writing is still true when it writes, whatever other processes do meanwhile."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(flashpoint_write=True)
+            with conn.begin():
+                yield conn
 
     @property
     def dialect(self) -> str:
@@ -133,14 +156,25 @@ class Store:
         return row[0] if row else None
 
     def add(self, article: AnalyzedArticle) -> AddResult:
-        """Store one analysed article in its own transaction; a duplicate is not stored again."""
+        """Store one analysed article in its own transaction; a duplicate is not stored again, also when
+        another process stores the same article at the same moment (it is then "already present")."""
         digest = content_hash(article.body, article.title)
         canon = canonical_url(article.url)
-        with self.engine.begin() as conn:
+        try:
+            return self._add(article, digest, canon)
+        except IntegrityError:
+            with self.engine.connect() as conn:
+                existing = self.find_existing(conn, digest, canon, article.id)
+            if existing is None:
+                raise
+            return AddResult(existing, False)
+
+    def _add(self, article: AnalyzedArticle, digest: str, canon: str | None) -> AddResult:
+        with self.write() as conn:
             existing = self.find_existing(conn, digest, canon, article.id)
             if existing is not None:
                 return AddResult(existing, False)
-            conn.execute(
+            done = conn.execute(
                 insert(schema.articles).values(
                     id=article.id,
                     content_hash=digest,
@@ -158,6 +192,9 @@ class Store:
                     record=compact_record(article),
                 )
             )
+            new_pk = done.inserted_primary_key
+            if new_pk is not None:
+                conn.execute(insert(schema.view_queue).values(article_pk=new_pk[0]))
             self._insert_spans(conn, [article])
         return AddResult(article.id, True)
 
@@ -186,7 +223,7 @@ class Store:
     def _add_batch(self, articles: list[AnalyzedArticle]) -> list[AddResult]:
         a = schema.articles
         keys = [(content_hash(x.body, x.title), canonical_url(x.url), x.id) for x in articles]
-        with self.engine.begin() as conn:
+        with self.write() as conn:
             by_hash = dict(conn.execute(select(a.c.content_hash, a.c.id)
                                         .where(a.c.content_hash.in_({k[0] for k in keys}))).all())
             canons = {k[1] for k in keys if k[1]}
@@ -214,12 +251,14 @@ class Store:
                              "record": compact_record(article)})
             if rows:
                 conn.execute(insert(a), rows)
+                pks = conn.execute(select(a.c.pk).where(a.c.id.in_([r["id"] for r in rows]))).scalars().all()
+                conn.execute(insert(schema.view_queue), [{"article_pk": pk} for pk in pks])
                 self._insert_spans(conn, new)
         return results
 
     def replace(self, article: AnalyzedArticle) -> None:
         """Re-store an article after re-analysis (same id), keeping its place in the store."""
-        with self.engine.begin() as conn:
+        with self.write() as conn:
             for table in schema.SPAN_TABLES:
                 conn.execute(delete(table).where(table.c.article_id == article.id))
             conn.execute(
@@ -306,8 +345,15 @@ class Store:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # transactions are begun by _sqlite_begin, not by the driver
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Begin every transaction ourselves: a write (`Store.write`) takes the write lock at once, so two
+    processes never both read "absent" and then both write; reads stay deferred and never wait for writers."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("flashpoint_write") else "BEGIN")
