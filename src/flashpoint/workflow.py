@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from flashpoint.ingest.budget import SECTION_CHARS, sections
+from flashpoint.ingest.decode import BadInput
 from flashpoint.model import AnalyzedArticle, Article, InputError
 from flashpoint.nlp.pipeline import analyze
 from flashpoint.store.store import Store
@@ -31,9 +33,44 @@ class IngestReport:
 
 def analyze_safely(article: Article) -> AnalyzedArticle | InputError:
     try:
-        return analyze(article)
+        return analyze_in_sections(article)
+    except BadInput as exc:  # out of its budget
+        return InputError(source=article.source, message=str(exc))
     except Exception as exc:  # noqa: BLE001 - a failing document never stops a batch
         return InputError(source=article.source, message=f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+WARM_TEXT = "Russian forces shelled Kharkiv on Monday, killing two people, the regional governor said."
+_warm: list[bool] = []
+
+
+def warm_up() -> None:
+    """Load what cleaning and analysis load on first use (gazetteers, trafilatura), once per process and
+    before any document's time budget starts: a budget that ran out half-way through loading them would
+    leave them half built."""
+    if _warm:
+        return
+    import trafilatura  # noqa: F401
+
+    analyze(Article(id="warm-up", source="warm-up", body=WARM_TEXT))
+    _warm.append(True)
+
+
+def analyze_in_sections(article: Article, size: int = SECTION_CHARS) -> AnalyzedArticle:
+    """Analyse a long body section by section (offsets shifted back into the whole body), so the cost stays
+    linear in its length; an article of ordinary length is one section, analysed whole."""
+    parts = sections(article.body, size)
+    if len(parts) == 1:
+        return analyze(article)
+    merged = AnalyzedArticle(**article.model_dump())
+    for offset, text in parts:
+        part = analyze(article.model_copy(update={"body": text}))
+        for name in ("entities", "quotes", "timexes", "quantities", "events"):
+            for span in getattr(part, name):
+                span.start += offset
+                span.end += offset
+            getattr(merged, name).extend(getattr(part, name))
+    return merged
 
 
 def store_results(store: Store, results: Iterable[AnalyzedArticle | InputError], report: IngestReport,

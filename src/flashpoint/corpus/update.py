@@ -65,10 +65,7 @@ def update_views(store: Store, *, wait: bool = True) -> bool:
 
 
 def _read(store: Store, pks: list[int]) -> list[tuple[int, AnalyzedArticle]]:
-    a = schema.articles
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(a.c.pk, a.c.record).where(a.c.pk.in_(pks)).order_by(a.c.pk)).all()
-    return [(pk, AnalyzedArticle.model_validate(record)) for pk, record in rows]
+    return store.articles_by_pk(pks)
 
 
 def _ensure_state(store: Store) -> None:

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
+from flashpoint.ingest.budget import check_html, check_text
 from flashpoint.ingest.clean import clean_html, clean_text
 from flashpoint.ingest.decode import BadInput, decode_bytes
 from flashpoint.ingest.meta import extract_meta
@@ -36,6 +37,7 @@ def build_article(raw: RawDocument, cpu: dict[str, float] | None = None) -> Arti
     if not text.strip():
         raise BadInput("empty document")
     html = raw.kind == "html" or (raw.kind == "auto" and looks_like_html(text))
+    check_html(text) if html else check_text(text)
     cleaned = clean_html(text, raw.url) if html else clean_text(text)
     if not cleaned.body.strip():
         raise BadInput("no article text found" + (" in the HTML" if html else ""))

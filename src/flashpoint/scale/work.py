@@ -109,12 +109,14 @@ def run_task(units: list[Unit], store: Store | str, allow_private: bool = False,
              batch: int = STORE_BATCH) -> TaskResult:
     """Every stage for every document of the units; analysed documents are stored in batches of `batch`.
     `store` is a URL in a worker process (it opens its own), or the caller's Store when run in-process."""
+    from flashpoint.ingest.budget import deadline
     from flashpoint.ingest.decode import BadInput
     from flashpoint.ingest.pipeline import build_article
-    from flashpoint.workflow import analyze_safely
+    from flashpoint.workflow import analyze_safely, warm_up
 
     if isinstance(store, str):
         store = worker_store(store)
+    warm_up()
     out = TaskResult(units=len(units), cpu=dict.fromkeys(STAGES, 0.0), worker=os.getpid())
     pending: list[AnalyzedArticle] = []
 
@@ -142,16 +144,17 @@ def run_task(units: list[Unit], store: Store | str, allow_private: bool = False,
                 continue
             out.documents += 1
             try:
-                article = build_article(raw, out.cpu)
+                with deadline():  # a page that would hold the batch becomes one error naming it
+                    article = build_article(raw, out.cpu)
+                    start = time.process_time()
+                    result = analyze_safely(article)
+                    out.cpu["analyze"] += time.process_time() - start
             except BadInput as exc:
                 out.errors.append(InputError(source=raw.source, message=str(exc)))
                 continue
             except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
                 out.errors.append(InputError(source=raw.source, message=f"{type(exc).__name__}: {exc}"))
                 continue
-            start = time.process_time()
-            result = analyze_safely(article)
-            out.cpu["analyze"] += time.process_time() - start
             if isinstance(result, InputError):
                 out.errors.append(result)
                 continue

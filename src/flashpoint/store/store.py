@@ -339,6 +339,13 @@ class Store:
                 yield pk, AnalyzedArticle.model_validate(full_record(record, body))
             last = rows[-1][0]
 
+    def articles_by_pk(self, pks: list[int]) -> list[tuple[int, AnalyzedArticle]]:
+        """The articles with these sequence numbers, in order (those the view queue names)."""
+        a = schema.articles
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(a.c.pk, a.c.record, a.c.body).where(a.c.pk.in_(pks)).order_by(a.c.pk)).all()
+        return [(pk, AnalyzedArticle.model_validate(full_record(record, body))) for pk, record, body in rows]
+
     def max_pk(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.coalesce(func.max(schema.articles.c.pk), 0))).scalar_one())

@@ -1,0 +1,89 @@
+"""A document's budget: hostile shapes refused before cleaning, long bodies analysed in sections, and a
+wall-clock limit that turns a slow document into one error while the rest of the batch is stored."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from flashpoint.ingest import budget
+from flashpoint.ingest.pipeline import build_article
+from flashpoint.model import Article, RawDocument
+from flashpoint.store.store import Store
+from flashpoint.workflow import analyze_in_sections
+
+PARAGRAPH = ("Russian forces shelled Kharkiv on Tuesday, killing {n} civilians, the regional governor said. "
+             "Ukraine's army said it repelled {m} attacks near Bakhmut in district {n}.")
+
+
+def _long_text(kb: int) -> str:
+    lines, size, n = [], 0, 0
+    while size < kb * 1024:
+        line = PARAGRAPH.format(n=n + 2, m=n + 3)
+        lines.append(line)
+        size += len(line) + 1
+        n += 1
+    return "\n".join(lines)
+
+
+def test_a_page_of_a_million_tiny_paragraphs_is_refused_before_cleaning() -> None:
+    html = "<html><body><article>" + "<p>a.</p>" * (budget.MAX_HTML_TAGS + 1) + "</article></body></html>"
+    with pytest.raises(budget.OverBudget, match="HTML tags, more than the limit"):
+        build_article(RawDocument(source="hostile.html", content=html, kind="html"))
+    text = "a.\n" * (budget.MAX_TEXT_LINES + 1)
+    with pytest.raises(budget.OverBudget, match="lines, more than the limit"):
+        build_article(RawDocument(source="hostile.txt", content=text, kind="text"))
+
+
+def test_sections_cover_the_body_exactly_at_paragraph_ends() -> None:
+    body = _long_text(70)
+    parts = budget.sections(body, 20_000)
+    assert len(parts) >= 4 and "".join(p for _, p in parts) == body
+    assert all(len(p) <= 20_000 for _, p in parts)
+    assert all(body[off:off + len(p)] == p for off, p in parts)
+    assert all(p.startswith("\n") for _, p in parts[1:])  # cut where a paragraph ends
+    one_line = "word " * 10_000
+    assert "".join(p for _, p in budget.sections(one_line, 20_000)) == one_line
+
+
+def test_a_long_body_is_analysed_in_sections_with_offsets_into_the_whole_body() -> None:
+    body = _long_text(8)
+    assert len(budget.sections(body, 3000)) >= 3
+    analysed = analyze_in_sections(Article(id="long", source="long.txt", body=body), 3000)
+    assert analysed.body == body
+    for name in ("entities", "quotes", "timexes", "quantities", "events"):
+        for span in getattr(analysed, name):
+            assert 0 <= span.start < span.end <= len(body)
+    for ent in analysed.entities:
+        assert body[ent.start:ent.end] == ent.text
+    # the last section's figures are found, at their place in the whole body
+    last = max(analysed.quantities, key=lambda q: q.start)
+    assert last.start > len(body) - 1000 and body[last.start:last.end] == last.text
+
+
+def test_a_slow_and_a_hostile_document_fail_alone_and_the_batch_is_stored(tmp_path: Path) -> None:
+    """A real `flashpoint ingest` with a one-second budget: a long plain text takes longer than that,
+    a page of tiny paragraphs is refused, and the article after them is stored."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a-slow.txt").write_text(_long_text(400))
+    (folder / "b-hostile.html").write_text("<html><body>" + "<p>x</p>" * 50_000 + "</body></html>")
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    (folder / "c-good.txt").write_text(seed.read_text())
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    env = {**os.environ, "FLASHPOINT_DOC_SECONDS": "3"}
+    done = subprocess.run([sys.executable, "-m", "flashpoint.cli", "ingest", str(folder), "--db", db],
+                          capture_output=True, text=True, env=env, timeout=600)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert "a-slow.txt" in out and "took longer than 3 s" in out
+    assert "b-hostile.html" in out and "HTML tags" in out
+    assert "Traceback" not in out
+    store = Store(db)
+    assert [a.source for _, a in store.iter_articles()] == [str(folder / "c-good.txt")]
+    store.close()
