@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi.encoders import jsonable_encoder
 
+from flashpoint.api.cache import cached
 from flashpoint.listing import Page
 from flashpoint.options import BadParameter, Filters, check_date  # noqa: F401 - the API's names for them
 from flashpoint.store import queries
@@ -44,10 +45,12 @@ def run_view(store: Store, name: str, f: Filters) -> Rows:
 
 
 def view_page(store: Store, name: str, f: Filters) -> Page:
-    """One page of a list with its total; the timeline, events and quotes are paged by the database."""
+    """One page of a list with its total; the timeline, events and quotes are paged by the database.
+    Computed once per state of the store and the views (`api.cache`), not per request."""
     from flashpoint.listing import list_page
 
-    return list_page(store, name, f)
+    key = ("list", name, tuple(sorted((k, repr(v)) for k, v in f.view_kwargs().items())))
+    return cached(store, key, lambda: list_page(store, name, f))
 
 
 def latest_stories(store: Store, n: int = 12) -> Rows:
@@ -78,13 +81,18 @@ def latest_stories(store: Store, n: int = 12) -> Rows:
 
 
 def alerts(store: Store, f: Filters | None = None) -> Rows:
+    rows = cached(store, ("alerts",), lambda: _alerts(store))
+    if f is not None:
+        rows = rows[f.offset:None if f.limit is None else f.offset + f.limit]
+    return rows
+
+
+def _alerts(store: Store) -> Rows:
     fn = getattr(_views(), "alerts", None)
     if fn is not None:
         rows = plain(list(fn(store)))
     else:
         rows = [r for r in run_view(store, "escalation", Filters(limit=1000)) if r.get("alert")]
-    if f is not None:
-        rows = rows[f.offset:None if f.limit is None else f.offset + f.limit]
     return rows
 
 

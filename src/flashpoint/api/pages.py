@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from flashpoint.api import data, render
+from flashpoint.api.cache import cached
 from flashpoint.api.data import Filters
 from flashpoint.api.routes import get_store, require_read
 from flashpoint.model import PLOVER_TYPES
@@ -46,11 +47,15 @@ def error_page(request: Request, status: int, message: str) -> Response:
 
 @router.get("/")
 def overview(request: Request, store: StoreDep) -> Response:
+    return _page(request, "overview.html", title="Overview", **cached(store, ("overview",), lambda: _overview(store)))
+
+
+def _overview(store: Store) -> dict[str, Any]:
+    """What the overview shows: computed once per state of the store and the views, not per request."""
     many = Filters(limit=1000)
     escalation = data.run_view(store, "escalation", many)
     alerts = data.alerts(store)
-    return _page(
-        request, "overview.html", title="Overview",
+    return dict(
         stories=data.latest_stories(store, 12),
         chart=render.line_chart(render.escalation_series(escalation), alerts),
         alerts=alerts[:12],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -17,6 +19,7 @@ from flashpoint.store import queries
 from flashpoint.store.store import Store
 
 MAX_UPLOAD = 10 * 1024 * 1024
+INGEST_THREADS = 2  # ingests cleaned and analysed at once, each in a worker thread: reads keep the rest
 
 
 def _presented_key(request: Request) -> str | None:
@@ -259,10 +262,11 @@ def _check_given(doc: dict[str, Any]) -> dict[str, Any]:
     return given
 
 
-async def _documents(request: Request) -> tuple[list[Article | InputError], list[str]]:
-    """Articles to analyse, and URLs to fetch, from a JSON body or a multipart upload."""
+async def _documents(request: Request) -> tuple[list[Callable[[], Article | InputError]], list[str]]:
+    """Articles to build (cleaning is left to a worker thread, off the event loop), and URLs to fetch,
+    from a JSON body or a multipart upload."""
     ctype = request.headers.get("content-type", "")
-    built: list[Article | InputError] = []
+    built: list[Callable[[], Article | InputError]] = []
     urls: list[str] = []
     if ctype.startswith("multipart/form-data"):
         form = await request.form()
@@ -276,8 +280,9 @@ async def _documents(request: Request) -> tuple[list[Article | InputError], list
                 raise HTTPException(413, f"{up.filename}: larger than {MAX_UPLOAD // (1024 * 1024)} MB")
             text = raw.decode("utf-8", errors="replace")
             name = up.filename or "upload"
-            built.append(_article_from(text, source=f"upload:{name}", html=_looks_html(name, up.content_type, text),
-                                       given=given if len(files) == 1 else {**given, "id": None, "title": None}))
+            built.append(partial(_article_from, text, source=f"upload:{name}",
+                                 html=_looks_html(name, up.content_type, text),
+                                 given=given if len(files) == 1 else {**given, "id": None, "title": None}))
         return built, urls
     if not ctype.startswith("application/json"):
         raise HTTPException(415, "send JSON (application/json) or a multipart/form-data upload")
@@ -302,15 +307,15 @@ async def _documents(request: Request) -> tuple[list[Article | InputError], list
         content = html if html is not None else text
         if not isinstance(content, str) or not content.strip():
             raise BadParameter(f"document {i}: text/html must be a non-empty string")
-        built.append(_article_from(content, source=given.get("url") or f"api:{given.get('id') or i}",
-                                   html=html is not None, given=given))
+        built.append(partial(_article_from, content, source=given.get("url") or f"api:{given.get('id') or i}",
+                             html=html is not None, given=given))
     return built, urls
 
 
 @router.post("/ingest", summary="Ingest documents: JSON text/html/url or a file upload (needs X-API-Key)",
              dependencies=[Depends(require_write)], status_code=201, openapi_extra=INGEST_BODY)
 async def ingest(request: Request, store: StoreDep) -> JSONResponse:
-    from starlette.concurrency import run_in_threadpool
+    import anyio
 
     from flashpoint import workflow
 
@@ -321,7 +326,7 @@ async def ingest(request: Request, store: StoreDep) -> JSONResponse:
         dups: list[str] = []
         errors: list[dict[str, str]] = []
         if built:
-            rep = workflow.ingest_articles(built, store)
+            rep = workflow.ingest_articles([build() for build in built], store)
             stored += rep.stored
             dups += rep.duplicates
             errors += [{"source": e.source, "message": e.message} for e in rep.errors]
@@ -332,7 +337,10 @@ async def ingest(request: Request, store: StoreDep) -> JSONResponse:
             errors += [{"source": e.source, "message": e.message} for e in rep.errors]
         return {"stored": stored, "duplicates": dups, "errors": errors}
 
-    result = await run_in_threadpool(work)
+    slots = getattr(request.app.state, "ingest_slots", None)
+    if slots is None:
+        slots = request.app.state.ingest_slots = anyio.CapacityLimiter(INGEST_THREADS)
+    result = await anyio.to_thread.run_sync(work, limiter=slots)
     if result["errors"] and not result["stored"] and not result["duplicates"]:
         first = result["errors"][0]
         return JSONResponse({"error": f"{first['source']}: {first['message']}", **result}, status_code=422)

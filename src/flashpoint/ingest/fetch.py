@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -90,9 +91,26 @@ class _PinnedBackend(httpcore.SyncBackend):
     def __init__(self, allow_private: bool, trusted_hosts: Collection[str]) -> None:
         self.allow_private = allow_private
         self.trusted = {h.lower() for h in trusted_hosts}
+        self.sockets: list[socket.socket] = []
+
+    def cut(self) -> None:
+        """Shut every socket this fetch opened: a read blocked on a server that drips bytes returns at once."""
+        for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Any = None) -> httpcore.NetworkStream:
+        stream = self._connect(host, port, timeout, local_address, socket_options)
+        sock = stream.get_extra_info("socket")
+        if isinstance(sock, socket.socket):
+            self.sockets.append(sock)
+        return stream
+
+    def _connect(self, host: str, port: int, timeout: float | None, local_address: str | None,
+                 socket_options: Any) -> httpcore.NetworkStream:
         if self.allow_private or host.lower() in self.trusted:
             return super().connect_tcp(host, port, timeout, local_address, socket_options)
         if host.lower().rstrip(".") in _METADATA_HOSTS:
@@ -113,8 +131,9 @@ class _PinnedTransport(httpx.HTTPTransport):
 
     def __init__(self, allow_private: bool, trusted_hosts: Collection[str]) -> None:
         super().__init__(trust_env=False)
+        self.backend = _PinnedBackend(allow_private, trusted_hosts)
         self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
-                                             network_backend=_PinnedBackend(allow_private, trusted_hosts))
+                                             network_backend=self.backend)
 
 
 def check_url(url: str, allow_private: bool = False, trusted_hosts: Collection[str] = ()) -> None:
@@ -146,14 +165,36 @@ def fetch(url: str, allow_private: bool = False, *, timeout: float = TIMEOUT_S, 
           conditional: Mapping[str, str] | None = None) -> Fetched:
     """GET a URL, checking the guard on it and on every redirect hop; stream and stop at `max_bytes`.
 
-    `timeout` bounds the whole fetch (all hops and the body), not only each network read.
+    `timeout` bounds the whole fetch (all hops, headers and body), not only each network read: when it
+    runs out, the sockets are shut, so a server that sends one byte at a time cannot hold it longer.
     `conditional` adds request headers such as If-None-Match / If-Modified-Since (a poller's
     conditional GET); a 304 answer comes back as status 304 with no content.
     """
+    transport = _PinnedTransport(allow_private, trusted_hosts)
+    expired = threading.Event()
+
+    def expire() -> None:
+        expired.set()
+        transport.backend.cut()
+
+    timer = threading.Timer(timeout, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        return _fetch(url, transport, allow_private, timeout, max_bytes, max_redirects, trusted_hosts, conditional)
+    except (FetchError, httpx.HTTPError, httpcore.NetworkError, OSError) as exc:
+        if expired.is_set():
+            raise FetchError(f"timed out after {timeout:g} s") from exc
+        raise
+    finally:
+        timer.cancel()
+
+
+def _fetch(url: str, transport: _PinnedTransport, allow_private: bool, timeout: float, max_bytes: int,
+           max_redirects: int, trusted_hosts: Collection[str], conditional: Mapping[str, str] | None) -> Fetched:
     deadline = time.monotonic() + timeout
     current = url
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
-    transport = _PinnedTransport(allow_private, trusted_hosts)
     with httpx.Client(follow_redirects=False, trust_env=False, headers=headers, transport=transport) as client:
         for _hop in range(max_redirects + 1):
             check_url(current, allow_private, trusted_hosts)

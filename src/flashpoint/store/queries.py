@@ -240,6 +240,12 @@ def _watch_rewrites(store: Store) -> None:
     event.listen(store.engine, "after_cursor_execute", seen)
 
 
+def store_state(store: Store) -> tuple[Any, ...]:
+    """A key that changes whenever an article or a span is added, replaced or deleted (caches use it)."""
+    _watch_rewrites(store)
+    return _store_state(store)
+
+
 def _store_state(store: Store) -> tuple[Any, ...]:
     """Changes whenever an article or a span is added, replaced or deleted: a few index look-ups."""
     a, en, ev, qt = schema.articles, schema.entities, schema.events, schema.quotes
