@@ -81,3 +81,32 @@ def test_reads_are_answered_while_a_costly_page_is_being_cleaned(tmp_path: Path)
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_serve_catches_up_views_a_killed_ingest_left_behind(tmp_path: Path) -> None:
+    """Articles stored by an ingest killed before its view update are in the views soon after `serve`
+    starts, without a read having to wait for them."""
+    from flashpoint.corpus.update import pending
+    from flashpoint.workflow import ingest as run_ingest
+
+    db = f"sqlite:///{tmp_path / 'killed.db'}"
+    store = Store(db)
+    run_ingest([str(p) for p in sorted(SEEDS.glob("*.txt"))[:3]], store, update_views=False)  # as if killed
+    assert pending(store)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "flashpoint.cli", "serve", "--db", db, "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_up(base, server)
+        for _ in range(1200):
+            if not pending(store):
+                break
+            time.sleep(0.1)
+        assert not pending(store)
+        stories = _get(base + "/api/stories")
+        assert sum(len(s["article_ids"]) for s in stories["items"]) == 3
+    finally:
+        server.terminate()
+        server.wait(30)
+        store.close()

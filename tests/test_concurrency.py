@@ -125,11 +125,11 @@ def test_a_lower_number_committed_after_a_higher_one_still_enters_the_views(pg_u
     inserted, release = threading.Event(), threading.Event()
 
     class SlowStore(Store):
-        def _insert_spans(self, conn, article):  # type: ignore[no-untyped-def]
-            if article.id == "late0":  # holds its transaction open after taking its number
+        def _insert_spans(self, conn, articles):  # type: ignore[no-untyped-def]
+            if any(a.id == "late0" for a in articles):  # holds its transaction open after taking its number
                 inserted.set()
                 release.wait(60)
-            super()._insert_spans(conn, article)
+            super()._insert_spans(conn, articles)
 
     store = SlowStore(pg_url)
     slow = threading.Thread(target=store.add, args=(_analysed(0),))

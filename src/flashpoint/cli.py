@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -114,7 +115,7 @@ def _store(db: str | None, *, must_exist: bool = True) -> Store:
 
 
 def _report_error(e: Any) -> None:
-    note(f"error: {e.source}: {e.message}")
+    note(f"error: {e.source}: {e.message}")  # one line: InputError escapes control characters itself
 
 
 # -- analyze and ingest ------------------------------------------------------------------------
@@ -445,7 +446,21 @@ def serve(
 
     from flashpoint.api.app import create_app
 
+    # views a killed ingest left behind are caught up now, beside the first reads, not in one of them
+    threading.Thread(target=_catch_up_views, args=(store,), daemon=True).start()
     uvicorn.run(create_app(api_key=api_key, store=store), host=host, port=port)
+
+
+def _catch_up_views(store: Any) -> None:
+    from flashpoint.corpus.tables import pending
+
+    try:
+        if pending(store):
+            from flashpoint.corpus.update import update_views
+
+            update_views(store, wait=False)
+    except Exception as exc:  # noqa: BLE001 - reads still work; the next ingest catches up
+        note(f"warning: the views could not be brought up to date: {type(exc).__name__}: {exc}")
 
 
 @app.command()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"]
 QuantityKind = Literal["killed", "wounded", "troops", "displaced", "money", "munitions", "other"]
@@ -138,11 +138,31 @@ class RawDocument(BaseModel):
     given: dict[str, Any] = Field(default_factory=dict)  # id, title, outlet, published from JSONL/feeds
 
 
+MAX_ERROR_CHARS = 300
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """One printable line: control and other unprintable characters escaped (a file name with a newline
+    cannot forge a second error line), and with `limit`, cut there (a parser quoting binary is not printed)."""
+    out = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return out if limit is None or len(out) <= limit else out[:limit] + "…"
+
+
 class InputError(BaseModel):
     """A document that could not be read or cleaned; the batch goes on."""
 
     source: str
     message: str
+
+    @field_validator("source")
+    @classmethod
+    def _one_line_source(cls, value: str) -> str:
+        return printable(value)
+
+    @field_validator("message")
+    @classmethod
+    def _one_line_message(cls, value: str) -> str:
+        return printable(value, MAX_ERROR_CHARS)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_plus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -51,13 +53,23 @@ def create_app(db: str | None = None, api_key: str | None = None, *, read_key: s
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        if "\x00" in request.url.path or "\x00" in unquote_plus(request.url.query):
+            # no database takes a NUL in a query: a clear 422 rather than a 500 and a reset connection
+            response = (JSONResponse({"error": "the request holds a NUL character"}, status_code=422)
+                        if request.url.path.startswith("/api") else
+                        pages.error_page(request, 422, "the request holds a NUL character"))
+            for name, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(name, value)
+            return response
+        response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         key = request.query_params.get("key")
         if key and response.status_code < 400 and not request.url.path.startswith("/api"):
             # a page opened with ?key= keeps the read key for the links that follow
-            response.set_cookie("flashpoint_key", key, httponly=True, samesite="strict")
+            # Secure (sent over HTTPS only) unless served on this machine's loopback, where there is no TLS
+            secure = request.url.scheme == "https" or request.url.hostname not in LOOPBACK_HOSTS
+            response.set_cookie("flashpoint_key", key, httponly=True, samesite="strict", secure=secure)
         return response
 
     @app.exception_handler(StarletteHTTPException)
@@ -92,11 +104,33 @@ def create_app(db: str | None = None, api_key: str | None = None, *, read_key: s
             return JSONResponse({"error": message}, status_code=500)
         return pages.error_page(request, 500, message)
 
+    hide_keys_in_access_log()
     app.include_router(routes.router)
     app.include_router(pages.router)
     app.include_router(watch_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+_KEY_IN_QUERY = re.compile(r"([?&]key=)[^&#\s]*", re.IGNORECASE)
+
+
+class _HideKeys(logging.Filter):
+    """The access log shows `?key=***`, never a read key given in a URL."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) >= 3 and isinstance(record.args[2], str):
+            args = list(record.args)
+            args[2] = _KEY_IN_QUERY.sub(r"\1***", str(args[2]))
+            record.args = tuple(args)
+        return True
+
+
+def hide_keys_in_access_log() -> None:
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, _HideKeys) for f in access.filters):
+        access.addFilter(_HideKeys())
 
 
 def jsonable(errors: Any) -> Any:

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from flashpoint.api import data, render
 from flashpoint.api.cache import cached
 from flashpoint.api.data import Filters
-from flashpoint.api.routes import get_store, require_read
+from flashpoint.api.routes import MAX_OFFSET, get_store, require_read
 from flashpoint.model import PLOVER_TYPES
 from flashpoint.store import queries
 from flashpoint.store.store import Store
@@ -78,7 +78,7 @@ def top_actors(store: Store, n: int) -> list[dict[str, Any]]:
 
 @router.get("/articles")
 def articles(request: Request, store: StoreDep, q: Opt = None, outlet: Opt = None, date_from: Opt = None,
-             date_to: Opt = None, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+             date_to: Opt = None, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     f = Filters(outlet=outlet, date_from=date_from, date_to=date_to, limit=25, offset=offset)
     kw: dict[str, Any] = {"q": q, "outlet": f.outlet, "date_from": f.date_from, "date_to": f.date_to}
     rows = queries.search_articles(store, **kw, limit=f.limit, offset=f.offset)
@@ -86,7 +86,7 @@ def articles(request: Request, store: StoreDep, q: Opt = None, outlet: Opt = Non
                  f=f, q=q or "", outlets=queries.list_outlets(store))
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(request: Request, store: StoreDep, article_id: str) -> Response:
     found = store.get(article_id)
     if found is None:
@@ -102,7 +102,7 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
 
 
 @router.get("/stories")
-def stories(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+def stories(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     f = Filters(limit=50, offset=offset)
     return _page(request, "stories.html", title="Stories", stories=data.run_view(store, "stories", f), f=f)
 
@@ -119,7 +119,7 @@ def story(request: Request, store: StoreDep, story_id: str) -> Response:
 @router.get("/timeline")
 def timeline(request: Request, store: StoreDep, date_from: Opt = None, date_to: Opt = None, country: Opt = None,
              type: Opt = None, outlet: Opt = None, actor: Opt = None,
-             offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     f = Filters(date_from=date_from, date_to=date_to, country=country or None, type=type or None,
                 outlet=outlet or None, actor=actor or None, limit=200, offset=offset)
     rows = data.run_view(store, "timeline", f)
@@ -128,7 +128,7 @@ def timeline(request: Request, store: StoreDep, date_from: Opt = None, date_to: 
 
 
 @router.get("/actors")
-def actors(request: Request, store: StoreDep, q: Opt = None, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+def actors(request: Request, store: StoreDep, q: Opt = None, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     rows = queries.list_actors(store, q=q, limit=50, offset=offset)
     return _page(request, "actors.html", title="Actors", rows=rows, q=q or "", offset=offset)
 

@@ -66,7 +66,8 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 OPT = OPTIONS  # names, help and checks shared with the command line (flashpoint.options)
 Limit = Annotated[int, Query(ge=1, le=API_MAX_LIMIT, description=f"rows per page (1 to {API_MAX_LIMIT})")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+MAX_OFFSET = 1_000_000_000  # beyond any store, and far below what a database integer holds
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 DateFrom = Annotated[str | None, Query(description=OPT["date_from"].help)]
 DateTo = Annotated[str | None, Query(description=OPT["date_to"].help)]
 
@@ -115,7 +116,7 @@ def articles(store: StoreDep, q: Annotated[str | None, Query(description="words 
     return listed(store, "articles", f)
 
 
-@router.get("/articles/{article_id}", summary="One article: its clean text and every span with offsets")
+@router.get("/articles/{article_id:path}", summary="One article: its clean text and every span with offsets")
 def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     found = store.get(article_id)
     if found is None:
@@ -254,6 +255,8 @@ def _check_given(doc: dict[str, Any]) -> dict[str, Any]:
     for k, v in given.items():
         if v is not None and not isinstance(v, str):
             raise BadParameter(f"{k}: must be a string")
+        if v:
+            given[k] = v.replace("\x00", "")  # no NUL reaches the store (PostgreSQL refuses it in text)
     if given.get("published"):
         data.check_date("published", given["published"])
     url = given.get("url")

@@ -112,10 +112,24 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
     return _detect(data)
 
 
-def _detect(data: bytes) -> str:
-    from charset_normalizer import from_bytes
+def _extended_latin(text: str) -> int:
+    return sum(1 for ch in text if "\u0100" <= ch <= "\u017f")
 
-    best = from_bytes(data[:262144]).best()
+
+def _detect(data: bytes) -> str:
+    """The detector's best encoding; among those that read as cleanly (cp1250 and cp1252 read Spanish Latin-1
+    just as well), the one whose letters fit the language it found: Latin Extended-A ("ř", "ł") only for a language
+    that writes them, so "Muñoz" in Latin-1 does not become "Muńoz"."""
+    from charset_normalizer import from_bytes
+    from charset_normalizer.constant import FREQUENCIES
+
+    found = list(from_bytes(data[:262144]))
+    best = found[0] if found else None
+    if best is not None and best.language in FREQUENCIES:
+        tied = [m for m in found if m.chaos == best.chaos]
+        writes_extended = any("\u0100" <= ch <= "\u017f" for ch in FREQUENCIES[best.language])
+        sign = 1 if writes_extended else -1
+        best = max(tied, key=lambda m: sign * _extended_latin(str(m)))  # the first of the best on a tie
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding)

@@ -54,8 +54,15 @@ class Fetched:
 
 def _refusal(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     """Why an address is not public, or None when it is."""
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address):
+        # an IPv4 address carried inside IPv6 (mapped, 6to4 2002::/16, Teredo) is judged as that address
+        inner = addr.ipv4_mapped or addr.sixtofour or (addr.teredo[1] if addr.teredo else None)
+        if inner is not None:
+            why = _refusal(inner)
+            if why:
+                return why
+            if addr.ipv4_mapped is not None:
+                addr = addr.ipv4_mapped
     if addr in _METADATA_ADDRESSES:
         return "a cloud metadata address"
     for attr, why in (("is_loopback", "a loopback address"), ("is_link_local", "a link-local address"),

@@ -34,6 +34,9 @@ def build_article(raw: RawDocument, cpu: dict[str, float] | None = None) -> Arti
     With `cpu`, the CPU seconds of cleaning (decoding included) and of metadata are added to it."""
     start = time.process_time()
     text = decode_bytes(raw.content) if isinstance(raw.content, bytes) else raw.content
+    text = text.replace("\x00", "")  # PostgreSQL stores no NUL in text; no article needs one
+    given = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in raw.given.items()}
+    raw = raw.model_copy(update={"given": given})
     if not text.strip():
         raise BadInput("empty document")
     html = raw.kind == "html" or (raw.kind == "auto" and looks_like_html(text))

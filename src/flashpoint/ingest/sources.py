@@ -318,7 +318,11 @@ def read_feed(source: str, data: bytes, allow_private: bool = False) -> Iterator
     import feedparser
 
     parsed = feedparser.parse(io.BytesIO(data))
-    entries = list(parsed.entries)[:MAX_FEED_ENTRIES]
+    entries = list(parsed.entries)
+    if len(entries) > MAX_FEED_ENTRIES:
+        yield InputError(source=source, message=f"feed has {len(entries):,} entries: only the first "
+                         f"{MAX_FEED_ENTRIES} are fetched, the other {len(entries) - MAX_FEED_ENTRIES:,} are not")
+        entries = entries[:MAX_FEED_ENTRIES]
     if not entries:
         why = f": {parsed.get('bozo_exception')}" if parsed.get("bozo") else ""
         yield InputError(source=source, message=f"feed has no entries{why}")
