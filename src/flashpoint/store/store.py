@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -123,6 +123,8 @@ class Store:
     def create_schema(self) -> None:
         """Create the tables that are missing; safe when several processes start on a fresh store at once
         (SQLite: under the write lock; PostgreSQL: under an advisory lock), so none fails on "already exists"."""
+        if set(schema.metadata.tables) <= set(inspect(self.engine).get_table_names()):
+            return  # all there: no lock taken, so opening a store never waits for a writer
         with self.write() as conn:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
