@@ -418,7 +418,8 @@ def test_ingest_by_url_refuses_private_addresses(client: TestClient, store: Stor
 
 
 def test_read_key_guards_reads(store: Store) -> None:
-    guarded = TestClient(create_app(store=store, api_key=KEY, read_key="reader"))
+    # served over HTTPS: off loopback the key's cookie is Secure, sent back over HTTPS only
+    guarded = TestClient(create_app(store=store, api_key=KEY, read_key="reader"), base_url="https://testserver")
     assert guarded.get("/api/events").status_code == 401
     assert guarded.get("/api/events", headers={"X-API-Key": "nope"}).status_code == 403
     assert guarded.get("/api/events", headers={"X-API-Key": "reader"}).status_code == 200
