@@ -41,13 +41,24 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> Res
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
+def _cached_page(request: Request, store: Store, name: str, context: Any) -> Response:
+    """A read page rendered once per state of the store and the views (and per query): the templates
+    read nothing of the request but its query, and rendering a long page costs more than its data."""
+    def render_page() -> str:
+        ctx = context() if callable(context) else context
+        return templates.get_template(name).render(request=request, **ctx)
+
+    key = ("page", name, request.url.path, tuple(sorted(request.query_params.multi_items())))
+    return HTMLResponse(cached(store, key, render_page))
+
+
 def error_page(request: Request, status: int, message: str) -> Response:
     return _page(request, "error.html", status=status, status_code=status, message=message, title="Error")
 
 
 @router.get("/")
 def overview(request: Request, store: StoreDep) -> Response:
-    return _page(request, "overview.html", title="Overview", **cached(store, ("overview",), lambda: _overview(store)))
+    return _cached_page(request, store, "overview.html", lambda: {"title": "Overview", **_overview(store)})
 
 
 def _overview(store: Store) -> dict[str, Any]:
@@ -104,7 +115,8 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
 @router.get("/stories")
 def stories(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     f = Filters(limit=50, offset=offset)
-    return _page(request, "stories.html", title="Stories", stories=data.run_view(store, "stories", f), f=f)
+    return _cached_page(request, store, "stories.html",
+                        lambda: {"title": "Stories", "stories": data.run_view(store, "stories", f), "f": f})
 
 
 @router.get("/stories/{story_id}")
@@ -122,9 +134,9 @@ def timeline(request: Request, store: StoreDep, date_from: Opt = None, date_to: 
              offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     f = Filters(date_from=date_from, date_to=date_to, country=country or None, type=type or None,
                 outlet=outlet or None, actor=actor or None, limit=200, offset=offset)
-    rows = data.run_view(store, "timeline", f)
-    return _page(request, "timeline.html", title="Timeline", rows=rows, f=f, types=PLOVER_TYPES,
-                 outlets=queries.list_outlets(store))
+    return _cached_page(request, store, "timeline.html", lambda: {
+        "title": "Timeline", "rows": data.run_view(store, "timeline", f), "f": f, "types": PLOVER_TYPES,
+        "outlets": queries.list_outlets(store)})
 
 
 @router.get("/actors")
