@@ -353,6 +353,29 @@ def test_sitemap_index_source_takes_titles_and_dates_from_the_sitemap(tmp_path: 
         assert {(r.published, r.outlet) for r in rows} == {("2022-03-02", "Sitemap Times")}
 
 
+def test_escalation_breaks_are_alerts_with_stable_ids_recent_ones_only(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from flashpoint.corpus import tables as corpus_tables
+
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    start = dt.date(2022, 1, 1)
+    rows = []
+    for i in range(70):  # a quiet dyad with two breaks: day 30 and day 69 (the latest day)
+        value = 60.0 if i in (30, 69) else 1.0
+        rows.append({"actor_country": "RUS", "recipient_country": "UKR", "date": (start + dt.timedelta(days=i)).isoformat(),
+                     "value": value, "cooperation": 0.0, "events": int(value)})
+    with store.engine.begin() as conn:
+        conn.execute(corpus_tables.escalation_daily.insert(), rows)
+    recent = alerts_mod.detect(store, build_config({"thresholds": {"story_outlets": 0}}).thresholds)
+    assert [(a["kind"], a["detail"]["date"]) for a in recent] == [("escalation", "2022-03-11")]
+    every = alerts_mod.detect(store, build_config({"thresholds": {"escalation_recent_days": 0}}).thresholds)
+    assert sorted(a["detail"]["date"] for a in every) == ["2022-01-31", "2022-03-11"]
+    assert recent[0]["id"] in {a["id"] for a in every}  # the same break, the same id
+    assert len(alerts_mod.record_new(store, every, ["stdout"], 1.0)) == 2
+    assert alerts_mod.record_new(store, alerts_mod.detect(store, build_config({}).thresholds), ["stdout"], 2.0) == []
+
+
 def _outlets(store: Store) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(select(schema.articles.c.outlet))]

@@ -24,9 +24,18 @@ def alert_id(kind: str, *key: object) -> str:
     return hashlib.sha256("\n".join([kind, *(str(k) for k in key)]).encode()).hexdigest()[:24]
 
 
-def escalation_alerts(store: Store) -> list[dict[str, Any]]:
+def escalation_alerts(store: Store, recent_days: int = 0) -> list[dict[str, Any]]:
+    """Breaks within `recent_days` of the latest day the index counts (0: all): a watcher started on a
+    corpus with months of history raises today's breaks, not every break it ever had."""
+    rows = views.alerts(store)
+    if recent_days and rows:
+        import datetime as dt
+
+        latest = max(dt.date.fromisoformat(r["date"]) for r in views.escalation(store))
+        since = (latest - dt.timedelta(days=recent_days)).isoformat()
+        rows = [r for r in rows if r["date"] >= since]
     out = []
-    for r in views.alerts(store):
+    for r in rows:
         out.append({"id": alert_id("escalation", r["dyad"], r["date"]), "kind": "escalation",
                     "title": f"Escalation {r['dyad']} on {r['date']}: {r['value']:g} against a baseline of "
                              f"{r['baseline']:g} (threshold {r['threshold']:g})",
@@ -76,7 +85,7 @@ def detect(store: Store, thresholds: Thresholds) -> list[dict[str, Any]]:
     """Every alert condition true now (new or not)."""
     found: list[dict[str, Any]] = []
     if thresholds.escalation:
-        found.extend(escalation_alerts(store))
+        found.extend(escalation_alerts(store, thresholds.escalation_recent_days))
     if thresholds.disputed_figures:
         found.extend(disputed_alerts(store))
     if thresholds.story_outlets > 0:

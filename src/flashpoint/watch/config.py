@@ -75,6 +75,7 @@ class Smtp:
 @dataclass
 class Thresholds:
     escalation: bool = True
+    escalation_recent_days: int = 7
     disputed_figures: bool = True
     story_outlets: int = 3
 
@@ -159,6 +160,8 @@ def build_config(data: dict[str, Any], where: str = "watch file", root: Path | N
     sources = [source_from_spec(s, base, f"{where}: sources[{i}]", root) for i, s in enumerate(raw_sources)]
     th_spec = {**base["thresholds"], **(data.get("thresholds") or {})}
     thresholds = Thresholds(escalation=bool(th_spec.get("escalation")),
+                            escalation_recent_days=int(_number(f"{where}: thresholds.escalation_recent_days",
+                                                               th_spec.get("escalation_recent_days") or 0)),
                             disputed_figures=bool(th_spec.get("disputed_figures")),
                             story_outlets=int(_number(f"{where}: thresholds.story_outlets",
                                                       th_spec.get("story_outlets") or 0)))
