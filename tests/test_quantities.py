@@ -87,6 +87,7 @@ def test_vague_counts_have_no_value(text: str) -> None:
     ("Rescuers pulled about four dozen workers from the mine.", 48, "about"),
     ("Police questioned a dozen witnesses.", 12, None),
     ("The channel has half a million subscribers.", 500_000, None),
+    ("Her podcast has more than half-a-million listeners.", 500_000, "more than"),
 ])
 def test_multiplied_counts(text: str, value: float, approx: str | None) -> None:
     q = one(text)

@@ -462,7 +462,7 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
         if m["vague"] or _is_counter(before, after):
             stops.append(end)  # the words before it are not the next figure's
             continue  # "dozens of people" has no value; "1 of 3" is page furniture
-        value = parse_number(rng["a"] if rng is not None else m["num"])
+        value = parse_number(rng["a"] if rng is not None else re.sub(r"(?<=[a-z])[\s-]+(?=[a-z])", " ", m["num"], flags=re.I))
         if value is None:
             continue
         if m["mult"]:
