@@ -145,3 +145,32 @@ def test_a_lower_number_committed_after_a_higher_one_still_enters_the_views(pg_u
         docs = sorted(conn.execute(select(t.corpus_docs.c.article_id)).scalars())
     assert docs == ["late0", "late1"] and not pending(store)
     store.close()
+
+
+def test_a_read_answers_from_the_views_as_they_are_while_another_process_writes(sqlite_url: str) -> None:
+    """A reader finding articles waiting does not queue behind a writer holding SQLite's write lock (an ingest's
+    view batch): it answers from the views as they are, and the writer catches up."""
+    from flashpoint.corpus import views
+
+    store = Store(sqlite_url)
+    store.add(_analysed(0))
+    update_views(store)
+    store.add(_analysed(1))
+    writer = Store(sqlite_url)
+    done = threading.Event()
+    seen: list[int] = []
+
+    def read() -> None:
+        seen.append(sum(len(s["article_ids"]) for s in views.stories(store)))
+        done.set()
+
+    with writer.write():  # another process's write transaction, held
+        reader = threading.Thread(target=read)
+        reader.start()
+        answered_while_held = done.wait(120)
+    reader.join(120)
+    assert answered_while_held and seen == [1]
+    update_views(store)
+    assert sum(len(s["article_ids"]) for s in views.stories(store)) == 2
+    store.close()
+    writer.close()

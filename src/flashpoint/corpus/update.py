@@ -49,8 +49,8 @@ class _Busy(Exception):
 
 
 def update_views(store: Store, *, wait: bool = True) -> bool:
-    """Process every article waiting for the views; idempotent when nothing is new. With `wait=False` it
-    returns False at once (PostgreSQL) when another process is updating the views: that one catches up."""
+    """Process every article waiting for the views; idempotent when nothing is new. With `wait=False` (what
+    readers use) it returns False at once when another process is writing: the writer catches up."""
     _ensure_state(store)
     q = schema.view_queue
     while True:
@@ -62,6 +62,10 @@ def update_views(store: Store, *, wait: bool = True) -> bool:
             _process(store, _read(store, pks), claim=pks, wait=wait)
         except _Busy:
             return False
+        except OperationalError:
+            if wait:
+                raise
+            return False  # SQLite: the write lock is held by another process
 
 
 def _read(store: Store, pks: list[int]) -> list[tuple[int, AnalyzedArticle]]:
@@ -192,7 +196,7 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
         sig = dedup.signature(dedup.shingles(dedup.text_for(art.title, art.body)))
         feats = stories_mod.features(art)
         prepared.append((pk, art, sig, dedup.band_keys(sig), feats))
-    with store.write() as conn:
+    with store.write(nowait=not wait) as conn:
         waiting = _claim(conn, claim, wait)
         if len(waiting) < len(batch):
             batch = [(pk, art) for pk, art in batch if pk in waiting]

@@ -131,11 +131,12 @@ class Store:
             schema.metadata.create_all(conn)
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, *, nowait: bool = False) -> Iterator[Connection]:
         """A write transaction; on SQLite it takes the write lock first (BEGIN IMMEDIATE), so what it reads
-        before writing is still true when it writes, whatever other processes do meanwhile."""
+        before writing is still true when it writes, whatever other processes do meanwhile. With `nowait`,
+        SQLite raises OperationalError at once when another process holds the lock, instead of waiting."""
         with self.engine.connect() as conn:
-            conn = conn.execution_options(flashpoint_write=True)
+            conn = conn.execution_options(flashpoint_write=True, flashpoint_nowait=nowait)
             with conn.begin():
                 yield conn
 
@@ -365,4 +366,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Connection) -> None:
     """Begin every transaction ourselves: a write (`Store.write`) takes the write lock at once, so two
     processes never both read "absent" and then both write; reads stay deferred and never wait for writers."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("flashpoint_write") else "BEGIN")
+    options = conn.get_execution_options()
+    if not options.get("flashpoint_write"):
+        conn.exec_driver_sql("BEGIN")
+    elif options.get("flashpoint_nowait"):
+        conn.exec_driver_sql("PRAGMA busy_timeout = 0")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_S * 1000}")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
