@@ -162,7 +162,8 @@ def main() -> None:
 
     from flashpoint.store.store import Store
     from flashpoint.watch.logs import json_logger
-    from flashpoint.watch.runner import Watch, run
+    from flashpoint.watch.runner import Watch, cycle, run
+    from flashpoint.watch.tables import watch_sources
     from flashpoint.workflow import ingest
 
     rng = random.Random(7)
@@ -227,6 +228,18 @@ def main() -> None:
               flush=True)
     w.stop.set()
     runner.join(60)
+    # where the delay goes: a pass with nothing new (every feed answers 304), and finding alerts once
+    from flashpoint.watch import alerts as alerts_mod
+
+    w.stop.clear()
+    with store.engine.begin() as conn:
+        conn.execute(watch_sources.update().values(next_poll=0.0))
+    t0 = time.perf_counter()
+    idle = cycle(w)
+    idle_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    alerts_mod.detect(store, w.config.thresholds)
+    detect_s = time.perf_counter() - t0
     server.shutdown()
     delays.sort()
     p95 = delays[min(len(delays) - 1, int(round(0.95 * (len(delays) - 1))))] if delays else float("nan")
@@ -237,6 +250,8 @@ def main() -> None:
         "watch_once": {"stored": first.stored, "seconds": round(watch_s, 2), "items_per_s": round(rate, 1),
                        "ratio_to_ingest": round(rate / base_rate, 2) if base_rate else None,
                        "alerts": len(first.new_alerts)},
+        "idle_pass": {"feeds_polled": idle.polled, "not_modified": idle.not_modified, "seconds": round(idle_s, 2)},
+        "find_alerts_seconds": round(detect_s, 2),
         "delay": {"rounds": args.rounds, "alerts_received": len(delays),
                   "median_s": round(statistics.median(delays), 2) if delays else None,
                   "p95_s": round(p95, 2) if delays else None},
