@@ -617,8 +617,11 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
     meta.author = given.get("author") or page_meta.get("author")
 
     def wire() -> str | None:
+        lines = header + _lines(body)[:3]
+        if not any(_WIRE_DATELINE.match(line) for line in lines):
+            return None  # the page's other dates are read only for a wire dateline's year
         known = page_dates(page_lines) + [date.fromisoformat(d) for d in (url_date(url),) if d]
-        return wire_dateline_date(header + _lines(body)[:3], known)
+        return wire_dateline_date(lines, known)
 
     # a dateline, the URL or the page's metadata outrank any other date the page shows (a sidebar's)
     sources: tuple[tuple[Callable[[], Any], str], ...] = (
