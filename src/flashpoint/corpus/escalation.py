@@ -47,14 +47,18 @@ def iso_week(date: str) -> str:
     return f"{y}-W{w:02d}"
 
 
-def with_baseline(series: dict[str, float], period: str = "day") -> list[dict[str, Any]]:
-    """Rows (date, value, baseline, threshold, alert) for one dyad's series, filling gaps with zeros."""
+def with_baseline(series: dict[str, float], period: str = "day", started: str | None = None) -> list[dict[str, Any]]:
+    """Rows (date, value, baseline, threshold, alert) for one dyad's series, filling gaps with zeros.
+
+    `started`: the dyad's first day when `series` is only its tail (at least WINDOW_DAYS before the first
+    row wanted, or from the first day), as the incremental update passes it; the rows are the same."""
     if not series:
         return []
     if period in ("week", "month"):
         return _bucketed(series, period)
     days = sorted(series)
     first = dt.date.fromisoformat(days[0])
+    history = (first - dt.date.fromisoformat(started)).days if started else 0
     last = dt.date.fromisoformat(days[-1])
     n = (last - first).days + 1
     values = [series.get((first + dt.timedelta(days=i)).isoformat(), 0.0) for i in range(n)]
@@ -64,7 +68,7 @@ def with_baseline(series: dict[str, float], period: str = "day") -> list[dict[st
         window = values[max(0, i - WINDOW_DAYS):i] or [0.0]
         med, spread = _robust(window)
         threshold = med + K * spread
-        alert = i >= MIN_HISTORY_DAYS and v > threshold and v >= MIN_ALERT_VALUE
+        alert = i + history >= MIN_HISTORY_DAYS and v > threshold and v >= MIN_ALERT_VALUE
         if day in series:
             rows.append({"date": day, "value": round(v, 2), "baseline": round(med, 2),
                          "threshold": round(threshold, 2), "alert": alert})

@@ -101,6 +101,9 @@ merged_events = Table(
     Column("first_published", String(10)),
 )
 
+# merging looks up (key, day): the rows of an update's own days, not every day of a key
+Index("ix_merged_events_key_day", merged_events.c.key, merged_events.c.day)
+
 event_mentions = Table(
     "event_mentions",
     metadata,
@@ -133,6 +136,24 @@ escalation_daily = Table(
 )
 Index("ix_escalation_dyad_date", escalation_daily.c.actor_country, escalation_daily.c.recipient_country,
       escalation_daily.c.date, unique=True)
+
+# the daily index with its trailing baseline and alert, stored per dyad and day and rescored only for the
+# days an update changes (and the WINDOW_DAYS after them), so reading escalation or alerts is a query
+escalation_scores = Table(
+    "escalation_scores",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("actor_country", String(8), nullable=False),
+    Column("recipient_country", String(8), nullable=False),
+    Column("date", String(10), nullable=False, index=True),
+    Column("value", Float, nullable=False),
+    Column("baseline", Float, nullable=False),
+    Column("threshold", Float, nullable=False),
+    Column("alert", Boolean, nullable=False, index=True),
+    Column("events", Integer, nullable=False, default=0),
+)
+Index("ix_escalation_scores_dyad_date", escalation_scores.c.actor_country, escalation_scores.c.recipient_country,
+      escalation_scores.c.date, unique=True)
 
 claim_values = Table(
     "claim_values",
@@ -169,7 +190,7 @@ framing_terms = Table(
 )
 
 ALL = (view_state, corpus_docs, lsh_bands, term_df, stories, merged_events, event_mentions, escalation_daily,
-       claim_values, framing_terms)
+       escalation_scores, claim_values, framing_terms)
 
 
 def last_processed(store: Any) -> int:

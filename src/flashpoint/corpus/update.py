@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from flashpoint.corpus import claims as claims_mod
 from flashpoint.corpus import dedup, merge
+from flashpoint.corpus import escalation as esc
 from flashpoint.corpus import stories as stories_mod
 from flashpoint.corpus import tables as t
 from flashpoint.corpus.escalation import conflict_weight
@@ -52,6 +53,7 @@ def update_views(store: Store, *, wait: bool = True) -> bool:
     """Process every article waiting for the views; idempotent when nothing is new. With `wait=False` (what
     readers use) it returns False at once when another process is writing: the writer catches up."""
     _ensure_state(store)
+    _score_older_store(store)
     q = schema.view_queue
     while True:
         with store.engine.connect() as conn:
@@ -108,6 +110,16 @@ def _claim(conn: Connection, pks: list[int], wait: bool) -> set[int]:
                                                .where(t.corpus_docs.c.article_pk.in_(chunk))).scalars())
         conn.execute(delete(q).where(q.c.article_pk.in_(chunk)))
     return waiting
+
+
+def _score_older_store(store: Store) -> None:
+    """A store whose escalation was counted before scores were stored gets them once."""
+    e, x = t.escalation_daily, t.escalation_scores
+    with store.engine.connect() as conn:
+        needed = conn.execute(select(e.c.pk).limit(1)).first() and not conn.execute(select(x.c.pk).limit(1)).first()
+    if needed:
+        with store.engine.begin() as conn:
+            rescore_all(conn)
 
 
 def rebuild(store: Store) -> None:
@@ -210,9 +222,12 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             bf = stories_mod.band_features(feats, b.df, max(b.n_docs, 1))
             story_keys[pk] = dedup.band_keys(dedup.signature(bf, stories_mod.NUM_PERM), stories_mod.BANDS)
         b.load_bands("d", [k for *_, dkeys, _f in prepared for k in dkeys])
-        batch_days = [merge.day_number(art.published) for _pk, art in batch]
-        window = None if any(d is None for d in batch_days) else {d for d in batch_days if d is not None}
-        b.load_bands("s", [k for keys in story_keys.values() for k in keys], window)  # undated: no window
+        day_of = {pk: merge.day_number(art.published) for pk, art in batch}
+        dated = {pk for pk, day in day_of.items() if day is not None}
+        if dated:  # dated articles look up stories within their window only
+            b.load_bands("s", [k for pk in dated for k in story_keys[pk]], {d for pk in dated if (d := day_of[pk]) is not None})
+        if len(dated) < len(batch):  # undated ones: any day
+            b.load_bands("s", [k for pk, keys in story_keys.items() if pk not in dated for k in keys])
         b.load_docs()
         b.load_df([f for d in b.docs.values() for f in (d["features"] or []) if f not in b.df])
         next_story = int(conn.execute(select(func.coalesce(func.max(t.stories.c.id), 0))).scalar_one()) + 1
@@ -356,8 +371,10 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
     if not keys:
         return
     by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    me = t.merged_events
+    near = _dates_that_can_match([date for date, _bg, _key in placed.values()])
     for chunk in _chunks(keys):
-        for r in conn.execute(select(t.merged_events).where(t.merged_events.c.key.in_(chunk))):
+        for r in conn.execute(select(me).where(me.c.key.in_(chunk), near).order_by(me.c.id)):
             by_key[r.key].append(dict(r._mapping))
     next_id = int(conn.execute(select(func.coalesce(func.max(t.merged_events.c.id), 0))).scalar_one()) + 1
     touched: dict[int, dict[str, Any]] = {}
@@ -421,6 +438,22 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
     _add_escalation(conn, new_rows)
 
 
+def _dates_that_can_match(dates: list[str | None]) -> Any:
+    """Only stored merged events an event of these dates can merge with (`merge.dates_match`): a day
+    within the date window of one of the days, or the same month or year value, so a batch reads the
+    rows of its own days however many other days the store holds."""
+    me = t.merged_events
+    w = merge.DATE_WINDOW_DAYS
+    days = sorted({d + k for d in map(merge.day_number, dates) if d is not None for k in range(-w, w + 1)})
+    other = sorted({d for d in dates if d and merge.day_number(d) is None})
+    conds: list[Any] = [me.c.day.in_(days)] if days else []
+    if other:
+        conds.append(and_(me.c.day.is_(None), me.c.date.in_(other)))
+    if any(d is None for d in dates):
+        conds.append(me.c.date.is_(None))
+    return or_(*conds)
+
+
 def _add_escalation(conn: Connection, new_events: list[dict[str, Any]]) -> None:
     """Add each new distinct current event to its (dyad, day) only."""
     delta: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
@@ -452,6 +485,47 @@ def _add_escalation(conn: Connection, new_events: list[dict[str, Any]]) -> None:
     if upd:
         conn.execute(update(e).where(e.c.pk == bindparam("p")).values(
             value=bindparam("v"), cooperation=bindparam("c"), events=bindparam("n")), upd)
+    changed: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for ac, rc, date in delta:
+        changed[(ac, rc)].append(merge.day_number(date) or 0)
+    for (ac, rc), days in changed.items():
+        rescore(conn, ac, rc, min(days), max(days) + esc.WINDOW_DAYS)
+
+
+def rescore(conn: Connection, ac: str, rc: str, lo: int | None = None, hi: int | None = None) -> None:
+    """Store the baseline and alert of dyad ac->rc for days lo..hi (all its days when None): a day's value
+    changes its own row and the baselines of the WINDOW_DAYS after it, nothing else."""
+    e, x = t.escalation_daily, t.escalation_scores
+    dyad = (e.c.actor_country == ac, e.c.recipient_country == rc)
+    first = conn.execute(select(func.min(e.c.date)).where(*dyad)).scalar()
+    if first is None:
+        return
+    q = select(e.c.date, e.c.value, e.c.events).where(*dyad)
+    lo_s = merge.day_string(lo) if lo is not None else first
+    if lo is not None:
+        q = q.where(e.c.date >= merge.day_string(max(lo - esc.WINDOW_DAYS, merge.day_number(first) or 0)))
+    if hi is not None:
+        q = q.where(e.c.date <= merge.day_string(hi))
+    rows = conn.execute(q).all()
+    events = {r.date: r.events for r in rows}
+    series = {r.date: float(r.value) for r in rows}
+    start = min(series)
+    if lo is not None and start > first and start > merge.day_string(lo - esc.WINDOW_DAYS):
+        series[merge.day_string(lo - esc.WINDOW_DAYS)] = 0.0  # a window's leading empty days count as zeros
+    scored = [r for r in esc.with_baseline(series, started=first) if r["date"] >= lo_s and r["date"] in events]
+    xd = (x.c.actor_country == ac, x.c.recipient_country == rc)
+    clear = delete(x).where(*xd, x.c.date >= lo_s)
+    conn.execute(clear.where(x.c.date <= merge.day_string(hi)) if hi is not None else clear)
+    if scored:
+        conn.execute(insert(x), [{"actor_country": ac, "recipient_country": rc, **r, "events": events[r["date"]]}
+                                 for r in scored])
+
+
+def rescore_all(conn: Connection) -> None:
+    """Score every dyad from its first day (stores made before the scores were stored)."""
+    e = t.escalation_daily
+    for ac, rc in conn.execute(select(e.c.actor_country, e.c.recipient_country).distinct()).all():
+        rescore(conn, ac, rc)
 
 
 def _claims_and_framing(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str]) -> None:

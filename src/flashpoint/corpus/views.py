@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from flashpoint.corpus import claims as claims_mod
 from flashpoint.corpus import escalation as esc
@@ -325,17 +325,53 @@ def _daily_rows(store: Store, filters: dict[str, Any]) -> Rows:
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
+def _date_range(col: Any, filters: dict[str, Any]) -> list[Any]:
+    """`_in_dates` as SQL for full-day values: date_from/date_to may be a year, a month or a day."""
+    conds = []
+    if filters.get("date_from"):
+        conds.append(col >= filters["date_from"])
+    if filters.get("date_to"):
+        hi = filters["date_to"]
+        conds.append(func.substr(col, 1, len(hi)) <= hi)
+    return conds
+
+
 def escalation(store: Store, **filters: Any) -> Rows:
     """Per dyad and day (or ISO week, or month, with period='week' or 'month'): the index, its trailing
-    baseline, alerts, and how many events it sums."""
+    baseline, alerts, and how many events it sums. Days are read as stored (scored incrementally by the
+    update) and paged by the database."""
     _fresh(store)
     period = filters.get("period") or "day"
+    if period != "day":
+        return _period_escalation(store, filters, period)
+    x = t.escalation_scores
+    q = select(x).where(*_date_range(x.c.date, filters))
+    if filters.get("alert"):
+        q = q.where(x.c.alert.is_(True))
+    if filters.get("country"):
+        cc = filters["country"].upper()
+        q = q.where(or_(x.c.actor_country == cc, x.c.recipient_country == cc))
+    if filters.get("actor"):
+        q = q.where(x.c.actor_country == filters["actor"].upper())
+    if filters.get("recipient"):
+        q = q.where(x.c.recipient_country == filters["recipient"].upper())
+    q = q.order_by(x.c.date, x.c.value.desc(), x.c.actor_country, x.c.recipient_country)
+    if filters.get("offset"):
+        q = q.offset(int(filters["offset"]))
+    if filters.get("limit"):
+        q = q.limit(int(filters["limit"]))
+    with store.engine.connect() as conn:
+        rows = conn.execute(q).all()
+    return [{"dyad": f"{r.actor_country}->{r.recipient_country}", "actor": r.actor_country,
+             "recipient": r.recipient_country, "date": r.date, "value": r.value, "baseline": r.baseline,
+             "threshold": r.threshold, "alert": bool(r.alert), "events": r.events} for r in rows]
+
+
+def _period_escalation(store: Store, filters: dict[str, Any], period: str) -> Rows:
     daily = _daily_rows(store, filters)
-    events_n: dict[tuple[str, str, str], int] = {(r["actor_country"], r["recipient_country"], r["date"]): r["events"]
-                                                 for r in daily}
     per_bucket: Counter[tuple[str, str, str]] = Counter()
-    for (ac, rc, day), n in events_n.items():
-        per_bucket[(ac, rc, esc.bucket(day, period))] += n or 0
+    for r in daily:
+        per_bucket[(r["actor_country"], r["recipient_country"], esc.bucket(r["date"], period))] += r["events"] or 0
     out = []
     for (ac, rc), series in esc.series_by_dyad(daily).items():
         for row in esc.with_baseline(series, period):
@@ -343,15 +379,15 @@ def escalation(store: Store, **filters: Any) -> Rows:
                 continue
             out.append({"dyad": f"{ac}->{rc}", "actor": ac, "recipient": rc, **row,
                         "events": per_bucket.get((ac, rc, row["date"]), 0)})
+    if filters.get("alert"):
+        out = [r for r in out if r["alert"]]
     out.sort(key=lambda r: (r["date"], -r["value"], r["dyad"]))
     return _page(out, filters)
 
 
 def alerts(store: Store, **filters: Any) -> Rows:
     """The days (or weeks) where a dyad's index broke out of its baseline."""
-    rows = [r for r in escalation(store, **{k: v for k, v in filters.items() if k not in ("limit", "offset")})
-            if r["alert"]]
-    return _page(rows, filters)
+    return escalation(store, **{**filters, "alert": True})
 
 
 # -- actor ---------------------------------------------------------------------------------
