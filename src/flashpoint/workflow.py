@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.ingest.budget import SECTION_CHARS, sections
 from flashpoint.ingest.decode import BadInput
 from flashpoint.model import AnalyzedArticle, Article, InputError
 from flashpoint.nlp.pipeline import analyze
-from flashpoint.store.store import Store
+
+if TYPE_CHECKING:  # `analyze` needs no database: SQLAlchemy is loaded only by those that store
+    from flashpoint.store.store import Store
 
 
 @dataclass

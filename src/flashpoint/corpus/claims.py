@@ -35,10 +35,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from flashpoint.corpus.merge import day_number
 from flashpoint.model import AnalyzedArticle, Quantity, Timex
+from flashpoint.yamlio import load_yaml
 
 CUMULATIVE = {"killed", "wounded", "displaced"}
 SAME_TIME_DAYS = 2
@@ -105,7 +104,7 @@ _TOKEN = re.compile(r"[\w$€'.\-]+")
 @lru_cache(maxsize=1)
 def _country_sides() -> dict[str, str]:
     """Lower-case country names, aliases and demonyms -> the side label (the first demonym: "Armenian")."""
-    data = yaml.safe_load(resources.files("flashpoint.resources").joinpath("countries.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("flashpoint.resources").joinpath("countries.yaml").read_text("utf-8"))
     out: dict[str, str] = {}
     for rec in data or []:
         demonyms = rec.get("demonyms") or []
@@ -130,7 +129,7 @@ def _side_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue_words() -> dict[str, str]:
     """Casualty words from the figures lexicon (quantity_kinds.yaml) -> their kind."""
-    data = yaml.safe_load(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8"))
     out: dict[str, str] = {}
     for kind in reversed(CASUALTY):  # killed wins a word listed twice
         for w in (data or {}).get(kind) or []:

@@ -18,14 +18,14 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
+from flashpoint.yamlio import load_yaml
 
 Pattern = tuple[str, str, str, re.Pattern[str]]  # pair, side, term label, compiled regex
 
 
 @lru_cache(maxsize=1)
 def load_pairs() -> list[dict[str, Any]]:
-    data = yaml.safe_load((files("flashpoint") / "resources" / "framing.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((files("flashpoint") / "resources" / "framing.yaml").read_text(encoding="utf-8"))
     pairs: list[dict[str, Any]] = data.get("pairs", [])
     return pairs
 
@@ -33,7 +33,7 @@ def load_pairs() -> list[dict[str, Any]]:
 @lru_cache(maxsize=1)
 def load_conflicts() -> dict[str, dict[str, Any]]:
     """Conflict name -> {label, sides: [first, second], side_labels, anchors (compiled or None)}."""
-    data = yaml.safe_load((files("flashpoint") / "resources" / "framing.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((files("flashpoint") / "resources" / "framing.yaml").read_text(encoding="utf-8"))
     out: dict[str, dict[str, Any]] = {}
     for c in data.get("conflicts", []):
         sides = dict(c.get("sides") or {})

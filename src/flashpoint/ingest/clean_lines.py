@@ -18,7 +18,8 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
+
+from flashpoint.yamlio import load_yaml
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
@@ -63,7 +64,7 @@ class Markers:
 def markers() -> Markers:
     """The boilerplate marker lists, compiled once per process."""
     text = resources.files("flashpoint.resources").joinpath("boilerplate.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     flags = re.IGNORECASE | re.UNICODE
     return Markers(
         starts=re.compile("|".join(f"(?:{p})" for p in data["line_starts"]), flags),

@@ -16,9 +16,8 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from flashpoint.ingest.clean import SECTION_SEPARATOR
+from flashpoint.yamlio import load_yaml
 
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
 FOOTER_LINES = 25  # closing credits live in the last lines
@@ -40,7 +39,7 @@ class Meta:
 
 
 def _load(name: str) -> Any:
-    return yaml.safe_load((files("flashpoint") / "resources" / name).read_text(encoding="utf-8"))
+    return load_yaml((files("flashpoint") / "resources" / name).read_text(encoding="utf-8"))
 
 
 @dataclass

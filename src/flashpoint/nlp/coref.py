@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from flashpoint.model import Actor, Entity
+from flashpoint.yamlio import load_yaml
 
 NAME_TOKEN = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
 NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:de|da|van|von|der|al|bin|ibn|la|le|du|dos)[ \u00a0]+)?{NAME_TOKEN})*")
@@ -64,7 +65,7 @@ class Mention:
 def _yaml(name: str) -> Any:
     path = resources.files("flashpoint.resources").joinpath(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return load_yaml(path.read_text(encoding="utf-8")) or {}
     except (FileNotFoundError, OSError, yaml.YAMLError):
         return {}
 

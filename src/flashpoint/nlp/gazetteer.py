@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from flashpoint.yamlio import load_yaml
 
 SECTOR_LABELS = {
     "GOV": "government", "MIL": "military", "REB": "rebels", "PRE": "separatist authorities",
@@ -160,7 +160,7 @@ def slug(text: str) -> str:
 
 def _load_yaml(name: str) -> Any:
     with resources.files("flashpoint.resources").joinpath(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def _extra_kb_files() -> list[Path]:
@@ -171,7 +171,7 @@ def _extra_kb_files() -> list[Path]:
 def _read_extra(path: Path) -> dict[str, Any]:
     """A user KB file: a list of people, or a mapping with people, places, igos, armed_groups, agencies, media."""
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or []
+        data = load_yaml(fh) or []
     return {"people": data} if isinstance(data, list) else dict(data)
 
 

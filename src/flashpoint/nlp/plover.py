@@ -6,13 +6,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from flashpoint.yamlio import load_yaml
 
 
 @lru_cache(maxsize=1)
 def ontology() -> dict[str, Any]:
     text = resources.files("flashpoint.resources").joinpath("plover.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

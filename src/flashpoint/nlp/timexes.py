@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.numbers import (
@@ -42,6 +40,7 @@ from flashpoint.nlp.numbers import (
     parse_number,
 )
 from flashpoint.nlp.regexes import alternation
+from flashpoint.yamlio import load_yaml
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -1017,7 +1016,7 @@ def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
 @lru_cache(maxsize=1)
 def holidays() -> dict[str, dict[str, object]]:
     text = resources.files("flashpoint.resources").joinpath("holidays.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, object]] = yaml.safe_load(text)
+    data: dict[str, dict[str, object]] = load_yaml(text)
     return data
 
 
