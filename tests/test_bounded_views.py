@@ -109,3 +109,24 @@ def test_merging_reads_only_the_days_a_batch_can_match(sqlite_url: str) -> None:
     timeline = {r["date"]: r for r in views.timeline(store)}
     assert len(timeline) == 20 and timeline[day]["outlets"] == ["A", "B"]
     store.close()
+
+
+def test_a_claim_group_lists_a_bounded_number_of_values_and_says_how_many(sqlite_url: str) -> None:
+    from flashpoint.model import Quantity
+
+    store = Store(sqlite_url)
+    for i in range(12):
+        value = 1000 + 10 * i
+        body = f"More than {value:,} people have been killed in the conflict since 2014, the UN says."
+        q = Quantity(text=f"{value:,}", start=10, end=10 + len(f"{value:,}"), value=value, kind="killed",
+                     subject="people", approx="more than")
+        day = (START + dt.timedelta(days=3 * i)).isoformat()
+        store.add(AnalyzedArticle(id=f"c{i}", source=f"c:{i}", outlet=f"O{i}", published=day, body=body,
+                                  title=body, quantities=[q]))
+    [whole] = views.claims(store, max_values=100)
+    [capped] = views.claims(store, max_values=5)
+    assert whole["n_values"] == capped["n_values"] == 12 and len(whole["values"]) == 12
+    assert capped["values"] == whole["values"][:5] and capped["figures"].endswith("; ... 7 more")
+    march = views.claims(store, date_from="2022-01-10", date_to="2022-01-20")
+    assert sorted(v["date"] for v in march[0]["values"]) == ["2022-01-10", "2022-01-13", "2022-01-16", "2022-01-19"]
+    store.close()

@@ -21,6 +21,7 @@ from flashpoint.store import schema
 from flashpoint.store.store import Store
 
 Rows = list[dict[str, Any]]
+MAX_VALUES = 50  # values listed per claim group (`n_values` says how many there are)
 
 
 def _fresh(store: Store) -> None:
@@ -129,12 +130,13 @@ def claims(store: Store, **filters: Any) -> Rows:
     _fresh(store)
     c = t.claim_values
     q = select(c).where(c.c.canonical.is_(True))
+    if filters.get("date_from") or filters.get("date_to"):
+        q = q.where(c.c.published.is_not(None), *_date_range(c.c.published, filters))
     kind = filters.get("kind") or filters.get("type")  # `type` is the older name of the figure kind here
     if kind:
         q = q.where(c.c.kind == kind.lower())
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(c.c.article_pk, c.c.start))]
-    rows = [r for r in rows if _in_dates(r["published"], filters)]
     groups = claims_mod.group_claims(rows)
     if filters.get("outlet"):
         groups = [g for g in groups if filters["outlet"] in g["outlets"]]
@@ -144,9 +146,14 @@ def claims(store: Store, **filters: Any) -> Rows:
     if needles:
         groups = [g for g in groups if _actor_hit(g["subject"], needles)
                   or any(_actor_hit(v.get("claimed_by") or "", needles) for v in g["values"])]
+    groups = _page(groups, filters)
+    most = int(filters.get("max_values") or MAX_VALUES)
     for g in groups:
-        g["figures"] = "; ".join(_figure_label(v) for v in g["values"])
-    return _page(groups, filters)
+        g["n_values"] = len(g["values"])
+        g["values"] = g["values"][:most]  # a toll reported every day for a year is not one screenful
+        more = g["n_values"] - len(g["values"])
+        g["figures"] = "; ".join(_figure_label(v) for v in g["values"]) + (f"; ... {more} more" if more else "")
+    return groups
 
 
 def _figure_label(v: dict[str, Any]) -> str:
