@@ -44,15 +44,20 @@ from flashpoint.workflow import ingest  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "eval" / "article-extraction" / "html"
 TABLES = ["articles", "entities", "quotes", "timexes", "quantities", "events"]
+_URL_TAG = re.compile(r"<(?:link|meta)\b[^>]*(?:canonical|og:url|twitter:url)[^>]*>", re.I)  # its own URL
+_URL_ATTR = re.compile(r"((?:href|content)=)([\"'])(https?://[^\"']+)\2", re.I)
 _LONG_TEXT = re.compile(r"<(?!script|style)[a-zA-Z][a-zA-Z0-9]*\b[^>]*>([^<]{80,})<")
 
 
 def variant(page: str, i: int) -> str:
-    """Copy i of a page: a sentence naming the copy added to each long run of text, and to its title."""
+    """Copy i of a page: a sentence naming the copy added to each long run of text and its title, and its own
+    URL (canonical, og:url) given an `edition` query, so every copy is a new article."""
     if i < 181:
         return page
     extra = f" This is edition {i} of the report."
     out = _LONG_TEXT.sub(lambda m: m.group(0)[:-1] + extra + "<", page)
+    out = _URL_TAG.sub(lambda m: _URL_ATTR.sub(lambda a: f"{a.group(1)}{a.group(2)}{a.group(3)}"
+                                               f"{'&' if '?' in a.group(3) else '?'}edition={i}{a.group(2)}", m.group(0)), out)
     return re.sub(r"(<title[^>]*>)", rf"\g<1>Edition {i}: ", out, count=1)
 
 
