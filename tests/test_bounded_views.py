@@ -74,6 +74,11 @@ def test_escalation_is_paged_and_filtered_by_the_database(sqlite_url: str) -> No
     feb = views.escalation(store, date_from="2022-01-10", date_to="2022-01-19", actor="BLR")
     assert [r["date"] for r in feb] == [(START + dt.timedelta(days=i)).isoformat() for i in range(10, 20, 2)]
     assert views.escalation(store, date_to="2022-01") == every  # a month includes its days
+    from flashpoint.listing import list_page
+    from flashpoint.options import Filters
+
+    page = list_page(store, "escalation", Filters(limit=5, offset=10))  # what the API and the CLI print
+    assert page.rows == every[10:15] and page.total == 30 and page.cut
     store.close()
 
 

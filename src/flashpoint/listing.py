@@ -82,6 +82,9 @@ def list_page(store: Store, name: str, f: Filters) -> Page:
         kw.pop("type", None)  # a claim has a figure kind, not an event type
     if name == "escalation" and f.actor:
         kw["actor"] = escalation_actor(store, f.actor)
+    if name == "escalation":  # paged by the database: the daily rows are stored with their baselines
+        rows = views.escalation(store, **kw, limit=f.limit, offset=f.offset)
+        return Page(rows, _total(rows, f, lambda: views.escalation_total(store, **kw)), f.offset, f.limit)
     every = list(getattr(views, name)(store, **kw))
     end = None if f.limit is None else f.offset + f.limit
     return Page(every[f.offset:end], len(every), f.offset, f.limit)

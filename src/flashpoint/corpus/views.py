@@ -352,17 +352,7 @@ def escalation(store: Store, **filters: Any) -> Rows:
     if period != "day":
         return _period_escalation(store, filters, period)
     x = t.escalation_scores
-    q = select(x).where(*_date_range(x.c.date, filters))
-    if filters.get("alert"):
-        q = q.where(x.c.alert.is_(True))
-    if filters.get("country"):
-        cc = filters["country"].upper()
-        q = q.where(or_(x.c.actor_country == cc, x.c.recipient_country == cc))
-    if filters.get("actor"):
-        q = q.where(x.c.actor_country == filters["actor"].upper())
-    if filters.get("recipient"):
-        q = q.where(x.c.recipient_country == filters["recipient"].upper())
-    q = q.order_by(x.c.date, x.c.value.desc(), x.c.actor_country, x.c.recipient_country)
+    q = select(x).where(*_escalation_where(filters)).order_by(x.c.date, x.c.value.desc(), x.c.actor_country, x.c.recipient_country)
     if filters.get("offset"):
         q = q.offset(int(filters["offset"]))
     if filters.get("limit"):
@@ -372,6 +362,31 @@ def escalation(store: Store, **filters: Any) -> Rows:
     return [{"dyad": f"{r.actor_country}->{r.recipient_country}", "actor": r.actor_country,
              "recipient": r.recipient_country, "date": r.date, "value": r.value, "baseline": r.baseline,
              "threshold": r.threshold, "alert": bool(r.alert), "events": r.events} for r in rows]
+
+
+def _escalation_where(filters: dict[str, Any]) -> list[Any]:
+    x = t.escalation_scores
+    conds = _date_range(x.c.date, filters)
+    if filters.get("alert"):
+        conds.append(x.c.alert.is_(True))
+    if filters.get("country"):
+        cc = filters["country"].upper()
+        conds.append(or_(x.c.actor_country == cc, x.c.recipient_country == cc))
+    if filters.get("actor"):
+        conds.append(x.c.actor_country == filters["actor"].upper())
+    if filters.get("recipient"):
+        conds.append(x.c.recipient_country == filters["recipient"].upper())
+    return conds
+
+
+def escalation_total(store: Store, **filters: Any) -> int:
+    """How many daily rows `escalation` has for these filters (a count, for paging)."""
+    if (filters.get("period") or "day") != "day":
+        return len(escalation(store, **{k: v for k, v in filters.items() if k not in ("limit", "offset")}))
+    _fresh(store)
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(t.escalation_scores)
+                                .where(*_escalation_where(filters))).scalar_one())
 
 
 def _period_escalation(store: Store, filters: dict[str, Any], period: str) -> Rows:
