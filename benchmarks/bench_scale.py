@@ -122,7 +122,11 @@ class DaskCluster:
         for p in [*self.workers, self.scheduler]:
             p.terminate()
         for p in [*self.workers, self.scheduler]:
-            p.wait(timeout=30)
+            try:
+                p.wait(timeout=60)
+            except subprocess.TimeoutExpired:  # a loaded machine: stop it the hard way
+                p.kill()
+                p.wait()
 
 
 def run(config: str, folder: Path, base_url: str) -> dict[str, Any]:
