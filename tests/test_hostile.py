@@ -140,3 +140,20 @@ def test_api_answers_422_to_huge_offsets_and_nul_and_opens_ids_with_slashes(db_u
     r = client.get("/?key=reader")
     assert r.status_code == 200 and "secure" in r.headers["set-cookie"].lower()
     store.close()
+
+
+def test_the_read_cache_keeps_only_the_current_state_of_a_store(sqlite_url: str) -> None:
+    from flashpoint.api.cache import ReadCache
+    from flashpoint.store.store import Store
+
+    store = Store(sqlite_url)
+    cache = ReadCache()
+    calls: list[int] = []
+    first = cache.get(store, "k", lambda: calls.append(1) or "one")
+    assert cache.get(store, "k", lambda: calls.append(1) or "again") == first == "one" and len(calls) == 1
+    from flashpoint.model import AnalyzedArticle
+
+    store.add(AnalyzedArticle(id="a", source="a.txt", body="Russian forces shelled Kharkiv, the governor said."))
+    assert cache.get(store, "k", lambda: calls.append(1) or "two") == "two" and len(calls) == 2
+    assert len(cache._entries) == 1  # the entry of the older state is gone
+    store.close()

@@ -2,7 +2,8 @@
 
 A state is the store's own (newest article and span numbers, re-analyses) and the views' version (bumped
 by every view update): what a read shows changes only when one of them does. Entries are kept in a small
-LRU, and a value being computed is computed once however many readers ask for it at the same moment.
+LRU that drops a store's entries as soon as its state moves on, and a value being computed is computed once
+however many readers ask for it at the same moment.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 from flashpoint.store.store import Store
 
 T = TypeVar("T")
-MAX_ENTRIES = 512
+MAX_ENTRIES = 128  # a rendered timeline page can be megabytes
 
 
 def store_state(store: Store) -> tuple[Any, ...]:
@@ -29,8 +30,8 @@ class ReadCache:
     def __init__(self, size: int = MAX_ENTRIES) -> None:
         self.size = size
         self._lock = threading.Lock()
-        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
-        self._computing: dict[Hashable, threading.Lock] = {}
+        self._entries: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
 
     def get(self, store: Store, key: Hashable, compute: Callable[[], T]) -> T:
         """The value of `compute()` for this state of the store; callers must not change it."""
@@ -46,6 +47,8 @@ class ReadCache:
                     return self._entries[full]  # type: ignore[no-any-return]
             value = compute()
             with self._lock:
+                for old in [k for k in self._entries if k[:2] == full[:2] and k[2] != full[2]]:
+                    del self._entries[old]  # computed for an older state of this store: never asked for again
                 self._entries[full] = value
                 self._computing.pop(full, None)
                 while len(self._entries) > self.size:
