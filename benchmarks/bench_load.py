@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -127,7 +128,7 @@ def main() -> None:
     ap.add_argument("--db", help="a store to fill, or to use as it is when it holds articles "
                                  "(default: a SQLite file in a temporary folder)")
     args = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="flashpoint-load-")
+    tmp = None if args.db else tempfile.mkdtemp(prefix="flashpoint-load-")
     url = args.db or f"sqlite:///{tmp}/load.db"
     store = Store(url)
     if store.count() == 0:
@@ -163,6 +164,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(30)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
