@@ -128,7 +128,8 @@ def test_overview_shows_stories_escalation_and_actors(server: str, browser: webd
     assert "flashpoint" in browser.title
     stories = browser.find_elements(By.CSS_SELECTOR, "#stories a.story-link")
     assert len(stories) == len(api(server, "/api/stories?limit=12")["items"]) > 0
-    assert browser.find_elements(By.CSS_SELECTOR, "#escalation svg polyline")
+    # each dyad's days with data are points on a calendar axis (joined by a line only across consecutive days)
+    assert browser.find_elements(By.CSS_SELECTOR, "#escalation svg circle")
     assert "index" in browser.find_element(By.CSS_SELECTOR, "#escalation svg .y-title").text
     actor_rows = browser.find_elements(By.CSS_SELECTOR, "#actors tbody tr")
     assert len(actor_rows) >= 3

@@ -522,6 +522,8 @@ def evaluate(
     split: Annotated[str, typer.Option("--split", help="realnews: tune, heldout or all")] = "tune",
     min_confidence: Annotated[float, typer.Option("--min-confidence", help="realnews: lowest event confidence counted")] = 0.5,
     errors: Annotated[bool, typer.Option("--errors", help="realnews: list misses and false positives (tune articles only)")] = False,
+    labels: Annotated[Path | None, typer.Option("--labels", help="stories: a JSON file of article -> happening; "
+                                                "PATH is then the articles to ingest")] = None,
 ) -> None:
     """Score flashpoint against a gold set."""
     import json
@@ -531,8 +533,11 @@ def evaluate(
     if fmt not in ("table", "json"):
         raise BadParameter(f"--format: {fmt!r} is not one of table, json")
     try:
+        if labels is not None and not labels.exists():
+            raise FileNotFoundError(f"{labels}: no such labels file")
         scores = run_suite(suite, path, plain_text=plain_text, limit=limit, articles=articles, split=split,
-                           min_confidence=min_confidence, errors=errors)
+                           min_confidence=min_confidence, errors=errors,
+                           **({"labels": labels} if labels is not None else {}))
     except (KeyError, FileNotFoundError, ValueError) as exc:
         raise BadParameter(str(exc).strip("'\"")) from exc
     for problem in scores.get("problems", []) if suite == "realnews" else []:

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi.encoders import jsonable_encoder
 
 from flashpoint.api.cache import cached
+from flashpoint.corpus import claims as claims_mod
 from flashpoint.listing import Page
 from flashpoint.options import BadParameter, Filters, check_date  # noqa: F401 - the API's names for them
 from flashpoint.store import queries
@@ -171,7 +172,7 @@ def _story_articles(store: Store, st: dict[str, Any]) -> Rows:
 def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
     """Outlets side by side for one story: headlines, figures (disagreements flagged), framing, voices."""
     outlets: dict[str, dict[str, Any]] = {}
-    figures: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    figures: dict[tuple[str, str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     article_ids: set[str] = set()
     for art in _story_articles(store, st):
         name = art.get("outlet") or "(unknown outlet)"
@@ -189,17 +190,23 @@ def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
             fig = {**fig, "article_id": art.get("article_id")}
             col["figures"].append(fig)
             if fig.get("kind") and fig["kind"] != "other" and fig.get("value") is not None:
-                figures[(fig["kind"], _subject_key(fig.get("subject")))][name].append(fig)
+                figures[(fig["kind"], _subject_key(fig.get("subject")), fig.get("period") or "")][name].append(fig)
+    year = str(st.get("first_date") or "")[:4]
     rows: Rows = []
-    for (kind, subject), per_outlet in sorted(figures.items()):
-        values = {o: sorted({float(v["value"]) for v in vals}) for o, vals in per_outlet.items()}
-        rows.append({"kind": kind, "subject": subject,
+    for (kind, subject, period), per_outlet in sorted(figures.items()):
+        flat = [{**v, "outlet": o} for o, vals in per_outlet.items() for v in vals]
+        state, _within = claims_mod.status(kind, flat, period or None)
+        rows.append({"kind": kind, "subject": subject, "period": period or None,
+                     "period_note": period_note(period, year),
                      "values": {o: _distinct_figures(vals) for o, vals in per_outlet.items()},
-                     "disagree": len(per_outlet) > 1 and len({tuple(v) for v in values.values()}) > 1})
+                     "status": state if len(per_outlet) > 1 else "single",
+                     "disagree": len(per_outlet) > 1 and state == "disagree"})
     rows.sort(key=lambda r: (not r["disagree"], -len(r["values"]), str(r["kind"]), str(r["subject"])))
-    disputed = {(r["kind"], r["subject"]) for r in rows if r["disagree"]}
+    disputed = {(r["kind"], r["subject"], r["period"] or "") for r in rows if r["disagree"]}
     for col in outlets.values():  # each outlet's own list marks the figures another outlet gives differently
-        col["figures"] = [{**fig, "disagree": (fig.get("kind"), _subject_key(fig.get("subject"))) in disputed}
+        col["figures"] = [{**fig, "period_note": period_note(fig.get("period"), year),
+                           "disagree": (fig.get("kind"), _subject_key(fig.get("subject")),
+                                        fig.get("period") or "") in disputed}
                           for fig in col["figures"]]
     claim_rows = [c for c in run_view(store, "claims", Filters(limit=1000))
                   if any(str(v.get("article_id")) in article_ids for v in c.get("values") or [])]
@@ -207,6 +214,49 @@ def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
         if row.get("outlet") in outlets:
             outlets[row["outlet"]]["lean"] = row.get("group") or row.get("lean")
     return {"outlets": list(outlets.values()), "figures": rows, "claims": claim_rows}
+
+
+def outlet_leans(store: Store) -> dict[str, dict[str, Any]]:
+    """Per outlet: its lean group (0 the conflict's first side, 1 the second, None unknown) and a label."""
+    out: dict[str, dict[str, Any]] = {}
+    for row in run_view(store, "framing", Filters(limit=1000)):
+        lean = row.get("lean")
+        index = None if lean is None or lean == 0 else (0 if lean < 0 else 1)
+        label = row.get("group") or (None if lean is None else f"lean {lean:+.2f}")
+        out[str(row.get("outlet"))] = {"group_index": index, "lean_label": label}
+    return out
+
+
+def coverage(counts: dict[str, int], leans: dict[str, dict[str, Any]],
+             reports: dict[str, list[str]] | None = None) -> Rows:
+    """The segments of a coverage bar: outlets by articles, with their lean and what each reports."""
+    rows = [{"outlet": o, "articles": n, **leans.get(o, {"group_index": None, "lean_label": None}),
+             "reports": (reports or {}).get(o, [])} for o, n in counts.items()]
+    rows.sort(key=lambda r: (r["group_index"] is None, r["group_index"] or 0, -r["articles"], r["outlet"]))
+    return rows
+
+
+def story_reports(cmp: dict[str, Any]) -> dict[str, list[str]]:
+    """What each outlet reports in a story: its headlines, then its figures."""
+    out: dict[str, list[str]] = {}
+    for col in cmp.get("outlets") or []:
+        said = [str(a.get("title") or a.get("article_id")) for a in col.get("articles") or []]
+        for fig in col.get("figures") or []:
+            if fig.get("value") is not None:
+                said.append(f"{fig.get('kind')} {fig.get('subject') or ''}: {fig['value']:,.0f}"
+                            + (f" per {fig['claimed_by']}" if fig.get("claimed_by") else ""))
+        out[str(col.get("outlet"))] = said
+    return out
+
+
+def period_note(period: str | None, story_year: str) -> str | None:
+    """'for 1994, not this story's 2020' where a figure is given for another time than the story's."""
+    if not period:
+        return None
+    m = re.match(r"^(?:on )?(\d{4})", period)
+    if m and story_year and m.group(1) != story_year:
+        return f"for {period.removeprefix('on ')}, not this story's {story_year}"
+    return f"for {period.removeprefix('on ')}" if m else f"for {period}"
 
 
 def _distinct_figures(figs: Rows) -> Rows:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from flashpoint.api import data, render
+from flashpoint.api import charts, data, render
 from flashpoint.api.cache import cached
 from flashpoint.api.data import Filters
 from flashpoint.api.routes import MAX_OFFSET, get_store, require_read
@@ -56,19 +56,50 @@ def error_page(request: Request, status: int, message: str) -> Response:
     return _page(request, "error.html", status=status, status_code=status, message=message, title="Error")
 
 
+DEFAULT_DYADS = 3
+
+
+def dyad_choices(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dyads by their total index, largest first, each with its label."""
+    totals: dict[str, float] = {}
+    labels: dict[str, str] = {}
+    for r in rows:
+        key = str(r.get("dyad"))
+        totals[key] = totals.get(key, 0.0) + float(r.get("value") or 0.0)
+        labels[key] = str(r.get("label") or key)
+    return [{"dyad": k, "label": labels[k], "total": round(v, 1)}
+            for k, v in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 @router.get("/")
-def overview(request: Request, store: StoreDep) -> Response:
-    return _cached_page(request, store, "overview.html", lambda: {"title": "Overview", **_overview(store)})
+def overview(request: Request, store: StoreDep,
+             dyad: Annotated[list[str] | None, Query(description="dyads to draw, e.g. ARM->AZE")] = None) -> Response:
+    return _cached_page(request, store, "overview.html",
+                        lambda: {"title": "Overview", **_overview(store, dyad or [])})
 
 
-def _overview(store: Store) -> dict[str, Any]:
-    """What the overview shows: computed once per state of the store and the views, not per request."""
-    many = Filters(limit=1000)
-    escalation = data.run_view(store, "escalation", many)
+def _overview(store: Store, dyad: list[str]) -> dict[str, Any]:
+    """What the overview shows: computed once per state of the store and the views (and dyads asked for)."""
+    from flashpoint.corpus import escalation as esc
+    from flashpoint.corpus import views
+
+    escalation = data.plain(views.escalation(store))
+    choices = dyad_choices(escalation)
+    chosen = [d for d in dyad if any(c["dyad"] == d for c in choices)] or \
+        [c["dyad"] for c in choices[:DEFAULT_DYADS]]
+    label_of = {c["dyad"]: c["label"] for c in choices}
+    series = [{"name": label_of[d], "points": [(r["date"], r["value"]) for r in escalation if r["dyad"] == d]}
+              for d in chosen]
     alerts = data.alerts(store)
+    covered = views.covered_days(store)
     return dict(
         stories=data.latest_stories(store, 12),
-        chart=render.line_chart(render.escalation_series(escalation), alerts),
+        chart=charts.time_chart(series, [a for a in alerts if a.get("dyad") in chosen], covered),
+        dyads=choices[:12], chosen=chosen,
+        settings={"window": esc.WINDOW_DAYS, "k": esc.K, "min_value": esc.MIN_ALERT_VALUE,
+                  "min_days": esc.MIN_BASELINE_DAYS, "min_confidence": esc.MIN_CONFIDENCE},
+        map=charts.world_map(views.event_map(store)),
+        attention=charts.attention_chart(views.attention(store)),
         alerts=alerts[:12],
         actors=top_actors(store, 15),
         articles=queries.search_articles(store, limit=10),
@@ -115,8 +146,14 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
 @router.get("/stories")
 def stories(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
     f = Filters(limit=50, offset=offset)
-    return _cached_page(request, store, "stories.html",
-                        lambda: {"title": "Stories", "stories": data.run_view(store, "stories", f), "f": f})
+    def context() -> dict[str, Any]:
+        rows = data.run_view(store, "stories", f)
+        leans = data.outlet_leans(store)
+        bars = {r["id"]: charts.coverage_bar(data.coverage(r.get("outlet_articles") or {}, leans), width=220,
+                                             height=14) for r in rows}
+        return {"title": "Stories", "stories": rows, "f": f, "bars": bars}
+
+    return _cached_page(request, store, "stories.html", context)
 
 
 @router.get("/stories/{story_id}")
@@ -124,8 +161,11 @@ def story(request: Request, store: StoreDep, story_id: str) -> Response:
     found = data.story(store, story_id)
     if found is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
-    return _page(request, "story.html", title=found.get("title") or "Story", s=found,
-                 cmp=data.story_comparison(store, found))
+    cmp = data.story_comparison(store, found)
+    counts = {str(o["outlet"]): len(o.get("articles") or []) for o in cmp["outlets"]}
+    segments = data.coverage(counts, data.outlet_leans(store), data.story_reports(cmp))
+    return _page(request, "story.html", title=found.get("title") or "Story", s=found, cmp=cmp,
+                 coverage=segments, coverage_bar=charts.coverage_bar(segments))
 
 
 @router.get("/timeline")
@@ -161,9 +201,15 @@ def actor(request: Request, store: StoreDep, actor_id: str) -> Response:
                   for c in (found.get("escalation") or [])[:5]]
         alerts = []
     return _page(request, "actor.html", title=found.get("name") or actor_id, a=found, dyads=dyads,
-                 chart=render.line_chart([s for s in series if s["points"]], alerts, width=1180, height=300,
-                                         label="escalation per counterpart",
+                 chart=charts.time_chart([s for s in series if s["points"]], alerts, _covered(store), width=1180,
+                                         height=300, label="escalation per counterpart",
                                          y_label="escalation index" if dyads else "sum of PLOVER scores"))
+
+
+def _covered(store: Store) -> set[str]:
+    from flashpoint.corpus import views
+
+    return views.covered_days(store)
 
 
 @router.get("/docs")

@@ -2,7 +2,8 @@
 
 Subjects are normalised to a side and a head noun ("Russian troops", "Ukrainian troops",
 "people") so "Russian soldiers" and "Russian forces" compare while the two armies do not;
-sides come from the country lexicon (any country's demonym or name). A figure's kind is
+sides come from the country lexicon (any country's demonym or name) and the conflicts' parties
+(resources/conflicts/*.yaml, read by the framing view too). A figure's kind is
 read from the casualty word nearest to it in its own stretch of the sentence, so "16
 killed and 100 wounded" gives one killed and one wounded figure, and an elliptical "100
 wounded" takes the subject of the figure before it. Numbers that are part of a date are
@@ -17,9 +18,10 @@ article's publication date.
 Status of a group, over distinct articles:
 - single: one article;
 - agree: all values within 2% of each other;
-- disagree: different values from different articles at about the same time (2 days),
-  or a lower later value for a cumulative toll (killed, wounded, displaced);
-- trend: otherwise the values moved over time (a figure updated as events unfolded).
+- disagree: different values from different articles whose periods overlap: the same incident, or counts
+  standing on the same day; or a lower later value for a cumulative toll (killed, wounded, displaced);
+- trend: otherwise the values moved over time ("more than 60", "63", "65" over six days is a count
+  updated as events unfolded, not a dispute).
 Differing values inside one article are listed separately (`within_article`).
 Copies count once: only canonical articles reach the claims (views.py), and values whose
 sentences are the same text in two articles (a wire paragraph reused by another outlet)
@@ -35,12 +37,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from flashpoint.corpus import conflicts
 from flashpoint.corpus.merge import day_number
 from flashpoint.model import AnalyzedArticle, Quantity, Timex
 from flashpoint.yamlio import load_yaml
 
 CUMULATIVE = {"killed", "wounded", "displaced"}
-SAME_TIME_DAYS = 2
+SAME_TIME_DAYS = 0  # counts as of days further apart than this are points of a trend, not rivals
 TOLERANCE = 0.02
 
 HEADS: dict[str, tuple[str, ...]] = {
@@ -63,24 +66,12 @@ HEADS: dict[str, tuple[str, ...]] = {
     "euros": ("euros", "eur", "€"),
 }
 
-SIDES: dict[str, tuple[str, ...]] = {
-    "Russian": ("russian", "russians", "russia's", "russia", "moscow's", "kremlin"),
-    "Ukrainian": ("ukrainian", "ukrainians", "ukraine's", "ukraine", "kyiv's", "kiev's"),
-    "Belarusian": ("belarusian", "belarus"),
-    "US": ("american", "us", "u.s.", "united states"),
-    "NATO": ("nato", "allied"),
-    "separatist": ("separatist", "rebel", "pro-russian", "pro-russia"),
-}
 
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|death toll|lost their lives|perished)\b", re.I)
 _WOUNDED = re.compile(r"\b(wounded|injured|injuries)\b", re.I)
 _DISPLACED = re.compile(r"\b(displaced|fled|refugees|evacuated)\b", re.I)
 _IN_YEAR = re.compile(r"\b(?:in|during|throughout|for|of)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:the\s+year\s+)?"
                       r"((?:19|20)\d{2})\b", re.I)
-_SITE_SIDE = {"russian": "Russian", "russians": "Russian", "russia": "Russian", "moscow": "Russian",
-              "kremlin": "Russian", "ukrainian": "Ukrainian", "ukrainians": "Ukrainian", "ukraine": "Ukrainian",
-              "kyiv": "Ukrainian", "kiev": "Ukrainian", "pro-russian": "separatist", "pro-russia": "separatist",
-              "separatist": "separatist", "separatists": "separatist", "rebel": "separatist", "rebels": "separatist"}
 _SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles", "crew", "police",
              "journalists", "medics")
 CIVILIAN = {"people", "children", "journalists", "medics"}  # their side is where they are, not who struck them
@@ -114,7 +105,7 @@ def _country_sides() -> dict[str, str]:
         for form in [rec.get("name"), *(rec.get("aliases") or []), *demonyms]:
             if form and len(form) > 3 and not form.isupper():
                 out.setdefault(form.lower(), label)
-    for label, forms in SIDES.items():  # the hand-made sides win (US, NATO, separatist, capitals)
+    for label, forms in conflicts.party_names().items():  # the conflicts' own parties win (resources/conflicts)
         for form in forms:
             out[form] = label
     return out
@@ -122,7 +113,7 @@ def _country_sides() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _side_regex() -> re.Pattern[str]:
-    forms = sorted((set(_country_sides()) | set(_SITE_SIDE)) - {"us", "allied"}, key=len, reverse=True)
+    forms = sorted((set(_country_sides()) | set(conflicts.near_words())) - {"us", "allied"}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?:'s)?(?![\w-])", re.I)
 
 
@@ -207,7 +198,7 @@ def side_from_sentence(sentence: str, offset: int) -> str | None:
     for m in _side_regex().finditer(sentence):
         dist = min(abs(m.start() - offset), abs(m.end() - offset))
         key = m.group(1).lower()
-        side = _SITE_SIDE.get(key) or sides.get(key)
+        side = conflicts.near_words().get(key) or sides.get(key)
         if side and (best is None or dist < best[0]):
             best = (dist, side)
     return best[1] if best else None
@@ -384,8 +375,11 @@ def _differ(a: float, b: float) -> bool:
     return abs(a - b) > TOLERANCE * max(abs(a), abs(b), 1.0)
 
 
-def status(kind: str, values: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
-    """The group's status and the pairs of differing values found inside one article."""
+def status(kind: str, values: list[dict[str, Any]], period: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """The group's status and the pairs of differing values found inside one article.
+
+    Values from reports on different days about a count that keeps changing are a trend; a disagreement
+    needs overlapping periods: the same incident, or counts standing on the same day."""
     within = []
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for v in values:
@@ -402,16 +396,17 @@ def status(kind: str, values: list[dict[str, Any]]) -> tuple[str, list[dict[str,
     vals = [v["value"] for v in values]
     if not _differ(min(vals), max(vals)):
         return "agree", within
+    incident = bool(period) and str(period).startswith("on ")
     dated = sorted(values, key=lambda v: (_when(v) or 0))
     for i, a in enumerate(dated):
         for b in dated[i + 1:]:
             if a["article_id"] == b["article_id"] or not _differ(a["value"], b["value"]):
                 continue
             da, db = _when(a), _when(b)
-            if da is None or db is None or abs(db - da) <= SAME_TIME_DAYS:
-                return "disagree", within
+            if incident or da is None or db is None or abs(db - da) <= SAME_TIME_DAYS:
+                return "disagree", within  # the same incident, or counts standing on the same day
             if kind in CUMULATIVE and b["value"] < a["value"]:
-                return "disagree", within
+                return "disagree", within  # a toll cannot fall: a later, lower count disputes the earlier one
     return "trend", within
 
 
@@ -461,7 +456,7 @@ def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for (kind, subject, period), all_vs in groups:
         vs = _once(all_vs)
-        st, within = status(kind, vs)
+        st, within = status(kind, vs, period)
         vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))
         out.append({
             "kind": kind, "subject": subject, "period": period, "status": st,

@@ -2,17 +2,20 @@
 
 Index: for each merged (cross-article, deduplicated) event that is current (not
 historical, negated or hypothetical, nor dated more than a month before the report that
-gives it: see `merge.is_background`) and has an actor country and a recipient country,
+gives it: see `merge.is_background`), coded with a confidence of at least MIN_CONFIDENCE,
+and has two different parties (see `party`: a country's state, or its rebels or civilians),
 its conflict weight is -score when its PLOVER score is negative (ASSAULT ~ 10, ACCUSE ~ 2),
 0 otherwise; a day's value for the dyad actor -> recipient is the sum over the events
 dated that day. Cooperation (positive scores) is summed separately.
 
 Baseline and alerts (robust, trailing): for day t the baseline is the median of the
-previous 28 calendar days (missing days count as 0) and the spread is
-max(1.4826 * MAD, standard deviation, 1) over the same window. An alert fires when the
-value exceeds median + 4 * spread, is at least one assault's worth (10), and the dyad's
-series started at least 14 days earlier (so the first report of a dyad is not a break).
-ISO weeks use the same rule over the previous 8 weeks, months over the previous 6.
+previous 28 calendar days on which the corpus has articles (a day with articles and no event
+for the dyad counts 0; a day without articles is a gap, not a zero) and the spread is
+max(1.4826 * MAD, standard deviation, 1) over the same days. An alert fires when the
+value exceeds median + 4 * spread, is at least one assault's worth (10), and the baseline
+holds at least MIN_BASELINE_DAYS days of data (so a dyad's first days are never a break).
+ISO weeks use the same rule over the previous 8 weeks, months over the previous 6 (and the same
+14 days of data).
 """
 
 from __future__ import annotations
@@ -28,7 +31,37 @@ WINDOW_WEEKS = 8
 WINDOW_MONTHS = 6
 K = 4.0
 MIN_ALERT_VALUE = 10.0
-MIN_HISTORY_DAYS = 14
+MIN_BASELINE_DAYS = 14  # days with articles in the trailing window before any alert
+MIN_CONFIDENCE = 0.5  # an event coded with less confidence than this never counts
+
+STATE = "state"
+REBELS = {"REB", "PRE", "INS", "OPP", "UAF", "SEP"}  # armed or political opposition, para-states
+CIVILIANS = {"CVL", "REF", "MED", "NGO", "BUS", "EDU", "HLH", "LAB", "REL", "AGR", "ELI"}
+PARTY_NAMES = {"REB": "rebels", "CVL": "civilians"}
+
+
+def party(country: str | None, sector: str | None) -> str | None:
+    """The side an actor is on in a dyad: its country's state ('AZE'), or that country's rebels ('AZE/REB') or
+    civilians ('AZE/CVL'); None without a country. An unknown sector counts as the state."""
+    if not country:
+        return None
+    code = (sector or "").upper()
+    if code in REBELS:
+        return f"{country}/REB"
+    if code in CIVILIANS:
+        return f"{country}/CVL"
+    return country
+
+
+def party_label(value: str) -> str:
+    """'AZE/CVL' -> 'AZE civilians'."""
+    country, _, group = value.partition("/")
+    return f"{country} {PARTY_NAMES.get(group, group)}".strip() if group else country
+
+
+def is_dyad(actor: str | None, recipient: str | None) -> bool:
+    """Two different parties: Azerbaijan against itself is no dyad, its state against its rebels is."""
+    return bool(actor) and bool(recipient) and actor != recipient
 
 
 def conflict_weight(score: float) -> float:
@@ -47,31 +80,38 @@ def iso_week(date: str) -> str:
     return f"{y}-W{w:02d}"
 
 
-def with_baseline(series: dict[str, float], period: str = "day", started: str | None = None) -> list[dict[str, Any]]:
-    """Rows (date, value, baseline, threshold, alert) for one dyad's series, filling gaps with zeros.
+def with_baseline(series: dict[str, float], period: str = "day", started: str | None = None,
+                  covered: set[str] | None = None) -> list[dict[str, Any]]:
+    """Rows (date, value, baseline, threshold, baseline_days, alert) for one dyad's series.
 
-    `started`: the dyad's first day when `series` is only its tail (at least WINDOW_DAYS before the first
-    row wanted, or from the first day), as the incremental update passes it; the rows are the same."""
+    `covered`: the days the corpus has articles; the baseline reads only those (and the dyad's own days), so
+    a stretch with no reporting is a gap, not a run of calm days. Without it every calendar day since the
+    dyad's first day counts. `started`: the dyad's first day when `series` is only its tail (at least
+    WINDOW_DAYS before the first row wanted), as the incremental update passes it; the rows are the same."""
     if not series:
         return []
     if period in ("week", "month"):
-        return _bucketed(series, period)
+        return _bucketed(series, period, covered)
     days = sorted(series)
-    first = dt.date.fromisoformat(days[0])
-    history = (first - dt.date.fromisoformat(started)).days if started else 0
+    first = dt.date.fromisoformat(days[0]) - dt.timedelta(days=WINDOW_DAYS)
     last = dt.date.fromisoformat(days[-1])
     n = (last - first).days + 1
-    values = [series.get((first + dt.timedelta(days=i)).isoformat(), 0.0) for i in range(n)]
+    calendar = [(first + dt.timedelta(days=i)).isoformat() for i in range(n)]
+    has_data = [covered is None or d in covered or d in series for d in calendar]
+    if covered is None:  # no coverage given: every day since the dyad's first is data
+        has_data = [d >= (started or days[0]) for d in calendar]
+    values = [series.get(d, 0.0) for d in calendar]
     rows = []
-    for i, v in enumerate(values):
-        day = (first + dt.timedelta(days=i)).isoformat()
-        window = values[max(0, i - WINDOW_DAYS):i] or [0.0]
-        med, spread = _robust(window)
+    for i, day in enumerate(calendar):
+        if day not in series:
+            continue
+        window = [values[j] for j in range(max(0, i - WINDOW_DAYS), i) if has_data[j]]
+        med, spread = _robust(window or [0.0])
         threshold = med + K * spread
-        alert = i + history >= MIN_HISTORY_DAYS and v > threshold and v >= MIN_ALERT_VALUE
-        if day in series:
-            rows.append({"date": day, "value": round(v, 2), "baseline": round(med, 2),
-                         "threshold": round(threshold, 2), "alert": alert})
+        v = values[i]
+        alert = len(window) >= MIN_BASELINE_DAYS and v > threshold and v >= MIN_ALERT_VALUE
+        rows.append({"date": day, "value": round(v, 2), "baseline": round(med, 2), "threshold": round(threshold, 2),
+                     "baseline_days": len(window), "alert": alert})
     return rows
 
 
@@ -100,11 +140,15 @@ def _next_start(day: dt.date, period: str) -> dt.date:
     return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
 
-def _bucketed(series: dict[str, float], period: str) -> list[dict[str, Any]]:
-    """Weeks (previous 8 as baseline) or months (previous 6): the same rule as days, gaps filled with zeros."""
+def _bucketed(series: dict[str, float], period: str, covered: set[str] | None = None) -> list[dict[str, Any]]:
+    """Weeks (previous 8 as baseline) or months (previous 6): the same rule as days; a bucket without articles
+    is left out of the baseline, and an alert needs MIN_BASELINE_DAYS days with articles in it."""
     sums: dict[str, float] = defaultdict(float)
     for day, v in series.items():
         sums[bucket(day, period)] += v
+    data_days: dict[str, int] = defaultdict(int)
+    for day in (covered if covered is not None else set(series)) | set(series):
+        data_days[bucket(day, period)] += 1
     first = min(dt.date.fromisoformat(d) for d in series)
     last = max(dt.date.fromisoformat(d) for d in series)
     start = first - dt.timedelta(days=first.weekday()) if period == "week" else first.replace(day=1)
@@ -116,13 +160,15 @@ def _bucketed(series: dict[str, float], period: str) -> list[dict[str, Any]]:
     window_n = WINDOW_WEEKS if period == "week" else WINDOW_MONTHS
     rows = []
     for i, (k, v) in enumerate(zip(keys, values, strict=True)):
-        window = values[max(0, i - window_n):i] or [0.0]
-        med, spread = _robust(window)
+        prior = [j for j in range(max(0, i - window_n), i) if covered is None or data_days.get(keys[j])]
+        window = [values[j] for j in prior]
+        med, spread = _robust(window or [0.0])
         threshold = med + K * spread
-        alert = i >= 2 and v > threshold and v >= MIN_ALERT_VALUE
+        n_days = sum(data_days[keys[j]] for j in prior) if covered is not None else 7 * len(prior)
+        alert = n_days >= MIN_BASELINE_DAYS and v > threshold and v >= MIN_ALERT_VALUE
         if k in sums:
             rows.append({"date": k, "value": round(v, 2), "baseline": round(med, 2),
-                         "threshold": round(threshold, 2), "alert": alert})
+                         "threshold": round(threshold, 2), "baseline_days": n_days, "alert": alert})
     return rows
 
 

@@ -1,7 +1,7 @@
 """Framing: which of each pair of competing terms an outlet uses, whose voices it quotes, whom it casts as aggressor.
 
-The conflicts, their two sides and the pairs of terms live in resources/framing.yaml, so
-another crisis is a few lines of YAML. An outlet's lean on a pair is (b - a) / (b + a)
+The conflicts and their two sides live in resources/conflicts/*.yaml (read by the claims too),
+the pairs of terms in resources/framing.yaml, so another crisis is a few lines of YAML. An outlet's lean on a pair is (b - a) / (b + a)
 over its term uses, where a is the conflict's first side and b its second: -1 is only the
 first side's usage, +1 only the second's; its lean on a conflict is the mean over the
 pairs it uses. A conflict's terms count only in texts that name one of its anchors, so
@@ -18,6 +18,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
+from flashpoint.corpus import conflicts
 from flashpoint.yamlio import load_yaml
 
 Pattern = tuple[str, str, str, re.Pattern[str]]  # pair, side, term label, compiled regex
@@ -33,10 +34,9 @@ def load_pairs() -> list[dict[str, Any]]:
 @lru_cache(maxsize=1)
 def load_conflicts() -> dict[str, dict[str, Any]]:
     """Conflict name -> {label, sides: [first, second], side_labels, anchors (compiled or None)}."""
-    data = load_yaml((files("flashpoint") / "resources" / "framing.yaml").read_text(encoding="utf-8"))
     out: dict[str, dict[str, Any]] = {}
-    for c in data.get("conflicts", []):
-        sides = dict(c.get("sides") or {})
+    for c in conflicts.load():
+        sides = {code: side.get("usage", code) for code, side in (c.get("sides") or {}).items()}
         anchors = c.get("anchors") or []
         out[c["name"]] = {"label": c.get("label", c["name"]), "sides": list(sides), "side_labels": sides,
                           "anchors": re.compile(r"(?<![\w-])(?:" + "|".join(anchors) + r")", re.I) if anchors else None}

@@ -14,6 +14,8 @@ from flashpoint.store.schema import metadata
 
 STATE_KEY = "views"  # view_state row: the largest articles.pk processed (the queue says what is left)
 VERSION_KEY = "version"  # view_state row bumped by every view batch; the row every updater locks first
+SCHEMA_KEY = "views_schema"  # view_state row: the shape of the views this code builds
+VIEWS_SCHEMA = 4  # raise when the view tables or what they hold change: stored views are then built again
 
 # how far each view has got: name -> last processed articles.pk
 view_state = Table(
@@ -86,12 +88,16 @@ merged_events = Table(
     Column("recipient_key", String(200)),
     Column("recipient_name", String(300)),
     Column("recipient_country", String(8), index=True),
+    Column("actor_party", String(8)),  # escalation.party: 'AZE', 'AZE/REB', 'AZE/CVL'
+    Column("recipient_party", String(8)),
     Column("place", String(300)),
+    Column("place_country", String(8), index=True),  # where it happened: the place's country, else the recipient's
     Column("date", String(32), index=True),  # TIMEX3 value: day, month or year
     Column("day", Integer),  # days since epoch when `date` is a full day
     Column("explicit_date", Boolean),  # the date came from the text, not the publication date
     Column("historical", Boolean, index=True),
-    Column("current", Boolean, index=True),  # counts toward escalation: not historical, negated or hypothetical
+    Column("current", Boolean, index=True),  # some mention asserts it: not historical, negated or hypothetical
+    Column("counted", Boolean),  # current, confident and between two parties: in the escalation index
     Column("score", Float),
     Column("weight", Float),  # conflict weight used by the escalation index
     Column("text", Text),  # the first mention's sentence
@@ -127,7 +133,7 @@ escalation_daily = Table(
     "escalation_daily",
     metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("actor_country", String(8), nullable=False),
+    Column("actor_country", String(8), nullable=False),  # a party (escalation.party): 'AZE' or 'AZE/REB'
     Column("recipient_country", String(8), nullable=False),
     Column("date", String(10), nullable=False),
     Column("value", Float, nullable=False, default=0.0),  # score-weighted count of distinct conflict events
@@ -151,6 +157,7 @@ escalation_scores = Table(
     Column("threshold", Float, nullable=False),
     Column("alert", Boolean, nullable=False, index=True),
     Column("events", Integer, nullable=False, default=0),
+    Column("baseline_days", Integer),  # days with articles the baseline read
 )
 Index("ix_escalation_scores_dyad_date", escalation_scores.c.actor_country, escalation_scores.c.recipient_country,
       escalation_scores.c.date, unique=True)
@@ -220,4 +227,6 @@ def pending(store: Any) -> bool:
     with store.engine.connect() as conn:
         if conn.execute(select(view_queue.c.article_pk).limit(1)).first() is not None:
             return True
-        return conn.execute(select(view_state.c.value).where(view_state.c.name == VERSION_KEY)).first() is None
+        if conn.execute(select(view_state.c.value).where(view_state.c.name == VERSION_KEY)).first() is None:
+            return True
+        return conn.execute(select(view_state.c.value).where(view_state.c.name == SCHEMA_KEY)).scalar() != VIEWS_SCHEMA

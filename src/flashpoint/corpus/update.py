@@ -31,8 +31,10 @@ from flashpoint.corpus import tables as t
 from flashpoint.corpus.escalation import conflict_weight
 from flashpoint.corpus.framing import outlet_label, term_counts
 from flashpoint.corpus.tables import (  # noqa: F401 - defined there, light for readers
+    SCHEMA_KEY,
     STATE_KEY,
     VERSION_KEY,
+    VIEWS_SCHEMA,
     last_processed,
     pending,
     version,
@@ -54,6 +56,8 @@ def update_views(store: Store, *, wait: bool = True) -> bool:
     readers use) it returns False at once when another process is writing: the writer catches up."""
     _ensure_state(store)
     _score_older_store(store)
+    if _ensure_schema(store):
+        return True  # built again from scratch
     q = schema.view_queue
     while True:
         with store.engine.connect() as conn:
@@ -120,6 +124,52 @@ def _score_older_store(store: Store) -> None:
     if needed:
         with store.engine.begin() as conn:
             rescore_all(conn)
+
+
+def _ensure_schema(store: Store) -> bool:
+    """Views built by code of another shape (VIEWS_SCHEMA) are built again: columns they lack are added, then
+    every article is processed anew (under the views' lock). Returns True when it rebuilt them. A new store
+    (no views built yet) only gets its schema row, so processes starting together never rebuild each other."""
+    vs = t.view_state
+    with store.engine.connect() as conn:
+        found = conn.execute(select(vs.c.value).where(vs.c.name == SCHEMA_KEY)).scalar()
+    if found == VIEWS_SCHEMA:
+        return False
+    _add_missing_columns(store)
+    with store.engine.connect() as conn:
+        built = conn.execute(select(t.corpus_docs.c.article_pk).limit(1)).first() is not None
+    try:
+        with store.write() as conn:
+            if found is None:
+                conn.execute(insert(vs).values(name=SCHEMA_KEY, value=VIEWS_SCHEMA))
+            else:
+                conn.execute(update(vs).where(vs.c.name == SCHEMA_KEY).values(value=VIEWS_SCHEMA))
+    except IntegrityError:
+        return False  # another process is doing it
+    if built:
+        rebuild(store)
+    return built
+
+
+def _add_missing_columns(store: Store) -> None:
+    """ALTER TABLE ... ADD COLUMN for view columns an older store lacks (their values come with the rebuild)."""
+    from sqlalchemy import inspect, text
+    from sqlalchemy.exc import DBAPIError
+
+    names = set(inspect(store.engine).get_table_names())
+    for table in t.ALL:
+        if table.name not in names:
+            continue
+        have = {c["name"] for c in inspect(store.engine).get_columns(table.name)}
+        for col in table.columns:
+            if col.name in have:
+                continue
+            kind = col.type.compile(dialect=store.engine.dialect)
+            try:
+                with store.engine.begin() as conn:
+                    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'))
+            except DBAPIError:
+                pass  # added by another process
 
 
 def rebuild(store: Store) -> None:
@@ -206,8 +256,7 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
     prepared = []
     for pk, art in batch:
         sig = dedup.signature(dedup.shingles(dedup.text_for(art.title, art.body)))
-        feats = stories_mod.features(art)
-        prepared.append((pk, art, sig, dedup.band_keys(sig), feats))
+        prepared.append((pk, art, sig, dedup.band_keys(sig), stories_mod.term_counts(art)))
     with store.write(nowait=not wait) as conn:
         waiting = _claim(conn, claim, wait)
         if len(waiting) < len(batch):
@@ -216,11 +265,10 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             if not batch:
                 return
         b = _Batch(conn)
-        b.load_df([f for *_, feats in prepared for f in feats])
+        b.load_df([f for *_, counts in prepared for f in counts])
         story_keys: dict[int, list[str]] = {}
-        for pk, _art, _sig, _dkeys, feats in prepared:
-            bf = stories_mod.band_features(feats, b.df, max(b.n_docs, 1))
-            story_keys[pk] = dedup.band_keys(dedup.signature(bf, stories_mod.NUM_PERM), stories_mod.BANDS)
+        for pk, _art, _sig, _dkeys, counts in prepared:
+            story_keys[pk] = stories_mod.key_terms(counts, b.df, max(b.n_docs, 1))
         b.load_bands("d", [k for *_, dkeys, _f in prepared for k in dkeys])
         day_of = {pk: merge.day_number(art.published) for pk, art in batch}
         dated = {pk for pk, day in day_of.items() if day is not None}
@@ -229,13 +277,15 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
         if len(dated) < len(batch):  # undated ones: any day
             b.load_bands("s", [k for pk, keys in story_keys.items() if pk not in dated for k in keys])
         b.load_docs()
-        b.load_df([f for d in b.docs.values() for f in (d["features"] or []) if f not in b.df])
+        b.load_df([f for d in b.docs.values() for f in (d["features"] or {}) if f not in b.df])
         next_story = int(conn.execute(select(func.coalesce(func.max(t.stories.c.id), 0))).scalar_one()) + 1
         doc_rows, band_rows = [], []
         canon: dict[int, str] = {}
-        story_of: dict[int, int] = {}
+        merged_into: dict[int, int] = {}  # absorbed story -> the story it became part of
         story_start: dict[int, int | None] = {}  # a story's first day, read once per story
-        for pk, art, sig, dkeys, feats in prepared:
+        touched: set[int] = set()
+        vectors: dict[int, dict[str, float]] = {}
+        for pk, art, sig, dkeys, counts in prepared:
             day = merge.day_number(art.published)
             # near-copies
             best_dup, best_sim = None, 0.0
@@ -246,32 +296,50 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             canonical_id = b.docs[best_dup]["canonical_id"] if best_dup is not None else art.id
             canon[pk] = canonical_id
             # stories
-            n = max(b.n_docs, 1)
-            for f in feats:
+            for f in counts:
                 b.df[f] = b.df.get(f, 0) + 1
                 b.df_delta[f] += 1
             b.n_docs += 1
-            story_id, story_sim = None, 0.0
+            n = b.n_docs
+            story_id: int | None
+            absorbed: list[int] = []
             if best_dup is not None:
-                story_id, story_sim = b.docs[best_dup]["story_id"], best_sim
+                story_id, story_sim = _resolve(merged_into, int(b.docs[best_dup]["story_id"])), best_sim
             else:
+                vec = stories_mod.vector(counts, b.df, n)
+                links = []
                 for cpk in b.candidates("s", story_keys[pk]):
                     other = b.docs[cpk]
-                    if day is not None and other["day"] is not None and abs(day - other["day"]) > stories_mod.WINDOW_DAYS:
+                    if cpk == pk or (day is not None and other["day"] is not None
+                                     and abs(day - other["day"]) > stories_mod.WINDOW_DAYS):
                         continue
-                    sim = stories_mod.weighted_jaccard(feats, other["features"], b.df, n)
-                    if sim >= stories_mod.THRESHOLD and sim > story_sim and \
-                            _within_span(conn, story_start, other["story_id"], day):
-                        story_id, story_sim = other["story_id"], sim
+                    sid = _resolve(merged_into, other["story_id"])
+                    if not _within_span(conn, story_start, sid, day):
+                        continue
+                    if cpk not in vectors:
+                        vectors[cpk] = stories_mod.vector(other["features"] or {}, b.df, n)
+                    gap = None if day is None or other["day"] is None else abs(day - other["day"])
+                    links.append((sid, stories_mod.decay(stories_mod.cosine(vec, vectors[cpk]), gap)))
+                story_id, story_sim, absorbed = stories_mod.choose(links)
             if story_id is None:
                 story_id, story_sim = next_story, 1.0
                 next_story += 1
                 story_start[story_id] = day
-            story_of[pk] = story_id
-            doc = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art), "published": art.published,
+            elif absorbed:
+                target = min([story_id, *absorbed])
+                for sid in [story_id, *absorbed]:
+                    if sid != target:
+                        merged_into[sid] = target
+                        touched.add(sid)
+                starts = [story_start.get(s) for s in [story_id, *absorbed]]
+                known = [s for s in starts if s is not None]
+                story_start[target] = min(known) if known else None
+                story_id = target
+            touched.add(story_id)
+            doc: dict[str, Any] = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art), "published": art.published,
                    "day": day, "canonical_id": canonical_id, "dup_similarity": best_sim if best_dup else None,
                    "story_id": story_id, "story_similarity": round(story_sim, 4), "signature": sig,
-                   "features": feats, "title": (art.title or art.body[:120])[:500]}
+                   "features": counts, "title": (art.title or art.body[:120])[:500]}
             doc_rows.append(doc)
             b.docs[pk] = doc
             for k in dkeys:
@@ -280,15 +348,27 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             for k in story_keys[pk]:
                 b.bands[("s", k)].append(pk)
                 band_rows.append({"kind": "s", "band": k, "article_pk": pk})
+        for doc in doc_rows:
+            doc["story_id"] = _resolve(merged_into, doc["story_id"])
         conn.execute(insert(t.corpus_docs), doc_rows)
         if band_rows:
             for chunk in _chunks(band_rows, 5000):
                 conn.execute(insert(t.lsh_bands), chunk)
+        for absorbed_id in sorted(merged_into):
+            cd = t.corpus_docs
+            conn.execute(update(cd).where(cd.c.story_id == absorbed_id)
+                         .values(story_id=_resolve(merged_into, absorbed_id)))
         _flush_df(conn, b)
-        _update_stories(conn, batch, canon, story_of)
+        _rebuild_stories(conn, touched)
         _merge_events(conn, batch, canon)
         _claims_and_framing(conn, batch, canon)
         _set_state(conn, batch[-1][0])
+
+
+def _resolve(merged_into: dict[int, int], story_id: int) -> int:
+    while story_id in merged_into:
+        story_id = merged_into[story_id]
+    return story_id
 
 
 def _within_span(conn: Connection, starts: dict[int, int | None], story_id: int, day: int | None) -> bool:
@@ -300,7 +380,7 @@ def _within_span(conn: Connection, starts: dict[int, int | None], story_id: int,
         first = conn.execute(select(t.stories.c.first_date).where(t.stories.c.id == story_id)).scalar()
         starts[story_id] = merge.day_number(first)
     first_day = starts[story_id]
-    return first_day is None or day - first_day <= stories_mod.MAX_SPAN_DAYS
+    return first_day is None or abs(day - first_day) <= stories_mod.MAX_SPAN_DAYS
 
 
 def _flush_df(conn: Connection, b: _Batch) -> None:
@@ -322,42 +402,44 @@ def _set_state(conn: Connection, pk: int) -> None:
         conn.execute(insert(t.view_state).values(name=STATE_KEY, value=pk))
 
 
-def _update_stories(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str],
-                    story_of: dict[int, int]) -> None:
-    ids = sorted(set(story_of.values()))
-    rows: dict[int, dict[str, Any]] = {}
+def _rebuild_stories(conn: Connection, story_ids: set[int]) -> None:
+    """Write the rows of the stories a batch touched from their members (merged-away stories are dropped)."""
+    ids = sorted(story_ids)
+    if not ids:
+        return
+    cd, ent = t.corpus_docs, schema.entities
+    docs: dict[int, list[Any]] = defaultdict(list)
     for chunk in _chunks(ids):
-        for r in conn.execute(select(t.stories).where(t.stories.c.id.in_(chunk))):
-            rows[r.id] = dict(r._mapping)
-    existing = set(rows)
-    for pk, art in batch:
-        sid = story_of[pk]
-        row = rows.setdefault(sid, {"id": sid, "title": art.title or art.body[:120], "first_date": None,
-                                    "last_date": None, "n_articles": 0, "n_distinct": 0, "outlets": {},
-                                    "actors": {}, "countries": {}})
-        row["n_articles"] += 1
-        if canon[pk] == art.id:
-            row["n_distinct"] += 1
-        outlets = dict(row["outlets"] or {})
-        outlet = _outlet(art)
-        outlets[outlet] = outlets.get(outlet, 0) + 1
-        row["outlets"] = outlets
-        actors, countries = dict(row["actors"] or {}), dict(row["countries"] or {})
-        for ent in art.entities:
-            if ent.type in ("PERSON", "ORG", "GPE"):
-                key = ent.name or ent.text
-                actors[key] = actors.get(key, 0) + 1
-            if ent.actor is not None and ent.actor.country:
-                countries[ent.actor.country] = countries.get(ent.actor.country, 0) + 1
-        row["actors"] = dict(sorted(actors.items(), key=lambda kv: -kv[1])[:30])
-        row["countries"] = dict(sorted(countries.items(), key=lambda kv: -kv[1])[:15])
-        if art.published:
-            row["first_date"] = min(filter(None, [row["first_date"], art.published]))
-            row["last_date"] = max(filter(None, [row["last_date"], art.published]))
-    for chunk in _chunks(sorted(existing)):
         conn.execute(delete(t.stories).where(t.stories.c.id.in_(chunk)))
+        for r in conn.execute(select(cd.c.story_id, cd.c.article_id, cd.c.canonical_id, cd.c.outlet, cd.c.published,
+                                     cd.c.title).where(cd.c.story_id.in_(chunk)).order_by(cd.c.article_pk)):
+            docs[r.story_id].append(r)
+    story_of = {r.article_id: sid for sid, rs in docs.items() for r in rs}
+    actors: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    countries: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for chunk in _chunks(sorted(story_of)):
+        for aid, etype, name, text, country in conn.execute(
+                select(ent.c.article_id, ent.c.type, ent.c.name, ent.c.text, ent.c.country)
+                .where(ent.c.article_id.in_(chunk))):
+            sid = story_of[aid]
+            if etype in ("PERSON", "ORG", "GPE"):
+                actors[sid][name or text] += 1
+            if country:
+                countries[sid][country] += 1
+    rows = []
+    for sid, members in docs.items():
+        dates = [m.published for m in members if m.published]
+        outlets: dict[str, int] = defaultdict(int)
+        for m in members:
+            outlets[m.outlet or "(unknown)"] += 1
+        rows.append({"id": sid, "title": members[0].title, "first_date": min(dates) if dates else None,
+                     "last_date": max(dates) if dates else None, "n_articles": len(members),
+                     "n_distinct": sum(1 for m in members if m.canonical_id == m.article_id),
+                     "outlets": dict(outlets),
+                     "actors": dict(sorted(actors[sid].items(), key=lambda kv: -kv[1])[:30]),
+                     "countries": dict(sorted(countries[sid].items(), key=lambda kv: -kv[1])[:15])})
     if rows:
-        conn.execute(insert(t.stories), list(rows.values()))
+        conn.execute(insert(t.stories), rows)
 
 
 def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str]) -> None:
@@ -380,6 +462,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
     touched: dict[int, dict[str, Any]] = {}
     created: set[int] = set()
     mentions = []
+    newly_counted: list[dict[str, Any]] = []
     articles_of: dict[int, set[str]] = defaultdict(set)
     for pk, art in batch:
         for idx, ev in enumerate(art.events):
@@ -392,23 +475,37 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                                      exact=explicit and bool(cand["explicit_date"])):
                     match = cand
                     break
+            asserted = merge.is_current(ev, background)
+            counts = asserted and ev.confidence >= esc.MIN_CONFIDENCE
             if match is None:
                 score = merge.event_score(ev)
-                current = merge.is_current(ev, background)
+                a_party = esc.party(ev.actor.country, ev.actor.sector or ev.actor.code) if ev.actor else None
+                r_party = esc.party(ev.recipient.country, ev.recipient.sector or ev.recipient.code) \
+                    if ev.recipient else None
                 match = {"id": next_id, "key": key, "type": ev.type.upper(), "actor_key": merge.actor_key(ev.actor),
                          "actor_name": merge.actor_label(ev.actor),
                          "actor_country": ev.actor.country if ev.actor else None,
                          "recipient_key": merge.actor_key(ev.recipient),
                          "recipient_name": merge.actor_label(ev.recipient),
                          "recipient_country": ev.recipient.country if ev.recipient else None,
+                         "actor_party": a_party, "recipient_party": r_party,
                          "place": (ev.location.name or ev.location.text) if ev.location else None,
-                         "date": date, "day": day, "explicit_date": explicit, "historical": background, "current": current,
-                         "score": score, "weight": conflict_weight(score) if current else 0.0,
+                         "place_country": (ev.location.country if ev.location and ev.location.country
+                                           else ev.recipient.country if ev.recipient else None),
+                         "date": date, "day": day, "explicit_date": explicit, "historical": background,
+                         "current": asserted, "counted": False,
+                         "score": score, "weight": conflict_weight(score) if asserted else 0.0,
                          "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "outlets": {},
                          "first_published": art.published}
                 next_id += 1
                 by_key[key].append(match)
                 created.add(match["id"])
+            elif asserted and not match["current"]:
+                match["current"] = True  # denied or hypothetical where first read, asserted here
+                match["weight"] = conflict_weight(match["score"])
+            if counts and not match["counted"] and esc.is_dyad(match["actor_party"], match["recipient_party"]):
+                match["counted"] = True
+                newly_counted.append(match)
             mid = match["id"]
             touched[mid] = match
             match["n_mentions"] += 1
@@ -431,11 +528,13 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
     if old_rows:
         me = t.merged_events
         conn.execute(update(me).where(me.c.id == bindparam("mid")).values(
-            n_mentions=bindparam("nm"), n_articles=bindparam("na"), outlets=bindparam("ou")),
-            [{"mid": r["id"], "nm": r["n_mentions"], "na": r["n_articles"], "ou": r["outlets"]} for r in old_rows])
+            n_mentions=bindparam("nm"), n_articles=bindparam("na"), outlets=bindparam("ou"), current=bindparam("cu"),
+            counted=bindparam("co"), weight=bindparam("we")),
+            [{"mid": r["id"], "nm": r["n_mentions"], "na": r["n_articles"], "ou": r["outlets"], "cu": r["current"],
+              "co": r["counted"], "we": r["weight"]} for r in old_rows])
     if mentions:
         conn.execute(insert(t.event_mentions), mentions)
-    _add_escalation(conn, new_rows)
+    _add_escalation(conn, newly_counted)
 
 
 def _dates_that_can_match(dates: list[str | None]) -> Any:
@@ -455,12 +554,12 @@ def _dates_that_can_match(dates: list[str | None]) -> Any:
 
 
 def _add_escalation(conn: Connection, new_events: list[dict[str, Any]]) -> None:
-    """Add each new distinct current event to its (dyad, day) only."""
+    """Add each distinct event that has just come to count (current, confident, two parties) to its (dyad, day)."""
     delta: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     for ev in new_events:
-        if not ev["current"] or ev["day"] is None or not ev["actor_country"] or not ev["recipient_country"]:
+        if ev["day"] is None:
             continue
-        d = delta[(ev["actor_country"], ev["recipient_country"], merge.day_string(ev["day"]))]
+        d = delta[(ev["actor_party"], ev["recipient_party"], merge.day_string(ev["day"]))]
         d[0] += ev["weight"]
         d[1] += ev["score"] if ev["score"] > 0 else 0.0
         d[2] += 1
@@ -512,7 +611,12 @@ def rescore(conn: Connection, ac: str, rc: str, lo: int | None = None, hi: int |
     start = min(series)
     if lo is not None and start > first and start > merge.day_string(lo - esc.WINDOW_DAYS):
         series[merge.day_string(lo - esc.WINDOW_DAYS)] = 0.0  # a window's leading empty days count as zeros
-    scored = [r for r in esc.with_baseline(series, started=first) if r["date"] >= lo_s and r["date"] in events]
+    since = merge.day_string((merge.day_number(min(series)) or 0) - esc.WINDOW_DAYS)
+    cd = t.corpus_docs
+    covered = {d for (d,) in conn.execute(select(cd.c.published).where(cd.c.published >= since).distinct())
+               if d and len(d) == 10}
+    scored = [r for r in esc.with_baseline(series, started=first, covered=covered)
+              if r["date"] >= lo_s and r["date"] in events]
     xd = (x.c.actor_country == ac, x.c.recipient_country == rc)
     clear = delete(x).where(*xd, x.c.date >= lo_s)
     conn.execute(clear.where(x.c.date <= merge.day_string(hi)) if hi is not None else clear)

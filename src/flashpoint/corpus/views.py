@@ -80,7 +80,8 @@ def stories(store: Store, **filters: Any) -> Rows:
                 members[sid].append(aid)
     return [{"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
              "articles": r["n_articles"], "distinct": r["n_distinct"], "outlets": sorted(r["outlets"] or {}),
-             "n_outlets": len(r["outlets"] or {}), "actors": list(r["actors"] or {})[:6],
+             "n_outlets": len(r["outlets"] or {}), "outlet_articles": dict(sorted((r["outlets"] or {}).items())),
+             "actors": list(r["actors"] or {})[:6],
              "article_ids": members.get(r["id"], [])} for r in page]
 
 
@@ -106,7 +107,8 @@ def story(store: Store, story_id: int | str) -> dict[str, Any] | None:
         for chunk in [ids[i:i + 1000] for i in range(0, len(ids), 1000)]:
             for c in conn.execute(select(t.claim_values).where(t.claim_values.c.article_id.in_(chunk))):
                 figures[c.article_id].append({"kind": c.kind, "subject": c.subject, "value": c.value,
-                                              "approx": c.approx, "claimed_by": c.claimed_by})
+                                              "approx": c.approx, "claimed_by": c.claimed_by, "period": c.period,
+                                              "as_of": c.as_of, "published": c.published})
             for f in conn.execute(select(t.framing_terms).where(t.framing_terms.c.article_id.in_(chunk))):
                 terms[f.article_id].append(f"{f.term} ({f.side})")
             q = schema.quotes
@@ -220,17 +222,69 @@ def timeline(store: Store, **filters: Any) -> Rows:
                                               "duplicate": not m.canonical, "text": m.text, "start": m.start,
                                               "end": m.end, "negated": m.negated, "hypothetical": m.hypothetical,
                                               "reported_by": m.reported_by})
-    out = []
-    for r in page:
-        ms = mentions.get(r["id"], [])
-        out.append({"id": r["id"], "date": r["date"], "type": r["type"], "actor": r["actor_name"],
-                    "actor_country": r["actor_country"], "recipient": r["recipient_name"],
-                    "recipient_country": r["recipient_country"], "place": r["place"],
-                    "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
-                    "articles": len({m["article_id"] for m in ms if not m["duplicate"]}),
-                    "outlets": sorted(r["outlets"] or {}), "text": r["text"],
-                    "snippet": _snippet(r["text"] or ""), "mentions": ms})
-    return out
+    return [timeline_row(r, mentions.get(r["id"], [])) for r in page]
+
+
+def timeline_row(r: dict[str, Any], ms: list[dict[str, Any]]) -> dict[str, Any]:
+    """One merged event with its mentions; 'denied' where a report denies it, 'negated' where every report does."""
+    asserted = [m for m in ms if not (m["negated"] or m["hypothetical"])]
+    return {"id": r["id"], "date": r["date"], "type": r["type"], "actor": r["actor_name"],
+            "actor_country": r["actor_country"], "recipient": r["recipient_name"],
+            "recipient_country": r["recipient_country"], "place": r["place"],
+            "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
+            "counted": bool(r["counted"]),
+            "negated": bool(ms) and all(m["negated"] for m in ms),
+            "denied": any(m["negated"] for m in ms),
+            "hypothetical": bool(ms) and all(m["hypothetical"] for m in ms),
+            "contested": any(m["negated"] for m in ms) and bool(asserted),
+            "articles": len({m["article_id"] for m in ms if not m["duplicate"]}),
+            "outlets": sorted(r["outlets"] or {}), "text": r["text"],
+            "snippet": _snippet(r["text"] or ""), "mentions": ms}
+
+
+# -- map and attention --------------------------------------------------------------------
+
+def event_map(store: Store, **filters: Any) -> Rows:
+    """Distinct events per country where they happened (the place's country, else the recipient's): all of them,
+    the current ones (counted toward escalation when between two parties), the denied and the hypothetical."""
+    _fresh(store)
+    me, em = t.merged_events, t.event_mentions
+    q = _event_filters(store, select(me.c.id, me.c.place_country, me.c.current, me.c.historical, me.c.date,
+                                     me.c.outlets)
+                       .where(me.c.place_country.is_not(None)), filters)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    with store.engine.connect() as conn:
+        rows = [r for r in conn.execute(q) if _in_dates(r.date, filters)
+                and (not filters.get("outlet") or filters["outlet"] in (r.outlets or {}))]
+        denied = {mid for (mid,) in conn.execute(select(em.c.merged_id).where(em.c.negated.is_(True)).distinct())}
+        hypothetical = {mid for (mid,) in conn.execute(select(em.c.merged_id).where(em.c.hypothetical.is_(True))
+                                                       .distinct())}
+    for r in rows:
+        c = counts[r.place_country]
+        c["events"] += 1
+        c["current"] += 1 if r.current and not r.historical else 0
+        c["historical"] += 1 if r.historical else 0
+        c["denied"] += 1 if r.id in denied else 0
+        c["hypothetical"] += 1 if r.id in hypothetical else 0
+    out: Rows = [{"country": cc, **{k: c[k] for k in ("events", "current", "historical", "denied", "hypothetical")}}
+                 for cc, c in counts.items()]
+    out.sort(key=lambda r: (-int(r["events"]), str(r["country"])))
+    return _page(out, filters)
+
+
+def attention(store: Store, **filters: Any) -> Rows:
+    """Articles per day per outlet (copies included: a republished wire story is that outlet's coverage)."""
+    _fresh(store)
+    cd = t.corpus_docs
+    q = select(cd.c.published, cd.c.outlet, func.count()).where(cd.c.published.is_not(None)) \
+        .group_by(cd.c.published, cd.c.outlet)
+    if filters.get("outlet"):
+        q = q.where(cd.c.outlet == filters["outlet"])
+    with store.engine.connect() as conn:
+        rows = [{"date": d, "outlet": o or "(unknown)", "articles": int(n)} for d, o, n in conn.execute(q)
+                if d and len(d) == 10 and _in_dates(d, filters)]
+    rows.sort(key=lambda r: (r["date"], r["outlet"]))
+    return _page(rows, filters)
 
 
 # -- framing -------------------------------------------------------------------------------
@@ -321,13 +375,16 @@ def _fold_case(terms: Counter[str]) -> Counter[str]:
 def _daily_rows(store: Store, filters: dict[str, Any]) -> Rows:
     e = t.escalation_daily
     q = select(e)
+    def of(column: Any, code: str) -> Any:  # a country's state and its rebels or civilians ('AZE', 'AZE/REB')
+        return or_(column == code, column.like(f"{code}/%")) if "/" not in code else column == code
+
     if filters.get("country"):
         cc = filters["country"].upper()
-        q = q.where(or_(e.c.actor_country == cc, e.c.recipient_country == cc))
+        q = q.where(or_(of(e.c.actor_country, cc), of(e.c.recipient_country, cc)))
     if filters.get("actor"):
-        q = q.where(e.c.actor_country == filters["actor"].upper())
+        q = q.where(of(e.c.actor_country, filters["actor"].upper()))
     if filters.get("recipient"):
-        q = q.where(e.c.recipient_country == filters["recipient"].upper())
+        q = q.where(of(e.c.recipient_country, filters["recipient"].upper()))
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
 
@@ -341,6 +398,13 @@ def _date_range(col: Any, filters: dict[str, Any]) -> list[Any]:
         hi = filters["date_to"]
         conds.append(func.substr(col, 1, len(hi)) <= hi)
     return conds
+
+
+def covered_days(store: Store) -> set[str]:
+    """The days the store has articles for: the escalation baseline reads only these (no reporting is a gap)."""
+    cd = t.corpus_docs
+    with store.engine.connect() as conn:
+        return {d for (d,) in conn.execute(select(cd.c.published).distinct()) if d and len(d) == 10}
 
 
 def escalation(store: Store, **filters: Any) -> Rows:
@@ -359,9 +423,11 @@ def escalation(store: Store, **filters: Any) -> Rows:
         q = q.limit(int(filters["limit"]))
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
-    return [{"dyad": f"{r.actor_country}->{r.recipient_country}", "actor": r.actor_country,
-             "recipient": r.recipient_country, "date": r.date, "value": r.value, "baseline": r.baseline,
-             "threshold": r.threshold, "alert": bool(r.alert), "events": r.events} for r in rows]
+    return [{"dyad": f"{r.actor_country}->{r.recipient_country}",
+             "label": f"{esc.party_label(r.actor_country)} → {esc.party_label(r.recipient_country)}",
+             "actor": r.actor_country, "recipient": r.recipient_country, "date": r.date, "value": r.value,
+             "baseline": r.baseline, "threshold": r.threshold, "baseline_days": r.baseline_days,
+             "alert": bool(r.alert), "events": r.events} for r in rows]
 
 
 def _escalation_where(filters: dict[str, Any]) -> list[Any]:
@@ -369,13 +435,16 @@ def _escalation_where(filters: dict[str, Any]) -> list[Any]:
     conds = _date_range(x.c.date, filters)
     if filters.get("alert"):
         conds.append(x.c.alert.is_(True))
+    def of(column: Any, code: str) -> Any:  # a country's state and its rebels or civilians ('AZE', 'AZE/REB')
+        return or_(column == code, column.like(f"{code}/%")) if "/" not in code else column == code
+
     if filters.get("country"):
         cc = filters["country"].upper()
-        conds.append(or_(x.c.actor_country == cc, x.c.recipient_country == cc))
+        conds.append(or_(of(x.c.actor_country, cc), of(x.c.recipient_country, cc)))
     if filters.get("actor"):
-        conds.append(x.c.actor_country == filters["actor"].upper())
+        conds.append(of(x.c.actor_country, filters["actor"].upper()))
     if filters.get("recipient"):
-        conds.append(x.c.recipient_country == filters["recipient"].upper())
+        conds.append(of(x.c.recipient_country, filters["recipient"].upper()))
     return conds
 
 
@@ -394,12 +463,14 @@ def _period_escalation(store: Store, filters: dict[str, Any], period: str) -> Ro
     per_bucket: Counter[tuple[str, str, str]] = Counter()
     for r in daily:
         per_bucket[(r["actor_country"], r["recipient_country"], esc.bucket(r["date"], period))] += r["events"] or 0
+    covered = covered_days(store)
     out = []
     for (ac, rc), series in esc.series_by_dyad(daily).items():
-        for row in esc.with_baseline(series, period):
+        for row in esc.with_baseline(series, period, covered=covered):
             if not _in_dates(esc.bucket_start(row["date"], period), filters):
                 continue
-            out.append({"dyad": f"{ac}->{rc}", "actor": ac, "recipient": rc, **row,
+            out.append({"dyad": f"{ac}->{rc}", "label": f"{esc.party_label(ac)} → {esc.party_label(rc)}",
+                        "actor": ac, "recipient": rc, **row,
                         "events": per_bucket.get((ac, rc, row["date"]), 0)})
     if filters.get("alert"):
         out = [r for r in out if r["alert"]]
@@ -439,8 +510,9 @@ def actor(store: Store, actor_id: str) -> dict[str, Any]:
     dyads: Rows = []
     if country:
         daily = _daily_rows(store, {"country": country})
+        covered = covered_days(store)
         for (ac, rc), series in esc.series_by_dyad(daily).items():
-            rows = esc.with_baseline(series)
+            rows = esc.with_baseline(series, "day", covered=covered)
             dyads.append({"dyad": f"{ac}->{rc}", "counterpart": rc if ac == country else ac,
                           "total": round(sum(series.values()), 2), "days": len(series),
                           "alerts": [r["date"] for r in rows if r["alert"]], "series": rows})

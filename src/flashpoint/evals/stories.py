@@ -1,4 +1,10 @@
-"""`flashpoint eval stories PATH`: story clustering scored against RUWA's event labels, plus the labels' own noise.
+"""`flashpoint eval stories PATH [--labels FILE]`: story clustering scored against labelled happenings.
+
+With `--labels` (a JSON file `{"labels": {article key: happening}}`, the key being the article's id or its
+source file's name), PATH is any source `flashpoint ingest` reads (the realnews JSONL, the demo folder); it is
+ingested into a throw-away SQLite store and the stories found are scored: purity, adjusted Rand index and
+B-cubed precision, recall and F1, and how many happenings reported by two or more outlets sit whole in one story.
+Without it, PATH is RUWA, scored against its event labels, plus the labels' own noise:
 
 RUWA (Khairova et al., LDK 2023; CC BY-NC-SA 4.0) gives, per record, a headline, a
 sub-heading, a date, a site and one of nine war-event labels. The records go through
@@ -133,9 +139,71 @@ def score(labels: list[str], clusters: list[int]) -> dict[str, float]:
 
     h, c, v = homogeneity_completeness_v_measure(labels, clusters)
     return {"purity": round(purity(labels, clusters), 4), "ari": round(adjusted_rand_score(labels, clusters), 4),
+            **bcubed(labels, clusters),
             "homogeneity": round(h, 4), "completeness": round(c, 4), "v_measure": round(v, 4),
             "stories": len(set(clusters)),
             "stories_with_2plus": sum(1 for n in Counter(clusters).values() if n > 1)}
+
+
+def bcubed(labels: list[str], clusters: list[int]) -> dict[str, float]:
+    """B-cubed precision and recall (Bagga and Baldwin 1998; Amigo et al. 2009): per article, the share of its
+    story that shares its happening, and the share of its happening that shares its story."""
+    pair: Counter[tuple[int, str]] = Counter(zip(clusters, labels, strict=True))
+    size_c, size_l = Counter(clusters), Counter(labels)
+    n = max(len(labels), 1)
+    p = sum(pair[(c, lab)] / size_c[c] for c, lab in zip(clusters, labels, strict=True)) / n
+    r = sum(pair[(c, lab)] / size_l[lab] for c, lab in zip(clusters, labels, strict=True)) / n
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"bcubed_precision": round(p, 4), "bcubed_recall": round(r, 4), "bcubed_f1": round(f, 4)}
+
+
+def label_key(article_id: str, source: str, labels: dict[str, str]) -> str | None:
+    """An article's key in a labels file: its id, else its source file's name (a JSONL line's source is 'path:N')."""
+    if article_id in labels:
+        return article_id
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return name if name in labels else None
+
+
+def run_labelled(path: Path, labels_path: Path, db: str | None = None) -> dict[str, Any]:
+    """Ingest PATH into a throw-away store and score its stories against the labelled happenings."""
+    import json
+
+    from sqlalchemy import select
+
+    from flashpoint.corpus import tables as t
+    from flashpoint.store import schema
+    from flashpoint.store.store import Store
+    from flashpoint.workflow import ingest as ingest_sources
+
+    labels: dict[str, str] = json.loads(Path(labels_path).read_text(encoding="utf-8"))["labels"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(db or f"sqlite:///{Path(tmp) / 'stories.db'}")
+        t0 = time.perf_counter()
+        report = ingest_sources([str(path)], store)
+        seconds = time.perf_counter() - t0
+        with store.engine.connect() as conn:
+            a, cd = schema.articles, t.corpus_docs
+            rows = conn.execute(select(a.c.id, a.c.source, cd.c.story_id, cd.c.outlet)
+                                .join(cd, cd.c.article_id == a.c.id)).all()
+        store.close()
+    keyed = [(label_key(aid, src, labels), int(sid), outlet) for aid, src, sid, outlet in rows]
+    scored = [(labels[k], sid, outlet) for k, sid, outlet in keyed if k is not None]
+    gold, found = [g for g, _s, _o in scored], [s for _g, s, _o in scored]
+    outlets_of: dict[str, set[str]] = defaultdict(set)
+    stories_of: dict[str, set[int]] = defaultdict(set)
+    for g, s, o in scored:
+        outlets_of[g].add(o or "")
+        stories_of[g].add(s)
+    multi = [g for g, os in outlets_of.items() if len(os) > 1]
+    result: dict[str, Any] = {"articles": len(rows), "articles_labelled": len(scored),
+                              "unlabelled": len(rows) - len(scored), "errors": len(report.errors),
+                              "happenings": len(set(gold)), "ingest_seconds": round(seconds, 1)}
+    result.update(score(gold, found))
+    result.update(bcubed(gold, found))
+    result["multi_outlet_happenings"] = len(multi)
+    result["multi_outlet_happenings_in_one_story"] = sum(1 for g in multi if len(stories_of[g]) == 1)
+    return result
 
 
 def context_scores(labels: list[str], clusters: list[int], dates: list[str | None]) -> dict[str, float]:
@@ -190,7 +258,10 @@ def story_assignments(db_url: str) -> dict[str, int]:
     return out
 
 
-def run(path: Path, limit: int | None = None, db: str | None = None, workers: int = 1, **_: Any) -> dict[str, Any]:
+def run(path: Path, limit: int | None = None, db: str | None = None, workers: int = 1, labels: Path | None = None,
+        **_: Any) -> dict[str, Any]:
+    if labels is not None:
+        return run_labelled(path, labels, db)
     records = read_records(path)
     with tempfile.TemporaryDirectory() as tmp:
         url = db or f"sqlite:///{Path(tmp) / 'ruwa.db'}"

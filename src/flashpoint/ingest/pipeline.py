@@ -24,9 +24,11 @@ def read_documents(sources: Iterable[str], allow_private: bool = False) -> Itera
             yield InputError(source=src, message=f"{type(exc).__name__}: {exc}")
 
 
-def article_id(body: str, title: str | None) -> str:
-    """Same text, same id: re-ingesting a file or a copy of it is recognised."""
-    return hashlib.sha256(f"{title or ''}\n{body}".encode()).hexdigest()[:16]
+def article_id(body: str, title: str | None, outlet: str | None = None) -> str:
+    """Same text from the same outlet, same id: re-ingesting a file or a copy of it is recognised, while
+    a wire story republished by a second outlet is that outlet's own article (linked as a copy later)."""
+    head = f"{outlet.strip().lower()}\n" if outlet and outlet.strip() else ""
+    return hashlib.sha256(f"{head}{title or ''}\n{body}".encode()).hexdigest()[:16]
 
 
 def build_article(raw: RawDocument, cpu: dict[str, float] | None = None) -> Article:
@@ -51,7 +53,7 @@ def build_article(raw: RawDocument, cpu: dict[str, float] | None = None) -> Arti
     if cpu is not None:
         cpu["clean"] = cpu.get("clean", 0.0) + middle - start
         cpu["meta"] = cpu.get("meta", 0.0) + time.process_time() - middle
-    return Article(id=str(raw.given.get("id") or article_id(cleaned.body, meta.title)), source=raw.source,
+    return Article(id=str(raw.given.get("id") or article_id(cleaned.body, meta.title, meta.outlet)), source=raw.source,
                    url=url, title=meta.title, outlet=meta.outlet, agency=meta.agency, republisher=meta.republisher,
                    author=meta.author, published=meta.published,
                    published_from=meta.published_from,  # type: ignore[arg-type]

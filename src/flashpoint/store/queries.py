@@ -465,17 +465,9 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
                     "article_id": m.article_id, "outlet": m.outlet, "published": m.published,
                     "duplicate": not m.canonical, "text": m.text, "start": m.start, "end": m.end,
                     "negated": m.negated, "hypothetical": m.hypothetical, "reported_by": m.reported_by})
-    out = []
-    for r in page:
-        ms = mentions.get(r["id"], [])
-        out.append({"id": r["id"], "date": r["date"], "type": r["type"], "actor": r["actor_name"],
-                    "actor_country": r["actor_country"], "recipient": r["recipient_name"],
-                    "recipient_country": r["recipient_country"], "place": r["place"],
-                    "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
-                    "articles": len({m["article_id"] for m in ms if not m["duplicate"]}),
-                    "outlets": sorted(r["outlets"] or {}), "text": r["text"],
-                    "snippet": _snippet(r["text"] or ""), "mentions": ms})
-    return out
+    from flashpoint.corpus.views import timeline_row
+
+    return [timeline_row(r, mentions.get(r["id"], [])) for r in page]
 
 
 def _fresh_views(store: Store) -> None:

@@ -48,8 +48,11 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def content_hash(body: str, title: str | None = None) -> str:
-    folded = re.sub(r"\s+", " ", f"{title or ''}\n{body}").strip().lower()
+def content_hash(body: str, title: str | None = None, outlet: str | None = None) -> str:
+    """Same text from the same outlet is one article; the same wire text from another outlet is that outlet's
+    coverage (the corpus views link it as a copy)."""
+    head = f"{outlet.strip()}\n" if outlet and outlet.strip() else ""
+    folded = re.sub(r"\s+", " ", f"{head}{title or ''}\n{body}").strip().lower()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
@@ -161,7 +164,7 @@ class Store:
     def add(self, article: AnalyzedArticle) -> AddResult:
         """Store one analysed article in its own transaction; a duplicate is not stored again, also when
         another process stores the same article at the same moment (it is then "already present")."""
-        digest = content_hash(article.body, article.title)
+        digest = content_hash(article.body, article.title, article.outlet)
         canon = canonical_url(article.url)
         try:
             return self._add(article, digest, canon)
