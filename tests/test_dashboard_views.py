@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from flashpoint import workflow
@@ -28,7 +29,6 @@ from flashpoint.demo import sample_dir
 from flashpoint.model import Article
 from flashpoint.store.store import Store
 from test_dashboard import CHROMEDRIVER, CHROMIUM, _free_port, api, shot
-from test_dashboard import browser as _chromium  # noqa: F401 (the module's headless Chromium fixture, 'browser')
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
                                 reason="needs chromium and chromedriver in /usr/bin")
@@ -76,6 +76,23 @@ def server() -> Iterator[str]:
     thread.join(10)
     store.close()
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[webdriver.Chrome]:
+    """Headless Chromium, set up as in test_dashboard."""
+    profile = tempfile.mkdtemp(prefix="flashpoint-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1400,1000"):
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

@@ -129,7 +129,7 @@ def coverage_bar(outlets: list[dict[str, Any]], width: int = 600, height: int = 
         parts.append(f'<rect class="segment" data-outlet="{esc(str(o.get("outlet")))}" data-articles="{n}" '
                      f'x="{x:.1f}" y="0" width="{max(w - 1.5, 1):.1f}" height="{height}" fill="{colour}">'
                      f'<title>{esc(title)}</title></rect>')
-        if w > 60:
+        if w > 60 and height >= 18:
             label = str(o.get("outlet") or "")
             label = label if len(label) * 7 < w - 6 else label[: max(1, int((w - 6) / 7) - 1)] + "…"
             parts.append(f'<text x="{x + 4:.1f}" y="{height - 7}" class="segment-label">{esc(label)}</text>')

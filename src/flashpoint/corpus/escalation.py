@@ -32,7 +32,7 @@ WINDOW_MONTHS = 6
 K = 4.0
 MIN_ALERT_VALUE = 10.0
 MIN_BASELINE_DAYS = 14  # days with articles in the trailing window before any alert
-MIN_CONFIDENCE = 0.5  # an event coded with less confidence than this never counts
+MIN_CONFIDENCE = 0.2  # the coder's own estimate (nlp/event_confidence.py) that type and both sides are right
 
 STATE = "state"
 REBELS = {"REB", "PRE", "INS", "OPP", "UAF", "SEP"}  # armed or political opposition, para-states

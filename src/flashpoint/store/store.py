@@ -219,7 +219,7 @@ class Store:
                     results.append(self.add(article))
                 except IntegrityError:  # stored by another writer between the look-up and the insert
                     with self.engine.connect() as conn:
-                        found = self.find_existing(conn, content_hash(article.body, article.title),
+                        found = self.find_existing(conn, content_hash(article.body, article.title, article.outlet),
                                                    canonical_url(article.url), article.id)
                     if found is None:
                         raise
@@ -228,7 +228,7 @@ class Store:
 
     def _add_batch(self, articles: list[AnalyzedArticle]) -> list[AddResult]:
         a = schema.articles
-        keys = [(content_hash(x.body, x.title), canonical_url(x.url), x.id) for x in articles]
+        keys = [(content_hash(x.body, x.title, x.outlet), canonical_url(x.url), x.id) for x in articles]
         with self.write() as conn:
             by_hash = dict(conn.execute(select(a.c.content_hash, a.c.id)
                                         .where(a.c.content_hash.in_({k[0] for k in keys}))).all())
