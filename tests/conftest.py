@@ -104,7 +104,7 @@ def output_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The bundled sample corpus (19 articles, five outlets) in a SQLite store, built once per session."""
+    """The bundled sample corpus (20 articles: 19 pages and one republished wire story; five outlets) in a SQLite store, built once per session."""
     from flashpoint.demo import sample_dir
     from flashpoint.store.store import Store
     from flashpoint.workflow import ingest

@@ -71,3 +71,19 @@ def test_a_republished_copy_counts_for_its_outlet(store: Store) -> None:
     found = views.story(store, story["id"])
     assert found is not None
     assert {a["article_id"]: a["duplicate_of"] for a in found["articles"]} == {"wire": None, "copy": "wire"}
+
+
+def test_views_built_by_another_version_are_built_again(store: Store) -> None:
+    from sqlalchemy import update
+
+    from flashpoint.corpus import tables as t
+
+    workflow.ingest_articles([_art("flood", "Wire A", "2023-05-01", FLOOD, "Reservoir embankment breach")], store)
+    before = views.stories(store)
+    with store.engine.begin() as conn:  # as if an older flashpoint had built them
+        conn.execute(update(t.view_state).where(t.view_state.c.name == t.SCHEMA_KEY).values(value=t.VIEWS_SCHEMA - 1))
+        conn.execute(update(t.stories).values(title="stale"))
+    assert t.pending(store)
+    after = views.stories(store)
+    assert [s["title"] for s in after] == [s["title"] for s in before] != ["stale"]
+    assert not t.pending(store)
