@@ -31,10 +31,11 @@ def _report(i: int, day: str, n: int, dyad: tuple[str, str] = ("RUS", "UKR")) ->
 def _full_recompute(store: Store) -> list[tuple]:
     with store.engine.connect() as conn:
         daily = [dict(r._mapping) for r in conn.execute(select(t.escalation_daily))]
+    covered = views.covered_days(store)  # the baselines read the days the store has articles for
     out = []
     for (ac, rc), series in esc.series_by_dyad(daily).items():
         out += [(ac, rc, r["date"], r["value"], r["baseline"], r["threshold"], r["alert"])
-                for r in esc.with_baseline(series)]
+                for r in esc.with_baseline(series, covered=covered)]
     return sorted(out)
 
 

@@ -350,6 +350,7 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
                 band_rows.append({"kind": "s", "band": k, "article_pk": pk})
         for doc in doc_rows:
             doc["story_id"] = _resolve(merged_into, doc["story_id"])
+        new_days = _new_days(conn, [d["published"] for d in doc_rows])
         conn.execute(insert(t.corpus_docs), doc_rows)
         if band_rows:
             for chunk in _chunks(band_rows, 5000):
@@ -361,8 +362,32 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
         _flush_df(conn, b)
         _rebuild_stories(conn, touched)
         _merge_events(conn, batch, canon)
+        _rescore_after(conn, new_days)
         _claims_and_framing(conn, batch, canon)
         _set_state(conn, batch[-1][0])
+
+
+def _new_days(conn: Connection, published: list[str | None]) -> list[int]:
+    """The batch's publication days the store had no article for: they enter the escalation baselines."""
+    days = sorted({d for d in published if d and len(d) == 10})
+    cd = t.corpus_docs
+    seen = set(conn.execute(select(cd.c.published).where(cd.c.published.in_(days)).distinct()).scalars()) \
+        if days else set()
+    return [n for n in (merge.day_number(d) for d in days if d not in seen) if n is not None]
+
+
+def _rescore_after(conn: Connection, days: list[int]) -> None:
+    """A new day with articles is a day of data (0 where a dyad has no event) in the baselines of the
+    WINDOW_DAYS after it: rescore the dyads that have days there."""
+    e = t.escalation_daily
+    spans: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for d in days:
+        lo, hi = merge.day_string(d), merge.day_string(d + esc.WINDOW_DAYS)
+        for ac, rc in conn.execute(select(e.c.actor_country, e.c.recipient_country)
+                                   .where(e.c.date > lo, e.c.date <= hi).distinct()).all():
+            spans[(ac, rc)].append(d)
+    for (ac, rc), ds in spans.items():
+        rescore(conn, ac, rc, min(ds), max(ds) + esc.WINDOW_DAYS)
 
 
 def _resolve(merged_into: dict[int, int], story_id: int) -> int:
