@@ -94,12 +94,13 @@ def role_sector(phrase: str) -> tuple[str | None, int]:
 
 
 def surname_person(word: str) -> Entry | None:
-    """The one KB person with this surname ("Putin", "Obama"), unless it is a common word or shared."""
+    """The one KB person with this surname ("Putin", "Obama"), when the KB marks them as known by it
+    (heads of state and government), unless it is a common word or shared."""
     key = fold(word)
     if len(key) < 4 or " " in key or word.lower() in STOP_WORDS or not word[:1].isupper():
         return None
     people = gazetteer().surnames.get(key, [])
-    return people[0] if len(people) == 1 else None
+    return people[0] if len(people) == 1 and people[0].by_surname else None
 
 
 def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
@@ -131,7 +132,9 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
                 found = (j, s, s + len(piece), hits[0])
                 break
         nxt = text[words[i][1]:words[i][1] + 2]
-        if found is None and not (nxt[:1] in (" ", "-") and nxt[1:2].isupper()):
+        prev = text[max(0, s0 - 2):s0]
+        in_name = (prev[-1:] in _SPLIT_CHARS and prev[:1].isalnum()) or (nxt[:1] in _SPLIT_CHARS and nxt[1:2].isalnum())
+        if found is None and not in_name and not (nxt[:1] == " " and nxt[1:2].isupper()):
             person = surname_person(_POSS.sub("", w0))
             if person is not None:
                 found = (i, words[i][0], words[i][0] + len(_POSS.sub("", w0)), person)

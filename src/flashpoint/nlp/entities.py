@@ -21,6 +21,7 @@ from flashpoint.nlp import world_places
 from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_sector, sector_actor
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, slug
+from flashpoint.nlp.language import people
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den",
@@ -297,7 +298,15 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
         known = local.get(key)
         if known is not None:
             return [*out, _Found(s, e, "PERSON", known.id, known.name, known.entry, known.actor, known.role_phrase)]
-        people = g.surnames.get(key, [])
+        # a surname alone names a KB person only if the article writes the full name or the KB says
+        # the surname suffices ("Putin"): "Sharif" in a place name or "Safadi" a villager is no minister
+        bucket = g.surnames.get(key, [])
+        named = [p for p in bucket if fold(p.name) in fold(body)]
+        people = named or (bucket if len(bucket) == 1 and bucket[0].by_surname else [])
+        word = toks[name_idx[0]].text
+        title = toks[title_idx[-1]].text.lower() if title_idx else ""
+        people = [p for p in people if _spelled_like(word, p.name) and _same_gender(title, p.name)
+                  and not _inside_longer_name(body, s, e)]
         if len(people) == 1 and (titled or honorific or len(key) >= 4):
             p = people[0]
             return [*out, _Found(s, e, "PERSON", p.id, p.name, p, None, role_phrase)]
@@ -311,6 +320,42 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
     if person is not None:
         return [*out, _Found(s, e, "PERSON", person.id, person.name, person, None, role_phrase)]
     return [*out, _Found(s, e, "PERSON", "person:" + fold_id(name), name, None, None, role_phrase)]
+
+
+def _spelled_like(word: str, full_name: str) -> bool:
+    """The surname as written is a spelling of the KB name's last word ("Zelenskyy" ~ "Zelensky"), not
+    merely the same after folding ("Channel" is no "Diaz-Canel")."""
+    from rapidfuzz import fuzz
+
+    last = re.split(r"[\s\-‐–]+", full_name)[-1]
+    return fuzz.ratio(_plain(word), _plain(last)) >= 85
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def _same_gender(title: str, full_name: str) -> bool:
+    """'Mrs Clinton' is not a man of that surname: an honorific's gender against the given name's."""
+    ppl = people()
+    want = ppl.honorifics.get(title) or ppl.honorifics.get(title + ".")
+    if not want:
+        return True
+    first = fold(full_name.split()[0])
+    if first in ppl.either_given_names:
+        return True
+    have = "female" if first in ppl.female_given_names else "male" if first in gazetteer().first_names else None
+    return have is None or have == want
+
+
+def _inside_longer_name(body: str, start: int, end: int) -> bool:
+    """'Mazar-i-Sharif', 'Channel 14', 'Air Force One': the word is one part of a longer proper name."""
+    before, after = body[max(0, start - 2):start], body[end:end + 12]
+    if re.search(r"\w[-‐–]$", before) or re.match(r"[-‐–]\w", after):
+        return True
+    return bool(re.match(r"\s+(?:\d|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)", after))
 
 
 def _appositive_person(body: str, end: int) -> bool:
@@ -409,7 +454,7 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
         found.extend(run_found)
     found.sort(key=lambda f: f.start)
     _assign_actors(body, found)
-    _relink_surnames(found)
+    _relink_surnames(body, found)
     return [Entity(text=body[f.start:f.end], start=f.start, end=f.end, type=f.type,  # type: ignore[arg-type]
                    id=f.id, name=f.name, actor=f.actor) for f in found]
 
@@ -532,13 +577,17 @@ def _assign_actors(body: str, found: list[_Found]) -> None:
         f.actor = _actor(text, entry)
 
 
-def _relink_surnames(found: list[_Found]) -> None:
+def _relink_surnames(body: str, found: list[_Found]) -> None:
     """A surname met before the full name ('Kozak ... Dmitry Kozak') joins the full name's entity."""
     full: dict[str, _Found] = {}
     for f in found:
         if f.type == "PERSON" and " " in fold(f.name):
             full.setdefault(fold(f.name).split()[-1], f)
     for f in found:
+        text = body[f.start:f.end]
+        if f.type == "NORP" and " " not in text and fold(text) in full:
+            # "Turk's office" where the article names Volker Turk: his, not Turkey's
+            f.type, f.entry, f.actor, f.name = "PERSON", None, None, text
         if f.type == "PERSON" and " " not in fold(f.name):
             target = full.get(fold(f.name))
             if target is not None and target.id != f.id:

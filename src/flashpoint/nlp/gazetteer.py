@@ -39,6 +39,7 @@ class Entry:
     sector: str | None = None
     code: str | None = None
     role: str | None = None
+    by_surname: bool = False  # a person a surname alone names ("Putin"): heads of state and government
 
 
 @dataclass
@@ -185,7 +186,7 @@ def sector_name(iso3: str | None, sector: str | None, gaz: Gazetteer | None = No
 def _person_entry(rec: dict[str, Any]) -> Entry:
     return Entry(id="person:" + slug(rec["name"]), name=rec["name"], type="PERSON", kind="person",
                  country=rec.get("country"), sector=rec.get("sector") or ("IGO" if rec.get("code") else "GOV"),
-                 code=rec.get("code"), role=rec.get("role"))
+                 code=rec.get("code"), role=rec.get("role"), by_surname=bool(rec.get("known_by_surname")))
 
 
 def _add_person(g: Gazetteer, rec: dict[str, Any]) -> None:

@@ -73,3 +73,33 @@ def syntax(language: str = DEFAULT_LANGUAGE) -> Syntax:
     if not isinstance(pronouns, dict):
         raise ValueError(f"{source}: person_pronouns must map a pronoun to a gender")
     return Syntax(**lists, person_pronouns={str(k).lower(): str(v) for k, v in pronouns.items()})
+
+
+@dataclass(frozen=True)
+class People:
+    """How a text marks a person and their gender (see resources/lang/en/people.yaml)."""
+
+    honorifics: dict[str, str | None]
+    gendered_roles: dict[str, str]
+    female_given_names: frozenset[str]
+    either_given_names: frozenset[str]
+    person_pronouns: dict[str, str]
+
+
+def _word_map(data: dict[str, Any], key: str, source: str, allow_null: bool = False) -> dict[str, Any]:
+    value = data.get(key)
+    genders = {"male", "female"} | ({None} if allow_null else set())
+    if not isinstance(value, dict) or not all(isinstance(k, str) and v in genders for k, v in value.items()):
+        raise ValueError(f"{source}: {key!r} must map a word to male or female")
+    return {k.lower(): v for k, v in value.items()}
+
+
+@lru_cache(maxsize=4)
+def people(language: str = DEFAULT_LANGUAGE) -> People:
+    data = read_yaml(language, "people.yaml")
+    source = f"lang/{language}/people.yaml"
+    return People(honorifics=_word_map(data, "honorifics", source, allow_null=True),
+                  gendered_roles=_word_map(data, "gendered_roles", source),
+                  female_given_names=_word_list(data, "female_given_names", source),
+                  either_given_names=_word_list(data, "either_given_names", source),
+                  person_pronouns=_word_map(data, "person_pronouns", source))
