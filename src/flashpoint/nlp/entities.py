@@ -423,6 +423,10 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                 known = local.get(fold(piece))
                 if known is not None and j == i and any(h.kind == "country" for h in g.lookup(piece)):
                     known = None  # "Michael Jordan ... visited Jordan": the country wins
+                if known is not None and j == i and j + 1 < len(run) and \
+                        toks[run[j + 1]].text.lower() not in _CONNECTORS and \
+                        body[toks[run[j]].end:toks[run[j + 1]].start] == " ":
+                    known = None  # "Tucker Carlson" after "Emma Tucker": one word of a longer name
                 if known is not None and known.type == "PERSON":
                     match = (j, _Found(s, e, "PERSON", known.id, known.name, known.entry, known.actor,
                                        known.role_phrase))

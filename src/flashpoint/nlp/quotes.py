@@ -100,6 +100,13 @@ def _documents() -> frozenset[str]:
     return frozenset(str(w).lower() for w in coref.speech_lexicon().get("document_nouns", []))
 
 
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Role nouns a tagger may take for adjectives ("a senior official said")."""
+    return frozenset(w for r in coref.speech_lexicon().get("person_roles", []) for w in str(r).lower().split()) | \
+        frozenset(w + "s" for r in coref.speech_lexicon().get("person_roles", []) for w in str(r).lower().split())
+
+
 def paragraphs(body: str) -> list[tuple[int, int]]:
     """Character spans of the non-empty lines (a text dump's paragraphs)."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body) if m.group(0).strip()]
@@ -238,7 +245,7 @@ class Speakers:
             return self.pronoun(tok.idx, ppl.person_pronouns[low])
         if low in syntax_words().group_pronouns:
             return self.group(tok.idx)
-        if tok.pos_ not in NOMINAL or tok.pos_ == "PRON" or self.in_quote(tok.idx):
+        if tok.pos_ not in NOMINAL and tok.lower_ not in _role_nouns() or tok.pos_ == "PRON" or self.in_quote(tok.idx):
             return None
         found = [w for w in (self.nominal(t) for t in syntax.coordinated(tok)) if w is not None]
         if len(found) <= 1:
@@ -266,8 +273,11 @@ class Speakers:
         if persons:
             return self.from_entity(persons[-1])
         if tok.lemma_.lower() in _documents() or tok.lower_ in _documents():
-            # "the statement said": whoever issued it, named in the phrase or speaking just before
-            named = [e for e in self.entities_in(lo, hi) if e.type != "PERSON" or e.end <= tok.idx]
+            # "the statement said", "figures from the UN": whoever issued it, named in the phrase or
+            # speaking just before
+            sub = list(tok.subtree)
+            named = [e for e in self.entities_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
+                     if e.type != "PERSON" or e.end <= tok.idx]
             return self.from_entity(named[-1]) if named else self.group(tok.idx)
         comma = self.body.rfind(",", lo, tok.idx)
         lo = comma + 1 if comma >= 0 else lo  # "..., Hamas representative X": the part by the head
@@ -312,22 +322,34 @@ def _subject(verb: Token) -> Token | None:
     return subj
 
 
+PHRASE_UP = frozenset({"flat", "compound", "amod", "det", "appos", "nmod:poss", "nummod", "nmod", "case"})
+
+
 def _left_nominal(verb: Token, floor: int) -> Token | None:
-    """The noun phrase right before a verb when the parse gives it no subject ("X, the envoy, said")."""
-    i = verb.i - 1
+    """The noun phrase right before a verb when the parse gives it no subject ("X, the envoy, said"),
+    past an aside set off by commas ("X, speaking in Jeddah after talks, said")."""
     doc = verb.doc
-    while i >= floor and (doc[i].pos_ in ("ADV", "AUX", "PART", "PUNCT") and doc[i].text not in "“”\"" or
-                          doc[i].is_space):
+    i = verb.i - 1
+    while i >= floor and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].is_space or
+                          doc[i].is_punct and doc[i].text not in "“”\"," or
+                          doc[i].text == "," and not any(t.pos_ in NOMINAL for t in doc[i + 1:verb.i])):
+        if doc[i].text == ",":
+            opening = next((k for k in range(i - 1, max(floor, i - 40) - 1, -1) if doc[k].text == ","), None)
+            aside = doc[opening + 1:i] if opening is not None else None
+            if aside is not None and aside and (aside[0].tag_ in ("VBG", "VBN") or
+                                                aside[0].lower_ in syntax_words().relative_pronouns):
+                i = opening  # skip the aside
         i -= 1
-    if i < floor or doc[i].pos_ not in NOMINAL:
+    if i < floor or doc[i].pos_ not in NOMINAL and doc[i].lower_ not in _role_nouns():
         return None
     tok = doc[i]
-    for _ in range(8):  # climb to the top of the phrase before the verb ("X, the envoy of Y, said": X)
-        if floor <= tok.head.i < verb.i and tok.head is not tok:
+    for _ in range(8):  # climb to the head of the phrase it ends ("the envoy of Y": envoy)
+        if tok.dep_ in PHRASE_UP and floor <= tok.head.i < verb.i and tok.head is not tok and \
+                tok.head.pos_ in NOMINAL | {"ADJ"}:
             tok = tok.head
         else:
             break
-    return tok if tok.pos_ in NOMINAL else None
+    return tok if tok.pos_ in NOMINAL or tok.lower_ in _role_nouns() else None
 
 
 def _right_nominal(verb: Token, limit: int) -> Token | None:
@@ -400,13 +422,15 @@ class Extraction:
         subj = _subject(tok)
         if subj is not None and (self.quoted(subj.idx) or not s <= subj.idx < e and subj.i > tok.i + 12):
             subj = None
-        if subj is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        if subj is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not self.quoted(tok.head.idx):
             # "X decried the attack and vowed ...": the first verb's subject, as resolved or as written
             first = next((c for c in self.cues if c.tok.i == tok.head.i), None)
             if first is not None:
                 return first.who
-            tok = tok.head
-            subj = _subject(tok)
+            subj = _subject(tok.head)
+            if subj is not None and (self.quoted(subj.idx) or subj.i > tok.i):
+                subj = None
+            tok = tok.head if subj is None and not any(c.dep_ == "cc" for c in tok.children) else tok
         if subj is None:
             floor = tok.doc.char_span(s, e, alignment_mode="expand")
             start_i = floor.start if floor is not None else 0
@@ -450,7 +474,7 @@ class Extraction:
         for c in after[:1]:  # “…,” he said / ”, warned X
             gap = self._gap(q.close, c.start)
             inner = self.body[q.inner_start:q.inner_end].rstrip()
-            ends = inner[-1:] in ",.!?—–-" or gap.lstrip()[:1] in ",.!?—–-"
+            ends = inner[-1:] in ",.!?—–-" or gap.lstrip()[:1] in ",.!?—–-" or _words(inner) >= 3
             if ends and not self.quoted(c.start) and _words(gap) <= 8 and not re.search(r"[.!?]\s+[A-Z]", gap) \
                     and not any(q.close <= o.open < c.start for o in self.doubles):
                 return c, not gap.strip(" ,.!?—–-\u00a0")
@@ -508,8 +532,15 @@ class Extraction:
                     cont = [p for p in self.doubles if p.para == q.para - 1 and p.continued]
                     if cont:
                         prev = prev_in_para.get(q.para - 1)
+                ps, pe = self.paras[q.para]
+                lead = [c for c in self.cues if ps <= c.start < q.open and c.who is not None]
+                if q.para > 0 and not lead and q.open == ps:  # a quote paragraph after "X said:"
+                    last = self.sentence(self.paras[q.para - 1][1] - 1)
+                    lead = [c for c in self.cues if last[0] <= c.start < last[1] and c.who is not None]
                 if prev is not None and prev[0] is not None and not q.single and n > 2:
                     who, cue_word = prev
+                elif lead and not q.single and n > 2:  # the speaker the paragraph has been quoting
+                    who, cue_word = lead[-1].who, lead[-1].past
                 elif q.open == self.paras[q.para][0] and not q.single and n > 2:
                     k = bisect_right(self.sent_starts, max(q.close - 1, q.open))
                     nxt_s, nxt_e = self.sentences[k] if k < len(self.sentences) else (q.close, q.close)
