@@ -101,6 +101,12 @@ def _documents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _sources() -> frozenset[str]:
+    """Nouns for those who speak without a name ("sources", "witnesses", "the military")."""
+    return frozenset(str(w).lower() for w in coref.speech_lexicon().get("source_nouns", []))
+
+
+@lru_cache(maxsize=1)
 def _role_nouns() -> frozenset[str]:
     """Role nouns a tagger may take for adjectives ("a senior official said")."""
     return frozenset(w for r in coref.speech_lexicon().get("person_roles", []) for w in str(r).lower().split()) | \
@@ -245,7 +251,8 @@ class Speakers:
             return self.pronoun(tok.idx, ppl.person_pronouns[low])
         if low in syntax_words().group_pronouns:
             return self.group(tok.idx)
-        if tok.pos_ not in NOMINAL and tok.lower_ not in _role_nouns() or tok.pos_ == "PRON" or self.in_quote(tok.idx):
+        pronoun = tok.pos_ == "PRON" and (tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "EX", "DT") or tok.is_lower)
+        if tok.pos_ not in NOMINAL and tok.lower_ not in _role_nouns() or pronoun or self.in_quote(tok.idx):
             return None
         found = [w for w in (self.nominal(t) for t in syntax.coordinated(tok)) if w is not None]
         if len(found) <= 1:
@@ -256,9 +263,9 @@ class Speakers:
 
     def nominal(self, tok: Token) -> Who | None:
         lo, hi = syntax.phrase_span(tok)
-        if tok.pos_ == "PROPN":  # the whole run of names, however the parse split it ("Colonel Peter Otieno")
+        if tok.pos_ in ("PROPN", "PRON"):  # the whole run of names, however the parse split or tagged it
             i = tok.i
-            while i + 1 < len(tok.doc) and tok.doc[i + 1].pos_ == "PROPN":
+            while i + 1 < len(tok.doc) and tok.doc[i + 1].pos_ in ("PROPN", "PRON") and tok.doc[i + 1].is_title:
                 i += 1
             hi = max(hi, tok.doc[i].idx + len(tok.doc[i]))
         own = self.entity_at(tok.idx)
@@ -295,6 +302,9 @@ class Speakers:
                                  (tok.i == 0 or tok.is_sent_start)):
             return None
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, context)
+        words = {t.lower_ for t in tok.doc if lo <= t.idx < hi} | {tok.lemma_.lower()}
+        if actor is None and tok.pos_ not in ("PROPN", "PRON") and not words & (_sources() | _role_nouns()):
+            return None  # "the crowd", "confidence": no one who speaks
         return Who(name=_describe(text), start=lo, id=actor.id if actor else None, actor=actor, person=False)
 
 
@@ -315,7 +325,9 @@ def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of a speech verb; "X was quoted as saying": X."""
+    """The subject of a speech verb; "X was quoted as saying": X; "described by X as": X."""
+    if syntax.is_passive(verb) and syntax.agent(verb) is not None:
+        return syntax.agent(verb)
     subj = syntax.subject(verb)
     if subj is None and verb.dep_ in ("advcl", "xcomp") and syntax.is_passive(verb.head):
         subj = syntax.patient(verb.head)
@@ -404,7 +416,7 @@ class Extraction:
             if not tok.tag_.startswith("VB"):
                 continue
             base = forms.get(tok.lower_) or tok.lemma_.lower()
-            if base is None or base not in verbs or syntax.is_passive(tok):
+            if base is None or base not in verbs or syntax.is_passive(tok) and syntax.agent(tok) is None:
                 continue
             if tok.dep_ in ("amod", "compound"):
                 continue
@@ -438,7 +450,12 @@ class Extraction:
             subj = _right_nominal(tok, end_i) if inverted else _left_nominal(tok, start_i)
             if subj is None and not inverted:
                 subj = _right_nominal(tok, end_i) if self._only_quote_before(tok, s) else None
-        return self.speakers.who(subj) if subj is not None else None
+        who = self.speakers.who(subj) if subj is not None else None
+        if who is None and (tok.tag_ == "VBG" or any(c.dep_ == "cc" for c in tok.children)):
+            # "…, adding that", "X decried it and vowed": the speaker of the clause it hangs on
+            earlier = [c for c in self.cues if s <= c.start < cue.start and c.who is not None]
+            who = earlier[-1].who if earlier else None
+        return who
 
     def _only_quote_before(self, tok: Token, s: int) -> bool:
         last_close = max((q.close for q in self.doubles if s <= q.close <= tok.idx), default=None)
@@ -471,6 +488,9 @@ class Extraction:
         para_start, para_end = self.paras[q.para]
         after = [c for c in self.cues if q.close <= c.start < para_end]
         before = [c for c in self.cues if para_start <= c.start and c.end <= q.open]
+        s0, _ = self.sentence(q.open)
+        if after and after[0].tok.tag_ == "VBG" and any(c.start >= s0 for c in before):
+            after = []  # 'X described it as “…,” adding that': X's, by the verb before it
         for c in after[:1]:  # “…,” he said / ”, warned X
             gap = self._gap(q.close, c.start)
             inner = self.body[q.inner_start:q.inner_end].rstrip()
@@ -498,10 +518,24 @@ class Extraction:
                 return c, c.start >= q.close and not self._gap(q.close, c.start).strip(" ,.!?—–-")
         return None
 
+    def outer(self, cue: Cue) -> Cue:
+        """The speech verb whose reported clause holds this one ("X said the US would announce …")."""
+        by_token = {c.tok.i: c for c in self.cues}
+        tok = cue.tok
+        for _ in range(6):
+            if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head is tok:
+                return cue
+            tok = tok.head
+            if tok.i in by_token and by_token[tok.i].reported and by_token[tok.i].past != "according to":
+                return by_token[tok.i]
+        return cue
+
     def run(self) -> list[Quote]:
         chosen: dict[int, tuple[Cue, bool]] = {}
         for qi, q in enumerate(self.marks):
             pick = self.attribute(qi, q)
+            if pick is not None and not pick[1]:
+                pick = (self.outer(pick[0]), False)
             if pick is not None:
                 chosen[qi] = pick
                 pick[0].quotes.append(qi)
