@@ -303,7 +303,8 @@ class Speakers:
             return None
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, context)
         words = {t.lower_ for t in tok.doc if lo <= t.idx < hi} | {tok.lemma_.lower()}
-        if actor is None and tok.pos_ not in ("PROPN", "PRON") and not words & (_sources() | _role_nouns()):
+        if actor is None and tok.pos_ not in ("PROPN", "PRON") and not tok.text[:1].isupper() and \
+                not words & (_sources() | _role_nouns()):
             return None  # "the crowd", "confidence": no one who speaks
         return Who(name=_describe(text), start=lo, id=actor.id if actor else None, actor=actor, person=False)
 
