@@ -84,6 +84,7 @@ class People:
     female_given_names: frozenset[str]
     either_given_names: frozenset[str]
     person_pronouns: dict[str, str]
+    other_pronouns: frozenset[str]
 
 
 def _word_map(data: dict[str, Any], key: str, source: str, allow_null: bool = False) -> dict[str, Any]:
@@ -102,4 +103,5 @@ def people(language: str = DEFAULT_LANGUAGE) -> People:
                   gendered_roles=_word_map(data, "gendered_roles", source),
                   female_given_names=_word_list(data, "female_given_names", source),
                   either_given_names=_word_list(data, "either_given_names", source),
-                  person_pronouns=_word_map(data, "person_pronouns", source))
+                  person_pronouns=_word_map(data, "person_pronouns", source),
+                  other_pronouns=_word_list(data, "other_pronouns", source))

@@ -251,7 +251,7 @@ class Speakers:
             return self.pronoun(tok.idx, ppl.person_pronouns[low])
         if low in syntax_words().group_pronouns:
             return self.group(tok.idx)
-        pronoun = tok.pos_ == "PRON" and (tok.tag_ in ("PRP", "PRP$", "WP", "WP$", "EX", "DT") or tok.is_lower)
+        pronoun = low in ppl.other_pronouns or low in syntax_words().relative_pronouns
         if tok.pos_ not in NOMINAL and tok.lower_ not in _role_nouns() or pronoun or self.in_quote(tok.idx):
             return None
         found = [w for w in (self.nominal(t) for t in syntax.coordinated(tok)) if w is not None]
