@@ -188,3 +188,50 @@ def test_abbreviated_titles_and_coordinated_names() -> None:
     people = [e.text for e in ents if e.type == "PERSON"]
     assert people == ["Valery Zaluzhny", "Tomas Brenko", "Vilma Sorensen"]
     assert entities("The Organization for Security and Co-operation in Europe met.")[0].id == "OSCE"
+
+
+# -- links of single words (issue 13): each a pattern of its kind, on sentences written here --------
+
+def test_a_surname_alone_links_only_when_the_article_names_the_person_in_full() -> None:
+    # a KB minister's surname worn by a villager is the villager's
+    villager = entities("Safadi, a farmer from the village, said the blast shook his house.")
+    assert not any(e.id == "person:ayman-safadi" for e in villager)
+    # the same surname after the full name is the minister's
+    minister = entities("Jordanian Foreign Minister Ayman Safadi arrived on Monday. Safadi said the talks went well.")
+    assert [e.id for e in find(minister, "Safadi")] == ["person:ayman-safadi"]
+    # a head of state the KB marks as known by surname needs no full name
+    assert [e.id for e in find(entities("Putin said the talks were over."), "Putin")] == ["person:vladimir-putin"]
+
+
+def test_a_word_of_a_longer_proper_name_links_to_no_person_or_country() -> None:
+    ents = entities("Fighting reached Qala-i-Sharif on Tuesday. Israel's Channel 12 reported a second strike.")
+    assert not any(e.type == "PERSON" for e in ents), ents
+    assert not any("Sharif" in e.text or "Channel" in e.text for e in ents)
+
+
+def test_an_honorific_makes_a_person_and_its_gender_must_agree_with_the_kb() -> None:
+    ents = entities("Mrs Obama told the audience that the vote mattered.")
+    obama = find(ents, "Obama")
+    assert obama and obama[0].type == "PERSON"
+    assert obama[0].id != "person:barack-obama"
+
+
+def test_a_possessive_surname_of_a_person_named_in_full_is_no_demonym() -> None:
+    ents = entities("Mark Dane, the UN envoy, visited the camp. Dane's office said the camp was full.")
+    dane = find(ents, "Dane")
+    assert dane and all(e.type == "PERSON" and e.name == "Mark Dane" for e in dane)
+    assert not any(e.id == "norp:DNK" for e in ents)
+
+
+def test_mastheads_and_common_words_are_no_towns() -> None:
+    from flashpoint.nlp.actors import resolve_place
+
+    assert resolve_place("TIME") is None  # a magazine, whatever town GeoNames knows by that name
+    assert resolve_place("Split") is None and resolve_place("Mobile") is None
+    assert resolve_place("Barda") is not None  # an unlisted town is still found
+
+
+def test_who_as_a_pronoun_is_no_organisation() -> None:
+    ents = entities("Officials who spoke to reporters said nothing. Who will pay? The WHO said it would help.")
+    who = [e for e in ents if e.id == "WHO"]
+    assert len(who) == 1 and who[0].text == "WHO"

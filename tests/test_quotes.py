@@ -189,3 +189,53 @@ def test_an_appositive_before_the_cue_and_a_place_in_it_do_not_speak() -> None:
     q = find(quotes_of(body), "its fighters")
     assert q.speaker is not None and q.speaker.actor is not None and q.speaker.actor.sector == "REB"
     assert speaker(q) not in ("Sahel", "Qaeda")
+
+
+# -- speakers from the parse (issue 13): each a pattern of its kind ------------------------------
+
+def test_speaker_named_in_an_apposition_after_a_description() -> None:
+    q = find(quotes_of("The negotiator, Petra Novak, said the talks had failed."), "the talks had failed")
+    assert speaker(q) == "Petra Novak"
+
+
+def test_a_passive_quoted_as_saying_goes_to_its_subject_not_to_a_date() -> None:
+    q = find(quotes_of("On Jan. 4, Lavrov was quoted as saying the talks had stalled."), "the talks had stalled")
+    assert speaker(q) is not None and "Lavrov" in speaker(q)  # not "Jan"
+
+
+def test_she_resolves_to_the_last_woman_not_the_last_person() -> None:
+    body = ("Foreign Minister Anna Berg met President Tomas Varga in Vilnius on Monday.\n\n"
+            "“We have agreed on a timetable,” she said.")
+    assert speaker(find(quotes_of(body), "We have agreed on a timetable")) == "Anna Berg"
+
+
+def test_a_quote_with_no_cue_and_no_speaker_keeps_speaker_null() -> None:
+    body = ("Envoy Karl Weiss met Minister Jonas Brandt in Geneva.\n\n"
+            "“This is not the end of the road for the talks between our countries.”")
+    q = find(quotes_of(body), "This is not the end of the road")
+    assert q.speaker is None  # not the nearest name
+
+
+def test_coordinated_speakers_are_both_named() -> None:
+    q = find(quotes_of("Colonel Ivan Petrov and Major Olga Sidorova said the bridge had been destroyed."),
+             "the bridge had been destroyed")
+    assert speaker(q) == "Ivan Petrov and Olga Sidorova"
+
+
+def test_a_place_name_holding_a_leaders_surname_gives_the_speaker_no_country() -> None:
+    q = find(quotes_of("Fighting reached Qala-i-Sharif on Tuesday, local officials said."), "Fighting reached")
+    assert q.speaker is not None and (q.speaker.actor is None or q.speaker.actor.country != "PAK")
+
+
+def test_a_photo_caption_holds_no_quote() -> None:
+    body = ("Photo caption: Soldiers said “we will hold the line at any cost” near the river.\n\n"
+            "The army said it had repelled two assaults overnight.")
+    quotes = quotes_of(body)
+    assert not any("hold the line" in q.text for q in quotes)
+    assert speaker(find(quotes, "repelled two assaults")) == "army"
+
+
+def test_a_reported_clause_is_a_quote_and_a_question_is_not() -> None:
+    quotes = quotes_of("Minister Ruth Kagame said the convoy had reached Goma. She asked whether aid would follow.")
+    assert speaker(find(quotes, "the convoy had reached Goma", direct=False)) == "Ruth Kagame"
+    assert not any("aid would follow" in q.text for q in quotes)

@@ -341,13 +341,11 @@ def _same_gender(title: str, full_name: str) -> bool:
     """'Mrs Clinton' is not a man of that surname: an honorific's gender against the given name's."""
     ppl = people()
     want = ppl.honorifics.get(title) or ppl.honorifics.get(title + ".")
-    if not want:
+    first = _plain(full_name.split()[0])
+    if not want or first in ppl.either_given_names:
         return True
-    first = fold(full_name.split()[0])
-    if first in ppl.either_given_names:
-        return True
-    have = "female" if first in ppl.female_given_names else "male" if first in gazetteer().first_names else None
-    return have is None or have == want
+    # a woman's honorific needs a woman's given name; a man's is refused only a woman's
+    return first in ppl.female_given_names if want == "female" else first not in ppl.female_given_names
 
 
 def _inside_longer_name(body: str, start: int, end: int) -> bool:
@@ -437,7 +435,7 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                 if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])):
                     match = (j, _found_from(piece, s, e, hits[0]))
                     break
-            if (match is not None and match[0] == i and match[1].type in ("GPE", "LOC") and gap
+            if (match is not None and match[0] == i and match[1].type in ("GPE", "LOC", "NORP") and gap
                     and (_first_name(toks[gap[-1]].text) or toks[gap[-1]].text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"))
                     and body[toks[gap[-1]].end:toks[run[i]].start] in (" ", ". ")):
                 match = None  # "Michael Jordan", "Paris Hilton": a first name makes the place a surname

@@ -101,6 +101,14 @@ def _documents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _listener() -> re.Pattern[str]:
+    """Whom a speaker tells ("reporters", "the audience"), as written right after the verb."""
+    objects = {str(w) for ws in (coref.speech_lexicon().get("object_verbs") or {}).values() for w in ws}
+    alternation = "|".join(re.escape(w) for w in sorted(objects, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternation})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _sources() -> frozenset[str]:
     """Nouns for those who speak without a name ("sources", "witnesses", "the military")."""
     return frozenset(str(w).lower() for w in coref.speech_lexicon().get("source_nouns", []))
@@ -205,8 +213,8 @@ class Speakers:
 
     def from_entity(self, e: Entity) -> Who:
         actor = e.actor
-        if actor is None and e.type == "PERSON":
-            actor = resolve_actor(e.name or e.text)
+        if actor is None and e.type == "PERSON" and len((e.name or e.text).split()) > 1:
+            actor = resolve_actor(e.name or e.text)  # a full name only: a surname could be anyone's
         return Who(name=e.name or e.text, start=e.start, id=e.id, actor=actor, person=e.type == "PERSON")
 
     def gender(self, e: Entity) -> str | None:
@@ -219,24 +227,35 @@ class Speakers:
                 return ppl.honorifics[word]
             if word in ppl.gendered_roles:
                 return ppl.gendered_roles[word]
-        first = fold((e.name or e.text).split()[0]) if (e.name or e.text).split() else ""
+        words = (e.name or e.text).split()
+        first = coref.fold(words[0]) if words else ""
         if first in ppl.female_given_names:
             return "female"
         if first in ppl.either_given_names:
             return None
-        if first in gazetteer().first_names and len((e.name or e.text).split()) > 1:
+        if fold(words[0]) in gazetteer().first_names and len(words) > 1:
             return "male"
         return None
 
     def pronoun(self, pos: int, gender: str) -> Who | None:
-        """The most recent person before `pos`, outside quotes, whose gender does not disagree."""
+        """The most recent person before `pos`, outside quotes, whose gender agrees. The given-name list
+        marks women's names, so for "she" a known woman among the last few named beats a nearer person
+        of unknown gender; for "he" an unknown gender agrees."""
         i = bisect_right(self.starts, pos) - 1
-        while i >= 0:
+        unknown: Entity | None = None
+        seen = 0
+        while i >= 0 and seen < 6:
             e = self.entities[i]
-            if e.type == "PERSON" and e.end <= pos and self.gender(e) in (None, gender):
-                return self.from_entity(e)
             i -= 1
-        return None
+            if e.type != "PERSON" or e.end > pos:
+                continue
+            seen += 1
+            g = self.gender(e)
+            if g == gender or g is None and gender == "male":
+                return self.from_entity(e)
+            if g is None and unknown is None:
+                unknown = e
+        return self.from_entity(unknown) if unknown is not None else None
 
     def group(self, pos: int) -> Who | None:
         """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before."""
@@ -255,11 +274,26 @@ class Speakers:
         if tok.pos_ not in NOMINAL and tok.lower_ not in _role_nouns() or pronoun or self.in_quote(tok.idx):
             return None
         found = [w for w in (self.nominal(t) for t in syntax.coordinated(tok)) if w is not None]
+        if len(found) == 1 and found[0].person:
+            before = self.coordinated_before(found[0].start)
+            found = [before, *found] if before is not None else found
         if len(found) <= 1:
             return found[0] if found else None
         first = found[0]
         names = " and ".join(dict.fromkeys(w.name for w in found))
         return Who(name=names, start=first.start, id=first.id, actor=first.actor, person=first.person)
+
+    def coordinated_before(self, start: int) -> Who | None:
+        """'Colonel X and Major Y said': the person joined by "and" right before, however the parse split them."""
+        i = bisect_right(self.starts, start - 1) - 1
+        while i >= 0 and self.entities[i].start >= start:
+            i -= 1
+        if i < 0 or self.entities[i].type != "PERSON":
+            return None
+        e = self.entities[i]
+        if re.fullmatch(r"\s+and\s+(?:[A-Z][\w.\-]*\s+){0,3}", self.body[e.end:start]):
+            return self.from_entity(e)
+        return None
 
     def nominal(self, tok: Token) -> Who | None:
         lo, hi = syntax.phrase_span(tok)
@@ -386,7 +420,9 @@ class Extraction:
         self.doc = doc
         self.body = doc.body
         furniture = doc.furniture()
-        self.furniture = [(s, e) for s, e in doc.sentences() if s in furniture]
+        # a furniture sentence ("Photo caption: ...", "Read more: ...") takes the rest of its line with it
+        self.furniture = [(s, max(e, self.body.find("\n", s) if "\n" in self.body[s:] else len(self.body)))
+                          for s, e in doc.sentences() if s in furniture]
         self.sentences = _whole_sentences(self.body, doc.sentences())
         self.sent_starts = [s for s, _ in self.sentences]
         self.marks = [q for q in scan_quotes(self.body) if not self.is_furniture(q.open)]
@@ -623,7 +659,12 @@ class Extraction:
         if comps:
             clause = comps[0]
             toks = list(clause.subtree)
-            return self._claim((toks[0].idx, toks[-1].idx + len(toks[-1])), clause)
+            a = toks[0].idx
+            that = next((t for t in toks if t.lower_ == "that" and t.i > toks[0].i), None)
+            if that is not None and tok.lemma_.lower() in (coref.speech_lexicon().get("object_verbs") or {}) and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < that.i):
+                a = that.idx + len(that)  # "told the audience that …": the listener is no part of it
+            return self._claim((a, toks[-1].idx + len(toks[-1])), clause)
         after = self._clause_after(tok, e)
         if after is not None:
             return self._claim(after)
@@ -640,10 +681,11 @@ class Extraction:
     def _clause_after(self, verb: Token, end: int) -> tuple[int, int] | None:
         """'said its fighters had killed ...', 'told reporters the delegation had left': a finite clause
         right after the verb (past a "that" or the listener), however the parse attached it."""
-        objects = {str(w).lower() for ws in (coref.speech_lexicon().get("object_verbs") or {}).values() for w in ws}
-        toks = [t for t in verb.doc[verb.i + 1:verb.i + 40] if t.idx < end]
+        listener = _listener().match(self.body, verb.idx + len(verb), end)  # "told reporters", "told the audience"
+        skip_to = listener.end() if listener else verb.idx + len(verb)
+        toks = [t for t in verb.doc[verb.i + 1:verb.i + 40] if skip_to <= t.idx < end]
         k = 0
-        while k < len(toks) and (toks[k].pos_ in ("ADV", "PART") and toks[k].head.i == verb.i or toks[k].lower_ in objects or toks[k].lower_ == "that"):
+        while k < len(toks) and (toks[k].pos_ in ("ADV", "PART") and toks[k].head.i == verb.i or toks[k].lower_ == "that"):
             k += 1
         rest = toks[k:]
         if not rest or rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV") or self.quoted(rest[0].idx):

@@ -50,8 +50,20 @@ def _index() -> dict[str, tuple[int, str, str, str]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Common words that are also the names of towns somewhere ("Time", "Mobile", "Split")."""
+    from flashpoint.nlp.language import read_yaml
+
+    return frozenset(str(w).lower() for w in read_yaml("en", "people.yaml").get("not_places") or [])
+
+
 def lookup(text: str) -> Place | None:
-    """The most populous town or city called `text`, with its country, or None."""
+    """The most populous town or city called `text`, with its country, or None. A name in capitals
+    ("TIME", a masthead or an acronym) or a common word is no town."""
+    words = text.split()
+    if text.isupper() and len(text) > 1 or len(words) == 1 and key(text) in _common_words():
+        return None
     row = _index().get(key(text))
     if row is None:
         return None
