@@ -523,9 +523,12 @@ class Extraction:
     def attribute(self, qi: int, q: QSpan) -> tuple[Cue, bool] | None:
         """The cue of a direct quote and whether it follows the quote (an inverted "said X")."""
         para_start, para_end = self.paras[q.para]
+        s0, e0 = self.sentence(q.open)
+        holding = [c for c in self.cues if s0 <= c.start and c.end <= q.open and self._holds(c, q)]
+        if holding:  # 'X said that it condemned “…”, Y reported': the verb whose complement holds the quote
+            return holding[-1], False
         after = [c for c in self.cues if q.close <= c.start < para_end]
         before = [c for c in self.cues if para_start <= c.start and c.end <= q.open]
-        s0, _ = self.sentence(q.open)
         if after and after[0].tok.tag_ == "VBG" and any(c.start >= s0 for c in before):
             after = []  # 'X described it as “…,” adding that': X's, by the verb before it
         for c in after[:1]:  # “…,” he said / ”, warned X
@@ -554,6 +557,15 @@ class Extraction:
                 c = min(near, key=lambda c: min(abs(c.start - q.close), abs(q.open - c.end)))
                 return c, c.start >= q.close and not self._gap(q.close, c.start).strip(" ,.!?—–-")
         return None
+
+    def _holds(self, cue: Cue, q: QSpan) -> bool:
+        """Does the parse put the quote inside the verb's complement clause?"""
+        for child in cue.tok.children:
+            if child.dep_ in ("ccomp", "xcomp", "obj", "parataxis") and child.i > cue.tok.i:
+                sub = list(child.subtree)
+                if sub[0].idx <= q.open and q.inner_end <= sub[-1].idx + len(sub[-1]) + 1:
+                    return True
+        return False
 
     def outer(self, cue: Cue) -> Cue:
         """The speech verb whose reported clause holds this one ("X said the US would announce …")."""
