@@ -271,9 +271,18 @@ class Speakers:
         if low in syntax_words().group_pronouns:
             return self.group(tok.idx)
         pronoun = low in ppl.other_pronouns or low in syntax_words().relative_pronouns
-        if tok.pos_ not in NOMINAL and tok.lower_ not in _role_nouns() or pronoun or self.in_quote(tok.idx):
+        if not _nominal_like(tok) or pronoun or self.in_quote(tok.idx):
             return None
-        found = [w for w in (self.nominal(t) for t in syntax.coordinated(tok)) if w is not None]
+        # conjuncts joined by "and"/"or" are more speakers; one without is an apposition ("the envoy, X,")
+        name_parts = [tok, *syntax.children(tok, "flat", "compound")]
+        conjuncts = [c for t in name_parts for c in syntax.children(t, "conj") if c.i > tok.i and _nominal_like(c)]
+        appositions = [c for c in conjuncts if not syntax.children(c, "cc")]
+        head = self.nominal(tok)
+        if appositions and (head is None or not head.person):
+            named = self.nominal(appositions[0])
+            if named is not None and named.person:
+                return named
+        found = [w for w in [head, *(self.nominal(c) for c in conjuncts if c not in appositions)] if w is not None]
         if len(found) == 1 and found[0].person:
             before = self.coordinated_before(found[0].start)
             found = [before, *found] if before is not None else found
@@ -343,6 +352,12 @@ class Speakers:
         return Who(name=_describe(text), start=lo, id=actor.id if actor else None, actor=actor, person=False)
 
 
+def _nominal_like(tok: Token) -> bool:
+    """A noun, a role word the tagger took for an adjective, or a capitalised name it took for anything."""
+    return tok.pos_ in NOMINAL or tok.lower_ in _role_nouns() or \
+        (tok.text[:1].isupper() and tok.pos_ in ("ADJ", "VERB", "ADV", "INTJ") and not tok.is_sent_start)
+
+
 def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parser's sentences, rejoined where it split one inside a line without a sentence-final mark
     ("President Ana Vlad, speaking in Chisinau, | said ...")."""
@@ -387,7 +402,7 @@ def _left_nominal(verb: Token, floor: int) -> Token | None:
                                                 aside[0].lower_ in syntax_words().relative_pronouns):
                 i = opening  # skip the aside
         i -= 1
-    if i < floor or doc[i].pos_ not in NOMINAL and doc[i].lower_ not in _role_nouns():
+    if i < floor or not _nominal_like(doc[i]):
         return None
     tok = doc[i]
     for _ in range(8):  # climb to the head of the phrase it ends ("the envoy of Y": envoy)
@@ -396,7 +411,7 @@ def _left_nominal(verb: Token, floor: int) -> Token | None:
             tok = tok.head
         else:
             break
-    return tok if tok.pos_ in NOMINAL or tok.lower_ in _role_nouns() else None
+    return tok if _nominal_like(tok) else None
 
 
 def _right_nominal(verb: Token, limit: int) -> Token | None:
@@ -469,6 +484,9 @@ class Extraction:
         if cue.past == "according to":
             return self.source_of_according(cue)
         subj = _subject(tok)
+        subjects = syntax.children(tok, "nsubj")
+        if len(subjects) > 1:  # "The negotiator, Petra Novak, said": the name among them
+            subj = next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
         if subj is not None and (self.quoted(subj.idx) or not s <= subj.idx < e and subj.i > tok.i + 12):
             subj = None
         if subj is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not self.quoted(tok.head.idx):
