@@ -397,9 +397,8 @@ def _left_nominal(verb: Token, floor: int) -> Token | None:
                           doc[i].text == "," and not any(t.pos_ in NOMINAL for t in doc[i + 1:verb.i])):
         if doc[i].text == ",":
             opening = next((k for k in range(i - 1, max(floor, i - 40) - 1, -1) if doc[k].text == ","), None)
-            aside = doc[opening + 1:i] if opening is not None else None
-            if aside is not None and aside and (aside[0].tag_ in ("VBG", "VBN") or
-                                                aside[0].lower_ in syntax_words().relative_pronouns):
+            if opening is not None and opening + 1 < i and (
+                    doc[opening + 1].tag_ in ("VBG", "VBN") or doc[opening + 1].lower_ in syntax_words().relative_pronouns):
                 i = opening  # skip the aside
         i -= 1
     if i < floor or not _nominal_like(doc[i]):
