@@ -333,11 +333,22 @@ class Speakers:
         lo = comma + 1 if comma >= 0 else lo  # "..., Hamas representative X": the part by the head
         text = self.body[lo:hi].strip()
         context = self.body[max(0, lo - 300):hi]
+        appositive = _APPOSITIVE_NAME.match(self.body, hi)
+        if appositive and (own is None or own.type != "PERSON"):  # "the ambassador to the UN, Linda X."
+            named = [e for e in self.entities_in(appositive.end(), appositive.end() + 60)
+                     if e.type == "PERSON" and e.start == appositive.end()]
+            if named:
+                return self.from_entity(named[0])
         if own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
             return self.from_entity(own)
         role, _ = coref.role_of(text)
         if role is not None and tok.pos_ == "NOUN" and re.match(r"(?i)the\b", text) and tok.tag_ != "NNS":
-            found_m = coref.resolve_description(text, [m for m in self.mentions if m.end <= lo], lo)
+            spoke = {w.name for w in self.said if w.person}
+            before = [m for m in self.mentions if m.end <= lo]
+            for m in before:
+                m.speaker = m.name in spoke
+            known = {m.name: [p.role] for m in before if (p := gazetteer().people.get(fold(m.name))) and p.role}
+            found_m = coref.resolve_description(text, before, lo, known)
             if found_m is not None:
                 return Who(name=found_m.name, start=lo, id=found_m.id, actor=found_m.actor or
                            resolve_actor(found_m.name), person=found_m.person)
@@ -350,6 +361,9 @@ class Speakers:
                 not words & (_sources() | _role_nouns()):
             return None  # "the crowd", "confidence": no one who speaks
         return Who(name=_describe(text), start=lo, id=actor.id if actor else None, actor=actor, person=False)
+
+
+_APPOSITIVE_NAME = re.compile(r"(?:\s+(?:to|of|for|at|in)\s+[^,.;]{1,40})?,\s+")
 
 
 def _nominal_like(tok: Token) -> bool:
@@ -398,7 +412,8 @@ def _left_nominal(verb: Token, floor: int) -> Token | None:
         if doc[i].text == ",":
             opening = next((k for k in range(i - 1, max(floor, i - 40) - 1, -1) if doc[k].text == ","), None)
             if opening is not None and opening + 1 < i and (
-                    doc[opening + 1].tag_ in ("VBG", "VBN") or doc[opening + 1].lower_ in syntax_words().relative_pronouns):
+                    doc[opening + 1].tag_ in ("VBG", "VBN") or doc[opening + 1].lower_ in syntax_words().relative_pronouns
+                    or doc[opening + 1].pos_ == "DET" and doc[opening - 1].pos_ == "PROPN"):
                 i = opening  # skip the aside
         i -= 1
     if i < floor or not _nominal_like(doc[i]):
@@ -413,11 +428,13 @@ def _left_nominal(verb: Token, floor: int) -> Token | None:
     return tok if _nominal_like(tok) else None
 
 
-def _right_nominal(verb: Token, limit: int) -> Token | None:
-    """'…,” said the envoy': the noun phrase right after an inverted speech verb."""
+def _right_nominal(verb: Token, limit: int, times: list[tuple[int, int]] | None = None) -> Token | None:
+    """'…,” said the envoy': the noun phrase right after an inverted speech verb, past a date."""
     doc = verb.doc
-    for i in range(verb.i + 1, min(limit, verb.i + 8)):
+    for i in range(verb.i + 1, min(limit, verb.i + 10)):
         tok = doc[i]
+        if any(a <= tok.idx < b for a, b in times or []):
+            continue  # "warned Wednesday the ambassador"
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             while tok.dep_ in ("flat", "compound", "amod") and tok.head.i > tok.i and tok.head.i < limit:
                 tok = tok.head
@@ -443,6 +460,7 @@ class Extraction:
         self.doubles = [q for q in self.marks if not q.single]
         self.speakers = Speakers(doc, [(q.inner_start, q.inner_end) for q in self.doubles])
         self.paras = paragraphs(self.body)
+        self.times = [(t.start, t.end) for t in doc.timexes]
         self.cues = self.find_cues()
 
     def is_furniture(self, pos: int) -> bool:
@@ -501,9 +519,9 @@ class Extraction:
             floor = tok.doc.char_span(s, e, alignment_mode="expand")
             start_i = floor.start if floor is not None else 0
             end_i = floor.end if floor is not None else len(tok.doc)
-            subj = _right_nominal(tok, end_i) if inverted else _left_nominal(tok, start_i)
+            subj = _right_nominal(tok, end_i, self.times) if inverted else _left_nominal(tok, start_i)
             if subj is None and not inverted:
-                subj = _right_nominal(tok, end_i) if self._only_quote_before(tok, s) else None
+                subj = _right_nominal(tok, end_i, self.times) if self._only_quote_before(tok, s) else None
         who = self.speakers.who(subj) if subj is not None else None
         if who is None and (tok.tag_ == "VBG" or any(c.dep_ == "cc" for c in tok.children)):
             # "…, adding that", "X decried it and vowed": the speaker of the clause it hangs on
@@ -513,8 +531,10 @@ class Extraction:
 
     def _only_quote_before(self, tok: Token, s: int) -> bool:
         last_close = max((q.close for q in self.doubles if s <= q.close <= tok.idx), default=None)
-        gap = self.body[last_close if last_close is not None else s:tok.idx]
-        return last_close is not None and not gap.strip(" ,.!?—–-\u00a0\n")
+        if last_close is None:
+            return False
+        span = tok.doc.char_span(last_close, tok.idx, alignment_mode="expand")
+        return span is None or all(t.is_punct or t.is_space or t.pos_ == "ADV" for t in span)
 
     def source_of_according(self, cue: Cue) -> Who | None:
         """'according to X': X is the noun after 'to' (its first nominal token's phrase head)."""
@@ -584,6 +604,15 @@ class Extraction:
                     return True
         return False
 
+    def _carried(self, span: tuple[int, int] | None, q: QSpan) -> bool:
+        """A short phrase quoted inside a reported clause that says more ("said it was ready to “repel”
+        any incursion") belongs to the clause; a quote that is most of the clause stands alone."""
+        if span is None or not (span[0] <= q.open and q.close <= span[1] + 1):
+            return False
+        quoted = sum(_words(self.body[o.inner_start:o.inner_end]) for o in self.doubles
+                     if span[0] <= o.open and o.close <= span[1] + 1)
+        return quoted < 8 and _words(self.body[span[0]:span[1]]) - quoted >= 4
+
     def outer(self, cue: Cue) -> Cue:
         """The speech verb whose reported clause holds this one ("X said the US would announce …")."""
         by_token = {c.tok.i: c for c in self.cues}
@@ -621,9 +650,7 @@ class Extraction:
             cue_word: str | None = None
             if qi in chosen:
                 c, _ = chosen[qi]
-                span = reported[id(c)]
-                if span is not None and span[0] <= q.open and q.close <= span[1] + 1 and \
-                        _words(self.body[span[0]:span[1]]) - n >= 3:
+                if self._carried(reported[id(c)], q):
                     continue  # a phrase quoted inside reported speech: the reported clause carries it
                 who, cue_word = c.who, c.past
             else:
@@ -661,10 +688,9 @@ class Extraction:
             if span is None or c.who is None:
                 continue
             a, b = span
-            if any(q.inner_start <= a < q.inner_end or (a <= q.open and q.close <= b + 1 and
-                                                         _words(self.body[a:b]) - _words(self.body[q.open:q.close]) < 3)
+            if any(q.inner_start <= a < q.inner_end or a <= q.open < b and not self._carried(span, q)
                    for q in self.doubles):
-                continue  # the direct quote carries it
+                continue  # the direct quote in it carries it
             out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(c.who), cue=c.past, direct=False))
         out.sort(key=lambda x: (x.start, x.end))
         return out
