@@ -292,6 +292,15 @@ class Speakers:
         names = " and ".join(dict.fromkeys(w.name for w in found))
         return Who(name=names, start=first.start, id=first.id, actor=first.actor, person=first.person)
 
+    def unlisted_name(self, tok: Token) -> Who | None:
+        """Two or more capitalised words no entity covers, right here: a person the KB does not know
+        ("Another eyewitness, Taymor Wili, told ...")."""
+        lo, hi = _name_run(tok)
+        words = self.body[lo:hi].split()
+        if len(words) < 2 or self.entities_in(lo, hi) or not all(w[:1].isupper() for w in words):
+            return None
+        return Who(name=self.body[lo:hi], start=lo, person=True)
+
     def coordinated_before(self, start: int) -> Who | None:
         """'Colonel X and Major Y said': the person joined by "and" right before, however the parse split them."""
         i = bisect_right(self.starts, start - 1) - 1
@@ -307,10 +316,7 @@ class Speakers:
     def nominal(self, tok: Token) -> Who | None:
         lo, hi = syntax.phrase_span(tok)
         if tok.pos_ in ("PROPN", "PRON"):  # the whole run of names, however the parse split or tagged it
-            i = tok.i
-            while i + 1 < len(tok.doc) and tok.doc[i + 1].pos_ in ("PROPN", "PRON") and tok.doc[i + 1].is_title:
-                i += 1
-            hi = max(hi, tok.doc[i].idx + len(tok.doc[i]))
+            hi = max(hi, _name_run(tok)[1])
         own = self.entity_at(tok.idx)
         if own is not None and own.type == "PERSON":
             return self.from_entity(own)
@@ -318,6 +324,8 @@ class Speakers:
             found = [e for e in self.entities_in(*syntax.phrase_span(a)) if e.type == "PERSON"]
             if found:
                 return self.from_entity(found[-1])
+            if tok.pos_ != "PROPN" and self.unlisted_name(a) is not None:
+                return self.unlisted_name(a)
         # a name at or after the head ("Foreign Minister Sergei Lavrov"), not a possessor before it
         persons = [e for e in self.entities_in(lo, hi) if e.type == "PERSON" and e.end > tok.idx]
         if persons:
@@ -339,6 +347,9 @@ class Speakers:
                      if e.type == "PERSON" and e.start == appositive.end()]
             if named:
                 return self.from_entity(named[0])
+            after = tok.doc.char_span(appositive.end(), appositive.end() + 1, alignment_mode="expand")
+            if after is not None and tok.pos_ != "PROPN" and self.unlisted_name(after[0]) is not None:
+                return self.unlisted_name(after[0])
         if own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
             return self.from_entity(own)
         role, _ = coref.role_of(text)
@@ -361,6 +372,23 @@ class Speakers:
                 not words & (_sources() | _role_nouns()):
             return None  # "the crowd", "confidence": no one who speaks
         return Who(name=_describe(text), start=lo, id=actor.id if actor else None, actor=actor, person=False)
+
+
+def _name_run(tok: Token) -> tuple[int, int]:
+    """Character span of the run of capitalised name words from `tok` on, hyphens included
+    ("Stuart Casey-Maslen"), however the tagger labelled them."""
+    doc = tok.doc
+    i = tok.i
+    while i + 1 < len(doc):
+        nxt = doc[i + 1]
+        if nxt.text in "-‐" and not doc[i].whitespace_ and i + 2 < len(doc) and doc[i + 2].is_title:
+            i += 2
+        elif nxt.is_title and nxt.pos_ in ("PROPN", "PRON", "NOUN", "ADJ") and doc[i].whitespace_ == " " \
+                and not nxt.is_sent_start:
+            i += 1
+        else:
+            break
+    return tok.idx, doc[i].idx + len(doc[i])
 
 
 _APPOSITIVE_NAME = re.compile(r"(?:\s+(?:to|of|for|at|in)\s+[^,.;]{1,40})?,\s+")
