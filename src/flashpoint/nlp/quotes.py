@@ -363,6 +363,9 @@ class Speakers:
             if found_m is not None:
                 return Who(name=found_m.name, start=lo, id=found_m.id, actor=found_m.actor or
                            resolve_actor(found_m.name), person=found_m.person)
+        unlisted = self.unlisted_name(tok) if tok.pos_ in ("PROPN", "PRON") else None
+        if unlisted is not None:
+            return unlisted  # "Jeffrey Edmonds, a former analyst, said": a person the KB does not know
         if tok.pos_ == "NUM" or (tok.pos_ == "PROPN" and not self.entities_in(lo, hi) and
                                  (tok.i == 0 or tok.is_sent_start)):
             return None
@@ -555,6 +558,12 @@ class Extraction:
             # "…, adding that", "X decried it and vowed": the speaker of the clause it hangs on
             earlier = [c for c in self.cues if s <= c.start < cue.start and c.who is not None]
             who = earlier[-1].who if earlier else None
+            if who is None and tok.dep_ == "conj":  # the sentence opens with the one who does both
+                span = tok.doc.char_span(s, cue.start, alignment_mode="expand")
+                opening = [t for t in span if not t.is_space][:6] if span is not None else []
+                named = [e for e in self.speakers.entities_in(s, cue.start)
+                         if e.type == "PERSON" and opening and e.start <= opening[-1].idx]
+                who = self.speakers.from_entity(named[0]) if named else None
         return who
 
     def _only_quote_before(self, tok: Token, s: int) -> bool:
