@@ -241,6 +241,11 @@ class Speakers:
         """The most recent person before `pos`, outside quotes, whose gender agrees. The given-name list
         marks women's names, so for "she" a known woman among the last few named beats a nearer person
         of unknown gender; for "he" an unknown gender agrees."""
+        described = next((w for w in reversed(self.said) if w.start < pos), None)
+        if described is not None and described.id is None and not described.person and \
+                set(described.name.lower().split()) & _role_nouns() and pos - described.start < 600 and \
+                not any(e.type == "PERSON" and described.start < e.start < pos for e in self.entities):
+            return described  # "A spokesperson for the governor said … Later he said": the one just quoted
         i = bisect_right(self.starts, pos) - 1
         unknown: Entity | None = None
         seen = 0
@@ -777,6 +782,11 @@ class Extraction:
         skip_to = listener.end() if listener else verb.idx + len(verb)
         toks = [t for t in verb.doc[verb.i + 1:verb.i + 40] if skip_to <= t.idx < end]
         k = 0
+        if toks and toks[0].pos_ == "ADP":  # "said in a statement(,) (that) ...": past the setting
+            stop = next((j for j, t in enumerate(toks[:14]) if t.lower_ == "that" or t.text == ","), None)
+            if stop is None:
+                return None
+            k = stop + 1
         while k < len(toks) and (toks[k].pos_ in ("ADV", "PART") and toks[k].head.i == verb.i or toks[k].lower_ == "that"):
             k += 1
         rest = toks[k:]
