@@ -191,6 +191,7 @@ class Speakers:
         self.starts = [e.start for e in self.entities]
         self.mentions = coref.entity_mentions(self.body, self.entities)  # with written roles, for descriptions
         self.said: list[Who] = []  # speakers resolved so far, in text order
+        self.times = [(t.start, t.end) for t in doc.timexes]
 
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
@@ -276,8 +277,9 @@ class Speakers:
         if low in syntax_words().group_pronouns:
             return self.group(tok.idx)
         pronoun = low in ppl.other_pronouns or low in syntax_words().relative_pronouns
-        if not _nominal_like(tok) or pronoun or self.in_quote(tok.idx):
-            return None
+        if not _nominal_like(tok) or pronoun or self.in_quote(tok.idx) or \
+                any(a <= tok.idx < b for a, b in self.times):
+            return None  # no one, a name inside a quote, or a date ("Friday said"): no speaker
         # conjuncts joined by "and"/"or" are more speakers; one without is an apposition ("the envoy, X,")
         name_parts = [tok, *syntax.children(tok, "flat", "compound")]
         conjuncts = [c for t in name_parts for c in syntax.children(t, "conj") if c.i > tok.i and _nominal_like(c)]
@@ -320,6 +322,10 @@ class Speakers:
 
     def nominal(self, tok: Token) -> Who | None:
         lo, hi = syntax.phrase_span(tok)
+        lead = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+        if lead:  # "according to the watchdog": the phrase starts after its preposition
+            last = max(lead, key=lambda c: c.i)
+            lo = max(lo, max((t.idx + len(t) for t in last.subtree), default=lo))
         if tok.pos_ in ("PROPN", "PRON"):  # the whole run of names, however the parse split or tagged it
             hi = max(hi, _name_run(tok)[1])
         own = self.entity_at(tok.idx)
