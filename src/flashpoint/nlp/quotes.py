@@ -347,7 +347,15 @@ class Speakers:
             sub = list(tok.subtree)
             named = [e for e in self.entities_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
                      if e.type != "PERSON" or e.end <= tok.idx]
-            return self.from_entity(named[-1]) if named else self.group(tok.idx)
+            if named:
+                return self.from_entity(named[-1])
+            definite = any(c.lower_ in ("the", "this", "that", "its", "their") for c in tok.children)
+            issuer = self.group(tok.idx) if definite else None  # "the statement": the body that just spoke
+            if issuer is not None:
+                return issuer
+            text = _describe(self.body[lo:hi])  # "according to army tallies": the source as the text names it
+            actor = actor_for_span(self.doc, lo, hi)
+            return Who(name=text, start=lo, id=actor.id if actor else None, actor=actor)
         comma = self.body.rfind(",", lo, tok.idx)
         lo = comma + 1 if comma >= 0 else lo  # "..., Hamas representative X": the part by the head
         text = self.body[lo:hi].strip()
@@ -609,6 +617,9 @@ class Extraction:
         """The cue of a direct quote and whether it follows the quote (an inverted "said X")."""
         para_start, para_end = self.paras[q.para]
         s0, e0 = self.sentence(q.open)
+        right_before = [c for c in self.cues if para_start <= c.start and c.end <= q.open][-1:]
+        if right_before and re.fullmatch(r"[\s,:]*(?:that\s+)?[\s,:]*", self._gap(right_before[0].end, q.open)):
+            return right_before[0], False  # X said: “…” / X said that “…”
         holding = [c for c in self.cues if s0 <= c.start and c.end <= q.open and self._holds(c, q)]
         if holding:  # 'X said that it condemned “…”, Y reported': the verb whose complement holds the quote
             return holding[-1], False
