@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -12,17 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import SEEDS
+from conftest import SEEDS, _free_port
 from flashpoint.store.store import Store
 from flashpoint.workflow import ingest
 
 KEY = "write-key"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _get(url: str) -> dict:  # type: ignore[type-arg]

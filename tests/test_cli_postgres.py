@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import SEEDS, _free_port
 from flashpoint.cli import app
 
 runner = CliRunner()
@@ -86,12 +85,6 @@ def test_every_command_runs_on_postgresql(pg_url: str, sqlite_url: str, seeds: l
     assert len(analyzed) == 1 and analyzed[0]["body"]
     stored_ids = {e["article_id"] for e in results["events"]}
     assert analyzed[0]["id"] in stored_ids or not analyzed[0]["events"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _get(url: str) -> tuple[int, str]:

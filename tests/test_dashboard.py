@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import tempfile
-import threading
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -20,19 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import SEEDS
+from conftest import CHROMEDRIVER, CHROMIUM, SEEDS, headless_chromium, serving
 from flashpoint import workflow
 from flashpoint.api.app import create_app
 from flashpoint.model import Article
 from flashpoint.store.store import Store
-
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
                                 reason="needs chromium and chromedriver in /usr/bin")
@@ -62,12 +55,6 @@ REPORTS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """uvicorn in a thread over a fresh SQLite store: the five seeds plus the reports above."""
@@ -77,36 +64,16 @@ def server() -> Iterator[str]:
     assert len(report.stored) == 5, report.errors
     extra = workflow.ingest_articles(REPORTS, store)
     assert len(extra.stored) == len(REPORTS), extra.errors
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(store=store)) as base:
+        yield base
     store.close()
     shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    profile = tempfile.mkdtemp(prefix="flashpoint-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1400,1000"):
-        opts.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    with headless_chromium(page_load_timeout=30) as driver:
+        yield driver
 
 
 def api(server: str, path: str) -> Any:

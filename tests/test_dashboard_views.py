@@ -10,25 +10,22 @@ import io
 import json
 import shutil
 import tempfile
-import threading
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+from conftest import CHROMEDRIVER, CHROMIUM, headless_chromium, serving
 from flashpoint import workflow
 from flashpoint.api.app import create_app
 from flashpoint.demo import sample_dir
 from flashpoint.model import Article
 from flashpoint.store.store import Store
-from test_dashboard import CHROMEDRIVER, CHROMIUM, _free_port, api, shot
+from test_dashboard import api, shot
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
                                 reason="needs chromium and chromedriver in /usr/bin")
@@ -59,40 +56,19 @@ def server() -> Iterator[str]:
     assert not report.errors
     extra = workflow.ingest_articles([_filler(i) for i in range(30)], store)
     assert len(extra.stored) == 30, extra.errors
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    for path in ("/", "/stories"):  # the first request builds the actor table: not what a page load should wait on
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=300) as resp:  # noqa: S310
-            resp.read()
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(store=store)) as base:
+        for path in ("/", "/stories"):  # the first request builds the actor table: not what a page load should wait on
+            with urllib.request.urlopen(f"{base}{path}", timeout=300) as resp:  # noqa: S310
+                resp.read()
+        yield base
     store.close()
     shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    """Headless Chromium, set up as in test_dashboard."""
-    profile = tempfile.mkdtemp(prefix="flashpoint-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1400,1000"):
-        opts.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
-    driver.set_page_load_timeout(60)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    with headless_chromium(page_load_timeout=60) as driver:
+        yield driver
 
 
 @pytest.fixture(scope="module")

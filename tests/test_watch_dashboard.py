@@ -6,22 +6,19 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+from conftest import CHROMEDRIVER, CHROMIUM, headless_chromium, serving
 from flashpoint.api.app import create_app
 from flashpoint.store.store import Store
 from flashpoint.watch.config import build_config
 from flashpoint.watch.runner import Watch, cycle
-from test_dashboard import CHROMEDRIVER, CHROMIUM, _free_port, shot
+from test_dashboard import shot
 from watch_site import MARKET_EAST, MARKET_NORTH, report_page, running_site
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
@@ -45,35 +42,16 @@ def server() -> Iterator[str]:
             "channels": {"stdout": True, "webhook": {"url": f"{site.base}/hook", "secret": site.secret}}})
         report = cycle(Watch(config, store, out=io.StringIO()))
         assert report.stored == 2 and report.new_alerts
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(store=store)) as base:
+        yield base
     store.close()
     shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    profile = tempfile.mkdtemp(prefix="flashpoint-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1400,1000"):
-        opts.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
-    driver.set_page_load_timeout(120)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    with headless_chromium(page_load_timeout=120) as driver:
+        yield driver
 
 
 def test_watch_page_lists_source_health_and_alert_delivery(server: str, browser: webdriver.Chrome,
