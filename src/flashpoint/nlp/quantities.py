@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
@@ -363,6 +364,31 @@ def _governed_kind(doc: NlpDoc, num_start: int) -> str | None:
 _CLAIMANT_DEPS = ("nsubj", "nsubj:pass")
 
 
+def _according_to_object(chain: list[Token]) -> Token | None:
+    """The object of 'according to' hanging off the figure or one of its heads."""
+    for node in chain:
+        for c in node.children:
+            if c.lower_ != "according":
+                continue
+            src = [g for g in c.children if g.dep_.split(":")[0] in ("obl", "nmod")] or \
+                  [g for g in c.children if g.dep_ != "punct" and g.i > c.i]
+            if src:
+                return src[0]
+    return None
+
+
+def _reporting_subject(chain: list[Token]) -> Token | None:
+    """The subject of a reporting verb above the figure or in a clause beside it."""
+    saying = _patterns()["saying"]
+    for node in chain[1:] + [c for n in chain for c in n.children if c.dep_ in ("ccomp", "parataxis")]:
+        if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_):
+            continue
+        subj = [c for c in node.children if c.dep_ in _CLAIMANT_DEPS]
+        if subj:
+            return subj[0]
+    return None
+
+
 def _parsed_claimant(doc: NlpDoc, num_start: int) -> str | None:
     """Who gives a figure, read from the parse: the object of 'according to' in its clause, else the
     subject of the reporting verb above the figure ('police said 12 were killed', '12 were killed,
@@ -370,21 +396,11 @@ def _parsed_claimant(doc: NlpDoc, num_start: int) -> str | None:
     tok = _token_at(doc, num_start)
     if tok is None:
         return None
-    saying = _patterns()["saying"]
     chain = [tok, *tok.ancestors]
-    for node in chain:
-        for c in node.children:
-            if c.lower_ == "according":
-                src = [g for g in c.children if g.dep_.split(":")[0] in ("obl", "nmod")] or \
-                      [g for g in c.children if g.dep_ != "punct" and g.i > c.i]
-                if src:
-                    return _phrase(doc, src[0])
-    for node in chain[1:] + [c for n in chain for c in n.children if c.dep_ in ("ccomp", "parataxis")]:
-        if node.pos_ in ("VERB", "AUX") and saying.fullmatch(node.lower_):
-            subj = [c for c in node.children if c.dep_ in _CLAIMANT_DEPS]
-            if subj:
-                return _phrase(doc, subj[0])
-    return None
+    source = _according_to_object(chain)
+    if source is None:
+        source = _reporting_subject(chain)
+    return _phrase(doc, source) if source is not None else None
 
 
 def _phrase(doc: NlpDoc, head: Token) -> str | None:
@@ -424,133 +440,284 @@ def _claimant(text: str | None) -> str | None:
     return " ".join(words)
 
 
-def extract_quantities(doc: NlpDoc) -> list[Quantity]:
-    body = doc.body
-    pats = _patterns()
-    lex = lexicon()
+@dataclass
+class _Scan:
+    """What the figures of one body share while they are read in text order."""
+
+    doc: NlpDoc
+    sentences: list[tuple[int, int]]
+    starts: list[int]
+    blocked: list[tuple[int, int]]
+    ranges: dict[int, re.Match[str]]
+    range_firsts: set[int]
+    out: list[Quantity] = field(default_factory=list)
+    stops: list[int] = field(default_factory=list)  # ends of vague counts and counters: no figure reads past them
+    label_end: int | None = None  # end of the last number that was a label ("posts 542 and 543")
+
+
+@dataclass
+class _Figure:
+    """One figure match placed in its sentence: `before` and `after` are the sentence's words around it."""
+
+    m: re.Match[str]
+    start: int
+    end: int
+    num_start: int
+    rng: re.Match[str] | None
+    s_start: int
+    s_end: int
+    before: str
+    after: str
+
+
+def _new_scan(doc: NlpDoc) -> _Scan:
     sentences = doc.sentences()
-    sentence_starts = [s for s, _ in sentences]
     blocked = [(t.start, t.end) for t in doc.timexes]
-    ranges = _ranges(body, blocked)
-    range_firsts = {r.start("a") for r in ranges.values()}
-    out: list[Quantity] = []
-    stops: list[int] = []
-    not_figure_end: int | None = None
-    for m in pats["figure"].finditer(body):
-        start, end = m.start(), m.end()
-        num_start = m.start("num") if m["num"] else m.start("vague")
-        if num_start in range_firsts:
-            continue  # reported with the range's second figure
-        rng = ranges.get(start) if not m["qual"] and m["num"] else None
-        if rng is None and body[max(0, start - 1):start] == "-":
-            continue  # "2-1", a score or a code
-        if any(s < end and num_start < e for s, e in blocked):
+    ranges = _ranges(doc.body, blocked)
+    return _Scan(doc=doc, sentences=sentences, starts=[s for s, _ in sentences], blocked=blocked, ranges=ranges,
+                 range_firsts={r.start("a") for r in ranges.values()})
+
+
+def _placed(scan: _Scan, m: re.Match[str]) -> _Figure | None:
+    """The figure in its sentence; None for the first figure of a range (reported with the second), a
+    score or code ('2-1') and a number inside a date."""
+    body = scan.doc.body
+    start, end = m.start(), m.end()
+    num_start = m.start("num") if m["num"] else m.start("vague")
+    if num_start in scan.range_firsts:
+        return None
+    rng = scan.ranges.get(start) if not m["qual"] and m["num"] else None
+    if rng is None and body[max(0, start - 1):start] == "-":
+        return None
+    if any(s < end and num_start < e for s, e in scan.blocked):
+        return None
+    if rng is not None:
+        start = rng.start()
+    s_start, s_end = _sentence_of(scan.sentences, start, body, scan.starts)
+    return _Figure(m, start, end, num_start, rng, s_start, s_end, body[s_start:start], body[end:s_end])
+
+
+_AGED_BEFORE = re.compile(r"\baged?\s+\d+\s*(?:to|-|and)\s*$", re.I)
+_LABEL_JOIN = re.compile(r"\s*(?:and|or|to|-|\u2013)\s*")
+
+
+def _is_label(scan: _Scan, fig: _Figure) -> bool:
+    """A number after a word that makes it a label or an age ('post 542', 'aged 18 to'), or joined to
+    such a number ('ages of nine and 14', 'posts 542 and 543')."""
+    if _patterns()["not_before"].search(fig.before) or _AGED_BEFORE.search(fig.before):
+        return True
+    return scan.label_end is not None and bool(_LABEL_JOIN.fullmatch(scan.doc.body[scan.label_end:fig.start]))
+
+
+def _is_list_marker(body: str, fig: _Figure) -> bool:
+    """'1. ...', '2) ...' at the start of a line."""
+    line_start = body.rfind("\n", 0, fig.start) + 1
+    return bool(re.match(r"^\s*$", body[max(0, line_start):fig.start]) and re.match(r"[.)]\s", fig.after))
+
+
+def _scale(m: re.Match[str]) -> str | None:
+    """'million', 'bn'; a bare 'm' or 'k' only after a currency ('$5m')."""
+    return cast("str | None", m["scale"] or (m["abbr"] if m["cur"] else None))
+
+
+def _value(fig: _Figure) -> float | None:
+    """The number times its multiplier ('two dozen') and scale ('3.5 million', a range's '30 million to')."""
+    m, rng = fig.m, fig.rng
+    value = parse_number(rng["a"] if rng is not None else re.sub(r"(?<=[a-z])[\s-]+(?=[a-z])", " ", m["num"], flags=re.I))
+    if value is None:
+        return None
+    if m["mult"]:
+        value *= float(lexicon()["multipliers"][m["mult"].lower()])
+    scale = _scale(m)
+    if rng is not None and rng["ascale"]:
+        value *= SCALE_ABBREV[rng["ascale"].lower()]
+    elif scale:
+        value *= SCALE_ABBREV[scale.lower()]
+    return value
+
+
+def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
+    """Numbers that count nothing: zero and '07.10', a guess ('one or two'), an age range, 'one' with no
+    counted noun, a definite reference ('the two sides'), a year."""
+    m, rng = fig.m, fig.rng
+    num = m["num"] or ""
+    if value == 0 or re.match(r"0\d", num):
+        return True
+    if rng is not None and rng["conn"].lower() == "or" and value < 10:
+        return True
+    if _AGE_RANGE.match(fig.after):
+        return True
+    if num.lower() == "one" and head_kind is None and rng is None:
+        return True
+    if num.lower() in _SMALL_WORDS and head_kind is None and re.search(r"\bthe\s+$", fig.before, re.I):
+        return True
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", num)) and not (m["cur"] or m["pct"] or head_kind)
+
+
+def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
+    """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word before it inside the
+    sentence, and nothing that makes the number a count."""
+    m, before = fig.m, fig.before
+    prev_word = re.search(r"(\S+)\s*$", before)
+    if prev_word is None or not prev_word.group(1)[0].isupper() or before.rstrip().endswith((".", ":")):
+        return False
+    at_sentence_start = not before[:prev_word.start()].strip()
+    if at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS:
+        return False
+    return not (head_kind or m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng)
+
+
+def _skipped(scan: _Scan, fig: _Figure) -> bool:
+    """Numbers that are no figure, noting labels and counts without a value as stops for the next."""
+    if _is_label(scan, fig):
+        scan.label_end = fig.end  # the second of "ages of nine and 14" is the same kind of label
+        return True
+    if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig):
+        return True
+    if fig.m["vague"] or _is_counter(fig.before, fig.after):
+        scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
+        return True
+    return False
+
+
+def _unit(fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -> str | None:
+    """A currency, 'percent', what the counted noun is (people, troops, munitions) or a measure."""
+    m, lex = fig.m, lexicon()
+    cur = m["cur"] or m["curword"]
+    if cur:
+        return cast("str | None", lex["currencies"].get(cur.lower()))
+    if m["pct"]:
+        return "percent"
+    if head_kind in ("troops", "people", "munitions"):
+        return head_kind
+    if measured is not None:
+        return cast(str, lex["measures"][re.sub(r"\s+", " ", measured["measure"].lower())])
+    return None
+
+
+@dataclass
+class _Before:
+    """The figure before this one in its sentence, whether this one shares its verb and noun, and the
+    words between them that may hold this figure's kind."""
+
+    prev: Quantity | None
+    coordinated: bool
+    near_before: str
+
+
+def _previous(scan: _Scan, fig: _Figure) -> _Before:
+    prevs = [q for q in scan.out if fig.s_start <= q.start < fig.start]
+    prev = prevs[-1] if prevs else None
+    between = scan.doc.body[prev.end:fig.start] if prev else ""
+    coordinated = prev is not None and len(between) < 100 and (bool(_COORDINATED.search(between)) or bool(
+        re.fullmatch(r"\s*(?:to|-|\u2013)\s*", between)))  # "rose from 20 to 35"
+    near_before = fig.before[len(fig.before) - len(between):] if prev else fig.before
+    stop = max((e for e in scan.stops if fig.s_start <= e <= fig.start), default=None)
+    if stop is not None and (prev is None or stop > prev.end):
+        near_before = scan.doc.body[stop:fig.start]
+    return _Before(prev, coordinated, near_before)
+
+
+def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, unit: str | None,
+                measured: re.Match[str] | None) -> str | None:
+    """The kind the figure's own words give: a measure is 'other'; else its clause's words, then the
+    verb or participle the parse says of its noun."""
+    m = fig.m
+    if measured is not None:
+        return "other"  # "a 1,250-kilometre front" measures, it does not count
+    cur = m["cur"] or m["curword"]
+    found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
+    if found not in ("money", "munitions") and not m["pct"]:
+        found = _governed_kind(scan.doc, fig.num_start) or found
+    return found
+
+
+def _borrowed(fig: _Figure, ctx: _Before, found: str | None, subject: str | None, unit: str | None,
+              head_kind: str | None) -> tuple[str, str | None, str | None]:
+    """Kind, subject and unit, taken from the figure before when this one says nothing of its own."""
+    kind = found or "other"
+    prev = ctx.prev
+    if prev is None:
+        return kind, subject, unit
+    if ctx.coordinated:
+        kind, subject, unit = _coordinated_toll(fig, prev, found, subject, unit, head_kind)
+    if kind != "other" or head_kind is not None or fig.m["pct"]:
+        return kind, subject, unit
+    if _scale(fig.m) and prev.kind == "money" and prev.unit:
+        return "money", subject, prev.unit  # "640 billion dollars ... and 183 billion"
+    if _patterns()["comparison"].search(fig.before):
+        return prev.kind, subject or prev.subject, prev.unit  # "61 ..., compared to 50 in 2020"
+    return kind, subject, unit
+
+
+def _coordinated_toll(fig: _Figure, prev: Quantity, found: str | None, subject: str | None, unit: str | None,
+                      head_kind: str | None) -> tuple[str, str | None, str | None]:
+    """A figure joined to a toll shares its kind ("killed 13,000, including 5,500 children") and, with
+    no noun of its own, its counted people ("24 civilians were killed and 121 wounded")."""
+    kind = found or "other"
+    if found is None and prev.kind in _TOLLS:
+        kind = prev.kind
+    cur = fig.m["cur"] or fig.m["curword"]
+    if subject is None and head_kind is None and prev.unit in ("people", "troops") and kind in _TOLLS \
+            and not fig.m["pct"] and not cur:
+        return kind, prev.subject, prev.unit
+    return kind, subject, unit
+
+
+def _approx(fig: _Figure) -> str | None:
+    """'more than' for a range (its lower bound), the qualifier's DESIGN.md name, 'about' for a vague count."""
+    rng, m = fig.rng, fig.m
+    qual = (rng["qual"] if rng is not None else None) or m["qual"]
+    if rng is not None and (not qual or qual.lower() == "between"):
+        return "more than"
+    if qual:
+        q = re.sub(r"\s+", " ", qual.lower())
+        return cast(str, lexicon()["approx"].get(q, q))
+    return "about" if m["vague"] else None
+
+
+def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
+    """The speaker of the quote whose cue is nearest the figure ("The ministry says 39,900 died ...,
+    killing 1,200, according to Israeli tallies" gives 39,900 to the ministry and 1,200 to the
+    tallies), else the parse's claimant, else the sentence's attribution."""
+    doc, start = scan.doc, fig.start
+    holders = [q for q in doc.quotes if q.start <= start < q.end and q.speaker and q.speaker.name]
+    if holders:
+        nearest = min(holders, key=lambda q: _cue_distance(q, start))
+        claimed = _claimant(nearest.speaker.name)  # type: ignore[union-attr]
+        if claimed is not None:
+            return claimed
+    return next((c for c in (_claimant(_parsed_claimant(doc, fig.num_start)),
+                             _claimant(_attribution(doc.body[fig.s_start:fig.s_end], start - fig.s_start))) if c), None)
+
+
+def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
+    """The figure as a record, or None when its number counts nothing."""
+    value = _value(fig)
+    if value is None or _is_conversion(scan.doc.body, fig.start, scan.out):
+        return None  # "1,150kg (2,535 pounds)": the same weight again, not money
+    if fig.m["abbr"] and not fig.m["cur"]:
+        return None
+    subject, head_kind = _subject(fig.after)
+    if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind):
+        return None
+    measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
+    unit = _unit(fig, head_kind, measured)
+    ctx = _previous(scan, fig)
+    found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
+    kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
+    return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
+                    kind=cast(QuantityKind, kind), subject=subject, approx=_approx(fig),
+                    claimed_by=_claimed_by(scan, fig))
+
+
+def extract_quantities(doc: NlpDoc) -> list[Quantity]:
+    scan = _new_scan(doc)
+    for m in _patterns()["figure"].finditer(doc.body):
+        fig = _placed(scan, m)
+        if fig is None or _skipped(scan, fig):
             continue
-        if rng is not None:
-            start = rng.start()
-        s_start, s_end = _sentence_of(sentences, start, body, sentence_starts)
-        before = body[s_start:start]
-        after = body[end:s_end]
-        if pats["not_before"].search(before) or re.search(r"\baged?\s+\d+\s*(?:to|-|and)\s*$", before, re.I) \
-                or (not_figure_end is not None and re.fullmatch(r"\s*(?:and|or|to|-|\u2013)\s*", body[not_figure_end:start])):
-            not_figure_end = end  # "ages of nine and 14", "posts 542 and 543": the second is the same kind of label
-            continue
-        if pats["not_units"].match(after):
-            continue
-        if re.match(r"^\s*$", body[max(0, body.rfind("\n", 0, start) + 1):start]) and re.match(r"[.)]\s", after):
-            continue  # list marker
-        if m["vague"] or _is_counter(before, after):
-            stops.append(end)  # the words before it are not the next figure's
-            continue  # "dozens of people" has no value; "1 of 3" is page furniture
-        value = parse_number(rng["a"] if rng is not None else re.sub(r"(?<=[a-z])[\s-]+(?=[a-z])", " ", m["num"], flags=re.I))
-        if value is None:
-            continue
-        if m["mult"]:
-            value *= float(lex["multipliers"][m["mult"].lower()])
-        if _is_conversion(body, start, out):
-            continue  # "1,150kg (2,535 pounds)": the same weight again, not money
-        measured = pats["measure"].match(after) if not (m["cur"] or m["pct"]) else None
-        scale = m["scale"] or (m["abbr"] if m["cur"] else None)
-        if m["abbr"] and not m["cur"]:
-            continue
-        if rng is not None and rng["ascale"]:
-            value *= SCALE_ABBREV[rng["ascale"].lower()]
-        elif scale:
-            value *= SCALE_ABBREV[scale.lower()]
-        subject, head_kind = _subject(after)
-        num_text = (m["num"] or "").lower()
-        if value == 0 or re.match(r"0\d", m["num"] or ""):
-            continue  # "zero", "07.10": no count
-        if rng is not None and rng["conn"].lower() == "or" and value < 10:
-            continue  # "one or two": a guess, not a figure
-        if _AGE_RANGE.match(after):
-            continue  # "from 10 to 20 years old"
-        if num_text in ("one",) and head_kind is None and rng is None:
-            continue
-        if num_text in _SMALL_WORDS and head_kind is None and re.search(r"\bthe\s+$", before, re.I):
-            continue  # "the two sides": a definite reference, not a count
-        if re.fullmatch(r"(?:19|20)\d{2}", m["num"] or "") and not (m["cur"] or m["pct"] or head_kind):
-            continue  # a year
-        prev_word = re.search(r"(\S+)\s*$", before)
-        at_sentence_start = prev_word is not None and not before[:prev_word.start()].strip()
-        if prev_word and prev_word.group(1)[0].isupper() and not before.rstrip().endswith((".", ":")) \
-                and not (at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS) \
-                and not (head_kind or m["cur"] or m["curword"] or m["pct"] or m["qual"] or scale or rng):
-            continue  # a name with a number: "France 24", "Nord Stream 2"
-        unit: str | None = None
-        cur = m["cur"] or m["curword"]
-        if cur:
-            unit = lex["currencies"].get(cur.lower())
-        elif m["pct"]:
-            unit = "percent"
-        elif head_kind in ("troops", "people"):
-            unit = "people" if head_kind == "people" else "troops"
-        elif head_kind == "munitions":
-            unit = "munitions"
-        elif measured is not None:
-            unit = lex["measures"][re.sub(r"\s+", " ", measured["measure"].lower())]
-        prev = [q for q in out if s_start <= q.start < start]
-        between = body[prev[-1].end:start] if prev else ""
-        stop = max((e for e in stops if s_start <= e <= start), default=None)
-        coordinated = bool(prev) and len(between) < 100 and (bool(_COORDINATED.search(between)) or bool(
-            re.fullmatch(r"\s*(?:to|-|\u2013)\s*", between)))  # "rose from 20 to 35"
-        near_before = before[len(before) - len(between):] if prev else before
-        if stop is not None and (not prev or stop > prev[-1].end):
-            near_before = body[stop:start]
-        if measured is not None:
-            found_kind: str | None = "other"  # "a 1,250-kilometre front" measures, it does not count
-        else:
-            found_kind = _kind(near_before, after, head_kind, unit if cur else None, bool(m["pct"]), bool(prev))
-            if found_kind not in ("money", "munitions") and not m["pct"]:
-                found_kind = _governed_kind(doc, num_start) or found_kind
-        kind = found_kind or "other"
-        if found_kind is None and coordinated and prev[-1].kind in _TOLLS:
-            kind = prev[-1].kind  # "killed 13,000, including 5,500 children"; "5 civilians and 3 soldiers"
-        if subject is None and head_kind is None and coordinated and prev[-1].unit in ("people", "troops") \
-                and kind in _TOLLS and not m["pct"] and not cur:
-            subject, unit = prev[-1].subject, prev[-1].unit  # "24 civilians were killed and 121 wounded"
-        if kind == "other" and head_kind is None and not m["pct"]:
-            if prev and scale and prev[-1].kind == "money" and prev[-1].unit:
-                kind, unit = "money", prev[-1].unit  # "640 billion dollars ... and 183 billion"
-            elif prev and pats["comparison"].search(before):
-                kind, unit = prev[-1].kind, prev[-1].unit
-                subject = subject or prev[-1].subject
-        approx = None
-        qual = (rng["qual"] if rng is not None else None) or m["qual"]
-        if rng is not None and (not qual or qual.lower() == "between"):
-            approx = "more than"  # a range is reported as its lower bound
-        elif qual:
-            q = re.sub(r"\s+", " ", qual.lower())
-            approx = lex["approx"].get(q, q)
-        elif m["vague"]:
-            approx = "about"
-        # the report whose cue is nearest the figure: "The ministry says 39,900 died ..., killing 1,200,
-        # according to Israeli tallies" gives 39,900 to the ministry and 1,200 to the tallies
-        holders = [q for q in doc.quotes if q.start <= start < q.end and q.speaker and q.speaker.name]
-        claimed_by = _claimant(min(holders, key=lambda q: _cue_distance(q, start)).speaker.name) if holders else None  # type: ignore[union-attr]
-        if claimed_by is None:
-            claimed_by = next((c for c in (_claimant(_parsed_claimant(doc, num_start)),
-                                           _claimant(_attribution(body[s_start:s_end], start - s_start))) if c), None)
-        out.append(Quantity(text=body[start:end], start=start, end=end, value=value, unit=unit,
-                            kind=cast(QuantityKind, kind), subject=subject, approx=approx, claimed_by=claimed_by))
-    return out
+        quantity = _quantity(scan, fig)
+        if quantity is not None:
+            scan.out.append(quantity)
+    return scan.out
