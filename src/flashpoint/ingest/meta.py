@@ -579,33 +579,16 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
     given = given or {}
     page_meta = page_meta or {}
     page_lines = _lines(body) + list(removed or []) if is_html else _lines(raw_text)
-    header, footer = page_lines[:HEADER_LINES], page_lines[-FOOTER_LINES:]
-    host = _host(url or page_meta.get("url"))
+    page = _Page(page_lines, page_lines[:HEADER_LINES], page_lines[-FOOTER_LINES:], body, is_html,
+                 _host(url or page_meta.get("url")), url)
     meta = Meta()
-
     sitename = page_meta.get("sitename")
-    site_names = [n for n in (sitename, _by_domain(host, table.outlet_by_domain)) if n]
-    cleaner_title = strip_site_suffix(cleaner_title, site_names) if cleaner_title else None
-    meta.title = given.get("title") or find_title(header, body, cleaner_title, table)
-
-    agencies, credited_outlet = find_agencies(header + footer if len(page_lines) > HEADER_LINES + FOOTER_LINES
-                                              else page_lines, table)
-    meta.republisher = given.get("republisher") or find_republisher(raw_text, host, table)
-    generic = {name for name, _ in table.generic_markers}
-    if meta.republisher in generic and is_html and not (agencies or credited_outlet):
-        meta.republisher = None  # a blog engine's own page, unless it credits someone else's text
-    domain_outlet = _by_domain(host, table.outlet_by_domain)
-    site_outlet = None
-    if sitename and sitename != meta.republisher and not _by_domain(host, table.aggregator_by_domain):
-        site_outlet = _known_outlet(sitename, table) or str(sitename)
-    header_outlet = next((_known_outlet(ln, table) for ln in header if _known_outlet(ln, table)
-                          and ln != meta.title and not _agency_of(ln, table)), None)
-    masthead = None if is_html or not page_lines else (_masthead(page_lines[0], meta.title, table)
-                                                        or _header_masthead(header, meta.title, table))
-    meta.outlet = (given.get("outlet") or domain_outlet
-                   or (_known_outlet(credited_outlet, table) or _smart_title(credited_outlet) if credited_outlet else None)
-                   or site_outlet or header_outlet or (_known_outlet(masthead, table) or masthead)
-                   or _copyright_holder(footer, table))
+    meta.title = given.get("title") or _find_page_title(page, cleaner_title, sitename, table)
+    agencies, credited_outlet = find_agencies(page.header + page.footer
+                                              if len(page_lines) > HEADER_LINES + FOOTER_LINES else page_lines, table)
+    meta.republisher = given.get("republisher") or _find_republisher(raw_text, page, bool(agencies or credited_outlet),
+                                                                     table)
+    meta.outlet = given.get("outlet") or _find_outlet(page, meta, sitename, credited_outlet, table)
     if meta.republisher and meta.outlet and meta.republisher.lower() == meta.outlet.lower():
         meta.republisher = None
     given_agency = given.get("agency")
@@ -614,24 +597,79 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
     else:
         meta.agency = agencies or staff_agencies(body, table)
     meta.author = given.get("author") or page_meta.get("author")
+    meta.published, meta.published_from = find_published(page, given, page_meta)
+    meta.language = given.get("language") or detect_language(body)
+    return meta
 
-    def wire() -> str | None:
-        lines = header + _lines(body)[:3]
-        if not any(_WIRE_DATELINE.match(line) for line in lines):
-            return None  # the page's other dates are read only for a wire dateline's year
-        known = page_dates(page_lines) + [date.fromisoformat(d) for d in (url_date(url),) if d]
-        return wire_dateline_date(lines, known)
 
+@dataclass
+class _Page:
+    """One page's lines as the finders read them."""
+
+    lines: list[str]
+    header: list[str]
+    footer: list[str]
+    body: str
+    is_html: bool
+    host: str | None
+    url: str | None
+
+
+def _find_page_title(page: _Page, cleaner_title: str | None, sitename: Any, table: Sources) -> str | None:
+    """The headline: the cleaner's title less a site-name suffix, or a headline-like first line."""
+    site_names = [n for n in (sitename, _by_domain(page.host, table.outlet_by_domain)) if n]
+    cleaner_title = strip_site_suffix(cleaner_title, site_names) if cleaner_title else None
+    return find_title(page.header, page.body, cleaner_title, table)
+
+
+def _find_republisher(raw_text: str, page: _Page, credits_text: bool, table: Sources) -> str | None:
+    """An aggregator or blog engine that copied the text; a blog engine's own page (one that credits
+    nobody else's text) has none."""
+    republisher = find_republisher(raw_text, page.host, table)
+    generic = {name for name, _ in table.generic_markers}
+    if republisher in generic and page.is_html and not credits_text:
+        return None
+    return republisher
+
+
+def _find_outlet(page: _Page, meta: Meta, sitename: Any, credited_outlet: str | None, table: Sources) -> str | None:
+    """Who wrote the text: the domain's outlet, the one a credit line names, the site's own name,
+    a known outlet or a masthead among the first lines, the copyright holder, in that order."""
+    domain_outlet = _by_domain(page.host, table.outlet_by_domain)
+    if domain_outlet:
+        return domain_outlet
+    if credited_outlet:
+        return _known_outlet(credited_outlet, table) or _smart_title(credited_outlet)
+    if sitename and sitename != meta.republisher and not _by_domain(page.host, table.aggregator_by_domain):
+        return _known_outlet(sitename, table) or str(sitename)
+    header_outlet = next((_known_outlet(ln, table) for ln in page.header if _known_outlet(ln, table)
+                          and ln != meta.title and not _agency_of(ln, table)), None)
+    if header_outlet:
+        return header_outlet
+    masthead = None if page.is_html or not page.lines else (_masthead(page.lines[0], meta.title, table)
+                                                             or _header_masthead(page.header, meta.title, table))
+    return _known_outlet(masthead, table) or masthead or _copyright_holder(page.footer, table)
+
+
+def _wire_date(page: _Page) -> str | None:
+    """A wire dateline's day among the first lines, its year taken from the page's other dates."""
+    lines = page.header + _lines(page.body)[:3]
+    if not any(_WIRE_DATELINE.match(line) for line in lines):
+        return None  # the page's other dates are read only for a wire dateline's year
+    known = page_dates(page.lines) + [date.fromisoformat(d) for d in (url_date(page.url),) if d]
+    return wire_dateline_date(lines, known)
+
+
+def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The publication day and where it came from ("given", "meta", "text", "inferred")."""
     # a dateline, the URL or the page's metadata outrank any other date the page shows (a sidebar's)
     sources: tuple[tuple[Callable[[], Any], str], ...] = (
         (lambda: given.get("published"), "given"), (lambda: page_meta.get("date"), "meta"),
-        (wire, "text"), (lambda: dateline_date(header), "text"), (lambda: url_date(url), "inferred"),
-        (lambda: latest_text_date(page_lines), "inferred"),
-        (lambda: pinned_date("\n".join(page_lines), date.today()), "inferred"))
+        (lambda: _wire_date(page), "text"), (lambda: dateline_date(page.header), "text"),
+        (lambda: url_date(page.url), "inferred"), (lambda: latest_text_date(page.lines), "inferred"),
+        (lambda: pinned_date("\n".join(page.lines), date.today()), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
         normal = _normal_date(read())
         if normal:
-            meta.published, meta.published_from = normal, origin
-            break
-    meta.language = given.get("language") or detect_language(body)
-    return meta
+            return normal, origin
+    return None, None

@@ -393,26 +393,39 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
       r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?!\d|[/.]\d|-\d{1,2}-\d{1,2}-\d)(?:,\s*(?P<y>" + _YEAR +
       r"))?", {DIGIT})
 def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if m["sep"] != "/" and not m["wd"]:
+    if not _said_as_numeric_date(m, ctx):
         return None
-    if not (m["wd"] or m["cue"] or m["y"]) and not re.search(r"(?:\b(?:on|to|and|or|till|until|from|between)\s*|"
-                                                             r"[,-]\s*)$", ctx.text[max(0, m.start() - 10):m.start()]):
-        return None
+    a, b = int(m["a"]), int(m["b"])
     if m["y"]:
-        a, b = int(m["a"]), int(m["b"])
-        month, day = (a, b) if a <= 12 else (b, a)
+        month, day = _month_first(a, b)
         return _date_res(m, ctx, int(m["y"]), month, day) if month <= 12 else None
     if m["cue"] and m["cue"].lower() == "next" and ctx.ref is not None:
-        a, b = int(m["a"]), int(m["b"])
         return _date_res(m, ctx, ctx.ref.year + 1, a, b) if a <= 12 else None
-    a, b = int(m["a"]), int(m["b"])
-    month, day = (a, b) if a <= 12 else (b, a)
+    month, day = _month_first(a, b)
     if month > 12 or day > 31:
         return None
     res = _date_res(m, ctx, ctx.ref.year if m["cue"] == "this" and ctx.ref else None, month, day)
     if res and m["cue"] and m["cue"].lower() in ("on", "from", "between"):
         res.start_char = m.start("a")
     return res
+
+
+_NUMERIC_DATE_BEFORE = re.compile(r"(?:\b(?:on|to|and|or|till|until|from|between)\s*|[,-]\s*)$")
+
+
+def _said_as_numeric_date(m: re.Match[str], ctx: Ctx) -> bool:
+    """'6/12' is a date after a weekday, a cue word or with a year, or where a list or range of
+    dates goes on ('on 6/12', ', 6/13'); '6-12' only after a weekday (else it is a score or a count)."""
+    if m["sep"] != "/" and not m["wd"]:
+        return False
+    if m["wd"] or m["cue"] or m["y"]:
+        return True
+    return bool(_NUMERIC_DATE_BEFORE.search(ctx.text[max(0, m.start() - 10):m.start()]))
+
+
+def _month_first(a: int, b: int) -> tuple[int, int]:
+    """(month, day) of two numbers: the first is the month unless it cannot be one."""
+    return (a, b) if a <= 12 else (b, a)
 
 
 @rule(r"(?:" + _WD + r",?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")(?:\s+of)?(?:[\s-]+|/(?=\w+/))(?P<mon>" + _MON + r")"
@@ -464,26 +477,18 @@ def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     mon = m["mon"].lower().rstrip(".")
     cued = m["rel"] or m["cue"] or m["lead"]
-    if len(mon) <= 4 and mon not in ("june", "july", "sept") and not cued and m["mon"][0].islower():
-        return None
-    if mon in ("may", "march", "mar") and not cued:
+    if not cued and not _bare_month_name(m["mon"]):
         return None
     month = _month(mon)
     # "in late March" starts at "late" (the record shows "late March"), "from March" at "March"
     lead = re.search(r"(?:early|late|mid)[\s-]+$", m.group(0)[:m.start("mon") - m.start()], re.I)
     start = m.start() if not m["cue"] else m.start() + lead.start() if lead else m.start("mon")
-    if m["rel"] and ctx.ref is not None:
-        rel = m["rel"].lower()
-        y = ctx.ref.year
-        if rel in ("last", "previous", "past"):
-            y = y if month < ctx.ref.month else y - 1
-        elif rel in ("next", "coming", "following"):
-            y = y if month > ctx.ref.month else y + 1
-        res = _date_res(m, ctx, y, month, None)
+    if m["rel"]:
+        if ctx.ref is None:
+            return Res(m.start(), m.end(), None)
+        res = _date_res(m, ctx, _relative_month_year(m["rel"].lower(), month, ctx.ref), month, None)
         if res:
             res.year_explicit = False
-    elif m["rel"]:
-        return Res(m.start(), m.end(), None)
     else:
         res = _date_res(m, ctx, None, month, None)
     if res:
@@ -491,6 +496,29 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
         if m["cue"]:
             res.mod = m["cue"].lower()
     return res
+
+
+def _bare_month_name(said: str) -> bool:
+    """A month named with no cue word is a date only when it cannot be a common word: not 'may',
+    'march', 'mar', nor a short lower-case abbreviation ('jan' is a name, 'sat' a verb)."""
+    mon = said.lower().rstrip(".")
+    if len(mon) <= 4 and mon not in ("june", "july", "sept") and said[0].islower():
+        return False
+    return mon not in ("may", "march", "mar")
+
+
+_MONTH_BACK = ("last", "previous", "past")
+_MONTH_AHEAD = ("next", "coming", "following")
+
+
+def _relative_month_year(rel: str, month: int, ref: dt.date) -> int:
+    """The year of 'last July' (the latest July before this month), 'next July' (the first after it),
+    'this July' (this year's)."""
+    if rel in _MONTH_BACK:
+        return ref.year if month < ref.month else ref.year - 1
+    if rel in _MONTH_AHEAD:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
 
 
 def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel: str | None,
@@ -1083,35 +1111,59 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 def _holiday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
-    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
-    if name not in {n for g in holidays().values() for n in g}:
-        name = name.replace("s ", "'s ").replace("s' ", "s' ")
+    name = _holiday_name(m["h"])
     if m["y"] or m["yrel"]:
-        if m["y"]:
-            y = int(m["y"])
-        elif ctx.ref is None:
+        year = _holiday_year_said(m, ctx)
+        if year is None:
             return Res(m.start(), m.end(), None)
-        else:
-            y = ctx.ref.year + {"next": 1, "last": -1}.get(m["yrel"].lower(), 0)
-        d = holiday_date(name, y)
+        d = holiday_date(name, year)
         return Res(m.start(), m.end(), d.isoformat()) if d else None
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    rel = (m["rel"] or "").lower()
-    this_year = holiday_date(name, ctx.ref.year)
-    if this_year is None:
+    if holiday_date(name, ctx.ref.year) is None:
         return None
-    if rel in ("next", "following", "coming"):
-        d = this_year if this_year > ctx.ref else holiday_date(name, ctx.ref.year + 1)
-    elif rel in ("last", "previous"):
-        d = this_year if this_year < ctx.ref else holiday_date(name, ctx.ref.year - 1)
-    elif rel == "this":
-        d = this_year
-    elif ctx.future(m.start()):
-        d = this_year if this_year >= ctx.ref else holiday_date(name, ctx.ref.year + 1)
-    else:
-        d = this_year if this_year <= ctx.ref else holiday_date(name, ctx.ref.year - 1)
+    d = _holiday_nearest(name, (m["rel"] or "").lower(), ctx.ref, ctx.future(m.start()))
     return Res(m.start(), m.end(), d.isoformat()) if d else None
+
+
+def _holiday_name(said: str) -> str:
+    """The holidays.yaml key of a holiday as written ('Christmas  Day', 'Valentines Day')."""
+    name = re.sub(r"\s+", " ", said.lower().replace("’", "'"))
+    if name not in {n for g in holidays().values() for n in g}:
+        name = name.replace("s ", "'s ").replace("s' ", "s' ")
+    return name
+
+
+_YEAR_STEPS = {"next": 1, "last": -1}
+
+
+def _holiday_year_said(m: re.Match[str], ctx: Ctx) -> int | None:
+    """The year said with a holiday ('Christmas 2019', 'Easter next year'); None when it is relative
+    and there is no reference day."""
+    if m["y"]:
+        return int(m["y"])
+    if ctx.ref is None:
+        return None
+    return ctx.ref.year + _YEAR_STEPS.get(m["yrel"].lower(), 0)
+
+
+_HOLIDAY_STEPS = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}
+
+
+def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date | None:
+    """The holiday a relative word or the tense points to: 'next Easter' the first after the
+    reference day, 'last Easter' the last before it, 'this Easter' this year's; a bare one the
+    latest on or before the day (or the first on or after it when the clause speaks of the future)."""
+    this_year = holiday_date(name, ref.year)
+    assert this_year is not None
+    step = _HOLIDAY_STEPS.get(rel, 1 if future else -1)
+    if rel == "this":
+        return this_year
+    if step > 0:
+        ahead = this_year > ref if rel else this_year >= ref
+        return this_year if ahead else holiday_date(name, ref.year + 1)
+    behind = this_year < ref if rel else this_year <= ref
+    return this_year if behind else holiday_date(name, ref.year - 1)
 
 
 @rule(r"(?P<y>" + _YEAR + r")[\s-]*h(?P<h>[12])|h(?P<h2>[12])[\s-]*(?P<y2>" + _YEAR + r")|"
@@ -1176,60 +1228,91 @@ def _end_of(r: Res) -> dt.date | None:
     return span[1] if span else None
 
 
+def _joined(text: str, a: Res, b: Res) -> tuple[bool, re.Match[str] | None]:
+    """Are `a` and `b` the two ends of one range ('from X to Y', 'X - Y', 'between X and Y')?
+    With the 'from'/'between' said before `a`, if any (a bare 'X and Y' is two dates)."""
+    between = text[a.end_char:b.start_char]
+    prefix = _RANGE_PREFIX.search(text[max(0, a.start_char - 14):a.start_char])
+    conn = _CONNECT.match(between + " ") or _CONNECT.match(between)
+    joined = bool(conn) and (prefix is not None or between.strip().lower() != "and")
+    return joined and a.kind != "fuzzy" and b.kind != "fuzzy", prefix
+
+
+def _month_day_key(r: Res) -> tuple[int, int]:
+    """(month, day) of a calendar date, for ordering two ends said without a year."""
+    assert r.parts is not None
+    return r.parts[1], r.parts[2] or 1
+
+
+def _with_year(r: Res, year: int) -> Res:
+    """A year-less calendar date (or month) given a year."""
+    assert r.parts is not None
+    _, month, day = r.parts
+    return Res(r.start_char, r.end_char, f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else ""),
+               parts=(year, month, day))
+
+
+def _range_years(a: Res, b: Res, ref: dt.date | None) -> tuple[Res, Res]:
+    """Ends said without a year take it from the other end ('3 May to 5 July 2019'), or, both
+    year-less, from the reference year (the end running on into the next year when it comes first)."""
+    if a.parts and b.parts and not a.year_explicit and not b.year_explicit and ref is not None:
+        b_year = ref.year if _month_day_key(b) >= _month_day_key(a) else ref.year + 1
+        a, b = _with_year(a, ref.year), _with_year(b, b_year)
+    if a.parts and b.parts and not a.year_explicit and b.year_explicit and b.parts[0]:
+        a = _with_year(a, b.parts[0] - (1 if _month_day_key(a) > _month_day_key(b) else 0))
+    return a, b
+
+
+def _range_end(a: Res, b: Res, s: dt.date | None, e: dt.date | None) -> dt.date | None:
+    """Where the range ends: the start of `b`, moved past `s` when `b` names no year or is a weekday."""
+    if b.parts and a.parts and not b.year_explicit and a.year_explicit and a.parts[0] and s:
+        return dt.date(a.parts[0] + (1 if _month_day_key(b) < _month_day_key(a) else 0), b.parts[1], b.parts[2] or 1)
+    if not (s and e and e < s):
+        return e
+    if b.parts and not b.year_explicit:
+        return shift(e, 1, "year")
+    if b.kind == "weekday":
+        return e + dt.timedelta(days=7 * ((s - e).days // 7 + 1))
+    return e
+
+
+def _range_bounds(a: Res, b: Res) -> tuple[dt.date | None, dt.date | None]:
+    """[start, end) of 'a to b': from the start of a to the start of b; an end said as an end
+    ('until the end of May') closes the range at its own end."""
+    s = _start_of(a)
+    e = _range_end(a, b, s, _start_of(b))
+    if b.mod and re.search(r"\bend", b.mod):
+        e = _end_of(b)
+    if a.mod and re.search(r"\bend", a.mod):
+        s = _end_of(a)
+    return s, e
+
+
+def _pair_range(text: str, a: Res, b: Res, ref: dt.date | None) -> tuple[Res, bool]:
+    """The range `a`..`b` and True, or `a` (its year filled in when the pair gave it one) and False."""
+    joined, prefix = _joined(text, a, b)
+    if not joined:
+        return a, False
+    a, b = _range_years(a, b, ref)
+    s, e = _range_bounds(a, b)
+    if not (s and e and s <= e):
+        return a, False
+    start_char = prefix.start() + max(0, a.start_char - 14) if prefix else a.start_char
+    return Res(start_char, b.end_char, a.value, start=s, end=e, kind="range"), True
+
+
 def _merge_ranges(text: str, found: list[Res], ref: dt.date | None) -> list[Res]:
     """Join 'from X to Y', 'between X and Y', 'X - Y' into one range [start(X), start(Y))."""
     out: list[Res] = []
     i = 0
     while i < len(found):
-        a = found[i]
+        merged = False
         if i + 1 < len(found):
-            b = found[i + 1]
-            between = text[a.end_char:b.start_char]
-            prefix = _RANGE_PREFIX.search(text[max(0, a.start_char - 14):a.start_char])
-            conn = _CONNECT.match(between + " ") or _CONNECT.match(between)
-            word = between.strip().lower()
-            ok = bool(conn) and (prefix is not None or word not in ("and",))
-            if ok and a.kind != "fuzzy" and b.kind != "fuzzy":
-                if a.parts and b.parts and not a.year_explicit and not b.year_explicit and ref is not None:
-                    am, ad = a.parts[1], a.parts[2]
-                    bm, bd = b.parts[1], b.parts[2]
-                    yb = ref.year if (bm, bd or 1) >= (am, ad or 1) else ref.year + 1
-                    try:
-                        a = Res(a.start_char, a.end_char, f"{ref.year:04d}-{am:02d}" + (f"-{ad:02d}" if ad else ""),
-                                parts=(ref.year, am, ad))
-                        b = Res(b.start_char, b.end_char, f"{yb:04d}-{bm:02d}" + (f"-{bd:02d}" if bd else ""),
-                                parts=(yb, bm, bd))
-                    except ValueError:
-                        pass
-                if a.parts and b.parts and not a.year_explicit and b.year_explicit and b.parts[0]:
-                    y = b.parts[0]
-                    am, ad = a.parts[1], a.parts[2]
-                    if (am, ad or 1) > (b.parts[1], b.parts[2] or 1):
-                        y -= 1
-                    a = Res(a.start_char, a.end_char, f"{y:04d}-{am:02d}" + (f"-{ad:02d}" if ad else ""),
-                            parts=(y, am, ad))
-                s, e = _start_of(a), _start_of(b)
-                if b.parts and a.parts and not b.year_explicit and a.year_explicit and a.parts[0] and s:
-                    bm, bd = b.parts[1], b.parts[2]
-                    y = a.parts[0]
-                    if (bm, bd or 1) < (a.parts[1], a.parts[2] or 1):
-                        y += 1
-                    e = dt.date(y, bm, bd or 1)
-                elif s and e and e < s and b.parts and not b.year_explicit:
-                    e = shift(e, 1, "year")
-                elif s and e and e < s and b.kind == "weekday":
-                    e = e + dt.timedelta(days=7 * ((s - e).days // 7 + 1))
-                if b.mod and re.search(r"\bend", b.mod):
-                    e = _end_of(b)
-                if a.mod and re.search(r"\bend", a.mod):
-                    s = _end_of(a)
-                if s and e and s <= e:
-                    start_char = prefix.start() + max(0, a.start_char - 14) if prefix else a.start_char
-                    out.append(Res(start_char, b.end_char, a.value, start=s, end=e, kind="range"))
-                    i += 2
-                    continue
-        out.append(a)
-        i += 1
+            res, merged = _pair_range(text, found[i], found[i + 1], ref)
+        else:
+            res = found[i]
+        out.append(res)
+        i += 2 if merged else 1
     return out
 
 
