@@ -319,3 +319,20 @@ def test_load_articles_can_raise(tmp_path: Path) -> None:
     missing.write_text("<html><body><article><h1>Talks resume</h1><p>" + DUMP + "</p></article></body></html>")
     article = next(load_articles([str(missing)], errors="raise"))
     assert "Artillery fire" in article.body
+
+
+def test_timeline_hides_uncertain_events_unless_asked_on_cli_and_api(db: str) -> None:
+    from flashpoint.corpus.escalation import MIN_CONFIDENCE
+
+    shown = rows(db, "timeline")
+    every = rows(db, "timeline", "--uncertain")
+    assert {e["id"] for e in shown} < {e["id"] for e in every}  # the flag brings hidden ones back
+    assert all(e["confidence"] >= MIN_CONFIDENCE and e["actor_country"] for e in shown)
+    client = TestClient(create_app(db))
+    api_shown = client.get("/api/timeline", params={"limit": 1000}).json()["items"]
+    api_every = client.get("/api/timeline", params={"limit": 1000, "uncertain": "true"}).json()["items"]
+    assert [e["id"] for e in api_shown] == [e["id"] for e in shown]
+    assert [e["id"] for e in api_every] == [e["id"] for e in every]
+    page = client.get("/timeline", params={"uncertain": "true"}).text
+    assert 'id="f-uncertain"' in page and "checked" in page.split('id="f-uncertain"')[1].split(">")[0]
+    assert page.count('class="tl-item') == min(len(every), 200)

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from conftest import SEEDS, _new_pg_database
+from flashpoint.corpus import escalation as esc
 from flashpoint.corpus import views
 from flashpoint.store import schema
 from flashpoint.store.store import Store
@@ -140,8 +141,8 @@ def test_dated_troop_figures_read_as_a_trend(dated_store: Store) -> None:
     assert toll["status"] == "disagree"  # 13,000 published after 14,000: a lower later cumulative toll
 
 
-def _timeline_share(store: Store) -> tuple[float, list[str]]:
-    line = views.timeline(store)
+def _timeline_share(store: Store, uncertain: bool = True) -> tuple[float, list[str]]:
+    line = views.timeline(store, uncertain=uncertain)
     by_doc: dict[str, set[str]] = {}
     with store.engine.connect() as conn:
         ids = [r[0] for r in conn.execute(select(schema.articles.c.id))]
@@ -158,8 +159,8 @@ def _timeline_share(store: Store) -> tuple[float, list[str]]:
 
 
 def test_timeline_has_the_gold_dated_entries(dated_store: Store) -> None:
-    share, found = _timeline_share(dated_store)
-    line = views.timeline(dated_store)
+    share, found = _timeline_share(dated_store)  # every stored event, the uncertain ones too
+    line = views.timeline(dated_store, uncertain=True)
     dates = [e["date"] for e in line]
     assert dates == sorted(dates)
     assert any(e["historical"] for e in line) and any(not e["historical"] for e in line)
@@ -169,6 +170,17 @@ def test_timeline_has_the_gold_dated_entries(dated_store: Store) -> None:
     old = [e for e in line if e["date"] < "2021"]
     assert any(e["date"].startswith("2020-07") for e in old) and all(e["historical"] for e in old)
     assert share >= 0.85, (share, found)  # measured 14 of 14
+
+
+def test_timeline_hides_uncertain_events_by_default_and_keeps_them(dated_store: Store) -> None:
+    shown = views.timeline(dated_store)
+    every = views.timeline(dated_store, uncertain=True)
+    assert {e["id"] for e in shown} < {e["id"] for e in every}  # some hidden, none invented
+    assert all(e["confidence"] >= esc.MIN_CONFIDENCE and e["actor_country"] for e in shown)
+    hidden = [e for e in every if e["id"] not in {s["id"] for s in shown}]
+    assert all((e["confidence"] or 0) < esc.MIN_CONFIDENCE or not e["actor_country"] for e in hidden)
+    share, _found = _timeline_share(dated_store, uncertain=False)
+    assert share > 0  # the confident part still dates some of the gold entries
 
 
 def test_seed_views_serialise_as_json(seeds_store: Store) -> None:

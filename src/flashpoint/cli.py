@@ -336,6 +336,11 @@ def _option_param(key: str) -> inspect.Parameter:
                              annotation=Annotated[str | None, typer.Option(opt.cli, help=opt.help)])
 
 
+UNCERTAIN_LISTS = ("timeline",)
+UncertainOpt = Annotated[bool, typer.Option(
+    "--uncertain", help="also events coded with low confidence or with no actor country (hidden by default)")]
+
+
 def _list_command(name: str) -> None:
     """`flashpoint <name>` with exactly the filters that list honours (`options.VIEW_FILTERS`)."""
     keys = VIEW_FILTERS[name]
@@ -356,6 +361,8 @@ def _list_command(name: str) -> None:
         inspect.Parameter("columns", kw, default=None, annotation=Annotated[str | None, typer.Option(
             "--columns", help="columns to show, comma-separated (table and csv)")]),
         *(_option_param(k) for k in keys),
+        *([inspect.Parameter("uncertain", kw, default=False, annotation=UncertainOpt)] if name in UNCERTAIN_LISTS
+          else []),
     ]
     command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in params}

@@ -66,7 +66,7 @@ def list_page(store: Store, name: str, f: Filters) -> Page:
         return Page(rows, _total(rows, f, lambda: queries.count_quotes(store, **kw)), f.offset, f.limit)
     if name == "timeline":
         kw = {"type": f.type, "country": f.country, "actor": f.actor, "outlet": f.outlet,
-              "date_from": f.date_from, "date_to": f.date_to}
+              "date_from": f.date_from, "date_to": f.date_to, "uncertain": f.uncertain}
         rows = queries.timeline_page(store, **kw, limit=f.limit, offset=f.offset)
         return Page(rows, _total(rows, f, lambda: queries.count_timeline(store, **kw)), f.offset, f.limit)
     if name == "articles":

@@ -170,6 +170,7 @@ class Filters:
     date_from: str | None = None
     date_to: str | None = None
     period: str | None = None
+    uncertain: bool | None = None  # timeline and map: also events below the confidence threshold or with no actor country
     limit: int | None = 100
     offset: int = 0
     labels: InitVar[str] = "api"

@@ -170,12 +170,15 @@ def story(request: Request, store: StoreDep, story_id: str) -> Response:
 
 @router.get("/timeline")
 def timeline(request: Request, store: StoreDep, date_from: Opt = None, date_to: Opt = None, country: Opt = None,
-             type: Opt = None, outlet: Opt = None, actor: Opt = None,
+             type: Opt = None, outlet: Opt = None, actor: Opt = None, uncertain: bool = False,
              offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
+    from flashpoint.corpus import escalation as esc
+
     f = Filters(date_from=date_from, date_to=date_to, country=country or None, type=type or None,
-                outlet=outlet or None, actor=actor or None, limit=200, offset=offset)
+                outlet=outlet or None, actor=actor or None, uncertain=uncertain or None, limit=200, offset=offset)
     return _cached_page(request, store, "timeline.html", lambda: {
         "title": "Timeline", "rows": data.run_view(store, "timeline", f), "f": f, "types": PLOVER_TYPES,
+        "min_confidence": esc.MIN_CONFIDENCE,
         "outlets": queries.list_outlets(store)})
 
 

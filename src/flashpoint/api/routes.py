@@ -149,7 +149,16 @@ def _view_route(name: str, summary: str) -> None:
 
 
 _view_route("stories", "Articles about the same happening, across outlets")
-_view_route("timeline", "Merged events in date order, each with its mentions")
+
+
+@router.get("/timeline", summary="Merged events in date order, each with its mentions")
+def timeline(store: StoreDep, f: FiltersDep, uncertain: Annotated[bool, Query(
+        description="also events coded with low confidence or with no actor country (hidden by default)")] = False,
+             ) -> JSONResponse:
+    f.uncertain = uncertain or None
+    return listed(store, "timeline", f)
+
+
 _view_route("framing", "Per outlet: competing terms, voices quoted, who is cast as aggressor")
 
 

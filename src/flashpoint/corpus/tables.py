@@ -98,6 +98,7 @@ merged_events = Table(
     Column("historical", Boolean, index=True),
     Column("current", Boolean, index=True),  # some mention asserts it: not historical, negated or hypothetical
     Column("counted", Boolean),  # current, confident and between two parties: in the escalation index
+    Column("confidence", Float),  # the most confident mention's (nlp/event_confidence.py): below the threshold, hidden
     Column("score", Float),
     Column("weight", Float),  # conflict weight used by the escalation index
     Column("text", Text),  # the first mention's sentence

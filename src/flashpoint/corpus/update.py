@@ -518,7 +518,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                          "place_country": (ev.location.country if ev.location and ev.location.country
                                            else ev.recipient.country if ev.recipient else None),
                          "date": date, "day": day, "explicit_date": explicit, "historical": background,
-                         "current": asserted, "counted": False,
+                         "current": asserted, "counted": False, "confidence": ev.confidence,
                          "score": score, "weight": conflict_weight(score) if asserted else 0.0,
                          "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "outlets": {},
                          "first_published": art.published}
@@ -528,6 +528,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
             elif asserted and not match["current"]:
                 match["current"] = True  # denied or hypothetical where first read, asserted here
                 match["weight"] = conflict_weight(match["score"])
+            match["confidence"] = max(match["confidence"] or 0.0, ev.confidence)
             if counts and not match["counted"] and esc.is_dyad(match["actor_party"], match["recipient_party"]):
                 match["counted"] = True
                 newly_counted.append(match)
@@ -554,9 +555,9 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
         me = t.merged_events
         conn.execute(update(me).where(me.c.id == bindparam("mid")).values(
             n_mentions=bindparam("nm"), n_articles=bindparam("na"), outlets=bindparam("ou"), current=bindparam("cu"),
-            counted=bindparam("co"), weight=bindparam("we")),
+            counted=bindparam("co"), weight=bindparam("we"), confidence=bindparam("cf")),
             [{"mid": r["id"], "nm": r["n_mentions"], "na": r["n_articles"], "ou": r["outlets"], "cu": r["current"],
-              "co": r["counted"], "we": r["weight"]} for r in old_rows])
+              "co": r["counted"], "we": r["weight"], "cf": r["confidence"]} for r in old_rows])
     if mentions:
         conn.execute(insert(t.event_mentions), mentions)
     _add_escalation(conn, newly_counted)

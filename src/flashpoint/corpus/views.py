@@ -166,8 +166,17 @@ def _figure_label(v: dict[str, Any]) -> str:
 
 # -- timeline ------------------------------------------------------------------------------
 
+def certain_events() -> Any:
+    """Merged events shown as fact by default: some mention coded with at least the escalation index's confidence,
+    and an actor whose country is known. The rest stay stored and come back with `uncertain=True`."""
+    me = t.merged_events
+    return and_(me.c.confidence >= esc.MIN_CONFIDENCE, me.c.actor_country.is_not(None))
+
+
 def _event_filters(store: Store, q: Any, filters: dict[str, Any]) -> Any:
     me = t.merged_events
+    if not filters.get("uncertain"):
+        q = q.where(certain_events())
     if filters.get("type"):
         q = q.where(me.c.type == filters["type"].upper())
     if filters.get("country"):
@@ -232,7 +241,7 @@ def timeline_row(r: dict[str, Any], ms: list[dict[str, Any]]) -> dict[str, Any]:
             "actor_country": r["actor_country"], "recipient": r["recipient_name"],
             "recipient_country": r["recipient_country"], "place": r["place"],
             "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
-            "counted": bool(r["counted"]),
+            "counted": bool(r["counted"]), "confidence": r.get("confidence"),
             "negated": bool(ms) and all(m["negated"] for m in ms),
             "denied": any(m["negated"] for m in ms),
             "hypothetical": bool(ms) and all(m["hypothetical"] for m in ms),

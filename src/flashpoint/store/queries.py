@@ -441,7 +441,7 @@ def _date_prefixes(value: str) -> list[str]:
 
 def timeline_page(store: Store, *, type: str | None = None, country: str | None = None, actor: str | None = None,
                   outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  limit: int | None = 100, offset: int = 0) -> Rows:
+                  uncertain: bool | None = None, limit: int | None = 100, offset: int = 0) -> Rows:
     """One page of the timeline view (`flashpoint.corpus.views.timeline`), filtered and paged by the database.
 
     The view itself loads every merged event into Python before paging, which takes
@@ -453,7 +453,7 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
     _fresh_views(store)
     me, em = t.merged_events, t.event_mentions
     q = _timeline_query(store, select(me), type=type, country=country, actor=actor, outlet=outlet,
-                        date_from=date_from, date_to=date_to)
+                        date_from=date_from, date_to=date_to, uncertain=uncertain)
     q = q.order_by(me.c.date, me.c.id).limit(limit).offset(offset)
     mentions: dict[int, Rows] = defaultdict(list)
     with store.engine.connect() as conn:
@@ -481,11 +481,14 @@ def _fresh_views(store: Store) -> None:
 
 def _timeline_query(store: Store, q: Any, *, type: str | None = None, country: str | None = None,
                     actor: str | None = None, outlet: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None) -> Any:
+                    date_to: str | None = None, uncertain: bool | None = None) -> Any:
     from flashpoint.corpus import tables as t
+    from flashpoint.corpus.views import certain_events
 
     me, em = t.merged_events, t.event_mentions
     q = q.where(me.c.date.is_not(None))
+    if not uncertain:
+        q = q.where(certain_events())
     if type:
         q = q.where(me.c.type == type.upper())
     if country:
