@@ -3,7 +3,8 @@
 Each document is made of distinct news paragraphs (the seed articles' sentences, each with its own
 figures and place), as a plain-text dump and as an HTML page. For each size it times `build_article`
 (decode, clean, metadata) on both, and the analysis of the cleaned body (`analyze_in_sections`, what
-ingest runs), and prints seconds per KB. The baseline is the same figure at the smallest size, timed in
+ingest runs), and prints seconds per KB and the peak resident memory each step took above what the process
+held before it (Linux: the peak is reset before each step). The baseline is the same figure at the smallest size, timed in
 the same run: a ratio near 1 means the cost per KB stays flat, i.e. linear in the document's length.
 
     .venv/bin/python benchmarks/bench_doc_size.py [--sizes 10,100,1000,2000] [--no-analysis]
@@ -12,7 +13,9 @@ the same run: a ratio near 1 means the cost per KB stays flat, i.e. linear in th
 from __future__ import annotations
 
 import argparse
+import gc
 import html
+import re
 import time
 from pathlib import Path
 
@@ -43,10 +46,34 @@ def document(kb: int, paras: list[str]) -> list[str]:
     return out
 
 
+def _status_kb(field: str) -> int:
+    """A field of /proc/self/status in KB (Linux; 0 elsewhere)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(rf"^{field}:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) if found else 0
+
+
+def _reset_peak() -> None:
+    """Start a new peak of resident memory (writing 5 to clear_refs resets VmHWM, Linux 4.0 and later)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
 def timed(fn, *args):  # type: ignore[no-untyped-def]
+    """The value, the wall-clock seconds and the MB of resident memory the call took above what the process
+    held before it (its peak)."""
+    gc.collect()
+    _reset_peak()
+    before = _status_kb("VmRSS")
     t0 = time.perf_counter()
     value = fn(*args)
-    return value, time.perf_counter() - t0
+    seconds = time.perf_counter() - t0
+    return value, seconds, max(0, _status_kb("VmHWM") - before) / 1024
 
 
 def main() -> None:
@@ -61,22 +88,22 @@ def main() -> None:
     build_article(RawDocument(source="warm.txt", content=small, kind="text"))
     build_article(RawDocument(source="warm.html", content=f"<html><body><p>{small}</p></body></html>", kind="html"))
     print(f"{'KB':>6} {'text clean s/KB':>16} {'ratio':>6} {'html clean s/KB':>16} {'ratio':>6} "
-          f"{'analysis s/KB':>14} {'ratio':>6} {'body chars':>11}")
+          f"{'analysis s/KB':>14} {'ratio':>6} {'body chars':>11}   peak MB above the process: text html analysis")
     base: dict[str, float] = {}
     for kb in sizes:
         lines = document(kb, paras)
         text = "Shelling across the front\n" + "\n".join(lines)
         page = ("<html><head><title>Shelling across the front</title></head><body><article><h1>Shelling across "
                 "the front</h1>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in lines) + "</article></body></html>")
-        art, t_text = timed(build_article, RawDocument(source=f"{kb}.txt", content=text, kind="text"))
-        _, t_html = timed(build_article, RawDocument(source=f"{kb}.html", content=page, kind="html"))
-        t_nlp = timed(analyze_in_sections, art)[1] if not args.no_analysis else float("nan")
+        art, t_text, m_text = timed(build_article, RawDocument(source=f"{kb}.txt", content=text, kind="text"))
+        _, t_html, m_html = timed(build_article, RawDocument(source=f"{kb}.html", content=page, kind="html"))
+        _, t_nlp, m_nlp = timed(analyze_in_sections, art) if not args.no_analysis else (None, float("nan"), 0.0)
         row = {"text": t_text / kb, "html": t_html / kb, "nlp": t_nlp / kb}
         for k, v in row.items():
             base.setdefault(k, v)
         print(f"{kb:>6} {row['text']:>16.5f} {row['text'] / base['text']:>6.2f} {row['html']:>16.5f} "
               f"{row['html'] / base['html']:>6.2f} {row['nlp']:>14.4f} {row['nlp'] / base['nlp']:>6.2f} "
-              f"{len(art.body):>11,}", flush=True)
+              f"{len(art.body):>11,}   {m_text:>6.0f} {m_html:>6.0f} {m_nlp:>6.0f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import httpx
 
+from flashpoint.api.pages import TIMELINE_PAGE
 from flashpoint.corpus.update import update_views
 from flashpoint.ingest.pipeline import build_article
 from flashpoint.model import AnalyzedArticle, RawDocument
@@ -39,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 ENDPOINTS = {
     "/": [""],
-    "/timeline": [f"?offset={200 * k}" for k in range(3)],
+    "/timeline": [f"?offset={TIMELINE_PAGE * k}" for k in range(3)],
     "/api/events": [f"?limit=100&offset={100 * k}" for k in range(5)],
     "/api/stories": [f"?limit=50&offset={50 * k}" for k in range(5)],
 }
@@ -67,28 +68,29 @@ def base_articles() -> list[AnalyzedArticle]:
     return out
 
 
-def variant(art: AnalyzedArticle, k: int) -> AnalyzedArticle:
-    """Copy `k` of an analysed article: another id, title, day and closing line (spans keep their offsets)."""
+def variant(art: AnalyzedArticle, i: int, k: int) -> AnalyzedArticle:
+    """Copy number `i` (round `k`) of an analysed article: its own id, title, day and closing line (spans keep
+    their offsets), so the store keeps every copy as an article of its own."""
     day = date.fromisoformat(art.published) if art.published else date(2022, 3, 1)
     return art.model_copy(update={
-        "id": f"{art.id[:40]}-v{k}", "source": f"{art.source}#v{k}", "url": None,
+        "id": f"load-{i:06d}", "source": f"{art.source}#v{i}", "url": None,
         "title": f"{art.title or 'Report'} (update {k})",
         "published": (day + timedelta(days=k % 240)).isoformat(),
-        "body": f"{art.body}\n\nUpdate {k}: this report was revised by the desk.",
+        "body": f"{art.body}\n\nUpdate {i}: this report was revised by the desk.",
     })
 
 
 def fill(store: Store, n: int) -> tuple[int, float, float]:
+    """Copies of the real articles until the store holds at least `n` (a copy the store finds a duplicate
+    of another is not counted), then one view update over all of them."""
     t0 = time.perf_counter()
     bases = base_articles()
     t1 = time.perf_counter()
-    batch: list[AnalyzedArticle] = []
-    for i in range(n):
-        batch.append(variant(bases[i % len(bases)], i // len(bases)))
-        if len(batch) == 500:
-            store.add_many(batch)
-            batch = []
-    store.add_many(batch)
+    i = 0
+    while (have := store.count()) < n:
+        batch = [variant(bases[j % len(bases)], j, j // len(bases)) for j in range(i, i + min(500, n - have))]
+        i += len(batch)
+        store.add_many(batch)
     update_views(store)
     return len(bases), t1 - t0, time.perf_counter() - t1
 

@@ -67,12 +67,13 @@ def test_a_long_body_is_analysed_in_sections_with_offsets_into_the_whole_body() 
 
 def test_a_slow_and_a_hostile_document_fail_alone_and_the_batch_is_stored(tmp_path: Path) -> None:
     """A real `flashpoint ingest` with a 2-second budget: a 400 KB plain text takes far longer than that on
-    any machine (its analysis alone costs about a second per 10 KB), a page of tiny paragraphs is refused,
-    and the short article after them is stored."""
+    any machine (its analysis alone costs about a second per 10 KB), a page of a million tiny paragraphs is
+    refused, and the short article after them is stored."""
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "a-slow.txt").write_text(_long_text(400))
-    (folder / "b-hostile.html").write_text("<html><body>" + "<p>x</p>" * 50_000 + "</body></html>")
+    # the page of the issue: a million tiny paragraphs, 9 MB, under the size limits
+    (folder / "b-hostile.html").write_text("<html><body>" + "<p>a.</p>" * 1_000_000 + "</body></html>")
     (folder / "c-good.txt").write_text("Shelling in Kharkiv\n\n" + PARAGRAPH.format(n=2, m=3))
     db = f"sqlite:///{tmp_path / 'b.db'}"
     env = {**os.environ, "FLASHPOINT_DOC_SECONDS": "2"}
@@ -86,3 +87,69 @@ def test_a_slow_and_a_hostile_document_fail_alone_and_the_batch_is_stored(tmp_pa
     store = Store(db)
     assert [a.source for _, a in store.iter_articles()] == [str(folder / "c-good.txt")]
     store.close()
+
+
+def test_on_a_worker_thread_the_budget_stops_the_document_at_its_next_check() -> None:
+    import threading
+    import time
+
+    caught: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with budget.deadline(0.01):
+                budget.check_time()  # within the budget
+                time.sleep(0.05)
+                budget.check_time()
+        except budget.OverBudget as exc:
+            caught.append(exc)
+        budget.check_time()  # the budget ends with its block
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert len(caught) == 1 and "took longer than 0.01 s" in str(caught[0])
+
+
+def test_the_api_stops_a_slow_upload_and_stores_the_rest_of_the_request(tmp_path: Path) -> None:
+    """A real `flashpoint serve` (ingests on worker threads) with a 2-second budget: one request with a slow
+    400 KB text, a page of tiny paragraphs and a short article; the first two are errors naming them, the
+    third is stored, and the server answers reads after it."""
+    import json
+    import urllib.request
+
+    from conftest import _free_port
+
+    db = f"sqlite:///{tmp_path / 'api.db'}"
+    Store(db).close()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "flashpoint.cli", "serve", "--db", db, "--port", str(port),
+                               "--api-key", "k"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "FLASHPOINT_DOC_SECONDS": "2"})
+    try:
+        for _ in range(600):
+            assert server.poll() is None, "the server exited"
+            try:
+                urllib.request.urlopen(base + "/api/health", timeout=30).close()
+                break
+            except OSError:
+                import time
+
+                time.sleep(0.1)
+        docs = [{"id": "slow", "text": _long_text(400)},
+                {"id": "hostile", "html": "<html><body>" + "<p>a.</p>" * 100_000 + "</body></html>"},
+                {"id": "good", "title": "Shelling in Kharkiv", "text": PARAGRAPH.format(n=2, m=3)}]
+        req = urllib.request.Request(base + "/api/ingest", data=json.dumps({"documents": docs}).encode(),
+                                     headers={"Content-Type": "application/json", "X-API-Key": "k"})
+        with urllib.request.urlopen(req, timeout=600) as resp:
+            answer = json.loads(resp.read())
+        errors = {e["source"]: e["message"] for e in answer["errors"]}
+        assert set(errors) == {"api:slow", "api:hostile"}, answer
+        assert "took longer than 2 s" in errors["api:slow"] and "HTML tags" in errors["api:hostile"]
+        assert answer["stored"] == ["good"]
+        with urllib.request.urlopen(base + "/api/articles", timeout=60) as resp:
+            assert [a["id"] for a in json.loads(resp.read())["items"]] == ["good"]
+    finally:
+        server.terminate()
+        server.wait(30)

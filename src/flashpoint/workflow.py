@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from flashpoint.ingest.budget import SECTION_CHARS, sections
+from flashpoint.ingest.budget import SECTION_CHARS, check_time, deadline, sections
 from flashpoint.ingest.decode import BadInput
 from flashpoint.model import AnalyzedArticle, Article, InputError
 from flashpoint.nlp.pipeline import analyze
@@ -62,10 +62,12 @@ def analyze_in_sections(article: Article, size: int = SECTION_CHARS) -> Analyzed
     """Analyse a long body section by section (offsets shifted back into the whole body), so the cost stays
     linear in its length; an article of ordinary length is one section, analysed whole."""
     parts = sections(article.body, size)
+    check_time()
     if len(parts) == 1:
         return analyze(article)
     merged = AnalyzedArticle(**article.model_dump())
     for offset, text in parts:
+        check_time()
         part = analyze(article.model_copy(update={"body": text}))
         for name in ("entities", "quotes", "timexes", "quantities", "events"):
             for span in getattr(part, name):
@@ -147,10 +149,34 @@ def _catch_up(store: Store) -> None:
         refresh(store)
 
 
-def ingest_articles(articles: Iterable[Article | InputError], store: Store, *, update_views: bool = True) -> IngestReport:
-    """Ingest already-built Articles (API uploads, tests, benchmarks)."""
+Deferred = tuple[str, Callable[[], Article | InputError]]  # a document's source, and how to build its Article
+
+
+def build_and_analyze(source: str, build: Callable[[], Article | InputError]) -> AnalyzedArticle | InputError:
+    """One document cleaned and analysed within its time budget (`budget.deadline`); out of it, one error
+    naming the document."""
+    try:
+        with deadline():
+            article = build()
+            return article if isinstance(article, InputError) else analyze_safely(article)
+    except BadInput as exc:
+        return InputError(source=source, message=str(exc))
+
+
+def ingest_articles(articles: Iterable[Article | InputError | Deferred], store: Store, *,
+                    update_views: bool = True) -> IngestReport:
+    """Ingest Articles, or documents still to clean (`Deferred`: API uploads, cleaned here, each within its
+    budget); for tests and benchmarks too."""
     report = IngestReport()
-    store_results(store, (a if isinstance(a, InputError) else analyze_safely(a) for a in articles), report)
+
+    def analysed(item: Article | InputError | Deferred) -> AnalyzedArticle | InputError:
+        if isinstance(item, InputError):
+            return item
+        if isinstance(item, tuple):
+            return build_and_analyze(*item)
+        return build_and_analyze(item.source, lambda: item)
+
+    store_results(store, (analysed(a) for a in articles), report)
     if update_views:
         _catch_up(store)
     return report

@@ -21,6 +21,11 @@ from flashpoint.model import PLOVER_TYPES
 from flashpoint.store import queries
 from flashpoint.store.store import Store
 
+# A page of the timeline is bounded whatever the store holds: events per page, and reporting articles linked
+# per event (an event reported by a hundred articles says so in one count, /api/timeline lists them all).
+TIMELINE_PAGE = 100
+TIMELINE_ARTICLES_SHOWN = 12
+
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["urlq"] = render.urlq
 templates.env.filters["safe_href"] = render.safe_href
@@ -175,11 +180,12 @@ def timeline(request: Request, store: StoreDep, date_from: Opt = None, date_to: 
     from flashpoint.corpus import escalation as esc
 
     f = Filters(date_from=date_from, date_to=date_to, country=country or None, type=type or None,
-                outlet=outlet or None, actor=actor or None, uncertain=uncertain or None, limit=200, offset=offset)
+                outlet=outlet or None, actor=actor or None, uncertain=uncertain or None, limit=TIMELINE_PAGE,
+                offset=offset)
     return _cached_page(request, store, "timeline.html", lambda: {
         "title": "Timeline", "rows": data.run_view(store, "timeline", f), "f": f, "types": PLOVER_TYPES,
         "min_confidence": esc.MIN_CONFIDENCE,
-        "outlets": queries.list_outlets(store)})
+        "outlets": queries.list_outlets(store), "shown_articles": TIMELINE_ARTICLES_SHOWN})
 
 
 @router.get("/actors")

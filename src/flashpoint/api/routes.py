@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from functools import partial
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
@@ -17,6 +16,9 @@ from flashpoint.model import Article, InputError, RawDocument
 from flashpoint.options import API_MAX_LIMIT, OPTIONS, check_text
 from flashpoint.store import queries
 from flashpoint.store.store import Store
+
+if TYPE_CHECKING:
+    from flashpoint.workflow import Deferred
 
 MAX_UPLOAD = 10 * 1024 * 1024
 INGEST_THREADS = 2  # ingests cleaned and analysed at once, each in a worker thread: reads keep the rest
@@ -236,6 +238,7 @@ INGEST_BODY = {
 
 
 def _article_from(content: str, *, source: str, html: bool, given: dict[str, Any]) -> Article | InputError:
+    from flashpoint.ingest.decode import BadInput
     from flashpoint.ingest.pipeline import build_article
 
     url = given.get("url")
@@ -243,6 +246,8 @@ def _article_from(content: str, *, source: str, html: bool, given: dict[str, Any
                       given={k: v for k, v in given.items() if k in GIVEN and v})
     try:
         art = build_article(raw)
+    except BadInput as exc:  # no article in it, or out of its budget
+        return InputError(source=source, message=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bad upload gets its error, not a 500
         return InputError(source=source, message=f"{type(exc).__name__}: {exc}")
     update: dict[str, Any] = {k: given[k] for k in GIVEN if given.get(k)}
@@ -274,11 +279,11 @@ def _check_given(doc: dict[str, Any]) -> dict[str, Any]:
     return given
 
 
-async def _documents(request: Request) -> tuple[list[Callable[[], Article | InputError]], list[str]]:
+async def _documents(request: Request) -> tuple[list[Deferred], list[str]]:
     """Articles to build (cleaning is left to a worker thread, off the event loop), and URLs to fetch,
     from a JSON body or a multipart upload."""
     ctype = request.headers.get("content-type", "")
-    built: list[Callable[[], Article | InputError]] = []
+    built: list[Deferred] = []
     urls: list[str] = []
     if ctype.startswith("multipart/form-data"):
         form = await request.form()
@@ -292,9 +297,9 @@ async def _documents(request: Request) -> tuple[list[Callable[[], Article | Inpu
                 raise HTTPException(413, f"{up.filename}: larger than {MAX_UPLOAD // (1024 * 1024)} MB")
             text = raw.decode("utf-8", errors="replace")
             name = up.filename or "upload"
-            built.append(partial(_article_from, text, source=f"upload:{name}",
-                                 html=_looks_html(name, up.content_type, text),
-                                 given=given if len(files) == 1 else {**given, "id": None, "title": None}))
+            built.append((f"upload:{name}", partial(_article_from, text, source=f"upload:{name}",
+                                                    html=_looks_html(name, up.content_type, text),
+                                                    given=given if len(files) == 1 else {**given, "id": None, "title": None})))
         return built, urls
     if not ctype.startswith("application/json"):
         raise HTTPException(415, "send JSON (application/json) or a multipart/form-data upload")
@@ -319,8 +324,8 @@ async def _documents(request: Request) -> tuple[list[Callable[[], Article | Inpu
         content = html if html is not None else text
         if not isinstance(content, str) or not content.strip():
             raise BadParameter(f"document {i}: text/html must be a non-empty string")
-        built.append(partial(_article_from, content, source=given.get("url") or f"api:{given.get('id') or i}",
-                             html=html is not None, given=given))
+        source = given.get("url") or f"api:{given.get('id') or i}"
+        built.append((source, partial(_article_from, content, source=source, html=html is not None, given=given)))
     return built, urls
 
 
@@ -338,7 +343,7 @@ async def ingest(request: Request, store: StoreDep) -> JSONResponse:
         dups: list[str] = []
         errors: list[dict[str, str]] = []
         if built:
-            rep = workflow.ingest_articles([build() for build in built], store)
+            rep = workflow.ingest_articles(built, store)  # each cleaned and analysed within its budget
             stored += rep.stored
             dups += rep.duplicates
             errors += [{"source": e.source, "message": e.message} for e in rep.errors]

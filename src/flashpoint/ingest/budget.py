@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -71,16 +72,41 @@ def sections(body: str, size: int = SECTION_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+_thread_budget = threading.local()
+
+
+def _out_of_time(seconds: float) -> OverBudget:
+    return OverBudget(f"took longer than {seconds:g} s to clean and analyse (FLASHPOINT_DOC_SECONDS): stopped")
+
+
+def check_time() -> None:
+    """Stop a document whose budget ran out, where the work checks: between cleaning and metadata and between
+    analysis sections. On a worker thread (the API's ingests) this is how the budget applies: a thread takes
+    no signal, and each step between two checks is bounded by the limits above."""
+    until = getattr(_thread_budget, "until", None)
+    if until is not None and time.monotonic() > until:
+        raise _out_of_time(_thread_budget.seconds)
+
+
 @contextmanager
 def deadline(seconds: float = DOC_SECONDS) -> Iterator[None]:
-    """Stop the work inside after `seconds` of wall-clock time with OverBudget. It takes a signal, so it
-    applies on a process's main thread (the CLI, pool and API workers); elsewhere it is a no-op."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    """Stop the work inside after `seconds` of wall-clock time with OverBudget. On a process's main thread
+    (the CLI, pool and Dask workers) a timer signal stops it wherever it is; on another thread (the API's
+    ingest threads) `check_time` stops it at the next check."""
+    if seconds <= 0:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        outer = getattr(_thread_budget, "until", None), getattr(_thread_budget, "seconds", None)
+        _thread_budget.until, _thread_budget.seconds = time.monotonic() + seconds, seconds
+        try:
+            yield
+        finally:
+            _thread_budget.until, _thread_budget.seconds = outer
         return
 
     def stop(_signum: int, _frame: FrameType | None) -> None:
-        raise OverBudget(f"took longer than {seconds:g} s to clean and analyse (FLASHPOINT_DOC_SECONDS): stopped")
+        raise _out_of_time(seconds)
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)

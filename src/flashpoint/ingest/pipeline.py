@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
-from flashpoint.ingest.budget import check_html, check_text
+from flashpoint.ingest.budget import check_html, check_text, check_time
 from flashpoint.ingest.clean import clean_html, clean_text
 from flashpoint.ingest.decode import BadInput, decode_bytes
 from flashpoint.ingest.meta import extract_meta
@@ -46,6 +46,7 @@ def build_article(raw: RawDocument, cpu: dict[str, float] | None = None) -> Arti
     cleaned = clean_html(text, raw.url) if html else clean_text(text)
     if not cleaned.body.strip():
         raise BadInput("no article text found" + (" in the HTML" if html else ""))
+    check_time()
     url = raw.url or (cleaned.meta.get("url") if html else None)
     middle = time.process_time()
     meta = extract_meta(text, cleaned.body, removed=cleaned.removed, url=url, cleaner_title=cleaned.title,
