@@ -459,6 +459,8 @@ def serve(
 
 
 def _catch_up_views(store: Any) -> None:
+    """Views a killed ingest left behind brought up to date, then the actor counts the overview shows counted
+    (a whole-store aggregate once per process, seconds on a large store; later ingests only add to it)."""
     from flashpoint.corpus.tables import pending
 
     try:
@@ -468,6 +470,12 @@ def _catch_up_views(store: Any) -> None:
             update_views(store, wait=False)
     except Exception as exc:  # noqa: BLE001 - reads still work; the next ingest catches up
         note(f"warning: the views could not be brought up to date: {type(exc).__name__}: {exc}")
+    try:
+        from flashpoint.store.queries import actor_table
+
+        actor_table(store)
+    except Exception:  # noqa: BLE001 - the first read of the overview counts them instead
+        pass
 
 
 @app.command()

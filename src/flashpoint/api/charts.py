@@ -251,10 +251,12 @@ def attention_chart(rows: Iterable[dict[str, Any]], width: int = 760, height: in
         yy = top_pad + ph * (1 - frac)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="#d0d7de"/>'
                      f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" class="tick">{v:.0f}</text>')
-    for i, d in enumerate(days):
+    column = {d: i for i, d in enumerate(days)}
+    for d in sorted(per_day):  # the days with articles only: a store spanning years has thousands without
+        i = column[d]
         base = float(top_pad + ph)
         for o in outlets:
-            n = per_day.get(d, {}).get(o, 0)
+            n = per_day[d].get(o, 0)
             if not n:
                 continue
             h = ph * n / top
@@ -263,7 +265,7 @@ def attention_chart(rows: Iterable[dict[str, Any]], width: int = 760, height: in
                          f'y="{base:.1f}" width="{max(bw - 1, 1):.1f}" height="{h:.1f}" fill="{colour[o]}">'
                          f'<title>{esc(d)} {esc(o)}: {n} article{"s" if n != 1 else ""}</title></rect>')
     for d in days[:: max(1, len(days) // 6)]:
-        parts.append(f'<text x="{left + days.index(d) * bw + bw / 2:.1f}" y="{top_pad + ph + 14}" '
+        parts.append(f'<text x="{left + column[d] * bw + bw / 2:.1f}" y="{top_pad + ph + 14}" '
                      f'text-anchor="middle" class="tick">{esc(d)}</text>')
     parts.append(f'<text class="axis-title" x="{left + pw / 2:.1f}" y="{height - 4}" text-anchor="middle">'
                  f'date (calendar)</text></svg>')
