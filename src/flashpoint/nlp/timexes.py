@@ -122,6 +122,38 @@ class Ctx:
     future: Callable[[int], bool]
 
 
+# ---------------------------------------------------------------- rules read as data
+
+
+@lru_cache(maxsize=1)
+def date_rules() -> dict[str, dict[str, object]]:
+    """The `date_rules` of lang/en/dates.yaml: per rule its word lists and the examples a test runs."""
+    from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+
+    rules = read_yaml(DEFAULT_LANGUAGE, "dates.yaml").get("date_rules")
+    if not isinstance(rules, dict):
+        raise ValueError("lang/en/dates.yaml: 'date_rules' must map a rule name to its words and examples")
+    for name, body in rules.items():
+        if not isinstance(body, dict) or not isinstance(body.get("about"), str) \
+                or not all(_examples_ok(body.get(kind)) for kind in ("positive", "negative")):
+            raise ValueError(f"lang/en/dates.yaml: date rule {name!r} needs 'about' and 'positive' and 'negative' "
+                             "examples, each a text and its dates")
+    return rules
+
+
+def _examples_ok(examples: object) -> bool:
+    return isinstance(examples, list) and bool(examples) and all(
+        isinstance(e, dict) and isinstance(e.get("text"), str) and isinstance(e.get("dates"), list) for e in examples)
+
+
+def rule_words(rule_name: str, key: str) -> frozenset[str]:
+    """One word list of a date rule, lower-cased."""
+    words = date_rules()[rule_name].get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise ValueError(f"lang/en/dates.yaml: {rule_name}.{key} must be a list of words")
+    return frozenset(w.lower() for w in words)
+
+
 # ---------------------------------------------------------------- calendar helpers
 
 
@@ -328,10 +360,15 @@ _DAYNUM_T = frozenset({DIGIT, *UNITS, *ORDINAL_UNITS, "ten", "eleven", "twelve",
                        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"})
 
 
+# no date starts right after a currency mark: "$12 December 27" (dates.yaml: money_is_no_day)
+_NO_MONEY = "".join(f"(?<!{re.escape(c)})(?<!{re.escape(c)}\\s)" for c in sorted(rule_words("money_is_no_day",
+                                                                                          "currency_marks")))
+
+
 def rule(pattern: str, *needs: Iterable[str]) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
         # the group makes both word-boundary checks hold for every alternative of the pattern
-        RULES.append((re.compile(r"(?<![\w/.])(?:" + pattern + r")(?![\w])", re.I), fn))
+        RULES.append((re.compile(r"(?<![\w/.])" + _NO_MONEY + r"(?:" + pattern + r")(?![\w])", re.I), fn))
         NEEDS.append(tuple(frozenset(n) for n in needs))
         return fn
     return deco
@@ -441,7 +478,8 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not m["y"]:
         # "27 September, 24 civilians": the month already has its day, the number counts something
-        if re.search(r"(?<![\d:.,])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", ctx.text[max(0, m.start() - 9):m.start()]):
+        if re.search(r"(?<![\d:.,])" + _NO_MONEY + r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$",
+                     ctx.text[max(0, m.start() - 9):m.start()]):
             return None
         # "in September 24 civilians died", "September, 24 people": a figure, not a day
         if "," in ctx.text[m.end("mon"):m.start("d")] or _COUNTED_NEXT.match(ctx.text, m.end()):
@@ -479,6 +517,8 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     cued = m["rel"] or m["cue"] or m["lead"]
     if not cued and not _bare_month_name(m["mon"]):
         return None
+    if _month_as_noun(m, ctx.text):
+        return None
     month = _month(mon)
     # "in late March" starts at "late" (the record shows "late March"), "from March" at "March"
     lead = re.search(r"(?:early|late|mid)[\s-]+$", m.group(0)[:m.start("mon") - m.start()], re.I)
@@ -496,6 +536,15 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
         if m["cue"]:
             res.mod = m["cue"].lower()
     return res
+
+
+def _month_as_noun(m: re.Match[str], text: str) -> bool:
+    """'join the march', 'a march on parliament': the word, not the month (see dates.yaml)."""
+    said = m["mon"]
+    if said.lower() not in rule_words("month_as_noun", "words") or not said.islower():
+        return False
+    before = re.search(r"(\w+)\s+$", text[max(0, m.start("mon") - 12):m.start("mon")])
+    return before is not None and before.group(1).lower() in rule_words("month_as_noun", "determiners")
 
 
 def _bare_month_name(said: str) -> bool:
@@ -621,6 +670,22 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _anaphoric(m, ctx, -1 if back else 1, "day")
 
 
+@rule(r"(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night)|"
+      r"the\s+(?:next|following)\s+(?P<pod>morning|afternoon|evening|night)",
+      {"that", "same", "next", "following"}, {"day", "morning", "afternoon", "evening", "night"})
+def _same_day(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """'later that day', 'that night', 'the next morning': the day the text last named (see
+    `_resolve_anaphora`); with none named, no value (dates.yaml: same_day_as_told)."""
+    if _SAID_OF_WHAT_FOLLOWS.match(ctx.text, m.end()):
+        return None  # "on the same day that the news broke": the day of the clause that follows
+    pod = m["pod"] or (m["unit"] if m["unit"].lower() != "day" else None)
+    extra: dict[str, object] = {"shift": (1 if m["pod"] else 0, "day"), "pod": PARTS_OF_DAY[pod.lower()] if pod else ""}
+    return Res(m.start(), m.end(), None, kind="told", extra=extra)
+
+
+_SAID_OF_WHAT_FOLLOWS = re.compile(r"\s+(?:that|as|when|on\s+which|in\s+which)\b", re.I)
+
+
 def _anaphoric(m: re.Match[str], ctx: Ctx, n: int, unit: str) -> Res:
     """'the following day', 'two days later': counted from the day last mentioned (see
     `_resolve_anaphora`), else from the publication day."""
@@ -654,8 +719,14 @@ def _overnight(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), night.isoformat() + "TNI")
 
 
+def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
+    """'over the past year', 'in the last week': the time up to now, no calendar unit (see dates.yaml)."""
+    return bool(m["the"] and not (m["pos"] or m["bound"]) and rel in rule_words("stretch_up_to_now", "words")
+                and unit in rule_words("stretch_up_to_now", "units"))
+
+
 @rule(r"(?:(?P<pos>earlier|later)\s+(?:in\s+)?)?(?:(?P<bound>the\s+(?:end|beginning|start|middle)\s+of|"
-      r"(?:the\s+)?(?:remainder|rest|remaining)\s+of)\s+)?(?:the\s+)?(?P<rel>" + _REL + r")\s+"
+      r"(?:the\s+)?(?:remainder|rest|remaining)\s+of)\s+)?(?P<the>the\s+)?(?P<rel>" + _REL + r")\s+"
       r"(?:calendar\s+)?(?P<unit>week|month|year|weekend|decade|quarter|fortnight|century|working\s+week|workweek|"
       r"business\s+week)"
       r"(?:'s)?", {"week", "month", "year", "weekend", "decade", "quarter", "fortnight", "century", "workweek"})
@@ -664,6 +735,8 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), None)
     rel = m["rel"].lower()
     unit = re.sub(r"working\s+week|workweek|business\s+week", "week", m["unit"].lower())
+    if _stretch_up_to_now(m, rel, unit):
+        return Res(m.start(), m.end(), None, start=shift(ctx.ref, -1, unit), end=ctx.ref, kind="span")
     step = {"next": 1, "coming": 1, "upcoming": 1, "following": 1, "last": -1, "previous": -1, "past": -1,
             "preceding": -1}.get(rel, 0)
     if unit == "fortnight":
@@ -750,20 +823,21 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = _count(m["n"])
     if n is None:
         return None
-    if not ctx.future(m.start()) and _PAST_CLAUSE.search(_clause_before(ctx.text, m.start())):
+    if not ctx.future(m.start()) and _past_clause().search(_sentence_before(ctx.text, m.start())):
         # "the rouble lost 30% in two weeks": told in the past, it is how long something took
         return Res(m.start(), m.end(), f"P{n}{m['unit'][0].upper()}", kind="span")
     return Res(m.start(), m.end(), shift(ctx.ref, n, m["unit"].lower()).isoformat())
 
 
-_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|lost|fell|rose|took|grew|came|went|began|fled|left|saw|spent|won|"
-                          r"sank|hit|made|gave|got|ran|shot|drove|overran|seized|captured|doubled|tripled|halved|"
-                          r"dropped|jumped|surged|plunged|soared|tumbled|slumped|climbed)\b", re.I)
+@lru_cache(maxsize=1)
+def _past_clause() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + alternation(rule_words("past_clause_duration", "past_verbs")) + r")\b", re.I)
 
 
-def _clause_before(text: str, pos: int) -> str:
-    window = text[max(0, pos - 80):pos]
-    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(","))
+def _sentence_before(text: str, pos: int) -> str:
+    """The sentence up to `pos` (at most 160 characters of it)."""
+    window = text[max(0, pos - 160):pos]
+    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
     return window[cut + 1:]
 
 
@@ -819,7 +893,7 @@ def _now(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), "PRESENT_REF", start=ctx.ref, end=ctx.ref + dt.timedelta(days=1), kind="now")
 
 
-@rule(r"(?:the\s+)?(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")|"
+@rule(r"(?:(?:on\s+)?the\s+)?(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")|"
       r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|" + _DAY_WORDS + r")(?:\s+day)?"
       r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month)?", {"day", "the"}, _DAYNUM_T)
 def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -828,7 +902,9 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     if m["mon"]:
         return _date_res(m, ctx, None, _month(m["mon"]), day)
-    if not m["rel"] and not m.group(0).endswith("day"):
+    if not m["rel"] and m.group(0).lower().endswith("day"):
+        return None  # "the first day of talks" counts days (dates.yaml: ordinal_day_is_a_count)
+    if not m["rel"]:
         nxt = re.match(r"\s*(\w+)", ctx.text[m.end():])
         if nxt and nxt.group(1).lower() not in ("of", "at", "and", "or", "to", "in", "for", "from", "until", "this",
                                                 "next", "when", "with", "but", "is", "was", "will", "would"):
@@ -1175,6 +1251,17 @@ def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{y}-H{h}", start=start, end=add_months(start, 6))
 
 
+def _friday_ahead(ctx: Ctx, pos: int) -> bool:
+    """Said on a Friday and not told in the past: the weekend about to begin (dates.yaml: friday_weekend)."""
+    if ctx.ref is None or ctx.ref.weekday() != 4:
+        return False
+    before = _sentence_before(ctx.text, pos)
+    return not (_past_clause().search(before) or _REGULAR_PAST.search(before))
+
+
+_REGULAR_PAST = re.compile(r"\b[a-z]{3,}ed\b", re.I)
+
+
 @rule(r"(?:(?P<rel>this|that|the|next|last|past|coming|previous)\s+)?weekend", {"weekend"})
 def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not m["rel"] and re.search(r"\ban?\s+$", ctx.text[max(0, m.start() - 3):m.start()], re.I):
@@ -1187,7 +1274,7 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
         d = saturday + dt.timedelta(weeks=1 if rel == "next" else 0)
     elif rel in ("last", "past", "previous"):
         d = saturday - dt.timedelta(weeks=1)
-    elif rel == "this" or ctx.ref.weekday() >= 5 or ctx.future(m.start()):
+    elif rel == "this" or ctx.ref.weekday() >= 5 or ctx.future(m.start()) or _friday_ahead(ctx, m.start()):
         d = saturday
     else:
         d = saturday - dt.timedelta(weeks=1)  # news: "over the weekend" is the one just gone
@@ -1195,6 +1282,13 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 # ---------------------------------------------------------------- scanning
+
+
+@lru_cache(maxsize=1)
+def _progressive() -> re.Pattern[str]:
+    """'is celebrating', 'are holding': a present progressive (see dates.yaml: progressive_future)."""
+    not_verbs = alternation(rule_words("progressive_future", "not_verbs"))
+    return re.compile(r"\b(?:is|are|am)\s+(?!(?:" + not_verbs + r")\b)[a-z]{2,}ing\b", re.I)
 
 
 def _future_checker(text: str, sentence_starts: list[int] | None) -> Callable[[int], bool]:
@@ -1205,7 +1299,7 @@ def _future_checker(text: str, sentence_starts: list[int] | None) -> Callable[[i
         cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
                   window.rfind(" says"), window.rfind(" that "))
         window = window[cut + 1:] if cut >= 0 else window
-        return bool(_FUTURE_CUES.search(window))
+        return bool(_FUTURE_CUES.search(window) or _progressive().search(window))
 
     return future
 
@@ -1390,6 +1484,16 @@ def _reporting_time() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternation(w.lower() for w in verbs) + r")\s+(?:on\s+|late\s+|early\s+)*$", re.I)
 
 
+def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, last_day: dt.date | None) -> str | None:
+    """The value of a shift by n units from the date last told (months and years from any date,
+    days and weeks from a day), with its part of day ('that night'); unchanged when none was told."""
+    if unit.rstrip("s") in ("month", "year") and last is not None:
+        return _shifted_value(last[0], n, unit, last[1])
+    if last_day is not None:
+        return _shifted_value(last_day, n, unit, "day") + str(r.extra.get("pod") or "")
+    return r.value
+
+
 def _resolve_anaphora(found: list[Res], text: str = "") -> None:
     """'On Wednesday ... The following day', 'in March 2014 ... A month later': a shift counts
     from the last date said before it: days and weeks from a day, months and years from any date
@@ -1403,11 +1507,9 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
             continue
         shift_by = r.extra.get("shift")
         if isinstance(shift_by, tuple):
-            n, unit = int(shift_by[0]), str(shift_by[1])
-            if unit.rstrip("s") in ("month", "year") and last is not None:
-                r.value = _shifted_value(last[0], n, unit, last[1])
-            elif last_day is not None:
-                r.value = _shifted_value(last_day, n, unit, "day")
+            r.value = _counted_from(r, int(shift_by[0]), str(shift_by[1]), last, last_day)
+            if r.kind == "told" and r.value is not None:
+                r.kind = "point"  # "that day" once a day was told; before any, it names no date
         dm = _DAY_VALUE.fullmatch(r.value or "")
         if dm and r.kind not in ("span", "invalid"):
             try:
@@ -1521,7 +1623,7 @@ def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
     found = find_expressions(body, published)
     years = _years_said(found)
     for r in found:
-        if r.kind in ("span", "fuzzy", "now"):
+        if r.kind in ("span", "fuzzy", "now", "told"):
             continue  # "the past five years" is a duration, "recently" no date
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
