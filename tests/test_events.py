@@ -120,3 +120,21 @@ def test_offsets_score_and_confidence() -> None:
 def test_ontology_helpers() -> None:
     assert canonical_type("fight") == "ASSAULT" and canonical_type("demand") == "REQUEST"
     assert plover_score("ASSAULT", "aerial") < plover_score("ASSAULT") < 0 < plover_score("AID")
+
+
+def test_unplaced_people_are_of_the_place_the_clause_or_text_names() -> None:
+    # the place named in the clause's subject makes the police and the people they hold Bangladeshi
+    arrest = of_type(events_of("Police in Dhaka detained three students on Friday."), "COERCE")
+    assert arrest and side(arrest[0].actor) == "BGD" and side(arrest[0].recipient) == "BGD"
+    # no place in the clause: the place the text last named, read with less confidence than a placed one
+    later = "Heavy fighting went on in eastern Ukraine. Russian drones killed a woman overnight."
+    placed = "Russian drones killed a woman in Kharkiv overnight."
+    inherited, direct = of_type(events_of(later), "ASSAULT"), of_type(events_of(placed), "ASSAULT")
+    assert inherited and side(inherited[0].recipient) == "UKR"
+    assert direct and side(direct[0].recipient) == "UKR" and direct[0].confidence > inherited[0].confidence
+    # no place anywhere: the people stay without a country; a country the phrase names is kept
+    alone = of_type(events_of("Russian drones killed a woman overnight."), "ASSAULT")
+    assert alone and alone[0].recipient is not None and side(alone[0].recipient) is None
+    named = of_type(events_of("Heavy fighting went on in Lebanon. Israeli jets killed two Syrian workers."),
+                    "ASSAULT")
+    assert named and side(named[0].recipient) == "SYR"

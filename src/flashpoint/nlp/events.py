@@ -59,10 +59,12 @@ class Coded:
 
 @dataclass
 class ArticleState:
-    """What earlier sentences established: the last actor a group pronoun can stand for."""
+    """What earlier sentences established: the last actor a group pronoun can stand for, and the last
+    place named, where people the text does not place are (as a date anchors to the last one named)."""
 
     persons: list[tuple[int, Actor]] = field(default_factory=list)
     last_actor: Actor | None = None
+    last_place: Place | None = None
 
 
 def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
@@ -227,8 +229,9 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
 
 
 def location_of(doc: NlpDoc, trigger: Token) -> Place | None:
-    """Where: an oblique of the trigger, or of its object ("killed 30 people in Gaza"), naming a place."""
-    hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl"))]
+    """Where: an oblique of the trigger, or of its object or subject ("killed 30 people in Gaza", "police in
+    Dhaka arrested"), naming a place."""
+    hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl", "nsubj"))]
     for obl in (o for h in hosts for o in syn.obliques(h, syntax().place_preps)):
         lo, hi = syn.phrase_span(syn.np_head(obl))
         place = actor_kb.resolve_place(doc.body[lo:hi])
@@ -255,9 +258,10 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.recipients = [r for r in coded.recipients if not any(_same(r.actor, a.actor) for a in coded.actors)
                         and r.actor.sector not in p.not_recipient_sectors]
     coded.location = location_of(doc, tok)
-    _localise(coded)
+    _localise(coded, state)
     if not _sides_fit(p, coded):
         return None
+    _place_civilians(coded, state)
     coded.negated, coded.hypothetical = syn.modality(tok)
     promised = intent_types().get(p.type)
     if promised and not coded.negated and syn.intent(tok):
@@ -300,15 +304,41 @@ def _political(actor: Actor) -> bool:
     return bool(actor.country or actor.code or actor.sector or actor.id)
 
 
-def _localise(coded: Coded) -> None:
+def _localise(coded: Coded, state: ArticleState) -> None:
+    """A local organ with no country ("police", "the mayor") is of where it acts: the clause's place, else the
+    place the text last named (inherited)."""
     loc = coded.location
     if loc is None or loc.country is None:
+        last = state.last_place
+        for q in coded.actors:
+            if q.actor.country is None and q.actor.sector in local_sectors() and last is not None and last.country:
+                q.actor, q.inherited = q.actor.model_copy(update={"country": last.country}), True
         return
     if not coded.actors and coded.pattern.type == "PROTEST":  # "mass protests in Nairobi": Kenyans protest
         coded.actors = [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
     for q in coded.actors:
         if q.actor.country is None and q.actor.sector in local_sectors():
             q.actor = q.actor.model_copy(update={"country": loc.country})
+
+
+def _place_civilians(coded: Coded, state: ArticleState) -> None:
+    """People the phrase gives no country ("killed two civilians", "arrested protesters") are people of where
+    it happened: the clause's place; else, when a state's own organ acts on them, that state; else the place
+    the text last named (marked inherited, so the confidence says it was not read from the clause)."""
+    for r in coded.recipients:
+        if r.actor.country is not None or r.actor.sector != "CVL":
+            continue
+        domestic = next((a.actor.country for a in coded.actors
+                         if a.actor.country and a.actor.sector in local_sectors()), None)
+        if coded.location is not None and coded.location.country:
+            country = coded.location.country
+        elif domestic:
+            country = domestic
+        elif state.last_place is not None and state.last_place.country:
+            country, r.inherited = state.last_place.country, True
+        else:
+            continue
+        r.actor = r.actor.model_copy(update={"country": country})
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -350,8 +380,6 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Eve
     for a, r in _pairs(coded):
         actor = a.actor if a is not None else None
         recipient = r.actor if r is not None else _implied_target(coded, actor)
-        if recipient is not None and recipient.country is None and recipient.sector == "CVL" and coded.location:
-            recipient = recipient.model_copy(update={"country": coded.location.country})
         mode = coded.pattern.mode if coded.type == coded.pattern.type else None
         ev = Event(type=coded.type, mode=mode, actor=actor, recipient=recipient,
                    location=coded.location, date=date, historical=historical, negated=coded.negated,
@@ -378,6 +406,11 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
     actors = [e.actor for e in events if e.actor is not None and (e.actor.country or e.actor.code)]
     if actors:
         state.last_actor = actors[-1]
+    places = [e for e in doc.entities if lo <= e.start < hi and e.type in ("GPE", "LOC")]
+    for e in places:
+        place = actor_kb.resolve_place(e.text)
+        if place is not None and place.country:
+            state.last_place = place
 
 
 def extract_events(doc: NlpDoc) -> list[Event]:
