@@ -138,3 +138,15 @@ def test_unplaced_people_are_of_the_place_the_clause_or_text_names() -> None:
     named = of_type(events_of("Heavy fighting went on in Lebanon. Israeli jets killed two Syrian workers."),
                     "ASSAULT")
     assert named and side(named[0].recipient) == "SYR"
+
+
+@pytest.mark.parametrize(("sentence", "type_", "hypothetical"), [
+    ("Volunteers drove to the border to deliver food to refugees from Sudan.", "AID", True),  # purpose
+    ("Volunteers delivered food to refugees from Sudan.", "AID", False),
+    ("Egypt sent envoys to Khartoum to negotiate a truce with the army.", "CONSULT", True),
+    ("Egyptian envoys negotiated a truce with the army in Khartoum.", "CONSULT", False),
+])
+def test_a_clause_of_purpose_is_what_was_meant_not_what_happened(sentence: str, type_: str,
+                                                                 hypothetical: bool) -> None:
+    found = of_type(events_of(sentence), type_)
+    assert found and all(e.hypothetical is hypothetical for e in found)

@@ -202,6 +202,14 @@ def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
+def _purpose(tok: Token) -> bool:
+    """"rode to town to deliver food": an adverbial or adnominal infinitive says what was meant."""
+    if tok.dep_ not in ("advcl", "acl"):
+        return False
+    marks = syntax().purpose_marks
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+
+
 def governors(tok: Token) -> list[Token]:
     """The verbs and nouns a clause is the complement of, nearest first ("denied firing": denied)."""
     out = []
@@ -217,7 +225,7 @@ def modality(trigger: Token) -> tuple[bool, bool]:
     are hypothetical."""
     syn = syntax()
     negated = _has_negator(trigger)
-    hypothetical = _has_modal(trigger) or _conditional(trigger)
+    hypothetical = _has_modal(trigger) or _conditional(trigger) or _purpose(trigger)
     chain = governors(trigger)
     for gov in chain:
         lemma = gov.lemma_.lower()
