@@ -150,3 +150,26 @@ def test_a_clause_of_purpose_is_what_was_meant_not_what_happened(sentence: str, 
                                                                  hypothetical: bool) -> None:
     found = of_type(events_of(sentence), type_)
     assert found and all(e.hypothetical is hypothetical for e in found)
+
+
+def test_a_person_pronoun_is_the_one_who_says_it_else_the_last_person_named() -> None:
+    text = ("Polish President Andrzej Duda met reporters in Warsaw. Lithuanian Foreign Minister Gabrielius "
+            "Landsbergis said on Monday that he had spoken to NATO about the border.")
+    consult = of_type(events_of(text), "CONSULT")
+    assert consult and side(consult[0].actor) == "LTU" and consult[0].recipient is not None
+    assert consult[0].recipient.code == "NATO"
+
+
+def test_a_passive_controls_its_infinitive() -> None:
+    withdraw = of_type(events_of("Russia was urged to withdraw its troops from Moldova."), "RETREAT")
+    assert withdraw and side(withdraw[0].actor) == "RUS" and side(withdraw[0].recipient) == "MDA"
+    active = of_type(events_of("Romania urged Russia to withdraw its troops from Moldova."), "RETREAT")
+    assert active and side(active[0].actor) == "RUS"  # the object of the urging, not the one who urges
+
+
+def test_a_place_noun_stands_for_the_named_place_it_leads_to() -> None:
+    shelled = of_type(events_of("Syrian troops fired rockets at a village on the outskirts of the city of Idlib."),
+                      "ASSAULT")
+    assert shelled and side(shelled[0].actor) == "SYR" and side(shelled[0].recipient) == "SYR"
+    office = of_type(events_of("Militants attacked the office of Acme Holdings on Monday."), "ASSAULT")
+    assert office and (office[0].recipient is None or side(office[0].recipient) is None)

@@ -123,6 +123,10 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
 
 
 def _person_before(doc: NlpDoc, state: ArticleState, pos: int) -> Actor | None:
+    """The last person named before `pos`, in this sentence or an earlier one."""
+    if not state.persons:
+        state.persons = sorted(((e.start, e.actor) for e in doc.entities if e.type == "PERSON" and e.actor is not None),
+                               key=lambda p: p[0])
     i = bisect_left(state.persons, (pos,)) - 1
     return state.persons[i][1] if i >= 0 else None
 
@@ -136,7 +140,10 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         if speaker is not None:  # "Syria says it is willing": it is Syria
             found = party(doc, speaker, state)
             return Party(found.actor, inherited=True) if found is not None else None
-        if low in syntax().person_pronouns:
+        if low in syntax().person_pronouns:  # "Kuleba said he had spoken": the one who says it, else the last named
+            said_by = party(doc, speaker, state) if (speaker := syn.speaker_of(tok)) is not None else None
+            if said_by is not None and (said_by.actor.id or "").startswith("person:"):
+                return Party(said_by.actor, inherited=True)
             person = _person_before(doc, state, tok.idx)
             return Party(person, inherited=True) if person is not None else None
         if low in syntax().group_pronouns and state.last_actor is not None:
@@ -147,8 +154,22 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if actor is not None and actor.sector == "CVL" and actor.country and not _names_country(doc, lo, hi):
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "name": doc.body[lo:hi]})
-    actor = actor or _place_actor(doc, lo, hi)
+    actor = actor or _place_actor(doc, lo, hi) or _place_within(doc, tok)
     return Party(actor) if actor is not None else None
+
+
+def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
+    """"a village on the outskirts of the city of Donetsk": a place noun stands for the people of the named
+    place its modifiers lead to."""
+    if head.lemma_.lower() not in syntax().place_nouns and head.lower_ not in syntax().place_nouns:
+        return None
+    for tok in head.subtree:
+        if tok is not head and tok.pos_ == "PROPN" and tok.dep_ in ("nmod", "compound", "appos", "flat"):
+            lo, hi = syn.phrase_span(tok)
+            found = _place_actor(doc, lo, hi)
+            if found is not None:
+                return found
+    return None
 
 
 def _place_actor(doc: NlpDoc, lo: int, hi: int) -> Actor | None:
@@ -400,9 +421,6 @@ def _in_quote(doc: NlpDoc, pos: int) -> bool:
 
 def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Event]) -> None:
     lo, hi = sentence.start_char, sentence.end_char
-    for e in doc.entities:
-        if lo <= e.start < hi and e.type == "PERSON" and e.actor is not None:
-            state.persons.append((e.start, e.actor))
     actors = [e.actor for e in events if e.actor is not None and (e.actor.country or e.actor.code)]
     if actors:
         state.last_actor = actors[-1]

@@ -22,7 +22,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
-                "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks")
+                "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
+                "place_nouns")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -52,6 +53,7 @@ class Syntax:
     intent_auxiliaries: frozenset[str]
     intent_words: frozenset[str]
     purpose_marks: frozenset[str]
+    place_nouns: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

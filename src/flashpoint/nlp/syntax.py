@@ -140,9 +140,12 @@ def subject(verb: Token) -> Token | None:
         if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")):
             return head
         if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")):
-            objects = children(head, "obj")
+            objects = children(head, "obj", "iobj")  # the parser reads "urged Russia to" either way
             if head.lemma_.lower() in syntax().object_control_verbs and objects:
                 return objects[0]
+            patients = children(head, "nsubj:pass") if verb.dep_ == "xcomp" else []
+            if patients:  # "he was scheduled to meet", "Russia was urged to withdraw": the passive's subject
+                return patients[0]
             verb = head
             continue
         if verb.dep_ == "conj" and is_verb(head) or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
