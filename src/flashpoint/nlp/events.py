@@ -135,20 +135,7 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     """The actor a noun phrase names, from the knowledge base and the text's entities."""
     tok = syn.np_head(tok)
     if tok.pos_ == "PRON":
-        low = tok.lower_
-        speaker = syn.speaker_of(tok) if low in syntax().group_pronouns else None
-        if speaker is not None:  # "Syria says it is willing": it is Syria
-            found = party(doc, speaker, state)
-            return Party(found.actor, inherited=True) if found is not None else None
-        if low in syntax().person_pronouns:  # "Kuleba said he had spoken": the one who says it, else the last named
-            said_by = party(doc, speaker, state) if (speaker := syn.speaker_of(tok)) is not None else None
-            if said_by is not None and (said_by.actor.id or "").startswith("person:"):
-                return Party(said_by.actor, inherited=True)
-            person = _person_before(doc, state, tok.idx)
-            return Party(person, inherited=True) if person is not None else None
-        if low in syntax().group_pronouns and state.last_actor is not None:
-            return Party(state.last_actor, inherited=True)
-        return None
+        return _pronoun_party(doc, tok, state)
     lo, hi = syn.phrase_span(tok)
     actor = actor_kb.actor_for_span(doc, lo, hi) or actor_kb.resolve_actor(doc.body[lo:hi])
     if actor is not None and actor.sector == "CVL" and actor.country and not _names_country(doc, lo, hi):
@@ -156,6 +143,23 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         actor = actor.model_copy(update={"country": None, "name": doc.body[lo:hi]})
     actor = actor or _place_actor(doc, lo, hi) or _place_within(doc, tok)
     return Party(actor) if actor is not None else None
+
+
+def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
+    """"Syria says it is willing": it is Syria; "Kuleba said he had spoken": he is the one who says it, else
+    the last person named; a group pronoun with no speaker is the last actor of the text."""
+    low = tok.lower_
+    group, person = low in syntax().group_pronouns, low in syntax().person_pronouns
+    speaker = syn.speaker_of(tok) if group or person else None
+    said_by = party(doc, speaker, state) if speaker is not None else None
+    if said_by is not None and (group or (said_by.actor.id or "").startswith("person:")):
+        return Party(said_by.actor, inherited=True)
+    if person:
+        found = _person_before(doc, state, tok.idx)
+        return Party(found, inherited=True) if found is not None else None
+    if group and speaker is None and state.last_actor is not None:
+        return Party(state.last_actor, inherited=True)
+    return None
 
 
 def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
