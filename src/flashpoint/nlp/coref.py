@@ -343,23 +343,35 @@ def resolve_description(description: str, mentions: list[Mention], pos: int,
     head, country = role_of(description)
     if head is None:
         return None
-    before = [m for m in mentions if m.person and m.end <= pos]
     scored: list[tuple[int, int, Mention]] = []
-    for m in before:
-        roles = list(m.roles) + list((known_roles or {}).get(m.name, []))
-        m_country = m.country or (m.actor.country if m.actor else None)
-        if country and m_country and m_country != country and (m.actor is None or m.actor.code != country.upper()):
-            continue
-        same = bool(country and m_country == country)
-        fits = bool(roles) and role_matches(head, roles)
-        if roles and not fits and not same:
-            continue  # a written role that is not this one
-        score = 2 * same + 2 * fits + m.speaker
-        if score > 0 or head == "official":
+    for m in mentions:
+        score = _description_fit(m, head, country, known_roles or {}) if m.person and m.end <= pos else None
+        if score is not None and (score > 0 or head == "official"):
             scored.append((score, m.start, m))
     if not scored:
         return None
     return max(scored, key=lambda t: (t[0], t[1]))[2]
+
+
+def _country_conflicts(m: Mention, m_country: str | None, country: str | None) -> bool:
+    """The person is of another country than the description names (an IGO's code aside)."""
+    if not country or not m_country or m_country == country:
+        return False
+    return m.actor is None or m.actor.code != country.upper()
+
+
+def _description_fit(m: Mention, head: str, country: str | None, known_roles: dict[str, list[str]]) -> int | None:
+    """How well a person fits a description: 2 for the same country, 2 for a fitting role, 1 for having
+    spoken; None when the country or a written role says it is someone else."""
+    roles = list(m.roles) + list(known_roles.get(m.name, []))
+    m_country = m.country or (m.actor.country if m.actor else None)
+    if _country_conflicts(m, m_country, country):
+        return None
+    same = bool(country and m_country == country)
+    fits = bool(roles) and role_matches(head, roles)
+    if roles and not fits and not same:
+        return None  # a written role that is not this one
+    return 2 * same + 2 * fits + m.speaker
 
 
 def entity_mentions(body: str, entities: list[Entity]) -> list[Mention]:

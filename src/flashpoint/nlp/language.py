@@ -108,3 +108,22 @@ def people(language: str = DEFAULT_LANGUAGE) -> People:
                   either_given_names=_word_list(data, "either_given_names", source),
                   person_pronouns=_word_map(data, "person_pronouns", source),
                   other_pronouns=_word_list(data, "other_pronouns", source))
+
+
+@dataclass(frozen=True)
+class Quoting:
+    """Words that decide how a quote is attributed (see resources/lang/en/quotes.yaml)."""
+
+    definite_determiners: frozenset[str]
+
+
+QUOTING_LISTS = ("definite_determiners",)
+
+
+@lru_cache(maxsize=4)
+def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
+    data = read_yaml(language, "quotes.yaml")
+    source = f"lang/{language}/quotes.yaml"
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: must map keys to word lists")
+    return Quoting(**{key: _word_list(data, key, source) for key in QUOTING_LISTS})

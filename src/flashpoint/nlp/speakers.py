@@ -1,0 +1,505 @@
+"""Who speaks: where a speech verb's speaker is written, and whom that token names.
+
+`subject_of` and its neighbours find the token (the verb's subject, a passive agent, the noun
+phrase set off before or after the verb); `Speakers.who` turns it into a person or a body: an
+entity, a pronoun's antecedent (gender agreement, most recent compatible person), a described
+person ("the foreign minister"), an apposed name ("The official, Dmitry Kozak,"), coordinated
+speakers, or the issuer of a document ("the statement said"). Names inside quotes are no one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.model import Actor, Entity
+from flashpoint.nlp import coref, syntax
+from flashpoint.nlp.actors import actor_for_span, resolve_actor
+from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.gazetteer import fold, gazetteer
+from flashpoint.nlp.language import people, quoting
+from flashpoint.nlp.language import syntax as syntax_words
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+NAME_POS = ("PROPN", "PRON")
+# the head of a noun phrase is reached from its words through these edges ("the envoy of Y": envoy)
+PHRASE_UP = frozenset({"flat", "compound", "amod", "det", "appos", "nmod:poss", "nummod", "nmod", "case"})
+DESCRIBED_REACH = 600  # characters: "A spokesperson … said … Later he said" within this reach is that spokesperson
+GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke within this reach
+PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
+_APPOSITIVE_NAME = re.compile(r"(?:\s+(?:to|of|for|at|in)\s+[^,.;]{1,40})?,\s+")
+_AND_BETWEEN_NAMES = re.compile(r"\s+and\s+(?:[A-Z][\w.\-]*\s+){0,3}")
+_DEFINITE = r"(?i)the\b"
+
+
+@dataclass
+class Who:
+    """A resolved speaker: a person or actor, where it is named."""
+
+    name: str
+    start: int
+    id: str | None = None
+    actor: Actor | None = None
+    person: bool = False
+
+
+@lru_cache(maxsize=1)
+def _documents() -> frozenset[str]:
+    """Nouns for what a speaker issues ("the statement said"): they speak for their issuer."""
+    return frozenset(str(w).lower() for w in coref.speech_lexicon().get("document_nouns", []))
+
+
+@lru_cache(maxsize=1)
+def _sources() -> frozenset[str]:
+    """Nouns for those who speak without a name ("sources", "witnesses", "the military")."""
+    return frozenset(str(w).lower() for w in coref.speech_lexicon().get("source_nouns", []))
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Role nouns a tagger may take for adjectives ("a senior official said"), singular and plural."""
+    words = {w for r in coref.speech_lexicon().get("person_roles", []) for w in str(r).lower().split()}
+    return frozenset(words) | frozenset(w + "s" for w in words)
+
+
+def describe(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
+
+
+def _agrees(gender: str | None, pronoun_gender: str) -> bool:
+    """A person of unknown gender agrees with "he", never with "she": the name lists mark women."""
+    return gender == pronoun_gender or gender is None and pronoun_gender == "male"
+
+
+def _is_document(tok: Token) -> bool:
+    return tok.lemma_.lower() in _documents() or tok.lower_ in _documents()
+
+
+def _is_pronoun_of_no_one(tok: Token) -> bool:
+    return tok.lower_ in people().other_pronouns or tok.lower_ in syntax_words().relative_pronouns
+
+
+def _conjuncts(tok: Token) -> tuple[list[Token], list[Token]]:
+    """Nominals coordinated after `tok` (more speakers) and, among them, those with no "and"/"or":
+    appositions the parse took for conjuncts ("the envoy, X,")."""
+    name_parts = [tok, *syntax.children(tok, "flat", "compound")]
+    conjuncts = [c for t in name_parts for c in syntax.children(t, "conj") if c.i > tok.i and nominal_like(c)]
+    appositions = [c for c in conjuncts if not syntax.children(c, "cc")]
+    return conjuncts, appositions
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    """The noun phrase `tok` heads, after its preposition ("according to the watchdog") and, for a
+    name, to the end of the run of names however the parse split or tagged it."""
+    lo, hi = syntax.phrase_span(tok)
+    lead = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i]
+    if lead:
+        last = max(lead, key=lambda c: c.i)
+        lo = max(lo, max((t.idx + len(t) for t in last.subtree), default=lo))
+    if tok.pos_ in NAME_POS:
+        hi = max(hi, name_run(tok)[1])
+    return lo, hi
+
+
+def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
+    """A capitalised word that opens its sentence and no entity covers: a sentence start, no name."""
+    return tok.pos_ == "PROPN" and not has_entity and (tok.i == 0 or bool(tok.is_sent_start))
+
+
+class Speakers:
+    """Who a subject token names: an entity, a pronoun's antecedent, a described person, or a body."""
+
+    def __init__(self, doc: NlpDoc, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.body = doc.body
+        self.quoted = quoted  # interiors of double quotes: no name in them is a speaker or an antecedent
+        self.entities = sorted((e for e in doc.entities if not self.in_quote(e.start)), key=lambda e: e.start)
+        self.starts = [e.start for e in self.entities]
+        self.mentions = coref.entity_mentions(self.body, self.entities)  # with written roles, for descriptions
+        self.said: list[Who] = []  # speakers resolved so far, in text order
+        self.times = [(t.start, t.end) for t in doc.timexes]
+
+    # -- where things are ----------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def in_time(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.times)
+
+    def entities_in(self, lo: int, hi: int) -> list[Entity]:
+        i = bisect_right(self.starts, lo - 1)
+        out = []
+        while i < len(self.entities) and self.entities[i].start < hi:
+            if self.entities[i].end <= hi:
+                out.append(self.entities[i])
+            i += 1
+        return out
+
+    def entity_at(self, pos: int) -> Entity | None:
+        i = bisect_right(self.starts, pos) - 1
+        for j in range(i, max(-1, i - 4), -1):  # entities barely nest: a few steps back suffice
+            if self.entities[j].start <= pos < self.entities[j].end:
+                return self.entities[j]
+        return None
+
+    def from_entity(self, e: Entity) -> Who:
+        actor = e.actor
+        if actor is None and e.type == "PERSON" and len((e.name or e.text).split()) > 1:
+            actor = resolve_actor(e.name or e.text)  # a full name only: a surname could be anyone's
+        return Who(name=e.name or e.text, start=e.start, id=e.id, actor=actor, person=e.type == "PERSON")
+
+    # -- pronouns --------------------------------------------------------------------------------
+
+    def gender(self, e: Entity) -> str | None:
+        """Male, female or unknown: from an honorific or gendered role before the name, or the given name."""
+        marked = self._gender_before(e.start)
+        if marked is not None:
+            return marked
+        return self._gender_of_name(e.name or e.text)
+
+    def _gender_before(self, start: int) -> str | None:
+        ppl = people()
+        before = re.findall(r"[\w.\-]+", self.body[max(0, start - 25):start])
+        if not before:
+            return None
+        word = before[-1].lower()
+        return ppl.honorifics.get(word) or ppl.gendered_roles.get(word)
+
+    @staticmethod
+    def _gender_of_name(name: str) -> str | None:
+        ppl = people()
+        words = name.split()
+        first = coref.fold(words[0]) if words else ""
+        if first in ppl.female_given_names:
+            return "female"
+        if first in ppl.either_given_names:
+            return None
+        if fold(words[0]) in gazetteer().first_names and len(words) > 1:
+            return "male"
+        return None
+
+    def pronoun(self, pos: int, gender: str) -> Who | None:
+        """The most recent person before `pos`, outside quotes, whose gender agrees. The given-name list
+        marks women's names, so for "she" a known woman among the last few named beats a nearer person
+        of unknown gender; for "he" an unknown gender agrees."""
+        return self._described_just_before(pos) or self._agreeing_person(pos, gender)
+
+    def _described_just_before(self, pos: int) -> Who | None:
+        """'A spokesperson for the governor said … Later he said': the unnamed person just quoted,
+        when no named person came between."""
+        described = next((w for w in reversed(self.said) if w.start < pos), None)
+        if described is None or described.id is not None or described.person:
+            return None
+        if not set(described.name.lower().split()) & role_nouns() or pos - described.start >= DESCRIBED_REACH:
+            return None
+        if any(e.type == "PERSON" and described.start < e.start < pos for e in self.entities):
+            return None
+        return described
+
+    def _agreeing_person(self, pos: int, gender: str) -> Who | None:
+        i = bisect_right(self.starts, pos) - 1
+        unknown: Entity | None = None
+        seen = 0
+        while i >= 0 and seen < PRONOUN_LOOKBACK:
+            e = self.entities[i]
+            i -= 1
+            if e.type != "PERSON" or e.end > pos:
+                continue
+            seen += 1
+            g = self.gender(e)
+            if _agrees(g, gender):
+                return self.from_entity(e)
+            if g is None and unknown is None:
+                unknown = e
+        return self.from_entity(unknown) if unknown is not None else None
+
+    def group(self, pos: int) -> Who | None:
+        """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before."""
+        if self.said and not self.said[-1].person and pos - self.said[-1].start < GROUP_REACH:
+            return self.said[-1]
+        return None
+
+    # -- a subject token ---------------------------------------------------------------------------
+
+    def who(self, tok: Token) -> Who | None:
+        """The speaker a subject token names, or None (no one, a name inside a quote, a date)."""
+        low = tok.lower_
+        if low in people().person_pronouns:
+            return self.pronoun(tok.idx, people().person_pronouns[low])
+        if low in syntax_words().group_pronouns:
+            return self.group(tok.idx)
+        if not self._may_name_speaker(tok):
+            return None
+        return self._with_conjuncts(tok)
+
+    def _may_name_speaker(self, tok: Token) -> bool:
+        """Not a pronoun of no one, a name inside a quote or a date ("Friday said")."""
+        if _is_pronoun_of_no_one(tok) or not nominal_like(tok):
+            return False
+        return not self.in_quote(tok.idx) and not self.in_time(tok.idx)
+
+    def _with_conjuncts(self, tok: Token) -> Who | None:
+        """Conjuncts joined by "and"/"or" are more speakers; one without is an apposition ("the envoy, X,")."""
+        conjuncts, appositions = _conjuncts(tok)
+        head = self.nominal(tok)
+        if appositions and (head is None or not head.person):
+            named = self.nominal(appositions[0])
+            if named is not None and named.person:
+                return named
+        found = [w for w in [head, *(self.nominal(c) for c in conjuncts if c not in appositions)] if w is not None]
+        return self._joined(found)
+
+    def _joined(self, found: list[Who]) -> Who | None:
+        """One speaker, or several as one "X and Y" (the first one's identity)."""
+        if len(found) == 1 and found[0].person:
+            before = self.coordinated_before(found[0].start)
+            found = [before, *found] if before is not None else found
+        if len(found) <= 1:
+            return found[0] if found else None
+        first = found[0]
+        names = " and ".join(dict.fromkeys(w.name for w in found))
+        return Who(name=names, start=first.start, id=first.id, actor=first.actor, person=first.person)
+
+    def unlisted_name(self, tok: Token) -> Who | None:
+        """Two or more capitalised words no entity covers, right here: a person the KB does not know
+        ("Another eyewitness, Taymor Wili, told ...")."""
+        lo, hi = name_run(tok)
+        words = self.body[lo:hi].split()
+        if len(words) < 2 or self.entities_in(lo, hi) or not all(w[:1].isupper() for w in words):
+            return None
+        return Who(name=self.body[lo:hi], start=lo, person=True)
+
+    def coordinated_before(self, start: int) -> Who | None:
+        """'Colonel X and Major Y said': the person joined by "and" right before, however the parse split them."""
+        i = bisect_right(self.starts, start - 1) - 1
+        while i >= 0 and self.entities[i].start >= start:
+            i -= 1
+        if i < 0 or self.entities[i].type != "PERSON":
+            return None
+        e = self.entities[i]
+        if _AND_BETWEEN_NAMES.fullmatch(self.body[e.end:start]):
+            return self.from_entity(e)
+        return None
+
+    # -- the noun phrase of one speaker ------------------------------------------------------------
+
+    def nominal(self, tok: Token) -> Who | None:
+        """Whom the noun phrase `tok` heads names: its own person, an apposed or included name, a
+        document's issuer, a described person, or a body or source as the text names it."""
+        lo, hi = _phrase_bounds(tok)
+        own = self.entity_at(tok.idx)
+        if own is not None and own.type == "PERSON":
+            return self.from_entity(own)
+        found = self._apposed_person(tok) or self._person_in_phrase(tok, lo, hi)
+        if found is not None:
+            return found
+        if _is_document(tok):
+            return self._issuer(tok, lo, hi)
+        return self._described(tok, lo, hi, own)
+
+    def _apposed_person(self, tok: Token) -> Who | None:
+        """'The official, Dmitry Kozak, said': the person in the apposition."""
+        for a in syntax.children(tok, "appos"):
+            found = [e for e in self.entities_in(*syntax.phrase_span(a)) if e.type == "PERSON"]
+            if found:
+                return self.from_entity(found[-1])
+            if tok.pos_ != "PROPN" and self.unlisted_name(a) is not None:
+                return self.unlisted_name(a)
+        return None
+
+    def _person_in_phrase(self, tok: Token, lo: int, hi: int) -> Who | None:
+        """A name at or after the head ("Foreign Minister Sergei Lavrov"), not a possessor before it."""
+        persons = [e for e in self.entities_in(lo, hi) if e.type == "PERSON" and e.end > tok.idx]
+        return self.from_entity(persons[-1]) if persons else None
+
+    def _issuer(self, tok: Token, lo: int, hi: int) -> Who:
+        """'the statement said', 'figures from the UN': whoever issued it, named in the phrase or
+        speaking just before; else the source as the text names it ("according to army tallies")."""
+        sub = list(tok.subtree)
+        named = [e for e in self.entities_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
+                 if e.type != "PERSON" or e.end <= tok.idx]
+        if named:
+            return self.from_entity(named[-1])
+        definite = any(c.lower_ in quoting().definite_determiners for c in tok.children)
+        issuer = self.group(tok.idx) if definite else None  # "the statement": the body that just spoke
+        if issuer is not None:
+            return issuer
+        actor = actor_for_span(self.doc, lo, hi)
+        return Who(name=describe(self.body[lo:hi]), start=lo, id=actor.id if actor else None, actor=actor)
+
+    def _described(self, tok: Token, lo: int, hi: int, own: Entity | None) -> Who | None:
+        """A phrase that names no person by itself: a name apposed after it, its own entity, a role
+        description resolved to a person, an unlisted name, else a body or source."""
+        comma = self.body.rfind(",", lo, tok.idx)
+        lo = comma + 1 if comma >= 0 else lo  # "..., Hamas representative X": the part by the head
+        text = self.body[lo:hi].strip()
+        found = self._named_after(tok, hi)
+        if found is None and own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
+            found = self.from_entity(own)
+        found = found or self._role_description(tok, text, lo)
+        if found is None and tok.pos_ in NAME_POS:
+            found = self.unlisted_name(tok)  # "Jeffrey Edmonds, a former analyst, said": unknown to the KB
+        return found or self._body_or_source(tok, lo, hi, text)
+
+    def _named_after(self, tok: Token, hi: int) -> Who | None:
+        """'the ambassador to the UN, Linda X.': the person named right after the phrase and a comma."""
+        appositive = _APPOSITIVE_NAME.match(self.body, hi)
+        if not appositive:
+            return None
+        at = appositive.end()
+        named = [e for e in self.entities_in(at, at + 60) if e.type == "PERSON" and e.start == at]
+        if named:
+            return self.from_entity(named[0])
+        after = tok.doc.char_span(at, at + 1, alignment_mode="expand")
+        if after is not None and tok.pos_ != "PROPN":
+            return self.unlisted_name(after[0])
+        return None
+
+    def _role_description(self, tok: Token, text: str, lo: int) -> Who | None:
+        """'the foreign minister said': the person before whose role fits (coref.resolve_description)."""
+        role, _ = coref.role_of(text)
+        if role is None or tok.pos_ != "NOUN" or not re.match(_DEFINITE, text) or tok.tag_ == "NNS":
+            return None
+        spoke = {w.name for w in self.said if w.person}
+        before = [m for m in self.mentions if m.end <= lo]
+        for m in before:
+            m.speaker = m.name in spoke
+        known = {m.name: [p.role] for m in before if (p := gazetteer().people.get(fold(m.name))) and p.role}
+        found = coref.resolve_description(text, before, lo, known)
+        if found is None:
+            return None
+        return Who(name=found.name, start=lo, id=found.id, actor=found.actor or resolve_actor(found.name),
+                   person=found.person)
+
+    def _body_or_source(self, tok: Token, lo: int, hi: int, text: str) -> Who | None:
+        """A body ("the ministry"), a known actor, or an unnamed source ("officials"); a number, a
+        sentence-opening word or a noun that names no one who speaks ("the crowd") is None."""
+        if tok.pos_ == "NUM" or _sentence_opening_name(tok, bool(self.entities_in(lo, hi))):
+            return None
+        actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
+        if actor is None and not self._may_speak_unnamed(tok, lo, hi):
+            return None
+        return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor, person=False)
+
+    def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
+        """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official")."""
+        if tok.pos_ in NAME_POS or tok.text[:1].isupper():
+            return True
+        words = {t.lower_ for t in tok.doc if lo <= t.idx < hi} | {tok.lemma_.lower()}
+        return bool(words & (_sources() | role_nouns()))
+
+
+# -- where the speaker is written ------------------------------------------------------------------
+
+def name_run(tok: Token) -> tuple[int, int]:
+    """Character span of the run of capitalised name words from `tok` on, hyphens included
+    ("Stuart Casey-Maslen"), however the tagger labelled them."""
+    doc = tok.doc
+    i = tok.i
+    while i + 1 < len(doc):
+        step = _name_step(doc, i)
+        if not step:
+            break
+        i += step
+    return tok.idx, doc[i].idx + len(doc[i])
+
+
+def _name_step(doc: Doc, i: int) -> int:
+    """How many tokens the name run goes on by after token i: 2 past a hyphen, 1, or 0 (it ends)."""
+    nxt = doc[i + 1]
+    if nxt.text in "-‐" and not doc[i].whitespace_ and i + 2 < len(doc) and doc[i + 2].is_title:
+        return 2
+    if nxt.is_title and nxt.pos_ in ("PROPN", "PRON", "NOUN", "ADJ") and doc[i].whitespace_ == " " \
+            and not nxt.is_sent_start:
+        return 1
+    return 0
+
+
+def nominal_like(tok: Token) -> bool:
+    """A noun, a role word the tagger took for an adjective, or a capitalised name it took for anything."""
+    return tok.pos_ in NOMINAL or tok.lower_ in role_nouns() or \
+        (tok.text[:1].isupper() and tok.pos_ in ("ADJ", "VERB", "ADV", "INTJ") and not tok.is_sent_start)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a speech verb; "X was quoted as saying": X; "described by X as": X."""
+    if syntax.is_passive(verb) and syntax.agent(verb) is not None:
+        return syntax.agent(verb)
+    subj = syntax.subject(verb)
+    if subj is None and verb.dep_ in ("advcl", "xcomp") and syntax.is_passive(verb.head):
+        subj = syntax.patient(verb.head)
+    return subj
+
+
+def _filler(tok: Token) -> bool:
+    """Words between a speaker and the verb: adverbs, auxiliaries, particles, spaces, punctuation
+    other than quote marks and commas."""
+    return tok.pos_ in ("ADV", "AUX", "PART") or tok.is_space or tok.is_punct and tok.text not in "“”\","
+
+
+def _bare_comma(doc: Doc, i: int, verb_i: int) -> bool:
+    """A comma with no noun between it and the verb ("X, the envoy, said" past its second comma)."""
+    return doc[i].text == "," and not any(t.pos_ in NOMINAL for t in doc[i + 1:verb_i])
+
+
+def _opens_aside(doc: Doc, opening: int) -> bool:
+    """', speaking in Jeddah,' / ', who …,' / 'X, the envoy,': an aside that a comma opens."""
+    first = doc[opening + 1]
+    if first.tag_ in ("VBG", "VBN") or first.lower_ in syntax_words().relative_pronouns:
+        return True
+    return bool(first.pos_ == "DET" and doc[opening - 1].pos_ == "PROPN")
+
+
+def _past_aside(doc: Doc, i: int, floor: int) -> int:
+    """From the comma that closes an aside, the comma that opens it (or `i` when there is none)."""
+    opening = next((k for k in range(i - 1, max(floor, i - 40) - 1, -1) if doc[k].text == ","), None)
+    if opening is not None and opening + 1 < i and _opens_aside(doc, opening):
+        return opening
+    return i
+
+
+def _climb_phrase(tok: Token, floor: int, verb_i: int) -> Token:
+    """From the last word of a noun phrase to its head, inside [floor, verb_i)."""
+    for _ in range(8):
+        head = tok.head
+        if tok.dep_ in PHRASE_UP and floor <= head.i < verb_i and head is not tok and head.pos_ in NOMINAL | {"ADJ"}:
+            tok = head
+        else:
+            break
+    return tok
+
+
+def left_nominal(verb: Token, floor: int) -> Token | None:
+    """The noun phrase right before a verb when the parse gives it no subject ("X, the envoy, said"),
+    past an aside set off by commas ("X, speaking in Jeddah after talks, said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= floor and (_filler(doc[i]) or _bare_comma(doc, i, verb.i)):
+        if doc[i].text == ",":
+            i = _past_aside(doc, i, floor)
+        i -= 1
+    if i < floor or not nominal_like(doc[i]):
+        return None
+    tok = _climb_phrase(doc[i], floor, verb.i)
+    return tok if nominal_like(tok) else None
+
+
+def right_nominal(verb: Token, limit: int, times: list[tuple[int, int]] | None = None) -> Token | None:
+    """'…,” said the envoy': the noun phrase right after an inverted speech verb, past a date."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(limit, verb.i + 10)):
+        tok = doc[i]
+        if any(a <= tok.idx < b for a, b in times or []):
+            continue  # "warned Wednesday the ambassador"
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            while tok.dep_ in ("flat", "compound", "amod") and tok.head.i > tok.i and tok.head.i < limit:
+                tok = tok.head
+            return tok
+        if tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or tok.text in "“\".;":
+            return None
+    return None

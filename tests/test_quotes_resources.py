@@ -1,0 +1,30 @@
+"""The quote-attribution words of resources/lang/en/quotes.yaml: loaded through a schema check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.nlp import language
+
+
+def test_the_shipped_quote_words_load() -> None:
+    words = language.quoting()
+    assert "the" in words.definite_determiners
+    assert "a" not in words.definite_determiners  # "a statement" names its own source
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("definite_determiners: the\n", "must be a list of words"),
+    ("definite_determiners: [the, its, the]\n", "twice"),
+    ("other: [x]\n", "must be a list of words"),
+])
+def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          text: str, problem: str) -> None:
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "quotes.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(language, "LANG_DIR", tmp_path)
+    with pytest.raises(ValueError, match=problem) as err:
+        language.quoting("xx")
+    assert "lang/xx/quotes.yaml" in str(err.value)
