@@ -13,12 +13,15 @@ def test_the_shipped_quote_words_load() -> None:
     words = language.quoting()
     assert "the" in words.definite_determiners
     assert "a" not in words.definite_determiners  # "a statement" names its own source
+    assert words.fragment_words >= 1 and "whether" in words.question_words and "from" in words.issuer_preps
 
 
 @pytest.mark.parametrize("text, problem", [
     ("definite_determiners: the\n", "must be a list of words"),
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
+    ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nfragment_words: three\n",
+     "whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                           text: str, problem: str) -> None:

@@ -115,9 +115,12 @@ class Quoting:
     """Words that decide how a quote is attributed (see resources/lang/en/quotes.yaml)."""
 
     definite_determiners: frozenset[str]
+    issuer_preps: frozenset[str]
+    question_words: frozenset[str]
+    fragment_words: int
 
 
-QUOTING_LISTS = ("definite_determiners",)
+QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words")
 
 
 @lru_cache(maxsize=4)
@@ -126,4 +129,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
     source = f"lang/{language}/quotes.yaml"
     if not isinstance(data, dict):
         raise ValueError(f"{source}: must map keys to word lists")
-    return Quoting(**{key: _word_list(data, key, source) for key in QUOTING_LISTS})
+    lists = {key: _word_list(data, key, source) for key in QUOTING_LISTS}
+    fragment_words = data.get("fragment_words")
+    if not isinstance(fragment_words, int) or isinstance(fragment_words, bool) or fragment_words < 0:
+        raise ValueError(f"{source}: 'fragment_words' must be a whole number of words")
+    return Quoting(**lists, fragment_words=fragment_words)

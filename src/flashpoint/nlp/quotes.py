@@ -22,12 +22,15 @@ from spacy.tokens import Span, Token
 from flashpoint.model import Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.interviews import interview_turns
+from flashpoint.nlp.language import quoting
 from flashpoint.nlp.speakers import Speakers, Who, left_nominal, right_nominal, subject_of
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
 SHORT = 6  # fewer words than this between marks, with no cue, is a scare quote or a title
 ACCORDING = "according to"
 ENDING_PUNCT = ",.!?—–-"
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 _NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…” / X said that “…”
 _SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\s+)?[\s,:]*")  # X insisted that the “…”
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
@@ -212,11 +215,15 @@ def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+def _base(tok: Token) -> str:
+    return _forms().get(tok.lower_) or tok.lemma_.lower()
+
+
 def _is_cue_verb(tok: Token) -> bool:
     """A verb (not one modifying a noun) that speech verbs list, active or with its agent."""
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "compound"):
         return False
-    base = _forms().get(tok.lower_) or tok.lemma_.lower()
+    base = _base(tok)
     return base in _verbs() and not (syntax.is_passive(tok) and syntax.agent(tok) is None)
 
 
@@ -274,7 +281,7 @@ class Extraction:
             if _is_according(tok):
                 cues.append(Cue(tok, tok.idx, tok.nbor().idx + 2, ACCORDING, True))
             elif _is_cue_verb(tok):
-                past, reported = _verbs()[_forms().get(tok.lower_) or tok.lemma_.lower()]
+                past, reported = _verbs()[_base(tok)]
                 cues.append(Cue(tok, tok.idx, tok.idx + len(tok), past, reported))
         return cues
 
@@ -299,6 +306,8 @@ class Extraction:
         if subj is None:
             subj = self._adjacent_subject(tok, s, e, inverted)
         who = self.speakers.who(subj) if subj is not None else None
+        if who is None and _after_clause_comma(tok):
+            who = self.speakers.who(tok.doc[tok.i + 1])
         if who is None and _hangs_on_clause(tok):
             who = self._clause_speaker(tok, cue, s)
         return who
@@ -493,7 +502,20 @@ class Extraction:
         self._resolve_speakers(chosen)
         reported = {id(c): self.reported_span(c) for c in self.cues}
         out = self._direct_quotes(chosen, reported) + self._reported_quotes(reported)
+        out += self._interview_answers(out)
         out.sort(key=lambda x: (x.start, x.end))
+        return out
+
+    def _interview_answers(self, found: list[Quote]) -> list[Quote]:
+        """The answers of an interview transcript, each a direct quote of its party, where no quote
+        was found in them already."""
+        out: list[Quote] = []
+        for turn in interview_turns(self.body, self.paras):
+            if self.is_furniture(turn.start) or any(q.start < turn.end and turn.start < q.end for q in found):
+                continue
+            out.append(Quote(text=self.body[turn.start:turn.end], start=turn.start, end=turn.end,
+                             speaker=_speaker(self.speakers.party(turn.name, turn.label_start)), cue=None,
+                             direct=True))
         return out
 
     def _attribute_all(self) -> dict[int, Pick]:
@@ -531,8 +553,8 @@ class Extraction:
                 who, cue_word = c.who, c.past
             else:
                 who, cue_word = self._continued_speaker(q, _words(inner), prev_in_para)
-            if cue_word is None and (q.single or _words(inner) < SHORT):
-                continue  # scare quotes, titles and unattributed fragments
+            if cue_word is None and (q.single or _words(inner) < SHORT) or self._is_fragment(q):
+                continue  # scare quotes, titles, quoted terms and unattributed fragments
             prev_in_para[q.para] = (who, cue_word)
             text = inner.rstrip()
             if text.strip():
@@ -558,6 +580,14 @@ class Extraction:
             if later:
                 return later[0].who, later[0].past
         return None, None
+
+    def _is_fragment(self, q: QSpan) -> bool:
+        """A quoted term of a few words with no finite verb ("called it “iron-clad”", "as “painstaking”",
+        "to “crush the will”"): no statement."""
+        if _words(self.body[q.inner_start:q.inner_end]) > quoting().fragment_words:
+            return False
+        span = self.doc.tokens.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        return span is not None and not any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in span)
 
     def _previous_quote_speaker(self, q: QSpan, prev_in_para: dict[int, tuple[Who | None, str | None]]
                                 ) -> tuple[Who | None, str | None] | None:
@@ -596,10 +626,10 @@ class Extraction:
 
     def _holds_direct_quote(self, span: tuple[int, int]) -> bool:
         """The reported clause starts inside a direct quote, or holds one that stands alone: the
-        direct quote carries it."""
+        direct quote carries it. A quoted term ("is “indispensable”") is the clause's own."""
         a, b = span
         return any(q.inner_start <= a < q.inner_end or a <= q.open < b and not self._carried(span, q)
-                   for q in self.doubles)
+                   for q in self.doubles if not self._is_fragment(q))
 
     # -- reported speech -------------------------------------------------------------------------
 
@@ -617,7 +647,7 @@ class Extraction:
         after = self._clause_after(tok, e)
         if after is not None:
             return self._claim(after)
-        return self._claim(self._fronted_claim(tok, s, e))
+        return self._claim(self._fronted_claim(cue, s, e))
 
     def _according_span(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'According to X, …': what follows the comma; '…, according to X': what comes before."""
@@ -638,10 +668,14 @@ class Extraction:
             a = that.idx + len(that)
         return a, toks[-1].idx + len(toks[-1])
 
-    def _fronted_claim(self, tok: Token, s: int, e: int) -> tuple[int, int] | None:
+    def _fronted_claim(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'X happened, officials said (on Monday)': the verb closes its sentence and a comma sets off
-        the short subject before it, whatever the parse made of the pair."""
-        rest = [t for t in tok.doc[tok.i + 1:] if t.idx < e]
+        the short subject before it, whatever the parse made of the pair; 'X happened, said Maksym
+        Shevchuck, the deputy head of …': the rest of the sentence names the speaker."""
+        tok = cue.tok
+        rest = [t for t in tok.doc[tok.i + 1:] if t.idx < e and t.i not in _subject_words(tok)]
+        if rest and _after_clause_comma(tok) and cue.who is not None and cue.who.start == rest[0].idx:
+            rest = []  # the speaker comes right after the verb: what follows describes them
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
             return None
         comma = self.body.rfind(",", s, tok.idx)
@@ -654,7 +688,7 @@ class Extraction:
         right after the verb (past a "that" or the listener), however the parse attached it."""
         listener = _listener().match(self.body, verb.idx + len(verb), end)  # "told reporters", "told the audience"
         skip_to = listener.end() if listener else verb.idx + len(verb)
-        toks = [t for t in verb.doc[verb.i + 1:verb.i + 40] if skip_to <= t.idx < end]
+        toks = self._past_listener_and_time(verb, [t for t in verb.doc[verb.i + 1:verb.i + 40] if skip_to <= t.idx < end])
         k = _past_setting(toks)
         if k is None:
             return None
@@ -663,9 +697,25 @@ class Extraction:
         rest = toks[k:]
         if not rest or rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV") or self.quoted(rest[0].idx):
             return None
+        if rest[0].i in _subject_words(verb):
+            return None  # '…,” said Safadi, who lives …': the speaker, not what was said
         if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest[1:12]):
             return None
         return rest[0].idx, end
+
+    def _past_listener_and_time(self, verb: Token, toks: list[Token]) -> list[Token]:
+        """The words after a speech verb without the listener it names ("told CNN", "warned citizens")
+        and a date ("said Monday"), when a "that" or a comma follows them."""
+        skip = {t.i for c in syntax.children(verb, "obj", "iobj") for t in c.subtree}
+        k = 0
+        while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
+            k += 1
+        if 0 < k < len(toks) and toks[k].lower_ in ("that", ","):
+            return toks[k + 1:] if toks[k].text == "," else toks[k:]
+        return toks
+
+    def in_time(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.times)
 
     def _claim(self, span: tuple[int, int] | None, clause: Token | None = None) -> tuple[int, int] | None:
         """The trimmed span, if it states something: three words or more, no question, a verb in it."""
@@ -673,14 +723,36 @@ class Extraction:
             return None
         a, b = _trim(self.body, *span)
         text = self.body[a:b]
-        if _words(text) < 3 or text.rstrip().endswith("?"):
-            return None
+        if _words(text) < 3 or text.rstrip().endswith("?") or _first_word(text) in quoting().question_words:
+            return None  # "explained why …", "asked whether …": a question, not a claim
         if clause is not None and not _states(clause):
             return None
         span_toks = self.doc.tokens.char_span(a, b, alignment_mode="expand")
         if span_toks is None or not any(t.pos_ in ("VERB", "AUX") for t in span_toks):
             return None
         return a, b
+
+
+def _after_clause_comma(verb: Token) -> bool:
+    """'It was dangerous, said Maksym Shevchuck': a subjectless speech verb between a comma and a name
+    (a quote whose marks the copy lost)."""
+    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or verb.doc[verb.i - 1].text != ",":
+        return False
+    name = verb.doc[verb.i + 1]
+    if name.pos_ != "PROPN" or _base(verb) in (coref.speech_lexicon().get("object_verbs") or {}):
+        return False  # "…, told CNN": the listener
+    while name.dep_ in ("flat", "compound") and name.head.i > name.i:
+        name = name.head
+    return not (name.dep_.startswith("nsubj") and name.head.i != verb.i)  # "…, said Moldova was ready"
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"[\w'’]+", text)
+    return m.group(0).lower() if m else ""
+
+
+def _subject_words(verb: Token) -> set[int]:
+    return {t.i for c in syntax.children(verb, "nsubj", "nsubj:pass") for t in c.subtree}
 
 
 def _past_setting(toks: list[Token]) -> int | None:
@@ -695,7 +767,7 @@ def _past_setting(toks: list[Token]) -> int | None:
 def _states(clause: Token) -> bool:
     """A clause that states (no "if"/"whether" question) and has a verb, a predicate or a subject."""
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    if marks & {"if", "whether"}:
+    if marks & quoting().question_words:
         return False  # a question, not a claim
     return clause.pos_ in ("VERB", "AUX", "ADJ") or any(
         c.dep_ in ("nsubj", "nsubj:pass", "cop", "aux") for c in clause.children)

@@ -34,6 +34,9 @@ PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 _APPOSITIVE_NAME = re.compile(r"(?:\s+(?:to|of|for|at|in)\s+[^,.;]{1,40})?,\s+")
 _AND_BETWEEN_NAMES = re.compile(r"\s+and\s+(?:[A-Z][\w.\-]*\s+){0,3}")
 _DEFINITE = r"(?i)the\b"
+# a name and a comma right before a phrase ("Idan Avshalom, | a senior medic")
+_NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+),[ \u00a0]+$")
+_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -68,6 +71,14 @@ def role_nouns() -> frozenset[str]:
 
 def describe(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
+
+
+def _looks_like_full_name(text: str) -> bool:
+    """Two to four capitalised words opening with a known given name ("Tahani Mustafa"): a person."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    return fold(words[0]) in gazetteer().first_names or coref.fold(words[0]) in people().female_given_names
 
 
 def _agrees(gender: str | None, pronoun_gender: str) -> bool:
@@ -153,6 +164,13 @@ class Speakers:
             actor = resolve_actor(e.name or e.text)  # a full name only: a surname could be anyone's
         return Who(name=e.name or e.text, start=e.start, id=e.id, actor=actor, person=e.type == "PERSON")
 
+    def party(self, name: str, start: int) -> Who:
+        """A party named by a label ("Victoria Belim-Frolova (VBF)"): its entity where one was found."""
+        e = self.entity_at(start)
+        if e is not None:
+            return self.from_entity(e)
+        return Who(name=name, start=start, person=coref.looks_like_person(name))
+
     # -- pronouns --------------------------------------------------------------------------------
 
     def gender(self, e: Entity) -> str | None:
@@ -202,21 +220,29 @@ class Speakers:
         return described
 
     def _agreeing_person(self, pos: int, gender: str) -> Who | None:
+        unknown: Who | None = None
+        for who, g in self._people_before(pos):
+            if _agrees(g, gender):
+                return who
+            if g is None and unknown is None:
+                unknown = who
+        return unknown
+
+    def _people_before(self, pos: int) -> list[tuple[Who, str | None]]:
+        """The last few people named before `pos`, nearest first, with their gender: person entities
+        and speakers named without one ("Tahani Mustafa, an analyst, said")."""
+        found: list[tuple[int, Who, str | None]] = []
         i = bisect_right(self.starts, pos) - 1
-        unknown: Entity | None = None
-        seen = 0
-        while i >= 0 and seen < PRONOUN_LOOKBACK:
+        while i >= 0 and len(found) < PRONOUN_LOOKBACK:
             e = self.entities[i]
             i -= 1
-            if e.type != "PERSON" or e.end > pos:
-                continue
-            seen += 1
-            g = self.gender(e)
-            if _agrees(g, gender):
-                return self.from_entity(e)
-            if g is None and unknown is None:
-                unknown = e
-        return self.from_entity(unknown) if unknown is not None else None
+            if e.type == "PERSON" and e.end <= pos:
+                found.append((e.start, self.from_entity(e), self.gender(e)))
+        for w in self.said:
+            if w.person and w.id is None and w.start < pos and self.entity_at(w.start) is None:
+                found.append((w.start, w, self._gender_before(w.start) or self._gender_of_name(w.name)))
+        found.sort(key=lambda t: -t[0])
+        return [(w, g) for _, w, g in found[:PRONOUN_LOOKBACK]]
 
     def group(self, pos: int) -> Who | None:
         """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before."""
@@ -317,7 +343,7 @@ class Speakers:
         persons = [e for e in self.entities_in(lo, hi) if e.type == "PERSON" and e.end > tok.idx]
         return self.from_entity(persons[-1]) if persons else None
 
-    def _issuer(self, tok: Token, lo: int, hi: int) -> Who:
+    def _issuer(self, tok: Token, lo: int, hi: int) -> Who | None:
         """'the statement said', 'figures from the UN': whoever issued it, named in the phrase or
         speaking just before; else the source as the text names it ("according to army tallies")."""
         sub = list(tok.subtree)
@@ -325,12 +351,20 @@ class Speakers:
                  if e.type != "PERSON" or e.end <= tok.idx]
         if named:
             return self.from_entity(named[-1])
-        definite = any(c.lower_ in quoting().definite_determiners for c in tok.children)
-        issuer = self.group(tok.idx) if definite else None  # "the statement": the body that just spoke
+        issuer = self._issued_by(tok)
         if issuer is not None:
             return issuer
+        if any(c.lower_ in quoting().definite_determiners for c in tok.children):
+            return self.group(tok.idx)  # "the statement": the body that just spoke, else no one known
         actor = actor_for_span(self.doc, lo, hi)
         return Who(name=describe(self.body[lo:hi]), start=lo, id=actor.id if actor else None, actor=actor)
+
+    def _issued_by(self, tok: Token) -> Who | None:
+        """'a statement from the military', 'a report by the agency': the issuer its phrase names."""
+        for c in syntax.children(tok, "nmod"):
+            if syntax.case_of(c) in quoting().issuer_preps:
+                return self.who(c)
+        return None
 
     def _described(self, tok: Token, lo: int, hi: int, own: Entity | None) -> Who | None:
         """A phrase that names no person by itself: a name apposed after it, its own entity, a role
@@ -341,7 +375,7 @@ class Speakers:
         found = self._named_after(tok, hi)
         if found is None and own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
             found = self.from_entity(own)
-        found = found or self._role_description(tok, text, lo)
+        found = found or self._named_before(tok, lo) or self._role_description(tok, text, lo)
         if found is None and tok.pos_ in NAME_POS:
             found = self.unlisted_name(tok)  # "Jeffrey Edmonds, a former analyst, said": unknown to the KB
         return found or self._body_or_source(tok, lo, hi, text)
@@ -359,6 +393,22 @@ class Speakers:
         if after is not None and tok.pos_ != "PROPN":
             return self.unlisted_name(after[0])
         return None
+
+    def _named_before(self, tok: Token, lo: int) -> Who | None:
+        """'Idan Avshalom, a senior medic from MDA, said': a role phrase set off after a person's name
+        (however the parse split them) speaks for that person."""
+        if tok.pos_ != "NOUN" or not ({tok.lower_, tok.lemma_.lower()} & (role_nouns() | _sources())):
+            return None
+        m = _NAME_AND_COMMA.search(self.body, max(0, lo - 80), lo)
+        if m is None or not _ARTICLE.match(self.body, lo):
+            return None
+        named = [e for e in self.entities_in(m.start(1), m.end(1)) if e.type == "PERSON" and e.end == m.end(1)]
+        if named:
+            return self.from_entity(named[-1])
+        name = m.group(1)
+        if len(name.split()) < 2 or not coref.looks_like_person(name):
+            return None  # "Ukraine, the ministry", "Reuters, a news agency"
+        return Who(name=name, start=m.start(1), person=True)
 
     def _role_description(self, tok: Token, text: str, lo: int) -> Who | None:
         """'the foreign minister said': the person before whose role fits (coref.resolve_description)."""
@@ -384,7 +434,8 @@ class Speakers:
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
-        return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor, person=False)
+        return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
+                   person=actor is None and _looks_like_full_name(text))
 
     def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
         """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official")."""
@@ -452,7 +503,12 @@ def _opens_aside(doc: Doc, opening: int) -> bool:
     first = doc[opening + 1]
     if first.tag_ in ("VBG", "VBN") or first.lower_ in syntax_words().relative_pronouns:
         return True
-    return bool(first.pos_ == "DET" and doc[opening - 1].pos_ == "PROPN")
+    return bool(first.pos_ == "DET" and _name_word(doc[opening - 1]))
+
+
+def _name_word(tok: Token) -> bool:
+    """A proper name, or a capitalised word inside a sentence that the tagger took for a noun."""
+    return tok.pos_ == "PROPN" or tok.is_title and tok.pos_ == "NOUN" and not tok.is_sent_start
 
 
 def _past_aside(doc: Doc, i: int, floor: int) -> int:

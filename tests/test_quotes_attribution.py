@@ -1,0 +1,123 @@
+"""Quote attribution rules of the real-news work (#13), each with a positive and a negative example
+written for these tests: quoted terms, document issuers, appositions, listeners, questions, inverted
+cues without marks, framing verbs, unnamed-in-the-KB speakers and pronouns, interview transcripts."""
+
+from __future__ import annotations
+
+from flashpoint.model import Article, Quote
+from flashpoint.nlp.pipeline import analyze
+
+
+def quotes_of(body: str) -> list[Quote]:
+    art = analyze(Article(id="t", source="test", body=body, published="2023-05-04"))
+    for q in art.quotes:
+        assert body[q.start:q.end] == q.text  # offsets point into the body
+    return art.quotes
+
+
+def having(quotes: list[Quote], fragment: str) -> list[Quote]:
+    return [q for q in quotes if fragment in q.text]
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def test_a_quoted_term_without_a_verb_is_no_quote_but_a_quoted_statement_is() -> None:
+    body = ("Interior Minister Pavel Dorn described the negotiations as “painstaking” on Tuesday.\n\n"
+            "“We will reopen the crossing next week,” Dorn said.")
+    quotes = quotes_of(body)
+    assert not having(quotes, "painstaking")
+    assert [speaker(q) for q in having(quotes, "We will reopen the crossing")] == ["Pavel Dorn"]
+
+
+def test_a_quoted_term_inside_a_reported_clause_stays_in_the_clause() -> None:
+    body = "Foreign Minister Lena Maric said the accusation against her government was “completely false.”"
+    quotes = quotes_of(body)
+    reported = [q for q in quotes if not q.direct]
+    assert len(reported) == 1 and "the accusation against her government was" in reported[0].text
+    assert speaker(reported[0]) == "Lena Maric"
+    assert not [q for q in quotes if q.direct]
+
+
+def test_a_document_speaks_for_its_named_issuer_and_otherwise_for_no_one() -> None:
+    issued = quotes_of("Three bridges were destroyed overnight, according to a statement from the army.")
+    assert [speaker(q) for q in having(issued, "Three bridges were destroyed")] == ["army"]
+    anonymous = quotes_of("The talks collapsed after midnight.\n\n"
+                          "“No agreement is possible under these conditions,” the statement said.")
+    found = having(anonymous, "No agreement is possible")
+    assert len(found) == 1 and found[0].speaker is None  # not a speaker called "statement"
+
+
+def test_a_role_set_off_after_a_name_speaks_for_that_name() -> None:
+    body = ("Rescue teams reached the village at dawn.\n\n"
+            "Oren Talmi, a senior medic from the regional service, said the team found eleven wounded.")
+    assert [speaker(q) for q in having(quotes_of(body), "the team found eleven wounded")] == ["Oren Talmi"]
+    unnamed = quotes_of("Rescue teams reached the village at dawn.\n\n"
+                        "A senior medic from the regional service said the team found eleven wounded.")
+    assert [speaker(q) for q in having(unnamed, "the team found eleven wounded")] != ["Rescue"]
+
+
+def test_the_listener_and_a_date_after_the_verb_are_no_part_of_the_reported_clause() -> None:
+    body = "The UN envoy Maria Sole told CNN on Monday that the convoy had been turned back at the border."
+    reported = [q for q in quotes_of(body) if not q.direct]
+    assert [q.text for q in reported] == ["the convoy had been turned back at the border"]
+    plain = [q for q in quotes_of("The UN envoy Maria Sole said the convoy had been turned back at the border.")
+             if not q.direct]
+    assert [q.text for q in plain] == ["the convoy had been turned back at the border"]
+
+
+def test_an_indirect_question_is_no_reported_speech() -> None:
+    asked = quotes_of("The defence minister explained why the northern border had been closed for a week.")
+    assert not [q for q in asked if not q.direct]
+    stated = quotes_of("The defence minister explained that the northern border had been closed for a week.")
+    assert [q.text for q in stated if not q.direct] == ["the northern border had been closed for a week"]
+
+
+def test_an_inverted_cue_without_quote_marks_names_the_speaker_after_it() -> None:
+    body = ("It was too dangerous to use the road, said Karl Brenner, the head of the agency "
+            "running the convoys.")
+    found = having(quotes_of(body), "It was too dangerous to use the road")
+    assert [speaker(q) for q in found] == ["Karl Brenner"]
+    no_name = quotes_of("It was too dangerous to use the road, he said after the agency stopped the convoys.")
+    assert not [q for q in having(no_name, "It was too dangerous") if speaker(q) == "Karl Brenner"]
+
+
+def test_a_framing_verb_attributes_the_quoted_words_after_it() -> None:
+    body = ("Defence Minister Anna Kovacs hailed the agreement as a “turning point for the security of the "
+            "whole region and its people.”")
+    found = having(quotes_of(body), "turning point for the security")
+    assert [(speaker(q), q.cue) for q in found] == [("Anna Kovacs", "hailed")]
+    assert not quotes_of("The council called on both sides to stop the shelling of the city.")
+
+
+def test_she_finds_a_woman_named_as_a_speaker_the_knowledge_base_does_not_know() -> None:
+    body = ("The reconciliation was received “with the usual caution and pessimism,” said Tahani Morad, "
+            "a senior analyst at a think tank.\n\n"
+            "“The major issues that divided the factions in the past were not addressed,” she told reporters.")
+    found = having(quotes_of(body), "The major issues that divided")
+    assert [speaker(q) for q in found] == ["Tahani Morad"]
+
+
+INTERVIEW = (
+    "We talk with the writer Olena Kravets about small businesses in wartime.\n"
+    "Global Voices (GV): How would you describe the dynamics?\n"
+    "Olena Kravets (OK) People relocated, companies moved, and businesses became dispersed.\n"
+    "GV: What happened to the craft sector?\n"
+    "OK: It has adapted, although very unevenly, and online sales kept many workshops open.\n"
+    "Small amounts of money matter a great deal to these households.\n"
+)
+
+
+def test_an_interview_transcript_gives_each_answer_to_its_party_and_no_question() -> None:
+    quotes = quotes_of(INTERVIEW)
+    answers = [q for q in quotes if q.speaker and q.speaker.name == "Olena Kravets"]
+    assert [a.text[:20] for a in answers] == ["People relocated, co", "It has adapted, alth", "Small amounts of mon"]
+    assert all(q.direct for q in answers)
+    assert not [q for q in quotes if q.text.endswith("?")]
+
+
+def test_a_paragraph_opening_with_an_abbreviated_name_is_no_interview() -> None:
+    body = ("Human Rights Watch (HRW) documented the strikes in detail across the region.\n"
+            "HRW: the report runs to ninety pages and lists every site that was hit.\n")
+    assert not [q for q in quotes_of(body) if q.speaker and q.speaker.name == "Human Rights Watch"]
