@@ -121,3 +121,23 @@ def test_a_paragraph_opening_with_an_abbreviated_name_is_no_interview() -> None:
     body = ("Human Rights Watch (HRW) documented the strikes in detail across the region.\n"
             "HRW: the report runs to ninety pages and lists every site that was hit.\n")
     assert not [q for q in quotes_of(body) if q.speaker and q.speaker.name == "Human Rights Watch"]
+
+
+def test_speech_reported_inside_reported_speech_is_one_quote_of_the_outer_speaker() -> None:
+    body = ("President Ivan Petrenko said his intelligence services had told him that the envoy proposed "
+            "a large economic deal to the government.")
+    reported = [q for q in quotes_of(body) if not q.direct]
+    assert [speaker(q) for q in reported] == ["Ivan Petrenko"]
+    adding = quotes_of("The army said its troops were holding the line, adding that the enemy had lost "
+                       "two tanks near the river.")
+    assert any("the enemy had lost two tanks" in q.text for q in adding if not q.direct)
+
+
+def test_a_surname_alone_is_the_speaker_named_in_full_before() -> None:
+    body = ("Hossam Karimi, a member of the negotiating delegation, said the truce would hold until Friday.\n\n"
+            "Karimi said the talks should go on even while the fighting continues in the south.")
+    quotes = [q for q in quotes_of(body) if not q.direct]
+    assert [speaker(q) for q in quotes] == ["Hossam Karimi", "Hossam Karimi"]
+    alone = [q for q in quotes_of("Karimi said the talks should go on even while the fighting continues.")
+             if not q.direct]
+    assert [speaker(q) for q in alone] != ["Hossam Karimi"]

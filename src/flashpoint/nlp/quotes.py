@@ -349,9 +349,9 @@ class Extraction:
     def _clause_speaker(self, tok: Token, cue: Cue, s: int) -> Who | None:
         """'…, adding that', 'X decried it and vowed': the speaker of an earlier cue in the sentence;
         for a second verb, the person who opens the sentence."""
-        earlier = [c for c in self.cues if s <= c.start < cue.start and c.who is not None]
+        earlier = [c for c in self.cues if s <= c.start < cue.start and c.who is not None and c.past != ACCORDING]
         if earlier:
-            return earlier[-1].who
+            return earlier[-1].who  # "X said, according to a translation by Y, adding": X adds, not Y
         if tok.dep_ != "conj":
             return None
         span = tok.doc.char_span(s, cue.start, alignment_mode="expand")
@@ -616,10 +616,14 @@ class Extraction:
 
     def _reported_quotes(self, reported: dict[int, tuple[int, int] | None]) -> list[Quote]:
         out: list[Quote] = []
+        outer = [span for c in self.cues if c.past != ACCORDING and c.who is not None
+                 and (span := reported[id(c)]) is not None]
         for c in self.cues:
             span = reported[id(c)]
             if span is None or c.who is None or self._holds_direct_quote(span):
                 continue
+            if c.tok.tag_ != "VBG" and any(a <= c.start < b for a, b in outer):
+                continue  # 'X said his services told him that …': X's report carries it ("…, adding" is X's own)
             a, b = span
             out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(c.who), cue=c.past, direct=False))
         return out

@@ -377,8 +377,18 @@ class Speakers:
             found = self.from_entity(own)
         found = found or self._named_before(tok, lo) or self._role_description(tok, text, lo)
         if found is None and tok.pos_ in NAME_POS:
-            found = self.unlisted_name(tok)  # "Jeffrey Edmonds, a former analyst, said": unknown to the KB
+            found = self.unlisted_name(tok) or self.named_before_by_surname(text)
         return found or self._body_or_source(tok, lo, hi, text)
+
+    def named_before_by_surname(self, text: str) -> Who | None:
+        """'Badran said' after 'Hossam Badran, a member of …, said': the person already named in full."""
+        words = text.split()
+        if len(words) != 1 or not words[0][:1].isupper():
+            return None
+        surname = coref.fold(words[0])
+        return next((w for w in reversed(self.said) if len(w.name.split()) > 1
+                     and coref.fold(w.name.split()[-1]) == surname
+                     and (w.person or w.actor is None and coref.looks_like_person(w.name))), None)
 
     def _named_after(self, tok: Token, hi: int) -> Who | None:
         """'the ambassador to the UN, Linda X.': the person named right after the phrase and a comma."""
@@ -397,7 +407,7 @@ class Speakers:
     def _named_before(self, tok: Token, lo: int) -> Who | None:
         """'Idan Avshalom, a senior medic from MDA, said': a role phrase set off after a person's name
         (however the parse split them) speaks for that person."""
-        if tok.pos_ != "NOUN" or not ({tok.lower_, tok.lemma_.lower()} & (role_nouns() | _sources())):
+        if tok.pos_ != "NOUN":
             return None
         m = _NAME_AND_COMMA.search(self.body, max(0, lo - 80), lo)
         if m is None or not _ARTICLE.match(self.body, lo):
