@@ -136,3 +136,98 @@ def test_a_claim_group_lists_a_bounded_number_of_values_and_says_how_many(sqlite
     march = views.claims(store, date_from="2022-01-10", date_to="2022-01-20")
     assert sorted(v["date"] for v in march[0]["values"]) == ["2022-01-10", "2022-01-13", "2022-01-16", "2022-01-19"]
     store.close()
+
+
+def _wire(aid: str, day: str | None, outlet: str, body: str) -> AnalyzedArticle:
+    return AnalyzedArticle(id=aid, source=f"w:{aid}", outlet=outlet, published=day, body=body, title="Wire report")
+
+
+def test_near_copies_are_looked_up_within_their_days(sqlite_url: str) -> None:
+    """A copy three days after its original is linked; the same text 60 days later is news again (the look-up
+    reads the band rows of the days around the article, by the (kind, band, day) index); an undated copy
+    still finds its original on any day."""
+    from sqlalchemy import event
+
+    from flashpoint.corpus import dedup
+
+    text = ("Shelling hit the eastern districts of the city overnight, damaging a school and two apartment "
+            "blocks, the regional governor said on Tuesday, adding that rescue crews were still at work. ") * 3
+    store = Store(sqlite_url)
+    store.add(_wire("orig", START.isoformat(), "Wire", text))
+    update_views(store)
+    seen: list[str] = []
+
+    def capture(conn, cursor, statement, params, context, many):  # type: ignore[no-untyped-def]
+        if re.search(r"FROM lsh_bands\s+WHERE", statement):
+            seen.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", capture)
+    store.add(_wire("soon", (START + dt.timedelta(days=3)).isoformat(), "Paper A", text + " Copyright Paper A."))
+    store.add(_wire("late", (START + dt.timedelta(days=dedup.COPY_WINDOW_DAYS + 30)).isoformat(), "Paper B",
+                    text + " Copyright Paper B."))
+    update_views(store)
+    event.remove(store.engine, "before_cursor_execute", capture)
+    assert seen and all("lsh_bands.day BETWEEN" in s for s in seen)
+    store.add(_wire("undated", None, "Paper C", text + " Copyright Paper C."))
+    update_views(store)
+    with store.engine.connect() as conn:
+        canon = dict(conn.execute(select(t.corpus_docs.c.article_id, t.corpus_docs.c.canonical_id)).all())
+    assert canon["soon"] == "orig" and canon["late"] == "late" and canon["undated"] in ("orig", "late")
+    store.close()
+
+
+def test_timeline_lists_first_mentions_and_counts_every_one(sqlite_url: str) -> None:
+    """One happening told by 30 outlets, one of them denying it: the API lists 5 mentions when asked (20 by
+    default) while its marks, articles and n_mentions count all 30, exactly as the full list does."""
+    from fastapi.testclient import TestClient
+
+    from flashpoint.api.app import create_app
+    from flashpoint.listing import list_page
+    from flashpoint.options import Filters
+
+    store = Store(sqlite_url)
+    day = START.isoformat()
+    for i in range(30):
+        body = f"Outlet {i} reports in its own words number {i}: Russian forces shelled Kharkiv" + " again" * i + "."
+        store.add(AnalyzedArticle(id=f"m{i:02d}", source=f"m:{i}", outlet=f"Outlet {i:02d}", published=day, body=body,
+                                  title=f"Kharkiv report {i}", events=[Event(
+                                      type="ASSAULT", actor=Actor(text="Russia", country="RUS"),
+                                      recipient=Actor(text="Kharkiv", country="UKR"), text=body, start=0,
+                                      end=len(body), score=-10.0, date=day, negated=i == 7)]))
+    [full] = list_page(store, "timeline", Filters()).rows
+    [capped] = list_page(store, "timeline", Filters(extra={"max_mentions": 5})).rows
+    assert len(full["mentions"]) == 30 and full["n_mentions"] == 30 and full["articles"] == 30
+    assert full["denied"] and full["contested"] and not full["negated"]
+    assert capped["mentions"] == full["mentions"][:5]
+    assert {k: v for k, v in capped.items() if k != "mentions"} == {k: v for k, v in full.items() if k != "mentions"}
+    with TestClient(create_app(store=store)) as client:
+        [row] = client.get("/api/timeline").json()["items"]
+        assert len(row["mentions"]) == 20 and row["n_mentions"] == 30 and row["denied"]
+        assert len(client.get("/api/timeline", params={"mentions": 3}).json()["items"][0]["mentions"]) == 3
+    store.close()
+
+
+def test_overview_reads_its_window_and_the_newest_stories(sqlite_url: str) -> None:
+    """On a store longer than the overview's window, the overview's escalation, alerts and attention start at
+    its first day, and its latest stories are the stories with the newest last dates (what ranking every
+    stored story would give)."""
+    from flashpoint.api import pages
+
+    store = Store(sqlite_url)
+    n_days = pages.OVERVIEW_DAYS + 60
+    for i in range(0, n_days, 3):
+        store.add(_report(i, (START + dt.timedelta(days=i)).isoformat(), 1 + i % 2))
+    update_views(store)
+    since = pages.overview_since(store)
+    assert since == (START + dt.timedelta(days=n_days - 3 - pages.OVERVIEW_DAYS + 1)).isoformat()
+    got = pages._overview(store, [])
+    assert got["chosen"] == ["RUS->UKR"] and all(a["date"] >= since for a in got["alerts"])
+    window = sum(r["value"] for r in views.escalation(store, date_from=since))
+    assert got["dyads"][0]["total"] == round(window, 1) < sum(r["value"] for r in views.escalation(store))
+    every = views.stories(store)
+    every.sort(key=lambda r: (-len(r["outlets"]), -int(r["distinct"])))
+    every.sort(key=lambda r: r["last_date"] or "", reverse=True)
+    assert [s["id"] for s in views.latest_stories(store, 12)] == [s["id"] for s in every[:12]]
+    assert views.latest_stories(store, 12)[0]["last_date"] == (START + dt.timedelta(days=n_days - 3)).isoformat()
+    assert min(r["date"] for r in views.attention(store, date_from=since)) >= since
+    store.close()

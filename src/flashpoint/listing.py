@@ -67,7 +67,8 @@ def list_page(store: Store, name: str, f: Filters) -> Page:
     if name == "timeline":
         kw = {"type": f.type, "country": f.country, "actor": f.actor, "outlet": f.outlet,
               "date_from": f.date_from, "date_to": f.date_to, "uncertain": f.uncertain}
-        rows = queries.timeline_page(store, **kw, limit=f.limit, offset=f.offset)
+        rows = queries.timeline_page(store, **kw, limit=f.limit, offset=f.offset,
+                                     max_mentions=f.extra.get("max_mentions"))
         return Page(rows, _total(rows, f, lambda: queries.count_timeline(store, **kw)), f.offset, f.limit)
     if name == "articles":
         kw = {"q": f.extra.get("q"), "outlet": f.outlet, "date_from": f.date_from, "date_to": f.date_to}

@@ -17,6 +17,7 @@ PERIODS = ("day", "week", "month")
 FIGURE_KINDS = ("killed", "wounded", "troops", "displaced", "money", "munitions", "other")
 CLAIM_STATUSES = ("single", "agree", "disagree", "trend")
 API_MAX_LIMIT = 1000
+API_TIMELINE_MENTIONS = 20  # mentions listed per timeline event by the API (`n_mentions` counts them all)
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

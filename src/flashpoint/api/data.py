@@ -1,6 +1,6 @@
 """What the API and the pages read: corpus views and store queries behind one set of filters.
 
-The corpus views live in `flashpoint.corpus.views`; `story`, `actor` and `alerts` are
+The corpus views live in `flashpoint.corpus.views`; `story` and `actor` are
 looked up by name so the app keeps working, from the store's own tables, where a view
 is not there.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date, timedelta
 from typing import Any
 
 from fastapi.encoders import jsonable_encoder
@@ -55,46 +54,9 @@ def view_page(store: Store, name: str, f: Filters) -> Page:
 
 
 def latest_stories(store: Store, n: int = 12) -> Rows:
-    """The `n` stories with the most recent news, undated ones last; more outlets first on the same day.
-
-    The stories view ranks by size; the overview wants what is new. Stories of the last
-    two months before the newest article are ranked by their last date (all stories when
-    that window holds fewer than `n`).
-    """
-    newest = queries.search_articles(store, limit=1)
-    day = str(newest[0].get("published") or "")[:10] if newest else ""
-    rows: Rows = []
-    try:
-        since: date | None = date.fromisoformat(day) - timedelta(days=60)
-    except ValueError:
-        since = None
-    if since is not None:
-        rows = run_view(store, "stories", Filters(date_from=since.isoformat(), limit=1000))
-    if len(rows) < n:
-        rows = run_view(store, "stories", Filters(limit=1000))
-
-    def when(row: dict[str, Any]) -> str:
-        return str(row.get("last_date") or row.get("first_date") or "")
-
-    rows = sorted(rows, key=lambda r: (-len(r.get("outlets") or []), -int(r.get("distinct") or r.get("articles") or 0)))
-    dated = sorted((r for r in rows if when(r)), key=when, reverse=True)  # stable: size breaks ties
-    return [*dated, *(r for r in rows if not when(r))][:n]
-
-
-def alerts(store: Store, f: Filters | None = None) -> Rows:
-    rows = cached(store, ("alerts",), lambda: _alerts(store))
-    if f is not None:
-        rows = rows[f.offset:None if f.limit is None else f.offset + f.limit]
-    return rows
-
-
-def _alerts(store: Store) -> Rows:
-    fn = getattr(_views(), "alerts", None)
-    if fn is not None:
-        rows = plain(list(fn(store)))
-    else:
-        rows = [r for r in run_view(store, "escalation", Filters(limit=1000)) if r.get("alert")]
-    return rows
+    """The `n` stories with the most recent news, undated ones last; more outlets first on the same day
+    (`corpus.views.latest_stories`, read from the last-date index)."""
+    return plain(_views().latest_stories(store, n))
 
 
 def story(store: Store, story_id: str) -> dict[str, Any] | None:

@@ -62,6 +62,7 @@ def error_page(request: Request, status: int, message: str) -> Response:
 
 
 DEFAULT_DYADS = 3
+OVERVIEW_DAYS = 180  # the overview's chart, alerts, map and attention cover this many days up to the newest
 
 
 def dyad_choices(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -84,33 +85,55 @@ def overview(request: Request, store: StoreDep,
 
 
 def _overview(store: Store, dyad: list[str]) -> dict[str, Any]:
-    """What the overview shows: computed once per state of the store and the views (and dyads asked for)."""
+    """What the overview shows: computed once per state of the store and the views (and dyads asked for).
+
+    Everything is read from the stored views for the last OVERVIEW_DAYS before the newest scored day (the
+    escalation chart, its dyads and alerts, the map, attention) or from indexes (latest stories and articles),
+    so the page costs the same on a store of a year as on one of a week."""
     from flashpoint.corpus import escalation as esc
     from flashpoint.corpus import views
 
-    escalation = data.plain(views.escalation(store))
+    since = overview_since(store)
+    escalation = data.plain(views.escalation(store, date_from=since)) if since else []
     choices = dyad_choices(escalation)
     chosen = [d for d in dyad if any(c["dyad"] == d for c in choices)] or \
         [c["dyad"] for c in choices[:DEFAULT_DYADS]]
     label_of = {c["dyad"]: c["label"] for c in choices}
     series = [{"name": label_of[d], "points": [(r["date"], r["value"]) for r in escalation if r["dyad"] == d]}
               for d in chosen]
-    alerts = data.alerts(store)
-    covered = views.covered_days(store)
+    alerts = [r for r in escalation if r.get("alert")]
+    covered = views.covered_days(store, since) if since else set()
     return dict(
         stories=data.latest_stories(store, 12),
         chart=charts.time_chart(series, [a for a in alerts if a.get("dyad") in chosen], covered),
         dyads=choices[:12], chosen=chosen,
         settings={"window": esc.WINDOW_DAYS, "k": esc.K, "min_value": esc.MIN_ALERT_VALUE,
                   "min_days": esc.MIN_BASELINE_DAYS, "min_confidence": esc.MIN_CONFIDENCE},
-        map=charts.world_map(views.event_map(store)),
-        attention=charts.attention_chart(views.attention(store)),
-        alerts=alerts[:12],
+        since=since, overview_days=OVERVIEW_DAYS,
+        map=charts.world_map(views.event_map(store, date_from=since) if since else views.event_map(store)),
+        attention=charts.attention_chart(views.attention(store, date_from=since) if since else []),
+        alerts=alerts[-12:],
         actors=top_actors(store, 15),
         articles=queries.search_articles(store, limit=10),
         total=store.count(),
         outlets=queries.list_outlets(store),
     )
+
+
+def overview_since(store: Store) -> str | None:
+    """The first day the overview shows: OVERVIEW_DAYS before the newest day with articles (None: no dated one)."""
+    from datetime import date, timedelta
+
+    from sqlalchemy import func, select
+
+    from flashpoint.corpus import tables as t
+
+    with store.engine.connect() as conn:
+        newest = conn.execute(select(func.max(t.corpus_docs.c.published))).scalar()
+    try:
+        return (date.fromisoformat(str(newest)[:10]) - timedelta(days=OVERVIEW_DAYS - 1)).isoformat()
+    except ValueError:
+        return None
 
 
 def top_actors(store: Store, n: int) -> list[dict[str, Any]]:

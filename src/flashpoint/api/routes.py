@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from flashpoint.api import data
 from flashpoint.api.data import BadParameter, Filters
 from flashpoint.model import Article, InputError, RawDocument
-from flashpoint.options import API_MAX_LIMIT, OPTIONS, check_text
+from flashpoint.options import API_MAX_LIMIT, API_TIMELINE_MENTIONS, OPTIONS, check_text
 from flashpoint.store import queries
 from flashpoint.store.store import Store
 
@@ -153,11 +153,14 @@ def _view_route(name: str, summary: str) -> None:
 _view_route("stories", "Articles about the same happening, across outlets")
 
 
-@router.get("/timeline", summary="Merged events in date order, each with its mentions")
+@router.get("/timeline", summary="Merged events in date order, each with its first mentions")
 def timeline(store: StoreDep, f: FiltersDep, uncertain: Annotated[bool, Query(
         description="also events coded with low confidence or with no actor country (hidden by default)")] = False,
-             ) -> JSONResponse:
+             mentions: Annotated[int, Query(ge=0, le=API_MAX_LIMIT, description=(
+                 "mentions listed per event (n_mentions counts them all; the marks and articles count every one)"))]
+             = API_TIMELINE_MENTIONS) -> JSONResponse:
     f.uncertain = uncertain or None
+    f.extra = {"max_mentions": mentions}
     return listed(store, "timeline", f)
 
 
@@ -189,9 +192,8 @@ def story(store: StoreDep, story_id: str) -> JSONResponse:
 
 @router.get("/alerts", summary="Days where a dyad's escalation breaks from its baseline")
 def alerts(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
-    f = Filters(limit=limit, offset=offset)
-    every = data.alerts(store)
-    return page(every[offset:offset + limit], f, total=len(every))
+    """The stored alert days, paged and counted by the database (as `/api/escalation?alert`)."""
+    return listed(store, "escalation", Filters(limit=limit, offset=offset, extra={"alert": True}))
 
 
 @router.get("/actors", summary="Actors by the number of articles that mention them")

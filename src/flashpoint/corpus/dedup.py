@@ -22,6 +22,10 @@ BANDS = 16  # 16 bands of 8 rows: candidates from about 0.7 Jaccard up
 ROWS = NUM_PERM // BANDS
 THRESHOLD = 0.75  # estimated Jaccard at which two texts count as copies
 SHINGLE = 5
+# a near-copy is looked for among the articles published within this many days of it (and undated ones): a
+# syndicated or republished page appears within days, and the look-up then reads the days around the article,
+# not every copy the store ever held (a text reprinted a year later is linked to nothing older than this)
+COPY_WINDOW_DAYS = 30
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

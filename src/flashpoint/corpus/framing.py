@@ -81,8 +81,8 @@ def term_counts(text: str) -> list[tuple[str, str, str, int]]:
     Within a pair, a longer match wins over a shorter one inside it ("Kiev regime" is not also "Kiev").
     """
     found: dict[str, list[tuple[int, int, str, str]]] = {}
-    first = _any_term().search(text)
-    if first is None:
+    windows = _windows(text)
+    if not windows:
         return []
     conflicts = load_conflicts()
     named = {name: c["anchors"] is None or c["anchors"].search(text) is not None for name, c in conflicts.items()}
@@ -90,8 +90,10 @@ def term_counts(text: str) -> list[tuple[str, str, str, int]]:
     for pair, side, _term, rx in patterns():
         if not named.get(of_pair.get(pair, ""), True):
             continue
-        for m in rx.finditer(text):
-            found.setdefault(pair, []).append((m.start(), m.end(), side, m.group(0)))
+        for lo, hi, starts in windows:
+            for m in rx.finditer(text, lo, hi):
+                if m.start() in starts:
+                    found.setdefault(pair, []).append((m.start(), m.end(), side, m.group(0)))
     counts: dict[tuple[str, str, str], int] = {}
     for pair, spans in found.items():
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -103,6 +105,26 @@ def term_counts(text: str) -> list[tuple[str, str, str, int]]:
             key = (pair, side, _display(written))
             counts[key] = counts.get(key, 0) + 1
     return [(p, s, t, n) for (p, s, t), n in counts.items()]
+
+
+_REACH = 200  # no term is longer: a window runs this far past the last place a term can start
+
+
+def _windows(text: str) -> list[tuple[int, int, range]]:
+    """Where the terms can be: every match of any term starts where the one-alternation search matched, or inside
+    such a match, so each term's own search runs over those stretches only (a report names few). A window
+    ends at a space _REACH past its last match (the terms' end check reads the same there as in the whole
+    text), and matches are kept from its first match's start on."""
+    out: list[tuple[int, int, range]] = []
+    for m in _any_term().finditer(text):
+        hi = text.find(" ", m.end() + _REACH)
+        hi = len(text) if hi < 0 else hi
+        if out and m.start() < out[-1][1]:  # overlapping windows are one: each term's search reads it once
+            lo, _hi, starts = out[-1]
+            out[-1] = (lo, hi, range(starts.start, m.end()))
+        else:
+            out.append((m.start(), hi, range(m.start(), m.end())))
+    return out
 
 
 def _display(written: str) -> str:

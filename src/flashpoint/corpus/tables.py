@@ -15,7 +15,7 @@ from flashpoint.store.schema import metadata
 STATE_KEY = "views"  # view_state row: the largest articles.pk processed (the queue says what is left)
 VERSION_KEY = "version"  # view_state row bumped by every view batch; the row every updater locks first
 SCHEMA_KEY = "views_schema"  # view_state row: the shape of the views this code builds
-VIEWS_SCHEMA = 4  # raise when the view tables or what they hold change: stored views are then built again
+VIEWS_SCHEMA = 5  # raise when the view tables or what they hold change: stored views are then built again
 
 # how far each view has got: name -> last processed articles.pk
 view_state = Table(
@@ -51,8 +51,9 @@ lsh_bands = Table(
     Column("kind", String(1), nullable=False),
     Column("band", String(48), nullable=False),
     Column("article_pk", Integer, nullable=False),
+    Column("day", Integer),  # the article's publication day (corpus_docs.day): look-ups read the days near theirs
 )
-Index("ix_lsh_bands_kind_band", lsh_bands.c.kind, lsh_bands.c.band)
+Index("ix_lsh_bands_kind_band_day", lsh_bands.c.kind, lsh_bands.c.band, lsh_bands.c.day)
 
 # document frequency of story features, for IDF weighting (common words say little about the happening)
 term_df = Table(
@@ -143,6 +144,7 @@ escalation_daily = Table(
 )
 Index("ix_escalation_dyad_date", escalation_daily.c.actor_country, escalation_daily.c.recipient_country,
       escalation_daily.c.date, unique=True)
+Index("ix_escalation_daily_date", escalation_daily.c.date)  # an update reads the rows of its own days
 
 # the daily index with its trailing baseline and alert, stored per dyad and day and rescored only for the
 # days an update changes (and the WINDOW_DAYS after them), so reading escalation or alerts is a query

@@ -136,6 +136,7 @@ def _ensure_schema(store: Store) -> bool:
     if found == VIEWS_SCHEMA:
         return False
     _add_missing_columns(store)
+    _add_missing_indexes(store)
     with store.engine.connect() as conn:
         built = conn.execute(select(t.corpus_docs.c.article_pk).limit(1)).first() is not None
     try:
@@ -172,6 +173,19 @@ def _add_missing_columns(store: Store) -> None:
                 pass  # added by another process
 
 
+def _add_missing_indexes(store: Store) -> None:
+    """Indexes of the view tables an older store lacks (create_all adds missing tables, not indexes)."""
+    from sqlalchemy.exc import DBAPIError
+
+    for table in t.ALL:
+        for index in table.indexes:
+            try:
+                with store.engine.begin() as conn:
+                    index.create(conn, checkfirst=True)
+            except DBAPIError:
+                pass  # created by another process
+
+
 def rebuild(store: Store) -> None:
     """Drop every view row and build the views again from all stored articles."""
     _ensure_state(store)
@@ -206,27 +220,19 @@ class _Batch:
         self.df_stored: set[str] = set()
         self.df_delta: dict[str, int] = defaultdict(int)
 
-    def load_bands(self, kind: str, keys: list[str], days: set[int] | None = None) -> None:
-        """Band members for the keys; with `days`, only articles published within the story window of one of
-        them (so a story lookup stays a handful of recent candidates however big the store grows)."""
-        lsh, docs = t.lsh_bands.c, t.corpus_docs.c
-        lo = min(days) - stories_mod.WINDOW_DAYS if days else None
-        hi = max(days) + stories_mod.WINDOW_DAYS if days else None
-        w = stories_mod.WINDOW_DAYS
-        near = {d + k for d in days for k in range(-w, w + 1)} if days else set()
+    def load_bands(self, kind: str, keys: list[str], days: set[int] | None = None, window: int = 0) -> None:
+        """Band members for the keys; with `days`, only undated articles and those published within `window`
+        days of one of them (the (kind, band, day) index), so a look-up reads the days around the batch,
+        however many days the store holds."""
+        lsh = t.lsh_bands.c
+        near = {d + k for d in days for k in range(-window, window + 1)} if days else set()
         for chunk in _chunks(sorted(set(keys))):
+            q = select(lsh.band, lsh.article_pk, lsh.day).where(lsh.kind == kind, lsh.band.in_(chunk))
             if days:
-                q = (select(lsh.band, lsh.article_pk, docs.day)
-                     .join(t.corpus_docs, docs.article_pk == lsh.article_pk)
-                     .where(lsh.kind == kind, lsh.band.in_(chunk),
-                            or_(docs.day.is_(None), docs.day.between(lo, hi))))
-                for band, pk, day in self.conn.execute(q):
-                    if day is None or day in near:
-                        self.bands[(kind, band)].append(pk)
-                continue
-            rows = self.conn.execute(select(lsh.band, lsh.article_pk).where(lsh.kind == kind, lsh.band.in_(chunk)))
-            for band, pk in rows:
-                self.bands[(kind, band)].append(pk)
+                q = q.where(or_(lsh.day.is_(None), lsh.day.between(min(near), max(near))))
+            for band, pk, day in self.conn.execute(q):
+                if not days or day is None or day in near:
+                    self.bands[(kind, band)].append(pk)
 
     def load_docs(self) -> None:
         pks = sorted({pk for pks in self.bands.values() for pk in pks} - set(self.docs))
@@ -269,12 +275,15 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
         story_keys: dict[int, list[str]] = {}
         for pk, _art, _sig, _dkeys, counts in prepared:
             story_keys[pk] = stories_mod.key_terms(counts, b.df, max(b.n_docs, 1))
-        b.load_bands("d", [k for *_, dkeys, _f in prepared for k in dkeys])
         day_of = {pk: merge.day_number(art.published) for pk, art in batch}
         dated = {pk for pk, day in day_of.items() if day is not None}
-        if dated:  # dated articles look up stories within their window only
-            b.load_bands("s", [k for pk in dated for k in story_keys[pk]], {d for pk in dated if (d := day_of[pk]) is not None})
+        batch_days = {d for pk in dated if (d := day_of[pk]) is not None}
+        if dated:  # dated articles look up copies and stories within their windows only
+            b.load_bands("d", [k for pk, _a, _s, dkeys, _f in prepared if pk in dated for k in dkeys], batch_days,
+                         dedup.COPY_WINDOW_DAYS)
+            b.load_bands("s", [k for pk in dated for k in story_keys[pk]], batch_days, stories_mod.WINDOW_DAYS)
         if len(dated) < len(batch):  # undated ones: any day
+            b.load_bands("d", [k for pk, _a, _s, dkeys, _f in prepared if pk not in dated for k in dkeys])
             b.load_bands("s", [k for pk, keys in story_keys.items() if pk not in dated for k in keys])
         b.load_docs()
         b.load_df([f for d in b.docs.values() for f in (d["features"] or {}) if f not in b.df])
@@ -290,6 +299,9 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             # near-copies
             best_dup, best_sim = None, 0.0
             for cpk in b.candidates("d", dkeys):
+                other_day = b.docs[cpk]["day"]
+                if day is not None and other_day is not None and abs(day - other_day) > dedup.COPY_WINDOW_DAYS:
+                    continue  # loaded for an undated article of the batch: out of this one's window
                 sim = dedup.similarity(sig, b.docs[cpk]["signature"])
                 if sim >= dedup.THRESHOLD and sim > best_sim:
                     best_dup, best_sim = cpk, sim
@@ -303,9 +315,10 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             n = b.n_docs
             story_id: int | None
             absorbed: list[int] = []
-            if best_dup is not None:
-                story_id, story_sim = _resolve(merged_into, int(b.docs[best_dup]["story_id"])), best_sim
-            else:
+            dup_story = _resolve(merged_into, int(b.docs[best_dup]["story_id"])) if best_dup is not None else None
+            if dup_story is not None and _within_span(conn, story_start, dup_story, day):
+                story_id, story_sim = dup_story, best_sim  # a copy is part of its original's story
+            else:  # a copy reprinted after the story's span is news again: it finds its story like any article
                 vec = stories_mod.vector(counts, b.df, n)
                 links = []
                 for cpk in b.candidates("s", story_keys[pk]):
@@ -344,10 +357,10 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             b.docs[pk] = doc
             for k in dkeys:
                 b.bands[("d", k)].append(pk)
-                band_rows.append({"kind": "d", "band": k, "article_pk": pk})
+                band_rows.append({"kind": "d", "band": k, "article_pk": pk, "day": day})
             for k in story_keys[pk]:
                 b.bands[("s", k)].append(pk)
-                band_rows.append({"kind": "s", "band": k, "article_pk": pk})
+                band_rows.append({"kind": "s", "band": k, "article_pk": pk, "day": day})
         for doc in doc_rows:
             doc["story_id"] = _resolve(merged_into, doc["story_id"])
         new_days = _new_days(conn, [d["published"] for d in doc_rows])
@@ -639,8 +652,10 @@ def rescore(conn: Connection, ac: str, rc: str, lo: int | None = None, hi: int |
         series[merge.day_string(lo - esc.WINDOW_DAYS)] = 0.0  # a window's leading empty days count as zeros
     since = merge.day_string((merge.day_number(min(series)) or 0) - esc.WINDOW_DAYS)
     cd = t.corpus_docs
-    covered = {d for (d,) in conn.execute(select(cd.c.published).where(cd.c.published >= since).distinct())
-               if d and len(d) == 10}
+    days = select(cd.c.published).where(cd.c.published >= since)
+    if hi is not None:
+        days = days.where(cd.c.published <= merge.day_string(hi))
+    covered = {d for (d,) in conn.execute(days.distinct()) if d and len(d) == 10}
     scored = [r for r in esc.with_baseline(series, started=first, covered=covered)
               if r["date"] >= lo_s and r["date"] in events]
     xd = (x.c.actor_country == ac, x.c.recipient_country == rc)

@@ -69,7 +69,11 @@ def stories(store: Store, **filters: Any) -> Rows:
                 _in_dates(r["first_date"], filters) or _in_dates(r["last_date"], filters)):
             continue
         out.append(r)
-    page = _page(out, filters)
+    return _story_rows(store, _page(out, filters))
+
+
+def _story_rows(store: Store, page: Rows) -> Rows:
+    """Stored story rows as the stories view lists them, with their members' article ids."""
     ids = [r["id"] for r in page]
     members: dict[int, list[str]] = defaultdict(list)
     if ids:
@@ -83,6 +87,27 @@ def stories(store: Store, **filters: Any) -> Rows:
              "n_outlets": len(r["outlets"] or {}), "outlet_articles": dict(sorted((r["outlets"] or {}).items())),
              "actors": list(r["actors"] or {})[:6],
              "article_ids": members.get(r["id"], [])} for r in page]
+
+
+def latest_stories(store: Store, n: int = 12) -> Rows:
+    """The `n` stories with the most recent news (by last date; more outlets, then more distinct articles first
+    on the same day), undated ones last. Read from the last-date index: the stories of the newest days only,
+    however many the store holds."""
+    _fresh(store)
+    s = t.stories
+    with store.engine.connect() as conn:
+        nth = conn.execute(select(s.c.last_date).where(s.c.last_date.is_not(None))
+                           .order_by(s.c.last_date.desc()).limit(1).offset(max(n - 1, 0))).scalar()
+        dated_q = select(s).where(s.c.last_date.is_not(None))
+        rows = [dict(r._mapping) for r in conn.execute(
+            (dated_q.where(s.c.last_date >= nth) if nth is not None else dated_q)
+            .order_by(s.c.n_distinct.desc(), s.c.first_date, s.c.id))]
+        if len(rows) < n:
+            rows += [dict(r._mapping) for r in conn.execute(
+                select(s).where(s.c.last_date.is_(None)).order_by(s.c.n_distinct.desc(), s.c.id).limit(n - len(rows)))]
+    rows.sort(key=lambda r: (-len(r["outlets"] or {}), -int(r["n_distinct"] or 0)))
+    rows.sort(key=lambda r: r["last_date"] or "", reverse=True)  # stable: outlets and size break ties
+    return _story_rows(store, rows[:n])
 
 
 def story(store: Store, story_id: int | str) -> dict[str, Any] | None:
@@ -234,21 +259,30 @@ def timeline(store: Store, **filters: Any) -> Rows:
     return [timeline_row(r, mentions.get(r["id"], [])) for r in page]
 
 
-def timeline_row(r: dict[str, Any], ms: list[dict[str, Any]]) -> dict[str, Any]:
-    """One merged event with its mentions; 'denied' where a report denies it, 'negated' where every report does."""
-    asserted = [m for m in ms if not (m["negated"] or m["hypothetical"])]
+def mention_tally(ms: list[dict[str, Any]]) -> dict[str, int]:
+    """What a timeline row's marks count: mentions, negated, hypothetical and asserted ones, original articles."""
+    return {"n": len(ms), "negated": sum(1 for m in ms if m["negated"]),
+            "hypothetical": sum(1 for m in ms if m["hypothetical"]),
+            "asserted": sum(1 for m in ms if not (m["negated"] or m["hypothetical"])),
+            "articles": len({m["article_id"] for m in ms if not m["duplicate"]})}
+
+
+def timeline_row(r: dict[str, Any], ms: list[dict[str, Any]], tally: dict[str, int] | None = None) -> dict[str, Any]:
+    """One merged event with its mentions; 'denied' where a report denies it, 'negated' where every report does.
+    `tally` (`mention_tally` of every mention) is given when `ms` lists only the first few."""
+    n = tally or mention_tally(ms)
     return {"id": r["id"], "date": r["date"], "type": r["type"], "actor": r["actor_name"],
             "actor_country": r["actor_country"], "recipient": r["recipient_name"],
             "recipient_country": r["recipient_country"], "place": r["place"],
             "historical": bool(r["historical"]), "current": bool(r["current"]), "score": r["score"],
             "counted": bool(r["counted"]), "confidence": r.get("confidence"),
-            "negated": bool(ms) and all(m["negated"] for m in ms),
-            "denied": any(m["negated"] for m in ms),
-            "hypothetical": bool(ms) and all(m["hypothetical"] for m in ms),
-            "contested": any(m["negated"] for m in ms) and bool(asserted),
-            "articles": len({m["article_id"] for m in ms if not m["duplicate"]}),
+            "negated": n["n"] > 0 and n["negated"] == n["n"],
+            "denied": n["negated"] > 0,
+            "hypothetical": n["n"] > 0 and n["hypothetical"] == n["n"],
+            "contested": n["negated"] > 0 and n["asserted"] > 0,
+            "articles": n["articles"],
             "outlets": sorted(r["outlets"] or {}), "text": r["text"],
-            "snippet": _snippet(r["text"] or ""), "mentions": ms}
+            "snippet": _snippet(r["text"] or ""), "n_mentions": n["n"], "mentions": ms}
 
 
 # -- map and attention --------------------------------------------------------------------
@@ -261,13 +295,24 @@ def event_map(store: Store, **filters: Any) -> Rows:
     q = _event_filters(store, select(me.c.id, me.c.place_country, me.c.current, me.c.historical, me.c.date,
                                      me.c.outlets)
                        .where(me.c.place_country.is_not(None)), filters)
+    if filters.get("date_from"):  # the date index bounds the read; `_in_dates` then keeps coarser overlapping dates
+        lo = str(filters["date_from"])
+        q = q.where(or_(me.c.date >= lo, me.c.date.in_(sorted({lo[:4], lo[:7]}))))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    denied: set[int] = set()
+    hypothetical: set[int] = set()
     with store.engine.connect() as conn:
         rows = [r for r in conn.execute(q) if _in_dates(r.date, filters)
                 and (not filters.get("outlet") or filters["outlet"] in (r.outlets or {}))]
-        denied = {mid for (mid,) in conn.execute(select(em.c.merged_id).where(em.c.negated.is_(True)).distinct())}
-        hypothetical = {mid for (mid,) in conn.execute(select(em.c.merged_id).where(em.c.hypothetical.is_(True))
-                                                       .distinct())}
+        ids = [r.id for r in rows]
+        for chunk in [ids[i:i + 1000] for i in range(0, len(ids), 1000)]:  # the mentions of these events only
+            for mid, neg, hyp in conn.execute(select(em.c.merged_id, em.c.negated, em.c.hypothetical)
+                                              .where(em.c.merged_id.in_(chunk),
+                                                     or_(em.c.negated.is_(True), em.c.hypothetical.is_(True)))):
+                if neg:
+                    denied.add(mid)
+                if hyp:
+                    hypothetical.add(mid)
     for r in rows:
         c = counts[r.place_country]
         c["events"] += 1
@@ -289,6 +334,8 @@ def attention(store: Store, **filters: Any) -> Rows:
         .group_by(cd.c.published, cd.c.outlet)
     if filters.get("outlet"):
         q = q.where(cd.c.outlet == filters["outlet"])
+    if filters.get("date_from"):
+        q = q.where(cd.c.published >= filters["date_from"])
     with store.engine.connect() as conn:
         rows = [{"date": d, "outlet": o or "(unknown)", "articles": int(n)} for d, o, n in conn.execute(q)
                 if d and len(d) == 10 and _in_dates(d, filters)]
@@ -409,11 +456,13 @@ def _date_range(col: Any, filters: dict[str, Any]) -> list[Any]:
     return conds
 
 
-def covered_days(store: Store) -> set[str]:
-    """The days the store has articles for: the escalation baseline reads only these (no reporting is a gap)."""
+def covered_days(store: Store, since: str | None = None) -> set[str]:
+    """The days the store has articles for (from `since`): the escalation baseline reads only these (no reporting
+    is a gap)."""
     cd = t.corpus_docs
+    q = select(cd.c.published).where(cd.c.published >= since) if since else select(cd.c.published)
     with store.engine.connect() as conn:
-        return {d for (d,) in conn.execute(select(cd.c.published).distinct()) if d and len(d) == 10}
+        return {d for (d,) in conn.execute(q.distinct()) if d and len(d) == 10}
 
 
 def escalation(store: Store, **filters: Any) -> Rows:

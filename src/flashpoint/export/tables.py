@@ -109,7 +109,7 @@ def _timeline(store: Store, f: Filters) -> Iterator[Row]:
 
     for r in list_page(store, "timeline", f).rows:
         mentions = r.get("mentions") or []
-        yield {**{k: r.get(k) for k in COLUMNS["timeline"]}, "mentions": len(mentions),
+        yield {**{k: r.get(k) for k in COLUMNS["timeline"]}, "mentions": r.get("n_mentions", len(mentions)),
                "article_ids": sorted({m["article_id"] for m in mentions})}
 
 

@@ -441,12 +441,15 @@ def _date_prefixes(value: str) -> list[str]:
 
 def timeline_page(store: Store, *, type: str | None = None, country: str | None = None, actor: str | None = None,
                   outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  uncertain: bool | None = None, limit: int | None = 100, offset: int = 0) -> Rows:
+                  uncertain: bool | None = None, limit: int | None = 100, offset: int = 0,
+                  max_mentions: int | None = None) -> Rows:
     """One page of the timeline view (`flashpoint.corpus.views.timeline`), filtered and paged by the database.
 
     The view itself loads every merged event into Python before paging, which takes
     seconds on a store of a million events; this asks for the page only, from the
-    date index, and builds the same rows.
+    date index, and builds the same rows. With `max_mentions`, each event lists its first
+    `max_mentions` mentions (an event told by every outlet for a year has thousands); its
+    marks (denied, contested, ...), `articles` and `n_mentions` still count every mention.
     """
     from flashpoint.corpus import tables as t
 
@@ -456,18 +459,44 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
                         date_from=date_from, date_to=date_to, uncertain=uncertain)
     q = q.order_by(me.c.date, me.c.id).limit(limit).offset(offset)
     mentions: dict[int, Rows] = defaultdict(list)
+    tallies: dict[int, dict[str, int]] = {}
     with store.engine.connect() as conn:
         page = [dict(r._mapping) for r in conn.execute(q)]
         ids = [r["id"] for r in page]
         if ids:
-            for m in conn.execute(select(em).where(em.c.merged_id.in_(ids)).order_by(em.c.article_pk, em.c.start)):
+            listed = select(em).where(em.c.merged_id.in_(ids))
+            if max_mentions is not None:
+                tallies = _mention_tallies(conn, ids)
+                rank = func.row_number().over(partition_by=em.c.merged_id, order_by=(em.c.article_pk, em.c.start))
+                first = select(em, rank.label("rank")).where(em.c.merged_id.in_(ids)).subquery()
+                listed = select(first).where(first.c.rank <= max_mentions)
+            for m in conn.execute(listed.order_by("article_pk", "start")):
                 mentions[m.merged_id].append({
                     "article_id": m.article_id, "outlet": m.outlet, "published": m.published,
                     "duplicate": not m.canonical, "text": m.text, "start": m.start, "end": m.end,
                     "negated": m.negated, "hypothetical": m.hypothetical, "reported_by": m.reported_by})
     from flashpoint.corpus.views import timeline_row
 
-    return [timeline_row(r, mentions.get(r["id"], [])) for r in page]
+    return [timeline_row(r, mentions.get(r["id"], []), tallies.get(r["id"]) if tallies else None) for r in page]
+
+
+def _mention_tallies(conn: Any, ids: list[int]) -> dict[int, dict[str, int]]:
+    """Per merged event: its mentions, the negated, hypothetical and asserted ones, and its distinct original
+    articles, counted by the database (what `timeline_row` counts over a full list of mentions)."""
+    from sqlalchemy import case
+
+    from flashpoint.corpus import tables as t
+
+    em = t.event_mentions
+    neg, hyp = em.c.negated.is_(True), em.c.hypothetical.is_(True)
+    rows = conn.execute(select(
+        em.c.merged_id, func.count(),
+        func.sum(case((neg, 1), else_=0)), func.sum(case((hyp, 1), else_=0)),
+        func.sum(case((or_(neg, hyp), 0), else_=1)),
+        func.count(func.distinct(case((em.c.canonical.is_(True), em.c.article_id), else_=None))),
+    ).where(em.c.merged_id.in_(ids)).group_by(em.c.merged_id))
+    return {mid: {"n": int(n), "negated": int(ng or 0), "hypothetical": int(hy or 0), "asserted": int(asr or 0),
+                  "articles": int(arts or 0)} for mid, n, ng, hy, asr, arts in rows}
 
 
 def _fresh_views(store: Store) -> None:
