@@ -141,3 +141,20 @@ def test_a_surname_alone_is_the_speaker_named_in_full_before() -> None:
     alone = [q for q in quotes_of("Karimi said the talks should go on even while the fighting continues.")
              if not q.direct]
     assert [speaker(q) for q in alone] != ["Hossam Karimi"]
+
+
+def test_a_pronoun_prefers_the_subject_earlier_in_its_own_sentence() -> None:
+    body = ("President Oleg Brant praised the exchange, telling the host Daniel Cole that a prisoner whom he "
+            "described as “a man who saved dozens of lives in the war” would come home.")
+    found = having(quotes_of(body), "a man who saved dozens of lives")
+    assert [speaker(q) for q in found] == ["Oleg Brant"]
+    apart = ("President Oleg Brant met the host Daniel Cole on Monday.\n\n"
+             "“We agreed on the exchange of all the prisoners,” he said.")
+    assert [speaker(q) for q in having(quotes_of(apart), "We agreed on the exchange")] == ["Daniel Cole"]
+
+
+def test_a_participle_cue_speaks_for_the_one_who_spoke_before_it_in_the_sentence() -> None:
+    body = ("The border police described the planned march as “a threat to order” in a statement on Monday, "
+            "warning it “will not tolerate any disorder on the bridge.”")
+    found = having(quotes_of(body), "will not tolerate any disorder")
+    assert [(speaker(q), q.cue) for q in found] == [("border police", "warned")]  # not "statement"

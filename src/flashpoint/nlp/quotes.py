@@ -303,6 +303,10 @@ class Extraction:
             if first is not None:
                 return first.who  # the first verb's speaker, as resolved
             subj, tok = self._first_verb_subject(tok)
+        if subj is None and tok.tag_ == "VBG" and not inverted:
+            subj_who = self._clause_speaker(tok, cue, s)  # "…, warning it “…”": the one who spoke before
+            if subj_who is not None:
+                return subj_who
         if subj is None:
             subj = self._adjacent_subject(tok, s, e, inverted)
         who = self.speakers.who(subj) if subj is not None else None

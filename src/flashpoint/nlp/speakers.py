@@ -205,7 +205,23 @@ class Speakers:
         """The most recent person before `pos`, outside quotes, whose gender agrees. The given-name list
         marks women's names, so for "she" a known woman among the last few named beats a nearer person
         of unknown gender; for "he" an unknown gender agrees."""
-        return self._described_just_before(pos) or self._agreeing_person(pos, gender)
+        return self._described_just_before(pos) or self._subject_in_sentence(pos, gender) or \
+            self._agreeing_person(pos, gender)
+
+    def _subject_in_sentence(self, pos: int, gender: str) -> Who | None:
+        """'Putin hinted …, telling Carlson that a man whom he said …': a person who is the subject of
+        a clause earlier in the pronoun's sentence is its antecedent before a nearer object."""
+        span = self.doc.tokens.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        sent = span[0].sent
+        for e in reversed(self.entities_in(sent.start_char, pos)):
+            if e.type != "PERSON":
+                continue
+            root = self.doc.tokens.char_span(e.start, e.end, alignment_mode="expand")
+            if root is not None and root.root.dep_ in ("nsubj", "nsubj:pass") and _agrees(self.gender(e), gender):
+                return self.from_entity(e)
+        return None
 
     def _described_just_before(self, pos: int) -> Who | None:
         """'A spokesperson for the governor said … Later he said': the unnamed person just quoted,
