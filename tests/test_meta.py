@@ -277,3 +277,25 @@ def test_a_wire_dateline_outranks_a_sidebar_date() -> None:
 ])
 def test_a_weekday_pins_an_undated_page(text: str, published: str | None) -> None:
     assert pinned_date(text, date(2026, 12, 4)) == published
+
+
+@pytest.mark.parametrize("url,value", [
+    ("https://www.example.com/law/2026/feb/02/civilians-killed-study", "2026-02-02"),
+    ("https://example.org/world/2021/Sep/9/story", "2021-09-09"),
+    ("https://example.org/world/2021/04/09/story", "2021-04-09"),
+    ("https://example.org/world/2021/feb/30/story", None),  # no such day
+    ("https://example.org/world/2021/spring/09/story", None),
+])
+def test_a_url_date_with_a_month_name(url: str, value: str | None) -> None:
+    assert url_date(url) == value
+
+
+def test_no_inferred_day_before_a_later_year_the_page_tells_of() -> None:
+    from flashpoint.ingest.meta import latest_text_date
+
+    told = ["The war began with the 7 October 2023 assault.", "A ceasefire was agreed in October 2025."]
+    assert latest_text_date(told) is None  # written after 2025: 7 October 2023 is no publication day
+    assert latest_text_date(told[:1]) == "2023-10-07"
+    ahead = ["The war began with the 7 October 2023 assault.", "Elections will be held in 2025."]
+    assert latest_text_date(ahead) == "2023-10-07"  # a year said of the future is no floor
+    assert latest_text_date(["The attack of 3 May 2023 killed 12,2025 people were displaced."]) == "2023-05-03"

@@ -199,6 +199,7 @@ def dateline_date(lines: list[str]) -> str | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_ALONE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|scheduled|due|planned|expected|until|deadline|by|next)\b", re.I)
 
 
@@ -207,10 +208,14 @@ def latest_text_date(lines: list[str]) -> str | None:
     2022", "the attack of 3 May 2023"): a report is published on or soon after the last day it
     tells of. Dates in sentences about what will happen are passed over."""
     best: str | None = None
+    latest_year = 0
     for line in lines:
         if not _YEAR.search(line):
             continue  # a full date names its year: most lines are passed over at once
         for sentence in re.split(r"(?<=[.!?])\s+", line):
+            if not _FUTURE_CUE.search(sentence):
+                latest_year = max([latest_year, *(int(y) for y in _YEAR_ALONE.findall(sentence)
+                                                   if int(y) <= date.today().year)])
             found = parse_date(sentence)
             if found is None:
                 continue
@@ -218,7 +223,9 @@ def latest_text_date(lines: list[str]) -> str | None:
             if _FUTURE_CUE.search(sentence, 0, m.start()):
                 continue
             best = value if best is None or value > best else best
-    return best
+    # a page that tells of a later year than its latest full date ("a ceasefire in October 2025",
+    # latest day "7 October 2023") was written after that date: no day can be inferred
+    return best if best is not None and int(best[:4]) >= latest_year else None
 
 
 _WIRE_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Za-z .]{2,30})?,\s+(?i:" + _MON + ")" +
@@ -293,16 +300,17 @@ def pinned_date(text: str, today: date) -> str | None:
     return None
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2}|" + _MON + r")[/-](\d{1,2})(?:/|-|$)", re.I)
 
 
 def url_date(url: str | None) -> str | None:
-    """Many sites put the publication day in the path: /2021/04/02/..."""
+    """Many sites put the publication day in the path: /2021/04/02/..., /2026/feb/02/..."""
     m = _URL_DATE.search(urlsplit(url).path) if url else None
     if not m:
         return None
+    month = int(m.group(2)) if m.group(2).isdigit() else _MONTHS[m["mon"].lower()]
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        return date(int(m.group(1)), month, int(m.group(4))).isoformat()
     except ValueError:
         return None
 

@@ -86,14 +86,6 @@ _PREP_CUE = (r"(?:in|since|from|until|till|to|by|before|after|during|of|between|
              r"circa|year|early|late|mid|end|start|beginning|middle|spring|summer|autumn|fall|winter|than|"
              r"around|about|throughout|over|for|on|at|as of)")
 
-# a number followed by one of these counts people or things ("24 civilians", "121 wounded"): not a day
-_COUNTED_NEXT = re.compile(
-    r"\s+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:(?!(?:the|a|an|and|when|as)\b)[a-z]+\s+)?(?:people|persons|civilians|soldiers|"
-    r"troops|servicemen|fighters|militants|rebels|children|women|men|residents|villagers|protesters|refugees|"
-    r"migrants|families|members|officers|police(?:men)?|workers|journalists|prisoners|hostages|detainees|dead|"
-    r"killed|died|wounded|injured|missing|deaths|casualties|victims|bodies|homes|houses|buildings|shells|rockets|"
-    r"missiles|drones|tanks|strikes|were|are|have|had)\b)", re.I)
-
 _FUTURE_CUES = re.compile(
     r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|expected to|"
     r"set to|would|upcoming|next|tomorrow|later|planning|ahead of)\b", re.I)
@@ -473,6 +465,17 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, _year(m["y"] or m["y2"]), _month(m["mon"]), _day(m["d"]))
 
 
+@lru_cache(maxsize=1)
+def _counted_next() -> re.Pattern[str]:
+    """What follows a number that counts ('September 24 civilians', '24 of them', '24 rebels were'):
+    a counted noun, or a plural word and an auxiliary (dates.yaml: count_after_a_month)."""
+    nouns = alternation(rule_words("count_after_a_month", "counted_nouns"))
+    aux = alternation(rule_words("count_after_a_month", "auxiliaries"))
+    skip = r"(?!(?:the|a|an|and|when|as)\b)"
+    return re.compile(r"\s+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:" + skip + r"[a-z]+\s+)?(?:" + nouns +
+                      r")\b|(?:" + skip + r"[a-z]+s\s+)?(?:" + aux + r")\b)", re.I)
+
+
 @rule(r"(?:" + _WD + r",?\s+)?(?P<mon>" + _MON + r")[\s,/-]*(?:the\s+)?(?P<d>" + _DAY + r")"
       r"(?:(?:\s*,\s*|\s+|-)(?:of\s+)?(?P<y>" + _YEAR + r"))?", _MON_T)
 def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -482,7 +485,7 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
                      ctx.text[max(0, m.start() - 9):m.start()]):
             return None
         # "in September 24 civilians died", "September, 24 people": a figure, not a day
-        if "," in ctx.text[m.end("mon"):m.start("d")] or _COUNTED_NEXT.match(ctx.text, m.end()):
+        if "," in ctx.text[m.end("mon"):m.start("d")] or _counted_next().match(ctx.text, m.end()):
             return None
     return _date_res(m, ctx, _year(m["y"]), _month(m["mon"]), _day(m["d"]))
 
@@ -511,7 +514,7 @@ def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule(r"(?:(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
       r"before|after|during|of|to|through|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
       r"between|and|or|for)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
-      r"(?P<mon>" + _MON + r")", _MON_T)
+      r"(?P<mon>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR_NUM + r"))?", _MON_T)
 def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     mon = m["mon"].lower().rstrip(".")
     cued = m["rel"] or m["cue"] or m["lead"]
@@ -523,7 +526,9 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     # "in late March" starts at "late" (the record shows "late March"), "from March" at "March"
     lead = re.search(r"(?:early|late|mid)[\s-]+$", m.group(0)[:m.start("mon") - m.start()], re.I)
     start = m.start() if not m["cue"] else m.start() + lead.start() if lead else m.start("mon")
-    if m["rel"]:
+    if m["y"]:
+        res = _date_res(m, ctx, int(m["y"]), month, None)  # "since early May 2026"
+    elif m["rel"]:
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
         res = _date_res(m, ctx, _relative_month_year(m["rel"].lower(), month, ctx.ref), month, None)
@@ -781,7 +786,7 @@ def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), unit_value(ctx.ref, unit))
 
 
-@rule(r"(?:(?:more\s+than|about|almost|nearly|around|roughly|some|over)\s+(?=\S+\s+\S+\s+ago\b))?"
+@rule(r"(?:(?P<approx>more\s+than|about|almost|nearly|around|roughly|some|over)\s+(?=\S+\s+\S+\s+ago\b))?"
       r"(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM + r")\s+(?P<unit2>" + _UNIT +
       r"))?\s+(?P<dir>ago|earlier|before|after|later|from|since|hence)"
       r"(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday|now))?", _UNIT_T)
@@ -810,6 +815,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
             return None
         d = shift(d, sign * n2, m["unit2"].lower())
         return Res(m.start(), m.end(), d.isoformat())
+    if m["approx"] and re.sub(r"\s+", " ", m["approx"].lower()) in rule_words("more_than_ago", "words"):
+        d -= dt.timedelta(days=1)  # "more than nine months ago": before the day nine months back
     # "two years ago" names a year, "nine months ago" a month: the record keeps that grain
     return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
 
@@ -1304,7 +1311,8 @@ def _future_checker(text: str, sentence_starts: list[int] | None) -> Callable[[i
     return future
 
 
-_CONNECT = re.compile(r"\s*(?:-|–|—|~|to|till|until|til|through|thru|and)\s*(?:the\s+)?$", re.I)
+_CONNECT = re.compile(r"\s*(?:-|–|—|~|to|till|until|til|through|thru|and)\s*(?:the\s+)?"
+                      r"(?:(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)?$", re.I)
 _RANGE_PREFIX = re.compile(r"(?:from|between)\s+(?:the\s+)?$", re.I)
 
 
@@ -1343,7 +1351,7 @@ def _with_year(r: Res, year: int) -> Res:
     assert r.parts is not None
     _, month, day = r.parts
     return Res(r.start_char, r.end_char, f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else ""),
-               parts=(year, month, day))
+               mod=r.mod, parts=(year, month, day))
 
 
 def _range_years(a: Res, b: Res, ref: dt.date | None) -> tuple[Res, Res]:
@@ -1377,9 +1385,19 @@ def _range_bounds(a: Res, b: Res) -> tuple[dt.date | None, dt.date | None]:
     e = _range_end(a, b, s, _start_of(b))
     if b.mod and re.search(r"\bend", b.mod):
         e = _end_of(b)
+    elif b.mod and re.search(r"\bmiddle", b.mod):
+        e = _middle_of(b)
     if a.mod and re.search(r"\bend", a.mod):
         s = _end_of(a)
+    elif a.mod and re.search(r"\bmiddle", a.mod):
+        s = _middle_of(a)
     return s, e
+
+
+def _middle_of(r: Res) -> dt.date | None:
+    """The middle day of a month or year ('the middle of March' is the 16th)."""
+    s, e = _start_of(r), _end_of(r)
+    return s + (e - s) // 2 if s and e else None
 
 
 def _pair_range(text: str, a: Res, b: Res, ref: dt.date | None) -> tuple[Res, bool]:
@@ -1603,11 +1621,64 @@ def _shown(body: str, r: Res) -> tuple[int, str | None]:
     return start, value if is_timex3_value(value) else None
 
 
+@lru_cache(maxsize=1)
+def _closed_year() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    closed = alternation(rule_words("report_year_from_a_closed_year", "closed_year"))
+    current = alternation(rule_words("report_year_from_a_closed_year", "current_year"))
+    return (re.compile(r"\b(?:" + closed + r")\s+(" + _YEAR_NUM + r")", re.I),
+            re.compile(r"\b(?:" + current + r")\b", re.I))
+
+
+def report_year(body: str) -> int | None:
+    """The year an undated page was written in, when it counts this year against a whole year it
+    names ('61 since the start of the year, compared to 50 in all of 2020': 2021); else None."""
+    closed, current = _closed_year()
+    named = [int(m.group(1)) for m in closed.finditer(body)]
+    if not named or not current.search(body):
+        return None
+    return max(named) + 1
+
+
+def _put_in_year(r: Res, year: int) -> None:
+    """A month or day said without a year, on an undated page whose year is known."""
+    assert r.parts is not None
+    _, month, day = r.parts
+    try:
+        r.value = dt.date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return
+    r.parts = (year, month, day)
+
+
+def _narrative_years(body: str, found: list[Res], published: dt.date) -> None:
+    """'signed on May 13, 2025, despite protests in early May': a month or day said without a year,
+    in the sentence of a past date said with its year or the one after it, and not before that
+    date's month, is in that date's year (dates.yaml: narrative_year)."""
+    told: Res | None = None
+    for r in found:
+        if r.parts and r.year_explicit and r.parts[0] and dt.date(r.parts[0], r.parts[1], 1) <= published:
+            told = r
+        elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r):
+            assert told.parts is not None and told.parts[0] is not None
+            if r.parts[0] != told.parts[0] and r.parts[1] >= told.parts[1]:
+                _put_in_year(r, told.parts[0])
+                r.extra["narrative"] = True
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z])")
+
+
+def _same_story(body: str, told: Res, r: Res) -> bool:
+    """Is `r` in the sentence of `told` or the next one, within its paragraph?"""
+    between = body[told.end_char:r.start_char]
+    return "\n" not in between and len(_SENTENCE_END.findall(between)) <= 1
+
+
 def _years_said(found: list[Res]) -> dict[tuple[int, int], int]:
     """The year each day of the year was said with ('August 5, 2024'): said again without it, it is that day."""
     out: dict[tuple[int, int], int] = {}
     for r in found:
-        if r.parts and r.year_explicit and r.parts[0] and r.parts[2]:
+        if r.parts and (r.year_explicit or r.extra.get("narrative")) and r.parts[0] and r.parts[2]:
             out[(r.parts[1], r.parts[2])] = r.parts[0]
     return out
 
@@ -1621,13 +1692,18 @@ def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
     are left out; what cannot be resolved keeps its text with value None."""
     out: list[Timex] = []
     found = find_expressions(body, published)
+    if published is not None:
+        _narrative_years(body, found, published)
     years = _years_said(found)
+    year_of_report = report_year(body) if published is None else None
     for r in found:
         if r.kind in ("span", "fuzzy", "now", "told"):
             continue  # "the past five years" is a duration, "recently" no date
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
             r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
+        if year_of_report is not None and r.parts and r.parts[0] is None:
+            _put_in_year(r, year_of_report)
         two = r.extra.get("two")
         if isinstance(two, tuple):  # "from 2011 to 2012": two years, each a date of its own
             out.append(Timex(text=body[r.start_char:r.start_char + 4], start=r.start_char, end=r.start_char + 4,
