@@ -21,6 +21,7 @@ Clock times are not tagged by the pipeline.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -1543,6 +1544,23 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
 _ALL_ANCHORS: frozenset[str] = frozenset().union(*(need for needs in NEEDS for need in needs))
 
 
+def _without_overlaps(candidates: list[Res]) -> list[Res]:
+    """Each candidate in turn unless it overlaps one already taken, in text order. The taken spans
+    do not overlap, so one look at the neighbours by start (bisect) says whether a candidate fits:
+    a page of many dates costs n log n, not n squared."""
+    starts: list[int] = []
+    taken: list[Res] = []
+    for c in candidates:
+        i = bisect.bisect_right(starts, c.start_char)
+        if i > 0 and taken[i - 1].end_char > c.start_char:
+            continue  # the span starting before (or at) c runs into it
+        if i < len(taken) and taken[i].start_char < c.end_char:
+            continue  # c runs into the span starting after it
+        starts.insert(i, c.start_char)
+        taken.insert(i, c)
+    return taken
+
+
 def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
                      merge_ranges: bool = False) -> list[Res]:
     """All time expressions of `text`, longest first where they overlap, in text order."""
@@ -1558,12 +1576,7 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
                     found.append((-(res.end_char - res.start_char), res.start_char, k, res))
     # longest first, then leftmost, then in rule order (the order the rules were written in)
     found.sort(key=lambda t: t[:3])
-    candidates = [t[3] for t in found]
-    taken: list[Res] = []
-    for c in candidates:
-        if all(c.end_char <= t.start_char or c.start_char >= t.end_char for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda r: r.start_char)
+    taken = _without_overlaps([t[3] for t in found])
     taken = _attach_years(text, [_for_span(text, _offset(text, r)) for r in taken])
     _resolve_anaphora(taken, text)
     if merge_ranges:
@@ -1665,11 +1678,15 @@ def _narrative_years(body: str, found: list[Res], published: dt.date) -> None:
                 r.extra["narrative"] = True
 
 
+_TWO_SENTENCES = 600  # characters
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z])")
 
 
 def _same_story(body: str, told: Res, r: Res) -> bool:
-    """Is `r` in the sentence of `told` or the next one, within its paragraph?"""
+    """Is `r` in the sentence of `told` or the next one, within its paragraph? (Two sentences
+    are read at most: the check costs the same on a page of one endless line.)"""
+    if r.start_char - told.end_char > _TWO_SENTENCES:
+        return False
     between = body[told.end_char:r.start_char]
     return "\n" not in between and len(_SENTENCE_END.findall(between)) <= 1
 
