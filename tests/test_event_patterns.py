@@ -50,3 +50,22 @@ def test_pattern_offsets_point_at_their_sentence() -> None:
             art = _analyse(ex.text)
             for e in art.events:
                 assert art.body[e.start:e.end] == e.text
+
+
+def test_intent_and_complement_rules_run_their_examples() -> None:
+    """The type-level rules of events.yaml (acts promised or threatened; a verbal act aimed at the recipient
+    of the act it is about) hold on their own examples."""
+    from flashpoint.nlp.event_patterns import complement_recipients, intent_examples
+
+    intent_pos, intent_neg = intent_examples()
+    rule = complement_recipients()
+    assert intent_pos and rule.positives and rule.negatives
+    for ex in (*intent_pos, *rule.positives):
+        events = _analyse(ex.text).events
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    for text in intent_neg:
+        assert not [e for e in _analyse(text).events if (e.pattern or "").startswith("intent:")], text
+    for text in rule.negatives:  # the actor's own thing is no recipient
+        events = [e for e in _analyse(text).events if e.type in rule.types]
+        assert events and all(e.recipient is None for e in events), text

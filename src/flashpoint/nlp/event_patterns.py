@@ -143,6 +143,28 @@ def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ..
     return tuple(_example(p, source) for p in data.get("pos") or []), tuple(data.get("neg") or [])
 
 
+@dataclass(frozen=True)
+class ComplementRecipients:
+    """Types whose recipient, when they have none, is the recipient of the act they are about."""
+
+    types: frozenset[str]
+    preps: tuple[str, ...]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipients:
+    data = read_yaml(language, "events.yaml").get("complement_recipients") or {}
+    source = f"lang/{language}/events.yaml: complement_recipients"
+    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
+    if unknown:
+        raise ValueError(f"{source}: unknown types {unknown}")
+    return ComplementRecipients(frozenset(data.get("types") or []), tuple(data.get("preps") or []),
+                                tuple(_example(p, source) for p in data.get("pos") or []),
+                                tuple(data.get("neg") or []))
+
+
 @lru_cache(maxsize=4)
 def local_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors whose actor, named without a country, belongs to the place it acts in ("police in Dhaka")."""

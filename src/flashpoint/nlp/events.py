@@ -23,7 +23,13 @@ from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.coref import speech_lexicon
 from flashpoint.nlp.document import NlpDoc, trimmed
 from flashpoint.nlp.event_confidence import confidence, features
-from flashpoint.nlp.event_patterns import Pattern, by_lemma, intent_types, local_sectors
+from flashpoint.nlp.event_patterns import (
+    Pattern,
+    by_lemma,
+    complement_recipients,
+    intent_types,
+    local_sectors,
+)
 from flashpoint.nlp.event_time import event_time
 from flashpoint.nlp.language import syntax
 from flashpoint.nlp.plover import plover_score
@@ -229,14 +235,21 @@ def _instrument_actor(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[
     return []
 
 
-def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:
-    """The object or an oblique with one of the pattern's prepositions; for a passive, its subject."""
+def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, state: ArticleState,
+                  actors: list[Party] | None = None) -> list[Party]:
+    """The object or an oblique with one of the pattern's prepositions; for a passive, its subject. A side that
+    is the actor itself, or of a sector the pattern refuses, is passed over for the next slot."""
+    def other(found: list[Party]) -> list[Party]:
+        return [r for r in found if not any(_same(r.actor, a.actor) for a in actors or [])
+                and r.actor.sector not in p.not_recipient_sectors]
+
     slots = p.recipient
     if syn.is_passive(trigger) and not p.objects:
-        found = _parties(doc, syn.patient(trigger), state)
+        found = other(_parties(doc, syn.patient(trigger), state))
         if found:
             return found
-    hosts = [trigger] + ([obj, *obj.conjuncts] if obj is not None else [])
+    objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
+    hosts = [trigger, *(h for o in objects for h in (o, *o.conjuncts))]  # "boycott contact with the US"
     for slot in slots:
         if slot == "target":  # "expelled two Russian diplomats": the object met is the recipient
             found = _parties(doc, obj, state)
@@ -248,9 +261,32 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
             found = _parties(doc, syn.clause_subject(trigger), state)
         else:
             found = [q for h in hosts for o in syn.obliques(h, (slot,)) for q in _parties(doc, o, state)]
+        found = other(found)
         if found:
             return found
+    return other(_complement_recipients(doc, trigger, p, state))
+
+
+def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"threatened to cut ties with Armenia": a verbal act about another act is aimed at that act's recipient."""
+    rule = complement_recipients()
+    if p.type not in rule.types:
+        return []
+    comps = [*syn.children(trigger, "xcomp", "ccomp"), *(c for c in syn.children(trigger, "advcl") if syn.is_purpose(c))]
+    for comp in comps:
+        objects = syn.children(comp, "obj")
+        hosts = [comp, *(syn.np_head(o) for o in objects)]  # "cut ties with Armenia": the object's "with" too
+        cands = [*syn.children(comp, "iobj"), *(o for h in hosts for o in syn.obliques(h, rule.preps)), *objects]
+        cands = [c for c in cands if not _owned(syn.np_head(c))]
+        found = [q for c in cands for q in _parties(doc, c, state) if q.actor.country or q.actor.code]
+        if found:
+            return found[:1]
     return []
+
+
+def _owned(head: Token) -> bool:
+    """"its border", "their own troops": the actor's own, not another side."""
+    return any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def location_of(doc: NlpDoc, trigger: Token) -> Place | None:
@@ -279,9 +315,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.actors = actors_of(doc, tok, state)
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
-    coded.recipients = recipients_of(doc, tok, p, obj, state)
-    coded.recipients = [r for r in coded.recipients if not any(_same(r.actor, a.actor) for a in coded.actors)
-                        and r.actor.sector not in p.not_recipient_sectors]
+    coded.recipients = recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok)
     _localise(coded, state)
     if not _sides_fit(p, coded):

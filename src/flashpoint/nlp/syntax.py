@@ -139,7 +139,8 @@ def subject(verb: Token) -> Token | None:
         head = verb.head
         if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")):
             return head
-        if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")):
+        if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")) or \
+                (verb.dep_ == "advcl" and is_purpose(verb)):
             objects = children(head, "obj", "iobj")  # the parser reads "urged Russia to" either way
             if head.lemma_.lower() in syntax().object_control_verbs and objects:
                 return objects[0]
@@ -205,7 +206,7 @@ def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
-def _purpose(tok: Token) -> bool:
+def is_purpose(tok: Token) -> bool:
     """"rode to town to deliver food": an adverbial or adnominal infinitive says what was meant."""
     if tok.dep_ not in ("advcl", "acl"):
         return False
@@ -228,7 +229,7 @@ def modality(trigger: Token) -> tuple[bool, bool]:
     are hypothetical."""
     syn = syntax()
     negated = _has_negator(trigger)
-    hypothetical = _has_modal(trigger) or _conditional(trigger) or _purpose(trigger)
+    hypothetical = _has_modal(trigger) or _conditional(trigger) or is_purpose(trigger)
     chain = governors(trigger)
     for gov in chain:
         lemma = gov.lemma_.lower()
