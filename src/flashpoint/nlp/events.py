@@ -251,20 +251,24 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
     hosts = [trigger, *(h for o in objects for h in (o, *o.conjuncts))]  # "boycott contact with the US"
     for slot in slots:
-        if slot == "target":  # "expelled two Russian diplomats": the object met is the recipient
-            found = _parties(doc, obj, state)
-        elif slot in ("obj", "iobj"):
-            # "launched rockets": the object that met the pattern's constraint is the weapon, not the target
-            cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj]
-            found = _parties(doc, cands[0], state) if cands else []
-        elif slot == "ccomp":
-            found = _parties(doc, syn.clause_subject(trigger), state)
-        else:
-            found = [q for h in hosts for o in syn.obliques(h, (slot,)) for q in _parties(doc, o, state)]
-        found = other(found)
+        found = other(_slot_parties(doc, trigger, p, obj, hosts, slot, state))
         if found:
             return found
     return other(_complement_recipients(doc, trigger, p, state))
+
+
+def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, hosts: list[Token], slot: str,
+                  state: ArticleState) -> list[Party]:
+    """The sides one recipient slot of a pattern names."""
+    if slot == "target":  # "expelled two Russian diplomats": the object met is the recipient
+        return _parties(doc, obj, state)
+    if slot in ("obj", "iobj"):
+        # "launched rockets": the object that met the pattern's constraint is the weapon, not the target
+        cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj]
+        return _parties(doc, cands[0], state) if cands else []
+    if slot == "ccomp":
+        return _parties(doc, syn.clause_subject(trigger), state)
+    return [q for h in hosts for o in syn.obliques(h, (slot,)) for q in _parties(doc, o, state)]
 
 
 def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:

@@ -131,29 +131,37 @@ def subject(verb: Token) -> Token | None:
     for _ in range(6):
         subj = children(verb, *SUBJECT_DEPS)
         if subj:
-            if subj[0].lower_ in rel and verb.dep_ == "acl:relcl":
-                return verb.head
-            return subj[0]
+            return verb.head if subj[0].lower_ in rel and verb.dep_ == "acl:relcl" else subj[0]
         if is_passive(verb):
             return agent(verb)
-        head = verb.head
         if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")):
-            return head
-        if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")) or \
-                (verb.dep_ == "advcl" and is_purpose(verb)):
-            objects = children(head, "obj", "iobj")  # the parser reads "urged Russia to" either way
-            if head.lemma_.lower() in syntax().object_control_verbs and objects:
-                return objects[0]
-            patients = children(head, "nsubj:pass") if verb.dep_ == "xcomp" else []
-            if patients:  # "he was scheduled to meet", "Russia was urged to withdraw": the passive's subject
-                return patients[0]
-            verb = head
-            continue
-        if verb.dep_ == "conj" and is_verb(head) or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-            verb = head
-            continue
-        return None
+            return verb.head
+        if _is_controlled(verb):
+            controller = _controller(verb)
+            if controller is not None:
+                return controller
+        elif not (verb.dep_ == "conj" and is_verb(verb.head) or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+            return None
+        verb = verb.head
     return None
+
+
+def _is_controlled(verb: Token) -> bool:
+    """An infinitive or gerund whose subject its governor supplies: "agreed to withdraw", "accused X of
+    shelling", "drove there to deliver"."""
+    return verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")) or \
+        (verb.dep_ == "advcl" and is_purpose(verb))
+
+
+def _controller(verb: Token) -> Token | None:
+    """The governor's object for "urged Russia to withdraw" (parsed obj or iobj), the passive's subject for
+    "he was scheduled to meet"; None when the governor's own subject controls."""
+    head = verb.head
+    objects = children(head, "obj", "iobj")
+    if head.lemma_.lower() in syntax().object_control_verbs and objects:
+        return objects[0]
+    patients = children(head, "nsubj:pass") if verb.dep_ == "xcomp" else []
+    return patients[0] if patients else None
 
 
 def clause_subject(verb: Token) -> Token | None:
