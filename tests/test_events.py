@@ -173,3 +173,14 @@ def test_a_place_noun_stands_for_the_named_place_it_leads_to() -> None:
     assert shelled and side(shelled[0].actor) == "SYR" and side(shelled[0].recipient) == "SYR"
     office = of_type(events_of("Militants attacked the office of Acme Holdings on Monday."), "ASSAULT")
     assert office and (office[0].recipient is None or side(office[0].recipient) is None)
+
+
+@pytest.mark.parametrize(("sentence", "type_", "recipient"), [
+    ("The rebels dismissed an appeal from President Ruto to lay down their arms.", "REJECT", "KEN"),
+    ("Senegal rejected the proposal on Monday.", "REJECT", None),  # whose proposal the sentence does not say
+    ("The Malian government accepted demands from Tuareg rebels on Monday.", "CONCEDE", "MLI"),
+    ("Lebanon cut all trade with Syria.", "SANCTION", "SYR"),
+])
+def test_whose_appeal_or_demand_is_the_recipient(sentence: str, type_: str, recipient: str | None) -> None:
+    found = of_type(events_of(sentence), type_)
+    assert found and side(found[0].recipient) == recipient
