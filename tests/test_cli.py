@@ -336,3 +336,7 @@ def test_timeline_hides_uncertain_events_unless_asked_on_cli_and_api(db: str) ->
     page = client.get("/timeline", params={"uncertain": "true"}).text
     assert 'id="f-uncertain"' in page and "checked" in page.split('id="f-uncertain"')[1].split(">")[0]
     assert page.count('class="tl-item') == min(len(every), 200)
+    hidden = [e for e in every[:200] if e["id"] not in {s["id"] for s in shown}]
+    assert hidden and page.count('class="flag uncertain"') == len(hidden)  # the uncertain ones are marked
+    default_page = client.get("/timeline").text
+    assert 'class="flag uncertain"' not in default_page

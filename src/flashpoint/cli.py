@@ -262,7 +262,10 @@ def _who(name: Any, country: Any) -> str:
 
 def _display(name: str, row: dict[str, Any]) -> dict[str, Any]:
     """A row as the table shows it: actor and country together, the PLOVER auxiliary marks in one column."""
-    marks = ", ".join(m for m in ("historical", "negated", "hypothetical") if row.get(m))
+    from flashpoint.corpus.views import is_uncertain
+
+    marks = ", ".join([*(m for m in ("historical", "negated", "hypothetical") if row.get(m)),
+                       *(["uncertain"] if is_uncertain(row) else [])])
     if name == "events":
         return {**row, "actor": _who(row.get("actor_name"), row.get("actor_country")),
                 "recipient": _who(row.get("recipient_name"), row.get("recipient_country")), "marks": marks}

@@ -17,6 +17,7 @@ from flashpoint.api import charts, data, render
 from flashpoint.api.cache import cached
 from flashpoint.api.data import Filters
 from flashpoint.api.routes import MAX_OFFSET, get_store, require_read
+from flashpoint.corpus.views import is_uncertain
 from flashpoint.model import PLOVER_TYPES
 from flashpoint.store import queries
 from flashpoint.store.store import Store
@@ -31,6 +32,7 @@ templates.env.filters["urlq"] = render.urlq
 templates.env.filters["safe_href"] = render.safe_href
 templates.env.globals["actor_name"] = render._name
 templates.env.globals["dyad"] = render.series_key
+templates.env.globals["uncertain"] = is_uncertain
 templates.env.filters["num"] = render.num
 templates.env.filters["marked"] = render.marked
 templates.env.filters["unknown_outlet"] = render.unknown_outlet
@@ -200,14 +202,11 @@ def story(request: Request, store: StoreDep, story_id: str) -> Response:
 def timeline(request: Request, store: StoreDep, date_from: Opt = None, date_to: Opt = None, country: Opt = None,
              type: Opt = None, outlet: Opt = None, actor: Opt = None, uncertain: bool = False,
              offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
-    from flashpoint.corpus import escalation as esc
-
     f = Filters(date_from=date_from, date_to=date_to, country=country or None, type=type or None,
                 outlet=outlet or None, actor=actor or None, uncertain=uncertain or None, limit=TIMELINE_PAGE,
                 offset=offset)
     return _cached_page(request, store, "timeline.html", lambda: {
         "title": "Timeline", "rows": data.run_view(store, "timeline", f), "f": f, "types": PLOVER_TYPES,
-        "min_confidence": esc.MIN_CONFIDENCE,
         "outlets": queries.list_outlets(store), "shown_articles": TIMELINE_ARTICLES_SHOWN})
 
 

@@ -198,6 +198,14 @@ def certain_events() -> Any:
     return and_(me.c.confidence >= esc.MIN_CONFIDENCE, me.c.actor_country.is_not(None))
 
 
+def is_uncertain(row: dict[str, Any]) -> bool:
+    """An event row (a mention or a merged event) not to be read as fact: coded with less than the threshold's
+    confidence, or with no actor country. Rows without a confidence (other lists) are not events: False."""
+    if "confidence" not in row:
+        return False
+    return (row.get("confidence") or 0.0) < esc.MIN_CONFIDENCE or not row.get("actor_country")
+
+
 def _event_filters(store: Store, q: Any, filters: dict[str, Any]) -> Any:
     me = t.merged_events
     if not filters.get("uncertain"):
