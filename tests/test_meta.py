@@ -299,3 +299,11 @@ def test_no_inferred_day_before_a_later_year_the_page_tells_of() -> None:
     ahead = ["The war began with the 7 October 2023 assault.", "Elections will be held in 2025."]
     assert latest_text_date(ahead) == "2023-10-07"  # a year said of the future is no floor
     assert latest_text_date(["The attack of 3 May 2023 killed 12,2025 people were displaced."]) == "2023-05-03"
+
+
+def test_a_url_date_outranks_a_date_line_among_the_first_lines() -> None:
+    story = "Paramilitary forces shelled the city on Thursday, residents and medics said, as talks stalled."
+    raw = "\n".join(["Sudan army says it repelled attack", "Most read", "2 April 2024", story])
+    assert extract_meta(raw, _body(story)).published == "2024-04-02"  # nothing better: the date line
+    dated = extract_meta(raw, _body(story), url="https://example.org/world/2024/03/14/sudan-story")
+    assert (dated.published, dated.published_from) == ("2024-03-14", "inferred")

@@ -670,11 +670,12 @@ def _wire_date(page: _Page) -> str | None:
 
 def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]) -> tuple[str | None, str | None]:
     """The publication day and where it came from ("given", "meta", "text", "inferred")."""
-    # a dateline, the URL or the page's metadata outrank any other date the page shows (a sidebar's)
+    # the page's metadata, a wire dateline or the URL outrank any other date the page shows: a date
+    # line among the first lines may be a sidebar's ("Most read ... 2 April 2024"), so it comes after
     sources: tuple[tuple[Callable[[], Any], str], ...] = (
         (lambda: given.get("published"), "given"), (lambda: page_meta.get("date"), "meta"),
-        (lambda: _wire_date(page), "text"), (lambda: dateline_date(page.header), "text"),
-        (lambda: url_date(page.url), "inferred"), (lambda: latest_text_date(page.lines), "inferred"),
+        (lambda: _wire_date(page), "text"), (lambda: url_date(page.url), "inferred"),
+        (lambda: dateline_date(page.header), "text"), (lambda: latest_text_date(page.lines), "inferred"),
         (lambda: pinned_date("\n".join(page.lines), date.today()), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
         normal = _normal_date(read())

@@ -641,7 +641,8 @@ _DAY_WORDS_REL = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday
 
 
 @rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?:late|early)\s+)\s*)?(?P<w>today|tonight|tomorrow|tmrw|"
-      r"yesterday)(?:\s+(?P<pod>morning|afternoon|evening|night))?", {"today", "tonight", "tomorrow", "tmrw", "yesterday"})
+      r"yesterday|otd)(?:\s+(?P<pod>morning|afternoon|evening|night))?", {"today", "tonight", "tomorrow", "tmrw", "yesterday",
+                                                                     "otd"})
 def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
