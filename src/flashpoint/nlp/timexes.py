@@ -536,7 +536,7 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
         if res:
             res.year_explicit = False
     else:
-        res = _date_res(m, ctx, None, month, None)
+        res = _date_res(m, _ahead(ctx) if _names_a_deadline(ctx.text, m.end()) else ctx, None, month, None)
     if res:
         res.start_char = start
         if m["cue"]:
@@ -551,6 +551,18 @@ def _month_as_noun(m: re.Match[str], text: str) -> bool:
         return False
     before = re.search(r"(\w+)\s+$", text[max(0, m.start("mon") - 12):m.start("mon")])
     return before is not None and before.group(1).lower() in rule_words("month_as_noun", "determiners")
+
+
+def _names_a_deadline(text: str, end: int) -> bool:
+    """'a June deadline', 'the March target': a month said of a deadline is the coming one
+    (dates.yaml: deadline_month)."""
+    after = re.match(r"\s+(\w+)", text[end:end + 20])
+    return after is not None and after.group(1).lower() in rule_words("deadline_month", "words")
+
+
+def _ahead(ctx: Ctx) -> Ctx:
+    """The same context, the clause read as speaking of the future."""
+    return Ctx(text=ctx.text, ref=ctx.ref, future=lambda _pos: True)
 
 
 def _bare_month_name(said: str) -> bool:
