@@ -201,3 +201,12 @@ def test_month_and_year_shifts_count_from_the_last_date_said() -> None:
     values = {t.text: t.value for t in analyze(Article(id="x", source="x", body=body, published="2021-04-09")).timexes}
     assert values["A month later"] == "2014-04"
     assert values["The following day"] == "2021-04-08"
+
+
+@pytest.mark.parametrize("text,published,value", [
+    ("A humanitarian pause ahead of Orthodox Easter fell on deaf ears.", "2022-04-23", "2022-04-24"),
+    ("Churches were full on Orthodox Easter.", "2024-05-10", "2024-05-05"),
+    ("Churches were full on Easter.", "2024-05-10", "2024-03-31"),  # the Western one
+])
+def test_orthodox_easter_is_its_own_day(text: str, published: str, value: str) -> None:
+    assert value in values(text, published)

@@ -1160,6 +1160,16 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+def orthodox_easter(year: int) -> dt.date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian = dt.date(year, month, day + 1)
+    return julian + dt.timedelta(days=year // 100 - year // 400 - 2)  # 13 days in 1900-2099
+
+
 def holiday_date(name: str, year: int) -> dt.date | None:
     name = name.lower().replace("’", "'")
     data = holidays()
@@ -1170,6 +1180,9 @@ def holiday_date(name: str, year: int) -> dt.date | None:
     moving = data.get("easter", {})
     if name in moving:
         return easter(year) + dt.timedelta(days=int(str(moving[name])))
+    orthodox = data.get("orthodox_easter", {})
+    if name in orthodox:
+        return orthodox_easter(year) + dt.timedelta(days=int(str(orthodox[name])))
     nth = data.get("nth_weekday", {})
     if name in nth:
         spec = list(nth[name])  # type: ignore[call-overload]
