@@ -158,3 +158,22 @@ def test_a_participle_cue_speaks_for_the_one_who_spoke_before_it_in_the_sentence
             "warning it “will not tolerate any disorder on the bridge.”")
     found = having(quotes_of(body), "will not tolerate any disorder")
     assert [(speaker(q), q.cue) for q in found] == [("border police", "warned")]  # not "statement"
+
+
+def test_a_quote_paragraph_after_a_paragraph_that_ended_with_a_quote_goes_on_with_its_speaker() -> None:
+    body = ("Defence spokesman Amir Tal said that the army “had warned the residents twice. They left the area "
+            "in time.”\n\n"
+            "“If the warnings had not come, would anyone have survived? Nobody can say the army did not act.”")
+    found = having(quotes_of(body), "If the warnings had not come")
+    assert [speaker(q) for q in found] == ["Amir Tal"]
+    alone = quotes_of("The residents left the area in time on Sunday.\n\n"
+                      "“If the warnings had not come, would anyone have survived? Nobody can say the army did not "
+                      "act.”")
+    assert [q.speaker for q in having(alone, "If the warnings had not come")] == [None]
+
+
+def test_a_source_after_according_to_is_named_without_the_preposition() -> None:
+    quotes = quotes_of("Russia and Ukraine agreed to a local truce near the plant, according to the UN nuclear "
+                       "watchdog.")
+    names = [speaker(q) for q in having(quotes, "agreed to a local truce")]
+    assert names and all(n and not n.lower().startswith("according") for n in names)

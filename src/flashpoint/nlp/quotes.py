@@ -583,7 +583,19 @@ class Extraction:
             later = self._next_sentence_cues(q)
             if later:
                 return later[0].who, later[0].past
+            return self._quote_paragraph_before(q, prev_in_para)
         return None, None
+
+    def _quote_paragraph_before(self, q: QSpan, prev_in_para: dict[int, tuple[Who | None, str | None]]
+                                ) -> tuple[Who | None, str | None]:
+        """A paragraph that opens with a quote after a paragraph that ended with one: the same speaker
+        goes on ("X said that “… .”" / "“If their claim were true …”")."""
+        before = [p for p in self.marks if p.para == q.para - 1 and not p.single]
+        prev = prev_in_para.get(q.para - 1)
+        if not before or prev is None or prev[0] is None:
+            return None, None
+        tail = self.body[before[-1].close:self.paras[q.para - 1][1]]
+        return prev if not tail.strip(" \u00a0.,”\"") else (None, None)
 
     def _is_fragment(self, q: QSpan) -> bool:
         """A quoted term of a few words with no finite verb ("called it “iron-clad”", "as “painstaking”",

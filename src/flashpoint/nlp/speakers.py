@@ -70,7 +70,9 @@ def role_nouns() -> frozenset[str]:
 
 
 def describe(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
+    """A source as the text names it, without its article or an "according to" before it."""
+    text = re.sub(r"^according\s+to\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _looks_like_full_name(text: str) -> bool:
