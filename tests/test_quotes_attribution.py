@@ -177,3 +177,20 @@ def test_a_source_after_according_to_is_named_without_the_preposition() -> None:
                        "watchdog.")
     names = [speaker(q) for q in having(quotes, "agreed to a local truce")]
     assert names and all(n and not n.lower().startswith("according") for n in names)
+
+
+def test_a_definite_description_repeats_the_unnamed_speaker_just_quoted() -> None:
+    body = ("A senior European official said the deadline had been extended to give the talks more time.\n\n"
+            "Any deal requires that the company receives no money up front, the official said.")
+    reported = [q for q in quotes_of(body) if not q.direct]
+    names = [speaker(q) for q in reported]
+    assert len(names) == 2 and names[0] == names[1] and names[0] and names[0].endswith("official")
+
+
+def test_the_agency_said_is_the_body_that_spoke_just_before() -> None:
+    body = ("“The needs are growing faster than the funds,” the UN refugee agency UNHCR said in its appeal.\n\n"
+            "“Without more money the agencies will have to cut food rations for millions of people,” the agency "
+            "said.")
+    first = having(quotes_of(body), "The needs are growing")
+    second = having(quotes_of(body), "Without more money")
+    assert first and second and speaker(second[0]) == speaker(first[0]) != "agency"

@@ -443,6 +443,9 @@ class Speakers:
         role, _ = coref.role_of(text)
         if role is None or tok.pos_ != "NOUN" or not re.match(_DEFINITE, text) or tok.tag_ == "NNS":
             return None
+        again = self._same_head_speaker(tok, lo)
+        if again is not None:
+            return again
         spoke = {w.name for w in self.said if w.person}
         before = [m for m in self.mentions if m.end <= lo]
         for m in before:
@@ -454,6 +457,18 @@ class Speakers:
         return Who(name=found.name, start=lo, id=found.id, actor=found.actor or resolve_actor(found.name),
                    person=found.person)
 
+    def _same_head_speaker(self, tok: Token, lo: int) -> Who | None:
+        """'A U.S. official said … the official said': an unnamed speaker just quoted whose phrase
+        ends in the same noun, when no named person came between."""
+        last = next((w for w in reversed(self.said) if w.start < lo), None)
+        if last is None or last.person or lo - last.start >= DESCRIBED_REACH:
+            return None
+        if not last.name.lower().split() or last.name.lower().split()[-1] != tok.lower_:
+            return None
+        if any(e.type == "PERSON" and last.start < e.start < lo for e in self.entities):
+            return None
+        return last
+
     def _body_or_source(self, tok: Token, lo: int, hi: int, text: str) -> Who | None:
         """A body ("the ministry"), a known actor, or an unnamed source ("officials"); a number, a
         sentence-opening word or a noun that names no one who speaks ("the crowd") is None."""
@@ -462,6 +477,10 @@ class Speakers:
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
+        if actor is None and re.fullmatch(r"(?i)the\s+\w+", text) and tok.lower_ in _sources():
+            body = self.group(tok.idx)  # "the agency said": the body that spoke just before
+            if body is not None:
+                return body
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
                    person=actor is None and _looks_like_full_name(text))
 
