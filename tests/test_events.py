@@ -184,3 +184,10 @@ def test_a_place_noun_stands_for_the_named_place_it_leads_to() -> None:
 def test_whose_appeal_or_demand_is_the_recipient(sentence: str, type_: str, recipient: str | None) -> None:
     found = of_type(events_of(sentence), type_)
     assert found and side(found[0].recipient) == recipient
+
+
+def test_a_place_noun_owned_by_a_named_side_stays_that_side() -> None:
+    togo = of_type(events_of("The group attacked a military base in northern Togo last week."), "ASSAULT")
+    assert togo and side(togo[0].recipient) == "TGO"  # where the base is
+    owned = of_type(events_of("Gunmen attacked a Turkish base in northern Iraq last week."), "ASSAULT")
+    assert owned and side(owned[0].recipient) == "TUR"  # whose base the phrase says

@@ -143,11 +143,14 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if tok.pos_ == "PRON":
         return _pronoun_party(doc, tok, state)
     lo, hi = syn.phrase_span(tok)
+    placed = None if _owner_named(tok) else _place_within(doc, tok)
+    if placed is not None:  # "a military base in northern Togo": where it is, not whose army the text is about
+        return Party(placed)
     actor = actor_kb.actor_for_span(doc, lo, hi) or actor_kb.resolve_actor(doc.body[lo:hi])
     if actor is not None and actor.sector == "CVL" and actor.country and not _names_country(doc, lo, hi):
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "name": doc.body[lo:hi]})
-    actor = actor or _place_actor(doc, lo, hi) or _place_within(doc, tok)
+    actor = actor or _place_actor(doc, lo, hi)
     return Party(actor) if actor is not None else None
 
 
@@ -168,6 +171,11 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     return None
 
 
+def _owner_named(head: Token) -> bool:
+    """"a Russian base", "Israel's embassy": the phrase says whose it is."""
+    return any(c.dep_ in ("amod", "compound", "nmod:poss") and c.text[:1].isupper() for c in head.children)
+
+
 def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
     """"a village on the outskirts of the city of Donetsk": a place noun stands for the people of the named
     place its modifiers lead to."""
@@ -176,7 +184,7 @@ def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
     for tok in head.subtree:
         if tok is not head and tok.pos_ == "PROPN" and tok.dep_ in ("nmod", "compound", "appos", "flat"):
             lo, hi = syn.phrase_span(tok)
-            found = _place_actor(doc, lo, hi)
+            found = _place_actor(doc, lo, hi) or _place_actor(doc, tok.idx, tok.idx + len(tok))  # "northern Togo"
             if found is not None:
                 return found
     return None
