@@ -191,3 +191,19 @@ def test_a_place_noun_owned_by_a_named_side_stays_that_side() -> None:
     assert togo and side(togo[0].recipient) == "TGO"  # where the base is
     owned = of_type(events_of("Gunmen attacked a Turkish base in northern Iraq last week."), "ASSAULT")
     assert owned and side(owned[0].recipient) == "TUR"  # whose base the phrase says
+
+
+@pytest.mark.parametrize(("sentence", "type_", "coded"), [
+    ("Israel must return the confiscated land to its owners.", "COERCE", False),  # a participle as adjective
+    ("Israel confiscated the land on Monday.", "COERCE", True),
+])
+def test_an_attributive_participle_is_no_event(sentence: str, type_: str, coded: bool) -> None:
+    assert bool(of_type(events_of(sentence), type_)) is coded
+
+
+def test_an_infinitive_joined_to_a_purpose_is_meant_too() -> None:
+    text = "The ministry extended the deadline to allow talks with Turkey and to reach a deal with its buyers."
+    deals = of_type(events_of(text), "AGREE")
+    assert deals and all(e.hypothetical for e in deals)
+    signed = of_type(events_of("Turkey and Greece met on Monday and signed a deal."), "AGREE")
+    assert signed and not any(e.hypothetical for e in signed)

@@ -76,8 +76,8 @@ class ArticleState:
 def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
     """The patterns that fire on a token, in file order, each with the object it read."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-    if kind is None:
-        return []
+    if kind is None or (kind == "VERB" and tok.dep_ == "amod"):
+        return []  # "the confiscated land", "the named accused": a participle as an adjective tells of no act
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
     for p in found or ():

@@ -216,7 +216,7 @@ def _conditional(tok: Token) -> bool:
 
 def is_purpose(tok: Token) -> bool:
     """"rode to town to deliver food": an adverbial or adnominal infinitive says what was meant."""
-    if tok.dep_ not in ("advcl", "acl"):
+    if tok.dep_ not in ("advcl", "acl", "conj"):  # "to facilitate talks and to reach a deal": the second too
         return False
     marks = syntax().purpose_marks
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
@@ -248,7 +248,7 @@ def modality(trigger: Token) -> tuple[bool, bool]:
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
     for _ in range(4):
-        if _conditional(tok):
+        if _conditional(tok) or is_purpose(tok):  # "to facilitate talks and to reach a deal": both meant
             hypothetical = True
         if tok.head is tok:
             break
