@@ -488,7 +488,8 @@ class Speakers:
         """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official")."""
         if tok.pos_ in NAME_POS or tok.text[:1].isupper():
             return True
-        words = {t.lower_ for t in tok.doc if lo <= t.idx < hi} | {tok.lemma_.lower()}
+        span = tok.doc.char_span(lo, hi, alignment_mode="expand")  # the phrase's tokens, not a scan of the doc
+        words = {t.lower_ for t in span or () if lo <= t.idx < hi} | {tok.lemma_.lower()}
         return bool(words & (_sources() | role_nouns()))
 
 
