@@ -91,8 +91,8 @@ def check_time() -> None:
 @contextmanager
 def deadline(seconds: float = DOC_SECONDS) -> Iterator[None]:
     """Stop the work inside after `seconds` of wall-clock time with OverBudget. On a process's main thread
-    (the CLI, pool and Dask workers) a timer signal stops it wherever it is; on another thread (the API's
-    ingest threads) `check_time` stops it at the next check."""
+    (the CLI, local pool workers) a timer signal stops it wherever it is; on another thread (the API's
+    ingest threads, a Dask worker's task threads) `check_time` stops it at the next check."""
     if seconds <= 0:
         yield
         return

@@ -7,6 +7,7 @@ large store is answered from its indexes rather than loaded into Python.
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Sequence
@@ -223,6 +224,7 @@ def _actor_mentions(upto: Sequence[int], after: Sequence[int] = (0, 0, 0)) -> An
 
 
 _ACTORS_CACHE: dict[tuple[int, str], tuple[tuple[Any, ...], Rows]] = {}  # by engine: (store state, actor table)
+_ACTORS_LOCK = threading.Lock()
 _REWRITES: weakref.WeakKeyDictionary[Any, list[int]] = weakref.WeakKeyDictionary()  # by engine: rewrites seen
 _REWRITE = re.compile(r'^\s*(?:DELETE\s+FROM|UPDATE)\s+"?(?:articles|entities|events|quotes)"?\s', re.I)
 
@@ -268,10 +270,15 @@ def actor_table(store: Store) -> Rows:
     cached = _ACTORS_CACHE.get((id(store.engine), store.url))
     if cached is not None and cached[0] == state:
         return cached[1]
-    rows = _appended(store, cached, state) if cached is not None else None
-    if rows is None:
-        rows = _aggregate_actors(store, _actor_mentions(_span_bounds(state)))
-    _ACTORS_CACHE[(id(store.engine), store.url)] = (state, rows)
+    with _ACTORS_LOCK:  # counted once: a reader arriving while `serve` counts them waits for that count
+        state = _store_state(store)
+        cached = _ACTORS_CACHE.get((id(store.engine), store.url))
+        if cached is not None and cached[0] == state:
+            return cached[1]
+        rows = _appended(store, cached, state) if cached is not None else None
+        if rows is None:
+            rows = _aggregate_actors(store, _actor_mentions(_span_bounds(state)))
+        _ACTORS_CACHE[(id(store.engine), store.url)] = (state, rows)
     return rows
 
 
