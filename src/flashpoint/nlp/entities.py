@@ -121,37 +121,57 @@ def _joinable(body: str, a: _Tok, b: _Tok) -> bool:
     return (len(a.text) == 1 and a.text.isupper() or a.text in _ABBREVIATED) and gap in (".", ". ")
 
 
+def _hyphen_tail(body: str, toks: list[_Tok], j: int) -> bool:
+    """A short or hyphen-joined lower-case tail of a capitalised word: 'Kim Jong-un', 'Rostov-on-Don'."""
+    n = len(toks)
+    if body[toks[j - 1].end:toks[j].start] != "-" or not toks[j - 1].cap:
+        return False
+    if len(toks[j].text) <= 3 or body[toks[j].end:toks[j].end + 1] == "-":
+        return True
+    return j + 1 < n and _joinable(body, toks[j], toks[j + 1]) and (
+        toks[j + 1].cap or toks[j + 1].text.lower() in _CONNECTORS)
+
+
+def _connector_bridge(body: str, toks: list[_Tok], j: int) -> int | None:
+    """The capitalised word that lower-case connectors from j lead to ('Secretary of State',
+    'Organization for Security and Co-operation'), or None."""
+    n = len(toks)
+    k = j
+    while k < n and not toks[k].cap and toks[k].text.lower() in _CONNECTORS and _joinable(body, toks[k - 1], toks[k]):
+        k += 1
+    if k > j and k < n and toks[k].cap and _joinable(body, toks[k - 1], toks[k]):
+        return k
+    return None
+
+
+def _run_from(body: str, toks: list[_Tok], i: int) -> list[int]:
+    """The run of name words starting at the capitalised token i."""
+    run = [i]
+    j = i + 1
+    while j < len(toks) and _joinable(body, toks[j - 1], toks[j]):
+        if toks[j].cap or _hyphen_tail(body, toks, j):
+            run.append(j)
+            j += 1
+            continue
+        k = _connector_bridge(body, toks, j)
+        if k is None:
+            break
+        run.extend(range(j, k + 1))
+        j = k + 1
+    return run
+
+
 def _runs(body: str, toks: list[_Tok]) -> list[list[int]]:
     """Maximal runs of capitalised tokens, lowercase connectors allowed inside."""
     runs: list[list[int]] = []
     i = 0
-    n = len(toks)
-    while i < n:
+    while i < len(toks):
         if not toks[i].cap:
             i += 1
             continue
-        run = [i]
-        j = i + 1
-        while j < n and _joinable(body, toks[j - 1], toks[j]):
-            hyphen_tail = (body[toks[j - 1].end:toks[j].start] == "-" and toks[j - 1].cap
-                           and (len(toks[j].text) <= 3 or body[toks[j].end:toks[j].end + 1] == "-"
-                                or (j + 1 < n and _joinable(body, toks[j], toks[j + 1])
-                                    and (toks[j + 1].cap or toks[j + 1].text.lower() in _CONNECTORS))))
-            if toks[j].cap or hyphen_tail:  # "Kim Jong-un", "Rostov-on-Don"
-                run.append(j)
-                j += 1
-                continue
-            # connectors: "Secretary of State", "Organization for Security and Co-operation"
-            k = j
-            while k < n and not toks[k].cap and toks[k].text.lower() in _CONNECTORS and _joinable(body, toks[k - 1], toks[k]):
-                k += 1
-            if k > j and k < n and toks[k].cap and _joinable(body, toks[k - 1], toks[k]):
-                run.extend(range(j, k + 1))
-                j = k + 1
-                continue
-            break
+        run = _run_from(body, toks, i)
         runs.append(run)
-        i = j
+        i = run[-1] + 1
     return runs
 
 
@@ -222,104 +242,176 @@ def _unlisted_town(body: str, toks: list[_Tok], idx: list[int]) -> _Found | None
     return _Found(s, e, "GPE", place.id, entry.name, entry)
 
 
-def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, local: dict[str, _Found]) -> list[_Found]:
-    """Classify the unmatched words of a run: a titled or first-named PERSON, an ORG, or nothing."""
+def _trimmed(toks: list[_Tok], idx: list[int]) -> list[int]:
+    """The run's words without leading common words or connectors and trailing connectors."""
     g = gazetteer()
     while idx and (_is_common(toks[idx[0]]) and toks[idx[0]].text not in g.title_words or
                    toks[idx[0]].text.lower() in _CONNECTORS):
         idx = idx[1:]
     while idx and toks[idx[-1]].text.lower() in _CONNECTORS:
         idx = idx[:-1]
+    return idx
+
+
+def _is_title(tok: _Tok) -> bool:
+    g = gazetteer()
+    return tok.text in g.title_words or tok.text.rstrip(".") in g.honorifics
+
+
+def _title_and_name(toks: list[_Tok], idx: list[int]) -> tuple[list[int], list[int]]:
+    """The title words up to the last one, and the words after them that may be a name. A title that
+    does not end in a head word ('Security') names no one unless a head came earlier and a full or
+    first name follows."""
+    last_title = max((k for k, i in enumerate(idx) if _is_title(toks[i])), default=-1)
+    title_idx, name_idx = idx[:last_title + 1], idx[last_title + 1:]
+    if title_idx and toks[title_idx[-1]].text.rstrip(".") not in _TITLE_HEADS:
+        has_head = any(toks[i].text.rstrip(".") in _TITLE_HEADS for i in title_idx)
+        if not (has_head and name_idx and (len(name_idx) >= 2 or _first_name(toks[name_idx[0]].text))):
+            name_idx = []
+    return title_idx, name_idx
+
+
+def _event_name(body: str, toks: list[_Tok], idx: list[int]) -> _Found | None:
+    """'Munich Security Conference', 'Orange Revolution', 'Operation Inherent Resolve'."""
+    if len(idx) < 2 or (toks[idx[-1]].text not in _EVENT_WORDS and toks[idx[0]].text != "Operation"):
+        return None
+    s, e = toks[idx[0]].start, toks[idx[-1]].end
+    name = body[s:e]
+    return _Found(s, e, "EVENT", "event:" + slug(name), name)
+
+
+def _org_ending_at(body: str, toks: list[_Tok], idx: list[int], org_at: int) -> list[_Found]:
+    """'Security Council', 'Defence Ministry', 'Azov Battalion': the ORG ends at its keyword; a person's
+    title before it ('Secretary of the Security Council') is not part of it."""
+    start_k = 0
+    for k in range(org_at - 1, 0, -1):
+        if toks[idx[k]].text == "of" and toks[idx[k - 1]].text.rstrip(".") in _TITLE_HEADS:
+            start_k = k + 1
+            break
+    while start_k < org_at and (toks[idx[start_k]].text.lower() in _CONNECTORS
+                                or toks[idx[start_k]].text.rstrip(".") in _TITLE_HEADS):
+        start_k += 1
+    if org_at <= start_k or all(_is_common(toks[i]) for i in idx[start_k:org_at + 1]):
+        return []
+    s, e = toks[idx[start_k]].start, toks[idx[org_at]].end
+    name = body[s:e]
+    return [_Found(s, e, "ORG", "org:" + slug(name), name)]
+
+
+def _name_words(toks: list[_Tok], idx: list[int], title_idx: list[int], name_idx: list[int]) -> list[int]:
+    """The words that can be a person's name, or none: at most four, before any connector ('Ann Lee of
+    Sioux Falls'), no 'and' ('Kate and Caitlyn'), not all common words, not after a connector."""
+    cut = next((k for k, i in enumerate(name_idx) if toks[i].text.lower() in _CONNECTORS), None)
+    if cut is not None:
+        name_idx = name_idx[:cut]
+    if not name_idx or len(name_idx) > 4:
+        return []
+    if title_idx and toks[title_idx[-1]].text.lower() in _CONNECTORS:
+        return []
+    if any(toks[i].text.lower() == "and" for i in name_idx):
+        return []
+    k0 = idx.index(name_idx[0])
+    if k0 > 0 and toks[idx[k0 - 1]].text.lower() in _CONNECTORS:
+        return []
+    if all(_is_common(toks[i]) for i in name_idx):
+        return []
+    return name_idx
+
+
+@dataclass
+class _Name:
+    """A candidate person's name and what introduces it."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    title: str  # the last title word, lower case ("" when none)
+    titled: bool  # a title or a person role word before it
+    honorific: bool  # Mr, Mrs, Dr ...
+    role_phrase: str
+
+
+def _name_of(body: str, toks: list[_Tok], idx: list[int], title_idx: list[int], name_idx: list[int],
+             before: str) -> _Name:
+    s, e = toks[name_idx[0]].start, toks[name_idx[-1]].end
+    before_words = re.findall(r"[\w’'-]+", before.lower())
+    title_tok = toks[title_idx[-1]] if title_idx else None
+    return _Name(start=s, end=e, text=body[s:e], key=fold(body[s:e]),
+                 title=title_tok.text.lower() if title_tok else "",
+                 titled=bool(title_idx) or bool(before_words and before_words[-1] in _PERSON_HEADS),
+                 honorific=title_tok is not None and title_tok.text.rstrip(".") in gazetteer().honorifics,
+                 role_phrase=(before + body[toks[idx[0]].start:s]) if title_idx else before)
+
+
+def _person_found(name: _Name, entry: Entry) -> _Found:
+    return _Found(name.start, name.end, "PERSON", entry.id, entry.name, entry, None, name.role_phrase)
+
+
+def _surname_person(body: str, word: str, name: _Name, local: dict[str, _Found]) -> _Found | None:
+    """The person a surname alone names: one named earlier in this article, else a KB person whose
+    full name the article writes (or whom the KB marks as known by surname, 'Putin'), spelled alike,
+    of the honorific's gender, and not one word of a longer proper name."""
+    known = local.get(name.key)
+    if known is not None:
+        return _Found(name.start, name.end, "PERSON", known.id, known.name, known.entry, known.actor,
+                      known.role_phrase)
+    # "Sharif" in a place name or "Safadi" a villager is no minister
+    bucket = gazetteer().surnames.get(name.key, [])
+    named = [p for p in bucket if fold(p.name) in fold(body)]
+    candidates = named or (bucket if len(bucket) == 1 and bucket[0].by_surname else [])
+    candidates = [p for p in candidates if _spelled_like(word, p.name) and _same_gender(name.title, p.name)
+                  and not _inside_longer_name(body, name.start, name.end)]
+    if len(candidates) == 1 and (name.titled or name.honorific or len(name.key) >= 4):
+        return _person_found(name, candidates[0])
+    return None
+
+
+def _person(body: str, toks: list[_Tok], name_idx: list[int], name: _Name, local: dict[str, _Found]) -> _Found | None:
+    """A PERSON: a surname of someone known, or a name a title, honorific, role word, known first name
+    or appositive role introduces; never an acronym."""
+    introduced = name.titled or name.honorific
+    if len(name_idx) == 1:
+        known = _surname_person(body, toks[name_idx[0]].text, name, local)
+        if known is not None:
+            return known
+        if not introduced:
+            return None
+    elif not (introduced or _first_name(toks[name_idx[0]].text) or _appositive_person(body, name.end)):
+        return None
+    if any(toks[i].text.isupper() and len(toks[i].text) > 1 for i in name_idx):
+        return None  # acronyms are not names
+    person = gazetteer().people.get(name.key)
+    if person is not None:
+        return _person_found(name, person)
+    return _Found(name.start, name.end, "PERSON", "person:" + fold_id(name.text), name.text, None, None,
+                  name.role_phrase)
+
+
+def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, local: dict[str, _Found]) -> list[_Found]:
+    """Classify the unmatched words of a run: a titled or first-named PERSON, an ORG, or nothing."""
+    idx = _trimmed(toks, idx)
     if not idx:
         return []
     town = _unlisted_town(body, toks, idx)
     if town is not None:
         return [town]
-    last_title = -1
-    for k, i in enumerate(idx):
-        if toks[i].text in g.title_words or toks[i].text.rstrip(".") in g.honorifics:
-            last_title = k
-    name_idx = idx[last_title + 1:]
-    title_idx = idx[:last_title + 1]
-    if title_idx and toks[title_idx[-1]].text.rstrip(".") not in _TITLE_HEADS:
-        has_head = any(toks[i].text.rstrip(".") in _TITLE_HEADS for i in title_idx)
-        if not (has_head and name_idx and (len(name_idx) >= 2 or _first_name(toks[name_idx[0]].text))):
-            name_idx = []
+    title_idx, name_idx = _title_and_name(toks, idx)
+    event = _event_name(body, toks, idx)
+    if event is not None:
+        return [event]
+    last_title = len(title_idx) - 1
     out: list[_Found] = []
-    last, first = toks[idx[-1]].text, toks[idx[0]].text
-    if (last in _EVENT_WORDS and len(idx) >= 2) or (first == "Operation" and len(idx) >= 2):
-        # "Munich Security Conference", "Orange Revolution", "Operation Inherent Resolve"
-        s, e = toks[idx[0]].start, toks[idx[-1]].end
-        name = body[s:e]
-        return [_Found(s, e, "EVENT", "event:" + slug(name), name)]
-    org_at = max((k for k, i in enumerate(idx) if toks[i].text in g.org_keywords), default=-1)
+    org_at = max((k for k, i in enumerate(idx) if toks[i].text in gazetteer().org_keywords), default=-1)
     if org_at >= 0 and (not name_idx or org_at > last_title):
-        # "Security Council", "Defence Ministry", "Azov Battalion": the ORG ends at its keyword
-        end_k = org_at if org_at > last_title or not name_idx else org_at
-        start_k = 0
-        for k in range(end_k - 1, 0, -1):
-            # "Secretary of the Security Council": the person's title is not part of the ORG
-            if toks[idx[k]].text == "of" and toks[idx[k - 1]].text.rstrip(".") in _TITLE_HEADS:
-                start_k = k + 1
-                break
-        while start_k < end_k and (toks[idx[start_k]].text.lower() in _CONNECTORS
-                                   or toks[idx[start_k]].text.rstrip(".") in _TITLE_HEADS):
-            start_k += 1
-        s, e = toks[idx[start_k]].start, toks[idx[end_k]].end
-        if end_k > start_k and not all(_is_common(toks[i]) for i in idx[start_k:end_k + 1]):
-            name = body[s:e]
-            out.append(_Found(s, e, "ORG", "org:" + slug(name), name))
+        out = _org_ending_at(body, toks, idx, org_at)
         if org_at > last_title:
             return out
-    cut = next((k for k, i in enumerate(name_idx) if toks[i].text.lower() in _CONNECTORS), None)
-    if cut is not None:
-        name_idx = name_idx[:cut]  # "Ann Lee of Sioux Falls"
-        if not name_idx:
-            return out
-    if not name_idx or len(name_idx) > 4:
+    name_idx = _name_words(toks, idx, title_idx, name_idx)
+    if not name_idx:
         return out
-    if title_idx and toks[title_idx[-1]].text.lower() in _CONNECTORS:
-        return out
-    if any(toks[i].text.lower() == "and" for i in name_idx):
-        return out  # "Kate and Caitlyn": not one person's name
-    k0 = idx.index(name_idx[0])
-    if k0 > 0 and toks[idx[k0 - 1]].text.lower() in _CONNECTORS:
-        return out
-    if all(_is_common(toks[i]) for i in name_idx):
-        return out
-    s, e = toks[name_idx[0]].start, toks[name_idx[-1]].end
-    name = body[s:e]
-    key = fold(name)
-    role_phrase = (before + body[toks[idx[0]].start:s]) if title_idx else before
-    before_words = re.findall(r"[\w’'-]+", before.lower())
-    titled = bool(title_idx) or bool(before_words and before_words[-1] in _PERSON_HEADS)
-    honorific = bool(title_idx) and toks[title_idx[-1]].text.rstrip(".") in g.honorifics
-    if len(name_idx) == 1:
-        known = local.get(key)
-        if known is not None:
-            return [*out, _Found(s, e, "PERSON", known.id, known.name, known.entry, known.actor, known.role_phrase)]
-        # a surname alone names a KB person only if the article writes the full name or the KB says
-        # the surname suffices ("Putin"): "Sharif" in a place name or "Safadi" a villager is no minister
-        bucket = g.surnames.get(key, [])
-        named = [p for p in bucket if fold(p.name) in fold(body)]
-        people = named or (bucket if len(bucket) == 1 and bucket[0].by_surname else [])
-        word = toks[name_idx[0]].text
-        title = toks[title_idx[-1]].text.lower() if title_idx else ""
-        people = [p for p in people if _spelled_like(word, p.name) and _same_gender(title, p.name)
-                  and not _inside_longer_name(body, s, e)]
-        if len(people) == 1 and (titled or honorific or len(key) >= 4):
-            p = people[0]
-            return [*out, _Found(s, e, "PERSON", p.id, p.name, p, None, role_phrase)]
-        if not (titled or honorific):
-            return out
-    elif not (titled or honorific or _first_name(toks[name_idx[0]].text) or _appositive_person(body, e)):
-        return out
-    if any(toks[i].text.isupper() and len(toks[i].text) > 1 for i in name_idx):
-        return out  # acronyms are not names
-    person = g.people.get(key)
-    if person is not None:
-        return [*out, _Found(s, e, "PERSON", person.id, person.name, person, None, role_phrase)]
-    return [*out, _Found(s, e, "PERSON", "person:" + fold_id(name), name, None, None, role_phrase)]
+    person = _person(body, toks, name_idx, _name_of(body, toks, idx, title_idx, name_idx, before), local)
+    return [*out, person] if person is not None else out
 
 
 def _spelled_like(word: str, full_name: str) -> bool:
@@ -387,73 +479,119 @@ def _sector_after(body: str, end: int) -> str | None:
     return found
 
 
+class _Known:
+    """The people named so far in this document, by folded full name and surname, with the first
+    words of those keys (the dictionary only ever gains keys)."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, _Found] = {}
+        self._heads: set[str] = set()
+        self._heads_n = 0
+
+    def heads(self) -> set[str]:
+        if self._heads_n != len(self.people):
+            self._heads, self._heads_n = {k.split(" ", 1)[0] for k in self.people}, len(self.people)
+        return self._heads
+
+
+def _may_start_name(piece: str, known: _Known) -> bool:
+    """A window whose first word starts no known name cannot match: it is not folded whole."""
+    head = fold_head(piece)
+    return head in gazetteer().heads() or head in known.heads()
+
+
+def _known_person(body: str, toks: list[_Tok], run: list[int], i: int, j: int, piece: str,
+                  known: _Known) -> _Found | None:
+    """The person this window names who was named earlier in the document; a country of that name wins
+    ('Michael Jordan ... visited Jordan'), and a word followed by more name is not them ('Tucker
+    Carlson' after 'Emma Tucker')."""
+    found = known.people.get(fold(piece))
+    if found is None or found.type != "PERSON":
+        return None
+    if j == i and any(h.kind == "country" for h in gazetteer().lookup(piece)):
+        return None
+    if j == i and j + 1 < len(run) and toks[run[j + 1]].text.lower() not in _CONNECTORS and \
+            body[toks[run[j]].end:toks[run[j + 1]].start] == " ":
+        return None
+    return found
+
+
+def _listed(piece: str, toks: list[_Tok], run: list[int], i: int, j: int) -> Entry | None:
+    """The gazetteer entry the window names; 'Eu', 'Who' are not the EU or the WHO, and a common word
+    alone is no KB person."""
+    g = gazetteer()
+    hits = g.lookup(piece)
+    if hits and fold(piece) in g.acronyms and not piece.replace(".", "").isupper():
+        return None
+    if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])):
+        return hits[0]
+    return None
+
+
+def _window_match(body: str, toks: list[_Tok], run: list[int], i: int, known: _Known) -> tuple[int, _Found] | None:
+    """The longest window of the run from word i that names someone known or a gazetteer entry."""
+    g = gazetteer()
+    for j in range(min(len(run), i + g.max_words + 2) - 1, i - 1, -1):
+        if toks[run[j]].text.lower() in _CONNECTORS or toks[run[i]].text.lower() in _CONNECTORS:
+            continue
+        s, e = toks[run[i]].start, toks[run[j]].end
+        piece = body[s:e]
+        if j == i and len(piece) < 2:
+            continue
+        if j > i and not _may_start_name(piece, known):
+            continue
+        person = _known_person(body, toks, run, i, j, piece, known)
+        if person is not None:
+            return j, _Found(s, e, "PERSON", person.id, person.name, person.entry, person.actor, person.role_phrase)
+        entry = _listed(piece, toks, run, i, j)
+        if entry is not None:
+            return j, _found_from(piece, s, e, entry)
+    return None
+
+
+def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, found: _Found) -> bool:
+    """'Michael Jordan', 'Paris Hilton', 'Mr Sudan': a first name or honorific makes a one-word place a surname."""
+    if found.type not in ("GPE", "LOC", "NORP") or not gap:
+        return False
+    prev = toks[gap[-1]]
+    return (_first_name(prev.text) or prev.text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")) and \
+        body[prev.end:tok.start] in (" ", ". ")
+
+
+def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) -> list[_Found]:
+    """The entities of one run: gazetteer and known names, longest first; the words between them
+    classified by the rules."""
+    local = known.people
+    i = 0
+    gap: list[int] = []
+    run_found: list[_Found] = []
+    while i < len(run):
+        match = _window_match(body, toks, run, i, known)
+        if match is not None and match[0] == i and _place_as_surname(body, toks, gap, toks[run[i]], match[1]):
+            match = None
+        if match is None:
+            gap.append(run[i])
+            i += 1
+            continue
+        _flush(body, toks, gap, local, run_found)
+        gap = []
+        j, f = match
+        if f.type == "PERSON":
+            title_start = run_found[-1].end if run_found else toks[run[0]].start
+            f.role_phrase = _preceding_role(body, toks[run[0]].start) + body[title_start:f.start]
+        run_found.append(f)
+        _remember(f, local)
+        i = j + 1
+    _flush(body, toks, gap, local, run_found)
+    return run_found
+
+
 def extract_entities(doc: NlpDoc) -> list[Entity]:
     """PERSON, ORG, GPE, LOC, NORP entities with canonical ids, names and actors."""
-    g = gazetteer()
     body = doc.body
     toks = _tokens(body)
-    found: list[_Found] = []
-    local: dict[str, _Found] = {}  # surname (and full name) -> the person named earlier in this document
-    g_heads = g.heads()
-    local_heads: set[str] = set()  # first words of the keys of `local` (which only ever gains keys)
-    local_n = 0
-    for run in _runs(body, toks):
-        i = 0
-        gap: list[int] = []
-        run_found: list[_Found] = []
-
-
-        while i < len(run):
-            match = None
-            for j in range(min(len(run), i + g.max_words + 2) - 1, i - 1, -1):
-                if toks[run[j]].text.lower() in _CONNECTORS or toks[run[i]].text.lower() in _CONNECTORS:
-                    continue
-                s, e = toks[run[i]].start, toks[run[j]].end
-                piece = body[s:e]
-                if j == i and len(piece) < 2:
-                    continue
-                if j > i:  # a window whose first word starts no known name cannot match: skip folding it
-                    if local_n != len(local):
-                        local_heads, local_n = {k.split(" ", 1)[0] for k in local}, len(local)
-                    head = fold_head(piece)
-                    if head not in g_heads and head not in local_heads:
-                        continue
-                known = local.get(fold(piece))
-                if known is not None and j == i and any(h.kind == "country" for h in g.lookup(piece)):
-                    known = None  # "Michael Jordan ... visited Jordan": the country wins
-                if known is not None and j == i and j + 1 < len(run) and \
-                        toks[run[j + 1]].text.lower() not in _CONNECTORS and \
-                        body[toks[run[j]].end:toks[run[j + 1]].start] == " ":
-                    known = None  # "Tucker Carlson" after "Emma Tucker": one word of a longer name
-                if known is not None and known.type == "PERSON":
-                    match = (j, _Found(s, e, "PERSON", known.id, known.name, known.entry, known.actor,
-                                       known.role_phrase))
-                    break
-                hits = g.lookup(piece)
-                if hits and fold(piece) in g.acronyms and not piece.replace(".", "").isupper():
-                    hits = []  # "Eu", "Who" are not the EU or the WHO
-                if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])):
-                    match = (j, _found_from(piece, s, e, hits[0]))
-                    break
-            if (match is not None and match[0] == i and match[1].type in ("GPE", "LOC", "NORP") and gap
-                    and (_first_name(toks[gap[-1]].text) or toks[gap[-1]].text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"))
-                    and body[toks[gap[-1]].end:toks[run[i]].start] in (" ", ". ")):
-                match = None  # "Michael Jordan", "Paris Hilton": a first name makes the place a surname
-            if match is None:
-                gap.append(run[i])
-                i += 1
-                continue
-            _flush(body, toks, gap, local, run_found)
-            gap = []
-            j, f = match
-            if f.type == "PERSON":
-                title_start = run_found[-1].end if run_found else toks[run[0]].start
-                f.role_phrase = _preceding_role(body, toks[run[0]].start) + body[title_start:f.start]
-            run_found.append(f)
-            _remember(f, local)
-            i = j + 1
-        _flush(body, toks, gap, local, run_found)
-        found.extend(run_found)
+    known = _Known()  # surname (and full name) -> the person named earlier in this document
+    found = [f for run in _runs(body, toks) for f in _run_entities(body, toks, run, known)]
     found.sort(key=lambda f: f.start)
     _assign_actors(body, found)
     _relink_surnames(body, found)
@@ -461,23 +599,40 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
                    id=f.id, name=f.name, actor=f.actor) for f in found]
 
 
+def _and_cut(toks: list[_Tok], gap: list[int]) -> int | None:
+    """Where 'and' joins two names ('Kozak and Mrs Petrova'), not one ('Security and Defense Council')."""
+    for k, i in enumerate(gap):
+        if toks[i].text == "and" and k + 1 < len(gap):
+            nxt = toks[gap[k + 1]].text
+            if nxt.rstrip(".") in _TITLE_HEADS or _first_name(nxt):
+                return k
+    return None
+
+
+def _gap_found(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found]) -> list[_Found]:
+    word = toks[gap[0]].text
+    if len(gap) == 1 and (word in _EVENT_WORDS or word in gazetteer().org_keywords):
+        return [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT" if word in _EVENT_WORDS else "ORG", "", word)]
+    return _gap_entities(body, toks, gap, _preceding_role(body, toks[gap[0]].start), local)
+
+
+def _takes_place_before(body: str, first: _Found, at: int, out: list[_Found]) -> bool:
+    """'Minsk Agreements', 'Munich Security Conference', 'Moscow Times', 'Russian Navy': an event or
+    organisation right after a place takes the place into its name."""
+    return first.type in ("EVENT", "ORG") and first.start == at and bool(out) \
+        and out[-1].type in ("GPE", "LOC", "NORP") and body[out[-1].end:first.start] == " "
+
+
 def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
     if not gap:
         return
-    cut = next((k for k, i in enumerate(gap) if toks[i].text == "and" and k + 1 < len(gap)
-                and (toks[gap[k + 1]].text.rstrip(".") in _TITLE_HEADS or _first_name(toks[gap[k + 1]].text))), None)
-    if cut is not None:  # "Kozak and Mrs Petrova": two names; "Security and Defense Council" one
+    cut = _and_cut(toks, gap)
+    if cut is not None:
         _flush(body, toks, gap[:cut], local, out)
         _flush(body, toks, gap[cut + 1:], local, out)
         return
-    word = toks[gap[0]].text
-    if len(gap) == 1 and (word in _EVENT_WORDS or word in gazetteer().org_keywords):
-        found = [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT" if word in _EVENT_WORDS else "ORG", "", word)]
-    else:
-        found = _gap_entities(body, toks, gap, _preceding_role(body, toks[gap[0]].start), local)
-    if found and found[0].type in ("EVENT", "ORG") and found[0].start == toks[gap[0]].start and out \
-            and out[-1].type in ("GPE", "LOC", "NORP") and body[out[-1].end:found[0].start] == " ":
-        # "Minsk Agreements", "Munich Security Conference", "Moscow Times", "Russian Navy"
+    found = _gap_found(body, toks, gap, local)
+    if found and _takes_place_before(body, found[0], toks[gap[0]].start, out):
         prev = out.pop()
         found[0] = _Found(prev.start, found[0].end, found[0].type, "", body[prev.start:found[0].end])
     for f in found:
@@ -507,76 +662,129 @@ def _remember(f: _Found, local: dict[str, _Found]) -> None:
             local[" ".join(words[-2:])] = f
 
 
-def _assign_actors(body: str, found: list[_Found]) -> None:
-    """Give each entity the actor it stands for, using the words around it."""
+def _place_counts(found: list[_Found]) -> Counter[str]:
+    """How often each country's places are named (a town twice a country or capital): the host of a
+    proxy force."""
     counts: Counter[str] = Counter()
     for f in found:
         if f.entry is not None and f.entry.country and f.entry.kind in ("country", "capital", "place", "seat"):
             counts[f.entry.country] += 2 if f.entry.kind == "place" else 1
+    return counts
+
+
+def _role_actor(body: str, f: _Found, phrase: str) -> Actor | None:
+    """The person as the actor their role phrase names ('Kremlin spokesman', 'the Kremlin's deputy chief
+    of staff'), when it has a country or code."""
+    base = resolve_phrase(phrase, body[:f.start])
+    if base is None or not (base.country or base.code):
+        return None
+    return Actor(text=body[f.start:f.end], name=f.name, id=f.id, country=base.country, sector=base.sector,
+                 code=base.code)
+
+
+def _appositive_actor(body: str, f: _Found) -> Actor | None:
+    """'Dmitry Kozak, the Kremlin's deputy chief of staff, said': the role after the name."""
+    m = _APPOSITIVE.match(body, f.end)
+    if m and role_sector(m.group(1))[0] is not None:
+        return _role_actor(body, f, m.group(1))
+    return None
+
+
+def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
+    """A person's actor: the KB's, else their role before or after the name, else the one this
+    person had earlier in the article."""
+    text = body[f.start:f.end]
+    if f.entry is not None:
+        f.actor = _actor(text, f.entry)
+    elif f.actor is None and f.role_phrase.strip():
+        f.actor = _role_actor(body, f, f.role_phrase.strip())
+    if f.actor is None:
+        f.actor = _appositive_actor(body, f)
+    if f.actor is None and f.id in remembered:
+        f.actor = remembered[f.id].model_copy(update={"text": text})
+    if f.actor is not None:
+        f.actor = f.actor.model_copy(update={"text": text})
+        remembered.setdefault(f.id, f.actor)
+
+
+def _unlisted_actor(body: str, f: _Found) -> Actor | None:
+    """An organisation the rules found: the actor its role words and the words before it name."""
+    text = body[f.start:f.end]
+    sector, _ = role_sector(text)
+    if sector is None:
+        return None
+    base = resolve_phrase(_preceding_role(body, f.start) + text, body[:f.start])
+    if base is None or not (base.country or base.code):
+        return None
+    return base.model_copy(update={"text": text})
+
+
+_PROXY_FORCE = re.compile(r"separatist|rebel|militant|militia|insurgent|fighters|republic")
+_PROXY_AUTHORITY = re.compile(r"^\W*\w*\W*(?:republics?|authorities|leaders?)")
+
+
+def _backed_group_actor(body: str, f: _Found, entry: Entry, counts: Counter[str]) -> Actor | None:
+    """'pro-Russian separatists', 'Iran-backed militias': the rebels (or separatist authorities) of the
+    country where the article's places are, not the backer."""
+    if entry.kind not in ("country", "demonym"):
+        return None
+    pre = body[max(0, f.start - 4):f.start].lower()
+    if not (pre.endswith("pro-") or pre.endswith("pro ") or _GROUP_AFFIX.match(body[f.end:f.end + 14])):
+        return None
+    tail = body[f.end:f.end + 60].lower()
+    if not _PROXY_FORCE.search(tail):
+        return None
+    sector = "PRE" if _PROXY_AUTHORITY.search(tail) else "REB"
+    return sector_actor(body[f.start:f.end], _host_country(entry.country, counts), sector)
+
+
+def _possessive_after(body: str, end: int) -> bool:
+    return body[end:end + 2] in ("'s", "’s")
+
+
+def _capital_actor(body: str, f: _Found, entry: Entry) -> Actor:
+    """A capital as a place ('in Moscow', 'Moscow residents'), else the government it stands for
+    (Moscow acting is the Russian government), or the force its possessive names ('Moscow's troops')."""
+    text = body[f.start:f.end]
+    prev = re.findall(r"[\w’']+", body[max(0, f.start - 25):f.start])
+    prev_word = prev[-1].lower() if prev else ""
+    nxt = re.match(r"\W*([\w’']+)", body[f.end:f.end + 20])
+    next_word = nxt.group(1).lower() if nxt else ""
+    if prev_word in _LOCATIVE or next_word in _PLACE_AFTER:
+        return Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
+    sector = _sector_after(body, f.end) if _possessive_after(body, f.end) else None
+    return _actor(text, entry, sector if sector in ("MIL", "LEG", "JUD", "COP", "SPY") else None)
+
+
+def _listed_actor(body: str, f: _Found, entry: Entry, counts: Counter[str]) -> Actor:
+    """The actor a gazetteer entity stands for, read with the words around it."""
+    text = body[f.start:f.end]
+    group = _backed_group_actor(body, f, entry, counts)
+    if group is not None:
+        return group
+    if entry.kind == "capital":
+        return _capital_actor(body, f, entry)
+    if entry.kind in ("demonym", "country"):
+        sector = _sector_after(body, f.end) if (entry.kind == "demonym" or _possessive_after(body, f.end)) else None
+        return _actor(text, entry, sector)
+    if entry.kind == "place":
+        return Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
+    return _actor(text, entry)
+
+
+def _assign_actors(body: str, found: list[_Found]) -> None:
+    """Give each entity the actor it stands for, using the words around it."""
+    counts = _place_counts(found)
     remembered: dict[str, Actor] = {}
     for f in found:
-        text = body[f.start:f.end]
-        entry = f.entry
         if f.type == "PERSON":
-            if entry is not None:
-                f.actor = _actor(text, entry)
-            elif f.actor is None and f.role_phrase.strip():
-                base = resolve_phrase(f.role_phrase.strip(), body[:f.start])
-                if base is not None and (base.country or base.code):
-                    f.actor = Actor(text=text, name=f.name, id=f.id, country=base.country,
-                                    sector=base.sector, code=base.code)
-            if f.actor is None:
-                # an appositive: "Dmitry Kozak, the Kremlin's deputy chief of staff, said"
-                m = _APPOSITIVE.match(body, f.end)
-                if m and role_sector(m.group(1))[0] is not None:
-                    base = resolve_phrase(m.group(1), body[:f.start])
-                    if base is not None and (base.country or base.code):
-                        f.actor = Actor(text=text, name=f.name, id=f.id, country=base.country,
-                                        sector=base.sector, code=base.code)
-            if f.actor is None and f.id in remembered:
-                f.actor = remembered[f.id].model_copy(update={"text": text})
-            if f.actor is not None:
-                f.actor = f.actor.model_copy(update={"text": text})
-                remembered.setdefault(f.id, f.actor)
-            continue
-        if entry is None:
-            sector, _ = role_sector(text)
-            if sector is not None:
-                base = resolve_phrase(_preceding_role(body, f.start) + text, body[:f.start])
-                if base is not None and (base.country or base.code):
-                    f.actor = base.model_copy(update={"text": text})
-            continue
-        pre = body[max(0, f.start - 4):f.start].lower()
-        post = body[f.end:f.end + 14]
-        if entry.kind in ("country", "demonym") and (pre.endswith("pro-") or pre.endswith("pro ")
-                                                       or _GROUP_AFFIX.match(post)):
-            tail = body[f.end:f.end + 60].lower()
-            if re.search(r"separatist|rebel|militant|militia|insurgent|fighters|republic", tail):
-                host = _host_country(entry.country, counts)
-                sector = "PRE" if re.search(r"^\W*\w*\W*(?:republics?|authorities|leaders?)", tail) else "REB"
-                f.actor = sector_actor(text, host, sector)
-                continue
-        if entry.kind == "capital":
-            prev = re.findall(r"[\w’']+", body[max(0, f.start - 25):f.start])
-            prev_word = prev[-1].lower() if prev else ""
-            nxt = re.match(r"\W*([\w’']+)", body[f.end:f.end + 20])
-            next_word = nxt.group(1).lower() if nxt else ""
-            if prev_word in _LOCATIVE or next_word in _PLACE_AFTER:
-                f.actor = Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
-                continue
-            sector = _sector_after(body, f.end) if body[f.end:f.end + 2] in ("'s", "’s") else None
-            # Moscow acting is the Russian government (the Kremlin's actor); the entity stays the city
-            f.actor = _actor(text, entry, sector if sector in ("MIL", "LEG", "JUD", "COP", "SPY") else None)
-            continue
-        if entry.kind in ("demonym", "country"):
-            possessive = body[f.end:f.end + 2] in ("'s", "’s")
-            sector = _sector_after(body, f.end) if (entry.kind == "demonym" or possessive) else None
-            f.actor = _actor(text, entry, sector)
-            continue
-        if entry.kind == "place":
-            f.actor = Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
-            continue
-        f.actor = _actor(text, entry)
+            _person_actor(body, f, remembered)
+        elif f.entry is None:
+            actor = _unlisted_actor(body, f)
+            if actor is not None:
+                f.actor = actor
+        else:
+            f.actor = _listed_actor(body, f, f.entry, counts)
 
 
 def _relink_surnames(body: str, found: list[_Found]) -> None:
