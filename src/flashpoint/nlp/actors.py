@@ -103,6 +103,48 @@ def surname_person(word: str) -> Entry | None:
     return people[0] if len(people) == 1 and people[0].by_surname else None
 
 
+def _may_open_name(text: str, start: int, end: int) -> bool:
+    """Most words are lower case: no name starts there ('al-' and 'el-' do)."""
+    return text[start].isupper() or (end - start == 2 and text[start:end] in ("al", "el") and text[end:end + 1] == "-")
+
+
+def _opens_no_key(text: str, word: tuple[int, int], heads: frozenset[str]) -> bool:
+    """When the word is a whole folded word (a space or hyphen follows it, not '.' as in 'U.S.'), every
+    window's folded first word is its own (possessive cut when it stands alone): one that starts no
+    index key spares folding up to max_words windows."""
+    s0, e0 = word
+    w0 = text[s0:e0]
+    after = text[e0:e0 + 1]
+    h0, h1 = fold_head(w0), fold_head(_POSS.sub("", w0))
+    whole = not after or after.isspace() or after in _SPLIT_CHARS
+    return bool(whole and h0 and h1 and h0 not in heads and h1 not in heads)
+
+
+def _listed_window(text: str, words: list[tuple[int, int]], i: int, g: Gazetteer) -> tuple[int, int, int, Entry] | None:
+    """The longest window of words from word i that the gazetteer lists: (last word, start, end, entry)."""
+    for j in range(min(len(words), i + g.max_words) - 1, i - 1, -1):
+        s, e = words[i][0], words[j][1]
+        piece = _POSS.sub("", text[s:e])
+        hits = g.lookup(piece)
+        if hits:
+            return j, s, s + len(piece), hits[0]
+    return None
+
+
+def _surname_mention(text: str, words: list[tuple[int, int]], i: int) -> tuple[int, int, int, Entry] | None:
+    """Word i as the surname the KB knows a person by ('Putin'), unless it is one word of a longer
+    name ('Mazar-i-Sharif', 'Putin Street')."""
+    s0, e0 = words[i]
+    nxt = text[e0:e0 + 2]
+    prev = text[max(0, s0 - 2):s0]
+    in_name = (prev[-1:] in _SPLIT_CHARS and prev[:1].isalnum()) or (nxt[:1] in _SPLIT_CHARS and nxt[1:2].isalnum())
+    if in_name or (nxt[:1] == " " and nxt[1:2].isupper()):
+        return None
+    word = _POSS.sub("", text[s0:e0])
+    person = surname_person(word)
+    return (i, s0, s0 + len(word), person) if person is not None else None
+
+
 def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     """Gazetteer names in a short text, longest first, left to right (capitalised words only)."""
     words = [m.span() for m in _WORD.finditer(text)]
@@ -110,40 +152,18 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     heads = g.heads()
     i = 0
     while i < len(words):
-        found = None
-        s0, e0 = words[i]
-        if not text[s0].isupper() and not (e0 - s0 == 2 and text[s0:e0] in ("al", "el") and text[e0:e0 + 1] == "-"):
-            i += 1  # most words are lower case: no name starts there
-            continue
-        w0 = text[s0:e0]
-        # when w0 is a whole folded word (a space or hyphen follows it, not "." as in "U.S."),
-        # every window's folded first word is w0's (possessive cut when it stands alone): one
-        # that starts no index key spares folding up to max_words windows
-        after = text[words[i][1]:words[i][1] + 1]
-        h0, h1 = fold_head(w0), fold_head(_POSS.sub("", w0))
-        skip = (not after or after.isspace() or after in _SPLIT_CHARS) and h0 and h1 \
-            and h0 not in heads and h1 not in heads
-        windows = range(0) if skip else range(min(len(words), i + g.max_words) - 1, i - 1, -1)
-        for j in windows:
-            s, e = words[i][0], words[j][1]
-            piece = _POSS.sub("", text[s:e])
-            hits = g.lookup(piece)
-            if hits:
-                found = (j, s, s + len(piece), hits[0])
-                break
-        nxt = text[words[i][1]:words[i][1] + 2]
-        prev = text[max(0, s0 - 2):s0]
-        in_name = (prev[-1:] in _SPLIT_CHARS and prev[:1].isalnum()) or (nxt[:1] in _SPLIT_CHARS and nxt[1:2].isalnum())
-        if found is None and not in_name and not (nxt[:1] == " " and nxt[1:2].isupper()):
-            person = surname_person(_POSS.sub("", w0))
-            if person is not None:
-                found = (i, words[i][0], words[i][0] + len(_POSS.sub("", w0)), person)
-        if found:
-            j, s, e, entry = found
-            out.append((s, e, entry))
-            i = j + 1
-        else:
+        if not _may_open_name(text, *words[i]):
             i += 1
+            continue
+        found = None if _opens_no_key(text, words[i], heads) else _listed_window(text, words, i, g)
+        if found is None:
+            found = _surname_mention(text, words, i)
+        if found is None:
+            i += 1
+            continue
+        j, s, e, entry = found
+        out.append((s, e, entry))
+        i = j + 1
     return out
 
 
@@ -204,43 +224,64 @@ def _host_country(backer: str | None, context: str | Counter[str] | None) -> str
     return theatres[0] if theatres else None
 
 
+_WIDE_NOUNS = ("forces", "troops", "authorities", "leaders", "groups", "group")
+
+
+def _backed_group(text: str, m: re.Match[str]) -> tuple[str, str] | None:
+    """The backer and sector of 'pro-Russia separatists', 'Iran-backed militias', 'Russian-installed
+    authorities' (PRE); 'pro-Russian forces' without 'separatist' are no proxy group."""
+    name = m.group("pro") or m.group("back") or ""
+    hits = gazetteer().lookup(name)
+    backer = hits[0].country if hits else None
+    if backer is None:
+        return None
+    noun = m.group("noun").lower()
+    if noun not in _WIDE_NOUNS or _BARE_GROUP.search(text):
+        return backer, "PRE" if noun.startswith("republic") else "REB"
+    if noun in ("authorities", "leaders"):
+        return backer, "PRE"
+    if noun in ("forces", "troops") and "separatist" not in text.lower():
+        return None
+    return backer, "REB"
+
+
+def _is_bare_group(text: str) -> bool:
+    """'separatists', 'rebels', 'the self-proclaimed republics'."""
+    return bool(_BARE_GROUP.search(text)) or bool(
+        _REPUBLICS.search(text) and re.search(r"separatist|self-proclaimed|breakaway", text, re.I))
+
+
+def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
+    """A group named by its place ('Donetsk separatists', 'Syrian rebels'), else the last qualified
+    group of its kind in the context ('pro-Russia separatists' before a bare 'separatists')."""
+    inner = [e for _, _, e in _mentions(text, gazetteer()) if e.country]
+    if inner and inner[0].kind in ("place", "country", "demonym"):
+        return sector_actor(text, inner[0].country, sector)
+    if not isinstance(context, str):
+        return None
+    noun_at = _BARE_GROUP.search(text)
+    stem = noun_at.group(0).lower()[:6] if noun_at else ""
+    earlier = [g for g in _GROUP.finditer(context) if stem and g.group("noun").lower().startswith(stem)]
+    if not earlier:
+        return None
+    found = group_actor(earlier[-1].group(0), context)
+    return found.model_copy(update={"text": text}) if found is not None else None
+
+
 def group_actor(text: str, context: str | None = None) -> Actor | None:
     """'pro-Russia separatists', 'Russian-backed rebels', 'the separatist republics' -> REB/PRE of the theatre."""
     m = _GROUP.search(text)
     backer: str | None = None
-    noun = ""
     if m:
-        name = m.group("pro") or m.group("back") or ""
-        hits = gazetteer().lookup(name)
-        backer = hits[0].country if hits else None
-        noun = m.group("noun").lower()
-        if backer is None:
+        backed = _backed_group(text, m)
+        if backed is None:
             return None
-        if noun in ("forces", "troops", "authorities", "leaders", "groups", "group") and not _BARE_GROUP.search(text):
-            if noun in ("authorities", "leaders"):
-                sector = "PRE"
-            elif noun in ("forces", "troops") and "separatist" not in text.lower():
-                return None
-            else:
-                sector = "REB"
-        else:
-            sector = "PRE" if noun.startswith("republic") else "REB"
-    elif _BARE_GROUP.search(text) or (_REPUBLICS.search(text) and re.search(r"separatist|self-proclaimed|breakaway",
-                                                                                text, re.I)):
+        backer, sector = backed
+    elif _is_bare_group(text):
         sector = "PRE" if _REPUBLICS.search(text) else "REB"
-        inner = [e for _, _, e in _mentions(text, gazetteer()) if e.country]
-        if inner and inner[0].kind in ("place", "country", "demonym") and not m:
-            # "Donetsk separatists", "Syrian rebels": the place names the theatre
-            return sector_actor(text, inner[0].country, sector)
-        if isinstance(context, str) and not m:
-            # a bare "separatists" refers back to the last qualified one ("pro-Russia separatists")
-            noun_at = _BARE_GROUP.search(text)
-            stem = noun_at.group(0).lower()[:6] if noun_at else ""
-            earlier = [g for g in _GROUP.finditer(context) if stem and g.group("noun").lower().startswith(stem)]
-            if earlier:
-                found = group_actor(earlier[-1].group(0), context)
-                if found is not None:
-                    return found.model_copy(update={"text": text})
+        named = _named_group(text, sector, context)
+        if named is not None:
+            return named
     else:
         return None
     host = _host_country(backer, context)
@@ -317,10 +358,52 @@ def _last_state(context: str) -> str | None:
     return states[-1] if states else None
 
 
+def _unroled_actor(text: str, anchors: list[tuple[int, int, Entry]], org: Entry | None, code: str | None) -> Actor:
+    """A phrase with names but no role words: its organisation, its international body, else its first name."""
+    if org is not None:
+        return _actor(text, org)
+    if code:
+        return sector_actor(text, None, "IGO", code)
+    return _actor(text, anchors[0][2])
+
+
+def _role_country(text: str, context: str | None, sector: str, role_end: int) -> str | Actor | None:
+    """The country of a role phrase that names none, or the actor it is when it can have none:
+    'the country's foreign minister' is the state named last before it; 'Western diplomats' are of
+    no one country; a bare role ('the foreign minister') is the context's, a titled stranger the
+    sentence's."""
+    if _THE_COUNTRY.search(text):
+        country = _last_state(context) if context else None
+        return country if country is not None else Actor(text=text, sector=sector)
+    if _NO_NATION.search(text):
+        return Actor(text=text, name=text, sector=sector)
+    if not context:
+        return None
+    g = gazetteer()
+    names = [w for w in _WORD.findall(text) if w[:1].isupper() and w not in g.title_words
+             and role_sector(w)[0] is None]
+    role = text[:role_end].split()[-1] if role_end > 0 else None
+    return context_country(context, role, max(0, len(context) - 300) if names else 0)
+
+
+def _role_actor(text: str, context: str | None, sector: str, role_end: int, country: str | None) -> Actor:
+    """The actor a role phrase with no body of its own names: its country's sector, or the role alone."""
+    if country is None:
+        found = _role_country(text, context, sector, role_end)
+        if isinstance(found, Actor):
+            return found
+        country = found
+    if country is None and sector not in ("CVL", "REF"):
+        return Actor(text=text, name=text, sector=sector)
+    return sector_actor(text, country, sector)
+
+
+_BODY_KINDS = ("seat", "agency", "group", "media")
+
+
 def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
     """A noun phrase with role words: 'Kremlin spokesman', 'Ukraine's commander-in-chief', 'the foreign minister'."""
-    g = gazetteer()
-    mentions = _mentions(text, g)
+    mentions = _mentions(text, gazetteer())
     sector, role_end = role_sector(text)
     people = [e for _, _, e in mentions if e.kind == "person"]
     if people:
@@ -329,36 +412,15 @@ def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
     if not anchors and sector is None:
         return None
     code = next((entry.code for _, _, entry in anchors if entry.code), None)
-    country = next((entry.country for _, _, entry in anchors if entry.country), None)
-    org = next((entry for _, _, entry in anchors if entry.kind in ("seat", "agency", "group", "media")), None)
+    org = next((entry for _, _, entry in anchors if entry.kind in _BODY_KINDS), None)
     if sector is None:
-        if org is not None:
-            return _actor(text, org)
-        if code:
-            return sector_actor(text, None, "IGO", code)
-        entry = anchors[0][2]
-        return _actor(text, entry)
-    if org is not None and org.sector and sector in ("GOV",) and org.sector != "GOV":
+        return _unroled_actor(text, anchors, org, code)
+    if org is not None and org.sector and sector == "GOV" and org.sector != "GOV":
         sector = org.sector  # "Pentagon spokesman", "Defence Ministry official"
     if code:
         return sector_actor(text, None, "IGO", code)
-    names = [w for w in _WORD.findall(text) if w[:1].isupper() and w not in g.title_words
-             and role_sector(w)[0] is None]
-    if country is None and _THE_COUNTRY.search(text):
-        # "the country's foreign minister": the state named last before the phrase; else unnamed,
-        # never an actor called "country's foreign minister"
-        country = _last_state(context) if context else None
-        if country is None:
-            return Actor(text=text, sector=sector)
-    if country is None and _NO_NATION.search(text):
-        return Actor(text=text, name=text, sector=sector)  # "Western diplomats": of no one country
-    if country is None and context:
-        # a bare role ("the foreign minister") is the context's; a titled stranger the sentence's
-        role = text[:role_end].split()[-1] if role_end > 0 else None
-        country = context_country(context, role, max(0, len(context) - 300) if names else 0)
-    if country is None and sector not in ("CVL", "REF"):
-        return Actor(text=text, name=text, sector=sector)
-    return sector_actor(text, country, sector)
+    country = next((entry.country for _, _, entry in anchors if entry.country), None)
+    return _role_actor(text, context, sector, role_end, country)
 
 
 def resolve_actor(text: str, context: str | None = None) -> Actor | None:
@@ -408,6 +470,34 @@ def country_of(text: str) -> str | None:
 _GAP_OK = re.compile(r"^[\s\-,]*(?:['’]s)?[\s\-]*$")
 
 
+def _first_phrase(body: str, inside: list[Entity]) -> list[Entity]:
+    """The entities of the first noun phrase: joined only by role words."""
+    first = [inside[0]]
+    for ent in inside[1:]:
+        gap = body[first[-1].end:ent.start]
+        if not (_GAP_OK.match(gap) or role_sector(gap)[0] is not None and len(gap) < 60 and "," not in gap):
+            break
+        first.append(ent)
+    return first
+
+
+def _phrase_actor(body: str, first: list[Entity], end: int) -> Actor | None:
+    """A person of the phrase, else the role the phrase's last name heads ('Russia's defence
+    ministry'), else its first name's actor."""
+    person = next((e for e in first if e.type == "PERSON"), None)
+    if person is not None:
+        return person.actor
+    phrase = body[first[0].start:min(end, first[-1].end + 40)]
+    sector, _ = role_sector(body[first[-1].end:min(end, first[-1].end + 40)])
+    head = first[-1].actor
+    if sector is not None and head is not None and head.country and not head.code:
+        return resolve_phrase(phrase, body[:end]) or head
+    return first[0].actor
+
+
+_PROXY_WORDS = re.compile(r"\bpro[-\s]|-(?:backed|supported|sponsored|allied|aligned)\b|separatist|rebel", re.I)
+
+
 def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
     """The actor of the entities inside or overlapping a span (a clause's subject or object).
 
@@ -416,33 +506,14 @@ def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
     """
     body = doc.body
     text = body[start:end]
-    context = body[:end]
     group = group_actor(text, body)
-    if group is not None and re.search(r"\bpro[-\s]|-(?:backed|supported|sponsored|allied|aligned)\b|separatist|rebel",
-                                       text, re.I):
+    if group is not None and _PROXY_WORDS.search(text):
         return group
     inside: list[Entity] = [e for e in doc.entities if e.start < end and e.end > start and e.actor is not None]
     inside.sort(key=lambda e: e.start)
     if inside:
-        # the first noun phrase: entities joined only by role words
-        first = [inside[0]]
-        for ent in inside[1:]:
-            gap = body[first[-1].end:ent.start]
-            if _GAP_OK.match(gap) or role_sector(gap)[0] is not None and len(gap) < 60 and "," not in gap:
-                first.append(ent)
-            else:
-                break
-        person = next((e for e in first if e.type == "PERSON"), None)
-        if person is not None:
-            return person.actor
-        phrase = body[first[0].start:min(end, first[-1].end + 40)]
-        sector, _ = role_sector(body[first[-1].end:min(end, first[-1].end + 40)])
-        if sector is not None:
-            head = first[-1].actor
-            if head is not None and head.country and not head.code:
-                return resolve_phrase(phrase, context) or head
-        return first[0].actor
-    return resolve_phrase(text, context) if role_sector(text)[0] is not None else None
+        return _phrase_actor(body, _first_phrase(body, inside), end)
+    return resolve_phrase(text, body[:end]) if role_sector(text)[0] is not None else None
 
 
 def person_id(name: str) -> str:
