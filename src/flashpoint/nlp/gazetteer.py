@@ -205,56 +205,57 @@ def _add_person(g: Gazetteer, rec: dict[str, Any]) -> None:
                 bucket.append(entry)
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Everything the resolver knows, built once per process (FLASHPOINT_KB files merged in)."""
-    g = Gazetteer()
-    for rec in _load_yaml("countries.yaml"):
-        iso = rec["iso3"]
-        historical = bool(rec.get("historical"))
-        g.countries[iso] = rec
-        demonyms = rec.get("demonyms") or []
-        g.demonym[iso] = demonyms[0] if demonyms else rec["name"]
-        country = Entry(id=iso, name=rec["name"], type="GPE", kind="country", country=iso)
-        for alias in [rec["name"], *(rec.get("aliases") or [])]:
-            g.add(alias, country)
-        for dem in demonyms:
-            g.add(dem, Entry(id="norp:" + iso, name=g.demonym[iso], type="NORP", kind="demonym", country=iso))
-        if rec.get("capital") and not historical:
-            cap = Entry(id="place:" + slug(rec["capital"]), name=rec["capital"], type="GPE", kind="capital",
-                        country=iso, sector="GOV", code=rec.get("capital_acts_as"))
-            for alias in [rec["capital"], *(rec.get("capital_aliases") or [])]:
-                g.add(alias, cap)
-        for seat, sector in (rec.get("seats") or {}).items():
-            g.add(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
-                              country=iso, sector=sector))
-    extras = [_read_extra(path) for path in _extra_kb_files()]
-    places = list(_load_yaml("places.yaml")) + [r for x in extras for r in x.get("places") or []]
-    for rec in places:
-        place = Entry(id="place:" + slug(rec["name"]), name=rec["name"], type=rec.get("type") or "GPE",
-                      kind="place", country=rec.get("country"))
-        for alias in [rec["name"], *(rec.get("aliases") or [])]:
-            g.add(alias, place)
+def _add_names(g: Gazetteer, rec: dict[str, Any], entry: Entry, name_key: str = "name",
+               alias_key: str = "aliases") -> None:
+    for alias in [rec[name_key], *(rec.get(alias_key) or [])]:
+        g.add(alias, entry)
+
+
+def _add_country(g: Gazetteer, rec: dict[str, Any]) -> None:
+    """A country: its names, demonyms, capital (not for a historical state) and seats of power."""
+    iso = rec["iso3"]
+    g.countries[iso] = rec
+    demonyms = rec.get("demonyms") or []
+    g.demonym[iso] = demonyms[0] if demonyms else rec["name"]
+    _add_names(g, rec, Entry(id=iso, name=rec["name"], type="GPE", kind="country", country=iso))
+    for dem in demonyms:
+        g.add(dem, Entry(id="norp:" + iso, name=g.demonym[iso], type="NORP", kind="demonym", country=iso))
+    if rec.get("capital") and not rec.get("historical"):
+        cap = Entry(id="place:" + slug(rec["capital"]), name=rec["capital"], type="GPE", kind="capital",
+                    country=iso, sector="GOV", code=rec.get("capital_acts_as"))
+        _add_names(g, rec, cap, "capital", "capital_aliases")
+    for seat, sector in (rec.get("seats") or {}).items():
+        g.add(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
+                          country=iso, sector=sector))
+
+
+def _add_places(g: Gazetteer, extras: list[dict[str, Any]]) -> None:
+    for rec in list(_load_yaml("places.yaml")) + [r for x in extras for r in x.get("places") or []]:
+        _add_names(g, rec, Entry(id="place:" + slug(rec["name"]), name=rec["name"], type=rec.get("type") or "GPE",
+                                 kind="place", country=rec.get("country")))
+
+
+_ORG_SECTIONS = (("armed_groups", "group"), ("agencies", "agency"), ("media", "media"))
+
+
+def _add_organisations(g: Gazetteer, extras: list[dict[str, Any]]) -> None:
+    """International bodies, armed groups, state agencies and media, and the conflicts proxies fight in."""
     orgs = _load_yaml("organizations.yaml")
     for x in extras:
         for section in ("igos", "armed_groups", "agencies", "media"):
             orgs[section] = list(orgs.get(section) or []) + list(x.get(section) or [])
     for rec in orgs.get("igos") or []:
-        entry = Entry(id=rec["code"], name=rec["name"], type="ORG", kind="igo", country=None,
-                      sector=rec.get("sector") or "IGO", code=rec["code"])
-        for alias in [rec["name"], *(rec.get("aliases") or [])]:
-            g.add(alias, entry)
-    for section, kind in (("armed_groups", "group"), ("agencies", "agency"), ("media", "media")):
+        _add_names(g, rec, Entry(id=rec["code"], name=rec["name"], type="ORG", kind="igo", country=None,
+                                 sector=rec.get("sector") or "IGO", code=rec["code"]))
+    for section, kind in _ORG_SECTIONS:
         for rec in orgs.get(section) or []:
-            entry = Entry(id="org:" + slug(rec["name"]), name=rec["name"], type="ORG", kind=kind,
-                          country=rec.get("country"), sector=rec.get("sector"))
-            for alias in [rec["name"], *(rec.get("aliases") or [])]:
-                g.add(alias, entry)
+            _add_names(g, rec, Entry(id="org:" + slug(rec["name"]), name=rec["name"], type="ORG", kind=kind,
+                                     country=rec.get("country"), sector=rec.get("sector")))
     g.proxy_conflicts = {k: list(v) for k, v in (orgs.get("proxy_conflicts") or {}).items()}
-    g.first_names = frozenset(fold(str(n)) for n in _load_yaml("first_names.yaml"))
-    people = list(_load_yaml("actors.yaml") or []) + [r for x in extras for r in x.get("people") or []]
-    for rec in people:
-        _add_person(g, rec)
+
+
+def _add_roles(g: Gazetteer) -> None:
+    """Role phrases by sector (longest first), title words, honorifics and organisation keywords."""
     roles = _load_yaml("roles.yaml")
     g.roles = sorted(((str(p).lower(), sector) for sector, phrases in roles["sectors"].items() for p in phrases),
                      key=lambda ps: -len(ps[0]))
@@ -264,4 +265,19 @@ def gazetteer() -> Gazetteer:
     g.title_words = frozenset(str(w) for w in roles["title_words"])
     g.honorifics = frozenset(str(w).rstrip(".") for w in roles["honorifics"])
     g.org_keywords = frozenset(str(w) for w in roles["org_keywords"])
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Everything the resolver knows, built once per process (FLASHPOINT_KB files merged in)."""
+    g = Gazetteer()
+    for rec in _load_yaml("countries.yaml"):
+        _add_country(g, rec)
+    extras = [_read_extra(path) for path in _extra_kb_files()]
+    _add_places(g, extras)
+    _add_organisations(g, extras)
+    g.first_names = frozenset(fold(str(n)) for n in _load_yaml("first_names.yaml"))
+    for rec in list(_load_yaml("actors.yaml") or []) + [r for x in extras for r in x.get("people") or []]:
+        _add_person(g, rec)
+    _add_roles(g)
     return g
