@@ -21,62 +21,24 @@ from flashpoint.nlp import world_places
 from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_sector, sector_actor
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, slug
-from flashpoint.nlp.language import people
+from flashpoint.nlp.language import names, people
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
-_CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den",
-                         "al", "bin", "ibn", "da", "di", "del", "y", "in"})
+_NAMES = names()  # resources/lang/en/entities.yaml
+_CONNECTORS = _NAMES.name_connectors
 # the title word right before a name must be one of these heads ("Foreign Minister X", not "Security X")
-_TITLE_HEADS = frozenset({
-    "President", "Minister", "Secretary", "Secretary-General", "Chancellor", "Premier", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Ambassador", "Envoy", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sultan", "Pope",
-    "Patriarch", "Senator", "Sen", "Rep", "Representative", "Congressman", "Congresswoman", "Governor", "Mayor",
-    "Commander", "Commander-in-Chief", "Colonel", "Col", "Major", "Maj", "Captain", "Capt", "Lieutenant", "Lt",
-    "Admiral", "Adm", "Marshal", "Gen", "General", "Sergeant", "Sgt", "Brigadier", "Chairman", "Chairwoman", "Chair",
-    "Speaker", "Director", "Leader", "Chief", "Commissioner", "Judge", "Prosecutor", "Ayatollah", "Imam", "Mullah",
-    "Archbishop", "Father", "Rev", "Reverend", "Prof", "Professor", "Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame",
-    "Lord", "Lady", "Attorney", "Head", "Deputy", "Mufti"})
+_TITLE_HEADS = _NAMES.title_heads
 # role nouns that, right before a capitalised name, say it is a person ("spokesman Dmitry Peskov")
-_PERSON_HEADS = frozenset({w.lower() for w in _TITLE_HEADS} | {
-    "official", "spokesperson", "adviser", "advisor", "aide", "negotiator", "analyst", "journalist", "correspondent",
-    "reporter", "lawmaker", "mp", "diplomat", "coordinator", "researcher", "expert", "economist", "activist",
-    "monitor", "commander-in-chief", "counterpart", "colleague", "premier", "minister", "president", "envoy",
-    "ambassador", "secretary", "spokesman", "spokeswoman", "chancellor", "leader", "chief", "head", "governor",
-    "mayor", "general", "commander", "chairman", "chairwoman", "senator", "congressman", "deputy", "attorney"})
-_EVENT_WORDS = frozenset({"War", "Summit", "Conference", "Olympics", "Games", "Revolution", "Agreement",
-                          "Agreements", "Accords", "Accord", "Protocol", "Talks", "Uprising", "Offensive",
-                          "Crisis", "Massacre", "Referendum", "Treaty", "Ceasefire", "Genocide", "Intifada",
-                          "Maidan", "Euromaidan", "Invasion", "Siege", "Blockade", "Airlift", "Pact"})
+_PERSON_HEADS = frozenset({w.lower() for w in _TITLE_HEADS} | _NAMES.person_role_words)
+_EVENT_WORDS = _NAMES.event_words
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n\"“”]{3,70}?)(?=,|\.|;|\s+(?:said|says|told|added))")
-_ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Rev", "Sen",
-                          "Rep", "Gov", "Prof", "St", "Cmdr", "Brig"})
-_NP_MODIFIERS = frozenset({"state", "government", "foreign", "armed", "defence", "defense", "special", "security",
-                           "military", "naval", "air", "border", "senior", "top", "news", "national", "federal",
-                           "regional", "local", "interior", "former", "deputy", "chief", "press", "intelligence",
-                           "pro-government", "opposition", "riot", "elite", "ground", "allied", "coalition"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "within", "from", "to", "into",
-                       "towards", "toward", "of", "via", "through", "inside", "over", "left", "reached",
-                       "entered", "visited", "visit", "visiting", "flew", "arrived", "streets", "outskirts"})
-_PLACE_AFTER = frozenset({"region", "oblast", "city", "residents", "metro", "airport", "mayor", "suburbs", "area",
-                          "province", "district", "outskirts", "streets", "time"})
+_ABBREVIATED = _NAMES.abbreviations
+_ROLE_MODIFIERS = _NAMES.role_modifiers
+_NP_MODIFIERS = _NAMES.noun_phrase_modifiers
+_LOCATIVE = _NAMES.locative_words
+_PLACE_AFTER = _NAMES.place_nouns_after
 _GROUP_AFFIX = re.compile(r"^[-\s](?:backed|supported|sponsored|allied|aligned|controlled|armed|funded|installed)\b")
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_COMMON = frozenset(STOP_WORDS) | _MONTHS | {
-    "read", "image", "photo", "caption", "video", "share", "related", "updated", "published", "comment", "post",
-    "follow", "subscribe", "advertisement", "media", "copyright", "getty", "images", "reuters", "afp", "also",
-    "but", "meanwhile", "however", "overnight", "earlier", "later", "today", "yesterday", "tomorrow", "speaking",
-    "asked", "according", "despite", "during", "after", "before", "while", "since", "although", "because",
-    "will", "grant", "price", "young", "long", "power", "rice", "brown", "green", "black", "white", "gray",
-    "king", "hope", "chance", "little", "rich", "strong", "bush", "english", "french", "news", "world", "live",
-    "breaking", "analysis", "opinion", "home", "top", "stories", "more", "map", "why", "what", "where", "who",
-    "how", "when", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they", "we",
-    "i", "you", "his", "her", "their", "our", "my", "your", "a", "an", "the", "in", "on", "at", "by", "for",
-    "with", "as", "if", "so", "no", "yes", "not", "all", "any", "some", "many", "most", "several", "both",
-    "each", "every", "other", "another", "such", "only", "just", "still", "even", "already", "now", "then",
-    "thus", "western", "eastern", "northern", "southern", "central", "east", "west", "north", "south",
-    "sunday", "saturday", "ceasefire", "war", "state", "government", "army", "republic", "people", "union",
-    "secretary", "minister", "president", "official", "officials", "spokesman", "general", "mr", "mrs", "ms"}
+_COMMON = frozenset(STOP_WORDS) | _NAMES.calendar_words | _NAMES.common_words
 
 
 class _Tok(NamedTuple):
@@ -207,9 +169,7 @@ def _preceding_role(body: str, pos: int) -> str:
         low = w.lower()
         bare = _POSSESSIVE_END.sub("", w)
         if (role_sector(low)[0] is not None or low in _CONNECTORS or w in g.title_words
-                or (bare[:1].isupper() and g.lookup(bare)) or low in ("senior", "top", "deputy", "chief", "former",
-                                                                       "state", "foreign", "defence", "defense", "press",
-                                                                       "acting", "interim", "then")):
+                or (bare[:1].isupper() and g.lookup(bare)) or low in _ROLE_MODIFIERS):
             start = base + m.start()
             continue
         break

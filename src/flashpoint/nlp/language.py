@@ -134,3 +134,75 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
     if not isinstance(fragment_words, int) or isinstance(fragment_words, bool) or fragment_words < 0:
         raise ValueError(f"{source}: 'fragment_words' must be a whole number of words")
     return Quoting(**lists, fragment_words=fragment_words)
+
+
+def _cased_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
+    """A list of words kept as written (title and event words are matched with their capitals)."""
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise ValueError(f"{source}: {key!r} must be a list of words")
+    if len(set(value)) != len(value):
+        dup = sorted({w for w in value if value.count(w) > 1})
+        raise ValueError(f"{source}: {key!r} lists {dup} twice")
+    return frozenset(value)
+
+
+NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_phrase_modifiers", "locative_words",
+              "place_nouns_after", "calendar_words", "common_words")
+NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations")
+
+
+@dataclass(frozen=True)
+class Names:
+    """How a text names people, organisations, events and places (see resources/lang/en/entities.yaml).
+    The cased lists are matched as written, the others in lower case."""
+
+    name_connectors: frozenset[str]
+    person_role_words: frozenset[str]
+    role_modifiers: frozenset[str]
+    noun_phrase_modifiers: frozenset[str]
+    locative_words: frozenset[str]
+    place_nouns_after: frozenset[str]
+    calendar_words: frozenset[str]
+    common_words: frozenset[str]
+    title_heads: frozenset[str]
+    event_words: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def names(language: str = DEFAULT_LANGUAGE) -> Names:
+    data = read_yaml(language, "entities.yaml")
+    source = f"lang/{language}/entities.yaml"
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: a mapping of word lists")
+    lists = {key: _word_list(data, key, source) for key in NAME_LISTS}
+    cased = {key: _cased_list(data, key, source) for key in NAME_CASED_LISTS}
+    return Names(**lists, **cased)
+
+
+FIGURE_LISTS = ("clause_end_words", "noun_determiners", "not_nouns", "small_number_words", "sentence_openers",
+                "phrase_lead_words", "claimant_lead_words", "claimant_cut_words")
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    """Which words end, open or name a figure's counted phrase (see resources/lang/en/figures.yaml)."""
+
+    clause_end_words: frozenset[str]
+    noun_determiners: frozenset[str]
+    not_nouns: frozenset[str]
+    small_number_words: frozenset[str]
+    sentence_openers: frozenset[str]
+    phrase_lead_words: frozenset[str]
+    claimant_lead_words: frozenset[str]
+    claimant_cut_words: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def figure_words(language: str = DEFAULT_LANGUAGE) -> FigureWords:
+    data = read_yaml(language, "figures.yaml")
+    source = f"lang/{language}/figures.yaml"
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: a mapping of word lists")
+    return FigureWords(**{key: _word_list(data, key, source) for key in FIGURE_LISTS})

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.language import figure_words
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
 from flashpoint.nlp.regexes import alternation
 from flashpoint.nlp.syntax import phrase_span
@@ -33,6 +34,7 @@ from flashpoint.nlp.syntax import phrase_span
 _LIST_KEYS = ("killed", "wounded", "displaced", "held", "munitions", "troops", "people", "not_before", "not_units",
               "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
 _MAP_KEYS = ("currencies", "approx", "measures", "multipliers")
+_WORDS = figure_words()  # resources/lang/en/figures.yaml
 
 
 @lru_cache(maxsize=1)
@@ -138,10 +140,7 @@ def _subject(after: str) -> tuple[str | None, str | None]:
             m = pats[kind].match(rest)
             if m:
                 return " ".join([*words[:i], m.group(0)]), kind
-        if words[i].lower() in ("and", "or", "in", "on", "at", "to", "from", "by", "were", "was", "are", "is",
-                                "have", "has", "had", "since", "who", "that", "which", "a", "an", "when", "after",
-                                "as", "while", "where", "because", "during", "with", "but", "killed", "wounded",
-                                "injured", "dead", "died", "hurt") or pats["saying"].fullmatch(words[i].lower()):
+        if words[i].lower() in _WORDS.clause_end_words or pats["saying"].fullmatch(words[i].lower()):
             break  # "130 wounded when shells hit": the clause ends before "shells"
     # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
     # ("$300bn of central bank reserves"); never a verb, pronoun or kind word ("121 wounded")
@@ -156,19 +155,8 @@ def _subject(after: str) -> tuple[str | None, str | None]:
     return (" ".join(taken), None) if taken else (None, None)
 
 
-_DETERMINERS = {"its", "their", "his", "her", "our", "your", "my", "these", "those", "this", "that", "such", "other"}
-_NOT_NOUNS = {
-    "and", "or", "but", "nor", "yet", "so", "the", "a", "an", "were", "was", "are", "is", "be", "been", "being", "have",
-    "has", "had", "do", "did", "does", "will", "would", "could", "should", "may", "might", "must", "can", "since",
-    "more", "less", "than", "for", "with", "without", "who", "whom", "whose", "that", "this", "which", "what", "from",
-    "into", "onto", "over", "under", "before", "after", "during", "until", "till", "per", "each", "every", "as", "at",
-    "in", "on", "by", "to", "of", "off", "out", "up", "down", "about", "around", "across", "against", "among",
-    "between", "through", "towards", "toward", "near", "when", "while", "where", "last", "next", "then", "there",
-    "here", "them", "they", "it", "he", "she", "we", "you", "i", "some", "all", "both", "either", "neither", "not",
-    "no", "also", "only", "just", "still", "already", "again", "ago", "earlier", "later", "including",
-    "according", "said", "says", "say", "reported", "told", "added", "most", "fewer", "least", "else",
-    "others", "another", "further", "away", "back", "because", "if", "unless", "though", "although",
-}
+_DETERMINERS = _WORDS.noun_determiners
+_NOT_NOUNS = _WORDS.not_nouns
 
 
 def _noun_like(word: str) -> bool:
@@ -267,13 +255,9 @@ _COORDINATED = re.compile(r"(?:,|\band|\bor|\bincluding|\bamong\s+them|\bof\s+(?
                           r"(?:a\s+further\s+|another\s+|an\s+additional\s+|additional\s+|further\s+)?$", re.I)
 
 
-_SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+_SMALL_WORDS = _WORDS.small_number_words
 # words often opening a sentence just before a figure: "Another 85 were wounded", "Some 70,000 fled"
-_SENTENCE_OPENERS = {"another", "a", "an", "the", "some", "about", "around", "nearly", "almost", "over", "only",
-                     "just", "all", "at", "by", "of", "in", "on", "and", "but", "so", "further", "additional",
-                     "roughly", "approximately", "more", "fewer", "less", "up", "as", "with", "including", "those",
-                     "these", "its", "their", "his", "her", "exactly", "precisely", "barely", "still", "since",
-                     "between", "from", "to", "for", "after", "before", "during", "when", "while", "then", "also"}
+_SENTENCE_OPENERS = _WORDS.sentence_openers
 
 
 @lru_cache(maxsize=1)
@@ -407,7 +391,7 @@ def _phrase(doc: NlpDoc, head: Token) -> str | None:
     """The name a noun phrase gives, without its leading article: 'the regional governor' -> 'regional governor'."""
     lo, hi = phrase_span(head)
     words = doc.body[lo:hi].split()
-    while words and words[0].lower() in ("the", "a", "an", "to", "by", "of"):
+    while words and words[0].lower() in _WORDS.phrase_lead_words:
         words = words[1:]
     text = " ".join(words).strip(",;:")
     return text or None
@@ -427,9 +411,9 @@ def _claimant(text: str | None) -> str | None:
     if not text:
         return None
     words = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text).split()
-    while words and words[0].lower() in ("what", "which", "per", "the", "a", "an"):
+    while words and words[0].lower() in _WORDS.claimant_lead_words:
         words = words[1:]
-    cut = next((i for i, w in enumerate(words) if w.lower() in ("who", "that", "which", "from")), len(words))
+    cut = next((i for i, w in enumerate(words) if w.lower() in _WORDS.claimant_cut_words), len(words))
     words = words[:cut]
     if not words or words[-1].endswith("-") or words[0].lower() in ("no", "none", "per"):
         return None

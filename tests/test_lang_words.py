@@ -1,0 +1,60 @@
+"""The word lists of names and figures are language data, checked when they are read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flashpoint.nlp import language
+from flashpoint.nlp.language import LANG_DIR, figure_words, names
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """A made-up language read in one test is not the cached answer of another."""
+    names.cache_clear()
+    figure_words.cache_clear()
+    yield
+    names.cache_clear()
+    figure_words.cache_clear()
+
+
+def test_english_lists_load_with_their_cases() -> None:
+    words = names()
+    assert "Minister" in words.title_heads and "minister" not in words.title_heads  # matched as written
+    assert "Summit" in words.event_words and "of" in words.name_connectors
+    assert "march" in words.calendar_words and "spokesman" not in words.person_role_words
+    fig = figure_words()
+    assert "the" in fig.phrase_lead_words and "two" in fig.small_number_words
+
+
+def _language_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    text = (LANG_DIR / "en" / name).read_text(encoding="utf-8")
+    assert old in text
+    (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_word_listed_twice_is_refused_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "entities.yaml", "title_heads: [",
+                                                             "title_heads: [Mufti, "))
+    with pytest.raises(ValueError, match=r"entities\.yaml: 'title_heads' lists \['Mufti'\] twice"):
+        names("xx")
+
+
+def test_a_list_that_is_not_a_list_of_words_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "figures.yaml", "small_number_words: [",
+                                                             "small_number_words: [[nested], "))
+    with pytest.raises(ValueError, match=r"figures\.yaml: 'small_number_words' must be a list of words"):
+        figure_words("xx")
+
+
+def test_a_language_without_the_file_says_which(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "xx").mkdir()
+    monkeypatch.setattr(language, "LANG_DIR", tmp_path)
+    with pytest.raises(FileNotFoundError, match="no entities.yaml for language 'xx'"):
+        names("xx")
