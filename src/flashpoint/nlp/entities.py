@@ -20,7 +20,7 @@ from flashpoint.model import Actor, Entity
 from flashpoint.nlp import world_places
 from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_sector, sector_actor
 from flashpoint.nlp.document import NlpDoc
-from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, slug
+from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, plain, slug, spelled_like
 from flashpoint.nlp.language import names, people
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
@@ -320,7 +320,7 @@ def _surname_person(body: str, word: str, name: _Name, local: dict[str, _Found])
     bucket = gazetteer().surnames.get(name.key, [])
     named = [p for p in bucket if fold(p.name) in fold(body)]
     candidates = named or (bucket if len(bucket) == 1 and bucket[0].by_surname else [])
-    candidates = [p for p in candidates if _spelled_like(word, p.name) and _same_gender(name.title, p.name)
+    candidates = [p for p in candidates if spelled_like(word, p.name) and _same_gender(name.title, p.name)
                   and not _inside_longer_name(body, name.start, name.end)]
     if len(candidates) == 1 and (name.titled or name.honorific or len(name.key) >= 4):
         return _person_found(name, candidates[0])
@@ -374,26 +374,11 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
     return [*out, person] if person is not None else out
 
 
-def _spelled_like(word: str, full_name: str) -> bool:
-    """The surname as written is a spelling of the KB name's last word ("Zelenskyy" ~ "Zelensky"), not
-    merely the same after folding ("Channel" is no "Diaz-Canel")."""
-    from rapidfuzz import fuzz
-
-    last = re.split(r"[\s\-‐–]+", full_name)[-1]
-    return fuzz.ratio(_plain(word), _plain(last)) >= 85
-
-
-def _plain(word: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
-
-
 def _same_gender(title: str, full_name: str) -> bool:
     """'Mrs Clinton' is not a man of that surname: an honorific's gender against the given name's."""
     ppl = people()
     want = ppl.honorifics.get(title) or ppl.honorifics.get(title + ".")
-    first = _plain(full_name.split()[0])
+    first = plain(full_name.split()[0])
     if not want or first in ppl.either_given_names:
         return True
     # a woman's honorific needs a woman's given name; a man's is refused only a woman's
@@ -479,10 +464,7 @@ def _known_person(body: str, toks: list[_Tok], run: list[int], i: int, j: int, p
 def _listed(piece: str, toks: list[_Tok], run: list[int], i: int, j: int) -> Entry | None:
     """The gazetteer entry the window names; 'Eu', 'Who' are not the EU or the WHO, and a common word
     alone is no KB person."""
-    g = gazetteer()
-    hits = g.lookup(piece)
-    if hits and fold(piece) in g.acronyms and not piece.replace(".", "").isupper():
-        return None
+    hits = gazetteer().lookup_as_written(piece)
     if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])):
         return hits[0]
     return None

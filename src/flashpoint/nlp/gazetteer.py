@@ -69,6 +69,14 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Entry]:
         return self.index.get(fold(text), [])
 
+    def lookup_as_written(self, text: str) -> list[Entry]:
+        """lookup, except that a name the KB only ever writes in capitals is not found written
+        otherwise: "who" and "Who" are no WHO, "us" is no US, "Eu" no EU."""
+        key = fold(text)
+        if key in self.acronyms and not text.replace(".", "").isupper():
+            return []
+        return self.index.get(key, [])
+
     def heads(self) -> frozenset[str]:
         """The first words of the index keys: a name whose folded first word is not one of them
         is not in the index, which spares folding every longer window of words."""
@@ -148,6 +156,20 @@ def fold_head(text: str) -> str:
         if head:
             return head
     return ""
+
+
+def plain(word: str) -> str:
+    """Lower case without accents: how a name is compared letter by letter."""
+    return _strip_accents(word).lower()
+
+
+def spelled_like(word: str, full_name: str) -> bool:
+    """The surname as written is a spelling of the name's last word ("Zelenskyy" ~ "Zelensky"), not
+    merely the same after folding ("Channel" is no "Diaz-Canel")."""
+    from rapidfuzz import fuzz
+
+    last = re.split(r"[\s\-‐–]+", full_name)[-1]
+    return fuzz.ratio(plain(word), plain(last)) >= 85
 
 
 def fold_id(name: str) -> str:
