@@ -229,3 +229,34 @@ def test_western_diplomats_belong_to_no_one_country_but_the_foreign_minister_doe
     assert western is not None and western.country is None and western.sector == "GOV"
     minister = resolve_actor("the foreign minister", "Mali's junta expelled French troops. Later the foreign minister")
     assert minister is not None and minister.country is not None
+
+
+# -- single words that must not link (issue 13): patterns of their kind -------------------------
+
+def test_a_surname_links_only_when_written_like_the_known_one() -> None:
+    # "Channel" folds like Diaz-Canel's surname; a KB head of state's surname written as a variant still links
+    for word in ("Channel", "Channels"):
+        actor = resolve_actor(word)
+        assert actor is None or not (actor.id or "").startswith("person:"), actor
+    for word, pid in (("Zelenskyy", "person:volodymyr-zelensky"), ("Putin", "person:vladimir-putin")):
+        actor = resolve_actor(word)
+        assert actor is not None and actor.id == pid, (word, actor)
+
+
+@pytest.mark.parametrize(("written", "capitals"), [("who", "WHO"), ("Who", "WHO"), ("us", "US"), ("car", "CAR"),
+                                                   ("is", "IS")])
+def test_a_name_only_written_in_capitals_is_not_found_written_otherwise(written: str, capitals: str) -> None:
+    assert resolve_actor(written) is None and resolve_place(written) is None
+    assert resolve_actor(capitals) is not None
+
+
+@pytest.mark.parametrize("word", ["Mrs", "Maj", "General", "One", "Summit", "Friday"])
+def test_forms_of_address_and_capitalised_common_words_are_no_towns(word: str) -> None:
+    assert resolve_place(word) is None
+    assert resolve_place(f"{word} Street") is None  # and no longer name is found through them
+
+
+def test_unlisted_towns_are_still_towns() -> None:
+    for town, iso in (("Barda", "AZE"), ("Kiryat Shmona", "ISR")):
+        place = resolve_place(town)
+        assert place is not None and place.country == iso, town

@@ -28,6 +28,7 @@ from flashpoint.nlp.gazetteer import (
     gazetteer,
     near_in_length,
     sector_name,
+    spelled_like,
 )
 
 if TYPE_CHECKING:
@@ -95,12 +96,14 @@ def role_sector(phrase: str) -> tuple[str | None, int]:
 
 def surname_person(word: str) -> Entry | None:
     """The one KB person with this surname ("Putin", "Obama"), when the KB marks them as known by it
-    (heads of state and government), unless it is a common word or shared."""
+    (heads of state and government), unless it is a common word, shared, or only folds like it."""
     key = fold(word)
     if len(key) < 4 or " " in key or word.lower() in STOP_WORDS or not word[:1].isupper():
         return None
     people = gazetteer().surnames.get(key, [])
-    return people[0] if len(people) == 1 and people[0].by_surname else None
+    if len(people) != 1 or not people[0].by_surname or not spelled_like(word, people[0].name):
+        return None  # "Channel" folds like Diaz-Canel's surname but is not written like it
+    return people[0]
 
 
 def _may_open_name(text: str, start: int, end: int) -> bool:
@@ -125,7 +128,7 @@ def _listed_window(text: str, words: list[tuple[int, int]], i: int, g: Gazetteer
     for j in range(min(len(words), i + g.max_words) - 1, i - 1, -1):
         s, e = words[i][0], words[j][1]
         piece = _POSS.sub("", text[s:e])
-        hits = g.lookup(piece)
+        hits = g.lookup_as_written(piece)
         if hits:
             return j, s, s + len(piece), hits[0]
     return None
@@ -429,8 +432,7 @@ def resolve_actor(text: str, context: str | None = None) -> Actor | None:
     if not raw:
         return None
     clean = _POSS.sub("", _LEAD.sub("", raw)).strip(" ,.;:\"'“”")
-    g = gazetteer()
-    hits = g.lookup(clean)
+    hits = gazetteer().lookup_as_written(clean)
     if hits:
         return _actor(raw, hits[0])
     group = group_actor(raw, context)
@@ -448,7 +450,7 @@ def resolve_actor(text: str, context: str | None = None) -> Actor | None:
 def resolve_place(text: str) -> Place | None:
     """A gazetteer place with its country, or None."""
     clean = _POSS.sub("", _LEAD.sub("", text.strip())).strip(" ,.;:")
-    for entry in gazetteer().lookup(clean):
+    for entry in gazetteer().lookup_as_written(clean):
         if entry.kind in ("country", "capital", "place"):
             return Place(text=text, name=entry.name, id=entry.id, country=entry.country)
     if clean[:1].isupper():

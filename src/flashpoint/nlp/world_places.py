@@ -52,10 +52,18 @@ def _index() -> dict[str, tuple[int, str, str, str]]:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    """Common words that are also the names of towns somewhere ("Time", "Mobile", "Split")."""
-    from flashpoint.nlp.language import read_yaml
+    """Words that are also the names of towns somewhere but, capitalised alone, are a common word
+    ("Time", "Mobile", "Split", "One"), a form of address or title ("Mrs", "General"), a month or
+    weekday, or the last word of an event's name ("Summit")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(str(w).lower() for w in read_yaml("en", "people.yaml").get("not_places") or [])
+    from flashpoint.nlp.language import names, people, read_yaml
+
+    words = names()
+    listed = {str(w).lower() for w in read_yaml("en", "people.yaml").get("not_places") or []}
+    address = {w.rstrip(".") for w in people().honorifics} | {w.lower() for w in words.title_heads}
+    return frozenset(listed | address | set(STOP_WORDS) | words.calendar_words
+                     | {w.lower() for w in words.event_words})
 
 
 def lookup(text: str) -> Place | None:
