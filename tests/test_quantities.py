@@ -293,3 +293,17 @@ def test_a_spelled_number_opening_a_sentence_takes_its_verb() -> None:
     found = figures("A shell hit the post on Friday, bringing the number killed this year to 31. "
                     "Forty Ukrainian marines died in the whole of last year.")
     assert [(q.value, q.kind) for q in found] == [(31, "killed"), (40, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia launched one of the largest drone attacks of the war.",
+    "The assault was one of the most intense since the spring.",
+    "It was one of the deadliest nights in the city.",
+])
+def test_one_of_a_superlative_is_a_rank_not_a_count(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_one_of_a_group_is_still_a_count_of_one() -> None:
+    q = one("One of the soldiers was killed in the strike.")
+    assert (q.value, q.kind) == (1, "killed")

@@ -538,6 +538,18 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d{2}", num)) and not (m["cur"] or m["pct"] or head_kind)
 
 
+_OF_DETERMINER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|this|that)\s+", re.I)
+
+
+def _one_of_a_superlative(doc: NlpDoc, fig: _Figure) -> bool:
+    """'one of the largest drone attacks', 'one of the most intense': a rank, not a count of one."""
+    of = _OF_DETERMINER.match(fig.after)
+    if of is None or (fig.m["num"] or "").lower() != "one":
+        return False
+    tok = _token_at(doc, fig.end + of.end())
+    return tok is not None and tok.tag_ in ("JJS", "RBS")
+
+
 def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word before it inside the
     sentence, and nothing that makes the number a count."""
@@ -683,7 +695,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     if fig.m["abbr"] and not fig.m["cur"]:
         return None
     subject, head_kind = _subject(fig.after)
-    if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind):
+    if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _one_of_a_superlative(scan.doc, fig):
         return None
     measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
     unit = _unit(fig, head_kind, measured)
