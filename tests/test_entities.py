@@ -235,3 +235,16 @@ def test_who_as_a_pronoun_is_no_organisation() -> None:
     ents = entities("Officials who spoke to reporters said nothing. Who will pay? The WHO said it would help.")
     who = [e for e in ents if e.id == "WHO"]
     assert len(who) == 1 and who[0].text == "WHO"
+
+
+@pytest.mark.parametrize("text,surname", [
+    ("Mrs May told parliament the deal was done.", "May"),
+    ("Mr Brown said the vote would be held.", "Brown"),
+    ("Ms. Rice said the talks were over.", "Rice"),
+    ("Dr Price said the clinic was full.", "Price"),
+])
+def test_a_form_of_address_makes_a_person_of_a_common_word(text: str, surname: str) -> None:
+    assert [e.type for e in find(entities(text), surname)] == ["PERSON"]
+    # without it the same word names no one
+    bare = text.split(" ", 1)[1]
+    assert not any(e.type == "PERSON" for e in entities(bare))

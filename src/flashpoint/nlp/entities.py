@@ -273,9 +273,15 @@ def _name_words(toks: list[_Tok], idx: list[int], title_idx: list[int], name_idx
     k0 = idx.index(name_idx[0])
     if k0 > 0 and toks[idx[k0 - 1]].text.lower() in _CONNECTORS:
         return []
-    if all(_is_common(toks[i]) for i in name_idx):
-        return []
+    if all(_is_common(toks[i]) for i in name_idx) and not _addressed(toks, title_idx):
+        return []  # "Security", "Will"; but "Mrs May", "Mr Brown" are people
     return name_idx
+
+
+def _addressed(toks: list[_Tok], title_idx: list[int]) -> bool:
+    """The name follows a form of address (Mr, Mrs, Ms, Dr, Sir ...): it names a person even when it
+    is also a common word."""
+    return bool(title_idx) and toks[title_idx[-1]].text.lower() in people().honorifics
 
 
 @dataclass
