@@ -248,3 +248,9 @@ def test_a_form_of_address_makes_a_person_of_a_common_word(text: str, surname: s
     # without it the same word names no one
     bare = text.split(" ", 1)[1]
     assert not any(e.type == "PERSON" for e in entities(bare))
+
+
+def test_a_listed_place_that_of_and_a_name_continue_is_the_head_of_another_place() -> None:
+    for text in ("Pirates struck a tanker in the Gulf of Aden.", "Storms closed ports on the Gulf of Mexico."):
+        assert not any(e.id == "place:persian-gulf" for e in entities(text)), text
+    assert [e.id for e in find(entities("Tankers crossed the Gulf to reach the port."), "Gulf")] == ["place:persian-gulf"]

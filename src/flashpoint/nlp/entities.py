@@ -492,9 +492,15 @@ def _window_match(body: str, toks: list[_Tok], run: list[int], i: int, known: _K
         if person is not None:
             return j, _Found(s, e, "PERSON", person.id, person.name, person.entry, person.actor, person.role_phrase)
         entry = _listed(piece, toks, run, i, j)
-        if entry is not None:
+        if entry is not None and not _head_of_longer_place(toks, run, j, entry):
             return j, _found_from(piece, s, e, entry)
     return None
+
+
+def _head_of_longer_place(toks: list[_Tok], run: list[int], j: int, entry: Entry) -> bool:
+    """'Gulf of Aden', 'Gulf of Mexico': a listed place that 'of' and a name continue is the head of
+    another place's name, not itself ('the Gulf' alone is the Persian Gulf)."""
+    return entry.kind == "place" and j + 2 < len(run) and toks[run[j + 1]].text == "of" and toks[run[j + 2]].cap
 
 
 def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, found: _Found) -> bool:
