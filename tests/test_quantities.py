@@ -307,3 +307,23 @@ def test_one_of_a_superlative_is_a_rank_not_a_count(text: str) -> None:
 def test_one_of_a_group_is_still_a_count_of_one() -> None:
     q = one("One of the soldiers was killed in the strike.")
     assert (q.value, q.kind) == (1, "killed")
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Officials said 200 civilians and 35 soldiers were killed in the attack.", [200, 35]),
+    ("By the end of the year 18,592 children and about 12,400 women had been killed.", [18592, 12400]),
+])
+def test_coordinated_counts_share_the_verb_after_the_last(text: str, values: list[int]) -> None:
+    assert [(q.value, q.kind) for q in figures(text)] == [(v, "killed") for v in values]
+
+
+def test_a_count_with_its_own_verb_keeps_it() -> None:
+    found = figures("107 people were detained and 44 officers were injured.")
+    assert [(q.value, q.kind) for q in found] == [(107, "other"), (44, "wounded")]
+    # nor does a verb after the next figure reach back over a verb of its own
+    found = figures("The army has 200 tanks and 35 soldiers were killed.")
+    assert [(q.value, q.kind) for q in found] == [(200, "munitions"), (35, "killed")]
+
+
+def test_drone_and_missile_types_are_counted_munitions() -> None:
+    assert [(q.value, q.kind) for q in figures("Russia launched 90 Shaheds overnight.")] == [(90, "munitions")]

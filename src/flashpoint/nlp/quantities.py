@@ -103,7 +103,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_CLAUSE_CUT = re.compile(r"[,;:()\u201c\u201d\"]|\bwhile\b|\bbut\b|\bwhereas\b")
+# a comma cuts a clause, not a number ("12,400")
+_CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u201c\u201d\"]|\bwhile\b|\bbut\b|\bwhereas\b")
 
 
 _CONTINUES = re.compile(r"[,;:]|[a-z]")
@@ -220,7 +221,6 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
 
     `before` and `after` stop at the neighbouring figures, so "24 killed and 121 wounded" gives each
     its own word; the nearest wins ("12 soldiers died and 15 were wounded": 15 is wounded)."""
-    pats = _patterns()
     if unit and unit not in ("percent",):
         return "money"
     if head_kind == "munitions":
@@ -233,20 +233,37 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
         near_before = re.split(r"\band\b|\bor\b", near_before)[-1]
     near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", after[:120]))[0][:70]
     # the words after the next figure are its own: "107 people were detained and 44 officers injured"
-    near_after = _NEXT_FIGURE.split(near_after, maxsplit=1)[0]
-    best: tuple[int, int, str] | None = None
-    for rank, kind in enumerate(_KINDS):
-        for hit in pats[kind].finditer(near_after):
-            cand = (hit.start(), rank, kind)
-            best = cand if best is None or cand < best else best
-        for hit in pats[kind].finditer(near_before):
-            cand = (len(near_before) - hit.end(), rank, kind)
-            best = cand if best is None or cand < best else best
-    if best is not None:
-        return "other" if best[2] == "held" else best[2]
+    own, *next_clause = _NEXT_FIGURE.split(near_after, maxsplit=1)
+    found = _nearest_toll(near_before, own)
+    if found is None and next_clause and _bare_noun_phrase(own):
+        # coordinated subjects share the verb after the last: "200 civilians and 35 soldiers were killed"
+        found = _nearest_toll("", next_clause[0])
+    if found is not None:
+        return "other" if found == "held" else found
     if head_kind == "troops":
         return "troops"
     return None
+
+
+def _nearest_toll(before: str, after: str) -> str | None:
+    """The kind word nearest the figure, after it (from its start) or before it (from its end); on a
+    tie the earlier of _KINDS."""
+    pats = _patterns()
+    best: tuple[int, int, str] | None = None
+    for rank, kind in enumerate(_KINDS):
+        for hit in pats[kind].finditer(after):
+            cand = (hit.start(), rank, kind)
+            best = cand if best is None or cand < best else best
+        for hit in pats[kind].finditer(before):
+            cand = (len(before) - hit.end(), rank, kind)
+            best = cand if best is None or cand < best else best
+    return best[2] if best is not None else None
+
+
+def _bare_noun_phrase(text: str) -> bool:
+    """At most three words that can be a counted noun and its modifiers ("Ukrainian soldiers"), no verb."""
+    words = re.findall(r"[\w'\u2019-]+", text)
+    return len(words) <= 3 and all(_noun_like(w) for w in words)
 
 
 # what joins a figure to the one before it so that it shares its verb and noun:
