@@ -327,3 +327,11 @@ def test_a_count_with_its_own_verb_keeps_it() -> None:
 
 def test_drone_and_missile_types_are_counted_munitions() -> None:
     assert [(q.value, q.kind) for q in figures("Russia launched 90 Shaheds overnight.")] == [(90, "munitions")]
+
+
+def test_a_sum_converted_in_brackets_is_money_in_its_own_currency() -> None:
+    found = figures("An estimated Sh. 10 trillion ($2.7 billion) in public funding is diverted each year.")
+    assert [(q.value, q.kind) for q in found] == [(10e12, "money"), (2.7e9, "money")]
+    # a count with a price in brackets stays a count
+    found = figures("Officials said 40 people ($5 each) were paid.")
+    assert [(q.value, q.kind) for q in found][0] == (40, "other")

@@ -320,6 +320,14 @@ def _is_counter(before: str, after: str) -> bool:
     return bool(_COUNTER_AFTER.match(after) or _COUNTER_BEFORE.search(before))
 
 
+@lru_cache(maxsize=1)
+def _money_in_brackets() -> re.Pattern[str]:
+    """A sum in a listed currency in brackets right after a figure: the conversion of a sum."""
+    symbols = [c for c in lexicon()["currencies"] if not c.isalpha()]
+    return re.compile(r"\s*\(\s*(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?(?:" + _alt(symbols) + r")\s?\d",
+                      re.I)
+
+
 def _is_conversion(body: str, start: int, found: list[Quantity]) -> bool:
     """A figure in brackets just after a measured one restates it in other units."""
     if not found or found[-1].unit not in set(lexicon()["measures"].values()):
@@ -719,6 +727,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     ctx = _previous(scan, fig)
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
+    if kind != "money" and _money_in_brackets().match(fig.after):
+        kind = "money"  # "Sh. 10 trillion ($2.7 billion)": a sum in a currency not listed, converted
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
                     kind=cast(QuantityKind, kind), subject=subject, approx=_approx(fig),
                     claimed_by=_claimed_by(scan, fig))
