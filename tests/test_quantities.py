@@ -335,3 +335,35 @@ def test_a_sum_converted_in_brackets_is_money_in_its_own_currency() -> None:
     # a count with a price in brackets stays a count
     found = figures("Officials said 40 people ($5 each) were paid.")
     assert [(q.value, q.kind) for q in found][0] == (40, "other")
+
+
+@pytest.mark.parametrize("text", [
+    "Of those asked, 51 percent said 30 soldiers had died, the poll found.",
+    "According to estimates, 300 homes were destroyed.",
+    "According to the Committee, 300 homes were destroyed.",
+])
+def test_a_share_a_number_an_estimate_or_a_bare_keyword_is_no_claimant(text: str) -> None:
+    counted = [q for q in figures(text) if q.value in (30, 300)]
+    assert len(counted) == 1 and counted[0].claimed_by is None, counted
+
+
+def test_a_capitalised_word_and_a_comma_before_a_number_make_no_name() -> None:
+    assert [q.value for q in figures("In Kharkiv, 300 homes were destroyed.")] == [300]
+    assert figures("France 24 reported the strike.") == []  # a name with a number
+
+
+@pytest.mark.parametrize("text", [
+    "Museveni, 79, who has ruled the country for decades, spoke on Sunday.",
+    "The jury convicted Webb, 51, of kidnapping the girl.",
+])
+def test_a_number_between_commas_after_a_name_is_an_age(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text,who", [
+    ("According to the Ministry of Health there, 300 people were killed.", "Ministry of Health"),
+    ("According to Channel 12, 300 homes were destroyed.", "Channel 12"),
+    ("According to the Red Cross Committee, 300 homes were destroyed.", "Red Cross Committee"),
+])
+def test_a_claimant_keeps_its_name_without_a_trailing_adverb(text: str, who: str) -> None:
+    assert one(text).claimed_by == who

@@ -182,7 +182,7 @@ def names(language: str = DEFAULT_LANGUAGE) -> Names:
 
 
 FIGURE_LISTS = ("clause_end_words", "noun_determiners", "not_nouns", "small_number_words", "sentence_openers",
-                "phrase_lead_words", "claimant_lead_words", "claimant_cut_words")
+                "phrase_lead_words", "claimant_lead_words", "claimant_cut_words", "claimant_trailing_words")
 
 
 @dataclass(frozen=True)
@@ -197,6 +197,7 @@ class FigureWords:
     phrase_lead_words: frozenset[str]
     claimant_lead_words: frozenset[str]
     claimant_cut_words: frozenset[str]
+    claimant_trailing_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)

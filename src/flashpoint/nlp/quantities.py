@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.gazetteer import gazetteer
 from flashpoint.nlp.language import figure_words
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
 from flashpoint.nlp.regexes import alternation
@@ -440,13 +441,28 @@ def _claimant(text: str | None) -> str | None:
         words = words[1:]
     cut = next((i for i, w in enumerate(words) if w.lower() in _WORDS.claimant_cut_words), len(words))
     words = words[:cut]
+    while words and words[-1].lower() in _WORDS.claimant_trailing_words:
+        words = words[:-1]  # "the Ministry of Health there"
     if not words or words[-1].endswith("-") or words[0].lower() in ("no", "none", "per"):
         return None
     lex = lexicon()
     head = words[-1].lower().strip(".,;:")
     if head in lex["not_claimants"] or (len(words) == 1 and (head in _demonyms() or head in lex["pronouns"])):
         return None
+    if _is_a_figure(words) or (len(words) == 1 and words[0] in gazetteer().org_keywords):
+        return None  # "110", "Fifty-one percent"; "Committee" cut from its name
     return " ".join(words)
+
+
+def _is_a_figure(words: list[str]) -> bool:
+    """A number alone or a share ('110', 'Fifty-one percent', '70 percent of Americans') is what was
+    counted, never who counted it ('Channel 12' is a name)."""
+    if len(words) == 1 and parse_number(words[0].strip(".,;:")) is not None:
+        return True
+    return bool(_SHARE.search(" ".join(words)))
+
+
+_SHARE = re.compile(r"\d\s*%|\bper\s?cent\b|\bpercent\b", re.I)
 
 
 @dataclass
@@ -575,12 +591,23 @@ def _one_of_a_superlative(doc: NlpDoc, fig: _Figure) -> bool:
     return tok is not None and tok.tag_ in ("JJS", "RBS")
 
 
+_NAME_AND_COMMA = re.compile(r"[A-Z][\w'\u2019.-]*,\s*$")
+_CLOSES_APPOSITION = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
+
+
+def _is_age_after_name(fig: _Figure) -> bool:
+    """'Museveni, 79, who ...', 'Webb, 51, of ...': a number between commas right after a name is an age."""
+    num = fig.m["num"] or ""
+    return num.isdigit() and len(num) <= 3 and not fig.m["cur"] and bool(
+        _NAME_AND_COMMA.search(fig.before) and _CLOSES_APPOSITION.match(fig.after))
+
+
 def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
-    """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word before it inside the
-    sentence, and nothing that makes the number a count."""
+    """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word right before it inside the
+    sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
     m, before = fig.m, fig.before
     prev_word = re.search(r"(\S+)\s*$", before)
-    if prev_word is None or not prev_word.group(1)[0].isupper() or before.rstrip().endswith((".", ":")):
+    if prev_word is None or not prev_word.group(1)[0].isupper() or before.rstrip().endswith((".", ":", ",", ";")):
         return False
     at_sentence_start = not before[:prev_word.start()].strip()
     if at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS:
@@ -720,7 +747,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     if fig.m["abbr"] and not fig.m["cur"]:
         return None
     subject, head_kind = _subject(fig.after)
-    if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _one_of_a_superlative(scan.doc, fig):
+    if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _is_age_after_name(fig) \
+            or _one_of_a_superlative(scan.doc, fig):
         return None
     measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
     unit = _unit(fig, head_kind, measured)
