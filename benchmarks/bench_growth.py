@@ -16,8 +16,8 @@ another outlet, as syndication does.
 Reported at each checkpoint: the view update time per batch (wall and CPU, mean of the last 3 batches),
 and for `/`, `/api/escalation`, `/api/alerts`, `/api/claims` and `/api/timeline` the response time of
 the first request after each of the last 3 view updates (nothing cached for that state: the median of
-the 3 is the figure), the median of `--repeat` requests after that (served from the read cache), and the
-response size. The server runs through the whole fill, as a dashboard would.
+the 3 is the figure, wall and the server process's CPU, which a loaded machine does not inflate), the median
+of `--repeat` requests after that (served from the read cache), and the response size. The server runs through the whole fill, as a dashboard would.
 
     nice -n 10 .venv/bin/python benchmarks/bench_growth.py [--sizes 1000,10000,100000] [--pg] [--json out.json]
 """
@@ -180,10 +180,20 @@ def _serve(url: str) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("server did not start")
 
 
-def _get(client: httpx.Client, path: str) -> tuple[float, int, int]:
-    t0 = time.perf_counter()
+def _cpu_s(pid: int) -> float:
+    """User and system CPU of a process so far (Linux /proc), so a request's cost is read apart from the load."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _get(client: httpx.Client, path: str, pid: int) -> tuple[float, int, int, float]:
+    """Wall time, size and status of one request, and the server's CPU for it (10 ms ticks)."""
+    c0, t0 = _cpu_s(pid), time.perf_counter()
     r = client.get(path)
-    return time.perf_counter() - t0, len(r.content), r.status_code
+    return time.perf_counter() - t0, len(r.content), r.status_code, _cpu_s(pid) - c0
 
 
 def main() -> None:
@@ -217,7 +227,7 @@ def main() -> None:
             k = 0
             batch_times: list[tuple[float, float]] = []
             for size in sizes:
-                first: dict[str, list[float]] = {p: [] for p in ENDPOINTS}
+                first: dict[str, list[tuple[float, int, int, float]]] = {p: [] for p in ENDPOINTS}
                 n_batches = -(-(size - k) // args.batch)
                 for i in range(n_batches):
                     arts = [synthetic(base, k + j, args.per_day, args.copy_share)
@@ -229,13 +239,14 @@ def main() -> None:
                     batch_times.append((time.perf_counter() - w0, time.process_time() - c0))
                     if i >= n_batches - 3:  # the first request for each of the last 3 states: nothing cached
                         for p in ENDPOINTS:
-                            first[p].append(_get(client, p)[0])
+                            first[p].append(_get(client, p, proc.pid))
                 last = batch_times[-3:]
                 api: dict[str, Any] = {}
                 for p in ENDPOINTS:
-                    again = [_get(client, p) for _ in range(args.repeat)]
-                    api[p] = {"after_update_ms": round(1000 * statistics.median(first[p]), 1),
-                              "after_update_all_ms": [round(1000 * x, 1) for x in first[p]],
+                    again = [_get(client, p, proc.pid) for _ in range(args.repeat)]
+                    api[p] = {"after_update_ms": round(1000 * statistics.median(x[0] for x in first[p]), 1),
+                              "after_update_cpu_ms": round(1000 * statistics.median(x[3] for x in first[p])),
+                              "after_update_all_ms": [round(1000 * x[0], 1) for x in first[p]],
                               "cached_ms": round(1000 * statistics.median(x[0] for x in again), 1),
                               "bytes": again[-1][1], "status": again[-1][2]}
                 res = {"articles": store.count(), "days": -(-k // args.per_day),
@@ -252,12 +263,13 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=30)
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"\n{'articles':>9}  {'view update s/batch (CPU)':>26}  " + "  ".join(f"{p:>22}" for p in ENDPOINTS))
+    print(f"\n{'articles':>9}  {'view update s/batch (CPU)':>26}  " + "  ".join(f"{p:>34}" for p in ENDPOINTS))
     for r in results:
-        cells = "  ".join(f"{r['api'][p]['after_update_ms']:>7.0f} ms ({r['api'][p]['cached_ms']:>4.0f}) "
-                          f"{r['api'][p]['bytes'] // 1024:>4}K" for p in ENDPOINTS)
+        cells = "  ".join(f"{r['api'][p]['after_update_ms']:>6.0f} ms, CPU {r['api'][p]['after_update_cpu_ms']:>5} "
+                          f"({r['api'][p]['cached_ms']:>4.0f}) {r['api'][p]['bytes'] // 1024:>4}K" for p in ENDPOINTS)
         print(f"{r['articles']:>9}  {r['view_update_wall_s_per_batch']:>14} ({r['view_update_cpu_s_per_batch']:>6})     {cells}")
-    print("ms: first request after a view update, median of the last 3 updates (cached repeats in brackets)")
+    print("ms: first request after a view update, median of the last 3 updates, wall and the server's CPU "
+          "(cached repeats in brackets)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

@@ -231,3 +231,58 @@ def test_overview_reads_its_window_and_the_newest_stories(sqlite_url: str) -> No
     assert views.latest_stories(store, 12)[0]["last_date"] == (START + dt.timedelta(days=n_days - 3)).isoformat()
     assert min(r["date"] for r in views.attention(store, date_from=since)) >= since
     store.close()
+
+
+def test_api_claims_read_the_last_days_unless_given_a_range(sqlite_url: str) -> None:
+    """/api/claims without dates groups the figures of the API_CLAIMS_DAYS days up to the newest (and says
+    so); a date range reads exactly that range, so older figures stay one parameter away."""
+    from fastapi.testclient import TestClient
+
+    from flashpoint.api.app import create_app
+    from flashpoint.model import Quantity
+    from flashpoint.options import API_CLAIMS_DAYS
+
+    store = Store(sqlite_url)
+    for i in range(0, 200, 10):
+        body = f"At least {100 + i} civilians have been killed in Region {i} since the spring, officials said."
+        text = f"{100 + i}"
+        q = Quantity(text=text, start=9, end=9 + len(text), value=100 + i, kind="killed", subject=f"civilians in Region {i}")
+        store.add(AnalyzedArticle(id=f"q{i}", source=f"q:{i}", outlet="A", body=body, title=body,
+                                  published=(START + dt.timedelta(days=i)).isoformat(), quantities=[q]))
+    since = (START + dt.timedelta(days=190 - API_CLAIMS_DAYS + 1)).isoformat()
+    with TestClient(create_app(store=store)) as client:
+        recent = client.get("/api/claims", params={"limit": 1000}).json()
+        assert recent["date_from"] == since and "window" in recent
+        dates = [v["date"] for g in recent["items"] for v in g["values"]]
+        assert dates and min(dates) >= since and max(dates) == (START + dt.timedelta(days=190)).isoformat()
+        every = client.get("/api/claims", params={"limit": 1000, "date_from": "2022"}).json()
+        assert sum(g["n_values"] for g in every["items"]) == 20
+        assert len(dates) == sum(g["n_values"] for g in recent["items"]) == len(range(110, 200, 10))
+        assert "window" not in every
+    store.close()
+
+
+def test_the_map_counted_by_the_database_equals_counting_every_event(sqlite_url: str) -> None:
+    """Events dated by day, month or year, some denied or hypothetical: the map's counts from the database
+    (any date range) equal the per-event count over the same rows (what the outlet-filtered path still does)."""
+    from flashpoint.model import Place
+
+    store = Store(sqlite_url)
+    dates = ["2022-03-10", "2022-03", "2022", "2022-04-01", "2021-12-30", "2022-03-20", "2022-W11"]
+    for i, date in enumerate(dates * 3):
+        body = f"Report {i}: forces of side {i % 4} struck depot {i} near town {i}, the governor said."
+        store.add(AnalyzedArticle(id=f"e{i}", source=f"e:{i}", outlet="A", published="2022-04-02", body=body,
+                                  title=body, events=[Event(
+                                      type="ASSAULT", actor=Actor(text="Russia", country="RUS"),
+                                      recipient=Actor(text=f"depot {i}", country="UKR"),
+                                      location=Place(text=f"town {i}", name=f"town {i}", country=["UKR", "SYR", "ARM"][i % 3]),
+                                      text=body, start=0, end=len(body), score=-10.0, date=date, confidence=0.9,
+                                      negated=i % 5 == 0, hypothetical=i % 7 == 0, historical=i % 6 == 0)]))
+    for f in ({}, {"date_from": "2022-03-15"}, {"date_to": "2022-03"}, {"date_from": "2022-03", "date_to": "2022-03-15"},
+              {"date_from": "2022"}):
+        by_db = views.event_map(store, **f)
+        assert by_db == views.event_map(store, outlet="A", **f), f
+        assert sum(r["events"] for r in by_db) == sum(1 for r in views.timeline(store, uncertain=True)
+                                                      if r["place"] and views._in_dates(r["date"], f)), f
+    assert any(r["denied"] for r in views.event_map(store)) and any(r["hypothetical"] for r in views.event_map(store))
+    store.close()

@@ -64,7 +64,7 @@ def error_page(request: Request, status: int, message: str) -> Response:
 
 
 DEFAULT_DYADS = 3
-OVERVIEW_DAYS = 180  # the overview's chart, alerts, map and attention cover this many days up to the newest
+OVERVIEW_DAYS = 90  # the overview's chart, alerts, map and attention cover this many days up to the newest
 
 
 def dyad_choices(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from flashpoint.api import data
 from flashpoint.api.data import BadParameter, Filters
 from flashpoint.model import Article, InputError, RawDocument
-from flashpoint.options import API_MAX_LIMIT, API_TIMELINE_MENTIONS, OPTIONS, check_text
+from flashpoint.options import API_CLAIMS_DAYS, API_MAX_LIMIT, API_TIMELINE_MENTIONS, OPTIONS, check_text
 from flashpoint.store import queries
 from flashpoint.store.store import Store
 
@@ -167,12 +167,22 @@ def timeline(store: StoreDep, f: FiltersDep, uncertain: Annotated[bool, Query(
 _view_route("framing", "Per outlet: competing terms, voices quoted, who is cast as aggressor")
 
 
-@router.get("/claims", summary="Figures of the same kind side by side, disagreements flagged")
+@router.get("/claims", summary="Figures of the same kind side by side, disagreements flagged (the last "
+            f"{API_CLAIMS_DAYS} days of figures unless a date range is given)")
 def claims(store: StoreDep, f: FiltersDep,
            kind: Annotated[str | None, Query(description=OPT["kind"].help)] = None,
            status: Annotated[str | None, Query(description=OPT["status"].help)] = None) -> JSONResponse:
     f.kind, f.status = OPT["kind"].check("kind", kind), OPT["status"].check("status", status)
-    return listed(store, "claims", f)
+    if f.date_from or f.date_to:
+        return listed(store, "claims", f)
+    # no date range: the figures of the last API_CLAIMS_DAYS days (grouping reads every figure of the range)
+    from flashpoint.corpus.views import claims_since
+
+    f.date_from = claims_since(store, API_CLAIMS_DAYS)
+    got = data.view_page(store, "claims", f)
+    return page(got.rows, f, total=got.total, date_from=f.date_from,
+                window=f"figures published in the {API_CLAIMS_DAYS} days up to the newest; "
+                       "give date_from (and date_to) for others")
 
 
 @router.get("/escalation", summary="Score-weighted daily (weekly, monthly) counts of current events per dyad")

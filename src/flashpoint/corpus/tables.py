@@ -172,7 +172,7 @@ claim_values = Table(
     Column("article_pk", Integer, nullable=False, index=True),
     Column("article_id", String(64), nullable=False),
     Column("outlet", String(200)),
-    Column("published", String(10)),
+    Column("published", String(10), index=True),  # claims read by date range (the API's default window)
     Column("canonical", Boolean),
     Column("kind", String(16), index=True),
     Column("subject", String(200), index=True),  # normalised: side + head, e.g. "Russian troops"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from flashpoint.corpus import claims as claims_mod
 from flashpoint.corpus import escalation as esc
@@ -72,21 +72,22 @@ def stories(store: Store, **filters: Any) -> Rows:
     return _story_rows(store, _page(out, filters))
 
 
-def _story_rows(store: Store, page: Rows) -> Rows:
-    """Stored story rows as the stories view lists them, with their members' article ids."""
-    ids = [r["id"] for r in page]
-    members: dict[int, list[str]] = defaultdict(list)
+def _story_rows(store: Store, page: Rows, *, members: bool = True) -> Rows:
+    """Stored story rows as the stories view lists them, with their members' article ids (left empty without
+    `members`: a story of a busy week has thousands, and `articles` counts them)."""
+    ids = [r["id"] for r in page] if members else []
+    members_of: dict[int, list[str]] = defaultdict(list)
     if ids:
         with store.engine.connect() as conn:
             for sid, aid in conn.execute(select(t.corpus_docs.c.story_id, t.corpus_docs.c.article_id)
                                          .where(t.corpus_docs.c.story_id.in_(ids))
                                          .order_by(t.corpus_docs.c.article_pk)):
-                members[sid].append(aid)
+                members_of[sid].append(aid)
     return [{"id": r["id"], "title": r["title"], "first_date": r["first_date"], "last_date": r["last_date"],
              "articles": r["n_articles"], "distinct": r["n_distinct"], "outlets": sorted(r["outlets"] or {}),
              "n_outlets": len(r["outlets"] or {}), "outlet_articles": dict(sorted((r["outlets"] or {}).items())),
              "actors": list(r["actors"] or {})[:6],
-             "article_ids": members.get(r["id"], [])} for r in page]
+             "article_ids": members_of.get(r["id"], [])} for r in page]
 
 
 def latest_stories(store: Store, n: int = 12) -> Rows:
@@ -107,7 +108,7 @@ def latest_stories(store: Store, n: int = 12) -> Rows:
                 select(s).where(s.c.last_date.is_(None)).order_by(s.c.n_distinct.desc(), s.c.id).limit(n - len(rows)))]
     rows.sort(key=lambda r: (-len(r["outlets"] or {}), -int(r["n_distinct"] or 0)))
     rows.sort(key=lambda r: r["last_date"] or "", reverse=True)  # stable: outlets and size break ties
-    return _story_rows(store, rows[:n])
+    return _story_rows(store, rows[:n], members=False)
 
 
 def story(store: Store, story_id: int | str) -> dict[str, Any] | None:
@@ -181,6 +182,20 @@ def claims(store: Store, **filters: Any) -> Rows:
         more = g["n_values"] - len(g["values"])
         g["figures"] = "; ".join(_figure_label(v) for v in g["values"]) + (f"; ... {more} more" if more else "")
     return groups
+
+
+def claims_since(store: Store, days: int) -> str | None:
+    """The first of the `days` days up to the newest dated figure (None: no dated figure), by the date index."""
+    from datetime import date, timedelta
+
+    _fresh(store)
+    c = t.claim_values
+    with store.engine.connect() as conn:
+        newest = conn.execute(select(func.max(c.c.published))).scalar()
+    try:
+        return (date.fromisoformat(str(newest)[:10]) - timedelta(days=days - 1)).isoformat()
+    except ValueError:
+        return None
 
 
 def _figure_label(v: dict[str, Any]) -> str:
@@ -300,12 +315,25 @@ def event_map(store: Store, **filters: Any) -> Rows:
     the current ones (counted toward escalation when between two parties), the denied and the hypothetical."""
     _fresh(store)
     me, em = t.merged_events, t.event_mentions
+    if not filters.get("outlet"):  # counted by the database, over the date index
+        def marked(flag: Any) -> Any:
+            return func.sum(case((select(em.c.pk).where(em.c.merged_id == me.c.id, flag.is_(True)).exists(), 1),
+                                 else_=0))
+
+        agg = _event_filters(store, select(
+            me.c.place_country, func.count(),
+            func.sum(case((and_(me.c.current.is_(True), me.c.historical.is_not(True)), 1), else_=0)),
+            func.sum(case((me.c.historical.is_(True), 1), else_=0)), marked(em.c.negated), marked(em.c.hypothetical),
+        ).where(me.c.place_country.is_not(None), *_dates_where(me.c.date, filters)), filters)
+        with store.engine.connect() as conn:
+            got: Rows = [{"country": cc, "events": int(n), "current": int(cur or 0), "historical": int(hist or 0),
+                          "denied": int(den or 0), "hypothetical": int(hyp or 0)}
+                         for cc, n, cur, hist, den, hyp in conn.execute(agg.group_by(me.c.place_country))]
+        got.sort(key=lambda r: (-int(r["events"]), str(r["country"])))
+        return _page(got, filters)
     q = _event_filters(store, select(me.c.id, me.c.place_country, me.c.current, me.c.historical, me.c.date,
                                      me.c.outlets)
-                       .where(me.c.place_country.is_not(None)), filters)
-    if filters.get("date_from"):  # the date index bounds the read; `_in_dates` then keeps coarser overlapping dates
-        lo = str(filters["date_from"])
-        q = q.where(or_(me.c.date >= lo, me.c.date.in_(sorted({lo[:4], lo[:7]}))))
+                       .where(me.c.place_country.is_not(None), *_dates_where(me.c.date, filters)), filters)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     denied: set[int] = set()
     hypothetical: set[int] = set()
@@ -451,6 +479,19 @@ def _daily_rows(store: Store, filters: dict[str, Any]) -> Rows:
         q = q.where(of(e.c.recipient_country, filters["recipient"].upper()))
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _dates_where(col: Any, filters: dict[str, Any]) -> list[Any]:
+    """`_in_dates` as SQL for dates of any precision (a year, a month, a day, a week value): on or after
+    date_from, or one of its proper prefixes (the month or year that holds it); up to date_to."""
+    conds = []
+    if filters.get("date_from"):
+        lo = str(filters["date_from"])
+        conds.append(or_(col >= lo, col.in_([lo[:n] for n in range(1, len(lo))])))
+    if filters.get("date_to"):
+        hi = str(filters["date_to"])
+        conds.append(func.substr(col, 1, len(hi)) <= hi)
+    return conds
 
 
 def _date_range(col: Any, filters: dict[str, Any]) -> list[Any]:
