@@ -1554,7 +1554,7 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
         if isinstance(shift_by, tuple):
             r.value = _counted_from(r, int(shift_by[0]), str(shift_by[1]), last, last_day)
             if r.kind == "told" and r.value is not None:
-                r.kind = "point"  # "that day" once a day was told; before any, it names no date
+                r.kind = "point"  # "that day" once a day was told; before any, it keeps no value
         dm = _DAY_VALUE.fullmatch(r.value or "")
         if dm and r.kind not in ("span", "invalid"):
             try:
@@ -1740,7 +1740,7 @@ def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
     years = _years_said(found)
     year_of_report = report_year(body) if published is None else None
     for r in found:
-        if r.kind in ("span", "fuzzy", "now", "told"):
+        if r.kind in ("span", "fuzzy", "now"):
             continue  # "the past five years" is a duration, "recently" no date
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
