@@ -31,9 +31,9 @@ def test_scoring_counts_false_and_negated_events() -> None:
 def test_written_sentences_above_floor() -> None:
     scores = run_suite("events", DATA / "events_written.json")
     assert scores["sentences"] == 45
-    # floors of the parse-based coder (0.673 / 0.469 / 0.881 / 0.548 measured); the token-window coder these
+    # floors of the parse-based coder (0.673 / 0.51 / 0.86 / 0.581 measured); the token-window coder these
     # sentences were written for scored 0.96 / 0.92 / 0.93 / 0.83 on them, and 0.15 strict precision on real news
-    assert scores["recall_type"] >= 0.65 and scores["recall_full"] >= 0.45
+    assert scores["recall_type"] >= 0.65 and scores["recall_full"] >= 0.48
     assert scores["precision_type"] >= 0.85 and scores["precision_full"] >= 0.5
 
 
@@ -47,5 +47,5 @@ def test_held_out_sentences_above_floor() -> None:
 def test_second_held_out_set_above_floor() -> None:
     scores = run_suite("events", DATA / "events_heldout2.json")
     assert scores["sentences"] == 30
-    assert scores["recall_type"] >= 0.55 and scores["recall_full"] >= 0.42  # measured 0.600 / 0.467
-    assert scores["precision_type"] >= 0.73 and scores["precision_full"] >= 0.5  # measured 0.769 / 0.538
+    assert scores["recall_type"] >= 0.55 and scores["recall_full"] >= 0.47  # measured 0.600 / 0.500
+    assert scores["precision_type"] >= 0.73 and scores["precision_full"] >= 0.55  # measured 0.769 / 0.577

@@ -31,8 +31,8 @@ def test_other_scores_keep_the_floor_observed(scores: dict[str, Any]) -> None:
     """Weak floors under what the team's stages scored when this was written (not the targets)."""
     assert scores["figures"] >= 0.8
     assert scores["timexes_given_date"] >= 0.8
-    assert scores["events_type"] >= 0.44  # parse-based coder, measured 0.455
-    assert scores["events"] >= 0.22  # measured 0.242
+    assert scores["events_type"] >= 0.55  # parse-based coder with the issue-12 pattern data, measured 0.606
+    assert scores["events"] >= 0.38  # measured 0.424
     assert scores["boilerplate_removed"] >= 0.7
     assert scores["spelling_groups_one_id"] >= 0.5
 
