@@ -143,14 +143,17 @@ def test_a_surname_alone_is_the_speaker_named_in_full_before() -> None:
     assert [speaker(q) for q in alone] != ["Hossam Karimi"]
 
 
-def test_a_pronoun_prefers_the_subject_earlier_in_its_own_sentence() -> None:
+def test_a_pronoun_prefers_the_subject_of_its_own_sentence_then_of_the_one_before() -> None:
     body = ("President Oleg Brant praised the exchange, telling the host Daniel Cole that a prisoner whom he "
             "described as “a man who saved dozens of lives in the war” would come home.")
     found = having(quotes_of(body), "a man who saved dozens of lives")
     assert [speaker(q) for q in found] == ["Oleg Brant"]
-    apart = ("President Oleg Brant met the host Daniel Cole on Monday.\n\n"
-             "“We agreed on the exchange of all the prisoners,” he said.")
-    assert [speaker(q) for q in having(quotes_of(apart), "We agreed on the exchange")] == ["Daniel Cole"]
+    before = ("President Oleg Brant has had enough of the host Daniel Cole.\n\n"
+              "“We agreed on the exchange of all the prisoners,” he said.")
+    assert [speaker(q) for q in having(quotes_of(before), "We agreed on the exchange")] == ["Oleg Brant"]
+    no_subject = ("The talks with President Oleg Brant and the host Daniel Cole ended on Monday.\n\n"
+                  "“We agreed on the exchange of all the prisoners,” he said.")
+    assert [speaker(q) for q in having(quotes_of(no_subject), "We agreed on the exchange")] == ["Daniel Cole"]
 
 
 def test_a_participle_cue_speaks_for_the_one_who_spoke_before_it_in_the_sentence() -> None:

@@ -212,12 +212,30 @@ class Speakers:
 
     def _subject_in_sentence(self, pos: int, gender: str) -> Who | None:
         """'Putin hinted …, telling Carlson that a man whom he said …': a person who is the subject of
-        a clause earlier in the pronoun's sentence is its antecedent before a nearer object."""
+        a clause earlier in the pronoun's sentence is its antecedent before a nearer object; with none,
+        the subject of the sentence before ("X has had it with Putin. … he said")."""
         span = self.doc.tokens.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None or not len(span):
             return None
         sent = span[0].sent
-        for e in reversed(self.entities_in(sent.start_char, pos)):
+        found = self._agreeing_subject(sent.start_char, pos, gender)
+        before = self._sentence_before(sent.start)
+        if found is None and before is not None:
+            found = self._agreeing_subject(before[0], before[1], gender)
+        return found
+
+    def _sentence_before(self, start: int) -> tuple[int, int] | None:
+        """The sentence before token `start` that has words (not the blank line between paragraphs)."""
+        i = start - 1
+        while i >= 0 and self.doc.tokens[i].is_space:
+            i -= 1
+        if i < 0:
+            return None
+        sent = self.doc.tokens[i].sent
+        return sent.start_char, sent.end_char
+
+    def _agreeing_subject(self, lo: int, hi: int, gender: str) -> Who | None:
+        for e in reversed(self.entities_in(lo, hi)):
             if e.type != "PERSON":
                 continue
             root = self.doc.tokens.char_span(e.start, e.end, alignment_mode="expand")
