@@ -197,3 +197,11 @@ def test_the_agency_said_is_the_body_that_spoke_just_before() -> None:
     first = having(quotes_of(body), "The needs are growing")
     second = having(quotes_of(body), "Without more money")
     assert first and second and speaker(second[0]) == speaker(first[0]) != "agency"
+
+
+def test_a_name_coordinated_with_a_date_the_parse_took_for_the_subject_speaks() -> None:
+    body = "The broadcasts began on August 10 and South Korea says the broadcasts will continue for weeks."
+    reported = [q for q in quotes_of(body) if not q.direct]
+    assert [speaker(q) for q in reported] == ["South Korea"]
+    dated = quotes_of("The broadcasts began on August 10, the ministry said on Friday in Seoul.")
+    assert not [q for q in dated if speaker(q) and "August" in (speaker(q) or "")]

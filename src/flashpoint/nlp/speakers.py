@@ -295,6 +295,9 @@ class Speakers:
             return self.pronoun(tok.idx, people().person_pronouns[low])
         if low in syntax_words().group_pronouns:
             return self.group(tok.idx)
+        if self.in_time(tok.idx) and not self.in_quote(tok.idx):
+            named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
+            return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
         if not self._may_name_speaker(tok):
             return None
         return self._with_conjuncts(tok)
