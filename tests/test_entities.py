@@ -254,3 +254,16 @@ def test_a_listed_place_that_of_and_a_name_continue_is_the_head_of_another_place
     for text in ("Pirates struck a tanker in the Gulf of Aden.", "Storms closed ports on the Gulf of Mexico."):
         assert not any(e.id == "place:persian-gulf" for e in entities(text)), text
     assert [e.id for e in find(entities("Tankers crossed the Gulf to reach the port."), "Gulf")] == ["place:persian-gulf"]
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("The Times of Israel reported a second strike.", "org:the-times-of-israel"),
+    ("Voice of America reported a second strike.", "org:voice-of-america"),
+])
+def test_an_outlet_named_after_a_country_is_the_outlet(text: str, outlet: str) -> None:
+    ents = entities(text)
+    assert [e.id for e in ents] == [outlet]
+    assert ents[0].actor is not None and ents[0].actor.sector == "MED"
+    # the country's own name still names the country
+    assert [e.id for e in entities(text.replace("The Times of Israel", "Israel").replace("Voice of America", "America"))
+            ] in (["ISR"], ["USA"])
