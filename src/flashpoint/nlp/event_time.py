@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -47,10 +48,13 @@ def _date_of(value: str | None) -> dt.date | None:
 
 
 def timex_in(doc: NlpDoc, lo: int, hi: int) -> str | None:
-    for t in doc.timexes:
-        if lo <= t.start < hi and t.value and _date_of(t.value):
-            return t.value
-    return None
+    """The first resolved date starting in [lo, hi): a bisect into the dates in text order, kept with the doc."""
+    dated = doc.extras.get("dated_timexes")
+    if dated is None:
+        dated = sorted((t.start, t.value) for t in doc.timexes if t.value and _date_of(t.value))
+        doc.extras["dated_timexes"] = dated
+    i = bisect_left(dated, (lo,))
+    return dated[i][1] if i < len(dated) and dated[i][0] < hi else None
 
 
 def is_past(value: str, published: dt.date) -> bool:
