@@ -207,3 +207,11 @@ def test_an_infinitive_joined_to_a_purpose_is_meant_too() -> None:
     assert deals and all(e.hypothetical for e in deals)
     signed = of_type(events_of("Turkey and Greece met on Monday and signed a deal."), "AGREE")
     assert signed and not any(e.hypothetical for e in signed)
+
+
+@pytest.mark.parametrize(("sentence", "coded"), [
+    ("Several firms have signed agreements with Gazprom, including the American company Halliburton.", False),
+    ("Shell signed a supply deal with the Nigerian government on Monday.", True),
+])
+def test_business_alone_makes_no_political_event(sentence: str, coded: bool) -> None:
+    assert bool(of_type(events_of(sentence), "AGREE")) is coded

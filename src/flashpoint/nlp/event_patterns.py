@@ -166,6 +166,12 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
 
 
 @lru_cache(maxsize=4)
+def nonpolitical_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Sectors that make no political side by themselves (business)."""
+    return frozenset(read_yaml(language, "events.yaml").get("nonpolitical_sectors") or [])
+
+
+@lru_cache(maxsize=4)
 def local_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors whose actor, named without a country, belongs to the place it acts in ("police in Dhaka")."""
     return frozenset(read_yaml(language, "events.yaml").get("local_sectors") or [])

@@ -29,6 +29,7 @@ from flashpoint.nlp.event_patterns import (
     complement_recipients,
     intent_types,
     local_sectors,
+    nonpolitical_sectors,
 )
 from flashpoint.nlp.event_time import event_time
 from flashpoint.nlp.language import syntax
@@ -366,6 +367,8 @@ def _sides_fit(p: Pattern, coded: Coded) -> bool:
         return False
     if p.actor_sectors and not any(q.actor.sector in p.actor_sectors for q in sides):
         return False
+    if sides and all(q.actor.sector in nonpolitical_sectors() for q in sides):
+        return False  # "several companies signed agreements with Lukoil"
     # a trigger whose object anchors it ("a ceasefire was signed") needs no named side
     return p.anchored or any(_political(q.actor) for q in sides)
 
