@@ -170,15 +170,20 @@ class Names:
     abbreviations: frozenset[str]
 
 
-@lru_cache(maxsize=4)
-def names(language: str = DEFAULT_LANGUAGE) -> Names:
-    data = read_yaml(language, "entities.yaml")
-    source = f"lang/{language}/entities.yaml"
+def _word_lists(language: str, name: str, keys: tuple[str, ...],
+                cased: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
+    """The word lists `keys` (lower-cased) and `cased` (as written) of one language file, schema-checked."""
+    data = read_yaml(language, name)
+    source = f"lang/{language}/{name}"
     if not isinstance(data, dict):
         raise ValueError(f"{source}: a mapping of word lists")
-    lists = {key: _word_list(data, key, source) for key in NAME_LISTS}
-    cased = {key: _cased_list(data, key, source) for key in NAME_CASED_LISTS}
-    return Names(**lists, **cased)
+    return {**{key: _word_list(data, key, source) for key in keys},
+            **{key: _cased_list(data, key, source) for key in cased}}
+
+
+@lru_cache(maxsize=4)
+def names(language: str = DEFAULT_LANGUAGE) -> Names:
+    return Names(**_word_lists(language, "entities.yaml", NAME_LISTS, NAME_CASED_LISTS))
 
 
 FIGURE_LISTS = ("clause_end_words", "noun_determiners", "not_nouns", "small_number_words", "sentence_openers",
@@ -202,8 +207,4 @@ class FigureWords:
 
 @lru_cache(maxsize=4)
 def figure_words(language: str = DEFAULT_LANGUAGE) -> FigureWords:
-    data = read_yaml(language, "figures.yaml")
-    source = f"lang/{language}/figures.yaml"
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: a mapping of word lists")
-    return FigureWords(**{key: _word_list(data, key, source) for key in FIGURE_LISTS})
+    return FigureWords(**_word_lists(language, "figures.yaml", FIGURE_LISTS))
