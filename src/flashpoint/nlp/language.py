@@ -57,14 +57,21 @@ class Syntax:
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
-def _word_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
+def _cased_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
+    """A list of words kept as written (title and event words are matched with their capitals), checked: words
+    only, none twice."""
     value = data.get(key)
     if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
         raise ValueError(f"{source}: {key!r} must be a list of words")
     if len(set(value)) != len(value):
         dup = sorted({w for w in value if value.count(w) > 1})
         raise ValueError(f"{source}: {key!r} lists {dup} twice")
-    return frozenset(w.lower() for w in value)
+    return frozenset(value)
+
+
+def _word_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
+    """A checked list of words, matched in lower case."""
+    return frozenset(w.lower() for w in _cased_list(data, key, source))
 
 
 @lru_cache(maxsize=4)
@@ -134,17 +141,6 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
     if not isinstance(fragment_words, int) or isinstance(fragment_words, bool) or fragment_words < 0:
         raise ValueError(f"{source}: 'fragment_words' must be a whole number of words")
     return Quoting(**lists, fragment_words=fragment_words)
-
-
-def _cased_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
-    """A list of words kept as written (title and event words are matched with their capitals)."""
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-        raise ValueError(f"{source}: {key!r} must be a list of words")
-    if len(set(value)) != len(value):
-        dup = sorted({w for w in value if value.count(w) > 1})
-        raise ValueError(f"{source}: {key!r} lists {dup} twice")
-    return frozenset(value)
 
 
 NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_phrase_modifiers", "locative_words",
