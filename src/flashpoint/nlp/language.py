@@ -74,6 +74,11 @@ def _word_list(data: dict[str, Any], key: str, source: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _cased_list(data, key, source))
 
 
+def word_list(language: str, name: str, key: str) -> frozenset[str]:
+    """One checked word list of a language file, in lower case."""
+    return _word_list(read_yaml(language, name), key, f"lang/{language}/{name}")
+
+
 @lru_cache(maxsize=4)
 def syntax(language: str = DEFAULT_LANGUAGE) -> Syntax:
     data = read_yaml(language, "syntax.yaml")

@@ -1521,12 +1521,10 @@ _DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:MO|AF|EV|NI))?
 @lru_cache(maxsize=1)
 def _reporting_time() -> re.Pattern[str]:
     """'..., officials said on Monday': the day a report was made, not a day the story tells of."""
-    from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+    from flashpoint.nlp.language import DEFAULT_LANGUAGE, word_list
 
-    verbs = read_yaml(DEFAULT_LANGUAGE, "dates.yaml").get("reporting_verbs")
-    if not isinstance(verbs, list) or not all(isinstance(w, str) and w for w in verbs):
-        raise ValueError("lang/en/dates.yaml: 'reporting_verbs' must be a list of words")
-    return re.compile(r"\b(?:" + alternation(w.lower() for w in verbs) + r")\s+(?:on\s+|late\s+|early\s+)*$", re.I)
+    verbs = word_list(DEFAULT_LANGUAGE, "dates.yaml", "reporting_verbs")
+    return re.compile(r"\b(?:" + alternation(verbs) + r")\s+(?:on\s+|late\s+|early\s+)*$", re.I)
 
 
 def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, last_day: dt.date | None) -> str | None:
@@ -1636,12 +1634,10 @@ def is_timex3_value(value: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _leading_words() -> re.Pattern[str]:
-    from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+    from flashpoint.nlp.language import DEFAULT_LANGUAGE, word_list
 
-    words = read_yaml(DEFAULT_LANGUAGE, "dates.yaml").get("leading_words")
-    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-        raise ValueError("lang/en/dates.yaml: 'leading_words' must be a list of words")
-    return re.compile(r"(?:(?:" + alternation(w.lower() for w in words) + r")\s+)+(?:the\s+(?=\d))?", re.I)
+    words = word_list(DEFAULT_LANGUAGE, "dates.yaml", "leading_words")
+    return re.compile(r"(?:(?:" + alternation(words) + r")\s+)+(?:the\s+(?=\d))?", re.I)
 
 
 def _shown(body: str, r: Res) -> tuple[int, str | None]:
