@@ -196,6 +196,33 @@ def _get(client: httpx.Client, path: str, pid: int) -> tuple[float, int, int, fl
     return time.perf_counter() - t0, len(r.content), r.status_code, _cpu_s(pid) - c0
 
 
+def overview_parts(store: Store) -> dict[str, float]:
+    """CPU milliseconds of each read the overview page makes, in this process (its caches warm like a server's)."""
+    from flashpoint.api import data, pages
+    from flashpoint.corpus import views
+    from flashpoint.store import queries
+
+    since = pages.overview_since(store)
+    parts: dict[str, Any] = {
+        "since": lambda: pages.overview_since(store),
+        "escalation": lambda: data.plain(views.escalation(store, date_from=since)),
+        "covered_days": lambda: views.covered_days(store, since),
+        "latest_stories": lambda: data.latest_stories(store, 12),
+        "event_map": lambda: views.event_map(store, date_from=since),
+        "attention": lambda: views.attention(store, date_from=since),
+        "top_actors": lambda: pages.top_actors(store, 15),
+        "articles": lambda: queries.search_articles(store, limit=10),
+        "count": store.count,
+        "outlets": lambda: queries.list_outlets(store),
+    }
+    out = {}
+    for name, fn in parts.items():
+        c0 = time.process_time()
+        fn()
+        out[name] = round(1000 * (time.process_time() - c0), 1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -207,6 +234,7 @@ def main() -> None:
                     help="where the analysed real reports are kept between runs")
     ap.add_argument("--pg", action="store_true", help="a throw-away PostgreSQL cluster instead of a SQLite file")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--keep", type=Path, help="keep the SQLite store at this path (for profiling afterwards)")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     t0 = time.process_time()
@@ -219,7 +247,7 @@ def main() -> None:
     started = time.perf_counter()
     try:
         with pg_cluster() if args.pg else _nothing() as pg_base:
-            url = new_database(pg_base, "growth") if pg_base else f"sqlite:///{tmp / 'growth.db'}"
+            url = new_database(pg_base, "growth") if pg_base else f"sqlite:///{args.keep or tmp / 'growth.db'}"
             store = Store(url)
             update_views(store)
             proc, server = _serve(url)
@@ -253,7 +281,8 @@ def main() -> None:
                        "view_update_wall_s_per_batch": round(statistics.mean(w for w, _ in last), 3),
                        "view_update_cpu_s_per_batch": round(statistics.mean(c for _, c in last), 3),
                        "batch": args.batch, "load": round(os.getloadavg()[0], 2),
-                       "elapsed_s": round(time.perf_counter() - started), "api": api}
+                       "elapsed_s": round(time.perf_counter() - started), "api": api,
+                       "overview_parts_cpu_ms": overview_parts(store)}
                 results.append(res)
                 print(json.dumps(res), flush=True)
             client.close()

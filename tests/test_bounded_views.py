@@ -234,13 +234,13 @@ def test_overview_reads_its_window_and_the_newest_stories(sqlite_url: str) -> No
 
 
 def test_api_claims_read_the_last_days_unless_given_a_range(sqlite_url: str) -> None:
-    """/api/claims without dates groups the figures of the API_CLAIMS_DAYS days up to the newest (and says
+    """/api/claims without dates groups the figures of the API_WINDOW_DAYS days up to the newest (and says
     so); a date range reads exactly that range, so older figures stay one parameter away."""
     from fastapi.testclient import TestClient
 
     from flashpoint.api.app import create_app
     from flashpoint.model import Quantity
-    from flashpoint.options import API_CLAIMS_DAYS
+    from flashpoint.options import API_WINDOW_DAYS
 
     store = Store(sqlite_url)
     for i in range(0, 200, 10):
@@ -249,7 +249,7 @@ def test_api_claims_read_the_last_days_unless_given_a_range(sqlite_url: str) -> 
         q = Quantity(text=text, start=9, end=9 + len(text), value=100 + i, kind="killed", subject=f"civilians in Region {i}")
         store.add(AnalyzedArticle(id=f"q{i}", source=f"q:{i}", outlet="A", body=body, title=body,
                                   published=(START + dt.timedelta(days=i)).isoformat(), quantities=[q]))
-    since = (START + dt.timedelta(days=190 - API_CLAIMS_DAYS + 1)).isoformat()
+    since = (START + dt.timedelta(days=190 - API_WINDOW_DAYS + 1)).isoformat()
     with TestClient(create_app(store=store)) as client:
         recent = client.get("/api/claims", params={"limit": 1000}).json()
         assert recent["date_from"] == since and "window" in recent
@@ -285,4 +285,39 @@ def test_the_map_counted_by_the_database_equals_counting_every_event(sqlite_url:
         assert sum(r["events"] for r in by_db) == sum(1 for r in views.timeline(store, uncertain=True)
                                                       if r["place"] and views._in_dates(r["date"], f)), f
     assert any(r["denied"] for r in views.event_map(store)) and any(r["hypothetical"] for r in views.event_map(store))
+    store.close()
+
+
+def test_the_timeline_total_kept_per_date_equals_counting_the_events(db_url: str) -> None:
+    """Events dated by day, month or year, confident or not, with and without an actor country, arriving in
+    batches (a later report raises an earlier event's confidence): the timeline's total read from the per-date
+    counts equals the number of rows the timeline lists, for every date range and with uncertain ones shown."""
+    from flashpoint.store import queries
+
+    rng = random.Random(11)
+    store = Store(db_url)
+    dates = [(START + dt.timedelta(days=d)).isoformat() for d in range(0, 40, 3)] + ["2022-01", "2022-02", "2022"]
+    for batch in range(3):
+        for i in range(batch * 12, batch * 12 + 12):
+            day = (START + dt.timedelta(days=rng.randrange(40))).isoformat()
+            evs = []
+            for k in range(3):
+                date = rng.choice(dates)
+                country = None if k == 2 and i % 4 == 0 else "RUS"
+                confidence = 0.9 if batch == 2 and k == 0 else rng.choice([0.05, 0.15, 0.6])
+                body = f"Report {i}. Strike {k % 2} on village {date}."
+                evs.append(Event(type="ASSAULT", actor=Actor(text="Russia", country=country),
+                                 recipient=Actor(text=f"village {date}", country="UKR"), text=body, start=0,
+                                 end=len(body), score=-10.0, date=date, confidence=confidence))
+            store.add(AnalyzedArticle(id=f"t{i}", source=f"t:{i}", outlet="A", published=day, body=f"Report {i}.",
+                                      title=f"Report {i}", events=evs))
+        update_views(store)
+        for kw in ({}, {"date_from": "2022-01-10"}, {"date_to": "2022-01-20"}, {"date_from": "2022-02"},
+                   {"date_from": "2022-01-05", "date_to": "2022-02-03"}):
+            for uncertain in (None, True):
+                listed = queries.timeline_page(store, **kw, uncertain=uncertain, limit=None)
+                assert queries.count_timeline(store, **kw, uncertain=uncertain) == len(listed), (batch, kw, uncertain)
+    every = queries.count_timeline(store, uncertain=True)
+    assert queries.count_timeline(store) < every  # the per-date counts tell the uncertain ones apart
+    assert queries.count_timeline(store, type="ASSAULT", uncertain=True) == every  # other filters count the rows
     store.close()

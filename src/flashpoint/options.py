@@ -18,7 +18,7 @@ FIGURE_KINDS = ("killed", "wounded", "troops", "displaced", "money", "munitions"
 CLAIM_STATUSES = ("single", "agree", "disagree", "trend")
 API_MAX_LIMIT = 1000
 API_TIMELINE_MENTIONS = 20  # mentions listed per timeline event by the API (`n_mentions` counts them all)
-API_CLAIMS_DAYS = 90  # /api/claims without a date range reads the figures of this many days up to the newest
+API_WINDOW_DAYS = 90  # /api/claims without a date range reads the figures of this many days up to the newest
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

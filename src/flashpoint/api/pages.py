@@ -124,18 +124,9 @@ def _overview(store: Store, dyad: list[str]) -> dict[str, Any]:
 
 def overview_since(store: Store) -> str | None:
     """The first day the overview shows: OVERVIEW_DAYS before the newest day with articles (None: no dated one)."""
-    from datetime import date, timedelta
+    from flashpoint.corpus import views
 
-    from sqlalchemy import func, select
-
-    from flashpoint.corpus import tables as t
-
-    with store.engine.connect() as conn:
-        newest = conn.execute(select(func.max(t.corpus_docs.c.published))).scalar()
-    try:
-        return (date.fromisoformat(str(newest)[:10]) - timedelta(days=OVERVIEW_DAYS - 1)).isoformat()
-    except ValueError:
-        return None
+    return views.recent_since(store, OVERVIEW_DAYS)
 
 
 def top_actors(store: Store, n: int) -> list[dict[str, Any]]:

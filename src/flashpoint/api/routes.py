@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from flashpoint.api import data
 from flashpoint.api.data import BadParameter, Filters
 from flashpoint.model import Article, InputError, RawDocument
-from flashpoint.options import API_CLAIMS_DAYS, API_MAX_LIMIT, API_TIMELINE_MENTIONS, OPTIONS, check_text
+from flashpoint.options import API_MAX_LIMIT, API_TIMELINE_MENTIONS, API_WINDOW_DAYS, OPTIONS, check_text
 from flashpoint.store import queries
 from flashpoint.store.store import Store
 
@@ -98,10 +98,26 @@ def page(items: list[Any], f: Filters | None = None, *, limit: int | None = None
                          "limit": f.limit if f else limit, "offset": f.offset if f else offset, **extra})
 
 
-def listed(store: Store, name: str, f: Filters) -> JSONResponse:
+def listed(store: Store, name: str, f: Filters, **extra: Any) -> JSONResponse:
     """A list as the command line prints it (`flashpoint.listing`), with its total."""
     got = data.view_page(store, name, f)
-    return page(got.rows, f, total=got.total)
+    return page(got.rows, f, total=got.total, **extra)
+
+
+def recent_window(store: Store, f: Filters, what: str, since: Any = None) -> dict[str, Any]:
+    """No date range asked: read the API_WINDOW_DAYS days up to the newest (as the overview does), and say so.
+
+    A list's page and its total then cost what those days hold, however long the store's history; older
+    rows stay one parameter (date_from, date_to) away."""
+    if f.date_from or f.date_to:
+        return {}
+    from flashpoint.corpus import views
+
+    f.date_from = (since or views.recent_since)(store, API_WINDOW_DAYS)
+    if f.date_from is None:
+        return {}
+    return {"date_from": f.date_from, "window": f"{what} of the {API_WINDOW_DAYS} days up to the newest; "
+                                                "give date_from (and date_to) for others"}
 
 
 @router.get("/health", summary="Is the store reachable, and how much does it hold")
@@ -168,21 +184,14 @@ _view_route("framing", "Per outlet: competing terms, voices quoted, who is cast 
 
 
 @router.get("/claims", summary="Figures of the same kind side by side, disagreements flagged (the last "
-            f"{API_CLAIMS_DAYS} days of figures unless a date range is given)")
+            f"{API_WINDOW_DAYS} days of figures unless a date range is given)")
 def claims(store: StoreDep, f: FiltersDep,
            kind: Annotated[str | None, Query(description=OPT["kind"].help)] = None,
            status: Annotated[str | None, Query(description=OPT["status"].help)] = None) -> JSONResponse:
     f.kind, f.status = OPT["kind"].check("kind", kind), OPT["status"].check("status", status)
-    if f.date_from or f.date_to:
-        return listed(store, "claims", f)
-    # no date range: the figures of the last API_CLAIMS_DAYS days (grouping reads every figure of the range)
-    from flashpoint.corpus.views import claims_since
+    from flashpoint.corpus.views import claims_since  # grouping reads every figure of the range
 
-    f.date_from = claims_since(store, API_CLAIMS_DAYS)
-    got = data.view_page(store, "claims", f)
-    return page(got.rows, f, total=got.total, date_from=f.date_from,
-                window=f"figures published in the {API_CLAIMS_DAYS} days up to the newest; "
-                       "give date_from (and date_to) for others")
+    return listed(store, "claims", f, **recent_window(store, f, "figures published in", claims_since))
 
 
 @router.get("/escalation", summary="Score-weighted daily (weekly, monthly) counts of current events per dyad")

@@ -15,7 +15,7 @@ from flashpoint.store.schema import metadata
 STATE_KEY = "views"  # view_state row: the largest articles.pk processed (the queue says what is left)
 VERSION_KEY = "version"  # view_state row bumped by every view batch; the row every updater locks first
 SCHEMA_KEY = "views_schema"  # view_state row: the shape of the views this code builds
-VIEWS_SCHEMA = 5  # raise when the view tables or what they hold change: stored views are then built again
+VIEWS_SCHEMA = 6  # raise when the view tables or what they hold change: stored views are then built again
 
 # how far each view has got: name -> last processed articles.pk
 view_state = Table(
@@ -112,6 +112,16 @@ merged_events = Table(
 # merging looks up (key, day): the rows of an update's own days, not every day of a key
 Index("ix_merged_events_key_day", merged_events.c.key, merged_events.c.day)
 
+# merged events per date value (day, month or year), all of them and those shown as fact: the timeline's total
+# for a date range is a sum over these rows, recounted for the dates an update touches, not a count of events
+timeline_days = Table(
+    "timeline_days",
+    metadata,
+    Column("date", String(32), primary_key=True),
+    Column("certain", Integer, nullable=False, default=0),  # `views.certain_events`: shown by default
+    Column("every", Integer, nullable=False, default=0),
+)
+
 event_mentions = Table(
     "event_mentions",
     metadata,
@@ -199,8 +209,8 @@ framing_terms = Table(
     Column("count", Integer, nullable=False),
 )
 
-ALL = (view_state, corpus_docs, lsh_bands, term_df, stories, merged_events, event_mentions, escalation_daily,
-       escalation_scores, claim_values, framing_terms)
+ALL = (view_state, corpus_docs, lsh_bands, term_df, stories, merged_events, timeline_days, event_mentions,
+       escalation_daily, escalation_scores, claim_values, framing_terms)
 
 
 def last_processed(store: Any) -> int:

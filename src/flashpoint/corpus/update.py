@@ -573,7 +573,22 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
               "co": r["counted"], "we": r["weight"], "cf": r["confidence"]} for r in old_rows])
     if mentions:
         conn.execute(insert(t.event_mentions), mentions)
+    _recount_days(conn, {r["date"] for r in touched.values() if r["date"]})
     _add_escalation(conn, newly_counted)
+
+
+def _recount_days(conn: Connection, dates: set[str]) -> None:
+    """The timeline's per-date counts, recounted for the dates whose merged events this batch added or changed."""
+    from sqlalchemy import case
+
+    from flashpoint.corpus.views import certain_events
+
+    me, td = t.merged_events, t.timeline_days
+    for chunk in _chunks(sorted(dates)):
+        conn.execute(delete(td).where(td.c.date.in_(chunk)))
+        conn.execute(insert(td).from_select(["date", "certain", "every"], select(
+            me.c.date, func.sum(case((certain_events(), 1), else_=0)), func.count())
+            .where(me.c.date.in_(chunk)).group_by(me.c.date)))
 
 
 def _dates_that_can_match(dates: list[str | None]) -> Any:

@@ -184,6 +184,20 @@ def claims(store: Store, **filters: Any) -> Rows:
     return groups
 
 
+def recent_since(store: Store, days: int) -> str | None:
+    """The first of the `days` days up to the newest day with articles (None: no dated article), by the date index.
+
+    The overview and the API's default windows start here, so what they read is bounded by time, not by the store."""
+    from datetime import date, timedelta
+
+    with store.engine.connect() as conn:
+        newest = conn.execute(select(func.max(t.corpus_docs.c.published))).scalar()
+    try:
+        return (date.fromisoformat(str(newest)[:10]) - timedelta(days=days - 1)).isoformat()
+    except ValueError:
+        return None
+
+
 def claims_since(store: Store, days: int) -> str | None:
     """The first of the `days` days up to the newest dated figure (None: no dated figure), by the date index."""
     from datetime import date, timedelta

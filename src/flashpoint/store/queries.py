@@ -537,24 +537,39 @@ def _timeline_query(store: Store, q: Any, *, type: str | None = None, country: s
         keys, names = sorted(found.keys), sorted(found.names)
         q = q.where(or_(me.c.actor_key.in_(keys), me.c.recipient_key.in_(keys),
                         me.c.actor_name.in_(names), me.c.recipient_name.in_(names)))
+    if outlet:
+        q = q.where(select(em.c.pk).where(em.c.merged_id == me.c.id, em.c.outlet == outlet).exists())
+    return q.where(*_timeline_dates(me.c.date, date_from, date_to))
+
+
+def _timeline_dates(column: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """A timeline date range over a TIMEX3 date column: dates from `date_from` on, with the month and year values
+    that overlap it, up to the end of `date_to`."""
+    conds = []
     if date_from:
         coarser = _date_prefixes(date_from)
         # the first bound alone is what the date index can seek to; the OR keeps coarser dates that overlap
-        q = q.where(me.c.date >= date_from[:4],
-                    or_(me.c.date >= date_from, me.c.date.in_(coarser)) if coarser else me.c.date >= date_from)
+        conds += [column >= date_from[:4],
+                  or_(column >= date_from, column.in_(coarser)) if coarser else column >= date_from]
     if date_to:
-        q = q.where(me.c.date <= date_to + _DATE_END)
-    if outlet:
-        q = q.where(select(em.c.pk).where(em.c.merged_id == me.c.id, em.c.outlet == outlet).exists())
-    return q
+        conds.append(column <= date_to + _DATE_END)
+    return conds
 
 
 def count_timeline(store: Store, **filters: Any) -> int:
-    """How many timeline entries the filters of `timeline_page` select."""
+    """How many timeline entries the filters of `timeline_page` select.
+
+    With no filter but dates (and `uncertain`), a sum over the per-date counts the view update keeps
+    (`timeline_days`): what it costs follows the days of the range, not the events of the store."""
     from flashpoint.corpus import tables as t
 
     _fresh_views(store)
-    q = _timeline_query(store, select(func.count()).select_from(t.merged_events), **filters)
+    if not any(filters.get(k) for k in ("type", "country", "actor", "outlet")):
+        td = t.timeline_days
+        q = select(func.coalesce(func.sum(td.c.every if filters.get("uncertain") else td.c.certain), 0)).where(
+            *_timeline_dates(td.c.date, filters.get("date_from"), filters.get("date_to")))
+    else:
+        q = _timeline_query(store, select(func.count()).select_from(t.merged_events), **filters)
     with store.engine.connect() as conn:
         return int(conn.execute(q).scalar_one())
 
