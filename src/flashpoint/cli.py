@@ -537,7 +537,7 @@ def evaluate(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
     as_json: Annotated[bool, typer.Option("--json", help="same as --format json")] = False,
     articles: Annotated[Path | None, typer.Option("--articles", help="realnews: articles.jsonl (default ../shared/realnews/articles.jsonl)")] = None,
-    split: Annotated[str, typer.Option("--split", help="realnews: tune, heldout or all")] = "tune",
+    split: Annotated[str, typer.Option("--split", help="realnews: tune, heldout (12 articles), heldout2 (14 more, annotated later) or all")] = "tune",
     min_confidence: Annotated[float, typer.Option("--min-confidence", help="realnews: lowest event confidence counted")] = 0.5,
     errors: Annotated[bool, typer.Option("--errors", help="realnews: list misses and false positives (tune articles only)")] = False,
     labels: Annotated[Path | None, typer.Option("--labels", help="stories: a JSON file of article -> happening; "
