@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
 import tempfile
 import threading
 import time
@@ -25,9 +23,9 @@ CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver"
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    from flashpoint.store.pgtemp import free_port
+
+    return free_port()
 
 
 @contextlib.contextmanager
@@ -72,41 +70,13 @@ def headless_chromium(page_load_timeout: int) -> Iterator[Any]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _as_pg_user(cmd: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root: run its binaries as the postgres user then."""
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
-
-
-def _pg_bin(name: str) -> str:
-    found = shutil.which(name)
-    if found:
-        return found
-    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
-        return str(candidate)
-    raise RuntimeError(f"PostgreSQL binary {name} not found: install postgresql")
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """A PostgreSQL cluster of our own on a free port; yields a base URL without database."""
-    base = Path(tempfile.mkdtemp(prefix="flashpoint-pg-"))
-    data = base / "data"
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres", "postgres")
-    port = _free_port()
-    subprocess.run(_as_pg_user([_pg_bin("initdb"), "-D", str(data), "-U", "flashpoint", "--auth=trust",
-                                "-E", "UTF8", "--locale=C"]), check=True, capture_output=True)
-    subprocess.run(_as_pg_user([_pg_bin("pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w",
-                                "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off",
-                                "start"]), check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://flashpoint@127.0.0.1:{port}"
-    finally:
-        subprocess.run(_as_pg_user([_pg_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    from flashpoint.store.pgtemp import temporary_cluster
+
+    with temporary_cluster() as base:
+        yield base
 
 
 _db_counter = 0
