@@ -117,3 +117,60 @@ def test_a_killed_worker_has_its_task_redone_and_nothing_stored_twice(tmp_path: 
 def test_a_store_in_memory_is_not_handed_to_worker_processes() -> None:
     with pytest.raises(ValueError, match="in memory"):
         list(run_tasks([Unit("x.txt")], Store("sqlite://"), workers=2))
+
+
+# -- the view update's per-article part on the cluster (a backfill) ------------------------
+
+def _views_of(url: str) -> dict[str, list]:
+    from sqlalchemy import select
+
+    from flashpoint.corpus import tables as t
+
+    store = Store(url)
+    out = {}
+    with store.engine.connect() as conn:
+        for table, cols in ((t.corpus_docs, ("article_pk", "canonical_id", "story_id", "story_similarity", "features")),
+                            (t.merged_events, ("key", "date", "n_mentions", "confidence", "counted")),
+                            (t.claim_values, ("article_pk", "kind", "subject", "value", "canonical")),
+                            (t.framing_terms, ("article_pk", "pair", "side", "term", "count")),
+                            (t.timeline_days, ("date", "certain", "every"))):
+            out[table.name] = sorted(tuple(str(r[c]) for c in cols) for r in conn.execute(select(table)).mappings())
+    store.close()
+    return out
+
+
+def test_a_backfill_prepared_on_dask_builds_the_views_a_local_update_builds(tmp_path: Path, monkeypatch) -> None:
+    """The sample corpus stored once and copied: one copy's views updated in this process, the other's with
+    each chunk of queued articles read and prepared by a Dask worker (chunks of 6, several in flight):
+    the same stories, near-copies, merged events, claims, framing terms and timeline counts."""
+    import shutil
+
+    from flashpoint.corpus import update
+    from flashpoint.demo import sample_dir
+    from flashpoint.scale.runner import prepare_on_dask
+
+    local, dasked = tmp_path / "local.db", tmp_path / "dask.db"
+    store = Store(f"sqlite:///{local}")
+    assert ingest([str(sample_dir())], store, update_views=False).stored
+    store.close()
+    shutil.copy(local, dasked)
+    monkeypatch.setattr(update, "BATCH", 6)
+    store = Store(f"sqlite:///{local}")
+    update.update_views(store)
+    store.close()
+    on_dask = prepare_on_dask(f"sqlite:///{dasked}", workers=2)
+    prepared_there: list[int] = []
+
+    def counted(chunks: list[list[int]]):  # type: ignore[no-untyped-def]
+        for rows in on_dask(chunks):
+            prepared_there.extend(pk for pk, _art, _prepared in rows)
+            yield rows
+
+    store = Store(f"sqlite:///{dasked}")
+    n = store.count()
+    update.update_views(store, prepare_map=counted)
+    store.close()
+    assert sorted(prepared_there) == list(range(1, n + 1))  # every article was prepared by a worker
+    built, backfilled = _views_of(f"sqlite:///{local}"), _views_of(f"sqlite:///{dasked}")
+    assert all(built[name] for name in ("corpus_docs", "merged_events", "claim_values", "framing_terms"))
+    assert backfilled == built

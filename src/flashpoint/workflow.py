@@ -135,18 +135,27 @@ def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", worke
         if on_progress:
             on_progress(report)
     if update_views:
-        _catch_up(store)
+        _catch_up(store, len(report.stored), cluster=(workers, scheduler) if engine == "dask" else None)
     return report
 
 
-def _catch_up(store: Store) -> None:
-    """Bring the views up to date: this run's articles, and any a killed run left waiting."""
+BACKFILL_ON_CLUSTER = 2000  # a Dask ingest that stored at least this many articles prepares their views there too
+
+
+def _catch_up(store: Store, added: int = 0, cluster: tuple[int, str | None] | None = None) -> None:
+    """Bring the views up to date: this run's articles, and any a killed run left waiting. After a large
+    Dask ingest, the per-article part of the update runs on the cluster (`scale.runner.prepare_on_dask`)."""
     from flashpoint.corpus.tables import pending
 
     if pending(store):
         from flashpoint.corpus.update import update_views as refresh
 
-        refresh(store)
+        if cluster is not None and added >= BACKFILL_ON_CLUSTER:
+            from flashpoint.scale.runner import prepare_on_dask
+
+            refresh(store, prepare_map=prepare_on_dask(store.url, workers=cluster[0], scheduler=cluster[1]))
+        else:
+            refresh(store)
 
 
 Deferred = tuple[str, Callable[[], Article | InputError]]  # a document's source, and how to build its Article

@@ -17,6 +17,8 @@ Nothing already processed is recomputed, so adding 10 articles to 100,000 costs 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, update
@@ -51,15 +53,47 @@ class _Busy(Exception):
     """Another process holds the views' lock and the caller chose not to wait."""
 
 
-def update_views(store: Store, *, wait: bool = True) -> bool:
+@dataclass(frozen=True)
+class Prepared:
+    """What a view update computes from one article alone: the near-copy signature and its band keys, the story
+    term counts, the figures as claim rows and the framing terms. Pure, so cluster workers can compute it for
+    a backfill while the one updater links articles, stories and events in order."""
+
+    signature: list[int]
+    band_keys: list[str]
+    story_terms: dict[str, float]
+    claims: list[dict[str, Any]]
+    framing: list[tuple[str, str, str, int]]
+
+
+def prepare(art: AnalyzedArticle) -> Prepared:
+    sig = dedup.signature(dedup.shingles(dedup.text_for(art.title, art.body)))
+    return Prepared(sig, dedup.band_keys(sig), stories_mod.term_counts(art), list(claims_mod.claim_rows(art)),
+                    list(term_counts(f"{art.title or ''}\n{art.body}")))
+
+
+# a way to prepare the queued articles elsewhere: given the chunks of queued pks, it yields, chunk by chunk and
+# in order, each chunk's stored articles with their Prepared (`scale.runner.prepare_on_dask`)
+PrepareMap = Callable[[list[list[int]]], Iterator[list[tuple[int, AnalyzedArticle, Prepared]]]]
+
+
+def update_views(store: Store, *, wait: bool = True, prepare_map: PrepareMap | None = None) -> bool:
     """Process every article waiting for the views; idempotent when nothing is new. With `wait=False` (what
-    readers use) it returns False at once when another process is writing: the writer catches up."""
+    readers use) it returns False at once when another process is writing: the writer catches up. With
+    `prepare_map` (a backfill on a cluster), the per-article part of the queued articles is computed there,
+    chunk by chunk ahead of the updater, which links them in order here."""
     _ensure_state(store)
     _score_older_store(store)
     if _ensure_schema(store):
         return True  # built again from scratch
     q = schema.view_queue
-    while True:
+    if prepare_map is not None:
+        with store.engine.connect() as conn:
+            queued = list(conn.execute(select(q.c.article_pk).order_by(q.c.article_pk)).scalars())
+        for chunk, rows in zip(_chunks(queued, BATCH), prepare_map(_chunks(queued, BATCH)), strict=False):
+            _process(store, [(pk, art) for pk, art, _ in rows], claim=chunk, wait=True,
+                     prepared_by_pk={pk: p for pk, _, p in rows})
+    while True:  # what is left: articles queued meanwhile, or all of them without a map
         with store.engine.connect() as conn:
             pks = list(conn.execute(select(q.c.article_pk).order_by(q.c.article_pk).limit(BATCH)).scalars())
         if not pks:
@@ -258,11 +292,10 @@ class _Batch:
 
 
 def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: list[int],
-             wait: bool = True) -> None:
-    prepared = []
-    for pk, art in batch:
-        sig = dedup.signature(dedup.shingles(dedup.text_for(art.title, art.body)))
-        prepared.append((pk, art, sig, dedup.band_keys(sig), stories_mod.term_counts(art)))
+             wait: bool = True, prepared_by_pk: dict[int, Prepared] | None = None) -> None:
+    ready = prepared_by_pk or {}
+    by_pk = {pk: ready.get(pk) or prepare(art) for pk, art in batch}
+    prepared = [(pk, art, by_pk[pk].signature, by_pk[pk].band_keys, by_pk[pk].story_terms) for pk, art in batch]
     with store.write(nowait=not wait) as conn:
         waiting = _claim(conn, claim, wait)
         if len(waiting) < len(batch):
@@ -376,7 +409,7 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
         _rebuild_stories(conn, touched)
         _merge_events(conn, batch, canon)
         _rescore_after(conn, new_days)
-        _claims_and_framing(conn, batch, canon)
+        _claims_and_framing(conn, batch, canon, by_pk)
         _set_state(conn, batch[-1][0])
 
 
@@ -688,14 +721,14 @@ def rescore_all(conn: Connection) -> None:
         rescore(conn, ac, rc)
 
 
-def _claims_and_framing(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str]) -> None:
+def _claims_and_framing(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str],
+                        prepared: dict[int, Prepared]) -> None:
     claim_rows, term_rows = [], []
     for pk, art in batch:
         base = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art)}
-        for row in claims_mod.claim_rows(art):
+        for row in prepared[pk].claims:
             claim_rows.append({**base, "published": art.published, "canonical": canon[pk] == art.id, **row})
-        text = f"{art.title or ''}\n{art.body}"
-        for pair, side, term, count in term_counts(text):
+        for pair, side, term, count in prepared[pk].framing:
             term_rows.append({**base, "pair": pair, "side": side, "term": term[:100], "count": count})
     if claim_rows:
         conn.execute(insert(t.claim_values), claim_rows)

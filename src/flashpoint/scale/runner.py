@@ -16,9 +16,10 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from flashpoint.model import AnalyzedArticle, Article, InputError
-from flashpoint.scale.work import STORE_BATCH, TaskResult, Unit, run_task
+from flashpoint.scale.work import STORE_BATCH, TaskResult, Unit, prepare_stored, run_task
 
 if TYPE_CHECKING:
+    from flashpoint.corpus.update import Prepared, PrepareMap
     from flashpoint.store.store import Store
 
 TASK_UNITS = 16  # source units per task: small enough to balance workers, big enough to batch the store
@@ -106,6 +107,35 @@ def _run_dask(tasks: list[list[Unit]], store_url: str, workers: int, scheduler: 
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+AHEAD = 4  # backfill chunks prepared ahead of the updater: the workers stay busy, memory stays bounded
+
+
+def prepare_on_dask(store_url: str, *, workers: int = 2, scheduler: str | None = None) -> PrepareMap:
+    """A `prepare_map` for `corpus.update.update_views`: each chunk of queued articles is read and prepared by a
+    Dask worker (`scale.work.prepare_stored`), AHEAD chunks in flight, handed back in queue order."""
+    def run(chunks: list[list[int]]) -> Iterator[list[tuple[int, AnalyzedArticle, Prepared]]]:
+        from collections import deque
+
+        from dask.distributed import Client, LocalCluster
+
+        cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                                      processes=True, dashboard_address=None)
+        client = Client(scheduler or cluster)
+        try:
+            flight = deque(client.submit(prepare_stored, store_url, c, pure=False) for c in chunks[:AHEAD])
+            for nxt in chunks[AHEAD:] + [None] * min(AHEAD, len(chunks)):
+                rows = flight.popleft().result()
+                if nxt is not None:
+                    flight.append(client.submit(prepare_stored, store_url, nxt, pure=False))
+                yield rows
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    return run
 
 
 def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.model import AnalyzedArticle, InputError, RawDocument
 
@@ -163,3 +163,11 @@ def run_task(units: list[Unit], store: Store | str, allow_private: bool = False,
                 flush()
     flush()
     return out
+
+
+def prepare_stored(url: str, pks: list[int]) -> list[tuple[int, AnalyzedArticle, Any]]:
+    """A backfill task: stored articles read by this worker, each with the per-article part of the view
+    update (`corpus.update.prepare`)."""
+    from flashpoint.corpus.update import prepare
+
+    return [(pk, art, prepare(art)) for pk, art in worker_store(url).articles_by_pk(pks)]
