@@ -135,16 +135,18 @@ def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", worke
         if on_progress:
             on_progress(report)
     if update_views:
-        _catch_up(store, len(report.stored), cluster=(workers, scheduler) if engine == "dask" else None)
+        on_cluster = (workers, scheduler) if engine == "dask" and scheduler else None
+        _catch_up(store, len(report.stored), cluster=on_cluster)
     return report
 
 
-BACKFILL_ON_CLUSTER = 2000  # a Dask ingest that stored at least this many articles prepares their views there too
+BACKFILL_ON_CLUSTER = 2000  # an ingest on a Dask cluster (--scheduler) storing this many prepares their views there
 
 
 def _catch_up(store: Store, added: int = 0, cluster: tuple[int, str | None] | None = None) -> None:
     """Bring the views up to date: this run's articles, and any a killed run left waiting. After a large
-    Dask ingest, the per-article part of the update runs on the cluster (`scale.runner.prepare_on_dask`)."""
+    ingest on a Dask cluster, the per-article part of the update runs there (`scale.runner.prepare_on_dask`);
+    a local cluster is not started again for it (`benchmarks/bench_backfill.py`: not faster on one machine)."""
     from flashpoint.corpus.tables import pending
 
     if pending(store):
