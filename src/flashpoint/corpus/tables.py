@@ -105,6 +105,11 @@ merged_events = Table(
     Column("text", Text),  # the first mention's sentence
     Column("n_mentions", Integer, nullable=False, default=0),
     Column("n_articles", Integer, nullable=False, default=0),
+    # the timeline's marks and counts, kept as mentions arrive (a page never counts an event's mentions)
+    Column("n_negated", Integer, nullable=False, default=0),
+    Column("n_hypothetical", Integer, nullable=False, default=0),
+    Column("n_asserted", Integer, nullable=False, default=0),  # neither negated nor hypothetical
+    Column("n_originals", Integer, nullable=False, default=0),  # distinct articles that are not near-copies
     Column("outlets", JSON),
     Column("first_published", String(10)),
 )
@@ -140,6 +145,9 @@ event_mentions = Table(
     Column("hypothetical", Boolean),
     Column("reported_by", String(300)),
 )
+# a timeline page lists each event's first mentions: read in order from here, not sorted from all of them
+Index("ix_event_mentions_merged_first", event_mentions.c.merged_id, event_mentions.c.article_pk,
+      event_mentions.c.start)
 
 escalation_daily = Table(
     "escalation_daily",

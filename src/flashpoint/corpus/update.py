@@ -47,6 +47,7 @@ from flashpoint.store.store import Store
 
 BATCH = 500
 _IN_CHUNK = 2000
+_INDEXED: set[str] = set()  # stores whose view indexes this process has checked
 
 
 class _Busy(Exception):
@@ -168,6 +169,9 @@ def _ensure_schema(store: Store) -> bool:
     with store.engine.connect() as conn:
         found = conn.execute(select(vs.c.value).where(vs.c.name == SCHEMA_KEY)).scalar()
     if found == VIEWS_SCHEMA:
+        if store.url not in _INDEXED:  # an index that only speeds reads comes without a rebuild
+            _add_missing_indexes(store)
+            _INDEXED.add(store.url)
         return False
     _add_missing_columns(store)
     _add_missing_indexes(store)
@@ -566,7 +570,8 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                          "date": date, "day": day, "explicit_date": explicit, "historical": background,
                          "current": asserted, "counted": False, "confidence": ev.confidence,
                          "score": score, "weight": conflict_weight(score) if asserted else 0.0,
-                         "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "outlets": {},
+                         "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "n_negated": 0,
+                         "n_hypothetical": 0, "n_asserted": 0, "n_originals": 0, "outlets": {},
                          "first_published": art.published}
                 next_id += 1
                 by_key[key].append(match)
@@ -580,9 +585,10 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                 newly_counted.append(match)
             mid = match["id"]
             touched[mid] = match
-            match["n_mentions"] += 1
+            _tally(match, ev.negated, ev.hypothetical)
             if art.id not in articles_of[mid]:
                 articles_of[mid].add(art.id)
+                match["n_originals"] += canon[pk] == art.id
             outlets = dict(match["outlets"] or {})
             outlets[_outlet(art)] = outlets.get(_outlet(art), 0) + 1
             match["outlets"] = outlets
@@ -599,11 +605,10 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
         conn.execute(insert(t.merged_events), new_rows)
     if old_rows:
         me = t.merged_events
-        conn.execute(update(me).where(me.c.id == bindparam("mid")).values(
-            n_mentions=bindparam("nm"), n_articles=bindparam("na"), outlets=bindparam("ou"), current=bindparam("cu"),
-            counted=bindparam("co"), weight=bindparam("we"), confidence=bindparam("cf")),
-            [{"mid": r["id"], "nm": r["n_mentions"], "na": r["n_articles"], "ou": r["outlets"], "cu": r["current"],
-              "co": r["counted"], "we": r["weight"], "cf": r["confidence"]} for r in old_rows])
+        kept = ("n_mentions", "n_articles", "n_negated", "n_hypothetical", "n_asserted", "n_originals", "outlets",
+                "current", "counted", "weight", "confidence")
+        conn.execute(update(me).where(me.c.id == bindparam("mid")).values({k: bindparam(f"v_{k}") for k in kept}),
+                     [{"mid": r["id"], **{f"v_{k}": r[k] for k in kept}} for r in old_rows])
     if mentions:
         conn.execute(insert(t.event_mentions), mentions)
     _recount_days(conn, {r["date"] for r in touched.values() if r["date"]})
@@ -622,6 +627,14 @@ def _recount_days(conn: Connection, dates: set[str]) -> None:
         conn.execute(insert(td).from_select(["date", "certain", "every"], select(
             me.c.date, func.sum(case((certain_events(), 1), else_=0)), func.count())
             .where(me.c.date.in_(chunk)).group_by(me.c.date)))
+
+
+def _tally(row: dict[str, Any], negated: bool, hypothetical: bool) -> None:
+    """One more mention of a merged event: what the timeline's marks (denied, contested, ...) are read from."""
+    row["n_mentions"] += 1
+    row["n_negated"] += negated
+    row["n_hypothetical"] += hypothetical
+    row["n_asserted"] += not (negated or hypothetical)
 
 
 def _dates_that_can_match(dates: list[str | None]) -> Any:

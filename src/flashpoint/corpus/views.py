@@ -334,15 +334,19 @@ def event_map(store: Store, **filters: Any) -> Rows:
             return func.sum(case((select(em.c.pk).where(em.c.merged_id == me.c.id, flag.is_(True)).exists(), 1),
                                  else_=0))
 
+        country = func.coalesce(me.c.place_country, "")  # grouped as an expression: read by the date index
         agg = _event_filters(store, select(
-            me.c.place_country, func.count(),
+            country, func.count(),
             func.sum(case((and_(me.c.current.is_(True), me.c.historical.is_not(True)), 1), else_=0)),
             func.sum(case((me.c.historical.is_(True), 1), else_=0)), marked(em.c.negated), marked(em.c.hypothetical),
-        ).where(me.c.place_country.is_not(None), *_dates_where(me.c.date, filters)), filters)
+        ).where(me.c.place_country.is_not(None)), filters).group_by(country)
+        totals: dict[str, list[int]] = {}
         with store.engine.connect() as conn:
-            got: Rows = [{"country": cc, "events": int(n), "current": int(cur or 0), "historical": int(hist or 0),
-                          "denied": int(den or 0), "hypothetical": int(hyp or 0)}
-                         for cc, n, cur, hist, den, hyp in conn.execute(agg.group_by(me.c.place_country))]
+            for part in _date_parts(me.c.date, filters):  # disjoint: the counts add up
+                for cc, *sums in conn.execute(agg.where(*part)):
+                    totals[cc] = [a + int(b or 0) for a, b in zip(totals.get(cc, [0] * 5), sums, strict=True)]
+        got: Rows = [{"country": cc, "events": n, "current": cur, "historical": hist, "denied": den,
+                      "hypothetical": hyp} for cc, (n, cur, hist, den, hyp) in totals.items()]
         got.sort(key=lambda r: (-int(r["events"]), str(r["country"])))
         return _page(got, filters)
     q = _event_filters(store, select(me.c.id, me.c.place_country, me.c.current, me.c.historical, me.c.date,
@@ -506,6 +510,17 @@ def _dates_where(col: Any, filters: dict[str, Any]) -> list[Any]:
         hi = str(filters["date_to"])
         conds.append(func.substr(col, 1, len(hi)) <= hi)
     return conds
+
+
+def _date_parts(col: Any, filters: dict[str, Any]) -> list[list[Any]]:
+    """`_dates_where` as disjoint parts a date index can serve: the values from date_from on (a range), and the
+    coarser values that hold date_from (a list; a proper prefix sorts before it); up to date_to in both."""
+    upto = _dates_where(col, {"date_to": filters.get("date_to")})
+    lo = filters.get("date_from")
+    if not lo:
+        return [upto]
+    lo = str(lo)
+    return [[col >= lo, *upto], [col.in_([lo[:n] for n in range(1, len(lo))]), *upto]]
 
 
 def _date_range(col: Any, filters: dict[str, Any]) -> list[Any]:

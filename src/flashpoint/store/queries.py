@@ -471,13 +471,18 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
         page = [dict(r._mapping) for r in conn.execute(q)]
         ids = [r["id"] for r in page]
         if ids:
-            listed = select(em).where(em.c.merged_id.in_(ids))
-            if max_mentions is not None:
-                tallies = _mention_tallies(conn, ids)
-                rank = func.row_number().over(partition_by=em.c.merged_id, order_by=(em.c.article_pk, em.c.start))
-                first = select(em, rank.label("rank")).where(em.c.merged_id.in_(ids)).subquery()
-                listed = select(first).where(first.c.rank <= max_mentions)
-            for m in conn.execute(listed.order_by("article_pk", "start")):
+            if max_mentions is None:
+                found = list(conn.execute(select(em).where(em.c.merged_id.in_(ids)).order_by(em.c.article_pk,
+                                                                                          em.c.start)))
+            else:  # each event's first mentions, read from the (merged_id, article_pk, start) index
+                tallies = {r["id"]: {"n": r["n_mentions"], "negated": r["n_negated"],
+                                     "hypothetical": r["n_hypothetical"], "asserted": r["n_asserted"],
+                                     "articles": r["n_originals"]} for r in page}
+                firsts = [select(em).where(em.c.merged_id == mid).order_by(em.c.article_pk, em.c.start)
+                          .limit(max_mentions).subquery() for mid in ids]
+                found = sorted(conn.execute(union_all(*(select(f) for f in firsts))),
+                               key=lambda m: (m.article_pk, -1 if m.start is None else m.start))
+            for m in found:
                 mentions[m.merged_id].append({
                     "article_id": m.article_id, "outlet": m.outlet, "published": m.published,
                     "duplicate": not m.canonical, "text": m.text, "start": m.start, "end": m.end,
@@ -485,25 +490,6 @@ def timeline_page(store: Store, *, type: str | None = None, country: str | None 
     from flashpoint.corpus.views import timeline_row
 
     return [timeline_row(r, mentions.get(r["id"], []), tallies.get(r["id"]) if tallies else None) for r in page]
-
-
-def _mention_tallies(conn: Any, ids: list[int]) -> dict[int, dict[str, int]]:
-    """Per merged event: its mentions, the negated, hypothetical and asserted ones, and its distinct original
-    articles, counted by the database (what `timeline_row` counts over a full list of mentions)."""
-    from sqlalchemy import case
-
-    from flashpoint.corpus import tables as t
-
-    em = t.event_mentions
-    neg, hyp = em.c.negated.is_(True), em.c.hypothetical.is_(True)
-    rows = conn.execute(select(
-        em.c.merged_id, func.count(),
-        func.sum(case((neg, 1), else_=0)), func.sum(case((hyp, 1), else_=0)),
-        func.sum(case((or_(neg, hyp), 0), else_=1)),
-        func.count(func.distinct(case((em.c.canonical.is_(True), em.c.article_id), else_=None))),
-    ).where(em.c.merged_id.in_(ids)).group_by(em.c.merged_id))
-    return {mid: {"n": int(n), "negated": int(ng or 0), "hypothetical": int(hy or 0), "asserted": int(asr or 0),
-                  "articles": int(arts or 0)} for mid, n, ng, hy, asr, arts in rows}
 
 
 def _fresh_views(store: Store) -> None:
