@@ -50,3 +50,25 @@ def test_a_headline_line_is_its_own_sentence() -> None:
     body = "Russia strikes Kharkiv\n\nRussian missiles hit the city overnight, officials said."
     doc = make_doc(Article(id="h", source="h", body=body))
     assert doc.sentences()[0] == (0, len("Russia strikes Kharkiv"))
+
+
+def test_the_parse_through_numpy_blas_annotates_as_the_default_blis_does() -> None:
+    """The parser multiplies through numpy's BLAS for speed; every token of real articles keeps the
+    tags, morphology, lemma, head and label the pipeline loaded with thinc's defaults gives it."""
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+    from flashpoint.nlp import parser
+
+    assert all(not getattr(node.ops, "use_blis", True) for _, pipe in parser.load_parser().pipeline
+               for node in pipe.model.walk())
+    default = spacy.load(parser.MODEL_DIR)
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, SENT_START]
+    for text in _texts()[:6]:
+        reference = default.make_doc(text)
+        parser.preset_sentence_starts(reference)
+        for _, proc in default.pipeline:
+            reference = proc(reference)
+        for repair in (parser.repair_clauses, parser.repair_main_verbs, parser.repair_passives):
+            repair(reference)
+        assert (parser.parse(text).to_array(attrs) == reference.to_array(attrs)).all()

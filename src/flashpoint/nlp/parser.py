@@ -8,22 +8,50 @@ the parser may still split further inside them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Token
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "en_flashpoint_ewt"
 
 
 @lru_cache(maxsize=1)
 def load_parser() -> Language:
-    """The shipped pipeline; a clear error if a checkout lacks it (it is built by training/train_parser.sh)."""
+    """The shipped pipeline; a clear error if a checkout lacks it (it is built by training/train_parser.sh).
+
+    Its layers multiply matrices through numpy's BLAS, not thinc's default BLIS: on the CPUs measured
+    here BLIS ran the parse's products about three times slower, for the same annotations on every token
+    (benchmarks/bench_parser.py reports the speed; tests/test_document.py checks the annotations)."""
     if not (MODEL_DIR / "config.cfg").exists():
         raise RuntimeError(f"the parser model is missing at {MODEL_DIR}: run `bash training/train_parser.sh`")
-    return spacy.load(MODEL_DIR)
+    nlp = spacy.load(MODEL_DIR)
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        for node in cast(TrainablePipe, pipe).model.walk():  # every component of this pipeline is trained
+            node.ops = ops
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread while a parse runs: its threads would spin on cores that other
+    articles' workers use, costing more CPU than the small products of one article save."""
+    with _blas().limit(limits=1, user_api="blas"):
+        yield
 
 
 SENTENCE_FINAL = frozenset(".!?…")
@@ -152,8 +180,9 @@ def parse(text: str) -> Doc:
     nlp = load_parser()
     doc = nlp.make_doc(text)
     preset_sentence_starts(doc)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    with one_blas_thread():
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
     repair_clauses(doc)
     repair_main_verbs(doc)
     repair_passives(doc)
