@@ -450,7 +450,10 @@ def _said_as_numeric_date(m: re.Match[str], ctx: Ctx) -> bool:
         return False
     if m["wd"] or m["cue"] or m["y"]:
         return True
-    return bool(_NUMERIC_DATE_BEFORE.search(ctx.text[max(0, m.start() - 10):m.start()]))
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if re.search(r"[,-]\s*$", before) and not re.search(r"\d/\d{1,2}\s*[,-]\s*$", before):
+        return False  # "1-1/2 year", "attacked ... 24/7": a comma or dash goes on only from a date
+    return bool(_NUMERIC_DATE_BEFORE.search(before))
 
 
 def _month_first(a: int, b: int) -> tuple[int, int]:
@@ -512,7 +515,7 @@ def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), None)
 
 
-@rule(r"(?:(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
+@rule(r"(?:(?:this\s+(?=past))?(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
       r"before|after|during|of|to|through|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
       r"between|and|or|for)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
       r"(?P<mon>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR_NUM + r"))?", _MON_T)
@@ -521,7 +524,7 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     cued = m["rel"] or m["cue"] or m["lead"]
     if not cued and not _bare_month_name(m["mon"]):
         return None
-    if _month_as_noun(m, ctx.text):
+    if _month_as_noun(m, ctx.text) or _month_as_verb(m):
         return None
     month = _month(mon)
     # "in late March" starts at "late" (the record shows "late March"), "from March" at "March"
@@ -553,6 +556,13 @@ def _month_as_noun(m: re.Match[str], text: str) -> bool:
     return before is not None and before.group(1).lower() in rule_words("month_as_noun", "determiners")
 
 
+def _month_as_verb(m: re.Match[str]) -> bool:
+    """'and may be', 'or may not': lower-case 'may' after a joining word is the verb (dates.yaml: month_as_noun)."""
+    said, cue = m["mon"], (m["cue"] or "").lower()
+    return said.islower() and said.lower() in rule_words("month_as_noun", "words") \
+        and cue in rule_words("month_as_noun", "joining_words")
+
+
 def _names_a_deadline(text: str, end: int) -> bool:
     """'a June deadline', 'the March target': a month said of a deadline is the coming one
     (dates.yaml: deadline_month)."""
@@ -581,6 +591,8 @@ _MONTH_AHEAD = ("next", "coming", "following")
 def _relative_month_year(rel: str, month: int, ref: dt.date) -> int:
     """The year of 'last July' (the latest July before this month), 'next July' (the first after it),
     'this July' (this year's)."""
+    if rel in rule_words("last_month_name", "words"):
+        return ref.year - 1  # "last March" said in July is March of last year (dates.yaml: last_month_name)
     if rel in _MONTH_BACK:
         return ref.year if month < ref.month else ref.year - 1
     if rel in _MONTH_AHEAD:
@@ -812,7 +824,9 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
         n = _count(m["n"])
         if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week", "month", "year"):
             return None
-        return _anaphoric(m, ctx, -n if direction == "earlier" else n, m["unit"].lower())
+        res = _anaphoric(m, ctx, -n if direction == "earlier" else n, m["unit"].lower())
+        res.extra["told_only"] = True  # "two months later" than nothing told: no value (dates.yaml: later_than_told)
+        return res
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     n = _count(m["n"])
@@ -844,8 +858,12 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = _count(m["n"])
     if n is None:
         return None
-    if not ctx.future(m.start()) and _past_clause().search(_sentence_before(ctx.text, m.start())):
-        # "the rouble lost 30% in two weeks": told in the past, it is how long something took
+    before = _sentence_before(ctx.text, m.start())
+    if not ctx.future(m.start()) and (_past_clause().search(before) or _stretch_measure().search(before)
+                                      or (m["n"].lower() in ("a", "an")
+                                          and not re.match(r"['’]s\s+time", ctx.text[m.end():m.end() + 9]))):
+        # "the rouble lost 30% in two weeks", "the first time in 25 years", "52 weeks in a year":
+        # how long something took or a measure, not a day that many units from now
         return Res(m.start(), m.end(), f"P{n}{m['unit'][0].upper()}", kind="span")
     return Res(m.start(), m.end(), shift(ctx.ref, n, m["unit"].lower()).isoformat())
 
@@ -853,6 +871,14 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
 @lru_cache(maxsize=1)
 def _past_clause() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternation(rule_words("past_clause_duration", "past_verbs")) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _stretch_measure() -> re.Pattern[str]:
+    """'the first time in', 'the highest in', '52 weeks in': what comes before 'in N units' when
+    it measures a stretch (dates.yaml: past_clause_duration, stretch_words)."""
+    words = alternation(rule_words("past_clause_duration", "stretch_words"))
+    return re.compile(r"(?:\b(?:" + words + r")|\b[a-z]{2,}est|\d\s+[a-z]+s)\s*$", re.I)
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -1534,6 +1560,8 @@ def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, l
         return _shifted_value(last[0], n, unit, last[1])
     if last_day is not None:
         return _shifted_value(last_day, n, unit, "day") + str(r.extra.get("pod") or "")
+    if last is None and r.extra.get("told_only"):
+        return None
     return r.value
 
 
@@ -1559,8 +1587,12 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
                 when = dt.date(int(dm.group(1)), int(dm.group(2) or 1), int(dm.group(3) or 1))
             except ValueError:
                 continue
-            last = (when, "day" if dm.group(3) else "month" if dm.group(2) else "year")
-            if dm.group(3):
+            grain = "day" if dm.group(3) else "month" if dm.group(2) else "year"
+            said_to = r.extra.get("grain")  # "two years ago" is a year, though its value names a day
+            if said_to in ("month", "year"):
+                grain = str(said_to)
+            last = (when, grain)
+            if grain == "day":
                 last_day = when
 
 
