@@ -210,3 +210,12 @@ def test_month_and_year_shifts_count_from_the_last_date_said() -> None:
 ])
 def test_orthodox_easter_is_its_own_day(text: str, published: str, value: str) -> None:
     assert value in values(text, published)
+
+
+def test_counts_too_far_for_the_calendar_are_no_dates() -> None:
+    """A page of ancient history or a far future ('2,800 years ago', 'in 9000 years') goes on: no crash,
+    and no date cut out of the middle of a number."""
+    found = timexes("Rome was founded 2,800 years ago, Carthage 2100 years ago; the vault will last 9000 years "
+                    "from now, in 9000 years.")
+    assert all(not text.startswith("800") for text, _ in found)
+    assert all(value is None or not value.startswith("-") for _, value in found)

@@ -361,7 +361,7 @@ _NO_MONEY = "".join(f"(?<!{re.escape(c)})(?<!{re.escape(c)}\\s)" for c in sorted
 def rule(pattern: str, *needs: Iterable[str]) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
         # the group makes both word-boundary checks hold for every alternative of the pattern
-        RULES.append((re.compile(r"(?<![\w/.])" + _NO_MONEY + r"(?:" + pattern + r")(?![\w])", re.I), fn))
+        RULES.append((re.compile(r"(?<![\w/.])(?<!\d,)" + _NO_MONEY + r"(?:" + pattern + r")(?![\w])", re.I), fn))
         NEEDS.append(tuple(frozenset(n) for n in needs))
         return fn
     return deco
@@ -1627,7 +1627,10 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
         for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
             pattern, handler = RULES[k]
             for m in pattern.finditer(text, start, end):
-                res = handler(m, ctx)
+                try:
+                    res = handler(m, ctx)
+                except (ValueError, OverflowError):
+                    continue  # "in 9000 years": no calendar day to name
                 if res is not None and res.end_char > res.start_char:
                     found.append((-(res.end_char - res.start_char), res.start_char, k, res))
     # longest first, then leftmost, then in rule order (the order the rules were written in)
@@ -1754,6 +1757,53 @@ def _years_said(found: list[Res]) -> dict[tuple[int, int], int]:
     return out
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:h|am|pm|a\.m\.|p\.m\.))?(?![\w])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _furniture_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    stamp = alternation(rule_words("page_furniture", "stamp_words"))
+    credit = alternation(rule_words("page_furniture", "credit_marks"))
+    return re.compile(r"\b(?:" + stamp + r")\b", re.I), re.compile(r"(?:" + credit + r")", re.I)
+
+
+def _is_stamp(line: str, dates: list[tuple[int, int]]) -> bool:
+    """'Updated 6:58 AM EDT, Tue July 23, 2024', '27.02.2026. 06:20h': the page's time stamp."""
+    stamp_words, _ = _furniture_words()
+    if not (_CLOCK.search(line) or stamp_words.search(line)):
+        return False
+    rest = "".join(ch if not any(a <= i < b for a, b in dates) else " " for i, ch in enumerate(line))
+    rest = stamp_words.sub(" ", _CLOCK.sub(" ", rest))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
+
+
+def _is_credit(line: str) -> bool:
+    """'Anadolu | Anadolu | Getty Images', 'Ahmad Hasaballah/AFP': a photo credit line."""
+    return len(line.split()) <= 8 and bool(_furniture_words()[1].search(line))
+
+
+def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
+    """Spans of the lines that are page furniture, not the story: a time stamp, and a photo caption
+    (the line a credit line follows) (dates.yaml: page_furniture)."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in body.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    out: list[tuple[int, int]] = []
+    starts = [r.start_char for r in found]
+    for k, (a, b) in enumerate(lines):
+        i = bisect.bisect_left(starts, a)
+        if i >= len(found) or found[i].start_char >= b:
+            continue  # no date on this line
+        dates = [(r.start_char - a, r.end_char - a) for r in found[i:] if r.start_char < b]
+        line = body[a:b]
+        if _is_stamp(line, dates) or (k + 1 < len(lines) and _is_credit(body[lines[k + 1][0]:lines[k + 1][1]])):
+            out.append((a, b))
+    return out
+
+
 def extract_timexes(doc: NlpDoc) -> list[Timex]:
     return record_timexes(doc.body, doc.published)
 
@@ -1767,9 +1817,12 @@ def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
         _narrative_years(body, found, published)
     years = _years_said(found)
     year_of_report = report_year(body) if published is None else None
+    furniture = _furniture_lines(body, found)
     for r in found:
         if r.kind in ("span", "fuzzy", "now"):
             continue  # "the past five years" is a duration, "recently" no date
+        if any(a <= r.start_char < b for a, b in furniture):
+            continue  # a time stamp or a photo caption is no date the story tells
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
             r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
