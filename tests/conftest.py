@@ -48,6 +48,29 @@ def serving(app: Any) -> Iterator[str]:
 
 
 @contextlib.contextmanager
+def serving_store(store: Any, folder: Path) -> Iterator[str]:
+    """The dashboard and API over `store` on a real server; afterwards the store is closed and `folder` removed."""
+    from flashpoint.api.app import create_app
+
+    try:
+        with serving(create_app(store=store)) as base:
+            yield base
+    finally:
+        store.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def browser_fixture(page_load_timeout: int) -> Any:
+    """A headless Chromium for a test module (`browser = browser_fixture(30)` at the module's top level)."""
+    @pytest.fixture(scope="module")
+    def browser() -> Iterator[Any]:
+        with headless_chromium(page_load_timeout=page_load_timeout) as driver:
+            yield driver
+
+    return browser
+
+
+@contextlib.contextmanager
 def headless_chromium(page_load_timeout: int) -> Iterator[Any]:
     """Debian's Chromium driven by chromedriver, headless, with a throw-away profile and no background
     network traffic (this machine's network is closed)."""

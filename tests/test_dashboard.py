@@ -8,7 +8,6 @@ that hostile text never runs.
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 import urllib.parse
 import urllib.request
@@ -21,9 +20,8 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import CHROMEDRIVER, CHROMIUM, SEEDS, headless_chromium, serving
+from conftest import CHROMEDRIVER, CHROMIUM, SEEDS, browser_fixture, serving_store
 from flashpoint import workflow
-from flashpoint.api.app import create_app
 from flashpoint.model import Article
 from flashpoint.store.store import Store
 
@@ -64,16 +62,11 @@ def server() -> Iterator[str]:
     assert len(report.stored) == 5, report.errors
     extra = workflow.ingest_articles(REPORTS, store)
     assert len(extra.stored) == len(REPORTS), extra.errors
-    with serving(create_app(store=store)) as base:
+    with serving_store(store, tmp) as base:
         yield base
-    store.close()
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    with headless_chromium(page_load_timeout=30) as driver:
-        yield driver
+browser = browser_fixture(30)
 
 
 def api(server: str, path: str) -> Any:

@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
 import tempfile
 import urllib.parse
 import urllib.request
@@ -19,9 +18,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-from conftest import CHROMEDRIVER, CHROMIUM, headless_chromium, serving
+from conftest import CHROMEDRIVER, CHROMIUM, browser_fixture, serving_store
 from flashpoint import workflow
-from flashpoint.api.app import create_app
 from flashpoint.demo import sample_dir
 from flashpoint.model import Article
 from flashpoint.store.store import Store
@@ -56,19 +54,14 @@ def server() -> Iterator[str]:
     assert not report.errors
     extra = workflow.ingest_articles([_filler(i) for i in range(30)], store)
     assert len(extra.stored) == 30, extra.errors
-    with serving(create_app(store=store)) as base:
+    with serving_store(store, tmp) as base:
         for path in ("/", "/stories"):  # the first request builds the actor table: not what a page load should wait on
             with urllib.request.urlopen(f"{base}{path}", timeout=300) as resp:  # noqa: S310
                 resp.read()
         yield base
-    store.close()
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    with headless_chromium(page_load_timeout=60) as driver:
-        yield driver
+browser = browser_fixture(60)
 
 
 @pytest.fixture(scope="module")

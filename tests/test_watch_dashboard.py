@@ -4,7 +4,6 @@ delivery state, from a store a watcher filled by polling real local feeds."""
 from __future__ import annotations
 
 import io
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +12,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-from conftest import CHROMEDRIVER, CHROMIUM, headless_chromium, serving
-from flashpoint.api.app import create_app
+from conftest import CHROMEDRIVER, CHROMIUM, browser_fixture, serving_store
 from flashpoint.store.store import Store
 from flashpoint.watch.config import build_config
 from flashpoint.watch.runner import Watch, cycle
@@ -42,16 +40,11 @@ def server() -> Iterator[str]:
             "channels": {"stdout": True, "webhook": {"url": f"{site.base}/hook", "secret": site.secret}}})
         report = cycle(Watch(config, store, out=io.StringIO()))
         assert report.stored == 2 and report.new_alerts
-    with serving(create_app(store=store)) as base:
+    with serving_store(store, tmp) as base:
         yield base
-    store.close()
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    with headless_chromium(page_load_timeout=120) as driver:
-        yield driver
+browser = browser_fixture(120)
 
 
 def test_watch_page_lists_source_health_and_alert_delivery(server: str, browser: webdriver.Chrome,
