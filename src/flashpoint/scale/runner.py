@@ -12,8 +12,9 @@ callers that store nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.model import AnalyzedArticle, Article, InputError
 from flashpoint.scale.work import STORE_BATCH, TaskResult, Unit, prepare_stored, run_task
@@ -83,18 +84,28 @@ def _run_pool(tasks: list[list[Unit]], store_url: str, workers: int, allow_priva
                         yield _given_up(pending.pop(i), f"a worker process died {MAX_ATTEMPTS} times on this task")
 
 
+@contextmanager
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A client of the cluster at `scheduler`, or of a local cluster of `workers` one-thread processes
+    started for the run (the analysis is pure Python: a process per core is what scales)."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                                  dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def _run_dask(tasks: list[list[Unit]], store_url: str, workers: int, scheduler: str | None,
               allow_private: bool, batch: int) -> Iterator[TaskResult]:
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import as_completed
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
+    with dask_client(workers, scheduler) as client:
         futures = client.map(run_task, tasks, store=store_url, allow_private=allow_private, batch=batch,
                              pure=False)
         index = {fut.key: i for i, fut in enumerate(futures)}
@@ -103,10 +114,6 @@ def _run_dask(tasks: list[list[Unit]], store_url: str, workers: int, scheduler: 
                 yield fut.result()
             except Exception as exc:  # noqa: BLE001 - KilledWorker and the like: the rest goes on
                 yield _given_up(tasks[index[fut.key]], f"the cluster gave up on this task: {type(exc).__name__}")
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 AHEAD = 4  # backfill chunks prepared ahead of the updater: the workers stay busy, memory stays bounded
@@ -118,22 +125,13 @@ def prepare_on_dask(store_url: str, *, workers: int = 2, scheduler: str | None =
     def run(chunks: list[list[int]]) -> Iterator[list[tuple[int, AnalyzedArticle, Prepared]]]:
         from collections import deque
 
-        from dask.distributed import Client, LocalCluster
-
-        cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                      processes=True, dashboard_address=None)
-        client = Client(scheduler or cluster)
-        try:
+        with dask_client(workers, scheduler) as client:
             flight = deque(client.submit(prepare_stored, store_url, c, pure=False) for c in chunks[:AHEAD])
             for nxt in chunks[AHEAD:] + [None] * min(AHEAD, len(chunks)):
                 rows = flight.popleft().result()
                 if nxt is not None:
                     flight.append(client.submit(prepare_stored, store_url, nxt, pure=False))
                 yield rows
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
 
     return run
 
@@ -169,20 +167,7 @@ def analyze_all(items: Iterable[Article | InputError], *, engine: str = "local",
 
 def _analyze_dask(items: Iterable[Article | InputError], *, workers: int, scheduler: str | None,
                   chunk: int) -> Iterator[AnalyzedArticle | InputError]:
-    from dask.distributed import Client, LocalCluster
-
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
+    with dask_client(workers, scheduler) as client:
         for batch in _chunks(items, chunk):
             futures = client.map(_analyze_one, batch, pure=False)
             yield from client.gather(futures)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
