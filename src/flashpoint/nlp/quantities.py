@@ -21,7 +21,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
-import yaml
 from spacy.tokens import Token
 
 from flashpoint.model import Quantity, QuantityKind, Quote
@@ -31,6 +30,7 @@ from flashpoint.nlp.language import figure_words
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
 from flashpoint.nlp.regexes import alternation
 from flashpoint.nlp.syntax import phrase_span
+from flashpoint.yamlio import load_yaml
 
 _LIST_KEYS = ("killed", "wounded", "displaced", "held", "munitions", "troops", "people", "not_before", "not_units",
               "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
@@ -42,7 +42,7 @@ _WORDS = figure_words()  # resources/lang/en/figures.yaml
 def lexicon() -> dict[str, Any]:
     """resources/quantity_kinds.yaml, checked: each list a list of lower-case words, each map a mapping."""
     text = resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return check_lexicon(data)
 
 
@@ -427,7 +427,7 @@ def _phrase(doc: NlpDoc, head: Token) -> str | None:
 def _demonyms() -> frozenset[str]:
     """'Israeli', 'Ukrainians': a nationality alone names no one who gives a figure."""
     text = resources.files("flashpoint.resources").joinpath("countries.yaml").read_text(encoding="utf-8")
-    return frozenset(d.lower() for c in yaml.safe_load(text) for d in c.get("demonyms") or [])
+    return frozenset(d.lower() for c in load_yaml(text) for d in c.get("demonyms") or [])
 
 
 def _claimant(text: str | None) -> str | None:
