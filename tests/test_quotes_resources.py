@@ -20,7 +20,8 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: the\n", "must be a list of words"),
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
-    ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nfragment_words: three\n",
+    ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\n"
+     "fragment_words: three\n",
      "whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

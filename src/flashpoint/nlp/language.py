@@ -129,10 +129,11 @@ class Quoting:
     definite_determiners: frozenset[str]
     issuer_preps: frozenset[str]
     question_words: frozenset[str]
+    no_source_nouns: frozenset[str]
     fragment_words: int
 
 
-QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words")
+QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns")
 
 
 @lru_cache(maxsize=4)

@@ -31,6 +31,11 @@ SHORT = 6  # fewer words than this between marks, with no cue, is a scare quote 
 ACCORDING = "according to"
 ENDING_PUNCT = ",.!?—–-"
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# edges from a participle up to the speech verb it hangs on ("said, according to a translation provided
+# by Y, adding"); a reported clause (ccomp) is another speaker's
+SETTING_OFF = frozenset({",", "–", "—", "-", ";", ":"})  # marks that set a participle off its clause
+OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
+GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "appos"})
 _NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…” / X said that “…”
 _SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\s+)?[\s,:]*")  # X insisted that the “…”
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
@@ -297,6 +302,10 @@ class Extraction:
             return self.source_of_according(cue)
         tok = cue.tok
         s, e = self.sentence(cue.start)
+        if tok.tag_ == "VBG" and not inverted and not syntax.children(tok, "nsubj", "nsubj:pass"):
+            governing = self._governing_speaker(tok)
+            if governing is not None:
+                return governing  # "X said, according to a translation by Y, adding": X's
         subj = self._written_subject(tok, s, e)
         if subj is None and _second_verb(tok) and not self.quoted(tok.head.idx):
             first = self.cue_at(tok.head.i)
@@ -316,6 +325,27 @@ class Extraction:
             who = self._clause_speaker(tok, cue, s)
         return who
 
+    def _governing_speaker(self, tok: Token) -> Who | None:
+        """The speaker of a participle cue with no subject of its own ("…, adding that"): the speech
+        verb it hangs on, however many phrases the parse put between them (across a reported clause
+        only when punctuation sets the participle off); with none, the source of an "according to"
+        on the way ("…, according to the ISW, continuing")."""
+        by_token = {c.tok.i: c for c in self.cues}
+        according: Cue | None = None
+        node = tok
+        set_off = _set_off_participle(tok)  # "X said Y did Z, adding that": X adds, however the parse hung it
+        for _ in range(8):
+            if not (node.dep_ in GOVERNED_BY or set_off and node.dep_ == "ccomp") or node.head is node:
+                break
+            node = node.head
+            found = by_token.get(node.i)
+            if found is not None and found.past != ACCORDING:
+                return found.who
+            if according is None:
+                according = next((by_token[c.i] for c in node.children if c.i in by_token
+                                  and by_token[c.i].past == ACCORDING), None)
+        return according.who if according is not None else None
+
     def _written_subject(self, tok: Token, s: int, e: int) -> Token | None:
         """The verb's subject; of several ("The negotiator, Petra Novak, said"), the name among them;
         none when it is quoted or far outside the sentence."""
@@ -325,7 +355,22 @@ class Extraction:
             subj = next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
         if subj is None or self.quoted(subj.idx):
             return None
+        if subj.i < tok.i:
+            subj = self._subject_after_comma(tok, subj, e) or subj
         return None if not s <= subj.idx < e and subj.i > tok.i + 12 else subj
+
+    def _subject_after_comma(self, tok: Token, subj: Token, e: int) -> Token | None:
+        """'X became president on Monday, state media reported': a verb that closes its sentence after
+        a comma speaks for the noun phrase between that comma and it, whatever the parse made the
+        subject before the comma."""
+        doc = tok.doc
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in doc[tok.i + 1:] if t.idx < e):
+            return None
+        comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
+        if comma is None or self.quoted(doc[comma].idx):
+            return None
+        near = left_nominal(tok, comma + 1)
+        return near if near is not None and near.i > comma else None
 
     def _first_verb_subject(self, tok: Token) -> tuple[Token | None, Token]:
         """'X decried the attack and vowed …': the first verb's subject as written; with no subject
@@ -379,7 +424,10 @@ class Extraction:
         for i in range(cue.tok.i + 2, min(len(doc), cue.tok.i + 12)):
             tok = doc[i]
             if tok.pos_ in ("PROPN", "NOUN", "PRON", "X"):
-                return self.speakers.who(_modified_head(tok))
+                head = _modified_head(tok)
+                if head.lower_ in quoting().no_source_nouns or head.lemma_.lower() in quoting().no_source_nouns:
+                    return None  # "according to US requirements": a rule, no one who speaks
+                return self.speakers.who(head)
             if tok.pos_ in ("VERB", "AUX") or tok.text in ",.;":
                 return None
         return None
@@ -636,13 +684,33 @@ class Extraction:
                  and (span := reported[id(c)]) is not None]
         for c in self.cues:
             span = reported[id(c)]
-            if span is None or c.who is None or self._holds_direct_quote(span):
+            who = c.who
+            if span is not None and c.past == ACCORDING:
+                opening = self._opening_speech(c, span)
+                if opening is not None and reported[id(opening)] is not None:
+                    continue  # "X said Y, according to Z": X's own reported clause carries Y
+                claim = self._claim((opening.end, span[1])) if opening is not None else None
+                if opening is not None and claim is not None:
+                    span, who = claim, opening.who  # else "JNIM claimed five attacks, according to Y": Y's
+            if span is None or who is None or self._holds_direct_quote(span):
                 continue
-            if c.tok.tag_ != "VBG" and any(a <= c.start < b for a, b in outer):
-                continue  # 'X said his services told him that …': X's report carries it ("…, adding" is X's own)
+            if not _set_off_participle(c.tok) and any(a <= c.start < b for a, b in outer):
+                continue  # 'X said his services told him that …', 'X said Y lied when denying …': X's
+                # report carries it ("…, adding" is X's own)
             a, b = span
-            out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(c.who), cue=c.past, direct=False))
+            out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(who), cue=c.past, direct=False))
         return out
+
+    def _opening_speech(self, according: Cue, span: tuple[int, int]) -> Cue | None:
+        """'One eyewitness said the attackers used grenades, according to the BBC': the speech verb with
+        a resolved speaker that opens the clause an "according to" reports; the clause is that
+        speaker's words, the source only passing them on."""
+        a, b = span
+        inside = [c for c in self.cues if c is not according and c.past != ACCORDING and c.reported
+                  and a <= c.start < b and c.who is not None]
+        if not inside or _words(self.body[a:inside[0].start]) > OPENING_SUBJECT_WORDS:
+            return None
+        return inside[0]
 
     def _holds_direct_quote(self, span: tuple[int, int]) -> bool:
         """The reported clause starts inside a direct quote, or holds one that stands alone: the
@@ -663,11 +731,24 @@ class Extraction:
         tok = cue.tok
         comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
         if comps:
-            return self._claim(self._complement_span(tok, comps[0]), comps[0])
+            return self._claim(self._before_participle(self._complement_span(tok, comps[0])), comps[0])
         after = self._clause_after(tok, e)
         if after is not None:
-            return self._claim(after)
+            return self._claim(self._before_participle(after))
         return self._claim(self._fronted_claim(cue, s, e))
+
+    def _before_participle(self, span: tuple[int, int]) -> tuple[int, int]:
+        """'X said Y, adding that Z': the reported clause ends where a set-off speech participle begins
+        (Z is the participle's own quote), however the parse hung the participle inside the clause."""
+        a, b = span
+        cut = next((c for c in self.cues if a < c.start < b and c.past != ACCORDING and _set_off_participle(c.tok)), None)
+        if cut is None:
+            return span
+        doc = cut.tok.doc
+        i = cut.tok.i - 1
+        while i > 0 and doc[i].text in "”\"’'" + "".join(SETTING_OFF) and doc[i].idx > a:
+            i -= 1
+        return a, doc[i].idx + len(doc[i])
 
     def _according_span(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'According to X, …': what follows the comma; '…, according to X': what comes before."""
@@ -717,11 +798,16 @@ class Extraction:
         rest = toks[k:]
         if not rest or rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV") or self.quoted(rest[0].idx):
             return None
-        if rest[0].i in _subject_words(verb):
+        if rest[0].i in _subject_words(verb) or self._speaker_at(verb, rest[0].idx):
             return None  # '…,” said Safadi, who lives …': the speaker, not what was said
         if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest[1:12]):
             return None
         return rest[0].idx, end
+
+    def _speaker_at(self, verb: Token, pos: int) -> bool:
+        """Does the resolved speaker of this verb start at `pos`?"""
+        cue = self.cue_at(verb.i)
+        return cue is not None and cue.who is not None and cue.who.start == pos
 
     def _past_listener_and_time(self, verb: Token, toks: list[Token]) -> list[Token]:
         """The words after a speech verb without the listener it names ("told CNN", "warned citizens")
@@ -764,6 +850,17 @@ def _after_clause_comma(verb: Token) -> bool:
     while name.dep_ in ("flat", "compound") and name.head.i > name.i:
         name = name.head
     return not (name.dep_.startswith("nsubj") and name.head.i != verb.i)  # "…, said Moldova was ready"
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """'…, adding that', '… – adding', '…,” claiming': a participle that punctuation sets off, which goes
+    on with the speaker's own words ("when denying" is part of the clause before)."""
+    if verb.tag_ != "VBG":
+        return False
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text in "”\"’'":
+        i -= 1
+    return i >= 0 and (verb.doc[i].text in SETTING_OFF or verb.doc[i].text.endswith(","))
 
 
 def _first_word(text: str) -> str:

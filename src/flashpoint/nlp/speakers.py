@@ -30,9 +30,10 @@ NAME_POS = ("PROPN", "PRON")
 PHRASE_UP = frozenset({"flat", "compound", "amod", "det", "appos", "nmod:poss", "nummod", "nmod", "case"})
 DESCRIBED_REACH = 600  # characters: "A spokesperson … said … Later he said" within this reach is that spokesperson
 GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke within this reach
+DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 _APPOSITIVE_NAME = re.compile(r"(?:\s+(?:to|of|for|at|in)\s+[^,.;]{1,40})?,\s+")
-_AND_BETWEEN_NAMES = re.compile(r"\s+and\s+(?:[A-Z][\w.\-]*\s+){0,3}")
+_AND_BETWEEN_NAMES = re.compile(r"\)?\s+and\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}")
 _DEFINITE = r"(?i)the\b"
 # a name and a comma right before a phrase ("Idan Avshalom, | a senior medic")
 _NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+),[ \u00a0]+$")
@@ -280,6 +281,22 @@ class Speakers:
         found.sort(key=lambda t: -t[0])
         return [(w, g) for _, w, g in found[:PRONOUN_LOOKBACK]]
 
+    def _body_subject_in_sentence(self, pronoun: Token) -> Who | None:
+        """'The CPJ asked Israel to explain …, in what it said': "it" is a body that is the subject of
+        a clause earlier in its own sentence, outside quotes, when the numbers agree ("it": one,
+        "they": many); a person, a pronoun or a plural noun for "it" is no such body."""
+        plural = pronoun.lower_ not in ("it", "its")
+        sent = pronoun.sent
+        for t in reversed(pronoun.doc[sent.start:pronoun.i]):
+            if t.dep_ != "nsubj" or self.in_quote(t.idx) or t.pos_ == "PRON":
+                continue
+            own = self.entity_at(t.idx)
+            body = own.type in ("ORG", "GPE") if own is not None else t.pos_ == "PROPN" or t.lower_ in _sources()
+            if body and (t.tag_ in ("NNS", "NNPS")) == plural:
+                found = self.nominal(t)
+                return found if found is not None and not found.person else None
+        return None
+
     def group(self, pos: int) -> Who | None:
         """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before."""
         if self.said and not self.said[-1].person and pos - self.said[-1].start < GROUP_REACH:
@@ -294,7 +311,7 @@ class Speakers:
         if low in people().person_pronouns:
             return self.pronoun(tok.idx, people().person_pronouns[low])
         if low in syntax_words().group_pronouns:
-            return self.group(tok.idx)
+            return self._body_subject_in_sentence(tok) or self.group(tok.idx)
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
@@ -321,8 +338,8 @@ class Speakers:
 
     def _joined(self, found: list[Who]) -> Who | None:
         """One speaker, or several as one "X and Y" (the first one's identity)."""
-        if len(found) == 1 and found[0].person:
-            before = self.coordinated_before(found[0].start)
+        if len(found) == 1:
+            before = self.coordinated_before(found[0].start, found[0].person)
             found = [before, *found] if before is not None else found
         if len(found) <= 1:
             return found[0] if found else None
@@ -339,13 +356,18 @@ class Speakers:
             return None
         return Who(name=self.body[lo:hi], start=lo, person=True)
 
-    def coordinated_before(self, start: int) -> Who | None:
-        """'Colonel X and Major Y said': the person joined by "and" right before, however the parse split them."""
+    def coordinated_before(self, start: int, person: bool = True) -> Who | None:
+        """'Colonel X and Major Y said', 'the army (IDF) and the security agency said': the person, or
+        the organisation, joined by "and" right before, however the parse split them."""
         i = bisect_right(self.starts, start - 1) - 1
         while i >= 0 and self.entities[i].start >= start:
             i -= 1
-        if i < 0 or self.entities[i].type != "PERSON":
+        if i < 0 or self.entities[i].type != ("PERSON" if person else "ORG"):
             return None
+        if not person:
+            own = self.entity_at(start)
+            if own is None or own.type != "ORG":
+                return None
         e = self.entities[i]
         if _AND_BETWEEN_NAMES.fullmatch(self.body[e.end:start]):
             return self.from_entity(e)
@@ -383,26 +405,57 @@ class Speakers:
         return self.from_entity(persons[-1]) if persons else None
 
     def _issuer(self, tok: Token, lo: int, hi: int) -> Who | None:
-        """'the statement said', 'figures from the UN': whoever issued it, named in the phrase or
-        speaking just before; else the source as the text names it ("according to army tallies")."""
-        sub = list(tok.subtree)
-        named = [e for e in self.entities_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
-                 if e.type != "PERSON" or e.end <= tok.idx]
-        if named:
-            return self.from_entity(named[-1])
+        """'the statement said', 'figures from the UN': whoever issued it, named by its "from"/"by"
+        phrase or in its own noun phrase (not in a clause the parse hung on it), or speaking just
+        before; else the source as the text names it ("according to army tallies") when the phrase
+        names a body; a bare "a document" or "data from March" names no one."""
         issuer = self._issued_by(tok)
         if issuer is not None:
             return issuer
-        if any(c.lower_ in quoting().definite_determiners for c in tok.children):
-            return self.group(tok.idx)  # "the statement": the body that just spoke, else no one known
+        named = [e for e in self.entities_in(lo, hi) if e.type != "PERSON" or e.end <= tok.idx]
+        if named:
+            return self.from_entity(named[-1])
+        definite = [c for c in tok.children if c.lower_ in quoting().definite_determiners]
+        if definite:
+            if tok.tag_ in ("NNS", "NNPS") and all(c.lower_ == "the" for c in definite):
+                return None  # "the latest reports": reports in general, no one's document
+            return self.group(tok.idx) or self._issuer_of_document_before(tok.idx)
         actor = actor_for_span(self.doc, lo, hi)
+        if actor is None and not re.search(r"\b[A-Z]", self.body[lo:hi][1:]) and \
+                not any(t.lower_ in _sources() for t in tok.children):
+            return None
         return Who(name=describe(self.body[lo:hi]), start=lo, id=actor.id if actor else None, actor=actor)
 
+    def _issuer_of_document_before(self, pos: int) -> Who | None:
+        """'The study by the Geneva Academy … the study, entitled War Watch, … The research concludes':
+        "the <document>" with no body speaking just before is the document last named, going back
+        past other definite mentions to where its issuer is named, within DOCUMENT_REACH; a document
+        last named without one ("in a statement on Telegram") leaves the speaker unknown."""
+        span = self.doc.tokens.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in reversed(self.doc.tokens[:span.start]):
+            if tok.idx < pos - DOCUMENT_REACH:
+                return None
+            if not _is_document(tok) or self.in_quote(tok.idx):
+                continue
+            issuer = self._issued_by(tok)
+            if issuer is not None:
+                return issuer
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                return None  # "a statement on Telegram": the last document named has no named issuer
+        return None
+
     def _issued_by(self, tok: Token) -> Who | None:
-        """'a statement from the military', 'a report by the agency': the issuer its phrase names."""
+        """'a statement from the military', 'a report by the agency', 'figures released by the
+        commission': the issuer its phrase names."""
         for c in syntax.children(tok, "nmod"):
             if syntax.case_of(c) in quoting().issuer_preps:
                 return self.who(c)
+        for c in syntax.children(tok, "acl"):
+            by = syntax.agent(c) if c.tag_ == "VBN" else None
+            if by is not None:
+                return self.who(by)
         return None
 
     def _described(self, tok: Token, lo: int, hi: int, own: Entity | None) -> Who | None:
@@ -446,15 +499,17 @@ class Speakers:
     def _named_before(self, tok: Token, lo: int) -> Who | None:
         """'Idan Avshalom, a senior medic from MDA, said': a role phrase set off after a person's name
         (however the parse split them) speaks for that person."""
-        if tok.pos_ != "NOUN":
+        if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         m = _NAME_AND_COMMA.search(self.body, max(0, lo - 80), lo)
         if m is None or not _ARTICLE.match(self.body, lo):
             return None
         named = [e for e in self.entities_in(m.start(1), m.end(1)) if e.type == "PERSON" and e.end == m.end(1)]
         if named:
-            return self.from_entity(named[-1])
+            return self.from_entity(named[-1])  # "Tom Andrews, the UN Special Rapporteur …, told"
         name = m.group(1)
+        if tok.pos_ != "NOUN":
+            return None  # "Reuters, the Agency": a capitalised role speaks for a known person only
         if len(name.split()) < 2 or not coref.looks_like_person(name):
             return None  # "Ukraine, the ministry", "Reuters, a news agency"
         return Who(name=name, start=m.start(1), person=True)
@@ -532,12 +587,18 @@ def name_run(tok: Token) -> tuple[int, int]:
 def _name_step(doc: Doc, i: int) -> int:
     """How many tokens the name run goes on by after token i: 2 past a hyphen, 1, or 0 (it ends)."""
     nxt = doc[i + 1]
-    if nxt.text in "-‐" and not doc[i].whitespace_ and i + 2 < len(doc) and doc[i + 2].is_title:
+    if nxt.text in "-‐" and not doc[i].whitespace_ and i + 2 < len(doc) and _capitalised(doc[i + 2]):
         return 2
-    if nxt.is_title and nxt.pos_ in ("PROPN", "PRON", "NOUN", "ADJ") and doc[i].whitespace_ == " " \
+    if _capitalised(nxt) and nxt.pos_ in ("PROPN", "PRON", "NOUN", "ADJ") and doc[i].whitespace_ == " " \
             and not nxt.is_sent_start:
         return 1
     return 0
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word written with a capital and then small letters, however its inner parts are cased
+    ("Kozak", "Za’anoun", "McCarthy"), not an acronym ("CNN")."""
+    return tok.text[:1].isupper() and any(ch.islower() for ch in tok.text)
 
 
 def nominal_like(tok: Token) -> bool:
