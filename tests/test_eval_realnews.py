@@ -135,6 +135,8 @@ def test_quotes_need_the_span_and_the_speaker() -> None:
         scored = score(gold, {"quotes": [quote]})
         assert scored["quotes"]["speaker"]["matched"] == expected, quote
         assert scored["quotes"]["span"]["matched"] == 1
+        # the attributed figure counts only quotes that name a speaker: a null speaker is no system item there
+        assert counts(scored["quotes"]["attributed"]) == (1, 0 if quote is nobody else 1, expected)
     elsewhere = {"start": at(S2)[0], "end": at(S2)[1], "speaker": {"name": "Terekhov"}}
     assert score(gold, {"quotes": [elsewhere]})["quotes"]["span"]["matched"] == 0
 
@@ -144,6 +146,14 @@ def test_same_speaker_needs_a_gold_country_for_the_country_rule() -> None:
                             {"speaker": {"name": "Antonio Guterres", "actor": {"country": None, "code": "UN"}}})
     assert same_speaker({"speaker": "Jama’at Nusrat al-Islam wal-Muslimin (JNIM)", "speaker_country": None},
                         {"speaker": {"name": "JNIM"}})
+
+
+def test_same_speaker_reads_an_acronym_as_the_name_it_abbreviates() -> None:
+    assert same_speaker({"speaker": "The IAEA"}, {"speaker": {"name": "International Atomic Energy Agency"}})
+    assert same_speaker({"speaker": "International Atomic Energy Agency"}, {"speaker": {"name": "the IAEA"}})
+    assert same_speaker({"speaker": "the UN"}, {"speaker": {"name": "United Nations"}})
+    assert not same_speaker({"speaker": "the UN"}, {"speaker": {"name": "United States"}})
+    assert not same_speaker({"speaker": "US officials"}, {"speaker": {"name": "United States"}})  # the head is no acronym
 
 
 def test_figures_value_and_kind() -> None:

@@ -48,7 +48,7 @@ def test_the_document_named_with_its_issuer_before_speaks_again_later() -> None:
             "“Civilian deaths have doubled in two years across every region we studied,” the report said.")
     found = speakers(quotes_of(body), "Civilian deaths have doubled")
     assert len(found) == 1 and found[0] is not None and "Lisbon Institute" in found[0]
-    unnamed = ("Rebels denied the charge in a statement on Telegram on Saturday.\n\n"
+    unnamed = ("Shells hit the market overnight. A statement was posted on Telegram on Saturday.\n\n"
                "“We had no part in the shelling of the market and we reject every claim otherwise,” "
                "the statement continued.")
     assert speakers(quotes_of(unnamed), "We had no part in the shelling") == [None]
@@ -134,3 +134,24 @@ def test_a_clause_that_opens_with_its_own_speaker_is_theirs_though_a_source_pass
     assert not [q for q in quotes if q.text.startswith("One resident")]
     passed_on = quotes_of("The gunmen used grenades to blast the gates, according to the BBC.")
     assert speakers(passed_on, "The gunmen used grenades") == ["BBC"]
+
+
+def test_a_name_closing_an_according_to_phrase_is_the_source_and_the_phrase_ends_at_its_comma() -> None:
+    body = ("According to the United Nations (UN) Special Rapporteur on freedom of assembly Irene Kovac, "
+            "unchecked impunity is feeding the violence.")
+    assert speakers(quotes_of(body), "unchecked impunity is feeding") == ["Irene Kovac"]
+    office = quotes_of("According to the United Nations (UN) office in Dhaka, unchecked impunity is feeding the violence.")
+    found = speakers(office, "unchecked impunity is feeding")
+    assert len(found) == 1 and found[0] is not None and "Nations" in found[0] and "impunity" not in found[0]
+
+
+def test_a_body_whose_name_the_tagger_read_as_a_verb_is_named_whole() -> None:
+    body = ("Gunmen stormed the compound on Wednesday. \"We have suspended our operations across the country "
+            "following today's events\", stated Save the Children in an official statement. They added, "
+            "\"We remain committed to resuming our work as quickly as possible.\"")
+    quotes = quotes_of(body)
+    assert speakers(quotes, "We have suspended our operations") == ["Save the Children"]
+    assert speakers(quotes, "We remain committed") == ["Save the Children"]  # "they": the body that just spoke
+    lower = quotes_of("Gunmen stormed the compound on Wednesday. \"We have suspended our operations across the "
+                      "country following today's events\", stated the charity in an official statement.")
+    assert speakers(lower, "We have suspended our operations") == ["charity"]

@@ -135,8 +135,14 @@ def _words(name: str | None) -> list[str]:
     return re.findall(r"\w+(?:['’-]\w+)*", (name or "").replace("’", "'").lower())
 
 
+def _initials(name: str | None) -> str:
+    """'International Atomic Energy Agency' -> 'iaea': the capitalised words' first letters."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name or "")).lower()
+
+
 def same_speaker(gold: Record, quote: Record) -> bool:
-    """Same country (when gold gives one), or the two names share a surname (last word)."""
+    """Same country (when gold gives one), the two names share a surname (last word), or one ends in
+    the other's initials ("the IAEA" and "International Atomic Energy Agency")."""
     speaker = quote.get("speaker") or {}
     country = gold.get("speaker_country")
     if country and side_country(speaker.get("actor")) == country:
@@ -144,7 +150,9 @@ def same_speaker(gold: Record, quote: Record) -> bool:
     gw, sw = _words(gold.get("speaker")), _words(speaker.get("name"))
     if not gw or not sw:
         return False
-    return gw[-1] == sw[-1] or sw[-1] in gw or gw[-1] in sw
+    gi, si = _initials(gold.get("speaker")), _initials(speaker.get("name"))
+    return gw[-1] == sw[-1] or sw[-1] in gw or gw[-1] in sw or \
+        len(si) > 1 and gw[-1] == si or len(gi) > 1 and sw[-1] == gi
 
 
 def quote_matches(gold: Record, quote: Record, speaker: bool) -> bool:
@@ -202,8 +210,10 @@ def score_article(gold: Record, record: Record, min_confidence: float = MIN_CONF
         out[name] = {"strict": _counts(events, system, lambda g, s: event_matches(g, s, True)),
                      "type": _counts(events, system, lambda g, s: event_matches(g, s, False)),
                      "gold_items": events, "system_items": system}
+    named = [q for q in record.get("quotes", []) if (q.get("speaker") or {}).get("name")]
     out["quotes"] = {"speaker": _counts(quotes, record.get("quotes", []), lambda g, s: quote_matches(g, s, True)),
-                     "span": _counts(quotes, record.get("quotes", []), lambda g, s: quote_matches(g, s, False))}
+                     "span": _counts(quotes, record.get("quotes", []), lambda g, s: quote_matches(g, s, False)),
+                     "attributed": _counts(quotes, named, lambda g, s: quote_matches(g, s, True))}
     qs = record.get("quantities", [])
     out["figures"] = {"value": _counts(figures, qs, lambda g, s: figure_matches(g, s, False)),
                       "value+kind": _counts(figures, qs, lambda g, s: figure_matches(g, s, True))}
@@ -381,6 +391,7 @@ def run(path: Path, articles: Path | None = None, split: str = "tune", min_confi
              ("events", "type"): f"events by-type (conf>={min_confidence:g})",
              ("events@0", "strict"): "events strict (conf>=0)", ("events@0", "type"): "events by-type (conf>=0)",
              ("quotes", "speaker"): "quotes (span+speaker)", ("quotes", "span"): "quotes (span only)",
+             ("quotes", "attributed"): "quotes (span+speaker, of quotes naming a speaker)",
              ("figures", "value"): "figures (value)", ("figures", "value+kind"): "figures (value+kind)",
              ("dates", "text+value"): "dates (text+value)"}
     scores = {label: prf(**totals[ext][how]) for (ext, how), label in names.items() if how in totals.get(ext, {})}

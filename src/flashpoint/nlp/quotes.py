@@ -24,7 +24,14 @@ from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import quoting
-from flashpoint.nlp.speakers import Speakers, Who, left_nominal, right_nominal, subject_of
+from flashpoint.nlp.speakers import (
+    Speakers,
+    Who,
+    left_nominal,
+    looks_like_full_name,
+    right_nominal,
+    subject_of,
+)
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
 SHORT = 6  # fewer words than this between marks, with no cue, is a scare quote or a title
@@ -419,7 +426,11 @@ class Extraction:
         return span is None or all(t.is_punct or t.is_space or t.pos_ == "ADV" for t in span)
 
     def source_of_according(self, cue: Cue) -> Who | None:
-        """'according to X': X is the noun after 'to' (its first nominal token's phrase head)."""
+        """'according to X': X is the noun after 'to' (its first nominal token's phrase head), or the
+        person whose name closes the phrase ("according to the UN Special Rapporteur on … Irene Khan")."""
+        named = self._name_closing_according(cue)
+        if named is not None:
+            return named
         doc = cue.tok.doc
         for i in range(cue.tok.i + 2, min(len(doc), cue.tok.i + 12)):
             tok = doc[i]
@@ -431,6 +442,25 @@ class Extraction:
             if tok.pos_ in ("VERB", "AUX") or tok.text in ",.;":
                 return None
         return None
+
+    def _name_closing_according(self, cue: Cue) -> Who | None:
+        """The person named last in an "according to" phrase, when the phrase ends with that name."""
+        doc = cue.tok.doc
+        end = cue.tok.i + 2
+        while end < min(len(doc), cue.tok.i + 30) and doc[end].text not in ",.;:" and \
+                doc[end].tag_ not in FINITE_TAGS and not doc[end].is_space:
+            end += 1
+        if end - (cue.tok.i + 2) < 3 or doc[end - 1].pos_ != "PROPN":
+            return None  # "according to Irene Khan" alone is read as any source is
+        last = doc[end - 1]
+        own = self.speakers.entity_at(last.idx)
+        if own is not None:
+            return self.speakers.from_entity(own) if own.type == "PERSON" and own.end == last.idx + len(last) else None
+        first = end - 1
+        while first - 1 > cue.tok.i + 1 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title:
+            first -= 1
+        name = self.body[doc[first].idx:last.idx + len(last)]
+        return Who(name=name, start=doc[first].idx, person=True) if looks_like_full_name(name) else None
 
     # -- direct quotes ---------------------------------------------------------------------------
 

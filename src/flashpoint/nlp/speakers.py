@@ -21,7 +21,7 @@ from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import actor_for_span, resolve_actor
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import fold, gazetteer
-from flashpoint.nlp.language import people, quoting
+from flashpoint.nlp.language import names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -76,7 +76,7 @@ def describe(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
-def _looks_like_full_name(text: str) -> bool:
+def looks_like_full_name(text: str) -> bool:
     """Two to four capitalised words opening with a known given name ("Tahani Mustafa"): a person."""
     words = text.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
@@ -116,7 +116,25 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
         lo = max(lo, max((t.idx + len(t) for t in last.subtree), default=lo))
     if tok.pos_ in NAME_POS:
         hi = max(hi, name_run(tok)[1])
+    elif _capitalised(tok) and tok.pos_ in ("VERB", "ADJ") and not tok.is_sent_start:
+        hi = max(hi, _titled_run(tok))  # "Save the Children", tagged as a verb and its object
     return lo, hi
+
+
+def _titled_run(tok: Token) -> int:
+    """Where a name of capitalised words and the connectors names use ("the", "of") ends."""
+    doc = tok.doc
+    end = i = tok.i
+    connectors = names().name_connectors
+    while i + 1 < len(doc) and doc[i].whitespace_:
+        nxt = doc[i + 1]
+        if _capitalised(nxt):
+            end = i = i + 1
+        elif nxt.lower_ in connectors and nxt.is_lower and i + 2 < len(doc):
+            i += 1
+        else:
+            break
+    return doc[end].idx + len(doc[end])
 
 
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
@@ -463,6 +481,8 @@ class Speakers:
         description resolved to a person, an unlisted name, else a body or source."""
         comma = self.body.rfind(",", lo, tok.idx)
         lo = comma + 1 if comma >= 0 else lo  # "..., Hamas representative X": the part by the head
+        comma = self.body.find(",", tok.idx, hi)
+        hi = comma if comma >= 0 else hi  # "the UN office in Dhaka, unchecked impunity": the parse ran on
         text = self.body[lo:hi].strip()
         found = self._named_after(tok, hi)
         if found is None and own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
@@ -558,7 +578,7 @@ class Speakers:
             if body is not None:
                 return body
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
-                   person=actor is None and _looks_like_full_name(text))
+                   person=actor is None and looks_like_full_name(text))
 
     def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
         """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official")."""
@@ -686,6 +706,8 @@ def right_nominal(verb: Token, limit: int, times: list[tuple[int, int]] | None =
             while tok.dep_ in ("flat", "compound", "amod") and tok.head.i > tok.i and tok.head.i < limit:
                 tok = tok.head
             return tok
+        if _capitalised(tok) and not tok.is_sent_start and tok.pos_ in ("VERB", "ADJ"):
+            return tok  # '…”, stated Save the Children': a name the tagger read as a verb
         if tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or tok.text in "“\".;":
             return None
     return None
