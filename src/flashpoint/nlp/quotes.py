@@ -717,8 +717,6 @@ class Extraction:
             who = c.who
             if span is not None and c.past == ACCORDING:
                 opening = self._opening_speech(c, span)
-                if opening is not None and reported[id(opening)] is not None:
-                    continue  # "X said Y, according to Z": X's own reported clause carries Y
                 claim = self._claim((opening.end, span[1])) if opening is not None else None
                 if opening is not None and claim is not None:
                     span, who = claim, opening.who  # else "JNIM claimed five attacks, according to Y": Y's
@@ -733,14 +731,16 @@ class Extraction:
 
     def _opening_speech(self, according: Cue, span: tuple[int, int]) -> Cue | None:
         """'One eyewitness said the attackers used grenades, according to the BBC': the speech verb with
-        a resolved speaker that opens the clause an "according to" reports; the clause is that
-        speaker's words, the source only passing them on."""
+        a resolved speaker, and no reported clause of its own, that opens the clause an "according to"
+        reports; the clause is that speaker's words, the source only passing them on."""
         a, b = span
         inside = [c for c in self.cues if c is not according and c.past != ACCORDING and c.reported
                   and a <= c.start < b and c.who is not None]
         if not inside or _words(self.body[a:inside[0].start]) > OPENING_SUBJECT_WORDS:
             return None
-        return inside[0]
+        # a verb whose own clause the parse found keeps it, and the source still reports the whole
+        # ("The ministry says …, killing 600, according to army tallies": the figures' nearest report)
+        return inside[0] if self.reported_span(inside[0]) is None else None
 
     def _holds_direct_quote(self, span: tuple[int, int]) -> bool:
         """The reported clause starts inside a direct quote, or holds one that stands alone: the
