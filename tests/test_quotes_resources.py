@@ -20,7 +20,7 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: the\n", "must be a list of words"),
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
-    ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\n"
+    ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "fragment_words: three\n",
      "whole number"),
 ])

@@ -155,3 +155,14 @@ def test_a_body_whose_name_the_tagger_read_as_a_verb_is_named_whole() -> None:
     lower = quotes_of("Gunmen stormed the compound on Wednesday. \"We have suspended our operations across the "
                       "country following today's events\", stated the charity in an official statement.")
     assert speakers(lower, "We have suspended our operations") == ["charity"]
+
+
+def test_the_authors_of_a_document_speak_for_its_issuer() -> None:
+    assert "authors" in language.quoting().document_authors
+    body = ("A new study by the Lisbon Institute for Peace Research covers twelve wars over two years.\n\n"
+            "The report’s authors argue that civilian deaths have doubled in every region they studied.")
+    found = speakers(quotes_of(body), "civilian deaths have doubled")
+    assert len(found) == 1 and found[0] is not None and "Lisbon Institute" in found[0]
+    staff = quotes_of("A new study by the Lisbon Institute for Peace Research covers twelve wars over two years.\n\n"
+                      "The ministry’s officials argue that civilian deaths have doubled in every region they studied.")
+    assert all(s is None or "Lisbon" not in s for s in speakers(staff, "civilian deaths have doubled"))

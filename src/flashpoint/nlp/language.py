@@ -130,10 +130,12 @@ class Quoting:
     issuer_preps: frozenset[str]
     question_words: frozenset[str]
     no_source_nouns: frozenset[str]
+    document_authors: frozenset[str]
     fragment_words: int
 
 
-QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns")
+QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
+                 "document_authors")
 
 
 @lru_cache(maxsize=4)

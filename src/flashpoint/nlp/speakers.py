@@ -400,12 +400,22 @@ class Speakers:
         own = self.entity_at(tok.idx)
         if own is not None and own.type == "PERSON":
             return self.from_entity(own)
-        found = self._apposed_person(tok) or self._person_in_phrase(tok, lo, hi)
+        found = self._apposed_person(tok) or self._person_in_phrase(tok, lo, hi) or self._document_authors(tok)
         if found is not None:
             return found
         if _is_document(tok):
             return self._issuer(tok, lo, hi)
         return self._described(tok, lo, hi, own)
+
+    def _document_authors(self, tok: Token) -> Who | None:
+        """'The report's authors argue': the authors of a document speak for its issuer, found as for
+        "the report" (its "by" phrase, the body that just spoke, the document last named with one)."""
+        if tok.lower_ not in quoting().document_authors:
+            return None
+        doc = next((c for c in tok.children if c.dep_ == "nmod:poss" and _is_document(c)), None)
+        if doc is None:
+            return None
+        return self._issued_by(doc) or self.group(doc.idx) or self._issuer_of_document_before(doc.idx)
 
     def _apposed_person(self, tok: Token) -> Who | None:
         """'The official, Dmitry Kozak, said': the person in the apposition."""
@@ -447,13 +457,14 @@ class Speakers:
     def _issuer_of_document_before(self, pos: int) -> Who | None:
         """'The study by the Geneva Academy … the study, entitled War Watch, … The research concludes':
         "the <document>" with no body speaking just before is the document last named, going back
-        past other definite mentions to where its issuer is named, within DOCUMENT_REACH; a document
+        past other mentions to where its issuer is named, each within DOCUMENT_REACH of the next; a document
         last named without one ("in a statement on Telegram") leaves the speaker unknown."""
         span = self.doc.tokens.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None:
             return None
+        reach = pos - DOCUMENT_REACH
         for tok in reversed(self.doc.tokens[:span.start]):
-            if tok.idx < pos - DOCUMENT_REACH:
+            if tok.idx < reach:
                 return None
             if not _is_document(tok) or self.in_quote(tok.idx):
                 continue
@@ -462,6 +473,7 @@ class Speakers:
                 return issuer
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
                 return None  # "a statement on Telegram": the last document named has no named issuer
+            reach = tok.idx - DOCUMENT_REACH  # "the report … the report": each mention reaches back anew
         return None
 
     def _issued_by(self, tok: Token) -> Who | None:
