@@ -697,8 +697,21 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
             return _anaphoric(m, ctx, 0, "day")
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
+        if _comes_after_a_clause(ctx.text, m):
+            # "the claim comes a day after X was killed": today's news, X the day before (dates.yaml: comes_after)
+            return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=1 if back else -1)).isoformat())
         return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
     return _anaphoric(m, ctx, -1 if back else 1, "day")
+
+
+def _comes_after_a_clause(text: str, m: re.Match[str]) -> bool:
+    """'... comes a day after Hamas' leader was assassinated': the news of the day is set against a
+    past happening the clause tells; the date said is that happening's (dates.yaml: comes_after)."""
+    before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20):m.start()])
+    if before is None or before.group(1).lower() not in rule_words("comes_after", "present_verbs"):
+        return False
+    clause = re.split(r"[.;:!?]", text[m.end():m.end() + 90], maxsplit=1)[0]
+    return bool(_past_clause().search(clause) or _REGULAR_PAST.search(clause))
 
 
 @rule(r"(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night)|"
@@ -818,6 +831,12 @@ def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
       r"(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday|now))?", _UNIT_T)
 def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     direction = m["dir"].lower()
+    if direction in ("before", "after") and not m["anchor"] and ctx.ref is not None \
+            and _comes_after_a_clause(ctx.text, m) and not m["n2"] and _count(m["n"]):
+        # "comes three days after X was killed": X three days before the report (dates.yaml: comes_after)
+        count = _count(m["n"]) or 0
+        d = shift(ctx.ref, count if direction == "before" else -count, m["unit"].lower())
+        return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
     if direction in ("before", "after", "from", "since") and not m["anchor"]:
         return None
     if direction in ("earlier", "later") and not m["anchor"]:
