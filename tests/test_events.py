@@ -215,3 +215,36 @@ def test_an_infinitive_joined_to_a_purpose_is_meant_too() -> None:
 ])
 def test_business_alone_makes_no_political_event(sentence: str, coded: bool) -> None:
     assert bool(of_type(events_of(sentence), "AGREE")) is coded
+
+
+def test_a_month_named_well_before_publication_is_background_but_last_week_is_news() -> None:
+    evs = of_type(events_of("Russia shelled Kharkiv in March. Russia shelled Sumy last week.", published="2022-07-28"),
+                  "ASSAULT")
+    march = [e for e in evs if "March" in e.text]
+    week = [e for e in evs if "last week" in e.text]
+    assert march and all(e.historical for e in march)
+    assert week and not any(e.historical for e in week)
+
+
+def test_a_background_cue_in_the_clause_outweighs_the_present_tense() -> None:
+    evs = of_type(events_of("Israel says it has killed 14,000 fighters since the war began."), "ASSAULT")
+    assert evs and all(e.historical for e in evs)
+    now = of_type(events_of("Russia has launched one of the largest drone attacks on Ukraine since the war began."),
+                  "ASSAULT")
+    assert now and not any(e.historical for e in now)
+
+
+def test_force_with_no_attacker_named_is_by_the_last_attacker_of_that_country() -> None:
+    body = "Russian troops shelled Kharkiv on Monday. A woman was injured in the attack."
+    injured = [e for e in of_type(events_of(body), "ASSAULT") if e.trigger == "injured"]
+    assert injured and side(injured[0].actor) == "RUS" and side(injured[0].recipient) == "UKR"
+    alone = [e for e in of_type(events_of("A woman was injured in an attack in Kharkiv."), "ASSAULT")]
+    assert alone and alone[0].actor is None
+
+
+def test_an_object_pronoun_stands_for_the_object_before_it() -> None:
+    body = "A mob attacked a shrine in Dhaka on Sunday. Police identified two students, arrested them on Monday, " \
+           "and sent them to jail."
+    evs = [e for e in of_type(events_of(body), "COERCE") if e.trigger == "arrested"]
+    assert evs and evs[0].recipient is not None and "students" in evs[0].recipient.text
+    assert side(evs[0].actor) == "BGD" and side(evs[0].recipient) == "BGD"

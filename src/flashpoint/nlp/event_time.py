@@ -1,8 +1,9 @@
 """When an event happened, and whether it is background rather than news.
 
 An event takes the date of the first resolved date expression of its clause (else of its sentence,
-else the publication day). It is historical when that date lies well before publication, or its
-sentence carries a background cue (`resources/lang/<code>/background.yaml`).
+else the publication day). It is historical when the period that date names ended well before
+publication ("in March" in a July article), or its clause carries a background cue, or its sentence
+does and the clause is not told as now (`resources/lang/<code>/background.yaml` holds both).
 """
 
 from __future__ import annotations
@@ -18,14 +19,22 @@ from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most|first|worst|biggest|largest|highest|lowest)\b(?:\s+\w+){0,2}\s+$",
+SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most|first|worst|biggest|largest|highest|lowest)\b(?:\s+\w+){0,5}\s+$",
                                 re.I)
-HISTORICAL_DAYS = 300  # a dated happening this long before publication is background
 
 
 @lru_cache(maxsize=4)
 def background_cues(language: str = DEFAULT_LANGUAGE) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(c["re"], re.I) for c in read_yaml(language, "background.yaml")["cues"])
+
+
+@lru_cache(maxsize=4)
+def historical_days(language: str = DEFAULT_LANGUAGE) -> int:
+    """A happening whose named period ended this many days before publication is background."""
+    days = read_yaml(language, "background.yaml").get("historical_days")
+    if not isinstance(days, int) or days < 0:
+        raise ValueError(f"lang/{language}/background.yaml: historical_days must be a whole number of days")
+    return days
 
 
 def has_background_cue(text: str) -> bool:
@@ -57,13 +66,29 @@ def timex_in(doc: NlpDoc, lo: int, hi: int) -> str | None:
     return dated[i][1] if i < len(dated) and dated[i][0] < hi else None
 
 
+def _period_end(value: str, start: dt.date) -> dt.date | None:
+    """The last day of the period a date value names: "2024-03" ends on 31 March, "2024-W30" on that week's
+    Sunday, "2024-03-05" that day; None for a period it cannot place within its year ("2024-FA")."""
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 7)
+        except ValueError:
+            return None
+    return start if re.match(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
 def is_past(value: str, published: dt.date) -> bool:
     when = _date_of(value)
     if when is None:
         return False
-    if len(value) == 4:
+    end = _period_end(value, when)
+    if end is None:
         return when.year < published.year
-    return (published - when).days > HISTORICAL_DAYS or when.year < published.year - 1
+    return (published - end).days > historical_days() or when.year < published.year - 1
 
 
 def clause_span(trigger_clause: Span) -> tuple[int, int]:
@@ -73,7 +98,8 @@ def clause_span(trigger_clause: Span) -> tuple[int, int]:
 def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool) -> tuple[str | None, bool]:
     """(date, historical) of an event whose trigger heads `clause` inside `sentence`.
 
-    A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background.
+    A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background;
+    a background cue inside the clause itself ("has killed 14,000 since the war began") still makes it history.
     """
     lo, hi = sentence.start_char, sentence.end_char
     own = timex_in(doc, *clause)
@@ -83,11 +109,13 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
         value = year.group(1) if year else None
     pub = doc.published
     historical = bool(pub is not None and value is not None and is_past(value, pub))
-    if has_background_cue(doc.body[clause[0]:clause[1]]) or (not present and has_background_cue(sentence.text)):
+    if not present and has_background_cue(sentence.text):
         historical = True
     if present and own is None:
         historical = False
         value = None
+    if has_background_cue(doc.body[clause[0]:clause[1]]):  # "Israel says it has killed 14,000 since the war began"
+        historical = True
     if value is None and pub is not None:
         value = pub.isoformat()
     return value, historical

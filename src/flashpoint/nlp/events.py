@@ -72,6 +72,7 @@ class ArticleState:
     persons: list[tuple[int, Actor]] = field(default_factory=list)
     last_actor: Actor | None = None
     last_place: Place | None = None
+    attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
 
 
 def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
@@ -164,6 +165,10 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     said_by = party(doc, speaker, state) if speaker is not None else None
     if said_by is not None and (group or (said_by.actor.id or "").startswith("person:")):
         return Party(said_by.actor, inherited=True)
+    antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else None
+    if antecedent is not None:  # "identified two suspects, arrested them": the suspects
+        found_obj = party(doc, antecedent, state)
+        return Party(found_obj.actor, inherited=True) if found_obj is not None else None
     if person:
         found = _person_before(doc, state, tok.idx)
         return Party(found, inherited=True) if found is not None else None
@@ -334,6 +339,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not _sides_fit(p, coded):
         return None
     _place_civilians(coded, state)
+    if not coded.actors and p.type in FORCE:
+        coded.actors = _attacker_before(coded, state)
     coded.negated, coded.hypothetical = syn.modality(tok)
     promised = intent_types().get(p.type)
     if promised and not coded.negated and syn.intent(tok):
@@ -371,6 +378,14 @@ def _sides_fit(p: Pattern, coded: Coded) -> bool:
         return False  # "several companies signed agreements with Lukoil"
     # a trigger whose object anchors it ("a ceasefire was signed") needs no named side
     return p.anchored or any(_political(q.actor) for q in sides)
+
+
+def _attacker_before(coded: Coded, state: ArticleState) -> list[Party]:
+    """"A woman was injured in that attack": force on a side with no attacker named is by whoever the
+    article last told using force on that side's country (inherited, so the confidence says so)."""
+    countries = [r.actor.country for r in coded.recipients if r.actor.country]
+    found = state.attackers.get(countries[0]) if countries else None
+    return [Party(found, inherited=True)] if found is not None else []
 
 
 def _political(actor: Actor) -> bool:
@@ -472,11 +487,24 @@ def _in_quote(doc: NlpDoc, pos: int) -> bool:
     return any(q.direct and q.start <= pos < q.end for q in doc.quotes)
 
 
+def _attacked_country(ev: Event) -> str | None:
+    """The country a current, affirmed use of force by another country's side was on, else None."""
+    if ev.type not in FORCE or ev.negated or ev.hypothetical or ev.historical:
+        return None
+    if ev.actor is None or not ev.actor.country or ev.recipient is None or not ev.recipient.country:
+        return None
+    return ev.recipient.country if ev.recipient.country != ev.actor.country else None
+
+
 def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Event]) -> None:
     lo, hi = sentence.start_char, sentence.end_char
     actors = [e.actor for e in events if e.actor is not None and (e.actor.country or e.actor.code)]
     if actors:
         state.last_actor = actors[-1]
+    for ev in events:
+        attacked = _attacked_country(ev)
+        if attacked and ev.actor is not None:
+            state.attackers[attacked] = ev.actor
     places = [e for e in doc.entities if lo <= e.start < hi and e.type in ("GPE", "LOC")]
     for e in places:
         place = actor_kb.resolve_place(e.text)

@@ -189,6 +189,17 @@ def speaker_of(tok: Token) -> Token | None:
     return None
 
 
+def object_antecedent(pronoun: Token) -> Token | None:
+    """"identified two suspects, arrested them": the nearest noun before an object pronoun, in its sentence,
+    that is itself something done to (an object or a passive subject) and agrees with it in number."""
+    number = pronoun.morph.get("Number", [])
+    for tok in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("obj", "iobj", "nsubj:pass") \
+                and (not number or tok.morph.get("Number", []) == number):
+            return tok
+    return None
+
+
 def patient(verb: Token) -> Token | None:
     """Who undergoes a passive verb: its passive subject, or the noun its participle modifies."""
     found = children(verb, "nsubj:pass")
