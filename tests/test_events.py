@@ -248,3 +248,22 @@ def test_an_object_pronoun_stands_for_the_object_before_it() -> None:
     evs = [e for e in of_type(events_of(body), "COERCE") if e.trigger == "arrested"]
     assert evs and evs[0].recipient is not None and "students" in evs[0].recipient.text
     assert side(evs[0].actor) == "BGD" and side(evs[0].recipient) == "BGD"
+
+
+def test_an_adverbial_participle_of_a_passive_shares_its_subject() -> None:
+    evs = of_type(events_of("Ukrainian troops were sent back to the front, fighting Russian forces near Bakhmut."),
+                  "ASSAULT")
+    assert evs and side(evs[0].actor) == "UKR" and side(evs[0].recipient) == "RUS"
+
+
+def test_two_clauses_of_one_sentence_telling_one_happening_are_one_event() -> None:
+    evs = of_type(events_of("Russian troops shelled Kharkiv and bombed Sumy on Monday."), "ASSAULT")
+    assert len([e for e in evs if (side(e.actor), side(e.recipient)) == ("RUS", "UKR")]) == 1
+
+
+def test_a_participle_tagged_as_an_adjective_with_a_copula_is_a_passive() -> None:
+    body = "Russian troops shelled Kharkiv on Monday. Officials said a further 29 people were injured, six of whom " \
+           "were in a serious condition."
+    injured = [e for e in of_type(events_of(body), "ASSAULT") if e.trigger == "injured"]
+    assert injured and injured[0].recipient is not None and "29 people" in injured[0].recipient.text
+    assert side(injured[0].actor) == "RUS" and side(injured[0].recipient) == "UKR"

@@ -108,6 +108,13 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None) -> bool:
         return False
     if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None):
         return False
+    return _complement_fits(tok, p)
+
+
+def _complement_fits(tok: Token, p: Pattern) -> bool:
+    """"said that Sudan must return" needs its modal; "refused to comment" is no refusal of anything."""
+    if p.not_complements and any(_lemma_in(c, p.not_complements) for c in syn.children(tok, "xcomp")):
+        return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
 
 
@@ -290,8 +297,7 @@ def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: Artic
     rule = complement_recipients()
     if p.type not in rule.types:
         return []
-    comps = [*syn.children(trigger, "xcomp", "ccomp"), *(c for c in syn.children(trigger, "advcl") if syn.is_purpose(c))]
-    for comp in comps:
+    for comp in _complements(trigger):
         objects = syn.children(comp, "obj")
         hosts = [comp, *(syn.np_head(o) for o in objects)]  # "cut ties with Armenia": the object's "with" too
         cands = [*syn.children(comp, "iobj"), *(o for h in hosts for o in syn.obliques(h, rule.preps)), *objects]
@@ -300,6 +306,14 @@ def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: Artic
         if found:
             return found[:1]
     return []
+
+
+def _complements(trigger: Token) -> list[Token]:
+    """The acts a verb is about: its clausal complements and clauses of purpose, its own ("threatened to cut
+    ties", "drove there to deliver") or its object's ("slowed the sale to pressure Russia")."""
+    purposes = [c for h in (trigger, *syn.children(trigger, "obj")) for c in h.children
+                if c.dep_ in ("advcl", "acl") and syn.is_purpose(c)]
+    return [*syn.children(trigger, "xcomp", "ccomp"), *purposes]
 
 
 def _owned(head: Token) -> bool:
@@ -526,7 +540,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
             coded = code_trigger(doc, tok, state)
             if coded is not None:
                 found.extend(events_of(doc, coded, sentence, index))
-        for ev in found:
+        for ev in _one_per_happening(found):
             first = seen.get(_key(ev))
             if first is not None:  # told again: one happening, another mention
                 first.mentions.append(TextSpan(text=ev.text, start=ev.start, end=ev.end))
@@ -536,3 +550,22 @@ def extract_events(doc: NlpDoc) -> list[Event]:
             events.append(ev)
         _remember(doc, sentence, state, found)
     return events
+
+
+def _one_per_happening(found: list[Event]) -> list[Event]:
+    """"A soldier was killed in clashes with separatists": clauses of one sentence that tell the same kind of
+    act between the same countries tell one happening, kept at its first clause; the parties of one clause
+    ("killed two soldiers and two guards") stay one event each."""
+    first: dict[tuple[object, ...], Event] = {}
+    out = []
+    for ev in found:
+        seen = first.setdefault(_happening_key(ev), ev)
+        if seen is ev or seen.trigger == ev.trigger:
+            out.append(ev)
+    return out
+
+
+def _happening_key(ev: Event) -> tuple[object, ...]:
+    def side(a: Actor | None) -> object:
+        return None if a is None else a.country or a.code or a.id or a.name or a.text
+    return (ev.type, side(ev.actor), side(ev.recipient), ev.negated, ev.hypothetical, ev.historical)

@@ -102,11 +102,21 @@ def has_particle(verb: Token, particles: frozenset[str]) -> bool:
     return nxt is not None and nxt.lower_ in particles and nxt.pos_ in ("ADP", "ADV", "PART")
 
 
+def _adjectival_passive(tok: Token) -> bool:
+    """"29 people were injured" tagged as an adjective with a copula: a passive participle all the same."""
+    return tok.pos_ == "ADJ" and tok.lower_.endswith(("ed", "en")) and any(c.dep_ == "cop" for c in tok.children)
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """Who undergoes a passive verb, as its subject: "the convoy was attacked", "people were injured"."""
+    return children(verb, "nsubj:pass") or (children(verb, "nsubj") if _adjectival_passive(verb) else [])
+
+
 def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or _adjectival_passive(verb):
         return True
-    # a participle modifying a noun: "people killed in the strike"
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    # a participle modifying a noun: "people killed in the strike" (with an object of its own it is active)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "obj")
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -126,24 +136,44 @@ def agent(verb: Token) -> Token | None:
 def subject(verb: Token) -> Token | None:
     """Who does what `verb` says, read structurally: its subject, its passive agent, the noun a relative
     clause or active participle modifies, or the subject it shares with the verb it is coordinated
-    with or controlled by ("agreed to withdraw", "urged Russia to withdraw")."""
+    with, controlled by or adverbial to ("agreed to withdraw", "urged Russia to withdraw", "troops were
+    drawn back, fighting Hamas")."""
     rel = syntax().relative_pronouns
+    via = None  # the edge climbed to reach `verb`
     for _ in range(6):
-        subj = children(verb, *SUBJECT_DEPS)
+        subj = [] if _adjectival_passive(verb) else children(verb, *SUBJECT_DEPS)
         if subj:
             return verb.head if subj[0].lower_ in rel and verb.dep_ == "acl:relcl" else subj[0]
         if is_passive(verb):
-            return agent(verb)
-        if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")):
+            return _passive_subject(verb, via)
+        if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or children(verb, "obj"))):
             return verb.head
         if _is_controlled(verb):
             controller = _controller(verb)
             if controller is not None:
                 return controller
-        elif not (verb.dep_ == "conj" and is_verb(verb.head) or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        elif not _shares_subject(verb):
             return None
-        verb = verb.head
+        verb, via = verb.head, verb.dep_
     return None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb, or an adverbial participle or adjective, has its head's subject."""
+    if verb.dep_ == "conj":
+        return is_verb(verb.head)
+    return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or verb.pos_ == "ADJ")
+
+
+def _passive_subject(verb: Token, via: str | None) -> Token | None:
+    """Who acts for a passive verb: its agent; a verb coordinated with it shares its surface subject ("troops
+    were deployed and attacked the town"), an adverbial participle the agent else that subject."""
+    if via is None:
+        return agent(verb)
+    patients = passive_subjects(verb)
+    if via == "conj":
+        return patients[0] if patients else agent(verb)
+    return agent(verb) or (patients[0] if patients else None)
 
 
 def _is_controlled(verb: Token) -> bool:
@@ -202,10 +232,10 @@ def object_antecedent(pronoun: Token) -> Token | None:
 
 def patient(verb: Token) -> Token | None:
     """Who undergoes a passive verb: its passive subject, or the noun its participle modifies."""
-    found = children(verb, "nsubj:pass")
+    found = passive_subjects(verb)
     if found:
         return found[0]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and is_passive(verb):
         return verb.head
     return None
 
