@@ -833,19 +833,11 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     direction = m["dir"].lower()
     if direction in ("before", "after") and not m["anchor"] and ctx.ref is not None \
             and _comes_after_a_clause(ctx.text, m) and not m["n2"] and _count(m["n"]):
-        # "comes three days after X was killed": X three days before the report (dates.yaml: comes_after)
-        count = _count(m["n"]) or 0
-        d = shift(ctx.ref, count if direction == "before" else -count, m["unit"].lower())
-        return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
+        return _comes_after(m, ctx, direction)
     if direction in ("before", "after", "from", "since") and not m["anchor"]:
         return None
     if direction in ("earlier", "later") and not m["anchor"]:
-        n = _count(m["n"])
-        if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week", "month", "year"):
-            return None
-        res = _anaphoric(m, ctx, -n if direction == "earlier" else n, m["unit"].lower())
-        res.extra["told_only"] = True  # "two months later" than nothing told: no value (dates.yaml: later_than_told)
-        return res
+        return _told_later(m, ctx, direction)
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     n = _count(m["n"])
@@ -853,6 +845,30 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I) and direction == "from":
         return None
+    return _counted_back(m, ctx, direction, n)
+
+
+def _comes_after(m: re.Match[str], ctx: Ctx, direction: str) -> Res:
+    """"comes three days after X was killed": X three days before the report (dates.yaml: comes_after)."""
+    assert ctx.ref is not None
+    count = _count(m["n"]) or 0
+    d = shift(ctx.ref, count if direction == "before" else -count, m["unit"].lower())
+    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
+
+
+def _told_later(m: re.Match[str], ctx: Ctx, direction: str) -> Res | None:
+    """"two months later": from the date told before it; than nothing told, no value (dates.yaml: later_than_told)."""
+    n = _count(m["n"])
+    if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week", "month", "year"):
+        return None
+    res = _anaphoric(m, ctx, -n if direction == "earlier" else n, m["unit"].lower())
+    res.extra["told_only"] = True
+    return res
+
+
+def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | None:
+    """"two years ago", "three days from now": counted from the reference day (or the day its anchor names)."""
+    assert ctx.ref is not None
     base = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL.get((m["anchor"] or "today").lower(), 0))
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     d = shift(base, sign * n, m["unit"].lower())
