@@ -6,20 +6,9 @@ verb that closes its sentence."""
 
 from __future__ import annotations
 
-from flashpoint.model import Article, Quote
+from flashpoint.model import Quote
 from flashpoint.nlp import language
-from flashpoint.nlp.pipeline import analyze
-
-
-def quotes_of(body: str) -> list[Quote]:
-    art = analyze(Article(id="t", source="test", body=body, published="2023-05-04"))
-    for q in art.quotes:
-        assert body[q.start:q.end] == q.text  # offsets point into the body
-    return art.quotes
-
-
-def having(quotes: list[Quote], fragment: str) -> list[Quote]:
-    return [q for q in quotes if fragment in q.text]
+from test_quotes_attribution import having, quotes_of
 
 
 def speakers(quotes: list[Quote], fragment: str) -> list[str | None]:
