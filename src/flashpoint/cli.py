@@ -454,9 +454,13 @@ def serve(
     store = _store(db)
     import uvicorn
 
+    from flashpoint import workflow  # noqa: F401 - imported here, before any thread imports it
     from flashpoint.api.app import create_app
+    from flashpoint.corpus import update  # noqa: F401
 
-    # views a killed ingest left behind are caught up now, beside the first reads, not in one of them
+    # two threads importing spaCy's package at once can fail half-way (KeyError: 'spacy'): the first ingest
+    # request and the catch-up thread below both would, so the analysis and the views are imported first.
+    # Views a killed ingest left behind are caught up now, beside the first reads, not in one of them.
     threading.Thread(target=_catch_up_views, args=(store,), daemon=True).start()
     uvicorn.run(create_app(api_key=api_key, store=store), host=host, port=port)
 
