@@ -144,6 +144,10 @@ def test_a_body_whose_name_the_tagger_read_as_a_verb_is_named_whole() -> None:
     lower = quotes_of("Gunmen stormed the compound on Wednesday. \"We have suspended our operations across the "
                       "country following today's events\", stated the charity in an official statement.")
     assert speakers(lower, "We have suspended our operations") == ["charity"]
+    # a capitalised adjective before a common noun is a demonym, not a misread name: the name apposed speaks
+    envoy = quotes_of("A wider war could lead to \u201ca new wave of refugees\u201d with \u201cup to two million more "
+                      "people displaced\u201d, further warned Tuesday the American envoy to the UN, Linda Thomas-Greenfield.")
+    assert speakers(envoy, "a new wave of refugees") == ["Linda Thomas-Greenfield"]
 
 
 def test_the_authors_of_a_document_speak_for_its_issuer() -> None:

@@ -116,9 +116,20 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
         lo = max(lo, max((t.idx + len(t) for t in last.subtree), default=lo))
     if tok.pos_ in NAME_POS:
         hi = max(hi, name_run(tok)[1])
-    elif _capitalised(tok) and tok.pos_ in ("VERB", "ADJ") and not tok.is_sent_start:
+    elif _misread_name(tok):
         hi = max(hi, _titled_run(tok))  # "Save the Children", tagged as a verb and its object
     return lo, hi
+
+
+def _misread_name(tok: Token) -> bool:
+    """A capitalised word inside its sentence that the tagger read as a verb ("Save the Children"), or as an
+    adjective opening a run of capitalised words; not a demonym before a common noun ("the American ambassador")."""
+    if not _capitalised(tok) or tok.is_sent_start:
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "ADJ" and nxt is not None and _capitalised(nxt)
 
 
 def _titled_run(tok: Token) -> int:
@@ -718,7 +729,7 @@ def right_nominal(verb: Token, limit: int, times: list[tuple[int, int]] | None =
             while tok.dep_ in ("flat", "compound", "amod") and tok.head.i > tok.i and tok.head.i < limit:
                 tok = tok.head
             return tok
-        if _capitalised(tok) and not tok.is_sent_start and tok.pos_ in ("VERB", "ADJ"):
+        if _misread_name(tok):
             return tok  # '…”, stated Save the Children': a name the tagger read as a verb
         if tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or tok.text in "“\".;":
             return None
