@@ -19,13 +19,17 @@ from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most|first|worst|biggest|largest|highest|lowest)\b(?:\s+\w+){0,5}\s+$",
-                                re.I)
 
 
 @lru_cache(maxsize=4)
 def background_cues(language: str = DEFAULT_LANGUAGE) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(c["re"], re.I) for c in read_yaml(language, "background.yaml")["cues"])
+
+
+@lru_cache(maxsize=4)
+def since_comparison(language: str = DEFAULT_LANGUAGE) -> re.Pattern[str]:
+    """What before "since" makes it a comparison with now ("the highest since 2014"), not a cue."""
+    return re.compile(read_yaml(language, "background.yaml")["since_comparison"]["re"], re.I)
 
 
 @lru_cache(maxsize=4)
@@ -40,7 +44,7 @@ def historical_days(language: str = DEFAULT_LANGUAGE) -> int:
 def has_background_cue(text: str) -> bool:
     for cue in background_cues():
         for m in cue.finditer(text):
-            comparison = m.group(0).lower().startswith("since") and SUPERLATIVE_BEFORE.search(text, 0, m.start())
+            comparison = m.group(0).lower().startswith("since") and since_comparison().search(text, 0, m.start())
             if not comparison:
                 return True
     return False
