@@ -102,7 +102,6 @@ def figure(article: tuple[str, str], text: str) -> Quantity:
     (WIRE, "March 14", "2024-03-14"),
     (WIRE, "last month", "2024-02"),
     (WIRE, "Thursday", "2024-03-14"),
-    (WIRE, "overnight", "2024-03-13TNI"),
     (WIRE, "April 2023", "2023-04"),
     (WIRE, "last Tuesday", "2024-03-05"),
     (WIRE, "3 March next year", "2025-03-03"),
@@ -114,7 +113,6 @@ def figure(article: tuple[str, str], text: str) -> Quantity:
     (STRIKES, "27 September", "2019-09-27"),
     (TOLL, "28 September", "2020-09-28"),
     (TOLL, "two weeks ago", "2020-W39"),
-    (TOLL, "overnight", "2020-10-04TNI"),
     (MARKETS, "24 February", "2022-02-24"),
 ])
 def test_dates(article: tuple[str, str], text: str, value: str | None) -> None:
@@ -140,6 +138,12 @@ def test_anaphoric_days_count_from_the_last_day_said() -> None:
 
 def test_a_duration_told_in_the_past_is_no_date() -> None:
     assert "in two weeks" not in dates(MARKETS)
+
+
+def test_overnight_names_no_date_but_later_days_count_from_its_night() -> None:
+    # dates.yaml overnight_is_no_date: the night ending on the publication day is no date of the record
+    assert "overnight" not in dates(WIRE) and "overnight" not in dates(TOLL)
+    assert dates(TOLL)["Three days later"] == "2020-10-07"
 
 
 def test_an_overnight_raid_on_a_said_day_is_not_its_own_date() -> None:

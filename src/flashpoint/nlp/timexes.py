@@ -7,7 +7,10 @@ on or before the publication day unless the clause speaks of the future.
 
 Choices (documented because they are choices):
 - granularity is kept: a year stays "2019", a month "2020-07", a week "2021-W14", a decade "199X";
-- parts of the day append TIMEX3 codes: "Thursday evening" -> "2022-02-24TEV", "tonight" -> "...TNI";
+- parts of the day append TIMEX3 codes: "Thursday evening" -> "2022-02-24TEV", "tonight" -> "...TNI",
+  "late Saturday" -> "...TNI", "early Wednesday" -> "...TMO";
+- "overnight" is the night ending on the publication day ("D-1TNI" inside the finder, so "three days
+  later" counts from it), but no date of the record: it names no day (dates.yaml: overnight_is_no_date);
 - "the night of Wednesday to Thursday" takes the first night's date ("...TNI" of Wednesday);
 - fuzzy past ("in recent months", "recently") -> "PAST_REF"; "now"/"currently" -> "PRESENT_REF";
 - modifiers ("late on", "since", "before", "mid-") do not change the value;
@@ -474,10 +477,21 @@ def _counted_next() -> re.Pattern[str]:
     """What follows a number that counts ('September 24 civilians', '24 of them', '24 rebels were'):
     a counted noun, or a plural word and an auxiliary (dates.yaml: count_after_a_month)."""
     nouns = alternation(rule_words("count_after_a_month", "counted_nouns"))
+    verbs = alternation(rule_words("count_after_a_month", "counted_verbs"))
     aux = alternation(rule_words("count_after_a_month", "auxiliaries"))
     skip = r"(?!(?:the|a|an|and|when|as)\b)"
-    return re.compile(r"\s+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:" + skip + r"[a-z]+\s+)?(?:" + nouns +
-                      r")\b|(?:" + skip + r"[a-z]+s\s+)?(?:" + aux + r")\b)", re.I)
+    return re.compile(r"\s+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:" + verbs + r")\b|(?:" + skip +
+                      r"[a-z]+\s+)?(?:" + nouns + r")\b|(?:" + skip + r"[a-z]+s\s+)?(?:" + aux + r")\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _determiner_before() -> re.Pattern[str]:
+    """'the October 7 hostages', "Hamas's Oct. 7 attack": a month-day after a determiner or a
+    possessive names the date of what follows (dates.yaml: count_after_a_month)."""
+    words = rule_words("count_after_a_month", "determiners")
+    plain = alternation(w for w in words if w[0].isalpha())
+    marks = alternation(w for w in words if not w[0].isalpha())
+    return re.compile(r"(?:\b(?:" + plain + r")|\w(?:" + marks + r"))\s+$", re.I)
 
 
 @rule(r"(?:" + _WD + r",?\s+)?(?P<mon>" + _MON + r")[\s,/-]*(?:the\s+)?(?P<d>" + _DAY + r")"
@@ -489,7 +503,9 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
                      ctx.text[max(0, m.start() - 9):m.start()]):
             return None
         # "in September 24 civilians died", "September, 24 people": a figure, not a day
-        if "," in ctx.text[m.end("mon"):m.start("d")] or _counted_next().match(ctx.text, m.end()):
+        counted = _counted_next().match(ctx.text, m.end()) \
+            and not _determiner_before().search(ctx.text, max(0, m.start() - 12), m.start())
+        if "," in ctx.text[m.end("mon"):m.start("d")] or counted:
             return None
     return _date_res(m, ctx, _year(m["y"]), _month(m["mon"]), _day(m["d"]))
 
@@ -623,7 +639,7 @@ def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, None, "night")
 
 
-@rule(r"(?:(?:late|early)\s+(?:on\s+)?)?(?:this\s+(?=past))?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
+@rule(r"(?:(?P<lead>late|early)\s+(?:on\s+)?)?(?:this\s+(?=past))?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
       r"(?P<wd>" + _WD + r")(?:\s+(?:of\s+)?(?:the\s+)?(?P<wrel>next|last|this|previous|following|coming)\s+week)?"
       r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?", _WD_T)
 def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -631,8 +647,19 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     if len(name) <= 3 and name not in ("mon", "tue", "thu", "fri") and not m["rel"]:
         if not re.match(r"\s*\d", ctx.text[m.end():m.end() + 3]):
             return None
-    return _weekday_res(m, ctx, WEEKDAYS[name], (m["rel"] or "").lower() or None,
-                        (m["wrel"] or "").lower() or None, m["pod"])
+    res = _weekday_res(m, ctx, WEEKDAYS[name], (m["rel"] or "").lower() or None,
+                       (m["wrel"] or "").lower() or None, m["pod"])
+    if res.value and m["lead"] and not m["pod"]:
+        res.value += _part_said_by(m["lead"])
+    return res
+
+
+def _part_said_by(lead: str) -> str:
+    """'late Saturday' is Saturday night, 'early Wednesday' its morning (dates.yaml: late_and_early_day)."""
+    parts = date_rules()["late_and_early_day"].get("parts")
+    if not isinstance(parts, dict) or not all(v in PARTS_OF_DAY.values() for v in parts.values()):
+        raise ValueError("lang/en/dates.yaml: late_and_early_day.parts maps a word to a TIMEX3 part of day")
+    return str(parts.get(lead.lower(), ""))
 
 
 @rule(r"(?P<wrel>next|last|this|previous|following)\s+week(?:\s*[-,]?\s*(?:on\s+)?)(?P<wd>" + _WD_FULL + r"|mon|tue|"
@@ -664,7 +691,7 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
 _DAY_WORDS_REL = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "otd": 0}
 
 
-@rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?:late|early)\s+)\s*)?(?P<w>today|tonight|tomorrow|tmrw|"
+@rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?P<lead>late|early)\s+)\s*)?(?P<w>today|tonight|tomorrow|tmrw|"
       r"yesterday|otd)(?:\s+(?P<pod>morning|afternoon|evening|night))?", {"today", "tonight", "tomorrow", "tmrw", "yesterday",
                                                                      "otd"})
 def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -675,6 +702,8 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["ba"]:
         d += dt.timedelta(days=-1 if m["ba"].lower() == "before" else 1)
     pod = "TNI" if w == "tonight" else (PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else "")
+    if not pod and m["lead"]:
+        pod = _part_said_by(m["lead"])  # "late yesterday" (dates.yaml: late_and_early_day)
     return Res(m.start(), m.end(), d.isoformat() + pod)
 
 
@@ -760,7 +789,8 @@ def _overnight(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     night = ctx.ref if ctx.future(m.start()) else ctx.ref - dt.timedelta(days=1)
-    return Res(m.start(), m.end(), night.isoformat() + "TNI")
+    # counted from by "three days later", shown in no record (dates.yaml: overnight_is_no_date)
+    return Res(m.start(), m.end(), night.isoformat() + "TNI", kind="overnight")
 
 
 def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
@@ -1710,12 +1740,22 @@ def _leading_words() -> re.Pattern[str]:
     return re.compile(r"(?:(?:" + alternation(words) + r")\s+)+(?:the\s+(?=\d))?", re.I)
 
 
+@lru_cache(maxsize=1)
+def _bound_of_a_date() -> re.Pattern[str]:
+    """'the end of 2025', 'the start of the 1990s', 'the beginning of March 2023': the bound of a
+    date said on its own (dates.yaml: bound_of_a_named_date)."""
+    words = alternation(rule_words("bound_of_a_named_date", "words"))
+    return re.compile(r"(?:the\s+)?(?:" + words + r")\s+of\s+(?=(?:the\s+)?\d|" + _MON + r"\b)", re.I)
+
+
 def _shown(body: str, r: Res) -> tuple[int, str | None]:
     """Where a found expression starts as an analyst writes it, and its value as a record shows it:
     a decade as TIMEX3 writes it ('198'), 'two years ago' at the grain it was said (a year), and
     None for anything that is not a resolved calendar value."""
     cut = _leading_words().match(body, r.start_char, r.end_char)
     start = cut.end() if cut and cut.end() < r.end_char else r.start_char
+    bound = _bound_of_a_date().match(body, start, r.end_char)
+    start = bound.end() if bound and bound.end() < r.end_char else start
     value = r.value
     if value and re.fullmatch(r"\d{3}X", value):
         value = value[:3]
@@ -1854,8 +1894,8 @@ def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
     year_of_report = report_year(body) if published is None else None
     furniture = _furniture_lines(body, found)
     for r in found:
-        if r.kind in ("span", "fuzzy", "now"):
-            continue  # "the past five years" is a duration, "recently" no date
+        if r.kind in ("span", "fuzzy", "now", "overnight"):
+            continue  # "the past five years" is a duration, "recently" and "overnight" no date
         if any(a <= r.start_char < b for a, b in furniture):
             continue  # a time stamp or a photo caption is no date the story tells
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
