@@ -23,12 +23,14 @@ from flashpoint.model import Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.interviews import interview_turns
-from flashpoint.nlp.language import quoting
+from flashpoint.nlp.language import people, quoting
+from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
     Speakers,
     Who,
     left_nominal,
     looks_like_full_name,
+    nominal_like,
     right_nominal,
     subject_of,
 )
@@ -239,6 +241,29 @@ def _is_cue_verb(tok: Token) -> bool:
     return base in _verbs() and not (syntax.is_passive(tok) and syntax.agent(tok) is None)
 
 
+def _misread_speech_verb(tok: Token) -> bool:
+    """'The research concludes:', 'the report notes', 'It also argues for': the -s form of a speech verb
+    that the tagger read as a plural noun, right after a singular subject (past adverbs) and before a
+    clause or punctuation; "reports say", "rejects claims" and "its claims" stay nouns."""
+    base = _forms().get(tok.lower_)
+    if tok.tag_ not in ("NNS", "NNPS") or base is None or tok.lower_ != _third_person(base) or tok.i == 0:
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ == "MD" or nxt.pos_ in ("NOUN", "ADP", "CCONJ")
+                            and nxt.lower_ != "for"):
+        return False  # "reports say", "claims of", "notes and": the word is a noun
+    i = tok.i - 1
+    while i > 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    prev = doc[i]
+    if prev.text == ",":
+        near = left_nominal(tok, tok.sent.start)
+        return near is not None and near.tag_ in ("NN", "NNP")
+    return prev.tag_ in ("NN", "NNP") and prev.dep_ != "nmod:poss" or \
+        prev.tag_ == "PRP" and (prev.lower_ in people().person_pronouns or prev.lower_ in syntax_words().group_pronouns)
+
+
 def _is_according(tok: Token) -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
@@ -292,7 +317,7 @@ class Extraction:
                 continue
             if _is_according(tok):
                 cues.append(Cue(tok, tok.idx, tok.nbor().idx + 2, ACCORDING, True))
-            elif _is_cue_verb(tok):
+            elif _is_cue_verb(tok) or _misread_speech_verb(tok):
                 past, reported = _verbs()[_base(tok)]
                 cues.append(Cue(tok, tok.idx, tok.idx + len(tok), past, reported))
         return cues
@@ -356,8 +381,12 @@ class Extraction:
     def _written_subject(self, tok: Token, s: int, e: int) -> Token | None:
         """The verb's subject; of several ("The negotiator, Petra Novak, said"), the name among them;
         none when it is quoted or far outside the sentence."""
+        subjects = [t for t in syntax.children(tok, "nsubj") if not self.in_time(t.idx)]  # not "said Tuesday"
+        if not tok.tag_.startswith("VB"):  # a speech verb read as a noun: its subject is written before it
+            return subjects[0] if subjects else left_nominal(tok, tok.sent.start)
         subj = subject_of(tok)
-        subjects = syntax.children(tok, "nsubj")
+        if subj is not None and self.in_time(subj.idx):
+            subj = subjects[0] if subjects else None
         if len(subjects) > 1:
             subj = next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
         if subj is None or self.quoted(subj.idx):
@@ -434,8 +463,12 @@ class Extraction:
         doc = cue.tok.doc
         for i in range(cue.tok.i + 2, min(len(doc), cue.tok.i + 12)):
             tok = doc[i]
+            if _hyphen_joined(tok):
+                continue  # "according to Saudi-backed broadcaster X": a modifier, whatever its tag
             if tok.pos_ in ("PROPN", "NOUN", "PRON", "X"):
                 head = _modified_head(tok)
+                if not nominal_like(head):
+                    head = _last_of_noun_run(tok)  # "a source familiar with the matter", parsed under "familiar"
                 if head.lower_ in quoting().no_source_nouns or head.lemma_.lower() in quoting().no_source_nouns:
                     return None  # "according to US requirements": a rule, no one who speaks
                 return self.speakers.who(head)
@@ -928,6 +961,23 @@ def _modified_head(tok: Token) -> Token:
         else:
             break
     return tok
+
+
+def _hyphen_joined(tok: Token) -> bool:
+    """The second half of a hyphenated modifier ("Saudi-backed", "UN-run")."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in "-‐" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_
+
+
+def _last_of_noun_run(tok: Token) -> Token:
+    """The last noun of the run of nouns that starts at `tok` ("a separate source familiar ...": source)."""
+    doc = tok.doc
+    i = tok.i
+    while i + 1 < len(doc) and (doc[i + 1].pos_ in ("NOUN", "PROPN") or nominal_like(doc[i + 1])) \
+            and doc[i + 1].pos_ not in ("PRON", "NUM") and doc[i].whitespace_:
+        i += 1
+    return doc[i]
 
 
 def _governs(verb: Token, span: Span | None) -> bool:

@@ -148,6 +148,20 @@ def _titled_run(tok: Token) -> int:
     return doc[end].idx + len(doc[end])
 
 
+def _determiner_before(tok: Token) -> list[Token]:
+    """'The research concludes', parsed with "The" on the verb read as a noun: the definite determiner
+    written right before the noun and its modifiers, when the parse hung it elsewhere."""
+    if any(c.dep_ == "det" for c in tok.children):
+        return []
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].dep_ in ("compound", "amod") and tok.doc[i].head.i == tok.i:
+        i -= 1
+    before = tok.doc[i] if i >= 0 else None
+    if before is None or before.pos_ not in ("DET", "PRON") or before.lower_ not in quoting().definite_determiners:
+        return []
+    return [before]
+
+
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
     """A capitalised word that opens its sentence and no entity covers: a sentence start, no name."""
     return tok.pos_ == "PROPN" and not has_entity and (tok.i == 0 or bool(tok.is_sent_start))
@@ -173,6 +187,15 @@ class Speakers:
 
     def in_time(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.times)
+
+    def _past_time(self, lo: int, limit: int) -> int:
+        """'On Monday Safadi told', parsed as one phrase: where the phrase starts past a date before `limit`."""
+        for a, b in self.times:
+            if a <= lo < b <= limit:
+                lo = b
+        while lo < limit and self.body[lo] in " \u00a0,":
+            lo += 1
+        return lo
 
     def entities_in(self, lo: int, hi: int) -> list[Entity]:
         i = bisect_right(self.starts, lo - 1)
@@ -380,10 +403,22 @@ class Speakers:
         """Two or more capitalised words no entity covers, right here: a person the KB does not know
         ("Another eyewitness, Taymor Wili, told ...")."""
         lo, hi = name_run(tok)
+        lo = self._name_words_before(tok, lo)
         words = self.body[lo:hi].split()
         if len(words) < 2 or self.entities_in(lo, hi) or not all(w[:1].isupper() for w in words):
             return None
         return Who(name=self.body[lo:hi], start=lo, person=True)
+
+    def _name_words_before(self, tok: Token, lo: int) -> int:
+        """'Adeeb Safadi, a resident, told', parsed with "Adeeb" apart: where the run of capitalised
+        proper names that ends at `tok` begins (no date, no entity of its own, no sentence mark between)."""
+        doc = tok.doc
+        i = tok.i
+        while i > 0 and doc[i - 1].whitespace_ and doc[i - 1].pos_ == "PROPN" and _capitalised(doc[i - 1]) \
+                and not self.in_time(doc[i - 1].idx) and self.entity_at(doc[i - 1].idx) is None \
+                and doc[i - 1].text not in coref.title_words() and tok.i - i < 3:
+            i -= 1
+        return min(lo, doc[i].idx)
 
     def coordinated_before(self, start: int, person: bool = True) -> Who | None:
         """'Colonel X and Major Y said', 'the army (IDF) and the security agency said': the person, or
@@ -408,6 +443,7 @@ class Speakers:
         """Whom the noun phrase `tok` heads names: its own person, an apposed or included name, a
         document's issuer, a described person, or a body or source as the text names it."""
         lo, hi = _phrase_bounds(tok)
+        lo = self._past_time(lo, tok.idx)
         own = self.entity_at(tok.idx)
         if own is not None and own.type == "PERSON":
             return self.from_entity(own)
@@ -454,7 +490,7 @@ class Speakers:
         named = [e for e in self.entities_in(lo, hi) if e.type != "PERSON" or e.end <= tok.idx]
         if named:
             return self.from_entity(named[-1])
-        definite = [c for c in tok.children if c.lower_ in quoting().definite_determiners]
+        definite = [c for c in tok.children if c.lower_ in quoting().definite_determiners] or _determiner_before(tok)
         if definite:
             if tok.tag_ in ("NNS", "NNPS") and all(c.lower_ == "the" for c in definite):
                 return None  # "the latest reports": reports in general, no one's document
