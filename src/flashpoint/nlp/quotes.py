@@ -43,6 +43,8 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 # edges from a participle up to the speech verb it hangs on ("said, according to a translation provided
 # by Y, adding"); a reported clause (ccomp) is another speaker's
 SETTING_OFF = frozenset({",", "–", "—", "-", ";", ":"})  # marks that set a participle off its clause
+CLAUSE_VERB_WITHIN = 16  # words from a clause's start to its finite verb ("only the group's wing, the X Brigades, is")
+SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv on Wednesday that": words to the "that"
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
 GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "appos"})
 _NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…” / X said that “…”
@@ -248,11 +250,24 @@ def _misread_speech_verb(tok: Token) -> bool:
     base = _forms().get(tok.lower_)
     if tok.tag_ not in ("NNS", "NNPS") or base is None or tok.lower_ != _third_person(base) or tok.i == 0:
         return False
+    return not _noun_goes_on(tok) and _singular_subject_before(tok)
+
+
+def _noun_goes_on(tok: Token) -> bool:
+    """'reports say', 'claims of', 'notes and', 'reports also documented': what follows makes the word a noun."""
     doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ == "MD" or nxt.pos_ in ("NOUN", "ADP", "CCONJ")
-                            and nxt.lower_ != "for"):
-        return False  # "reports say", "claims of", "notes and": the word is a noun
+    j = tok.i + 1
+    while j < len(doc) and doc[j].pos_ == "ADV":
+        j += 1
+    if j >= len(doc):
+        return False
+    nxt = doc[j]
+    return nxt.tag_.startswith("VB") or nxt.tag_ == "MD" or nxt.pos_ in ("NOUN", "ADP", "CCONJ") and nxt.lower_ != "for"
+
+
+def _singular_subject_before(tok: Token) -> bool:
+    """A singular noun or pronoun right before the word (past adverbs, or past an aside set off by commas)."""
+    doc = tok.doc
     i = tok.i - 1
     while i > 0 and doc[i].pos_ == "ADV":
         i -= 1
@@ -260,8 +275,9 @@ def _misread_speech_verb(tok: Token) -> bool:
     if prev.text == ",":
         near = left_nominal(tok, tok.sent.start)
         return near is not None and near.tag_ in ("NN", "NNP")
-    return prev.tag_ in ("NN", "NNP") and prev.dep_ != "nmod:poss" or \
-        prev.tag_ == "PRP" and (prev.lower_ in people().person_pronouns or prev.lower_ in syntax_words().group_pronouns)
+    if prev.tag_ == "PRP":
+        return prev.lower_ in people().person_pronouns or prev.lower_ in syntax_words().group_pronouns
+    return prev.tag_ in ("NN", "NNP") and prev.dep_ != "nmod:poss"
 
 
 def _is_according(tok: Token) -> bool:
@@ -339,23 +355,53 @@ class Extraction:
             if governing is not None:
                 return governing  # "X said, according to a translation by Y, adding": X's
         subj = self._written_subject(tok, s, e)
-        if subj is None and _second_verb(tok) and not self.quoted(tok.head.idx):
-            first = self.cue_at(tok.head.i)
-            if first is not None:
-                return first.who  # the first verb's speaker, as resolved
-            subj, tok = self._first_verb_subject(tok)
-        if subj is None and tok.tag_ == "VBG" and not inverted:
-            subj_who = self._clause_speaker(tok, cue, s)  # "…, warning it “…”": the one who spoke before
-            if subj_who is not None:
-                return subj_who
+        if subj is None:
+            found, subj, tok = self._without_subject(cue, s, inverted)
+            if found is not None:
+                return found
         if subj is None:
             subj = self._adjacent_subject(tok, s, e, inverted)
         who = self.speakers.who(subj) if subj is not None else None
-        if who is None and _after_clause_comma(tok):
-            who = self.speakers.who(tok.doc[tok.i + 1])
         if who is None and _hangs_on_clause(tok):
             who = self._clause_speaker(tok, cue, s)
+        if who is None and _set_off_participle(tok):
+            who = self._host_subject(tok)
         return who
+
+    def _without_subject(self, cue: Cue, s: int, inverted: bool) -> tuple[Who | None, Token | None, Token]:
+        """A cue the parse gives no subject: the speaker of the first of coordinated verbs, of the clause a
+        participle goes on from, or the name right after an inverted verb; else the subject to look for
+        (of the first verb) and the verb to look from."""
+        tok = cue.tok
+        subj = None
+        if _second_verb(tok) and not self.quoted(tok.head.idx):
+            first = self.cue_at(tok.head.i)
+            if first is not None:
+                return first.who, None, tok  # the first verb's speaker, as resolved
+            subj, tok = self._first_verb_subject(tok)
+        if subj is None and tok.tag_ == "VBG" and not inverted:
+            found = self._clause_speaker(tok, cue, s)  # "…, warning it “…”": the one who spoke before
+            if found is not None:
+                return found, None, tok
+        if subj is None and _after_clause_comma(tok):
+            after = tok.doc[tok.i + 1]  # '…, said Rebecca Harms, former …', however the parse split the sentence
+            return self.speakers.who(after) or self.speakers.written_name(after), None, tok
+        return None, subj, tok
+
+    def _host_subject(self, tok: Token) -> Who | None:
+        """'Putin on Thursday scrapped plans …, saying …': a set-off participle speaks for the subject of the
+        clause it is set off from; where the parse made that clause a noun phrase, for the name heading it."""
+        head = tok.head
+        for _ in range(4):
+            if head.dep_ not in ("advcl", "conj", "xcomp") or head.head is head:
+                break
+            head = head.head
+        if head is tok:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            subj = subject_of(head)
+            return self.speakers.who(subj) if subj is not None and not self.quoted(subj.idx) else None
+        return self.speakers.who(head) if head.dep_ == "ROOT" and head.pos_ == "PROPN" else None
 
     def _governing_speaker(self, tok: Token) -> Who | None:
         """The speaker of a participle cue with no subject of its own ("…, adding that"): the speech
@@ -400,7 +446,7 @@ class Extraction:
         a comma speaks for the noun phrase between that comma and it, whatever the parse made the
         subject before the comma."""
         doc = tok.doc
-        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in doc[tok.i + 1:] if t.idx < e):
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in _up_to_comma([t for t in doc[tok.i + 1:] if t.idx < e])):
             return None
         comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
         if comma is None or self.quoted(doc[comma].idx):
@@ -792,9 +838,12 @@ class Extraction:
         if cue.past == ACCORDING:
             return self._claim(self._according_span(cue, s, e))
         tok = cue.tok
+        if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
+            return None  # 'X did not allege that …': nothing is reported
         comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-        if comps:
-            return self._claim(self._before_participle(self._complement_span(tok, comps[0])), comps[0])
+        found = self._claim(self._before_participle(self._complement_span(tok, comps[0])), comps[0]) if comps else None
+        if found is not None:
+            return found
         after = self._clause_after(tok, e)
         if after is not None:
             return self._claim(self._before_participle(after))
@@ -837,15 +886,24 @@ class Extraction:
         the short subject before it, whatever the parse made of the pair; 'X happened, said Maksym
         Shevchuck, the deputy head of …': the rest of the sentence names the speaker."""
         tok = cue.tok
-        rest = [t for t in tok.doc[tok.i + 1:] if t.idx < e and t.i not in _subject_words(tok)]
+        rest = _up_to_comma([t for t in tok.doc[tok.i + 1:] if t.idx < e and t.i not in _subject_words(tok)])
         if rest and _after_clause_comma(tok) and cue.who is not None and cue.who.start == rest[0].idx:
             rest = []  # the speaker comes right after the verb: what follows describes them
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
             return None
+        if syntax.children(tok, "obj") and _base(tok) not in _object_verbs():
+            return None  # 'X happened, and the government has promised tougher action': the verb has its object
         comma = self.body.rfind(",", s, tok.idx)
-        if comma > s and _words(self.body[comma:tok.idx]) <= 8 and not self.quoted(comma):
-            return s, comma
+        if comma > s and _words(self.body[comma:tok.idx]) <= 8 and not self._quoted_inside(comma):
+            closing = next((q.close for q in self.doubles if q.open <= comma < q.close), comma)
+            return s, closing  # with the mark that closes a quoted term
         return None
+
+    def _quoted_inside(self, pos: int) -> bool:
+        """Inside a double quote, other than the comma that closes a quoted term ('is “indispensable,” X
+        said', '“terrorist infrastructure,” the statement said')."""
+        q = next((q for q in self.doubles if q.open <= pos < q.close), None)
+        return q is not None and not (self.body[pos] == "," and not self.body[pos + 1:q.inner_end].strip())
 
     def _clause_after(self, verb: Token, end: int) -> tuple[int, int] | None:
         """'said its fighters had killed ...', 'told reporters the delegation had left': a finite clause
@@ -859,18 +917,25 @@ class Extraction:
         while k < len(toks) and (toks[k].pos_ in ("ADV", "PART") and toks[k].head.i == verb.i or toks[k].lower_ == "that"):
             k += 1
         rest = toks[k:]
-        if not rest or rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV") or self.quoted(rest[0].idx):
+        if not rest or self.quoted(rest[0].idx):
             return None
+        after_that = k > 0 and toks[k - 1].lower_ == "that"  # 'said that at first its fighters had …'
+        if not after_that and (rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV")
+                               or rest[0].tag_ == "WRB"):
+            return None  # 'what he declared when Russia invaded': an adverbial clause, not what was said
         if rest[0].i in _subject_words(verb) or self._speaker_at(verb, rest[0].idx):
             return None  # '…,” said Safadi, who lives …': the speaker, not what was said
-        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest[1:12]):
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest[1:CLAUSE_VERB_WITHIN]):
             return None
         return rest[0].idx, end
 
     def _speaker_at(self, verb: Token, pos: int) -> bool:
         """Does the resolved speaker of this verb start at `pos`?"""
         cue = self.cue_at(verb.i)
-        return cue is not None and cue.who is not None and cue.who.start == pos
+        if cue is None or cue.who is None:
+            return False
+        surname = cue.who.name.split()[-1] if cue.who.name.split() else ""
+        return cue.who.start == pos or bool(surname) and self.body.startswith(surname, pos)  # "said Safadi, who"
 
     def _past_listener_and_time(self, verb: Token, toks: list[Token]) -> list[Token]:
         """The words after a speech verb without the listener it names ("told CNN", "warned citizens")
@@ -881,6 +946,8 @@ class Extraction:
             k += 1
         if 0 < k < len(toks) and toks[k].lower_ in ("that", ","):
             return toks[k + 1:] if toks[k].text == "," else toks[k:]
+        if len(toks) > 1 and toks[0].text == "," and toks[1].lower_ == "that":
+            return toks[1:]  # '…, a message to that country, Psaki said, that it cannot continue'
         return toks
 
     def in_time(self, pos: int) -> bool:
@@ -926,6 +993,21 @@ def _set_off_participle(verb: Token) -> bool:
     return i >= 0 and (verb.doc[i].text in SETTING_OFF or verb.doc[i].text.endswith(","))
 
 
+def _up_to_comma(toks: list[Token]) -> list[Token]:
+    """The words after a verb that closes its clause, up to a comma that sets off what follows
+    ("…, officials said, in an attack that …", "…, officials said, adding that …")."""
+    k = next((j for j, t in enumerate(toks) if t.text == ","), None)
+    if k is None or any(t.text in ":“\"" for t in toks[:k]):
+        return toks  # 'X said: “…, …”': the verb goes on with its words
+    return toks[:k]
+
+
+@lru_cache(maxsize=1)
+def _object_verbs() -> frozenset[str]:
+    """Speech verbs whose object is the listener ("told CNN"), not what was said."""
+    return frozenset(str(v) for v in (coref.speech_lexicon().get("object_verbs") or {}))
+
+
 def _first_word(text: str) -> str:
     m = re.match(r"[\w'’]+", text)
     return m.group(0).lower() if m else ""
@@ -940,7 +1022,7 @@ def _past_setting(toks: list[Token]) -> int | None:
     the setting runs on with no "that" or comma."""
     if not toks or toks[0].pos_ != "ADP":
         return 0
-    stop = next((j for j, t in enumerate(toks[:14]) if t.lower_ == "that" or t.text == ","), None)
+    stop = next((j for j, t in enumerate(toks[:SETTING_WORDS]) if t.lower_ == "that" or t.text == ","), None)
     return None if stop is None else stop + 1
 
 

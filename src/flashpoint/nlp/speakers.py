@@ -409,6 +409,22 @@ class Speakers:
             return None
         return Who(name=self.body[lo:hi], start=lo, person=True)
 
+    def written_name(self, tok: Token) -> Who | None:
+        """'…, said Rebecca Harms, former …' where the parse cut the name into sentences of their own: two
+        to four capitalised words from `tok` on, as written, its entity where one covers it."""
+        doc = tok.doc
+        i = tok.i
+        while i + 1 < len(doc) and i - tok.i < 3 and doc[i].whitespace_ and _capitalised(doc[i + 1]) \
+                and doc[i + 1].pos_ in ("PROPN", "NOUN"):
+            i += 1
+        if i == tok.i or not _capitalised(tok):
+            return None
+        own = self.entity_at(tok.idx)
+        if own is not None:
+            return self.from_entity(own)
+        end = doc[i].idx + len(doc[i])
+        return Who(name=self.body[tok.idx:end], start=tok.idx, person=True)
+
     def _name_words_before(self, tok: Token, lo: int) -> int:
         """'Adeeb Safadi, a resident, told', parsed with "Adeeb" apart: where the run of capitalised
         proper names that ends at `tok` begins (no date, no entity of its own, no sentence mark between)."""
@@ -569,11 +585,23 @@ class Speakers:
         at = appositive.end()
         named = [e for e in self.entities_in(at, at + 60) if e.type == "PERSON" and e.start == at]
         if named:
-            return self.from_entity(named[0])
+            return self.from_entity(named[0]) if self._closes_apposition(tok, named[0].end) else None
         after = tok.doc.char_span(at, at + 1, alignment_mode="expand")
         if after is not None and tok.pos_ != "PROPN":
-            return self.unlisted_name(after[0])
+            found = self.unlisted_name(after[0])
+            return found if found is not None and self._closes_apposition(tok, found.start + len(found.name)) else None
         return None
+
+    def _closes_apposition(self, tok: Token, end: int) -> bool:
+        """After an apposed name comes a mark or the speech verb ("the envoy, Linda X, said", "…, Linda X
+        said"), not a verb of its own ("According to an official, Scholz agreed to …": the clause's subject)."""
+        nxt = self.doc.tokens.char_span(end, len(self.body), alignment_mode="expand")
+        words = [t for t in nxt or () if not t.is_space][:2]
+        if not words or words[0].is_punct:
+            return True
+        verb = words[1] if words[0].pos_ in ("ADV", "AUX") and len(words) > 1 else words[0]
+        return verb.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("obl", "nmod", "obl:agent") \
+            and verb.lemma_.lower() in coref.speech_lexicon().get("verbs", {})
 
     def _named_before(self, tok: Token, lo: int) -> Who | None:
         """'Idan Avshalom, a senior medic from MDA, said': a role phrase set off after a person's name
