@@ -191,7 +191,8 @@ def names(language: str = DEFAULT_LANGUAGE) -> Names:
 
 
 FIGURE_LISTS = ("clause_end_words", "noun_determiners", "not_nouns", "small_number_words", "sentence_openers",
-                "phrase_lead_words", "claimant_lead_words", "claimant_cut_words", "claimant_trailing_words")
+                "phrase_lead_words", "claimant_lead_words", "claimant_cut_words", "claimant_trailing_words",
+                "claimant_name_prepositions")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class FigureWords:
     claimant_lead_words: frozenset[str]
     claimant_cut_words: frozenset[str]
     claimant_trailing_words: frozenset[str]
+    claimant_name_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -8,8 +8,10 @@ compared with an earlier one ("61 ..., compared to 50 in 2020") counts the same 
 Who gives the figure: the speaker of the quote it sits in, else the attribution of its
 sentence ("according to ...", "Kyiv says").
 
-Not figures: numbers inside dates, clock times, ages ("aged 18 to 60"), ordinals, list
-markers, article numbers, years, and durations ("eight years").
+Not figures: numbers inside dates (but a duration is one, "seven days later"), clock times, ages
+("aged 18 to 60", "a 19-year-old"), ordinals, list markers, article numbers and years. A duration
+("eight years") is kind `other` with its unit of time; a range is two figures, its bounds. The rules and
+their examples: resources/lang/en/figures.yaml `figure_rules`.
 """
 
 from __future__ import annotations
@@ -29,12 +31,12 @@ from flashpoint.nlp.gazetteer import gazetteer
 from flashpoint.nlp.language import figure_words
 from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
 from flashpoint.nlp.regexes import alternation
-from flashpoint.nlp.syntax import phrase_span
+from flashpoint.nlp.syntax import case_of, phrase_span
 from flashpoint.yamlio import load_yaml
 
 _LIST_KEYS = ("killed", "wounded", "displaced", "held", "munitions", "troops", "people", "not_before", "not_units",
               "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
-_MAP_KEYS = ("currencies", "approx", "measures", "multipliers")
+_MAP_KEYS = ("currencies", "approx", "measures", "multipliers", "durations")
 _WORDS = figure_words()  # resources/lang/en/figures.yaml
 
 
@@ -84,8 +86,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
               r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
     vague = r"(?P<vague>" + _alt(lex["vague"]) + r")\b"
     measure = r"(?:" + _alt(lex["measures"]) + r")\b"
+    duration = r"(?:" + _alt(lex["durations"]) + r")\b"
     pattern = (r"(?<![\w.,/:])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
-               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b|" + measure + r")[a-z]|['\u2019]s\b|\+|"
+               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b|" + measure + r"|" + duration + r")[a-z]|['\u2019]s\b|\+|"
                r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
                r"(?:\s+(?P<curword>" + _alt(cur_words) + r")\b)?")
@@ -98,9 +101,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "people": re.compile(r"^(?:" + _alt(lex["people"]) + r")\b", re.I),
         "not_units": re.compile(r"^\s*(?:" + _alt(lex["not_units"]) + r")(?![\w])", re.I),
         "not_before": re.compile(r"(?:^|[^\w])(?:" + _alt(lex["not_before"]) + r")\s*$", re.I),
-        "comparison": re.compile(r"\b(?:" + _alt(lex["comparison"]) + r")\b[^,;]{0,25}$", re.I),
+        # "compared to 50", "than 50"; not the "than" of a qualifier ("more than 80 were killed and ...")
+        "comparison": re.compile(r"\b(?<!more )(?<!less )(?<!fewer )(?:" + _alt(lex["comparison"]) +
+                                 r")\b(?!\s+\d)[^,;]{0,25}$", re.I),
         "saying": re.compile(r"\b(?:" + _alt(lex["saying"]) + r")\b"),
         "measure": re.compile(r"^[\s-]?(?P<measure>" + measure + r")", re.I),
+        # "nine months", "an 11-year lull"; "a 19-year-old", "20 years old" are ages
+        "duration": re.compile(r"^(?:\s+|\s*-\s*)(?P<unit>" + duration + r")(?P<old>[\s-]+olds?\b)?", re.I),
     }
 
 
@@ -172,20 +179,23 @@ def _noun_like(word: str) -> bool:
     return not any(pats[k].fullmatch(low) for k in _KINDS)
 
 
+_ATTRIBUTION_WORDS = 9  # "according to the United Nations Office for the Coordination of Humanitarian Affairs"
+
+
 def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
     """'according to Washington and Kiev', 'Kyiv says', 'Ukrainian officials said' -> who."""
     m = re.search(r"according\s+to\s+(?:the\s+|an?\s+)?([^,.;:\u201d\"]+?)(?=\s*(?:[,.;:\u201d\"]|$|\s+(?:based|on|in|"
                   r"at|as|are|is|were|was|have|has|had)\b))", sentence, re.I)
     if m:
-        return " ".join(m.group(1).split()[:6])
+        return " ".join(m.group(1).split()[:_ATTRIBUTION_WORDS])
     best: tuple[int, str] | None = None
     for v in _patterns()["saying"].finditer(sentence):
         words = sentence[:v.start()].split()
         taken: list[str] = []
         for w in reversed(words):
             bare = w.strip("\u2019'\"\u201c")
-            if not bare or not re.match(r"[\w]", bare) or w.endswith((",", ";", ":")):
-                break
+            if not bare or not re.match(r"[\w]", bare) or w.endswith((",", ";", ":")) or _names_a_date(bare):
+                break  # "Police on Sunday said": the day is no claimant
             if bare[0].isupper() or bare.lower() in _claimant_words():
                 taken.insert(0, bare)
                 continue
@@ -413,9 +423,35 @@ def _parsed_claimant(doc: NlpDoc, num_start: int) -> str | None:
     return _phrase(doc, source) if source is not None else None
 
 
+def _name_complements(head: Token, hi: int) -> int:
+    """Where a claimant's name ends once its named complements are in: 'the National Commission on Human
+    Rights', 'the UN Office for the Coordination of Humanitarian Affairs', 'a spokesperson for Nangarhar's
+    governor' (figures.yaml: claimant_is_a_name)."""
+    preps = _WORDS.claimant_name_prepositions
+    for c in head.children:
+        if c.i > head.i and c.dep_ == "nmod" and case_of(c) in preps and not _is_date_word(c) \
+                and any(t.text[:1].isupper() for t in c.subtree if t.i > head.i):
+            hi = max(hi, max(t.idx + len(t) for t in c.subtree))
+    return hi
+
+
+def _names_a_date(word: str) -> bool:
+    """'Sunday', 'March', 'Feb.': a day or month name, no part of a claimant's name."""
+    from flashpoint.nlp.timexes import MONTHS, WEEKDAYS
+
+    low = word.lower().rstrip(".")
+    return low in WEEKDAYS or low in MONTHS
+
+
+def _is_date_word(tok: Token) -> bool:
+    """'police on Sunday', 'officials in March': a date, no part of a name."""
+    return _names_a_date(tok.text) or tok.like_num
+
+
 def _phrase(doc: NlpDoc, head: Token) -> str | None:
     """The name a noun phrase gives, without its leading article: 'the regional governor' -> 'regional governor'."""
     lo, hi = phrase_span(head)
+    hi = _name_complements(head, hi)
     words = doc.body[lo:hi].split()
     while words and words[0].lower() in _WORDS.phrase_lead_words:
         words = words[1:]
@@ -514,8 +550,8 @@ def _placed(scan: _Scan, m: re.Match[str]) -> _Figure | None:
     rng = scan.ranges.get(start) if not m["qual"] and m["num"] else None
     if rng is None and body[max(0, start - 1):start] == "-":
         return None
-    if any(s < end and num_start < e for s, e in scan.blocked):
-        return None
+    if any(s < end and num_start < e for s, e in scan.blocked) and not _patterns()["duration"].match(body[end:end + 40]):
+        return None  # a number inside a date, unless it counts units of time ("three days later")
     if rng is not None:
         start = rng.start()
     s_start, s_end = _sentence_of(scan.sentences, start, body, scan.starts)
@@ -591,6 +627,7 @@ def _one_of_a_superlative(doc: NlpDoc, fig: _Figure) -> bool:
     return tok is not None and tok.tag_ in ("JJS", "RBS")
 
 
+_ARTICLE_AND_NAME = re.compile(r"(?:^|\s)(?:a|an|the)\s+[\"\u201c]?[A-Z][\w'\u2019.-]*\s*$")
 _NAME_AND_COMMA = re.compile(r"[A-Z][\w'\u2019.-]*,\s*$")
 _CLOSES_APPOSITION = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
 
@@ -607,12 +644,16 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
     m, before = fig.m, fig.before
     prev_word = re.search(r"(\S+)\s*$", before)
-    if prev_word is None or not prev_word.group(1)[0].isupper() or before.rstrip().endswith((".", ":", ",", ";")):
+    if prev_word is None or not prev_word.group(1).lstrip("\"\u201c(")[:1].isupper() \
+            or before.rstrip().endswith((".", ":", ",", ";")):
         return False
     at_sentence_start = not before[:prev_word.start()].strip()
     if at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS:
         return False
-    return not (head_kind or m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng)
+    plain = not (m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng)
+    if plain and _ARTICLE_AND_NAME.search(before):
+        return True  # "a Falaq 1 rocket", "the Iskander 2 launcher": one thing of a named model
+    return plain and not head_kind
 
 
 def _skipped(scan: _Scan, fig: _Figure) -> bool:
@@ -620,12 +661,31 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _is_label(scan, fig):
         scan.label_end = fig.end  # the second of "ages of nine and 14" is the same kind of label
         return True
-    if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig):
+    if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
         return True
     return False
+
+
+def _age_or_name(fig: _Figure) -> bool:
+    """'a 19-year-old', '20 years old' (an age), 'the Six-Day War' (a name): units of time that count no duration."""
+    said = _patterns()["duration"].match(fig.after)
+    return said is not None and bool(said["old"] or said["unit"][0].isupper())
+
+
+def _duration(scan: _Scan, fig: _Figure, value: float) -> Quantity | None:
+    """'for nearly four decades', 'two days of talks', 'seven days later': a number of units of time, kind
+    other, its unit the unit of time (figures.yaml: durations); 'one' alone and a guess ('two or three
+    days') count nothing."""
+    said = _patterns()["duration"].match(fig.after)
+    assert said is not None
+    if (fig.m["num"] or "").lower() == "one" or (fig.rng is not None and fig.rng["conn"].lower() == "or"):
+        return None
+    unit = str(lexicon()["durations"][said["unit"].lower()])
+    return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
+                    kind="other", subject=unit, approx=_approx(fig), claimed_by=_claimed_by(scan, fig))
 
 
 def _unit(fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -> str | None:
@@ -746,6 +806,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
         return None  # "1,150kg (2,535 pounds)": the same weight again, not money
     if fig.m["abbr"] and not fig.m["cur"]:
         return None
+    if _patterns()["duration"].match(fig.after) and not (fig.m["cur"] or fig.m["pct"]):
+        return _duration(scan, fig, value)
     subject, head_kind = _subject(fig.after)
     if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _is_age_after_name(fig) \
             or _one_of_a_superlative(scan.doc, fig):
@@ -771,4 +833,29 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
         quantity = _quantity(scan, fig)
         if quantity is not None:
             scan.out.append(quantity)
+            if fig.rng is not None:
+                scan.out[-1] = _lower_bound(fig, quantity)
+                scan.out.append(_upper_bound(fig, quantity))
     return scan.out
+
+
+def _lower_bound(fig: _Figure, whole: Quantity) -> Quantity:
+    """The first figure of a range ('between 31'), with what the range says of both."""
+    rng = fig.rng
+    assert rng is not None
+    end = rng.end("ascale") if rng["ascale"] else rng.end("a")
+    return whole.model_copy(update={"text": rng.string[whole.start:end], "end": end})
+
+
+def _upper_bound(fig: _Figure, lower: Quantity) -> Quantity:
+    """'between 31 and 42 deaths', '69 to 80 incidents': a range gives two figures, its lower bound
+    ('more than') and its upper bound ('up to'), as an analyst writes both down."""
+    m = fig.m
+    value = parse_number(re.sub(r"(?<=[a-z])[\s-]+(?=[a-z])", " ", m["num"], flags=re.I)) or 0.0
+    if m["mult"]:
+        value *= float(lexicon()["multipliers"][m["mult"].lower()])
+    scale = _scale(m)
+    if scale:
+        value *= SCALE_ABBREV[scale.lower()]
+    return lower.model_copy(update={"text": m.group(0)[m.start("num") - m.start():], "start": m.start("num"),
+                                    "end": m.end(), "value": value, "approx": "up to"})
