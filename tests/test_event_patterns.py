@@ -69,3 +69,20 @@ def test_intent_and_complement_rules_run_their_examples() -> None:
     for text in rule.negatives:  # the actor's own thing is no recipient
         events = [e for e in _analyse(text).events if e.type in rule.types]
         assert events and all(e.recipient is None for e in events), text
+
+
+def test_placed_sectors_run_their_examples() -> None:
+    """A side of a placed sector ("two suspects", "gangs") with no country of its own is of the place named
+    (positives), and stays without a country when no place is named (negatives)."""
+    from flashpoint.nlp.event_patterns import placed_sectors
+
+    rule = placed_sectors()
+    assert rule.sectors and rule.positives and rule.negatives
+    for ex in rule.positives:
+        events = _analyse(ex.text).events
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    for text in rule.negatives:
+        sides = [s for e in _analyse(text).events for s in (e.actor, e.recipient) if s is not None]
+        placed = [s for s in sides if s.sector in rule.sectors]
+        assert placed and all(s.country is None for s in placed), text

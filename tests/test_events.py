@@ -76,6 +76,10 @@ def test_not_negates_and_irrealis_is_hypothetical() -> None:
     assert of_type(threat, "THREATEN") and all(e.hypothetical for e in of_type(threat, "ASSAULT"))
     cond = of_type(events_of("If Russia attacks Moldova, NATO will respond."), "ASSAULT")
     assert cond and all(e.hypothetical for e in cond)
+    pending = of_type(events_of("Police in Dhaka had yet to arrest any of the four suspects."), "COERCE")
+    assert pending and all(e.negated for e in pending)
+    done = of_type(events_of("Police in Dhaka had finally arrested two of the four suspects."), "COERCE")
+    assert done and not any(e.negated for e in done)
     plain = of_type(events_of("Belarus attacked the convoy."), "ASSAULT")
     assert plain and not plain[0].hypothetical and not plain[0].negated
 
@@ -267,3 +271,11 @@ def test_a_participle_tagged_as_an_adjective_with_a_copula_is_a_passive() -> Non
     injured = [e for e in of_type(events_of(body), "ASSAULT") if e.trigger == "injured"]
     assert injured and injured[0].recipient is not None and "29 people" in injured[0].recipient.text
     assert side(injured[0].actor) == "RUS" and side(injured[0].recipient) == "UKR"
+
+
+def test_a_verb_tagged_as_an_adjective_heads_its_clause() -> None:
+    """"Britain mobilized(ADJ) army reservists(ROOT)": the repair reads the adjective as the main verb; a noun
+    phrase with a participle and no name glued before it ("Russian armed forces") stays a noun phrase."""
+    evs = of_type(events_of("Britain mobilized army reservists on Monday."), "MOBILIZE")
+    assert evs and side(evs[0].actor) == "GBR"
+    assert not events_of("Russian armed forces on the border.")

@@ -177,3 +177,20 @@ def nonpolitical_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
 def local_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors whose actor, named without a country, belongs to the place it acts in ("police in Dhaka")."""
     return frozenset(read_yaml(language, "events.yaml").get("local_sectors") or [])
+
+
+@dataclass(frozen=True)
+class PlacedSectors:
+    """Sectors whose sides, named without a country, are of the place where they act or are acted on."""
+
+    sectors: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
+    data = read_yaml(language, "events.yaml").get("placed_sectors") or {}
+    source = f"lang/{language}/events.yaml: placed_sectors"
+    return PlacedSectors(frozenset(data.get("sectors") or []), tuple(_example(p, source) for p in data.get("pos") or []),
+                         tuple(data.get("neg") or []))

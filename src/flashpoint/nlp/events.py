@@ -30,6 +30,7 @@ from flashpoint.nlp.event_patterns import (
     intent_types,
     local_sectors,
     nonpolitical_sectors,
+    placed_sectors,
 )
 from flashpoint.nlp.event_time import event_time
 from flashpoint.nlp.language import syntax
@@ -411,25 +412,27 @@ def _localise(coded: Coded, state: ArticleState) -> None:
     """A local organ with no country ("police", "the mayor") is of where it acts: the clause's place, else the
     place the text last named (inherited)."""
     loc = coded.location
+    local = local_sectors() | placed_sectors().sectors  # "gangs attacked ...": gangs of where they act
     if loc is None or loc.country is None:
         last = state.last_place
         for q in coded.actors:
-            if q.actor.country is None and q.actor.sector in local_sectors() and last is not None and last.country:
+            if q.actor.country is None and q.actor.sector in local and last is not None and last.country:
                 q.actor, q.inherited = q.actor.model_copy(update={"country": last.country}), True
         return
     if not coded.actors and coded.pattern.type == "PROTEST":  # "mass protests in Nairobi": Kenyans protest
         coded.actors = [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
     for q in coded.actors:
-        if q.actor.country is None and q.actor.sector in local_sectors():
+        if q.actor.country is None and q.actor.sector in local:
             q.actor = q.actor.model_copy(update={"country": loc.country})
 
 
 def _place_civilians(coded: Coded, state: ArticleState) -> None:
-    """People the phrase gives no country ("killed two civilians", "arrested protesters") are people of where
+    """People the phrase gives no country ("killed two civilians", "arrested two suspects") are people of where
     it happened: the clause's place; else, when a state's own organ acts on them, that state; else the place
     the text last named (marked inherited, so the confidence says it was not read from the clause)."""
+    placed = placed_sectors().sectors
     for r in coded.recipients:
-        if r.actor.country is not None or r.actor.sector != "CVL":
+        if r.actor.country is not None or r.actor.sector not in placed:
             continue
         domestic = next((a.actor.country for a in coded.actors
                          if a.actor.country and a.actor.sector in local_sectors()), None)
@@ -532,6 +535,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     seen: dict[tuple[object, ...], Event] = {}
     state = ArticleState()
     furniture = doc.furniture()
+    syn.repair_adjectival_clauses(doc.tokens)
     for index, sentence in enumerate(doc.tokens.sents):
         if sentence.start_char in furniture:
             continue

@@ -24,6 +24,7 @@ SECTOR_LABELS = {
     "LEG": "legislature", "JUD": "judiciary", "COP": "police", "OPP": "opposition", "MED": "media",
     "CVL": "civilians", "REF": "refugees", "BUS": "business", "SPY": "intelligence", "IGO": "",
     "ELI": "elites", "HLH": "health", "EDU": "education", "REL": "religious", "LAB": "labour", "NGO": "NGO",
+    "CRM": "criminals",
 }
 
 

@@ -6,7 +6,7 @@ These are the only places that know the dependency labels; the extractors ask th
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.language import syntax
 
@@ -31,6 +31,42 @@ def is_verb(tok: Token) -> bool:
     if tok.pos_ != "ADJ" or tok.dep_ not in CLAUSE_DEPS or not tok.lower_.endswith(("ed", "en")):
         return False
     return any(c.dep_ in ("nsubj", "obj", "obl:agent", "aux", "aux:pass") for c in tok.children)
+
+
+NOMINAL_GLUE = frozenset({"compound", "nmod", "nsubj", "flat"})
+
+
+def repair_adjectival_clauses(doc: Doc) -> None:
+    """"Britain mobilized(ADJ, amod) army reservists(ROOT)": in a sentence with no verb at its root, a
+    past-shaped adjective modifying the root noun with a name glued before it is the main verb, the name its
+    subject and the noun its object. The tagger reads such a verb as an adjective because the web treebank
+    has few news sentences of this shape; read as an adjective it would tell of no act."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = _misread_adjective(root)
+        if found is None:
+            continue
+        verb, subject = found
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+        subject.head, subject.dep_ = verb, "nsubj"
+        root.head, root.dep_ = verb, "obj"
+        for c in [c for c in root.children if c.dep_ == "punct" and c.i == sent.end - 1]:
+            c.head = verb
+
+
+def _misread_adjective(root: Token) -> tuple[Token, Token] | None:
+    """(the verb, its subject) when an adjective before `root` is a past verb with a name glued before it."""
+    for adj in root.children:
+        if adj.dep_ != "amod" or adj.i > root.i or adj.pos_ not in ("ADJ", "VERB"):
+            continue
+        if not (adj.lower_.endswith(("ed", "en")) or adj.tag_ in ("VBD", "VBN")):
+            continue
+        glued = [c for c in root.children if c.i < adj.i and c.dep_ in NOMINAL_GLUE and c.pos_ in ("PROPN", "NOUN")]
+        if glued and glued[-1].pos_ == "PROPN":
+            return adj, glued[-1]
+    return None
 
 
 def case_of(tok: Token) -> str | None:
@@ -284,6 +320,8 @@ def modality(trigger: Token) -> tuple[bool, bool]:
         lemma = gov.lemma_.lower()
         if lemma in syn.denial_verbs and not _has_negator(gov):
             negated = True
+        if any(c.dep_ == "advmod" and c.lower_ in syn.pending_adverbs for c in gov.children):
+            negated = True  # "had yet to arrest": not done
         if lemma in syn.irrealis_verbs or _has_modal(gov):
             hypothetical = True
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
