@@ -68,6 +68,8 @@ def test_denial_scope_is_the_denied_clause_only() -> None:
     assert firing and all(e.negated for e in firing)
     accuse = of_type(evs, "ACCUSE")
     assert accuse and not any(e.negated for e in accuse) and side(accuse[0].recipient) == "AZE"
+    assert not [e for e in evs if e.trigger == "shelling"]  # what is claimed is the accusation's, no event of its own
+    assert of_type(events_of("Azerbaijan shelled Stepanakert."), "ASSAULT")
 
 
 def test_not_negates_and_irrealis_is_hypothetical() -> None:
@@ -279,3 +281,8 @@ def test_a_verb_tagged_as_an_adjective_heads_its_clause() -> None:
     evs = of_type(events_of("Britain mobilized army reservists on Monday."), "MOBILIZE")
     assert evs and side(evs[0].actor) == "GBR"
     assert not events_of("Russian armed forces on the border.")
+
+
+def test_the_object_of_prompt_acts_in_its_infinitive() -> None:
+    evs = of_type(events_of("The annexation prompted the European Union to impose sanctions on Russia."), "SANCTION")
+    assert evs and (evs[0].actor is not None and evs[0].actor.code == "EU") and side(evs[0].recipient) == "RUS"

@@ -81,6 +81,8 @@ def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if kind is None or (kind == "VERB" and tok.dep_ == "amod"):
         return []  # "the confiscated land", "the named accused": a participle as an adjective tells of no act
+    if syn.claimed(tok):
+        return []  # "accused Russia of sending troops": what is claimed is the accusation's, no event of its own
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
     for p in found or ():
@@ -354,7 +356,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not _sides_fit(p, coded):
         return None
     _place_civilians(coded, state)
-    if not coded.actors and p.type in FORCE:
+    if not coded.actors and p.type in FORCE and syn.subject(tok) is None:
+        # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
         coded.actors = _attacker_before(coded, state)
     coded.negated, coded.hypothetical = syn.modality(tok)
     promised = intent_types().get(p.type)
