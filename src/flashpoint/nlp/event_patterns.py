@@ -13,7 +13,7 @@ from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
                   "needs_recipient", "complement_aux", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
-                  "not_recipient_sectors",
+                  "not_recipient_sectors", "not_recipient_place",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -44,6 +44,7 @@ class Pattern:
     anchored: bool  # the object alone makes it political ("a ceasefire was signed"): no named side needed
     actor_sectors: frozenset[str]  # the actor (or the recipient) must be of one of these sectors
     not_recipient_sectors: frozenset[str]  # a recipient of these sectors is none ("spoke to CNN")
+    not_recipient_place: bool  # a town or region named as itself is no recipient ("visited Chernobyl")
     symmetric: bool
     weak: bool
     positives: tuple[Example, ...]
@@ -90,7 +91,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
         actor_sectors=frozenset(entry.get("actor_sectors") or []),
-        not_recipient_sectors=frozenset(entry.get("not_recipient_sectors") or []), symmetric=bool(entry.get("symmetric")),
+        not_recipient_sectors=frozenset(entry.get("not_recipient_sectors") or []),
+        not_recipient_place=bool(entry.get("not_recipient_place")), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )

@@ -81,8 +81,6 @@ def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if kind is None or (kind == "VERB" and tok.dep_ == "amod"):
         return []  # "the confiscated land", "the named accused": a participle as an adjective tells of no act
-    if syn.claimed(tok):
-        return []  # "accused Russia of sending troops": what is claimed is the accusation's, no event of its own
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
     for p in found or ():
@@ -265,7 +263,8 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     is the actor itself, or of a sector the pattern refuses, is passed over for the next slot."""
     def other(found: list[Party]) -> list[Party]:
         return [r for r in found if not any(_same(r.actor, a.actor) for a in actors or [])
-                and r.actor.sector not in p.not_recipient_sectors]
+                and r.actor.sector not in p.not_recipient_sectors
+                and not (p.not_recipient_place and _plain_place(r.actor))]
 
     slots = p.recipient
     if syn.is_passive(trigger) and not p.objects:
@@ -279,6 +278,18 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
         if found:
             return found
     return other(_complement_recipients(doc, trigger, p, state))
+
+
+def _plain_place(actor: Actor) -> bool:
+    """A town or region named as itself ("Chernobyl", "the West Bank"), not a country, a body or a capital standing
+    for its government."""
+    if actor.sector is not None or actor.code or not actor.text:
+        return False
+    place = actor_kb.resolve_place(actor.text)
+    if place is None or not (place.id or "").startswith("place:"):
+        return False
+    named = actor_kb.resolve_actor(actor.text)
+    return named is None or named.sector is None  # "Kyiv" stands for the Ukrainian government
 
 
 def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, hosts: list[Token], slot: str,
@@ -364,6 +375,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if promised and not coded.negated and syn.intent(tok):
         # "will send howitzers": the promise is the event; "would boycott": the threat is
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
+    coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
     return coded
 
@@ -456,13 +468,18 @@ def _same(a: Actor, b: Actor) -> bool:
     return (a.name or a.text) == (b.name or b.text) and a.country == b.country
 
 
-def _implied_target(coded: Coded, actor: Actor | None) -> Actor | None:
+def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     """Force with no named target hits the people of the place it happened: "strikes in Gaza" hit PSE,
-    "a curfew in Cizre" imposed by Turkish authorities hits TUR."""
-    loc = coded.location
-    if coded.type not in FORCE or loc is None or loc.country is None:
-        return None
-    return Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL")
+    "a curfew in Cizre" imposed by Turkish authorities hits TUR; with no place in the clause, the place the
+    text last named ("soldiers stole radioactive materials" at Chernobyl: UKR), marked inherited."""
+    if coded.type not in FORCE or coded.recipients:
+        return []
+    loc, inherited = coded.location, False
+    if loc is None or loc.country is None:
+        loc, inherited = state.last_place, True
+    if loc is None or loc.country is None:
+        return []
+    return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"), inherited=inherited)]
 
 
 def _pairs(coded: Coded) -> list[tuple[Party | None, Party | None]]:
@@ -488,7 +505,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Eve
     out = []
     for a, r in _pairs(coded):
         actor = a.actor if a is not None else None
-        recipient = r.actor if r is not None else _implied_target(coded, actor)
+        recipient = r.actor if r is not None else None
         mode = coded.pattern.mode if coded.type == coded.pattern.type else None
         ev = Event(type=coded.type, mode=mode, actor=actor, recipient=recipient,
                    location=coded.location, date=date, historical=historical, negated=coded.negated,

@@ -6,11 +6,8 @@ These are the only places that know the dependency labels; the extractors ask th
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
-from flashpoint.nlp.inflect import verb_forms
 from flashpoint.nlp.language import syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -338,25 +335,6 @@ def modality(trigger: Token) -> tuple[bool, bool]:
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
             break
     return negated, hypothetical
-
-
-@lru_cache(maxsize=1)
-def _claim_forms() -> frozenset[str]:
-    """The claim verbs and their inflected forms (the lemmatizer misreads some: "blamed" -> "blam")."""
-    return frozenset(f for v in syntax().claim_verbs for f in verb_forms(v))
-
-
-def claimed(trigger: Token) -> bool:
-    """"accused Russia of sending troops": the trigger is what an accusation claims, not a happening told."""
-    claims = _claim_forms()
-    tok = trigger
-    for _ in range(4):  # through complements and "of"-clauses ("accused X of sending", "blamed X for firing")
-        if tok.head is tok or not (tok.dep_ in COMPLEMENT_DEPS or (tok.dep_ == "advcl" and case_of(tok) in ("of", "for"))):
-            return False
-        tok = tok.head
-        if (tok.lemma_.lower() in claims or tok.lower_ in claims) and tok.pos_ in VERBS:
-            return True
-    return False
 
 
 def intent(trigger: Token) -> bool:
