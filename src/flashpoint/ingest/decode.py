@@ -19,7 +19,7 @@ _BINARY_MAGIC = (
     b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00", b"SQLite format 3",
 )
 # Control characters that never appear in text (tab, newlines, form feed and escape are allowed).
-_CONTROL = set(range(0, 32)) - {9, 10, 12, 13, 27}
+_CONTROL = bytes(sorted(set(range(0, 32)) - {9, 10, 12, 13, 27}))
 
 
 class BadInput(ValueError):
@@ -83,7 +83,7 @@ def looks_binary(data: bytes) -> bool:
     if any(data.startswith(magic) for magic in _BINARY_MAGIC) or b"\x00" in data[:65536]:
         return True
     sample = data[:65536]
-    controls = sum(1 for b in sample if b in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))  # counted in C, not byte by byte
     return controls > max(8, len(sample) // 100)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from flashpoint.model import Article, Entity, Event, Quantity, Quote, Timex
-from flashpoint.nlp.parser import parse
+from flashpoint.nlp.parser import Scope, parse
 
 
 @dataclass
@@ -80,5 +80,6 @@ def publication_day(article: Article) -> dt.date | None:
         return None
 
 
-def make_doc(article: Article) -> NlpDoc:
-    return NlpDoc(article=article, tokens=parse(article.body), published=publication_day(article))
+def make_doc(article: Article, scope: Scope | None = None) -> NlpDoc:
+    """The article's document, parsed whole or (with `scope`) where the extractors read the parse."""
+    return NlpDoc(article=article, tokens=parse(article.body, scope), published=publication_day(article))

@@ -8,13 +8,29 @@ the parser may still split further inside them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
+import numpy as np
 import spacy
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    MORPH,
+    NORM,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Token
@@ -58,21 +74,36 @@ SENTENCE_FINAL = frozenset(".!?…")
 OPENING = frozenset("“‘\"'([")
 
 
-def preset_sentence_starts(doc: Doc) -> None:
-    """Mark where a sentence must start: after sentence-final punctuation and after a line break.
+def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int]:
+    """Mark where a sentence must start: after sentence-final punctuation and after a line break; return
+    those token indexes (the first token always starts one).
 
-    Other tokens stay unset, so the parser decides there.
+    Other tokens stay unset, so the parser decides there. Read from the doc's arrays, not its Token objects:
+    this runs on every token of every article.
     """
+    words = _words(doc.text, doc) if words is None else words
+    punct, space = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()
+    marks = [0] * len(words)
+    starts: list[int] = []
     pending, after_break = True, True
-    for tok in doc:
-        closing = tok.is_punct and tok.text[0] not in OPENING and not after_break
-        if pending and not tok.is_space and not closing:
-            tok.is_sent_start = True
+    for i, word in enumerate(words):
+        closing = punct[i] and word[0] not in OPENING and not after_break
+        if pending and not space[i] and not closing:
+            marks[i] = 1
+            starts.append(i)
             pending = after_break = False
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if "\n" in word:
             pending = after_break = True
-        elif tok.text in SENTENCE_FINAL or tok.text == "...":
+        elif word in SENTENCE_FINAL or word == "...":
             pending = True
+    if len(words):
+        doc.from_array([SENT_START], cast(Any, np.array(marks, dtype=np.uint64)))
+    return starts if starts[:1] == [0] else [0, *starts]
+
+
+def _words(text: str, doc: Doc) -> list[str]:
+    """The text of every token, sliced from the doc's text (no Token objects made, no text joined again)."""
+    return [text[i:i + n] for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True)]
 
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -91,7 +122,7 @@ def repair_clauses(doc: Doc) -> None:
     or a nominal glued before it, or a perfect "have" above it; its noun becomes its object. News sentences
     of this shape are rare in the web treebank the parser learned from, and the error would hide who did
     what to whom."""
-    for verb in doc:
+    for verb in _labelled(doc, "amod"):  # the candidates, found in the doc's arrays; each checked as it comes
         found = _misread_clause(verb)
         if found is None:
             continue
@@ -143,10 +174,17 @@ def _past_form(tok: Token) -> bool:
     return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN")) or (tok.pos_ == "ADJ" and tok.lower_.endswith("ed"))
 
 
+def _labelled(doc: Doc, label: str) -> Iterator[Token]:
+    """The tokens whose dependency label is `label` when called, in order, without making a Token of every
+    other one."""
+    for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add(label)).tolist():
+        yield doc[i]
+
+
 def repair_passives(doc: Doc) -> None:
     """A passive subject with no passive auxiliary is an active subject: English passives need "be" or
     "get" ("Armenian forces fired at Ganja")."""
-    for tok in doc:
+    for tok in _labelled(doc, "nsubj:pass"):
         if tok.dep_ == "nsubj:pass" and not any(c.dep_ == "aux:pass" for c in tok.head.children):
             tok.dep_ = "nsubj"
 
@@ -175,15 +213,126 @@ def repair_main_verbs(doc: Doc) -> None:
             verb.tag_ = "VBD"
 
 
-def parse(text: str) -> Doc:
-    """Tokens, tags, morphology, lemmas, dependencies and sentences of one body, in one spaCy Doc."""
+Scope = Callable[[str, Doc, list[tuple[int, int]]], list[bool]]
+TAGGING = [TAG, POS, MORPH, LEMMA]
+TREE = [HEAD, DEP]
+
+
+def parse(text: str, scope: Scope | None = None) -> Doc:
+    """Tokens, tags, morphology, lemmas, dependencies and sentences of one body, in one spaCy Doc.
+
+    With `scope` (`parse_scope.wanted_sentences`: which of the sentences split at the preset starts to parse),
+    only those are tagged and parsed; the others keep their tokens and sentence boundaries and no annotation."""
     nlp = load_parser()
     doc = nlp.make_doc(text)
-    preset_sentence_starts(doc)
+    words = _words(text, doc)
+    starts = preset_sentence_starts(doc, words)
+    sentences = [(a, b) for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a]
+    if scope is not None:
+        sentences = [s for s, wanted in zip(sentences, scope(text, doc, sentences), strict=True) if wanted]
     with one_blas_thread():
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
+        annotate(nlp, doc, sentences, words)
     repair_clauses(doc)
     repair_main_verbs(doc)
     repair_passives(doc)
     return doc
+
+
+def annotate(nlp: Language, doc: Doc, sentences: list[tuple[int, int]], words: list[str] | None = None) -> None:
+    """Tag the runs of consecutive `sentences` (token ranges) and parse each sentence, all the sentences of the
+    body as one batch: the parser then advances every sentence's state in one matrix product per step
+    instead of one sentence after another, for the same model and the same scores on the treebank."""
+    if not sentences:
+        return
+    words = _words(doc.text, doc) if words is None else words
+    runs = _runs(sentences)
+    tagged = _tag_runs(nlp, doc, words, runs)
+    clauses = _clauses(doc, sentences)
+    parts = []
+    for a, b in clauses:
+        part = _piece(doc, words, a, b, sentence=True)
+        tensor, lo = next(t for (ra, rb), t in zip(runs, tagged, strict=True) if ra <= a < rb)
+        part.tensor = tensor[a - lo:b - lo]
+        parts.append(part)
+    parts = list(cast(TrainablePipe, nlp.get_pipe("parser")).pipe(parts, batch_size=len(parts)))
+    trees = np.zeros((len(doc), len(TREE)), dtype=np.uint64)
+    for (a, b), part in zip(clauses, parts, strict=True):
+        trees[a:b] = part.to_array(TREE)
+    _write_back(doc, runs, trees)
+
+
+def _tag_runs(nlp: Language, doc: Doc, words: list[str], runs: list[tuple[int, int]]) -> list[tuple[Any, int]]:
+    """Token vectors, tags, morphology and lemmas of each run, written onto `doc`; per run its vectors and the
+    token they start at. Each run is read with the tokens around it that its vectors see, so that its tags
+    and vectors are those the whole body gives."""
+    if runs == [(0, len(doc))]:
+        for name, proc in nlp.pipeline:
+            if name != "parser":
+                doc = proc(doc)
+        return [(doc.tensor, 0)]
+    reach = context(nlp)
+    spans = [(max(a - reach, 0), min(b + reach, len(doc))) for a, b in runs]
+    norms = doc.to_array([NORM])  # the tokenizer's own norms ("’d": "would"), which the vectors read
+    pieces = [_piece(doc, words, a, b).from_array([NORM], cast(Any, norms[a:b])) for a, b in spans]
+    for name, proc in nlp.pipeline:
+        if name != "parser":
+            pieces = list(cast(TrainablePipe, proc).pipe(pieces, batch_size=len(pieces)))
+    values: Any = np.zeros((len(doc), len(TAGGING)), dtype=np.uint64)
+    for (a, b), (lo, _), piece in zip(runs, spans, pieces, strict=True):
+        values[a:b] = piece.to_array(TAGGING)[a - lo:b - lo]
+    doc.from_array(TAGGING, values)
+    return [(piece.tensor, lo) for (lo, _), piece in zip(spans, pieces, strict=True)]
+
+
+def _clauses(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What the parser reads as one doc each: a sentence, and apart from it the line breaks that end it (a
+    sentence ending in a line break is read as if the text stopped there: "Russia strikes Kharkiv" split
+    before its last word)."""
+    space = doc.to_array(IS_SPACE).tolist()
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        end = b
+        while end > a and space[end - 1]:
+            end -= 1
+        out.extend(r for r in ((a, end), (end, b)) if r[1] > r[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def context(nlp: Language) -> int:
+    """How many tokens each side a token's vector reads: the encoder's window times its depth."""
+    encode = nlp.config["components"]["tok2vec"]["model"]["encode"]
+    return int(encode["window_size"]) * int(encode["depth"])
+
+
+def _runs(sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if runs and runs[-1][1] == a:
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((a, b))
+    return runs
+
+
+def _piece(doc: Doc, words: list[str], a: int, b: int, sentence: bool = False) -> Doc:
+    """Tokens a..b of `doc` as a Doc of their own, a sentence start preset at its first token. A `sentence`
+    may be split further by the parser, but not before its last token: read alone, without the text that
+    followed it, a line with no full stop ("Russia strikes Kharkiv") would lose its last word to a sentence
+    of its own."""
+    spaces = [bool(w) for w in doc.to_array(SPACY)[a:b].tolist()]
+    starts: list[bool | int | None] = [True] + [None] * (b - a - 1)
+    if sentence and b - a > 1:
+        starts[-1] = False
+    return Doc(doc.vocab, words=words[a:b], spaces=spaces, sent_starts=starts)
+
+
+def _write_back(doc: Doc, runs: list[tuple[int, int]], trees: Any) -> None:
+    """The sentences' trees onto `doc`; a sentence left unparsed keeps its preset start."""
+    preset: Any = doc.to_array(SENT_START)
+    doc.from_array(TREE, trees)
+    if runs != [(0, len(doc))]:
+        starts = doc.to_array(SENT_START)  # the parsed sentences' boundaries, as their trees set them
+        for a, b in runs:
+            preset[a:b] = starts[a:b]
+        doc.from_array([SENT_START], preset)

@@ -15,6 +15,7 @@ from typing import Any
 
 from flashpoint.model import AnalyzedArticle, Article
 from flashpoint.nlp.document import NlpDoc, make_doc
+from flashpoint.nlp.parse_scope import wanted_sentences
 
 Extractor = Callable[[NlpDoc], list[Any]]
 
@@ -67,8 +68,10 @@ def configured_backends(overrides: dict[str, str] | None = None) -> dict[str, st
 
 
 def analyze(article: Article, backends: dict[str, str] | None = None) -> AnalyzedArticle:
-    doc = make_doc(article)
-    for stage, path in configured_backends(backends).items():
+    stages = configured_backends(backends)
+    # a model backend may read any sentence's parse; the built-in extractors read only their scope's
+    doc = make_doc(article, scope=wanted_sentences if stages == BUILTIN else None)
+    for stage, path in stages.items():
         setattr(doc, stage, load_extractor(path)(doc))
     return AnalyzedArticle(
         **article.model_dump(),

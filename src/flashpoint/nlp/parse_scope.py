@@ -1,0 +1,81 @@
+"""Which sentences of an article the extractors read the parse of.
+
+The parse (tags, lemmas, dependencies) is most of what analysing an article costs, and the extractors read it
+only where their own lexicons point: an event trigger, a speech verb or a document noun that speaks, a quote,
+a figure. Entities and dates read the text. A sentence with none of these is tokenised and split into
+sentences but not parsed (`parser.parse(text, scope=wanted_sentences)`); its tokens carry no tag, lemma or
+dependency, which every rule reads as "no match". Each test below is the extractor's own: the event
+patterns' inflected forms, the speech verbs' forms, the quote marks' scan, the figure pattern.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import NDArray
+from spacy.attrs import IDX, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from flashpoint.nlp import coref
+from flashpoint.nlp.event_patterns import by_lemma
+from flashpoint.nlp.inflect import noun_forms
+from flashpoint.nlp.language import people
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Lower-cased forms whose sentence an extractor parses: event triggers, speech verbs, "according",
+    document and source nouns that speak for someone ("the statement said")."""
+    from flashpoint.nlp.quotes import _forms as speech_forms
+
+    lex = coref.speech_lexicon()
+    nouns = {f for key in ("document_nouns", "source_nouns") for w in lex.get(key) or [] for f in noun_forms(str(w).lower())}
+    return frozenset({form for form, _ in by_lemma()} | set(speech_forms()) | {"according"} | nouns)
+
+
+@lru_cache(maxsize=1)
+def _cue_hashes() -> NDArray[np.uint64]:
+    return np.array(sorted(get_string_id(w) for w in cue_words()), dtype=np.uint64)
+
+
+@lru_cache(maxsize=1)
+def _pronoun_hashes() -> NDArray[np.uint64]:
+    return np.array(sorted(get_string_id(w) for w in people().person_pronouns), dtype=np.uint64)
+
+
+@lru_cache(maxsize=1)
+def _speech_hashes() -> NDArray[np.uint64]:
+    from flashpoint.nlp.quotes import _forms as speech_forms
+
+    return np.array(sorted(get_string_id(w) for w in speech_forms()), dtype=np.uint64)
+
+
+def _char_spans(text: str) -> list[tuple[int, int]]:
+    """Quotes (mark to mark) and figures: their sentences are read parsed."""
+    from flashpoint.nlp.quantities import _patterns
+    from flashpoint.nlp.quotes import scan_quotes
+
+    spans = [(q.open, q.close) for q in scan_quotes(text)]
+    spans.extend(m.span() for m in _patterns()["figure"].finditer(text))
+    return spans
+
+
+def wanted_sentences(text: str, doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]:
+    """Which sentences (token ranges of `doc`, the tokens of `text`) some extractor reads parsed: those holding a cue word, a quote
+    or a figure, and the sentence before a speech verb with a personal pronoun ("… he said": the speaker
+    may be the subject of the sentence before)."""
+    lower = doc.to_array(LOWER)
+    cue = np.isin(lower, _cue_hashes())
+    starts = doc.to_array(IDX).astype(np.int64)
+    for lo, hi in _char_spans(text):
+        a = max(int(np.searchsorted(starts, lo, side="right")) - 1, 0)
+        b = int(np.searchsorted(starts, hi, side="left"))
+        cue[a:max(b, a + 1)] = True
+    speech, pronoun = np.isin(lower, _speech_hashes()), np.isin(lower, _pronoun_hashes())
+    wanted = [bool(cue[a:b].any()) for a, b in sentences]
+    for k, (a, b) in enumerate(sentences[1:], start=1):
+        if speech[a:b].any() and pronoun[a:b].any():
+            wanted[k - 1] = True
+    return wanted

@@ -1,0 +1,99 @@
+"""Selective parsing: only the sentences an extractor reads parsed are tagged and parsed, the others are split
+into sentences and left bare; every record comes out as the whole parse gives it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from flashpoint.model import Article
+from flashpoint.nlp import parser
+from flashpoint.nlp.document import make_doc
+from flashpoint.nlp.parse_scope import wanted_sentences
+from flashpoint.nlp.pipeline import BUILTIN, analyze, load_extractor
+
+REALNEWS = Path(__file__).resolve().parents[1].parent / "shared" / "realnews" / "articles.jsonl"
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    nlp = parser.load_parser()
+    doc = nlp.make_doc(text)
+    starts = parser.preset_sentence_starts(doc)
+    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a]
+    return [(doc[a:b].text.strip(), w) for (a, b), w in zip(spans, wanted_sentences(text, doc, spans), strict=True)]
+
+
+def test_each_extractors_cue_asks_for_the_parse() -> None:
+    text = ("The sky was blue over the hills. Troops shelled the village. She walked home slowly. "
+            "Prices rose by 12 percent. The weather stayed calm. “We are ready,” the mayor told reporters. "
+            "The garden was quiet. The ministry issued a statement.")
+    wanted = dict(_sentences(text))
+    assert wanted == {
+        "The sky was blue over the hills.": False,
+        "Troops shelled the village.": True,  # an event pattern's verb
+        "She walked home slowly.": True,  # "walk" (out) is an event pattern's verb too
+        "Prices rose by 12 percent.": True,  # a figure
+        "The weather stayed calm.": False,
+        "“We are ready,” the mayor told reporters.": True,  # a quote and a speech verb
+        "The garden was quiet.": False,
+        "The ministry issued a statement.": True,  # a document noun that speaks for its issuer
+    }
+
+
+def test_the_sentence_before_a_pronoun_speaker_is_parsed() -> None:
+    text = "Ms Novak is tall. The sky was grey. He was never there, she said."
+    assert [w for _, w in _sentences(text)] == [False, True, True]
+    assert [w for _, w in _sentences("The sky was grey. It was late, the mayor said.")] == [False, True]
+
+
+def test_a_bare_sentence_keeps_its_bounds_and_has_no_annotation() -> None:
+    text = "Hello there, friends.\nRussian forces shelled Kharkiv on Monday.\nBlue skies all day"
+    scoped, whole = parser.parse(text, wanted_sentences), parser.parse(text)
+    assert [s.text.strip() for s in scoped.sents if s.text.strip()] == \
+        ["Hello there, friends.", "Russian forces shelled Kharkiv on Monday.", "Blue skies all day"]
+    for a, b in zip(scoped, whole, strict=True):
+        bare = a.idx < text.index("Russian") or a.idx >= text.index("Blue")
+        if bare:
+            assert (a.pos_, a.tag_, a.lemma_, a.dep_, a.head.i) == ("", "", "", "", a.i)
+        else:  # the parsed sentence reads as in the whole parse
+            assert (a.pos_, a.tag_, a.lemma_, a.dep_, a.head.i) == (b.pos_, b.tag_, b.lemma_, b.dep_, b.head.i)
+
+
+def _records(doc_tokens_scope: bool, article: Article) -> dict[str, list[str]]:
+    doc = make_doc(article, scope=wanted_sentences if doc_tokens_scope else None)
+    out: dict[str, list[str]] = {}
+    for stage, path in BUILTIN.items():
+        setattr(doc, stage, load_extractor(path)(doc))
+        out[stage] = [r.model_dump_json() for r in getattr(doc, stage)]
+    return out
+
+
+def _articles() -> list[Article]:
+    arts = [Article(id=p.name, source=p.name, body=p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    for line in REALNEWS.read_text(encoding="utf-8").splitlines()[:6]:
+        rec = json.loads(line)
+        arts.append(Article(id=rec["id"], source=rec["id"], body=rec["text"], published=rec.get("published")))
+    return arts
+
+
+@pytest.mark.parametrize("article", _articles(), ids=lambda a: a.id)
+def test_records_are_those_of_the_whole_parse(article: Article) -> None:
+    """Parsing only the sentences in scope changes no record of any extractor (seeds and real news)."""
+    assert _records(True, article) == _records(False, article)
+
+
+def seen_parse(doc: object) -> list[object]:
+    """A stand-in model backend that only notes whether every sentence came parsed."""
+    seen_parse.bare = [t.text for t in doc.tokens if not t.is_space and not t.dep_]  # type: ignore[attr-defined]
+    return []
+
+
+def test_a_model_backend_gets_the_whole_parse() -> None:
+    body = "The sky was blue over the hills. Troops shelled the village."
+    analyze(Article(id="b", source="b", body=body), backends={"entities": "test_parse_scope:seen_parse"})
+    assert seen_parse.bare == []  # type: ignore[attr-defined]
+    analyze(Article(id="b", source="b", body=body))
+    assert make_doc(Article(id="b", source="b", body=body), wanted_sentences).tokens[0].dep_ == ""
