@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+from flashpoint.nlp.parser import parse
 from flashpoint.nlp.timexes import date_rules, is_timex3_value, record_timexes
 
 DATES = read_yaml(DEFAULT_LANGUAGE, "dates.yaml")
@@ -27,7 +28,8 @@ def test_rule_example(name: str, example: dict[str, object]) -> None:
     published = dt.date.fromisoformat(str(example["published"])) if example.get("published") else PUBLISHED
     if example.get("undated"):
         published = None  # type: ignore[assignment]
-    found = [(t.text, t.value) for t in record_timexes(str(example["text"]), published)]
+    text = str(example["text"])
+    found = [(t.text, t.value) for t in record_timexes(text, published, parse(text))]
     want = [(str(text), _value(value)) for text, value in example["dates"]]  # type: ignore[attr-defined]
     assert found == want, f"{name}: {example['text']!r}"
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Doc, Token
+
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.numbers import (
@@ -111,11 +113,16 @@ class Res:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+def _never(_pos: int) -> bool:
+    return False
+
+
 @dataclass
 class Ctx:
     text: str
     ref: dt.date | None
     future: Callable[[int], bool]
+    scheduled: Callable[[int], bool] = _never  # the parse tells a plan in the present (dates.yaml: scheduled_in_the_present)
 
 
 # ---------------------------------------------------------------- rules read as data
@@ -629,7 +636,7 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
         monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=step)
         d = monday + dt.timedelta(days=wd)
     else:
-        d = nearest_weekday(ctx.ref, wd, ctx.future(m.start()))
+        d = nearest_weekday(ctx.ref, wd, ctx.future(m.start()) or ctx.scheduled(m.start()))
     value = d.isoformat() + (PARTS_OF_DAY[pod.lower()] if pod else "")
     return Res(m.start(), m.end(), value, kind="weekday" if not (rel or week_rel) else "point")
 
@@ -1408,6 +1415,65 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 # ---------------------------------------------------------------- scanning
 
+_PAST_AUX = frozenset({"has", "have", "had", "was", "were", "did", "'d", "'ve"})
+
+
+def _misread_verb(tok: Token) -> bool:
+    """'The envoy arrives', 'Talks resume': a verb of schedules the tagger read as a noun at the head of
+    the sentence, with its subject before it."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" \
+        and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs") \
+        and any(c.dep_ in ("nsubj", "compound") and c.i < tok.i for c in tok.children)
+
+
+def _plan_in_the_present(tok: Token) -> bool | None:
+    """At the clause's head: is it a plan told in the present ('talks resume', 'are meeting', 'is
+    scheduled', 'the vote is on Sunday')? None when `tok` heads no clause (climb on)."""
+    if _misread_verb(tok):
+        return True
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    if tok.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in auxes):
+        return None
+    if any(a.lower_ in _PAST_AUX or a.tag_ in ("VBD", "MD") for a in auxes):
+        return False  # "had met", "was held"; a modal is the lexical checker's ("will", "would")
+    present = [a for a in auxes if a.tag_ in ("VBZ", "VBP")]
+    if present:
+        return tok.tag_ in ("VBG", "VBN") or any(a.dep_ == "cop" for a in present)
+    return tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs")
+
+
+def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
+    """Is the date at a position told as a plan in the present? Read at the head of the date's own
+    clause: the date as a copula's predicate ('the vote is on Sunday') or a dependent of the verb or
+    predicate ('talks resume on Friday', 'he is due in Kyiv on Saturday'); a date hung on a noun
+    ('investigating an attack on Tuesday'), after 'since', or the day it is ('it's Saturday') is no
+    plan (dates.yaml: scheduled_in_the_present)."""
+
+    def scheduled(pos: int) -> bool:
+        span = tokens.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        if tok.dep_ in ("amod", "advmod", "det", "case") and tok.head.i > tok.i:
+            tok = tok.head  # "late Saturday", "next Friday"
+        cases = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark")]
+        if any(c in ("since", "as") for c in cases):
+            return False
+        if any(c.dep_ == "cop" for c in tok.children):
+            return bool(cases) and bool(_plan_in_the_present(tok))  # "is on Sunday", not "it's Saturday"
+        if tok.dep_.split(":")[0] not in ("obl", "advmod", "nmod") or tok.dep_ == "nmod:poss":
+            return False
+        head = tok.head
+        if head.pos_ == "PROPN" and tok.dep_ == "nmod" and head.dep_ in ("obl", "obj"):
+            head = head.head  # "visits Kyiv on Sunday": the parse hangs the day on the place
+        if head.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in head.children) \
+                and not _misread_verb(head):
+            return False  # "an attack on Tuesday"
+        return bool(_plan_in_the_present(head))
+
+    return scheduled
+
+
 
 @lru_cache(maxsize=1)
 def _progressive() -> re.Pattern[str]:
@@ -1416,15 +1482,16 @@ def _progressive() -> re.Pattern[str]:
     return re.compile(r"\b(?:is|are|am)\s+(?!(?:" + not_verbs + r")\b)[a-z]{2,}ing\b", re.I)
 
 
-def _future_checker(text: str, sentence_starts: list[int] | None) -> Callable[[int], bool]:
-    """Does the clause before `pos` speak of the future? ('will meet on Thursday', 'talks due Monday')."""
+def _future_checker(text: str, sentence_starts: list[int] | None, progressive: bool = True) -> Callable[[int], bool]:
+    """Does the clause before `pos` speak of the future? ('will meet on Thursday', 'talks due Monday');
+    without `progressive`, a present progressive before it does not say so (the parse decides)."""
 
     def future(pos: int) -> bool:
         window = text[max(0, pos - 80):pos]
         cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
                   window.rfind(" says"), window.rfind(" that "))
         window = window[cut + 1:] if cut >= 0 else window
-        return bool(_FUTURE_CUES.search(window) or _progressive().search(window))
+        return bool(_FUTURE_CUES.search(window) or (progressive and _progressive().search(window)))
 
     return future
 
@@ -1683,10 +1750,13 @@ def _without_overlaps(candidates: list[Res]) -> list[Res]:
 
 
 def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
-                     merge_ranges: bool = False) -> list[Res]:
-    """All time expressions of `text`, longest first where they overlap, in text order."""
-    checker = (lambda _pos: future) if future is not None else _future_checker(text, None)
-    ctx = Ctx(text=text, ref=ref, future=checker)
+                     merge_ranges: bool = False, parsed: Doc | None = None) -> list[Res]:
+    """All time expressions of `text`, longest first where they overlap, in text order; with the
+    parse of `text`, a weekday told as planned in the present is the coming one."""
+    by_parse = parsed is not None and future is None
+    checker = (lambda _pos: future) if future is not None else _future_checker(text, None, progressive=not by_parse)
+    ctx = Ctx(text=text, ref=ref, future=checker,
+              scheduled=_scheduled_checker(parsed) if parsed is not None and by_parse else _never)
     found: list[tuple[int, int, int, Res]] = []
     for start, end, tokens in _paragraphs(text):
         for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
@@ -1880,14 +1950,15 @@ def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
 
 
 def extract_timexes(doc: NlpDoc) -> list[Timex]:
-    return record_timexes(doc.body, doc.published)
+    return record_timexes(doc.body, doc.published, doc.tokens)
 
 
-def record_timexes(body: str, published: dt.date | None) -> list[Timex]:
+def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = None) -> list[Timex]:
     """The body's dates as a record shows them: durations and fuzzy references ('recently', 'now')
-    are left out; what cannot be resolved keeps its text with value None."""
+    are left out; what cannot be resolved keeps its text with value None. `tokens`, the parse of
+    `body`, tells plans said in the present ('talks resume on Monday')."""
     out: list[Timex] = []
-    found = find_expressions(body, published)
+    found = find_expressions(body, published, parsed=tokens)
     if published is not None:
         _narrative_years(body, found, published)
     years = _years_said(found)
