@@ -11,7 +11,14 @@ import pytest
 from conftest import SEEDS
 from flashpoint.model import Article
 from flashpoint.nlp.document import make_doc
-from flashpoint.nlp.timexes import extract_timexes, find_expressions, interval_of, resolve_timex
+from flashpoint.nlp.parser import parse
+from flashpoint.nlp.timexes import (
+    extract_timexes,
+    find_expressions,
+    interval_of,
+    record_timexes,
+    resolve_timex,
+)
 
 # a Friday
 PUB = dt.date(2023, 6, 16)
@@ -219,3 +226,14 @@ def test_counts_too_far_for_the_calendar_are_no_dates() -> None:
                     "from now, in 9000 years.")
     assert all(not text.startswith("800") for text, _ in found)
     assert all(value is None or not value.startswith("-") for _, value in found)
+
+
+def test_a_sentence_left_unparsed_reads_the_future_from_its_words() -> None:
+    # parse_scope leaves sentences no extractor reads bare: their tense comes from the words, as with no parse
+    text = "Officials said a strike killed five. Her daughter, who is celebrating her 13th birthday on Friday, joined them."
+    bare = parse(text, scope=lambda _t, _d, sentences: [True] + [False] * (len(sentences) - 1))
+    assert not any(t.dep_ for t in bare if t.idx > text.index("Her"))
+    assert [t.value for t in record_timexes(text, dt.date(2024, 8, 1), bare)] == ["2024-08-02"]
+    # parsed, an ongoing progressive is no plan: the attack was on the Tuesday just gone
+    text = "Officials are investigating an attack on Tuesday."
+    assert [t.value for t in record_timexes(text, dt.date(2024, 8, 1), parse(text))] == ["2024-07-30"]

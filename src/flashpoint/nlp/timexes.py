@@ -1442,6 +1442,25 @@ def _plan_in_the_present(tok: Token) -> bool | None:
     return tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs")
 
 
+def _parsed_at(tokens: Doc, pos: int) -> Token | None:
+    """The token at `pos` if its sentence was parsed (parse_scope leaves some sentences bare)."""
+    span = tokens.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].dep_ else None
+
+
+def _parsed_checkers(text: str, tokens: Doc) -> tuple[Callable[[int], bool], Callable[[int], bool]]:
+    """The future checker and the plan checker of a parsed text: in a parsed sentence the parse says
+    whether a progressive plans ('are meeting on Monday') or goes on ('are investigating an attack on
+    Tuesday'); in a sentence left bare the words alone say it, as without a parse."""
+    plain, worded = _future_checker(text, None, progressive=False), _future_checker(text, None)
+    plans = _scheduled_checker(tokens)
+
+    def future(pos: int) -> bool:
+        return plain(pos) or (_parsed_at(tokens, pos) is None and worded(pos))
+
+    return future, plans
+
+
 def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
     """Is the date at a position told as a plan in the present? Read at the head of the date's own
     clause: the date as a copula's predicate ('the vote is on Sunday') or a dependent of the verb or
@@ -1450,10 +1469,9 @@ def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
     plan (dates.yaml: scheduled_in_the_present)."""
 
     def scheduled(pos: int) -> bool:
-        span = tokens.char_span(pos, pos + 1, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = _parsed_at(tokens, pos)
+        if tok is None:
             return False
-        tok = span[0]
         if tok.dep_ in ("amod", "advmod", "det", "case") and tok.head.i > tok.i:
             tok = tok.head  # "late Saturday", "next Friday"
         cases = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark")]
@@ -1753,10 +1771,11 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
                      merge_ranges: bool = False, parsed: Doc | None = None) -> list[Res]:
     """All time expressions of `text`, longest first where they overlap, in text order; with the
     parse of `text`, a weekday told as planned in the present is the coming one."""
-    by_parse = parsed is not None and future is None
-    checker = (lambda _pos: future) if future is not None else _future_checker(text, None, progressive=not by_parse)
-    ctx = Ctx(text=text, ref=ref, future=checker,
-              scheduled=_scheduled_checker(parsed) if parsed is not None and by_parse else _never)
+    checker = (lambda _pos: future) if future is not None else _future_checker(text, None)
+    scheduled: Callable[[int], bool] = _never
+    if parsed is not None and future is None:
+        checker, scheduled = _parsed_checkers(text, parsed)
+    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled)
     found: list[tuple[int, int, int, Res]] = []
     for start, end, tokens in _paragraphs(text):
         for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
