@@ -237,10 +237,17 @@ def _base(tok: Token) -> str:
 
 def _is_cue_verb(tok: Token) -> bool:
     """A verb (not one modifying a noun) that speech verbs list, active or with its agent."""
-    if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "compound"):
+    if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "compound") and not _misread_past_verb(tok):
         return False
     base = _base(tok)
-    return base in _verbs() and not (syntax.is_passive(tok) and syntax.agent(tok) is None)
+    return base in _verbs() and (_misread_past_verb(tok) or not (syntax.is_passive(tok) and syntax.agent(tok) is None))
+
+
+def _misread_past_verb(tok: Token) -> bool:
+    """'the militant group denied involvement', parsed as "the group-denied involvement": a past verb the
+    tagger read as a participle modifying the noun after it, its subject noun hung on it right before."""
+    return tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD") and tok.head.i > tok.i and tok.i > 0 and \
+        any(c.i == tok.i - 1 and c.dep_ in ("compound", "nsubj") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 def _misread_speech_verb(tok: Token) -> bool:
@@ -891,7 +898,7 @@ class Extraction:
             rest = []  # the speaker comes right after the verb: what follows describes them
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
             return None
-        if syntax.children(tok, "obj") and _base(tok) not in _object_verbs():
+        if (syntax.children(tok, "obj") or _misread_past_verb(tok)) and _base(tok) not in _object_verbs():
             return None  # 'X happened, and the government has promised tougher action': the verb has its object
         comma = self.body.rfind(",", s, tok.idx)
         if comma > s and _words(self.body[comma:tok.idx]) <= 8 and not self._quoted_inside(comma):
