@@ -239,8 +239,18 @@ def _is_cue_verb(tok: Token) -> bool:
     """A verb (not one modifying a noun) that speech verbs list, active or with its agent."""
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "compound") and not _misread_past_verb(tok):
         return False
+    if tok.text.isupper() and len(tok.text) > 1:
+        return False  # "Ain o Salish Kendra (ASK)": an acronym the tagger read as a verb
     base = _base(tok)
-    return base in _verbs() and (_misread_past_verb(tok) or not (syntax.is_passive(tok) and syntax.agent(tok) is None))
+    active = _misread_past_verb(tok) or _reporting_after_apposition(tok)
+    return base in _verbs() and (active or not (syntax.is_passive(tok) and syntax.agent(tok) is None))
+
+
+def _reporting_after_apposition(tok: Token) -> bool:
+    """'X (ASK), a legal aid organization, reported in its monthly report that …', parsed as a participle
+    modifying the apposition: a past form right after the comma that closes it, reporting a "that" clause."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and \
+        any(t.lower_ == "that" and t.dep_ == "mark" for t in tok.subtree if t.i > tok.i)
 
 
 def _misread_past_verb(tok: Token) -> bool:
@@ -437,6 +447,8 @@ class Extraction:
         subjects = [t for t in syntax.children(tok, "nsubj") if not self.in_time(t.idx)]  # not "said Tuesday"
         if not tok.tag_.startswith("VB"):  # a speech verb read as a noun: its subject is written before it
             return subjects[0] if subjects else left_nominal(tok, tok.sent.start)
+        if _reporting_after_apposition(tok):
+            return tok.head  # "X (ASK), a rights group, reported … that": the apposition, standing for X
         subj = subject_of(tok)
         if subj is not None and self.in_time(subj.idx):
             subj = subjects[0] if subjects else None

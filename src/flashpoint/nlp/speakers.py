@@ -36,7 +36,8 @@ _APPOSITIVE_NAME = re.compile(r"(?:\s+(?:to|of|for|at|in)\s+[^,.;]{1,40})?,\s+")
 _AND_BETWEEN_NAMES = re.compile(r"\)?\s+and\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}")
 _DEFINITE = r"(?i)the\b"
 # a name and a comma right before a phrase ("Idan Avshalom, | a senior medic")
-_NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+),[ \u00a0]+$")
+_NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+)(?:[ \u00a0]+\([A-Z]{2,6}\))?,"
+                             r"[ \u00a0]+$")  # "Ain o Salish Kendra (ASK), | a legal aid group"
 _ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 
 
@@ -381,6 +382,8 @@ class Speakers:
         """Conjuncts joined by "and"/"or" are more speakers; one without is an apposition ("the envoy, X,")."""
         conjuncts, appositions = _conjuncts(tok)
         head = self.nominal(tok)
+        if head is not None and head.start < _phrase_bounds(tok)[0] and not appositions:
+            return head  # "X, a legal aid and rights group,": the name before the description, whose words it joins
         if appositions and (head is None or not head.person):
             named = self.nominal(appositions[0])
             if named is not None and named.person:
