@@ -193,7 +193,7 @@ def names(language: str = DEFAULT_LANGUAGE) -> Names:
 
 FIGURE_LISTS = ("clause_end_words", "noun_determiners", "not_nouns", "small_number_words", "sentence_openers",
                 "phrase_lead_words", "claimant_lead_words", "claimant_cut_words", "claimant_trailing_words",
-                "claimant_name_prepositions")
+                "claimant_name_prepositions", "ordinal_count_words")
 
 
 @dataclass(frozen=True)
@@ -210,6 +210,7 @@ class FigureWords:
     claimant_cut_words: frozenset[str]
     claimant_trailing_words: frozenset[str]
     claimant_name_prepositions: frozenset[str]
+    ordinal_count_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)

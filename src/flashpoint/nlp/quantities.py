@@ -29,7 +29,14 @@ from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import gazetteer
 from flashpoint.nlp.language import figure_words
-from flashpoint.nlp.numbers import DIGITS_RE, NUMBER_WORDS_RE, SCALE_ABBREV, parse_number
+from flashpoint.nlp.numbers import (
+    DIGITS_RE,
+    NUMBER_WORDS_RE,
+    ORDINAL_WORDS_RE,
+    SCALE_ABBREV,
+    ordinal_to_number,
+    parse_number,
+)
 from flashpoint.nlp.regexes import alternation
 from flashpoint.nlp.syntax import case_of, phrase_span
 from flashpoint.yamlio import load_yaml
@@ -824,6 +831,32 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
                     claimed_by=_claimed_by(scan, fig))
 
 
+@lru_cache(maxsize=1)
+def _ordinal_count() -> re.Pattern[str]:
+    """'the seventh time Russia has targeted Kyiv', 'the ninth since January': an ordinal that counts
+    how often something happened (figures.yaml: ordinal_counts)."""
+    after = _alt(sorted(_WORDS.ordinal_count_words))
+    return re.compile(r"\bthe\s+(?P<num>" + ORDINAL_WORDS_RE + r"|\d{1,3}(?:st|nd|rd|th))\s+(?=(?:" + after + r")\b)",
+                      re.I)
+
+
+def _ordinal_counts(scan: _Scan) -> list[Quantity]:
+    """The counts said by an ordinal, from the second on ('the first time' counts no series)."""
+    out = []
+    for m in _ordinal_count().finditer(scan.doc.body):
+        value = ordinal_to_number(re.sub(r"[\s-]+", " ", m["num"]))
+        if value is None or value < 2 or any(s < m.end("num") and m.start("num") < e for s, e in scan.blocked):
+            continue
+        s_start, s_end = _sentence_of(scan.sentences, m.start("num"), scan.doc.body, scan.starts)
+        fig = _Figure(m, m.start("num"), m.end("num"), m.start("num"), None, s_start, s_end, "", "")
+        # "A soldier was killed, the ninth since January": the toll word just before says what is counted
+        toll = _nearest_toll(scan.doc.body[max(s_start, m.start() - 60):m.start()], "")
+        kind = toll if toll in _TOLLS else "other"
+        out.append(Quantity(text=m["num"], start=m.start("num"), end=m.end("num"), value=float(value),
+                            kind=cast(QuantityKind, kind), claimed_by=_claimed_by(scan, fig)))
+    return out
+
+
 def extract_quantities(doc: NlpDoc) -> list[Quantity]:
     scan = _new_scan(doc)
     for m in _patterns()["figure"].finditer(doc.body):
@@ -836,7 +869,7 @@ def extract_quantities(doc: NlpDoc) -> list[Quantity]:
             if fig.rng is not None:
                 scan.out[-1] = _lower_bound(fig, quantity)
                 scan.out.append(_upper_bound(fig, quantity))
-    return scan.out
+    return sorted([*scan.out, *_ordinal_counts(scan)], key=lambda q: q.start)
 
 
 def _lower_bound(fig: _Figure, whole: Quantity) -> Quantity:
