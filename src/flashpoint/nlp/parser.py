@@ -246,12 +246,16 @@ def annotate(nlp: Language, doc: Doc, sentences: list[tuple[int, int]], words: l
         return
     words = _words(doc.text, doc) if words is None else words
     runs = _runs(sentences)
-    tagged = _tag_runs(nlp, doc, words, runs)
+    spaces = [bool(s) for s in doc.to_array(SPACY).tolist()]
+    tagged = _tag_runs(nlp, doc, words, spaces, runs)
     clauses = _clauses(doc, sentences)
     parts = []
+    k = 0  # the run holding the clause: both lists run in text order
     for a, b in clauses:
-        part = _piece(doc, words, a, b, sentence=True)
-        tensor, lo = next(t for (ra, rb), t in zip(runs, tagged, strict=True) if ra <= a < rb)
+        while runs[k][1] <= a:
+            k += 1
+        tensor, lo = tagged[k]
+        part = _piece(doc, words, spaces, a, b, sentence=True)
         part.tensor = tensor[a - lo:b - lo]
         parts.append(part)
     parts = list(cast(TrainablePipe, nlp.get_pipe("parser")).pipe(parts, batch_size=len(parts)))
@@ -261,7 +265,8 @@ def annotate(nlp: Language, doc: Doc, sentences: list[tuple[int, int]], words: l
     _write_back(doc, runs, trees)
 
 
-def _tag_runs(nlp: Language, doc: Doc, words: list[str], runs: list[tuple[int, int]]) -> list[tuple[Any, int]]:
+def _tag_runs(nlp: Language, doc: Doc, words: list[str], spaces: list[bool], runs: list[tuple[int, int]]
+              ) -> list[tuple[Any, int]]:
     """Token vectors, tags, morphology and lemmas of each run, written onto `doc`; per run its vectors and the
     token they start at. Each run is read with the tokens around it that its vectors see, so that its tags
     and vectors are those the whole body gives."""
@@ -273,7 +278,7 @@ def _tag_runs(nlp: Language, doc: Doc, words: list[str], runs: list[tuple[int, i
     reach = context(nlp)
     spans = [(max(a - reach, 0), min(b + reach, len(doc))) for a, b in runs]
     norms = doc.to_array([NORM])  # the tokenizer's own norms ("’d": "would"), which the vectors read
-    pieces = [_piece(doc, words, a, b).from_array([NORM], cast(Any, norms[a:b])) for a, b in spans]
+    pieces = [_piece(doc, words, spaces, a, b).from_array([NORM], cast(Any, norms[a:b])) for a, b in spans]
     for name, proc in nlp.pipeline:
         if name != "parser":
             pieces = list(cast(TrainablePipe, proc).pipe(pieces, batch_size=len(pieces)))
@@ -315,16 +320,15 @@ def _runs(sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return runs
 
 
-def _piece(doc: Doc, words: list[str], a: int, b: int, sentence: bool = False) -> Doc:
+def _piece(doc: Doc, words: list[str], spaces: list[bool], a: int, b: int, sentence: bool = False) -> Doc:
     """Tokens a..b of `doc` as a Doc of their own, a sentence start preset at its first token. A `sentence`
     may be split further by the parser, but not before its last token: read alone, without the text that
     followed it, a line with no full stop ("Russia strikes Kharkiv") would lose its last word to a sentence
     of its own."""
-    spaces = [bool(w) for w in doc.to_array(SPACY)[a:b].tolist()]
     starts: list[bool | int | None] = [True] + [None] * (b - a - 1)
     if sentence and b - a > 1:
         starts[-1] = False
-    return Doc(doc.vocab, words=words[a:b], spaces=spaces, sent_starts=starts)
+    return Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b], sent_starts=starts)
 
 
 def _write_back(doc: Doc, runs: list[tuple[int, int]], trees: Any) -> None:
