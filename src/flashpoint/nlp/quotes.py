@@ -693,9 +693,10 @@ class Extraction:
         for turn in interview_turns(self.body, self.paras):
             if self.is_furniture(turn.start) or any(q.start < turn.end and turn.start < q.end for q in found):
                 continue
+            party = self.speakers.party(turn.name, turn.label_start) if turn.name else \
+                self.speakers.interviewee(turn.label_start)
             out.append(Quote(text=self.body[turn.start:turn.end], start=turn.start, end=turn.end,
-                             speaker=_speaker(self.speakers.party(turn.name, turn.label_start)), cue=None,
-                             direct=True))
+                             speaker=_speaker(party), cue=None, direct=True))
         return out
 
     def _attribute_all(self) -> dict[int, Pick]:

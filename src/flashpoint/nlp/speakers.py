@@ -227,6 +227,21 @@ class Speakers:
             return self.from_entity(e)
         return Who(name=name, start=start, person=coref.looks_like_person(name))
 
+    def interviewee(self, before: int) -> Who | None:
+        """Who answers a "Q: … A: …" interview: the person the text names most often before the first
+        question (the nearest of equals); None when it names no one."""
+        counts: dict[str, int] = {}
+        last: dict[str, Entity] = {}
+        for e in self.entities_in(0, before):
+            if e.type == "PERSON":
+                key = e.id or e.name or e.text
+                counts[key] = counts.get(key, 0) + 1
+                last[key] = e
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], last[k].start))
+        return self.from_entity(last[best])
+
     # -- pronouns --------------------------------------------------------------------------------
 
     def gender(self, e: Entity) -> str | None:
