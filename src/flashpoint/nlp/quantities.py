@@ -824,6 +824,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     ctx = _previous(scan, fig)
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
+    if (fig.m["num"] or "").lower() == "one" and head_kind == "people" and kind == "other":
+        return None  # "one man told reporters": a person, not a count (figures.yaml: one_person_counted)
     if kind != "money" and _money_in_brackets().match(fig.after):
         kind = "money"  # "Sh. 10 trillion ($2.7 billion)": a sum in a currency not listed, converted
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
