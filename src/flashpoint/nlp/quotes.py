@@ -809,7 +809,7 @@ class Extraction:
 
     def _reported_quotes(self, reported: dict[int, tuple[int, int] | None]) -> list[Quote]:
         out: list[Quote] = []
-        outer = [span for c in self.cues if c.past != ACCORDING and c.who is not None
+        outer = [(id(c), span) for c in self.cues if c.past != ACCORDING and c.who is not None
                  and (span := reported[id(c)]) is not None]
         for c in self.cues:
             span = reported[id(c)]
@@ -821,7 +821,7 @@ class Extraction:
                     span, who = claim, opening.who  # else "JNIM claimed five attacks, according to Y": Y's
             if span is None or who is None or self._holds_direct_quote(span):
                 continue
-            if not _set_off_participle(c.tok) and any(a <= c.start < b for a, b in outer):
+            if not _set_off_participle(c.tok) and any(a <= c.start < b for owner, (a, b) in outer if owner != id(c)):
                 continue  # 'X said his services told him that …', 'X said Y lied when denying …': X's
                 # report carries it ("…, adding" is X's own)
             a, b = span
@@ -867,7 +867,7 @@ class Extraction:
         after = self._clause_after(tok, e)
         if after is not None:
             return self._claim(self._before_participle(after))
-        return self._claim(self._fronted_claim(cue, s, e))
+        return self._claim(self._fronted_claim(cue, s, e)) or self._claim(self._parenthetical(cue, s, e))
 
     def _before_participle(self, span: tuple[int, int]) -> tuple[int, int]:
         """'X said Y, adding that Z': the reported clause ends where a set-off speech participle begins
@@ -918,6 +918,22 @@ class Extraction:
             closing = next((q.close for q in self.doubles if q.open <= comma < q.close), comma)
             return s, closing  # with the mark that closes a quoted term
         return None
+
+    def _parenthetical(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
+        """'The war in Gaza, he told CNN, has prodded the factions to unite': a speech verb set off by commas
+        inside the clause it reports, between its subject and its verb; the whole sentence is the claim."""
+        tok = cue.tok
+        opening = self.body.rfind(",", s, tok.idx)
+        if opening <= s or _words(self.body[opening:tok.idx]) > 4 or self.quoted(opening):
+            return None
+        subject = self.doc.tokens.char_span(s, opening, alignment_mode="expand")
+        if subject is None or _words(self.body[s:opening]) < 2 or any(t.tag_ in FINITE_TAGS for t in subject):
+            return None
+        after = [t for t in tok.doc[tok.i + 1:tok.i + 8] if t.idx < e]
+        closing = next((j for j, t in enumerate(after) if t.text == ","), None)
+        if closing is None or closing + 1 >= len(after) or after[closing + 1].tag_ not in FINITE_TAGS:
+            return None
+        return s, e
 
     def _quoted_inside(self, pos: int) -> bool:
         """Inside a double quote, other than the comma that closes a quoted term ('is “indispensable,” X

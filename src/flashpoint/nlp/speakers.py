@@ -31,6 +31,7 @@ PHRASE_UP = frozenset({"flat", "compound", "amod", "det", "appos", "nmod:poss", 
 DESCRIBED_REACH = 600  # characters: "A spokesperson … said … Later he said" within this reach is that spokesperson
 GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke within this reach
 DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
+QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 _APPOSITIVE_NAME = re.compile(r"(?:\s+(?:to|of|for|at|in)\s+[^,.;]{1,40})?,\s+")
 _AND_BETWEEN_NAMES = re.compile(r"\)?\s+and\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}")
@@ -215,10 +216,28 @@ class Speakers:
         return None
 
     def from_entity(self, e: Entity) -> Who:
+        longer = self._longer_name(e)
+        if longer is not None:
+            return longer
         actor = e.actor
         if actor is None and e.type == "PERSON" and len((e.name or e.text).split()) > 1:
             actor = resolve_actor(e.name or e.text)  # a full name only: a surname could be anyone's
         return Who(name=e.name or e.text, start=e.start, id=e.id, actor=actor, person=e.type == "PERSON")
+
+    def _longer_name(self, e: Entity) -> Who | None:
+        """'Al Sharif said', linked by its surname to a known person: a proper name written right before a
+        one-word name makes a longer name, someone else (the person of that name, unknown to the KB)."""
+        if e.type != "PERSON" or e.id is None or len(e.text.split()) != 1:
+            return None
+        span = self.doc.tokens.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        before = self.doc.tokens[span.start - 1]
+        if not before.whitespace_ or before.pos_ != "PROPN" or not before.text[:1].isupper() or \
+                before.text in coref.title_words() or self.entity_at(before.idx) is not None or \
+                before.lower_ in coref.place_words() or self.in_time(before.idx):
+            return None
+        return Who(name=self.body[before.idx:e.end], start=before.idx, person=True)
 
     def party(self, name: str, start: int) -> Who:
         """A party named by a label ("Victoria Belim-Frolova (VBF)"): its entity where one was found."""
@@ -365,6 +384,27 @@ class Speakers:
                 return found if found is not None and not found.person else None
         return None
 
+    def _singular_they(self, pronoun: Token) -> Who | None:
+        """'The senior administration official defended the deal. “…,” they said': "they" for one person
+        whose role the sentence before names as its subject (no name, no body that spoke)."""
+        if pronoun.lower_ != "they":
+            return None
+        before = self._sentence_before(pronoun.sent.start)
+        for _ in range(QUOTED_SENTENCES):  # past the quoted sentences the pronoun closes
+            if before is None or not self.in_quote(before[0] + 1):
+                break
+            start = self.doc.tokens.char_span(before[0], before[0] + 1, alignment_mode="expand")
+            before = self._sentence_before(start.start) if start is not None else None
+        if before is None:
+            return None
+        span = self.doc.tokens.char_span(before[0], before[1], alignment_mode="expand")
+        root = span.root if span is not None else None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        if subj is None or subj.tag_ != "NN" or subj.lower_ not in role_nouns() or self.in_quote(subj.idx):
+            return None
+        lo, hi = _phrase_bounds(subj)
+        return self._body_or_source(subj, lo, hi, self.body[lo:hi].strip())  # the role as written: no one's name
+
     def group(self, pos: int) -> Who | None:
         """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before."""
         if self.said and not self.said[-1].person and pos - self.said[-1].start < GROUP_REACH:
@@ -379,7 +419,7 @@ class Speakers:
         if low in people().person_pronouns:
             return self.pronoun(tok.idx, people().person_pronouns[low])
         if low in syntax_words().group_pronouns:
-            return self._body_subject_in_sentence(tok) or self.group(tok.idx)
+            return self._body_subject_in_sentence(tok) or self.group(tok.idx) or self._singular_they(tok)
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
