@@ -7,6 +7,8 @@ on or before the publication day unless the clause speaks of the future.
 
 Choices (documented because they are choices):
 - granularity is kept: a year stays "2019", a month "2020-07", a week "2021-W14", a decade "199X";
+- a season takes the year it begins in ("2025-WI" is December 2025 to February 2026), the latest one
+  unless the clause speaks of the future (dates.yaml: season_year);
 - parts of the day append TIMEX3 codes: "Thursday evening" -> "2022-02-24TEV", "tonight" -> "...TNI",
   "late Saturday" -> "...TNI", "early Wednesday" -> "...TMO";
 - "overnight" is the night ending on the publication day ("D-1TNI" inside the finder, so "three days
@@ -1125,8 +1127,25 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None  # "the fall of Kabul" is no season
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    y = ctx.ref.year + {"next": 1, "last": -1}.get(rel, 0)
-    return Res(m.start(), m.end(), f"{y}-{s}")
+    ahead = ctx.future(m.start()) or ctx.scheduled(m.start())
+    return Res(m.start(), m.end(), f"{_season_year(s, rel, ctx.ref, ahead)}-{s}")
+
+
+_SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TIMEX3 names a season by the year it begins in
+
+
+def _season_year(season: str, rel: str, ref: dt.date, future: bool) -> int:
+    """'last summer', 'this winter', 'in the summer' (dates.yaml: season_year): a winter said in January
+    or February is the one that began in December; a season said with no 'this', 'last' or 'next' is
+    the latest one begun on or before the reference, or the coming one when the clause speaks of the
+    future."""
+    begun = ref.year if _SEASON_STARTS[season] <= ref.month else ref.year - 1
+    current = ref.year - 1 if season == "WI" and ref.month <= 2 else ref.year  # a winter runs December to February
+    if rel in ("next", "last"):
+        return current + (1 if rel == "next" else -1)
+    if rel == "this":
+        return current
+    return current if future else begun
 
 
 @rule(r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year))?", {"week"})
