@@ -1562,6 +1562,22 @@ def _joined(text: str, a: Res, b: Res) -> tuple[bool, re.Match[str] | None]:
     return joined and a.kind != "fuzzy" and b.kind != "fuzzy", prefix
 
 
+def _weekday_ranges_in_order(text: str, found: list[Res], ref: dt.date | None) -> None:
+    """'from Monday to Wednesday' said on a Tuesday: each weekday alone is the latest one, which puts
+    the end before the start; the range is the one week they share, the latest that has begun (the
+    coming one when its start is still ahead) (dates.yaml: weekday_range_in_order)."""
+    for a, b in zip(found, found[1:], strict=False):
+        if a.kind != "weekday" or b.kind != "weekday" or not a.value or not b.value or not _joined(text, a, b)[0]:
+            continue
+        da, db = dt.date.fromisoformat(a.value[:10]), dt.date.fromisoformat(b.value[:10])
+        if db >= da:
+            continue
+        if ref is not None and da > ref:
+            b.value = (db + dt.timedelta(weeks=1)).isoformat() + b.value[10:]
+        else:
+            a.value = (da - dt.timedelta(weeks=1)).isoformat() + a.value[10:]
+
+
 def _month_day_key(r: Res) -> tuple[int, int]:
     """(month, day) of a calendar date, for ordering two ends said without a year."""
     assert r.parts is not None
@@ -1997,6 +2013,7 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     `body`, tells plans said in the present ('talks resume on Monday')."""
     out: list[Timex] = []
     found = find_expressions(body, published, parsed=tokens)
+    _weekday_ranges_in_order(body, found, published)
     if published is not None:
         _narrative_years(body, found, published)
     years = _years_said(found)
