@@ -49,6 +49,7 @@ OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "a
 GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "appos"})
 _NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…” / X said that “…”
 _SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\s+)?[\s,:]*")  # X insisted that the “…”
+_ABBREVIATION_CUT = re.compile(r"(?<![\w.])[A-Z][a-z]{0,2}\.$")  # "an estimated Sh. | 10 trillion": a unit before a number
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 
@@ -224,7 +225,8 @@ def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[
             ps, pe = out[-1]
             gap = body[pe:s]
             last = body[ps:pe].rstrip(" \u00a0\"”’'»)]")[-1:]
-            if "\n" not in gap and last and last not in ".!?…:" and body[s:e].strip():
+            if "\n" not in gap and body[s:e].strip() and (last and last not in ".!?…:" or _ABBREVIATION_CUT.search(
+                    body, max(ps, pe - 6), pe) and body[s:s + 1].isdigit()):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
