@@ -2,10 +2,10 @@
 
 The parse (tags, lemmas, dependencies) is most of what analysing an article costs, and the extractors read it
 only where their own lexicons point: an event trigger, a speech verb or a document noun that speaks, a quote,
-a figure. Entities and dates read the text. A sentence with none of these is tokenised and split into
-sentences but not parsed (`parser.parse(text, scope=wanted_sentences)`); its tokens carry no tag, lemma or
-dependency, which every rule reads as "no match". Each test below is the extractor's own: the event
-patterns' inflected forms, the speech verbs' forms, the quote marks' scan, the figure pattern.
+a figure. Entities read the text, dates the words where no parse is given. A sentence with none of these is
+tokenised and split into sentences but not parsed (`parser.parse(text, scope=wanted_sentences)`); its tokens
+carry no tag, lemma or dependency, which every rule reads as "no match". Each test below is the extractor's
+own: the event patterns' inflected forms, the speech verbs' forms, the quote marks' scan, the figure pattern.
 """
 
 from __future__ import annotations
@@ -63,9 +63,9 @@ def _char_spans(text: str) -> list[tuple[int, int]]:
 
 
 def wanted_sentences(text: str, doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]:
-    """Which sentences (token ranges of `doc`, the tokens of `text`) some extractor reads parsed: those holding a cue word, a quote
-    or a figure, and the sentence before a speech verb with a personal pronoun ("… he said": the speaker
-    may be the subject of the sentence before)."""
+    """Which sentences (token ranges of `doc`, the tokens of `text`) some extractor reads parsed: those holding
+    a cue word, a quote or a figure, and the sentence before a speech verb with a personal pronoun ("… he
+    said": the speaker may be the subject of the sentence before)."""
     lower = doc.to_array(LOWER)
     cue = np.isin(lower, _cue_hashes())
     starts = doc.to_array(IDX).astype(np.int64)
