@@ -122,3 +122,12 @@ def test_a_headline_ends_its_figure_sentence_and_a_place_is_said_once() -> None:
     assert all("russian" not in r["subject"].lower() for r in rows), rows
     wounded = [r for r in rows if r["kind"] == "wounded"]
     assert wounded and wounded[0]["subject"].count("in Kherson") == 1, wounded
+
+
+def test_a_duration_is_a_figure_but_no_claim() -> None:
+    body = ("Fighting in the region has killed 40 civilians over nine months, officials said. "
+            "Seven days later 12 soldiers were wounded.")
+    art = analyze(Article(id="d", source="t", body=body, published="2023-05-01"))
+    durations = {q.value for q in art.quantities if q.kind == "other" and q.unit in ("months", "days")}
+    assert durations == {9, 7}  # the annotation guide counts durations as figures
+    assert {r["value"] for r in claim_rows(art)} == {40, 12}  # but they count no one

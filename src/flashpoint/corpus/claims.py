@@ -118,6 +118,13 @@ def _side_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    """The units a duration figure carries (quantity_kinds.yaml durations): 'nine months' counts no one."""
+    data = load_yaml(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8"))
+    return frozenset(str(u).lower() for u in ((data or {}).get("durations") or {}).values())
+
+
+@lru_cache(maxsize=1)
 def _cue_words() -> dict[str, str]:
     """Casualty words from the figures lexicon (quantity_kinds.yaml) -> their kind."""
     data = load_yaml(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8"))
@@ -235,6 +242,8 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
     for q in quantities:
         if (q.unit or "").lower() in ("%", "percent", "per cent") or q.text.rstrip().endswith("%"):
             continue  # shares are not counts of anything
+        if (q.unit or "").lower() in _time_units():
+            continue  # a duration ("for nine months", "seven days later") is a figure, but no claim of a count
         if _overlaps(q.start, q.end, article.timexes):
             continue  # "27 September", "2014": part of a date
         left, right = sentence_bounds(body, q.start, q.end)
