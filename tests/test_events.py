@@ -295,3 +295,13 @@ def test_force_with_no_target_named_hits_the_place_last_named() -> None:
     assert evs and side(evs[0].recipient) == "UKR" and evs[0].confidence < shelled[0].confidence
     alone = [e for e in events_of("Russian soldiers looted shops.") if e.trigger == "looted"]
     assert alone and alone[0].recipient is None
+
+
+def test_a_pronoun_inside_a_quotation_is_the_speakers() -> None:
+    """"They detained my brother," Ahmed said: the pronoun is Ahmed's, not the text's last actor; told outside a
+    quotation it is the Israeli troops of the sentence before."""
+    before = "Israeli troops raided the camp on Monday. "
+    quoted = of_type(events_of(before + "\u201cThey detained my brother for twelve hours,\u201d Ahmed said."), "COERCE")
+    assert not [e for e in quoted if side(e.actor) == "ISR"]
+    told = of_type(events_of(before + "They detained my brother for twelve hours, Ahmed said."), "COERCE")
+    assert told and side(told[0].actor) == "ISR"

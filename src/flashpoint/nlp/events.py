@@ -167,6 +167,8 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
 def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     """"Syria says it is willing": it is Syria; "Kuleba said he had spoken": he is the one who says it, else
     the last person named; a group pronoun with no speaker is the last actor of the text."""
+    if _in_quote(doc, tok.idx):
+        return None  # "we continue to fight", "they detained him": in a quotation a pronoun is the speaker's, not the text's
     low = tok.lower_
     group, person = low in syntax().group_pronouns, low in syntax().person_pronouns
     speaker = syn.speaker_of(tok) if group or person else None
@@ -272,7 +274,9 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
         if found:
             return found
     objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
-    hosts = [trigger, *(h for o in objects for h in (o, *o.conjuncts))]  # "boycott contact with the US"
+    # "boycott contact with the US"; "fired hundreds of missiles into Israel": the partitive's own obliques too
+    hosts = [trigger, *(h for o in objects for h in (o, *o.conjuncts)),
+             *(o for o in syn.children(trigger, "obj") if o not in objects)]
     for slot in slots:
         found = other(_slot_parties(doc, trigger, p, obj, hosts, slot, state))
         if found:
