@@ -278,6 +278,9 @@ def test_a_verb_tagged_as_an_adjective_heads_its_clause() -> None:
     phrase with a participle and no name glued before it ("Russian armed forces") stays a noun phrase."""
     evs = of_type(events_of("Britain mobilized army reservists on Monday."), "MOBILIZE")
     assert evs and side(evs[0].actor) == "GBR"
+    opening = "Britain mobilized army reservists on Tuesday while inspectors said they needed more time."
+    evs = of_type(events_of(opening), "MOBILIZE")  # the name opens the sentence; another verb is its root
+    assert evs and side(evs[0].actor) == "GBR"
     assert not events_of("Russian armed forces on the border.")
 
 
@@ -305,3 +308,22 @@ def test_a_pronoun_inside_a_quotation_is_the_speakers() -> None:
     assert not [e for e in quoted if side(e.actor) == "ISR"]
     told = of_type(events_of(before + "They detained my brother for twelve hours, Ahmed said."), "COERCE")
     assert told and side(told[0].actor) == "ISR"
+
+
+def test_a_promise_on_a_condition_is_a_threat() -> None:
+    conditional = events_of("Nigeria said it will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire.")
+    threat = [e for e in of_type(conditional, "THREATEN") if e.trigger == "withdraw"]
+    assert threat and side(threat[0].actor) == "NGA" and side(threat[0].recipient) == "TCD"
+    plain = events_of("Nigeria said it will withdraw its peacekeepers from Chad next month.")
+    assert [e for e in of_type(plain, "AGREE") if e.trigger == "withdraw"]
+    offer = events_of("The rebels said they would meet the UN envoy if he gave them a veto over any settlement.")
+    assert [e for e in of_type(offer, "AGREE") if e.trigger == "meet"]  # "if": still an offer
+
+
+def test_a_reported_noun_with_a_participle_is_a_clause() -> None:
+    """"Rebels surrendered(acl) last week, an official said": the participle is the reported clause's verb; a
+    participle with a subject of its own ("the troops trained in Poland were ready") is left alone."""
+    evs = of_type(events_of("Five hundred Ugandan rebels surrendered last week in the town of Soroti, an official said."),
+                  "RETREAT")
+    assert evs and side(evs[0].actor) == "UGA"
+    assert not of_type(events_of("The minister said the troops trained in Poland were ready."), "RETREAT")

@@ -141,6 +141,17 @@ def intent_types(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def intent_conditional(language: str = DEFAULT_LANGUAGE) -> tuple[str | None, frozenset[str]]:
+    """(the type of an act promised on a condition, the marks of such a condition): "will withdraw unless ..." is
+    a threat."""
+    rule = (read_yaml(language, "events.yaml").get("intent") or {}).get("conditional") or {}
+    value = rule.get("type")
+    if value is not None and value not in ontology()["types"]:
+        raise ValueError(f"lang/{language}/events.yaml: intent conditional is an unknown type {value!r}")
+    return value, frozenset(str(m).lower() for m in rule.get("marks") or [])
+
+
 def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ...], tuple[str, ...]]:
     data = read_yaml(language, "events.yaml").get("intent") or {}
     source = f"lang/{language}/events.yaml: intent"

@@ -27,6 +27,7 @@ from flashpoint.nlp.event_patterns import (
     Pattern,
     by_lemma,
     complement_recipients,
+    intent_conditional,
     intent_types,
     local_sectors,
     nonpolitical_sectors,
@@ -133,7 +134,9 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
         return None
     head = syn.np_head(objs[0])
     if p.objects and not _lemma_in(head, p.objects):
-        alt = [syn.np_head(o) for o in objs[1:] if _lemma_in(syn.np_head(o), p.objects)]
+        # "lifted Friday a day-old blockade": a noun the parse left as a complement may be the object meant
+        more = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+        alt = [syn.np_head(o) for o in [*objs[1:], *more] if _lemma_in(syn.np_head(o), p.objects)]
         head = alt[0] if alt else head
     return head
 
@@ -377,7 +380,10 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.negated, coded.hypothetical = syn.modality(tok)
     promised = intent_types().get(p.type)
     if promised and not coded.negated and syn.intent(tok):
-        # "will send howitzers": the promise is the event; "would boycott": the threat is
+        # "will send howitzers": the promise is the event; "would boycott": the threat is; "will withdraw unless
+        # a ceasefire is arranged": a promise on a condition is a threat
+        threat, marks = intent_conditional()
+        promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
     coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
@@ -560,6 +566,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     state = ArticleState()
     furniture = doc.furniture()
     syn.repair_adjectival_clauses(doc.tokens)
+    syn.repair_reported_clauses(doc.tokens)
     for index, sentence in enumerate(doc.tokens.sents):
         if sentence.start_char in furniture:
             continue

@@ -37,36 +37,71 @@ NOMINAL_GLUE = frozenset({"compound", "nmod", "nsubj", "flat"})
 
 
 def repair_adjectival_clauses(doc: Doc) -> None:
-    """"Britain mobilized(ADJ, amod) army reservists(ROOT)": in a sentence with no verb at its root, a
-    past-shaped adjective modifying the root noun with a name glued before it is the main verb, the name its
-    subject and the noun its object. The tagger reads such a verb as an adjective because the web treebank
-    has few news sentences of this shape; read as an adjective it would tell of no act."""
+    """"Britain mobilized(ADJ, amod) army reservists": a past-shaped adjective modifying a noun, with a name
+    glued before it, is a verb, the name its subject and the noun its object, where the noun heads the sentence
+    (no verb at the root) or the name opens it ("Britain mobilized army reservists ... while inspectors said").
+    The tagger reads such a verb as an adjective because the web treebank has few news sentences of this shape;
+    read as an adjective it would tell of no act."""
     for sent in doc.sents:
-        root = sent.root
-        if root.pos_ not in ("NOUN", "PROPN"):
+        for adj in [t for t in sent if t.dep_ == "amod"]:
+            subject = _glued_name(adj, sent.start)
+            if subject is not None:
+                _make_clause(adj, subject, sent.end)
+                break
+
+
+def repair_reported_clauses(doc: Doc) -> None:
+    """"Five hundred rebels surrendered(ADJ, acl) last week, an official said": a noun reported as a clause (the
+    complement of a speech verb) whose past-shaped participle follows it with no subject or marker of its own is
+    that clause's verb, as the parser's repair does for a noun at the root."""
+    for noun in [t for t in doc if t.pos_ in ("NOUN", "PROPN") and _reported(t)]:
+        verbs = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.lower_.endswith(("ed", "en"))
+                 and c.pos_ in ("ADJ", "VERB") and not any(g.dep_ in ("nsubj", "mark", "aux", "aux:pass") for g in c.children)]
+        if not verbs:
             continue
-        found = _misread_adjective(root)
-        if found is None:
-            continue
-        verb, subject = found
-        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
-        subject.head, subject.dep_ = verb, "nsubj"
-        root.head, root.dep_ = verb, "obj"
-        for c in [c for c in root.children if c.dep_ == "punct" and c.i == sent.end - 1]:
+        verb = verbs[0]
+        dep = "ccomp" if noun.dep_ == "nsubj" else noun.dep_
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = noun.head, dep, "VERB", "VBD"
+        for c in [c for c in noun.children if c.i > verb.i]:
             c.head = verb
+        noun.head, noun.dep_ = verb, "nsubj"
 
 
-def _misread_adjective(root: Token) -> tuple[Token, Token] | None:
-    """(the verb, its subject) when an adjective before `root` is a past verb with a name glued before it."""
-    for adj in root.children:
-        if adj.dep_ != "amod" or adj.i > root.i or adj.pos_ not in ("ADJ", "VERB"):
-            continue
-        if not (adj.lower_.endswith(("ed", "en")) or adj.tag_ in ("VBD", "VBN")):
-            continue
-        glued = [c for c in root.children if c.i < adj.i and c.dep_ in NOMINAL_GLUE and c.pos_ in ("PROPN", "NOUN")]
-        if glued and glued[-1].pos_ == "PROPN":
-            return adj, glued[-1]
-    return None
+def _reported(noun: Token) -> bool:
+    """A noun in a clause's place: the complement of a verb, or a second subject before the verb's own ("rebels
+    surrendered, an official said" read with two subjects of "said")."""
+    if noun.dep_ in ("ccomp", "parataxis"):
+        return True
+    return noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in noun.head.children)
+
+
+def _glued_name(adj: Token, sent_start: int) -> Token | None:
+    """The name glued before a past-shaped adjective on its noun, when the noun heads the sentence or the name
+    opens it ("Britain" in "Britain mobilized army reservists")."""
+    noun = adj.head
+    if adj.i > noun.i or adj.pos_ not in ("ADJ", "VERB") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not (adj.lower_.endswith(("ed", "en")) or adj.tag_ in ("VBD", "VBN")):
+        return None
+    glued = [c for c in noun.children if c.i < adj.i and c.dep_ in NOMINAL_GLUE and c.pos_ in ("PROPN", "NOUN")]
+    if not glued or glued[-1].pos_ != "PROPN" or glued[-1].right_edge.i != adj.i - 1:
+        return None
+    opens = glued[-1].left_edge.i == sent_start
+    return glued[-1] if noun.dep_ == "ROOT" or opens else None
+
+
+def _make_clause(verb: Token, subject: Token, sent_end: int) -> None:
+    """Hang the noun `verb` modified under it as its object, `subject` as its subject; the verb takes the noun's
+    place (at the root, or beside the clause the noun was in)."""
+    noun = verb.head
+    root = noun.dep_ == "ROOT"
+    verb.head = verb if root else noun.head
+    verb.dep_ = "ROOT" if root else "parataxis"
+    verb.pos_, verb.tag_ = "VERB", "VBD"
+    subject.head, subject.dep_ = verb, "nsubj"
+    noun.head, noun.dep_ = verb, "obj"
+    for c in [c for c in noun.children if c.dep_ == "punct" and c.i == sent_end - 1]:
+        c.head = verb
 
 
 def case_of(tok: Token) -> str | None:
@@ -289,6 +324,13 @@ def _has_modal(tok: Token) -> bool:
 def _conditional(tok: Token) -> bool:
     marks = syntax().conditional_marks
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+
+
+def conditioned(verb: Token, marks: frozenset[str]) -> bool:
+    """"will withdraw its force unless a ceasefire is arranged": the verb carries a clause of condition with one of
+    `marks`."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in verb.children)
 
 
 def is_purpose(tok: Token) -> bool:
