@@ -13,7 +13,7 @@ from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
                   "needs_recipient", "complement_aux", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
-                  "not_recipient_sectors", "not_recipient_place",
+                  "not_recipient_sectors", "not_recipient_place", "needs_complement",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -37,6 +37,7 @@ class Pattern:
     particles: frozenset[str]
     complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
     not_complements: frozenset[str]  # the verb's infinitive must not be one of these ("refused to comment")
+    needs_complement: bool  # the verb must have an infinitive ("declined to resign"; "prices declined" is none)
     preps: frozenset[str]  # the verb needs an oblique with one of these prepositions ("called for a truce")
     recipient: tuple[str, ...]
     needs_recipient: bool
@@ -88,6 +89,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),
+        needs_complement=bool(entry.get("needs_complement")),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
         actor_sectors=frozenset(entry.get("actor_sectors") or []),

@@ -117,6 +117,8 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
     """"said that Sudan must return" needs its modal; "refused to comment" is no refusal of anything."""
     if p.not_complements and any(_lemma_in(c, p.not_complements) for c in syn.children(tok, "xcomp")):
         return False
+    if p.needs_complement and not syn.children(tok, "xcomp"):
+        return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
 
 
