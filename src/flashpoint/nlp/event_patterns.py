@@ -177,6 +177,8 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
     unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
     if unknown:
         raise ValueError(f"{source}: unknown types {unknown}")
+    if not all(isinstance(p, str) for p in data.get("preps") or []):  # YAML reads a bare `on` as true
+        raise ValueError(f"{source}: preps must be words (quote \"on\")")
     return ComplementRecipients(frozenset(data.get("types") or []), tuple(data.get("preps") or []),
                                 tuple(_example(p, source) for p in data.get("pos") or []),
                                 tuple(data.get("neg") or []))

@@ -334,8 +334,9 @@ def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: Artic
 def _complements(trigger: Token) -> list[Token]:
     """The acts a verb is about: its clausal complements and clauses of purpose, its own ("threatened to cut
     ties", "drove there to deliver") or its object's ("slowed the sale to pressure Russia")."""
-    purposes = [c for h in (trigger, *syn.children(trigger, "obj")) for c in h.children
-                if c.dep_ in ("advcl", "acl") and syn.is_purpose(c)]
+    # the object's own nouns too: "slowed the sale of the assets to put pressure on Russia" hangs the purpose on "assets"
+    nouns = [t for o in syn.children(trigger, "obj") for t in o.subtree if t.pos_ in ("NOUN", "PROPN")]
+    purposes = [c for h in (trigger, *nouns) for c in h.children if c.dep_ in ("advcl", "acl") and syn.is_purpose(c)]
     return [*syn.children(trigger, "xcomp", "ccomp"), *purposes]
 
 
