@@ -327,3 +327,13 @@ def test_a_reported_noun_with_a_participle_is_a_clause() -> None:
                   "RETREAT")
     assert evs and side(evs[0].actor) == "UGA"
     assert not of_type(events_of("The minister said the troops trained in Poland were ready."), "RETREAT")
+
+
+def test_a_side_left_empty_is_told_in_full_by_another_clause() -> None:
+    """"A soldier was killed in clashes with separatists": the killing (no attacker named) and the clashes (both
+    sides, one the soldier's) are one happening; two clauses naming unrelated sides stay two."""
+    evs = of_type(events_of("A Ukrainian soldier was killed in clashes with pro-Russia separatists in Donetsk."), "ASSAULT")
+    assert len(evs) == 1 and evs[0].actor is not None and evs[0].recipient is not None
+    two = of_type(events_of("A French soldier was killed in Mali as Ukrainian troops clashed with separatists in Donetsk."),
+                  "ASSAULT")
+    assert any(side(e.recipient) == "FRA" for e in two)

@@ -600,7 +600,18 @@ def _one_per_happening(found: list[Event]) -> list[Event]:
         seen = first.setdefault(_happening_key(ev), ev)
         if seen is ev or seen.trigger == ev.trigger:
             out.append(ev)
-    return out
+    return [ev for ev in out if not any(_told_fuller(ev, other) for other in out)]
+
+
+def _told_fuller(ev: Event, other: Event) -> bool:
+    """"A soldier was killed in clashes with separatists": the killing names no attacker, the clashes name both
+    sides, one of them the soldier's: one happening, told in full by the other clause."""
+    if other is ev or other.trigger == ev.trigger or other.type != ev.type or (ev.actor and ev.recipient):
+        return False
+    if other.actor is None or other.recipient is None or _happening_key(other)[3:] != _happening_key(ev)[3:]:
+        return False
+    named = [a.country for a in (ev.actor, ev.recipient) if a is not None]
+    return bool(named) and all(c is not None and c in (other.actor.country, other.recipient.country) for c in named)
 
 
 def _happening_key(ev: Event) -> tuple[object, ...]:
