@@ -31,10 +31,12 @@ def test_scoring_counts_false_and_negated_events() -> None:
 def test_written_sentences_above_floor() -> None:
     scores = run_suite("events", DATA / "events_written.json")
     assert scores["sentences"] == 45
-    # floors of the parse-based coder (0.673 / 0.51 / 0.86 / 0.581 measured); the token-window coder these
+    # floors of the parse-based coder (0.673 / 0.531 / 0.846 / 0.667 measured; type precision was 0.86 while a clause
+    # that left a side empty counted again beside the clause that tells the same agreement in full: those
+    # right-typed copies are gone, and precision with both sides rose from 0.605); the token-window coder these
     # sentences were written for scored 0.96 / 0.92 / 0.93 / 0.83 on them, and 0.15 strict precision on real news
     assert scores["recall_type"] >= 0.65 and scores["recall_full"] >= 0.48
-    assert scores["precision_type"] >= 0.85 and scores["precision_full"] >= 0.5
+    assert scores["precision_type"] >= 0.84 and scores["precision_full"] >= 0.6
 
 
 def test_held_out_sentences_above_floor() -> None:
