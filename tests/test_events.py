@@ -337,3 +337,13 @@ def test_a_side_left_empty_is_told_in_full_by_another_clause() -> None:
     two = of_type(events_of("A French soldier was killed in Mali as Ukrainian troops clashed with separatists in Donetsk."),
                   "ASSAULT")
     assert any(side(e.recipient) == "FRA" for e in two)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Gangs attacked a police station in Port-au-Prince on Monday.", "HTI"),   # 'Port' alone is Le Port
+    ("Armed men stormed the port of Port-au-Prince.", "HTI"),
+    ("Russian forces shelled Kharkiv overnight.", "UKR"),                     # a whole name stays as it is
+])
+def test_part_of_a_longer_place_name_is_that_name(text: str, country: str) -> None:
+    places = [p for e in events_of(text) for p in (e.recipient, e.location) if p is not None]
+    assert places and {p.country for p in places} == {country}

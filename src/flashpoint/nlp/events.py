@@ -211,9 +211,18 @@ def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
     return None
 
 
+def _named_place(doc: NlpDoc, lo: int, hi: int) -> Place | None:
+    """The place a span names; a span that is part of a longer name the entities found is that whole name
+    ('Port' of 'Port-au-Prince' is not Le Port: no part of a name links by its own words)."""
+    for e in doc.entities:
+        if e.start < hi and e.end > lo:
+            lo, hi = min(lo, e.start), max(hi, e.end)
+    return actor_kb.resolve_place(doc.body[lo:hi])
+
+
 def _place_actor(doc: NlpDoc, lo: int, hi: int) -> Actor | None:
     """"shelled Barda": a town stands for the people there, of its country."""
-    place = actor_kb.resolve_place(doc.body[lo:hi])
+    place = _named_place(doc, lo, hi)
     if place is None or place.country is None:
         return None
     return Actor(text=place.text, name=place.name, id=place.id, country=place.country, sector="CVL")
@@ -351,7 +360,7 @@ def location_of(doc: NlpDoc, trigger: Token) -> Place | None:
     hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl", "nsubj"))]
     for obl in (o for h in hosts for o in syn.obliques(h, syntax().place_preps)):
         lo, hi = syn.phrase_span(syn.np_head(obl))
-        place = actor_kb.resolve_place(doc.body[lo:hi])
+        place = _named_place(doc, lo, hi)
         if place is not None and place.country:
             return place
     return None
