@@ -154,10 +154,13 @@ def intent_conditional(language: str = DEFAULT_LANGUAGE) -> tuple[str | None, fr
     return value, frozenset(str(m).lower() for m in rule.get("marks") or [])
 
 
-def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ...], tuple[str, ...]]:
-    data = read_yaml(language, "events.yaml").get("intent") or {}
-    source = f"lang/{language}/events.yaml: intent"
+def _examples(data: dict[str, Any], source: str) -> tuple[tuple[Example, ...], tuple[str, ...]]:
+    """A rule's positive examples (sentence => sides) and its negative sentences."""
     return tuple(_example(p, source) for p in data.get("pos") or []), tuple(data.get("neg") or [])
+
+
+def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ...], tuple[str, ...]]:
+    return _examples(read_yaml(language, "events.yaml").get("intent") or {}, f"lang/{language}/events.yaml: intent")
 
 
 @dataclass(frozen=True)
@@ -180,8 +183,7 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
     if not all(isinstance(p, str) for p in data.get("preps") or []):  # YAML reads a bare `on` as true
         raise ValueError(f"{source}: preps must be words (quote \"on\")")
     return ComplementRecipients(frozenset(data.get("types") or []), tuple(data.get("preps") or []),
-                                tuple(_example(p, source) for p in data.get("pos") or []),
-                                tuple(data.get("neg") or []))
+                                *_examples(data, source))
 
 
 @lru_cache(maxsize=4)
@@ -209,5 +211,4 @@ class PlacedSectors:
 def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
     data = read_yaml(language, "events.yaml").get("placed_sectors") or {}
     source = f"lang/{language}/events.yaml: placed_sectors"
-    return PlacedSectors(frozenset(data.get("sectors") or []), tuple(_example(p, source) for p in data.get("pos") or []),
-                         tuple(data.get("neg") or []))
+    return PlacedSectors(frozenset(data.get("sectors") or []), *_examples(data, source))
