@@ -21,29 +21,16 @@ from typing import Any
 import yaml
 
 from flashpoint.model import Actor, Entity
+from flashpoint.nlp.language import names
 from flashpoint.yamlio import load_yaml
 
+_NAMES = names()  # resources/lang/en/entities.yaml
 NAME_TOKEN = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
-NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:de|da|van|von|der|al|bin|ibn|la|le|du|dos)[ \u00a0]+)?{NAME_TOKEN})*")
-# capitalised nouns that end institution names ("... Security Policy Josep Borrell"): never a first name
-INSTITUTION = {"Policy", "Affairs", "Council", "Ministry", "Department", "Office", "Committee", "Agency", "Service",
-               "Forces", "Army", "Union", "News", "Politics", "Assembly", "Parliament", "Commission", "Republic",
-               "Administration", "Government", "Organization", "Organisation", "Cooperation", "Co-operation",
-               "Europe", "More", "Comment", "Reply", "Share", "Video", "Photo", "Watch", "Listen", "Advertisement"}
-# words that begin a sentence or a clause and are capitalised without being names
-_NOT_NAMES = {
-    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "And", "But", "Or", "If", "As", "While",
-    "When", "After", "Before", "Since", "Until", "During", "Following", "With", "Without", "Speaking", "According",
-    "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their",
-    "Our", "My", "Your", "There", "Here", "Meanwhile", "However", "Moreover", "Later", "Earlier", "Last", "Next",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Read", "Also",
-    "Both", "Many", "Some", "All", "Any", "Each", "Other", "Such", "Not", "No", "Yes", "Why", "What", "Who", "How",
-    "Where", "Which", "Now", "Then", "Today", "Yesterday", "Tomorrow", "Overnight", "Western", "Eastern",
-    "Northern", "Southern", "Mr.", "Despite", "Because", "Although", "Though", "Under", "Over", "Into",
-}
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into)[ \u00a0]+$")
-PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_CONNECTOR = "|".join(sorted(_NAMES.name_run_connectors, key=lambda w: (-len(w), w)))
+NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNECTOR})[ \u00a0]+)?{NAME_TOKEN})*")
+INSTITUTION = _NAMES.institution_words  # "... Security Policy Josep Borrell": never a first name
+_NOT_NAMES = _NAMES.capitalised_non_names  # capitalised at the start of a clause without being names
+_LOCATIVE = re.compile(r"\b(?:" + "|".join(sorted(_NAMES.place_preps_before_name)) + r")[ \u00a0]+$")
 
 
 @dataclass
@@ -112,7 +99,7 @@ def place_words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     """Names and aliases of known organisations (lower case): never person names."""
-    out: set[str] = {"kremlin", "white house", "pentagon", "state department", "nato", "eu", "un", "osce"}
+    out: set[str] = set(_NAMES.body_names)
     data = _yaml("organizations.yaml")
     if isinstance(data, dict):
         for rows in data.values():

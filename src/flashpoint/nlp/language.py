@@ -153,8 +153,9 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
 
 
 NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_phrase_modifiers", "locative_words",
-              "place_nouns_after", "calendar_words", "common_words")
-NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations")
+              "place_nouns_after", "calendar_words", "common_words", "name_run_connectors", "body_names",
+              "place_preps_before_name")
+NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names")
 
 
 @dataclass(frozen=True)
@@ -170,9 +171,14 @@ class Names:
     place_nouns_after: frozenset[str]
     calendar_words: frozenset[str]
     common_words: frozenset[str]
+    name_run_connectors: frozenset[str]
+    body_names: frozenset[str]
+    place_preps_before_name: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
+    institution_words: frozenset[str]
+    capitalised_non_names: frozenset[str]
 
 
 def _word_lists(language: str, name: str, keys: tuple[str, ...],
