@@ -30,15 +30,24 @@ from flashpoint.nlp.gazetteer import (
     sector_name,
     spelled_like,
 )
+from flashpoint.nlp.language import names
 
 if TYPE_CHECKING:
     from flashpoint.nlp.document import NlpDoc
 
-_LEAD = re.compile(r"^(?:the|a|an|some|several|many|other|its|their|his|her)\s+", re.I)
+_WORDS = names()
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """Words as a regex alternation, longest first."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_LEAD = re.compile(rf"^(?:{_alternation(_WORDS.actor_lead_words)})\s+", re.I)
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _GROUP = re.compile(
-    r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s](?:backed|supported|sponsored|allied|aligned"
-    r"|controlled|armed|funded|installed))\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s](?:"
+    + _alternation(_WORDS.backer_affixes) + r"))\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<noun>separatists?|rebels?|militants?|militias?|fighters|insurgents?|forces|authorities|republics?|"
     r"paramilitar(?:y|ies)|gunmen|groups?|leaders?|troops)\b")
 _BARE_GROUP = re.compile(r"\b(?:separatists?|rebels?|insurgents?|militants?|militias?|guerrillas?)\b", re.I)
@@ -227,9 +236,6 @@ def _host_country(backer: str | None, context: str | Counter[str] | None) -> str
     return theatres[0] if theatres else None
 
 
-_WIDE_NOUNS = ("forces", "troops", "authorities", "leaders", "groups", "group")
-
-
 def _backed_group(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     """The backer and sector of 'pro-Russia separatists', 'Iran-backed militias', 'Russian-installed
     authorities' (PRE); 'pro-Russian forces' without 'separatist' are no proxy group."""
@@ -239,11 +245,11 @@ def _backed_group(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     if backer is None:
         return None
     noun = m.group("noun").lower()
-    if noun not in _WIDE_NOUNS or _BARE_GROUP.search(text):
+    if noun not in _WORDS.wide_group_nouns or _BARE_GROUP.search(text):
         return backer, "PRE" if noun.startswith("republic") else "REB"
-    if noun in ("authorities", "leaders"):
+    if noun in _WORDS.authority_group_nouns:
         return backer, "PRE"
-    if noun in ("forces", "troops") and "separatist" not in text.lower():
+    if noun in _WORDS.armed_force_nouns and not any(w in text.lower() for w in _WORDS.separatist_words):
         return None
     return backer, "REB"
 

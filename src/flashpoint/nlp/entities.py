@@ -37,7 +37,8 @@ _ROLE_MODIFIERS = _NAMES.role_modifiers
 _NP_MODIFIERS = _NAMES.noun_phrase_modifiers
 _LOCATIVE = _NAMES.locative_words
 _PLACE_AFTER = _NAMES.place_nouns_after
-_GROUP_AFFIX = re.compile(r"^[-\s](?:backed|supported|sponsored|allied|aligned|controlled|armed|funded|installed)\b")
+_BACKER_AFFIXES = "|".join(sorted(names().backer_affixes, key=lambda w: (-len(w), w)))
+_GROUP_AFFIX = re.compile(rf"^[-\s](?:{_BACKER_AFFIXES})\b")
 _COMMON = frozenset(STOP_WORDS) | _NAMES.calendar_words | _NAMES.common_words
 
 
@@ -612,7 +613,7 @@ def _remember(f: _Found, local: dict[str, _Found]) -> None:
     local.setdefault(key, f)
     if len(words) >= 2:
         local[words[-1]] = f
-        if len(words) >= 3 and words[-2] in ("le", "la", "de", "van", "von", "al", "der"):
+        if len(words) >= 3 and words[-2] in names().surname_particles:
             local[" ".join(words[-2:])] = f
 
 

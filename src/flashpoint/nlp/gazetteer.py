@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from flashpoint.nlp.language import names
 from flashpoint.yamlio import load_yaml
 
 SECTOR_LABELS = {
@@ -214,12 +215,13 @@ def _person_entry(rec: dict[str, Any]) -> Entry:
 
 def _add_person(g: Gazetteer, rec: dict[str, Any]) -> None:
     entry = _person_entry(rec)
+    suffixes = names().name_suffixes
     for alias in [rec["name"], *(rec.get("aliases") or [])]:
         g.add(alias, entry)
         key = fold(alias)
         if " " in key:
             g.people[key] = entry
-            words = [w for w in key.split() if w not in ("jr", "sr", "i", "ii", "iii", "iv")]
+            words = [w for w in key.split() if w not in suffixes]
             surname = words[-1]
             if len(words) < 2 or surname in g.first_names or surname in g.index:
                 continue  # "Austin", "Georgia": a surname alone that is also a first name or a place

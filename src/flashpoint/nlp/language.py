@@ -154,7 +154,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
 
 NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_phrase_modifiers", "locative_words",
               "place_nouns_after", "calendar_words", "common_words", "name_run_connectors", "body_names",
-              "place_preps_before_name")
+              "place_preps_before_name", "surname_particles", "name_suffixes", "backer_affixes", "actor_lead_words",
+              "wide_group_nouns", "authority_group_nouns", "armed_force_nouns", "separatist_words")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names")
 
 
@@ -174,6 +175,14 @@ class Names:
     name_run_connectors: frozenset[str]
     body_names: frozenset[str]
     place_preps_before_name: frozenset[str]
+    surname_particles: frozenset[str]
+    name_suffixes: frozenset[str]
+    backer_affixes: frozenset[str]
+    actor_lead_words: frozenset[str]
+    wide_group_nouns: frozenset[str]
+    authority_group_nouns: frozenset[str]
+    armed_force_nouns: frozenset[str]
+    separatist_words: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
