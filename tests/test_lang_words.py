@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from flashpoint.nlp import language
-from flashpoint.nlp.language import LANG_DIR, figure_words, names
+from flashpoint.nlp.language import LANG_DIR, date_words, figure_words, names
+from flashpoint.nlp.regexes import longest_first
 
 
 @pytest.fixture(autouse=True)
@@ -16,9 +18,11 @@ def _fresh_caches() -> Iterator[None]:
     """A made-up language read in one test is not the cached answer of another."""
     names.cache_clear()
     figure_words.cache_clear()
+    date_words.cache_clear()
     yield
     names.cache_clear()
     figure_words.cache_clear()
+    date_words.cache_clear()
 
 
 def test_english_lists_load_with_their_cases() -> None:
@@ -58,3 +62,20 @@ def test_a_language_without_the_file_says_which(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(language, "LANG_DIR", tmp_path)
     with pytest.raises(FileNotFoundError, match="no entities.yaml for language 'xx'"):
         names("xx")
+
+
+def test_date_words_load_and_a_bad_list_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    words = date_words()
+    assert "nineteen" in words.teen_number_words and "nineteen" in words.year_century_words
+    assert "preceding" in words.relative_words and "ninth" in words.day_ordinal_unit_words
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "dates.yaml", "relative_words: [",
+                                                             "relative_words: [next, "))
+    with pytest.raises(ValueError, match=r"dates\.yaml: 'relative_words' lists \['next'\] twice"):
+        date_words("xx")
+
+
+def test_an_alternation_from_a_set_tries_the_longer_word_first_whatever_the_order() -> None:
+    pattern = longest_first({"six", "sixteen", "ten"})
+    assert pattern == longest_first(["ten", "sixteen", "six"]) == "(?:sixteen|six|ten)"
+    found = re.match(pattern, "sixteen")
+    assert found is not None and found[0] == "sixteen"

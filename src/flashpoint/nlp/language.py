@@ -231,3 +231,25 @@ class FigureWords:
 @lru_cache(maxsize=4)
 def figure_words(language: str = DEFAULT_LANGUAGE) -> FigureWords:
     return FigureWords(**_word_lists(language, "figures.yaml", FIGURE_LISTS))
+
+
+DATE_WORD_LISTS = ("unit_number_words", "teen_number_words", "tens_number_words", "day_tens_words",
+                   "day_ordinal_unit_words", "year_century_words", "relative_words")
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The number and relative words the date finder's patterns are built from (see resources/lang/en/dates.yaml)."""
+
+    unit_number_words: frozenset[str]
+    teen_number_words: frozenset[str]
+    tens_number_words: frozenset[str]
+    day_tens_words: frozenset[str]
+    day_ordinal_unit_words: frozenset[str]
+    year_century_words: frozenset[str]
+    relative_words: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def date_words(language: str = DEFAULT_LANGUAGE) -> DateWords:
+    return DateWords(**_word_lists(language, "dates.yaml", DATE_WORD_LISTS))

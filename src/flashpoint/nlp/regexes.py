@@ -36,3 +36,9 @@ def _emit(node: dict[str, Any], space: str | None) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # a word ending here is tried after every longer one through this node (greedy "?")
     return "(?:" + body + ")?" if "" in node else body
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A plain alternation of `words`, longest first and then alphabetical, so a word list read from a
+    set builds the same pattern every run and a longer word is tried before its prefix."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.language import date_words
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
     ORDINAL_UNITS,
@@ -47,7 +48,7 @@ from flashpoint.nlp.numbers import (
     ordinal_to_number,
     parse_number,
 )
-from flashpoint.nlp.regexes import alternation
+from flashpoint.nlp.regexes import alternation, longest_first
 from flashpoint.yamlio import load_yaml
 
 MONTHS: dict[str, int] = {}
@@ -72,27 +73,25 @@ _MON = (r"(?:" + alternation(n for n in MONTHS if len(n) > 4 or n in ("may", "ju
 _WD = (r"(?:" + alternation(n for n in WEEKDAYS if len(n) > 5)
        + r"|(?:" + alternation(n for n in WEEKDAYS if len(n) <= 5) + r")\.?)")
 _WD_FULL = r"(?:" + "|".join(n.lower() for n in calendar.day_name) + r")"
-_DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|"
-              r"fourth|fifth|sixth|seventh|eighth|ninth)|" + ORDINAL_WORDS_RE + r"|ten|eleven|twelve|thirteen|"
-              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|one|two|three|four|five|six|"
-              r"seven|eight|nine)")
+_W = date_words()
+# days of the month said in words: "twenty first", "the eleventh", "thirty" (dates.yaml: *_number_words)
+_DAY_WORDS = (r"(?:" + longest_first(_W.day_tens_words) + r"[\s-]+(?:" + longest_first(_W.unit_number_words) + "|"
+              + longest_first(_W.day_ordinal_unit_words) + r")|" + ORDINAL_WORDS_RE + "|"
+              + longest_first(_W.teen_number_words | _W.day_tens_words | _W.unit_number_words) + r")")
 _DAY = r"(?:(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)|" + _DAY_WORDS + r")"
 _YEAR_NUM = r"(?:1\d{3}|20\d{2})(?!\d)"
-_Y_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_Y_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_Y_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_Y_UNITS = longest_first(_W.unit_number_words)
+_Y_TEENS = longest_first(_W.teen_number_words)
+_Y_TENS = longest_first(_W.tens_number_words)
 _Y_TAIL = r"(?:" + _Y_TENS + r"(?:[\s-]+" + _Y_UNITS + r")?|" + _Y_TEENS + r")"
 # years said in words: "nineteen ninety six", "nineteen hundred ninety three", "two thousand and fifteen"
-_YEAR_WORDS = (r"(?:(?:sixteen|seventeen|eighteen|nineteen)\s+(?:hundred(?:\s+and)?\s+(?:" + _Y_TAIL + "|" + _Y_UNITS
+_YEAR_WORDS = (r"(?:" + longest_first(_W.year_century_words) + r"\s+(?:hundred(?:\s+and)?\s+(?:" + _Y_TAIL + "|" + _Y_UNITS
                + r")|" + _Y_TAIL + r")|two\s+thousand(?:\s+and\s+(?:" + _Y_TAIL + "|" + _Y_UNITS + r")|\s+" + _Y_TAIL
                + r")?)(?![\w-])")
 _YEAR = r"(?:" + _YEAR_NUM + "|" + _YEAR_WORDS + ")"
 _NUM = r"(?:\d+|" + NUMBER_WORDS_RE + r"|a couple of|a couple|couple of|couple|a few|few|several|an|a)"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
-_REL = r"(?:next|last|this|previous|past|coming|upcoming|following|current|same|preceding)"
-_PREP_CUE = (r"(?:in|since|from|until|till|to|by|before|after|during|of|between|and|or|through|thru|"
-             r"circa|year|early|late|mid|end|start|beginning|middle|spring|summer|autumn|fall|winter|than|"
-             r"around|about|throughout|over|for|on|at|as of)")
+_REL = longest_first(_W.relative_words)
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|expected to|"
