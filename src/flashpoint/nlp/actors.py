@@ -48,9 +48,9 @@ _POSS = re.compile(r"(?:['’]s|['’])$")
 _GROUP = re.compile(
     r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s](?:"
     + _alternation(_WORDS.backer_affixes) + r"))\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
-    r"(?P<noun>separatists?|rebels?|militants?|militias?|fighters|insurgents?|forces|authorities|republics?|"
-    r"paramilitar(?:y|ies)|gunmen|groups?|leaders?|troops)\b")
-_BARE_GROUP = re.compile(r"\b(?:separatists?|rebels?|insurgents?|militants?|militias?|guerrillas?)\b", re.I)
+    r"(?P<noun>" + _alternation(_WORDS.proxy_group_nouns) + r")\b")
+_BARE_GROUP = re.compile(rf"\b(?:{_alternation(_WORDS.armed_group_nouns)})\b", re.I)
+_BREAKAWAY = re.compile(_alternation(_WORDS.breakaway_words), re.I)
 _REPUBLICS = re.compile(r"\b(?:people['’]s\s+)?republics?\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _WORD_AT_END = re.compile(r"[^\W_]+$")
@@ -257,7 +257,7 @@ def _backed_group(text: str, m: re.Match[str]) -> tuple[str, str] | None:
 def _is_bare_group(text: str) -> bool:
     """'separatists', 'rebels', 'the self-proclaimed republics'."""
     return bool(_BARE_GROUP.search(text)) or bool(
-        _REPUBLICS.search(text) and re.search(r"separatist|self-proclaimed|breakaway", text, re.I))
+        _REPUBLICS.search(text) and _BREAKAWAY.search(text))
 
 
 def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
@@ -299,8 +299,8 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
     return sector_actor(text, host, sector)
 
 
-_NO_NATION = re.compile(r"\b(?:Western|foreign(?!\s+(?:minister|ministry|secretary|affairs|office|policy|service))|"
-                        r"international|regional|independent|humanitarian|multinational|allied|coalition)\b", re.I)
+_NO_NATION = re.compile(rf"\b(?:foreign(?!\s+(?:{_alternation(_WORDS.foreign_office_nouns)}))|"
+                        rf"{_alternation(_WORDS.not_national_adjectives)})\b", re.I)
 
 
 def context_country(context: str | None, role: str | None = None, since: int = 0) -> str | None:
@@ -353,7 +353,8 @@ def _country_keys() -> dict[str, Entry]:
             if e.kind == "country" and " " not in k and len(k) >= 5}
 
 
-_THE_COUNTRY = re.compile(r"(?:\b(?:the|this|that)\s+|^)(?:country|nation)(?:['’]s|['’]|\b)", re.I)
+_THE_COUNTRY = re.compile(rf"(?:\b(?:{_alternation(_WORDS.country_pointers)})\s+|^)"
+                          rf"(?:{_alternation(_WORDS.country_nouns)})(?:['’]s|['’]|\b)", re.I)
 _STATE_KINDS = ("country", "capital", "demonym", "seat")
 
 
@@ -503,7 +504,8 @@ def _phrase_actor(body: str, first: list[Entity], end: int) -> Actor | None:
     return first[0].actor
 
 
-_PROXY_WORDS = re.compile(r"\bpro[-\s]|-(?:backed|supported|sponsored|allied|aligned)\b|separatist|rebel", re.I)
+_PROXY_WORDS = re.compile(rf"\bpro[-\s]|-(?:{_alternation(_WORDS.proxy_affixes)})\b|"
+                          rf"{_alternation(_WORDS.proxy_stems)}", re.I)
 
 
 def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:

@@ -155,7 +155,10 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
 NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_phrase_modifiers", "locative_words",
               "place_nouns_after", "calendar_words", "common_words", "name_run_connectors", "body_names",
               "place_preps_before_name", "surname_particles", "name_suffixes", "backer_affixes", "actor_lead_words",
-              "wide_group_nouns", "authority_group_nouns", "armed_force_nouns", "separatist_words")
+              "wide_group_nouns", "authority_group_nouns", "armed_force_nouns", "separatist_words",
+              "proxy_group_nouns", "armed_group_nouns", "breakaway_words", "proxy_affixes", "proxy_stems",
+              "foreign_office_nouns", "not_national_adjectives", "country_pointers", "country_nouns", "articles",
+              "appositive_preps")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names")
 
 
@@ -183,6 +186,17 @@ class Names:
     authority_group_nouns: frozenset[str]
     armed_force_nouns: frozenset[str]
     separatist_words: frozenset[str]
+    proxy_group_nouns: frozenset[str]
+    armed_group_nouns: frozenset[str]
+    breakaway_words: frozenset[str]
+    proxy_affixes: frozenset[str]
+    proxy_stems: frozenset[str]
+    foreign_office_nouns: frozenset[str]
+    not_national_adjectives: frozenset[str]
+    country_pointers: frozenset[str]
+    country_nouns: frozenset[str]
+    articles: frozenset[str]
+    appositive_preps: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
