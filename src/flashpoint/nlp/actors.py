@@ -31,6 +31,7 @@ from flashpoint.nlp.gazetteer import (
     spelled_like,
 )
 from flashpoint.nlp.language import names
+from flashpoint.nlp.regexes import longest_first
 
 if TYPE_CHECKING:
     from flashpoint.nlp.document import NlpDoc
@@ -38,19 +39,14 @@ if TYPE_CHECKING:
 _WORDS = names()
 
 
-def _alternation(words: frozenset[str]) -> str:
-    """Words as a regex alternation, longest first."""
-    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
-
-
-_LEAD = re.compile(rf"^(?:{_alternation(_WORDS.actor_lead_words)})\s+", re.I)
+_LEAD = re.compile(rf"^{longest_first(_WORDS.actor_lead_words)}\s+", re.I)
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _GROUP = re.compile(
-    r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s](?:"
-    + _alternation(_WORDS.backer_affixes) + r"))\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
-    r"(?P<noun>" + _alternation(_WORDS.proxy_group_nouns) + r")\b")
-_BARE_GROUP = re.compile(rf"\b(?:{_alternation(_WORDS.armed_group_nouns)})\b", re.I)
-_BREAKAWAY = re.compile(_alternation(_WORDS.breakaway_words), re.I)
+    r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s]"
+    + longest_first(_WORDS.backer_affixes) + r")\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<noun>" + longest_first(_WORDS.proxy_group_nouns) + r")\b")
+_BARE_GROUP = re.compile(rf"\b{longest_first(_WORDS.armed_group_nouns)}\b", re.I)
+_BREAKAWAY = re.compile(longest_first(_WORDS.breakaway_words), re.I)
 _REPUBLICS = re.compile(r"\b(?:people['’]s\s+)?republics?\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _WORD_AT_END = re.compile(r"[^\W_]+$")
@@ -299,8 +295,8 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
     return sector_actor(text, host, sector)
 
 
-_NO_NATION = re.compile(rf"\b(?:foreign(?!\s+(?:{_alternation(_WORDS.foreign_office_nouns)}))|"
-                        rf"{_alternation(_WORDS.not_national_adjectives)})\b", re.I)
+_NO_NATION = re.compile(rf"\b(?:foreign(?!\s+{longest_first(_WORDS.foreign_office_nouns)})|"
+                        rf"{longest_first(_WORDS.not_national_adjectives)})\b", re.I)
 
 
 def context_country(context: str | None, role: str | None = None, since: int = 0) -> str | None:
@@ -353,8 +349,8 @@ def _country_keys() -> dict[str, Entry]:
             if e.kind == "country" and " " not in k and len(k) >= 5}
 
 
-_THE_COUNTRY = re.compile(rf"(?:\b(?:{_alternation(_WORDS.country_pointers)})\s+|^)"
-                          rf"(?:{_alternation(_WORDS.country_nouns)})(?:['’]s|['’]|\b)", re.I)
+_THE_COUNTRY = re.compile(rf"(?:\b{longest_first(_WORDS.country_pointers)}\s+|^)"
+                          rf"{longest_first(_WORDS.country_nouns)}(?:['’]s|['’]|\b)", re.I)
 _STATE_KINDS = ("country", "capital", "demonym", "seat")
 
 
@@ -504,8 +500,8 @@ def _phrase_actor(body: str, first: list[Entity], end: int) -> Actor | None:
     return first[0].actor
 
 
-_PROXY_WORDS = re.compile(rf"\bpro[-\s]|-(?:{_alternation(_WORDS.proxy_affixes)})\b|"
-                          rf"{_alternation(_WORDS.proxy_stems)}", re.I)
+_PROXY_WORDS = re.compile(rf"\bpro[-\s]|-{longest_first(_WORDS.proxy_affixes)}\b|"
+                          rf"{longest_first(_WORDS.proxy_stems)}", re.I)
 
 
 def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:

@@ -22,6 +22,7 @@ from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_se
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, plain, slug, spelled_like
 from flashpoint.nlp.language import names, people
+from flashpoint.nlp.regexes import longest_first
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _NAMES = names()  # resources/lang/en/entities.yaml
@@ -37,8 +38,7 @@ _ROLE_MODIFIERS = _NAMES.role_modifiers
 _NP_MODIFIERS = _NAMES.noun_phrase_modifiers
 _LOCATIVE = _NAMES.locative_words
 _PLACE_AFTER = _NAMES.place_nouns_after
-_BACKER_AFFIXES = "|".join(sorted(names().backer_affixes, key=lambda w: (-len(w), w)))
-_GROUP_AFFIX = re.compile(rf"^[-\s](?:{_BACKER_AFFIXES})\b")
+_GROUP_AFFIX = re.compile(rf"^[-\s]{longest_first(names().backer_affixes)}\b")
 _COMMON = frozenset(STOP_WORDS) | _NAMES.calendar_words | _NAMES.common_words
 
 

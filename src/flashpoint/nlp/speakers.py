@@ -23,6 +23,7 @@ from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import fold, gazetteer
 from flashpoint.nlp.language import names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
+from flashpoint.nlp.regexes import longest_first
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 NAME_POS = ("PROPN", "PRON")
@@ -36,19 +37,14 @@ PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 _WORDS = names()
 
 
-def _alternation(words: frozenset[str]) -> str:
-    """Words as a regex alternation, longest first."""
-    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
-
-
-_ARTICLES = _alternation(_WORDS.articles)
-_APPOSITIVE_NAME = re.compile(rf"(?:\s+(?:{_alternation(_WORDS.appositive_preps)})\s+[^,.;]{{1,40}})?,\s+")
+_ARTICLES = longest_first(_WORDS.articles)
+_APPOSITIVE_NAME = re.compile(rf"(?:\s+{longest_first(_WORDS.appositive_preps)}\s+[^,.;]{{1,40}})?,\s+")
 _AND_BETWEEN_NAMES = re.compile(r"\)?\s+and\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}")
 _DEFINITE = r"(?i)the\b"
 # a name and a comma right before a phrase ("Idan Avshalom, | a senior medic")
 _NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+)(?:[ \u00a0]+\([A-Z]{2,6}\))?,"
                              r"[ \u00a0]+$")  # "Ain o Salish Kendra (ASK), | a legal aid group"
-_ARTICLE = re.compile(rf"(?:{_ARTICLES})\s", re.IGNORECASE)
+_ARTICLE = re.compile(rf"{_ARTICLES}\s", re.IGNORECASE)
 
 
 @dataclass
@@ -84,7 +80,7 @@ def role_nouns() -> frozenset[str]:
 def describe(text: str) -> str:
     """A source as the text names it, without its article or an "according to" before it."""
     text = re.sub(r"^according\s+to\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
-    return re.sub(rf"^(?:{_ARTICLES})\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(rf"^{_ARTICLES}\s+", "", text, flags=re.IGNORECASE)
 
 
 def looks_like_full_name(text: str) -> bool:
