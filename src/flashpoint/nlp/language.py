@@ -158,7 +158,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "wide_group_nouns", "authority_group_nouns", "armed_force_nouns", "separatist_words",
               "proxy_group_nouns", "armed_group_nouns", "breakaway_words", "proxy_affixes", "proxy_stems",
               "foreign_office_nouns", "not_national_adjectives", "country_pointers", "country_nouns", "articles",
-              "appositive_preps")
+              "appositive_preps", "indefinite_articles", "singular_body_pronouns")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names")
 
 
@@ -197,6 +197,8 @@ class Names:
     country_nouns: frozenset[str]
     articles: frozenset[str]
     appositive_preps: frozenset[str]
+    indefinite_articles: frozenset[str]
+    singular_body_pronouns: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]

@@ -377,7 +377,7 @@ class Speakers:
         """'The CPJ asked Israel to explain …, in what it said': "it" is a body that is the subject of
         a clause earlier in its own sentence, outside quotes, when the numbers agree ("it": one,
         "they": many); a person, a pronoun or a plural noun for "it" is no such body."""
-        plural = pronoun.lower_ not in ("it", "its")
+        plural = pronoun.lower_ not in _WORDS.singular_body_pronouns
         sent = pronoun.sent
         for t in reversed(pronoun.doc[sent.start:pronoun.i]):
             if t.dep_ != "nsubj" or self.in_quote(t.idx) or t.pos_ == "PRON":
@@ -597,7 +597,7 @@ class Speakers:
             issuer = self._issued_by(tok)
             if issuer is not None:
                 return issuer
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            if any(c.dep_ == "det" and c.lower_ in _WORDS.indefinite_articles for c in tok.children):
                 return None  # "a statement on Telegram": the last document named has no named issuer
             reach = tok.idx - DOCUMENT_REACH  # "the report … the report": each mention reaches back anew
         return None
