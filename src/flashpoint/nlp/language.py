@@ -250,7 +250,9 @@ def figure_words(language: str = DEFAULT_LANGUAGE) -> FigureWords:
 
 
 DATE_WORD_LISTS = ("unit_number_words", "teen_number_words", "tens_number_words", "day_tens_words",
-                   "day_ordinal_unit_words", "year_century_words", "relative_words")
+                   "day_ordinal_unit_words", "year_century_words", "relative_words", "year_cue_words",
+                   "year_cues_outside_the_date", "year_determiners", "year_open_end_words", "year_counted_nouns",
+                   "fuzzy_relative_words", "numeric_date_cues", "bound_unit_preps", "bound_nouns")
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,15 @@ class DateWords:
     day_ordinal_unit_words: frozenset[str]
     year_century_words: frozenset[str]
     relative_words: frozenset[str]
+    year_cue_words: frozenset[str]
+    year_cues_outside_the_date: frozenset[str]
+    year_determiners: frozenset[str]
+    year_open_end_words: frozenset[str]
+    year_counted_nouns: frozenset[str]
+    fuzzy_relative_words: frozenset[str]
+    numeric_date_cues: frozenset[str]
+    bound_unit_preps: frozenset[str]
+    bound_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)

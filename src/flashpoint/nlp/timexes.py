@@ -451,7 +451,7 @@ def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
     return res
 
 
-_NUMERIC_DATE_BEFORE = re.compile(r"(?:\b(?:on|to|and|or|till|until|from|between)\s*|[,-]\s*)$")
+_NUMERIC_DATE_BEFORE = re.compile(r"(?:\b" + longest_first(_W.numeric_date_cues) + r"\s*|[,-]\s*)$")
 
 
 def _said_as_numeric_date(m: re.Match[str], ctx: Ctx) -> bool:
@@ -834,7 +834,8 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), unit_value(d, unit), mod=m["pos"] or m["bound"])
 
 
-@rule(r"(?:(?:by|before|until|till|at|in|after)\s+)?(?:the\s+)?(?P<b>end|beginning|start|middle|close|turn)\s+of\s+"
+@rule(r"(?:" + longest_first(_W.bound_unit_preps) + r"\s+)?(?:the\s+)?(?P<b>" + longest_first(_W.bound_nouns)
+      + r")\s+of\s+"
       r"(?:the\s+)?(?P<unit>week|month|year)|(?P<pos>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)|"
       r"(?P<eoy>eoy|eom|eow)", {"week", "month", "year", "eoy", "eom", "eow"})
 def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -998,7 +999,7 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), value, start=start, end=end, kind="span")
 
 
-@rule(r"(?:in\s+)?(?:the\s+)?(?:recent|past|last|coming)\s+(?:few\s+|several\s+|couple\s+of\s+)?"
+@rule(r"(?:in\s+)?(?:the\s+)?" + longest_first(_W.fuzzy_relative_words) + r"\s+(?:few\s+|several\s+|couple\s+of\s+)?"
       r"(?P<unit>days|weeks|months|years|decades)|recently|lately|in\s+the\s+past|previously", {"days", "weeks", "months", "years", "decades", "recently", "lately", "past", "previously"})
 def _fuzzy(m: re.Match[str], ctx: Ctx) -> Res | None:
     coming = re.search(r"coming", m.group(0), re.I)
@@ -1044,23 +1045,26 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), d.isoformat())
 
 
-@rule(r"(?:(?P<cue>in|since|from|until|till|by|before|after|during|of|between|and|or|through|thru|to|than|"
-      r"year|circa|throughout|as\s+of|since\s+the\s+(?:end|start|beginning)\s+of|(?:at\s+)?the\s+(?:end|"
+# "in 2019" is the date "2019"; "since 2014" keeps its "since" (dates.yaml: year_cues_outside_the_date)
+_CUE_OUTSIDE_THE_DATE = re.compile(longest_first(_W.year_cues_outside_the_date) + r"\b", re.I)
+# "2000 people", "1500 km": a count, no year (dates.yaml: year_counted_nouns)
+_COUNTED_AFTER_A_YEAR = re.compile(r"\s*(?:" + longest_first(_W.year_counted_nouns) + r"|\$)", re.I)
+
+
+@rule(r"(?:(?P<cue>" + longest_first(_W.year_cue_words) + r"|as\s+of|since\s+the\s+(?:end|start|beginning)\s+of|(?:at\s+)?the\s+(?:end|"
       r"start|beginning|middle)\s+of|(?:in\s+)?(?:early|late|mid)|summer|spring|autumn|fall|winter)[\s-]+"
       r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-|"
-      r"(?P<det>(?:a|an|the|its|their|his|her|this|that)\s+|['\u2019]s\s+)(?=\d{4}\s+[a-z]))?"
+      r"(?P<det>" + longest_first(_W.year_determiners) + r"\s+|['\u2019]s\s+)(?=\d{4}\s+[a-z]))?"
       r"(?P<y>(?:1[89]|20)\d{2}(?!\d|s\b|\s+s\b|'s|%)|"
       + _YEAR_WORDS + r")"
-      r"(?P<later>\s+(?:or|and)\s+(?:later|after|greater|earlier|before)(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
+      r"(?P<later>\s+(?:or|and)\s+" + longest_first(_W.year_open_end_words) + r"(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not (m["cue"] or m["lead"] or m["later"] or m["det"]):
         return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
     after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s*(?:people|soldiers|troops|men|women|children|civilians|dollars|tons|km|miles|euros|"
-                r"rubles|hryvnias|residents|fighters|deaths|dead|cases|votes|\$)", after, re.I):
+    if _COUNTED_AFTER_A_YEAR.match(after):
         return None
-    start = m.start("y") if m["det"] or (m["cue"] and re.match(r"(?:in|of|and|or|by|to|from|between|during|than|through|"
-                                                  r"thru|till|until|throughout)\b", m["cue"], re.I)) else m.start()
+    start = m.start("y") if m["det"] or (m["cue"] and _CUE_OUTSIDE_THE_DATE.match(m["cue"])) else m.start()
     lead = re.search(r"(?:early|late|mid)[\s-]+$", ctx.text[m.start():m.start("y")], re.I)
     if m["cue"] and lead:
         start = m.start() + lead.start()  # "in early 2022" is "early 2022"
