@@ -68,6 +68,7 @@ def test_date_words_load_and_a_bad_list_is_refused(tmp_path: Path, monkeypatch: 
     words = date_words()
     assert "nineteen" in words.teen_number_words and "nineteen" in words.year_century_words
     assert "preceding" in words.relative_words and "ninth" in words.day_ordinal_unit_words
+    assert "on" in words.numeric_date_lead_cues and "hryvnias" in words.year_counted_nouns  # "on" quoted, no bool
     monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "dates.yaml", "relative_words: [",
                                                              "relative_words: [next, "))
     with pytest.raises(ValueError, match=r"dates\.yaml: 'relative_words' lists \['next'\] twice"):

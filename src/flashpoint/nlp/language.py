@@ -252,7 +252,8 @@ def figure_words(language: str = DEFAULT_LANGUAGE) -> FigureWords:
 DATE_WORD_LISTS = ("unit_number_words", "teen_number_words", "tens_number_words", "day_tens_words",
                    "day_ordinal_unit_words", "year_century_words", "relative_words", "year_cue_words",
                    "year_cues_outside_the_date", "year_determiners", "year_open_end_words", "year_counted_nouns",
-                   "fuzzy_relative_words", "numeric_date_cues", "bound_unit_preps", "bound_nouns")
+                   "fuzzy_relative_words", "numeric_date_cues", "bound_unit_preps", "bound_nouns",
+                   "weekday_relative_words", "numeric_date_lead_cues")
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,8 @@ class DateWords:
     numeric_date_cues: frozenset[str]
     bound_unit_preps: frozenset[str]
     bound_nouns: frozenset[str]
+    weekday_relative_words: frozenset[str]
+    numeric_date_lead_cues: frozenset[str]
 
 
 @lru_cache(maxsize=4)

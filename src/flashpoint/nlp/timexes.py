@@ -430,7 +430,8 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, _year(m["y"]), month, day)
 
 
-@rule(r"(?:(?:(?:this|next|last)\s+)?(?P<wd>" + _WD + r")[,\s]+|(?P<cue>on|from|between|this|next|last)\s+)?"
+@rule(r"(?:(?:" + longest_first(_W.weekday_relative_words) + r"\s+)?(?P<wd>" + _WD + r")[,\s]+|(?P<cue>"
+      + longest_first(_W.numeric_date_lead_cues) + r")\s+)?"
       r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?!\d|[/.]\d|-\d{1,2}-\d{1,2}-\d)(?:,\s*(?P<y>" + _YEAR +
       r"))?", {DIGIT})
 def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
