@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import CHROMEDRIVER, CHROMIUM, SEEDS, browser_fixture, serving_store
@@ -51,6 +53,14 @@ REPORTS = [
                  f"\"We will defend every town,\" Ukrainian President Volodymyr Zelensky said. "
                  f"<svg onload=\"{PAYLOAD}\"></svg><a href=\"javascript:{PAYLOAD}\">click</a>"),
 ]
+
+
+def until_loaded(browser: webdriver.Chrome, old: WebElement, fragment: str) -> None:
+    """Wait for a navigation a click started: the old page gone, the new one at `fragment` and fully loaded
+    (the URL changes before the new page is there, and a loaded machine shows the gap)."""
+    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 20).until(
+        lambda d: fragment in d.current_url and d.execute_script("return document.readyState") == "complete")
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +116,9 @@ def test_overview_shows_stories_escalation_and_actors(server: str, browser: webd
     unknown = browser.find_elements(By.CSS_SELECTOR, "#stories .outlet.unknown")
     assert unknown and all(not u.text.startswith("(") for u in unknown)
     shot(browser, output_dir, "dashboard-overview.png")
+    old = browser.find_element(By.TAG_NAME, "html")
     stories[0].click()
-    WebDriverWait(browser, 10).until(lambda d: "/stories/" in d.current_url)
+    until_loaded(browser, old, "/stories/")
     assert browser.find_element(By.ID, "story-title").text
 
 
@@ -139,8 +150,9 @@ def test_story_page_puts_outlets_side_by_side(server: str, browser: webdriver.Ch
     # a reported figure links to its record on the article page, which is highlighted there
     link = browser.find_element(By.CSS_SELECTOR, "#claims tr.disagree a[href*='#fig-']")
     number = link.find_element(By.CSS_SELECTOR, "strong").text
+    old = browser.find_element(By.TAG_NAME, "html")
     link.click()
-    WebDriverWait(browser, 10).until(lambda d: "/articles/" in d.current_url)
+    until_loaded(browser, old, "/articles/")
     record = browser.find_element(By.CSS_SELECTOR, "#records .rec.k-quantity:has(> .anchor:target)")
     assert number in record.text and record.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
 
@@ -183,8 +195,9 @@ def test_timeline_filters_change_what_is_shown(server: str, browser: webdriver.C
     rarest = min(set(types), key=types.count)
     assert types.count(rarest) < len(types)
     # choosing a type applies at once (static JS; the CSP allows no inline script)
+    old = browser.find_element(By.TAG_NAME, "html")
     Select(browser.find_element(By.ID, "f-type")).select_by_value(rarest)
-    WebDriverWait(browser, 10).until(lambda d: f"type={rarest}" in d.current_url)
+    until_loaded(browser, old, f"type={rarest}")
     shown = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item .type")]
     assert shown and set(shown) == {rarest} and len(shown) == types.count(rarest)
     # a date range narrows it further, to what the API says
@@ -192,8 +205,9 @@ def test_timeline_filters_change_what_is_shown(server: str, browser: webdriver.C
     browser.get(server + "/timeline")
     field = browser.find_element(By.ID, "f-country")
     field.send_keys("RUS")
+    old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "#timeline-filters button").click()
-    WebDriverWait(browser, 10).until(lambda d: "country=RUS" in d.current_url)
+    until_loaded(browser, old, "country=RUS")
     by_country = browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item")
     expected = api(server, "/api/timeline?country=RUS&limit=200")["items"]
     assert len(by_country) == len(expected) < len(items)
@@ -203,8 +217,9 @@ def test_timeline_filters_change_what_is_shown(server: str, browser: webdriver.C
     name = next(r["actor"] for r in api(server, "/api/timeline?limit=200")["items"] if r["actor"])
     browser.get(server + "/timeline")
     browser.find_element(By.ID, "f-actor").send_keys(name)
+    old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "#timeline-filters button").click()
-    WebDriverWait(browser, 10).until(lambda d: "actor=" in d.current_url)
+    until_loaded(browser, old, "actor=")
     expected = api(server, "/api/timeline?limit=200&actor=" + urllib.parse.quote(name))["items"]
     assert 0 < len(browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-item")) == len(expected) < len(items)
     browser.get(server + "/timeline?country=RUS")
