@@ -5,7 +5,7 @@ A second language is a sibling folder with the same files; no code changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -222,11 +222,6 @@ def names(language: str = DEFAULT_LANGUAGE) -> Names:
     return Names(**_word_lists(language, "entities.yaml", NAME_LISTS, NAME_CASED_LISTS))
 
 
-FIGURE_LISTS = ("clause_end_words", "noun_determiners", "not_nouns", "small_number_words", "sentence_openers",
-                "phrase_lead_words", "claimant_lead_words", "claimant_cut_words", "claimant_trailing_words",
-                "claimant_name_prepositions", "ordinal_count_words")
-
-
 @dataclass(frozen=True)
 class FigureWords:
     """Which words end, open or name a figure's counted phrase (see resources/lang/en/figures.yaml)."""
@@ -246,14 +241,7 @@ class FigureWords:
 
 @lru_cache(maxsize=4)
 def figure_words(language: str = DEFAULT_LANGUAGE) -> FigureWords:
-    return FigureWords(**_word_lists(language, "figures.yaml", FIGURE_LISTS))
-
-
-DATE_WORD_LISTS = ("unit_number_words", "teen_number_words", "tens_number_words", "day_tens_words",
-                   "day_ordinal_unit_words", "year_century_words", "relative_words", "year_cue_words",
-                   "year_cues_outside_the_date", "year_determiners", "year_open_end_words", "year_counted_nouns",
-                   "fuzzy_relative_words", "numeric_date_cues", "bound_unit_preps", "bound_nouns",
-                   "weekday_relative_words", "numeric_date_lead_cues")
+    return FigureWords(**_word_lists(language, "figures.yaml", tuple(f.name for f in fields(FigureWords))))
 
 
 @dataclass(frozen=True)
@@ -282,4 +270,4 @@ class DateWords:
 
 @lru_cache(maxsize=4)
 def date_words(language: str = DEFAULT_LANGUAGE) -> DateWords:
-    return DateWords(**_word_lists(language, "dates.yaml", DATE_WORD_LISTS))
+    return DateWords(**_word_lists(language, "dates.yaml", tuple(f.name for f in fields(DateWords))))
