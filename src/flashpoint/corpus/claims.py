@@ -118,19 +118,24 @@ def _side_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _quantity_kinds() -> dict[str, Any]:
+    """The figures lexicon (resources/quantity_kinds.yaml), read once for the casualty words and the time units."""
+    return load_yaml(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
 def _time_units() -> frozenset[str]:
     """The units a duration figure carries (quantity_kinds.yaml durations): 'nine months' counts no one."""
-    data = load_yaml(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8"))
-    return frozenset(str(u).lower() for u in ((data or {}).get("durations") or {}).values())
+    return frozenset(str(u).lower() for u in (_quantity_kinds().get("durations") or {}).values())
 
 
 @lru_cache(maxsize=1)
 def _cue_words() -> dict[str, str]:
     """Casualty words from the figures lexicon (quantity_kinds.yaml) -> their kind."""
-    data = load_yaml(resources.files("flashpoint.resources").joinpath("quantity_kinds.yaml").read_text("utf-8"))
+    data = _quantity_kinds()
     out: dict[str, str] = {}
     for kind in reversed(CASUALTY):  # killed wins a word listed twice
-        for w in (data or {}).get(kind) or []:
+        for w in data.get(kind) or []:
             out[str(w).lower()] = kind
     for w in ("lost", "loss of", "losses", "lives"):  # "lost 550 servicemen" yes, but not the nearest word alone
         out.pop(w, None)
