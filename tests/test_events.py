@@ -347,3 +347,12 @@ def test_a_side_left_empty_is_told_in_full_by_another_clause() -> None:
 def test_part_of_a_longer_place_name_is_that_name(text: str, country: str) -> None:
     places = [p for e in events_of(text) for p in (e.recipient, e.location) if p is not None]
     assert places and {p.country for p in places} == {country}
+
+
+def test_a_subject_after_its_verb_behind_a_fronted_clause_is_the_subject() -> None:
+    """"The region is at a moment of peril, warned the UN chief": the name after the verb is who warns, not who is
+    warned (no recipient, so no threat); "Russia warned Ukraine" keeps its object as the one warned."""
+    inverted = events_of("The region is at a moment of peril, warned UN Secretary General Antonio Guterres on Monday.")
+    assert not [e for e in of_type(inverted, "THREATEN") if side(e.recipient) == "UN"]
+    plain = of_type(events_of("Russia warned Ukraine on Monday."), "THREATEN")
+    assert plain and side(plain[0].actor) == "RUS" and side(plain[0].recipient) == "UKR"

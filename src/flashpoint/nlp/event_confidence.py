@@ -1,5 +1,5 @@
-"""How likely what a coded event states is right (its type, and each side it names): a logistic model over a
-few features of how it was coded.
+"""How likely a coded event is right as the real-news evaluation counts it (its type, and both sides' countries):
+a logistic model over a few features of how it was coded.
 
 The weights live in `resources/event_confidence.json`, fitted on the tuning part of the real-news
 annotations by `benchmarks/fit_event_confidence.py` (never on the held-out part). An event below
@@ -19,7 +19,7 @@ from flashpoint.nlp.event_patterns import Pattern
 
 CONFIDENT = 0.5
 FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
-            "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent")
+            "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent", "both_known")
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 
 
@@ -49,11 +49,13 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "no_recipient": float(ev.recipient is None),
         "verbal": float(ev.type in VERBAL),
         "intent": float((ev.pattern or "").startswith("intent:")),
+        "both_known": float(_known(ev.actor) and _known(ev.recipient)),
     }
 
 
 def confidence(x: dict[str, float]) -> float:
-    """P(what the event states is right) under the fitted logistic model."""
+    """P(the event's type and both its sides are right) under the fitted logistic model; a feature the model
+    was not fitted on weighs nothing."""
     w = weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     return round(1.0 / (1.0 + math.exp(-z)), 3)

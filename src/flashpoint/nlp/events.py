@@ -579,6 +579,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     furniture = doc.furniture()
     syn.repair_adjectival_clauses(doc.tokens)
     syn.repair_reported_clauses(doc.tokens)
+    syn.repair_inverted_subjects(doc.tokens)
     for index, sentence in enumerate(doc.tokens.sents):
         if sentence.start_char in furniture:
             continue

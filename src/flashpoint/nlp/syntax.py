@@ -67,6 +67,20 @@ def repair_reported_clauses(doc: Doc) -> None:
         noun.head, noun.dep_ = verb, "nsubj"
 
 
+def repair_inverted_subjects(doc: Doc) -> None:
+    """"The world is at a moment of peril, warned UN chief Guterres": after a fronted reported clause, a verb with
+    no subject of its own has it after it, where the parser read an object; "warned Russia" with no clause before
+    it keeps its object."""
+    for verb in doc:
+        if not is_verb(verb) or children(verb, *SUBJECT_DEPS, "nsubj:pass", "expl"):
+            continue
+        if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
+            continue
+        after = [c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN")]
+        if after:
+            after[0].dep_ = "nsubj"
+
+
 def _reported(noun: Token) -> bool:
     """A noun in a clause's place: the complement of a verb, or a second subject before the verb's own ("rebels
     surrendered, an official said" read with two subjects of "said")."""
