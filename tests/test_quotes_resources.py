@@ -14,6 +14,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "the" in words.definite_determiners
     assert "a" not in words.definite_determiners  # "a statement" names its own source
     assert words.fragment_words >= 1 and "whether" in words.question_words and "from" in words.issuer_preps
+    assert "professor" in words.person_nouns and "agency" not in words.person_nouns  # a body is no person
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -21,7 +22,7 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "fragment_words: three\n",
+     "person_nouns: [professor]\nfragment_words: three\n",
      "whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -132,11 +132,12 @@ class Quoting:
     question_words: frozenset[str]
     no_source_nouns: frozenset[str]
     document_authors: frozenset[str]
+    person_nouns: frozenset[str]
     fragment_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
-                 "document_authors")
+                 "document_authors", "person_nouns")
 
 
 @lru_cache(maxsize=4)

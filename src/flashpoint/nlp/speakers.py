@@ -34,6 +34,7 @@ GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke withi
 DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
 QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
+CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
 
 
@@ -45,6 +46,13 @@ _DEFINITE = r"(?i)the\b"
 _NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+)(?:[ \u00a0]+\([A-Z]{2,6}\))?,"
                              r"[ \u00a0]+$")  # "Ain o Salish Kendra (ASK), | a legal aid group"
 _ARTICLE = re.compile(rf"{_ARTICLES}\s", re.IGNORECASE)
+# where the head of an apposition ends: a preposition, a relative pronoun or "and" after it
+_PHRASE_TAIL = re.compile(r"\s(?:of|at|in|for|with|from|on|to|who|whose|which|that|and|or)\s")
+_WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
+# the word written right before a name, with nothing but a space between ("coach Bruce Boudreau")
+_WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \u00a0]+$")
+# an apposition right after a name, up to its closing comma or the end of the sentence ("X, a trade professor at Cornell,")
+_ROLE_AFTER_NAME = re.compile(r",[ \u00a0]+(?:(?:the|a|an|his|her|their|its)[ \u00a0]+)?([^,.;:“”\"()]{3,60}?)(?=[,.;])")
 
 
 @dataclass
@@ -94,6 +102,18 @@ def looks_like_full_name(text: str) -> bool:
 def _agrees(gender: str | None, pronoun_gender: str) -> bool:
     """A person of unknown gender agrees with "he", never with "she": the name lists mark women."""
     return gender == pronoun_gender or gender is None and pronoun_gender == "male"
+
+
+def _is_subject(tok: Token) -> bool:
+    """A clause's subject, or a name apposed to one ("Her son, filmmaker X,"); not a name that
+    modifies the subject ("the Biden administration")."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubj:pass"):
+            return True
+        if tok.dep_ not in ("appos", "flat") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_document(tok: Token) -> bool:
@@ -186,6 +206,9 @@ class Speakers:
         self.mentions = coref.entity_mentions(self.body, self.entities)  # with written roles, for descriptions
         self.said: list[Who] = []  # speakers resolved so far, in text order
         self.times = [(t.start, t.end) for t in doc.timexes]
+        self.unlisted_gender: dict[str, str | None] = {}
+        self.unlisted = self._unlisted_people()  # people no entity covers ("Wild coach Bruce Boudreau")
+        self.unlisted_starts = [m.start for m in self.unlisted]
 
     # -- where things are ----------------------------------------------------------------------
 
@@ -218,6 +241,93 @@ class Speakers:
         for j in range(i, max(-1, i - 4), -1):  # entities barely nest: a few steps back suffice
             if self.entities[j].start <= pos < self.entities[j].end:
                 return self.entities[j]
+        return None
+
+    # -- people the entities stage did not find ---------------------------------------------------
+
+    def _unlisted_people(self) -> list[coref.Mention]:
+        """Capitalised names no entity covers, outside quotes, that the text itself marks as a person:
+        a known given name, a noun only a person can be written next to them ("Eswar Prasad, a trade
+        professor"), an honorific, or a surname (no common noun) used alone elsewhere ("Bruce Boudreau … Boudreau said"); each mention
+        carries the full name and the person's gender (from the name, a title, or a pronoun that
+        refers back within the mention's sentence)."""
+        taken = [(e.start, e.end) for e in self.doc.entities]
+        found = [m for m in coref.fallback_mentions(self.body, taken)
+                 if not self.in_quote(m.start) and not self.in_time(m.start)]
+        groups: dict[str, list[coref.Mention]] = {}
+        for m in found:
+            groups.setdefault(m.name, []).append(m)
+        people_found: list[coref.Mention] = []
+        for name, ms in groups.items():
+            words = name.split()
+            if any(w in coref.INSTITUTION for w in words) or not coref.looks_like_person(name):
+                continue
+            surname = words[-1]
+            reused = len(words) >= 2 and any(self.body[m.start:m.end] == surname and not self._after_article(m.start)
+                                             for m in ms) and \
+                re.search(rf"\b{re.escape(surname.lower())}\b", self.body) is None  # not a common noun
+            titled = any(self._gender_before(m.start) is not None or self._described_as_person(m.start, m.end)
+                         for m in ms)
+            if not (reused or titled or looks_like_full_name(name)):
+                continue
+            gender = next((g for m in ms if (g := self._gender_before(m.start)) is not None), None)
+            gender = gender or self._gender_of_name(name) or self._gender_in_context([(m.start, m.end) for m in ms])
+            self.unlisted_gender[name] = gender
+            people_found.extend(ms)
+        return sorted(people_found, key=lambda m: m.start)
+
+    def _after_article(self, start: int) -> bool:
+        """'the Hospital': a capitalised word after an article is a common noun, no surname."""
+        before = _WORD_BEFORE.search(self.body, max(0, start - 20), start)
+        return before is not None and before.group(1).lower() in _WORDS.articles
+
+    def _described_as_person(self, start: int, end: int) -> bool:
+        """A noun only a person can be written as the name's title ("Wild coach Bruce Boudreau", "son,
+        filmmaker X") or in the apposition right after it ("X, a trade professor at Cornell,"), or a
+        relative clause for a person ("X, who had not sung in years,")."""
+        nouns = quoting().person_nouns | role_nouns()
+        before = _WORD_BEFORE.search(self.body, max(0, start - 40), start)
+        if before is not None and before.group(1).lower() in nouns:
+            return True
+        if _WHO_AFTER_NAME.match(self.body, end):
+            return True  # "X, who had not sung in years,"
+        m = _ROLE_AFTER_NAME.match(self.body, end)
+        if m is None:
+            return False
+        head = _PHRASE_TAIL.split(m.group(1), maxsplit=1)[0].split()  # "a trade professor | at Cornell"
+        return bool(head) and head[-1].lower() in nouns
+
+    def _gender_in_context(self, spans: list[tuple[int, int]]) -> str | None:
+        """'Buckley, who had not sung in years, worried …, given that she had no background': the
+        gender of the first personal pronoun after a mention in its sentence, outside quotes, with no
+        other person named between; when the mentions disagree, unknown."""
+        votes: set[str] = set()
+        pronouns = people().person_pronouns
+        for lo, hi in spans:
+            span = self.doc.tokens.char_span(lo, hi, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in self.doc.tokens[span.end:span.end + CONTEXT_TOKENS]:
+                if t.text in ".!?" or "\n" in t.text or self.in_quote(t.idx):
+                    break  # the sentence ends (however the parse cut it) or a quote begins
+                own = self.entity_at(t.idx)
+                if own is not None and own.type == "PERSON":
+                    break
+                if t.text[:1].isupper() and t.pos_ == "PROPN":
+                    break  # another name: the pronoun may be theirs
+                if t.lower_ in pronouns:
+                    votes.add(pronouns[t.lower_])
+                    break
+        return votes.pop() if len(votes) == 1 else None
+
+    def _unlisted_who(self, m: coref.Mention) -> Who:
+        return Who(name=m.name, start=m.start, person=True)
+
+    def unlisted_at(self, lo: int, hi: int) -> coref.Mention | None:
+        """The unlisted person whose mention lies within [lo, hi), the last one."""
+        i = bisect_right(self.unlisted_starts, hi - 1) - 1
+        if i >= 0 and lo <= self.unlisted[i].start and self.unlisted[i].end <= hi:
+            return self.unlisted[i]
         return None
 
     def from_entity(self, e: Entity) -> Who:
@@ -328,12 +438,22 @@ class Speakers:
         return sent.start_char, sent.end_char
 
     def _agreeing_subject(self, lo: int, hi: int, gender: str) -> Who | None:
-        for e in reversed(self.entities_in(lo, hi)):
-            if e.type != "PERSON":
-                continue
-            root = self.doc.tokens.char_span(e.start, e.end, alignment_mode="expand")
-            if root is not None and root.root.dep_ in ("nsubj", "nsubj:pass") and _agrees(self.gender(e), gender):
-                return self.from_entity(e)
+        """The last person in [lo, hi) who is a clause's subject, or apposed to one ("Her son,
+        filmmaker X, also remembers"), and whose gender agrees."""
+        found: list[tuple[int, int, Who, str | None]] = []
+        for e in self.entities_in(lo, hi):
+            if e.type == "PERSON":
+                found.append((e.start, e.end, self.from_entity(e), self.gender(e)))
+        i = bisect_right(self.unlisted_starts, lo - 1)
+        while i < len(self.unlisted) and self.unlisted[i].start < hi:
+            m = self.unlisted[i]
+            if m.end <= hi:
+                found.append((m.start, m.end, self._unlisted_who(m), self.unlisted_gender.get(m.name)))
+            i += 1
+        for start, end, who, g in sorted(found, key=lambda t: -t[0]):
+            span = self.doc.tokens.char_span(start, end, alignment_mode="expand")
+            if span is not None and _is_subject(span.root) and _agrees(g, gender):
+                return who
         return None
 
     def _described_just_before(self, pos: int) -> Who | None:
@@ -368,8 +488,13 @@ class Speakers:
             if e.type == "PERSON" and e.end <= pos:
                 found.append((e.start, self.from_entity(e), self.gender(e)))
         for w in self.said:
-            if w.person and w.id is None and w.start < pos and self.entity_at(w.start) is None:
+            if w.person and w.id is None and w.start < pos and self.entity_at(w.start) is None \
+                    and self.unlisted_at(w.start, w.start + len(w.name)) is None:
                 found.append((w.start, w, self._gender_before(w.start) or self._gender_of_name(w.name)))
+        k = bisect_right(self.unlisted_starts, pos) - 1
+        for m in self.unlisted[max(0, k - PRONOUN_LOOKBACK + 1):k + 1]:
+            if m.end <= pos:
+                found.append((m.start, self._unlisted_who(m), self.unlisted_gender.get(m.name)))
         found.sort(key=lambda t: -t[0])
         return [(w, g) for _, w, g in found[:PRONOUN_LOOKBACK]]
 

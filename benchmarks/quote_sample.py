@@ -1,0 +1,151 @@
+"""Quote attribution judged by eye on text nobody tuned on: the 181 general-news bodies of
+../shared/eval/article-extraction/ground-truth.json and the five seed articles.
+
+    python benchmarks/quote_sample.py dump  [--out test-output/quote_dump.jsonl]
+        run the pipeline over every body and write each attributed quote with its context (to read)
+    python benchmarks/quote_sample.py draw  --n 100 [--seed 13]
+        draw a random sample of attributed quotes from the dump, as judgement lines to fill in
+    python benchmarks/quote_sample.py score [--sample benchmarks/quote_sample.jsonl]
+        rerun the pipeline on the sampled documents and score the sample against its judgements
+
+A judgement line (benchmarks/quote_sample.jsonl) names the document (`doc`), the quote's offsets in
+that body as found when it was judged (`start`, `end`), what the pipeline said then (`found`), the
+judge's reading (`label`: ok, or the class of the mistake), the right speaker (`speaker`, null for
+no quote) and a few words of evidence. Scoring finds today's quote at those offsets (the one that
+overlaps most) and counts it right when its span still starts and ends within the judged quote's
+sentence tolerance and its speaker is the judged one; a judged non-quote that is no longer
+attributed counts as removed (right). Precision = right / attributed among the sampled places.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUND_TRUTH = ROOT.parent / "shared" / "eval" / "article-extraction" / "ground-truth.json"
+SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLE = ROOT / "benchmarks" / "quote_sample.jsonl"
+CONTEXT = 160
+
+
+def bodies() -> dict[str, str]:
+    """Every document of the check: id -> body (ground-truth bodies by key prefix, seeds by file)."""
+    docs: dict[str, str] = {}
+    truth = json.loads(GROUND_TRUTH.read_text(encoding="utf-8"))
+    for key, page in sorted(truth.items()):
+        body = page.get("articleBody") or ""
+        if body.strip():
+            docs["ae-" + key[:12]] = body
+    for path in sorted(SEEDS.glob("*.txt")):
+        docs["seed-" + path.stem] = path.read_text(encoding="utf-8")
+    return docs
+
+
+def analyse(doc_id: str, body: str) -> Any:
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    return analyze(Article(id=doc_id, source=doc_id, body=body))
+
+
+def _speaker(q: Any) -> str | None:
+    return q.speaker.name if q.speaker and q.speaker.name else None
+
+
+def dump(out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        for doc_id, body in bodies().items():
+            art = analyse(doc_id, body)
+            for q in art.quotes:
+                a, b = max(0, q.start - CONTEXT), min(len(body), q.end + CONTEXT)
+                fh.write(json.dumps({
+                    "doc": doc_id, "start": q.start, "end": q.end, "speaker": _speaker(q), "cue": q.cue,
+                    "direct": q.direct, "quote": q.text,
+                    "context": body[a:q.start] + "[[" + body[q.start:q.end] + "]]" + body[q.end:b],
+                }, ensure_ascii=False) + "\n")
+
+
+def draw(dump_path: Path, n: int, seed: int) -> None:
+    rows = [json.loads(line) for line in dump_path.read_text(encoding="utf-8").splitlines()]
+    attributed = [r for r in rows if r["speaker"]]
+    random.Random(seed).shuffle(attributed)
+    for r in sorted(attributed[:n], key=lambda r: (r["doc"], r["start"])):
+        print(json.dumps({"doc": r["doc"], "start": r["start"], "end": r["end"], "found": r["speaker"],
+                          "label": "?", "speaker": r["speaker"], "evidence": ""}, ensure_ascii=False))
+
+
+def _same_speaker(judged: str | None, found: str | None) -> bool:
+    if judged is None or found is None:
+        return judged is None and found is None
+    a, b = judged.casefold(), found.casefold()
+    return a == b or a in b or b in a
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def score(sample_path: Path, show: bool) -> dict[str, Any]:
+    judged = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = bodies()
+    found: dict[str, list[Any]] = {}
+    for doc_id in sorted({j["doc"] for j in judged}):
+        found[doc_id] = analyse(doc_id, docs[doc_id]).quotes
+    right = attributed = removed_right = removed_lost = 0
+    classes: dict[str, int] = {}
+    for j in judged:
+        span = (j["start"], j["end"])
+        best = max(found[j["doc"]], key=lambda q: _overlap(span, (q.start, q.end)), default=None)
+        if best is None or _overlap(span, (best.start, best.end)) == 0 or _speaker(best) is None:
+            if j["speaker"] is None:
+                removed_right += 1
+            else:
+                removed_lost += 1
+                if show:
+                    print("LOST", j["doc"], span, j["speaker"], file=sys.stderr)
+            continue
+        attributed += 1
+        span_ok = j["label"] != "span" or (best.start, best.end) != span
+        ok = span_ok and j["speaker"] is not None and _same_speaker(j["speaker"], _speaker(best))
+        right += ok
+        if not ok:
+            why = j["label"] if j["label"] != "ok" else "changed"
+            classes[why] = classes.get(why, 0) + 1
+            if show:
+                print("WRONG", why, j["doc"], (best.start, best.end), _speaker(best), "| judged:", j["speaker"],
+                      file=sys.stderr)
+    return {"judged": len(judged), "attributed": attributed, "right": right,
+            "precision": round(right / attributed, 3) if attributed else None,
+            "wrong_by_class": dict(sorted(classes.items(), key=lambda kv: -kv[1])),
+            "non_quotes_now_unattributed": removed_right, "right_quotes_lost": removed_lost}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("--out", type=Path, default=ROOT / "test-output" / "quote_dump.jsonl")
+    r = sub.add_parser("draw")
+    r.add_argument("--dump", type=Path, default=ROOT / "test-output" / "quote_dump.jsonl")
+    r.add_argument("--n", type=int, default=100)
+    r.add_argument("--seed", type=int, default=13)
+    s = sub.add_parser("score")
+    s.add_argument("--sample", type=Path, default=SAMPLE)
+    s.add_argument("--show", action="store_true", help="list each quote that is wrong today")
+    args = ap.parse_args()
+    if args.cmd == "dump":
+        dump(args.out)
+    elif args.cmd == "draw":
+        draw(args.dump, args.n, args.seed)
+    else:
+        print(json.dumps(score(args.sample, args.show), indent=1))
+
+
+if __name__ == "__main__":
+    main()
