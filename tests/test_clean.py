@@ -268,3 +268,13 @@ def test_a_city_dateline_is_no_headline() -> None:
     cleaned = clean_text(text)
     assert cleaned.title == "Chile says it will lead the relief mission despite court ruling"
     assert "Santiago, 27 January 2024" in cleaned.removed
+
+
+def test_invisible_word_splitters_dropped_where_they_split_latin_words() -> None:
+    """Wire copy hides zero-width joiners and soft hyphens inside names; a Persian word keeps its joiner."""
+    from flashpoint.ingest.clean_lines import normalise
+
+    assert normalise("Ukrainian President Volodymyr \u200cZelenskiy said") == "Ukrainian President Volodymyr Zelenskiy said"
+    assert normalise("the co\u00adoperation \u2060deal\ufeff") == "the cooperation deal"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert normalise(f"{persian} said") == f"{persian} said"

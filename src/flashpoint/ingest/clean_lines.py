@@ -99,9 +99,16 @@ def line_model() -> LineModel:
                      float(stage2.get("bias", 0.0)))
 
 
+# Invisible characters that only split a word for the tokenisers ("Volodymyr \u200cZelenskiy" on wire copy):
+# zero-width space, word joiner, byte-order mark and soft hyphen always; the zero-width (non-)joiner where it
+# touches a space, an ASCII character or a line end (inside Persian or Indic words it shapes the letters).
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]|[\u200c\u200d](?=[\s\x00-\x7f]|$)|(?:^|(?<=[\s\x00-\x7f]))[\u200c\u200d]")
+
+
 def normalise(line: str) -> str:
-    """No-break and other odd spaces to plain spaces, runs folded, ends trimmed; quotes untouched."""
-    return " ".join(line.replace("\u00a0", " ").replace("\u200b", "").split())
+    """No-break and other odd spaces to plain spaces, invisible word-splitters dropped, runs folded,
+    ends trimmed; quotes untouched."""
+    return " ".join(_INVISIBLE.sub("", line.replace("\u00a0", " ")).split())
 
 
 @dataclass
