@@ -231,6 +231,16 @@ def test_western_diplomats_belong_to_no_one_country_but_the_foreign_minister_doe
     assert minister is not None and minister.country is not None
 
 
+
+def test_an_outlet_lends_its_country_to_its_staff_only() -> None:
+    """A role named right after an outlet belongs to the country of the story, not the outlet's."""
+    from flashpoint.nlp.actors import context_country
+
+    story = "Gunfire rang out across Tbilisi. Georgia's crisis deepened. "
+    assert context_country(story + "The BBC had been interviewing interim Prime Minister ", "Minister") == "GEO"
+    assert context_country(story + "A BBC correspondent ", "correspondent") == "GBR"
+    assert context_country(story + "Russia's Prime Minister ", "Minister") == "RUS"
+
 # -- single words that must not link (issue 13): patterns of their kind -------------------------
 
 def test_a_surname_links_only_when_written_like_the_known_one() -> None:

@@ -309,7 +309,10 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
         for m in reversed(list(re.finditer(re.escape(role), context[since:], re.I))):
             window = context[max(since, since + m.start() - 60):since + m.start()]
             window = re.split(r"[.!?]\s", window)[-1]  # the role's own sentence: "Russia's foreign minister"
-            hits = [e for _, _, e in _mentions(window, g) if e.country]
+            # an outlet lends its country only to its own staff: "CNN had been interviewing interim Prime
+            # Minister Garry Conille" names no American minister
+            hits = [e for _, _, e in _mentions(window, g)
+                    if e.country and (e.kind != "media" or role_sector(role)[0] == "MED")]
             if hits:
                 return hits[-1].country
     counts = country_counts(context, since)
