@@ -270,3 +270,43 @@ def test_unlisted_towns_are_still_towns() -> None:
     for town, iso in (("Barda", "AZE"), ("Kiryat Shmona", "ISR")):
         place = resolve_place(town)
         assert place is not None and place.country == iso, town
+
+
+def _entities(text: str) -> list[tuple[str, str, str | None]]:
+    doc = make_doc(Article(id="t", source="t", body=text))
+    return [(e.text, e.type, e.actor.country if e.actor else None) for e in extract_entities(doc)]
+
+
+# -- name particles (al, el, de, bin ...): resources/lang/en/entities.yaml surname_particles --------
+
+@pytest.mark.parametrize(("text", "whole", "country"), [
+    ("The claim was denied by al-Qaeda on Monday.", "al-Qaeda", None),
+    ("Al-Shabaab fighters attacked a base near Mogadishu.", "Al-Shabaab", "SOM"),
+    ("The strike was reported by Al Jazeera on Monday.", "Al Jazeera", "QAT"),
+    ("The court sits in The Hague this week.", "The Hague", "NLD"),
+    ("Syrian President Bashar al-Assad met the envoy.", "Bashar al-Assad", "SYR"),
+    ("The reporter Anas Al Sharif was killed on Tuesday.", "Anas Al Sharif", None),
+])
+def test_a_particle_is_part_of_the_name_it_opens_or_joins(text: str, whole: str, country: str | None) -> None:
+    found = _entities(text)
+    assert any(t == whole for t, _, _ in found), found
+    if country:
+        assert next(c for t, _, c in found if t == whole) == country
+
+
+@pytest.mark.parametrize(("text", "not_linked"), [
+    ("Choking back tears, Al Sharif said the work would go on.", "PAK"),  # not Pakistan's Shehbaz Sharif
+    ("Al Jazeera reporters Yousef Al Saudi and a cameraman were there.", "SAU"),  # a surname, not a demonym
+    ("The strike came after the Saudi-backed broadcaster Al Arabiya and Yousef Al Saudi spoke.", None),
+])
+def test_the_word_after_a_particle_is_no_known_name_alone(text: str, not_linked: str | None) -> None:
+    found = _entities(text)
+    if not_linked:
+        assert all(c != not_linked for _, _, c in found), found
+    else:  # "Saudi-backed" stays the demonym though the article names a Mr Al Saudi
+        assert ("Saudi", "NORP", "SAU") in found, found
+
+
+def test_an_article_before_a_demonym_is_no_given_name() -> None:
+    """'An' is a given name too, but 'An Israeli strike' names no Mr Israeli."""
+    assert ("Israeli", "NORP", "ISR") in _entities("An Israeli strike hit a school in Gaza on Saturday.")

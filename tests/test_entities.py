@@ -176,7 +176,7 @@ def test_appositive_role_alone_marks_a_person() -> None:
 def test_places_inside_names() -> None:
     ents = entities("The Moscow Times said the Russian Navy sailed. Michael Jordan later visited Jordan.")
     by_text = {e.text: e for e in ents}
-    assert by_text["Moscow Times"].type == "ORG"
+    assert by_text["The Moscow Times"].type == "ORG"  # the outlet's name as written, article included
     assert by_text["Russian Navy"].type == "ORG"
     assert by_text["Russian Navy"].actor.sector == "MIL"  # type: ignore[union-attr]
     assert by_text["Michael Jordan"].type == "PERSON"

@@ -27,6 +27,7 @@ from flashpoint.nlp.regexes import longest_first
 _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _NAMES = names()  # resources/lang/en/entities.yaml
 _CONNECTORS = _NAMES.name_connectors
+_PARTICLES = _NAMES.surname_particles
 # the title word right before a name must be one of these heads ("Foreign Minister X", not "Security X")
 _TITLE_HEADS = _NAMES.title_heads
 # role nouns that, right before a capitalised name, say it is a person ("spokesman Dmitry Peskov")
@@ -68,8 +69,7 @@ def _tokens(body: str) -> list[_Tok]:
                 e -= 1
                 poss = True
                 text = text[:-1]
-        cap = text[:1].isupper() or (text[:3] in ("al-", "el-") and text[3:4].isupper())
-        out.append(_Tok(s, e, text, cap, poss))
+        out.append(_Tok(s, e, text, text[:1].isupper(), poss))
     return out
 
 
@@ -124,12 +124,18 @@ def _run_from(body: str, toks: list[_Tok], i: int) -> list[int]:
     return run
 
 
+def _particle_start(body: str, toks: list[_Tok], i: int) -> bool:
+    """'al-Qaeda', 'el-Sisi': a lower-case name particle hyphened to a capitalised word starts a name."""
+    return toks[i].text in _PARTICLES and i + 1 < len(toks) and toks[i + 1].cap and \
+        body[toks[i].end:toks[i + 1].start] == "-"
+
+
 def _runs(body: str, toks: list[_Tok]) -> list[list[int]]:
     """Maximal runs of capitalised tokens, lowercase connectors allowed inside."""
     runs: list[list[int]] = []
     i = 0
     while i < len(toks):
-        if not toks[i].cap:
+        if not (toks[i].cap or _particle_start(body, toks, i)):
             i += 1
             continue
         run = _run_from(body, toks, i)
@@ -207,11 +213,16 @@ def _trimmed(toks: list[_Tok], idx: list[int]) -> list[int]:
     """The run's words without leading common words or connectors and trailing connectors."""
     g = gazetteer()
     while idx and (_is_common(toks[idx[0]]) and toks[idx[0]].text not in g.title_words or
-                   toks[idx[0]].text.lower() in _CONNECTORS):
+                   toks[idx[0]].text.lower() in _CONNECTORS and not _opens_name(toks, idx)):
         idx = idx[1:]
     while idx and toks[idx[-1]].text.lower() in _CONNECTORS:
         idx = idx[:-1]
     return idx
+
+
+def _opens_name(toks: list[_Tok], idx: list[int]) -> bool:
+    """'Al Sharif', 'De Gaulle': a capitalised particle before more name is part of it."""
+    return len(idx) > 1 and toks[idx[0]].cap and toks[idx[0]].text.lower() in _PARTICLES
 
 
 def _is_title(tok: _Tok) -> bool:
@@ -262,10 +273,11 @@ def _org_ending_at(body: str, toks: list[_Tok], idx: list[int], org_at: int) -> 
 def _name_words(toks: list[_Tok], idx: list[int], title_idx: list[int], name_idx: list[int]) -> list[int]:
     """The words that can be a person's name, or none: at most four, before any connector ('Ann Lee of
     Sioux Falls'), no 'and' ('Kate and Caitlyn'), not all common words, not after a connector."""
-    cut = next((k for k, i in enumerate(name_idx) if toks[i].text.lower() in _CONNECTORS), None)
+    cut = next((k for k, i in enumerate(name_idx) if toks[i].text.lower() in _CONNECTORS
+                and not _particle_inside(toks, name_idx, k)), None)
     if cut is not None:
         name_idx = name_idx[:cut]
-    if not name_idx or len(name_idx) > 4:
+    if not name_idx or sum(toks[i].text.lower() not in _PARTICLES for i in name_idx) > 4:
         return []
     if title_idx and toks[title_idx[-1]].text.lower() in _CONNECTORS:
         return []
@@ -277,6 +289,11 @@ def _name_words(toks: list[_Tok], idx: list[int], title_idx: list[int], name_idx
     if all(_is_common(toks[i]) for i in name_idx) and not _addressed(toks, title_idx):
         return []  # "Security", "Will"; but "Mrs May", "Mr Brown" are people
     return name_idx
+
+
+def _particle_inside(toks: list[_Tok], name_idx: list[int], k: int) -> bool:
+    """'Charles de Gaulle', 'Anas Al Sharif': a name particle with more name after it."""
+    return toks[name_idx[k]].text.lower() in _PARTICLES and k + 1 < len(name_idx) and toks[name_idx[k + 1]].cap
 
 
 def _addressed(toks: list[_Tok], title_idx: list[int]) -> bool:
@@ -480,8 +497,11 @@ def _listed(piece: str, toks: list[_Tok], run: list[int], i: int, j: int) -> Ent
 def _window_match(body: str, toks: list[_Tok], run: list[int], i: int, known: _Known) -> tuple[int, _Found] | None:
     """The longest window of the run from word i that names someone known or a gazetteer entry."""
     g = gazetteer()
+    # after a particle the words are the tail of a longer name ("Anas Al Sharif", "Yousef Al Saudi"): only
+    # someone this article named can be meant ("El Deif" after Mohammed Deif)
+    tail = i > 0 and toks[run[i - 1]].text.lower() in _PARTICLES
     for j in range(min(len(run), i + g.max_words + 2) - 1, i - 1, -1):
-        if toks[run[j]].text.lower() in _CONNECTORS or toks[run[i]].text.lower() in _CONNECTORS:
+        if toks[run[j]].text.lower() in _CONNECTORS or not _may_open_window(body, toks, run, i, j):
             continue
         s, e = toks[run[i]].start, toks[run[j]].end
         piece = body[s:e]
@@ -492,10 +512,19 @@ def _window_match(body: str, toks: list[_Tok], run: list[int], i: int, known: _K
         person = _known_person(body, toks, run, i, j, piece, known)
         if person is not None:
             return j, _Found(s, e, "PERSON", person.id, person.name, person.entry, person.actor, person.role_phrase)
-        entry = _listed(piece, toks, run, i, j)
+        entry = None if tail else _listed(piece, toks, run, i, j)
         if entry is not None and not _head_of_longer_place(toks, run, j, entry):
             return j, _found_from(piece, s, e, entry)
     return None
+
+
+def _may_open_window(body: str, toks: list[_Tok], run: list[int], i: int, j: int) -> bool:
+    """A connector opens a window only as a name's own first word: 'Al Jazeera', 'The Hague', 'al-Qaeda'
+    (not 'the Netherlands', whose name starts after 'the')."""
+    first = toks[run[i]]
+    if first.text.lower() not in _CONNECTORS:
+        return True
+    return j > i and (first.cap or body[first.end:first.end + 1] == "-")
 
 
 def _head_of_longer_place(toks: list[_Tok], run: list[int], j: int, entry: Entry) -> bool:
@@ -509,6 +538,8 @@ def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, fo
     if found.type not in ("GPE", "LOC", "NORP") or not gap:
         return False
     prev = toks[gap[-1]]
+    if prev.text.lower() in _NAMES.articles:
+        return False  # "An Israeli strike": an article, though "An" is also a given name
     return (_first_name(prev.text) or prev.text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")) and \
         body[prev.end:tok.start] in (" ", ". ")
 
@@ -750,7 +781,7 @@ def _relink_surnames(body: str, found: list[_Found]) -> None:
             full.setdefault(fold(f.name).split()[-1], f)
     for f in found:
         text = body[f.start:f.end]
-        if f.type == "NORP" and " " not in text and fold(text) in full:
+        if f.type == "NORP" and " " not in text and fold(text) in full and not _inside_longer_name(body, f.start, f.end):
             # "Turk's office" where the article names Volker Turk: his, not Turkey's
             f.type, f.entry, f.actor, f.name = "PERSON", None, None, text
         if f.type == "PERSON" and " " not in fold(f.name):
