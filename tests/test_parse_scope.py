@@ -62,6 +62,15 @@ def test_a_bare_sentence_keeps_its_bounds_and_has_no_annotation() -> None:
             assert (a.pos_, a.tag_, a.lemma_, a.dep_, a.head.i) == (b.pos_, b.tag_, b.lemma_, b.dep_, b.head.i)
 
 
+@pytest.mark.parametrize("text", ["Blue skies all day over the harbour.", "Hello", "Two words"])
+def test_a_text_with_nothing_to_parse_is_one_bare_sentence(text: str) -> None:
+    """No sentence in scope (a one-line note, a sports score) once left spaCy without sentence bounds."""
+    doc = parser.parse(text, wanted_sentences)
+    assert [s.text for s in doc.sents] == [text]
+    article = analyze(Article(id="t", source="t", body=text))
+    assert article.events == [] and article.quotes == []
+
+
 def _records(doc_tokens_scope: bool, article: Article) -> dict[str, list[str]]:
     doc = make_doc(article, scope=wanted_sentences if doc_tokens_scope else None)
     out: dict[str, list[str]] = {}

@@ -232,6 +232,8 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
         sentences = [s for s, wanted in zip(sentences, scope(text, doc, sentences), strict=True) if wanted]
     with one_blas_thread():
         annotate(nlp, doc, sentences, words)
+    if len(doc) > 1 and not doc.has_annotation("SENT_START"):
+        doc[1].is_sent_start = False  # one sentence, not parsed: its bounds are the preset ones, say so
     repair_clauses(doc)
     repair_main_verbs(doc)
     repair_passives(doc)
