@@ -356,3 +356,30 @@ def test_a_subject_after_its_verb_behind_a_fronted_clause_is_the_subject() -> No
     assert not [e for e in of_type(inverted, "THREATEN") if side(e.recipient) == "UN"]
     plain = of_type(events_of("Russia warned Ukraine on Monday."), "THREATEN")
     assert plain and side(plain[0].actor) == "RUS" and side(plain[0].recipient) == "UKR"
+
+
+def test_a_headline_participle_of_a_verb_that_needs_an_object_is_a_passive() -> None:
+    """"Ukrainian soldier killed" (a headline, no final stop): the soldier is the one killed; with a final stop
+    the same words are left as the parse reads them, and "Israel struck Gaza" keeps its object."""
+    headline = of_type(events_of("Ukrainian soldier killed"), "ASSAULT")
+    assert headline and headline[0].actor is None and side(headline[0].recipient) == "UKR"
+    sentence = of_type(events_of("Ukrainian soldier killed."), "ASSAULT")
+    assert not [e for e in sentence if e.recipient is not None and side(e.recipient) == "UKR" and e.actor is None]
+
+
+def test_a_second_subject_after_a_speech_verb_heads_the_reported_clause() -> None:
+    """"Kremlin says separatists in Ukraine called on Russia for help": the separatists call on Russia (the
+    participle is the reported clause's verb, not a passive modifying them)."""
+    evs = of_type(events_of("Kremlin says separatists in Ukraine called on Russia for help against Kyiv"), "REQUEST")
+    assert evs and evs[0].actor is not None and evs[0].actor.sector == "REB" and side(evs[0].recipient) == "RUS"
+
+
+def test_a_from_phrase_after_a_role_noun_says_whose_it_is() -> None:
+    """"met with representatives from the UK, France and Germany": the parser hangs "from ..." on the verb; after a
+    role noun it names the representatives' countries, one event each; "from the roof" after "protesters" names
+    no one."""
+    evs = of_type(events_of("Officials said that Ukrainian envoys in Geneva met with representatives from the "
+                            "United Kingdom, France and Germany."), "CONSULT")
+    assert {side(e.recipient) for e in evs if side(e.actor) == "UKR"} == {"GBR", "FRA", "DEU"}
+    roof = of_type(events_of("Israeli troops fired at protesters from the roof."), "ASSAULT")
+    assert roof and all(e.recipient is None or "roof" not in e.recipient.text for e in roof)

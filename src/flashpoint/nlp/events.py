@@ -129,7 +129,7 @@ def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
 def object_of(tok: Token, p: Pattern) -> Token | None:
     """The verb's object, through partitives ("one of the attacks"); with object constraints, also an
     oblique ("went on strike") or a complement noun ("put the army on alert")."""
-    objs = syn.children(tok, "obj", "iobj", "nsubj:pass") if p.objects else syn.children(tok, "obj")
+    objs = [*syn.children(tok, "obj", "iobj"), *syn.passive_subjects(tok)] if p.objects else syn.children(tok, "obj")
     if not objs and p.objects:
         objs = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "compound", "nmod")]
     if not objs:
@@ -580,6 +580,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_adjectival_clauses(doc.tokens)
     syn.repair_reported_clauses(doc.tokens)
     syn.repair_inverted_subjects(doc.tokens)
+    syn.repair_owner_attachment(doc.tokens, _is_role)
     for index, sentence in enumerate(doc.tokens.sents):
         if sentence.start_char in furniture:
             continue
@@ -598,6 +599,11 @@ def extract_events(doc: NlpDoc) -> list[Event]:
             events.append(ev)
         _remember(doc, sentence, state, found)
     return events
+
+
+def _is_role(noun: Token) -> bool:
+    """A noun naming people by their role ("representatives", "officials")."""
+    return actor_kb.role_sector(noun.text)[0] is not None
 
 
 def _one_per_happening(found: list[Event]) -> list[Event]:

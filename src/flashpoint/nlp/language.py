@@ -23,7 +23,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
                 "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
-                "place_nouns", "pending_adverbs")
+                "place_nouns", "pending_adverbs", "object_verbs")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -55,6 +55,7 @@ class Syntax:
     purpose_marks: frozenset[str]
     place_nouns: frozenset[str]
     pending_adverbs: frozenset[str]
+    object_verbs: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

@@ -6,6 +6,8 @@ These are the only places that know the dependency labels; the extractors ask th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.language import syntax
@@ -81,12 +83,27 @@ def repair_inverted_subjects(doc: Doc) -> None:
             after[0].dep_ = "nsubj"
 
 
+def repair_owner_attachment(doc: Doc, is_role: Callable[[Token], bool]) -> None:
+    """"met with representatives from the UK, France and Germany": a "from"/"of" phrase the parser hung on the verb,
+    right after a role noun of the same verb ("representatives", "officials"), says whose that noun is."""
+    for owner in [t for t in doc if t.dep_ == "obl" and t.pos_ == "PROPN" and case_of(t) in ("from", "of") and is_verb(t.head)]:
+        before = owner.left_edge.i - 1
+        nouns = [c for c in owner.head.children if c.dep_ in ("obl", "obj") and c.right_edge.i == before
+                 and c.pos_ == "NOUN" and c is not owner]
+        if nouns and is_role(nouns[0]):
+            owner.head, owner.dep_ = nouns[0], "nmod"
+
+
 def _reported(noun: Token) -> bool:
     """A noun in a clause's place: the complement of a verb, or a second subject before the verb's own ("rebels
     surrendered, an official said" read with two subjects of "said")."""
     if noun.dep_ in ("ccomp", "parataxis"):
         return True
-    return noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in noun.head.children)
+    if noun.dep_ != "nsubj":
+        return False
+    others = [c for c in noun.head.children if c.dep_ == "nsubj" and c is not noun]
+    # "rebels surrendered, an official said"; "Kremlin says separatists called on Russia": a second subject after the verb
+    return any(c.i > noun.i for c in others) or (noun.i > noun.head.i and any(c.i < noun.head.i for c in others))
 
 
 def _glued_name(adj: Token, sent_start: int) -> Token | None:
@@ -188,8 +205,22 @@ def has_particle(verb: Token, particles: frozenset[str]) -> bool:
 
 
 def _adjectival_passive(tok: Token) -> bool:
-    """"29 people were injured" tagged as an adjective with a copula: a passive participle all the same."""
-    return tok.pos_ == "ADJ" and tok.lower_.endswith(("ed", "en")) and any(c.dep_ == "cop" for c in tok.children)
+    """"29 people were injured" tagged as an adjective with a copula, "Ukrainian soldier killed" in a headline: a
+    passive participle all the same, its subject the one acted on."""
+    if tok.pos_ == "ADJ" and tok.lower_.endswith(("ed", "en")) and any(c.dep_ == "cop" for c in tok.children):
+        return True
+    return _headline_passive(tok)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """"Ukrainian soldier killed": a verb that needs an object (`object_verbs`), heading a line with no final stop,
+    told with a subject, no object, no auxiliary and no clause of its own."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in syntax().object_verbs:
+        return False
+    if children(verb, "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass") or not children(verb, "nsubj"):
+        return False
+    last = verb.sent[-1]
+    return last.text not in (".", "!", "?") and not (last.is_punct and last.i > 0 and last.nbor(-1).text in (".", "!", "?"))
 
 
 def passive_subjects(verb: Token) -> list[Token]:
