@@ -41,7 +41,8 @@ from flashpoint.nlp.regexes import alternation
 from flashpoint.nlp.syntax import case_of, phrase_span
 from flashpoint.yamlio import load_yaml
 
-_LIST_KEYS = ("killed", "wounded", "displaced", "held", "munitions", "troops", "people", "not_before", "not_units",
+_LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "munitions", "troops", "people",
+              "not_before", "not_units",
               "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
 _MAP_KEYS = ("currencies", "approx", "measures", "multipliers", "durations")
 _WORDS = figure_words()  # resources/lang/en/figures.yaml
@@ -99,7 +100,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
                r"(?:\s+(?P<curword>" + _alt(cur_words) + r")\b)?")
-    kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in _KINDS}
+    kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in (*_KINDS, "killed_of_people")}
     return {
         "figure": re.compile(pattern, re.I),
         **kinds,
@@ -258,6 +259,8 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
         found = _nearest_toll("", next_clause[0])
     if found is not None:
         return "other" if found == "held" else found
+    if head_kind in ("people", "troops") and _patterns()["killed_of_people"].search(f"{near_before} {own}"):
+        return "killed"  # "lost 300 soldiers"; "lost eight games" is no toll (figures.yaml: toll_of_people_only)
     if head_kind == "troops":
         return "troops"
     return None
@@ -321,11 +324,27 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
         a, b = parse_number(r["a"]), parse_number(r["b"])
         if a is None or b is None or (b <= a and not r["ascale"]):
             continue  # "voted 2-1": a score
+        if _is_score(r, body):
+            continue
         if re.search(r"\b(?:rose|risen|rising|rises|increased|fell|fallen|dropped|climbed|jumped|up|down|"
                      r"raised|lowered|cut|revised)\s+$", body[max(0, r.start() - 12):r.start()], re.I):
             continue
         out[r.end()] = r
     return out
+
+
+def _is_score(r: re.Match[str], body: str) -> bool:
+    """'won 6-7, 6-4', 'at 4-7 in the league': two numbers joined by a dash with nothing after them that
+    they count, no qualifier and no unit, are a score or a record (figures.yaml: scores_are_no_figures)."""
+    if r["conn"] not in ("-", "\u2013") or r["qual"] or r["ascale"] or not (r["a"].isdigit() and r["b"].isdigit()):
+        return False
+    after = body[r.end("b"):r.end("b") + 40]
+    if re.match(r"\s*(?:%|per\s?cent\b|percent\b|-?[A-Za-z])", after) is None:
+        return True
+    pats = _patterns()
+    counted = pats["measure"].match(after) or pats["duration"].match(after) or re.match(r"\s*(?:%|per\s?cent|percent)", after)
+    word = re.match(r"\s*([A-Za-z][\w'\u2019-]*)", after)
+    return not counted and (word is None or not _noun_like(word.group(1)))
 
 
 _AGE_RANGE = re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d+\s+(?:years?|months?)[\s-]+old\b", re.I)
@@ -578,9 +597,14 @@ def _is_label(scan: _Scan, fig: _Figure) -> bool:
 
 
 def _is_list_marker(body: str, fig: _Figure) -> bool:
-    """'1. ...', '2) ...' at the start of a line."""
+    """'1. ...', '2) ...' at the start of a line; a bare number in brackets, a reference to a source
+    ('in 81% of participants (19).'; figures.yaml: counters_and_furniture)."""
     line_start = body.rfind("\n", 0, fig.start) + 1
-    return bool(re.match(r"^\s*$", body[max(0, line_start):fig.start]) and re.match(r"[.)]\s", fig.after))
+    if re.match(r"^\s*$", body[max(0, line_start):fig.start]) and re.match(r"[.)]\s", body[fig.end:fig.end + 2]):
+        return True
+    m = fig.m
+    plain = (m["num"] or "").isdigit() and not (m["cur"] or m["pct"] or m["qual"] or m["mult"] or _scale(m))
+    return plain and fig.rng is None and body[fig.start - 1:fig.start] == "(" and body[fig.end:fig.end + 1] == ")"
 
 
 def _scale(m: re.Match[str]) -> str | None:
@@ -651,7 +675,7 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
     m, before = fig.m, fig.before
     prev_word = re.search(r"(\S+)\s*$", before)
-    if prev_word is None or not prev_word.group(1).lstrip("\"\u201c(")[:1].isupper() \
+    if prev_word is None or not _name_like(prev_word.group(1).lstrip("\"\u201c(")) \
             or before.rstrip().endswith((".", ":", ",", ";")):
         return False
     at_sentence_start = not before[:prev_word.start()].strip()
@@ -661,6 +685,11 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     if plain and _ARTICLE_AND_NAME.search(before):
         return True  # "a Falaq 1 rocket", "the Iskander 2 launcher": one thing of a named model
     return plain and not head_kind
+
+
+def _name_like(word: str) -> bool:
+    """Capitalised ('Nord Stream 2') or with a capital inside ('iPhone 11', 'eBay')."""
+    return word[:1].isupper() or (word[:1].isalpha() and any(c.isupper() for c in word[1:]))
 
 
 def _skipped(scan: _Scan, fig: _Figure) -> bool:

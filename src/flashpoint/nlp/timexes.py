@@ -1384,7 +1384,8 @@ _HOLIDAY_STEPS = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous"
 def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date | None:
     """The holiday a relative word or the tense points to: 'next Easter' the first after the
     reference day, 'last Easter' the last before it, 'this Easter' this year's; a bare one the
-    latest on or before the day (or the first on or after it when the clause speaks of the future)."""
+    coming one when it is only days ahead, else the latest on or before the day (or the first on or
+    after it when the clause speaks of the future), as a year-less date is read (pick_year)."""
     this_year = holiday_date(name, ref.year)
     assert this_year is not None
     step = _HOLIDAY_STEPS.get(rel, 1 if future else -1)
@@ -1393,6 +1394,10 @@ def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date
     if step > 0:
         ahead = this_year > ref if rel else this_year >= ref
         return this_year if ahead else holiday_date(name, ref.year + 1)
+    if not rel:
+        coming = this_year if this_year >= ref else holiday_date(name, ref.year + 1)
+        if coming is not None and (coming - ref).days <= NEAR_FUTURE_DAYS:
+            return coming  # dates.yaml coming_holiday: "Black Friday" said ten days before it
     behind = this_year < ref if rel else this_year <= ref
     return this_year if behind else holiday_date(name, ref.year - 1)
 

@@ -1,0 +1,194 @@
+"""An unseen check of dates and figures on 181 general-news pages (the article-extraction data set in
+../shared/eval/article-extraction), judged by eye on a fixed sample.
+
+Each page's gold article body is analysed as a JSONL record whose publication date is the one the
+pipeline reads from the page's own HTML (none where the page gives none). `dump` writes every date and
+figure of every page; `sample` draws a seeded sample of them to label by hand; `score` re-analyses the
+sampled pages and checks the current output at each labelled place against the label, so the same
+sample is judged before and after a change.
+
+    python benchmarks/news181_dates_figures.py dump OUT.jsonl
+    python benchmarks/news181_dates_figures.py sample OUT.jsonl SAMPLE.jsonl [--dates 90 --figures 70]
+    python benchmarks/news181_dates_figures.py score benchmarks/news181_sample.jsonl [--show]
+
+A label (one JSON line) names the page id, the kind (date or figure), the span's offsets in the analysed
+body and a short piece of its text, what the system gave when it was judged, and the truth:
+dates `gold` = the TIMEX3 value (null: no date to extract here); figures `gold` = {value, kind} or
+null (no figure: a date, an age, a counter), and `claimant_ok` for the figure's claimant; `cls` names
+the class of a wrong one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "eval" / "article-extraction"
+Record = dict[str, Any]
+
+
+def page_published(page_id: str, url: str | None) -> tuple[str | None, str | None]:
+    """The publication date (and where it came from) the pipeline reads from the page's HTML."""
+    from flashpoint.ingest.pipeline import build_article
+    from flashpoint.ingest.sources import document
+    from flashpoint.model import InputError
+
+    path = DATA / "html" / f"{page_id}.html.gz"
+    if not path.is_file():
+        return None, None
+    raw = document(str(path), gzip.decompress(path.read_bytes()), "html", url=url)
+    if isinstance(raw, InputError):
+        return None, None
+    try:
+        art = build_article(raw)
+    except Exception:  # a page the cleaner cannot read has no date to give
+        return None, None
+    return art.published, art.published_from
+
+
+def analyse_page(page_id: str, page: Record) -> Record:
+    from flashpoint.evals.realnews import analyse
+
+    published, source = page_published(page_id, page.get("url"))
+    given = {"id": page_id, "text": page["articleBody"], "published": published}
+    record = analyse({k: v for k, v in given.items() if v})
+    return {"id": page_id, "published": published, "published_from": source, "body": record["body"],
+            "timexes": record["timexes"], "quantities": record["quantities"]}
+
+
+def load_pages(ids: list[str] | None = None) -> dict[str, Record]:
+    pages: dict[str, Record] = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in pages.items() if ids is None or k in ids}
+
+
+def dump(out: Path) -> None:
+    with open(out, "w", encoding="utf-8") as fh:
+        for i, (page_id, page) in enumerate(sorted(load_pages().items())):
+            if not (page.get("articleBody") or "").strip():
+                continue
+            try:
+                rec = analyse_page(page_id, page)
+            except ValueError as exc:
+                print(f"{page_id}: {exc}", file=sys.stderr)
+                continue
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            if i % 20 == 0:
+                print(f"{i} pages", file=sys.stderr)
+
+
+def _evidence(body: str, start: int, end: int, width: int = 40) -> str:
+    return " ".join(body[max(0, start - width):min(len(body), end + width)].split())
+
+
+def sample(dumped: Path, out: Path, n_dates: int, n_figures: int, seed: int) -> None:
+    recs = [json.loads(line) for line in open(dumped, encoding="utf-8") if line.strip()]
+    dates = [(r, t) for r in recs for t in r["timexes"]]
+    figures = [(r, q) for r in recs for q in r["quantities"]]
+    rng = random.Random(seed)
+    chosen = [("date", x) for x in rng.sample(dates, min(n_dates, len(dates)))]
+    chosen += [("figure", x) for x in rng.sample(figures, min(n_figures, len(figures)))]
+    with open(out, "w", encoding="utf-8") as fh:
+        for kind, (r, item) in sorted(chosen, key=lambda c: (c[0], c[1][0]["id"], c[1][1]["start"])):
+            row = {"id": r["id"], "kind": kind, "start": item["start"], "end": item["end"], "text": item["text"],
+                   "published": r["published"], "evidence": _evidence(r["body"], item["start"], item["end"])}
+            if kind == "date":
+                row["was"] = item["value"]
+            else:
+                row["was"] = {"value": item["value"], "kind": item.get("kind"), "unit": item.get("unit"),
+                              "claimed_by": item.get("claimed_by")}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _at(items: list[Record], label: Record) -> Record | None:
+    """The system item at the labelled place: the same start, else the first overlapping one."""
+    same = [x for x in items if x["start"] == label["start"]]
+    if same:
+        return same[0]
+    over = [x for x in items if x["start"] < label["end"] and label["start"] < x["end"]]
+    return over[0] if over else None
+
+
+def judge_date(label: Record, item: Record | None) -> str:
+    gold = label["gold"]
+    if item is None:
+        return "ok (dropped)" if gold is None else "lost"
+    if gold is None:
+        return "wrong"
+    return "ok" if item["value"] == gold else "wrong"
+
+
+def judge_figure(label: Record, item: Record | None) -> str:
+    gold = label["gold"]
+    if item is None:
+        return "ok (dropped)" if gold is None else "lost"
+    if gold is None:
+        return "wrong"
+    if abs(float(item["value"]) - float(gold["value"])) > 0.005 * max(abs(float(gold["value"])), 1e-9):
+        return "wrong"
+    if item.get("kind") != gold.get("kind"):
+        return "wrong kind"
+    return "ok"
+
+
+def score(labels_path: Path, show: bool) -> None:
+    labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
+    ids = sorted({label["id"] for label in labels})
+    pages = load_pages(ids)
+    analysed = {i: analyse_page(i, pages[i]) for i in ids}
+    tally: dict[str, dict[str, int]] = {"date": {}, "figure": {}}
+    was: dict[str, dict[str, int]] = {"date": {}, "figure": {}}
+    for label in labels:
+        rec = analysed[label["id"]]
+        if label["kind"] == "date":
+            now = judge_date(label, _at(rec["timexes"], label))
+            before = "ok" if label["was"] == label["gold"] else "wrong"
+        else:
+            now = judge_figure(label, _at(rec["quantities"], label))
+            old = {"start": label["start"], "end": label["end"], **label["was"]}
+            before = judge_figure(label, old)
+        tally[label["kind"]][now] = tally[label["kind"]].get(now, 0) + 1
+        was[label["kind"]][before] = was[label["kind"]].get(before, 0) + 1
+        if show and not now.startswith("ok"):
+            item = _at(rec["timexes" if label["kind"] == "date" else "quantities"], label)
+            print(f"{now:10} {label['kind']} {label['id'][:8]}@{label['start']} {label['text']!r} gold={label['gold']} "
+                  f"now={None if item is None else item.get('value')}/{None if item is None else item.get('kind')} "
+                  f"[{label.get('cls', '')}] {label['evidence']}")
+    for kind in ("date", "figure"):
+        n = sum(tally[kind].values())
+        ok = sum(v for k, v in tally[kind].items() if k.startswith("ok"))
+        ok0 = sum(v for k, v in was[kind].items() if k.startswith("ok"))
+        print(f"{kind}s: {n} judged; when labelled {ok0}/{n} right ({ok0 / max(n, 1):.3f}); now {ok}/{n} right "
+              f"({ok / max(n, 1):.3f}) {dict(sorted(tally[kind].items()))}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out", type=Path)
+    s = sub.add_parser("sample")
+    s.add_argument("dumped", type=Path)
+    s.add_argument("out", type=Path)
+    s.add_argument("--dates", type=int, default=90)
+    s.add_argument("--figures", type=int, default=70)
+    s.add_argument("--seed", type=int, default=13)
+    c = sub.add_parser("score")
+    c.add_argument("labels", type=Path)
+    c.add_argument("--show", action="store_true")
+    args = ap.parse_args()
+    if args.cmd == "dump":
+        dump(args.out)
+    elif args.cmd == "sample":
+        sample(args.dumped, args.out, args.dates, args.figures, args.seed)
+    else:
+        score(args.labels, args.show)
+
+
+if __name__ == "__main__":
+    main()
