@@ -310,3 +310,14 @@ def test_the_word_after_a_particle_is_no_known_name_alone(text: str, not_linked:
 def test_an_article_before_a_demonym_is_no_given_name() -> None:
     """'An' is a given name too, but 'An Israeli strike' names no Mr Israeli."""
     assert ("Israeli", "NORP", "ISR") in _entities("An Israeli strike hit a school in Gaza on Saturday.")
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("WASHINGTON (Reuters) - Officials met on Monday.", None),
+    ("MOSCOW, Feb 10 - Officials met on Monday.", None),
+    ("Officials met on Monday.\nMoscow warned Kyiv on Tuesday.", "GOV"),
+])
+def test_a_capital_opening_a_dateline_is_the_place_filed_from(text: str, sector: str | None) -> None:
+    doc = make_doc(Article(id="t", source="t", body=text))
+    capital = next(e for e in extract_entities(doc) if e.type == "GPE")
+    assert capital.actor is not None and capital.actor.sector == sector

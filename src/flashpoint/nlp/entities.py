@@ -728,6 +728,12 @@ def _possessive_after(body: str, end: int) -> bool:
     return body[end:end + 2] in ("'s", "’s")
 
 
+def _dateline(body: str, start: int, end: int) -> bool:
+    """'WASHINGTON (Reuters) -', 'MOSCOW, Feb 10': a place written in capitals opening a line is where
+    the story was filed, not the government acting."""
+    return body[start:end].isupper() and (start == 0 or body[start - 1] == "\n") and body[end:end + 2] in (" (", ", ")
+
+
 def _capital_actor(body: str, f: _Found, entry: Entry) -> Actor:
     """A capital as a place ('in Moscow', 'Moscow residents'), else the government it stands for
     (Moscow acting is the Russian government), or the force its possessive names ('Moscow's troops')."""
@@ -736,7 +742,7 @@ def _capital_actor(body: str, f: _Found, entry: Entry) -> Actor:
     prev_word = prev[-1].lower() if prev else ""
     nxt = re.match(r"\W*([\w’']+)", body[f.end:f.end + 20])
     next_word = nxt.group(1).lower() if nxt else ""
-    if prev_word in _LOCATIVE or next_word in _PLACE_AFTER:
+    if prev_word in _LOCATIVE or next_word in _PLACE_AFTER or _dateline(body, f.start, f.end):
         return Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
     sector = _sector_after(body, f.end) if _possessive_after(body, f.end) else None
     return _actor(text, entry, sector if sector in ("MIL", "LEG", "JUD", "COP", "SPY") else None)
