@@ -321,3 +321,10 @@ def test_a_capital_opening_a_dateline_is_the_place_filed_from(text: str, sector:
     doc = make_doc(Article(id="t", source="t", body=text))
     capital = next(e for e in extract_entities(doc) if e.type == "GPE")
     assert capital.actor is not None and capital.actor.sector == sector
+
+
+def test_a_title_word_after_a_given_name_is_a_surname_and_and_joins_two_people() -> None:
+    """'Kevin King' is a man, not a king; in 'King and Weeks' the king's title is no role of Weeks."""
+    found = _entities("American Kevin King and Australian Timothy Weeks were held. King and Weeks were freed in Doha.")
+    assert ("Kevin King", "PERSON", "USA") in found
+    assert ("Weeks", "PERSON", "AUS") in found and ("Weeks", "PERSON", "USA") not in found

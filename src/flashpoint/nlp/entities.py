@@ -174,6 +174,8 @@ def _preceding_role(body: str, pos: int) -> str:
             break  # the previous sentence ended there
         w = m.group().strip(".")
         low = w.lower()
+        if start == pos and low == "and":
+            break  # "King and Weeks": a second name, not a role ending in "and"
         bare = _POSSESSIVE_END.sub("", w)
         if (role_sector(low)[0] is not None or low in _CONNECTORS or w in g.title_words
                 or (bare[:1].isupper() and g.lookup(bare)) or low in _ROLE_MODIFIERS):
@@ -234,7 +236,8 @@ def _title_and_name(toks: list[_Tok], idx: list[int]) -> tuple[list[int], list[i
     """The title words up to the last one, and the words after them that may be a name. A title that
     does not end in a head word ('Security') names no one unless a head came earlier and a full or
     first name follows."""
-    last_title = max((k for k, i in enumerate(idx) if _is_title(toks[i])), default=-1)
+    last_title = max((k for k, i in enumerate(idx) if _is_title(toks[i])
+                      and not (k > 0 and _first_name(toks[idx[k - 1]].text))), default=-1)  # "Kevin King"
     title_idx, name_idx = idx[:last_title + 1], idx[last_title + 1:]
     if title_idx and toks[title_idx[-1]].text.rstrip(".") not in _TITLE_HEADS:
         has_head = any(toks[i].text.rstrip(".") in _TITLE_HEADS for i in title_idx)
@@ -564,7 +567,9 @@ def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) ->
         j, f = match
         if f.type == "PERSON":
             title_start = run_found[-1].end if run_found else toks[run[0]].start
-            f.role_phrase = _preceding_role(body, toks[run[0]].start) + body[title_start:f.start]
+            inner = body[title_start:f.start]
+            # "King and Weeks": the words before "and" are another name, not this one's title
+            f.role_phrase = "" if re.search(r"\band\b", inner) else _preceding_role(body, toks[run[0]].start) + inner
         run_found.append(f)
         _remember(f, local)
         i = j + 1
