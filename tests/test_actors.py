@@ -328,3 +328,25 @@ def test_a_title_word_after_a_given_name_is_a_surname_and_and_joins_two_people()
     found = _entities("American Kevin King and Australian Timothy Weeks were held. King and Weeks were freed in Doha.")
     assert ("Kevin King", "PERSON", "USA") in found
     assert ("Weeks", "PERSON", "AUS") in found and ("Weeks", "PERSON", "USA") not in found
+
+
+def test_a_school_or_firm_takes_the_country_its_own_words_name_not_the_storys() -> None:
+    found = _entities("Syria said the strike killed 20. A researcher at Tufts University said. "
+                      "Damascus University said it would close.")
+    assert ("Tufts University", "ORG", None) in found
+    assert ("Damascus University", "ORG", "SYR") in found
+
+
+def test_an_old_short_alternate_name_of_a_town_is_no_town() -> None:
+    """GeoNames lists 'Tor' for Sloviansk; 'editors at Tor' is a publisher. Own names of 3 letters stay."""
+    assert resolve_place("Tor") is None
+    place = resolve_place("Ufa")
+    assert place is not None and place.country == "RUS"
+
+
+def test_a_longer_name_ending_in_a_particle_and_a_known_surname_is_someone_else() -> None:
+    """'Fritz Eckart von Weizsäcker' is not the Richard von Weizsäcker named before him; 'El Deif' alone is Deif."""
+    son = _entities("Former German President Richard von Weizsäcker had a son. His son Fritz Eckart von Weizsäcker "
+                    "was stabbed.")
+    assert [t for t, _, c in son if c == "DEU"] == ["German", "Richard von Weizsäcker"], son
+    assert ("Deif", "PERSON", "PSE") in _entities("Mohammed Deif led the group. He was known as El Deif in Gaza.")

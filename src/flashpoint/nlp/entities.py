@@ -18,7 +18,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import world_places
-from flashpoint.nlp.actors import _actor, _host_country, resolve_phrase, role_sector, sector_actor
+from flashpoint.nlp.actors import (
+    _actor,
+    _host_country,
+    country_counts,
+    resolve_phrase,
+    role_sector,
+    sector_actor,
+)
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, plain, slug, spelled_like
 from flashpoint.nlp.language import names, people
@@ -503,6 +510,8 @@ def _window_match(body: str, toks: list[_Tok], run: list[int], i: int, known: _K
     # after a particle the words are the tail of a longer name ("Anas Al Sharif", "Yousef Al Saudi"): only
     # someone this article named can be meant ("El Deif" after Mohammed Deif)
     tail = i > 0 and toks[run[i - 1]].text.lower() in _PARTICLES
+    if tail and i > 1:
+        return None  # "Fritz Eckart von Weizsäcker" is not the Richard von Weizsäcker named before him
     for j in range(min(len(run), i + g.max_words + 2) - 1, i - 1, -1):
         if toks[run[j]].text.lower() in _CONNECTORS or not _may_open_window(body, toks, run, i, j):
             continue
@@ -698,15 +707,23 @@ def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
         remembered.setdefault(f.id, f.actor)
 
 
+_STATELESS_SECTORS = frozenset({"EDU", "BUS", "MED", "NGO"})
+
+
 def _unlisted_actor(body: str, f: _Found) -> Actor | None:
     """An organisation the rules found: the actor its role words and the words before it name."""
     text = body[f.start:f.end]
     sector, _ = role_sector(text)
     if sector is None:
         return None
-    base = resolve_phrase(_preceding_role(body, f.start) + text, body[:f.start])
+    phrase = _preceding_role(body, f.start) + text
+    base = resolve_phrase(phrase, body[:f.start])
     if base is None or not (base.country or base.code):
         return None
+    if base.sector in _STATELESS_SECTORS and not country_counts(phrase):
+        # "Tufts University" in a story about Syria is no Syrian body: a school, firm, outlet or charity
+        # has the country its own words name, not the one the story is about
+        return Actor(text=text, name=text, sector=base.sector)
     return base.model_copy(update={"text": text})
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from flashpoint.model import Place
 
 MIN_POPULATION = 15000
+MIN_ALTERNATE_LETTERS = 4  # "Tor", an old name of Sloviansk, is a publisher and a browser far more often
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NON_WORD_OR_BREAK = re.compile(r"[^a-z0-9\n]+")  # the same, keeping the line breaks that part names
 
@@ -48,17 +49,19 @@ def _index() -> dict[str, tuple[int, str, str, str]]:
     iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
     rows: list[tuple[int, str, str, str]] = []
     names: list[str] = []
+    primary: list[bool] = []
     for city in cache.get_cities().values():
         country = iso3.get(city["countrycode"])
         if not country:
             continue
         row = (int(city["population"]), str(city["geonameid"]), city["name"], country)
-        for name in [city["name"], *(a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper())]:
-            rows.append(row)
-            names.append(name)
+        alternates = [a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper()]
+        rows.extend([row] * (1 + len(alternates)))
+        names.extend([city["name"], *alternates])
+        primary.extend([True] + [False] * len(alternates))
     index: dict[str, tuple[int, str, str, str]] = {}
-    for k, row in zip(keys(names), rows, strict=True):
-        if len(k) >= 3 and (k not in index or index[k][0] < row[0]):
+    for k, row, own in zip(keys(names), rows, primary, strict=True):
+        if len(k) >= (3 if own else MIN_ALTERNATE_LETTERS) and (k not in index or index[k][0] < row[0]):
             index[k] = row
     return index
 
