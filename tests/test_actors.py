@@ -350,3 +350,20 @@ def test_a_longer_name_ending_in_a_particle_and_a_known_surname_is_someone_else(
                     "was stabbed.")
     assert [t for t, _, c in son if c == "DEU"] == ["German", "Richard von Weizsäcker"], son
     assert ("Deif", "PERSON", "PSE") in _entities("Mohammed Deif led the group. He was known as El Deif in Gaza.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Analysts at the Institute for the Study of War said the front held.", "Institute for the Study of War"),
+    ("The Syrian Observatory for Human Rights said 12 people died.", "Syrian Observatory for Human Rights"),
+    ("Medics of the Palestinian Red Crescent reached the site.", "Palestinian Red Crescent"),
+    ("According to CPJ, two reporters were killed.", "CPJ"),
+])
+def test_monitors_and_relief_groups_the_news_cites_are_organisations(text: str, name: str) -> None:
+    found = _entities(text)
+    assert (name, "ORG", None) in found, found  # a group of no state: no country from its first word
+    assert not any(t in ("Syrian", "Palestinian") for t, _, _ in found)
+
+
+def test_rsf_stays_sudans_rapid_support_forces() -> None:
+    found = _entities("The RSF shelled El Fasher in Sudan on Monday.")
+    assert ("RSF", "ORG", "SDN") in found, found
