@@ -1,0 +1,125 @@
+"""Coded events judged by eye on war reporting nobody tuned on: the 600 RUWA headlines with their
+sub-headings of benchmarks/entity_sample.py (../shared/corpora/ruwa), at the confidence the CLI, API
+and dashboard show as fact (>= 0.5) and below it.
+
+    python benchmarks/event_sample.py dump  [--out test-output/event_dump.jsonl]
+        run the pipeline over every document and write each event with its sentence (to read)
+    python benchmarks/event_sample.py draw  --n 80 [--seed 7] [--min-confidence 0.5]
+        draw a random sample of events from the dump, as judgement lines to fill in
+    python benchmarks/event_sample.py score [--sample benchmarks/event_sample.jsonl] [--show]
+        rerun the pipeline on the sampled documents and score the sample against its judgements
+
+A judgement line names the document (`doc`) and the event's offsets when judged (`start`, `end`), what
+the pipeline said then (`found`), the judge's reading (`label`: ok, or the class of the mistake) and
+the right coding (`right`: PLOVER type and both sides' countries as ANNOTATION.md of
+../shared/realnews codes them, or null where the clause states no event). Scoring finds today's event
+at those offsets (the one overlapping most) and counts it right when its type and both countries are
+the judged ones; a judged non-event no longer coded counts as removed (right). Precision = right /
+coded among the sampled places, printed for the sampled events at >= 0.5 and for those below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+from entity_sample import ruwa_documents
+from quote_sample import ROOT, _overlap, analyse
+
+SAMPLE = ROOT / "benchmarks" / "event_sample.jsonl"
+
+
+def _coding(e: Any) -> dict[str, Any]:
+    return {"type": e.type, "actor": e.actor.text if e.actor else None,
+            "actor_country": e.actor.country if e.actor else None,
+            "recipient": e.recipient.text if e.recipient else None,
+            "recipient_country": e.recipient.country if e.recipient else None,
+            "confidence": round(e.confidence, 2)}
+
+
+def dump(out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        for doc_id, body in ruwa_documents().items():
+            for e in analyse(doc_id, body).events:
+                fh.write(json.dumps({"doc": doc_id, "start": e.start, "end": e.end, "found": _coding(e),
+                                     "text": body[e.start:e.end]}, ensure_ascii=False) + "\n")
+
+
+def draw(dump_path: Path, n: int, seed: int, min_confidence: float) -> None:
+    rows = [json.loads(line) for line in dump_path.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["found"]["confidence"] >= min_confidence]
+    random.Random(seed).shuffle(rows)
+    for r in sorted(rows[:n], key=lambda r: (r["doc"], r["start"])):
+        f = r["found"]
+        right = {k: f[k] for k in ("type", "actor_country", "recipient_country")}
+        print(json.dumps({"doc": r["doc"], "start": r["start"], "end": r["end"], "found": f, "label": "?",
+                          "right": right, "evidence": ""}, ensure_ascii=False))
+
+
+def _judge(right: dict[str, Any] | None, best: Any) -> bool:
+    return right is not None and _coding(best)["type"] == right["type"] and all(
+        _coding(best)[k] == right[k] for k in ("actor_country", "recipient_country"))
+
+
+def score(sample_path: Path, show: bool) -> dict[str, Any]:
+    judged = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = ruwa_documents()
+    found = {doc_id: analyse(doc_id, docs[doc_id]).events for doc_id in sorted({j["doc"] for j in judged})}
+    tally: dict[str, dict[str, int]] = {}
+    classes: dict[str, int] = {}
+    for j in judged:
+        span = (j["start"], j["end"])
+        overlapping = [e for e in found[j["doc"]] if _overlap(span, (e.start, e.end)) > 0]
+        judged_then = {k: j["found"][k] for k in ("type", "actor_country", "recipient_country")}
+        best = max(overlapping, key=lambda e: (_judge(judged_then, e), e.type == j["found"]["type"],
+                                             _overlap(span, (e.start, e.end))), default=None)
+        if best is None:
+            row = tally.setdefault("removed", {"right": 0, "coded": 0})
+            row["right"] += j["right"] is None
+            row["coded"] += 1
+            continue
+        band = "shown (>= 0.5)" if best.confidence >= 0.5 else "marked unsure (< 0.5)"
+        row = tally.setdefault(band, {"right": 0, "coded": 0})
+        ok = _judge(j["right"], best)
+        row["right"] += ok
+        row["coded"] += 1
+        if not ok:
+            why = j["label"] if j["label"] != "ok" else "changed"
+            classes[why] = classes.get(why, 0) + 1
+            if show:
+                print("WRONG", why, j["doc"], span, _coding(best), "| judged:", j["right"], file=sys.stderr)
+    for row in tally.values():
+        row["precision"] = round(row["right"] / row["coded"], 3) if row["coded"] else 0  # type: ignore[assignment]
+    return {"judged": len(judged), "bands": tally,
+            "wrong_by_class": dict(sorted(classes.items(), key=lambda kv: -kv[1]))}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("--out", type=Path, default=ROOT / "test-output" / "event_dump.jsonl")
+    r = sub.add_parser("draw")
+    r.add_argument("--dump", type=Path, default=ROOT / "test-output" / "event_dump.jsonl")
+    r.add_argument("--n", type=int, default=80)
+    r.add_argument("--seed", type=int, default=7)
+    r.add_argument("--min-confidence", type=float, default=0.5)
+    s = sub.add_parser("score")
+    s.add_argument("--sample", type=Path, default=SAMPLE)
+    s.add_argument("--show", action="store_true", help="list each event that is wrong today")
+    args = ap.parse_args()
+    if args.cmd == "dump":
+        dump(args.out)
+    elif args.cmd == "draw":
+        draw(args.dump, args.n, args.seed, args.min_confidence)
+    else:
+        print(json.dumps(score(args.sample, args.show), indent=1))
+
+
+if __name__ == "__main__":
+    main()
