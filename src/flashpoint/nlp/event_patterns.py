@@ -12,7 +12,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
-                  "needs_recipient", "complement_aux", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
+                  "needs_recipient", "complement_aux", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
@@ -34,6 +34,7 @@ class Pattern:
     objects: frozenset[str]
     not_objects: frozenset[str]
     object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
+    object_person: bool  # a person the text names meets the object constraint too ("freed Paul Whelan")
     particles: frozenset[str]
     complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
     not_complements: frozenset[str]  # the verb's infinitive must not be one of these ("refused to comment")
@@ -87,7 +88,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
     return Pattern(
         id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
         lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
-        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
+        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
+        object_person=bool(entry.get("object_person")), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),
         needs_complement=bool(entry.get("needs_complement")),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),

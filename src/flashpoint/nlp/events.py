@@ -77,8 +77,9 @@ class ArticleState:
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
 
 
-def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
-    """The patterns that fire on a token, in file order, each with the object it read."""
+def matches(tok: Token, persons: frozenset[int] = frozenset()) -> list[tuple[Pattern, Token | None]]:
+    """The patterns that fire on a token, in file order, each with the object it read; `persons` holds the token
+    indices of the people the text names (an object of a pattern with `object_person` may be one)."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if kind is None or (kind == "VERB" and tok.dep_ == "amod"):
         return []  # "the confiscated land", "the named accused": a participle as an adjective tells of no act
@@ -88,7 +89,7 @@ def matches(tok: Token) -> list[tuple[Pattern, Token | None]]:
         if p.pos == "NOUN" and tok.dep_ != "ROOT":
             continue  # a noun is a trigger only where it heads its line (a headline)
         obj = object_of(tok, p)
-        if _constraints_hold(tok, p, obj):
+        if _constraints_hold(tok, p, obj, persons):
             out.append((p, obj))
     return out
 
@@ -99,8 +100,8 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
     return found[0] if found else None
 
 
-def _constraints_hold(tok: Token, p: Pattern, obj: Token | None) -> bool:
-    if p.objects and (obj is None or not _lemma_in(obj, p.objects)):
+def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[int] = frozenset()) -> bool:
+    if p.objects and (obj is None or not (_lemma_in(obj, p.objects) or (p.object_person and obj.i in persons))):
         return False
     if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
         return False
@@ -368,11 +369,21 @@ def location_of(doc: NlpDoc, trigger: Token) -> Place | None:
 
 def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:
     """The first pattern on the token whose demands on the sides the parse meets."""
-    for p, obj in matches(tok):
+    for p, obj in matches(tok, _person_tokens(doc)):
         coded = code_with(doc, tok, p, obj, state)
         if coded is not None:
             return coded
     return None
+
+
+def _person_tokens(doc: NlpDoc) -> frozenset[int]:
+    """The indices of the tokens inside the people the text names, read once per document."""
+    found = doc.extras.get("person_tokens")
+    if found is None:
+        spans = [(e.start, e.end) for e in doc.entities if e.type == "PERSON"]
+        found = frozenset(t.i for t in doc.tokens if any(a <= t.idx < b for a, b in spans))
+        doc.extras["person_tokens"] = found
+    return found
 
 
 def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:

@@ -144,10 +144,11 @@ def case_of(tok: Token) -> str | None:
 
 
 def np_head(tok: Token) -> Token:
-    """"one of the biggest attacks" -> attacks: a partitive stands for the noun after its "of"."""
+    """"one of the biggest attacks" -> attacks, "two of its nationals" -> nationals: a partitive or a number stands for
+    the noun after its "of"."""
     words = syntax().partitive_heads
     for _ in range(3):
-        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words and tok.pos_ != "NUM":  # "two of its nationals"
             return tok
         after = [c for c in tok.children if c.dep_.startswith("nmod") and case_of(c) == "of"]
         if not after:
