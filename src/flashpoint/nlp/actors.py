@@ -113,7 +113,7 @@ def surname_person(word: str) -> Entry | None:
 
 def _may_open_name(text: str, start: int, end: int) -> bool:
     """Most words are lower case: no name starts there ('al-' and 'el-' do)."""
-    return text[start].isupper() or (end - start == 2 and text[start:end] in ("al", "el") and text[end:end + 1] == "-")
+    return text[start].isupper() or (text[start:end] in _WORDS.surname_particles and text[end:end + 1] == "-")
 
 
 def _opens_no_key(text: str, word: tuple[int, int], heads: frozenset[str]) -> bool:

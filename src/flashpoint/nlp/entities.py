@@ -35,6 +35,10 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _NAMES = names()  # resources/lang/en/entities.yaml
 _CONNECTORS = _NAMES.name_connectors
 _PARTICLES = _NAMES.surname_particles
+_COORDINATORS = _NAMES.name_coordinators
+_COORDINATED = re.compile(rf"\b{longest_first(_COORDINATORS)}\b")
+_OF = _NAMES.genitive_prepositions
+_NUMBER_AFTER = re.compile(rf"\s+(?:\d|{longest_first(_NAMES.number_names)}\b)")
 # the title word right before a name must be one of these heads ("Foreign Minister X", not "Security X")
 _TITLE_HEADS = _NAMES.title_heads
 # role nouns that, right before a capitalised name, say it is a person ("spokesman Dmitry Peskov")
@@ -85,7 +89,7 @@ def _joinable(body: str, a: _Tok, b: _Tok) -> bool:
     gap = body[a.end:b.start]
     if a.poss:
         # "Ukraine's President" is two names; "People's Liberation Army" one
-        return a.text in ("People", "Peoples", "Workers", "Women", "Children") and gap in ("'s ", "’s ")
+        return a.text in _NAMES.possessive_name_heads and gap in ("'s ", "’s ")
     if gap in (" ", "-", "\u00a0"):
         return True
     return (len(a.text) == 1 and a.text.isupper() or a.text in _ABBREVIATED) and gap in (".", ". ")
@@ -181,7 +185,7 @@ def _preceding_role(body: str, pos: int) -> str:
             break  # the previous sentence ended there
         w = m.group().strip(".")
         low = w.lower()
-        if start == pos and low == "and":
+        if start == pos and low in _COORDINATORS:
             break  # "King and Weeks": a second name, not a role ending in "and"
         bare = _POSSESSIVE_END.sub("", w)
         if (role_sector(low)[0] is not None or low in _CONNECTORS or w in g.title_words
@@ -255,7 +259,7 @@ def _title_and_name(toks: list[_Tok], idx: list[int]) -> tuple[list[int], list[i
 
 def _event_name(body: str, toks: list[_Tok], idx: list[int]) -> _Found | None:
     """'Munich Security Conference', 'Orange Revolution', 'Operation Inherent Resolve'."""
-    if len(idx) < 2 or (toks[idx[-1]].text not in _EVENT_WORDS and toks[idx[0]].text != "Operation"):
+    if len(idx) < 2 or (toks[idx[-1]].text not in _EVENT_WORDS and toks[idx[0]].text not in _NAMES.event_name_openers):
         return None
     s, e = toks[idx[0]].start, toks[idx[-1]].end
     name = body[s:e]
@@ -267,7 +271,7 @@ def _org_ending_at(body: str, toks: list[_Tok], idx: list[int], org_at: int) -> 
     title before it ('Secretary of the Security Council') is not part of it."""
     start_k = 0
     for k in range(org_at - 1, 0, -1):
-        if toks[idx[k]].text == "of" and toks[idx[k - 1]].text.rstrip(".") in _TITLE_HEADS:
+        if toks[idx[k]].text in _OF and toks[idx[k - 1]].text.rstrip(".") in _TITLE_HEADS:
             start_k = k + 1
             break
     while start_k < org_at and (toks[idx[start_k]].text.lower() in _CONNECTORS
@@ -291,7 +295,7 @@ def _name_words(toks: list[_Tok], idx: list[int], title_idx: list[int], name_idx
         return []
     if title_idx and toks[title_idx[-1]].text.lower() in _CONNECTORS:
         return []
-    if any(toks[i].text.lower() == "and" for i in name_idx):
+    if any(toks[i].text.lower() in _COORDINATORS for i in name_idx):
         return []
     k0 = idx.index(name_idx[0])
     if k0 > 0 and toks[idx[k0 - 1]].text.lower() in _CONNECTORS:
@@ -424,7 +428,7 @@ def _inside_longer_name(body: str, start: int, end: int) -> bool:
     before, after = body[max(0, start - 2):start], body[end:end + 12]
     if re.search(r"\w[-‐–]$", before) or re.match(r"[-‐–]\w", after):
         return True
-    return bool(re.match(r"\s+(?:\d|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)", after))
+    return bool(_NUMBER_AFTER.match(after))
 
 
 def _appositive_person(body: str, end: int) -> bool:
@@ -542,7 +546,7 @@ def _may_open_window(body: str, toks: list[_Tok], run: list[int], i: int, j: int
 def _head_of_longer_place(toks: list[_Tok], run: list[int], j: int, entry: Entry) -> bool:
     """'Gulf of Aden', 'Gulf of Mexico': a listed place that 'of' and a name continue is the head of
     another place's name, not itself ('the Gulf' alone is the Persian Gulf)."""
-    return entry.kind == "place" and j + 2 < len(run) and toks[run[j + 1]].text == "of" and toks[run[j + 2]].cap
+    return entry.kind == "place" and j + 2 < len(run) and toks[run[j + 1]].text in _OF and toks[run[j + 2]].cap
 
 
 def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, found: _Found) -> bool:
@@ -552,7 +556,7 @@ def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, fo
     prev = toks[gap[-1]]
     if prev.text.lower() in _NAMES.articles:
         return False  # "An Israeli strike": an article, though "An" is also a given name
-    return (_first_name(prev.text) or prev.text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")) and \
+    return (_first_name(prev.text) or prev.text.rstrip(".").lower() in people().honorifics) and \
         body[prev.end:tok.start] in (" ", ". ")
 
 
@@ -578,7 +582,7 @@ def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) ->
             title_start = run_found[-1].end if run_found else toks[run[0]].start
             inner = body[title_start:f.start]
             # "King and Weeks": the words before "and" are another name, not this one's title
-            f.role_phrase = "" if re.search(r"\band\b", inner) else _preceding_role(body, toks[run[0]].start) + inner
+            f.role_phrase = "" if _COORDINATED.search(inner) else _preceding_role(body, toks[run[0]].start) + inner
         run_found.append(f)
         _remember(f, local)
         i = j + 1
@@ -602,7 +606,7 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
 def _and_cut(toks: list[_Tok], gap: list[int]) -> int | None:
     """Where 'and' joins two names ('Kozak and Mrs Petrova'), not one ('Security and Defense Council')."""
     for k, i in enumerate(gap):
-        if toks[i].text == "and" and k + 1 < len(gap):
+        if toks[i].text in _COORDINATORS and k + 1 < len(gap):
             nxt = toks[gap[k + 1]].text
             if nxt.rstrip(".") in _TITLE_HEADS or _first_name(nxt):
                 return k
@@ -727,8 +731,8 @@ def _unlisted_actor(body: str, f: _Found) -> Actor | None:
     return base.model_copy(update={"text": text})
 
 
-_PROXY_FORCE = re.compile(r"separatist|rebel|militant|militia|insurgent|fighters|republic")
-_PROXY_AUTHORITY = re.compile(r"^\W*\w*\W*(?:republics?|authorities|leaders?)")
+_PROXY_FORCE = re.compile(longest_first(_NAMES.proxy_force_stems))
+_PROXY_AUTHORITY = re.compile(rf"^\W*\w*\W*{longest_first(_NAMES.proxy_authority_nouns)}")
 
 
 def _backed_group_actor(body: str, f: _Found, entry: Entry, counts: Counter[str]) -> Actor | None:

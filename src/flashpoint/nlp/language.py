@@ -160,8 +160,10 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "wide_group_nouns", "authority_group_nouns", "armed_force_nouns", "separatist_words",
               "proxy_group_nouns", "armed_group_nouns", "breakaway_words", "proxy_affixes", "proxy_stems",
               "foreign_office_nouns", "not_national_adjectives", "country_pointers", "country_nouns", "articles",
-              "appositive_preps", "indefinite_articles", "singular_body_pronouns")
-NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names")
+              "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
+              "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns")
+NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
+                    "possessive_name_heads", "event_name_openers", "number_names")
 
 
 @dataclass(frozen=True)
@@ -201,11 +203,18 @@ class Names:
     appositive_preps: frozenset[str]
     indefinite_articles: frozenset[str]
     singular_body_pronouns: frozenset[str]
+    name_coordinators: frozenset[str]
+    genitive_prepositions: frozenset[str]
+    proxy_force_stems: frozenset[str]
+    proxy_authority_nouns: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
     institution_words: frozenset[str]
     capitalised_non_names: frozenset[str]
+    possessive_name_heads: frozenset[str]
+    event_name_openers: frozenset[str]
+    number_names: frozenset[str]
 
 
 def _word_lists(language: str, name: str, keys: tuple[str, ...],
