@@ -131,3 +131,24 @@ def test_a_duration_is_a_figure_but_no_claim() -> None:
     durations = {q.value for q in art.quantities if q.kind == "other" and q.unit in ("months", "days")}
     assert durations == {9, 7}  # the annotation guide counts durations as figures
     assert {r["value"] for r in claim_rows(art)} == {40, 12}  # but they count no one
+
+
+def test_counts_of_nobody_in_particular_compare_only_within_a_story() -> None:
+    """'40 people killed' at a protest in Kenya and '55 people killed' in a Gaza strike the same day are two
+    happenings: a count of nobody in particular compares only within the country its story is about."""
+    protest = [{**r, "scope": "KEN"} for r in _rows("Police said 40 people were killed in the protests on Tuesday.",
+                                                   "Wire A", "2023-05-02", 1)]
+    strike = [{**r, "scope": "PSE"} for r in _rows("Medics said 55 people were killed in the strike on Tuesday.",
+                                                  "Paper B", "2023-05-02", 2)]
+    retold = [{**r, "scope": "PSE"} for r in _rows("Officials said 70 people were killed in the strike on Tuesday.",
+                                                  "Paper C", "2023-05-02", 3)]
+    assert protest[0]["subject"] == strike[0]["subject"] == "people"
+    groups = [g for g in group_claims(protest + strike + retold) if g["kind"] == "killed"]
+    by_size = sorted((g["n_articles"], g["status"]) for g in groups)
+    assert by_size == [(1, "single"), (2, "disagree")]
+    # a side makes counts comparable whatever the stories are about: the same army's dead, one day
+    sided = [{**r, "scope": code} for code, r in zip(("UKR", "RUS"),
+        _rows("Ukrainian officials said 30 Russian soldiers were killed on Tuesday.", "Wire A", "2023-05-02", 4)
+        + _rows("Ukrainian officials said 45 Russian soldiers were killed on Tuesday.", "Paper B", "2023-05-02", 5),
+        strict=True)]
+    assert len([g for g in group_claims(sided) if g["kind"] == "killed"]) == 1

@@ -453,22 +453,31 @@ def _once(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def sideless(subject: str) -> bool:
+    """A subject that names no side and no place ("people", "civilians"): counts of it compare only
+    within one place, or the dead of a Kenyan protest would dispute the dead of a Gaza strike."""
+    return subject.removesuffix(" per side") == subject_head(subject)
+
+
 def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Group claim rows by (kind, subject, period) and give each group its status."""
-    by_key: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    """Group claim rows by (kind, subject, period) and give each group its status; a sideless subject is
+    grouped within its `scope` when the rows carry one (the views give the country their story is about)."""
+    Key = tuple[str, str, str | None, Any]
+    by_key: dict[Key, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        by_key[(r["kind"], r["subject"], r.get("period"))].append(r)
+        scope = r.get("scope") if sideless(r["subject"]) else None
+        by_key[(r["kind"], r["subject"], r.get("period"), scope)].append(r)
     for key in [k for k in by_key if k[1].endswith(" " + TOLL)]:
         side = key[1][: -len(TOLL) - 1]
         same = [k for k in by_key if k[0] == key[0] and k[2] == key[2] and k != key and k[1].startswith(side + " ")
                 and " in " not in k[1] and subject_head(k[1]) in PERSON_HEADS]
-        target = same[0] if len(same) == 1 else (key[0], f"{side} people", key[2])
+        target = same[0] if len(same) == 1 else (key[0], f"{side} people", key[2], None)
         by_key[target].extend(by_key.pop(key))
-    groups: list[tuple[tuple[str, str, str | None], list[dict[str, Any]]]] = []
+    groups: list[tuple[Key, list[dict[str, Any]]]] = []
     for key, vs in by_key.items():
         groups.extend((key, part) for part in _by_magnitude(vs))
     out: list[dict[str, Any]] = []
-    for (kind, subject, period), all_vs in groups:
+    for (kind, subject, period, _scope), all_vs in groups:
         vs = _once(all_vs)
         st, within = status(kind, vs, period)
         vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))

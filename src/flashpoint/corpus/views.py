@@ -156,8 +156,9 @@ def story(store: Store, story_id: int | str) -> dict[str, Any] | None:
 def claims(store: Store, **filters: Any) -> Rows:
     """Figures grouped by kind, subject and period, contested ones first."""
     _fresh(store)
-    c = t.claim_values
-    q = select(c).where(c.c.canonical.is_(True))
+    c, docs = t.claim_values, t.corpus_docs
+    q = (select(c, docs.c.story_id).select_from(c.outerjoin(docs, docs.c.article_pk == c.c.article_pk))
+         .where(c.c.canonical.is_(True)))
     if filters.get("date_from") or filters.get("date_to"):
         q = q.where(c.c.published.is_not(None), *_date_range(c.c.published, filters))
     kind = filters.get("kind") or filters.get("type")  # `type` is the older name of the figure kind here
@@ -165,6 +166,9 @@ def claims(store: Store, **filters: Any) -> Rows:
         q = q.where(c.c.kind == kind.lower())
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(c.c.article_pk, c.c.start))]
+        about = _story_countries(conn, {r["story_id"] for r in rows if r.get("story_id") is not None})
+    for r in rows:
+        r["scope"] = about.get(r.get("story_id"))
     groups = claims_mod.group_claims(rows)
     if filters.get("outlet"):
         groups = [g for g in groups if filters["outlet"] in g["outlets"]]
@@ -182,6 +186,17 @@ def claims(store: Store, **filters: Any) -> Rows:
         more = g["n_values"] - len(g["values"])
         g["figures"] = "; ".join(_figure_label(v) for v in g["values"]) + (f"; ... {more} more" if more else "")
     return groups
+
+
+def _story_countries(conn: Any, story_ids: set[int]) -> dict[int, str]:
+    """The country each story names most: counts of nobody in particular compare only within it."""
+    out: dict[int, str] = {}
+    ids = sorted(story_ids)
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        for sid, countries in conn.execute(select(t.stories.c.id, t.stories.c.countries).where(t.stories.c.id.in_(chunk))):
+            if countries:
+                out[sid] = max(sorted(countries), key=lambda code: countries[code])
+    return out
 
 
 def recent_since(store: Store, days: int) -> str | None:
