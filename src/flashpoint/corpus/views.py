@@ -168,7 +168,8 @@ def claims(store: Store, **filters: Any) -> Rows:
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(c.c.article_pk, c.c.start))]
         about = _story_countries(conn, {r["story_id"] for r in rows if r.get("story_id") is not None})
     for r in rows:
-        r["scope"] = about.get(r.get("story_id"))
+        sid = r.get("story_id")
+        r["scope"] = about.get(sid) if sid is not None else None
     groups = claims_mod.group_claims(rows)
     if filters.get("outlet"):
         groups = [g for g in groups if filters["outlet"] in g["outlets"]]
