@@ -383,3 +383,25 @@ def test_a_from_phrase_after_a_role_noun_says_whose_it_is() -> None:
     assert {side(e.recipient) for e in evs if side(e.actor) == "UKR"} == {"GBR", "FRA", "DEU"}
     roof = of_type(events_of("Israeli troops fired at protesters from the roof."), "ASSAULT")
     assert roof and all(e.recipient is None or "roof" not in e.recipient.text for e in roof)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pandemic killed 25 million people in Europe.",
+    "Farmers in Iowa were hit by retaliatory Chinese tariffs.",
+    "A helicopter crash killed two Afghan soldiers.",
+])
+def test_force_done_by_a_thing_that_names_no_side_is_no_event(sentence: str) -> None:
+    """The subject (or agent) of force is a cause, not a side, when it is a common noun that is no role, no attack
+    or weapon and no noun of people (syntax.yaml agent_nouns)."""
+    assert not of_type(events_of(sentence), "ASSAULT")
+
+
+@pytest.mark.parametrize(("sentence", "actor", "recipient"), [
+    ("A roadside bomb killed three Afghan soldiers.", None, "AFG"),
+    ("Israeli strikes killed 30 people in Gaza.", "ISR", "PSE"),
+    ("Congolese refugees were attacked by Burundian militiamen.", "BDI", "COD"),
+])
+def test_force_done_by_a_weapon_an_attack_or_people_is_an_event(sentence: str, actor: str | None,
+                                                                  recipient: str) -> None:
+    evs = of_type(events_of(sentence), "ASSAULT")
+    assert evs and side(evs[0].actor) == actor and side(evs[0].recipient) == recipient

@@ -389,6 +389,9 @@ def _person_tokens(doc: NlpDoc) -> frozenset[int]:
 def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
     coded = Coded(pattern=p, trigger=tok)
     coded.actors = actors_of(doc, tok, state)
+    named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in coded.actors)
+    if not named and _caused(tok, named_ok=p.type not in FORCE):
+        return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
     coded.recipients = recipients_of(doc, tok, p, obj, state, coded.actors)
@@ -411,6 +414,27 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
     return coded
+
+
+def _caused(trigger: Token, named_ok: bool) -> bool:
+    """An act whose subject (or passive agent) is a common noun that names no one who can act: not a role
+    ("troops"), an attack or weapon ("strikes", "bullet"), or a noun of people (`agent_nouns`): "the pandemic
+    killed millions", "farmers hit by tariffs", "valuations supported by low bond yields". With `named_ok` (acts
+    other than force) a name before the noun makes it a side's ("a UN report accused Israel")."""
+    subj = syn.subject(trigger) if syn.is_verb(trigger) else None
+    if subj is None:
+        return False
+    head = syn.np_head(subj)
+    if head.pos_ != "NOUN":
+        return False
+    words = {head.lemma_.lower(), head.lower_}
+    lang = syntax()
+    if words & (lang.attack_nouns | lang.agent_nouns):
+        return False
+    before = head.doc[head.left_edge.i:head.i + 1]
+    if named_ok and any(t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper()) for t in before):
+        return False
+    return actor_kb.role_sector(before.text)[0] is None  # "border guards"
 
 
 @lru_cache(maxsize=1)
