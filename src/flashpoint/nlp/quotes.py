@@ -52,6 +52,10 @@ _SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\
 _ABBREVIATION_CUT = re.compile(r"(?<![\w.])[A-Z][a-z]{0,2}\.$")  # "an estimated Sh. | 10 trillion": a unit before a number
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
+# a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
+# verb ("Dylan Nelson, a postdoctoral fellow at X in Munich, Germany, and co-author of the study, said")
+_NAME_ASIDE = re.compile(r"[\s,]*(?P<name>[A-Z][\w’'.\-]+(?:[ \u00a0]+[A-Z][\w’'.\-]+){0,3}),[ \u00a0]+"
+                         r"(?P<aside>[^.;:!?“”\"\n]{3,160}?),[ \u00a0]+(?:\w+[ \u00a0]+)?")
 
 
 @dataclass
@@ -385,7 +389,36 @@ class Extraction:
             who = self._clause_speaker(tok, cue, s)
         if who is None and _set_off_participle(tok):
             who = self._host_subject(tok)
+        if who is None or not who.person:
+            who = self._name_before_aside(tok, s) or who
         return who
+
+    def _name_before_aside(self, verb: Token, s: int) -> Who | None:
+        """'Dylan Nelson, a fellow at X, and co-author of the study, said', '“…,” Jessica Caldwell,
+        Edmunds' executive director, said': a person's name opens the clause and every word between
+        it and the verb is set off by commas, whatever subject the parse chose inside that aside
+        (a role, a company, a place). The name is a person the text marks (an entity, an unlisted
+        person, or two or more capitalised words before an aside that a person noun heads)."""
+        start = max([s] + [q.close for q in self.doubles if s <= q.close <= verb.idx])
+        m = _NAME_ASIDE.fullmatch(self.body, start, verb.idx)
+        if m is None:
+            return None
+        aside = self.doc.tokens.char_span(m.start("aside"), m.end("aside"), alignment_mode="expand")
+        if aside is None or any(t.tag_ in FINITE_TAGS for t in aside) or self.quoted(m.start("aside")):
+            return None  # "X, who said …," / "X, the army says, …": a clause of its own, not an aside
+        a, b = m.span("name")
+        own = self.speakers.entity_at(a)
+        if own is not None:
+            return self.speakers.from_entity(own) if own.type == "PERSON" and own.end == b else None
+        if self.speakers.entities_in(a, b):
+            return None
+        listed = self.speakers.unlisted_at(a, b)
+        if listed is not None:
+            return Who(name=listed.name, start=a, person=True)
+        name = m.group("name")
+        if len(name.split()) >= 2 and coref.looks_like_person(name) and self.speakers.described_as_person(a, b):
+            return Who(name=name, start=a, person=True)
+        return None
 
     def _without_subject(self, cue: Cue, s: int, inverted: bool) -> tuple[Who | None, Token | None, Token]:
         """A cue the parse gives no subject: the speaker of the first of coordinated verbs, of the clause a
@@ -915,11 +948,24 @@ class Extraction:
             return None
         if (syntax.children(tok, "obj") or _misread_past_verb(tok)) and _base(tok) not in _object_verbs():
             return None  # 'X happened, and the government has promised tougher action': the verb has its object
-        comma = self.body.rfind(",", s, tok.idx)
-        if comma > s and _words(self.body[comma:tok.idx]) <= 8 and not self._quoted_inside(comma):
-            closing = next((q.close for q in self.doubles if q.open <= comma < q.close), comma)
-            return s, closing  # with the mark that closes a quoted term
-        return None
+        comma = self._claim_comma(cue, s)
+        if comma is None:
+            return None
+        closing = next((q.close for q in self.doubles if q.open <= comma < q.close), comma)
+        return s, closing  # with the mark that closes a quoted term
+
+    def _claim_comma(self, cue: Cue, s: int) -> int | None:
+        """The comma that ends the fronted claim: the last before the verb, with a short subject after
+        it, or the last before the speaker when an aside follows them ('“…,” X, a fellow at Y, said')."""
+        comma = self.body.rfind(",", s, cue.tok.idx)
+        if comma <= s or _words(self.body[comma:cue.tok.idx]) > 8 or self._quoted_inside(comma):
+            return None
+        who = cue.who
+        if who is not None and s < who.start < comma:
+            comma = self.body.rfind(",", s, who.start)  # not the speaker's aside
+            if comma <= s or self._quoted_inside(comma):
+                return None
+        return comma
 
     def _parenthetical(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'The war in Gaza, he told CNN, has prodded the factions to unite': a speech verb set off by commas

@@ -34,6 +34,7 @@ GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke withi
 DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
 QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
+PERSON_RELATIVES = ("who", "whom", "whose")  # relative pronouns of a clause about a person
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
 
@@ -52,7 +53,7 @@ _WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
 # the word written right before a name, with nothing but a space between ("coach Bruce Boudreau")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \u00a0]+$")
 # an apposition right after a name, up to its closing comma or the end of the sentence ("X, a trade professor at Cornell,")
-_ROLE_AFTER_NAME = re.compile(r",[ \u00a0]+(?:(?:the|a|an|his|her|their|its)[ \u00a0]+)?([^,.;:“”\"()]{3,60}?)(?=[,.;])")
+_ROLE_AFTER_NAME = re.compile(r",[ \u00a0]+(?!(?:and|or|but|then)\b)(?:(?:the|a|an|his|her|their|its)[ \u00a0]+)?([^,.;:“”\"()]{3,120}?)(?=[,.;])")
 
 
 @dataclass
@@ -110,10 +111,48 @@ def _is_subject(tok: Token) -> bool:
     for _ in range(3):
         if tok.dep_ in ("nsubj", "nsubj:pass"):
             return True
-        if tok.dep_ not in ("appos", "flat") or tok.head is tok:
+        if tok.dep_ not in ("appos", "flat") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb (or other head) whose clause `tok` is the subject of, past apposition."""
+    while tok.dep_ in ("appos", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in coref.speech_lexicon().get("reported", []))
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that reports speech ("says"), or governs one it shares its subject with ("declined to say")."""
+    return verb.lemma_.lower() in _reporting_verbs() or \
+        any(c.dep_ == "xcomp" and c.lemma_.lower() in _reporting_verbs() for c in verb.children)
+
+
+def _governs_clause(top: Token, tok: Token) -> bool:
+    """Is `top` `tok` or one of its heads?"""
+    for _ in range(12):
+        if tok.i == top.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _depth(tok: Token) -> int:
+    """How many heads lie above `tok` in its sentence."""
+    n = 0
+    while tok.head.i != tok.i and n < 40:
+        tok = tok.head
+        n += 1
+    return n
 
 
 def _is_document(tok: Token) -> bool:
@@ -207,6 +246,7 @@ class Speakers:
         self.said: list[Who] = []  # speakers resolved so far, in text order
         self.times = [(t.start, t.end) for t in doc.timexes]
         self.unlisted_gender: dict[str, str | None] = {}
+        self._context_gender: dict[str, str | None] = {}
         self.unlisted = self._unlisted_people()  # people no entity covers ("Wild coach Bruce Boudreau")
         self.unlisted_starts = [m.start for m in self.unlisted]
 
@@ -248,40 +288,72 @@ class Speakers:
     def _unlisted_people(self) -> list[coref.Mention]:
         """Capitalised names no entity covers, outside quotes, that the text itself marks as a person:
         a known given name, a noun only a person can be written next to them ("Eswar Prasad, a trade
-        professor"), an honorific, or a surname (no common noun) used alone elsewhere ("Bruce Boudreau … Boudreau said"); each mention
-        carries the full name and the person's gender (from the name, a title, or a pronoun that
-        refers back within the mention's sentence)."""
-        taken = [(e.start, e.end) for e in self.doc.entities]
-        found = [m for m in coref.fallback_mentions(self.body, taken)
-                 if not self.in_quote(m.start) and not self.in_time(m.start)]
-        groups: dict[str, list[coref.Mention]] = {}
-        for m in found:
-            groups.setdefault(m.name, []).append(m)
+        professor"), an honorific, or a surname (no common noun) used alone elsewhere as a subject
+        ("Bruce Boudreau … Boudreau said"); each mention carries the full name and the person's gender
+        (from the name, a title, or a pronoun that refers back within the mention's sentence)."""
+        groups, titled_names = self._unlisted_groups()
         people_found: list[coref.Mention] = []
         for name, ms in groups.items():
-            words = name.split()
-            if any(w in coref.INSTITUTION for w in words) or not coref.looks_like_person(name):
+            if not self._unlisted_is_person(name, ms, name in titled_names):
                 continue
-            surname = words[-1]
-            reused = len(words) >= 2 and any(self.body[m.start:m.end] == surname and not self._after_article(m.start)
-                                             for m in ms) and \
-                re.search(rf"\b{re.escape(surname.lower())}\b", self.body) is None  # not a common noun
-            titled = any(self._gender_before(m.start) is not None or self._described_as_person(m.start, m.end)
-                         for m in ms)
-            if not (reused or titled or looks_like_full_name(name)):
-                continue
-            gender = next((g for m in ms if (g := self._gender_before(m.start)) is not None), None)
-            gender = gender or self._gender_of_name(name) or self._gender_in_context([(m.start, m.end) for m in ms])
-            self.unlisted_gender[name] = gender
+            self.unlisted_gender[name] = self._unlisted_gender(name, ms)
             people_found.extend(ms)
         return sorted(people_found, key=lambda m: m.start)
 
-    def _after_article(self, start: int) -> bool:
-        """'the Hospital': a capitalised word after an article is a common noun, no surname."""
-        before = _WORD_BEFORE.search(self.body, max(0, start - 20), start)
-        return before is not None and before.group(1).lower() in _WORDS.articles
+    def _unlisted_groups(self) -> tuple[dict[str, list[coref.Mention]], set[str]]:
+        """Capitalised names no entity covers, outside quotes and times, grouped by name with a leading
+        person noun taken off ("Superintendent Jennifer McCormick"), and the names that had one."""
+        taken = [(e.start, e.end) for e in self.doc.entities]
+        groups: dict[str, list[coref.Mention]] = {}
+        titled_names: set[str] = set()
+        for m in coref.fallback_mentions(self.body, taken):
+            if self.in_quote(m.start) or self.in_time(m.start):
+                continue
+            words = m.name.split()
+            while len(words) > 2 and words[0].lower() in quoting().person_nouns:
+                words = words[1:]  # "Superintendent Jennifer McCormick": the title marks a person
+                titled_names.add(" ".join(words))
+            m.name = " ".join(words)
+            groups.setdefault(m.name, []).append(m)
+        return groups, titled_names
 
-    def _described_as_person(self, start: int, end: int) -> bool:
+    def _unlisted_is_person(self, name: str, ms: list[coref.Mention], titled: bool) -> bool:
+        """Does the text mark the name as a person's: a surname used alone as a subject, a title or
+        description, or the shape of a full name; no institution word and no plural ("fellow Republicans")."""
+        words = name.split()
+        if any(w in coref.INSTITUTION for w in words) or not coref.looks_like_person(name) or \
+                any(self._plural_name(m) for m in ms):
+            return False
+        return self._surname_reused(words, ms) or titled or \
+            any(self._gender_before(m.start) is not None or self.described_as_person(m.start, m.end) for m in ms) or \
+            looks_like_full_name(name)
+
+    def _surname_reused(self, words: list[str], ms: list[coref.Mention]) -> bool:
+        """'Bruce Boudreau … Boudreau said': the surname alone is a subject elsewhere and no word of the
+        name is written in lower case anywhere in the text (a common word)."""
+        if len(words) < 2 or not any(self.body[m.start:m.end] == words[-1] and self._acts(m) for m in ms):
+            return False
+        return not any(re.search(rf"\b{re.escape(w.lower())}\b", self.body) for w in words)
+
+    def _unlisted_gender(self, name: str, ms: list[coref.Mention]) -> str | None:
+        """From a gendered word before a mention, else the given name, else a pronoun in the mention's sentence."""
+        gender = next((g for m in ms if (g := self._gender_before(m.start)) is not None), None)
+        return gender or self._gender_of_name(name) or self._gender_in_context([(m.start, m.end) for m in ms])
+
+    def _plural_name(self, m: coref.Mention) -> bool:
+        span = self.doc.tokens.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span[-1].tag_ in ("NNPS", "NNS")
+
+    def _acts(self, m: coref.Mention) -> bool:
+        """A surname alone that is a clause's subject ("Boudreau said"), not after an article ("the
+        Hospital") nor a noun inside a phrase ("Head of Research")."""
+        before = _WORD_BEFORE.search(self.body, max(0, m.start - 20), m.start)
+        if before is not None and before.group(1).lower() in _WORDS.articles:
+            return False
+        span = self.doc.tokens.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and _is_subject(span.root)
+
+    def described_as_person(self, start: int, end: int) -> bool:
         """A noun only a person can be written as the name's title ("Wild coach Bruce Boudreau", "son,
         filmmaker X") or in the apposition right after it ("X, a trade professor at Cornell,"), or a
         relative clause for a person ("X, who had not sung in years,")."""
@@ -295,30 +367,48 @@ class Speakers:
         if m is None:
             return False
         head = _PHRASE_TAIL.split(m.group(1), maxsplit=1)[0].split()  # "a trade professor | at Cornell"
-        return bool(head) and head[-1].lower() in nouns
+        if not head:
+            return False
+        title = head[0][:1].isupper() and head[0].lower() in nouns  # "X, President Ascom North America,"
+        return title or head[-1].lower() in nouns
 
     def _gender_in_context(self, spans: list[tuple[int, int]]) -> str | None:
         """'Buckley, who had not sung in years, worried …, given that she had no background': the
-        gender of the first personal pronoun after a mention in its sentence, outside quotes, with no
-        other person named between; when the mentions disagree, unknown."""
+        gender of a "he"/"she" that is the subject of a clause joined to the clause the name is the
+        subject of (one governs the other), after the name in its sentence, outside quotes, with no
+        other name as a subject between; when the mentions disagree, unknown."""
         votes: set[str] = set()
-        pronouns = people().person_pronouns
         for lo, hi in spans:
-            span = self.doc.tokens.char_span(lo, hi, alignment_mode="expand")
-            if span is None:
-                continue
-            for t in self.doc.tokens[span.end:span.end + CONTEXT_TOKENS]:
-                if t.text in ".!?" or "\n" in t.text or self.in_quote(t.idx):
-                    break  # the sentence ends (however the parse cut it) or a quote begins
-                own = self.entity_at(t.idx)
-                if own is not None and own.type == "PERSON":
-                    break
-                if t.text[:1].isupper() and t.pos_ == "PROPN":
-                    break  # another name: the pronoun may be theirs
-                if t.lower_ in pronouns:
-                    votes.add(pronouns[t.lower_])
-                    break
+            vote = self._pronoun_gender_after(lo, hi)
+            if vote is not None:
+                votes.add(vote)
         return votes.pop() if len(votes) == 1 else None
+
+    def _pronoun_gender_after(self, lo: int, hi: int) -> str | None:
+        """The gender of the first subject pronoun after the name at [lo, hi) in its sentence, when
+        its clause and the name's are joined; None at another name as a subject or the sentence's end."""
+        pronouns = people().person_pronouns
+        span = self.doc.tokens.char_span(lo, hi, alignment_mode="expand")
+        if span is None:
+            return None
+        # the clause the name is the subject of; a name the parse left apart stands for its clause
+        anchors = [_clause_of(t) if _is_subject(t) else t for t in span if _is_subject(t) or t.dep_ == "ROOT"]
+        if not anchors:
+            return None
+        for t in self.doc.tokens[span.end:span.end + CONTEXT_TOKENS]:
+            if t.text in ".!?" or "\n" in t.text or self.in_quote(t.idx):
+                return None  # the sentence ends (however the parse cut it) or a quote begins
+            if self._names_subject(t):
+                return None  # another name as a subject: the pronoun may be theirs
+            if t.lower_ in pronouns and t.dep_ in ("nsubj", "nsubj:pass"):
+                other = t.head
+                joined = any(_governs_clause(a, other) or _governs_clause(other, a) for a in anchors)
+                return pronouns[t.lower_] if joined else None
+        return None
+
+    def _names_subject(self, t: Token) -> bool:
+        """A name (a capitalised proper noun or an entity) that is a clause's subject."""
+        return (t.text[:1].isupper() and t.pos_ == "PROPN" or self.entity_at(t.idx) is not None) and _is_subject(t)
 
     def _unlisted_who(self, m: coref.Mention) -> Who:
         return Who(name=m.name, start=m.start, person=True)
@@ -383,7 +473,15 @@ class Speakers:
         marked = self._gender_before(e.start)
         if marked is not None:
             return marked
-        return self._gender_of_name(e.name or e.text)
+        return self._gender_of_name(e.name or e.text) or self._entity_gender_in_context(e.id or e.name or e.text)
+
+    def _entity_gender_in_context(self, key: str) -> str | None:
+        """The gender the text gives a person entity by a "he"/"she" of a clause joined to one where a
+        mention of it is the subject (as for unlisted people), over all its mentions; once per person."""
+        if key not in self._context_gender:
+            spans = [(e.start, e.end) for e in self.entities if e.type == "PERSON" and (e.id or e.name or e.text) == key]
+            self._context_gender[key] = self._gender_in_context(spans)
+        return self._context_gender[key]
 
     def _gender_before(self, start: int) -> str | None:
         ppl = people()
@@ -397,6 +495,8 @@ class Speakers:
     def _gender_of_name(name: str) -> str | None:
         ppl = people()
         words = name.split()
+        while len(words) > 1 and (words[0] in coref.title_words() or words[0].lower() in quoting().person_nouns):
+            words = words[1:]  # "Superintendent Jennifer McCormick": the given name after the title
         first = coref.fold(words[0]) if words else ""
         if first in ppl.female_given_names:
             return "female"
@@ -416,13 +516,19 @@ class Speakers:
     def _subject_in_sentence(self, pos: int, gender: str) -> Who | None:
         """'Putin hinted …, telling Carlson that a man whom he said …': a person who is the subject of
         a clause earlier in the pronoun's sentence is its antecedent before a nearer object; with none,
-        the subject of the sentence before ("X has had it with Putin. … he said")."""
+        the subject of the sentence before ("X has had it with Putin. … he said"), past sentences that
+        lie inside the quote the pronoun closes ("X said Y. “…,” he said, “…”")."""
         span = self.doc.tokens.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None or not len(span):
             return None
         sent = span[0].sent
         found = self._agreeing_subject(sent.start_char, pos, gender)
         before = self._sentence_before(sent.start)
+        for _ in range(QUOTED_SENTENCES):  # past the quoted sentences the pronoun closes
+            if before is None or not self.in_quote(before[0] + 1) or not self.in_quote(before[1] - 2):
+                break
+            start = self.doc.tokens.char_span(before[0], before[0] + 1, alignment_mode="expand")
+            before = self._sentence_before(start.start) if start is not None else None
         if found is None and before is not None:
             found = self._agreeing_subject(before[0], before[1], gender)
         return found
@@ -439,7 +545,8 @@ class Speakers:
 
     def _agreeing_subject(self, lo: int, hi: int, gender: str) -> Who | None:
         """The last person in [lo, hi) who is a clause's subject, or apposed to one ("Her son,
-        filmmaker X, also remembers"), and whose gender agrees."""
+        filmmaker X, also remembers"), and whose gender agrees or is unknown (the subject of the sentence
+        before is the likeliest antecedent, whatever the name lists know); of several, the one of the main clause."""
         found: list[tuple[int, int, Who, str | None]] = []
         for e in self.entities_in(lo, hi):
             if e.type == "PERSON":
@@ -450,11 +557,16 @@ class Speakers:
             if m.end <= hi:
                 found.append((m.start, m.end, self._unlisted_who(m), self.unlisted_gender.get(m.name)))
             i += 1
-        for start, end, who, g in sorted(found, key=lambda t: -t[0]):
+        subjects: list[tuple[bool, int, int, Who]] = []
+        for start, end, who, g in found:
             span = self.doc.tokens.char_span(start, end, alignment_mode="expand")
-            if span is not None and _is_subject(span.root) and _agrees(g, gender):
-                return who
-        return None
+            if span is not None and _is_subject(span.root) and (g is None or _agrees(g, gender)):
+                # a subject this close: any gender the lists do not know otherwise
+                subjects.append((not _reports(_clause_of(span.root)), _depth(span.root), -start, who))
+        # the subject of a verb that reports speech ("…, which Shevchuck says he cannot rule out"), then
+        # of the main clause before that of a clause inside it ("Figgins declined to say whether Thomas
+        # slept on the night Epstein died": Figgins), the last among equals
+        return min(subjects, key=lambda t: t[:3])[3] if subjects else None
 
     def _described_just_before(self, pos: int) -> Who | None:
         """'A spokesperson for the governor said … Later he said': the unnamed person just quoted,
@@ -469,13 +581,34 @@ class Speakers:
         return described
 
     def _agreeing_person(self, pos: int, gender: str) -> Who | None:
+        """The nearest person before whose gender agrees, else (for "she") the nearest of unknown gender;
+        one named only inside a relative clause ("X, who represents some of Epstein's accusers, said")
+        only when no one else fits: the clause describes the person it hangs on, who is the one
+        likelier to speak next."""
         unknown: Who | None = None
+        aside: Who | None = None
         for who, g in self._people_before(pos):
+            if self._in_relative_clause(who.start):
+                aside = aside or (who if _agrees(g, gender) else None)
+                continue
             if _agrees(g, gender):
                 return who
             if g is None and unknown is None:
                 unknown = who
-        return unknown
+        return unknown or aside
+
+    def _in_relative_clause(self, start: int) -> bool:
+        span = self.doc.tokens.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span[0]
+        for _ in range(12):
+            if tok.dep_ == "acl:relcl":  # a clause about a person ("X, who represents …"), not "that funds"
+                return any(c.lower_ in PERSON_RELATIVES for c in tok.children)
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def _people_before(self, pos: int) -> list[tuple[Who, str | None]]:
         """The last few people named before `pos`, nearest first, with their gender: person entities
@@ -978,7 +1111,7 @@ def right_nominal(verb: Token, limit: int, times: list[tuple[int, int]] | None =
         if any(a <= tok.idx < b for a, b in times or []):
             continue  # "warned Wednesday the ambassador"
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
-            while tok.dep_ in ("flat", "compound", "amod") and tok.head.i > tok.i and tok.head.i < limit:
+            while tok.dep_ in ("flat", "compound", "amod", "nmod:desc") and tok.head.i > tok.i and tok.head.i < limit:
                 tok = tok.head
             return tok
         if _misread_name(tok):
