@@ -8,7 +8,7 @@ sampled pages and checks the current output at each labelled place against the l
 sample is judged before and after a change.
 
     python benchmarks/news181_dates_figures.py dump OUT.jsonl
-    python benchmarks/news181_dates_figures.py sample OUT.jsonl SAMPLE.jsonl [--dates 90 --figures 70]
+    python benchmarks/news181_dates_figures.py sample OUT.jsonl SAMPLE.jsonl [--dates 90 --figures 70] [--exclude OLD]
     python benchmarks/news181_dates_figures.py score benchmarks/news181_sample.jsonl [--show]
 
 A label (one JSON line) names the page id, the kind (date or figure), the span's offsets in the analysed
@@ -86,10 +86,15 @@ def _evidence(body: str, start: int, end: int, width: int = 40) -> str:
     return " ".join(body[max(0, start - width):min(len(body), end + width)].split())
 
 
-def sample(dumped: Path, out: Path, n_dates: int, n_figures: int, seed: int) -> None:
+def sample(dumped: Path, out: Path, n_dates: int, n_figures: int, seed: int, exclude: Path | None = None) -> None:
+    """A seeded sample of the dumped dates and figures, leaving out the places an earlier sample judged."""
     recs = [json.loads(line) for line in open(dumped, encoding="utf-8") if line.strip()]
-    dates = [(r, t) for r in recs for t in r["timexes"]]
-    figures = [(r, q) for r in recs for q in r["quantities"]]
+    judged = set()
+    if exclude is not None:
+        rows = [json.loads(line) for line in open(exclude, encoding="utf-8") if line.strip()]
+        judged = {(x["id"], x["start"]) for x in rows}
+    dates = [(r, t) for r in recs for t in r["timexes"] if (r["id"], t["start"]) not in judged]
+    figures = [(r, q) for r in recs for q in r["quantities"] if (r["id"], q["start"]) not in judged]
     rng = random.Random(seed)
     chosen = [("date", x) for x in rng.sample(dates, min(n_dates, len(dates)))]
     chosen += [("figure", x) for x in rng.sample(figures, min(n_figures, len(figures)))]
@@ -105,13 +110,20 @@ def sample(dumped: Path, out: Path, n_dates: int, n_figures: int, seed: int) -> 
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+NEAR = 40  # characters: the cleaner may have moved a labelled place a little since it was labelled
+
+
 def _at(items: list[Record], label: Record) -> Record | None:
-    """The system item at the labelled place: the same start, else the first overlapping one."""
+    """The system item at the labelled place: the same start, else the first overlapping one, else the
+    nearest with the labelled text close by."""
     same = [x for x in items if x["start"] == label["start"]]
     if same:
         return same[0]
     over = [x for x in items if x["start"] < label["end"] and label["start"] < x["end"]]
-    return over[0] if over else None
+    if over:
+        return over[0]
+    near = [x for x in items if x["text"] == label["text"] and abs(x["start"] - label["start"]) <= NEAR]
+    return min(near, key=lambda x: abs(x["start"] - label["start"])) if near else None
 
 
 def judge_date(label: Record, item: Record | None) -> str:
@@ -178,6 +190,7 @@ def main() -> None:
     s.add_argument("--dates", type=int, default=90)
     s.add_argument("--figures", type=int, default=70)
     s.add_argument("--seed", type=int, default=13)
+    s.add_argument("--exclude", type=Path, help="an earlier sample whose places are left out")
     c = sub.add_parser("score")
     c.add_argument("labels", type=Path)
     c.add_argument("--show", action="store_true")
@@ -185,7 +198,7 @@ def main() -> None:
     if args.cmd == "dump":
         dump(args.out)
     elif args.cmd == "sample":
-        sample(args.dumped, args.out, args.dates, args.figures, args.seed)
+        sample(args.dumped, args.out, args.dates, args.figures, args.seed, args.exclude)
     else:
         score(args.labels, args.show)
 

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import gazetteer
-from flashpoint.nlp.language import figure_words
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, figure_words, read_yaml
 from flashpoint.nlp.numbers import (
     DIGITS_RE,
     NUMBER_WORDS_RE,
@@ -157,6 +157,9 @@ def _subject(after: str) -> tuple[str | None, str | None]:
             m = pats[kind].match(rest)
             if m:
                 return " ".join([*words[:i], m.group(0)]), kind
+        if words[i].lower() in _demonyms() and (i + 1 == len(words) or not re.match(r"[\w]", words[i + 1])
+                                                 or words[i + 1].lower() in _WORDS.clause_end_words):
+            return " ".join(words[:i + 1]), "people"  # "one Palestinian", "12 Israelis were wounded"
         if words[i].lower() in _WORDS.clause_end_words or pats["saying"].fullmatch(words[i].lower()):
             break  # "130 wounded when shells hit": the clause ends before "shells"
     # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
@@ -687,6 +690,26 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     return plain and not head_kind
 
 
+@lru_cache(maxsize=1)
+def _table_row_bounds() -> tuple[int, float]:
+    rule = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["table_rows"]
+    return int(rule["min_numbers"]), float(rule["min_share"])
+
+
+_CELL_NUMBER = re.compile(r"[(\[$]?\d[\d.,:/%-]*[)\]%]?")
+
+
+def _in_a_table_row(body: str, fig: _Figure) -> bool:
+    """A line that is mostly numbers ('14 Aric Almirola 2234 0 1 3 12') is a row of a table: its cells
+    count nothing the story tells (figures.yaml: table_rows)."""
+    start = body.rfind("\n", 0, fig.start) + 1
+    end = body.find("\n", fig.end)
+    cells = body[start:end if end >= 0 else len(body)].split()
+    numbers = sum(1 for c in cells if _CELL_NUMBER.fullmatch(c))
+    least, share = _table_row_bounds()
+    return numbers >= least and numbers >= share * len(cells)
+
+
 def _name_like(word: str) -> bool:
     """Capitalised ('Nord Stream 2') or with a capital inside ('iPhone 11', 'eBay')."""
     return word[:1].isupper() or (word[:1].isalpha() and any(c.isupper() for c in word[1:]))
@@ -697,7 +720,8 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _is_label(scan, fig):
         scan.label_end = fig.end  # the second of "ages of nine and 14" is the same kind of label
         return True
-    if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig):
+    if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
+            or _in_a_table_row(scan.doc.body, fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
@@ -853,8 +877,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     ctx = _previous(scan, fig)
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
-    if (fig.m["num"] or "").lower() == "one" and head_kind == "people" and kind == "other":
-        return None  # "one man told reporters": a person, not a count (figures.yaml: one_person_counted)
+    if (fig.m["num"] or "").lower() == "one" and head_kind == "people" and kind == "other" and found is None:
+        return None  # "one man told reporters": a person, not a count; "detained one man" is (figures.yaml: one_person_counted)
     if kind != "money" and _money_in_brackets().match(fig.after):
         kind = "money"  # "Sh. 10 trillion ($2.7 billion)": a sum in a currency not listed, converted
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,

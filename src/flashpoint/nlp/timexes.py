@@ -704,9 +704,14 @@ _DAY_WORDS_REL = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday
       r"yesterday|otd)(?:\s+(?P<pod>morning|afternoon|evening|night))?", {"today", "tonight", "tomorrow", "tmrw", "yesterday",
                                                                      "otd"})
 def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
+    w = m["w"].lower()
+    if w == "today" and not (m["pre"] or m["pod"]):
+        if _today_in_a_name(m, ctx.text):
+            return None  # "USA Today" (dates.yaml: today_as_nowadays)
+        if _today_as_nowadays(m, ctx.text):
+            return _now(m, ctx)
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    w = m["w"].lower()
     d = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL[w])
     if m["ba"]:
         d += dt.timedelta(days=-1 if m["ba"].lower() == "before" else 1)
@@ -714,6 +719,31 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not pod and m["lead"]:
         pod = _part_said_by(m["lead"])  # "late yesterday" (dates.yaml: late_and_early_day)
     return Res(m.start(), m.end(), d.isoformat() + pod)
+
+
+def _today_in_a_name(m: re.Match[str], text: str) -> bool:
+    """'USA Today', 'KFGO Today': a capitalised Today right after a capitalised word of the same sentence."""
+    said = text[m.start("w"):m.end("w")]
+    before = re.search(r"(\S+)[ \t]+$", text[max(0, m.start("w") - 40):m.start("w")])
+    return said[0].isupper() and before is not None and before.group(1)[:1].isupper() \
+        and not re.search(r"[.!?:;,\"\u201c\u201d]$", before.group(1))
+
+
+@lru_cache(maxsize=1)
+def _nowadays_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = alternation(rule_words("today_as_nowadays", "clause_words"))
+    nouns = alternation(rule_words("today_as_nowadays", "nouns"))
+    return (re.compile(r"\b(?:" + cues + r")\b", re.I),
+            re.compile(r"^['\u2019]s\s+(?:" + nouns + r")\b", re.I))
+
+
+def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
+    """'problems that still exist today', 'today's world': today as these times, no day (dates.yaml:
+    today_as_nowadays)."""
+    in_clause, noun_after = _nowadays_cues()
+    window = text[max(0, m.start("w") - 80):m.start("w")]
+    window = re.split(r"[.,;:!?\n\u2014\u2013\"\u201c\u201d]", window)[-1]
+    return bool(in_clause.search(window) or noun_after.match(text[m.end("w"):m.end("w") + 30]))
 
 
 @rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)", {"morning", "afternoon", "evening", "night"})
@@ -878,6 +908,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     if direction in ("earlier", "later") and not m["anchor"]:
         return _told_later(m, ctx, direction)
+    if re.sub(r"\s+", " ", m["n"].lower()) in rule_words("vague_count_ago", "words"):
+        return Res(m.start(), m.end(), None, kind="fuzzy")  # "several weeks ago": no week (dates.yaml: vague_count_ago)
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     n = _count(m["n"])
@@ -1928,19 +1960,30 @@ def _put_in_year(r: Res, year: int) -> None:
     r.parts = (year, month, day)
 
 
-def _narrative_years(body: str, found: list[Res], published: dt.date) -> None:
+def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Doc | None = None) -> None:
     """'signed on May 13, 2025, despite protests in early May': a month or day said without a year,
-    in the sentence of a past date said with its year or the one after it, and not before that
-    date's month, is in that date's year (dates.yaml: narrative_year)."""
+    in the sentence of a date said with its year or the one after it, and not before that date's
+    month, is in that date's year; after a planned date only where the parse finds no verb in the
+    past between them ('kicks off June 9, 2020 ... the final date, Oct. 10') (dates.yaml: narrative_year)."""
     told: Res | None = None
     for r in found:
-        if r.parts and r.year_explicit and r.parts[0] and dt.date(r.parts[0], r.parts[1], 1) <= published:
+        if r.parts and r.year_explicit and r.parts[0]:
             told = r
         elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r):
             assert told.parts is not None and told.parts[0] is not None
-            if r.parts[0] != told.parts[0] and r.parts[1] >= told.parts[1]:
+            planned = dt.date(told.parts[0], told.parts[1], 1) > published
+            if r.parts[0] != told.parts[0] and r.parts[1] >= told.parts[1] \
+                    and (not planned or _no_past_between(tokens, told.end_char, r.end_char)):
                 _put_in_year(r, told.parts[0])
                 r.extra["narrative"] = True
+
+
+def _no_past_between(tokens: Doc | None, start: int, end: int) -> bool:
+    """No verb in the past tense between two places of a parsed text (unparsed: not known, so False)."""
+    if tokens is None:
+        return False
+    span = tokens.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.dep_ for t in span) and not any(t.tag_ == "VBD" for t in span)
 
 
 _TWO_SENTENCES = 600  # characters
@@ -2024,7 +2067,7 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     found = find_expressions(body, published, parsed=tokens)
     _weekday_ranges_in_order(body, found, published)
     if published is not None:
-        _narrative_years(body, found, published)
+        _narrative_years(body, found, published, tokens)
     years = _years_said(found)
     year_of_report = report_year(body) if published is None else None
     furniture = _furniture_lines(body, found)
