@@ -859,6 +859,12 @@ def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
                              _claimant(_attribution(doc.body[fig.s_start:fig.s_end], start - fig.s_start))) if c), None)
 
 
+def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | None) -> bool:
+    """'one man told reporters' is a person, not a count; 'detained one man' counts one (figures.yaml:
+    one_person_counted)."""
+    return (fig.m["num"] or "").lower() == "one" and head_kind == "people" and kind == "other" and found is None
+
+
 def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     """The figure as a record, or None when its number counts nothing."""
     value = _value(fig)
@@ -877,8 +883,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     ctx = _previous(scan, fig)
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
-    if (fig.m["num"] or "").lower() == "one" and head_kind == "people" and kind == "other" and found is None:
-        return None  # "one man told reporters": a person, not a count; "detained one man" is (figures.yaml: one_person_counted)
+    if _one_person(fig, head_kind, kind, found):
+        return None
     if kind != "money" and _money_in_brackets().match(fig.after):
         kind = "money"  # "Sh. 10 trillion ($2.7 billion)": a sum in a currency not listed, converted
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
