@@ -46,6 +46,19 @@ def test_the_parse_gives_tags_lemmas_and_dependencies() -> None:
     assert doc.tokens[3].dep_ == "obj" and doc.tokens[3].lemma_ == "rocket"
 
 
+def test_a_name_before_a_verb_read_as_an_adjective_is_its_subject() -> None:
+    """"Mr Erdogan accused(amod) Greece(ROOT)": the treebank writes "Mr." with a stop, so the parser reads a
+    British "Mr" and its name as a possessor of the object; the verb heads the clause again, the name is its
+    subject and the phrase keeps the whole name. A real possessor ("Turkey's") stays one."""
+    doc = make_doc(Article(id="m", source="m", body="Mr Erdogan accused Greece of provoking tensions in the Aegean."))
+    accused = doc.tokens[2]
+    assert accused.dep_ == "ROOT" and doc.tokens[3].dep_ == "obj" and doc.tokens[3].head.i == accused.i
+    subject = [t for t in accused.children if t.dep_ == "nsubj"]
+    assert [t.text for t in subject] == ["Mr"] and [t.text for t in subject[0].subtree] == ["Mr", "Erdogan"]
+    owned = make_doc(Article(id="o", source="o", body="Turkey's accused officers were freed on Friday."))
+    assert not any(t.dep_ == "nsubj" and t.text == "Turkey" for t in owned.tokens)
+
+
 def test_a_headline_line_is_its_own_sentence() -> None:
     body = "Russia strikes Kharkiv\n\nRussian missiles hit the city overnight, officials said."
     doc = make_doc(Article(id="h", source="h", body=body))

@@ -112,8 +112,15 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 def _glued_subject(verb: Token, noun: Token) -> Token | None:
     """The nominal the parser hung on the object before the verb ("Niger cut ties": Niger)."""
     left = [c for c in noun.children if c.i < verb.i and c.pos_ in NOMINAL
-            and c.dep_ in ("compound", "nmod", "nsubj", "det")]
+            and (c.dep_ in ("compound", "nmod", "nsubj", "det") or _bare_name_modifier(c))]
     return left[-1] if left else None
+
+
+def _bare_name_modifier(tok: Token) -> bool:
+    """A name the parser hung on the noun as a possessor or an adjective with no possessive mark ("Mr(nmod:poss)
+    Putin accused(amod) Ukraine(ROOT)"): the subject of the verb it stands before, not a possessor."""
+    return (tok.dep_ in ("nmod:poss", "amod") and tok.pos_ == "PROPN"
+            and not any(c.dep_ == "case" for c in tok.children))
 
 
 def repair_clauses(doc: Doc) -> None:
@@ -134,6 +141,7 @@ def repair_clauses(doc: Doc) -> None:
         if perfect:
             _lift_over(verb, have)
         if glued is not None:
+            glued.head = verb
             glued.dep_ = "nsubj"
         if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             verb.tag_ = "VBD"
