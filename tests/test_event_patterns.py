@@ -60,7 +60,11 @@ def test_intent_and_complement_rules_run_their_examples() -> None:
     intent_pos, intent_neg = intent_examples()
     rule = complement_recipients()
     assert intent_pos and rule.positives and rule.negatives
-    for ex in (*intent_pos, *rule.positives):
+    for ex in intent_pos:  # coded as the promise or the threat, not as the act promised
+        events = [e for e in _analyse(ex.text).events if (e.pattern or "").startswith("intent:")]
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected a promise {ex.actor} > {ex.recipient}, got {[(e.type, e.pattern) for e in events]}"
+    for ex in rule.positives:
         events = _analyse(ex.text).events
         assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
             f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"

@@ -320,6 +320,20 @@ def test_a_promise_on_a_condition_is_a_threat() -> None:
     assert [e for e in of_type(offer, "AGREE") if e.trigger == "meet"]  # "if": still an offer
 
 
+def test_a_meeting_to_come_is_the_meeting_as_planned() -> None:
+    """"will meet" is a CONSULT told as planned (intent `scheduled`), not a promise (AGREE); "could meet" stays
+    hypothetical; "offered to meet" and "will meet if" are offers (AGREE)."""
+    planned = of_type(events_of("Netanyahu will meet top US officials in Washington on Tuesday."), "CONSULT")
+    assert planned and not planned[0].hypothetical and side(planned[0].recipient) == "USA"
+    assert not of_type(events_of("Netanyahu will meet top US officials in Washington on Tuesday."), "AGREE")
+    maybe = of_type(events_of("Netanyahu could meet top US officials in Washington on Tuesday."), "CONSULT")
+    assert maybe and maybe[0].hypothetical
+    for text in ("Netanyahu offered to meet top US officials in Washington on Tuesday.",
+                 "Netanyahu will meet top US officials if they agree to his terms."):
+        offer = of_type(events_of(text), "AGREE")
+        assert offer and side(offer[0].recipient) == "USA", text
+
+
 def test_a_reported_noun_with_a_participle_is_a_clause() -> None:
     """"Rebels surrendered(acl) last week, an official said": the participle is the reported clause's verb; a
     participle with a subject of its own ("the troops trained in Poland were ready") is left alone."""

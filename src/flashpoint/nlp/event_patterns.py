@@ -156,6 +156,18 @@ def intent_conditional(language: str = DEFAULT_LANGUAGE) -> tuple[str | None, fr
     return value, frozenset(str(m).lower() for m in rule.get("marks") or [])
 
 
+@lru_cache(maxsize=4)
+def intent_scheduled(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str]]:
+    """(the types of an act told as scheduled, the auxiliaries that schedule it): "will meet" is a meeting to come,
+    neither a promise nor a mere possibility."""
+    rule = (read_yaml(language, "events.yaml").get("intent") or {}).get("scheduled") or {}
+    types = frozenset(rule.get("types") or [])
+    unknown = types - set(ontology()["types"])
+    if unknown:
+        raise ValueError(f"lang/{language}/events.yaml: intent scheduled lists unknown types {sorted(unknown)}")
+    return types, frozenset(str(a).lower() for a in rule.get("auxiliaries") or [])
+
+
 def _examples(data: dict[str, Any], source: str) -> tuple[tuple[Example, ...], tuple[str, ...]]:
     """A rule's positive examples (sentence => sides) and its negative sentences."""
     return tuple(_example(p, source) for p in data.get("pos") or []), tuple(data.get("neg") or [])

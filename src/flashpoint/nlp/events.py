@@ -28,6 +28,7 @@ from flashpoint.nlp.event_patterns import (
     by_lemma,
     complement_recipients,
     intent_conditional,
+    intent_scheduled,
     intent_types,
     local_sectors,
     nonpolitical_sectors,
@@ -403,17 +404,25 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not coded.actors and p.type in FORCE and syn.subject(tok) is None:
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
         coded.actors = _attacker_before(coded, state)
-    coded.negated, coded.hypothetical = syn.modality(tok)
-    promised = intent_types().get(p.type)
-    if promised and not coded.negated and syn.intent(tok):
-        # "will send howitzers": the promise is the event; "would boycott": the threat is; "will withdraw unless
-        # a ceasefire is arranged": a promise on a condition is a threat
-        threat, marks = intent_conditional()
-        promised = (syn.conditioned(tok, marks) and threat) or promised
-        coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
+    _modality(coded, tok, p)
     coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
     return coded
+
+
+def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
+    """Negated, hypothetical, or promised: "will send howitzers": the promise is the event; "would boycott": the
+    threat is; "will withdraw unless a ceasefire is arranged": a promise on a condition is a threat; "will meet":
+    a meeting to come (intent `scheduled`), as told; "offered to meet", "would meet if": an offer."""
+    types, auxiliaries = intent_scheduled()
+    planned = p.type in types and syn.has_auxiliary(tok, auxiliaries) and not syn.intent_word(tok) \
+        and not syn.conditioned(tok, syntax().conditional_marks)  # not "promised it will meet", "will meet if"
+    coded.negated, coded.hypothetical = syn.modality(tok, auxiliaries if planned else frozenset())
+    promised = None if planned else intent_types().get(p.type)
+    if promised and not coded.negated and syn.intent(tok):
+        threat, marks = intent_conditional()
+        promised = (syn.conditioned(tok, marks) and threat) or promised
+        coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
 
 
 def _caused(trigger: Token, named_ok: bool) -> bool:

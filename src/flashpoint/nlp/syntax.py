@@ -362,9 +362,14 @@ def _has_negator(tok: Token) -> bool:
     return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and c.lower_ in neg for c in tok.children)
 
 
-def _has_modal(tok: Token) -> bool:
-    modals = syntax().modal_auxiliaries
+def _has_modal(tok: Token, but: frozenset[str] = frozenset()) -> bool:
+    modals = syntax().modal_auxiliaries - but
     return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
+
+
+def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
+    """"will meet": the verb carries one of these auxiliaries."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
 
 def _conditional(tok: Token) -> bool:
@@ -396,13 +401,14 @@ def governors(tok: Token) -> list[Token]:
     return out
 
 
-def modality(trigger: Token) -> tuple[bool, bool]:
+def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[bool, bool]:
     """(negated, hypothetical) of a trigger, scoped by the parse: "denied firing at Ganja and accused
     Azerbaijan" negates the firing only; "threatened to strike", "could attack", "if Russia invades"
-    are hypothetical."""
+    are hypothetical. The auxiliaries in `planned` on the trigger itself tell of a plan, not a possibility
+    ("will meet")."""
     syn = syntax()
     negated = _has_negator(trigger)
-    hypothetical = _has_modal(trigger) or _conditional(trigger) or is_purpose(trigger)
+    hypothetical = _has_modal(trigger, planned) or _conditional(trigger) or is_purpose(trigger)
     chain = governors(trigger)
     for gov in chain:
         lemma = gov.lemma_.lower()
@@ -431,8 +437,13 @@ def intent(trigger: Token) -> bool:
     syn = syntax()
     if any(c.dep_ == "aux" and c.lower_ in syn.intent_auxiliaries for c in trigger.children):
         return True
-    return any(g.lemma_.lower() in syn.intent_words or g.lower_ in syn.intent_words
-               for g in governors(trigger)[:2])
+    return intent_word(trigger)
+
+
+def intent_word(trigger: Token) -> bool:
+    """"offered to hand over", "is willing to withdraw": a word of intent governs the act."""
+    syn = syntax()
+    return any(g.lemma_.lower() in syn.intent_words or g.lower_ in syn.intent_words for g in governors(trigger)[:2])
 
 
 def is_present(tok: Token) -> bool:
