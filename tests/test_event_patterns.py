@@ -75,6 +75,21 @@ def test_intent_and_complement_rules_run_their_examples() -> None:
         assert events and all(e.recipient is None for e in events), text
 
 
+def test_interception_runs_its_examples() -> None:
+    """A shoot-down or an interception codes no ASSAULT (negatives); force on a tank, a plant or a launcher still
+    does (positives)."""
+    from flashpoint.nlp.event_patterns import interception
+
+    rule = interception()
+    assert rule.objects and rule.positives and rule.negatives
+    for ex in rule.positives:
+        events = [e for e in _analyse(ex.text).events if e.type == "ASSAULT"]
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected ASSAULT {ex.actor} > {ex.recipient}, got {[(_side(e.actor), _side(e.recipient)) for e in events]}"
+    for text in rule.negatives:
+        assert not [e for e in _analyse(text).events if e.type == "ASSAULT"], text
+
+
 def test_placed_sectors_run_their_examples() -> None:
     """A side of a placed sector ("two suspects", "gangs") with no country of its own is of the place named
     (positives), and stays without a country when no place is named (negatives)."""

@@ -226,3 +226,30 @@ def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
     data = read_yaml(language, "events.yaml").get("placed_sectors") or {}
     source = f"lang/{language}/events.yaml: placed_sectors"
     return PlacedSectors(frozenset(data.get("sectors") or []), *_examples(data, source))
+
+
+@dataclass(frozen=True)
+class Interception:
+    """Shoot-downs and interceptions, which are no use of force on anyone: a verb of force told with one of
+    `particles` ("shot down"), or force on an object named by `objects` ("destroyed 20 air targets")."""
+
+    verbs: frozenset[str]
+    particles: frozenset[str]
+    objects: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def interception(language: str = DEFAULT_LANGUAGE) -> Interception:
+    data = read_yaml(language, "events.yaml").get("interception") or {}
+    source = f"lang/{language}/events.yaml: interception"
+    verbs = frozenset(f for w in _words(data, "verbs") for f in verb_forms(w))  # "shot": the parse's lemma may be the form
+    return Interception(verbs, _words(data, "particles"),
+                        frozenset(f for w in _words(data, "objects") for f in _phrase_forms(w)), *_examples(data, source))
+
+
+def _phrase_forms(phrase: str) -> frozenset[str]:
+    """"air target" -> air target, air targets: the last word inflected."""
+    *mods, last = phrase.split()
+    return frozenset(" ".join([*mods, f]) for f in noun_forms(last))

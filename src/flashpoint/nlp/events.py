@@ -30,6 +30,7 @@ from flashpoint.nlp.event_patterns import (
     intent_conditional,
     intent_scheduled,
     intent_types,
+    interception,
     local_sectors,
     nonpolitical_sectors,
     placed_sectors,
@@ -90,9 +91,30 @@ def matches(tok: Token, persons: frozenset[int] = frozenset()) -> list[tuple[Pat
         if p.pos == "NOUN" and tok.dep_ != "ROOT":
             continue  # a noun is a trigger only where it heads its line (a headline)
         obj = object_of(tok, p)
-        if _constraints_hold(tok, p, obj, persons):
+        if _constraints_hold(tok, p, obj, persons) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
+
+
+def _intercepted(tok: Token, p: Pattern, obj: Token | None) -> bool:
+    """A shoot-down or an interception ("shot down 30 drones", "destroyed four air targets"): no use of force on
+    anyone (events.yaml `interception`). The object of a pattern that constrains it is the weapon fired, no target."""
+    if p.type != "ASSAULT":
+        return False
+    rule = interception()
+    if _lemma_in(tok, rule.verbs) and syn.has_particle(tok, rule.particles):
+        return True
+    if p.objects:
+        return False
+    target = obj if obj is not None else syn.patient(tok) if syn.is_passive(tok) else None
+    if target is None:
+        return False
+    head = syn.np_head(target)
+    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    if head.pos_ in ("ADJ", "NUM") and nxt is not None and nxt.pos_ != "PUNCT":
+        head = nxt  # "destroyed four Russian drones" parsed with "Russian" as the object and "drones" as a verb
+    before = head.nbor(-1).lower_ if head.i > 0 else ""
+    return any(w in rule.objects or f"{before} {w}" in rule.objects for w in (head.lemma_.lower(), head.lower_))
 
 
 def match(tok: Token) -> tuple[Pattern, Token | None] | None:
