@@ -46,6 +46,8 @@ SETTING_OFF = frozenset({",", "–", "—", "-", ";", ":"})  # marks that set a 
 CLAUSE_VERB_WITHIN = 16  # words from a clause's start to its finite verb ("only the group's wing, the X Brigades, is")
 SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv on Wednesday that": words to the "that"
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
+LEAD_IN_WORDS = 5  # words of reported speech before a direct quote that make a quote of their own
+LEAD_INTO_QUOTE = ("CC", "DT", "IN", "TO", "WDT", "WP", "PRP$", "POS", "``")  # "and the “…”", "a region that “…”"
 GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "appos"})
 _NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…” / X said that “…”
 _SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\s+)?[\s,:]*")  # X insisted that the “…”
@@ -854,7 +856,9 @@ class Extraction:
                 claim = self._claim((opening.end, span[1])) if opening is not None else None
                 if opening is not None and claim is not None:
                     span, who = claim, opening.who  # else "JNIM claimed five attacks, according to Y": Y's
-            if span is None or who is None or self._holds_direct_quote(span):
+            if span is not None and self._holds_direct_quote(span):
+                span = self._lead_in(span)  # 'said that X and the “…”': X, the quote being its own
+            if span is None or who is None:
                 continue
             if not _set_off_participle(c.tok) and any(a <= c.start < b for owner, (a, b) in outer if owner != id(c)):
                 continue  # 'X said his services told him that …', 'X said Y lied when denying …': X's
@@ -875,6 +879,28 @@ class Extraction:
         # a verb whose own clause the parse found keeps it, and the source still reports the whole
         # ("The ministry says …, killing 600, according to army tallies": the figures' nearest report)
         return inside[0] if self.reported_span(inside[0]) is None else None
+
+    def _lead_in(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """'said that about 120,000 people remain trapped and the “crimes … are far more scary”': the
+        reported words before a direct quote that stands alone, when they make a clause of their own
+        (a finite verb before their last word, LEAD_IN_WORDS words or more), without the words that
+        lead into the quote ("and the", "in a region that"), which show that the quote opens a conjunct or
+        a relative clause ('said the rocket was “…”' keeps nothing)."""
+        a, b = span
+        q = next((q for q in self.doubles if a < q.open < b and not self._is_fragment(q)), None)
+        if q is None or self.quoted(a):
+            return None
+        toks = self.doc.tokens.char_span(a, q.open, alignment_mode="contract")
+        if toks is None:
+            return None
+        words = [t for t in toks if not t.is_space]
+        joins = False  # the quote opens a conjunct or a relative clause: the words before it are whole
+        while words and (words[-1].is_punct or words[-1].tag_ in LEAD_INTO_QUOTE):
+            last = words.pop()
+            joins = joins or last.tag_ in ("CC", "WDT", "WP") or last.lower_ in ("that", "which", "who")
+        if not joins or len(words) < LEAD_IN_WORDS or not any(t.tag_ in FINITE_TAGS for t in words[:-1]):
+            return None
+        return self._claim((a, words[-1].idx + len(words[-1])))
 
     def _holds_direct_quote(self, span: tuple[int, int]) -> bool:
         """The reported clause starts inside a direct quote, or holds one that stands alone: the
@@ -931,9 +957,10 @@ class Extraction:
         toks = list(clause.subtree)
         a = toks[0].idx
         that = next((t for t in toks if t.lower_ == "that" and t.i > toks[0].i), None)
-        if that is not None and verb.lemma_.lower() in (coref.speech_lexicon().get("object_verbs") or {}) and \
+        if that is not None and (toks[0].pos_ == "ADP" or
+                                 verb.lemma_.lower() in (coref.speech_lexicon().get("object_verbs") or {})) and \
                 not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < that.i):
-            a = that.idx + len(that)
+            a = that.idx + len(that)  # 'said during a news conference in Kyiv that …': the setting is no part
         return a, toks[-1].idx + len(toks[-1])
 
     def _fronted_claim(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:

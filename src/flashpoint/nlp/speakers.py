@@ -53,6 +53,8 @@ _WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
 # the word written right before a name, with nothing but a space between ("coach Bruce Boudreau")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \u00a0]+$")
 # an apposition right after a name, up to its closing comma or the end of the sentence ("X, a trade professor at Cornell,")
+# up to two lower-case words right after a name (past an acronym in brackets): "Magen David Adom (MDA) emergency service"
+_NOUNS_AFTER_NAME = re.compile(r"(?:[ \u00a0]+\([A-Z]{2,6}\))?((?:[ \u00a0]+[a-z][\w\-]*){1,2})")
 _ROLE_AFTER_NAME = re.compile(r",[ \u00a0]+(?!(?:and|or|but|then)\b)(?:(?:the|a|an|his|her|their|its)[ \u00a0]+)?([^,.;:“”\"()]{3,120}?)(?=[,.;])")
 
 
@@ -322,7 +324,7 @@ class Speakers:
         description, or the shape of a full name; no institution word and no plural ("fellow Republicans")."""
         words = name.split()
         if any(w in coref.INSTITUTION for w in words) or not coref.looks_like_person(name) or \
-                any(self._plural_name(m) for m in ms):
+                any(self._plural_name(m) or self._names_a_body(m.end) for m in ms):
             return False
         return self._surname_reused(words, ms) or titled or \
             any(self._gender_before(m.start) is not None or self.described_as_person(m.start, m.end) for m in ms) or \
@@ -339,6 +341,12 @@ class Speakers:
         """From a gendered word before a mention, else the given name, else a pronoun in the mention's sentence."""
         gender = next((g for m in ms if (g := self._gender_before(m.start)) is not None), None)
         return gender or self._gender_of_name(name) or self._gender_in_context([(m.start, m.end) for m in ms])
+
+    def _names_a_body(self, end: int) -> bool:
+        """'Magen David Adom (MDA) emergency service': a name (ending at `end`) before a noun that ends an
+        institution's name is that body's name, whatever given name it holds."""
+        after = _NOUNS_AFTER_NAME.match(self.body, end)
+        return after is not None and after.group(1).split()[-1].capitalize() in coref.INSTITUTION
 
     def _plural_name(self, m: coref.Mention) -> bool:
         span = self.doc.tokens.char_span(m.start, m.end, alignment_mode="expand")
@@ -726,7 +734,8 @@ class Speakers:
         lo, hi = name_run(tok)
         lo = self._name_words_before(tok, lo)
         words = self.body[lo:hi].split()
-        if len(words) < 2 or self.entities_in(lo, hi) or not all(w[:1].isupper() for w in words):
+        if len(words) < 2 or self.entities_in(lo, hi) or not all(w[:1].isupper() for w in words) or \
+                self._names_a_body(hi):
             return None
         return Who(name=self.body[lo:hi], start=lo, person=True)
 
