@@ -3,7 +3,7 @@ trained here on the UD English Web Treebank (`training/train_parser.sh`) and shi
 
 Loaded once per process from the package, offline. The rule sentencizer's boundaries (and every line
 break) are set before the parser runs, so a headline or a caption never runs into the next paragraph;
-the parser may still split further inside them.
+the parser builds one tree for each of them.
 """
 
 from __future__ import annotations
@@ -335,9 +335,7 @@ def _piece(doc: Doc, words: list[str], spaces: list[bool], a: int, b: int, sente
     may be split further by the parser, but not before its last token: read alone, without the text that
     followed it, a line with no full stop ("Russia strikes Kharkiv") would lose its last word to a sentence
     of its own."""
-    starts: list[bool | int | None] = [True] + [None] * (b - a - 1)
-    if sentence and b - a > 1:
-        starts[-1] = False
+    starts: list[bool | int | None] = [True] + ([False] if sentence else [None]) * (b - a - 1)
     return Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b], sent_starts=starts)
 
 
