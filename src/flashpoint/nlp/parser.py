@@ -335,7 +335,8 @@ def _piece(doc: Doc, words: list[str], spaces: list[bool], a: int, b: int, sente
     may be split further by the parser, but not before its last token: read alone, without the text that
     followed it, a line with no full stop ("Russia strikes Kharkiv") would lose its last word to a sentence
     of its own."""
-    starts: list[bool | int | None] = [True] + ([False] if sentence else [None]) * (b - a - 1)
+    inside: bool | None = False if sentence else None
+    starts: list[bool | int | None] = [True, *[inside] * (b - a - 1)]
     return Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b], sent_starts=starts)
 
 
