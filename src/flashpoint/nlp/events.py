@@ -143,7 +143,16 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
         return False
     if p.needs_complement and not syn.children(tok, "xcomp"):
         return False
+    if p.clause_words and not _clause_has(tok, p.clause_words):
+        return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
+
+
+def _clause_has(tok: Token, words: frozenset[str]) -> bool:
+    """"The US sanctions target Russia's debt", "hit Iran with sanctions", "in the new round of sanctions, the US
+    targeted a bank": one of `words` in the verb's subject or obliques."""
+    slots = [c for c in tok.children if c.dep_ in ("nsubj", "obl", "obl:agent")]
+    return any(_lemma_in(t, words) for c in slots for t in c.subtree)
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
