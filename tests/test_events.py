@@ -419,3 +419,12 @@ def test_force_done_by_a_weapon_an_attack_or_people_is_an_event(sentence: str, a
                                                                   recipient: str) -> None:
     evs = of_type(events_of(sentence), "ASSAULT")
     assert evs and side(evs[0].actor) == actor and side(evs[0].recipient) == recipient
+
+
+def test_a_reported_must_of_the_speakers_own_side_asks_no_other_side() -> None:
+    """"said that we must force Russia into peace" asks nothing of Russia (syntax.yaml speaker_pronouns); "said that
+    Sudan must return the helicopter" asks it of Sudan."""
+    own = of_type(events_of("Zelensky said that we must force Russia into peace."), "REQUEST")
+    assert not [e for e in own if side(e.recipient) == "RUS"]
+    other = of_type(events_of("Russia said on Tuesday that Sudan must return the captured helicopter."), "REQUEST")
+    assert other and side(other[0].recipient) == "SDN"

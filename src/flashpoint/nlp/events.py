@@ -139,7 +139,7 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozen
 
 def _complement_fits(tok: Token, p: Pattern) -> bool:
     """"said that Sudan must return" needs its modal; "refused to comment" is no refusal of anything."""
-    if p.not_complements and any(_lemma_in(c, p.not_complements) for c in syn.children(tok, "xcomp")):
+    if p.not_complements and any(_lemma_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
         return False
     if p.needs_complement and not syn.children(tok, "xcomp"):
         return False
@@ -328,7 +328,15 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
         found = other(_slot_parties(doc, trigger, p, obj, hosts, slot, state))
         if found:
             return found
+    if "ccomp" in slots and _self_addressed(trigger):
+        return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
     return other(_complement_recipients(doc, trigger, p, state))
+
+
+def _self_addressed(trigger: Token) -> bool:
+    """"said that we must ...": the clause the verb reports is about the speaker's own side."""
+    subject = syn.clause_subject(trigger)
+    return subject is not None and subject.lower_ in syntax().speaker_pronouns
 
 
 def _plain_place(actor: Actor) -> bool:

@@ -23,7 +23,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
                 "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
-                "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns")
+                "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -57,6 +57,7 @@ class Syntax:
     pending_adverbs: frozenset[str]
     object_verbs: frozenset[str]
     agent_nouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
