@@ -52,6 +52,7 @@ GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "ap
 _NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…” / X said that “…”
 _SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\s+)?[\s,:]*")  # X insisted that the “…”
 _ABBREVIATION_CUT = re.compile(r"(?<![\w.])[A-Z][a-z]{0,2}\.$")  # "an estimated Sh. | 10 trillion": a unit before a number
+_AND_THAT = re.compile(r",?\s+(?:and|but|or)\s+that(?=\s)")  # 'said A and that B': a second reported clause
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
@@ -122,6 +123,31 @@ def _forms() -> dict[str, str]:
             out[form] = base
     out.update({str(k).lower(): str(v) for k, v in (lex.get("irregular") or {}).items()})
     return out
+
+
+@lru_cache(maxsize=1)
+def _phrase_verbs() -> dict[str, tuple[str, re.Pattern[str]]]:
+    """Verb lemma -> (past form, the object words that make it report a "that" clause)."""
+    out: dict[str, tuple[str, re.Pattern[str]]] = {}
+    for base, row in (coref.speech_lexicon().get("phrase_verbs") or {}).items():
+        objects = sorted((str(w) for w in row.get("objects") or []), key=len, reverse=True)
+        alternation = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in objects)
+        out[str(base)] = (str(row["past"]), re.compile(rf"\s+(?:{alternation})(?=\s+that\b)", re.IGNORECASE))
+    return out
+
+
+def _phrase_object(verb: Token) -> re.Match[str] | None:
+    """'made it clear that', 'raised the alarm that': the object words after a phrase verb, before "that"."""
+    row = _phrase_verbs().get(verb.lemma_.lower())
+    if row is None or not verb.tag_.startswith("VB"):
+        return None
+    return row[1].match(verb.doc.text, verb.idx + len(verb))
+
+
+def _phrase_cue(verb: Token) -> str | None:
+    """The cue a phrase verb gives its quotes ("made it clear"), or None."""
+    m = _phrase_object(verb)
+    return _phrase_verbs()[verb.lemma_.lower()][0] + " " + " ".join(m.group(0).split()) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -361,6 +387,8 @@ class Extraction:
             elif _is_cue_verb(tok) or _misread_speech_verb(tok):
                 past, reported = _verbs()[_base(tok)]
                 cues.append(Cue(tok, tok.idx, tok.idx + len(tok), past, reported))
+            elif (phrase := _phrase_cue(tok)) is not None:
+                cues.append(Cue(tok, tok.idx, tok.idx + len(tok), phrase, True))
         return cues
 
     def cue_at(self, i: int) -> Cue | None:
@@ -849,23 +877,42 @@ class Extraction:
         outer = [(id(c), span) for c in self.cues if c.past != ACCORDING and c.who is not None
                  and (span := reported[id(c)]) is not None]
         for c in self.cues:
-            span = reported[id(c)]
-            who = c.who
-            if span is not None and c.past == ACCORDING:
-                opening = self._opening_speech(c, span)
-                claim = self._claim((opening.end, span[1])) if opening is not None else None
-                if opening is not None and claim is not None:
-                    span, who = claim, opening.who  # else "JNIM claimed five attacks, according to Y": Y's
-            if span is not None and self._holds_direct_quote(span):
-                span = self._lead_in(span)  # 'said that X and the “…”': X, the quote being its own
+            span, who = self._reported_by(c, reported[id(c)])
             if span is None or who is None:
                 continue
             if not _set_off_participle(c.tok) and any(a <= c.start < b for owner, (a, b) in outer if owner != id(c)):
                 continue  # 'X said his services told him that …', 'X said Y lied when denying …': X's
                 # report carries it ("…, adding" is X's own)
-            a, b = span
-            out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(who), cue=c.past, direct=False))
+            for a, b in self._coordinated_clauses(span) if c.end <= span[0] else [span]:
+                out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(who), cue=c.past, direct=False))
         return out
+
+    def _reported_by(self, c: Cue, span: tuple[int, int] | None) -> tuple[tuple[int, int] | None, Who | None]:
+        """The clause a cue reports and its speaker: for "according to", the speaker of a speech verb
+        that opens the clause; a clause holding a direct quote keeps only its own words before it."""
+        who = c.who
+        if span is not None and c.past == ACCORDING:
+            opening = self._opening_speech(c, span)
+            claim = self._claim((opening.end, span[1])) if opening is not None else None
+            if opening is not None and claim is not None:
+                span, who = claim, opening.who  # else "JNIM claimed five attacks, according to Y": Y's
+        if span is not None and self._holds_direct_quote(span):
+            span = self._lead_in(span)  # 'said that X and the “…”': X, the quote being its own
+        return span, who
+
+    def _coordinated_clauses(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """'said A and that B': A and B, two claims (each a clause of its own, "that" marking the
+        second); else the whole span ("land that is occupied and that Putin wants to keep": relatives)."""
+        a, b = span
+        for m in _AND_THAT.finditer(self.body, a, b):
+            after = self.doc.tokens.char_span(m.end() - 4, b, alignment_mode="contract")
+            if self.quoted(m.start()) or after is None or len(after) < 2 or after[0].dep_ != "mark" or \
+                    after[1].pos_ in ("VERB", "AUX") or after[0].head.head.dep_ in ("acl:relcl", "acl"):
+                continue  # "and that is why": a pronoun; "the land that X holds and that Y wants": relatives
+            first, second = self._claim((a, m.start())), self._claim((m.end(), b))
+            if first is not None and second is not None:
+                return [first, *self._coordinated_clauses(second)]
+        return [span]
 
     def _opening_speech(self, according: Cue, span: tuple[int, int]) -> Cue | None:
         """'One eyewitness said the attackers used grenades, according to the BBC': the speech verb with
@@ -1019,7 +1066,8 @@ class Extraction:
     def _clause_after(self, verb: Token, end: int) -> tuple[int, int] | None:
         """'said its fighters had killed ...', 'told reporters the delegation had left': a finite clause
         right after the verb (past a "that" or the listener), however the parse attached it."""
-        listener = _listener().match(self.body, verb.idx + len(verb), end)  # "told reporters", "told the audience"
+        # "told reporters", "told the audience"; "made it clear", "raised the alarm"
+        listener = _listener().match(self.body, verb.idx + len(verb), end) or _phrase_object(verb)
         skip_to = listener.end() if listener else verb.idx + len(verb)
         toks = self._past_listener_and_time(verb, [t for t in verb.doc[verb.i + 1:verb.i + 40] if skip_to <= t.idx < end])
         k = _past_setting(toks)
