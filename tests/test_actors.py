@@ -241,6 +241,27 @@ def test_an_outlet_lends_its_country_to_its_staff_only() -> None:
     assert context_country(story + "A BBC correspondent ", "correspondent") == "GBR"
     assert context_country(story + "Russia's Prime Minister ", "Minister") == "RUS"
 
+
+@pytest.mark.parametrize(("owner", "expected"), [
+    ("United Nations spokesman", ("UN", "IGO")),
+    ("International Committee of the Red Cross spokeswoman", ("ICRC", "NGO")),
+    ("Save the Children spokesman", ("SAVE", "NGO")),
+    ("UNRWA chief", ("UNRWA", "IGO")),
+])
+def test_a_role_of_a_body_named_in_several_words_is_that_bodys(owner: str, expected: tuple[str, str]) -> None:
+    """The owner of a role is the whole listed name before it, however many words ("United Nations", not a
+    bare "Nations"), and the person speaks for that body in its own sector, not for the country the story is
+    about; a single word of it stays no owner ("Children" is a civilian word, "Nations" no body)."""
+    body = f"Syria blocked the convoy at the border. {owner} Adam Reyes said the aid was ready."
+    doc = make_doc(Article(id="o", source="o", body=body))
+    person = next(e for e in extract_entities(doc) if e.text == "Adam Reyes")
+    assert person.actor is not None and (person.actor.code, person.actor.sector) == expected
+    assert person.actor.country is None
+    ministry = make_doc(Article(id="m", source="m", body=body.replace(owner, "Foreign Ministry spokesman")))
+    actor = next(e for e in extract_entities(ministry) if e.text == "Adam Reyes").actor
+    assert actor is not None and actor.country == "SYR"  # a body the story's country owns stays that country's
+
+
 # -- single words that must not link (issue 13): patterns of their kind -------------------------
 
 def test_a_surname_links_only_when_written_like_the_known_one() -> None:

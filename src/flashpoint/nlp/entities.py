@@ -177,7 +177,10 @@ def _preceding_role(body: str, pos: int) -> str:
     start = pos
     words = list(_ROLE_WORD.finditer(body[max(0, pos - 80):pos]))
     base = max(0, pos - 80)
-    for m in reversed(words):
+    i = len(words)
+    while i > 0:
+        i -= 1
+        m = words[i]
         gap = body[base + m.end():start]
         if gap.strip() not in ("",) or "\n" in gap:
             break
@@ -188,12 +191,30 @@ def _preceding_role(body: str, pos: int) -> str:
         if start == pos and low in _COORDINATORS:
             break  # "King and Weeks": a second name, not a role ending in "and"
         bare = _POSSESSIVE_END.sub("", w)
+        first = _listed_name_ending(body, base, words, i) if bare[:1].isupper() else None
+        if first is not None:  # "United Nations spokesman", "Save the Children spokesman": the whole listed name
+            i, start = first, base + words[first].start()
+            continue
         if (role_sector(low)[0] is not None or low in _CONNECTORS or w in g.title_words
                 or (bare[:1].isupper() and g.lookup(bare)) or low in _ROLE_MODIFIERS):
             start = base + m.start()
             continue
         break
     return body[start:pos]
+
+
+def _listed_name_ending(body: str, base: int, words: list[re.Match[str]], i: int) -> int | None:
+    """The first word of a listed name of two to four words that ends with word `i` ("United Nations",
+    "International Committee of the Red Cross"), or None."""
+    g = gazetteer()
+    end = base + words[i].end()
+    for j in range(i - 1, max(-1, i - 5), -1):
+        name = _POSSESSIVE_END.sub("", body[base + words[j].start():end])
+        if "\n" in name:
+            return None
+        if words[j].group()[:1].isupper() and g.lookup(name):
+            return j
+    return None
 
 
 def _is_common(tok: _Tok) -> bool:
