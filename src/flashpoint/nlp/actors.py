@@ -426,11 +426,16 @@ def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
         return _unroled_actor(text, anchors, org, code)
     if org is not None and org.sector and sector == "GOV" and org.sector != "GOV":
         sector = org.sector  # "Pentagon spokesman", "Defence Ministry official"
-    if code:  # "ICRC spokesman": the body's own sector (a charity is NGO), else an international body's
-        body = next((entry.sector for _, _, entry in anchors if entry.code == code and entry.sector), "IGO")
-        return sector_actor(text, None, body, code)
+    if code:
+        return _coded_body(text, anchors, code)
     country = next((entry.country for _, _, entry in anchors if entry.country), None)
     return _role_actor(text, context, sector, role_end, country)
+
+
+def _coded_body(text: str, anchors: list[tuple[int, int, Entry]], code: str) -> Actor:
+    """"ICRC spokesman": the body's own sector (a charity is NGO), else an international body's."""
+    sector = next((entry.sector for _, _, entry in anchors if entry.code == code and entry.sector), "IGO")
+    return sector_actor(text, None, sector, code)
 
 
 def resolve_actor(text: str, context: str | None = None) -> Actor | None:

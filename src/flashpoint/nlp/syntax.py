@@ -7,9 +7,11 @@ These are the only places that know the dependency labels; the extractors ask th
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.nlp.inflect import verb_forms
 from flashpoint.nlp.language import syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -293,6 +295,17 @@ def _passive_subject(verb: Token, via: str | None) -> Token | None:
     return agent(verb) or (patients[0] if patients else None)
 
 
+@lru_cache(maxsize=64)
+def _all_forms(verbs: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for verb in verbs for form in verb_forms(verb))
+
+
+def is_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
+    """The token is one of these verbs by its lemma or, where the lemmatizer errs ("pressed": "presse"), by its
+    written form."""
+    return tok.lemma_.lower() in verbs or tok.lower_ in _all_forms(verbs)
+
+
 def _is_controlled(verb: Token) -> bool:
     """An infinitive or gerund whose subject its governor supplies: "agreed to withdraw", "accused X of
     shelling", "drove there to deliver"."""
@@ -305,7 +318,7 @@ def _controller(verb: Token) -> Token | None:
     "he was scheduled to meet"; None when the governor's own subject controls."""
     head = verb.head
     objects = children(head, "obj", "iobj")
-    if head.lemma_.lower() in syntax().object_control_verbs and objects:
+    if is_verb_of(head, syntax().object_control_verbs) and objects:
         return objects[0]
     patients = children(head, "nsubj:pass") if verb.dep_ == "xcomp" else []
     return patients[0] if patients else None
@@ -411,12 +424,11 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     hypothetical = _has_modal(trigger, planned) or _conditional(trigger) or is_purpose(trigger)
     chain = governors(trigger)
     for gov in chain:
-        lemma = gov.lemma_.lower()
-        if lemma in syn.denial_verbs and not _has_negator(gov):
+        if is_verb_of(gov, syn.denial_verbs) and not _has_negator(gov):
             negated = True
         if any(c.dep_ == "advmod" and c.lower_ in syn.pending_adverbs for c in gov.children):
             negated = True  # "had yet to arrest": not done
-        if lemma in syn.irrealis_verbs or _has_modal(gov):
+        if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov):
             hypothetical = True
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
