@@ -423,7 +423,11 @@ def _iso_name(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:" + _WD + r",?\s+)?(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:1\d|20)?\d{2})", {DIGIT})
 def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """'3/5/2024' is month first; '07.04.22' with dots, as Europe writes it, day first (dates.yaml:
+    dotted_day_first); a first number above 12 is the day either way."""
     a, b = int(m["a"]), int(m["b"])
+    if m["sep"] == ".":
+        a, b = b, a
     month, day = (a, b) if a <= 12 else (b, a)
     if month > 12:
         return None
@@ -1516,9 +1520,35 @@ def _parsed_checkers(text: str, tokens: Doc) -> tuple[Callable[[int], bool], Cal
     plans = _scheduled_checker(tokens)
 
     def future(pos: int) -> bool:
-        return plain(pos) or (_parsed_at(tokens, pos) is None and worded(pos))
+        tok = _parsed_at(tokens, pos)
+        if tok is None:
+            return worded(pos)
+        return plain(pos) and not _told_in_the_past(tok)
 
     return future, plans
+
+
+def _told_in_the_past(tok: Token) -> bool:
+    """Is the verb a date hangs on in the past ('initiated planned outages in October', 'after it
+    was closed due to the invasion on February 24')? A word of the future before it then speaks of
+    something else (dates.yaml: past_clause_over_future_word). A date said before a noun ('ahead of
+    the Tuesday march') is that noun's day, whatever the verb."""
+    if tok.dep_ in ("compound", "amod", "nmod:poss") and tok.head.i > tok.i:
+        return False
+    for _ in range(_CLIMB):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "aux", "aux:pass", "cop"):
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+            if any(a.tag_ == "MD" or a.lower_ in ("to", "'ll") for a in auxes) or tok.lemma_.lower() in \
+                    rule_words("past_clause_over_future_word", "plan_verbs") or tok.lower_ in _reporting_verbs():
+                return False  # the parse may hang the date on the verb of saying ('scheduled for Friday, X said')
+            return tok.tag_ == "VBD" or any(a.lower_ in ("was", "were", "had", "did") for a in auxes)
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+_CLIMB = 4  # heads climbed from a date to the verb it hangs on
 
 
 def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
@@ -1771,6 +1801,13 @@ _DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:MO|AF|EV|NI))?
 
 
 @lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    from flashpoint.nlp.language import DEFAULT_LANGUAGE, word_list
+
+    return frozenset(w.lower() for w in word_list(DEFAULT_LANGUAGE, "dates.yaml", "reporting_verbs"))
+
+
+@lru_cache(maxsize=1)
 def _reporting_time() -> re.Pattern[str]:
     """'..., officials said on Monday': the day a report was made, not a day the story tells of."""
     from flashpoint.nlp.language import DEFAULT_LANGUAGE, word_list
@@ -1972,7 +2009,8 @@ def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Do
         elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r):
             assert told.parts is not None and told.parts[0] is not None
             planned = dt.date(told.parts[0], told.parts[1], 1) > published
-            if r.parts[0] != told.parts[0] and r.parts[1] >= told.parts[1] \
+            ahead = dt.date(told.parts[0], r.parts[1], 1) > published  # a story of the past stays there
+            if r.parts[0] != told.parts[0] and r.parts[1] >= told.parts[1] and (planned or not ahead) \
                     and (not planned or _no_past_between(tokens, told.end_char, r.end_char)):
                 _put_in_year(r, told.parts[0])
                 r.extra["narrative"] = True
@@ -2033,6 +2071,31 @@ def _is_credit(line: str) -> bool:
     return len(line.split()) <= 8 and bool(_furniture_words()[1].search(line))
 
 
+@lru_cache(maxsize=1)
+def _recurring() -> re.Pattern[str]:
+    """'every November', 'each Friday': a day or month that comes again names no date (dates.yaml: recurring)."""
+    words = alternation(rule_words("recurring", "words"))
+    return re.compile(r"\b(?:" + words + r")\s+(?:other\s+|single\s+)?$", re.I)
+
+
+_CLOCK_AFTER = re.compile(r"[ \t]+\d{1,2}[:.]\d{2}(?![\d.:])")
+
+
+def _inline_stamp(body: str, r: Res) -> bool:
+    """'(04.04.22 10:12) « War in Ukraine | Censor.NET 04.04.22 10:12 - ...': a date a clock time
+    follows at once, after a bracket, a bar, a site's name or nothing on its line (not after a word
+    of the sentence: 'on 04.04.22 10:12', 'talks end April 4 10:00'), stamps the page inside a line
+    of text (dates.yaml: page_furniture)."""
+    if not _CLOCK_AFTER.match(body, r.end_char):
+        return False
+    line_start = body.rfind("\n", 0, r.start_char) + 1
+    before = body[max(line_start, r.start_char - 30):r.start_char].rstrip()
+    if not before or before[-1] in "([|\u00ab-\u2013\u2014":
+        return True
+    last = before.split()[-1]
+    return not last.isalpha() or not last.islower() and not _leading_words().fullmatch(last.lower() + " ")
+
+
 def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
     """Spans of the lines that are page furniture, not the story: a time stamp, and a photo caption
     (the line a credit line follows) (dates.yaml: page_furniture)."""
@@ -2066,16 +2129,17 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     out: list[Timex] = []
     found = find_expressions(body, published, parsed=tokens)
     _weekday_ranges_in_order(body, found, published)
+    furniture = _furniture_lines(body, found)
+    # a time stamp or a photo caption is no date the story tells, nor one it is told from
+    found = [r for r in found if not any(a <= r.start_char < b for a, b in furniture) and not _inline_stamp(body, r)
+             and not _recurring().search(body, max(0, r.start_char - 20), r.start_char)]
     if published is not None:
         _narrative_years(body, found, published, tokens)
     years = _years_said(found)
     year_of_report = report_year(body) if published is None else None
-    furniture = _furniture_lines(body, found)
     for r in found:
         if r.kind in ("span", "fuzzy", "now", "overnight"):
             continue  # "the past five years" is a duration, "recently" and "overnight" no date
-        if any(a <= r.start_char < b for a, b in furniture):
-            continue  # a time stamp or a photo caption is no date the story tells
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
             r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"

@@ -1,0 +1,160 @@
+"""An unseen check of dates on war reporting: RUWA headlines with their sub-headings
+(../shared/corpora/ruwa), each resolved against the row's own publication date, judged by eye.
+
+Rows that name a date or a day are drawn at random with a seed (censor.net, whose rows repeat their
+headline with a time stamp, capped); `draw` writes every date the system gives in them and every
+date-like word it gives none for, to be labelled by hand; `score` re-analyses the drawn rows and
+checks the current output at each labelled place against the label, so the same sample is judged
+before and after a change. It measures precision (dates given) and recall (dates labelled that
+the system gave none for at the draw) on text nobody tuned on.
+
+    python benchmarks/ruwa_dates.py draw OUT.jsonl [--rows 120 --seed 7]
+    python benchmarks/ruwa_dates.py score benchmarks/ruwa_dates_sample.jsonl [--show]
+
+A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
+publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`
+(a TIMEX3 value; null: no date to give here, such as a page's time stamp) and `cls`, the class of a
+wrong one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import random
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RUWA = ROOT.parent / "shared" / "corpora" / "ruwa" / "RUWA_01.08.23.csv.zip"
+Record = dict[str, Any]
+
+_CUE = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|tomorrow|weeks?|months?|years?|"
+    r"ago|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Aug|Sept?|Oct|Nov|Dec|spring|summer|autumn|fall|winter|weekend|(?:19|20)\d\d)\b")
+_CAP = {"censor.net": 25}
+
+
+def _rows() -> list[Record]:
+    with zipfile.ZipFile(RUWA) as z:
+        name = [n for n in z.namelist() if n.endswith(".csv") and "MACOSX" not in n][0]
+        return list(csv.DictReader(io.TextIOWrapper(z.open(name), encoding="utf-8")))
+
+
+def _text(row: Record) -> str:
+    return "\n\n".join(p for p in ((row.get("title") or "").strip(), (row.get("desc") or "").strip()) if p)
+
+
+def _published(row: Record) -> str | None:
+    try:
+        return dt.datetime.strptime(row["Date"], "%m/%d/%Y").date().isoformat()
+    except (KeyError, ValueError):
+        return None
+
+
+def drawn_rows(n: int, seed: int) -> list[tuple[int, Record]]:
+    rows = _rows()
+    cued = [(i, r) for i, r in enumerate(rows) if _published(r) and _CUE.search(_text(r))]
+    random.Random(seed).shuffle(cued)
+    out: list[tuple[int, Record]] = []
+    per_site: dict[str, int] = {}
+    for i, r in cued:
+        site = r.get("Site") or ""
+        if per_site.get(site, 0) >= _CAP.get(site, n):
+            continue
+        per_site[site] = per_site.get(site, 0) + 1
+        out.append((i, r))
+        if len(out) == n:
+            break
+    return out
+
+
+def analyse_row(i: int, row: Record) -> Record:
+    from flashpoint.evals.realnews import analyse
+
+    record = analyse({"id": f"ruwa-{i}", "text": _text(row), "published": _published(row)})
+    return {"row": i, "published": _published(row), "body": record["body"], "timexes": record["timexes"]}
+
+
+def draw(out: Path, n: int, seed: int) -> None:
+    with open(out, "w", encoding="utf-8") as fh:
+        for i, row in sorted(drawn_rows(n, seed)):
+            rec = analyse_row(i, row)
+            body = rec["body"]
+            covered = [(t["start"], t["end"]) for t in rec["timexes"]]
+            items = [(t["start"], t["end"], t["value"]) for t in rec["timexes"]]
+            items += [(m.start(), m.end(), None) for m in _CUE.finditer(body)
+                      if not any(a <= m.start() < b for a, b in covered)]
+            for start, end, value in sorted(items):
+                fh.write(json.dumps({"row": i, "start": start, "end": end, "text": body[start:end],
+                                     "published": rec["published"], "was": value,
+                                     "evidence": " ".join(body[max(0, start - 60):end + 40].split())},
+                                    ensure_ascii=False) + "\n")
+
+
+def _at(items: list[Record], label: Record) -> Record | None:
+    same = [x for x in items if x["start"] == label["start"]]
+    if same:
+        return same[0]
+    over = [x for x in items if x["start"] < label["end"] and label["start"] < x["end"]]
+    return over[0] if over else None
+
+
+def judge(label: Record, item: Record | None) -> str:
+    gold = label["gold"]
+    if item is None:
+        return "ok (none)" if gold is None else "lost"
+    if gold is None:
+        return "wrong (no date)"
+    return "ok" if item["value"] == gold else "wrong value"
+
+
+def score(labels_path: Path, show: bool) -> Record:
+    labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
+    rows = _rows()
+    analysed = {i: analyse_row(i, rows[i]) for i in sorted({label["row"] for label in labels})}
+    now: dict[str, int] = {}
+    for label in labels:
+        item = _at(analysed[label["row"]]["timexes"], label)
+        verdict = judge(label, item)
+        now[verdict] = now.get(verdict, 0) + 1
+        if show and not verdict.startswith("ok"):
+            print(f"{verdict:15} row {label['row']}@{label['start']} {label['text']!r} gold={label['gold']} "
+                  f"now={None if item is None else item['value']} [{label.get('cls', '')}] {label['evidence']}")
+    dates = [x for x in labels if x["gold"] is not None]
+    given_then = [x for x in labels if x["was"] is not None]
+    right_then = sum(1 for x in given_then if x["was"] == x["gold"])
+    found = sum(v for k, v in now.items() if k in ("ok", "wrong value", "wrong (no date)"))
+    right = now.get("ok", 0)
+    p, r = right / max(found, 1), right / max(len(dates), 1)
+    p0, r0 = right_then / max(len(given_then), 1), right_then / max(len(dates), 1)
+    print(f"dates: {len(labels)} places judged, {len(dates)} dates; when labelled P {p0:.3f} R {r0:.3f}; "
+          f"now P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f} {dict(sorted(now.items()))}")
+    return {"precision": p, "recall": r, "verdicts": now}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("out", type=Path)
+    d.add_argument("--rows", type=int, default=120)
+    d.add_argument("--seed", type=int, default=7)
+    c = sub.add_parser("score")
+    c.add_argument("labels", type=Path)
+    c.add_argument("--show", action="store_true")
+    args = ap.parse_args()
+    if args.cmd == "draw":
+        draw(args.out, args.rows, args.seed)
+    else:
+        score(args.labels, args.show)
+
+
+if __name__ == "__main__":
+    main()
