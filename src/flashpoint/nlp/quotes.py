@@ -521,6 +521,7 @@ class Extraction:
             subj = next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
         if subj is None or self.quoted(subj.idx):
             return None
+        subj = _subject_of_apposition(subj) or subj
         if subj.i < tok.i:
             subj = self._subject_after_comma(tok, subj, e) or subj
         return None if not s <= subj.idx < e and subj.i > tok.i + 12 else subj
@@ -971,11 +972,15 @@ class Extraction:
         comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
         found = self._claim(self._before_participle(self._complement_span(tok, comps[0])), comps[0]) if comps else None
         if found is not None:
-            return found
+            return found if self._finite(found) else None
         after = self._clause_after(tok, e)
         if after is not None:
             return self._claim(self._before_participle(after))
         return self._claim(self._fronted_claim(cue, s, e)) or self._claim(self._parenthetical(cue, s, e))
+
+    def _finite(self, span: tuple[int, int]) -> bool:
+        toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
+        return toks is not None and any(t.tag_ in FINITE_TAGS for t in toks)
 
     def _before_participle(self, span: tuple[int, int]) -> tuple[int, int]:
         """'X said Y, adding that Z': the reported clause ends where a set-off speech participle begins
@@ -1126,6 +1131,18 @@ class Extraction:
         if span_toks is None or not any(t.pos_ in ("VERB", "AUX") for t in span_toks):
             return None
         return a, b
+
+
+def _subject_of_apposition(subj: Token) -> Token | None:
+    """'Channels associated with the Wagner group, a private military contractor …, said', parsed as
+    "Channels [are] a contractor": the noun phrase before the comma, whose apposition the parse made
+    a predicate with its own subject."""
+    det = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    inner = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), None)
+    if det is None or inner is None:
+        return None
+    comma = subj.doc[det.i - 1]  # the parse may hang the comma on either side
+    return inner if comma.text == "," and inner.right_edge.i in (comma.i - 1, comma.i) else None
 
 
 def _after_clause_comma(verb: Token) -> bool:
