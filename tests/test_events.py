@@ -80,6 +80,20 @@ def test_verb_classes_hold_where_the_lemmatizer_errs() -> None:
     assert done and not done[0].hypothetical
 
 
+def test_he_is_the_person_the_quotes_would_take_him_for() -> None:
+    """One pronoun resolver for quotes and events: "He" after a sentence whose subject is an unlisted spokesman
+    is the spokesman, with no side, not the last head of state the knowledge base codes; with no one between,
+    it is that head of state."""
+    spokesman = events_of("President Vladimir Putin praised the deal on Monday. The agency's spokesman, Adam Reyes, "
+                          "spoke to reporters. He accused Ukraine of shelling the plant.")
+    accuse = of_type(spokesman, "ACCUSE")
+    assert accuse and accuse[0].actor is not None and accuse[0].actor.name == "Adam Reyes"
+    assert accuse[0].actor.country is None
+    putin = of_type(events_of("President Vladimir Putin praised the deal on Monday. He accused Ukraine of shelling "
+                              "the plant."), "ACCUSE")
+    assert putin and putin[0].actor is not None and putin[0].actor.country == "RUS"
+
+
 def test_not_negates_and_irrealis_is_hypothetical() -> None:
     assert all(e.negated for e in of_type(events_of("Russia did not attack Kyiv."), "ASSAULT"))
     threat = events_of("Iran threatened to strike Israel.")

@@ -10,7 +10,6 @@ one event with several mentions. Each event's confidence comes from `event_confi
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,8 +35,9 @@ from flashpoint.nlp.event_patterns import (
     placed_sectors,
 )
 from flashpoint.nlp.event_time import event_time
-from flashpoint.nlp.language import syntax
+from flashpoint.nlp.language import people, syntax
 from flashpoint.nlp.plover import plover_score
+from flashpoint.nlp.speakers import Speakers
 
 FORCE = frozenset({"ASSAULT", "COERCE"})
 
@@ -73,7 +73,7 @@ class ArticleState:
     """What earlier sentences established: the last actor a group pronoun can stand for, and the last
     place named, where people the text does not place are (as a date anchors to the last one named)."""
 
-    persons: list[tuple[int, Actor]] = field(default_factory=list)
+    speakers: Speakers | None = None  # the pronoun resolver the quotes use, made on the first pronoun
     last_actor: Actor | None = None
     last_place: Place | None = None
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
@@ -176,13 +176,18 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
     return head
 
 
-def _person_before(doc: NlpDoc, state: ArticleState, pos: int) -> Actor | None:
-    """The last person named before `pos`, in this sentence or an earlier one."""
-    if not state.persons:
-        state.persons = sorted(((e.start, e.actor) for e in doc.entities if e.type == "PERSON" and e.actor is not None),
-                               key=lambda p: p[0])
-    i = bisect_left(state.persons, (pos,)) - 1
-    return state.persons[i][1] if i >= 0 else None
+def _person_before(doc: NlpDoc, state: ArticleState, tok: Token) -> Actor | None:
+    """The person "he" or "she" stands for, by the resolver the quotes use (agreement, the subject of the
+    sentence before, not a name inside a quote), so that an act and a quote of one "he" share their person;
+    a person no entity codes is named with no side ("He added: ..." after an unlisted spokesman is his, not
+    the last head of state named)."""
+    if state.speakers is None:
+        state.speakers = Speakers(doc, [(q.start, q.end) for q in doc.quotes if q.direct])
+    gender = people().person_pronouns.get(tok.lower_)
+    who = state.speakers.pronoun(tok.idx, gender) if gender else None
+    if who is None:
+        return None
+    return who.actor or Actor(text=who.name, name=who.name, id=who.id)
 
 
 def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
@@ -218,7 +223,7 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
         found_obj = party(doc, antecedent, state)
         return Party(found_obj.actor, inherited=True) if found_obj is not None else None
     if person:
-        found = _person_before(doc, state, tok.idx)
+        found = _person_before(doc, state, tok)
         return Party(found, inherited=True) if found is not None else None
     if group and speaker is None and state.last_actor is not None:
         return Party(state.last_actor, inherited=True)

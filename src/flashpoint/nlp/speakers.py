@@ -530,7 +530,7 @@ class Speakers:
         if span is None or not len(span):
             return None
         sent = span[0].sent
-        found = self._agreeing_subject(sent.start_char, pos, gender)
+        found = self._agreeing_subject(sent.start_char, pos, gender) or self._named_in_sentence(sent.start_char, pos, gender)
         before = self._sentence_before(sent.start)
         for _ in range(QUOTED_SENTENCES):  # past the quoted sentences the pronoun closes
             if before is None or not self.in_quote(before[0] + 1) or not self.in_quote(before[1] - 2):
@@ -540,6 +540,17 @@ class Speakers:
         if found is None and before is not None:
             found = self._agreeing_subject(before[0], before[1], gender)
         return found
+
+    def _named_in_sentence(self, lo: int, pos: int, gender: str) -> Who | None:
+        """With no subject that fits in the pronoun's own sentence, the nearest person named in it before the
+        pronoun, outside a relative clause, whose gender agrees ("... as Prime Minister Benjamin Netanyahu is in
+        the US for a visit in which he will meet"): nearer than the subject of the sentence before."""
+        for who, g in self._people_before(pos):
+            if who.start < lo:
+                return None
+            if not self._in_relative_clause(who.start) and _agrees(g, gender) and not self.in_quote(who.start):
+                return who
+        return None
 
     def _sentence_before(self, start: int) -> tuple[int, int] | None:
         """The sentence before token `start` that has words (not the blank line between paragraphs)."""
