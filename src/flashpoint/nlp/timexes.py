@@ -124,6 +124,7 @@ class Ctx:
     ref: dt.date | None
     future: Callable[[int], bool]
     scheduled: Callable[[int], bool] = _never  # the parse tells a plan in the present (dates.yaml: scheduled_in_the_present)
+    past: Callable[[int], bool] = _never  # the parse tells a verb in the past (dates.yaml: past_clause_over_future_word)
 
 
 # ---------------------------------------------------------------- rules read as data
@@ -247,15 +248,18 @@ def interval_of(value: str | None) -> tuple[dt.date, dt.date] | None:
 NEAR_FUTURE_DAYS = 45  # a year-less date this close after the reference is the coming one
 
 
-def pick_year(month: int, day: int | None, ref: dt.date, future: bool) -> int:
+def pick_year(month: int, day: int | None, ref: dt.date, future: bool, past: bool = False) -> int:
     """News reading of a month (and day) without a year: the latest on or before the reference,
     or the next one on or after it when the clause speaks of the future or it is only days ahead
-    ("talks resume on April 1" written on February 27)."""
+    ("talks resume on April 1" written on February 27), unless its verb is in the past ("In
+    December, the firm bid" written in November)."""
     y = ref.year
     key = (month, day or 1)
     now = (ref.month, ref.day if day else 1)
     if future:
         return y if key >= now else y + 1
+    if past:
+        return y if key <= now else y - 1
     ahead = y if key > now else y + 1
     try:
         gap = (dt.date(ahead, month, day or 1) - ref).days
@@ -280,7 +284,7 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
         if ctx.ref is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return Res(m.start(), m.end(), value, parts=(None, month, day), year_explicit=False)
-        year = pick_year(month, day, ctx.ref, ctx.future(m.start()))
+        year = pick_year(month, day, ctx.ref, ctx.future(m.start()), ctx.past(m.start()))
         if day and day > calendar.monthrange(year, month)[1]:
             step = 1 if ctx.future(m.start()) else -1
             for k in range(1, 8):
@@ -1536,19 +1540,35 @@ def _told_in_the_past(tok: Token) -> bool:
     if tok.dep_ in ("compound", "amod", "nmod:poss") and tok.head.i > tok.i:
         return False
     for _ in range(_CLIMB):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "aux", "aux:pass", "cop"):
-            auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
-            if any(a.tag_ == "MD" or a.lower_ in ("to", "'ll") for a in auxes) or tok.lemma_.lower() in \
-                    rule_words("past_clause_over_future_word", "plan_verbs") or tok.lower_ in _reporting_verbs():
-                return False  # the parse may hang the date on the verb of saying ('scheduled for Friday, X said')
-            return tok.tag_ == "VBD" or any(a.lower_ in ("was", "were", "had", "did") for a in auxes)
+        if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
+                tok.dep_ not in ("amod", "acl", "aux", "aux:pass", "cop"):
+            return _past_verb(tok)  # a participle after a noun ('an increase planned for Oct. 15') climbs on
         if tok.head is tok:
             return False
         tok = tok.head
     return False
 
 
+def _past_verb(tok: Token) -> bool:
+    """A verb in the simple past ('initiated', 'canceled' with its subject and no auxiliary) or with
+    'was', 'were', 'had', 'did'; not one of planning or saying, nor one with a modal or 'to'."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("to", "'ll") for a in auxes) or tok.lemma_.lower() in \
+            rule_words("past_clause_over_future_word", "plan_verbs") or tok.lower_ in _reporting_verbs():
+        return False  # the parse may hang the date on the verb of saying ('scheduled for Friday, X said')
+    finite = tok.tag_ == "VBN" and not auxes and any(c.dep_.startswith("nsubj") for c in tok.children)
+    return tok.tag_ == "VBD" or finite or any(a.lower_ in ("was", "were", "had", "did") for a in auxes)
+
+
 _CLIMB = 4  # heads climbed from a date to the verb it hangs on
+
+
+def _past_checker(tokens: Doc) -> Callable[[int], bool]:
+    def past(pos: int) -> bool:
+        tok = _parsed_at(tokens, pos)
+        return tok is not None and _told_in_the_past(tok)
+
+    return past
 
 
 def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
@@ -1886,9 +1906,11 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
     parse of `text`, a weekday told as planned in the present is the coming one."""
     checker = (lambda _pos: future) if future is not None else _future_checker(text, None)
     scheduled: Callable[[int], bool] = _never
+    past: Callable[[int], bool] = _never
     if parsed is not None and future is None:
         checker, scheduled = _parsed_checkers(text, parsed)
-    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled)
+        past = _past_checker(parsed)
+    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past)
     found: list[tuple[int, int, int, Res]] = []
     for start, end, tokens in _paragraphs(text):
         for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
@@ -1997,16 +2019,17 @@ def _put_in_year(r: Res, year: int) -> None:
     r.parts = (year, month, day)
 
 
-def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Doc | None = None) -> None:
+def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Doc | None = None) -> bool:
     """'signed on May 13, 2025, despite protests in early May': a month or day said without a year,
     in the sentence of a date said with its year or the one after it, and not before that date's
     month, is in that date's year; after a planned date only where the parse finds no verb in the
     past between them ('kicks off June 9, 2020 ... the final date, Oct. 10') (dates.yaml: narrative_year)."""
     told: Res | None = None
+    moved = False
     for r in found:
         if r.parts and r.year_explicit and r.parts[0]:
             told = r
-        elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r):
+        elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r, tokens):
             assert told.parts is not None and told.parts[0] is not None
             planned = dt.date(told.parts[0], told.parts[1], 1) > published
             ahead = dt.date(told.parts[0], r.parts[1], 1) > published  # a story of the past stays there
@@ -2014,6 +2037,8 @@ def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Do
                     and (not planned or _no_past_between(tokens, told.end_char, r.end_char)):
                 _put_in_year(r, told.parts[0])
                 r.extra["narrative"] = True
+                moved = True
+    return moved
 
 
 def _no_past_between(tokens: Doc | None, start: int, end: int) -> bool:
@@ -2028,13 +2053,27 @@ _TWO_SENTENCES = 600  # characters
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z])")
 
 
-def _same_story(body: str, told: Res, r: Res) -> bool:
-    """Is `r` in the sentence of `told` or the next one, within its paragraph? (Two sentences
-    are read at most: the check costs the same on a page of one endless line.)"""
+def _same_story(body: str, told: Res, r: Res, tokens: Doc | None = None) -> bool:
+    """Is `r` in the sentence of `told` or the next one, within its paragraph, or up to two
+    sentences further where the parse finds the story told only in the past between them? (600
+    characters are read at most: the check costs the same on a page of one endless line.)"""
     if r.start_char - told.end_char > _TWO_SENTENCES:
         return False
     between = body[told.end_char:r.start_char]
-    return "\n" not in between and len(_SENTENCE_END.findall(between)) <= 1
+    if "\n" in between:
+        return False
+    ends = len(_SENTENCE_END.findall(between))
+    return ends <= 1 or (ends <= 3 and _told_only_in_the_past(tokens, told.end_char, r.end_char))
+
+
+def _told_only_in_the_past(tokens: Doc | None, start: int, end: int) -> bool:
+    """Between two places of a parsed text, verbs in the past and none in the present or with a modal."""
+    if tokens is None:
+        return False
+    span = tokens.char_span(start, end, alignment_mode="expand")
+    if span is None or not all(t.dep_ for t in span):
+        return False
+    return any(t.tag_ == "VBD" for t in span) and not any(t.tag_ in ("VBZ", "VBP", "MD") for t in span)
 
 
 def _years_said(found: list[Res]) -> dict[tuple[int, int], int]:
@@ -2133,8 +2172,8 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     # a time stamp or a photo caption is no date the story tells, nor one it is told from
     found = [r for r in found if not any(a <= r.start_char < b for a, b in furniture) and not _inline_stamp(body, r)
              and not _recurring().search(body, max(0, r.start_char - 20), r.start_char)]
-    if published is not None:
-        _narrative_years(body, found, published, tokens)
+    if published is not None and _narrative_years(body, found, published, tokens):
+        _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     years = _years_said(found)
     year_of_report = report_year(body) if published is None else None
     for r in found:
