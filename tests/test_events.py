@@ -452,3 +452,13 @@ def test_a_reported_must_of_the_speakers_own_side_asks_no_other_side() -> None:
     assert not [e for e in own if side(e.recipient) == "RUS"]
     other = of_type(events_of("Russia said on Tuesday that Sudan must return the captured helicopter."), "REQUEST")
     assert other and side(other[0].recipient) == "SDN"
+
+
+def test_a_clause_scoped_background_cue_marks_only_its_own_clause() -> None:
+    """"in the past" (background.yaml, scope: clause) makes the act of its own clause background, not the act of a
+    clause it only hangs under: the accusation is news, the attack "in the past" is not."""
+    old = of_type(events_of("JNIM said it attacked Wagner contingents in Mali in the past."), "ASSAULT")
+    assert old and old[0].historical
+    news = of_type(events_of("Zelensky accused Russia of stalling the talks while it presses on with its invasion "
+                             "\u2014 an accusation he has repeatedly made in the past."), "ACCUSE")
+    assert news and not news[0].historical

@@ -21,9 +21,12 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-@lru_cache(maxsize=4)
-def background_cues(language: str = DEFAULT_LANGUAGE) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(c["re"], re.I) for c in read_yaml(language, "background.yaml")["cues"])
+@lru_cache(maxsize=8)
+def background_cues(language: str = DEFAULT_LANGUAGE, scope: str | None = None) -> tuple[re.Pattern[str], ...]:
+    """The cues of one scope: "clause" (`scope: clause`: read only in the event's own clause), "sentence" (the
+    others), or None for all."""
+    return tuple(re.compile(c["re"], re.I) for c in read_yaml(language, "background.yaml")["cues"]
+                 if scope is None or (c.get("scope") or "sentence") == scope)
 
 
 @lru_cache(maxsize=4)
@@ -41,8 +44,9 @@ def historical_days(language: str = DEFAULT_LANGUAGE) -> int:
     return days
 
 
-def has_background_cue(text: str) -> bool:
-    for cue in background_cues():
+def has_background_cue(text: str, scope: str | None = None) -> bool:
+    """A background cue of `scope` (see `background_cues`) in `text`."""
+    for cue in background_cues(scope=scope):
         for m in cue.finditer(text):
             comparison = m.group(0).lower().startswith("since") and since_comparison().search(text, 0, m.start())
             if not comparison:
@@ -99,7 +103,8 @@ def clause_span(trigger_clause: Span) -> tuple[int, int]:
     return trigger_clause.start_char, trigger_clause.end_char
 
 
-def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool) -> tuple[str | None, bool]:
+def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool,
+               own_clause: str = "") -> tuple[str | None, bool]:
     """(date, historical) of an event whose trigger heads `clause` inside `sentence`.
 
     A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background;
@@ -113,12 +118,14 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
         value = year.group(1) if year else None
     pub = doc.published
     historical = bool(pub is not None and value is not None and is_past(value, pub))
-    if not present and has_background_cue(sentence.text):
+    if not present and has_background_cue(sentence.text, "sentence"):
         historical = True
     if present and own is None:
         historical = False
         value = None
-    if has_background_cue(doc.body[clause[0]:clause[1]]):  # "Israel says it has killed 14,000 since the war began"
+    if has_background_cue(doc.body[clause[0]:clause[1]], "sentence"):  # "Israel says it has killed 14,000 since the war began"
+        historical = True
+    if has_background_cue(own_clause, "clause"):  # "claimed to have attacked Wagner in the past"
         historical = True
     if value is None and pub is not None:
         value = pub.isoformat()

@@ -610,7 +610,7 @@ def _key(ev: Event) -> tuple[object, ...]:
 def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Event]:
     tok = coded.trigger
     clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
-    date, historical = event_time(doc, sentence, clause, syn.is_present(tok))
+    date, historical = event_time(doc, sentence, clause, syn.is_present(tok), syn.own_clause(tok))
     lo, hi = trimmed(sentence, doc.body)
     out = []
     for a, r in _pairs(coded):

@@ -380,6 +380,21 @@ def _has_modal(tok: Token, but: frozenset[str] = frozenset()) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
 
 
+OTHER_CLAUSE_DEPS = frozenset({"advcl", "acl", "acl:relcl", "ccomp", "parataxis", "appos", "csubj"})
+
+
+def own_clause(trigger: Token) -> str:
+    """The words of the trigger's own clause, without the clauses inside it ("accused Russia of stalling - an
+    accusation made in the past": the words up to "invasion"), joined as written."""
+    words: list[Token] = []
+    todo = [trigger]
+    while todo:
+        tok = todo.pop()
+        words.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ not in OTHER_CLAUSE_DEPS)
+    return "".join(t.text_with_ws for t in sorted(words, key=lambda t: t.i))
+
+
 def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
     """"will meet": the verb carries one of these auxiliaries."""
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
