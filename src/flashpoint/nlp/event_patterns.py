@@ -11,7 +11,7 @@ from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
-KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has",
+KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question",
                   "needs_recipient", "complement_aux", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement",
                   "recipient", "symmetric", "weak", "pos", "neg"})
@@ -36,6 +36,7 @@ class Pattern:
     object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
     object_person: bool  # a person the text names meets the object constraint too ("freed Paul Whelan")
     clause_words: frozenset[str]  # one of these nouns must be in the verb's subject or obliques ("sanctions target")
+    not_question: bool  # the verb's clausal complement must not be an indirect question ("asked why ...")
     particles: frozenset[str]
     complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
     not_complements: frozenset[str]  # the verb's infinitive must not be one of these ("refused to comment")
@@ -90,7 +91,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
         lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
-        object_person=bool(entry.get("object_person")), clause_words=_nouns(entry, "clause_has"), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
+        object_person=bool(entry.get("object_person")), clause_words=_nouns(entry, "clause_has"),
+        not_question=bool(entry.get("not_question")), particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),
         needs_complement=bool(entry.get("needs_complement")),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),

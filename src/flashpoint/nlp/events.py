@@ -145,6 +145,8 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
         return False
     if p.clause_words and not _clause_has(tok, p.clause_words):
         return False
+    if p.not_question and syn.asks_question(tok):
+        return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
 
 

@@ -23,7 +23,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
                 "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
-                "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns")
+                "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
+                "question_words")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -58,6 +59,7 @@ class Syntax:
     object_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    question_words: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

@@ -395,6 +395,13 @@ def own_clause(trigger: Token) -> str:
     return "".join(t.text_with_ws for t in sorted(words, key=lambda t: t.i))
 
 
+def asks_question(verb: Token) -> bool:
+    """"asked why authorities had not acted", "asked whether the US shares": a clausal complement that opens with a
+    question word is an indirect question."""
+    words = syntax().question_words
+    return any(c.dep_ == "ccomp" and c.left_edge.lower_ in words for c in verb.children)
+
+
 def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
     """"will meet": the verb carries one of these auxiliaries."""
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
