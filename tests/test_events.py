@@ -462,3 +462,19 @@ def test_a_clause_scoped_background_cue_marks_only_its_own_clause() -> None:
     news = of_type(events_of("Zelensky accused Russia of stalling the talks while it presses on with its invasion "
                              "\u2014 an accusation he has repeatedly made in the past."), "ACCUSE")
     assert news and not news[0].historical
+
+
+def test_a_bare_definite_noun_stands_for_the_body_named_before_with_that_word() -> None:
+    """"the court" after "the International Court of Justice" is the ICJ (no country, and not localised to the place
+    it acts on); "the agency" after the IAEA is the IAEA; with no such body named it stays what the words say."""
+    text = ("The International Court of Justice ruled on Friday that Israel's occupation is illegal. "
+            "The court called on Israel to cease new settlement activity. Smotrich spoke out against the court.")
+    request = of_type(events_of(text), "REQUEST")
+    assert request and side(request[0].actor) == "ICJ" and request[0].actor.country is None
+    accuse = of_type(events_of(text), "ACCUSE")
+    assert accuse and side(accuse[0].recipient) == "ICJ"
+    agency = of_type(events_of("The International Atomic Energy Agency sent inspectors to Zaporizhzhia. "
+                               "The agency urged Russia to leave the plant."), "REQUEST")
+    assert agency and side(agency[0].actor) == "IAEA"
+    plain = of_type(events_of("The agency urged Russia to leave the plant."), "REQUEST")
+    assert not plain or side(plain[0].actor) != "IAEA"

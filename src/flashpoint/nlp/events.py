@@ -205,8 +205,22 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if actor is not None and actor.sector == "CVL" and actor.country and not _names_country(doc, lo, hi):
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "name": doc.body[lo:hi]})
-    actor = actor or _place_actor(doc, lo, hi)
+    actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
     return Party(actor) if actor is not None else None
+
+
+def _body_named_before(doc: NlpDoc, head: Token) -> Actor | None:
+    """"The court" after "the International Court of Justice", "the agency" after "the International Atomic Energy
+    Agency": a bare definite common noun (syntax.yaml anaphoric_determiners) that is a word of a body the text
+    named before stands for the last such body."""
+    dets = syntax().anaphoric_determiners
+    mods = [c for c in head.children if c.dep_ != "case"]  # "against the court"
+    if head.pos_ != "NOUN" or len(mods) != 1 or mods[0].lower_ not in dets:
+        return None
+    words = {head.lower_, head.lemma_.lower()}
+    named = [e for e in doc.entities if e.type == "ORG" and e.actor is not None and e.end <= head.idx
+             and words & set(e.text.lower().split())]
+    return max(named, key=lambda e: e.start).actor if named else None
 
 
 def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
@@ -543,13 +557,14 @@ def _localise(coded: Coded, state: ArticleState) -> None:
     if loc is None or loc.country is None:
         last = state.last_place
         for q in coded.actors:
-            if q.actor.country is None and q.actor.sector in local and last is not None and last.country:
+            if q.actor.country is None and not q.actor.code and q.actor.sector in local and last is not None \
+                    and last.country:
                 q.actor, q.inherited = q.actor.model_copy(update={"country": last.country}), True
         return
     if not coded.actors and coded.pattern.type == "PROTEST":  # "mass protests in Nairobi": Kenyans protest
         coded.actors = [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
     for q in coded.actors:
-        if q.actor.country is None and q.actor.sector in local:
+        if q.actor.country is None and not q.actor.code and q.actor.sector in local:  # not an international body
             q.actor = q.actor.model_copy(update={"country": loc.country})
 
 
