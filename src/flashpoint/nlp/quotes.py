@@ -407,6 +407,9 @@ class Extraction:
             governing = self._governing_speaker(tok)
             if governing is not None:
                 return governing  # "X said, according to a translation by Y, adding": X's
+        going_on = self._clause_speaker(tok, cue, s) if _speaker_goes_on(tok) else None
+        if going_on is not None:
+            return going_on  # "X said Y had been injured, but added": X, not Y
         subj = self._written_subject(tok, s, e)
         if subj is None:
             found, subj, tok = self._without_subject(cue, s, inverted)
@@ -660,6 +663,8 @@ class Extraction:
         gap = self.body[q.close:c.start]
         if not self._quote_ends(q, gap) or self.quoted(c.start) or not self._plain_gap(q.close, c.start):
             return None
+        if self.body[q.inner_start:q.inner_end].rstrip()[-1:] in ".!?" and gap.strip()[:1].isupper():
+            return None  # '“… Malofeyev.” In its release, the Treasury said': a new sentence, another cue
         return c, not gap.strip(ENDING_PUNCT + " \u00a0")
 
     def _quote_ends(self, q: QSpan, gap: str) -> bool:
@@ -969,29 +974,40 @@ class Extraction:
         tok = cue.tok
         if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
             return None  # 'X did not allege that …': nothing is reported
-        comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-        found = self._claim(self._before_participle(self._complement_span(tok, comps[0])), comps[0]) if comps else None
-        if found is not None:
-            return found if self._finite(found) else None
-        after = self._clause_after(tok, e)
-        if after is not None:
-            return self._claim(self._before_participle(after))
+        if not self._said_before(cue, e):
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+            found = self._claim(self._before_participle(self._complement_span(tok, comps[0])), comps[0]) if comps else None
+            if found is not None:
+                return found if self._finite(found) else None
+            after = self._clause_after(tok, e)
+            if after is not None:
+                return self._claim(self._before_participle(after))
         return self._claim(self._fronted_claim(cue, s, e)) or self._claim(self._parenthetical(cue, s, e))
+
+    def _said_before(self, cue: Cue, end: int) -> bool:
+        """'“…,” Blinken said on a day he was to meet Lavrov': a verb after the direct quote it
+        attributes reports nothing after it, but a clause after "that" ("…,” he said, and that …")."""
+        verb = cue.tok
+        return any(self.marks[qi].close <= cue.start and self._plain_gap(self.marks[qi].close, cue.start)
+                   and _words(self.body[self.marks[qi].close:cue.start]) <= 4 for qi in cue.quotes) and \
+            not any(t.lower_ == "that" for t in verb.doc[verb.i + 1:verb.i + SETTING_WORDS] if t.idx < end)
 
     def _finite(self, span: tuple[int, int]) -> bool:
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
         return toks is not None and any(t.tag_ in FINITE_TAGS for t in toks)
 
     def _before_participle(self, span: tuple[int, int]) -> tuple[int, int]:
-        """'X said Y, adding that Z': the reported clause ends where a set-off speech participle begins
-        (Z is the participle's own quote), however the parse hung the participle inside the clause."""
+        """'X said Y, adding that Z', 'X said Y, but added Z': the reported clause ends where a set-off
+        speech participle or a speech verb joined to the speaker's own begins (Z is that verb's own
+        quote), however the parse hung the verb inside the clause."""
         a, b = span
-        cut = next((c for c in self.cues if a < c.start < b and c.past != ACCORDING and _set_off_participle(c.tok)), None)
+        cut = next((c for c in self.cues if a < c.start < b and c.past != ACCORDING
+                    and (_set_off_participle(c.tok) or _speaker_goes_on(c.tok))), None)
         if cut is None:
             return span
         doc = cut.tok.doc
         i = cut.tok.i - 1
-        while i > 0 and doc[i].text in "”\"’'" + "".join(SETTING_OFF) and doc[i].idx > a:
+        while i > 0 and (doc[i].text in "”\"’'" + "".join(SETTING_OFF) or doc[i].lower_ in ("and", "but")) and doc[i].idx > a:
             i -= 1
         return a, doc[i].idx + len(doc[i])
 
@@ -1167,6 +1183,15 @@ def _set_off_participle(verb: Token) -> bool:
     while i >= 0 and verb.doc[i].text in "”\"’'":
         i -= 1
     return i >= 0 and (verb.doc[i].text in SETTING_OFF or verb.doc[i].text.endswith(","))
+
+
+def _speaker_goes_on(verb: Token) -> bool:
+    """'…, but added', '…, and warned': a finite speech verb with no subject of its own after "but" or a
+    comma and "and": the speaker of the verb before goes on."""
+    if verb.tag_ not in ("VBD", "VBZ") or syntax.children(verb, "nsubj", "nsubj:pass") or verb.i < 2:
+        return False
+    cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return cc.lower_ == "but" or cc.lower_ == "and" and before.text == ","
 
 
 def _up_to_comma(toks: list[Token]) -> list[Token]:
