@@ -311,15 +311,6 @@ def role_matches(head: str, roles: list[str]) -> bool:
     return any(s in r for r in roles for s in synonyms)
 
 
-def resolve_pronoun(mentions: list[Mention], pos: int) -> Mention | None:
-    """Most recent person mentioned before `pos` (speakers and names alike)."""
-    best: Mention | None = None
-    for m in mentions:
-        if m.person and m.end <= pos and (best is None or m.start >= best.start):
-            best = m
-    return best
-
-
 def resolve_description(description: str, mentions: list[Mention], pos: int,
                         known_roles: dict[str, list[str]] | None = None) -> Mention | None:
     """'the foreign minister' -> the last person before `pos` whose role fits, else the last speaker.
