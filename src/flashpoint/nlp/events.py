@@ -147,6 +147,9 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
         return False
     if p.not_question and syn.asks_question(tok):
         return False
+    if p.not_participle and syn.is_adverbial_participle(tok) and not syn.children(tok, "xcomp") \
+            and not syn.obliques(tok, p.participle_preps):
+        return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
 
 

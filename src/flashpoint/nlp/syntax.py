@@ -395,6 +395,13 @@ def own_clause(trigger: Token) -> str:
     return "".join(t.text_with_ws for t in sorted(words, key=lambda t: t.i))
 
 
+def is_adverbial_participle(verb: Token) -> bool:
+    """"Russian forces are inching toward Pokrovsk, threatening a supply route": an -ing form hung on another
+    clause, which tells what that clause brings about."""
+    return verb.dep_ in ("advcl", "acl", "xcomp", "conj") and verb.tag_ == "VBG" and not any(
+        c.dep_ in ("aux", "nsubj", "mark") for c in verb.children)
+
+
 def asks_question(verb: Token) -> bool:
     """"asked why authorities had not acted", "asked whether the US shares": a clausal complement that opens with a
     question word is an indirect question."""
