@@ -41,7 +41,7 @@ from flashpoint.nlp.regexes import alternation
 from flashpoint.nlp.syntax import case_of, phrase_span
 from flashpoint.yamlio import load_yaml
 
-_LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "munitions", "troops", "people",
+_LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "munitions", "troops", "people", "things",
               "not_before", "not_units",
               "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
 _MAP_KEYS = ("currencies", "approx", "measures", "multipliers", "durations")
@@ -86,9 +86,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
     cur_symbols = [c for c in lex["currencies"] if not c.isalpha()]
     cur_words = [c for c in lex["currencies"] if c.isalpha()]
+    # a currency code before the number, in capitals ("GBP 2 million", "UAH 50 million"): figures.yaml currency_codes
+    codes = r"|(?-i:" + "|".join(sorted(c.upper() for c in cur_words if len(c) == 3)) + r")(?=\s?\d)"
     # "a dozen", "half a million": an article counts only before a multiplier or a scale word
     article = r"(?:half[\s-]+a|a)(?=[\s-]+(?:" + _alt(lex["multipliers"]) + r"|million|billion|thousand|hundred)\b)"
-    number = (r"(?:(?P<cur>" + _alt(cur_symbols) + r")\s?)?"
+    number = (r"(?:(?P<cur>" + _alt(cur_symbols) + codes + r")\s?)?"
               r"(?P<num>" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
               r"(?:[\s-]+(?P<mult>" + _alt(lex["multipliers"]) + r")\b)?"
               r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
@@ -107,6 +109,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "munitions": re.compile(r"^(?:" + _alt(lex["munitions"]) + r")\b", re.I),
         "troops": re.compile(r"^(?:" + _alt(lex["troops"]) + r")\b", re.I),
         "people": re.compile(r"^(?:" + _alt(lex["people"]) + r")\b", re.I),
+        "things": re.compile(r"^(?:" + _alt(lex["things"]) + r")\b", re.I),
         "not_units": re.compile(r"^\s*(?:" + _alt(lex["not_units"]) + r")(?![\w])", re.I),
         "not_before": re.compile(r"(?:^|[^\w])(?:" + _alt(lex["not_before"]) + r")\s*$", re.I),
         # "compared to 50", "than 50"; not the "than" of a qualifier ("more than 80 were killed and ...")
@@ -153,7 +156,7 @@ def _subject(after: str) -> tuple[str | None, str | None]:
         if not re.match(r"[\w]", words[i]):
             break
         rest = " ".join(words[i:])
-        for kind in ("munitions", "troops", "people"):
+        for kind in ("munitions", "troops", "people", "things"):
             m = pats[kind].match(rest)
             if m:
                 return " ".join([*words[:i], m.group(0)]), kind
@@ -247,6 +250,8 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
         return "money"
     if head_kind == "munitions":
         return "munitions"
+    if head_kind == "things":
+        return "other"  # "destroyed seven hospitals ..., killing six": no toll of things (figures.yaml: things_are_no_toll)
     if pct:
         return "other"  # a share ("lost 30% of its value") is not a count of the dead
     near_before = _CLAUSE_CUT.split(before[-70:])[-1]
@@ -642,9 +647,10 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
         return True
     if _AGE_RANGE.match(fig.after):
         return True
-    if num.lower() == "one" and head_kind is None and rng is None:
+    listed = head_kind not in (None, "things")  # "one of the buildings" counts no more than "one of them"
+    if num.lower() == "one" and not listed and rng is None:
         return True
-    if num.lower() in _SMALL_WORDS and head_kind is None and re.search(r"\bthe\s+$", fig.before, re.I):
+    if num.lower() in _SMALL_WORDS and not listed and re.search(r"\bthe\s+$", fig.before, re.I):
         return True
     return bool(re.fullmatch(r"(?:19|20)\d{2}", num)) and not (m["cur"] or m["pct"] or head_kind)
 
@@ -795,7 +801,7 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
         return "other"  # "a 1,250-kilometre front" measures, it does not count
     cur = m["cur"] or m["curword"]
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
-    if found not in ("money", "munitions") and not m["pct"]:
+    if found not in ("money", "munitions") and not m["pct"] and head_kind != "things":
         found = _governed_kind(scan.doc, fig.num_start) or found
     return found
 

@@ -1,0 +1,141 @@
+"""An unseen check of figures on war reporting: RUWA headlines with their sub-headings
+(../shared/corpora/ruwa), judged by eye by the real-news annotation guide (value and kind).
+
+Rows that hold a number are drawn at random with a seed (censor.net capped, as in ruwa_dates.py);
+`draw` writes every figure the system gives in them and every number it gives none for, to be
+labelled by hand; `score` re-analyses the drawn rows and checks the current output at each labelled
+place, so the same sample is judged before and after a change (precision by value and kind, and
+recall of the figures labelled).
+
+    python benchmarks/ruwa_figures.py draw OUT.jsonl [--rows 80 --seed 11]
+    python benchmarks/ruwa_figures.py score benchmarks/ruwa_figures_sample.jsonl [--show]
+
+A label: the row, the span's offsets and text, what the system gave when judged (`was`: value,
+kind; null: nothing), the truth `gold` ({value, kind}; null: no figure here, such as a date, an
+age, a time stamp) and `cls`, the class of a wrong one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ruwa_dates import _CAP, _published, _rows, _text  # noqa: E402
+
+Record = dict[str, Any]
+_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozens?)\b", re.I)
+
+
+def drawn_rows(n: int, seed: int) -> list[tuple[int, Record]]:
+    rows = _rows()
+    numbered = [(i, r) for i, r in enumerate(rows) if _published(r) and _NUMBER.search(_text(r))]
+    random.Random(seed).shuffle(numbered)
+    out: list[tuple[int, Record]] = []
+    per_site: dict[str, int] = {}
+    for i, r in numbered:
+        site = r.get("Site") or ""
+        if per_site.get(site, 0) >= _CAP.get(site, n):
+            continue
+        per_site[site] = per_site.get(site, 0) + 1
+        out.append((i, r))
+        if len(out) == n:
+            break
+    return out
+
+
+def analyse_row(i: int, row: Record) -> Record:
+    from flashpoint.evals.realnews import analyse
+
+    record = analyse({"id": f"ruwa-{i}", "text": _text(row), "published": _published(row)})
+    return {"row": i, "published": _published(row), "body": record["body"], "quantities": record["quantities"]}
+
+
+def draw(out: Path, n: int, seed: int) -> None:
+    with open(out, "w", encoding="utf-8") as fh:
+        for i, row in sorted(drawn_rows(n, seed)):
+            rec = analyse_row(i, row)
+            body = rec["body"]
+            covered = [(q["start"], q["end"]) for q in rec["quantities"]]
+            items: list[tuple[int, int, Any]] = [(q["start"], q["end"], {"value": q["value"], "kind": q["kind"]})
+                                                 for q in rec["quantities"]]
+            items += [(m.start(), m.end(), None) for m in _NUMBER.finditer(body)
+                      if not any(a <= m.start() < b for a, b in covered)]
+            for start, end, was in sorted(items, key=lambda x: (x[0], x[1])):
+                fh.write(json.dumps({"row": i, "start": start, "end": end, "text": body[start:end],
+                                     "published": rec["published"], "was": was,
+                                     "evidence": " ".join(body[max(0, start - 70):end + 50].split())},
+                                    ensure_ascii=False) + "\n")
+
+
+def _at(items: list[Record], label: Record) -> Record | None:
+    same = [x for x in items if x["start"] == label["start"]]
+    if same:
+        return same[0]
+    over = [x for x in items if x["start"] < label["end"] and label["start"] < x["end"]]
+    return over[0] if over else None
+
+
+def judge(label: Record, item: Record | None) -> str:
+    gold = label["gold"]
+    if item is None:
+        return "ok (none)" if gold is None else "lost"
+    if gold is None:
+        return "wrong (no figure)"
+    if abs(float(item["value"]) - float(gold["value"])) > 0.005 * max(abs(float(gold["value"])), 1e-9):
+        return "wrong value"
+    return "ok" if item["kind"] == gold["kind"] else "wrong kind"
+
+
+def score(labels_path: Path, show: bool) -> Record:
+    labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
+    rows = _rows()
+    analysed = {i: analyse_row(i, rows[i]) for i in sorted({label["row"] for label in labels})}
+    now: dict[str, int] = {}
+    for label in labels:
+        item = _at(analysed[label["row"]]["quantities"], label)
+        verdict = judge(label, item)
+        now[verdict] = now.get(verdict, 0) + 1
+        if show and not verdict.startswith("ok"):
+            print(f"{verdict:17} row {label['row']}@{label['start']} {label['text']!r} gold={label['gold']} "
+                  f"now={None if item is None else (item['value'], item['kind'])} [{label.get('cls', '')}] "
+                  f"{label['evidence']}")
+    figures = [x for x in labels if x["gold"] is not None]
+    given_then = [x for x in labels if x["was"] is not None]
+    right_then = [x for x in given_then if x["gold"] is not None and judge(x, x["was"]) == "ok"]
+    value_then = [x for x in given_then if x["gold"] is not None and judge(x, x["was"]) in ("ok", "wrong kind")]
+    found = sum(v for k, v in now.items() if not k.startswith("ok (") and k != "lost")
+    right, by_value = now.get("ok", 0), now.get("ok", 0) + now.get("wrong kind", 0)
+    print(f"figures: {len(labels)} places judged, {len(figures)} figures; when labelled P {len(value_then) / max(len(given_then), 1):.3f} "
+          f"by value, {len(right_then) / max(len(given_then), 1):.3f} with kind, R {len(value_then) / max(len(figures), 1):.3f}; "
+          f"now P {by_value / max(found, 1):.3f} by value, {right / max(found, 1):.3f} with kind, "
+          f"R {by_value / max(len(figures), 1):.3f} {dict(sorted(now.items()))}")
+    return {"precision": by_value / max(found, 1), "verdicts": now}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("out", type=Path)
+    d.add_argument("--rows", type=int, default=80)
+    d.add_argument("--seed", type=int, default=11)
+    c = sub.add_parser("score")
+    c.add_argument("labels", type=Path)
+    c.add_argument("--show", action="store_true")
+    args = ap.parse_args()
+    if args.cmd == "draw":
+        draw(args.out, args.rows, args.seed)
+    else:
+        score(args.labels, args.show)
+
+
+if __name__ == "__main__":
+    main()
