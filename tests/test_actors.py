@@ -388,3 +388,18 @@ def test_monitors_and_relief_groups_the_news_cites_are_organisations(text: str, 
 def test_rsf_stays_sudans_rapid_support_forces() -> None:
     found = _entities("The RSF shelled El Fasher in Sudan on Monday.")
     assert ("RSF", "ORG", "SDN") in found, found
+
+
+def test_of_countries_named_as_often_the_one_named_last_hosts_a_bare_group() -> None:
+    """"A UK-based charity ... its office in Afghanistan ... militants": as many mentions of each, and the
+    militants are of the country named nearest before them, not of the first named; a country named more
+    often still wins."""
+    from flashpoint.nlp.actors import group_actor
+
+    tied = "A UK-based charity suspended its work in Afghanistan on Wednesday. "
+    assert codes("militants", tied)[:2] == ("AFG", "REB")
+    reversed_order = "An Afghan charity suspended its work in Britain on Wednesday. "
+    assert codes("militants", reversed_order)[:2] == ("GBR", "REB")
+    more = "Britain and the British envoy met. A charity suspended its work in Afghanistan. "
+    found = group_actor("rebels", more)
+    assert found is not None and found.country == "GBR"

@@ -215,18 +215,31 @@ def country_counts(text: str, since: int = 0) -> Counter[str]:
     return counts
 
 
+def most_named(text: str, since: int = 0) -> list[tuple[str, int]]:
+    """The countries text[since:] names, most named first; of countries named as often, the one named last
+    first, the nearest to what follows ("a UK-based charity ... in Afghanistan ... militants attacked": the
+    militants are Afghanistan's)."""
+    counts: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for end, iso, weight in _country_hits(text, since):
+        counts[iso] += weight
+        last[iso] = end
+    return sorted(counts.items(), key=lambda kv: (-kv[1], -last[kv[0]]))
+
+
 def _host_country(backer: str | None, context: str | Counter[str] | None) -> str | None:
     """Where a proxy group fights: the theatre the context names most, or the backer's best-known one."""
     g = gazetteer()
     if isinstance(context, Counter):
-        counts = context
+        ranked_all = context.most_common()
     else:
-        counts = country_counts(context) if context else Counter()
+        ranked_all = most_named(context) if context else []
+    counts = dict(ranked_all)
     theatres = g.proxy_conflicts.get(backer or "", [])
     ranked = sorted(theatres, key=lambda c: -counts.get(c, 0))
     if ranked and counts.get(ranked[0], 0) > 0:
         return ranked[0]
-    for iso, _ in counts.most_common():
+    for iso, _ in ranked_all:
         if iso != backer:
             return iso
     return theatres[0] if theatres else None
@@ -315,8 +328,7 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
                     if e.country and (e.kind != "media" or role_sector(role)[0] == "MED")]
             if hits:
                 return hits[-1].country
-    counts = country_counts(context, since)
-    top = counts.most_common(2)
+    top = most_named(context, since)[:2]
     if since > 0 and top and (top[0][1] == 1 or (len(top) == 2 and top[0][1] == top[1][1])):
         # the last lines name no country twice: the one the whole text is about, when it names it more
         whole = country_counts(context, 0).most_common(1)
