@@ -94,8 +94,8 @@ _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
 _REL = longest_first(_W.relative_words)
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|expected to|"
-    r"set to|would|upcoming|next|tomorrow|later|planning|ahead of)\b", re.I)
+    r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|"
+    r"due (?:on|for|in|by|next)|expected to|set to|would|upcoming|next|tomorrow|later|planning|ahead of)\b", re.I)
 
 
 @dataclass
@@ -1843,8 +1843,8 @@ def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, l
         return _shifted_value(last[0], n, unit, last[1])
     if last_day is not None:
         return _shifted_value(last_day, n, unit, "day") + str(r.extra.get("pod") or "")
-    if last is None and r.extra.get("told_only"):
-        return None
+    if r.extra.get("told_only") and (last is None or last[1] == "year"):
+        return None  # nothing told, or only a year: days and weeks are not counted from publication
     return r.value
 
 
