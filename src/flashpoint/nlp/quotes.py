@@ -1053,8 +1053,9 @@ class Extraction:
         """The comma that ends the fronted claim: the last before the verb, with a short subject after
         it, or the last before the speaker when an aside follows them ('“…,” X, a fellow at Y, said')."""
         comma = self.body.rfind(",", s, cue.tok.idx)
-        if comma <= s or _words(self.body[comma:cue.tok.idx]) > 8 or self._quoted_inside(comma):
-            return None
+        if comma <= s or _words(self.body[comma:cue.tok.idx]) > 8 or self._quoted_inside(comma) or \
+                _first_word(self.body[comma + 1:cue.tok.idx].lstrip()) in ("and", "but"):
+            return None  # 'X took over, and Vindman reported to him': a clause of its own, no subject of X
         who = cue.who
         if who is not None and s < who.start < comma:
             comma = self.body.rfind(",", s, who.start)  # not the speaker's aside
@@ -1105,9 +1106,7 @@ class Extraction:
             return None  # 'what he declared when Russia invaded': an adverbial clause, not what was said
         if rest[0].i in _subject_words(verb) or self._speaker_at(verb, rest[0].idx):
             return None  # '…,” said Safadi, who lives …': the speaker, not what was said
-        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in rest[1:CLAUSE_VERB_WITHIN]):
-            return None
-        return rest[0].idx, end
+        return (rest[0].idx, end) if _opens_clause(verb, rest, after_that) else None
 
     def _speaker_at(self, verb: Token, pos: int) -> bool:
         """Does the resolved speaker of this verb start at `pos`?"""
@@ -1147,6 +1146,68 @@ class Extraction:
         if span_toks is None or not any(t.pos_ in ("VERB", "AUX") for t in span_toks):
             return None
         return a, b
+
+
+def _opens_clause(verb: Token, rest: list[Token], after_that: bool) -> bool:
+    """Do the words after the verb open a clause it reports: a finite verb within CLAUSE_VERB_WITHIN
+    words, and (with no "that" before them) not only the verb's noun object ('claimed victory as the
+    House concluded', 'maintain a stance and avoid criticism that he is caving')?"""
+    finite = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_ in FINITE_TAGS), None)
+    return finite is not None and (after_that or not _object_not_clause(verb, rest, finite))
+
+
+def _object_not_clause(verb: Token, rest: list[Token], finite: Token) -> bool:
+    """The words after the verb open its noun object, and their first finite verb lies inside that
+    object, in a clause of a noun, in a clause the verb does not govern as its complement (joined to
+    it, adverbial, or under another verb), or opens an adverbial clause; "alleged Al-Ghoul was a
+    member", read with the name as the object, keeps its clause, and so do verbs whose object is what
+    they report ("reported an increasing tendency …", speech_verbs.yaml content_objects)."""
+    objects = [{t.i for t in c.subtree} for c in syntax.children(verb, "obj")
+               if not syntax.children(c, "nsubj", "cop")]  # 'alleged Al-Ghoul was a member': a clause
+    inside = next((o for o in objects if rest[0].i in o), None)
+    if inside is None or _base(verb) in _object_verbs() or _base(verb) in _content_objects():
+        return False
+    if finite.i == max(inside) + 1:
+        return False  # 'suggested the rebels could hold', 'insist his tactics will be': the object is its subject
+    first = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_.startswith("VB")), None)
+    if first is not None and _predicate_read_as_modifier(first):
+        return False  # 'added the circumstances of the deaths remained unclear', 'said the talks stalled'
+    head = finite if finite.pos_ == "VERB" else finite.head
+    return _not_complement(verb, head)
+
+
+def _not_complement(verb: Token, head: Token) -> bool:
+    """A clause (its verb `head`) that is no complement of the speech verb."""
+    top = _branch_under(verb, head)
+    if top is None:
+        return _branch_under(head, verb) is None  # 'the army alleged Holm was a member', rooted at "member": a clause
+    return top.dep_ in ("obj", "conj", "advcl", "obl") or head.dep_ in ("acl", "acl:relcl") \
+        or any(c.dep_ == "mark" and c.lower_ != "that" for c in head.children)
+
+
+def _predicate_read_as_modifier(tok: Token) -> bool:
+    """'the circumstances of the deaths remained unclear', 'the talks stalled over …': a past or present
+    verb the parse hung on the noun before it as a modifier, with no subject, object or relative word of
+    its own: the predicate whose subject that noun is ("the soldiers checking": a participle, no clause)."""
+    if tok.dep_ not in ("acl", "acl:relcl") or tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubj:pass", "mark", "obj") or c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
+def _branch_under(verb: Token, tok: Token) -> Token | None:
+    """The child of `verb` whose subtree holds `tok`, or None when the verb does not govern it."""
+    for _ in range(20):
+        if tok.head.i == verb.i and tok.i != verb.i:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+@lru_cache(maxsize=1)
+def _content_objects() -> frozenset[str]:
+    return frozenset(str(v) for v in coref.speech_lexicon().get("content_objects") or [])
 
 
 def _subject_of_apposition(subj: Token) -> Token | None:
