@@ -94,6 +94,21 @@ def test_he_is_the_person_the_quotes_would_take_him_for() -> None:
     assert putin and putin[0].actor is not None and putin[0].actor.country == "RUS"
 
 
+@pytest.mark.parametrize(("sentence", "recipient"), [
+    ("Egypt condemned the killing of Palestinian civilians.", None),
+    ("The cabinet condemned all acts of violence and attacks against civilians.", None),
+    ("Egypt condemned the killing of Palestinian civilians by Israeli forces.", "ISR"),
+    ("Germany condemned the Russian attack on Ukrainian civilians.", "RUS"),
+    ("Israel blamed the attack on Hezbollah.", "LBN"),
+    ("Egypt condemned Israel over the strikes.", "ISR"),
+])
+def test_an_act_condemned_is_aimed_at_its_doer_not_its_victims(sentence: str, recipient: str | None) -> None:
+    """lang/en/syntax.yaml act_nouns: the object of a condemnation that is a harmful act points at whoever did it,
+    named by its modifiers or its 'by'; the people it was done to are no recipient."""
+    accuse = of_type(events_of(sentence), "ACCUSE")
+    assert accuse and side(accuse[0].recipient) == recipient
+
+
 def test_not_negates_and_irrealis_is_hypothetical() -> None:
     assert all(e.negated for e in of_type(events_of("Russia did not attack Kyiv."), "ASSAULT"))
     threat = events_of("Iran threatened to strike Israel.")

@@ -345,11 +345,13 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
         if found:
             return found
     objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
-    # "boycott contact with the US"; "fired hundreds of missiles into Israel": the partitive's own obliques too
-    hosts = [trigger, *(h for o in objects for h in (o, *o.conjuncts)),
-             *(o for o in syn.children(trigger, "obj") if o not in objects)]
+    # "condemned the killing of civilians", "all acts of violence against civilians": an act is aimed at its doer
+    acts = not p.objects and bool(objects) and all(_is_act(o) for o in objects)
     for slot in slots:
-        found = other(_slot_parties(doc, trigger, p, obj, hosts, slot, state))
+        if acts and slot in ("obj", "iobj"):
+            found = other([q for o in objects for c in (o, *o.conjuncts) for q in actors_of(doc, c, state)])
+        else:
+            found = other(_slot_parties(doc, trigger, p, obj, _hosts(trigger, objects, acts, slot, p), slot, state))
         if found:
             return found
     if "ccomp" in slots and _self_addressed(trigger):
@@ -361,6 +363,22 @@ def _self_addressed(trigger: Token) -> bool:
     """"said that we must ...": the clause the verb reports is about the speaker's own side."""
     subject = syn.clause_subject(trigger)
     return subject is not None and subject.lower_ in syntax().speaker_pronouns
+
+
+def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Pattern) -> list[Token]:
+    """Where an oblique recipient may hang: the verb, its objects and their conjuncts ("boycott contact with the US";
+    "fired hundreds of missiles into Israel": the partitive's own obliques too); an act's obliques name its victims,
+    not the recipient, unless the pattern asks for that preposition ("blamed the attack on Hezbollah")."""
+    if acts and slot not in p.preps:
+        return [trigger]
+    return [trigger, *(h for o in objects for h in (o, *o.conjuncts)),
+            *(o for o in syn.children(trigger, "obj") if o not in objects)]
+
+
+def _is_act(noun: Token) -> bool:
+    """A noun of a harmful act (lang/en/syntax.yaml attack_nouns, act_nouns), with the acts coordinated with it."""
+    acts = syntax().attack_nouns | syntax().act_nouns
+    return noun.pos_ == "NOUN" and all(_lemma_in(n, acts) for n in (noun, *noun.conjuncts) if n.pos_ == "NOUN")
 
 
 def _plain_place(actor: Actor) -> bool:

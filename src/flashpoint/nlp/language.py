@@ -24,7 +24,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
                 "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
-                "question_words", "anaphoric_determiners")
+                "question_words", "anaphoric_determiners", "act_nouns")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -58,6 +58,7 @@ class Syntax:
     pending_adverbs: frozenset[str]
     object_verbs: frozenset[str]
     agent_nouns: frozenset[str]
+    act_nouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     question_words: frozenset[str]
     anaphoric_determiners: frozenset[str]
