@@ -50,6 +50,8 @@ _ARTICLE = re.compile(rf"{_ARTICLES}\s", re.IGNORECASE)
 # where the head of an apposition ends: a preposition, a relative pronoun or "and" after it
 _PHRASE_TAIL = re.compile(r"\s(?:of|at|in|for|with|from|on|to|who|whose|which|that|and|or)\s")
 _WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
+# a possessive after a date and the noun it owns ("Saturday’s attack"), which the date's phrase keeps
+_OWNED_BY_TIME = re.compile(r"['’]s[ \u00a0]+[a-z][\w\-]*(?=[ \u00a0])")
 # the word written right before a name, with nothing but a space between ("coach Bruce Boudreau")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \u00a0]+$")
 # an apposition right after a name, up to its closing comma or the end of the sentence ("X, a trade professor at Cornell,")
@@ -90,7 +92,7 @@ def role_nouns() -> frozenset[str]:
 
 def describe(text: str) -> str:
     """A source as the text names it, without its article or an "according to" before it."""
-    text = re.sub(r"^according\s+to\s+", "", text.strip(" ,"), flags=re.IGNORECASE)
+    text = re.sub(r"^according\s+to\s+", "", text.strip(" ,\u00a0\n“”\"‘’'"), flags=re.IGNORECASE)  # no quote mark
     return re.sub(rf"^{_ARTICLES}\s+", "", text, flags=re.IGNORECASE)
 
 
@@ -265,6 +267,8 @@ class Speakers:
         for a, b in self.times:
             if a <= lo < b <= limit:
                 lo = b
+                owned = _OWNED_BY_TIME.match(self.body, lo, limit)
+                lo = owned.end() if owned else lo  # "before Saturday’s attack regional leaders": the attack is the day's
         while lo < limit and self.body[lo] in " \u00a0,":
             lo += 1
         return lo
