@@ -125,6 +125,7 @@ class Ctx:
     future: Callable[[int], bool]
     scheduled: Callable[[int], bool] = _never  # the parse tells a plan in the present (dates.yaml: scheduled_in_the_present)
     past: Callable[[int], bool] = _never  # the parse tells a verb in the past (dates.yaml: past_clause_over_future_word)
+    parsed: bool = False  # the parse was read: a plan is known by its words or its verb (dates.yaml: in_n_ahead_only_as_a_plan)
 
 
 # ---------------------------------------------------------------- rules read as data
@@ -974,7 +975,8 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     if n is None:
         return None
     before = _sentence_before(ctx.text, m.start())
-    if not ctx.future(m.start()) and (_past_clause().search(before) or _stretch_measure().search(before)
+    unplanned = ctx.parsed and not ctx.scheduled(m.start())  # "from teacher to refugee in three weeks"
+    if not ctx.future(m.start()) and (unplanned or _past_clause().search(before) or _stretch_measure().search(before)
                                       or (m["n"].lower() in ("a", "an")
                                           and not re.match(r"['’]s\s+time", ctx.text[m.end():m.end() + 9]))):
         # "the rouble lost 30% in two weeks", "the first time in 25 years", "52 weeks in a year":
@@ -1539,13 +1541,16 @@ def _told_in_the_past(tok: Token) -> bool:
     the Tuesday march') is that noun's day, whatever the verb."""
     if tok.dep_ in ("compound", "amod", "nmod:poss") and tok.head.i > tok.i:
         return False
+    child = tok
     for _ in range(_CLIMB):
         if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
                 tok.dep_ not in ("amod", "acl", "aux", "aux:pass", "cop"):
-            return _past_verb(tok)  # a participle after a noun ('an increase planned for Oct. 15') climbs on
+            # a participle after a noun ('an increase planned for Oct. 15') climbs on; a date the
+            # parse made the verb's subject or object ('would come Feb. 16 was spread') tells no time of it
+            return not child.dep_.startswith(("nsubj", "obj", "iobj", "csubj")) and _past_verb(tok)
         if tok.head is tok:
             return False
-        tok = tok.head
+        child, tok = tok, tok.head
     return False
 
 
@@ -1910,7 +1915,7 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
     if parsed is not None and future is None:
         checker, scheduled = _parsed_checkers(text, parsed)
         past = _past_checker(parsed)
-    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past)
+    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past, parsed=past is not _never)
     found: list[tuple[int, int, int, Res]] = []
     for start, end, tokens in _paragraphs(text):
         for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
