@@ -493,3 +493,17 @@ def test_a_bare_definite_noun_stands_for_the_body_named_before_with_that_word() 
     assert agency and side(agency[0].actor) == "IAEA"
     plain = of_type(events_of("The agency urged Russia to leave the plant."), "REQUEST")
     assert not plain or side(plain[0].actor) != "IAEA"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hamas accused Israel of killing 30 civilians in Gaza.",
+    "Ukraine blamed Russia for shelling the Zaporizhzhia plant.",
+    "Hamas alleged that Israeli troops killed 30 civilians in Gaza.",
+])
+def test_the_act_an_accusation_is_about_is_a_claim_not_a_fact(sentence: str) -> None:
+    """The accusation is the event; the act accused of is a side's claim (syntax.yaml claim_words), marked
+    hypothetical; told by the text itself it is not."""
+    events = events_of(sentence)
+    assert of_type(events, "ACCUSE") and not [e for e in events if e.type == "ASSAULT" and not e.hypothetical]
+    told = of_type(events_of("Israeli troops killed 30 civilians in Gaza, Hamas said."), "ASSAULT")
+    assert told and not told[0].hypothetical

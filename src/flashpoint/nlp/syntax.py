@@ -443,6 +443,17 @@ def governors(tok: Token) -> list[Token]:
     return out
 
 
+def claimed(trigger: Token) -> bool:
+    """"accused Israel of killing 30 civilians", "blamed Russia for shelling the plant", "alleged that the army
+    fired": an act that is the content of an accusation (syntax.yaml claim_words) is a side's claim, not told as
+    fact."""
+    words = syntax().claim_words
+    for tok in (trigger, *governors(trigger)):
+        if (tok.dep_ in COMPLEMENT_DEPS or _is_controlled(tok)) and tok.head is not tok and is_verb_of(tok.head, words):
+            return True
+    return False
+
+
 def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[bool, bool]:
     """(negated, hypothetical) of a trigger, scoped by the parse: "denied firing at Ganja and accused
     Azerbaijan" negates the firing only; "threatened to strike", "could attack", "if Russia invades"
@@ -459,6 +470,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
             negated = True  # "had yet to arrest": not done
         if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov):
             hypothetical = True
+    hypothetical = hypothetical or claimed(trigger)
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
     for _ in range(4):
