@@ -224,6 +224,7 @@ class PlacedSectors:
     """Sectors whose sides, named without a country, are of the place where they act or are acted on."""
 
     sectors: frozenset[str]
+    groups: frozenset[str]  # armed groups of these sectors fight in their own country: their victims are of it
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -232,7 +233,8 @@ class PlacedSectors:
 def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
     data = read_yaml(language, "events.yaml").get("placed_sectors") or {}
     source = f"lang/{language}/events.yaml: placed_sectors"
-    return PlacedSectors(frozenset(data.get("sectors") or []), *_examples(data, source))
+    return PlacedSectors(frozenset(data.get("sectors") or []), frozenset(data.get("groups") or []),
+                         *_examples(data, source))
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,7 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     actor = actor_kb.actor_for_span(doc, lo, hi) or actor_kb.resolve_actor(doc.body[lo:hi])
     if actor is not None and actor.sector == "CVL" and actor.country and not _names_country(doc, lo, hi):
         # "30 people": whose people the phrase does not say; the place of the event may
-        actor = actor.model_copy(update={"country": None, "name": doc.body[lo:hi]})
+        actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
     return Party(actor) if actor is not None else None
 
@@ -591,14 +591,15 @@ def _localise(coded: Coded, state: ArticleState) -> None:
 
 def _place_civilians(coded: Coded, state: ArticleState) -> None:
     """People the phrase gives no country ("killed two civilians", "arrested two suspects") are people of where
-    it happened: the clause's place; else, when a state's own organ acts on them, that state; else the place
+    it happened: the clause's place; else, when a state's own organ or an armed group at home acts on them, that
+    state; else the place
     the text last named (marked inherited, so the confidence says it was not read from the clause)."""
-    placed = placed_sectors().sectors
+    rule = placed_sectors()
+    home = local_sectors() | rule.groups  # a state's own organ, or an armed group fighting at home
     for r in coded.recipients:
-        if r.actor.country is not None or r.actor.sector not in placed:
+        if r.actor.country is not None or r.actor.sector not in rule.sectors:
             continue
-        domestic = next((a.actor.country for a in coded.actors
-                         if a.actor.country and a.actor.sector in local_sectors()), None)
+        domestic = next((a.actor.country for a in coded.actors if a.actor.country and a.actor.sector in home), None)
         if coded.location is not None and coded.location.country:
             country = coded.location.country
         elif domestic:
