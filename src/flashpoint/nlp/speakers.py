@@ -233,8 +233,13 @@ def _determiner_before(tok: Token) -> list[Token]:
 
 
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
-    """A capitalised word that opens its sentence and no entity covers: a sentence start, no name."""
-    return tok.pos_ == "PROPN" and not has_entity and (tok.i == 0 or bool(tok.is_sent_start))
+    """A capitalised word that opens its sentence and no entity covers: a sentence start, no name,
+    unless the text writes it capitalised inside a sentence too ("Tottenham said" after "joins Tottenham")."""
+    if tok.pos_ != "PROPN" or has_entity or not (tok.i == 0 or bool(tok.is_sent_start)):
+        return False
+    text = tok.doc.text
+    return not any(text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "”", '"', ":")
+                   for m in re.finditer(rf"\b{re.escape(tok.text)}\b", text))
 
 
 class Speakers:
