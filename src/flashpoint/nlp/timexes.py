@@ -95,7 +95,8 @@ _REL = longest_first(_W.relative_words)
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|"
-    r"due (?:on|for|in|by|next)|expected to|set to|would|upcoming|next|tomorrow|later|planning|ahead of)\b", re.I)
+    r"due (?:on|for|in|by|next)|expected to|set to|would|must(?! have)|upcoming|next|tomorrow|later|planning|"
+    r"ahead of)\b", re.I)
 
 
 @dataclass
@@ -1509,7 +1510,9 @@ def _plan_in_the_present(tok: Token) -> bool | None:
     present = [a for a in auxes if a.tag_ in ("VBZ", "VBP")]
     if present:
         return tok.tag_ in ("VBG", "VBN") or any(a.dep_ == "cop" for a in present)
-    return tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs")
+    finite = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and not auxes  # 'the talks ... continue on Friday'
+                                              and any(c.dep_.startswith("nsubj") for c in tok.children))
+    return finite and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs")
 
 
 def _parsed_at(tokens: Doc, pos: int) -> Token | None:
