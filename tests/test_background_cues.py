@@ -22,3 +22,16 @@ def test_a_superlative_since_is_about_now() -> None:
     assert not has_background_cue(rule["pos"])  # the comparison cancels the "since" cue
     assert has_background_cue(rule["neg"])
     assert not has_background_cue("Kyiv saw its first blackout in a decade since 2014.")
+
+
+def test_an_undated_page_still_tells_history_far_before_its_latest_year() -> None:
+    """With no publication date, a happening dated at least `undated_gap_years` before the latest year the text
+    names is background (the massacre of 1995 in a page about 2014 and after); one a year before is not."""
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    body = ("The crisis began in March 2014. Mr Kozak likened it to Srebrenica, the town where 8,000 men were killed "
+            "by Bosnian Serb forces in 1995. Russian troops shelled the town of Avdiivka in 2013.")
+    events = analyze(Article(id="u", source="u", body=body)).events
+    by_date = {e.date: e.historical for e in events if e.type == "ASSAULT"}
+    assert by_date == {"1995": True, "2013": False}

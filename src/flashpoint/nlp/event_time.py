@@ -89,6 +89,29 @@ def _period_end(value: str, start: dt.date) -> dt.date | None:
     return start if re.match(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
+@lru_cache(maxsize=4)
+def undated_gap_years(language: str = DEFAULT_LANGUAGE) -> int:
+    """With no publication date: how many years before the latest year the text names make a happening history."""
+    years = read_yaml(language, "background.yaml").get("undated_gap_years")
+    if not isinstance(years, int) or years < 1:
+        raise ValueError(f"lang/{language}/background.yaml: undated_gap_years must be a whole number of years")
+    return years
+
+
+def _latest_year(doc: NlpDoc) -> int | None:
+    """The latest year the text's dates name, up to this year: a lower bound of an undated page's year."""
+    years = [int(t.value[:4]) for t in doc.timexes if t.value and t.value[:4].isdigit()]
+    years = [y for y in years if y <= dt.date.today().year]
+    return max(years) if years else None
+
+
+def _undated_past(doc: NlpDoc, value: str) -> bool:
+    """An event year far before the latest year an undated text names ("in 1995" in a story of 2014 and after)."""
+    when = _date_of(value)
+    latest = _latest_year(doc)
+    return when is not None and latest is not None and when.year <= latest - undated_gap_years()
+
+
 def is_past(value: str, published: dt.date) -> bool:
     when = _date_of(value)
     if when is None:
@@ -117,7 +140,12 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
         year = YEAR.search(sentence.text)
         value = year.group(1) if year else None
     pub = doc.published
-    historical = bool(pub is not None and value is not None and is_past(value, pub))
+    if value is None:
+        historical = False
+    elif pub is not None:
+        historical = is_past(value, pub)
+    else:
+        historical = _undated_past(doc, value)
     if not present and has_background_cue(sentence.text, "sentence"):
         historical = True
     if present and own is None:
