@@ -507,3 +507,14 @@ def test_the_act_an_accusation_is_about_is_a_claim_not_a_fact(sentence: str) -> 
     assert of_type(events, "ACCUSE") and not [e for e in events if e.type == "ASSAULT" and not e.hypothetical]
     told = of_type(events_of("Israeli troops killed 30 civilians in Gaza, Hamas said."), "ASSAULT")
     assert told and not told[0].hypothetical
+
+
+def test_an_act_refrained_from_is_not_done() -> None:
+    """"refrained from striking" (syntax.yaml denial_verbs) is a strike not done; "did not refrain from striking" is
+    one done; citizens advised to refrain from travelling make no visit of the ministry's."""
+    held = of_type(events_of("Israel refrained from striking Iranian oil facilities."), "ASSAULT")
+    assert held and all(e.negated for e in held)
+    done = of_type(events_of("Russia did not refrain from striking Kyiv."), "ASSAULT")
+    assert done and not done[0].negated
+    advised = events_of("The Ukrainian Foreign Ministry has advised Ukrainian citizens to refrain from traveling to Ethiopia.")
+    assert not [e for e in of_type(advised, "CONSULT") if not e.negated]

@@ -454,6 +454,13 @@ def claimed(trigger: Token) -> bool:
     return False
 
 
+def _refrained(trigger: Token) -> bool:
+    """"Israel refrained from striking Iran's oil": a gerund hung on a verb of denial (not itself negated) is not done."""
+    head = trigger.head
+    return trigger.dep_ in ("advcl", "acl") and head is not trigger and is_verb_of(head, syntax().denial_verbs) \
+        and not _has_negator(head) and any(c.dep_ in ("case", "mark") for c in trigger.children)  # not "failed, killing two"
+
+
 def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[bool, bool]:
     """(negated, hypothetical) of a trigger, scoped by the parse: "denied firing at Ganja and accused
     Azerbaijan" negates the firing only; "threatened to strike", "could attack", "if Russia invades"
@@ -471,6 +478,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
         if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov):
             hypothetical = True
     hypothetical = hypothetical or claimed(trigger)
+    negated = negated or _refrained(trigger)
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
     for _ in range(4):
