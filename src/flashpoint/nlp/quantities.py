@@ -612,7 +612,13 @@ def _is_list_marker(body: str, fig: _Figure) -> bool:
         return True
     m = fig.m
     plain = (m["num"] or "").isdigit() and not (m["cur"] or m["pct"] or m["qual"] or m["mult"] or _scale(m))
-    return plain and fig.rng is None and body[fig.start - 1:fig.start] == "(" and body[fig.end:fig.end + 1] == ")"
+    return plain and _REFERENCES.search(body, max(0, fig.start - 40), fig.start) is not None \
+        and _REFERENCES_END.match(body, fig.end) is not None
+
+
+# a bracket holding only numbers: references to sources, "(19)", "(27, 28, 29)", "[3-5]"
+_REFERENCES = re.compile(r"[(\[](?:\s*\d{1,3}\s*[,\u2013-])*\s*$")
+_REFERENCES_END = re.compile(r"(?:\s*[,\u2013-]\s*\d{1,3})*\s*[)\]]")
 
 
 def _scale(m: re.Match[str]) -> str | None:
