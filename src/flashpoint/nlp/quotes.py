@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from flashpoint.model import Quote, Speaker
+from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.interviews import interview_turns
@@ -57,8 +57,11 @@ _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
 # verb ("Dylan Nelson, a postdoctoral fellow at X in Munich, Germany, and co-author of the study, said")
-_NAME_ASIDE = re.compile(r"[\s,]*(?P<name>[A-Z][\w’'.\-]+(?:[ \u00a0]+[A-Z][\w’'.\-]+){0,3}),[ \u00a0]+"
-                         r"(?P<aside>[^.;:!?“”\"\n]{3,160}?),[ \u00a0]+(?:\w+[ \u00a0]+)?")
+# ("study lead author Lucas Paganini, a scientist at X in Greenbelt, Maryland, said": a few lower-case role
+# words may come before the name; an abbreviation's stops ("the U.S. attorney") are no sentence end; the
+# comma that closes the aside may be missing before the verb ("…, a research analyst at the X think tank told")
+_NAME_ASIDE = re.compile(r"[\s,]*(?:[a-z][\w\-]*[ \u00a0]+){0,4}(?P<name>[A-Z][\w’'.\-]+(?:[ \u00a0]+[A-Z][\w’'.\-]+){0,3}),"
+                         r"[ \u00a0]+(?P<aside>(?:[^.;:!?“”\"\n]|(?<=\b[A-Z])\.){3,200}?)(?:,[ \u00a0]+(?:\w+[ \u00a0]+)?|[ \u00a0]+)")
 
 
 @dataclass
@@ -440,11 +443,9 @@ class Extraction:
         if aside is None or any(t.tag_ in FINITE_TAGS for t in aside) or self.quoted(m.start("aside")):
             return None  # "X, who said …," / "X, the army says, …": a clause of its own, not an aside
         a, b = m.span("name")
-        own = self.speakers.entity_at(a)
-        if own is not None:
-            return self.speakers.from_entity(own) if own.type == "PERSON" and own.end == b else None
-        if self.speakers.entities_in(a, b):
-            return None
+        named = self.speakers.entities_in(a, b)
+        if named:
+            return self._person_in_name(named, a, b, m.group("name"))
         listed = self.speakers.unlisted_at(a, b)
         if listed is not None:
             return Who(name=listed.name, start=a, person=True)
@@ -452,6 +453,17 @@ class Extraction:
         if len(name.split()) >= 2 and coref.looks_like_person(name) and self.speakers.described_as_person(a, b):
             return Who(name=name, start=a, person=True)
         return None
+
+    def _person_in_name(self, named: list[Entity], a: int, b: int, name: str) -> Who | None:
+        """The person the name at [a, b) holds: its one person entity ("NASA's Steve Clarke": the
+        last, ending the name), or the name as written where the entities cut it in parts
+        ("Patrick Nielsen | Hayden"); None when a body or place holds it."""
+        persons = [e for e in named if e.type == "PERSON"]
+        if not persons or persons[-1].end != b or named[-1] is not persons[-1]:
+            return None
+        if len(persons) > 1 and persons[0].start == a:
+            return Who(name=name, start=a, person=True)
+        return self.speakers.from_entity(persons[-1])
 
     def _without_subject(self, cue: Cue, s: int, inverted: bool) -> tuple[Who | None, Token | None, Token]:
         """A cue the parse gives no subject: the speaker of the first of coordinated verbs, of the clause a
@@ -1061,6 +1073,9 @@ class Extraction:
             comma = self.body.rfind(",", s, who.start)  # not the speaker's aside
             if comma <= s or self._quoted_inside(comma):
                 return None
+        quote = max((q for q in self.doubles if s < q.close <= comma), key=lambda q: q.close, default=None)
+        if who is None and quote is not None and self.body[quote.close:comma].strip():
+            return quote.close - 1  # '“…,” Kiruna Robotics, a maker of rockets, said': the quote, whoever said it
         return comma
 
     def _parenthetical(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:

@@ -54,10 +54,11 @@ _WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
 _OWNED_BY_TIME = re.compile(r"['’]s[ \u00a0]+[a-z][\w\-]*(?=[ \u00a0])")
 # the word written right before a name, with nothing but a space between ("coach Bruce Boudreau")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \u00a0]+$")
-# an apposition right after a name, up to its closing comma or the end of the sentence ("X, a trade professor at Cornell,")
+# an apposition right after a name, up to its closing comma or the end of the sentence ("X, a trade professor at Cornell,"),
+# past an abbreviation's stops ("X, the U.S. attorney for …,")
 # up to two lower-case words right after a name (past an acronym in brackets): "Magen David Adom (MDA) emergency service"
 _NOUNS_AFTER_NAME = re.compile(r"(?:[ \u00a0]+\([A-Z]{2,6}\))?((?:[ \u00a0]+[a-z][\w\-]*){1,2})")
-_ROLE_AFTER_NAME = re.compile(r",[ \u00a0]+(?!(?:and|or|but|then)\b)(?:(?:the|a|an|his|her|their|its)[ \u00a0]+)?([^,.;:“”\"()]{3,120}?)(?=[,.;])")
+_ROLE_AFTER_NAME = re.compile(r",[ \u00a0]+(?!(?:and|or|but|then)\b)(?:(?:the|a|an|his|her|their|its)[ \u00a0]+)?((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,120}?)(?=[,;]|(?<!\b[A-Z])\.)")
 
 
 @dataclass
