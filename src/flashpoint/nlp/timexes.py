@@ -872,7 +872,10 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), f"{c:02d}")
     else:
         d = shift(ctx.ref, step, "month" if unit == "fortnight" and False else unit) if step else ctx.ref
-    return Res(m.start(), m.end(), unit_value(d, unit), mod=m["pos"] or m["bound"])
+    res = Res(m.start(), m.end(), unit_value(d, unit), mod=m["pos"] or m["bound"])
+    if m["the"] and step and unit in ("month", "year") and rel in rule_words("the_following_year", "words"):
+        res.extra["shift"] = (step, unit)  # counted from the date last told (dates.yaml: the_following_year)
+    return res
 
 
 @rule(r"(?:" + longest_first(_W.bound_unit_preps) + r"\s+)?(?:the\s+)?(?P<b>" + longest_first(_W.bound_nouns)
