@@ -403,3 +403,11 @@ def test_of_countries_named_as_often_the_one_named_last_hosts_a_bare_group() -> 
     more = "Britain and the British envoy met. A charity suspended its work in Afghanistan. "
     found = group_actor("rebels", more)
     assert found is not None and found.country == "GBR"
+
+
+def test_a_firm_named_by_its_role_alone_is_of_no_country() -> None:
+    """"the company", "several companies" in a story about Washington's sanctions are no American firms: a role
+    phrase of business takes no country from the story, while a minister's or a broadcaster's still does."""
+    story = "US President Joe Biden announced sanctions on Monday. "
+    assert codes("the company", story) == (None, "BUS", None)
+    assert codes("the foreign minister", story)[:2] == ("USA", "GOV")

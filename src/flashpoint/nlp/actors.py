@@ -407,8 +407,18 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int) ->
     return context_country(context, role, max(0, len(context) - 300) if names else 0)
 
 
+# a school, firm, outlet or charity has the country its own words name, never the one the story is about
+STATELESS_SECTORS = frozenset({"EDU", "BUS", "MED", "NGO"})
+# ... and a firm named by a role phrase alone ("the company", "several companies") is of no country: the
+# journalist or the broadcaster of a role phrase stays the country the text last named with that role
+STATELESS_ROLE_SECTORS = frozenset({"BUS"})
+
+
 def _role_actor(text: str, context: str | None, sector: str, role_end: int, country: str | None) -> Actor:
-    """The actor a role phrase with no body of its own names: its country's sector, or the role alone."""
+    """The actor a role phrase with no body of its own names: its country's sector, or the role alone ("the
+    company" in a story about Washington's sanctions is no American firm)."""
+    if country is None and sector in STATELESS_ROLE_SECTORS:
+        return Actor(text=text, name=text, sector=sector)
     if country is None:
         found = _role_country(text, context, sector, role_end)
         if isinstance(found, Actor):

@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import world_places
 from flashpoint.nlp.actors import (
+    STATELESS_SECTORS,
     _actor,
     _host_country,
     country_counts,
@@ -732,9 +733,6 @@ def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
         remembered.setdefault(f.id, f.actor)
 
 
-_STATELESS_SECTORS = frozenset({"EDU", "BUS", "MED", "NGO"})
-
-
 def _unlisted_actor(body: str, f: _Found) -> Actor | None:
     """An organisation the rules found: the actor its role words and the words before it name."""
     text = body[f.start:f.end]
@@ -745,7 +743,7 @@ def _unlisted_actor(body: str, f: _Found) -> Actor | None:
     base = resolve_phrase(phrase, body[:f.start])
     if base is None or not (base.country or base.code):
         return None
-    if base.sector in _STATELESS_SECTORS and not country_counts(phrase):
+    if base.sector in STATELESS_SECTORS and not country_counts(phrase):
         # "Tufts University" in a story about Syria is no Syrian body: a school, firm, outlet or charity
         # has the country its own words name, not the one the story is about
         return Actor(text=text, name=text, sector=base.sector)
