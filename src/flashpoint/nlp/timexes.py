@@ -347,6 +347,10 @@ def _day(s: str) -> int | None:
 
 
 def _count(s: str) -> int | None:
+    """The count of 'three', 'twenty-five', '12'; none for a guess between two ('two-three years')."""
+    parts = re.split(r"\s*[-\u2013]\s*", s.lower())
+    if len(parts) == 2 and parts[0] not in _W.tens_number_words:
+        return None  # "two-three": a range, not "twenty-five"
     n = parse_number(s.lower().replace(" of", ""))
     return int(n) if n is not None else None
 
