@@ -109,6 +109,19 @@ def test_an_act_condemned_is_aimed_at_its_doer_not_its_victims(sentence: str, re
     assert accuse and side(accuse[0].recipient) == recipient
 
 
+def test_a_past_act_with_no_date_of_its_own_happened_on_the_day_the_sentence_before_told() -> None:
+    """Narrative time: the day the previous sentence states carries to a past act in the next one that names
+    none ("In the same call"); not to one told in the present, and not past a sentence that names no day."""
+    text = ("Chancellor Merkel spoke to Mr Putin on the phone on Thursday. In the same call, Mr Putin accused Ukraine "
+            "of inflaming the situation. The talks went on. Ukraine rejected the claim.")
+    by_type = {e.type: e.date for e in events_of(text, published="2021-04-09")}
+    assert by_type["ACCUSE"] == "2021-04-08"
+    assert by_type["REJECT"] == "2021-04-09"  # two sentences on: the day of publication
+    now = events_of("Chancellor Merkel spoke to Mr Putin on Thursday. Mr Putin accuses Ukraine of provocations.",
+                    published="2021-04-09")
+    assert {e.type: e.date for e in now}["ACCUSE"] == "2021-04-09"
+
+
 def test_not_negates_and_irrealis_is_hypothetical() -> None:
     assert all(e.negated for e in of_type(events_of("Russia did not attack Kyiv."), "ASSAULT"))
     threat = events_of("Iran threatened to strike Israel.")

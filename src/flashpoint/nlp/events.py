@@ -34,7 +34,7 @@ from flashpoint.nlp.event_patterns import (
     nonpolitical_sectors,
     placed_sectors,
 )
-from flashpoint.nlp.event_time import event_time
+from flashpoint.nlp.event_time import event_time, timex_in
 from flashpoint.nlp.language import people, syntax
 from flashpoint.nlp.plover import plover_score
 from flashpoint.nlp.speakers import Speakers
@@ -74,6 +74,7 @@ class ArticleState:
     place named, where people the text does not place are (as a date anchors to the last one named)."""
 
     speakers: Speakers | None = None  # the pronoun resolver the quotes use, made on the first pronoun
+    told_day: tuple[int, str] | None = None  # (sentence ordinal, day) of the last sentence that states a past day
     last_actor: Actor | None = None
     last_place: Place | None = None
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
@@ -646,10 +647,29 @@ def _key(ev: Event) -> tuple[object, ...]:
             ev.negated, ev.hypothetical, ev.historical)
 
 
-def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int) -> list[Event]:
+def _narrative_day(doc: NlpDoc, tok: Token, sentence: Span, date: str | None, day: str | None) -> str | None:
+    """"Merkel spoke to Putin on Thursday. In the same call, Putin accused Ukraine": a past act in a sentence that
+    names no date happened on the day the sentence before it told of, not on the day of publication."""
+    if day is None or doc.published is None or date != doc.published.isoformat() or syn.is_present(tok):
+        return date
+    if timex_in(doc, sentence.start_char, sentence.end_char) is not None or _in_quote(doc, tok.idx):
+        return date
+    return day if tok.tag_ in ("VBD", "VBN") else date
+
+
+def told_day(doc: NlpDoc, sentence: Span) -> str | None:
+    """The past day a sentence states (a resolved full date on or before publication), if any."""
+    day = timex_in(doc, sentence.start_char, sentence.end_char)
+    if day is None or len(day) != 10 or doc.published is None or day > doc.published.isoformat():
+        return None
+    return day
+
+
+def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | None = None) -> list[Event]:
     tok = coded.trigger
     clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
     date, historical = event_time(doc, sentence, clause, syn.is_present(tok), syn.own_clause(tok))
+    date = _narrative_day(doc, tok, sentence, date, day)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     for a, r in _pairs(coded):
@@ -708,14 +728,20 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_reported_clauses(doc.tokens)
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
+    ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
     for index, sentence in enumerate(doc.tokens.sents):
-        if sentence.start_char in furniture:
+        if sentence.start_char in furniture or not any(t.is_alpha for t in sentence):
             continue
+        ordinal += 1
+        told = state.told_day
+        day = told[1] if told is not None and told[0] == ordinal - 1 else None
         found: list[Event] = []
         for tok in sentence:
             coded = code_trigger(doc, tok, state)
             if coded is not None:
-                found.extend(events_of(doc, coded, sentence, index))
+                found.extend(events_of(doc, coded, sentence, index, day))
+        stated = told_day(doc, sentence)
+        state.told_day = (ordinal, stated) if stated is not None else None
         for ev in _one_per_happening(found):
             first = seen.get(_key(ev))
             if first is not None:  # told again: one happening, another mention
