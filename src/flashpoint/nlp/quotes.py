@@ -1239,11 +1239,15 @@ def _subject_of_apposition(subj: Token) -> Token | None:
 
 def _after_clause_comma(verb: Token) -> bool:
     """'It was dangerous, said Maksym Shevchuck': a subjectless speech verb between a comma and a name
-    (a quote whose marks the copy lost)."""
-    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or verb.doc[verb.i - 1].text != ",":
+    (a quote whose marks the copy lost), or after the comma and mark that close a quote ('…,” said Will
+    Tjernlund', the given name read as a modal)."""
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].text in "”\"":
+        i -= 1
+    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[i].text.endswith(","):
         return False
     name = verb.doc[verb.i + 1]
-    if name.pos_ != "PROPN" or _base(verb) in (coref.speech_lexicon().get("object_verbs") or {}):
+    if not (name.pos_ == "PROPN" or name.tag_ == "NNP") or _base(verb) in (coref.speech_lexicon().get("object_verbs") or {}):
         return False  # "…, told CNN": the listener
     while name.dep_ in ("flat", "compound") and name.head.i > name.i:
         name = name.head

@@ -1011,8 +1011,8 @@ class Speakers:
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
-        if actor is None and re.fullmatch(r"(?i)the\s+\w+", text) and tok.lower_ in _sources():
-            body = self.group(tok.idx)  # "the agency said": the body that spoke just before
+        if actor is None and re.fullmatch(r"(?i)the\s+\w+", text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
+            body = self.group(tok.idx)  # "the agency said": the body that spoke just before ("the physicians": people)
             if body is not None:
                 return body
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
