@@ -1391,8 +1391,19 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
     return res
 
 
+def _national(name: str, text: str, start: int) -> str:
+    """The country's own holiday for a bare national one ('Ukraine marked Independence Day': 24 August),
+    from the country the 60 characters before it name, nearest first (dates.yaml: national_holiday)."""
+    countries = date_rules()["national_holiday"]["countries"]
+    by_country = countries.get(name) if isinstance(countries, dict) else None
+    if not by_country:
+        return name
+    words = re.findall(r"[a-z]+", text[max(0, start - 60):start].lower())
+    return next((str(by_country[w]) for w in reversed(words) if w in by_country), name)
+
+
 def _holiday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
-    name = _holiday_name(m["h"])
+    name = _national(_holiday_name(m["h"]), ctx.text, m.start())
     if m["y"] or m["yrel"]:
         year = _holiday_year_said(m, ctx)
         if year is None:
