@@ -411,3 +411,15 @@ def test_a_firm_named_by_its_role_alone_is_of_no_country() -> None:
     story = "US President Joe Biden announced sanctions on Monday. "
     assert codes("the company", story) == (None, "BUS", None)
     assert codes("the foreign minister", story)[:2] == ("USA", "GOV")
+
+
+def test_a_regional_office_is_one_countrys_but_regional_leaders_are_of_none() -> None:
+    """lang/en/entities.yaml not_national_if_plural: 'regional' makes a role of no one nation only when plural; the
+    role words may carry 'head' and 'regional' before a name ('regional military head Ruslan Kravchenko')."""
+    story = "Drones attacked Kyiv overnight, officials in Ukraine said. "
+    assert codes("regional governor", story)[:2] == ("UKR", "GOV")
+    assert codes("regional leaders", story)[:2] == (None, "GOV")
+    body = story + "There were no casualties, according to regional military head Ruslan Kravchenko."
+    person = next(e for e in extract_entities(make_doc(Article(id="r", source="r", body=body)))
+                  if e.text == "Ruslan Kravchenko")
+    assert person.actor is not None and (person.actor.country, person.actor.sector) == ("UKR", "MIL")

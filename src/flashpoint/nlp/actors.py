@@ -388,6 +388,17 @@ def _unroled_actor(text: str, anchors: list[tuple[int, int, Entry]], org: Entry 
     return _actor(text, anchors[0][2])
 
 
+def _of_no_nation(text: str, role_end: int) -> bool:
+    """'Western diplomats', 'international monitors', 'regional leaders' (but 'the regional governor')."""
+    found = _NO_NATION.search(text)
+    if found is None:
+        return False
+    if found.group(0).lower() not in _WORDS.not_national_if_plural:
+        return True
+    head = text[:role_end].split()[-1].lower() if role_end > 0 else ""
+    return head.endswith("s")
+
+
 def _role_country(text: str, context: str | None, sector: str, role_end: int) -> str | Actor | None:
     """The country of a role phrase that names none, or the actor it is when it can have none:
     'the country's foreign minister' is the state named last before it; 'Western diplomats' are of
@@ -396,7 +407,7 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int) ->
     if _THE_COUNTRY.search(text):
         country = _last_state(context) if context else None
         return country if country is not None else Actor(text=text, sector=sector)
-    if _NO_NATION.search(text):
+    if _of_no_nation(text, role_end):
         return Actor(text=text, name=text, sector=sector)
     if not context:
         return None

@@ -166,7 +166,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "place_preps_before_name", "surname_particles", "name_suffixes", "backer_affixes", "actor_lead_words",
               "wide_group_nouns", "authority_group_nouns", "armed_force_nouns", "separatist_words",
               "proxy_group_nouns", "armed_group_nouns", "breakaway_words", "proxy_affixes", "proxy_stems",
-              "foreign_office_nouns", "not_national_adjectives", "country_pointers", "country_nouns", "articles",
+              "foreign_office_nouns", "not_national_adjectives", "not_national_if_plural", "country_pointers", "country_nouns", "articles",
               "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
@@ -204,6 +204,7 @@ class Names:
     proxy_stems: frozenset[str]
     foreign_office_nouns: frozenset[str]
     not_national_adjectives: frozenset[str]
+    not_national_if_plural: frozenset[str]
     country_pointers: frozenset[str]
     country_nouns: frozenset[str]
     articles: frozenset[str]
