@@ -90,6 +90,20 @@ def test_interception_runs_its_examples() -> None:
         assert not [e for e in _analyse(text).events if e.type == "ASSAULT"], text
 
 
+def test_private_acts_run_their_examples() -> None:
+    """Cooperation among private people codes nothing (negatives); with a state or a body on a side it does."""
+    from flashpoint.nlp.event_patterns import private_acts
+
+    rule = private_acts()
+    assert rule.types and rule.sectors and rule.positives and rule.negatives
+    for ex in rule.positives:
+        events = [e for e in _analyse(ex.text).events if e.type in rule.types]
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    for text in rule.negatives:
+        assert not [e for e in _analyse(text).events if e.type in rule.types], text
+
+
 def test_placed_sectors_run_their_examples() -> None:
     """A side of a placed sector ("two suspects", "gangs") with no country of its own is of the place named
     (positives), and stays without a country when no place is named (negatives)."""

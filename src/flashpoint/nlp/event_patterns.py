@@ -213,6 +213,27 @@ def nonpolitical_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     return frozenset(read_yaml(language, "events.yaml").get("nonpolitical_sectors") or [])
 
 
+@dataclass(frozen=True)
+class PrivateActs:
+    """Types of cooperation that private people among themselves do not make political: an event of `types` all
+    of whose sides are of `sectors` is none ("the teenager rode his bicycle to deliver food for an elderly resident")."""
+
+    types: frozenset[str]
+    sectors: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def private_acts(language: str = DEFAULT_LANGUAGE) -> PrivateActs:
+    data = read_yaml(language, "events.yaml").get("private_acts") or {}
+    source = f"lang/{language}/events.yaml: private_acts"
+    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
+    if unknown:
+        raise ValueError(f"{source}: unknown types {unknown}")
+    return PrivateActs(frozenset(data.get("types") or []), frozenset(data.get("sectors") or []), *_examples(data, source))
+
+
 @lru_cache(maxsize=4)
 def local_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors whose actor, named without a country, belongs to the place it acts in ("police in Dhaka")."""

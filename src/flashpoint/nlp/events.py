@@ -33,6 +33,7 @@ from flashpoint.nlp.event_patterns import (
     local_sectors,
     nonpolitical_sectors,
     placed_sectors,
+    private_acts,
 )
 from flashpoint.nlp.event_time import event_time, timex_in
 from flashpoint.nlp.language import people, syntax
@@ -552,10 +553,21 @@ def _sides_fit(p: Pattern, coded: Coded) -> bool:
         return False
     if p.actor_sectors and not any(q.actor.sector in p.actor_sectors for q in sides):
         return False
-    if sides and all(q.actor.sector in nonpolitical_sectors() for q in sides):
-        return False  # "several companies signed agreements with Lukoil"
+    if _private(p, sides):
+        return False
     # a trigger whose object anchors it ("a ceasefire was signed") needs no named side
     return p.anchored or any(_political(q.actor) for q in sides)
+
+
+def _private(p: Pattern, sides: list[Party]) -> bool:
+    """All sides business ("several companies signed agreements with Lukoil"), or private people cooperating
+    ("rode his bicycle to deliver food for an elderly resident"): no political event."""
+    if not sides:
+        return False
+    if all(q.actor.sector in nonpolitical_sectors() for q in sides):
+        return True
+    private = private_acts()
+    return p.type in private.types and all(q.actor.sector in private.sectors for q in sides)
 
 
 def _attacker_before(coded: Coded, state: ArticleState) -> list[Party]:
