@@ -531,3 +531,15 @@ def test_an_act_refrained_from_is_not_done() -> None:
     assert done and not done[0].negated
     advised = events_of("The Ukrainian Foreign Ministry has advised Ukrainian citizens to refrain from traveling to Ethiopia.")
     assert not [e for e in of_type(advised, "CONSULT") if not e.negated]
+
+
+def test_a_sentence_in_the_past_with_no_date_goes_on_in_the_time_of_its_paragraph() -> None:
+    """A past sentence naming no date of its own is told in the time of the date named last in its paragraph; a new
+    paragraph, or a clause told in the present, does not inherit it."""
+    story = "When Hamdallah visited Gaza in March 2018, a bomb hit his convoy. Fatah blamed Hamas for the attack."
+    blamed = of_type(events_of(story, published="2024-07-23"), "ACCUSE")
+    assert blamed and blamed[0].historical and (blamed[0].date or "").startswith("2018-03")
+    news = of_type(events_of(story.replace(". Fatah", ".\n\nFatah"), published="2024-07-23"), "ACCUSE")
+    assert news and not news[0].historical
+    now = of_type(events_of(story.replace("blamed", "blames"), published="2024-07-23"), "ACCUSE")
+    assert now and not now[0].historical

@@ -74,6 +74,20 @@ def timex_in(doc: NlpDoc, lo: int, hi: int) -> str | None:
     return dated[i][1] if i < len(dated) and dated[i][0] < hi else None
 
 
+def _told_before(doc: NlpDoc, sentence: Span) -> str | None:
+    """"When Hamdallah visited Gaza in March 2018, a bomb hit his convoy. Fatah blamed Hamas for the attack.": a
+    sentence in the past that names no date goes on in the time of the last date the sentence just before it names,
+    in the same paragraph."""
+    if sentence.start == 0:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    dated = doc.extras.get("dated_timexes") or []
+    i = bisect_left(dated, (sentence.start_char,)) - 1
+    if i < 0 or dated[i][0] < before.start_char or "\n\n" in doc.body[dated[i][0]:sentence.start_char]:
+        return None
+    return str(dated[i][1])
+
+
 def _period_end(value: str, start: dt.date) -> dt.date | None:
     """The last day of the period a date value names: "2024-03" ends on 31 March, "2024-W30" on that week's
     Sunday, "2024-03-05" that day; None for a period it cannot place within its year ("2024-FA")."""
@@ -128,7 +142,8 @@ def clause_span(trigger_clause: Span) -> tuple[int, int]:
 
 def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool,
                own_clause: str = "") -> tuple[str | None, bool]:
-    """(date, historical) of an event whose trigger heads `clause` inside `sentence`.
+    """(date, historical) of an event whose trigger heads `clause` inside `sentence` (a past sentence that names no
+    date of its own takes the last date of the sentence before it, in its paragraph).
 
     A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background;
     a background cue inside the clause itself ("has killed 14,000 since the war began") still makes it history.
@@ -139,6 +154,8 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
     if value is None:
         year = YEAR.search(sentence.text)
         value = year.group(1) if year else None
+    if value is None and not present:
+        value = _told_before(doc, sentence)
     pub = doc.published
     if value is None:
         historical = False
