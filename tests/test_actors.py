@@ -423,3 +423,11 @@ def test_a_regional_office_is_one_countrys_but_regional_leaders_are_of_none() ->
     person = next(e for e in extract_entities(make_doc(Article(id="r", source="r", body=body)))
                   if e.text == "Ruslan Kravchenko")
     assert person.actor is not None and (person.actor.country, person.actor.sector) == ("UKR", "MIL")
+
+
+def test_people_of_no_country_get_no_country_id() -> None:
+    """An id names a country and a sector only when both are known: "civilians" of nowhere are no "None-CVL"."""
+    from flashpoint.nlp.actors import sector_actor
+
+    assert sector_actor("civilians", None, "CVL").id is None
+    assert sector_actor("civilians", "SDN", "CVL").id == "SDN-CVL"

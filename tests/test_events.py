@@ -122,6 +122,14 @@ def test_a_past_act_with_no_date_of_its_own_happened_on_the_day_the_sentence_bef
     assert {e.type: e.date for e in now}["ACCUSE"] == "2021-04-09"
 
 
+def test_what_is_avoided_or_prohibited_did_not_happen() -> None:
+    """syntax.yaml irrealis_verbs: 'avoid', 'prevent', 'prohibit' ... govern acts that did not take place."""
+    avoided = of_type(events_of("He moved every night to avoid being tracked and killed by Israel."), "ASSAULT")
+    assert avoided and all(e.hypothetical for e in avoided)
+    done = of_type(events_of("He was tracked and killed by Israel."), "ASSAULT")
+    assert done and not any(e.hypothetical for e in done)
+
+
 def test_not_negates_and_irrealis_is_hypothetical() -> None:
     assert all(e.negated for e in of_type(events_of("Russia did not attack Kyiv."), "ASSAULT"))
     threat = events_of("Iran threatened to strike Israel.")

@@ -80,7 +80,7 @@ def sector_actor(text: str, country: str | None, sector: str | None, code: str |
     g = gazetteer()
     if code:
         return Actor(text=text, name=code, id=code, country=country, sector=sector or "IGO", code=code)
-    ident = f"{country}-{sector}" if sector else country
+    ident = f"{country}-{sector}" if sector and country else country  # no "None-CVL" for people of no country
     return Actor(text=text, name=sector_name(country, sector, g) if sector else country, id=ident,
                  country=country, sector=sector)
 
