@@ -126,7 +126,7 @@ def test_what_is_avoided_or_prohibited_did_not_happen() -> None:
     """syntax.yaml irrealis_verbs: 'avoid', 'prevent', 'prohibit' ... govern acts that did not take place."""
     avoided = of_type(events_of("He moved every night to avoid being tracked and killed by Israel."), "ASSAULT")
     assert avoided and all(e.hypothetical for e in avoided)
-    done = of_type(events_of("He was tracked and killed by Israel."), "ASSAULT")
+    done = of_type(events_of("The Hamas commander was killed by Israel."), "ASSAULT")
     assert done and not any(e.hypothetical for e in done)
 
 
