@@ -697,11 +697,20 @@ class Speakers:
         lo, hi = _phrase_bounds(subj)
         return self._body_or_source(subj, lo, hi, self.body[lo:hi].strip())  # the role as written: no one's name
 
-    def group(self, pos: int) -> Who | None:
-        """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before."""
-        if self.said and not self.said[-1].person and pos - self.said[-1].start < GROUP_REACH:
-            return self.said[-1]
-        return None
+    def group(self, pos: int, pronoun: bool = False) -> Who | None:
+        """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before;
+        for the pronoun, a name taken for a person's only by its form (no given name opening it, no
+        entity, no gendered word) is such a body ("Magen David Adom said … It said")."""
+        if not self.said or pos - self.said[-1].start >= GROUP_REACH:
+            return None
+        last = self.said[-1]
+        if last.person and not (pronoun and self._maybe_body(last)):
+            return None
+        return last
+
+    def _maybe_body(self, who: Who) -> bool:
+        return who.id is None and len(who.name.split()) >= 2 and not looks_like_full_name(who.name) and \
+            self._gender_before(who.start) is None and self._gender_of_name(who.name) is None
 
     # -- a subject token ---------------------------------------------------------------------------
 
@@ -711,7 +720,7 @@ class Speakers:
         if low in people().person_pronouns:
             return self.pronoun(tok.idx, people().person_pronouns[low])
         if low in syntax_words().group_pronouns:
-            return self._body_subject_in_sentence(tok) or self.group(tok.idx) or self._singular_they(tok)
+            return self._body_subject_in_sentence(tok) or self.group(tok.idx, pronoun=True) or self._singular_they(tok)
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
