@@ -20,7 +20,6 @@ sampled places.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
@@ -30,6 +29,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from _judged import sample_cli
 from quote_sample import ROOT, _overlap, analyse
 from quote_sample import bodies as quote_bodies
 
@@ -119,24 +119,7 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("dump")
-    d.add_argument("--out", type=Path, default=ROOT / "test-output" / "entity_dump.jsonl")
-    r = sub.add_parser("draw")
-    r.add_argument("--dump", type=Path, default=ROOT / "test-output" / "entity_dump.jsonl")
-    r.add_argument("--n", type=int, default=120)
-    r.add_argument("--seed", type=int, default=5)
-    s = sub.add_parser("score")
-    s.add_argument("--sample", type=Path, default=SAMPLE)
-    s.add_argument("--show", action="store_true", help="list each entity that is wrong today")
-    args = ap.parse_args()
-    if args.cmd == "dump":
-        dump(args.out)
-    elif args.cmd == "draw":
-        draw(args.dump, args.n, args.seed)
-    else:
-        print(json.dumps(score(args.sample, args.show), indent=1))
+    sample_cli(__doc__, "entity", 120, 5, SAMPLE, dump, draw, score)
 
 
 if __name__ == "__main__":

@@ -20,13 +20,13 @@ coded among the sampled places, printed for the sampled events at >= 0.5 and for
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 from pathlib import Path
 from typing import Any
 
+from _judged import sample_cli
 from entity_sample import ruwa_documents
 from quote_sample import ROOT, _overlap, analyse
 
@@ -100,25 +100,7 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("dump")
-    d.add_argument("--out", type=Path, default=ROOT / "test-output" / "event_dump.jsonl")
-    r = sub.add_parser("draw")
-    r.add_argument("--dump", type=Path, default=ROOT / "test-output" / "event_dump.jsonl")
-    r.add_argument("--n", type=int, default=80)
-    r.add_argument("--seed", type=int, default=7)
-    r.add_argument("--min-confidence", type=float, default=0.5)
-    s = sub.add_parser("score")
-    s.add_argument("--sample", type=Path, default=SAMPLE)
-    s.add_argument("--show", action="store_true", help="list each event that is wrong today")
-    args = ap.parse_args()
-    if args.cmd == "dump":
-        dump(args.out)
-    elif args.cmd == "draw":
-        draw(args.dump, args.n, args.seed, args.min_confidence)
-    else:
-        print(json.dumps(score(args.sample, args.show), indent=1))
+    sample_cli(__doc__, "event", 80, 7, SAMPLE, dump, draw, score, min_confidence=0.5)
 
 
 if __name__ == "__main__":

@@ -19,12 +19,13 @@ attributed counts as removed (right). Precision = right / attributed among the s
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 from pathlib import Path
 from typing import Any
+
+from _judged import sample_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUND_TRUTH = ROOT.parent / "shared" / "eval" / "article-extraction" / "ground-truth.json"
@@ -127,24 +128,7 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("dump")
-    d.add_argument("--out", type=Path, default=ROOT / "test-output" / "quote_dump.jsonl")
-    r = sub.add_parser("draw")
-    r.add_argument("--dump", type=Path, default=ROOT / "test-output" / "quote_dump.jsonl")
-    r.add_argument("--n", type=int, default=100)
-    r.add_argument("--seed", type=int, default=13)
-    s = sub.add_parser("score")
-    s.add_argument("--sample", type=Path, default=SAMPLE)
-    s.add_argument("--show", action="store_true", help="list each quote that is wrong today")
-    args = ap.parse_args()
-    if args.cmd == "dump":
-        dump(args.out)
-    elif args.cmd == "draw":
-        draw(args.dump, args.n, args.seed)
-    else:
-        print(json.dumps(score(args.sample, args.show), indent=1))
+    sample_cli(__doc__, "quote", 100, 13, SAMPLE, dump, draw, score)
 
 
 if __name__ == "__main__":
