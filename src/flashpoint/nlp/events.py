@@ -85,8 +85,8 @@ def matches(tok: Token, persons: frozenset[int] = frozenset()) -> list[tuple[Pat
     """The patterns that fire on a token, in file order, each with the object it read; `persons` holds the token
     indices of the people the text names (an object of a pattern with `object_person` may be one)."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-    if kind is None or (kind == "VERB" and tok.dep_ == "amod"):
-        return []  # "the confiscated land", "the named accused": a participle as an adjective tells of no act
+    if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or any(c.dep_ == "det" for c in tok.children))):
+        return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
     for p in found or ():
@@ -148,6 +148,8 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
     if p.clause_words and not _clause_has(tok, p.clause_words):
         return False
     if p.not_question and syn.asks_question(tok):
+        return False
+    if p.not_naming and syn.names_as(tok):
         return False
     if p.not_participle and syn.is_adverbial_participle(tok) and not syn.children(tok, "xcomp") \
             and not syn.obliques(tok, p.participle_preps):

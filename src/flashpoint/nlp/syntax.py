@@ -402,6 +402,13 @@ def is_adverbial_participle(verb: Token) -> bool:
         c.dep_ in ("aux", "nsubj", "mark") for c in verb.children)
 
 
+def names_as(verb: Token) -> bool:
+    """"calling it a historic day": an object with a bare noun or adjective said of it names or judges it."""
+    return bool(children(verb, "obj")) and any(
+        c.dep_ in ("obl:unmarked", "xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ") and not any(g.dep_ == "case" for g in c.children)
+        for c in verb.children)
+
+
 def asks_question(verb: Token) -> bool:
     """"asked why authorities had not acted", "asked whether the US shares": a clausal complement that opens with a
     question word is an indirect question."""
