@@ -796,6 +796,20 @@ def _comes_after_a_clause(text: str, m: re.Match[str]) -> bool:
     return bool(_past_clause().search(clause) or _REGULAR_PAST.search(clause))
 
 
+@rule(r"the\s+(?P<unit>week|month|year)\s+(?P<w>before|after)(?P<last>\s+last)?(?=\s*[,.;:)]|\s*$|\s+(?:that|this)\b)",
+      {"week", "month", "year"})
+def _the_year_before(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """'In 2019 ... The year before, ...': a unit before or after the date last told (dates.yaml:
+    the_year_before); 'the week before last' is two weeks before this one."""
+    unit = m["unit"].lower()
+    if m["last"]:
+        if m["w"].lower() != "before" or ctx.ref is None:
+            return None
+        d = shift(ctx.ref, -2, unit)
+        return Res(m.start(), m.end(), unit_value(d, unit))
+    return _anaphoric(m, ctx, -1 if m["w"].lower() == "before" else 1, unit)
+
+
 @rule(r"(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night)|"
       r"the\s+(?:next|following)\s+(?P<pod>morning|afternoon|evening|night)",
       {"that", "same", "next", "following"}, {"day", "morning", "afternoon", "evening", "night"})
