@@ -561,3 +561,13 @@ def test_a_verb_form_used_as_a_noun_or_avoided_tells_of_no_act() -> None:
     avoided = of_type(events_of("Deif stayed in different houses every night for decades to avoid being killed by "
                                 "Israel."), "ASSAULT")
     assert all(e.negated for e in avoided)
+
+
+def test_an_act_done_with_means_used_is_done_and_occupants_are_a_side() -> None:
+    """"used Grads and artillery to shell the town" tells the shelling done (syntax.yaml means_verbs), unlike "drove to
+    the border to deliver aid"; "Russian occupants" can act (agent_nouns)."""
+    used = of_type(events_of("On Tuesday evening, Russian occupants used Grads and artillery to shell the center of "
+                             "the town of Hulayipole in the Zaporizhzhia region."), "ASSAULT")
+    assert used and not used[0].hypothetical and side(used[0].actor) == "RUS"
+    meant = of_type(events_of("Jordan sent trucks to the border to deliver aid to Gaza."), "AID")
+    assert not meant or all(e.hypothetical for e in meant)

@@ -433,6 +433,12 @@ def conditioned(verb: Token, marks: frozenset[str]) -> bool:
                for c in verb.children)
 
 
+def _meant(tok: Token) -> bool:
+    """A clause of purpose, told as what was meant, not done; but "used Grads and artillery to shell the town" tells the
+    shelling done with its means (syntax.yaml means_verbs)."""
+    return is_purpose(tok) and not is_verb_of(tok.head, syntax().means_verbs)
+
+
 def is_purpose(tok: Token) -> bool:
     """"rode to town to deliver food": an adverbial or adnominal infinitive says what was meant."""
     if tok.dep_ not in ("advcl", "acl", "conj"):  # "to facilitate talks and to reach a deal": the second too
@@ -475,7 +481,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     ("will meet")."""
     syn = syntax()
     negated = _has_negator(trigger)
-    hypothetical = _has_modal(trigger, planned) or _conditional(trigger) or is_purpose(trigger)
+    hypothetical = _has_modal(trigger, planned) or _conditional(trigger) or _meant(trigger)
     chain = governors(trigger)
     for gov in chain:
         if is_verb_of(gov, syn.denial_verbs) and not _has_negator(gov):
@@ -489,7 +495,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
     for _ in range(4):
-        if _conditional(tok) or is_purpose(tok):  # "to facilitate talks and to reach a deal": both meant
+        if _conditional(tok) or _meant(tok):  # "to facilitate talks and to reach a deal": both meant
             hypothetical = True
         if tok.head is tok:
             break
