@@ -46,6 +46,8 @@ SETTING_OFF = frozenset({",", "–", "—", "-", ";", ":"})  # marks that set a 
 CLAUSE_VERB_WITHIN = 16  # words from a clause's start to its finite verb ("only the group's wing, the X Brigades, is")
 SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv on Wednesday that": words to the "that"
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
+NAMING_WORDS = 4  # words a naming verb gives its object, unquoted, to make a claim ("called it a nightmare scenario …")
+NAMED_OBJECTS = frozenset({"it", "them", "him", "her", "this", "that"})  # "called it …": the object before the name
 LEAD_IN_WORDS = 5  # words of reported speech before a direct quote that make a quote of their own
 LEAD_INTO_QUOTE = ("CC", "DT", "IN", "TO", "WDT", "WP", "PRP$", "POS", "``")  # "and the “…”", "a region that “…”"
 GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "appos"})
@@ -978,9 +980,9 @@ class Extraction:
 
     def reported_span(self, cue: Cue) -> tuple[int, int] | None:
         """The clause a reporting verb reports, as a trimmed character span, if it states something."""
-        if not cue.reported:
-            return None
         s, e = self.sentence(cue.start)
+        if not cue.reported:
+            return self._naming(cue, e) if _base(cue.tok) in _naming_verbs() else None
         if cue.past == ACCORDING:
             return self._claim(self._according_span(cue, s, e))
         tok = cue.tok
@@ -995,6 +997,23 @@ class Extraction:
             if after is not None:
                 return self._claim(self._before_participle(after))
         return self._claim(self._fronted_claim(cue, s, e)) or self._claim(self._parenthetical(cue, s, e))
+
+    def _naming(self, cue: Cue, end: int) -> tuple[int, int] | None:
+        """'She called it a nightmare scenario in which every plant can be used like a bomb', 'in what
+        Semenov called the worst situation he has seen': the words a naming verb (speech_verbs.yaml
+        naming_verbs) gives its object, unquoted, up to a comma, NAMING_WORDS words or more ("called for",
+        "called on" name nothing; a quoted name is a direct quote)."""
+        if not (syntax.children(cue.tok, "nsubj") or cue.tok.tag_ == "VBG"):
+            return None  # "a group called the resistance by its supporters": a name given, no one naming it
+        toks = [t for t in cue.tok.doc[cue.tok.i + 1:cue.tok.i + 40] if t.idx < end]
+        k = 1 if toks and toks[0].lower_ in NAMED_OBJECTS else 0
+        if k >= len(toks) or toks[k].pos_ in ("ADP", "PART", "PUNCT") or toks[k].tag_.startswith("VB"):
+            return None
+        stop = next((t.idx for t in toks[k:] if t.text in ",;:()"), end)
+        a, b = _trim(self.body, toks[k].idx, stop)
+        if _words(self.body[a:b]) < NAMING_WORDS or any(ch in self.body[a:b] for ch in "“”\""):
+            return None
+        return a, b
 
     def _said_before(self, cue: Cue, end: int) -> bool:
         """'“…,” Blinken said on a day he was to meet Lavrov': a verb after the direct quote it
@@ -1218,6 +1237,11 @@ def _branch_under(verb: Token, tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+@lru_cache(maxsize=1)
+def _naming_verbs() -> frozenset[str]:
+    return frozenset(str(v) for v in coref.speech_lexicon().get("naming_verbs") or [])
 
 
 @lru_cache(maxsize=1)
