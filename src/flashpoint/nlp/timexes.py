@@ -1193,10 +1193,17 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), f"{m['y']}-{s}")
     if m["s"].lower() == "fall" and (not rel or re.match(r"\s+of\s+(?!the\s+year)", ctx.text[m.end():])):
         return None  # "the fall of Kabul" is no season
+    if not m["y"] and not rel and _kind_after(ctx.text, m.end()):
+        return None  # "winter wheat" is a kind of wheat (dates.yaml: season_as_a_kind)
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     ahead = ctx.future(m.start()) or ctx.scheduled(m.start())
     return Res(m.start(), m.end(), f"{_season_year(s, rel, ctx.ref, ahead)}-{s}")
+
+
+def _kind_after(text: str, end: int) -> bool:
+    after = re.match(r"\s+([a-z]+)", text[end:end + 20])
+    return after is not None and after.group(1) in rule_words("season_as_a_kind", "words")
 
 
 _SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TIMEX3 names a season by the year it begins in
