@@ -431,3 +431,11 @@ def test_people_of_no_country_get_no_country_id() -> None:
 
     assert sector_actor("civilians", None, "CVL").id is None
     assert sector_actor("civilians", "SDN", "CVL").id == "SDN-CVL"
+
+
+def test_an_office_named_by_its_town_is_of_the_towns_country() -> None:
+    """'Slavutych Mayor' in a story that names Russia most is Ukraine's (the town is a GeoNames place, not a KB
+    name); a physician of a town keeps no country from it."""
+    story = "Russian troops entered the town. Russia said its forces were advancing. "
+    assert codes("Slavutych Mayor", story)[:2] == ("UKR", "GOV")
+    assert codes("Sacramento family physician", story)[0] != "USA"

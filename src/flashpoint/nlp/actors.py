@@ -414,6 +414,9 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int) ->
     g = gazetteer()
     names = [w for w in _WORD.findall(text) if w[:1].isupper() and w not in g.title_words
              and role_sector(w)[0] is None]
+    place = resolve_place(" ".join(names)) if names and sector in OFFICE_SECTORS else None
+    if place is not None and place.country:  # "Slavutych Mayor": a town's office is of the town's country
+        return place.country
     role = text[:role_end].split()[-1] if role_end > 0 else None
     return context_country(context, role, max(0, len(context) - 300) if names else 0)
 
@@ -423,6 +426,8 @@ STATELESS_SECTORS = frozenset({"EDU", "BUS", "MED", "NGO"})
 # ... and a firm named by a role phrase alone ("the company", "several companies") is of no country: the
 # journalist or the broadcaster of a role phrase stays the country the text last named with that role
 STATELESS_ROLE_SECTORS = frozenset({"BUS"})
+# public offices: one named by its town ("Slavutych Mayor", "Kharkiv police chief") is of the town's country
+OFFICE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
 
 
 def _role_actor(text: str, context: str | None, sector: str, role_end: int, country: str | None) -> Actor:
