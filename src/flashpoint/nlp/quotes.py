@@ -990,7 +990,8 @@ class Extraction:
             return None  # 'X did not allege that …': nothing is reported
         if not self._said_before(cue, e):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-            found = self._claim(self._before_participle(self._complement_span(tok, comps[0])), comps[0]) if comps else None
+            found = self._claim(self._before_participle(self._run_on(self._complement_span(tok, comps[0]), e)),
+                                comps[0]) if comps else None
             if found is not None:
                 return found if self._finite(found) else None
             after = self._clause_after(tok, e)
@@ -1014,6 +1015,18 @@ class Extraction:
         if _words(self.body[a:b]) < NAMING_WORDS or any(ch in self.body[a:b] for ch in "“”\""):
             return None
         return a, b
+
+    def _run_on(self, span: tuple[int, int], end: int) -> tuple[int, int]:
+        """'told him that discussing a trade that included Krasikov would be an item …', the parse ending
+        the complement at "included": a clause cut right before a noun phrase that goes on with no mark
+        between runs on to the end of its sentence (the parse hung the rest elsewhere)."""
+        nxt = self.doc.tokens.char_span(span[1], end, alignment_mode="contract")
+        if nxt is None or not len(nxt) or nxt[0].idx != span[1] + 1 or self.quoted(nxt[0].idx):
+            return span
+        first = nxt[0]
+        if first.pos_ not in ("PROPN", "NOUN", "DET", "NUM") or first.head.i >= span[1] and first.head.idx < span[0]:
+            return span
+        return span[0], end
 
     def _said_before(self, cue: Cue, end: int) -> bool:
         """'“…,” Blinken said on a day he was to meet Lavrov': a verb after the direct quote it
