@@ -1069,10 +1069,12 @@ class Extraction:
         toks = list(clause.subtree)
         a = toks[0].idx
         that = next((t for t in toks if t.lower_ == "that" and t.i > toks[0].i), None)
-        if that is not None and (toks[0].pos_ == "ADP" or
-                                 verb.lemma_.lower() in (coref.speech_lexicon().get("object_verbs") or {})) and \
-                not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < that.i):
-            a = that.idx + len(that)  # 'said during a news conference in Kyiv that …': the setting is no part
+        listener = verb.lemma_.lower() in (coref.speech_lexicon().get("object_verbs") or {})
+        if that is not None and (toks[0].pos_ == "ADP" or listener) and \
+                (not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < that.i) or listener and that.dep_ == "mark"):
+            # 'said during a news conference in Kyiv that …': the setting is no part; 'told a few thousand
+            # teachers who covered the lawn that …': nor the listener, whatever clause describes them
+            a = that.idx + len(that)
         return a, toks[-1].idx + len(toks[-1])
 
     def _fronted_claim(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
@@ -1174,6 +1176,10 @@ class Extraction:
             return toks[k + 1:] if toks[k].text == "," else toks[k:]
         if len(toks) > 1 and toks[0].text == "," and toks[1].lower_ == "that":
             return toks[1:]  # '…, a message to that country, Psaki said, that it cannot continue'
+        if k and all(t.is_punct for t in toks[k:]) and _base(verb) in _object_verbs():
+            # 'told a few thousand teachers who covered the lawn that …': the listener's phrase holds the clause
+            mark = next((j for j, t in enumerate(toks) if t.lower_ == "that" and t.dep_ == "mark"), None)
+            return toks[mark:] if mark is not None else toks
         return toks
 
     def in_time(self, pos: int) -> bool:
