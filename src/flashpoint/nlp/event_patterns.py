@@ -11,7 +11,7 @@ from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
-KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming",
+KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
                   "needs_recipient", "complement_aux", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement",
                   "recipient", "symmetric", "weak", "pos", "neg"})
@@ -38,6 +38,7 @@ class Pattern:
     clause_words: frozenset[str]  # one of these nouns must be in the verb's subject or obliques ("sanctions target")
     not_question: bool  # the verb's clausal complement must not be an indirect question ("asked why ...")
     not_naming: bool  # no object with a noun said of it ("calling it a historic day")
+    needs_object: bool  # the verb must have an object ("wants Russia to return ..."; "wants to see ..." asks no one)
     not_participle: bool  # no adverbial participle without an infinitive ("advanced, threatening a route")
     participle_preps: frozenset[str]  # ... or an oblique with one of these ("threatening them with tariffs")
     particles: frozenset[str]
@@ -96,7 +97,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
         object_person=bool(entry.get("object_person")), clause_words=_nouns(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
-        not_naming=bool(entry.get("not_naming")),
+        not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),
         participle_preps=frozenset(entry.get("not_participle") or []),
         particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),

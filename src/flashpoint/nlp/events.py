@@ -151,6 +151,8 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
         return False
     if p.not_naming and syn.names_as(tok):
         return False
+    if p.needs_object and not syn.children(tok, "obj", "iobj"):
+        return False  # "the US wants to see the PA governing Gaza": a wish of its own, no one asked
     if p.not_participle and syn.is_adverbial_participle(tok) and not syn.children(tok, "xcomp") \
             and not syn.obliques(tok, p.participle_preps):
         return False
