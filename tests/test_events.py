@@ -130,6 +130,16 @@ def test_what_is_avoided_or_prohibited_did_not_happen() -> None:
     assert done and not any(e.hypothetical for e in done)
 
 
+def test_of_two_subjects_the_clause_is_about_the_nearer_unless_they_are_a_list() -> None:
+    """The parse may give a verb two subjects: a heading before a colon and the subject after it (the nearer acts),
+    or a list with only a comma between (the first of it is kept, as before)."""
+    heading = of_type(events_of("Occupiers in the Donetsk region: In a day, the Russians killed 5 civilians."),
+                      "ASSAULT")
+    assert heading and side(heading[0].actor) == "RUS"
+    listed = of_type(events_of("U.S., Ukrainian leaders urge Russia to return the nuclear plant"), "REQUEST")
+    assert listed and side(listed[0].actor) == "USA"
+
+
 def test_not_negates_and_irrealis_is_hypothetical() -> None:
     assert all(e.negated for e in of_type(events_of("Russia did not attack Kyiv."), "ASSAULT"))
     threat = events_of("Iran threatened to strike Israel.")

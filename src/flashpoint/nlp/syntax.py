@@ -262,7 +262,8 @@ def subject(verb: Token) -> Token | None:
     for _ in range(6):
         subj = [] if _adjectival_passive(verb) else children(verb, *SUBJECT_DEPS)
         if subj:
-            return verb.head if subj[0].lower_ in rel and verb.dep_ == "acl:relcl" else subj[0]
+            first = _past_heading(subj, verb)
+            return verb.head if first.lower_ in rel and verb.dep_ == "acl:relcl" else first
         if is_passive(verb):
             return _passive_subject(verb, via)
         if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or children(verb, "obj"))):
@@ -275,6 +276,18 @@ def subject(verb: Token) -> Token | None:
             return None
         verb, via = verb.head, verb.dep_
     return None
+
+
+def _past_heading(subjects: list[Token], verb: Token) -> Token:
+    """Of two subjects the parse gives a verb, the nearer, the one the clause is about ("Occupiers in the region:
+    In a day, the Russians killed ...": a heading; "Palestinian factions including rivals Hamas and Fatah have
+    signed"); but the first of a list with only a comma between ("U.S., Ukrainian leaders call on Russia")."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) < 2:
+        return subjects[0]
+    near = before[-1]
+    gap = [t.text for t in verb.doc[before[-2].i + 1:near.left_edge.i]]
+    return subjects[0] if gap and set(gap) == {","} else near
 
 
 def _shares_subject(verb: Token) -> bool:
