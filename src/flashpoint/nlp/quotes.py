@@ -1024,9 +1024,8 @@ class Extraction:
         if nxt is None or not len(nxt) or nxt[0].idx != span[1] + 1 or self.quoted(nxt[0].idx):
             return span
         first = nxt[0]
-        if first.pos_ not in ("PROPN", "NOUN", "DET", "NUM") or first.head.i >= span[1] and first.head.idx < span[0]:
-            return span
-        return span[0], end
+        goes_on = first.pos_ in ("PROPN", "NOUN", "DET", "NUM") or first.tag_ == "MD"  # "until next of kin | could be told"
+        return (span[0], end) if goes_on else span
 
     def _said_before(self, cue: Cue, end: int) -> bool:
         """'“…,” Blinken said on a day he was to meet Lavrov': a verb after the direct quote it
