@@ -140,6 +140,14 @@ def test_of_two_subjects_the_clause_is_about_the_nearer_unless_they_are_a_list()
     assert listed and side(listed[0].actor) == "USA"
 
 
+def test_a_determiner_the_parse_hung_on_a_verb_with_a_subject_leaves_it_a_verb() -> None:
+    """"the named accused" is a noun of people, but "The(det) Netherlands and Belgium carried out raids" still acts:
+    the parse gave the verb its subject's determiner."""
+    raids = of_type(events_of("The Netherlands and Belgium carried out raids on militant camps in Mali."), "ASSAULT")
+    assert {side(e.actor) for e in raids} == {"NLD", "BEL"}
+    assert not of_type(events_of("The named accused included a former district president of the party."), "ACCUSE")
+
+
 def test_not_negates_and_irrealis_is_hypothetical() -> None:
     assert all(e.negated for e in of_type(events_of("Russia did not attack Kyiv."), "ASSAULT"))
     threat = events_of("Iran threatened to strike Israel.")

@@ -81,11 +81,18 @@ class ArticleState:
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
 
 
+def _participle_as_noun(tok: Token) -> bool:
+    """"the named accused", "the wounded": a participle with a determiner and no subject is a noun of people; a
+    gerund with one is still the act ("the killing of three soldiers"), and a verb with a subject has only been
+    given its subject's determiner by the parse ("The(det) US and Britain carried out air strikes")."""
+    return tok.tag_ != "VBG" and any(c.dep_ == "det" for c in tok.children) and not syn.children(tok, *syn.SUBJECT_DEPS)
+
+
 def matches(tok: Token, persons: frozenset[int] = frozenset()) -> list[tuple[Pattern, Token | None]]:
     """The patterns that fire on a token, in file order, each with the object it read; `persons` holds the token
     indices of the people the text names (an object of a pattern with `object_person` may be one)."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-    if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or any(c.dep_ == "det" for c in tok.children))):
+    if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))):
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
