@@ -55,6 +55,9 @@ _NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…�
 _SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\s+)?[\s,:]*")  # X insisted that the “…”
 _ABBREVIATION_CUT = re.compile(r"(?<![\w.])[A-Z][a-z]{0,2}\.$")  # "an estimated Sh. | 10 trillion": a unit before a number
 _AND_THAT = re.compile(r",?\s+(?:and|but|or)\s+that(?=\s)")  # 'said A and that B': a second reported clause
+# "said it would be provided next year, but he gave no details", "says his approach has created leverage — and in
+# some cases, he is right": a clause about the speaker, set off by a comma or dash and "but"/"and", is the writer's
+_WRITER_GOES_ON = re.compile(r"\s*[,—–]\s*(?:but|and)\s+(?:[^,.;“”\"]{1,30},\s+)?(?:he|she)\s+(?!(?:said|says|added|told)\b)")
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
@@ -1044,10 +1047,13 @@ class Extraction:
         speech participle or a speech verb joined to the speaker's own begins (Z is that verb's own
         quote), however the parse hung the verb inside the clause."""
         a, b = span
+        aside = _WRITER_GOES_ON.search(self.body, a, b)  # '…, but he gave no details': the writer's
+        if aside is not None and _words(self.body[a:aside.start()]) >= 3:
+            b = aside.start()
         cut = next((c for c in self.cues if a < c.start < b and c.past != ACCORDING
                     and (_set_off_participle(c.tok) or _speaker_goes_on(c.tok))), None)
         if cut is None:
-            return span
+            return a, b
         doc = cut.tok.doc
         i = cut.tok.i - 1
         while i > 0 and (doc[i].text in "”\"’'" + "".join(SETTING_OFF) or doc[i].lower_ in ("and", "but")) and doc[i].idx > a:
