@@ -61,9 +61,11 @@ def _published(row: Record) -> str | None:
         return None
 
 
-def drawn_rows(n: int, seed: int, censor_cap: int = _CAP["censor.net"]) -> list[tuple[int, Record]]:
+def drawn_rows(n: int, seed: int, censor_cap: int = _CAP["censor.net"],
+               cue: re.Pattern[str] = _CUE) -> list[tuple[int, Record]]:
+    """n dated rows whose text matches `cue`, shuffled with `seed`, at most a site's cap from each site."""
     rows = _rows()
-    cued = [(i, r) for i, r in enumerate(rows) if _published(r) and _CUE.search(_text(r))]
+    cued = [(i, r) for i, r in enumerate(rows) if _published(r) and cue.search(_text(r))]
     random.Random(seed).shuffle(cued)
     out: list[tuple[int, Record]] = []
     per_site: dict[str, int] = {}
@@ -78,11 +80,12 @@ def drawn_rows(n: int, seed: int, censor_cap: int = _CAP["censor.net"]) -> list[
     return out
 
 
-def analyse_row(i: int, row: Record) -> Record:
+def analyse_row(i: int, row: Record, field: str = "timexes") -> Record:
+    """The row as flashpoint reads it: its body and the records of `field` (timexes, quantities)."""
     from flashpoint.evals.realnews import analyse
 
     record = analyse({"id": f"ruwa-{i}", "text": _text(row), "published": _published(row)})
-    return {"row": i, "published": _published(row), "body": record["body"], "timexes": record["timexes"]}
+    return {"row": i, "published": _published(row), "body": record["body"], field: record[field]}
 
 
 def draw(out: Path, n: int, seed: int, censor_cap: int = _CAP["censor.net"]) -> None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 from pathlib import Path
@@ -30,7 +29,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ruwa_dates import _CAP, _published, _rows, _text  # noqa: E402
+import ruwa_dates  # noqa: E402
+from ruwa_dates import _CAP, _at, _rows  # noqa: E402
 
 Record = dict[str, Any]
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -38,27 +38,11 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eigh
 
 
 def drawn_rows(n: int, seed: int, censor_cap: int = _CAP["censor.net"]) -> list[tuple[int, Record]]:
-    rows = _rows()
-    numbered = [(i, r) for i, r in enumerate(rows) if _published(r) and _NUMBER.search(_text(r))]
-    random.Random(seed).shuffle(numbered)
-    out: list[tuple[int, Record]] = []
-    per_site: dict[str, int] = {}
-    for i, r in numbered:
-        site = r.get("Site") or ""
-        if per_site.get(site, 0) >= ({**_CAP, "censor.net": censor_cap}).get(site, n):
-            continue
-        per_site[site] = per_site.get(site, 0) + 1
-        out.append((i, r))
-        if len(out) == n:
-            break
-    return out
+    return ruwa_dates.drawn_rows(n, seed, censor_cap, cue=_NUMBER)
 
 
 def analyse_row(i: int, row: Record) -> Record:
-    from flashpoint.evals.realnews import analyse
-
-    record = analyse({"id": f"ruwa-{i}", "text": _text(row), "published": _published(row)})
-    return {"row": i, "published": _published(row), "body": record["body"], "quantities": record["quantities"]}
+    return ruwa_dates.analyse_row(i, row, field="quantities")
 
 
 def draw(out: Path, n: int, seed: int, censor_cap: int = _CAP["censor.net"]) -> None:
@@ -79,14 +63,6 @@ def draw(out: Path, n: int, seed: int, censor_cap: int = _CAP["censor.net"]) -> 
                                      "published": rec["published"], "was": was,
                                      "evidence": " ".join(body[max(0, start - 70):end + 50].split())},
                                     ensure_ascii=False) + "\n")
-
-
-def _at(items: list[Record], label: Record) -> Record | None:
-    same = [x for x in items if x["start"] == label["start"]]
-    if same:
-        return same[0]
-    over = [x for x in items if x["start"] < label["end"] and label["start"] < x["end"]]
-    return over[0] if over else None
 
 
 def judge(label: Record, item: Record | None) -> str:
