@@ -30,6 +30,7 @@ import json
 import random
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -148,22 +149,27 @@ def score(labels_path: Path, show: bool) -> Record:
     return {"precision": p, "recall": r, "verdicts": now}
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cli(doc: str | None, rows: int, seed: int, draw_rows: Callable[..., None], score_labels: Callable[..., Any]) -> None:
+    """`draw OUT` a sample of rows to label, `score LABELS` today's records against the labels."""
+    ap = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
     d.add_argument("out", type=Path)
-    d.add_argument("--rows", type=int, default=120)
-    d.add_argument("--seed", type=int, default=7)
+    d.add_argument("--rows", type=int, default=rows)
+    d.add_argument("--seed", type=int, default=seed)
     d.add_argument("--censor-cap", type=int, default=_CAP["censor.net"], help="rows of censor.net at most")
     c = sub.add_parser("score")
     c.add_argument("labels", type=Path)
     c.add_argument("--show", action="store_true")
     args = ap.parse_args()
     if args.cmd == "draw":
-        draw(args.out, args.rows, args.seed, args.censor_cap)
+        draw_rows(args.out, args.rows, args.seed, args.censor_cap)
     else:
-        score(args.labels, args.show)
+        score_labels(args.labels, args.show)
+
+
+def main() -> None:
+    cli(__doc__, 120, 7, draw, score)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ age, a time stamp) and `cls`, the class of a wrong one.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -103,21 +102,7 @@ def score(labels_path: Path, show: bool) -> Record:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("draw")
-    d.add_argument("out", type=Path)
-    d.add_argument("--rows", type=int, default=80)
-    d.add_argument("--seed", type=int, default=11)
-    d.add_argument("--censor-cap", type=int, default=_CAP["censor.net"], help="rows of censor.net at most")
-    c = sub.add_parser("score")
-    c.add_argument("labels", type=Path)
-    c.add_argument("--show", action="store_true")
-    args = ap.parse_args()
-    if args.cmd == "draw":
-        draw(args.out, args.rows, args.seed, args.censor_cap)
-    else:
-        score(args.labels, args.show)
+    ruwa_dates.cli(__doc__, 80, 11, draw, score)
 
 
 if __name__ == "__main__":
