@@ -58,6 +58,7 @@ _AND_THAT = re.compile(r",?\s+(?:and|but|or)\s+that(?=\s)")  # 'said A and that 
 # "said it would be provided next year, but he gave no details", "says his approach has created leverage — and in
 # some cases, he is right": a clause about the speaker, set off by a comma or dash and "but"/"and", is the writer's
 _WRITER_GOES_ON = re.compile(r"\s*[,—–]\s*(?:but|and)\s+(?:[^,.;“”\"]{1,30},\s+)?(?:he|she)\s+(?!(?:said|says|added|told)\b)")
+_BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
@@ -815,7 +816,10 @@ class Extraction:
             inner = self.body[q.inner_start:q.inner_end]
             who: Who | None
             cue_word: str | None
-            if qi in chosen:
+            byline = self._byline(q)
+            if byline is not None:
+                who, cue_word = byline, None  # '“…” — Neil Gaiman': the name that signs a quote
+            elif qi in chosen:
                 c, _ = chosen[qi]
                 if self._carried(reported[id(c)], q):
                     continue  # a phrase quoted inside reported speech: the reported clause carries it
@@ -830,6 +834,18 @@ class Extraction:
                 out.append(Quote(text=text, start=q.inner_start, end=q.inner_start + len(text),
                                  speaker=_speaker(who), cue=cue_word, direct=True))
         return out
+
+    def _byline(self, q: QSpan) -> Who | None:
+        """'“Had he taken …, he would’ve been George R.R. Martin.” — Neil Gaiman': a dash and a name of two
+        to four capitalised words that close the quote's paragraph sign it."""
+        m = _BYLINE.fullmatch(self.body, q.close, self.paras[q.para][1])
+        if m is None:
+            return None
+        own = self.speakers.entity_at(m.start("name"))
+        if own is not None and own.type == "PERSON":
+            return self.speakers.from_entity(own)
+        name = m.group("name")
+        return Who(name=name, start=m.start("name"), person=coref.looks_like_person(name)) if own is None else None
 
     def _continued_speaker(self, q: QSpan, n: int, prev_in_para: dict[int, tuple[Who | None, str | None]]
                            ) -> tuple[Who | None, str | None]:
