@@ -152,3 +152,11 @@ def test_counts_of_nobody_in_particular_compare_only_within_a_story() -> None:
         + _rows("Ukrainian officials said 45 Russian soldiers were killed on Tuesday.", "Paper B", "2023-05-02", 5),
         strict=True)]
     assert len([g for g in group_claims(sided) if g["kind"] == "killed"]) == 1
+
+
+def test_a_figure_the_extractor_reads_as_no_casualty_is_no_casualty_claim() -> None:
+    """'At least 1,200 people were killed and more than 250 others abducted': the extractor reads 250 as a count of
+    the abducted (kind other); the claim table does not make it a second death toll from the sentence's verb."""
+    rows = _rows("At least 1,200 people were killed and more than 250 others abducted, according to Israeli "
+                 "authorities.", "Wire A", "2024-07-23", 1)
+    assert {(r["kind"], r["value"]) for r in rows} == {("killed", 1200)}

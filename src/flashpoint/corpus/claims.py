@@ -279,7 +279,9 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
             subject = f"{subject} in {place}"  # "34 killed in Kharkiv region" is not the national toll
         if re.search(r"\b(?:on|for|from) (?:each|either|both) sides?\b|\bper side\b", body[q.end:limit], re.I):
             subject = f"{subject} per side"  # "2,000 dead on each side" is not the total
-        kind: str | None = q.kind if q.kind not in ("other", *CASUALTY, "troops") else None
+        if q.kind == "other":
+            continue  # the extractor read what the number counts ("more than 250 others abducted"): no casualty
+        kind: str | None = q.kind if q.kind not in (*CASUALTY, "troops") else None
         kind = kind or cue or infer_kind(q, sentence, subject)
         if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
             kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
