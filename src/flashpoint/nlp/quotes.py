@@ -59,6 +59,7 @@ _AND_THAT = re.compile(r",?\s+(?:and|but|or)\s+that(?=\s)")  # 'said A and that 
 # some cases, he is right": a clause about the speaker, set off by a comma or dash and "but"/"and", is the writer's
 _WRITER_GOES_ON = re.compile(r"\s*[,—–]\s*(?:but|and)\s+(?:[^,.;“”\"]{1,30},\s+)?(?:he|she)\s+(?!(?:said|says|added|told)\b)")
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
+_RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
@@ -431,9 +432,17 @@ class Extraction:
             who = self._clause_speaker(tok, cue, s)
         if who is None and _set_off_participle(tok):
             who = self._host_subject(tok)
+        return self._aside_name_or(who, tok, s)
+
+    def _aside_name_or(self, who: Who | None, tok: Token, s: int) -> Who | None:
+        """The name before an aside, where the subject found is no person or lies inside that aside
+        ('Montell Figgins, who represents Thomas, said', parsed with Thomas the subject); else `who`."""
+        named = self._name_before_aside(tok, s)
         if who is None or not who.person:
-            who = self._name_before_aside(tok, s) or who
-        return who
+            return named or who
+        inside = named is not None and named.start < who.start < tok.idx and \
+            _RELATIVE_ASIDE.search(self.body, named.start, who.start) is not None
+        return named if inside else who
 
     def _name_before_aside(self, verb: Token, s: int) -> Who | None:
         """'Dylan Nelson, a fellow at X, and co-author of the study, said', '“…,” Jessica Caldwell,
@@ -446,7 +455,9 @@ class Extraction:
         if m is None:
             return None
         aside = self.doc.tokens.char_span(m.start("aside"), m.end("aside"), alignment_mode="expand")
-        if aside is None or any(t.tag_ in FINITE_TAGS for t in aside) or self.quoted(m.start("aside")):
+        relative = aside is not None and aside[0].lower_ in ("who", "whose", "whom")  # "X, who represents Y,"
+        if aside is None or not relative and any(t.tag_ in FINITE_TAGS for t in aside) or self.quoted(m.start("aside")) \
+                or relative and (len(aside) < 2 or _base(aside[1]) in _verbs()):
             return None  # "X, who said …," / "X, the army says, …": a clause of its own, not an aside
         a, b = m.span("name")
         named = self.speakers.entities_in(a, b)
