@@ -16,8 +16,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
@@ -368,6 +369,9 @@ class Extraction:
         self.sent_starts = [s for s, _ in self.sentences]
         self.marks = [q for q in scan_quotes(self.body) if not self.is_furniture(q.open)]
         self.doubles = [q for q in self.marks if not q.single]
+        spans = sorted((q.open, q.close) for q in self.doubles)
+        self._opens = [a for a, _ in spans]
+        self._reach = list(accumulate((b for _, b in spans), max))
         self.speakers = Speakers(doc, [(q.inner_start, q.inner_end) for q in self.doubles])
         self.paras = paragraphs(self.body)
         self.times = [(t.start, t.end) for t in doc.timexes]
@@ -384,7 +388,10 @@ class Extraction:
         return self.sentences[i] if i >= 0 else (pos, pos)
 
     def quoted(self, pos: int) -> bool:
-        return any(q.open <= pos < q.close for q in self.doubles)
+        """Inside a double quote: some quote opened at or before `pos` closes after it (the latest close of the
+        quotes opened so far, by bisection; quotes may nest)."""
+        i = bisect_right(self._opens, pos)
+        return i > 0 and self._reach[i - 1] > pos
 
     def find_cues(self) -> list[Cue]:
         """Speech verbs and "according to" outside quotes and page furniture, in text order."""
@@ -563,7 +570,7 @@ class Extraction:
         a comma speaks for the noun phrase between that comma and it, whatever the parse made the
         subject before the comma."""
         doc = tok.doc
-        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in _up_to_comma([t for t in doc[tok.i + 1:] if t.idx < e])):
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
             return None
         comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
         if comma is None or self.quoted(doc[comma].idx):
@@ -1114,7 +1121,8 @@ class Extraction:
         the short subject before it, whatever the parse made of the pair; 'X happened, said Maksym
         Shevchuck, the deputy head of …': the rest of the sentence names the speaker."""
         tok = cue.tok
-        rest = _up_to_comma([t for t in tok.doc[tok.i + 1:] if t.idx < e and t.i not in _subject_words(tok)])
+        subject = _subject_words(tok)
+        rest = _up_to_comma([t for t in _tokens_before(tok.doc, tok.i + 1, e) if t.i not in subject])
         if rest and _after_clause_comma(tok) and cue.who is not None and cue.who.start == rest[0].idx:
             rest = []  # the speaker comes right after the verb: what follows describes them
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
@@ -1367,6 +1375,16 @@ def _object_verbs() -> frozenset[str]:
 def _first_word(text: str) -> str:
     m = re.match(r"[\w'’]+", text)
     return m.group(0).lower() if m else ""
+
+
+def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:
+    """The tokens from index `start` on that begin before character `end_char` (read no further than that)."""
+    out = []
+    for t in doc[start:]:
+        if t.idx >= end_char:
+            break
+        out.append(t)
+    return out
 
 
 def _subject_words(verb: Token) -> set[int]:
