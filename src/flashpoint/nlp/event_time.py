@@ -35,13 +35,18 @@ def since_comparison(language: str = DEFAULT_LANGUAGE) -> re.Pattern[str]:
     return re.compile(read_yaml(language, "background.yaml")["since_comparison"]["re"], re.I)
 
 
+def _whole_number(language: str, key: str, unit: str, least: int) -> int:
+    """A setting of background.yaml that must be a whole number of `unit`, at least `least`."""
+    value = read_yaml(language, "background.yaml").get(key)
+    if not isinstance(value, int) or value < least:
+        raise ValueError(f"lang/{language}/background.yaml: {key} must be a whole number of {unit}")
+    return value
+
+
 @lru_cache(maxsize=4)
 def historical_days(language: str = DEFAULT_LANGUAGE) -> int:
     """A happening whose named period ended this many days before publication is background."""
-    days = read_yaml(language, "background.yaml").get("historical_days")
-    if not isinstance(days, int) or days < 0:
-        raise ValueError(f"lang/{language}/background.yaml: historical_days must be a whole number of days")
-    return days
+    return _whole_number(language, "historical_days", "days", 0)
 
 
 def has_background_cue(text: str, scope: str | None = None) -> bool:
@@ -106,10 +111,7 @@ def _period_end(value: str, start: dt.date) -> dt.date | None:
 @lru_cache(maxsize=4)
 def undated_gap_years(language: str = DEFAULT_LANGUAGE) -> int:
     """With no publication date: how many years before the latest year the text names make a happening history."""
-    years = read_yaml(language, "background.yaml").get("undated_gap_years")
-    if not isinstance(years, int) or years < 1:
-        raise ValueError(f"lang/{language}/background.yaml: undated_gap_years must be a whole number of years")
-    return years
+    return _whole_number(language, "undated_gap_years", "years", 1)
 
 
 def _latest_year(doc: NlpDoc) -> int | None:
