@@ -142,8 +142,17 @@ def clause_span(trigger_clause: Span) -> tuple[int, int]:
     return trigger_clause.start_char, trigger_clause.end_char
 
 
+def told_day(doc: NlpDoc, sentence: Span) -> str | None:
+    """The past day a sentence states (a resolved full date on or before publication), if any: the day a past act
+    in the next sentence that names no date happened on (narrative time across a paragraph break)."""
+    day = timex_in(doc, sentence.start_char, sentence.end_char)
+    if day is None or len(day) != 10 or doc.published is None or day > doc.published.isoformat():
+        return None
+    return day
+
+
 def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool,
-               own_clause: str = "") -> tuple[str | None, bool]:
+               own_clause: str = "", day_before: str | None = None) -> tuple[str | None, bool]:
     """(date, historical) of an event whose trigger heads `clause` inside `sentence` (a past sentence that names no
     date of its own takes the last date of the sentence before it, in its paragraph).
 
@@ -175,5 +184,7 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
     if has_background_cue(own_clause, "clause"):  # "claimed to have attacked Wagner in the past"
         historical = True
     if value is None and pub is not None:
-        value = pub.isoformat()
+        # narrative time: "Merkel spoke to Putin on Thursday. In the same call, Putin accused Ukraine" (the day only,
+        # not its background: `day_before` is the day the sentence before states, see told_day)
+        value = day_before if day_before is not None and not present else pub.isoformat()
     return value, historical

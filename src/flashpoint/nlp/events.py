@@ -35,7 +35,7 @@ from flashpoint.nlp.event_patterns import (
     placed_sectors,
     private_acts,
 )
-from flashpoint.nlp.event_time import event_time, timex_in
+from flashpoint.nlp.event_time import event_time, told_day
 from flashpoint.nlp.language import people, syntax
 from flashpoint.nlp.plover import plover_score
 from flashpoint.nlp.speakers import Speakers
@@ -671,29 +671,12 @@ def _key(ev: Event) -> tuple[object, ...]:
             ev.negated, ev.hypothetical, ev.historical)
 
 
-def _narrative_day(doc: NlpDoc, tok: Token, sentence: Span, date: str | None, day: str | None) -> str | None:
-    """"Merkel spoke to Putin on Thursday. In the same call, Putin accused Ukraine": a past act in a sentence that
-    names no date happened on the day the sentence before it told of, not on the day of publication."""
-    if day is None or doc.published is None or date != doc.published.isoformat() or syn.is_present(tok):
-        return date
-    if timex_in(doc, sentence.start_char, sentence.end_char) is not None or _in_quote(doc, tok.idx):
-        return date
-    return day if tok.tag_ in ("VBD", "VBN") else date
-
-
-def told_day(doc: NlpDoc, sentence: Span) -> str | None:
-    """The past day a sentence states (a resolved full date on or before publication), if any."""
-    day = timex_in(doc, sentence.start_char, sentence.end_char)
-    if day is None or len(day) != 10 or doc.published is None or day > doc.published.isoformat():
-        return None
-    return day
-
-
 def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | None = None) -> list[Event]:
     tok = coded.trigger
     clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
-    date, historical = event_time(doc, sentence, clause, syn.is_present(tok), syn.own_clause(tok))
-    date = _narrative_day(doc, tok, sentence, date, day)
+    # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
+    told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
+    date, historical = event_time(doc, sentence, clause, syn.is_present(tok), syn.own_clause(tok), told)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     for a, r in _pairs(coded):
