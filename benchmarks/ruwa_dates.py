@@ -125,18 +125,26 @@ def judge(label: Record, item: Record | None) -> str:
     return "ok" if item["value"] == gold else "wrong value"
 
 
-def score(labels_path: Path, show: bool) -> Record:
+def verdicts(labels_path: Path, field: str, judge_item: Callable[[Record, Record | None], str],
+             shown: Callable[[Record], Any], show: bool) -> tuple[list[Record], dict[str, int]]:
+    """The labels of a sample and how many of each verdict today's records (of `field`) get; with `show`, the
+    ones that are wrong, with `shown` of today's record."""
     labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
     rows = _rows()
-    analysed = {i: analyse_row(i, rows[i]) for i in sorted({label["row"] for label in labels})}
+    analysed = {i: analyse_row(i, rows[i], field) for i in sorted({label["row"] for label in labels})}
     now: dict[str, int] = {}
     for label in labels:
-        item = _at(analysed[label["row"]]["timexes"], label)
-        verdict = judge(label, item)
+        item = _at(analysed[label["row"]][field], label)
+        verdict = judge_item(label, item)
         now[verdict] = now.get(verdict, 0) + 1
         if show and not verdict.startswith("ok"):
-            print(f"{verdict:15} row {label['row']}@{label['start']} {label['text']!r} gold={label['gold']} "
-                  f"now={None if item is None else item['value']} [{label.get('cls', '')}] {label['evidence']}")
+            print(f"{verdict:17} row {label['row']}@{label['start']} {label['text']!r} gold={label['gold']} "
+                  f"now={None if item is None else shown(item)} [{label.get('cls', '')}] {label['evidence']}")
+    return labels, now
+
+
+def score(labels_path: Path, show: bool) -> Record:
+    labels, now = verdicts(labels_path, "timexes", judge, lambda item: item["value"], show)
     dates = [x for x in labels if x["gold"] is not None]
     given_then = [x for x in labels if x["was"] is not None]
     right_then = sum(1 for x in given_then if x["was"] == x["gold"])

@@ -29,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ruwa_dates  # noqa: E402
-from ruwa_dates import _CAP, _at, _rows  # noqa: E402
+from ruwa_dates import _CAP  # noqa: E402
 
 Record = dict[str, Any]
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -76,18 +76,7 @@ def judge(label: Record, item: Record | None) -> str:
 
 
 def score(labels_path: Path, show: bool) -> Record:
-    labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
-    rows = _rows()
-    analysed = {i: analyse_row(i, rows[i]) for i in sorted({label["row"] for label in labels})}
-    now: dict[str, int] = {}
-    for label in labels:
-        item = _at(analysed[label["row"]]["quantities"], label)
-        verdict = judge(label, item)
-        now[verdict] = now.get(verdict, 0) + 1
-        if show and not verdict.startswith("ok"):
-            print(f"{verdict:17} row {label['row']}@{label['start']} {label['text']!r} gold={label['gold']} "
-                  f"now={None if item is None else (item['value'], item['kind'])} [{label.get('cls', '')}] "
-                  f"{label['evidence']}")
+    labels, now = ruwa_dates.verdicts(labels_path, "quantities", judge, lambda item: (item["value"], item["kind"]), show)
     figures = [x for x in labels if x["gold"] is not None]
     given_then = [x for x in labels if x["was"] is not None]
     right_then = [x for x in given_then if x["gold"] is not None and judge(x, x["was"]) == "ok"]
