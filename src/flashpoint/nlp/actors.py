@@ -388,6 +388,15 @@ def _unroled_actor(text: str, anchors: list[tuple[int, int, Entry]], org: Entry 
     return _actor(text, anchors[0][2])
 
 
+# a school, firm, outlet or charity has the country its own words name, never the one the story is about
+STATELESS_SECTORS = frozenset({"EDU", "BUS", "MED", "NGO"})
+# ... and a firm named by a role phrase alone ("the company", "several companies") is of no country: the
+# journalist or the broadcaster of a role phrase stays the country the text last named with that role
+STATELESS_ROLE_SECTORS = frozenset({"BUS"})
+# public offices: one named by its town ("Slavutych Mayor", "Kharkiv police chief") is of the town's country
+OFFICE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
+
+
 def _of_no_nation(text: str, role_end: int) -> bool:
     """'Western diplomats', 'international monitors', 'regional leaders' (but 'the regional governor')."""
     found = _NO_NATION.search(text)
@@ -419,15 +428,6 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int) ->
         return place.country
     role = text[:role_end].split()[-1] if role_end > 0 else None
     return context_country(context, role, max(0, len(context) - 300) if names else 0)
-
-
-# a school, firm, outlet or charity has the country its own words name, never the one the story is about
-STATELESS_SECTORS = frozenset({"EDU", "BUS", "MED", "NGO"})
-# ... and a firm named by a role phrase alone ("the company", "several companies") is of no country: the
-# journalist or the broadcaster of a role phrase stays the country the text last named with that role
-STATELESS_ROLE_SECTORS = frozenset({"BUS"})
-# public offices: one named by its town ("Slavutych Mayor", "Kharkiv police chief") is of the town's country
-OFFICE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
 
 
 def _role_actor(text: str, context: str | None, sector: str, role_end: int, country: str | None) -> Actor:

@@ -195,7 +195,7 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
     return head
 
 
-def _person_before(doc: NlpDoc, state: ArticleState, tok: Token) -> Actor | None:
+def _pronoun_person(doc: NlpDoc, state: ArticleState, tok: Token) -> Actor | None:
     """The person "he" or "she" stands for, by the resolver the quotes use (agreement, the subject of the
     sentence before, not a name inside a quote), so that an act and a quote of one "he" share their person;
     a person no entity codes is named with no side ("He added: ..." after an unlisted spokesman is his, not
@@ -256,7 +256,7 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
         found_obj = party(doc, antecedent, state)
         return Party(found_obj.actor, inherited=True) if found_obj is not None else None
     if person:
-        found = _person_before(doc, state, tok)
+        found = _pronoun_person(doc, state, tok)
         return Party(found, inherited=True) if found is not None else None
     if group and speaker is None and state.last_actor is not None:
         return Party(state.last_actor, inherited=True)
