@@ -212,12 +212,13 @@ def _surname_initial(name: str) -> str:
     return words[-1][:1] if words else ""
 
 
-_WORD_SPACE = re.compile(r"[\w'’\-]+\s+")
+_WORD_SPACE = re.compile(r"(?:[\w'’\-]+|[A-Z][a-z]{1,4}\.)\s+")  # a word, or an abbreviated title ("Gov. ")
 
 
 def _trailing_words(before: str) -> str | None:
-    r"""What `((?:[\w'’\-]+\s+){1,7})$` would find: the last one to seven words, each followed by
-    space, that run to the end of `before`; walking the word units is much cheaper than that search."""
+    r"""What `((?:[\w'’\-]+\s+|[A-Z][a-z]{1,4}\.\s+){1,7})$` would find: the last one to seven words (or
+    abbreviated titles), each followed by space, that run to the end of `before`; walking the word units is
+    much cheaper than that search."""
     units = [(m.start(), m.end()) for m in _WORD_SPACE.finditer(before)]
     if not units or units[-1][1] != len(before):
         return None
@@ -225,6 +226,24 @@ def _trailing_words(before: str) -> str | None:
     while k > 0 and units[k - 1][1] == units[k][0] and len(units) - k < 7:
         k -= 1
     return before[units[k][0]:]
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated titles and the role each stands for ("Gov" -> "governor"; roles.yaml)."""
+    return {str(k): str(v) for k, v in (_yaml("roles.yaml").get("title_abbreviations") or {}).items()}
+
+
+def _title_word(word: str) -> str | None:
+    """A word of a title written before a name, as a role reads it ("Gov." -> "governor"), or None."""
+    full = title_abbreviations().get(word.rstrip("."))
+    if full is not None:
+        return full
+    low = word.lower()
+    if word in title_words() or low in place_words() or low in org_words() or low in _role_words() \
+            or word.endswith(("'s", "’s")):
+        return word
+    return None
 
 
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
@@ -237,15 +256,12 @@ def roles_near(body: str, start: int, end: int) -> tuple[list[str], str | None]:
     before = body[max(0, start - 80):start]
     tail = _trailing_words(before)
     if tail:
-        words = tail.split()
         kept: list[str] = []
-        for w in reversed(words):
-            bare = w.strip(",")
-            if w.endswith(",") or not (bare in title_words() or bare.lower() in place_words()
-                                       or bare.lower() in org_words() or bare.lower() in _role_words()
-                                       or bare.endswith(("'s", "’s"))):
+        for w in reversed(tail.split()):
+            word = None if w.endswith(",") else _title_word(w)
+            if word is None:
                 break
-            kept.append(bare)
+            kept.append(word)
         if kept:
             roles.append(" ".join(reversed(kept)).lower())
     after = body[end:end + 120]
@@ -321,9 +337,13 @@ def resolve_description(description: str, mentions: list[Mention], pos: int,
     head, country = role_of(description)
     if head is None:
         return None
+    roles = dict(known_roles or {})
+    for m in mentions:  # a role written at one mention is the person's at every mention ("Bosma said" after
+        if m.person and m.end <= pos and m.roles:  # "House Speaker Brian Bosma")
+            roles[m.name] = [*roles.get(m.name, []), *m.roles]
     scored: list[tuple[int, int, Mention]] = []
     for m in mentions:
-        score = _description_fit(m, head, country, known_roles or {}) if m.person and m.end <= pos else None
+        score = _description_fit(m, head, country, roles) if m.person and m.end <= pos else None
         if score is not None and (score > 0 or head == "official"):
             scored.append((score, m.start, m))
     if not scored:

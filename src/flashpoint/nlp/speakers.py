@@ -990,7 +990,7 @@ class Speakers:
         if again is not None:
             return again
         spoke = {w.name for w in self.said if w.person}
-        before = [m for m in self.mentions if m.end <= lo]
+        before = sorted((m for m in (*self.mentions, *self.unlisted) if m.end <= lo), key=lambda m: m.start)
         for m in before:
             m.speaker = m.name in spoke
         known = {m.name: [p.role] for m in before if (p := gazetteer().people.get(fold(m.name))) and p.role}
