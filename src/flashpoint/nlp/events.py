@@ -10,9 +10,11 @@ one event with several mentions. Each event's confidence comes from `event_confi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
 from flashpoint.model import Actor, Event, Place
@@ -476,8 +478,9 @@ def _person_tokens(doc: NlpDoc) -> frozenset[int]:
     """The indices of the tokens inside the people the text names, read once per document."""
     found = doc.extras.get("person_tokens")
     if found is None:
-        spans = [(e.start, e.end) for e in doc.entities if e.type == "PERSON"]
-        found = frozenset(t.i for t in doc.tokens if any(a <= t.idx < b for a, b in spans))
+        starts = doc.tokens.to_array(IDX).tolist()
+        found = frozenset(i for e in doc.entities if e.type == "PERSON"
+                          for i in range(bisect_left(starts, e.start), bisect_left(starts, e.end)))
         doc.extras["person_tokens"] = found
     return found
 
