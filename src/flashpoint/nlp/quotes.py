@@ -352,8 +352,11 @@ def _hangs_on_clause(tok: Token) -> bool:
 
 
 def _second_verb(tok: Token) -> bool:
-    """The second of coordinated verbs ("X decried the attack and vowed …")."""
-    return tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")
+    """The second of coordinated verbs ("X decried the attack and vowed …"); not an inverted verb after a
+    comma with no "and" ("X happened, said executive chair Y", parsed as a conjunct)."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "cc" for c in tok.children) or not _after_clause_comma(tok)
 
 
 class Extraction:
@@ -435,6 +438,8 @@ class Extraction:
         if subj is None:
             subj = self._adjacent_subject(tok, s, e, inverted)
         who = self.speakers.who(subj) if subj is not None else None
+        if who is None and subj is not None and subj.i < tok.i and _after_clause_comma(tok):
+            who = self._name_after_verb(tok)  # 'Job cuts will come, said chair X', the verb parsed as a conjunct
         if who is None and _hangs_on_clause(tok):
             who = self._clause_speaker(tok, cue, s)
         if who is None and _set_off_participle(tok):
@@ -505,9 +510,17 @@ class Extraction:
             if found is not None:
                 return found, None, tok
         if subj is None and _after_clause_comma(tok):
-            after = tok.doc[tok.i + 1]  # '…, said Rebecca Harms, former …', however the parse split the sentence
-            return self.speakers.who(after) or self.speakers.written_name(after), None, tok
+            return self._name_after_verb(tok), None, tok
         return None, subj, tok
+
+    def _name_after_verb(self, tok: Token) -> Who | None:
+        """'…, said Rebecca Harms, former …', however the parse split the sentence; '…, said executive chair
+        Marcelo Claure': the name the title words go on to."""
+        after = tok.doc[tok.i + 1]
+        head = right_nominal(tok, tok.sent.end, self.times) if after.is_lower else None
+        if head is not None and head.pos_ == "PROPN":
+            after = head
+        return self.speakers.who(after) or self.speakers.written_name(after)
 
     def _host_subject(self, tok: Token) -> Who | None:
         """'Putin on Thursday scrapped plans …, saying …': a set-off participle speaks for the subject of the
@@ -1330,6 +1343,8 @@ def _after_clause_comma(verb: Token) -> bool:
     if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[i].text.endswith(","):
         return False
     name = verb.doc[verb.i + 1]
+    if name.is_lower and name.dep_ in ("nmod:desc", "compound", "amod"):
+        name = right_nominal(verb, verb.sent.end) or name  # '…, said executive chair Marcelo Claure'
     if not (name.pos_ == "PROPN" or name.tag_ == "NNP") or _base(verb) in (coref.speech_lexicon().get("object_verbs") or {}):
         return False  # "…, told CNN": the listener
     while name.dep_ in ("flat", "compound") and name.head.i > name.i:
@@ -1420,8 +1435,12 @@ def _modified_head(tok: Token) -> Token:
 
 
 def _hyphen_joined(tok: Token) -> bool:
-    """The second half of a hyphenated modifier ("Saudi-backed", "UN-run")."""
+    """Either half of a hyphenated modifier ("Saudi-backed", "UN-run", "US-brokered"): the second, or a first
+    joined to a lower-case second (not a name's "Al-" before "Shabaab")."""
     doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-‐" and not tok.whitespace_ \
+            and not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].is_lower:
+        return True
     return tok.i >= 2 and doc[tok.i - 1].text in "-‐" and not doc[tok.i - 1].whitespace_ \
         and not doc[tok.i - 2].whitespace_
 

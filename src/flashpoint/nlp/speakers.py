@@ -165,7 +165,14 @@ def _is_document(tok: Token) -> bool:
 
 
 def _is_pronoun_of_no_one(tok: Token) -> bool:
+    if _acronym(tok):
+        return False  # "The US said": a name, not "us"
     return tok.lower_ in people().other_pronouns or tok.lower_ in syntax_words().relative_pronouns
+
+
+def _acronym(tok: Token) -> bool:
+    """A word of two or more capitals ("US", "CNBC"): a name, never a pronoun or a capitalised sentence opener."""
+    return len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()
 
 
 def _conjuncts(tok: Token) -> tuple[list[Token], list[Token]]:
@@ -236,7 +243,7 @@ def _determiner_before(tok: Token) -> list[Token]:
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
     """A capitalised word that opens its sentence and no entity covers: a sentence start, no name,
     unless the text writes it capitalised inside a sentence too ("Tottenham said" after "joins Tottenham")."""
-    if tok.pos_ != "PROPN" or has_entity or not (tok.i == 0 or bool(tok.is_sent_start)):
+    if tok.pos_ != "PROPN" or has_entity or _acronym(tok) or not (tok.i == 0 or bool(tok.is_sent_start)):
         return False
     text = tok.doc.text
     return not any(text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "”", '"', ":")
@@ -716,7 +723,7 @@ class Speakers:
 
     def who(self, tok: Token) -> Who | None:
         """The speaker a subject token names, or None (no one, a name inside a quote, a date)."""
-        low = tok.lower_
+        low = "" if _acronym(tok) else tok.lower_  # "The US said": no pronoun
         if low in people().person_pronouns:
             return self.pronoun(tok.idx, people().person_pronouns[low])
         if low in syntax_words().group_pronouns:
