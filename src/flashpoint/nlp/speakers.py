@@ -751,8 +751,18 @@ class Speakers:
             named = self.nominal(appositions[0])
             if named is not None and named.person:
                 return named
+        if head is not None and head.person:
+            conjuncts = [c for c in conjuncts if not self._more_title(c)]
         found = [w for w in [head, *(self.nominal(c) for c in conjuncts if c not in appositions)] if w is not None]
         return self._joined(found)
+
+    def _more_title(self, tok: Token) -> bool:
+        """'Philip Luther, Research and Advocacy Director', 'writer and journalist X': a role noun joined to a
+        person's name with no determiner, owner or entity of its own is more of that person's title, no
+        second speaker ("X and the director", "X and Director Y" stay two)."""
+        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ not in role_nouns() and tok.lower_ not in quoting().person_nouns:
+            return False  # "X and officials said": more speakers
+        return self.entity_at(tok.idx) is None and not any(c.dep_ in ("det", "nmod:poss") for c in tok.children)
 
     def _joined(self, found: list[Who]) -> Who | None:
         """One speaker, or several as one "X and Y" (the first one's identity)."""
