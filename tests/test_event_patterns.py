@@ -104,6 +104,23 @@ def test_private_acts_run_their_examples() -> None:
         assert not [e for e in _analyse(text).events if e.type in rule.types], text
 
 
+def test_content_acts_run_their_examples() -> None:
+    """An act only asked for or threatened inside a verbal act is its content: the sentence codes the verbal act alone,
+    with its sides (positives); an act alleged, or joined by "and", is still coded, marked hypothetical (negatives)."""
+    from flashpoint.nlp.event_patterns import content_acts
+
+    rule = content_acts()
+    assert rule.types and rule.positives and rule.negatives
+    for ex in rule.positives:
+        events = _analyse(ex.text).events
+        assert events and all(e.type in rule.types for e in events), \
+            f"{ex.text!r}: expected only {sorted(rule.types)}, got {[e.type for e in events]}"
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), ex.text
+    for text in rule.negatives:
+        events = _analyse(text).events
+        assert any(e.hypothetical and e.type not in rule.types for e in events), text
+
+
 def test_placed_sectors_run_their_examples() -> None:
     """A side of a placed sector ("two suspects", "gangs") with no country of its own is of the place named
     (positives), and stays without a country when no place is named (negatives)."""

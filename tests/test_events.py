@@ -72,10 +72,10 @@ def test_denial_scope_is_the_denied_clause_only() -> None:
 
 def test_verb_classes_hold_where_the_lemmatizer_errs() -> None:
     """The trained lemmatizer gives "pressed" the lemma "presse": the verb classes of lang/en/syntax.yaml also
-    match by written form, so "pressed X to withdraw" is still a request whose withdrawal is X's, and to come."""
+    match by written form, so "pressed X to withdraw" is still a request to X, whose withdrawal is only asked for."""
     evs = events_of("Washington pressed Israel to withdraw from Gaza.")
-    retreat = of_type(evs, "RETREAT")
-    assert retreat and side(retreat[0].actor) == "ISR" and all(e.hypothetical for e in retreat)
+    request = of_type(evs, "REQUEST")
+    assert request and side(request[0].recipient) == "ISR" and not of_type(evs, "RETREAT")
     done = of_type(events_of("Israel withdrew from Gaza."), "RETREAT")
     assert done and not done[0].hypothetical
 
@@ -243,10 +243,12 @@ def test_a_person_pronoun_is_the_one_who_says_it_else_the_last_person_named() ->
 
 
 def test_a_passive_controls_its_infinitive() -> None:
-    withdraw = of_type(events_of("Russia was urged to withdraw its troops from Moldova."), "RETREAT")
+    withdraw = of_type(events_of("Russia was forced to withdraw its troops from Moldova."), "RETREAT")
     assert withdraw and side(withdraw[0].actor) == "RUS" and side(withdraw[0].recipient) == "MDA"
-    active = of_type(events_of("Romania urged Russia to withdraw its troops from Moldova."), "RETREAT")
-    assert active and side(active[0].actor) == "RUS"  # the object of the urging, not the one who urges
+    active = of_type(events_of("Romania forced Russia to withdraw its troops from Moldova."), "RETREAT")
+    assert active and side(active[0].actor) == "RUS"  # the object of the forcing, not the one who forces
+    urged = of_type(events_of("Romania urged Russia to withdraw its troops from Moldova."), "REQUEST")
+    assert urged and side(urged[0].recipient) == "RUS"  # the withdrawal asked for is the request's content
 
 
 def test_a_place_noun_stands_for_the_named_place_it_leads_to() -> None:

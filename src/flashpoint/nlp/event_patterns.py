@@ -210,6 +210,25 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
                                 *_examples(data, source))
 
 
+@dataclass(frozen=True)
+class ContentActs:
+    """Types of verbal acts whose imagined content (an act asked for, threatened, promised) is no event of its own."""
+
+    types: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def content_acts(language: str = DEFAULT_LANGUAGE) -> ContentActs:
+    data = read_yaml(language, "events.yaml").get("content_acts") or {}
+    source = f"lang/{language}/events.yaml: content_acts"
+    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
+    if unknown:
+        raise ValueError(f"{source}: unknown types {unknown}")
+    return ContentActs(frozenset(data.get("types") or []), *_examples(data, source))
+
+
 @lru_cache(maxsize=4)
 def nonpolitical_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors that make no political side by themselves (business)."""

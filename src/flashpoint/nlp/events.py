@@ -28,6 +28,7 @@ from flashpoint.nlp.event_patterns import (
     Pattern,
     by_lemma,
     complement_recipients,
+    content_acts,
     intent_conditional,
     intent_scheduled,
     intent_types,
@@ -745,11 +746,8 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         ordinal += 1
         told = state.told_day
         day = told[1] if told is not None and told[0] == ordinal - 1 else None
-        found: list[Event] = []
-        for tok in sentence:
-            coded = code_trigger(doc, tok, state)
-            if coded is not None:
-                found.extend(events_of(doc, coded, sentence, index, day))
+        acts = [c for c in (code_trigger(doc, tok, state) for tok in sentence) if c is not None]
+        found = [ev for c in acts if not _content_of(c, acts) for ev in events_of(doc, c, sentence, index, day)]
         stated = told_day(doc, sentence)
         state.told_day = (ordinal, stated) if stated is not None else None
         for ev in _one_per_happening(found):
@@ -762,6 +760,27 @@ def extract_events(doc: NlpDoc) -> list[Event]:
             events.append(ev)
         _remember(doc, sentence, state, found)
     return events
+
+
+def _content_of(coded: Coded, acts: list[Coded]) -> bool:
+    """An act only imagined inside a verbal act of its sentence (events.yaml `content_acts`) is that act's content, no
+    happening of its own: "urged Russia to withdraw" (the demand), "warned that Moscow could intervene if Ukraine
+    attacked" (the threat). An act alleged ("accused Russia of sending troops"), one meant by a material act ("sent
+    envoys to negotiate a truce") and one joined to another by "and" are their own, marked; so is one under a promise or
+    threat the coder read into another act ("Britain will continue to support Ukraine")."""
+    if not coded.hypothetical:
+        return False
+    types = content_acts().types
+    # a verbal act the coder read into another act ("will continue support": a promise) does not own its clause
+    triggers = {c.trigger.i for c in acts if c is not coded and c.type in types and c.pattern_id == c.pattern.id}
+    tok = coded.trigger
+    for _ in range(len(tok.doc)):  # bounded: a repaired parse may hold a cycle
+        if tok.head is tok or tok.dep_ == "conj":
+            break
+        tok = tok.head
+        if tok.i in triggers:
+            return True
+    return False
 
 
 def _is_role(noun: Token) -> bool:
