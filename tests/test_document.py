@@ -10,6 +10,7 @@ import pytest
 from conftest import SEEDS
 from flashpoint.model import Article
 from flashpoint.nlp.document import make_doc
+from flashpoint.nlp.language import names
 
 
 def _texts() -> list[str]:
@@ -84,3 +85,28 @@ def test_the_parse_through_numpy_blas_annotates_as_the_default_blis_does() -> No
         for repair in (parser.repair_clauses, parser.repair_main_verbs, parser.repair_passives):
             repair(reference)
         assert (parser.parse(text).to_array(attrs) == reference.to_array(attrs)).all()
+
+
+def _sentence_texts(text: str) -> list[str]:
+    doc = make_doc(Article(id="t", source="t", body=text))
+    return [text[a:b] for a, b in doc.sentences()]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ('He said: "They lied." Reuters could not verify it.', 'He said: "They lied."'),
+    ('A spokesman called it "a war crime." Officials disagreed.', 'A spokesman called it "a war crime."'),
+    # an opening straight quote after a space starts the next sentence, as before
+    ('The army left. "We are ready," she said.', "The army left."),
+])
+def test_a_straight_quote_mark_glued_to_a_full_stop_closes_its_sentence(text: str, first: str) -> None:
+    sentences = _sentence_texts(text)
+    assert sentences[0] == first
+    assert len(sentences) == 2
+
+
+@pytest.mark.parametrize("title", sorted(names().abbreviations))
+def test_the_dot_of_a_title_abbreviation_ends_no_sentence(title: str) -> None:
+    # language data: entities.yaml `abbreviations`; the tokenizer keeps each with its dot
+    assert len(_sentence_texts(f"{title}. Kovalenko arrived in the capital. He left on Monday.")) == 2
+    # a full stop after any other word still ends one
+    assert len(_sentence_texts("The troops arrived in the capital. Kovalenko left on Monday.")) == 2

@@ -69,7 +69,8 @@ def title_words() -> frozenset[str]:
     words = {str(w) for w in (_yaml("roles.yaml").get("title_words") or [])}
     for role in speech_lexicon().get("person_roles", []):
         words.update(w.capitalize() for w in str(role).split())
-    words.update({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Secretary-General", "Of", "State"})
+    words.update({"Secretary-General", "Of", "State"})
+    words.update(w for a in names().abbreviations for w in (a, f"{a}."))  # "Mr", "Lt.", "Cmdr."
     return frozenset(words)
 
 

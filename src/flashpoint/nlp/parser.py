@@ -26,6 +26,7 @@ from spacy.attrs import (
     LENGTH,
     MORPH,
     NORM,
+    ORTH,
     POS,
     SENT_START,
     SPACY,
@@ -33,9 +34,12 @@ from spacy.attrs import (
 )
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
+
+from flashpoint.nlp.language import names
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "en_flashpoint_ewt"
 
@@ -50,6 +54,9 @@ def load_parser() -> Language:
     if not (MODEL_DIR / "config.cfg").exists():
         raise RuntimeError(f"the parser model is missing at {MODEL_DIR}: run `bash training/train_parser.sh`")
     nlp = spacy.load(MODEL_DIR)
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    for word in names().abbreviations:  # "Lt. Col. Ahmed": a title's dot ends no sentence
+        tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
     ops = NumpyOps(use_blis=False)
     for _, pipe in nlp.pipeline:
         for node in cast(TrainablePipe, pipe).model.walk():  # every component of this pipeline is trained
@@ -72,6 +79,7 @@ def one_blas_thread() -> Iterator[None]:
 
 SENTENCE_FINAL = frozenset(".!?…")
 OPENING = frozenset("“‘\"'([")
+STRAIGHT = frozenset("\"'")
 
 
 def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int]:
@@ -83,11 +91,13 @@ def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int
     """
     words = _words(doc.text, doc) if words is None else words
     punct, space = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()
+    glued = [False, *(not s for s in doc.to_array(SPACY).tolist()[:-1])]  # no space before the token
     marks = [0] * len(words)
     starts: list[int] = []
     pending, after_break = True, True
     for i, word in enumerate(words):
-        closing = punct[i] and word[0] not in OPENING and not after_break
+        # a straight quote mark glued to the word before it closes ('"They lied." Reuters')
+        closing = punct[i] and (word[0] not in OPENING or (word[0] in STRAIGHT and glued[i])) and not after_break
         if pending and not space[i] and not closing:
             marks[i] = 1
             starts.append(i)
