@@ -143,6 +143,7 @@ class Quoting:
     document_authors: frozenset[str]
     person_nouns: frozenset[str]
     fragment_words: int
+    title_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
@@ -156,10 +157,15 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
     if not isinstance(data, dict):
         raise ValueError(f"{source}: must map keys to word lists")
     lists = {key: _word_list(data, key, source) for key in QUOTING_LISTS}
-    fragment_words = data.get("fragment_words")
-    if not isinstance(fragment_words, int) or isinstance(fragment_words, bool) or fragment_words < 0:
-        raise ValueError(f"{source}: 'fragment_words' must be a whole number of words")
-    return Quoting(**lists, fragment_words=fragment_words)
+    return Quoting(**lists, fragment_words=_count(data, "fragment_words", source),
+                   title_words=_count(data, "title_words", source))
+
+
+def _count(data: dict[str, Any], key: str, source: str) -> int:
+    n = data.get(key)
+    if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+        raise ValueError(f"{source}: '{key}' must be a whole number of words")
+    return n
 
 
 NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_phrase_modifiers", "locative_words",

@@ -62,6 +62,7 @@ _WRITER_GOES_ON = re.compile(r"\s*[,—–]\s*(?:but|and)\s+(?:[^,.;“”\"]{1,
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")  # a word of letters, as a title writes it ("Takin’")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
 # verb ("Dylan Nelson, a postdoctoral fellow at X in Munich, Germany, and co-author of the study, said")
@@ -912,6 +913,8 @@ class Extraction:
     def _is_fragment(self, q: QSpan) -> bool:
         """A quoted term of a few words with no finite verb ("called it “iron-clad”", "as “painstaking”",
         "to “crush the will”"): no statement."""
+        if _title_case(self.body[q.inner_start:q.inner_end]):
+            return True  # 'including “Takin’ It To The Streets,”': a title
         if _words(self.body[q.inner_start:q.inner_end]) > quoting().fragment_words:
             return False
         span = self.doc.tokens.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
@@ -1432,6 +1435,12 @@ def _modified_head(tok: Token) -> Token:
         else:
             break
     return tok
+
+
+def _title_case(text: str) -> bool:
+    """Two to `title_words` words, each capitalised (quotes.yaml): a title, not a statement."""
+    words = _TITLE_WORD.findall(text)
+    return 2 <= len(words) <= quoting().title_words and all(w[0].isupper() for w in words)
 
 
 def _hyphen_joined(tok: Token) -> bool:
