@@ -16,6 +16,9 @@ body and a short piece of its text, what the system gave when it was judged, and
 dates `gold` = the TIMEX3 value (null: no date to extract here); figures `gold` = {value, kind} or
 null (no figure: a date, an age, a counter), and `claimant_ok` for the figure's claimant; `cls` names
 the class of a wrong one.
+
+news181_sample5.jsonl: 60 dates and 50 figures, seed 1205, leaving out samples 1-4 (drawn and judged by eye
+before the rules of issue 13).
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ recall of the figures labelled).
     python benchmarks/ruwa_figures.py score benchmarks/ruwa_figures_sample.jsonl [--show]
 
 ruwa_figures_sample.jsonl: 60 rows, seed 11 (judged before the kind rules it led to);
-ruwa_figures_sample2.jsonl: 40 rows, seed 23, no censor.net (drawn and judged after them).
+ruwa_figures_sample2.jsonl: 40 rows, seed 23, no censor.net (drawn and judged after them);
+ruwa_figures_sample3.jsonl: 40 rows, seed 1205, no censor.net (drawn and judged before the rules of issue 13).
 
 A label: the row, the span's offsets and text, what the system gave when judged (`was`: value,
 kind; null: nothing), the truth `gold` ({value, kind}; null: no figure here, such as a date, an
