@@ -39,3 +39,20 @@ def test_example_values_are_timex3() -> None:
         for ex in body["positive"] + body["negative"]:  # type: ignore[operator]
             for _, value in ex["dates"]:
                 assert value is None or is_timex3_value(_value(value))
+
+
+@pytest.mark.parametrize("text,published,want", [
+    ("He saw his doctor in November 2016. But by December, they worsened. He was weaned off treatment a year later.",
+     "2019-11-18", ("a year later", "2017")),
+    ("The city was shelled overnight. Three days later the road was cut.", "2024-08-01", ("Three days later", "2024-08-03")),
+    ("The siege began on 2 May 2021. Three days later, the garrison surrendered.", "2024-08-01",
+     ("Three days later", "2021-05-05")),
+])
+def test_count_from_the_date_told_dates_its_clause_unshown(text: str, published: str, want: tuple[str, str]) -> None:
+    """'three days later' shows no date in the record (dates.yaml: later_than_told) but keeps its value
+    for the events of its clause: the record's finder notes its span as unshown."""
+    unshown: set[tuple[int, int]] = set()
+    found = record_timexes(text, dt.date.fromisoformat(published), parse(text), unshown)
+    kept = [(t.text, t.value) for t in found if (t.start, t.end) in unshown]
+    assert kept == [want]
+    assert want not in [(t.text, t.value) for t in record_timexes(text, dt.date.fromisoformat(published), parse(text))]

@@ -62,7 +62,8 @@ def test_invalid_values(value: str | None) -> None:
     ("The talks collapsed in late March.", ("late March", "2023-03")),
 ])
 def test_text_is_what_an_analyst_writes(text: str, shown: tuple[str, str]) -> None:
-    assert shown in [(t.text, t.value) for t in record_timexes(text, dt.date(2023, 6, 16))]
+    # a count from the date told ("Three days later") dates its clause, the record does not show it
+    assert shown in [(t.text, t.value) for t in record_timexes(text, dt.date(2023, 6, 16), unshown=set())]
 
 
 def test_unresolvable_keeps_its_text_with_no_value() -> None:
@@ -80,7 +81,8 @@ def test_unresolvable_keeps_its_text_with_no_value() -> None:
     ("The siege began on 2 May 2021. Three days later, the garrison surrendered.", ("Three days later", "2021-05-05")),
 ])
 def test_relative_days_count_from_the_last_date_told(text: str, shown: tuple[str, str]) -> None:
-    assert shown in [(t.text, t.value) for t in record_timexes(text, dt.date(2023, 6, 16))]
+    # a count from the date told ("Three days later") dates its clause, the record does not show it
+    assert shown in [(t.text, t.value) for t in record_timexes(text, dt.date(2023, 6, 16), unshown=set())]
 
 
 @pytest.mark.parametrize("text,published,shown", [

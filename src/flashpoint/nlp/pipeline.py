@@ -110,7 +110,8 @@ def _analyze(article: Article, backends: dict[str, str] | None) -> AnalyzedArtic
         **article.model_dump(),
         entities=doc.entities,
         quotes=doc.quotes,
-        timexes=doc.timexes,
+        # a count from the date told ('seven days later') dates its clause's events, shows no date of its own
+        timexes=[t for t in doc.timexes if (t.start, t.end) not in doc.extras.get("unshown_timexes", ())],
         quantities=doc.quantities,
         events=doc.events,
     )

@@ -279,6 +279,20 @@ def nearest_weekday(ref: dt.date, weekday: int, future: bool) -> dt.date:
     return ref - dt.timedelta(days=delta)
 
 
+def _scheduled_long_past(ctx: Ctx, pos: int, month: int, day: int) -> bool:
+    """A month and day said of a plan in the present ('the tour, which kicks off June 9th') is the
+    coming one when the latest past one is long gone; a headline's present tells of recent days
+    ('troops enter the town on May 3'): dates.yaml scheduled_in_the_present, month_day_days_back."""
+    assert ctx.ref is not None
+    if not ctx.scheduled(pos):
+        return False
+    try:
+        last = dt.date(pick_year(month, day, ctx.ref, False, True), month, day)
+    except ValueError:
+        return False
+    return (ctx.ref - last).days > int(str(date_rules()["scheduled_in_the_present"]["month_day_days_back"]))
+
+
 def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int | None) -> Res | None:
     """A calendar date or month, with the year picked news-style when not said."""
     explicit = year is not None
@@ -286,7 +300,8 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
         if ctx.ref is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return Res(m.start(), m.end(), value, parts=(None, month, day), year_explicit=False)
-        year = pick_year(month, day, ctx.ref, ctx.future(m.start()), ctx.past(m.start()))
+        ahead = ctx.future(m.start()) or (day is not None and _scheduled_long_past(ctx, m.start(), month, day))
+        year = pick_year(month, day, ctx.ref, ahead, ctx.past(m.start()))
         if day and day > calendar.monthrange(year, month)[1]:
             step = 1 if ctx.future(m.start()) else -1
             for k in range(1, 8):
@@ -861,8 +876,11 @@ def _overnight(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
-    """'over the past year', 'in the last week': the time up to now, no calendar unit (see dates.yaml)."""
-    return bool(m["the"] and not (m["pos"] or m["bound"]) and rel in rule_words("stretch_up_to_now", "words")
+    """'over the past year', 'in the last week', a headline's 'in past week': the time up to now, no
+    calendar unit; 'this past week' is last week (see dates.yaml)."""
+    bare = rel in rule_words("stretch_up_to_now", "bare_words") and not re.search(
+        r"\bthis\s+$", m.string[max(0, m.start() - 6):m.start()], re.I)
+    return bool((m["the"] or bare) and not (m["pos"] or m["bound"]) and rel in rule_words("stretch_up_to_now", "words")
                 and unit in rule_words("stretch_up_to_now", "units"))
 
 
@@ -1226,6 +1244,8 @@ def _season_year(season: str, rel: str, ref: dt.date, future: bool) -> int:
 @rule(r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year))?", {"week"})
 def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     y = _year(m["y"])
+    if y is None and not m["rel"] and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5], re.I):
+        return None  # "week 23 of Russia's war": the war's weeks counted, no calendar week (dates.yaml: week_of_a_happening)
     if y is None:
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
@@ -1571,9 +1591,44 @@ def _parsed_checkers(text: str, tokens: Doc) -> tuple[Callable[[int], bool], Cal
         tok = _parsed_at(tokens, pos)
         if tok is None:
             return worded(pos)
-        return plain(pos) and not _told_in_the_past(tok)
+        return (plain(pos) and not _told_in_the_past(tok)) or _plan_in_an_infinitive(tok)
 
     return future, plans
+
+
+def _infinitive_over(tok: Token) -> Token | None:
+    """The 'to'-infinitive a date hangs on ('not to go to work Friday', 'to use Thursday's meetings')."""
+    for _ in range(_CLIMB):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            return tok if any(c.lower_ == "to" and c.dep_ in ("mark", "aux") for c in tok.children) else None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _plan_in_an_infinitive(tok: Token) -> bool:
+    """Does the date hang on an infinitive that a verb of telling or wanting, a noun of intent or a
+    word of likelihood governs, told in the present ('tells workers not to go to work Friday', 'has
+    stated his intention to use Thursday's meetings', 'is likely to reach severe levels on
+    Wednesday')? Then it is ahead (dates.yaml: plan_in_an_infinitive)."""
+    verb = _infinitive_over(tok)
+    if verb is None or verb.head is verb:
+        return False
+    gov = verb.head
+    if gov.pos_ in ("NOUN", "PROPN", "PRON") and gov.dep_ in ("obj", "iobj") and \
+            gov.lemma_.lower() not in rule_words("plan_in_an_infinitive", "nouns"):
+        gov = gov.head  # "tells workers not to go": the parse may hang the infinitive on the object
+    lemma = gov.lemma_.lower()
+    if gov.pos_ == "NOUN" and lemma in rule_words("plan_in_an_infinitive", "nouns"):
+        gov = gov.head
+    elif not (lemma in rule_words("plan_in_an_infinitive", "verbs") or
+              (gov.pos_ == "ADJ" and gov.lower_ in rule_words("plan_in_an_infinitive", "adjectives"))):
+        return False
+    auxes = [c for c in gov.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    if any(a.tag_ in ("VBD", "MD") for a in auxes):
+        return False  # "had stated", "was likely", "would want": not now
+    return gov.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _told_in_the_past(tok: Token) -> bool:
@@ -1629,8 +1684,8 @@ def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
         tok = _parsed_at(tokens, pos)
         if tok is None:
             return False
-        if tok.dep_ in ("amod", "advmod", "det", "case") and tok.head.i > tok.i:
-            tok = tok.head  # "late Saturday", "next Friday"
+        if tok.dep_ in ("amod", "advmod", "det", "case", "nmod:unmarked", "compound") and tok.head.i > tok.i:
+            tok = tok.head  # "late Saturday", "next Friday", "June 9th"
         cases = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark")]
         if any(c in ("since", "as") for c in cases):
             return False
@@ -2205,13 +2260,17 @@ def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
 
 
 def extract_timexes(doc: NlpDoc) -> list[Timex]:
-    return record_timexes(doc.body, doc.published, doc.tokens)
+    return record_timexes(doc.body, doc.published, doc.tokens, doc.extras.setdefault("unshown_timexes", set()))
 
 
-def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = None) -> list[Timex]:
+
+def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = None,
+                   unshown: set[tuple[int, int]] | None = None) -> list[Timex]:
     """The body's dates as a record shows them: durations and fuzzy references ('recently', 'now')
     are left out; what cannot be resolved keeps its text with value None. `tokens`, the parse of
-    `body`, tells plans said in the present ('talks resume on Monday')."""
+    `body`, tells plans said in the present ('talks resume on Monday'). Without `unshown`, a count
+    from the date told ('two months later') is left out; with it, it is kept and its span noted there
+    (events of its clause take its date, the record does not show it)."""
     out: list[Timex] = []
     found = find_expressions(body, published, parsed=tokens)
     _weekday_ranges_in_order(body, found, published)
@@ -2231,12 +2290,21 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
             r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
         if year_of_report is not None and r.parts and r.parts[0] is None:
             _put_in_year(r, year_of_report)
-        two = r.extra.get("two")
-        if isinstance(two, tuple):  # "from 2011 to 2012": two years, each a date of its own
-            out.append(Timex(text=body[r.start_char:r.start_char + 4], start=r.start_char, end=r.start_char + 4,
-                             value=r.value))
-            out.append(Timex(text=str(two[2]), start=int(two[0]), end=int(two[1]), value=str(two[2])))
-            continue
-        start, value = _shown(body, r)
-        out.append(Timex(text=body[start:r.end_char], start=start, end=r.end_char, value=value))
+        out += _records_of(body, r, unshown)
     return out
+
+
+def _records_of(body: str, r: Res, unshown: set[tuple[int, int]] | None) -> list[Timex]:
+    """One expression's records: "from 2011 to 2012" is two years; a count from the date told is
+    noted in `unshown` (or left out without it)."""
+    two = r.extra.get("two")
+    if isinstance(two, tuple):  # "from 2011 to 2012": two years, each a date of its own
+        return [Timex(text=body[r.start_char:r.start_char + 4], start=r.start_char, end=r.start_char + 4,
+                      value=r.value),
+                Timex(text=str(two[2]), start=int(two[0]), end=int(two[1]), value=str(two[2]))]
+    start, value = _shown(body, r)
+    if r.extra.get("told_only"):
+        if unshown is None:
+            return []
+        unshown.add((start, r.end_char))
+    return [Timex(text=body[start:r.end_char], start=start, end=r.end_char, value=value)]
