@@ -91,7 +91,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # "a dozen", "half a million": an article counts only before a multiplier or a scale word
     article = r"(?:half[\s-]+a|a)(?=[\s-]+(?:" + _alt(lex["multipliers"]) + r"|million|billion|thousand|hundred)\b)"
     number = (r"(?:(?P<cur>" + _alt(cur_symbols) + codes + r")\s?)?"
-              r"(?P<num>" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
+              r"(?P<num>" + _grouped_thousands() + r"|" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
               r"(?:[\s-]+(?P<mult>" + _alt(lex["multipliers"]) + r")\b)?"
               r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
     vague = r"(?P<vague>" + _alt(lex["vague"]) + r")\b"
@@ -120,6 +120,33 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "nine months", "an 11-year lull"; "a 19-year-old", "20 years old" are ages
         "duration": re.compile(r"^(?:\s+|\s*-\s*)(?P<unit>" + duration + r")(?P<old>[\s-]+olds?\b)?", re.I),
     }
+
+
+@lru_cache(maxsize=1)
+def _grouped_rule() -> dict[str, Any]:
+    return cast("dict[str, Any]", read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["grouped_thousands"])
+
+
+def _grouped_thousands() -> str:
+    """'12 500', '1.234.567', '12.500': thousands set apart by a space or by dots (figures.yaml:
+    grouped_thousands); whether one dot group is thousands is decided with the kind (_dot_thousands)."""
+    spaces = "".join(re.escape(c) for c in _grouped_rule()["space_separators"])
+    return r"\d{1,3}(?:[" + spaces + r"]\d{3})+(?![\d.,]\d)|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
+
+
+_ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
+def _dot_thousands(fig: _Figure, value: float, kind: str, head_kind: str | None) -> float | None:
+    """The value of '12.500': thousands where people are counted, a decimal before a scale or as a
+    share, else None (left out: it could be either)."""
+    m = fig.m
+    if fig.rng is not None or not _ONE_DOT_GROUP.fullmatch(m["num"] or ""):
+        return value
+    if _scale(m) or m["mult"] or m["pct"]:
+        return value
+    people = kind in _grouped_rule()["people_kinds"] or head_kind in ("people", "troops")
+    return value * 1000 if people else None
 
 
 # a comma cuts a clause, not a number ("12,400")
@@ -159,7 +186,8 @@ def _subject(after: str) -> tuple[str | None, str | None]:
         for kind in ("munitions", "troops", "people", "things"):
             m = pats[kind].match(rest)
             if m:
-                return " ".join([*words[:i], m.group(0)]), kind
+                counted = None if kind == "munitions" and _of_something_else(rest[m.end():]) else kind
+                return " ".join([*words[:i], m.group(0)]), counted
         if words[i].lower() in _demonyms() and (i + 1 == len(words) or not re.match(r"[\w]", words[i + 1])
                                                  or words[i + 1].lower() in _WORDS.clause_end_words):
             return " ".join(words[:i + 1]), "people"  # "one Palestinian", "12 Israelis were wounded"
@@ -230,6 +258,40 @@ def _cue_distance(quote: Quote, at: int) -> int:
     if (quote.cue or "").lower().startswith("according"):
         return quote.end - at
     return at - quote.start
+
+
+@lru_cache(maxsize=1)
+def _figure_rule_words() -> dict[str, frozenset[str]]:
+    """The word lists of figures.yaml figure_rules, as 'rule.key'."""
+    rules = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]
+    return {f"{name}.{key}": frozenset(str(w).lower() for w in words) for name, body in rules.items()
+            for key, words in body.items() if isinstance(words, list) and key not in ("positive", "negative")}
+
+
+def _of_something_else(after: str) -> bool:
+    """'rounds of talks': munitions words before 'of' and no ammunition (figures.yaml: munitions_of_something_else)."""
+    m = re.match(r"\s+of\s+(?:the\s+|their\s+|its\s+)?([\w'-]+)", after)
+    word = m.group(1).lower() if m is not None else ""
+    return m is not None and word not in _figure_rule_words()["munitions_of_something_else.of_words"] \
+        and word not in lexicon()["pronouns"] and not _patterns()["munitions"].match(after[m.start(1):])
+
+
+def _one_toll(after: str) -> bool:
+    """'One killed, 18 injured': 'one' right before a toll word counts one (figures.yaml: one_toll_in_a_headline)."""
+    m = re.match(r"\s+(\w+)", after)
+    return m is not None and m.group(1).lower() in _figure_rule_words()["one_toll_in_a_headline.toll_words"]
+
+
+def _age_in_a_clause(fig: _Figure) -> bool:
+    """'since I was 17', 'At 16, he went': a person's age (figures.yaml: ages_in_a_clause)."""
+    words = _figure_rule_words()
+    persons = alternation(sorted(words["ages_in_a_clause.persons"]))
+    told = (r"\b(?:" + alternation(sorted(words["ages_in_a_clause.openers"])) + r")\s+(?:" + persons + r")\s+(?:"
+            + alternation(sorted(words["ages_in_a_clause.verbs"])) + r")\s+$")
+    if re.search(told, fig.before, re.I):
+        return True
+    return bool(re.fullmatch(r"\s*at\s+", fig.before, re.I)) and re.match(r",\s+(?:" + persons + r")\b", fig.after,
+                                                                           re.I) is not None
 
 
 _NEXT_FIGURE = re.compile(r"\b(?:and|or|while|but)\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
@@ -599,7 +661,9 @@ _LABEL_JOIN = re.compile(r"\s*(?:and|or|to|-|\u2013)\s*")
 def _is_label(scan: _Scan, fig: _Figure) -> bool:
     """A number after a word that makes it a label or an age ('post 542', 'aged 18 to'), or joined to
     such a number ('ages of nine and 14', 'posts 542 and 543')."""
-    if _patterns()["not_before"].search(fig.before) or _AGED_BEFORE.search(fig.before):
+    # a sentence split after an abbreviation ('the No. | 2 official') leaves the label in the sentence before
+    before = fig.before if fig.before.strip() else scan.doc.body[max(0, fig.start - 20):fig.start]
+    if _patterns()["not_before"].search(before) or _AGED_BEFORE.search(before):
         return True
     return scan.label_end is not None and bool(_LABEL_JOIN.fullmatch(scan.doc.body[scan.label_end:fig.start]))
 
@@ -629,7 +693,10 @@ def _scale(m: re.Match[str]) -> str | None:
 def _value(fig: _Figure) -> float | None:
     """The number times its multiplier ('two dozen') and scale ('3.5 million', a range's '30 million to')."""
     m, rng = fig.m, fig.rng
-    value = parse_number(rng["a"] if rng is not None else re.sub(r"(?<=[a-z])[\s-]+(?=[a-z])", " ", m["num"], flags=re.I))
+    num = re.sub(r"(?<=\d)[^\w,.-](?=\d{3})", "", m["num"] or "")  # "12 500"
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", num):
+        num = num.replace(".", "")  # "1.234.567"
+    value = parse_number(rng["a"] if rng is not None else re.sub(r"(?<=[a-z])[\s-]+(?=[a-z])", " ", num, flags=re.I))
     if value is None:
         return None
     if m["mult"]:
@@ -654,7 +721,9 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
     if _AGE_RANGE.match(fig.after):
         return True
     listed = head_kind not in (None, "things")  # "one of the buildings" counts no more than "one of them"
-    if num.lower() == "one" and not listed and rng is None:
+    if num.lower() == "one" and not listed and rng is None and not _one_toll(fig.after):
+        return True
+    if _age_in_a_clause(fig):
         return True
     if num.lower() in _SMALL_WORDS and not listed and re.search(r"\bthe\s+$", fig.before, re.I):
         return True
@@ -896,6 +965,9 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
     if _one_person(fig, head_kind, kind, found):
+        return None
+    value = _dot_thousands(fig, value, kind, head_kind)  # type: ignore[assignment]
+    if value is None:
         return None
     if kind != "money" and _money_in_brackets().match(fig.after):
         kind = "money"  # "Sh. 10 trillion ($2.7 billion)": a sum in a currency not listed, converted
