@@ -17,6 +17,7 @@ from flashpoint.ingest.meta import (
     pinned_date,
     sources_table,
     staff_agencies,
+    stamp_above_body,
     strip_site_suffix,
     url_date,
 )
@@ -82,6 +83,33 @@ def test_ids_are_stable_short_hashes(seeds: dict[str, tuple[Article, dict]]) -> 
 ])
 def test_datelines(line: str, value: str) -> None:
     assert dateline_date(["Some headline about the war", line]) == value
+
+
+_MENU = [f"Menu item {i}" for i in range(40)]  # a dump's menus push the stamp far below its first lines
+_LEAD = "Pacific Gas & Electric began shutting off power on Wednesday to some 375,000 people in 18 counties."
+
+
+@pytest.mark.parametrize("stamp, value", [
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-19"),
+    ("By Meg James Staff Writer | Nov. 19, 2019", "2019-11-19"),
+    ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20"),
+    ("by Jeff Foust \u2014 November 18, 2019", "2019-11-18"),
+    ("By Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z Space", "2019-11-19"),
+])
+def test_a_stamp_above_the_body_dates_a_text_dump(stamp: str, value: str) -> None:
+    lines = [*_MENU, "PG&E begins new mass power shutoff", stamp, _LEAD, "More text follows here."]
+    assert stamp_above_body(lines, _LEAD + "\n\nMore text follows here.") == value
+
+
+@pytest.mark.parametrize("line", [
+    "The roots of the conflict go back to 18 March 2014 when Russia annexed Crimea.",  # a sentence, not a stamp
+    "Most read: Kyiv under fire, February 24, 2022 and what followed",
+])
+def test_a_date_in_a_sentence_above_the_body_is_no_stamp(line: str) -> None:
+    lines = [*_MENU, "PG&E begins new mass power shutoff", line, _LEAD]
+    assert stamp_above_body(lines, _LEAD) is None
+    far = [*_MENU[:2], "Nov 19, 2019, 10:31 pm CST", *_MENU, _LEAD]  # a stamp far above the body is a sidebar's
+    assert stamp_above_body(far, _LEAD) is None
 
 
 def test_a_date_inside_a_sentence_is_not_a_dateline() -> None:

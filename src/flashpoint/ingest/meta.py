@@ -198,6 +198,37 @@ def dateline_date(lines: list[str]) -> str | None:
     return None
 
 
+# what marks a line as the page's own stamp besides its date: a clock time, a label, or a byline
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)|T\d{2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_STAMP_LABEL = re.compile(r"\b(?:published|posted|updated|last updated|modified|date)\b", re.I)
+_BYLINE_REST = re.compile(r"^\W*(?:by\s*:?\s+)?(?:[A-Z][\w.'\u2019-]*(?:\s+|$)){1,6}\W*$")
+STAMP_LINES_ABOVE = 12  # a page's stamp sits between its headline and its first paragraph
+STAMP_LINE_CHARS = 120
+
+
+def _stamp_line(line: str) -> str | None:
+    """The date of a stamp line: a full date with a clock time, a label or a byline beside it
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "By Meg James Staff Writer | Nov. 19, 2019")."""
+    found = parse_date(line) if len(line) <= STAMP_LINE_CHARS else None
+    if found is None:
+        return None
+    value, m = found
+    rest = (line[:m.start()] + " " + line[m.end():]).strip()
+    if not re.search(r"\w", rest) or _CLOCK.search(rest) or _STAMP_LABEL.search(rest):
+        return value
+    return value if _BYLINE_REST.match(re.sub(r"\s*[|\u2022\u00b7/\u2013\u2014-]+\s*", " ", rest)) else None
+
+
+def stamp_above_body(lines: list[str], body: str) -> str | None:
+    """The page's own stamp in a text dump: the nearest stamp line above the article's first paragraph
+    (or among its first lines). Menus push it far below the first lines of a dump."""
+    first = next((ln for ln in _lines(body) if len(ln) > 40), None)
+    if first is None or first not in lines:
+        return None
+    at = lines.index(first)
+    return next((v for v in map(_stamp_line, reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])) if v), None)
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_ALONE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|scheduled|due|planned|expected|until|deadline|by|next)\b", re.I)
@@ -675,7 +706,9 @@ def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]
     sources: tuple[tuple[Callable[[], Any], str], ...] = (
         (lambda: given.get("published"), "given"), (lambda: page_meta.get("date"), "meta"),
         (lambda: _wire_date(page), "text"), (lambda: url_date(page.url), "inferred"),
-        (lambda: dateline_date(page.header), "text"), (lambda: latest_text_date(page.lines), "inferred"),
+        (lambda: dateline_date(page.header), "text"),
+        (lambda: None if page.is_html else stamp_above_body(page.lines, page.body), "text"),
+        (lambda: latest_text_date(page.lines), "inferred"),
         (lambda: pinned_date("\n".join(page.lines), date.today()), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
         normal = _normal_date(read())
