@@ -66,6 +66,11 @@ def _judge(right: dict[str, Any] | None, best: Any) -> bool:
         _coding(best)[k] == right[k] for k in ("actor_country", "recipient_country"))
 
 
+def _told_at(span: tuple[int, int], e: Any) -> int:
+    """How much of the span the event's sentence, or a sentence that tells it again, covers."""
+    return max(_overlap(span, (m.start, m.end)) for m in (e, *e.mentions))
+
+
 def score(sample_path: Path, show: bool) -> dict[str, Any]:
     judged = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = ruwa_documents()
@@ -75,9 +80,11 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
     for j in judged:
         span = (j["start"], j["end"])
         overlapping = [e for e in found[j["doc"]] if _overlap(span, (e.start, e.end)) > 0]
+        # else an event told there again as a mention (a headline its sub-heading retells)
+        overlapping = overlapping or [e for e in found[j["doc"]] if _told_at(span, e) > 0]
         judged_then = {k: j["found"][k] for k in ("type", "actor_country", "recipient_country")}
         best = max(overlapping, key=lambda e: (_judge(judged_then, e), e.type == j["found"]["type"],
-                                             _overlap(span, (e.start, e.end))), default=None)
+                                             _told_at(span, e)), default=None)
         if best is None:
             row = tally.setdefault("removed", {"right": 0, "coded": 0})
             row["right"] += j["right"] is None

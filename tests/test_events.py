@@ -185,6 +185,21 @@ def test_one_happening_told_twice_is_one_event_with_two_mentions() -> None:
     assert body[m.start:m.end] == m.text and "again" in m.text
 
 
+def test_a_headline_the_body_tells_again_is_a_mention_of_the_fuller_event() -> None:
+    """The headline tells the accusation the lead tells in full: one happening, at the lead, with the headline as its
+    mention. A lead sentence (closed by a stop) is no headline, and a headline act on other sides stays its own."""
+    body = "Ethiopia accuses Eritrea of shelling\n\nThe Ethiopian government accused the Eritrean army on Monday of " \
+           "shelling Zalambessa."
+    evs = of_type(events_of(body), "ACCUSE")
+    assert len(evs) == 1 and evs[0].start > 0 and side(evs[0].actor) == "ETH" and side(evs[0].recipient) == "ERI"
+    assert [(m.start, body[m.start:m.end]) for m in evs[0].mentions] == [(0, "Ethiopia accuses Eritrea of shelling")]
+    other = "Chad accuses Sudan of shelling\n\nNiger accused Sudan of shelling a border village on Monday."
+    assert len(of_type(events_of(other), "ACCUSE")) == 2
+    lead = "Egypt urged Israel to end the siege.\n\nLater, the Egyptian foreign minister urged the Israeli government " \
+           "to open the crossing at Rafah."
+    assert len(of_type(events_of(lead), "REQUEST")) == 2
+
+
 def test_furniture_yields_no_events() -> None:
     body = "Photo: Russian troops attacked the town.\n\nBy agreeing to the Terms of Use you accept our rules."
     assert not events_of(body)

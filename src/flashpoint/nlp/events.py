@@ -740,10 +740,12 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
+    lead_end = 0  # where the headline ends, where the body opens with one
     for index, sentence in enumerate(doc.tokens.sents):
         if sentence.start_char in furniture or not any(t.is_alpha for t in sentence):
             continue
         ordinal += 1
+        lead_end = sentence.end_char if ordinal == 1 and _headline(sentence) else lead_end
         told = state.told_day
         day = told[1] if told is not None and told[0] == ordinal - 1 else None
         acts = [c for c in (code_trigger(doc, tok, state) for tok in sentence) if c is not None]
@@ -759,7 +761,45 @@ def extract_events(doc: NlpDoc) -> list[Event]:
             seen[_key(ev)] = ev
             events.append(ev)
         _remember(doc, sentence, state, found)
-    return events
+    return _headline_told_again(events, lead_end)
+
+
+def _headline_told_again(events: list[Event], lead_end: int) -> list[Event]:
+    """"Ukrainian soldier killed" over "A Ukrainian soldier was killed in clashes with separatists": an event of the
+    headline that a later one of its type tells again, each side it names of the same country (or body) as the
+    later one's, is that event's mention, as an analyst annotates the clearest statement once."""
+    out = []
+    for ev in events:
+        later = None if ev.start >= lead_end else next(
+            (o for o in events if o.start >= lead_end and _retold(ev, o)), None)
+        if later is None:
+            out.append(ev)
+            continue
+        later.mentions.insert(0, TextSpan(text=ev.text, start=ev.start, end=ev.end))
+        later.confidence = max(later.confidence, ev.confidence)
+    return out
+
+
+def _headline(sentence: Span) -> bool:
+    """A line told with no closing stop ("Ukrainian soldier killed"), as headlines are."""
+    text = sentence.text.rstrip()
+    return bool(text) and text[-1] not in ".!?"
+
+
+def _retold(first: Event, other: Event) -> bool:
+    """The same kind of act, as told (negated, hypothetical, historical), at no other place, with each side the first
+    names on the other's same side."""
+    if (first.type, first.negated, first.hypothetical, first.historical) != \
+            (other.type, other.negated, other.hypothetical, other.historical):
+        return False
+    if first.location and other.location and first.location.name != other.location.name:
+        return False  # strikes on two towns
+    return all(a is None or (b is not None and _same_side(a, b))
+               for a, b in ((first.actor, other.actor), (first.recipient, other.recipient)))
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    return bool((a.country and a.country == b.country) or (a.code and a.code == b.code))
 
 
 def _content_of(coded: Coded, acts: list[Coded]) -> bool:
