@@ -926,7 +926,8 @@ class Speakers:
             by = syntax.agent(c) if c.tag_ == "VBN" else None
             if by is not None:
                 return self.who(by)
-        return None
+        by = syntax.agent(tok.head) if tok.dep_ == "nsubj" and tok.head.tag_ in ("VBN", "VBD") else None
+        return self.who(by) if by is not None else None  # 'a report published by the UN', parsed as its subject
 
     def _described(self, tok: Token, lo: int, hi: int, own: Entity | None) -> Who | None:
         """A phrase that names no person by itself: a name apposed after it, its own entity, a role
