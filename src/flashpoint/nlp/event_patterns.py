@@ -13,7 +13,7 @@ from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
                   "needs_recipient", "complement_aux", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
-                  "not_recipient_sectors", "not_recipient_place", "needs_complement",
+                  "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
 
@@ -45,6 +45,8 @@ class Pattern:
     complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
     not_complements: frozenset[str]  # the verb's infinitive must not be one of these ("refused to comment")
     needs_complement: bool  # the verb must have an infinitive ("declined to resign"; "prices declined" is none)
+    subjects: frozenset[str]  # the verb's subject must be one of these nouns ("riots continued", "protests erupted")
+    complements: frozenset[str]  # the verb's infinitive must be one of these ("vowed to fight")
     preps: frozenset[str]  # the verb needs an oblique with one of these prepositions ("called for a truce")
     recipient: tuple[str, ...]
     needs_recipient: bool
@@ -101,7 +103,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         participle_preps=frozenset(entry.get("not_participle") or []),
         particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),
-        needs_complement=bool(entry.get("needs_complement")),
+        needs_complement=bool(entry.get("needs_complement")), subjects=_nouns(entry, "subject"),
+        complements=_words(entry, "complement"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
         actor_sectors=frozenset(entry.get("actor_sectors") or []),

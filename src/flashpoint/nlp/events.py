@@ -146,7 +146,17 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozen
         return False
     if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None):
         return False
-    return _complement_fits(tok, p)
+    return _complement_fits(tok, p) and _words_fit(tok, p)
+
+
+def _words_fit(tok: Token, p: Pattern) -> bool:
+    """"Riots continued" needs its subject noun ("the talks continued" is no protest); "vowed to fight" its
+    infinitive ("vowed to rebuild" is no threat)."""
+    if p.subjects:
+        subj = syn.children(tok, "nsubj", "nsubj:pass")
+        if not subj or not _lemma_in(syn.np_head(subj[0]), p.subjects):
+            return False
+    return not p.complements or any(_lemma_in(c, p.complements) for c in syn.children(tok, "xcomp", "ccomp"))
 
 
 def _complement_fits(tok: Token, p: Pattern) -> bool:
