@@ -110,3 +110,13 @@ def test_the_dot_of_a_title_abbreviation_ends_no_sentence(title: str) -> None:
     assert len(_sentence_texts(f"{title}. Kovalenko arrived in the capital. He left on Monday.")) == 2
     # a full stop after any other word still ends one
     assert len(_sentence_texts("The troops arrived in the capital. Kovalenko left on Monday.")) == 2
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("“Nobody will be happy!”, said one activist. He left.", 2),  # a comma after the closing mark goes on
+    ("“Why?” she asked. He left.", 3),  # without one the mark ends its sentence, as before
+    ("It went on for a while… nothing like this ever happened. He left.", 2),  # an ellipsis before a small letter
+    ("He waited... Then he left.", 2),  # before a capital it ends one
+])
+def test_a_mid_sentence_mark_or_small_letter_after_an_ellipsis_goes_on_with_the_sentence(text: str, count: int) -> None:
+    assert len(_sentence_texts(text)) == count

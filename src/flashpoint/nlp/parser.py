@@ -80,6 +80,8 @@ def one_blas_thread() -> Iterator[None]:
 SENTENCE_FINAL = frozenset(".!?…")
 OPENING = frozenset("“‘\"'([")
 STRAIGHT = frozenset("\"'")
+MID_SENTENCE = frozenset(",;")  # after a closing mark, these go on with the sentence the mark seemed to end
+ELLIPSIS = frozenset({"…", "..."})
 
 
 def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int]:
@@ -94,21 +96,33 @@ def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int
     glued = [False, *(not s for s in doc.to_array(SPACY).tolist()[:-1])]  # no space before the token
     marks = [0] * len(words)
     starts: list[int] = []
-    pending, after_break = True, True
+    ended = "\n"  # what ended the sentence before: a line break, a sentence-final mark; "" while one runs
     for i, word in enumerate(words):
-        # a straight quote mark glued to the word before it closes ('"They lied." Reuters')
-        closing = punct[i] and (word[0] not in OPENING or (word[0] in STRAIGHT and glued[i])) and not after_break
-        if pending and not space[i] and not closing:
+        if ended and ended != "\n" and _goes_on(word, ended):
+            ended = ""
+        elif ended and not space[i] and not (punct[i] and ended != "\n" and _closing(word, glued[i])):
             marks[i] = 1
             starts.append(i)
-            pending = after_break = False
+            ended = ""
         if "\n" in word:
-            pending = after_break = True
+            ended = "\n"
         elif word in SENTENCE_FINAL or word == "...":
-            pending = True
+            ended = word
     if len(words):
         doc.from_array([SENT_START], cast(Any, np.array(marks, dtype=np.uint64)))
     return starts if starts[:1] == [0] else [0, *starts]
+
+
+def _closing(mark: str, glued: bool) -> bool:
+    """A mark that closes what a sentence-final mark ended: a closing quote or bracket, a straight quote glued to
+    the word before it ('"They lied." Reuters'), any other punctuation."""
+    return mark[0] not in OPENING or (mark[0] in STRAIGHT and glued)
+
+
+def _goes_on(word: str, ended: str) -> bool:
+    """'"... be happy!", said one activist', 'for a while ... nothing like this': a mid-sentence mark after the
+    closing one, or a small letter after an ellipsis, goes on with the sentence the mark seemed to end."""
+    return word in MID_SENTENCE or (ended in ELLIPSIS and word[:1].islower())
 
 
 def _words(text: str, doc: Doc) -> list[str]:
