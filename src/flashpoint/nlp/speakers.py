@@ -752,17 +752,22 @@ class Speakers:
             if named is not None and named.person:
                 return named
         if head is not None and head.person:
-            conjuncts = [c for c in conjuncts if not self._more_title(c)]
+            first_aside = min((a.i for a in appositions), default=len(tok.doc))
+            conjuncts = [c for c in conjuncts if not self._more_title(c, c.i > first_aside)]
         found = [w for w in [head, *(self.nominal(c) for c in conjuncts if c not in appositions)] if w is not None]
         return self._joined(found)
 
-    def _more_title(self, tok: Token) -> bool:
+    def _more_title(self, tok: Token, after_aside: bool) -> bool:
         """'Philip Luther, Research and Advocacy Director', 'writer and journalist X': a role noun joined to a
-        person's name with no determiner, owner or entity of its own is more of that person's title, no
-        second speaker ("X and the director", "X and Director Y" stay two)."""
-        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ not in role_nouns() and tok.lower_ not in quoting().person_nouns:
-            return False  # "X and officials said": more speakers
-        return self.entity_at(tok.idx) is None and not any(c.dep_ in ("det", "nmod:poss") for c in tok.children)
+        person's name with no determiner, owner or person of its own is more of that person's title, no
+        second speaker ("X and the director", "X and Director Y" stay two); so is any common noun joined
+        after the title set off by a comma ("X, division vice president, Nissan Sales & Regional Operations")."""
+        own = self.entity_at(tok.idx)
+        if own is not None and own.type == "PERSON" or any(c.dep_ in ("det", "nmod:poss") for c in tok.children):
+            return False
+        if after_aside and tok.pos_ in ("NOUN", "PROPN"):
+            return not looks_like_full_name(self.body[slice(*name_run(tok))])  # "…, and Tomas Berg": a person
+        return tok.tag_ not in ("NNS", "NNPS") and (tok.lower_ in role_nouns() or tok.lower_ in quoting().person_nouns)
 
     def _joined(self, found: list[Who]) -> Who | None:
         """One speaker, or several as one "X and Y" (the first one's identity)."""
