@@ -51,9 +51,15 @@ def codes(text: str, context: str | None = None) -> tuple[str | None, str | None
     ("Dmytro Kuleba", ("UKR", "GOV", None)),
     ("Dmitry Kuleba", ("UKR", "GOV", None)),
     ("Volodimir Zelenski", ("UKR", "GOV", None)),
+    ("Lt. Gen. Prosper Avril", (None, "MIL", None)),  # a rank before a name the KB does not know
+    ("Russian Col. Ivan Sokolov", ("RUS", "MIL", None)),
 ])
 def test_mentions_resolve_to_plover_codes(mention: str, expected: tuple[str | None, ...]) -> None:
     assert codes(mention) == expected
+
+
+def test_major_and_captain_are_no_ranks_by_themselves() -> None:
+    assert resolve_actor("a major airline") is None and resolve_actor("the captain of the ferry") is None
 
 
 def test_metonyms_share_the_seat_of_powers_id() -> None:
