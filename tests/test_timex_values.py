@@ -108,3 +108,9 @@ def test_not_dates(text: str) -> None:
 def test_a_qualified_ago_keeps_its_qualifier() -> None:
     found = record_timexes("The truce collapsed about three weeks ago.", dt.date(2023, 6, 16))
     assert [(t.text, t.value) for t in found] == [("about three weeks ago", "2023-W21")]
+
+
+def test_decades_ago_is_a_decade() -> None:
+    """'two decades ago' is said at the grain of a decade, as 'the 1980s' is ('198'), not left unresolved."""
+    found = [(t.text, t.value) for t in record_timexes("The foundations were laid two decades ago.", dt.date(2022, 7, 11))]
+    assert found == [("two decades ago", "200")]

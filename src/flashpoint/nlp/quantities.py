@@ -344,11 +344,23 @@ def _nearest_toll(before: str, after: str) -> str | None:
     for rank, kind in enumerate(_KINDS):
         for hit in pats[kind].finditer(after):
             cand = (hit.start(), rank, kind)
-            best = cand if best is None or cand < best else best
+            best = cand if (best is None or cand < best) and _toll_noun(after, hit) else best
         for hit in pats[kind].finditer(before):
             cand = (len(before) - hit.end(), rank, kind)
-            best = cand if best is None or cand < best else best
+            best = cand if (best is None or cand < best) and _toll_noun(before, hit) else best
     return best[2] if best is not None else None
+
+
+def _toll_noun(text: str, hit: re.Match[str]) -> bool:
+    """A toll word that is also a verb ('lives') counts only as a noun: right after the figure, a number
+    or a determiner ('50 lives', 'claimed the lives of'), not 'and lives on a budget' (figures.yaml:
+    toll_noun_not_verb)."""
+    words = _figure_rule_words()
+    if hit.group(0).lower() not in words["toll_noun_not_verb.words"]:
+        return True
+    prev = re.search(r"([\w,]+)\s*$", text[:hit.start()])
+    return prev is None or prev.group(1).replace(",", "").isdigit() or prev.group(1).lower() in \
+        words["toll_noun_not_verb.before_words"]
 
 
 def _bare_noun_phrase(text: str) -> bool:
@@ -663,9 +675,17 @@ def _is_label(scan: _Scan, fig: _Figure) -> bool:
     such a number ('ages of nine and 14', 'posts 542 and 543')."""
     # a sentence split after an abbreviation ('the No. | 2 official') leaves the label in the sentence before
     before = fig.before if fig.before.strip() else scan.doc.body[max(0, fig.start - 20):fig.start]
-    if _patterns()["not_before"].search(before) or _AGED_BEFORE.search(before):
+    if _patterns()["not_before"].search(before) or _AGED_BEFORE.search(before) or _period_label(fig):
         return True
     return scan.label_end is not None and bool(_LABEL_JOIN.fullmatch(scan.doc.body[scan.label_end:fig.start]))
+
+
+def _period_label(fig: _Figure) -> bool:
+    """'week 12 of Russia's invasion', 'day 100 of the war': a number of a happening's weeks or days
+    (figures.yaml: week_of_a_happening)."""
+    prev = re.search(r"(\w+)\s+$", fig.before)
+    return prev is not None and prev.group(1).lower() in _figure_rule_words()["week_of_a_happening.words"] \
+        and re.match(r"\s+of\s", fig.after) is not None
 
 
 def _is_list_marker(body: str, fig: _Figure) -> bool:

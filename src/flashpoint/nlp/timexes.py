@@ -293,6 +293,20 @@ def _scheduled_long_past(ctx: Ctx, pos: int, month: int, day: int) -> bool:
     return (ctx.ref - last).days > int(str(date_rules()["scheduled_in_the_present"]["month_day_days_back"]))
 
 
+@lru_cache(maxsize=1)
+def _extension() -> re.Pattern[str]:
+    """'extended until', 'postponed the vote to': an end put later (dates.yaml: ahead_after_extension)."""
+    verbs = alternation(rule_words("ahead_after_extension", "verbs"))
+    preps = alternation(rule_words("ahead_after_extension", "preps"))
+    return re.compile(r"\b(?:" + verbs + r")\b[^.;:!?]{0,60}?\b(?:" + preps + r")\s+(?:the\s+)?$", re.I)
+
+
+def _extended_to(ctx: Ctx, m: re.Match[str]) -> bool:
+    """Is the date (its month, past a cue the match holds: 'to March') the new end of something put off?"""
+    pos = m.start("mon") if "mon" in m.re.groupindex and m["mon"] else m.start()
+    return _extension().search(ctx.text, max(0, pos - 90), pos) is not None
+
+
 def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int | None) -> Res | None:
     """A calendar date or month, with the year picked news-style when not said."""
     explicit = year is not None
@@ -300,7 +314,8 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
         if ctx.ref is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return Res(m.start(), m.end(), value, parts=(None, month, day), year_explicit=False)
-        ahead = ctx.future(m.start()) or (day is not None and _scheduled_long_past(ctx, m.start(), month, day))
+        ahead = ctx.future(m.start()) or _extended_to(ctx, m) or (
+            day is not None and _scheduled_long_past(ctx, m.start(), month, day))
         year = pick_year(month, day, ctx.ref, ahead, ctx.past(m.start()))
         if day and day > calendar.monthrange(year, month)[1]:
             step = 1 if ctx.future(m.start()) else -1
@@ -1016,9 +1031,10 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     before = _sentence_before(ctx.text, m.start())
     unplanned = ctx.parsed and not ctx.scheduled(m.start())  # "from teacher to refugee in three weeks"
-    if not ctx.future(m.start()) and (unplanned or _past_clause().search(before) or _stretch_measure().search(before)
-                                      or (m["n"].lower() in ("a", "an")
-                                          and not re.match(r"['’]s\s+time", ctx.text[m.end():m.end() + 9]))):
+    # a stretch measured ("for the first time in 22 years") is one whatever the tense
+    if _stretch_measure().search(before) or not ctx.future(m.start()) and (
+            unplanned or _past_clause().search(before)
+            or (m["n"].lower() in ("a", "an") and not re.match(r"['’]s\s+time", ctx.text[m.end():m.end() + 9]))):
         # "the rouble lost 30% in two weeks", "the first time in 25 years", "52 weeks in a year":
         # how long something took or a measure, not a day that many units from now
         return Res(m.start(), m.end(), f"P{n}{m['unit'][0].upper()}", kind="span")
@@ -2083,12 +2099,12 @@ def _shown(body: str, r: Res) -> tuple[int, str | None]:
     bound = _bound_of_a_date().match(body, start, r.end_char)
     start = bound.end() if bound and bound.end() < r.end_char else start
     value = r.value
-    if value and re.fullmatch(r"\d{3}X", value):
-        value = value[:3]
     grain = r.extra.get("grain")
     span = interval_of(value) if grain else None
     if span is not None:
-        value = unit_value(span[0], str(grain))
+        value = unit_value(span[0], str(grain))  # "two decades ago" is a decade: "200X"
+    if value and re.fullmatch(r"\d{3}X", value):
+        value = value[:3]
     return start, value if is_timex3_value(value) else None
 
 
