@@ -316,6 +316,14 @@ def test_business_alone_makes_no_political_event(sentence: str, coded: bool) -> 
     assert bool(of_type(events_of(sentence), "AGREE")) is coded
 
 
+def test_a_pair_of_business_sides_is_no_event_beside_a_political_pair() -> None:
+    evs = of_type(events_of("Several companies have signed agreements with Lukoil, including U.S. private equity "
+                            "firm Carlyle Group, Saudi Arabia's Midad Energy and others."), "AGREE")
+    assert not any(e.actor and e.recipient and e.actor.sector == e.recipient.sector == "BUS" for e in evs)
+    shell = of_type(events_of("Shell and Total signed supply deals with the Nigerian government."), "AGREE")
+    assert shell and all(side(e.recipient) == "NGA" for e in shell)
+
+
 def test_a_month_named_well_before_publication_is_background_but_last_week_is_news() -> None:
     evs = of_type(events_of("Russia shelled Kharkiv in March. Russia shelled Sumy last week.", published="2022-07-28"),
                   "ASSAULT")

@@ -696,6 +696,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     for a, r in _pairs(coded):
         actor = a.actor if a is not None else None
         recipient = r.actor if r is not None else None
+        if _business_only(actor, recipient):
+            continue  # "several companies signed agreements with Lukoil, including U.S. firm Carlyle and Saudi X"
         mode = coded.pattern.mode if coded.type == coded.pattern.type else None
         ev = Event(type=coded.type, mode=mode, actor=actor, recipient=recipient,
                    location=coded.location, date=date, historical=historical, negated=coded.negated,
@@ -708,6 +710,12 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
         doc.extras.setdefault("event_features", {})[id(ev)] = x
         out.append(ev)
     return out
+
+
+def _business_only(actor: Actor | None, recipient: Actor | None) -> bool:
+    """A pair of sides all of nonpolitical sectors (events.yaml) is no event, though another pair of its clause is."""
+    sides = [s for s in (actor, recipient) if s is not None]
+    return bool(sides) and all(s.sector in nonpolitical_sectors() for s in sides)
 
 
 def _in_quote(doc: NlpDoc, pos: int) -> bool:
