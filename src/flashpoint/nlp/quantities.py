@@ -186,11 +186,14 @@ def _subject(after: str) -> tuple[str | None, str | None]:
         for kind in ("munitions", "troops", "people", "things"):
             m = pats[kind].match(rest)
             if m:
-                counted = None if kind == "munitions" and _of_something_else(rest[m.end():]) else kind
+                counted = None if kind == "munitions" and _of_something_else(m.group(0), rest[m.end():]) else kind
                 return " ".join([*words[:i], m.group(0)]), counted
         if words[i].lower() in _demonyms() and (i + 1 == len(words) or not re.match(r"[\w]", words[i + 1])
                                                  or words[i + 1].lower() in _WORDS.clause_end_words):
             return " ".join(words[:i + 1]), "people"  # "one Palestinian", "12 Israelis were wounded"
+        joined = _joined_munitions(words, i)
+        if joined is not None:
+            return joined, "munitions"
         if words[i].lower() in _WORDS.clause_end_words or pats["saying"].fullmatch(words[i].lower()):
             break  # "130 wounded when shells hit": the clause ends before "shells"
     # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
@@ -268,8 +271,27 @@ def _figure_rule_words() -> dict[str, frozenset[str]]:
             for key, words in body.items() if isinstance(words, list) and key not in ("positive", "negative")}
 
 
-def _of_something_else(after: str) -> bool:
-    """'rounds of talks': munitions words before 'of' and no ammunition (figures.yaml: munitions_of_something_else)."""
+def _joined_munitions(words: list[str], i: int) -> str | None:
+    """'74 cruise and ballistic missiles': two modifiers joined before one munitions noun."""
+    if i != 1 or words[i].lower() not in ("and", "or"):
+        return None
+    m = _patterns()["munitions"].match(" ".join(words[i + 1:]))
+    return " ".join([*words[:i + 1], m.group(0)]) if m else None
+
+
+def _toll_risen(before: str) -> bool:
+    """'the death toll in the attack on the convoy ... increased to 31' (figures.yaml: toll_rises_to)."""
+    words = _figure_rule_words()
+    pattern = (r"\b(?:" + alternation(sorted(words["toll_rises_to.toll_words"])) + r")\b[^.;!?]{0,140}?\b(?:"
+               + alternation(sorted(words["toll_rises_to.verbs"])) + r")\s+(?:to|at)\s+$")
+    return re.search(pattern, before, re.I) is not None
+
+
+def _of_something_else(noun: str, after: str) -> bool:
+    """'rounds of talks': a word of a number of shots before 'of' and no ammunition (figures.yaml:
+    munitions_of_something_else); 'missiles of the Russian aggressors' says whose."""
+    if noun.lower() not in _figure_rule_words()["munitions_of_something_else.words"]:
+        return False
     m = re.match(r"\s+of\s+(?:the\s+|their\s+|its\s+)?([\w'-]+)", after)
     word = m.group(1).lower() if m is not None else ""
     return m is not None and word not in _figure_rule_words()["munitions_of_something_else.of_words"] \
@@ -680,12 +702,19 @@ def _is_label(scan: _Scan, fig: _Figure) -> bool:
     return scan.label_end is not None and bool(_LABEL_JOIN.fullmatch(scan.doc.body[scan.label_end:fig.start]))
 
 
+def _street_number(fig: _Figure) -> bool:
+    """'behind 2134 Caldwell Place': a house number before a street's name (figures.yaml: street_numbers)."""
+    streets = alternation(sorted(_figure_rule_words()["street_numbers.street_words"]))
+    return bool((fig.m["num"] or "").isdigit()) and re.match(
+        r"\s+(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,2}(?:" + streets + r")\b", fig.after, re.I) is not None
+
+
 def _period_label(fig: _Figure) -> bool:
     """'week 12 of Russia's invasion', 'day 100 of the war': a number of a happening's weeks or days
     (figures.yaml: week_of_a_happening)."""
     prev = re.search(r"(\w+)\s+$", fig.before)
     return prev is not None and prev.group(1).lower() in _figure_rule_words()["week_of_a_happening.words"] \
-        and re.match(r"\s+of\s", fig.after) is not None
+        and re.match(r"\s+of\s|\s*(?:[,.;:!?)]|$)", fig.after) is not None
 
 
 def _is_list_marker(body: str, fig: _Figure) -> bool:
@@ -822,7 +851,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
         scan.label_end = fig.end  # the second of "ages of nine and 14" is the same kind of label
         return True
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
-            or _in_a_table_row(scan.doc.body, fig):
+            or _in_a_table_row(scan.doc.body, fig) or _street_number(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
@@ -898,6 +927,9 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
     if found not in ("money", "munitions") and not m["pct"] and head_kind != "things":
         found = _governed_kind(scan.doc, fig.num_start) or found
+    if found in (None, "other") and head_kind is None and not (cur or m["pct"]) and \
+            _toll_risen(scan.doc.body[fig.s_start:fig.start]):
+        return "killed"
     return found
 
 

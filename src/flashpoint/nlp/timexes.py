@@ -279,6 +279,30 @@ def nearest_weekday(ref: dt.date, weekday: int, future: bool) -> dt.date:
     return ref - dt.timedelta(days=delta)
 
 
+def _future_in_the_past(text: str, pos: int) -> bool:
+    """Is the clause's only word of the future one that also tells a future seen from the past ('his vow
+    that Britain would leave the EU on Oct. 31')? Then the date is the nearer of the last and the
+    coming one (dates.yaml: future_in_the_past)."""
+    window = text[max(0, pos - 80):pos]
+    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
+              window.rfind(" says"), window.rfind(" that "))
+    window = window[cut + 1:] if cut >= 0 else window
+    said = re.compile(r"\b(?:" + alternation(rule_words("future_in_the_past", "words")) + r")\b", re.I)
+    return bool(said.search(window)) and not _FUTURE_CUES.search(said.sub(" ", window))
+
+
+def _nearer_year(month: int, day: int | None, ref: dt.date) -> int:
+    """The year of the nearer of the last and the coming month (and day)."""
+    years = (pick_year(month, day, ref, False, True), pick_year(month, day, ref, True))
+
+    def gap(y: int) -> int:
+        try:
+            return abs((dt.date(y, month, day or 15) - ref).days)
+        except ValueError:
+            return 10 ** 6
+    return min(years, key=gap)
+
+
 def _scheduled_long_past(ctx: Ctx, pos: int, month: int, day: int) -> bool:
     """A month and day said of a plan in the present ('the tour, which kicks off June 9th') is the
     coming one when the latest past one is long gone; a headline's present tells of recent days
@@ -317,6 +341,8 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
         ahead = ctx.future(m.start()) or _extended_to(ctx, m) or (
             day is not None and _scheduled_long_past(ctx, m.start(), month, day))
         year = pick_year(month, day, ctx.ref, ahead, ctx.past(m.start()))
+        if ahead and _future_in_the_past(ctx.text, m.start()):
+            year = _nearer_year(month, day, ctx.ref)
         if day and day > calendar.monthrange(year, month)[1]:
             step = 1 if ctx.future(m.start()) else -1
             for k in range(1, 8):
@@ -787,7 +813,10 @@ def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
     in_clause, noun_after = _nowadays_cues()
     window = text[max(0, m.start("w") - 80):m.start("w")]
     window = re.split(r"[.,;:!?\n\u2014\u2013\"\u201c\u201d]", window)[-1]
-    return bool(in_clause.search(window) or noun_after.match(text[m.end("w"):m.end("w") + 30]))
+    after = text[m.end("w"):m.end("w") + 30]
+    contrast = re.search(r"\b(?:" + alternation(rule_words("today_as_nowadays", "contrast_words")) + r")\s+$", window,
+                         re.I) and re.match(r"\s+(?:\w+\s+){0,2}(?:is|are|am|has|have|remains?)\b", after, re.I)
+    return bool(in_clause.search(window) or noun_after.match(after) or contrast)
 
 
 @rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)", {"morning", "afternoon", "evening", "night"})
@@ -1229,10 +1258,22 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None  # "the fall of Kabul" is no season
     if not m["y"] and not rel and _kind_after(ctx.text, m.end()):
         return None  # "winter wheat" is a kind of wheat (dates.yaml: season_as_a_kind)
+    if not rel and not m["q"] and _season_in_a_name(m, ctx.text):
+        return None  # "Autumn Calabrese", "Winter Solstice, Camelot Station" (dates.yaml: season_in_a_name)
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     ahead = ctx.future(m.start()) or ctx.scheduled(m.start())
     return Res(m.start(), m.end(), f"{_season_year(s, rel, ctx.ref, ahead)}-{s}")
+
+
+def _season_in_a_name(m: re.Match[str], text: str) -> bool:
+    """A capitalised season inside a sentence before another capitalised word that is no month: a
+    name or a title, no season (dates.yaml: season_in_a_name)."""
+    if not m["s"][:1].isupper() or re.search(r"(?:^|[.!?\n]\s*)$", text[max(0, m.start() - 3):m.start()]):
+        return False
+    after = re.match(r"\s+([A-Z][a-z]+)", text[m.end():m.end() + 25])
+    return after is not None and after.group(1).lower() not in MONTHS and \
+        after.group(1).lower() not in rule_words("season_in_a_name", "not_names")
 
 
 def _kind_after(text: str, end: int) -> bool:
