@@ -10,7 +10,7 @@ import pytest
 from conftest import SEEDS
 from flashpoint.model import Article
 from flashpoint.nlp.document import make_doc
-from flashpoint.nlp.language import names
+from flashpoint.nlp.language import dateline, names
 
 
 def _texts() -> list[str]:
@@ -120,3 +120,17 @@ def test_the_dot_of_a_title_abbreviation_ends_no_sentence(title: str) -> None:
 ])
 def test_a_mid_sentence_mark_or_small_letter_after_an_ellipsis_goes_on_with_the_sentence(text: str, count: int) -> None:
     assert len(_sentence_texts(text)) == count
+
+
+@pytest.mark.parametrize(("line", "cut"), dateline().pos)
+def test_a_wire_dateline_is_no_part_of_the_sentence_after_it(line: str, cut: str) -> None:
+    assert dateline().pattern.match(line).group() == cut  # type: ignore[union-attr]
+    sentences = _sentence_texts(f"Headline of the story\n{line} It rained.")
+    assert line[len(cut):] in sentences
+    assert cut.rstrip() in sentences
+
+
+@pytest.mark.parametrize("line", dateline().neg)
+def test_a_dash_inside_a_sentence_starts_no_sentence(line: str) -> None:
+    assert dateline().pattern.match(line) is None
+    assert _sentence_texts(line) == [line]

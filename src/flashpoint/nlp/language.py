@@ -5,6 +5,7 @@ A second language is a sibling folder with the same files; no code changes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -297,3 +298,29 @@ class DateWords:
 @lru_cache(maxsize=4)
 def date_words(language: str = DEFAULT_LANGUAGE) -> DateWords:
     return DateWords(**_word_lists(language, "dates.yaml", tuple(f.name for f in fields(DateWords))))
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline at the start of a line (see resources/lang/en/sentences.yaml), with its examples."""
+
+    pattern: re.Pattern[str]
+    pos: tuple[tuple[str, str], ...]
+    neg: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def dateline(language: str = DEFAULT_LANGUAGE) -> Dateline:
+    source = f"lang/{language}/sentences.yaml: dateline"
+    data = (read_yaml(language, "sentences.yaml") or {}).get("dateline")
+    parts = ("place_caps", "place_any", "region", "date", "agency", "dash")
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in parts):
+        raise ValueError(f"{source}: needs the regular expressions {', '.join(parts)}")
+    tail = data["region"] + data["date"]
+    pattern = re.compile(rf"(?:{data['place_caps']}{tail}(?:{data['agency']})?|{data['place_any']}{tail}{data['agency']})"
+                         + data["dash"])
+    pos = tuple((str(a), str(b)) for a, b in data.get("pos") or [])
+    neg = tuple(str(x) for x in data.get("neg") or [])
+    if not pos or not neg:
+        raise ValueError(f"{source}: needs positive and negative examples")
+    return Dateline(pattern, pos, neg)

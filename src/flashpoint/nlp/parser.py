@@ -8,6 +8,8 @@ the parser builds one tree for each of them.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -39,7 +41,7 @@ from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
-from flashpoint.nlp.language import names
+from flashpoint.nlp.language import dateline, names
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "en_flashpoint_ewt"
 
@@ -97,7 +99,10 @@ def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int
     marks = [0] * len(words)
     starts: list[int] = []
     ended = "\n"  # what ended the sentence before: a line break, a sentence-final mark; "" while one runs
+    after_dateline = _after_datelines(doc.text, doc.to_array(IDX).tolist())
     for i, word in enumerate(words):
+        if i in after_dateline:
+            ended = ended or "—"
         if ended and ended != "\n" and _goes_on(word, ended):
             ended = ""
         elif ended and not space[i] and not (punct[i] and ended != "\n" and _closing(word, glued[i])):
@@ -111,6 +116,17 @@ def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int
     if len(words):
         doc.from_array([SENT_START], cast(Any, np.array(marks, dtype=np.uint64)))
     return starts if starts[:1] == [0] else [0, *starts]
+
+
+def _after_datelines(text: str, starts: list[int]) -> set[int]:
+    """The tokens right after a wire dateline that opens a line ("KYIV, Ukraine (AP) — Russian forces ...":
+    "Russian"), where a sentence starts (lang/en/sentences.yaml `dateline`)."""
+    pattern = dateline().pattern
+    found = (pattern.match(text, line.end()) for line in _LINE_START.finditer(text))
+    return {bisect_left(starts, m.end()) for m in found if m is not None}
+
+
+_LINE_START = re.compile(r"^[ \t\u00a0]*", re.MULTILINE)
 
 
 def _closing(mark: str, glued: bool) -> bool:
