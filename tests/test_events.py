@@ -200,6 +200,17 @@ def test_a_headline_the_body_tells_again_is_a_mention_of_the_fuller_event() -> N
     assert len(of_type(events_of(lead), "REQUEST")) == 2
 
 
+def test_casualties_told_with_no_doer_are_the_attack_told_before() -> None:
+    """"At least 29 people were injured": the rocket the sentence before told, one happening with two mentions; a
+    death at another place named is its own happening, and so is force on another named person."""
+    body = ("A Hezbollah rocket hit a football field in Majdal Shams on Saturday.\n\nAt least 29 people were injured, "
+            "six of them seriously.\n\nIn the Donetsk region, one resident of Toretsk was killed.")
+    evs = of_type(events_of(body), "ASSAULT")
+    assert len(evs) == 2 and side(evs[0].actor) == "LBN"
+    assert [body[m.start:m.end][:18] for m in evs[0].mentions] == ["At least 29 people"]
+    assert evs[1].mentions == [] and "Toretsk" in evs[1].text
+
+
 def test_furniture_yields_no_events() -> None:
     body = "Photo: Russian troops attacked the town.\n\nBy agreeing to the Terms of Use you accept our rules."
     assert not events_of(body)

@@ -767,19 +767,57 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         told = state.told_day
         day = told[1] if told is not None and told[0] == ordinal - 1 else None
         acts = [c for c in (code_trigger(doc, tok, state) for tok in sentence) if c is not None]
-        found = [ev for c in acts if not _content_of(c, acts) for ev in events_of(doc, c, sentence, index, day)]
+        told_as = [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)]
+        found = [ev for _, evs in told_as for ev in evs]
         stated = told_day(doc, sentence)
         state.told_day = (ordinal, stated) if stated is not None else None
-        for ev in _one_per_happening(found):
-            first = seen.get(_key(ev))
-            if first is not None:  # told again: one happening, another mention
-                first.mentions.append(TextSpan(text=ev.text, start=ev.start, end=ev.end))
-                first.confidence = max(first.confidence, ev.confidence)
-                continue
-            seen[_key(ev)] = ev
-            events.append(ev)
+        _keep(events, seen, _one_per_happening(found), _unowned(told_as))
         _remember(doc, sentence, state, found)
     return _headline_told_again(events, lead_end)
+
+
+def _unowned(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
+    """Force told with no one doing it, in its clause or before ("29 people were injured in the attack")."""
+    return {id(ev) for c, evs in told_as if c.type == "ASSAULT" and syn.subject(c.trigger) is None
+            for ev in evs if ev.actor is None}
+
+
+def _keep(events: list[Event], seen: dict[tuple[object, ...], Event], found: list[Event], unowned: set[int]) -> None:
+    """Adds a sentence's events to the article's; one told again is a mention of the first telling: the same sides
+    and place, or force with no one doing it in its clause that an earlier sentence tells in full."""
+    for ev in found:
+        first = seen.get(_key(ev)) or (_struck_before(ev, events) if id(ev) in unowned else None)
+        if first is not None:  # told again: one happening, another mention
+            first.mentions.append(TextSpan(text=ev.text, start=ev.start, end=ev.end))
+            first.confidence = max(first.confidence, ev.confidence)
+            continue
+        seen[_key(ev)] = ev
+        events.append(ev)
+
+
+def _struck_before(ev: Event, events: list[Event]) -> Event | None:
+    """"At least 29 people were injured in the attack", "he was killed": casualties of force an earlier sentence told
+    with its doer ("a Hezbollah rocket hit a football field in Majdal Shams") are that happening told again: the
+    latest earlier use of force by a known side on the same side (or on anyone, where the clause names no victim's
+    country), at no other place named, not on another person named."""
+    for other in reversed(events):
+        if (other.type, other.negated, other.hypothetical, other.historical) != \
+                (ev.type, ev.negated, ev.hypothetical, ev.historical):
+            continue
+        if other.actor is None or not (other.actor.country or other.actor.code):
+            continue
+        if ev.location and other.location and ev.location.name != other.location.name:
+            continue  # "one resident in the city of Toretsk was killed": elsewhere, another happening
+        victim = ev.recipient if ev.recipient is not None and (ev.recipient.country or ev.recipient.code) else None
+        if victim is None or (other.recipient is not None and _same_victim(victim, other.recipient)):
+            return other
+    return None
+
+
+def _same_victim(a: Actor, b: Actor) -> bool:
+    """Of the same country (or body), and not two people each named."""
+    return _same_side(a, b) and not (a.id and b.id and a.id != b.id and a.id.startswith("person:")
+                                     and b.id.startswith("person:"))
 
 
 def _headline_told_again(events: list[Event], lead_end: int) -> list[Event]:
