@@ -15,6 +15,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "a" not in words.definite_determiners  # "a statement" names its own source
     assert words.fragment_words >= 1 and "whether" in words.question_words and "from" in words.issuer_preps
     assert words.title_words > words.fragment_words  # a title is longer than a quoted term
+    assert "organization" in words.body_nouns and "commission" not in words.body_nouns  # a body's own word
     assert "professor" in words.person_nouns and "agency" not in words.person_nouns  # a body is no person
 
 
@@ -23,10 +24,10 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nfragment_words: three\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nfragment_words: 3\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

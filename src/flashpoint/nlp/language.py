@@ -143,12 +143,13 @@ class Quoting:
     no_source_nouns: frozenset[str]
     document_authors: frozenset[str]
     person_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     fragment_words: int
     title_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
-                 "document_authors", "person_nouns")
+                 "document_authors", "person_nouns", "body_nouns")
 
 
 @lru_cache(maxsize=4)

@@ -49,6 +49,8 @@ _NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}
 _ARTICLE = re.compile(rf"{_ARTICLES}\s", re.IGNORECASE)
 # where the head of an apposition ends: a preposition, a relative pronoun or "and" after it
 _PHRASE_TAIL = re.compile(r"\s(?:of|at|in|for|with|from|on|to|who|whose|which|that|and|or)\s")
+# "the agency", "the news organization", "the production company": a body described, not named (no capitals)
+_DEFINITE_BODY = re.compile(r"[Tt]he(?:[ \u00a0]+[a-z][\w\-]*){1,3}")
 _WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
 # a possessive after a date and the noun it owns ("Saturday’s attack"), which the date's phrase keeps
 _OWNED_BY_TIME = re.compile(r"['’]s[ \u00a0]+[a-z][\w\-]*(?=[ \u00a0])")
@@ -1043,10 +1045,11 @@ class Speakers:
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
-        if actor is None and re.fullmatch(r"(?i)the\s+\w+", text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
+        if actor is None and _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
             body = self.group(tok.idx)  # "the agency said": the body that spoke just before ("the physicians": people)
-            if body is not None:
-                return body
+            if body is not None and (len(text.split()) == 2 or tok.lower_ in quoting().body_nouns
+                                     or tok.lower_ in body.name.lower().split()):
+                return body  # "the news organization": a word for any body; "the utilities commission": its own
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
                    person=actor is None and looks_like_full_name(text))
 
