@@ -306,6 +306,13 @@ def _misread_past_verb(tok: Token) -> bool:
         any(c.i == tok.i - 1 and c.dep_ in ("compound", "nsubj") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
+def _past_read_as_participle(tok: Token) -> bool:
+    """'Officials said the attack killed five people', tagged "killed" VBN: a participle with an active
+    subject, an object and no auxiliary is the clause's past verb ("was killed" stays a participle)."""
+    kids = {c.dep_ for c in tok.children}
+    return tok.tag_ == "VBN" and "nsubj" in kids and "obj" in kids and not kids & {"aux", "aux:pass", "cop"}
+
+
 def _misread_speech_verb(tok: Token) -> bool:
     """'The research concludes:', 'the report notes', 'It also argues for': the -s form of a speech verb
     that the tagger read as a plural noun, right after a singular subject (past adverbs) and before a
@@ -1090,7 +1097,7 @@ class Extraction:
 
     def _finite(self, span: tuple[int, int]) -> bool:
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
-        return toks is not None and any(t.tag_ in FINITE_TAGS for t in toks)
+        return toks is not None and any(t.tag_ in FINITE_TAGS or _past_read_as_participle(t) for t in toks)
 
     def _before_participle(self, span: tuple[int, int]) -> tuple[int, int]:
         """'X said Y, adding that Z', 'X said Y, but added Z': the reported clause ends where a set-off
@@ -1261,7 +1268,7 @@ def _opens_clause(verb: Token, rest: list[Token], after_that: bool) -> bool:
     """Do the words after the verb open a clause it reports: a finite verb within CLAUSE_VERB_WITHIN
     words, and (with no "that" before them) not only the verb's noun object ('claimed victory as the
     House concluded', 'maintain a stance and avoid criticism that he is caving')?"""
-    finite = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_ in FINITE_TAGS), None)
+    finite = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_ in FINITE_TAGS or _past_read_as_participle(t)), None)
     return finite is not None and (after_that or not _object_not_clause(verb, rest, finite))
 
 
