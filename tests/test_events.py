@@ -211,6 +211,14 @@ def test_casualties_told_with_no_doer_are_the_attack_told_before() -> None:
     assert evs[1].mentions == [] and "Toretsk" in evs[1].text
 
 
+def test_a_helper_named_with_support_or_mediation_is_no_side() -> None:
+    """syntax.yaml help_nouns: "with French and German support" names who helped the two sides sign, no counterpart."""
+    helped = of_type(events_of("The two sides signed a ceasefire deal in Minsk with French and German support."), "AGREE")
+    assert helped and all(e.recipient is None for e in helped)
+    signed = of_type(events_of("Kenya signed a defence pact with Somalia on Monday."), "AGREE")
+    assert signed and side(signed[0].recipient) == "SOM"
+
+
 def test_furniture_yields_no_events() -> None:
     body = "Photo: Russian troops attacked the town.\n\nBy agreeing to the Terms of Use you accept our rules."
     assert not events_of(body)

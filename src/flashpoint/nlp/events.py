@@ -431,7 +431,9 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
         return _parties(doc, cands[0], state) if cands else []
     if slot == "ccomp":
         return _parties(doc, syn.clause_subject(trigger), state)
-    return [q for h in hosts for o in syn.obliques(h, (slot,)) for q in _parties(doc, o, state)]
+    helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
+    return [q for h in hosts for o in syn.obliques(h, (slot,)) if syn.np_head(o).lemma_.lower() not in helps
+            for q in _parties(doc, o, state)]
 
 
 def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
