@@ -863,11 +863,11 @@ def _same_side(a: Actor, b: Actor) -> bool:
 def _content_of(coded: Coded, acts: list[Coded]) -> bool:
     """An act only imagined inside a verbal act of its sentence (events.yaml `content_acts`) is that act's content, no
     happening of its own: "urged Russia to withdraw" (the demand), "warned that Moscow could intervene if Ukraine
-    attacked" (the threat). An act alleged ("accused Russia of sending troops"), one meant by a material act ("sent
+    attacked" (the threat), "rejected claims it is preparing to attack" (the rejection of a threat read into it). An act alleged ("accused Russia of sending troops"), one meant by a material act ("sent
     envoys to negotiate a truce") and one joined to another by "and" are their own, marked; so is one under a promise or
     threat the coder read into another act ("Britain will continue to support Ukraine")."""
-    if not coded.hypothetical:
-        return False
+    if not coded.hypothetical and coded.pattern_id == coded.pattern.id:
+        return False  # a promise or threat read into an act ("preparing to attack") is imagined too
     types = content_acts().types
     # a verbal act the coder read into another act ("will continue support": a promise) does not own its clause
     triggers = {c.trigger.i for c in acts if c is not coded and c.type in types and c.pattern_id == c.pattern.id}
