@@ -320,6 +320,8 @@ def _misread_speech_verb(tok: Token) -> bool:
     base = _forms().get(tok.lower_)
     if tok.tag_ not in ("NNS", "NNPS") or base is None or tok.lower_ != _third_person(base) or tok.i == 0:
         return False
+    if tok.text[:1].isupper() and tok.doc[tok.i - 1].text[:1].isupper():
+        return False  # "the United States's space agency": a word of a name
     return not _noun_goes_on(tok) and _singular_subject_before(tok)
 
 
