@@ -19,7 +19,8 @@ the class of a wrong one.
 
 news181_sample5.jsonl: 60 dates and 50 figures, seed 1205, leaving out samples 1-4 (drawn and judged by eye
 before the rules of issue 13); news181_sample6.jsonl: 40 dates and 30 figures, seed 4242, leaving out
-samples 1-5 (drawn and judged after the first two rounds of issue 13's rules, before any rule it led to).
+samples 1-5 (drawn and judged after the first two rounds of issue 13's rules, before any rule it led to);
+news181_sample7.jsonl: 30 dates and 20 figures, seed 9090, leaving out samples 1-6 (judged after the third round).
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ the system gave none for at the draw) on text nobody tuned on.
 ruwa_dates_sample.jsonl: 100 rows, seed 7, censor.net capped at 25 (judged before the rules it led to);
 ruwa_dates_sample2.jsonl: 100 rows, seed 99, no censor.net (drawn and judged after them);
 ruwa_dates_sample3.jsonl: 50 rows, seed 1205, no censor.net (drawn and judged by eye before the rules of issue 13);
-ruwa_dates_sample4.jsonl: 40 rows, seed 4242, no censor.net (drawn and judged after its first two rounds).
+ruwa_dates_sample4.jsonl: 40 rows, seed 4242, no censor.net (drawn and judged after its first two rounds);
+ruwa_dates_sample5.jsonl: 40 rows, seed 9090, no censor.net (drawn and judged after its third round).
 
 A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
 publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`

@@ -13,7 +13,8 @@ recall of the figures labelled).
 ruwa_figures_sample.jsonl: 60 rows, seed 11 (judged before the kind rules it led to);
 ruwa_figures_sample2.jsonl: 40 rows, seed 23, no censor.net (drawn and judged after them);
 ruwa_figures_sample3.jsonl: 40 rows, seed 1205, no censor.net (drawn and judged before the rules of issue 13);
-ruwa_figures_sample4.jsonl: 30 rows, seed 4242, no censor.net (drawn and judged after its first two rounds).
+ruwa_figures_sample4.jsonl: 30 rows, seed 4242, no censor.net (drawn and judged after its first two rounds);
+ruwa_figures_sample5.jsonl: 30 rows, seed 9090, no censor.net (drawn and judged after its third round).
 
 A label: the row, the span's offsets and text, what the system gave when judged (`was`: value,
 kind; null: nothing), the truth `gold` ({value, kind}; null: no figure here, such as a date, an
