@@ -490,9 +490,11 @@ def _word_kind(tok: Token) -> str | None:
     return None
 
 
-def _governed_kind(doc: NlpDoc, num_start: int) -> str | None:
+def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | None:
     """The kind the parse gives a figure: the verb whose subject or object the counted noun is, or a
-    participle or adjective said of it ('250 others abducted', '40 people are missing')."""
+    participle or adjective said of it ('250 others abducted', '40 people are missing'); with `people`
+    counted, a verb of losing or destroying them too, through a list ('destroyed three tanks and 64
+    soldiers': figures.yaml toll_of_people_only)."""
     tok = _token_at(doc, num_start)
     if tok is None:
         return None
@@ -502,13 +504,25 @@ def _governed_kind(doc: NlpDoc, num_start: int) -> str | None:
             break
         noun = noun.head
     said_of = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.i > noun.i]
-    if noun.dep_ in ("nsubj", "nsubj:pass", "obj") and noun.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
-        said_of.insert(0, noun.head)
+    first = _first_conjunct(noun)
+    if first.dep_ in ("nsubj", "nsubj:pass", "obj") and first.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+        said_of.insert(0, first.head)
+        if people and first.dep_ == "obj" and _patterns()["killed_of_people"].fullmatch(first.head.lower_):
+            return "killed"
     for word in said_of:
         kind = _word_kind(word)
         if kind is not None:
             return kind
     return None
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first of a list of nouns ('three tanks and 64 soldiers': tanks)."""
+    for _ in range(4):
+        if noun.dep_ != "conj" or noun.head is noun:
+            break
+        noun = noun.head
+    return noun
 
 
 _CLAIMANT_DEPS = ("nsubj", "nsubj:pass")
@@ -926,7 +940,7 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     cur = m["cur"] or m["curword"]
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
     if found not in ("money", "munitions") and not m["pct"] and head_kind != "things":
-        found = _governed_kind(scan.doc, fig.num_start) or found
+        found = _governed_kind(scan.doc, fig.num_start, head_kind in ("people", "troops")) or found
     if found in (None, "other") and head_kind is None and not (cur or m["pct"]) and \
             _toll_risen(scan.doc.body[fig.s_start:fig.start]):
         return "killed"

@@ -1648,9 +1648,25 @@ def _parsed_checkers(text: str, tokens: Doc) -> tuple[Callable[[int], bool], Cal
         tok = _parsed_at(tokens, pos)
         if tok is None:
             return worded(pos)
-        return (plain(pos) and not _told_in_the_past(tok)) or _plan_in_an_infinitive(tok)
+        return (plain(pos) and not _told_in_the_past(tok)) or _plan_in_an_infinitive(tok) or _will_over(tok)
 
     return future, plans
+
+
+def _will_over(tok: Token) -> bool:
+    """Does the verb the date hangs on (through the nouns between: 'will loop into the amphitheatre for
+    a hometown show on Sept. 12') carry 'will' or 'shall', however far before the date it stands
+    (dates.yaml: will_over_a_long_clause)?"""
+    for _ in range(_CLIMB + 1):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in _WILL for c in tok.children)
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+_WILL = frozenset({"will", "'ll", "shall", "wo"})  # "wo" of "won't"
 
 
 def _infinitive_over(tok: Token) -> Token | None:
