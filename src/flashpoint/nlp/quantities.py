@@ -504,15 +504,15 @@ def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | N
             break
         noun = noun.head
     said_of = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.i > noun.i]
-    first = _first_conjunct(noun)
-    if first.dep_ in ("nsubj", "nsubj:pass", "obj") and first.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
-        said_of.insert(0, first.head)
-        if people and first.dep_ == "obj" and _patterns()["killed_of_people"].fullmatch(first.head.lower_):
-            return "killed"
+    if noun.dep_ in ("nsubj", "nsubj:pass", "obj") and noun.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+        said_of.insert(0, noun.head)
     for word in said_of:
         kind = _word_kind(word)
         if kind is not None:
             return kind
+    first = _first_conjunct(noun)
+    if people and first.dep_ == "obj" and _patterns()["killed_of_people"].fullmatch(first.head.lower_):
+        return "killed"
     return None
 
 
