@@ -1144,10 +1144,15 @@ def _past_aside(doc: Doc, i: int, floor: int) -> int:
 
 def _climb_phrase(tok: Token, floor: int, verb_i: int) -> Token:
     """From the last word of a noun phrase to its head, inside [floor, verb_i)."""
+    doc = tok.doc
+    closed = any(doc[k].text == "," for k in range(tok.i + 1, verb_i))
     for _ in range(8):
         head = tok.head
-        if tok.dep_ in PHRASE_UP and floor <= head.i < verb_i and head is not tok and head.pos_ in NOMINAL | {"ADJ"}:
-            tok = head
+        if tok.dep_ in PHRASE_UP and floor <= head.i < verb_i and head is not tok and head.pos_ in NOMINAL | {"ADJ"} \
+                and (closed or not any(doc[k].text == "," for k in range(head.i + 1, tok.i))):
+            tok = head  # across a comma only out of an aside closed by a comma ('X, chairman of Y, told'), not
+            # from the subject of a fronted claim ('… of the West Bank, military sources said', '… bin Laden, the
+            # White House said': the sources, the White House)
         else:
             break
     return tok
