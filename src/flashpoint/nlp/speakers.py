@@ -845,6 +845,9 @@ class Speakers:
         lo, hi = _phrase_bounds(tok)
         lo = self._past_time(lo, tok.idx)
         own = self.entity_at(tok.idx)
+        named = self._person_by_name_word(own) if own is not None and own.type != "PERSON" else None
+        if named is not None:
+            return named  # "Matt Maley … Maley said", the surname linked to Mali
         if own is not None and own.type == "PERSON":
             return self.from_entity(own)
         found = self._apposed_person(tok) or self._person_in_phrase(tok, lo, hi) or self._document_authors(tok)
@@ -853,6 +856,21 @@ class Speakers:
         if _is_document(tok):
             return self._issuer(tok, lo, hi)
         return self._described(tok, lo, hi, own)
+
+    def _person_by_name_word(self, e: Entity) -> Who | None:
+        """A one-word name the entities stage linked to a place or body that is the given name or surname of
+        a person named in full before it in this text ("Matt Maley … Maley said", "Elise Matthesen … Elise
+        wrote" linked to the Élysée): that person."""
+        word = e.text.strip()
+        if " " in word:
+            return None
+        person = next((p for p in reversed(self.entities) if p.type == "PERSON" and p.end <= e.start
+                       and len(p.text.split()) > 1 and word in (p.text.split()[0], p.text.split()[-1])), None)
+        if person is not None:
+            return self.from_entity(person)
+        m = next((m for m in reversed(self.unlisted) if m.end <= e.start and len(m.name.split()) > 1
+                  and word in (m.name.split()[0], m.name.split()[-1])), None)
+        return self._unlisted_who(m) if m is not None else None
 
     def _document_authors(self, tok: Token) -> Who | None:
         """'The report's authors argue': the authors of a document speak for its issuer, found as for
