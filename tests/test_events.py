@@ -186,8 +186,9 @@ def test_one_happening_told_twice_is_one_event_with_two_mentions() -> None:
 
 
 def test_a_headline_the_body_tells_again_is_a_mention_of_the_fuller_event() -> None:
-    """The headline tells the accusation the lead tells in full: one happening, at the lead, with the headline as its
-    mention. A lead sentence (closed by a stop) is no headline, and a headline act on other sides stays its own."""
+    """The headline (or a sub-heading) tells the accusation the text under it tells in full: one happening, at the full
+    telling, with the heading as its mention. A sentence closed by a stop is no heading, and a heading act on other
+    sides stays its own."""
     body = "Ethiopia accuses Eritrea of shelling\n\nThe Ethiopian government accused the Eritrean army on Monday of " \
            "shelling Zalambessa."
     evs = of_type(events_of(body), "ACCUSE")
@@ -198,6 +199,13 @@ def test_a_headline_the_body_tells_again_is_a_mention_of_the_fuller_event() -> N
     lead = "Egypt urged Israel to end the siege.\n\nLater, the Egyptian foreign minister urged the Israeli government " \
            "to open the crossing at Rafah."
     assert len(of_type(events_of(lead), "REQUEST")) == 2
+    quoted = "Egypt urged Israel to end the siege, calling it “a crime.”\n\nLater, the Egyptian foreign minister " \
+             "urged the Israeli government to open the crossing at Rafah."
+    assert len(of_type(events_of(quoted), "REQUEST")) == 2  # a stop inside the closing quote still closes the line
+    sub = "Talks resume in Geneva\n\nThe envoys met on Monday.\n\nEthiopia accuses Eritrea of shelling\n\n" \
+          "The Ethiopian government accused the Eritrean army on Monday of shelling Zalambessa."
+    accused = of_type(events_of(sub), "ACCUSE")
+    assert len(accused) == 1 and accused[0].start > sub.index("The Ethiopian") - 1 and len(accused[0].mentions) == 1
 
 
 def test_casualties_told_with_no_doer_are_the_attack_told_before() -> None:

@@ -10,6 +10,7 @@ one event with several mentions. Each event's confidence comes from `event_confi
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -760,12 +761,13 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
-    lead_end = 0  # where the headline ends, where the body opens with one
+    headings: list[tuple[int, int]] = []  # the headline and sub-headings: lines with no closing stop
     for index, sentence in enumerate(doc.tokens.sents):
         if sentence.start_char in furniture or not any(t.is_alpha for t in sentence):
             continue
         ordinal += 1
-        lead_end = sentence.end_char if ordinal == 1 and _headline(sentence) else lead_end
+        if _headline(sentence, doc.body):
+            headings.append((sentence.start_char, sentence.end_char))
         told = state.told_day
         day = told[1] if told is not None and told[0] == ordinal - 1 else None
         acts = [c for c in (code_trigger(doc, tok, state) for tok in sentence) if c is not None]
@@ -775,7 +777,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         state.told_day = (ordinal, stated) if stated is not None else None
         _keep(events, seen, _one_per_happening(found), _unowned(told_as))
         _remember(doc, sentence, state, found)
-    return _headline_told_again(events, lead_end)
+    return _headline_told_again(events, headings)
 
 
 def _unowned(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
@@ -822,14 +824,13 @@ def _same_victim(a: Actor, b: Actor) -> bool:
                                      and b.id.startswith("person:"))
 
 
-def _headline_told_again(events: list[Event], lead_end: int) -> list[Event]:
-    """"Ukrainian soldier killed" over "A Ukrainian soldier was killed in clashes with separatists": an event of the
-    headline that a later one of its type tells again, each side it names of the same country (or body) as the
-    later one's, is that event's mention, as an analyst annotates the clearest statement once."""
+def _headline_told_again(events: list[Event], headings: list[tuple[int, int]]) -> list[Event]:
+    """"Ukrainian soldier killed" over "A Ukrainian soldier was killed in clashes with separatists": an event of a
+    headline or sub-heading that a later one of its type under it tells again, each side it names of the same country
+    (or body) as the later one's, is that event's mention, as an analyst annotates the clearest statement once."""
     out = []
     for ev in events:
-        later = None if ev.start >= lead_end else next(
-            (o for o in events if o.start >= lead_end and _retold(ev, o)), None)
+        later = _told_below(ev, events, headings)
         if later is None:
             out.append(ev)
             continue
@@ -838,10 +839,22 @@ def _headline_told_again(events: list[Event], lead_end: int) -> list[Event]:
     return out
 
 
-def _headline(sentence: Span) -> bool:
-    """A line told with no closing stop ("Ukrainian soldier killed"), as headlines are."""
-    text = sentence.text.rstrip()
-    return bool(text) and text[-1] not in ".!?"
+def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> Event | None:
+    """The first event under the heading that tells `ev`, up to the next heading."""
+    at = next((i for i, (lo, hi) in enumerate(headings) if lo <= ev.start < hi), None)
+    if at is None:
+        return None
+    lo = headings[at][1]
+    hi = headings[at + 1][0] if at + 1 < len(headings) else sys.maxsize
+    return next((o for o in events if lo <= o.start < hi and _retold(ev, o)), None)
+
+
+def _headline(sentence: Span, body: str) -> bool:
+    """A line of its own told with no closing stop ("Ukrainian soldier killed"), as headlines are."""
+    text = sentence.text.rstrip().rstrip("\"'”’»)]")  # 'calling it “wrong.”' closes with its stop inside the quote
+    before = body[:sentence.start_char].rstrip(" \t")[-1:]
+    after = body[sentence.end_char:].lstrip(" \t")[:1]
+    return bool(text) and text[-1] not in ".!?" and before in ("", "\n") and after in ("", "\n")
 
 
 def _retold(first: Event, other: Event) -> bool:
