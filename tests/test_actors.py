@@ -83,6 +83,15 @@ def test_proxy_groups_fight_where_the_context_says() -> None:
     assert resolve_actor("Russian-backed separatists") is not None
 
 
+def test_a_group_named_after_its_backer_is_of_its_own_name_or_place() -> None:
+    # the backer before "-backed" is no home of the group the rest of the phrase names
+    assert codes("Iran-backed Houthi rebels") == ("YEM", "REB", None)
+    assert codes("Russian-backed Donetsk separatists") == ("UKR", "REB", None)
+    # a group with no name of its own stays the backer's proxy, placed by the context
+    assert codes("Iranian-backed militants", "Rockets were fired from southern Lebanon near Beirut.") == \
+        ("LBN", "REB", None)
+
+
 def test_bare_role_takes_its_country_from_context() -> None:
     context = "Polish Foreign Minister Jan Kowalczyk met his counterparts in Warsaw on Monday."
     assert codes("the foreign minister", context) == ("POL", "GOV", None)

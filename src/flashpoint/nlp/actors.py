@@ -45,6 +45,7 @@ _GROUP = re.compile(
     r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s]"
     + longest_first(_WORDS.backer_affixes) + r")\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<noun>" + longest_first(_WORDS.proxy_group_nouns) + r")\b")
+_BACKER_AFTER = re.compile(rf"[-\s]{longest_first(_WORDS.backer_affixes)}\b")
 _BARE_GROUP = re.compile(rf"\b{longest_first(_WORDS.armed_group_nouns)}\b", re.I)
 _BREAKAWAY = re.compile(longest_first(_WORDS.breakaway_words), re.I)
 _REPUBLICS = re.compile(r"\b(?:people['’]s\s+)?republics?\b", re.I)
@@ -272,9 +273,12 @@ def _is_bare_group(text: str) -> bool:
 def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
     """A group named by its place ('Donetsk separatists', 'Syrian rebels'), else the last qualified
     group of its kind in the context ('pro-Russia separatists' before a bare 'separatists')."""
-    inner = [e for _, _, e in _mentions(text, gazetteer()) if e.country]
+    # a backer is no home: "Iran-backed Houthi rebels" are Houthis, "Russian-backed Donetsk separatists" of Donetsk
+    inner = [e for _, end, e in _mentions(text, gazetteer()) if e.country and not _BACKER_AFTER.match(text, end)]
     if inner and inner[0].kind in ("place", "country", "demonym"):
         return sector_actor(text, inner[0].country, sector)
+    if inner and inner[0].kind == "group":
+        return _actor(text, inner[0])
     if not isinstance(context, str):
         return None
     noun_at = _BARE_GROUP.search(text)
