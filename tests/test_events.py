@@ -641,3 +641,11 @@ def test_an_act_done_with_means_used_is_done_and_occupants_are_a_side() -> None:
     assert used and not used[0].hypothetical and side(used[0].actor) == "RUS"
     meant = of_type(events_of("Jordan sent trucks to the border to deliver aid to Gaza."), "AID")
     assert not meant or all(e.hypothetical for e in meant)
+
+
+def test_a_name_the_noun_before_it_describes_meets_that_nouns_constraint() -> None:
+    # "hostage" describes a name the knowledge base does not know: the release of a hostage
+    released = of_type(events_of("Israeli-American hostage Edan Alexander was released by Hamas on Monday."), "RETREAT")
+    assert [(side(e.actor), side(e.recipient)) for e in released] == [("PSE", "ISR")]
+    # a name described by no noun of the pattern stays no object of it
+    assert not of_type(events_of("Hamas released Edan Alexander's statement on Monday."), "RETREAT")

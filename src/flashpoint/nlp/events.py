@@ -137,7 +137,8 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
 
 
 def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[int] = frozenset()) -> bool:
-    if p.objects and (obj is None or not (_lemma_in(obj, p.objects) or (p.object_person and obj.i in persons))):
+    if p.objects and (obj is None or not (_lemma_in(obj, p.objects) or _described_as(obj, p.objects)
+                                          or (p.object_person and obj.i in persons))):
         return False
     if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
         return False
@@ -186,6 +187,15 @@ def _clause_has(tok: Token, words: frozenset[str]) -> bool:
     slots = [c for c in tok.children if c.dep_ in ("nsubj", "obl", "obl:agent")
              or (c.dep_ == "advcl" and c.pos_ == "NOUN")]  # "recognize war crimes as genocide" parsed as a clause
     return any(_lemma_in(t, words) for c in slots for t in c.subtree)
+
+
+def _described_as(name: Token, words: frozenset[str]) -> bool:
+    """"released hostage Edan Alexander": a name the noun before it describes is what that noun says."""
+    return name.pos_ == "PROPN" and any(c.dep_ in DESCRIPTORS and c.i < name.i and _lemma_in(c, words)
+                                        for c in name.children)
+
+
+DESCRIPTORS = frozenset({"compound", "nmod:desc", "appos"})
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
