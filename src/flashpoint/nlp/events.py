@@ -137,8 +137,7 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
 
 
 def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[int] = frozenset()) -> bool:
-    if p.objects and (obj is None or not (_lemma_in(obj, p.objects) or _described_as(obj, p.objects)
-                                          or (p.object_person and obj.i in persons))):
+    if p.objects and not _object_fits(obj, p, persons):
         return False
     if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
         return False
@@ -187,6 +186,12 @@ def _clause_has(tok: Token, words: frozenset[str]) -> bool:
     slots = [c for c in tok.children if c.dep_ in ("nsubj", "obl", "obl:agent")
              or (c.dep_ == "advcl" and c.pos_ == "NOUN")]  # "recognize war crimes as genocide" parsed as a clause
     return any(_lemma_in(t, words) for c in slots for t in c.subtree)
+
+
+def _object_fits(obj: Token | None, p: Pattern, persons: frozenset[int]) -> bool:
+    """The object is one the pattern names, or a name such a noun describes, or (`object_person`) a person."""
+    return obj is not None and (_lemma_in(obj, p.objects) or _described_as(obj, p.objects)
+                                or (p.object_person and obj.i in persons))
 
 
 def _described_as(name: Token, words: frozenset[str]) -> bool:
