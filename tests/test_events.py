@@ -649,3 +649,11 @@ def test_a_name_the_noun_before_it_describes_meets_that_nouns_constraint() -> No
     assert [(side(e.actor), side(e.recipient)) for e in released] == [("PSE", "ISR")]
     # a name described by no noun of the pattern stays no object of it
     assert not of_type(events_of("Hamas released Edan Alexander's statement on Monday."), "RETREAT")
+
+
+def test_a_body_the_tagger_took_for_a_common_noun_is_a_side_not_a_cause() -> None:
+    text = "The Rapid Support Forces (RSF) seized the town on Monday. The RSF killed 40 civilians in El Fasher."
+    killed = [e for e in of_type(events_of(text), "ASSAULT") if e.recipient is not None]
+    assert [(side(e.actor), side(e.recipient)) for e in killed] == [("SDN", "SDN")]
+    # a common noun that names no body stays a cause, no side
+    assert not of_type(events_of("The pandemic killed millions of people in India."), "ASSAULT")

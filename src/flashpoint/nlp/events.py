@@ -518,7 +518,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded = Coded(pattern=p, trigger=tok)
     coded.actors = actors_of(doc, tok, state)
     named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in coded.actors)
-    if not named and _caused(tok, named_ok=p.type not in FORCE):
+    if not named and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
         return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
@@ -550,6 +550,17 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
+
+
+def _subject_is_a_body(doc: NlpDoc, trigger: Token) -> bool:
+    """"The RSF killed 40 civilians": a subject the tagger took for a common noun that the text names as a body or
+    a side (an entity with an actor) is no cause."""
+    subj = syn.subject(trigger) if syn.is_verb(trigger) else None
+    if subj is None:
+        return False
+    at = syn.np_head(subj).idx
+    return any(e.start <= at < e.end and e.actor is not None and (e.actor.country or e.actor.code)
+               for e in doc.entities)
 
 
 def _caused(trigger: Token, named_ok: bool) -> bool:
