@@ -657,3 +657,13 @@ def test_a_body_the_tagger_took_for_a_common_noun_is_a_side_not_a_cause() -> Non
     assert [(side(e.actor), side(e.recipient)) for e in killed] == [("SDN", "SDN")]
     # a common noun that names no body stays a cause, no side
     assert not of_type(events_of("The pandemic killed millions of people in India."), "ASSAULT")
+
+
+def test_a_gerund_after_a_perception_verbs_object_is_that_objects_act() -> None:
+    """syntax.yaml perception_verbs: "footage on social media showing China moving ships" is China moving them, not
+    the social media; with a comma the gerund is the subject's own ("India showed its resolve, moving troops")."""
+    shown = of_type(events_of("Tensions grew when footage began spreading on social media showing China moving "
+                              "warships towards the Philippine coast."), "MOBILIZE")
+    assert shown and all(side(e.actor) == "CHN" for e in shown)
+    own = of_type(events_of("India showed its resolve, moving troops towards the Chinese border."), "MOBILIZE")
+    assert own and side(own[0].actor) == "IND"

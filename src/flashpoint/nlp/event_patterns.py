@@ -12,7 +12,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
-                  "needs_recipient", "complement_aux", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
+                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
@@ -34,6 +34,7 @@ class Pattern:
     objects: frozenset[str]
     not_objects: frozenset[str]
     object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
+    not_object_words: frozenset[str]  # none of these in the object's phrase ("defended its right" is no support)
     object_person: bool  # a person the text names meets the object constraint too ("freed Paul Whelan")
     clause_words: frozenset[str]  # one of these nouns must be in the verb's subject or obliques ("sanctions target")
     not_question: bool  # the verb's clausal complement must not be an indirect question ("asked why ...")
@@ -44,6 +45,7 @@ class Pattern:
     particles: frozenset[str]
     complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
     not_complements: frozenset[str]  # the verb's infinitive must not be one of these ("refused to comment")
+    not_complement_subjects: frozenset[str]  # nor have one of these nouns as its subject ("an escalation could")
     needs_complement: bool  # the verb must have an infinitive ("declined to resign"; "prices declined" is none)
     subjects: frozenset[str]  # the verb's subject must be one of these nouns ("riots continued", "protests erupted")
     complements: frozenset[str]  # the verb's infinitive must be one of these ("vowed to fight")
@@ -97,6 +99,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
         lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
+        not_object_words=_words(entry, "not_object_has"),
+        not_complement_subjects=_nouns(entry, "not_complement_subject"),
         object_person=bool(entry.get("object_person")), clause_words=_nouns(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
         not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),

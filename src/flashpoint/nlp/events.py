@@ -147,7 +147,34 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozen
         return False
     if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None):
         return False
-    return _complement_fits(tok, p) and _words_fit(tok, p)
+    return _clause_fits(tok, p, obj)
+
+
+def _clause_fits(tok: Token, p: Pattern, obj: Token | None) -> bool:
+    return _complement_fits(tok, p) and _words_fit(tok, p) and not _excluded(tok, p, obj)
+
+
+def _excluded(tok: Token, p: Pattern, obj: Token | None) -> bool:
+    """"defended its own right" supports no one else; "warned that an escalation could ..." is a warning about
+    a happening, no threat: an object with one of `not_object_has`, a complement with a subject noun of
+    `not_complement_subject`."""
+    if p.not_object_words and obj is not None and any(c.lower_ in p.not_object_words for c in obj.children):
+        return True
+    if not p.not_complement_subjects:
+        return False
+    clauses = syn.children(tok, "xcomp", "ccomp")
+    if tok.dep_ in ("conj", "parataxis", "ccomp") and tok.head.i < tok.i and not any(
+            s.i < tok.i for s in syn.children(tok, "nsubj")):
+        clauses = [*clauses, tok.head]  # "an escalation could ..., warned the envoy": the clause told comes first
+    return any(_lemma_in(syn.np_head(s), p.not_complement_subjects)
+               for c in clauses for s in syn.children(c, "nsubj"))
+
+
+def _complement_in(comp: Token, words: frozenset[str]) -> bool:
+    """The complement's verb, alone or with the noun of its object or oblique: "refused to go into detail" is
+    'go detail'."""
+    return _lemma_in(comp, words) or any(
+        f"{comp.lemma_.lower()} {c.lemma_.lower()}" in words for c in comp.children if c.dep_ in ("obj", "obl"))
 
 
 def _words_fit(tok: Token, p: Pattern) -> bool:
@@ -162,7 +189,7 @@ def _words_fit(tok: Token, p: Pattern) -> bool:
 
 def _complement_fits(tok: Token, p: Pattern) -> bool:
     """"said that Sudan must return" needs its modal; "refused to comment" is no refusal of anything."""
-    if p.not_complements and any(_lemma_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
+    if p.not_complements and any(_complement_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
         return False
     if p.needs_complement and not syn.children(tok, "xcomp"):
         return False

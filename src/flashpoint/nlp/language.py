@@ -25,7 +25,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
                 "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
-                "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns")
+                "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
+                "perception_verbs")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -66,6 +67,7 @@ class Syntax:
     claim_words: frozenset[str]
     means_verbs: frozenset[str]
     help_nouns: frozenset[str]
+    perception_verbs: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

@@ -323,7 +323,16 @@ def _is_controlled(verb: Token) -> bool:
     """An infinitive or gerund whose subject its governor supplies: "agreed to withdraw", "accused X of
     shelling", "drove there to deliver"."""
     return verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")) or \
-        (verb.dep_ == "advcl" and is_purpose(verb))
+        (verb.dep_ == "advcl" and is_purpose(verb)) or _perceived(verb)
+
+
+def _perceived(verb: Token) -> bool:
+    """"videos on social media showing Russia moving troops": the gerund right after a perception verb's object
+    tells what that object does (syntax.yaml perception_verbs)."""
+    head = verb.head
+    objects = [o for o in children(head, "obj") if o.i < verb.i]
+    return verb.dep_ in ("advcl", "xcomp", "acl", "ccomp") and verb.tag_ == "VBG" and bool(objects) \
+        and is_verb_of(head, syntax().perception_verbs) and objects[-1].right_edge.i + 1 == verb.i
 
 
 def _controller(verb: Token) -> Token | None:
@@ -331,7 +340,7 @@ def _controller(verb: Token) -> Token | None:
     "he was scheduled to meet"; None when the governor's own subject controls."""
     head = verb.head
     objects = children(head, "obj", "iobj")
-    if is_verb_of(head, syntax().object_control_verbs) and objects:
+    if objects and (is_verb_of(head, syntax().object_control_verbs) or _perceived(verb)):
         return objects[0]
     patients = children(head, "nsubj:pass") if verb.dep_ == "xcomp" else []
     return patients[0] if patients else None
