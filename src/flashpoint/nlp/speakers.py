@@ -895,7 +895,9 @@ class Speakers:
     def _person_in_phrase(self, tok: Token, lo: int, hi: int) -> Who | None:
         """A name at or after the head ("Foreign Minister Sergei Lavrov"), not a possessor before it."""
         persons = [e for e in self.entities_in(lo, hi) if e.type == "PERSON" and e.end > tok.idx]
-        return self.from_entity(persons[-1]) if persons else None
+        if not persons or _of_group(tok, persons[-1].start):
+            return None
+        return self.from_entity(persons[-1])
 
     def _issuer(self, tok: Token, lo: int, hi: int) -> Who | None:
         """'the statement said', 'figures from the UN': whoever issued it, named by its "from"/"by"
@@ -1110,6 +1112,18 @@ def _capitalised(tok: Token) -> bool:
     """A word written with a capital and then small letters, however its inner parts are cased
     ("Kozak", "Za’anoun", "McCarthy"), not an acronym ("CNN")."""
     return tok.text[:1].isupper() and any(ch.islower() for ch in tok.text)
+
+
+def _of_group(head: Token, at: int) -> bool:
+    """'Supporters of Imran Khan', 'militants loyal to X': people a plural common noun names, whose modifier only
+    names the person they follow; they speak, not the person."""
+    if head.tag_ != "NNS":
+        return False
+    return any(c.dep_ in GROUP_MODIFIERS and c.left_edge.idx <= at < c.right_edge.idx + len(c.right_edge)
+               for c in head.children if c.i > head.i)
+
+
+GROUP_MODIFIERS = frozenset({"nmod", "amod", "acl", "acl:relcl"})
 
 
 def nominal_like(tok: Token) -> bool:
