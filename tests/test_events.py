@@ -667,3 +667,15 @@ def test_a_gerund_after_a_perception_verbs_object_is_that_objects_act() -> None:
     assert shown and all(side(e.actor) == "CHN" for e in shown)
     own = of_type(events_of("India showed its resolve, moving troops towards the Chinese border."), "MOBILIZE")
     assert own and side(own[0].actor) == "IND"
+
+
+def test_officials_a_body_named_before_owns_are_that_bodys() -> None:
+    """syntax.yaml body_anaphors: "the alliance's defence ministers" after NATO are NATO's, not of the place last
+    named; with no body named before they stay whatever they were."""
+    text = "NATO leaders met in Vilnius on Tuesday. Fighting went on in Ukraine. " \
+           "The alliance's defence ministers condemned Russia for the strikes."
+    condemned = of_type(events_of(text), "ACCUSE")
+    assert condemned and side(condemned[0].actor) == "NATO"
+    alone = of_type(events_of("Fighting went on in Ukraine. The alliance's defence ministers condemned Russia for "
+                              "the strikes."), "ACCUSE")
+    assert all(side(e.actor) != "NATO" for e in alone)

@@ -279,7 +279,17 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
-    return Party(actor) if actor is not None else None
+    return Party(_owned_by_body(doc, tok, actor)) if actor is not None else None
+
+
+def _owned_by_body(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
+    """"the bloc's foreign ministers" after "the EU": officials a body the text named before owns are that body's,
+    not of the place last named (syntax.yaml body_anaphors)."""
+    owners = [c for c in head.children if c.dep_ == "nmod:poss" and c.pos_ == "NOUN"]
+    body = _body_named_before(doc, owners[0]) if owners and not actor.code else None
+    if body is None or not body.code:
+        return actor
+    return actor.model_copy(update={"code": body.code, "country": None, "id": None, "name": body.name})
 
 
 def _body_named_before(doc: NlpDoc, head: Token) -> Actor | None:
@@ -291,8 +301,9 @@ def _body_named_before(doc: NlpDoc, head: Token) -> Actor | None:
     if head.pos_ != "NOUN" or len(mods) != 1 or mods[0].lower_ not in dets:
         return None
     words = {head.lower_, head.lemma_.lower()}
+    anaphor = bool(words & syntax().body_anaphors)  # "the bloc": the last international body, whatever its name
     named = [e for e in doc.entities if e.type == "ORG" and e.actor is not None and e.end <= head.idx
-             and words & set(e.text.lower().split())]
+             and (words & set(e.text.lower().split()) or (anaphor and e.actor.code))]
     return max(named, key=lambda e: e.start).actor if named else None
 
 
