@@ -679,3 +679,9 @@ def test_officials_a_body_named_before_owns_are_that_bodys() -> None:
     alone = of_type(events_of("Fighting went on in Ukraine. The alliance's defence ministers condemned Russia for "
                               "the strikes."), "ACCUSE")
     assert all(side(e.actor) != "NATO" for e in alone)
+
+
+def test_the_agent_of_a_passive_with_a_secondary_predicate_is_its_actor() -> None:
+    # "shot dead by X": the parse hangs the "by" phrase on "dead"
+    shot = of_type(events_of("Two Palestinians were shot dead by Israeli forces in Jenin."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in shot] == [("ISR", "PSE")]

@@ -248,7 +248,10 @@ def obliques(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]
 
 
 def agent(verb: Token) -> Token | None:
-    found = [c for c in verb.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")]
+    """The "by" phrase of a passive, also where the parse hung it on the verb's secondary predicate ("were shot
+    dead by Israeli forces": on "dead")."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")]
+    found = [c for h in hosts for c in h.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")]
     return found[0] if found else None
 
 
