@@ -685,3 +685,12 @@ def test_the_agent_of_a_passive_with_a_secondary_predicate_is_its_actor() -> Non
     # "shot dead by X": the parse hangs the "by" phrase on "dead"
     shot = of_type(events_of("Two Palestinians were shot dead by Israeli forces in Jenin."), "ASSAULT")
     assert [(side(e.actor), side(e.recipient)) for e in shot] == [("ISR", "PSE")]
+
+
+def test_what_a_weapon_can_do_is_no_act() -> None:
+    """syntax.yaml capability_modals: "missiles that can strike Tel Aviv" tells a reach, no strike; "missiles that
+    struck Tel Aviv" is one."""
+    assert not of_type(events_of("Iran has built missiles that can strike Tel Aviv."), "ASSAULT")
+    assert not of_type(events_of("Seoul fears the North will deploy rockets that could hit the capital."), "ASSAULT")
+    struck = of_type(events_of("Iran fired missiles that struck Tel Aviv on Sunday."), "ASSAULT")
+    assert struck and side(struck[0].actor) == "IRN"

@@ -835,7 +835,8 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         told = state.told_day
         day = told[1] if told is not None and told[0] == ordinal - 1 else None
         acts = [c for c in (code_trigger(doc, tok, state) for tok in sentence) if c is not None]
-        told_as = [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)]
+        told_as = [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)
+                   and not syn.capability(c.trigger)]
         found = [ev for _, evs in told_as for ev in evs]
         stated = told_day(doc, sentence)
         state.told_day = (ordinal, stated) if stated is not None else None

@@ -26,7 +26,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
-                "perception_verbs", "body_anaphors")
+                "perception_verbs", "body_anaphors",
+                "capability_modals")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -69,6 +70,7 @@ class Syntax:
     help_nouns: frozenset[str]
     perception_verbs: frozenset[str]
     body_anaphors: frozenset[str]
+    capability_modals: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

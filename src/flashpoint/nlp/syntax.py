@@ -451,6 +451,13 @@ def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
+def capability(verb: Token) -> bool:
+    """"missiles that could strike Moscow", "drones that can reach Kyiv": a relative clause with a modal of ability
+    (syntax.yaml capability_modals) tells what a thing can do, no act."""
+    return verb.dep_ == "acl:relcl" and any(
+        c.dep_ == "aux" and c.lower_ in syntax().capability_modals for c in verb.children)
+
+
 def conditioned(verb: Token, marks: frozenset[str]) -> bool:
     """"will withdraw its force unless a ceasefire is arranged": the verb carries a clause of condition with one of
     `marks`."""
