@@ -694,3 +694,11 @@ def test_what_a_weapon_can_do_is_no_act() -> None:
     assert not of_type(events_of("Seoul fears the North will deploy rockets that could hit the capital."), "ASSAULT")
     struck = of_type(events_of("Iran fired missiles that struck Tel Aviv on Sunday."), "ASSAULT")
     assert struck and side(struck[0].actor) == "IRN"
+
+
+def test_the_target_of_an_act_of_force_is_where_it_happened() -> None:
+    # syntax.yaml attack_target_preps: "on Rafah" places the people killed there
+    killed = of_type(events_of("Three people were killed in an Israeli airstrike on Rafah."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in killed] == [("ISR", "PSE")]
+    # a day after "on" is no place
+    assert all(e.location is None for e in events_of("Israeli jets carried out strikes on Monday."))

@@ -520,11 +520,15 @@ def _owned(head: Token) -> bool:
     return any(c.dep_ == "nmod:poss" and c.pos_ == "PRON" for c in head.children)
 
 
-def location_of(doc: NlpDoc, trigger: Token) -> Place | None:
+def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | None:
     """Where: an oblique of the trigger, or of its object or subject ("killed 30 people in Gaza", "police in
-    Dhaka arrested"), naming a place."""
+    Dhaka arrested"), naming a place; of an act of force or an attack noun also its target ("killed in an
+    Israeli airstrike on Rafah")."""
     hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl", "nsubj"))]
-    for obl in (o for h in hosts for o in syn.obliques(h, syntax().place_preps)):
+    lang = syntax()
+    attack = lang.place_preps | lang.attack_target_preps
+    for obl in (o for h in hosts for o in syn.obliques(
+            h, attack if (force and h is trigger) or _lemma_in(h, lang.attack_nouns) else lang.place_preps)):
         lo, hi = syn.phrase_span(syn.np_head(obl))
         place = _named_place(doc, lo, hi)
         if place is not None and place.country:
@@ -561,7 +565,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
     coded.recipients = recipients_of(doc, tok, p, obj, state, coded.actors)
-    coded.location = location_of(doc, tok)
+    coded.location = location_of(doc, tok, force=p.type in FORCE)
     _localise(coded, state)
     if not _sides_fit(p, coded):
         return None

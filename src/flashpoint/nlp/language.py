@@ -27,7 +27,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
                 "perception_verbs", "body_anaphors",
-                "capability_modals")
+                "capability_modals", "attack_target_preps")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -54,6 +54,7 @@ class Syntax:
     relative_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     place_preps: frozenset[str]
+    attack_target_preps: frozenset[str]
     intent_auxiliaries: frozenset[str]
     intent_words: frozenset[str]
     purpose_marks: frozenset[str]
