@@ -702,3 +702,13 @@ def test_the_target_of_an_act_of_force_is_where_it_happened() -> None:
     assert [(side(e.actor), side(e.recipient)) for e in killed] == [("ISR", "PSE")]
     # a day after "on" is no place
     assert all(e.location is None for e in events_of("Israeli jets carried out strikes on Monday."))
+
+
+def test_officials_of_no_nation_are_of_no_place_they_speak_in() -> None:
+    """entities.yaml not_national_adjectives: "Western diplomats" who speak after a story of Syria are no Syrians;
+    bare "diplomats" there are still of the place last named."""
+    story = "Syrian troops shelled Idlib on Monday. {} have accused Damascus of using barrel bombs."
+    western = of_type(events_of(story.format("Western diplomats")), "ACCUSE")
+    assert western and side(western[0].actor) is None
+    bare = of_type(events_of(story.format("Local officials")), "ACCUSE")
+    assert bare and side(bare[0].actor) == "SYR"

@@ -401,6 +401,11 @@ STATELESS_ROLE_SECTORS = frozenset({"BUS"})
 OFFICE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL"})
 
 
+def of_no_nation(text: str) -> bool:
+    """A phrase its own words make no one country's ("Western officials"; entities.yaml not_national_adjectives)."""
+    return _of_no_nation(text, len(text))
+
+
 def _of_no_nation(text: str, role_end: int) -> bool:
     """'Western diplomats', 'international monitors', 'regional leaders' (but 'the regional governor')."""
     found = _NO_NATION.search(text)

@@ -685,17 +685,19 @@ def _localise(coded: Coded, state: ArticleState) -> None:
     place the text last named (inherited)."""
     loc = coded.location
     local = local_sectors() | placed_sectors().sectors  # "gangs attacked ...": gangs of where they act
+    # "Western officials" are of no one place, wherever they speak
+    stateless = [q for q in coded.actors if actor_kb.of_no_nation(q.actor.text)]
     if loc is None or loc.country is None:
         last = state.last_place
         for q in coded.actors:
             if q.actor.country is None and not q.actor.code and q.actor.sector in local and last is not None \
-                    and last.country:
+                    and last.country and q not in stateless:
                 q.actor, q.inherited = q.actor.model_copy(update={"country": last.country}), True
         return
     if not coded.actors and coded.pattern.type == "PROTEST":  # "mass protests in Nairobi": Kenyans protest
         coded.actors = [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
     for q in coded.actors:
-        if q.actor.country is None and not q.actor.code and q.actor.sector in local:  # not an international body
+        if q.actor.country is None and not q.actor.code and q.actor.sector in local and q not in stateless:
             q.actor = q.actor.model_copy(update={"country": loc.country})
 
 
