@@ -700,6 +700,8 @@ def test_the_target_of_an_act_of_force_is_where_it_happened() -> None:
     # syntax.yaml attack_target_preps: "on Rafah" places the people killed there
     killed = of_type(events_of("Three people were killed in an Israeli airstrike on Rafah."), "ASSAULT")
     assert [(side(e.actor), side(e.recipient)) for e in killed] == [("ISR", "PSE")]
+    shelled = of_type(events_of("Two civilians were wounded in Russian shelling of Kherson."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in shelled] == [("RUS", "UKR")]
     # a day after "on" is no place
     assert all(e.location is None for e in events_of("Israeli jets carried out strikes on Monday."))
 
