@@ -714,3 +714,14 @@ def test_officials_of_no_nation_are_of_no_place_they_speak_in() -> None:
     assert western and side(western[0].actor) is None
     bare = of_type(events_of(story.format("Local officials")), "ACCUSE")
     assert bare and side(bare[0].actor) == "SYR"
+
+
+def test_a_participle_set_off_after_the_object_is_the_subjects_act() -> None:
+    """"he questioned Ukraine's legitimacy, accusing it of ...": the parse hangs the -ing form on the object, but the
+    comma makes it the subject's act; with no comma it stays the object's ("arrested protesters wearing masks")."""
+    text = "Erdogan spoke in Ankara on Monday. In a speech, he questioned the legitimacy of Sweden's stance, " \
+           "accusing it of sheltering militants."
+    accused = of_type(events_of(text), "ACCUSE")
+    assert accused and side(accused[0].actor) == "TUR"
+    shelled = of_type(events_of("Syrian troops surrounded the rebels firing rockets at the town."), "ASSAULT")
+    assert shelled and all(e.actor is not None and e.actor.text == "the rebels" for e in shelled)

@@ -269,6 +269,9 @@ def subject(verb: Token) -> Token | None:
             return verb.head if first.lower_ in rel and verb.dep_ == "acl:relcl" else first
         if is_passive(verb):
             return _passive_subject(verb, via)
+        if _set_off_participle(verb):
+            verb, via = verb.head.head, "advcl"
+            continue
         if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or children(verb, "obj"))):
             return verb.head
         if _is_controlled(verb):
@@ -279,6 +282,14 @@ def subject(verb: Token) -> Token | None:
             return None
         verb, via = verb.head, verb.dep_
     return None
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """"he questioned Ukraine's legitimacy, accusing it of ...": an -ing form set off by a comma after its clause's
+    object, though the parse hangs it on that object, tells what the clause's subject does."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == "," \
+        and head.dep_ == "obj" and head.i < verb.i and is_verb(head.head)
 
 
 def _past_heading(subjects: list[Token], verb: Token) -> Token:
