@@ -725,3 +725,16 @@ def test_a_participle_set_off_after_the_object_is_the_subjects_act() -> None:
     assert accused and side(accused[0].actor) == "TUR"
     shelled = of_type(events_of("Syrian troops surrounded the rebels firing rockets at the town."), "ASSAULT")
     assert shelled and all(e.actor is not None and e.actor.text == "the rebels" for e in shelled)
+
+
+def test_a_gerund_right_after_a_verb_of_denial_is_negated() -> None:
+    denied = of_type(events_of("Russia denied attacking the hospital in Kyiv."), "ASSAULT")
+    assert denied and all(e.negated for e in denied)
+    # after a comma the gerund is the subject's own act, told as done
+    assert all(not e.negated for e in events_of("The rebels failed, killing two soldiers in Goma."))
+
+
+def test_a_recipient_named_by_a_common_noun_is_of_the_clauses_place() -> None:
+    # the story's most named country is the attacker's; the clause says where the hospital is
+    hit = of_type(events_of("Russia attacked the hospital in Kyiv."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in hit] == [("RUS", "UKR")]

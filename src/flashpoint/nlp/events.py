@@ -570,6 +570,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not _sides_fit(p, coded):
         return None
     _place_civilians(coded, state)
+    _place_bare_recipients(coded)
     if not coded.actors and p.type in FORCE and syn.subject(tok) is None:
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
         coded.actors = _attacker_before(coded, state)
@@ -721,6 +722,18 @@ def _place_civilians(coded: Coded, state: ArticleState) -> None:
         else:
             continue
         r.actor = r.actor.model_copy(update={"country": country})
+
+
+def _place_bare_recipients(coded: Coded) -> None:
+    """"Russia attacked the hospital in Kyiv": a recipient the text names by a common noun only ("the hospital",
+    "residents") took its country from the story; the clause's own place says whose it is."""
+    loc = coded.location
+    if loc is None or not loc.country:
+        return
+    for r in coded.recipients:
+        a = r.actor
+        if a.country and a.country != loc.country and not a.code and not any(ch.isupper() for ch in a.text):
+            r.actor = actor_kb.sector_actor(a.text, loc.country, a.sector)
 
 
 def _same(a: Actor, b: Actor) -> bool:

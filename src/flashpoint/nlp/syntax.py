@@ -511,10 +511,16 @@ def claimed(trigger: Token) -> bool:
 
 
 def _refrained(trigger: Token) -> bool:
-    """"Israel refrained from striking Iran's oil": a gerund hung on a verb of denial (not itself negated) is not done."""
+    """"Israel refrained from striking Iran's oil", "Russia denied attacking the hospital" (the gerund read as an
+    adverbial clause): a gerund hung on a verb of denial (not itself negated) is not done."""
     head = trigger.head
     return trigger.dep_ in ("advcl", "acl") and head is not trigger and is_verb_of(head, syntax().denial_verbs) \
-        and not _has_negator(head) and any(c.dep_ in ("case", "mark") for c in trigger.children)  # not "failed, killing two"
+        and not _has_negator(head) and (any(c.dep_ in ("case", "mark") for c in trigger.children)
+                                         or _gerund_right_after(head, trigger))  # not "failed, killing two"
+
+
+def _gerund_right_after(verb: Token, gerund: Token) -> bool:
+    return gerund.tag_ == "VBG" and gerund.i > verb.i and not any(t.is_punct for t in verb.doc[verb.i + 1:gerund.i])
 
 
 def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[bool, bool]:
