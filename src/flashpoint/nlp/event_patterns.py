@@ -12,7 +12,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
-                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
+                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "pos", "neg"})
 
@@ -46,6 +46,8 @@ class Pattern:
     complement_aux: frozenset[str]  # the verb's clausal complement needs one of these ("said Sudan must return")
     not_complements: frozenset[str]  # the verb's infinitive must not be one of these ("refused to comment")
     not_complement_subjects: frozenset[str]  # nor have one of these nouns as its subject ("an escalation could")
+    own_complement: bool  # a side the complement's subject names must be the actor's ("warned that Moscow could")
+    own_complement_except: frozenset[str]  # ... unless its verb is one of these ("warned that Kyiv would pay")
     needs_complement: bool  # the verb must have an infinitive ("declined to resign"; "prices declined" is none)
     subjects: frozenset[str]  # the verb's subject must be one of these nouns ("riots continued", "protests erupted")
     complements: frozenset[str]  # the verb's infinitive must be one of these ("vowed to fight")
@@ -101,6 +103,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
         not_object_words=_words(entry, "not_object_has"),
         not_complement_subjects=_nouns(entry, "not_complement_subject"),
+        own_complement="own_complement_except" in entry, own_complement_except=_words(entry, "own_complement_except"),
         object_person=bool(entry.get("object_person")), clause_words=_nouns(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
         not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),

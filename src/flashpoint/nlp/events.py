@@ -567,7 +567,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.recipients = recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
     _localise(coded, state)
-    if not _sides_fit(p, coded):
+    if not _sides_fit(p, coded) or _of_another_side(doc, tok, p, coded, state):
         return None
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
@@ -639,6 +639,19 @@ def reporter(doc: NlpDoc, trigger: Token, state: ArticleState) -> Actor | None:
             found = _parties(doc, syn.subject(gov), state)
             return found[0].actor if found else None
     return None
+
+
+def _of_another_side(doc: NlpDoc, tok: Token, p: Pattern, coded: Coded, state: ArticleState) -> bool:
+    """"Western officials warned that Moscow could use false flag operations": a warning of what another side may do
+    threatens no one (events.yaml own_complement_except): the complement's subject names a side none of the actors
+    is, and its verb is no harm the warner promises ("warned that Hezbollah would pay a heavy price")."""
+    comps = syn.children(tok, "ccomp") if p.own_complement else []
+    subjs = syn.children(comps[0], "nsubj") if comps else []
+    if not subjs or syn.np_head(subjs[0]).pos_ == "PRON" or _lemma_in(comps[0], p.own_complement_except):
+        return False
+    subj = subjs[0]
+    others = [q.actor for q in _parties(doc, subj, state) if q.actor.country or q.actor.code]
+    return bool(others) and not any(_same_side(o, a.actor) for o in others for a in coded.actors)
 
 
 def _sides_fit(p: Pattern, coded: Coded) -> bool:
