@@ -738,3 +738,10 @@ def test_a_recipient_named_by_a_common_noun_is_of_the_clauses_place() -> None:
     # the story's most named country is the attacker's; the clause says where the hospital is
     hit = of_type(events_of("Russia attacked the hospital in Kyiv."), "ASSAULT")
     assert [(side(e.actor), side(e.recipient)) for e in hit] == [("RUS", "UKR")]
+
+
+def test_an_act_warned_against_is_the_warned_sides_and_not_done() -> None:
+    events = events_of("The US warned Iran against attacking shipping in the Gulf.")
+    assert [(side(e.actor), side(e.recipient)) for e in of_type(events, "THREATEN")] == [("USA", "IRN")]
+    # the attack is Iran's if anyone's, and it did not happen
+    assert all(side(e.actor) != "USA" and (e.hypothetical or e.negated) for e in of_type(events, "ASSAULT"))

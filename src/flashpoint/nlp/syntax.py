@@ -333,10 +333,13 @@ def is_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
     return tok.lemma_.lower() in verbs or tok.lower_ in _all_forms(verbs)
 
 
+CONTROL_MARKS = frozenset({"of", "for", "against", "from"})  # "warned Iran against attacking", "stopped X from firing"
+
+
 def _is_controlled(verb: Token) -> bool:
     """An infinitive or gerund whose subject its governor supplies: "agreed to withdraw", "accused X of
     shelling", "drove there to deliver"."""
-    return verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in ("of", "for")) or \
+    return verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and case_of(verb) in CONTROL_MARKS) or \
         (verb.dep_ == "advcl" and is_purpose(verb)) or _perceived(verb)
 
 
@@ -510,6 +513,13 @@ def claimed(trigger: Token) -> bool:
     return False
 
 
+def _urged_against(trigger: Token) -> bool:
+    """"warned Iran against attacking shipping": an act a verb of asking or warning (syntax.yaml irrealis_verbs)
+    controls through "against"/"from" has not happened."""
+    return trigger.dep_ == "advcl" and case_of(trigger) in ("against", "from") and trigger.head is not trigger \
+        and is_verb_of(trigger.head, syntax().irrealis_verbs)
+
+
 def _refrained(trigger: Token) -> bool:
     """"Israel refrained from striking Iran's oil", "Russia denied attacking the hospital" (the gerund read as an
     adverbial clause): a gerund hung on a verb of denial (not itself negated) is not done."""
@@ -539,7 +549,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
             negated = True  # "had yet to arrest": not done
         if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov):
             hypothetical = True
-    hypothetical = hypothetical or claimed(trigger)
+    hypothetical = hypothetical or claimed(trigger) or _urged_against(trigger)
     negated = negated or _refrained(trigger)
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
