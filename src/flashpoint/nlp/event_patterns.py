@@ -197,6 +197,14 @@ def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ..
     return _examples(read_yaml(language, "events.yaml").get("intent") or {}, f"lang/{language}/events.yaml: intent")
 
 
+def _types(data: dict[str, Any], source: str) -> frozenset[str]:
+    """The PLOVER types a rule of events.yaml names, each checked against the ontology."""
+    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
+    if unknown:
+        raise ValueError(f"{source}: unknown types {unknown}")
+    return frozenset(data.get("types") or [])
+
+
 @dataclass(frozen=True)
 class ComplementRecipients:
     """Types whose recipient, when they have none, is the recipient of the act they are about."""
@@ -211,12 +219,10 @@ class ComplementRecipients:
 def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipients:
     data = read_yaml(language, "events.yaml").get("complement_recipients") or {}
     source = f"lang/{language}/events.yaml: complement_recipients"
-    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
-    if unknown:
-        raise ValueError(f"{source}: unknown types {unknown}")
+    types = _types(data, source)
     if not all(isinstance(p, str) for p in data.get("preps") or []):  # YAML reads a bare `on` as true
         raise ValueError(f"{source}: preps must be words (quote \"on\")")
-    return ComplementRecipients(frozenset(data.get("types") or []), tuple(data.get("preps") or []),
+    return ComplementRecipients(types, tuple(data.get("preps") or []),
                                 *_examples(data, source))
 
 
@@ -233,10 +239,8 @@ class ContentActs:
 def content_acts(language: str = DEFAULT_LANGUAGE) -> ContentActs:
     data = read_yaml(language, "events.yaml").get("content_acts") or {}
     source = f"lang/{language}/events.yaml: content_acts"
-    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
-    if unknown:
-        raise ValueError(f"{source}: unknown types {unknown}")
-    return ContentActs(frozenset(data.get("types") or []), *_examples(data, source))
+    types = _types(data, source)
+    return ContentActs(types, *_examples(data, source))
 
 
 @lru_cache(maxsize=4)
@@ -260,10 +264,8 @@ class PrivateActs:
 def private_acts(language: str = DEFAULT_LANGUAGE) -> PrivateActs:
     data = read_yaml(language, "events.yaml").get("private_acts") or {}
     source = f"lang/{language}/events.yaml: private_acts"
-    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
-    if unknown:
-        raise ValueError(f"{source}: unknown types {unknown}")
-    return PrivateActs(frozenset(data.get("types") or []), frozenset(data.get("sectors") or []), *_examples(data, source))
+    types = _types(data, source)
+    return PrivateActs(types, frozenset(data.get("sectors") or []), *_examples(data, source))
 
 
 @lru_cache(maxsize=4)
