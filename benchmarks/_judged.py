@@ -37,3 +37,8 @@ def sample_cli(doc: str | None, name: str, n: int, seed: int, sample: Path, dump
         draw(args.dump, args.n, args.seed, *extra)
     else:
         print(json.dumps(score(args.sample, args.show), indent=1))
+
+
+def same_figure_value(got: Any, gold: Any) -> bool:
+    """A figure's value as judged: equal within half a percent (1.2 million read as 1,200,000 or 1,199,999)."""
+    return abs(float(got) - float(gold)) <= 0.005 * max(abs(float(gold)), 1e-9)

@@ -33,6 +33,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _judged import same_figure_value  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "article-extraction"
 Record = dict[str, Any]
@@ -146,7 +150,7 @@ def judge_figure(label: Record, item: Record | None) -> str:
         return "ok (dropped)" if gold is None else "lost"
     if gold is None:
         return "wrong"
-    if abs(float(item["value"]) - float(gold["value"])) > 0.005 * max(abs(float(gold["value"])), 1e-9):
+    if not same_figure_value(item["value"], gold["value"]):
         return "wrong"
     if item.get("kind") != gold.get("kind"):
         return "wrong kind"

@@ -32,6 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ruwa_dates  # noqa: E402
+from _judged import same_figure_value  # noqa: E402
 from ruwa_dates import _CAP  # noqa: E402
 
 Record = dict[str, Any]
@@ -73,7 +74,7 @@ def judge(label: Record, item: Record | None) -> str:
         return "ok (none)" if gold is None else "lost"
     if gold is None:
         return "wrong (no figure)"
-    if abs(float(item["value"]) - float(gold["value"])) > 0.005 * max(abs(float(gold["value"])), 1e-9):
+    if not same_figure_value(item["value"], gold["value"]):
         return "wrong value"
     return "ok" if item["kind"] == gold["kind"] else "wrong kind"
 
