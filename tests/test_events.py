@@ -745,3 +745,11 @@ def test_an_act_warned_against_is_the_warned_sides_and_not_done() -> None:
     assert [(side(e.actor), side(e.recipient)) for e in of_type(events, "THREATEN")] == [("USA", "IRN")]
     # the attack is Iran's if anyone's, and it did not happen
     assert all(side(e.actor) != "USA" and (e.hypothetical or e.negated) for e in of_type(events, "ASSAULT"))
+
+
+def test_a_document_that_acts_speaks_for_whoever_issued_it() -> None:
+    asked = of_type(events_of("The UN Security Council adopted a resolution demanding an immediate ceasefire in Gaza."),
+                    "REQUEST")
+    assert [side(e.actor) for e in asked] == ["UNSC"]
+    # a document nobody is said to issue gives no side
+    assert not of_type(events_of("A resolution demanding an immediate ceasefire in Gaza was read out."), "REQUEST")

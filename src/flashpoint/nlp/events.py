@@ -279,7 +279,19 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
-    return Party(_owned_by_body(doc, tok, actor)) if actor is not None else None
+    if actor is None:
+        return _issuer(doc, tok, state)
+    return Party(_owned_by_body(doc, tok, actor))
+
+
+def _issuer(doc: NlpDoc, document: Token, state: ArticleState) -> Party | None:
+    """"The Security Council adopted a resolution demanding a ceasefire": a document that acts speaks for whoever
+    issued it, the subject of the verb it is the object of (quotes.yaml document_nouns)."""
+    nouns = speech_lexicon().get("document_nouns", [])
+    if document.dep_ != "obj" or (document.lemma_.lower() not in nouns and document.lower_ not in nouns):
+        return None
+    issuer = syn.subject(document.head)
+    return party(doc, issuer, state) if issuer is not None and issuer is not document else None
 
 
 def _owned_by_body(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
