@@ -753,3 +753,9 @@ def test_a_document_that_acts_speaks_for_whoever_issued_it() -> None:
     assert [side(e.actor) for e in asked] == ["UNSC"]
     # a document nobody is said to issue gives no side
     assert not of_type(events_of("A resolution demanding an immediate ceasefire in Gaza was read out."), "REQUEST")
+
+
+def test_a_past_verb_read_as_a_modifier_after_a_root_name_heads_its_sentence() -> None:
+    # the parse made "Russia" the root and "accused" a modifier of "Ukraine"
+    accused = of_type(events_of("Russia accused Ukraine of shelling the town."), "ACCUSE")
+    assert [(side(e.actor), side(e.recipient)) for e in accused] == [("RUS", "UKR")]

@@ -237,6 +237,22 @@ def repair_passives(doc: Doc) -> None:
             tok.dep_ = "nsubj"
 
 
+def repair_root_subjects(doc: Doc) -> None:
+    """"Russia(ROOT) accused(amod) Ukraine(nmod) of shelling": a past verb the parser took for a modifier of the noun
+    after it, right after a name or noun at the root of a verbless sentence, is the sentence's verb, that root its
+    subject and the noun its object."""
+    for verb in list(_labelled(doc, "amod")):
+        noun, root = verb.head, verb.head.head
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or noun.i < verb.i or root.dep_ != "ROOT" \
+                or root.pos_ not in NOMINAL or root.i != verb.i - 1 or noun.pos_ not in NOMINAL:
+            continue
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        root.head, root.dep_ = verb, "nsubj"
+        for c in [c for c in root.children if c.i > verb.i]:
+            c.head = verb
+        noun.dep_ = "obj"
+
+
 def repair_main_verbs(doc: Doc) -> None:
     """"Armenian forces fired at Ganja." read as a noun with a reduced relative: in a sentence that ends
     with a full stop and has no verb at its root, a past-tense clause on the root noun is the main verb."""
@@ -284,6 +300,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
         doc[1].is_sent_start = False  # one sentence, not parsed: its bounds are the preset ones, say so
     repair_clauses(doc)
     repair_main_verbs(doc)
+    repair_root_subjects(doc)
     repair_passives(doc)
     return doc
 
