@@ -738,6 +738,12 @@ def test_a_recipient_named_by_a_common_noun_is_of_the_clauses_place() -> None:
     # the story's most named country is the attacker's; the clause says where the hospital is
     hit = of_type(events_of("Russia attacked the hospital in Kyiv."), "ASSAULT")
     assert [(side(e.actor), side(e.recipient)) for e in hit] == [("RUS", "UKR")]
+    # a people the knowledge base gives no state is of where it was struck, not of the side that struck it
+    struck = of_type(events_of("Ankara launched airstrikes against Kurdish militants in Syria."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in struck] == [("TUR", "SYR")]
+    # a recipient whose own words name a country keeps it
+    shelled = of_type(events_of("Russian forces shelled Ukrainian positions in Kursk."), "ASSAULT")
+    assert [side(e.recipient) for e in shelled] == ["UKR"]
 
 
 def test_an_act_warned_against_is_the_warned_sides_and_not_done() -> None:

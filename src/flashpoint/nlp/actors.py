@@ -290,6 +290,11 @@ def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
     return found.model_copy(update={"text": text}) if found is not None else None
 
 
+def names_a_country(text: str) -> bool:
+    """Whether a phrase's own words name a country, place or people ("Kurdish militants", "the hospital": no)."""
+    return any(e.country for _, _, e in _mentions(text, gazetteer()))
+
+
 def group_actor(text: str, context: str | None = None) -> Actor | None:
     """'pro-Russia separatists', 'Russian-backed rebels', 'the separatist republics' -> REB/PRE of the theatre."""
     m = _GROUP.search(text)

@@ -750,14 +750,15 @@ def _place_civilians(coded: Coded, state: ArticleState) -> None:
 
 
 def _place_bare_recipients(coded: Coded) -> None:
-    """"Russia attacked the hospital in Kyiv": a recipient the text names by a common noun only ("the hospital",
-    "residents") took its country from the story; the clause's own place says whose it is."""
+    """"Russia attacked the hospital in Kyiv", "Ankara struck Kurdish militants in Syria": a recipient whose own words
+    name no country ("the hospital", "residents") took its country from the story; the clause's place says whose
+    it is."""
     loc = coded.location
     if loc is None or not loc.country:
         return
     for r in coded.recipients:
         a = r.actor
-        if a.country and a.country != loc.country and not a.code and not any(ch.isupper() for ch in a.text):
+        if a.country and a.country != loc.country and not a.code and not actor_kb.names_a_country(a.text):
             r.actor = actor_kb.sector_actor(a.text, loc.country, a.sector)
 
 
