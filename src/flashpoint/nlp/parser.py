@@ -87,8 +87,8 @@ ELLIPSIS = frozenset({"…", "..."})
 
 
 def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int]:
-    """Mark where a sentence must start: after sentence-final punctuation and after a line break; return
-    those token indexes (the first token always starts one).
+    """Mark where a sentence must start: after sentence-final punctuation (and the closing marks after it), after
+    a line break and after a wire dateline; return those token indexes (the first token always starts one).
 
     Other tokens stay unset, so the parser decides there. Read from the doc's arrays, not its Token objects:
     this runs on every token of every article.
