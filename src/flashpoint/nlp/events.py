@@ -42,7 +42,7 @@ from flashpoint.nlp.event_patterns import (
 from flashpoint.nlp.event_time import event_time, told_day
 from flashpoint.nlp.language import people, syntax
 from flashpoint.nlp.plover import plover_score
-from flashpoint.nlp.speakers import Speakers
+from flashpoint.nlp.speakers import Speakers, is_document
 
 FORCE = frozenset({"ASSAULT", "COERCE"})
 
@@ -287,8 +287,7 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
 def _issuer(doc: NlpDoc, document: Token, state: ArticleState) -> Party | None:
     """"The Security Council adopted a resolution demanding a ceasefire": a document that acts speaks for whoever
     issued it, the subject of the verb it is the object of (quotes.yaml document_nouns)."""
-    nouns = speech_lexicon().get("document_nouns", [])
-    if document.dep_ != "obj" or (document.lemma_.lower() not in nouns and document.lower_ not in nouns):
+    if document.dep_ != "obj" or not is_document(document):
         return None
     issuer = syn.subject(document.head)
     return party(doc, issuer, state) if issuer is not None and issuer is not document else None
@@ -915,13 +914,9 @@ def _struck_before(ev: Event, events: list[Event]) -> Event | None:
     latest earlier use of force by a known side on the same side (or on anyone, where the clause names no victim's
     country), at no other place named, not on another person named."""
     for other in reversed(events):
-        if (other.type, other.negated, other.hypothetical, other.historical) != \
-                (ev.type, ev.negated, ev.hypothetical, ev.historical):
+        # "one resident in the city of Toretsk was killed": elsewhere, another happening
+        if not _told_alike(ev, other) or other.actor is None or not (other.actor.country or other.actor.code):
             continue
-        if other.actor is None or not (other.actor.country or other.actor.code):
-            continue
-        if ev.location and other.location and ev.location.name != other.location.name:
-            continue  # "one resident in the city of Toretsk was killed": elsewhere, another happening
         victim = ev.recipient if ev.recipient is not None and (ev.recipient.country or ev.recipient.code) else None
         if victim is None or (other.recipient is not None and _same_victim(victim, other.recipient)):
             return other
@@ -970,13 +965,17 @@ def _headline(sentence: Span, body: str) -> bool:
 def _retold(first: Event, other: Event) -> bool:
     """The same kind of act, as told (negated, hypothetical, historical), at no other place, with each side the first
     names on the other's same side."""
-    if (first.type, first.negated, first.hypothetical, first.historical) != \
-            (other.type, other.negated, other.hypothetical, other.historical):
-        return False
-    if first.location and other.location and first.location.name != other.location.name:
+    if not _told_alike(first, other):
         return False  # strikes on two towns
     return all(a is None or (b is not None and _same_side(a, b))
                for a, b in ((first.actor, other.actor), (first.recipient, other.recipient)))
+
+
+def _told_alike(a: Event, b: Event) -> bool:
+    """The same kind of act, as told (negated, hypothetical, historical), at no other place."""
+    if (a.type, a.negated, a.hypothetical, a.historical) != (b.type, b.negated, b.hypothetical, b.historical):
+        return False
+    return not (a.location and b.location and a.location.name != b.location.name)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

@@ -162,7 +162,8 @@ def _depth(tok: Token) -> int:
     return n
 
 
-def _is_document(tok: Token) -> bool:
+def is_document(tok: Token) -> bool:
+    """A noun for what a speaker issues ("the statement", "a resolution"; quotes.yaml document_nouns)."""
     return tok.lemma_.lower() in _documents() or tok.lower_ in _documents()
 
 
@@ -853,7 +854,7 @@ class Speakers:
         found = self._apposed_person(tok) or self._person_in_phrase(tok, lo, hi) or self._document_authors(tok)
         if found is not None:
             return found
-        if _is_document(tok):
+        if is_document(tok):
             return self._issuer(tok, lo, hi)
         return self._described(tok, lo, hi, own)
 
@@ -877,7 +878,7 @@ class Speakers:
         "the report" (its "by" phrase, the body that just spoke, the document last named with one)."""
         if tok.lower_ not in quoting().document_authors:
             return None
-        doc = next((c for c in tok.children if c.dep_ == "nmod:poss" and _is_document(c)), None)
+        doc = next((c for c in tok.children if c.dep_ == "nmod:poss" and is_document(c)), None)
         if doc is None:
             return None
         return self._issued_by(doc) or self.group(doc.idx) or self._issuer_of_document_before(doc.idx)
@@ -933,7 +934,7 @@ class Speakers:
         for tok in reversed(self.doc.tokens[:span.start]):
             if tok.idx < reach:
                 return None
-            if not _is_document(tok) or self.in_quote(tok.idx):
+            if not is_document(tok) or self.in_quote(tok.idx):
                 continue
             issuer = self._issued_by(tok)
             if issuer is not None:
