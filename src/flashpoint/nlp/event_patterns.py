@@ -227,6 +227,22 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
 
 
 @dataclass(frozen=True)
+class PlaceTargets:
+    """Types of acts that, with no recipient named, are aimed at the people (and rulers) of the clause's place."""
+
+    types: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def place_targets(language: str = DEFAULT_LANGUAGE) -> PlaceTargets:
+    data = read_yaml(language, "events.yaml").get("place_targets") or {}
+    source = f"lang/{language}/events.yaml: place_targets"
+    return PlaceTargets(_types(data, source), *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class ContentActs:
     """Types of verbal acts whose imagined content (an act asked for, threatened, promised) is no event of its own."""
 

@@ -36,6 +36,7 @@ from flashpoint.nlp.event_patterns import (
     interception,
     local_sectors,
     nonpolitical_sectors,
+    place_targets,
     placed_sectors,
     private_acts,
 )
@@ -349,14 +350,24 @@ def _owner_named(head: Token) -> bool:
 def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
     """"a village on the outskirts of the city of Donetsk": a place noun stands for the people of the named
     place its modifiers lead to."""
+    place = _inner_place(doc, head)
+    if place is None:
+        return None
+    return Actor(text=place.text, name=place.name, id=place.id, country=place.country, sector="CVL")
+
+
+def _inner_place(doc: NlpDoc, head: Token) -> Place | None:
+    """"the town of Cizre", "a village on the outskirts of the city of Donetsk": the named place (with its country)
+    a place noun's modifiers lead to."""
     if head.lemma_.lower() not in syntax().place_nouns and head.lower_ not in syntax().place_nouns:
         return None
     for tok in head.subtree:
         if tok is not head and tok.pos_ == "PROPN" and tok.dep_ in ("nmod", "compound", "appos", "flat"):
             lo, hi = syn.phrase_span(tok)
-            found = _place_actor(doc, lo, hi) or _place_actor(doc, tok.idx, tok.idx + len(tok))  # "northern Togo"
-            if found is not None:
-                return found
+            for a, b in ((lo, hi), (tok.idx, tok.idx + len(tok))):  # "northern Togo"
+                found = _named_place(doc, a, b)
+                if found is not None and found.country:
+                    return found
     return None
 
 
@@ -463,8 +474,10 @@ def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Patte
     not the recipient, unless the pattern asks for that preposition ("blamed the attack on Hezbollah")."""
     if acts and slot not in p.preps:
         return [trigger]
-    return [trigger, *(h for o in objects for h in (o, *o.conjuncts)),
-            *(o for o in syn.children(trigger, "obj") if o not in objects)]
+    nouns = [h for o in objects for h in (o, *o.conjuncts)]
+    # "announced a suspension of air links with Serbia": the noun the object is an act on
+    nouns += [c for o in nouns for c in syn.obliques(o, ("of",)) if c.pos_ == "NOUN"]
+    return [trigger, *nouns, *(o for o in syn.children(trigger, "obj") if o not in objects)]
 
 
 def _is_act(noun: Token) -> bool:
@@ -541,7 +554,7 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
     for obl in (o for h in hosts for o in syn.obliques(
             h, attack if (force and h is trigger) or _lemma_in(h, lang.attack_nouns) else lang.place_preps)):
         lo, hi = syn.phrase_span(syn.np_head(obl))
-        place = _named_place(doc, lo, hi)
+        place = _named_place(doc, lo, hi) or _inner_place(doc, syn.np_head(obl))  # "in the town of Cizre"
         if place is not None and place.country:
             return place
     return None
@@ -770,15 +783,18 @@ def _same(a: Actor, b: Actor) -> bool:
 def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     """Force with no named target hits the people of the place it happened: "strikes in Gaza" hit PSE,
     "a curfew in Cizre" imposed by Turkish authorities hits TUR; with no place in the clause, the place the
-    text last named ("soldiers stole radioactive materials" at Chernobyl: UKR), marked inherited."""
-    if coded.type not in FORCE or coded.recipients:
+    text last named ("soldiers stole radioactive materials" at Chernobyl: UKR), marked inherited. An act of
+    events.yaml `place_targets` ("demonstrated in Kirkuk") is aimed at the clause's place only."""
+    placed = coded.type in place_targets().types  # "protests in Nairobi" are aimed at Kenya's rulers
+    if (coded.type not in FORCE and not placed) or coded.recipients:
         return []
     loc, inherited = coded.location, False
-    if loc is None or loc.country is None:
+    if (loc is None or loc.country is None) and not placed:
         loc, inherited = state.last_place, True
     if loc is None or loc.country is None:
         return []
-    return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"), inherited=inherited)]
+    return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="GOV" if placed else "CVL"),
+                  inherited=inherited)]
 
 
 def _pairs(coded: Coded) -> list[tuple[Party | None, Party | None]]:
