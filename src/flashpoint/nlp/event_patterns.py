@@ -14,7 +14,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Pattern:
     not_recipient_place: bool  # a town or region named as itself is no recipient ("visited Chernobyl")
     symmetric: bool
     weak: bool
+    patient_actor: bool  # told in the passive with no agent, the one it is told of acts ("forces were put on alert")
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -117,7 +118,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         actor_sectors=frozenset(entry.get("actor_sectors") or []),
         not_recipient_sectors=frozenset(entry.get("not_recipient_sectors") or []),
         not_recipient_place=bool(entry.get("not_recipient_place")), symmetric=bool(entry.get("symmetric")),
-        weak=bool(entry.get("weak")),
+        weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 

@@ -185,7 +185,7 @@ def _words_fit(tok: Token, p: Pattern) -> bool:
         subj = syn.children(tok, "nsubj", "nsubj:pass")
         if not subj or not _lemma_in(syn.np_head(subj[0]), p.subjects):
             return False
-    return not p.complements or any(_lemma_in(c, p.complements) for c in syn.children(tok, "xcomp", "ccomp"))
+    return not p.complements or any(_complement_in(c, p.complements) for c in syn.children(tok, "xcomp", "ccomp"))
 
 
 def _complement_fits(tok: Token, p: Pattern) -> bool:
@@ -582,7 +582,7 @@ def _person_tokens(doc: NlpDoc) -> frozenset[int]:
 
 def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
     coded = Coded(pattern=p, trigger=tok)
-    coded.actors = actors_of(doc, tok, state)
+    coded.actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state)
     named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in coded.actors)
     if not named and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
         return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
@@ -602,6 +602,14 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
     return coded
+
+
+def _patient_actors(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"North Korea's military was placed on high alert", "troops were deployed to the border": with no agent told,
+    the forces moved are the side that acts (events.yaml `patient_actor`)."""
+    if not p.patient_actor or not syn.is_passive(tok):
+        return []
+    return _parties(doc, syn.patient(tok), state)
 
 
 def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
