@@ -267,3 +267,33 @@ def test_an_outlet_named_after_a_country_is_the_outlet(text: str, outlet: str) -
     # the country's own name still names the country
     assert [e.id for e in entities(text.replace("The Times of Israel", "Israel").replace("Voice of America", "America"))
             ] in (["ISR"], ["USA"])
+
+
+@pytest.mark.parametrize("text,place", [
+    ("An Israeli strike hit Kamal Adwan hospital in northern Gaza.", "Kamal Adwan hospital"),
+    ("Doctors at Nasser Hospital in Khan Younis said 20 people were killed.", "Nasser Hospital"),
+    ("Trump made a trip to Walter Reed hospital on Saturday.", "Walter Reed hospital"),
+])
+def test_a_name_a_facility_noun_ends_or_follows_names_that_place_not_a_person(text: str, place: str) -> None:
+    ents = entities(text)
+    assert not any(e.type == "PERSON" and e.text in place for e in ents), ents
+    found = find(ents, place)
+    assert found and found[0].type == "LOC" and found[0].actor is None
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Kamal Adwan, the hospital's director, said the strike killed 12.", "Kamal Adwan"),
+    ("Ahmed Hassan said the hospital was full.", "Ahmed Hassan"),
+])
+def test_a_person_beside_a_facility_noun_that_does_not_name_it_stays_a_person(text: str, person: str) -> None:
+    found = find(entities(text), person)
+    assert found and found[0].type == "PERSON"
+
+
+def test_a_seat_right_after_another_countrys_demonym_is_that_countrys_own() -> None:
+    canadian = find(entities("The Canadian Senate approved the bill."), "Canadian Senate")
+    assert canadian and canadian[0].type == "ORG" and canadian[0].actor is not None
+    assert canadian[0].actor.country == "CAN"
+    for text in ("The US Senate approved the bill.", "The Senate approved the bill."):
+        senate = find(entities(text), "Senate")
+        assert senate and senate[0].actor is not None and senate[0].actor.country == "USA", text

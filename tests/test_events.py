@@ -765,3 +765,14 @@ def test_a_past_verb_read_as_a_modifier_after_a_root_name_heads_its_sentence() -
     # the parse made "Russia" the root and "accused" a modifier of "Ukraine"
     accused = of_type(events_of("Russia accused Ukraine of shelling the town."), "ACCUSE")
     assert [(side(e.actor), side(e.recipient)) for e in accused] == [("RUS", "UKR")]
+
+
+def test_a_place_a_compass_word_modifies_is_still_where_it_happened() -> None:
+    # "in northern Gaza": the phrase names no place, its head does; the hospital struck is of that place, not
+    # of the attacker the sentence names first
+    hit = of_type(events_of("An Israeli strike hit the hospital in northern Gaza on Friday."), "ASSAULT")
+    assert hit and all(e.location is not None and e.location.country == "PSE" for e in hit)
+    assert ("ISR", "PSE") in [(side(e.actor), side(e.recipient)) for e in hit]
+    # a compass word with no place after it places nothing
+    bare = of_type(events_of("An Israeli strike hit the hospital in the north on Friday."), "ASSAULT")
+    assert bare and all(e.location is None for e in bare)

@@ -51,6 +51,7 @@ _ROLE_MODIFIERS = _NAMES.role_modifiers
 _NP_MODIFIERS = _NAMES.noun_phrase_modifiers
 _LOCATIVE = _NAMES.locative_words
 _PLACE_AFTER = _NAMES.place_nouns_after
+_FACILITY_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
 _GROUP_AFFIX = re.compile(rf"^[-\s]{longest_first(names().backer_affixes)}\b")
 _COMMON = frozenset(STOP_WORDS) | _NAMES.calendar_words | _NAMES.common_words
 
@@ -605,6 +606,11 @@ def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) ->
             inner = body[title_start:f.start]
             # "King and Weeks": the words before "and" are another name, not this one's title
             f.role_phrase = "" if _COORDINATED.search(inner) else _preceding_role(body, toks[run[0]].start) + inner
+        f = _named_place(body, f)
+        if _seat_of_another(body, run_found, f):  # "the Canadian Senate": Canada's, not the US Senate
+            prev = run_found.pop()
+            f = _Found(prev.start, f.end, "ORG", "", body[prev.start:f.end])
+            f.id = f"org:{slug(f.name)}"
         run_found.append(f)
         _remember(f, local)
         i = j + 1
@@ -668,8 +674,34 @@ def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found]
             continue  # a bare "Summit", "War" or "Council" names nothing
         if f.type == "EVENT" or (f.type == "ORG" and not f.id):
             f.id = f"{f.type.lower()}:{slug(f.name)}"
+        f = _named_place(body, f)
         out.append(f)
         _remember(f, local)
+
+
+def _named_place(body: str, f: _Found) -> _Found:
+    """'Kamal Adwan hospital', 'Nasser Hospital', 'Walter Reed hospital': a person's name that a facility
+    noun ends or follows names that place (entities.yaml facility_words), not the person."""
+    if f.type != "PERSON":
+        return f
+    end = f.end
+    if body[f.start:f.end].split()[-1].lower() not in _NAMES.facility_words:
+        m = _FACILITY_AFTER.match(body, f.end)
+        if m is None or m.group(1).lower() not in _NAMES.facility_words:
+            return f
+        end = m.end(1)
+    name = body[f.start:end]
+    return _Found(f.start, end, "LOC", "place:" + slug(name), name)
+
+
+def _seat_of_another(body: str, before: list[_Found], f: _Found) -> bool:
+    """'the Canadian Senate', 'the British Parliament': an institution the gazetteer lists as one country's seat,
+    right after another country's name or demonym, is that other country's own."""
+    if f.entry is None or f.entry.kind != "seat" or not before:
+        return False
+    prev = before[-1]
+    return prev.type in ("NORP", "GPE") and prev.entry is not None and prev.entry.country is not None \
+        and prev.entry.country != f.entry.country and body[prev.end:f.start] == " "
 
 
 def _found_from(piece: str, s: int, e: int, entry: Entry) -> _Found:
@@ -734,7 +766,10 @@ def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
 
 
 def _unlisted_actor(body: str, f: _Found) -> Actor | None:
-    """An organisation the rules found: the actor its role words and the words before it name."""
+    """An organisation the rules found: the actor its role words and the words before it name (a place they
+    found, 'Nasser Hospital', stands for no one)."""
+    if f.type == "LOC":
+        return None
     text = body[f.start:f.end]
     sector, _ = role_sector(text)
     if sector is None:

@@ -553,8 +553,12 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
     attack = lang.place_preps | lang.attack_target_preps
     for obl in (o for h in hosts for o in syn.obliques(
             h, attack if (force and h is trigger) or _lemma_in(h, lang.attack_nouns) else lang.place_preps)):
-        lo, hi = syn.phrase_span(syn.np_head(obl))
-        place = _named_place(doc, lo, hi) or _inner_place(doc, syn.np_head(obl))  # "in the town of Cizre"
+        head = syn.np_head(obl)
+        lo, hi = syn.phrase_span(head)
+        # "in the town of Cizre": the place its modifiers lead to; "in northern Gaza": the phrase is no place's
+        # name, its head (with the name it is part of) is
+        place = _named_place(doc, lo, hi) or _inner_place(doc, head) or \
+            _named_place(doc, head.idx, head.idx + len(head))
         if place is not None and place.country:
             return place
     return None

@@ -184,7 +184,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "proxy_group_nouns", "armed_group_nouns", "breakaway_words", "proxy_affixes", "proxy_stems",
               "foreign_office_nouns", "not_national_adjectives", "not_national_if_plural", "country_pointers", "country_nouns", "articles",
               "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
-              "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns")
+              "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names")
 
@@ -231,6 +231,7 @@ class Names:
     genitive_prepositions: frozenset[str]
     proxy_force_stems: frozenset[str]
     proxy_authority_nouns: frozenset[str]
+    facility_words: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
