@@ -776,3 +776,15 @@ def test_a_place_a_compass_word_modifies_is_still_where_it_happened() -> None:
     # a compass word with no place after it places nothing
     bare = of_type(events_of("An Israeli strike hit the hospital in the north on Friday."), "ASSAULT")
     assert bare and all(e.location is None for e in bare)
+
+
+def test_first_person_in_a_direct_quote_is_its_speaker() -> None:
+    """"I condemn", "we urge" inside a quotation whose speaker is named act for that speaker's side; a first person
+    that is no subject of its own verb ("what strikes me") makes no one act."""
+    said = "Turkey's foreign minister Hakan Fidan said: \u201cWe urge Israel to end the siege of Gaza.\u201d"
+    urged = of_type(events_of(said), "REQUEST")
+    assert urged and side(urged[0].actor) == "TUR" and side(urged[0].recipient) == "ISR"
+    struck = "Ukrainian businesswoman Olena Petrenko said: \u201cWhat strikes me is how resourceful people become.\u201d"
+    assert not of_type(events_of(struck), "ASSAULT")
+    unnamed = of_type(events_of("\u201cWe urge Israel to end the siege of Gaza.\u201d"), "REQUEST")
+    assert all(e.actor is None for e in unnamed)

@@ -342,6 +342,20 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     return None
 
 
+def _speaker_subject(doc: NlpDoc, trigger: Token, subject: Token) -> bool:
+    """"I condemn", "we urge" in a direct quotation: the trigger's own subject, a first-person pronoun in the
+    nominative ("what strikes me" parsed with "me" as the subject is no one acting)."""
+    return subject.head.i == trigger.i and subject.lower_ in syntax().speaker_pronouns \
+        and "Acc" not in subject.morph.get("Case", []) and _in_quote(doc, subject.idx)
+
+
+def _quote_speaker(doc: NlpDoc, tok: Token) -> Party | None:
+    """The side of the speaker of the direct quotation a first-person pronoun is in."""
+    quote = next((q for q in doc.quotes if q.direct and q.start <= tok.idx < q.end), None)
+    actor = quote.speaker.actor if quote is not None and quote.speaker is not None else None
+    return Party(actor, inherited=True) if actor is not None else None
+
+
 def _owner_named(head: Token) -> bool:
     """"a Russian base", "Israel's embassy": the phrase says whose it is."""
     return any(c.dep_ in ("amod", "compound", "nmod:poss") and c.text[:1].isupper() for c in head.children)
@@ -415,7 +429,12 @@ def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
 
 def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     if syn.is_verb(trigger):
-        return _parties(doc, syn.subject(trigger), state)
+        subject = syn.subject(trigger)
+        if subject is not None and _speaker_subject(doc, trigger, subject):
+            # "we will act", "I condemn this bloodbath": the speaker's own side, where the quote names its speaker
+            speaker = _quote_speaker(doc, subject)
+            return [speaker] if speaker is not None else []
+        return _parties(doc, subject, state)
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
             or (c.dep_ == "nmod" and syn.case_of(c) == "by")]
