@@ -454,3 +454,13 @@ def test_an_office_named_by_its_town_is_of_the_towns_country() -> None:
     story = "Russian troops entered the town. Russia said its forces were advancing. "
     assert codes("Slavutych Mayor", story)[:2] == ("UKR", "GOV")
     assert codes("Sacramento family physician", story)[0] != "USA"
+
+
+def test_a_name_after_a_title_is_the_holders_not_a_town() -> None:
+    """'President Bush': a name after a title is a person's (Bush is also a town in Egypt); a short surname links
+    to the head of state the KB knows by it only after a title ('the Moon' names no one)."""
+    story = "Russia said its forces were advancing. "
+    assert codes("President Bush", story)[0] == "USA"
+    assert codes("President Ashraf", story)[0] != "IRN"  # Ashraf: a town in Iran
+    assert resolve_actor("the Moon") is None
+    assert resolve_actor("Bush") is None

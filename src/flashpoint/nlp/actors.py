@@ -100,11 +100,12 @@ def role_sector(phrase: str) -> tuple[str | None, int]:
     return g.role_sectors.get(" ".join(last.group().split())), last.end()
 
 
-def surname_person(word: str) -> Entry | None:
+def surname_person(word: str, titled: bool = False) -> Entry | None:
     """The one KB person with this surname ("Putin", "Obama"), when the KB marks them as known by it
-    (heads of state and government), unless it is a common word, shared, or only folds like it."""
+    (heads of state and government), unless it is a common word, shared, or only folds like it; a short
+    surname only after a title ("President Bush", not "the Moon")."""
     key = fold(word)
-    if len(key) < 4 or " " in key or word.lower() in STOP_WORDS or not word[:1].isupper():
+    if len(key) < (3 if titled else 4) or " " in key or word.lower() in STOP_WORDS or not word[:1].isupper():
         return None
     people = gazetteer().surnames.get(key, [])
     if len(people) != 1 or not people[0].by_surname or not spelled_like(word, people[0].name):
@@ -150,7 +151,8 @@ def _surname_mention(text: str, words: list[tuple[int, int]], i: int) -> tuple[i
     if in_name or (nxt[:1] == " " and nxt[1:2].isupper()):
         return None
     word = _POSS.sub("", text[s0:e0])
-    person = surname_person(word)
+    titled = i > 0 and text[words[i - 1][0]:words[i - 1][1]] in gazetteer().title_words
+    person = surname_person(word, titled)
     return (i, s0, s0 + len(word), person) if person is not None else None
 
 
@@ -437,7 +439,9 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int) ->
     g = gazetteer()
     names = [w for w in _WORD.findall(text) if w[:1].isupper() and w not in g.title_words
              and role_sector(w)[0] is None]
-    place = resolve_place(" ".join(names)) if names and sector in OFFICE_SECTORS else None
+    # "Slavutych Mayor": the town comes before the office; after a title a name is the holder's ("President Bush")
+    before = [w for w in _WORD.findall(text[:role_end]) if w in names]
+    place = resolve_place(" ".join(before)) if before and sector in OFFICE_SECTORS else None
     if place is not None and place.country:  # "Slavutych Mayor": a town's office is of the town's country
         return place.country
     role = text[:role_end].split()[-1] if role_end > 0 else None
