@@ -26,12 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from _judged import sample_cli
+from flashpoint.evals.realnews import same_speaker
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUND_TRUTH = ROOT.parent / "shared" / "eval" / "article-extraction" / "ground-truth.json"
 SEEDS = ROOT.parent / "shared" / "seeds"
 SAMPLE = ROOT / "benchmarks" / "quote_sample.jsonl"
 CONTEXT = 160
+JUDGED_QUOTE = ("direct", "reported")  # labels of a sample judged from the text before any output was seen
+SPAN_SHARE = 0.6
 
 
 def bodies() -> dict[str, str]:
@@ -92,6 +95,22 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _close(gold: tuple[int, int], found: tuple[int, int]) -> bool:
+    return _overlap(gold, found) >= SPAN_SHARE * max(gold[1] - gold[0], found[1] - found[0])
+
+
+def _verdict(j: dict[str, Any], best: Any) -> str | None:
+    """None when today's quote `best` is right for the judgement `j`, else the class of its mistake."""
+    if j["label"] in JUDGED_QUOTE:
+        if not (_same_speaker(j["speaker"], _speaker(best)) or same_speaker(j, best.model_dump())):
+            return "speaker"
+        return None if _close((j["start"], j["end"]), (best.start, best.end)) else "span"
+    span_ok = j["label"] != "span" or (best.start, best.end) != (j["start"], j["end"])
+    if span_ok and j["speaker"] is not None and _same_speaker(j["speaker"], _speaker(best)):
+        return None
+    return j["label"] if j["label"] != "ok" else "changed"
+
+
 def score(sample_path: Path, show: bool) -> dict[str, Any]:
     judged = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = bodies()
@@ -109,22 +128,37 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
             else:
                 removed_lost += 1
                 if show:
-                    print("LOST", j["doc"], span, j["speaker"], file=sys.stderr)
+                    print("LOST", j["doc"], span, j["speaker"], j.get("evidence", ""), file=sys.stderr)
             continue
         attributed += 1
-        span_ok = j["label"] != "span" or (best.start, best.end) != span
-        ok = span_ok and j["speaker"] is not None and _same_speaker(j["speaker"], _speaker(best))
-        right += ok
-        if not ok:
-            why = j["label"] if j["label"] != "ok" else "changed"
+        why = _verdict(j, best)
+        right += why is None
+        if why is not None:
             classes[why] = classes.get(why, 0) + 1
             if show:
-                print("WRONG", why, j["doc"], (best.start, best.end), _speaker(best), "| judged:", j["speaker"],
-                      file=sys.stderr)
-    return {"judged": len(judged), "attributed": attributed, "right": right,
-            "precision": round(right / attributed, 3) if attributed else None,
-            "wrong_by_class": dict(sorted(classes.items(), key=lambda kv: -kv[1])),
-            "non_quotes_now_unattributed": removed_right, "right_quotes_lost": removed_lost}
+                print("WRONG", why, j["doc"], span, (best.start, best.end), _speaker(best), "| judged:",
+                      j["speaker"], j.get("evidence", ""), file=sys.stderr)
+    result: dict[str, Any] = {
+        "judged": len(judged), "attributed": attributed, "right": right,
+        "precision": round(right / attributed, 3) if attributed else None,
+        "wrong_by_class": dict(sorted(classes.items(), key=lambda kv: -kv[1])),
+        "non_quotes_now_unattributed": removed_right, "right_quotes_lost": removed_lost}
+    quotes = [j for j in judged if j["label"] in JUDGED_QUOTE]
+    if quotes:
+        result["judged_quotes"] = len(quotes)
+        result["recall"] = round(sum(_verdict(j, b) is None for j, b in _best_of(quotes, found)) / len(quotes), 3)
+    return result
+
+
+def _best_of(judged: list[dict[str, Any]], found: dict[str, list[Any]]) -> list[tuple[dict[str, Any], Any]]:
+    """Each judged quote with today's attributed quote that overlaps it most (judged quotes with none left out)."""
+    pairs = []
+    for j in judged:
+        span = (j["start"], j["end"])
+        cands = [q for q in found[j["doc"]] if _speaker(q) is not None and _overlap(span, (q.start, q.end)) > 0]
+        if cands:
+            pairs.append((j, max(cands, key=lambda q: _overlap(span, (q.start, q.end)))))
+    return pairs
 
 
 def main() -> None:

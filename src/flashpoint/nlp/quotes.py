@@ -576,17 +576,25 @@ class Extraction:
             return subjects[0] if subjects else left_nominal(tok, tok.sent.start)
         if _reporting_after_apposition(tok):
             return tok.head  # "X (ASK), a rights group, reported … that": the apposition, standing for X
-        subj = subject_of(tok)
-        if subj is not None and self.in_time(subj.idx):
-            subj = subjects[0] if subjects else None
-        if len(subjects) > 1:
-            subj = next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
+        subj = self._parsed_subject(tok, subjects)
         if subj is None or self.quoted(subj.idx):
             return None
         subj = _subject_of_apposition(subj) or subj
         if subj.i < tok.i:
             subj = self._subject_after_comma(tok, subj, e) or subj
         return None if not s <= subj.idx < e and subj.i > tok.i + 12 else subj
+
+    def _parsed_subject(self, tok: Token, subjects: list[Token]) -> Token | None:
+        """The subject the parse gives the verb: not a date ("said Tuesday"), of several the name, and for
+        an opening participle clause ("Speaking to reporters, X said", a csubj) the noun phrase before the verb."""
+        subj = subject_of(tok)
+        if subj is not None and self.in_time(subj.idx):
+            subj = subjects[0] if subjects else None
+        if len(subjects) > 1:
+            subj = next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
+        if subj is not None and subj.dep_ == "csubj" and subj.i < tok.i:
+            subj = left_nominal(tok, subj.i + 1)
+        return subj
 
     def _subject_after_comma(self, tok: Token, subj: Token, e: int) -> Token | None:
         """'X became president on Monday, state media reported': a verb that closes its sentence after
@@ -790,7 +798,21 @@ class Extraction:
             return False
         quoted = sum(_words(self.body[o.inner_start:o.inner_end]) for o in self.doubles
                      if span[0] <= o.open and o.close <= span[1] + 1)
-        return quoted < 8 and _words(self.body[span[0]:span[1]]) - quoted >= 4
+        return quoted < 8 and _words(self.body[span[0]:span[1]]) - quoted >= 4 or self._verb_before(span[0], q.open)
+
+    def _verb_before(self, a: int, b: int) -> bool:
+        """'The world is “at a moment of peril”', 'an escalation could mark the “beginning of the end”': the
+        clause's finite verb is written, unquoted, before the quote opens: the quote ends a clause the writer
+        began and is carried by it ('said that “we will …”', 'said the town “is lost”' stand alone, and so does a
+        quote that opens a conjunct or a relative clause, 'said A remain trapped and the “crimes …”', or that a speech
+        verb reports)."""
+        toks = self.doc.tokens.char_span(a, b, alignment_mode="contract")
+        for t in reversed(toks or []):
+            if t.tag_ in ("CC", "WDT", "WP") or t.lower_ == "that" or self.cue_at(t.i) is not None:
+                return False  # '… said: “…”', 'framed the moves “as …”': the quote is what the verb reports
+            if t.tag_ in FINITE_TAGS and not self.quoted(t.idx):
+                return True
+        return False
 
     def outer(self, cue: Cue) -> Cue:
         """The speech verb whose reported clause holds this one ("X said the US would announce …")."""

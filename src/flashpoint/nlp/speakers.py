@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +35,7 @@ GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke withi
 DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
 QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
+PRONOUN_CHAIN = 3  # sentences back a chain of subject pronoun after subject pronoun is followed ("He … He … he said")
 PERSON_RELATIVES = ("who", "whom", "whose")  # relative pronouns of a clause about a person
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
@@ -541,7 +543,7 @@ class Speakers:
         return self._described_just_before(pos) or self._subject_in_sentence(pos, gender) or \
             self._agreeing_person(pos, gender)
 
-    def _subject_in_sentence(self, pos: int, gender: str) -> Who | None:
+    def _subject_in_sentence(self, pos: int, gender: str, chain: int = 0) -> Who | None:
         """'Putin hinted …, telling Carlson that a man whom he said …': a person who is the subject of
         a clause earlier in the pronoun's sentence is its antecedent before a nearer object; with none,
         the subject of the sentence before ("X has had it with Putin. … he said"), past sentences that
@@ -558,8 +560,22 @@ class Speakers:
             start = self.doc.tokens.char_span(before[0], before[0] + 1, alignment_mode="expand")
             before = self._sentence_before(start.start) if start is not None else None
         if found is None and before is not None:
-            found = self._agreeing_subject(before[0], before[1], gender)
+            found = self._agreeing_subject(before[0], before[1], gender) or \
+                self._pronoun_subject_before(before, gender, chain)
         return found
+
+    def _pronoun_subject_before(self, before: tuple[int, int], gender: str, chain: int) -> Who | None:
+        """'Carlineo faces … He was arrested … During the call, he said': the sentence before has a pronoun
+        of the same gender for its subject: the pronoun goes on from whom that one stands for (a few
+        sentences back at most), not from the nearest person named in between ("the offices of Omar")."""
+        span = self.doc.tokens.char_span(*before, alignment_mode="expand")
+        if span is None or chain >= PRONOUN_CHAIN:
+            return None
+        subject = next((t for t in span if t.dep_ in ("nsubj", "nsubj:pass") and people().person_pronouns.get(t.lower_) == gender
+                        and t.head.dep_ == "ROOT" and not self.in_quote(t.idx)), None)
+        if subject is None:
+            return None
+        return self._subject_in_sentence(subject.idx, gender, chain + 1) or self._agreeing_person(subject.idx, gender)
 
     def _named_in_sentence(self, lo: int, pos: int, gender: str) -> Who | None:
         """With no subject that fits in the pronoun's own sentence, the nearest person named in it before the
@@ -897,8 +913,21 @@ class Speakers:
         """A name at or after the head ("Foreign Minister Sergei Lavrov"), not a possessor before it."""
         persons = [e for e in self.entities_in(lo, hi) if e.type == "PERSON" and e.end > tok.idx]
         if not persons or _of_group(tok, persons[-1].start):
-            return None
+            return self._titled_across_place(tok)
         return self.from_entity(persons[-1])
+
+    def _titled_across_place(self, tok: Token) -> Who | None:
+        """'China's ambassador to Britain Liu Xiaming said', 'the envoy to the UN Linda Thomas-Greenfield': a
+        role whose place or body (a name, its preposition before it) runs straight on into a person's name,
+        however the parse hung that name; "the spokesman for President X" names the spokesman."""
+        if tok.lower_ not in role_nouns():
+            return None
+        end = tok.right_edge.idx + len(tok.right_edge)
+        for place, person in pairwise(self.entities_in(tok.idx, end)):
+            if person.type == "PERSON" and place.type != "PERSON" and not self.body[place.end:person.start].strip() \
+                    and _ROLE_PLACE.fullmatch(self.body, tok.idx + len(tok), place.start):
+                return self.from_entity(person)
+        return None
 
     def _issuer(self, tok: Token, lo: int, hi: int) -> Who | None:
         """'the statement said', 'figures from the UN': whoever issued it, named by its "from"/"by"
@@ -971,7 +1000,15 @@ class Speakers:
         found = found or self._named_before(tok, lo) or self._role_description(tok, text, lo)
         if found is None and tok.pos_ in NAME_POS:
             found = self.unlisted_name(tok) or self.named_before_by_surname(text)
-        return found or self._body_or_source(tok, lo, hi, text)
+        return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
+
+    def _person_closing_title(self, lo: int, hi: int) -> Who | None:
+        """'SciSpacE Team Leader Jennifer Ngo-Anh', the phrase cut at the hyphen: a run of capitalised title
+        words that a person's name closes (the name running on past the phrase) is that person."""
+        person = next((e for e in self.entities if e.type == "PERSON" and lo < e.start < hi < e.end), None)
+        if person is None or not all(w[:1].isupper() for w in self.body[lo:person.start].split()):
+            return None
+        return self.from_entity(person)
 
     def named_before_by_surname(self, text: str) -> Who | None:
         """'Badran said' after 'Hossam Badran, a member of …, said': the person already named in full."""
@@ -1115,6 +1152,9 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(ch.islower() for ch in tok.text)
 
 
+_ROLE_PLACE = re.compile(r"\s+(?:to|in|at|for|of)\s+(?:the\s+)?")  # "ambassador| to the |UN"
+
+
 def _of_group(head: Token, at: int) -> bool:
     """'Supporters of Imran Khan', 'militants loyal to X': people a plural common noun names, whose modifier only
     names the person they follow; they speak, not the person."""
@@ -1128,9 +1168,11 @@ GROUP_MODIFIERS = frozenset({"nmod", "amod", "acl", "acl:relcl"})
 
 
 def nominal_like(tok: Token) -> bool:
-    """A noun, a role word the tagger took for an adjective, or a capitalised name it took for anything."""
+    """A noun, a role word the tagger took for an adjective, or a capitalised name it took for anything
+    (at a sentence's start only where its tag still says proper noun: "Heyward(NNP, advmod) said that")."""
     return tok.pos_ in NOMINAL or tok.lower_ in role_nouns() or \
-        (tok.text[:1].isupper() and tok.pos_ in ("ADJ", "VERB", "ADV", "INTJ") and not tok.is_sent_start)
+        (tok.text[:1].isupper() and tok.pos_ in ("ADJ", "VERB", "ADV", "INTJ")
+         and (not tok.is_sent_start or tok.tag_ in ("NNP", "NNPS")))
 
 
 def subject_of(verb: Token) -> Token | None:
