@@ -185,7 +185,9 @@ def _words_fit(tok: Token, p: Pattern) -> bool:
         subj = syn.children(tok, "nsubj", "nsubj:pass")
         if not subj or not _lemma_in(syn.np_head(subj[0]), p.subjects):
             return False
-    return not p.complements or any(_complement_in(c, p.complements) for c in syn.children(tok, "xcomp", "ccomp"))
+    # the complement asked for is affirmed: "said Kyiv was not responsible" blames no one
+    return not p.complements or any(_complement_in(c, p.complements) and not syn.negated_itself(c)
+                                    for c in syn.children(tok, "xcomp", "ccomp"))
 
 
 def _complement_fits(tok: Token, p: Pattern) -> bool:

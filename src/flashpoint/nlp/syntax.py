@@ -409,6 +409,11 @@ def patient(verb: Token) -> Token | None:
     return None
 
 
+def negated_itself(tok: Token) -> bool:
+    """A negator on the word itself: "vowed not to fight", "said Kyiv was not responsible"."""
+    return _has_negator(tok)
+
+
 def _has_negator(tok: Token) -> bool:
     neg = syntax().negators
     return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and c.lower_ in neg for c in tok.children)
