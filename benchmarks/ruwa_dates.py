@@ -16,6 +16,10 @@ ruwa_dates_sample2.jsonl: 100 rows, seed 99, no censor.net (drawn and judged aft
 ruwa_dates_sample3.jsonl: 50 rows, seed 1205, no censor.net (drawn and judged by eye before the rules of issue 13);
 ruwa_dates_sample4.jsonl: 40 rows, seed 4242, no censor.net (drawn and judged after its first two rounds);
 ruwa_dates_sample5.jsonl: 40 rows, seed 9090, no censor.net (drawn and judged after its third round).
+ruwa_dates_sample6.jsonl, ruwa_dates_sample7.jsonl: rows drawn with seeds 1212 and 3434 (no censor.net, none
+of an earlier sample), each labelled in full by eye before looking at the output: a `full_page` row marks
+a row whose every date is labelled, and the system's dates at no labelled place there count as false hits.
+Labels with `cls` "judged after" were added after seeing the output.
 
 A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
 publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`
@@ -136,6 +140,18 @@ def verdicts(labels_path: Path, field: str, judge_item: Callable[[Record, Record
     rows = _rows()
     analysed = {i: analyse_row(i, rows[i], field) for i in sorted({label["row"] for label in labels})}
     now: dict[str, int] = {}
+    for page in (x for x in labels if x.get("full_page")):
+        # a row labelled in full: the system's records at no labelled place are false hits
+        placed = [x for x in labels if x["row"] == page["row"] and not x.get("full_page")]
+        told = {(x["text"].lower(), x["gold"]) for x in placed if x["gold"] is not None}  # each (text, value) once
+        for item in analysed[page["row"]][field]:
+            if (item["text"].lower(), item.get("value")) in told:
+                continue
+            if not any(x["start"] < item["end"] and item["start"] < x["end"] for x in placed):
+                now["wrong (no date)"] = now.get("wrong (no date)", 0) + 1
+                if show:
+                    print(f"{'spurious':17} row {page['row']}@{item['start']} {item['text']!r} now={shown(item)}")
+    labels = [x for x in labels if not x.get("full_page")]
     for label in labels:
         item = _at(analysed[label["row"]][field], label)
         verdict = judge_item(label, item)

@@ -554,20 +554,22 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
 @lru_cache(maxsize=1)
 def _counted_next() -> re.Pattern[str]:
     """What follows a number that counts ('September 24 civilians', '24 of them', '24 rebels were'):
-    a counted noun, or a plural word and an auxiliary (dates.yaml: count_after_a_month)."""
+    a counted noun, or a plural word and an auxiliary, on the same line: a headline's last date is no
+    count of the paragraph after it (dates.yaml: count_after_a_month)."""
     nouns = alternation(rule_words("count_after_a_month", "counted_nouns"))
     verbs = alternation(rule_words("count_after_a_month", "counted_verbs"))
     aux = alternation(rule_words("count_after_a_month", "auxiliaries"))
     skip = r"(?!(?:the|a|an|and|when|as)\b)"
-    return re.compile(r"\s+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:" + verbs + r")\b|(?:" + skip +
+    return re.compile(r"[^\S\n]+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:" + verbs + r")\b|(?:" + skip +
                       r"[a-z]+\s+)?(?:" + nouns + r")\b|(?:" + skip + r"[a-z]+s\s+)?(?:" + aux + r")\b)", re.I)
 
 
 @lru_cache(maxsize=1)
 def _determiner_before() -> re.Pattern[str]:
     """'the October 7 hostages', "Hamas's Oct. 7 attack": a month-day after a determiner or a
-    possessive names the date of what follows (dates.yaml: count_after_a_month)."""
-    words = rule_words("count_after_a_month", "determiners")
+    possessive names the date of what follows; after 'on' it is a day ('the invasion on February 24 have
+    left'): dates.yaml count_after_a_month."""
+    words = rule_words("count_after_a_month", "determiners") | rule_words("count_after_a_month", "day_prepositions")
     plain = alternation(w for w in words if w[0].isalpha())
     marks = alternation(w for w in words if not w[0].isalpha())
     return re.compile(r"(?:\b(?:" + plain + r")|\w(?:" + marks + r"))\s+$", re.I)
@@ -1392,7 +1394,18 @@ def _day_day(m: re.Match[str], ctx: Ctx) -> Res | None:
         start, end = dt.date(y, month, a), dt.date(y, month, b)
     except ValueError:
         return None
-    return Res(m.start(), m.end(), first.value, start=start, end=end, kind="range")
+    return Res(m.start(), m.end(), first.value, start=start, end=end, kind="range", extra=_two_days(m, first.value, end))
+
+
+def _two_days(m: re.Match[str], first: str, end: dt.date) -> dict[str, object]:
+    """'October 7 to 18', 'between May 19 and 26', 'from 7 to 18 October': days joined by a word are two
+    dates, each shown as written; 'October 7-18' stays one (dates.yaml: day_range_two_dates)."""
+    a, b = ("a", "b") if m["a"] else ("a2", "b2")
+    if not re.search(r"[a-z]", m.string[m.end(a):m.start(b)], re.I):
+        return {}
+    one = (m.start("mon"), m.end("a")) if m["mon"] else (m.start("a2"), m.end("a2"))
+    two = (m.start("b"), m.end("b")) if m["mon"] else (m.start("b2"), m.end())
+    return {"pieces": ((*one, first), (*two, end.isoformat()))}
 
 
 @rule(r"(?P<a>(?:1[89]|20)\d{2})\s*(?:(?:-|–|~|to|through|till|until)\s*(?P<b>(?:1[89]|20)\d{2})|[-–](?P<b2>\d{2}))"
@@ -1685,6 +1698,8 @@ def _plan_in_an_infinitive(tok: Token) -> bool:
     word of likelihood governs, told in the present ('tells workers not to go to work Friday', 'has
     stated his intention to use Thursday's meetings', 'is likely to reach severe levels on
     Wednesday')? Then it is ahead (dates.yaml: plan_in_an_infinitive)."""
+    if _headline_infinitive(tok):
+        return True
     verb = _infinitive_over(tok)
     if verb is None or verb.head is verb:
         return False
@@ -1702,6 +1717,31 @@ def _plan_in_an_infinitive(tok: Token) -> bool:
     if any(a.tag_ in ("VBD", "MD") for a in auxes):
         return False  # "had stated", "was likely", "would want": not now
     return gov.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _headline_infinitive(tok: Token) -> bool:
+    """'Putin to meet Erdogan on Tuesday', 'EU to impose sanctions next week': in a sentence with no
+    finite verb, an infinitive before the date, hung on the name that heads the sentence (or heading it
+    after its subject), tells what is to come (dates.yaml: headline_infinitive). Read from the sentence,
+    not from the date's head: the parse of a headline often hangs the date on the name. The subject is
+    a name ('Ukraine: a woman's journey from teacher to refugee in three weeks' is no plan)."""
+    sent = tok.sent
+    if any(t.tag_.lower() in rule_words("headline_infinitive", "finite_tags") for t in sent):
+        return False
+    return any(_headline_verb(v) for v in sent if v.i < tok.i and v.tag_ == "VB"
+               and any(c.lower_ == "to" and c.dep_ == "mark" for c in v.children))
+
+
+def _headline_verb(verb: Token) -> bool:
+    if verb.head is verb:
+        return any(c.dep_.startswith("nsubj") for c in verb.children)
+    gov = verb.head
+    while gov.dep_ in ("appos", "conj") and gov.tag_ in _NAME_TAGS and gov.head is not gov:
+        gov = gov.head
+    return verb.dep_ in ("acl", "advcl") and gov.dep_ == "ROOT" and gov.tag_ in _NAME_TAGS
+
+
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def _told_in_the_past(tok: Token) -> bool:
@@ -2370,6 +2410,9 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
 def _records_of(body: str, r: Res, unshown: set[tuple[int, int]] | None) -> list[Timex]:
     """One expression's records: "from 2011 to 2012" is two years; a count from the date told is
     noted in `unshown` (or left out without it)."""
+    pieces = r.extra.get("pieces")
+    if isinstance(pieces, tuple):  # "October 7 to 18": two days, each a date of its own
+        return [Timex(text=body[a:b], start=a, end=b, value=v) for a, b, v in pieces]
     two = r.extra.get("two")
     if isinstance(two, tuple):  # "from 2011 to 2012": two years, each a date of its own
         return [Timex(text=body[r.start_char:r.start_char + 4], start=r.start_char, end=r.start_char + 4,
