@@ -87,7 +87,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cur_symbols = [c for c in lex["currencies"] if not c.isalpha()]
     cur_words = [c for c in lex["currencies"] if c.isalpha()]
     # a currency code before the number, in capitals ("GBP 2 million", "UAH 50 million"): figures.yaml currency_codes
-    codes = r"|(?-i:" + "|".join(sorted(c.upper() for c in cur_words if len(c) == 3)) + r")(?=\s?\d)"
+    codes = r"|(?-i:" + "|".join(sorted([c.upper() for c in cur_words if len(c) == 3] + lex["currency_prefix_words"])) \
+        + r")(?=\s?\d)"
     # "a dozen", "half a million": an article counts only before a multiplier or a scale word
     article = r"(?:half[\s-]+a|a)(?=[\s-]+(?:" + _alt(lex["multipliers"]) + r"|million|billion|thousand|hundred)\b)"
     number = (r"(?:(?P<cur>" + _alt(cur_symbols) + codes + r")\s?)?"
@@ -174,11 +175,16 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int, body: str,
     return 0, len(body)
 
 
+# a word of the counted noun phrase; a dotted abbreviation is one word ("200 U.S. troops", "U.N.-run
+# schools": figures.yaml dotted_abbreviations)
+_SUBJECT_WORD = r"(?:[A-Za-z]\.){2,}(?:-[\w'\u2019-]+)?|[\w'\u2019-]+|[^\w\s]"
+
+
 def _subject(after: str) -> tuple[str | None, str | None]:
     """The noun phrase the figure counts and which lexicon its head is in."""
     pats = _patterns()
     text = re.sub(r"^\s*(?:of\s+)?(?:the\s+)?", "", after)
-    words = re.findall(r"[\w'\u2019-]+|[^\w\s]", text)[:6]
+    words = re.findall(_SUBJECT_WORD, text)[:6]
     for i in range(len(words)):
         if not re.match(r"[\w]", words[i]):
             break
@@ -773,13 +779,13 @@ def _value(fig: _Figure) -> float | None:
 
 
 def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
-    """Numbers that count nothing: zero and '07.10', a guess ('one or two'), an age range, 'one' with no
+    """Numbers that count nothing: zero and '07.10', a guess ('one or two', 'a day or two'), an age range, 'one' with no
     counted noun, a definite reference ('the two sides'), a year."""
     m, rng = fig.m, fig.rng
     num = m["num"] or ""
     if value == 0 or re.match(r"0\d", num):
         return True
-    if rng is not None and rng["conn"].lower() == "or" and value < 10:
+    if _a_guess(fig, value):
         return True
     if _AGE_RANGE.match(fig.after):
         return True
@@ -788,9 +794,37 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
         return True
     if _age_in_a_clause(fig):
         return True
-    if num.lower() in _SMALL_WORDS and not listed and re.search(r"\bthe\s+$", fig.before, re.I):
+    if num.lower() in _SMALL_WORDS and not listed and re.search(r"\bthe\s+$", fig.before, re.I) \
+            and not _definite_toll(fig.after):
         return True
     return bool(re.fullmatch(r"(?:19|20)\d{2}", num)) and not (m["cur"] or m["pct"] or head_kind)
+
+
+def _definite_toll(after: str) -> bool:
+    """'the three fatalities', 'the two killed civilians': a toll told again is a figure of its own
+    mention (figures.yaml definite_toll)."""
+    m = re.match(r"\s+([a-z]+)", after, re.I)
+    return m is not None and m.group(1).lower() in _figure_rule_words()["definite_toll.words"]
+
+
+def _a_guess(fig: _Figure, value: float) -> bool:
+    """'one or two', 'an app or two to find': a guess, no count (figures.yaml ranges_are_two_figures,
+    a_thing_or_two)."""
+    if fig.rng is not None and fig.rng["conn"].lower() == "or" and value < 10:
+        return True
+    return (fig.m["num"] or "").lower() in _figure_rule_words()["a_thing_or_two.numbers"] \
+        and _a_thing_or()[0].search(fig.before) is not None and _a_thing_or()[1].match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _a_thing_or() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'an app or' right before the number, and no noun of its own after it ('an app or two to find'):
+    a guess (figures.yaml a_thing_or_two)."""
+    words = _figure_rule_words()
+    articles = alternation(sorted(words["a_thing_or_two.articles"]))
+    after = alternation(sorted(words["a_thing_or_two.followed_by"]))
+    return (re.compile(r"\b(?:" + articles + r")\s+[a-z]+\s+or\s+$", re.I),
+            re.compile(r"\s+(?:" + after + r")\b|\s*[^\w\s]|\s*$", re.I))
 
 
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|this|that)\s+", re.I)
