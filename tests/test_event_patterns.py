@@ -75,6 +75,22 @@ def test_intent_and_complement_rules_run_their_examples() -> None:
         assert events and all(e.recipient is None for e in events), text
 
 
+def test_condition_recipients_run_their_examples() -> None:
+    """A threat with no recipient is aimed at the side its clause of condition names (positives); a condition naming
+    no side, or none, leaves it without one (negatives)."""
+    from flashpoint.nlp.event_patterns import condition_recipients
+
+    rule = condition_recipients()
+    assert rule.types and rule.marks and rule.positives and rule.negatives
+    for ex in rule.positives:
+        events = [e for e in _analyse(ex.text).events if e.type in rule.types]
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in rule.types]
+        assert events and all(e.recipient is None for e in events), text
+
+
 def test_place_targets_run_their_examples() -> None:
     """An act of a `place_targets` type with no recipient named is aimed at the clause's place (positives); with no
     place in the clause it has no recipient (negatives)."""

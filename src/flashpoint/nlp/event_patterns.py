@@ -228,6 +228,23 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
 
 
 @dataclass(frozen=True)
+class ConditionRecipients:
+    """Types of acts that, with no recipient named, are aimed at the subject of their clause of condition."""
+
+    types: frozenset[str]
+    marks: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def condition_recipients(language: str = DEFAULT_LANGUAGE) -> ConditionRecipients:
+    data = read_yaml(language, "events.yaml").get("condition_recipients") or {}
+    source = f"lang/{language}/events.yaml: condition_recipients"
+    return ConditionRecipients(_types(data, source), frozenset(data.get("marks") or []), *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class PlaceTargets:
     """Types of acts that, with no recipient named, are aimed at the people (and rulers) of the clause's place."""
 

@@ -29,6 +29,7 @@ from flashpoint.nlp.event_patterns import (
     Pattern,
     by_lemma,
     complement_recipients,
+    condition_recipients,
     content_acts,
     intent_conditional,
     intent_scheduled,
@@ -480,7 +481,20 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
             return found
     if "ccomp" in slots and _self_addressed(trigger):
         return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
-    return other(_complement_recipients(doc, trigger, p, state))
+    return other(_complement_recipients(doc, trigger, p, state)) or other(_condition_recipients(doc, trigger, p, state))
+
+
+def _condition_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"threatened to stop the talks if the United States goes ahead": a threat is aimed at the side whose act its
+    condition names (events.yaml condition_recipients); a pattern that needs its own addressee ("warned Greece") is
+    not met by one."""
+    rule = condition_recipients()
+    if p.type not in rule.types or p.needs_recipient:
+        return []
+    subjects = [s for c in syn.conditions(trigger, rule.marks) for s in syn.children(c, "nsubj")]
+    # "if the Hong Kong situation becomes uncontrollable": a happening, no side, is no one threatened
+    sides = [s for s in subjects[:1] if syn.np_head(s).pos_ in ("PROPN", "PRON") or _is_role(syn.np_head(s))]
+    return [q for s in sides for q in _parties(doc, s, state) if q.actor.country or q.actor.code]
 
 
 def _self_addressed(trigger: Token) -> bool:
@@ -498,6 +512,8 @@ def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Patte
     nouns = [h for o in objects for h in (o, *o.conjuncts)]
     # "announced a suspension of air links with Serbia": the noun the object is an act on
     nouns += [c for o in nouns for c in syn.obliques(o, ("of",)) if c.pos_ == "NOUN"]
+    if p.subjects:  # "riots against the police continued": the act is the subject
+        nouns += [syn.np_head(c) for c in syn.children(trigger, "nsubj")]
     return [trigger, *nouns, *(o for o in syn.children(trigger, "obj") if o not in objects)]
 
 
@@ -544,7 +560,8 @@ def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: Artic
         objects = syn.children(comp, "obj")
         hosts = [comp, *(syn.np_head(o) for o in objects)]  # "cut ties with Armenia": the object's "with" too
         cands = [*syn.children(comp, "iobj"), *(o for h in hosts for o in syn.obliques(h, rule.preps)), *objects]
-        cands = [c for c in cands if not _owned(syn.np_head(c))]
+        # "its border": the actor's own; "launch a new offensive": the act, no side
+        cands = [c for c in cands if not _owned(syn.np_head(c)) and not _is_act(syn.np_head(c))]
         found = [q for c in cands for q in _parties(doc, c, state) if q.actor.country or q.actor.code]
         if found:
             return found[:1]

@@ -484,6 +484,19 @@ def conditioned(verb: Token, marks: frozenset[str]) -> bool:
                for c in verb.children)
 
 
+def conditions(verb: Token, marks: frozenset[str]) -> list[Token]:
+    """The clauses of condition with one of `marks` on a verb or on the clauses it governs, nearest first ("threatened
+    to stop the talks to reduce arms if the United States goes ahead")."""
+    found: list[Token] = []
+    hosts = [verb]
+    for _ in range(3):
+        clauses = [c for h in hosts for c in h.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        found += [c for c in clauses if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                                                for m in c.children)]
+        hosts = [c for c in clauses if c not in found]
+    return found
+
+
 def _meant(tok: Token) -> bool:
     """A clause of purpose, told as what was meant, not done; but "used Grads and artillery to shell the town" tells the
     shelling done with its means (syntax.yaml means_verbs)."""
