@@ -82,6 +82,10 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
         overlapping = [e for e in found[j["doc"]] if _overlap(span, (e.start, e.end)) > 0]
         # else an event told there again as a mention (a headline its sub-heading retells)
         overlapping = overlapping or [e for e in found[j["doc"]] if _told_at(span, e) > 0]
+        # an event of another type there is another event ("called on Albania to ban ..., and impose restrictions":
+        # the request is not the sanction judged), unless the judge said the clause states that type
+        types = {j["found"]["type"], *([j["right"]["type"]] if j["right"] else [])}
+        overlapping = [e for e in overlapping if e.type in types]
         judged_then = {k: j["found"][k] for k in ("type", "actor_country", "recipient_country")}
         best = max(overlapping, key=lambda e: (_judge(judged_then, e), e.type == j["found"]["type"],
                                              _told_at(span, e)), default=None)

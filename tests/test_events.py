@@ -788,3 +788,20 @@ def test_first_person_in_a_direct_quote_is_its_speaker() -> None:
     assert not of_type(events_of(struck), "ASSAULT")
     unnamed = of_type(events_of("\u201cWe urge Israel to end the siege of Gaza.\u201d"), "REQUEST")
     assert all(e.actor is None for e in unnamed)
+
+
+def test_a_headline_passive_after_its_sources_name_makes_the_victims_no_actor() -> None:
+    # "UN: 4,031 civilians killed in Ukraine": the civilians were killed, they killed no one
+    killed = of_type(events_of("UN: 4,031 civilians killed in Ukraine since start of the invasion"), "ASSAULT")
+    assert killed and all(e.actor is None or "civilians" not in e.actor.text for e in killed)
+    assert any(e.recipient is not None and "civilians" in e.recipient.text for e in killed)
+    # a full sentence with its stop and an object stays active
+    active = of_type(events_of("Kyiv: Russian troops killed 12 civilians in Kharkiv."), "ASSAULT")
+    assert active and side(active[0].actor) == "RUS"
+
+
+def test_a_topic_label_before_a_colon_is_no_subject() -> None:
+    # "Shelling of Kharkiv: Rashists struck ...": the label's place did not strike itself; the noun after the colon did
+    text = "Shelling of Zaporizhzhia: Rashists struck another blow at Zaporizhzhia"
+    struck = of_type(events_of(text), "ASSAULT")
+    assert struck and all(side(e.actor) == "RUS" for e in struck)

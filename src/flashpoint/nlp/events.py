@@ -1061,7 +1061,9 @@ def _content_of(coded: Coded, acts: list[Coded]) -> bool:
     triggers = {c.trigger.i for c in acts if c is not coded and c.type in types and c.pattern_id == c.pattern.id}
     tok = coded.trigger
     for _ in range(len(tok.doc)):  # bounded: a repaired parse may hold a cycle
-        if tok.head is tok or tok.dep_ == "conj":
+        # joined by "and" to the verbal act itself, an act is its own; joined to the act asked for, it is asked too
+        # ("called on Albania to ban Russian ships and impose restrictions")
+        if tok.head is tok or (tok.dep_ == "conj" and tok.head.i in triggers):
             break
         tok = tok.head
         if tok.i in triggers:

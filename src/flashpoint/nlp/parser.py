@@ -277,6 +277,35 @@ def repair_main_verbs(doc: Doc) -> None:
             verb.tag_ = "VBD"
 
 
+def repair_labelled_subjects(doc: Doc) -> None:
+    """"Shelling of Zaporizhzhia: Rashists struck another blow": a topic label and its colon before a clause are no
+    subject; the noun after the colon, read as the label's apposition, is the verb's subject."""
+    for noun in list(_labelled(doc, "appos")):
+        label = noun.head
+        verb = label.head
+        if label.dep_ != "nsubj" or not label.i < noun.i < verb.i or doc[noun.right_edge.i + 1:verb.i].text.strip():
+            continue
+        if not any(t.text == ":" for t in doc[label.right_edge.i + 1:noun.left_edge.i]) and \
+                not any(t.text == ":" and t.head.i == label.i for t in doc[label.i:noun.i]):
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
+        label.dep_ = "dislocated"
+
+
+def repair_infinitive_conjuncts(doc: Doc) -> None:
+    """"called on Albania to ban Russian ships and impose restrictions": a bare infinitive with no subject or auxiliary
+    of its own, read as joined to a finite verb, is joined to the "to"-infinitive of that verb between them."""
+    for verb in list(_labelled(doc, "conj")):
+        head = verb.head
+        if verb.tag_ != "VB" or head.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or \
+                any(c.dep_.startswith(("nsubj", "aux", "mark")) for c in verb.children):
+            continue
+        between = [t for t in doc[head.i + 1:verb.i] if t.tag_ == "VB" and head in t.ancestors
+                   and any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children)]
+        if between:
+            verb.head = between[-1]
+
+
 Scope = Callable[[str, Doc, list[tuple[int, int]]], list[bool]]
 TAGGING = [TAG, POS, MORPH, LEMMA]
 TREE = [HEAD, DEP]
@@ -302,6 +331,8 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_main_verbs(doc)
     repair_root_subjects(doc)
     repair_passives(doc)
+    repair_infinitive_conjuncts(doc)
+    repair_labelled_subjects(doc)
     return doc
 
 

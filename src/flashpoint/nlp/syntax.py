@@ -216,9 +216,11 @@ def _adjectival_passive(tok: Token) -> bool:
 
 
 def _headline_passive(verb: Token) -> bool:
-    """"Ukrainian soldier killed": a verb that needs an object (`object_verbs`), heading a line with no final stop,
-    told with a subject, no object, no auxiliary and no clause of its own."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in syntax().object_verbs:
+    """"Ukrainian soldier killed", "UN: 4,031 civilians killed in Ukraine": a verb that needs an object
+    (`object_verbs`), heading a line with no final stop (or following its source's name and a colon), told with a
+    subject, no object, no auxiliary and no clause of its own."""
+    heads = verb.dep_ == "ROOT" or (verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i)
+    if not heads or verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in syntax().object_verbs:
         return False
     if children(verb, "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass") or not children(verb, "nsubj"):
         return False
