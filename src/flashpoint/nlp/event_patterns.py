@@ -12,7 +12,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
-                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
+                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "patient_actor", "pos", "neg"})
 
@@ -36,6 +36,7 @@ class Pattern:
     object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
     not_object_words: frozenset[str]  # none of these in the object's phrase ("defended its right" is no support)
     object_person: bool  # a person the text names meets the object constraint too ("freed Paul Whelan")
+    object_place: bool  # ... or a place it names ("left Kherson")
     clause_words: frozenset[str]  # one of these nouns must be in the verb's subject or obliques ("sanctions target")
     not_question: bool  # the verb's clausal complement must not be an indirect question ("asked why ...")
     not_naming: bool  # no object with a noun said of it ("calling it a historic day")
@@ -105,7 +106,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_object_words=_words(entry, "not_object_has"),
         not_complement_subjects=_nouns(entry, "not_complement_subject"),
         own_complement="own_complement_except" in entry, own_complement_except=_words(entry, "own_complement_except"),
-        object_person=bool(entry.get("object_person")), clause_words=_nouns(entry, "clause_has"),
+        object_person=bool(entry.get("object_person")), object_place=bool(entry.get("object_place")),
+        clause_words=_nouns(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
         not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),
         participle_preps=frozenset(entry.get("not_participle") or []),

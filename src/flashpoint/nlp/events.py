@@ -94,9 +94,11 @@ def _participle_as_noun(tok: Token) -> bool:
     return tok.tag_ != "VBG" and any(c.dep_ == "det" for c in tok.children) and not syn.children(tok, *syn.SUBJECT_DEPS)
 
 
-def matches(tok: Token, persons: frozenset[int] = frozenset()) -> list[tuple[Pattern, Token | None]]:
-    """The patterns that fire on a token, in file order, each with the object it read; `persons` holds the token
-    indices of the people the text names (an object of a pattern with `object_person` may be one)."""
+def matches(tok: Token, persons: frozenset[int] = frozenset(),
+            places: frozenset[int] = frozenset()) -> list[tuple[Pattern, Token | None]]:
+    """The patterns that fire on a token, in file order, each with the object it read; `persons` and `places` hold
+    the token indices of the people and places the text names (an object of a pattern with `object_person` or
+    `object_place` may be one)."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))):
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
@@ -106,7 +108,7 @@ def matches(tok: Token, persons: frozenset[int] = frozenset()) -> list[tuple[Pat
         if p.pos == "NOUN" and tok.dep_ != "ROOT":
             continue  # a noun is a trigger only where it heads its line (a headline)
         obj = object_of(tok, p)
-        if _constraints_hold(tok, p, obj, persons) and not _intercepted(tok, p, obj):
+        if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
 
@@ -138,8 +140,9 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
     return found[0] if found else None
 
 
-def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[int] = frozenset()) -> bool:
-    if p.objects and not _object_fits(obj, p, persons):
+def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[int] = frozenset(),
+                      places: frozenset[int] = frozenset()) -> bool:
+    if p.objects and not _object_fits(obj, p, persons, places):
         return False
     if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
         return False
@@ -219,10 +222,11 @@ def _clause_has(tok: Token, words: frozenset[str]) -> bool:
     return any(_lemma_in(t, words) for c in slots for t in c.subtree)
 
 
-def _object_fits(obj: Token | None, p: Pattern, persons: frozenset[int]) -> bool:
-    """The object is one the pattern names, or a name such a noun describes, or (`object_person`) a person."""
+def _object_fits(obj: Token | None, p: Pattern, persons: frozenset[int], places: frozenset[int]) -> bool:
+    """The object is one the pattern names, or a name such a noun describes, or (`object_person`) a person, or
+    (`object_place`) a place."""
     return obj is not None and (_lemma_in(obj, p.objects) or _described_as(obj, p.objects)
-                                or (p.object_person and obj.i in persons))
+                                or (p.object_person and obj.i in persons) or (p.object_place and obj.i in places))
 
 
 def _described_as(name: Token, words: frozenset[str]) -> bool:
@@ -249,7 +253,8 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
     head = syn.np_head(objs[0])
     if p.objects and not _lemma_in(head, p.objects):
         # "lifted Friday a day-old blockade": a noun the parse left as a complement may be the object meant
-        more = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+        # ... or a second object read as a bare oblique ("denying UN monitors access(obl:unmarked)")
+        more = [c for c in tok.children if c.dep_ in ("xcomp", "obl:unmarked") and c.pos_ == "NOUN"]
         alt = [syn.np_head(o) for o in [*objs[1:], *more] if _lemma_in(syn.np_head(o), p.objects)]
         head = alt[0] if alt else head
     return head
@@ -604,21 +609,22 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
 
 def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:
     """The first pattern on the token whose demands on the sides the parse meets."""
-    for p, obj in matches(tok, _person_tokens(doc)):
+    for p, obj in matches(tok, _entity_tokens(doc, ("PERSON",)), _entity_tokens(doc, ("GPE", "LOC"))):
         coded = code_with(doc, tok, p, obj, state)
         if coded is not None:
             return coded
     return None
 
 
-def _person_tokens(doc: NlpDoc) -> frozenset[int]:
-    """The indices of the tokens inside the people the text names, read once per document."""
-    found = doc.extras.get("person_tokens")
+def _entity_tokens(doc: NlpDoc, types: tuple[str, ...]) -> frozenset[int]:
+    """The indices of the tokens inside the entities of these types the text names, read once per document."""
+    key = "tokens:" + ",".join(types)
+    found = doc.extras.get(key)
     if found is None:
         starts = doc.tokens.to_array(IDX).tolist()
-        found = frozenset(i for e in doc.entities if e.type == "PERSON"
+        found = frozenset(i for e in doc.entities if e.type in types
                           for i in range(bisect_left(starts, e.start), bisect_left(starts, e.end)))
-        doc.extras["person_tokens"] = found
+        doc.extras[key] = found
     return found
 
 
