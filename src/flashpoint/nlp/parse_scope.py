@@ -26,13 +26,14 @@ from flashpoint.nlp.language import people
 
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
-    """Lower-cased forms whose sentence an extractor parses: event triggers, speech verbs, "according",
+    """Lower-cased forms whose sentence an extractor parses: event triggers, speech and phrase verbs, "according",
     document and source nouns that speak for someone ("the statement said")."""
     from flashpoint.nlp.quotes import _forms as speech_forms
+    from flashpoint.nlp.quotes import phrase_verb_forms
 
     lex = coref.speech_lexicon()
     nouns = {f for key in ("document_nouns", "source_nouns") for w in lex.get(key) or [] for f in noun_forms(str(w).lower())}
-    return frozenset({form for form, _ in by_lemma()} | set(speech_forms()) | {"according"} | nouns)
+    return frozenset({form for form, _ in by_lemma()} | set(speech_forms()) | phrase_verb_forms() | {"according"} | nouns)
 
 
 @lru_cache(maxsize=1)

@@ -138,13 +138,23 @@ def _forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def phrase_verb_forms() -> frozenset[str]:
+    """Every inflected form of a phrase verb ("made", "raises", "considered"): their sentences are read parsed."""
+    lex = coref.speech_lexicon()
+    rows = (lex.get("phrase_verbs") or {}).items()
+    return frozenset(f for base, row in rows for f in (str(base), _third_person(str(base)), str(row["past"]),
+                                                       _gerund(str(base), str(row["past"]))))
+
+
+@lru_cache(maxsize=1)
 def _phrase_verbs() -> dict[str, tuple[str, re.Pattern[str]]]:
     """Verb lemma -> (past form, the object words that make it report a "that" clause)."""
     out: dict[str, tuple[str, re.Pattern[str]]] = {}
     for base, row in (coref.speech_lexicon().get("phrase_verbs") or {}).items():
-        objects = sorted((str(w) for w in row.get("objects") or []), key=len, reverse=True)
+        objects = sorted((str(w) for w in row.get("objects") or [] if w), key=len, reverse=True)
         alternation = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in objects)
-        out[str(base)] = (str(row["past"]), re.compile(rf"\s+(?:{alternation})(?=\s+that\b)", re.IGNORECASE))
+        optional = "?" if "" in (row.get("objects") or []) or not objects else ""  # "considered that": no object
+        out[str(base)] = (str(row["past"]), re.compile(rf"(?:\s+(?:{alternation})){optional}(?=\s+that\b)", re.IGNORECASE))
     return out
 
 
@@ -153,13 +163,16 @@ def _phrase_object(verb: Token) -> re.Match[str] | None:
     row = _phrase_verbs().get(verb.lemma_.lower())
     if row is None or not verb.tag_.startswith("VB"):
         return None
-    return row[1].match(verb.doc.text, verb.idx + len(verb))
+    m = row[1].match(verb.doc.text, verb.idx + len(verb))
+    if m is not None and not m.group(0) and not syntax.children(verb, "nsubj", "nsubj:pass"):
+        return None  # "which made Vaughan believe that": a view with no subject of its own states nothing
+    return m
 
 
 def _phrase_cue(verb: Token) -> str | None:
     """The cue a phrase verb gives its quotes ("made it clear"), or None."""
     m = _phrase_object(verb)
-    return _phrase_verbs()[verb.lemma_.lower()][0] + " " + " ".join(m.group(0).split()) if m else None
+    return " ".join([_phrase_verbs()[verb.lemma_.lower()][0], *m.group(0).split()]) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -987,8 +1000,24 @@ class Extraction:
             if not _set_off_participle(c.tok) and any(a <= c.start < b for owner, (a, b) in outer if owner != id(c)):
                 continue  # 'X said his services told him that …', 'X said Y lied when denying …': X's
                 # report carries it ("…, adding" is X's own)
-            for a, b in self._coordinated_clauses(span) if c.end <= span[0] else [span]:
+            clauses = self._coordinated_clauses(span) if c.end <= span[0] else [span]
+            for a, b in clauses + self._that_conjuncts(c, span):
                 out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(who), cue=c.past, direct=False))
+        return out
+
+    def _that_conjuncts(self, c: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """'told AFP the soldier was killed and that it had lost six others', parsed with the second clause joined
+        to the speech verb itself: a conjunct of the verb that opens with "that", after the clause it reports,
+        is a second claim of the same speaker ("said A and added that B" is the second verb's own)."""
+        out = []
+        for conj in syntax.children(c.tok, "conj"):
+            mark = next((m for m in conj.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < conj.i), None)
+            if mark is None or mark.idx < span[1] or self.quoted(mark.idx) or self.cue_at(conj.i) is not None:
+                continue
+            end = conj.right_edge.idx + len(conj.right_edge)
+            claim = self._claim((mark.idx + len(mark), end))
+            if claim is not None:
+                out.append(claim)
         return out
 
     def _reported_by(self, c: Cue, span: tuple[int, int] | None) -> tuple[tuple[int, int] | None, Who | None]:
@@ -1070,7 +1099,8 @@ class Extraction:
         if cue.past == ACCORDING:
             return self._claim(self._according_span(cue, s, e))
         tok = cue.tok
-        if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
+        if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children) or \
+                self._sets_the_scene(tok):
             return None  # 'X did not allege that …': nothing is reported
         if not self._said_before(cue, e):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
@@ -1082,6 +1112,12 @@ class Extraction:
             if after is not None:
                 return self._claim(self._before_participle(after))
         return self._claim(self._fronted_claim(cue, s, e)) or self._claim(self._parenthetical(cue, s, e))
+
+    def _sets_the_scene(self, tok: Token) -> bool:
+        """'Announcing the move in a televised address, X said that …': a participle that opens the sentence of
+        the speech verb it hangs on, with no clause of its own, reports nothing: the verb after it does."""
+        return tok.dep_ in ("csubj", "advcl") and tok.tag_ == "VBG" and tok.i < tok.head.i and \
+            self.cue_at(tok.head.i) is not None and not syntax.children(tok, "ccomp")
 
     def _naming(self, cue: Cue, end: int) -> tuple[int, int] | None:
         """'She called it a nightmare scenario in which every plant can be used like a bomb', 'in what

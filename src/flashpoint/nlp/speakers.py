@@ -690,14 +690,18 @@ class Speakers:
         """'The CPJ asked Israel to explain …, in what it said': "it" is a body that is the subject of
         a clause earlier in its own sentence, outside quotes, when the numbers agree ("it": one,
         "they": many); a person, a pronoun or a plural noun for "it" is no such body."""
+        return self._body_subject_among(list(pronoun.doc[pronoun.sent.start:pronoun.i]), pronoun)
+
+    def _body_subject_among(self, toks: list[Token], pronoun: Token, named_any_number: bool = False) -> Who | None:
+        """The last body among `toks` that is a clause's subject and agrees in number with `pronoun` (or, with
+        `named_any_number`, is a name: "Hamas … their spokesman")."""
         plural = pronoun.lower_ not in _WORDS.singular_body_pronouns
-        sent = pronoun.sent
-        for t in reversed(pronoun.doc[sent.start:pronoun.i]):
+        for t in reversed(toks):
             if t.dep_ != "nsubj" or self.in_quote(t.idx) or t.pos_ == "PRON":
                 continue
             own = self.entity_at(t.idx)
             body = own.type in ("ORG", "GPE") if own is not None else t.pos_ == "PROPN" or t.lower_ in _sources()
-            if body and (t.tag_ in ("NNS", "NNPS")) == plural:
+            if body and ((t.tag_ in ("NNS", "NNPS")) == plural or named_any_number and plural and t.pos_ == "PROPN"):
                 found = self.nominal(t)
                 return found if found is not None and not found.person else None
         return None
@@ -986,9 +990,31 @@ class Speakers:
         by = syntax.agent(tok.head) if tok.dep_ == "nsubj" and tok.head.tag_ in ("VBN", "VBD") else None
         return self.who(by) if by is not None else None  # 'a report published by the UN', parsed as its subject
 
+    def _owned_role(self, tok: Token, hi: int) -> Who | None:
+        """'The Israeli military struck the camp. Its spokesman said', 'Their press service told': a role whose
+        owner is a possessive pronoun speaks for the body the pronoun stands for (a subject of its sentence or of
+        the sentence before, not merely the last body that spoke: "separatists reported … the army accused them …
+        Its press service"), named with it ("Israeli military spokesman"); "his spokesman", a person's, stays."""
+        poss = next((c for c in tok.children if c.dep_ == "nmod:poss" and c.i < tok.i
+                     and c.lower_ in syntax_words().group_pronouns), None)
+        if poss is None or tok.lower_ not in role_nouns() | _sources():
+            return None
+        owner = self._body_subject_in_sentence(poss)
+        before = self._sentence_before(poss.sent.start)
+        if owner is None and before is not None:
+            span = self.doc.tokens.char_span(*before, alignment_mode="expand")
+            owner = self._body_subject_among(list(span or []), poss, named_any_number=True)
+        if owner is None:
+            return None
+        role = self.body[poss.idx + len(poss):hi].strip()
+        return Who(name=f"{owner.name} {role}", start=poss.idx, id=owner.id, actor=owner.actor, person=False)
+
     def _described(self, tok: Token, lo: int, hi: int, own: Entity | None) -> Who | None:
         """A phrase that names no person by itself: a name apposed after it, its own entity, a role
         description resolved to a person, an unlisted name, else a body or source."""
+        owned = self._owned_role(tok, hi)
+        if owned is not None:
+            return owned
         comma = self.body.rfind(",", lo, tok.idx)
         lo = comma + 1 if comma >= 0 else lo  # "..., Hamas representative X": the part by the head
         comma = self.body.find(",", tok.idx, hi)
