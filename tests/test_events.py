@@ -805,3 +805,15 @@ def test_a_topic_label_before_a_colon_is_no_subject() -> None:
     text = "Shelling of Zaporizhzhia: Rashists struck another blow at Zaporizhzhia"
     struck = of_type(events_of(text), "ASSAULT")
     assert struck and all(side(e.actor) == "RUS" for e in struck)
+
+
+def test_an_outlets_staff_are_of_where_they_report() -> None:
+    """A recipient whose country comes only from its outlet ('Al Jazeera correspondents', Qatari) is of the clause's
+    place; one whose own words name a people keeps it. A name the whole phrase does not resolve leads to the place
+    inside it ('in Al-Shati refugee camp, northern Gaza')."""
+    killed = of_type(events_of("Two Al Jazeera correspondents were killed in a reported Israeli airstrike in "
+                               "Al-Shati refugee camp, northern Gaza, on Wednesday."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in killed] == [("ISR", "PSE")]
+    assert killed[0].location is not None and killed[0].location.country == "PSE"
+    qatari = of_type(events_of("Two Qatari journalists were killed in an Israeli airstrike in Gaza."), "ASSAULT")
+    assert [side(e.recipient) for e in qatari] == ["QAT"]

@@ -293,8 +293,9 @@ def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
 
 
 def names_a_country(text: str) -> bool:
-    """Whether a phrase's own words name a country, place or people ("Kurdish militants", "the hospital": no)."""
-    return any(e.country for _, _, e in _mentions(text, gazetteer()))
+    """Whether a phrase's own words name a country, place or people ("Kurdish militants"; "the hospital": no); an
+    outlet, firm, school or charity is no people's ("Al Jazeera correspondents" are of where they report)."""
+    return any(e.country and e.sector not in STATELESS_SECTORS for _, _, e in _mentions(text, gazetteer()))
 
 
 def group_actor(text: str, context: str | None = None) -> Actor | None:

@@ -378,10 +378,11 @@ def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
     return Actor(text=place.text, name=place.name, id=place.id, country=place.country, sector="CVL")
 
 
-def _inner_place(doc: NlpDoc, head: Token) -> Place | None:
+def _inner_place(doc: NlpDoc, head: Token, named: bool = False) -> Place | None:
     """"the town of Cizre", "a village on the outskirts of the city of Donetsk": the named place (with its country)
-    a place noun's modifiers lead to."""
-    if head.lemma_.lower() not in syntax().place_nouns and head.lower_ not in syntax().place_nouns:
+    a place noun's modifiers lead to; with `named`, also a name's ("in Al-Shati refugee camp, northern Gaza")."""
+    place_noun = head.lemma_.lower() in syntax().place_nouns or head.lower_ in syntax().place_nouns
+    if not place_noun and not (named and head.pos_ == "PROPN"):
         return None
     for tok in head.subtree:
         if tok is not head and tok.pos_ == "PROPN" and tok.dep_ in ("nmod", "compound", "appos", "flat"):
@@ -600,8 +601,8 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
         lo, hi = syn.phrase_span(head)
         # "in the town of Cizre": the place its modifiers lead to; "in northern Gaza": the phrase is no place's
         # name, its head (with the name it is part of) is
-        place = _named_place(doc, lo, hi) or _inner_place(doc, head) or \
-            _named_place(doc, head.idx, head.idx + len(head))
+        place = _named_place(doc, lo, hi) or _named_place(doc, head.idx, head.idx + len(head)) or \
+            _inner_place(doc, head, named=True)
         if place is not None and place.country:
             return place
     return None
