@@ -715,6 +715,21 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
     return Res(m.start(), m.end(), value, kind="weekday" if not (rel or week_rel) else "point")
 
 
+_PODS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+@rule(r"the\s+(?P<pod>morning|afternoon|evening|night)\s+of\s+(?:" + _WD + r",?\s+)?(?:(?P<mon>" + _MON + r")\s+(?P<d>"
+      + _DAY + r")|(?P<d2>" + _DAY + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"))?"
+      r"(?!\s*(?:-|–|to|into|and|through)\s*\d)", _PODS, _MON_T)
+def _part_of_a_date(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """'the night of May 7, 2022', 'the morning of August 24': that day's part, as 'Wednesday morning'
+    is (dates.yaml: part_of_a_named_day)."""
+    r = _date_res(m, ctx, _year(m["y"]), _month(m["mon"] or m["mon2"]), _day(m["d"] or m["d2"]))
+    if r is not None and r.value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value):
+        r.value += PARTS_OF_DAY[m["pod"].lower()]
+    return r
+
+
 @rule(r"the\s+night\s+of\s+(?P<wd>" + _WD_FULL + r")\s+(?:to|into|and)\s+" + _WD_FULL, {"night"})
 def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, None, "night")
@@ -1265,7 +1280,21 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     ahead = ctx.future(m.start()) or ctx.scheduled(m.start())
+    if not (ahead or rel or ctx.past(m.start())):
+        ahead = _season_soon(s, ctx.ref)
     return Res(m.start(), m.end(), f"{_season_year(s, rel, ctx.ref, ahead)}-{s}")
+
+
+def _season_soon(season: str, ref: dt.date) -> bool:
+    """Is the coming season only weeks ahead while the last one is long over ('warns of hard winter'
+    said in September, 'until the end of summer' said in late May)? Then a season told in no past
+    tense is the coming one (dates.yaml: season_year)."""
+    rules = date_rules()["season_year"]
+    month = _SEASON_STARTS[season]
+    begins = dt.date(ref.year + (1 if month < ref.month or (month == ref.month and ref.day > 1) else 0), month, 1)
+    last_end = dt.date(begins.year - 1, month, 1) + dt.timedelta(days=92)
+    return (begins - ref).days <= int(str(rules["coming_within_days"])) and \
+        (ref - last_end).days >= int(str(rules["gone_for_days"]))
 
 
 def _season_in_a_name(m: re.Match[str], text: str) -> bool:
@@ -1502,19 +1531,21 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
     return res
 
 
-def _national(name: str, text: str, start: int) -> str:
+def _national(name: str, text: str, start: int, end: int) -> str:
     """The country's own holiday for a bare national one ('Ukraine marked Independence Day': 24 August),
-    from the country the 60 characters before it name, nearest first (dates.yaml: national_holiday)."""
+    from the country the 60 characters before it name, nearest first, else the 60 after it ('humanitarian
+    pause for Easter (...) « War in Ukraine'): dates.yaml national_holiday."""
     countries = date_rules()["national_holiday"]["countries"]
     by_country = countries.get(name) if isinstance(countries, dict) else None
     if not by_country:
         return name
-    words = re.findall(r"[a-z]+", text[max(0, start - 60):start].lower())
-    return next((str(by_country[w]) for w in reversed(words) if w in by_country), name)
+    before = re.findall(r"[a-z]+", text[max(0, start - 60):start].lower())
+    after = re.findall(r"[a-z]+", text[end:end + 60].lower())
+    return next((str(by_country[w]) for w in [*reversed(before), *after] if w in by_country), name)
 
 
 def _holiday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
-    name = _national(_holiday_name(m["h"]), ctx.text, m.start())
+    name = _national(_holiday_name(m["h"]), ctx.text, m.start(), m.end())
     if m["y"] or m["yrel"]:
         year = _holiday_year_said(m, ctx)
         if year is None:
