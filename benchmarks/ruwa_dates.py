@@ -20,6 +20,8 @@ ruwa_dates_sample6.jsonl, ruwa_dates_sample7.jsonl: rows drawn with seeds 1212 a
 of an earlier sample), each labelled in full by eye before looking at the output: a `full_page` row marks
 a row whose every date is labelled, and the system's dates at no labelled place there count as false hits.
 Labels with `cls` "judged after" were added after seeing the output.
+ruwa_dates_sample8.jsonl: rows drawn with seed 5656, censor.net capped at 12 (its page stamps left unlabelled, so a
+date given there is a false hit), labelled in full the same way.
 
 A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
 publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`
@@ -143,12 +145,13 @@ def verdicts(labels_path: Path, field: str, judge_item: Callable[[Record, Record
     for page in (x for x in labels if x.get("full_page")):
         # a row labelled in full: the system's records at no labelled place are false hits
         placed = [x for x in labels if x["row"] == page["row"] and not x.get("full_page")]
-        told = {(x["text"].lower(), x["gold"]) for x in placed if x["gold"] is not None}  # each (text, value) once
+        told = {(x["text"].lower(), x["gold"]) for x in placed if isinstance(x["gold"], str)}  # a date: each (text, value) once
         for item in analysed[page["row"]][field]:
             if (item["text"].lower(), item.get("value")) in told:
                 continue
             if not any(x["start"] < item["end"] and item["start"] < x["end"] for x in placed):
-                now["wrong (no date)"] = now.get("wrong (no date)", 0) + 1
+                verdict = judge_item({"gold": None}, item)
+                now[verdict] = now.get(verdict, 0) + 1
                 if show:
                     print(f"{'spurious':17} row {page['row']}@{item['start']} {item['text']!r} now={shown(item)}")
     labels = [x for x in labels if not x.get("full_page")]

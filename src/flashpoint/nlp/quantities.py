@@ -845,10 +845,20 @@ _CLOSES_APPOSITION = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
 
 
 def _is_age_after_name(fig: _Figure) -> bool:
-    """'Museveni, 79, who ...', 'Webb, 51, of ...': a number between commas right after a name is an age."""
+    """'Museveni, 79, who ...', 'Webb, 51, of ...': a number between commas right after a name, or after a
+    person's noun ('a Palestinian man, 45, was shot'), is an age."""
     num = fig.m["num"] or ""
     return num.isdigit() and len(num) <= 3 and not fig.m["cur"] and bool(
-        _NAME_AND_COMMA.search(fig.before) and _CLOSES_APPOSITION.match(fig.after))
+        (_NAME_AND_COMMA.search(fig.before) or _person_and_comma().search(fig.before))
+        and _CLOSES_APPOSITION.match(fig.after))
+
+
+@lru_cache(maxsize=1)
+def _person_and_comma() -> re.Pattern[str]:
+    """'a Palestinian man, 45, was shot', 'female prisoner, 68, dies': a person's noun before the commas
+    (figures.yaml age_after_a_person)."""
+    words = alternation(sorted(_figure_rule_words()["age_after_a_person.words"]))
+    return re.compile(r"\b(?:" + words + r"),\s*$", re.I)
 
 
 def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
