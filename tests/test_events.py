@@ -817,3 +817,28 @@ def test_an_outlets_staff_are_of_where_they_report() -> None:
     assert killed[0].location is not None and killed[0].location.country == "PSE"
     qatari = of_type(events_of("Two Qatari journalists were killed in an Israeli airstrike in Gaza."), "ASSAULT")
     assert [side(e.recipient) for e in qatari] == ["QAT"]
+
+
+def test_the_means_of_a_wanted_act_is_only_wanted_too() -> None:
+    # syntax.yaml means_marks: "by attacking" is how the act it hangs on is done, and shares its modality
+    wanted = of_type(events_of("Kyiv wants to provoke a nuclear catastrophe by attacking the power plant in Enerhodar."),
+                     "ASSAULT")
+    assert wanted and all(e.hypothetical for e in wanted)
+    done = of_type(events_of("Russia retaliated by shelling Kharkiv."), "ASSAULT")
+    assert done and not any(e.hypothetical for e in done)
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("Ukrainian troops destroyed several enemy artillery systems in Zaporizhzhia region.", ("UKR", "RUS")),
+    ("Azerbaijani forces struck enemy positions in Karabakh.", ("AZE", "ARM")),
+    ("Israeli jets struck enemy targets in Lebanon.", ("ISR", "LBN")),
+    ("The enemy shelled Kharkiv overnight.", ("RUS", "UKR")),
+])
+def test_the_enemy_is_the_other_side_of_the_conflict_or_the_place_struck(text: str, sides: tuple[str, str]) -> None:
+    # syntax.yaml enemy_words; the sides' countries in resources/conflicts
+    struck = of_type(events_of(text), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in struck] == [sides]
+
+
+def test_an_enemy_no_conflict_or_place_names_is_no_side() -> None:
+    assert not of_type(events_of("Israeli jets struck enemy targets."), "ASSAULT")

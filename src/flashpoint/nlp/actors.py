@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from flashpoint.corpus import conflicts
 from flashpoint.model import Actor, Entity, Place
 from flashpoint.nlp import world_places
 from flashpoint.nlp.gazetteer import (
@@ -290,6 +291,16 @@ def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
         return None
     found = group_actor(earlier[-1].group(0), context)
     return found.model_copy(update={"text": text}) if found is not None else None
+
+
+def opponent(country: str) -> str | None:
+    """The other side's country in the one conflict (resources/conflicts) whose two sides include `country`."""
+    found = set()
+    for conflict in conflicts.load():
+        sides = [str(side.get("country")) for side in (conflict.get("sides") or {}).values() if side.get("country")]
+        if len(sides) == 2 and country in sides:
+            found.add(sides[1 - sides.index(country)])
+    return found.pop() if len(found) == 1 else None
 
 
 def names_a_country(text: str) -> bool:

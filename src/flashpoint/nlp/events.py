@@ -47,6 +47,7 @@ from flashpoint.nlp.plover import plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
 
 FORCE = frozenset({"ASSAULT", "COERCE"})
+ENEMY = "side:enemy"  # the id a party named only as the actor's enemy carries until the actor is known
 
 
 @dataclass
@@ -280,6 +281,11 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if tok.pos_ == "PRON":
         return _pronoun_party(doc, tok, state)
     lo, hi = syn.phrase_span(tok)
+    enemy = syntax().enemy_words
+    if tok.lower_ in enemy or any(t.i < tok.i and t.dep_ in ("amod", "compound", "nmod:poss") and t.lower_ in enemy
+                                  for t in tok.subtree):
+        # "enemy positions": whoever the actor fights, named once the actor is known (_name_enemies)
+        return Party(Actor(text=doc.body[lo:hi], name=doc.body[lo:hi], id=ENEMY, sector="MIL"))
     placed = None if _owner_named(tok) else _place_within(doc, tok)
     if placed is not None:  # "a military base in northern Togo": where it is, not whose army the text is about
         return Party(placed)
@@ -639,6 +645,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         coded.actors = _instrument_actor(doc, tok, state)
     coded.recipients = recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
+    _name_enemies(coded)
     _localise(coded, state)
     if not _sides_fit(p, coded) or _of_another_side(doc, tok, p, coded, state):
         return None
@@ -650,6 +657,9 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _modality(coded, tok, p)
     coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
+    for q in (*coded.actors, *coded.recipients):
+        if q.actor.id == ENEMY:
+            q.actor = q.actor.model_copy(update={"id": None})
     return coded
 
 
@@ -818,6 +828,23 @@ def _place_civilians(coded: Coded, state: ArticleState) -> None:
         r.actor = r.actor.model_copy(update={"country": country})
 
 
+def _name_enemies(coded: Coded) -> None:
+    """"Ukrainian troops destroyed enemy artillery": the enemy is the other side of the conflict the actor is a side of
+    (resources/conflicts); else, "Israeli jets struck enemy targets in Lebanon", the people of the clause's place
+    when that is not the actor's own; else no side at all. "The enemy shelled Kharkiv": the other side of the one hit."""
+    for enemies, others in ((coded.recipients, coded.actors), (coded.actors, coded.recipients)):
+        mine = next((q.actor.country for q in others if q.actor.country and q.actor.id != ENEMY), None)
+        loc = coded.location if enemies is coded.recipients else None
+        for q in enemies:
+            if q.actor.id != ENEMY:
+                continue
+            country = actor_kb.opponent(mine) if mine else None
+            if country is None and mine and loc is not None and loc.country and loc.country != mine:
+                country = loc.country
+            q.actor = q.actor.model_copy(update={"country": country})
+        enemies[:] = [q for q in enemies if q.actor.id != ENEMY or q.actor.country]  # an enemy of no one known: none
+
+
 def _place_bare_recipients(coded: Coded) -> None:
     """"Russia attacked the hospital in Kyiv", "Ankara struck Kurdish militants in Syria": a recipient whose own words
     name no country ("the hospital", "residents") took its country from the story; the clause's place says whose
@@ -827,7 +854,8 @@ def _place_bare_recipients(coded: Coded) -> None:
         return
     for r in coded.recipients:
         a = r.actor
-        if a.country and a.country != loc.country and not a.code and not actor_kb.names_a_country(a.text):
+        if a.country and a.country != loc.country and not a.code and not actor_kb.names_a_country(a.text) \
+                and a.id != ENEMY:
             r.actor = actor_kb.sector_actor(a.text, loc.country, a.sector)
 
 

@@ -23,7 +23,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
-                "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks",
+                "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
                 "perception_verbs", "body_anaphors",
@@ -58,6 +58,8 @@ class Syntax:
     intent_auxiliaries: frozenset[str]
     intent_words: frozenset[str]
     purpose_marks: frozenset[str]
+    means_marks: frozenset[str]
+    enemy_words: frozenset[str]
     place_nouns: frozenset[str]
     pending_adverbs: frozenset[str]
     object_verbs: frozenset[str]

@@ -505,6 +505,12 @@ def _meant(tok: Token) -> bool:
     return is_purpose(tok) and not is_verb_of(tok.head, syntax().means_verbs)
 
 
+def _means(tok: Token) -> bool:
+    """"by attacking the plant": an adverbial clause telling how the act it hangs on is done."""
+    marks = syntax().means_marks
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+
+
 def is_purpose(tok: Token) -> bool:
     """"rode to town to deliver food": an adverbial or adnominal infinitive says what was meant."""
     if tok.dep_ not in ("advcl", "acl", "conj"):  # "to facilitate talks and to reach a deal": the second too
@@ -514,9 +520,10 @@ def is_purpose(tok: Token) -> bool:
 
 
 def governors(tok: Token) -> list[Token]:
-    """The verbs and nouns a clause is the complement of, nearest first ("denied firing": denied)."""
+    """The verbs and nouns a clause is the complement of, or the means of, nearest first ("denied firing": denied;
+    "wants to provoke a crisis by attacking": provoke, wants)."""
     out = []
-    while tok.dep_ in COMPLEMENT_DEPS and tok.head is not tok:
+    while (tok.dep_ in COMPLEMENT_DEPS or _means(tok)) and tok.head is not tok:
         tok = tok.head
         out.append(tok)
     return out
