@@ -218,8 +218,9 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
 def _clause_has(tok: Token, words: frozenset[str]) -> bool:
     """"The US sanctions target Russia's debt", "hit Iran with sanctions", "in the new round of sanctions, the US
     targeted a bank": one of `words` in the verb's subject or obliques."""
+    # "recognize war crimes as genocide", "placed the activist(xcomp) under house arrest": nouns parsed as clauses
     slots = [c for c in tok.children if c.dep_ in ("nsubj", "obl", "obl:agent")
-             or (c.dep_ == "advcl" and c.pos_ == "NOUN")]  # "recognize war crimes as genocide" parsed as a clause
+             or (c.dep_ in ("advcl", "xcomp") and c.pos_ in ("NOUN", "PROPN"))]
     return any(_lemma_in(t, words) for c in slots for t in c.subtree)
 
 
