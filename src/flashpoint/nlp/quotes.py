@@ -321,9 +321,22 @@ def _misread_past_verb(tok: Token) -> bool:
 
 def _past_read_as_participle(tok: Token) -> bool:
     """'Officials said the attack killed five people', tagged "killed" VBN: a participle with an active
-    subject, an object and no auxiliary is the clause's past verb ("was killed" stays a participle)."""
+    subject, an object and no auxiliary is the clause's past verb ("was killed" stays a participle); so is
+    one with an object that the parse hung on the noun before it ('said the strike targeted a commander',
+    "targeted" a modifier of "strike": a passive participle takes no object)."""
     kids = {c.dep_ for c in tok.children}
-    return tok.tag_ == "VBN" and "nsubj" in kids and "obj" in kids and not kids & {"aux", "aux:pass", "cop"}
+    if tok.tag_ != "VBN" or "obj" not in kids or kids & {"aux", "aux:pass", "cop"}:
+        return False
+    return "nsubj" in kids or _object_after_noun(tok)
+
+
+def _object_after_noun(tok: Token) -> bool:
+    """A past form with an object, hung as a modifier on the noun right before it ("the strike targeted a
+    commander"), with no relative word or subject of its own; a naming participle ("a receptor called Olfr78")
+    names the noun and is none."""
+    return tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ in ("NOUN", "PROPN") and \
+        tok.lemma_.lower() not in _naming_verbs() and \
+        bool(syntax.children(tok, "obj")) and not any(c.tag_ in ("WDT", "WP") for c in tok.children)
 
 
 def _misread_speech_verb(tok: Token) -> bool:
@@ -1367,6 +1380,8 @@ def _predicate_read_as_modifier(tok: Token) -> bool:
     its own: the predicate whose subject that noun is ("the soldiers checking": a participle, no clause)."""
     if tok.dep_ not in ("acl", "acl:relcl") or tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
         return False
+    if _object_after_noun(tok) and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in tok.children):
+        return True  # 'said the strike targeted a commander'
     return not any(c.dep_ in ("nsubj", "nsubj:pass", "mark", "obj") or c.tag_ in ("WDT", "WP") for c in tok.children)
 
 

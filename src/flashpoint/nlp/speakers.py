@@ -35,6 +35,7 @@ GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke withi
 DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
 QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
+CATAPHORA_REACH = 800  # characters after "a top official said" within which "The official, NAME," names that official
 PRONOUN_CHAIN = 3  # sentences back a chain of subject pronoun after subject pronoun is followed ("He … He … he said")
 PERSON_RELATIVES = ("who", "whom", "whose")  # relative pronouns of a clause about a person
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
@@ -45,6 +46,7 @@ _ARTICLES = longest_first(_WORDS.articles)
 _APPOSITIVE_NAME = re.compile(rf"(?:\s+{longest_first(_WORDS.appositive_preps)}\s+[^,.;]{{1,40}})?,\s+")
 _AND_BETWEEN_NAMES = re.compile(r"\)?\s+and\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}")
 _DEFINITE = r"(?i)the\b"
+_INDEFINITE = re.compile(r"(?i)an?\s")  # "a top Russian official", "an aide"
 # a name and a comma right before a phrase ("Idan Avshalom, | a senior medic")
 _NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+)(?:[ \u00a0]+\([A-Z]{2,6}\))?,"
                              r"[ \u00a0]+$")  # "Ain o Salish Kendra (ASK), | a legal aid group"
@@ -1023,7 +1025,8 @@ class Speakers:
         found = self._named_after(tok, hi)
         if found is None and own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
             found = self.from_entity(own)
-        found = found or self._named_before(tok, lo) or self._role_description(tok, text, lo)
+        found = found or self._named_before(tok, lo) or self._role_description(tok, text, lo) or \
+            self._named_later(tok, text, hi)
         if found is None and tok.pos_ in NAME_POS:
             found = self.unlisted_name(tok) or self.named_before_by_surname(text)
         return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
@@ -1108,6 +1111,19 @@ class Speakers:
             return None
         return Who(name=found.name, start=lo, id=found.id, actor=found.actor or resolve_actor(found.name),
                    person=found.person)
+
+    def _named_later(self, tok: Token, text: str, hi: int) -> Who | None:
+        """'A top Russian official has warned that … The official, Dmitry Kozak, said': an indefinite role that a
+        later "The <role>, <person>," names, within a few sentences, is that person."""
+        if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lower_ not in role_nouns() or not _INDEFINITE.match(text):
+            return None
+        pattern = re.compile(rf"\b[Tt]he {re.escape(tok.text)},\s+")
+        for m in pattern.finditer(self.body, hi, hi + CATAPHORA_REACH):
+            person = self.entity_at(m.end())
+            if person is not None and person.type == "PERSON" and person.start == m.end() and \
+                    self.body[person.end:person.end + 1] == ",":
+                return self.from_entity(person)
+        return None
 
     def _same_head_speaker(self, tok: Token, lo: int) -> Who | None:
         """'A U.S. official said … the official said': an unnamed speaker just quoted whose phrase
