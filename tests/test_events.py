@@ -842,3 +842,18 @@ def test_the_enemy_is_the_other_side_of_the_conflict_or_the_place_struck(text: s
 
 def test_an_enemy_no_conflict_or_place_names_is_no_side() -> None:
     assert not of_type(events_of("Israeli jets struck enemy targets."), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("The occupiers shelled Kherson overnight.", ("RUS", "UKR")),
+    ("Invaders fired on a residential neighborhood of Mykolaiv.", ("RUS", "UKR")),
+    ("Israeli occupation forces raided Jenin.", ("ISR", "PSE")),
+])
+def test_occupiers_are_the_other_side_of_those_they_hit_unless_the_phrase_names_them(text: str,
+                                                                                     sides: tuple[str, str]) -> None:
+    hit = of_type(events_of(text), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in hit] == [sides]
+
+
+def test_an_enemy_of_no_one_known_leaves_no_event() -> None:
+    assert not events_of("In your adventures, you will mainly be attacked by three enemy factions.")

@@ -283,8 +283,8 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         return _pronoun_party(doc, tok, state)
     lo, hi = syn.phrase_span(tok)
     enemy = syntax().enemy_words
-    if tok.lower_ in enemy or any(t.i < tok.i and t.dep_ in ("amod", "compound", "nmod:poss") and t.lower_ in enemy
-                                  for t in tok.subtree):
+    if (tok.lower_ in enemy or any(t.i < tok.i and t.dep_ in ("amod", "compound", "nmod:poss") and t.lower_ in enemy
+                                   for t in tok.subtree)) and not actor_kb.names_a_country(doc.body[lo:hi]):
         # "enemy positions": whoever the actor fights, named once the actor is known (_name_enemies)
         return Party(Actor(text=doc.body[lo:hi], name=doc.body[lo:hi], id=ENEMY, sector="MIL"))
     placed = None if _owner_named(tok) else _place_within(doc, tok)
@@ -652,6 +652,9 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         return None
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
+    _name_enemies(coded, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
+    if not _sides_fit(p, coded):
+        return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
     if not coded.actors and p.type in FORCE and syn.subject(tok) is None:
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
         coded.actors = _attacker_before(coded, state)
@@ -829,21 +832,23 @@ def _place_civilians(coded: Coded, state: ArticleState) -> None:
         r.actor = r.actor.model_copy(update={"country": country})
 
 
-def _name_enemies(coded: Coded) -> None:
+def _name_enemies(coded: Coded, final: bool = False) -> None:
     """"Ukrainian troops destroyed enemy artillery": the enemy is the other side of the conflict the actor is a side of
     (resources/conflicts); else, "Israeli jets struck enemy targets in Lebanon", the people of the clause's place
-    when that is not the actor's own; else no side at all. "The enemy shelled Kharkiv": the other side of the one hit."""
+    when that is not the actor's own; else, once the other sides are placed (`final`), no side at all. "The enemy shelled
+    Kharkiv": the other side of the one hit."""
     for enemies, others in ((coded.recipients, coded.actors), (coded.actors, coded.recipients)):
         mine = next((q.actor.country for q in others if q.actor.country and q.actor.id != ENEMY), None)
         loc = coded.location if enemies is coded.recipients else None
         for q in enemies:
-            if q.actor.id != ENEMY:
+            if q.actor.id != ENEMY or q.actor.country:
                 continue
             country = actor_kb.opponent(mine) if mine else None
             if country is None and mine and loc is not None and loc.country and loc.country != mine:
                 country = loc.country
             q.actor = q.actor.model_copy(update={"country": country})
-        enemies[:] = [q for q in enemies if q.actor.id != ENEMY or q.actor.country]  # an enemy of no one known: none
+        if final:  # an enemy of no one known is no side
+            enemies[:] = [q for q in enemies if q.actor.id != ENEMY or q.actor.country]
 
 
 def _place_bare_recipients(coded: Coded) -> None:
