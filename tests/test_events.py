@@ -857,3 +857,16 @@ def test_occupiers_are_the_other_side_of_those_they_hit_unless_the_phrase_names_
 
 def test_an_enemy_of_no_one_known_leaves_no_event() -> None:
     assert not events_of("In your adventures, you will mainly be attacked by three enemy factions.")
+
+
+def test_a_state_fighting_at_home_fights_its_countrys_attacker() -> None:
+    """Force with no target named, by a state's side in its own country, is on whoever the article last told attacking
+    that country, not on its own people; an armed group at home, or an army with no attacker told, hits the place's."""
+    text = "Russian missiles struck Ukraine overnight. Ukrainian troops are fighting hard near Pokrovsk."
+    fought = [e for e in of_type(events_of(text), "ASSAULT") if side(e.actor) == "UKR"]
+    assert [side(e.recipient) for e in fought] == ["RUS"]
+    text = "Russian mercenaries attacked militants in Mali. JNIM fighters launched an attack in central Mali."
+    jnim = [e for e in of_type(events_of(text), "ASSAULT") if "JNIM" in (e.actor.text if e.actor else "")]
+    assert [side(e.recipient) for e in jnim] == ["MLI"]
+    alone = of_type(events_of("Ukrainian troops are fighting hard near Pokrovsk."), "ASSAULT")
+    assert [side(e.recipient) for e in alone] == ["UKR"]

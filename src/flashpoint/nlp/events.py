@@ -884,6 +884,12 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
         loc, inherited = state.last_place, True
     if loc is None or loc.country is None:
         return []
+    invader = state.attackers.get(loc.country) if not placed else None
+    home = [a for a in coded.actors if a.actor.country == loc.country and a.actor.sector not in placed_sectors().groups]
+    if invader is not None and home:
+        # "Kyiv said its troops are fighting hard" after Russia's attacks: a state fighting at home fights whoever the
+        # article last told attacking its country, not its own people (an armed group at home still hits its own)
+        return [Party(invader, inherited=True)]
     return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="GOV" if placed else "CVL"),
                   inherited=inherited)]
 
