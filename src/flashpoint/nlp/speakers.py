@@ -1297,7 +1297,7 @@ def right_nominal(verb: Token, limit: int, times: list[tuple[int, int]] | None =
         tok = doc[i]
         if any(a <= tok.idx < b for a, b in times or []):
             continue  # "warned Wednesday the ambassador"
-        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") or tok.text[:1].isupper() and nominal_like(tok):  # "says Early(ADV)."
             while tok.dep_ in ("flat", "compound", "amod", "nmod:desc") and tok.head.i > tok.i and tok.head.i < limit:
                 tok = tok.head
             return tok
