@@ -106,8 +106,8 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
     for p in found or ():
-        if p.pos == "NOUN" and tok.dep_ != "ROOT":
-            continue  # a noun is a trigger only where it heads its line (a headline)
+        if p.pos == "NOUN" and tok.dep_ != "ROOT" and not p.anywhere:
+            continue  # a noun is a trigger only where it heads its line (a headline), unless its pattern says so
         obj = object_of(tok, p)
         if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
@@ -157,7 +157,15 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozen
 
 
 def _clause_fits(tok: Token, p: Pattern, obj: Token | None) -> bool:
-    return _complement_fits(tok, p) and _words_fit(tok, p) and not _excluded(tok, p, obj)
+    return _complement_fits(tok, p) and _words_fit(tok, p) and not _excluded(tok, p, obj) and not _undone(tok, p)
+
+
+def _undone(tok: Token, p: Pattern) -> bool:
+    """"his planned visit", "ahead of his visit", "cancelled his visit": a word on the trigger (`not_has`) or the verb
+    it hangs on (`not_head`) says it did not happen, or not yet."""
+    if p.not_has and any(c.lower_ in p.not_has for c in tok.children):
+        return True
+    return bool(p.not_head) and tok.head.i != tok.i and syn.is_verb_of(tok.head, p.not_head)
 
 
 def _excluded(tok: Token, p: Pattern, obj: Token | None) -> bool:
