@@ -870,3 +870,11 @@ def test_a_state_fighting_at_home_fights_its_countrys_attacker() -> None:
     assert [side(e.recipient) for e in jnim] == ["MLI"]
     alone = of_type(events_of("Ukrainian troops are fighting hard near Pokrovsk."), "ASSAULT")
     assert [side(e.recipient) for e in alone] == ["UKR"]
+
+
+def test_a_state_of_the_past_is_no_place_a_later_act_happens_in() -> None:
+    # countries.yaml historical: the Soviet Union named last is not where "the Russians invaded"
+    past = "The plant was built in the Soviet Union in the 1970s. When the Russians invaded, workers fled."
+    assert all(e.recipient is None or side(e.recipient) != "SUN" for e in of_type(events_of(past), "ASSAULT"))
+    now = "The plant is in Ukraine. When the Russians invaded, workers fled."
+    assert [side(e.recipient) for e in of_type(events_of(now), "ASSAULT")] == ["UKR"]

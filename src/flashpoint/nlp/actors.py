@@ -293,6 +293,11 @@ def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
     return found.model_copy(update={"text": text}) if found is not None else None
 
 
+def historical_country(country: str) -> bool:
+    """A state of the past (countries.yaml `historical`: the Soviet Union, Yugoslavia)."""
+    return bool((gazetteer().countries.get(country) or {}).get("historical"))
+
+
 def opponent(country: str) -> str | None:
     """The other side's country in the one conflict (resources/conflicts) whose two sides include `country`."""
     found = set()

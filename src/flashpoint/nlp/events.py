@@ -975,7 +975,8 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
     places = [e for e in doc.entities if lo <= e.start < hi and e.type in ("GPE", "LOC")]
     for e in places:
         place = actor_kb.resolve_place(e.text)
-        if place is not None and place.country:
+        # a state of the past ("Soviet-era", "the USSR") is no place a later act happens in
+        if place is not None and place.country and not actor_kb.historical_country(place.country):
             state.last_place = place
 
 
