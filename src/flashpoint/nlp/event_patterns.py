@@ -14,7 +14,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "anywhere", "not_has", "not_head", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "anywhere", "not_has", "not_head", "has", "told_as", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class Pattern:
     anywhere: bool  # a noun that is a trigger wherever it stands, not only heading its line ("his visit to Kyiv")
     not_has: frozenset[str]  # none of these words may hang on the trigger itself ("his planned visit")
     not_head: frozenset[str]  # the trigger must not hang on one of these verbs ("cancelled his visit")
+    has: frozenset[str]  # one of these words must hang on the trigger itself ("respond decisively")
+    told_as: frozenset[str]  # the trigger must carry one of these auxiliaries, which make the act ("will respond")
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -125,6 +127,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_recipient_place=bool(entry.get("not_recipient_place")), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
         anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
+        has=_words(entry, "has"), told_as=_words(entry, "told_as"),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 

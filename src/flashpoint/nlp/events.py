@@ -157,7 +157,18 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozen
 
 
 def _clause_fits(tok: Token, p: Pattern, obj: Token | None) -> bool:
-    return _complement_fits(tok, p) and _words_fit(tok, p) and not _excluded(tok, p, obj) and not _undone(tok, p)
+    return _complement_fits(tok, p) and _words_fit(tok, p) and not _excluded(tok, p, obj) and not _undone(tok, p) \
+        and _told_fits(tok, p)
+
+
+def _told_fits(tok: Token, p: Pattern) -> bool:
+    """"will respond decisively": the auxiliary the pattern is told with (`told_as`) and a word it needs on the
+    trigger (`has`), or right after it, where the parse hung the adverb elsewhere ("respond decisively(-> invades)
+    if Russia invades")."""
+    near = tok.doc[tok.i + 1:min(tok.i + 4, len(tok.doc))]
+    if p.has and not any(c.lower_ in p.has for c in (*tok.children, *near)):
+        return False
+    return not p.told_as or syn.has_auxiliary(tok, p.told_as)
 
 
 def _undone(tok: Token, p: Pattern) -> bool:
@@ -691,6 +702,8 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
     planned = p.type in types and syn.has_auxiliary(tok, auxiliaries) and not syn.intent_word(tok) \
         and not syn.conditioned(tok, syntax().conditional_marks)  # not "promised it will meet", "will meet if"
     coded.negated, coded.hypothetical = syn.modality(tok, auxiliaries if planned else frozenset())
+    if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
+        coded.hypothetical = False
     promised = None if planned else intent_types().get(p.type)
     if promised and not coded.negated and syn.intent(tok):
         threat, marks = intent_conditional()
