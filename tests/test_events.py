@@ -753,6 +753,17 @@ def test_an_act_warned_against_is_the_warned_sides_and_not_done() -> None:
     assert all(side(e.actor) != "USA" and (e.hypothetical or e.negated) for e in of_type(events, "ASSAULT"))
 
 
+def test_a_role_stationed_in_a_place_is_of_that_place() -> None:
+    """"Security forces in Guinea": a role whose own words name no country is of the place its own "in" phrase names;
+    "Russian troops in Ukraine" keep theirs, "Western diplomats in Kyiv" stay of no one country."""
+    tortured = of_type(events_of("Security forces in Guinea have tortured scores of refugees."), "ASSAULT")
+    assert [side(e.actor) for e in tortured] == ["GIN"]
+    shelled = of_type(events_of("Russian troops in Ukraine shelled Kharkiv."), "ASSAULT")
+    assert [side(e.actor) for e in shelled] == ["RUS"]
+    condemned = of_type(events_of("Western diplomats in Kyiv condemned the attack."), "ACCUSE")
+    assert condemned and all(e.actor is None or e.actor.country is None for e in condemned)
+
+
 def test_a_document_that_acts_speaks_for_whoever_issued_it() -> None:
     asked = of_type(events_of("The UN Security Council adopted a resolution demanding an immediate ceasefire in Gaza."),
                     "REQUEST")

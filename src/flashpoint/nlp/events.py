@@ -316,7 +316,25 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
     if actor is None:
         return _issuer(doc, tok, state)
-    return Party(_owned_by_body(doc, tok, actor))
+    return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
+
+
+def _stationed(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
+    """"Security forces in Guinea", "rebels in the Ivory Coast": a role whose own words name no country is of the place
+    its own "in" phrase names, not of the country the story names most; "Russian troops in Ukraine" keep theirs, and
+    "Western diplomats in Kyiv", a body or a firm, none."""
+    if actor.code or actor.sector in actor_kb.STATELESS_SECTORS or actor_kb.of_no_nation(actor.text) \
+            or actor_kb.role_sector(head.text)[0] is None:
+        return actor
+    lo, hi = syn.phrase_span(head)
+    if actor_kb.names_a_country(doc.body[lo:hi]):
+        return actor
+    for obl in syn.obliques(head, ("in",)):
+        a, b = syn.phrase_span(syn.np_head(obl))
+        place = _named_place(doc, a, b)
+        if place is not None and place.country:
+            return actor_kb.sector_actor(actor.text, place.country, actor.sector)
+    return actor
 
 
 def _issuer(doc: NlpDoc, document: Token, state: ArticleState) -> Party | None:
