@@ -45,7 +45,8 @@ _WORDS = names()
 _ARTICLES = longest_first(_WORDS.articles)
 _APPOSITIVE_NAME = re.compile(rf"(?:\s+{longest_first(_WORDS.appositive_preps)}\s+[^,.;]{{1,40}})?,\s+")
 _AND_BETWEEN_NAMES = re.compile(r"\)?\s+and\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}")
-_DEFINITE = r"(?i)the\b"
+# "the foreign minister", "Russia's top diplomat": a role made definite by its article or by a name owning it
+_DEFINITE = r"(?:[Tt]he\b|[A-Z][\w.\-]*(?:[ \u00a0][A-Z][\w.\-]*){0,2}[’']s[ \u00a0])"
 _INDEFINITE = re.compile(r"(?i)an?\s")  # "a top Russian official", "an aide"
 # a name and a comma right before a phrase ("Idan Avshalom, | a senior medic")
 _NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+)(?:[ \u00a0]+\([A-Z]{2,6}\))?,"
@@ -562,9 +563,17 @@ class Speakers:
             start = self.doc.tokens.char_span(before[0], before[0] + 1, alignment_mode="expand")
             before = self._sentence_before(start.start) if start is not None else None
         if found is None and before is not None:
-            found = self._agreeing_subject(before[0], before[1], gender) or \
+            found = self._agreeing_subject(before[0], before[1], gender) or self._speaker_in(before, gender) or \
                 self._pronoun_subject_before(before, gender, chain)
         return found
+
+    def _speaker_in(self, sentence: tuple[int, int], gender: str) -> Who | None:
+        """'“…,” the foreign minister said. “…,” he added.': the person who spoke in the sentence before, as
+        resolved ("the foreign minister": Lavrov), whose gender agrees, before anyone merely named earlier."""
+        for w in reversed(self.said):
+            if sentence[0] <= w.start < sentence[1] and w.person and _agrees(self._gender_of_name(w.name), gender):
+                return w
+        return None
 
     def _pronoun_subject_before(self, before: tuple[int, int], gender: str, chain: int) -> Who | None:
         """'Carlineo faces … He was arrested … During the call, he said': the sentence before has a pronoun
@@ -1098,6 +1107,8 @@ class Speakers:
         role, _ = coref.role_of(text)
         if role is None or tok.pos_ != "NOUN" or not re.match(_DEFINITE, text) or tok.tag_ == "NNS":
             return None
+        if not re.match(r"(?i)the\b", text) and not fold(text).endswith(role):
+            return None  # "Russia's top diplomat" is that role; "New York's chief medical examiner" is no "chief"
         again = self._same_head_speaker(tok, lo)
         if again is not None:
             return again
@@ -1106,11 +1117,28 @@ class Speakers:
         for m in before:
             m.speaker = m.name in spoke
         known = {m.name: [p.role] for m in before if (p := gazetteer().people.get(fold(m.name))) and p.role}
-        found = coref.resolve_description(text, before, lo, known)
+        found = coref.resolve_description(text, before, lo, known) or self._described_later(text, lo, known)
         if found is None:
             return None
         return Who(name=found.name, start=lo, id=found.id, actor=found.actor or resolve_actor(found.name),
                    person=found.person)
+
+    def _described_later(self, text: str, lo: int, known: dict[str, list[str]]) -> coref.Mention | None:
+        """'Moscow will act as a guarantor …, Russia's top diplomat has said. … Sergey Lavrov stressed': a role
+        no one before fits is the first person named after it, within CATAPHORA_REACH, whose written or known
+        role fits it (and whose country does not conflict)."""
+        head, country = coref.role_of(text)
+        if head is None:
+            return None
+        for m in sorted((*self.mentions, *self.unlisted), key=lambda m: m.start):
+            if not lo < m.start < lo + CATAPHORA_REACH or not m.person:
+                continue
+            p = gazetteer().people.get(fold(m.name))
+            roles = [*m.roles, *known.get(m.name, []), *([p.role] if p is not None and p.role else [])]
+            m_country = m.country or (m.actor.country if m.actor else None)
+            if roles and coref.role_matches(head, roles) and not (country and m_country and m_country != country):
+                return m
+        return None
 
     def _named_later(self, tok: Token, text: str, hi: int) -> Who | None:
         """'A top Russian official has warned that … The official, Dmitry Kozak, said': an indefinite role that a
