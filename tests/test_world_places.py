@@ -47,3 +47,13 @@ def test_names_folded_together_are_folded_as_one_by_one() -> None:
     names += ["Zürich", "Saint-Étienne", "a.\n(b", "St. John's", "  ", "", "Ōita\n", "Kyiv (Kiev)"]
     assert world_places.keys(names) == [world_places.key(n) for n in names]
     assert world_places.keys([]) == []
+
+
+def test_a_us_state_outranks_a_town_of_its_name() -> None:
+    # the cities leave the states out: "Virginia" was a South African town, "Arizona" one in Honduras
+    for name in ("West Virginia", "Virginia", "Arizona", "Texas"):
+        place = world_places.lookup(name)
+        assert place is not None and place.country == "USA", name
+    # a town no state is named after keeps its own country
+    barda = world_places.lookup("Barda")
+    assert barda is not None and barda.country == "AZE"

@@ -1,4 +1,4 @@
-"""Towns and cities of the world, for places the shipped gazetteer does not list.
+"""Towns and cities of the world (and the US states), for places the shipped gazetteer does not list.
 
 News about a war names the towns it passes through; `resources/places.yaml` lists the ones
 that matter most, with their renamed and transliterated spellings, and this fills the rest
@@ -17,6 +17,7 @@ from functools import lru_cache
 from flashpoint.model import Place
 
 MIN_POPULATION = 15000
+STATE_RANK = 10**9  # a US state outranks every town of its name
 MIN_ALTERNATE_LETTERS = 4  # "Tor", an old name of Sloviansk, is a publisher and a browser far more often
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NON_WORD_OR_BREAK = re.compile(r"[^a-z0-9\n]+")  # the same, keeping the line breaks that part names
@@ -59,6 +60,12 @@ def _index() -> dict[str, tuple[int, str, str, str]]:
         rows.extend([row] * (1 + len(alternates)))
         names.extend([city["name"], *alternates])
         primary.extend([True] + [False] * len(alternates))
+    # the US states, which the cities leave out ("teacher protests in West Virginia", not a South African town called
+    # Virginia): ranked above any town of the same name
+    for state in cache.get_us_states().values():
+        rows.append((STATE_RANK, str(state["geonameid"]), state["name"], "USA"))
+        names.append(state["name"])
+        primary.append(True)
     index: dict[str, tuple[int, str, str, str]] = {}
     for k, row, own in zip(keys(names), rows, primary, strict=True):
         if len(k) >= (3 if own else MIN_ALTERNATE_LETTERS) and (k not in index or index[k][0] < row[0]):
