@@ -889,3 +889,12 @@ def test_a_state_of_the_past_is_no_place_a_later_act_happens_in() -> None:
     assert all(e.recipient is None or side(e.recipient) != "SUN" for e in of_type(events_of(past), "ASSAULT"))
     now = "The plant is in Ukraine. When the Russians invaded, workers fled."
     assert [side(e.recipient) for e in of_type(events_of(now), "ASSAULT")] == ["UKR"]
+
+
+def test_a_reciprocal_object_pairs_the_actors() -> None:
+    """"accused each other", "blamed one another": each coordinated actor acts on the other (syntax.yaml reciprocals);
+    no reciprocal, no pairing."""
+    both = of_type(events_of("Armenia and Azerbaijan have accused each other of violating the ceasefire."), "ACCUSE")
+    assert sorted((side(e.actor), side(e.recipient)) for e in both) == [("ARM", "AZE"), ("AZE", "ARM")]
+    one = of_type(events_of("Armenia and Azerbaijan have accused Russia of violating the ceasefire."), "ACCUSE")
+    assert one and all(side(e.recipient) == "RUS" for e in one)

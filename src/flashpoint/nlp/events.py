@@ -70,6 +70,7 @@ class Coded:
     reported_by: Actor | None = None
     type: str = ""  # the pattern's type, or AGREE/THREATEN for an act promised or threatened
     pattern_id: str = ""
+    reciprocal: bool = False  # "accused each other": the actors act on one another
 
     def __post_init__(self) -> None:
         self.type = self.type or self.pattern.type
@@ -681,7 +682,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
-    coded.recipients = recipients_of(doc, tok, p, obj, state, coded.actors)
+    coded.reciprocal = _reciprocal(tok)
+    coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
     _name_enemies(coded)
     _localise(coded, state)
@@ -933,10 +935,18 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
                   inherited=inherited)]
 
 
+def _reciprocal(tok: Token) -> bool:
+    """"accused each other", "blame one another": the verb's object is a reciprocal (syntax.yaml reciprocals)."""
+    def pairs(o: Token) -> set[str]:  # the object with the word before or after it, whichever the parse made head
+        doc = o.doc
+        return {f"{doc[i].lower_} {doc[i + 1].lower_}" for i in (o.i - 1, o.i) if 0 <= i and i + 1 < len(doc)}
+    return any(pairs(o) & syntax().reciprocals for o in syn.children(tok, "obj", "iobj"))
+
+
 def _pairs(coded: Coded) -> list[tuple[Party | None, Party | None]]:
     actors: list[Party | None] = list(coded.actors) or [None]
     recipients: list[Party | None] = list(coded.recipients) or [None]
-    if coded.pattern.symmetric and len(coded.actors) > 1 and not coded.recipients:
+    if (coded.pattern.symmetric or coded.reciprocal) and len(coded.actors) > 1 and not coded.recipients:
         return [(a, coded.actors[(i + 1) % len(coded.actors)]) for i, a in enumerate(coded.actors)]
     return [(a, r) for a in actors for r in recipients]
 
