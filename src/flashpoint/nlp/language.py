@@ -154,12 +154,13 @@ class Quoting:
     document_authors: frozenset[str]
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    speaker_acts: frozenset[str]
     fragment_words: int
     title_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
-                 "document_authors", "person_nouns", "body_nouns")
+                 "document_authors", "person_nouns", "body_nouns", "speaker_acts")
 
 
 @lru_cache(maxsize=4)

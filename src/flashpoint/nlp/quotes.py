@@ -1180,15 +1180,25 @@ class Extraction:
         aside = _WRITER_GOES_ON.search(self.body, a, b)  # '…, but he gave no details': the writer's
         if aside is not None and _words(self.body[a:aside.start()]) >= 3:
             b = aside.start()
-        cut = next((c for c in self.cues if a < c.start < b and c.past != ACCORDING
+        cut = next((c.tok for c in self.cues if a < c.start < b and c.past != ACCORDING
                     and (_set_off_participle(c.tok) or _speaker_goes_on(c.tok))), None)
+        act = self._speaker_act(a, b)
+        if act is not None and (cut is None or act.i < cut.i):
+            cut = act
         if cut is None:
             return a, b
-        doc = cut.tok.doc
-        i = cut.tok.i - 1
+        doc = cut.doc
+        i = cut.i - 1
         while i > 0 and (doc[i].text in "”\"’'" + "".join(SETTING_OFF) or doc[i].lower_ in ("and", "but")) and doc[i].idx > a:
             i -= 1
         return a, doc[i].idx + len(doc[i])
+
+    def _speaker_act(self, a: int, b: int) -> Token | None:
+        """', citing a spike in hostilities', ', blasting the reports as “hysteria”': the first participle in the
+        clause, right after a comma, of a verb that is the speaker's own act (quotes.yaml speaker_acts)."""
+        toks = self.doc.tokens.char_span(a, b, alignment_mode="contract")
+        return next((t for t in toks or [] if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ","
+                     and t.lemma_.lower() in quoting().speaker_acts and not self.quoted(t.idx)), None)
 
     def _according_span(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'According to X, …': what follows the comma; '…, according to X': what comes before."""
