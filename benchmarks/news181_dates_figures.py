@@ -26,6 +26,7 @@ news181_sample8.jsonl: ten pages on conflict and politics labelled in full by ey
 place count as false hits, so it measures recall and precision); four were never sampled, six had a few places
 judged in earlier samples. Labels marked `cls` "judged after" were added or corrected after seeing the output.
 news181_sample9.jsonl: three more politics pages labelled in full the same way (each had a few places judged before).
+news181_sample10.jsonl: three more (a Hong Kong leader, an AP impeachment story, a column on the president's health).
 """
 
 from __future__ import annotations

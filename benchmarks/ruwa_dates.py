@@ -22,6 +22,9 @@ a row whose every date is labelled, and the system's dates at no labelled place 
 Labels with `cls` "judged after" were added after seeing the output.
 ruwa_dates_sample8.jsonl: rows drawn with seed 5656, censor.net capped at 12 (its page stamps left unlabelled, so a
 date given there is a false hit), labelled in full the same way.
+ruwa_dates_sample9.jsonl: rows drawn with seed 7878 (no censor.net), labelled in full the same way.
+ruwa_dates_sample10.jsonl: rows drawn with seed 9191 (no censor.net) after the rules of samples 6-9 were written,
+labelled in full the same way: a check of them on fresh text.
 
 A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
 publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`

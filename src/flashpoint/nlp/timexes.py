@@ -963,7 +963,9 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
         start = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=2 * step)
         return Res(m.start(), m.end(), week_value(start), start=start, end=start + dt.timedelta(weeks=2))
     if unit == "weekend":
-        d = ctx.ref + dt.timedelta(weeks=step)
+        # "this weekend" told in the past on a weekday is the one just gone (dates.yaml: this_weekend_told_in_the_past)
+        past = rel == "this" and ctx.ref.weekday() < 5 and ctx.past(m.start())
+        d = ctx.ref + dt.timedelta(weeks=-1 if past else step)
     elif unit == "century":
         c = ctx.ref.year // 100 + step
         return Res(m.start(), m.end(), f"{c:02d}")
@@ -1606,9 +1608,15 @@ def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date
 
 
 @rule(r"(?P<y>" + _YEAR + r")[\s-]*h(?P<h>[12])|h(?P<h2>[12])[\s-]*(?P<y2>" + _YEAR + r")|"
-      r"the\s+(?P<w>first|second)\s+half\s+of\s+(?P<y3>" + _YEAR + r")", {"h", "half"})
+      r"the\s+(?P<w>first|second)\s+half\s+of\s+(?:(?P<y3>" + _YEAR + r")|(?P<rel>the|this|next|last)\s+year)",
+      {"h", "half"})
 def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
-    y = int(m["y"] or m["y2"] or m["y3"])
+    if m["rel"]:  # "the second half of the year" (dates.yaml: half_of_the_year)
+        if ctx.ref is None:
+            return Res(m.start(), m.end(), None)
+        y = ctx.ref.year + {"next": 1, "last": -1}.get(m["rel"].lower(), 0)
+    else:
+        y = int(m["y"] or m["y2"] or m["y3"])
     h = int(m["h"] or m["h2"] or (1 if (m["w"] or "").lower() == "first" else 2))
     start = dt.date(y, 1 + 6 * (h - 1), 1)
     return Res(m.start(), m.end(), f"{y}-H{h}", start=start, end=add_months(start, 6))
