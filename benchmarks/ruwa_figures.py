@@ -17,6 +17,8 @@ ruwa_figures_sample4.jsonl: 30 rows, seed 4242, no censor.net (drawn and judged 
 ruwa_figures_sample5.jsonl: 30 rows, seed 9090, no censor.net (drawn and judged after its third round).
 ruwa_figures_sample6.jsonl: the rows of ruwa_dates_sample6 and 7 that hold a number, every figure labelled by eye
 before looking at the figures the system gives (a `full_page` row: figures at no labelled place are false hits).
+ruwa_figures_sample7.jsonl: the rows of ruwa_dates_sample9 (seed 7878), every figure labelled the same way.
+ruwa_figures_sample8.jsonl: the rows of ruwa_dates_sample10 (seed 9191), drawn after this round's rules, the same way.
 
 A label: the row, the span's offsets and text, what the system gave when judged (`was`: value,
 kind; null: nothing), the truth `gold` ({value, kind}; null: no figure here, such as a date, an

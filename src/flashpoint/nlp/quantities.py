@@ -42,7 +42,7 @@ from flashpoint.nlp.syntax import case_of, phrase_span
 from flashpoint.yamlio import load_yaml
 
 _LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "munitions", "troops", "people", "things",
-              "not_before", "not_units",
+              "not_before", "not_units", "weighed_after_pounds",
               "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
 _MAP_KEYS = ("currencies", "approx", "measures", "multipliers", "durations")
 _WORDS = figure_words()  # resources/lang/en/figures.yaml
@@ -94,15 +94,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     number = (r"(?:(?P<cur>" + _alt(cur_symbols) + codes + r")\s?)?"
               r"(?P<num>" + _grouped_thousands() + r"|" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
               r"(?:[\s-]+(?P<mult>" + _alt(lex["multipliers"]) + r")\b)?"
-              r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mk])\b)?")
+              r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mkb])\b)?")
     vague = r"(?P<vague>" + _alt(lex["vague"]) + r")\b"
+    # "500 pounds of explosives" weighs: no sum of money (quantity_kinds.yaml weighed_after_pounds)
+    weight = r"pounds?\s+of\s+(?:" + _alt(lex["weighed_after_pounds"]) + r")\b"
     measure = r"(?:" + _alt(lex["measures"]) + r")\b"
     duration = r"(?:" + _alt(lex["durations"]) + r")\b"
     pattern = (r"(?<![\w.,/:])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
                r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b|" + measure + r"|" + duration + r")[a-z]|['\u2019]s\b|\+|"
                r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
-               r"(?:\s+(?P<curword>" + _alt(cur_words) + r")\b)?")
+               r"(?:\s+(?!" + weight + r")(?P<curword>" + _alt(cur_words) + r")\b)?")
     kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in (*_KINDS, "killed_of_people")}
     return {
         "figure": re.compile(pattern, re.I),
@@ -1051,9 +1053,10 @@ def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
 
 
 def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | None) -> bool:
-    """'one man told reporters' is a person, not a count; 'detained one man' counts one (figures.yaml:
-    one_person_counted)."""
-    return (fig.m["num"] or "").lower() == "one" and head_kind == "people" and kind == "other" and found is None
+    """'one man told reporters', 'One commander of the troops said' is a person, not a count; 'detained one
+    man' counts one (figures.yaml: one_person_counted)."""
+    return (fig.m["num"] or "").lower() == "one" and (head_kind, kind, found) in \
+        (("people", "other", None), ("troops", "troops", None), ("troops", "troops", "troops"))
 
 
 def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
