@@ -42,7 +42,7 @@ from flashpoint.nlp.event_patterns import (
     private_acts,
 )
 from flashpoint.nlp.event_time import event_time, told_day
-from flashpoint.nlp.language import people, syntax
+from flashpoint.nlp.language import names, people, syntax
 from flashpoint.nlp.plover import plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
 
@@ -269,7 +269,9 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
     oblique ("went on strike") or a complement noun ("put the army on alert")."""
     objs = [*syn.children(tok, "obj", "iobj"), *syn.passive_subjects(tok)] if p.objects else syn.children(tok, "obj")
     if not objs and p.objects:
-        objs = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "compound", "nmod")]
+        # "since the beginning of the war": a noun after "of" makes the gerund a noun, and is no object
+        objs = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "compound", "nmod")
+                and syn.case_of(c) not in names().genitive_prepositions]
     if not objs:
         return None
     head = syn.np_head(objs[0])
