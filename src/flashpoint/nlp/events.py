@@ -796,7 +796,8 @@ def _sides_fit(p: Pattern, coded: Coded) -> bool:
     """The pattern's demands on the sides, and at least one political side: "the heat wave killed the
     crops" codes nothing."""
     sides = coded.actors + coded.recipients
-    if p.needs_recipient and not any(r.actor.country or r.actor.code for r in coded.recipients):
+    if p.needs_recipient and not any(r.actor.country or r.actor.code for r in coded.recipients) \
+            and not _paired(p, coded):
         return False
     if p.needs_actor and not any(a.actor.country or a.actor.code for a in coded.actors):
         return False
@@ -806,6 +807,17 @@ def _sides_fit(p: Pattern, coded: Coded) -> bool:
         return False
     # a trigger whose object anchors it ("a ceasefire was signed") needs no named side
     return p.anchored or any(_political(q.actor) for q in sides)
+
+
+def _paired(p: Pattern, coded: Coded) -> bool:
+    """"Zelensky and Macron met in Kyiv", "accused each other": sides a symmetric pattern (or a reciprocal object)
+    pairs with one another are each the other's recipient; not where the clause names another one ("met with their
+    families"), nor where the verb has an object of its own that was no side ("Macron and Scholz visited Irpin")."""
+    if not (p.symmetric or coded.reciprocal) or coded.recipients:
+        return False
+    if not p.objects and not coded.reciprocal and syn.children(coded.trigger, "obj"):
+        return False
+    return sum(bool(a.actor.country or a.actor.code) for a in coded.actors) > 1
 
 
 def _private(p: Pattern, sides: list[Party]) -> bool:
