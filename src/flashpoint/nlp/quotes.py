@@ -1205,7 +1205,28 @@ class Extraction:
         if _OPENS_WITH_ACCORDING.match(self.body[s:cue.end + 1]):
             comma = self.body.find(",", cue.end, e)
             return (comma + 1, e) if comma > 0 else None
-        return s, cue.start
+        verb = self._verb_after_source(cue.tok)
+        if verb is None:
+            return s, cue.start
+        first = verb.left_edge
+        if first.tag_ in ("WDT", "WP") and first.i > 0 and first.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
+            first = first.doc[first.i - 1].left_edge  # "an incident which, according to X, saw": from the incident
+        return max(s, first.idx), verb.right_edge.idx + len(verb.right_edge)
+
+    @staticmethod
+    def _verb_after_source(according: Token) -> Token | None:
+        """'a further incident which, according to Russian authorities, saw five troops cross the border', 'The
+        army, according to local officials, shelled the village': "according to X" set inside the clause it
+        reports, whose verb comes after the source: that verb (its clause is the claim)."""
+        source = according.head
+        if according.dep_ != "case" or source is according:
+            return None
+        verb = source.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        return verb if verb.pos_ in ("VERB", "AUX") and verb.i > source.i else None
 
     @staticmethod
     def _complement_span(verb: Token, clause: Token) -> tuple[int, int]:
