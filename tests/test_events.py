@@ -764,6 +764,18 @@ def test_a_role_stationed_in_a_place_is_of_that_place() -> None:
     assert condemned and all(e.actor is None or e.actor.country is None for e in condemned)
 
 
+def test_a_name_glued_before_a_counted_object_is_the_receiver() -> None:
+    """"gave Ukraine 2 billion dollars": the parser glues the receiver onto the object across its number, or reads it as
+    a first object; it is the indirect object (syntax.repair_double_objects). "the Zaporizhzhia plant" stays one object."""
+    gave = of_type(events_of("The United States gave Ukraine 2 billion dollars in military aid."), "AID")
+    assert [(side(e.actor), side(e.recipient)) for e in gave] == [("USA", "UKR")]
+    gave = of_type(events_of("The EU gave the Ivory Coast 5.1 million dollars of aid."), "AID")
+    assert [(side(e.actor), side(e.recipient)) for e in gave] == [("EU", "CIV")]
+    shelled = of_type(events_of("Russian and Ukrainian officials have accused each other of shelling the Zaporizhzhia "
+                                "plant since the invasion began."), "ASSAULT")
+    assert [side(e.recipient) for e in shelled] == ["UKR"]
+
+
 def test_a_document_that_acts_speaks_for_whoever_issued_it() -> None:
     asked = of_type(events_of("The UN Security Council adopted a resolution demanding an immediate ceasefire in Gaza."),
                     "REQUEST")

@@ -1045,6 +1045,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_reported_clauses(doc.tokens)
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
+    syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
     ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
     headings: list[tuple[int, int]] = []  # the headline and sub-headings: lines with no closing stop
     for index, sentence in enumerate(doc.tokens.sents):
@@ -1180,6 +1181,12 @@ def _content_of(coded: Coded, acts: list[Coded]) -> bool:
         if tok.i in triggers:
             return True
     return False
+
+
+def _names_side(doc: NlpDoc, tok: Token) -> bool:
+    """A token inside a name the entities link to a state or a body, not to a firm ("Ukraine", "the EU"; "Boeing" no)."""
+    return any(e.start <= tok.idx < e.end and e.actor is not None and (e.actor.country or e.actor.code)
+               and e.actor.sector not in nonpolitical_sectors() for e in doc.entities)
 
 
 def _is_role(noun: Token) -> bool:

@@ -96,6 +96,30 @@ def repair_owner_attachment(doc: Doc, is_role: Callable[[Token], bool]) -> None:
             owner.head, owner.dep_ = nouns[0], "nmod"
 
 
+def repair_double_objects(doc: Doc, names_side: Callable[[Token], bool]) -> None:
+    """"gave Ukraine 2 billion dollars", "will send Israel 2,000 bombs", "gave the Ivory Coast 5.1 million dollars": a
+    name of a side (`names_side`) right after a verb, read as a first object or glued as a compound onto the object
+    across its number, is the verb's indirect object (the receiver), the noun after it the object."""
+    for verb in [t for t in doc if is_verb(t) and not children(t, "iobj")]:
+        receiver = _receiver(doc, children(verb, "obj"))
+        if receiver is not None and names_side(receiver):
+            receiver.head, receiver.dep_ = verb, "iobj"
+
+
+def _receiver(doc: Doc, objs: list[Token]) -> Token | None:
+    """The name read as a first object before a second one its own determiner or number opens ("Israel 2,000 bombs";
+    "the Zaporizhzhia plant" is one object), or glued as a compound across the object's number."""
+    if len(objs) == 2:
+        opened = any(t.like_num or t.pos_ == "DET" for t in doc[objs[0].i + 1:objs[1].i])
+        return objs[0] if opened and objs[0].pos_ == "PROPN" and objs[1].pos_ == "NOUN" else None
+    if len(objs) != 1:
+        return None
+    obj = objs[0]
+    glued = [c for c in obj.subtree if c.dep_ == "compound" and c.pos_ == "PROPN" and c.head.pos_ != "PROPN"
+             and c.i < obj.i and any(t.like_num for t in doc[c.i + 1:obj.i])]
+    return glued[0] if glued and glued[0].left_edge.i == obj.left_edge.i else None
+
+
 def _reported(noun: Token) -> bool:
     """A noun in a clause's place: the complement of a verb, or a second subject before the verb's own ("rebels
     surrendered, an official said" read with two subjects of "said")."""
