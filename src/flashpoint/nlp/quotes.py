@@ -1254,7 +1254,8 @@ class Extraction:
             rest = []  # the speaker comes right after the verb: what follows describes them
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
             return None
-        if (syntax.children(tok, "obj") or _misread_past_verb(tok)) and _base(tok) not in _object_verbs():
+        if (syntax.children(tok, "obj") or _misread_past_verb(tok)) and _base(tok) not in _object_verbs() and \
+                not _inverted_after_comma(tok):
             return None  # 'X happened, and the government has promised tougher action': the verb has its object
         comma = self._claim_comma(cue, s)
         if comma is None:
@@ -1366,6 +1367,16 @@ class Extraction:
         if span_toks is None or not any(t.pos_ in ("VERB", "AUX") for t in span_toks):
             return None
         return a, b
+
+
+def _inverted_after_comma(verb: Token) -> bool:
+    """'…, underlined the French presidency.': a verb right after a comma, with no subject, whose object closes
+    the sentence is inverted: the "object" is the speaker ("…, and the government promised action" has one)."""
+    objects = syntax.children(verb, "obj")
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or syntax.children(verb, "nsubj", "nsubj:pass") or not objects:
+        return False
+    end = objects[-1].right_edge.i + 1
+    return end >= verb.sent.end or all(t.is_punct or t.is_space for t in verb.doc[end:verb.sent.end])
 
 
 def _opens_clause(verb: Token, rest: list[Token], after_that: bool) -> bool:
