@@ -14,7 +14,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "anywhere", "not_has", "not_head", "has", "told_as", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class Pattern:
     not_head: frozenset[str]  # the trigger must not hang on one of these verbs ("cancelled his visit")
     has: frozenset[str]  # one of these words must hang on the trigger itself ("respond decisively")
     told_as: frozenset[str]  # the trigger must carry one of these auxiliaries, which make the act ("will respond")
+    actor_from: tuple[str, ...]  # passive only: the side an oblique with one of these names acts ("released from
+    # Russian captivity": Russia released them)
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -127,7 +129,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_recipient_place=bool(entry.get("not_recipient_place")), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
         anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
-        has=_words(entry, "has"), told_as=_words(entry, "told_as"),
+        has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 

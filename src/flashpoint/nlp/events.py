@@ -169,6 +169,8 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
     near = tok.doc[tok.i + 1:min(tok.i + 4, len(tok.doc))]
     if p.has and not any(c.lower_ in p.has for c in (*tok.children, *near)):
         return False
+    if p.actor_from and not syn.is_passive(tok):
+        return False  # "Ukraine returned 107 soldiers from captivity": its own people, got back
     return not p.told_as or syn.has_auxiliary(tok, p.told_as)
 
 
@@ -711,6 +713,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
 def _patient_actors(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
     """"North Korea's military was placed on high alert", "troops were deployed to the border": with no agent told,
     the forces moved are the side that acts (events.yaml `patient_actor`)."""
+    if p.actor_from and syn.is_passive(tok):  # "were released from Russian captivity": by Russia
+        return [q for o in syn.obliques(tok, p.actor_from) for q in _parties(doc, o, state)]
     if not p.patient_actor or not syn.is_passive(tok):
         return []
     return _parties(doc, syn.patient(tok), state)
