@@ -2350,13 +2350,36 @@ def _furniture_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _is_stamp(line: str, dates: list[tuple[int, int]]) -> bool:
-    """'Updated 6:58 AM EDT, Tue July 23, 2024', '27.02.2026. 06:20h': the page's time stamp."""
+    """'Updated 6:58 AM EDT, Tue July 23, 2024', '27.02.2026. 06:20h', 'on Monday, November 18th, 2019 at 11:04
+    a.m.', '1 day ago' alone on its line: the page's time stamp."""
     stamp_words, _ = _furniture_words()
+    if _ago_stamp().fullmatch(line):
+        return True
     if not (_CLOCK.search(line) or stamp_words.search(line)):
         return False
     rest = "".join(ch if not any(a <= i < b for a, b in dates) else " " for i, ch in enumerate(line))
-    rest = stamp_words.sub(" ", _CLOCK.sub(" ", rest))
+    rest = _stamp_glue().sub(" ", stamp_words.sub(" ", _CLOCK.sub(" ", rest)))
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
+
+
+def _in_a_url(body: str, r: Res) -> bool:
+    """'.../majdal-shams-rocket-monday/index.html', '...-you-need-to-know-today.jpg': a word of a web
+    address names no date (dates.yaml: page_furniture)."""
+    start = max(body.rfind(" ", 0, r.start_char), body.rfind("\n", 0, r.start_char)) + 1
+    return bool(re.match(r"(?:https?://|www\.)\S*$", body[start:r.start_char]))
+
+
+@lru_cache(maxsize=1)
+def _stamp_glue() -> re.Pattern[str]:
+    """'at', 'on' between a stamp's date and clock (dates.yaml page_furniture glue_words)."""
+    return re.compile(r"\b(?:" + alternation(rule_words("page_furniture", "glue_words")) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _ago_stamp() -> re.Pattern[str]:
+    """'1 day ago', '3 hours ago' alone on a line (dates.yaml page_furniture ago_units)."""
+    units = alternation(rule_words("page_furniture", "ago_units"))
+    return re.compile(r"\s*(?:\d+|an?|one)\s+(?:" + units + r")s?\s+ago\s*", re.I)
 
 
 def _is_credit(line: str) -> bool:
@@ -2429,7 +2452,7 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     furniture = _furniture_lines(body, found)
     # a time stamp or a photo caption is no date the story tells, nor one it is told from
     found = [r for r in found if not any(a <= r.start_char < b for a, b in furniture) and not _inline_stamp(body, r)
-             and not _recurring().search(body, max(0, r.start_char - 20), r.start_char)]
+             and not _recurring().search(body, max(0, r.start_char - 20), r.start_char) and not _in_a_url(body, r)]
     if published is not None and _narrative_years(body, found, published, tokens):
         _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     years = _years_said(found)
