@@ -757,8 +757,20 @@ _REFERENCES_END = re.compile(r"(?:\s*[,\u2013-]\s*\d{1,3})*\s*[)\]]")
 
 
 def _scale(m: re.Match[str]) -> str | None:
-    """'million', 'bn'; a bare 'm' or 'k' only after a currency ('$5m')."""
+    """'million', 'bn'; a bare 'm' or 'k' only after a currency ('$5m'), or a capital M before the people it
+    counts ('5.3M refugees', '3M Ukrainians': figures.yaml millions_of_people)."""
+    if m["abbr"] == "M" and not m["cur"] and _people_after(m.string[m.end():m.end() + 40]):
+        return "m"
     return cast("str | None", m["scale"] or (m["abbr"] if m["cur"] else None))
+
+
+def _people_after(after: str) -> bool:
+    word = re.match(r"\s+([A-Za-z]+)", after)
+    if word is None:
+        return False
+    pats = _patterns()
+    return word.group(1).lower() in _demonyms() or any(
+        pats[k].match(word.group(1)) for k in ("people", "troops", "displaced"))
 
 
 def _value(fig: _Figure) -> float | None:
@@ -1064,8 +1076,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     value = _value(fig)
     if value is None or _is_conversion(scan.doc.body, fig.start, scan.out):
         return None  # "1,150kg (2,535 pounds)": the same weight again, not money
-    if fig.m["abbr"] and not fig.m["cur"]:
-        return None
+    if fig.m["abbr"] and not fig.m["cur"] and not _scale(fig.m):
+        return None  # "Su-24M", "5K": a letter that scales only a sum, or people ('5.3M refugees')
     if _patterns()["duration"].match(fig.after) and not (fig.m["cur"] or fig.m["pct"]):
         return _duration(scan, fig, value)
     subject, head_kind = _subject(fig.after)
