@@ -25,6 +25,8 @@ date given there is a false hit), labelled in full the same way.
 ruwa_dates_sample9.jsonl: rows drawn with seed 7878 (no censor.net), labelled in full the same way.
 ruwa_dates_sample10.jsonl: rows drawn with seed 9191 (no censor.net) after the rules of samples 6-9 were written,
 labelled in full the same way: a check of them on fresh text.
+ruwa_dates_sample11.jsonl: aljazeera, msnbc, rt and reuters rows (seed 2468, 22 rows with a date cue and 120+
+characters), labelled in full after all this session's rules were merged: a check on other outlets' text.
 
 A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
 publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`

@@ -19,6 +19,7 @@ ruwa_figures_sample6.jsonl: the rows of ruwa_dates_sample6 and 7 that hold a num
 before looking at the figures the system gives (a `full_page` row: figures at no labelled place are false hits).
 ruwa_figures_sample7.jsonl: the rows of ruwa_dates_sample9 (seed 7878), every figure labelled the same way.
 ruwa_figures_sample8.jsonl: the rows of ruwa_dates_sample10 (seed 9191), drawn after this round's rules, the same way.
+ruwa_figures_sample9.jsonl: the rows of ruwa_dates_sample11 (seed 2468), the same way.
 
 A label: the row, the span's offsets and text, what the system gave when judged (`was`: value,
 kind; null: nothing), the truth `gold` ({value, kind}; null: no figure here, such as a date, an
