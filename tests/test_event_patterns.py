@@ -91,6 +91,22 @@ def test_condition_recipients_run_their_examples() -> None:
         assert events and all(e.recipient is None for e in events), text
 
 
+def test_state_acts_run_their_examples() -> None:
+    """An arrest, conviction or investigation told with no one doing it is the authorities' of the clause's place
+    (positives); with no place named it has no actor (negatives)."""
+    from flashpoint.nlp.event_patterns import state_acts
+
+    rule = state_acts()
+    assert rule.modes and rule.positives and rule.negatives
+    for ex in rule.positives:
+        events = [e for e in _analyse(ex.text).events if e.mode in rule.modes]
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    for text in rule.negatives:  # no actor is made up (the act may still be coded, with none)
+        events = [e for e in _analyse(text).events if e.mode in rule.modes]
+        assert all(e.actor is None for e in events), text
+
+
 def test_place_targets_run_their_examples() -> None:
     """An act of a `place_targets` type with no recipient named is aimed at the clause's place (positives); with no
     place in the clause it has no recipient (negatives)."""

@@ -762,6 +762,9 @@ def test_a_role_stationed_in_a_place_is_of_that_place() -> None:
     assert [side(e.actor) for e in shelled] == ["RUS"]
     condemned = of_type(events_of("Western diplomats in Kyiv condemned the attack."), "ACCUSE")
     assert condemned and all(e.actor is None or e.actor.country is None for e in condemned)
+    # ... or its participle's: "civilians sheltering in a school in Gaza"
+    killed = of_type(events_of("Israeli strikes killed civilians sheltering in a school in Gaza."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in killed] == [("ISR", "PSE")]
 
 
 def test_a_name_glued_before_a_counted_object_is_the_receiver() -> None:

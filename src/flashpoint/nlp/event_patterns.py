@@ -256,6 +256,21 @@ def condition_recipients(language: str = DEFAULT_LANGUAGE) -> ConditionRecipient
 
 
 @dataclass(frozen=True)
+class StateActs:
+    """Modes of acts only a state's organs do: told with no one doing them, they are the authorities' of the place."""
+
+    modes: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def state_acts(language: str = DEFAULT_LANGUAGE) -> StateActs:
+    data = read_yaml(language, "events.yaml").get("state_acts") or {}
+    return StateActs(frozenset(data.get("modes") or []), *_examples(data, f"lang/{language}/events.yaml: state_acts"))
+
+
+@dataclass(frozen=True)
 class PlaceTargets:
     """Types of acts that, with no recipient named, are aimed at the people (and rulers) of the clause's place."""
 

@@ -40,6 +40,7 @@ from flashpoint.nlp.event_patterns import (
     place_targets,
     placed_sectors,
     private_acts,
+    state_acts,
 )
 from flashpoint.nlp.event_time import event_time, told_day
 from flashpoint.nlp.language import names, people, syntax
@@ -325,18 +326,21 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
 
 
 def _stationed(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
-    """"Security forces in Guinea", "rebels in the Ivory Coast": a role whose own words name no country is of the place
-    its own "in" phrase names, not of the country the story names most; "Russian troops in Ukraine" keep theirs, and
-    "Western diplomats in Kyiv", a body or a firm, none."""
+    """"Security forces in Guinea", "rebels in the Ivory Coast", "refugees fleeing the civil war in Liberia": a role
+    whose own words name no country is of the place its own "in" phrase (or its participle's) names, not of the
+    country the story names most; "Russian troops in Ukraine" keep theirs, and "Western diplomats in Kyiv", a body or
+    a firm, none."""
     if actor.code or actor.sector in actor_kb.STATELESS_SECTORS or actor_kb.of_no_nation(actor.text) \
             or actor_kb.role_sector(head.text)[0] is None:
         return actor
     lo, hi = syn.phrase_span(head)
     if actor_kb.names_a_country(doc.body[lo:hi]):
         return actor
-    for obl in syn.obliques(head, ("in",)):
+    clauses = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]  # "refugees fleeing the war in Liberia"
+    hosts = [head, *clauses, *(syn.np_head(o) for c in clauses for o in syn.children(c, "obj"))]
+    for obl in (o for h in hosts for o in syn.obliques(h, ("in",))):
         a, b = syn.phrase_span(syn.np_head(obl))
-        place = _named_place(doc, a, b)
+        place = _named_place(doc, a, b) or _inner_place(doc, syn.np_head(obl))  # "sheltering in a school in Gaza"
         if place is not None and place.country:
             return actor_kb.sector_actor(actor.text, place.country, actor.sector)
     return actor
@@ -862,11 +866,21 @@ def _localise(coded: Coded, state: ArticleState) -> None:
                     and last.country and q not in stateless:
                 q.actor, q.inherited = q.actor.model_copy(update={"country": last.country}), True
         return
-    if not coded.actors and coded.pattern.type == "PROTEST":  # "mass protests in Nairobi": Kenyans protest
-        coded.actors = [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
+    coded.actors = coded.actors or _implied_actors(coded, loc)
     for q in coded.actors:
         if q.actor.country is None and not q.actor.code and q.actor.sector in local and q not in stateless:
             q.actor = q.actor.model_copy(update={"country": loc.country})
+
+
+def _implied_actors(coded: Coded, loc: Place) -> list[Party]:
+    """Who does an act no one is told doing, by the clause's place: "mass protests in Nairobi": Kenyans protest; "was
+    detained in Moscow" (events.yaml state_acts): Russia's organs, though not in a clause describing someone ("Krieger,
+    who was sentenced to death in Belarus in July": his story, told as background)."""
+    if coded.pattern.type == "PROTEST":
+        return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
+    if coded.pattern.mode in state_acts().modes and coded.trigger.dep_ not in ("acl", "acl:relcl"):
+        return [Party(actor_kb.sector_actor(loc.text, loc.country, "GOV"))]
+    return []
 
 
 def _place_civilians(coded: Coded, state: ArticleState) -> None:
