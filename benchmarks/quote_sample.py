@@ -15,6 +15,16 @@ no quote) and a few words of evidence. Scoring finds today's quote at those offs
 overlaps most) and counts it right when its span still starts and ends within the judged quote's
 sentence tolerance and its speaker is the judged one; a judged non-quote that is no longer
 attributed counts as removed (right). Precision = right / attributed among the sampled places.
+
+A sample judged from the text before any output was seen (quote_sample4.jsonl) labels a quote the judge
+read `direct` or `reported`, its offsets the judge's span (the words between the marks, or the reported
+clause), and a place that holds no quote `no quote` (a scare quote, a heading, "added his seventh goal").
+Such a quote is right when today's quote there has the judged speaker and a span close to the judged one
+(their overlap at least SPAN_SHARE of the longer of the two, or a direct quote inside the judged clause: in
+'The world is “at a moment of peril”, warned X' the quoted words are the direct quote, as ANNOTATION.md's
+evidence and the seeds' gold have it); the speaker is compared as the real-news evaluation does (a surname,
+initials, or the `speaker_country` a line gives: "the Kremlin" is the Russian government).
+Recall = right / judged quotes.
 """
 
 from __future__ import annotations
@@ -104,7 +114,8 @@ def _verdict(j: dict[str, Any], best: Any) -> str | None:
     if j["label"] in JUDGED_QUOTE:
         if not (_same_speaker(j["speaker"], _speaker(best)) or same_speaker(j, best.model_dump())):
             return "speaker"
-        return None if _close((j["start"], j["end"]), (best.start, best.end)) else "span"
+        inside = best.direct and j["start"] <= best.start and best.end <= j["end"]  # the quoted words of the clause
+        return None if inside or _close((j["start"], j["end"]), (best.start, best.end)) else "span"
     span_ok = j["label"] != "span" or (best.start, best.end) != (j["start"], j["end"])
     if span_ok and j["speaker"] is not None and _same_speaker(j["speaker"], _speaker(best)):
         return None

