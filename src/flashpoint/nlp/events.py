@@ -605,6 +605,8 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
         return _parties(doc, cands[0], state) if cands else []
     if slot == "ccomp":
         return _parties(doc, syn.clause_subject(trigger), state)
+    if slot == "subject":  # "the convoy came under fire": the one the act befalls
+        return _parties(doc, syn.subject(trigger), state)
     helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
     return [q for h in hosts for o in syn.obliques(h, (slot,)) if syn.np_head(o).lemma_.lower() not in helps
             for q in _parties(doc, o, state)]
@@ -684,10 +686,10 @@ def _entity_tokens(doc: NlpDoc, types: tuple[str, ...]) -> frozenset[int]:
 
 def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
     coded = Coded(pattern=p, trigger=tok)
-    coded.actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state)
-    named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in coded.actors)
-    if not named and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
+    doers = _doers(doc, tok, p, obj, state)
+    if doers is None:
         return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
+    coded.actors = doers
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
     coded.reciprocal = _reciprocal(tok)
@@ -712,6 +714,24 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
     return coded
+
+
+def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party] | None:
+    """The actors of a trigger, or None where its subject is a cause, not a side."""
+    if p.actor_preps:
+        return _undergone_from(doc, tok, p, obj, state)
+    actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state)
+    named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in actors)
+    if not named and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
+        return None
+    return actors
+
+
+def _undergone_from(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:
+    """"The convoy came under fire from Russian forces": the doer is the oblique with one of the pattern's
+    `actor_prep`, of the verb or of the act it undergoes; the subject undergoes it (recipient slot `subject`)."""
+    hosts = [tok, *([obj] if obj is not None else [])]
+    return [q for h in hosts for o in syn.obliques(h, p.actor_preps) for q in _parties(doc, o, state)]
 
 
 def _patient_actors(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
