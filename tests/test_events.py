@@ -831,6 +831,11 @@ def test_a_topic_label_before_a_colon_is_no_subject() -> None:
     text = "Shelling of Zaporizhzhia: Rashists struck another blow at Zaporizhzhia"
     struck = of_type(events_of(text), "ASSAULT")
     assert struck and all(side(e.actor) == "RUS" for e in struck)
+    # a source's label, an adverb before the verb; a bare name read as the label's modifier
+    for text in ("Chernihiv mayor: Russians intentionally target hospitals with fire",
+                 "Shelling of the Donetsk region: Russia shelled Kramatorsk (11.08.22 09:18)"):
+        struck = of_type(events_of(text), "ASSAULT")
+        assert struck and all(side(e.actor) == "RUS" for e in struck), text
 
 
 def test_an_outlets_staff_are_of_where_they_report() -> None:

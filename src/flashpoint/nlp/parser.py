@@ -278,18 +278,25 @@ def repair_main_verbs(doc: Doc) -> None:
 
 
 def repair_labelled_subjects(doc: Doc) -> None:
-    """"Shelling of Zaporizhzhia: Rashists struck another blow": a topic label and its colon before a clause are no
-    subject; the noun after the colon, read as the label's apposition, is the verb's subject."""
-    for noun in list(_labelled(doc, "appos")):
+    """"Shelling of Zaporizhzhia: Rashists struck another blow", "Chernihiv mayor: Russians intentionally target
+    hospitals": a topic label or a source and its colon before a clause are no subject; the noun after the colon, read
+    as the label's apposition (or a bare modifier of it), is the verb's subject, with only the verb's adverbs or
+    auxiliaries between them."""
+    for noun in [*_labelled(doc, "appos"), *_labelled(doc, "nmod")]:
         label = noun.head
         verb = label.head
-        if label.dep_ != "nsubj" or not label.i < noun.i < verb.i or doc[noun.right_edge.i + 1:verb.i].text.strip():
+        if label.dep_ != "nsubj" or not label.i < noun.i < verb.i or _cased(noun) or \
+                any(t.head.i != verb.i or t.dep_ not in ("advmod", "aux") for t in doc[noun.right_edge.i + 1:verb.i]):
             continue
-        if not any(t.text == ":" for t in doc[label.right_edge.i + 1:noun.left_edge.i]) and \
-                not any(t.text == ":" and t.head.i == label.i for t in doc[label.i:noun.i]):
+        if not any(t.text == ":" for t in doc[label.i + 1:noun.i]):
             continue
         noun.head, noun.dep_ = verb, "nsubj"
         label.dep_ = "dislocated"
+
+
+def _cased(noun: Token) -> bool:
+    """A noun with its own preposition ("of the Donetsk region") modifies the label; it is not the clause's subject."""
+    return any(c.dep_ == "case" for c in noun.children)
 
 
 def repair_infinitive_conjuncts(doc: Doc) -> None:
