@@ -918,3 +918,11 @@ def test_a_reciprocal_object_pairs_the_actors() -> None:
     assert sorted((side(e.actor), side(e.recipient)) for e in both) == [("ARM", "AZE"), ("AZE", "ARM")]
     one = of_type(events_of("Armenia and Azerbaijan have accused Russia of violating the ceasefire."), "ACCUSE")
     assert one and all(side(e.recipient) == "RUS" for e in one)
+
+
+def test_a_past_verb_read_as_the_modifier_of_the_root_noun_after_it_is_the_verb() -> None:
+    # parser.repair_object_roots: "Kyiv(nsubj) blamed(amod) Moscow(ROOT) for the attack"
+    blamed = of_type(events_of("Kyiv blamed Moscow for the attack."), "ACCUSE")
+    assert [(side(e.actor), side(e.recipient)) for e in blamed] == [("UKR", "RUS")]
+    # a real modifier before a root noun is left alone: no verb, no event
+    assert not events_of("Disputed Crimea: a timeline")

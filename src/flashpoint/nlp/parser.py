@@ -253,6 +253,27 @@ def repair_root_subjects(doc: Doc) -> None:
         noun.dep_ = "obj"
 
 
+def repair_object_roots(doc: Doc) -> None:
+    """"Kyiv(nsubj) blamed(amod) Moscow(ROOT) for the attack": a past verb the parser took for a modifier of the root
+    noun right after it, with the root's subject before it, is the sentence's verb, that subject its own and the root
+    noun its object; what followed the noun with a preposition hangs on the verb."""
+    for verb in list(_labelled(doc, "amod")):
+        noun = verb.head
+        if verb.pos_ not in ("VERB", "ADJ") or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "ROOT" \
+                or noun.i != verb.i + 1 or noun.pos_ not in NOMINAL:
+            continue
+        subjects = [c for h in (verb, noun) for c in h.children if c.dep_ == "nsubj" and c.i < verb.i
+                    and c.pos_ in NOMINAL]
+        if not subjects:
+            continue
+        after = [c for c in noun.children if c.i > noun.i and c.dep_ in ("nmod", "punct")]
+        verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+        noun.head, noun.dep_ = verb, "obj"
+        subjects[0].head = verb
+        for c in after:
+            c.head, c.dep_ = verb, ("obl" if c.dep_ == "nmod" else c.dep_)
+
+
 def repair_main_verbs(doc: Doc) -> None:
     """"Armenian forces fired at Ganja." read as a noun with a reduced relative: in a sentence that ends
     with a full stop and has no verb at its root, a past-tense clause on the root noun is the main verb."""
@@ -337,6 +358,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_clauses(doc)
     repair_main_verbs(doc)
     repair_root_subjects(doc)
+    repair_object_roots(doc)
     repair_passives(doc)
     repair_infinitive_conjuncts(doc)
     repair_labelled_subjects(doc)
