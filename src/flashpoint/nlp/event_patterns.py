@@ -257,6 +257,14 @@ def condition_recipients(language: str = DEFAULT_LANGUAGE) -> ConditionRecipient
     return ConditionRecipients(_types(data, source), frozenset(data.get("marks") or []), *_examples(data, source))
 
 
+@lru_cache(maxsize=4)
+def readying_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Types whose recipient an act of force they ready troops for may name ("mobilized reservists for a war against
+    Iraq")."""
+    data = {"types": read_yaml(language, "events.yaml").get("readying_types") or []}
+    return _types(data, f"lang/{language}/events.yaml: readying_types")
+
+
 @dataclass(frozen=True)
 class StateActs:
     """Modes of acts only a state's organs do: told with no one doing them, they are the authorities' of the place."""

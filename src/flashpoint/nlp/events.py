@@ -40,6 +40,7 @@ from flashpoint.nlp.event_patterns import (
     place_targets,
     placed_sectors,
     private_acts,
+    readying_types,
     state_acts,
 )
 from flashpoint.nlp.event_time import event_time, told_day
@@ -573,6 +574,9 @@ def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Patte
     nouns += [c for o in nouns for c in syn.obliques(o, ("of",)) if c.pos_ == "NOUN"]
     if p.subjects:  # "riots against the police continued": the act is the subject
         nouns += [syn.np_head(c) for c in syn.children(trigger, "nsubj")]
+    if p.type in readying_types():  # "mobilized reservists for a possible war against Iraq": the war's recipient
+        nouns += [syn.np_head(o) for h in [trigger, *nouns] for o in syn.obliques(h, ("for",))
+                  if _lemma_in(syn.np_head(o), syntax().prepared_acts)]
     return [trigger, *nouns, *(o for o in syn.children(trigger, "obj") if o not in objects)]
 
 
