@@ -3,12 +3,13 @@ sentence codes an event of the pattern's type with the stated sides; the negativ
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import pytest
 
-from flashpoint.model import Actor, AnalyzedArticle, Article
-from flashpoint.nlp.event_patterns import Pattern, patterns
+from flashpoint.model import Actor, AnalyzedArticle, Article, Event
+from flashpoint.nlp.event_patterns import Example, Pattern, patterns
 from flashpoint.nlp.pipeline import analyze
 
 PATTERNS = patterns()
@@ -25,6 +26,14 @@ def _side(actor: Actor | None) -> str:
 
 def _fits(expected: str, actor: Actor | None) -> bool:
     return expected == "*" or expected == _side(actor)
+
+
+def _positives_code_their_sides(examples: Iterable[Example], chosen: Callable[[Event], bool]) -> None:
+    """Each example sentence codes an event the rule chose with the example's sides."""
+    for ex in examples:
+        events = [e for e in _analyse(ex.text).events if chosen(e)]
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
+            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[p.id for p in PATTERNS])
@@ -82,10 +91,7 @@ def test_condition_recipients_run_their_examples() -> None:
 
     rule = condition_recipients()
     assert rule.types and rule.marks and rule.positives and rule.negatives
-    for ex in rule.positives:
-        events = [e for e in _analyse(ex.text).events if e.type in rule.types]
-        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
-            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
     for text in rule.negatives:
         events = [e for e in _analyse(text).events if e.type in rule.types]
         assert events and all(e.recipient is None for e in events), text
@@ -98,10 +104,7 @@ def test_state_acts_run_their_examples() -> None:
 
     rule = state_acts()
     assert rule.modes and rule.positives and rule.negatives
-    for ex in rule.positives:
-        events = [e for e in _analyse(ex.text).events if e.mode in rule.modes]
-        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
-            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    _positives_code_their_sides(rule.positives, lambda e: e.mode in rule.modes)
     for text in rule.negatives:  # no actor is made up (the act may still be coded, with none)
         events = [e for e in _analyse(text).events if e.mode in rule.modes]
         assert all(e.actor is None for e in events), text
@@ -114,10 +117,7 @@ def test_place_targets_run_their_examples() -> None:
 
     rule = place_targets()
     assert rule.types and rule.positives and rule.negatives
-    for ex in rule.positives:
-        events = [e for e in _analyse(ex.text).events if e.type in rule.types]
-        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \
-            f"{ex.text!r}: expected {ex.actor} > {ex.recipient}, got {[(e.type, _side(e.actor), _side(e.recipient)) for e in events]}"
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
     for text in rule.negatives:
         events = [e for e in _analyse(text).events if e.type in rule.types]
         assert events and all(e.recipient is None for e in events), text

@@ -281,36 +281,30 @@ def state_acts(language: str = DEFAULT_LANGUAGE) -> StateActs:
 
 
 @dataclass(frozen=True)
-class PlaceTargets:
-    """Types of acts that, with no recipient named, are aimed at the people (and rulers) of the clause's place."""
+class TypedRule:
+    """A rule of events.yaml over event types, with its examples: `place_targets` (acts that, with no recipient
+    named, are aimed at the people and rulers of the clause's place) and `content_acts` (verbal acts whose imagined
+    content, an act asked for, threatened or promised, is no event of its own)."""
 
     types: frozenset[str]
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
 
-@lru_cache(maxsize=4)
-def place_targets(language: str = DEFAULT_LANGUAGE) -> PlaceTargets:
-    data = read_yaml(language, "events.yaml").get("place_targets") or {}
-    source = f"lang/{language}/events.yaml: place_targets"
-    return PlaceTargets(_types(data, source), *_examples(data, source))
-
-
-@dataclass(frozen=True)
-class ContentActs:
-    """Types of verbal acts whose imagined content (an act asked for, threatened, promised) is no event of its own."""
-
-    types: frozenset[str]
-    positives: tuple[Example, ...]
-    negatives: tuple[str, ...]
+def _typed_rule(language: str, key: str) -> TypedRule:
+    data = read_yaml(language, "events.yaml").get(key) or {}
+    source = f"lang/{language}/events.yaml: {key}"
+    return TypedRule(_types(data, source), *_examples(data, source))
 
 
 @lru_cache(maxsize=4)
-def content_acts(language: str = DEFAULT_LANGUAGE) -> ContentActs:
-    data = read_yaml(language, "events.yaml").get("content_acts") or {}
-    source = f"lang/{language}/events.yaml: content_acts"
-    types = _types(data, source)
-    return ContentActs(types, *_examples(data, source))
+def place_targets(language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    return _typed_rule(language, "place_targets")
+
+
+@lru_cache(maxsize=4)
+def content_acts(language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    return _typed_rule(language, "content_acts")
 
 
 @lru_cache(maxsize=4)
