@@ -300,12 +300,20 @@ def historical_country(country: str) -> bool:
 
 def opponent(country: str) -> str | None:
     """The other side's country in the one conflict (resources/conflicts) whose two sides include `country`."""
-    found = set()
+    found = _opponents().get(country, set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _opponents() -> dict[str, set[str]]:
+    """Country -> the countries it faces as the other side of a conflict file, read once."""
+    out: dict[str, set[str]] = {}
     for conflict in conflicts.load():
         sides = [str(side.get("country")) for side in (conflict.get("sides") or {}).values() if side.get("country")]
-        if len(sides) == 2 and country in sides:
-            found.add(sides[1 - sides.index(country)])
-    return found.pop() if len(found) == 1 else None
+        if len(sides) == 2:
+            out.setdefault(sides[0], set()).add(sides[1])
+            out.setdefault(sides[1], set()).add(sides[0])
+    return out
 
 
 def names_a_country(text: str) -> bool:

@@ -606,7 +606,7 @@ def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) ->
             inner = body[title_start:f.start]
             # "King and Weeks": the words before "and" are another name, not this one's title
             f.role_phrase = "" if _COORDINATED.search(inner) else _preceding_role(body, toks[run[0]].start) + inner
-        f = _named_place(body, f)
+        f = _facility_named(body, f)
         if _seat_of_another(body, run_found, f):  # "the Canadian Senate": Canada's, not the US Senate
             prev = run_found.pop()
             f = _Found(prev.start, f.end, "ORG", "", body[prev.start:f.end])
@@ -674,12 +674,12 @@ def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found]
             continue  # a bare "Summit", "War" or "Council" names nothing
         if f.type == "EVENT" or (f.type == "ORG" and not f.id):
             f.id = f"{f.type.lower()}:{slug(f.name)}"
-        f = _named_place(body, f)
+        f = _facility_named(body, f)
         out.append(f)
         _remember(f, local)
 
 
-def _named_place(body: str, f: _Found) -> _Found:
+def _facility_named(body: str, f: _Found) -> _Found:
     """'Kamal Adwan hospital', 'Nasser Hospital', 'Walter Reed hospital': a person's name that a facility
     noun ends or follows names that place (entities.yaml facility_words), not the person."""
     if f.type != "PERSON":

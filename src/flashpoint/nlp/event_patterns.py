@@ -14,7 +14,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "actor_prep", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -63,14 +63,14 @@ class Pattern:
     symmetric: bool
     weak: bool
     patient_actor: bool  # told in the passive with no agent, the one it is told of acts ("forces were put on alert")
-    actor_preps: frozenset[str]  # the actor is an oblique with one of these, the subject undergoes ("came under fire from")
     anywhere: bool  # a noun that is a trigger wherever it stands, not only heading its line ("his visit to Kyiv")
     not_has: frozenset[str]  # none of these words may hang on the trigger itself ("his planned visit")
     not_head: frozenset[str]  # the trigger must not hang on one of these verbs ("cancelled his visit")
     has: frozenset[str]  # one of these words must hang on the trigger itself ("respond decisively")
     told_as: frozenset[str]  # the trigger must carry one of these auxiliaries, which make the act ("will respond")
-    actor_from: tuple[str, ...]  # passive only: the side an oblique with one of these names acts ("released from
-    # Russian captivity": Russia released them)
+    actor_from: tuple[str, ...]  # the side an oblique with one of these names acts ("came under fire from X",
+    # "released from Russian captivity")
+    passive_only: bool  # the pattern fires in the passive only ("were released from captivity")
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -129,9 +129,9 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_recipient_sectors=frozenset(entry.get("not_recipient_sectors") or []),
         not_recipient_place=bool(entry.get("not_recipient_place")), symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
-        actor_preps=_words(entry, "actor_prep"),
         anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
         has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
+        passive_only=bool(entry.get("passive_only")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 

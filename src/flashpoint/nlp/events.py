@@ -171,7 +171,7 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
     near = tok.doc[tok.i + 1:min(tok.i + 4, len(tok.doc))]
     if p.has and not any(c.lower_ in p.has for c in (*tok.children, *near)):
         return False
-    if p.actor_from and not syn.is_passive(tok):
+    if p.passive_only and not syn.is_passive(tok):
         return False  # "Ukraine returned 107 soldiers from captivity": its own people, got back
     return not p.told_as or syn.has_auxiliary(tok, p.told_as)
 
@@ -571,7 +571,7 @@ def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Patte
         return [trigger]
     nouns = [h for o in objects for h in (o, *o.conjuncts)]
     # "announced a suspension of air links with Serbia": the noun the object is an act on
-    nouns += [c for o in nouns for c in syn.obliques(o, ("of",)) if c.pos_ == "NOUN"]
+    nouns += [c for o in nouns for c in syn.obliques(o, names().genitive_prepositions) if c.pos_ == "NOUN"]
     if p.subjects:  # "riots against the police continued": the act is the subject
         nouns += [syn.np_head(c) for c in syn.children(trigger, "nsubj")]
     if p.type in readying_types():  # "mobilized reservists for a possible war against Iraq": the war's recipient
@@ -722,8 +722,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
 
 def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party] | None:
     """The actors of a trigger, or None where its subject is a cause, not a side."""
-    if p.actor_preps:
-        return _undergone_from(doc, tok, p, obj, state)
+    if p.actor_from:  # "came under fire from Russian forces", "were released from Russian captivity"
+        return _undergone_from(doc, tok, p, obj, state) or (actors_of(doc, tok, state) if syn.is_passive(tok) else [])
     actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state)
     named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in actors)
     if not named and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
@@ -732,17 +732,16 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
 
 
 def _undergone_from(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:
-    """"The convoy came under fire from Russian forces": the doer is the oblique with one of the pattern's
-    `actor_prep`, of the verb or of the act it undergoes; the subject undergoes it (recipient slot `subject`)."""
-    hosts = [tok, *([obj] if obj is not None else [])]
-    return [q for h in hosts for o in syn.obliques(h, p.actor_preps) for q in _parties(doc, o, state)]
+    """"The convoy came under fire from Russian forces", "41 Ukrainians were released from Russian captivity": the doer
+    is the oblique with one of the pattern's `actor_from`, of the verb or of the act it undergoes (not of the people a
+    passive tells of)."""
+    hosts = [tok, *([obj] if obj is not None and not obj.dep_.startswith("nsubj") else [])]
+    return [q for h in hosts for o in syn.obliques(h, p.actor_from) for q in _parties(doc, o, state)]
 
 
 def _patient_actors(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
     """"North Korea's military was placed on high alert", "troops were deployed to the border": with no agent told,
     the forces moved are the side that acts (events.yaml `patient_actor`)."""
-    if p.actor_from and syn.is_passive(tok):  # "were released from Russian captivity": by Russia
-        return [q for o in syn.obliques(tok, p.actor_from) for q in _parties(doc, o, state)]
     if not p.patient_actor or not syn.is_passive(tok):
         return []
     return _parties(doc, syn.patient(tok), state)

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
-from flashpoint.nlp.language import dateline, names
+from flashpoint.nlp.language import dateline, names, syntax
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "en_flashpoint_ewt"
 
@@ -323,13 +323,14 @@ def _cased(noun: Token) -> bool:
 def repair_infinitive_conjuncts(doc: Doc) -> None:
     """"called on Albania to ban Russian ships and impose restrictions": a bare infinitive with no subject or auxiliary
     of its own, read as joined to a finite verb, is joined to the "to"-infinitive of that verb between them."""
+    marks = syntax().purpose_marks  # the infinitive's marker
     for verb in list(_labelled(doc, "conj")):
         head = verb.head
         if verb.tag_ != "VB" or head.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or \
                 any(c.dep_.startswith(("nsubj", "aux", "mark")) for c in verb.children):
             continue
         between = [t for t in doc[head.i + 1:verb.i] if t.tag_ == "VB" and head in t.ancestors
-                   and any(c.dep_ == "mark" and c.lower_ == "to" for c in t.children)]
+                   and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)]
         if between:
             verb.head = between[-1]
 
