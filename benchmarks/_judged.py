@@ -14,12 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def sample_cli(doc: str | None, name: str, n: int, seed: int, sample: Path, dump: Callable[[Path], Any],
                draw: Callable[..., Any], score: Callable[[Path, bool], dict[str, Any]],
-               min_confidence: float | None = None) -> None:
-    """Parse the command line and run `dump`, `draw` or `score` of the sample called `name`."""
+               min_confidence: float | None = None, sources: tuple[str, ...] = ()) -> None:
+    """Parse the command line and run `dump`, `draw` or `score` of the sample called `name` (`sources`: the
+    texts `dump` can read, the first by default)."""
     ap = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump")
     d.add_argument("--out", type=Path, default=ROOT / "test-output" / f"{name}_dump.jsonl")
+    if sources:
+        d.add_argument("--source", choices=sources, default=sources[0])
     r = sub.add_parser("draw")
     r.add_argument("--dump", type=Path, default=ROOT / "test-output" / f"{name}_dump.jsonl")
     r.add_argument("--n", type=int, default=n)
@@ -31,7 +34,7 @@ def sample_cli(doc: str | None, name: str, n: int, seed: int, sample: Path, dump
     s.add_argument("--show", action="store_true", help=f"list each {name} that is wrong today")
     args = ap.parse_args()
     if args.cmd == "dump":
-        dump(args.out)
+        dump(args.out, *([args.source] if sources else []))
     elif args.cmd == "draw":
         extra = [args.min_confidence] if min_confidence is not None else []
         draw(args.dump, args.n, args.seed, *extra)

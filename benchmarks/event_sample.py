@@ -1,11 +1,13 @@
-"""Coded events judged by eye on war reporting nobody tuned on: 1,200 RUWA headlines with their
-sub-headings in the fixed draw of benchmarks/entity_sample.py (../shared/corpora/ruwa), at the confidence the CLI, API
-and dashboard show as fact (>= 0.5) and below it.
+"""Coded events judged by eye on text nobody tuned on, at the confidence the CLI, API and dashboard show as fact
+(>= 0.5) and below it. Two sources: `ruwa`, 1,200 RUWA headlines of war reporting with their sub-headings in the
+fixed draw of benchmarks/entity_sample.py (../shared/corpora/ruwa; samples 1 to 3), and `news`, whole articles:
+the five seeds and the bodies of NEWS_BODIES, those of the 181 general-news pages of benchmarks/quote_sample.py
+whose address and lead are about politics, conflict, diplomacy or crime with a state party (sample 4).
 
-    python benchmarks/event_sample.py dump  [--out test-output/event_dump.jsonl]
-        run the pipeline over every document and write each event with its sentence (to read)
+    python benchmarks/event_sample.py dump  [--source ruwa|news] [--out test-output/event_dump.jsonl]
+        run the pipeline over every document of the source and write each event with its sentence (to read)
     python benchmarks/event_sample.py draw  --n 80 [--seed 7] [--min-confidence 0.5]
-        draw a random sample of events from the dump, as judgement lines to fill in
+        draw a random sample of events from the dump, as judgement lines to fill in (--min-confidence 0: any)
     python benchmarks/event_sample.py score [--sample benchmarks/event_sample.jsonl] [--show]
         rerun the pipeline on the sampled documents and score the sample against its judgements
 
@@ -29,11 +31,35 @@ from typing import Any
 from _judged import sample_cli
 from entity_sample import ruwa_documents
 from quote_sample import ROOT, _overlap, analyse
+from quote_sample import bodies as news_bodies
 
 SAMPLE = ROOT / "benchmarks" / "event_sample.jsonl"
 # RUWA rows read, in the fixed draw of entity_sample.ruwa_documents: the first 600 hold samples 1 and 2, the next 600
 # sample 3 (drawn at the end of a stop, after the rules, to report)
 DOCUMENTS = 1200
+# the 181 bodies about politics, conflict, diplomacy or crime with a state party (key prefixes, chosen by address and
+# lead before any event of them was read); the other bodies are sport, shopping, science, recipes and the like
+NEWS_BODIES = (
+    "04a6711caa7c", "0dd135704572", "1ee91d1fce65", "39d5c43beb60", "4a44ab3e4c41", "5a822960e9a2", "5f9c5ed5d64d",
+    "5fa3154ec031", "624fcd903d56", "6ebac05f637e", "702d1da63b8e", "7916ecca969f", "7a457a4f7173", "7a664e40d256",
+    "82b6d780c792", "833caf3bdba5", "8380689f358c", "9e8c9f082a8d", "a1fca19b884e", "a6968f427cdb", "abd9d6291b6b",
+    "b6906ca016bb", "c58aa507c4de", "c7e39ac49fa1", "c90731f051d0", "d90bda7ed14d", "db6b0816c612", "dc7ccccc1f34",
+    "e372e42c0a3d", "e4c6a3b48240", "e7301133baab", "e7994d550087", "ef4e67b66d63", "f5c90a6d5253",
+)
+
+
+def documents(source: str) -> dict[str, str]:
+    """The documents of a source: `ruwa` (headlines with sub-headings) or `news` (whole articles)."""
+    if source == "ruwa":
+        return ruwa_documents(DOCUMENTS)
+    return {k: v for k, v in news_bodies().items() if k.startswith("seed-") or k[3:] in NEWS_BODIES}
+
+
+def _documents_of(doc_ids: set[str]) -> dict[str, str]:
+    docs: dict[str, str] = {}
+    for source in sorted({"ruwa" if d.startswith("ruwa-") else "news" for d in doc_ids}):
+        docs.update(documents(source))
+    return docs
 
 
 def _coding(e: Any) -> dict[str, Any]:
@@ -44,10 +70,10 @@ def _coding(e: Any) -> dict[str, Any]:
             "confidence": round(e.confidence, 2)}
 
 
-def dump(out: Path) -> None:
+def dump(out: Path, source: str = "ruwa") -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
-        for doc_id, body in ruwa_documents(DOCUMENTS).items():
+        for doc_id, body in documents(source).items():
             for e in analyse(doc_id, body).events:
                 fh.write(json.dumps({"doc": doc_id, "start": e.start, "end": e.end, "found": _coding(e),
                                      "text": body[e.start:e.end]}, ensure_ascii=False) + "\n")
@@ -76,7 +102,7 @@ def _told_at(span: tuple[int, int], e: Any) -> int:
 
 def score(sample_path: Path, show: bool) -> dict[str, Any]:
     judged = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = ruwa_documents(DOCUMENTS)
+    docs = _documents_of({j["doc"] for j in judged})
     found = {doc_id: analyse(doc_id, docs[doc_id]).events for doc_id in sorted({j["doc"] for j in judged})}
     tally: dict[str, dict[str, int]] = {}
     classes: dict[str, int] = {}
@@ -114,7 +140,7 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
 
 
 def main() -> None:
-    sample_cli(__doc__, "event", 80, 7, SAMPLE, dump, draw, score, min_confidence=0.5)
+    sample_cli(__doc__, "event", 80, 7, SAMPLE, dump, draw, score, min_confidence=0.5, sources=("ruwa", "news"))
 
 
 if __name__ == "__main__":
