@@ -1087,6 +1087,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
+    triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up
     ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
     headings: list[tuple[int, int]] = []  # the headline and sub-headings: lines with no closing stop
     for index, sentence in enumerate(doc.tokens.sents):
@@ -1097,7 +1098,8 @@ def extract_events(doc: NlpDoc) -> list[Event]:
             headings.append((sentence.start_char, sentence.end_char))
         told = state.told_day
         day = told[1] if told is not None and told[0] == ordinal - 1 else None
-        acts = [c for c in (code_trigger(doc, tok, state) for tok in sentence) if c is not None]
+        tried = (doc.tokens[i] for i in range(sentence.start, sentence.end) if i in triggers)
+        acts = [c for c in (code_trigger(doc, tok, state) for tok in tried) if c is not None]
         told_as = [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)
                    and not syn.capability(c.trigger)]
         found = [ev for _, evs in told_as for ev in evs]
@@ -1106,6 +1108,12 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         _keep(events, seen, _one_per_happening(found), _unowned(told_as))
         _remember(doc, sentence, state, found)
     return _headline_told_again(events, headings)
+
+
+@lru_cache(maxsize=1)
+def trigger_forms() -> frozenset[str]:
+    """Every form and lemma some pattern fires on."""
+    return frozenset(form for form, _ in by_lemma())
 
 
 def _unowned(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:

@@ -31,9 +31,16 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
 
 
 def read_yaml(language: str, name: str) -> Any:
+    """One language file, parsed once per process: a dozen rule sets read events.yaml, each its own part. The
+    parsed data is shared by every caller, which reads it and never changes it."""
     path = LANG_DIR / language / name
     if not path.exists():
         raise FileNotFoundError(f"no {name} for language {language!r} in {LANG_DIR}")
+    return _parsed(path)
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_Loader)
 

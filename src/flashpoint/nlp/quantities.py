@@ -289,10 +289,14 @@ def _joined_munitions(words: list[str], i: int) -> str | None:
 
 def _toll_risen(before: str) -> bool:
     """'the death toll in the attack on the convoy ... increased to 31' (figures.yaml: toll_rises_to)."""
+    return _toll_risen_pattern().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _toll_risen_pattern() -> re.Pattern[str]:
     words = _figure_rule_words()
-    pattern = (r"\b(?:" + alternation(sorted(words["toll_rises_to.toll_words"])) + r")\b[^.;!?]{0,140}?\b(?:"
-               + alternation(sorted(words["toll_rises_to.verbs"])) + r")\s+(?:to|at)\s+$")
-    return re.search(pattern, before, re.I) is not None
+    return re.compile(r"\b(?:" + alternation(sorted(words["toll_rises_to.toll_words"])) + r")\b[^.;!?]{0,140}?\b(?:"
+                      + alternation(sorted(words["toll_rises_to.verbs"])) + r")\s+(?:to|at)\s+$", re.I)
 
 
 def _of_something_else(noun: str, after: str) -> bool:
@@ -314,14 +318,20 @@ def _one_toll(after: str) -> bool:
 
 def _age_in_a_clause(fig: _Figure) -> bool:
     """'since I was 17', 'At 16, he went': a person's age (figures.yaml: ages_in_a_clause)."""
+    told, person_after = _age_patterns()
+    if told.search(fig.before):
+        return True
+    return bool(re.fullmatch(r"\s*at\s+", fig.before, re.I)) and person_after.match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _age_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(an opener, a person and a verb before the age; a comma and a person after "at <age>")."""
     words = _figure_rule_words()
     persons = alternation(sorted(words["ages_in_a_clause.persons"]))
     told = (r"\b(?:" + alternation(sorted(words["ages_in_a_clause.openers"])) + r")\s+(?:" + persons + r")\s+(?:"
             + alternation(sorted(words["ages_in_a_clause.verbs"])) + r")\s+$")
-    if re.search(told, fig.before, re.I):
-        return True
-    return bool(re.fullmatch(r"\s*at\s+", fig.before, re.I)) and re.match(r",\s+(?:" + persons + r")\b", fig.after,
-                                                                           re.I) is not None
+    return re.compile(told, re.I), re.compile(r",\s+(?:" + persons + r")\b", re.I)
 
 
 _NEXT_FIGURE = re.compile(r"\b(?:and|or|while|but)\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
@@ -726,9 +736,13 @@ def _is_label(scan: _Scan, fig: _Figure) -> bool:
 
 def _street_number(fig: _Figure) -> bool:
     """'behind 2134 Caldwell Place': a house number before a street's name (figures.yaml: street_numbers)."""
+    return bool((fig.m["num"] or "").isdigit()) and _street_pattern().match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _street_pattern() -> re.Pattern[str]:
     streets = alternation(sorted(_figure_rule_words()["street_numbers.street_words"]))
-    return bool((fig.m["num"] or "").isdigit()) and re.match(
-        r"\s+(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,2}(?:" + streets + r")\b", fig.after, re.I) is not None
+    return re.compile(r"\s+(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,2}(?:" + streets + r")\b", re.I)
 
 
 def _period_label(fig: _Figure) -> bool:

@@ -138,6 +138,13 @@ def _forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The words a cue is read from (`find_cues`): "according", a speech verb's forms and lemmas, a phrase verb's
+    lemmas."""
+    return frozenset({"according", *_forms(), *_verbs(), *_phrase_verbs()})
+
+
+@lru_cache(maxsize=1)
 def phrase_verb_forms() -> frozenset[str]:
     """Every inflected form of a phrase verb ("made", "raises", "considered"): their sentences are read parsed."""
     lex = coref.speech_lexicon()
@@ -435,7 +442,8 @@ class Extraction:
     def find_cues(self) -> list[Cue]:
         """Speech verbs and "according to" outside quotes and page furniture, in text order."""
         cues: list[Cue] = []
-        for tok in self.doc.tokens:
+        tokens = self.doc.tokens
+        for tok in (tokens[i] for i in sorted(syntax.word_tokens(tokens, _cue_words()))):
             if self.quoted(tok.idx) or self.is_furniture(tok.idx):
                 continue
             if _is_according(tok):

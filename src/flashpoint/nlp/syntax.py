@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.inflect import verb_forms
@@ -25,6 +26,16 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
 
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "acl", "acl:relcl", "parataxis", "csubj"})
+
+
+def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
+    """The indices of the tokens whose form or lemma, lower-cased, is one of `words`: the only tokens a rule
+    keyed on those words can fire on. Read from the doc's arrays, each distinct word looked up once, without
+    making a Token of every word."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, LEMMA]).tolist()
+    listed = {h for h in {h for row in rows for h in row} if strings[h].lower() in words}
+    return frozenset(i for i, (lower, lemma) in enumerate(rows) if lower in listed or lemma in listed)
 
 
 def is_verb(tok: Token) -> bool:
