@@ -89,7 +89,6 @@ class ArticleState:
     last_actor: Actor | None = None
     last_place: Place | None = None
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
-    last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -473,9 +472,6 @@ def _names_country(doc: NlpDoc, lo: int, hi: int) -> bool:
 def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]:
     if tok is None:
         return []
-    pair = _pair_named(doc, tok, state)
-    if pair:
-        return pair
     out: list[Party | None] = []
     for head in syn.coordinated(syn.np_head(tok)):
         split = syn.coordinated_modifiers(head) or syn.coordinated_complements(head)
@@ -484,15 +480,6 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
         else:
             out.append(party(doc, head, state))
     return [p for p in out if p is not None]
-
-
-def _pair_named(doc: NlpDoc, tok: Token, state: ArticleState) -> list[Party]:
-    """"The two sides", "both countries" (syntax.yaml pair_phrases): the two sides of the last act the article told
-    between two countries, inherited (not read from the clause)."""
-    lo, hi = syn.phrase_span(syn.np_head(tok))
-    if state.last_pair is None or doc.body[lo:hi].lower() not in syntax().pair_phrases:
-        return []
-    return [Party(side, inherited=True) for side in state.last_pair]
 
 
 def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
@@ -537,24 +524,40 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
                 and r.actor.sector not in p.not_recipient_sectors
                 and not (p.not_recipient_place and _plain_place(r.actor))]
 
-    slots = p.recipient
-    if syn.is_passive(trigger) and not p.objects:
-        found = other(_parties(doc, syn.patient(trigger), state))
-        if found:
-            return found
+    found = other(_passive_recipients(doc, trigger, p, state))
+    if found:
+        return found
     objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
     # "condemned the killing of civilians", "all acts of violence against civilians": an act is aimed at its doer
     acts = not p.objects and bool(objects) and all(_is_act(o) for o in objects)
+    addressed = not acts and _addressed(trigger, p, objects)
+    # "urged allies to send tanks to Kyiv": the allies are asked, whatever their country, and no side named further on
+    slots = [s for s in p.recipient if not addressed or s in ("obj", "iobj")]
     for slot in slots:
-        if acts and slot in ("obj", "iobj"):
-            found = other([q for o in objects for c in (o, *o.conjuncts) for q in actors_of(doc, c, state)])
-        else:
-            found = other(_slot_parties(doc, trigger, p, obj, _hosts(trigger, objects, acts, slot, p), slot, state))
+        found = other(_object_doers(doc, objects, state) if acts and slot in ("obj", "iobj") else
+                      _slot_parties(doc, trigger, p, obj, _hosts(trigger, objects, acts, slot, p), slot, state))
         if found:
             return found
-    if "ccomp" in slots and _self_addressed(trigger):
+    if addressed or ("ccomp" in slots and _self_addressed(trigger)):
         return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
     return other(_complement_recipients(doc, trigger, p, state)) or other(_condition_recipients(doc, trigger, p, state))
+
+
+def _object_doers(doc: NlpDoc, objects: list[Token], state: ArticleState) -> list[Party]:
+    """The sides doing the acts a verb's objects name ("condemned Russia's shelling")."""
+    return [q for o in objects for c in (o, *o.conjuncts) for q in actors_of(doc, c, state)]
+
+
+def _addressed(trigger: Token, p: Pattern, objects: list[Token]) -> bool:
+    """A verb of speaking to someone or making them act (syntax.yaml object_control_verbs) with an object of its own:
+    the one it addresses is that object, and no side named further on."""
+    return not p.objects and bool(objects or syn.children(trigger, "iobj")) and \
+        syn.is_verb_of(trigger, syntax().object_control_verbs)
+
+
+def _passive_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"Four soldiers were killed": the one a passive tells of."""
+    return _parties(doc, syn.patient(trigger), state) if syn.is_passive(trigger) and not p.objects else []
 
 
 def _condition_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
@@ -1077,7 +1080,6 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
     actors = [e.actor for e in events if e.actor is not None and (e.actor.country or e.actor.code)]
     if actors:
         state.last_actor = actors[-1]
-    state.last_pair = _last_pair(events) or state.last_pair
     for ev in events:
         attacked = _attacked_country(ev)
         if attacked and ev.actor is not None:
@@ -1088,14 +1090,6 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         # a state of the past ("Soviet-era", "the USSR") is no place a later act happens in
         if place is not None and place.country and not actor_kb.historical_country(place.country):
             state.last_place = place
-
-
-def _last_pair(events: list[Event]) -> tuple[Actor, Actor] | None:
-    """The sides of the last of the events told between two countries (or bodies)."""
-    pairs = [(e.actor, e.recipient) for e in events if e.actor is not None and e.recipient is not None
-             and (e.actor.country or e.actor.code) and (e.recipient.country or e.recipient.code)
-             and (e.actor.country or e.actor.code) != (e.recipient.country or e.recipient.code)]
-    return pairs[-1] if pairs else None
 
 
 def extract_events(doc: NlpDoc) -> list[Event]:
@@ -1109,6 +1103,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
+    syn.repair_plural_verbs(doc.tokens, lambda tok: (tok.lower_, "VERB") in by_lemma())
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up
     ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
     headings: list[tuple[int, int]] = []  # the headline and sub-headings: lines with no closing stop

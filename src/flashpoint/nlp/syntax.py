@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, cast
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -115,6 +116,38 @@ def repair_double_objects(doc: Doc, names_side: Callable[[Token], bool]) -> None
         receiver = _receiver(doc, children(verb, "obj"))
         if receiver is not None and names_side(receiver):
             receiver.head, receiver.dep_ = verb, "iobj"
+
+
+def repair_plural_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
+    """"Zelensky urges(NNS) allies to send ...", "Powerful explosion rocks(NNS) Kherson", "Enemy(compound) shells(NNS)
+    Zolote": a lower-case word the tagger read as a plural noun while the parse gives it an object of its own, and
+    which is the -s form of a verb (`is_verb_form`), is that verb in the present: a headline's verb, which the web
+    treebank rarely shows. A noun glued before it is its subject (not one a preposition opens: "embassy in
+    Ukraine warns"); hung on another clause, it is a clause beside it."""
+    for tok in doc:
+        if tok.tag_ != "NNS" or not tok.is_lower or not any(c.dep_ == "obj" and c.i > tok.i for c in tok.children) \
+                or not is_verb_form(tok):
+            continue
+        tok.pos_, tok.tag_ = "VERB", "VBZ"
+        cast(Any, tok).set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")  # spaCy's stubs lack it
+        glued = _glued_subject(tok)
+        if glued is not None:
+            glued.dep_ = "nsubj"
+            for owner in [c for c in tok.children if c.dep_ == "nmod:poss" and c.i < glued.i]:
+                owner.head = glued  # "Ukraine's president urges": the owner is the subject's
+        if tok.dep_ not in CLAUSE_DEPS:
+            tok.dep_ = "parataxis"
+
+
+def _glued_subject(verb: Token) -> Token | None:
+    """The noun glued before a verb read as a noun, as its modifier, when the verb has no subject and no preposition
+    opens that noun."""
+    if children(verb, "nsubj"):
+        return None
+    opened = [c.i for h in (verb, *verb.children) for c in h.children if c.dep_ == "case" and c.tag_ != "POS"]
+    glued = [c for c in verb.children if (c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "PROPN"))
+             and c.i < verb.i and not any(i < c.i for i in opened)]
+    return glued[-1] if glued else None
 
 
 def _receiver(doc: Doc, objs: list[Token]) -> Token | None:
@@ -342,17 +375,10 @@ def _past_heading(subjects: list[Token], verb: Token) -> Token:
 
 
 def _shares_subject(verb: Token) -> bool:
-    """A coordinated verb, or an adverbial participle or adjective, has its head's subject; so has a verb coordinated
-    with a predicate noun ("Vietnam is a critic of China's claims and has accused Beijing"), though not with a
-    predicate of place or state ("the threat has been in place and have not increased, urging ...")."""
+    """A coordinated verb, or an adverbial participle or adjective, has its head's subject."""
     if verb.dep_ == "conj":
-        return is_verb(verb.head) or _predicate_noun(verb.head)
+        return is_verb(verb.head)
     return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or verb.pos_ == "ADJ")
-
-
-def _predicate_noun(head: Token) -> bool:
-    deps = {c.dep_ for c in head.children}
-    return "cop" in deps and "case" not in deps and head.pos_ in ("NOUN", "NUM", "PRON")
 
 
 def _passive_subject(verb: Token, via: str | None) -> Token | None:
