@@ -116,8 +116,10 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
         types = {j["found"]["type"], *([j["right"]["type"]] if j["right"] else [])}
         overlapping = [e for e in overlapping if e.type in types]
         judged_then = {k: j["found"][k] for k in ("type", "actor_country", "recipient_country")}
-        best = max(overlapping, key=lambda e: (_judge(judged_then, e), e.type == j["found"]["type"],
-                                             _told_at(span, e)), default=None)
+        # the event judged (same coding as then), else a right one there: of a pair told both ways ("the two sides
+        # signed", a symmetric act) the judge gave one order
+        best = max(overlapping, key=lambda e: (_judge(judged_then, e), _judge(j["right"], e),
+                                             e.type == j["found"]["type"], _told_at(span, e)), default=None)
         if best is None:
             row = tally.setdefault("removed", {"right": 0, "coded": 0})
             row["right"] += j["right"] is None

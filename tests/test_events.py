@@ -62,6 +62,27 @@ def test_coordinated_recipients_give_one_event_each() -> None:
     assert not of_type(events_of("The US has given Ukraine and Russia a June deadline to end the war."), "AID")
 
 
+@pytest.mark.parametrize(("sentence", "type_", "sides"), [
+    ("Greece is a longtime rival of Turkey and has accused Ankara of provocations.", "ACCUSE", ("GRC", "TUR")),
+    ("Peru is one of the loudest critics of the deal and has urged Chile to drop it.", "REQUEST", ("PER", "CHL")),
+])
+def test_a_verb_coordinated_with_a_predicate_noun_has_its_subject(sentence: str, type_: str,
+                                                                  sides: tuple[str, str]) -> None:
+    ev = of_type(events_of(sentence), type_)[0]
+    assert (side(ev.actor), side(ev.recipient)) == sides
+
+
+def test_the_two_sides_are_the_sides_of_the_last_act_between_two_countries() -> None:
+    """syntax.yaml pair_phrases: "both sides" after talks between Russia and Ukraine are Russia and Ukraine, inherited
+    (shown below the confidence of sides the clause names); with no such act before, no side is guessed."""
+    evs = of_type(events_of("Russia and Ukraine held talks in Istanbul. Both sides accused each other of shelling "
+                            "the plant."), "ACCUSE")
+    assert {(side(e.actor), side(e.recipient)) for e in evs} == {("RUS", "UKR"), ("UKR", "RUS")}
+    assert all(e.confidence < 0.5 for e in evs)
+    alone = of_type(events_of("The two sides signed a ceasefire deal in Minsk."), "AGREE")
+    assert all(side(e.actor) is None and side(e.recipient) is None for e in alone)
+
+
 def test_denial_scope_is_the_denied_clause_only() -> None:
     evs = events_of("Armenia denied firing at Ganja and accused Azerbaijan of shelling Stepanakert.")
     firing = [e for e in of_type(evs, "ASSAULT") if e.trigger == "firing"]

@@ -89,6 +89,7 @@ class ArticleState:
     last_actor: Actor | None = None
     last_place: Place | None = None
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
+    last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -472,6 +473,9 @@ def _names_country(doc: NlpDoc, lo: int, hi: int) -> bool:
 def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]:
     if tok is None:
         return []
+    pair = _pair_named(doc, tok, state)
+    if pair:
+        return pair
     out: list[Party | None] = []
     for head in syn.coordinated(syn.np_head(tok)):
         split = syn.coordinated_modifiers(head) or syn.coordinated_complements(head)
@@ -480,6 +484,15 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
         else:
             out.append(party(doc, head, state))
     return [p for p in out if p is not None]
+
+
+def _pair_named(doc: NlpDoc, tok: Token, state: ArticleState) -> list[Party]:
+    """"The two sides", "both countries" (syntax.yaml pair_phrases): the two sides of the last act the article told
+    between two countries, inherited (not read from the clause)."""
+    lo, hi = syn.phrase_span(syn.np_head(tok))
+    if state.last_pair is None or doc.body[lo:hi].lower() not in syntax().pair_phrases:
+        return []
+    return [Party(side, inherited=True) for side in state.last_pair]
 
 
 def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
@@ -1080,6 +1093,7 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
     actors = [e.actor for e in events if e.actor is not None and (e.actor.country or e.actor.code)]
     if actors:
         state.last_actor = actors[-1]
+    state.last_pair = _last_pair(events) or state.last_pair
     for ev in events:
         attacked = _attacked_country(ev)
         if attacked and ev.actor is not None:
@@ -1090,6 +1104,14 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         # a state of the past ("Soviet-era", "the USSR") is no place a later act happens in
         if place is not None and place.country and not actor_kb.historical_country(place.country):
             state.last_place = place
+
+
+def _last_pair(events: list[Event]) -> tuple[Actor, Actor] | None:
+    """The sides of the last of the events told between two countries (or bodies)."""
+    pairs = [(e.actor, e.recipient) for e in events if e.actor is not None and e.recipient is not None
+             and (e.actor.country or e.actor.code) and (e.recipient.country or e.recipient.code)
+             and (e.actor.country or e.actor.code) != (e.recipient.country or e.recipient.code)]
+    return pairs[-1] if pairs else None
 
 
 def extract_events(doc: NlpDoc) -> list[Event]:

@@ -539,12 +539,26 @@ class Speakers:
             return "male"
         return None
 
-    def pronoun(self, pos: int, gender: str) -> Who | None:
+    def pronoun(self, pos: int, gender: str, tok: Token | None = None) -> Who | None:
         """The most recent person before `pos`, outside quotes, whose gender agrees. The given-name list
         marks women's names, so for "she" a known woman among the last few named beats a nearer person
-        of unknown gender; for "he" an unknown gender agrees."""
-        return self._described_just_before(pos) or self._subject_in_sentence(pos, gender) or \
-            self._agreeing_person(pos, gender)
+        of unknown gender; for "he" an unknown gender agrees. A person the pronoun's own clause names
+        after it is not its antecedent ("Figgins, who represents Thomas, said … He said Thomas is a
+        father of three": he is Figgins)."""
+        named_later = self._named_in_own_clause(tok) if tok is not None else set()
+        for find in (self._described_just_before, self._subject_in_sentence, self._agreeing_person):
+            who = find(pos, gender)
+            if who is not None and (who.name.split() or [""])[-1].lower() not in named_later:
+                return who
+        return None
+
+    def _named_in_own_clause(self, tok: Token) -> set[str]:
+        """The surnames of the people named after a subject pronoun in its verb's clause, outside quotes."""
+        if not tok.dep_.startswith("nsubj") or tok.head.i == tok.i:
+            return set()
+        end = max(t.idx + len(t) for t in tok.head.subtree)
+        return {self.body[e.start:e.end].split()[-1].lower() for e in self.entities_in(tok.idx + len(tok), end)
+                if e.type == "PERSON" and e.end <= end}
 
     def _subject_in_sentence(self, pos: int, gender: str, chain: int = 0) -> Who | None:
         """'Putin hinted …, telling Carlson that a man whom he said …': a person who is the subject of
@@ -623,6 +637,7 @@ class Speakers:
             if m.end <= hi:
                 found.append((m.start, m.end, self._unlisted_who(m), self.unlisted_gender.get(m.name)))
             i += 1
+        found += self._speakers_by_surname(lo, hi)
         subjects: list[tuple[bool, int, int, Who]] = []
         for start, end, who, g in found:
             span = self.doc.tokens.char_span(start, end, alignment_mode="expand")
@@ -634,17 +649,37 @@ class Speakers:
         # slept on the night Epstein died": Figgins), the last among equals
         return min(subjects, key=lambda t: t[:3])[3] if subjects else None
 
-    def _described_just_before(self, pos: int) -> Who | None:
+    def _speakers_by_surname(self, lo: int, hi: int) -> list[tuple[int, int, Who, str | None]]:
+        """People who spoke before, named in full then, written by surname alone in [lo, hi) where no entity
+        covers the word ("Figgins declined to say whether Thomas slept", "Montell Figgins" no entity)."""
+        out: list[tuple[int, int, Who, str | None]] = []
+        for w in {w.name: w for w in self.said if w.person and len(w.name.split()) > 1 and w.start < lo}.values():
+            for m in re.finditer(rf"\b{re.escape(w.name.split()[-1])}\b", self.body[lo:hi]):
+                at = lo + m.start()
+                if not self.in_quote(at) and self.entity_at(at) is None:
+                    out.append((at, at + len(m.group(0)), w, self._gender_of_name(w.name)))
+        return out
+
+    def _described_just_before(self, pos: int, _gender: str = "male") -> Who | None:
         """'A spokesperson for the governor said … Later he said': the unnamed person just quoted,
-        when no named person came between."""
+        when no named person came between; never a plural ("experts say … he said")."""
         described = next((w for w in reversed(self.said) if w.start < pos), None)
-        if described is None or described.id is not None or described.person:
+        if described is None or described.id is not None or described.person or self._plural(described):
             return None
         if not set(described.name.lower().split()) & role_nouns() or pos - described.start >= DESCRIBED_REACH:
             return None
         if any(e.type == "PERSON" and described.start < e.start < pos for e in self.entities):
             return None
         return described
+
+    def _plural(self, who: Who) -> bool:
+        """Is the head word of a speaker's phrase a plural noun ("experts", "senior officials")?"""
+        span = self.doc.tokens.char_span(who.start, who.start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        last = who.name.split()[-1] if who.name.split() else ""
+        head = next((t for t in span[0].doc[span[0].i:span[0].i + 8] if t.text == last), None)
+        return head is not None and head.tag_ in ("NNS", "NNPS")
 
     def _agreeing_person(self, pos: int, gender: str) -> Who | None:
         """The nearest person before whose gender agrees, else (for "she") the nearest of unknown gender;
@@ -759,7 +794,7 @@ class Speakers:
         """The speaker a subject token names, or None (no one, a name inside a quote, a date)."""
         low = "" if _acronym(tok) else tok.lower_  # "The US said": no pronoun
         if low in people().person_pronouns:
-            return self.pronoun(tok.idx, people().person_pronouns[low])
+            return self.pronoun(tok.idx, people().person_pronouns[low], tok)
         if low in syntax_words().group_pronouns:
             return self._body_subject_in_sentence(tok) or self.group(tok.idx, pronoun=True) or self._singular_they(tok)
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
@@ -1037,7 +1072,9 @@ class Speakers:
         found = found or self._named_before(tok, lo) or self._role_description(tok, text, lo) or \
             self._named_later(tok, text, hi)
         if found is None and tok.pos_ in NAME_POS:
-            found = self.unlisted_name(tok) or self.named_before_by_surname(text)
+            found = self.unlisted_name(tok)
+        if found is None and tok.text[:1].isupper():
+            found = self.named_before_by_surname(text)  # "Figgins said", the surname tagged a plural noun
         return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
 
     def _person_closing_title(self, lo: int, hi: int) -> Who | None:

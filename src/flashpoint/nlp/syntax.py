@@ -375,10 +375,17 @@ def _past_heading(subjects: list[Token], verb: Token) -> Token:
 
 
 def _shares_subject(verb: Token) -> bool:
-    """A coordinated verb, or an adverbial participle or adjective, has its head's subject."""
+    """A coordinated verb, or an adverbial participle or adjective, has its head's subject; so has a verb coordinated
+    with a predicate noun ("Vietnam is a critic of China's claims and has accused Beijing"), though not with a
+    predicate of place or state ("the threat has been in place and have not increased, urging ...")."""
     if verb.dep_ == "conj":
-        return is_verb(verb.head)
+        return is_verb(verb.head) or _predicate_noun(verb.head)
     return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or verb.pos_ == "ADJ")
+
+
+def _predicate_noun(head: Token) -> bool:
+    deps = {c.dep_ for c in head.children}
+    return "cop" in deps and "case" not in deps and head.pos_ in ("NOUN", "NUM", "PRON")
 
 
 def _passive_subject(verb: Token, via: str | None) -> Token | None:
