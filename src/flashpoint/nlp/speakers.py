@@ -1324,13 +1324,24 @@ def _past_aside(doc: Doc, i: int, floor: int) -> int:
     return i
 
 
+def _phrase_step(tok: Token, head: Token) -> bool:
+    """Is `head` the word of the same noun phrase that `tok` modifies: a noun's modifier, or the object of a
+    participle or adjective that modifies a noun ("people familiar with the talks", "a person briefed on
+    the call": from "talks" to "familiar" to "people")?"""
+    if tok.dep_ in PHRASE_UP and head.pos_ in NOMINAL | {"ADJ"}:
+        return True
+    if tok.dep_ == "obl" and (head.pos_ == "ADJ" or head.tag_ == "VBN") and head.dep_ in ("amod", "acl"):
+        return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in NOMINAL
+
+
 def _climb_phrase(tok: Token, floor: int, verb_i: int) -> Token:
     """From the last word of a noun phrase to its head, inside [floor, verb_i)."""
     doc = tok.doc
     closed = any(doc[k].text == "," for k in range(tok.i + 1, verb_i))
     for _ in range(8):
         head = tok.head
-        if tok.dep_ in PHRASE_UP and floor <= head.i < verb_i and head is not tok and head.pos_ in NOMINAL | {"ADJ"} \
+        if _phrase_step(tok, head) and floor <= head.i < verb_i and head is not tok \
                 and (closed or not any(doc[k].text == "," for k in range(head.i + 1, tok.i))):
             tok = head  # across a comma only out of an aside closed by a comma ('X, chairman of Y, told'), not
             # from the subject of a fronted claim ('… of the West Bank, military sources said', '… bin Laden, the
