@@ -1,0 +1,45 @@
+"""How much the dates of an article lean on its publication date: the tune articles of the real-news annotations
+scored twice, once as given and once with the publication date withheld (the page text alone, as for a record or a
+page that states none). Held-out articles are never read here.
+
+    python benchmarks/undated_dates.py [--gold tests/data/realnews]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from flashpoint.evals import realnews as rn
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def scored(withheld: bool, gold_dir: Path) -> tuple[dict[str, Any], int]:
+    """Dates matched by text and value over the tune articles; how many articles found a publication date."""
+    golds, split = rn.load_gold(gold_dir)
+    texts = rn.load_texts(rn.default_articles())
+    gold = system = matched = dated = 0
+    for g in rn.chosen(golds, split, "tune"):
+        text = {k: v for k, v in texts[g["id"]].items() if not (withheld and k == "published")}
+        record = rn.analyse(text)
+        dated += bool(record.get("published"))
+        d = rn.score_article(g, record)["dates"]["text+value"]
+        gold, system, matched = gold + d["gold"], system + d["system"], matched + d["matched"]
+    return rn.prf(gold, system, matched), dated
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "realnews")
+    args = ap.parse_args()
+    for withheld in (False, True):
+        s, dated = scored(withheld, args.gold)
+        label = "publication date withheld" if withheld else "publication date given"
+        print(f"{label:27} dates P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+              f"({s['matched']} of {s['gold']}); articles with a publication date found: {dated}")
+
+
+if __name__ == "__main__":
+    main()
