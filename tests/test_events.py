@@ -83,6 +83,17 @@ def test_the_two_sides_are_the_sides_of_the_last_act_between_two_countries() -> 
     assert all(side(e.actor) is None and side(e.recipient) is None for e in alone)
 
 
+@pytest.mark.parametrize(("sentence", "force"), [
+    ("Two soldiers were killed in a helicopter crash in Afghanistan, the military said.", False),
+    ("Three villagers were injured in a landslide near the border.", False),
+    ("Two soldiers were killed in a Taliban attack in Kandahar.", True),
+    ("Two soldiers were killed by gunmen near the crash site.", True),
+])
+def test_harm_in_a_mishap_is_no_use_of_force(sentence: str, force: bool) -> None:
+    """syntax.yaml accident_nouns: a death told "in" a crash or a landslide, with no one doing it, codes no ASSAULT."""
+    assert bool(of_type(events_of(sentence), "ASSAULT")) == force
+
+
 def test_denial_scope_is_the_denied_clause_only() -> None:
     evs = events_of("Armenia denied firing at Ganja and accused Azerbaijan of shelling Stepanakert.")
     firing = [e for e in of_type(evs, "ASSAULT") if e.trigger == "firing"]

@@ -753,11 +753,21 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
     """The actors of a trigger, or None where its subject is a cause, not a side."""
     if p.actor_from:  # "came under fire from Russian forces", "were released from Russian captivity"
         return _undergone_from(doc, tok, p, obj, state) or (actors_of(doc, tok, state) if syn.is_passive(tok) else [])
+    if p.type in FORCE and _mishap(tok):
+        return None
     actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state)
     named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in actors)
     if not named and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
         return None
     return actors
+
+
+def _mishap(trigger: Token) -> bool:
+    """"Two soldiers were killed in a helicopter crash" (syntax.yaml accident_nouns): harm told in a mishap, with no
+    one told doing it, is no use of force."""
+    if not syn.is_verb(trigger) or syn.subject(trigger) is not None:
+        return False
+    return any(syn.np_head(o).lemma_.lower() in syntax().accident_nouns for o in syn.obliques(trigger, ("in",)))
 
 
 def _undergone_from(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:

@@ -27,7 +27,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
                 "perception_verbs", "body_anaphors",
-                "capability_modals", "attack_target_preps", "reciprocals", "prepared_acts", "pair_phrases")
+                "capability_modals", "attack_target_preps", "reciprocals", "prepared_acts", "pair_phrases",
+                "accident_nouns")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -84,6 +85,7 @@ class Syntax:
     reciprocals: frozenset[str]
     prepared_acts: frozenset[str]
     pair_phrases: frozenset[str]
+    accident_nouns: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
