@@ -1233,9 +1233,17 @@ def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]])
 def _headline(sentence: Span, body: str) -> bool:
     """A line of its own told with no closing stop ("Ukrainian soldier killed"), as headlines are."""
     text = sentence.text.rstrip().rstrip("\"'”’»)]")  # 'calling it “wrong.”' closes with its stop inside the quote
-    before = body[:sentence.start_char].rstrip(" \t")[-1:]
-    after = body[sentence.end_char:].lstrip(" \t")[:1]
-    return bool(text) and text[-1] not in ".!?" and before in ("", "\n") and after in ("", "\n")
+    return bool(text) and text[-1] not in ".!?" and _own_line(body, sentence.start_char, sentence.end_char)
+
+
+def _own_line(body: str, start: int, end: int) -> bool:
+    """Only spaces or tabs between the line's start and `start`, and between `end` and the line's end (walked from
+    the span, not sliced: a sliced prefix copies the body before every sentence)."""
+    while start > 0 and body[start - 1] in " \t":
+        start -= 1
+    while end < len(body) and body[end] in " \t":
+        end += 1
+    return (start == 0 or body[start - 1] == "\n") and (end == len(body) or body[end] == "\n")
 
 
 def _retold(first: Event, other: Event) -> bool:

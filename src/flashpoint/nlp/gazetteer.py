@@ -137,12 +137,18 @@ def fold_word(word: str) -> str:
     w = w.replace("h", "g").replace("w", "v").replace("y", "i")
     if w.startswith("ie") or w.startswith("ye"):
         w = w[1:]
-    w = re.sub(r"(.)\1+", r"\1", w)  # double letters: Odessa/Odesa, Zelenskyy/Zelensky
-    w = re.sub(r"(?<=.)(ei|ii|ij)$", "i", w)  # Sergei/Sergey/Serhiy, Zelenskiy
-    w = re.sub(r"^dmitr[oi]$", "dmitri", w)  # Dmytro/Dmitry
-    w = re.sub(r"^olek", "alek", w)  # Oleksiy/Aleksey, Oleksandr/Aleksandr
-    w = re.sub(r"ander$", "andr", w)  # Alexander/Aleksandr
+    for pattern, replacement in _SPELLINGS:
+        w = pattern.sub(replacement, w)
     return w
+
+
+_SPELLINGS = tuple((re.compile(p), r) for p, r in (
+    (r"(.)\1+", r"\1"),  # double letters: Odessa/Odesa, Zelenskyy/Zelensky
+    (r"(?<=.)(ei|ii|ij)$", "i"),  # Sergei/Sergey/Serhiy, Zelenskiy
+    (r"^dmitr[oi]$", "dmitri"),  # Dmytro/Dmitry
+    (r"^olek", "alek"),  # Oleksiy/Aleksey, Oleksandr/Aleksandr
+    (r"ander$", "andr"),  # Alexander/Aleksandr
+))
 
 
 @lru_cache(maxsize=65536)

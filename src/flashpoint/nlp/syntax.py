@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.inflect import verb_forms
@@ -38,6 +39,13 @@ def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     rows = doc.to_array([LOWER, LEMMA])
     listed = np.array([h for h in np.unique(rows).tolist() if strings[h].lower() in words], dtype=np.uint64)
     return frozenset(np.flatnonzero(np.isin(rows, listed).any(axis=1)).tolist())
+
+
+def labelled(doc: Doc, *labels: str) -> list[Token]:
+    """The tokens whose dependency label is one of `labels`, in order, found in the doc's arrays (no Token is made
+    of any other word)."""
+    wanted = np.array([get_string_id(label) for label in labels], dtype=np.uint64)
+    return [doc[i] for i in np.flatnonzero(np.isin(doc.to_array(DEP), wanted)).tolist()]
 
 
 def is_verb(tok: Token) -> bool:
@@ -71,7 +79,7 @@ def repair_reported_clauses(doc: Doc) -> None:
     """"Five hundred rebels surrendered(ADJ, acl) last week, an official said": a noun reported as a clause (the
     complement of a speech verb) whose past-shaped participle follows it with no subject or marker of its own is
     that clause's verb, as the parser's repair does for a noun at the root."""
-    for noun in [t for t in doc if t.pos_ in ("NOUN", "PROPN") and _reported(t)]:
+    for noun in [t for t in labelled(doc, "ccomp", "parataxis", "nsubj") if t.pos_ in ("NOUN", "PROPN") and _reported(t)]:
         verbs = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.lower_.endswith(("ed", "en"))
                  and c.pos_ in ("ADJ", "VERB") and not any(g.dep_ in ("nsubj", "mark", "aux", "aux:pass") for g in c.children)]
         if not verbs:
@@ -88,7 +96,8 @@ def repair_inverted_subjects(doc: Doc) -> None:
     """"The world is at a moment of peril, warned UN chief Guterres": after a fronted reported clause, a verb with
     no subject of its own has it after it, where the parser read an object; "warned Russia" with no clause before
     it keeps its object."""
-    for verb in doc:
+    hosts = sorted({c.head.i for c in labelled(doc, "ccomp", "parataxis") if c.i < c.head.i})  # a clause before them
+    for verb in (doc[i] for i in hosts):
         if not is_verb(verb) or children(verb, *SUBJECT_DEPS, "nsubj:pass", "expl"):
             continue
         if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
@@ -101,7 +110,7 @@ def repair_inverted_subjects(doc: Doc) -> None:
 def repair_owner_attachment(doc: Doc, is_role: Callable[[Token], bool]) -> None:
     """"met with representatives from the UK, France and Germany": a "from"/"of" phrase the parser hung on the verb,
     right after a role noun of the same verb ("representatives", "officials"), says whose that noun is."""
-    for owner in [t for t in doc if t.dep_ == "obl" and t.pos_ == "PROPN" and case_of(t) in ("from", "of") and is_verb(t.head)]:
+    for owner in [t for t in labelled(doc, "obl") if t.pos_ == "PROPN" and case_of(t) in ("from", "of") and is_verb(t.head)]:
         before = owner.left_edge.i - 1
         nouns = [c for c in owner.head.children if c.dep_ in ("obl", "obj") and c.right_edge.i == before
                  and c.pos_ == "NOUN" and c is not owner]
@@ -113,7 +122,8 @@ def repair_double_objects(doc: Doc, names_side: Callable[[Token], bool]) -> None
     """"gave Ukraine 2 billion dollars", "will send Israel 2,000 bombs", "gave the Ivory Coast 5.1 million dollars": a
     name of a side (`names_side`) right after a verb, read as a first object or glued as a compound onto the object
     across its number, is the verb's indirect object (the receiver), the noun after it the object."""
-    for verb in [t for t in doc if is_verb(t) and not children(t, "iobj")]:
+    hosts = sorted({o.head.i for o in labelled(doc, "obj")})  # a verb with no object has no receiver read as one
+    for verb in [t for t in (doc[i] for i in hosts) if is_verb(t) and not children(t, "iobj")]:
         receiver = _receiver(doc, children(verb, "obj"))
         if receiver is not None and names_side(receiver):
             receiver.head, receiver.dep_ = verb, "iobj"
