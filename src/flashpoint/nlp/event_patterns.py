@@ -344,6 +344,7 @@ class PlacedSectors:
 
     sectors: frozenset[str]
     groups: frozenset[str]  # armed groups of these sectors fight in their own country: their victims are of it
+    unowned: frozenset[str]  # of no side: a country the text named before them is not theirs
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -353,7 +354,7 @@ def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
     data = read_yaml(language, "events.yaml").get("placed_sectors") or {}
     source = f"lang/{language}/events.yaml: placed_sectors"
     return PlacedSectors(frozenset(data.get("sectors") or []), frozenset(data.get("groups") or []),
-                         *_examples(data, source))
+                         frozenset(data.get("unowned") or []), *_examples(data, source))
 
 
 @dataclass(frozen=True)

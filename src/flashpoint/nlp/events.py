@@ -318,7 +318,7 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if placed is not None:  # "a military base in northern Togo": where it is, not whose army the text is about
         return Party(placed)
     actor = actor_kb.actor_for_span(doc, lo, hi) or actor_kb.resolve_actor(doc.body[lo:hi])
-    if actor is not None and actor.sector == "CVL" and actor.country and not _names_country(doc, lo, hi):
+    if actor is not None and actor.sector in placed_sectors().unowned and actor.country and not _names_country(doc, lo, hi):
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
