@@ -206,6 +206,21 @@ def test_command_scores_articles_and_lists_tune_errors_only(tmp_path: Path) -> N
     assert table.exit_code == 0 and "tune: 2 articles" in table.stdout and "events strict" in table.stdout
 
 
+def test_dates_of_texts_with_a_publication_date_are_scored_apart_too(tmp_path: Path) -> None:
+    """A text that states no publication date resolves few dates; its share of the date figure is shown apart."""
+    gold = two_tune_articles(tmp_path)
+    texts = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    undated = [{**t, "published": None} if t["id"] == TWO_TUNE[0] else t for t in texts if t["id"] in TWO_TUNE]
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps(t) + "\n" for t in undated), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "realnews", str(gold), "--articles", str(articles), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["scores"]
+    dated_gold = len({(d["text"].lower(), d["value"])
+                      for d in json.loads((GOLD / f"{TWO_TUNE[1]}.json").read_text(encoding="utf-8"))["dates"]})
+    assert scores["dates (dated texts)"]["gold"] == dated_gold < scores["dates (text+value)"]["gold"]
+
+
 def test_errors_are_refused_for_heldout(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "realnews", str(GOLD), "--articles", str(ARTICLES),
                                       "--split", "heldout", "--errors"])

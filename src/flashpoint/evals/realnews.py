@@ -384,6 +384,8 @@ def run(path: Path, articles: Path | None = None, split: str = "tune", min_confi
         not_in_body += len(scored["not_in_body"])
         for name in ("events", "events@0", "quotes", "figures", "dates"):
             _add(totals.setdefault(name, {}), scored[name])
+        if text.get("published"):  # a text with no publication date resolves few dates: scored apart too
+            _add(totals.setdefault("dated", {}), scored["dates"])
         _per_type(scored, per_type)
         if errors and gold["id"] in tune:
             mistakes += article_errors(gold["id"], gold, record, scored)
@@ -393,7 +395,8 @@ def run(path: Path, articles: Path | None = None, split: str = "tune", min_confi
              ("quotes", "speaker"): "quotes (span+speaker)", ("quotes", "span"): "quotes (span only)",
              ("quotes", "attributed"): "quotes (span+speaker, of quotes naming a speaker)",
              ("figures", "value"): "figures (value)", ("figures", "value+kind"): "figures (value+kind)",
-             ("dates", "text+value"): "dates (text+value)"}
+             ("dates", "text+value"): "dates (text+value)",
+             ("dated", "text+value"): "dates (dated texts)"}
     scores = {label: prf(**totals[ext][how]) for (ext, how), label in names.items() if how in totals.get(ext, {})}
     out: dict[str, Any] = {
         "split": split, "articles": len(scored_ids), "min_confidence": min_confidence,
