@@ -1206,7 +1206,7 @@ _COUNTED_AFTER_A_YEAR = re.compile(r"\s*(?:" + longest_first(_W.year_counted_nou
       + _YEAR_WORDS + r")"
       r"(?P<later>\s+(?:or|and)\s+" + longest_first(_W.year_open_end_words) + r"(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if not (m["cue"] or m["lead"] or m["later"] or m["det"]):
+    if not (m["cue"] or m["lead"] or m["later"] or m["det"] or _year_of_a_thing(ctx.text, m.start("y"), m.end("y"))):
         return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
     after = ctx.text[m.end():m.end() + 12]
     if _COUNTED_AFTER_A_YEAR.match(after):
@@ -1219,6 +1219,20 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     if y is None:
         return None
     return Res(start, m.end(), f"{y:04d}", mod=m["cue"])
+
+
+_OF_A_THING_NOUN = re.compile(r"\s+[a-z]+\b")
+
+
+def _year_of_a_thing(text: str, a: int, b: int) -> bool:
+    """'Holcomb's 2016 election campaign', 'the Falklands War (1982)': a year after a possessive, before a
+    singular noun, or in brackets (dates.yaml: year_of_a_thing)."""
+    if any(text[a - 1:a] + text[b:b + 1] == pair for pair in rule_words("year_of_a_thing", "brackets")):
+        return True
+    before = text[max(0, a - 4):a].rstrip().lower()
+    noun = _OF_A_THING_NOUN.match(text, b)
+    return any(before.endswith(p) for p in rule_words("year_of_a_thing", "possessives")) and \
+        noun is not None and not noun.group(0).endswith("s")
 
 
 @rule(r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0\s?'?s|'(?P<d2>\d)0s)", {DIGIT})
