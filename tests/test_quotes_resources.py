@@ -18,6 +18,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "organization" in words.body_nouns and "commission" not in words.body_nouns  # a body's own word
     assert "professor" in words.person_nouns and "agency" not in words.person_nouns  # a body is no person
     assert "cite" in words.speaker_acts and "kill" not in words.speaker_acts  # "…, killing five" is still the claim
+    assert "officials" in words.nameless_sources and "ministry" not in words.nameless_sources  # a body is named
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -25,10 +26,10 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nfragment_words: three\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nfragment_words: 3\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

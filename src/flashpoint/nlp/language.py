@@ -166,12 +166,13 @@ class Quoting:
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     speaker_acts: frozenset[str]
+    nameless_sources: frozenset[str]
     fragment_words: int
     title_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
-                 "document_authors", "person_nouns", "body_nouns", "speaker_acts")
+                 "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources")
 
 
 @lru_cache(maxsize=4)

@@ -913,7 +913,7 @@ class Extraction:
                 continue  # scare quotes, titles, quoted terms and unattributed fragments
             prev_in_para[q.para] = (who, cue_word)
             text = inner.rstrip()
-            if text.strip():
+            if text.strip() and not (who is not None and who.nameless):
                 out.append(Quote(text=text, start=q.inner_start, end=q.inner_start + len(text),
                                  speaker=_speaker(who), cue=cue_word, direct=True))
         return out
@@ -1002,8 +1002,8 @@ class Extraction:
                  and (span := reported[id(c)]) is not None]
         for c in self.cues:
             span, who = self._reported_by(c, reported[id(c)])
-            if span is None or who is None:
-                continue
+            if span is None or who is None or who.nameless:
+                continue  # 'officials said': no one named (quotes.yaml: nameless_sources)
             if not _set_off_participle(c.tok) and any(a <= c.start < b for owner, (a, b) in outer if owner != id(c)):
                 continue  # 'X said his services told him that …', 'X said Y lied when denying …': X's
                 # report carries it ("…, adding" is X's own)

@@ -77,6 +77,7 @@ class Who:
     id: str | None = None
     actor: Actor | None = None
     person: bool = False
+    nameless: bool = False  # "officials said": a plural source noun alone, no one named (quotes.yaml)
 
 
 @lru_cache(maxsize=1)
@@ -246,6 +247,12 @@ def _determiner_before(tok: Token) -> list[Token]:
     if before is None or before.pos_ not in ("DET", "PRON") or before.lower_ not in quoting().definite_determiners:
         return []
     return [before]
+
+
+def _nameless(tok: Token) -> bool:
+    """'officials said', 'according to experts': a plural source noun with no word of its own phrase (no
+    modifier, determiner, number or name) names no one (quotes.yaml: nameless_sources)."""
+    return tok.lower_ in quoting().nameless_sources and not any(c.dep_ not in ("punct", "cc", "case") for c in tok.children)
 
 
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
@@ -1216,7 +1223,7 @@ class Speakers:
                                      or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
-                   person=actor is None and looks_like_full_name(text))
+                   person=actor is None and looks_like_full_name(text), nameless=_nameless(tok))
 
     def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
         """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official")."""
