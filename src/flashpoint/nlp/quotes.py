@@ -165,20 +165,21 @@ def _phrase_verbs() -> dict[str, tuple[str, re.Pattern[str]]]:
     return out
 
 
-def _phrase_object(verb: Token) -> re.Match[str] | None:
-    """'made it clear that', 'raised the alarm that': the object words after a phrase verb, before "that"."""
+def _phrase_object(verb: Token, text: str) -> re.Match[str] | None:
+    """'made it clear that', 'raised the alarm that': the object words after a phrase verb, before "that" (`text`:
+    the verb's doc's text, which the doc would join again at each call)."""
     row = _phrase_verbs().get(verb.lemma_.lower())
     if row is None or not verb.tag_.startswith("VB"):
         return None
-    m = row[1].match(verb.doc.text, verb.idx + len(verb))
+    m = row[1].match(text, verb.idx + len(verb))
     if m is not None and not m.group(0) and not syntax.children(verb, "nsubj", "nsubj:pass"):
         return None  # "which made Vaughan believe that": a view with no subject of its own states nothing
     return m
 
 
-def _phrase_cue(verb: Token) -> str | None:
+def _phrase_cue(verb: Token, text: str) -> str | None:
     """The cue a phrase verb gives its quotes ("made it clear"), or None."""
-    m = _phrase_object(verb)
+    m = _phrase_object(verb, text)
     return " ".join([_phrase_verbs()[verb.lemma_.lower()][0], *m.group(0).split()]) if m else None
 
 
@@ -451,7 +452,7 @@ class Extraction:
             elif _is_cue_verb(tok) or _misread_speech_verb(tok):
                 past, reported = _verbs()[_base(tok)]
                 cues.append(Cue(tok, tok.idx, tok.idx + len(tok), past, reported))
-            elif (phrase := _phrase_cue(tok)) is not None:
+            elif (phrase := _phrase_cue(tok, self.body)) is not None:
                 cues.append(Cue(tok, tok.idx, tok.idx + len(tok), phrase, True))
         return cues
 
@@ -1300,7 +1301,7 @@ class Extraction:
         """'said its fighters had killed ...', 'told reporters the delegation had left': a finite clause
         right after the verb (past a "that" or the listener), however the parse attached it."""
         # "told reporters", "told the audience"; "made it clear", "raised the alarm"
-        listener = _listener().match(self.body, verb.idx + len(verb), end) or _phrase_object(verb)
+        listener = _listener().match(self.body, verb.idx + len(verb), end) or _phrase_object(verb, self.body)
         skip_to = listener.end() if listener else verb.idx + len(verb)
         toks = self._past_listener_and_time(verb, [t for t in verb.doc[verb.i + 1:verb.i + 40] if skip_to <= t.idx < end])
         k = _past_setting(toks)
