@@ -979,3 +979,13 @@ def test_the_one_a_verb_addresses_is_its_object_whatever_its_country() -> None:
     assert allies and all(e.recipient is None or side(e.recipient) != "UKR" for e in allies)
     germany = of_type(events_of("Poland urged Germany to send more tanks to Kyiv."), "REQUEST")
     assert [side(e.recipient) for e in germany] == ["DEU"]
+
+
+def test_a_verbless_headline_reads_the_verb_form_glued_onto_its_object_as_the_verb() -> None:
+    # syntax.repair_verbless_headlines: "Azerbaijan shells(NNS, compound) Armenian border villages(ROOT)"
+    shelled = of_type(events_of("Azerbaijan shells Armenian border villages"), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in shelled] == [("AZE", "ARM")]
+    sanctioned = of_type(events_of("Britain sanctions Russian oil firms"), "SANCTION")
+    assert [(side(e.actor), side(e.recipient)) for e in sanctioned] == [("GBR", "RUS")]
+    # a line with a verb of its own keeps the noun reading: a bill of sanctions passes, nobody sanctions
+    assert not of_type(events_of("US sanctions bill passes Senate"), "SANCTION")

@@ -150,6 +150,27 @@ def repair_plural_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None
             tok.dep_ = "parataxis"
 
 
+def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
+    """"Enemy shells(NNS, compound) Donetsk region(ROOT)", "US sanctions(NNS) Russian oil firms(ROOT)": in a line with
+    no verb, a lower-case word read as a plural noun glued onto the noun phrase after it, with a noun before it, and
+    which is the -s form of a verb (`is_verb_form`), is the line's verb: that phrase its object, the noun before it
+    its subject. Where the line has a verb of its own ("US sanctions bill passes Senate") the noun reading stands."""
+    for sent in doc.sents:
+        if any(t.pos_ in VERBS for t in sent):
+            continue
+        for tok in sent:
+            head = tok.head
+            if tok.tag_ != "NNS" or not tok.is_lower or tok.dep_ not in ("compound", "nsubj") or head.i <= tok.i \
+                    or head.pos_ not in ("NOUN", "PROPN") or not any(t.pos_ in ("NOUN", "PROPN") for t in
+                                                                     doc[sent.start:tok.i]) or not is_verb_form(tok):
+                continue
+            tok.head, tok.dep_ = (tok if head.dep_ == "ROOT" else head.head), head.dep_
+            head.head, head.dep_ = tok, "obj"
+            for c in [c for c in head.children if c.i < tok.i]:
+                c.head = tok
+            break
+
+
 def _glued_subject(verb: Token) -> Token | None:
     """The noun glued before a verb read as a noun, as its modifier, when the verb has no subject and no preposition
     opens that noun."""
