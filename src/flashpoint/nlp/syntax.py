@@ -151,12 +151,12 @@ def repair_plural_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None
 
 
 def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
-    """"Enemy shells(NNS, compound) Donetsk region(ROOT)", "US sanctions(NNS) Russian oil firms(ROOT)": in a line with
-    no verb, a lower-case word read as a plural noun glued onto the noun phrase after it, with a noun before it, and
+    """"Enemy shells(NNS, compound) Donetsk region(ROOT)", "US sanctions(NNS) Russian oil firms(ROOT)": in a line a
+    noun heads, a lower-case word read as a plural noun glued onto the noun phrase after it, with a noun before it, and
     which is the -s form of a verb (`is_verb_form`), is the line's verb: that phrase its object, the noun before it
-    its subject. Where the line has a verb of its own ("US sanctions bill passes Senate") the noun reading stands."""
+    its subject. Where a verb heads the line ("US sanctions bill passes Senate") the noun reading stands."""
     for sent in doc.sents:
-        if any(t.pos_ in VERBS for t in sent):
+        if sent.root.pos_ not in ("NOUN", "PROPN"):
             continue
         for tok in sent:
             head = tok.head
