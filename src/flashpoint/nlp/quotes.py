@@ -999,6 +999,7 @@ class Extraction:
 
     def _reported_quotes(self, reported: dict[int, tuple[int, int] | None]) -> list[Quote]:
         out: list[Quote] = []
+        cues: list[Cue] = []
         outer = [(id(c), span) for c in self.cues if c.past != ACCORDING and c.who is not None
                  and (span := reported[id(c)]) is not None]
         for c in self.cues:
@@ -1011,7 +1012,25 @@ class Extraction:
             clauses = self._coordinated_clauses(span) if c.end <= span[0] else [span]
             for a, b in clauses + self._that_conjuncts(c, span):
                 out.append(Quote(text=self.body[a:b], start=a, end=b, speaker=_speaker(who), cue=c.past, direct=False))
-        return out
+                cues.append(c)
+        return self._reports_of_reports(out, cues)
+
+    def _reports_of_reports(self, quotes: list[Quote], cues: list[Cue]) -> list[Quote]:
+        """'X said Y, according to Z': the "according to" whose claim holds a speech verb that reports a clause of
+        its own names who passed X's words on; Y is X's quote alone, cut before the "according to"."""
+        drop: set[int] = set()
+        for k, (qa, ca) in enumerate(zip(quotes, cues, strict=True)):
+            inner = [j for j, c in enumerate(cues) if c.past != ACCORDING and qa.start <= c.start < qa.end <= ca.start]
+            if ca.past != ACCORDING or not inner:
+                continue
+            drop.add(k)
+            for j in inner:
+                q = quotes[j]
+                if q.start < ca.start < q.end:
+                    a, b = _trim(self.body, q.start, self.body.rfind(",", q.start, ca.start) if
+                                 self.body.rfind(",", q.start, ca.start) > q.start else ca.start)
+                    quotes[j] = Quote(text=self.body[a:b], start=a, end=b, speaker=q.speaker, cue=q.cue, direct=False)
+        return [q for k, q in enumerate(quotes) if k not in drop]
 
     def _that_conjuncts(self, c: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
         """'told AFP the soldier was killed and that it had lost six others', parsed with the second clause joined
