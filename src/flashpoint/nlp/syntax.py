@@ -564,9 +564,12 @@ def names_as(verb: Token) -> bool:
 
 def asks_question(verb: Token) -> bool:
     """"asked why authorities had not acted", "asked whether the US shares": a clausal complement that opens with a
-    question word is an indirect question."""
+    question word is an indirect question; so is a topic with no act asked for ("asked Morrison about concerns")."""
     words = syntax().question_words
-    return any(c.dep_ == "ccomp" and c.left_edge.lower_ in words for c in verb.children)
+    if any(c.dep_ == "ccomp" and c.left_edge.lower_ in words for c in verb.children):
+        return True
+    return bool(obliques(verb, syntax().question_preps)) and not children(verb, "xcomp", "ccomp") \
+        and not obliques(verb, ("for",))
 
 
 def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
