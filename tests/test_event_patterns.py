@@ -123,6 +123,19 @@ def test_place_targets_run_their_examples() -> None:
         assert events and all(e.recipient is None for e in events), text
 
 
+def test_maker_recipients_run_their_examples() -> None:
+    """A verbal act on a thing someone made is aimed at the agent of the participle that modifies it (positives); with
+    no maker named it has no recipient (negatives)."""
+    from flashpoint.nlp.event_patterns import maker_recipients
+
+    rule = maker_recipients()
+    assert rule.types and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in rule.types]
+        assert events and all(e.recipient is None for e in events), text
+
+
 def test_interception_runs_its_examples() -> None:
     """A shoot-down or an interception codes no ASSAULT (negatives); force on a tank, a plant or a launcher still
     does (positives)."""

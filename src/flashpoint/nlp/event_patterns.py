@@ -308,6 +308,11 @@ def content_acts(language: str = DEFAULT_LANGUAGE) -> TypedRule:
 
 
 @lru_cache(maxsize=4)
+def maker_recipients(language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    return _typed_rule(language, "maker_recipients")
+
+
+@lru_cache(maxsize=4)
 def nonpolitical_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors that make no political side by themselves (business)."""
     return frozenset(read_yaml(language, "events.yaml").get("nonpolitical_sectors") or [])

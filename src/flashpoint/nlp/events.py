@@ -36,6 +36,7 @@ from flashpoint.nlp.event_patterns import (
     intent_types,
     interception,
     local_sectors,
+    maker_recipients,
     nonpolitical_sectors,
     place_targets,
     placed_sectors,
@@ -550,11 +551,21 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     for slot in slots:
         found = other(_object_doers(doc, objects, state) if acts and slot in ("obj", "iobj") else
                       _slot_parties(doc, trigger, p, obj, _hosts(trigger, objects, acts, slot, p), slot, state))
+        found = found or other(_makers(doc, objects, p, slot, state))
         if found:
             return found
     if addressed or ("ccomp" in slots and _self_addressed(trigger)):
         return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
     return other(_complement_recipients(doc, trigger, p, state)) or other(_condition_recipients(doc, trigger, p, state))
+
+
+def _makers(doc: NlpDoc, objects: list[Token], p: Pattern, slot: str, state: ArticleState) -> list[Party]:
+    """"condemned the move announced by Pompeo", "rejected the plan proposed by France": a verbal act of events.yaml
+    `maker_recipients` on a thing is aimed at the agent of the participle that modifies it."""
+    if slot != "obj" or p.type not in maker_recipients().types:
+        return []
+    agents = [syn.agent(c) for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [q for a in agents if a is not None for q in _parties(doc, a, state)]
 
 
 def _object_doers(doc: NlpDoc, objects: list[Token], state: ArticleState) -> list[Party]:
