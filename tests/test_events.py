@@ -989,3 +989,9 @@ def test_a_verbless_headline_reads_the_verb_form_glued_onto_its_object_as_the_ve
     assert [(side(e.actor), side(e.recipient)) for e in sanctioned] == [("GBR", "RUS")]
     # a line with a verb of its own keeps the noun reading: a bill of sanctions passes, nobody sanctions
     assert not of_type(events_of("US sanctions bill passes Senate"), "SANCTION")
+
+
+def test_a_headline_base_form_read_as_a_noun_is_the_verb_only_with_its_subject() -> None:
+    # syntax.repair_plural_verbs: "Russians hit(NN) dormitory": a base form with an object and a subject
+    hit = of_type(events_of("Russians hit dormitory of educational institution in Chasiv Yar"), "ASSAULT")
+    assert [side(e.actor) for e in hit] == ["RUS"]

@@ -130,18 +130,21 @@ def repair_double_objects(doc: Doc, names_side: Callable[[Token], bool]) -> None
 
 
 def repair_plural_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
-    """"Zelensky urges(NNS) allies to send ...", "Powerful explosion rocks(NNS) Kherson", "Enemy(compound) shells(NNS)
-    Zolote": a lower-case word the tagger read as a plural noun while the parse gives it an object of its own, and
-    which is the -s form of a verb (`is_verb_form`), is that verb in the present: a headline's verb, which the web
+    """"Zelensky urges(NNS) allies to send ...", "Powerful explosion rocks(NNS) Kherson", "Russians hit(NN) dormitory":
+    a lower-case word the tagger read as a noun while the parse gives it an object of its own, and which is a form of
+    a verb (`is_verb_form`; a base form with a subject), is that verb in the present: a headline's verb, which the web
     treebank rarely shows. A noun glued before it is its subject (not one a preposition opens: "embassy in
     Ukraine warns"); hung on another clause, it is a clause beside it."""
     for tok in doc:
-        if tok.tag_ != "NNS" or not tok.is_lower or not any(c.dep_ == "obj" and c.i > tok.i for c in tok.children) \
-                or not is_verb_form(tok):
+        if tok.tag_ not in ("NNS", "NN") or not tok.is_lower or not is_verb_form(tok) \
+                or not any(c.dep_ == "obj" and c.i > tok.i for c in tok.children):
             continue
-        tok.pos_, tok.tag_ = "VERB", "VBZ"
-        cast(Any, tok).set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")  # spaCy's stubs lack it
         glued = _glued_subject(tok)
+        if tok.tag_ == "NN" and glued is None and not children(tok, "nsubj"):
+            continue  # "Russians hit(NN) a dormitory": a base form is a verb only with its subject
+        tok.pos_, tok.tag_ = "VERB", ("VBZ" if tok.tag_ == "NNS" else "VBP")
+        # spaCy's stubs lack set_morph
+        cast(Any, tok).set_morph("Mood=Ind|Tense=Pres|VerbForm=Fin" + ("|Number=Sing|Person=3" if tok.tag_ == "VBZ" else ""))
         if glued is not None:
             glued.dep_ = "nsubj"
             for owner in [c for c in tok.children if c.dep_ == "nmod:poss" and c.i < glued.i]:
