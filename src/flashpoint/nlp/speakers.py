@@ -249,6 +249,17 @@ def _determiner_before(tok: Token) -> list[Token]:
     return [before]
 
 
+def _body_by_alias(text: str) -> Actor | None:
+    """'the United Nations' nuclear watchdog said': a phrase of several words that is, as a whole, a listed
+    name of a body (organizations.yaml aliases) is that body, named as the list names it, before any name
+    inside it ("United Nations")."""
+    clean = re.sub(r"['’]s?(?=\s)", "", describe(text))
+    if len(clean.split()) < 2 or not gazetteer().lookup_as_written(clean):
+        return None
+    actor = resolve_actor(clean)
+    return actor if actor is not None and actor.id is not None and actor.country is None else None
+
+
 def _nameless(tok: Token) -> bool:
     """'officials said', 'according to experts': a plural source noun with no word of its own phrase (no
     modifier, determiner, number or name) names no one (quotes.yaml: nameless_sources)."""
@@ -1214,6 +1225,9 @@ class Speakers:
         sentence-opening word or a noun that names no one who speaks ("the crowd") is None."""
         if tok.pos_ == "NUM" or _sentence_opening_name(tok, bool(self.entities_in(lo, hi))):
             return None
+        aliased = _body_by_alias(text)
+        if aliased is not None:
+            return Who(name=aliased.name or aliased.text, start=lo, id=aliased.id, actor=aliased)
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
