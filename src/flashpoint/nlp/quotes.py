@@ -1021,7 +1021,10 @@ class Extraction:
         drop: set[int] = set()
         for k, (qa, ca) in enumerate(zip(quotes, cues, strict=True)):
             inner = [j for j, c in enumerate(cues) if c.past != ACCORDING and qa.start <= c.start < qa.end <= ca.start]
-            if ca.past != ACCORDING or not inner:
+            # "..., when rebels attacked the capital, killing about 600 people, according to army tallies": the
+            # "according to" gives the clause before it, which holds no speech verb; only X's own "said" clause is X's
+            last = self.body.rfind(",", qa.start, self.body.rfind(",", qa.start, ca.start))
+            if ca.past != ACCORDING or not any(cues[j].start > last for j in inner):
                 continue
             drop.add(k)
             for j in inner:
