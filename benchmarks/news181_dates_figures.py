@@ -30,6 +30,11 @@ news181_sample10.jsonl: three more (a Hong Kong leader, an AP impeachment story,
 news181_sample11.jsonl: the dates of 15 of the 17 whole articles of quote_sample5.jsonl (politics, courts, trade,
 health, a rally), labelled in full from the text before any output was seen; a page row's `kinds` (["date"]) says
 which items it lists in full, so its figures are not counted as false hits.
+figures_sample_whole.jsonl: the figures of 13 whole articles (politics, impeachment, trade, protests in Iran and
+Indiana, a court case, police reports) no figures sample had read in full, labelled from the text before any output
+was seen (issue 13): every number, a figure or not (`cls` says why not: date, age, ordinal, street number, vague
+"hundreds"...). Score it with `score benchmarks/figures_sample_whole.jsonl`: precision and recall by value and kind,
+then by value alone.
 """
 
 from __future__ import annotations
@@ -218,7 +223,10 @@ def score(labels_path: Path, show: bool) -> None:
         if any(x.get("full_page") and kind in x.get("kinds", (kind,)) for x in rows):
             full = [x for x in labels if x["kind"] == kind]
             extra = spurious(rows, analysed, kind, show)
-            print(f"  pages labelled in full: {_prf(full, tally_of(full, analysed, kind), extra)}")
+            verdicts = tally_of(full, analysed, kind)
+            print(f"  pages labelled in full: {_prf(full, verdicts, extra)}")
+            if kind == "figure":
+                print(f"  by value alone (kind not judged): {_prf(full, verdicts, extra, right_as=('ok', 'wrong kind'))}")
 
 
 def tally_of(labels: list[Record], analysed: dict[str, Record], kind: str) -> list[str]:
@@ -226,10 +234,11 @@ def tally_of(labels: list[Record], analysed: dict[str, Record], kind: str) -> li
     return [judge(x, _at(analysed[x["id"]][field], x)) for x in labels]
 
 
-def _prf(labels: list[Record], verdicts: list[str], extra: int) -> str:
-    """Precision, recall and F1 over labelled places plus the false hits at no labelled place."""
+def _prf(labels: list[Record], verdicts: list[str], extra: int, right_as: tuple[str, ...] = ("ok",)) -> str:
+    """Precision, recall and F1 over labelled places plus the false hits at no labelled place (`right_as`: the
+    verdicts that count as right; a figure of the right value and the wrong kind is right by value)."""
     gold = sum(1 for x in labels if x["gold"] is not None)
-    right = sum(1 for x, v in zip(labels, verdicts, strict=True) if v == "ok" and x["gold"] is not None)
+    right = sum(1 for x, v in zip(labels, verdicts, strict=True) if v in right_as and x["gold"] is not None)
     given = sum(1 for v in verdicts if v not in ("lost", "ok (dropped)")) + extra
     p, r = right / max(given, 1), right / max(gold, 1)
     return f"{gold} gold, {given} given, {right} right: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}"
