@@ -110,25 +110,14 @@ def test_state_acts_run_their_examples() -> None:
         assert all(e.actor is None for e in events), text
 
 
-def test_place_targets_run_their_examples() -> None:
-    """An act of a `place_targets` type with no recipient named is aimed at the clause's place (positives); with no
-    place in the clause it has no recipient (negatives)."""
-    from flashpoint.nlp.event_patterns import place_targets
+@pytest.mark.parametrize("loader", ["place_targets", "maker_recipients"])
+def test_recipient_rules_run_their_examples(loader: str) -> None:
+    """`place_targets`: an act of one of its types with no recipient named is aimed at the clause's place;
+    `maker_recipients`: a verbal act on a thing someone made is aimed at the agent of the participle that modifies
+    it (positives). With no place, or no maker, named it has no recipient (negatives)."""
+    from flashpoint.nlp import event_patterns
 
-    rule = place_targets()
-    assert rule.types and rule.positives and rule.negatives
-    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
-    for text in rule.negatives:
-        events = [e for e in _analyse(text).events if e.type in rule.types]
-        assert events and all(e.recipient is None for e in events), text
-
-
-def test_maker_recipients_run_their_examples() -> None:
-    """A verbal act on a thing someone made is aimed at the agent of the participle that modifies it (positives); with
-    no maker named it has no recipient (negatives)."""
-    from flashpoint.nlp.event_patterns import maker_recipients
-
-    rule = maker_recipients()
+    rule = getattr(event_patterns, loader)()
     assert rule.types and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
     for text in rule.negatives:
