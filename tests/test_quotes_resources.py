@@ -19,6 +19,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "professor" in words.person_nouns and "agency" not in words.person_nouns  # a body is no person
     assert "cite" in words.speaker_acts and "kill" not in words.speaker_acts  # "…, killing five" is still the claim
     assert "officials" in words.nameless_sources and "ministry" not in words.nameless_sources  # a body is named
+    assert "as" in words.aside_marks and "said" not in words.aside_marks
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -26,10 +27,10 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\nfragment_words: three\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\nfragment_words: 3\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -168,12 +168,13 @@ class Quoting:
     body_nouns: frozenset[str]
     speaker_acts: frozenset[str]
     nameless_sources: frozenset[str]
+    aside_marks: frozenset[str]
     fragment_words: int
     title_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
-                 "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources")
+                 "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources", "aside_marks")
 
 
 @lru_cache(maxsize=4)

@@ -95,6 +95,12 @@ class Cue:
     quotes: list[int] = field(default_factory=list)  # the direct quotes it attributes
 
 
+def _aside(c: Cue) -> bool:
+    """"As Reuters reported, ...": a speech verb in a clause an aside mark opens (quotes.yaml aside_marks)."""
+    marks = quoting().aside_marks
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in c.tok.children)
+
+
 Pick = tuple[Cue, bool]  # a quote's cue, and whether the cue follows the quote ("…,” said X)
 
 
@@ -1000,7 +1006,7 @@ class Extraction:
     def _reported_quotes(self, reported: dict[int, tuple[int, int] | None]) -> list[Quote]:
         out: list[Quote] = []
         cues: list[Cue] = []
-        outer = [(id(c), span) for c in self.cues if c.past != ACCORDING and c.who is not None
+        outer = [(id(c), span) for c in self.cues if c.past != ACCORDING and c.who is not None and not _aside(c)
                  and (span := reported[id(c)]) is not None]
         for c in self.cues:
             span, who = self._reported_by(c, reported[id(c)])
@@ -1017,8 +1023,11 @@ class Extraction:
 
     def _reports_of_reports(self, quotes: list[Quote], cues: list[Cue]) -> list[Quote]:
         """'X said Y, according to Z': the "according to" whose claim holds a speech verb that reports a clause of
-        its own names who passed X's words on; Y is X's quote alone, cut before the "according to"."""
-        drop: set[int] = set()
+        its own names who passed X's words on; Y is X's quote alone, cut before the "according to". So does an aside
+        ("As Z reported, X said Y")."""
+        # "As Reuters reported, the ministry said that ...": the aside's quote holds the ministry's own
+        drop = {k for k, (qa, ca) in enumerate(zip(quotes, cues, strict=True)) if _aside(ca) and any(
+            c.past != ACCORDING and not _aside(c) and qa.start <= c.start < qa.end for c in cues)}
         for k, (qa, ca) in enumerate(zip(quotes, cues, strict=True)):
             inner = [j for j, c in enumerate(cues) if c.past != ACCORDING and qa.start <= c.start < qa.end <= ca.start]
             # "..., when rebels attacked the capital, killing about 600 people, according to army tallies": the
