@@ -695,7 +695,8 @@ class _Figure:
 
 def _new_scan(doc: NlpDoc) -> _Scan:
     sentences = doc.sentences()
-    blocked = [(t.start, t.end) for t in doc.timexes]
+    # the dates of the story and the page's time stamps ('(Published Monday, Nov. 18, 2019)') hold no figure
+    blocked = sorted([(t.start, t.end) for t in doc.timexes] + list(doc.extras.get("stamp_dates", ())))
     ranges = _ranges(doc.body, blocked)
     return _Scan(doc=doc, sentences=sentences, starts=[s for s, _ in sentences], blocked=blocked, ranges=ranges,
                  range_firsts={r.start("a") for r in ranges.values()})
@@ -737,6 +738,39 @@ def _is_label(scan: _Scan, fig: _Figure) -> bool:
 def _street_number(fig: _Figure) -> bool:
     """'behind 2134 Caldwell Place': a house number before a street's name (figures.yaml: street_numbers)."""
     return bool((fig.m["num"] or "").isdigit()) and _street_pattern().match(fig.after) is not None
+
+
+def _emergency_number(fig: _Figure) -> bool:
+    """'called 911', '911 calls': an emergency telephone number, no count (figures.yaml: emergency_numbers)."""
+    words = _figure_rule_words()
+    if (fig.m["num"] or "") not in words["emergency_numbers.numbers"]:
+        return False
+    prev = re.search(r"(\w+)\s+$", fig.before)
+    nxt = re.match(r"[\s-]+(\w+)", fig.after)
+    if nxt is not None and nxt.group(1).lower() in words["emergency_numbers.after_words"]:
+        return True
+    return prev is not None and prev.group(1).lower() in words["emergency_numbers.before_words"] \
+        and (nxt is None or nxt.group(1).lower() in words["emergency_numbers.then_words"])
+
+
+def _in_a_quoted_name(body: str, fig: _Figure) -> bool:
+    """'known as the "Three Amigos"', 'the term "three amigos"', 'the "one country, two systems" formula': a
+    number in a short quoted phrase that a naming word opens names or terms something (figures.yaml: quoted_names)."""
+    before, after = _quoted_name_patterns()
+    line_start = body.rfind("\n", 0, fig.start) + 1
+    opened = before.search(body[line_start:fig.start])
+    closed = after.match(body, fig.end, min(len(body), fig.end + 80))
+    if opened is None or closed is None:
+        return False
+    words = len(opened.group("inside").split()) + 1 + len(closed.group("inside").split())
+    return words <= int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]["max_words"])
+
+
+@lru_cache(maxsize=1)
+def _quoted_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    naming = alternation(sorted(_figure_rule_words()["quoted_names.naming_words"]))
+    return (re.compile(r"\b(?:" + naming + r")\s+[\"\u201c](?P<inside>[^\"\u201c\u201d\n]*)$", re.I),
+            re.compile(r"(?P<inside>[^\"\u201c\u201d\n]*)[\"\u201d]"))
 
 
 @lru_cache(maxsize=1)
@@ -937,7 +971,8 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
         scan.label_end = fig.end  # the second of "ages of nine and 14" is the same kind of label
         return True
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
-            or _in_a_table_row(scan.doc.body, fig) or _street_number(fig):
+            or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
+            or _in_a_quoted_name(scan.doc.body, fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture

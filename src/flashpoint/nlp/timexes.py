@@ -2449,24 +2449,24 @@ def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
 
 
 def extract_timexes(doc: NlpDoc) -> list[Timex]:
-    return record_timexes(doc.body, doc.published, doc.tokens, doc.extras.setdefault("unshown_timexes", set()))
+    return record_timexes(doc.body, doc.published, doc.tokens, doc.extras.setdefault("unshown_timexes", set()),
+                          doc.extras.setdefault("stamp_dates", set()))
 
 
 
 def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = None,
-                   unshown: set[tuple[int, int]] | None = None) -> list[Timex]:
+                   unshown: set[tuple[int, int]] | None = None,
+                   stamps: set[tuple[int, int]] | None = None) -> list[Timex]:
     """The body's dates as a record shows them: durations and fuzzy references ('recently', 'now')
     are left out; what cannot be resolved keeps its text with value None. `tokens`, the parse of
     `body`, tells plans said in the present ('talks resume on Monday'). Without `unshown`, a count
     from the date told ('two months later') is left out; with it, it is kept and its span noted there
-    (events of its clause take its date, the record does not show it)."""
+    (events of its clause take its date, the record does not show it). `stamps`, where given, gets the spans
+    of the page's time stamps, no date of the story but no figure either ('(Published Monday, Nov. 18, 2019)')."""
     out: list[Timex] = []
     found = find_expressions(body, published, parsed=tokens)
     _weekday_ranges_in_order(body, found, published)
-    furniture = _furniture_lines(body, found)
-    # a time stamp or a photo caption is no date the story tells, nor one it is told from
-    found = [r for r in found if not any(a <= r.start_char < b for a, b in furniture) and not _inline_stamp(body, r)
-             and not _recurring().search(body, max(0, r.start_char - 20), r.start_char) and not _in_a_url(body, r)]
+    found = _story_dates(body, found, stamps)
     if published is not None and _narrative_years(body, found, published, tokens):
         _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     years = _years_said(found)
@@ -2481,6 +2481,18 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
             _put_in_year(r, year_of_report)
         out += _records_of(body, r, unshown)
     return out
+
+
+def _story_dates(body: str, found: list[Res], stamps: set[tuple[int, int]] | None) -> list[Res]:
+    """The dates the story tells: a time stamp or a photo caption is none, nor one it is told from, nor a
+    day that comes again or a word of a web address; the stamps' spans go to `stamps`, where given."""
+    furniture = _furniture_lines(body, found)
+    stamped = [r for r in found if any(a <= r.start_char < b for a, b in furniture) or _inline_stamp(body, r)]
+    if stamps is not None:
+        stamps.update((r.start_char, r.end_char) for r in stamped)
+    gone = {id(r) for r in stamped}
+    return [r for r in found if id(r) not in gone and not _in_a_url(body, r)
+            and not _recurring().search(body, max(0, r.start_char - 20), r.start_char)]
 
 
 def _records_of(body: str, r: Res, unshown: set[tuple[int, int]] | None) -> list[Timex]:
