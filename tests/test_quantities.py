@@ -173,6 +173,7 @@ def test_claimed_by_attribution() -> None:
     ("The Health Ministry said on Tuesday that 31 people had been wounded.", "Health Ministry"),
     ("At least 60 homes were destroyed, according to Red Crescent volunteers.", "Red Crescent volunteers"),
     ("Western diplomats who attended the talks said 40 prisoners would be freed.", "Western diplomats"),
+    ("As the AP reported, 12 people were killed in the strike.", "AP"),  # an aside's "as" is no part of the name
 ])
 def test_claimant_is_the_subject_of_the_reporting_verb(text: str, who: str) -> None:
     assert one(text).claimed_by == who
