@@ -856,10 +856,22 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
         return True
     if _age_in_a_clause(fig):
         return True
-    if num.lower() in _SMALL_WORDS and not listed and re.search(r"\bthe\s+$", fig.before, re.I) \
-            and not _definite_toll(fig.after):
-        return True
     return bool(re.fullmatch(r"(?:19|20)\d{2}", num)) and not (m["cur"] or m["pct"] or head_kind)
+
+
+def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> bool:
+    """'the two sides', 'the three countries': a small number after 'the' refers back and counts nothing,
+    unless it is a toll told again ('the three fatalities') or a name or a superlative describes what it
+    counts ('the two Russian oil companies', 'the two largest producers'; figures.yaml definite_toll)."""
+    if (fig.m["num"] or "").lower() not in _SMALL_WORDS or head_kind not in (None, "things") \
+            or not re.search(r"\bthe\s+$", fig.before, re.I) or _definite_toll(fig.after):
+        return False
+    gap = re.match(r"\s+", fig.after)
+    tok = _token_at(doc, fig.end + gap.end()) if gap else None
+    if tok is None:
+        return True
+    named = tok.tag_ == "JJS" or tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN")
+    return not (named and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ == "NOUN")
 
 
 def _definite_toll(after: str) -> bool:
@@ -1002,7 +1014,7 @@ def _duration(scan: _Scan, fig: _Figure, value: float) -> Quantity | None:
 def _unit(fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -> str | None:
     """A currency, 'percent', what the counted noun is (people, troops, munitions) or a measure."""
     m, lex = fig.m, lexicon()
-    cur = m["cur"] or m["curword"]
+    cur = m["cur"] or m["curword"] or _range_currency(fig)
     if cur:
         return cast("str | None", lex["currencies"].get(cur.lower()))
     if m["pct"]:
@@ -1012,6 +1024,15 @@ def _unit(fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -
     if measured is not None:
         return cast(str, lex["measures"][re.sub(r"\s+", " ", measured["measure"].lower())])
     return None
+
+
+def _range_currency(fig: _Figure) -> str | None:
+    """'$40-50 billion': the currency written before a range's first bound is the whole range's
+    (figures.yaml: ranges_are_two_figures)."""
+    if fig.rng is None:
+        return None
+    lead = fig.rng.string[fig.rng.start():fig.rng.start("a")].split()
+    return lead[-1] if lead and lead[-1].lower() in lexicon()["currencies"] else None
 
 
 @dataclass
@@ -1044,7 +1065,7 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     m = fig.m
     if measured is not None:
         return "other"  # "a 1,250-kilometre front" measures, it does not count
-    cur = m["cur"] or m["curword"]
+    cur = m["cur"] or m["curword"] or _range_currency(fig)
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
     if found not in ("money", "munitions") and not m["pct"] and head_kind != "things":
         found = _governed_kind(scan.doc, fig.num_start, head_kind in ("people", "troops")) or found
@@ -1131,7 +1152,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
         return _duration(scan, fig, value)
     subject, head_kind = _subject(fig.after)
     if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _is_age_after_name(fig) \
-            or _one_of_a_superlative(scan.doc, fig):
+            or _one_of_a_superlative(scan.doc, fig) or _definite_reference(scan.doc, fig, head_kind):
         return None
     measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
     unit = _unit(fig, head_kind, measured)
