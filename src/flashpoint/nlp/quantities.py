@@ -93,6 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     article = r"(?:half[\s-]+a|a)(?=[\s-]+(?:" + _alt(lex["multipliers"]) + r"|million|billion|thousand|hundred)\b)"
     number = (r"(?:(?P<cur>" + _alt(cur_symbols) + codes + r")\s?)?"
               r"(?P<num>" + _grouped_thousands() + r"|" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
+              r"(?:[\s-]+and[\s-]+a[\s-]+(?P<half>half)\b)?"  # "two and a half years", "five-and-a-half points"
               r"(?:[\s-]+(?P<mult>" + _alt(lex["multipliers"]) + r")\b)?"
               r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mkb])\b)?")
     vague = r"(?P<vague>" + _alt(lex["vague"]) + r")\b"
@@ -830,6 +831,8 @@ def _value(fig: _Figure) -> float | None:
     value = parse_number(rng["a"] if rng is not None else re.sub(r"(?<=[a-z])[\s-]+(?=[a-z])", " ", num, flags=re.I))
     if value is None:
         return None
+    if m["half"]:
+        value += 0.5  # "one and a half million": the half goes before the scale
     if m["mult"]:
         value *= float(lexicon()["multipliers"][m["mult"].lower()])
     scale = _scale(m)
@@ -1004,7 +1007,7 @@ def _duration(scan: _Scan, fig: _Figure, value: float) -> Quantity | None:
     days') count nothing."""
     said = _patterns()["duration"].match(fig.after)
     assert said is not None
-    if (fig.m["num"] or "").lower() == "one" or (fig.rng is not None and fig.rng["conn"].lower() == "or"):
+    if (fig.m["num"] or "").lower() == "one" and not fig.m["half"] or (fig.rng is not None and fig.rng["conn"].lower() == "or"):
         return None
     unit = str(lexicon()["durations"][said["unit"].lower()])
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
