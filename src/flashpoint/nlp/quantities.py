@@ -135,7 +135,8 @@ def _grouped_thousands() -> str:
     """'12 500', '1.234.567', '12.500': thousands set apart by a space or by dots (figures.yaml:
     grouped_thousands); whether one dot group is thousands is decided with the kind (_dot_thousands)."""
     spaces = "".join(re.escape(c) for c in _grouped_rule()["space_separators"])
-    return r"\d{1,3}(?:[" + spaces + r"]\d{3})+(?![\d.,]\d)|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
+    # "16 155mm howitzers": a number with a unit written onto it starts a new word, no group of thousands
+    return r"\d{1,3}(?:[" + spaces + r"]\d{3})+(?![\d.,]\d|[^\W\d_])|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
 
 
 _ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
@@ -754,6 +755,29 @@ def _emergency_number(fig: _Figure) -> bool:
         and (nxt is None or nxt.group(1).lower() in words["emergency_numbers.then_words"])
 
 
+def _calibre(fig: _Figure) -> bool:
+    """'155mm shells', '16 155 mm howitzers', 'caliber 155 mm': millimetres before a weapon, or after 'calibre',
+    measure a bore, they count nothing (figures.yaml: calibres)."""
+    said = _calibre_patterns()[0].match(fig.after)
+    if said is None:
+        return False
+    rest = fig.after[said.end():]
+    weapons = _figure_rule_words()["calibres.weapons"]  # the weapon's noun within three words: '155 mm NATO ammunition'
+    return _patterns()["munitions"].match(rest) is not None or _calibre_patterns()[1].search(fig.before) is not None \
+        or any(w.lower() in weapons for w in re.findall(r"[\w-]+", rest)[:3]) \
+        or _calibre_patterns()[2].match(rest) is not None  # "155mm and 120mm artillery ammunition"
+
+
+@lru_cache(maxsize=1)
+def _calibre_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = _figure_rule_words()
+    units = alternation(sorted(words["calibres.units"]))
+    before = alternation(sorted(words["calibres.before_words"]))
+    return (re.compile(r"[\s-]?(?:" + units + r")\b\s*", re.I),
+            re.compile(r"\b(?:" + before + r")\s+(?:of\s+)?$", re.I),
+            re.compile(r"(?:,|and|or)\s*\d+[\s-]?(?:" + units + r")\b", re.I))
+
+
 def _in_a_quoted_name(body: str, fig: _Figure) -> bool:
     """'known as the "Three Amigos"', 'the term "three amigos"', 'the "one country, two systems" formula': a
     number in a short quoted phrase that a naming word opens names or terms something (figures.yaml: quoted_names)."""
@@ -987,7 +1011,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
         return True
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
-            or _in_a_quoted_name(scan.doc.body, fig):
+            or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
