@@ -966,6 +966,8 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word right before it inside the
     sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
     m, before = fig.m, fig.before
+    if _name_of_a_number(fig, head_kind):
+        return True
     prev_word = re.search(r"(\S+)\s*$", before)
     if prev_word is None or not _name_like(prev_word.group(1).lstrip("\"\u201c(")) \
             or before.rstrip().endswith((".", ":", ",", ";")):
@@ -977,6 +979,21 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     if plain and _ARTICLE_AND_NAME.search(before):
         return True  # "a Falaq 1 rocket", "the Iskander 2 launcher": one thing of a named model
     return plain and not head_kind
+
+
+def _name_of_a_number(fig: _Figure, head_kind: str | None) -> bool:
+    """'the Group of Seven (G7)', 'the Gang of Eight', 'a Group of 20 summit': an article, a capitalised word
+    (no day or month) and 'of' before a bare number name a body (figures.yaml: name_numbers)."""
+    m = fig.m
+    said = _name_of_pattern().search(fig.before)
+    return said is not None and not _names_a_date(said.group(1)) \
+        and not (m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng or head_kind)
+
+
+@lru_cache(maxsize=1)
+def _name_of_pattern() -> re.Pattern[str]:
+    joins = alternation(sorted(_figure_rule_words()["name_numbers.joins"]))
+    return re.compile(r"\b(?i:the|a|an)\s+([A-Z][a-z]+)\s+(?:" + joins + r")\s+$")
 
 
 @lru_cache(maxsize=1)
