@@ -755,6 +755,19 @@ def _emergency_number(fig: _Figure) -> bool:
         and (nxt is None or nxt.group(1).lower() in words["emergency_numbers.then_words"])
 
 
+_ORDINAL_AFTER = re.compile(r"(?:\s+and)?[\s-]+(?:" + ORDINAL_WORDS_RE + r")\b", re.I)
+_DECIMAL_TIMES = re.compile(r"\d*\.\d+")
+
+
+def _ordinal_or_multiplier(fig: _Figure) -> bool:
+    """'the one hundred and eighty-first day': number words an ordinal ends are a rank, no count; '2.7 times'
+    multiplies, for nothing happens a fraction of a time (figures.yaml: ordinal_counts, times_counted)."""
+    num = fig.m["num"] or ""
+    if not num[:1].isdigit() and _ORDINAL_AFTER.match(fig.after):
+        return True
+    return bool(_DECIMAL_TIMES.fullmatch(num)) and re.match(r"\s+times\b", fig.after) is not None
+
+
 def _calibre(fig: _Figure) -> bool:
     """'155mm shells', '16 155 mm howitzers', 'caliber 155 mm': millimetres before a weapon, or after 'calibre',
     measure a bore, they count nothing (figures.yaml: calibres)."""
@@ -1028,7 +1041,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
         return True
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
-            or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig):
+            or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
