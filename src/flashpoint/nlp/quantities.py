@@ -763,9 +763,23 @@ def _ordinal_or_multiplier(fig: _Figure) -> bool:
     """'the one hundred and eighty-first day': number words an ordinal ends are a rank, no count; '2.7 times'
     multiplies, for nothing happens a fraction of a time (figures.yaml: ordinal_counts, times_counted)."""
     num = fig.m["num"] or ""
-    if not num[:1].isdigit() and _ORDINAL_AFTER.match(fig.after):
+    if not num[:1].isdigit() and _ORDINAL_AFTER.match(fig.after) or _age_bound(fig):
         return True
     return bool(_DECIMAL_TIMES.fullmatch(num)) and re.match(r"\s+times\b", fig.after) is not None
+
+
+def _age_bound(fig: _Figure) -> bool:
+    """'men under 30', 'children under five', 'people over 65': a bound right after people is their age, unless
+    what it counts follows ('people over 20 days' is a duration; figures.yaml ages_in_a_clause)."""
+    words = _figure_rule_words()
+    qual = (fig.m["qual"] or "").lower()
+    person = re.search(r"(\w+)\s+$", fig.before)
+    if qual not in words["ages_in_a_clause.bounds"] or person is None \
+            or person.group(1).lower() not in words["ages_in_a_clause.people"]:
+        return False
+    rest = fig.after.lstrip()
+    return not (_patterns()["duration"].match(fig.after) and not re.match(r"[\s-]+years?[\s-]+old", fig.after)) \
+        and not any(_patterns()[k].match(rest) for k in ("people", "troops", "munitions", "things"))
 
 
 def _calibre(fig: _Figure) -> bool:
