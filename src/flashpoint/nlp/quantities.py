@@ -976,9 +976,20 @@ def _is_age_after_name(fig: _Figure) -> bool:
     """'Museveni, 79, who ...', 'Webb, 51, of ...': a number between commas right after a name, or after a
     person's noun ('a Palestinian man, 45, was shot'), is an age."""
     num = fig.m["num"] or ""
-    return num.isdigit() and len(num) <= 3 and not fig.m["cur"] and bool(
-        (_NAME_AND_COMMA.search(fig.before) or _person_and_comma().search(fig.before))
-        and _CLOSES_APPOSITION.match(fig.after))
+    if not num.isdigit() or len(num) > 3 or fig.m["cur"]:
+        return False
+    if _person_of().search(fig.before):  # 'Boy of 11 flees', not 'the brother of 12 victims'
+        return not any(_patterns()[k].match(fig.after.lstrip()) for k in ("people", "troops", "munitions", "things"))
+    return bool((_NAME_AND_COMMA.search(fig.before) or _person_and_comma().search(fig.before))
+                and _CLOSES_APPOSITION.match(fig.after))
+
+
+@lru_cache(maxsize=1)
+def _person_of() -> re.Pattern[str]:
+    """'Boy of 11 flees to safety', 'a woman of 90,': a person's noun and 'of' before an age (figures.yaml
+    age_after_a_person)."""
+    words = alternation(sorted(_figure_rule_words()["age_after_a_person.of_words"]))
+    return re.compile(r"\b(?:" + words + r")\s+of\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
