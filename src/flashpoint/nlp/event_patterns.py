@@ -283,8 +283,9 @@ def state_acts(language: str = DEFAULT_LANGUAGE) -> StateActs:
 @dataclass(frozen=True)
 class TypedRule:
     """A rule of events.yaml over event types, with its examples: `place_targets` (acts that, with no recipient
-    named, are aimed at the people and rulers of the clause's place) and `content_acts` (verbal acts whose imagined
-    content, an act asked for, threatened or promised, is no event of its own)."""
+    named, are aimed at the people and rulers of the clause's place), `content_acts` (verbal acts whose imagined
+    content, an act asked for, threatened or promised, is no event of its own) and `maker_recipients` (verbal acts
+    on a thing someone made, aimed at its maker)."""
 
     types: frozenset[str]
     positives: tuple[Example, ...]

@@ -1147,8 +1147,9 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
-    syn.repair_verbless_headlines(doc.tokens, lambda tok: (tok.lower_, "VERB") in by_lemma())
-    syn.repair_plural_verbs(doc.tokens, lambda tok: (tok.lower_, "VERB") in by_lemma())
+    verb_forms = by_lemma()  # a headline's verb read as a noun is one of the verbs the patterns know
+    syn.repair_verbless_headlines(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
+    syn.repair_plural_verbs(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up
     ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
     headings: list[tuple[int, int]] = []  # the headline and sub-headings: lines with no closing stop
