@@ -135,9 +135,9 @@ def repair_plural_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None
     a verb (`is_verb_form`; a base form with a subject), is that verb in the present: a headline's verb, which the web
     treebank rarely shows. A noun glued before it is its subject (not one a preposition opens: "embassy in
     Ukraine warns"); hung on another clause, it is a clause beside it."""
-    for tok in doc:
-        if tok.tag_ not in ("NNS", "NN") or not tok.is_lower or not is_verb_form(tok) \
-                or not any(c.dep_ == "obj" and c.i > tok.i for c in tok.children):
+    hosts = sorted({o.head.i for o in labelled(doc, "obj") if o.i > o.head.i})  # a word with an object after it
+    for tok in (doc[i] for i in hosts):
+        if tok.tag_ not in ("NNS", "NN") or not tok.is_lower or not is_verb_form(tok):
             continue
         glued = _glued_subject(tok)
         if tok.tag_ == "NN" and glued is None and not children(tok, "nsubj"):
