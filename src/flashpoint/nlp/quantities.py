@@ -777,9 +777,14 @@ def _age_bound(fig: _Figure) -> bool:
     if qual not in words["ages_in_a_clause.bounds"] or person is None \
             or person.group(1).lower() not in words["ages_in_a_clause.people"]:
         return False
-    rest = fig.after.lstrip()
     return not (_patterns()["duration"].match(fig.after) and not re.match(r"[\s-]+years?[\s-]+old", fig.after)) \
-        and not any(_patterns()[k].match(rest) for k in ("people", "troops", "munitions", "things"))
+        and not _counts_after(fig)
+
+
+def _counts_after(fig: _Figure) -> bool:
+    """What a figure counts follows it: people, troops, munitions or things ('12 victims'), so it is no age."""
+    rest = fig.after.lstrip()
+    return any(_patterns()[k].match(rest) for k in ("people", "troops", "munitions", "things"))
 
 
 def _calibre(fig: _Figure) -> bool:
@@ -979,7 +984,7 @@ def _is_age_after_name(fig: _Figure) -> bool:
     if not num.isdigit() or len(num) > 3 or fig.m["cur"]:
         return False
     if _person_of().search(fig.before):  # 'Boy of 11 flees', not 'the brother of 12 victims'
-        return not any(_patterns()[k].match(fig.after.lstrip()) for k in ("people", "troops", "munitions", "things"))
+        return not _counts_after(fig)
     return bool((_NAME_AND_COMMA.search(fig.before) or _person_and_comma().search(fig.before))
                 and _CLOSES_APPOSITION.match(fig.after))
 
