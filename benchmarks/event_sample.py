@@ -2,7 +2,11 @@
 (>= 0.5) and below it. Two sources: `ruwa`, 1,200 RUWA headlines of war reporting with their sub-headings in the
 fixed draw of benchmarks/entity_sample.py (../shared/corpora/ruwa; samples 1 to 3), and `news`, whole articles:
 the five seeds and the bodies of NEWS_BODIES, those of the 181 general-news pages of benchmarks/quote_sample.py
-whose address and lead are about politics, conflict, diplomacy or crime with a state party (sample 4).
+whose address and lead are about politics, conflict, diplomacy or crime with a state party (sample 4); and `ewt`,
+the weblog and newsgroup posts of the English Web Treebank's dev and test splits (../shared/treebanks), of which
+13 on Iraq, Israel and Palestine, India and a summit were labelled whole from their text alone, before any output
+of them was read (sample 5: every event each states, in the gold form of ../shared/realnews/ANNOTATION.md, scored as
+the real-news evaluation scores an article, so recall too).
 
     python benchmarks/event_sample.py dump  [--source ruwa|news] [--out test-output/event_dump.jsonl]
         run the pipeline over every document of the source and write each event with its sentence (to read)
@@ -33,6 +37,8 @@ from entity_sample import ruwa_documents
 from quote_sample import ROOT, _overlap, analyse
 from quote_sample import bodies as news_bodies
 
+TREEBANK = ROOT.parent / "shared" / "treebanks" / "ud-english-ewt"
+
 SAMPLE = ROOT / "benchmarks" / "event_sample.jsonl"
 # RUWA rows read, in the fixed draw of entity_sample.ruwa_documents: the first 600 hold samples 1 and 2, the next 600
 # sample 3 (drawn at the end of a stop, after the rules, to report)
@@ -48,16 +54,37 @@ NEWS_BODIES = (
 )
 
 
+def ewt_documents() -> dict[str, str]:
+    """The weblog and newsgroup documents of the English Web Treebank's dev and test splits, each its sentences'
+    text as written, paragraphs apart (id: `ewt-` and the treebank's document id)."""
+    docs: dict[str, list[list[str]]] = {}
+    paras: list[list[str]] = []
+    for split in ("dev", "test"):
+        for line in (TREEBANK / f"en_ewt-ud-{split}.conllu").read_text(encoding="utf-8").splitlines():
+            if line.startswith("# newdoc id"):
+                paras = docs.setdefault("ewt-" + line.split("=", 1)[1].strip(), [])
+                paras.append([])
+            elif line.startswith("# newpar"):
+                paras.append([])
+            elif line.startswith("# text ="):
+                paras[-1].append(line.split("=", 1)[1].strip())
+    return {k: "\n\n".join(" ".join(p) for p in v if p) for k, v in docs.items()
+            if k.startswith(("ewt-weblog", "ewt-newsgroup"))}
+
+
 def documents(source: str) -> dict[str, str]:
-    """The documents of a source: `ruwa` (headlines with sub-headings) or `news` (whole articles)."""
+    """The documents of a source: `ruwa` (headlines with sub-headings), `news` (whole articles) or `ewt` (weblog
+    and newsgroup posts of the English Web Treebank)."""
     if source == "ruwa":
         return ruwa_documents(DOCUMENTS)
+    if source == "ewt":
+        return ewt_documents()
     return {k: v for k, v in news_bodies().items() if k.startswith("seed-") or k[3:] in NEWS_BODIES}
 
 
 def _documents_of(doc_ids: set[str]) -> dict[str, str]:
     docs: dict[str, str] = {}
-    for source in sorted({"ruwa" if d.startswith("ruwa-") else "news" for d in doc_ids}):
+    for source in sorted({d.split("-")[0] if d.startswith(("ruwa-", "ewt-")) else "news" for d in doc_ids}):
         docs.update(documents(source))
     return docs
 
@@ -100,8 +127,33 @@ def _told_at(span: tuple[int, int], e: Any) -> int:
     return max(_overlap(span, (m.start, m.end)) for m in (e, *e.mentions))
 
 
+def score_whole(judged: list[dict[str, Any]], show: bool) -> dict[str, Any]:
+    """Whole documents judged (sample 5): each line a document and every event its text states, in the gold form of
+    ../shared/realnews/ANNOTATION.md; scored as the real-news evaluation scores an article (strict: type and both
+    countries, every event the pipeline codes in the document counted), at >= 0.5 and at any confidence."""
+    from flashpoint.evals.realnews import article_errors, prf, score_article
+
+    docs = _documents_of({j["doc"] for j in judged})
+    totals: dict[str, list[int]] = {"events": [0, 0, 0], "events@0": [0, 0, 0]}
+    for j in judged:
+        record = analyse(j["doc"], docs[j["doc"]]).record()
+        scored = score_article(j, record)
+        for band, row in totals.items():
+            counts = scored[band]["strict"]
+            for i, key in enumerate(("gold", "system", "matched")):
+                row[i] += counts[key]
+        if show:
+            for line in article_errors(j["doc"], j, record, {**scored, "events": scored["events@0"]}):
+                if " event " in line:
+                    print(line, file=sys.stderr)
+    return {"documents": len(judged), "events judged": sum(len(j["events"]) for j in judged),
+            "strict shown (>= 0.5)": prf(*totals["events"]), "strict any confidence": prf(*totals["events@0"])}
+
+
 def score(sample_path: Path, show: bool) -> dict[str, Any]:
     judged = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if judged and "events" in judged[0]:
+        return score_whole(judged, show)
     docs = _documents_of({j["doc"] for j in judged})
     found = {doc_id: analyse(doc_id, docs[doc_id]).events for doc_id in sorted({j["doc"] for j in judged})}
     tally: dict[str, dict[str, int]] = {}
@@ -142,7 +194,7 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
 
 
 def main() -> None:
-    sample_cli(__doc__, "event", 80, 7, SAMPLE, dump, draw, score, min_confidence=0.5, sources=("ruwa", "news"))
+    sample_cli(__doc__, "event", 80, 7, SAMPLE, dump, draw, score, min_confidence=0.5, sources=("ruwa", "news", "ewt"))
 
 
 if __name__ == "__main__":
