@@ -35,6 +35,10 @@ Indiana, a court case, police reports) no figures sample had read in full, label
 was seen (issue 13): every number, a figure or not (`cls` says why not: date, age, ordinal, street number, vague
 "hundreds"...). Score it with `score benchmarks/figures_sample_whole.jsonl`: precision and recall by value and kind,
 then by value alone.
+figures_sample_whole2.jsonl: the figures of 13 more whole articles (an airliner order, a markets report, car sales,
+WeWork lay-offs, Alibaba's listing, plague, deportees, an encephalitis death, Nigeria's Senate, a stabbing, a net
+worth fact check, a drug-money fact check, a meth campaign) no sample had read in full, every number labelled from the
+text before any output was seen (issue 13, second round; numbers inside tickers such as "US10YT" left unlabelled).
 """
 
 from __future__ import annotations
