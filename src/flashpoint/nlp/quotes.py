@@ -217,14 +217,17 @@ def _is_opening(text: str, i: int) -> bool:
     return (prev.isspace() or prev in "([{—–-/:" or prev in OPEN_DOUBLE) and not _after(text, i).isspace()
 
 
-_DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
+# two single marks written for a double one, as wire copy does ("‘‘We will stay,’’ he said"; ASCII ``…''): one mark
+OPEN_DOUBLED, CLOSE_DOUBLED = ("‘‘", "``"), ("’’", "''")
+_DOUBLE_MARK = re.compile("|".join(map(re.escape, OPEN_DOUBLED + CLOSE_DOUBLED)) + "|["
+                          + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
 _SINGLE_MARK = re.compile("[‘’']")
 
 
 def _opens_double(text: str, i: int, none_open: bool) -> bool:
     """A typographic opening mark, or a straight one where none is open and it opens a word."""
     ch = text[i]
-    return ch in OPEN_DOUBLE or ch == '"' and none_open and _is_opening(text, i)
+    return ch in OPEN_DOUBLE or text[i:i + 2] in OPEN_DOUBLED or ch == '"' and none_open and _is_opening(text, i)
 
 
 def _opens_single(text: str, i: int) -> bool:
@@ -245,13 +248,16 @@ def _double_spans(text: str, ps: int, pe: int, pi: int) -> list[QSpan]:
         i = qm.start()
         if _opens_double(text, i, open_at is None):
             if open_at is not None:  # the first one never closed
-                spans.append(QSpan(ps + open_at, ps + i, ps + open_at + 1, ps + i, False, pi, continued=True))
+                inner = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+                spans.append(QSpan(ps + open_at, ps + i, ps + inner, ps + i, False, pi, continued=True))
             open_at = i
-        elif open_at is not None:
-            spans.append(QSpan(ps + open_at, ps + i + 1, ps + open_at + 1, ps + i, False, pi))
+        elif open_at is not None and (len(qm.group(0)) == 1 or qm.group(0) in CLOSE_DOUBLED):
+            inner = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+            spans.append(QSpan(ps + open_at, ps + qm.end(), ps + inner, ps + i, False, pi))
             open_at = None
     if open_at is not None:
-        spans.append(QSpan(ps + open_at, pe, ps + open_at + 1, pe, False, pi, continued=True))
+        inner = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+        spans.append(QSpan(ps + open_at, pe, ps + inner, pe, False, pi, continued=True))
     return spans
 
 
