@@ -1,6 +1,7 @@
 """How much the dates of an article lean on its publication date: the tune articles of the real-news annotations
-scored twice, once as given and once with the publication date withheld (the page text alone, as for a record or a
-page that states none). Held-out articles are never read here.
+scored three times: as given; with the publication date and the URL withheld (the page text alone, as for a record
+or a page that states none: the day is inferred from the body); with the publication date withheld but the URL kept
+(many sites put the day in the address). Held-out articles are never read here.
 
     python benchmarks/undated_dates.py [--gold tests/data/realnews]
 """
@@ -16,13 +17,13 @@ from flashpoint.evals import realnews as rn
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def scored(withheld: bool, gold_dir: Path) -> tuple[dict[str, Any], int]:
+def scored(withheld: tuple[str, ...], gold_dir: Path) -> tuple[dict[str, Any], int]:
     """Dates matched by text and value over the tune articles; how many articles found a publication date."""
     golds, split = rn.load_gold(gold_dir)
     texts = rn.load_texts(rn.default_articles())
     gold = system = matched = dated = 0
     for g in rn.chosen(golds, split, "tune"):
-        text = {k: v for k, v in texts[g["id"]].items() if not (withheld and k == "published")}
+        text = {k: v for k, v in texts[g["id"]].items() if k not in withheld}
         record = rn.analyse(text)
         dated += bool(record.get("published"))
         d = rn.score_article(g, record)["dates"]["text+value"]
@@ -34,9 +35,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "realnews")
     args = ap.parse_args()
-    for withheld in (False, True):
+    for label, withheld in (("publication date given", ()), ("date and URL withheld", ("published", "url")),
+                            ("date withheld, URL kept", ("published",))):
         s, dated = scored(withheld, args.gold)
-        label = "publication date withheld" if withheld else "publication date given"
         print(f"{label:27} dates P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
               f"({s['matched']} of {s['gold']}); articles with a publication date found: {dated}")
 

@@ -310,14 +310,16 @@ def load_texts(path: Path) -> dict[str, Record]:
 
 
 def analyse(text_record: Record) -> Record:
-    """The article as `flashpoint ingest` reads a JSONL record with id, title, text, published and
-    outlet, then `analyze`; its DESIGN.md record."""
+    """The article as `flashpoint ingest` reads a JSONL record with id, title, text, published, outlet
+    and url (a page with no date may carry it in its address, as the annotators read it), then `analyze`;
+    its DESIGN.md record."""
     from flashpoint.ingest.pipeline import build_article
     from flashpoint.ingest.sources import jsonl_record
     from flashpoint.model import InputError
     from flashpoint.nlp.pipeline import analyze
 
-    given = {k: text_record[k] for k in ("id", "title", "text", "published", "outlet") if text_record.get(k)}
+    given = {k: text_record[k] for k in ("id", "title", "text", "published", "outlet", "url")
+             if text_record.get(k)}
     raw = jsonl_record(str(given.get("id")), json.dumps(given).encode())
     if isinstance(raw, InputError):
         raise ValueError(str(raw))
