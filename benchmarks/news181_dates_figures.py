@@ -30,6 +30,10 @@ news181_sample10.jsonl: three more (a Hong Kong leader, an AP impeachment story,
 news181_sample11.jsonl: the dates of 15 of the 17 whole articles of quote_sample5.jsonl (politics, courts, trade,
 health, a rally), labelled in full from the text before any output was seen; a page row's `kinds` (["date"]) says
 which items it lists in full, so its figures are not counted as false hits.
+news181_sample12.jsonl: the dates of 14 whole articles no sample had read in full (business, markets, a WeWork
+inquiry, airline orders, a plague case, a music label row, a tour, a Nigerian senate motion: many weekdays, "last
+month", "the previous week", "early this year", quarters, decades), each with the publication date the page's HTML
+gives, labelled in full from the text (ANNOTATION.md) before any output was seen (issue 13, dates).
 figures_sample_whole.jsonl: the figures of 13 whole articles (politics, impeachment, trade, protests in Iran and
 Indiana, a court case, police reports) no figures sample had read in full, labelled from the text before any output
 was seen (issue 13): every number, a figure or not (`cls` says why not: date, age, ordinal, street number, vague
