@@ -29,6 +29,7 @@ from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
     Speakers,
     Who,
+    is_document,
     left_nominal,
     looks_like_full_name,
     nominal_like,
@@ -478,6 +479,13 @@ class Extraction:
         noun phrase next to it, or the speaker of the clause it hangs on."""
         if cue.past == ACCORDING:
             return self.source_of_according(cue)
+        if cue.tok.dep_ == "acl" and is_document(cue.tok.head):
+            return self._document_speaker(cue.tok.head)
+        return self._verb_speaker(cue, inverted)
+
+    def _verb_speaker(self, cue: Cue, inverted: bool) -> Who | None:
+        """The speaker of a speech verb: its subject, however the parse gave it, else the name by it or the
+        speaker of the clause it hangs on."""
         tok = cue.tok
         s, e = self.sentence(cue.start)
         if tok.tag_ == "VBG" and not inverted and not syntax.children(tok, "nsubj", "nsubj:pass"):
@@ -502,6 +510,17 @@ class Extraction:
         if who is None and _set_off_participle(tok):
             who = self._host_subject(tok)
         return self._aside_name_or(who, tok, s)
+
+    def _document_speaker(self, document: Token) -> Who | None:
+        """'The ministry issued a statement saying that …', 'a letter from X warning that …': a speech verb that
+        describes a document (speech_verbs.yaml documents) speaks for whoever issued it: the body its phrase names,
+        else the subject of the verb that put it out (quotes.yaml issuing_verbs); else no one, not whoever spoke before."""
+        issuer = self.speakers.issued_by(document)
+        if issuer is not None or document.dep_ not in ("obj", "dobj") or \
+                document.head.lemma_.lower() not in quoting().issuing_verbs:
+            return issuer
+        subj = subject_of(document.head)
+        return self.speakers.who(subj) if subj is not None and not self.quoted(subj.idx) else None
 
     def _aside_name_or(self, who: Who | None, tok: Token, s: int) -> Who | None:
         """The name before an aside, where the subject found is no person or lies inside that aside

@@ -965,7 +965,7 @@ class Speakers:
         doc = next((c for c in tok.children if c.dep_ == "nmod:poss" and is_document(c)), None)
         if doc is None:
             return None
-        return self._issued_by(doc) or self.group(doc.idx) or self._issuer_of_document_before(doc.idx)
+        return self.issued_by(doc) or self.group(doc.idx) or self._issuer_of_document_before(doc.idx)
 
     def _apposed_person(self, tok: Token) -> Who | None:
         """'The official, Dmitry Kozak, said': the person in the apposition."""
@@ -1002,7 +1002,7 @@ class Speakers:
         phrase or in its own noun phrase (not in a clause the parse hung on it), or speaking just
         before; else the source as the text names it ("according to army tallies") when the phrase
         names a body; a bare "a document" or "data from March" names no one."""
-        issuer = self._issued_by(tok)
+        issuer = self.issued_by(tok)
         if issuer is not None:
             return issuer
         named = [e for e in self.entities_in(lo, hi) if e.type != "PERSON" or e.end <= tok.idx]
@@ -1033,7 +1033,7 @@ class Speakers:
                 return None
             if not is_document(tok) or self.in_quote(tok.idx):
                 continue
-            issuer = self._issued_by(tok)
+            issuer = self.issued_by(tok)
             if issuer is not None:
                 return issuer
             if any(c.dep_ == "det" and c.lower_ in _WORDS.indefinite_articles for c in tok.children):
@@ -1041,7 +1041,7 @@ class Speakers:
             reach = tok.idx - DOCUMENT_REACH  # "the report … the report": each mention reaches back anew
         return None
 
-    def _issued_by(self, tok: Token) -> Who | None:
+    def issued_by(self, tok: Token) -> Who | None:
         """'a statement from the military', 'a report by the agency', 'figures released by the
         commission': the issuer its phrase names."""
         for c in syntax.children(tok, "nmod"):
