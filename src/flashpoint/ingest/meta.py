@@ -183,6 +183,17 @@ def parse_date(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def _full_dates(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every full calendar date (day, month and year) in a string, as YYYY-MM-DD, with its match."""
+    out = []
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            found = parse_date(m.group(0))
+            if found:
+                out.append((found[0], m))
+    return out
+
+
 def dateline_date(lines: list[str]) -> str | None:
     """A line that is only a date (with a label, weekday or time): "Friday, 02 April 2021 1:41 PM"."""
     for line in lines:
@@ -231,7 +242,21 @@ def stamp_above_body(lines: list[str], body: str) -> str | None:
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_ALONE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
-_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|scheduled|due|planned|expected|until|deadline|by|next)\b", re.I)
+
+
+@lru_cache(maxsize=16)
+def document_day_cues(language: str) -> dict[str, Any] | None:
+    """The cue words by which an undated page's day is inferred from its words, for a language
+    (resources/lang/<code>/document_day.yaml; None where there are none)."""
+    path = files("flashpoint") / "resources" / "lang" / language / "document_day.yaml"
+    return load_yaml(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _future_cue() -> re.Pattern[str]:
+    """A word that makes a sentence tell of what will happen (document_day.yaml: future_cues)."""
+    cues = (document_day_cues("en") or {}).get("future_cues", [])
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.I)
 
 
 def latest_text_date(lines: list[str]) -> str | None:
@@ -244,16 +269,14 @@ def latest_text_date(lines: list[str]) -> str | None:
         if not _YEAR.search(line):
             continue  # a full date names its year: most lines are passed over at once
         for sentence in re.split(r"(?<=[.!?])\s+", line):
-            if not _FUTURE_CUE.search(sentence):
+            if not _future_cue().search(sentence):
                 latest_year = max([latest_year, *(int(y) for y in _YEAR_ALONE.findall(sentence)
                                                    if int(y) <= date.today().year)])
-            found = parse_date(sentence)
-            if found is None:
-                continue
-            value, m = found
-            if _FUTURE_CUE.search(sentence, 0, m.start()):
-                continue
-            best = value if best is None or value > best else best
+            # the sentence's first date in reading order ("arrived on March 3, 2023, after talks on 28 February
+            # 2023"); a range's end ("29 November 2018 | 20 January 2019") is no day of the past
+            for value, m in sorted(_full_dates(sentence), key=lambda d: d[1].start())[:1]:
+                if not _future_cue().search(sentence, 0, m.start()):
+                    best = value if best is None or value > best else best
     # a page that tells of a later year than its latest full date ("a ceasefire in October 2025",
     # latest day "7 October 2023") was written after that date: no day can be inferred
     return best if best is not None and int(best[:4]) >= latest_year else None
@@ -305,18 +328,34 @@ _PINNED = (re.compile(r"\b" + _WD + r"\b[^.\n]{0,25}?\b" + _MON + r"\s+(?P<day>\
            re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})[^.\n]{0,25}?\b" + _WD + r"\b", re.I))
 
 
+def _years_said(text: str, ahead: bool) -> list[int]:
+    """The years said in sentences about what will happen ("the tour will kick off June 9, 2020"), with
+    `ahead`, else in the others."""
+    return [int(y) for sentence in re.split(r"(?<=[.!?])\s+", text) if bool(_future_cue().search(sentence)) == ahead
+            for y in _YEAR_ALONE.findall(sentence)]
+
+
+def closing_day(anchor: date, text: str) -> date:
+    """The day, on or after `anchor`, that closes the shortest week holding `anchor`'s weekday and every
+    weekday the text names ('on Monday', 'on Wednesday'): the day a report of them was written."""
+    wd = anchor.weekday()
+    named = {_WEEKDAYS.index(w.lower()) for w in re.findall(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text, re.I)}
+    close = min(named | {wd}, key=lambda p: (max((p - w) % 7 for w in named | {wd}), (p - wd) % 7))
+    return date.fromordinal(anchor.toordinal() + (close - wd) % 7)
+
+
 def pinned_date(text: str, today: date) -> str | None:
     """A page with no date at all may still pin one: 'February 22, that is to say Tuesday' happened
-    in the latest year, not after today, in which February 22 was a Tuesday (and not before a
-    year the page names). The report is then dated to the weekday, on or after that day, that
-    closes the shortest week holding every weekday the page names ('on Monday', 'on Wednesday')."""
-    for pat in _PINNED:
-        m = pat.search(text)
-        if not m:
-            continue
+    in the latest year, not after today nor after a year the page says it looks forward to ('the tour
+    will kick off in 2020'), in which February 22 was a Tuesday (and not before a year the page names).
+    The report is then dated to the day that closes the week of the weekdays the page names."""
+    said = [m for pat in _PINNED for m in pat.finditer(text)
+            if not _future_cue().search(text, text.rfind(".", 0, m.start()) + 1, m.start())]
+    for m in said[:1]:  # a day said of the future ("tickets go on sale next Friday, Dec. 6") dates no report
         month, day, wd = _MONTHS[m["mon"].lower()], int(m["day"]), _WEEKDAYS.index(m["wd"].lower())
-        floor = max((int(y) for y in _YEAR.findall(text)), default=1990)
-        for y in range(today.year, floor - 1, -1):
+        ceiling = min([today.year, *_years_said(text, ahead=True)])
+        floor = max((y for y in _years_said(text, ahead=False) if y <= ceiling), default=1990)
+        for y in range(ceiling, min(floor, ceiling) - 1, -1):
             try:
                 pinned = date(y, month, day)
             except ValueError:
@@ -325,9 +364,7 @@ def pinned_date(text: str, today: date) -> str | None:
                 break
         else:
             return None
-        named = {_WEEKDAYS.index(w.lower()) for w in re.findall(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text, re.I)}
-        close = min(named | {wd}, key=lambda p: (max((p - w) % 7 for w in named | {wd}), (p - wd) % 7))
-        return date.fromordinal(pinned.toordinal() + (close - wd) % 7).isoformat()
+        return closing_day(pinned, text).isoformat()
     return None
 
 
@@ -699,6 +736,17 @@ def _wire_date(page: _Page) -> str | None:
     return wire_dateline_date(lines, known)
 
 
+def body_day(lines: list[str], today: date) -> str | None:
+    """The day an undated page was written, from its words alone (lang/<code>/document_day.yaml): the
+    latest full date it tells of the past, else a day its weekday pins; then the day that closes the
+    week of the weekdays it names. None for a page in a language with no cue words there."""
+    text = "\n".join(lines)
+    if document_day_cues(detect_language(text) or "en") is None:
+        return None
+    latest = latest_text_date(lines)
+    return closing_day(date.fromisoformat(latest), text).isoformat() if latest else pinned_date(text, today)
+
+
 def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]) -> tuple[str | None, str | None]:
     """The publication day and where it came from ("given", "meta", "text", "inferred")."""
     # the page's metadata, a wire dateline or the URL outrank any other date the page shows: a date
@@ -708,8 +756,7 @@ def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]
         (lambda: _wire_date(page), "text"), (lambda: url_date(page.url), "inferred"),
         (lambda: dateline_date(page.header), "text"),
         (lambda: None if page.is_html else stamp_above_body(page.lines, page.body), "text"),
-        (lambda: latest_text_date(page.lines), "inferred"),
-        (lambda: pinned_date("\n".join(page.lines), date.today()), "inferred"))
+        (lambda: body_day(page.lines, date.today()), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
         normal = _normal_date(read())
         if normal:

@@ -1,0 +1,53 @@
+"""The day an undated page was written, inferred from its words (lang/en/document_day.yaml): every example
+there runs through the whole ingest of an undated text record, and the record marks the day "inferred"."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from flashpoint.ingest import meta
+from flashpoint.ingest.pipeline import build_article
+from flashpoint.ingest.sources import jsonl_record
+from flashpoint.model import RawDocument
+
+DATA = meta.document_day_cues("en") or {}
+TODAY = date.fromisoformat(str(DATA["examples_today"]))
+EXAMPLES = [pytest.param(ex, id=f"{kind}-{i}") for kind in ("positive", "negative")
+            for i, ex in enumerate(DATA["examples"][kind])]
+
+
+def _record(text: str, **given: str) -> dict[str, object]:
+    raw = jsonl_record("ex", json.dumps({"id": "ex", "text": text, **given}).encode())
+    assert isinstance(raw, RawDocument)
+    return build_article(raw).model_dump()
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_example_infers_its_day(example: dict[str, object]) -> None:
+    text = str(example["text"])
+    want = example["published"]
+    assert meta.body_day(text.splitlines(), TODAY) == (str(want) if want else None)
+
+
+def test_an_undated_record_carries_the_inferred_day() -> None:
+    """The whole ingest of an undated text record: the day its words give, marked "inferred" (the examples
+    pin none that a later year's weekdays could move before 2033)."""
+    for example in DATA["examples"]["positive"]:
+        record = _record(str(example["text"]))
+        assert (record["published"], record["published_from"]) == (str(example["published"]), "inferred")
+    assert _record(str(DATA["examples"]["negative"][0]["text"]))["published"] is None
+
+
+def test_an_inferred_day_never_overrides_a_given_one() -> None:
+    text = str(DATA["examples"]["positive"][0]["text"])
+    record = _record(text, published="2023-03-09")
+    assert (record["published"], record["published_from"]) == ("2023-03-09", "given")
+    record = _record(text, url="https://example.org/world/2023/03/08/envoy")
+    assert (record["published"], record["published_from"]) == ("2023-03-08", "inferred")  # the URL's day
+
+
+def test_the_future_cues_are_words() -> None:
+    assert all(isinstance(w, str) and w.isalpha() for w in DATA["future_cues"])
