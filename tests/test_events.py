@@ -130,6 +130,9 @@ def test_he_is_the_person_the_quotes_would_take_him_for() -> None:
     ("Egypt condemned the killing of Palestinian civilians.", None),
     ("The cabinet condemned all acts of violence and attacks against civilians.", None),
     ("Egypt condemned the killing of Palestinian civilians by Israeli forces.", "ISR"),
+    ("The Palestinian Authority condemned the assassination of three Palestinians in the occupied West Bank.", None),
+    ("Sunni clerics in Iraq condemned the deaths of the Iraqi security guards and police.", None),
+    ("Jordan condemned Israel's assassination of a Hamas leader.", "ISR"),
     ("Germany condemned the Russian attack on Ukrainian civilians.", "RUS"),
     ("Israel blamed the attack on Hezbollah.", "LBN"),
     ("Egypt condemned Israel over the strikes.", "ISR"),
@@ -139,6 +142,20 @@ def test_an_act_condemned_is_aimed_at_its_doer_not_its_victims(sentence: str, re
     named by its modifiers or its 'by'; the people it was done to are no recipient."""
     accuse = of_type(events_of(sentence), "ACCUSE")
     assert accuse and side(accuse[0].recipient) == recipient
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("Russia's shelling of Kharkiv killed five people.", "RUS"),
+    ("The Russian shelling of Kharkiv killed five people.", "RUS"),
+    ("The shelling of Kharkiv killed five people.", None),
+    ("The Israeli bombing of Rafah killed 20 people.", "ISR"),
+    ("The bombing of Rafah killed 20 people.", None),
+])
+def test_the_target_of_an_act_that_kills_is_not_its_doer(sentence: str, actor: str | None) -> None:
+    """lang/en/syntax.yaml victim_of_nouns: an act of force as the subject of a verb of force names its doer only by
+    its own modifiers; the place after its "of" is what it hit ("The shelling of Kharkiv": not Kharkiv)."""
+    assault = of_type(events_of(sentence), "ASSAULT")
+    assert assault and side(assault[0].actor) == actor
 
 
 def test_a_past_act_with_no_date_of_its_own_happened_on_the_day_the_sentence_before_told() -> None:

@@ -512,12 +512,39 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
             # "we will act", "I condemn this bloodbath": the speaker's own side, where the quote names its speaker
             speaker = _quote_speaker(doc, subject)
             return [speaker] if speaker is not None else []
-        return _parties(doc, subject, state)
+        return _subject_parties(doc, subject, state)
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
             or (c.dep_ == "nmod" and syn.case_of(c) == "by")]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     return [p for p in found if p is not None]
+
+
+def _subject_parties(doc: NlpDoc, subject: Token | None, state: ArticleState) -> list[Party]:
+    """The sides a verb's subject names; of an act of force with its target after it, the act's doers ("the shelling
+    of Kharkiv killed five": not Kharkiv)."""
+    heads = syn.coordinated(syn.np_head(subject)) if subject is not None else []
+    if not any(_targeted_act(h) for h in heads):
+        return _parties(doc, subject, state)
+    found: list[Party] = []
+    for head in heads:
+        if _targeted_act(head):
+            found.extend(actors_of(doc, head, state))
+        elif (named := party(doc, head, state)) is not None:
+            found.append(named)
+    return found
+
+
+def _targeted_act(noun: Token) -> bool:
+    """A noun of a harmful act with its target after it ("the attack on Kyiv"; "of" after the acts of syntax.yaml
+    victim_of_nouns: "the shelling of Kharkiv"): its doer is named only by its own modifiers ("Russia's", "Russian",
+    "by Russia")."""
+    lang = syntax()  # a headline's capitals may make the act a name: "Shelling of Kharkiv"
+    if noun.pos_ not in ("NOUN", "PROPN") or not _lemma_in(noun, lang.attack_nouns | lang.act_nouns):
+        return False
+    # "the artillery of the Armed Forces", "an act of the Russian Federation": whose, not whom
+    preps = lang.attack_target_preps if _lemma_in(noun, lang.victim_of_nouns) else lang.attack_target_preps - {"of"}
+    return bool(syn.obliques(noun, preps))
 
 
 def _instrument_actor(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
