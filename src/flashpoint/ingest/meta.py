@@ -244,6 +244,20 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_ALONE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
+_MONTH_ABBREVIATION = re.compile(r"\b(?:" + "|".join(m for m in _MONTHS if len(m) <= 4) + r")\.$", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences, a month's abbreviation ending none ("Correction: Nov. 15, 2019: ...")."""
+    out: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+", text):
+        if out and _MONTH_ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
+
+
 @lru_cache(maxsize=16)
 def document_day_cues(language: str) -> dict[str, Any] | None:
     """The cue words by which an undated page's day is inferred from its words, for a language
@@ -268,7 +282,7 @@ def latest_text_date(lines: list[str]) -> str | None:
     for line in lines:
         if not _YEAR.search(line):
             continue  # a full date names its year: most lines are passed over at once
-        for sentence in re.split(r"(?<=[.!?])\s+", line):
+        for sentence in _sentences(line):
             if not _future_cue().search(sentence):
                 latest_year = max([latest_year, *(int(y) for y in _YEAR_ALONE.findall(sentence)
                                                    if int(y) <= date.today().year)])
@@ -331,7 +345,7 @@ _PINNED = (re.compile(r"\b" + _WD + r"\b[^.\n]{0,25}?\b" + _MON + r"\s+(?P<day>\
 def _years_said(text: str, ahead: bool) -> list[int]:
     """The years said in sentences about what will happen ("the tour will kick off June 9, 2020"), with
     `ahead`, else in the others."""
-    return [int(y) for sentence in re.split(r"(?<=[.!?])\s+", text) if bool(_future_cue().search(sentence)) == ahead
+    return [int(y) for sentence in _sentences(text) if bool(_future_cue().search(sentence)) == ahead
             for y in _YEAR_ALONE.findall(sentence)]
 
 
