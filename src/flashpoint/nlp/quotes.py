@@ -24,7 +24,7 @@ from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.interviews import interview_turns
-from flashpoint.nlp.language import people, quoting
+from flashpoint.nlp.language import names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
     Speakers,
@@ -1166,7 +1166,7 @@ class Extraction:
         if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children) or \
                 self._sets_the_scene(tok):
             return None  # 'X did not allege that …': nothing is reported
-        if not self._said_before(cue, e):
+        if not self._said_before(cue, e) and not self._speaker_follows(cue):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
             found = self._claim(self._before_participle(self._run_on(self._complement_span(tok, comps[0]), e)),
                                 comps[0]) if comps else None
@@ -1210,6 +1210,14 @@ class Extraction:
         first = nxt[0]
         goes_on = first.pos_ in ("PROPN", "NOUN", "DET", "NUM") or first.tag_ == "MD"  # "until next of kin | could be told"
         return (span[0], end) if goes_on else span
+
+    def _speaker_follows(self, cue: Cue) -> bool:
+        """'…, said Ross Burkhart, a scientist who studies trade': a verb after the comma that closes a clause,
+        its speaker within a few words after it, reports the clause before it, not the words after it."""
+        verb, who = cue.tok, cue.who
+        if who is None or not _after_clause_comma(verb):
+            return False
+        return any(t.idx == who.start for t in verb.doc[verb.i + 1:verb.i + 5])
 
     def _said_before(self, cue: Cue, end: int) -> bool:
         """'“…,” Blinken said on a day he was to meet Lavrov': a verb after the direct quote it
@@ -1305,7 +1313,8 @@ class Extraction:
             rest = []  # the speaker comes right after the verb: what follows describes them
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
             return None
-        if (syntax.children(tok, "obj") or _misread_past_verb(tok)) and _base(tok) not in _object_verbs() and \
+        objects = [o for o in syntax.children(tok, "obj") if not self.in_time(o.idx)]  # not "announced Monday"
+        if (objects or _misread_past_verb(tok)) and _base(tok) not in _object_verbs() and \
                 not _inverted_after_comma(tok):
             return None  # 'X happened, and the government has promised tougher action': the verb has its object
         comma = self._claim_comma(cue, s)
@@ -1318,7 +1327,8 @@ class Extraction:
         """The comma that ends the fronted claim: the last before the verb, with a short subject after
         it, or the last before the speaker when an aside follows them ('“…,” X, a fellow at Y, said')."""
         comma = self.body.rfind(",", s, cue.tok.idx)
-        if comma <= s or _words(self.body[comma:cue.tok.idx]) > 8 or self._quoted_inside(comma) or \
+        if comma <= s or _words(self.body[comma:cue.tok.idx]) > 8 and not _only_subject(cue.tok, comma) or \
+                self._quoted_inside(comma) or \
                 _first_word(self.body[comma + 1:cue.tok.idx].lstrip()) in ("and", "but"):
             return None  # 'X took over, and Vindman reported to him': a clause of its own, no subject of X
         who = cue.who
@@ -1404,13 +1414,25 @@ class Extraction:
     def in_time(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.times)
 
+    def _opens_condition(self, a: int, b: int) -> bool:
+        """'said if Patrick can get his message out, he's someone voters could see winning', 'said whether Trump
+        agrees depends on …': the question word opens a clause that a verb later in the span governs (a condition,
+        a subject), so the span states that verb's claim; "asked whether …" reports the question itself."""
+        span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
+        if span is None or span[0].dep_ != "mark":
+            return False
+        clause = span[0].head
+        return clause.dep_ in ("advcl", "csubj", "csubj:pass") and a <= clause.head.idx < b and \
+            clause.head.i > clause.i
+
     def _claim(self, span: tuple[int, int] | None, clause: Token | None = None) -> tuple[int, int] | None:
         """The trimmed span, if it states something: three words or more, no question, a verb in it."""
         if span is None:
             return None
         a, b = _trim(self.body, *span)
         text = self.body[a:b]
-        if _words(text) < 3 or text.rstrip().endswith("?") or _first_word(text) in quoting().question_words:
+        if _words(text) < 3 or text.rstrip().endswith("?") or \
+                _first_word(text) in quoting().question_words and not self._opens_condition(a, b):
             return None  # "explained why …", "asked whether …": a question, not a claim
         if clause is not None and not _states(clause):
             return None
@@ -1527,7 +1549,14 @@ def _after_clause_comma(verb: Token) -> bool:
         return False  # "…, told CNN": the listener
     while name.dep_ in ("flat", "compound") and name.head.i > name.i:
         name = name.head
-    return not (name.dep_.startswith("nsubj") and name.head.i != verb.i)  # "…, said Moldova was ready"
+    return not (name.dep_.startswith("nsubj") and name.head.i != verb.i) or _apposed_description(name)
+
+
+def _apposed_description(name: Token) -> bool:
+    """"…, said Moldova was ready" has the name subject of a clause; "…, said Ross Burkhart, a political scientist
+    who studies trade", however the parse read "trade", has a description apposed after the name: the speaker."""
+    doc = name.doc
+    return name.i + 2 < len(doc) and doc[name.i + 1].text == "," and doc[name.i + 2].lower_ in names().articles
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -1578,6 +1607,15 @@ def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _only_subject(verb: Token, comma: int) -> bool:
+    """'X happened, the U.S. Attorney's Office for the Western District of New York said': every word between
+    the comma and the verb is the verb's subject (its phrase, however long, up to SETTING_WORDS words)."""
+    subject = _subject_words(verb)
+    between = [t for t in _tokens_before(verb.doc, 0, verb.idx) if t.idx > comma and not t.is_punct]
+    return bool(subject) and len(between) <= SETTING_WORDS and all(t.i in subject or t.dep_ == "advmod"
+                                                                    for t in between)
 
 
 def _subject_words(verb: Token) -> set[int]:
