@@ -5,7 +5,11 @@ JSONL text with no date, URL or title, gets the day the body infers (published_f
 pages whose HTML gives a date: how often the body infers one, and how far it is from the reference (same day,
 within 1 day, within 7 days, within the year, further), and how often it infers one where the HTML gives none.
 
-    python benchmarks/undated_news181.py [--show]
+With --sample (a judged sample of whole pages, e.g. benchmarks/news181_sample12.jsonl), it also scores the dates
+of the pages labelled in full as the body alone gives them (its day inferred or none) beside the same pages
+read with the day from their HTML: how much of the dates' worth the inference keeps.
+
+    python benchmarks/undated_news181.py [--show] [--sample benchmarks/news181_sample12.jsonl ...]
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from flashpoint.ingest.meta import url_date  # noqa: E402
-from news181_dates_figures import load_pages, page_published  # noqa: E402
+from news181_dates_figures import _prf, analyse_page, load_pages, page_published, spurious, tally_of  # noqa: E402
 
 BANDS = ("same day", "within 1 day", "within 7 days", "within 365 days", "further")
 
@@ -47,10 +51,32 @@ def band(found: str, ref: str) -> str:
         BANDS[3] if gap <= 365 else BANDS[4]
 
 
+def withheld_dates(sample: Path) -> None:
+    """The sample's pages labelled in full, their dates scored with the day from the HTML and with the body alone."""
+    from flashpoint.evals.realnews import analyse
+
+    rows = [json.loads(line) for line in open(sample, encoding="utf-8") if line.strip()]
+    full = {x["id"] for x in rows if x.get("full_page") and "date" in x.get("kinds", ("date",))}
+    labels = [x for x in rows if not x.get("full_page") and x["kind"] == "date" and x["id"] in full]
+    pages = load_pages(sorted(full))
+    for how in ("day from the HTML", "body alone"):
+        analysed = {i: analyse_page(i, p) if how == "day from the HTML" else
+                    analyse({"id": i, "text": p["articleBody"]}) for i, p in pages.items()}
+        kept = [x for x in rows if x.get("full_page") and x["id"] in full] + labels
+        dated = sum(bool(a.get("published")) for a in analysed.values())
+        print(f"{sample.name}: {len(full)} pages, dates, {how:17}: "
+              f"{_prf(labels, tally_of(labels, analysed, 'date'), spurious(kept, analysed, 'date', False))}"
+              f" ({dated} pages dated)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print each page's reference and inferred day")
+    ap.add_argument("--sample", type=Path, action="append", default=[],
+                    help="a judged sample of whole pages whose dates to score with the day withheld")
     args = ap.parse_args()
+    for sample in args.sample:
+        withheld_dates(sample)
     tally: Counter[str] = Counter()
     for page_id, page in sorted(load_pages().items()):
         body = page.get("articleBody") or ""

@@ -284,8 +284,7 @@ def latest_text_date(lines: list[str]) -> str | None:
             continue  # a full date names its year: most lines are passed over at once
         for sentence in _sentences(line):
             if not _future_cue().search(sentence):
-                latest_year = max([latest_year, *(int(y) for y in _YEAR_ALONE.findall(sentence)
-                                                   if int(y) <= date.today().year)])
+                latest_year = max([latest_year, *(y for y in _past_years(sentence) if y <= date.today().year)])
             # the sentence's first date in reading order ("arrived on March 3, 2023, after talks on 28 February
             # 2023"); a range's end ("29 November 2018 | 20 January 2019") is no day of the past
             for value, m in sorted(_full_dates(sentence), key=lambda d: d[1].start())[:1]:
@@ -344,9 +343,27 @@ _PINNED = (re.compile(r"\b" + _WD + r"\b[^.\n]{0,25}?\b" + _MON + r"\s+(?P<day>\
 
 def _years_said(text: str, ahead: bool) -> list[int]:
     """The years said in sentences about what will happen ("the tour will kick off June 9, 2020"), with
-    `ahead`, else in the others."""
-    return [int(y) for sentence in _sentences(text) if bool(_future_cue().search(sentence)) == ahead
-            for y in _YEAR_ALONE.findall(sentence)]
+    `ahead`, else the years the others tell of the past."""
+    return [y for sentence in _sentences(text) if bool(_future_cue().search(sentence)) == ahead
+            for y in (_past_years(sentence) if not ahead else map(int, _YEAR_ALONE.findall(sentence)))]
+
+
+@lru_cache(maxsize=1)
+def _elapsed() -> re.Pattern[str]:
+    """'18 years after', 'seven years ago' (document_day.yaml: elapsed_counts, elapsed_cues)."""
+    data = document_day_cues("en") or {}
+    counts = "|".join(map(re.escape, data.get("elapsed_counts", {})))
+    cues = "|".join(map(re.escape, data.get("elapsed_cues", [])))
+    return re.compile(r"\b(?P<n>\d{1,3}|" + counts + r")\s+years?\s+(?:" + cues + r")\b", re.I)
+
+
+def _past_years(sentence: str) -> list[int]:
+    """The years a sentence tells of, and the year it counts to from the earliest of them ("troops remain,
+    18 years after the September 11, 2001 attacks": 2001 and 2019): a page is written in or after them."""
+    years = [int(y) for y in _YEAR_ALONE.findall(sentence)]
+    counts = (document_day_cues("en") or {}).get("elapsed_counts", {})
+    counted = [int(m["n"]) if m["n"].isdigit() else int(counts[m["n"].lower()]) for m in _elapsed().finditer(sentence)]
+    return years + [min(years) + n for n in counted] if years else []
 
 
 def closing_day(anchor: date, text: str) -> date:
