@@ -368,9 +368,10 @@ def _past_years(sentence: str) -> list[int]:
 
 def closing_day(anchor: date, text: str) -> date:
     """The day, on or after `anchor`, that closes the shortest week holding `anchor`'s weekday and every
-    weekday the text names ('on Monday', 'on Wednesday'): the day a report of them was written."""
+    weekday the text names of the past ('on Monday', 'on Wednesday'): the day a report of them was written."""
     wd = anchor.weekday()
-    named = {_WEEKDAYS.index(w.lower()) for w in re.findall(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text, re.I)}
+    told = " ".join(s for s in _sentences(text) if not _future_cue().search(s))  # "talks resume on Monday" is ahead
+    named = {_WEEKDAYS.index(w.lower()) for w in re.findall(r"\b(" + "|".join(_WEEKDAYS) + r")\b", told, re.I)}
     close = min(named | {wd}, key=lambda p: (max((p - w) % 7 for w in named | {wd}), (p - wd) % 7))
     return date.fromordinal(anchor.toordinal() + (close - wd) % 7)
 
