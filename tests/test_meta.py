@@ -313,6 +313,12 @@ def test_a_weekday_pins_an_undated_page(text: str, published: str | None) -> Non
     ("https://example.org/world/2021/04/09/story", "2021-04-09"),
     ("https://example.org/world/2021/feb/30/story", None),  # no such day
     ("https://example.org/world/2021/spring/09/story", None),
+    # a day a site appends to the end of its path
+    ("https://www.example.com/news/impeachment-key-moments-2019-11-19/", "2019-11-19"),
+    ("https://www.example.org/tuft-cells-set-off-immune-responses-20191115/", "2019-11-15"),
+    ("https://www.example.org/story-2019-11-19-update/", None),  # not at the end
+    ("https://www.example.org/story-20345678/", None),  # an id, no day
+    ("https://www.example.org/columnists/201911181077343476-story/", None),
 ])
 def test_a_url_date_with_a_month_name(url: str, value: str | None) -> None:
     assert url_date(url) == value

@@ -403,14 +403,23 @@ def pinned_date(text: str, today: date) -> str | None:
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2}|" + _MON + r")[/-](\d{1,2})(?:/|-|$)", re.I)
 
 
+# a day a site appends to the end of its path: ".../testimony-2019-11-19/", ".../immune-responses-20191115/"
+_URL_END_DATE = re.compile(r"[-_/]((?:19|20)\d{2})(-?)(\d{2})\2(\d{2})/?(?:\.html?)?$", re.I)
+
+
 def url_date(url: str | None) -> str | None:
-    """Many sites put the publication day in the path: /2021/04/02/..., /2026/feb/02/..."""
-    m = _URL_DATE.search(urlsplit(url).path) if url else None
-    if not m:
+    """Many sites put the publication day in the path: /2021/04/02/..., /2026/feb/02/..., or at its end,
+    .../story-2021-04-02/, .../story-20210402/."""
+    path = urlsplit(url).path if url else ""
+    m = _URL_DATE.search(path)
+    if m:
+        year, month, day = m.group(1), int(m.group(2)) if m.group(2).isdigit() else _MONTHS[m["mon"].lower()], m.group(4)
+    elif (end := _URL_END_DATE.search(path)) is not None:
+        year, month, day = end.group(1), int(end.group(3)), end.group(4)
+    else:
         return None
-    month = int(m.group(2)) if m.group(2).isdigit() else _MONTHS[m["mon"].lower()]
     try:
-        return date(int(m.group(1)), month, int(m.group(4))).isoformat()
+        return date(int(year), month, int(day)).isoformat()
     except ValueError:
         return None
 
