@@ -11,7 +11,7 @@ from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
-KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object",
+KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "patient_actor", "passive_only", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "pos", "neg"})
@@ -41,6 +41,7 @@ class Pattern:
     not_question: bool  # the verb's clausal complement must not be an indirect question ("asked why ...")
     not_naming: bool  # no object with a noun said of it ("calling it a historic day")
     needs_object: bool  # the verb must have an object ("wants Russia to return ..."; "wants to see ..." asks no one)
+    no_object: bool  # the verb must have no object nor clause ("demonstrated cruelty" shows; "demonstrated" protests)
     not_participle: bool  # no adverbial participle without an infinitive ("advanced, threatening a route")
     participle_preps: frozenset[str]  # ... or an oblique with one of these ("threatening them with tariffs")
     particles: frozenset[str]
@@ -118,6 +119,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         clause_words=_nouns(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
         not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),
+        no_object=bool(entry.get("no_object")),
         participle_preps=frozenset(entry.get("not_participle") or []),
         particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),
@@ -353,6 +355,7 @@ class PlacedSectors:
     unowned: frozenset[str]  # of no side: a country the text named before them is not theirs
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
+    sponsored: frozenset[str] = frozenset()  # acts by which a state arms or backs a group abroad: not its own people
 
 
 @lru_cache(maxsize=4)
@@ -360,7 +363,8 @@ def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
     data = read_yaml(language, "events.yaml").get("placed_sectors") or {}
     source = f"lang/{language}/events.yaml: placed_sectors"
     return PlacedSectors(frozenset(data.get("sectors") or []), frozenset(data.get("groups") or []),
-                         frozenset(data.get("unowned") or []), *_examples(data, source))
+                         frozenset(data.get("unowned") or []), *_examples(data, source),
+                         sponsored=frozenset(data.get("sponsored_types") or []))
 
 
 @dataclass(frozen=True)

@@ -221,6 +221,14 @@ def _words_fit(tok: Token, p: Pattern) -> bool:
                                     for c in syn.children(tok, "xcomp", "ccomp"))
 
 
+def _object_told(tok: Token, p: Pattern) -> bool:
+    """"wants to see the PA governing Gaza" asks no one (needs_object); "Russia demonstrated its inability", "the
+    hatred is demonstrated by" show something, no protest (no_object)."""
+    if p.needs_object and not syn.children(tok, "obj", "iobj"):
+        return False
+    return not (p.no_object and syn.children(tok, "obj", "nsubj:pass", "ccomp"))
+
+
 def _complement_fits(tok: Token, p: Pattern) -> bool:
     """"said that Sudan must return" needs its modal; "refused to comment" is no refusal of anything."""
     if p.not_complements and any(_complement_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
@@ -233,8 +241,8 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
         return False
     if p.not_naming and syn.names_as(tok):
         return False
-    if p.needs_object and not syn.children(tok, "obj", "iobj"):
-        return False  # "the US wants to see the PA governing Gaza": a wish of its own, no one asked
+    if not _object_told(tok, p):
+        return False
     if p.not_participle and syn.is_adverbial_participle(tok) and not syn.children(tok, "xcomp") \
             and not syn.obliques(tok, p.participle_preps):
         return False
@@ -771,6 +779,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _localise(coded, state)
     if not _sides_fit(p, coded) or _of_another_side(doc, tok, p, coded, state):
         return None
+    _unsponsor(coded)
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
     _name_enemies(coded, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
@@ -984,6 +993,18 @@ def _implied_actors(coded: Coded, loc: Place) -> list[Party]:
     return []
 
 
+def _unsponsor(coded: Coded) -> None:
+    """"Iran supplied the militants with drones": an armed group a state arms, backs or works with (events.yaml
+    placed_sectors sponsored_types) whose own words name no country is not that state's by the story's count."""
+    rule = placed_sectors()
+    if coded.pattern.type not in rule.sponsored:
+        return
+    givers = {a.actor.country for a in coded.actors if a.actor.country}
+    for r in coded.recipients:
+        if r.actor.sector in rule.groups and r.actor.country in givers and not actor_kb.names_a_country(r.actor.text):
+            r.actor = r.actor.model_copy(update={"country": None, "id": None})
+
+
 def _place_civilians(coded: Coded, state: ArticleState) -> None:
     """People the phrase gives no country ("killed two civilians", "arrested two suspects") are people of where
     it happened: the clause's place; else, when a state's own organ or an armed group at home acts on them, that
@@ -994,7 +1015,10 @@ def _place_civilians(coded: Coded, state: ArticleState) -> None:
     for r in coded.recipients:
         if r.actor.country is not None or r.actor.sector not in rule.sectors:
             continue
-        domestic = next((a.actor.country for a in coded.actors if a.actor.country and a.actor.sector in home), None)
+        # "Iran supplied the militants with drones": a group a state arms or backs is not its own by that
+        sponsored = coded.pattern.type in rule.sponsored and r.actor.sector in rule.groups
+        domestic = None if sponsored else next(
+            (a.actor.country for a in coded.actors if a.actor.country and a.actor.sector in home), None)
         if coded.location is not None and coded.location.country:
             country = coded.location.country
         elif domestic:
