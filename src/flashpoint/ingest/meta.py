@@ -376,28 +376,30 @@ def closing_day(anchor: date, text: str) -> date:
     return date.fromordinal(anchor.toordinal() + (close - wd) % 7)
 
 
-def pinned_date(text: str, today: date) -> str | None:
+def pinned_date(text: str, today: date, after: date | None = None) -> str | None:
     """A page with no date at all may still pin one: 'February 22, that is to say Tuesday' happened
     in the latest year, not after today nor after a year the page says it looks forward to ('the tour
     will kick off in 2020'), in which February 22 was a Tuesday (and not before a year the page names).
-    The report is then dated to the day that closes the week of the weekdays the page names."""
+    `after`, a day the page tells of: the pin is the first such day from it, within a year. The report
+    is then dated to the day that closes the week of the weekdays the page names."""
     said = [m for pat in _PINNED for m in pat.finditer(text)
             if not _future_cue().search(text, text.rfind(".", 0, m.start()) + 1, m.start())]
     for m in said[:1]:  # a day said of the future ("tickets go on sale next Friday, Dec. 6") dates no report
         month, day, wd = _MONTHS[m["mon"].lower()], int(m["day"]), _WEEKDAYS.index(m["wd"].lower())
         ceiling = min([today.year, *_years_said(text, ahead=True)])
         floor = max((y for y in _years_said(text, ahead=False) if y <= ceiling), default=1990)
-        for y in range(ceiling, min(floor, ceiling) - 1, -1):
-            try:
-                pinned = date(y, month, day)
-            except ValueError:
-                continue
-            if pinned.weekday() == wd and pinned <= today:
-                break
-        else:
-            return None
-        return closing_day(pinned, text).isoformat()
+        years = range(after.year, after.year + 2) if after else range(ceiling, min(floor, ceiling) - 1, -1)
+        pinned = next((d for d in (_day(y, month, day) for y in years)
+                       if d and d.weekday() == wd and d <= today and (after is None or d >= after)), None)
+        return closing_day(pinned, text).isoformat() if pinned else None
     return None
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2}|" + _MON + r")[/-](\d{1,2})(?:/|-|$)", re.I)
@@ -779,13 +781,17 @@ def _wire_date(page: _Page) -> str | None:
 
 def body_day(lines: list[str], today: date) -> str | None:
     """The day an undated page was written, from its words alone (lang/<code>/document_day.yaml): the
-    latest full date it tells of the past, else a day its weekday pins; then the day that closes the
-    week of the weekdays it names. None for a page in a language with no cue words there."""
+    latest full date it tells of the past or a later day its weekday pins after it, else a day its weekday
+    pins; then the day that closes the week of the weekdays it names. None for a page in a language with
+    no cue words there."""
     text = "\n".join(lines)
     if document_day_cues(detect_language(text) or "en") is None:
         return None
     latest = latest_text_date(lines)
-    return closing_day(date.fromisoformat(latest), text).isoformat() if latest else pinned_date(text, today)
+    if latest is None:
+        return pinned_date(text, today)
+    told = date.fromisoformat(latest)  # a later day its weekday pins ("7 October 2023 ... Tuesday, Oct. 10")
+    return max(closing_day(told, text).isoformat(), pinned_date(text, today, after=told) or "")
 
 
 def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]) -> tuple[str | None, str | None]:
