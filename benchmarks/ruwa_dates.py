@@ -27,6 +27,8 @@ ruwa_dates_sample10.jsonl: rows drawn with seed 9191 (no censor.net) after the r
 labelled in full the same way: a check of them on fresh text.
 ruwa_dates_sample11.jsonl: aljazeera, msnbc, rt and reuters rows (seed 2468, 22 rows with a date cue and 120+
 characters), labelled in full after all this session's rules were merged: a check on other outlets' text.
+ruwa_dates_sample12.jsonl: 25 rows of no earlier sample (ukrinform, msnbc, aljazeera, rt, tass; seed 2026, a date cue and
+120+ characters, at most 5 a site), labelled in full from the text before any output was seen (issue 13, dates).
 
 A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
 publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`
