@@ -945,7 +945,11 @@ def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
                 and unit in rule_words("stretch_up_to_now", "units"))
 
 
-@rule(r"(?:(?P<pos>earlier|later)\s+(?:in\s+)?)?(?:(?P<bound>the\s+(?:end|beginning|start|middle)\s+of|"
+# "early this year", "late last month": the part of the unit stays in the date (dates.yaml: early_in_a_unit)
+_PART_OF_A_UNIT = alternation(rule_words("early_in_a_unit", "words"))
+
+
+@rule(r"(?:(?<!\bas\s)(?P<pos>earlier|later|" + _PART_OF_A_UNIT + r")\s+(?:in\s+)?)?(?:(?P<bound>the\s+(?:end|beginning|start|middle)\s+of|"
       r"(?:the\s+)?(?:remainder|rest|remaining)\s+of)\s+)?(?P<the>the\s+)?(?P<rel>" + _REL + r")\s+"
       r"(?:calendar\s+)?(?P<unit>week|month|year|weekend|decade|quarter|fortnight|century|working\s+week|workweek|"
       r"business\s+week)"
@@ -974,6 +978,8 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     res = Res(m.start(), m.end(), unit_value(d, unit), mod=m["pos"] or m["bound"])
     if m["the"] and step and unit in ("month", "year") and rel in rule_words("the_following_year", "words"):
         res.extra["shift"] = (step, unit)  # counted from the date last told (dates.yaml: the_following_year)
+    elif m["the"] and unit == "week" and rel in rule_words("the_following_year", "week_words"):
+        res.extra.update(shift=(step, unit), grain="week")  # the week of the day last told, moved
     return res
 
 
@@ -1206,12 +1212,15 @@ _COUNTED_AFTER_A_YEAR = re.compile(r"\s*(?:" + longest_first(_W.year_counted_nou
       + _YEAR_WORDS + r")"
       r"(?P<later>\s+(?:or|and)\s+" + longest_first(_W.year_open_end_words) + r"(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if not (m["cue"] or m["lead"] or m["later"] or m["det"] or _year_of_a_thing(ctx.text, m.start("y"), m.end("y"))):
+    lead_in = _year_without_a_cue(ctx.text, m.start("y"), m.end("y"))
+    if not (m["cue"] or m["lead"] or m["later"] or m["det"] or lead_in is not None
+            or _year_of_a_thing(ctx.text, m.start("y"), m.end("y"))):
         return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
     after = ctx.text[m.end():m.end() + 12]
     if _COUNTED_AFTER_A_YEAR.match(after):
         return None
     start = m.start("y") if m["det"] or (m["cue"] and _CUE_OUTSIDE_THE_DATE.match(m["cue"])) else m.start()
+    start = lead_in if lead_in is not None and not m["cue"] else start
     lead = re.search(r"(?:early|late|mid)[\s-]+$", ctx.text[m.start():m.start("y")], re.I)
     if m["cue"] and lead:
         start = m.start() + lead.start()  # "in early 2022" is "early 2022"
@@ -1222,6 +1231,30 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 _OF_A_THING_NOUN = re.compile(r"\s+[a-z]+\b")
+
+
+@lru_cache(maxsize=1)
+def _cueless_year() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """dates.yaml year_without_a_cue: the sentence's subject before its verb, a year after a bound, a fiscal year."""
+    verbs = alternation(rule_words("year_without_a_cue", "subject_verbs"))
+    bounds = alternation(rule_words("year_without_a_cue", "bounds"))
+    fiscal = alternation(rule_words("year_without_a_cue", "fiscal_words"))
+    return (re.compile(r"\s+(?:" + verbs + r")\b", re.I),
+            re.compile(r"\b(?:" + bounds + r")\s+$", re.I),
+            re.compile(r"\b(?:" + fiscal + r")(?:\s+year)?\s+$", re.I))
+
+
+def _year_without_a_cue(text: str, a: int, b: int) -> int | None:
+    """Where a year said with no cue word is a date (dates.yaml: year_without_a_cue), the start of what is
+    shown: "2019 is not as strong as 2018" (a sentence's subject), "as soon as 2023", "fiscal 2019"."""
+    subject, bound, fiscal = _cueless_year()
+    before = text[max(0, a - 30):a]
+    if subject.match(text, b) and re.search(r"(?:^|[.!?]\s+|[\"“‘']\s*|\n\s*)$", text[max(0, a - 3):a]):
+        return a
+    if bound.search(before):
+        return a
+    said = fiscal.search(before)
+    return a - len(before) + said.start() if said else None
 
 
 def _year_of_a_thing(text: str, a: int, b: int) -> bool:
@@ -1789,12 +1822,10 @@ def _headline_verb(verb: Token) -> bool:
     if verb.head is verb:
         return any(c.dep_.startswith("nsubj") for c in verb.children)
     gov = verb.head
-    while gov.dep_ in ("appos", "conj") and gov.tag_ in _NAME_TAGS and gov.head is not gov:
+    subjects = {t.upper() for t in rule_words("headline_infinitive", "subject_tags")}
+    while gov.dep_ in ("appos", "conj") and gov.tag_ in subjects and gov.head is not gov:
         gov = gov.head
-    return verb.dep_ in ("acl", "advcl") and gov.dep_ == "ROOT" and gov.tag_ in _NAME_TAGS
-
-
-_NAME_TAGS = frozenset({"NNP", "NNPS"})
+    return verb.dep_ in ("acl", "advcl") and gov.dep_ == "ROOT" and gov.tag_ in subjects
 
 
 def _told_in_the_past(tok: Token) -> bool:
@@ -1810,11 +1841,19 @@ def _told_in_the_past(tok: Token) -> bool:
                 tok.dep_ not in ("amod", "acl", "aux", "aux:pass", "cop"):
             # a participle after a noun ('an increase planned for Oct. 15') climbs on; a date the
             # parse made the verb's subject or object ('would come Feb. 16 was spread') tells no time of it
-            return not child.dep_.startswith(("nsubj", "obj", "iobj", "csubj")) and _past_verb(tok)
+            told_of = not child.dep_.startswith(("nsubj", "obj", "iobj", "csubj")) or _bare_day(child)
+            return told_of and _past_verb(tok)
         if tok.head is tok:
             return False
         child, tok = tok, tok.head
     return False
+
+
+def _bare_day(tok: Token) -> bool:
+    """'The summit opens Friday', 'the attack happened this weekend': a day said with no preposition, which
+    the parse makes the verb's object, tells when (dates.yaml: bare_day_as_object)."""
+    return tok.dep_ == "obj" and tok.lower_ in rule_words("bare_day_as_object", "words") \
+        and not any(c.dep_ in ("cop", "mark") for c in tok.head.children)  # "that is to say Wednesday"
 
 
 def _past_verb(tok: Token) -> bool:
@@ -1857,7 +1896,7 @@ def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
             return False
         if any(c.dep_ == "cop" for c in tok.children):
             return bool(cases) and bool(_plan_in_the_present(tok))  # "is on Sunday", not "it's Saturday"
-        if tok.dep_.split(":")[0] not in ("obl", "advmod", "nmod") or tok.dep_ == "nmod:poss":
+        if (tok.dep_.split(":")[0] not in ("obl", "advmod", "nmod") and not _bare_day(tok)) or tok.dep_ == "nmod:poss":
             return False
         head = tok.head
         if head.pos_ == "PROPN" and tok.dep_ == "nmod" and head.dep_ in ("obl", "obj"):
@@ -2109,6 +2148,8 @@ def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, l
     days and weeks from a day), with its part of day ('that night'); unchanged when none was told."""
     if unit.rstrip("s") in ("month", "year") and last is not None:
         return _shifted_value(last[0], n, unit, last[1])
+    if r.extra.get("grain") == "week":  # "the previous week": a week, from a day told (else from publication)
+        return r.value if last_day is None else week_value(shift(last_day, n, "week"))
     if last_day is not None:
         return _shifted_value(last_day, n, unit, "day") + str(r.extra.get("pod") or "")
     if r.extra.get("told_only") and (last is None or last[1] == "year"):
