@@ -788,6 +788,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not coded.actors and p.type in FORCE and syn.subject(tok) is None:
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
         coded.actors = _attacker_before(coded, state)
+    if not coded.actors:
+        coded.actors = _organs_before(coded, state)
     _modality(coded, tok, p)
     coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
@@ -982,11 +984,23 @@ def _localise(coded: Coded, state: ArticleState) -> None:
             q.actor = q.actor.model_copy(update={"country": loc.country})
 
 
-def _implied_actors(coded: Coded, loc: Place) -> list[Party]:
+def _organs_before(coded: Coded, state: ArticleState) -> list[Party]:
+    """"Four suspects had been arrested" in a story last set in Dhaka, no one attacking there before: Bangladesh's
+    organs (events.yaml state_acts), inherited, where the people acted on are of that country too (not "an agent of
+    the Russian Federation was detained" by Russia, the country last named)."""
+    last = state.last_place
+    if last is None or not last.country or any(r.actor.country != last.country for r in coded.recipients) \
+            or not coded.recipients:
+        return []
+    return [Party(q.actor, inherited=True) for q in _implied_actors(coded, last, protest=False)]
+
+
+def _implied_actors(coded: Coded, loc: Place, protest: bool = True) -> list[Party]:
     """Who does an act no one is told doing, by the clause's place: "mass protests in Nairobi": Kenyans protest; "was
     detained in Moscow" (events.yaml state_acts): Russia's organs, though not in a clause describing someone ("Krieger,
-    who was sentenced to death in Belarus in July": his story, told as background)."""
-    if coded.pattern.type == "PROTEST":
+    who was sentenced to death in Belarus in July": his story, told as background). With no place in the clause, the
+    place the text last named says whose organs act (`protest` False: not who protests)."""
+    if coded.pattern.type == "PROTEST" and protest:
         return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="CVL"))]
     if coded.pattern.mode in state_acts().modes and coded.trigger.dep_ not in ("acl", "acl:relcl"):
         return [Party(actor_kb.sector_actor(loc.text, loc.country, "GOV"))]
