@@ -27,10 +27,10 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nfragment_words: three\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nfragment_words: 3\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -171,13 +171,14 @@ class Quoting:
     nameless_sources: frozenset[str]
     aside_marks: frozenset[str]
     issuing_verbs: frozenset[str]
+    clause_verbs: frozenset[str]
     fragment_words: int
     title_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
                  "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources", "aside_marks",
-                 "issuing_verbs")
+                 "issuing_verbs", "clause_verbs")
 
 
 @lru_cache(maxsize=4)

@@ -345,10 +345,23 @@ def _past_read_as_participle(tok: Token) -> bool:
     subject, an object and no auxiliary is the clause's past verb ("was killed" stays a participle); so is
     one with an object that the parse hung on the noun before it ('said the strike targeted a commander',
     "targeted" a modifier of "strike": a passive participle takes no object)."""
+    if _subject_glued_on_object(tok):
+        return True
     kids = {c.dep_ for c in tok.children}
     if tok.tag_ != "VBN" or "obj" not in kids or kids & {"aux", "aux:pass", "cop"}:
         return False
     return "nsubj" in kids or _object_after_noun(tok)
+
+
+def _subject_glued_on_object(tok: Token) -> bool:
+    """'Prosecutors said that Epstein abused girls', parsed as "Epstein abused girls" a noun phrase: a past form
+    read as a modifier of the noun after it (its object), with the name or noun right before it hung on that same
+    noun (its subject): the clause's past verb ("the abused girls" has no such subject before it)."""
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.i == 0 or tok.head.i <= tok.i:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.dep_ in ("compound", "amod") and before.head.i == tok.head.i and before.pos_ in ("PROPN", "NOUN") and \
+        not before.is_lower
 
 
 def _object_after_noun(tok: Token) -> bool:
@@ -1456,8 +1469,20 @@ def _opens_clause(verb: Token, rest: list[Token], after_that: bool) -> bool:
     """Do the words after the verb open a clause it reports: a finite verb within CLAUSE_VERB_WITHIN
     words, and (with no "that" before them) not only the verb's noun object ('claimed victory as the
     House concluded', 'maintain a stance and avoid criticism that he is caving')?"""
-    finite = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_ in FINITE_TAGS or _past_read_as_participle(t)), None)
+    finite = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_ in FINITE_TAGS or _past_read_as_participle(t)
+                   or _past_read_as_reduced_relative(verb, t)), None)
     return finite is not None and (after_that or not _object_not_clause(verb, rest, finite))
+
+
+def _past_read_as_reduced_relative(verb: Token, tok: Token) -> bool:
+    """'The spokesman said the rebels fired on the town', parsed as "the rebels (who were) fired on": after a verb
+    that reports only clauses (quotes.yaml clause_verbs), a past form hung on the noun right before it, with no
+    auxiliary, agent ("by …"), subject or marker of its own, is that noun's past verb."""
+    if _base(verb) not in quoting().clause_verbs or tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or \
+            tok.head.i != tok.i - 1 or not tok.is_lower:
+        return False
+    return not any(c.dep_ in ("aux", "aux:pass", "obl:agent", "nsubj", "nsubj:pass", "mark") or
+                   syntax.case_of(c) == "by" for c in tok.children)
 
 
 def _object_not_clause(verb: Token, rest: list[Token], finite: Token) -> bool:
