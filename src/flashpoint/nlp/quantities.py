@@ -88,14 +88,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cur_words = [c for c in lex["currencies"] if c.isalpha()]
     # a currency code before the number, in capitals ("GBP 2 million", "UAH 50 million"): figures.yaml currency_codes
     codes = r"|(?-i:" + "|".join(sorted([c.upper() for c in cur_words if len(c) == 3] + lex["currency_prefix_words"])) \
-        + r")(?=\s?\d)"
+        + r")(?=\s?\d)" + _currency_letters_pattern()
     # "a dozen", "half a million": an article counts only before a multiplier or a scale word
     article = r"(?:half[\s-]+a|a)(?=[\s-]+(?:" + _alt(lex["multipliers"]) + r"|million|billion|thousand|hundred)\b)"
     number = (r"(?:(?P<cur>" + _alt(cur_symbols) + codes + r")\s?)?"
               r"(?P<num>" + _grouped_thousands() + r"|" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
               r"(?:[\s-]+and[\s-]+a[\s-]+(?P<half>half)\b)?"  # "two and a half years", "five-and-a-half points"
               r"(?:[\s-]+(?P<mult>" + _alt(lex["multipliers"]) + r")\b)?"
-              r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn)\b|(?P<abbr>[mkb])\b)?")
+              r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn|" + _alt(list(_scales())) + r")\b"
+              r"|(?P<abbr>[mkb])\b)?")
     vague = r"(?P<vague>" + _alt(lex["vague"]) + r")\b"
     # "500 pounds of explosives" weighs: no sum of money (quantity_kinds.yaml weighed_after_pounds)
     weight = r"pounds?\s+of\s+(?:" + _alt(lex["weighed_after_pounds"]) + r")\b"
@@ -105,7 +106,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b|" + measure + r"|" + duration + r")[a-z]|['\u2019]s\b|\+|"
                r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
-               r"(?:\s+(?!" + weight + r")(?P<curword>" + _alt(cur_words) + r")\b)?")
+               # "176 Hong Kong dollars", "50 US dollars": the currency's country may stand between (currency_places)
+               r"(?:\s+(?!" + weight + r")(?:(?-i:[A-Z][\w.]*)\s+){0,2}(?P<curword>" + _alt(cur_words) + r")\b)?")
     kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in (*_KINDS, "killed_of_people")}
     return {
         "figure": re.compile(pattern, re.I),
@@ -126,6 +128,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+def _currency_letters() -> dict[str, str]:
+    return cast("dict[str, str]", read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["currency_letters"]["letters"])
+
+
+def _currency_letters_pattern() -> str:
+    """'N500m', 'N10,000': a capital letter that is a currency before a sum written with a scale or thousands
+    (figures.yaml currency_letters); 'N95 masks' is no sum."""
+    sums = r"(?=\d+(?:\.\d+)?(?:m|bn|b|k)\b|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?:million|billion)\b)"
+    return "".join(r"|(?-i:" + re.escape(letter) + r")" + sums for letter in _currency_letters())
+
+
+@lru_cache(maxsize=1)
+def _scales() -> dict[str, float]:
+    """Scale words of other numbering systems ('Rs 24 lakh', '5 crore'): figures.yaml scale_words."""
+    words = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["scale_words"]["words"]
+    return {str(k).lower(): float(v) for k, v in words.items()}
+
+
+def _scale_of(word: str) -> float:
+    return SCALE_ABBREV.get(word.lower()) or _scales()[word.lower()]
+
+
 @lru_cache(maxsize=1)
 def _grouped_rule() -> dict[str, Any]:
     return cast("dict[str, Any]", read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["grouped_thousands"])
@@ -136,7 +160,11 @@ def _grouped_thousands() -> str:
     grouped_thousands); whether one dot group is thousands is decided with the kind (_dot_thousands)."""
     spaces = "".join(re.escape(c) for c in _grouped_rule()["space_separators"])
     # "16 155mm howitzers": a number with a unit written onto it starts a new word, no group of thousands
-    return r"\d{1,3}(?:[" + spaces + r"]\d{3})+(?![\d.,]\d|[^\W\d_])|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
+    # "400 737 Max jets": a capitalised word that is no demonym after the second group makes it a model's name
+    # (figures.yaml model_numbers), so the two numbers stand apart
+    demonyms = alternation(sorted(_demonyms()))
+    model = r"|\s+(?!(?i:" + demonyms + r")\b)(?-i:[A-Z])"
+    return r"\d{1,3}(?:[" + spaces + r"]\d{3})+(?![\d.,]\d|[^\W\d_]" + model + r")|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,]\d)"
 
 
 _ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
@@ -430,7 +458,8 @@ def _range_pattern() -> re.Pattern[str]:
     num = r"(?:" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad]))"
     cur = r"(?:(?:" + _alt(cur_symbols) + r")\s?)?"
     return re.compile(r"(?<![\w.,/:\-])(?:(?P<qual>between|from|" + _alt(lex["approx"]) + r")\s+)?" + cur +
-                      r"(?P<a>" + num + r")(?:\s?(?P<ascale>million|billion|trillion|thousand|bn|mln|mn|tn)\b)?"
+                      r"(?P<a>" + num + r")(?:\s?(?P<ascale>million|billion|trillion|thousand|bn|mln|mn|tn|"
+                      + _alt(list(_scales())) + r")\b)?"
                       r"\s*(?P<conn>and|to|or|-|\u2013)\s*(?=" + cur + r"(?P<b>" + num + r"))", re.I)
 
 
@@ -893,9 +922,9 @@ def _value(fig: _Figure) -> float | None:
         value *= float(lexicon()["multipliers"][m["mult"].lower()])
     scale = _scale(m)
     if rng is not None and rng["ascale"]:
-        value *= SCALE_ABBREV[rng["ascale"].lower()]
+        value *= _scale_of(rng["ascale"])
     elif scale:
-        value *= SCALE_ABBREV[scale.lower()]
+        value *= _scale_of(scale)
     return value
 
 
@@ -1005,6 +1034,9 @@ def _person_and_comma() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r"),\s*$", re.I)
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s$|s['\u2019]$")  # "WeWork's 12,000 employees": whose they are, no name
+
+
 def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word right before it inside the
     sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
@@ -1013,7 +1045,7 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
         return True
     prev_word = re.search(r"(\S+)\s*$", before)
     if prev_word is None or not _name_like(prev_word.group(1).lstrip("\"\u201c(")) \
-            or before.rstrip().endswith((".", ":", ",", ";")):
+            or before.rstrip().endswith((".", ":", ",", ";")) or _POSSESSIVE.search(prev_word.group(1)):
         return False
     at_sentence_start = not before[:prev_word.start()].strip()
     if at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS:
@@ -1071,12 +1103,68 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
         return True
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
-            or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig):
+            or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
+            or _model_number(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
         return True
     return False
+
+
+_AFTER_A_COUNT = re.compile(r"(?:\d|\b" + NUMBER_WORDS_RE + r")[ \t]$", re.I)
+
+
+def _model_number(fig: _Figure) -> bool:
+    """'777x jets', '9to5Mac', '802.11ac': a number written onto letters that are no unit; 'five 787 Dreamliner
+    sales', '400 737 Max jets': a number right after a count, before a capitalised word that is no nationality.
+    Either names a model or a standard, no count (figures.yaml model_numbers)."""
+    m = fig.m
+    if not (m["num"] or "")[:1].isdigit() or m["cur"] or m["curword"] or m["pct"] or fig.rng is not None:
+        return False
+    glued = re.match(r"[^\W\d_]+", m.string[m.end():m.end() + 20])
+    if glued is not None:
+        letters, words = glued.group(0).lower(), _figure_rule_words()
+        if letters in words["model_numbers.multiplier_letters"] and len(m["num"]) <= 2:
+            return False  # "~12x as cost-effective" multiplies; "777x" names a jet
+        return letters not in words["model_numbers.units"] and not _patterns()["measure"].match(fig.after)
+    name = re.match(r"\s+([A-Z][\w-]*)", fig.after)
+    return _AFTER_A_COUNT.search(fig.before) is not None and name is not None \
+        and name.group(1).lower() not in _demonyms() and not _counts_after(fig)
+
+
+@lru_cache(maxsize=1)
+def _model_determiner() -> re.Pattern[str]:
+    """'the 777', 'its popular 737': a determiner right before the number, or before one word before it."""
+    words = alternation(sorted(_figure_rule_words()["model_numbers.determiners"]))
+    return re.compile(r"\b(?:" + words + r")\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _unit_after(fig: _Figure) -> bool:
+    """'50 mm of rain', '87 W': a unit of model_numbers after the number measures."""
+    unit = re.match(r"\s+([^\W\d_]+)\b", fig.after)
+    return unit is not None and unit.group(1).lower() in _figure_rule_words()["model_numbers.units"]
+
+
+def _one_thing_named(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | None) -> bool:
+    """'the 777 program', 'its popular 737 Max jet', 'the 100 yard freestyle': bare digits before one thing (a
+    singular noun that is no collective one) name a model or an event, no count (figures.yaml model_numbers)."""
+    m = fig.m
+    if head_kind or value <= 1 or not (m["num"] or "").isdigit() or fig.rng is not None \
+            or any(m[g] for g in ("cur", "curword", "pct", "qual", "mult", "scale", "abbr")) \
+            or _patterns()["measure"].match(fig.after) or _unit_after(fig) or not _model_determiner().search(fig.before) \
+            or re.match(r"[^\W\d_]", fig.after):  # "a 60W port": a unit written onto it (model_numbers units)
+        return False
+    tok = _token_at(doc, fig.num_start)
+    noun = tok
+    for _ in range(3):  # "the embattled 737 Max jet": 737 -> embattled -> jet
+        if noun is None or noun.dep_ not in ("nummod", "compound", "flat", "amod") or noun.head.i <= noun.i:
+            return False
+        noun = noun.head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            break
+    return noun is not None and noun.tag_ in ("NN", "NNP") \
+        and noun.lower_ not in _figure_rule_words()["model_numbers.collective"]
 
 
 def _age_or_name(fig: _Figure) -> bool:
@@ -1103,7 +1191,7 @@ def _unit(fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -
     m, lex = fig.m, lexicon()
     cur = m["cur"] or m["curword"] or _range_currency(fig)
     if cur:
-        return cast("str | None", lex["currencies"].get(cur.lower()))
+        return cast("str | None", lex["currencies"].get(cur.lower()) or _currency_letters().get(cur))
     if m["pct"]:
         return "percent"
     if head_kind in ("troops", "people", "munitions"):
@@ -1228,6 +1316,13 @@ def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | Non
         (("people", "other", None), ("troops", "troops", None), ("troops", "troops", "troops"))
 
 
+def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | None) -> bool:
+    """A number read in its sentence that counts nothing: a guess, a name, an age, a rank, a reference back."""
+    return _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _is_age_after_name(fig) \
+        or _one_of_a_superlative(doc, fig) or _definite_reference(doc, fig, head_kind) \
+        or _one_thing_named(doc, fig, value, head_kind)
+
+
 def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     """The figure as a record, or None when its number counts nothing."""
     value = _value(fig)
@@ -1238,8 +1333,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     if _patterns()["duration"].match(fig.after) and not (fig.m["cur"] or fig.m["pct"]):
         return _duration(scan, fig, value)
     subject, head_kind = _subject(fig.after)
-    if _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _is_age_after_name(fig) \
-            or _one_of_a_superlative(scan.doc, fig) or _definite_reference(scan.doc, fig, head_kind):
+    if _counts_nothing(scan.doc, fig, value, head_kind):
         return None
     measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
     unit = _unit(fig, head_kind, measured)
@@ -1316,6 +1410,6 @@ def _upper_bound(fig: _Figure, lower: Quantity) -> Quantity:
         value *= float(lexicon()["multipliers"][m["mult"].lower()])
     scale = _scale(m)
     if scale:
-        value *= SCALE_ABBREV[scale.lower()]
+        value *= _scale_of(scale)
     return lower.model_copy(update={"text": m.group(0)[m.start("num") - m.start():], "start": m.start("num"),
                                     "end": m.end(), "value": value, "approx": "up to"})
