@@ -1319,6 +1319,12 @@ class Extraction:
         """'X happened, officials said (on Monday)': the verb closes its sentence and a comma sets off
         the short subject before it, whatever the parse made of the pair; 'X happened, said Maksym
         Shevchuck, the deputy head of …': the rest of the sentence names the speaker."""
+        if cue.tok.dep_ == "acl" or _adverbial_opening(cue.tok, s):
+            return None  # 'with nine witnesses testifying', 'When the shelling started, the mayor said': no claim
+        return self._claim_before(cue, s, e)
+
+    def _claim_before(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
+        """The clause before the comma that sets off the verb and its short subject (`_fronted_claim`)."""
         tok = cue.tok
         subject = _subject_words(tok)
         rest = _up_to_comma([t for t in _tokens_before(tok.doc, tok.i + 1, e) if t.i not in subject])
@@ -1632,6 +1638,21 @@ def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _adverbial_opening(verb: Token, s: int) -> bool:
+    """'When the shelling started, the mayor said', 'As the charges were unsealed, X testified before the Senate': the
+    sentence opens with a subordinating word whose clause the parse hangs on the verb as an adverbial and which runs up
+    to the verb's subject: a setting in time or cause, not what was said."""
+    first = next((t for t in verb.sent if t.idx >= s and not t.is_punct and not t.is_space), None)
+    if first is None or first.dep_ != "mark" or first.head.dep_ != "advcl" or first.head.head.i != verb.i:
+        return False
+    clause = first.head
+    comma = next((t.i for t in verb.doc[clause.left_edge.i:clause.right_edge.i] if t.text == ","), None)
+    if comma is not None and any(t.dep_.startswith("nsubj") for t in verb.doc[comma:clause.right_edge.i + 1]):
+        return False  # 'While X, the greenback may be weak, said Y': the parse hung the claim inside the setting
+    after = next((t for t in verb.doc[clause.right_edge.i + 1:verb.i + 1] if not t.is_punct), verb)
+    return after.i == verb.i or after.i in _subject_words(verb)
 
 
 def _only_subject(verb: Token, comma: int) -> bool:
