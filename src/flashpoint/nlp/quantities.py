@@ -112,7 +112,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "figure": re.compile(pattern, re.I),
         **kinds,
-        "munitions": re.compile(r"^(?:" + _alt(lex["munitions"]) + r")\b", re.I),
+        # "63 missile strikes", "100 missile and air strikes": attacks counted, no weapons (figures.yaml strikes_are_attacks)
+        "munitions": re.compile(r"^(?:" + _alt(lex["munitions"]) + r")\b(?!(?:\s+(?:and|or)\s+[\w-]+)?\s+(?:"
+                                + _alt(_attack_words()) + r")\b)", re.I),
         "troops": re.compile(r"^(?:" + _alt(lex["troops"]) + r")\b", re.I),
         "people": re.compile(r"^(?:" + _alt(lex["people"]) + r")\b", re.I),
         "things": re.compile(r"^(?:" + _alt(lex["things"]) + r")\b", re.I),
@@ -137,6 +139,10 @@ def _currency_letters_pattern() -> str:
     (figures.yaml currency_letters); 'N95 masks' is no sum."""
     sums = r"(?=\d+(?:\.\d+)?(?:m|bn|b|k)\b|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?:million|billion)\b)"
     return "".join(r"|(?-i:" + re.escape(letter) + r")" + sums for letter in _currency_letters())
+
+
+def _attack_words() -> list[str]:
+    return [str(w) for w in read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["strikes_are_attacks"]["words"]]
 
 
 @lru_cache(maxsize=1)
