@@ -175,6 +175,8 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
         return False
     if p.passive_only and not syn.is_passive(tok):
         return False  # "Ukraine returned 107 soldiers from captivity": its own people, got back
+    if p.told_negated and not syn.negated_itself(tok):
+        return False  # "will not tolerate": the refusal is the threat; "will tolerate" is none
     return not p.told_as or syn.has_auxiliary(tok, p.told_as)
 
 
@@ -278,10 +280,17 @@ def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
+def _undergoers(verb: Token) -> list[Token]:
+    """Who a passive verb is done to: its passive subjects, or the noun its participle modifies ("the dissidents
+    released by Russia")."""
+    found = syn.passive_subjects(verb)
+    return found or ([verb.head] if verb.dep_ == "acl" and syn.is_passive(verb) else [])
+
+
 def object_of(tok: Token, p: Pattern) -> Token | None:
     """The verb's object, through partitives ("one of the attacks"); with object constraints, also an
     oblique ("went on strike") or a complement noun ("put the army on alert")."""
-    objs = [*syn.children(tok, "obj", "iobj"), *syn.passive_subjects(tok)] if p.objects else syn.children(tok, "obj")
+    objs = [*syn.children(tok, "obj", "iobj"), *_undergoers(tok)] if p.objects else syn.children(tok, "obj")
     if not objs and p.objects:
         # "since the beginning of the war": a noun after "of" makes the gerund a noun, and is no object
         objs = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "compound", "nmod")
@@ -846,6 +855,8 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
     coded.negated, coded.hypothetical = syn.modality(tok, auxiliaries if planned else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
+    if p.told_negated:  # "will not tolerate": the negation makes the threat
+        coded.negated = False
     promised = None if planned else intent_types().get(p.type)
     if promised and not coded.negated and syn.intent(tok):
         threat, marks = intent_conditional()
