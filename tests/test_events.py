@@ -158,6 +158,26 @@ def test_the_target_of_an_act_that_kills_is_not_its_doer(sentence: str, actor: s
     assert assault and side(assault[0].actor) == actor
 
 
+@pytest.mark.parametrize(("sentence", "type_", "told_as_fact"), [
+    ("Russia could invade Ukraine and seize Kyiv.", "COERCE", False),
+    ("The United States and European countries must take action and impose sanctions on Russia.", "SANCTION", False),
+    ("If Russia invades, the US will impose sanctions and send troops to Poland.", "MOBILIZE", False),
+    ("Russian forces captured Izium and seized Kupiansk.", "COERCE", True),
+    ("Russia invaded Ukraine and seized Kherson in March.", "COERCE", True),
+])
+def test_a_bare_verb_joined_to_another_shares_its_auxiliary(sentence: str, type_: str, told_as_fact: bool) -> None:
+    """lang/en/syntax.yaml shared_scope_conjunctions: "could invade Ukraine and seize Kyiv" makes the seizure only
+    possible; a verb with its own tense ("seized") is told as done."""
+    found = of_type(events_of(sentence), type_)
+    assert found and all((not e.hypothetical and not e.negated) == told_as_fact for e in found)
+
+
+def test_a_negation_reaches_a_bare_verb_joined_by_or() -> None:
+    """"did not attack Kyiv or shell Kharkiv": no shelling is told as done."""
+    assert not [e for e in of_type(events_of("Russia did not attack Kyiv or shell Kharkiv."), "ASSAULT")
+                if not e.negated]
+
+
 def test_a_past_act_with_no_date_of_its_own_happened_on_the_day_the_sentence_before_told() -> None:
     """Narrative time: the day the previous sentence states carries to a past act in the next one that names
     none ("In the same call"); not to one told in the present, and not past a sentence that names no day."""

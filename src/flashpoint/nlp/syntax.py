@@ -691,6 +691,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
             hypothetical = True
     hypothetical = hypothetical or claimed(trigger) or _urged_against(trigger)
     negated = negated or _refrained(trigger)
+    negated, hypothetical = _with_shared_scope(trigger, planned, negated, hypothetical)
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
     for _ in range(4):
@@ -702,6 +703,29 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
             break
     return negated, hypothetical
+
+
+def _with_shared_scope(trigger: Token, planned: frozenset[str], negated: bool, hypothetical: bool) -> tuple[bool, bool]:
+    """(negated, hypothetical) with those of the verb a bare verb shares its auxiliary with (_shared_scope): "could
+    invade Ukraine and seize Kyiv" (the seizure only possible), "did not attack Kyiv or shell Kharkiv" (no shelling)."""
+    shared = _shared_scope(trigger)
+    if shared is None:
+        return negated, hypothetical
+    return negated or _has_negator(shared), hypothetical or _has_modal(shared, planned)
+
+
+def _shared_scope(trigger: Token) -> Token | None:
+    """The verb whose auxiliary and negation a bare verb joined to it shares: "could invade Ukraine and seize Kyiv"
+    (seize: could), "did not attack Kyiv or shell Kharkiv" (shell: not); not a verb with a subject, an auxiliary or a
+    tense of its own ("attacked Kyiv and shelled Kharkiv"), nor one joined by a conjunction of contrast ("would not
+    invade but blockade"; syntax.yaml shared_scope_conjunctions)."""
+    head = trigger.head
+    if trigger.dep_ != "conj" or trigger.tag_ != "VB" or head is trigger or not is_verb(head):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark") for c in trigger.children):
+        return None
+    ccs = [c.lower_ for c in trigger.children if c.dep_ == "cc"]
+    return head if ccs and all(c in syntax().shared_scope_conjunctions for c in ccs) else None
 
 
 def intent(trigger: Token) -> bool:
