@@ -1926,9 +1926,19 @@ def _future_checker(text: str, sentence_starts: list[int] | None, progressive: b
         cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
                   window.rfind(" says"), window.rfind(" that "))
         window = window[cut + 1:] if cut >= 0 else window
-        return bool(_FUTURE_CUES.search(window) or (progressive and _progressive().search(window)))
+        return bool(_FUTURE_CUES.search(window) or _modal_ahead().search(window)
+                    or (progressive and _progressive().search(window)))
 
     return future
+
+
+@lru_cache(maxsize=1)
+def _modal_ahead() -> re.Pattern[str]:
+    """'The weather should ease by Thursday morning', 'parliament may study annexation on Thursday': a modal
+    of likelihood, written in lower case (the month May is no modal), without 'have' (dates.yaml: modal_ahead)."""
+    words = alternation(rule_words("modal_ahead", "words"))
+    past = alternation(rule_words("modal_ahead", "past_words"))
+    return re.compile(r"(?<![\w])(?:" + words + r")(?!\s+(?:not\s+)?(?:" + past + r")\b)(?![\w])")
 
 
 _CONNECT = re.compile(r"\s*(?:-|–|—|~|to|till|until|til|through|thru|and)\s*(?:the\s+)?"
