@@ -407,9 +407,19 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
         return "other" if found == "held" else found
     if head_kind in ("people", "troops") and _patterns()["killed_of_people"].search(f"{near_before} {own}"):
         return "killed"  # "lost 300 soldiers"; "lost eight games" is no toll (figures.yaml: toll_of_people_only)
+    if head_kind == "troops" and _losses_before().search(before):
+        return "killed"  # "Russia's losses update: 15,300 personnel" (figures.yaml: losses_of_troops)
     if head_kind == "troops":
         return "troops"
     return None
+
+
+@lru_cache(maxsize=1)
+def _losses_before() -> re.Pattern[str]:
+    """'losses update: 15,300 personnel', 'total losses ... are approaching 65,000 servicemen': a word of losses
+    earlier in the clause, no comma, semicolon or 'and' between (figures.yaml: losses_of_troops)."""
+    words = alternation(sorted(_figure_rule_words()["losses_of_troops.words"]))
+    return re.compile(r"\b(?:" + words + r")\b(?:(?!\band\b|\bbut\b)[^,;.!?]){0,120}$", re.I)
 
 
 def _nearest_toll(before: str, after: str) -> str | None:
