@@ -1398,9 +1398,8 @@ class Extraction:
         if not rest or self.quoted(rest[0].idx):
             return None
         after_that = k > 0 and toks[k - 1].lower_ == "that"  # 'said that at first its fighters had …'
-        if not after_that and (rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV")
-                               or rest[0].tag_ == "WRB"):
-            return None  # 'what he declared when Russia invaded': an adverbial clause, not what was said
+        if not after_that and _opens_no_content(verb, rest[0]):
+            return None
         if rest[0].i in _subject_words(verb) or self._speaker_at(verb, rest[0].idx):
             return None  # '…,” said Safadi, who lives …': the speaker, not what was said
         return (rest[0].idx, end) if _opens_clause(verb, rest, after_that) else None
@@ -1638,6 +1637,14 @@ def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _opens_no_content(verb: Token, first: Token) -> bool:
+    """With no "that" after the verb: 'what he declared when Russia invaded' (an adverbial clause, not what was
+    said); 'the third witness testifying Tuesday who listened in' (a participle describing a noun, not a document,
+    reports a clause only after "that")."""
+    return first.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV") or first.tag_ == "WRB" or \
+        verb.dep_ == "acl" and verb.tag_ == "VBG" and not is_document(verb.head)
 
 
 def _adverbial_opening(verb: Token, s: int) -> bool:
