@@ -178,6 +178,19 @@ def test_a_negation_reaches_a_bare_verb_joined_by_or() -> None:
                 if not e.negated]
 
 
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("The airstrikes in Gaza killed 30 Palestinians.", None),
+    ("Kamikaze drones in Mykolaiv region again attacked the port.", None),
+    ("Security forces in Guinea fired on protesters.", "GIN"),
+    ("Israeli airstrikes in Gaza killed 30 Palestinians.", "ISR"),
+])
+def test_an_attack_is_not_of_the_place_it_struck(sentence: str, actor: str | None) -> None:
+    """lang/en/syntax.yaml attack_nouns: "the airstrikes in Gaza" struck Gaza and are not Gaza's, while "security
+    forces in Guinea" are Guinea's (events._stationed)."""
+    assault = of_type(events_of(sentence), "ASSAULT")
+    assert assault and side(assault[0].actor) == actor
+
+
 def test_a_past_act_with_no_date_of_its_own_happened_on_the_day_the_sentence_before_told() -> None:
     """Narrative time: the day the previous sentence states carries to a past act in the next one that names
     none ("In the same call"); not to one told in the present, and not past a sentence that names no day."""

@@ -350,10 +350,10 @@ def _stationed(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
     """"Security forces in Guinea", "rebels in the Ivory Coast", "refugees fleeing the civil war in Liberia": a role
     whose own words name no country is of the place its own "in" phrase (or its participle's) names, not of the
     country the story names most; "Russian troops in Ukraine" keep theirs, and "Western diplomats in Kyiv", a body or
-    a firm, none."""
+    a firm, none, nor an attack or a weapon (syntax.yaml attack_nouns: "the airstrikes in Gaza" are not Gaza's)."""
     if actor.code or actor.sector in actor_kb.STATELESS_SECTORS or actor_kb.of_no_nation(actor.text) \
-            or actor_kb.role_sector(head.text)[0] is None:
-        return actor
+            or actor_kb.role_sector(head.text)[0] is None or _lemma_in(head, syntax().attack_nouns):
+        return actor  # "the airstrikes in Gaza", "drones over Kyiv": where they struck, not whose they are
     lo, hi = syn.phrase_span(head)
     if actor_kb.names_a_country(doc.body[lo:hi]):
         return actor
