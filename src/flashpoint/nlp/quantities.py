@@ -1373,23 +1373,30 @@ def _ordinal_count() -> re.Pattern[str]:
     """'the seventh time Russia has targeted Kyiv', 'the ninth since January': an ordinal that counts
     how often something happened (figures.yaml: ordinal_counts)."""
     after = _alt(sorted(_WORDS.ordinal_count_words))
-    return re.compile(r"\bthe\s+(?P<num>" + ORDINAL_WORDS_RE + r"|\d{1,3}(?:st|nd|rd|th))\s+(?=(?:" + after + r")\b)",
-                      re.I)
+    tolls = _alt(sorted(_figure_rule_words()["ordinal_counts.toll_nouns"]))
+    num = r"(?P<num>" + ORDINAL_WORDS_RE + r"|\d{1,3}(?:st|nd|rd|th))"
+    # "a 6th fatality", "the sixth victim": the toll so far, counted by its last (ordinal_counts toll_nouns)
+    return re.compile(r"\bthe\s+" + num + r"\s+(?=(?:" + after + r")\b)|\b(?:the|a)\s+" + num.replace("num", "tnum") +
+                      r"\s+(?=(?:" + tolls + r")\b)", re.I)
 
 
 def _ordinal_counts(scan: _Scan) -> list[Quantity]:
     """The counts said by an ordinal, from the second on ('the first time' counts no series)."""
     out = []
     for m in _ordinal_count().finditer(scan.doc.body):
-        value = ordinal_to_number(re.sub(r"[\s-]+", " ", m["num"]))
-        if value is None or value < 2 or any(s < m.end("num") and m.start("num") < e for s, e in scan.blocked):
+        g = "num" if m["num"] else "tnum"
+        value = ordinal_to_number(re.sub(r"[\s-]+", " ", m[g]))
+        if value is None or value < 2 or any(s < m.end(g) and m.start(g) < e for s, e in scan.blocked):
             continue
-        s_start, s_end = _sentence_of(scan.sentences, m.start("num"), scan.doc.body, scan.starts)
-        fig = _Figure(m, m.start("num"), m.end("num"), m.start("num"), None, s_start, s_end, "", "")
-        # "A soldier was killed, the ninth since January": the toll word just before says what is counted
+        s_start, s_end = _sentence_of(scan.sentences, m.start(g), scan.doc.body, scan.starts)
+        fig = _Figure(m, m.start(g), m.end(g), m.start(g), None, s_start, s_end, "", "")
+        # "A soldier was killed, the ninth since January": the toll word just before says what is counted;
+        # "the sixth victim of a strike" that "died": a toll noun takes the toll of its sentence
         toll = _nearest_toll(scan.doc.body[max(s_start, m.start() - 60):m.start()], "")
+        if toll not in _TOLLS and g == "tnum":
+            toll = _nearest_toll(scan.doc.body[max(s_start, m.start() - 120):m.start()], scan.doc.body[m.end(g):s_end])
         kind = toll if toll in _TOLLS else "other"
-        out.append(Quantity(text=m["num"], start=m.start("num"), end=m.end("num"), value=float(value),
+        out.append(Quantity(text=m[g], start=m.start(g), end=m.end(g), value=float(value),
                             kind=cast(QuantityKind, kind), claimed_by=_claimed_by(scan, fig)))
     return out
 
