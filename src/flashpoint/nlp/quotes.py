@@ -641,7 +641,7 @@ class Extraction:
             node = node.head
             found = by_token.get(node.i)
             if found is not None and found.past != ACCORDING:
-                return found.who
+                return (_reporter_above(found, by_token) if set_off else found).who
             if according is None:
                 according = next((by_token[c.i] for c in node.children if c.i in by_token
                                   and by_token[c.i].past == ACCORDING), None)
@@ -1637,6 +1637,21 @@ def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _reporter_above(cue: Cue, by_token: dict[int, Cue]) -> Cue:
+    """'The minister said the army had reported heavy losses, saying the front would hold': a set-off participle the
+    parse hung on a speech verb inside another's reported clause goes on from the outer speaker, who reports the
+    inner one (the minister says the front would hold, not the army)."""
+    node = cue.tok
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "conj") or node.head is node:
+            break
+        node = node.head
+        outer = by_token.get(node.i)
+        if outer is not None and outer.past != ACCORDING and outer.who is not None:
+            return outer
+    return cue
 
 
 def _opens_no_content(verb: Token, first: Token) -> bool:
