@@ -205,6 +205,18 @@ def intent_scheduled(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], 
     return types, frozenset(str(a).lower() for a in rule.get("auxiliaries") or [])
 
 
+@lru_cache(maxsize=4)
+def intent_carried(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str]]:
+    """(the types an act promised is coded as, the verbs of aspect that carry the promise to it): "will continue to
+    strike" is a threat, as "will strike" is."""
+    rule = (read_yaml(language, "events.yaml").get("intent") or {}).get("carried") or {}
+    types = frozenset(rule.get("types") or [])
+    unknown = types - set(ontology()["types"])
+    if unknown:
+        raise ValueError(f"lang/{language}/events.yaml: intent carried lists unknown types {sorted(unknown)}")
+    return types, frozenset(str(v).lower() for v in rule.get("verbs") or [])
+
+
 def _examples(data: dict[str, Any], source: str) -> tuple[tuple[Example, ...], tuple[str, ...]]:
     """A rule's positive examples (sentence => sides) and its negative sentences."""
     return tuple(_example(p, source) for p in data.get("pos") or []), tuple(data.get("neg") or [])

@@ -31,6 +31,7 @@ from flashpoint.nlp.event_patterns import (
     complement_recipients,
     condition_recipients,
     content_acts,
+    intent_carried,
     intent_conditional,
     intent_scheduled,
     intent_types,
@@ -858,7 +859,8 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
     if p.told_negated:  # "will not tolerate": the negation makes the threat
         coded.negated = False
     promised = None if planned else intent_types().get(p.type)
-    if promised and not coded.negated and syn.intent(tok):
+    carried, carriers = intent_carried()
+    if promised and not coded.negated and syn.intent(tok, carriers if promised in carried else frozenset()):
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False

@@ -728,11 +728,15 @@ def _shared_scope(trigger: Token) -> Token | None:
     return head if ccs and all(c in syntax().shared_scope_conjunctions for c in ccs) else None
 
 
-def intent(trigger: Token) -> bool:
-    """An act announced, promised or threatened rather than done: "will send", "would boycott",
-    "offered to hand over", "is willing to withdraw"."""
+def intent(trigger: Token, carriers: frozenset[str] = frozenset()) -> bool:
+    """An act announced, promised or threatened rather than done: "will send", "would boycott", "offered to hand
+    over", "is willing to withdraw"; with `carriers`, also one governed by such a verb told so ("will continue to
+    strike")."""
     syn = syntax()
-    if any(c.dep_ == "aux" and c.lower_ in syn.intent_auxiliaries for c in trigger.children):
+    carrier = trigger.head if trigger.dep_ == "xcomp" and is_verb_of(trigger.head, carriers) else None
+    # "will continue to strike": the auxiliary on a verb of aspect announces the act it carries
+    if any(c.dep_ == "aux" and c.lower_ in syn.intent_auxiliaries for t in (trigger, carrier) if t is not None
+           for c in t.children):
         return True
     return intent_word(trigger)
 
