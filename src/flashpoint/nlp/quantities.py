@@ -1061,8 +1061,9 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
         return True
     prev_word = re.search(r"(\S+)\s*$", before)
     if prev_word is None or not _name_like(prev_word.group(1).lstrip("\"\u201c(")) \
-            or before.rstrip().endswith((".", ":", ",", ";")) or _POSSESSIVE.search(prev_word.group(1)):
-        return False
+            or before.rstrip().endswith((".", ":", ",", ";")) \
+            or (_POSSESSIVE.search(prev_word.group(1)) and not _model_name_after(fig)):
+        return False  # "WeWork's 12,000 employees" counts; "Boeing's 737 Max jets" names a model
     at_sentence_start = not before[:prev_word.start()].strip()
     if at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS:
         return False
@@ -1144,9 +1145,13 @@ def _model_number(fig: _Figure) -> bool:
         if letters in words["model_numbers.multiplier_letters"] and len(m["num"]) <= 2:
             return False  # "~12x as cost-effective" multiplies; "777x" names a jet
         return letters not in words["model_numbers.units"] and not _patterns()["measure"].match(fig.after)
+    return _AFTER_A_COUNT.search(fig.before) is not None and _model_name_after(fig) and not _counts_after(fig)
+
+
+def _model_name_after(fig: _Figure) -> bool:
+    """A capitalised word right after the number that is no nationality ('737 Max', '787 Dreamliner')."""
     name = re.match(r"\s+([A-Z][\w-]*)", fig.after)
-    return _AFTER_A_COUNT.search(fig.before) is not None and name is not None \
-        and name.group(1).lower() not in _demonyms() and not _counts_after(fig)
+    return name is not None and name.group(1).lower() not in _demonyms()
 
 
 @lru_cache(maxsize=1)
