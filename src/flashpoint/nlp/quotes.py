@@ -1475,8 +1475,20 @@ def _opens_clause(verb: Token, rest: list[Token], after_that: bool) -> bool:
     words, and (with no "that" before them) not only the verb's noun object ('claimed victory as the
     House concluded', 'maintain a stance and avoid criticism that he is caving')?"""
     finite = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_ in FINITE_TAGS or _past_read_as_participle(t)
-                   or _past_read_as_reduced_relative(verb, t)), None)
-    return finite is not None and (after_that or not _object_not_clause(verb, rest, finite))
+                   or _past_read_as_reduced_relative(verb, t) or _plural_read_for_verb(t)), None)
+    return finite is not None and (after_that or _plural_read_for_verb(finite) or
+                                   not _object_not_clause(verb, rest, finite))
+
+
+def _plural_read_for_verb(tok: Token) -> bool:
+    """'said the case highlights that rights carry duties', "highlights" tagged a plural noun: an -s word right after a
+    singular noun its determiner opens and right before a "that" no verb follows (not "the company reports that were
+    published") is the clause's verb in the present."""
+    doc, i = tok.doc, tok.i
+    if tok.tag_ != "NNS" or not tok.is_lower or i < 2 or i + 2 >= len(doc) or doc[i + 1].lower_ != "that":
+        return False
+    return doc[i - 1].tag_ == "NN" and doc[i - 2].tag_ in ("DT", "PRP$") and \
+        not (doc[i + 2].tag_.startswith("VB") or doc[i + 2].tag_ == "MD")
 
 
 def _past_read_as_reduced_relative(verb: Token, tok: Token) -> bool:
