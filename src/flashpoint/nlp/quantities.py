@@ -974,7 +974,8 @@ def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> boo
     tok = _token_at(doc, fig.end + gap.end()) if gap else None
     if tok is None:
         return True
-    named = tok.tag_ == "JJS" or tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN")
+    named = tok.tag_ == "JJS" or tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") \
+        or tok.lower_ in _figure_rule_words()["definite_toll.ranking_words"]  # "the two main forms"
     return not (named and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ == "NOUN")
 
 
