@@ -2342,22 +2342,31 @@ def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Do
     """'signed on May 13, 2025, despite protests in early May': a month or day said without a year,
     in the sentence of a date said with its year or the one after it, and not before that date's
     month, is in that date's year; after a planned date only where the parse finds no verb in the
-    past between them ('kicks off June 9, 2020 ... the final date, Oct. 10') (dates.yaml: narrative_year)."""
+    past between them ('kicks off June 9, 2020 ... the final date, Oct. 10'). A year-less date put
+    ahead into a later year than the report's ('will loop into Shoreline for a show on Sept. 12')
+    is such a planned date for the ones after it (dates.yaml: narrative_year)."""
     told: Res | None = None
     moved = False
     for r in found:
         if r.parts and r.year_explicit and r.parts[0]:
             told = r
-        elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r, tokens):
-            assert told.parts is not None and told.parts[0] is not None
-            planned = dt.date(told.parts[0], told.parts[1], 1) > published
-            ahead = dt.date(told.parts[0], r.parts[1], 1) > published  # a story of the past stays there
-            if r.parts[0] != told.parts[0] and r.parts[1] >= told.parts[1] and (planned or not ahead) \
-                    and (not planned or _no_past_between(tokens, told.end_char, r.end_char)):
-                _put_in_year(r, told.parts[0])
-                r.extra["narrative"] = True
-                moved = True
+        elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r, tokens) \
+                and _in_the_told_year(r, told, published, tokens):
+            _put_in_year(r, told.parts[0])  # type: ignore[index, arg-type]
+            r.extra["narrative"] = True
+            moved = True
+        elif r.parts and r.parts[0] and r.parts[0] > published.year:
+            told = r  # a year-less date said of what comes in a later year
     return moved
+
+
+def _in_the_told_year(r: Res, told: Res, published: dt.date, tokens: Doc | None) -> bool:
+    """Is the year-less `r`, told after `told` in its story, in `told`'s year? (see _narrative_years)"""
+    assert told.parts is not None and told.parts[0] is not None and r.parts is not None
+    planned = dt.date(told.parts[0], told.parts[1], 1) > published
+    ahead = dt.date(told.parts[0], r.parts[1], 1) > published  # a story of the past stays there
+    return r.parts[0] != told.parts[0] and r.parts[1] >= told.parts[1] and (planned or not ahead) \
+        and (not planned or _no_past_between(tokens, told.end_char, r.end_char))
 
 
 def _no_past_between(tokens: Doc | None, start: int, end: int) -> bool:
