@@ -1168,6 +1168,21 @@ def _unit_after(fig: _Figure) -> bool:
     return unit is not None and unit.group(1).lower() in _figure_rule_words()["model_numbers.units"]
 
 
+# "737 Max jet": a capitalised name that is no plural ("the 10 Democrats on stage"), then its noun
+_MODEL_AND_NOUN = re.compile(r"\s+[A-Z][\w-]*(?<!s)\s+([a-z]+)\b")
+
+
+def _model_and_its_noun(fig: _Figure) -> bool:
+    """'its popular 737 Max jet' read from the words where the parse misses it: a model's capitalised name, then
+    one thing (a noun that is no plural and no collective one)."""
+    said = _MODEL_AND_NOUN.match(fig.after)
+    if said is None or not _model_name_after(fig):
+        return False
+    noun = said.group(1)
+    return not noun.endswith("s") and noun not in _figure_rule_words()["model_numbers.collective"] \
+        and noun not in _NOT_NOUNS
+
+
 def _one_thing_named(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | None) -> bool:
     """'the 777 program', 'its popular 737 Max jet', 'the 100 yard freestyle': bare digits before one thing (a
     singular noun that is no collective one) name a model or an event, no count (figures.yaml model_numbers)."""
@@ -1177,6 +1192,8 @@ def _one_thing_named(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | N
             or _patterns()["measure"].match(fig.after) or _unit_after(fig) or not _model_determiner().search(fig.before) \
             or re.match(r"[^\W\d_]", fig.after):  # "a 60W port": a unit written onto it (model_numbers units)
         return False
+    if _model_and_its_noun(fig):
+        return True
     tok = _token_at(doc, fig.num_start)
     noun = tok
     for _ in range(3):  # "the embattled 737 Max jet": 737 -> embattled -> jet
