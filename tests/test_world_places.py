@@ -67,3 +67,16 @@ def test_the_shipped_index_is_the_one_geonames_gives() -> None:
         _, geonameid, name, country = index[folded]
         assert world_places._row(folded) == [geonameid, name, country]
     assert world_places._row("kiryat") is None and world_places._row("") is None
+
+
+def test_a_given_name_that_is_one_word_of_a_longer_town_name_is_no_town() -> None:
+    # GeoNames lists "Abbas" for Fort Abbas and "Lucas" for Lucas do Rio Verde: alone, they name people
+    assert world_places.lookup("Abbas") is None and world_places.lookup("Lucas") is None
+    fort = world_places.lookup("Fort Abbas")
+    assert fort is not None and fort.country == "PAK"
+    # a town's own one-word name stays a town, given name or not ("Florence")
+    florence = world_places.lookup("Florence")
+    assert florence is not None
+    events = analyze(Article(id="w", source="t", body="Abbas condemned the Israeli raid on Jenin.",
+                             published="2024-03-01")).events
+    assert all(e.actor is None or e.actor.country != "PAK" for e in events)

@@ -120,6 +120,15 @@ def _common_words() -> frozenset[str]:
                      | {w.lower() for w in words.event_words})
 
 
+def _given_name_in_longer_name(word: str, name: str) -> bool:
+    """"Abbas" of Fort Abbas, "Lucas" of Lucas do Rio Verde: one word of a longer town name that is also a given
+    name names a person far more often than the town (GeoNames lists such short forms among its alternate names)."""
+    from flashpoint.nlp.gazetteer import fold, gazetteer
+
+    folded = key(word)
+    return folded != key(name) and folded in key(name).split() and fold(word) in gazetteer().first_names
+
+
 def lookup(text: str) -> Place | None:
     """The most populous town or city called `text`, with its country, or None. A name in capitals
     ("TIME", a masthead or an acronym) or a common word is no town."""
@@ -127,7 +136,7 @@ def lookup(text: str) -> Place | None:
     if text.isupper() and len(text) > 1 or len(words) == 1 and key(text) in _common_words():
         return None
     row = _row(key(text))
-    if row is None:
+    if row is None or len(words) == 1 and _given_name_in_longer_name(text, row[1]):
         return None
     geonameid, name, country = row
     return Place(text=text, name=name, id=f"geonames:{geonameid}", country=country)
