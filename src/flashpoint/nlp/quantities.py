@@ -1351,8 +1351,16 @@ def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
 def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | None) -> bool:
     """'one man told reporters', 'One commander of the troops said' is a person, not a count; 'detained one
     man' counts one (figures.yaml: one_person_counted)."""
+    if _part_of_a_count().search(fig.before):
+        return False  # "detained 12 protesters, including one woman": one of a count told before
     return (fig.m["num"] or "").lower() == "one" and (head_kind, kind, found) in \
         (("people", "other", None), ("troops", "troops", None), ("troops", "troops", "troops"))
+
+
+@lru_cache(maxsize=1)
+def _part_of_a_count() -> re.Pattern[str]:
+    words = alternation(sorted(_figure_rule_words()["one_person_counted.part_words"]))
+    return re.compile(r"\d[^.;:]*,\s*(?:" + words + r")\s+$", re.I)
 
 
 def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | None) -> bool:
