@@ -248,6 +248,8 @@ def _title_word(word: str) -> str | None:
 
 
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
+# "The suspect, Michael Webb, was convicted": a definite role set off by a comma right before the name, opening it
+_ROLE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[Tt]he)\s+([^,.;\n]{3,60}?)\s*,\s*$")
 _SAYS_ROLE = re.compile(r"^\s+(?:is|was|has been)\s+(?:the|a|an)\s+([^,.;]{3,80})")
 
 
@@ -265,6 +267,9 @@ def roles_near(body: str, start: int, end: int) -> tuple[list[str], str | None]:
             kept.append(word)
         if kept:
             roles.append(" ".join(reversed(kept)).lower())
+    m1 = _ROLE_BEFORE.search(before)
+    if m1 and any(r in m1.group(1).lower().split() for r in _role_words()):
+        roles.append(m1.group(1).lower())
     after = body[end:end + 120]
     m2 = _ROLE_AFTER.match(after)
     if m2 and any(r in m2.group(1).lower() for r in _role_words()):
