@@ -215,8 +215,8 @@ def _complement_in(comp: Token, words: frozenset[str]) -> bool:
 def _words_fit(tok: Token, p: Pattern) -> bool:
     """"Riots continued" needs its subject noun ("the talks continued" is no protest); "vowed to fight" its
     infinitive ("vowed to rebuild" is no threat)."""
-    if p.subjects:
-        subj = syn.children(tok, "nsubj", "nsubj:pass")
+    if p.subjects:  # ... or on its auxiliary, where the parse hung it there ("a truce(-> had) had taken effect")
+        subj = [s for h in (tok, *syn.children(tok, "aux", "aux:pass")) for s in syn.children(h, "nsubj", "nsubj:pass")]
         if not subj or not _lemma_in(syn.np_head(subj[0]), p.subjects):
             return False
     # the complement asked for is affirmed: "said Kyiv was not responsible" blames no one
@@ -799,7 +799,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
         coded.actors = _attacker_before(coded, state)
     if not coded.actors:
-        coded.actors = _organs_before(coded, state)
+        coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
     _modality(coded, tok, p)
     coded.recipients = coded.recipients or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
@@ -807,6 +807,16 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
     return coded
+
+
+def _pair_before(coded: Coded, state: ArticleState) -> list[Party]:
+    """"Russia and Ukraine agreed to a local ceasefire. ... A truce had taken effect": an act each side does to the
+    other (a symmetric pattern) told as its own subject (the pattern names its subject nouns) with no side at all is
+    between the two sides the text last told of, inherited."""
+    p = coded.pattern
+    if not (p.symmetric and p.subjects) or coded.recipients or state.last_pair is None:
+        return []
+    return [Party(side, inherited=True) for side in state.last_pair]
 
 
 def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party] | None:
@@ -817,7 +827,9 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
         return None
     actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state)
     named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in actors)
-    if not named and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
+    # an act between sides told as its own subject ("a truce took effect": a symmetric pattern that names its subject
+    # nouns) has no cause for a subject
+    if not named and not (p.subjects and p.symmetric) and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
         return None
     return actors
 
