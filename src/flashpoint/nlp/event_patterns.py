@@ -197,24 +197,24 @@ def intent_conditional(language: str = DEFAULT_LANGUAGE) -> tuple[str | None, fr
 def intent_scheduled(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str]]:
     """(the types of an act told as scheduled, the auxiliaries that schedule it): "will meet" is a meeting to come,
     neither a promise nor a mere possibility."""
-    rule = (read_yaml(language, "events.yaml").get("intent") or {}).get("scheduled") or {}
-    types = frozenset(rule.get("types") or [])
-    unknown = types - set(ontology()["types"])
-    if unknown:
-        raise ValueError(f"lang/{language}/events.yaml: intent scheduled lists unknown types {sorted(unknown)}")
-    return types, frozenset(str(a).lower() for a in rule.get("auxiliaries") or [])
+    return _intent_rule(language, "scheduled", "auxiliaries")
 
 
 @lru_cache(maxsize=4)
 def intent_carried(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str]]:
     """(the types an act promised is coded as, the verbs of aspect that carry the promise to it): "will continue to
     strike" is a threat, as "will strike" is."""
-    rule = (read_yaml(language, "events.yaml").get("intent") or {}).get("carried") or {}
+    return _intent_rule(language, "carried", "verbs")
+
+
+def _intent_rule(language: str, name: str, words_key: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(types, lower-cased words) of one rule under events.yaml's `intent`, its types checked against PLOVER."""
+    rule = (read_yaml(language, "events.yaml").get("intent") or {}).get(name) or {}
     types = frozenset(rule.get("types") or [])
     unknown = types - set(ontology()["types"])
     if unknown:
-        raise ValueError(f"lang/{language}/events.yaml: intent carried lists unknown types {sorted(unknown)}")
-    return types, frozenset(str(v).lower() for v in rule.get("verbs") or [])
+        raise ValueError(f"lang/{language}/events.yaml: intent {name} lists unknown types {sorted(unknown)}")
+    return types, frozenset(str(w).lower() for w in rule.get(words_key) or [])
 
 
 def _examples(data: dict[str, Any], source: str) -> tuple[tuple[Example, ...], tuple[str, ...]]:
