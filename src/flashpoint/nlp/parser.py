@@ -298,6 +298,31 @@ def repair_main_verbs(doc: Doc) -> None:
             verb.tag_ = "VBD"
 
 
+def repair_relative_main_verbs(doc: Doc) -> None:
+    """"A spokesperson who did not wish to be named because of agency policy said(acl) in a statement that …": in a
+    sentence that ends with a full stop and has a noun at its root, a past-tense verb the parser hung inside a relative
+    clause on that root (as a modifier of the clause's last noun), with no subject or mark of its own, is the main
+    verb: the relative clause has its own verb, and a past form after it goes on the sentence; the root its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in NOMINAL or sent[-1].text not in SENTENCE_FINAL:
+            continue
+        verb = next((t for rel in root.children if rel.dep_ == "acl:relcl" and rel.i > root.i
+                     for t in rel.subtree if t.i > rel.i and _main_verb_in_relative(t)), None)
+        if verb is None:
+            continue
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        root.head, root.dep_ = verb, "nsubj"
+        for c in [c for c in root.children if c.i > verb.i]:
+            c.head = verb
+
+
+def _main_verb_in_relative(tok: Token) -> bool:
+    """A finite past verb read as a reduced relative on a noun ("policy said"): no subject, mark or auxiliary."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in NOMINAL and \
+        not any(c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass") for c in tok.children)
+
+
 def repair_labelled_subjects(doc: Doc) -> None:
     """"Shelling of Zaporizhzhia: Rashists struck another blow", "Chernihiv mayor: Russians intentionally target
     hospitals": a topic label or a source and its colon before a clause are no subject; the noun after the colon, read
@@ -358,6 +383,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
         doc[1].is_sent_start = False  # one sentence, not parsed: its bounds are the preset ones, say so
     repair_clauses(doc)
     repair_main_verbs(doc)
+    repair_relative_main_verbs(doc)
     repair_root_subjects(doc)
     repair_object_roots(doc)
     repair_passives(doc)
