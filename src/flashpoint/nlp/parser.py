@@ -323,6 +323,15 @@ def _main_verb_in_relative(tok: Token) -> bool:
         not any(c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass") for c in tok.children)
 
 
+def repair_set_off_participles(doc: Doc) -> None:
+    """"Doctors protested the rule, warning(NN) that children would suffer": an -ing form the tagger read as a noun,
+    set off by a comma as an adverbial clause with a clause of its own under it, is a participle (VBG)."""
+    for tok in _labelled(doc, "advcl"):
+        if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.i > 0 and doc[tok.i - 1].text == "," \
+                and any(c.dep_ == "ccomp" for c in tok.children):
+            tok.tag_, tok.pos_ = "VBG", "VERB"
+
+
 def repair_labelled_subjects(doc: Doc) -> None:
     """"Shelling of Zaporizhzhia: Rashists struck another blow", "Chernihiv mayor: Russians intentionally target
     hospitals": a topic label or a source and its colon before a clause are no subject; the noun after the colon, read
@@ -384,6 +393,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_clauses(doc)
     repair_main_verbs(doc)
     repair_relative_main_verbs(doc)
+    repair_set_off_participles(doc)
     repair_root_subjects(doc)
     repair_object_roots(doc)
     repair_passives(doc)
