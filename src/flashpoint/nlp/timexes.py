@@ -795,7 +795,7 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     if w == "today" and not (m["pre"] or m["pod"]):
         if _today_in_a_name(m, ctx.text):
             return None  # "USA Today" (dates.yaml: today_as_nowadays)
-        if _today_as_nowadays(m, ctx.text):
+        if _today_as_nowadays(m, ctx.text) or _today_after_a_far_past(m, ctx):
             return _now(m, ctx)
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -834,6 +834,21 @@ def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
     contrast = re.search(r"\b(?:" + alternation(rule_words("today_as_nowadays", "contrast_words")) + r")\s+$", window,
                          re.I) and re.match(r"\s+(?:\w+\s+){0,2}(?:is|are|am|has|have|remains?)\b", after, re.I)
     return bool(in_clause.search(window) or noun_after.match(after) or contrast)
+
+
+def _today_after_a_far_past(m: re.Match[str], ctx: Ctx) -> bool:
+    """'... wiped out a third of Europe in the 1300s. ... Today, plague infections are rare': a 'Today'
+    opening its sentence after the two sentences before told of a time long gone (a century, a decade, a
+    year long before the report) sets these times against it, no day (dates.yaml: today_after_a_far_past)."""
+    rules = date_rules()["today_after_a_far_past"]
+    before = ctx.text[max(0, m.start("w") - 600):m.start("w")]
+    if not re.search(r"(?:^|[.!?;]['\u2019\"\u201d]?\s+)$", before):
+        return False
+    back = " ".join(re.split(r"(?<=[.!?])\s+", before.rstrip())[-2:])
+    far = re.compile(r"\b(?:" + alternation(rule_words("today_after_a_far_past", "words")) + r")\b", re.I)
+    years = [int(y) for y in re.findall(r"\b(1[0-9]\d\d|20\d\d)s?\b", back)]
+    long_ago = ctx.ref is not None and any(y <= ctx.ref.year - int(str(rules["years_back"])) for y in years)
+    return bool(far.search(back) or re.search(r"\b\d{3}0s\b", back) or long_ago)
 
 
 @rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)", {"morning", "afternoon", "evening", "night"})
@@ -1837,6 +1852,8 @@ def _told_in_the_past(tok: Token) -> bool:
         return False
     child = tok
     for _ in range(_CLIMB):
+        if _participle_in_the_past(tok, child):
+            return True
         if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
                 tok.dep_ not in ("amod", "acl", "aux", "aux:pass", "cop"):
             # a participle after a noun ('an increase planned for Oct. 15') climbs on; a date the
@@ -1847,6 +1864,20 @@ def _told_in_the_past(tok: Token) -> bool:
             return False
         child, tok = tok, tok.head
     return False
+
+
+def _participle_in_the_past(verb: Token, child: Token) -> bool:
+    """'the concept previewed in January', 'the strike launched on Monday': a bare past participle after a
+    noun that the date hangs on is a happening gone by, whatever the tense of the clause around it; not a
+    verb of planning ('talks planned for Friday') nor a date of aim ('a strike called for Monday')
+    (dates.yaml: participle_told_in_the_past)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or child.dep_.split(":")[0] not in ("obl", "nmod"):
+        return False
+    if any(c.dep_.startswith(("aux", "cop")) for c in verb.children):
+        return False
+    cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+    return verb.lemma_.lower() not in rule_words("past_clause_over_future_word", "plan_verbs") and \
+        not cases & rule_words("participle_told_in_the_past", "aim_words")
 
 
 def _bare_day(tok: Token) -> bool:
