@@ -522,6 +522,22 @@ def test_a_pronoun_inside_a_quotation_is_the_speakers() -> None:
     assert told and side(told[0].actor) == "ISR"
 
 
+@pytest.mark.parametrize(("before", "side_"), [
+    ("The Palestinian Authority welcomed the ruling. ", "PSE"),  # a sentence of no act names who "it" is
+    ("The UN Security Council met on Friday. ", "UNSC"),
+])
+def test_a_group_pronoun_is_the_subject_of_a_sentence_of_no_act(before: str, side_: str) -> None:
+    asked = of_type(events_of(before + "It also urged all states not to recognize the settlements."), "REQUEST")
+    assert asked and side(asked[0].actor) == side_
+
+
+def test_a_person_or_an_unplaced_subject_names_no_group() -> None:
+    """A person is no "it", nor is a subject that names no organisation or country: the pronoun stays unresolved."""
+    for before in ("Prime Minister Mohammad Shtayyeh welcomed the ruling. ", "The report was published on Friday. "):
+        asked = of_type(events_of(before + "It also urged all states not to recognize the settlements."), "REQUEST")
+        assert not [e for e in asked if e.actor is not None]
+
+
 def test_a_promise_on_a_condition_is_a_threat() -> None:
     conditional = events_of("Nigeria said it will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire.")
     threat = [e for e in of_type(conditional, "THREATEN") if e.trigger == "withdraw"]

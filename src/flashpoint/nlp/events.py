@@ -89,6 +89,7 @@ class ArticleState:
     speakers: Speakers | None = None  # the pronoun resolver the quotes use, made on the first pronoun
     told_day: tuple[int, str] | None = None  # (sentence ordinal, day) of the last sentence that states a past day
     last_actor: Actor | None = None
+    last_subject: Actor | None = None  # the body the sentence before was about, where it told of no act
     last_place: Place | None = None
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
     last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
@@ -420,9 +421,16 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     if person:
         found = _pronoun_person(doc, state, tok)
         return Party(found, inherited=True) if found is not None else None
-    if group and speaker is None and state.last_actor is not None:
-        return Party(state.last_actor, inherited=True)
-    return None
+    thing = _group_antecedent(low, state) if group and speaker is None else None
+    return Party(thing, inherited=True) if thing is not None else None
+
+
+def _group_antecedent(pronoun: str, state: ArticleState) -> Actor | None:
+    """The last actor of the text; for "it", the body the sentence before was about where that told of no act
+    (entities.yaml singular_body_pronouns)."""
+    if pronoun in names().singular_body_pronouns and state.last_subject is not None:
+        return state.last_subject
+    return state.last_actor
 
 
 def _speaker_subject(doc: NlpDoc, trigger: Token, subject: Token) -> bool:
@@ -1200,11 +1208,23 @@ def _attacked_country(ev: Event) -> str | None:
     return ev.recipient.country if ev.recipient.country != ev.actor.country else None
 
 
+def _subject_actor(doc: NlpDoc, sentence: Span, state: ArticleState) -> Actor | None:
+    """"The UN Security Council met on Friday. It called on Israel ...": a sentence that tells of no act still names
+    what an "it" of the next one stands for, its main verb's subject, where a name of an organisation or a country."""
+    roots = [t for t in sentence if t.dep_ == "ROOT"]  # not Span.root: a sentence the parse split wrong can crash it
+    subjects = [t for t in syn.children(roots[0], "nsubj") if t.pos_ == "PROPN"] if roots else []
+    found = party(doc, subjects[0], state) if subjects else None
+    actor = found.actor if found is not None else None
+    if actor is None or not (actor.country or actor.code) or (actor.id or "").startswith("person:"):
+        return None
+    return actor
+
+
 def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Event]) -> None:
     lo, hi = sentence.start_char, sentence.end_char
     actors = [e.actor for e in events if e.actor is not None and (e.actor.country or e.actor.code)]
-    if actors:
-        state.last_actor = actors[-1]
+    state.last_subject = None if actors else _subject_actor(doc, sentence, state)
+    state.last_actor = actors[-1] if actors else state.last_actor
     state.last_pair = _last_pair(events) or state.last_pair
     for ev in events:
         attacked = _attacked_country(ev)
