@@ -303,12 +303,12 @@ def repair_relative_main_verbs(doc: Doc) -> None:
     sentence that ends with a full stop and has a noun at its root, a past-tense verb the parser hung inside a relative
     clause on that root (as a modifier of the clause's last noun), with no subject or mark of its own, is the main
     verb: the relative clause has its own verb, and a past form after it goes on the sentence; the root its subject."""
-    for sent in doc.sents:
-        root = sent.root
-        if root.pos_ not in NOMINAL or sent[-1].text not in SENTENCE_FINAL:
+    for rel in list(_labelled(doc, "acl:relcl")):  # only sentences with a relative clause, not every root
+        root = rel.head
+        if rel.dep_ != "acl:relcl" or root.head.i != root.i or rel.i < root.i or root.pos_ not in NOMINAL \
+                or root.right_edge.text not in SENTENCE_FINAL:
             continue
-        verb = next((t for rel in root.children if rel.dep_ == "acl:relcl" and rel.i > root.i
-                     for t in rel.subtree if t.i > rel.i and _main_verb_in_relative(t)), None)
+        verb = next((t for t in rel.subtree if t.i > rel.i and _main_verb_in_relative(t)), None)
         if verb is None:
             continue
         verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
