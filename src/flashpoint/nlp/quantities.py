@@ -130,6 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1)
 def _currency_letters() -> dict[str, str]:
     return cast("dict[str, str]", read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["currency_letters"]["letters"])
 

@@ -225,6 +225,11 @@ _DOUBLE_MARK = re.compile("|".join(map(re.escape, OPEN_DOUBLED + CLOSE_DOUBLED))
 _SINGLE_MARK = re.compile("[‘’']")
 
 
+def _inner_start(text: str, open_at: int) -> int:
+    """Where the quoted words start after the opening mark at `open_at`: two characters on for a doubled single."""
+    return open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+
+
 def _opens_double(text: str, i: int, none_open: bool) -> bool:
     """A typographic opening mark, or a straight one where none is open and it opens a word."""
     ch = text[i]
@@ -249,15 +254,15 @@ def _double_spans(text: str, ps: int, pe: int, pi: int) -> list[QSpan]:
         i = qm.start()
         if _opens_double(text, i, open_at is None):
             if open_at is not None:  # the first one never closed
-                inner = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+                inner = _inner_start(text, open_at)
                 spans.append(QSpan(ps + open_at, ps + i, ps + inner, ps + i, False, pi, continued=True))
             open_at = i
         elif open_at is not None and (len(qm.group(0)) == 1 or qm.group(0) in CLOSE_DOUBLED):
-            inner = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+            inner = _inner_start(text, open_at)
             spans.append(QSpan(ps + open_at, ps + qm.end(), ps + inner, ps + i, False, pi))
             open_at = None
     if open_at is not None:
-        inner = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+        inner = _inner_start(text, open_at)
         spans.append(QSpan(ps + open_at, pe, ps + inner, pe, False, pi, continued=True))
     return spans
 

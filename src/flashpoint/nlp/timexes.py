@@ -153,8 +153,9 @@ def _examples_ok(examples: object) -> bool:
         isinstance(e, dict) and isinstance(e.get("text"), str) and isinstance(e.get("dates"), list) for e in examples)
 
 
+@lru_cache(maxsize=256)
 def rule_words(rule_name: str, key: str) -> frozenset[str]:
-    """One word list of a date rule, lower-cased."""
+    """One word list of a date rule, lower-cased (read once: rules ask for their words at every match)."""
     words = date_rules()[rule_name].get(key)
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise ValueError(f"lang/en/dates.yaml: {rule_name}.{key} must be a list of words")
@@ -836,6 +837,11 @@ def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
     return bool(in_clause.search(window) or noun_after.match(after) or contrast)
 
 
+@lru_cache(maxsize=1)
+def _far_past_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + alternation(rule_words("today_after_a_far_past", "words")) + r")\b", re.I)
+
+
 def _today_after_a_far_past(m: re.Match[str], ctx: Ctx) -> bool:
     """'... wiped out a third of Europe in the 1300s. ... Today, plague infections are rare': a 'Today'
     opening its sentence after the two sentences before told of a time long gone (a century, a decade, a
@@ -845,7 +851,7 @@ def _today_after_a_far_past(m: re.Match[str], ctx: Ctx) -> bool:
     if not re.search(r"(?:^|[.!?;]['\u2019\"\u201d]?\s+)$", before):
         return False
     back = " ".join(re.split(r"(?<=[.!?])\s+", before.rstrip())[-2:])
-    far = re.compile(r"\b(?:" + alternation(rule_words("today_after_a_far_past", "words")) + r")\b", re.I)
+    far = _far_past_words()
     years = [int(y) for y in re.findall(r"\b(1[0-9]\d\d|20\d\d)s?\b", back)]
     long_ago = ctx.ref is not None and any(y <= ctx.ref.year - int(str(rules["years_back"])) for y in years)
     return bool(far.search(back) or re.search(r"\b\d{3}0s\b", back) or long_ago)
