@@ -297,3 +297,20 @@ def test_a_seat_right_after_another_countrys_demonym_is_that_countrys_own() -> N
     for text in ("The US Senate approved the bill.", "The Senate approved the bill."):
         senate = find(entities(text), "Senate")
         assert senate and senate[0].actor is not None and senate[0].actor.country == "USA", text
+
+
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("Dr. Joneigh Khaldun of the Michigan Department of Health says the risk continues.", "Joneigh Khaldun",
+     "Michigan Department"),
+    ("John Khaldun of the Michigan Department says the risk continues.", "John Khaldun", "Michigan Department"),
+])
+def test_person_of_a_body_is_a_person_and_the_body(text: str, person: str, body: str) -> None:
+    ents = entities(text)
+    assert [e.type for e in find(ents, person)] == ["PERSON"]
+    assert [e.text for e in ents if e.type == "ORG" and e.text.startswith(body)]
+
+
+def test_a_body_named_with_of_stays_one_body() -> None:
+    # no title nor known first name before "of": the run is the body's own name
+    ents = entities("The University of Michigan Department said so.")
+    assert not [e for e in ents if e.type == "PERSON"]

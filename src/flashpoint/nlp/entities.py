@@ -289,6 +289,18 @@ def _event_name(body: str, toks: list[_Tok], idx: list[int]) -> _Found | None:
     return _Found(s, e, "EVENT", "event:" + slug(name), name)
 
 
+def _person_of(toks: list[_Tok], idx: list[int], org_at: int) -> tuple[int, int] | None:
+    """'Dr. Joneigh Khaldun of the Michigan Department of Health', 'John Smith of the Interior Ministry': a title
+    or a known first name, two to four name words, then "of" and the body: where the name starts and "of" is."""
+    first = next((k for k, i in enumerate(idx) if not _is_title(toks[i])), len(idx))
+    k_of = next((k for k in range(first + 2, org_at) if toks[idx[k]].text in _OF), None)
+    if k_of is None:
+        return None
+    words = [toks[i] for i in idx[first:k_of]]
+    named = first > 0 or _first_name(words[0].text)
+    return (first, k_of) if len(words) <= 4 and named and all(t.cap and not _is_common(t) for t in words) else None
+
+
 def _org_ending_at(body: str, toks: list[_Tok], idx: list[int], org_at: int) -> list[_Found]:
     """'Security Council', 'Defence Ministry', 'Azov Battalion': the ORG ends at its keyword; a person's
     title before it ('Secretary of the Security Council') is not part of it."""
@@ -425,9 +437,15 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
     out: list[_Found] = []
     org_at = max((k for k, i in enumerate(idx) if toks[i].text in gazetteer().org_keywords), default=-1)
     if org_at >= 0 and (not name_idx or org_at > last_title):
-        out = _org_ending_at(body, toks, idx, org_at)
-        if org_at > last_title:
-            return out
+        person_of = _person_of(toks, idx, org_at)
+        if person_of is not None:  # the person before "of" is named below, the body after it here
+            first, k_of = person_of
+            out = _org_ending_at(body, toks, idx[k_of + 1:], org_at - k_of - 1)
+            title_idx, name_idx = idx[:first], idx[first:k_of]
+        else:
+            out = _org_ending_at(body, toks, idx, org_at)
+            if org_at > last_title:
+                return out
     name_idx = _name_words(toks, idx, title_idx, name_idx)
     if not name_idx:
         return out
