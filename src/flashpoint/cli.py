@@ -540,7 +540,7 @@ def evaluate(
     limit: Annotated[int | None, typer.Option("--limit", help="article-extraction, stories: first N records")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
     as_json: Annotated[bool, typer.Option("--json", help="same as --format json")] = False,
-    articles: Annotated[Path | None, typer.Option("--articles", help="realnews: articles.jsonl (default ../shared/realnews/articles.jsonl)")] = None,
+    articles: Annotated[Path | None, typer.Option("--articles", help="realnews: articles.jsonl (default ../shared/realnews/articles.jsonl), or ground-truth.json of the 181 pages")] = None,
     split: Annotated[str, typer.Option("--split", help="realnews: tune, heldout (12 articles), heldout2 (14 more, annotated later) or all")] = "tune",
     min_confidence: Annotated[float, typer.Option("--min-confidence", help="realnews: lowest event confidence counted")] = 0.5,
     errors: Annotated[bool, typer.Option("--errors", help="realnews: list misses and false positives (tune articles only)")] = False,

@@ -7,6 +7,8 @@ through the same ingest path as a user's JSONL record, so cleaning runs as it do
 Each gold item is located by its evidence clause in the analysed body; system records are
 matched one-to-one, greedily, by overlapping spans. `split.json` names the tune and held-out
 articles; mistakes are listed for tune articles only, never for held-out ones.
+A second gold set in the same format, tests/data/news181_gold, annotates pages of the
+article-extraction data: `--articles ../shared/eval/article-extraction/ground-truth.json --split all`.
 """
 
 from __future__ import annotations
@@ -297,9 +299,26 @@ def default_articles() -> Path:
     return beside_repo if beside_repo.is_file() else ARTICLES_FROM_ROOT
 
 
-def load_texts(path: Path) -> dict[str, Record]:
+def page_texts(pages: dict[str, Record], golds: list[Record]) -> dict[str, Record]:
+    """The article-extraction ground truth (page id -> articleBody and url) as text records, one per gold
+    object that names its `page`: the page's body and address, with the publication date, headline and
+    outlet the annotator read from the page (articles.jsonl carries the same for the real-news texts)."""
+    out: dict[str, Record] = {}
+    for gold in golds:
+        page = pages.get(str(gold.get("page")))
+        if isinstance(page, dict) and page.get("articleBody"):
+            out[str(gold["id"])] = {"id": gold["id"], "text": page["articleBody"], "url": page.get("url"),
+                                    **{k: gold.get(k) for k in ("published", "title", "outlet")}}
+    return out
+
+
+def load_texts(path: Path, golds: list[Record] | None = None) -> dict[str, Record]:
+    """articles.jsonl (one text record a line), or the article-extraction ground-truth.json (a JSON
+    object of pages) for gold objects that name a `page`."""
     if not Path(path).is_file():
         raise FileNotFoundError(f"{path}: no articles file (give --articles PATH to articles.jsonl)")
+    if Path(path).suffix == ".json":
+        return page_texts(json.loads(Path(path).read_text(encoding="utf-8")), golds or [])
     out: dict[str, Record] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -367,7 +386,7 @@ def run(path: Path, articles: Path | None = None, split: str = "tune", min_confi
     if errors and split_ids is None:
         raise ValueError("--errors needs a split.json beside the gold files to keep held-out articles out")
     golds = chosen(golds, split_ids, split)
-    texts = load_texts(articles or default_articles())
+    texts = load_texts(articles or default_articles(), golds)
     tune = set((split_ids or {}).get("tune", []))
     totals: dict[str, dict[str, dict[str, int]]] = {}
     per_type: dict[str, dict[str, int]] = {}
