@@ -965,9 +965,10 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
 
 
 def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> bool:
-    """'the two sides', 'the three countries': a small number after 'the' refers back and counts nothing,
-    unless it is a toll told again ('the three fatalities') or a name or a superlative describes what it
-    counts ('the two Russian oil companies', 'the two largest producers'; figures.yaml definite_toll)."""
+    """'the two sides': 'the two' refers back and counts nothing, unless it is a toll told again ('the two
+    killed civilians') or a name or a superlative describes what it counts ('the two Russian oil companies',
+    'the two largest producers'; figures.yaml definite_toll); 'the three' and up count what their noun names
+    and refer back only with no noun after them ('the four go on'; figures.yaml definite_count)."""
     if (fig.m["num"] or "").lower() not in _SMALL_WORDS or head_kind not in (None, "things") \
             or not re.search(r"\bthe\s+$", fig.before, re.I) or _definite_toll(fig.after):
         return False
@@ -975,9 +976,16 @@ def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> boo
     tok = _token_at(doc, fig.end + gap.end()) if gap else None
     if tok is None:
         return True
+    if (fig.m["num"] or "").lower() in _figure_rule_words()["definite_count.words"]:
+        return tok.tag_ not in _COUNTED_TAGS  # "the four attempts" counts, "the four go on", "the three together" refer
     named = tok.tag_ == "JJS" or tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") \
         or tok.lower_ in _figure_rule_words()["definite_toll.ranking_words"]  # "the two main forms"
     return not (named and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ == "NOUN")
+
+
+# the tags of the word after "the three" that make it count: a plural noun or a name, an adjective or participle
+# before one (a singular noun there is a misread verb: "the four go(NN) on")
+_COUNTED_TAGS = frozenset({"NNS", "NNPS", "NNP", "JJ", "JJR", "JJS", "VBN", "VBG"})
 
 
 def _definite_toll(after: str) -> bool:
