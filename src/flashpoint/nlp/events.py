@@ -427,10 +427,13 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
 
 def _group_antecedent(pronoun: str, state: ArticleState) -> Actor | None:
     """The last actor of the text; for "it", the body the sentence before was about where that told of no act
-    (entities.yaml singular_body_pronouns)."""
-    if pronoun in names().singular_body_pronouns and state.last_subject is not None:
+    (entities.yaml singular_body_pronouns), and never a person ("Shtayyeh welcomed the ruling. It also urged ...")."""
+    if pronoun not in names().singular_body_pronouns:
+        return state.last_actor
+    if state.last_subject is not None:
         return state.last_subject
-    return state.last_actor
+    last = state.last_actor
+    return None if last is not None and (last.id or "").startswith("person:") else last
 
 
 def _speaker_subject(doc: NlpDoc, trigger: Token, subject: Token) -> bool:

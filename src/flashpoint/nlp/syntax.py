@@ -15,7 +15,7 @@ from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from flashpoint.nlp.inflect import verb_forms
+from flashpoint.nlp.inflect import irregular, verb_forms
 from flashpoint.nlp.language import syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -50,12 +50,19 @@ def labelled(doc: Doc, *labels: str) -> list[Token]:
 
 def is_verb(tok: Token) -> bool:
     """A verb, or a participle the tagger took for an adjective while it heads a clause ("guerrillas
-    wounded two soldiers")."""
+    wounded two soldiers", "protesters set(JJ) fire to the station": an irregular past of irregular_verbs.yaml)."""
     if tok.pos_ in VERBS:
         return True
-    if tok.pos_ != "ADJ" or tok.dep_ not in CLAUSE_DEPS or not tok.lower_.endswith(("ed", "en")):
+    if tok.pos_ != "ADJ" or tok.dep_ not in CLAUSE_DEPS:
+        return False
+    if not tok.lower_.endswith(("ed", "en")) and tok.lower_ not in _irregular_pasts():
         return False
     return any(c.dep_ in ("nsubj", "obj", "obl:agent", "aux", "aux:pass") for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _irregular_pasts() -> frozenset[str]:
+    return frozenset(f for forms in irregular().values() for f in forms)
 
 
 NOMINAL_GLUE = frozenset({"compound", "nmod", "nsubj", "flat"})
