@@ -977,7 +977,8 @@ def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> boo
     if tok is None:
         return True
     if (fig.m["num"] or "").lower() in _figure_rule_words()["definite_count.words"]:
-        return tok.tag_ not in _COUNTED_TAGS  # "the four attempts" counts, "the four go on", "the three together" refer
+        compound = tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.tag_ in _COUNTED_TAGS  # "border villages"
+        return tok.tag_ not in _COUNTED_TAGS and not compound  # "the four attempts" counts, "the four go on" refers
     named = tok.tag_ == "JJS" or tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") \
         or tok.lower_ in _figure_rule_words()["definite_toll.ranking_words"]  # "the two main forms"
     return not (named and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ == "NOUN")
@@ -1366,6 +1367,19 @@ def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | Non
         (("people", "other", None), ("troops", "troops", None), ("troops", "troops", "troops"))
 
 
+def _one_of_a_count(fig: _Figure, kind: str) -> bool:
+    """'one of three journalists detained', 'one of 12 candidates': a member of a group the next number counts,
+    no count of its own unless its clause makes it a toll ('killed one of the 12 hostages'; figures.yaml
+    one_of_a_count)."""
+    return (fig.m["num"] or "").lower() == "one" and kind == "other" and _one_of_a_number().match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _one_of_a_number() -> re.Pattern[str]:
+    words = alternation(sorted(_figure_rule_words()["one_of_a_count.determiners"]))
+    return re.compile(r"\s+of\s+(?:(?:" + words + r")\s+)?(?:\d|" + NUMBER_WORDS_RE + r"\b)", re.I)
+
+
 @lru_cache(maxsize=1)
 def _part_of_a_count() -> re.Pattern[str]:
     words = alternation(sorted(_figure_rule_words()["one_person_counted.part_words"]))
@@ -1396,7 +1410,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     ctx = _previous(scan, fig)
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
-    if _one_person(fig, head_kind, kind, found):
+    if _one_person(fig, head_kind, kind, found) or _one_of_a_count(fig, kind):
         return None
     value = _dot_thousands(fig, value, kind, head_kind)  # type: ignore[assignment]
     if value is None:
