@@ -14,7 +14,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ class Pattern:
     told_as: frozenset[str]  # the trigger must carry one of these auxiliaries, which make the act ("will respond")
     actor_from: tuple[str, ...]  # the side an oblique with one of these names acts ("came under fire from X",
     # "released from Russian captivity")
+    members: frozenset[str]  # a noun's sides named by an oblique with one of these (or a participle of them:
+    # "talks between the US and Russia", "negotiations involving X and Y"): the first acts, the others receive
     passive_only: bool  # the pattern fires in the passive only ("were released from captivity")
     told_negated: bool  # the trigger must be negated, and so told it is the act ("will not tolerate": a threat)
     positives: tuple[Example, ...]
@@ -134,6 +136,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
         anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
         has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
+        members=_words(entry, "members"),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )

@@ -185,9 +185,29 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
 def _undone(tok: Token, p: Pattern) -> bool:
     """"his planned visit", "ahead of his visit", "cancelled his visit": a word on the trigger (`not_has`) or the verb
     it hangs on (`not_head`) says it did not happen, or not yet."""
-    if p.not_has and any(c.lower_ in p.not_has for c in tok.children):
+    # "the next round of talks", "plans for talks": the noun a noun trigger is told "of" says so too
+    hosts = [tok, *([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and syn.case_of(tok) == "of" else [])]
+    if p.not_has and any(c.lower_ in p.not_has for h in hosts for c in h.children):
         return True
-    return bool(p.not_head) and tok.head.i != tok.i and syn.is_verb_of(tok.head, p.not_head)
+    heads = [h.head for h in hosts if h.head.i != h.i] + _told_of(tok)
+    return bool(p.not_head) and any(syn.is_verb_of(h, p.not_head) for h in heads)
+
+
+PHRASE_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "DET", "ADP", "NUM", "PART"})
+
+
+def _told_of(noun: Token) -> list[Token]:
+    """"years of complicated behind-the-scenes negotiations": the noun a noun trigger's phrase is told "of", read from
+    the words before it (up to six), where the parse did not make it the head."""
+    if noun.pos_ != "NOUN":
+        return []
+    for i in range(noun.i - 1, max(noun.i - 8, 0), -1):
+        word = noun.doc[i]
+        if word.lower_ == "of":
+            return [noun.doc[i - 1]]
+        if word.pos_ not in PHRASE_WORDS:
+            break
+    return []
 
 
 def _excluded(tok: Token, p: Pattern, obj: Token | None) -> bool:
@@ -451,8 +471,9 @@ def _quote_speaker(doc: NlpDoc, tok: Token) -> Party | None:
 
 
 def _owner_named(head: Token) -> bool:
-    """"a Russian base", "Israel's embassy": the phrase says whose it is."""
-    return any(c.dep_ in ("amod", "compound", "nmod:poss") and c.text[:1].isupper() for c in head.children)
+    """"a Russian base", "Israel's embassy", "Russian-controlled bridges": the phrase says whose it is."""
+    return any(c.dep_ in ("amod", "compound", "nmod:poss") and (c.text[:1].isupper() or any(
+        g.i < c.i and g.text[:1].isupper() for g in c.children)) for c in head.children)
 
 
 def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
@@ -471,7 +492,9 @@ def _inner_place(doc: NlpDoc, head: Token, named: bool = False) -> Place | None:
     if not place_noun and not (named and head.pos_ == "PROPN"):
         return None
     for tok in head.subtree:
-        if tok is not head and tok.pos_ == "PROPN" and tok.dep_ in ("nmod", "compound", "appos", "flat"):
+        # a capitalised name the tagger took for a common noun ("the city of Hodeidah(NNS)") may still be the place
+        if tok is not head and (tok.pos_ == "PROPN" or tok.text[:1].isupper()) \
+                and tok.dep_ in ("nmod", "compound", "appos", "flat"):
             lo, hi = syn.phrase_span(tok)
             for a, b in ((lo, hi), (tok.idx, tok.idx + len(tok))):  # "northern Togo"
                 found = _named_place(doc, a, b)
@@ -546,7 +569,8 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
             or (c.dep_ == "nmod" and syn.case_of(c) == "by")]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
-    return [p for p in found if p is not None]
+    # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
+    return [p for p in found if p is not None and not (p.actor.id or "").startswith(("place:", "geonames:"))]
 
 
 def _subject_parties(doc: NlpDoc, subject: Token | None, state: ArticleState) -> list[Party]:
@@ -637,7 +661,11 @@ def _addressed(trigger: Token, p: Pattern, objects: list[Token]) -> bool:
 
 
 def _passive_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
-    """"Four soldiers were killed": the one a passive tells of."""
+    """"Four soldiers were killed": the one a passive tells of; "talks between the US, Russia and Ukraine": the sides
+    named after the first (events.yaml `members`)."""
+    members = _members(doc, trigger, p, state)[1:]
+    if members:
+        return members
     return _parties(doc, syn.patient(trigger), state) if syn.is_passive(trigger) and not p.objects else []
 
 
@@ -832,6 +860,9 @@ def _pair_before(coded: Coded, state: ArticleState) -> list[Party]:
 
 def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party] | None:
     """The actors of a trigger, or None where its subject is a cause, not a side."""
+    members = _members(doc, tok, p, state)
+    if members:  # "talks between the US, Russia and Ukraine": the first named
+        return members[:1]
     if p.actor_from:  # "came under fire from Russian forces", "were released from Russian captivity"
         return _undergone_from(doc, tok, p, obj, state) or (actors_of(doc, tok, state) if syn.is_passive(tok) else [])
     if p.type in FORCE and _mishap(tok):
@@ -843,6 +874,19 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
     if not named and not (p.subjects and p.symmetric) and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
         return None
     return actors
+
+
+def _members(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"Talks between the US, Russia and Ukraine", "negotiations involving the US and Belarus": the sides a noun's
+    oblique (or participle) of one of the pattern's `members` names, when it names two or more; the first acts on the
+    others, as an analyst codes them."""
+    if not p.members or syn.is_verb(noun):
+        return []
+    # the parse may hang "between envoys from Moscow and Kyiv" as a clause: any child the preposition opens
+    found = [c for c in noun.children if c.i > noun.i and c.pos_ in ("NOUN", "PROPN") and syn.case_of(c) in p.members]
+    found += [o for c in noun.children if c.dep_ == "acl" and c.lower_ in p.members for o in syn.children(c, "obj")]
+    sides = [q for m in found[:1] for q in _parties(doc, m, state)]
+    return sides if len(sides) > 1 else []
 
 
 def _mishap(trigger: Token) -> bool:
@@ -876,7 +920,10 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
     types, auxiliaries = intent_scheduled()
     planned = p.type in types and syn.has_auxiliary(tok, auxiliaries) and not syn.intent_word(tok) \
         and not syn.conditioned(tok, syntax().conditional_marks)  # not "promised it will meet", "will meet if"
-    coded.negated, coded.hypothetical = syn.modality(tok, auxiliaries if planned else frozenset())
+    # an act told as the subject noun of its clause is as negated or as possible as that clause ("talks between Russia
+    # and Ukraine are not taking place", "negotiations can only succeed if ...")
+    told = tok.head if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") else tok
+    coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
     if p.told_negated:  # "will not tolerate": the negation makes the threat
@@ -1281,7 +1328,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         found = [ev for _, evs in told_as for ev in evs]
         stated = told_day(doc, sentence)
         state.told_day = (ordinal, stated) if stated is not None else None
-        _keep(events, seen, _one_per_happening(found), _unowned(told_as))
+        _keep(events, seen, _one_per_happening(found), _unowned(told_as), _nominal(told_as))
         _remember(doc, sentence, state, found)
     return _headline_told_again(events, headings)
 
@@ -1298,11 +1345,20 @@ def _unowned(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
             for ev in evs if ev.actor is None}
 
 
-def _keep(events: list[Event], seen: dict[tuple[object, ...], Event], found: list[Event], unowned: set[int]) -> None:
+def _nominal(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
+    """Acts told by a noun ("provoked by the US assault on Fallujah", "the talks between them")."""
+    return {id(ev) for c, evs in told_as if c.trigger.pos_ in ("NOUN", "PROPN") for ev in evs}
+
+
+def _keep(events: list[Event], seen: dict[tuple[object, ...], Event], found: list[Event], unowned: set[int],
+          nominal: set[int]) -> None:
     """Adds a sentence's events to the article's; one told again is a mention of the first telling: the same sides
-    and place, or force with no one doing it in its clause that an earlier sentence tells in full."""
+    and place, or force with no one doing it in its clause that an earlier sentence tells in full, or an act told
+    by a noun that an earlier sentence told between the same countries ("US Marines moved into Fallujah ... the
+    battles were provoked by the US assault on Fallujah")."""
     for ev in found:
-        first = seen.get(_key(ev)) or (_struck_before(ev, events) if id(ev) in unowned else None)
+        first = seen.get(_key(ev)) or (_struck_before(ev, events) if id(ev) in unowned else None) \
+            or (_told_before(ev, events) if id(ev) in nominal else None)
         if first is not None:  # told again: one happening, another mention
             first.mentions.append(TextSpan(text=ev.text, start=ev.start, end=ev.end))
             first.confidence = max(first.confidence, ev.confidence)
@@ -1324,6 +1380,12 @@ def _struck_before(ev: Event, events: list[Event]) -> Event | None:
         if victim is None or (other.recipient is not None and _same_victim(victim, other.recipient)):
             return other
     return None
+
+
+def _told_before(ev: Event, events: list[Event]) -> Event | None:
+    """The latest earlier event that `ev` tells again: the same kind of act, each side of it of the same country."""
+    return next((o for o in reversed(events) if ev.actor is not None and ev.recipient is not None
+                 and _retold(ev, o)), None)
 
 
 def _same_victim(a: Actor, b: Actor) -> bool:

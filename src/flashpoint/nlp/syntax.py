@@ -301,7 +301,8 @@ def coordinated_modifiers(noun: Token) -> list[Token]:
 def coordinated_complements(noun: Token) -> list[Token]:
     """"representatives from the UK, France and Germany": the coordinated owners after "from"/"of"."""
     for c in noun.children:
-        if c.dep_.startswith("nmod") and case_of(c) in ("from", "of") and c.pos_ == "PROPN":
+        # a noun the parse took for a clause ("talks between envoys(acl) from Moscow(obl) and Kyiv") hangs it as an oblique
+        if c.dep_.startswith(("nmod", "obl")) and case_of(c) in ("from", "of") and c.pos_ == "PROPN":
             group = coordinated(c)
             if len(group) > 1:
                 return group
