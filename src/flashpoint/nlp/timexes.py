@@ -834,7 +834,15 @@ def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
     after = text[m.end("w"):m.end("w") + 30]
     contrast = re.search(r"\b(?:" + alternation(rule_words("today_as_nowadays", "contrast_words")) + r")\s+$", window,
                          re.I) and re.match(r"\s+(?:\w+\s+){0,2}(?:is|are|am|has|have|remains?)\b", after, re.I)
-    return bool(in_clause.search(window) or noun_after.match(after) or contrast)
+    return bool(in_clause.search(window) or noun_after.match(after) or contrast or _today_to_a_target(text, m.end("w")))
+
+
+def _today_to_a_target(text: str, end: int) -> bool:
+    """'costs from $0.23/W today to $0.10 by 2030': today set against a year to come, the level of these
+    times, no day (dates.yaml: today_as_nowadays, target_words)."""
+    target = alternation(rule_words("today_as_nowadays", "target_words"))
+    return re.match(r"\s+to\s+(?:[^.;!?]|\.(?=\d)){0,60}?\b(?:" + target + r")\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
+                    text[end:end + 100], re.I) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1317,9 +1325,9 @@ def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:(?P<y>" + _YEAR_NUM + r")\s*-?\s*)?q(?P<q>[1-4])(?:(?:\s*-?\s*|\s+of\s+)(?P<y2>" + _YEAR_NUM + r"))?|"
-      r"(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter(?:\s+of\s+(?:(?P<y3>" + _YEAR +
+      r"(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last)(?:\s+|-)quarter(?:\s+of\s+(?:(?P<y3>" + _YEAR +
       r")|(?:the\s+)?(?P<rel>this|last|next|the)\s+year))?|(?P<rel2>next|last|this)\s+year's\s+(?P<qw2>first|"
-      r"second|third|fourth|last)\s+quarter", {"q", "quarter"})
+      r"second|third|fourth|last)(?:\s+|-)quarter", {"q", "quarter"})
 def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
     qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
     q = int(m["q"]) if m["q"] else qmap[(m["qw"] or m["qw2"]).lower()]
