@@ -1061,3 +1061,34 @@ def test_a_headline_base_form_read_as_a_noun_is_the_verb_only_with_its_subject()
     # syntax.repair_plural_verbs: "Russians hit(NN) dormitory": a base form with an object and a subject
     hit = of_type(events_of("Russians hit dormitory of educational institution in Chasiv Yar"), "ASSAULT")
     assert [side(e.actor) for e in hit] == ["RUS"]
+
+
+@pytest.mark.parametrize(("sentence", "actor", "recipient"), [
+    ("In a statement on Facebook, the Ukrainian army accused separatists of firing at its positions.", "UKR", "UKR"),
+    ("The Indian defence minister on Wednesday accused China of using coercion against its neighbours.", "IND", "CHN"),
+    ("Tensions rose after Ukraine's commander-in-chief accused Moscow of building up forces near the border.",
+     "UKR", "RUS"),
+])
+def test_a_verb_read_as_the_adjective_of_the_phrase_after_it_has_the_noun_before_it_as_subject(
+        sentence: str, actor: str, recipient: str) -> None:
+    """syntax.repair_detached_subjects: "army accused(ADJ) separatists": the verb, the noun before it its subject."""
+    accused = of_type(events_of(sentence), "ACCUSE")
+    assert [(side(e.actor), side(e.recipient)) for e in accused] == [(actor, recipient)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The accused separatists were released on Monday.",
+    "Russia-backed rebels attacked the town.",
+])
+def test_an_adjective_after_a_determiner_or_a_hyphen_stays_an_adjective(sentence: str) -> None:
+    assert not of_type(events_of(sentence), "ACCUSE")
+
+
+def test_a_thing_owned_by_a_pronoun_in_a_claim_is_the_claimants() -> None:
+    """"Kyiv accused separatists of firing at its positions": the positions are Kyiv's; with no one whose clause holds
+    it ("the missile hit their vehicle") the owner is not guessed from the text's last actor."""
+    fired = of_type(events_of("Kyiv accused separatists of firing at its positions."), "ASSAULT")
+    assert [(side(e.actor), e.actor.sector if e.actor else None, side(e.recipient)) for e in fired] == \
+        [("UKR", "REB", "UKR")] and fired[0].hypothetical
+    hit = of_type(events_of("Israel struck Gaza on Monday. The missile that hit their vehicle came from a drone."), "ASSAULT")
+    assert all(side(e.recipient) != "ISR" for e in hit)

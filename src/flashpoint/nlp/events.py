@@ -364,7 +364,7 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
     if actor is None:
-        return _issuer(doc, tok, state)
+        return _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
     return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
 
 
@@ -421,6 +421,22 @@ def _body_named_before(doc: NlpDoc, head: Token) -> Actor | None:
     named = [e for e in doc.entities if e.type == "ORG" and e.actor is not None and e.end <= head.idx
              and (words & set(e.text.lower().split()) or (anaphor and e.actor.code))]
     return max(named, key=lambda e: e.start).actor if named else None
+
+
+def _pronoun_owner(doc: NlpDoc, head: Token, state: ArticleState) -> Party | None:
+    """"accused separatists of firing at its positions": a thing of no side of its own named as a pronoun's ("its
+    positions", "their bases") inside what a side says or claims is that side's; only a thing acted on ("its
+    allies", "for its part" no)."""
+    if head.dep_ not in ("obj", "obl") or _is_role(head):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "nmod:poss" and c.pos_ == "PRON"
+                  and c.lower_ in syntax().group_pronouns), None)
+    if owner is None or _in_quote(doc, owner.idx):
+        return None
+    speaker = syn.speaker_of(head)  # the one whose clause holds the thing: "Kyiv accused ... its positions"
+    said_by = party(doc, speaker, state) if speaker is not None else None
+    # with no such clause, the text's last actor is too often not the owner ("the missile that hit their vehicle")
+    return Party(said_by.actor, inherited=True) if said_by is not None else None
 
 
 def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
@@ -1304,6 +1320,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     furniture = doc.furniture()
     syn.repair_adjectival_clauses(doc.tokens)
     syn.repair_reported_clauses(doc.tokens)
+    syn.repair_detached_subjects(doc.tokens, lambda tok: (tok.lower_, "VERB") in by_lemma())
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))

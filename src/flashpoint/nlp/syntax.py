@@ -82,6 +82,38 @@ def repair_adjectival_clauses(doc: Doc) -> None:
                 break
 
 
+def repair_detached_subjects(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
+    """"the Ukrainian army accused(ADJ, amod) separatists of firing", "Esper on Wednesday accused(amod) China of",
+    "after Moscow annexed(amod) Ukraine's Crimea": a past-shaped form of a verb (`is_verb_form`) read as the first
+    word of the noun phrase after it, right after a noun of another phrase, is that verb: the noun before it (past
+    a phrase a preposition opens: "on Wednesday", "-in-chief") its subject, the phrase after it its object. A
+    determiner or a hyphen before it keeps the adjective ("the accused men", "Russia-backed rebels")."""
+    for adj in labelled(doc, "amod"):
+        noun = adj.head
+        if adj.i == 0 or noun.i < adj.i or noun.left_edge.i != adj.i or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not (adj.lower_.endswith(("ed", "en")) and adj.tag_ in ("VBD", "VBN", "JJ")) or not is_verb_form(adj):
+            continue
+        subject = _subject_before(doc, adj.i - 1, adj.sent.start)
+        # one phrase inside the other ("the army's accused soldiers") is no subject: re-hung, it would make a cycle
+        if subject is not None and not subject.is_ancestor(noun) and not noun.is_ancestor(subject):
+            _make_clause(adj, subject, adj.sent.end)
+
+
+def _subject_before(doc: Doc, i: int, sent_start: int) -> Token | None:
+    """The noun ending at position `i`, past up to two phrases a preposition opens ("Esper on Wednesday", a name's
+    "-in-chief"); one a clause opener leads ("after Ukraine's commander") is the subject itself."""
+    for _ in range(3):
+        tok = doc[i]
+        if i < sent_start or not (tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN")):
+            return None
+        case = case_of(tok)
+        if case is None or case in syntax().clause_openers:
+            return tok
+        i = tok.left_edge.i - 1
+    return None
+
+
 def repair_reported_clauses(doc: Doc) -> None:
     """"Five hundred rebels surrendered(ADJ, acl) last week, an official said": a noun reported as a clause (the
     complement of a speech verb) whose past-shaped participle follows it with no subject or marker of its own is
