@@ -140,6 +140,19 @@ def test_interception_runs_its_examples() -> None:
         assert not [e for e in _analyse(text).events if e.type == "ASSAULT"], text
 
 
+def test_attempted_acts_run_their_examples() -> None:
+    """An attempt at force told as done is the force, coded as told (positives); an attempt told as possible,
+    conditional or threatened leaves the act hypothetical (negatives)."""
+    from flashpoint.nlp.event_patterns import attempted_acts
+
+    rule = attempted_acts()
+    assert rule.types and rule.verbs and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types and not e.hypothetical)
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in rule.types]
+        assert events and all(e.hypothetical for e in events), text
+
+
 def test_private_acts_run_their_examples() -> None:
     """Cooperation among private people codes nothing (negatives); with a state or a body on a side it does."""
     from flashpoint.nlp.event_patterns import private_acts

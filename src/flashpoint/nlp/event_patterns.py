@@ -331,6 +331,24 @@ def maker_recipients(language: str = DEFAULT_LANGUAGE) -> TypedRule:
     return _typed_rule(language, "maker_recipients")
 
 
+@dataclass(frozen=True)
+class AttemptedActs:
+    """Acts of `types` controlled by one of `verbs` ("tried to storm the plant"): the attempt is the act, told as done
+    where the attempt itself is."""
+
+    types: frozenset[str]
+    verbs: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def attempted_acts(language: str = DEFAULT_LANGUAGE) -> AttemptedActs:
+    data = read_yaml(language, "events.yaml").get("attempted_acts") or {}
+    source = f"lang/{language}/events.yaml: attempted_acts"
+    return AttemptedActs(_types(data, source), _words(data, "verbs"), *_examples(data, source))
+
+
 @lru_cache(maxsize=4)
 def nonpolitical_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors that make no political side by themselves (business)."""

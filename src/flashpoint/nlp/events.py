@@ -27,6 +27,7 @@ from flashpoint.nlp.document import NlpDoc, trimmed
 from flashpoint.nlp.event_confidence import confidence, features
 from flashpoint.nlp.event_patterns import (
     Pattern,
+    attempted_acts,
     by_lemma,
     complement_recipients,
     condition_recipients,
@@ -944,12 +945,25 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
         coded.hypothetical = False
     if p.told_negated:  # "will not tolerate": the negation makes the threat
         coded.negated = False
+    if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
+        coded.hypothetical = False
     promised = None if planned else intent_types().get(p.type)
     carried, carriers = intent_carried()
     if promised and not coded.negated and syn.intent(tok, carriers if promised in carried else frozenset()):
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
+
+
+def _attempted(tok: Token, p: Pattern) -> bool:
+    """"Russian troops tried to storm the plant", "attempted to assassinate the prime minister": an attempt at force
+    (events.yaml attempted_acts) is force used, where the attempt is itself told as done ("will try to seize Kyiv",
+    "if they try to storm" stay possibilities)."""
+    rule = attempted_acts()
+    head = tok.head
+    if p.type not in rule.types or tok.dep_ != "xcomp" or head is tok or not syn.is_verb_of(head, rule.verbs):
+        return False
+    return syn.modality(head) == (False, False)
 
 
 def _subject_is_a_body(doc: NlpDoc, trigger: Token) -> bool:
