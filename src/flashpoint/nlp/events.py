@@ -174,7 +174,7 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
     trigger (`has`), or right after it, where the parse hung the adverb elsewhere ("respond decisively(-> invades)
     if Russia invades")."""
     near = tok.doc[tok.i + 1:min(tok.i + 4, len(tok.doc))]
-    if p.has and not any(c.lower_ in p.has for c in (*tok.children, *near)):
+    if p.has and not any(c.lower_ in p.has for c in (*(c for h in _hosts_of(tok) for c in h.children), *near)):
         return False
     if p.passive_only and not syn.is_passive(tok):
         return False  # "Ukraine returned 107 soldiers from captivity": its own people, got back
@@ -186,12 +186,17 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
 def _undone(tok: Token, p: Pattern) -> bool:
     """"his planned visit", "ahead of his visit", "cancelled his visit": a word on the trigger (`not_has`) or the verb
     it hangs on (`not_head`) says it did not happen, or not yet."""
-    # "the next round of talks", "plans for talks": the noun a noun trigger is told "of" says so too
-    hosts = [tok, *([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and syn.case_of(tok) == "of" else [])]
+    hosts = _hosts_of(tok)
     if p.not_has and any(c.lower_ in p.not_has for h in hosts for c in h.children):
         return True
     heads = [h.head for h in hosts if h.head.i != h.i] + _told_of(tok)
     return bool(p.not_head) and any(syn.is_verb_of(h, p.not_head) for h in heads)
+
+
+def _hosts_of(tok: Token) -> list[Token]:
+    """The trigger, and the noun a noun trigger is told "of" ("the next round of talks"): words on either say
+    whether and when it happens."""
+    return [tok, *([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and syn.case_of(tok) == "of" else [])]
 
 
 PHRASE_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "DET", "ADP", "NUM", "PART"})
@@ -939,8 +944,9 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
         and not syn.conditioned(tok, syntax().conditional_marks)  # not "promised it will meet", "will meet if"
     # an act told as the subject noun of its clause is as negated or as possible as that clause ("talks between Russia
     # and Ukraine are not taking place", "negotiations can only succeed if ...")
+    # and "talks will take place in March" tells the talks as planned, no mere possibility
     told = tok.head if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") else tok
-    coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned else frozenset())
+    coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told is not tok else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
     if p.told_negated:  # "will not tolerate": the negation makes the threat
