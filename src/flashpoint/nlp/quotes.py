@@ -614,6 +614,8 @@ class Extraction:
         head = right_nominal(tok, tok.sent.end, self.times) if after.is_lower else None
         if head is not None and head.pos_ == "PROPN":
             after = head
+        elif head is not None and self.speakers.who(head) is not None:
+            return self.speakers.who(head)  # '…, said another witness, former adviser Fiona Hill': the apposed name
         return self.speakers.who(after) or self.speakers.written_name(after)
 
     def _host_subject(self, tok: Token) -> Who | None:
@@ -1333,12 +1335,13 @@ class Extraction:
         tok = cue.tok
         subject = _subject_words(tok)
         rest = _up_to_comma([t for t in _tokens_before(tok.doc, tok.i + 1, e) if t.i not in subject])
-        if rest and _after_clause_comma(tok) and cue.who is not None and cue.who.start == rest[0].idx:
-            rest = []  # the speaker comes right after the verb: what follows describes them
+        speaker = _speaker_phrase(tok, rest, cue.who)
+        if speaker is not None and _after_clause_comma(tok):
+            rest = []  # the speaker (with their title) comes right after the verb: what follows describes them
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
             return None
         objects = [o for o in syntax.children(tok, "obj") if not self.in_time(o.idx)]  # not "announced Monday"
-        if (objects or _misread_past_verb(tok)) and _base(tok) not in _object_verbs() and \
+        if speaker is None and (objects or _misread_past_verb(tok)) and _base(tok) not in _object_verbs() and \
                 not _inverted_after_comma(tok):
             return None  # 'X happened, and the government has promised tougher action': the verb has its object
         comma = self._claim_comma(cue, s)
@@ -1465,6 +1468,18 @@ class Extraction:
         return a, b
 
 
+def _speaker_phrase(verb: Token, rest: list[Token], who: Who | None) -> Token | None:
+    """'…, said The We Company's recently named executive chair Marcelo Claure in an email': the phrase of the
+    verb that opens what follows it and holds the speaker's name (the name itself or the head of its title
+    words); None when the words right after the verb are no speaker's."""
+    if who is None or not rest or not rest[0].idx <= who.start <= rest[-1].idx:
+        return None
+    tok = next((t for t in rest if t.idx >= who.start), rest[0])
+    while tok.head.i not in (verb.i, tok.i):
+        tok = tok.head
+    return tok if tok.head.i == verb.i and tok.left_edge.i == rest[0].i else None
+
+
 def _inverted_after_comma(verb: Token) -> bool:
     """'…, underlined the French presidency.': a verb right after a comma, with no subject, whose object closes
     the sentence is inverted: the "object" is the speaker ("…, and the government promised action" has one)."""
@@ -1587,16 +1602,28 @@ def _after_clause_comma(verb: Token) -> bool:
     i = verb.i - 1
     while i > 0 and verb.doc[i].text in "”\"":
         i -= 1
-    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[i].text.endswith(","):
-        return False
-    name = verb.doc[verb.i + 1]
-    if name.is_lower and name.dep_ in ("nmod:desc", "compound", "amod"):
-        name = right_nominal(verb, verb.sent.end) or name  # '…, said executive chair Marcelo Claure'
+    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[i].text.endswith(",") or verb.tag_ == "VBG":
+        return False  # "…, accusing the company of …": a participle has its object after it, never its speaker
+    name = _name_right_after(verb)
     if not (name.pos_ == "PROPN" or name.tag_ == "NNP") or _base(verb) in (coref.speech_lexicon().get("object_verbs") or {}):
         return False  # "…, told CNN": the listener
     while name.dep_ in ("flat", "compound") and name.head.i > name.i:
         name = name.head
     return not (name.dep_.startswith("nsubj") and name.head.i != verb.i) or _apposed_description(name)
+
+
+def _name_right_after(verb: Token) -> Token:
+    """The word after the verb, or the name its title words or article lead to: '…, said executive chair Marcelo
+    Claure', '…, says the World Health Organization', '…, said another witness, Fiona Hill' (the apposed name)."""
+    name = verb.doc[verb.i + 1]
+    if name.is_lower and name.dep_ in ("nmod:desc", "compound", "amod"):
+        return right_nominal(verb, verb.sent.end) or name
+    if name.dep_ != "det":
+        return name
+    described = right_nominal(verb, verb.sent.end) or name
+    if described.pos_ == "PROPN":
+        return described
+    return next((a for a in described.children if a.dep_ == "appos" and a.pos_ == "PROPN"), name)
 
 
 def _apposed_description(name: Token) -> bool:
