@@ -1092,3 +1092,18 @@ def test_a_thing_owned_by_a_pronoun_in_a_claim_is_the_claimants() -> None:
         [("UKR", "REB", "UKR")] and fired[0].hypothetical
     hit = of_type(events_of("Israel struck Gaza on Monday. The missile that hit their vehicle came from a drone."), "ASSAULT")
     assert all(side(e.recipient) != "ISR" for e in hit)
+
+
+def test_a_threat_or_demand_said_is_the_speakers_not_the_nearest_names() -> None:
+    # events.yaml speaker_actor: the quotation's speaker threatens or asks, the clause's subject is the one aimed at;
+    # "they" in the quotation stands for the subject of the clause it is joined to, not the last name
+    said = "“Hezbollah fired rockets at Israel and they will pay the price,” the Israeli defence minister said."
+    threats = of_type(events_of(said), "THREATEN")
+    assert [(side(e.actor), side(e.recipient)) for e in threats] == [("ISR", "LBN")]
+    assert not threats[0].hypothetical and threats[0].confidence < 1.0
+    # a speaker named in an earlier sentence ("he told reporters") is still the one who asks
+    told = "French President Emmanuel Macron spoke in Paris on Monday. “Russia should withdraw its troops now,” he told reporters."
+    asked = [e for e in of_type(events_of(told), "REQUEST") if e.pattern == "request-must-said"]
+    assert [(side(e.actor), side(e.recipient)) for e in asked] == [("FRA", "RUS")]
+    # the text's own voice threatens no one
+    assert not of_type(events_of("Hezbollah fired rockets at Israel and it will pay the price."), "THREATEN")

@@ -14,7 +14,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
                   "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "speaker_actor", "adjective", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Pattern:
     id: str
     type: str
     mode: str | None
-    pos: str  # VERB or NOUN
+    pos: str  # VERB, NOUN or ADJ
     lemmas: frozenset[str]
     objects: frozenset[str]
     not_objects: frozenset[str]
@@ -75,6 +75,7 @@ class Pattern:
     # "talks between the US and Russia", "negotiations involving X and Y"): the first acts, the others receive
     passive_only: bool  # the pattern fires in the passive only ("were released from captivity")
     told_negated: bool  # the trigger must be negated, and so told it is the act ("will not tolerate": a threat)
+    speaker_actor: bool  # the one who says the clause acts, not its subject ("'Hezbollah will pay the price,' he said")
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -107,13 +108,13 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
     mode = entry.get("mode")
     if mode is not None and mode not in (types[entry["type"]].get("modes") or {}):
         raise ValueError(f"{source}: pattern {name}: {mode!r} is no mode of {entry['type']}")
-    if bool(entry.get("verb")) == bool(entry.get("noun")):
-        raise ValueError(f"{source}: pattern {name} needs a verb or a noun list")
+    if sum(bool(entry.get(k)) for k in ("verb", "noun", "adjective")) != 1:
+        raise ValueError(f"{source}: pattern {name} needs one verb, noun or adjective list")
     if not entry.get("pos") or not entry.get("neg"):
         raise ValueError(f"{source}: pattern {name} needs a positive and a negative example")
     return Pattern(
-        id=str(name), type=entry["type"], mode=mode, pos="VERB" if entry.get("verb") else "NOUN",
-        lemmas=_words(entry, "verb") | _words(entry, "noun"), objects=_nouns(entry, "object"),
+        id=str(name), type=entry["type"], mode=mode, pos=_part_of_speech(entry),
+        lemmas=_words(entry, "verb") | _words(entry, "noun") | _words(entry, "adjective"), objects=_nouns(entry, "object"),
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
         not_object_words=_words(entry, "not_object_has"),
         not_complement_subjects=_nouns(entry, "not_complement_subject"),
@@ -138,8 +139,13 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
         members=_words(entry, "members"),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
+        speaker_actor=bool(entry.get("speaker_actor")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
+
+
+def _part_of_speech(entry: dict[str, Any]) -> str:
+    return "VERB" if entry.get("verb") else "NOUN" if entry.get("noun") else "ADJ"
 
 
 @lru_cache(maxsize=4)
@@ -159,7 +165,7 @@ def by_lemma(language: str = DEFAULT_LANGUAGE) -> dict[tuple[str, str], tuple[Pa
     index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
     for p in patterns(language):
         for lemma in p.lemmas:
-            forms = verb_forms(lemma) if p.pos == "VERB" else noun_forms(lemma)
+            forms = verb_forms(lemma) if p.pos == "VERB" else noun_forms(lemma) if p.pos == "NOUN" else {lemma}
             for form in sorted(forms):
                 if p not in index[(form, p.pos)]:
                     index[(form, p.pos)].append(p)

@@ -108,7 +108,8 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
     """The patterns that fire on a token, in file order, each with the object it read; `persons` and `places` hold
     the token indices of the people and places the text names (an object of a pattern with `object_person` or
     `object_place` may be one)."""
-    kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else \
+        "ADJ" if tok.pos_ == "ADJ" and syn.children(tok, "cop") else None  # "will not be silent"
     if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))):
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
@@ -180,7 +181,8 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
         return False  # "Ukraine returned 107 soldiers from captivity": its own people, got back
     if p.told_negated and not syn.negated_itself(tok):
         return False  # "will not tolerate": the refusal is the threat; "will tolerate" is none
-    return not p.told_as or syn.has_auxiliary(tok, p.told_as)
+    # "if they will pay the price": a clause of condition makes no threat or demand
+    return not p.told_as or (syn.has_auxiliary(tok, p.told_as) and not syn.conditional(tok))
 
 
 def _undone(tok: Token, p: Pattern) -> bool:
@@ -449,7 +451,10 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     """"Syria says it is willing": it is Syria; "Kuleba said he had spoken": he is the one who says it, else
     the last person named; a group pronoun with no speaker is the last actor of the text."""
     if _in_quote(doc, tok.idx):
-        return None  # "we continue to fight", "they detained him": in a quotation a pronoun is the speaker's, not the text's
+        # "we continue to fight", "they detained him": in a quotation a pronoun is the speaker's, not the text's; but
+        # "Hezbollah is responsible and they will pay": the subject of the clause its own is joined to
+        named = syn.conjunct_antecedent(tok)
+        return party(doc, named, state) if named is not None else None
     low = tok.lower_
     group, person = low in syntax().group_pronouns, low in syntax().person_pronouns
     speaker = syn.speaker_of(tok) if group or person else None
@@ -580,7 +585,7 @@ def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
 
 
 def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
-    if syn.is_verb(trigger):
+    if syn.is_verb(trigger) or trigger.pos_ == "ADJ":
         subject = syn.subject(trigger)
         if subject is not None and _speaker_subject(doc, trigger, subject):
             # "we will act", "I condemn this bloodbath": the speaker's own side, where the quote names its speaker
@@ -637,7 +642,7 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     """The object or an oblique with one of the pattern's prepositions; for a passive, its subject. A side that
     is the actor itself, or of a sector the pattern refuses, is passed over for the next slot."""
     def other(found: list[Party]) -> list[Party]:
-        return [r for r in found if not any(_same(r.actor, a.actor) for a in actors or [])
+        return [r for r in found if not any(_own_side(r.actor, a.actor, p) for a in actors or [])
                 and r.actor.sector not in p.not_recipient_sectors
                 and not (p.not_recipient_place and _plain_place(r.actor))]
 
@@ -659,6 +664,12 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     if addressed or ("ccomp" in slots and _self_addressed(trigger)):
         return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
     return other(_complement_recipients(doc, trigger, p, state)) or other(_condition_recipients(doc, trigger, p, state))
+
+
+def _own_side(recipient: Actor, actor: Actor, p: Pattern) -> bool:
+    """The actor itself; for a speaker's words (`speaker_actor`), any side of its own ("'Ukraine will pay a heavy price
+    for this war,' Zelensky said" threatens no one)."""
+    return _same(recipient, actor) or (p.speaker_actor and _same_side(recipient, actor))
 
 
 def _makers(doc: NlpDoc, objects: list[Token], p: Pattern, slot: str, state: ArticleState) -> list[Party]:
@@ -882,6 +893,8 @@ def _pair_before(coded: Coded, state: ArticleState) -> list[Party]:
 
 def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party] | None:
     """The actors of a trigger, or None where its subject is a cause, not a side."""
+    if p.speaker_actor:  # "'Hezbollah will pay the price,' Gallant said": Gallant threatens
+        return _speaker_parties(doc, tok, state)
     members = _members(doc, tok, p, state)
     if members:  # "talks between the US, Russia and Ukraine": the first named
         return members[:1]
@@ -909,6 +922,20 @@ def _members(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[
     found += [o for c in noun.children if c.dep_ == "acl" and c.lower_ in p.members for o in syn.children(c, "obj")]
     sides = [q for m in found[:1] for q in _parties(doc, m, state)]
     return sides if len(sides) > 1 else []
+
+
+def _speaker_parties(doc: NlpDoc, tok: Token, state: ArticleState) -> list[Party] | None:
+    """Who says the clause the trigger is in: the speaker of the quotation (direct or reported) that holds it, else the
+    subject of the verb of speaking that governs it; a direct quotation whose speaker has no side gives none; a
+    clause no one is told saying (the text's own narration) gives None."""
+    quote = next((q for q in doc.quotes if q.start <= tok.idx < q.end), None)
+    actor = quote.speaker.actor if quote is not None and quote.speaker is not None else None
+    if actor is not None:
+        return [Party(actor, inherited=True)]
+    said = reporter(doc, tok, state)
+    if said is not None:
+        return [Party(said)]
+    return [] if quote is not None and quote.direct else None
 
 
 def _mishap(trigger: Token) -> bool:
@@ -1498,8 +1525,10 @@ def _content_of(coded: Coded, acts: list[Coded]) -> bool:
     attacked" (the threat), "rejected claims it is preparing to attack" (the rejection of a threat read into it). An act alleged ("accused Russia of sending troops"), one meant by a material act ("sent
     envoys to negotiate a truce") and one joined to another by "and" are their own, marked; so is one under a promise or
     threat the coder read into another act ("Britain will continue to support Ukraine")."""
-    if not coded.hypothetical and coded.pattern_id == coded.pattern.id:
-        return False  # a promise or threat read into an act ("preparing to attack") is imagined too
+    if not coded.hypothetical and coded.pattern_id == coded.pattern.id and not coded.pattern.speaker_actor:
+        # a promise or threat read into an act ("preparing to attack") is imagined too; so is one said in words a
+        # verbal act of the sentence tells ("warned that Hezbollah would pay": the warning)
+        return False
     types = content_acts().types
     # a verbal act the coder read into another act ("will continue support": a promise) does not own its clause
     triggers = {c.trigger.i for c in acts if c is not coded and c.type in types and c.pattern_id == c.pattern.id}

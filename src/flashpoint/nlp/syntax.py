@@ -540,6 +540,19 @@ def speaker_of(tok: Token) -> Token | None:
     return None
 
 
+def conjunct_antecedent(pronoun: Token) -> Token | None:
+    """"Hezbollah is responsible for this and they will pay the price", "Hamas terrorists may either surrender or they
+    will be eliminated": a third-person subject pronoun of a clause joined to another clause stands for that clause's
+    subject, where a noun."""
+    lang = syntax()
+    third = (lang.group_pronouns | frozenset(lang.person_pronouns)) - lang.speaker_pronouns
+    subjects = (*SUBJECT_DEPS, "nsubj:pass")
+    if pronoun.dep_ not in subjects or pronoun.lower_ not in third or pronoun.head.dep_ != "conj":
+        return None
+    found = children(pronoun.head.head, *subjects)
+    return found[0] if found and found[0].pos_ in ("NOUN", "PROPN") and found[0].i < pronoun.i else None
+
+
 def object_antecedent(pronoun: Token) -> Token | None:
     """"identified two suspects, arrested them": the nearest noun before an object pronoun, in its sentence,
     that is itself something done to (an object or a passive subject) and agrees with it in number."""
@@ -620,7 +633,8 @@ def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
 
-def _conditional(tok: Token) -> bool:
+def conditional(tok: Token) -> bool:
+    """"if Russia invades": the clause carries a mark of condition itself."""
     marks = syntax().conditional_marks
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
@@ -720,7 +734,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     ("will meet")."""
     syn = syntax()
     negated = _has_negator(trigger)
-    hypothetical = _has_modal(trigger, planned) or _conditional(trigger) or _meant(trigger)
+    hypothetical = _has_modal(trigger, planned) or conditional(trigger) or _meant(trigger)
     chain = governors(trigger)
     for gov in chain:
         if is_verb_of(gov, syn.denial_verbs) and not _has_negator(gov):
@@ -735,7 +749,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
     tok = trigger
     for _ in range(4):
-        if _conditional(tok) or _meant(tok):  # "to facilitate talks and to reach a deal": both meant
+        if conditional(tok) or _meant(tok):  # "to facilitate talks and to reach a deal": both meant
             hypothetical = True
         if tok.head is tok:
             break
