@@ -43,6 +43,12 @@ figures_sample_whole2.jsonl: the figures of 13 more whole articles (an airliner 
 WeWork lay-offs, Alibaba's listing, plague, deportees, an encephalitis death, Nigeria's Senate, a stabbing, a net
 worth fact check, a drug-money fact check, a meth campaign) no sample had read in full, every number labelled from the
 text before any output was seen (issue 13, second round; numbers inside tickers such as "US10YT" left unlabelled).
+figures_sample_whole3.jsonl: the figures of 12 more whole articles no sample had read in full (a kidnapping trial, Home
+Depot results, Europa's plumes, a threat to Rep. Omar, cannabis use disorder, the Gannett merger, Prince Andrew,
+Mourinho, Korea's solar roadmap, NASA's lunar landers, Asian markets, crew hibernation), every number labelled from the
+text before any output was seen (issue 13, third round: fractions "half", "a third" and "the two companies", "both"
+no figure, prices of a ticker widget no figure; two unit conversions in brackets corrected after, `cls` says so).
+news181_sample13.jsonl: the dates of the same 12 articles, labelled in full the same way.
 """
 
 from __future__ import annotations

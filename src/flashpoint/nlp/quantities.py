@@ -487,8 +487,10 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
     for r in _range_pattern().finditer(body):
         qual = (r["qual"] or "").lower()
         conn = r["conn"].lower()
-        if qual == "from" or (conn == "and") != (qual == "between"):
-            continue  # "rose from 20 to 35" is a change; "killed 24 and 121 ..." two figures
+        dash = conn in ("-", "\u2013")
+        if (qual == "from" and not dash) or (conn == "and" and qual != "between") or (qual == "between" and not dash
+                                                                                      and conn != "and"):
+            continue  # "rose from 20 to 35" is a change; "killed 24 and 121 ..." two figures; "from 30-600 MW" a range
         if any(s < r.end() and r.start("a") < e for s, e in blocked):
             continue
         a, b = parse_number(r["a"]), parse_number(r["b"])
