@@ -20,6 +20,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "cite" in words.speaker_acts and "kill" not in words.speaker_acts  # "…, killing five" is still the claim
     assert "officials" in words.nameless_sources and "ministry" not in words.nameless_sources  # a body is named
     assert "as" in words.aside_marks and "said" not in words.aside_marks
+    assert "." in words.utterance_ends and "”" not in words.utterance_ends  # a stop ends a sentence said
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -27,10 +28,10 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nfragment_words: three\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nfragment_words: 3\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -174,13 +174,14 @@ class Quoting:
     aside_marks: frozenset[str]
     issuing_verbs: frozenset[str]
     clause_verbs: frozenset[str]
+    utterance_ends: frozenset[str]
     fragment_words: int
     title_words: int
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
                  "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources", "aside_marks",
-                 "issuing_verbs", "clause_verbs")
+                 "issuing_verbs", "clause_verbs", "utterance_ends")
 
 
 @lru_cache(maxsize=4)

@@ -961,7 +961,8 @@ class Extraction:
                 who, cue_word = c.who, c.past
             else:
                 who, cue_word = self._continued_speaker(q, _words(inner), prev_in_para)
-            if cue_word is None and (q.single or _words(inner) < SHORT) or self._is_fragment(q):
+            if cue_word is None and (q.single or _words(inner) < SHORT or self._heading(q)) or \
+                    self._is_fragment(q) and not self._utterance(q):
                 continue  # scare quotes, titles, quoted terms and unattributed fragments
             prev_in_para[q.para] = (who, cue_word)
             text = inner.rstrip()
@@ -987,7 +988,7 @@ class Extraction:
         """A quote with no cue of its own: the speaker of the quote before it in the paragraph (or
         of a quote that ran on from the paragraph before), else the speaker the paragraph has been
         quoting, else, for a paragraph-opening quote, the cue of the next sentence."""
-        if q.single or n <= 2:
+        if q.single or n <= 2 and not self._utterance(q) or self._heading(q):
             return None, None
         prev = self._previous_quote_speaker(q, prev_in_para)
         if prev is not None and prev[0] is not None:
@@ -1012,6 +1013,21 @@ class Extraction:
             return None, None
         tail = self.body[before[-1].close:self.paras[q.para - 1][1]]
         return prev if not tail.strip(" \u00a0.,”\"") else (None, None)
+
+    def _utterance(self, q: QSpan) -> bool:
+        """'… he said later. “Please.”', '“Oh, actually? Yes,” he assures himself': a quote that opens its sentence
+        and ends as one (or at the comma before its cue) is something said, however short, not a quoted term."""
+        inner = self.body[q.inner_start:q.inner_end].rstrip()
+        before = self.body[self.paras[q.para][0]:q.open].rstrip()
+        return inner[-1:] in quoting().utterance_ends and (not before or before[-1] in ".!?")
+
+    def _heading(self, q: QSpan) -> bool:
+        """'“… prevent the evacuation of the civilians”' alone on its line, no stop or comma in it: a heading
+        that quotes someone, not more of what the speaker before was saying."""
+        a, b = self.paras[q.para]
+        inner = self.body[q.inner_start:q.inner_end].rstrip()
+        return not self.body[a:q.open].strip() and not self.body[q.close + 1:b].strip() and \
+            inner[-1:] not in quoting().utterance_ends
 
     def _is_fragment(self, q: QSpan) -> bool:
         """A quoted term of a few words with no finite verb ("called it “iron-clad”", "as “painstaking”",
