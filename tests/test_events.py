@@ -1107,3 +1107,11 @@ def test_a_threat_or_demand_said_is_the_speakers_not_the_nearest_names() -> None
     assert [(side(e.actor), side(e.recipient)) for e in asked] == [("FRA", "RUS")]
     # the text's own voice threatens no one
     assert not of_type(events_of("Hezbollah fired rockets at Israel and it will pay the price."), "THREATEN")
+
+
+def test_a_possessive_on_the_reason_of_a_verb_is_its_object() -> None:
+    """"condemned Russia for its strikes on Ukraine": the strikes are Russia's (syntax.reason_owner); with no object
+    the verb blames no one, and the possessive names no doer."""
+    evs = of_type(events_of("The EU condemned Russia for its strikes on Ukrainian power plants."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in evs] == [("RUS", "UKR")]
+    assert not of_type(events_of("The EU condemned the strikes for their cruelty."), "ASSAULT")

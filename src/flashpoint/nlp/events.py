@@ -461,7 +461,7 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     said_by = party(doc, speaker, state) if speaker is not None else None
     if said_by is not None and (group or (said_by.actor.id or "").startswith("person:")):
         return Party(said_by.actor, inherited=True)
-    antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else None
+    antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else syn.reason_owner(tok)
     if antecedent is not None:  # "identified two suspects, arrested them": the suspects
         found_obj = party(doc, antecedent, state)
         return Party(found_obj.actor, inherited=True) if found_obj is not None else None

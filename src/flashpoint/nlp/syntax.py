@@ -564,6 +564,16 @@ def object_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+def reason_owner(pronoun: Token) -> Token | None:
+    """"condemned Hamas for its attack on Israel", "punish Russia for its invasion": a possessive pronoun on the
+    noun of a verb's "for" phrase is the verb's object, the one blamed, punished or praised for it."""
+    owned = pronoun.head
+    if pronoun.dep_ != "nmod:poss" or owned.dep_ != "obl" or case_of(owned) != "for":
+        return None
+    objects = children(owned.head, "obj")
+    return objects[0] if objects and objects[0].i < pronoun.i and objects[0].pos_ in ("NOUN", "PROPN") else None
+
+
 def patient(verb: Token) -> Token | None:
     """Who undergoes a passive verb: its passive subject, or the noun its participle modifies."""
     found = passive_subjects(verb)
