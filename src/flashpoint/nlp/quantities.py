@@ -356,9 +356,18 @@ def _one_toll(after: str) -> bool:
 def _age_in_a_clause(fig: _Figure) -> bool:
     """'since I was 17', 'At 16, he went': a person's age (figures.yaml: ages_in_a_clause)."""
     told, person_after = _age_patterns()
-    if told.search(fig.before):
+    if told.search(fig.before) or _turned_an_age(fig):
         return True
     return bool(re.fullmatch(r"\s*at\s+", fig.before, re.I)) and person_after.match(fig.after) is not None
+
+
+def _turned_an_age(fig: _Figure) -> bool:
+    """'He turned 70 last week', 'Abbas, who turns 89 in November': an age reached, with nothing counted after it
+    (figures.yaml: ages_in_a_clause turn_verbs, after_words)."""
+    words = _figure_rule_words()
+    before = r"\b(?:" + alternation(sorted(words["ages_in_a_clause.turn_verbs"])) + r")\s+$"
+    after = r"\s*(?:[.,;:!?)\u2014]|$)|\s+(?:" + alternation(sorted(words["ages_in_a_clause.after_words"])) + r")\b"
+    return re.search(before, fig.before, re.I) is not None and re.match(after, fig.after, re.I) is not None
 
 
 @lru_cache(maxsize=1)
