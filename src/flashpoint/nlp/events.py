@@ -182,7 +182,7 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
     if p.told_negated and not syn.negated_itself(tok):
         return False  # "will not tolerate": the refusal is the threat; "will tolerate" is none
     # "if they will pay the price": a clause of condition makes no threat or demand
-    return not p.told_as or (syn.has_auxiliary(tok, p.told_as) and not syn.conditional(tok))
+    return not p.told_as or syn.told_with(tok, p.told_as)
 
 
 def _undone(tok: Token, p: Pattern) -> bool:

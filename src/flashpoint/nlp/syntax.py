@@ -643,6 +643,19 @@ def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
 
+def told_with(tok: Token, words: frozenset[str]) -> bool:
+    """"will pay", "must stop": the verb carries one of these auxiliaries; "needs to stop", "has to stop": or it is the
+    infinitive of a verb in the present, affirmed, whose lemma with "to" is one of them ("need to"; "had to withdraw"
+    tells what was done, "does not need to" asks nothing). Neither in a clause of condition ("if they will pay")."""
+    if has_auxiliary(tok, words):
+        return not conditional(tok)
+    head = tok.head
+    if tok.dep_ != "xcomp" or f"{head.lemma_.lower()} to" not in words or not any(
+            c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+        return False
+    return is_present(head) and not _has_negator(head) and not conditional(head)
+
+
 def conditional(tok: Token) -> bool:
     """"if Russia invades": the clause carries a mark of condition itself."""
     marks = syntax().conditional_marks
