@@ -60,6 +60,9 @@ _AND_THAT = re.compile(r",?\s+(?:and|but|or)\s+that(?=\s)")  # 'said A and that 
 # "said it would be provided next year, but he gave no details", "says his approach has created leverage — and in
 # some cases, he is right": a clause about the speaker, set off by a comma or dash and "but"/"and", is the writer's
 _WRITER_GOES_ON = re.compile(r"\s*[,—–]\s*(?:but|and)\s+(?:[^,.;“”\"]{1,30},\s+)?(?:he|she)\s+(?!(?:said|says|added|told)\b)")
+# the name alone before a colon that opens a quote, at the start of its line or sentence ("Zelensky: “…”")
+_NAME_COLON = re.compile(r"(?:^|[.!?]\s+)(?:The[ \u00a0]+)?(?P<name>[A-Z][^.!?:;,“”\"\n]{0,60}?)[ \u00a0]*:[ \u00a0]*\Z",
+                         re.MULTILINE)
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
@@ -959,6 +962,8 @@ class Extraction:
                 if self._carried(reported[id(c)], q):
                     continue  # a phrase quoted inside reported speech: the reported clause carries it
                 who, cue_word = c.who, c.past
+            elif (named := self._colon_speaker(q)) is not None:
+                who, cue_word = named, None  # 'Zelensky: “We will not give up our land.”'
             else:
                 who, cue_word = self._continued_speaker(q, _words(inner), prev_in_para)
             if cue_word is None and (q.single or _words(inner) < SHORT or self._heading(q)) or \
@@ -970,6 +975,21 @@ class Extraction:
                 out.append(Quote(text=text, start=q.inner_start, end=q.inner_start + len(text),
                                  speaker=_speaker(who), cue=cue_word, direct=True))
         return out
+
+    def _colon_speaker(self, q: QSpan) -> Who | None:
+        """'Zelensky: “We will not give up our land.”', 'Deputy Chairman Anthony Hooper: “…”', 'The Kremlin: “…”' (a
+        headline, a transcript): a person (after their title) or a body named alone before a colon right before the
+        quote, at the start of its line or sentence, says it."""
+        m = _NAME_COLON.search(self.body, self.paras[q.para][0], q.open)
+        if m is None:
+            return None
+        a, b = m.span("name")
+        own = next((e for e in self.speakers.entities_in(a, b) if e.end == b), None)  # a title may come before a person
+        if own is not None and (own.type == "PERSON" or own.type == "ORG" and own.start == a):
+            return self.speakers.from_entity(own)
+        unlisted = self.speakers.unlisted_at(a, b)
+        return Who(name=unlisted.name, start=a, person=True) if unlisted is not None and \
+            (unlisted.start, unlisted.end) == (a, b) and unlisted.person else None
 
     def _byline(self, q: QSpan) -> Who | None:
         """'“Had he taken …, he would’ve been George R.R. Martin.” — Neil Gaiman': a dash and a name of two
