@@ -1115,3 +1115,11 @@ def test_a_possessive_on_the_reason_of_a_verb_is_its_object() -> None:
     evs = of_type(events_of("The EU condemned Russia for its strikes on Ukrainian power plants."), "ASSAULT")
     assert [(side(e.actor), side(e.recipient)) for e in evs] == [("RUS", "UKR")]
     assert not of_type(events_of("The EU condemned the strikes for their cruelty."), "ASSAULT")
+
+
+def test_a_verbal_act_joined_to_a_reported_state_is_the_reporters() -> None:
+    """"said that the ban was in line with the law and urged Somalia to ...": the ban urges no one; the one who said
+    it does (events._reporter_acts)."""
+    urged = of_type(events_of("The Kenyan minister said that the ban was in line with the law and urged Somalia to "
+                              "reopen the border."), "REQUEST")
+    assert [(side(e.actor), side(e.recipient)) for e in urged] == [("KEN", "SOM")]

@@ -48,7 +48,7 @@ from flashpoint.nlp.event_patterns import (
 )
 from flashpoint.nlp.event_time import event_time, told_day
 from flashpoint.nlp.language import names, people, syntax
-from flashpoint.nlp.plover import plover_score
+from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
 
 FORCE = frozenset({"ASSAULT", "COERCE"})
@@ -902,13 +902,26 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
         return _undergone_from(doc, tok, p, obj, state) or (actors_of(doc, tok, state) if syn.is_passive(tok) else [])
     if p.type in FORCE and _mishap(tok):
         return None
-    actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state)
+    actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state) or _reporter_acts(doc, tok, p, state)
     named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in actors)
     # an act between sides told as its own subject ("a truce took effect": a symmetric pattern that names its subject
     # nouns) has no cause for a subject
     if not named and not (p.subjects and p.symmetric) and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
         return None
     return actors
+
+
+def _reporter_acts(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"The Kenyan minister said that the ban was in line with the law and urged Somalia to reopen the border": a verbal
+    act joined to a predicate of place or state that a verb reports, with no side of its own, is the reporter's; force
+    so joined ("said the troops were in the north and attacked the rebels") is not."""
+    if tok.dep_ != "conj" or not syn.reported_state(tok.head) or not _verbal(p.type):
+        return []
+    return _subject_parties(doc, syn.subject(tok.head.head), state)
+
+
+def _verbal(type_: str) -> bool:
+    return str(ontology()["types"][type_]["quad"]).startswith("verbal")
 
 
 def _members(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[Party]:

@@ -458,6 +458,14 @@ def _shares_subject(verb: Token) -> bool:
     return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or verb.pos_ == "ADJ")
 
 
+def reported_state(head: Token) -> bool:
+    """"Putin said that the decision was in response to years of conflict and accused Kiev of ...": a predicate of place
+    or state that a verb reports (its clausal complement); a verb joined to it is joined to the reporting verb (the
+    decision accuses no one)."""
+    deps = {c.dep_ for c in head.children}
+    return head.dep_ == "ccomp" and {"cop", "case"} <= deps and is_verb(head.head)
+
+
 def _predicate_noun(head: Token) -> bool:
     deps = {c.dep_ for c in head.children}
     return "cop" in deps and "case" not in deps and head.pos_ in ("NOUN", "NUM", "PRON")
