@@ -538,6 +538,17 @@ def _is_counter(before: str, after: str) -> bool:
     return bool(_COUNTER_AFTER.match(after) or _COUNTER_BEFORE.search(before))
 
 
+def _exchange_rate(fig: _Figure) -> bool:
+    """'the rouble traded at 100 to the dollar', '108.55 per dollar': the price of a currency is a sum of money
+    (figures.yaml exchange_rates)."""
+    if fig.m["pct"] or fig.m["cur"]:
+        return False
+    words = _figure_rule_words()
+    links = alternation(sorted(words["exchange_rates.links"]))
+    currencies = alternation(sorted(words["exchange_rates.currencies"]))
+    return re.match(r"\s+(?:" + links + r")\s+(?:(?:us|u\.s\.)\s+)?(?:" + currencies + r")\b", fig.after, re.I) is not None
+
+
 @lru_cache(maxsize=1)
 def _money_in_brackets() -> re.Pattern[str]:
     """A sum in a listed currency in brackets right after a figure: the conversion of a sum."""
@@ -1426,8 +1437,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     value = _dot_thousands(fig, value, kind, head_kind)  # type: ignore[assignment]
     if value is None:
         return None
-    if kind != "money" and _money_in_brackets().match(fig.after):
-        kind = "money"  # "Sh. 10 trillion ($2.7 billion)": a sum in a currency not listed, converted
+    if kind != "money" and (_money_in_brackets().match(fig.after) or _exchange_rate(fig)):
+        kind = "money"  # "Sh. 10 trillion ($2.7 billion)": a sum in a currency not listed, converted; "100 to the dollar"
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
                     kind=cast(QuantityKind, kind), subject=subject, approx=_approx(fig),
                     claimed_by=_claimed_by(scan, fig))
