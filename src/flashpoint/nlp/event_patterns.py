@@ -210,6 +210,12 @@ def intent_scheduled(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], 
 
 
 @lru_cache(maxsize=4)
+def intent_goals(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Nouns of an aim: "his goal is to seize the regions" tells an act aimed at, whose owner promises it."""
+    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get("goals") or [])
+
+
+@lru_cache(maxsize=4)
 def intent_carried(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str]]:
     """(the types an act promised is coded as, the verbs of aspect that carry the promise to it): "will continue to
     strike" is a threat, as "will strike" is."""

@@ -34,6 +34,7 @@ from flashpoint.nlp.event_patterns import (
     content_acts,
     intent_carried,
     intent_conditional,
+    intent_goals,
     intent_scheduled,
     intent_types,
     interception,
@@ -587,6 +588,11 @@ def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
 def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     if syn.is_verb(trigger) or trigger.pos_ == "ADJ":
         subject = syn.subject(trigger)
+        goal = _goal(trigger)
+        if goal is not None:  # "his goal is to seize the regions": the one whose aim it is ("its": the one who says so)
+            owner = syn.children(goal, "nmod:poss")[0]
+            said_by = syn.speaker_of(trigger) if owner.pos_ == "PRON" else None
+            return _parties(doc, said_by if said_by is not None else owner, state)
         if subject is not None and _speaker_subject(doc, trigger, subject):
             # "we will act", "I condemn this bloodbath": the speaker's own side, where the quote names its speaker
             speaker = _quote_speaker(doc, subject)
@@ -598,6 +604,20 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
     return [p for p in found if p is not None and not (p.actor.id or "").startswith(("place:", "geonames:"))]
+
+
+def _goal(trigger: Token) -> Token | None:
+    """"his goal is to seize the regions", "one of its main war aims is to eliminate Hamas": the noun of an aim
+    (events.yaml intent goals) the act is told as, as its subject before "is to", where it says whose aim it is."""
+    if not any(c.dep_ == "cop" for c in trigger.children):
+        return None
+    for subj in syn.children(trigger, "nsubj", "nsubj:outer"):
+        head = syn.np_head(subj)
+        nouns = [head, *(c for c in head.children if c.dep_ == "nmod" and syn.case_of(c) == "of")]  # "one of its aims"
+        found = [n for n in nouns if _lemma_in(n, intent_goals()) and syn.children(n, "nmod:poss")]
+        if found:
+            return found[0]
+    return None
 
 
 def _subject_parties(doc: NlpDoc, subject: Token | None, state: ArticleState) -> list[Party]:
@@ -995,7 +1015,8 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
         coded.hypothetical = False
     promised = None if planned else intent_types().get(p.type)
     carried, carriers = intent_carried()
-    if promised and not coded.negated and syn.intent(tok, carriers if promised in carried else frozenset()):
+    if promised and not coded.negated and (syn.intent(tok, carriers if promised in carried else frozenset())
+                                           or _goal(tok) is not None):
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
@@ -1029,7 +1050,7 @@ def _caused(trigger: Token, named_ok: bool) -> bool:
     killed millions", "farmers hit by tariffs", "valuations supported by low bond yields". With `named_ok` (acts
     other than force) a name before the noun makes it a side's ("a UN report accused Israel")."""
     subj = syn.subject(trigger) if syn.is_verb(trigger) else None
-    if subj is None:
+    if subj is None or _goal(trigger) is not None:  # "his goal is to destroy Hamas": an aim, no cause
         return False
     head = syn.np_head(subj)
     if head.pos_ != "NOUN":
