@@ -1123,3 +1123,13 @@ def test_a_verbal_act_joined_to_a_reported_state_is_the_reporters() -> None:
     urged = of_type(events_of("The Kenyan minister said that the ban was in line with the law and urged Somalia to "
                               "reopen the border."), "REQUEST")
     assert [(side(e.actor), side(e.recipient)) for e in urged] == [("KEN", "SOM")]
+
+
+def test_an_acronym_the_text_defines_is_the_name_it_stands_for() -> None:
+    """"The Palestinian Authority (PA) ... The PA urged": actors.defined_acronyms; an acronym nobody defined, or one
+    spelt from other words ("the National Electoral Council (CNE)"), names no side."""
+    text = "The Palestinian Authority (PA) welcomed the ruling on Friday. The PA also urged all states to act."
+    assert [side(e.actor) for e in of_type(events_of(text), "REQUEST")] == ["PSE"]
+    assert all(e.actor is None for e in of_type(events_of("The PA also urged all states to act."), "REQUEST"))
+    from flashpoint.nlp.actors import defined_acronyms
+    assert set(defined_acronyms("The Israel Defense Forces (IDF) and the National Electoral Council (CNE) met.")) == {"IDF"}

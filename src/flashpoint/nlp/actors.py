@@ -612,6 +612,28 @@ def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
     return resolve_phrase(text, body[:end]) if role_sector(text)[0] is not None else None
 
 
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|of|for|and|the|on|de)"
+_DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,8}})\s*\(([A-Z]{{2,6}})\)")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def defined_acronyms(body: str) -> dict[str, Actor]:
+    """"The Palestinian Authority (PA) welcomed ... The PA also urged": an acronym a text defines in brackets after a
+    name stands for that name's actor in that text, where the initials of the name's last capitalised words spell it
+    ("Israel Defense Forces (IDF)"; "the National Electoral Council (CNE)" is spelt in another language: none)."""
+    out: dict[str, Actor] = {}
+    for m in _DEFINED_ACRONYM.finditer(body):
+        words = list(_CAPITALISED.finditer(m.group(1)))
+        acronym = m.group(2)
+        starts = [w.start() for k, w in enumerate(words) if "".join(x.group(0)[0] for x in words[k:]) == acronym]
+        if not starts or acronym in out:
+            continue
+        actor = resolve_actor(m.group(1)[starts[-1]:])
+        if actor is not None and (actor.country or actor.code) and actor.sector not in ("CVL", "BUS"):
+            out[acronym] = actor
+    return out
+
+
 def person_id(name: str) -> str:
     """A canonical id for a person not in the KB, the same for transliteration variants."""
     return "person:" + fold_id(name)

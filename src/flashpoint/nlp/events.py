@@ -371,10 +371,21 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if actor is not None and actor.sector in placed_sectors().unowned and actor.country and not _names_country(doc, lo, hi):
         # "30 people": whose people the phrase does not say; the place of the event may
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
-    actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi)
+    actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi) or _acronym(doc, tok)
     if actor is None:
         return _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
     return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
+
+
+def _acronym(doc: NlpDoc, head: Token) -> Actor | None:
+    """"the PA" after "the Palestinian Authority (PA)": an acronym the text defined (actors.defined_acronyms)."""
+    if not head.text.isupper():
+        return None
+    found = doc.extras.get("acronyms")
+    if found is None:
+        found = doc.extras["acronyms"] = actor_kb.defined_acronyms(doc.body)
+    actor = found.get(head.text)
+    return actor.model_copy(update={"text": head.text}) if actor is not None else None
 
 
 def _stationed(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
