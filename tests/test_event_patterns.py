@@ -110,11 +110,13 @@ def test_state_acts_run_their_examples() -> None:
         assert all(e.actor is None for e in events), text
 
 
-@pytest.mark.parametrize("loader", ["place_targets", "maker_recipients"])
+@pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:
     """`place_targets`: an act of one of its types with no recipient named is aimed at the clause's place;
     `maker_recipients`: a verbal act on a thing someone made is aimed at the agent of the participle that modifies
-    it (positives). With no place, or no maker, named it has no recipient (negatives)."""
+    it; `claim_recipients`: a rejection of claims no one is named making is aimed at the side the text last reported
+    saying something, of another country (positives). With no place, no maker, or no other side reported, it has no
+    recipient (negatives)."""
     from flashpoint.nlp import event_patterns
 
     rule = getattr(event_patterns, loader)()

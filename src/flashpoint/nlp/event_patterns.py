@@ -344,6 +344,24 @@ def maker_recipients(language: str = DEFAULT_LANGUAGE) -> TypedRule:
 
 
 @dataclass(frozen=True)
+class ClaimRecipients:
+    """Acts of `types` on a claim of no one named (`nouns`: "dismissed the reports", "rejects claims"): aimed at the side
+    the text last reported saying something, of another country than the actor."""
+
+    types: frozenset[str]
+    nouns: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def claim_recipients(language: str = DEFAULT_LANGUAGE) -> ClaimRecipients:
+    data = read_yaml(language, "events.yaml").get("claim_recipients") or {}
+    source = f"lang/{language}/events.yaml: claim_recipients"
+    return ClaimRecipients(_types(data, source), _nouns(data, "nouns"), *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class AttemptedActs:
     """Acts of `types` controlled by one of `verbs` ("tried to storm the plant"): the attempt is the act, told as done
     where the attempt itself is."""

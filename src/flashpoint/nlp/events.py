@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from flashpoint.nlp.event_patterns import (
     Pattern,
     attempted_acts,
     by_lemma,
+    claim_recipients,
     complement_recipients,
     condition_recipients,
     content_acts,
@@ -694,13 +696,35 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
             return found
     if addressed or ("ccomp" in slots and _self_addressed(trigger)):
         return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
-    return other(_complement_recipients(doc, trigger, p, state)) or other(_condition_recipients(doc, trigger, p, state))
+    return _implied_recipients(doc, trigger, p, objects, state, actors or [], other)
 
 
 def _own_side(recipient: Actor, actor: Actor, p: Pattern) -> bool:
     """The actor itself; for a speaker's words (`speaker_actor`), any side of its own ("'Ukraine will pay a heavy price
     for this war,' Zelensky said" threatens no one)."""
     return _same(recipient, actor) or (p.speaker_actor and _same_side(recipient, actor))
+
+
+def _implied_recipients(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], state: ArticleState,
+                        actors: list[Party], keep: Callable[[list[Party]], list[Party]]) -> list[Party]:
+    """No recipient in the clause's slots: the one of the act it is about, of its condition, or of the claims it rejects
+    (each kept by `keep`, the caller's filter), in that order."""
+    found = keep(_complement_recipients(doc, trigger, p, state)) or keep(_condition_recipients(doc, trigger, p, state))
+    return found or keep(_claimants(doc, trigger, p, objects, actors))
+
+
+def _claimants(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], actors: list[Party]) -> list[Party]:
+    """"Ukraine has dismissed the reports as fake news", "Kiev rejects claims it is preparing to attack": a rejection
+    (events.yaml `claim_recipients`) of claims no one is named making is aimed at the side the text last reported
+    saying something before it, of another country than the one rejecting (the FSB that "claims", Putin "claiming")."""
+    rule = claim_recipients()
+    if p.type not in rule.types or not any(_lemma_in(o, rule.nouns) for o in objects):
+        return []
+    own = {a.actor.country or a.actor.code for a in actors}
+    said = [q.speaker.actor for q in doc.quotes if q.end <= trigger.idx and q.speaker is not None
+            and q.speaker.actor is not None and (q.speaker.actor.country or q.speaker.actor.code)]
+    others = [a for a in said if (a.country or a.code) not in own]
+    return [Party(others[-1], inherited=True)] if others else []
 
 
 def _makers(doc: NlpDoc, objects: list[Token], p: Pattern, slot: str, state: ArticleState) -> list[Party]:
