@@ -333,7 +333,8 @@ def _toll_risen(before: str) -> bool:
 def _toll_risen_pattern() -> re.Pattern[str]:
     words = _figure_rule_words()
     return re.compile(r"\b(?:" + alternation(sorted(words["toll_rises_to.toll_words"])) + r")\b[^.;!?]{0,140}?\b(?:"
-                      + alternation(sorted(words["toll_rises_to.verbs"])) + r")\s+(?:to|at)\s+$", re.I)
+                      + alternation(sorted(words["toll_rises_to.verbs"])) + r")\s+(?:to|at)\s+(?:[\d][\d,.]*\s+from\s+)?$",
+                      re.I)  # "rose to 40 from 25": the toll before too
 
 
 def _of_something_else(noun: str, after: str) -> bool:
