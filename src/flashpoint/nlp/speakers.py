@@ -56,6 +56,8 @@ _ARTICLE = re.compile(rf"{_ARTICLES}\s", re.IGNORECASE)
 _PHRASE_TAIL = re.compile(r"\s(?:of|at|in|for|with|from|on|to|who|whose|which|that|and|or)\s")
 # "the agency", "the news organization", "the production company": a body described, not named (no capitals)
 _DEFINITE_BODY = re.compile(r"[Tt]he(?:[ \u00a0]+[a-z][\w\-]*){1,3}")
+# a person described by their age alone ("the 56-year-old", "the veteran 48-year-old", "the seventy-year-old")
+_AGE_DESCRIPTION = re.compile(r"(?i)the(?:[ \u00a0]+[a-z]+)?[ \u00a0]+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\b")
 _WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
 # a possessive after a date and the noun it owns ("Saturday’s attack"), which the date's phrase keeps
 _OWNED_BY_TIME = re.compile(r"['’]s[ \u00a0]+[a-z][\w\-]*(?=[ \u00a0])")
@@ -818,8 +820,8 @@ class Speakers:
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
-        if not self._may_name_speaker(tok):
-            return None
+        if not self._may_name_speaker(tok):  # "The 56-year-old said", "old" read as an adjective
+            return self._aged(self.body[tok.left_edge.idx:tok.idx + len(tok)], tok.left_edge.idx)
         return self._with_conjuncts(tok)
 
     def _may_name_speaker(self, tok: Token) -> bool:
@@ -1087,13 +1089,23 @@ class Speakers:
         found = self._named_after(tok, hi)
         if found is None and own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
             found = self.from_entity(own)
-        found = found or self._named_before(tok, lo) or self._role_description(tok, text, lo) or \
-            self._named_later(tok, text, hi)
+        found = found or self._named_before(tok, lo) or self._aged(text, lo) or \
+            self._role_description(tok, text, lo) or self._named_later(tok, text, hi)
         if found is None and tok.pos_ in NAME_POS:
             found = self.unlisted_name(tok)
         if found is None and tok.text[:1].isupper():
             found = self.named_before_by_surname(text)  # "Figgins said", the surname tagged a plural noun
         return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
+
+    def _aged(self, text: str, lo: int) -> Who | None:
+        """'Jose Mourinho was appointed … The 56-year-old said': a person described by their age alone is the
+        person named last before, within DESCRIBED_REACH."""
+        m = _AGE_DESCRIPTION.match(text)
+        rest = text[m.end():].split() if m is not None else ["-"]
+        if rest and rest[-1].lower() not in quoting().person_nouns | role_nouns():
+            return None  # "the 56-year-old coach" is a person; "the 56-year-old club" is none
+        near = [w for w, _ in self._people_before(lo) if lo - w.start < DESCRIBED_REACH]
+        return near[0] if near else None
 
     def _person_closing_title(self, lo: int, hi: int) -> Who | None:
         """'SciSpacE Team Leader Jennifer Ngo-Anh', the phrase cut at the hyphen: a run of capitalised title
