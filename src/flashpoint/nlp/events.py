@@ -1334,6 +1334,9 @@ def _pairs(coded: Coded) -> list[tuple[Party | None, Party | None]]:
     recipients: list[Party | None] = list(coded.recipients) or [None]
     if (coded.pattern.symmetric or coded.reciprocal) and len(coded.actors) > 1 and not coded.recipients:
         return [(a, coded.actors[(i + 1) % len(coded.actors)]) for i, a in enumerate(coded.actors)]
+    if coded.pattern.symmetric and coded.pattern.members and coded.recipients:
+        # "fighting between Russian and Ukrainian forces": each side fights the other
+        return [pair for a in actors for r in recipients for pair in ((a, r), (r, a))]
     return [(a, r) for a in actors for r in recipients]
 
 
