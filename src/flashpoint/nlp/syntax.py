@@ -654,14 +654,17 @@ def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
 def told_with(tok: Token, words: frozenset[str]) -> bool:
     """"will pay", "must stop": the verb carries one of these auxiliaries; "needs to stop", "has to stop": or it is the
     infinitive of a verb in the present, affirmed, whose lemma with "to" is one of them ("need to"; "had to withdraw"
-    tells what was done, "does not need to" asks nothing). Neither in a clause of condition ("if they will pay")."""
+    tells what was done, "does not need to" asks nothing); "will make Hezbollah pay": or the bare infinitive of a verb
+    of making told with the auxiliary an entry names ("will make"). Neither in a clause of condition ("if they will pay")."""
     if has_auxiliary(tok, words):
         return not conditional(tok)
     head = tok.head
-    if tok.dep_ != "xcomp" or f"{head.lemma_.lower()} to" not in words or not any(
-            c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ != "xcomp" or _has_negator(head) or conditional(head):
         return False
-    return is_present(head) and not _has_negator(head) and not conditional(head)
+    if any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+        return f"{head.lemma_.lower()} to" in words and is_present(head)
+    # "will make Hezbollah pay": an entry of an auxiliary and a verb of making, the trigger its bare infinitive
+    return any(has_auxiliary(head, frozenset({w.split()[0]})) for w in words if w.endswith(f" {head.lemma_.lower()}"))
 
 
 def conditional(tok: Token) -> bool:
