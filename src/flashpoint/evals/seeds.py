@@ -4,7 +4,8 @@ Each seed file goes through ingest (build_article) and analysis (analyze) twice:
 what the pipeline finds itself, once with the gold publication date given (as a JSONL
 `published` would be), so that date-relative scores can be told apart from date finding.
 A quote, figure or event matches when the sentence it sits in contains the gold text
-after folding white space (gold.json's "about" rule); then its speaker, value, type or
+after folding white space (gold.json's "about" rule; an event, when one of its mentions'
+sentences does: one happening told twice is one event); then its speaker, value, type or
 countries are checked. Scores are shares of the gold items got right; `details` lists
 the misses.
 """
@@ -17,7 +18,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from flashpoint.model import AnalyzedArticle, Entity, RawDocument
+from flashpoint.model import AnalyzedArticle, Entity, Event, RawDocument
 
 
 def fold(text: str) -> str:
@@ -134,7 +135,9 @@ def score_document(gold: dict[str, Any], art: AnalyzedArticle, miss: list[dict[s
 
     for g in gold.get("events", []):
         want = fold(g["sentence_contains"])
-        evs = [e for e in art.events if want in fold(e.text) or want in doc.context(e.start, e.end)]
+        # a happening told again is one event with several mentions: any of its tellings matches
+        evs = [e for e in art.events if any(want in fold(text) or want in doc.context(start, end)
+                                            for text, start, end in _tellings(e))]
         typed = [e for e in evs if e.type == g["type"]]
         hit = [e for e in typed if _party(g.get("actor"), e.actor) and _party(g.get("recipient"), e.recipient)]
         r["events_found"].append(bool(evs))
@@ -147,6 +150,11 @@ def score_document(gold: dict[str, Any], art: AnalyzedArticle, miss: list[dict[s
         if hit:
             r["events_not_historical"].append(any(not e.historical for e in hit))
     return r
+
+
+def _tellings(event: Event) -> list[tuple[str, int, int]]:
+    """The event's sentence and those of its mentions, as (text, start, end)."""
+    return [(event.text, event.start, event.end), *((m.text, m.start, m.end) for m in event.mentions)]
 
 
 def _code(actor: Any) -> str | None:
