@@ -954,7 +954,9 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
     if members:  # "talks between the US, Russia and Ukraine": the first named
         return members[:1]
     if p.actor_from:  # "came under fire from Russian forces", "were released from Russian captivity"
-        return _undergone_from(doc, tok, p, obj, state) or (actors_of(doc, tok, state) if syn.is_passive(tok) else [])
+        found = _undergone_from(doc, tok, p, obj, state)
+        # "attacks were repelled by Ukrainian forces": the agent repels, it made no attack
+        return found or (actors_of(doc, tok, state) if syn.is_passive(tok) and "object" not in p.actor_from else [])
     if p.type in FORCE and _mishap(tok):
         return None
     actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state) or _reporter_acts(doc, tok, p, state)
@@ -1019,7 +1021,10 @@ def _undergone_from(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, stat
     is the oblique with one of the pattern's `actor_from`, of the verb or of the act it undergoes (not of the people a
     passive tells of)."""
     hosts = [tok, *([obj] if obj is not None and not obj.dep_.startswith("nsubj") else [])]
-    return [q for h in hosts for o in syn.obliques(h, p.actor_from) for q in _parties(doc, o, state)]
+    found = [q for h in hosts for o in syn.obliques(h, p.actor_from) for q in _parties(doc, o, state)]
+    if not found and obj is not None and "object" in p.actor_from:  # "repelled Russian attacks": who made them
+        found = actors_of(doc, obj, state)
+    return found
 
 
 def _patient_actors(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
