@@ -1084,6 +1084,7 @@ def _person_and_comma() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r"),\s*$", re.I)
 
 
+_OPENING_MARKS = "\"'\u201c\u2018(["  # what may open a quotation or an aside before its first word
 _POSSESSIVE = re.compile(r"['\u2019]s$|s['\u2019]$")  # "WeWork's 12,000 employees": whose they are, no name
 
 
@@ -1094,13 +1095,15 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     if _name_of_a_number(fig, head_kind):
         return True
     prev_word = re.search(r"(\S+)\s*$", before)
-    if prev_word is None or not _name_like(prev_word.group(1).lstrip("\"\u201c(")) \
+    word = prev_word.group(1).lstrip(_OPENING_MARKS) if prev_word else ""
+    if prev_word is None or not _name_like(word) \
             or before.rstrip().endswith((".", ":", ",", ";")) \
             or (_POSSESSIVE.search(prev_word.group(1)) and not _model_name_after(fig)):
         return False  # "WeWork's 12,000 employees" counts; "Boeing's 737 Max jets" names a model
-    at_sentence_start = not before[:prev_word.start()].strip()
-    if at_sentence_start and prev_word.group(1).lower() in _SENTENCE_OPENERS:
-        return False
+    ahead = before[:prev_word.start()].rstrip()
+    at_sentence_start = not ahead or ahead.endswith((":", ";", "!", "?", ".")) and word != prev_word.group(1)
+    if at_sentence_start and word.lower() in _SENTENCE_OPENERS:
+        return False  # "Another 85 were wounded", '“After two more years of this,” he asks', 'He said: “Another 85 ...
     plain = not (m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng)
     if plain and _ARTICLE_AND_NAME.search(before):
         return True  # "a Falaq 1 rocket", "the Iskander 2 launcher": one thing of a named model
