@@ -314,3 +314,16 @@ def test_a_body_named_with_of_stays_one_body() -> None:
     # no title nor known first name before "of": the run is the body's own name
     ents = entities("The University of Michigan Department said so.")
     assert not [e for e in ents if e.type == "PERSON"]
+
+
+def test_a_role_across_the_place_it_serves_makes_a_person() -> None:
+    ents = entities("Former special envoy to Ukraine Kurt Volker said the talks had failed.")
+    assert [e.type for e in find(ents, "Kurt Volker")] == ["PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of South Dakota would like us to know that he is serious.",
+    "Lawrence White, a professor at New York University's Stern School of Business, said so.",
+])
+def test_a_role_across_a_place_before_no_name_names_no_person(text: str) -> None:
+    assert not [e for e in entities(text) if e.type == "PERSON" and e.text not in ("Lawrence White",)]

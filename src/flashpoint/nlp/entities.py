@@ -372,9 +372,27 @@ def _name_of(body: str, toks: list[_Tok], idx: list[int], title_idx: list[int], 
     title_tok = toks[title_idx[-1]] if title_idx else None
     return _Name(start=s, end=e, text=body[s:e], key=fold(body[s:e]),
                  title=title_tok.text.lower() if title_tok else "",
-                 titled=bool(title_idx) or bool(before_words and before_words[-1] in _PERSON_HEADS),
+                 titled=bool(title_idx) or bool(before_words and before_words[-1] in _PERSON_HEADS)
+                 or _role_across_place(body, toks, name_idx),
                  honorific=title_tok is not None and title_tok.text.rstrip(".") in gazetteer().honorifics,
                  role_phrase=(before + body[toks[idx[0]].start:s]) if title_idx else before)
+
+
+# a role word, then the place or body it serves, right before a name ("special envoy to Ukraine | Kurt Volker")
+_ROLE_ACROSS_PLACE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+(?:to|for|of|at|in)[ \u00a0]+(?:the[ \u00a0]+)?"
+                                r"(?:[A-Z][\w’'\-]*[ \u00a0]+){1,3}$")
+
+
+def _role_across_place(body: str, toks: list[_Tok], name_idx: list[int]) -> bool:
+    """'former special envoy to Ukraine Kurt Volker', 'ambassador to the United Nations Linda X': a person's role
+    word runs across the place or body it serves straight into a name of two words or more, which it makes a
+    person's; not a body's name ('professor at New York University's Stern School of Business')."""
+    s, e = toks[name_idx[0]].start, toks[name_idx[-1]].end
+    if len(name_idx) < 2 or any(toks[i].text in gazetteer().org_keywords for i in name_idx) or \
+            re.match(r"[ \u00a0]+of[ \u00a0]+[A-Z]", body[e:e + 6]):
+        return False
+    m = _ROLE_ACROSS_PLACE.search(body, max(0, s - 80), s)
+    return m is not None and m.group(1).lower() in _PERSON_HEADS
 
 
 def _person_found(name: _Name, entry: Entry) -> _Found:
