@@ -602,10 +602,8 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     if syn.is_verb(trigger) or trigger.pos_ == "ADJ":
         subject = syn.subject(trigger)
         goal = _goal(trigger)
-        if goal is not None:  # "his goal is to seize the regions": the one whose aim it is ("its": the one who says so)
-            owner = syn.children(goal, "nmod:poss")[0]
-            said_by = syn.speaker_of(trigger) if owner.pos_ == "PRON" else None
-            return _parties(doc, said_by if said_by is not None else owner, state)
+        if goal is not None:  # "his goal is to seize the regions": the one whose aim it is
+            return _goal_owners(doc, trigger, goal, state)
         if subject is not None and _speaker_subject(doc, trigger, subject):
             # "we will act", "I condemn this bloodbath": the speaker's own side, where the quote names its speaker
             speaker = _quote_speaker(doc, subject)
@@ -631,6 +629,17 @@ def _goal(trigger: Token) -> Token | None:
         if found:
             return found[0]
     return None
+
+
+def _goal_owners(doc: NlpDoc, trigger: Token, goal: Token, state: ArticleState) -> list[Party]:
+    """The side whose aim an act is told as: the owner named; "its", "his": the one who says so; "'Our aim is to
+    ...,' Zelensky said": the quotation's speaker."""
+    owner = syn.children(goal, "nmod:poss")[0]
+    if owner.lower_ in syntax().speaker_pronouns:
+        speaker = _quote_speaker(doc, owner)
+        return [speaker] if speaker is not None else []
+    said_by = syn.speaker_of(trigger) if owner.pos_ == "PRON" else None
+    return _parties(doc, said_by if said_by is not None else owner, state)
 
 
 def _subject_parties(doc: NlpDoc, subject: Token | None, state: ArticleState) -> list[Party]:
