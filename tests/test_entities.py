@@ -327,3 +327,16 @@ def test_a_role_across_the_place_it_serves_makes_a_person() -> None:
 ])
 def test_a_role_across_a_place_before_no_name_names_no_person(text: str) -> None:
     assert not [e for e in entities(text) if e.type == "PERSON" and e.text not in ("Lawrence White",)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kim Yo-jong, the sister of the leader, issued a statement.", "Kim Yo-jong"),
+    ("President Yoon Suk-yeol said the North would pay.", "Yoon Suk-yeol"),
+])
+def test_a_korean_given_name_keeps_its_second_syllable(text: str, name: str) -> None:
+    assert [e.type for e in find(entities(text), name)] == ["PERSON"]
+
+
+def test_a_hyphened_english_word_is_no_given_name() -> None:
+    ents = entities("The UK-based group said so after L'Occitane U-turn talks.")
+    assert not [e for e in ents if "-" in e.text]

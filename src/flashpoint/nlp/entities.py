@@ -102,10 +102,19 @@ def _hyphen_tail(body: str, toks: list[_Tok], j: int) -> bool:
     n = len(toks)
     if body[toks[j - 1].end:toks[j].start] != "-" or not toks[j - 1].cap:
         return False
-    if len(toks[j].text) <= 3 or body[toks[j].end:toks[j].end + 1] == "-":
+    if len(toks[j].text) <= 3 or body[toks[j].end:toks[j].end + 1] == "-" or _given_name_syllable(body, toks, j):
         return True
     return j + 1 < n and _joinable(body, toks[j], toks[j + 1]) and (
         toks[j + 1].cap or toks[j + 1].text.lower() in _CONNECTORS)
+
+
+def _given_name_syllable(body: str, toks: list[_Tok], j: int) -> bool:
+    """'Kim Yo-jong', 'Yoon Suk-yeol', 'Lee Jae-myung': a tail of four or five letters after a short capitalised
+    syllable that a capitalised surname comes right before ("the UK-based group", "Kremlin-linked", "a U-turn" are
+    none)."""
+    tail, head = toks[j].text, toks[j - 1]
+    return len(tail) <= 5 and tail.isalpha() and not tail.endswith(("ed", "ing")) and 2 <= len(head.text) <= 4 and \
+        head.text[1:].islower() and j >= 2 and toks[j - 2].cap and body[toks[j - 2].end:head.start] == " "
 
 
 def _connector_bridge(body: str, toks: list[_Tok], j: int) -> int | None:
