@@ -1533,9 +1533,9 @@ def _struck_before(ev: Event, events: list[Event]) -> Event | None:
 
 
 def _told_before(ev: Event, events: list[Event]) -> Event | None:
-    """The latest earlier event that `ev` tells again: the same kind of act, each side of it of the same country."""
-    return next((o for o in reversed(events) if ev.actor is not None and ev.recipient is not None
-                 and _retold(ev, o)), None)
+    """The latest earlier event that `ev` tells again: the same kind of act, each side it names of the same country
+    ("Putin's test launch of a new missile ... said of Russia's missile test")."""
+    return next((o for o in reversed(events) if ev.actor is not None and _retold(ev, o)), None)
 
 
 def _same_victim(a: Actor, b: Actor) -> bool:
