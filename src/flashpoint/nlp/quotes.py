@@ -761,10 +761,20 @@ class Extraction:
                     head = _last_of_noun_run(tok)  # "a source familiar with the matter", parsed under "familiar"
                 if head.lower_ in quoting().no_source_nouns or head.lemma_.lower() in quoting().no_source_nouns:
                     return None  # "according to US requirements": a rule, no one who speaks
-                return self.speakers.who(head)
+                return self.speakers.who(head) or self._described_document(head, cue.tok.i + 2)
             if tok.pos_ in ("VERB", "AUX") or tok.text in ",.;":
                 return None
         return None
+
+    def _described_document(self, head: Token, first: int) -> Who | None:
+        """'according to federal prison records', 'according to a new case report': a document (from the word
+        `first`) that no issuer is named for but that words before it describe is the source as the text names it;
+        "according to a study", "according to reports" name no one."""
+        words = [t for t in head.doc[first:head.i + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")]
+        if not is_document(head) or len(words) < 3 or head.i - first > 5:
+            return None
+        lo = head.doc[first].idx
+        return Who(name=self.body[lo:head.idx + len(head)], start=lo)
 
     def _name_closing_according(self, cue: Cue) -> Who | None:
         """The person named last in an "according to" phrase, when the phrase ends with that name."""
