@@ -1509,7 +1509,7 @@ class Extraction:
         if clause is not None and not _states(clause):
             return None
         span_toks = self.doc.tokens.char_span(a, b, alignment_mode="expand")
-        if span_toks is None or not any(t.pos_ in ("VERB", "AUX") for t in span_toks):
+        if span_toks is None or not any(t.pos_ in ("VERB", "AUX") or _root_read_as_plural(t) for t in span_toks):
             return None
         return a, b
 
@@ -1555,6 +1555,17 @@ def _plural_read_for_verb(tok: Token) -> bool:
         return False
     return doc[i - 1].tag_ == "NN" and doc[i - 2].tag_ in ("DT", "PRP$") and \
         not (doc[i + 2].tag_.startswith("VB") or doc[i + 2].tag_ == "MD")
+
+
+def _root_read_as_plural(tok: Token) -> bool:
+    """'According to the Pentagon, the base serves as an outpost', "serves" tagged a plural noun and made the root:
+    an -s word after a singular noun its determiner opens and before a preposition, the sentence having no verb,
+    is the clause's verb in the present."""
+    doc, i = tok.doc, tok.i
+    if tok.tag_ != "NNS" or tok.dep_ != "ROOT" or not tok.is_lower or i < 2 or i + 1 >= len(doc):
+        return False
+    return doc[i - 1].tag_ == "NN" and doc[i - 2].tag_ in ("DT", "PRP$") and doc[i + 1].pos_ == "ADP" and \
+        not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "case" for t in tok.sent)  # "according" is no verb
 
 
 def _past_read_as_reduced_relative(verb: Token, tok: Token) -> bool:
