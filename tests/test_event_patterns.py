@@ -90,7 +90,7 @@ def test_condition_recipients_run_their_examples() -> None:
     from flashpoint.nlp.event_patterns import condition_recipients
 
     rule = condition_recipients()
-    assert rule.types and rule.marks and rule.positives and rule.negatives
+    assert rule.types and rule.words and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
     for text in rule.negatives:
         events = [e for e in _analyse(text).events if e.type in rule.types]
@@ -148,7 +148,7 @@ def test_attempted_acts_run_their_examples() -> None:
     from flashpoint.nlp.event_patterns import attempted_acts
 
     rule = attempted_acts()
-    assert rule.types and rule.verbs and rule.positives and rule.negatives
+    assert rule.types and rule.words and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types and not e.hypothetical)
     for text in rule.negatives:
         events = [e for e in _analyse(text).events if e.type in rule.types]
@@ -160,7 +160,7 @@ def test_private_acts_run_their_examples() -> None:
     from flashpoint.nlp.event_patterns import private_acts
 
     rule = private_acts()
-    assert rule.types and rule.sectors and rule.positives and rule.negatives
+    assert rule.types and rule.words and rule.positives and rule.negatives
     for ex in rule.positives:
         events = [e for e in _analyse(ex.text).events if e.type in rule.types]
         assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) for e in events), \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -270,23 +271,6 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
                                 *_examples(data, source))
 
 
-@dataclass(frozen=True)
-class ConditionRecipients:
-    """Types of acts that, with no recipient named, are aimed at the subject of their clause of condition."""
-
-    types: frozenset[str]
-    marks: frozenset[str]
-    positives: tuple[Example, ...]
-    negatives: tuple[str, ...]
-
-
-@lru_cache(maxsize=4)
-def condition_recipients(language: str = DEFAULT_LANGUAGE) -> ConditionRecipients:
-    data = read_yaml(language, "events.yaml").get("condition_recipients") or {}
-    source = f"lang/{language}/events.yaml: condition_recipients"
-    return ConditionRecipients(_types(data, source), frozenset(data.get("marks") or []), *_examples(data, source))
-
-
 @lru_cache(maxsize=4)
 def readying_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Types whose recipient an act of force they ready troops for may name ("mobilized reservists for a war against
@@ -344,64 +328,56 @@ def maker_recipients(language: str = DEFAULT_LANGUAGE) -> TypedRule:
 
 
 @dataclass(frozen=True)
-class ClaimRecipients:
-    """Acts of `types` on a claim of no one named (`nouns`: "dismissed the reports", "rejects claims"): aimed at the side
-    the text last reported saying something, of another country than the actor."""
+class TypedWords:
+    """A rule of events.yaml over event types and one list of words, with its examples: `condition_recipients` (acts
+    that, with no recipient named, are aimed at the subject of their clause of condition; words: the marks of
+    condition), `claim_recipients` (acts on a claim of no one named, "dismissed the reports": aimed at the side the
+    text last reported saying something, of another country than the actor; words: the claim nouns),
+    `attempted_acts` (acts controlled by an attempt verb, "tried to storm the plant": the attempt is the act, told
+    as done where the attempt itself is) and `private_acts` (cooperation that private people among themselves do not
+    make political: an event all of whose sides are of the sectors named is none)."""
 
     types: frozenset[str]
-    nouns: frozenset[str]
+    words: frozenset[str]
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
 
-@lru_cache(maxsize=4)
-def claim_recipients(language: str = DEFAULT_LANGUAGE) -> ClaimRecipients:
-    data = read_yaml(language, "events.yaml").get("claim_recipients") or {}
-    source = f"lang/{language}/events.yaml: claim_recipients"
-    return ClaimRecipients(_types(data, source), _nouns(data, "nouns"), *_examples(data, source))
+def _codes(entry: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(entry.get(key) or [])
 
 
-@dataclass(frozen=True)
-class AttemptedActs:
-    """Acts of `types` controlled by one of `verbs` ("tried to storm the plant"): the attempt is the act, told as done
-    where the attempt itself is."""
-
-    types: frozenset[str]
-    verbs: frozenset[str]
-    positives: tuple[Example, ...]
-    negatives: tuple[str, ...]
+def _typed_words(language: str, key: str, words_key: str,
+                 read: Callable[[dict[str, Any], str], frozenset[str]] = _words) -> TypedWords:
+    data = read_yaml(language, "events.yaml").get(key) or {}
+    source = f"lang/{language}/events.yaml: {key}"
+    return TypedWords(_types(data, source), read(data, words_key), *_examples(data, source))
 
 
 @lru_cache(maxsize=4)
-def attempted_acts(language: str = DEFAULT_LANGUAGE) -> AttemptedActs:
-    data = read_yaml(language, "events.yaml").get("attempted_acts") or {}
-    source = f"lang/{language}/events.yaml: attempted_acts"
-    return AttemptedActs(_types(data, source), _words(data, "verbs"), *_examples(data, source))
+def condition_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
+    return _typed_words(language, "condition_recipients", "marks")
+
+
+@lru_cache(maxsize=4)
+def claim_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
+    return _typed_words(language, "claim_recipients", "nouns", _nouns)
+
+
+@lru_cache(maxsize=4)
+def attempted_acts(language: str = DEFAULT_LANGUAGE) -> TypedWords:
+    return _typed_words(language, "attempted_acts", "verbs")
+
+
+@lru_cache(maxsize=4)
+def private_acts(language: str = DEFAULT_LANGUAGE) -> TypedWords:
+    return _typed_words(language, "private_acts", "sectors", _codes)
 
 
 @lru_cache(maxsize=4)
 def nonpolitical_sectors(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Sectors that make no political side by themselves (business)."""
     return frozenset(read_yaml(language, "events.yaml").get("nonpolitical_sectors") or [])
-
-
-@dataclass(frozen=True)
-class PrivateActs:
-    """Types of cooperation that private people among themselves do not make political: an event of `types` all
-    of whose sides are of `sectors` is none ("the teenager rode his bicycle to deliver food for an elderly resident")."""
-
-    types: frozenset[str]
-    sectors: frozenset[str]
-    positives: tuple[Example, ...]
-    negatives: tuple[str, ...]
-
-
-@lru_cache(maxsize=4)
-def private_acts(language: str = DEFAULT_LANGUAGE) -> PrivateActs:
-    data = read_yaml(language, "events.yaml").get("private_acts") or {}
-    source = f"lang/{language}/events.yaml: private_acts"
-    types = _types(data, source)
-    return PrivateActs(types, frozenset(data.get("sectors") or []), *_examples(data, source))
 
 
 @lru_cache(maxsize=4)

@@ -727,7 +727,7 @@ def _claimants(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], ac
     (events.yaml `claim_recipients`) of claims no one is named making is aimed at the side the text last reported
     saying something before it, of another country than the one rejecting (the FSB that "claims", Putin "claiming")."""
     rule = claim_recipients()
-    if p.type not in rule.types or not any(_lemma_in(o, rule.nouns) for o in objects):
+    if p.type not in rule.types or not any(_lemma_in(o, rule.words) for o in objects):
         return []
     own = {a.actor.country or a.actor.code for a in actors}
     said = [q.speaker.actor for q in doc.quotes if q.end <= trigger.idx and q.speaker is not None
@@ -773,7 +773,7 @@ def _condition_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: Articl
     rule = condition_recipients()
     if p.type not in rule.types or p.needs_recipient:
         return []
-    subjects = [s for c in syn.conditions(trigger, rule.marks) for s in syn.children(c, "nsubj")]
+    subjects = [s for c in syn.conditions(trigger, rule.words) for s in syn.children(c, "nsubj")]
     # "if the Hong Kong situation becomes uncontrollable": a happening, no side, is no one threatened
     sides = [s for s in subjects[:1] if syn.np_head(s).pos_ in ("PROPN", "PRON") or _is_role(syn.np_head(s))]
     return [q for s in sides for q in _parties(doc, s, state) if q.actor.country or q.actor.code]
@@ -1077,7 +1077,7 @@ def _attempted(tok: Token, p: Pattern) -> bool:
     "if they try to storm" stay possibilities)."""
     rule = attempted_acts()
     head = tok.head
-    if p.type not in rule.types or tok.dep_ != "xcomp" or head is tok or not syn.is_verb_of(head, rule.verbs):
+    if p.type not in rule.types or tok.dep_ != "xcomp" or head is tok or not syn.is_verb_of(head, rule.words):
         return False
     return syn.modality(head) == (False, False)
 
@@ -1177,7 +1177,7 @@ def _private(p: Pattern, sides: list[Party]) -> bool:
     if all(q.actor.sector in nonpolitical_sectors() for q in sides):
         return True
     private = private_acts()
-    return p.type in private.types and all(q.actor.sector in private.sectors for q in sides)
+    return p.type in private.types and all(q.actor.sector in private.words for q in sides)
 
 
 def _attacker_before(coded: Coded, state: ArticleState) -> list[Party]:
