@@ -1234,7 +1234,7 @@ class Extraction:
             return None  # 'X did not allege that …': nothing is reported
         if not self._said_before(cue, e) and not self._speaker_follows(cue):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-            found = self._claim(self._before_participle(self._run_on(self._complement_span(tok, comps[0]), e)),
+            found = self._claim(self._before_participle(self._run_on(self._complements_span(tok, comps), e)),
                                 comps[0]) if comps else None
             if found is not None:
                 return found if self._finite(found) else None
@@ -1352,6 +1352,18 @@ class Extraction:
                 break
             verb = verb.head
         return verb if verb.pos_ in ("VERB", "AUX") and verb.i > source.i else None
+
+    def _complements_span(self, verb: Token, comps: list[Token]) -> tuple[int, int]:
+        """The verb's clausal complement; 'said the most likely reason residents are refusing to leave is fear',
+        parsed as two complements with nothing between them: both, as one clause."""
+        a, b = self._complement_span(verb, comps[0])
+        for c in comps[1:]:
+            c_a, c_b = self._complement_span(verb, c)
+            if self.body[b:c_a].strip(" \u00a0") or self.body[a:b].rstrip().endswith(",") or \
+                    self.body[c_a:c_a + 1] in (",", ";"):
+                break  # "said A, and B", "said A, which is required for B": a clause of its own
+            b = c_b
+        return a, b
 
     @staticmethod
     def _complement_span(verb: Token, clause: Token) -> tuple[int, int]:
