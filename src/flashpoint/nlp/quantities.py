@@ -365,10 +365,16 @@ def _age_in_a_clause(fig: _Figure) -> bool:
 def _turned_an_age(fig: _Figure) -> bool:
     """'He turned 70 last week', 'Abbas, who turns 89 in November': an age reached, with nothing counted after it
     (figures.yaml: ages_in_a_clause turn_verbs, after_words)."""
+    before, after = _turn_patterns()
+    return before.search(fig.before) is not None and after.match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _turn_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _figure_rule_words()
     before = r"\b(?:" + alternation(sorted(words["ages_in_a_clause.turn_verbs"])) + r")\s+$"
     after = r"\s*(?:[.,;:!?)\u2014]|$)|\s+(?:" + alternation(sorted(words["ages_in_a_clause.after_words"])) + r")\b"
-    return re.search(before, fig.before, re.I) is not None and re.match(after, fig.after, re.I) is not None
+    return re.compile(before, re.I), re.compile(after, re.I)
 
 
 @lru_cache(maxsize=1)
@@ -544,10 +550,15 @@ def _exchange_rate(fig: _Figure) -> bool:
     (figures.yaml exchange_rates)."""
     if fig.m["pct"] or fig.m["cur"]:
         return False
+    return _exchange_rate_pattern().match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _exchange_rate_pattern() -> re.Pattern[str]:
     words = _figure_rule_words()
     links = alternation(sorted(words["exchange_rates.links"]))
     currencies = alternation(sorted(words["exchange_rates.currencies"]))
-    return re.match(r"\s+(?:" + links + r")\s+(?:(?:us|u\.s\.)\s+)?(?:" + currencies + r")\b", fig.after, re.I) is not None
+    return re.compile(r"\s+(?:" + links + r")\s+(?:(?:us|u\.s\.)\s+)?(?:" + currencies + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
