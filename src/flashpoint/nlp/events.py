@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
-from flashpoint.model import Actor, Event, Place
+from flashpoint.model import Actor, Event, Place, Quote
 from flashpoint.model import Span as TextSpan
 from flashpoint.nlp import actors as actor_kb
 from flashpoint.nlp import syntax as syn
@@ -506,9 +506,17 @@ def _speaker_subject(doc: NlpDoc, trigger: Token, subject: Token) -> bool:
 
 def _quote_speaker(doc: NlpDoc, tok: Token) -> Party | None:
     """The side of the speaker of the direct quotation a first-person pronoun is in."""
-    quote = next((q for q in doc.quotes if q.direct and q.start <= tok.idx < q.end), None)
-    actor = quote.speaker.actor if quote is not None and quote.speaker is not None else None
+    actor = _quote_speaker_actor(_quote_holding(doc, tok.idx))
     return Party(actor, inherited=True) if actor is not None else None
+
+
+def _quote_holding(doc: NlpDoc, pos: int, direct_only: bool = True) -> Quote | None:
+    """The quotation (a direct one, unless `direct_only` is off) that holds the position."""
+    return next((q for q in doc.quotes if (q.direct or not direct_only) and q.start <= pos < q.end), None)
+
+
+def _quote_speaker_actor(quote: Quote | None) -> Actor | None:
+    return quote.speaker.actor if quote is not None and quote.speaker is not None else None
 
 
 def _owner_named(head: Token) -> bool:
@@ -1007,8 +1015,8 @@ def _speaker_parties(doc: NlpDoc, tok: Token, state: ArticleState) -> list[Party
     """Who says the clause the trigger is in: the speaker of the quotation (direct or reported) that holds it, else the
     subject of the verb of speaking that governs it; a direct quotation whose speaker has no side gives none; a
     clause no one is told saying (the text's own narration) gives None."""
-    quote = next((q for q in doc.quotes if q.start <= tok.idx < q.end), None)
-    actor = quote.speaker.actor if quote is not None and quote.speaker is not None else None
+    quote = _quote_holding(doc, tok.idx, direct_only=False)
+    actor = _quote_speaker_actor(quote)
     if actor is not None:
         return [Party(actor, inherited=True)]
     said = reporter(doc, tok, state)
@@ -1395,7 +1403,7 @@ def _business_only(actor: Actor | None, recipient: Actor | None) -> bool:
 
 
 def _in_quote(doc: NlpDoc, pos: int) -> bool:
-    return any(q.direct and q.start <= pos < q.end for q in doc.quotes)
+    return _quote_holding(doc, pos) is not None
 
 
 def _attacked_country(ev: Event) -> str | None:

@@ -617,8 +617,8 @@ class Extraction:
         head = right_nominal(tok, tok.sent.end, self.times) if after.is_lower else None
         if head is not None and head.pos_ == "PROPN":
             after = head
-        elif head is not None and self.speakers.who(head) is not None:
-            return self.speakers.who(head)  # '…, said another witness, former adviser Fiona Hill': the apposed name
+        elif head is not None and (apposed := self.speakers.who(head)) is not None:
+            return apposed  # '…, said another witness, former adviser Fiona Hill': the apposed name
         return self.speakers.who(after) or self.speakers.written_name(after)
 
     def _host_subject(self, tok: Token) -> Who | None:

@@ -1101,7 +1101,9 @@ class Speakers:
         """'Jose Mourinho was appointed … The 56-year-old said': a person described by their age alone is the
         person named last before, within DESCRIBED_REACH."""
         m = _AGE_DESCRIPTION.match(text)
-        rest = text[m.end():].split() if m is not None else ["-"]
+        if m is None:
+            return None
+        rest = text[m.end():].split()
         if rest and rest[-1].lower() not in quoting().person_nouns | role_nouns():
             return None  # "the 56-year-old coach" is a person; "the 56-year-old club" is none
         near = [w for w, _ in self._people_before(lo) if lo - w.start < DESCRIBED_REACH]

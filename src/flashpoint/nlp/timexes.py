@@ -840,9 +840,14 @@ def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
 def _today_to_a_target(text: str, end: int) -> bool:
     """'costs from $0.23/W today to $0.10 by 2030': today set against a year to come, the level of these
     times, no day (dates.yaml: today_as_nowadays, target_words)."""
+    return _today_to_a_target_pattern().match(text, end, end + 100) is not None
+
+
+@lru_cache(maxsize=1)
+def _today_to_a_target_pattern() -> re.Pattern[str]:
     target = alternation(rule_words("today_as_nowadays", "target_words"))
-    return re.match(r"\s+to\s+(?:[^.;!?]|\.(?=\d)){0,60}?\b(?:" + target + r")\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
-                    text[end:end + 100], re.I) is not None
+    return re.compile(r"\s+to\s+(?:[^.;!?]|\.(?=\d)){0,60}?\b(?:" + target + r")\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
+                      re.I)
 
 
 @lru_cache(maxsize=1)
