@@ -8,7 +8,8 @@ Each gold item is located by its evidence clause in the analysed body; system re
 matched one-to-one, greedily, by overlapping spans. `split.json` names the tune and held-out
 articles; mistakes are listed for tune articles only, never for held-out ones.
 A second gold set in the same format, tests/data/news181_gold, annotates pages of the
-article-extraction data: `--articles ../shared/eval/article-extraction/ground-truth.json --split all`.
+article-extraction data (all of it tune since 2026-12-06):
+`--articles ../shared/eval/article-extraction/ground-truth.json --split tune`.
 """
 
 from __future__ import annotations
