@@ -1,9 +1,11 @@
 """How much the dates of an article lean on its publication date: the tune articles of the real-news annotations
 scored three times: as given; with the publication date and the URL withheld (the page text alone, as for a record
 or a page that states none: the day is inferred from the body); with the publication date withheld but the URL kept
-(many sites put the day in the address). Held-out articles are never read here.
+(many sites put the day in the address). Held-out articles are never read here. The news181 gold set reads its
+texts from the article-extraction pages (--gold tests/data/news181_gold --articles
+../shared/eval/article-extraction/ground-truth.json).
 
-    python benchmarks/undated_dates.py [--gold tests/data/realnews]
+    python benchmarks/undated_dates.py [--gold tests/data/realnews] [--articles PATH]
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from flashpoint.evals import realnews as rn
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def scored(withheld: tuple[str, ...], gold_dir: Path) -> tuple[dict[str, Any], int]:
+def scored(withheld: tuple[str, ...], gold_dir: Path, articles: Path | None = None) -> tuple[dict[str, Any], int]:
     """Dates matched by text and value over the tune articles; how many articles found a publication date."""
     golds, split = rn.load_gold(gold_dir)
-    texts = rn.load_texts(rn.default_articles())
+    texts = rn.load_texts(articles or rn.default_articles(), golds)
     gold = system = matched = dated = 0
     for g in rn.chosen(golds, split, "tune"):
         text = {k: v for k, v in texts[g["id"]].items() if k not in withheld}
@@ -34,10 +36,12 @@ def scored(withheld: tuple[str, ...], gold_dir: Path) -> tuple[dict[str, Any], i
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "realnews")
+    ap.add_argument("--articles", type=Path, default=None,
+                    help="the texts (articles.jsonl, or the article-extraction ground-truth.json)")
     args = ap.parse_args()
     for label, withheld in (("publication date given", ()), ("date and URL withheld", ("published", "url")),
                             ("date withheld, URL kept", ("published",))):
-        s, dated = scored(withheld, args.gold)
+        s, dated = scored(withheld, args.gold, args.articles)
         print(f"{label:27} dates P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
               f"({s['matched']} of {s['gold']}); articles with a publication date found: {dated}")
 

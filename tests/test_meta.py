@@ -299,9 +299,11 @@ def test_a_wire_dateline_outranks_a_sidebar_date() -> None:
 
 @pytest.mark.parametrize("text,published", [
     # a day pinned by its weekday; the report closes the week of the weekdays it names
-    ("Parliament voted on March 1, that is Tuesday. On Wednesday troops moved. On Thursday evening they crossed.",
+    ("Parliament voted on March 1, that is Tuesday, as in 2021. On Wednesday troops moved. On Thursday evening they crossed.",
      "2022-03-03"),
     ("On Monday troops moved, and on Wednesday they crossed the river.", None),  # nothing pins a year
+    # a weekday and a day with no year said: 2022 and 2016 fit as well as any, none is chosen
+    ("Parliament voted on March 1, that is Tuesday. On Wednesday troops moved.", None),
 ])
 def test_a_weekday_pins_an_undated_page(text: str, published: str | None) -> None:
     assert pinned_date(text, date(2026, 12, 4)) == published

@@ -2574,11 +2574,8 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     (events of its clause take its date, the record does not show it). `stamps`, where given, gets the spans
     of the page's time stamps, no date of the story but no figure either ('(Published Monday, Nov. 18, 2019)')."""
     out: list[Timex] = []
-    found = find_expressions(body, published, parsed=tokens)
-    _weekday_ranges_in_order(body, found, published)
-    found = _story_dates(body, found, stamps)
-    if published is not None and _narrative_years(body, found, published, tokens):
-        _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
+    found = _resolved(body, published, tokens, stamps) if published is not None else \
+        _unanchored(body, tokens, stamps)
     years = _years_said(found)
     year_of_report = report_year(body) if published is None else None
     for r in found:
@@ -2591,6 +2588,45 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
             _put_in_year(r, year_of_report)
         out += _records_of(body, r, unshown)
     return out
+
+
+def _resolved(body: str, published: dt.date | None, tokens: Doc | None,
+              stamps: set[tuple[int, int]] | None) -> list[Res]:
+    """The story's dates resolved against a publication day (or none)."""
+    found = find_expressions(body, published, parsed=tokens)
+    _weekday_ranges_in_order(body, found, published)
+    found = _story_dates(body, found, stamps)
+    if published is not None and _narrative_years(body, found, published, tokens):
+        _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
+    return found
+
+
+@lru_cache(maxsize=1)
+def _unanchored_days() -> tuple[int, ...]:
+    """How many days before today each trial publication day of an undated text lies (dates.yaml:
+    undated_text)."""
+    days = date_rules()["undated_text"].get("trial_days_before_today")
+    if not isinstance(days, list) or len(days) < 2 or not all(isinstance(d, int) and d >= 0 for d in days):
+        raise ValueError("lang/en/dates.yaml: undated_text.trial_days_before_today must list two or more day counts")
+    return tuple(days)
+
+
+def _unanchored(body: str, tokens: Doc | None, stamps: set[tuple[int, int]] | None) -> list[Res]:
+    """An undated text's dates: resolved against trial publication days far apart (dates.yaml: undated_text),
+    each keeps a value they all give it (its words alone fix it), else the value it has against no day at
+    all (None for 'Tuesday', 'last month'); durations and vague words are told apart as on a dated text."""
+    today = dt.date.today()
+    first, *others = [_resolved(body, today - dt.timedelta(days=n), tokens, stamps if k == 0 else None)
+                      for k, n in enumerate(_unanchored_days())]
+    bare = {(r.start_char, r.end_char): r for r in _resolved(body, None, tokens, None)}
+    values = [{(r.start_char, r.end_char): r.value for r in trial} for trial in others]
+    for r in first:
+        span = (r.start_char, r.end_char)
+        if r.value is None or any(v.get(span) != r.value for v in values):
+            alone = bare.get(span)
+            r.value, r.parts, r.start, r.end = (alone.value, alone.parts, alone.start, alone.end) if alone else \
+                (None, None, None, None)
+    return first
 
 
 def _story_dates(body: str, found: list[Res], stamps: set[tuple[int, int]] | None) -> list[Res]:
