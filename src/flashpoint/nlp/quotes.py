@@ -48,6 +48,7 @@ SETTING_OFF = frozenset({",", "–", "—", "-", ";", ":"})  # marks that set a 
 CLAUSE_VERB_WITHIN = 16  # words from a clause's start to its finite verb ("only the group's wing, the X Brigades, is")
 SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv on Wednesday that": words to the "that"
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
+ACT_OBJECT_WORDS = 8  # words of the object an act phrase's "*" stands for ("urged Vietnam and others in the region to")
 NAMING_WORDS = 4  # words a naming verb gives its object, unquoted, to make a claim ("called it a nightmare scenario …")
 NAMED_OBJECTS = frozenset({"it", "them", "him", "her", "this", "that"})  # "called it …": the object before the name
 LEAD_IN_WORDS = 5  # words of reported speech before a direct quote that make a quote of their own
@@ -191,6 +192,20 @@ def _phrase_cue(verb: Token, text: str) -> str | None:
     """The cue a phrase verb gives its quotes ("made it clear"), or None."""
     m = _phrase_object(verb, text)
     return " ".join([_phrase_verbs()[verb.lemma_.lower()][0], *m.group(0).split()]) if m else None
+
+
+@lru_cache(maxsize=1)
+def _act_phrases() -> dict[str, re.Pattern[str]]:
+    """Verb lemma -> the words after it that make its own phrase a report (speech_verbs.yaml act_phrases); "*"
+    stands for the verb's object, one to ACT_OBJECT_WORDS words without punctuation."""
+    word = r"[^\s,;:!?()]+"  # a quoted word or an abbreviation is one: 'accused the “rebel” U.S. forces of'
+    obj = rf"{word}(?:\s+{word}){{0,{ACT_OBJECT_WORDS - 1}}}?"
+    out: dict[str, re.Pattern[str]] = {}
+    for base, patterns in (coref.speech_lexicon().get("act_phrases") or {}).items():
+        alternation = "|".join(r"\s+".join(obj if w == "*" else re.escape(w) for w in str(p).split())
+                               for p in sorted(patterns, key=len, reverse=True))
+        out[str(base)] = re.compile(rf"\s+(?:{alternation})\b", re.IGNORECASE)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -344,8 +359,18 @@ def _reporting_after_apposition(tok: Token) -> bool:
 def _misread_past_verb(tok: Token) -> bool:
     """'the militant group denied involvement', parsed as "the group-denied involvement": a past verb the
     tagger read as a participle modifying the noun after it, its subject noun hung on it right before."""
-    return tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD") and tok.head.i > tok.i and tok.i > 0 and \
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.head.i < tok.i or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]  # 'Esper on Wednesday accused China of …', parsed as "the accused China"
+    return prev.pos_ in ("NOUN", "PROPN") and prev.lower_ in _time_words() and prev.head.i < prev.i or \
         any(c.i == tok.i - 1 and c.dep_ in ("compound", "nsubj") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Day and time words of speech_verbs.yaml adverbs ("on Wednesday", "yesterday") that sit between a speaker
+    and the verb."""
+    return frozenset(str(w) for w in coref.speech_lexicon().get("adverbs") or [] if str(w).endswith(("day", "night")))
 
 
 def _past_read_as_participle(tok: Token) -> bool:
@@ -1222,6 +1247,31 @@ class Extraction:
     # -- reported speech -------------------------------------------------------------------------
 
     def reported_span(self, cue: Cue) -> tuple[int, int] | None:
+        """The clause a reporting verb reports, as a trimmed character span, if it states something; the
+        verb's own phrase first, when it is a speech act that states its content ("accused China of …")."""
+        act = self._act_span(cue) if cue.past != ACCORDING else None
+        return act if act is not None else self._reported_clause(cue)
+
+    def _act_span(self, cue: Cue) -> tuple[int, int] | None:
+        """'Esper accused China of using coercion …', 'He urged Vietnam to push back', 'The Taliban claimed
+        responsibility for shooting down the helicopter': a speech act whose own phrase (speech_verbs.yaml
+        act_phrases) holds what was said, no clause after it. The phrase runs from the verb to the end of its
+        words, short of a verb joined to it ("… and warned that …": that verb's own) and of a comma."""
+        tok = cue.tok
+        pattern = _act_phrases().get(_base(tok))
+        if pattern is None or pattern.match(self.body, cue.end) is None or \
+                any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
+            return None  # "did not accuse": nothing stated
+        if tok.dep_ in ("amod", "compound") and not _misread_past_verb(tok) or syntax.children(tok, "det") or \
+                syntax.is_passive(tok):
+            return None  # "the named accused included …": a noun; "is accused by critics of …": no speaker's act
+        end = self.sentence(cue.start)[1]
+        joined = [c.left_edge.idx for c in tok.children if c.dep_ in ("conj", "cc", "parataxis") and c.i > tok.i]
+        comma = self.body.find(",", cue.end, end)
+        end = min([end, *joined, *([comma] if comma >= 0 else [])])
+        return self._claim((cue.start, end))
+
+    def _reported_clause(self, cue: Cue) -> tuple[int, int] | None:
         """The clause a reporting verb reports, as a trimmed character span, if it states something."""
         s, e = self.sentence(cue.start)
         if not cue.reported:
