@@ -74,11 +74,11 @@ def test_a_verb_coordinated_with_a_predicate_noun_has_its_subject(sentence: str,
 
 def test_the_two_sides_are_the_sides_of_the_last_act_between_two_countries() -> None:
     """syntax.yaml pair_phrases: "both sides" after talks between Russia and Ukraine are Russia and Ukraine, inherited
-    (shown below the confidence of sides the clause names); with no such act before, no side is guessed."""
+    (the confidence model no longer weighs inheriting: fitted on one gold set and scored on the other it did not
+    help); with no such act before, no side is guessed."""
     evs = of_type(events_of("Russia and Ukraine held talks in Istanbul. Both sides accused each other of shelling "
                             "the plant."), "ACCUSE")
     assert {(side(e.actor), side(e.recipient)) for e in evs} == {("RUS", "UKR"), ("UKR", "RUS")}
-    assert all(e.confidence < 0.5 for e in evs)
     alone = of_type(events_of("The two sides signed a ceasefire deal in Minsk."), "AGREE")
     assert all(side(e.actor) is None and side(e.recipient) is None for e in alone)
 
@@ -323,6 +323,20 @@ def test_offsets_score_and_confidence() -> None:
     assert 0 < ev.confidence < 1 and ev.pattern == "accuse"
 
 
+def test_confidence_follows_how_the_event_was_told() -> None:
+    """event_confidence.json (fitted across two gold sets): both sides resolved beats one; a perfect ("has accused")
+    or a clause hung on a noun ("Chad, which accused ...") tells background and weighs less than a plain past."""
+    def conf(body: str) -> float:
+        found = of_type(events_of(body), "ACCUSE")
+        assert found, body
+        return found[0].confidence
+    plain = conf("Talks stalled. Chad accused Sudan of arming rebels.")
+    assert plain >= 0.5
+    assert conf("Talks stalled. Chad has accused Sudan of arming rebels.") < plain
+    assert conf("Talks stalled. The group accused Sudan of arming rebels.") < 0.5
+    assert conf("Talks stalled. Chad, which accused Sudan of arming rebels, met Kenya.") < 0.5
+
+
 def test_ontology_helpers() -> None:
     assert canonical_type("fight") == "ASSAULT" and canonical_type("demand") == "REQUEST"
     assert plover_score("ASSAULT", "aerial") < plover_score("ASSAULT") < 0 < plover_score("AID")
@@ -332,12 +346,12 @@ def test_unplaced_people_are_of_the_place_the_clause_or_text_names() -> None:
     # the place named in the clause's subject makes the police and the people they hold Bangladeshi
     arrest = of_type(events_of("Police in Dhaka detained three students on Friday."), "COERCE")
     assert arrest and side(arrest[0].actor) == "BGD" and side(arrest[0].recipient) == "BGD"
-    # no place in the clause: the place the text last named, read with less confidence than a placed one
+    # no place in the clause: the place the text last named
     later = "Heavy fighting went on in eastern Ukraine. Russian drones killed a woman overnight."
     placed = "Russian drones killed a woman in Kharkiv overnight."
     inherited, direct = of_type(events_of(later), "ASSAULT"), of_type(events_of(placed), "ASSAULT")
     assert inherited and side(inherited[0].recipient) == "UKR"
-    assert direct and side(direct[0].recipient) == "UKR" and direct[0].confidence > inherited[0].confidence
+    assert direct and side(direct[0].recipient) == "UKR"
     # no place anywhere: the people stay without a country; a country the phrase names is kept
     alone = of_type(events_of("Russian drones killed a woman overnight."), "ASSAULT")
     assert alone and alone[0].recipient is not None and side(alone[0].recipient) is None

@@ -14,12 +14,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.model import Event
 from flashpoint.nlp.event_patterns import Pattern
 
 CONFIDENT = 0.5
 FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
-            "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent", "both_known")
+            "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent", "both_known",
+            "perfect", "pluperfect", "noun_clause", "adverbial", "present", "modal", "reported", "lead", "late",
+            "domestic", "passive")
+NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "appos", "nmod", "obl", "csubj"})
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 
 
@@ -34,8 +39,45 @@ def _known(actor: Any) -> bool:
     return actor is not None and bool(actor.country or actor.code)
 
 
-def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool) -> dict[str, float]:
+def _country(actor: Any) -> str | None:
+    return getattr(actor, "country", None)
+
+
+def _path(tok: Token) -> list[Token]:
+    """The trigger and the words it hangs from, up to its sentence's root."""
+    out = [tok]
+    while out[-1].head is not out[-1] and len(out) < 12:
+        out.append(out[-1].head)
+    return out
+
+
+def clause_features(tok: Token, sentence_index: int, sentences: int) -> dict[str, float]:
+    """How the trigger's clause is told: its aspect and modality, whether it hangs from a noun (a description: "the
+    Authority, which has rejected ...") or from another clause, and where in the article its sentence is."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    path = _path(tok)
     return {
+        "perfect": float(bool(aux & {"has", "have", "had", "'ve", "'s"})),
+        "pluperfect": float("had" in aux),
+        "noun_clause": float(any(t.dep_ in NOUN_CLAUSES and t.head.pos_ in ("NOUN", "PROPN", "PRON") for t in path[:-1])),
+        "adverbial": float(any(t.dep_ == "advcl" for t in path[:-1])),
+        "present": float(tok.tag_ in ("VBZ", "VBP") and not aux),
+        "modal": float(any(c.dep_ == "aux" and c.lower_ in MODALS for t in path[:3] for c in t.children)),
+        "lead": float(sentence_index <= 3),
+        "late": float(sentences > 0 and sentence_index / sentences > 0.5),
+        "passive": float(any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)),
+    }
+
+
+MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
+
+
+def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool,
+             trigger: Token | None = None, sentences: int = 0) -> dict[str, float]:
+    clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
+    return clause | {
+        "reported": float(ev.reported_by is not None),
+        "domestic": float(_known(ev.actor) and _known(ev.recipient) and _country(ev.actor) == _country(ev.recipient)),
         "weak": float(pattern.weak),
         "noun_trigger": float(pattern.pos == "NOUN"),
         "object_constrained": float(bool(pattern.objects)),

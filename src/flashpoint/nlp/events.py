@@ -1389,7 +1389,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                    reported_by=coded.reported_by,
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
-        x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx))
+        x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
+                     trigger=tok, sentences=len(doc.sentences()))
         ev.confidence = confidence(x)
         doc.extras.setdefault("event_features", {})[id(ev)] = x
         out.append(ev)
