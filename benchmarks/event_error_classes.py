@@ -7,7 +7,7 @@ annotations (never the held-out ones), so the largest classes can be attacked fi
                    historical or hypothetical / a pattern lemma of the gold type is in the clause but fired
                    nothing (parse, constraints, sides) / only lemmas of other types / no trigger in the patterns
 
-    python benchmarks/event_error_classes.py [--gold tests/data/realnews] [--details FILE]
+    python benchmarks/event_error_classes.py [--gold tests/data/realnews] [--articles FILE] [--details FILE]
 """
 
 from __future__ import annotations
@@ -76,11 +76,12 @@ def miss_class(gold: Record, events: list[Record], all_events: list[Record], tok
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "realnews")
+    ap.add_argument("--articles", type=Path, help="the texts: articles.jsonl or the article-extraction ground-truth.json")
     ap.add_argument("--details", type=Path, help="write one line per mistake, grouped by class")
     args = ap.parse_args()
     golds, split = rn.load_gold(args.gold)
     golds = rn.chosen(golds, split, "tune")  # tune only: never the held-out articles
-    texts = rn.load_texts(rn.default_articles())
+    texts = rn.load_texts(args.articles or rn.default_articles(), golds)
     lemmas: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for key, found in by_lemma().items():
         for p in found:
