@@ -364,6 +364,31 @@ def claim_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
     return _typed_words(language, "claim_recipients", "nouns", _nouns)
 
 
+@dataclass(frozen=True)
+class ReferredActs:
+    """events.yaml `referred_acts`: verbal acts of `types` on an earlier act named by a bare noun ("condemned the
+    attack", "rejected these accusations") are aimed at whoever did the last act of that kind the text told;
+    `acts` maps each such noun (and its plural) to the PLOVER type of the act it names."""
+
+    types: frozenset[str]
+    determiners: frozenset[str]
+    acts: dict[str, str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def referred_acts(language: str = DEFAULT_LANGUAGE) -> ReferredActs:
+    data = read_yaml(language, "events.yaml").get("referred_acts") or {}
+    source = f"lang/{language}/events.yaml: referred_acts"
+    kinds = data.get("acts") or {}
+    unknown = [t for t in kinds if t not in ontology()["types"]]
+    if unknown:
+        raise ValueError(f"{source}: unknown act types {unknown}")
+    acts = {form: str(type_) for type_ in kinds for form in _nouns(kinds, type_)}
+    return ReferredActs(_types(data, source), _words(data, "determiners"), acts, *_examples(data, source))
+
+
 @lru_cache(maxsize=4)
 def attempted_acts(language: str = DEFAULT_LANGUAGE) -> TypedWords:
     return _typed_words(language, "attempted_acts", "verbs")

@@ -47,6 +47,7 @@ from flashpoint.nlp.event_patterns import (
     placed_sectors,
     private_acts,
     readying_types,
+    referred_acts,
     state_acts,
 )
 from flashpoint.nlp.event_time import event_time, told_day
@@ -97,6 +98,7 @@ class ArticleState:
     last_place: Place | None = None
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
     last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
+    last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -361,9 +363,7 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if tok.pos_ == "PRON":
         return _pronoun_party(doc, tok, state)
     lo, hi = syn.phrase_span(tok)
-    enemy = syntax().enemy_words
-    if (tok.lower_ in enemy or any(t.i < tok.i and t.dep_ in ("amod", "compound", "nmod:poss") and t.lower_ in enemy
-                                   for t in tok.subtree)) and not actor_kb.names_a_country(doc.body[lo:hi]):
+    if _enemy_named(doc, tok, lo, hi):
         # "enemy positions": whoever the actor fights, named once the actor is known (_name_enemies)
         return Party(Actor(text=doc.body[lo:hi], name=doc.body[lo:hi], id=ENEMY, sector="MIL"))
     placed = None if _owner_named(tok) else _place_within(doc, tok)
@@ -377,6 +377,13 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     if actor is None:
         return _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
     return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
+
+
+def _enemy_named(doc: NlpDoc, tok: Token, lo: int, hi: int) -> bool:
+    """"Enemy positions", "the enemy" (syntax.yaml enemy_words), where the phrase names no country."""
+    enemy = syntax().enemy_words
+    return (tok.lower_ in enemy or any(t.i < tok.i and t.dep_ in ("amod", "compound", "nmod:poss") and t.lower_ in enemy
+                                       for t in tok.subtree)) and not actor_kb.names_a_country(doc.body[lo:hi])
 
 
 def _acronym(doc: NlpDoc, head: Token) -> Actor | None:
@@ -708,7 +715,7 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     for slot in slots:
         found = other(_object_doers(doc, objects, state) if acts and slot in ("obj", "iobj") else
                       _slot_parties(doc, trigger, p, obj, _hosts(trigger, objects, acts, slot, p), slot, state))
-        found = found or other(_makers(doc, objects, p, slot, state))
+        found = found or other(_named_elsewhere(doc, objects, p, slot, state))
         if found:
             return found
     if addressed or ("ccomp" in slots and _self_addressed(trigger)):
@@ -728,6 +735,27 @@ def _implied_recipients(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[T
     (each kept by `keep`, the caller's filter), in that order."""
     found = keep(_complement_recipients(doc, trigger, p, state)) or keep(_condition_recipients(doc, trigger, p, state))
     return found or keep(_claimants(doc, trigger, p, objects, actors))
+
+
+def _named_elsewhere(doc: NlpDoc, objects: list[Token], p: Pattern, slot: str, state: ArticleState) -> list[Party]:
+    """An object that names no side: the maker its participle names, else the doer of the earlier act it refers to."""
+    return _makers(doc, objects, p, slot, state) or _referred_doers(p, objects, slot, state)
+
+
+def _referred_doers(p: Pattern, objects: list[Token], slot: str, state: ArticleState) -> list[Party]:
+    """"Russian troops shelled Kharkiv. Germany condemned the attack", "... accused U.S. forces of helping militants.
+    The Pentagon rejected these accusations": a verbal act (events.yaml `referred_acts`) on an earlier act named by a
+    bare noun, a determiner its only word before it and nothing after, is aimed at whoever did the last act of that
+    kind the text told (inherited; none where that act had no side)."""
+    rule = referred_acts()
+    if slot != "obj" or p.type not in rule.types or len(objects) != 1:
+        return []
+    noun = objects[0]
+    kind = rule.acts.get(noun.lower_) or rule.acts.get(noun.lemma_.lower())
+    words = [c for c in noun.children if c.dep_ not in ("det", "punct")]
+    if kind is None or words or not any(c.dep_ == "det" and c.lower_ in rule.determiners for c in noun.children):
+        return []
+    return [Party(a, inherited=True) for a in state.last_doers.get(kind, [])]
 
 
 def _claimants(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], actors: list[Party]) -> list[Party]:
@@ -1434,6 +1462,7 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
     state.last_subject = None if actors else _subject_actor(doc, sentence, state)
     state.last_actor = actors[-1] if actors else state.last_actor
     state.last_pair = _last_pair(events) or state.last_pair
+    _remember_doers(state, events)
     for ev in events:
         attacked = _attacked_country(ev)
         if attacked and ev.actor is not None:
@@ -1444,6 +1473,15 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         # a state of the past ("Soviet-era", "the USSR") is no place a later act happens in
         if place is not None and place.country and not actor_kb.historical_country(place.country):
             state.last_place = place
+
+
+def _remember_doers(state: ArticleState, events: list[Event]) -> None:
+    """Who did the acts of each type the sentence tells as done (none where they had no side), for a later "the
+    attack" (`_referred_doers`)."""
+    told = [e for e in events if not (e.negated or e.hypothetical or e.historical)]
+    for type_ in {e.type for e in told}:
+        doers = [e.actor for e in told if e.type == type_ and e.actor is not None and (e.actor.country or e.actor.code)]
+        state.last_doers[type_] = [a for i, a in enumerate(doers) if not any(_same(a, b) for b in doers[:i])]
 
 
 def _last_pair(events: list[Event]) -> tuple[Actor, Actor] | None:
