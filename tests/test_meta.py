@@ -20,6 +20,7 @@ from flashpoint.ingest.meta import (
     stamp_above_body,
     strip_site_suffix,
     url_date,
+    url_month,
 )
 from flashpoint.ingest.pipeline import load_articles
 from flashpoint.model import Article
@@ -343,3 +344,14 @@ def test_a_url_date_outranks_a_date_line_among_the_first_lines() -> None:
     assert extract_meta(raw, _body(story)).published == "2024-04-02"  # nothing better: the date line
     dated = extract_meta(raw, _body(story), url="https://example.org/world/2024/03/14/sudan-story")
     assert (dated.published, dated.published_from) == ("2024-03-14", "inferred")
+
+
+@pytest.mark.parametrize("url,month", [
+    ("https://www.aljazeera.com/news/2019/11/service-members-killed", "2019-11"),  # filed under its month
+    ("https://www.theguardian.com/law/2026/feb/02/civilians-report", None),  # a day: url_date's
+    ("https://www.example.com/news/2019/11/19/story", None),
+    ("https://www.example.com/2019/13/story", None),  # no month
+    ("https://www.example.com/story-2019", None),
+])
+def test_a_url_month_is_the_month_a_dayless_address_names(url: str, month: str | None) -> None:
+    assert url_month(url) == month

@@ -378,9 +378,9 @@ def closing_day(anchor: date, text: str) -> date:
 
 def pinned_date(text: str, today: date, after: date | None = None) -> str | None:
     """A page with no date at all may still pin one: 'February 22, that is to say Tuesday' happened
-    in a year in which February 22 was a Tuesday, within a few years after the latest year the page tells
-    of, not after today nor after a year the page says it looks forward to ('the tour will kick off in
-    2020'). A page that says no year pins none: the calendar alone would guess one of many.
+    in the latest year, not after today nor after a year the page says it looks forward to ('the tour
+    will kick off in 2020'), in which February 22 was a Tuesday (and not before a year the page names).
+    A page that names no year at all pins none: the calendar alone would guess one of many.
     `after`, a day the page tells of: the pin is the first such day from it, within a year. The report
     is then dated to the day that closes the week of the weekdays the page names."""
     said = [m for pat in _PINNED for m in pat.finditer(text)
@@ -391,21 +391,13 @@ def pinned_date(text: str, today: date, after: date | None = None) -> str | None
         ceiling = min([today.year, *ahead])
         told = [y for y in _years_said(text, ahead=False) if y <= ceiling]
         if after is None and not ahead and not told:
-            return None  # no year said: any year whose calendar fits would be a guess
-        floor = max(told, default=ceiling - _pin_span())
-        years = range(after.year, after.year + 2) if after else \
-            range(min(ceiling, floor + _pin_span()), floor - 1, -1)
+            return None  # no year said at all: the calendar alone would guess one of many
+        floor = max(told, default=1990)
+        years = range(after.year, after.year + 2) if after else range(ceiling, min(floor, ceiling) - 1, -1)
         pinned = next((d for d in (_day(y, month, day) for y in years)
                        if d and d.weekday() == wd and d <= today and (after is None or d >= after)), None)
         return closing_day(pinned, text).isoformat() if pinned else None
     return None
-
-
-@lru_cache(maxsize=1)
-def _pin_span() -> int:
-    """How many years after the latest year a page tells of (or before a year it looks forward to) a day
-    pinned by its weekday may fall (document_day.yaml: pinned_year_span)."""
-    return int((document_day_cues("en") or {}).get("pinned_year_span", 2))
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -437,6 +429,19 @@ def url_date(url: str | None) -> str | None:
         return date(int(year), month, int(day)).isoformat()
     except ValueError:
         return None
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2}|" + _MON + r")/(?!\d{1,2}(?:/|-|$))", re.I)
+
+
+def url_month(url: str | None) -> str | None:
+    """The year and month a site puts in a path that names no day (/2019/11/story-slug), as YYYY-MM:
+    the page was published in that month."""
+    m = _URL_MONTH.search(urlsplit(url).path if url else "")
+    if m is None or url_date(url):
+        return None
+    month = int(m.group(2)) if m.group(2).isdigit() else _MONTHS[m["mon"].lower()]
+    return f"{int(m.group(1)):04d}-{month:02d}" if 1 <= month <= 12 else None
 
 
 def _normal_date(value: Any) -> str | None:

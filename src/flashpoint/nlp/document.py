@@ -80,6 +80,18 @@ def publication_day(article: Article) -> dt.date | None:
         return None
 
 
+def publication_window(article: Article) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an undated article was published between, where its address names the
+    month (/2019/11/story): its dates are resolved against both (timexes.record_timexes)."""
+    from flashpoint.ingest.meta import url_month
+
+    month = None if article.published else url_month(article.url)
+    if month is None:
+        return None
+    first = dt.date.fromisoformat(month + "-01")
+    return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
+
 def make_doc(article: Article, scope: Scope | None = None) -> NlpDoc:
     """The article's document, parsed whole or (with `scope`) where the extractors read the parse."""
     return NlpDoc(article=article, tokens=parse(article.body, scope), published=publication_day(article))

@@ -38,7 +38,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
-from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.document import NlpDoc, publication_window
 from flashpoint.nlp.language import date_words
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
@@ -2560,24 +2560,28 @@ def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
 
 def extract_timexes(doc: NlpDoc) -> list[Timex]:
     return record_timexes(doc.body, doc.published, doc.tokens, doc.extras.setdefault("unshown_timexes", set()),
-                          doc.extras.setdefault("stamp_dates", set()))
+                          doc.extras.setdefault("stamp_dates", set()), publication_window(doc.article))
 
 
 
 def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = None,
                    unshown: set[tuple[int, int]] | None = None,
-                   stamps: set[tuple[int, int]] | None = None) -> list[Timex]:
+                   stamps: set[tuple[int, int]] | None = None,
+                   window: tuple[dt.date, dt.date] | None = None) -> list[Timex]:
     """The body's dates as a record shows them: durations and fuzzy references ('recently', 'now')
     are left out; what cannot be resolved keeps its text with value None. `tokens`, the parse of
     `body`, tells plans said in the present ('talks resume on Monday'). Without `unshown`, a count
     from the date told ('two months later') is left out; with it, it is kept and its span noted there
     (events of its clause take its date, the record does not show it). `stamps`, where given, gets the spans
-    of the page's time stamps, no date of the story but no figure either ('(Published Monday, Nov. 18, 2019)')."""
+    of the page's time stamps, no date of the story but no figure either ('(Published Monday, Nov. 18, 2019)').
+    `window`, for an undated text, the first and last day it was published between (its address's month)."""
     out: list[Timex] = []
-    found = _resolved(body, published, tokens, stamps) if published is not None else \
-        _unanchored(body, tokens, stamps)
-    years = _years_said(found)
     year_of_report = report_year(body) if published is None else None
+    if window is None and year_of_report is not None:
+        window = (dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31))
+    found = _resolved(body, published, tokens, stamps) if published is not None else \
+        _unanchored(body, tokens, stamps, window)
+    years = _years_said(found)
     for r in found:
         if r.kind in ("span", "fuzzy", "now", "overnight"):
             continue  # "the past five years" is a duration, "recently" and "overnight" no date
@@ -2611,13 +2615,15 @@ def _unanchored_days() -> tuple[int, ...]:
     return tuple(days)
 
 
-def _unanchored(body: str, tokens: Doc | None, stamps: set[tuple[int, int]] | None) -> list[Res]:
-    """An undated text's dates: resolved against trial publication days far apart (dates.yaml: undated_text),
-    each keeps a value they all give it (its words alone fix it), else the value it has against no day at
-    all (None for 'Tuesday', 'last month'); durations and vague words are told apart as on a dated text."""
+def _unanchored(body: str, tokens: Doc | None, stamps: set[tuple[int, int]] | None,
+                window: tuple[dt.date, dt.date] | None = None) -> list[Res]:
+    """An undated text's dates: resolved against trial publication days (dates.yaml: undated_text), the
+    first and last day of `window` where the text's month or year is known, else days far apart; each keeps
+    a value they all give it (its words alone fix it), else the value it has against no day at all (None
+    for 'Tuesday', 'last month'); durations and vague words are told apart as on a dated text."""
     today = dt.date.today()
-    first, *others = [_resolved(body, today - dt.timedelta(days=n), tokens, stamps if k == 0 else None)
-                      for k, n in enumerate(_unanchored_days())]
+    days = list(window) if window else [today - dt.timedelta(days=n) for n in _unanchored_days()]
+    first, *others = [_resolved(body, day, tokens, stamps if k == 0 else None) for k, day in enumerate(days)]
     bare = {(r.start_char, r.end_char): r for r in _resolved(body, None, tokens, None)}
     values = [{(r.start_char, r.end_char): r.value for r in trial} for trial in others]
     for r in first:
@@ -2653,8 +2659,10 @@ def _records_of(body: str, r: Res, unshown: set[tuple[int, int]] | None) -> list
                       value=r.value),
                 Timex(text=str(two[2]), start=int(two[0]), end=int(two[1]), value=str(two[2]))]
     start, value = _shown(body, r)
+    end = r.end_char - next((len(p) for p in rule_words("possessive_is_no_part", "possessives")
+                             if body[start:r.end_char].lower().endswith(p)), 0)
     if r.extra.get("told_only"):
         if unshown is None:
             return []
-        unshown.add((start, r.end_char))
-    return [Timex(text=body[start:r.end_char], start=start, end=r.end_char, value=value)]
+        unshown.add((start, end))
+    return [Timex(text=body[start:end], start=start, end=end, value=value)]
