@@ -337,6 +337,9 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
         # "lifted Friday a day-old blockade": a noun the parse left as a complement may be the object meant
         # ... or a second object read as a bare oblique ("denying UN monitors access(obl:unmarked)")
         more = [c for c in tok.children if c.dep_ in ("xcomp", "obl:unmarked") and c.pos_ == "NOUN"]
+        # ... or the noun an adjective read as the object is joined to ("faced international(xcomp) and Palestinian
+        # criticism(conj)")
+        more += [c for o in objs if o.pos_ == "ADJ" for c in o.conjuncts if c.pos_ == "NOUN"]
         more += syn.obliques(tok, p.preps)  # "provided Ukraine with drones": the thing given in the pattern's oblique
         alt = [syn.np_head(o) for o in [*objs[1:], *more] if _lemma_in(syn.np_head(o), p.objects)]
         head = alt[0] if alt else head
