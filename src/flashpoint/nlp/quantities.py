@@ -357,7 +357,7 @@ def _one_toll(after: str) -> bool:
 def _age_in_a_clause(fig: _Figure) -> bool:
     """'since I was 17', 'At 16, he went': a person's age (figures.yaml: ages_in_a_clause)."""
     told, person_after = _age_patterns()
-    if told.search(fig.before) or _turned_an_age(fig):
+    if told.search(fig.before) or _turned_an_age(fig) or _age_said(fig):
         return True
     return bool(re.fullmatch(r"\s*at\s+", fig.before, re.I)) and person_after.match(fig.after) is not None
 
@@ -367,6 +367,30 @@ def _turned_an_age(fig: _Figure) -> bool:
     (figures.yaml: ages_in_a_clause turn_verbs, after_words)."""
     before, after = _turn_patterns()
     return before.search(fig.before) is not None and after.match(fig.after) is not None
+
+
+def _age_said(fig: _Figure) -> bool:
+    """'She was 34 when', 'Putin, now 71,', 'died at 87', 'as young as 13': a person's age told as what they are,
+    with nothing counted after it (figures.yaml: age_said_of_a_person)."""
+    num = fig.m["num"] or ""
+    if not num.isdigit() or len(num) > 3 or fig.rng is not None:
+        return False
+    said, after = _age_said_patterns()
+    return said.search(fig.before) is not None and after.match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _age_said_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a person and 'was', a name and 'now', 'died at' or 'as young as' before the age; the clause's end after)."""
+    words = _figure_rule_words()
+    alt = {k: alternation(sorted(words[f"age_said_of_a_person.{k}"])) for k in
+           ("subjects", "verbs", "adverbs", "after_words", "died_words", "as_words")}
+    persons = alternation(sorted(words["age_said_of_a_person.subjects"] | words["age_after_a_person.words"]))
+    said = (r"(?i:\b(?:" + persons + r")\s+(?:" + alt["verbs"] + r")\s+(?:(?:" + alt["adverbs"] + r")\s+)?"
+            r"|\b(?:" + alt["died_words"] + r")\s+at\s+|\bas\s+(?:" + alt["as_words"] + r")\s+as\s+)$"
+            r"|[A-Z][\w'\u2019.-]*,\s+now\s+$")
+    after = r"\s*(?:[.,;:!?)\u2014]|$)|\s+(?:" + alt["after_words"] + r")\b"
+    return re.compile(said), re.compile(after, re.I)
 
 
 @lru_cache(maxsize=1)
@@ -778,10 +802,22 @@ class _Figure:
 def _new_scan(doc: NlpDoc) -> _Scan:
     sentences = doc.sentences()
     # the dates of the story and the page's time stamps ('(Published Monday, Nov. 18, 2019)') hold no figure
-    blocked = sorted([(t.start, t.end) for t in doc.timexes] + list(doc.extras.get("stamp_dates", ())))
+    blocked = sorted([(t.start, t.end) for t in doc.timexes] + list(doc.extras.get("stamp_dates", ()))
+                     + _phone_numbers(doc.body))
     ranges = _ranges(doc.body, blocked)
     return _Scan(doc=doc, sentences=sentences, starts=[s for s, _ in sentences], blocked=blocked, ranges=ranges,
                  range_firsts={r.start("a") for r in ranges.values()})
+
+
+# a telephone number: a country code, an area code in brackets or a leading zero, then groups of digits
+_PHONE = re.compile(r"(?<![\d.,+])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{1,4}){1,4}"
+                    r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}|0\d{0,4}(?:[ \t-]\d{2,4}){2,4})(?![\w,]|\.\d)")
+
+
+def _phone_numbers(body: str) -> list[tuple[int, int]]:
+    """The spans of telephone numbers, no figures (figures.yaml: phone_numbers)."""
+    least = int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["phone_numbers"]["min_digits"])
+    return [m.span() for m in _PHONE.finditer(body) if sum(c.isdigit() for c in m.group(0)) >= least]
 
 
 def _placed(scan: _Scan, m: re.Match[str]) -> _Figure | None:
@@ -846,6 +882,31 @@ def _ordinal_or_multiplier(fig: _Figure) -> bool:
     if not num[:1].isdigit() and _ORDINAL_AFTER.match(fig.after) or _age_bound(fig):
         return True
     return bool(_DECIMAL_TIMES.fullmatch(num)) and re.match(r"\s+times\b", fig.after) is not None
+
+
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[.:][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def _time_of_day(fig: _Figure) -> bool:
+    """'at 11.40 local time', 'at 1800 hours', 'at 4 in the morning': a time of day, no count (figures.yaml:
+    times_of_day)."""
+    num = fig.m["num"] or ""
+    zone, hours, at, part = _time_patterns()
+    if fig.m["qual"] and not at.search(fig.m["qual"] + " "):
+        return False
+    if _CLOCK.fullmatch(num):
+        return zone.match(fig.after) is not None or (at.search(fig.before) is not None and hours.match(fig.after) is not None)
+    return num.isdigit() and 0 < int(num) <= 12 and at.search(fig.before + (fig.m["qual"] or "") + " ") is not None \
+        and part.match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _time_patterns() -> tuple[re.Pattern[str], ...]:
+    """(a time zone after, a word of hours after, a word of time before, a part of the day after)."""
+    words = _figure_rule_words()
+    alt = {k: _alt(sorted(words[f"times_of_day.{k}"])) for k in ("zones", "hour_words", "before_words", "day_parts")}
+    return (re.compile(r"\s*\(?(?:" + alt["zones"] + r")\b", re.I), re.compile(r"\s*(?:" + alt["hour_words"] + r")\b", re.I),
+            re.compile(r"\b(?:" + alt["before_words"] + r")\s+$", re.I), re.compile(r"\s+(?:" + alt["day_parts"] + r")\b", re.I))
 
 
 def _age_bound(fig: _Figure) -> bool:
@@ -1121,6 +1182,25 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     return plain and not head_kind
 
 
+_WORD_BEFORE = re.compile(r"(?:(\w+)\s+)?([A-Z][a-z]\w*)\s+$")
+
+
+def _model_of_weapons(fig: _Figure, head_kind: str | None) -> bool:
+    """'send Leopard 2 tanks', 'Fateh 110 missiles': bare digits between a capitalised word and weapons name a
+    model, unless the word is a place, a people, a day, a month or a sentence's opener, or follows a word of
+    place ('in Kharkiv 12 missiles': figures.yaml name_numbers place_words)."""
+    m = fig.m
+    said = _WORD_BEFORE.search(fig.before)
+    if head_kind != "munitions" or said is None or not (m["num"] or "").isdigit() \
+            or any(m[g] for g in ("cur", "curword", "pct", "qual", "scale", "abbr")) or fig.rng is not None:
+        return False
+    word, prev = said.group(2), (said.group(1) or "").lower()
+    if prev in _figure_rule_words()["name_numbers.place_words"] or word.lower() in _SENTENCE_OPENERS:
+        return False
+    places = any(e.type in ("GPE", "LOC", "NORP") for e in gazetteer().lookup(word))
+    return not (places or word.lower() in _demonyms() or _names_a_date(word))
+
+
 def _name_of_a_number(fig: _Figure, head_kind: str | None) -> bool:
     """'the Group of Seven (G7)', 'the Gang of Eight', 'a Group of 20 summit': an article, a capitalised word
     (no day or month) and 'of' before a bare number name a body (figures.yaml: name_numbers)."""
@@ -1169,7 +1249,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
             or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
-            or _model_number(fig):
+            or _model_number(fig) or _time_of_day(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
@@ -1192,6 +1272,8 @@ def _model_number(fig: _Figure) -> bool:
         letters, words = glued.group(0).lower(), _figure_rule_words()
         if letters in words["model_numbers.multiplier_letters"] and len(m["num"]) <= 2:
             return False  # "~12x as cost-effective" multiplies; "777x" names a jet
+        if glued.group(0).isupper() and m.string[m.end() + glued.end():m.end() + glued.end() + 1].isdigit():
+            return True  # "Zircon 3M22", "9M723 missiles", "2S19 howitzers": a code of capitals and digits
         return letters not in words["model_numbers.units"] and not _patterns()["measure"].match(fig.after)
     return _AFTER_A_COUNT.search(fig.before) is not None and _model_name_after(fig) and not _counts_after(fig)
 
@@ -1425,8 +1507,8 @@ def _part_of_a_count() -> re.Pattern[str]:
 
 def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | None) -> bool:
     """A number read in its sentence that counts nothing: a guess, a name, an age, a rank, a reference back."""
-    return _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _is_age_after_name(fig) \
-        or _one_of_a_superlative(doc, fig) or _definite_reference(doc, fig, head_kind) \
+    return _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _model_of_weapons(fig, head_kind) \
+        or _is_age_after_name(fig) or _one_of_a_superlative(doc, fig) or _definite_reference(doc, fig, head_kind) \
         or _one_thing_named(doc, fig, value, head_kind)
 
 
