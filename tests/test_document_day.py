@@ -50,4 +50,4 @@ def test_an_inferred_day_never_overrides_a_given_one() -> None:
 
 
 def test_the_future_cues_are_words() -> None:
-    assert all(isinstance(w, str) and w.isalpha() for w in DATA["future_cues"])
+    assert all(isinstance(w, str) and w.split() and all(p.isalpha() for p in w.split()) for w in DATA["future_cues"])
