@@ -67,6 +67,7 @@ _NAME_COLON = re.compile(r"(?:^|[.!?]\s+)(?:The[ \u00a0]+)?(?P<name>[A-Z][^.!?:;
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_COMMA = re.compile(r",(?=\s)")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")  # a word of letters, as a title writes it ("Takin’")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
@@ -195,17 +196,34 @@ def _phrase_cue(verb: Token, text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _act_phrases() -> dict[str, re.Pattern[str]]:
-    """Verb lemma -> the words after it that make its own phrase a report (speech_verbs.yaml act_phrases); "*"
-    stands for the verb's object, one to ACT_OBJECT_WORDS words without punctuation."""
+def _act_phrases() -> dict[str, list[tuple[re.Pattern[str], bool]]]:
+    """Verb lemma -> the words after it that make its own phrase a report (speech_verbs.yaml act_phrases), each
+    with whether it is the object alone; "*" stands for the verb's object, one to ACT_OBJECT_WORDS words without
+    punctuation."""
     word = r"[^\s,;:!?()]+"  # a quoted word or an abbreviation is one: 'accused the “rebel” U.S. forces of'
     obj = rf"{word}(?:\s+{word}){{0,{ACT_OBJECT_WORDS - 1}}}?"
-    out: dict[str, re.Pattern[str]] = {}
-    for base, patterns in (coref.speech_lexicon().get("act_phrases") or {}).items():
-        alternation = "|".join(r"\s+".join(obj if w == "*" else re.escape(w) for w in str(p).split())
-                               for p in sorted(patterns, key=len, reverse=True))
-        out[str(base)] = re.compile(rf"\s+(?:{alternation})\b", re.IGNORECASE)
-    return out
+    return {str(base): [(re.compile(r"\s+" + r"\s+".join(obj if w == "*" else re.escape(w) for w in str(p).split())
+                                    + r"\b", re.IGNORECASE), str(p) == "*") for p in patterns]
+            for base, patterns in (coref.speech_lexicon().get("act_phrases") or {}).items()}
+
+
+def _act_kind(tok: Token, text: str, end: int) -> str | None:
+    """Whether the speech verb's own words make an act phrase (_act_phrases): "object" where its object alone
+    does (a clause after the verb comes first: "reported 5,000 people entered"), "phrase" where more words do;
+    None for a verb not active, negated, a noun ("the accused") or in a relative clause (whose speaker the
+    noun before it gives), and for an object alone that is not the verb's parsed object ("reported on Monday")."""
+    found = [bare for pattern, bare in _act_phrases().get(_base(tok), []) if pattern.match(text, end)]
+    if not found or any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
+        return None  # "did not accuse": nothing stated
+    if tok.dep_ in ("amod", "compound") and not _misread_past_verb(tok) or tok.dep_ == "acl:relcl" or \
+            syntax.children(tok, "det") or syntax.is_passive(tok):
+        return None  # "the named accused included …": a noun; "is accused by critics of …": no speaker's act
+    if any(c.dep_ == "mark" and c.lower_ in syntax_words().conditional_marks for c in tok.children):
+        return None  # "if the person reports no birds": a condition, no act
+    if not all(found):
+        return "phrase"
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    return "object" if any(c.dep_ in ("obj", "xcomp") and c.left_edge.i == nxt.i for c in tok.children) else None
 
 
 @lru_cache(maxsize=1)
@@ -1247,10 +1265,12 @@ class Extraction:
     # -- reported speech -------------------------------------------------------------------------
 
     def reported_span(self, cue: Cue) -> tuple[int, int] | None:
-        """The clause a reporting verb reports, as a trimmed character span, if it states something; the
-        verb's own phrase first, when it is a speech act that states its content ("accused China of …")."""
-        act = self._act_span(cue) if cue.past != ACCORDING else None
-        return act if act is not None else self._reported_clause(cue)
+        """The clause a reporting verb reports, as a trimmed character span, if it states something; the verb's
+        own phrase where it is a speech act that states its content ("accused China of …", "reported 69
+        incidents"), before any clause unless the phrase is its object alone."""
+        act = _act_kind(cue.tok, self.body, cue.end) if cue.past != ACCORDING else None
+        clause = self._reported_clause(cue) if act != "phrase" else None
+        return clause if clause is not None or act is None else self._act_span(cue)
 
     def _act_span(self, cue: Cue) -> tuple[int, int] | None:
         """'Esper accused China of using coercion …', 'He urged Vietnam to push back', 'The Taliban claimed
@@ -1258,17 +1278,10 @@ class Extraction:
         act_phrases) holds what was said, no clause after it. The phrase runs from the verb to the end of its
         words, short of a verb joined to it ("… and warned that …": that verb's own) and of a comma."""
         tok = cue.tok
-        pattern = _act_phrases().get(_base(tok))
-        if pattern is None or pattern.match(self.body, cue.end) is None or \
-                any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
-            return None  # "did not accuse": nothing stated
-        if tok.dep_ in ("amod", "compound") and not _misread_past_verb(tok) or syntax.children(tok, "det") or \
-                syntax.is_passive(tok):
-            return None  # "the named accused included …": a noun; "is accused by critics of …": no speaker's act
         end = self.sentence(cue.start)[1]
         joined = [c.left_edge.idx for c in tok.children if c.dep_ in ("conj", "cc", "parataxis") and c.i > tok.i]
-        comma = self.body.find(",", cue.end, end)
-        end = min([end, *joined, *([comma] if comma >= 0 else [])])
+        comma = _COMMA.search(self.body, cue.end, end)  # not the comma of "5,000"
+        end = min([end, *joined, *([comma.start()] if comma else [])])
         return self._claim((cue.start, end))
 
     def _reported_clause(self, cue: Cue) -> tuple[int, int] | None:

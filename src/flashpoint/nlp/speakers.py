@@ -271,7 +271,20 @@ def _nameless(tok: Token) -> bool:
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
     """A capitalised word that opens its sentence and no entity covers: a sentence start, no name,
     unless the text writes it capitalised inside a sentence too ("Tottenham said" after "joins Tottenham")."""
-    if tok.pos_ != "PROPN" or has_entity or _acronym(tok) or not (tok.i == 0 or bool(tok.is_sent_start)):
+    if tok.pos_ != "PROPN" or has_entity or _acronym(tok):
+        return False
+    return _capitalised_only_at_openings(tok)
+
+
+def _opening_common_noun(tok: Token) -> bool:
+    """'Images of bullet casings … indicate': a lower-case noun ("NTV" is no such word) capitalised only where it
+    opens a sentence."""
+    return tok.pos_ == "NOUN" and tok.text[1:].islower() and _capitalised_only_at_openings(tok)
+
+
+def _capitalised_only_at_openings(tok: Token) -> bool:
+    """A word that opens its sentence and is written capitalised nowhere else in the text."""
+    if not (tok.i == 0 or bool(tok.is_sent_start)):
         return False
     text = tok.doc.text
     return not any(text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "”", '"', ":")
@@ -1254,8 +1267,9 @@ class Speakers:
                    person=actor is None and looks_like_full_name(text), nameless=_nameless(tok))
 
     def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
-        """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official")."""
-        if tok.pos_ in NAME_POS or tok.text[:1].isupper():
+        """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official"); a common noun
+        capitalised only where it opens a sentence ("Images of bullet casings … indicate that") is no name."""
+        if tok.pos_ in NAME_POS or tok.text[:1].isupper() and not _opening_common_noun(tok):
             return True
         span = tok.doc.char_span(lo, hi, alignment_mode="expand")  # the phrase's tokens, not a scan of the doc
         words = {t.lower_ for t in span or () if lo <= t.idx < hi} | {tok.lemma_.lower()}
