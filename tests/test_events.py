@@ -212,6 +212,22 @@ def test_what_is_avoided_or_prohibited_did_not_happen() -> None:
     assert done and not any(e.hypothetical for e in done)
 
 
+@pytest.mark.parametrize(("sentence", "type_", "hypothetical"), [
+    ("US President Donald Trump has been eager to withdraw, but General Mark Milley said it would stay.", "RETREAT",
+     True),
+    ("Asked whether the goal of the US in sending military aid to Ukraine is to defeat Russia, she stopped short.",
+     "AID", True),
+    ("Russia withdrew its troops from Kherson, eager to end the war.", "RETREAT", False),
+    ("Russia sent troops to Syria with the goal of saving Assad.", "MOBILIZE", False),
+    ("In a bid to capture Bakhmut, Russian forces shelled the city.", "ASSAULT", False),
+])
+def test_an_act_of_aim_or_desire_has_not_happened(sentence: str, type_: str, hypothetical: bool) -> None:
+    """syntax.yaml irrealis_verbs, its adjectives and nouns: an act an adjective or noun of aim or desire governs ("eager to withdraw", "the goal
+    ... in sending aid") is not told as done; the act that word hangs on is."""
+    found = of_type(events_of(sentence), type_)
+    assert found and all(e.hypothetical == hypothetical for e in found)
+
+
 def test_of_two_subjects_the_clause_is_about_the_nearer_unless_they_are_a_list() -> None:
     """The parse may give a verb two subjects: a heading before a colon and the subject after it (the nearer acts),
     or a list with only a comma between (the first of it is kept, as before)."""
@@ -324,17 +340,33 @@ def test_offsets_score_and_confidence() -> None:
 
 
 def test_confidence_follows_how_the_event_was_told() -> None:
-    """event_confidence.json (fitted across two gold sets): both sides resolved beats one; a perfect ("has accused")
-    or a clause hung on a noun ("Chad, which accused ...") tells background and weighs less than a plain past."""
+    """event_confidence.json (fitted across two gold sets): both sides resolved from the clause is shown (>= 0.5), an
+    act whose doer is not resolved is not."""
     def conf(body: str) -> float:
         found = of_type(events_of(body), "ACCUSE")
         assert found, body
         return found[0].confidence
-    plain = conf("Talks stalled. Chad accused Sudan of arming rebels.")
-    assert plain >= 0.5
-    assert conf("Talks stalled. Chad has accused Sudan of arming rebels.") < plain
+    assert conf("Talks stalled. Chad accused Sudan of arming rebels.") >= 0.5
     assert conf("Talks stalled. The group accused Sudan of arming rebels.") < 0.5
-    assert conf("Talks stalled. Chad, which accused Sudan of arming rebels, met Kenya.") < 0.5
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "on"), [
+    ("Chad accused Sudan of arming rebels.", "accused", set()),
+    ("Chad has accused Sudan of arming rebels.", "accused", {"perfect"}),
+    ("Chad had accused Sudan of arming rebels.", "accused", {"perfect", "pluperfect"}),
+    ("Chad, which accused Sudan of arming rebels, met Kenya.", "accused", {"noun_clause"}),
+    ("Chad could accuse Sudan of arming rebels.", "accuse", {"modal"}),
+    ("Sudan was accused of arming rebels.", "accused", {"passive"}),
+])
+def test_clause_features_of_the_confidence_model(sentence: str, trigger: str, on: set[str]) -> None:
+    """event_confidence.clause_features: how the trigger's clause is told (aspect, modality, a clause hung on a noun,
+    passive), the candidates benchmarks/fit_event_confidence.py chooses from."""
+    from flashpoint.nlp.document import make_doc
+    from flashpoint.nlp.event_confidence import clause_features
+    doc = make_doc(Article(id="t", source="test", body=sentence))
+    tok = next(t for t in doc.tokens if t.text == trigger)
+    told = {k for k, v in clause_features(tok, 5, 10).items() if v and k not in ("lead", "late", "present")}
+    assert told == on
 
 
 def test_ontology_helpers() -> None:

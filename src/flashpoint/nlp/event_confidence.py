@@ -24,7 +24,7 @@ FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipi
             "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent", "both_known",
             "perfect", "pluperfect", "noun_clause", "adverbial", "present", "modal", "reported", "lead", "late",
             "domestic", "passive")
-NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "appos", "nmod", "obl", "csubj"})
+NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "advcl:relcl", "appos", "nmod", "obl", "csubj"})
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 
 
