@@ -565,8 +565,15 @@ _COUNTER_BEFORE = re.compile(r"\d\s*(?:of|/)\s*$")
 
 
 def _is_counter(before: str, after: str) -> bool:
-    """'1 of 3', '181 of 181', '2/5': a position in a list or a gallery, not a count."""
-    return bool(_COUNTER_AFTER.match(after) or _COUNTER_BEFORE.search(before))
+    """'1 of 3', '181 of 181', '2/5': a position in a list or a gallery, not a count; 'downed 38 of 40 drones'
+    counts what follows (figures.yaml: counters_and_furniture)."""
+    if not (_COUNTER_AFTER.match(after) or _COUNTER_BEFORE.search(before)):
+        return False
+    second = _COUNTER_SECOND.match(after)  # what follows the second number counts both
+    return _subject(after[second.end():] if second else after)[1] is None  # "won 12 of 13 after": no noun
+
+
+_COUNTER_SECOND = re.compile(r"\s*of\s+[\d,.]+")
 
 
 def _exchange_rate(fig: _Figure) -> bool:
