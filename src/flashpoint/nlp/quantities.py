@@ -411,9 +411,17 @@ def _age_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(told, re.I), re.compile(r",\s+(?:" + persons + r")\b", re.I)
 
 
-_NEXT_FIGURE = re.compile(r"\b(?:and|or|while|but)\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
-                          r"seven|eight|nine|ten|dozens|hundreds|thousands)\b)", re.I)
-_APPOSITION = re.compile(r",[^,;:\u201c\u201d\"()]{1,40},")
+@lru_cache(maxsize=1)
+def _next_figure() -> re.Pattern[str]:
+    """'and 44', ', with another 89,622': a word that joins the next figure, whose words are its own (figures.yaml
+    governing_verb_kind joins)."""
+    joins = alternation(sorted(_figure_rule_words()["governing_verb_kind.joins"]))
+    return re.compile(r"\b(?:" + joins + r")\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
+                      r"seven|eight|nine|ten|dozens|hundreds|thousands)\b)", re.I)
+
+
+# an aside between commas; a comma inside a number ("90,000") closes none
+_APPOSITION = re.compile(r",[^,;:\u201c\u201d\"()]{1,40}(?:(?<!\d),|,(?!\d))")
 _TOLLS = ("killed", "wounded", "displaced")
 _KINDS = (*_TOLLS, "held")  # the kind words a clause may carry; "held" (abducted, detained, missing) is kind other
 
@@ -439,7 +447,7 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
         near_before = re.split(r"\band\b|\bor\b", near_before)[-1]
     near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", after[:120]))[0][:70]
     # the words after the next figure are its own: "107 people were detained and 44 officers injured"
-    own, *next_clause = _NEXT_FIGURE.split(near_after, maxsplit=1)
+    own, *next_clause = _next_figure().split(near_after, maxsplit=1)
     found = _nearest_toll(near_before, own)
     if found is None and next_clause and _bare_noun_phrase(own):
         # coordinated subjects share the verb after the last: "200 civilians and 35 soldiers were killed"
