@@ -49,6 +49,7 @@ CLAUSE_VERB_WITHIN = 16  # words from a clause's start to its finite verb ("only
 SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv on Wednesday that": words to the "that"
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
 ACT_OBJECT_WORDS = 8  # words of the object an act phrase's "*" stands for ("urged Vietnam and others in the region to")
+JOINED_WORDS = 12  # words from a joining "and"/"while" to the speech verb it joins ("while the city's police deny")
 NAMING_WORDS = 4  # words a naming verb gives its object, unquoted, to make a claim ("called it a nightmare scenario …")
 NAMED_OBJECTS = frozenset({"it", "them", "him", "her", "this", "that"})  # "called it …": the object before the name
 LEAD_IN_WORDS = 5  # words of reported speech before a direct quote that make a quote of their own
@@ -224,6 +225,11 @@ def _act_kind(tok: Token, text: str, end: int) -> str | None:
         return "phrase"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
     return "object" if any(c.dep_ in ("obj", "xcomp") and c.left_edge.i == nxt.i for c in tok.children) else None
+
+
+@lru_cache(maxsize=1)
+def _joiners() -> frozenset[str]:
+    return frozenset(str(w) for w in coref.speech_lexicon().get("joiners") or [])
 
 
 @lru_cache(maxsize=1)
@@ -1268,9 +1274,36 @@ class Extraction:
         """The clause a reporting verb reports, as a trimmed character span, if it states something; the verb's
         own phrase where it is a speech act that states its content ("accused China of …", "reported 69
         incidents"), before any clause unless the phrase is its object alone."""
+        span = self._own_span(cue)
+        if span is None or cue.past == ACCORDING:
+            return span  # "A and X said B, according to Y": _reports_of_reports reads the speech verbs inside
+        return self._before_joined_speech(cue, span)
+
+    def _own_span(self, cue: Cue) -> tuple[int, int] | None:
+        """The verb's act phrase or its clause, as `reported_span` weighs them, before any cut."""
         act = _act_kind(cue.tok, self.body, cue.end) if cue.past != ACCORDING else None
         clause = self._reported_clause(cue) if act != "phrase" else None
         return clause if clause is not None or act is None else self._act_span(cue)
+
+    def _before_joined_speech(self, cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
+        """'said it viewed the move as a breach and said it would heighten tensions', 'said it is committed to the
+        formula, while the city's police deny accusations and say …': the span ends before a word that joins
+        another finite speech verb to it (speech_verbs.yaml joiners; the farthest within JOINED_WORDS), with no
+        finite verb between the two, when that verb reports words of its own (a clause, a direct quote)."""
+        a, b = span
+        joiners = _joiners()
+        cuts = []
+        for c in self.cues:
+            if c is cue or not a < c.start < b or c.tok.tag_ not in ("VBD", "VBZ", "VBP") or self.quoted(c.start) or \
+                    c.tok.dep_ in ("acl", "acl:relcl") or not (c.quotes or self._own_span(c)):
+                continue  # "the letter Mike wrote was kind", "and found a man bleeding": no speech of its own
+            for t in reversed(c.tok.doc[max(c.tok.i - JOINED_WORDS, 0):c.tok.i]):
+                if t.idx <= a or t.tag_ in FINITE_TAGS:
+                    break
+                if t.lower_ in joiners:
+                    cuts.append(t.idx)  # the farthest: "while the police deny … and say"
+        cut = self._claim((a, min(cuts))) if cuts else None
+        return cut if cut is not None else span
 
     def _act_span(self, cue: Cue) -> tuple[int, int] | None:
         """'Esper accused China of using coercion …', 'He urged Vietnam to push back', 'The Taliban claimed
