@@ -435,12 +435,12 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
     its own word; the nearest wins ("12 soldiers died and 15 were wounded": 15 is wounded)."""
     if unit and unit not in ("percent",):
         return "money"
+    if pct or head_kind == "things":
+        # a share ("lost 30% of its value", "downed 90 percent of the drones") counts neither the dead nor weapons;
+        # "destroyed seven hospitals ..., killing six": no toll of things (figures.yaml: things_are_no_toll)
+        return "other"
     if head_kind == "munitions":
         return "munitions"
-    if head_kind == "things":
-        return "other"  # "destroyed seven hospitals ..., killing six": no toll of things (figures.yaml: things_are_no_toll)
-    if pct:
-        return "other"  # a share ("lost 30% of its value") is not a count of the dead
     near_before = _CLAUSE_CUT.split(before[-70:])[-1]
     if after_figure:
         # the words before "and" belong to the previous figure: "12 soldiers died and 15 were wounded"
@@ -491,9 +491,12 @@ def _toll_noun(text: str, hit: re.Match[str]) -> bool:
     or a determiner ('50 lives', 'claimed the lives of'), not 'and lives on a budget' (figures.yaml:
     toll_noun_not_verb)."""
     words = _figure_rule_words()
+    prev = re.search(r"([\w,]+)\s*$", text[:hit.start()])
+    if hit.group(0).lower() in words["losses_of_no_one.words"] and prev is not None \
+            and prev.group(1).lower() in words["losses_of_no_one.before_words"]:
+        return False  # "20,000 job losses", "financial losses" count no dead (figures.yaml: losses_of_no_one)
     if hit.group(0).lower() not in words["toll_noun_not_verb.words"]:
         return True
-    prev = re.search(r"([\w,]+)\s*$", text[:hit.start()])
     return prev is None or prev.group(1).replace(",", "").isdigit() or prev.group(1).lower() in \
         words["toll_noun_not_verb.before_words"]
 
@@ -899,6 +902,18 @@ def _ordinal_or_multiplier(fig: _Figure) -> bool:
     return bool(_DECIMAL_TIMES.fullmatch(num)) and re.match(r"\s+times\b", fig.after) is not None
 
 
+def _rating(fig: _Figure) -> bool:
+    """'the 330 kV backup power supply', 'its 750 kV line': a voltage before what it rates names the thing, no count
+    (figures.yaml: ratings)."""
+    return _rating_pattern().match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _rating_pattern() -> re.Pattern[str]:
+    units = alternation(sorted(_figure_rule_words()["ratings.units"]))
+    return re.compile(r"\s*(?:" + units + r")\s+[A-Za-z]", re.I)
+
+
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[.:][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d")
 
 
@@ -1264,7 +1279,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
             or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
-            or _model_number(fig) or _time_of_day(fig):
+            or _model_number(fig) or _time_of_day(fig) or _rating(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
