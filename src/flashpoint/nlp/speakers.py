@@ -271,8 +271,8 @@ def _nameless(tok: Token) -> bool:
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
     """A capitalised word that opens its sentence and no entity covers: a sentence start, no name,
     unless the text writes it capitalised inside a sentence too ("Tottenham said" after "joins Tottenham")."""
-    if tok.pos_ != "PROPN" or has_entity or _acronym(tok):
-        return False
+    if tok.pos_ != "PROPN" or has_entity or _acronym(tok) or tok.lower_ in _sources() | role_nouns():
+        return False  # "Prosecutors told reporters …", tagged a name: a source noun all the same
     return _capitalised_only_at_openings(tok)
 
 
