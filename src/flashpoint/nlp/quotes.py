@@ -228,8 +228,28 @@ def _act_kind(tok: Token, text: str, end: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _joiners() -> frozenset[str]:
-    return frozenset(str(w) for w in coref.speech_lexicon().get("joiners") or [])
+def _joiners() -> dict[str, frozenset[str]]:
+    """speech_verbs.yaml joiners: those that go on with the same speaker or another, and those that bring in a new
+    subject ("while the police deny …")."""
+    rows = coref.speech_lexicon().get("joiners") or {}
+    return {str(k): frozenset(str(w) for w in v or []) for k, v in rows.items()}
+
+
+def _farthest_joiner(verb: Token, start: int) -> Token | None:
+    """The joining word farthest before the speech verb, within JOINED_WORDS and after `start`, with no finite verb
+    between them."""
+    words = _joiners()["any_speaker"] | _joiners()["new_speaker"]
+    found = None
+    for t in reversed(verb.doc[max(verb.i - JOINED_WORDS, 0):verb.i]):
+        if t.idx <= start or t.tag_ in FINITE_TAGS:
+            break
+        if t.lower_ in words:
+            found = t
+    return found
+
+
+def _same_speaker(c: Cue, other: Cue) -> bool:
+    return c.who is not None and other.who is not None and c.who.name == other.who.name
 
 
 @lru_cache(maxsize=1)
@@ -1291,17 +1311,14 @@ class Extraction:
         another finite speech verb to it (speech_verbs.yaml joiners; the farthest within JOINED_WORDS), with no
         finite verb between the two, when that verb reports words of its own (a clause, a direct quote)."""
         a, b = span
-        joiners = _joiners()
         cuts = []
         for c in self.cues:
             if c is cue or not a < c.start < b or c.tok.tag_ not in ("VBD", "VBZ", "VBP") or self.quoted(c.start) or \
                     c.tok.dep_ in ("acl", "acl:relcl") or not (c.quotes or self._own_span(c)):
                 continue  # "the letter Mike wrote was kind", "and found a man bleeding": no speech of its own
-            for t in reversed(c.tok.doc[max(c.tok.i - JOINED_WORDS, 0):c.tok.i]):
-                if t.idx <= a or t.tag_ in FINITE_TAGS:
-                    break
-                if t.lower_ in joiners:
-                    cuts.append(t.idx)  # the farthest: "while the police deny … and say"
+            joiner = _farthest_joiner(c.tok, a)
+            if joiner is not None and not (joiner.lower_ in _joiners()["new_speaker"] and _same_speaker(c, cue)):
+                cuts.append(joiner.idx)  # "while the police deny … and say" given the first speaker: misread
         cut = self._claim((a, min(cuts))) if cuts else None
         return cut if cut is not None else span
 
