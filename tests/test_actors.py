@@ -58,6 +58,20 @@ def test_mentions_resolve_to_plover_codes(mention: str, expected: tuple[str | No
     assert codes(mention) == expected
 
 
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("House Democrats", "USA"), ("Senate Republicans", "USA"), ("the Tories", "GBR"), ("the Sweden Democrats", "SWE"),
+    ("the BJP", "IND"), ("Likud", "ISR"),
+])
+def test_a_party_acts_for_its_country(mention: str, expected: str) -> None:
+    assert codes(mention) == (expected, "PTY", None)
+
+
+@pytest.mark.parametrize("mention", ["forced labour", "an APC", "Democratic lawmakers", "the Greens", "Congress"])
+def test_words_several_parties_or_things_share_make_no_party(mention: str) -> None:
+    actor = resolve_actor(mention)
+    assert actor is None or actor.sector != "PTY"
+
+
 def test_major_and_captain_are_no_ranks_by_themselves() -> None:
     assert resolve_actor("a major airline") is None and resolve_actor("the captain of the ferry") is None
 

@@ -266,14 +266,14 @@ def _add_places(g: Gazetteer, extras: list[dict[str, Any]]) -> None:
                                  kind="place", country=rec.get("country")))
 
 
-_ORG_SECTIONS = (("armed_groups", "group"), ("agencies", "agency"), ("media", "media"))
+_ORG_SECTIONS = (("armed_groups", "group"), ("agencies", "agency"), ("media", "media"), ("parties", "party"))
 
 
 def _add_organisations(g: Gazetteer, extras: list[dict[str, Any]]) -> None:
-    """International bodies, armed groups, state agencies and media, and the conflicts proxies fight in."""
+    """International bodies, armed groups, state agencies, media and parties, and the conflicts proxies fight in."""
     orgs = _load_yaml("organizations.yaml")
     for x in extras:
-        for section in ("igos", "armed_groups", "agencies", "media"):
+        for section in ("igos", *(name for name, _ in _ORG_SECTIONS)):
             orgs[section] = list(orgs.get(section) or []) + list(x.get(section) or [])
     for rec in orgs.get("igos") or []:
         _add_names(g, rec, Entry(id=rec["code"], name=rec["name"], type="ORG", kind="igo", country=None,
