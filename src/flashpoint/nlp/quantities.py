@@ -102,7 +102,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     weight = r"pounds?\s+of\s+(?:" + _alt(lex["weighed_after_pounds"]) + r")\b"
     measure = r"(?:" + _alt(lex["measures"]) + r")\b"
     duration = r"(?:" + _alt(lex["durations"]) + r")\b"
-    pattern = (r"(?<![\w.,/:])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
+    pattern = (r"(?<![\w.,/:#=])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
                r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b|" + measure + r"|" + duration + r")[a-z]|['\u2019]s\b|\+|"
                r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
@@ -902,6 +902,22 @@ def _ordinal_or_multiplier(fig: _Figure) -> bool:
     return bool(_DECIMAL_TIMES.fullmatch(num)) and re.match(r"\s+times\b", fig.after) is not None
 
 
+def _page_furniture(fig: _Figure) -> bool:
+    """'word_count: 1702', 'Wordcount: 717', '5 Min Read', 'Reading time: 4 minutes': a page's own counters, no figure
+    of the story (figures.yaml: counters_and_furniture labels_before, words_after)."""
+    before, after = _furniture_patterns()
+    return before.search(fig.before) is not None or after.match(fig.after) is not None
+
+
+@lru_cache(maxsize=1)
+def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = _figure_rule_words()
+    labels = _alt(sorted(words["counters_and_furniture.labels_before"]))
+    after = _alt(sorted(words["counters_and_furniture.words_after"]))
+    return (re.compile(r"(?:^|\n)\s*(?:" + labels + r")\s*:\s*$", re.I),
+            re.compile(r"[\s-]*(?:" + after + r")\b", re.I))
+
+
 def _rating(fig: _Figure) -> bool:
     """'the 330 kV backup power supply', 'its 750 kV line': a voltage before what it rates names the thing, no count
     (figures.yaml: ratings)."""
@@ -1279,7 +1295,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
             or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
-            or _model_number(fig) or _time_of_day(fig) or _rating(fig):
+            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
