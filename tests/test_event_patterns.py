@@ -110,6 +110,20 @@ def test_state_acts_run_their_examples() -> None:
         assert all(e.actor is None for e in events), text
 
 
+def test_domestic_force_runs_its_examples() -> None:
+    """Force with no one named using it, on people of the one country the text has named, is that country's own
+    (positives); where another country was named, where the act is one of war ("killed in shelling"), or where no
+    country was named at all, it has no actor (negatives)."""
+    from flashpoint.nlp.event_patterns import domestic_force
+
+    rule = domestic_force()
+    assert rule.types and rule.war_modes and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in rule.types and not e.historical]
+        assert events and all(e.actor is None for e in events), text
+
+
 @pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:
     """`place_targets`: an act of one of its types with no recipient named is aimed at the clause's place;

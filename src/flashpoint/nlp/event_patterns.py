@@ -365,6 +365,27 @@ def claim_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
 
 
 @dataclass(frozen=True)
+class DomesticForce:
+    """events.yaml `domestic_force`: force of `types` with no one named using it, on people of the one country the
+    text has named, is that country's own; only on people of `victim_sectors` (civilians, protesters: a soldier killed
+    is war), and not an act of a mode of `war_modes` (shelling, air strikes)."""
+
+    types: frozenset[str]
+    victim_sectors: frozenset[str]
+    war_modes: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def domestic_force(language: str = DEFAULT_LANGUAGE) -> DomesticForce:
+    data = read_yaml(language, "events.yaml").get("domestic_force") or {}
+    source = f"lang/{language}/events.yaml: domestic_force"
+    return DomesticForce(_types(data, source), _codes(data, "victim_sectors"), _words(data, "war_modes"),
+                         *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class ReferredActs:
     """events.yaml `referred_acts`: verbal acts of `types` on an earlier act named by a bare noun ("condemned the
     attack", "rejected these accusations") are aimed at whoever did the last act of that kind the text told;

@@ -34,6 +34,7 @@ from flashpoint.nlp.event_patterns import (
     complement_recipients,
     condition_recipients,
     content_acts,
+    domestic_force,
     intent_carried,
     intent_conditional,
     intent_goals,
@@ -99,6 +100,7 @@ class ArticleState:
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
     last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
     last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
+    countries: set[str] = field(default_factory=set)  # the countries the text has named so far
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -972,7 +974,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
     if not coded.actors and p.type in FORCE and syn.subject(tok) is None:
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
-        coded.actors = _attacker_before(coded, state)
+        coded.actors = _attacker_before(coded, state) or _domestic_force(doc, coded, state)
     if not coded.actors:
         coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
     _modality(coded, tok, p)
@@ -1227,6 +1229,36 @@ def _attacker_before(coded: Coded, state: ArticleState) -> list[Party]:
     return [Party(found, inherited=True)] if found is not None else []
 
 
+def _domestic_force(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Party]:
+    """"At least 106 protesters have been killed" in a story that has named no country but Iran, up to the end of that
+    sentence: force (events.yaml `domestic_force`) with no one named using it, on people of the one country the text is
+    about, is that country's own (inherited); only on civilians or protesters (not "Ukrainian soldier killed"), not
+    where the text has named another country ("killed in the Russian aggression"), nor an act of war ("towns shelled",
+    "killed in shelling")."""
+    rule = domestic_force()
+    countries = {r.actor.country or "" for r in coded.recipients}
+    if coded.type not in rule.types or (coded.pattern.mode or "") in rule.war_modes or _war_instrument(coded.trigger) \
+            or any(r.actor.sector not in rule.victim_sectors for r in coded.recipients) \
+            or len(countries) != 1 or "" in countries \
+            or state.countries | _named_countries(doc, coded.trigger.sent) != countries:
+        return []
+    country = next(iter(countries))
+    return [Party(Actor(text=country, name=country, country=country), inherited=True)]
+
+
+def _war_instrument(trigger: Token) -> bool:
+    """"killed in shelling", "injured in an air strike": harm told by an attack noun (syntax.yaml attack_nouns)."""
+    attack = syntax().attack_nouns
+    return any(syn.np_head(o).lemma_.lower() in attack for o in syn.obliques(trigger, syntax().instrument_preps))
+
+
+def _named_countries(doc: NlpDoc, sentence: Span) -> set[str]:
+    """The countries of the places and peoples a sentence names."""
+    lo, hi = sentence.start_char, sentence.end_char
+    return {e.actor.country for e in doc.entities if lo <= e.start < hi and e.actor is not None and e.actor.country
+            and e.type in ("GPE", "NORP")}
+
+
 def _political(actor: Actor) -> bool:
     """A state, a body, a sector ("gunmen", "police") or a named person; not "the heat wave"."""
     return bool(actor.country or actor.code or actor.sector or actor.id)
@@ -1470,6 +1502,7 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         attacked = _attacked_country(ev)
         if attacked and ev.actor is not None:
             state.attackers[attacked] = ev.actor
+    state.countries |= _named_countries(doc, sentence)
     places = [e for e in doc.entities if lo <= e.start < hi and e.type in ("GPE", "LOC")]
     for e in places:
         place = actor_kb.resolve_place(e.text)
