@@ -101,6 +101,7 @@ class ArticleState:
     last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
     last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
     countries: set[str] = field(default_factory=set)  # the countries the text has named so far
+    home: str | None = None  # the country the whole text names most: where its courts and police are, unless told
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -255,9 +256,13 @@ def _words_fit(tok: Token, p: Pattern) -> bool:
         subj = [s for h in (tok, *syn.children(tok, "aux", "aux:pass")) for s in syn.children(h, "nsubj", "nsubj:pass")]
         if not subj or not _lemma_in(syn.np_head(subj[0]), p.subjects):
             return False
-    # the complement asked for is affirmed: "said Kyiv was not responsible" blames no one
-    return not p.complements or any(_complement_in(c, p.complements) and not syn.negated_itself(c)
-                                    for c in syn.children(tok, "xcomp", "ccomp"))
+    # the complement asked for is affirmed: "said Kyiv was not responsible" blames no one; "invited the senators to
+    # appear": the infinitive the parse hung on the object
+    comps = [*syn.children(tok, "xcomp", "ccomp"),
+             *(c for o in syn.children(tok, "obj") for n in syn.coordinated(o) for c in syn.children(n, "acl")
+               if syn.case_of(c) == "to"),
+             *(c for c in syn.children(tok, "advcl") if syn.case_of(c) == "to" and syn.children(tok, "obj"))]
+    return not p.complements or any(_complement_in(c, p.complements) and not syn.negated_itself(c) for c in comps)
 
 
 def _object_told(tok: Token, p: Pattern) -> bool:
@@ -291,10 +296,12 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
 def _clause_has(tok: Token, words: frozenset[str]) -> bool:
     """"The US sanctions target Russia's debt", "hit Iran with sanctions", "in the new round of sanctions, the US
     targeted a bank": one of `words` in the verb's subject or obliques."""
-    # "recognize war crimes as genocide", "placed the activist(xcomp) under house arrest": nouns parsed as clauses
+    # "recognize war crimes as genocide", "placed the activist(xcomp) under house arrest": nouns parsed as clauses;
+    # "took the commission to court(advcl)": a noun parsed as an infinitive with no object of its own
     slots = [c for c in tok.children if c.dep_ in ("nsubj", "obl", "obl:agent")
              or (c.dep_ in ("advcl", "xcomp") and c.pos_ in ("NOUN", "PROPN"))]
-    return any(_lemma_in(t, words) for c in slots for t in c.subtree)
+    bare = [c for c in syn.children(tok, "advcl", "xcomp") if _lemma_in(c, words) and not syn.children(c, "obj")]
+    return bool(bare) or any(_lemma_in(t, words) for c in slots for t in c.subtree)
 
 
 def _object_fits(obj: Token | None, p: Pattern, persons: frozenset[int], places: frozenset[int]) -> bool:
@@ -1103,13 +1110,19 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
         coded.negated = False
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
         coded.hypothetical = False
-    promised = None if planned else intent_types().get(p.type)
+    promised = None if planned else _promise_type(p)
     carried, carriers = intent_carried()
     if promised and not coded.negated and (syn.intent(tok, carriers if promised in carried else frozenset())
                                            or _goal(tok) is not None):
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
+
+
+def _promise_type(p: Pattern) -> str | None:
+    """The type an act of the pattern is coded as when only promised or threatened; none where the pattern is told as
+    it asks (`told_as`): the act is made now ("the march will not be allowed" bans it)."""
+    return None if p.told_as else intent_types().get(p.type)
 
 
 def _attempted(tok: Token, p: Pattern) -> bool:
@@ -1327,20 +1340,23 @@ def _place_civilians(coded: Coded, state: ArticleState) -> None:
     rule = placed_sectors()
     home = local_sectors() | rule.groups  # a state's own organ, or an armed group fighting at home
     for r in coded.recipients:
-        if r.actor.country is not None or r.actor.sector not in rule.sectors:
+        organ = r.actor.sector in local_sectors() and not r.actor.code  # "sued the police chief": a local organ
+        if r.actor.country is not None or not (r.actor.sector in rule.sectors or organ):
             continue
         # "Iran supplied the militants with drones": a group a state arms or backs is not its own by that
         sponsored = coded.pattern.type in rule.sponsored and r.actor.sector in rule.groups
         domestic = None if sponsored else next(
             (a.actor.country for a in coded.actors if a.actor.country and a.actor.sector in home), None)
-        if coded.location is not None and coded.location.country:
-            country = coded.location.country
-        elif domestic:
-            country = domestic
-        elif state.last_place is not None and state.last_place.country:
-            country, r.inherited = state.last_place.country, True
-        else:
+        last = state.last_place.country if state.last_place is not None else None
+        # an organ is of the place the text is set in (the place last named, else the country it names most; both
+        # inherited) before it is of the side acting on it
+        here = coded.location.country if coded.location is not None else None
+        order = [(here, False), *(((last, True), (state.home, True), (domestic, False)) if organ
+                                  else ((domestic, False), (last, True)))]
+        country, inherited = next(((c, i) for c, i in order if c), (None, False))
+        if country is None:
             continue
+        r.inherited = r.inherited or inherited
         r.actor = r.actor.model_copy(update={"country": country})
 
 
@@ -1532,7 +1548,8 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     """PLOVER events of the body: one per happening, actor and recipient, with its sentence's offsets."""
     events: list[Event] = []
     seen: dict[tuple[object, ...], Event] = {}
-    state = ArticleState()
+    named = actor_kb.most_named(doc.body)
+    state = ArticleState(home=named[0][0] if named else None)
     furniture = doc.furniture()
     syn.repair_adjectival_clauses(doc.tokens)
     syn.repair_reported_clauses(doc.tokens)

@@ -306,13 +306,20 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     clauses, appositions, conjuncts or other prepositional phrases."""
     lo, hi = tok.idx, tok.idx + len(tok)
     for c in tok.children:
-        keep = c.dep_ in PHRASE_DEPS or (c.dep_ == "nmod" and case_of(c) in ("of", "by", None))
+        keep = c.dep_ in PHRASE_DEPS or (c.dep_ == "nmod" and case_of(c) in ("of", "by", None)) or _hyphened(tok, c)
         if not keep or c.dep_ == "punct" or (c.dep_ == "case" and c.i < tok.i):
             continue
         for d in c.subtree:
             lo = min(lo, d.idx)
             hi = max(hi, d.idx + len(d))
     return lo, hi
+
+
+def _hyphened(tok: Token, c: Token) -> bool:
+    """"the Inspector-General of Police": the second half of a hyphened word the parse made an apposition is the
+    phrase's own."""
+    return c.dep_ == "appos" and c.i == tok.i + 2 and tok.nbor(1).text == "-" and not tok.whitespace_ \
+        and not tok.nbor(1).whitespace_
 
 
 def coordinated(tok: Token, any_pos: bool = False) -> list[Token]:
