@@ -420,6 +420,8 @@ def _next_figure() -> re.Pattern[str]:
                       r"seven|eight|nine|ten|dozens|hundreds|thousands)\b)", re.I)
 
 
+# the ages of those counted, said between the count and its verb ("Two boys aged 12 and 14 were killed")
+_AGES_SAID = re.compile(r"\baged?\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,3})?\b", re.I)
 # an aside between commas; a comma inside a number ("90,000") closes none
 _APPOSITION = re.compile(r",[^,;:\u201c\u201d\"()]{1,40}(?:(?<!\d),|,(?!\d))")
 _TOLLS = ("killed", "wounded", "displaced")
@@ -445,7 +447,7 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
     if after_figure:
         # the words before "and" belong to the previous figure: "12 soldiers died and 15 were wounded"
         near_before = re.split(r"\band\b|\bor\b", near_before)[-1]
-    near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", after[:120]))[0][:70]
+    near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", _AGES_SAID.sub(" ", after[:120])))[0][:70]
     # the words after the next figure are its own: "107 people were detained and 44 officers injured"
     own, *next_clause = _next_figure().split(near_after, maxsplit=1)
     found = _nearest_toll(near_before, own)
