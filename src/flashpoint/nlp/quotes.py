@@ -1616,7 +1616,7 @@ class Extraction:
         agrees depends on …': the question word opens a clause that a verb later in the span governs (a condition,
         a subject), so the span states that verb's claim; "asked whether …" reports the question itself."""
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
-        if span is None or span[0].dep_ != "mark":
+        if span is None or not len(span) or span[0].dep_ != "mark":
             return False
         clause = span[0].head
         return clause.dep_ in ("advcl", "csubj", "csubj:pass") and a <= clause.head.idx < b and \

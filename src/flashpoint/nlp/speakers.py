@@ -408,7 +408,7 @@ class Speakers:
 
     def _plural_name(self, m: coref.Mention) -> bool:
         span = self.doc.tokens.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span[-1].tag_ in ("NNPS", "NNS")
+        return span is not None and len(span) > 0 and span[-1].tag_ in ("NNPS", "NNS")
 
     def _acts(self, m: coref.Mention) -> bool:
         """A surname alone that is a clause's subject ("Boudreau said"), not after an article ("the
@@ -708,8 +708,8 @@ class Speakers:
     def _plural(self, who: Who) -> bool:
         """Is the head word of a speaker's phrase a plural noun ("experts", "senior officials")?"""
         span = self.doc.tokens.char_span(who.start, who.start + 1, alignment_mode="expand")
-        if span is None:
-            return False
+        if span is None or not len(span):
+            return False  # a start between tokens (a space) gives an empty span
         last = who.name.split()[-1] if who.name.split() else ""
         head = next((t for t in span[0].doc[span[0].i:span[0].i + 8] if t.text == last), None)
         return head is not None and head.tag_ in ("NNS", "NNPS")
