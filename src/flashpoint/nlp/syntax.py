@@ -379,8 +379,17 @@ def _headline_passive(verb: Token) -> bool:
 
 
 def passive_subjects(verb: Token) -> list[Token]:
-    """Who undergoes a passive verb, as its subject: "the convoy was attacked", "people were injured"."""
-    return children(verb, "nsubj:pass") or (children(verb, "nsubj") if _adjectival_passive(verb) else [])
+    """Who undergoes a passive verb, as its subject: "the convoy was attacked", "people were injured"; a date the
+    parse made a second subject is none ("By May 1(nsubj:pass), however, four suspects had been arrested")."""
+    found = children(verb, "nsubj:pass")
+    if len(found) > 1:
+        found = [s for s in found if not _dated_number(s)] or found
+    return found or (children(verb, "nsubj") if _adjectival_passive(verb) else [])
+
+
+def _dated_number(tok: Token) -> bool:
+    """A number that is a day of a month named with it ("May 1", "on 15 November")."""
+    return tok.pos_ == "NUM" and any(c.dep_ in ("nmod:unmarked", "case", "compound") for c in tok.children)
 
 
 def is_passive(verb: Token) -> bool:
