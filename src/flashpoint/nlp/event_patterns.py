@@ -250,6 +250,11 @@ def _types(data: dict[str, Any], source: str) -> frozenset[str]:
     return frozenset(data.get("types") or [])
 
 
+def _rule_section(language: str, key: str) -> tuple[dict[str, Any], str]:
+    """A rule's section of events.yaml (empty where absent) and the name its errors give it."""
+    return read_yaml(language, "events.yaml").get(key) or {}, f"lang/{language}/events.yaml: {key}"
+
+
 @dataclass(frozen=True)
 class ComplementRecipients:
     """Types whose recipient, when they have none, is the recipient of the act they are about."""
@@ -262,8 +267,7 @@ class ComplementRecipients:
 
 @lru_cache(maxsize=4)
 def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipients:
-    data = read_yaml(language, "events.yaml").get("complement_recipients") or {}
-    source = f"lang/{language}/events.yaml: complement_recipients"
+    data, source = _rule_section(language, "complement_recipients")
     types = _types(data, source)
     if not all(isinstance(p, str) for p in data.get("preps") or []):  # YAML reads a bare `on` as true
         raise ValueError(f"{source}: preps must be words (quote \"on\")")
@@ -307,8 +311,7 @@ class TypedRule:
 
 
 def _typed_rule(language: str, key: str) -> TypedRule:
-    data = read_yaml(language, "events.yaml").get(key) or {}
-    source = f"lang/{language}/events.yaml: {key}"
+    data, source = _rule_section(language, key)
     return TypedRule(_types(data, source), *_examples(data, source))
 
 
@@ -349,8 +352,7 @@ def _codes(entry: dict[str, Any], key: str) -> frozenset[str]:
 
 def _typed_words(language: str, key: str, words_key: str,
                  read: Callable[[dict[str, Any], str], frozenset[str]] = _words) -> TypedWords:
-    data = read_yaml(language, "events.yaml").get(key) or {}
-    source = f"lang/{language}/events.yaml: {key}"
+    data, source = _rule_section(language, key)
     return TypedWords(_types(data, source), read(data, words_key), *_examples(data, source))
 
 
@@ -379,8 +381,7 @@ class DomesticForce:
 
 @lru_cache(maxsize=4)
 def domestic_force(language: str = DEFAULT_LANGUAGE) -> DomesticForce:
-    data = read_yaml(language, "events.yaml").get("domestic_force") or {}
-    source = f"lang/{language}/events.yaml: domestic_force"
+    data, source = _rule_section(language, "domestic_force")
     return DomesticForce(_types(data, source), _codes(data, "victim_sectors"), _words(data, "war_modes"),
                          *_examples(data, source))
 
@@ -400,8 +401,7 @@ class ReferredActs:
 
 @lru_cache(maxsize=4)
 def referred_acts(language: str = DEFAULT_LANGUAGE) -> ReferredActs:
-    data = read_yaml(language, "events.yaml").get("referred_acts") or {}
-    source = f"lang/{language}/events.yaml: referred_acts"
+    data, source = _rule_section(language, "referred_acts")
     kinds = data.get("acts") or {}
     unknown = [t for t in kinds if t not in ontology()["types"]]
     if unknown:
@@ -446,8 +446,7 @@ class PlacedSectors:
 
 @lru_cache(maxsize=4)
 def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
-    data = read_yaml(language, "events.yaml").get("placed_sectors") or {}
-    source = f"lang/{language}/events.yaml: placed_sectors"
+    data, source = _rule_section(language, "placed_sectors")
     return PlacedSectors(frozenset(data.get("sectors") or []), frozenset(data.get("groups") or []),
                          frozenset(data.get("unowned") or []), *_examples(data, source),
                          sponsored=frozenset(data.get("sponsored_types") or []))
@@ -467,8 +466,7 @@ class Interception:
 
 @lru_cache(maxsize=4)
 def interception(language: str = DEFAULT_LANGUAGE) -> Interception:
-    data = read_yaml(language, "events.yaml").get("interception") or {}
-    source = f"lang/{language}/events.yaml: interception"
+    data, source = _rule_section(language, "interception")
     verbs = frozenset(f for w in _words(data, "verbs") for f in verb_forms(w))  # "shot": the parse's lemma may be the form
     return Interception(verbs, _words(data, "particles"),
                         frozenset(f for w in _words(data, "objects") for f in _phrase_forms(w)), *_examples(data, source))

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
-from flashpoint.model import Actor, Event, Place, Quote
+from flashpoint.model import Actor, Entity, Event, Place, Quote
 from flashpoint.model import Span as TextSpan
 from flashpoint.nlp import actors as actor_kb
 from flashpoint.nlp import syntax as syn
@@ -1267,9 +1267,16 @@ def _war_instrument(trigger: Token) -> bool:
 
 def _named_countries(doc: NlpDoc, sentence: Span) -> set[str]:
     """The countries of the places and peoples a sentence names."""
+    return _countries_of(_entities_in(doc, sentence))
+
+
+def _entities_in(doc: NlpDoc, sentence: Span) -> list[Entity]:
     lo, hi = sentence.start_char, sentence.end_char
-    return {e.actor.country for e in doc.entities if lo <= e.start < hi and e.actor is not None and e.actor.country
-            and e.type in ("GPE", "NORP")}
+    return [e for e in doc.entities if lo <= e.start < hi]
+
+
+def _countries_of(entities: list[Entity]) -> set[str]:
+    return {e.actor.country for e in entities if e.actor is not None and e.actor.country and e.type in ("GPE", "NORP")}
 
 
 def _political(actor: Actor) -> bool:
@@ -1508,7 +1515,6 @@ def _subject_actor(doc: NlpDoc, sentence: Span, state: ArticleState) -> Actor | 
 
 
 def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Event]) -> None:
-    lo, hi = sentence.start_char, sentence.end_char
     actors = [e.actor for e in events if e.actor is not None and (e.actor.country or e.actor.code)]
     state.last_subject = None if actors else _subject_actor(doc, sentence, state)
     state.last_actor = actors[-1] if actors else state.last_actor
@@ -1518,8 +1524,9 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         attacked = _attacked_country(ev)
         if attacked and ev.actor is not None:
             state.attackers[attacked] = ev.actor
-    state.countries |= _named_countries(doc, sentence)
-    places = [e for e in doc.entities if lo <= e.start < hi and e.type in ("GPE", "LOC")]
+    named = _entities_in(doc, sentence)
+    state.countries |= _countries_of(named)
+    places = [e for e in named if e.type in ("GPE", "LOC")]
     for e in places:
         place = actor_kb.resolve_place(e.text)
         # a state of the past ("Soviet-era", "the USSR") is no place a later act happens in
