@@ -488,6 +488,18 @@ def test_a_month_named_well_before_publication_is_background_but_last_week_is_ne
     assert week and not any(e.historical for e in week)
 
 
+def test_a_month_named_alone_is_background_once_it_has_ended() -> None:
+    """background.yaml month_days: "last month" and "in early June" tell an earlier month (the gold of both tune sets
+    codes them current: false); the month of publication and a day of the month before stay news."""
+    evs = of_type(events_of("Russia shelled Sumy in July. Russia shelled Kharkiv on June 30.", published="2022-07-28"),
+                  "ASSAULT") + [e for e in events_of("Last month, a judge rejected Assange's request. Scholz agreed to "
+                                                    "the deal in early June.", published="2022-07-28")]
+    told = {e.trigger: e.historical for e in evs}
+    assert told.get("rejected") is True and told.get("agreed") is True
+    assert [e.historical for e in evs if "Sumy" in e.text] == [False]
+    assert [e.historical for e in evs if "June 30" in e.text] == [False]
+
+
 def test_a_background_cue_in_the_clause_outweighs_the_present_tense() -> None:
     evs = of_type(events_of("Israel says it has killed 14,000 fighters since the war began."), "ASSAULT")
     assert evs and all(e.historical for e in evs)

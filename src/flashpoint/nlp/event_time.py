@@ -2,8 +2,9 @@
 
 An event takes the date of the first resolved date expression of its clause (else of its sentence,
 else the publication day). It is historical when the period that date names ended well before
-publication ("in March" in a July article), or its clause carries a background cue, or its sentence
-does and the clause is not told as now (`resources/lang/<code>/background.yaml` holds both).
+publication ("on 2 March" in a July article; a month named alone, "in June" or "last month", once it
+has ended), or its clause carries a background cue, or its sentence does and the clause is not told as
+now (`resources/lang/<code>/background.yaml` holds both).
 """
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ def _whole_number(language: str, key: str, unit: str, least: int) -> int:
 def historical_days(language: str = DEFAULT_LANGUAGE) -> int:
     """A happening whose named period ended this many days before publication is background."""
     return _whole_number(language, "historical_days", "days", 0)
+
+
+@lru_cache(maxsize=4)
+def month_days(language: str = DEFAULT_LANGUAGE) -> int:
+    """A happening dated by its month alone ("in June", "last month") is background once that month ended this many
+    days before publication."""
+    return _whole_number(language, "month_days", "days", 0)
 
 
 def has_background_cue(text: str, scope: str | None = None) -> bool:
@@ -135,7 +143,8 @@ def is_past(value: str, published: dt.date) -> bool:
     end = _period_end(value, when)
     if end is None:
         return when.year < published.year
-    return (published - end).days > historical_days() or when.year < published.year - 1
+    limit = month_days() if re.fullmatch(r"\d{4}-\d{2}", value) else historical_days()
+    return (published - end).days > limit or when.year < published.year - 1
 
 
 def clause_span(trigger_clause: Span) -> tuple[int, int]:
