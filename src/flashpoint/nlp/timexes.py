@@ -2367,14 +2367,58 @@ def _closed_year() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"\b(?:" + current + r")\b", re.I))
 
 
-def report_year(body: str) -> int | None:
+def report_year(body: str, tokens: Doc | None = None) -> int | None:
     """The year an undated page was written in, when it counts this year against a whole year it
-    names ('61 since the start of the year, compared to 50 in all of 2020': 2021); else None."""
+    names ('61 since the start of the year, compared to 50 in all of 2020': 2021), or counts the years
+    from a year it names to now (_counted_year); else None."""
     closed, current = _closed_year()
     named = [int(m.group(1)) for m in closed.finditer(body)]
     if not named or not current.search(body):
-        return None
+        return _counted_year(body, tokens)
     return max(named) + 1
+
+
+@lru_cache(maxsize=1)
+def _year_counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """'18 years after ... 2001', 'the 36th anniversary of the April 26, 1986, disaster', '2012, seven years
+    ago', within a sentence (dates.yaml: report_year_from_a_count)."""
+    def words(key: str) -> str:
+        return alternation(rule_words("report_year_from_a_count", key))
+
+    gap, year = r"[^.;!?\n]{0,80}?\b", r"(?P<y>" + _YEAR_NUM + r")"
+    n = r"(?P<n>\d{1,3}|" + NUMBER_WORDS_RE + r")\s+years?,?\s+"
+    return (re.compile(r"\b" + n + r"(?:" + words("from_cues") + r")\b" + gap + year, re.I),
+            re.compile(r"\b(?P<n>\d{1,3}(?:st|nd|rd|th)|" + ORDINAL_WORDS_RE + r")\s+(?:" + words("anniversaries")
+                       + r")\s+of\b" + gap + year, re.I),
+            re.compile(r"\b" + year + r"[^.;!?\n]{0,40}?,\s+" + n + r"(?:" + words("ago_cues") + r")\b", re.I))
+
+
+def _counted_year(body: str, tokens: Doc | None) -> int | None:
+    """The year a page was written in, from a count of years to now from a year it names: said with 'ago',
+    or 'after', 'since' or an anniversary in a clause told in the present ('troops remain in Afghanistan,
+    18 years after ... the September 11, 2001 attacks': 2019; 'has avoided extradition for seven years after
+    seeking refuge ... in 2012': 2019). None where counts disagree or none is said (dates.yaml:
+    report_year_from_a_count)."""
+    since, anniversary, ago = _year_counts()
+    told = [(m, False) for m in ago.finditer(body)] + [(m, True) for p in (since, anniversary) for m in p.finditer(body)]
+    years = {int(m["y"]) + (ordinal_to_number(m["n"]) or _count(m["n"]) or 0) for m, now in told
+             if not now or _told_in_the_present(tokens, m.start())}
+    year = years.pop() if len(years) == 1 else None
+    return year if year is not None and year <= dt.date.today().year else None
+
+
+def _told_in_the_present(tokens: Doc | None, at: int) -> bool:
+    """Whether the verb nearest before the word at character `at` in its sentence (else the first after it)
+    is in the present ('troops remain ..., 18 years after', 'has avoided ... for seven years after', 'as the
+    36th anniversary ... approaches'); 'he was freed in 2005, two years after' is not. False without a parse."""
+    span = tokens.char_span(at, at + 1, alignment_mode="expand") if tokens is not None else None
+    if span is None or not len(span):
+        return False
+    sent, i = span[0].sent, span[0].i
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "auxpass")]
+    verb = next((t for t in reversed(verbs) if t.i < i), None) or next((t for t in verbs if t.i > i), None)
+    return verb is not None and any(t.tag_ in ("VBP", "VBZ") for t in (verb, *(
+        c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass"))))
 
 
 def _put_in_year(r: Res, year: int) -> None:
@@ -2576,7 +2620,7 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     of the page's time stamps, no date of the story but no figure either ('(Published Monday, Nov. 18, 2019)').
     `window`, for an undated text, the first and last day it was published between (its address's month)."""
     out: list[Timex] = []
-    year_of_report = report_year(body) if published is None else None
+    year_of_report = report_year(body, tokens) if published is None else None
     if window is None and year_of_report is not None:
         window = (dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31))
     found = _resolved(body, published, tokens, stamps) if published is not None else \
@@ -2588,8 +2632,9 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
             r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
-        if year_of_report is not None and r.parts and r.parts[0] is None:
-            _put_in_year(r, year_of_report)
+        if year_of_report is not None and r.parts and r.parts[0] is None \
+                and str(r.extra.get("last_trial") or year_of_report)[:4] <= str(year_of_report):
+            _put_in_year(r, year_of_report)  # not a month told ahead ('is scheduled for February': next year's)
         out += _records_of(body, r, unshown)
     return out
 
@@ -2619,16 +2664,18 @@ def _unanchored(body: str, tokens: Doc | None, stamps: set[tuple[int, int]] | No
                 window: tuple[dt.date, dt.date] | None = None) -> list[Res]:
     """An undated text's dates: resolved against trial publication days (dates.yaml: undated_text), the
     first and last day of `window` where the text's month or year is known, else days far apart; each keeps
-    a value they all give it (its words alone fix it), else the value it has against no day at all (None
+    a value they all show (its words alone fix it), else the value it has against no day at all (None
     for 'Tuesday', 'last month'); durations and vague words are told apart as on a dated text."""
     today = dt.date.today()
     days = list(window) if window else [today - dt.timedelta(days=n) for n in _unanchored_days()]
     first, *others = [_resolved(body, day, tokens, stamps if k == 0 else None) for k, day in enumerate(days)]
     bare = {(r.start_char, r.end_char): r for r in _resolved(body, None, tokens, None)}
-    values = [{(r.start_char, r.end_char): r.value for r in trial} for trial in others]
+    values = [{(r.start_char, r.end_char): _shown(body, r)[1] for r in trial} for trial in others]
     for r in first:
         span = (r.start_char, r.end_char)
-        if r.value is None or any(v.get(span) != r.value for v in values):
+        shown = _shown(body, r)[1]  # "seven years ago" is the same year from the first and last day of a year
+        if shown is None or any(v.get(span) != shown for v in values):
+            r.extra["last_trial"] = values[-1].get(span) if values else None  # its value on the last trial day
             alone = bare.get(span)
             r.value, r.parts, r.start, r.end = (alone.value, alone.parts, alone.start, alone.end) if alone else \
                 (None, None, None, None)
