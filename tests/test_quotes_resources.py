@@ -19,6 +19,8 @@ def test_the_shipped_quote_words_load() -> None:
     assert "professor" in words.person_nouns and "agency" not in words.person_nouns  # a body is no person
     assert "cite" in words.speaker_acts and "kill" not in words.speaker_acts  # "…, killing five" is still the claim
     assert "officials" in words.nameless_sources and "ministry" not in words.nameless_sources  # a body is named
+    assert "experts" in words.typed_nameless_sources and "officials" not in words.typed_nameless_sources
+    assert "many" in words.counting_words and "local" not in words.counting_words  # "many analysts" are some
     assert "as" in words.aside_marks and "said" not in words.aside_marks
     assert "." in words.utterance_ends and "”" not in words.utterance_ends  # a stop ends a sentence said
 
@@ -28,10 +30,12 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nfragment_words: three\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
+     "counting_words: [many]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nfragment_words: 3\n",
+     "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
+     "counting_words: [many]\naside_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -171,6 +171,8 @@ class Quoting:
     body_nouns: frozenset[str]
     speaker_acts: frozenset[str]
     nameless_sources: frozenset[str]
+    typed_nameless_sources: frozenset[str]
+    counting_words: frozenset[str]
     aside_marks: frozenset[str]
     issuing_verbs: frozenset[str]
     clause_verbs: frozenset[str]
@@ -180,7 +182,8 @@ class Quoting:
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
-                 "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources", "aside_marks",
+                 "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources",
+                 "typed_nameless_sources", "counting_words", "aside_marks",
                  "issuing_verbs", "clause_verbs", "utterance_ends")
 
 

@@ -262,10 +262,27 @@ def _body_by_alias(text: str) -> Actor | None:
     return actor if actor is not None and actor.id is not None and actor.country is None else None
 
 
-def _nameless(tok: Token) -> bool:
+def _nameless(tok: Token, lo: int) -> bool:
     """'officials said', 'according to experts': a plural source noun with no word of its own phrase (no
-    modifier, determiner, number or name) names no one (quotes.yaml: nameless_sources)."""
-    return tok.lower_ in quoting().nameless_sources and not any(c.dep_ not in ("punct", "cc", "case") for c in tok.children)
+    modifier, determiner, number or name) names no one (quotes.yaml: nameless_sources); a commentator whose only
+    modifiers name no body ('trade experts', 'Middle East observers') names no one either (typed_nameless_sources)."""
+    own = [c for c in tok.children if c.dep_ not in ("punct", "cc", "case") and c.idx >= lo]  # within its phrase
+    if not own:
+        return tok.lower_ in quoting().nameless_sources
+    return tok.lower_ in quoting().typed_nameless_sources and all(map(_kind_of_source, own))
+
+
+def _kind_of_source(mod: Token) -> bool:
+    """'trade', 'local', 'regional', 'Middle East': a modifier that says what kind of source, naming no country, body
+    or sector ('Israeli', 'Kremlin', 'opposition' and a capitalised group, 'Republican', 'Kurdish', name one)."""
+    words = list(mod.subtree)
+    if mod.dep_ not in ("amod", "compound") or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in words) or \
+            any(t.lower_ in quoting().counting_words for t in words):
+        return False  # "many analysts" are some of them, as "some experts" are
+    actor = resolve_actor(" ".join(t.text for t in words))
+    if actor is None:
+        return all(t.is_lower for t in words)  # "Regional" opening a sentence may be a group's name: left as it was
+    return actor.country is None and actor.sector is None and (actor.id or "").startswith("place:")
 
 
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
@@ -1264,7 +1281,7 @@ class Speakers:
                                      or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
-                   person=actor is None and looks_like_full_name(text), nameless=_nameless(tok))
+                   person=actor is None and looks_like_full_name(text), nameless=_nameless(tok, lo))
 
     def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
         """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official"); a common noun
