@@ -357,6 +357,8 @@ def test_confidence_follows_how_the_event_was_told() -> None:
     ("Chad, which accused Sudan of arming rebels, met Kenya.", "accused", {"noun_clause"}),
     ("Chad could accuse Sudan of arming rebels.", "accuse", {"modal"}),
     ("Sudan was accused of arming rebels.", "accused", {"passive"}),
+    ("Officials said reports showed that Chad wanted aid and accused Sudan of arming rebels.", "accused", {"deep"}),
+    ("Chad accused Sudan of arming rebels " + "and of sending them money " * 7 + ".", "accused", {"long"}),
 ])
 def test_clause_features_of_the_confidence_model(sentence: str, trigger: str, on: set[str]) -> None:
     """event_confidence.clause_features: how the trigger's clause is told (aspect, modality, a clause hung on a noun,
@@ -367,6 +369,23 @@ def test_clause_features_of_the_confidence_model(sentence: str, trigger: str, on
     tok = next(t for t in doc.tokens if t.text == trigger)
     told = {k for k, v in clause_features(tok, 5, 10).items() if v and k not in ("lead", "late", "present")}
     assert told == on
+
+
+@pytest.mark.parametrize(("body", "civilian"), [
+    ("Chad shelled villagers in Sudan on Monday.", True),
+    ("Chad shelled Sudanese troops on Monday.", False),
+])
+def test_civilian_recipient_feature(body: str, civilian: bool) -> None:
+    """event_confidence.features: an act on civilians (a recipient of sector CVL), whose side's country is most often
+    told by where they were, is a candidate feature of the confidence model."""
+    from flashpoint.nlp.document import make_doc
+    from flashpoint.nlp.pipeline import configured_backends, load_extractor
+    doc = make_doc(Article(id="t", source="test", body=body, published="2022-03-10"))
+    for stage, path in configured_backends().items():
+        setattr(doc, stage, load_extractor(path)(doc))
+    shelling = [e for e in doc.events if e.type == "ASSAULT"]
+    assert shelling, body
+    assert doc.extras["event_features"][id(shelling[0])]["civilian_recipient"] == float(civilian)
 
 
 def test_ontology_helpers() -> None:

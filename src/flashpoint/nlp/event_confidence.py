@@ -23,7 +23,7 @@ CONFIDENT = 0.5
 FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
             "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent", "both_known",
             "perfect", "pluperfect", "noun_clause", "adverbial", "present", "modal", "reported", "lead", "late",
-            "domestic", "passive")
+            "domestic", "passive", "long", "deep", "civilian_recipient")
 NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "advcl:relcl", "appos", "nmod", "obl", "csubj"})
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 
@@ -46,7 +46,7 @@ def _country(actor: Any) -> str | None:
 def _path(tok: Token) -> list[Token]:
     """The trigger and the words it hangs from, up to its sentence's root."""
     out = [tok]
-    while out[-1].head is not out[-1] and len(out) < 12:
+    while out[-1].head.i != out[-1].i and len(out) < 12:
         out.append(out[-1].head)
     return out
 
@@ -66,8 +66,12 @@ def clause_features(tok: Token, sentence_index: int, sentences: int) -> dict[str
         "lead": float(sentence_index <= 3),
         "late": float(sentences > 0 and sentence_index / sentences > 0.5),
         "passive": float(any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)),
+        "long": float(len(tok.sent) > LONG_SENTENCE),
+        "deep": float(len(path) > 3),  # hung three or more clauses below its sentence's root
     }
 
+
+LONG_SENTENCE = 40  # words: the parse of a longer sentence errs more often
 
 MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
 
@@ -92,6 +96,8 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "verbal": float(ev.type in VERBAL),
         "intent": float((ev.pattern or "").startswith("intent:")),
         "both_known": float(_known(ev.actor) and _known(ev.recipient)),
+        # civilians' side is most often told by where they were, not by a name: its country errs more often
+        "civilian_recipient": float(ev.recipient is not None and ev.recipient.sector == "CVL"),
     }
 
 
