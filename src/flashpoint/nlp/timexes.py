@@ -2385,12 +2385,12 @@ def _year_counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def words(key: str) -> str:
         return alternation(rule_words("report_year_from_a_count", key))
 
-    gap, year = r"[^.;!?\n]{0,80}?\b", r"(?P<y>" + _YEAR_NUM + r")"
+    gap, year = r"[^.;!?\n]{0,80}?\b", r"(?P<y>" + _YEAR_NUM + r")(?!\w)"  # not "the 1990s"
     n = r"(?P<n>\d{1,3}|" + NUMBER_WORDS_RE + r")\s+years?,?\s+"
     return (re.compile(r"\b" + n + r"(?:" + words("from_cues") + r")\b" + gap + year, re.I),
             re.compile(r"\b(?P<n>\d{1,3}(?:st|nd|rd|th)|" + ORDINAL_WORDS_RE + r")\s+(?:" + words("anniversaries")
                        + r")\s+of\b" + gap + year, re.I),
-            re.compile(r"\b" + year + r"[^.;!?\n]{0,40}?,\s+" + n + r"(?:" + words("ago_cues") + r")\b", re.I))
+            re.compile(r"\b" + year + r"[^.;!?\n\d]{0,40}?,\s+" + n + r"(?:" + words("ago_cues") + r")\b", re.I))
 
 
 def _counted_year(body: str, tokens: Doc | None) -> int | None:
