@@ -178,6 +178,23 @@ def test_a_negation_reaches_a_bare_verb_joined_by_or() -> None:
                 if not e.negated]
 
 
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    # countries.yaml shared_seats: "the Senate" of a text that names no US place is no US Senate; a state's organ
+    # told before the text names a place is of the country the text names most (events._localise)
+    ("The Senate has dragged the Inspector-General of Police to court. The police in Abuja had invited two "
+     "senators for questioning.", "NGA", "NGA"),
+    ("The Senate has dragged the Inspector-General of Police to court. The police in Washington had invited two "
+     "senators for questioning.", "USA", "USA"),
+    # people of no state organ take no country from the text before it names a place
+    ("Doctors urged the health ministry to vaccinate migrants. Kenya has 40 camps.", None, "KEN"),
+    ("The police urged residents to stay indoors. Kenya has 40 camps.", "KEN", "KEN"),
+])
+def test_an_organ_told_before_any_place_is_of_the_country_the_text_names_most(text: str, actor: str | None,
+                                                                               recipient: str | None) -> None:
+    first = events_of(text)[0]
+    assert (side(first.actor), side(first.recipient)) == (actor, recipient)
+
+
 @pytest.mark.parametrize(("sentence", "actor"), [
     ("The airstrikes in Gaza killed 30 Palestinians.", None),
     ("Kamikaze drones in Mykolaiv region again attacked the port.", None),

@@ -136,7 +136,7 @@ def _listed_window(text: str, words: list[tuple[int, int]], i: int, g: Gazetteer
     for j in range(min(len(words), i + g.max_words) - 1, i - 1, -1):
         s, e = words[i][0], words[j][1]
         piece = _POSS.sub("", text[s:e])
-        hits = g.lookup_as_written(piece)
+        hits = [h for h in g.lookup_as_written(piece) if not h.shared]  # "the Senate": the text says whose
         if hits:
             return j, s, s + len(piece), hits[0]
     return None
@@ -525,7 +525,7 @@ def resolve_actor(text: str, context: str | None = None) -> Actor | None:
     if not raw:
         return None
     clean = _POSS.sub("", _LEAD.sub("", raw)).strip(" ,.;:\"'“”")
-    hits = gazetteer().lookup_as_written(clean)
+    hits = [h for h in gazetteer().lookup_as_written(clean) if not h.shared]
     if hits:
         return _actor(raw, hits[0])
     group = group_actor(raw, context)

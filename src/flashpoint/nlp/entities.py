@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -670,6 +670,7 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
     known = _Known()  # surname (and full name) -> the person named earlier in this document
     found = [f for run in _runs(body, toks) for f in _run_entities(body, toks, run, known)]
     found.sort(key=lambda f: f.start)
+    _unshare_seats(body, found)
     _assign_actors(body, found)
     _relink_surnames(body, found)
     return [Entity(text=body[f.start:f.end], start=f.start, end=f.end, type=f.type,  # type: ignore[arg-type]
@@ -747,6 +748,18 @@ def _seat_of_another(body: str, before: list[_Found], f: _Found) -> bool:
     prev = before[-1]
     return prev.type in ("NORP", "GPE") and prev.entry is not None and prev.entry.country is not None \
         and prev.entry.country != f.entry.country and body[prev.end:f.start] == " "
+
+
+def _unshare_seats(body: str, found: list[_Found]) -> None:
+    """"President of the Senate, Bukola Saraki" in a story about Nigeria: a seat many states call by that name
+    (countries.yaml shared_seats) is its country's only where the text names that country otherwise; else a body of
+    no listed country, whose country the story tells."""
+    named = {f.entry.country for f in found if f.entry is not None and f.entry.country and not f.entry.shared}
+    for f in found:
+        if f.entry is not None and f.entry.shared and f.entry.country not in named:
+            name = body[f.start:f.end]
+            f.entry = replace(f.entry, id=f"org:{slug(name)}", name=name, country=None)
+            f.id, f.name = f.entry.id, name
 
 
 def _found_from(piece: str, s: int, e: int, entry: Entry) -> _Found:

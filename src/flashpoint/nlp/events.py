@@ -1286,17 +1286,20 @@ def _political(actor: Actor) -> bool:
 
 def _localise(coded: Coded, state: ArticleState) -> None:
     """A local organ with no country ("police", "the mayor") is of where it acts: the clause's place, else the
-    place the text last named (inherited)."""
+    place the text last named, else (a state's own organ, before the text names a place: "President of the
+    Senate ... dragged the Inspector-General of Police to court" opening a story about Nigeria) the country the
+    text names most (both inherited)."""
     loc = coded.location
     local = local_sectors() | placed_sectors().sectors  # "gangs attacked ...": gangs of where they act
     # "Western officials" are of no one place, wherever they speak
     stateless = [q for q in coded.actors if actor_kb.of_no_nation(q.actor.text)]
     if loc is None or loc.country is None:
-        last = state.last_place
+        last = state.last_place.country if state.last_place is not None else None
         for q in coded.actors:
-            if q.actor.country is None and not q.actor.code and q.actor.sector in local and last is not None \
-                    and last.country and q not in stateless:
-                q.actor, q.inherited = q.actor.model_copy(update={"country": last.country}), True
+            here = last or (state.home if q.actor.sector in local_sectors() else None)
+            if q.actor.country is None and not q.actor.code and q.actor.sector in local and here is not None \
+                    and q not in stateless:
+                q.actor, q.inherited = q.actor.model_copy(update={"country": here}), True
         return
     coded.actors = coded.actors or _implied_actors(coded, loc)
     for q in coded.actors:

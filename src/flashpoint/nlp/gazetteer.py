@@ -42,6 +42,7 @@ class Entry:
     code: str | None = None
     role: str | None = None
     by_surname: bool = False  # a person a surname alone names ("Putin"): heads of state and government
+    shared: bool = False  # a seat many states call by that name (countries.yaml shared_seats: "the Senate")
 
 
 @dataclass
@@ -255,9 +256,10 @@ def _add_country(g: Gazetteer, rec: dict[str, Any]) -> None:
         cap = Entry(id="place:" + slug(rec["capital"]), name=rec["capital"], type="GPE", kind="capital",
                     country=iso, sector="GOV", code=rec.get("capital_acts_as"))
         _add_names(g, rec, cap, "capital", "capital_aliases")
-    for seat, sector in (rec.get("seats") or {}).items():
-        g.add(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
-                          country=iso, sector=sector))
+    for shared, seats in ((False, rec.get("seats")), (True, rec.get("shared_seats"))):
+        for seat, sector in (seats or {}).items():
+            g.add(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
+                              country=iso, sector=sector, shared=shared))
 
 
 def _add_places(g: Gazetteer, extras: list[dict[str, Any]]) -> None:
