@@ -2417,8 +2417,11 @@ def _told_in_the_present(tokens: Doc | None, at: int) -> bool:
     sent, i = span[0].sent, span[0].i
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "auxpass")]
     verb = next((t for t in reversed(verbs) if t.i < i), None) or next((t for t in verbs if t.i > i), None)
-    return verb is not None and any(t.tag_ in ("VBP", "VBZ") for t in (verb, *(
-        c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass"))))
+    if verb is None:
+        return False
+    heads = (verb, verb.head) if verb.dep_ == "cop" else (verb,)  # "it has been 18 years since": the aux is the noun's
+    return any(t.tag_ in ("VBP", "VBZ") for t in (verb, *(
+        c for h in heads for c in h.children if c.dep_ in ("aux", "aux:pass", "auxpass"))))
 
 
 def _put_in_year(r: Res, year: int) -> None:
