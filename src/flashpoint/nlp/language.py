@@ -28,7 +28,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
                 "perception_verbs", "body_anaphors",
                 "capability_modals", "attack_target_preps", "reciprocals", "prepared_acts", "pair_phrases",
-                "accident_nouns", "question_preps", "victim_of_nouns", "shared_scope_conjunctions", "clause_openers")
+                "accident_nouns", "question_preps", "victim_of_nouns", "shared_scope_conjunctions", "clause_openers",
+                "absolute_marks", "absolute_speech_participles")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -90,6 +91,8 @@ class Syntax:
     victim_of_nouns: frozenset[str]
     shared_scope_conjunctions: frozenset[str]
     clause_openers: frozenset[str]
+    absolute_marks: frozenset[str]
+    absolute_speech_participles: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

@@ -332,6 +332,44 @@ def repair_set_off_participles(doc: Doc) -> None:
             tok.tag_, tok.pos_ = "VBG", "VERB"
 
 
+def repair_absolute_participles(doc: Doc) -> None:
+    """"…, with Israel's prime minister vowing(NN) Hezbollah will “pay a heavy price”", "with Minister Ayman Safadi
+    warning(NN) that …": after an absolute phrase's mark, a speech -ing form the tagger read as a noun, with only a name
+    (and a trailing time phrase, "on Saturday") between, and a clause opening right after it, is a participle whose
+    subject is that name and whose clause is what it reports (syntax.yaml absolute_marks, absolute_speech_participles).
+    Without a clause ("warning of “dangerous consequences”") the phrase is left as it was read."""
+    words = syntax()
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.lower_ not in words.absolute_speech_participles:
+            continue
+        tops = _absolute_name(doc, tok, words.absolute_marks)
+        clause = next((t for t in doc[tok.i + 1:tok.sent.end] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), None)
+        if not tops or clause is None or clause.left_edge.i != tok.i + 1 or clause.is_ancestor(tok):
+            continue
+        subject = tops[-1]
+        anchor = subject.head if subject.head is not tok else tok.head
+        if anchor is tok or tok.is_ancestor(anchor):
+            continue
+        tok.head, tok.dep_, tok.tag_, tok.pos_ = anchor, "advcl", "VBG", "VERB"
+        for t in tops[:-1]:
+            t.head = subject  # "Jordanian | Foreign Minister Ayman | Safadi", split by the parse: one name
+        subject.head, subject.dep_ = tok, "nsubj"
+        clause.head, clause.dep_ = tok, "ccomp"
+
+
+def _absolute_name(doc: Doc, tok: Token, marks: frozenset[str]) -> list[Token]:
+    """The heads of the name between an absolute phrase's mark and `tok` (before a time phrase), its head last; none
+    where a verb or a comma comes between or the phrase ends in no noun."""
+    mark = next((t for t in reversed(doc[max(tok.sent.start, tok.i - 12):tok.i]) if t.lower_ in marks), None)
+    if mark is None or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[mark.i + 1:tok.i]):
+        return []
+    cut = next((t.i for t in doc[mark.i + 2:tok.i] if t.pos_ == "ADP"), tok.i)
+    tops = [t for t in doc[mark.i + 1:cut] if not mark.i < t.head.i < cut]
+    while tops and not (tops[-1].pos_ in ("NOUN", "PROPN") or tops[-1].pos_ == "ADJ" and tops[-1].text.istitle()):
+        tops.pop()
+    return [t for t in tops if t.head is tok or t is tops[-1]] if tops else []
+
+
 def repair_labelled_subjects(doc: Doc) -> None:
     """"Shelling of Zaporizhzhia: Rashists struck another blow", "Chernihiv mayor: Russians intentionally target
     hospitals": a topic label or a source and its colon before a clause are no subject; the noun after the colon, read
@@ -399,6 +437,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_passives(doc)
     repair_infinitive_conjuncts(doc)
     repair_labelled_subjects(doc)
+    repair_absolute_participles(doc)
     return doc
 
 
