@@ -1110,13 +1110,23 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
         coded.negated = False
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
         coded.hypothetical = False
-    promised = None if planned else _promise_type(p)
-    carried, carriers = intent_carried()
-    if promised and not coded.negated and (syn.intent(tok, carriers if promised in carried else frozenset())
-                                           or _goal(tok) is not None):
+    promised = None if planned or coded.negated else _promised(tok, p)
+    if promised:
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
+
+
+def _promised(tok: Token, p: Pattern) -> str | None:
+    """The type of the promise or threat the act is told as ("will send", "vowed to strike", "his goal is to"), if
+    any; an intent told inside an accusation ("accused U.S. forces of disrupting a UN plan to return people") is the
+    accuser's claim, no promise or threat of anyone."""
+    promised = _promise_type(p)
+    if not promised or syn.claimed(tok):
+        return None
+    carried, carriers = intent_carried()
+    told = syn.intent(tok, carriers if promised in carried else frozenset()) or _goal(tok) is not None
+    return promised if told else None
 
 
 def _promise_type(p: Pattern) -> str | None:
