@@ -180,6 +180,7 @@ class Quoting:
     issuing_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     utterance_ends: frozenset[str]
+    setting_openers: frozenset[str]
     fragment_words: int
     title_words: int
 
@@ -187,7 +188,7 @@ class Quoting:
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
                  "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources",
                  "typed_nameless_sources", "counting_words", "aside_marks",
-                 "issuing_verbs", "clause_verbs", "utterance_ends")
+                 "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers")
 
 
 @lru_cache(maxsize=4)

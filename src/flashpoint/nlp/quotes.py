@@ -69,6 +69,9 @@ _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:
 _RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _COMMA = re.compile(r",(?=\s)")
+_THAT_OPENER = re.compile(r"that\s+([A-Za-z]+)\b")  # "that to achieve …", "that while …": the word after "that"
+_AFTER_THAT = re.compile(r"\bthat\s+\Z")  # a span right after "that"
+_CLOSING_COMMA = re.compile(r"[\s”\"’]*,")  # the comma that closes a setting, past a closing quote mark
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")  # a word of letters, as a title writes it ("Takin’")
 _OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
@@ -961,12 +964,17 @@ class Extraction:
 
     def _carried(self, span: tuple[int, int] | None, q: QSpan) -> bool:
         """A short phrase quoted inside a reported clause that says more ("said it was ready to “repel”
-        any incursion") belongs to the clause; a quote that is most of the clause stands alone."""
+        any incursion"), or phrases with no finite verb that make a third of a long clause or less ("argue that
+        while every country is bound “to respect and to ensure respect” for the law “in all circumstances”, in
+        practice …"), belong to the clause; a quote that is most of the clause, or a statement of its own, stands
+        alone."""
         if span is None or not (span[0] <= q.open and q.close <= span[1] + 1):
             return False
         quoted = sum(_words(self.body[o.inner_start:o.inner_end]) for o in self.doubles
                      if span[0] <= o.open and o.close <= span[1] + 1)
-        return quoted < 8 and _words(self.body[span[0]:span[1]]) - quoted >= 4
+        total = _words(self.body[span[0]:span[1]])
+        loose = 3 * quoted <= total and not self._finite((q.inner_start, q.inner_end))
+        return (quoted < 8 or loose) and total - quoted >= 4
 
     def outer(self, cue: Cue) -> Cue:
         """The speech verb whose reported clause holds this one ("X said the US would announce …")."""
@@ -1347,8 +1355,8 @@ class Extraction:
             return None  # 'X did not allege that …': nothing is reported
         if not self._said_before(cue, e) and not self._speaker_follows(cue):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-            found = self._claim(self._before_participle(self._run_on(self._complements_span(tok, comps), e)),
-                                comps[0]) if comps else None
+            found = self._claim(self._before_participle(self._run_on(self._past_setting(
+                self._complements_span(tok, comps), e), e)), comps[0]) if comps else None
             if found is not None:
                 return found if self._finite(found) else None
             after = self._clause_after(tok, e)
@@ -1389,6 +1397,22 @@ class Extraction:
         first = nxt[0]
         goes_on = first.pos_ in ("PROPN", "NOUN", "DET", "NUM") or first.tag_ == "MD"  # "until next of kin | could be told"
         return (span[0], end) if goes_on else span
+
+    def _past_setting(self, span: tuple[int, int], end: int) -> tuple[int, int]:
+        """'said that to achieve the purchases, he would have to …', 'argue that while every country is bound …, in
+        practice there is a gap': a complement that opens, right after "that", with a setting (quotes.yaml
+        setting_openers) and that the parse ends at the setting's comma runs on to the end of its sentence, where a
+        subject and a finite verb make the clause the setting belongs to."""
+        a, b = span
+        opener = _THAT_OPENER.match(self.body, a, b)
+        comma = _CLOSING_COMMA.match(self.body, b, end)
+        if opener is None or opener.group(1).lower() not in quoting().setting_openers or comma is None:
+            return span
+        rest = self.doc.tokens.char_span(comma.end(), end, alignment_mode="contract")
+        if rest is None or not any(t.dep_ in ("nsubj", "nsubj:pass", "expl") for t in rest) or \
+                not any(t.tag_ in FINITE_TAGS for t in rest):
+            return span
+        return a, end
 
     def _speaker_follows(self, cue: Cue) -> bool:
         """'…, said Ross Burkhart, a scientist who studies trade': a verb after the comma that closes a clause,
@@ -1614,7 +1638,11 @@ class Extraction:
     def _opens_condition(self, a: int, b: int) -> bool:
         """'said if Patrick can get his message out, he's someone voters could see winning', 'said whether Trump
         agrees depends on …': the question word opens a clause that a verb later in the span governs (a condition,
-        a subject), so the span states that verb's claim; "asked whether …" reports the question itself."""
+        a subject), so the span states that verb's claim; "asked whether …" reports the question itself; right
+        after "that", an "if" opens a setting (quotes.yaml setting_openers), never a question."""
+        if _first_word(self.body[a:b]) in quoting().setting_openers and \
+                _AFTER_THAT.search(self.body, max(0, a - 12), a):
+            return True  # 'said that if the talks fail, the army would …': a setting (no question) follows "that"
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span) or span[0].dep_ != "mark":
             return False
