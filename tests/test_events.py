@@ -550,6 +550,23 @@ def test_a_decision_is_the_act_and_a_plan_told_in_an_accusation_promises_nothing
     assert planned and side(planned[0].actor) == "UKR"
 
 
+def test_an_act_one_is_held_responsible_for_or_conspired_to_do_is_not_told_as_done() -> None:
+    """syntax.yaml claim_words "responsible" ("Hezbollah is responsible for killing innocent children": the army's
+    claim, the accusation is the event) and irrealis_verbs "conspire" (a charge of conspiring to hack tells an aim).
+    The acts told as done stay done."""
+    held = events_of("Hezbollah is responsible for killing innocent children, the army said.")
+    assert [e.type for e in held if not e.hypothetical] == ["ACCUSE"]
+    holds = events_of("Russia holds Ukraine responsible for shelling the plant.")
+    assert [(e.type, side(e.actor), side(e.recipient)) for e in holds if not e.hypothetical] == [("ACCUSE", "RUS", "UKR")]
+    charged = events_of("Now Assange faces 18 criminal charges in the US, including conspiring to hack government "
+                        "computers and violating espionage laws.")
+    assert not [e for e in charged if e.type == "COERCE" and not e.hypothetical]
+    done = of_type(events_of("Hezbollah killed two children in the strike, the army said."), "ASSAULT")
+    assert done and not done[0].hypothetical
+    hacked = of_type(events_of("Russian hackers hacked government computers in Kyiv."), "COERCE")
+    assert hacked and not hacked[0].hypothetical
+
+
 def test_a_background_cue_in_the_clause_outweighs_the_present_tense() -> None:
     evs = of_type(events_of("Israel says it has killed 14,000 fighters since the war began."), "ASSAULT")
     assert evs and all(e.historical for e in evs)
