@@ -971,6 +971,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.location = location_of(doc, tok, force=p.type in FORCE)
     _name_enemies(coded)
     _localise(coded, state)
+    _place_civilians(coded, state, early=True)  # "Museveni warned citizens": a side for a pattern needing one
     if not _sides_fit(p, coded) or _of_another_side(doc, tok, p, coded, state):
         return None
     _unsponsor(coded)
@@ -1352,11 +1353,13 @@ def _unsponsor(coded: Coded) -> None:
             r.actor = r.actor.model_copy(update={"country": None, "id": None})
 
 
-def _place_civilians(coded: Coded, state: ArticleState) -> None:
+def _place_civilians(coded: Coded, state: ArticleState, early: bool = False) -> None:
     """People the phrase gives no country ("killed two civilians", "arrested two suspects") are people of where
     it happened: the clause's place; else, when a state's own organ or an armed group at home acts on them, that
     state; else the place
-    the text last named (marked inherited, so the confidence says it was not read from the clause)."""
+    the text last named (marked inherited, so the confidence says it was not read from the clause). `early`, before
+    the pattern's demands on the sides are weighed, people (not an organ) are placed only by the clause or by the
+    organ acting on them: "residents should take precautions" in a story last set in Michigan needs no one."""
     rule = placed_sectors()
     home = local_sectors() | rule.groups  # a state's own organ, or an armed group fighting at home
     for r in coded.recipients:
@@ -1372,7 +1375,7 @@ def _place_civilians(coded: Coded, state: ArticleState) -> None:
         # inherited) before it is of the side acting on it
         here = coded.location.country if coded.location is not None else None
         order = [(here, False), *(((last, True), (state.home, True), (domestic, False)) if organ
-                                  else ((domestic, False), (last, True)))]
+                                  else ((domestic, False), (None if early else last, True)))]
         country, inherited = next(((c, i) for c, i in order if c), (None, False))
         if country is None:
             continue
