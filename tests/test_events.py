@@ -1258,3 +1258,18 @@ def test_an_acronym_the_text_defines_is_the_name_it_stands_for() -> None:
     assert all(e.actor is None for e in of_type(events_of("The PA also urged all states to act."), "REQUEST"))
     from flashpoint.nlp.actors import defined_acronyms
     assert set(defined_acronyms("The Israel Defense Forces (IDF) and the National Electoral Council (CNE) met.")) == {"IDF"}
+
+
+def test_a_date_that_describes_a_thing_named_dates_no_act() -> None:
+    """event_time.asides: a date in a clause on a noun ("goods imposed on Sept. 1") or a year before a noun ("the 2014
+    Minsk process") dates that thing; the act told stays news. A date of the act itself, or on the trigger noun, still
+    dates it."""
+    news = [*of_type(events_of("Beijing also wants Trump to eliminate the tariffs on Chinese goods imposed on Sept. 1, "
+                               "2018.", published="2019-11-20"), "REQUEST"),
+            *of_type(events_of("Ukraine and Russia must fully implement their obligations under the 2014 Minsk "
+                               "process, Germany said.", published="2021-04-09"), "REQUEST")]
+    assert len(news) >= 2 and not any(e.historical for e in news)
+    told = [*events_of("Russia annexed Crimea in 2014, which angered Ukraine.", published="2021-04-09"),
+            *events_of("Russian troops shelled Donetsk, a city seized by separatists in 2014.", published="2021-04-09")]
+    assert {e.trigger: e.historical for e in told if e.type in ("COERCE", "ASSAULT")} == \
+        {"annexed": True, "seized": True, "shelled": False}

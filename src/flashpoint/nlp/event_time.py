@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
@@ -77,14 +78,58 @@ def _date_of(value: str | None) -> dt.date | None:
         return None
 
 
-def timex_in(doc: NlpDoc, lo: int, hi: int) -> str | None:
-    """The first resolved date starting in [lo, hi): a bisect into the dates in text order, kept with the doc."""
+def timex_in(doc: NlpDoc, lo: int, hi: int, asides: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The first resolved date starting in [lo, hi) and in none of `asides`: a bisect into the dates in text order,
+    kept with the doc."""
     dated = doc.extras.get("dated_timexes")
     if dated is None:
         dated = sorted((t.start, t.value) for t in doc.timexes if t.value and _date_of(t.value))
         doc.extras["dated_timexes"] = dated
-    i = bisect_left(dated, (lo,))
-    return dated[i][1] if i < len(dated) and dated[i][0] < hi else None
+    for start, value in dated[bisect_left(dated, (lo,)):]:
+        if start >= hi:
+            return None
+        if not _inside(start, asides):
+            return str(value)
+    return None
+
+
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
+@lru_cache(maxsize=4)
+def _aside_rules(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(relations, phrases, time prepositions) of background.yaml `asides`."""
+    rules = read_yaml(language, "background.yaml")["asides"]
+    return frozenset(rules["relations"]), frozenset(rules["phrases"]), frozenset(rules["time_prepositions"])
+
+
+def _names_a_thing(noun: Token) -> bool:
+    """A noun that takes part in the act (background.yaml `asides`), not one of a phrase that may tell when."""
+    relations, phrases, times = _aside_rules()
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ in relations:
+        return True
+    return noun.dep_ in phrases and not any(c.dep_ == "case" and c.lower_ in times for c in noun.children)
+
+
+def asides(trigger: Token) -> list[tuple[int, int]]:
+    """The character spans of the trigger's sentence that describe a thing named there rather than tell the act: a
+    clause on a noun ("the tariffs on Chinese goods imposed on Sept. 1", "Assange, who was arrested in 2019") and a
+    year before a noun ("obligations under the 2014 Minsk peace process"), neither holding the trigger nor on the
+    trigger noun itself ("the 2014 annexation of Crimea"), nor on a noun of an adverbial phrase, which may tell when
+    ("during the 1967 war", "during the war that began in 2023"). A date in one dates that thing, not the act."""
+    out = []
+    for tok in trigger.sent:
+        head = tok.head
+        if head is tok or head is trigger or not _names_a_thing(head):
+            continue
+        if tok.dep_ in ("acl", "acl:relcl") and not tok.left_edge.i <= trigger.i <= tok.right_edge.i:
+            out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))
+        elif tok.i < head.i and YEAR.fullmatch(tok.text) and tok.dep_ in ("compound", "nummod", "amod"):
+            out.append((tok.idx, tok.idx + len(tok)))
+    return out
 
 
 def _told_before(doc: NlpDoc, sentence: Span) -> str | None:
@@ -160,20 +205,29 @@ def told_day(doc: NlpDoc, sentence: Span) -> str | None:
     return day
 
 
+def _stated(doc: NlpDoc, sentence: Span, clause: tuple[int, int],
+            aside: Sequence[tuple[int, int]]) -> tuple[str | None, str | None]:
+    """(the clause's own date, the date the sentence states) outside `aside` spans (see `asides`)."""
+    own = timex_in(doc, *clause, aside)
+    value = own or timex_in(doc, sentence.start_char, sentence.end_char, aside)
+    if value is None:
+        year = next((m for m in YEAR.finditer(sentence.text) if not _inside(sentence.start_char + m.start(), aside)),
+                    None)
+        value = year.group(1) if year else None
+    return own, value
+
+
 def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool,
-               own_clause: str = "", day_before: str | None = None) -> tuple[str | None, bool]:
+               own_clause: str = "", day_before: str | None = None,
+               aside: Sequence[tuple[int, int]] = ()) -> tuple[str | None, bool]:
     """(date, historical) of an event whose trigger heads `clause` inside `sentence` (a past sentence that names no
-    date of its own takes the last date of the sentence before it, in its paragraph).
+    date of its own takes the last date of the sentence before it, in its paragraph); a date in one of the `aside`
+    spans (see `asides`) dates something named, not the act.
 
     A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background;
     a background cue inside the clause itself ("has killed 14,000 since the war began") still makes it history.
     """
-    lo, hi = sentence.start_char, sentence.end_char
-    own = timex_in(doc, *clause)
-    value = own or timex_in(doc, lo, hi)
-    if value is None:
-        year = YEAR.search(sentence.text)
-        value = year.group(1) if year else None
+    own, value = _stated(doc, sentence, clause, aside)
     if value is None and not present:
         value = _told_before(doc, sentence)
     pub = doc.published
