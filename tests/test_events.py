@@ -567,6 +567,24 @@ def test_an_act_one_is_held_responsible_for_or_conspired_to_do_is_not_told_as_do
     assert hacked and not hacked[0].hypothetical
 
 
+def test_a_perfect_joined_to_a_description_of_its_subject_is_background() -> None:
+    """background.yaml standing_verbs, event_time.told_as_standing: "is one of the critics ... and has accused" and
+    "which considers the US biased and has rejected" tell a standing; a perfect joined to an act of its own ("has
+    shelled Kharkiv and has killed"), to a present act ("denies ... and has accused"), or turned by "but" is news."""
+    def told(text: str, type_: str) -> list[bool]:
+        return [e.historical for e in of_type(events_of(text, published="2019-11-20"), type_)]
+
+    assert told("Vietnam is one of the region's most vocal critics of China's sweeping territorial claims in the South "
+                "China Sea and has accused Beijing of encroaching into its waters.", "ACCUSE") == [True]
+    assert told("The Palestinian Authority - which considers the US biased and has rejected the Trump administration as "
+                "a mediator if peace talks are ever revived - called for an emergency meeting of the body.",
+                "REJECT") == [True]
+    assert told("Russia denies the claims and has accused Ukraine of staging the attack.", "ACCUSE") == [False]
+    assert told("Hamas is not opposed to the PLO but has instead demanded fair representation within the organization, "
+                "she said.", "REQUEST") == [False]
+    assert True not in told("Russia has shelled Kharkiv and has killed five people.", "ASSAULT")
+
+
 def test_a_background_cue_in_the_clause_outweighs_the_present_tense() -> None:
     evs = of_type(events_of("Israel says it has killed 14,000 fighters since the war began."), "ASSAULT")
     assert evs and all(e.historical for e in evs)

@@ -58,6 +58,31 @@ def month_days(language: str = DEFAULT_LANGUAGE) -> int:
     return _whole_number(language, "month_days", "days", 0)
 
 
+@lru_cache(maxsize=4)
+def standing_verbs(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Simple-present verbs that describe their subject (background.yaml `standing_verbs`; a copula always does)."""
+    return frozenset(str(w).lower() for w in read_yaml(language, "background.yaml").get("standing_verbs") or [])
+
+
+def told_as_standing(trigger: Token) -> bool:
+    """"Vietnam is one of the most vocal critics of China's claims and has accused Beijing of encroaching": a perfect
+    with no auxiliary of its own but "has"/"have", joined by "and" to a simple present that describes its subject (a
+    copula or one of `standing_verbs`) and heads its sentence or a relative clause, tells the subject's standing,
+    background to the news."""
+    if trigger.dep_ != "conj" or trigger.tag_ != "VBN" or trigger.head.dep_ not in ("ROOT", "acl:relcl"):
+        return False
+    auxiliaries = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
+    joined = [c.lower_ for c in trigger.children if c.dep_ == "cc"]
+    head = trigger.head
+    if auxiliaries not in (["has"], ["have"]) or joined != ["and"] \
+            or any(c.dep_ in ("aux", "aux:pass") for c in head.children):
+        return False  # "is not opposed to the PLO but has instead demanded": the turn is news
+    copula = [c for c in head.children if c.dep_ == "cop"]
+    if copula:
+        return copula[0].tag_ in ("VBZ", "VBP")
+    return head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in standing_verbs()
+
+
 def has_background_cue(text: str, scope: str | None = None) -> bool:
     """A background cue of `scope` (see `background_cues`) in `text`."""
     for cue in background_cues(scope=scope):

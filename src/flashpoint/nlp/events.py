@@ -51,7 +51,7 @@ from flashpoint.nlp.event_patterns import (
     referred_acts,
     state_acts,
 )
-from flashpoint.nlp.event_time import asides, event_time, told_day
+from flashpoint.nlp.event_time import asides, event_time, told_as_standing, told_day
 from flashpoint.nlp.language import names, people, syntax
 from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
@@ -1477,6 +1477,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
     told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
     date, historical = event_time(doc, sentence, clause, syn.is_present(tok), syn.own_clause(tok), told, asides(tok))
+    historical = historical or told_as_standing(tok)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     for a, r in _pairs(coded):
