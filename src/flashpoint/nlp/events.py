@@ -1046,7 +1046,12 @@ def _members(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[
     if not p.members or syn.is_verb(noun):
         return []
     # the parse may hang "between envoys from Moscow and Kyiv" as a clause: any child the preposition opens
-    found = [c for c in noun.children if c.i > noun.i and c.pos_ in ("NOUN", "PROPN") and syn.case_of(c) in p.members]
+    # ... or "clashes erupted between protesters and police": the oblique of the verb the noun is the subject of (or
+    # that the parse hung on the noun as a participle)
+    hosts = [noun, *([noun.head] if noun.dep_.startswith("nsubj") and syn.is_verb(noun.head) else []),
+             *(c for c in noun.children if c.dep_ == "acl" and syn.is_verb(c))]
+    found = [c for h in hosts for c in h.children
+             if c.i > noun.i and c.pos_ in ("NOUN", "PROPN") and syn.case_of(c) in p.members]
     found += [o for c in noun.children if c.dep_ == "acl" and c.lower_ in p.members for o in syn.children(c, "obj")]
     sides = [q for m in found[:1] for q in _parties(doc, m, state)]
     return sides if len(sides) > 1 else []
