@@ -82,7 +82,8 @@ def test_the_parse_through_numpy_blas_annotates_as_the_default_blis_does() -> No
         reference = default.make_doc(text)
         starts = parser.preset_sentence_starts(reference)
         parser.annotate(default, reference, list(zip(starts, [*starts[1:], len(reference)], strict=True)))
-        for repair in (parser.repair_clauses, parser.repair_main_verbs, parser.repair_passives):
+        for repair in (parser.repair_clauses, parser.repair_main_verbs, parser.repair_relative_main_verbs,
+                       parser.repair_passives):
             repair(reference)
         assert (parser.parse(text).to_array(attrs) == reference.to_array(attrs)).all()
 
@@ -134,3 +135,17 @@ def test_a_wire_dateline_is_no_part_of_the_sentence_after_it(line: str, cut: str
 def test_a_dash_inside_a_sentence_starts_no_sentence(line: str) -> None:
     assert dateline().pattern.match(line) is None
     assert _sentence_texts(line) == [line]
+
+
+def test_a_clause_hung_on_a_relative_clause_set_off_by_commas_is_the_main_verb() -> None:
+    """parser._main_verb_after_relative: "X, who represents Thomas, said ..." read as said(ccomp) of "represents" with
+    "Thomas" its subject: "said" heads the sentence with X its subject, "Thomas" the relative verb's object. A clause
+    with no comma after its subject ("which showed the economy grew") stays the relative verb's complement."""
+    from flashpoint.nlp.parser import parse
+
+    doc = parse("Montell Figgins, who represents Thomas, said his client chose not to accept a plea agreement.")
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT" and [c.text for c in said.children if c.dep_ == "nsubj"] == ["Figgins"]
+    assert next(t for t in doc if t.text == "Thomas").head.text == "represents"
+    kept = parse("The report, which showed the economy grew, was published on Monday.")
+    assert next(t for t in kept if t.text == "grew").head.text == "showed"

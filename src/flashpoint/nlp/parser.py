@@ -308,13 +308,47 @@ def repair_relative_main_verbs(doc: Doc) -> None:
         if rel.dep_ != "acl:relcl" or root.head.i != root.i or rel.i < root.i or root.pos_ not in NOMINAL \
                 or root.right_edge.text not in SENTENCE_FINAL:
             continue
-        verb = next((t for t in rel.subtree if t.i > rel.i and _main_verb_in_relative(t)), None)
+        verb = next((t for t in rel.subtree if t.i > rel.i and _main_verb_in_relative(t)), None) \
+            or _main_verb_after_relative(rel)
         if verb is None:
             continue
         verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
         root.head, root.dep_ = verb, "nsubj"
         for c in [c for c in root.children if c.i > verb.i]:
             c.head = verb
+
+
+def _main_verb_after_relative(rel: Token) -> Token | None:
+    """"Montell Figgins, who represents Thomas, said(ccomp) his client ...", "Putin, who sets the tempo, on Monday
+    recognized(ccomp) ...": a clause the parser hung on a relative clause set off by commas, with the relative verb's
+    object read as its subject before the closing comma, is the main verb; that subject goes back to the relative verb
+    as its object, and what it took after the comma goes to the verb."""
+    if not any(t.text == "," for t in rel.doc[rel.head.i + 1:rel.i]):
+        return None
+    for verb in rel.children:
+        found = _misread_subject(verb)
+        if found is None:
+            continue
+        subject, comma = found
+        subject.head, subject.dep_ = rel, "obj"
+        for c in [c for c in subject.children if c.i > comma]:  # "the tempo, on Monday recognized"
+            c.head, c.dep_ = verb, ("obl" if c.dep_ == "nmod" else c.dep_)
+        verb.tag_ = "VBD" if verb.tag_ == "VBN" else verb.tag_
+        return verb
+    return None
+
+
+def _misread_subject(verb: Token) -> tuple[Token, int] | None:
+    """(the subject, the index of the comma after it) of a finite clause with no mark or auxiliary hung as a complement
+    with its subject before a comma ("represents Thomas, said")."""
+    if verb.dep_ != "ccomp" or not (verb.tag_ in ("VBD", "VBZ", "VBP") or _past_form(verb)) or \
+            any(c.dep_ in ("mark", "aux", "aux:pass") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    comma = next((t.i for t in verb.doc[subject.i + 1:verb.i] if t.text == ","), None)
+    return None if comma is None else (subject, comma)
 
 
 def _main_verb_in_relative(tok: Token) -> bool:
