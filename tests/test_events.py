@@ -1291,3 +1291,23 @@ def test_a_date_that_describes_a_thing_named_dates_no_act() -> None:
             *events_of("Russian troops shelled Donetsk, a city seized by separatists in 2014.", published="2021-04-09")]
     assert {e.trigger: e.historical for e in told if e.type in ("COERCE", "ASSAULT")} == \
         {"annexed": True, "seized": True, "shelled": False}
+
+
+def test_a_visit_by_an_official_to_a_town_consults_its_country() -> None:
+    """PLOVER CONSULT includes making visits, and both tune golds code an official's visit to a town as CONSULT with
+    the town's country as recipient, a town of the visitor's own country included (news181 "Netanyahu visited the
+    Gush Etzion settlement bloc in the West Bank": ISR > PSE; realnews "Gallant visited Majdal Shams": ISR > ISR).
+    This replaces the earlier convention that a town visited is no one met (consult-meet's not_recipient_place,
+    whose negative example was "Harms ... has visited Chernobyl several times": still none, as a habit).
+    A town the gazetteer does not know is of the place named in its phrase or clause, else of the country the text
+    names most (inherited); a person it does not know is no place, and a tourist visits no one."""
+    bloc = of_type(events_of("Netanyahu visited the Gush Etzion settlement bloc in the West Bank on Tuesday."), "CONSULT")
+    assert [(side(e.actor), side(e.recipient)) for e in bloc] == [("ISR", "PSE")]
+    story = ("Hezbollah fired rockets at Israel on Saturday, Israel said. Israeli opposition leader Benny Gantz "
+             "traveled to Majdal Shams on Sunday. Israel's defence minister visited Majdal Shams on Monday.")
+    home = of_type(events_of(story), "CONSULT")
+    assert [(side(e.actor), side(e.recipient)) for e in home] == [("ISR", "ISR"), ("ISR", "ISR")]
+    assert all(e.recipient is not None and e.recipient.text == "Majdal Shams" for e in home)
+    person = events_of("Hezbollah fired rockets at Israel, Israel said. The Israeli president visited John Smiley.")
+    assert not of_type(person, "CONSULT")
+    assert not of_type(events_of("Thousands of Israeli tourists visited Eilat on Monday."), "CONSULT")

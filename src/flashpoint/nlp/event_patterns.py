@@ -14,7 +14,7 @@ from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
-                  "not_recipient_sectors", "not_recipient_place", "needs_complement", "subject", "complement",
+                  "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "speaker_actor", "adjective", "pos", "neg"})
 
 
@@ -61,7 +61,8 @@ class Pattern:
     anchored: bool  # the object alone makes it political ("a ceasefire was signed"): no named side needed
     actor_sectors: frozenset[str]  # the actor (or the recipient) must be of one of these sectors
     not_recipient_sectors: frozenset[str]  # a recipient of these sectors is none ("spoke to CNN")
-    not_recipient_place: bool  # a town or region named as itself is no recipient ("visited Chernobyl")
+    not_recipient_place: bool  # a town or region named as itself is no recipient ("met in Geneva")
+    visited_place: bool  # an object naming no side is a place of the country named in it, else last ("visited Majdal Shams")
     symmetric: bool
     weak: bool
     patient_actor: bool  # told in the passive with no agent, the one it is told of acts ("forces were put on alert")
@@ -134,7 +135,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
         actor_sectors=frozenset(entry.get("actor_sectors") or []),
         not_recipient_sectors=frozenset(entry.get("not_recipient_sectors") or []),
-        not_recipient_place=bool(entry.get("not_recipient_place")), symmetric=bool(entry.get("symmetric")),
+        not_recipient_place=bool(entry.get("not_recipient_place")), visited_place=bool(entry.get("visited_place")),
+        symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
         anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
         has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),

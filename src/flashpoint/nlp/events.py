@@ -727,7 +727,7 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     for slot in slots:
         found = other(_object_doers(doc, objects, state) if acts and slot in ("obj", "iobj") else
                       _slot_parties(doc, trigger, p, obj, _hosts(trigger, objects, acts, slot, p), slot, state))
-        found = found or other(_named_elsewhere(doc, objects, p, slot, state))
+        found = found or other(_named_elsewhere(doc, trigger, objects, p, slot, state))
         if found:
             return found
     if addressed or ("ccomp" in slots and _self_addressed(trigger)):
@@ -749,9 +749,33 @@ def _implied_recipients(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[T
     return found or keep(_claimants(doc, trigger, p, objects, actors))
 
 
-def _named_elsewhere(doc: NlpDoc, objects: list[Token], p: Pattern, slot: str, state: ArticleState) -> list[Party]:
+def _named_elsewhere(doc: NlpDoc, trigger: Token, objects: list[Token], p: Pattern, slot: str,
+                     state: ArticleState) -> list[Party]:
     """An object that names no side: the maker its participle names, else the doer of the earlier act it refers to."""
-    return _makers(doc, objects, p, slot, state) or _referred_doers(p, objects, slot, state)
+    return _makers(doc, objects, p, slot, state) or _referred_doers(p, objects, slot, state) \
+        or _visited_place(doc, trigger, objects if slot == "obj" else syn.obliques(trigger, (slot,)), p, state)
+
+
+def _visited_place(doc: NlpDoc, trigger: Token, objects: list[Token], p: Pattern, state: ArticleState) -> list[Party]:
+    """A place visited that names no side (events.yaml `visited_place`) is of the country of the first place named in
+    its phrase or where the clause says it is ("visited the Gush Etzion settlement bloc in the West Bank": PSE);
+    "visited Majdal Shams", "traveled to Majdal Shams", a name the gazetteer does not know, of the country the text
+    names most (inherited)."""
+    if not p.visited_place or len(objects) != 1:
+        return []
+    obj = syn.np_head(objects[0])
+    own = {t.i for c in syn.children(obj, "compound", "flat") for t in c.subtree}  # its own name: "Majdal Shams"
+    where = [t for o in syn.obliques(trigger, syntax().place_preps) if o is not obj for t in o.subtree]
+    for tok in (*obj.subtree, *where):  # "in the West Bank south of Jerusalem": the first place named
+        place = _named_place(doc, tok.idx, tok.idx + len(tok)) \
+            if tok.i not in own and tok is not obj and tok.pos_ == "PROPN" else None
+        if place is not None and place.country:
+            return [Party(Actor(text=place.text, name=place.name, id=place.id, country=place.country))]
+    # a person or a body the gazetteer does not know is no place
+    if obj.pos_ != "PROPN" or not state.home or obj.i in _entity_tokens(doc, ("PERSON", "ORG", "NORP")):
+        return []
+    name = doc.body[min(t.idx for t in (obj, *obj.children) if t.i in own or t is obj):obj.idx + len(obj)]
+    return [Party(Actor(text=name, name=name, country=state.home), inherited=True)]
 
 
 def _referred_doers(p: Pattern, objects: list[Token], slot: str, state: ArticleState) -> list[Party]:
