@@ -57,8 +57,9 @@ class NlpDoc:
                 if starts.match(" ".join(line.split())):
                     lines.append((pos, pos + len(line)))
                 pos += len(line) + 1
-            self.furniture_starts = frozenset(
-                s.start_char for s in self.tokens.sents if any(a <= s.start_char < b for a, b in lines))
+            self.furniture_starts = frozenset(  # most bodies have no furniture line: no sentence walked then
+                s.start_char for s in self.tokens.sents if any(a <= s.start_char < b for a, b in lines)
+            ) if lines else frozenset()
         return self.furniture_starts
 
 

@@ -1724,7 +1724,8 @@ def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]])
 
 def _headline(sentence: Span, body: str) -> bool:
     """A line of its own told with no closing stop ("Ukrainian soldier killed"), as headlines are."""
-    text = sentence.text.rstrip().rstrip("\"'”’»)]")  # 'calling it “wrong.”' closes with its stop inside the quote
+    text = body[sentence.start_char:sentence.end_char]  # the doc's text (Span.text joins its tokens' again)
+    text = text.rstrip().rstrip("\"'”’»)]")  # 'calling it “wrong.”' closes with its stop inside the quote
     return bool(text) and text[-1] not in ".!?" and _own_line(body, sentence.start_char, sentence.end_char)
 
 

@@ -26,6 +26,7 @@ from spacy.attrs import (
     IS_SPACE,
     LEMMA,
     LENGTH,
+    LOWER,
     MORPH,
     NORM,
     ORTH,
@@ -36,6 +37,7 @@ from spacy.attrs import (
 )
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
+from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
@@ -86,20 +88,22 @@ MID_SENTENCE = frozenset(",;")  # after a closing mark, these go on with the sen
 ELLIPSIS = frozenset({"…", "..."})
 
 
-def preset_sentence_starts(doc: Doc, words: list[str] | None = None) -> list[int]:
+def preset_sentence_starts(doc: Doc, words: list[str] | None = None, text: str | None = None) -> list[int]:
     """Mark where a sentence must start: after sentence-final punctuation (and the closing marks after it), after
     a line break and after a wire dateline; return those token indexes (the first token always starts one).
 
     Other tokens stay unset, so the parser decides there. Read from the doc's arrays, not its Token objects:
-    this runs on every token of every article.
+    this runs on every token of every article. `text` is the doc's text where the caller has it (Doc.text joins
+    every token's text again).
     """
-    words = _words(doc.text, doc) if words is None else words
+    text = doc.text if text is None else text
+    words = _words(text, doc) if words is None else words
     punct, space = doc.to_array(IS_PUNCT).tolist(), doc.to_array(IS_SPACE).tolist()
     glued = [False, *(not s for s in doc.to_array(SPACY).tolist()[:-1])]  # no space before the token
     marks = [0] * len(words)
     starts: list[int] = []
     ended = "\n"  # what ended the sentence before: a line break, a sentence-final mark; "" while one runs
-    after_dateline = _after_datelines(doc.text, doc.to_array(IDX).tolist())
+    after_dateline = _after_datelines(text, doc.to_array(IDX).tolist())
     for i, word in enumerate(words):
         if i in after_dateline:
             ended = ended or "—"
@@ -373,8 +377,10 @@ def repair_absolute_participles(doc: Doc) -> None:
     subject is that name and whose clause is what it reports (syntax.yaml absolute_marks, absolute_speech_participles).
     Without a clause ("warning of “dangerous consequences”") the phrase is left as it was read."""
     words = syntax()
-    for tok in doc:
-        if tok.tag_ != "NN" or tok.lower_ not in words.absolute_speech_participles:
+    forms = np.array([get_string_id(w) for w in words.absolute_speech_participles], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), forms)).tolist():  # the listed words only, from the arrays
+        tok = doc[i]
+        if tok.tag_ != "NN":
             continue
         tops = _absolute_name(doc, tok, words.absolute_marks)
         clause = next((t for t in doc[tok.i + 1:tok.sent.end] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), None)
@@ -454,7 +460,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     nlp = load_parser()
     doc = nlp.make_doc(text)
     words = _words(text, doc)
-    starts = preset_sentence_starts(doc, words)
+    starts = preset_sentence_starts(doc, words, text)
     sentences = [(a, b) for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a]
     if scope is not None:
         sentences = [s for s, wanted in zip(sentences, scope(text, doc, sentences), strict=True) if wanted]

@@ -6,12 +6,13 @@ These are the only places that know the dependency labels; the extractors ask th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -197,8 +198,10 @@ def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -
     noun heads, a lower-case word read as a plural noun glued onto the noun phrase after it, with a noun before it, and
     which is the -s form of a verb (`is_verb_form`), is the line's verb: that phrase its object, the noun before it
     its subject. Where a verb heads the line ("US sanctions bill passes Senate") the noun reading stands."""
+    plural = np.flatnonzero(doc.to_array(TAG) == get_string_id("NNS")).tolist()  # no tag is changed below
     for sent in doc.sents:
-        if sent.root.pos_ not in ("NOUN", "PROPN"):
+        k = bisect_left(plural, sent.start)  # a line with no plural noun is passed over before its root is sought
+        if k == len(plural) or plural[k] >= sent.end or sent.root.pos_ not in ("NOUN", "PROPN"):
             continue
         for tok in sent:
             head = tok.head
