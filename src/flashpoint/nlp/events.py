@@ -102,6 +102,7 @@ class ArticleState:
     last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
     countries: set[str] = field(default_factory=set)  # the countries the text has named so far
     home: str | None = None  # the country the whole text names most: where its courts and police are, unless told
+    roots: list[int] = field(default_factory=list)  # the tokens labelled ROOT once the tree is repaired, in order
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -1551,8 +1552,10 @@ def _attacked_country(ev: Event) -> str | None:
 def _subject_actor(doc: NlpDoc, sentence: Span, state: ArticleState) -> Actor | None:
     """"The UN Security Council met on Friday. It called on Israel ...": a sentence that tells of no act still names
     what an "it" of the next one stands for, its main verb's subject, where a name of an organisation or a country."""
-    roots = [t for t in sentence if t.dep_ == "ROOT"]  # not Span.root: a sentence the parse split wrong can crash it
-    subjects = [t for t in syn.children(roots[0], "nsubj") if t.pos_ == "PROPN"] if roots else []
+    # its first token labelled ROOT (not Span.root: a sentence the parse split wrong can crash it)
+    k = bisect_left(state.roots, sentence.start)
+    root = doc.tokens[state.roots[k]] if k < len(state.roots) and state.roots[k] < sentence.end else None
+    subjects = [t for t in syn.children(root, "nsubj") if t.pos_ == "PROPN"] if root is not None else []
     found = party(doc, subjects[0], state) if subjects else None
     actor = found.actor if found is not None else None
     if actor is None or not (actor.country or actor.code) or (actor.id or "").startswith("person:"):
@@ -1604,15 +1607,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     named = actor_kb.most_named(doc.body)
     state = ArticleState(home=named[0][0] if named else None)
     furniture = doc.furniture()
-    syn.repair_adjectival_clauses(doc.tokens)
-    syn.repair_reported_clauses(doc.tokens)
-    syn.repair_detached_subjects(doc.tokens, lambda tok: (tok.lower_, "VERB") in by_lemma())
-    syn.repair_inverted_subjects(doc.tokens)
-    syn.repair_owner_attachment(doc.tokens, _is_role)
-    syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
-    verb_forms = by_lemma()  # a headline's verb read as a noun is one of the verbs the patterns know
-    syn.repair_verbless_headlines(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
-    syn.repair_plural_verbs(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
+    state.roots = _repair_tree(doc)
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up
     ordinal = 0  # sentences with words, in order: the day a sentence tells of carries to the next one only
     headings: list[tuple[int, int]] = []  # the headline and sub-headings: lines with no closing stop
@@ -1634,6 +1629,20 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         _keep(events, seen, _one_per_happening(found), _unowned(told_as), _nominal(told_as))
         _remember(doc, sentence, state, found)
     return _headline_told_again(events, headings)
+
+
+def _repair_tree(doc: NlpDoc) -> list[int]:
+    """The event rules' repairs of the parse; the tokens labelled ROOT after them, in order (no label changes later)."""
+    syn.repair_adjectival_clauses(doc.tokens)
+    syn.repair_reported_clauses(doc.tokens)
+    syn.repair_detached_subjects(doc.tokens, lambda tok: (tok.lower_, "VERB") in by_lemma())
+    syn.repair_inverted_subjects(doc.tokens)
+    syn.repair_owner_attachment(doc.tokens, _is_role)
+    syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
+    verb_forms = by_lemma()  # a headline's verb read as a noun is one of the verbs the patterns know
+    syn.repair_verbless_headlines(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
+    syn.repair_plural_verbs(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
+    return [t.i for t in syn.labelled(doc.tokens, "ROOT")]
 
 
 @lru_cache(maxsize=1)

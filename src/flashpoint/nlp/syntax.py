@@ -75,8 +75,12 @@ def repair_adjectival_clauses(doc: Doc) -> None:
     (no verb at the root) or the name opens it ("Britain mobilized army reservists ... while inspectors said").
     The tagger reads such a verb as an adjective because the web treebank has few news sentences of this shape;
     read as an adjective it would tell of no act."""
+    # the modifiers, found in the arrays once: a repair only takes the label away (never gives it), so each
+    # sentence reads its own from this list, each checked as it comes
+    amods = np.flatnonzero(doc.to_array(DEP) == get_string_id("amod")).tolist()
     for sent in doc.sents:
-        for adj in [t for t in sent if t.dep_ == "amod"]:
+        mine = amods[bisect_left(amods, sent.start):bisect_left(amods, sent.end)]
+        for adj in [doc[i] for i in mine if doc[i].dep_ == "amod"]:
             subject = _glued_name(adj, sent.start)
             if subject is not None:
                 _make_clause(adj, subject, sent.end)
