@@ -1782,7 +1782,9 @@ def _content_of(coded: Coded, acts: list[Coded]) -> bool:
     # a verbal act the coder read into another act ("will continue support": a promise) does not own its clause
     triggers = {c.trigger.i for c in acts if c is not coded and c.type in types and c.pattern_id == c.pattern.id}
     tok = coded.trigger
-    for _ in range(len(tok.doc)):  # bounded: a repaired parse may hold a cycle
+    seen: set[int] = set()
+    while triggers and tok.i not in seen:  # bounded: a repaired parse may hold a cycle (walked once, not len(doc) times)
+        seen.add(tok.i)
         # joined by "and" to the verbal act itself, an act is its own; joined to the act asked for, it is asked too
         # ("called on Albania to ban Russian ships and impose restrictions")
         if tok.head is tok or (tok.dep_ == "conj" and tok.head.i in triggers):
