@@ -1633,15 +1633,19 @@ def extract_events(doc: NlpDoc) -> list[Event]:
 
 def _repair_tree(doc: NlpDoc) -> list[int]:
     """The event rules' repairs of the parse; the tokens labelled ROOT after them, in order (no label changes later)."""
+    verb_forms = by_lemma()  # a verb the parse misread is one of the verbs the patterns know
+
+    def known_verb(tok: Token) -> bool:
+        return (tok.lower_, "VERB") in verb_forms
+
     syn.repair_adjectival_clauses(doc.tokens)
     syn.repair_reported_clauses(doc.tokens)
-    syn.repair_detached_subjects(doc.tokens, lambda tok: (tok.lower_, "VERB") in by_lemma())
+    syn.repair_detached_subjects(doc.tokens, known_verb)
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
-    verb_forms = by_lemma()  # a headline's verb read as a noun is one of the verbs the patterns know
-    syn.repair_verbless_headlines(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
-    syn.repair_plural_verbs(doc.tokens, lambda tok: (tok.lower_, "VERB") in verb_forms)
+    syn.repair_verbless_headlines(doc.tokens, known_verb)
+    syn.repair_plural_verbs(doc.tokens, known_verb)
     return [t.i for t in syn.labelled(doc.tokens, "ROOT")]
 
 
