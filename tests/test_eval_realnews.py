@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, SHARED
 from flashpoint.cli import app
-from flashpoint.evals.realnews import locate, match_greedy, prf, same_speaker, score_article
+from flashpoint.evals.realnews import load_gold, locate, match_greedy, prf, same_speaker, score_article
 
 GOLD = ROOT / "tests" / "data" / "realnews"
 ARTICLES = SHARED / "realnews" / "articles.jsonl"
@@ -239,3 +239,31 @@ def test_gold_files_are_well_formed() -> None:
         if path.name != "split.json":
             gold = json.loads(path.read_text())
             assert gold["id"] == path.stem and gold["id"] in set(listed)
+
+
+def test_gold_written_without_the_default_flags_or_with_a_numeric_string_scores_the_same() -> None:
+    """An event with no `current` flag is current; a figure's value may be a numeric string; neither raises."""
+    bare = {k: v for k, v in gold_event("shelled Kharkiv").items() if k not in ("current", "negated", "hypothetical")}
+    scored = score({"events": [bare]}, {"events": [sys_event(S1, actor=RUS, recipient=UKR)]})
+    assert counts(scored["events"]["strict"]) == (1, 1, 1)
+    twelve = at("12")
+    system = {"quantities": [{"start": twelve[0], "end": twelve[1], "value": 12.0, "kind": "killed"}]}
+    for value, matched in (("12", 1), ("1,2", 0), ("dozens", 0), (None, 0)):
+        gold = {"figures": [{"value": value, "kind": "killed", "evidence": "killing 12 people"}]}
+        assert counts(score(gold, system)["figures"]["value"]) == (1, 1, matched), value
+
+
+def test_a_gold_file_may_hold_a_list_or_one_object_a_line(tmp_path: Path) -> None:
+    objects = [{"id": "a", "events": []}, {"id": "b", "events": []}]
+    (tmp_path / "many.json").write_text(json.dumps(objects), encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text("".join(json.dumps({**o, "id": o["id"] + "2"}) + "\n" for o in objects),
+                                          encoding="utf-8")
+    golds, split = load_gold(tmp_path)
+    assert sorted(g["id"] for g in golds) == ["a", "a2", "b", "b2"] and split is None
+    (tmp_path / "bad.json").write_text("[{\"events\": []}]", encoding="utf-8")
+    try:
+        load_gold(tmp_path)
+    except ValueError as exc:
+        assert "bad.json" in str(exc) and "id" in str(exc)
+    else:
+        raise AssertionError("a gold object with no id was read")

@@ -98,8 +98,9 @@ def prf(gold: int, system: int, matched: int) -> dict[str, Any]:
 # -- events ------------------------------------------------------------------------------------
 
 def gold_event_counts(event: Record) -> bool:
-    """Only current, affirmed, real happenings are targets."""
-    return bool(event.get("current")) and not event.get("negated") and not event.get("hypothetical")
+    """Only current, affirmed, real happenings are targets; an event the annotator did not mark is current,
+    affirmed and real (the guide asks for the flags only where they say otherwise)."""
+    return event.get("current", True) is not False and not event.get("negated") and not event.get("hypothetical")
 
 
 def system_event_counts(event: Record, min_confidence: float) -> bool:
@@ -170,10 +171,24 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b))
 
 
+def gold_number(value: Any) -> float | None:
+    """A gold figure's value as a number: 12, 12.5, "1,200" or "12"; None for anything else ("dozens")."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
+    return float(text.replace(",", "")) if NUMBER.fullmatch(text) else None
+
+
+NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
 def figure_matches(gold: Record, quantity: Record, kind: bool) -> bool:
     if gold.get("span") is None or not overlaps((int(quantity["start"]), int(quantity["end"])), gold["span"]):
         return False
-    if not same_value(float(gold["value"]), float(quantity["value"])):
+    value = gold_number(gold.get("value"))
+    if value is None or not same_value(value, float(quantity["value"])):
         return False
     return not kind or gold.get("kind") == quantity.get("kind")
 
@@ -277,21 +292,32 @@ def article_errors(article_id: str, gold: Record, record: Record, scored: dict[s
 # -- the run -----------------------------------------------------------------------------------
 
 def load_gold(path: Path) -> tuple[list[Record], dict[str, list[str]] | None]:
-    """The gold objects in a folder (every *.json but split.json) or one file, and the split if found."""
+    """The gold objects in a folder (every *.json and *.jsonl but split.json) or one file, and the split if found."""
     path = Path(path)
-    files = [path] if path.is_file() else sorted(p for p in path.glob("*.json") if p.name != "split.json")
+    found = [*path.glob("*.json"), *path.glob("*.jsonl")]
+    files = [path] if path.is_file() else sorted(p for p in found if p.name != "split.json")
     split_file = (path.parent if path.is_file() else path) / "split.json"
     split = json.loads(split_file.read_text(encoding="utf-8")) if split_file.is_file() else None
     golds = []
     for f in files:
-        try:
-            g = json.loads(f.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError(f"{f}: not a readable gold file: {exc}") from exc
-        if not isinstance(g, dict) or not g.get("id"):
-            raise ValueError(f"{f}: a gold file is one object with an \"id\"")
-        golds.append(g)
+        for g in _gold_objects(f):
+            if not isinstance(g, dict) or not g.get("id"):
+                raise ValueError(f"{f}: a gold object needs an \"id\"")
+            golds.append(g)
     return golds, split
+
+
+def _gold_objects(path: Path) -> list[Any]:
+    """One gold object, a JSON list of them, or one a line (JSONL)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a readable gold file: {exc}") from exc
+    return data if isinstance(data, list) else [data]
 
 
 def default_articles() -> Path:
