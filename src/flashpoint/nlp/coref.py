@@ -247,6 +247,34 @@ def _title_word(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def title_joiners() -> frozenset[str]:
+    """Words inside a title that join a role to its place ("ambassador | to | Britain"; roles.yaml)."""
+    return frozenset(str(w) for w in _yaml("roles.yaml").get("title_joiners") or [])
+
+
+def _title_before(tail: str) -> str | None:
+    """The title words that end `tail` (right before a name), lower case: a run of title words, which a joiner
+    continues past a place or body only where a role word comes before it ("China's ambassador to Britain", not
+    "talks in Moscow"; "the spokesman for President X" is no title of X's)."""
+    kept: list[str] = []
+    for w in reversed(tail.split()):
+        word = None if w.endswith(",") else _title_word(w)
+        if word is None and kept and w in title_joiners() and all(_place_or_body(k) for k in kept):
+            word = w
+        if word is None:
+            break
+        kept.append(word)
+    while kept and kept[-1] in title_joiners():
+        kept.pop()  # the run stops at a joiner no role word opens
+    return " ".join(reversed(kept)).lower() or None
+
+
+def _place_or_body(word: str) -> bool:
+    low = word.lower()
+    return low in title_joiners() or low in place_words() or low in org_words()
+
+
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
 # "The suspect, Michael Webb, was convicted": a definite role set off by a comma right before the name, opening it
 _ROLE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[Tt]he)\s+([^,.;\n]{3,60}?)\s*,\s*$")
@@ -257,16 +285,9 @@ def roles_near(body: str, start: int, end: int) -> tuple[list[str], str | None]:
     """Role phrases written next to a name: title before it, appositive after it; and their country."""
     roles: list[str] = []
     before = body[max(0, start - 80):start]
-    tail = _trailing_words(before)
-    if tail:
-        kept: list[str] = []
-        for w in reversed(tail.split()):
-            word = None if w.endswith(",") else _title_word(w)
-            if word is None:
-                break
-            kept.append(word)
-        if kept:
-            roles.append(" ".join(reversed(kept)).lower())
+    title = _title_before(_trailing_words(before) or "")
+    if title:
+        roles.append(title)
     m1 = _ROLE_BEFORE.search(before)
     if m1 and any(r in m1.group(1).lower().split() for r in _role_words()):
         roles.append(m1.group(1).lower())

@@ -1206,8 +1206,8 @@ class Speakers:
         role, _ = coref.role_of(text)
         if role is None or tok.pos_ != "NOUN" or not re.match(_DEFINITE, text) or tok.tag_ == "NNS":
             return None
-        if not re.match(r"(?i)the\b", text) and not fold(text).endswith(role):
-            return None  # "Russia's top diplomat" is that role; "New York's chief medical examiner" is no "chief"
+        if not re.match(r"(?i)the\b", text) and tok.lower_ != role.split()[-1]:
+            return None  # "Russia's top diplomat (to X)" is that role; "New York's chief medical examiner" is no "chief"
         again = self._same_head_speaker(tok, lo)
         if again is not None:
             return again
