@@ -321,7 +321,8 @@ def test_a_weekday_pins_an_undated_page(text: str, published: str | None) -> Non
     ("https://www.example.org/tuft-cells-set-off-immune-responses-20191115/", "2019-11-15"),
     ("https://www.example.org/story-2019-11-19-update/", None),  # not at the end
     ("https://www.example.org/story-20345678/", None),  # an id, no day
-    ("https://www.example.org/columnists/201911181077343476-story/", None),
+    ("https://www.example.org/columnists/201911181077343476-story/", "2019-11-18"),  # an id led by its day
+    ("https://www.example.org/columnists/1077343476201911-story/", None),
 ])
 def test_a_url_date_with_a_month_name(url: str, value: str | None) -> None:
     assert url_date(url) == value
@@ -355,3 +356,23 @@ def test_a_url_date_outranks_a_date_line_among_the_first_lines() -> None:
 ])
 def test_a_url_month_is_the_month_a_dayless_address_names(url: str, month: str | None) -> None:
     assert url_month(url) == month
+
+
+def _url_shape_examples() -> list[object]:
+    from flashpoint.ingest.meta import _load
+
+    data = _load("url_dates.yaml")
+    return [pytest.param(grain, shape["name"], url, value, id=f"{shape['name']}-{i}")
+            for grain in ("days", "months") for shape in data[grain]
+            for i, (url, value) in enumerate([*map(tuple, shape["positive"]), *((u, None) for u in shape["negative"])])]
+
+
+@pytest.mark.parametrize("grain,name,url,value", _url_shape_examples())
+def test_url_date_shapes_examples(grain: str, name: str, url: str, value: str | None) -> None:
+    """Each shape of resources/url_dates.yaml reads its positive examples' day (or month) and none of its
+    negative ones; a shape with no positive or no negative example fails."""
+    from flashpoint.ingest.meta import _load
+
+    shape = next(s for s in _load("url_dates.yaml")[grain] if s["name"] == name)
+    assert shape["positive"] and shape["negative"]
+    assert (url_date(url) if grain == "days" else url_month(url)) == value

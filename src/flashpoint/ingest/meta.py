@@ -407,41 +407,42 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2}|" + _MON + r")[/-](\d{1,2})(?:/|-|$)", re.I)
+@lru_cache(maxsize=1)
+def url_date_shapes() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """The address shapes that name a day and those that name a month (resources/url_dates.yaml)."""
+    months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    return {grain: [(s["name"], re.compile(s["pattern"].replace("{MON}", "(?:" + months + ")"), re.I))
+                    for s in _load("url_dates.yaml")[grain]] for grain in ("days", "months")}
 
 
-# a day a site appends to the end of its path: ".../testimony-2019-11-19/", ".../immune-responses-20191115/"
-_URL_END_DATE = re.compile(r"[-_/]((?:19|20)\d{2})(-?)(\d{2})\2(\d{2})/?(?:\.html?)?$", re.I)
+def _url_value(m: re.Match[str], grain: str) -> str | None:
+    """The day (or month) a shape's match names, if it is a real one in 1990 to next year."""
+    year = int(m["year"]) if m.groupdict().get("year") else 2000 + int(m["yy"])
+    month = int(m["month"]) if m["month"].isdigit() else _MONTHS[m["month"].lower().rstrip(".")]
+    if not 1990 <= year <= date.today().year + 1 or not 1 <= month <= 12:
+        return None
+    if grain == "months":
+        return f"{year:04d}-{month:02d}"
+    day = _day(year, month, int(m["day"]))
+    return day.isoformat() if day else None
+
+
+def _url_find(url: str | None, grain: str) -> str | None:
+    path = urlsplit(url).path if url else ""
+    return next((v for _, pat in url_date_shapes()[grain] for m in pat.finditer(path) if (v := _url_value(m, grain))),
+                None)
 
 
 def url_date(url: str | None) -> str | None:
-    """Many sites put the publication day in the path: /2021/04/02/..., /2026/feb/02/..., or at its end,
-    .../story-2021-04-02/, .../story-20210402/."""
-    path = urlsplit(url).path if url else ""
-    m = _URL_DATE.search(path)
-    if m:
-        year, month, day = m.group(1), int(m.group(2)) if m.group(2).isdigit() else _MONTHS[m["mon"].lower()], m.group(4)
-    elif (end := _URL_END_DATE.search(path)) is not None:
-        year, month, day = end.group(1), int(end.group(3)), end.group(4)
-    else:
-        return None
-    try:
-        return date(int(year), month, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2}|" + _MON + r")/(?!\d{1,2}(?:/|-|$))", re.I)
+    """The publication day a page's address names: /2021/04/02/..., /2026/feb/02/..., .../story-20210402/
+    and the other shapes of resources/url_dates.yaml."""
+    return _url_find(url, "days")
 
 
 def url_month(url: str | None) -> str | None:
-    """The year and month a site puts in a path that names no day (/2019/11/story-slug), as YYYY-MM:
+    """The year and month a path that names no day puts a page in (/2019/11/story-slug), as YYYY-MM:
     the page was published in that month."""
-    m = _URL_MONTH.search(urlsplit(url).path if url else "")
-    if m is None or url_date(url):
-        return None
-    month = int(m.group(2)) if m.group(2).isdigit() else _MONTHS[m["mon"].lower()]
-    return f"{int(m.group(1)):04d}-{month:02d}" if 1 <= month <= 12 else None
+    return None if url_date(url) else _url_find(url, "months")
 
 
 def _normal_date(value: Any) -> str | None:
