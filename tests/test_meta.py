@@ -102,6 +102,18 @@ def test_a_stamp_above_the_body_dates_a_text_dump(stamp: str, value: str) -> Non
     assert stamp_above_body(lines, _LEAD + "\n\nMore text follows here.") == value
 
 
+def test_a_stamp_below_a_long_headline_dates_a_text_dump() -> None:
+    """The body of a dump starts with its headline, which may be long: the stamp under it sits above the
+    first paragraph of running text, where it is looked for."""
+    head = "Envoys signal no breakthrough on bridging Russia and Ukraine's political and military differences"
+    lines = [*_MENU, head, "A standfirst on the talks", "Photo: Reuters", "JANE DOE and JOHN ROE", "Updated",
+             "Wed, February 18, 2026 at 12:28 PM UTC", _LEAD, "More text follows here."]
+    assert stamp_above_body(lines, "\n\n".join([head, _LEAD, "More text follows here."])) == "2026-02-18"
+    later = [*_MENU, head, _LEAD, *(f"Paragraph {i} of the story goes on here." for i in range(4)),
+             "Wed, February 18, 2026 at 12:28 PM UTC"]  # a sidebar's stamp below the story
+    assert stamp_above_body(later, "\n\n".join([head, _LEAD])) is None
+
+
 @pytest.mark.parametrize("line", [
     "The roots of the conflict go back to 18 March 2014 when Russia annexed Crimea.",  # a sentence, not a stamp
     "Most read: Kyiv under fire, February 24, 2022 and what followed",

@@ -230,10 +230,14 @@ def _stamp_line(line: str) -> str | None:
     return value if _BYLINE_REST.match(re.sub(r"\s*[|\u2022\u00b7/\u2013\u2014-]+\s*", " ", rest)) else None
 
 
+_RUNNING_TEXT = re.compile(r"[.!?][\"'”’)]?$")  # a paragraph ends a sentence; a headline seldom does
+
+
 def stamp_above_body(lines: list[str], body: str) -> str | None:
     """The page's own stamp in a text dump: the nearest stamp line above the article's first paragraph
-    (or among its first lines). Menus push it far below the first lines of a dump."""
-    first = next((ln for ln in _lines(body) if len(ln) > 40), None)
+    (or among its first lines), a line of running text, not the headline above the stamp. Menus push it far
+    below the first lines of a dump."""
+    first = next((ln for ln in _lines(body) if len(ln) > 40 and _RUNNING_TEXT.search(ln)), None)
     if first is None or first not in lines:
         return None
     at = lines.index(first)
