@@ -310,6 +310,18 @@ def test_a_wire_dateline_outranks_a_sidebar_date() -> None:
     assert dated.published == "2023-03-14"
 
 
+def test_a_wire_dateline_takes_its_year_from_the_month_its_address_names() -> None:
+    story = ("KHARTOUM, Mar 14 (Reuters) - Paramilitary forces shelled the city on Thursday, "
+             "residents and medics said, as talks in Jeddah stalled.")
+    raw = "\n".join(["Sudan army says it repelled attack", story])
+    filed = extract_meta(raw, _body(story), url="https://example.org/news/2023/03/sudan-story")
+    assert (filed.published, filed.published_from) == ("2023-03-14", "text")
+    new_year = extract_meta(raw.replace("Mar 14", "Dec 31"), _body(story.replace("Mar 14", "Dec 31")),
+                            url="https://example.org/news/2024/01/sudan-story")
+    assert new_year.published == "2023-12-31"  # filed in the first days of the next year
+    assert extract_meta(raw, _body(story)).published is None  # no year anywhere: no day
+
+
 @pytest.mark.parametrize("text,published", [
     # a day pinned by its weekday; the report closes the week of the weekdays it names
     ("Parliament voted on March 1, that is Tuesday, as in 2021. On Wednesday troops moved. On Thursday evening they crossed.",

@@ -794,11 +794,14 @@ def _find_outlet(page: _Page, meta: Meta, sitename: Any, credited_outlet: str | 
 
 
 def _wire_date(page: _Page) -> str | None:
-    """A wire dateline's day among the first lines, its year taken from the page's other dates."""
+    """A wire dateline's day among the first lines, its year taken from the page's other dates, its
+    address's day or the first and last day of the month its address names (/2019/11/story)."""
     lines = page.header + _lines(page.body)[:3]
     if not any(_WIRE_DATELINE.match(line) for line in lines):
         return None  # the page's other dates are read only for a wire dateline's year
-    known = page_dates(page.lines) + [date.fromisoformat(d) for d in (url_date(page.url),) if d]
+    month = url_month(page.url)
+    filed = [date.fromisoformat(month + "-01"), date.fromisoformat(month + "-28")] if month else []
+    known = page_dates(page.lines) + [date.fromisoformat(d) for d in (url_date(page.url),) if d] + filed
     return wire_dateline_date(lines, known)
 
 
