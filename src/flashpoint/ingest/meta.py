@@ -299,8 +299,22 @@ def latest_text_date(lines: list[str]) -> str | None:
     return best if best is not None and int(best[:4]) >= latest_year else None
 
 
-_WIRE_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Za-z .]{2,30})?,\s+(?i:" + _MON + ")" +
-                            r"\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s*\([A-Za-z .&]{2,30}\)\s*[-\u2013\u2014]")
+_MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATELINE_DAY = re.compile(r"\b(?:(?P<mon>" + _MONTH_NAME + r")\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<mon2>"
+                           + _MONTH_NAME + r"))(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b", re.I)
+
+
+def wire_dateline(line: str) -> tuple[int, int, int | None] | None:
+    """The month, day and year (None where it names none) of a wire dateline opening a line ("MOSCOW, Feb 10
+    (Reuters) -", "KYIV, 3 March 2022 (AFP) -"): the shapes of lang/en/sentences.yaml `dateline`."""
+    from flashpoint.nlp.language import dateline
+
+    cut = dateline().pattern.match(line)
+    m = _DATELINE_DAY.search(cut.group()) if cut else None
+    if m is None:
+        return None
+    month = _MONTHS[(m["mon"] or m["mon2"]).lower().rstrip(".")]
+    return month, int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
 
 
 def page_dates(lines: list[str]) -> list[date]:
@@ -321,11 +335,11 @@ def wire_dateline_date(lines: list[str], known: list[date]) -> str | None:
     """'MOSCOW, Feb 10 (Reuters) -': the wire's own day. Without its year, the year that puts it
     nearest to a date the page or its URL states (a sidebar names the year, not the day)."""
     for line in lines:
-        m = _WIRE_DATELINE.match(line)
-        if not m:
+        found = wire_dateline(line)
+        if not found:
             continue
-        month, day = _MONTHS[m["mon"].lower()], int(m["day"])
-        years = [int(m["year"])] if m["year"] else sorted({d.year for d in known} | {d.year - 1 for d in known})
+        month, day, year = found
+        years = [year] if year else sorted({d.year for d in known} | {d.year - 1 for d in known})
         best: tuple[int, date] | None = None
         for y in years:
             try:
@@ -797,7 +811,7 @@ def _wire_date(page: _Page) -> str | None:
     """A wire dateline's day among the first lines, its year taken from the page's other dates, its
     address's day or the first and last day of the month its address names (/2019/11/story)."""
     lines = page.header + _lines(page.body)[:3]
-    if not any(_WIRE_DATELINE.match(line) for line in lines):
+    if not any(map(wire_dateline, lines)):
         return None  # the page's other dates are read only for a wire dateline's year
     month = url_month(page.url)
     filed = [date.fromisoformat(month + "-01"), date.fromisoformat(month + "-28")] if month else []
