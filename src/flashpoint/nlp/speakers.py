@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import coref, syntax
@@ -58,6 +58,7 @@ _PHRASE_TAIL = re.compile(r"\s(?:of|at|in|for|with|from|on|to|who|whose|which|th
 _DEFINITE_BODY = re.compile(r"[Tt]he(?:[ \u00a0]+[a-z][\w\-]*){1,3}")
 # a person described by their age alone ("the 56-year-old", "the veteran 48-year-old", "the seventy-year-old")
 _AGE_DESCRIPTION = re.compile(r"(?i)the(?:[ \u00a0]+[a-z]+)?[ \u00a0]+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\b")
+_COMMON_WORD = re.compile(r"-[a-z]")  # a capitalised word with a common word hyphened on ("Sacramento-based")
 _WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
 # a possessive after a date and the noun it owns ("Saturday’s attack"), which the date's phrase keeps
 _OWNED_BY_TIME = re.compile(r"['’]s[ \u00a0]+[a-z][\w\-]*(?=[ \u00a0])")
@@ -299,6 +300,15 @@ def _opening_common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.text[1:].islower() and _capitalised_only_at_openings(tok)
 
 
+def _verbs_of_name(span: Span) -> list[Token]:
+    """The verb a name is the subject of, with its auxiliaries, and the verb of a "who" clause right after it."""
+    after = span.doc[span.end:span.end + 3]
+    verbs = [t for t in after if t.lower_ not in (",", "who")][:1] if any(t.lower_ == "who" for t in after[:2]) else []
+    if _is_subject(span.root) and span.root.head.i != span.root.i:
+        verbs += [span.root.head, *(c for c in span.root.head.children if c.dep_ in ("aux", "aux:pass", "cop"))]
+    return verbs
+
+
 def _capitalised_only_at_openings(tok: Token) -> bool:
     """A word that opens its sentence and is written capitalised nowhere else in the text."""
     if not (tok.i == 0 or bool(tok.is_sent_start)):
@@ -399,7 +409,7 @@ class Speakers:
         description, or the shape of a full name; no institution word and no plural ("fellow Republicans")."""
         words = name.split()
         if any(w in coref.INSTITUTION for w in words) or not coref.looks_like_person(name) or \
-                any(self._plural_name(m) or self._names_a_body(m.end) for m in ms):
+                any(self._plural_name(m) and not self._singular_name(ms) or self._names_a_body(m.end) for m in ms):
             return False
         return self._surname_reused(words, ms) or titled or \
             any(self._gender_before(m.start) is not None or self.described_as_person(m.start, m.end) for m in ms) or \
@@ -426,6 +436,13 @@ class Speakers:
     def _plural_name(self, m: coref.Mention) -> bool:
         span = self.doc.tokens.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and len(span) > 0 and span[-1].tag_ in ("NNPS", "NNS")
+
+    def _singular_name(self, ms: list[coref.Mention]) -> bool:
+        """'Eyamba Sowers didn't know …, said Sowers, who is also …': a surname the tagger read as a plural
+        ("Sowers", "Rogers") is one person's where a verb agrees with one ("who is", "Sowers has"); "Senate
+        Democrats, who are" stays a group."""
+        spans = [self.doc.tokens.char_span(m.start, m.end, alignment_mode="expand") for m in ms]
+        return any(v.tag_ == "VBZ" or v.lower_ == "was" for span in spans if span for v in _verbs_of_name(span))
 
     def _acts(self, m: coref.Mention) -> bool:
         """A surname alone that is a clause's subject ("Boudreau said"), not after an article ("the
@@ -1122,7 +1139,7 @@ class Speakers:
         found = found or self._named_before(tok, lo) or self._aged(text, lo) or \
             self._role_description(tok, text, lo) or self._named_later(tok, text, hi)
         if found is None and tok.pos_ in NAME_POS:
-            found = self.unlisted_name(tok)
+            found = self.unlisted_name(tok) or self._unlisted_by_surname(tok)
         if found is None and tok.text[:1].isupper():
             found = self.named_before_by_surname(text)  # "Figgins said", the surname tagged a plural noun
         return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
@@ -1146,6 +1163,27 @@ class Speakers:
         if person is None or not all(w[:1].isupper() for w in self.body[lo:person.start].split()):
             return None
         return self.from_entity(person)
+
+    def _unlisted_by_surname(self, tok: Token) -> Who | None:
+        """'Eyamba Sowers didn't know … “…,” said Sowers': a surname alone that the text names in full as an
+        unlisted person is that person, by the full name."""
+        m = self.unlisted_at(tok.idx, tok.idx + len(tok))
+        if m is None or len(m.name.split()) < 2 or m.name.split()[-1] != tok.text:
+            return None
+        full = next((f for f in self.unlisted if f.name == m.name and f.end - f.start > len(tok)), m)
+        words = m.name.split()
+        while words and self._common_word(words[0], full.start):
+            words = words[1:]  # "Sacramento-based McClatchy", "Singer-guitarists Tom Johnston", "Recent Samsung"
+        if len(words) < 2:
+            return None
+        return Who(name=" ".join(words), start=tok.idx, person=True)
+
+    def _common_word(self, word: str, at: int) -> bool:
+        """A capitalised word of a name that is no name: a common word hyphened on ("Sacramento-based"), an
+        adjective where the name is first written ("Recent"), a word the text writes in lower case elsewhere."""
+        first = self.doc.tokens.char_span(at, at + 1, alignment_mode="expand")
+        return bool(_COMMON_WORD.search(word)) or first is not None and len(first) > 0 and first[0].pos_ == "ADJ" \
+            and first[0].text == word or re.search(rf"\b{re.escape(word.lower())}\b", self.body) is not None
 
     def named_before_by_surname(self, text: str) -> Who | None:
         """'Badran said' after 'Hossam Badran, a member of …, said': the person already named in full."""
