@@ -37,12 +37,18 @@ OTHER_WORDS: dict[str, float] = {"a dozen": 12, "dozen": 12, "a couple of": 2, "
                                  "a few": 3, "few": 3, "several": 3, "a": 1, "an": 1, "half a": 0.5}
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, reverse=True))
-# a run of number words: "five million", "two hundred and fifty", "twenty-one"
+# the words of one number stand on one line, apart by spaces or a hyphen: a headline's last number word and
+# the next line's first ("kills two\n\nTwo people") are two numbers
+_JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+)"
+# one to ninety-nine: a tens word may take a unit after it ("twenty-one"), a unit word takes none ("two one",
+# "five Five" are two numbers)
+_BELOW_100 = (r"(?:(?:" + alternation(TENS) + r")(?:" + _JOIN + r"(?:" + alternation([w for w, v in UNITS.items() if 0 < v < 10])
+              + r"))?|(?:" + alternation(UNITS) + r"))")
+# a run of number words: "five million", "two hundred and fifty", "twenty-one", "one thousand two hundred"
 # (the word lists as tries: the same longest-first matches, found faster; see regexes.alternation)
 NUMBER_WORDS_RE = (
-    r"(?:(?:" + alternation([*UNITS, *TENS]) + r")"
-    r"(?:[\s-]+(?:" + alternation([*UNITS, *TENS, *SCALES]) + r"|and(?=[\s-]+(?:"
-    + alternation([*UNITS, *TENS]) + r"))))*)"
+    r"(?:" + _BELOW_100 + r"(?:(?:" + _JOIN + r"(?:" + alternation(SCALES) + r"))+(?:" + _JOIN + r"(?:and" + _JOIN
+    + r")?" + _BELOW_100 + r")?)*)"
 )
 ORDINAL_WORDS_RE = (
     r"(?:(?:" + alternation(TENS) + r")[\s-]+)?(?:"
