@@ -906,18 +906,29 @@ def _ordinal_or_multiplier(fig: _Figure) -> bool:
 
 def _page_furniture(fig: _Figure) -> bool:
     """'word_count: 1702', 'Wordcount: 717', '5 Min Read', 'Reading time: 4 minutes': a page's own counters, no figure
-    of the story (figures.yaml: counters_and_furniture labels_before, words_after)."""
-    before, after = _furniture_patterns()
-    return before.search(fig.before) is not None or after.match(fig.after) is not None
+    of the story; '7 hours ago' ending its line is a time stamp, '12 Comments' opening one a counter of the page
+    (figures.yaml: counters_and_furniture labels_before, words_after, stamp_words, line_words_after)."""
+    before, after, stamp, opening = _furniture_patterns()
+    if before.search(fig.before) is not None or after.match(fig.after) is not None:
+        return True
+    body = fig.m.string
+    line_end = body.find("\n", fig.end)
+    if stamp.fullmatch(body, fig.end, len(body) if line_end < 0 else line_end):
+        return True
+    return not body[body.rfind("\n", 0, fig.start) + 1:fig.start].strip() and opening.match(body, fig.end) is not None
 
 
 @lru_cache(maxsize=1)
-def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _furniture_patterns() -> tuple[re.Pattern[str], ...]:
     words = _figure_rule_words()
     labels = _alt(sorted(words["counters_and_furniture.labels_before"]))
     after = _alt(sorted(words["counters_and_furniture.words_after"]))
+    stamp = _alt(sorted(words["counters_and_furniture.stamp_words"]))
+    opening = _alt(sorted(words["counters_and_furniture.line_words_after"]))
     return (re.compile(r"(?:^|\n)\s*(?:" + labels + r")\s*:\s*$", re.I),
-            re.compile(r"[\s-]*(?:" + after + r")\b", re.I))
+            re.compile(r"[\s-]*(?:" + after + r")\b", re.I),
+            re.compile(r"[ \t]*(?:" + _alt(list(lexicon()["durations"])) + r")[ \t]+(?:" + stamp + r")[ \t]*", re.I),
+            re.compile(r"[ \t]+(?:" + opening + r")(?:[ \t]*$|[ \t]+[\"\u201c]|(?=\n))", re.I | re.M))
 
 
 def _rating(fig: _Figure) -> bool:
@@ -1281,7 +1292,10 @@ def _in_a_table_row(body: str, fig: _Figure) -> bool:
     cells = body[start:end if end >= 0 else len(body)].split()
     numbers = sum(1 for c in cells if _CELL_NUMBER.fullmatch(c))
     least, share = _table_row_bounds()
-    return numbers >= least and numbers >= share * len(cells)
+    if numbers >= least and numbers >= share * len(cells):
+        return True
+    joins = _figure_rule_words()["table_rows.lone_line_joins"]  # '45', '4 1 of 4': a line of numbers alone
+    return all(_CELL_NUMBER.fullmatch(c) or c.lower() in joins for c in cells)
 
 
 def _name_like(word: str) -> bool:
