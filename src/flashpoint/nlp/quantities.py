@@ -918,6 +918,31 @@ def _page_furniture(fig: _Figure) -> bool:
     return not body[body.rfind("\n", 0, fig.start) + 1:fig.start].strip() and opening.match(body, fig.end) is not None
 
 
+def _in_a_caption(fig: _Figure) -> bool:
+    """'Officials handed out 5 million masks.' then 'Sonu Mehta/Hindustan Times/Getty Images', '... food aid.
+    Photograph: Marwan Ali/AP': a photo caption, the line a credit follows or ends, tells no figure of the
+    story (figures.yaml: captions)."""
+    body = fig.m.string
+    line_end = body.find("\n", fig.end)
+    line_end = len(body) if line_end < 0 else line_end
+    credit, ending, most = _caption_patterns()
+    if ending.search(body, fig.end, line_end):
+        return True
+    following = re.match(r"\s*([^\n]*)", body[line_end:]).group(1)  # type: ignore[union-attr]
+    return len(following.split()) <= most and credit.search(following) is not None
+
+
+@lru_cache(maxsize=1)
+def _caption_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    rule = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["captions"]
+    credit = alternation(sorted(str(w).lower() for w in rule["credit_marks"]))
+    labels = alternation(sorted(str(w).lower() for w in rule["credit_labels"]))
+    return (re.compile(r"(?:" + credit + r")", re.I),
+            re.compile(r"(?:\b(?:" + labels + r")\s*:\s*[^.:\n]{1,60}|\((?:[^()\n]{0,80}\bvia\s+\w+|(?:"
+                       + credit + r")[^()\n]{0,60})\))\s*$", re.I),
+            int(rule["max_credit_words"]))
+
+
 @lru_cache(maxsize=1)
 def _furniture_patterns() -> tuple[re.Pattern[str], ...]:
     words = _figure_rule_words()
@@ -1311,7 +1336,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
             or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
-            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig):
+            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig) or _in_a_caption(fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
