@@ -67,6 +67,7 @@ _NAME_COLON = re.compile(r"(?:^|[.!?]\s+)(?:The[ \u00a0]+)?(?P<name>[A-Z][^.!?:;
                          re.MULTILINE)
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
+_NAME_GAP = re.compile(r"[\s\u00a0]*(?:[A-Z][\w.'’\-]*[\s\u00a0]+){1,3}")  # '?” Schiff asked': a name alone before a cue
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _COMMA = re.compile(r",(?=\s)")
 _THAT_OPENER = re.compile(r"that\s+([A-Za-z]+)\b")  # "that to achieve …", "that while …": the word after "that"
@@ -901,9 +902,15 @@ class Extraction:
         gap = self.body[q.close:c.start]
         if not self._quote_ends(q, gap) or self.quoted(c.start) or not self._plain_gap(q.close, c.start):
             return None
-        if self.body[q.inner_start:q.inner_end].rstrip()[-1:] in ".!?" and gap.strip()[:1].isupper():
+        if self.body[q.inner_start:q.inner_end].rstrip()[-1:] in ".!?" and gap.strip()[:1].isupper() and \
+                not self._name_after_question(q, gap):
             return None  # '“… Malofeyev.” In its release, the Treasury said': a new sentence, another cue
         return c, not gap.strip(ENDING_PUNCT + " \u00a0")
+
+    def _name_after_question(self, q: QSpan, gap: str) -> bool:
+        """'“… the problem?” Schiff asked': a question or exclamation closes the quote and only a name (capitalised
+        words, no comma) stands before the cue: that name asks, however the sentence splitter cut there."""
+        return self.body[q.inner_start:q.inner_end].rstrip()[-1:] in "?!" and _NAME_GAP.fullmatch(gap) is not None
 
     def _quote_ends(self, q: QSpan, gap: str) -> bool:
         """The quote ends its sentence or clause (a final mark inside or after it), or says enough."""

@@ -38,6 +38,7 @@ PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 CATAPHORA_REACH = 800  # characters after "a top official said" within which "The official, NAME," names that official
 PRONOUN_CHAIN = 3  # sentences back a chain of subject pronoun after subject pronoun is followed ("He … He … he said")
 PERSON_RELATIVES = ("who", "whom", "whose")  # relative pronouns of a clause about a person
+CLOSING_QUOTES = "”\"»"  # marks that close a double quote
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
 
@@ -309,9 +310,16 @@ def _verbs_of_name(span: Span) -> list[Token]:
     return verbs
 
 
+def _after_speech_quote(tok: Token) -> bool:
+    """Is the word written right after a closing quote mark that follows a "?", "!" or ","?"""
+    before = tok.doc.text[max(0, tok.idx - 4):tok.idx].rstrip()
+    return len(before) >= 2 and before[-1] in CLOSING_QUOTES and before[-2] in "?!,"
+
+
 def _capitalised_only_at_openings(tok: Token) -> bool:
-    """A word that opens its sentence and is written capitalised nowhere else in the text."""
-    if not (tok.i == 0 or bool(tok.is_sent_start)):
+    """A word that opens its sentence and is written capitalised nowhere else in the text; not a word right after a
+    quote that closes on a question, an exclamation or a comma ("“… problem?” Schiff asked": the splitter's cut)."""
+    if not (tok.i == 0 or bool(tok.is_sent_start)) or _after_speech_quote(tok):
         return False
     text = tok.doc.text
     return not any(text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "”", '"', ":")
