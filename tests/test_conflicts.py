@@ -24,6 +24,9 @@ def test_every_conflict_file_gives_framing_its_sides_and_claims_its_parties() ->
             assert set(side["names"]) <= set(conflicts.party_names()[party])
             subject, found = claims.normalise_subject(f"{side['names'][0]} soldiers")
             assert found == party and subject == f"{party} troops"
+    # a conflict no file names takes the first conflict's sides (no side names written in the code)
+    first = next(iter(framing.load_conflicts()))
+    assert framing.conflict_sides("no-such-conflict") == framing.conflict_sides(first)
 
 
 def test_a_seat_named_near_a_figure_is_its_side() -> None:

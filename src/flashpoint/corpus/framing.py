@@ -49,8 +49,13 @@ def pair_conflict(pair: dict[str, Any]) -> str:
 
 
 def conflict_sides(conflict: str) -> tuple[str, str]:
-    sides = load_conflicts().get(conflict, {}).get("sides") or ["ua", "ru"]
-    return sides[0], sides[1]
+    """A conflict's two sides in lean order. A conflict no file names has the first conflict's, as a pair that names
+    none belongs to the first (`pair_conflict`); with no conflict file at all, no side is named."""
+    known = load_conflicts()
+    found = known.get(conflict) or next(iter(known.values()), {})
+    sides: list[str] = list(found.get("sides") or [])
+    first, second, *_ = [*sides, "", ""]
+    return first, second
 
 
 @lru_cache(maxsize=1)
