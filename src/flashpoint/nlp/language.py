@@ -177,6 +177,7 @@ class Quoting:
     typed_nameless_sources: frozenset[str]
     counting_words: frozenset[str]
     aside_marks: frozenset[str]
+    said_as_marks: frozenset[str]
     issuing_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     utterance_ends: frozenset[str]
@@ -187,7 +188,7 @@ class Quoting:
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
                  "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources",
-                 "typed_nameless_sources", "counting_words", "aside_marks",
+                 "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
                  "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers")
 
 

@@ -1396,12 +1396,30 @@ def nominal_like(tok: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a speech verb; "X was quoted as saying": X; "described by X as": X."""
+    relayed = _said_as(verb)
+    if relayed is not None:
+        return relayed
     if syntax.is_passive(verb) and syntax.agent(verb) is not None:
         return syntax.agent(verb)
     subj = syntax.subject(verb)
     if subj is None and verb.dep_ in ("advcl", "xcomp") and syntax.is_passive(verb.head):
         subj = syntax.patient(verb.head)
     return subj
+
+
+def _said_as(verb: Token) -> Token | None:
+    """"Grossi was quoted by Interfax as saying", "Interfax quoted Grossi as saying": a speech verb with no subject
+    of its own that a mark opens (quotes.yaml said_as_marks), adverbial to another verb, is said by that verb's
+    passive subject or object, not by its agent or subject, who only passes the words on."""
+    if verb.dep_ not in ("advcl", "xcomp") or syntax.children(verb, "nsubj", "nsubj:pass", "csubj"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in quoting().said_as_marks for c in verb.children):
+        return None
+    head = verb.head
+    if syntax.is_passive(head):
+        return syntax.patient(head)
+    objects = syntax.children(head, "obj")
+    return objects[0] if objects else None
 
 
 def _filler(tok: Token) -> bool:
