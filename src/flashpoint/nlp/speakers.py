@@ -301,6 +301,13 @@ def _opening_common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.text[1:].islower() and _capitalised_only_at_openings(tok)
 
 
+def _phrase_head(tok: Token) -> Token:
+    """The head of a name's words ("Ilhan" -> "Omar"), past the flat and compound edges that join them."""
+    while tok.dep_ in ("flat", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _verbs_of_name(span: Span) -> list[Token]:
     """The verb a name is the subject of, with its auxiliaries, and the verb of a "who" clause right after it."""
     after = span.doc[span.end:span.end + 3]
@@ -487,10 +494,23 @@ class Speakers:
         other name as a subject between; when the mentions disagree, unknown."""
         votes: set[str] = set()
         for lo, hi in spans:
-            vote = self._pronoun_gender_after(lo, hi)
+            vote = self._pronoun_gender_after(lo, hi) or self._predicate_gender(lo, hi)
             if vote is not None:
                 votes.add(vote)
         return votes.pop() if len(votes) == 1 else None
+
+    def _predicate_gender(self, lo: int, hi: int) -> str | None:
+        """'Omar is one of the first two Muslim women elected', 'X, a mother of three,': the gender of a gendered noun
+        (people.yaml gendered_roles) the name is said to be, as a copula's predicate or in an apposition."""
+        span = self.doc.tokens.char_span(lo, hi, alignment_mode="expand")
+        if span is None or not len(span) or self.in_quote(lo):
+            return None
+        name = _phrase_head(span[-1])
+        said = [name.head] if name.dep_ == "nsubj" and any(c.dep_ == "cop" for c in name.head.children) else []
+        said += [c for c in name.children if c.dep_ == "appos"]
+        said += [c for t in said for c in t.children if c.dep_ == "nmod" and t.lower_ == "one"]  # "one of the women"
+        roles = people().gendered_roles
+        return next((roles[t.lower_] for t in said if t.lower_ in roles), None)
 
     def _pronoun_gender_after(self, lo: int, hi: int) -> str | None:
         """The gender of the first subject pronoun after the name at [lo, hi) in its sentence, when
