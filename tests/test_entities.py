@@ -232,6 +232,27 @@ def test_a_possessive_surname_of_a_person_named_in_full_is_no_demonym() -> None:
     assert not any(e.id == "norp:DNK" for e in ents)
 
 
+@pytest.mark.parametrize("text,surname", [
+    ("Rachel Jordan, a UN official, arrived on Monday. Jordan said the camp was full.", "Jordan"),
+    ("Peter Wales, the envoy, visited the camp. Wales's office said the camp was full.", "Wales"),
+    ("Matt Maly, a strategist at the bank, spoke on Monday. Maly said shares would rise.", "Maly"),
+])
+def test_a_surname_that_names_a_country_is_the_person_named_in_full_before_it(text: str, surname: str) -> None:
+    ents = entities(text)
+    assert all(e.type == "PERSON" for e in find(ents, surname)), ents
+    assert not any(e.type == "GPE" for e in ents), ents
+
+
+@pytest.mark.parametrize("text", [
+    "Rachel Jordan, a UN official, arrived on Monday. She flew in from Jordan.",  # where she came from
+    "Rachel Jordan, a UN official, arrived on Monday. King Abdullah of Jordan met her.",  # whose king
+    "Jordan said the camp was full. Rachel Jordan, a UN official, arrived on Monday.",  # no one named before it
+])
+def test_a_country_named_where_or_whose_or_before_the_person_stays_the_country(text: str) -> None:
+    first = [e for e in entities(text) if e.text == "Jordan"]
+    assert [e.id for e in first] == ["JOR"], first
+
+
 def test_mastheads_and_common_words_are_no_towns() -> None:
     from flashpoint.nlp.actors import resolve_place
 

@@ -917,6 +917,18 @@ def _assign_actors(body: str, found: list[_Found]) -> None:
             f.actor = _listed_actor(body, f, f.entry, counts)
 
 
+def _surname_of_named_person(body: str, f: _Found, person: _Found | None) -> bool:
+    """A demonym, or a country or place named by one word, that is the surname of a person the article has named
+    in full before it, and is not where something is or whose it is ("from Jordan", "King Abdullah of Jordan":
+    entities.yaml locative_words) nor a word of a longer name."""
+    if person is None or f.type not in ("NORP", "GPE") or " " in body[f.start:f.end]:
+        return False
+    prev = re.findall(r"[\w’']+", body[max(0, f.start - 25):f.start])
+    if f.type == "GPE" and (person.start > f.start or prev and prev[-1].lower() in _LOCATIVE):
+        return False
+    return not _inside_longer_name(body, f.start, f.end)
+
+
 def _relink_surnames(body: str, found: list[_Found]) -> None:
     """A surname met before the full name ('Kozak ... Dmitry Kozak') joins the full name's entity."""
     full: dict[str, _Found] = {}
@@ -925,8 +937,9 @@ def _relink_surnames(body: str, found: list[_Found]) -> None:
             full.setdefault(fold(f.name).split()[-1], f)
     for f in found:
         text = body[f.start:f.end]
-        if f.type == "NORP" and " " not in text and fold(text) in full and not _inside_longer_name(body, f.start, f.end):
-            # "Turk's office" where the article names Volker Turk: his, not Turkey's
+        if _surname_of_named_person(body, f, full.get(fold(text))):
+            # "Turk's office" where the article names Volker Turk: his, not Turkey's; "Jordan said" after
+            # "Rachel Jordan, a UN official,": hers, not Jordan's
             f.type, f.entry, f.actor, f.name = "PERSON", None, None, text
         if f.type == "PERSON" and " " not in fold(f.name):
             target = full.get(fold(f.name))
