@@ -36,6 +36,8 @@ DOCUMENT_REACH = 2000  # characters: "the report" is the document last named wit
 QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 CATAPHORA_REACH = 800  # characters after "a top official said" within which "The official, NAME," names that official
+PERIPHERAL = ("nmod", "obl", "nmod:poss")  # a name here is a possessor or in a prepositional phrase
+SUBJECT_SENTENCES = 5  # sentences back a "he"/"she" with no subject near it looks for a person as a subject
 PRONOUN_CHAIN = 3  # sentences back a chain of subject pronoun after subject pronoun is followed ("He … He … he said")
 PERSON_RELATIVES = ("who", "whom", "whose")  # relative pronouns of a clause about a person
 CLOSING_QUOTES = "”\"»"  # marks that close a double quote
@@ -641,7 +643,7 @@ class Speakers:
         after it is not its antecedent ("Figgins, who represents Thomas, said … He said Thomas is a
         father of three": he is Figgins)."""
         named_later = self._named_in_own_clause(tok) if tok is not None else set()
-        for find in (self._described_just_before, self._subject_in_sentence, self._agreeing_person):
+        for find in (self._described_just_before, self._subject_in_sentence, self._earlier_subject, self._agreeing_person):
             who = find(pos, gender)
             if who is not None and (who.name.split() or [""])[-1].lower() not in named_later:
                 return who
@@ -676,6 +678,21 @@ class Speakers:
                 self._pronoun_subject_before(before, gender, chain)
         return found
 
+    def _names_in_core(self, sentence: tuple[int, int], gender: str) -> bool:
+        """Does the sentence name a person of an agreeing gender other than as a possessor or inside a
+        prepositional phrase ("chats with Epstein", "at Epstein's mansion" do not), outside quotes and a relative
+        clause about someone else?"""
+        for who, g in self._people_before(sentence[1]):
+            if who.start < sentence[0]:
+                return False
+            span = self.doc.tokens.char_span(who.start, who.start + 1, alignment_mode="expand")
+            if span is None or not len(span) or self.in_quote(who.start) or not _agrees(g, gender):
+                continue
+            head = _phrase_head(span[0])
+            if head.dep_ not in PERIPHERAL and not self._in_relative_clause(who.start):
+                return True
+        return False
+
     def _speaker_in(self, sentence: tuple[int, int], gender: str) -> Who | None:
         """'“…,” the foreign minister said. “…,” he added.': the person who spoke in the sentence before, as
         resolved ("the foreign minister": Lavrov), whose gender agrees, before anyone merely named earlier."""
@@ -695,7 +712,26 @@ class Speakers:
                         and t.head.dep_ == "ROOT" and not self.in_quote(t.idx)), None)
         if subject is None:
             return None
-        return self._subject_in_sentence(subject.idx, gender, chain + 1) or self._agreeing_person(subject.idx, gender)
+        return self._subject_in_sentence(subject.idx, gender, chain + 1) or self._earlier_subject(subject.idx, gender) or \
+            self._agreeing_person(subject.idx, gender)
+
+    def _earlier_subject(self, pos: int, gender: str) -> Who | None:
+        """'Andrew claims that … This … required the royal spending days at Epstein's mansion. During the visit, he
+        was photographed … with Epstein. Was this …? He told the BBC': with no person the subject of the pronoun's
+        sentence or of the one before, the person who is the subject of a sentence a little further back (up to
+        SUBJECT_SENTENCES, past quoted ones), before anyone merely named in between."""
+        span = self.doc.tokens.char_span(pos, pos + 1, alignment_mode="expand")
+        before = self._sentence_before(span[0].sent.start) if span is not None and len(span) else None
+        for _ in range(SUBJECT_SENTENCES):
+            if before is None:
+                return None
+            if not self.in_quote(before[0] + 1):
+                found = self._agreeing_subject(before[0], before[1], gender) or self._speaker_in(before, gender)
+                if found is not None or self._names_in_core(before, gender):
+                    return found  # a person the parse gave no subject's place ("Buckley, who …, worried") stops it
+            first = self.doc.tokens.char_span(before[0], before[0] + 1, alignment_mode="expand")
+            before = self._sentence_before(first.start) if first is not None and len(first) else None
+        return None
 
     def _named_in_sentence(self, lo: int, pos: int, gender: str) -> Who | None:
         """With no subject that fits in the pronoun's own sentence, the nearest person named in it before the
