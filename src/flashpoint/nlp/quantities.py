@@ -1248,7 +1248,7 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word right before it inside the
     sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
     m, before = fig.m, fig.before
-    if _name_of_a_number(fig, head_kind):
+    if _name_of_a_number(fig, head_kind) or _name_opened_by_a_number(fig, head_kind):
         return True
     prev_word = re.search(r"(\S+)\s*$", before)
     word = prev_word.group(1).lstrip(_OPENING_MARKS) if prev_word else ""
@@ -1292,6 +1292,21 @@ def _name_of_a_number(fig: _Figure, head_kind: str | None) -> bool:
     said = _name_of_pattern().search(fig.before)
     return said is not None and not _names_a_date(said.group(1)) \
         and not (m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng or head_kind)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _name_opened_by_a_number(fig: _Figure, head_kind: str | None) -> bool:
+    """'the Five Star Movement', 'the Three Seas Initiative', 'The Five Eyes alliance': a capitalised number word
+    after an article, before a capitalised word that counts nothing, in a sentence written in lower case (not a
+    title-case headline: 'Russia Fires Five Missiles') opens a name (figures.yaml: name_numbers)."""
+    num = fig.m["num"] or ""
+    if not num[:1].isupper() or not num.isalpha() or head_kind or fig.m["qual"] or fig.rng is not None:
+        return False
+    opened = re.search(r"\b(\w+)\s+$", fig.before)
+    return opened is not None and opened.group(1).lower() in _figure_rule_words()["name_numbers.number_word_articles"] \
+        and re.match(r"[ -][A-Z][a-z]", fig.after) is not None and _LOWER_WORD.search(fig.before + fig.after) is not None
 
 
 @lru_cache(maxsize=1)
