@@ -165,6 +165,13 @@ def nearest_cue(before: str, after: str) -> str | None:
 
 
 def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """The character span of the sentence around `body[start:end]`: from the last sentence end before it to
+    the first after it (a line break ends a headline or a paragraph too).
+
+    No spaCy Doc by design (issue 11): claims are built at corpus level from stored records (the article's
+    body and its figures, views.py), after the analysis; the parse is not stored, and parsing every stored
+    article again to compare its figures would cost the whole analysis. Inside the analysis, extractors read
+    sentences from the one Doc (nlp/document.py `NlpDoc.sentences`)."""
     left = 0
     for m in _SENT_END.finditer(body, 0, start):
         left = m.end()

@@ -252,7 +252,11 @@ _MONTH_ABBREVIATION = re.compile(r"\b(?:" + "|".join(m for m in _MONTHS if len(m
 
 
 def _sentences(text: str) -> list[str]:
-    """The text's sentences, a month's abbreviation ending none ("Correction: Nov. 15, 2019: ...")."""
+    """The text's sentences, a month's abbreviation ending none ("Correction: Nov. 15, 2019: ...").
+
+    No spaCy Doc by design (issue 11): the metadata is read from the page's lines before the body is
+    analysed (the publication day these sentences infer is what the analysis resolves dates against), so
+    there is no parse yet and the extractors' one Doc (nlp/document.py) cannot be used here."""
     out: list[str] = []
     for piece in re.split(r"(?<=[.!?])\s+", text):
         if out and _MONTH_ABBREVIATION.search(out[-1]):
