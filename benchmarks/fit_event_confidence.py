@@ -15,6 +15,11 @@ prints, per set left out, how many of its events are at or above 0.5 and how man
 the model of an older choice and leave-one-article-out figures). `--report heldout` prints, once, the same on the
 held-out parts under the shipped weights (`--report blind` on news181 gold 2); it fits nothing.
 
+Tried and not kept (stop 31): a prior per event type, pattern, trigger word, mode or pair of sectors, the smoothed
+rate of right events in the sets being fitted only (each training set's own prior from the others, or in sample):
+left out, every such prior raised the log loss; estimated from the other sets it weighs negatively, as how often an
+event type is right differs by outlet, not by type.
+
     python benchmarks/fit_event_confidence.py [--write] [--cv] [--report heldout|heldout2|blind] [--sets ...]
 """
 

@@ -405,6 +405,37 @@ def test_civilian_recipient_feature(body: str, civilian: bool) -> None:
     assert doc.extras["event_features"][id(shelling[0])]["civilian_recipient"] == float(civilian)
 
 
+SIDE_FEATURES = ("actor_argument", "actor_away", "actor_common", "recipient_object", "recipient_oblique",
+                 "recipient_sentence", "recipient_away", "recipient_common", "fanout")
+
+
+@pytest.mark.parametrize(("body", "kind", "on"), [
+    ("Chad accused Sudan of arming rebels.", "ACCUSE", {"actor_argument", "recipient_object"}),
+    ("Chad met with Sudan on Monday.", "CONSULT", {"actor_argument", "recipient_oblique"}),
+    ("Chad shelled villagers in Sudan on Monday.", "ASSAULT", {"actor_argument", "recipient_object", "recipient_common"}),
+    ("Sudan accused Chad. Chad denied it and shelled them on Monday.", "ASSAULT", {"recipient_away"}),
+])
+def test_side_features_of_the_confidence_model(body: str, kind: str, on: set[str]) -> None:
+    """event_confidence.side_features: how each side was found (an argument of the trigger, which one, elsewhere in
+    its sentence or before it; named or a common noun), candidates benchmarks/fit_event_confidence.py chooses from;
+    a recipient read from an oblique ("met with Sudan") is less sure than one read from the object."""
+    from flashpoint.nlp.document import make_doc
+    from flashpoint.nlp.pipeline import configured_backends, load_extractor
+    doc = make_doc(Article(id="t", source="test", body=body, published="2022-03-10"))
+    for stage, path in configured_backends().items():
+        setattr(doc, stage, load_extractor(path)(doc))
+    found = [e for e in doc.events if e.type == kind]
+    assert found, body
+    x = doc.extras["event_features"][id(found[-1])]
+    assert {k for k in SIDE_FEATURES if x[k]} == on
+
+
+def test_oblique_recipient_is_less_sure() -> None:
+    met, talks = (of_type(events_of(b), "CONSULT") for b in ("Chad met with Sudan on Monday.",
+                                                            "Chad held talks with Sudan on Monday."))
+    assert met and talks and met[0].confidence < talks[0].confidence
+
+
 def test_ontology_helpers() -> None:
     assert canonical_type("fight") == "ASSAULT" and canonical_type("demand") == "REQUEST"
     assert plover_score("ASSAULT", "aerial") < plover_score("ASSAULT") < 0 < plover_score("AID")

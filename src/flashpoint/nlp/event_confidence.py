@@ -23,7 +23,9 @@ CONFIDENT = 0.5
 FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
             "in_quote", "headline", "force", "no_actor", "no_recipient", "verbal", "intent", "both_known",
             "perfect", "pluperfect", "noun_clause", "adverbial", "present", "modal", "reported", "lead", "late",
-            "domestic", "passive", "long", "deep", "civilian_recipient")
+            "domestic", "passive", "long", "deep", "civilian_recipient", "actor_argument", "actor_away",
+            "actor_common", "recipient_object", "recipient_oblique", "recipient_sentence", "recipient_away",
+            "recipient_common", "fanout")
 NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "advcl:relcl", "appos", "nmod", "obl", "csubj"})
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONSULT"})
 
@@ -76,10 +78,58 @@ LONG_SENTENCE = 40  # words: the parse of a longer sentence errs more often
 MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
 
 
+def _attachment(tok: Token, side: Any) -> str:
+    """Where a side was read: the dependency of the trigger's child whose subtree holds its words ("obj", "nsubj"),
+    "sentence" where they are elsewhere in its sentence, "away" where they are not in it (told before, or by a
+    pronoun), "" for no side."""
+    if side is None or not side.text:
+        return ""
+    sent, found = tok.sent, "away"
+    at = sent.text.find(side.text)
+    while at >= 0:
+        t = tok.doc.char_span(sent.start_char + at, sent.start_char + at + len(side.text), alignment_mode="expand")
+        node = t.root if t is not None and len(t) else None
+        for _ in range(12):
+            if node is None or node.head.i == node.i or node.head.i == tok.i:
+                break
+            node = node.head
+        if node is not None and node.head.i == tok.i and node.i != tok.i:
+            return node.dep_.split(":")[0]
+        found = "sentence"
+        at = sent.text.find(side.text, at + 1)
+    return found
+
+
+def side_features(tok: Token, ev: Event, fanout: int) -> dict[str, float]:
+    """How the sides were found: read from an argument of the trigger (its subject, object, an oblique), elsewhere in
+    its sentence, or away from it (told before, or through a pronoun); named (a capital) or by a common noun
+    ("troops", "villagers") whose country was read from around it; one of several pairs the clause was coded to."""
+    actor, recipient = _attachment(tok, ev.actor), _attachment(tok, ev.recipient)
+    return {
+        "actor_argument": float(actor in ARGUMENTS),
+        "actor_away": float(actor == "away"),
+        "actor_common": float(_common(ev.actor)),
+        "recipient_object": float(recipient in ("obj", "iobj", "nsubj")),
+        "recipient_oblique": float(recipient in ("obl", "nmod")),
+        "recipient_sentence": float(recipient == "sentence"),
+        "recipient_away": float(recipient == "away"),
+        "recipient_common": float(_common(ev.recipient)),
+        "fanout": float(fanout > 1),
+    }
+
+
+ARGUMENTS = frozenset({"nsubj", "csubj", "obj", "iobj", "obl", "nmod", "appos"})
+
+
+def _common(side: Any) -> bool:
+    return side is not None and bool(side.text) and not any(ch.isupper() for ch in side.text)
+
+
 def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool,
-             trigger: Token | None = None, sentences: int = 0) -> dict[str, float]:
+             trigger: Token | None = None, sentences: int = 0, fanout: int = 1) -> dict[str, float]:
     clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
-    return clause | {
+    sides = side_features(trigger, ev, fanout) if trigger is not None else {}
+    return clause | sides | {
         "reported": float(ev.reported_by is not None),
         "domestic": float(_known(ev.actor) and _known(ev.recipient) and _country(ev.actor) == _country(ev.recipient)),
         "weak": float(pattern.weak),

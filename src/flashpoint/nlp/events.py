@@ -1510,7 +1510,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     historical = historical or told_as_standing(tok)
     lo, hi = trimmed(sentence, doc.body)
     out = []
-    for a, r in _pairs(coded):
+    pairs = _pairs(coded)
+    for a, r in pairs:
         actor = a.actor if a is not None else None
         recipient = r.actor if r is not None else None
         if _business_only(actor, recipient):
@@ -1523,7 +1524,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
         x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
-                     trigger=tok, sentences=len(doc.sentences()))
+                     trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs))
         ev.confidence = confidence(x)
         doc.extras.setdefault("event_features", {})[id(ev)] = x
         out.append(ev)
