@@ -1248,7 +1248,7 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word right before it inside the
     sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
     m, before = fig.m, fig.before
-    if _name_of_a_number(fig, head_kind) or _name_opened_by_a_number(fig, head_kind):
+    if _name_of_a_number(fig, head_kind):
         return True
     prev_word = re.search(r"(\S+)\s*$", before)
     word = prev_word.group(1).lstrip(_OPENING_MARKS) if prev_word else ""
@@ -1287,10 +1287,13 @@ def _model_of_weapons(fig: _Figure, head_kind: str | None) -> bool:
 
 def _name_of_a_number(fig: _Figure, head_kind: str | None) -> bool:
     """'the Group of Seven (G7)', 'the Gang of Eight', 'a Group of 20 summit': an article, a capitalised word
-    (no day or month) and 'of' before a bare number name a body (figures.yaml: name_numbers)."""
+    (no day or month) and 'of' before a bare number name a body; so does a capitalised number word that opens
+    a name (figures.yaml: name_numbers)."""
     m = fig.m
     said = _name_of_pattern().search(fig.before)
-    return said is not None and not _names_a_date(said.group(1)) \
+    if said is None:
+        return _name_opened_by_a_number(fig, head_kind)  # "the Five Star Movement"
+    return not _names_a_date(said.group(1)) \
         and not (m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng or head_kind)
 
 
