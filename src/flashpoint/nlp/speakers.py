@@ -349,6 +349,7 @@ class Speakers:
         self.times = [(t.start, t.end) for t in doc.timexes]
         self.unlisted_gender: dict[str, str | None] = {}
         self._context_gender: dict[str, str | None] = {}
+        self.called_she: set[str] = set()  # people a "she" was resolved to: no later "he" is theirs
         self.unlisted = self._unlisted_people()  # people no entity covers ("Wild coach Bruce Boudreau")
         self.unlisted_starts = [m.start for m in self.unlisted]
 
@@ -646,8 +647,14 @@ class Speakers:
         for find in (self._described_just_before, self._subject_in_sentence, self._earlier_subject, self._agreeing_person):
             who = find(pos, gender)
             if who is not None and (who.name.split() or [""])[-1].lower() not in named_later:
+                if gender == "female" and who.person:
+                    self.called_she.add(who.name)
                 return who
         return None
+
+    def _told(self, who: Who) -> str | None:
+        """'“…,” she said' resolved to Jo Walton, whose given name no list knows: the text has told her gender."""
+        return "female" if who.name in self.called_she else None
 
     def _named_in_own_clause(self, tok: Token) -> set[str]:
         """The surnames of the people named after a subject pronoun in its verb's clause, outside quotes."""
@@ -697,7 +704,7 @@ class Speakers:
         """'“…,” the foreign minister said. “…,” he added.': the person who spoke in the sentence before, as
         resolved ("the foreign minister": Lavrov), whose gender agrees, before anyone merely named earlier."""
         for w in reversed(self.said):
-            if sentence[0] <= w.start < sentence[1] and w.person and _agrees(self._gender_of_name(w.name), gender):
+            if sentence[0] <= w.start < sentence[1] and w.person and _agrees(self._gender_of_name(w.name) or self._told(w), gender):
                 return w
         return None
 
@@ -771,6 +778,7 @@ class Speakers:
         found += self._speakers_by_surname(lo, hi)
         subjects: list[tuple[bool, int, int, Who]] = []
         for start, end, who, g in found:
+            g = g or self._told(who)
             span = self.doc.tokens.char_span(start, end, alignment_mode="expand")
             if span is not None and _is_subject(span.root) and (g is None or _agrees(g, gender)):
                 # a subject this close: any gender the lists do not know otherwise
@@ -861,7 +869,7 @@ class Speakers:
             if m.end <= pos:
                 found.append((m.start, self._unlisted_who(m), self.unlisted_gender.get(m.name)))
         found.sort(key=lambda t: -t[0])
-        return [(w, g) for _, w, g in found[:PRONOUN_LOOKBACK]]
+        return [(w, g or self._told(w)) for _, w, g in found[:PRONOUN_LOOKBACK]]
 
     def _body_subject_in_sentence(self, pronoun: Token) -> Who | None:
         """'The CPJ asked Israel to explain …, in what it said': "it" is a body that is the subject of
