@@ -80,3 +80,38 @@ def test_an_alternation_from_a_set_tries_the_longer_word_first_whatever_the_orde
     assert pattern == longest_first(["ten", "sixteen", "six"]) == "(?:sixteen|six|ten)"
     found = re.match(pattern, "sixteen")
     assert found is not None and found[0] == "sixteen"
+
+
+def test_keyed_language_files_load_through_the_loader_and_a_wrong_kind_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "say" in language.lexicon("speech_verbs.yaml")["verbs"]
+    assert "Gov" in language.lexicon("roles.yaml")["title_abbreviations"]
+    assert "christmas" in language.lexicon("holidays.yaml")["fixed"]
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "roles.yaml", "title_joiners: [",
+                                                             "title_joiners: {to: 1}\nunused: ["))
+    with pytest.raises(ValueError, match=r"roles\.yaml: 'title_joiners' must be a list"):
+        language.lexicon("roles.yaml", "xx")
+
+
+def test_given_names_are_a_checked_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "Volodymyr" in language.given_names() and "volodymyr" not in language.given_names()
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "first_names.yaml", "[Aaron, ",
+                                                             "[Aaron, Aaron, "))
+    with pytest.raises(ValueError, match=r"first_names\.yaml: 'first_names' lists \['Aaron'\] twice"):
+        language.given_names("xx")
+
+
+def test_the_language_identifier_knows_each_folder_with_stopwords(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.ingest.meta import detect_language
+
+    words = language.stopwords()
+    assert {"en", "fr", "de", "ru", "uk"} <= set(words) and "the" in words["en"] and "été" in words["fr"]
+    assert detect_language("Le ministre a dit que les troupes sont dans la ville et que la guerre continue.") == "fr"
+    language.stopwords.cache_clear()
+    try:
+        _language_with(tmp_path, "stopwords.yaml", "stopwords: [", "stopwords: [zzq, ")
+        monkeypatch.setattr(language, "LANG_DIR", tmp_path)
+        assert set(language.stopwords()) == {"xx"} and "zzq" in language.stopwords()["xx"]
+    finally:
+        language.stopwords.cache_clear()

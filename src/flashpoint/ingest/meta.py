@@ -84,9 +84,11 @@ def sources_table() -> Sources:
                    frozenset(w.lower() for w in data.get("masthead_words", [])))
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(str(w) for w in words) for lang, words in _load("stopwords.yaml").items()}
+    """Each language's frequent function words (resources/lang/<code>/stopwords.yaml)."""
+    from flashpoint.nlp.language import stopwords as language_stopwords
+
+    return language_stopwords()
 
 
 # ---------------------------------------------------------------- helpers

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from flashpoint.model import Actor, Entity
-from flashpoint.nlp.language import names
+from flashpoint.nlp.language import lexicon, names
 from flashpoint.yamlio import load_yaml
 
 _NAMES = names()  # resources/lang/en/entities.yaml
@@ -59,14 +59,13 @@ def _yaml(name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def speech_lexicon() -> dict[str, Any]:
-    data: dict[str, Any] = _yaml("speech_verbs.yaml")
-    return data
+    return lexicon("speech_verbs.yaml")
 
 
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Capitalised words that open a title before a name, from roles.yaml plus our own role nouns."""
-    words = {str(w) for w in (_yaml("roles.yaml").get("title_words") or [])}
+    words = {str(w) for w in (lexicon("roles.yaml").get("title_words") or [])}
     for role in speech_lexicon().get("person_roles", []):
         words.update(w.capitalize() for w in str(role).split())
     words.update({"Secretary-General", "Of", "State"})
@@ -232,7 +231,7 @@ def _trailing_words(before: str) -> str | None:
 @lru_cache(maxsize=1)
 def title_abbreviations() -> dict[str, str]:
     """Abbreviated titles and the role each stands for ("Gov" -> "governor"; roles.yaml)."""
-    return {str(k): str(v) for k, v in (_yaml("roles.yaml").get("title_abbreviations") or {}).items()}
+    return {str(k): str(v) for k, v in (lexicon("roles.yaml").get("title_abbreviations") or {}).items()}
 
 
 def _title_word(word: str) -> str | None:
@@ -250,7 +249,7 @@ def _title_word(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def title_joiners() -> frozenset[str]:
     """Words inside a title that join a role to its place ("ambassador | to | Britain"; roles.yaml)."""
-    return frozenset(str(w) for w in _yaml("roles.yaml").get("title_joiners") or [])
+    return frozenset(str(w) for w in lexicon("roles.yaml").get("title_joiners") or [])
 
 
 def _title_before(tail: str) -> str | None:

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from flashpoint.nlp.language import names
+from flashpoint.nlp.language import given_names, lexicon, names
 from flashpoint.yamlio import load_yaml
 
 SECTOR_LABELS = {
@@ -289,7 +289,7 @@ def _add_organisations(g: Gazetteer, extras: list[dict[str, Any]]) -> None:
 
 def _add_roles(g: Gazetteer) -> None:
     """Role phrases by sector (longest first), title words, honorifics and organisation keywords."""
-    roles = _load_yaml("roles.yaml")
+    roles = lexicon("roles.yaml")
     g.roles = sorted(((str(p).lower(), sector) for sector, phrases in roles["sectors"].items() for p in phrases),
                      key=lambda ps: -len(ps[0]))
     g.role_sectors = {p: sec for p, sec in reversed(g.roles)}
@@ -309,7 +309,7 @@ def gazetteer() -> Gazetteer:
     extras = [_read_extra(path) for path in _extra_kb_files()]
     _add_places(g, extras)
     _add_organisations(g, extras)
-    g.first_names = frozenset(fold(str(n)) for n in _load_yaml("first_names.yaml"))
+    g.first_names = frozenset(fold(n) for n in given_names())
     for rec in list(_load_yaml("actors.yaml") or []) + [r for x in extras for r in x.get("people") or []]:
         _add_person(g, rec)
     _add_roles(g)

@@ -366,3 +366,45 @@ def dateline(language: str = DEFAULT_LANGUAGE) -> Dateline:
     if not pos or not neg:
         raise ValueError(f"{source}: needs positive and negative examples")
     return Dateline(pattern, pos, neg)
+
+
+# Language files of keyed lists and maps that their readers walk themselves: per file, each key it must hold and
+# whether its value is a list or a mapping.
+LEXICON_SCHEMAS: dict[str, dict[str, type]] = {
+    "speech_verbs.yaml": {"verbs": dict, "irregular": dict, "reported": list, "naming_verbs": list,
+                          "content_objects": list, "phrase_verbs": dict, "act_phrases": dict, "joiners": dict,
+                          "object_verbs": dict, "phrases": dict, "pronouns": dict, "person_roles": list,
+                          "role_synonyms": dict, "noun_like": list, "adverbs": list, "document_nouns": list,
+                          "source_nouns": list},
+    "roles.yaml": {"sectors": dict, "title_words": list, "title_joiners": list, "title_abbreviations": dict,
+                   "honorifics": list, "org_keywords": list},
+    "holidays.yaml": {"fixed": dict, "easter": dict, "orthodox_easter": dict, "nth_weekday": dict},
+}
+
+
+def lexicon(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """One language file of LEXICON_SCHEMAS, checked: a mapping holding each key its schema names, each a list or
+    a mapping as the schema says. Shared by every caller, which reads it and never changes it."""
+    data = read_yaml(language, name)
+    source = f"lang/{language}/{name}"
+    schema = LEXICON_SCHEMAS[name]
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: a mapping of {', '.join(schema)}")
+    for key, kind in schema.items():
+        if not isinstance(data.get(key), kind):
+            raise ValueError(f"{source}: {key!r} must be a {'list' if kind is list else 'mapping'}")
+    return data
+
+
+@lru_cache(maxsize=4)
+def given_names(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Common given names, as written (resources/lang/<code>/first_names.yaml `first_names`)."""
+    return _word_lists(language, "first_names.yaml", (), ("first_names",))["first_names"]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Each language's frequent function words, as written (resources/lang/<code>/stopwords.yaml `stopwords`), for
+    the language identifier: a language with a folder and that file is one it can tell."""
+    codes = sorted(p.parent.name for p in LANG_DIR.glob("*/stopwords.yaml"))
+    return {code: _word_lists(code, "stopwords.yaml", (), ("stopwords",))["stopwords"] for code in codes}

@@ -33,13 +33,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc, publication_window
-from flashpoint.nlp.language import date_words
+from flashpoint.nlp.language import date_words, lexicon
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
     ORDINAL_UNITS,
@@ -49,7 +48,6 @@ from flashpoint.nlp.numbers import (
     parse_number,
 )
 from flashpoint.nlp.regexes import alternation, longest_first
-from flashpoint.yamlio import load_yaml
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -1534,9 +1532,8 @@ def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @lru_cache(maxsize=1)
 def holidays() -> dict[str, dict[str, object]]:
-    text = resources.files("flashpoint.resources").joinpath("holidays.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, object]] = load_yaml(text)
-    return data
+    """Named days (resources/lang/en/holidays.yaml)."""
+    return lexicon("holidays.yaml")
 
 
 def easter(year: int) -> dt.date:
