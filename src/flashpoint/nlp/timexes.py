@@ -125,6 +125,7 @@ class Ctx:
     scheduled: Callable[[int], bool] = _never  # the parse tells a plan in the present (dates.yaml: scheduled_in_the_present)
     past: Callable[[int], bool] = _never  # the parse tells a verb in the past (dates.yaml: past_clause_over_future_word)
     parsed: bool = False  # the parse was read: a plan is known by its words or its verb (dates.yaml: in_n_ahead_only_as_a_plan)
+    doc: Doc | None = None  # the parse of `text`: the sentences the rules read (issue 11: one Doc)
 
 
 # ---------------------------------------------------------------- rules read as data
@@ -858,14 +859,39 @@ def _today_after_a_far_past(m: re.Match[str], ctx: Ctx) -> bool:
     opening its sentence after the two sentences before told of a time long gone (a century, a decade, a
     year long before the report) sets these times against it, no day (dates.yaml: today_after_a_far_past)."""
     rules = date_rules()["today_after_a_far_past"]
-    before = ctx.text[max(0, m.start("w") - 600):m.start("w")]
-    if not re.search(r"(?:^|[.!?;]['\u2019\"\u201d]?\s+)$", before):
+    back = _two_sentences_before(ctx, m.start("w"))
+    if back is None:
         return False
-    back = " ".join(re.split(r"(?<=[.!?])\s+", before.rstrip())[-2:])
     far = _far_past_words()
     years = [int(y) for y in re.findall(r"\b(1[0-9]\d\d|20\d\d)s?\b", back)]
     long_ago = ctx.ref is not None and any(y <= ctx.ref.year - int(str(rules["years_back"])) for y in years)
     return bool(far.search(back) or re.search(r"\b\d{3}0s\b", back) or long_ago)
+
+
+def _two_sentences_before(ctx: Ctx, at: int) -> str | None:
+    """The two sentences before the one that opens at `at` (600 characters at most), or None where no sentence
+    opens there (or after a semicolon): the parse's sentences (ctx.doc). A text given without its parse
+    (find_expressions on bare text: the datetime eval) has no Doc by design: there a final mark ends one."""
+    start = max(0, at - 600)
+    if ctx.doc is None:
+        before = ctx.text[start:at]
+        if not re.search(r"(?:^|[.!?;]['\u2019\"\u201d]?\s+)$", before):
+            return None
+        return " ".join(re.split(r"(?<=[.!?])\s+", before.rstrip())[-2:])
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    if span[0].sent.start == span[0].i:
+        first, told = span[0].i, 0
+    elif span[0].i > 0 and ctx.doc[span[0].i - 1].text == ";":  # '...; today, ...' opens a clause as a sentence
+        first, told = span[0].sent.start, 1
+    else:
+        return None
+    while first > 0 and told < 2:
+        sentence = ctx.doc[first - 1].sent
+        told += not sentence.text.isspace()  # a blank line the parser left as a sentence of its own tells nothing
+        first = sentence.start
+    return " ".join(ctx.text[max(start, ctx.doc[first].idx):at].split())
 
 
 @rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)", {"morning", "afternoon", "evening", "night"})
@@ -2276,7 +2302,7 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
     if parsed is not None and future is None:
         checker, scheduled = _parsed_checkers(text, parsed)
         past = _past_checker(parsed)
-    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past, parsed=past is not _never)
+    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past, parsed=past is not _never, doc=parsed)
     found: list[tuple[int, int, int, Res]] = []
     for start, end, tokens in _paragraphs(text):
         for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
@@ -2441,10 +2467,11 @@ def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Do
     is such a planned date for the ones after it (dates.yaml: narrative_year)."""
     told: Res | None = None
     moved = False
+    starts = None if tokens is None else [s.start_char for s in tokens.sents]
     for r in found:
         if r.parts and r.year_explicit and r.parts[0]:
             told = r
-        elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r, tokens) \
+        elif r.parts and not r.year_explicit and told is not None and _same_story(body, told, r, tokens, starts) \
                 and _in_the_told_year(r, told, published, tokens):
             _put_in_year(r, told.parts[0])  # type: ignore[index, arg-type]
             r.extra["narrative"] = True
@@ -2475,16 +2502,21 @@ _TWO_SENTENCES = 600  # characters
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z])")
 
 
-def _same_story(body: str, told: Res, r: Res, tokens: Doc | None = None) -> bool:
+def _same_story(body: str, told: Res, r: Res, tokens: Doc | None = None, starts: list[int] | None = None) -> bool:
     """Is `r` in the sentence of `told` or the next one, within its paragraph, or up to two
     sentences further where the parse finds the story told only in the past between them? (600
-    characters are read at most: the check costs the same on a page of one endless line.)"""
+    characters are read at most: the check costs the same on a page of one endless line.)
+
+    The sentences are the parse's (`starts`: where each sentence of `tokens` starts, the one Doc of
+    issue 11). A text given without its parse (record_timexes on bare text: the dates.yaml examples)
+    has no Doc by design: there a sentence ends at a final mark before a capital (`_SENTENCE_END`)."""
     if r.start_char - told.end_char > _TWO_SENTENCES:
         return False
     between = body[told.end_char:r.start_char]
     if "\n" in between:
         return False
-    ends = len(_SENTENCE_END.findall(between))
+    ends = len(_SENTENCE_END.findall(between)) if starts is None else \
+        bisect.bisect_right(starts, r.start_char) - bisect.bisect_right(starts, told.end_char)
     return ends <= 1 or (ends <= 3 and _told_only_in_the_past(tokens, told.end_char, r.end_char))
 
 
