@@ -115,3 +115,28 @@ def test_the_language_identifier_knows_each_folder_with_stopwords(tmp_path: Path
         assert set(language.stopwords()) == {"xx"} and "zzq" in language.stopwords()["xx"]
     finally:
         language.stopwords.cache_clear()
+
+
+def test_calendar_words_are_data_in_calendar_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cal = language.calendar_words()
+    assert cal.months["sept"] == cal.months["september"] == 9 and cal.months["may"] == 5
+    assert cal.weekdays["tues"] == 1 and cal.weekdays["thurs"] == 3 and cal.weekdays["sunday"] == 6
+    assert cal.weekday_names[0] == "monday" and cal.month_names[-1] == "december"
+    assert cal.part_of_day_words["tonight"] == cal.parts_of_day["night"] == "TNI" and cal.seasons["fall"] == "FA" and cal.day_words["yesterday"] == -1
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "calendar.yaml", "  - [may]\n", ""))
+    with pytest.raises(ValueError, match=r"calendar\.yaml: 'months' must list 12 rows of words, in calendar order"):
+        language.calendar_words("xx")
+
+
+def test_a_calendar_word_twice_or_a_day_count_not_a_number_is_refused(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path / "a", "calendar.yaml", "[friday, fri]",
+                                                             "[friday, fri, sat]"))
+    with pytest.raises(ValueError, match=r"'weekdays' lists \['sat'\] twice"):
+        language.calendar_words("xx")
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path / "b", "calendar.yaml", "yesterday: -1",
+                                                             "yesterday: before"))
+    with pytest.raises(ValueError, match=r"'day_words' must map a word to a int"):
+        language.calendar_words("xx")

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flashpoint.ingest.clean import SECTION_SEPARATOR
+from flashpoint.nlp.language import calendar_words
 from flashpoint.yamlio import load_yaml
 
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
@@ -148,10 +149,7 @@ def _smart_title(name: str) -> str:
 
 # ---------------------------------------------------------------- dates
 
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-     ("nov", "november"), ("dec", "december")], 1) for m in names}
+_MONTHS: dict[str, int] = dict(calendar_words().months)  # a month's name or abbreviation (lang/en/calendar.yaml)
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DATE_PATTERNS = [
@@ -359,7 +357,7 @@ def wire_dateline_date(lines: list[str], known: list[date]) -> str | None:
     return None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = calendar_words().weekday_names  # Monday first
 _WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 _PINNED = (re.compile(r"\b" + _WD + r"\b[^.\n]{0,25}?\b" + _MON + r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})", re.I),
            re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})[^.\n]{0,25}?\b" + _WD + r"\b", re.I))

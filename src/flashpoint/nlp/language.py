@@ -408,3 +408,56 @@ def stopwords() -> dict[str, frozenset[str]]:
     the language identifier: a language with a folder and that file is one it can tell."""
     codes = sorted(p.parent.name for p in LANG_DIR.glob("*/stopwords.yaml"))
     return {code: _word_lists(code, "stopwords.yaml", (), ("stopwords",))["stopwords"] for code in codes}
+
+
+@dataclass(frozen=True)
+class CalendarWords:
+    """The calendar's words (see resources/lang/en/calendar.yaml), in lower case."""
+
+    months: dict[str, int]  # a month's name or abbreviation -> 1 (January) to 12
+    weekdays: dict[str, int]  # a weekday's name or abbreviation -> 0 (Monday) to 6
+    month_names: tuple[str, ...]  # the full names, January first
+    weekday_names: tuple[str, ...]  # the full names, Monday first
+    parts_of_day: dict[str, str]  # said after a day ("Thursday evening") -> TIMEX3 code
+    part_of_day_words: dict[str, str]  # a day's part by itself ("tonight") -> TIMEX3 code
+    seasons: dict[str, str]  # -> TIMEX3 code
+    day_words: dict[str, int]  # -> days from the day of writing
+
+
+def _rows_in_order(data: dict[str, Any], key: str, count: int, source: str) -> list[list[str]]:
+    """`count` rows of words in their calendar order, each a full name and then its abbreviations; no word twice."""
+    rows = data.get(key)
+    if not isinstance(rows, list) or len(rows) != count or not all(
+            isinstance(row, list) and row and all(isinstance(w, str) and w for w in row) for row in rows):
+        raise ValueError(f"{source}: {key!r} must list {count} rows of words, in calendar order")
+    words = [w.lower() for row in rows for w in row]
+    if len(set(words)) != len(words):
+        raise ValueError(f"{source}: {key!r} lists {sorted({w for w in words if words.count(w) > 1})} twice")
+    return [[w.lower() for w in row] for row in rows]
+
+
+def _value_map(data: dict[str, Any], key: str, kind: type, source: str) -> dict[str, Any]:
+    """A mapping of words to values of one kind (a code, a number of days)."""
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(isinstance(k, str) and k and isinstance(v, kind)
+                                              and not isinstance(v, bool) for k, v in value.items()):
+        raise ValueError(f"{source}: {key!r} must map a word to a {kind.__name__}")
+    return {k.lower(): v for k, v in value.items()}
+
+
+@lru_cache(maxsize=4)
+def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
+    data = read_yaml(language, "calendar.yaml")
+    source = f"lang/{language}/calendar.yaml"
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: a mapping of the calendar's words")
+    months = _rows_in_order(data, "months", 12, source)
+    weekdays = _rows_in_order(data, "weekdays", 7, source)
+    return CalendarWords(months={w: i for i, row in enumerate(months, 1) for w in row},
+                         weekdays={w: i for i, row in enumerate(weekdays) for w in row},
+                         month_names=tuple(row[0] for row in months),
+                         weekday_names=tuple(row[0] for row in weekdays),
+                         parts_of_day=_value_map(data, "parts_of_day", str, source),
+                         part_of_day_words=_value_map(data, "part_of_day_words", str, source),
+                         seasons=_value_map(data, "seasons", str, source),
+                         day_words=_value_map(data, "day_words", int, source))

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc, publication_window
-from flashpoint.nlp.language import date_words, lexicon
+from flashpoint.nlp.language import calendar_words, date_words, lexicon
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
     ORDINAL_UNITS,
@@ -49,20 +49,12 @@ from flashpoint.nlp.numbers import (
 )
 from flashpoint.nlp.regexes import alternation, longest_first
 
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _i
-        MONTHS[_name[:3].lower()] = _i
-MONTHS["sept"] = 9
-WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.day_name):
-    WEEKDAYS[_name.lower()] = _i
-    WEEKDAYS[_name[:3].lower()] = _i
-WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
-PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI",
-                "overnight": "TNI"}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_CALENDAR = calendar_words()  # resources/lang/en/calendar.yaml
+MONTHS: dict[str, int] = dict(_CALENDAR.months)  # "sept" -> 9
+WEEKDAYS: dict[str, int] = dict(_CALENDAR.weekdays)  # "tues" -> 1
+PARTS_OF_DAY: dict[str, str] = {**_CALENDAR.parts_of_day, **_CALENDAR.part_of_day_words}
+_POD_WORDS = "|".join(_CALENDAR.parts_of_day)  # morning|afternoon|evening|night
+SEASONS: dict[str, str] = dict(_CALENDAR.seasons)
 
 # a dot only after an abbreviation ("Jan."); after a full name it ends the sentence
 # (the name lists as tries: the same longest-first matches, found faster; see regexes.alternation)
@@ -70,7 +62,7 @@ _MON = (r"(?:" + alternation(n for n in MONTHS if len(n) > 4 or n in ("may", "ju
         + r"|(?:" + alternation(n for n in MONTHS if len(n) <= 4 and n not in ("may", "june", "july")) + r")\.?)")
 _WD = (r"(?:" + alternation(n for n in WEEKDAYS if len(n) > 5)
        + r"|(?:" + alternation(n for n in WEEKDAYS if len(n) <= 5) + r")\.?)")
-_WD_FULL = r"(?:" + "|".join(n.lower() for n in calendar.day_name) + r")"
+_WD_FULL = r"(?:" + "|".join(_CALENDAR.weekday_names) + r")"
 _W = date_words()
 # days of the month said in words: "twenty first", "the eleventh", "thirty" (dates.yaml: *_number_words)
 _DAY_WORDS = (r"(?:" + longest_first(_W.day_tens_words) + r"[\s-]+(?:" + longest_first(_W.unit_number_words) + "|"
@@ -715,10 +707,10 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
     return Res(m.start(), m.end(), value, kind="weekday" if not (rel or week_rel) else "point")
 
 
-_PODS = frozenset({"morning", "afternoon", "evening", "night"})
+_PODS = frozenset(_CALENDAR.parts_of_day)
 
 
-@rule(r"the\s+(?P<pod>morning|afternoon|evening|night)\s+of\s+(?:" + _WD + r",?\s+)?(?:(?P<mon>" + _MON + r")\s+(?P<d>"
+@rule(r"the\s+(?P<pod>" + _POD_WORDS + r")\s+of\s+(?:" + _WD + r",?\s+)?(?:(?P<mon>" + _MON + r")\s+(?P<d>"
       + _DAY + r")|(?P<d2>" + _DAY + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"))?"
       r"(?!\s*(?:-|–|to|into|and|through)\s*\d)", _PODS, _MON_T)
 def _part_of_a_date(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -737,7 +729,7 @@ def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule(r"(?:(?P<lead>late|early)\s+(?:on\s+)?)?(?:this\s+(?=past))?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
       r"(?P<wd>" + _WD + r")(?:\s+(?:of\s+)?(?:the\s+)?(?P<wrel>next|last|this|previous|following|coming)\s+week)?"
-      r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?", _WD_T)
+      r"(?:,?\s+(?P<pod>" + _POD_WORDS + r"))?", _WD_T)
 def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     name = m["wd"].lower().rstrip(".")
     if len(name) <= 3 and name not in ("mon", "tue", "thu", "fri") and not m["rel"]:
@@ -784,12 +776,11 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     return None
 
 
-_DAY_WORDS_REL = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "otd": 0}
+_DAY_WORDS_REL: dict[str, int] = dict(_CALENDAR.day_words)
 
 
-@rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?P<lead>late|early)\s+)\s*)?(?P<w>today|tonight|tomorrow|tmrw|"
-      r"yesterday|otd)(?:\s+(?P<pod>morning|afternoon|evening|night))?", {"today", "tonight", "tomorrow", "tmrw", "yesterday",
-                                                                     "otd"})
+@rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?P<lead>late|early)\s+)\s*)?(?P<w>" + "|".join(_DAY_WORDS_REL)
+      + r")(?:\s+(?P<pod>" + _POD_WORDS + r"))?", _DAY_WORDS_REL)
 def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     w = m["w"].lower()
     if w == "today" and not (m["pre"] or m["pod"]):
@@ -894,7 +885,7 @@ def _two_sentences_before(ctx: Ctx, at: int) -> str | None:
     return " ".join(ctx.text[max(start, ctx.doc[first].idx):at].split())
 
 
-@rule(r"(?P<w>this|last)\s+(?P<pod>morning|afternoon|evening|night)", {"morning", "afternoon", "evening", "night"})
+@rule(r"(?P<w>this|last)\s+(?P<pod>" + _POD_WORDS + r")", _PODS)
 def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -944,9 +935,9 @@ def _the_year_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _anaphoric(m, ctx, -1 if m["w"].lower() == "before" else 1, unit)
 
 
-@rule(r"(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night)|"
-      r"the\s+(?:next|following)\s+(?P<pod>morning|afternoon|evening|night)",
-      {"that", "same", "next", "following"}, {"day", "morning", "afternoon", "evening", "night"})
+@rule(r"(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?P<unit>day|" + _POD_WORDS + r")|"
+      r"the\s+(?:next|following)\s+(?P<pod>" + _POD_WORDS + r")",
+      {"that", "same", "next", "following"}, {"day", *_PODS})
 def _same_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     """'later that day', 'that night', 'the next morning': the day the text last named (see
     `_resolve_anaphora`); with none named, no value (dates.yaml: same_day_as_told)."""
@@ -1371,7 +1362,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{y:04d}-Q{q}")
 
 
-@rule(r"(?:(?P<rel>this|last|next|the|in)\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)"
+@rule(r"(?:(?P<rel>this|last|next|the|in)\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?P<s>" + "|".join(SEASONS) + r")"
       r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?", SEASONS)
 def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     s = SEASONS[m["s"].lower()]
