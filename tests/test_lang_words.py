@@ -140,3 +140,20 @@ def test_a_calendar_word_twice_or_a_day_count_not_a_number_is_refused(tmp_path: 
                                                              "yesterday: before"))
     with pytest.raises(ValueError, match=r"'day_words' must map a word to a int"):
         language.calendar_words("xx")
+
+
+@pytest.mark.parametrize("name", language.CLAIM_CUES)
+def test_each_claim_cue_finds_its_positive_examples_and_not_its_negative(name: str) -> None:
+    cue = language.claim_cues()[name]
+    for text in cue.pos:
+        assert cue.pattern.search(text), (name, text)
+    for text in cue.neg:
+        assert not cue.pattern.search(text), (name, text)
+
+
+def test_a_claim_cue_without_examples_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "claims.yaml",
+                                                             '    neg: ["30 were killed", "an injury-time goal"]\n',
+                                                             ""))
+    with pytest.raises(ValueError, match=r"claims\.yaml: cue 'wounded' needs a pattern and positive and negative"):
+        language.claim_cues("xx")

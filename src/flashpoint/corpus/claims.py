@@ -40,6 +40,7 @@ from typing import Any
 from flashpoint.corpus import conflicts
 from flashpoint.corpus.merge import day_number
 from flashpoint.model import AnalyzedArticle, Quantity, Timex
+from flashpoint.nlp.language import claim_cues
 from flashpoint.yamlio import load_yaml
 
 CUMULATIVE = {"killed", "wounded", "displaced"}
@@ -67,11 +68,16 @@ HEADS: dict[str, tuple[str, ...]] = {
 }
 
 
-_KILLED = re.compile(r"\b(killed|dead|died|deaths?|death toll|lost their lives|perished)\b", re.I)
-_WOUNDED = re.compile(r"\b(wounded|injured|injuries)\b", re.I)
-_DISPLACED = re.compile(r"\b(displaced|fled|refugees|evacuated)\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during|throughout|for|of)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:the\s+year\s+)?"
-                      r"((?:19|20)\d{2})\b", re.I)
+_CUES = claim_cues()  # resources/lang/en/claims.yaml: each cue with its examples
+_OF_ITS_OWN = _CUES["of_its_own"].pattern
+_PER_SIDE = _CUES["per_side"].pattern
+_TOLL_WORD = _CUES["toll_word"].pattern
+_COUNT_START_BEFORE = _CUES["count_start_before"].pattern
+_PLACED_IN = _CUES["placed_in"].pattern
+_KILLED = _CUES["killed"].pattern
+_WOUNDED = _CUES["wounded"].pattern
+_DISPLACED = _CUES["displaced"].pattern
+_IN_YEAR = _CUES["in_year"].pattern
 _SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles", "crew", "police",
              "journalists", "medics")
 CIVILIAN = {"people", "children", "journalists", "medics"}  # their side is where they are, not who struck them
@@ -79,14 +85,9 @@ TOLL = "toll"  # the head of a side's toll whose people are not named
 PERSON_HEADS = {"troops", "people", "children", "refugees", "prisoners", "crew", "journalists", "police", "medics"}
 CASUALTY = ("killed", "wounded", "displaced")
 MAX_CUE_WORDS = 8  # a casualty word further than this from its figure is about something else
-_RUNNING_TOLL = re.compile(r"\b(since|so far|to date|as of|in total|total|overall|toll|tally|rose to|risen to|rises to|climbed|"
-                           r"climbing|reached|(?:has|have) (?:now )?(?:been )?(?:killed|died)|the (?:war|conflict|fighting)|"
-                           r"cumulative|altogether)\b", re.I)
-_INCIDENT = re.compile(r"\b(strike|strikes|attack|attacks|shelling|blast|explosion|bombing|raid|ambush|shot down|crash|"
-                       r"clash|clashes|assault|missile|rocket|drone|shell|suicide|car bomb|airstrike|air strike|shelled|"
-                       r"struck|attacked|bombed|fired|killing|injuring|over the past day|past 24 hours|overnight|today|"
-                       r"yesterday|last night|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
-_VEHICLES = re.compile(r"\b(carriers?|vehicles?|apcs?|trucks?|convoys?)\b", re.I)
+_RUNNING_TOLL = _CUES["running_toll"].pattern
+_INCIDENT = _CUES["incident"].pattern
+_VEHICLES = _CUES["vehicles"].pattern
 MAGNITUDE_RATIO = 3.0  # figures further apart than this are not the same count (2 vs 150,000 troops)
 _SENT_END = re.compile(r"[.!?](?=\s|$)|\n")  # a line break ends a headline or a paragraph too
 _TOKEN = re.compile(r"[\w$€'.\-]+")
@@ -277,14 +278,14 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         if side is None and subject in _SIDEABLE:
             near = side_from_sentence(body[left:limit], q.start - left) if subject not in CIVILIAN else \
                 _side_after_in(body[q.end:limit])
-            if near is None and re.match(r"\s*of (?:its|their) ", body[q.end:limit]):
+            if near is None and _OF_ITS_OWN.match(body[q.end:limit]):
                 near = side_from_sentence(body[begin:q.start], q.start - begin)  # "Azerbaijan says 63 of its civilians"
             if near:
                 side, subject = near, f"{near} {subject}"
         place = _local_place(article, left, limit)  # "In Kharkiv region, 133 civilians, including five children"
         if place and subject != "unspecified" and not subject.endswith(f" in {place}"):
             subject = f"{subject} in {place}"  # "34 killed in Kharkiv region" is not the national toll
-        if re.search(r"\b(?:on|for|from) (?:each|either|both) sides?\b|\bper side\b", body[q.end:limit], re.I):
+        if _PER_SIDE.search(body[q.end:limit]):
             subject = f"{subject} per side"  # "2,000 dead on each side" is not the total
         if q.kind == "other":
             continue  # the extractor read what the number counts ("more than 250 others abducted"): no casualty
@@ -292,7 +293,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         kind = kind or cue or infer_kind(q, sentence, subject)
         if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
             kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
-        if kind in CASUALTY and subject == "unspecified" and re.search(r"\btoll\b", sentence, re.I):
+        if kind in CASUALTY and subject == "unspecified" and _TOLL_WORD.search(sentence):
             # "Ukraine's toll rose to 61": a toll counts people, of the side it is given for when one is named;
             # group_claims folds a side's toll into that side's one casualty subject
             near = side_from_sentence(body[left:limit], q.start - left)
@@ -317,7 +318,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         as_of = None
         for t in _timexes_in(article.timexes, left, right):
             v = t.value or ""
-            if re.search(r"\b(?:since|from|after|start of)\b[^,;.]{0,35}$", body[max(left, t.start - 45):t.start], re.I):
+            if _COUNT_START_BEFORE.search(body[max(left, t.start - 45):t.start]):
                 continue  # "killed since 27 September": when the count starts, not when it stood
             if re.match(r"^\d{4}-\d{2}(-\d{2})?$", v) and v[:4] != period:
                 as_of = v
@@ -334,9 +335,8 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
     return rows
 
 
-_THIS_YEAR = re.compile(r"\b(?:since the (?:start|beginning) of (?:the|this) year|so far this year|this year|"
-                        r"year to date)\b", re.I)
-_LAST_YEAR = re.compile(r"\b(?:in|during|throughout|for|of)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?last\s+year\b", re.I)
+_THIS_YEAR = _CUES["this_year"].pattern
+_LAST_YEAR = _CUES["last_year"].pattern
 
 
 def relative_year(after: str, published: str | None) -> str | None:
@@ -359,8 +359,7 @@ def subject_head(subject: str) -> str:
     return base[-1] if base else ""
 
 
-_PLACE_PREP = re.compile(r"\b(?:in|near|around|outside|across|of|at)\s+(?:the\s+)?(?:(?:city|town|village|region|"
-                         r"province|district|oblast|port|settlement)\s+of\s+)?$", re.I)
+_PLACE_PREP = _CUES["place_prep"].pattern
 
 
 def _local_place(article: AnalyzedArticle, begin: int, end: int) -> str | None:
@@ -379,7 +378,7 @@ def _local_place(article: AnalyzedArticle, begin: int, end: int) -> str | None:
 
 def _side_after_in(stretch: str) -> str | None:
     """The country a count of people is placed in ("60 civilians killed in Azerbaijan")."""
-    m = re.search(r"\b(?:in|across)\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", stretch)
+    m = _PLACED_IN.search(stretch)
     if not m:
         return None
     sides = _country_sides()

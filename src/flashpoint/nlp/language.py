@@ -461,3 +461,35 @@ def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
                          part_of_day_words=_value_map(data, "part_of_day_words", str, source),
                          seasons=_value_map(data, "seasons", str, source),
                          day_words=_value_map(data, "day_words", int, source))
+
+
+CLAIM_CUES = ("killed", "wounded", "displaced", "in_year", "running_toll", "incident", "vehicles", "this_year",
+              "last_year", "place_prep", "of_its_own", "per_side", "toll_word", "count_start_before", "placed_in")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A regular expression of a language's words, with the examples a test runs."""
+
+    pattern: re.Pattern[str]
+    pos: tuple[str, ...]
+    neg: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def claim_cues(language: str = DEFAULT_LANGUAGE) -> dict[str, Cue]:
+    """The cues of corpus/claims.py (resources/lang/en/claims.yaml `cues`), each compiled (in any case unless
+    `ignore_case: false`) and checked: every cue of CLAIM_CUES, with a positive and a negative example."""
+    source = f"lang/{language}/claims.yaml"
+    data = (read_yaml(language, "claims.yaml") or {}).get("cues")
+    if not isinstance(data, dict) or set(data) != set(CLAIM_CUES):
+        raise ValueError(f"{source}: 'cues' must hold exactly {', '.join(CLAIM_CUES)}")
+    cues = {}
+    for name, row in data.items():
+        pos, neg = (row or {}).get("pos"), (row or {}).get("neg")
+        if not isinstance(row.get("pattern"), str) or not isinstance(row.get("ignore_case", True), bool) or not (
+                isinstance(pos, list) and pos and isinstance(neg, list) and neg):
+            raise ValueError(f"{source}: cue {name!r} needs a pattern and positive and negative examples")
+        flags = re.I if row.get("ignore_case", True) else 0
+        cues[name] = Cue(re.compile(row["pattern"], flags), tuple(map(str, pos)), tuple(map(str, neg)))
+    return cues
