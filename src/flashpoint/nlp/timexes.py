@@ -1132,7 +1132,7 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = _count(m["n"])
     if n is None:
         return None
-    before = _sentence_before(ctx.text, m.start())
+    before = _sentence_before(ctx, m.start())
     unplanned = ctx.parsed and not ctx.scheduled(m.start())  # "from teacher to refugee in three weeks"
     # a stretch measured ("for the first time in 22 years") is one whatever the tense
     if _stretch_measure().search(before) or not ctx.future(m.start()) and (
@@ -1157,8 +1157,16 @@ def _stretch_measure() -> re.Pattern[str]:
     return re.compile(r"(?:\b(?:" + words + r")|\b[a-z]{2,}est|\d\s+[a-z]+s)\s*$", re.I)
 
 
-def _sentence_before(text: str, pos: int) -> str:
-    """The sentence up to `pos` (at most 160 characters of it)."""
+def _sentence_before(ctx: Ctx, pos: int) -> str:
+    """The sentence up to `pos` (at most 160 characters of it, from its last semicolon): the parse's sentence
+    (ctx.doc, issue 11: "Gen. Smith", "the U.S. Army" end none). On bare text (find_expressions without a
+    parse: the datetime eval) there is no Doc by design: there a final mark and a space, or a line break, end one."""
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is not None:
+            window = ctx.text[max(0, pos - 160, span[0].sent.start_char):pos]
+            return window[window.rfind(";") + 1:]
+    text = ctx.text
     window = text[max(0, pos - 160):pos]
     cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
     return window[cut + 1:]
@@ -1721,7 +1729,7 @@ def _friday_ahead(ctx: Ctx, pos: int) -> bool:
     """Said on a Friday and not told in the past: the weekend about to begin (dates.yaml: friday_weekend)."""
     if ctx.ref is None or ctx.ref.weekday() != 4:
         return False
-    before = _sentence_before(ctx.text, pos)
+    before = _sentence_before(ctx, pos)
     return not (_past_clause().search(before) or _REGULAR_PAST.search(before))
 
 
