@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -1213,7 +1213,7 @@ class Speakers:
         if found is None and tok.pos_ in NAME_POS:
             found = self.unlisted_name(tok) or self._unlisted_by_surname(tok)
         if found is None and tok.text[:1].isupper():
-            found = self.named_before_by_surname(text)  # "Figgins said", the surname tagged a plural noun
+            found = self.named_before_by_surname(text) or self._person_by_surname(tok, text)  # "Figgins said", a plural noun
         return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
 
     def _aged(self, text: str, lo: int) -> Who | None:
@@ -1249,6 +1249,16 @@ class Speakers:
         if len(words) < 2:
             return None
         return Who(name=" ".join(words), start=tok.idx, person=True)
+
+    def _person_by_surname(self, tok: Token, text: str) -> Who | None:
+        """'“…,” Stafford said' where the text names one person of that surname in full ("Tom Stafford", an entity,
+        before or after): that person; two of a surname ("Joe Biden", "Hunter Biden") leave it unknown."""
+        people_named = {e.name or e.text: e for e in self.entities if e.type == "PERSON" and len(e.text.split()) > 1
+                        and e.text.split()[-1] == tok.text}
+        if len(people_named) != 1 or text.split()[-1:] != [tok.text]:
+            return None
+        person = next(iter(people_named.values()))
+        return replace(self.from_entity(person), name=person.text, start=tok.idx)  # as the text names them, here
 
     def _common_word(self, word: str, at: int) -> bool:
         """A capitalised word of a name that is no name: a common word hyphened on ("Sacramento-based"), an
