@@ -157,3 +157,9 @@ def test_a_claim_cue_without_examples_is_refused(tmp_path: Path, monkeypatch: py
                                                              ""))
     with pytest.raises(ValueError, match=r"claims\.yaml: cue 'wounded' needs a pattern and positive and negative"):
         language.claim_cues("xx")
+
+
+def test_a_weekday_as_a_date_line_writes_it_matches_its_examples_whole() -> None:
+    cue = language.calendar_words().written_weekday
+    assert all(cue.pattern.fullmatch(w) for w in cue.pos)
+    assert not any(cue.pattern.fullmatch(w) for w in cue.neg)

@@ -151,7 +151,7 @@ def _smart_title(name: str) -> str:
 
 _MONTHS: dict[str, int] = dict(calendar_words().months)  # a month's name or abbreviation (lang/en/calendar.yaml)
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = r"(?:" + calendar_words().written_weekday.pattern.pattern + r"\.?,?\s+)?"  # "Fri., "
 _DATE_PATTERNS = [
     re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})", re.I),
     re.compile(_WEEKDAY + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),

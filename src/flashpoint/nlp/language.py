@@ -422,6 +422,7 @@ class CalendarWords:
     part_of_day_words: dict[str, str]  # a day's part by itself ("tonight") -> TIMEX3 code
     seasons: dict[str, str]  # -> TIMEX3 code
     day_words: dict[str, int]  # -> days from the day of writing
+    written_weekday: Cue  # a weekday as a date line writes it ("Fri", "Tues"), with examples
 
 
 def _rows_in_order(data: dict[str, Any], key: str, count: int, source: str) -> list[list[str]]:
@@ -460,7 +461,17 @@ def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
                          parts_of_day=_value_map(data, "parts_of_day", str, source),
                          part_of_day_words=_value_map(data, "part_of_day_words", str, source),
                          seasons=_value_map(data, "seasons", str, source),
-                         day_words=_value_map(data, "day_words", int, source))
+                         day_words=_value_map(data, "day_words", int, source),
+                         written_weekday=_cue(data.get("written_weekday"), f"{source}: written_weekday"))
+
+
+def _cue(row: Any, source: str, ignore_case: bool = True) -> Cue:
+    """A regular expression with its positive and negative examples, compiled and checked."""
+    row = row if isinstance(row, dict) else {}
+    pos, neg = row.get("pos"), row.get("neg")
+    if not isinstance(row.get("pattern"), str) or not (isinstance(pos, list) and pos and isinstance(neg, list) and neg):
+        raise ValueError(f"{source} needs a pattern and positive and negative examples")
+    return Cue(re.compile(row["pattern"], re.I if ignore_case else 0), tuple(map(str, pos)), tuple(map(str, neg)))
 
 
 CLAIM_CUES = ("killed", "wounded", "displaced", "in_year", "running_toll", "incident", "vehicles", "this_year",
@@ -486,10 +497,8 @@ def claim_cues(language: str = DEFAULT_LANGUAGE) -> dict[str, Cue]:
         raise ValueError(f"{source}: 'cues' must hold exactly {', '.join(CLAIM_CUES)}")
     cues = {}
     for name, row in data.items():
-        pos, neg = (row or {}).get("pos"), (row or {}).get("neg")
-        if not isinstance(row.get("pattern"), str) or not isinstance(row.get("ignore_case", True), bool) or not (
-                isinstance(pos, list) and pos and isinstance(neg, list) and neg):
-            raise ValueError(f"{source}: cue {name!r} needs a pattern and positive and negative examples")
-        flags = re.I if row.get("ignore_case", True) else 0
-        cues[name] = Cue(re.compile(row["pattern"], flags), tuple(map(str, pos)), tuple(map(str, neg)))
+        ignore_case = row.get("ignore_case", True) if isinstance(row, dict) else True
+        if not isinstance(ignore_case, bool):
+            raise ValueError(f"{source}: cue {name!r}: ignore_case is true or false")
+        cues[name] = _cue(row, f"{source}: cue {name!r}", ignore_case)
     return cues
