@@ -84,8 +84,9 @@ def _alt(words: list[str] | dict[str, Any]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
-    cur_symbols = [c for c in lex["currencies"] if not c.isalpha()]
-    cur_words = [c for c in lex["currencies"] if c.isalpha()]
+    # a currency's word or words after the number ("dollars", "Swiss francs"); its sign or letters before it ("$", "rs.")
+    cur_symbols = [c for c in lex["currencies"] if not c.replace(" ", "").isalpha()]
+    cur_words = [c for c in lex["currencies"] if c.replace(" ", "").isalpha()]
     # a currency code before the number, in capitals ("GBP 2 million", "UAH 50 million"): figures.yaml currency_codes
     codes = r"|(?-i:" + "|".join(sorted([c.upper() for c in cur_words if len(c) == 3] + lex["currency_prefix_words"])) \
         + r")(?=\s?\d)" + _currency_letters_pattern()
@@ -107,7 +108,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
                # "176 Hong Kong dollars", "50 US dollars": the currency's country may stand between (currency_places)
-               r"(?:\s+(?!" + weight + r")(?:(?-i:[A-Z][\w.]*)\s+){0,2}(?P<curword>" + _alt(cur_words) + r")\b)?")
+               r"(?:\s+(?!" + weight + r")(?:(?-i:[A-Z][\w.]*)\s+){0,2}?(?P<curword>" + _alt(cur_words) + r")\b)?")
     kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in (*_KINDS, "killed_of_people")}
     return {
         "figure": re.compile(pattern, re.I),
