@@ -1796,7 +1796,8 @@ def _parsed_checkers(text: str, tokens: Doc) -> tuple[Callable[[int], bool], Cal
     """The future checker and the plan checker of a parsed text: in a parsed sentence the parse says
     whether a progressive plans ('are meeting on Monday') or goes on ('are investigating an attack on
     Tuesday'); in a sentence left bare the words alone say it, as without a parse."""
-    plain, worded = _future_checker(text, None, progressive=False), _future_checker(text, None)
+    starts = [s.start_char for s in tokens.sents]
+    plain, worded = _future_checker(text, starts, progressive=False), _future_checker(text, starts)
     plans = _scheduled_checker(tokens)
 
     def future(pos: int) -> bool:
@@ -1991,11 +1992,21 @@ def _progressive() -> re.Pattern[str]:
 
 def _future_checker(text: str, sentence_starts: list[int] | None, progressive: bool = True) -> Callable[[int], bool]:
     """Does the clause before `pos` speak of the future? ('will meet on Thursday', 'talks due Monday');
-    without `progressive`, a present progressive before it does not say so (the parse decides)."""
+    without `progressive`, a present progressive before it does not say so (the parse decides).
+
+    The clause starts at its sentence's start, `sentence_starts` (the parse's, issue 11: "will meet U.S.
+    officials on Monday" is one sentence), or after a semicolon, a line break or a verb of saying. On bare text
+    (no Doc by design: the datetime eval, the plain-text rules) any dot ends one."""
 
     def future(pos: int) -> bool:
-        window = text[max(0, pos - 80):pos]
-        cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
+        lo = max(0, pos - 80)
+        window = text[lo:pos]
+        if sentence_starts is None:
+            end = window.rfind(".")
+        else:
+            i = bisect.bisect_right(sentence_starts, pos) - 1
+            end = sentence_starts[i] - lo - 1 if i >= 0 else -1
+        cut = max(end, window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
                   window.rfind(" says"), window.rfind(" that "))
         window = window[cut + 1:] if cut >= 0 else window
         return bool(_FUTURE_CUES.search(window) or _modal_ahead().search(window)
