@@ -271,14 +271,11 @@ def nearest_weekday(ref: dt.date, weekday: int, future: bool) -> dt.date:
     return ref - dt.timedelta(days=delta)
 
 
-def _future_in_the_past(text: str, pos: int) -> bool:
+def _future_in_the_past(ctx: Ctx, pos: int) -> bool:
     """Is the clause's only word of the future one that also tells a future seen from the past ('his vow
     that Britain would leave the EU on Oct. 31')? Then the date is the nearer of the last and the
     coming one (dates.yaml: future_in_the_past)."""
-    window = text[max(0, pos - 80):pos]
-    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
-              window.rfind(" says"), window.rfind(" that "))
-    window = window[cut + 1:] if cut >= 0 else window
+    window = _clause_before(ctx.text, pos, _sentence_start(ctx, pos))
     said = re.compile(r"\b(?:" + alternation(rule_words("future_in_the_past", "words")) + r")\b", re.I)
     return bool(said.search(window)) and not _FUTURE_CUES.search(said.sub(" ", window))
 
@@ -333,7 +330,7 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
         ahead = ctx.future(m.start()) or _extended_to(ctx, m) or (
             day is not None and _scheduled_long_past(ctx, m.start(), month, day))
         year = pick_year(month, day, ctx.ref, ahead, ctx.past(m.start()))
-        if ahead and _future_in_the_past(ctx.text, m.start()):
+        if ahead and _future_in_the_past(ctx, m.start()):
             year = _nearer_year(month, day, ctx.ref)
         if day and day > calendar.monthrange(year, month)[1]:
             step = 1 if ctx.future(m.start()) else -1
@@ -1161,11 +1158,10 @@ def _sentence_before(ctx: Ctx, pos: int) -> str:
     """The sentence up to `pos` (at most 160 characters of it, from its last semicolon): the parse's sentence
     (ctx.doc, issue 11: "Gen. Smith", "the U.S. Army" end none). On bare text (find_expressions without a
     parse: the datetime eval) there is no Doc by design: there a final mark and a space, or a line break, end one."""
-    if ctx.doc is not None:
-        span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if span is not None:
-            window = ctx.text[max(0, pos - 160, span[0].sent.start_char):pos]
-            return window[window.rfind(";") + 1:]
+    start = _sentence_start(ctx, pos)
+    if start is not None:
+        window = ctx.text[max(0, pos - 160, start):pos]
+        return window[window.rfind(";") + 1:]
     text = ctx.text
     window = text[max(0, pos - 160):pos]
     cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
@@ -1999,20 +1995,30 @@ def _future_checker(text: str, sentence_starts: list[int] | None, progressive: b
     (no Doc by design: the datetime eval, the plain-text rules) any dot ends one."""
 
     def future(pos: int) -> bool:
-        lo = max(0, pos - 80)
-        window = text[lo:pos]
-        if sentence_starts is None:
-            end = window.rfind(".")
-        else:
-            i = bisect.bisect_right(sentence_starts, pos) - 1
-            end = sentence_starts[i] - lo - 1 if i >= 0 else -1
-        cut = max(end, window.rfind(";"), window.rfind("\n"), window.rfind(" said"),
-                  window.rfind(" says"), window.rfind(" that "))
-        window = window[cut + 1:] if cut >= 0 else window
+        start = None if not sentence_starts else sentence_starts[max(0, bisect.bisect_right(sentence_starts, pos) - 1)]
+        window = _clause_before(text, pos, start)
         return bool(_FUTURE_CUES.search(window) or _modal_ahead().search(window)
                     or (progressive and _progressive().search(window)))
 
     return future
+
+
+def _clause_before(text: str, pos: int, sentence_start: int | None) -> str:
+    """The clause before `pos` (80 characters of it at most): from the start of its sentence, the parse's
+    where given (issue 11: "will meet U.S. officials on Monday" is one sentence; on bare text, no Doc by
+    design, any dot ends one), or from a semicolon, a line break or a verb of saying."""
+    lo = max(0, pos - 80)
+    window = text[lo:pos]
+    end = window.rfind(".") if sentence_start is None else sentence_start - lo - 1
+    cut = max(end, window.rfind(";"), window.rfind("\n"), window.rfind(" said"), window.rfind(" says"),
+              window.rfind(" that "))
+    return window[cut + 1:] if cut >= 0 else window
+
+
+def _sentence_start(ctx: Ctx, pos: int) -> int | None:
+    """Where the parse's sentence holding `pos` starts (None on bare text: no Doc)."""
+    span = None if ctx.doc is None else ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0].sent.start_char if span is not None and len(span) else None
 
 
 @lru_cache(maxsize=1)
