@@ -835,7 +835,23 @@ class Speakers:
                 return who
             if g is None and unknown is None:
                 unknown = who
+        if unknown is not None and gender == "female":
+            return self._gendered_description(unknown.start, pos, gender) or unknown
         return unknown or aside
+
+    def _gendered_description(self, lo: int, pos: int, gender: str) -> Who | None:
+        """'WIRED spoke to one mother, who knew … “…,” she said': for a "she" that only a person of unknown gender
+        named further back would fit, the last woman described by a gendered noun in between (people.yaml
+        gendered_roles), outside quotes, not one owned by a pronoun ("her mother" is someone else's)."""
+        span = self.doc.tokens.char_span(lo, pos, alignment_mode="contract")
+        roles = people().gendered_roles
+        for t in reversed(list(span or ())):
+            if t.pos_ == "NOUN" and roles.get(t.lower_) == gender and not self.in_quote(t.idx) and \
+                    not any(c.dep_ == "nmod:poss" for c in t.children):
+                start = min(c.idx for c in t.children if c.dep_ in ("det", "nummod", "amod") and c.i < t.i) \
+                    if any(c.dep_ in ("det", "nummod", "amod") and c.i < t.i for c in t.children) else t.idx
+                return Who(name=describe(self.body[start:t.idx + len(t)]), start=start, person=True)
+        return None
 
     def _in_relative_clause(self, start: int) -> bool:
         span = self.doc.tokens.char_span(start, start + 1, alignment_mode="expand")
