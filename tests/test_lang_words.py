@@ -163,3 +163,14 @@ def test_a_weekday_as_a_date_line_writes_it_matches_its_examples_whole() -> None
     cue = language.calendar_words().written_weekday
     assert all(cue.pattern.fullmatch(w) for w in cue.pos)
     assert not any(cue.pattern.fullmatch(w) for w in cue.neg)
+
+
+def test_a_pages_furniture_words_are_data_and_a_yaml_boolean_is_refused(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.ingest import meta
+
+    assert {"on", "of", "le"} <= meta._SMALL and {"home", "editor's", "subscribe"} <= meta._SECTION_WORDS
+    assert meta._smart_title("ARARAT TIMES ON LINE") == "Ararat Times on Line"
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "pages.yaml", '"on"', "on"))
+    with pytest.raises(ValueError, match=r"pages\.yaml: 'title_small_words' must be a list of words"):
+        language.word_list("xx", "pages.yaml", "title_small_words")

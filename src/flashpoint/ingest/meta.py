@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flashpoint.ingest.clean import SECTION_SEPARATOR
-from flashpoint.nlp.language import calendar_words
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, calendar_words, word_list
 from flashpoint.yamlio import load_yaml
 
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
@@ -95,12 +95,8 @@ def stopwords() -> dict[str, frozenset[str]]:
 # ---------------------------------------------------------------- helpers
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.U)
-_SMALL = {"a", "an", "the", "of", "and", "&", "in", "on", "for", "de", "la", "le", "du", "des", "el", "al"}
-_SECTION_WORDS = {"home", "news", "world", "politics", "menu", "search", "sign", "in", "subscribe", "login",
-                  "log", "register", "opinion", "sport", "sports", "business", "live", "video", "videos",
-                  "latest", "europe", "africa", "asia", "americas", "middle", "east", "uk", "us", "breaking",
-                  "top", "stories", "more", "share", "advertisement", "related", "trending", "editor's", "pick",
-                  "recent", "read", "also", "start", "reading", "download", "app"}
+_SMALL = word_list(DEFAULT_LANGUAGE, "pages.yaml", "title_small_words")  # "of", "Le": lang/en/pages.yaml
+_SECTION_WORDS = word_list(DEFAULT_LANGUAGE, "pages.yaml", "section_words")  # "Home", "Sign In": a site's menus
 
 
 def _lines(text: str) -> list[str]:
