@@ -174,3 +174,14 @@ def test_a_pages_furniture_words_are_data_and_a_yaml_boolean_is_refused(tmp_path
     monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "pages.yaml", '"on"', "on"))
     with pytest.raises(ValueError, match=r"pages\.yaml: 'title_small_words' must be a list of words"):
         language.word_list("xx", "pages.yaml", "title_small_words")
+
+
+def test_the_ordinal_endings_are_data_in_their_order_and_read_a_day(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.nlp.numbers import ORDINAL_SUFFIX_RE, ordinal_to_number
+
+    assert ORDINAL_SUFFIX_RE == language.calendar_words().ordinal_suffix == "(?:st|nd|rd|th)"
+    assert ordinal_to_number("22nd") == 22 and ordinal_to_number("3RD") == 3 and ordinal_to_number("22nx") is None
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "calendar.yaml", "[st, nd,", "[st, st,"))
+    with pytest.raises(ValueError, match=r"calendar\.yaml: 'ordinal_suffixes' lists \['st'\] twice"):
+        language.calendar_words("xx")

@@ -148,9 +148,10 @@ def _smart_title(name: str) -> str:
 _MONTHS: dict[str, int] = dict(calendar_words().months)  # a month's name or abbreviation (lang/en/calendar.yaml)
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + calendar_words().written_weekday.pattern.pattern + r"\.?,?\s+)?"  # "Fri., "
+_ORD = calendar_words().ordinal_suffix  # "1st", "22nd": "(?:st|nd|rd|th)"
 _DATE_PATTERNS = [
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})", re.I),
-    re.compile(_WEEKDAY + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})" + _ORD + r"?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})", re.I),
+    re.compile(_WEEKDAY + _MON + r"\s+(?P<day>\d{1,2})" + _ORD + r"?,?\s+(?P<year>\d{4})", re.I),
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T\s]|$)"),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})"),
     re.compile(r"(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"),

@@ -423,6 +423,12 @@ class CalendarWords:
     seasons: dict[str, str]  # -> TIMEX3 code
     day_words: dict[str, int]  # -> days from the day of writing
     written_weekday: Cue  # a weekday as a date line writes it ("Fri", "Tues"), with examples
+    ordinal_suffixes: tuple[str, ...]  # the endings of an ordinal in digits ("1st", "22nd"), as listed
+
+    @property
+    def ordinal_suffix(self) -> str:
+        """The ordinal endings as one non-capturing group, in the listed order: "(?:st|nd|rd|th)"."""
+        return r"(?:" + "|".join(self.ordinal_suffixes) + r")"
 
 
 def _rows_in_order(data: dict[str, Any], key: str, count: int, source: str) -> list[list[str]]:
@@ -454,6 +460,7 @@ def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
         raise ValueError(f"{source}: a mapping of the calendar's words")
     months = _rows_in_order(data, "months", 12, source)
     weekdays = _rows_in_order(data, "weekdays", 7, source)
+    _cased_list(data, "ordinal_suffixes", source)  # checked: words, none twice (kept in their order below)
     return CalendarWords(months={w: i for i, row in enumerate(months, 1) for w in row},
                          weekdays={w: i for i, row in enumerate(weekdays) for w in row},
                          month_names=tuple(row[0] for row in months),
@@ -462,7 +469,8 @@ def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
                          part_of_day_words=_value_map(data, "part_of_day_words", str, source),
                          seasons=_value_map(data, "seasons", str, source),
                          day_words=_value_map(data, "day_words", int, source),
-                         written_weekday=_cue(data.get("written_weekday"), f"{source}: written_weekday"))
+                         written_weekday=_cue(data.get("written_weekday"), f"{source}: written_weekday"),
+                         ordinal_suffixes=tuple(w.lower() for w in data["ordinal_suffixes"]))
 
 
 def _cue(row: Any, source: str, ignore_case: bool = True) -> Cue:

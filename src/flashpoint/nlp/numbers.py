@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
+from flashpoint.nlp.language import calendar_words
 from flashpoint.nlp.regexes import alternation
+
+# an ordinal's ending after its digits, "(?:st|nd|rd|th)" (lang/en/calendar.yaml ordinal_suffixes)
+ORDINAL_SUFFIX_RE = calendar_words().ordinal_suffix
 
 UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -97,7 +101,7 @@ def words_to_number(text: str) -> float | None:
 def ordinal_to_number(text: str) -> int | None:
     """'thirty first' -> 31, '22nd' -> 22, 'fourth' -> 4."""
     t = text.lower().strip()
-    m = re.match(r"^(\d{1,2})(?:st|nd|rd|th)?$", t)
+    m = re.match(r"^(\d{1,2})" + ORDINAL_SUFFIX_RE + r"?$", t)
     if m:
         return int(m.group(1))
     parts = [p for p in re.split(r"[\s-]+", t) if p]

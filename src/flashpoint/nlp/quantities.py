@@ -32,6 +32,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, figure_words, read_yaml
 from flashpoint.nlp.numbers import (
     DIGITS_RE,
     NUMBER_WORDS_RE,
+    ORDINAL_SUFFIX_RE,
     ORDINAL_WORDS_RE,
     SCALE_ABBREV,
     ordinal_to_number,
@@ -104,7 +105,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     measure = r"(?:" + _alt(lex["measures"]) + r")\b"
     duration = r"(?:" + _alt(lex["durations"]) + r")\b"
     pattern = (r"(?<![\w.,/:#=])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
-               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|(?:st|nd|rd|th)\b|-(?!strong\b|" + measure + r"|" + duration + r")[a-z]|['\u2019]s\b|\+|"
+               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|" + ORDINAL_SUFFIX_RE + r"\b|-(?!strong\b|" + measure + r"|" + duration + r")[a-z]|['\u2019]s\b|\+|"
                r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
                r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
                # "176 Hong Kong dollars", "50 US dollars": the currency's country may stand between (currency_places)
@@ -1653,7 +1654,7 @@ def _ordinal_count() -> re.Pattern[str]:
     how often something happened (figures.yaml: ordinal_counts)."""
     after = _alt(sorted(_WORDS.ordinal_count_words))
     tolls = _alt(sorted(_figure_rule_words()["ordinal_counts.toll_nouns"]))
-    num = r"(?P<num>" + ORDINAL_WORDS_RE + r"|\d{1,3}(?:st|nd|rd|th))"
+    num = r"(?P<num>" + ORDINAL_WORDS_RE + r"|\d{1,3}" + ORDINAL_SUFFIX_RE + r")"
     # "a 6th fatality", "the sixth victim": the toll so far, counted by its last (ordinal_counts toll_nouns)
     return re.compile(r"\bthe\s+" + num + r"\s+(?=(?:" + after + r")\b)|\b(?:the|a)\s+" + num.replace("num", "tnum") +
                       r"\s+(?=(?:" + tolls + r")\b)", re.I)

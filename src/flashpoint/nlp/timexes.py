@@ -41,6 +41,7 @@ from flashpoint.nlp.document import NlpDoc, publication_window
 from flashpoint.nlp.language import calendar_words, date_words, lexicon
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
+    ORDINAL_SUFFIX_RE,
     ORDINAL_UNITS,
     ORDINAL_WORDS_RE,
     UNITS,
@@ -68,7 +69,7 @@ _W = date_words()
 _DAY_WORDS = (r"(?:" + longest_first(_W.day_tens_words) + r"[\s-]+(?:" + longest_first(_W.unit_number_words) + "|"
               + longest_first(_W.day_ordinal_unit_words) + r")|" + ORDINAL_WORDS_RE + "|"
               + longest_first(_W.teen_number_words | _W.day_tens_words | _W.unit_number_words) + r")")
-_DAY = r"(?:(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)|" + _DAY_WORDS + r")"
+_DAY = r"(?:(?:0?[1-9]|[12]\d|3[01])" + ORDINAL_SUFFIX_RE + r"?(?!\d)|" + _DAY_WORDS + r")"
 _YEAR_NUM = r"(?:1\d{3}|20\d{2})(?!\d)"
 _Y_UNITS = longest_first(_W.unit_number_words)
 _Y_TEENS = longest_first(_W.teen_number_words)
@@ -569,7 +570,7 @@ def _determiner_before() -> re.Pattern[str]:
 def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not m["y"]:
         # "27 September, 24 civilians": the month already has its day, the number counts something
-        if re.search(r"(?<![\d:.,])" + _NO_MONEY + r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$",
+        if re.search(r"(?<![\d:.,])" + _NO_MONEY + r"\d{1,2}" + ORDINAL_SUFFIX_RE + r"?\s+(?:of\s+)?$",
                      ctx.text[max(0, m.start() - 9):m.start()]):
             return None
         # "in September 24 civilians died", "September, 24 people": a figure, not a day
@@ -1221,7 +1222,7 @@ def _now(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 @rule(r"(?:(?:on\s+)?the\s+)?(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")|"
-      r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|" + _DAY_WORDS + r")(?:\s+day)?"
+      r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])" + ORDINAL_SUFFIX_RE + r"|" + _DAY_WORDS + r")(?:\s+day)?"
       r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month)?", {"day", "the"}, _DAYNUM_T)
 def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
     day = _day(m["d"] or m["d2"])
@@ -1340,7 +1341,7 @@ def _decade_words(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"19{_DECADE_WORDS[m['w'].lower()]}X")
 
 
-@rule(r"(?:the\s+)?(?P<n>\d{1,2}|" + ORDINAL_WORDS_RE + r")(?:st|nd|rd|th)?\s+century", {"century"})
+@rule(r"(?:the\s+)?(?P<n>\d{1,2}|" + ORDINAL_WORDS_RE + r")" + ORDINAL_SUFFIX_RE + r"?\s+century", {"century"})
 def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = ordinal_to_number(m["n"]) or _count(m["n"])
     if not n:
@@ -2427,7 +2428,7 @@ def _year_counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     gap, year = r"[^.;!?\n]{0,80}?\b", r"(?P<y>" + _YEAR_NUM + r")(?!\w)"  # not "the 1990s"
     n = r"(?P<n>\d{1,3}|" + NUMBER_WORDS_RE + r")\s+years?,?\s+"
     return (re.compile(r"\b" + n + r"(?:" + words("from_cues") + r")\b" + gap + year, re.I),
-            re.compile(r"\b(?P<n>\d{1,3}(?:st|nd|rd|th)|" + ORDINAL_WORDS_RE + r")\s+(?:" + words("anniversaries")
+            re.compile(r"\b(?P<n>\d{1,3}" + ORDINAL_SUFFIX_RE + r"|" + ORDINAL_WORDS_RE + r")\s+(?:" + words("anniversaries")
                        + r")\s+of\b" + gap + year, re.I),
             re.compile(r"\b" + year + r"[^.;!?\n\d]{0,40}?,\s+" + n + r"(?:" + words("ago_cues") + r")\b", re.I))
 
