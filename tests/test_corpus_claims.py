@@ -160,3 +160,11 @@ def test_a_figure_the_extractor_reads_as_no_casualty_is_no_casualty_claim() -> N
     rows = _rows("At least 1,200 people were killed and more than 250 others abducted, according to Israeli "
                  "authorities.", "Wire A", "2024-07-23", 1)
     assert {(r["kind"], r["value"]) for r in rows} == {("killed", 1200)}
+
+
+def test_a_year_after_since_starts_the_count_and_is_not_its_period() -> None:
+    """claims.yaml count_start_year: "since 2014" is where a toll starts; "in 2014" is the year it counts."""
+    since = _rows("Officials said 14,000 people have been killed in the region since 2014.", "Wire A", "2022-03-01")
+    year = _rows("Officials said 300 people were killed in the fighting in 2014.", "Wire A", "2022-03-01", 1)
+    assert [(r["value"], r["period"]) for r in since] == [(14000, None)]
+    assert [(r["value"], r["period"]) for r in year] == [(300, "2014")]

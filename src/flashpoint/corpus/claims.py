@@ -73,6 +73,7 @@ _OF_ITS_OWN = _CUES["of_its_own"].pattern
 _PER_SIDE = _CUES["per_side"].pattern
 _TOLL_WORD = _CUES["toll_word"].pattern
 _COUNT_START_BEFORE = _CUES["count_start_before"].pattern
+_COUNT_START_YEAR = _CUES["count_start_year"].pattern  # "since 2014": where a count starts, not its year
 _PLACED_IN = _CUES["placed_in"].pattern
 _KILLED = _CUES["killed"].pattern
 _WOUNDED = _CUES["wounded"].pattern
@@ -309,7 +310,7 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
         else:
             for tx in _timexes_in(article.timexes, max(left, q.start - 40), limit):
                 before = body[max(left, tx.start - 8):tx.start].lower()
-                if re.match(r"^\d{4}$", tx.value or "") and "since" not in before:
+                if re.match(r"^\d{4}$", tx.value or "") and not _COUNT_START_YEAR.search(before):
                     period = tx.value
                     break
         if period is None:

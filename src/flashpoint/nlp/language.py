@@ -483,7 +483,8 @@ def _cue(row: Any, source: str, ignore_case: bool = True) -> Cue:
 
 
 CLAIM_CUES = ("killed", "wounded", "displaced", "in_year", "running_toll", "incident", "vehicles", "this_year",
-              "last_year", "place_prep", "of_its_own", "per_side", "toll_word", "count_start_before", "placed_in")
+              "last_year", "place_prep", "of_its_own", "per_side", "toll_word", "count_start_before", "placed_in",
+              "count_start_year")
 
 
 @dataclass(frozen=True)
