@@ -1266,7 +1266,7 @@ _COUNTED_AFTER_A_YEAR = re.compile(r"\s*(?:" + longest_first(_W.year_counted_nou
       + _YEAR_WORDS + r")"
       r"(?P<later>\s+(?:or|and)\s+" + longest_first(_W.year_open_end_words) + r"(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
-    lead_in = _year_without_a_cue(ctx.text, m.start("y"), m.end("y"))
+    lead_in = _year_without_a_cue(ctx, m.start("y"), m.end("y"))
     if not (m["cue"] or m["lead"] or m["later"] or m["det"] or lead_in is not None
             or _year_of_a_thing(ctx.text, m.start("y"), m.end("y"))):
         return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
@@ -1298,17 +1298,29 @@ def _cueless_year() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile(r"\b(?:" + fiscal + r")(?:\s+year)?\s+$", re.I))
 
 
-def _year_without_a_cue(text: str, a: int, b: int) -> int | None:
+def _year_without_a_cue(ctx: Ctx, a: int, b: int) -> int | None:
     """Where a year said with no cue word is a date (dates.yaml: year_without_a_cue), the start of what is
-    shown: "2019 is not as strong as 2018" (a sentence's subject), "as soon as 2023", "fiscal 2019"."""
+    shown: "2019 is not as strong as 2018" (a sentence's subject, or right after an opening quote), "as soon
+    as 2023", "fiscal 2019"."""
+    text = ctx.text
     subject, bound, fiscal = _cueless_year()
     before = text[max(0, a - 30):a]
-    if subject.match(text, b) and re.search(r"(?:^|[.!?]\s+|[\"“‘']\s*|\n\s*)$", text[max(0, a - 3):a]):
+    if subject.match(text, b) and (_opens_a_sentence(ctx, a) or re.search(r"[\"“‘']\s*$", text[max(0, a - 3):a])):
         return a
     if bound.search(before):
         return a
     said = fiscal.search(before)
     return a - len(before) + said.start() if said else None
+
+
+def _opens_a_sentence(ctx: Ctx, a: int) -> bool:
+    """Does the word at `a` open its sentence? The parse's sentence (ctx.doc, issue 11: one Doc); on bare text
+    (find_expressions without a parse: the datetime eval) there is no Doc by design: there the text's start, a
+    final mark and a space, or a line break before it."""
+    start = _sentence_start(ctx, a)
+    if start is not None:
+        return start == a
+    return re.search(r"(?:^|[.!?]\s+|\n\s*)$", ctx.text[max(0, a - 3):a]) is not None
 
 
 def _year_of_a_thing(text: str, a: int, b: int) -> bool:
