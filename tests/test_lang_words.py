@@ -185,3 +185,14 @@ def test_the_ordinal_endings_are_data_in_their_order_and_read_a_day(tmp_path: Pa
     monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "calendar.yaml", "[st, nd,", "[st, st,"))
     with pytest.raises(ValueError, match=r"calendar\.yaml: 'ordinal_suffixes' lists \['st'\] twice"):
         language.calendar_words("xx")
+
+
+def test_what_a_claim_counts_is_data_and_a_list_naming_no_subject_is_refused(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    subjects = language.claim_subjects()
+    assert subjects.heads["troops"][:2] == ("troops", "soldiers") and "$" in subjects.heads["dollars"]
+    assert "tanks" in subjects.sideable and "tanks" not in subjects.persons and "troops" not in subjects.civilian
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "claims.yaml", "civilian_subjects: [people,",
+                                                             "civilian_subjects: [peoples,"))
+    with pytest.raises(ValueError, match=r"claims\.yaml: 'civilian_subjects' names \['peoples'\], not subjects"):
+        language.claim_subjects("xx")

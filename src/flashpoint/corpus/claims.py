@@ -40,32 +40,15 @@ from typing import Any
 from flashpoint.corpus import conflicts
 from flashpoint.corpus.merge import day_number
 from flashpoint.model import AnalyzedArticle, Quantity, Timex
-from flashpoint.nlp.language import claim_cues
+from flashpoint.nlp.language import claim_cues, claim_subjects
 from flashpoint.yamlio import load_yaml
 
 CUMULATIVE = {"killed", "wounded", "displaced"}
+_SUBJECTS = claim_subjects()  # resources/lang/en/claims.yaml: what a figure counts
 SAME_TIME_DAYS = 0  # counts as of days further apart than this are points of a trend, not rivals
 TOLERANCE = 0.02
 
-HEADS: dict[str, tuple[str, ...]] = {
-    "troops": ("troops", "soldiers", "soldier", "servicemen", "serviceman", "service members", "forces",
-               "personnel", "military personnel", "servicemembers", "marines", "paratroopers", "conscripts",
-               "reservists", "fighters", "militants", "rebels", "separatists"),
-    "people": ("people", "civilians", "civilian", "persons", "person", "residents", "individuals", "lives",
-               "inhabitants", "citizens", "victims", "dead", "deaths"),
-    "children": ("children", "child", "kids", "minors"),
-    "crew": ("crew members", "crew", "crewmen", "sailors", "pilots"),
-    "journalists": ("journalists", "journalist", "reporters", "media workers"),
-    "police": ("police officers", "policemen", "police", "officers"),
-    "medics": ("medics", "doctors", "health workers", "aid workers", "rescuers"),
-    "refugees": ("refugees", "refugee", "displaced", "evacuees", "migrants"),
-    "prisoners": ("prisoners", "prisoners of war", "pows", "detainees", "captives"),
-    "tanks": ("tanks", "tank"),
-    "aircraft": ("aircraft", "planes", "jets", "helicopters", "drones"),
-    "missiles": ("missiles", "rockets", "shells", "munitions"),
-    "dollars": ("dollars", "usd", "$"),
-    "euros": ("euros", "eur", "€"),
-}
+HEADS: dict[str, tuple[str, ...]] = _SUBJECTS.heads  # subject -> the words a text counts it by
 
 
 _CUES = claim_cues()  # resources/lang/en/claims.yaml: each cue with its examples
@@ -79,11 +62,10 @@ _KILLED = _CUES["killed"].pattern
 _WOUNDED = _CUES["wounded"].pattern
 _DISPLACED = _CUES["displaced"].pattern
 _IN_YEAR = _CUES["in_year"].pattern
-_SIDEABLE = ("troops", "people", "children", "prisoners", "tanks", "aircraft", "missiles", "crew", "police",
-             "journalists", "medics")
-CIVILIAN = {"people", "children", "journalists", "medics"}  # their side is where they are, not who struck them
+_SIDEABLE = _SUBJECTS.sideable  # a side may own them ("Ukraine's troops")
+CIVILIAN = _SUBJECTS.civilian  # their side is where they are, not who struck them
 TOLL = "toll"  # the head of a side's toll whose people are not named
-PERSON_HEADS = {"troops", "people", "children", "refugees", "prisoners", "crew", "journalists", "police", "medics"}
+PERSON_HEADS = _SUBJECTS.persons  # the subjects that are people
 CASUALTY = ("killed", "wounded", "displaced")
 MAX_CUE_WORDS = 8  # a casualty word further than this from its figure is about something else
 _RUNNING_TOLL = _CUES["running_toll"].pattern

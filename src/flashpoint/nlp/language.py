@@ -496,6 +496,34 @@ class Cue:
     neg: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ClaimSubjects:
+    """What a figure counts (resources/lang/en/claims.yaml): each subject with its words, and classes of them."""
+
+    heads: dict[str, tuple[str, ...]]  # subject -> the words a text counts it by, in the listed order
+    sideable: frozenset[str]  # subjects a side may own
+    civilian: frozenset[str]  # subjects whose side is where they are
+    persons: frozenset[str]  # subjects that are people
+
+
+@lru_cache(maxsize=4)
+def claim_subjects(language: str = DEFAULT_LANGUAGE) -> ClaimSubjects:
+    """claims.yaml `subject_heads` (a subject -> its words) and the lists of subjects that name its keys."""
+    source = f"lang/{language}/claims.yaml"
+    data = read_yaml(language, "claims.yaml") or {}
+    heads = data.get("subject_heads")
+    if not isinstance(heads, dict) or not all(isinstance(k, str) and isinstance(v, list) and v and all(
+            isinstance(w, str) and w for w in v) for k, v in heads.items()):
+        raise ValueError(f"{source}: 'subject_heads' must map a subject to a list of words")
+    lists = {key: _cased_list(data, key, source) for key in ("sideable_subjects", "civilian_subjects",
+                                                             "person_subjects")}
+    for key, words in lists.items():
+        if not words <= set(heads):
+            raise ValueError(f"{source}: {key!r} names {sorted(words - set(heads))}, not subjects of 'subject_heads'")
+    return ClaimSubjects({k: tuple(v) for k, v in heads.items()}, lists["sideable_subjects"],
+                         lists["civilian_subjects"], lists["person_subjects"])
+
+
 @lru_cache(maxsize=4)
 def claim_cues(language: str = DEFAULT_LANGUAGE) -> dict[str, Cue]:
     """The cues of corpus/claims.py (resources/lang/en/claims.yaml `cues`), each compiled (in any case unless
