@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from flashpoint.model import Event
 from flashpoint.nlp.event_patterns import Pattern
+from flashpoint.nlp.language import syntax
 
 CONFIDENT = 0.5
 FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
@@ -75,7 +76,7 @@ def clause_features(tok: Token, sentence_index: int, sentences: int) -> dict[str
 
 LONG_SENTENCE = 40  # words: the parse of a longer sentence errs more often
 
-MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
+MODALS = syntax().modal_auxiliaries  # "could", "'ll": lang/en/syntax.yaml
 
 
 def _attachment(tok: Token, side: Any) -> str:

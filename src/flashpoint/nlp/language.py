@@ -29,7 +29,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "perception_verbs", "body_anaphors",
                 "capability_modals", "attack_target_preps", "reciprocals", "prepared_acts", "pair_phrases",
                 "accident_nouns", "question_preps", "victim_of_nouns", "shared_scope_conjunctions", "clause_openers",
-                "absolute_marks", "absolute_speech_participles")
+                "absolute_marks", "absolute_speech_participles", "named_objects", "control_marks", "person_relatives")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -93,6 +93,9 @@ class Syntax:
     clause_openers: frozenset[str]
     absolute_marks: frozenset[str]
     absolute_speech_participles: frozenset[str]
+    named_objects: frozenset[str]
+    control_marks: frozenset[str]
+    person_relatives: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

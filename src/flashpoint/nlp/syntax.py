@@ -516,7 +516,7 @@ def is_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
     return tok.lemma_.lower() in verbs or tok.lower_ in _all_forms(verbs)
 
 
-CONTROL_MARKS = frozenset({"of", "for", "against", "from"})  # "warned Iran against attacking", "stopped X from firing"
+CONTROL_MARKS = syntax().control_marks  # "warned Iran against attacking", "stopped X from firing" (syntax.yaml)
 
 
 def _is_controlled(verb: Token) -> bool:
