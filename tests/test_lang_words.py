@@ -203,3 +203,16 @@ def test_the_small_closed_classes_the_extractors_read_are_syntax_data() -> None:
     assert words.named_objects == {"it", "them", "him", "her", "this", "that"}
     assert words.control_marks == {"of", "for", "against", "from"} and words.person_relatives == {"who", "whom", "whose"}
     assert "'ll" in words.modal_auxiliaries and "ca" in words.modal_auxiliaries  # "we'll", "can't": spaCy's pieces
+
+
+@pytest.mark.parametrize("name", language.PAGE_CUES)
+def test_each_page_cue_finds_its_positive_examples_and_not_its_negative(name: str) -> None:
+    cue = language.page_cues()[name]
+    assert all(cue.pattern.search(text) for text in cue.pos), name
+    assert not any(cue.pattern.search(text) for text in cue.neg), name
+
+
+def test_a_page_cue_missing_is_refused_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "pages.yaml", "  caption:", "  captions:"))
+    with pytest.raises(ValueError, match=r"pages\.yaml: 'cues' must hold exactly teaser, caption, photo_credit"):
+        language.page_cues("xx")

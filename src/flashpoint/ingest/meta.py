@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flashpoint.ingest.clean import SECTION_SEPARATOR
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, calendar_words, word_list
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, calendar_words, page_cues, word_list
 from flashpoint.yamlio import load_yaml
 
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
@@ -208,7 +208,7 @@ def dateline_date(lines: list[str]) -> str | None:
 
 # what marks a line as the page's own stamp besides its date: a clock time, a label, or a byline
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)|T\d{2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
-_STAMP_LABEL = re.compile(r"\b(?:published|posted|updated|last updated|modified|date)\b", re.I)
+_STAMP_LABEL = page_cues()["stamp_label"].pattern  # "Published", "Last updated" (lang/en/pages.yaml)
 _BYLINE_REST = re.compile(r"^\W*(?:by\s*:?\s+)?(?:[A-Z][\w.'\u2019-]*(?:\s+|$)){1,6}\W*$")
 STAMP_LINES_ABOVE = 12  # a page's stamp sits between its headline and its first paragraph
 STAMP_LINE_CHARS = 120
@@ -483,8 +483,7 @@ def _normal_date(value: Any) -> str | None:
 # ---------------------------------------------------------------- title
 
 
-_TEASER = re.compile(r"^\W*(?:(?:read|see|watch|listen)(?:\s+(?:also|more|next))?|related|recommended|"
-                     r"most\s+read|more|advertisement|sponsored)\b\s*[:|-]", re.I)
+_TEASER = page_cues()["teaser"].pattern  # "Read more:", "RELATED:" (lang/en/pages.yaml)
 
 
 def _heading_like(line: str, table: Sources) -> bool:
@@ -502,8 +501,8 @@ def _heading_like(line: str, table: Sources) -> bool:
     return any(w[0].isupper() for w in words)
 
 
-_CAPTION = re.compile(r"^(?:image|photo|picture|pictured|caption|media caption|file photo|video)\b", re.I)
-_PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture)\s+(?:credit|courtesy)\b|©|\((?:photo|file)\b", re.I)
+_CAPTION = page_cues()["caption"].pattern  # "Image caption,", "Pictured:" (lang/en/pages.yaml)
+_PHOTO_CREDIT = page_cues()["photo_credit"].pattern  # "Photo credit:", "©"
 
 
 def _lead(body: str, exclude: str, lines: list[str] | None = None) -> str:
@@ -554,7 +553,7 @@ def find_title(header: list[str], body: str, cleaner_title: str | None, table: S
 
 _CREDIT = re.compile(r"^\(\s*([^()]{2,100}?)\s*\)$")
 _DATELINE_AGENCY = re.compile(r"^(?:[A-Z][\w .,'’/-]{0,60}?\s*)?\(([A-Za-z][A-Za-z .-]{1,30})\)\s*[-–—:]")
-_BYLINE_AGENCY = re.compile(r"^(?:by|source|from|credit|via)\s*:?\s+(.{2,60}?)\.?$", re.I)
+_BYLINE_AGENCY = page_cues()["byline_agency"].pattern  # "By Reuters", "Source: AFP" (lang/en/pages.yaml)
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*[.,]?\s*"
     r"(?:(?:19|20)\d{2})?\s*[.,]?\s*(?:all rights reserved\.?)?$", re.I)

@@ -531,14 +531,28 @@ def claim_subjects(language: str = DEFAULT_LANGUAGE) -> ClaimSubjects:
 def claim_cues(language: str = DEFAULT_LANGUAGE) -> dict[str, Cue]:
     """The cues of corpus/claims.py (resources/lang/en/claims.yaml `cues`), each compiled (in any case unless
     `ignore_case: false`) and checked: every cue of CLAIM_CUES, with a positive and a negative example."""
-    source = f"lang/{language}/claims.yaml"
-    data = (read_yaml(language, "claims.yaml") or {}).get("cues")
-    if not isinstance(data, dict) or set(data) != set(CLAIM_CUES):
-        raise ValueError(f"{source}: 'cues' must hold exactly {', '.join(CLAIM_CUES)}")
+    return _cue_set(language, "claims.yaml", CLAIM_CUES)
+
+
+PAGE_CUES = ("teaser", "caption", "photo_credit", "stamp_label", "byline_agency")
+
+
+@lru_cache(maxsize=4)
+def page_cues(language: str = DEFAULT_LANGUAGE) -> dict[str, Cue]:
+    """The cues of ingest/meta.py (resources/lang/en/pages.yaml `cues`), checked as claim_cues are."""
+    return _cue_set(language, "pages.yaml", PAGE_CUES)
+
+
+def _cue_set(language: str, file: str, expected: tuple[str, ...]) -> dict[str, Cue]:
+    """A file's `cues`: exactly the expected names, each a pattern with examples (ignore_case, true by default)."""
+    source = f"lang/{language}/{file}"
+    data = (read_yaml(language, file) or {}).get("cues")
+    if not isinstance(data, dict) or set(data) != set(expected):
+        raise ValueError(f"{source}: 'cues' must hold exactly {', '.join(expected)}")
     cues = {}
-    for name, row in data.items():
+    for key, row in data.items():
         ignore_case = row.get("ignore_case", True) if isinstance(row, dict) else True
         if not isinstance(ignore_case, bool):
-            raise ValueError(f"{source}: cue {name!r}: ignore_case is true or false")
-        cues[name] = _cue(row, f"{source}: cue {name!r}", ignore_case)
+            raise ValueError(f"{source}: cue {key!r}: ignore_case is true or false")
+        cues[key] = _cue(row, f"{source}: cue {key!r}", ignore_case)
     return cues
