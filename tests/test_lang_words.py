@@ -216,3 +216,16 @@ def test_a_page_cue_missing_is_refused_by_name(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "pages.yaml", "  caption:", "  captions:"))
     with pytest.raises(ValueError, match=r"pages\.yaml: 'cues' must hold exactly teaser, caption, photo_credit"):
         language.page_cues("xx")
+
+
+def test_number_words_are_data_with_their_values_and_a_word_without_a_number_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.nlp.numbers import parse_number, words_to_number
+
+    words = language.number_words()
+    assert words["units"]["nineteen"] == 19 and words["scales"]["million"] == 1e6
+    assert isinstance(words["scales"]["hundred"], int) and isinstance(words["scale_abbreviations"]["k"], float)
+    assert words_to_number("two hundred and fifty") == 250 and parse_number("a couple of") == 2
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "numbers.yaml", "twenty: 20", "twenty: x"))
+    with pytest.raises(ValueError, match=r"numbers\.yaml: 'tens' must map a word to a number"):
+        language.number_words("xx")

@@ -413,6 +413,26 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {code: _word_lists(code, "stopwords.yaml", (), ("stopwords",))["stopwords"] for code in codes}
 
 
+NUMBER_MAPS = ("units", "tens", "scales", "scale_abbreviations", "ordinal_units", "other_words")
+
+
+@lru_cache(maxsize=4)
+def number_words(language: str = DEFAULT_LANGUAGE) -> dict[str, dict[str, Any]]:
+    """The number words of resources/lang/<code>/numbers.yaml, each of NUMBER_MAPS a word -> its value (an int or a
+    float, as written), in lower case and in the listed order."""
+    data = read_yaml(language, "numbers.yaml")
+    source = f"lang/{language}/numbers.yaml"
+    out = {}
+    for key in NUMBER_MAPS:
+        value = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(value, dict) or not value or not all(
+                isinstance(k, str) and k and isinstance(v, (int, float)) and not isinstance(v, bool)
+                for k, v in value.items()):
+            raise ValueError(f"{source}: {key!r} must map a word to a number")
+        out[key] = {k.lower(): v for k, v in value.items()}
+    return out
+
+
 @dataclass(frozen=True)
 class CalendarWords:
     """The calendar's words (see resources/lang/en/calendar.yaml), in lower case."""

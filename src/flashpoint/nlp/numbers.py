@@ -8,37 +8,20 @@ from __future__ import annotations
 
 import re
 
-from flashpoint.nlp.language import calendar_words
+from flashpoint.nlp.language import calendar_words, number_words
 from flashpoint.nlp.regexes import alternation
 
 # an ordinal's ending after its digits, "(?:st|nd|rd|th)" (lang/en/calendar.yaml ordinal_suffixes)
 ORDINAL_SUFFIX_RE = calendar_words().ordinal_suffix
 
-UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES: dict[str, float] = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-}
+_NUMBERS = number_words()  # the words and their values: resources/lang/en/numbers.yaml
+UNITS: dict[str, int] = _NUMBERS["units"]  # zero to nineteen
+TENS: dict[str, int] = _NUMBERS["tens"]
+SCALES: dict[str, float] = _NUMBERS["scales"]
 # abbreviated scales glued to or following digits: "$1.5bn", "5m", "3 mln", "10k"
-SCALE_ABBREV: dict[str, float] = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6,
-    "bn": 1e9, "b": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12, "trillion": 1e12, "trillions": 1e12,
-}
-ORDINAL_UNITS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30,
-}
-OTHER_WORDS: dict[str, float] = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple": 2,
-                                 "a few": 3, "few": 3, "several": 3, "a": 1, "an": 1, "half a": 0.5}
+SCALE_ABBREV: dict[str, float] = _NUMBERS["scale_abbreviations"]
+ORDINAL_UNITS: dict[str, int] = _NUMBERS["ordinal_units"]
+OTHER_WORDS: dict[str, float] = _NUMBERS["other_words"]  # "a dozen", "a couple of", "several"
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, reverse=True))
 # the words of one number stand on one line, apart by spaces or a hyphen: a headline's last number word and
