@@ -126,6 +126,22 @@ def test_speaker_named_in_an_apposition_after_the_name() -> None:
     assert speaker(q) == "Nina Lazarova"
 
 
+def test_role_opening_the_sentence_of_a_name_is_read_in_the_parse_sentences() -> None:
+    """'The suspect, Michael Webb': the role opens the parse's sentence, also after a quote's closing mark,
+    which the punctuation test on bare text misses; a role inside a sentence is none."""
+    from flashpoint.nlp.parser import parse
+
+    def roles(body: str, parsed: bool) -> list[str]:
+        s = body.index("Michael Webb")
+        return coref.roles_near(body, s, s + len("Michael Webb"), parse(body) if parsed else None)[0]
+
+    after_quote = "Police said: \u201cWe got him.\u201d The suspect, Michael Webb, was held."
+    assert roles(after_quote, True) == ["suspect"]
+    assert roles(after_quote, False) == []
+    assert roles("Police met. The suspect, Michael Webb, was held.", True) == ["suspect"]
+    assert roles("Police held the suspect, Michael Webb, overnight.", True) == []
+
+
 def test_coref_resolves_descriptions_by_written_role() -> None:
     body = "Chancellor Klaus Weber and Defence Minister Petra Lang met."
     weber = coref.Mention(start=11, end=22, name="Klaus Weber")

@@ -16,13 +16,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp.language import lexicon, names
 from flashpoint.yamlio import load_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _NAMES = names()  # resources/lang/en/entities.yaml
 NAME_TOKEN = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
@@ -275,21 +278,41 @@ def _place_or_body(word: str) -> bool:
 
 
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
-# "The suspect, Michael Webb, was convicted": a definite role set off by a comma right before the name, opening it
-_ROLE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[Tt]he)\s+([^,.;\n]{3,60}?)\s*,\s*$")
+# "The suspect, Michael Webb, was convicted": a definite role set off by a comma right before the name, opening
+# its sentence (the parse's; on bare text after a final mark or a line break: _role_before)
+_THE_ROLE = r"[Tt]he\s+([^,.;\n]{3,60}?)\s*,\s*$"
+_ROLE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)" + _THE_ROLE)
+_ROLE_AT_START = re.compile(r"\b" + _THE_ROLE)
 _SAYS_ROLE = re.compile(r"^\s+(?:is|was|has been)\s+(?:the|a|an)\s+([^,.;]{3,80})")
 
 
-def roles_near(body: str, start: int, end: int) -> tuple[list[str], str | None]:
-    """Role phrases written next to a name: title before it, appositive after it; and their country."""
+def _role_before(body: str, start: int, tokens: Doc | None) -> str | None:
+    """"The suspect, Michael Webb": the role that opens the sentence of a name set off by a comma. The sentence
+    is the parse's (`tokens`, issue 11: one Doc); on bare text (no Doc) it opens after a final mark or a line
+    break."""
+    lo = max(0, start - 80)
+    before = body[lo:start]
+    if tokens is None:
+        m = _ROLE_BEFORE.search(before)
+        return m.group(1) if m else None
+    m = _ROLE_AT_START.search(before)
+    if m is None:
+        return None
+    span = tokens.char_span(lo + m.start(), lo + m.start() + 1, alignment_mode="expand")
+    return m.group(1) if span is not None and len(span) and span[0].is_sent_start else None
+
+
+def roles_near(body: str, start: int, end: int, tokens: Doc | None = None) -> tuple[list[str], str | None]:
+    """Role phrases written next to a name: title before it, appositive after it, a role opening its
+    sentence before it (with the parse `tokens`, its sentences); and their country."""
     roles: list[str] = []
     before = body[max(0, start - 80):start]
     title = _title_before(_trailing_words(before) or "")
     if title:
         roles.append(title)
-    m1 = _ROLE_BEFORE.search(before)
-    if m1 and any(r in m1.group(1).lower().split() for r in _role_words()):
-        roles.append(m1.group(1).lower())
+    role = _role_before(body, start, tokens)
+    if role and any(r in role.lower().split() for r in _role_words()):
+        roles.append(role.lower())
     after = body[end:end + 120]
     m2 = _ROLE_AFTER.match(after)
     if m2 and any(r in m2.group(1).lower() for r in _role_words()):
@@ -398,19 +421,21 @@ def _description_fit(m: Mention, head: str, country: str | None, known_roles: di
     return 2 * same + 2 * fits + m.speaker
 
 
-def entity_mentions(body: str, entities: list[Entity]) -> list[Mention]:
-    """Mentions of the entities the entities stage found, people with their written roles."""
+def entity_mentions(body: str, entities: list[Entity], tokens: Doc | None = None) -> list[Mention]:
+    """Mentions of the entities the entities stage found, people with their written roles (read in the
+    sentences of `tokens`, the parse of `body`, where given)."""
     out: list[Mention] = []
     for e in entities:
-        roles, country = roles_near(body, e.start, e.end) if e.type == "PERSON" else ([], None)
+        roles, country = roles_near(body, e.start, e.end, tokens) if e.type == "PERSON" else ([], None)
         out.append(Mention(start=e.start, end=e.end, name=e.name or e.text, id=e.id, actor=e.actor,
                            person=e.type == "PERSON", roles=roles,
                            country=country or (e.actor.country if e.actor else None)))
     return out
 
 
-def fallback_mentions(body: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Capitalised person-like names not covered by an entity (used until/unless entities find them)."""
+def fallback_mentions(body: str, taken: list[tuple[int, int]], tokens: Doc | None = None) -> list[Mention]:
+    """Capitalised person-like names not covered by an entity (used until/unless entities find them); their
+    written roles are read in the sentences of `tokens`, the parse of `body`, where given."""
     out: list[Mention] = []
     # overlap test against the taken spans: the furthest end among those starting before `end`
     spans = sorted(taken)
@@ -420,7 +445,7 @@ def fallback_mentions(body: str, taken: list[tuple[int, int]]) -> list[Mention]:
         k = bisect_left(starts, end)
         if k and reach[k - 1] > start:
             continue
-        roles, country = roles_near(body, start, end)
+        roles, country = roles_near(body, start, end, tokens)
         out.append(Mention(start=start, end=end, name=name, roles=roles, country=country))
     # chain short forms to the fullest spelling ("Kozak" -> "Dmitry Kozak"); canonical() only
     # considers mentions with the same surname initial, which a chained name keeps

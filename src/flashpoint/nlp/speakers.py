@@ -344,7 +344,7 @@ class Speakers:
         self.quoted = quoted  # interiors of double quotes: no name in them is a speaker or an antecedent
         self.entities = sorted((e for e in doc.entities if not self.in_quote(e.start)), key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
-        self.mentions = coref.entity_mentions(self.body, self.entities)  # with written roles, for descriptions
+        self.mentions = coref.entity_mentions(self.body, self.entities, doc.tokens)  # with written roles, for descriptions
         self.said: list[Who] = []  # speakers resolved so far, in text order
         self.times = [(t.start, t.end) for t in doc.timexes]
         self.unlisted_gender: dict[str, str | None] = {}
@@ -411,7 +411,7 @@ class Speakers:
         taken = [(e.start, e.end) for e in self.doc.entities]
         groups: dict[str, list[coref.Mention]] = {}
         titled_names: set[str] = set()
-        for m in coref.fallback_mentions(self.body, taken):
+        for m in coref.fallback_mentions(self.body, taken, self.doc.tokens):
             if self.in_quote(m.start) or self.in_time(m.start):
                 continue
             words = m.name.split()
