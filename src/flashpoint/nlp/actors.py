@@ -350,7 +350,11 @@ _NO_NATION = re.compile(rf"\b(?:foreign(?!\s+{longest_first(_WORDS.foreign_offic
 
 def context_country(context: str | None, role: str | None = None, since: int = 0) -> str | None:
     """The country a bare role ("the foreign minister") belongs to: the one last named with that
-    role, else the most named (in context[since:])."""
+    role, else the most named (in context[since:]).
+
+    The role's own sentence is cut at a final mark and a space in the 60 characters before it: `context` is a
+    plain string (resolve_actor and resolve_phrase are given a slice of the body, by the entity backend while
+    the Doc is being built, by speakers and entities), with no parse at hand to read sentences from (issue 11)."""
     if not context or since >= len(context):
         return None
     g = gazetteer()

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NAMES = names()  # resources/lang/en/entities.yaml
+# A name run is read from the text, not from the Doc's tokens (issue 11): a capitalised word keeps its hyphens
+# and apostrophes ("Al-Qaeda", "O’Brien"; the parse splits the hyphen off) and a run stops at a line break;
+# swapping it for the parse's tokens changes records, so it stays.
 NAME_TOKEN = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
 _CONNECTOR = "|".join(sorted(_NAMES.name_run_connectors, key=lambda w: (-len(w), w)))
 NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNECTOR})[ \u00a0]+)?{NAME_TOKEN})*")

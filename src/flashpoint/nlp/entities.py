@@ -68,6 +68,10 @@ class _Tok(NamedTuple):
 
 
 def _tokens(body: str) -> list[_Tok]:
+    """The body's words as the name finder reads them: letters and digits with inner apostrophes ("O’Brien"),
+    a possessive "'s" or bare "'" cut off and flagged ("Kyiv’s", "Jones'"), no punctuation, "U.S." as two words.
+    Not the Doc's tokens (issue 11): those keep "’s" and "'" as tokens of their own, "U.S." as one and a hyphen
+    as one, and the name rules count words on these; a swap changes records, so the words are read here."""
     out = []
     for m in _TOKEN.finditer(body):
         s, e = m.span()

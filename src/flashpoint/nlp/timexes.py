@@ -815,7 +815,8 @@ def _nowadays_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
     """'problems that still exist today', 'today's world': today as these times, no day (dates.yaml:
-    today_as_nowadays)."""
+    today_as_nowadays). The words before it are read back to a comma, a colon, a dash, a quote mark or a final
+    mark: a clause, narrower than the parse's sentence, so the text is read, not the Doc (issue 11)."""
     in_clause, noun_after = _nowadays_cues()
     window = text[max(0, m.start("w") - 80):m.start("w")]
     window = re.split(r"[.,;:!?\n\u2014\u2013\"\u201c\u201d]", window)[-1]
@@ -911,7 +912,9 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 def _comes_after_a_clause(text: str, m: re.Match[str]) -> bool:
     """'... comes a day after Hamas' leader was assassinated': the news of the day is set against a
-    past happening the clause tells; the date said is that happening's (dates.yaml: comes_after)."""
+    past happening the clause tells; the date said is that happening's (dates.yaml: comes_after). The clause
+    after it ends at a final mark, a semicolon or a colon (90 characters at most): a clause, not the parse's
+    sentence, so the text is read, not the Doc (issue 11)."""
     before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20):m.start()])
     if before is None or before.group(1).lower() not in rule_words("comes_after", "present_verbs"):
         return False
