@@ -229,3 +229,13 @@ def test_number_words_are_data_with_their_values_and_a_word_without_a_number_is_
     monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "numbers.yaml", "twenty: 20", "twenty: x"))
     with pytest.raises(ValueError, match=r"numbers\.yaml: 'tens' must map a word to a number"):
         language.number_words("xx")
+
+
+def test_the_date_finders_decades_and_auxiliaries_are_data() -> None:
+    import datetime as dt
+
+    from flashpoint.nlp.timexes import _DECADE_WORDS, find_expressions
+
+    assert list(_DECADE_WORDS)[:2] == ["twenties", "thirties"] and _DECADE_WORDS["seventies"] == 7
+    assert {"had", "'ve"} <= language.syntax().past_auxiliaries and "wo" in language.syntax().future_auxiliaries
+    assert [r.value for r in find_expressions("It was built in the seventies.", dt.date(2024, 1, 10))] == ["197X"]

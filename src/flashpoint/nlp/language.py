@@ -29,7 +29,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "perception_verbs", "body_anaphors",
                 "capability_modals", "attack_target_preps", "reciprocals", "prepared_acts", "pair_phrases",
                 "accident_nouns", "question_preps", "victim_of_nouns", "shared_scope_conjunctions", "clause_openers",
-                "absolute_marks", "absolute_speech_participles", "named_objects", "control_marks", "person_relatives")
+                "absolute_marks", "absolute_speech_participles", "named_objects", "control_marks", "person_relatives",
+                "past_auxiliaries", "future_auxiliaries")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -96,6 +97,8 @@ class Syntax:
     named_objects: frozenset[str]
     control_marks: frozenset[str]
     person_relatives: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    future_auxiliaries: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
@@ -413,7 +416,7 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {code: _word_lists(code, "stopwords.yaml", (), ("stopwords",))["stopwords"] for code in codes}
 
 
-NUMBER_MAPS = ("units", "tens", "scales", "scale_abbreviations", "ordinal_units", "other_words")
+NUMBER_MAPS = ("units", "tens", "scales", "scale_abbreviations", "ordinal_units", "other_words", "decades")
 
 
 @lru_cache(maxsize=4)

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc, publication_window
-from flashpoint.nlp.language import calendar_words, date_words, lexicon
+from flashpoint.nlp.language import calendar_words, date_words, lexicon, number_words, syntax
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
     ORDINAL_SUFFIX_RE,
@@ -1344,8 +1344,7 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"19{m['d2']}X")
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS: dict[str, int] = number_words()["decades"]  # "the seventies" -> 7 (lang/en/numbers.yaml)
 
 
 @rule(r"(?:the\s+)?(?P<w>" + "|".join(_DECADE_WORDS) + r")", _DECADE_WORDS)
@@ -1769,7 +1768,7 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 # ---------------------------------------------------------------- scanning
 
-_PAST_AUX = frozenset({"has", "have", "had", "was", "were", "did", "'d", "'ve"})
+_PAST_AUX = syntax().past_auxiliaries  # "has", "'ve" (lang/en/syntax.yaml)
 
 
 def _misread_verb(tok: Token) -> bool:
@@ -1834,7 +1833,7 @@ def _will_over(tok: Token) -> bool:
     return False
 
 
-_WILL = frozenset({"will", "'ll", "shall", "wo"})  # "wo" of "won't"
+_WILL = syntax().future_auxiliaries  # "will", "'ll", "wo" of "won't" (lang/en/syntax.yaml)
 
 
 def _infinitive_over(tok: Token) -> Token | None:
