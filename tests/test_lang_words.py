@@ -239,3 +239,14 @@ def test_the_date_finders_decades_and_auxiliaries_are_data() -> None:
     assert list(_DECADE_WORDS)[:2] == ["twenties", "thirties"] and _DECADE_WORDS["seventies"] == 7
     assert {"had", "'ve"} <= language.syntax().past_auxiliaries and "wo" in language.syntax().future_auxiliaries
     assert [r.value for r in find_expressions("It was built in the seventies.", dt.date(2024, 1, 10))] == ["197X"]
+
+
+def test_the_story_words_are_data_and_an_ending_without_its_replacement_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.corpus.stories import _STOP, stem
+
+    assert stem("casualties") == "casualty" and stem("strikes") == "strik" and stem("bus") == "bus"
+    assert {"said", "subscribe", "the"} <= _STOP
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "stories.yaml", 'ies: "y"', "ies: [y]"))
+    with pytest.raises(ValueError, match=r"stories\.yaml: 'stem_suffixes' must map an ending to its replacement"):
+        language.stem_suffixes("xx")

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.model import AnalyzedArticle
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, stem_suffixes, word_list
 
 JOIN_THRESHOLD = 0.22  # cosine at which an article joins a story
 MERGE_THRESHOLD = 0.32  # cosine at which the stories an article links become one
@@ -40,20 +41,16 @@ DECAY_PER_DAY = 0.1  # a member published d > 1 days away links with its cosine 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d{2,}")
-_SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
-_STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "say", "told", "new", "news", "also", "would", "could",
-                                            "according", "reported", "report", "reports", "view", "photo", "video",
-                                            "read", "image", "caption", "subscribe", "sign", "click", "share"}
+_SUFFIXES: dict[str, str] = stem_suffixes()  # "ings", ..., "ies" -> "y": lang/en/stories.yaml, tried in order
+_STOP = {w.lower() for w in STOP_WORDS} | word_list(DEFAULT_LANGUAGE, "stories.yaml", "topic_stopwords")
 
 
 def stem(word: str) -> str:
-    """A crude suffix stripper: enough to fold plural and tense for similarity, no data needed."""
+    """A crude suffix stripper: enough to fold plural and tense for similarity (the endings: stories.yaml)."""
     w = word.lower().strip("'-")
-    for suf in _SUFFIXES:
+    for suf, replacement in _SUFFIXES.items():
         if len(w) > len(suf) + 3 and w.endswith(suf):
-            w = w[: -len(suf)]
-            if suf == "ies" or suf == "ied":
-                w += "y"
+            w = w[: -len(suf)] + replacement
             break
     return w
 

@@ -416,6 +416,16 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {code: _word_lists(code, "stopwords.yaml", (), ("stopwords",))["stopwords"] for code in codes}
 
 
+@lru_cache(maxsize=4)
+def stem_suffixes(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """resources/lang/<code>/stories.yaml `stem_suffixes`: an ending -> what replaces it, in the order tried."""
+    value = read_yaml(language, "stories.yaml").get("stem_suffixes")
+    if not isinstance(value, dict) or not value or not all(
+            isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()):
+        raise ValueError(f"lang/{language}/stories.yaml: 'stem_suffixes' must map an ending to its replacement")
+    return {k.lower(): v for k, v in value.items()}
+
+
 NUMBER_MAPS = ("units", "tens", "scales", "scale_abbreviations", "ordinal_units", "other_words", "decades")
 
 
