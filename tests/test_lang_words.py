@@ -250,3 +250,9 @@ def test_the_story_words_are_data_and_an_ending_without_its_replacement_is_refus
     monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "stories.yaml", 'ies: "y"', "ies: [y]"))
     with pytest.raises(ValueError, match=r"stories\.yaml: 'stem_suffixes' must map an ending to its replacement"):
         language.stem_suffixes("xx")
+
+
+def test_the_figure_finders_small_function_words_are_data() -> None:
+    words = figure_words()
+    assert words.claimant_stripped_openers == {"of", "the"} and words.modifier_conjunctions == {"and", "or"}
+    assert words.claimant_void_words == {"no", "none", "per"}  # "no" quoted in the YAML, not read as false

@@ -312,6 +312,9 @@ class FigureWords:
     claimant_trailing_words: frozenset[str]
     claimant_name_prepositions: frozenset[str]
     ordinal_count_words: frozenset[str]
+    claimant_stripped_openers: frozenset[str]
+    claimant_void_words: frozenset[str]
+    modifier_conjunctions: frozenset[str]
 
 
 @lru_cache(maxsize=4)

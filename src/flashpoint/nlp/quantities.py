@@ -292,7 +292,7 @@ def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
                 taken.insert(0, bare)
                 continue
             break
-        while taken and taken[0].lower() in ("of", "the"):
+        while taken and taken[0].lower() in _WORDS.claimant_stripped_openers:
             taken.pop(0)
         if taken:
             dist = abs(v.start() - offset_in_sentence)
@@ -320,7 +320,7 @@ def _figure_rule_words() -> dict[str, frozenset[str]]:
 
 def _joined_munitions(words: list[str], i: int) -> str | None:
     """'74 cruise and ballistic missiles': two modifiers joined before one munitions noun."""
-    if i != 1 or words[i].lower() not in ("and", "or"):
+    if i != 1 or words[i].lower() not in _WORDS.modifier_conjunctions:
         return None
     m = _patterns()["munitions"].match(" ".join(words[i + 1:]))
     return " ".join([*words[:i + 1], m.group(0)]) if m else None
@@ -769,7 +769,7 @@ def _claimant(text: str | None) -> str | None:
     words = words[:cut]
     while words and words[-1].lower() in _WORDS.claimant_trailing_words:
         words = words[:-1]  # "the Ministry of Health there"
-    if not words or words[-1].endswith("-") or words[0].lower() in ("no", "none", "per"):
+    if not words or words[-1].endswith("-") or words[0].lower() in _WORDS.claimant_void_words:
         return None
     lex = lexicon()
     head = words[-1].lower().strip(".,;:")

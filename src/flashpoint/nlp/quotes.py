@@ -637,7 +637,7 @@ class Extraction:
         if m is None:
             return None
         aside = self.doc.tokens.char_span(m.start("aside"), m.end("aside"), alignment_mode="expand")
-        relative = aside is not None and aside[0].lower_ in ("who", "whose", "whom")  # "X, who represents Y,"
+        relative = aside is not None and aside[0].lower_ in syntax_words().person_relatives  # "X, who represents Y,"
         if aside is None or not relative and any(t.tag_ in FINITE_TAGS for t in aside) or self.quoted(m.start("aside")) \
                 or relative and (len(aside) < 2 or _base(aside[1]) in _verbs()):
             return None  # "X, who said …," / "X, the army says, …": a clause of its own, not an aside
