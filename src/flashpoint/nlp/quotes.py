@@ -62,9 +62,10 @@ _AND_THAT = re.compile(r",?\s+(?:and|but|or)\s+that(?=\s)")  # 'said A and that 
 # "said it would be provided next year, but he gave no details", "says his approach has created leverage — and in
 # some cases, he is right": a clause about the speaker, set off by a comma or dash and "but"/"and", is the writer's
 _WRITER_GOES_ON = re.compile(r"\s*[,—–]\s*(?:but|and)\s+(?:[^,.;“”\"]{1,30},\s+)?(?:he|she)\s+(?!(?:said|says|added|told)\b)")
-# the name alone before a colon that opens a quote, at the start of its line or sentence ("Zelensky: “…”")
-_NAME_COLON = re.compile(r"(?:^|[.!?]\s+)(?:The[ \u00a0]+)?(?P<name>[A-Z][^.!?:;,“”\"\n]{0,60}?)[ \u00a0]*:[ \u00a0]*\Z",
-                         re.MULTILINE)
+# the name alone before a colon that opens a quote, matched at the start of its line or of the parse's sentence
+# ("Zelensky: “…”"; Extraction._name_colon)
+_NAME_COLON = re.compile(r"(?:The[ \u00a0]+)?(?P<name>[A-Z][^.!?:;,“”\"\n]{0,60}?)[ \u00a0]*:[ \u00a0]*\Z")
+_LINE_BREAK = re.compile(r"\n")
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:[A-Z][\w.'’\-]*[\s\u00a0]+){1,3}")  # '?” Schiff asked': a name alone before a cue
@@ -1079,7 +1080,7 @@ class Extraction:
         """'Zelensky: “We will not give up our land.”', 'Deputy Chairman Anthony Hooper: “…”', 'The Kremlin: “…”' (a
         headline, a transcript): a person (after their title) or a body named alone before a colon right before the
         quote, at the start of its line or sentence, says it."""
-        m = _NAME_COLON.search(self.body, self.paras[q.para][0], q.open)
+        m = self._name_colon(self.paras[q.para][0], q.open)
         if m is None:
             return None
         a, b = m.span("name")
@@ -1089,6 +1090,19 @@ class Extraction:
         unlisted = self.speakers.unlisted_at(a, b)
         return Who(name=unlisted.name, start=a, person=True) if unlisted is not None and \
             (unlisted.start, unlisted.end) == (a, b) and unlisted.person else None
+
+    def _name_colon(self, a: int, b: int) -> re.Match[str] | None:
+        """The first name alone before a colon that ends at `b`, starting a line or a sentence of the parse
+        (issue 11: one Doc, not a final mark and a space) between `a` and `b`."""
+        starts = {s for s, _ in self.doc.sentences() if a <= s < b}
+        starts.update(m.end() for m in _LINE_BREAK.finditer(self.body, max(0, a - 1), b - 1))
+        if a == 0:
+            starts.add(0)
+        for s in sorted(starts):
+            m = _NAME_COLON.match(self.body, s, b)
+            if m is not None:
+                return m
+        return None
 
     def _byline(self, q: QSpan) -> Who | None:
         """'“Had he taken …, he would’ve been George R.R. Martin.” — Neil Gaiman': a dash and a name of two
