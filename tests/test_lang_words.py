@@ -256,3 +256,13 @@ def test_the_figure_finders_small_function_words_are_data() -> None:
     words = figure_words()
     assert words.claimant_stripped_openers == {"of", "the"} and words.modifier_conjunctions == {"and", "or"}
     assert words.claimant_void_words == {"no", "none", "per"}  # "no" quoted in the YAML, not read as false
+
+
+def test_the_steps_of_relative_words_are_data_and_a_step_not_a_number_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    steps = language.relative_steps()
+    assert (steps["next"], steps["last"], steps["this"], steps["preceding"]) == (1, -1, 0, -1)
+    assert "current" not in steps  # "the current month": no step
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "dates.yaml", "upcoming: 1,", "upcoming: soon,"))
+    with pytest.raises(ValueError, match=r"dates\.yaml: 'relative_steps' must map a word to a int"):
+        language.relative_steps("xx")

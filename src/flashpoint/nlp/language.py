@@ -347,6 +347,12 @@ class DateWords:
 
 
 @lru_cache(maxsize=4)
+def relative_steps(language: str = DEFAULT_LANGUAGE) -> dict[str, int]:
+    """dates.yaml `relative_steps`: a relative word -> the units it moves ("next" 1, "last" -1, "this" 0)."""
+    return _value_map(read_yaml(language, "dates.yaml"), "relative_steps", int, f"lang/{language}/dates.yaml")
+
+
+@lru_cache(maxsize=4)
 def date_words(language: str = DEFAULT_LANGUAGE) -> DateWords:
     return DateWords(**_word_lists(language, "dates.yaml", tuple(f.name for f in fields(DateWords))))
 

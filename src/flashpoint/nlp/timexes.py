@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc, publication_window
-from flashpoint.nlp.language import calendar_words, date_words, lexicon, number_words, syntax
+from flashpoint.nlp.language import calendar_words, date_words, lexicon, number_words, relative_steps, syntax
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
     ORDINAL_SUFFIX_RE,
@@ -83,6 +83,7 @@ _YEAR = r"(?:" + _YEAR_NUM + "|" + _YEAR_WORDS + ")"
 _NUM = r"(?:\d+|" + NUMBER_WORDS_RE + r"|a couple of|a couple|couple of|couple|a few|few|several|an|a)"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
 _REL = longest_first(_W.relative_words)
+_STEPS = relative_steps()  # "next" 1, "last" -1, "this" 0 (dates.yaml relative_steps)
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|"
@@ -691,12 +692,11 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
                  pod: str | None) -> Res:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    steps = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "past": -1, "this": 0}
     if rel == "past" and not week_rel:
         d = ctx.ref - dt.timedelta(days=(ctx.ref.weekday() - wd) % 7 or 7)
     elif week_rel or rel:
         # "next Friday" is the Friday of next week, "last Wednesday" that of last week
-        step = steps.get(week_rel or rel or "this", 0)
+        step = _STEPS.get(week_rel or rel or "this", 0)
         monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=step)
         d = monday + dt.timedelta(days=wd)
     else:
@@ -1011,8 +1011,7 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     unit = re.sub(r"working\s+week|workweek|business\s+week", "week", m["unit"].lower())
     if _stretch_up_to_now(m, rel, unit):
         return Res(m.start(), m.end(), None, start=shift(ctx.ref, -1, unit), end=ctx.ref, kind="span")
-    step = {"next": 1, "coming": 1, "upcoming": 1, "following": 1, "last": -1, "previous": -1, "past": -1,
-            "preceding": -1}.get(rel, 0)
+    step = _STEPS.get(rel, 0)
     if unit == "fortnight":
         start = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=2 * step)
         return Res(m.start(), m.end(), week_value(start), start=start, end=start + dt.timedelta(weeks=2))
@@ -1244,7 +1243,7 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
             return None
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    step = {"next": 1, "last": -1}.get((m["rel"] or "").lower(), 0)
+    step = _STEPS.get((m["rel"] or "").lower(), 0)  # "this", "next" or "last" month
     base = add_months(ctx.ref.replace(day=1), step)
     if not m["rel"] and day > ctx.ref.day and ctx.future(m.start()) is False:
         base = add_months(base, -1)
@@ -1684,7 +1683,6 @@ def _holiday_name(said: str) -> str:
     return name
 
 
-_YEAR_STEPS = {"next": 1, "last": -1}
 
 
 def _holiday_year_said(m: re.Match[str], ctx: Ctx) -> int | None:
@@ -1694,10 +1692,9 @@ def _holiday_year_said(m: re.Match[str], ctx: Ctx) -> int | None:
         return int(m["y"])
     if ctx.ref is None:
         return None
-    return ctx.ref.year + _YEAR_STEPS.get(m["yrel"].lower(), 0)
+    return ctx.ref.year + _STEPS.get(m["yrel"].lower(), 0)  # "this", "next" or "last" year
 
 
-_HOLIDAY_STEPS = {"next": 1, "following": 1, "coming": 1, "last": -1, "previous": -1, "this": 0}
 
 
 def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date | None:
@@ -1707,7 +1704,7 @@ def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date
     after it when the clause speaks of the future), as a year-less date is read (pick_year)."""
     this_year = holiday_date(name, ref.year)
     assert this_year is not None
-    step = _HOLIDAY_STEPS.get(rel, 1 if future else -1)
+    step = _STEPS.get(rel, 1 if future else -1)
     if rel == "this":
         return this_year
     if step > 0:
