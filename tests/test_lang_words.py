@@ -266,3 +266,15 @@ def test_the_steps_of_relative_words_are_data_and_a_step_not_a_number_is_refused
     monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "dates.yaml", "upcoming: 1,", "upcoming: soon,"))
     with pytest.raises(ValueError, match=r"dates\.yaml: 'relative_steps' must map a word to a int"):
         language.relative_steps("xx")
+
+
+def test_a_month_after_a_back_or_ahead_word_is_the_nearest_that_way() -> None:
+    import datetime as dt
+
+    from flashpoint.nlp.timexes import find_expressions
+
+    words = language.date_words()
+    assert words.month_back_words == {"last", "previous", "past"} and "coming" in words.month_ahead_words
+    ref = dt.date(2024, 8, 1)
+    assert [r.value for r in find_expressions("They met the previous July.", ref)] == ["2024-07"]
+    assert [r.value for r in find_expressions("They meet the coming July.", ref)] == ["2025-07"]

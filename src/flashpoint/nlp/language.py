@@ -344,6 +344,8 @@ class DateWords:
     bound_nouns: frozenset[str]
     weekday_relative_words: frozenset[str]
     numeric_date_lead_cues: frozenset[str]
+    month_back_words: frozenset[str]
+    month_ahead_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)

@@ -672,8 +672,8 @@ def _bare_month_name(said: str) -> bool:
     return mon not in ("may", "march", "mar")
 
 
-_MONTH_BACK = ("last", "previous", "past")
-_MONTH_AHEAD = ("next", "coming", "following")
+_MONTH_BACK = _W.month_back_words  # "previous July": the latest before this month (dates.yaml)
+_MONTH_AHEAD = _W.month_ahead_words  # "next July": the first after it
 
 
 def _relative_month_year(rel: str, month: int, ref: dt.date) -> int:
