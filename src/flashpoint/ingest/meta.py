@@ -554,9 +554,7 @@ def find_title(header: list[str], body: str, cleaner_title: str | None, table: S
 _CREDIT = re.compile(r"^\(\s*([^()]{2,100}?)\s*\)$")
 _DATELINE_AGENCY = re.compile(r"^(?:[A-Z][\w .,'’/-]{0,60}?\s*)?\(([A-Za-z][A-Za-z .-]{1,30})\)\s*[-–—:]")
 _BYLINE_AGENCY = page_cues()["byline_agency"].pattern  # "By Reuters", "Source: AFP" (lang/en/pages.yaml)
-_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*[.,]?\s*"
-    r"(?:(?:19|20)\d{2})?\s*[.,]?\s*(?:all rights reserved\.?)?$", re.I)
+_COPYRIGHT = page_cues()["copyright"].pattern  # "© 2024 Reuters. All rights reserved." (lang/en/pages.yaml)
 
 
 def _split_names(text: str) -> list[str]:
