@@ -278,3 +278,14 @@ def test_a_month_after_a_back_or_ahead_word_is_the_nearest_that_way() -> None:
     ref = dt.date(2024, 8, 1)
     assert [r.value for r in find_expressions("They met the previous July.", ref)] == ["2024-07"]
     assert [r.value for r in find_expressions("They meet the coming July.", ref)] == ["2025-07"]
+
+
+def test_a_span_counted_back_from_the_day_of_writing_reads_its_words_from_data() -> None:
+    import datetime as dt
+
+    from flashpoint.nlp.timexes import find_expressions
+
+    assert language.date_words().span_back_words == {"last", "past", "previous", "recent"}
+    ref = dt.date(2024, 8, 1)
+    back, ahead = (find_expressions(f"Prices rose in the {w} three days.", ref)[0] for w in ("past", "next"))
+    assert (back.start, back.end) == (dt.date(2024, 7, 29), ref) and ahead.start == dt.date(2024, 8, 2)

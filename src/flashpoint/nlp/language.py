@@ -346,6 +346,7 @@ class DateWords:
     numeric_date_lead_cues: frozenset[str]
     month_back_words: frozenset[str]
     month_ahead_words: frozenset[str]
+    span_back_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)

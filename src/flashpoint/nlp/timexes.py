@@ -1191,13 +1191,13 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
             base = dt.date(ctx.ref.year, (ctx.ref.month - 1) // 3 * 3 + 1, 1)
         else:
             base = dt.date(ctx.ref.year // 10 * 10, 1, 1)
-        if rel in ("last", "past", "previous", "recent"):
+        if rel in _W.span_back_words:  # "the past two quarters" (dates.yaml)
             start, end = add_months(base, -size * n), base
         else:
             start = add_months(base, size)
             end = add_months(start, size * n)
         return Res(m.start(), m.end(), None, start=start, end=end, kind="span")
-    if rel in ("last", "past", "previous", "recent"):
+    if rel in _W.span_back_words:  # "the last three days"
         start, end = shift(ctx.ref, -n, unit), ctx.ref
     elif m["n3"] or m.group(0).lower().startswith("within"):
         start, end = ctx.ref, shift(ctx.ref, n, unit)
