@@ -6,6 +6,7 @@ A second language is a sibling folder with the same files; no code changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -147,12 +148,18 @@ class People:
     other_pronouns: frozenset[str]
 
 
-def _word_map(data: dict[str, Any], key: str, source: str, allow_null: bool = False) -> dict[str, Any]:
+def _checked_map(data: dict[str, Any], key: str, source: str, valid: Callable[[Any, Any], bool], what: str
+                 ) -> dict[str, Any]:
+    """A mapping of words (lower-cased) to values, every pair of which `valid` accepts; else one clear error."""
     value = data.get(key)
-    genders = {"male", "female"} | ({None} if allow_null else set())
-    if not isinstance(value, dict) or not all(isinstance(k, str) and v in genders for k, v in value.items()):
-        raise ValueError(f"{source}: {key!r} must map a word to male or female")
+    if not isinstance(value, dict) or not all(isinstance(k, str) and valid(k, v) for k, v in value.items()):
+        raise ValueError(f"{source}: {key!r} must map a word to {what}")
     return {k.lower(): v for k, v in value.items()}
+
+
+def _word_map(data: dict[str, Any], key: str, source: str, allow_null: bool = False) -> dict[str, Any]:
+    genders = {"male", "female"} | ({None} if allow_null else set())
+    return _checked_map(data, key, source, lambda _, v: v in genders, "male or female")
 
 
 @lru_cache(maxsize=4)
@@ -493,11 +500,8 @@ def _rows_in_order(data: dict[str, Any], key: str, count: int, source: str) -> l
 
 def _value_map(data: dict[str, Any], key: str, kind: type, source: str) -> dict[str, Any]:
     """A mapping of words to values of one kind (a code, a number of days)."""
-    value = data.get(key)
-    if not isinstance(value, dict) or not all(isinstance(k, str) and k and isinstance(v, kind)
-                                              and not isinstance(v, bool) for k, v in value.items()):
-        raise ValueError(f"{source}: {key!r} must map a word to a {kind.__name__}")
-    return {k.lower(): v for k, v in value.items()}
+    return _checked_map(data, key, source, lambda k, v: bool(k) and isinstance(v, kind) and not isinstance(v, bool),
+                        f"a {kind.__name__}")
 
 
 @lru_cache(maxsize=4)
