@@ -372,3 +372,18 @@ def test_a_korean_given_name_keeps_its_second_syllable(text: str, name: str) -> 
 def test_a_hyphened_english_word_is_no_given_name() -> None:
     ents = entities("The UK-based group said so after L'Occitane U-turn talks.")
     assert not [e for e in ents if "-" in e.text]
+
+
+def test_name_words_are_read_from_the_docs_tokens() -> None:
+    """The name finder's words come from the one Doc (issue 11): a possessive mark is a flag of its word, a clitic
+    or a piece split off with no mark between is part of its word, a token with inner marks is its letter runs."""
+    from flashpoint.nlp.entities import _tokens
+    from flashpoint.nlp.parser import parse
+
+    text = "Kyiv’s mayor and Jones' aide don't see the U.S.-led 512GB plan of O’Brien, COVID-19 aside."
+    words = _tokens(parse(text))
+    assert [w.text for w in words] == ["Kyiv", "mayor", "and", "Jones", "aide", "don't", "see", "the", "U", "S", "led",
+                                       "512GB", "plan", "of", "O’Brien", "COVID", "19", "aside"]
+    assert [w.text for w in words if w.poss] == ["Kyiv", "Jones"]
+    assert all(text[w.start:w.end] == w.text for w in words)
+    assert [w.text for w in words if w.cap] == ["Kyiv", "Jones", "U", "S", "O’Brien", "COVID"]

@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.attrs import IDX, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import world_places
@@ -32,7 +34,6 @@ from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer,
 from flashpoint.nlp.language import names, people
 from flashpoint.nlp.regexes import longest_first
 
-_TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*(?:['’]s?)?")
 _NAMES = names()  # resources/lang/en/entities.yaml
 _CONNECTORS = _NAMES.name_connectors
 _PARTICLES = _NAMES.surname_particles
@@ -67,27 +68,56 @@ class _Tok(NamedTuple):
     poss: bool
 
 
-def _tokens(body: str) -> list[_Tok]:
-    """The body's words as the name finder reads them: letters and digits with inner apostrophes ("O’Brien"),
-    a possessive "'s" or bare "'" cut off and flagged ("Kyiv’s", "Jones'"), no punctuation, "U.S." as two words.
-    Not the Doc's tokens (issue 11): those keep "’s" and "'" as tokens of their own, "U.S." as one and a hyphen
-    as one, and the name rules count words on these; a swap changes records, so the words are read here."""
-    out = []
-    for m in _TOKEN.finditer(body):
-        s, e = m.span()
-        text = m.group()
-        poss = False
-        if text[-1] in "s'’":  # only then can a possessive end it
-            if len(text) > 2 and text[-2:] in ("'s", "’s"):
-                e -= 2
-                poss = True
-                text = text[:-2]
-            elif text[-1] in "'’":
-                e -= 1
-                poss = True
-                text = text[:-1]
-        out.append(_Tok(s, e, text, text[:1].isupper(), poss))
+_APOSTROPHES = "'’"
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _tokens(doc: Doc) -> list[_Tok]:
+    """The body's words as the name finder reads them, from the Doc's tokens (issue 11: one tokenisation).
+
+    Four small differences from the tokens, all general: a possessive mark glued to its word ("Kyiv’s",
+    "Jones'") is a flag of that word, not a word; another clitic glued to its word ("don't", "they're") is part
+    of it, and so is a token the tokenizer split off with no mark between ("512GB", "cannot"); and a token with
+    inner marks ("U.S.", "COVID-19", "U.S.-led", "Lt.") is read as its letter runs
+    (`_letter_runs`), since the name rules join "U" "S" over a dot and a hyphen's two sides as words. Read
+    from the doc's arrays: no Token object is made of each word."""
+    text = doc.text
+    out: list[_Tok] = []
+    last_end = -1  # where the last word's token ended (a possessive mark shortens the word, not this)
+    for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
+        word = text[i:i + n]
+        if out and i == last_end and any(c in _APOSTROPHES for c in word):
+            prev = out[-1]
+            if word in _POSSESSIVE_MARKS:
+                out[-1] = prev._replace(poss=True)
+            elif not prev.poss:
+                out[-1] = prev._replace(end=i + n, text=text[prev.start:i + n])
+            last_end = i + n
+            continue
+        for s, e in _letter_runs(word):
+            if s == 0 and out and out[-1].end == i and not out[-1].poss:  # "512GB", "cannot": split, no mark between
+                out[-1] = out[-1]._replace(end=i + e, text=text[out[-1].start:i + e])
+            else:
+                out.append(_Tok(i + s, i + e, word[s:e], word[s].isupper(), False))
+            last_end = i + n
     return out
+
+
+def _letter_runs(word: str) -> list[tuple[int, int]]:
+    """The runs of letters and digits of one token, an apostrophe between two letters kept ("O’Brien"):
+    "U.S." -> "U", "S"; "COVID-19" -> "COVID", "19"; most tokens are one run."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    for k, c in enumerate(word):
+        inner = c in _APOSTROPHES and 0 < k < len(word) - 1 and start >= 0 and word[k + 1].isalnum()
+        if c.isalnum() or inner:
+            start = k if start < 0 else start
+        elif start >= 0:
+            runs.append((start, k))
+            start = -1
+    if start >= 0:
+        runs.append((start, len(word)))
+    return runs
 
 
 def _joinable(body: str, a: _Tok, b: _Tok) -> bool:
@@ -670,7 +700,7 @@ def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) ->
 def extract_entities(doc: NlpDoc) -> list[Entity]:
     """PERSON, ORG, GPE, LOC, NORP entities with canonical ids, names and actors."""
     body = doc.body
-    toks = _tokens(body)
+    toks = _tokens(doc.tokens)
     known = _Known()  # surname (and full name) -> the person named earlier in this document
     found = [f for run in _runs(body, toks) for f in _run_entities(body, toks, run, known)]
     found.sort(key=lambda f: f.start)
