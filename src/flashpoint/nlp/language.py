@@ -354,6 +354,8 @@ class DateWords:
     month_back_words: frozenset[str]
     month_ahead_words: frozenset[str]
     span_back_words: frozenset[str]
+    time_unit_words: frozenset[str]
+    year_anchor_words: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -605,3 +607,67 @@ def _cue_set(language: str, file: str, expected: tuple[str, ...]) -> dict[str, C
             raise ValueError(f"{source}: cue {key!r}: ignore_case is true or false")
         cues[key] = _cue(row, f"{source}: cue {key!r}", ignore_case)
     return cues
+
+
+@dataclass(frozen=True)
+class PatternText:
+    """A regular expression of a language's words and order, written with named parts its finder fills in
+    ({MON}: a part the finder builds, {relative_words}: a word list), with the examples a test runs."""
+
+    text: str
+    pos: tuple[str, ...]
+    neg: tuple[str, ...]
+    anchors: tuple[tuple[str, ...], ...] = ()  # a rule's: the words one of which a line must hold, per part
+    ignore_case: bool = True
+
+
+def _words(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(w, str) and w for w in value)
+
+
+def _pattern_text(row: Any, source: str, anchored: bool) -> PatternText:
+    """One row: `pattern` (a string, or pieces joined), `pos` and `neg` examples, `anchors` where the finder
+    tries a rule only on lines holding them, and `ignore_case` (true by default)."""
+    row = row if isinstance(row, dict) else {}
+    text = row.get("pattern")
+    text = "".join(text) if _words(text) else text
+    ignore_case = row.get("ignore_case", True)
+    anchors = row.get("anchors")
+    if not isinstance(text, str) or not text or not (_words(row.get("pos")) and _words(row.get("neg"))):
+        raise ValueError(f"{source} needs a pattern and positive and negative examples")
+    if not isinstance(ignore_case, bool):
+        raise ValueError(f"{source}: ignore_case is true or false")
+    if anchored and not (isinstance(anchors, list) and anchors and all(_words(a) for a in anchors)):
+        raise ValueError(f"{source}: 'anchors' must list, per part, the words a line holds for the rule to be tried")
+    return PatternText(text, tuple(row["pos"]), tuple(row["neg"]),
+                       tuple(tuple(a) for a in anchors) if anchored else (), ignore_case)
+
+
+@lru_cache(maxsize=16)
+def pattern_texts(language: str, file: str, key: str, anchored: bool = False) -> dict[str, PatternText]:
+    """A file's mapping `key` of named patterns (see PatternText), in the listed order, each checked; `anchored`:
+    each names its anchor words (a date finder's rule)."""
+    source = f"lang/{language}/{file}"
+    data = (read_yaml(language, file) or {}).get(key)
+    if not isinstance(data, dict) or not data:
+        raise ValueError(f"{source}: {key!r} must map a name to a pattern and its examples")
+    return {str(name): _pattern_text(row, f"{source}: {key}.{name}", anchored) for name, row in data.items()}
+
+
+@dataclass(frozen=True)
+class DatePatterns:
+    """The date finder's patterns (resources/lang/en/dates.yaml): parts named in capitals that other patterns
+    hold ({NUM}), its rules (each with its anchor words) and its cues, each with examples."""
+
+    parts: dict[str, PatternText]
+    rules: dict[str, PatternText]
+    cues: dict[str, PatternText]
+
+
+@lru_cache(maxsize=4)
+def date_patterns(language: str = DEFAULT_LANGUAGE) -> DatePatterns:
+    parts = pattern_texts(language, "dates.yaml", "pattern_parts")
+    if not all(name.isupper() for name in parts):
+        raise ValueError(f"lang/{language}/dates.yaml: 'pattern_parts' are named in capitals, as patterns name them")
+    return DatePatterns(parts, pattern_texts(language, "dates.yaml", "rule_patterns", anchored=True),
+                        pattern_texts(language, "dates.yaml", "cue_patterns"))

@@ -30,7 +30,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,7 +38,17 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc, publication_window
-from flashpoint.nlp.language import calendar_words, date_words, lexicon, number_words, relative_steps, syntax
+from flashpoint.nlp.language import (
+    DEFAULT_LANGUAGE,
+    calendar_words,
+    date_patterns,
+    date_words,
+    lexicon,
+    number_words,
+    relative_steps,
+    syntax,
+    word_list,
+)
 from flashpoint.nlp.numbers import (
     NUMBER_WORDS_RE,
     ORDINAL_SUFFIX_RE,
@@ -59,12 +69,44 @@ SEASONS: dict[str, str] = dict(_CALENDAR.seasons)
 
 # a dot only after an abbreviation ("Jan."); after a full name it ends the sentence
 # (the name lists as tries: the same longest-first matches, found faster; see regexes.alternation)
-_MON = (r"(?:" + alternation(n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july"))
-        + r"|(?:" + alternation(n for n in MONTHS if len(n) <= 4 and n not in ("may", "june", "july")) + r")\.?)")
+_MON = (r"(?:" + alternation(n for n in MONTHS if len(n) > 4 or n in _CALENDAR.month_names)
+        + r"|(?:" + alternation(n for n in MONTHS if len(n) <= 4 and n not in _CALENDAR.month_names) + r")\.?)")
 _WD = (r"(?:" + alternation(n for n in WEEKDAYS if len(n) > 5)
        + r"|(?:" + alternation(n for n in WEEKDAYS if len(n) <= 5) + r")\.?)")
 _WD_FULL = r"(?:" + "|".join(_CALENDAR.weekday_names) + r")"
 _W = date_words()
+_PATTERNS = date_patterns()  # the date finder's patterns, written with named parts (lang/en/dates.yaml)
+# the parts a pattern names in capitals ({MON}), built from the calendar and number words; the parts written in
+# dates.yaml (`pattern_parts`: {NUM}, {UNIT}) join them below
+_PARTS: dict[str, str] = {"MON": _MON, "WD": _WD, "WD_FULL": _WD_FULL, "PARTS_OF_DAY": _POD_WORDS,
+                          "ORDINAL_SUFFIX": ORDINAL_SUFFIX_RE, "ORDINAL_WORDS": ORDINAL_WORDS_RE,
+                          "NUMBER_WORDS": NUMBER_WORDS_RE, "SEASONS": "|".join(SEASONS),
+                          # the words a report's date and a shown date's lead are read after (dates.yaml)
+                          "REPORTING_VERBS": alternation(word_list(DEFAULT_LANGUAGE, "dates.yaml", "reporting_verbs")),
+                          "LEADING_WORDS": alternation(word_list(DEFAULT_LANGUAGE, "dates.yaml", "leading_words"))}
+
+
+def filled(text: str) -> str:
+    """A pattern's text with its named parts filled in: {MON} a part the finder builds, {relative_words} a word
+    list of dates.yaml (longest first), {rule.key} a date rule's words; a part not known is an error."""
+    def part(m: re.Match[str]) -> str:
+        name = m[1]
+        if name.isupper():
+            if name not in _PARTS:
+                raise ValueError(f"lang/en/dates.yaml: a pattern names the part {{{name}}}, which the finder lacks")
+            return _PARTS[name]
+        if "." in name:
+            return alternation(rule_words(*name.split(".", 1)))
+        return longest_first(getattr(_W, name))
+    return re.sub(r"\{([A-Za-z_][\w.]*)\}", part, text)
+
+
+def date_pattern(name: str) -> re.Pattern[str]:
+    """One of dates.yaml `cue_patterns`, filled in and compiled."""
+    row = _PATTERNS.cues[name]
+    return re.compile(filled(row.text), re.I if row.ignore_case else 0)
+
+
 # days of the month said in words: "twenty first", "the eleventh", "thirty" (dates.yaml: *_number_words)
 _DAY_WORDS = (r"(?:" + longest_first(_W.day_tens_words) + r"[\s-]+(?:" + longest_first(_W.unit_number_words) + "|"
               + longest_first(_W.day_ordinal_unit_words) + r")|" + ORDINAL_WORDS_RE + "|"
@@ -74,21 +116,17 @@ _YEAR_NUM = r"(?:1\d{3}|20\d{2})(?!\d)"
 _Y_UNITS = longest_first(_W.unit_number_words)
 _Y_TEENS = longest_first(_W.teen_number_words)
 _Y_TENS = longest_first(_W.tens_number_words)
-_Y_TAIL = r"(?:" + _Y_TENS + r"(?:[\s-]+" + _Y_UNITS + r")?|" + _Y_TEENS + r")"
-# years said in words: "nineteen ninety six", "nineteen hundred ninety three", "two thousand and fifteen"
-_YEAR_WORDS = (r"(?:" + longest_first(_W.year_century_words) + r"\s+(?:hundred(?:\s+and)?\s+(?:" + _Y_TAIL + "|" + _Y_UNITS
-               + r")|" + _Y_TAIL + r")|two\s+thousand(?:\s+and\s+(?:" + _Y_TAIL + "|" + _Y_UNITS + r")|\s+" + _Y_TAIL
-               + r")?)(?![\w-])")
-_YEAR = r"(?:" + _YEAR_NUM + "|" + _YEAR_WORDS + ")"
-_NUM = r"(?:\d+|" + NUMBER_WORDS_RE + r"|a couple of|a couple|couple of|couple|a few|few|several|an|a)"
-_UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
+# the last two digits of a year said in words: "ninety six", "fifteen"
+_PARTS.update(DAY_IN_WORDS=_DAY_WORDS, DAY=_DAY, YEAR_NUM=_YEAR_NUM,
+              Y_TAIL=r"(?:" + _Y_TENS + r"(?:[\s-]+" + _Y_UNITS + r")?|" + _Y_TEENS + r")")
+for _name, _part in _PATTERNS.parts.items():  # "nineteen ninety six", "a couple of", "weeks"
+    _PARTS[_name] = filled(_part.text)
+_PARTS["YEAR"] = _YEAR = r"(?:" + _YEAR_NUM + "|" + _PARTS["YEAR_IN_WORDS"] + ")"
+_NUM, _UNIT = _PARTS["NUM"], _PARTS["UNIT"]
 _REL = longest_first(_W.relative_words)
 _STEPS = relative_steps()  # "next" 1, "last" -1, "this" 0 (dates.yaml relative_steps)
 
-_FUTURE_CUES = re.compile(
-    r"\b(?:will|'ll|shall|going to|(?:is|are) to(?! say)|plans? to|planned|intends? to|scheduled|due to|"
-    r"due (?:on|for|in|by|next)|expected to|set to|would|must(?! have)|upcoming|next|tomorrow|later|planning|"
-    r"ahead of)\b", re.I)
+_FUTURE_CUES = date_pattern("future_cues")  # "will", "plans to", "next"
 
 
 @dataclass
@@ -311,9 +349,7 @@ def _scheduled_long_past(ctx: Ctx, pos: int, month: int, day: int) -> bool:
 @lru_cache(maxsize=1)
 def _extension() -> re.Pattern[str]:
     """'extended until', 'postponed the vote to': an end put later (dates.yaml: ahead_after_extension)."""
-    verbs = alternation(rule_words("ahead_after_extension", "verbs"))
-    preps = alternation(rule_words("ahead_after_extension", "preps"))
-    return re.compile(r"\b(?:" + verbs + r")\b[^.;:!?]{0,60}?\b(?:" + preps + r")\s+(?:the\s+)?$", re.I)
+    return date_pattern("extension")
 
 
 def _extended_to(ctx: Ctx, m: re.Match[str]) -> bool:
@@ -406,6 +442,7 @@ def _count(s: str) -> int | None:
 
 Handler = Callable[[re.Match[str], Ctx], Res | None]
 RULES: list[tuple[re.Pattern[str], Handler]] = []
+RULE_NAMES: list[str] = []  # each rule's name in dates.yaml `rule_patterns`, as RULES lists them
 # per rule, the words one of which must be in a paragraph for the rule to match there
 # (one set per required part); scanning 44 big patterns over every paragraph was the cost
 NEEDS: list[tuple[frozenset[str], ...]] = []
@@ -415,10 +452,13 @@ YEAR4 = "<year4>"  # ... and for a run of exactly four digits
 _ANCHOR_TOKEN = re.compile(r"[a-z]+|\d+")
 _MON_T = frozenset(MONTHS)
 _WD_T = frozenset(WEEKDAYS)
-_UNIT_T = frozenset(u + s for u in ("day", "week", "fortnight", "month", "year", "decade", "quarter") for s in ("", "s"))
-_YEAR_T = frozenset({YEAR4, "sixteen", "seventeen", "eighteen", "nineteen", "thousand"})
-_DAYNUM_T = frozenset({DIGIT, *UNITS, *ORDINAL_UNITS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-                       "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"})
+_UNIT_T = _W.time_unit_words
+_YEAR_T = frozenset({YEAR4, *_W.year_anchor_words})
+_DAYNUM_T = frozenset({DIGIT, *UNITS, *ORDINAL_UNITS, *_W.day_tens_words})
+# the sets a rule's anchors name in capitals (dates.yaml rule_patterns); more join where they are built
+_TOKENS: dict[str, frozenset[str]] = {"DIGIT": frozenset({DIGIT}), "YEAR4": frozenset({YEAR4}), "MONTHS": _MON_T,
+                                      "WEEKDAYS": _WD_T, "UNITS": _UNIT_T, "YEARS": _YEAR_T, "DAY_NUMBERS": _DAYNUM_T,
+                                      "SEASONS": frozenset(SEASONS)}
 
 
 # no date starts right after a currency mark: "$12 December 27" (dates.yaml: money_is_no_day)
@@ -426,11 +466,21 @@ _NO_MONEY = "".join(f"(?<!{re.escape(c)})(?<!{re.escape(c)}\\s)" for c in sorted
                                                                                           "currency_marks")))
 
 
-def rule(pattern: str, *needs: Iterable[str]) -> Callable[[Handler], Handler]:
+def _anchors(row: tuple[str, ...]) -> frozenset[str]:
+    """One part's anchor words: each a word, or in capitals a set the finder builds (MONTHS)."""
+    return frozenset().union(*(_TOKENS[w] if w.isupper() else {w.lower()} for w in row))
+
+
+def rule(name: str) -> Callable[[Handler], Handler]:
+    """The handler of dates.yaml `rule_patterns` `name`: its pattern, filled in, and its anchor words."""
+    row = _PATTERNS.rules[name]
+
     def deco(fn: Handler) -> Handler:
         # the group makes both word-boundary checks hold for every alternative of the pattern
-        RULES.append((re.compile(r"(?<![\w/.])(?<!\d,)" + _NO_MONEY + r"(?:" + pattern + r")(?![\w])", re.I), fn))
-        NEEDS.append(tuple(frozenset(n) for n in needs))
+        RULES.append((re.compile(r"(?<![\w/.])(?<!\d,)" + _NO_MONEY + r"(?:" + filled(row.text) + r")(?![\w])", re.I),
+                      fn))
+        RULE_NAMES.append(name)
+        NEEDS.append(tuple(_anchors(a) for a in row.anchors))
         return fn
     return deco
 
@@ -463,22 +513,22 @@ def _paragraphs(text: str) -> list[tuple[int, int, set[str]]]:
     return out
 
 
-@rule(r"(?P<y>" + _YEAR + r")[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])", _YEAR_T)
+@rule("iso")
 def _iso(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@rule(r"(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])", {DIGIT})
+@rule("compact")
 def _compact(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@rule(r"(?P<y>" + _YEAR + r")[-/](?P<mon>" + _MON + r")[-/](?P<d>" + _DAY + r")", _MON_T)
+@rule("iso_name")
 def _iso_name(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), _month(m["mon"]), _day(m["d"]))
 
 
-@rule(r"(?:" + _WD + r",?\s+)?(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:1\d|20)?\d{2})", {DIGIT})
+@rule("numeric")
 def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
     """'3/5/2024' is month first; '07.04.22' with dots, as Europe writes it, day first (dates.yaml:
     dotted_day_first); a first number above 12 is the day either way."""
@@ -491,10 +541,7 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, _year(m["y"]), month, day)
 
 
-@rule(r"(?:(?:" + longest_first(_W.weekday_relative_words) + r"\s+)?(?P<wd>" + _WD + r")[,\s]+|(?P<cue>"
-      + longest_first(_W.numeric_date_lead_cues) + r")\s+)?"
-      r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?!\d|[/.]\d|-\d{1,2}-\d{1,2}-\d)(?:,\s*(?P<y>" + _YEAR +
-      r"))?", {DIGIT})
+@rule("numeric_md")
 def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not _said_as_numeric_date(m, ctx):
         return None
@@ -534,8 +581,7 @@ def _month_first(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a <= 12 else (b, a)
 
 
-@rule(r"(?:" + _WD + r",?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")(?:\s+of)?(?:[\s-]+|/(?=\w+/))(?P<mon>" + _MON + r")"
-      r"(?:,?[\s/-]+(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|\s+of\s+(?P<y2>" + _YEAR + r"|\d{2}(?!\d)))?", _MON_T)
+@rule("day_month")
 def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["mon"].lower() in ("may", "mar") and not (m["y"] or re.search(r"\d|of", m.group(0))):
         return None
@@ -547,12 +593,7 @@ def _counted_next() -> re.Pattern[str]:
     """What follows a number that counts ('September 24 civilians', '24 of them', '24 rebels were'):
     a counted noun, or a plural word and an auxiliary, on the same line: a headline's last date is no
     count of the paragraph after it (dates.yaml: count_after_a_month)."""
-    nouns = alternation(rule_words("count_after_a_month", "counted_nouns"))
-    verbs = alternation(rule_words("count_after_a_month", "counted_verbs"))
-    aux = alternation(rule_words("count_after_a_month", "auxiliaries"))
-    skip = r"(?!(?:the|a|an|and|when|as)\b)"
-    return re.compile(r"[^\S\n]+(?:more\s+|other\s+|of\s+(?:the|them|those|whom)\b|(?:" + verbs + r")\b|(?:" + skip +
-                      r"[a-z]+\s+)?(?:" + nouns + r")\b|(?:" + skip + r"[a-z]+s\s+)?(?:" + aux + r")\b)", re.I)
+    return date_pattern("counted_next")
 
 
 @lru_cache(maxsize=1)
@@ -566,8 +607,7 @@ def _determiner_before() -> re.Pattern[str]:
     return re.compile(r"(?:\b(?:" + plain + r")|\w(?:" + marks + r"))\s+$", re.I)
 
 
-@rule(r"(?:" + _WD + r",?\s+)?(?P<mon>" + _MON + r")[\s,/-]*(?:the\s+)?(?P<d>" + _DAY + r")"
-      r"(?:(?:\s*,\s*|\s+|-)(?:of\s+)?(?P<y>" + _YEAR + r"))?", _MON_T)
+@rule("month_day")
 def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not m["y"]:
         # "27 September, 24 civilians": the month already has its day, the number counts something
@@ -582,31 +622,27 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, _year(m["y"]), _month(m["mon"]), _day(m["d"]))
 
 
-@rule(r"(?P<mon>" + _MON + r")(?:\s*[,/-]\s*|\s+(?:of\s+)?)(?P<y>" + _YEAR + r"|'\d{2}(?!\d))|(?P<mon2>" + _MON +
-      r")\s+of\s+(?P<y2>\d{2})(?!\d)", _MON_T)
+@rule("month_year")
 def _month_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, _year(m["y"] or m["y2"]), _month(m["mon"] or m["mon2"]), None)
 
 
-@rule(r"(?P<m>0?[1-9]|1[0-2])[-/](?P<y>" + _YEAR + r")", _YEAR_T)
+@rule("numeric_month_year")
 def _numeric_month_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), None)
 
 
-@rule(r"(?P<y>" + _YEAR + r")[\s-]+(?P<mon>" + _MON + r")", _MON_T)
+@rule("year_month")
 def _year_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), _month(m["mon"]), None)
 
 
-@rule(r"(?P<y>" + _YEAR + r")-(?P<m>0?[1-9]|1[0-2])", _YEAR_T)
+@rule("iso_month")
 def _iso_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _date_res(m, ctx, int(m["y"]), int(m["m"]), None)
 
 
-@rule(r"(?:(?:this\s+(?=past))?(?P<rel>this|last|next|previous|past|coming|following)\s+|(?P<cue>in|since|from|until|till|by|"
-      r"before|after|during|of|to|through|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
-      r"between|and|or|for)[\s-]+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?P<lead>early|late|mid)[\s-]+)?"
-      r"(?P<mon>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR_NUM + r"))?", _MON_T)
+@rule("month_only")
 def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
     mon = m["mon"].lower().rstrip(".")
     cued = m["rel"] or m["cue"] or m["lead"]
@@ -706,11 +742,10 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
 
 
 _PODS = frozenset(_CALENDAR.parts_of_day)
+_TOKENS["PARTS_OF_DAY"] = _PODS
 
 
-@rule(r"the\s+(?P<pod>" + _POD_WORDS + r")\s+of\s+(?:" + _WD + r",?\s+)?(?:(?P<mon>" + _MON + r")\s+(?P<d>"
-      + _DAY + r")|(?P<d2>" + _DAY + r")\s+(?:of\s+)?(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR + r"))?"
-      r"(?!\s*(?:-|–|to|into|and|through)\s*\d)", _PODS, _MON_T)
+@rule("part_of_a_date")
 def _part_of_a_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     """'the night of May 7, 2022', 'the morning of August 24': that day's part, as 'Wednesday morning'
     is (dates.yaml: part_of_a_named_day)."""
@@ -720,14 +755,12 @@ def _part_of_a_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     return r
 
 
-@rule(r"the\s+night\s+of\s+(?P<wd>" + _WD_FULL + r")\s+(?:to|into|and)\s+" + _WD_FULL, {"night"})
+@rule("night_of")
 def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, None, "night")
 
 
-@rule(r"(?:(?P<lead>late|early)\s+(?:on\s+)?)?(?:this\s+(?=past))?(?:(?P<rel>next|last|this|previous|coming|following|past)\s+)?"
-      r"(?P<wd>" + _WD + r")(?:\s+(?:of\s+)?(?:the\s+)?(?P<wrel>next|last|this|previous|following|coming)\s+week)?"
-      r"(?:,?\s+(?P<pod>" + _POD_WORDS + r"))?", _WD_T)
+@rule("weekday")
 def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     name = m["wd"].lower().rstrip(".")
     if len(name) <= 3 and name not in ("mon", "tue", "thu", "fri") and not m["rel"]:
@@ -748,14 +781,12 @@ def _part_said_by(lead: str) -> str:
     return str(parts.get(lead.lower(), ""))
 
 
-@rule(r"(?P<wrel>next|last|this|previous|following)\s+week(?:\s*[-,]?\s*(?:on\s+)?)(?P<wd>" + _WD_FULL + r"|mon|tue|"
-      r"wed|thu|fri|sat|sun)", _WD_T)
+@rule("week_weekday")
 def _week_weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _weekday_res(m, ctx, WEEKDAYS[m["wd"].lower()], None, m["wrel"].lower(), None)
 
 
-@rule(r"(?P<wd>" + _WD + r")\s+(?:the\s+)?(?P<d>" + _DAY + r")(?!\s*(?:of\s+)?" + _MON + r")"
-      r"(?!\s+(?:days?|weeks?|months?|years?|fortnights?)\b)", _WD_T)
+@rule("weekday_day")
 def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -775,10 +806,11 @@ def _weekday_day(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 _DAY_WORDS_REL: dict[str, int] = dict(_CALENDAR.day_words)
+_PARTS["TODAY_WORDS"] = "|".join(_DAY_WORDS_REL)
+_TOKENS["TODAY_WORDS"] = frozenset(_DAY_WORDS_REL)
 
 
-@rule(r"(?:(?P<pre>the\s+day\s+(?P<ba>before|after)|(?P<lead>late|early)\s+)\s*)?(?P<w>" + "|".join(_DAY_WORDS_REL)
-      + r")(?:\s+(?P<pod>" + _POD_WORDS + r"))?", _DAY_WORDS_REL)
+@rule("day_word")
 def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     w = m["w"].lower()
     if w == "today" and not (m["pre"] or m["pod"]):
@@ -808,9 +840,7 @@ def _today_in_a_name(m: re.Match[str], text: str) -> bool:
 @lru_cache(maxsize=1)
 def _nowadays_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = alternation(rule_words("today_as_nowadays", "clause_words"))
-    nouns = alternation(rule_words("today_as_nowadays", "nouns"))
-    return (re.compile(r"\b(?:" + cues + r")\b", re.I),
-            re.compile(r"^['\u2019]s\s+(?:" + nouns + r")\b", re.I))
+    return re.compile(r"\b(?:" + cues + r")\b", re.I), date_pattern("nowadays_noun")
 
 
 def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
@@ -834,9 +864,7 @@ def _today_to_a_target(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _today_to_a_target_pattern() -> re.Pattern[str]:
-    target = alternation(rule_words("today_as_nowadays", "target_words"))
-    return re.compile(r"\s+to\s+(?:[^.;!?]|\.(?=\d)){0,60}?\b(?:" + target + r")\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
-                      re.I)
+    return date_pattern("today_to_a_target")
 
 
 @lru_cache(maxsize=1)
@@ -884,7 +912,7 @@ def _two_sentences_before(ctx: Ctx, at: int) -> str | None:
     return " ".join(ctx.text[max(start, ctx.doc[first].idx):at].split())
 
 
-@rule(r"(?P<w>this|last)\s+(?P<pod>" + _POD_WORDS + r")", _PODS)
+@rule("this_pod")
 def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -892,8 +920,7 @@ def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), d.isoformat() + PARTS_OF_DAY[m["pod"].lower()])
 
 
-@rule(r"(?:the|a)\s+(?P<w>day\s+before|day\s+after|next\s+day|following\s+day|previous\s+day|day\s+earlier|"
-      r"day\s+later)", {"day"})
+@rule("the_day_before")
 def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     back = re.search(r"before|previous|earlier", m["w"], re.I)
     if re.fullmatch(r"day\s+(?:before|after)", m["w"], re.I) and re.match(r"\s+[a-z]", ctx.text[m.end():], re.I):
@@ -922,8 +949,7 @@ def _comes_after_a_clause(text: str, m: re.Match[str]) -> bool:
     return bool(_past_clause().search(clause) or _REGULAR_PAST.search(clause))
 
 
-@rule(r"the\s+(?P<unit>week|month|year)\s+(?P<w>before|after)(?P<last>\s+last)?(?=\s*[,.;:)]|\s*$|\s+(?:that|this)\b)",
-      {"week", "month", "year"})
+@rule("the_year_before")
 def _the_year_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     """'In 2019 ... The year before, ...': a unit before or after the date last told (dates.yaml:
     the_year_before); 'the week before last' is two weeks before this one."""
@@ -936,9 +962,7 @@ def _the_year_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _anaphoric(m, ctx, -1 if m["w"].lower() == "before" else 1, unit)
 
 
-@rule(r"(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+(?P<unit>day|" + _POD_WORDS + r")|"
-      r"the\s+(?:next|following)\s+(?P<pod>" + _POD_WORDS + r")",
-      {"that", "same", "next", "following"}, {"day", *_PODS})
+@rule("same_day")
 def _same_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     """'later that day', 'that night', 'the next morning': the day the text last named (see
     `_resolve_anaphora`); with none named, no value (dates.yaml: same_day_as_told)."""
@@ -949,7 +973,7 @@ def _same_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), None, kind="told", extra=extra)
 
 
-_SAID_OF_WHAT_FOLLOWS = re.compile(r"\s+(?:that|as|when|on\s+which|in\s+which)\b", re.I)
+_SAID_OF_WHAT_FOLLOWS = date_pattern("said_of_what_follows")  # "on the same day that ..."
 
 
 def _anaphoric(m: re.Match[str], ctx: Ctx, n: int, unit: str) -> Res:
@@ -974,7 +998,7 @@ def _shifted_value(d: dt.date, n: int, unit: str, grain: str) -> str:
     return moved.isoformat() if coarse == "day" else unit_value(moved, coarse)
 
 
-@rule(r"(?P<pre>(?:late|early)\s+)?overnight(?!\s+(?:on|to|into|from|between|in\s+the\s+night)\b)", {"overnight"})
+@rule("overnight")
 def _overnight(m: re.Match[str], ctx: Ctx) -> Res | None:
     """A report's 'overnight' is the night just gone: TIMEX3 dates a night by its first day."""
     if re.search(r"\b(?:an?|the|its|their|his|her)\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
@@ -999,11 +1023,7 @@ def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
 _PART_OF_A_UNIT = alternation(rule_words("early_in_a_unit", "words"))
 
 
-@rule(r"(?:(?<!\bas\s)(?P<pos>earlier|later|" + _PART_OF_A_UNIT + r")\s+(?:in\s+)?)?(?:(?P<bound>the\s+(?:end|beginning|start|middle)\s+of|"
-      r"(?:the\s+)?(?:remainder|rest|remaining)\s+of)\s+)?(?P<the>the\s+)?(?P<rel>" + _REL + r")\s+"
-      r"(?:calendar\s+)?(?P<unit>week|month|year|weekend|decade|quarter|fortnight|century|working\s+week|workweek|"
-      r"business\s+week)"
-      r"(?:'s)?", {"week", "month", "year", "weekend", "decade", "quarter", "fortnight", "century", "workweek"})
+@rule("rel_unit")
 def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1032,10 +1052,7 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     return res
 
 
-@rule(r"(?:" + longest_first(_W.bound_unit_preps) + r"\s+)?(?:the\s+)?(?P<b>" + longest_first(_W.bound_nouns)
-      + r")\s+of\s+"
-      r"(?:the\s+)?(?P<unit>week|month|year)|(?P<pos>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)|"
-      r"(?P<eoy>eoy|eom|eow)", {"week", "month", "year", "eoy", "eom", "eow"})
+@rule("bound_unit")
 def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1044,8 +1061,7 @@ def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(start, m.end(), unit_value(ctx.ref, unit), mod=m["b"] or m["pos"] or "end")
 
 
-@rule(r"(?P<rel>next|last|previous|following|coming)\s+(?P<unit>week|month|year)\s+but\s+one|"
-      r"the\s+(?P<unit2>week|month|year)\s+after\s+next", {"week", "month", "year"})
+@rule("after_next")
 def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1054,7 +1070,7 @@ def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), unit_value(shift(ctx.ref, step, unit), unit))
 
 
-@rule(r"(?:(?:the|this|that)\s+)?(?P<unit>week|month|year)\s+to\s+date|(?P<ytd>ytd)", {"week", "month", "year", "ytd"})
+@rule("to_date")
 def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1062,10 +1078,7 @@ def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), unit_value(ctx.ref, unit))
 
 
-@rule(r"(?:(?P<approx>more\s+than|about|almost|nearly|around|roughly|some|over)\s+(?=\S+\s+\S+\s+ago\b))?"
-      r"(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM + r")\s+(?P<unit2>" + _UNIT +
-      r"))?\s+(?P<dir>ago|earlier|before|after|later|from|since|hence)"
-      r"(?:\s+(?P<anchor>today|tomorrow|tmrw|yesterday|now))?", _UNIT_T)
+@rule("ago")
 def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     direction = m["dir"].lower()
     if direction in ("before", "after") and not m["anchor"] and ctx.ref is not None \
@@ -1123,7 +1136,7 @@ def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | N
     return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
 
 
-@rule(r"in\s+(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:'|'s)?(?:\s+time)?", _UNIT_T)
+@rule("in_n")
 def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     if re.fullmatch(r"(?:a\s+)?(?:few|several|couple(?:\s+of)?)", m["n"], re.I):
         return None  # "the first time in several years": no date
@@ -1153,8 +1166,7 @@ def _past_clause() -> re.Pattern[str]:
 def _stretch_measure() -> re.Pattern[str]:
     """'the first time in', 'the highest in', '52 weeks in': what comes before 'in N units' when
     it measures a stretch (dates.yaml: past_clause_duration, stretch_words)."""
-    words = alternation(rule_words("past_clause_duration", "stretch_words"))
-    return re.compile(r"(?:\b(?:" + words + r")|\b[a-z]{2,}est|\d\s+[a-z]+s)\s*$", re.I)
+    return date_pattern("stretch_measure")
 
 
 def _sentence_before(ctx: Ctx, pos: int) -> str:
@@ -1171,9 +1183,7 @@ def _sentence_before(ctx: Ctx, pos: int) -> str:
     return window[cut + 1:]
 
 
-@rule(r"(?:(?:with)?in\s+)?(?:the\s+)?(?:(?P<rel>next|last|past|previous|coming|upcoming|following|recent)\s+"
-      r"(?P<n>" + _NUM + r")|(?P<n2>" + _NUM + r")\s+(?P<rel2>next|last|past|previous|coming|upcoming|following))"
-      r"\s+(?P<unit>" + _UNIT + r")|within\s+(?P<n3>" + _NUM + r")\s+(?P<unit3>" + _UNIT + r")", _UNIT_T)
+@rule("span_n")
 def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1208,24 +1218,20 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), value, start=start, end=end, kind="span")
 
 
-@rule(r"(?:in\s+)?(?:the\s+)?" + longest_first(_W.fuzzy_relative_words) + r"\s+(?:few\s+|several\s+|couple\s+of\s+)?"
-      r"(?P<unit>days|weeks|months|years|decades)|recently|lately|in\s+the\s+past|previously", {"days", "weeks", "months", "years", "decades", "recently", "lately", "past", "previously"})
+@rule("fuzzy")
 def _fuzzy(m: re.Match[str], ctx: Ctx) -> Res | None:
     coming = re.search(r"coming", m.group(0), re.I)
     return Res(m.start(), m.end(), "FUTURE_REF" if coming else "PAST_REF", kind="fuzzy")
 
 
-@rule(r"(?:right\s+)?now|currently|at\s+present|these\s+days|nowadays|the\s+present|current\s+date|"
-      r"(?<=\bto\s)date|(?<=\btill\s)date", {"now", "currently", "present", "days", "nowadays", "date"})
+@rule("now")
 def _now(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), "PRESENT_REF", kind="fuzzy")
     return Res(m.start(), m.end(), "PRESENT_REF", start=ctx.ref, end=ctx.ref + dt.timedelta(days=1), kind="now")
 
 
-@rule(r"(?:(?:on\s+)?the\s+)?(?P<d2>" + _DAY + r")\s+day\s+of\s+(?P<mon>" + _MON + r")|"
-      r"(?:on\s+)?the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01])" + ORDINAL_SUFFIX_RE + r"|" + _DAY_WORDS + r")(?:\s+day)?"
-      r"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|next|last|the|current)\s+month)?", {"day", "the"}, _DAYNUM_T)
+@rule("nth")
 def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
     day = _day(m["d"] or m["d2"])
     if day is None:
@@ -1260,13 +1266,7 @@ _CUE_OUTSIDE_THE_DATE = re.compile(longest_first(_W.year_cues_outside_the_date) 
 _COUNTED_AFTER_A_YEAR = re.compile(r"\s*(?:" + longest_first(_W.year_counted_nouns) + r"|\$)", re.I)
 
 
-@rule(r"(?:(?P<cue>" + longest_first(_W.year_cue_words) + r"|as\s+of|since\s+the\s+(?:end|start|beginning)\s+of|(?:at\s+)?the\s+(?:end|"
-      r"start|beginning|middle)\s+of|(?:in\s+)?(?:early|late|mid)|summer|spring|autumn|fall|winter)[\s-]+"
-      r"(?:the\s+(?:year\s+(?:of\s+)?)?)?|(?P<lead>early|late|mid)-|"
-      r"(?P<det>" + longest_first(_W.year_determiners) + r"\s+|['\u2019]s\s+)(?=\d{4}\s+[a-z]))?"
-      r"(?P<y>(?:1[89]|20)\d{2}(?!\d|s\b|\s+s\b|'s|%)|"
-      + _YEAR_WORDS + r")"
-      r"(?P<later>\s+(?:or|and)\s+" + longest_first(_W.year_open_end_words) + r"(?=\s*(?:[^\w\s]|$)))?", _YEAR_T)
+@rule("year_rule")
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     lead_in = _year_without_a_cue(ctx, m.start("y"), m.end("y"))
     if not (m["cue"] or m["lead"] or m["later"] or m["det"] or lead_in is not None
@@ -1294,10 +1294,9 @@ def _cueless_year() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """dates.yaml year_without_a_cue: the sentence's subject before its verb, a year after a bound, a fiscal year."""
     verbs = alternation(rule_words("year_without_a_cue", "subject_verbs"))
     bounds = alternation(rule_words("year_without_a_cue", "bounds"))
-    fiscal = alternation(rule_words("year_without_a_cue", "fiscal_words"))
     return (re.compile(r"\s+(?:" + verbs + r")\b", re.I),
             re.compile(r"\b(?:" + bounds + r")\s+$", re.I),
-            re.compile(r"\b(?:" + fiscal + r")(?:\s+year)?\s+$", re.I))
+            date_pattern("fiscal_year"))
 
 
 def _year_without_a_cue(ctx: Ctx, a: int, b: int) -> int | None:
@@ -1336,7 +1335,7 @@ def _year_of_a_thing(text: str, a: int, b: int) -> bool:
         noun is not None and not noun.group(0).endswith("s")
 
 
-@rule(r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0\s?'?s|'(?P<d2>\d)0s)", {DIGIT})
+@rule("decade")
 def _decade(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["c"]:
         return Res(m.start(), m.end(), f"{m['c']}{m['d']}X")
@@ -1344,9 +1343,11 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 _DECADE_WORDS: dict[str, int] = number_words()["decades"]  # "the seventies" -> 7 (lang/en/numbers.yaml)
+_PARTS["DECADES"] = "|".join(_DECADE_WORDS)
+_TOKENS["DECADES"] = frozenset(_DECADE_WORDS)
 
 
-@rule(r"(?:the\s+)?(?P<w>" + "|".join(_DECADE_WORDS) + r")", _DECADE_WORDS)
+@rule("decade_words")
 def _decade_words(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not re.match(r"the\s", m.group(0), re.I) and not re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4):
                                                                                m.start()], re.I):
@@ -1354,7 +1355,7 @@ def _decade_words(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"19{_DECADE_WORDS[m['w'].lower()]}X")
 
 
-@rule(r"(?:the\s+)?(?P<n>\d{1,2}|" + ORDINAL_WORDS_RE + r")" + ORDINAL_SUFFIX_RE + r"?\s+century", {"century"})
+@rule("century")
 def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = ordinal_to_number(m["n"]) or _count(m["n"])
     if not n:
@@ -1362,10 +1363,7 @@ def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{n - 1:02d}")
 
 
-@rule(r"(?:(?P<y>" + _YEAR_NUM + r")\s*-?\s*)?q(?P<q>[1-4])(?:(?:\s*-?\s*|\s+of\s+)(?P<y2>" + _YEAR_NUM + r"))?|"
-      r"(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last)(?:\s+|-)quarter(?:\s+of\s+(?:(?P<y3>" + _YEAR +
-      r")|(?:the\s+)?(?P<rel>this|last|next|the)\s+year))?|(?P<rel2>next|last|this)\s+year's\s+(?P<qw2>first|"
-      r"second|third|fourth|last)(?:\s+|-)quarter", {"q", "quarter"})
+@rule("quarter")
 def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
     qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
     q = int(m["q"]) if m["q"] else qmap[(m["qw"] or m["qw2"]).lower()]
@@ -1380,8 +1378,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{y:04d}-Q{q}")
 
 
-@rule(r"(?:(?P<rel>this|last|next|the|in)\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?P<s>" + "|".join(SEASONS) + r")"
-      r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?", SEASONS)
+@rule("season")
 def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     s = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower()
@@ -1445,7 +1442,7 @@ def _season_year(season: str, rel: str, ref: dt.date, future: bool) -> int:
     return current if future else begun
 
 
-@rule(r"(?:the\s+)?week\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year))?", {"week"})
+@rule("week_n")
 def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     y = _year(m["y"])
     if y is None and not m["rel"] and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5], re.I):
@@ -1457,9 +1454,7 @@ def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{y:04d}-W{int(m['n']):02d}")
 
 
-@rule(r"(?:the\s+week\s+(?:of|beginning|starting|commencing)(?:\s+on)?|w/c)\s+(?:the\s+)?(?P<rest>" + _MON +
-      r"\s*" + _DAY + r"(?:,?\s*" + _YEAR + r")?|" + _DAY + r"(?:\s+of)?\s+" + _MON + r"(?:,?\s*" + _YEAR +
-      r")?|" + _DAY + r")", {"week", "w"})
+@rule("week_of")
 def _week_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     inner = find_expressions(m["rest"], ctx.ref, future=ctx.future(m.start()))
     if not inner or not inner[0].value:
@@ -1479,8 +1474,7 @@ def _week_of(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), week_value(span[0]))
 
 
-@rule(r"(?:the\s+)?(?P<o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?P<rest>(?:this|last|next)\s+"
-      r"month|" + _MON + r"(?:\s+" + _YEAR + r")?|" + _YEAR + r")", {"week"})
+@rule("nth_week")
 def _nth_week(m: re.Match[str], ctx: Ctx) -> Res | None:
     rest = m["rest"].lower()
     if ctx.ref is None and not re.search(r"\d{4}", rest):
@@ -1513,7 +1507,7 @@ def _nth_week(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), week_value(d))
 
 
-@rule(r"(?P<a>" + _MON + r")\s*(?:-|–|to|through|until|till)\s*(?P<b>" + _MON + r")(?:,?\s+(?P<y>" + _YEAR + r"))", _MON_T)
+@rule("month_month")
 def _month_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     ma, mb = _month(m["a"]), _month(m["b"])
     y = int(m["y"])
@@ -1522,10 +1516,7 @@ def _month_month(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{start.year:04d}-{ma:02d}", start=start, end=end, kind="range")
 
 
-@rule(r"(?:on\s+)?(?:(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<a>" + _DAY + r")\s*(?:-|–|to|through|till|until|and)\s*"
-      r"(?:the\s+)?(?P<b>" + _DAY + r")|(?:(?:from|between)\s+)?(?:the\s+)?(?P<a2>" + _DAY + r")\s*(?:-|–|to|through|"
-      r"till|until|and)\s*(?:the\s+)?(?P<b2>" + _DAY + r")(?:\s+of)?\s+(?P<mon2>" + _MON + r"))(?:,?\s+(?P<y>" + _YEAR
-      + r"))?", _MON_T)
+@rule("day_day")
 def _day_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     month = _month(m["mon"] or m["mon2"])
     a, b = _day(m["a"] or m["a2"]), _day(m["b"] or m["b2"])
@@ -1553,8 +1544,7 @@ def _two_days(m: re.Match[str], first: str, end: dt.date) -> dict[str, object]:
     return {"pieces": ((*one, first), (*two, end.isoformat()))}
 
 
-@rule(r"(?P<a>(?:1[89]|20)\d{2})\s*(?:(?:-|–|~|to|through|till|until)\s*(?P<b>(?:1[89]|20)\d{2})|[-–](?P<b2>\d{2}))"
-      r"(?![\d\w])", {YEAR4})
+@rule("year_year")
 def _year_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     a = int(m["a"])
     b = int(m["b"]) if m["b"] else a // 100 * 100 + int(m["b2"])
@@ -1631,11 +1621,11 @@ def _holiday_names() -> str:
 
 
 _HOLIDAY_T = frozenset(_ANCHOR_TOKEN.findall(n.casefold())[0] for g in holidays().values() for n in g)
+_PARTS["HOLIDAYS"] = _holiday_names()
+_TOKENS["HOLIDAYS"] = _HOLIDAY_T
 
 
-@rule(r"(?P<we>(?:the\s+)?weekend\s+of\s+)?(?:(?P<rel>next|last|previous|following|this|coming)\s+)?"
-      r"(?P<h>" + _holiday_names() + r")(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|(?P<yrel>this|next|last)\s+year))?"
-      r"(?P<we2>\s+weekend)?", _HOLIDAY_T)
+@rule("holiday")
 def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
     res = _holiday_day(m, ctx)
     if res is not None and res.value and (m["we"] or m["we2"]):
@@ -1718,9 +1708,7 @@ def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date
     return this_year if behind else holiday_date(name, ref.year - 1)
 
 
-@rule(r"(?P<y>" + _YEAR + r")[\s-]*h(?P<h>[12])|h(?P<h2>[12])[\s-]*(?P<y2>" + _YEAR + r")|"
-      r"the\s+(?P<w>first|second)\s+half\s+of\s+(?:(?P<y3>" + _YEAR + r")|(?P<rel>the|this|next|last)\s+year)",
-      {"h", "half"})
+@rule("half")
 def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["rel"]:  # "the second half of the year" (dates.yaml: half_of_the_year)
         if ctx.ref is None:
@@ -1741,10 +1729,10 @@ def _friday_ahead(ctx: Ctx, pos: int) -> bool:
     return not (_past_clause().search(before) or _REGULAR_PAST.search(before))
 
 
-_REGULAR_PAST = re.compile(r"\b[a-z]{3,}ed\b", re.I)
+_REGULAR_PAST = date_pattern("regular_past")  # "attacked"
 
 
-@rule(r"(?:(?P<rel>this|that|the|next|last|past|coming|previous)\s+)?weekend", {"weekend"})
+@rule("weekend")
 def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not m["rel"] and re.search(r"\ban?\s+$", ctx.text[max(0, m.start() - 3):m.start()], re.I):
         return None  # "a weekend of strikes" names no weekend
@@ -1994,8 +1982,7 @@ def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
 @lru_cache(maxsize=1)
 def _progressive() -> re.Pattern[str]:
     """'is celebrating', 'are holding': a present progressive (see dates.yaml: progressive_future)."""
-    not_verbs = alternation(rule_words("progressive_future", "not_verbs"))
-    return re.compile(r"\b(?:is|are|am)\s+(?!(?:" + not_verbs + r")\b)[a-z]{2,}ing\b", re.I)
+    return date_pattern("progressive")
 
 
 def _future_checker(text: str, sentence_starts: list[int] | None, progressive: bool = True) -> Callable[[int], bool]:
@@ -2037,14 +2024,11 @@ def _sentence_start(ctx: Ctx, pos: int) -> int | None:
 def _modal_ahead() -> re.Pattern[str]:
     """'The weather should ease by Thursday morning', 'parliament may study annexation on Thursday': a modal
     of likelihood, written in lower case (the month May is no modal), without 'have' (dates.yaml: modal_ahead)."""
-    words = alternation(rule_words("modal_ahead", "words"))
-    past = alternation(rule_words("modal_ahead", "past_words"))
-    return re.compile(r"(?<![\w])(?:" + words + r")(?!\s+(?:not\s+)?(?:" + past + r")\b)(?![\w])")
+    return date_pattern("modal_ahead")
 
 
-_CONNECT = re.compile(r"\s*(?:-|–|—|~|to|till|until|til|through|thru|and)\s*(?:the\s+)?"
-                      r"(?:(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?)?$", re.I)
-_RANGE_PREFIX = re.compile(r"(?:from|between)\s+(?:the\s+)?$", re.I)
+_CONNECT = date_pattern("connect")  # "to", "until the end of"
+_RANGE_PREFIX = date_pattern("range_prefix")  # "from", "between the"
 
 
 def _start_of(r: Res) -> dt.date | None:
@@ -2175,13 +2159,10 @@ def _merge_ranges(text: str, found: list[Res], ref: dt.date | None) -> list[Res]
     return out
 
 
-_OFFSET = re.compile(r"(?<![\w])(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r")(?:\s+and\s+(?P<n2>" + _NUM +
-                     r")\s+(?P<unit2>" + _UNIT + r"))?\s+(?P<dir>from|after|before|since)\s+$", re.I)
+_OFFSET = date_pattern("offset")  # "three days after"
 
 
-_FOR_SPAN = re.compile(r"(?<![\w])(?:for\s+)?(?P<n>" + _NUM + r")\s+(?P<unit>" + _UNIT + r"),?\s+"
-                       r"(?:starting|beginning|commencing)\s+(?:from\s+|on\s+)?$|(?<![\w])for\s+(?P<n2>" + _NUM +
-                       r")\s+(?P<unit2>" + _UNIT + r"),?\s+from\s+$", re.I)
+_FOR_SPAN = date_pattern("for_span")  # "for 3 days starting"
 
 
 def _for_span(text: str, r: Res) -> Res:
@@ -2248,10 +2229,7 @@ def _reporting_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _reporting_time() -> re.Pattern[str]:
     """'..., officials said on Monday': the day a report was made, not a day the story tells of."""
-    from flashpoint.nlp.language import DEFAULT_LANGUAGE, word_list
-
-    verbs = word_list(DEFAULT_LANGUAGE, "dates.yaml", "reporting_verbs")
-    return re.compile(r"\b(?:" + alternation(verbs) + r")\s+(?:on\s+|late\s+|early\s+)*$", re.I)
+    return date_pattern("reporting_time")
 
 
 def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, last_day: dt.date | None) -> str | None:
@@ -2378,18 +2356,14 @@ def is_timex3_value(value: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _leading_words() -> re.Pattern[str]:
-    from flashpoint.nlp.language import DEFAULT_LANGUAGE, word_list
-
-    words = word_list(DEFAULT_LANGUAGE, "dates.yaml", "leading_words")
-    return re.compile(r"(?:(?:" + alternation(words) + r")\s+)+(?:the\s+(?=\d))?", re.I)
+    return date_pattern("leading_words")
 
 
 @lru_cache(maxsize=1)
 def _bound_of_a_date() -> re.Pattern[str]:
     """'the end of 2025', 'the start of the 1990s', 'the beginning of March 2023': the bound of a
     date said on its own (dates.yaml: bound_of_a_named_date)."""
-    words = alternation(rule_words("bound_of_a_named_date", "words"))
-    return re.compile(r"(?:the\s+)?(?:" + words + r")\s+of\s+(?=(?:the\s+)?\d|" + _MON + r"\b)", re.I)
+    return date_pattern("bound_of_a_date")
 
 
 def _shown(body: str, r: Res) -> tuple[int, str | None]:
@@ -2433,15 +2407,7 @@ def report_year(body: str, tokens: Doc | None = None) -> int | None:
 def _year_counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """'18 years after ... 2001', 'the 36th anniversary of the April 26, 1986, disaster', '2012, seven years
     ago', within a sentence (dates.yaml: report_year_from_a_count)."""
-    def words(key: str) -> str:
-        return alternation(rule_words("report_year_from_a_count", key))
-
-    gap, year = r"[^.;!?\n]{0,80}?\b", r"(?P<y>" + _YEAR_NUM + r")(?!\w)"  # not "the 1990s"
-    n = r"(?P<n>\d{1,3}|" + NUMBER_WORDS_RE + r")\s+years?,?\s+"
-    return (re.compile(r"\b" + n + r"(?:" + words("from_cues") + r")\b" + gap + year, re.I),
-            re.compile(r"\b(?P<n>\d{1,3}" + ORDINAL_SUFFIX_RE + r"|" + ORDINAL_WORDS_RE + r")\s+(?:" + words("anniversaries")
-                       + r")\s+of\b" + gap + year, re.I),
-            re.compile(r"\b" + year + r"[^.;!?\n\d]{0,40}?,\s+" + n + r"(?:" + words("ago_cues") + r")\b", re.I))
+    return date_pattern("year_count_from"), date_pattern("year_count_anniversary"), date_pattern("year_count_ago")
 
 
 def _counted_year(body: str, tokens: Doc | None) -> int | None:
@@ -2567,7 +2533,7 @@ def _years_said(found: list[Res]) -> dict[tuple[int, int], int]:
     return out
 
 
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:h|am|pm|a\.m\.|p\.m\.))?(?![\w])", re.I)
+_CLOCK = date_pattern("clock")  # "6:58 AM"
 
 
 @lru_cache(maxsize=1)
@@ -2606,8 +2572,7 @@ def _stamp_glue() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _ago_stamp() -> re.Pattern[str]:
     """'1 day ago', '3 hours ago' alone on a line (dates.yaml page_furniture ago_units)."""
-    units = alternation(rule_words("page_furniture", "ago_units"))
-    return re.compile(r"\s*(?:\d+|an?|one)\s+(?:" + units + r")s?\s+ago\s*", re.I)
+    return date_pattern("ago_stamp")
 
 
 def _is_credit(line: str) -> bool:
@@ -2618,8 +2583,7 @@ def _is_credit(line: str) -> bool:
 @lru_cache(maxsize=1)
 def _recurring() -> re.Pattern[str]:
     """'every November', 'each Friday': a day or month that comes again names no date (dates.yaml: recurring)."""
-    words = alternation(rule_words("recurring", "words"))
-    return re.compile(r"\b(?:" + words + r")\s+(?:other\s+|single\s+)?$", re.I)
+    return date_pattern("recurring")
 
 
 _CLOCK_AFTER = re.compile(r"[ \t]+\d{1,2}[:.]\d{2}(?![\d.:])")
