@@ -387,3 +387,16 @@ def test_name_words_are_read_from_the_docs_tokens() -> None:
     assert [w.text for w in words if w.poss] == ["Kyiv", "Jones"]
     assert all(text[w.start:w.end] == w.text for w in words)
     assert [w.text for w in words if w.cap] == ["Kyiv", "Jones", "U", "S", "O’Brien", "COVID"]
+
+
+def test_role_words_before_a_name_are_read_from_the_docs_tokens() -> None:
+    """The role before a name is walked word by word over the Doc's tokens: tokens written together are one word
+    ("Ukraine's", "vice-president"), a bracket or a sentence's end stops the walk."""
+    from flashpoint.nlp.entities import _preceding_role, _words_before
+    from flashpoint.nlp.parser import parse
+
+    text = "Talks ended. (AP) Ukraine's vice-president Anna Ivanova spoke."
+    doc = parse(text)
+    at = text.index("Anna")
+    assert [text[s:e] for s, e in _words_before(doc, at)] == ["Talks", "ended.", "AP", "Ukraine's", "vice-president"]
+    assert _preceding_role(doc, at) == "Ukraine's vice-president "

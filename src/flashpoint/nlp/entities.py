@@ -212,52 +212,70 @@ class _Found:
     role_phrase: str = ""
 
 
-_ROLE_WORD = re.compile(r"[\w’'\-.]+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_INNER_MARKS = "’'-._"  # what a word written before a name holds besides letters and digits ("Ukraine's", "vice-")
 
 
-def _preceding_role(body: str, pos: int) -> str:
+def _words_before(doc: Doc, pos: int, reach: int = 80) -> list[tuple[int, int]]:
+    """The words of the `reach` characters before `pos`, from the Doc's tokens (issue 11): a word is a run of tokens
+    written together ("Ukraine", "'s"; "vice", "-", "president"; "Lt."), each of letters, digits and inner marks;
+    a token of other marks (a comma, a bracket, a quote, a line break) is none and parts two words."""
+    lo = max(0, pos - reach)
+    words: list[tuple[int, int]] = []
+    for t in doc.char_span(lo, pos, alignment_mode="expand") or ():
+        s, e = max(t.idx, lo), min(t.idx + len(t), pos)
+        if s >= e or not all(c.isalnum() or c in _INNER_MARKS for c in t.text[s - t.idx:e - t.idx]):
+            continue
+        if words and words[-1][1] == s:
+            words[-1] = (words[-1][0], e)
+        else:
+            words.append((s, e))
+    return words
+
+
+def _preceding_role(doc: Doc, pos: int) -> str:
     """The role words just before a name: 'Kremlin spokesman ', 'Ukraine's foreign minister '."""
     g = gazetteer()
+    body = doc.text
     start = pos
-    words = list(_ROLE_WORD.finditer(body[max(0, pos - 80):pos]))
-    base = max(0, pos - 80)
+    words = _words_before(doc, pos)
     i = len(words)
     while i > 0:
         i -= 1
-        m = words[i]
-        gap = body[base + m.end():start]
+        ws, we = words[i]
+        gap = body[we:start]
         if gap.strip() not in ("",) or "\n" in gap:
             break
-        if m.group().endswith(".") and len(m.group()) > 4:
+        word = body[ws:we]
+        if word.endswith(".") and len(word) > 4:
             break  # the previous sentence ended there
-        w = m.group().strip(".")
+        w = word.strip(".")
         low = w.lower()
         if start == pos and low in _COORDINATORS:
             break  # "King and Weeks": a second name, not a role ending in "and"
         bare = _POSSESSIVE_END.sub("", w)
-        first = _listed_name_ending(body, base, words, i) if bare[:1].isupper() else None
+        first = _listed_name_ending(body, words, i) if bare[:1].isupper() else None
         if first is not None:  # "United Nations spokesman", "Save the Children spokesman": the whole listed name
-            i, start = first, base + words[first].start()
+            i, start = first, words[first][0]
             continue
         if (role_sector(low)[0] is not None or low in _CONNECTORS or w in g.title_words
                 or (bare[:1].isupper() and g.lookup(bare)) or low in _ROLE_MODIFIERS):
-            start = base + m.start()
+            start = ws
             continue
         break
     return body[start:pos]
 
 
-def _listed_name_ending(body: str, base: int, words: list[re.Match[str]], i: int) -> int | None:
+def _listed_name_ending(body: str, words: list[tuple[int, int]], i: int) -> int | None:
     """The first word of a listed name of two to four words that ends with word `i` ("United Nations",
     "International Committee of the Red Cross"), or None."""
     g = gazetteer()
-    end = base + words[i].end()
+    end = words[i][1]
     for j in range(i - 1, max(-1, i - 5), -1):
-        name = _POSSESSIVE_END.sub("", body[base + words[j].start():end])
+        name = _POSSESSIVE_END.sub("", body[words[j][0]:end])
         if "\n" in name:
             return None
-        if words[j].group()[:1].isupper() and g.lookup(name):
+        if body[words[j][0]:words[j][0] + 1].isupper() and g.lookup(name):
             return j
     return None
 
@@ -662,9 +680,10 @@ def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, fo
         body[prev.end:tok.start] in (" ", ". ")
 
 
-def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) -> list[_Found]:
+def _run_entities(doc: Doc, toks: list[_Tok], run: list[int], known: _Known) -> list[_Found]:
     """The entities of one run: gazetteer and known names, longest first; the words between them
     classified by the rules."""
+    body = doc.text
     local = known.people
     i = 0
     gap: list[int] = []
@@ -677,14 +696,14 @@ def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) ->
             gap.append(run[i])
             i += 1
             continue
-        _flush(body, toks, gap, local, run_found)
+        _flush(doc, toks, gap, local, run_found)
         gap = []
         j, f = match
         if f.type == "PERSON":
             title_start = run_found[-1].end if run_found else toks[run[0]].start
             inner = body[title_start:f.start]
             # "King and Weeks": the words before "and" are another name, not this one's title
-            f.role_phrase = "" if _COORDINATED.search(inner) else _preceding_role(body, toks[run[0]].start) + inner
+            f.role_phrase = "" if _COORDINATED.search(inner) else _preceding_role(doc, toks[run[0]].start) + inner
         f = _facility_named(body, f)
         if _seat_of_another(body, run_found, f):  # "the Canadian Senate": Canada's, not the US Senate
             prev = run_found.pop()
@@ -693,7 +712,7 @@ def _run_entities(body: str, toks: list[_Tok], run: list[int], known: _Known) ->
         run_found.append(f)
         _remember(f, local)
         i = j + 1
-    _flush(body, toks, gap, local, run_found)
+    _flush(doc, toks, gap, local, run_found)
     return run_found
 
 
@@ -702,10 +721,10 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
     body = doc.body
     toks = _tokens(doc.tokens)
     known = _Known()  # surname (and full name) -> the person named earlier in this document
-    found = [f for run in _runs(body, toks) for f in _run_entities(body, toks, run, known)]
+    found = [f for run in _runs(body, toks) for f in _run_entities(doc.tokens, toks, run, known)]
     found.sort(key=lambda f: f.start)
     _unshare_seats(body, found)
-    _assign_actors(body, found)
+    _assign_actors(doc.tokens, found)
     _relink_surnames(body, found)
     return [Entity(text=body[f.start:f.end], start=f.start, end=f.end, type=f.type,  # type: ignore[arg-type]
                    id=f.id, name=f.name, actor=f.actor) for f in found]
@@ -721,11 +740,12 @@ def _and_cut(toks: list[_Tok], gap: list[int]) -> int | None:
     return None
 
 
-def _gap_found(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found]) -> list[_Found]:
+def _gap_found(doc: Doc, toks: list[_Tok], gap: list[int], local: dict[str, _Found]) -> list[_Found]:
+    body = doc.text
     word = toks[gap[0]].text
     if len(gap) == 1 and (word in _EVENT_WORDS or word in gazetteer().org_keywords):
         return [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT" if word in _EVENT_WORDS else "ORG", "", word)]
-    return _gap_entities(body, toks, gap, _preceding_role(body, toks[gap[0]].start), local)
+    return _gap_entities(body, toks, gap, _preceding_role(doc, toks[gap[0]].start), local)
 
 
 def _takes_place_before(body: str, first: _Found, at: int, out: list[_Found]) -> bool:
@@ -735,15 +755,16 @@ def _takes_place_before(body: str, first: _Found, at: int, out: list[_Found]) ->
         and out[-1].type in ("GPE", "LOC", "NORP") and body[out[-1].end:first.start] == " "
 
 
-def _flush(body: str, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
+def _flush(doc: Doc, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
+    body = doc.text
     if not gap:
         return
     cut = _and_cut(toks, gap)
     if cut is not None:
-        _flush(body, toks, gap[:cut], local, out)
-        _flush(body, toks, gap[cut + 1:], local, out)
+        _flush(doc, toks, gap[:cut], local, out)
+        _flush(doc, toks, gap[cut + 1:], local, out)
         return
-    found = _gap_found(body, toks, gap, local)
+    found = _gap_found(doc, toks, gap, local)
     if found and _takes_place_before(body, found[0], toks[gap[0]].start, out):
         prev = out.pop()
         found[0] = _Found(prev.start, found[0].end, found[0].type, "", body[prev.start:found[0].end])
@@ -857,16 +878,17 @@ def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
         remembered.setdefault(f.id, f.actor)
 
 
-def _unlisted_actor(body: str, f: _Found) -> Actor | None:
+def _unlisted_actor(doc: Doc, f: _Found) -> Actor | None:
     """An organisation the rules found: the actor its role words and the words before it name (a place they
     found, 'Nasser Hospital', stands for no one)."""
+    body = doc.text
     if f.type == "LOC":
         return None
     text = body[f.start:f.end]
     sector, _ = role_sector(text)
     if sector is None:
         return None
-    phrase = _preceding_role(body, f.start) + text
+    phrase = _preceding_role(doc, f.start) + text
     base = resolve_phrase(phrase, body[:f.start])
     if base is None or not (base.country or base.code):
         return None
@@ -936,15 +958,16 @@ def _listed_actor(body: str, f: _Found, entry: Entry, counts: Counter[str]) -> A
     return _actor(text, entry)
 
 
-def _assign_actors(body: str, found: list[_Found]) -> None:
+def _assign_actors(doc: Doc, found: list[_Found]) -> None:
     """Give each entity the actor it stands for, using the words around it."""
+    body = doc.text
     counts = _place_counts(found)
     remembered: dict[str, Actor] = {}
     for f in found:
         if f.type == "PERSON":
             _person_actor(body, f, remembered)
         elif f.entry is None:
-            actor = _unlisted_actor(body, f)
+            actor = _unlisted_actor(doc, f)
             if actor is not None:
                 f.actor = actor
         else:
