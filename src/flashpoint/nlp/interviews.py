@@ -20,12 +20,14 @@ import re
 from dataclasses import dataclass
 
 from flashpoint.nlp.coref import looks_like_person
+from flashpoint.nlp.language import Patterns
 from flashpoint.nlp.speakers import looks_like_full_name
 
+_cue = Patterns("quotes.yaml", "interview_patterns")  # a transcript's labels ("Q:", "Answer:")
 _NAME = r"[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+){0,4}"
 _INTRODUCES = re.compile(rf"(?P<name>{_NAME})[ \u00a0]*\((?P<label>[A-Z]{{2,5}})\)[ \u00a0]*:?[ \u00a0]*")
 _OPENS_TURN = re.compile(r"(?P<label>[A-Z]{2,5}):[ \u00a0]*")
-_QA_LABEL = re.compile(r"(?P<label>Q|A|Question|Answer)[ \u00a0]*[:.][ \u00a0]+")
+_QA_LABEL = _cue("qa_label")
 _QUESTION_LABELS = frozenset({"Q", "Question"})
 _NAME_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z’'\-]+(?:[ \u00a0]+[A-Z][A-Za-z’'\-]+){0,2}):[ \u00a0]+")
 MIN_TURNS = 2  # turns a label opens before a layout counts as a transcript

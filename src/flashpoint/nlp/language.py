@@ -619,6 +619,7 @@ class PatternText:
     neg: tuple[str, ...]
     anchors: tuple[tuple[str, ...], ...] = ()  # a rule's: the words one of which a line must hold, per part
     ignore_case: bool = True
+    whole: bool = False  # the examples are matched whole (a pattern its finder matches at a point, or whole)
 
 
 def _words(value: Any) -> bool:
@@ -627,20 +628,20 @@ def _words(value: Any) -> bool:
 
 def _pattern_text(row: Any, source: str, anchored: bool) -> PatternText:
     """One row: `pattern` (a string, or pieces joined), `pos` and `neg` examples, `anchors` where the finder
-    tries a rule only on lines holding them, and `ignore_case` (true by default)."""
+    tries a rule only on lines holding them, `ignore_case` (true by default) and `whole` (false by default)."""
     row = row if isinstance(row, dict) else {}
     text = row.get("pattern")
     text = "".join(text) if _words(text) else text
-    ignore_case = row.get("ignore_case", True)
+    ignore_case, whole = row.get("ignore_case", True), row.get("whole", False)
     anchors = row.get("anchors")
     if not isinstance(text, str) or not text or not (_words(row.get("pos")) and _words(row.get("neg"))):
         raise ValueError(f"{source} needs a pattern and positive and negative examples")
-    if not isinstance(ignore_case, bool):
-        raise ValueError(f"{source}: ignore_case is true or false")
+    if not isinstance(ignore_case, bool) or not isinstance(whole, bool):
+        raise ValueError(f"{source}: ignore_case and whole are true or false")
     if anchored and not (isinstance(anchors, list) and anchors and all(_words(a) for a in anchors)):
         raise ValueError(f"{source}: 'anchors' must list, per part, the words a line holds for the rule to be tried")
     return PatternText(text, tuple(row["pos"]), tuple(row["neg"]),
-                       tuple(tuple(a) for a in anchors) if anchored else (), ignore_case)
+                       tuple(tuple(a) for a in anchors) if anchored else (), ignore_case, whole)
 
 
 @lru_cache(maxsize=16)
@@ -671,3 +672,46 @@ def date_patterns(language: str = DEFAULT_LANGUAGE) -> DatePatterns:
         raise ValueError(f"lang/{language}/dates.yaml: 'pattern_parts' are named in capitals, as patterns name them")
     return DatePatterns(parts, pattern_texts(language, "dates.yaml", "rule_patterns", anchored=True),
                         pattern_texts(language, "dates.yaml", "cue_patterns"))
+
+
+
+PATTERN_SETS: list[Patterns] = []  # every reader's set, for the test that runs their examples
+
+
+class Patterns:
+    """A language file's mapping `key` of named patterns (see PatternText), as one reader reads them: each filled
+    in with the parts it names in capitals ({MON}: a part the reader builds, a string or a function that gives one)
+    and compiled, in any case unless `ignore_case: false`, on first use."""
+
+    def __init__(self, file: str, key: str, parts: dict[str, str | Callable[[], str]] | None = None,
+                 language: str = DEFAULT_LANGUAGE) -> None:
+        self.file, self.key, self.language = file, key, language
+        self.parts = dict(parts or {})
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self.rows  # noqa: B018 - read and checked now: a bad file fails at import, not at first use
+        PATTERN_SETS.append(self)
+
+    @property
+    def rows(self) -> dict[str, PatternText]:
+        return pattern_texts(self.language, self.file, self.key)
+
+    def __call__(self, name: str) -> re.Pattern[str]:
+        if name not in self._compiled:
+            row = self.rows[name]
+            self._compiled[name] = re.compile(self.fill(row.text), re.I if row.ignore_case else 0)
+        return self._compiled[name]
+
+    def fill(self, text: str) -> str:
+        """`text` with each {PART} it names replaced; a part the reader lacks is an error."""
+        def part(m: re.Match[str]) -> str:
+            value = self.parts.get(m[1])
+            if value is None:
+                raise ValueError(f"lang/{self.language}/{self.file}: {self.key} names the part {{{m[1]}}}, "
+                                 "which its reader lacks")
+            return value() if callable(value) else value
+        return re.sub(r"\{([A-Z][A-Z0-9_]*)\}", part, text)
+
+    def finds(self, name: str, text: str) -> bool:
+        """Does pattern `name` find `text` (whole, where its row says `whole`)?"""
+        pattern = self(name)
+        return bool(pattern.fullmatch(text) if self.rows[name].whole else pattern.search(text))

@@ -24,7 +24,7 @@ from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.interviews import interview_turns
-from flashpoint.nlp.language import names, people, quoting
+from flashpoint.nlp.language import Patterns, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
     Speakers,
@@ -55,27 +55,29 @@ NAMED_OBJECTS = syntax_words().named_objects  # "called it …": the object befo
 LEAD_IN_WORDS = 5  # words of reported speech before a direct quote that make a quote of their own
 LEAD_INTO_QUOTE = ("CC", "DT", "IN", "TO", "WDT", "WP", "PRP$", "POS", "``")  # "and the “…”", "a region that “…”"
 GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "appos"})
-_NOTHING_BUT_THAT = re.compile(r"[\s,:]*(?:that\s+)?[\s,:]*")  # X said: “…” / X said that “…”
-_SHORT_LEAD_IN = re.compile(r"[\s,:]*(?:[\w'’\-]+\s+){0,3}?(?:that\s+)?(?:the\s+)?[\s,:]*")  # X insisted that the “…”
+
+_cue = Patterns("quotes.yaml", "quote_patterns")  # the words that frame a quote ("that", "according to")
+_NOTHING_BUT_THAT = _cue("nothing_but_that")  # X said: “…” / X said that “…”
+_SHORT_LEAD_IN = _cue("short_lead_in")  # X insisted that the “…”
 _ABBREVIATION_CUT = re.compile(r"(?<![\w.])[A-Z][a-z]{0,2}\.$")  # "an estimated Sh. | 10 trillion": a unit before a number
-_AND_THAT = re.compile(r",?\s+(?:and|but|or)\s+that(?=\s)")  # 'said A and that B': a second reported clause
+_AND_THAT = _cue("and_that")  # 'said A and that B': a second reported clause
 # "said it would be provided next year, but he gave no details", "says his approach has created leverage — and in
 # some cases, he is right": a clause about the speaker, set off by a comma or dash and "but"/"and", is the writer's
-_WRITER_GOES_ON = re.compile(r"\s*[,—–]\s*(?:but|and)\s+(?:[^,.;“”\"]{1,30},\s+)?(?:he|she)\s+(?!(?:said|says|added|told)\b)")
+_WRITER_GOES_ON = _cue("writer_goes_on")
 # the name alone before a colon that opens a quote, matched at the start of its line or of the parse's sentence
 # ("Zelensky: “…”"; Extraction._name_colon)
-_NAME_COLON = re.compile(r"(?:The[ \u00a0]+)?(?P<name>[A-Z][^.!?:;,“”\"\n]{0,60}?)[ \u00a0]*:[ \u00a0]*\Z")
+_NAME_COLON = _cue("name_colon")
 _LINE_BREAK = re.compile(r"\n")
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
-_RELATIVE_ASIDE = re.compile(r",[ \u00a0]+wh(?:o|ose|om)\b")  # "X, who represents Y, said"
+_RELATIVE_ASIDE = _cue("relative_aside")  # "X, who represents Y, said"
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:[A-Z][\w.'’\-]*[\s\u00a0]+){1,3}")  # '?” Schiff asked': a name alone before a cue
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _COMMA = re.compile(r",(?=\s)")
-_THAT_OPENER = re.compile(r"that\s+([A-Za-z]+)\b")  # "that to achieve …", "that while …": the word after "that"
-_AFTER_THAT = re.compile(r"\bthat\s+\Z")  # a span right after "that"
+_THAT_OPENER = _cue("that_opener")  # "that to achieve …", "that while …": the word after "that"
+_AFTER_THAT = _cue("after_that")  # a span right after "that"
 _CLOSING_COMMA = re.compile(r"[\s”\"’]*,")  # the comma that closes a setting, past a closing quote mark
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")  # a word of letters, as a title writes it ("Takin’")
-_OPENS_WITH_ACCORDING = re.compile(r"\s*according to\b", re.IGNORECASE)
+_OPENS_WITH_ACCORDING = _cue("opens_with_according")
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
 # verb ("Dylan Nelson, a postdoctoral fellow at X in Munich, Germany, and co-author of the study, said")
 # ("study lead author Lucas Paganini, a scientist at X in Greenbelt, Maryland, said": a few lower-case role

@@ -22,7 +22,7 @@ from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import actor_for_span, resolve_actor
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import fold, gazetteer
-from flashpoint.nlp.language import names, people, quoting
+from flashpoint.nlp.language import Patterns, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.regexes import longest_first
 
@@ -44,34 +44,34 @@ CLOSING_QUOTES = "”\"»"  # marks that close a double quote
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
 
-
+_cue = Patterns("quotes.yaml", "speaker_patterns")  # the words around a speaker's name and role
 _ARTICLES = longest_first(_WORDS.articles)
 _APPOSITIVE_NAME = re.compile(rf"(?:\s+{longest_first(_WORDS.appositive_preps)}\s+[^,.;]{{1,40}})?,\s+")
-_AND_BETWEEN_NAMES = re.compile(r"\)?\s+and\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}")
+_AND_BETWEEN_NAMES = _cue("and_between_names")
 # "the foreign minister", "Russia's top diplomat": a role made definite by its article or by a name owning it
-_DEFINITE = r"(?:[Tt]he\b|[A-Z][\w.\-]*(?:[ \u00a0][A-Z][\w.\-]*){0,2}[’']s[ \u00a0])"
-_INDEFINITE = re.compile(r"(?i)an?\s")  # "a top Russian official", "an aide"
+_DEFINITE = _cue("definite")
+_INDEFINITE = _cue("indefinite")  # "a top Russian official", "an aide"
 # a name and a comma right before a phrase ("Idan Avshalom, | a senior medic")
 _NAME_AND_COMMA = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-]+[ \u00a0]+){0,3}[A-Z][\w’'\-]+)(?:[ \u00a0]+\([A-Z]{2,6}\))?,"
                              r"[ \u00a0]+$")  # "Ain o Salish Kendra (ASK), | a legal aid group"
 _ARTICLE = re.compile(rf"{_ARTICLES}\s", re.IGNORECASE)
 # where the head of an apposition ends: a preposition, a relative pronoun or "and" after it
-_PHRASE_TAIL = re.compile(r"\s(?:of|at|in|for|with|from|on|to|who|whose|which|that|and|or)\s")
+_PHRASE_TAIL = _cue("phrase_tail")
 # "the agency", "the news organization", "the production company": a body described, not named (no capitals)
-_DEFINITE_BODY = re.compile(r"[Tt]he(?:[ \u00a0]+[a-z][\w\-]*){1,3}")
+_DEFINITE_BODY = _cue("definite_body")
 # a person described by their age alone ("the 56-year-old", "the veteran 48-year-old", "the seventy-year-old")
-_AGE_DESCRIPTION = re.compile(r"(?i)the(?:[ \u00a0]+[a-z]+)?[ \u00a0]+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\b")
+_AGE_DESCRIPTION = _cue("age_description")
 _COMMON_WORD = re.compile(r"-[a-z]")  # a capitalised word with a common word hyphened on ("Sacramento-based")
-_WHO_AFTER_NAME = re.compile(r",[ \u00a0]+who(?:m|se)?\b")
+_WHO_AFTER_NAME = _cue("who_after_name")
 # a possessive after a date and the noun it owns ("Saturday’s attack"), which the date's phrase keeps
-_OWNED_BY_TIME = re.compile(r"['’]s[ \u00a0]+[a-z][\w\-]*(?=[ \u00a0])")
+_OWNED_BY_TIME = _cue("owned_by_time")
 # the word written right before a name, with nothing but a space between ("coach Bruce Boudreau")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \u00a0]+$")
 # an apposition right after a name, up to its closing comma or the end of the sentence ("X, a trade professor at Cornell,"),
 # past an abbreviation's stops ("X, the U.S. attorney for …,")
 # up to two lower-case words right after a name (past an acronym in brackets): "Magen David Adom (MDA) emergency service"
 _NOUNS_AFTER_NAME = re.compile(r"(?:[ \u00a0]+\([A-Z]{2,6}\))?((?:[ \u00a0]+[a-z][\w\-]*){1,2})")
-_ROLE_AFTER_NAME = re.compile(r",[ \u00a0]+(?!(?:and|or|but|then)\b)(?:(?:the|a|an|his|her|their|its)[ \u00a0]+)?((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,120}?)(?=[,;]|(?<!\b[A-Z])\.)")
+_ROLE_AFTER_NAME = _cue("role_after_name")
 
 
 @dataclass
@@ -1340,7 +1340,7 @@ class Speakers:
     def _role_description(self, tok: Token, text: str, lo: int) -> Who | None:
         """'the foreign minister said': the person before whose role fits (coref.resolve_description)."""
         role, _ = coref.role_of(text)
-        if role is None or tok.pos_ != "NOUN" or not re.match(_DEFINITE, text) or tok.tag_ == "NNS":
+        if role is None or tok.pos_ != "NOUN" or not _DEFINITE.match(text) or tok.tag_ == "NNS":
             return None
         if not re.match(r"(?i)the\b", text) and tok.lower_ != role.split()[-1]:
             return None  # "Russia's top diplomat (to X)" is that role; "New York's chief medical examiner" is no "chief"
@@ -1461,7 +1461,7 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(ch.islower() for ch in tok.text)
 
 
-_ROLE_PLACE = re.compile(r"\s+(?:to|in|at|for|of)\s+(?:the\s+)?")  # "ambassador| to the |UN"
+_ROLE_PLACE = _cue("role_place")  # "ambassador| to the |UN"
 
 
 def _of_group(head: Token, at: int) -> bool:
