@@ -1,4 +1,4 @@
-"""The cue patterns of the quote, speaker and interview finders are language
+"""The cue patterns of the quote, speaker and interview finders and of the page and figure readers are language
 data (lang/en/*.yaml `*_patterns`): each, filled in with the parts its reader builds, finds its positive examples
 and none of its negative ones, and a row the schema does not allow is refused when it is read."""
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import flashpoint.ingest.meta
 import flashpoint.nlp.interviews
 import flashpoint.nlp.quotes
 import flashpoint.nlp.speakers  # noqa: F401 - each reader's pattern set joins PATTERN_SETS when imported
@@ -35,7 +36,8 @@ def test_each_cue_pattern_finds_its_positive_examples_and_not_its_negative(patte
 def test_every_reader_with_patterns_is_tested() -> None:
     assert {(s.file, s.key) for s in PATTERN_SETS} >= {("quotes.yaml", "quote_patterns"),
                                                       ("quotes.yaml", "speaker_patterns"),
-                                                      ("quotes.yaml", "interview_patterns")}
+                                                      ("quotes.yaml", "interview_patterns"),
+                                                      ("pages.yaml", "page_patterns")}
 
 
 def test_a_whole_match_is_told_from_a_search() -> None:
@@ -46,8 +48,8 @@ def test_a_whole_match_is_told_from_a_search() -> None:
 
 
 def test_a_part_the_reader_lacks_is_an_error() -> None:
-    with pytest.raises(ValueError, match=r"quotes\.yaml: quote_patterns names the part \{MON\}, which its reader lacks"):
-        Patterns("quotes.yaml", "quote_patterns").fill(r"{MON}\s+\d")
+    with pytest.raises(ValueError, match=r"pages\.yaml: page_patterns names the part \{MON\}, which its reader lacks"):
+        Patterns("pages.yaml", "page_patterns").fill(r"{MON}\s+\d")
 
 
 def _language_with(tmp_path: Path, old: str, new: str) -> Path:

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flashpoint.ingest.clean import SECTION_SEPARATOR
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, calendar_words, page_cues, word_list
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, calendar_words, page_cues, word_list
 from flashpoint.yamlio import load_yaml
 
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
@@ -149,17 +149,30 @@ _MONTHS: dict[str, int] = dict(calendar_words().months)  # a month's name or abb
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + calendar_words().written_weekday.pattern.pattern + r"\.?,?\s+)?"  # "Fri., "
 _ORD = calendar_words().ordinal_suffix  # "1st", "22nd": "(?:st|nd|rd|th)"
+
+
+def _agencies() -> str:
+    aliases = sorted(sources_table().agency_by_alias, key=len, reverse=True)
+    return "|".join(re.escape(a) for a in aliases if len(a) >= 2)
+
+
+def _elapsed_words(key: str) -> Callable[[], str]:
+    return lambda: "|".join(map(re.escape, (document_day_cues("en") or {}).get(key, [])))
+
+
+# the page reader's patterns (lang/en/pages.yaml page_patterns), with the parts it builds
+_PATTERN = Patterns("pages.yaml", "page_patterns", {
+    "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies,
+    "ELAPSED_COUNTS": _elapsed_words("elapsed_counts"), "ELAPSED_CUES": _elapsed_words("elapsed_cues")})
 _DATE_PATTERNS = [
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})" + _ORD + r"?\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})", re.I),
-    re.compile(_WEEKDAY + _MON + r"\s+(?P<day>\d{1,2})" + _ORD + r"?,?\s+(?P<year>\d{4})", re.I),
+    _PATTERN("day_month_year"),  # "Fri., 3rd of March, 2023"
+    _PATTERN("month_day_year"),  # "March 3, 2023"
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T\s]|$)"),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})"),
     re.compile(r"(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"),
 ]
 # What may surround a date on a dateline: labels, a time, a time zone, separators.
-_DATELINE_REST = re.compile(
-    r"^(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|modified|date|on|at|am|pm|gmt|utc|[A-Z]{2,4}|"
-    r"\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2}|h|hrs?|by|time|[-|•·,:()/])\s*)*$", re.I)
+_DATELINE_REST = _PATTERN("dateline_rest")
 
 
 def parse_date(text: str) -> tuple[str, re.Match[str]] | None:
@@ -207,9 +220,9 @@ def dateline_date(lines: list[str]) -> str | None:
 
 
 # what marks a line as the page's own stamp besides its date: a clock time, a label, or a byline
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\d)|T\d{2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_CLOCK = _PATTERN("clock")
 _STAMP_LABEL = page_cues()["stamp_label"].pattern  # "Published", "Last updated" (lang/en/pages.yaml)
-_BYLINE_REST = re.compile(r"^\W*(?:by\s*:?\s+)?(?:[A-Z][\w.'\u2019-]*(?:\s+|$)){1,6}\W*$")
+_BYLINE_REST = _PATTERN("byline_rest")
 STAMP_LINES_ABOVE = 12  # a page's stamp sits between its headline and its first paragraph
 STAMP_LINE_CHARS = 120
 
@@ -370,10 +383,7 @@ def _years_said(text: str, ahead: bool) -> list[int]:
 @lru_cache(maxsize=1)
 def _elapsed() -> re.Pattern[str]:
     """'18 years after', 'seven years ago' (document_day.yaml: elapsed_counts, elapsed_cues)."""
-    data = document_day_cues("en") or {}
-    counts = "|".join(map(re.escape, data.get("elapsed_counts", {})))
-    cues = "|".join(map(re.escape, data.get("elapsed_cues", [])))
-    return re.compile(r"\b(?P<n>\d{1,3}|" + counts + r")\s+years?\s+(?:" + cues + r")\b", re.I)
+    return _PATTERN("elapsed")
 
 
 def _past_years(sentence: str) -> list[int]:
@@ -603,14 +613,9 @@ def find_agencies(lines: list[str], table: Sources) -> tuple[list[str], str | No
     return found, outlet
 
 
-_STAFF = r"(?:journalists?|correspondents?|reporters?|photographers?|reporting team|team|tally|count)"
-
-
 @lru_cache(maxsize=1)
 def _staff_pattern() -> re.Pattern[str]:
-    aliases = sorted(sources_table().agency_by_alias, key=len, reverse=True)
-    names = "|".join(re.escape(a) for a in aliases if len(a) >= 2)
-    return re.compile(rf"\b(?i:an?|the|by|to|according to|told)\s+(?P<name>{names})(?:'s)?\s+{_STAFF}\b")
+    return _PATTERN("staff")
 
 
 def staff_agencies(body: str, table: Sources) -> list[str]:
