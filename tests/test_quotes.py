@@ -252,3 +252,16 @@ def test_a_reported_clause_is_a_quote_and_a_question_is_not() -> None:
     quotes = quotes_of("Minister Ruth Kagame said the convoy had reached Goma. She asked whether aid would follow.")
     assert speaker(find(quotes, "the convoy had reached Goma", direct=False)) == "Ruth Kagame"
     assert not any("aid would follow" in q.text for q in quotes)
+
+
+def test_fallback_names_are_read_from_the_docs_tokens() -> None:
+    """Coref's capitalised name runs are read from the one Doc (issue 11): a hyphened or apostrophed name is one
+    word ("Ismail Al-Ghoul", "O’Brien"), a connector stays inside a run ("Charles de Gaulle"), an abbreviation
+    with its dot is no name ("Nov."), a bare possessive mark ends the name."""
+    from flashpoint.nlp.parser import parse
+
+    text = "On Nov. 5 Ismail Al-Ghoul met Charles de Gaulle and Sean O’Brien at the Jones' house."
+    runs = [text[s:e] for s, e in coref.name_runs(parse(text))]
+    assert runs == ["On", "Ismail Al-Ghoul", "Charles de Gaulle", "Sean O’Brien", "Jones"]
+    assert [name for _, _, name in coref.names_in(parse(text))] == ["Ismail Al-Ghoul", "Charles de Gaulle",
+                                                                    "Sean O’Brien", "Jones"]

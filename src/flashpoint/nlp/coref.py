@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from spacy.attrs import IDX, LENGTH
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp.language import lexicon, names
@@ -28,12 +29,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NAMES = names()  # resources/lang/en/entities.yaml
-# A name run is read from the text, not from the Doc's tokens (issue 11): a capitalised word keeps its hyphens
-# and apostrophes ("Al-Qaeda", "O’Brien"; the parse splits the hyphen off) and a run stops at a line break;
-# swapping it for the parse's tokens changes records, so it stays.
-NAME_TOKEN = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
-_CONNECTOR = "|".join(sorted(_NAMES.name_run_connectors, key=lambda w: (-len(w), w)))
-NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{_CONNECTOR})[ \u00a0]+)?{NAME_TOKEN})*")
+_CONNECTORS = frozenset(_NAMES.name_run_connectors)  # "Charles de Gaulle": a lower-case word inside a name run
+_NAME_MARKS = "'’-_"  # what a written word holds besides letters and digits ("Al-Qaeda", "O’Brien", "Kyiv’s")
+_SPACES = " \u00a0"
 INSTITUTION = _NAMES.institution_words  # "... Security Policy Josep Borrell": never a first name
 _NOT_NAMES = _NAMES.capitalised_non_names  # capitalised at the start of a clause without being names
 _LOCATIVE = re.compile(r"\b(?:" + "|".join(sorted(_NAMES.place_preps_before_name)) + r")[ \u00a0]+$")
@@ -151,24 +149,88 @@ def looks_like_person(name: str) -> bool:
     return not (len(toks) == 1 and (toks[0].isupper() or toks[0] in _NOT_NAMES))
 
 
-def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
-    """Person-like capitalised names in `text` (titles stripped), as absolute spans."""
+def written_words(doc: Doc) -> list[tuple[int, int]]:
+    """The body's words as written, from the Doc's tokens (issue 11): a run of tokens written together, of letters
+    or digits and the hyphens and apostrophes between them ("Al", "-", "Qaeda"; "Kyiv", "’s"; "Nov."; a link); a
+    token of other marks alone (a comma, a bracket, a line break) is no word and parts two. Read from the doc's
+    arrays."""
+    text = doc.text
+    words: list[tuple[int, int]] = []
+    for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
+        token = text[i:i + n]
+        if not any(c.isalnum() for c in token) and not all(c in _NAME_MARKS for c in token):
+            continue
+        if words and words[-1][1] == i:
+            words[-1] = (words[-1][0], i + n)
+        else:
+            words.append((i, i + n))
+    return words
+
+
+def _name_word(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The capitalised part of a written word of letters, digits, hyphens and apostrophes: from its first capital to
+    its last letter or digit ("al-Qaeda": "Qaeda"; "Jones'": "Jones"), or None. A word with another mark is no name
+    ("Nov.", "Inc.", "U.S.", "Disney+", "@handle", a link)."""
+    if not all(c.isalnum() or c in _NAME_MARKS for c in text[start:end]):
+        return None
+    k = next((j for j in range(start, end) if "A" <= text[j] <= "Z"), None)
+    if k is None:
+        return None
+    while not text[end - 1].isalnum():
+        end -= 1  # a closing quote or a bare possessive mark
+    return k, end
+
+
+def _joins_names(gap: str) -> bool:
+    """Two capitalised words are one name run across spaces, or across one lower-case name connector ("Charles de
+    Gaulle")."""
+    inner = gap.strip(_SPACES)
+    return bool(gap) and gap[0] in _SPACES and gap[-1] in _SPACES and (
+        not inner or inner in _CONNECTORS and not any(c in _SPACES for c in inner))
+
+
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of capitalised written words (`written_words`) that spaces or name connectors join."""
+    text = doc.text
+    runs: list[tuple[int, int]] = []
+    for start, end in written_words(doc):
+        word = _name_word(text, start, end)
+        if word is None:
+            continue
+        if runs and _joins_names(text[runs[-1][1]:word[0]]):
+            runs[-1] = (runs[-1][0], word[1])
+        else:
+            runs.append(word)
+    return runs
+
+
+def _headline_lines(text: str, words: list[tuple[int, int]]) -> set[int]:
+    """Start offsets of the title-case lines: four written words with a letter or more, more than 60% of them
+    capitalised (a word's first letter read, "al-Qaeda" lower case)."""
+    counts: dict[int, list[int]] = {}
+    for start, end in words:
+        first = next((text[j] for j in range(start, end) if text[j].isascii() and text[j].isalpha()), None)
+        if first is not None:
+            tally = counts.setdefault(text.rfind("\n", 0, start) + 1, [0, 0])
+            tally[0] += 1
+            tally[1] += first.isupper()
+    return {line for line, (n, caps) in counts.items() if n >= 4 and caps > 0.6 * n}
+
+
+def names_in(doc: Doc) -> list[tuple[int, int, str]]:
+    """Person-like capitalised names in the parsed body (titles stripped), as spans."""
+    text = doc.text
     out: list[tuple[int, int, str]] = []
-    headline: dict[int, bool] = {}
-    for m in NAME_RUN.finditer(text):
-        raw = m.group(0)
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if line_start not in headline:
-            line_end = text.find("\n", m.end())
-            words = re.findall(r"[A-Za-z][\w'’\-]*", text[line_start:line_end if line_end >= 0 else len(text)])
-            headline[line_start] = len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
-        if headline[line_start]:
+    headlines = _headline_lines(text, written_words(doc))
+    for m_start, m_end in name_runs(doc):
+        raw = text[m_start:m_end]
+        if text.rfind("\n", 0, m_start) + 1 in headlines:
             continue  # a title-case headline: every word is capitalised
         if " " not in raw and raw.endswith("ing"):
             continue  # "Announcing the move, ..."
-        if " " not in raw and _LOCATIVE.search(text, max(0, m.start() - 8), m.start()):
+        if " " not in raw and _LOCATIVE.search(text, max(0, m_start - 8), m_start):
             continue  # "talks in Jeddah", "at Mosul": a place the gazetteer does not know
-        prefix = text[max(0, m.start() - 3):m.start()]
+        prefix = text[max(0, m_start - 3):m_start]
         if prefix.lower() in ("al-", "el-") and \
                 re.sub(r"['’]s?$", "", prefix + raw.split()[0]).lower() in org_words():
             continue  # "al-Qaeda's affiliate": an organisation, not a Mr Qaeda
@@ -178,7 +240,7 @@ def names_in(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         if not name or not looks_like_person(name):
             continue
         pos = raw.rfind(name.split()[0])
-        start = offset + m.start() + max(pos, 0)
+        start = m_start + max(pos, 0)
         out.append((start, start + len(name), name))
     return out
 
@@ -436,7 +498,7 @@ def entity_mentions(body: str, entities: list[Entity], tokens: Doc | None = None
     return out
 
 
-def fallback_mentions(body: str, taken: list[tuple[int, int]], tokens: Doc | None = None) -> list[Mention]:
+def fallback_mentions(body: str, taken: list[tuple[int, int]], tokens: Doc) -> list[Mention]:
     """Capitalised person-like names not covered by an entity (used until/unless entities find them); their
     written roles are read in the sentences of `tokens`, the parse of `body`, where given."""
     out: list[Mention] = []
@@ -444,7 +506,7 @@ def fallback_mentions(body: str, taken: list[tuple[int, int]], tokens: Doc | Non
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))
-    for start, end, name in names_in(body):
+    for start, end, name in names_in(tokens):
         k = bisect_left(starts, end)
         if k and reach[k - 1] > start:
             continue
