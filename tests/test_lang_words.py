@@ -231,6 +231,19 @@ def test_number_words_are_data_with_their_values_and_a_word_without_a_number_is_
         language.number_words("xx")
 
 
+def test_a_scales_joiner_is_data_and_its_examples_are_one_number_or_not() -> None:
+    """'two hundred and fifty' is one number: the joining word is numbers.yaml `joiners`, with examples."""
+    from flashpoint.nlp.numbers import JOINERS, NUMBER_WORDS_RE, words_to_number
+
+    examples = language.read_yaml("en", "numbers.yaml")["joiner_examples"]
+    assert JOINERS == {"and"} and examples["pos"] and examples["neg"]
+    for text in examples["pos"]:
+        assert re.fullmatch(NUMBER_WORDS_RE, text, re.I) and words_to_number(text) is not None, text
+    for text in examples["neg"]:
+        assert not re.fullmatch(NUMBER_WORDS_RE, text, re.I), text
+    assert words_to_number("two hundred") == 200 and words_to_number("two hundred thousand") == 200_000
+
+
 def test_the_date_finders_decades_and_auxiliaries_are_data() -> None:
     import datetime as dt
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flashpoint.nlp.language import calendar_words, number_words
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, calendar_words, number_words, word_list
 from flashpoint.nlp.regexes import alternation
 
 # an ordinal's ending after its digits, "(?:st|nd|rd|th)" (lang/en/calendar.yaml ordinal_suffixes)
@@ -23,7 +23,8 @@ SCALE_ABBREV: dict[str, float] = _NUMBERS["scale_abbreviations"]
 ORDINAL_UNITS: dict[str, int] = _NUMBERS["ordinal_units"]
 OTHER_WORDS: dict[str, float] = _NUMBERS["other_words"]  # "a dozen", "a couple of", "several"
 
-_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, reverse=True))
+# the words that join a scale to the number after it, "two hundred and fifty" (numbers.yaml joiners)
+JOINERS = word_list(DEFAULT_LANGUAGE, "numbers.yaml", "joiners")
 # the words of one number stand on one line, apart by spaces or a hyphen: a headline's last number word and
 # the next line's first ("kills two\n\nTwo people") are two numbers
 _JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+)"
@@ -34,8 +35,8 @@ _BELOW_100 = (r"(?:(?:" + alternation(TENS) + r")(?:" + _JOIN + r"(?:" + alterna
 # a run of number words: "five million", "two hundred and fifty", "twenty-one", "one thousand two hundred"
 # (the word lists as tries: the same longest-first matches, found faster; see regexes.alternation)
 NUMBER_WORDS_RE = (
-    r"(?:" + _BELOW_100 + r"(?:(?:" + _JOIN + r"(?:" + alternation(SCALES) + r"))+(?:" + _JOIN + r"(?:and" + _JOIN
-    + r")?" + _BELOW_100 + r")?)*)"
+    r"(?:" + _BELOW_100 + r"(?:(?:" + _JOIN + r"(?:" + alternation(SCALES) + r"))+(?:" + _JOIN + r"(?:"
+    + alternation(JOINERS) + _JOIN + r")?" + _BELOW_100 + r")?)*)"
 )
 ORDINAL_WORDS_RE = (
     r"(?:(?:" + alternation(TENS) + r")[\s-]+)?(?:"
@@ -56,7 +57,7 @@ def parse_digits(text: str) -> float | None:
 
 def words_to_number(text: str) -> float | None:
     """'five million' -> 5e6, 'two hundred and fifty' -> 250, 'twenty-one' -> 21; None if not a number."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t not in JOINERS]
     if not tokens:
         return None
     total = 0.0
@@ -67,8 +68,8 @@ def words_to_number(text: str) -> float | None:
             current += UNITS[tok]
         elif tok in TENS:
             current += TENS[tok]
-        elif tok == "hundred":
-            current = (current or 1) * 100
+        elif SCALES.get(tok, 1000) < 1000:  # "two hundred": a scale below a thousand multiplies the count so far
+            current = (current or 1) * SCALES[tok]
         elif tok in SCALES:
             total += (current or 1) * SCALES[tok]
             current = 0
