@@ -11,6 +11,7 @@ import pytest
 
 import flashpoint.ingest.meta
 import flashpoint.nlp.interviews
+import flashpoint.nlp.quantities
 import flashpoint.nlp.quotes
 import flashpoint.nlp.speakers  # noqa: F401 - each reader's pattern set joins PATTERN_SETS when imported
 from flashpoint.nlp import language
@@ -37,7 +38,8 @@ def test_every_reader_with_patterns_is_tested() -> None:
     assert {(s.file, s.key) for s in PATTERN_SETS} >= {("quotes.yaml", "quote_patterns"),
                                                       ("quotes.yaml", "speaker_patterns"),
                                                       ("quotes.yaml", "interview_patterns"),
-                                                      ("pages.yaml", "page_patterns")}
+                                                      ("pages.yaml", "page_patterns"),
+                                                      ("figures.yaml", "figure_patterns")}
 
 
 def test_a_whole_match_is_told_from_a_search() -> None:

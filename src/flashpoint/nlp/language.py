@@ -681,12 +681,14 @@ PATTERN_SETS: list[Patterns] = []  # every reader's set, for the test that runs 
 class Patterns:
     """A language file's mapping `key` of named patterns (see PatternText), as one reader reads them: each filled
     in with the parts it names in capitals ({MON}: a part the reader builds, a string or a function that gives one)
-    and compiled, in any case unless `ignore_case: false`, on first use."""
+    and in lower case ({rule.key}: a word list, as the reader's `words` writes it), and compiled, in any case unless
+    `ignore_case: false`, on first use."""
 
     def __init__(self, file: str, key: str, parts: dict[str, str | Callable[[], str]] | None = None,
-                 language: str = DEFAULT_LANGUAGE) -> None:
+                 language: str = DEFAULT_LANGUAGE, words: Callable[[str], str] | None = None) -> None:
         self.file, self.key, self.language = file, key, language
         self.parts = dict(parts or {})
+        self.words = words
         self._compiled: dict[str, re.Pattern[str]] = {}
         self.rows  # noqa: B018 - read and checked now: a bad file fails at import, not at first use
         PATTERN_SETS.append(self)
@@ -704,12 +706,15 @@ class Patterns:
     def fill(self, text: str) -> str:
         """`text` with each {PART} it names replaced; a part the reader lacks is an error."""
         def part(m: re.Match[str]) -> str:
-            value = self.parts.get(m[1])
+            name = m[1]
+            if not name[0].isupper() and self.words is not None:
+                return self.words(name)
+            value = self.parts.get(name)
             if value is None:
-                raise ValueError(f"lang/{self.language}/{self.file}: {self.key} names the part {{{m[1]}}}, "
+                raise ValueError(f"lang/{self.language}/{self.file}: {self.key} names the part {{{name}}}, "
                                  "which its reader lacks")
             return value() if callable(value) else value
-        return re.sub(r"\{([A-Z][A-Z0-9_]*)\}", part, text)
+        return re.sub(r"\{([A-Za-z_][\w.]*)\}", part, text)
 
     def finds(self, name: str, text: str) -> bool:
         """Does pattern `name` find `text` (whole, where its row says `whole`)?"""

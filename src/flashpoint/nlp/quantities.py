@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -28,7 +29,7 @@ from spacy.tokens import Token
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.gazetteer import gazetteer
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, figure_words, read_yaml
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, read_yaml
 from flashpoint.nlp.numbers import (
     DIGITS_RE,
     NUMBER_WORDS_RE,
@@ -82,53 +83,73 @@ def _alt(words: list[str] | dict[str, Any]) -> str:
     return alternation(words, space=r"\s+")
 
 
+def _words(name: str) -> str:
+    """A word list a figure pattern names: {rule.key}, a figure rule's words (figures.yaml figure_rules); {key}, a
+    list of quantity_kinds.yaml, a space matching any run of blanks."""
+    return alternation(sorted(_figure_rule_words()[name])) if "." in name else _alt(lexicon()[name])
+
+
+def _currencies(signs: bool, spaced_words: bool = True) -> str:
+    """The currencies written with a sign or letters ("$", "rs.") or, `signs` false, as words ("dollars"); a
+    currency of words with a space ("swiss francs") is a word, or, `spaced_words` false, a sign."""
+    cur = lexicon()["currencies"]
+    return _alt([c for c in cur if (not (c.replace(" ", "") if spaced_words else c).isalpha()) == signs])
+
+
+def _joined_lists() -> dict[str, str]:
+    """The parts of figure_patterns that join word lists: more scales ("crore"), attack words, the persons an age
+    is said of, the words after an ordinal count and the toll nouns it counts."""
+    words = _figure_rule_words()
+    return {"EXTRA_SCALES": _alt(list(_scales())), "ATTACK_WORDS": _alt(_attack_words()),
+            "AGE_PERSONS": alternation(sorted(words["age_said_of_a_person.subjects"] | words["age_after_a_person.words"])),
+            "ORDINAL_COUNT_WORDS": _alt(sorted(_WORDS.ordinal_count_words)),
+            "TOLL_NOUNS": _alt(sorted(words["ordinal_counts.toll_nouns"]))}
+
+
+def _joined(name: str) -> Callable[[], str]:
+    return lambda: _joined_lists()[name]
+
+
+# the figure finder's patterns (lang/en/figures.yaml figure_patterns), with the parts it builds
+_PATTERN = Patterns("figures.yaml", "figure_patterns", {
+    "CUR_SIGNS": lambda: _currencies(True), "CUR_WORDS": lambda: _currencies(False),
+    "CUR_MARKS": lambda: _currencies(True, spaced_words=False), "CODES": lambda: _currency_codes(),
+    "GROUPED": lambda: _grouped_thousands(), "DIGITS": DIGITS_RE, "NUMBER_WORDS": NUMBER_WORDS_RE,
+    "ORDINAL_WORDS": ORDINAL_WORDS_RE, "ORDINAL_SUFFIX": ORDINAL_SUFFIX_RE,
+    **{name: _joined(name) for name in ("EXTRA_SCALES", "ATTACK_WORDS", "AGE_PERSONS", "ORDINAL_COUNT_WORDS",
+                                        "TOLL_NOUNS")}}, words=_words)
+
+
+def _currency_codes() -> str:
+    """A currency code before the number, in capitals ("GBP 2 million", "UAH 50 million"): figures.yaml
+    currency_codes; or its letters (_currency_letters_pattern)."""
+    lex = lexicon()
+    cur_words = [c for c in lex["currencies"] if c.replace(" ", "").isalpha()]
+    return r"|(?-i:" + "|".join(sorted([c.upper() for c in cur_words if len(c) == 3] + lex["currency_prefix_words"])) \
+        + r")(?=\s?\d)" + _currency_letters_pattern()
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
-    # a currency's word or words after the number ("dollars", "Swiss francs"); its sign or letters before it ("$", "rs.")
-    cur_symbols = [c for c in lex["currencies"] if not c.replace(" ", "").isalpha()]
-    cur_words = [c for c in lex["currencies"] if c.replace(" ", "").isalpha()]
-    # a currency code before the number, in capitals ("GBP 2 million", "UAH 50 million"): figures.yaml currency_codes
-    codes = r"|(?-i:" + "|".join(sorted([c.upper() for c in cur_words if len(c) == 3] + lex["currency_prefix_words"])) \
-        + r")(?=\s?\d)" + _currency_letters_pattern()
-    # "a dozen", "half a million": an article counts only before a multiplier or a scale word
-    article = r"(?:half[\s-]+a|a)(?=[\s-]+(?:" + _alt(lex["multipliers"]) + r"|million|billion|thousand|hundred)\b)"
-    number = (r"(?:(?P<cur>" + _alt(cur_symbols) + codes + r")\s?)?"
-              r"(?P<num>" + _grouped_thousands() + r"|" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad])|" + article + r")"
-              r"(?:[\s-]+and[\s-]+a[\s-]+(?P<half>half)\b)?"  # "two and a half years", "five-and-a-half points"
-              r"(?:[\s-]+(?P<mult>" + _alt(lex["multipliers"]) + r")\b)?"
-              r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|bn|mln|mn|tn|" + _alt(list(_scales())) + r")\b"
-              r"|(?P<abbr>[mkb])\b)?")
-    vague = r"(?P<vague>" + _alt(lex["vague"]) + r")\b"
-    # "500 pounds of explosives" weighs: no sum of money (quantity_kinds.yaml weighed_after_pounds)
-    weight = r"pounds?\s+of\s+(?:" + _alt(lex["weighed_after_pounds"]) + r")\b"
     measure = r"(?:" + _alt(lex["measures"]) + r")\b"
-    duration = r"(?:" + _alt(lex["durations"]) + r")\b"
-    pattern = (r"(?<![\w.,/:#=])(?<![^\d\s]-)(?:(?P<qual>" + _alt(lex["approx"]) + r")\s+)?(?:" + vague + "|" + number + r")"
-               r"(?![\d\u00ad]|[.,]\d|:\d|/\d|-\d|" + ORDINAL_SUFFIX_RE + r"\b|-(?!strong\b|" + measure + r"|" + duration + r")[a-z]|['\u2019]s\b|\+|"
-               r"\s?(?:am|pm|a\.m\.|p\.m\.)\b)"
-               r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
-               # "176 Hong Kong dollars", "50 US dollars": the currency's country may stand between (currency_places)
-               r"(?:\s+(?!" + weight + r")(?:(?-i:[A-Z][\w.]*)\s+){0,2}?(?P<curword>" + _alt(cur_words) + r")\b)?")
     kinds = {k: re.compile(r"\b(?:" + _alt(lex[k]) + r")\b", re.I) for k in (*_KINDS, "killed_of_people")}
     return {
-        "figure": re.compile(pattern, re.I),
+        "figure": _PATTERN("figure"),  # "more than 1,200", "$5bn", "two and a half million", "30 per cent"
         **kinds,
         # "63 missile strikes", "100 missile and air strikes": attacks counted, no weapons (figures.yaml strikes_are_attacks)
-        "munitions": re.compile(r"^(?:" + _alt(lex["munitions"]) + r")\b(?!(?:\s+(?:and|or)\s+[\w-]+)?\s+(?:"
-                                + _alt(_attack_words()) + r")\b)", re.I),
+        "munitions": _PATTERN("munitions"),
         "troops": re.compile(r"^(?:" + _alt(lex["troops"]) + r")\b", re.I),
         "people": re.compile(r"^(?:" + _alt(lex["people"]) + r")\b", re.I),
         "things": re.compile(r"^(?:" + _alt(lex["things"]) + r")\b", re.I),
         "not_units": re.compile(r"^\s*(?:" + _alt(lex["not_units"]) + r")(?![\w])", re.I),
         "not_before": re.compile(r"(?:^|[^\w])(?:" + _alt(lex["not_before"]) + r")\s*$", re.I),
         # "compared to 50", "than 50"; not the "than" of a qualifier ("more than 80 were killed and ...")
-        "comparison": re.compile(r"\b(?<!more )(?<!less )(?<!fewer )(?:" + _alt(lex["comparison"]) +
-                                 r")\b(?!\s+\d)[^,;]{0,25}$", re.I),
+        "comparison": _PATTERN("comparison"),
         "saying": re.compile(r"\b(?:" + _alt(lex["saying"]) + r")\b"),
         "measure": re.compile(r"^[\s-]?(?P<measure>" + measure + r")", re.I),
         # "nine months", "an 11-year lull"; "a 19-year-old", "20 years old" are ages
-        "duration": re.compile(r"^(?:\s+|\s*-\s*)(?P<unit>" + duration + r")(?P<old>[\s-]+olds?\b)?", re.I),
+        "duration": _PATTERN("duration"),
     }
 
 
@@ -192,7 +213,7 @@ def _dot_thousands(fig: _Figure, value: float, kind: str, head_kind: str | None)
 
 
 # a comma cuts a clause, not a number ("12,400")
-_CLAUSE_CUT = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u201c\u201d\"]|\bwhile\b|\bbut\b|\bwhereas\b")
+_CLAUSE_CUT = _PATTERN("clause_cut")
 
 
 _CONTINUES = re.compile(r"[,;:]|[a-z]")
@@ -333,10 +354,7 @@ def _toll_risen(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _toll_risen_pattern() -> re.Pattern[str]:
-    words = _figure_rule_words()
-    return re.compile(r"\b(?:" + alternation(sorted(words["toll_rises_to.toll_words"])) + r")\b[^.;!?]{0,140}?\b(?:"
-                      + alternation(sorted(words["toll_rises_to.verbs"])) + r")\s+(?:to|at)\s+(?:[\d][\d,.]*\s+from\s+)?$",
-                      re.I)  # "rose to 40 from 25": the toll before too
+    return _PATTERN("toll_risen")  # "rose to 40 from 25": the toll before too
 
 
 def _of_something_else(noun: str, after: str) -> bool:
@@ -385,14 +403,8 @@ def _age_said(fig: _Figure) -> bool:
 def _age_said_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a person and 'was', a name and 'now', 'died at' or 'as young as' before the age; the clause's end after)."""
     words = _figure_rule_words()
-    alt = {k: alternation(sorted(words[f"age_said_of_a_person.{k}"])) for k in
-           ("subjects", "verbs", "adverbs", "after_words", "died_words", "as_words")}
-    persons = alternation(sorted(words["age_said_of_a_person.subjects"] | words["age_after_a_person.words"]))
-    said = (r"(?i:\b(?:" + persons + r")\s+(?:" + alt["verbs"] + r")\s+(?:(?:" + alt["adverbs"] + r")\s+)?"
-            r"|\b(?:" + alt["died_words"] + r")\s+at\s+|\bas\s+(?:" + alt["as_words"] + r")\s+as\s+)$"
-            r"|[A-Z][\w'\u2019.-]*,\s+now\s+$")
-    after = r"\s*(?:[.,;:!?)\u2014]|$)|\s+(?:" + alt["after_words"] + r")\b"
-    return re.compile(said), re.compile(after, re.I)
+    after = r"\s*(?:[.,;:!?)\u2014]|$)|\s+(?:" + alternation(sorted(words["age_said_of_a_person.after_words"])) + r")\b"
+    return _PATTERN("age_said"), re.compile(after, re.I)
 
 
 @lru_cache(maxsize=1)
@@ -417,13 +429,11 @@ def _age_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _next_figure() -> re.Pattern[str]:
     """'and 44', ', with another 89,622': a word that joins the next figure, whose words are its own (figures.yaml
     governing_verb_kind joins)."""
-    joins = alternation(sorted(_figure_rule_words()["governing_verb_kind.joins"]))
-    return re.compile(r"\b(?:" + joins + r")\s+(?:another\s+|a\s+further\s+)?(?=\d|(?:two|three|four|five|six|"
-                      r"seven|eight|nine|ten|dozens|hundreds|thousands)\b)", re.I)
+    return _PATTERN("next_figure")
 
 
 # the ages of those counted, said between the count and its verb ("Two boys aged 12 and 14 were killed")
-_AGES_SAID = re.compile(r"\baged?\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,3})?\b", re.I)
+_AGES_SAID = _PATTERN("ages_said")
 # an aside between commas; a comma inside a number ("90,000") closes none
 _APPOSITION = re.compile(r",[^,;:\u201c\u201d\"()]{1,40}(?:(?<!\d),|,(?!\d))")
 _TOLLS = ("killed", "wounded", "displaced")
@@ -471,8 +481,7 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
 def _losses_before() -> re.Pattern[str]:
     """'losses update: 15,300 personnel', 'total losses ... are approaching 65,000 servicemen': a word of losses
     earlier in the clause, no comma, semicolon or 'and' between (figures.yaml: losses_of_troops)."""
-    words = alternation(sorted(_figure_rule_words()["losses_of_troops.words"]))
-    return re.compile(r"\b(?:" + words + r")\b(?:(?!\band\b|\bbut\b)[^,;.!?]){0,120}$", re.I)
+    return _PATTERN("losses_before")
 
 
 def _nearest_toll(before: str, after: str) -> str | None:
@@ -513,8 +522,7 @@ def _bare_noun_phrase(text: str) -> bool:
 
 # what joins a figure to the one before it so that it shares its verb and noun:
 # "24 civilians were killed and 121 wounded", "13,000 dead, including 5,500 children"
-_COORDINATED = re.compile(r"(?:,|\band|\bor|\bincluding|\bamong\s+them|\bof\s+(?:whom|them|which)|\bplus)\s*"
-                          r"(?:a\s+further\s+|another\s+|an\s+additional\s+|additional\s+|further\s+)?$", re.I)
+_COORDINATED = _PATTERN("coordinated")
 
 
 _SMALL_WORDS = _WORDS.small_number_words
@@ -525,14 +533,7 @@ _SENTENCE_OPENERS = _WORDS.sentence_openers
 @lru_cache(maxsize=1)
 def _range_pattern() -> re.Pattern[str]:
     """'between 30 and 40', '30 to 40', '30-40', 'two or three': the first figure of a range."""
-    lex = lexicon()
-    cur_symbols = [c for c in lex["currencies"] if not c.isalpha()]
-    num = r"(?:" + DIGITS_RE + r"|" + NUMBER_WORDS_RE + r"(?![\w\u00ad]))"
-    cur = r"(?:(?:" + _alt(cur_symbols) + r")\s?)?"
-    return re.compile(r"(?<![\w.,/:\-])(?:(?P<qual>between|from|" + _alt(lex["approx"]) + r")\s+)?" + cur +
-                      r"(?P<a>" + num + r")(?:\s?(?P<ascale>million|billion|trillion|thousand|bn|mln|mn|tn|"
-                      + _alt(list(_scales())) + r")\b)?"
-                      r"\s*(?P<conn>and|to|or|-|\u2013)\s*(?=" + cur + r"(?P<b>" + num + r"))", re.I)
+    return _PATTERN("range")
 
 
 def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str]]:
@@ -574,9 +575,9 @@ def _is_score(r: re.Match[str], body: str) -> bool:
     return not counted and (word is None or not _noun_like(word.group(1)))
 
 
-_AGE_RANGE = re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d+\s+(?:years?|months?)[\s-]+old\b", re.I)
-_COUNTER_AFTER = re.compile(r"^\s*(?:of|/)\s*\d")
-_COUNTER_BEFORE = re.compile(r"\d\s*(?:of|/)\s*$")
+_AGE_RANGE = _PATTERN("age_range")
+_COUNTER_AFTER = _PATTERN("counter_after")
+_COUNTER_BEFORE = _PATTERN("counter_before")
 
 
 def _is_counter(before: str, after: str) -> bool:
@@ -588,7 +589,7 @@ def _is_counter(before: str, after: str) -> bool:
     return _subject(after[second.end():] if second else after)[1] is None  # "won 12 of 13 after": no noun
 
 
-_COUNTER_SECOND = re.compile(r"\s*of\s+[\d,.]+")
+_COUNTER_SECOND = _PATTERN("counter_second")
 
 
 def _exchange_rate(fig: _Figure) -> bool:
@@ -601,18 +602,13 @@ def _exchange_rate(fig: _Figure) -> bool:
 
 @lru_cache(maxsize=1)
 def _exchange_rate_pattern() -> re.Pattern[str]:
-    words = _figure_rule_words()
-    links = alternation(sorted(words["exchange_rates.links"]))
-    currencies = alternation(sorted(words["exchange_rates.currencies"]))
-    return re.compile(r"\s+(?:" + links + r")\s+(?:(?:us|u\.s\.)\s+)?(?:" + currencies + r")\b", re.I)
+    return _PATTERN("exchange_rate")
 
 
 @lru_cache(maxsize=1)
 def _money_in_brackets() -> re.Pattern[str]:
     """A sum in a listed currency in brackets right after a figure: the conversion of a sum."""
-    symbols = [c for c in lexicon()["currencies"] if not c.isalpha()]
-    return re.compile(r"\s*\(\s*(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?(?:" + _alt(symbols) + r")\s?\d",
-                      re.I)
+    return _PATTERN("money_in_brackets")
 
 
 def _is_conversion(body: str, start: int, found: list[Quantity]) -> bool:
@@ -788,7 +784,7 @@ def _is_a_figure(words: list[str]) -> bool:
     return bool(_SHARE.search(" ".join(words)))
 
 
-_SHARE = re.compile(r"\d\s*%|\bper\s?cent\b|\bpercent\b", re.I)
+_SHARE = _PATTERN("share")
 
 
 @dataclass
@@ -861,8 +857,8 @@ def _placed(scan: _Scan, m: re.Match[str]) -> _Figure | None:
     return _Figure(m, start, end, num_start, rng, s_start, s_end, body[s_start:start], body[end:s_end])
 
 
-_AGED_BEFORE = re.compile(r"\baged?\s+\d+\s*(?:to|-|and)\s*$", re.I)
-_LABEL_JOIN = re.compile(r"\s*(?:and|or|to|-|\u2013)\s*")
+_AGED_BEFORE = _PATTERN("aged_before")
+_LABEL_JOIN = _PATTERN("label_join")
 
 
 def _is_label(scan: _Scan, fig: _Figure) -> bool:
@@ -893,7 +889,7 @@ def _emergency_number(fig: _Figure) -> bool:
         and (nxt is None or nxt.group(1).lower() in words["emergency_numbers.then_words"])
 
 
-_ORDINAL_AFTER = re.compile(r"(?:\s+and)?[\s-]+(?:" + ORDINAL_WORDS_RE + r")\b", re.I)
+_ORDINAL_AFTER = _PATTERN("ordinal_after")
 _DECIMAL_TIMES = re.compile(r"\d*\.\d+")
 
 
@@ -938,11 +934,7 @@ def _in_a_caption(fig: _Figure) -> bool:
 def _caption_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     rule = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["captions"]
     credit = alternation(sorted(str(w).lower() for w in rule["credit_marks"]))
-    labels = alternation(sorted(str(w).lower() for w in rule["credit_labels"]))
-    return (re.compile(r"(?:" + credit + r")", re.I),
-            re.compile(r"(?:\b(?:" + labels + r")\s*:\s*[^.:\n]{1,60}|\((?:[^()\n]{0,80}\bvia\s+\w+|(?:"
-                       + credit + r")[^()\n]{0,60})\))\s*$", re.I),
-            int(rule["max_credit_words"]))
+    return re.compile(r"(?:" + credit + r")", re.I), _PATTERN("caption_credit_line"), int(rule["max_credit_words"])
 
 
 @lru_cache(maxsize=1)
@@ -1031,10 +1023,7 @@ def _calibre(fig: _Figure) -> bool:
 def _calibre_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = _figure_rule_words()
     units = alternation(sorted(words["calibres.units"]))
-    before = alternation(sorted(words["calibres.before_words"]))
-    return (re.compile(r"[\s-]?(?:" + units + r")\b\s*", re.I),
-            re.compile(r"\b(?:" + before + r")\s+(?:of\s+)?$", re.I),
-            re.compile(r"(?:,|and|or)\s*\d+[\s-]?(?:" + units + r")\b", re.I))
+    return re.compile(r"[\s-]?(?:" + units + r")\b\s*", re.I), _PATTERN("calibre_before"), _PATTERN("calibre_more")
 
 
 def _in_a_quoted_name(body: str, fig: _Figure) -> bool:
@@ -1191,13 +1180,11 @@ def _a_thing_or() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """'an app or' right before the number, and no noun of its own after it ('an app or two to find'):
     a guess (figures.yaml a_thing_or_two)."""
     words = _figure_rule_words()
-    articles = alternation(sorted(words["a_thing_or_two.articles"]))
     after = alternation(sorted(words["a_thing_or_two.followed_by"]))
-    return (re.compile(r"\b(?:" + articles + r")\s+[a-z]+\s+or\s+$", re.I),
-            re.compile(r"\s+(?:" + after + r")\b|\s*[^\w\s]|\s*$", re.I))
+    return _PATTERN("a_thing_or"), re.compile(r"\s+(?:" + after + r")\b|\s*[^\w\s]|\s*$", re.I)
 
 
-_OF_DETERMINER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|this|that)\s+", re.I)
+_OF_DETERMINER = _PATTERN("of_determiner")
 
 
 def _one_of_a_superlative(doc: NlpDoc, fig: _Figure) -> bool:
@@ -1209,7 +1196,7 @@ def _one_of_a_superlative(doc: NlpDoc, fig: _Figure) -> bool:
     return tok is not None and tok.tag_ in ("JJS", "RBS")
 
 
-_ARTICLE_AND_NAME = re.compile(r"(?:^|\s)(?:a|an|the)\s+[\"\u201c]?[A-Z][\w'\u2019.-]*\s*$")
+_ARTICLE_AND_NAME = _PATTERN("article_and_name")
 _NAME_AND_COMMA = re.compile(r"[A-Z][\w'\u2019.-]*,\s*$")
 _CLOSES_APPOSITION = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)")
 
@@ -1230,8 +1217,7 @@ def _is_age_after_name(fig: _Figure) -> bool:
 def _person_of() -> re.Pattern[str]:
     """'Boy of 11 flees to safety', 'a woman of 90,': a person's noun and 'of' before an age (figures.yaml
     age_after_a_person)."""
-    words = alternation(sorted(_figure_rule_words()["age_after_a_person.of_words"]))
-    return re.compile(r"\b(?:" + words + r")\s+of\s+$", re.I)
+    return _PATTERN("person_of")
 
 
 @lru_cache(maxsize=1)
@@ -1243,7 +1229,7 @@ def _person_and_comma() -> re.Pattern[str]:
 
 
 _OPENING_MARKS = "\"'\u201c\u2018(["  # what may open a quotation or an aside before its first word
-_POSSESSIVE = re.compile(r"['\u2019]s$|s['\u2019]$")  # "WeWork's 12,000 employees": whose they are, no name
+_POSSESSIVE = _PATTERN("possessive")  # "WeWork's 12,000 employees": whose they are, no name
 
 
 def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
@@ -1316,8 +1302,7 @@ def _name_opened_by_a_number(fig: _Figure, head_kind: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _name_of_pattern() -> re.Pattern[str]:
-    joins = alternation(sorted(_figure_rule_words()["name_numbers.joins"]))
-    return re.compile(r"\b(?i:the|a|an)\s+([A-Z][a-z]+)\s+(?:" + joins + r")\s+$")
+    return _PATTERN("name_of")
 
 
 @lru_cache(maxsize=1)
@@ -1602,8 +1587,7 @@ def _one_of_a_count(fig: _Figure, kind: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _one_of_a_number() -> re.Pattern[str]:
-    words = alternation(sorted(_figure_rule_words()["one_of_a_count.determiners"]))
-    return re.compile(r"\s+of\s+(?:(?:" + words + r")\s+)?(?:\d|" + NUMBER_WORDS_RE + r"\b)", re.I)
+    return _PATTERN("one_of_a_number")
 
 
 @lru_cache(maxsize=1)
@@ -1652,12 +1636,8 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
 def _ordinal_count() -> re.Pattern[str]:
     """'the seventh time Russia has targeted Kyiv', 'the ninth since January': an ordinal that counts
     how often something happened (figures.yaml: ordinal_counts)."""
-    after = _alt(sorted(_WORDS.ordinal_count_words))
-    tolls = _alt(sorted(_figure_rule_words()["ordinal_counts.toll_nouns"]))
-    num = r"(?P<num>" + ORDINAL_WORDS_RE + r"|\d{1,3}" + ORDINAL_SUFFIX_RE + r")"
     # "a 6th fatality", "the sixth victim": the toll so far, counted by its last (ordinal_counts toll_nouns)
-    return re.compile(r"\bthe\s+" + num + r"\s+(?=(?:" + after + r")\b)|\b(?:the|a)\s+" + num.replace("num", "tnum") +
-                      r"\s+(?=(?:" + tolls + r")\b)", re.I)
+    return _PATTERN("ordinal_count")
 
 
 def _ordinal_counts(scan: _Scan) -> list[Quantity]:
