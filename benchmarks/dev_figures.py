@@ -56,10 +56,16 @@ def rows() -> list[Row]:
             ("plover", "PLOVER dev events per sentence", plover, ["events_per_sentence"])]
     dt = [*CLI, "eval", "datetime", "../shared/eval/datetime/DateTimeModel.json", "--json"]
     out += [("datetime", "DateTimeModel dates and ranges", dt, ["accuracy_date_daterange"])]
-    for n in (5, 6, 7):
+    # the whole-document samples (5 and up; the earlier ones judge single places)
+    for n in range(5, 100):
+        if not (ROOT / f"benchmarks/quote_sample{n}.jsonl").is_file():
+            break
         q = [*BENCH, "benchmarks/quote_sample.py", "score", "--sample", f"benchmarks/quote_sample{n}.jsonl"]
         out += [("samples", f"quote sample {n} whole articles P", q, ["whole_articles", "span+speaker", "precision"]),
                 ("samples", f"quote sample {n} whole articles R", q, ["whole_articles", "span+speaker", "recall"])]
+    for n in range(5, 100):
+        if not (ROOT / f"benchmarks/event_sample{n}.jsonl").is_file():
+            break
         e = [*BENCH, "benchmarks/event_sample.py", "score", "--sample", f"benchmarks/event_sample{n}.jsonl"]
         out += [("samples", f"event sample {n} strict shown matched/system", e, ["strict shown (>= 0.5)", "matched/system"]),
                 ("samples", f"event sample {n} strict any matched/system", e, ["strict any confidence", "matched/system"])]
