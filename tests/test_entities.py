@@ -400,3 +400,18 @@ def test_role_words_before_a_name_are_read_from_the_docs_tokens() -> None:
     at = text.index("Anna")
     assert [text[s:e] for s, e in _words_before(doc, at)] == ["Talks", "ended.", "AP", "Ukraine's", "vice-president"]
     assert _preceding_role(doc, at) == "Ukraine's vice-president "
+
+
+def test_words_around_an_entity_are_read_from_the_docs_tokens() -> None:
+    """The words next to an entity come from the Doc: after a possessive mark, up to three words only spaces part
+    ("foreign minister"), a hyphened word one ("vice-president"); the last word before, without its dot."""
+    from flashpoint.nlp.entities import _first_word, _last_word, _words_after
+    from flashpoint.nlp.parser import parse
+
+    text = "Talks in Kyiv. Ukraine's vice-president and foreign minister, said. Russian forces' advance"
+    doc = parse(text)
+    ukraine, russian = text.index("Ukraine") + len("Ukraine"), text.index("Russian") + len("Russian")
+    assert _words_after(doc, ukraine) == ["vice-president", "and", "foreign"]
+    assert _words_after(doc, russian) == ["forces"]
+    assert _last_word(doc, 0, text.index("Ukraine")) == "kyiv"
+    assert _first_word(doc, text.index("Kyiv"), len(text)) == "kyiv"

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import world_places
@@ -52,7 +52,6 @@ _ROLE_MODIFIERS = _NAMES.role_modifiers
 _NP_MODIFIERS = _NAMES.noun_phrase_modifiers
 _LOCATIVE = _NAMES.locative_words
 _PLACE_AFTER = _NAMES.place_nouns_after
-_FACILITY_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
 _GROUP_AFFIX = re.compile(rf"^[-\s]{longest_first(names().backer_affixes)}\b")
 _COMMON = frozenset(STOP_WORDS) | _NAMES.calendar_words | _NAMES.common_words
 
@@ -217,13 +216,17 @@ _INNER_MARKS = "’'-._"  # what a word written before a name holds besides lett
 
 
 def _words_before(doc: Doc, pos: int, reach: int = 80) -> list[tuple[int, int]]:
-    """The words of the `reach` characters before `pos`, from the Doc's tokens (issue 11): a word is a run of tokens
-    written together ("Ukraine", "'s"; "vice", "-", "president"; "Lt."), each of letters, digits and inner marks;
-    a token of other marks (a comma, a bracket, a quote, a line break) is none and parts two words."""
-    lo = max(0, pos - reach)
+    """The words of the `reach` characters before `pos` (`_words_near`)."""
+    return _words_near(doc, max(0, pos - reach), pos)
+
+
+def _words_near(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The words between two offsets, from the Doc's tokens (issue 11): a word is a run of tokens written together
+    ("Ukraine", "'s"; "vice", "-", "president"; "Lt."), each of letters, digits and inner marks; a token of other
+    marks (a comma, a bracket, a quote, a line break) is none and parts two words."""
     words: list[tuple[int, int]] = []
-    for t in doc.char_span(lo, pos, alignment_mode="expand") or ():
-        s, e = max(t.idx, lo), min(t.idx + len(t), pos)
+    for t in doc.char_span(lo, hi, alignment_mode="expand") or ():
+        s, e = max(t.idx, lo), min(t.idx + len(t), hi)
         if s >= e or not all(c.isalnum() or c in _INNER_MARKS for c in t.text[s - t.idx:e - t.idx]):
             continue
         if words and words[-1][1] == s:
@@ -231,6 +234,19 @@ def _words_before(doc: Doc, pos: int, reach: int = 80) -> list[tuple[int, int]]:
         else:
             words.append((s, e))
     return words
+
+
+def _last_word(doc: Doc, lo: int, hi: int) -> str:
+    """The last word with a letter or digit between two offsets (`_words_near`), lower case, without the dots and
+    hyphens at its ends ("spokesman", not "spokesman."), or ""."""
+    words = [doc.text[s:e] for s, e in _words_near(doc, lo, hi)]
+    return next((w.strip(".-").lower() for w in reversed(words) if any(c.isalnum() for c in w)), "")
+
+
+def _first_word(doc: Doc, lo: int, hi: int) -> str:
+    """The first word with a letter or digit between two offsets, as `_last_word` reads it."""
+    words = [doc.text[s:e] for s, e in _words_near(doc, lo, hi)]
+    return next((w.strip(".-").lower() for w in words if any(c.isalnum() for c in w)), "")
 
 
 def _preceding_role(doc: Doc, pos: int) -> str:
@@ -427,13 +443,13 @@ class _Name:
 
 
 def _name_of(body: str, toks: list[_Tok], idx: list[int], title_idx: list[int], name_idx: list[int],
-             before: str) -> _Name:
+             before: str, role_head: bool) -> _Name:
+    """The candidate name; `role_head`: the last word of the role words `before` it is a person's role noun."""
     s, e = toks[name_idx[0]].start, toks[name_idx[-1]].end
-    before_words = re.findall(r"[\w’'-]+", before.lower())
     title_tok = toks[title_idx[-1]] if title_idx else None
     return _Name(start=s, end=e, text=body[s:e], key=fold(body[s:e]),
                  title=title_tok.text.lower() if title_tok else "",
-                 titled=bool(title_idx) or bool(before_words and before_words[-1] in _PERSON_HEADS)
+                 titled=bool(title_idx) or role_head
                  or _role_across_place(body, toks, name_idx),
                  honorific=title_tok is not None and title_tok.text.rstrip(".") in gazetteer().honorifics,
                  role_phrase=(before + body[toks[idx[0]].start:s]) if title_idx else before)
@@ -479,9 +495,10 @@ def _surname_person(body: str, word: str, name: _Name, local: dict[str, _Found])
     return None
 
 
-def _person(body: str, toks: list[_Tok], name_idx: list[int], name: _Name, local: dict[str, _Found]) -> _Found | None:
+def _person(doc: Doc, toks: list[_Tok], name_idx: list[int], name: _Name, local: dict[str, _Found]) -> _Found | None:
     """A PERSON: a surname of someone known, or a name a title, honorific, role word, known first name
     or appositive role introduces; never an acronym."""
+    body = doc.text
     introduced = name.titled or name.honorific
     if len(name_idx) == 1:
         known = _surname_person(body, toks[name_idx[0]].text, name, local)
@@ -489,7 +506,7 @@ def _person(body: str, toks: list[_Tok], name_idx: list[int], name: _Name, local
             return known
         if not introduced:
             return None
-    elif not (introduced or _first_name(toks[name_idx[0]].text) or _appositive_person(body, name.end)):
+    elif not (introduced or _first_name(toks[name_idx[0]].text) or _appositive_person(doc, name.end)):
         return None
     if any(toks[i].text.isupper() and len(toks[i].text) > 1 for i in name_idx):
         return None  # acronyms are not names
@@ -500,8 +517,12 @@ def _person(body: str, toks: list[_Tok], name_idx: list[int], name: _Name, local
                   name.role_phrase)
 
 
-def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, local: dict[str, _Found]) -> list[_Found]:
-    """Classify the unmatched words of a run: a titled or first-named PERSON, an ORG, or nothing."""
+def _gap_entities(doc: Doc, toks: list[_Tok], idx: list[int], before: str, local: dict[str, _Found]) -> list[_Found]:
+    """Classify the unmatched words of a run: a titled or first-named PERSON, an ORG, or nothing. `before`: the
+    role words right before the run."""
+    body = doc.text
+    at = toks[idx[0]].start
+    role_head = _last_word(doc, at - len(before), at) in _PERSON_HEADS
     idx = _trimmed(toks, idx)
     if not idx:
         return []
@@ -528,7 +549,7 @@ def _gap_entities(body: str, toks: list[_Tok], idx: list[int], before: str, loca
     name_idx = _name_words(toks, idx, title_idx, name_idx)
     if not name_idx:
         return out
-    person = _person(body, toks, name_idx, _name_of(body, toks, idx, title_idx, name_idx, before), local)
+    person = _person(doc, toks, name_idx, _name_of(body, toks, idx, title_idx, name_idx, before, role_head), local)
     return [*out, person] if person is not None else out
 
 
@@ -551,25 +572,44 @@ def _inside_longer_name(body: str, start: int, end: int) -> bool:
     return bool(_NUMBER_AFTER.match(after))
 
 
-def _appositive_person(body: str, end: int) -> bool:
+def _appositive_person(doc: Doc, end: int) -> bool:
     """'Shushan Stepanyan, the defence ministry spokeswoman,': a person role right after the name."""
-    m = _APPOSITIVE.match(body, end)
-    if not m:
-        return False
-    words = re.findall(r"[\w’'-]+", m.group(1).lower())
-    return bool(words) and words[-1] in _PERSON_HEADS
+    m = _APPOSITIVE.match(doc.text, end)
+    return m is not None and _last_word(doc, m.start(1), m.end(1)) in _PERSON_HEADS
 
 
-def _sector_after(body: str, end: int) -> str | None:
+def _words_after(doc: Doc, end: int, reach: int = 40) -> list[str]:
+    """The first three words in the `reach` characters after `end` that only spaces part, past a possessive mark at
+    `end`, from the Doc's tokens: a word is its tokens of letters, digits and hyphens written together ("vice",
+    "-", "president"); another mark ends the words ("minister's", "forces.": "minister", "forces")."""
+    text = doc.text
+    hi = min(len(text), end + reach)
+    words: list[tuple[int, int]] = []
+    after = end  # where the words may start: past the possessive mark
+    for t in doc.char_span(end, hi, alignment_mode="expand") or ():
+        s, e = max(t.idx, end), min(t.idx + len(t), hi)
+        piece = text[s:e]
+        if s == end and piece in _POSSESSIVE_MARKS:
+            after = e
+        elif piece.isspace():
+            continue
+        elif not all(c.isalnum() or c in "-_" for c in piece):
+            break
+        elif words and words[-1][1] == s:
+            words[-1] = (words[-1][0], e)
+        elif len(words) < 3 and (text[words[-1][1] if words else after:s].isspace() or not words and s == after):
+            words.append((s, e))
+        else:
+            break
+    return [text[s:e] for s, e in words]
+
+
+def _sector_after(doc: Doc, end: int) -> str | None:
     """A role noun right after a demonym or possessive: 'Russian forces' -> MIL, 'Ukraine's foreign minister' -> GOV."""
-    window = body[end:end + 40]
-    m = re.match(r"(?:['’]s)?\s*((?:[\w-]+\s+){0,2}[\w-]+)", window)
-    if not m:
-        return None
     # extend the noun phrase while words are role words or modifiers; the head noun decides
     parts: list[str] = []
     found: str | None = None
-    for w in m.group(1).split():
+    for w in _words_after(doc, end):
         parts.append(w)
         phrase = " ".join(parts)
         sector, role_end = role_sector(phrase)
@@ -704,7 +744,7 @@ def _run_entities(doc: Doc, toks: list[_Tok], run: list[int], known: _Known) -> 
             inner = body[title_start:f.start]
             # "King and Weeks": the words before "and" are another name, not this one's title
             f.role_phrase = "" if _COORDINATED.search(inner) else _preceding_role(doc, toks[run[0]].start) + inner
-        f = _facility_named(body, f)
+        f = _facility_named(doc, f)
         if _seat_of_another(body, run_found, f):  # "the Canadian Senate": Canada's, not the US Senate
             prev = run_found.pop()
             f = _Found(prev.start, f.end, "ORG", "", body[prev.start:f.end])
@@ -725,7 +765,7 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
     found.sort(key=lambda f: f.start)
     _unshare_seats(body, found)
     _assign_actors(doc.tokens, found)
-    _relink_surnames(body, found)
+    _relink_surnames(doc.tokens, found)
     return [Entity(text=body[f.start:f.end], start=f.start, end=f.end, type=f.type,  # type: ignore[arg-type]
                    id=f.id, name=f.name, actor=f.actor) for f in found]
 
@@ -741,11 +781,10 @@ def _and_cut(toks: list[_Tok], gap: list[int]) -> int | None:
 
 
 def _gap_found(doc: Doc, toks: list[_Tok], gap: list[int], local: dict[str, _Found]) -> list[_Found]:
-    body = doc.text
     word = toks[gap[0]].text
     if len(gap) == 1 and (word in _EVENT_WORDS or word in gazetteer().org_keywords):
         return [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT" if word in _EVENT_WORDS else "ORG", "", word)]
-    return _gap_entities(body, toks, gap, _preceding_role(doc, toks[gap[0]].start), local)
+    return _gap_entities(doc, toks, gap, _preceding_role(doc, toks[gap[0]].start), local)
 
 
 def _takes_place_before(body: str, first: _Found, at: int, out: list[_Found]) -> bool:
@@ -775,24 +814,36 @@ def _flush(doc: Doc, toks: list[_Tok], gap: list[int], local: dict[str, _Found],
             continue  # a bare "Summit", "War" or "Council" names nothing
         if f.type == "EVENT" or (f.type == "ORG" and not f.id):
             f.id = f"{f.type.lower()}:{slug(f.name)}"
-        f = _facility_named(body, f)
+        f = _facility_named(doc, f)
         out.append(f)
         _remember(f, local)
 
 
-def _facility_named(body: str, f: _Found) -> _Found:
+def _facility_named(doc: Doc, f: _Found) -> _Found:
     """'Kamal Adwan hospital', 'Nasser Hospital', 'Walter Reed hospital': a person's name that a facility
     noun ends or follows names that place (entities.yaml facility_words), not the person."""
     if f.type != "PERSON":
         return f
+    body = doc.text
     end = f.end
-    if body[f.start:f.end].split()[-1].lower() not in _NAMES.facility_words:
-        m = _FACILITY_AFTER.match(body, f.end)
-        if m is None or m.group(1).lower() not in _NAMES.facility_words:
+    if _last_word(doc, f.start, f.end) not in _NAMES.facility_words:
+        nxt = _token_after(doc, f.end)
+        if nxt is None or nxt.lower_ not in _NAMES.facility_words:
             return f
-        end = m.end(1)
+        end = nxt.idx + len(nxt)
     name = body[f.start:end]
     return _Found(f.start, end, "LOC", "place:" + slug(name), name)
+
+
+def _token_after(doc: Doc, end: int) -> Token | None:
+    """The word token that only spaces part from `end` ("Nasser | hospital"), or None."""
+    text = doc.text
+    span = doc.char_span(end, min(len(text), end + 40), alignment_mode="expand")
+    for t in span or ():
+        if t.idx < end or t.is_space and not t.text.strip(" \u00a0"):
+            continue  # the name's own token, a run of spaces
+        return t if t.is_alpha and t.is_ascii and text[end:t.idx] and not text[end:t.idx].strip(" \u00a0") else None
+    return None
 
 
 def _seat_of_another(body: str, before: list[_Found], f: _Found) -> bool:
@@ -928,30 +979,30 @@ def _dateline(body: str, start: int, end: int) -> bool:
     return body[start:end].isupper() and (start == 0 or body[start - 1] == "\n") and body[end:end + 2] in (" (", ", ")
 
 
-def _capital_actor(body: str, f: _Found, entry: Entry) -> Actor:
+def _capital_actor(doc: Doc, f: _Found, entry: Entry) -> Actor:
     """A capital as a place ('in Moscow', 'Moscow residents'), else the government it stands for
     (Moscow acting is the Russian government), or the force its possessive names ('Moscow's troops')."""
+    body = doc.text
     text = body[f.start:f.end]
-    prev = re.findall(r"[\w’']+", body[max(0, f.start - 25):f.start])
-    prev_word = prev[-1].lower() if prev else ""
-    nxt = re.match(r"\W*([\w’']+)", body[f.end:f.end + 20])
-    next_word = nxt.group(1).lower() if nxt else ""
+    prev_word = _last_word(doc, max(0, f.start - 25), f.start)
+    next_word = _first_word(doc, f.end, min(len(body), f.end + 20))
     if prev_word in _LOCATIVE or next_word in _PLACE_AFTER or _dateline(body, f.start, f.end):
         return Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
-    sector = _sector_after(body, f.end) if _possessive_after(body, f.end) else None
+    sector = _sector_after(doc, f.end) if _possessive_after(body, f.end) else None
     return _actor(text, entry, sector if sector in ("MIL", "LEG", "JUD", "COP", "SPY") else None)
 
 
-def _listed_actor(body: str, f: _Found, entry: Entry, counts: Counter[str]) -> Actor:
+def _listed_actor(doc: Doc, f: _Found, entry: Entry, counts: Counter[str]) -> Actor:
     """The actor a gazetteer entity stands for, read with the words around it."""
+    body = doc.text
     text = body[f.start:f.end]
     group = _backed_group_actor(body, f, entry, counts)
     if group is not None:
         return group
     if entry.kind == "capital":
-        return _capital_actor(body, f, entry)
+        return _capital_actor(doc, f, entry)
     if entry.kind in ("demonym", "country"):
-        sector = _sector_after(body, f.end) if (entry.kind == "demonym" or _possessive_after(body, f.end)) else None
+        sector = _sector_after(doc, f.end) if (entry.kind == "demonym" or _possessive_after(body, f.end)) else None
         return _actor(text, entry, sector)
     if entry.kind == "place":
         return Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
@@ -971,30 +1022,31 @@ def _assign_actors(doc: Doc, found: list[_Found]) -> None:
             if actor is not None:
                 f.actor = actor
         else:
-            f.actor = _listed_actor(body, f, f.entry, counts)
+            f.actor = _listed_actor(doc, f, f.entry, counts)
 
 
-def _surname_of_named_person(body: str, f: _Found, person: _Found | None) -> bool:
+def _surname_of_named_person(doc: Doc, f: _Found, person: _Found | None) -> bool:
     """A demonym, or a country or place named by one word, that is the surname of a person the article has named
     in full before it, and is not where something is or whose it is ("from Jordan", "King Abdullah of Jordan":
     entities.yaml locative_words) nor a word of a longer name."""
+    body = doc.text
     if person is None or f.type not in ("NORP", "GPE") or " " in body[f.start:f.end]:
         return False
-    prev = re.findall(r"[\w’']+", body[max(0, f.start - 25):f.start])
-    if f.type == "GPE" and (person.start > f.start or prev and prev[-1].lower() in _LOCATIVE):
+    if f.type == "GPE" and (person.start > f.start or _last_word(doc, max(0, f.start - 25), f.start) in _LOCATIVE):
         return False
     return not _inside_longer_name(body, f.start, f.end)
 
 
-def _relink_surnames(body: str, found: list[_Found]) -> None:
+def _relink_surnames(doc: Doc, found: list[_Found]) -> None:
     """A surname met before the full name ('Kozak ... Dmitry Kozak') joins the full name's entity."""
+    body = doc.text
     full: dict[str, _Found] = {}
     for f in found:
         if f.type == "PERSON" and " " in fold(f.name):
             full.setdefault(fold(f.name).split()[-1], f)
     for f in found:
         text = body[f.start:f.end]
-        if _surname_of_named_person(body, f, full.get(fold(text))):
+        if _surname_of_named_person(doc, f, full.get(fold(text))):
             # "Turk's office" where the article names Volker Turk: his, not Turkey's; "Jordan said" after
             # "Rachel Jordan, a UN official,": hers, not Jordan's
             f.type, f.entry, f.actor, f.name = "PERSON", None, None, text
