@@ -38,8 +38,9 @@ def test_each_rule_pattern_finds_its_positive_examples_and_not_its_negative(name
 def test_each_cue_pattern_finds_its_positive_examples_and_not_its_negative(name: str) -> None:
     pattern = timexes.date_pattern(name)
     row = PATTERNS.cues[name]
-    assert [x for x in row.pos if not pattern.search(x)] == [], name
-    assert [x for x in row.neg if pattern.search(x)] == [], name
+    finds = pattern.fullmatch if row.whole else pattern.search  # `whole`: a cue the finder matches whole
+    assert [x for x in row.pos if not finds(x)] == [], name
+    assert [x for x in row.neg if finds(x)] == [], name
 
 
 @pytest.mark.parametrize("name", list(PATTERNS.parts))

@@ -101,8 +101,9 @@ def filled(text: str) -> str:
     return re.sub(r"\{([A-Za-z_][\w.]*)\}", part, text)
 
 
+@lru_cache(maxsize=128)
 def date_pattern(name: str) -> re.Pattern[str]:
-    """One of dates.yaml `cue_patterns`, filled in and compiled."""
+    """One of dates.yaml `cue_patterns`, filled in and compiled (once: the rules read some at every match)."""
     row = _PATTERNS.cues[name]
     return re.compile(filled(row.text), re.I if row.ignore_case else 0)
 
@@ -464,6 +465,7 @@ _TOKENS: dict[str, frozenset[str]] = {"DIGIT": frozenset({DIGIT}), "YEAR4": froz
 # no date starts right after a currency mark: "$12 December 27" (dates.yaml: money_is_no_day)
 _NO_MONEY = "".join(f"(?<!{re.escape(c)})(?<!{re.escape(c)}\\s)" for c in sorted(rule_words("money_is_no_day",
                                                                                           "currency_marks")))
+_PARTS["NO_MONEY"] = _NO_MONEY
 
 
 def _anchors(row: tuple[str, ...]) -> frozenset[str]:
@@ -583,7 +585,7 @@ def _month_first(a: int, b: int) -> tuple[int, int]:
 
 @rule("day_month")
 def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if m["mon"].lower() in ("may", "mar") and not (m["y"] or re.search(r"\d|of", m.group(0))):
+    if m["mon"].lower() in ("may", "mar") and not (m["y"] or date_pattern("digit_or_of").search(m.group(0))):
         return None
     return _date_res(m, ctx, _year(m["y"] or m["y2"]), _month(m["mon"]), _day(m["d"]))
 
@@ -611,8 +613,7 @@ def _determiner_before() -> re.Pattern[str]:
 def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     if not m["y"]:
         # "27 September, 24 civilians": the month already has its day, the number counts something
-        if re.search(r"(?<![\d:.,])" + _NO_MONEY + r"\d{1,2}" + ORDINAL_SUFFIX_RE + r"?\s+(?:of\s+)?$",
-                     ctx.text[max(0, m.start() - 9):m.start()]):
+        if date_pattern("day_before_a_month").search(ctx.text[max(0, m.start() - 9):m.start()]):
             return None
         # "in September 24 civilians died", "September, 24 people": a figure, not a day
         counted = _counted_next().match(ctx.text, m.end()) \
@@ -652,7 +653,7 @@ def _month_only(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     month = _month(mon)
     # "in late March" starts at "late" (the record shows "late March"), "from March" at "March"
-    lead = re.search(r"(?:early|late|mid)[\s-]+$", m.group(0)[:m.start("mon") - m.start()], re.I)
+    lead = date_pattern("part_lead").search(m.group(0)[:m.start("mon") - m.start()])
     start = m.start() if not m["cue"] else m.start() + lead.start() if lead else m.start("mon")
     if m["y"]:
         res = _date_res(m, ctx, int(m["y"]), month, None)  # "since early May 2026"
@@ -852,7 +853,7 @@ def _today_as_nowadays(m: re.Match[str], text: str) -> bool:
     window = re.split(r"[.,;:!?\n\u2014\u2013\"\u201c\u201d]", window)[-1]
     after = text[m.end("w"):m.end("w") + 30]
     contrast = re.search(r"\b(?:" + alternation(rule_words("today_as_nowadays", "contrast_words")) + r")\s+$", window,
-                         re.I) and re.match(r"\s+(?:\w+\s+){0,2}(?:is|are|am|has|have|remains?)\b", after, re.I)
+                         re.I) and date_pattern("present_verb_after").match(after)
     return bool(in_clause.search(window) or noun_after.match(after) or contrast or _today_to_a_target(text, m.end("w")))
 
 
@@ -922,8 +923,8 @@ def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule("the_day_before")
 def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
-    back = re.search(r"before|previous|earlier", m["w"], re.I)
-    if re.fullmatch(r"day\s+(?:before|after)", m["w"], re.I) and re.match(r"\s+[a-z]", ctx.text[m.end():], re.I):
+    back = date_pattern("day_back_words").search(m["w"])
+    if date_pattern("day_before_or_after").fullmatch(m["w"]) and re.match(r"\s+[a-z]", ctx.text[m.end():], re.I):
         # "a day after Azerbaijan claimed it": counted from an event, not from the day said before
         if re.search(r",\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
             # "fighting went on on Monday, a day after ...": the adjunct names the main clause's day
@@ -1001,7 +1002,7 @@ def _shifted_value(d: dt.date, n: int, unit: str, grain: str) -> str:
 @rule("overnight")
 def _overnight(m: re.Match[str], ctx: Ctx) -> Res | None:
     """A report's 'overnight' is the night just gone: TIMEX3 dates a night by its first day."""
-    if re.search(r"\b(?:an?|the|its|their|his|her)\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+    if date_pattern("determiner_before").search(ctx.text[max(0, m.start() - 6):m.start()]):
         return None  # "an overnight raid ... last Friday": the raid's date is said elsewhere
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1013,8 +1014,7 @@ def _overnight(m: re.Match[str], ctx: Ctx) -> Res | None:
 def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
     """'over the past year', 'in the last week', a headline's 'in past week': the time up to now, no
     calendar unit; 'this past week' is last week (see dates.yaml)."""
-    bare = rel in rule_words("stretch_up_to_now", "bare_words") and not re.search(
-        r"\bthis\s+$", m.string[max(0, m.start() - 6):m.start()], re.I)
+    bare = rel in rule_words("stretch_up_to_now", "bare_words") and not date_pattern("this_before").search(m.string[max(0, m.start() - 6):m.start()])
     return bool((m["the"] or bare) and not (m["pos"] or m["bound"]) and rel in rule_words("stretch_up_to_now", "words")
                 and unit in rule_words("stretch_up_to_now", "units"))
 
@@ -1028,7 +1028,7 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     rel = m["rel"].lower()
-    unit = re.sub(r"working\s+week|workweek|business\s+week", "week", m["unit"].lower())
+    unit = date_pattern("working_week").sub("week", m["unit"].lower())
     if _stretch_up_to_now(m, rel, unit):
         return Res(m.start(), m.end(), None, start=shift(ctx.ref, -1, unit), end=ctx.ref, kind="span")
     step = _STEPS.get(rel, 0)
@@ -1095,7 +1095,7 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = _count(m["n"])
     if n is None:
         return None
-    if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I) and direction == "from":
+    if date_pattern("for_before").search(ctx.text[max(0, m.start() - 5):m.start()]) and direction == "from":
         return None
     return _counted_back(m, ctx, direction, n)
 
@@ -1138,7 +1138,7 @@ def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | N
 
 @rule("in_n")
 def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if re.fullmatch(r"(?:a\s+)?(?:few|several|couple(?:\s+of)?)", m["n"], re.I):
+    if date_pattern("vague_count").fullmatch(m["n"]):
         return None  # "the first time in several years": no date
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -1150,7 +1150,7 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     # a stretch measured ("for the first time in 22 years") is one whatever the tense
     if _stretch_measure().search(before) or not ctx.future(m.start()) and (
             unplanned or _past_clause().search(before)
-            or (m["n"].lower() in ("a", "an") and not re.match(r"['’]s\s+time", ctx.text[m.end():m.end() + 9]))):
+            or (m["n"].lower() in ("a", "an") and not date_pattern("in_time").match(ctx.text[m.end():m.end() + 9]))):
         # "the rouble lost 30% in two weeks", "the first time in 25 years", "52 weeks in a year":
         # how long something took or a measure, not a day that many units from now
         return Res(m.start(), m.end(), f"P{n}{m['unit'][0].upper()}", kind="span")
@@ -1220,7 +1220,7 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule("fuzzy")
 def _fuzzy(m: re.Match[str], ctx: Ctx) -> Res | None:
-    coming = re.search(r"coming", m.group(0), re.I)
+    coming = date_pattern("coming").search(m.group(0))
     return Res(m.start(), m.end(), "FUTURE_REF" if coming else "PAST_REF", kind="fuzzy")
 
 
@@ -1277,7 +1277,7 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     start = m.start("y") if m["det"] or (m["cue"] and _CUE_OUTSIDE_THE_DATE.match(m["cue"])) else m.start()
     start = lead_in if lead_in is not None and not m["cue"] else start
-    lead = re.search(r"(?:early|late|mid)[\s-]+$", ctx.text[m.start():m.start("y")], re.I)
+    lead = date_pattern("part_lead").search(ctx.text[m.start():m.start("y")])
     if m["cue"] and lead:
         start = m.start() + lead.start()  # "in early 2022" is "early 2022"
     y = _year(m["y"])
@@ -1349,8 +1349,7 @@ _TOKENS["DECADES"] = frozenset(_DECADE_WORDS)
 
 @rule("decade_words")
 def _decade_words(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if not re.match(r"the\s", m.group(0), re.I) and not re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4):
-                                                                               m.start()], re.I):
+    if not date_pattern("the_first").match(m.group(0)) and not date_pattern("in_before").search(ctx.text[max(0, m.start() - 4):m.start()]):
         return None
     return Res(m.start(), m.end(), f"19{_DECADE_WORDS[m['w'].lower()]}X")
 
@@ -1384,7 +1383,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     rel = (m["rel"] or "").lower()
     if m["y"]:
         return Res(m.start(), m.end(), f"{m['y']}-{s}")
-    if m["s"].lower() == "fall" and (not rel or re.match(r"\s+of\s+(?!the\s+year)", ctx.text[m.end():])):
+    if m["s"].lower() == "fall" and (not rel or date_pattern("fall_of").match(ctx.text[m.end():])):
         return None  # "the fall of Kabul" is no season
     if not m["y"] and not rel and _kind_after(ctx.text, m.end()):
         return None  # "winter wheat" is a kind of wheat (dates.yaml: season_as_a_kind)
@@ -1445,7 +1444,7 @@ def _season_year(season: str, rel: str, ref: dt.date, future: bool) -> int:
 @rule("week_n")
 def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     y = _year(m["y"])
-    if y is None and not m["rel"] and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5], re.I):
+    if y is None and not m["rel"] and date_pattern("of_after").match(ctx.text[m.end():m.end() + 5]):
         return None  # "week 23 of Russia's war": the war's weeks counted, no calendar week (dates.yaml: week_of_a_happening)
     if y is None:
         if ctx.ref is None:
@@ -1734,7 +1733,7 @@ _REGULAR_PAST = date_pattern("regular_past")  # "attacked"
 
 @rule("weekend")
 def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if not m["rel"] and re.search(r"\ban?\s+$", ctx.text[max(0, m.start() - 3):m.start()], re.I):
+    if not m["rel"] and date_pattern("indefinite_before").search(ctx.text[max(0, m.start() - 3):m.start()]):
         return None  # "a weekend of strikes" names no weekend
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
@@ -2114,13 +2113,13 @@ def _range_bounds(a: Res, b: Res) -> tuple[dt.date | None, dt.date | None]:
     ('until the end of May') closes the range at its own end."""
     s = _start_of(a)
     e = _range_end(a, b, s, _start_of(b))
-    if b.mod and re.search(r"\bend", b.mod):
+    if b.mod and date_pattern("bound_end").search(b.mod):
         e = _end_of(b)
-    elif b.mod and re.search(r"\bmiddle", b.mod):
+    elif b.mod and date_pattern("bound_middle").search(b.mod):
         e = _middle_of(b)
-    if a.mod and re.search(r"\bend", a.mod):
+    if a.mod and date_pattern("bound_end").search(a.mod):
         s = _end_of(a)
-    elif a.mod and re.search(r"\bmiddle", a.mod):
+    elif a.mod and date_pattern("bound_middle").search(a.mod):
         s = _middle_of(a)
     return s, e
 
@@ -2201,7 +2200,7 @@ def _attach_years(text: str, found: list[Res]) -> list[Res]:
     out: list[Res] = []
     for r in found:
         if out and re.fullmatch(r"\d{4}", r.value or "") and out[-1].parts and not out[-1].year_explicit \
-                and re.fullmatch(r"\s*,?\s*(?:in|of)?\s*", text[out[-1].end_char:r.start_char]):
+                and date_pattern("year_glue").fullmatch(text[out[-1].end_char:r.start_char]):
             prev = out[-1]
             _, month, day = prev.parts  # type: ignore[misc]
             y = int(r.value or 0)
