@@ -245,7 +245,7 @@ _SUBJECT_WORD = r"(?:[A-Za-z]\.){2,}(?:-[\w'\u2019-]+)?|[\w'\u2019-]+|[^\w\s]"
 def _subject(after: str) -> tuple[str | None, str | None]:
     """The noun phrase the figure counts and which lexicon its head is in."""
     pats = _patterns()
-    text = re.sub(r"^\s*(?:of\s+)?(?:the\s+)?", "", after)
+    text = _PATTERN("of_the_lead").sub("", after)
     words = re.findall(_SUBJECT_WORD, text)[:6]
     for i in range(len(words)):
         if not re.match(r"[\w]", words[i]):
@@ -266,7 +266,7 @@ def _subject(after: str) -> tuple[str | None, str | None]:
             break  # "130 wounded when shells hit": the clause ends before "shells"
     # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
     # ("$300bn of central bank reserves"); never a verb, pronoun or kind word ("121 wounded")
-    of_phrase = bool(re.match(r"^\s*of\s", after))
+    of_phrase = bool(_PATTERN("of_lead").match(after))
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     taken: list[str] = []
@@ -297,8 +297,7 @@ _ATTRIBUTION_WORDS = 9  # "according to the United Nations Office for the Coordi
 
 def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
     """'according to Washington and Kiev', 'Kyiv says', 'Ukrainian officials said' -> who."""
-    m = re.search(r"according\s+to\s+(?:the\s+|an?\s+)?([^,.;:\u201d\"]+?)(?=\s*(?:[,.;:\u201d\"]|$|\s+(?:based|on|in|"
-                  r"at|as|are|is|were|was|have|has|had)\b))", sentence, re.I)
+    m = _PATTERN("according_to").search(sentence)
     if m:
         return " ".join(m.group(1).split()[:_ATTRIBUTION_WORDS])
     best: tuple[int, str] | None = None
@@ -362,7 +361,7 @@ def _of_something_else(noun: str, after: str) -> bool:
     munitions_of_something_else); 'missiles of the Russian aggressors' says whose."""
     if noun.lower() not in _figure_rule_words()["munitions_of_something_else.words"]:
         return False
-    m = re.match(r"\s+of\s+(?:the\s+|their\s+|its\s+)?([\w'-]+)", after)
+    m = _PATTERN("of_whose").match(after)
     word = m.group(1).lower() if m is not None else ""
     return m is not None and word not in _figure_rule_words()["munitions_of_something_else.of_words"] \
         and word not in lexicon()["pronouns"] and not _patterns()["munitions"].match(after[m.start(1):])
@@ -379,7 +378,7 @@ def _age_in_a_clause(fig: _Figure) -> bool:
     told, person_after = _age_patterns()
     if told.search(fig.before) or _turned_an_age(fig) or _age_said(fig):
         return True
-    return bool(re.fullmatch(r"\s*at\s+", fig.before, re.I)) and person_after.match(fig.after) is not None
+    return bool(_PATTERN("at_before").fullmatch(fig.before)) and person_after.match(fig.after) is not None
 
 
 def _turned_an_age(fig: _Figure) -> bool:
@@ -458,7 +457,7 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
     near_before = _CLAUSE_CUT.split(before[-70:])[-1]
     if after_figure:
         # the words before "and" belong to the previous figure: "12 soldiers died and 15 were wounded"
-        near_before = re.split(r"\band\b|\bor\b", near_before)[-1]
+        near_before = _PATTERN("and_or").split(near_before)[-1]
     near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", _AGES_SAID.sub(" ", after[:120])))[0][:70]
     # the words after the next figure are its own: "107 people were detained and 44 officers injured"
     own, *next_clause = _next_figure().split(near_after, maxsplit=1)
@@ -554,8 +553,7 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
             continue  # "voted 2-1": a score
         if _is_score(r, body):
             continue
-        if re.search(r"\b(?:rose|risen|rising|rises|increased|fell|fallen|dropped|climbed|jumped|up|down|"
-                     r"raised|lowered|cut|revised)\s+$", body[max(0, r.start() - 12):r.start()], re.I):
+        if _PATTERN("changed_by").search(body[max(0, r.start() - 12):r.start()]):
             continue
         out[r.end()] = r
     return out
@@ -567,10 +565,10 @@ def _is_score(r: re.Match[str], body: str) -> bool:
     if r["conn"] not in ("-", "\u2013") or r["qual"] or r["ascale"] or not (r["a"].isdigit() and r["b"].isdigit()):
         return False
     after = body[r.end("b"):r.end("b") + 40]
-    if re.match(r"\s*(?:%|per\s?cent\b|percent\b|-?[A-Za-z])", after) is None:
+    if _PATTERN("unit_or_share_after").match(after) is None:
         return True
     pats = _patterns()
-    counted = pats["measure"].match(after) or pats["duration"].match(after) or re.match(r"\s*(?:%|per\s?cent|percent)", after)
+    counted = pats["measure"].match(after) or pats["duration"].match(after) or _PATTERN("share_after").match(after)
     word = re.match(r"\s*([A-Za-z][\w'\u2019-]*)", after)
     return not counted and (word is None or not _noun_like(word.group(1)))
 
@@ -615,7 +613,7 @@ def _is_conversion(body: str, start: int, found: list[Quantity]) -> bool:
     """A figure in brackets just after a measured one restates it in other units."""
     if not found or found[-1].unit not in set(lexicon()["measures"].values()):
         return False
-    return bool(re.fullmatch(r"[\s-]?[\w.-]*\s*\(\s*(?:about\s+|some\s+|around\s+)?", body[found[-1].end:start]))
+    return bool(_PATTERN("converted_in_brackets").fullmatch(body[found[-1].end:start]))
 
 
 def _token_at(doc: NlpDoc, char: int) -> Token | None:
@@ -899,7 +897,7 @@ def _ordinal_or_multiplier(fig: _Figure) -> bool:
     num = fig.m["num"] or ""
     if not num[:1].isdigit() and _ORDINAL_AFTER.match(fig.after) or _age_bound(fig):
         return True
-    return bool(_DECIMAL_TIMES.fullmatch(num)) and re.match(r"\s+times\b", fig.after) is not None
+    return bool(_DECIMAL_TIMES.fullmatch(num)) and _PATTERN("times_after").match(fig.after) is not None
 
 
 def _page_furniture(fig: _Figure) -> bool:
@@ -996,7 +994,7 @@ def _age_bound(fig: _Figure) -> bool:
     if qual not in words["ages_in_a_clause.bounds"] or person is None \
             or person.group(1).lower() not in words["ages_in_a_clause.people"]:
         return False
-    return not (_patterns()["duration"].match(fig.after) and not re.match(r"[\s-]+years?[\s-]+old", fig.after)) \
+    return not (_patterns()["duration"].match(fig.after) and not _PATTERN("years_old").match(fig.after)) \
         and not _counts_after(fig)
 
 
@@ -1057,7 +1055,7 @@ def _period_label(fig: _Figure) -> bool:
     (figures.yaml: week_of_a_happening)."""
     prev = re.search(r"(\w+)\s+$", fig.before)
     return prev is not None and prev.group(1).lower() in _figure_rule_words()["week_of_a_happening.words"] \
-        and re.match(r"\s+of\s|\s*(?:[,.;:!?)]|$)", fig.after) is not None
+        and _PATTERN("of_or_end").match(fig.after) is not None
 
 
 def _is_list_marker(body: str, fig: _Figure) -> bool:
@@ -1140,7 +1138,7 @@ def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> boo
     'the two largest producers'; figures.yaml definite_toll); 'the three' and up count what their noun names
     and refer back only with no noun after them ('the four go on'; figures.yaml definite_count)."""
     if (fig.m["num"] or "").lower() not in _SMALL_WORDS or head_kind not in (None, "things") \
-            or not re.search(r"\bthe\s+$", fig.before, re.I) or _definite_toll(fig.after):
+            or not _PATTERN("the_before").search(fig.before) or _definite_toll(fig.after):
         return False
     gap = re.match(r"\s+", fig.after)
     tok = _token_at(doc, fig.end + gap.end()) if gap else None
@@ -1485,7 +1483,7 @@ def _previous(scan: _Scan, fig: _Figure) -> _Before:
     prev = prevs[-1] if prevs else None
     between = scan.doc.body[prev.end:fig.start] if prev else ""
     coordinated = prev is not None and len(between) < 100 and (bool(_COORDINATED.search(between)) or bool(
-        re.fullmatch(r"\s*(?:to|-|\u2013)\s*", between)))  # "rose from 20 to 35"
+        _PATTERN("to_between").fullmatch(between)))  # "rose from 20 to 35"
     near_before = fig.before[len(fig.before) - len(between):] if prev else fig.before
     stop = max((e for e in scan.stops if fig.s_start <= e <= fig.start), default=None)
     if stop is not None and (prev is None or stop > prev.end):
