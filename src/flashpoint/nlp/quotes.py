@@ -2042,7 +2042,7 @@ def _trim(body: str, a: int, b: int) -> tuple[int, int]:
     """Span without surrounding blanks, a leading "that", final punctuation or a lone quote mark."""
     while a < b and body[a] in " \n\u00a0,":
         a += 1
-    m = re.match(r"that\s+", body[a:b])
+    m = _cue("that_lead").match(body[a:b])
     if m:
         a += m.end()
     while b > a and body[b - 1] in " \n\u00a0.,;:—–(":

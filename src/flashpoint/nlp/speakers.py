@@ -107,7 +107,7 @@ def role_nouns() -> frozenset[str]:
 
 def describe(text: str) -> str:
     """A source as the text names it, without its article or an "according to" before it."""
-    text = re.sub(r"^according\s+to\s+", "", text.strip(" ,\u00a0\n“”\"‘’'"), flags=re.IGNORECASE)  # no quote mark
+    text = _cue("according_to_lead").sub("", text.strip(" ,\u00a0\n“”\"‘’'"))  # no quote mark
     return re.sub(rf"^{_ARTICLES}\s+", "", text, flags=re.IGNORECASE)
 
 
@@ -1342,7 +1342,7 @@ class Speakers:
         role, _ = coref.role_of(text)
         if role is None or tok.pos_ != "NOUN" or not _DEFINITE.match(text) or tok.tag_ == "NNS":
             return None
-        if not re.match(r"(?i)the\b", text) and tok.lower_ != role.split()[-1]:
+        if not _cue("the_lead").match(text) and tok.lower_ != role.split()[-1]:
             return None  # "Russia's top diplomat (to X)" is that role; "New York's chief medical examiner" is no "chief"
         again = self._same_head_speaker(tok, lo)
         if again is not None:
