@@ -568,7 +568,7 @@ _COPYRIGHT = page_cues()["copyright"].pattern  # "© 2024 Reuters. All rights re
 
 
 def _split_names(text: str) -> list[str]:
-    return [p.strip(" .") for p in re.split(r",|/|;|\band\b|&|\bwith\b|\+", text) if p.strip(" .")]
+    return [p.strip(" .") for p in _PATTERN("name_separators").split(text) if p.strip(" .")]
 
 
 def _agency_of(name: str, table: Sources) -> str | None:
@@ -588,7 +588,7 @@ def find_agencies(lines: list[str], table: Sources) -> tuple[list[str], str | No
         names: list[str] = []
         m = _CREDIT.match(line)
         if m:
-            parts = re.split(r"\s+with\s+", m.group(1), maxsplit=1, flags=re.I)
+            parts = _PATTERN("with").split(m.group(1), maxsplit=1)
             if len(parts) == 2 and not _agency_of(parts[0], table):
                 outlet = outlet or parts[0].strip()
                 names = _split_names(parts[1])
