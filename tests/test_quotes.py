@@ -131,23 +131,24 @@ def test_role_opening_the_sentence_of_a_name_is_read_in_the_parse_sentences() ->
     which the punctuation test on bare text misses; a role inside a sentence is none."""
     from flashpoint.nlp.parser import parse
 
-    def roles(body: str, parsed: bool) -> list[str]:
+    def roles(body: str) -> list[str]:
         s = body.index("Michael Webb")
-        return coref.roles_near(body, s, s + len("Michael Webb"), parse(body) if parsed else None)[0]
+        return coref.roles_near(body, s, s + len("Michael Webb"), parse(body))[0]
 
-    after_quote = "Police said: \u201cWe got him.\u201d The suspect, Michael Webb, was held."
-    assert roles(after_quote, True) == ["suspect"]
-    assert roles(after_quote, False) == []
-    assert roles("Police met. The suspect, Michael Webb, was held.", True) == ["suspect"]
-    assert roles("Police held the suspect, Michael Webb, overnight.", True) == []
+    assert roles("Police said: \u201cWe got him.\u201d The suspect, Michael Webb, was held.") == ["suspect"]
+    assert roles("Police met. The suspect, Michael Webb, was held.") == ["suspect"]
+    assert roles("Police held the suspect, Michael Webb, overnight.") == []
 
 
 def test_coref_resolves_descriptions_by_written_role() -> None:
+    from flashpoint.nlp.parser import parse
+
     body = "Chancellor Klaus Weber and Defence Minister Petra Lang met."
+    doc = parse(body)
     weber = coref.Mention(start=11, end=22, name="Klaus Weber")
-    weber.roles, weber.country = coref.roles_near(body, 11, 22)
+    weber.roles, weber.country = coref.roles_near(body, 11, 22, doc)
     lang = coref.Mention(start=44, end=54, name="Petra Lang")
-    lang.roles, lang.country = coref.roles_near(body, 44, 54)
+    lang.roles, lang.country = coref.roles_near(body, 44, 54, doc)
     assert coref.resolve_description("the defence minister", [weber, lang], len(body)) is lang
     assert coref.resolve_description("the chancellor", [weber, lang], len(body)) is weber
     assert coref.same_person("Sergei Lavrov", "Sergey Lavrov")
@@ -265,3 +266,16 @@ def test_fallback_names_are_read_from_the_docs_tokens() -> None:
     assert runs == ["On", "Ismail Al-Ghoul", "Charles de Gaulle", "Sean O’Brien", "Jones"]
     assert [name for _, _, name in coref.names_in(parse(text))] == ["Ismail Al-Ghoul", "Charles de Gaulle",
                                                                     "Sean O’Brien", "Jones"]
+
+
+def test_title_words_before_a_name_are_read_from_the_docs_tokens() -> None:
+    """The title before a name is read over the Doc's words, each followed by space: a bracket or a quote written
+    against a word ends the title there, an abbreviated title is a word ("Gov.")."""
+    from flashpoint.nlp.parser import parse
+
+    body = "Talks ended (Foreign Minister Petra Lang spoke) and Gov. Ann Roe, and \u201cChina's ambassador Li Wei"
+    doc = parse(body)
+    assert coref._trailing_words(doc, body.index("Petra")) == ["Foreign", "Minister"]
+    assert coref._trailing_words(doc, body.index("Ann")) == ["and", "Gov."]
+    assert coref._trailing_words(doc, body.index("Li")) == ["China's", "ambassador"]
+    assert coref.roles_near(body, body.index("Petra"), body.index(" spoke"), doc)[0] == ["foreign minister"]

@@ -280,20 +280,43 @@ def _surname_initial(name: str) -> str:
     return words[-1][:1] if words else ""
 
 
-_WORD_SPACE = re.compile(r"(?:[\w'’\-]+|[A-Z][a-z]{1,4}\.)\s+")  # a word, or an abbreviated title ("Gov. ")
+def _trailing_words(tokens: Doc, start: int, reach: int = 80) -> list[str]:
+    """The last one to seven words in the `reach` characters before `start`, each followed by space, from the Doc's
+    tokens (issue 11): a word is its tokens written together, of letters, digits, hyphens and apostrophes ("Kremlin",
+    "vice-president", "China's"), or an abbreviated title ("Gov."); any other word ends them ("minister," "U.S.")."""
+    text = tokens.text
+    lo = max(0, start - reach)
+    words: list[tuple[int, int]] = []
+    for t in tokens.char_span(lo, start, alignment_mode="expand") or ():
+        s, e = max(t.idx, lo), min(t.idx + len(t), start)
+        if s >= e or text[s:e].isspace():
+            continue
+        if words and words[-1][1] == s and _word_piece(text[s:e]) and _word_piece(text[words[-1][0]:s]):
+            words[-1] = (words[-1][0], e)
+        else:
+            words.append((s, e))  # a mark ("(", a quote, a comma) is a word of its own, which ends the title
+    out: list[str] = []
+    end = start
+    for s, e in reversed(words):
+        word = text[s:e]
+        if len(out) == 7 or not text[e:end].isspace() or not _title_unit(word):
+            break
+        out.append(word)
+        end = s
+    return out[::-1]
 
 
-def _trailing_words(before: str) -> str | None:
-    r"""What `((?:[\w'’\-]+\s+|[A-Z][a-z]{1,4}\.\s+){1,7})$` would find: the last one to seven words (or
-    abbreviated titles), each followed by space, that run to the end of `before`; walking the word units is
-    much cheaper than that search."""
-    units = [(m.start(), m.end()) for m in _WORD_SPACE.finditer(before)]
-    if not units or units[-1][1] != len(before):
-        return None
-    k = len(units) - 1
-    while k > 0 and units[k - 1][1] == units[k][0] and len(units) - k < 7:
-        k -= 1
-    return before[units[k][0]:]
+def _word_piece(text: str) -> bool:
+    """Tokens that join the word they are written against: not a token of other marks alone ("(", "“", ",")."""
+    return any(c.isalnum() for c in text) or all(c in _NAME_MARKS for c in text)
+
+
+def _title_unit(word: str) -> bool:
+    """A word of letters, digits, hyphens and apostrophes, or an abbreviated title ("Gov.", "Sen.")."""
+    if all(c.isalnum() or c in _NAME_MARKS for c in word):
+        return True
+    return 3 <= len(word) <= 6 and word[0].isascii() and word[0].isupper() and word[-1] == "." \
+        and all("a" <= c <= "z" for c in word[1:-1])
 
 
 @lru_cache(maxsize=1)
@@ -320,12 +343,12 @@ def title_joiners() -> frozenset[str]:
     return frozenset(str(w) for w in lexicon("roles.yaml").get("title_joiners") or [])
 
 
-def _title_before(tail: str) -> str | None:
+def _title_before(tail: list[str]) -> str | None:
     """The title words that end `tail` (right before a name), lower case: a run of title words, which a joiner
     continues past a place or body only where a role word comes before it ("China's ambassador to Britain", not
     "talks in Moscow"; "the spokesman for President X" is no title of X's)."""
     kept: list[str] = []
-    for w in reversed(tail.split()):
+    for w in reversed(tail):
         word = None if w.endswith(",") else _title_word(w)
         if word is None and kept and w in title_joiners() and all(_place_or_body(k) for k in kept):
             word = w
@@ -344,22 +367,17 @@ def _place_or_body(word: str) -> bool:
 
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
 # "The suspect, Michael Webb, was convicted": a definite role set off by a comma right before the name, opening
-# its sentence (the parse's; on bare text after a final mark or a line break: _role_before)
+# its sentence (the parse's: _role_before)
 _THE_ROLE = r"[Tt]he\s+([^,.;\n]{3,60}?)\s*,\s*$"
-_ROLE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)" + _THE_ROLE)
 _ROLE_AT_START = re.compile(r"\b" + _THE_ROLE)
 _SAYS_ROLE = re.compile(r"^\s+(?:is|was|has been)\s+(?:the|a|an)\s+([^,.;]{3,80})")
 
 
-def _role_before(body: str, start: int, tokens: Doc | None) -> str | None:
+def _role_before(body: str, start: int, tokens: Doc) -> str | None:
     """"The suspect, Michael Webb": the role that opens the sentence of a name set off by a comma. The sentence
-    is the parse's (`tokens`, issue 11: one Doc); on bare text (no Doc) it opens after a final mark or a line
-    break."""
+    is the parse's (`tokens`, issue 11: one Doc)."""
     lo = max(0, start - 80)
     before = body[lo:start]
-    if tokens is None:
-        m = _ROLE_BEFORE.search(before)
-        return m.group(1) if m else None
     m = _ROLE_AT_START.search(before)
     if m is None:
         return None
@@ -367,12 +385,11 @@ def _role_before(body: str, start: int, tokens: Doc | None) -> str | None:
     return m.group(1) if span is not None and len(span) and span[0].is_sent_start else None
 
 
-def roles_near(body: str, start: int, end: int, tokens: Doc | None = None) -> tuple[list[str], str | None]:
+def roles_near(body: str, start: int, end: int, tokens: Doc) -> tuple[list[str], str | None]:
     """Role phrases written next to a name: title before it, appositive after it, a role opening its
-    sentence before it (with the parse `tokens`, its sentences); and their country."""
+    sentence before it (read in `tokens`, the parse of `body`: its words and sentences); and their country."""
     roles: list[str] = []
-    before = body[max(0, start - 80):start]
-    title = _title_before(_trailing_words(before) or "")
+    title = _title_before(_trailing_words(tokens, start))
     if title:
         roles.append(title)
     role = _role_before(body, start, tokens)
@@ -486,9 +503,9 @@ def _description_fit(m: Mention, head: str, country: str | None, known_roles: di
     return 2 * same + 2 * fits + m.speaker
 
 
-def entity_mentions(body: str, entities: list[Entity], tokens: Doc | None = None) -> list[Mention]:
-    """Mentions of the entities the entities stage found, people with their written roles (read in the
-    sentences of `tokens`, the parse of `body`, where given)."""
+def entity_mentions(body: str, entities: list[Entity], tokens: Doc) -> list[Mention]:
+    """Mentions of the entities the entities stage found, people with their written roles (read in `tokens`,
+    the parse of `body`)."""
     out: list[Mention] = []
     for e in entities:
         roles, country = roles_near(body, e.start, e.end, tokens) if e.type == "PERSON" else ([], None)
@@ -500,7 +517,7 @@ def entity_mentions(body: str, entities: list[Entity], tokens: Doc | None = None
 
 def fallback_mentions(body: str, taken: list[tuple[int, int]], tokens: Doc) -> list[Mention]:
     """Capitalised person-like names not covered by an entity (used until/unless entities find them); their
-    written roles are read in the sentences of `tokens`, the parse of `body`, where given."""
+    written roles are read in `tokens`, the parse of `body`."""
     out: list[Mention] = []
     # overlap test against the taken spans: the furthest end among those starting before `end`
     spans = sorted(taken)
