@@ -149,3 +149,16 @@ def test_a_clause_hung_on_a_relative_clause_set_off_by_commas_is_the_main_verb()
     assert next(t for t in doc if t.text == "Thomas").head.text == "represents"
     kept = parse("The report, which showed the economy grew, was published on Monday.")
     assert next(t for t in kept if t.text == "grew").head.text == "showed"
+
+
+def test_written_words_and_words_between_read_the_docs_tokens() -> None:
+    """A written word is the tokens written together (issue 11): "Kyiv’s" and "Al-Qaeda" one each, "U.S." one, a
+    comma or a dash none; words_between counts the words a character range touches."""
+    from flashpoint.nlp.document import make_doc, written_words
+
+    text = "Kyiv’s envoy, Al-Qaeda — the U.S. said."
+    doc = make_doc(Article(id="w", source="t", body=text))
+    assert [text[s:e] for s, e in written_words(doc.tokens)] == ["Kyiv’s", "envoy", "Al-Qaeda", "the", "U.S.", "said"]
+    assert doc.words_between(0, len(text)) == 6
+    assert doc.words_between(text.index("envoy"), text.index("the")) == 2
+    assert doc.words_between(3, 3) == 0

@@ -19,9 +19,9 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from spacy.attrs import IDX, LENGTH
 
 from flashpoint.model import Actor, Entity
+from flashpoint.nlp.document import WORD_MARKS, written_words
 from flashpoint.nlp.language import lexicon, names
 from flashpoint.yamlio import load_yaml
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _NAMES = names()  # resources/lang/en/entities.yaml
 _CONNECTORS = frozenset(_NAMES.name_run_connectors)  # "Charles de Gaulle": a lower-case word inside a name run
-_NAME_MARKS = "'’-_"  # what a written word holds besides letters and digits ("Al-Qaeda", "O’Brien", "Kyiv’s")
+_NAME_MARKS = WORD_MARKS
 _SPACES = " \u00a0"
 INSTITUTION = _NAMES.institution_words  # "... Security Policy Josep Borrell": never a first name
 _NOT_NAMES = _NAMES.capitalised_non_names  # capitalised at the start of a clause without being names
@@ -147,24 +147,6 @@ def looks_like_person(name: str) -> bool:
     if all(t in _NOT_NAMES or t in title_words() or t.lower() in place_words() for t in toks):
         return False
     return not (len(toks) == 1 and (toks[0].isupper() or toks[0] in _NOT_NAMES))
-
-
-def written_words(doc: Doc) -> list[tuple[int, int]]:
-    """The body's words as written, from the Doc's tokens (issue 11): a run of tokens written together, of letters
-    or digits and the hyphens and apostrophes between them ("Al", "-", "Qaeda"; "Kyiv", "’s"; "Nov."; a link); a
-    token of other marks alone (a comma, a bracket, a line break) is no word and parts two. Read from the doc's
-    arrays."""
-    text = doc.text
-    words: list[tuple[int, int]] = []
-    for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
-        token = text[i:i + n]
-        if not any(c.isalnum() for c in token) and not all(c in _NAME_MARKS for c in token):
-            continue
-        if words and words[-1][1] == i:
-            words[-1] = (words[-1][0], i + n)
-        else:
-            words.append((i, i + n))
-    return words
 
 
 def _name_word(text: str, start: int, end: int) -> tuple[int, int] | None:

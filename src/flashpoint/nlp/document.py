@@ -10,9 +10,11 @@ events read entities, quotes and timexes).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from flashpoint.model import Article, Entity, Event, Quantity, Quote, Timex
@@ -32,6 +34,7 @@ class NlpDoc:
     extras: dict[str, Any] = field(default_factory=dict)
     sentence_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
     furniture_starts: frozenset[int] | None = field(default=None, repr=False)
+    word_edges: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     @property
     def body(self) -> str:
@@ -44,6 +47,17 @@ class NlpDoc:
             spans = (trimmed(s, self.body) for s in self.tokens.sents)
             self.sentence_spans = [span for span in spans if span[0] < span[1]]
         return self.sentence_spans
+
+    def words_between(self, start: int, end: int) -> int:
+        """How many written words (`written_words`) the characters from `start` to `end` touch (computed once per
+        document, then two bisections a question)."""
+        if end <= start:
+            return 0
+        if self.word_edges is None:
+            spans = written_words(self.tokens)
+            self.word_edges = [s for s, _ in spans], [e for _, e in spans]
+        starts, ends = self.word_edges
+        return bisect_left(starts, end) - bisect_right(ends, start)
 
     def furniture(self) -> frozenset[int]:
         """Start offsets of sentences that are page furniture (a photo credit, "Terms of Use"), which
@@ -61,6 +75,27 @@ class NlpDoc:
                 s.start_char for s in self.tokens.sents if any(a <= s.start_char < b for a, b in lines)
             ) if lines else frozenset()
         return self.furniture_starts
+
+
+WORD_MARKS = "'’-_"  # what a written word holds besides letters and digits ("Al-Qaeda", "O’Brien", "Kyiv’s")
+
+
+def written_words(doc: Doc) -> list[tuple[int, int]]:
+    """The body's words as written, from the Doc's tokens (issue 11): a run of tokens written together, of letters
+    or digits and the hyphens and apostrophes between them ("Al", "-", "Qaeda"; "Kyiv", "’s"; "Nov."; a link); a
+    token of other marks alone (a comma, a bracket, a line break) is no word and parts two. Read from the doc's
+    arrays."""
+    text = doc.text
+    words: list[tuple[int, int]] = []
+    for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
+        token = text[i:i + n]
+        if not any(c.isalnum() for c in token) and not all(c in WORD_MARKS for c in token):
+            continue
+        if words and words[-1][1] == i:
+            words[-1] = (words[-1][0], i + n)
+        else:
+            words.append((i, i + n))
+    return words
 
 
 def trimmed(sentence: Span, text: str) -> tuple[int, int]:

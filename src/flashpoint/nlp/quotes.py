@@ -364,10 +364,6 @@ def scan_quotes(body: str) -> list[QSpan]:
     return spans
 
 
-def _words(text: str) -> int:
-    return len(re.findall(r"[\w'’\-]+", text))
-
-
 def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parser's sentences, rejoined where it split one inside a line without a sentence-final mark
     ("President Ana Vlad, speaking in Chisinau, | said ...")."""
@@ -918,7 +914,7 @@ class Extraction:
     def _quote_ends(self, q: QSpan, gap: str) -> bool:
         """The quote ends its sentence or clause (a final mark inside or after it), or says enough."""
         inner = self.body[q.inner_start:q.inner_end].rstrip()
-        return inner[-1:] in ENDING_PUNCT or gap.lstrip()[:1] in ENDING_PUNCT or _words(inner) >= 3
+        return inner[-1:] in ENDING_PUNCT or gap.lstrip()[:1] in ENDING_PUNCT or self.doc.words_between(q.inner_start, q.inner_end) >= 3
 
     def _plain_gap(self, a: int, b: int) -> bool:
         """A few words between quote and cue: no new sentence, no other quote.
@@ -928,7 +924,7 @@ class Extraction:
         where the parser opens a sentence after a quote that ends in "?" or "!" ("“What do they want?” he asked"),
         whose cue is the quote's own: no drop-in swap."""
         gap = self.body[a:b]
-        if _words(gap) > 8 or _NEW_SENTENCE.search(gap):
+        if self.doc.words_between(a, b) > 8 or _NEW_SENTENCE.search(gap):
             return False
         return not any(a <= o.open < b for o in self.doubles)
 
@@ -938,7 +934,7 @@ class Extraction:
             return None
         c = before[-1]
         gap = self.body[c.end:q.open]
-        if _words(gap) <= 4 and not any(c.end <= o.open < q.open for o in self.doubles) and \
+        if self.doc.words_between(c.end, q.open) <= 4 and not any(c.end <= o.open < q.open for o in self.doubles) and \
                 _SHORT_LEAD_IN.fullmatch(gap):
             return c, False
         return None
@@ -960,7 +956,7 @@ class Extraction:
 
     def _cue_nearest_reported(self, q: QSpan) -> Pick | None:
         """A quote of a few words or more in a sentence with a reporting verb: the nearest such verb."""
-        if _words(self.body[q.inner_start:q.inner_end]) <= 2:
+        if self.doc.words_between(q.inner_start, q.inner_end) <= 2:
             return None
         near = [c for c in self._frame(q) if c.reported]
         if not near:
@@ -985,9 +981,9 @@ class Extraction:
         alone."""
         if span is None or not (span[0] <= q.open and q.close <= span[1] + 1):
             return False
-        quoted = sum(_words(self.body[o.inner_start:o.inner_end]) for o in self.doubles
+        quoted = sum(self.doc.words_between(o.inner_start, o.inner_end) for o in self.doubles
                      if span[0] <= o.open and o.close <= span[1] + 1)
-        total = _words(self.body[span[0]:span[1]])
+        total = self.doc.words_between(span[0], span[1])
         loose = 3 * quoted <= total and not self._finite((q.inner_start, q.inner_end))
         return (quoted < 8 or loose) and total - quoted >= 4
 
@@ -1067,8 +1063,8 @@ class Extraction:
             elif (named := self._colon_speaker(q)) is not None:
                 who, cue_word = named, None  # 'Zelensky: “We will not give up our land.”'
             else:
-                who, cue_word = self._continued_speaker(q, _words(inner), prev_in_para)
-            if cue_word is None and (q.single or _words(inner) < SHORT or self._heading(q)) or \
+                who, cue_word = self._continued_speaker(q, self.doc.words_between(q.inner_start, q.inner_end), prev_in_para)
+            if cue_word is None and (q.single or self.doc.words_between(q.inner_start, q.inner_end) < SHORT or self._heading(q)) or \
                     self._is_fragment(q) and not self._utterance(q):
                 continue  # scare quotes, titles, quoted terms and unattributed fragments
             prev_in_para[q.para] = (who, cue_word)
@@ -1169,7 +1165,7 @@ class Extraction:
         "to “crush the will”"): no statement."""
         if _title_case(self.body[q.inner_start:q.inner_end]):
             return True  # 'including “Takin’ It To The Streets,”': a title
-        if _words(self.body[q.inner_start:q.inner_end]) > quoting().fragment_words:
+        if self.doc.words_between(q.inner_start, q.inner_end) > quoting().fragment_words:
             return False
         span = self.doc.tokens.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         return span is not None and not any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in span)
@@ -1289,7 +1285,7 @@ class Extraction:
         a, b = span
         inside = [c for c in self.cues if c is not according and c.past != ACCORDING and c.reported
                   and a <= c.start < b and c.who is not None]
-        if not inside or _words(self.body[a:inside[0].start]) > OPENING_SUBJECT_WORDS:
+        if not inside or self.doc.words_between(a, inside[0].start) > OPENING_SUBJECT_WORDS:
             return None
         # a verb whose own clause the parse found keeps it, and the source still reports the whole
         # ("The ministry says …, killing 600, according to army tallies": the figures' nearest report)
@@ -1411,7 +1407,7 @@ class Extraction:
             return None
         stop = next((t.idx for t in toks[k:] if t.text in ",;:()"), end)
         a, b = _trim(self.body, toks[k].idx, stop)
-        if _words(self.body[a:b]) < NAMING_WORDS or any(ch in self.body[a:b] for ch in "“”\""):
+        if self.doc.words_between(a, b) < NAMING_WORDS or any(ch in self.body[a:b] for ch in "“”\""):
             return None
         return a, b
 
@@ -1455,7 +1451,7 @@ class Extraction:
         attributes reports nothing after it, but a clause after "that" ("…,” he said, and that …")."""
         verb = cue.tok
         return any(self.marks[qi].close <= cue.start and self._plain_gap(self.marks[qi].close, cue.start)
-                   and _words(self.body[self.marks[qi].close:cue.start]) <= 4 for qi in cue.quotes) and \
+                   and self.doc.words_between(self.marks[qi].close, cue.start) <= 4 for qi in cue.quotes) and \
             not any(t.lower_ == "that" for t in verb.doc[verb.i + 1:verb.i + SETTING_WORDS] if t.idx < end)
 
     def _finite(self, span: tuple[int, int]) -> bool:
@@ -1468,7 +1464,7 @@ class Extraction:
         quote), however the parse hung the verb inside the clause."""
         a, b = span
         aside = _WRITER_GOES_ON.search(self.body, a, b)  # '…, but he gave no details': the writer's
-        if aside is not None and _words(self.body[a:aside.start()]) >= 3:
+        if aside is not None and self.doc.words_between(a, aside.start()) >= 3:
             b = aside.start()
         cut = next((c.tok for c in self.cues if a < c.start < b and c.past != ACCORDING
                     and (_set_off_participle(c.tok) or _speaker_goes_on(c.tok))), None)
@@ -1577,7 +1573,7 @@ class Extraction:
         """The comma that ends the fronted claim: the last before the verb, with a short subject after
         it, or the last before the speaker when an aside follows them ('“…,” X, a fellow at Y, said')."""
         comma = self.body.rfind(",", s, cue.tok.idx)
-        if comma <= s or _words(self.body[comma:cue.tok.idx]) > 8 and not _only_subject(cue.tok, comma) or \
+        if comma <= s or self.doc.words_between(comma, cue.tok.idx) > 8 and not _only_subject(cue.tok, comma) or \
                 self._quoted_inside(comma) or \
                 _first_word(self.body[comma + 1:cue.tok.idx].lstrip()) in ("and", "but"):
             return None  # 'X took over, and Vindman reported to him': a clause of its own, no subject of X
@@ -1596,10 +1592,10 @@ class Extraction:
         inside the clause it reports, between its subject and its verb; the whole sentence is the claim."""
         tok = cue.tok
         opening = self.body.rfind(",", s, tok.idx)
-        if opening <= s or _words(self.body[opening:tok.idx]) > 4 or self.quoted(opening):
+        if opening <= s or self.doc.words_between(opening, tok.idx) > 4 or self.quoted(opening):
             return None
         subject = self.doc.tokens.char_span(s, opening, alignment_mode="expand")
-        if subject is None or _words(self.body[s:opening]) < 2 or any(t.tag_ in FINITE_TAGS for t in subject):
+        if subject is None or self.doc.words_between(s, opening) < 2 or any(t.tag_ in FINITE_TAGS for t in subject):
             return None
         after = [t for t in tok.doc[tok.i + 1:tok.i + 8] if t.idx < e]
         closing = next((j for j, t in enumerate(after) if t.text == ","), None)
@@ -1684,7 +1680,7 @@ class Extraction:
             return None
         a, b = _trim(self.body, *span)
         text = self.body[a:b]
-        if _words(text) < 3 or text.rstrip().endswith("?") or \
+        if self.doc.words_between(a, b) < 3 or text.rstrip().endswith("?") or \
                 _first_word(text) in quoting().question_words and not self._opens_condition(a, b):
             return None  # "explained why …", "asked whether …": a question, not a claim
         if clause is not None and not _states(clause):
