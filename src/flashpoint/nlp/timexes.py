@@ -54,6 +54,7 @@ from flashpoint.nlp.numbers import (
     ORDINAL_SUFFIX_RE,
     ORDINAL_UNITS,
     ORDINAL_WORDS_RE,
+    SCALES,
     UNITS,
     ordinal_to_number,
     parse_number,
@@ -393,12 +394,15 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
     return Res(m.start(), m.end(), value, parts=(year, month, day), year_explicit=explicit)
 
 
+_HUNDREDS = frozenset(w for w, v in SCALES.items() if v == 100)  # "hundred" (numbers.yaml scales)
+
+
 def year_from_words(s: str) -> int | None:
     """'nineteen ninety six' -> 1996, 'two thousand and five' -> 2005."""
     words = s.lower().split()
     if not words:
         return None
-    if words[0] in ("sixteen", "seventeen", "eighteen", "nineteen") and len(words) > 1 and words[1] != "hundred":
+    if words[0] in _W.year_century_words and len(words) > 1 and words[1] not in _HUNDREDS:
         head = parse_number(words[0])
         tail = parse_number(" ".join(words[1:]))
         return int(head * 100 + tail) if head is not None and tail is not None else None
@@ -551,13 +555,13 @@ def _numeric_md(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["y"]:
         month, day = _month_first(a, b)
         return _date_res(m, ctx, int(m["y"]), month, day) if month <= 12 else None
-    if m["cue"] and m["cue"].lower() == "next" and ctx.ref is not None:
+    if m["cue"] and _STEPS.get(m["cue"].lower()) == 1 and ctx.ref is not None:  # "next 3/5" (dates.yaml relative_steps)
         return _date_res(m, ctx, ctx.ref.year + 1, a, b) if a <= 12 else None
     month, day = _month_first(a, b)
     if month > 12 or day > 31:
         return None
-    res = _date_res(m, ctx, ctx.ref.year if m["cue"] == "this" and ctx.ref else None, month, day)
-    if res and m["cue"] and m["cue"].lower() in ("on", "from", "between"):
+    res = _date_res(m, ctx, ctx.ref.year if _STEPS.get(m["cue"] or "") == 0 and ctx.ref else None, month, day)
+    if res and m["cue"] and m["cue"].lower() not in _STEPS:  # "on 3/5": the cue word is no part of the date
         res.start_char = m.start("a")
     return res
 
@@ -702,11 +706,12 @@ def _ahead(ctx: Ctx) -> Ctx:
 
 def _bare_month_name(said: str) -> bool:
     """A month named with no cue word is a date only when it cannot be a common word: not 'may',
-    'march', 'mar', nor a short lower-case abbreviation ('jan' is a name, 'sat' a verb)."""
+    'march', 'mar', nor a short lower-case abbreviation ('jan' is a name, 'sat' a verb): dates.yaml
+    month_name_alone."""
     mon = said.lower().rstrip(".")
-    if len(mon) <= 4 and mon not in ("june", "july", "sept") and said[0].islower():
+    if len(mon) <= 4 and mon not in rule_words("month_name_alone", "lower_case_names") and said[0].islower():
         return False
-    return mon not in ("may", "march", "mar")
+    return mon not in rule_words("month_name_alone", "common_words")
 
 
 _MONTH_BACK = _W.month_back_words  # "previous July": the latest before this month (dates.yaml)
@@ -764,7 +769,7 @@ def _night_of(m: re.Match[str], ctx: Ctx) -> Res | None:
 @rule("weekday")
 def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
     name = m["wd"].lower().rstrip(".")
-    if len(name) <= 3 and name not in ("mon", "tue", "thu", "fri") and not m["rel"]:
+    if len(name) <= 3 and name not in rule_words("weekday_abbreviation_alone", "words") and not m["rel"]:
         if not re.match(r"\s*\d", ctx.text[m.end():m.end() + 3]):
             return None
     res = _weekday_res(m, ctx, WEEKDAYS[name], (m["rel"] or "").lower() or None,
@@ -814,7 +819,7 @@ _TOKENS["TODAY_WORDS"] = frozenset(_DAY_WORDS_REL)
 @rule("day_word")
 def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     w = m["w"].lower()
-    if w == "today" and not (m["pre"] or m["pod"]):
+    if w in rule_words("today_as_nowadays", "day_words") and not (m["pre"] or m["pod"]):
         if _today_in_a_name(m, ctx.text):
             return None  # "USA Today" (dates.yaml: today_as_nowadays)
         if _today_as_nowadays(m, ctx.text) or _today_after_a_far_past(m, ctx):
@@ -823,8 +828,8 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), None)
     d = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL[w])
     if m["ba"]:
-        d += dt.timedelta(days=-1 if m["ba"].lower() == "before" else 1)
-    pod = "TNI" if w == "tonight" else (PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else "")
+        d += dt.timedelta(days=-1 if date_pattern("day_back_words").search(m["ba"]) else 1)
+    pod = _CALENDAR.part_of_day_words.get(w) or (PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else "")  # "tonight"
     if not pod and m["lead"]:
         pod = _part_said_by(m["lead"])  # "late yesterday" (dates.yaml: late_and_early_day)
     return Res(m.start(), m.end(), d.isoformat() + pod)
@@ -917,7 +922,7 @@ def _two_sentences_before(ctx: Ctx, at: int) -> str | None:
 def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    d = ctx.ref - dt.timedelta(days=1 if m["w"].lower() == "last" else 0)
+    d = ctx.ref - dt.timedelta(days=1 if _STEPS[m["w"].lower()] < 0 else 0)  # "last night", "this morning"
     return Res(m.start(), m.end(), d.isoformat() + PARTS_OF_DAY[m["pod"].lower()])
 
 
@@ -956,11 +961,11 @@ def _the_year_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     the_year_before); 'the week before last' is two weeks before this one."""
     unit = m["unit"].lower()
     if m["last"]:
-        if m["w"].lower() != "before" or ctx.ref is None:
+        if not date_pattern("day_back_words").search(m["w"]) or ctx.ref is None:
             return None
         d = shift(ctx.ref, -2, unit)
         return Res(m.start(), m.end(), unit_value(d, unit))
-    return _anaphoric(m, ctx, -1 if m["w"].lower() == "before" else 1, unit)
+    return _anaphoric(m, ctx, -1 if date_pattern("day_back_words").search(m["w"]) else 1, unit)
 
 
 @rule("same_day")
@@ -1066,7 +1071,7 @@ def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     unit = (m["unit"] or m["unit2"]).lower()
-    step = -2 if (m["rel"] or "").lower() in ("last", "previous") else 2
+    step = 2 * (_STEPS.get((m["rel"] or "").lower()) or 1)  # "last week but one", "the week after next"
     return Res(m.start(), m.end(), unit_value(shift(ctx.ref, step, unit), unit))
 
 
@@ -1080,13 +1085,13 @@ def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 @rule("ago")
 def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
-    direction = m["dir"].lower()
-    if direction in ("before", "after") and not m["anchor"] and ctx.ref is not None \
+    direction = m["dir"].lower()  # which way the count goes (dates.yaml: counted_from_now)
+    if direction in rule_words("counted_from_now", "comes_after_words") and not m["anchor"] and ctx.ref is not None \
             and _comes_after_a_clause(ctx.text, m) and not m["n2"] and _count(m["n"]):
         return _comes_after(m, ctx, direction)
-    if direction in ("before", "after", "from", "since") and not m["anchor"]:
+    if direction in rule_words("counted_from_now", "anchored_words") and not m["anchor"]:
         return None
-    if direction in ("earlier", "later") and not m["anchor"]:
+    if direction in rule_words("counted_from_now", "told_words") and not m["anchor"]:
         return _told_later(m, ctx, direction)
     if re.sub(r"\s+", " ", m["n"].lower()) in rule_words("vague_count_ago", "words"):
         return Res(m.start(), m.end(), None, kind="fuzzy")  # "several weeks ago": no week (dates.yaml: vague_count_ago)
@@ -1095,7 +1100,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = _count(m["n"])
     if n is None:
         return None
-    if date_pattern("for_before").search(ctx.text[max(0, m.start() - 5):m.start()]) and direction == "from":
+    if date_pattern("for_before").search(ctx.text[max(0, m.start() - 5):m.start()]) \
+            and direction in rule_words("counted_from_now", "span_start_words"):
         return None
     return _counted_back(m, ctx, direction, n)
 
@@ -1104,7 +1110,7 @@ def _comes_after(m: re.Match[str], ctx: Ctx, direction: str) -> Res:
     """"comes three days after X was killed": X three days before the report (dates.yaml: comes_after)."""
     assert ctx.ref is not None
     count = _count(m["n"]) or 0
-    d = shift(ctx.ref, count if direction == "before" else -count, m["unit"].lower())
+    d = shift(ctx.ref, count if direction in rule_words("counted_from_now", "back_words") else -count, m["unit"].lower())
     return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
 
 
@@ -1113,7 +1119,7 @@ def _told_later(m: re.Match[str], ctx: Ctx, direction: str) -> Res | None:
     n = _count(m["n"])
     if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week", "month", "year"):
         return None
-    res = _anaphoric(m, ctx, -n if direction == "earlier" else n, m["unit"].lower())
+    res = _anaphoric(m, ctx, -n if direction in rule_words("counted_from_now", "back_words") else n, m["unit"].lower())
     res.extra["told_only"] = True
     return res
 
@@ -1121,8 +1127,8 @@ def _told_later(m: re.Match[str], ctx: Ctx, direction: str) -> Res | None:
 def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | None:
     """"two years ago", "three days from now": counted from the reference day (or the day its anchor names)."""
     assert ctx.ref is not None
-    base = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL.get((m["anchor"] or "today").lower(), 0))
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    base = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL.get((m["anchor"] or "").lower(), 0))
+    sign = -1 if direction in rule_words("counted_from_now", "back_words") else 1
     d = shift(base, sign * n, m["unit"].lower())
     if m["n2"]:
         n2 = _count(m["n2"])
@@ -1242,9 +1248,8 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None  # "the first day of talks" counts days (dates.yaml: ordinal_day_is_a_count)
     if not m["rel"]:
         nxt = re.match(r"\s*(\w+)", ctx.text[m.end():])
-        if nxt and nxt.group(1).lower() not in ("of", "at", "and", "or", "to", "in", "for", "from", "until", "this",
-                                                "next", "when", "with", "but", "is", "was", "will", "would"):
-            return None
+        if nxt and nxt.group(1).lower() not in rule_words("ordinal_day_alone", "next_words"):
+            return None  # "the 5th race" (dates.yaml: ordinal_day_alone)
         if not re.search(r"\d", m["d"]):
             return None
     if ctx.ref is None:
@@ -1434,10 +1439,9 @@ def _season_year(season: str, rel: str, ref: dt.date, future: bool) -> int:
     future."""
     begun = ref.year if _SEASON_STARTS[season] <= ref.month else ref.year - 1
     current = ref.year - 1 if season == "WI" and ref.month <= 2 else ref.year  # a winter runs December to February
-    if rel in ("next", "last"):
-        return current + (1 if rel == "next" else -1)
-    if rel == "this":
-        return current
+    step = _STEPS.get(rel)  # "next" 1, "last" -1, "this" 0 (dates.yaml relative_steps)
+    if step is not None:
+        return current + step
     return current if future else begun
 
 
@@ -2004,12 +2008,11 @@ def _future_checker(text: str, sentence_starts: list[int] | None, progressive: b
 def _clause_before(text: str, pos: int, sentence_start: int | None) -> str:
     """The clause before `pos` (80 characters of it at most): from the start of its sentence, the parse's
     where given (issue 11: "will meet U.S. officials on Monday" is one sentence; on bare text, no Doc by
-    design, any dot ends one), or from a semicolon, a line break or a verb of saying."""
+    design, any dot ends one), or from a semicolon, a line break or a verb of saying (dates.yaml: clause_cut)."""
     lo = max(0, pos - 80)
     window = text[lo:pos]
     end = window.rfind(".") if sentence_start is None else sentence_start - lo - 1
-    cut = max(end, window.rfind(";"), window.rfind("\n"), window.rfind(" said"), window.rfind(" says"),
-              window.rfind(" that "))
+    cut = max(end, window.rfind(";"), window.rfind("\n"), *(window.rfind(w) for w in rule_words("clause_cut", "words")))
     return window[cut + 1:] if cut >= 0 else window
 
 
@@ -2186,7 +2189,7 @@ def _offset(text: str, r: Res) -> Res:
     n = _count(m["n"])
     if n is None:
         return r
-    sign = -1 if m["dir"].lower() == "before" else 1
+    sign = -1 if date_pattern("day_back_words").search(m["dir"]) else 1  # "3 days before"
     d = shift(span[0], sign * n, m["unit"].lower())
     if m["n2"]:
         n2 = _count(m["n2"])
