@@ -181,7 +181,8 @@ def _phrase_verbs() -> dict[str, tuple[str, re.Pattern[str]]]:
         objects = sorted((str(w) for w in row.get("objects") or [] if w), key=len, reverse=True)
         alternation = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in objects)
         optional = "?" if "" in (row.get("objects") or []) or not objects else ""  # "considered that": no object
-        out[str(base)] = (str(row["past"]), re.compile(rf"(?:\s+(?:{alternation})){optional}(?=\s+that\b)", re.IGNORECASE))
+        out[str(base)] = (str(row["past"]), re.compile(rf"(?:\s+(?:{alternation})){optional}(?={_cue('that_follows').pattern})",
+                                                  re.IGNORECASE))
     return out
 
 

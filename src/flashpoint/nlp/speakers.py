@@ -1380,7 +1380,7 @@ class Speakers:
         later "The <role>, <person>," names, within a few sentences, is that person."""
         if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lower_ not in role_nouns() or not _INDEFINITE.match(text):
             return None
-        pattern = re.compile(rf"\b[Tt]he {re.escape(tok.text)},\s+")
+        pattern = re.compile(_cue("article_before_role").pattern + re.escape(tok.text) + r",\s+")  # "the <role>, "
         for m in pattern.finditer(self.body, hi, hi + CATAPHORA_REACH):
             person = self.entity_at(m.end())
             if person is not None and person.type == "PERSON" and person.start == m.end() and \
