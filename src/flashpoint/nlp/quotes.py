@@ -1626,7 +1626,7 @@ class Extraction:
         if not rest or self.quoted(rest[0].idx):
             return None
         after_that = k > 0 and toks[k - 1].lower_ == "that"  # 'said that at first its fighters had …'
-        if not after_that and _opens_no_content(verb, rest[0]):
+        if not after_that and _opens_no_content(verb, rest[0]) and not _opens_number(rest):
             return None
         if rest[0].i in _subject_words(verb) or self._speaker_at(verb, rest[0].idx):
             return None  # '…,” said Safadi, who lives …': the speaker, not what was said
@@ -1971,11 +1971,21 @@ def _subject_words(verb: Token) -> set[int]:
 
 def _past_setting(toks: list[Token]) -> int | None:
     """'said in a statement(,) (that) ...': where the clause may start past the setting; None when
-    the setting runs on with no "that" or comma."""
-    if not toks or toks[0].pos_ != "ADP":
+    the setting runs on with no "that" or comma ("said at least 12 were killed" opens a number: no setting)."""
+    if not toks or toks[0].pos_ != "ADP" or _opens_number(toks):
         return 0
     stop = next((j for j, t in enumerate(toks[:SETTING_WORDS]) if t.lower_ == "that" or t.text == ","), None)
     return None if stop is None else stop + 1
+
+
+def _opens_number(toks: list[Token]) -> bool:
+    """'at least 12 civilians', 'up to 50 people', 'about 300 homes': the words open a number (quotes.yaml
+    quantity_openers, then a numeral or a number word), the subject of a clause, whatever the parse made of "at"."""
+    for opener in quoting().quantity_openers:
+        n = len(opener.split())
+        if len(toks) > n and " ".join(t.lower_ for t in toks[:n]) == opener and toks[n].like_num:
+            return True
+    return False
 
 
 def _states(clause: Token) -> bool:
