@@ -26,6 +26,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "." in words.utterance_ends and "”" not in words.utterance_ends  # a stop ends a sentence said
     assert "if" in words.setting_openers and "that" not in words.setting_openers  # "said that if …, …": a setting
     assert "at least" in words.quantity_openers and "in" not in words.quantity_openers  # "said in …" is a setting
+    assert "who" in words.closing_aside_openers and "and" not in words.closing_aside_openers  # ", X, and Y, said"
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -34,11 +35,11 @@ def test_the_shipped_quote_words_load() -> None:
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
-     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nfragment_words: three\n",
+     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
-     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nfragment_words: 3\n",
+     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -196,6 +196,7 @@ class Quoting:
     utterance_ends: frozenset[str]
     setting_openers: frozenset[str]
     quantity_openers: frozenset[str]
+    closing_aside_openers: frozenset[str]
     fragment_words: int
     title_words: int
 
@@ -203,7 +204,8 @@ class Quoting:
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
                  "document_authors", "person_nouns", "body_nouns", "speaker_acts", "nameless_sources",
                  "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
-                 "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers")
+                 "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers",
+                 "closing_aside_openers")
 
 
 @lru_cache(maxsize=4)

@@ -34,6 +34,7 @@ from flashpoint.nlp.speakers import (
     looks_like_full_name,
     nominal_like,
     right_nominal,
+    role_nouns,
     subject_of,
 )
 
@@ -589,6 +590,9 @@ class Extraction:
         going_on = self._clause_speaker(tok, cue, s) if _speaker_goes_on(tok) else None
         if going_on is not None:
             return going_on  # "X said Y had been injured, but added": X, not Y
+        before_aside = self._speaker_before_closing_aside(tok, s, e)
+        if before_aside is not None:
+            return before_aside  # "Z happened, the Observatory, a war monitor, said": not Z's subject
         subj = self._written_subject(tok, s, e)
         if subj is None:
             found, subj, tok = self._without_subject(cue, s, inverted)
@@ -604,6 +608,21 @@ class Extraction:
         if who is None and _set_off_participle(tok):
             who = self._host_subject(tok)
         return self._aside_name_or(who, tok, s)
+
+    def _speaker_before_closing_aside(self, verb: Token, s: int, e: int) -> Who | None:
+        """'Twelve people were killed, the Syrian Observatory for Human Rights, a Britain-based war monitor, said', '…,
+        Jane Smith, who heads the UN mission, told Reuters': a speech verb that closes its sentence right after an aside
+        set off by commas (quotes.yaml closing_aside_openers, an age, a name after a role) speaks for the short noun
+        phrase between the comma that ends the fronted claim and the aside, whatever subject the parse gave it."""
+        if not _closes_sentence(verb, e) or any(s <= q.open < verb.idx for q in self.doubles):
+            return None  # the verb goes on with its own words, or a quote says itself whose it is
+        commas = [t.i for t in _tokens_before(verb.doc, 0, verb.idx) if t.idx >= s and t.text == ","]
+        found = _phrase_and_aside(verb, commas, s)
+        if found is None:
+            return None
+        inside = {t.i for t in found}
+        root = next((t for t in found if t.head.i not in inside and nominal_like(t)), None)
+        return self.speakers.who(root) if root is not None else None
 
     def _document_speaker(self, document: Token) -> Who | None:
         """'The ministry issued a statement saying that …', 'a letter from X warning that …': a speech verb that
@@ -1976,6 +1995,39 @@ def _past_setting(toks: list[Token]) -> int | None:
         return 0
     stop = next((j for j, t in enumerate(toks[:SETTING_WORDS]) if t.lower_ == "that" or t.text == ","), None)
     return None if stop is None else stop + 1
+
+
+def _closes_sentence(verb: Token, e: int) -> bool:
+    """A finite speech verb with nothing of its own after it up to its sentence's end or a comma (a listener, a
+    setting, a date: "said.", "told Reuters.", "said in a statement on Monday.")."""
+    after = _up_to_comma(_tokens_before(verb.doc, verb.i + 1, e))
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        t.pos_ in ("VERB", "AUX") or t.lower_ == "that" or t.text in ":“\"" for t in after)
+
+
+def _phrase_and_aside(verb: Token, commas: list[int], s: int) -> Span | None:
+    """The noun phrase between the last three commas before the verb (the third right before it, past adverbs),
+    when an aside that describes it follows (`_closing_aside`) and a clause with a finite verb comes before it."""
+    doc = verb.doc
+    if len(commas) < 3 or any(t.pos_ != "ADV" for t in doc[commas[-1] + 1:verb.i]):
+        return None
+    c0, c1, c2 = commas[-3:]
+    phrase, aside = doc[c0 + 1:c1], doc[c1 + 1:c2]
+    if not _closing_aside(phrase, aside) or not any(t.tag_ in FINITE_TAGS for t in doc[:c0] if t.idx >= s):
+        return None  # no clause before the phrase: no fronted claim
+    return phrase
+
+
+def _closing_aside(phrase: Span, aside: Span) -> bool:
+    """A short noun phrase (no verb, opening with a determiner or a capital) and the aside after it that describes
+    it: the aside opens with an article, a relative word or a counting word (quotes.yaml closing_aside_openers), an
+    age, or, after a role, the capitalised name of whoever holds it ("the group's spokesman, Abu Obeida,")."""
+    if not 0 < len(phrase) <= OPENING_SUBJECT_WORDS or not 0 < len(aside) <= 25 or \
+            any(t.tag_ in FINITE_TAGS for t in phrase) or not (phrase[0].tag_ in ("DT", "PRP$") or phrase[0].is_title):
+        return False
+    first = aside[0]
+    named = first.pos_ == "PROPN" and first.is_title and phrase[-1].lower_ in role_nouns() | quoting().person_nouns
+    return first.lower_ in quoting().closing_aside_openers or first.like_num or named
 
 
 def _opens_number(toks: list[Token]) -> bool:
