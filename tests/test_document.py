@@ -162,3 +162,18 @@ def test_written_words_and_words_between_read_the_docs_tokens() -> None:
     assert doc.words_between(0, len(text)) == 6
     assert doc.words_between(text.index("envoy"), text.index("the")) == 2
     assert doc.words_between(3, 3) == 0
+
+
+def test_words_near_joins_tokens_written_together_of_the_marks_given() -> None:
+    """words_near reads the Doc's words between two offsets: tokens written together join when each holds only
+    letters, digits and the marks given ("spokesman." with a dot; "don't" with an apostrophe); a token with another
+    mark is no word ("Mrs." without the dot)."""
+    from flashpoint.nlp.document import words_near
+    from flashpoint.nlp.parser import parse
+
+    text = "Mrs. Lee, a spokesman. They don't (know)."
+    doc = parse(text)
+    assert [text[s:e] for s, e in words_near(doc, 0, len(text), ".-_")] == ["Mrs.", "Lee", "a", "spokesman.", "They",
+                                                                            "do", "know", "."]
+    assert [text[s:e] for s, e in words_near(doc, 0, len(text), "'’_")] == ["Lee", "a", "spokesman", "They", "don't",
+                                                                            "know"]

@@ -98,6 +98,22 @@ def written_words(doc: Doc) -> list[tuple[int, int]]:
     return words
 
 
+def words_near(doc: Doc, lo: int, hi: int, marks: str) -> list[tuple[int, int]]:
+    """The words between two offsets, from the Doc's tokens (issue 11): a word is a run of tokens written together
+    ("Ukraine", "'s"; "vice", "-", "president"; "Mr."), each of letters, digits and `marks`; a token of another mark
+    (a comma, a bracket, a quote, a line break) is none and parts two words. A word the offsets cut is cut too."""
+    words: list[tuple[int, int]] = []
+    for t in doc.char_span(lo, hi, alignment_mode="expand") or ():
+        s, e = max(t.idx, lo), min(t.idx + len(t), hi)
+        if s >= e or not all(c.isalnum() or c in marks for c in t.text[s - t.idx:e - t.idx]):
+            continue
+        if words and words[-1][1] == s:
+            words[-1] = (words[-1][0], e)
+        else:
+            words.append((s, e))
+    return words
+
+
 def trimmed(sentence: Span, text: str) -> tuple[int, int]:
     """A sentence's character span in `text` (its doc's text) without the whitespace (line breaks) the
     parser left at its end."""

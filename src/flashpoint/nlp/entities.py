@@ -29,7 +29,7 @@ from flashpoint.nlp.actors import (
     role_sector,
     sector_actor,
 )
-from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.document import NlpDoc, words_near
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, plain, slug, spelled_like
 from flashpoint.nlp.language import names, people
 from flashpoint.nlp.regexes import longest_first
@@ -216,36 +216,20 @@ _INNER_MARKS = "’'-._"  # what a word written before a name holds besides lett
 
 
 def _words_before(doc: Doc, pos: int, reach: int = 80) -> list[tuple[int, int]]:
-    """The words of the `reach` characters before `pos` (`_words_near`)."""
-    return _words_near(doc, max(0, pos - reach), pos)
-
-
-def _words_near(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The words between two offsets, from the Doc's tokens (issue 11): a word is a run of tokens written together
-    ("Ukraine", "'s"; "vice", "-", "president"; "Lt."), each of letters, digits and inner marks; a token of other
-    marks (a comma, a bracket, a quote, a line break) is none and parts two words."""
-    words: list[tuple[int, int]] = []
-    for t in doc.char_span(lo, hi, alignment_mode="expand") or ():
-        s, e = max(t.idx, lo), min(t.idx + len(t), hi)
-        if s >= e or not all(c.isalnum() or c in _INNER_MARKS for c in t.text[s - t.idx:e - t.idx]):
-            continue
-        if words and words[-1][1] == s:
-            words[-1] = (words[-1][0], e)
-        else:
-            words.append((s, e))
-    return words
+    """The words of the `reach` characters before `pos` (`document.words_near`)."""
+    return words_near(doc, max(0, pos - reach), pos, _INNER_MARKS)
 
 
 def _last_word(doc: Doc, lo: int, hi: int) -> str:
-    """The last word with a letter or digit between two offsets (`_words_near`), lower case, without the dots and
+    """The last word with a letter or digit between two offsets (`document.words_near`), lower case, without the dots and
     hyphens at its ends ("spokesman", not "spokesman."), or ""."""
-    words = [doc.text[s:e] for s, e in _words_near(doc, lo, hi)]
+    words = [doc.text[s:e] for s, e in words_near(doc, lo, hi, _INNER_MARKS)]
     return next((w.strip(".-").lower() for w in reversed(words) if any(c.isalnum() for c in w)), "")
 
 
 def _first_word(doc: Doc, lo: int, hi: int) -> str:
     """The first word with a letter or digit between two offsets, as `_last_word` reads it."""
-    words = [doc.text[s:e] for s, e in _words_near(doc, lo, hi)]
+    words = [doc.text[s:e] for s, e in words_near(doc, lo, hi, _INNER_MARKS)]
     return next((w.strip(".-").lower() for w in words if any(c.isalnum() for c in w)), "")
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
-from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.document import NlpDoc, words_near
 from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import Patterns, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
@@ -1595,7 +1595,7 @@ class Extraction:
         comma = self.body.rfind(",", s, cue.tok.idx)
         if comma <= s or self.doc.words_between(comma, cue.tok.idx) > 8 and not _only_subject(cue.tok, comma) or \
                 self._quoted_inside(comma) or \
-                _first_word(self.body[comma + 1:cue.tok.idx].lstrip()) in ("and", "but"):
+                self.first_word(comma + 1, cue.tok.idx, spaces=True) in ("and", "but"):
             return None  # 'X took over, and Vindman reported to him': a clause of its own, no subject of X
         who = cue.who
         if who is not None and s < who.start < comma:
@@ -1679,12 +1679,21 @@ class Extraction:
     def in_time(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.times)
 
+    def first_word(self, a: int, b: int, spaces: bool = False) -> str:
+        """The word that opens the text from `a` to `b` (after its spaces, with `spaces`), lower case, from the
+        Doc's tokens (document.words_near: "don't" one word), or "" where a mark opens it."""
+        words = words_near(self.doc.tokens, a, b, "'’_")
+        opening = self.body[a:words[0][0]] if words else "-"
+        if not words or opening and not (spaces and opening.isspace()):
+            return ""
+        return self.body[words[0][0]:words[0][1]].lower()
+
     def _opens_condition(self, a: int, b: int) -> bool:
         """'said if Patrick can get his message out, he's someone voters could see winning', 'said whether Trump
         agrees depends on …': the question word opens a clause that a verb later in the span governs (a condition,
         a subject), so the span states that verb's claim; "asked whether …" reports the question itself; right
         after "that", an "if" opens a setting (quotes.yaml setting_openers), never a question."""
-        if _first_word(self.body[a:b]) in quoting().setting_openers and \
+        if self.first_word(a, b) in quoting().setting_openers and \
                 _AFTER_THAT.search(self.body, max(0, a - 12), a):
             return True  # 'said that if the talks fail, the army would …': a setting (no question) follows "that"
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
@@ -1701,7 +1710,7 @@ class Extraction:
         a, b = _trim(self.body, *span)
         text = self.body[a:b]
         if self.doc.words_between(a, b) < 3 or text.rstrip().endswith("?") or \
-                _first_word(text) in quoting().question_words and not self._opens_condition(a, b):
+                self.first_word(a, b) in quoting().question_words and not self._opens_condition(a, b):
             return None  # "explained why …", "asked whether …": a question, not a claim
         if clause is not None and not _states(clause):
             return None
@@ -1920,11 +1929,6 @@ def _up_to_comma(toks: list[Token]) -> list[Token]:
 def _object_verbs() -> frozenset[str]:
     """Speech verbs whose object is the listener ("told CNN"), not what was said."""
     return frozenset(str(v) for v in (coref.speech_lexicon().get("object_verbs") or {}))
-
-
-def _first_word(text: str) -> str:
-    m = re.match(r"[\w'’]+", text)
-    return m.group(0).lower() if m else ""
 
 
 def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import actor_for_span, resolve_actor
-from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.document import NlpDoc, words_near
 from flashpoint.nlp.gazetteer import fold, gazetteer
 from flashpoint.nlp.language import Patterns, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
@@ -616,10 +616,10 @@ class Speakers:
 
     def _gender_before(self, start: int) -> str | None:
         ppl = people()
-        before = re.findall(r"[\w.\-]+", self.body[max(0, start - 25):start])
+        before = words_near(self.doc.tokens, max(0, start - 25), start, ".-_")  # "Mrs.", not "spokesman" of "spokesman."
         if not before:
             return None
-        word = before[-1].lower()
+        word = self.body[before[-1][0]:before[-1][1]].lower()
         return ppl.honorifics.get(word) or ppl.gendered_roles.get(word)
 
     @staticmethod
