@@ -177,3 +177,18 @@ def test_words_near_joins_tokens_written_together_of_the_marks_given() -> None:
                                                                             "do", "know", "."]
     assert [text[s:e] for s, e in words_near(doc, 0, len(text), "'’_")] == ["Lee", "a", "spokesman", "They", "don't",
                                                                             "know"]
+
+
+@pytest.mark.parametrize("lo,hi", [(0, None), (3, 40), (9, 10), (17, 31), (0, 0)])
+def test_spaced_words_are_the_split_of_the_text_read_from_the_tokens(lo: int, hi: int | None) -> None:
+    """spaced_words gives the words of a range as spaces part them, from the Doc's tokens (issue 11): a comma or an
+    apostrophe stays on its word, a line break or a no-break space parts two, a word the range cuts is cut."""
+    from flashpoint.nlp.document import spaced_words
+    from flashpoint.nlp.parser import parse
+
+    text = "Kyiv’s envoy, Al-Qaeda\n\n the U.S.\u00a0said (14 of 20)."
+    end = len(text) if hi is None else hi
+    words = spaced_words(parse(text), lo, end)
+    assert words == text[lo:end].split()
+    if hi is None:
+        assert words[:3] == ["Kyiv’s", "envoy,", "Al-Qaeda"] and "U.S." in words

@@ -114,6 +114,25 @@ def words_near(doc: Doc, lo: int, hi: int, marks: str) -> list[tuple[int, int]]:
     return words
 
 
+def spaced_words(doc: Doc, lo: int, hi: int) -> list[str]:
+    """The words between two offsets as spaces part them, from the Doc's tokens (issue 11): a run of tokens with no
+    space between ("Ministry", ","; "Kyiv", "’s"), marks and all; a space token (a line break, a no-break space) parts
+    two. What `str.split` gives of the text between the offsets: a word the offsets cut is cut too."""
+    words: list[str] = []
+    end = -1
+    for t in doc.char_span(lo, hi, alignment_mode="expand") or ():
+        s, e = max(t.idx, lo), min(t.idx + len(t), hi)
+        if s >= e or t.is_space:
+            continue
+        piece = t.text[s - t.idx:e - t.idx]
+        if words and end == s:
+            words[-1] += piece
+        else:
+            words.append(piece)
+        end = e
+    return words
+
+
 def trimmed(sentence: Span, text: str) -> tuple[int, int]:
     """A sentence's character span in `text` (its doc's text) without the whitespace (line breaks) the
     parser left at its end."""

@@ -27,7 +27,7 @@ from typing import Any, cast
 from spacy.tokens import Token
 
 from flashpoint.model import Quantity, QuantityKind, Quote
-from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.document import NlpDoc, spaced_words
 from flashpoint.nlp.gazetteer import gazetteer
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, read_yaml
 from flashpoint.nlp.numbers import (
@@ -295,14 +295,16 @@ def _noun_like(word: str) -> bool:
 _ATTRIBUTION_WORDS = 9  # "according to the United Nations Office for the Coordination of Humanitarian Affairs"
 
 
-def _attribution(sentence: str, offset_in_sentence: int) -> str | None:
-    """'according to Washington and Kiev', 'Kyiv says', 'Ukrainian officials said' -> who."""
+def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int) -> str | None:
+    """'according to Washington and Kiev', 'Kyiv says', 'Ukrainian officials said' -> who, in the sentence from
+    s_start to s_end; its words are the Doc's (issue 11: document.spaced_words)."""
+    sentence = doc.body[s_start:s_end]
     m = _PATTERN("according_to").search(sentence)
     if m:
-        return " ".join(m.group(1).split()[:_ATTRIBUTION_WORDS])
+        return " ".join(spaced_words(doc.tokens, s_start + m.start(1), s_start + m.end(1))[:_ATTRIBUTION_WORDS])
     best: tuple[int, str] | None = None
     for v in _patterns()["saying"].finditer(sentence):
-        words = sentence[:v.start()].split()
+        words = spaced_words(doc.tokens, s_start, s_start + v.start())
         taken: list[str] = []
         for w in reversed(words):
             bare = w.strip("\u2019'\"\u201c")
@@ -736,7 +738,7 @@ def _phrase(doc: NlpDoc, head: Token) -> str | None:
     """The name a noun phrase gives, without its leading article: 'the regional governor' -> 'regional governor'."""
     lo, hi = phrase_span(head)
     hi = _name_complements(head, hi)
-    words = doc.body[lo:hi].split()
+    words = spaced_words(doc.tokens, lo, hi)
     while words and words[0].lower() in _WORDS.phrase_lead_words:
         words = words[1:]
     text = " ".join(words).strip(",;:")
@@ -914,18 +916,22 @@ def _page_furniture(fig: _Figure) -> bool:
     return not body[body.rfind("\n", 0, fig.start) + 1:fig.start].strip() and opening.match(body, fig.end) is not None
 
 
-def _in_a_caption(fig: _Figure) -> bool:
+def _in_a_caption(doc: NlpDoc, fig: _Figure) -> bool:
     """'Officials handed out 5 million masks.' then 'Sonu Mehta/Hindustan Times/Getty Images', '... food aid.
     Photograph: Marwan Ali/AP': a photo caption, the line a credit follows or ends, tells no figure of the
-    story (figures.yaml: captions)."""
-    body = fig.m.string
+    story (figures.yaml: captions). The credit line's words are the Doc's, as spaces part them."""
+    body = doc.body
     line_end = body.find("\n", fig.end)
     line_end = len(body) if line_end < 0 else line_end
     credit, ending, most = _caption_patterns()
     if ending.search(body, fig.end, line_end):
         return True
-    following = re.match(r"\s*([^\n]*)", body[line_end:]).group(1)  # type: ignore[union-attr]
-    return len(following.split()) <= most and credit.search(following) is not None
+    line = _NEXT_LINE.match(body, line_end)
+    assert line is not None  # the pattern matches anywhere, empty
+    return len(spaced_words(doc.tokens, *line.span(1))) <= most and credit.search(line.group(1)) is not None
+
+
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")  # the next line that holds anything
 
 
 @lru_cache(maxsize=1)
@@ -1024,16 +1030,19 @@ def _calibre_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     return re.compile(r"[\s-]?(?:" + units + r")\b\s*", re.I), _PATTERN("calibre_before"), _PATTERN("calibre_more")
 
 
-def _in_a_quoted_name(body: str, fig: _Figure) -> bool:
+def _in_a_quoted_name(doc: NlpDoc, fig: _Figure) -> bool:
     """'known as the "Three Amigos"', 'the term "three amigos"', 'the "one country, two systems" formula': a
-    number in a short quoted phrase that a naming word opens names or terms something (figures.yaml: quoted_names)."""
+    number in a short quoted phrase that a naming word opens names or terms something (figures.yaml: quoted_names).
+    The words inside the quotes are the Doc's, as spaces part them."""
+    body = doc.body
     before, after = _quoted_name_patterns()
     line_start = body.rfind("\n", 0, fig.start) + 1
     opened = before.search(body[line_start:fig.start])
     closed = after.match(body, fig.end, min(len(body), fig.end + 80))
     if opened is None or closed is None:
         return False
-    words = len(opened.group("inside").split()) + 1 + len(closed.group("inside").split())
+    inside = spaced_words(doc.tokens, line_start + opened.start("inside"), line_start + opened.end("inside"))
+    words = len(inside) + 1 + len(spaced_words(doc.tokens, *closed.span("inside")))
     return words <= int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]["max_words"])
 
 
@@ -1312,12 +1321,13 @@ def _table_row_bounds() -> tuple[int, float]:
 _CELL_NUMBER = re.compile(r"[(\[$]?\d[\d.,:/%-]*[)\]%]?")
 
 
-def _in_a_table_row(body: str, fig: _Figure) -> bool:
+def _in_a_table_row(doc: NlpDoc, fig: _Figure) -> bool:
     """A line that is mostly numbers ('14 Aric Almirola 2234 0 1 3 12') is a row of a table: its cells
-    count nothing the story tells (figures.yaml: table_rows)."""
+    count nothing the story tells (figures.yaml: table_rows). Its cells are the Doc's words as spaces part them."""
+    body = doc.body
     start = body.rfind("\n", 0, fig.start) + 1
     end = body.find("\n", fig.end)
-    cells = body[start:end if end >= 0 else len(body)].split()
+    cells = spaced_words(doc.tokens, start, end if end >= 0 else len(body))
     numbers = sum(1 for c in cells if _CELL_NUMBER.fullmatch(c))
     least, share = _table_row_bounds()
     if numbers >= least and numbers >= share * len(cells):
@@ -1337,9 +1347,9 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
         scan.label_end = fig.end  # the second of "ages of nine and 14" is the same kind of label
         return True
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
-            or _in_a_table_row(scan.doc.body, fig) or _street_number(fig) or _emergency_number(fig) \
-            or _in_a_quoted_name(scan.doc.body, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
-            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig) or _in_a_caption(fig):
+            or _in_a_table_row(scan.doc, fig) or _street_number(fig) or _emergency_number(fig) \
+            or _in_a_quoted_name(scan.doc, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
+            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig) or _in_a_caption(scan.doc, fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
@@ -1564,7 +1574,7 @@ def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
         if claimed is not None:
             return claimed
     return next((c for c in (_claimant(_parsed_claimant(doc, fig.num_start)),
-                             _claimant(_attribution(doc.body[fig.s_start:fig.s_end], start - fig.s_start))) if c), None)
+                             _claimant(_attribution(doc, fig.s_start, fig.s_end, start - fig.s_start))) if c), None)
 
 
 def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | None) -> bool:
