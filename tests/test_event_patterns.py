@@ -124,14 +124,17 @@ def test_domestic_force_runs_its_examples() -> None:
         assert events and all(e.actor is None for e in events), text
 
 
-@pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts"])
+@pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts",
+                                    "harm_recipients", "place_pointers"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:
     """`place_targets`: an act of one of its types with no recipient named is aimed at the clause's place;
     `maker_recipients`: a verbal act on a thing someone made is aimed at the agent of the participle that modifies
     it; `claim_recipients`: a rejection of claims no one is named making is aimed at the side the text last reported
     saying something, of another country; `referred_acts`: a verbal act on an earlier act named by a bare noun ("condemned
-    the attack") is aimed at whoever did the last act of that kind (positives). With no place, no maker, no other side
-    reported, or no earlier act with a side, it has no recipient (negatives)."""
+    the attack") is aimed at whoever did the last act of that kind; `harm_recipients`: a threat foretelling the ruin of
+    a side is aimed at it; `place_pointers`: forces moved "to the area" go where the last move or force told was
+    (positives). With no place, no maker, no other side reported, no earlier act with a side, no side ruined, or no
+    scene but the actor's own, it has no recipient (negatives)."""
     from flashpoint.nlp import event_patterns
 
     rule = getattr(event_patterns, loader)()

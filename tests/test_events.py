@@ -1342,3 +1342,49 @@ def test_a_visit_by_an_official_to_a_town_consults_its_country() -> None:
     person = events_of("Hezbollah fired rockets at Israel, Israel said. The Israeli president visited John Smiley.")
     assert not of_type(person, "CONSULT")
     assert not of_type(events_of("Thousands of Israeli tourists visited Eilat on Monday."), "CONSULT")
+
+
+def test_a_phrase_between_a_name_and_its_past_verb_leaves_the_name_its_subject() -> None:
+    # parser.repair_interrupted_subjects: "Moscow(ROOT) for its part promised(acl) a response", with or without commas
+    for text in ("Moscow for its part promised a strong response to the Americans.",
+                 "Moscow, for its part, promised a strong response to the Americans."):
+        threats = of_type(events_of(text), "THREATEN")
+        assert [(side(e.actor), side(e.recipient)) for e in threats] == [("RUS", "USA")], text
+    accused = of_type(events_of("Kyiv for its part accused Moscow of shelling the plant."), "ACCUSE")
+    assert [(side(e.actor), side(e.recipient)) for e in accused] == [("UKR", "RUS")]
+    # a participle with no object after such a phrase is a passive told short: the people are no attacker
+    killed = of_type(events_of("Thousands of people killed in the strike."), "ASSAULT")
+    assert all(e.actor is None for e in killed)
+
+
+def test_an_editors_bracketed_insertion_is_no_word_of_the_sentence() -> None:
+    # parser._without_insertions (syntax.yaml editorial_insertions): "has [sic] entered" is parsed as "has entered";
+    # the body and the event's text keep the insertion
+    text = "Borrell said that the “Russian troops has [sic] entered in Donbass,” adding that it is part of Ukraine."
+    moves = of_type(events_of(text), "MOBILIZE")
+    assert [(side(e.actor), side(e.recipient)) for e in moves] == [("RUS", "UKR")]
+    assert "[sic]" in moves[0].text
+
+
+def test_the_country_standing_alone_is_the_state_named_last_before_it() -> None:
+    # actors.pointed_state: "the country" as a side is the state named last before it (entities.yaml country_pointers)
+    accused = of_type(events_of("Ukraine held elections on Sunday. The country accused Russia of meddling."), "ACCUSE")
+    assert [(side(e.actor), side(e.recipient)) for e in accused] == [("UKR", "RUS")]
+    # ... passing over the state its own clause's subject names
+    threats = of_type(events_of("Ukraine held elections on Sunday. Russia threatened the country with sanctions."),
+                      "THREATEN")
+    assert [(side(e.actor), side(e.recipient)) for e in threats] == [("RUS", "UKR")]
+    # ... and none where no other state was named
+    alone = of_type(events_of("Russia threatened the country with sanctions."), "THREATEN")
+    assert alone and all(e.recipient is None for e in alone)
+
+
+def test_a_sentence_pointing_back_goes_on_in_the_time_of_the_one_before_across_a_paragraph_break() -> None:
+    # event_time._told_before (background.yaml referring_subjects): "This sparked ..." tells of what the sentence
+    # before told, in 2014, a new paragraph or not; a new paragraph with its own subject does not
+    told = "The conflict goes back to March 2014 when Russia annexed Crimea.\n\n"
+    sanctions = of_type(events_of(told + "This prompted the EU to impose sanctions on Russia.", "2021-04-09"), "SANCTION")
+    assert sanctions and all(e.historical for e in sanctions)
+    fresh = of_type(events_of("Russia annexed Crimea in March 2014.\n\nThe EU imposed sanctions on Russia.", "2021-04-09"),
+                    "SANCTION")
+    assert fresh and not any(e.historical for e in fresh)

@@ -414,9 +414,27 @@ def _last_state(context: str) -> str | None:
     inside one) named in the few hundred characters before its phrase."""
     starts = [m.start() for m in _THE_COUNTRY.finditer(context)]
     cut = starts[-1] if starts else len(context)
-    window = context[max(0, cut - 400):cut]
-    states = [e.country for _, _, e in _mentions(window, gazetteer()) if e.country and e.kind in _STATE_KINDS]
+    states = states_before(context[:cut])
     return states[-1] if states else None
+
+
+def states_before(context: str) -> list[str]:
+    """The states (not places inside one) named in the few hundred characters at the end of `context`, in order."""
+    window = context[max(0, len(context) - 400):]
+    return [e.country for _, _, e in _mentions(window, gazetteer()) if e.country and e.kind in _STATE_KINDS]
+
+
+def state_pointer(text: str) -> bool:
+    """"the country", "this nation" (entities.yaml country_pointers, country_nouns) and nothing else."""
+    return _THE_COUNTRY.fullmatch(text.strip()) is not None
+
+
+def pointed_state(text: str, context: str, skip: frozenset[str] = frozenset()) -> Actor | None:
+    """"the country", "this nation" standing alone as a side: the state named last before it (`context`, the text up to
+    the phrase), as a role phrase on it ("the country's foreign minister") is that state's, passing over the states of
+    `skip` (the subject of its own clause: "after Russia attacked the country" is not Russia); none named, None."""
+    states = [c for c in states_before(context) if c not in skip] if state_pointer(text) else []
+    return Actor(text=text, name=text, country=states[-1]) if states else None
 
 
 def _unroled_actor(text: str, anchors: list[tuple[int, int, Entry]], org: Entry | None, code: str | None) -> Actor:

@@ -337,7 +337,9 @@ class TypedWords:
     """A rule of events.yaml over event types and one list of words, with its examples: `condition_recipients` (acts
     that, with no recipient named, are aimed at the subject of their clause of condition; words: the marks of
     condition), `claim_recipients` (acts on a claim of no one named, "dismissed the reports": aimed at the side the
-    text last reported saying something, of another country than the actor; words: the claim nouns),
+    text last reported saying something, of another country than the actor; words: the claim nouns), `harm_recipients`
+    (a threat whose clause foretells the ruin "of" a side, "would end in the destruction of the country", is aimed at it;
+    words: the ruin nouns),
     `attempted_acts` (acts controlled by an attempt verb, "tried to storm the plant": the attempt is the act, told
     as done where the attempt itself is) and `private_acts` (cooperation that private people among themselves do not
     make political: an event all of whose sides are of the sectors named is none)."""
@@ -366,6 +368,35 @@ def condition_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
 @lru_cache(maxsize=4)
 def claim_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
     return _typed_words(language, "claim_recipients", "nouns", _nouns)
+
+
+@dataclass(frozen=True)
+class PlacePointers:
+    """events.yaml `place_pointers`: a move of forces of `types` to a bare place noun of `nouns` ("to the area") is
+    aimed where the last act of `scene_types` told was."""
+
+    types: frozenset[str]
+    scene_types: frozenset[str]
+    nouns: frozenset[str]
+    determiners: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def place_pointers(language: str = DEFAULT_LANGUAGE) -> PlacePointers:
+    data, source = _rule_section(language, "place_pointers")
+    scenes = _codes(data, "scene_types")
+    unknown = [t for t in scenes if t not in ontology()["types"]]
+    if unknown:
+        raise ValueError(f"{source}: unknown act types {unknown}")
+    return PlacePointers(_types(data, source), scenes, _nouns(data, "nouns"), _words(data, "determiners"),
+                         *_examples(data, source))
+
+
+@lru_cache(maxsize=4)
+def harm_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
+    return _typed_words(language, "harm_recipients", "nouns", _nouns)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,14 @@ def since_comparison(language: str = DEFAULT_LANGUAGE) -> re.Pattern[str]:
     return re.compile(read_yaml(language, "background.yaml")["since_comparison"]["re"], re.I)
 
 
+@lru_cache(maxsize=4)
+def referring_subjects(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Pronouns that, as a sentence's bare subject, stand for what the sentence before told (background.yaml)."""
+    from flashpoint.nlp.language import word_list
+
+    return word_list(language, "background.yaml", "referring_subjects")
+
+
 def _whole_number(language: str, key: str, unit: str, least: int) -> int:
     """A setting of background.yaml that must be a whole number of `unit`, at least `least`."""
     value = read_yaml(language, "background.yaml").get(key)
@@ -160,15 +168,28 @@ def asides(trigger: Token) -> list[tuple[int, int]]:
 def _told_before(doc: NlpDoc, sentence: Span) -> str | None:
     """"When Hamdallah visited Gaza in March 2018, a bomb hit his convoy. Fatah blamed Hamas for the attack.": a
     sentence in the past that names no date goes on in the time of the last date the sentence just before it names,
-    in the same paragraph."""
+    in the same paragraph, or in the next where it opens by pointing back ("This sparked ...")."""
     if sentence.start == 0:
         return None
-    before = sentence.doc[sentence.start - 1].sent
+    k = sentence.start - 1
+    refers = _refers_back(sentence)
+    while refers and k > 0 and sentence.doc[k].is_space:  # the break the parser left as a sentence of its own
+        k -= 1
+    before = sentence.doc[k].sent
     dated = doc.extras.get("dated_timexes") or []
     i = bisect_left(dated, (sentence.start_char,)) - 1
-    if i < 0 or dated[i][0] < before.start_char or "\n\n" in doc.body[dated[i][0]:sentence.start_char]:
+    if i < 0 or dated[i][0] < before.start_char or ("\n\n" in doc.body[dated[i][0]:sentence.start_char] and not refers):
         return None
     return str(dated[i][1])
+
+
+def _refers_back(sentence: Span) -> bool:
+    """"This sparked a major rift ...": a sentence whose subject is a bare pronoun of background.yaml
+    `referring_subjects`, of a verb in the past, tells of what the sentence before told, a new paragraph or not ("This
+    is a serious incident and we will act" tells of now)."""
+    first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
+    return first is not None and first.dep_ == "nsubj" and not list(first.children) \
+        and first.lower_ in referring_subjects() and first.head.tag_ == "VBD"
 
 
 def _period_end(value: str, start: dt.date) -> dt.date | None:

@@ -35,6 +35,7 @@ from flashpoint.nlp.event_patterns import (
     condition_recipients,
     content_acts,
     domestic_force,
+    harm_recipients,
     intent_carried,
     intent_conditional,
     intent_goals,
@@ -44,6 +45,7 @@ from flashpoint.nlp.event_patterns import (
     local_sectors,
     maker_recipients,
     nonpolitical_sectors,
+    place_pointers,
     place_targets,
     placed_sectors,
     private_acts,
@@ -97,6 +99,7 @@ class ArticleState:
     last_actor: Actor | None = None
     last_subject: Actor | None = None  # the body the sentence before was about, where it told of no act
     last_place: Place | None = None
+    last_scene: Actor | None = None  # the recipient of the last move of forces or force told (events.yaml place_pointers)
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
     last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
     last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
@@ -388,8 +391,22 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi) or _acronym(doc, tok)
     if actor is None:
-        return _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
+        # "the country": the state named last, not the one its own clause's subject names
+        pointed = actor_kb.pointed_state(doc.body[lo:hi], doc.body[:lo], _subject_states(doc, tok))
+        return Party(pointed, inherited=True) if pointed is not None else \
+            _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
     return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
+
+
+def _subject_states(doc: NlpDoc, tok: Token) -> frozenset[str]:
+    """The states the subject of the verb a noun hangs on names ("Russia attacked the country": RUS), and a name right
+    before that verb, which the parse may have hung elsewhere ("after Russia(nmod) attacked(xcomp) the country")."""
+    verb = next((h for h in tok.ancestors if syn.is_verb(h)), None)
+    if verb is None:
+        return frozenset()
+    subjects = [syn.subject(verb), verb.nbor(-1) if verb.i > 0 and verb.nbor(-1).pos_ == "PROPN" else None]
+    spans = [syn.phrase_span(syn.np_head(s)) for s in subjects if s is not None and s.i != tok.i]
+    return frozenset(c for lo, hi in spans for c in actor_kb.states_before(doc.body[lo:hi]))
 
 
 def _enemy_named(doc: NlpDoc, tok: Token, lo: int, hi: int) -> bool:
@@ -711,8 +728,10 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
                   actors: list[Party] | None = None) -> list[Party]:
     """The object or an oblique with one of the pattern's prepositions; for a passive, its subject. A side that
     is the actor itself, or of a sector the pattern refuses, is passed over for the next slot."""
+    sides = actors or []
+
     def other(found: list[Party]) -> list[Party]:
-        return [r for r in found if not any(_own_side(r.actor, a.actor, p) for a in actors or [])
+        return [r for r in found if not any(_own_side(r.actor, a.actor, p) for a in sides)
                 and r.actor.sector not in p.not_recipient_sectors
                 and not (p.not_recipient_place and _plain_place(r.actor))]
 
@@ -728,18 +747,20 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     for slot in slots:
         found = other(_object_doers(doc, objects, state) if acts and slot in ("obj", "iobj") else
                       _slot_parties(doc, trigger, p, obj, _hosts(trigger, objects, acts, slot, p), slot, state))
-        found = found or other(_named_elsewhere(doc, trigger, objects, p, slot, state))
+        found = found or other(_named_elsewhere(doc, trigger, objects, p, slot, state, sides))
         if found:
             return found
     if addressed or ("ccomp" in slots and _self_addressed(trigger)):
         return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
-    return _implied_recipients(doc, trigger, p, objects, state, actors or [], other)
+    return _implied_recipients(doc, trigger, p, objects, state, sides, other)
 
 
 def _own_side(recipient: Actor, actor: Actor, p: Pattern) -> bool:
     """The actor itself; for a speaker's words (`speaker_actor`), any side of its own ("'Ukraine will pay a heavy price
     for this war,' Zelensky said" threatens no one)."""
-    return _same(recipient, actor) or (p.speaker_actor and _same_side(recipient, actor))
+    # "Russia threatened the country": a pointer back to the state named last is no other side when that is the actor's
+    pointer = actor_kb.state_pointer(recipient.text) and recipient.country == actor.country
+    return pointer or _same(recipient, actor) or (p.speaker_actor and _same_side(recipient, actor))
 
 
 def _implied_recipients(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], state: ArticleState,
@@ -747,14 +768,36 @@ def _implied_recipients(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[T
     """No recipient in the clause's slots: the one of the act it is about, of its condition, or of the claims it rejects
     (each kept by `keep`, the caller's filter), in that order."""
     found = keep(_complement_recipients(doc, trigger, p, state)) or keep(_condition_recipients(doc, trigger, p, state))
-    return found or keep(_claimants(doc, trigger, p, objects, actors))
+    return found or keep(_claimants(doc, trigger, p, objects, actors)) or keep(_harmed(doc, trigger, p, state))
 
 
 def _named_elsewhere(doc: NlpDoc, trigger: Token, objects: list[Token], p: Pattern, slot: str,
-                     state: ArticleState) -> list[Party]:
-    """An object that names no side: the maker its participle names, else the doer of the earlier act it refers to."""
+                     state: ArticleState, actors: list[Party]) -> list[Party]:
+    """An object that names no side: the maker its participle names, else the doer of the earlier act it refers to,
+    the country of a place visited, or where the last forces went ("to the area")."""
     return _makers(doc, objects, p, slot, state) or _referred_doers(p, objects, slot, state) \
-        or _visited_place(doc, trigger, objects if slot == "obj" else syn.obliques(trigger, (slot,)), p, state)
+        or _visited_place(doc, trigger, objects if slot == "obj" else syn.obliques(trigger, (slot,)), p, state) \
+        or _pointed_scene(doc, trigger, p, slot, state, actors)
+
+
+def _pointed_scene(doc: NlpDoc, trigger: Token, p: Pattern, slot: str, state: ArticleState,
+                   actors: list[Party]) -> list[Party]:
+    """"Russia had moved 115,000 soldiers to the area" after troops moving towards the Ukrainian border: a move of forces
+    to a bare place noun (events.yaml place_pointers) is aimed at the country where the last move or force told was,
+    inherited; not where that is the actor's own."""
+    rule = place_pointers()
+    scene = state.last_scene
+    if p.type not in rule.types or scene is None or slot in ("obj", "iobj", "ccomp", "target", "subject") \
+            or any(a.actor.country == scene.country for a in actors):
+        return []
+    pointed = [o for o in syn.obliques(trigger, (slot,)) if _lemma_in(o, rule.nouns)
+               and all(c.dep_ in ("det", "case", "punct") for c in o.children)
+               and any(c.dep_ == "det" and c.lower_ in rule.determiners for c in o.children)]
+    if not pointed:
+        return []
+    lo, hi = syn.phrase_span(pointed[0])
+    text = doc.body[lo:hi]
+    return [Party(Actor(text=text, name=text, country=scene.country), inherited=True)]
 
 
 def _visited_place(doc: NlpDoc, trigger: Token, objects: list[Token], p: Pattern, state: ArticleState) -> list[Party]:
@@ -850,6 +893,17 @@ def _condition_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: Articl
     # "if the Hong Kong situation becomes uncontrollable": a happening, no side, is no one threatened
     sides = [s for s in subjects[:1] if syn.np_head(s).pos_ in ("PROPN", "PRON") or _is_role(syn.np_head(s))]
     return [q for s in sides for q in _parties(doc, s, state) if q.actor.country or q.actor.code]
+
+
+def _harmed(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"warned that any attempt ... would culminate in the destruction of the country": a threat whose clause foretells
+    the ruin of a side (events.yaml harm_recipients) is aimed at that side."""
+    rule = harm_recipients()
+    if p.type not in rule.types:
+        return []
+    ruins = [t for c in _complements(trigger) for t in c.subtree if t.pos_ == "NOUN" and _lemma_in(t, rule.words)]
+    sides = [o for r in ruins for o in syn.obliques(r, ("of",))]
+    return [q for o in sides[:1] for q in _parties(doc, o, state) if q.actor.country or q.actor.code]
 
 
 def _self_addressed(trigger: Token) -> bool:
@@ -1574,6 +1628,7 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         attacked = _attacked_country(ev)
         if attacked and ev.actor is not None:
             state.attackers[attacked] = ev.actor
+    state.last_scene = _last_scene(events) or state.last_scene
     named = _entities_in(doc, sentence)
     state.countries |= _countries_of(named)
     places = [e for e in named if e.type in ("GPE", "LOC")]
@@ -1582,6 +1637,13 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         # a state of the past ("Soviet-era", "the USSR") is no place a later act happens in
         if place is not None and place.country and not actor_kb.historical_country(place.country):
             state.last_place = place
+
+
+def _last_scene(events: list[Event]) -> Actor | None:
+    """The recipient of the last move of forces or force the sentence told (events.yaml place_pointers scene_types)."""
+    scenes = [ev.recipient for ev in events if ev.type in place_pointers().scene_types and not ev.negated
+              and ev.recipient is not None and ev.recipient.country]
+    return scenes[-1] if scenes else None
 
 
 def _remember_doers(state: ArticleState, events: list[Event]) -> None:

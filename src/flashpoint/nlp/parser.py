@@ -58,14 +58,29 @@ def load_parser() -> Language:
     if not (MODEL_DIR / "config.cfg").exists():
         raise RuntimeError(f"the parser model is missing at {MODEL_DIR}: run `bash training/train_parser.sh`")
     nlp = spacy.load(MODEL_DIR)
-    tokenizer = cast(Tokenizer, nlp.tokenizer)
-    for word in names().abbreviations:  # "Lt. Col. Ahmed": a title's dot ends no sentence
-        tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+    add_special_cases(nlp)
     ops = NumpyOps(use_blis=False)
     for _, pipe in nlp.pipeline:
         for node in cast(TrainablePipe, pipe).model.walk():  # every component of this pipeline is trained
             node.ops = ops
     return nlp
+
+
+def add_special_cases(nlp: Language) -> None:
+    """The tokenizer's cases of this pipeline: "Lt. Col. Ahmed", a title's dot ends no sentence; "[sic]", an editor's
+    insertion (syntax.yaml editorial_insertions) is one token, which the tagger and the parser read as blank."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    for word in names().abbreviations:
+        tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+    for form in _insertion_forms():
+        tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+@lru_cache(maxsize=1)
+def _insertion_forms() -> tuple[str, ...]:
+    """"[sic]", "(Sic)", "[SIC!]": the bracketed forms of syntax.yaml editorial_insertions."""
+    return tuple(sorted(f"{a}{form}{b}" for word in syntax().editorial_insertions
+                        for form in {word, word.title(), word.upper()} for a, b in ("[]", "()")))
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +270,68 @@ def repair_root_subjects(doc: Doc) -> None:
         for c in [c for c in root.children if c.i > verb.i]:
             c.head = verb
         noun.dep_ = "obj"
+
+
+def repair_interrupted_subjects(doc: Doc) -> None:
+    """"Moscow(ROOT) for its part promised(acl) a response", "Kyiv for its part accused(amod) Moscow": a phrase set
+    between a name and its verb makes the parser read the name as a verbless root and the past verb as a modifier of
+    the phrase or of the noun after it. In a sentence that ends with a full stop, a nominal root, then only a
+    prepositional phrase hung on it (commas around it allowed), then a past verb with no subject of its own: the verb
+    is the sentence's verb, the root its subject, the phrase its oblique (an "of" phrase the subject's own) and a noun it
+    modified its object."""
+    for root in list(_labelled(doc, "ROOT")):
+        found = _interrupted_verb(root)
+        if found is None:
+            continue
+        verb, phrase = found
+        modified = verb.head if verb.dep_ == "amod" and verb.head.i > verb.i else None
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        root.head, root.dep_ = verb, "nsubj"
+        # "The Armed Forces of the Russian Federation intensified ...": an "of" phrase stays the subject's own
+        genitive = any(c.dep_ == "case" and c.lower_ in names().genitive_prepositions for c in phrase.children)
+        phrase.head, phrase.dep_ = (root, "nmod") if genitive else (verb, "obl")
+        verb.tag_ = "VBD"
+        if modified is not None:
+            modified.head, modified.dep_ = verb, "obj"
+        for c in [c for c in root.children if c.i > verb.i]:
+            c.head = verb
+
+
+def _interrupted_verb(root: Token) -> tuple[Token, Token] | None:
+    """(the past verb, the head of the phrase before it) where a nominal root is followed only by a prepositional
+    phrase on it and then that verb, with no subject of its own."""
+    doc, sent = root.doc, root.sent
+    if root.dep_ != "ROOT" or root.pos_ not in NOMINAL or doc[sent.end - 1].text not in SENTENCE_FINAL:
+        return None
+    phrase = _phrase_after(root)
+    if phrase is None:
+        return None
+    j = phrase.i + 1 + (phrase.i + 1 < sent.end and doc[phrase.i + 1].text == ",")
+    verb = doc[j] if j < sent.end else None
+    # the phrase hung on the root, or already on the verb ("Moscow, for its part, promised(conj)")
+    if verb is None or phrase.head.i not in (root.i, verb.i) or not _bare_past_verb(verb):
+        return None
+    return verb, phrase
+
+
+def _phrase_after(root: Token) -> Token | None:
+    """The head of the prepositional phrase right after `root` (a comma allowed between), all its words before it."""
+    doc, end = root.doc, root.sent.end
+    k = root.i + 1 + (root.i + 1 < end and doc[root.i + 1].text == ",")
+    if k >= end - 1 or doc[k].dep_ != "case":
+        return None
+    phrase = doc[k].head
+    return phrase if phrase.i > k and all(t.head.i == phrase.i for t in doc[k:phrase.i]) else None
+
+
+def _bare_past_verb(verb: Token) -> bool:
+    """A past verb read as a modifier or a conjunct, with no subject, mark or auxiliary of its own; a participle only
+    with an object ("Thousands of people killed in the strike" is a passive told short, no clause)."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("amod", "acl", "conj") \
+            or any(c.dep_ in ("nsubj", "nsubj:pass", "mark", "aux", "aux:pass") for c in verb.children):
+        return False
+    objected = any(c.dep_ == "obj" for c in verb.children) or (verb.dep_ == "amod" and verb.head.i > verb.i)
+    return verb.tag_ == "VBD" or objected
 
 
 def repair_object_roots(doc: Doc) -> None:
@@ -473,12 +550,21 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_relative_main_verbs(doc)
     repair_set_off_participles(doc)
     repair_root_subjects(doc)
+    repair_interrupted_subjects(doc)
     repair_object_roots(doc)
     repair_passives(doc)
     repair_infinitive_conjuncts(doc)
     repair_labelled_subjects(doc)
     repair_absolute_participles(doc)
     return doc
+
+
+def _inserted(doc: Doc) -> frozenset[int]:
+    """The tokens that are an editor's bracketed insertion ("[sic]", syntax.yaml editorial_insertions; one token each,
+    `add_special_cases`): no word of the sentence, so the tagger and the parser read each as a blank ("troops has
+    [sic] entered" as "troops has entered"); the doc keeps its text."""
+    forms = np.array([get_string_id(f) for f in _insertion_forms()], dtype=np.uint64)
+    return frozenset(np.flatnonzero(np.isin(doc.to_array(ORTH), forms)).tolist())
 
 
 def annotate(nlp: Language, doc: Doc, sentences: list[tuple[int, int]], words: list[str] | None = None) -> None:
@@ -488,9 +574,11 @@ def annotate(nlp: Language, doc: Doc, sentences: list[tuple[int, int]], words: l
     if not sentences:
         return
     words = _words(doc.text, doc) if words is None else words
+    blank = _inserted(doc)
+    words = ["  " if i in blank else w for i, w in enumerate(words)] if blank else words
     runs = _runs(sentences)
     spaces = [bool(s) for s in doc.to_array(SPACY).tolist()]
-    tagged = _tag_runs(nlp, doc, words, spaces, runs)
+    tagged = _tag_runs(nlp, doc, words, spaces, runs, blank)
     clauses = _clauses(doc, sentences)
     parts = []
     k = 0  # the run holding the clause: both lists run in text order
@@ -508,12 +596,12 @@ def annotate(nlp: Language, doc: Doc, sentences: list[tuple[int, int]], words: l
     _write_back(doc, runs, trees)
 
 
-def _tag_runs(nlp: Language, doc: Doc, words: list[str], spaces: list[bool], runs: list[tuple[int, int]]
-              ) -> list[tuple[Any, int]]:
+def _tag_runs(nlp: Language, doc: Doc, words: list[str], spaces: list[bool], runs: list[tuple[int, int]],
+              blank: frozenset[int] = frozenset()) -> list[tuple[Any, int]]:
     """Token vectors, tags, morphology and lemmas of each run, written onto `doc`; per run its vectors and the
     token they start at. Each run is read with the tokens around it that its vectors see, so that its tags
-    and vectors are those the whole body gives."""
-    if runs == [(0, len(doc))]:
+    and vectors are those the whole body gives. The `blank` tokens (an editor's insertions) are read as spaces."""
+    if runs == [(0, len(doc))] and not blank:
         for name, proc in nlp.pipeline:
             if name != "parser":
                 doc = proc(doc)
@@ -521,6 +609,8 @@ def _tag_runs(nlp: Language, doc: Doc, words: list[str], spaces: list[bool], run
     reach = context(nlp)
     spans = [(max(a - reach, 0), min(b + reach, len(doc))) for a, b in runs]
     norms = doc.to_array([NORM])  # the tokenizer's own norms ("’d": "would"), which the vectors read
+    for i in blank:
+        norms[i] = doc.vocab.strings.add(" ")
     pieces = [_piece(doc, words, spaces, a, b).from_array([NORM], cast(Any, norms[a:b])) for a, b in spans]
     for name, proc in nlp.pipeline:
         if name != "parser":
