@@ -209,7 +209,7 @@ def test_month_and_year_shifts_count_from_the_last_date_said() -> None:
     assert "A month later" not in values  # dates its clause (2014-04) but is no date of the record
     assert values["The following day"] == "2021-04-08"
     unshown: set[tuple[int, int]] = set()
-    counted = {t.text: t.value for t in record_timexes(body, dt.date(2021, 4, 9), unshown=unshown)}
+    counted = {t.text: t.value for t in record_timexes(body, dt.date(2021, 4, 9), parse(body), unshown=unshown)}
     assert counted["A month later"] == "2014-04" and len(unshown) == 1
 
 

@@ -37,7 +37,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
-from flashpoint.nlp.document import NlpDoc, publication_window
+from flashpoint.nlp.document import NlpDoc, publication_window, spaced_words
 from flashpoint.nlp.language import (
     DEFAULT_LANGUAGE,
     calendar_words,
@@ -398,7 +398,8 @@ _HUNDREDS = frozenset(w for w, v in SCALES.items() if v == 100)  # "hundred" (nu
 
 
 def year_from_words(s: str) -> int | None:
-    """'nineteen ninety six' -> 1996, 'two thousand and five' -> 2005."""
+    """'nineteen ninety six' -> 1996, 'two thousand and five' -> 2005. `s` is the number words a rule matched,
+    handed over as text (also on bare text, with no Doc), so split here."""
     words = s.lower().split()
     if not words:
         return None
@@ -454,6 +455,10 @@ NEEDS: list[tuple[frozenset[str], ...]] = []
 
 DIGIT = "<digit>"  # the anchor token standing for any digit
 YEAR4 = "<year4>"  # ... and for a run of exactly four digits
+# the anchor words of a line: a prefilter over the rules' own patterns, not a reading of its words, so not the Doc's
+# tokens (issue 11): it must find every piece a rule's pattern can match ('12th' gives '12', 'mid-2019' gives
+# '2019', where a token is one), else a rule would silently stop running; and find_expressions runs on text with
+# no Doc (the datetime eval, a rule's inner text)
 _ANCHOR_TOKEN = re.compile(r"[a-z]+|\d+")
 _MON_T = frozenset(MONTHS)
 _WD_T = frozenset(WEEKDAYS)
@@ -915,7 +920,7 @@ def _two_sentences_before(ctx: Ctx, at: int) -> str | None:
         sentence = ctx.doc[first - 1].sent
         told += not sentence.text.isspace()  # a blank line the parser left as a sentence of its own tells nothing
         first = sentence.start
-    return " ".join(ctx.text[max(start, ctx.doc[first].idx):at].split())
+    return " ".join(spaced_words(ctx.doc, max(start, ctx.doc[first].idx), at))
 
 
 @rule("this_pod")
@@ -1642,7 +1647,9 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
 def _national(name: str, text: str, start: int, end: int) -> str:
     """The country's own holiday for a bare national one ('Ukraine marked Independence Day': 24 August),
     from the country the 60 characters before it name, nearest first, else the 60 after it ('humanitarian
-    pause for Easter (...) « War in Ukraine'): dates.yaml national_holiday."""
+    pause for Easter (...) « War in Ukraine'): dates.yaml national_holiday. The words are letter runs of the text,
+    not the Doc's (issue 11): the holiday rule runs on text with no Doc too (the datetime eval, find_expressions on
+    bare text), and 'Ukraine’s' must give 'ukraine'."""
     countries = date_rules()["national_holiday"]["countries"]
     by_country = countries.get(name) if isinstance(countries, dict) else None
     if not by_country:
@@ -2394,7 +2401,7 @@ def _closed_year() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"\b(?:" + current + r")\b", re.I))
 
 
-def report_year(body: str, tokens: Doc | None = None) -> int | None:
+def report_year(body: str, tokens: Doc) -> int | None:
     """The year an undated page was written in, when it counts this year against a whole year it
     names ('61 since the start of the year, compared to 50 in all of 2020': 2021), or counts the years
     from a year it names to now (_counted_year); else None."""
@@ -2412,7 +2419,7 @@ def _year_counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return date_pattern("year_count_from"), date_pattern("year_count_anniversary"), date_pattern("year_count_ago")
 
 
-def _counted_year(body: str, tokens: Doc | None) -> int | None:
+def _counted_year(body: str, tokens: Doc) -> int | None:
     """The year a page was written in, from a count of years to now from a year it names: said with 'ago',
     or 'after', 'since' or an anniversary in a clause told in the present ('troops remain in Afghanistan,
     18 years after ... the September 11, 2001 attacks': 2019; 'has avoided extradition for seven years after
@@ -2426,11 +2433,11 @@ def _counted_year(body: str, tokens: Doc | None) -> int | None:
     return year if year is not None and year <= dt.date.today().year else None
 
 
-def _told_in_the_present(tokens: Doc | None, at: int) -> bool:
+def _told_in_the_present(tokens: Doc, at: int) -> bool:
     """Whether the verb nearest before the word at character `at` in its sentence (else the first after it)
     is in the present ('troops remain ..., 18 years after', 'has avoided ... for seven years after', 'as the
-    36th anniversary ... approaches'); 'he was freed in 2005, two years after' is not. False without a parse."""
-    span = tokens.char_span(at, at + 1, alignment_mode="expand") if tokens is not None else None
+    36th anniversary ... approaches'); 'he was freed in 2005, two years after' is not."""
+    span = tokens.char_span(at, at + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
     sent, i = span[0].sent, span[0].i
@@ -2454,7 +2461,7 @@ def _put_in_year(r: Res, year: int) -> None:
     r.parts = (year, month, day)
 
 
-def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Doc | None = None) -> bool:
+def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Doc) -> bool:
     """'signed on May 13, 2025, despite protests in early May': a month or day said without a year,
     in the sentence of a date said with its year or the one after it, and not before that date's
     month, is in that date's year; after a planned date only where the parse finds no verb in the
@@ -2463,7 +2470,7 @@ def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Do
     is such a planned date for the ones after it (dates.yaml: narrative_year)."""
     told: Res | None = None
     moved = False
-    starts = None if tokens is None else [s.start_char for s in tokens.sents]
+    starts = [s.start_char for s in tokens.sents]
     for r in found:
         if r.parts and r.year_explicit and r.parts[0]:
             told = r
@@ -2477,7 +2484,7 @@ def _narrative_years(body: str, found: list[Res], published: dt.date, tokens: Do
     return moved
 
 
-def _in_the_told_year(r: Res, told: Res, published: dt.date, tokens: Doc | None) -> bool:
+def _in_the_told_year(r: Res, told: Res, published: dt.date, tokens: Doc) -> bool:
     """Is the year-less `r`, told after `told` in its story, in `told`'s year? (see _narrative_years)"""
     assert told.parts is not None and told.parts[0] is not None and r.parts is not None
     planned = dt.date(told.parts[0], told.parts[1], 1) > published
@@ -2486,40 +2493,34 @@ def _in_the_told_year(r: Res, told: Res, published: dt.date, tokens: Doc | None)
         and (not planned or _no_past_between(tokens, told.end_char, r.end_char))
 
 
-def _no_past_between(tokens: Doc | None, start: int, end: int) -> bool:
-    """No verb in the past tense between two places of a parsed text (unparsed: not known, so False)."""
-    if tokens is None:
-        return False
+def _no_past_between(tokens: Doc, start: int, end: int) -> bool:
+    """No verb in the past tense between two places of a parsed text (a sentence left unparsed: not known, so
+    False)."""
     span = tokens.char_span(start, end, alignment_mode="expand")
     return span is not None and all(t.dep_ for t in span) and not any(t.tag_ == "VBD" for t in span)
 
 
 _TWO_SENTENCES = 600  # characters
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z])")
 
 
-def _same_story(body: str, told: Res, r: Res, tokens: Doc | None = None, starts: list[int] | None = None) -> bool:
+def _same_story(body: str, told: Res, r: Res, tokens: Doc, starts: list[int]) -> bool:
     """Is `r` in the sentence of `told` or the next one, within its paragraph, or up to two
     sentences further where the parse finds the story told only in the past between them? (600
     characters are read at most: the check costs the same on a page of one endless line.)
 
     The sentences are the parse's (`starts`: where each sentence of `tokens` starts, the one Doc of
-    issue 11). A text given without its parse (record_timexes on bare text: the dates.yaml examples)
-    has no Doc by design: there a sentence ends at a final mark before a capital (`_SENTENCE_END`)."""
+    issue 11; record_timexes always has it)."""
     if r.start_char - told.end_char > _TWO_SENTENCES:
         return False
     between = body[told.end_char:r.start_char]
     if "\n" in between:
         return False
-    ends = len(_SENTENCE_END.findall(between)) if starts is None else \
-        bisect.bisect_right(starts, r.start_char) - bisect.bisect_right(starts, told.end_char)
+    ends = bisect.bisect_right(starts, r.start_char) - bisect.bisect_right(starts, told.end_char)
     return ends <= 1 or (ends <= 3 and _told_only_in_the_past(tokens, told.end_char, r.end_char))
 
 
-def _told_only_in_the_past(tokens: Doc | None, start: int, end: int) -> bool:
+def _told_only_in_the_past(tokens: Doc, start: int, end: int) -> bool:
     """Between two places of a parsed text, verbs in the past and none in the present or with a modal."""
-    if tokens is None:
-        return False
     span = tokens.char_span(start, end, alignment_mode="expand")
     if span is None or not all(t.dep_ for t in span):
         return False
@@ -2555,7 +2556,7 @@ def _is_stamp(line: str, dates: list[tuple[int, int]]) -> bool:
         return False
     rest = "".join(ch if not any(a <= i < b for a, b in dates) else " " for i, ch in enumerate(line))
     rest = _stamp_glue().sub(" ", stamp_words.sub(" ", _CLOCK.sub(" ", rest)))
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1  # letter runs of the line rewritten, not the Doc's words
 
 
 def _in_a_url(body: str, r: Res) -> bool:
@@ -2577,9 +2578,10 @@ def _ago_stamp() -> re.Pattern[str]:
     return date_pattern("ago_stamp")
 
 
-def _is_credit(line: str) -> bool:
-    """'Anadolu | Anadolu | Getty Images', 'Ahmad Hasaballah/AFP': a photo credit line."""
-    return len(line.split()) <= 8 and bool(_furniture_words()[1].search(line))
+def _is_credit(body: str, tokens: Doc, start: int, end: int) -> bool:
+    """'Anadolu | Anadolu | Getty Images', 'Ahmad Hasaballah/AFP': the line from start to end is a photo credit line;
+    its words are the Doc's, as spaces part them (issue 11)."""
+    return len(spaced_words(tokens, start, end)) <= 8 and bool(_furniture_words()[1].search(body[start:end]))
 
 
 @lru_cache(maxsize=1)
@@ -2591,22 +2593,22 @@ def _recurring() -> re.Pattern[str]:
 _CLOCK_AFTER = re.compile(r"[ \t]+\d{1,2}[:.]\d{2}(?![\d.:])")
 
 
-def _inline_stamp(body: str, r: Res) -> bool:
+def _inline_stamp(body: str, tokens: Doc, r: Res) -> bool:
     """'(04.04.22 10:12) « War in Ukraine | Censor.NET 04.04.22 10:12 - ...': a date a clock time
     follows at once, after a bracket, a bar, a site's name or nothing on its line (not after a word
     of the sentence: 'on 04.04.22 10:12', 'talks end April 4 10:00'), stamps the page inside a line
-    of text (dates.yaml: page_furniture)."""
+    of text (dates.yaml: page_furniture). The word before is the Doc's (`tokens`, the parse of `body`)."""
     if not _CLOCK_AFTER.match(body, r.end_char):
         return False
     line_start = body.rfind("\n", 0, r.start_char) + 1
     before = body[max(line_start, r.start_char - 30):r.start_char].rstrip()
     if not before or before[-1] in "([|\u00ab-\u2013\u2014":
         return True
-    last = before.split()[-1]
+    last = spaced_words(tokens, max(line_start, r.start_char - 30), r.start_char)[-1]
     return not last.isalpha() or not last.islower() and not _leading_words().fullmatch(last.lower() + " ")
 
 
-def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
+def _furniture_lines(body: str, tokens: Doc, found: list[Res]) -> list[tuple[int, int]]:
     """Spans of the lines that are page furniture, not the story: a time stamp, and a photo caption
     (the line a credit line follows) (dates.yaml: page_furniture)."""
     lines: list[tuple[int, int]] = []
@@ -2623,7 +2625,7 @@ def _furniture_lines(body: str, found: list[Res]) -> list[tuple[int, int]]:
             continue  # no date on this line
         dates = [(r.start_char - a, r.end_char - a) for r in found[i:] if r.start_char < b]
         line = body[a:b]
-        if _is_stamp(line, dates) or (k + 1 < len(lines) and _is_credit(body[lines[k + 1][0]:lines[k + 1][1]])):
+        if _is_stamp(line, dates) or (k + 1 < len(lines) and _is_credit(body, tokens, *lines[k + 1])):
             out.append((a, b))
     return out
 
@@ -2634,7 +2636,7 @@ def extract_timexes(doc: NlpDoc) -> list[Timex]:
 
 
 
-def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = None,
+def record_timexes(body: str, published: dt.date | None, tokens: Doc,
                    unshown: set[tuple[int, int]] | None = None,
                    stamps: set[tuple[int, int]] | None = None,
                    window: tuple[dt.date, dt.date] | None = None) -> list[Timex]:
@@ -2665,12 +2667,12 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc | None = No
     return out
 
 
-def _resolved(body: str, published: dt.date | None, tokens: Doc | None,
+def _resolved(body: str, published: dt.date | None, tokens: Doc,
               stamps: set[tuple[int, int]] | None) -> list[Res]:
     """The story's dates resolved against a publication day (or none)."""
     found = find_expressions(body, published, parsed=tokens)
     _weekday_ranges_in_order(body, found, published)
-    found = _story_dates(body, found, stamps)
+    found = _story_dates(body, tokens, found, stamps)
     if published is not None and _narrative_years(body, found, published, tokens):
         _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     return found
@@ -2686,7 +2688,7 @@ def _unanchored_days() -> tuple[int, ...]:
     return tuple(days)
 
 
-def _unanchored(body: str, tokens: Doc | None, stamps: set[tuple[int, int]] | None,
+def _unanchored(body: str, tokens: Doc, stamps: set[tuple[int, int]] | None,
                 window: tuple[dt.date, dt.date] | None = None) -> list[Res]:
     """An undated text's dates: resolved against trial publication days (dates.yaml: undated_text), the
     first and last day of `window` where the text's month or year is known, else days far apart; each keeps
@@ -2708,11 +2710,11 @@ def _unanchored(body: str, tokens: Doc | None, stamps: set[tuple[int, int]] | No
     return first
 
 
-def _story_dates(body: str, found: list[Res], stamps: set[tuple[int, int]] | None) -> list[Res]:
+def _story_dates(body: str, tokens: Doc, found: list[Res], stamps: set[tuple[int, int]] | None) -> list[Res]:
     """The dates the story tells: a time stamp or a photo caption is none, nor one it is told from, nor a
     day that comes again or a word of a web address; the stamps' spans go to `stamps`, where given."""
-    furniture = _furniture_lines(body, found)
-    stamped = [r for r in found if any(a <= r.start_char < b for a, b in furniture) or _inline_stamp(body, r)]
+    furniture = _furniture_lines(body, tokens, found)
+    stamped = [r for r in found if any(a <= r.start_char < b for a, b in furniture) or _inline_stamp(body, tokens, r)]
     if stamps is not None:
         stamps.update((r.start_char, r.end_char) for r in stamped)
     gone = {id(r) for r in stamped}
