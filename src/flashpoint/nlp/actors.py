@@ -50,8 +50,11 @@ _BACKER_AFTER = re.compile(rf"[-\s]{longest_first(_WORDS.backer_affixes)}\b")
 _BARE_GROUP = re.compile(rf"\b{longest_first(_WORDS.armed_group_nouns)}\b", re.I)
 _BREAKAWAY = re.compile(longest_first(_WORDS.breakaway_words), re.I)
 _REPUBLICS = re.compile(r"\b(?:people['’]s\s+)?republics?\b", re.I)
+# The words of a phrase handed over as a plain string (resolve_phrase's role phrase, country_counts' context: a body
+# cut at a mention, cached across prefixes; a KB name), not read from the Doc (issue 11): these carry no offsets into
+# a Doc, so every caller (entities, quotes, speakers, store queries) would first have to pass a span; and the
+# gazetteer windows read 'Al-Qaeda' as two words here and 'U.S.' as two, where the Doc's written words are one each.
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
-_WORD_AT_END = re.compile(r"[^\W_]+$")
 _SPLIT_CHARS = "-‐–"  # split words as spaces do when names are folded (gazetteer._WORD_SPLIT)
 
 

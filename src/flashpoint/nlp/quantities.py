@@ -238,7 +238,10 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int, body: str,
 
 
 # a word of the counted noun phrase; a dotted abbreviation is one word ("200 U.S. troops", "U.N.-run
-# schools": figures.yaml dotted_abbreviations)
+# schools": figures.yaml dotted_abbreviations). Not the Doc's tokens (issue 11): a mark is a word here that ends
+# the phrase ("12 troops." , "5,000 of them"), and '1,200' or 'Mr.' are several, where a token or written word
+# is one; the words are joined again into the subject a record shows, so its text would change. _is_counter and
+# _is_score also hand over text cut after a figure, with no Doc.
 _SUBJECT_WORD = r"(?:[A-Za-z]\.){2,}(?:-[\w'\u2019-]+)?|[\w'\u2019-]+|[^\w\s]"
 
 
@@ -1454,10 +1457,10 @@ def _duration(scan: _Scan, fig: _Figure, value: float) -> Quantity | None:
                     kind="other", subject=unit, approx=_approx(fig), claimed_by=_claimed_by(scan, fig))
 
 
-def _unit(fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -> str | None:
+def _unit(doc: NlpDoc, fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -> str | None:
     """A currency, 'percent', what the counted noun is (people, troops, munitions) or a measure."""
     m, lex = fig.m, lexicon()
-    cur = m["cur"] or m["curword"] or _range_currency(fig)
+    cur = m["cur"] or m["curword"] or _range_currency(doc, fig)
     if cur:
         return cast("str | None", lex["currencies"].get(cur.lower()) or _currency_letters().get(cur))
     if m["pct"]:
@@ -1469,12 +1472,12 @@ def _unit(fig: _Figure, head_kind: str | None, measured: re.Match[str] | None) -
     return None
 
 
-def _range_currency(fig: _Figure) -> str | None:
+def _range_currency(doc: NlpDoc, fig: _Figure) -> str | None:
     """'$40-50 billion': the currency written before a range's first bound is the whole range's
-    (figures.yaml: ranges_are_two_figures)."""
+    (figures.yaml: ranges_are_two_figures); the last word before it is the Doc's, as spaces part them."""
     if fig.rng is None:
         return None
-    lead = fig.rng.string[fig.rng.start():fig.rng.start("a")].split()
+    lead = spaced_words(doc.tokens, fig.rng.start(), fig.rng.start("a"))
     return lead[-1] if lead and lead[-1].lower() in lexicon()["currencies"] else None
 
 
@@ -1508,7 +1511,7 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     m = fig.m
     if measured is not None:
         return "other"  # "a 1,250-kilometre front" measures, it does not count
-    cur = m["cur"] or m["curword"] or _range_currency(fig)
+    cur = m["cur"] or m["curword"] or _range_currency(scan.doc, fig)
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
     if found not in ("money", "munitions") and not m["pct"] and head_kind != "things":
         found = _governed_kind(scan.doc, fig.num_start, head_kind in ("people", "troops")) or found
@@ -1624,7 +1627,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     if _counts_nothing(scan.doc, fig, value, head_kind):
         return None
     measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
-    unit = _unit(fig, head_kind, measured)
+    unit = _unit(scan.doc, fig, head_kind, measured)
     ctx = _previous(scan, fig)
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)

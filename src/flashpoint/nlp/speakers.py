@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import actor_for_span, resolve_actor
-from flashpoint.nlp.document import NlpDoc, words_near
+from flashpoint.nlp.document import NlpDoc, spaced_words, words_near
 from flashpoint.nlp.gazetteer import fold, gazetteer
 from flashpoint.nlp.language import Patterns, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
@@ -661,7 +661,7 @@ class Speakers:
         if not tok.dep_.startswith("nsubj") or tok.head.i == tok.i:
             return set()
         end = max(t.idx + len(t) for t in tok.head.subtree)
-        return {self.body[e.start:e.end].split()[-1].lower() for e in self.entities_in(tok.idx + len(tok), end)
+        return {spaced_words(self.doc.tokens, e.start, e.end)[-1].lower() for e in self.entities_in(tok.idx + len(tok), end)
                 if e.type == "PERSON" and e.end <= end}
 
     def _subject_in_sentence(self, pos: int, gender: str, chain: int = 0) -> Who | None:
@@ -1009,7 +1009,7 @@ class Speakers:
         ("Another eyewitness, Taymor Wili, told ...")."""
         lo, hi = name_run(tok)
         lo = self._name_words_before(tok, lo)
-        words = self.body[lo:hi].split()
+        words = spaced_words(self.doc.tokens, lo, hi)
         if len(words) < 2 or self.entities_in(lo, hi) or not all(w[:1].isupper() for w in words) or \
                 self._names_a_body(hi):
             return None
@@ -1248,7 +1248,7 @@ class Speakers:
         """'SciSpacE Team Leader Jennifer Ngo-Anh', the phrase cut at the hyphen: a run of capitalised title
         words that a person's name closes (the name running on past the phrase) is that person."""
         person = next((e for e in self.entities if e.type == "PERSON" and lo < e.start < hi < e.end), None)
-        if person is None or not all(w[:1].isupper() for w in self.body[lo:person.start].split()):
+        if person is None or not all(w[:1].isupper() for w in spaced_words(self.doc.tokens, lo, person.start)):
             return None
         return self.from_entity(person)
 
