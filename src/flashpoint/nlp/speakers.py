@@ -63,6 +63,7 @@ _DEFINITE_BODY = _cue("definite_body")
 _AGE_DESCRIPTION = _cue("age_description")
 _COMMON_WORD = re.compile(r"-[a-z]")  # a capitalised word with a common word hyphened on ("Sacramento-based")
 _WHO_AFTER_NAME = _cue("who_after_name")
+_AGE_AFTER_NAME = _cue("age_after_name")  # "Amal Nasser, 34, fled": an age set off after a name marks a person
 # a possessive after a date and the noun it owns ("Saturday’s attack"), which the date's phrase keeps
 _OWNED_BY_TIME = _cue("owned_by_time")
 # the word written right before a name, with nothing but a space between ("coach Bruce Boudreau")
@@ -294,13 +295,41 @@ def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
     unless the text writes it capitalised inside a sentence too ("Tottenham said" after "joins Tottenham")."""
     if tok.pos_ != "PROPN" or has_entity or _acronym(tok) or tok.lower_ in _sources() | role_nouns():
         return False  # "Prosecutors told reporters …", tagged a name: a source noun all the same
-    return _capitalised_only_at_openings(tok)
+    return _capitalised_only_at_openings(tok) and not _name_before_its_speech(tok)
+
+
+def _name_before_its_speech(tok: Token) -> bool:
+    """'Nomura said the yen would weaken': a word tagged a name, set right before the speech verb it is the subject
+    of, is a name when it is no common word (a stop word, a calendar word, names' common_words) and the text
+    never writes it in lower case; a word the parse hung elsewhere, any common word, or a word tagged a common
+    noun ("Correction added Nov. 18: …") stays a sentence start."""
+    verb = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if verb is None or tok.head.i != verb.i or tok.dep_ != "nsubj" or not _reports(verb):
+        return False
+    low = tok.lower_
+    if low in _common_words() or not tok.text[1:].islower():
+        return False
+    return re.search(rf"\b{re.escape(low)}\b", tok.doc.text) is None
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words that open a sentence capitalised but are no name (stop words, calendar words, names' common_words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | names().calendar_words | names().common_words
 
 
 def _opening_common_noun(tok: Token) -> bool:
     """'Images of bullet casings … indicate': a lower-case noun ("NTV" is no such word) capitalised only where it
     opens a sentence."""
     return tok.pos_ == "NOUN" and tok.text[1:].islower() and _capitalised_only_at_openings(tok)
+
+
+def _of_a_kind(tok: Token, text: str) -> bool:
+    """'The automaker', 'the brokerage': "the" and a word for a kind of body alone (quotes.yaml body_kinds)."""
+    return tok.lower_ in quoting().body_kinds and tok.tag_ != "NNS" and len(text.split()) == 2 and \
+        bool(_DEFINITE_BODY.fullmatch(text))
 
 
 def _phrase_head(tok: Token) -> Token:
@@ -479,8 +508,8 @@ class Speakers:
         before = _WORD_BEFORE.search(self.body, max(0, start - 40), start)
         if before is not None and before.group(1).lower() in nouns:
             return True
-        if _WHO_AFTER_NAME.match(self.body, end):
-            return True  # "X, who had not sung in years,"
+        if _WHO_AFTER_NAME.match(self.body, end) or _AGE_AFTER_NAME.match(self.body, end):
+            return True  # "X, who had not sung in years,", "X, 34,"
         m = _ROLE_AFTER_NAME.match(self.body, end)
         if m is None:
             return False
@@ -1409,6 +1438,8 @@ class Speakers:
         if aliased is not None:
             return Who(name=aliased.name or aliased.text, start=lo, id=aliased.id, actor=aliased)
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
+        if actor is None and _of_a_kind(tok, text):
+            return self._body_of_kind(tok)
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
         if actor is None and _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
@@ -1418,6 +1449,20 @@ class Speakers:
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
                    person=actor is None and looks_like_full_name(text), nameless=_nameless(tok, lo))
+
+    def _body_of_kind(self, tok: Token) -> Who | None:
+        """'VW says … The automaker says': a word for a kind of body (quotes.yaml body_kinds) is the body that spoke
+        just before, when no other body is named between (the text may have moved on to it); else no one, since
+        "the automaker" as written names no one the reader could find."""
+        body = self.group(tok.idx)
+        if body is None:
+            return None
+        span = self.doc.tokens.char_span(body.start, tok.idx, alignment_mode="expand")
+        own = set(body.name.split())
+        places = [e for e in self.entities_in(body.start, tok.idx) if e.type in ("PERSON", "GPE", "LOC", "NORP")]
+        named = [t for t in span or () if t.pos_ == "PROPN" and t.text not in own and t.lower_ not in _common_words()
+                 and not any(e.start <= t.idx < e.end for e in places)]
+        return None if named else body  # "Reuters reported that Toyota … The automaker said": Toyota, not Reuters
 
     def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
         """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official"); a common noun
