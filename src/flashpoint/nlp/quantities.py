@@ -239,9 +239,9 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int, body: str,
 
 # a word of the counted noun phrase; a dotted abbreviation is one word ("200 U.S. troops", "U.N.-run
 # schools": figures.yaml dotted_abbreviations). Not the Doc's tokens (issue 11): a mark is a word here that ends
-# the phrase ("12 troops." , "5,000 of them"), and '1,200' or 'Mr.' are several, where a token or written word
-# is one; the words are joined again into the subject a record shows, so its text would change. _is_counter and
-# _is_score also hand over text cut after a figure, with no Doc.
+# the phrase ("12 troops.", "70 trucks, and"), and '1,200' or 'Mr.' are several, where a token or written word
+# is one; the words are joined again into the subject a record shows, so its text would change. _is_counter hands
+# over text cut after a counter's second number, with no Doc passed.
 _SUBJECT_WORD = r"(?:[A-Za-z]\.){2,}(?:-[\w'\u2019-]+)?|[\w'\u2019-]+|[^\w\s]"
 
 

@@ -985,7 +985,7 @@ class Speakers:
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
         if not self._may_name_speaker(tok):  # "The 56-year-old said", "old" read as an adjective
-            return self._aged(self.body[tok.left_edge.idx:tok.idx + len(tok)], tok.left_edge.idx)
+            return self._aged(self.body[tok.left_edge.idx:tok.idx + len(tok)], tok.left_edge.idx, tok.left_edge.idx)
         return self._with_conjuncts(tok)
 
     def _may_name_speaker(self, tok: Token) -> bool:
@@ -1249,25 +1249,27 @@ class Speakers:
         lo = comma + 1 if comma >= 0 else lo  # "..., Hamas representative X": the part by the head
         comma = self.body.find(",", tok.idx, hi)
         hi = comma if comma >= 0 else hi  # "the UN office in Dhaka, unchecked impunity": the parse ran on
-        text = self.body[lo:hi].strip()
+        text_to_hi = self.body[lo:hi].lstrip()
+        text = text_to_hi.rstrip()
         found = self._named_after(tok, hi)
         if found is None and own is not None and (own.end >= hi or tok.pos_ == "PROPN"):
             found = self.from_entity(own)
-        found = found or self._named_before(tok, lo) or self._aged(text, lo) or \
+        found = found or self._named_before(tok, lo) or self._aged(text, hi - len(text_to_hi), lo) or \
             self._role_description(tok, text, lo) or self._named_later(tok, text, hi)
         if found is None and tok.pos_ in NAME_POS:
             found = self.unlisted_name(tok) or self._unlisted_by_surname(tok)
         if found is None and tok.text[:1].isupper():
-            found = self.named_before_by_surname(text) or self._person_by_surname(tok, text)  # "Figgins said", a plural noun
+            found = self.named_before_by_surname(lo, hi) or self._person_by_surname(tok, lo, hi)  # "Figgins said"
         return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
 
-    def _aged(self, text: str, lo: int) -> Who | None:
+    def _aged(self, text: str, at: int, lo: int) -> Who | None:
         """'Jose Mourinho was appointed … The 56-year-old said': a person described by their age alone is the
-        person named last before, within DESCRIBED_REACH."""
+        person named last before, within DESCRIBED_REACH. `text` is the body's from `at` on; the words after the age
+        are the Doc's."""
         m = _AGE_DESCRIPTION.match(text)
         if m is None:
             return None
-        rest = text[m.end():].split()
+        rest = spaced_words(self.doc.tokens, at + m.end(), at + len(text))
         if rest and rest[-1].lower() not in quoting().person_nouns | role_nouns():
             return None  # "the 56-year-old coach" is a person; "the 56-year-old club" is none
         near = [w for w, _ in self._people_before(lo) if lo - w.start < DESCRIBED_REACH]
@@ -1295,12 +1297,12 @@ class Speakers:
             return None
         return Who(name=" ".join(words), start=tok.idx, person=True)
 
-    def _person_by_surname(self, tok: Token, text: str) -> Who | None:
+    def _person_by_surname(self, tok: Token, lo: int, hi: int) -> Who | None:
         """'“…,” Stafford said' where the text names one person of that surname in full ("Tom Stafford", an entity,
         before or after): that person; two of a surname ("Joe Biden", "Hunter Biden") leave it unknown."""
         people_named = {e.name or e.text: e for e in self.entities if e.type == "PERSON" and len(e.text.split()) > 1
                         and e.text.split()[-1] == tok.text}
-        if len(people_named) != 1 or text.split()[-1:] != [tok.text]:
+        if len(people_named) != 1 or spaced_words(self.doc.tokens, lo, hi)[-1:] != [tok.text]:
             return None
         person = next(iter(people_named.values()))
         return replace(self.from_entity(person), name=person.text, start=tok.idx)  # as the text names them, here
@@ -1312,9 +1314,10 @@ class Speakers:
         return bool(_COMMON_WORD.search(word)) or first is not None and len(first) > 0 and first[0].pos_ == "ADJ" \
             and first[0].text == word or re.search(rf"\b{re.escape(word.lower())}\b", self.body) is not None
 
-    def named_before_by_surname(self, text: str) -> Who | None:
-        """'Badran said' after 'Hossam Badran, a member of …, said': the person already named in full."""
-        words = text.split()
+    def named_before_by_surname(self, lo: int, hi: int) -> Who | None:
+        """'Badran said' after 'Hossam Badran, a member of …, said': the person already named in full (the phrase from
+        lo to hi, its words the Doc's)."""
+        words = spaced_words(self.doc.tokens, lo, hi)
         if len(words) != 1 or not words[0][:1].isupper():
             return None
         surname = coref.fold(words[0])
@@ -1444,7 +1447,7 @@ class Speakers:
             return None
         if actor is None and _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
             body = self.group(tok.idx)  # "the agency said": the body that spoke just before ("the physicians": people)
-            if body is not None and (len(text.split()) == 2 or tok.lower_ in quoting().body_nouns
+            if body is not None and (len(spaced_words(self.doc.tokens, lo, hi)) == 2 or tok.lower_ in quoting().body_nouns
                                      or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
         return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
