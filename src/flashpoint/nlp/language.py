@@ -486,6 +486,9 @@ class CalendarWords:
     day_words: dict[str, int]  # -> days from the day of writing
     written_weekday: Cue  # a weekday as a date line writes it ("Fri", "Tues"), with examples
     ordinal_suffixes: tuple[str, ...]  # the endings of an ordinal in digits ("1st", "22nd"), as listed
+    units: dict[str, str] = field(default_factory=dict)  # a unit of time as written ("weeks") -> its unit ("week")
+    plural_units: frozenset[str] = frozenset()  # the units as written of more than one ("weeks")
+    unit_end_abbreviations: dict[str, str] = field(default_factory=dict)  # "eoy" -> "year"
 
     @property
     def ordinal_suffix(self) -> str:
@@ -505,6 +508,23 @@ def _rows_in_order(data: dict[str, Any], key: str, count: int, source: str) -> l
     return [[w.lower() for w in row] for row in rows]
 
 
+TIME_UNITS = ("day", "week", "fortnight", "weekend", "month", "quarter", "year", "decade", "century")
+
+
+def _time_units(data: dict[str, Any], source: str) -> tuple[dict[str, str], frozenset[str]]:
+    """calendar.yaml `time_units`: per unit the date finder reckons with (TIME_UNITS), its word for one and its
+    word for more than one; no word twice. Gives a word -> its unit, and the words of more than one."""
+    rows = data.get("time_units")
+    if not isinstance(rows, dict) or set(rows) != set(TIME_UNITS) or not all(
+            isinstance(v, list) and len(v) == 2 and all(isinstance(w, str) and w for w in v) for v in rows.values()):
+        raise ValueError(f"{source}: 'time_units' must give each of {', '.join(TIME_UNITS)} its word for one and "
+                         "its word for more than one")
+    words = [w.lower() for v in rows.values() for w in v]
+    if len(set(words)) != len(words):
+        raise ValueError(f"{source}: 'time_units' lists {sorted({w for w in words if words.count(w) > 1})} twice")
+    return {w.lower(): unit for unit, v in rows.items() for w in v}, frozenset(v[1].lower() for v in rows.values())
+
+
 def _value_map(data: dict[str, Any], key: str, kind: type, source: str) -> dict[str, Any]:
     """A mapping of words to values of one kind (a code, a number of days)."""
     return _checked_map(data, key, source, lambda k, v: bool(k) and isinstance(v, kind) and not isinstance(v, bool),
@@ -520,6 +540,9 @@ def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
     months = _rows_in_order(data, "months", 12, source)
     weekdays = _rows_in_order(data, "weekdays", 7, source)
     _cased_list(data, "ordinal_suffixes", source)  # checked: words, none twice (kept in their order below)
+    units, plural_units = _time_units(data, source)
+    ends = _checked_map(data, "unit_end_abbreviations", source, lambda k, v: bool(k) and v in TIME_UNITS,
+                        "a unit of time_units")
     return CalendarWords(months={w: i for i, row in enumerate(months, 1) for w in row},
                          weekdays={w: i for i, row in enumerate(weekdays) for w in row},
                          month_names=tuple(row[0] for row in months),
@@ -529,7 +552,8 @@ def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
                          seasons=_value_map(data, "seasons", str, source),
                          day_words=_value_map(data, "day_words", int, source),
                          written_weekday=_cue(data.get("written_weekday"), f"{source}: written_weekday"),
-                         ordinal_suffixes=tuple(w.lower() for w in data["ordinal_suffixes"]))
+                         ordinal_suffixes=tuple(w.lower() for w in data["ordinal_suffixes"]),
+                         units=units, plural_units=plural_units, unit_end_abbreviations=ends)
 
 
 def _cue(row: Any, source: str, ignore_case: bool = True) -> Cue:

@@ -44,6 +44,7 @@ from flashpoint.nlp.language import (
     date_patterns,
     date_words,
     lexicon,
+    names,
     number_words,
     relative_steps,
     syntax,
@@ -66,6 +67,14 @@ MONTHS: dict[str, int] = dict(_CALENDAR.months)  # "sept" -> 9
 WEEKDAYS: dict[str, int] = dict(_CALENDAR.weekdays)  # "tues" -> 1
 PARTS_OF_DAY: dict[str, str] = {**_CALENDAR.parts_of_day, **_CALENDAR.part_of_day_words}
 _POD_WORDS = "|".join(_CALENDAR.parts_of_day)  # morning|afternoon|evening|night
+
+
+def _unit(said: str) -> str:
+    """The unit of time a written unit names: "Weeks" -> "week" (calendar.yaml time_units)."""
+    return _CALENDAR.units[said.lower()]
+
+
+_ARTICLES = names().indefinite_articles  # "in a week": a count of one (lang/en/entities.yaml)
 SEASONS: dict[str, str] = dict(_CALENDAR.seasons)
 
 # a dot only after an abbreviation ("Jan."); after a full name it ends the sentence
@@ -594,7 +603,7 @@ def _month_first(a: int, b: int) -> tuple[int, int]:
 
 @rule("day_month")
 def _day_month(m: re.Match[str], ctx: Ctx) -> Res | None:
-    if m["mon"].lower() in ("may", "mar") and not (m["y"] or date_pattern("digit_or_of").search(m.group(0))):
+    if m["mon"].lower() in rule_words("number_before_may", "words") and not (m["y"] or date_pattern("digit_or_of").search(m.group(0))):
         return None
     return _date_res(m, ctx, _year(m["y"] or m["y2"]), _month(m["mon"]), _day(m["d"]))
 
@@ -739,11 +748,11 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
                  pod: str | None) -> Res:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    if rel == "past" and not week_rel:
+    if rel in rule_words("past_weekday", "words") and not week_rel:
         d = ctx.ref - dt.timedelta(days=(ctx.ref.weekday() - wd) % 7 or 7)
     elif week_rel or rel:
         # "next Friday" is the Friday of next week, "last Wednesday" that of last week
-        step = _STEPS.get(week_rel or rel or "this", 0)
+        step = _STEPS.get(week_rel or rel or "", 0)
         monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=step)
         d = monday + dt.timedelta(days=wd)
     else:
@@ -964,7 +973,7 @@ def _comes_after_a_clause(text: str, m: re.Match[str]) -> bool:
 def _the_year_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     """'In 2019 ... The year before, ...': a unit before or after the date last told (dates.yaml:
     the_year_before); 'the week before last' is two weeks before this one."""
-    unit = m["unit"].lower()
+    unit = _unit(m["unit"])
     if m["last"]:
         if not date_pattern("day_back_words").search(m["w"]) or ctx.ref is None:
             return None
@@ -979,7 +988,7 @@ def _same_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     `_resolve_anaphora`); with none named, no value (dates.yaml: same_day_as_told)."""
     if _SAID_OF_WHAT_FOLLOWS.match(ctx.text, m.end()):
         return None  # "on the same day that the news broke": the day of the clause that follows
-    pod = m["pod"] or (m["unit"] if m["unit"].lower() != "day" else None)
+    pod = m["pod"] or (m["unit"] if _CALENDAR.units.get(m["unit"].lower()) != "day" else None)
     extra: dict[str, object] = {"shift": (1 if m["pod"] else 0, "day"), "pod": PARTS_OF_DAY[pod.lower()] if pod else ""}
     return Res(m.start(), m.end(), None, kind="told", extra=extra)
 
@@ -1033,12 +1042,17 @@ def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
 _PART_OF_A_UNIT = alternation(rule_words("early_in_a_unit", "words"))
 
 
+def _week_or_unit(said: str) -> str:
+    """The unit of time a written unit names, where a working week is a week (dates.yaml: working_week)."""
+    return "week" if date_pattern("working_week").fullmatch(said.lower()) else _unit(said)
+
+
 @rule("rel_unit")
 def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     rel = m["rel"].lower()
-    unit = date_pattern("working_week").sub("week", m["unit"].lower())
+    unit = _week_or_unit(m["unit"])
     if _stretch_up_to_now(m, rel, unit):
         return Res(m.start(), m.end(), None, start=shift(ctx.ref, -1, unit), end=ctx.ref, kind="span")
     step = _STEPS.get(rel, 0)
@@ -1066,7 +1080,8 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
 def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    unit = (m["unit"] or m["unit2"] or {"eoy": "year", "eom": "month", "eow": "week"}[m["eoy"].lower()]).lower()
+    said = m["unit"] or m["unit2"]
+    unit = _unit(said) if said else _CALENDAR.unit_end_abbreviations[m["eoy"].lower()]  # "EOY" (calendar.yaml)
     start = m.start("b") - (4 if ctx.text[:m.start("b")].lower().endswith("the ") else 0) if m["b"] else m.start()
     return Res(start, m.end(), unit_value(ctx.ref, unit), mod=m["b"] or m["pos"] or "end")
 
@@ -1075,7 +1090,7 @@ def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
 def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    unit = (m["unit"] or m["unit2"]).lower()
+    unit = _unit(m["unit"] or m["unit2"])
     step = 2 * (_STEPS.get((m["rel"] or "").lower()) or 1)  # "last week but one", "the week after next"
     return Res(m.start(), m.end(), unit_value(shift(ctx.ref, step, unit), unit))
 
@@ -1084,7 +1099,7 @@ def _after_next(m: re.Match[str], ctx: Ctx) -> Res | None:
 def _to_date(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    unit = (m["unit"] or "year").lower()
+    unit = _unit(m["unit"]) if m["unit"] else "year"  # "YTD"
     return Res(m.start(), m.end(), unit_value(ctx.ref, unit))
 
 
@@ -1115,16 +1130,17 @@ def _comes_after(m: re.Match[str], ctx: Ctx, direction: str) -> Res:
     """"comes three days after X was killed": X three days before the report (dates.yaml: comes_after)."""
     assert ctx.ref is not None
     count = _count(m["n"]) or 0
-    d = shift(ctx.ref, count if direction in rule_words("counted_from_now", "back_words") else -count, m["unit"].lower())
-    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
+    unit = _unit(m["unit"])
+    d = shift(ctx.ref, count if direction in rule_words("counted_from_now", "back_words") else -count, unit)
+    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": unit})
 
 
 def _told_later(m: re.Match[str], ctx: Ctx, direction: str) -> Res | None:
     """"two months later": from the date told before it; than nothing told, no value (dates.yaml: later_than_told)."""
     n = _count(m["n"])
-    if n is None or m["n2"] or m["unit"].lower().rstrip("s") not in ("day", "week", "month", "year"):
+    if n is None or m["n2"] or _unit(m["unit"]) not in ("day", "week", "month", "year"):
         return None
-    res = _anaphoric(m, ctx, -n if direction in rule_words("counted_from_now", "back_words") else n, m["unit"].lower())
+    res = _anaphoric(m, ctx, -n if direction in rule_words("counted_from_now", "back_words") else n, _unit(m["unit"]))
     res.extra["told_only"] = True
     return res
 
@@ -1134,7 +1150,7 @@ def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | N
     assert ctx.ref is not None
     base = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL.get((m["anchor"] or "").lower(), 0))
     sign = -1 if direction in rule_words("counted_from_now", "back_words") else 1
-    d = shift(base, sign * n, m["unit"].lower())
+    d = shift(base, sign * n, _unit(m["unit"]))
     if m["n2"]:
         n2 = _count(m["n2"])
         if n2 is None:
@@ -1144,7 +1160,7 @@ def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | N
     if m["approx"] and re.sub(r"\s+", " ", m["approx"].lower()) in rule_words("more_than_ago", "words"):
         d -= dt.timedelta(days=1)  # "more than nine months ago": before the day nine months back
     # "two years ago" names a year, "nine months ago" a month: the record keeps that grain
-    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": m["unit"].lower().rstrip("s")})
+    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": _unit(m["unit"])})
 
 
 @rule("in_n")
@@ -1161,11 +1177,11 @@ def _in_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     # a stretch measured ("for the first time in 22 years") is one whatever the tense
     if _stretch_measure().search(before) or not ctx.future(m.start()) and (
             unplanned or _past_clause().search(before)
-            or (m["n"].lower() in ("a", "an") and not date_pattern("in_time").match(ctx.text[m.end():m.end() + 9]))):
+            or (m["n"].lower() in _ARTICLES and not date_pattern("in_time").match(ctx.text[m.end():m.end() + 9]))):
         # "the rouble lost 30% in two weeks", "the first time in 25 years", "52 weeks in a year":
         # how long something took or a measure, not a day that many units from now
-        return Res(m.start(), m.end(), f"P{n}{m['unit'][0].upper()}", kind="span")
-    return Res(m.start(), m.end(), shift(ctx.ref, n, m["unit"].lower()).isoformat())
+        return Res(m.start(), m.end(), f"P{n}{_unit(m['unit'])[0].upper()}", kind="span")
+    return Res(m.start(), m.end(), shift(ctx.ref, n, _unit(m["unit"])).isoformat())
 
 
 @lru_cache(maxsize=1)
@@ -1198,16 +1214,17 @@ def _sentence_before(ctx: Ctx, pos: int) -> str:
 def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
-    rel = (m["rel"] or m["rel2"] or "next").lower()
+    rel = (m["rel"] or m["rel2"] or "").lower()  # none: the units ahead
     n = _count(m["n"] or m["n2"] or m["n3"])
-    unit = (m["unit"] or m["unit3"]).lower()
+    said = (m["unit"] or m["unit3"]).lower()
+    unit = _unit(said)
     if n is None:
         return None
-    if m["rel2"] and not unit.endswith("s"):
-        return None
+    if m["rel2"] and said not in _CALENDAR.plural_units:
+        return None  # "two next weeks", not "two next week"
     base = ctx.ref
-    if unit.startswith(("quarter", "decade")):
-        size = 3 if unit.startswith("quarter") else 120
+    if unit in ("quarter", "decade"):
+        size = 3 if unit == "quarter" else 120
         if size == 3:
             base = dt.date(ctx.ref.year, (ctx.ref.month - 1) // 3 * 3 + 1, 1)
         else:
@@ -1249,7 +1266,7 @@ def _nth(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     if m["mon"]:
         return _date_res(m, ctx, None, _month(m["mon"]), day)
-    if not m["rel"] and m.group(0).lower().endswith("day"):
+    if not m["rel"] and m.group(0).lower().endswith(tuple(rule_words("ordinal_day_is_a_count", "words"))):
         return None  # "the first day of talks" counts days (dates.yaml: ordinal_day_is_a_count)
     if not m["rel"]:
         nxt = re.match(r"\s*(\w+)", ctx.text[m.end():])
@@ -1372,16 +1389,22 @@ def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res(m.start(), m.end(), f"{n - 1:02d}")
 
 
+def _ordinal_or_last(said: str, last: int) -> int:
+    """An ordinal's number ("third", "3rd"), or `last` for the last of a sequence (dates.yaml: last_of_a_sequence)."""
+    if said.lower() in rule_words("last_of_a_sequence", "words"):
+        return last
+    return ordinal_to_number(said) or 0
+
+
 @rule("quarter")
 def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
-    qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
-    q = int(m["q"]) if m["q"] else qmap[(m["qw"] or m["qw2"]).lower()]
+    q = int(m["q"]) if m["q"] else _ordinal_or_last(m["qw"] or m["qw2"], 4)  # "the last quarter": the fourth
     y = _year(m["y"] or m["y2"] or m["y3"])
     if y is None:
         rel = (m["rel"] or m["rel2"] or "").lower()
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
-        y = ctx.ref.year + {"next": 1, "last": -1}.get(rel, 0)
+        y = ctx.ref.year + _STEPS.get(rel, 0)
         if not rel and q * 3 - 2 > ctx.ref.month and not ctx.future(m.start()) and m["q"]:
             pass
     return Res(m.start(), m.end(), f"{y:04d}-Q{q}")
@@ -1393,7 +1416,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
     rel = (m["rel"] or "").lower()
     if m["y"]:
         return Res(m.start(), m.end(), f"{m['y']}-{s}")
-    if m["s"].lower() == "fall" and (not rel or date_pattern("fall_of").match(ctx.text[m.end():])):
+    if m["s"].lower() in rule_words("season_as_a_verb", "words") and (not rel or date_pattern("fall_of").match(ctx.text[m.end():])):
         return None  # "the fall of Kabul" is no season
     if not m["y"] and not rel and _kind_after(ctx.text, m.end()):
         return None  # "winter wheat" is a kind of wheat (dates.yaml: season_as_a_kind)
@@ -1458,7 +1481,7 @@ def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     if y is None:
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
-        y = ctx.ref.year + {"next": 1, "last": -1}.get((m["rel"] or "").lower(), 0)
+        y = ctx.ref.year + _STEPS.get((m["rel"] or "").lower(), 0)
     return Res(m.start(), m.end(), f"{y:04d}-W{int(m['n']):02d}")
 
 
@@ -1502,8 +1525,7 @@ def _nth_week(m: re.Match[str], ctx: Ctx) -> Res | None:
         if span is None:
             return None
         first, nxt = span
-    o = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}[
-        m["o"].lower()]
+    o = _ordinal_or_last(m["o"], -1)  # "the last week of May": counted from its end
     if o > 0:
         d = first + dt.timedelta(days=7 * (o - 1))
         if first.weekday() > 3:
@@ -1723,10 +1745,10 @@ def _half(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m["rel"]:  # "the second half of the year" (dates.yaml: half_of_the_year)
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
-        y = ctx.ref.year + {"next": 1, "last": -1}.get(m["rel"].lower(), 0)
+        y = ctx.ref.year + _STEPS.get(m["rel"].lower(), 0)
     else:
         y = int(m["y"] or m["y2"] or m["y3"])
-    h = int(m["h"] or m["h2"] or (1 if (m["w"] or "").lower() == "first" else 2))
+    h = int(m["h"] or m["h2"] or (1 if ordinal_to_number(m["w"] or "") == 1 else 2))
     start = dt.date(y, 1 + 6 * (h - 1), 1)
     return Res(m.start(), m.end(), f"{y}-H{h}", start=start, end=add_months(start, 6))
 
@@ -1750,11 +1772,12 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), None)
     rel = (m["rel"] or "").lower()
     saturday = ctx.ref + dt.timedelta(days=5 - ctx.ref.weekday())
-    if rel in ("next", "coming"):
-        d = saturday + dt.timedelta(weeks=1 if rel == "next" else 0)
-    elif rel in ("last", "past", "previous"):
+    step = _STEPS.get(rel)  # "next" 1, "last" -1, "this" 0 (a relative word is mostly read by rel_unit first)
+    if step == 1:
+        d = saturday + dt.timedelta(weeks=1)
+    elif step == -1:
         d = saturday - dt.timedelta(weeks=1)
-    elif rel == "this" or ctx.ref.weekday() >= 5 or ctx.future(m.start()) or _friday_ahead(ctx, m.start()):
+    elif step == 0 or ctx.ref.weekday() >= 5 or ctx.future(m.start()) or _friday_ahead(ctx, m.start()):
         d = saturday
     else:
         d = saturday - dt.timedelta(weeks=1)  # news: "over the weekend" is the one just gone
@@ -1939,11 +1962,12 @@ def _past_verb(tok: Token) -> bool:
     """A verb in the simple past ('initiated', 'canceled' with its subject and no auxiliary) or with
     'was', 'were', 'had', 'did'; not one of planning or saying, nor one with a modal or 'to'."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
-    if any(a.tag_ == "MD" or a.lower_ in ("to", "'ll") for a in auxes) or tok.lemma_.lower() in \
+    if any(a.tag_ == "MD" or a.lower_ in rule_words("past_clause_over_future_word", "not_past_marks") for a in auxes) or tok.lemma_.lower() in \
             rule_words("past_clause_over_future_word", "plan_verbs") or tok.lower_ in _reporting_verbs():
         return False  # the parse may hang the date on the verb of saying ('scheduled for Friday, X said')
     finite = tok.tag_ == "VBN" and not auxes and any(c.dep_.startswith("nsubj") for c in tok.children)
-    return tok.tag_ == "VBD" or finite or any(a.lower_ in ("was", "were", "had", "did") for a in auxes)
+    return tok.tag_ == "VBD" or finite or any(a.lower_ in rule_words("past_clause_over_future_word", "past_auxiliaries")
+                                              for a in auxes)
 
 
 _CLIMB = 4  # heads climbed from a date to the verb it hangs on
@@ -1971,7 +1995,7 @@ def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
         if tok.dep_ in ("amod", "advmod", "det", "case", "nmod:unmarked", "compound") and tok.head.i > tok.i:
             tok = tok.head  # "late Saturday", "next Friday", "June 9th"
         cases = [c.lower_ for c in tok.children if c.dep_ in ("case", "mark")]
-        if any(c in ("since", "as") for c in cases):
+        if any(c in rule_words("scheduled_in_the_present", "not_a_plan_cases") for c in cases):
             return False
         if any(c.dep_ == "cop" for c in tok.children):
             return bool(cases) and bool(_plan_in_the_present(tok))  # "is on Sunday", not "it's Saturday"
