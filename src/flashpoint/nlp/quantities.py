@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc, spaced_words
 from flashpoint.nlp.gazetteer import gazetteer
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, read_yaml
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, number_words, read_yaml
 from flashpoint.nlp.numbers import (
     DIGITS_RE,
     NUMBER_WORDS_RE,
@@ -48,6 +48,7 @@ _LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "mun
               "comparison", "saying", "vague", "claimant_words", "not_claimants", "pronouns")
 _MAP_KEYS = ("currencies", "approx", "measures", "multipliers", "durations")
 _WORDS = figure_words()  # resources/lang/en/figures.yaml
+_ONES = frozenset(w for w, v in number_words()["units"].items() if v == 1)  # "one" (lang/en/numbers.yaml units)
 
 
 @lru_cache(maxsize=1)
@@ -540,6 +541,15 @@ def _range_pattern() -> re.Pattern[str]:
     return _PATTERN("range")
 
 
+@lru_cache(maxsize=1)
+def _range_words() -> dict[str, frozenset[str]]:
+    """The words a range's reader tells apart (figures.yaml ranges_are_two_figures): change_openers ("from"),
+    between_words, and_words, guess_words ("or")."""
+    words = _figure_rule_words()
+    return {key: words[f"ranges_are_two_figures.{key}"]
+            for key in ("change_openers", "between_words", "and_words", "guess_words")}
+
+
 def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str]]:
     """Where the second figure of a range starts -> the range's match. A range is one figure:
     its lower bound, qualified 'more than' (DESIGN.md's qualifiers have no 'between')."""
@@ -548,8 +558,9 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
         qual = (r["qual"] or "").lower()
         conn = r["conn"].lower()
         dash = conn in ("-", "\u2013")
-        if (qual == "from" and not dash) or (conn == "and" and qual != "between") or (qual == "between" and not dash
-                                                                                      and conn != "and"):
+        said = _range_words()
+        if (qual in said["change_openers"] and not dash) or (conn in said["and_words"] and qual not in said["between_words"]) \
+                or (qual in said["between_words"] and not dash and conn not in said["and_words"]):
             continue  # "rose from 20 to 35" is a change; "killed 24 and 121 ..." two figures; "from 30-600 MW" a range
         if any(s < r.end() and r.start("a") < e for s, e in blocked):
             continue
@@ -1137,7 +1148,7 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
     if _AGE_RANGE.match(fig.after):
         return True
     listed = head_kind not in (None, "things")  # "one of the buildings" counts no more than "one of them"
-    if num.lower() == "one" and not listed and rng is None and not _one_toll(fig.after):
+    if num.lower() in _ONES and not listed and rng is None and not _one_toll(fig.after):
         return True
     if _age_in_a_clause(fig):
         return True
@@ -1179,7 +1190,7 @@ def _definite_toll(after: str) -> bool:
 def _a_guess(fig: _Figure, value: float) -> bool:
     """'one or two', 'an app or two to find': a guess, no count (figures.yaml ranges_are_two_figures,
     a_thing_or_two)."""
-    if fig.rng is not None and fig.rng["conn"].lower() == "or" and value < 10:
+    if fig.rng is not None and fig.rng["conn"].lower() in _range_words()["guess_words"] and value < 10:
         return True
     return (fig.m["num"] or "").lower() in _figure_rule_words()["a_thing_or_two.numbers"] \
         and _a_thing_or()[0].search(fig.before) is not None and _a_thing_or()[1].match(fig.after) is not None
@@ -1200,7 +1211,7 @@ _OF_DETERMINER = _PATTERN("of_determiner")
 def _one_of_a_superlative(doc: NlpDoc, fig: _Figure) -> bool:
     """'one of the largest drone attacks', 'one of the most intense': a rank, not a count of one."""
     of = _OF_DETERMINER.match(fig.after)
-    if of is None or (fig.m["num"] or "").lower() != "one":
+    if of is None or (fig.m["num"] or "").lower() not in _ONES:
         return False
     tok = _token_at(doc, fig.end + of.end())
     return tok is not None and tok.tag_ in ("JJS", "RBS")
@@ -1450,7 +1461,8 @@ def _duration(scan: _Scan, fig: _Figure, value: float) -> Quantity | None:
     days') count nothing."""
     said = _patterns()["duration"].match(fig.after)
     assert said is not None
-    if (fig.m["num"] or "").lower() == "one" and not fig.m["half"] or (fig.rng is not None and fig.rng["conn"].lower() == "or"):
+    if (fig.m["num"] or "").lower() in _ONES and not fig.m["half"] or (
+            fig.rng is not None and fig.rng["conn"].lower() in _range_words()["guess_words"]):
         return None
     unit = str(lexicon()["durations"][said["unit"].lower()])
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
@@ -1557,7 +1569,7 @@ def _approx(fig: _Figure) -> str | None:
     """'more than' for a range (its lower bound), the qualifier's DESIGN.md name, 'about' for a vague count."""
     rng, m = fig.rng, fig.m
     qual = (rng["qual"] if rng is not None else None) or m["qual"]
-    if rng is not None and (not qual or qual.lower() == "between"):
+    if rng is not None and (not qual or qual.lower() in _range_words()["between_words"]):
         return "more than"
     if qual:
         q = re.sub(r"\s+", " ", qual.lower())
