@@ -199,6 +199,12 @@ class Quoting:
     setting_openers: frozenset[str]
     quantity_openers: frozenset[str]
     closing_aside_openers: frozenset[str]
+    complementizers: frozenset[str]
+    clause_joiners: frozenset[str]
+    contrast_joiners: frozenset[str]
+    subject_relatives: frozenset[str]
+    singular_they_pronouns: frozenset[str]
+    generic_articles: frozenset[str]
     fragment_words: int
     title_words: int
 
@@ -207,7 +213,8 @@ QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_s
                  "document_authors", "person_nouns", "body_nouns", "body_kinds", "speaker_acts", "nameless_sources",
                  "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
                  "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers",
-                 "closing_aside_openers")
+                 "closing_aside_openers", "complementizers", "clause_joiners", "contrast_joiners", "subject_relatives",
+                 "singular_they_pronouns", "generic_articles")
 
 
 @lru_cache(maxsize=4)

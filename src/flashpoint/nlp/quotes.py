@@ -57,6 +57,15 @@ LEAD_IN_WORDS = 5  # words of reported speech before a direct quote that make a 
 LEAD_INTO_QUOTE = ("CC", "DT", "IN", "TO", "WDT", "WP", "PRP$", "POS", "``")  # "and the “…”", "a region that “…”"
 GOVERNED_BY = frozenset({"advcl", "acl", "obl", "nmod", "obl:agent", "conj", "appos"})
 
+_COMPLEMENTIZERS = quoting().complementizers  # "that" (quotes.yaml)
+
+
+def _is_that(tok: Token, or_comma: bool = False) -> bool:
+    """Is the token the word that opens a reported clause ("said that …"; quotes.yaml complementizers), or, with
+    `or_comma`, a comma?"""
+    return tok.lower_ in _COMPLEMENTIZERS or or_comma and tok.text == ","
+
+
 _cue = Patterns("quotes.yaml", "quote_patterns")  # the words that frame a quote ("that", "according to")
 _NOTHING_BUT_THAT = _cue("nothing_but_that")  # X said: “…” / X said that “…”
 _SHORT_LEAD_IN = _cue("short_lead_in")  # X insisted that the “…”
@@ -402,7 +411,7 @@ def _reporting_after_apposition(tok: Token) -> bool:
     """'X (ASK), a legal aid organization, reported in its monthly report that …', parsed as a participle
     modifying the apposition: a past form right after the comma that closes it, reporting a "that" clause."""
     return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and \
-        any(t.lower_ == "that" and t.dep_ == "mark" for t in tok.subtree if t.i > tok.i)
+        any(_is_that(t) and t.dep_ == "mark" for t in tok.subtree if t.i > tok.i)
 
 
 def _misread_past_verb(tok: Token) -> bool:
@@ -782,7 +791,7 @@ class Extraction:
         a comma speaks for the noun phrase between that comma and it, whatever the parse made the
         subject before the comma."""
         doc = tok.doc
-        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
+        if any(t.pos_ in ("VERB", "AUX") or _is_that(t) for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
             return None
         comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
         if comma is None or self.quoted(doc[comma].idx):
@@ -1262,7 +1271,7 @@ class Extraction:
         is a second claim of the same speaker ("said A and added that B" is the second verb's own)."""
         out = []
         for conj in syntax.children(c.tok, "conj"):
-            mark = next((m for m in conj.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < conj.i), None)
+            mark = next((m for m in conj.children if m.dep_ == "mark" and _is_that(m) and m.i < conj.i), None)
             if mark is None or mark.idx < span[1] or self.quoted(mark.idx) or self.cue_at(conj.i) is not None:
                 continue
             end = conj.right_edge.idx + len(conj.right_edge)
@@ -1472,7 +1481,7 @@ class Extraction:
         verb = cue.tok
         return any(self.marks[qi].close <= cue.start and self._plain_gap(self.marks[qi].close, cue.start)
                    and self.doc.words_between(self.marks[qi].close, cue.start) <= 4 for qi in cue.quotes) and \
-            not any(t.lower_ == "that" for t in verb.doc[verb.i + 1:verb.i + SETTING_WORDS] if t.idx < end)
+            not any(_is_that(t) for t in verb.doc[verb.i + 1:verb.i + SETTING_WORDS] if t.idx < end)
 
     def _finite(self, span: tuple[int, int]) -> bool:
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
@@ -1495,7 +1504,7 @@ class Extraction:
             return a, b
         doc = cut.doc
         i = cut.i - 1
-        while i > 0 and (doc[i].text in "”\"’'" + "".join(SETTING_OFF) or doc[i].lower_ in ("and", "but")) and doc[i].idx > a:
+        while i > 0 and (doc[i].text in "”\"’'" + "".join(SETTING_OFF) or doc[i].lower_ in quoting().clause_joiners) and doc[i].idx > a:
             i -= 1
         return a, doc[i].idx + len(doc[i])
 
@@ -1552,7 +1561,7 @@ class Extraction:
         being no part of it."""
         toks = list(clause.subtree)
         a = toks[0].idx
-        that = next((t for t in toks if t.lower_ == "that" and t.i > toks[0].i), None)
+        that = next((t for t in toks if _is_that(t) and t.i > toks[0].i), None)
         listener = verb.lemma_.lower() in (coref.speech_lexicon().get("object_verbs") or {})
         if that is not None and (toks[0].pos_ == "ADP" or listener) and \
                 (not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < that.i) or listener and that.dep_ == "mark"):
@@ -1577,7 +1586,7 @@ class Extraction:
         speaker = _speaker_phrase(tok, rest, cue.who)
         if speaker is not None and _after_clause_comma(tok):
             rest = []  # the speaker (with their title) comes right after the verb: what follows describes them
-        if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in rest):
+        if any(t.pos_ in ("VERB", "AUX") or _is_that(t) for t in rest):
             return None
         objects = [o for o in syntax.children(tok, "obj") if not self.in_time(o.idx)]  # not "announced Monday"
         if speaker is None and (objects or _misread_past_verb(tok)) and _base(tok) not in _object_verbs() and \
@@ -1595,7 +1604,7 @@ class Extraction:
         comma = self.body.rfind(",", s, cue.tok.idx)
         if comma <= s or self.doc.words_between(comma, cue.tok.idx) > 8 and not _only_subject(cue.tok, comma) or \
                 self._quoted_inside(comma) or \
-                self.first_word(comma + 1, cue.tok.idx, spaces=True) in ("and", "but"):
+                self.first_word(comma + 1, cue.tok.idx, spaces=True) in quoting().clause_joiners:
             return None  # 'X took over, and Vindman reported to him': a clause of its own, no subject of X
         who = cue.who
         if who is not None and s < who.start < comma:
@@ -1639,12 +1648,12 @@ class Extraction:
         k = _past_setting(toks)
         if k is None:
             return None
-        while k < len(toks) and (toks[k].pos_ in ("ADV", "PART") and toks[k].head.i == verb.i or toks[k].lower_ == "that"):
+        while k < len(toks) and (toks[k].pos_ in ("ADV", "PART") and toks[k].head.i == verb.i or _is_that(toks[k])):
             k += 1
         rest = toks[k:]
         if not rest or self.quoted(rest[0].idx):
             return None
-        after_that = k > 0 and toks[k - 1].lower_ == "that"  # 'said that at first its fighters had …'
+        after_that = k > 0 and _is_that(toks[k - 1])  # 'said that at first its fighters had …'
         if not after_that and _opens_no_content(verb, rest[0]) and not _opens_number(rest):
             return None
         if rest[0].i in _subject_words(verb) or self._speaker_at(verb, rest[0].idx):
@@ -1666,13 +1675,13 @@ class Extraction:
         k = 0
         while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
             k += 1
-        if 0 < k < len(toks) and toks[k].lower_ in ("that", ","):
+        if 0 < k < len(toks) and _is_that(toks[k], or_comma=True):
             return toks[k + 1:] if toks[k].text == "," else toks[k:]
-        if len(toks) > 1 and toks[0].text == "," and toks[1].lower_ == "that":
+        if len(toks) > 1 and toks[0].text == "," and _is_that(toks[1]):
             return toks[1:]  # '…, a message to that country, Psaki said, that it cannot continue'
         if k and all(t.is_punct for t in toks[k:]) and _base(verb) in _object_verbs():
             # 'told a few thousand teachers who covered the lawn that …': the listener's phrase holds the clause
-            mark = next((j for j, t in enumerate(toks) if t.lower_ == "that" and t.dep_ == "mark"), None)
+            mark = next((j for j, t in enumerate(toks) if _is_that(t) and t.dep_ == "mark"), None)
             return toks[mark:] if mark is not None else toks
         return toks
 
@@ -1757,7 +1766,7 @@ def _plural_read_for_verb(tok: Token) -> bool:
     singular noun its determiner opens and right before a "that" no verb follows (not "the company reports that were
     published") is the clause's verb in the present."""
     doc, i = tok.doc, tok.i
-    if tok.tag_ != "NNS" or not tok.is_lower or i < 2 or i + 2 >= len(doc) or doc[i + 1].lower_ != "that":
+    if tok.tag_ != "NNS" or not tok.is_lower or i < 2 or i + 2 >= len(doc) or not _is_that(doc[i + 1]):
         return False
     return doc[i - 1].tag_ == "NN" and doc[i - 2].tag_ in ("DT", "PRP$") and \
         not (doc[i + 2].tag_.startswith("VB") or doc[i + 2].tag_ == "MD")
@@ -1811,7 +1820,7 @@ def _not_complement(verb: Token, head: Token) -> bool:
     if top is None:
         return _branch_under(head, verb) is None  # 'the army alleged Holm was a member', rooted at "member": a clause
     return top.dep_ in ("obj", "conj", "advcl", "obl") or head.dep_ in ("acl", "acl:relcl") \
-        or any(c.dep_ == "mark" and c.lower_ != "that" for c in head.children)
+        or any(c.dep_ == "mark" and not _is_that(c) for c in head.children)
 
 
 def _predicate_read_as_modifier(tok: Token) -> bool:
@@ -1913,7 +1922,8 @@ def _speaker_goes_on(verb: Token) -> bool:
     if verb.tag_ not in ("VBD", "VBZ") or syntax.children(verb, "nsubj", "nsubj:pass") or verb.i < 2:
         return False
     cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
-    return cc.lower_ == "but" or cc.lower_ == "and" and before.text == ","
+    joiners = quoting()
+    return cc.lower_ in joiners.contrast_joiners or cc.lower_ in joiners.clause_joiners and before.text == ","
 
 
 def _up_to_comma(toks: list[Token]) -> list[Token]:
@@ -1997,7 +2007,7 @@ def _past_setting(toks: list[Token]) -> int | None:
     the setting runs on with no "that" or comma ("said at least 12 were killed" opens a number: no setting)."""
     if not toks or toks[0].pos_ != "ADP" or _opens_number(toks):
         return 0
-    stop = next((j for j, t in enumerate(toks[:SETTING_WORDS]) if t.lower_ == "that" or t.text == ","), None)
+    stop = next((j for j, t in enumerate(toks[:SETTING_WORDS]) if _is_that(t, or_comma=True)), None)
     return None if stop is None else stop + 1
 
 
@@ -2006,7 +2016,7 @@ def _closes_sentence(verb: Token, e: int) -> bool:
     setting, a date: "said.", "told Reuters.", "said in a statement on Monday.")."""
     after = _up_to_comma(_tokens_before(verb.doc, verb.i + 1, e))
     return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
-        t.pos_ in ("VERB", "AUX") or t.lower_ == "that" or t.text in ":“\"" for t in after)
+        t.pos_ in ("VERB", "AUX") or _is_that(t) or t.text in ":“\"" for t in after)
 
 
 def _phrase_and_aside(verb: Token, commas: list[int], s: int) -> Span | None:

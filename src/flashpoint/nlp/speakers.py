@@ -342,7 +342,8 @@ def _phrase_head(tok: Token) -> Token:
 def _verbs_of_name(span: Span) -> list[Token]:
     """The verb a name is the subject of, with its auxiliaries, and the verb of a "who" clause right after it."""
     after = span.doc[span.end:span.end + 3]
-    verbs = [t for t in after if t.lower_ not in (",", "who")][:1] if any(t.lower_ == "who" for t in after[:2]) else []
+    who = quoting().subject_relatives
+    verbs = [t for t in after if t.text != "," and t.lower_ not in who][:1] if any(t.lower_ in who for t in after[:2]) else []
     if _is_subject(span.root) and span.root.head.i != span.root.i:
         verbs += [span.root.head, *(c for c in span.root.head.children if c.dep_ in ("aux", "aux:pass", "cop"))]
     return verbs
@@ -939,7 +940,7 @@ class Speakers:
     def _singular_they(self, pronoun: Token) -> Who | None:
         """'The senior administration official defended the deal. “…,” they said': "they" for one person
         whose role the sentence before names as its subject (no name, no body that spoke)."""
-        if pronoun.lower_ != "they":
+        if pronoun.lower_ not in quoting().singular_they_pronouns:
             return None
         before = self._sentence_before(pronoun.sent.start)
         for _ in range(QUOTED_SENTENCES):  # past the quoted sentences the pronoun closes
@@ -1176,7 +1177,7 @@ class Speakers:
             return self.from_entity(named[-1])
         definite = [c for c in tok.children if c.lower_ in quoting().definite_determiners] or _determiner_before(tok)
         if definite:
-            if tok.tag_ in ("NNS", "NNPS") and all(c.lower_ == "the" for c in definite):
+            if tok.tag_ in ("NNS", "NNPS") and all(c.lower_ in quoting().generic_articles for c in definite):
                 return None  # "the latest reports": reports in general, no one's document
             return self.group(tok.idx) or self._issuer_of_document_before(tok.idx)
         actor = actor_for_span(self.doc, lo, hi)
