@@ -302,3 +302,33 @@ def test_a_span_counted_back_from_the_day_of_writing_reads_its_words_from_data()
     ref = dt.date(2024, 8, 1)
     back, ahead = (find_expressions(f"Prices rose in the {w} three days.", ref)[0] for w in ("past", "next"))
     assert (back.start, back.end) == (dt.date(2024, 7, 29), ref) and ahead.start == dt.date(2024, 8, 2)
+
+
+def test_time_units_name_each_unit_once_and_cover_the_counted_units(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """calendar.yaml time_units: every unit a date is counted in (dates.yaml time_unit_words) names a unit the
+    finder reckons with, "weeks" is more than one; a unit left out or a word given twice is refused."""
+    cal = language.calendar_words()
+    assert cal.units["weeks"] == cal.units["week"] == "week" and "weeks" in cal.plural_units
+    assert "week" not in cal.plural_units and cal.unit_end_abbreviations["eoy"] == "year"
+    assert date_words().time_unit_words <= set(cal.units)
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "calendar.yaml", "  century: [century, centuries]\n",
+                                                             "  century: [century, days]\n"))
+    language.calendar_words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"calendar\.yaml: 'time_units' lists \['days'\] twice"):
+            language.calendar_words("xx")
+    finally:
+        language.calendar_words.cache_clear()
+
+
+def test_a_time_unit_the_finder_does_not_reckon_with_is_refused(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "calendar.yaml", "  century: [century, centuries]\n",
+                                                             "  aeon: [aeon, aeons]\n"))
+    language.calendar_words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"'time_units' must give each of day, week"):
+            language.calendar_words("xx")
+    finally:
+        language.calendar_words.cache_clear()
