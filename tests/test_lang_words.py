@@ -332,3 +332,18 @@ def test_a_time_unit_the_finder_does_not_reckon_with_is_refused(tmp_path: Path,
             language.calendar_words("xx")
     finally:
         language.calendar_words.cache_clear()
+
+
+def test_page_furniture_is_language_data_checked_when_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lang/en/boilerplate.yaml holds the cleaner's marker patterns: furniture lines match, article lines do not;
+    a file whose pattern is no string is refused by name."""
+    from flashpoint.ingest.clean_lines import markers
+
+    found = markers()
+    assert found.starts.match("Read more: the latest on the war") and not found.starts.match("Troops read the order")
+    assert found.credit.search("A destroyed bridge. Photo: Reuters") and not found.credit.search("He said so.")
+    assert "the" in found.stopwords
+    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "boilerplate.yaml", "credit_end: ",
+                                                             "credit_end: [not, a, pattern]\nx_credit_end: "))
+    with pytest.raises(ValueError, match=r"boilerplate\.yaml: 'credit_end' must be a string"):
+        language.lexicon("boilerplate.yaml", "xx")

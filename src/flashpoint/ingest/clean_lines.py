@@ -4,7 +4,7 @@ A raw page dump is a sequence of lines: article paragraphs among navigation list
 forms and footers. Each line gets a few numbers (length, punctuation, function-word share, marker
 phrases, repetition on the page, how prose-like its neighbours are) that a small logistic model turns
 into the chance that the line belongs to the article. The marker lists live in
-resources/boilerplate.yaml and the model's weights in resources/boilerplate_model.json.
+resources/lang/en/boilerplate.yaml (the language's page furniture) and the model's weights in resources/boilerplate_model.json.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from importlib import resources
 
 import numpy as np
 
-from flashpoint.yamlio import load_yaml
+from flashpoint.nlp.language import lexicon
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
@@ -62,9 +62,9 @@ class Markers:
 
 @lru_cache(maxsize=1)
 def markers() -> Markers:
-    """The boilerplate marker lists, compiled once per process."""
-    text = resources.files("flashpoint.resources").joinpath("boilerplate.yaml").read_text(encoding="utf-8")
-    data = load_yaml(text)
+    """The boilerplate marker lists (resources/lang/<code>/boilerplate.yaml, read through the checked loader: the
+    words of page furniture are a language's), compiled once per process."""
+    data = lexicon("boilerplate.yaml")
     flags = re.IGNORECASE | re.UNICODE
     return Markers(
         starts=re.compile("|".join(f"(?:{p})" for p in data["line_starts"]), flags),

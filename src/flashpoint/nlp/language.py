@@ -408,7 +408,7 @@ def dateline(language: str = DEFAULT_LANGUAGE) -> Dateline:
 
 
 # Language files of keyed lists and maps that their readers walk themselves: per file, each key it must hold and
-# whether its value is a list or a mapping.
+# whether its value is a list, a mapping or a string (a regular expression).
 LEXICON_SCHEMAS: dict[str, dict[str, type]] = {
     "speech_verbs.yaml": {"verbs": dict, "irregular": dict, "reported": list, "naming_verbs": list,
                           "content_objects": list, "phrase_verbs": dict, "act_phrases": dict, "joiners": dict,
@@ -418,7 +418,10 @@ LEXICON_SCHEMAS: dict[str, dict[str, type]] = {
     "roles.yaml": {"sectors": dict, "title_words": list, "title_joiners": list, "title_abbreviations": dict,
                    "honorifics": list, "org_keywords": list},
     "holidays.yaml": {"fixed": dict, "easter": dict, "orthodox_easter": dict, "nth_weekday": dict},
+    "boilerplate.yaml": {"line_starts": list, "end_of_article": list, "whole_lines": list, "trailing_link": str,
+                         "date_line": str, "credit_end": str, "stopwords": list},
 }
+_KIND_NAMES: dict[type, str] = {list: "list", dict: "mapping", str: "string"}
 
 
 def lexicon(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
@@ -431,7 +434,7 @@ def lexicon(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         raise ValueError(f"{source}: a mapping of {', '.join(schema)}")
     for key, kind in schema.items():
         if not isinstance(data.get(key), kind):
-            raise ValueError(f"{source}: {key!r} must be a {'list' if kind is list else 'mapping'}")
+            raise ValueError(f"{source}: {key!r} must be a {_KIND_NAMES[kind]}")
     return data
 
 
