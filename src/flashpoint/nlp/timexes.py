@@ -1061,7 +1061,7 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), week_value(start), start=start, end=start + dt.timedelta(weeks=2))
     if unit == "weekend":
         # "this weekend" told in the past on a weekday is the one just gone (dates.yaml: this_weekend_told_in_the_past)
-        past = rel == "this" and ctx.ref.weekday() < 5 and ctx.past(m.start())
+        past = _STEPS.get(rel) == 0 and ctx.ref.weekday() < 5 and ctx.past(m.start())  # "this weekend"
         d = ctx.ref + dt.timedelta(weeks=-1 if past else step)
     elif unit == "century":
         c = ctx.ref.year // 100 + step
@@ -1727,7 +1727,7 @@ def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date
     this_year = holiday_date(name, ref.year)
     assert this_year is not None
     step = _STEPS.get(rel, 1 if future else -1)
-    if rel == "this":
+    if _STEPS.get(rel) == 0:  # "this Easter"
         return this_year
     if step > 0:
         ahead = this_year > ref if rel else this_year >= ref
