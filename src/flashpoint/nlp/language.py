@@ -207,6 +207,7 @@ class Quoting:
     generic_articles: frozenset[str]
     fragment_words: int
     title_words: int
+    according_to: tuple[str, str]  # the head word and its preposition ("according", "to"), as listed
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
@@ -224,8 +225,12 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
     if not isinstance(data, dict):
         raise ValueError(f"{source}: must map keys to word lists")
     lists = {key: _word_list(data, key, source) for key in QUOTING_LISTS}
+    phrase = data.get("according_to")
+    if not (isinstance(phrase, list) and len(phrase) == 2 and _words(phrase) and all(" " not in w for w in phrase)):
+        raise ValueError(f"{source}: 'according_to' must list the two words of the phrase")
     return Quoting(**lists, fragment_words=_count(data, "fragment_words", source),
-                   title_words=_count(data, "title_words", source))
+                   title_words=_count(data, "title_words", source),
+                   according_to=(phrase[0].lower(), phrase[1].lower()))
 
 
 def _count(data: dict[str, Any], key: str, source: str) -> int:

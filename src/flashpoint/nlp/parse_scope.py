@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from flashpoint.nlp import coref
 from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.inflect import noun_forms
-from flashpoint.nlp.language import people
+from flashpoint.nlp.language import people, quoting
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,8 @@ def cue_words() -> frozenset[str]:
 
     lex = coref.speech_lexicon()
     nouns = {f for key in ("document_nouns", "source_nouns") for w in lex.get(key) or [] for f in noun_forms(str(w).lower())}
-    return frozenset({form for form, _ in by_lemma()} | set(speech_forms()) | phrase_verb_forms() | {"according"} | nouns)
+    return frozenset({form for form, _ in by_lemma()} | set(speech_forms()) | phrase_verb_forms()
+                     | {quoting().according_to[0]} | nouns)
 
 
 @lru_cache(maxsize=1)

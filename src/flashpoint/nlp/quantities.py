@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc, spaced_words
 from flashpoint.nlp.gazetteer import gazetteer
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, number_words, read_yaml
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, number_words, quoting, read_yaml
 from flashpoint.nlp.numbers import (
     DIGITS_RE,
     NUMBER_WORDS_RE,
@@ -331,7 +331,7 @@ def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int)
 def _cue_distance(quote: Quote, at: int) -> int:
     """How far a figure is from the words that attribute it: a trailing 'according to' at the end
     of the quote, any other cue at its start."""
-    if (quote.cue or "").lower().startswith("according"):
+    if (quote.cue or "").lower().startswith(quoting().according_to[0]):
         return quote.end - at
     return at - quote.start
 
@@ -688,7 +688,7 @@ def _according_to_object(chain: list[Token]) -> Token | None:
     """The object of 'according to' hanging off the figure or one of its heads."""
     for node in chain:
         for c in node.children:
-            if c.lower_ != "according":
+            if c.lower_ != quoting().according_to[0]:
                 continue
             src = [g for g in c.children if g.dep_.split(":")[0] in ("obl", "nmod")] or \
                   [g for g in c.children if g.dep_ != "punct" and g.i > c.i]

@@ -40,7 +40,8 @@ from flashpoint.nlp.speakers import (
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
 SHORT = 6  # fewer words than this between marks, with no cue, is a scare quote or a title
-ACCORDING = "according to"
+_ACCORDING_HEAD, _ACCORDING_PREP = quoting().according_to  # "according", "to" (quotes.yaml according_to)
+ACCORDING = f"{_ACCORDING_HEAD} {_ACCORDING_PREP}"  # the cue's name in a record
 ENDING_PUNCT = ",.!?—–-"
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 # edges from a participle up to the speech verb it hangs on ("said, according to a translation provided
@@ -171,7 +172,7 @@ def _forms() -> dict[str, str]:
 def _cue_words() -> frozenset[str]:
     """The words a cue is read from (`find_cues`): "according", a speech verb's forms and lemmas, a phrase verb's
     lemmas."""
-    return frozenset({"according", *_forms(), *_verbs(), *_phrase_verbs()})
+    return frozenset({_ACCORDING_HEAD, *_forms(), *_verbs(), *_phrase_verbs()})
 
 
 @lru_cache(maxsize=1)
@@ -504,7 +505,7 @@ def _singular_subject_before(tok: Token) -> bool:
 
 
 def _is_according(tok: Token) -> bool:
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
+    return tok.lower_ == _ACCORDING_HEAD and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == _ACCORDING_PREP
 
 
 def _hangs_on_clause(tok: Token) -> bool:
