@@ -1388,3 +1388,16 @@ def test_a_sentence_pointing_back_goes_on_in_the_time_of_the_one_before_across_a
     fresh = of_type(events_of("Russia annexed Crimea in March 2014.\n\nThe EU imposed sanctions on Russia.", "2021-04-09"),
                     "SANCTION")
     assert fresh and not any(e.historical for e in fresh)
+
+
+def test_a_clause_of_place_on_a_noun_happened_where_that_noun_is() -> None:
+    # events._relative_place (syntax.yaml place_relatives): "the town in Bosnia where 8,000 men were killed" is in
+    # Bosnia, not in the Ukraine the story is about, and the men are no Ukrainian civilians Russia attacked
+    killed = of_type(events_of("Russia invaded Ukraine. Srebrenica is the town in Bosnia where 8,000 men were killed "
+                               "in 1995."), "ASSAULT")
+    bosnia = [e for e in killed if "8,000" in e.text]
+    assert [(side(e.actor), side(e.recipient)) for e in bosnia] == [(None, "BIH")]
+    # a clause of place on a town of the story keeps the story's sides
+    kharkiv = of_type(events_of("Russia invaded Ukraine. The strike hit Kharkiv, where five civilians were killed."),
+                      "ASSAULT")
+    assert ("RUS", "UKR") in [(side(e.actor), side(e.recipient)) for e in kharkiv if "Kharkiv" in e.text]

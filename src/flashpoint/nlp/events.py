@@ -1013,7 +1013,18 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
             _inner_place(doc, head, named=True)
         if place is not None and place.country:
             return place
-    return None
+    return _relative_place(doc, trigger)
+
+
+def _relative_place(doc: NlpDoc, trigger: Token) -> Place | None:
+    """"Srebrenica, the town in Bosnia-Hercegovina where 8,000 men were killed": a clause of place (syntax.yaml
+    place_relatives) on a noun tells an act that happened where that noun is."""
+    if trigger.dep_ != "acl:relcl" or not any(c.dep_ == "advmod" and c.lower_ in syntax().place_relatives
+                                              for c in trigger.children):
+        return None
+    head = trigger.head
+    place = _inner_place(doc, head, named=True) or _named_place(doc, head.idx, head.idx + len(head))
+    return place if place is not None and place.country else None
 
 
 def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:

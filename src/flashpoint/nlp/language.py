@@ -31,7 +31,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "capability_modals", "attack_target_preps", "reciprocals", "prepared_acts", "pair_phrases",
                 "accident_nouns", "question_preps", "victim_of_nouns", "shared_scope_conjunctions", "clause_openers",
                 "absolute_marks", "absolute_speech_participles", "named_objects", "control_marks", "person_relatives",
-                "past_auxiliaries", "future_auxiliaries", "editorial_insertions")
+                "past_auxiliaries", "future_auxiliaries", "editorial_insertions",
+                "place_relatives")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -101,6 +102,7 @@ class Syntax:
     past_auxiliaries: frozenset[str]
     future_auxiliaries: frozenset[str]
     editorial_insertions: frozenset[str]
+    place_relatives: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
