@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from flashpoint.model import Actor, Entity
-from flashpoint.nlp.document import WORD_MARKS, written_words
+from flashpoint.nlp.document import WORD_MARKS, doc_text, written_words
 from flashpoint.nlp.language import lexicon, names
 from flashpoint.yamlio import load_yaml
 
@@ -173,7 +173,7 @@ def _joins_names(gap: str) -> bool:
 
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of capitalised written words (`written_words`) that spaces or name connectors join."""
-    text = doc.text
+    text = doc_text(doc)
     runs: list[tuple[int, int]] = []
     for start, end in written_words(doc):
         word = _name_word(text, start, end)
@@ -201,7 +201,7 @@ def _headline_lines(text: str, words: list[tuple[int, int]]) -> set[int]:
 
 def names_in(doc: Doc) -> list[tuple[int, int, str]]:
     """Person-like capitalised names in the parsed body (titles stripped), as spans."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[tuple[int, int, str]] = []
     headlines = _headline_lines(text, written_words(doc))
     for m_start, m_end in name_runs(doc):
@@ -266,7 +266,7 @@ def _trailing_words(tokens: Doc, start: int, reach: int = 80) -> list[str]:
     """The last one to seven words in the `reach` characters before `start`, each followed by space, from the Doc's
     tokens (issue 11): a word is its tokens written together, of letters, digits, hyphens and apostrophes ("Kremlin",
     "vice-president", "China's"), or an abbreviated title ("Gov."); any other word ends them ("minister," "U.S.")."""
-    text = tokens.text
+    text = doc_text(tokens)
     lo = max(0, start - reach)
     words: list[tuple[int, int]] = []
     for t in tokens.char_span(lo, start, alignment_mode="expand") or ():

@@ -77,6 +77,18 @@ class NlpDoc:
         return self.furniture_starts
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once per Doc and kept in its user_data: spaCy's Doc.text joins every token's text
+    again on each read (a Token object a token), and the extractors read the body hundreds of times a document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "flashpoint.text"
+
+
 WORD_MARKS = "'’-_"  # what a written word holds besides letters and digits ("Al-Qaeda", "O’Brien", "Kyiv’s")
 
 
@@ -85,7 +97,7 @@ def written_words(doc: Doc) -> list[tuple[int, int]]:
     or digits and the hyphens and apostrophes between them ("Al", "-", "Qaeda"; "Kyiv", "’s"; "Nov."; a link); a
     token of other marks alone (a comma, a bracket, a line break) is no word and parts two. Read from the doc's
     arrays."""
-    text = doc.text
+    text = doc_text(doc)
     words: list[tuple[int, int]] = []
     for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
         token = text[i:i + n]

@@ -29,7 +29,7 @@ from flashpoint.nlp.actors import (
     role_sector,
     sector_actor,
 )
-from flashpoint.nlp.document import NlpDoc, words_near
+from flashpoint.nlp.document import NlpDoc, doc_text, words_near
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, plain, slug, spelled_like
 from flashpoint.nlp.language import names, people
 from flashpoint.nlp.regexes import longest_first
@@ -80,7 +80,7 @@ def _tokens(doc: Doc) -> list[_Tok]:
     inner marks ("U.S.", "COVID-19", "U.S.-led", "Lt.") is read as its letter runs
     (`_letter_runs`), since the name rules join "U" "S" over a dot and a hyphen's two sides as words. Read
     from the doc's arrays: no Token object is made of each word."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[_Tok] = []
     last_end = -1  # where the last word's token ended (a possessive mark shortens the word, not this)
     for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
@@ -223,20 +223,20 @@ def _words_before(doc: Doc, pos: int, reach: int = 80) -> list[tuple[int, int]]:
 def _last_word(doc: Doc, lo: int, hi: int) -> str:
     """The last word with a letter or digit between two offsets (`document.words_near`), lower case, without the dots and
     hyphens at its ends ("spokesman", not "spokesman."), or ""."""
-    words = [doc.text[s:e] for s, e in words_near(doc, lo, hi, _INNER_MARKS)]
+    words = [doc_text(doc)[s:e] for s, e in words_near(doc, lo, hi, _INNER_MARKS)]
     return next((w.strip(".-").lower() for w in reversed(words) if any(c.isalnum() for c in w)), "")
 
 
 def _first_word(doc: Doc, lo: int, hi: int) -> str:
     """The first word with a letter or digit between two offsets, as `_last_word` reads it."""
-    words = [doc.text[s:e] for s, e in words_near(doc, lo, hi, _INNER_MARKS)]
+    words = [doc_text(doc)[s:e] for s, e in words_near(doc, lo, hi, _INNER_MARKS)]
     return next((w.strip(".-").lower() for w in words if any(c.isalnum() for c in w)), "")
 
 
 def _preceding_role(doc: Doc, pos: int) -> str:
     """The role words just before a name: 'Kremlin spokesman ', 'Ukraine's foreign minister '."""
     g = gazetteer()
-    body = doc.text
+    body = doc_text(doc)
     start = pos
     words = _words_before(doc, pos)
     i = len(words)
@@ -482,7 +482,7 @@ def _surname_person(body: str, word: str, name: _Name, local: dict[str, _Found])
 def _person(doc: Doc, toks: list[_Tok], name_idx: list[int], name: _Name, local: dict[str, _Found]) -> _Found | None:
     """A PERSON: a surname of someone known, or a name a title, honorific, role word, known first name
     or appositive role introduces; never an acronym."""
-    body = doc.text
+    body = doc_text(doc)
     introduced = name.titled or name.honorific
     if len(name_idx) == 1:
         known = _surname_person(body, toks[name_idx[0]].text, name, local)
@@ -504,7 +504,7 @@ def _person(doc: Doc, toks: list[_Tok], name_idx: list[int], name: _Name, local:
 def _gap_entities(doc: Doc, toks: list[_Tok], idx: list[int], before: str, local: dict[str, _Found]) -> list[_Found]:
     """Classify the unmatched words of a run: a titled or first-named PERSON, an ORG, or nothing. `before`: the
     role words right before the run."""
-    body = doc.text
+    body = doc_text(doc)
     at = toks[idx[0]].start
     role_head = _last_word(doc, at - len(before), at) in _PERSON_HEADS
     idx = _trimmed(toks, idx)
@@ -558,7 +558,7 @@ def _inside_longer_name(body: str, start: int, end: int) -> bool:
 
 def _appositive_person(doc: Doc, end: int) -> bool:
     """'Shushan Stepanyan, the defence ministry spokeswoman,': a person role right after the name."""
-    m = _APPOSITIVE.match(doc.text, end)
+    m = _APPOSITIVE.match(doc_text(doc), end)
     return m is not None and _last_word(doc, m.start(1), m.end(1)) in _PERSON_HEADS
 
 
@@ -566,7 +566,7 @@ def _words_after(doc: Doc, end: int, reach: int = 40) -> list[str]:
     """The first three words in the `reach` characters after `end` that only spaces part, past a possessive mark at
     `end`, from the Doc's tokens: a word is its tokens of letters, digits and hyphens written together ("vice",
     "-", "president"); another mark ends the words ("minister's", "forces.": "minister", "forces")."""
-    text = doc.text
+    text = doc_text(doc)
     hi = min(len(text), end + reach)
     words: list[tuple[int, int]] = []
     after = end  # where the words may start: past the possessive mark
@@ -707,7 +707,7 @@ def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, fo
 def _run_entities(doc: Doc, toks: list[_Tok], run: list[int], known: _Known) -> list[_Found]:
     """The entities of one run: gazetteer and known names, longest first; the words between them
     classified by the rules."""
-    body = doc.text
+    body = doc_text(doc)
     local = known.people
     i = 0
     gap: list[int] = []
@@ -779,7 +779,7 @@ def _takes_place_before(body: str, first: _Found, at: int, out: list[_Found]) ->
 
 
 def _flush(doc: Doc, toks: list[_Tok], gap: list[int], local: dict[str, _Found], out: list[_Found]) -> None:
-    body = doc.text
+    body = doc_text(doc)
     if not gap:
         return
     cut = _and_cut(toks, gap)
@@ -808,7 +808,7 @@ def _facility_named(doc: Doc, f: _Found) -> _Found:
     noun ends or follows names that place (entities.yaml facility_words), not the person."""
     if f.type != "PERSON":
         return f
-    body = doc.text
+    body = doc_text(doc)
     end = f.end
     if _last_word(doc, f.start, f.end) not in _NAMES.facility_words:
         nxt = _token_after(doc, f.end)
@@ -821,7 +821,7 @@ def _facility_named(doc: Doc, f: _Found) -> _Found:
 
 def _token_after(doc: Doc, end: int) -> Token | None:
     """The word token that only spaces part from `end` ("Nasser | hospital"), or None."""
-    text = doc.text
+    text = doc_text(doc)
     span = doc.char_span(end, min(len(text), end + 40), alignment_mode="expand")
     for t in span or ():
         if t.idx < end or t.is_space and not t.text.strip(" \u00a0"):
@@ -916,7 +916,7 @@ def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
 def _unlisted_actor(doc: Doc, f: _Found) -> Actor | None:
     """An organisation the rules found: the actor its role words and the words before it name (a place they
     found, 'Nasser Hospital', stands for no one)."""
-    body = doc.text
+    body = doc_text(doc)
     if f.type == "LOC":
         return None
     text = body[f.start:f.end]
@@ -966,7 +966,7 @@ def _dateline(body: str, start: int, end: int) -> bool:
 def _capital_actor(doc: Doc, f: _Found, entry: Entry) -> Actor:
     """A capital as a place ('in Moscow', 'Moscow residents'), else the government it stands for
     (Moscow acting is the Russian government), or the force its possessive names ('Moscow's troops')."""
-    body = doc.text
+    body = doc_text(doc)
     text = body[f.start:f.end]
     prev_word = _last_word(doc, max(0, f.start - 25), f.start)
     next_word = _first_word(doc, f.end, min(len(body), f.end + 20))
@@ -978,7 +978,7 @@ def _capital_actor(doc: Doc, f: _Found, entry: Entry) -> Actor:
 
 def _listed_actor(doc: Doc, f: _Found, entry: Entry, counts: Counter[str]) -> Actor:
     """The actor a gazetteer entity stands for, read with the words around it."""
-    body = doc.text
+    body = doc_text(doc)
     text = body[f.start:f.end]
     group = _backed_group_actor(body, f, entry, counts)
     if group is not None:
@@ -995,7 +995,7 @@ def _listed_actor(doc: Doc, f: _Found, entry: Entry, counts: Counter[str]) -> Ac
 
 def _assign_actors(doc: Doc, found: list[_Found]) -> None:
     """Give each entity the actor it stands for, using the words around it."""
-    body = doc.text
+    body = doc_text(doc)
     counts = _place_counts(found)
     remembered: dict[str, Actor] = {}
     for f in found:
@@ -1013,7 +1013,7 @@ def _surname_of_named_person(doc: Doc, f: _Found, person: _Found | None) -> bool
     """A demonym, or a country or place named by one word, that is the surname of a person the article has named
     in full before it, and is not where something is or whose it is ("from Jordan", "King Abdullah of Jordan":
     entities.yaml locative_words) nor a word of a longer name."""
-    body = doc.text
+    body = doc_text(doc)
     if person is None or f.type not in ("NORP", "GPE") or " " in body[f.start:f.end]:
         return False
     if f.type == "GPE" and (person.start > f.start or _last_word(doc, max(0, f.start - 25), f.start) in _LOCATIVE):
@@ -1023,7 +1023,7 @@ def _surname_of_named_person(doc: Doc, f: _Found, person: _Found | None) -> bool
 
 def _relink_surnames(doc: Doc, found: list[_Found]) -> None:
     """A surname met before the full name ('Kozak ... Dmitry Kozak') joins the full name's entity."""
-    body = doc.text
+    body = doc_text(doc)
     full: dict[str, _Found] = {}
     for f in found:
         if f.type == "PERSON" and " " in fold(f.name):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import actor_for_span, resolve_actor
-from flashpoint.nlp.document import NlpDoc, spaced_words, words_near
+from flashpoint.nlp.document import NlpDoc, doc_text, spaced_words, words_near
 from flashpoint.nlp.gazetteer import fold, gazetteer
 from flashpoint.nlp.language import Patterns, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
@@ -309,7 +309,7 @@ def _name_before_its_speech(tok: Token) -> bool:
     low = tok.lower_
     if low in _common_words() or not tok.text[1:].islower():
         return False
-    return re.search(rf"\b{re.escape(low)}\b", tok.doc.text) is None
+    return re.search(rf"\b{re.escape(low)}\b", doc_text(tok.doc)) is None
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +351,7 @@ def _verbs_of_name(span: Span) -> list[Token]:
 
 def _after_speech_quote(tok: Token) -> bool:
     """Is the word written right after a closing quote mark that follows a "?", "!" or ","?"""
-    before = tok.doc.text[max(0, tok.idx - 4):tok.idx].rstrip()
+    before = doc_text(tok.doc)[max(0, tok.idx - 4):tok.idx].rstrip()
     return len(before) >= 2 and before[-1] in CLOSING_QUOTES and before[-2] in "?!,"
 
 
@@ -360,7 +360,7 @@ def _capitalised_only_at_openings(tok: Token) -> bool:
     quote that closes on a question, an exclamation or a comma ("“… problem?” Schiff asked": the splitter's cut)."""
     if not (tok.i == 0 or bool(tok.is_sent_start)) or _after_speech_quote(tok):
         return False
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     return not any(text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "”", '"', ":")
                    for m in re.finditer(rf"\b{re.escape(tok.text)}\b", text))
 
