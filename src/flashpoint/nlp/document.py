@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span
 
 from flashpoint.model import Article, Entity, Event, Quantity, Quote, Timex
@@ -96,28 +96,36 @@ def written_words(doc: Doc) -> list[tuple[int, int]]:
     """The body's words as written, from the Doc's tokens (issue 11): a run of tokens written together, of letters
     or digits and the hyphens and apostrophes between them ("Al", "-", "Qaeda"; "Kyiv", "’s"; "Nov."; a link); a
     token of other marks alone (a comma, a bracket, a line break) is no word and parts two. Read from the doc's
-    arrays."""
-    text = doc_text(doc)
-    words: list[tuple[int, int]] = []
-    for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
-        token = text[i:i + n]
+    arrays once per Doc (kept in its user_data; coref and the word counts each ask): callers read it, never change
+    it."""
+    words: list[tuple[int, int]] | None = doc.user_data.get(_WORDS_KEY)
+    if words is not None:
+        return words
+    text, (starts, ends, _space) = doc_text(doc), _offsets(doc)
+    words = doc.user_data[_WORDS_KEY] = []
+    for i, e in zip(starts, ends, strict=True):
+        token = text[i:e]
         if not any(c.isalnum() for c in token) and not all(c in WORD_MARKS for c in token):
             continue
         if words and words[-1][1] == i:
-            words[-1] = (words[-1][0], i + n)
+            words[-1] = (words[-1][0], e)
         else:
-            words.append((i, i + n))
+            words.append((i, e))
     return words
+
+
+_WORDS_KEY = "flashpoint.written_words"
 
 
 def words_near(doc: Doc, lo: int, hi: int, marks: str) -> list[tuple[int, int]]:
     """The words between two offsets, from the Doc's tokens (issue 11): a word is a run of tokens written together
     ("Ukraine", "'s"; "vice", "-", "president"; "Mr."), each of letters, digits and `marks`; a token of another mark
     (a comma, a bracket, a quote, a line break) is none and parts two words. A word the offsets cut is cut too."""
+    text, (starts, ends, _space) = doc_text(doc), _offsets(doc)
     words: list[tuple[int, int]] = []
-    for t in doc.char_span(lo, hi, alignment_mode="expand") or ():
-        s, e = max(t.idx, lo), min(t.idx + len(t), hi)
-        if s >= e or not all(c.isalnum() or c in marks for c in t.text[s - t.idx:e - t.idx]):
+    for i in _expanded(doc, lo, hi):
+        s, e = max(starts[i], lo), min(ends[i], hi)
+        if s >= e or not all(c.isalnum() or c in marks for c in text[s:e]):
             continue
         if words and words[-1][1] == s:
             words[-1] = (words[-1][0], e)
@@ -130,19 +138,49 @@ def spaced_words(doc: Doc, lo: int, hi: int) -> list[str]:
     """The words between two offsets as spaces part them, from the Doc's tokens (issue 11): a run of tokens with no
     space between ("Ministry", ","; "Kyiv", "’s"), marks and all; a space token (a line break, a no-break space) parts
     two. What `str.split` gives of the text between the offsets: a word the offsets cut is cut too."""
+    text, (starts, ends, space) = doc_text(doc), _offsets(doc)
     words: list[str] = []
     end = -1
-    for t in doc.char_span(lo, hi, alignment_mode="expand") or ():
-        s, e = max(t.idx, lo), min(t.idx + len(t), hi)
-        if s >= e or t.is_space:
+    for i in _expanded(doc, lo, hi):
+        s, e = max(starts[i], lo), min(ends[i], hi)
+        if s >= e or space[i]:
             continue
-        piece = t.text[s - t.idx:e - t.idx]
         if words and end == s:
-            words[-1] += piece
+            words[-1] += text[s:e]
         else:
-            words.append(piece)
+            words.append(text[s:e])
         end = e
     return words
+
+
+def _offsets(doc: Doc) -> tuple[list[int], list[int], list[bool]]:
+    """Each token's start and end offsets and whether it is a space token, read from the Doc's arrays once per Doc
+    (kept in its user_data): words_near and spaced_words run thousands of times a document, and a Token object
+    for each token they walk cost more than the walk."""
+    offsets = doc.user_data.get(_OFFSETS_KEY)
+    if offsets is None:
+        starts = doc.to_array(IDX).tolist()
+        ends = [i + n for i, n in zip(starts, doc.to_array(LENGTH).tolist(), strict=True)]
+        offsets = doc.user_data[_OFFSETS_KEY] = starts, ends, [bool(x) for x in doc.to_array(IS_SPACE).tolist()]
+    return offsets
+
+
+_OFFSETS_KEY = "flashpoint.offsets"
+
+
+def _expanded(doc: Doc, lo: int, hi: int) -> range:
+    """The token indexes of doc.char_span(lo, hi, alignment_mode="expand"), none where it gives None: the token
+    holding `lo` (the next one where `lo` is the space after a token) to the token holding `hi - 1`."""
+    starts, ends, _space = _offsets(doc)
+    size = len(doc_text(doc))
+    if not (0 <= lo < size and 0 <= hi - 1 < size):
+        return range(0)
+    start, end = bisect_right(starts, lo) - 1, bisect_right(starts, hi - 1)
+    if lo == ends[start]:
+        start += 1
+    if start > end:  # as Span refuses it
+        raise IndexError(f"no span from character {lo} to {hi}")
+    return range(start, end)
 
 
 def trimmed(sentence: Span, text: str) -> tuple[int, int]:
