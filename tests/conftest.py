@@ -22,6 +22,24 @@ OUTPUT = Path(os.environ.get("FLASHPOINT_TEST_OUTPUT", ROOT / "test-output"))
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 
+@pytest.fixture
+def language_with(tmp_path: Path) -> Any:
+    """A language folder `xx` beside a copy of English with one file edited: `language_with(name, old, new)` copies
+    resources/lang/en/<name> with `old` replaced by `new` (which must be there) and gives the folder above `xx`, for
+    a test that points the loader's LANG_DIR at it to see a schema error."""
+    from flashpoint.nlp.language import LANG_DIR
+
+    def edited(name: str, old: str, new: str) -> Path:
+        folder = tmp_path / "xx"
+        folder.mkdir(exist_ok=True)
+        text = (LANG_DIR / "en" / name).read_text(encoding="utf-8")
+        assert old in text
+        (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+        return tmp_path
+
+    return edited
+
+
 def _free_port() -> int:
     from flashpoint.store.pgtemp import free_port
 

@@ -5,7 +5,7 @@ and none of its negative ones, and a row the schema does not allow is refused wh
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +15,7 @@ import flashpoint.nlp.quantities
 import flashpoint.nlp.quotes
 import flashpoint.nlp.speakers  # noqa: F401 - each reader's pattern set joins PATTERN_SETS when imported
 from flashpoint.nlp import language
-from flashpoint.nlp.language import LANG_DIR, PATTERN_SETS, Patterns, pattern_texts
+from flashpoint.nlp.language import PATTERN_SETS, Patterns, pattern_texts
 
 ROWS = [pytest.param(s, name, id=f"{s.file}:{s.key}.{name}") for s in list(PATTERN_SETS) for name in s.rows]
 
@@ -54,24 +54,15 @@ def test_a_part_the_reader_lacks_is_an_error() -> None:
         Patterns("pages.yaml", "page_patterns").fill(r"{MON}\s+\d")
 
 
-def _language_with(tmp_path: Path, old: str, new: str) -> Path:
-    folder = tmp_path / "xx"
-    folder.mkdir()
-    text = (LANG_DIR / "en" / "quotes.yaml").read_text(encoding="utf-8")
-    assert old in text
-    (folder / "quotes.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
-    return tmp_path
-
-
-def test_a_cue_pattern_without_positive_examples_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, '    pos: ["Q: ", "Answer. "]\n', ""))
+def test_a_cue_pattern_without_positive_examples_is_refused(language_with: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", language_with("quotes.yaml", '    pos: ["Q: ", "Answer. "]\n', ""))
     with pytest.raises(ValueError, match=r"interview_patterns\.qa_label needs a pattern and positive and negative"):
         Patterns("quotes.yaml", "interview_patterns", language="xx")
 
 
-def test_a_cue_patterns_flag_that_is_not_true_or_false_is_refused(tmp_path: Path,
+def test_a_cue_patterns_flag_that_is_not_true_or_false_is_refused(language_with: Any,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     old = "  qa_label:\n    pattern: '(?P<label>Q|A|Question|Answer)[ \\u00a0]*[:.][ \\u00a0]+'\n    ignore_case: false"
-    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, old, old.replace("false", "no way")))
+    monkeypatch.setattr(language, "LANG_DIR", language_with("quotes.yaml", old, old.replace("false", "no way")))
     with pytest.raises(ValueError, match=r"qa_label: ignore_case and whole are true or false"):
         Patterns("quotes.yaml", "interview_patterns", language="xx")

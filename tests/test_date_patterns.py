@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 from flashpoint.nlp import language, timexes
-from flashpoint.nlp.language import LANG_DIR, date_patterns, pattern_texts
+from flashpoint.nlp.language import date_patterns, pattern_texts
 
 PATTERNS = date_patterns()
 
@@ -67,28 +67,19 @@ def test_a_part_the_finder_lacks_is_an_error() -> None:
         timexes.filled(r"(?:{NOPE})\s+")
 
 
-def _language_with(tmp_path: Path, old: str, new: str) -> Path:
-    folder = tmp_path / "xx"
-    folder.mkdir()
-    text = (LANG_DIR / "en" / "dates.yaml").read_text(encoding="utf-8")
-    assert old in text
-    (folder / "dates.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
-    return tmp_path
-
-
-def test_a_pattern_without_negative_examples_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, '    neg: ["on 2024-13-05"]\n', ""))
+def test_a_pattern_without_negative_examples_is_refused(language_with: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", language_with("dates.yaml", '    neg: ["on 2024-13-05"]\n', ""))
     with pytest.raises(ValueError, match=r"rule_patterns\.iso needs a pattern and positive and negative examples"):
         date_patterns("xx")
 
 
-def test_a_rule_without_anchor_words_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "    anchors: [[YEARS]]\n", ""))
+def test_a_rule_without_anchor_words_is_refused(language_with: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", language_with("dates.yaml", "    anchors: [[YEARS]]\n", ""))
     with pytest.raises(ValueError, match=r"rule_patterns\.iso: 'anchors' must list"):
         date_patterns("xx")
 
 
-def test_a_part_not_named_in_capitals_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "LANG_DIR", _language_with(tmp_path, "\n  UNIT:\n", "\n  unit:\n"))
+def test_a_part_not_named_in_capitals_is_refused(language_with: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", language_with("dates.yaml", "\n  UNIT:\n", "\n  unit:\n"))
     with pytest.raises(ValueError, match=r"'pattern_parts' are named in capitals"):
         date_patterns("xx")
