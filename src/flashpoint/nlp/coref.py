@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from flashpoint.model import Actor, Entity
-from flashpoint.nlp.document import WORD_MARKS, doc_text, written_words
+from flashpoint.nlp.document import WORD_MARKS, doc_text, token_offsets, token_range, written_words
 from flashpoint.nlp.language import lexicon, names
 from flashpoint.yamlio import load_yaml
 
@@ -153,9 +153,10 @@ def _name_word(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The capitalised part of a written word of letters, digits, hyphens and apostrophes: from its first capital to
     its last letter or digit ("al-Qaeda": "Qaeda"; "Jones'": "Jones"), or None. A word with another mark is no name
     ("Nov.", "Inc.", "U.S.", "Disney+", "@handle", a link)."""
-    if not all(c.isalnum() or c in _NAME_MARKS for c in text[start:end]):
+    word = text[start:end]  # str.isalnum and a capital first answer for most words at C speed
+    if not word.isalnum() and not all(c.isalnum() or c in _NAME_MARKS for c in word):
         return None
-    k = next((j for j in range(start, end) if "A" <= text[j] <= "Z"), None)
+    k = start if "A" <= word[:1] <= "Z" else next((j for j in range(start, end) if "A" <= text[j] <= "Z"), None)
     if k is None:
         return None
     while not text[end - 1].isalnum():
@@ -191,7 +192,9 @@ def _headline_lines(text: str, words: list[tuple[int, int]]) -> set[int]:
     capitalised (a word's first letter read, "al-Qaeda" lower case)."""
     counts: dict[int, list[int]] = {}
     for start, end in words:
-        first = next((text[j] for j in range(start, end) if text[j].isascii() and text[j].isalpha()), None)
+        opening = text[start]  # most words open with their first letter
+        first = opening if opening.isascii() and opening.isalpha() else next(
+            (text[j] for j in range(start, end) if text[j].isascii() and text[j].isalpha()), None)
         if first is not None:
             tally = counts.setdefault(text.rfind("\n", 0, start) + 1, [0, 0])
             tally[0] += 1
@@ -269,8 +272,9 @@ def _trailing_words(tokens: Doc, start: int, reach: int = 80) -> list[str]:
     text = doc_text(tokens)
     lo = max(0, start - reach)
     words: list[tuple[int, int]] = []
-    for t in tokens.char_span(lo, start, alignment_mode="expand") or ():
-        s, e = max(t.idx, lo), min(t.idx + len(t), start)
+    starts, ends, _space = token_offsets(tokens)
+    for i in token_range(tokens, lo, start):  # the tokens of char_span(lo, start, 'expand'), no Token object made
+        s, e = max(starts[i], lo), min(ends[i], start)
         if s >= e or text[s:e].isspace():
             continue
         if words and words[-1][1] == s and _word_piece(text[s:e]) and _word_piece(text[words[-1][0]:s]):

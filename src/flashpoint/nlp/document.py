@@ -101,11 +101,11 @@ def written_words(doc: Doc) -> list[tuple[int, int]]:
     words: list[tuple[int, int]] | None = doc.user_data.get(_WORDS_KEY)
     if words is not None:
         return words
-    text, (starts, ends, _space) = doc_text(doc), _offsets(doc)
+    text, (starts, ends, _space) = doc_text(doc), token_offsets(doc)
     words = doc.user_data[_WORDS_KEY] = []
     for i, e in zip(starts, ends, strict=True):
         token = text[i:e]
-        if not any(c.isalnum() for c in token) and not all(c in WORD_MARKS for c in token):
+        if not token.isalnum() and not any(c.isalnum() for c in token) and not all(c in WORD_MARKS for c in token):
             continue
         if words and words[-1][1] == i:
             words[-1] = (words[-1][0], e)
@@ -121,11 +121,14 @@ def words_near(doc: Doc, lo: int, hi: int, marks: str) -> list[tuple[int, int]]:
     """The words between two offsets, from the Doc's tokens (issue 11): a word is a run of tokens written together
     ("Ukraine", "'s"; "vice", "-", "president"; "Mr."), each of letters, digits and `marks`; a token of another mark
     (a comma, a bracket, a quote, a line break) is none and parts two words. A word the offsets cut is cut too."""
-    text, (starts, ends, _space) = doc_text(doc), _offsets(doc)
+    text, (starts, ends, _space) = doc_text(doc), token_offsets(doc)
     words: list[tuple[int, int]] = []
-    for i in _expanded(doc, lo, hi):
+    for i in token_range(doc, lo, hi):
         s, e = max(starts[i], lo), min(ends[i], hi)
-        if s >= e or not all(c.isalnum() or c in marks for c in text[s:e]):
+        if s >= e:
+            continue
+        piece = text[s:e]  # most tokens are letters and digits alone: str.isalnum answers for them at C speed
+        if not piece.isalnum() and not all(c.isalnum() or c in marks for c in piece):
             continue
         if words and words[-1][1] == s:
             words[-1] = (words[-1][0], e)
@@ -138,10 +141,10 @@ def spaced_words(doc: Doc, lo: int, hi: int) -> list[str]:
     """The words between two offsets as spaces part them, from the Doc's tokens (issue 11): a run of tokens with no
     space between ("Ministry", ","; "Kyiv", "’s"), marks and all; a space token (a line break, a no-break space) parts
     two. What `str.split` gives of the text between the offsets: a word the offsets cut is cut too."""
-    text, (starts, ends, space) = doc_text(doc), _offsets(doc)
+    text, (starts, ends, space) = doc_text(doc), token_offsets(doc)
     words: list[str] = []
     end = -1
-    for i in _expanded(doc, lo, hi):
+    for i in token_range(doc, lo, hi):
         s, e = max(starts[i], lo), min(ends[i], hi)
         if s >= e or space[i]:
             continue
@@ -153,7 +156,7 @@ def spaced_words(doc: Doc, lo: int, hi: int) -> list[str]:
     return words
 
 
-def _offsets(doc: Doc) -> tuple[list[int], list[int], list[bool]]:
+def token_offsets(doc: Doc) -> tuple[list[int], list[int], list[bool]]:
     """Each token's start and end offsets and whether it is a space token, read from the Doc's arrays once per Doc
     (kept in its user_data): words_near and spaced_words run thousands of times a document, and a Token object
     for each token they walk cost more than the walk."""
@@ -168,10 +171,10 @@ def _offsets(doc: Doc) -> tuple[list[int], list[int], list[bool]]:
 _OFFSETS_KEY = "flashpoint.offsets"
 
 
-def _expanded(doc: Doc, lo: int, hi: int) -> range:
+def token_range(doc: Doc, lo: int, hi: int) -> range:
     """The token indexes of doc.char_span(lo, hi, alignment_mode="expand"), none where it gives None: the token
     holding `lo` (the next one where `lo` is the space after a token) to the token holding `hi - 1`."""
-    starts, ends, _space = _offsets(doc)
+    starts, ends, _space = token_offsets(doc)
     size = len(doc_text(doc))
     if not (0 <= lo < size and 0 <= hi - 1 < size):
         return range(0)
