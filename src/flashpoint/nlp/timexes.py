@@ -134,7 +134,6 @@ for _name, _part in _PATTERNS.parts.items():  # "nineteen ninety six", "a couple
     _PARTS[_name] = filled(_part.text)
 _PARTS["YEAR"] = _YEAR = r"(?:" + _YEAR_NUM + "|" + _PARTS["YEAR_IN_WORDS"] + ")"
 _NUM, _UNIT = _PARTS["NUM"], _PARTS["UNIT"]
-_REL = longest_first(_W.relative_words)
 _STEPS = relative_steps()  # "next" 1, "last" -1, "this" 0 (dates.yaml relative_steps)
 
 _FUTURE_CUES = date_pattern("future_cues")  # "will", "plans to", "next"
@@ -1038,10 +1037,6 @@ def _stretch_up_to_now(m: re.Match[str], rel: str, unit: str) -> bool:
                 and unit in rule_words("stretch_up_to_now", "units"))
 
 
-# "early this year", "late last month": the part of the unit stays in the date (dates.yaml: early_in_a_unit)
-_PART_OF_A_UNIT = alternation(rule_words("early_in_a_unit", "words"))
-
-
 def _week_or_unit(said: str) -> str:
     """The unit of time a written unit names, where a working week is a week (dates.yaml: working_week)."""
     return "week" if date_pattern("working_week").fullmatch(said.lower()) else _unit(said)
@@ -1067,7 +1062,7 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
         c = ctx.ref.year // 100 + step
         return Res(m.start(), m.end(), f"{c:02d}")
     else:
-        d = shift(ctx.ref, step, "month" if unit == "fortnight" and False else unit) if step else ctx.ref
+        d = shift(ctx.ref, step, unit) if step else ctx.ref
     res = Res(m.start(), m.end(), unit_value(d, unit), mod=m["pos"] or m["bound"])
     if m["the"] and step and unit in ("month", "year") and rel in rule_words("the_following_year", "words"):
         res.extra["shift"] = (step, unit)  # counted from the date last told (dates.yaml: the_following_year)
@@ -1137,10 +1132,10 @@ def _comes_after(m: re.Match[str], ctx: Ctx, direction: str) -> Res:
 
 def _told_later(m: re.Match[str], ctx: Ctx, direction: str) -> Res | None:
     """"two months later": from the date told before it; than nothing told, no value (dates.yaml: later_than_told)."""
-    n = _count(m["n"])
-    if n is None or m["n2"] or _unit(m["unit"]) not in ("day", "week", "month", "year"):
+    n, unit = _count(m["n"]), _unit(m["unit"])
+    if n is None or m["n2"] or unit not in ("day", "week", "month", "year"):
         return None
-    res = _anaphoric(m, ctx, -n if direction in rule_words("counted_from_now", "back_words") else n, _unit(m["unit"]))
+    res = _anaphoric(m, ctx, -n if direction in rule_words("counted_from_now", "back_words") else n, unit)
     res.extra["told_only"] = True
     return res
 
@@ -1149,8 +1144,8 @@ def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | N
     """"two years ago", "three days from now": counted from the reference day (or the day its anchor names)."""
     assert ctx.ref is not None
     base = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL.get((m["anchor"] or "").lower(), 0))
-    sign = -1 if direction in rule_words("counted_from_now", "back_words") else 1
-    d = shift(base, sign * n, _unit(m["unit"]))
+    sign, unit = -1 if direction in rule_words("counted_from_now", "back_words") else 1, _unit(m["unit"])
+    d = shift(base, sign * n, unit)
     if m["n2"]:
         n2 = _count(m["n2"])
         if n2 is None:
@@ -1160,7 +1155,7 @@ def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | N
     if m["approx"] and re.sub(r"\s+", " ", m["approx"].lower()) in rule_words("more_than_ago", "words"):
         d -= dt.timedelta(days=1)  # "more than nine months ago": before the day nine months back
     # "two years ago" names a year, "nine months ago" a month: the record keeps that grain
-    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": _unit(m["unit"])})
+    return Res(m.start(), m.end(), d.isoformat(), extra={"grain": unit})
 
 
 @rule("in_n")
@@ -1705,8 +1700,6 @@ def _holiday_name(said: str) -> str:
     return name
 
 
-
-
 def _holiday_year_said(m: re.Match[str], ctx: Ctx) -> int | None:
     """The year said with a holiday ('Christmas 2019', 'Easter next year'); None when it is relative
     and there is no reference day."""
@@ -1715,8 +1708,6 @@ def _holiday_year_said(m: re.Match[str], ctx: Ctx) -> int | None:
     if ctx.ref is None:
         return None
     return ctx.ref.year + _STEPS.get(m["yrel"].lower(), 0)  # "this", "next" or "last" year
-
-
 
 
 def _holiday_nearest(name: str, rel: str, ref: dt.date, future: bool) -> dt.date | None:
@@ -2010,7 +2001,6 @@ def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
         return bool(_plan_in_the_present(head))
 
     return scheduled
-
 
 
 @lru_cache(maxsize=1)
@@ -2657,7 +2647,6 @@ def _furniture_lines(body: str, tokens: Doc, found: list[Res]) -> list[tuple[int
 def extract_timexes(doc: NlpDoc) -> list[Timex]:
     return record_timexes(doc.body, doc.published, doc.tokens, doc.extras.setdefault("unshown_timexes", set()),
                           doc.extras.setdefault("stamp_dates", set()), publication_window(doc.article))
-
 
 
 def record_timexes(body: str, published: dt.date | None, tokens: Doc,
