@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from flashpoint.nlp.document import NlpDoc
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml, word_list
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -40,8 +40,6 @@ def since_comparison(language: str = DEFAULT_LANGUAGE) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def referring_subjects(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Pronouns that, as a sentence's bare subject, stand for what the sentence before told (background.yaml)."""
-    from flashpoint.nlp.language import word_list
-
     return word_list(language, "background.yaml", "referring_subjects")
 
 

@@ -391,8 +391,10 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi) or _acronym(doc, tok)
     if actor is None:
-        # "the country": the state named last, not the one its own clause's subject names
-        pointed = actor_kb.pointed_state(doc.body[lo:hi], doc.body[:lo], _subject_states(doc, tok))
+        # "the country": the state named last, not the one its own clause's subject names (read only for a pointer)
+        text = doc.body[lo:hi]
+        pointed = actor_kb.pointed_state(text, doc.body[:lo], _subject_states(doc, tok)) \
+            if actor_kb.state_pointer(text) else None
         return Party(pointed, inherited=True) if pointed is not None else \
             _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
     return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
