@@ -613,18 +613,13 @@ def find_agencies(lines: list[str], table: Sources) -> tuple[list[str], str | No
     return found, outlet
 
 
-@lru_cache(maxsize=1)
-def _staff_pattern() -> re.Pattern[str]:
-    return _PATTERN("staff")
-
-
 def staff_agencies(body: str, table: Sources) -> list[str]:
     """Agencies whose own staff or tallies the text cites ("according to AFP journalists", "an AFP tally").
 
     Wire copy names its reporters this way; it is the fallback when no credit line names an agency.
     """
     found: list[str] = []
-    for m in _staff_pattern().finditer(body):
+    for m in _PATTERN("staff").finditer(body):
         agency = _agency_of(m.group("name"), table)
         if agency and agency not in found:
             found.append(agency)

@@ -97,6 +97,7 @@ def _currencies(signs: bool, spaced_words: bool = True) -> str:
     return _alt([c for c in cur if (not (c.replace(" ", "") if spaced_words else c).isalpha()) == signs])
 
 
+@lru_cache(maxsize=1)
 def _joined_lists() -> dict[str, str]:
     """The parts of figure_patterns that join word lists: more scales ("crore"), attack words, the persons an age
     is said of, the words after an ordinal count and the toll nouns it counts."""
@@ -611,12 +612,7 @@ def _exchange_rate(fig: _Figure) -> bool:
     (figures.yaml exchange_rates)."""
     if fig.m["pct"] or fig.m["cur"]:
         return False
-    return _exchange_rate_pattern().match(fig.after) is not None
-
-
-@lru_cache(maxsize=1)
-def _exchange_rate_pattern() -> re.Pattern[str]:
-    return _PATTERN("exchange_rate")
+    return _PATTERN("exchange_rate").match(fig.after) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1299,7 +1295,7 @@ def _name_of_a_number(fig: _Figure, head_kind: str | None) -> bool:
     (no day or month) and 'of' before a bare number name a body; so does a capitalised number word that opens
     a name (figures.yaml: name_numbers)."""
     m = fig.m
-    said = _name_of_pattern().search(fig.before)
+    said = _PATTERN("name_of").search(fig.before)
     if said is None:
         return _name_opened_by_a_number(fig, head_kind)  # "the Five Star Movement"
     return not _names_a_date(said.group(1)) \
@@ -1319,11 +1315,6 @@ def _name_opened_by_a_number(fig: _Figure, head_kind: str | None) -> bool:
     opened = re.search(r"\b(\w+)\s+$", fig.before)
     return opened is not None and opened.group(1).lower() in _figure_rule_words()["name_numbers.number_word_articles"] \
         and re.match(r"[ -][A-Z][a-z]", fig.after) is not None and _LOWER_WORD.search(fig.before + fig.after) is not None
-
-
-@lru_cache(maxsize=1)
-def _name_of_pattern() -> re.Pattern[str]:
-    return _PATTERN("name_of")
 
 
 @lru_cache(maxsize=1)
@@ -1605,12 +1596,7 @@ def _one_of_a_count(fig: _Figure, kind: str) -> bool:
     """'one of three journalists detained', 'one of 12 candidates': a member of a group the next number counts,
     no count of its own unless its clause makes it a toll ('killed one of the 12 hostages'; figures.yaml
     one_of_a_count)."""
-    return (fig.m["num"] or "").lower() == "one" and kind == "other" and _one_of_a_number().match(fig.after) is not None
-
-
-@lru_cache(maxsize=1)
-def _one_of_a_number() -> re.Pattern[str]:
-    return _PATTERN("one_of_a_number")
+    return (fig.m["num"] or "").lower() == "one" and kind == "other" and _PATTERN("one_of_a_number").match(fig.after) is not None
 
 
 @lru_cache(maxsize=1)
