@@ -1080,6 +1080,7 @@ class Extraction:
         prev_in_para: dict[int, tuple[Who | None, str | None]] = {}
         for qi, q in enumerate(self.marks):
             inner = self.body[q.inner_start:q.inner_end]
+            words = self.doc.words_between(q.inner_start, q.inner_end)
             who: Who | None
             cue_word: str | None
             byline = self._byline(q)
@@ -1093,8 +1094,8 @@ class Extraction:
             elif (named := self._colon_speaker(q)) is not None:
                 who, cue_word = named, None  # 'Zelensky: “We will not give up our land.”'
             else:
-                who, cue_word = self._continued_speaker(q, self.doc.words_between(q.inner_start, q.inner_end), prev_in_para)
-            if cue_word is None and (q.single or self.doc.words_between(q.inner_start, q.inner_end) < SHORT or self._heading(q)) or \
+                who, cue_word = self._continued_speaker(q, words, prev_in_para)
+            if cue_word is None and (q.single or words < SHORT or self._heading(q)) or \
                     self._is_fragment(q) and not self._utterance(q):
                 continue  # scare quotes, titles, quoted terms and unattributed fragments
             prev_in_para[q.para] = (who, cue_word)
@@ -2045,14 +2046,14 @@ def _closing_aside(phrase: Span, aside: Span) -> bool:
     return first.lower_ in quoting().closing_aside_openers or first.like_num or named
 
 
+_QUANTITY_OPENERS = tuple(tuple(o.split()) for o in quoting().quantity_openers)  # ("at", "least"), split once
+
+
 def _opens_number(toks: list[Token]) -> bool:
     """'at least 12 civilians', 'up to 50 people', 'about 300 homes': the words open a number (quotes.yaml
     quantity_openers, then a numeral or a number word), the subject of a clause, whatever the parse made of "at"."""
-    for opener in quoting().quantity_openers:
-        n = len(opener.split())
-        if len(toks) > n and " ".join(t.lower_ for t in toks[:n]) == opener and toks[n].like_num:
-            return True
-    return False
+    return any(len(toks) > len(opener) and tuple(t.lower_ for t in toks[:len(opener)]) == opener
+               and toks[len(opener)].like_num for opener in _QUANTITY_OPENERS)
 
 
 def _states(clause: Token) -> bool:
