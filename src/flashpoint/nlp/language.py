@@ -720,7 +720,6 @@ def date_patterns(language: str = DEFAULT_LANGUAGE) -> DatePatterns:
                         pattern_texts(language, "dates.yaml", "cue_patterns"))
 
 
-
 PATTERN_SETS: list[Patterns] = []  # every reader's set, for the test that runs their examples
 
 
