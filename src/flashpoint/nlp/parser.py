@@ -303,10 +303,10 @@ def _interrupted_verb(root: Token) -> tuple[Token, Token] | None:
     doc, sent = root.doc, root.sent
     if root.dep_ != "ROOT" or root.pos_ not in NOMINAL or doc[sent.end - 1].text not in SENTENCE_FINAL:
         return None
-    phrase = _phrase_after(root)
+    phrase = _phrase_after(root, sent.end)
     if phrase is None:
         return None
-    j = phrase.i + 1 + (phrase.i + 1 < sent.end and doc[phrase.i + 1].text == ",")
+    j = _past_comma(phrase, sent.end)
     verb = doc[j] if j < sent.end else None
     # the phrase hung on the root, or already on the verb ("Moscow, for its part, promised(conj)")
     if verb is None or phrase.head.i not in (root.i, verb.i) or not _bare_past_verb(verb):
@@ -314,10 +314,17 @@ def _interrupted_verb(root: Token) -> tuple[Token, Token] | None:
     return verb, phrase
 
 
-def _phrase_after(root: Token) -> Token | None:
-    """The head of the prepositional phrase right after `root` (a comma allowed between), all its words before it."""
-    doc, end = root.doc, root.sent.end
-    k = root.i + 1 + (root.i + 1 < end and doc[root.i + 1].text == ",")
+def _past_comma(tok: Token, end: int) -> int:
+    """The index of the token after `tok`, past a comma there (`end`: the end of its sentence)."""
+    i = tok.i + 1
+    return i + (i < end and tok.doc[i].text == ",")
+
+
+def _phrase_after(root: Token, end: int) -> Token | None:
+    """The head of the prepositional phrase right after `root` (a comma allowed between), all its words before it
+    (`end`: the end of its sentence)."""
+    doc = root.doc
+    k = _past_comma(root, end)
     if k >= end - 1 or doc[k].dep_ != "case":
         return None
     phrase = doc[k].head
