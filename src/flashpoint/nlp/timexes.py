@@ -46,6 +46,7 @@ from flashpoint.nlp.language import (
     lexicon,
     names,
     number_words,
+    read_yaml,
     relative_steps,
     syntax,
     word_list,
@@ -176,8 +177,6 @@ class Ctx:
 @lru_cache(maxsize=1)
 def date_rules() -> dict[str, dict[str, object]]:
     """The `date_rules` of lang/en/dates.yaml: per rule its word lists and the examples a test runs."""
-    from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
-
     rules = read_yaml(DEFAULT_LANGUAGE, "dates.yaml").get("date_rules")
     if not isinstance(rules, dict):
         raise ValueError("lang/en/dates.yaml: 'date_rules' must map a rule name to its words and examples")
@@ -2244,9 +2243,7 @@ _DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(?:MO|AF|EV|NI))?
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
-    from flashpoint.nlp.language import DEFAULT_LANGUAGE, word_list
-
-    return frozenset(w.lower() for w in word_list(DEFAULT_LANGUAGE, "dates.yaml", "reporting_verbs"))
+    return word_list(DEFAULT_LANGUAGE, "dates.yaml", "reporting_verbs")  # lower case, as word_list gives them
 
 
 @lru_cache(maxsize=1)
