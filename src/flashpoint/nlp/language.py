@@ -432,8 +432,8 @@ _KIND_NAMES: dict[type, str] = {list: "list", dict: "mapping", str: "string"}
 
 
 def lexicon(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-    """One language file of LEXICON_SCHEMAS, checked: a mapping holding each key its schema names, each a list or
-    a mapping as the schema says. Shared by every caller, which reads it and never changes it."""
+    """One language file of LEXICON_SCHEMAS, checked: a mapping holding each key its schema names, each a list, a
+    mapping or a string as the schema says. Shared by every caller, which reads it and never changes it."""
     data = read_yaml(language, name)
     source = f"lang/{language}/{name}"
     schema = LEXICON_SCHEMAS[name]
