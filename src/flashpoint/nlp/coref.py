@@ -274,7 +274,9 @@ def _trailing_words(tokens: Doc, start: int, reach: int = 80) -> list[str]:
     words: list[tuple[int, int]] = []
     starts, ends, _space = token_offsets(tokens)
     for i in token_range(tokens, lo, start):  # the tokens of char_span(lo, start, 'expand'), no Token object made
-        s, e = max(starts[i], lo), min(ends[i], start)
+        s, e = starts[i], ends[i]
+        if s < lo or e > start:  # only the first and last token may be cut
+            s, e = max(s, lo), min(e, start)
         if s >= e or text[s:e].isspace():
             continue
         if words and words[-1][1] == s and _word_piece(text[s:e]) and _word_piece(text[words[-1][0]:s]):

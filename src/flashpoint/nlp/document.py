@@ -18,7 +18,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Span
 
 from flashpoint.model import Article, Entity, Event, Quantity, Quote, Timex
-from flashpoint.nlp.parser import Scope, parse
+from flashpoint.nlp.parser import TEXT_KEY, Scope, parse
 
 
 @dataclass
@@ -78,15 +78,13 @@ class NlpDoc:
 
 
 def doc_text(doc: Doc) -> str:
-    """The Doc's text, joined once per Doc and kept in its user_data: spaCy's Doc.text joins every token's text
-    again on each read (a Token object a token), and the extractors read the body hundreds of times a document."""
-    text = doc.user_data.get(_TEXT_KEY)
+    """The Doc's text, kept in its user_data (parser.parse keeps the text it was given; another Doc's is joined once):
+    spaCy's Doc.text joins every token's text again on each read (a Token object a token), and the extractors read
+    the body hundreds of times a document."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
-
-
-_TEXT_KEY = "flashpoint.text"
 
 
 WORD_MARKS = "'’-_"  # what a written word holds besides letters and digits ("Al-Qaeda", "O’Brien", "Kyiv’s")
@@ -124,7 +122,9 @@ def words_near(doc: Doc, lo: int, hi: int, marks: str) -> list[tuple[int, int]]:
     text, (starts, ends, _space) = doc_text(doc), token_offsets(doc)
     words: list[tuple[int, int]] = []
     for i in token_range(doc, lo, hi):
-        s, e = max(starts[i], lo), min(ends[i], hi)
+        s, e = starts[i], ends[i]
+        if s < lo or e > hi:  # only the first and last token may be cut: no max and min a token
+            s, e = max(s, lo), min(e, hi)
         if s >= e:
             continue
         piece = text[s:e]  # most tokens are letters and digits alone: str.isalnum answers for them at C speed
@@ -145,7 +145,9 @@ def spaced_words(doc: Doc, lo: int, hi: int) -> list[str]:
     words: list[str] = []
     end = -1
     for i in token_range(doc, lo, hi):
-        s, e = max(starts[i], lo), min(ends[i], hi)
+        s, e = starts[i], ends[i]
+        if s < lo or e > hi:  # only the first and last token may be cut
+            s, e = max(s, lo), min(e, hi)
         if s >= e or space[i]:
             continue
         if words and end == s:

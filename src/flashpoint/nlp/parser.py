@@ -536,6 +536,9 @@ TAGGING = [TAG, POS, MORPH, LEMMA]
 TREE = [HEAD, DEP]
 
 
+TEXT_KEY = "flashpoint.text"  # where a Doc keeps its text (document.doc_text)
+
+
 def parse(text: str, scope: Scope | None = None) -> Doc:
     """Tokens, tags, morphology, lemmas, dependencies and sentences of one body, in one spaCy Doc.
 
@@ -543,6 +546,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     only those are tagged and parsed; the others keep their tokens and sentence boundaries and no annotation."""
     nlp = load_parser()
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character (doc.text == text): no join to read it
     words = _words(text, doc)
     starts = preset_sentence_starts(doc, words, text)
     sentences = [(a, b) for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a]
