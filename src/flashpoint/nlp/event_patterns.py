@@ -244,12 +244,13 @@ def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ..
     return _examples(read_yaml(language, "events.yaml").get("intent") or {}, f"lang/{language}/events.yaml: intent")
 
 
-def _types(data: dict[str, Any], source: str) -> frozenset[str]:
-    """The PLOVER types a rule of events.yaml names, each checked against the ontology."""
-    unknown = [t for t in data.get("types") or [] if t not in ontology()["types"]]
+def _types(data: dict[str, Any], source: str, key: str = "types") -> frozenset[str]:
+    """The PLOVER types a rule of events.yaml names (under `key`: its types, the acts it reads), each checked against
+    the ontology."""
+    unknown = [t for t in data.get(key) or [] if t not in ontology()["types"]]
     if unknown:
         raise ValueError(f"{source}: unknown types {unknown}")
-    return frozenset(data.get("types") or [])
+    return frozenset(data.get(key) or [])
 
 
 def _rule_section(language: str, key: str) -> tuple[dict[str, Any], str]:
@@ -386,12 +387,8 @@ class PlacePointers:
 @lru_cache(maxsize=4)
 def place_pointers(language: str = DEFAULT_LANGUAGE) -> PlacePointers:
     data, source = _rule_section(language, "place_pointers")
-    scenes = _codes(data, "scene_types")
-    unknown = [t for t in scenes if t not in ontology()["types"]]
-    if unknown:
-        raise ValueError(f"{source}: unknown act types {unknown}")
-    return PlacePointers(_types(data, source), scenes, _nouns(data, "nouns"), _words(data, "determiners"),
-                         *_examples(data, source))
+    return PlacePointers(_types(data, source), _types(data, source, "scene_types"), _nouns(data, "nouns"),
+                         _words(data, "determiners"), *_examples(data, source))
 
 
 @lru_cache(maxsize=4)
@@ -435,10 +432,8 @@ class ReferredActs:
 @lru_cache(maxsize=4)
 def referred_acts(language: str = DEFAULT_LANGUAGE) -> ReferredActs:
     data, source = _rule_section(language, "referred_acts")
+    _types(data, source, "acts")  # checked: each act a type of the ontology
     kinds = data.get("acts") or {}
-    unknown = [t for t in kinds if t not in ontology()["types"]]
-    if unknown:
-        raise ValueError(f"{source}: unknown act types {unknown}")
     acts = {form: str(type_) for type_ in kinds for form in _nouns(kinds, type_)}
     return ReferredActs(_types(data, source), _words(data, "determiners"), acts, *_examples(data, source))
 
