@@ -90,11 +90,11 @@ def _words(name: str) -> str:
     return alternation(sorted(_figure_rule_words()[name])) if "." in name else _alt(lexicon()[name])
 
 
-def _currencies(signs: bool, spaced_words: bool = True) -> str:
+def _currencies(signs: bool, spaced_are_words: bool = True) -> str:
     """The currencies written with a sign or letters ("$", "rs.") or, `signs` false, as words ("dollars"); a
-    currency of words with a space ("swiss francs") is a word, or, `spaced_words` false, a sign."""
+    currency of words with a space ("swiss francs") is a word, or, `spaced_are_words` false, a sign."""
     cur = lexicon()["currencies"]
-    return _alt([c for c in cur if (not (c.replace(" ", "") if spaced_words else c).isalpha()) == signs])
+    return _alt([c for c in cur if (not (c.replace(" ", "") if spaced_are_words else c).isalpha()) == signs])
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +115,7 @@ def _joined(name: str) -> Callable[[], str]:
 # the figure finder's patterns (lang/en/figures.yaml figure_patterns), with the parts it builds
 _PATTERN = Patterns("figures.yaml", "figure_patterns", {
     "CUR_SIGNS": lambda: _currencies(True), "CUR_WORDS": lambda: _currencies(False),
-    "CUR_MARKS": lambda: _currencies(True, spaced_words=False), "CODES": lambda: _currency_codes(),
+    "CUR_MARKS": lambda: _currencies(True, spaced_are_words=False), "CODES": lambda: _currency_codes(),
     "GROUPED": lambda: _grouped_thousands(), "DIGITS": DIGITS_RE, "NUMBER_WORDS": NUMBER_WORDS_RE,
     "ORDINAL_WORDS": ORDINAL_WORDS_RE, "ORDINAL_SUFFIX": ORDINAL_SUFFIX_RE,
     **{name: _joined(name) for name in ("EXTRA_SCALES", "ATTACK_WORDS", "AGE_PERSONS", "ORDINAL_COUNT_WORDS",
