@@ -503,9 +503,9 @@ class CalendarWords:
     day_words: dict[str, int]  # -> days from the day of writing
     written_weekday: Cue  # a weekday as a date line writes it ("Fri", "Tues"), with examples
     ordinal_suffixes: tuple[str, ...]  # the endings of an ordinal in digits ("1st", "22nd"), as listed
-    units: dict[str, str] = field(default_factory=dict)  # a unit of time as written ("weeks") -> its unit ("week")
-    plural_units: frozenset[str] = frozenset()  # the units as written of more than one ("weeks")
-    unit_end_abbreviations: dict[str, str] = field(default_factory=dict)  # "eoy" -> "year"
+    units: dict[str, str]  # a unit of time as written ("weeks") -> its unit ("week")
+    plural_units: frozenset[str]  # the units as written of more than one ("weeks")
+    unit_end_abbreviations: dict[str, str]  # "eoy" -> "year"
 
     @property
     def ordinal_suffix(self) -> str:
