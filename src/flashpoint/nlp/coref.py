@@ -149,6 +149,9 @@ def looks_like_person(name: str) -> bool:
     return not (len(toks) == 1 and (toks[0].isupper() or toks[0] in _NOT_NAMES))
 
 
+_CAPITAL = re.compile("[A-Z]")
+
+
 def _name_word(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The capitalised part of a written word of letters, digits, hyphens and apostrophes: from its first capital to
     its last letter or digit ("al-Qaeda": "Qaeda"; "Jones'": "Jones"), or None. A word with another mark is no name
@@ -156,9 +159,10 @@ def _name_word(text: str, start: int, end: int) -> tuple[int, int] | None:
     word = text[start:end]  # str.isalnum and a capital first answer for most words at C speed
     if not word.isalnum() and not all(c.isalnum() or c in _NAME_MARKS for c in word):
         return None
-    k = start if "A" <= word[:1] <= "Z" else next((j for j in range(start, end) if "A" <= text[j] <= "Z"), None)
-    if k is None:
+    capital = _CAPITAL.search(text, start, end)
+    if capital is None:
         return None
+    k = capital.start()
     while not text[end - 1].isalnum():
         end -= 1  # a closing quote or a bare possessive mark
     return k, end
@@ -191,12 +195,14 @@ def _headline_lines(text: str, words: list[tuple[int, int]]) -> set[int]:
     """Start offsets of the title-case lines: four written words with a letter or more, more than 60% of them
     capitalised (a word's first letter read, "al-Qaeda" lower case)."""
     counts: dict[int, list[int]] = {}
+    line, last = 0, 0  # the line holding the last word, and where that word starts (words run in text order)
     for start, end in words:
+        line, last = text.rfind("\n", last, start) + 1 or line, start  # no search back to the body's start a word
         opening = text[start]  # most words open with their first letter
         first = opening if opening.isascii() and opening.isalpha() else next(
             (text[j] for j in range(start, end) if text[j].isascii() and text[j].isalpha()), None)
         if first is not None:
-            tally = counts.setdefault(text.rfind("\n", 0, start) + 1, [0, 0])
+            tally = counts.setdefault(line, [0, 0])
             tally[0] += 1
             tally[1] += first.isupper()
     return {line for line, (n, caps) in counts.items() if n >= 4 and caps > 0.6 * n}
@@ -296,12 +302,12 @@ def _trailing_words(tokens: Doc, start: int, reach: int = 80) -> list[str]:
 
 def _word_piece(text: str) -> bool:
     """Tokens that join the word they are written against: not a token of other marks alone ("(", "“", ",")."""
-    return any(c.isalnum() for c in text) or all(c in _NAME_MARKS for c in text)
+    return text.isalnum() or any(c.isalnum() for c in text) or all(c in _NAME_MARKS for c in text)
 
 
 def _title_unit(word: str) -> bool:
     """A word of letters, digits, hyphens and apostrophes, or an abbreviated title ("Gov.", "Sen.")."""
-    if all(c.isalnum() or c in _NAME_MARKS for c in word):
+    if word.isalnum() or all(c.isalnum() or c in _NAME_MARKS for c in word):
         return True
     return 3 <= len(word) <= 6 and word[0].isascii() and word[0].isupper() and word[-1] == "." \
         and all("a" <= c <= "z" for c in word[1:-1])

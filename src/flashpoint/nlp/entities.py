@@ -236,14 +236,27 @@ def _first_word(doc: Doc, lo: int, hi: int) -> str:
 
 
 def _preceding_role(doc: Doc, pos: int) -> str:
-    """The role words just before a name: 'Kremlin spokesman ', 'Ukraine's foreign minister '."""
+    """The role words just before a name: 'Kremlin spokesman ', 'Ukraine's foreign minister '. Read first from the
+    words of the 24 characters before it, and from the 80 only where that reads its first word (which the shorter
+    window may cut) or finds none: most names have no role and stop at the word before them."""
+    start, lowest = _role_start(doc_text(doc), _words_before(doc, pos, _SHORT_REACH), pos)
+    if lowest <= 0 and pos > _SHORT_REACH:
+        start, _ = _role_start(doc_text(doc), _words_before(doc, pos), pos)
+    return doc_text(doc)[start:pos]
+
+
+_SHORT_REACH = 24
+
+
+def _role_start(body: str, words: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """Where the role words before `pos` start, and the lowest index of `words` read to tell (-1: none there)."""
     g = gazetteer()
-    body = doc_text(doc)
     start = pos
-    words = _words_before(doc, pos)
     i = len(words)
+    lowest = i - 1
     while i > 0:
         i -= 1
+        lowest = min(lowest, i)
         ws, we = words[i]
         gap = body[we:start]
         if gap.strip() not in ("",) or "\n" in gap:
@@ -257,6 +270,7 @@ def _preceding_role(doc: Doc, pos: int) -> str:
             break  # "King and Weeks": a second name, not a role ending in "and"
         bare = _POSSESSIVE_END.sub("", w)
         first = _listed_name_ending(body, words, i) if bare[:1].isupper() else None
+        lowest = min(lowest, i - 4) if bare[:1].isupper() else lowest  # the words _listed_name_ending may read
         if first is not None:  # "United Nations spokesman", "Save the Children spokesman": the whole listed name
             i, start = first, words[first][0]
             continue
@@ -265,7 +279,7 @@ def _preceding_role(doc: Doc, pos: int) -> str:
             start = ws
             continue
         break
-    return body[start:pos]
+    return start, lowest
 
 
 def _listed_name_ending(body: str, words: list[tuple[int, int]], i: int) -> int | None:
