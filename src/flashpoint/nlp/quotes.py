@@ -1694,10 +1694,10 @@ class Extraction:
         """The word that opens the text from `a` to `b` (after its spaces, with `spaces`), lower case, from the
         Doc's tokens (document.words_near: "don't" one word), or "" where a mark opens it."""
         words = words_near(self.doc.tokens, a, b, "'’_")
-        opening = self.body[a:words[0][0]] if words else "-"
-        if not words or opening and not (spaces and opening.isspace()):
+        if not words:
             return ""
-        return self.body[words[0][0]:words[0][1]].lower()
+        (start, end), opening = words[0], self.body[a:words[0][0]]
+        return "" if opening and not (spaces and opening.isspace()) else self.body[start:end].lower()
 
     def _opens_condition(self, a: int, b: int) -> bool:
         """'said if Patrick can get his message out, he's someone voters could see winning', 'said whether Trump
