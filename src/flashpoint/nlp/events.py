@@ -1654,9 +1654,9 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
 
 def _last_scene(events: list[Event]) -> Actor | None:
     """The recipient of the last move of forces or force the sentence told (events.yaml place_pointers scene_types)."""
-    scenes = [ev.recipient for ev in events if ev.type in place_pointers().scene_types and not ev.negated
-              and ev.recipient is not None and ev.recipient.country]
-    return scenes[-1] if scenes else None
+    scene_types = place_pointers().scene_types
+    return next((ev.recipient for ev in reversed(events) if ev.type in scene_types and not ev.negated
+                 and ev.recipient is not None and ev.recipient.country), None)
 
 
 def _remember_doers(state: ArticleState, events: list[Event]) -> None:
