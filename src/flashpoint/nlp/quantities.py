@@ -1588,7 +1588,7 @@ def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | Non
     man' counts one (figures.yaml: one_person_counted)."""
     if _part_of_a_count().search(fig.before):
         return False  # "detained 12 protesters, including one woman": one of a count told before
-    return (fig.m["num"] or "").lower() == "one" and (head_kind, kind, found) in \
+    return (fig.m["num"] or "").lower() in _ONES and (head_kind, kind, found) in \
         (("people", "other", None), ("troops", "troops", None), ("troops", "troops", "troops"))
 
 
@@ -1596,7 +1596,7 @@ def _one_of_a_count(fig: _Figure, kind: str) -> bool:
     """'one of three journalists detained', 'one of 12 candidates': a member of a group the next number counts,
     no count of its own unless its clause makes it a toll ('killed one of the 12 hostages'; figures.yaml
     one_of_a_count)."""
-    return (fig.m["num"] or "").lower() == "one" and kind == "other" and _PATTERN("one_of_a_number").match(fig.after) is not None
+    return (fig.m["num"] or "").lower() in _ONES and kind == "other" and _PATTERN("one_of_a_number").match(fig.after) is not None
 
 
 @lru_cache(maxsize=1)
