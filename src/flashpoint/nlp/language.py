@@ -6,7 +6,7 @@ A second language is a sibling folder with the same files; no code changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -720,6 +720,23 @@ def date_patterns(language: str = DEFAULT_LANGUAGE) -> DatePatterns:
                         pattern_texts(language, "dates.yaml", "cue_patterns"))
 
 
+def fill_parts(text: str, parts: Mapping[str, str | Callable[[], str]], words: Callable[[str], str] | None,
+               source: str, reader: str) -> str:
+    """`text` with each {PART} it names in capitals replaced by `parts`' (a string, or a function that gives one)
+    and each it names in lower case by `words`' (a word list written as a pattern), where given; a part not in
+    `parts` is an error. One filler for the pattern sets (Patterns) and the date finder, which adds parts after its
+    first patterns compile: `parts` is read at each fill, not copied."""
+    def part(m: re.Match[str]) -> str:
+        name = m[1]
+        if not name[0].isupper() and words is not None:
+            return words(name)
+        value = parts.get(name)
+        if value is None:
+            raise ValueError(f"{source} names the part {{{name}}}, which {reader} lacks")
+        return value() if callable(value) else value
+    return re.sub(r"\{([A-Za-z_][\w.]*)\}", part, text)
+
+
 PATTERN_SETS: list[Patterns] = []  # every reader's set, for the test that runs their examples
 
 
@@ -750,16 +767,7 @@ class Patterns:
 
     def fill(self, text: str) -> str:
         """`text` with each {PART} it names replaced; a part the reader lacks is an error."""
-        def part(m: re.Match[str]) -> str:
-            name = m[1]
-            if not name[0].isupper() and self.words is not None:
-                return self.words(name)
-            value = self.parts.get(name)
-            if value is None:
-                raise ValueError(f"lang/{self.language}/{self.file}: {self.key} names the part {{{name}}}, "
-                                 "which its reader lacks")
-            return value() if callable(value) else value
-        return re.sub(r"\{([A-Za-z_][\w.]*)\}", part, text)
+        return fill_parts(text, self.parts, self.words, f"lang/{self.language}/{self.file}: {self.key}", "its reader")
 
     def finds(self, name: str, text: str) -> bool:
         """Does pattern `name` find `text` (whole, where its row says `whole`)?"""

@@ -43,6 +43,7 @@ from flashpoint.nlp.language import (
     calendar_words,
     date_patterns,
     date_words,
+    fill_parts,
     lexicon,
     names,
     number_words,
@@ -97,19 +98,17 @@ _PARTS: dict[str, str] = {"MON": _MON, "WD": _WD, "WD_FULL": _WD_FULL, "PARTS_OF
                           "LEADING_WORDS": alternation(word_list(DEFAULT_LANGUAGE, "dates.yaml", "leading_words"))}
 
 
+def _pattern_words(name: str) -> str:
+    """A word list a pattern names: {relative_words} of dates.yaml (longest first), {rule.key} a date rule's."""
+    if "." in name:
+        return alternation(rule_words(*name.split(".", 1)))
+    return longest_first(getattr(_W, name))
+
+
 def filled(text: str) -> str:
-    """A pattern's text with its named parts filled in: {MON} a part the finder builds, {relative_words} a word
-    list of dates.yaml (longest first), {rule.key} a date rule's words; a part not known is an error."""
-    def part(m: re.Match[str]) -> str:
-        name = m[1]
-        if name.isupper():
-            if name not in _PARTS:
-                raise ValueError(f"lang/en/dates.yaml: a pattern names the part {{{name}}}, which the finder lacks")
-            return _PARTS[name]
-        if "." in name:
-            return alternation(rule_words(*name.split(".", 1)))
-        return longest_first(getattr(_W, name))
-    return re.sub(r"\{([A-Za-z_][\w.]*)\}", part, text)
+    """A pattern's text with its named parts filled in: {MON} a part the finder builds (_PARTS, which grows below),
+    {relative_words} or {rule.key} a word list; a part not known is an error."""
+    return fill_parts(text, _PARTS, _pattern_words, "lang/en/dates.yaml: a pattern", "the finder")
 
 
 @lru_cache(maxsize=128)
