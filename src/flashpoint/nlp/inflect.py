@@ -1,13 +1,12 @@
-"""English inflected forms of a lemma, so a pattern still fires where the lemmatizer errs ("shelled"
-given the lemma "shelle"). Irregular forms come from `resources/lang/<code>/irregular_verbs.yaml`."""
+"""The inflected forms of a lemma, so a pattern still fires where the lemmatizer errs ("shelled"
+given the lemma "shelle"). The endings are suffix rules of `resources/lang/<code>/inflection.yaml`, irregular
+forms come from `irregular_verbs.yaml`."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
-
-VOWELS = "aeiou"
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, inflection, read_yaml
 
 
 @lru_cache(maxsize=4)
@@ -16,42 +15,30 @@ def irregular(language: str = DEFAULT_LANGUAGE) -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(f) for f in v) for k, v in data.items()}
 
 
-def _third_person(lemma: str) -> str:
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in VOWELS:
-        return lemma[:-1] + "ies"
-    return lemma + "s"
+def inflect(form: str, word: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """`word` in `form` (inflection.yaml `forms`): rewritten by the first suffix rule that fits, else as it is."""
+    for rule in inflection(language).forms[form]:
+        if rule.match.search(word):
+            return rule.match.sub(rule.to, word, count=1)
+    return word
 
 
-def _stems(lemma: str) -> list[str]:
-    stems = [lemma]
-    if len(lemma) >= 3 and lemma[-1] not in VOWELS + "wxy" and lemma[-2] in VOWELS and lemma[-3] not in VOWELS:
-        stems.append(lemma + lemma[-1])  # ban -> bann(ed); both spellings where doubling is uncertain
-    return stems
-
-
-def _past_and_gerund(stem: str) -> set[str]:
-    if stem.endswith("e"):
-        return {stem + "d", stem + "ing" if stem.endswith(("ee", "ye", "oe")) else stem[:-1] + "ing"}
-    if stem.endswith("y") and len(stem) > 1 and stem[-2] not in VOWELS:
-        return {stem[:-1] + "ied", stem + "ing"}
-    return {stem + "ed", stem + "ing"}
+def adverb_shaped(word: str, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Does the lower-case `word` have an adverb's shape ("reportedly"; inflection.yaml `adverb`)?"""
+    return inflection(language).adverb.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=4096)
 def verb_forms(lemma: str) -> frozenset[str]:
-    forms = {lemma, _third_person(lemma), *irregular().get(lemma, ())}
-    for stem in _stems(lemma):
-        forms |= _past_and_gerund(stem)
+    """A verb's regular forms, from its stem and, where its last consonant may double ("ban" -> "banned"), that
+    stem too, with its irregular ones."""
+    forms = {lemma, inflect("third_person", lemma), *irregular().get(lemma, ())}
+    for stem in {lemma, inflect("doubled", lemma)}:
+        forms |= {inflect("past", stem), inflect("gerund", stem)}
     return frozenset(forms)
 
 
 @lru_cache(maxsize=4096)
 def noun_forms(noun: str) -> frozenset[str]:
     """A noun and its plural."""
-    if noun.endswith(("s", "sh", "ch", "x", "z")):
-        return frozenset({noun, noun + "es"})
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in VOWELS:
-        return frozenset({noun, noun[:-1] + "ies"})
-    return frozenset({noun, noun + "s"})
+    return frozenset({noun, inflect("plural", noun)})

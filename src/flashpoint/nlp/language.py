@@ -773,3 +773,56 @@ class Patterns:
         """Does pattern `name` find `text` (whole, where its row says `whole`)?"""
         pattern = self(name)
         return bool(pattern.fullmatch(text) if self.rows[name].whole else pattern.search(text))
+
+
+@dataclass(frozen=True)
+class SuffixRule:
+    """One ending rule of inflection.yaml: where `match` fits a word, it is rewritten as `to`."""
+
+    match: re.Pattern[str]
+    to: str
+    examples: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Inflection:
+    """A language's word endings (resources/lang/<code>/inflection.yaml): the suffix rules of each form, in the
+    order tried, and the shape of an adverb."""
+
+    forms: dict[str, tuple[SuffixRule, ...]]
+    adverb: re.Pattern[str]
+    adverb_examples: dict[str, list[str]]
+
+
+INFLECTED_FORMS = ("third_person", "plural", "past", "gerund", "doubled")
+
+
+def _suffix_rule(row: Any, source: str) -> SuffixRule:
+    examples = row.get("examples") if isinstance(row, dict) else None
+    if not (isinstance(row, dict) and isinstance(row.get("match"), str) and isinstance(row.get("to"), str)
+            and isinstance(examples, dict) and examples
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in examples.items())):
+        raise ValueError(f"{source}: a rule is a mapping of 'match', 'to' (strings) and 'examples' (word -> form)")
+    try:
+        match = re.compile(row["match"])
+        match.sub(row["to"], "")
+    except (re.error, IndexError) as err:
+        raise ValueError(f"{source}: rule {row['match']!r} -> {row['to']!r}: {err}") from err
+    return SuffixRule(match, row["to"], dict(examples))
+
+
+@lru_cache(maxsize=4)
+def inflection(language: str = DEFAULT_LANGUAGE) -> Inflection:
+    """inflection.yaml, checked: each form of INFLECTED_FORMS a non-empty list of suffix rules, and the adverb
+    shape a regular expression with positive and negative examples."""
+    data = read_yaml(language, "inflection.yaml")
+    source = f"lang/{language}/inflection.yaml"
+    forms = data.get("forms") if isinstance(data, dict) else None
+    if not isinstance(forms, dict) or not all(isinstance(forms.get(f), list) and forms[f] for f in INFLECTED_FORMS):
+        raise ValueError(f"{source}: 'forms' must give each of {', '.join(INFLECTED_FORMS)} a list of rules")
+    adverb, examples = data.get("adverb"), data.get("adverb_examples")
+    if not isinstance(adverb, str) or not isinstance(examples, dict) or not all(
+            isinstance(examples.get(k), list) and examples[k] for k in ("pos", "neg")):
+        raise ValueError(f"{source}: 'adverb' must be a regular expression with 'adverb_examples' pos and neg")
+    rules = {name: tuple(_suffix_rule(row, f"{source} {name}") for row in rows) for name, rows in forms.items()}
+    return Inflection(rules, re.compile(adverb), {k: [str(w) for w in v] for k, v in examples.items()})

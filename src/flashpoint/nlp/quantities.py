@@ -29,6 +29,7 @@ from spacy.tokens import Token
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc, spaced_words
 from flashpoint.nlp.gazetteer import gazetteer
+from flashpoint.nlp.inflect import adverb_shaped
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, number_words, quoting, read_yaml
 from flashpoint.nlp.numbers import (
     DIGITS_RE,
@@ -291,7 +292,7 @@ def _noun_like(word: str) -> bool:
     low = word.lower()
     if not re.fullmatch(r"[A-Za-z][\w'\u2019-]*", word) or len(word) < 3 or low in _NOT_NOUNS:
         return False
-    if low.endswith("ly") and len(low) > 4:
+    if adverb_shaped(low):
         return False
     pats = _patterns()
     return not any(pats[k].fullmatch(low) for k in _KINDS)

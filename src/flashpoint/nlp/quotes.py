@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc, words_near
+from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import Patterns, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
@@ -140,19 +141,11 @@ def _verbs() -> dict[str, tuple[str, bool]]:
     return out
 
 
-def _third_person(base: str) -> str:
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return base + "es"
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return base[:-1] + "ies"
-    return base + "s"
-
-
 def _gerund(base: str, past: str) -> str:
-    if past == base + base[-1] + "ed":  # "regretted": "regretting"
-        return base + base[-1] + "ing"
-    stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
-    return stem + "ing"
+    """The -ing form, its stem's last letter doubled where the verb's listed past doubles it ("quipped": "quipping";
+    the doubling rule of inflection.yaml takes the "u" of "qu" for a vowel)."""
+    doubled = base + base[-1]
+    return inflect("gerund", doubled if past == inflect("past", doubled) else base)
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +155,7 @@ def _forms() -> dict[str, str]:
     out: dict[str, str] = {}
     for base, past in (lex.get("verbs") or {}).items():
         base, past = str(base), str(past)
-        for form in (base, _third_person(base), past, _gerund(base, past)):
+        for form in (base, inflect("third_person", base), past, _gerund(base, past)):
             out[form] = base
     out.update({str(k).lower(): str(v) for k, v in (lex.get("irregular") or {}).items()})
     return out
@@ -180,7 +173,7 @@ def phrase_verb_forms() -> frozenset[str]:
     """Every inflected form of a phrase verb ("made", "raises", "considered"): their sentences are read parsed."""
     lex = coref.speech_lexicon()
     rows = (lex.get("phrase_verbs") or {}).items()
-    return frozenset(f for base, row in rows for f in (str(base), _third_person(str(base)), str(row["past"]),
+    return frozenset(f for base, row in rows for f in (str(base), inflect("third_person", str(base)), str(row["past"]),
                                                        _gerund(str(base), str(row["past"]))))
 
 
@@ -470,7 +463,7 @@ def _misread_speech_verb(tok: Token) -> bool:
     that the tagger read as a plural noun, right after a singular subject (past adverbs) and before a
     clause or punctuation; "reports say", "rejects claims" and "its claims" stay nouns."""
     base = _forms().get(tok.lower_)
-    if tok.tag_ not in ("NNS", "NNPS") or base is None or tok.lower_ != _third_person(base) or tok.i == 0:
+    if tok.tag_ not in ("NNS", "NNPS") or base is None or tok.lower_ != inflect("third_person", base) or tok.i == 0:
         return False
     if tok.text[:1].isupper() and tok.doc[tok.i - 1].text[:1].isupper():
         return False  # "the United States's space agency": a word of a name

@@ -212,7 +212,7 @@ def add_months(d: dt.date, n: int) -> dt.date:
 
 
 def shift(d: dt.date, n: int, unit: str) -> dt.date:
-    unit = unit.rstrip("s")
+    """`d` moved by n units; `unit` a unit of calendar.yaml time_units ("week"), never a word as said (`_unit`)."""
     if unit == "day":
         return d + dt.timedelta(days=n)
     if unit == "week":
@@ -237,7 +237,6 @@ def week_value(d: dt.date) -> str:
 
 def unit_value(d: dt.date, unit: str) -> str:
     """The TIMEX3 value of the calendar `unit` containing `d`."""
-    unit = unit.rstrip("s")
     if unit == "day":
         return d.isoformat()
     if unit in ("week", "fortnight"):
@@ -1008,7 +1007,6 @@ _GRAIN_ORDER = ("day", "month", "year")  # a shift by weeks lands on a day
 def _shifted_value(d: dt.date, n: int, unit: str, grain: str) -> str:
     """`d` moved by n units, said no finer than the coarser of the unit and the date it counts
     from: 'a month later' than March 2014 is 2014-04; 'two days later' than it is still 2014-03."""
-    unit = unit.rstrip("s")
     coarse = max(unit, grain, key=lambda g: _GRAIN_ORDER.index(g) if g in _GRAIN_ORDER else 0)
     coarse = coarse if coarse in _GRAIN_ORDER else "day"
     moved = shift(d, n, unit)
@@ -1148,7 +1146,7 @@ def _counted_back(m: re.Match[str], ctx: Ctx, direction: str, n: int) -> Res | N
         n2 = _count(m["n2"])
         if n2 is None:
             return None
-        d = shift(d, sign * n2, m["unit2"].lower())
+        d = shift(d, sign * n2, _unit(m["unit2"]))
         return Res(m.start(), m.end(), d.isoformat())
     if m["approx"] and re.sub(r"\s+", " ", m["approx"].lower()) in rule_words("more_than_ago", "words"):
         d -= dt.timedelta(days=1)  # "more than nine months ago": before the day nine months back
@@ -2195,7 +2193,7 @@ def _for_span(text: str, r: Res) -> Res:
     n = _count(m["n"] or m["n2"])
     if n is None:
         return r
-    end = shift(span[0], n, (m["unit"] or m["unit2"]).lower())
+    end = shift(span[0], n, _unit(m["unit"] or m["unit2"]))
     return Res(max(0, r.start_char - 50) + m.start(), r.end_char, r.value, start=span[0], end=end, kind="range")
 
 
@@ -2209,11 +2207,11 @@ def _offset(text: str, r: Res) -> Res:
     if n is None:
         return r
     sign = -1 if date_pattern("day_back_words").search(m["dir"]) else 1  # "3 days before"
-    d = shift(span[0], sign * n, m["unit"].lower())
+    d = shift(span[0], sign * n, _unit(m["unit"]))
     if m["n2"]:
         n2 = _count(m["n2"])
         if n2 is not None:
-            d = shift(d, sign * n2, m["unit2"].lower())
+            d = shift(d, sign * n2, _unit(m["unit2"]))
     return Res(max(0, r.start_char - 60) + m.start(), r.end_char, d.isoformat())
 
 
@@ -2254,7 +2252,7 @@ def _reporting_time() -> re.Pattern[str]:
 def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, last_day: dt.date | None) -> str | None:
     """The value of a shift by n units from the date last told (months and years from any date,
     days and weeks from a day), with its part of day ('that night'); unchanged when none was told."""
-    if unit.rstrip("s") in ("month", "year") and last is not None:
+    if unit in ("month", "year") and last is not None:
         return _shifted_value(last[0], n, unit, last[1])
     if r.extra.get("grain") == "week":  # "the previous week": a week, from a day told (else from publication)
         return r.value if last_day is None else week_value(shift(last_day, n, "week"))
