@@ -99,26 +99,18 @@ def written_words(doc: Doc) -> list[tuple[int, int]]:
     words: list[tuple[int, int]] | None = doc.user_data.get(_WORDS_KEY)
     if words is not None:
         return words
-    text, (starts, ends, _space) = doc_text(doc), token_offsets(doc)
-    words = doc.user_data[_WORDS_KEY] = []
-    for i, e in zip(starts, ends, strict=True):
-        token = text[i:e]
-        if not token.isalnum() and not any(c.isalnum() for c in token) and not all(c in WORD_MARKS for c in token):
-            continue
-        if words and words[-1][1] == i:
-            words[-1] = (words[-1][0], e)
-        else:
-            words.append((i, e))
+    words = doc.user_data[_WORDS_KEY] = words_near(doc, 0, len(doc_text(doc)), WORD_MARKS, any_alnum=True)
     return words
 
 
 _WORDS_KEY = "flashpoint.written_words"
 
 
-def words_near(doc: Doc, lo: int, hi: int, marks: str) -> list[tuple[int, int]]:
+def words_near(doc: Doc, lo: int, hi: int, marks: str, any_alnum: bool = False) -> list[tuple[int, int]]:
     """The words between two offsets, from the Doc's tokens (issue 11): a word is a run of tokens written together
-    ("Ukraine", "'s"; "vice", "-", "president"; "Mr."), each of letters, digits and `marks`; a token of another mark
-    (a comma, a bracket, a quote, a line break) is none and parts two words. A word the offsets cut is cut too."""
+    ("Ukraine", "'s"; "vice", "-", "president"; "Mr."), each of letters, digits and `marks` (with `any_alnum`, as
+    written_words reads them: each holding a letter or digit, or of `marks` alone); a token of another mark (a
+    comma, a bracket, a quote, a line break) is none and parts two words. A word the offsets cut is cut too."""
     text, (starts, ends, _space) = doc_text(doc), token_offsets(doc)
     words: list[tuple[int, int]] = []
     for i in token_range(doc, lo, hi):
@@ -128,7 +120,8 @@ def words_near(doc: Doc, lo: int, hi: int, marks: str) -> list[tuple[int, int]]:
         if s >= e:
             continue
         piece = text[s:e]  # most tokens are letters and digits alone: str.isalnum answers for them at C speed
-        if not piece.isalnum() and not all(c.isalnum() or c in marks for c in piece):
+        if not piece.isalnum() and not (any(c.isalnum() for c in piece) or all(c in marks for c in piece) if any_alnum
+                                        else all(c.isalnum() or c in marks for c in piece)):
             continue
         if words and words[-1][1] == s:
             words[-1] = (words[-1][0], e)
