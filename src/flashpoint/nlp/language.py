@@ -44,6 +44,14 @@ def read_yaml(language: str, name: str) -> Any:
     return _parsed(path)
 
 
+def _mapping(language: str, name: str, what: str) -> tuple[dict[str, Any], str]:
+    """A language file that must be a mapping, with the name its errors give: `what` says what it maps."""
+    data, source = read_yaml(language, name), f"lang/{language}/{name}"
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: {what}")
+    return data, source
+
+
 @lru_cache(maxsize=64)
 def _parsed(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
@@ -222,10 +230,7 @@ QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_s
 
 @lru_cache(maxsize=4)
 def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
-    data = read_yaml(language, "quotes.yaml")
-    source = f"lang/{language}/quotes.yaml"
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: must map keys to word lists")
+    data, source = _mapping(language, "quotes.yaml", "must map keys to word lists")
     lists = {key: _word_list(data, key, source) for key in QUOTING_LISTS}
     phrase = data.get("according_to")
     if not (isinstance(phrase, list) and len(phrase) == 2 and _words(phrase) and all(" " not in w for w in phrase)):
@@ -310,10 +315,7 @@ class Names:
 def _word_lists(language: str, name: str, keys: tuple[str, ...],
                 cased: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
     """The word lists `keys` (lower-cased) and `cased` (as written) of one language file, schema-checked."""
-    data = read_yaml(language, name)
-    source = f"lang/{language}/{name}"
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: a mapping of word lists")
+    data, source = _mapping(language, name, "a mapping of word lists")
     return {**{key: _word_list(data, key, source) for key in keys},
             **{key: _cased_list(data, key, source) for key in cased}}
 
@@ -550,10 +552,7 @@ def _value_map(data: dict[str, Any], key: str, kind: type, source: str) -> dict[
 
 @lru_cache(maxsize=4)
 def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
-    data = read_yaml(language, "calendar.yaml")
-    source = f"lang/{language}/calendar.yaml"
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: a mapping of the calendar's words")
+    data, source = _mapping(language, "calendar.yaml", "a mapping of the calendar's words")
     months = _rows_in_order(data, "months", 12, source)
     weekdays = _rows_in_order(data, "weekdays", 7, source)
     _cased_list(data, "ordinal_suffixes", source)  # checked: words, none twice (kept in their order below)
