@@ -119,10 +119,14 @@ def words_near(doc: Doc, lo: int, hi: int, marks: str, any_alnum: bool = False) 
             s, e = max(s, lo), min(e, hi)
         if s >= e:
             continue
-        piece = text[s:e]  # most tokens are letters and digits alone: str.isalnum answers for them at C speed
-        if not piece.isalnum() and not (any(c.isalnum() for c in piece) or all(c in marks for c in piece) if any_alnum
-                                        else all(c.isalnum() or c in marks for c in piece)):
-            continue
+        piece = text[s:e]
+        if not piece.isalnum():  # most tokens are letters and digits alone: str.isalnum answers for them at C speed
+            if any_alnum:
+                word = any(c.isalnum() for c in piece) or all(c in marks for c in piece)
+            else:
+                word = all(c.isalnum() or c in marks for c in piece)
+            if not word:
+                continue
         if words and words[-1][1] == s:
             words[-1] = (words[-1][0], e)
         else:
