@@ -97,7 +97,8 @@ def _country_sides() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _side_regex() -> re.Pattern[str]:
-    forms = sorted((set(_country_sides()) | set(conflicts.near_words())) - {"us", "allied"}, key=len, reverse=True)
+    forms = sorted((f for f in set(_country_sides()) | set(conflicts.near_words())
+                    if not _CUES["not_a_side"].pattern.search(f)), key=len, reverse=True)  # not "us" (claims.yaml)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?:'s)?(?![\w-])", re.I)
 
 
@@ -121,9 +122,7 @@ def _cue_words() -> dict[str, str]:
     for kind in reversed(CASUALTY):  # killed wins a word listed twice
         for w in data.get(kind) or []:
             out[str(w).lower()] = kind
-    for w in ("lost", "loss of", "losses", "lives"):  # "lost 550 servicemen" yes, but not the nearest word alone
-        out.pop(w, None)
-    return out
+    return {w: kind for w, kind in out.items() if not _CUES["not_nearest_cue"].pattern.search(w)}  # not "lives"
 
 
 @lru_cache(maxsize=1)

@@ -583,7 +583,7 @@ def _cue(row: Any, source: str, ignore_case: bool = True) -> Cue:
 
 CLAIM_CUES = ("killed", "wounded", "displaced", "in_year", "running_toll", "incident", "vehicles", "this_year",
               "last_year", "place_prep", "of_its_own", "per_side", "toll_word", "count_start_before", "placed_in",
-              "count_start_year")
+              "count_start_year", "not_a_side", "not_nearest_cue")
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ _AFTER_THAT = _cue("after_that")  # a span right after "that"
 _CLOSING_COMMA = re.compile(r"[\s”\"’]*,")  # the comma that closes a setting, past a closing quote mark
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")  # a word of letters, as a title writes it ("Takin’")
 _OPENS_WITH_ACCORDING = _cue("opens_with_according")
+_CLAUSE_WORD = _cue("clause_word")  # "that", "which", "who" right before a quote: it opens a clause of its own
 # a name of one to four capitalised words that opens a clause, then asides set off by commas up to the
 # verb ("Dylan Nelson, a postdoctoral fellow at X in Munich, Germany, and co-author of the study, said")
 # ("study lead author Lucas Paganini, a scientist at X in Greenbelt, Maryland, said": a few lower-case role
@@ -1332,7 +1333,7 @@ class Extraction:
         joins = False  # the quote opens a conjunct or a relative clause: the words before it are whole
         while words and (words[-1].is_punct or words[-1].tag_ in LEAD_INTO_QUOTE):
             last = words.pop()
-            joins = joins or last.tag_ in ("CC", "WDT", "WP") or last.lower_ in ("that", "which", "who")
+            joins = joins or last.tag_ in ("CC", "WDT", "WP") or bool(_CLAUSE_WORD.fullmatch(last.lower_))
         if not joins or len(words) < LEAD_IN_WORDS or not any(t.tag_ in FINITE_TAGS for t in words[:-1]):
             return None
         return self._claim((a, words[-1].idx + len(words[-1])))

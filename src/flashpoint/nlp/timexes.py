@@ -1067,13 +1067,17 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     return res
 
 
+_BOUND_ARTICLE = date_pattern("bound_article")  # the "the " right before "end of the month": the date starts there
+
+
 @rule("bound_unit")
 def _bound_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     said = m["unit"] or m["unit2"]
     unit = _unit(said) if said else _CALENDAR.unit_end_abbreviations[m["eoy"].lower()]  # "EOY" (calendar.yaml)
-    start = m.start("b") - (4 if ctx.text[:m.start("b")].lower().endswith("the ") else 0) if m["b"] else m.start()
+    article = _BOUND_ARTICLE.search(ctx.text, max(0, m.start("b") - 8), m.start("b")) if m["b"] else None
+    start = article.start() if article else m.start("b") if m["b"] else m.start()  # "the end of", not "by the"
     return Res(start, m.end(), unit_value(ctx.ref, unit), mod=m["b"] or m["pos"] or "end")
 
 
@@ -1228,7 +1232,7 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(m.start(), m.end(), None, start=start, end=end, kind="span")
     if rel in _W.span_back_words:  # "the last three days"
         start, end = shift(ctx.ref, -n, unit), ctx.ref
-    elif m["n3"] or m.group(0).lower().startswith("within"):
+    elif m["n3"] or m["within"]:  # "within two weeks", "within the next two weeks": from today
         start, end = ctx.ref, shift(ctx.ref, n, unit)
     else:
         start = ctx.ref + dt.timedelta(days=1)
@@ -2048,6 +2052,7 @@ def _modal_ahead() -> re.Pattern[str]:
 
 _CONNECT = date_pattern("connect")  # "to", "until the end of"
 _RANGE_PREFIX = date_pattern("range_prefix")  # "from", "between the"
+_TWO_DATES = date_pattern("two_dates")  # "and" alone between two dates: two dates, not a range
 
 
 def _start_of(r: Res) -> dt.date | None:
@@ -2070,7 +2075,7 @@ def _joined(text: str, a: Res, b: Res) -> tuple[bool, re.Match[str] | None]:
     between = text[a.end_char:b.start_char]
     prefix = _RANGE_PREFIX.search(text[max(0, a.start_char - 14):a.start_char])
     conn = _CONNECT.match(between + " ") or _CONNECT.match(between)
-    joined = bool(conn) and (prefix is not None or between.strip().lower() != "and")
+    joined = bool(conn) and (prefix is not None or not _TWO_DATES.fullmatch(between))
     return joined and a.kind != "fuzzy" and b.kind != "fuzzy", prefix
 
 
