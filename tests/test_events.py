@@ -1406,3 +1406,19 @@ def test_a_clause_of_place_on_a_noun_happened_where_that_noun_is() -> None:
     kharkiv = of_type(events_of("Russia invaded Ukraine. The strike hit Kharkiv, where five civilians were killed."),
                       "ASSAULT")
     assert ("RUS", "UKR") in [(side(e.actor), side(e.recipient)) for e in kharkiv if "Kharkiv" in e.text]
+
+
+def test_places_of_one_country_or_the_country_itself_are_one_recipient() -> None:
+    """events._one_side_per_country: "withdrew troops from Kyiv and Chernihiv regions" and "met the Secretary of Defense
+    of the United States, Lloyd Austin" are one happening each, told once (the country named by places or by itself
+    and by its envoy); recipients of different countries, or people and bodies of one, stay apart."""
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(e.type, side(e.actor), side(e.recipient)) for e in events_of(text)]
+
+    assert coded("Russian occupiers withdrew troops from Kyiv and Chernihiv regions.") == [("RETREAT", "RUS", "UKR")]
+    met = events_of("President Volodymyr Zelensky met with the Secretary of Defense of the United States of America, "
+                    "Lloyd Austin, on Tuesday.")
+    assert [(e.type, e.recipient.text if e.recipient else None) for e in met] == [("CONSULT", "Lloyd Austin")]
+    assert sorted(coded("Russia attacked Ukraine and Georgia.")) == [("ASSAULT", "RUS", "GEO"), ("ASSAULT", "RUS", "UKR")]
+    appealed = events_of("The Verkhovna Rada has appealed to the UN and the European Commission.")
+    assert len([e for e in appealed if e.type == "REQUEST"]) == 2

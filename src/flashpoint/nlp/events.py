@@ -1078,12 +1078,30 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not coded.actors:
         coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
     _modality(coded, tok, p)
-    coded.recipients = coded.recipients or _implied_target(coded, state)
+    coded.recipients = _one_side_per_country(coded.recipients) or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
     for q in (*coded.actors, *coded.recipients):
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
     return coded
+
+
+def _one_side_per_country(recipients: list[Party]) -> list[Party]:
+    """"withdrew troops from Kyiv and Chernihiv regions", "met the Secretary of Defense of the United States, Lloyd
+    Austin": places of a country, or the country itself, that the trigger also names another side of are that side,
+    told once (ANNOTATION.md: one record per happening, another only for a different actor or recipient); people and
+    bodies of one country stay apart ("met Blinken and Austin")."""
+    kept: list[Party] = []
+    for r in sorted(recipients, key=lambda q: _place_or_country(q.actor)):
+        if not (_place_or_country(r.actor) and any(k.actor.country == r.actor.country for k in kept)):
+            kept.append(r)
+    return [r for r in recipients if any(r is k for k in kept)]
+
+
+def _place_or_country(actor: Actor) -> bool:
+    """A side named only as a place of a country or as the country: no person, body or force of its own."""
+    return bool(actor.country and actor.sector is None and actor.id
+                and (actor.id.startswith("place:") or actor.id == actor.country))
 
 
 def _pair_before(coded: Coded, state: ArticleState) -> list[Party]:
