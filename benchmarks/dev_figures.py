@@ -39,6 +39,10 @@ def _realnews(label: str, gold: str, extra: list[str]) -> list[Row]:
     for key, name in (("quotes (span+speaker)", "quotes"), ("figures (value)", "figures"), ("dates (text+value)", "dates")):
         rows += [("realnews", f"{label} {name} P", c, ["scores", key, "precision"]),
                  ("realnews", f"{label} {name} R", c, ["scores", key, "recall"])]
+    # the same texts with their publication date withheld: the day read from the page's words alone
+    c = [*cmd, "--min-confidence", "0", "--ignore-published"]
+    rows += [("realnews", f"{label} dates P (publication date withheld)", c, ["scores", "dates (text+value)", "precision"]),
+             ("realnews", f"{label} dates R (publication date withheld)", c, ["scores", "dates (text+value)", "recall"])]
     return rows
 
 

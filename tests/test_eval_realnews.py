@@ -267,3 +267,17 @@ def test_a_gold_file_may_hold_a_list_or_one_object_a_line(tmp_path: Path) -> Non
         assert "bad.json" in str(exc) and "id" in str(exc)
     else:
         raise AssertionError("a gold object with no id was read")
+
+
+def test_ignore_published_withholds_the_publication_date(tmp_path: Path) -> None:
+    """--ignore-published analyses each text without its publication date (an undated page simulated): a
+    tune article that states no day of its own resolves fewer of its dates than with the date given."""
+    gold = two_tune_articles(tmp_path)
+    runs = {flag: CliRunner().invoke(app, ["eval", "realnews", str(gold), "--articles", str(ARTICLES), "--json",
+                                           *([flag] if flag else [])]) for flag in ("", "--ignore-published")}
+    assert all(r.exit_code == 0 for r in runs.values()), [r.output for r in runs.values()]
+    given, withheld = (json.loads(runs[f].stdout) for f in ("", "--ignore-published"))
+    assert withheld["ignore_published"] and not given["ignore_published"]
+    dates = "dates (text+value)"
+    assert withheld["scores"][dates]["gold"] == given["scores"][dates]["gold"]
+    assert withheld["scores"][dates]["matched"] < given["scores"][dates]["matched"]

@@ -114,6 +114,29 @@ def test_a_stamp_below_a_long_headline_dates_a_text_dump() -> None:
     assert stamp_above_body(later, "\n\n".join([head, _LEAD])) is None
 
 
+def test_a_stamp_under_a_standfirst_dates_a_text_dump() -> None:
+    """A standfirst (a sentence under the headline) is the body's first running line; the byline and the stamp
+    below it, before the story's paragraphs run on, are the page's."""
+    head, standfirst = "PG&E begins new mass power shutoff", "The utility says the cuts will last at least two days."
+    lines = [*_MENU, head, standfirst, "Breaking News Emails", "Get alerts on the stories that matter to you, daily.",
+             "SUBSCRIBE", "Nov. 20, 2019, 9:28 AM UTC", "By Jane Doe", _LEAD, "More text follows here at length."]
+    assert stamp_above_body(lines, "\n\n".join([head, standfirst, _LEAD])) == "2019-11-20"
+    ran_on = [*_MENU, head, standfirst, _LEAD, "Another paragraph of the story follows here.", "SUBSCRIBE",
+              "Nov. 20, 2019, 9:28 AM UTC"]  # below two running lines in a row: the story has begun
+    assert stamp_above_body(ran_on, "\n\n".join([head, standfirst, _LEAD])) is None
+
+
+@pytest.mark.parametrize("stamps", [
+    ["Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated: Sat 8:31 PM, Feb 17, 2018"],
+    ["Last updated 17 February 2018 20:31", "First published 16 February 2018 18:45"],
+])
+def test_a_first_posted_stamp_outranks_its_update(stamps: list[str]) -> None:
+    lines = [*_MENU, "PG&E begins new mass power shutoff", *stamps, _LEAD]
+    assert stamp_above_body(lines, _LEAD) == "2018-02-16"
+    alone = [*_MENU, "PG&E begins new mass power shutoff", stamps[0 if "pdated" in stamps[0] else 1], _LEAD]
+    assert stamp_above_body(alone, _LEAD) == "2018-02-17"  # an update's stamp alone still dates the page
+
+
 @pytest.mark.parametrize("line", [
     "The roots of the conflict go back to 18 March 2014 when Russia annexed Crimea.",  # a sentence, not a stamp
     "Most read: Kyiv under fire, February 24, 2022 and what followed",

@@ -544,6 +544,8 @@ def evaluate(
     split: Annotated[str, typer.Option("--split", help="realnews: tune, heldout (12 articles), heldout2 (14 more, annotated later) or all")] = "tune",
     min_confidence: Annotated[float, typer.Option("--min-confidence", help="realnews: lowest event confidence counted")] = 0.5,
     errors: Annotated[bool, typer.Option("--errors", help="realnews: list misses and false positives (tune articles only)")] = False,
+    ignore_published: Annotated[bool, typer.Option("--ignore-published", help="realnews: analyse each text without its "
+                                                   "publication date (an undated page simulated)")] = False,
     labels: Annotated[Path | None, typer.Option("--labels", help="stories: a JSON file of article -> happening; "
                                                 "PATH is then the articles to ingest")] = None,
 ) -> None:
@@ -558,7 +560,7 @@ def evaluate(
         if labels is not None and not labels.exists():
             raise FileNotFoundError(f"{labels}: no such labels file")
         scores = run_suite(suite, path, plain_text=plain_text, limit=limit, articles=articles, split=split,
-                           min_confidence=min_confidence, errors=errors,
+                           min_confidence=min_confidence, errors=errors, ignore_published=ignore_published,
                            **({"labels": labels} if labels is not None else {}))
     except (KeyError, FileNotFoundError, ValueError) as exc:
         raise BadParameter(str(exc).strip("'\"")) from exc

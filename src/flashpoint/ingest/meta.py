@@ -222,8 +222,10 @@ def dateline_date(lines: list[str]) -> str | None:
 # what marks a line as the page's own stamp besides its date: a clock time, a label, or a byline
 _CLOCK = _PATTERN("clock")
 _STAMP_LABEL = page_cues()["stamp_label"].pattern  # "Published", "Last updated" (lang/en/pages.yaml)
+_UPDATE_LABEL = page_cues()["update_label"].pattern  # "Updated", "Modified": a later day than the publication's
 _BYLINE_REST = _PATTERN("byline_rest")
 STAMP_LINES_ABOVE = 12  # a page's stamp sits between its headline and its first paragraph
+STAMP_LINES_BELOW = 12  # or under a standfirst, a byline and share buttons
 STAMP_LINE_CHARS = 120
 
 
@@ -243,15 +245,47 @@ def _stamp_line(line: str) -> str | None:
 _RUNNING_TEXT = re.compile(r"[.!?][\"'”’)]?$")  # a paragraph ends a sentence; a headline seldom does
 
 
+def _running(line: str) -> bool:
+    return len(line) > 40 and bool(_RUNNING_TEXT.search(line))
+
+
+def _sentence_end(line: str) -> bool:
+    """A line that ends a sentence of a few words: a paragraph, however short."""
+    return len(line.split()) >= 4 and bool(_RUNNING_TEXT.search(line))
+
+
 def stamp_above_body(lines: list[str], body: str) -> str | None:
     """The page's own stamp in a text dump: the nearest stamp line above the article's first paragraph
     (or among its first lines), a line of running text, not the headline above the stamp. Menus push it far
-    below the first lines of a dump."""
-    first = next((ln for ln in _lines(body) if len(ln) > 40 and _RUNNING_TEXT.search(ln)), None)
+    below the first lines of a dump. That first line may be a standfirst with the byline and stamp under
+    it: failing one above, the first stamp below it before two sentences' lines in a row (the story's
+    paragraphs) is the page's."""
+    first = next((ln for ln in _lines(body) if _running(ln)), None)
     if first is None or first not in lines:
         return None
     at = lines.index(first)
-    return next((v for v in map(_stamp_line, reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])) if v), None)
+    above = _first_stamp(list(reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])))
+    if above:
+        return above
+    below = lines[at:at + STAMP_LINES_BELOW]
+    runs_on = next((i for i in range(1, len(below)) if _sentence_end(below[i - 1]) and _sentence_end(below[i])),
+                   len(below))
+    return _first_stamp(below[3:runs_on])
+
+
+def _first_stamp(lines: list[str]) -> str | None:
+    """The date of the first stamp line, nearest first; a first-posted stamp beside an update's
+    ("Posted: Feb 16, 2018 | Updated: Feb 17, 2018") is the publication day."""
+    for i, line in enumerate(lines):
+        value = _stamp_line(line)
+        if value is None:
+            continue
+        if _UPDATE_LABEL.search(line):
+            beside = [v for ln in lines[max(0, i - 1):i + 2] if ln != line and not _UPDATE_LABEL.search(ln)
+                      and _STAMP_LABEL.search(ln) and (v := _stamp_line(ln))]
+            return min([value, *beside])
+        return value
+    return None
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

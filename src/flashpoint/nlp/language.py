@@ -630,7 +630,7 @@ def claim_cues(language: str = DEFAULT_LANGUAGE) -> dict[str, Cue]:
     return _cue_set(language, "claims.yaml", CLAIM_CUES)
 
 
-PAGE_CUES = ("teaser", "caption", "photo_credit", "stamp_label", "byline_agency", "copyright")
+PAGE_CUES = ("teaser", "caption", "photo_credit", "stamp_label", "update_label", "byline_agency", "copyright")
 
 
 @lru_cache(maxsize=4)
