@@ -96,6 +96,7 @@ def stopwords() -> dict[str, frozenset[str]]:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.U)
 _SMALL = word_list(DEFAULT_LANGUAGE, "pages.yaml", "title_small_words")  # "of", "Le": lang/en/pages.yaml
+_BYLINE_WORDS = word_list(DEFAULT_LANGUAGE, "pages.yaml", "byline_words")  # "By": a byline, no masthead
 _SECTION_WORDS = word_list(DEFAULT_LANGUAGE, "pages.yaml", "section_words")  # "Home", "Sign In": a site's menus
 
 
@@ -673,7 +674,7 @@ def _masthead(first: str, title: str | None, table: Sources) -> str | None:
         return None
     if not all(w[:1].isupper() or w.lower() in _SMALL for w in words) or not words[0][:1].isupper():
         return None
-    if all(w.lower().strip("'’") in _SECTION_WORDS for w in words) or words[0].lower() == "by":
+    if all(w.lower().strip("'’") in _SECTION_WORDS for w in words) or words[0].lower() in _BYLINE_WORDS:
         return None
     if len(words) == 1 and not first.isupper():
         return None

@@ -60,8 +60,8 @@ def clause_features(tok: Token, sentence_index: int, sentences: int) -> dict[str
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     path = _path(tok)
     return {
-        "perfect": float(bool(aux & {"has", "have", "had", "'ve", "'s"})),
-        "pluperfect": float("had" in aux),
+        "perfect": float(bool(aux & syntax().perfect_auxiliaries)),
+        "pluperfect": float(bool(aux & syntax().past_perfect_auxiliaries)),
         "noun_clause": float(any(t.dep_ in NOUN_CLAUSES and t.head.pos_ in ("NOUN", "PROPN", "PRON") for t in path[:-1])),
         "adverbial": float(any(t.dep_ == "advcl" for t in path[:-1])),
         "present": float(tok.tag_ in ("VBZ", "VBP") and not aux),

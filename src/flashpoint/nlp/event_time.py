@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from flashpoint.nlp.document import NlpDoc
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml, word_list
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml, syntax, word_list
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -35,6 +35,12 @@ def background_cues(language: str = DEFAULT_LANGUAGE, scope: str | None = None) 
 def since_comparison(language: str = DEFAULT_LANGUAGE) -> re.Pattern[str]:
     """What before "since" makes it a comparison with now ("the highest since 2014"), not a cue."""
     return re.compile(read_yaml(language, "background.yaml")["since_comparison"]["re"], re.I)
+
+
+@lru_cache(maxsize=4)
+def _since_word(language: str = DEFAULT_LANGUAGE) -> str:
+    """The word a cue opens with that a comparison before it may turn to now (background.yaml since_comparison)."""
+    return str(read_yaml(language, "background.yaml")["since_comparison"]["word"]).lower()
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +86,9 @@ def told_as_standing(trigger: Token) -> bool:
     auxiliaries = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
     joined = [c.lower_ for c in trigger.children if c.dep_ == "cc"]
     head = trigger.head
-    if auxiliaries not in (["has"], ["have"]) or joined != ["and"] \
+    syn = syntax()
+    if len(auxiliaries) != 1 or auxiliaries[0] not in syn.present_perfect_auxiliaries or len(joined) != 1 \
+            or joined[0] not in syn.additive_conjunctions \
             or any(c.dep_ in ("aux", "aux:pass") for c in head.children):
         return False  # "is not opposed to the PLO but has instead demanded": the turn is news
     copula = [c for c in head.children if c.dep_ == "cop"]
@@ -93,7 +101,7 @@ def has_background_cue(text: str, scope: str | None = None) -> bool:
     """A background cue of `scope` (see `background_cues`) in `text`."""
     for cue in background_cues(scope=scope):
         for m in cue.finditer(text):
-            comparison = m.group(0).lower().startswith("since") and since_comparison().search(text, 0, m.start())
+            comparison = m.group(0).lower().startswith(_since_word()) and since_comparison().search(text, 0, m.start())
             if not comparison:
                 return True
     return False

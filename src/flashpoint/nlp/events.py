@@ -210,7 +210,7 @@ def _undone(tok: Token, p: Pattern) -> bool:
 def _hosts_of(tok: Token) -> list[Token]:
     """The trigger, and the noun a noun trigger is told "of" ("the next round of talks"): words on either say
     whether and when it happens."""
-    return [tok, *([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and syn.case_of(tok) == "of" else [])]
+    return [tok, *([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and syn.case_of(tok) in names().genitive_prepositions else [])]
 
 
 PHRASE_WORDS = frozenset({"ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "DET", "ADP", "NUM", "PART"})
@@ -223,7 +223,7 @@ def _told_of(noun: Token) -> list[Token]:
         return []
     for i in range(noun.i - 1, max(noun.i - 8, 0), -1):
         word = noun.doc[i]
-        if word.lower_ == "of":
+        if word.lower_ in names().genitive_prepositions:
             return [noun.doc[i - 1]]
         if word.pos_ not in PHRASE_WORDS:
             break
@@ -264,8 +264,9 @@ def _words_fit(tok: Token, p: Pattern) -> bool:
     # appear": the infinitive the parse hung on the object
     comps = [*syn.children(tok, "xcomp", "ccomp"),
              *(c for o in syn.children(tok, "obj") for n in syn.coordinated(o) for c in syn.children(n, "acl")
-               if syn.case_of(c) == "to"),
-             *(c for c in syn.children(tok, "advcl") if syn.case_of(c) == "to" and syn.children(tok, "obj"))]
+               if syn.case_of(c) in syntax().infinitive_marks),
+             *(c for c in syn.children(tok, "advcl") if syn.case_of(c) in syntax().infinitive_marks
+               and syn.children(tok, "obj"))]
     return not p.complements or any(_complement_in(c, p.complements) and not syn.negated_itself(c) for c in comps)
 
 
@@ -442,7 +443,7 @@ def _stationed(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
         return actor
     clauses = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]  # "refugees fleeing the war in Liberia"
     hosts = [head, *clauses, *(syn.np_head(o) for c in clauses for o in syn.children(c, "obj"))]
-    for obl in (o for h in hosts for o in syn.obliques(h, ("in",))):
+    for obl in (o for h in hosts for o in syn.obliques(h, syntax().stationed_preps)):
         a, b = syn.phrase_span(syn.np_head(obl))
         place = _named_place(doc, a, b) or _inner_place(doc, syn.np_head(obl))  # "sheltering in a school in Gaza"
         if place is not None and place.country:
@@ -658,7 +659,7 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
         return _subject_parties(doc, subject, state)
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
-            or (c.dep_ == "nmod" and syn.case_of(c) == "by")]
+            or (c.dep_ == "nmod" and syn.case_of(c) in syntax().agent_preps)]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
     return [p for p in found if p is not None and not (p.actor.id or "").startswith(("place:", "geonames:"))]
@@ -671,7 +672,7 @@ def _goal(trigger: Token) -> Token | None:
         return None
     for subj in syn.children(trigger, "nsubj", "nsubj:outer"):
         head = syn.np_head(subj)
-        nouns = [head, *(c for c in head.children if c.dep_ == "nmod" and syn.case_of(c) == "of")]  # "one of its aims"
+        nouns = [head, *(c for c in head.children if c.dep_ == "nmod" and syn.case_of(c) in names().genitive_prepositions)]  # "one of its aims"
         found = [n for n in nouns if _lemma_in(n, intent_goals()) and syn.children(n, "nmod:poss")]
         if found:
             return found[0]
@@ -712,7 +713,7 @@ def _targeted_act(noun: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN") or not _lemma_in(noun, lang.attack_nouns | lang.act_nouns):
         return False
     # "the artillery of the Armed Forces", "an act of the Russian Federation": whose, not whom
-    preps = lang.attack_target_preps if _lemma_in(noun, lang.victim_of_nouns) else lang.attack_target_preps - {"of"}
+    preps = lang.attack_target_preps if _lemma_in(noun, lang.victim_of_nouns) else lang.attack_target_preps - names().genitive_prepositions
     return bool(syn.obliques(noun, preps))
 
 
@@ -904,7 +905,7 @@ def _harmed(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> lis
     if p.type not in rule.types:
         return []
     ruins = [t for c in _complements(trigger) for t in c.subtree if t.pos_ == "NOUN" and _lemma_in(t, rule.words)]
-    sides = [o for r in ruins for o in syn.obliques(r, ("of",))]
+    sides = [o for r in ruins for o in syn.obliques(r, names().genitive_prepositions)]
     return [q for o in sides[:1] for q in _parties(doc, o, state) if q.actor.country or q.actor.code]
 
 
@@ -926,7 +927,7 @@ def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Patte
     if p.subjects:  # "riots against the police continued": the act is the subject
         nouns += [syn.np_head(c) for c in syn.children(trigger, "nsubj")]
     if p.type in readying_types():  # "mobilized reservists for a possible war against Iraq": the war's recipient
-        nouns += [syn.np_head(o) for h in [trigger, *nouns] for o in syn.obliques(h, ("for",))
+        nouns += [syn.np_head(o) for h in [trigger, *nouns] for o in syn.obliques(h, syntax().readiness_preps)
                   if _lemma_in(syn.np_head(o), syntax().prepared_acts)]
     return [trigger, *nouns, *(o for o in syn.children(trigger, "obj") if o not in objects)]
 
@@ -1186,7 +1187,7 @@ def _mishap(trigger: Token) -> bool:
     one told doing it, is no use of force."""
     if not syn.is_verb(trigger) or syn.subject(trigger) is not None:
         return False
-    return any(syn.np_head(o).lemma_.lower() in syntax().accident_nouns for o in syn.obliques(trigger, ("in",)))
+    return any(syn.np_head(o).lemma_.lower() in syntax().accident_nouns for o in syn.obliques(trigger, syntax().mishap_preps))
 
 
 def _undergone_from(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:

@@ -32,7 +32,10 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "accident_nouns", "question_preps", "victim_of_nouns", "shared_scope_conjunctions", "clause_openers",
                 "absolute_marks", "absolute_speech_participles", "named_objects", "control_marks", "person_relatives",
                 "past_auxiliaries", "future_auxiliaries", "editorial_insertions",
-                "place_relatives")
+                "place_relatives", "infinitive_marks", "present_auxiliaries", "present_perfect_auxiliaries",
+                "additive_conjunctions", "perfect_auxiliaries", "past_perfect_auxiliaries", "agent_preps", "owner_preps",
+                "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps", "stationed_preps", "mishap_preps",
+                "perfect_lemmas", "singular_past_forms")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -111,6 +114,22 @@ class Syntax:
     future_auxiliaries: frozenset[str]
     editorial_insertions: frozenset[str]
     place_relatives: frozenset[str]
+    infinitive_marks: frozenset[str]
+    present_auxiliaries: frozenset[str]
+    present_perfect_auxiliaries: frozenset[str]
+    additive_conjunctions: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    past_perfect_auxiliaries: frozenset[str]
+    agent_preps: frozenset[str]
+    owner_preps: frozenset[str]
+    dissuasion_marks: frozenset[str]
+    reason_preps: frozenset[str]
+    request_preps: frozenset[str]
+    readiness_preps: frozenset[str]
+    stationed_preps: frozenset[str]
+    mishap_preps: frozenset[str]
+    perfect_lemmas: frozenset[str]
+    singular_past_forms: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

@@ -211,7 +211,7 @@ def _misread_clause(verb: Token) -> tuple[bool, Token | None] | None:
     noun = verb.head
     if verb.dep_ != "amod" or noun.i < verb.i or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    perfect = noun.dep_ == "obj" and noun.head.lemma_ == "have" and noun.head.i < verb.i and _past_form(verb)
+    perfect = noun.dep_ == "obj" and noun.head.lemma_ in syntax().perfect_lemmas and noun.head.i < verb.i and _past_form(verb)
     if verb.pos_ != "VERB" and not perfect:
         return None
     marked = any(c.dep_ in ("nsubj", "aux", "nsubj:pass") for c in verb.children)

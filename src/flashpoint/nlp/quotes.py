@@ -1787,7 +1787,7 @@ def _past_read_as_reduced_relative(verb: Token, tok: Token) -> bool:
             tok.head.i != tok.i - 1 or not tok.is_lower:
         return False
     return not any(c.dep_ in ("aux", "aux:pass", "obl:agent", "nsubj", "nsubj:pass", "mark") or
-                   syntax.case_of(c) == "by" for c in tok.children)
+                   syntax.case_of(c) in syntax_words().agent_preps for c in tok.children)
 
 
 def _object_not_clause(verb: Token, rest: list[Token], finite: Token) -> bool:
@@ -1855,7 +1855,7 @@ def _subject_of_apposition(subj: Token) -> Token | None:
     """'Channels associated with the Wagner group, a private military contractor …, said', parsed as
     "Channels [are] a contractor": the noun phrase before the comma, whose apposition the parse made
     a predicate with its own subject."""
-    det = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    det = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in names().indefinite_articles), None)
     inner = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), None)
     if det is None or inner is None:
         return None

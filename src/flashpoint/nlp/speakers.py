@@ -22,7 +22,7 @@ from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import actor_for_span, resolve_actor
 from flashpoint.nlp.document import NlpDoc, doc_text, spaced_words, words_near
 from flashpoint.nlp.gazetteer import fold, gazetteer
-from flashpoint.nlp.language import Patterns, names, people, quoting
+from flashpoint.nlp.language import Patterns, names, number_words, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.regexes import longest_first
 
@@ -43,6 +43,7 @@ PERSON_RELATIVES = syntax_words().person_relatives  # relative pronouns of a cla
 CLOSING_QUOTES = "”\"»"  # marks that close a double quote
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
+_ONES = frozenset(w for w, v in number_words()["units"].items() if v == 1)  # "one" (lang/en/numbers.yaml units)
 
 _cue = Patterns("quotes.yaml", "speaker_patterns")  # the words around a speaker's name and role
 _ARTICLES = longest_first(_WORDS.articles)
@@ -490,7 +491,7 @@ class Speakers:
         ("Sowers", "Rogers") is one person's where a verb agrees with one ("who is", "Sowers has"); "Senate
         Democrats, who are" stays a group."""
         spans = [self.doc.tokens.char_span(m.start, m.end, alignment_mode="expand") for m in ms]
-        return any(v.tag_ == "VBZ" or v.lower_ == "was" for span in spans if span for v in _verbs_of_name(span))
+        return any(v.tag_ == "VBZ" or v.lower_ in syntax_words().singular_past_forms for span in spans if span for v in _verbs_of_name(span))
 
     def _acts(self, m: coref.Mention) -> bool:
         """A surname alone that is a clause's subject ("Boudreau said"), not after an article ("the
@@ -541,7 +542,7 @@ class Speakers:
         name = _phrase_head(span[-1])
         said = [name.head] if name.dep_ == "nsubj" and any(c.dep_ == "cop" for c in name.head.children) else []
         said += [c for c in name.children if c.dep_ == "appos"]
-        said += [c for t in said for c in t.children if c.dep_ == "nmod" and t.lower_ == "one"]  # "one of the women"
+        said += [c for t in said for c in t.children if c.dep_ == "nmod" and t.lower_ in _ONES]  # "one of the women"
         roles = people().gendered_roles
         return next((roles[t.lower_] for t in said if t.lower_ in roles), None)
 

@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.inflect import irregular, verb_forms
-from flashpoint.nlp.language import syntax
+from flashpoint.nlp.language import names, syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 VERBS = frozenset({"VERB", "AUX"})
@@ -154,7 +154,7 @@ def repair_inverted_subjects(doc: Doc) -> None:
 def repair_owner_attachment(doc: Doc, is_role: Callable[[Token], bool]) -> None:
     """"met with representatives from the UK, France and Germany": a "from"/"of" phrase the parser hung on the verb,
     right after a role noun of the same verb ("representatives", "officials"), says whose that noun is."""
-    for owner in [t for t in labelled(doc, "obl") if t.pos_ == "PROPN" and case_of(t) in ("from", "of") and is_verb(t.head)]:
+    for owner in [t for t in labelled(doc, "obl") if t.pos_ == "PROPN" and case_of(t) in syntax().owner_preps and is_verb(t.head)]:
         before = owner.left_edge.i - 1
         nouns = [c for c in owner.head.children if c.dep_ in ("obl", "obj") and c.right_edge.i == before
                  and c.pos_ == "NOUN" and c is not owner]
@@ -301,11 +301,18 @@ def np_head(tok: Token) -> Token:
     for _ in range(3):
         if tok.lower_ not in words and tok.lemma_.lower() not in words and tok.pos_ != "NUM":  # "two of its nationals"
             return tok
-        after = [c for c in tok.children if c.dep_.startswith("nmod") and case_of(c) == "of"]
+        after = [c for c in tok.children if c.dep_.startswith("nmod") and case_of(c) in names().genitive_prepositions]
         if not after:
             return tok
         tok = after[0]
     return tok
+
+
+def _complement_case(c: Token) -> bool:
+    """A nominal modifier a noun phrase keeps: with no preposition, or an "of" or "by" one ("the shelling of Kharkiv
+    by Russia")."""
+    case = case_of(c)
+    return case is None or case in names().genitive_prepositions or case in syntax().agent_preps
 
 
 def phrase_span(tok: Token) -> tuple[int, int]:
@@ -313,7 +320,7 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     clauses, appositions, conjuncts or other prepositional phrases."""
     lo, hi = tok.idx, tok.idx + len(tok)
     for c in tok.children:
-        keep = c.dep_ in PHRASE_DEPS or (c.dep_ == "nmod" and case_of(c) in ("of", "by", None)) or _hyphened(tok, c)
+        keep = c.dep_ in PHRASE_DEPS or (c.dep_ == "nmod" and _complement_case(c)) or _hyphened(tok, c)
         if not keep or c.dep_ == "punct" or (c.dep_ == "case" and c.i < tok.i):
             continue
         for d in c.subtree:
@@ -348,7 +355,7 @@ def coordinated_complements(noun: Token) -> list[Token]:
     """"representatives from the UK, France and Germany": the coordinated owners after "from"/"of"."""
     for c in noun.children:
         # a noun the parse took for a clause ("talks between envoys(acl) from Moscow(obl) and Kyiv") hangs it as an oblique
-        if c.dep_.startswith(("nmod", "obl")) and case_of(c) in ("from", "of") and c.pos_ == "PROPN":
+        if c.dep_.startswith(("nmod", "obl")) and case_of(c) in syntax().owner_preps and c.pos_ == "PROPN":
             group = coordinated(c)
             if len(group) > 1:
                 return group
@@ -419,7 +426,7 @@ def agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive, also where the parse hung it on the verb's secondary predicate ("were shot
     dead by Israeli forces": on "dead")."""
     hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")]
-    found = [c for h in hosts for c in h.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")]
+    found = [c for h in hosts for c in h.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps)]
     return found[0] if found else None
 
 
@@ -599,7 +606,7 @@ def reason_owner(pronoun: Token) -> Token | None:
     """"condemned Hamas for its attack on Israel", "punish Russia for its invasion": a possessive pronoun on the
     noun of a verb's "for" phrase is the verb's object, the one blamed, punished or praised for it."""
     owned = pronoun.head
-    if pronoun.dep_ != "nmod:poss" or owned.dep_ != "obl" or case_of(owned) != "for":
+    if pronoun.dep_ != "nmod:poss" or owned.dep_ != "obl" or case_of(owned) not in syntax().reason_preps:
         return None
     objects = children(owned.head, "obj")
     return objects[0] if objects and objects[0].i < pronoun.i and objects[0].pos_ in ("NOUN", "PROPN") else None
@@ -666,7 +673,7 @@ def asks_question(verb: Token) -> bool:
     if any(c.dep_ == "ccomp" and c.left_edge.lower_ in words for c in verb.children):
         return True
     return bool(obliques(verb, syntax().question_preps)) and not children(verb, "xcomp", "ccomp") \
-        and not obliques(verb, ("for",))
+        and not obliques(verb, syntax().request_preps)
 
 
 def has_auxiliary(tok: Token, words: frozenset[str]) -> bool:
@@ -684,7 +691,7 @@ def told_with(tok: Token, words: frozenset[str]) -> bool:
     head = tok.head
     if tok.dep_ != "xcomp" or _has_negator(head) or conditional(head):
         return False
-    if any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in syntax().infinitive_marks for c in tok.children):
         return f"{head.lemma_.lower()} to" in words and is_present(head)
     # "will make Hezbollah pay": an entry of an auxiliary and a verb of making, the trigger its bare infinitive
     return any(has_auxiliary(head, frozenset({w.split()[0]})) for w in words if w.endswith(f" {head.lemma_.lower()}"))
@@ -767,7 +774,7 @@ def claimed(trigger: Token) -> bool:
 def _urged_against(trigger: Token) -> bool:
     """"warned Iran against attacking shipping": an act a verb of asking or warning (syntax.yaml irrealis_verbs)
     controls through "against"/"from" has not happened."""
-    return trigger.dep_ == "advcl" and case_of(trigger) in ("against", "from") and trigger.head is not trigger \
+    return trigger.dep_ == "advcl" and case_of(trigger) in syntax().dissuasion_marks and trigger.head is not trigger \
         and is_verb_of(trigger.head, syntax().irrealis_verbs)
 
 
@@ -862,6 +869,6 @@ def is_present(tok: Token) -> bool:
     """'dismisses', 'is refusing', 'has rejected': told as now."""
     if "Pres" in tok.morph.get("Tense", []) and "Fin" in tok.morph.get("VerbForm", []):
         return True
-    if any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in syntax().infinitive_marks for c in tok.children):
         return False  # "is estimated to have killed": a perfect infinitive tells of then
-    return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in ("is", "are", "has", "have", "am") for c in tok.children)
+    return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in syntax().present_auxiliaries for c in tok.children)

@@ -1843,13 +1843,14 @@ def _will_over(tok: Token) -> bool:
 
 
 _WILL = syntax().future_auxiliaries  # "will", "'ll", "wo" of "won't" (lang/en/syntax.yaml)
+_TO = syntax().infinitive_marks  # "to" of "not to go to work Friday" (lang/en/syntax.yaml)
 
 
 def _infinitive_over(tok: Token) -> Token | None:
     """The 'to'-infinitive a date hangs on ('not to go to work Friday', 'to use Thursday's meetings')."""
     for _ in range(_CLIMB):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-            return tok if any(c.lower_ == "to" and c.dep_ in ("mark", "aux") for c in tok.children) else None
+            return tok if any(c.lower_ in _TO and c.dep_ in ("mark", "aux") for c in tok.children) else None
         if tok.head is tok:
             return None
         tok = tok.head
@@ -1892,7 +1893,7 @@ def _headline_infinitive(tok: Token) -> bool:
     if any(t.tag_.lower() in rule_words("headline_infinitive", "finite_tags") for t in sent):
         return False
     return any(_headline_verb(v) for v in sent if v.i < tok.i and v.tag_ == "VB"
-               and any(c.lower_ == "to" and c.dep_ == "mark" for c in v.children))
+               and any(c.lower_ in _TO and c.dep_ == "mark" for c in v.children))
 
 
 def _headline_verb(verb: Token) -> bool:

@@ -1,0 +1,97 @@
+"""The function words the parse readers compare a token with are language data (lang/en/syntax.yaml and the lists
+named below), not literals of the code: each list is shown here by a sentence where its word decides and one where
+another word stands in its place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from flashpoint.ingest import meta
+from flashpoint.nlp import coref, event_confidence, event_time, events
+from flashpoint.nlp import syntax as syn
+from flashpoint.nlp.parser import parse
+
+
+def _word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+def _present(word: str) -> Callable[[Doc], bool]:
+    return lambda doc: syn.is_present(_word(doc, word))
+
+
+def _span(word: str) -> Callable[[Doc], str]:
+    def read(doc: Doc) -> str:
+        lo, hi = syn.phrase_span(_word(doc, word))
+        return doc.text[lo:hi]
+    return read
+
+
+def _owners(doc: Doc) -> list[str]:
+    syn.repair_owner_attachment(doc, lambda t: t.lower_ == "representatives")
+    return [t.text for t in syn.coordinated_complements(_word(doc, "representatives"))]
+
+
+def _reason_owner(doc: Doc) -> str | None:
+    owner = syn.reason_owner(_word(doc, "its"))
+    return owner.text if owner is not None else None
+
+
+def _perfect(doc: Doc) -> tuple[float, float]:
+    f = event_confidence.clause_features(_word(doc, "rejected"), 0, 1)
+    return f["perfect"], f["pluperfect"]
+
+
+CASES = [
+    # (list, reader, sentence where the listed word decides, its answer, a sentence without it, its answer)
+    ("present_auxiliaries", _present("rejected"), "The army has rejected the plan.", True,
+     "The army had rejected the plan.", False),
+    ("infinitive_marks", _present("killed"), "The strike has killed 100 people.", True,
+     "The strike is estimated to have killed 100 people.", False),
+    ("genitive_prepositions, agent_preps", _span("shelling"), "the shelling of Kharkiv by Russia on Monday",
+     "the shelling of Kharkiv by Russia", "the shelling near Kharkiv", "the shelling"),
+    ("owner_preps", _owners, "They met representatives from the UK, France and Germany.", ["UK", "France", "Germany"],
+     "They met representatives with the UK, France and Germany.", []),
+    ("dissuasion_marks", lambda d: syn._urged_against(_word(d, "attacking")),
+     "The US warned Iran against attacking shipping.", True, "The US warned Iran after attacking shipping.", False),
+    ("reason_preps", _reason_owner, "The UN condemned Hamas for its attack.", "Hamas",
+     "The UN condemned Hamas after its attack.", None),
+    ("request_preps", lambda d: syn.asks_question(_word(d, "asked")), "She asked about the talks.", True,
+     "She asked for help about the talks.", False),
+    ("present_perfect_auxiliaries, additive_conjunctions", lambda d: event_time.told_as_standing(_word(d, "accused")),
+     "Vietnam is one of the most vocal critics of China's claims and has accused Beijing of encroaching.", True,
+     "Vietnam is one of the most vocal critics of China's claims and had accused Beijing of encroaching.", False),
+    ("mishap_preps", lambda d: events._mishap(_word(d, "killed")), "Two soldiers were killed in a helicopter crash.",
+     True, "Two soldiers were killed near a helicopter crash.", False),
+    ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
+     "Russia rejected the plan.", (0.0, 0.0)),
+]
+
+
+@pytest.mark.parametrize("name,read,pos,pos_answer,neg,neg_answer", CASES, ids=[c[0] for c in CASES])
+def test_each_function_word_list_decides_where_its_word_is_written(
+        name: str, read: Callable[[Doc], object], pos: str, pos_answer: object, neg: str, neg_answer: object) -> None:
+    assert read(parse(pos)) == pos_answer
+    assert read(parse(neg)) == neg_answer
+
+
+def test_a_first_line_opening_with_a_byline_word_is_no_masthead() -> None:
+    """pages.yaml byline_words: "By Jane Doe" is a byline; "Kyiv Post" may name the publication."""
+    table = meta.sources_table()
+    assert meta._masthead("By Jane Doe", None, table) is None
+    assert meta._masthead("Kyiv Post", None, table) == "Kyiv Post"
+
+
+def test_a_description_that_stands_for_any_role_may_be_a_person_with_none_written() -> None:
+    """speech_verbs.yaml role_synonyms "*": "the official" may be anyone; "the spokesman" only a spokesman."""
+    assert coref._any_role("official") and not coref._any_role("spokesman")
+
+
+def test_a_comparison_turns_only_a_cue_that_opens_with_its_word() -> None:
+    """background.yaml since_comparison `word`: "the heaviest since 2014" tells about now; "since 2014" alone is
+    background."""
+    assert not event_time.has_background_cue("The shelling was the heaviest since 2014.")
+    assert event_time.has_background_cue("Russia has held Crimea since 2014.")
