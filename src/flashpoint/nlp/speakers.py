@@ -34,6 +34,7 @@ DESCRIBED_REACH = 600  # characters: "A spokesperson … said … Later he said"
 GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke within this reach
 DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
 QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
+KIND_SENTENCES = 2  # sentences before "the automaker said" (outside quotes) whose subject may be the body it describes
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 CATAPHORA_REACH = 800  # characters after "a top official said" within which "The official, NAME," names that official
 PERIPHERAL = ("nmod", "obl", "nmod:poss")  # a name here is a possessor or in a prepositional phrase
@@ -60,6 +61,8 @@ _ARTICLE = re.compile(rf"{_ARTICLES}\s", re.IGNORECASE)
 _PHRASE_TAIL = _cue("phrase_tail")
 # "the agency", "the news organization", "the production company": a body described, not named (no capitals)
 _DEFINITE_BODY = _cue("definite_body")
+# "the German automaker", "the production company": a body described by its kind, a few words before the kind
+_KIND_DESCRIPTION = _cue("kind_description")
 # a person described by their age alone ("the 56-year-old", "the veteran 48-year-old", "the seventy-year-old")
 _AGE_DESCRIPTION = _cue("age_description")
 _COMMON_WORD = re.compile(r"-[a-z]")  # a capitalised word with a common word hyphened on ("Sacramento-based")
@@ -331,6 +334,18 @@ def _of_a_kind(tok: Token, text: str) -> bool:
     """'The automaker', 'the brokerage': "the" and a word for a kind of body alone (quotes.yaml body_kinds)."""
     return tok.lower_ in quoting().body_kinds and tok.tag_ != "NNS" and len(text.split()) == 2 and \
         bool(_DEFINITE_BODY.fullmatch(text))
+
+
+def _as_written(tok: Token, lo: int, text: str, actor: Actor | None) -> Who:
+    """The speaker as the text writes it ("the ministry", "witnesses"), with the actor found for it."""
+    return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
+               person=actor is None and looks_like_full_name(text), nameless=_nameless(tok, lo))
+
+
+def _names_head(actor: Actor, tok: Token) -> bool:
+    """Does the actor found for a phrase name its head ("the production company": a sector, no one; "the German
+    automaker": Germany, the modifier's)?"""
+    return actor.id is not None and tok.text.lower() in (actor.text or "").lower()
 
 
 def _phrase_head(tok: Token) -> Token:
@@ -1444,7 +1459,7 @@ class Speakers:
             return Who(name=aliased.name or aliased.text, start=lo, id=aliased.id, actor=aliased)
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and _of_a_kind(tok, text):
-            return self._body_of_kind(tok)
+            return self._body_of_kind(tok, lo, hi)
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
         if actor is None and _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
@@ -1452,22 +1467,69 @@ class Speakers:
             if body is not None and (len(spaced_words(self.doc.tokens, lo, hi)) == 2 or tok.lower_ in quoting().body_nouns
                                      or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
-        return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
-                   person=actor is None and looks_like_full_name(text), nameless=_nameless(tok, lo))
+        return self._kind_named_before(tok, lo, hi, actor) or _as_written(tok, lo, text, actor)
 
-    def _body_of_kind(self, tok: Token) -> Who | None:
-        """'VW says … The automaker says': a word for a kind of body (quotes.yaml body_kinds) is the body that spoke
-        just before, when no other body is named between (the text may have moved on to it); else no one, since
-        "the automaker" as written names no one the reader could find."""
-        body = self.group(tok.idx)
-        if body is None:
+    def _kind_named_before(self, tok: Token, lo: int, hi: int, actor: Actor | None = None) -> Who | None:
+        """'Volkswagen is showing a concept car. The German automaker says …', 'Dick Clark Productions denied it. “…,”
+        the production company said': "the" and a word for a body (quotes.yaml body_kinds, body_nouns) with at most two
+        lower-case or nationality words between (speaker_patterns kind_description) is the body named as the subject of
+        the last clause before it, in its sentence or the sentence before outside quotes; a person or a place there, or
+        no named subject, leaves it as written (as does an actor found for the phrase that names its head)."""
+        if not self._described_by_kind(tok, lo, hi, actor):
             return None
+        for t in reversed(self._clauses_before(tok)):
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "PROPN" and not self.in_quote(t.idx):
+                own = self.entity_at(t.idx)
+                if own is not None and own.type in ("PERSON", "GPE", "LOC", "NORP"):
+                    return None
+                found = self.who(t)  # a name a plural noun ends ("Dick Clark Productions") is no person's
+                return found if found is not None and (not found.person or t.tag_ == "NNPS") else None
+        return None
+
+    def _described_by_kind(self, tok: Token, lo: int, hi: int, actor: Actor | None) -> bool:
+        """'the German automaker', 'the production company': a singular word for a body at the end of [lo, hi), after
+        "the" and lower-case or nationality words (speaker_patterns kind_description), that no actor found names."""
+        if actor is not None and _names_head(actor, tok) or tok.tag_ in ("NNS", "NNPS") or \
+                tok.lower_ not in quoting().body_kinds | quoting().body_nouns or \
+                _KIND_DESCRIPTION.fullmatch(self.body, lo, hi) is None:
+            return False
+        span = self.doc.tokens.char_span(lo, hi, alignment_mode="expand")
+        return span is not None and span[-1].i == tok.i and \
+            all(not t.text[:1].isupper() or self._of_nation(t) for t in span[1:])
+
+    def _of_nation(self, tok: Token) -> bool:
+        own = self.entity_at(tok.idx)
+        return own is not None and own.type == "NORP"
+
+    def _clauses_before(self, tok: Token) -> list[Token]:
+        """The words of `tok`'s sentence before it and of the KIND_SENTENCES sentences before it that open outside a
+        quote (the quoted sentences between passed over; "… called the ID. Space Concept." is two), within GROUP_REACH."""
+        lo, start, found = tok.sent.start_char, tok.sent.start, 0
+        for _ in range(QUOTED_SENTENCES + KIND_SENTENCES):
+            before = self._sentence_before(start)
+            if before is None or before[1] <= tok.idx - GROUP_REACH or found == KIND_SENTENCES:
+                break
+            lo, found = before[0], found + (not self.in_quote(before[0] + 1))
+            span = self.doc.tokens.char_span(before[0], before[0] + 1, alignment_mode="expand")
+            start = span.start if span is not None else 0
+        lo = max(lo, tok.idx - GROUP_REACH)
+        return [t for t in self.doc.tokens[:tok.i] if t.idx >= lo]
+
+    def _body_of_kind(self, tok: Token, lo: int, hi: int) -> Who | None:
+        """'VW says … The automaker says': a word for a kind of body (quotes.yaml body_kinds) is the body that spoke
+        just before (as for "it", a name taken for a person's by its form alone: '…," said Kotak Institutional
+        Equities. … the brokerage said'), when no other body is named between (the text may have moved on to it);
+        else the body named as the subject just before (_kind_named_before); else no one, since "the automaker" as
+        written names no one the reader could find."""
+        body = self.group(tok.idx, pronoun=True)
+        if body is None:
+            return self._kind_named_before(tok, lo, hi)
         span = self.doc.tokens.char_span(body.start, tok.idx, alignment_mode="expand")
         own = set(body.name.split())
         places = [e for e in self.entities_in(body.start, tok.idx) if e.type in ("PERSON", "GPE", "LOC", "NORP")]
-        named = [t for t in span or () if t.pos_ == "PROPN" and t.text not in own and t.lower_ not in _common_words()
-                 and not any(e.start <= t.idx < e.end for e in places)]
-        return None if named else body  # "Reuters reported that Toyota … The automaker said": Toyota, not Reuters
+        named = [t for t in span or () if t.pos_ == "PROPN" and not t.is_space and t.text not in own
+                 and t.lower_ not in _common_words() and not any(e.start <= t.idx < e.end for e in places)]
+        return self._kind_named_before(tok, lo, hi) if named else body  # "Reuters reported that Toyota …": not Reuters
 
     def _may_speak_unnamed(self, tok: Token, lo: int, hi: int) -> bool:
         """A name, a capitalised word, a source noun ("witnesses") or a role ("a senior official"); a common noun
