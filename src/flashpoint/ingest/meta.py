@@ -430,12 +430,21 @@ def _past_years(sentence: str) -> list[int]:
     return years + [min(years) + n for n in counted] if years else []
 
 
+@lru_cache(maxsize=1)
+def _weekday_said() -> re.Pattern[str]:
+    """A weekday, with the word before it that puts it in an earlier week ("last Thursday"; document_day.yaml:
+    earlier_week_cues) as group `earlier`."""
+    earlier = "|".join(map(re.escape, (document_day_cues("en") or {}).get("earlier_week_cues", [])))
+    return re.compile(r"(?:\b(?P<earlier>" + (earlier or "(?!)") + r")\s+)?\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b",
+                      re.I)
+
+
 def closing_day(anchor: date, text: str) -> date:
     """The day, on or after `anchor`, that closes the shortest week holding `anchor`'s weekday and every
     weekday the text names of the past ('on Monday', 'on Wednesday'): the day a report of them was written."""
     wd = anchor.weekday()
     told = " ".join(s for s in _sentences(text) if not _future_cue().search(s))  # "talks resume on Monday" is ahead
-    named = {_WEEKDAYS.index(w.lower()) for w in re.findall(r"\b(" + "|".join(_WEEKDAYS) + r")\b", told, re.I)}
+    named = {_WEEKDAYS.index(m["wd"].lower()) for m in _weekday_said().finditer(told) if not m["earlier"]}
     close = min(named | {wd}, key=lambda p: (max((p - w) % 7 for w in named | {wd}), (p - wd) % 7))
     return date.fromordinal(anchor.toordinal() + (close - wd) % 7)
 
