@@ -126,6 +126,19 @@ def test_a_stamp_under_a_standfirst_dates_a_text_dump() -> None:
     assert stamp_above_body(ran_on, "\n\n".join([head, standfirst, _LEAD])) is None
 
 
+def test_dates_of_a_listing_above_the_body_are_no_stamp() -> None:
+    """Related stories above the first paragraph, each a headline over a date alone: no day of this page; a
+    byline's stamp among them still is."""
+    listing = ["LA 2016: a turbocharged sedan unleashed", "November 16, 2016", "A hatchback debuts with new tech",
+               "November 20, 2015", "The boosted sedan launched", "September 12, 2016"]
+    lines = [*_MENU, "PG&E begins new mass power shutoff", *listing, _LEAD]
+    assert stamp_above_body(lines, _LEAD) is None
+    with_stamp = [*_MENU, "PG&E begins new mass power shutoff", "By Jane Doe | November 20, 2019 13:42", *listing, _LEAD]
+    assert stamp_above_body(with_stamp, _LEAD) == "2019-11-20"
+    two = [*_MENU, "PG&E begins new mass power shutoff", *listing[2:], _LEAD]  # two days alone: no listing told
+    assert stamp_above_body(two, _LEAD) == "2016-09-12"
+
+
 @pytest.mark.parametrize("stamps", [
     ["Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated: Sat 8:31 PM, Feb 17, 2018"],
     ["Last updated 17 February 2018 20:31", "First published 16 February 2018 18:45"],

@@ -227,6 +227,7 @@ _UPDATE_LABEL = page_cues()["update_label"].pattern  # "Updated", "Modified": a 
 _BYLINE_REST = _PATTERN("byline_rest")
 STAMP_LINES_ABOVE = 12  # a page's stamp sits between its headline and its first paragraph
 STAMP_LINES_BELOW = 12  # or under a standfirst, a byline and share buttons
+LISTING_DAYS = 3  # dates alone on their lines giving this many days are a listing's
 STAMP_LINE_CHARS = 120
 
 
@@ -274,12 +275,20 @@ def stamp_above_body(lines: list[str], body: str) -> str | None:
     return _first_stamp(below[3:runs_on])
 
 
+def _date_alone(line: str) -> str | None:
+    """The day of a line that is a date and nothing else ("September 12, 2016")."""
+    found = parse_date(line) if len(line) <= STAMP_LINE_CHARS else None
+    return found[0] if found and not re.search(r"\w", line[:found[1].start()] + line[found[1].end():]) else None
+
+
 def _first_stamp(lines: list[str]) -> str | None:
     """The date of the first stamp line, nearest first; a first-posted stamp beside an update's
-    ("Posted: Feb 16, 2018 | Updated: Feb 17, 2018") is the publication day."""
+    ("Posted: Feb 16, 2018 | Updated: Feb 17, 2018") is the publication day. Lines of a date alone that
+    give three days or more are a listing's (related stories, each under its headline), not the page's."""
+    listing = len({d for d in map(_date_alone, lines) if d}) >= LISTING_DAYS
     for i, line in enumerate(lines):
         value = _stamp_line(line)
-        if value is None:
+        if value is None or listing and _date_alone(line):
             continue
         if _UPDATE_LABEL.search(line):
             beside = [v for ln in lines[max(0, i - 1):i + 2] if ln != line and not _UPDATE_LABEL.search(ln)
