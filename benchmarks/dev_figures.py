@@ -58,6 +58,14 @@ def rows() -> list[Row]:
     out += [("plover", "PLOVER dev type found", plover, ["type_recall"]),
             ("plover", "PLOVER dev type and both countries", plover, ["type_actor_recipient"]),
             ("plover", "PLOVER dev events per sentence", plover, ["events_per_sentence"])]
+    # the day of an undated page read from its words alone: the 181 pages' plain-text dumps, no URL, against the
+    # day their HTML gives (benchmarks/undated_news181.py --dumps)
+    und = [*BENCH, "benchmarks/undated_news181.py", "--dumps"]
+    out += [("undated", "181 page dumps, no URL: same day as the HTML's", und, [r"re:page dump: same day\s+(\d+)"]),
+            ("undated", "181 page dumps, no URL: no day", und, [r"re:page dump: none\s+(\d+)"]),
+            ("undated", "181 page dumps, no URL: a day over a week off", und,
+             [r"re:page dump: within 365 days\s+(\d+)"]),
+            ("undated", "181 page dumps, no URL: a day over a year off", und, [r"re:page dump: further\s+(\d+)"])]
     dt = [*CLI, "eval", "datetime", "../shared/eval/datetime/DateTimeModel.json", "--json"]
     out += [("datetime", "DateTimeModel dates and ranges", dt, ["accuracy_date_daterange"])]
     # the whole-document samples (5 and up; the earlier ones judge single places)
@@ -128,7 +136,7 @@ def pick(text: str, path: list[str]) -> Any:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", help="comma-separated groups: realnews, seeds, plover, datetime, samples")
+    ap.add_argument("--only", help="comma-separated groups: realnews, seeds, plover, undated, datetime, samples")
     ap.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
     ap.add_argument("--compare", help="a JSON file an earlier run wrote: show each figure as before -> now")
     args = ap.parse_args(argv)

@@ -9,7 +9,11 @@ With --sample (a judged sample of whole pages, e.g. benchmarks/news181_sample12.
 of the pages labelled in full as the body alone gives them (its day inferred or none) beside the same pages
 read with the day from their HTML: how much of the dates' worth the inference keeps.
 
-    python benchmarks/undated_news181.py [--show] [--sample benchmarks/news181_sample12.jsonl ...]
+With --dumps, each page's plain-text dump (output/html-text.json: its menus, headline, byline, stamp, sidebars
+and body, as a page copied by hand or by a crawler reads) stands in for the gold body, still with no URL: how
+well a dump's own stamp lines, datelines and words date it.
+
+    python benchmarks/undated_news181.py [--show] [--dumps] [--sample benchmarks/news181_sample12.jsonl ...]
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from flashpoint.ingest.meta import url_date  # noqa: E402
-from news181_dates_figures import _prf, analyse_page, load_pages, page_published, spurious, tally_of  # noqa: E402
+from news181_dates_figures import DATA, _prf, analyse_page, load_pages, page_published, spurious, tally_of  # noqa: E402
 
 BANDS = ("same day", "within 1 day", "within 7 days", "within 365 days", "further")
 
@@ -74,12 +78,15 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each page's reference and inferred day")
     ap.add_argument("--sample", type=Path, action="append", default=[],
                     help="a judged sample of whole pages whose dates to score with the day withheld")
+    ap.add_argument("--dumps", action="store_true", help="date each page's plain-text dump, not its gold body")
     args = ap.parse_args()
     for sample in args.sample:
         withheld_dates(sample)
+    dumps = json.loads((DATA / "output" / "html-text.json").read_text(encoding="utf-8"))["output"] if args.dumps else {}
+    what = "page dump" if args.dumps else "body alone"
     tally: Counter[str] = Counter()
     for page_id, page in sorted(load_pages().items()):
-        body = page.get("articleBody") or ""
+        body = (dumps.get(page_id) or {}).get("articleBody") or "" if args.dumps else page.get("articleBody") or ""
         if not body.strip():
             continue
         ref, ref_from = page_published(page_id, page.get("url"))
@@ -90,14 +97,14 @@ def main() -> None:
         tally[key] += 1
         tally["dated" if ref else "undated"] += 1
         if args.show:
-            print(f"{page_id[:10]} ref={ref} ({ref_from}) body={found} ({origin}) {key}")
+            print(f"{page_id[:10]} ref={ref} ({ref_from}) {what}={found} ({origin}) {key}")
     dated = tally["dated"]
     print(f"pages with a date from the HTML: {dated}; without: {tally['undated']}")
     for b in ("none", *BANDS):
         n = tally["dated: " + b]
-        print(f"  body alone: {b:16} {n:3} ({n / max(dated, 1):.0%})")
+        print(f"  {what}: {b:16} {n:3} ({n / max(dated, 1):.0%})")
     n = tally["undated: inferred"]
-    print(f"pages without a date from the HTML where the body infers one: {n} of {tally['undated']}")
+    print(f"pages without a date from the HTML where the {what} infers one: {n} of {tally['undated']}")
 
 
 if __name__ == "__main__":
