@@ -1,5 +1,5 @@
-"""The cue patterns of the quote, speaker and interview finders and of the page and figure readers are language
-data (lang/en/*.yaml `*_patterns`): each, filled in with the parts its reader builds, finds its positive examples
+"""The cue patterns of the quote, speaker, interview, name and role finders and of the page and figure readers are
+language data (lang/en/*.yaml `*_patterns`): each, filled in with the parts its reader builds, finds its positive examples
 and none of its negative ones, and a row the schema does not allow is refused when it is read."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 import flashpoint.ingest.meta
+import flashpoint.nlp.coref
+import flashpoint.nlp.entities
 import flashpoint.nlp.interviews
 import flashpoint.nlp.quantities
 import flashpoint.nlp.quotes
@@ -39,7 +41,9 @@ def test_every_reader_with_patterns_is_tested() -> None:
                                                       ("quotes.yaml", "speaker_patterns"),
                                                       ("quotes.yaml", "interview_patterns"),
                                                       ("pages.yaml", "page_patterns"),
-                                                      ("figures.yaml", "figure_patterns")}
+                                                      ("figures.yaml", "figure_patterns"),
+                                                      ("entities.yaml", "name_patterns"),
+                                                      ("roles.yaml", "role_patterns")}
 
 
 def test_a_whole_match_is_told_from_a_search() -> None:

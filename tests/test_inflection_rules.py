@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from flashpoint.nlp import language
-from flashpoint.nlp.inflect import adverb_shaped, inflect, noun_forms, verb_forms
-from flashpoint.nlp.language import INFLECTED_FORMS, inflection
+from flashpoint.nlp.inflect import adverb_shaped, inflect, noun_forms, shaped, verb_forms
+from flashpoint.nlp.language import INFLECTED_FORMS, WORD_SHAPES, inflection, pattern_texts
 
 RULES = [(form, i, rule) for form in INFLECTED_FORMS for i, rule in enumerate(inflection().forms[form])]
 
@@ -25,6 +25,19 @@ def test_rule_examples(form: str, index: int, rule: Any) -> None:
         assert inflect(form, word) == expected, (form, word)
     decided = [_deciding_rule(form, w) == index for w in rule.examples]
     assert any(decided) and not all(decided), (form, rule.match.pattern)
+
+
+@pytest.mark.parametrize("shape", WORD_SHAPES)
+def test_word_shape_examples(shape: str) -> None:
+    """inflection.yaml `shapes`: each finds its positive examples and none of its negative ones."""
+    row = pattern_texts("en", "inflection.yaml", "shapes")[shape]
+    assert all(shaped(shape, w) for w in row.pos) and not any(shaped(shape, w) for w in row.neg)
+
+
+def test_a_missing_word_shape_is_refused(language_with: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "LANG_DIR", language_with("inflection.yaml", "  gerund:\n    # an -ing form", "  ing_form:\n    # an -ing form"))
+    with pytest.raises(ValueError, match=r"inflection\.yaml: 'shapes' must hold exactly participle, past, gerund"):
+        language.word_shapes.__wrapped__("xx")
 
 
 def test_adverb_shape() -> None:

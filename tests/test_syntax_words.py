@@ -95,3 +95,19 @@ def test_a_comparison_turns_only_a_cue_that_opens_with_its_word() -> None:
     background."""
     assert not event_time.has_background_cue("The shelling was the heaviest since 2014.")
     assert event_time.has_background_cue("Russia has held Crimea since 2014.")
+
+
+def test_a_preposition_a_verb_takes_leaves_a_speech_word_a_verb() -> None:
+    """syntax.yaml verb_preps: "calls for" may still be the verb; "claims of" makes a noun."""
+    from flashpoint.nlp import quotes
+
+    assert not quotes._noun_goes_on(_word(parse("The report calls for talks."), "calls"))
+    assert quotes._noun_goes_on(_word(parse("The report rejects claims of abuse."), "claims"))
+
+
+def test_the_time_words_between_a_speaker_and_a_verb_are_the_calendars() -> None:
+    """speech_verbs.yaml adverbs that calendar.yaml names: weekdays, days and parts of a day, not manner words."""
+    from flashpoint.nlp import quotes
+
+    words = quotes._time_words()
+    assert {"wednesday", "yesterday", "tonight"} <= words and not words & {"firmly", "also"}

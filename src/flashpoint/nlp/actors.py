@@ -43,13 +43,13 @@ _WORDS = names()
 _LEAD = re.compile(rf"^{longest_first(_WORDS.actor_lead_words)}\s+", re.I)
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _GROUP = re.compile(
-    r"(?:\bpro[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s]"
+    r"(?:\b" + longest_first(_WORDS.backer_prefixes) + r"[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s]"
     + longest_first(_WORDS.backer_affixes) + r")\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<noun>" + longest_first(_WORDS.proxy_group_nouns) + r")\b")
 _BACKER_AFTER = re.compile(rf"[-\s]{longest_first(_WORDS.backer_affixes)}\b")
 _BARE_GROUP = re.compile(rf"\b{longest_first(_WORDS.armed_group_nouns)}\b", re.I)
 _BREAKAWAY = re.compile(longest_first(_WORDS.breakaway_words), re.I)
-_REPUBLICS = re.compile(r"\b(?:people['’]s\s+)?republics?\b", re.I)
+_REPUBLICS = re.compile(rf"\b{longest_first(_WORDS.republic_nouns)}\b", re.I)  # "the Donetsk People's Republic"
 # The words of a phrase handed over as a plain string (resolve_phrase's role phrase, country_counts' context: a body
 # cut at a mention, cached across prefixes; a KB name), not read from the Doc (issue 11): these carry no offsets into
 # a Doc, so every caller (entities, quotes, speakers, store queries) would first have to pass a span; and the
@@ -262,7 +262,7 @@ def _backed_group(text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None
     noun = m.group("noun").lower()
     if noun not in _WORDS.wide_group_nouns or _BARE_GROUP.search(text):
-        return backer, "PRE" if noun.startswith("republic") else "REB"
+        return backer, "PRE" if noun in _WORDS.republic_nouns else "REB"
     if noun in _WORDS.authority_group_nouns:
         return backer, "PRE"
     if noun in _WORDS.armed_force_nouns and not any(w in text.lower() for w in _WORDS.separatist_words):
@@ -615,7 +615,7 @@ def _phrase_actor(body: str, first: list[Entity], end: int) -> Actor | None:
     return first[0].actor
 
 
-_PROXY_WORDS = re.compile(rf"\bpro[-\s]|-{longest_first(_WORDS.proxy_affixes)}\b|"
+_PROXY_WORDS = re.compile(rf"\b{longest_first(_WORDS.backer_prefixes)}[-\s]|-{longest_first(_WORDS.proxy_affixes)}\b|"
                           rf"{longest_first(_WORDS.proxy_stems)}", re.I)
 
 
@@ -637,7 +637,7 @@ def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
     return resolve_phrase(text, body[:end]) if role_sector(text)[0] is not None else None
 
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|of|for|and|the|on|de)"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + "|".join(sorted(_WORDS.acronym_name_words)) + ")"  # none a prefix of another
 _DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,8}})\s*\(([A-Z]{{2,6}})\)")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 

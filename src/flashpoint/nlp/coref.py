@@ -22,7 +22,8 @@ import yaml
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp.document import WORD_MARKS, doc_text, token_offsets, token_range, written_words
-from flashpoint.nlp.language import lexicon, names
+from flashpoint.nlp.inflect import shaped
+from flashpoint.nlp.language import Patterns, lexicon, names
 from flashpoint.yamlio import load_yaml
 
 if TYPE_CHECKING:
@@ -217,7 +218,7 @@ def names_in(doc: Doc) -> list[tuple[int, int, str]]:
         raw = text[m_start:m_end]
         if text.rfind("\n", 0, m_start) + 1 in headlines:
             continue  # a title-case headline: every word is capitalised
-        if " " not in raw and raw.endswith("ing"):
+        if " " not in raw and shaped("gerund", raw):
             continue  # "Announcing the move, ..."
         if " " not in raw and _LOCATIVE.search(text, max(0, m_start - 8), m_start):
             continue  # "talks in Jeddah", "at Mosul": a place the gazetteer does not know
@@ -359,12 +360,11 @@ def _place_or_body(word: str) -> bool:
     return low in title_joiners() or low in place_words() or low in org_words()
 
 
-_ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|a|an)?\s*([^,.;]{3,90}?)\s*,")
+_ROLE_PATTERNS = Patterns("roles.yaml", "role_patterns")  # the words beside a name (lang/en/roles.yaml)
+_ROLE_AFTER = _ROLE_PATTERNS("role_after")
 # "The suspect, Michael Webb, was convicted": a definite role set off by a comma right before the name, opening
 # its sentence (the parse's: _role_before)
-_THE_ROLE = r"[Tt]he\s+([^,.;\n]{3,60}?)\s*,\s*$"
-_ROLE_AT_START = re.compile(r"\b" + _THE_ROLE)
-_SAYS_ROLE = re.compile(r"^\s+(?:is|was|has been)\s+(?:the|a|an)\s+([^,.;]{3,80})")
+_ROLE_AT_START = _ROLE_PATTERNS("role_at_start")
 
 
 def _role_before(body: str, start: int, tokens: Doc) -> str | None:

@@ -31,7 +31,8 @@ from flashpoint.nlp.actors import (
 )
 from flashpoint.nlp.document import NlpDoc, doc_text, words_near
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, plain, slug, spelled_like
-from flashpoint.nlp.language import names, people
+from flashpoint.nlp.inflect import shaped
+from flashpoint.nlp.language import Patterns, names, people
 from flashpoint.nlp.regexes import longest_first
 
 _NAMES = names()  # resources/lang/en/entities.yaml
@@ -46,7 +47,8 @@ _TITLE_HEADS = _NAMES.title_heads
 # role nouns that, right before a capitalised name, say it is a person ("spokesman Dmitry Peskov")
 _PERSON_HEADS = frozenset({w.lower() for w in _TITLE_HEADS} | _NAMES.person_role_words)
 _EVENT_WORDS = _NAMES.event_words
-_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\n\"“”]{3,70}?)(?=,|\.|;|\s+(?:said|says|told|added))")
+_NAME_PATTERNS = Patterns("entities.yaml", "name_patterns")  # the words around a name (lang/en/entities.yaml)
+_APPOSITIVE = _NAME_PATTERNS("appositive")  # "X, the foreign minister, said"
 _ABBREVIATED = _NAMES.abbreviations
 _ROLE_MODIFIERS = _NAMES.role_modifiers
 _NP_MODIFIERS = _NAMES.noun_phrase_modifiers
@@ -148,7 +150,7 @@ def _given_name_syllable(body: str, toks: list[_Tok], j: int) -> bool:
     syllable that a capitalised surname comes right before ("the UK-based group", "Kremlin-linked", "a U-turn" are
     none)."""
     tail, head = toks[j].text, toks[j - 1]
-    return len(tail) <= 5 and tail.isalpha() and not tail.endswith(("ed", "ing")) and 2 <= len(head.text) <= 4 and \
+    return len(tail) <= 5 and tail.isalpha() and not (shaped("past", tail) or shaped("gerund", tail)) and 2 <= len(head.text) <= 4 and \
         head.text[1:].islower() and j >= 2 and toks[j - 2].cap and body[toks[j - 2].end:head.start] == " "
 
 
@@ -305,8 +307,7 @@ def _first_name(word: str) -> bool:
     return fold(word) in gazetteer().first_names
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|into|towards?|(?:town|city|village|port|district)"
-                              r" of)\s+(?:the\s+)?$")
+_LOCATIVE_BEFORE = _NAME_PATTERNS("locative_before")  # "fighting in the", "the town of"
 
 
 def _unlisted_town(body: str, toks: list[_Tok], idx: list[int]) -> _Found | None:
@@ -456,8 +457,7 @@ def _name_of(body: str, toks: list[_Tok], idx: list[int], title_idx: list[int], 
 
 
 # a role word, then the place or body it serves, right before a name ("special envoy to Ukraine | Kurt Volker")
-_ROLE_ACROSS_PLACE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+(?:to|for|of|at|in)[ \u00a0]+(?:the[ \u00a0]+)?"
-                                r"(?:[A-Z][\w’'\-]*[ \u00a0]+){1,3}$")
+_ROLE_ACROSS_PLACE = _NAME_PATTERNS("role_across_place")
 
 
 def _role_across_place(body: str, toks: list[_Tok], name_idx: list[int]) -> bool:
@@ -466,7 +466,7 @@ def _role_across_place(body: str, toks: list[_Tok], name_idx: list[int]) -> bool
     person's; not a body's name ('professor at New York University's Stern School of Business')."""
     s, e = toks[name_idx[0]].start, toks[name_idx[-1]].end
     if len(name_idx) < 2 or any(toks[i].text in gazetteer().org_keywords for i in name_idx) or \
-            re.match(r"[ \u00a0]+of[ \u00a0]+[A-Z]", body[e:e + 6]):
+            _NAME_PATTERNS("of_after_name").match(body[e:e + 6]):
         return False
     m = _ROLE_ACROSS_PLACE.search(body, max(0, s - 80), s)
     return m is not None and m.group(1).lower() in _PERSON_HEADS

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, inflection, read_yaml
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, inflection, read_yaml, word_shapes
 
 
 @lru_cache(maxsize=4)
@@ -26,6 +26,12 @@ def inflect(form: str, word: str, language: str = DEFAULT_LANGUAGE) -> str:
 def adverb_shaped(word: str, language: str = DEFAULT_LANGUAGE) -> bool:
     """Does the lower-case `word` have an adverb's shape ("reportedly"; inflection.yaml `adverb`)?"""
     return inflection(language).adverb.fullmatch(word) is not None
+
+
+def shaped(shape: str, word: str, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Does `word` end as `shape` says (inflection.yaml `shapes`: "participle" of "shelled", "taken"; "past";
+    "gerund")?"""
+    return word_shapes(language)[shape].search(word) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -35,7 +35,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "place_relatives", "infinitive_marks", "present_auxiliaries", "present_perfect_auxiliaries",
                 "additive_conjunctions", "perfect_auxiliaries", "past_perfect_auxiliaries", "agent_preps", "owner_preps",
                 "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps", "stationed_preps", "mishap_preps",
-                "perfect_lemmas", "singular_past_forms")
+                "perfect_lemmas", "singular_past_forms", "verb_preps")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -130,6 +130,7 @@ class Syntax:
     mishap_preps: frozenset[str]
     perfect_lemmas: frozenset[str]
     singular_past_forms: frozenset[str]
+    verb_preps: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
@@ -273,7 +274,8 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "proxy_group_nouns", "armed_group_nouns", "breakaway_words", "proxy_affixes", "proxy_stems",
               "foreign_office_nouns", "not_national_adjectives", "not_national_if_plural", "country_pointers", "country_nouns", "articles",
               "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
-              "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words")
+              "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
+              "backer_prefixes", "republic_nouns", "acronym_name_words")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names")
 
@@ -321,6 +323,9 @@ class Names:
     proxy_force_stems: frozenset[str]
     proxy_authority_nouns: frozenset[str]
     facility_words: frozenset[str]
+    backer_prefixes: frozenset[str]
+    republic_nouns: frozenset[str]
+    acronym_name_words: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
@@ -827,6 +832,19 @@ def _suffix_rule(row: Any, source: str) -> SuffixRule:
     except (re.error, IndexError) as err:
         raise ValueError(f"{source}: rule {row['match']!r} -> {row['to']!r}: {err}") from err
     return SuffixRule(match, row["to"], dict(examples))
+
+
+WORD_SHAPES = ("participle", "past", "gerund")
+
+
+@lru_cache(maxsize=4)
+def word_shapes(language: str = DEFAULT_LANGUAGE) -> dict[str, re.Pattern[str]]:
+    """inflection.yaml `shapes`: each of WORD_SHAPES a pattern with examples, compiled (in any case unless
+    `ignore_case: false`)."""
+    rows = pattern_texts(language, "inflection.yaml", "shapes")
+    if set(rows) != set(WORD_SHAPES):
+        raise ValueError(f"lang/{language}/inflection.yaml: 'shapes' must hold exactly {', '.join(WORD_SHAPES)}")
+    return {name: re.compile(row.text, re.I if row.ignore_case else 0) for name, row in rows.items()}
 
 
 @lru_cache(maxsize=4)

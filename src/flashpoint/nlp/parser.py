@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
+from flashpoint.nlp.inflect import shaped
 from flashpoint.nlp.language import dateline, names, syntax
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "en_flashpoint_ewt"
@@ -238,7 +239,7 @@ def _lift_over(verb: Token, above: Token) -> None:
 
 
 def _past_form(tok: Token) -> bool:
-    return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN")) or (tok.pos_ == "ADJ" and tok.lower_.endswith("ed"))
+    return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN")) or (tok.pos_ == "ADJ" and shaped("past", tok.lower_))
 
 
 def _labelled(doc: Doc, label: str) -> Iterator[Token]:
@@ -449,7 +450,7 @@ def repair_set_off_participles(doc: Doc) -> None:
     """"Doctors protested the rule, warning(NN) that children would suffer": an -ing form the tagger read as a noun,
     set off by a comma as an adverbial clause with a clause of its own under it, is a participle (VBG)."""
     for tok in _labelled(doc, "advcl"):
-        if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.i > 0 and doc[tok.i - 1].text == "," \
+        if tok.tag_ == "NN" and shaped("gerund", tok.lower_) and tok.i > 0 and doc[tok.i - 1].text == "," \
                 and any(c.dep_ == "ccomp" for c in tok.children):
             tok.tag_, tok.pos_ = "VBG", "VERB"
 

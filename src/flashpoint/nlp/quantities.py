@@ -164,7 +164,7 @@ def _currency_letters() -> dict[str, str]:
 def _currency_letters_pattern() -> str:
     """'N500m', 'N10,000': a capital letter that is a currency before a sum written with a scale or thousands
     (figures.yaml currency_letters); 'N95 masks' is no sum."""
-    sums = r"(?=\d+(?:\.\d+)?(?:m|bn|b|k)\b|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?:million|billion)\b)"
+    sums = str(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["currency_letters"]["sums"])
     return "".join(r"|(?-i:" + re.escape(letter) + r")" + sums for letter in _currency_letters())
 
 

@@ -25,7 +25,7 @@ from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.document import NlpDoc, words_near
 from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
-from flashpoint.nlp.language import Patterns, names, people, quoting
+from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
     Speakers,
@@ -421,9 +421,11 @@ def _misread_past_verb(tok: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _time_words() -> frozenset[str]:
-    """Day and time words of speech_verbs.yaml adverbs ("on Wednesday", "yesterday") that sit between a speaker
-    and the verb."""
-    return frozenset(str(w) for w in coref.speech_lexicon().get("adverbs") or [] if str(w).endswith(("day", "night")))
+    """Day and time words of speech_verbs.yaml adverbs ("on Wednesday", "yesterday", "tonight") that sit between a
+    speaker and the verb: those calendar.yaml names (weekdays, days, parts of a day)."""
+    cal = calendar_words()
+    days = {*cal.weekdays, *cal.day_words, *cal.parts_of_day, *cal.part_of_day_words}
+    return frozenset(str(w) for w in coref.speech_lexicon().get("adverbs") or [] if str(w) in days)
 
 
 def _past_read_as_participle(tok: Token) -> bool:
@@ -480,7 +482,8 @@ def _noun_goes_on(tok: Token) -> bool:
     if j >= len(doc):
         return False
     nxt = doc[j]
-    return nxt.tag_.startswith("VB") or nxt.tag_ == "MD" or nxt.pos_ in ("NOUN", "ADP", "CCONJ") and nxt.lower_ != "for"
+    return nxt.tag_.startswith("VB") or nxt.tag_ == "MD" or nxt.pos_ in ("NOUN", "ADP", "CCONJ") and \
+        nxt.lower_ not in syntax_words().verb_preps
 
 
 def _singular_subject_before(tok: Token) -> bool:

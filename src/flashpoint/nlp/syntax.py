@@ -16,7 +16,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from flashpoint.nlp.inflect import irregular, verb_forms
+from flashpoint.nlp.inflect import irregular, shaped, verb_forms
 from flashpoint.nlp.language import names, syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -56,7 +56,7 @@ def is_verb(tok: Token) -> bool:
         return True
     if tok.pos_ != "ADJ" or tok.dep_ not in CLAUSE_DEPS:
         return False
-    if not tok.lower_.endswith(("ed", "en")) and tok.lower_ not in _irregular_pasts():
+    if not shaped("participle", tok.lower_) and tok.lower_ not in _irregular_pasts():
         return False
     return any(c.dep_ in ("nsubj", "obj", "obl:agent", "aux", "aux:pass") for c in tok.children)
 
@@ -97,7 +97,7 @@ def repair_detached_subjects(doc: Doc, is_verb_form: Callable[[Token], bool]) ->
         noun = adj.head
         if adj.i == 0 or noun.i < adj.i or noun.left_edge.i != adj.i or noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        if not (adj.lower_.endswith(("ed", "en")) and adj.tag_ in ("VBD", "VBN", "JJ")) or not is_verb_form(adj):
+        if not (shaped("participle", adj.lower_) and adj.tag_ in ("VBD", "VBN", "JJ")) or not is_verb_form(adj):
             continue
         subject = _subject_before(doc, adj.i - 1, adj.sent.start)
         # one phrase inside the other ("the army's accused soldiers") is no subject: re-hung, it would make a cycle
@@ -124,7 +124,7 @@ def repair_reported_clauses(doc: Doc) -> None:
     complement of a speech verb) whose past-shaped participle follows it with no subject or marker of its own is
     that clause's verb, as the parser's repair does for a noun at the root."""
     for noun in [t for t in labelled(doc, "ccomp", "parataxis", "nsubj") if t.pos_ in ("NOUN", "PROPN") and _reported(t)]:
-        verbs = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.lower_.endswith(("ed", "en"))
+        verbs = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and shaped("participle", c.lower_)
                  and c.pos_ in ("ADJ", "VERB") and not any(g.dep_ in ("nsubj", "mark", "aux", "aux:pass") for g in c.children)]
         if not verbs:
             continue
@@ -263,7 +263,7 @@ def _glued_name(adj: Token, sent_start: int) -> Token | None:
     noun = adj.head
     if adj.i > noun.i or adj.pos_ not in ("ADJ", "VERB") or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    if not (adj.lower_.endswith(("ed", "en")) or adj.tag_ in ("VBD", "VBN")):
+    if not (shaped("participle", adj.lower_) or adj.tag_ in ("VBD", "VBN")):
         return None
     glued = [c for c in noun.children if c.i < adj.i and c.dep_ in NOMINAL_GLUE and c.pos_ in ("PROPN", "NOUN")]
     if not glued or glued[-1].pos_ != "PROPN" or glued[-1].right_edge.i != adj.i - 1:
@@ -374,7 +374,7 @@ def has_particle(verb: Token, particles: frozenset[str]) -> bool:
 def _adjectival_passive(tok: Token) -> bool:
     """"29 people were injured" tagged as an adjective with a copula, "Ukrainian soldier killed" in a headline: a
     passive participle all the same, its subject the one acted on."""
-    if tok.pos_ == "ADJ" and tok.lower_.endswith(("ed", "en")) and any(c.dep_ == "cop" for c in tok.children):
+    if tok.pos_ == "ADJ" and shaped("participle", tok.lower_) and any(c.dep_ == "cop" for c in tok.children):
         return True
     return _headline_passive(tok)
 
