@@ -1610,7 +1610,15 @@ def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | No
     """A number read in its sentence that counts nothing: a guess, a name, an age, a rank, a reference back."""
     return _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _model_of_weapons(fig, head_kind) \
         or _is_age_after_name(fig) or _one_of_a_superlative(doc, fig) or _definite_reference(doc, fig, head_kind) \
-        or _one_thing_named(doc, fig, value, head_kind)
+        or _one_thing_named(doc, fig, value, head_kind) or _measured_name(fig)
+
+
+def _measured_name(fig: _Figure) -> bool:
+    """'the 16-inch MacBook Pro', 'a 12.9-inch iPad Pro': a measure written onto the number before a capitalised
+    name that is no nationality is part of a product's model's name, no figure (figures.yaml measured_names);
+    'an 8-inch touchscreen', 'a 600-mile Ukrainian front line' measure."""
+    said = _PATTERN("measured_name").match(fig.after)
+    return said is not None and said["word"].lower() not in _demonyms()
 
 
 def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
