@@ -1422,3 +1422,33 @@ def test_places_of_one_country_or_the_country_itself_are_one_recipient() -> None
     assert sorted(coded("Russia attacked Ukraine and Georgia.")) == [("ASSAULT", "RUS", "GEO"), ("ASSAULT", "RUS", "UKR")]
     appealed = events_of("The Verkhovna Rada has appealed to the UN and the European Commission.")
     assert len([e for e in appealed if e.type == "REQUEST"]) == 2
+
+
+def test_a_title_told_again_word_for_word_and_under_it_is_one_happening() -> None:
+    """A title line the sentence splitter cut inside ("... | Censor." + "NET") is a heading still; its first line
+    below ("09.10.22 07:20 - ..." told word for word, events._told_verbatim) and the body sentence that tells the
+    attacks in full, in a town of the country the title is set in (events._same_place), are one happening with three
+    mentions. Attacks on two towns told in two sentences stay two."""
+    body = ("The General Staff: Ukrainian defenders repelled Russian attacks near 9 settlements (09.10.22 07:20) "
+            "« War in Ukraine | Censor.NET\n\n09.10.22 07:20 - The General Staff: Ukrainian defenders repelled Russian "
+            "attacks near 9 settlements. Over the past day, units of the Defense Forces of Ukraine repelled enemy "
+            "attacks in Terny and Soledar. View news.")
+    told = events_of(body)
+    assert [(e.type, side(e.actor), side(e.recipient)) for e in told] == [("ASSAULT", "RUS", "UKR")]
+    assert "Terny" in told[0].text and len(told[0].mentions) == 2
+    fire = events_of("Invaders open fire at Avdiivka Coke Chemical Plant\n\nRussian troops struck the Avdiivka Coke "
+                     "Chemical Plant in Donetsk region on Sunday.")
+    assert len(fire) == 1 and [m.start for m in fire[0].mentions] == [0]
+    two = events_of("Russian troops shelled Kharkiv on Monday. Russian troops shelled Sumy on Tuesday.")
+    assert len(two) == 2
+
+
+def test_a_sentence_cut_inside_a_line_that_goes_on_is_no_heading() -> None:
+    """events._headline: a line whose sentences end with a stop before a space is a paragraph, not a heading, though
+    it ends with no stop ("... View news")."""
+    from flashpoint.nlp.document import make_doc
+    from flashpoint.nlp.events import _headline
+
+    body = "Russians hit a station. VIDEO. Occupants launched a rocket attack View news\nRussia strikes Kyiv"
+    sents = list(make_doc(Article(id="t", source="test", body=body)).tokens.sents)
+    assert [_headline(s, body) for s in sents] == [False] * (len(sents) - 1) + [True]

@@ -10,6 +10,7 @@ one event with several mentions. Each event's confidence comes from `event_confi
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable
@@ -106,6 +107,7 @@ class ArticleState:
     countries: set[str] = field(default_factory=set)  # the countries the text has named so far
     home: str | None = None  # the country the whole text names most: where its courts and police are, unless told
     roots: list[int] = field(default_factory=list)  # the tokens labelled ROOT once the tree is repaired, in order
+    told_words: dict[tuple[object, ...], list[Event]] = field(default_factory=dict)  # see _told_verbatim
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -1721,9 +1723,63 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         found = [ev for _, evs in told_as for ev in evs]
         stated = told_day(doc, sentence)
         state.told_day = (ordinal, stated) if stated is not None else None
-        _keep(events, seen, _one_per_happening(found), _unowned(told_as), _nominal(told_as))
+        _keep(events, seen, _told_verbatim(_one_per_happening(found), told_as, state), _unowned(told_as),
+              _nominal(told_as))
         _remember(doc, sentence, state, found)
     return _headline_told_again(events, headings)
+
+
+def _told_verbatim(found: list[Event], told_as: list[tuple[Coded, list[Event]]], state: ArticleState) -> list[Event]:
+    """A sentence's events less those an earlier sentence told in the same words: the same type, as told, its trigger
+    in the same run of words ("09.10.22 07:20 - ...: Ukrainian defenders repelled Russian attacks in the areas of 9
+    settlements." under the title that says it word for word), with no side another's than the earlier one's. Such an
+    event is a mention of the earlier one, which takes its sides where it names more of them (one happening told
+    twice, ANNOTATION.md)."""
+    words = {id(ev): _run_of_words(c.trigger) for c, evs in told_as for ev in evs}
+    out: list[tuple[tuple[object, ...], Event]] = []
+    for ev in found:
+        key: tuple[object, ...] = (ev.type, ev.negated, ev.hypothetical, ev.historical, words[id(ev)])
+        first = next((o for o in state.told_words.get(key, []) if _sides_agree(o, ev)), None) if key[-1] else None
+        if first is None:
+            out.append((key, ev))
+            continue
+        first.mentions += [TextSpan(text=ev.text, start=ev.start, end=ev.end), *ev.mentions]
+        if _sides_named(ev) > _sides_named(first):
+            first.actor, first.recipient = ev.actor, ev.recipient
+        first.confidence = max(first.confidence, ev.confidence)
+    for key, ev in out:  # the sides of one clause ("killed two soldiers and two guards") are each their own event
+        state.told_words.setdefault(key, []).append(ev)
+    return [ev for _, ev in out]
+
+
+def _run_of_words(trigger: Token, reach: int = 4) -> tuple[str, ...]:
+    """The words around the trigger up to `reach` on each side, within its run of words and numbers (no punctuation
+    between them), lower case; none where the run has fewer than three words."""
+    def run(step: int) -> list[str]:
+        out: list[str] = []
+        i = trigger.i + step
+        while len(out) < reach and trigger.sent.start <= i < trigger.sent.end and \
+                (trigger.doc[i].is_alpha or trigger.doc[i].like_num):
+            out.append(trigger.doc[i].lower_)
+            i += step
+        return out
+    words = (*reversed(run(-1)), trigger.lower_, *run(1))
+    return words if len(words) >= 3 else ()
+
+
+def _sides_agree(a: Event, b: Event) -> bool:
+    """No side of one is of another country or body than the other's (a side one leaves unnamed, or names no country
+    or body of, agrees)."""
+    return all(not _of_side(x) or not _of_side(y) or _same_side(x, y)  # type: ignore[arg-type]
+               for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)))
+
+
+def _of_side(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.code)
+
+
+def _sides_named(ev: Event) -> int:
+    return sum(1 for a in (ev.actor, ev.recipient) if a is not None and (a.country or a.code))
 
 
 def _repair_tree(doc: NlpDoc) -> list[int]:
@@ -1815,7 +1871,7 @@ def _headline_told_again(events: list[Event], headings: list[tuple[int, int]]) -
         if later is None:
             out.append(ev)
             continue
-        later.mentions.insert(0, TextSpan(text=ev.text, start=ev.start, end=ev.end))
+        later.mentions[:0] = [TextSpan(text=ev.text, start=ev.start, end=ev.end), *ev.mentions]
         later.confidence = max(later.confidence, ev.confidence)
     return out
 
@@ -1831,10 +1887,29 @@ def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]])
 
 
 def _headline(sentence: Span, body: str) -> bool:
-    """A line of its own told with no closing stop ("Ukrainian soldier killed"), as headlines are."""
+    """A line of its own told with no closing stop ("Ukrainian soldier killed"), as headlines are; or the start of
+    such a line that the sentence splitter cut where no sentence ends ("... « War in Ukraine | Censor." + "NET": no
+    stop with a space after it in the line)."""
     text = body[sentence.start_char:sentence.end_char]  # the doc's text (Span.text joins its tokens' again)
+    if _own_line(body, sentence.start_char, sentence.end_char):
+        return _unstopped(text)
+    end = body.find("\n", sentence.start_char)
+    line = body[sentence.start_char:end if end >= 0 else len(body)]
+    return _starts_line(body, sentence.start_char) and _unstopped(line) and _SENTENCE_STOP.search(line) is None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"'”’»)\]]*\s")  # a stop that ends a sentence inside a line
+
+
+def _unstopped(text: str) -> bool:
     text = text.rstrip().rstrip("\"'”’»)]")  # 'calling it “wrong.”' closes with its stop inside the quote
-    return bool(text) and text[-1] not in ".!?" and _own_line(body, sentence.start_char, sentence.end_char)
+    return bool(text) and text[-1] not in ".!?"
+
+
+def _starts_line(body: str, start: int) -> bool:
+    while start > 0 and body[start - 1] in " \t":
+        start -= 1
+    return start == 0 or body[start - 1] == "\n"
 
 
 def _own_line(body: str, start: int, end: int) -> bool:
@@ -1860,7 +1935,23 @@ def _told_alike(a: Event, b: Event) -> bool:
     """The same kind of act, as told (negated, hypothetical, historical), at no other place."""
     if (a.type, a.negated, a.hypothetical, a.historical) != (b.type, b.negated, b.hypothetical, b.historical):
         return False
-    return not (a.location and b.location and a.location.name != b.location.name)
+    return a.location is None or b.location is None or _same_place(a.location, b.location) \
+        or bool(_places_of(a) & _places_of(b))
+
+
+def _places_of(ev: Event) -> set[str]:
+    """Where the event is: its place and the place it is aimed at ("open fire at Avdiivka" and "struck Avdiivka in
+    Donetsk region" are at Avdiivka both)."""
+    ids = {ev.location.id if ev.location else None, ev.recipient.id if ev.recipient else None}
+    return {i for i in ids if i and i.startswith("place:")}
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    """The same place, or a country and a place in it ("repelled Russian attacks" in a title set in Ukraine, "repelled
+    enemy attacks in Terny" under it)."""
+    if a.name == b.name:
+        return True
+    return bool(a.country and a.country == b.country and a.country in (a.id, b.id))
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
