@@ -469,17 +469,25 @@ def pinned_date(text: str, today: date, after: date | None = None) -> str | None
             if not _future_cue().search(text, text.rfind(".", 0, m.start()) + 1, m.start())]
     for m in said[:1]:  # a day said of the future ("tickets go on sale next Friday, Dec. 6") dates no report
         month, day, wd = _MONTHS[m["mon"].lower()], int(m["day"]), _WEEKDAYS.index(m["wd"].lower())
-        ahead = _years_said(text, ahead=True)
-        ceiling = min([today.year, *ahead])
-        told = [y for y in _years_said(text, ahead=False) if y <= ceiling]
-        if after is None and not ahead and not told:
+        ceiling, floor, said_any = _page_years(text, today)
+        if after is None and not said_any:
             return None  # no year said at all: the calendar alone would guess one of many
-        floor = max(told, default=1990)
-        years = range(after.year, after.year + 2) if after else range(ceiling, min(floor, ceiling) - 1, -1)
+        years = range(after.year, after.year + 2) if after else range(ceiling, floor - 1, -1)
         pinned = next((d for d in (_day(y, month, day) for y in years)
                        if d and d.weekday() == wd and d <= today and (after is None or d >= after)), None)
         return closing_day(pinned, text).isoformat() if pinned else None
     return None
+
+
+def _page_years(text: str, today: date) -> tuple[int, int, bool]:
+    """The latest and earliest year a page may have been written in, and whether it says any year: not after
+    today nor a year it looks forward to ('the tour will kick off in 2020'), not before a year it tells of.
+    A year looked forward to bounds nothing if the page tells of a later year as past (a sidebar's 'would'
+    sentence about 2008 beside a story of 2020)."""
+    ahead = _years_said(text, ahead=True)
+    told = [y for y in _years_said(text, ahead=False) if y <= today.year]
+    ceiling = min([today.year, *(y for y in ahead if y >= max(told, default=0))])
+    return ceiling, min(max(told, default=1990), ceiling), bool(ahead or told)
 
 
 def _day(year: int, month: int, day: int) -> date | None:
