@@ -111,3 +111,19 @@ def test_the_time_words_between_a_speaker_and_a_verb_are_the_calendars() -> None
 
     words = quotes._time_words()
     assert {"wednesday", "yesterday", "tonight"} <= words and not words & {"firmly", "also"}
+
+
+def test_an_actors_name_gives_its_sector_in_words() -> None:
+    """roles.yaml sector_labels: "REB" is written "rebels" after the demonym; a code not listed stays a code."""
+    from flashpoint.nlp.gazetteer import sector_name
+
+    assert sector_name("UKR", "REB") == "Ukrainian rebels"
+    assert sector_name("UKR", "XYZ") == "Ukrainian xyz"
+
+
+def test_foreign_makes_a_role_nobodys_nation_unless_an_office_follows() -> None:
+    """entities.yaml foreign_words and foreign_office_nouns: "foreign fighters" are no nation's, a "foreign minister"
+    is one."""
+    from flashpoint.nlp import actors
+
+    assert actors.of_no_nation("foreign fighters") and not actors.of_no_nation("foreign minister")

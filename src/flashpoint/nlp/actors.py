@@ -347,7 +347,7 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
     return sector_actor(text, host, sector)
 
 
-_NO_NATION = re.compile(rf"\b(?:foreign(?!\s+{longest_first(_WORDS.foreign_office_nouns)})|"
+_NO_NATION = re.compile(rf"\b(?:{longest_first(_WORDS.foreign_words)}(?!\s+{longest_first(_WORDS.foreign_office_nouns)})|"
                         rf"{longest_first(_WORDS.not_national_adjectives)})\b", re.I)
 
 

@@ -20,13 +20,12 @@ from typing import Any
 from flashpoint.nlp.language import given_names, lexicon, names
 from flashpoint.yamlio import load_yaml
 
-SECTOR_LABELS = {
-    "GOV": "government", "MIL": "military", "REB": "rebels", "PRE": "separatist authorities",
-    "LEG": "legislature", "JUD": "judiciary", "COP": "police", "OPP": "opposition", "MED": "media",
-    "CVL": "civilians", "REF": "refugees", "BUS": "business", "SPY": "intelligence", "IGO": "",
-    "ELI": "elites", "HLH": "health", "EDU": "education", "REL": "religious", "LAB": "labour", "NGO": "NGO",
-    "CRM": "criminals",
-}
+
+@lru_cache(maxsize=1)
+def sector_labels() -> dict[str, str]:
+    """A sector code -> the words an actor's name gives it after the country's demonym ("REB" -> "rebels":
+    "Ukrainian rebels"; lang/en/roles.yaml sector_labels)."""
+    return {str(k): str(v or "") for k, v in lexicon("roles.yaml")["sector_labels"].items()}
 
 
 @dataclass(frozen=True)
@@ -210,7 +209,7 @@ def _read_extra(path: Path) -> dict[str, Any]:
 def sector_name(iso3: str | None, sector: str | None, gaz: Gazetteer | None = None) -> str:
     g = gaz or gazetteer()
     adj = g.demonym.get(iso3 or "", iso3 or "")
-    label = SECTOR_LABELS.get(sector or "", (sector or "").lower())
+    label = sector_labels().get(sector or "", (sector or "").lower())
     return f"{adj} {label}".strip()
 
 

@@ -275,7 +275,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "foreign_office_nouns", "not_national_adjectives", "not_national_if_plural", "country_pointers", "country_nouns", "articles",
               "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
-              "backer_prefixes", "republic_nouns", "acronym_name_words")
+              "backer_prefixes", "republic_nouns", "acronym_name_words", "foreign_words")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names")
 
@@ -326,6 +326,7 @@ class Names:
     backer_prefixes: frozenset[str]
     republic_nouns: frozenset[str]
     acronym_name_words: frozenset[str]
+    foreign_words: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
@@ -449,7 +450,7 @@ LEXICON_SCHEMAS: dict[str, dict[str, type]] = {
                           "role_synonyms": dict, "noun_like": list, "adverbs": list, "document_nouns": list,
                           "source_nouns": list},
     "roles.yaml": {"sectors": dict, "title_words": list, "title_joiners": list, "title_abbreviations": dict,
-                   "honorifics": list, "org_keywords": list},
+                   "honorifics": list, "org_keywords": list, "sector_labels": dict},
     "holidays.yaml": {"fixed": dict, "easter": dict, "orthodox_easter": dict, "nth_weekday": dict},
     "boilerplate.yaml": {"line_starts": list, "end_of_article": list, "whole_lines": list, "trailing_link": str,
                          "date_line": str, "credit_end": str, "stopwords": list},
