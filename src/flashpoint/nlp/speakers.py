@@ -336,6 +336,13 @@ def _of_a_kind(tok: Token, text: str) -> bool:
         bool(_DEFINITE_BODY.fullmatch(text))
 
 
+def _seat_of_power(e: Entity) -> bool:
+    """'The Pentagon', 'the White House', 'the Kremlin': a seat a state's government or army is named by (countries.yaml
+    seats) is a name the text gives its speaker, which the knowledge base files under a description ("American
+    military"); the speaker keeps the name as written, the actor the description."""
+    return e.type == "ORG" and any(entry.kind == "seat" for entry in gazetteer().lookup_as_written(e.text))
+
+
 def _as_written(tok: Token, lo: int, text: str, actor: Actor | None) -> Who:
     """The speaker as the text writes it ("the ministry", "witnesses"), with the actor found for it."""
     return Who(name=describe(text), start=lo, id=actor.id if actor else None, actor=actor,
@@ -604,7 +611,8 @@ class Speakers:
         actor = e.actor
         if actor is None and e.type == "PERSON" and len((e.name or e.text).split()) > 1:
             actor = resolve_actor(e.name or e.text)  # a full name only: a surname could be anyone's
-        return Who(name=e.name or e.text, start=e.start, id=e.id, actor=actor, person=e.type == "PERSON")
+        name = e.text if _seat_of_power(e) else e.name or e.text  # "the Pentagon said": not "American military"
+        return Who(name=name, start=e.start, id=e.id, actor=actor, person=e.type == "PERSON")
 
     def _longer_name(self, e: Entity) -> Who | None:
         """'Al Sharif said', linked by its surname to a known person: a proper name written right before a
