@@ -127,3 +127,13 @@ def test_foreign_makes_a_role_nobodys_nation_unless_an_office_follows() -> None:
     from flashpoint.nlp import actors
 
     assert actors.of_no_nation("foreign fighters") and not actors.of_no_nation("foreign minister")
+
+
+def test_the_possessive_after_a_name_is_the_languages() -> None:
+    """entities.yaml possessive_apostrophes and possessive_endings: "Russia’s" and "the rebels'" end in a
+    possessive, "Russias" does not; a name followed by one is read without it."""
+    from flashpoint.nlp import actors, entities
+
+    assert actors._POSS.search("Russia’s") and actors._POSS.search("the rebels'") and not actors._POSS.search("Russias")
+    assert entities._possessive_after("Kyiv’s mayor", 4) and not entities._possessive_after("Kyiv is", 4)
+    assert coref.affiliation("Russia’s foreign minister") == "RUS"

@@ -41,7 +41,8 @@ _WORDS = names()
 
 
 _LEAD = re.compile(rf"^{longest_first(_WORDS.actor_lead_words)}\s+", re.I)
-_POSS = re.compile(r"(?:['’]s|['’])$")
+_APOSTROPHE, _POSSESSIVE = _WORDS.apostrophe, _WORDS.apostrophe + _WORDS.possessive_ending  # entities.yaml
+_POSS = re.compile(rf"(?:{_POSSESSIVE}|{_APOSTROPHE})$")  # "Russia's", "the rebels'"
 _GROUP = re.compile(
     r"(?:\b" + longest_first(_WORDS.backer_prefixes) + r"[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s]"
     + longest_first(_WORDS.backer_affixes) + r")\b[\s-]+(?:[a-z][\w-]*\s+){0,2}?"
@@ -408,7 +409,7 @@ def _country_keys() -> dict[str, Entry]:
 
 
 _THE_COUNTRY = re.compile(rf"(?:\b{longest_first(_WORDS.country_pointers)}\s+|^)"
-                          rf"{longest_first(_WORDS.country_nouns)}(?:['’]s|['’]|\b)", re.I)
+                          rf"{longest_first(_WORDS.country_nouns)}(?:{_POSSESSIVE}|{_APOSTROPHE}|\b)", re.I)
 _STATE_KINDS = ("country", "capital", "demonym", "seat")
 
 
@@ -587,7 +588,7 @@ def country_of(text: str) -> str | None:
     return place.country if place else None
 
 
-_GAP_OK = re.compile(r"^[\s\-,]*(?:['’]s)?[\s\-]*$")
+_GAP_OK = re.compile(rf"^[\s\-,]*(?:{_POSSESSIVE})?[\s\-]*$")
 
 
 def _first_phrase(body: str, inside: list[Entity]) -> list[Entity]:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NAMES = names()  # resources/lang/en/entities.yaml
+_POSSESSIVE = re.compile(_NAMES.apostrophe + _NAMES.possessive_ending)  # "'s", "’s" (entities.yaml possessive_*)
+_POSSESSIVE_AT_END = re.compile(_NAMES.apostrophe + _NAMES.possessive_ending + "?$")  # "al-Qaeda's", "rebels'"
 _CONNECTORS = frozenset(_NAMES.name_run_connectors)  # "Charles de Gaulle": a lower-case word inside a name run
 _NAME_MARKS = WORD_MARKS
 _SPACES = " \u00a0"
@@ -125,7 +127,7 @@ def fold(text: str) -> str:
 
 def strip_title(name: str) -> str:
     """'US Secretary of State Antony Blinken' -> 'Antony Blinken'; 'Mr Kozak' -> 'Kozak'."""
-    tokens = name.replace("’s", "").replace("'s", "").split()
+    tokens = _POSSESSIVE.sub("", name).split()
     titles = title_words()
     places = place_words()
     keep: list[str] = []
@@ -223,8 +225,8 @@ def names_in(doc: Doc) -> list[tuple[int, int, str]]:
         if " " not in raw and _LOCATIVE.search(text, max(0, m_start - 8), m_start):
             continue  # "talks in Jeddah", "at Mosul": a place the gazetteer does not know
         prefix = text[max(0, m_start - 3):m_start]
-        if prefix.lower() in ("al-", "el-") and \
-                re.sub(r"['’]s?$", "", prefix + raw.split()[0]).lower() in org_words():
+        if prefix.lower() in _NAMES.name_article_prefixes and \
+                _POSSESSIVE_AT_END.sub("", prefix + raw.split()[0]).lower() in org_words():
             continue  # "al-Qaeda's affiliate": an organisation, not a Mr Qaeda
         name = strip_title(raw)
         while name and name.split()[0] in _NOT_NAMES:
@@ -327,7 +329,7 @@ def _title_word(word: str) -> str | None:
         return full
     low = word.lower()
     if word in title_words() or low in place_words() or low in org_words() or low in _role_words() \
-            or word.endswith(("'s", "’s")):
+            or word.endswith(_NAMES.possessive_marks):
         return word
     return None
 
@@ -402,7 +404,7 @@ def roles_near(body: str, start: int, end: int, tokens: Doc) -> tuple[list[str],
 
 def affiliation(text: str) -> str | None:
     """The country (ISO alpha-3) or organisation (lower-case name) a role phrase names."""
-    low = fold(text).replace("’s", "").replace("'s", "")
+    low = _POSSESSIVE.sub("", fold(text))
     words = re.findall(r"[a-z][\w\-]*", low)
     for i in range(len(words)):
         for n in (3, 2, 1):

@@ -70,7 +70,7 @@ class _Tok(NamedTuple):
 
 
 _APOSTROPHES = "'’"
-_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_MARKS = frozenset({*_NAMES.possessive_marks, *_NAMES.possessive_apostrophes})  # "'s", "’"
 
 
 def _tokens(doc: Doc) -> list[_Tok]:
@@ -215,7 +215,7 @@ class _Found:
     role_phrase: str = ""
 
 
-_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_END = re.compile(_NAMES.apostrophe + _NAMES.possessive_ending + "$")  # "Ukraine's"
 _INNER_MARKS = "’'-._"  # what a word written before a name holds besides letters and digits ("Ukraine's", "vice-")
 
 
@@ -970,7 +970,7 @@ def _backed_group_actor(body: str, f: _Found, entry: Entry, counts: Counter[str]
 
 
 def _possessive_after(body: str, end: int) -> bool:
-    return body[end:end + 2] in ("'s", "’s")
+    return body[end:end + 2] in _NAMES.possessive_marks
 
 
 def _dateline(body: str, start: int, end: int) -> bool:

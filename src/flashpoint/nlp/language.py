@@ -275,7 +275,8 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "foreign_office_nouns", "not_national_adjectives", "not_national_if_plural", "country_pointers", "country_nouns", "articles",
               "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
-              "backer_prefixes", "republic_nouns", "acronym_name_words", "foreign_words")
+              "backer_prefixes", "republic_nouns", "acronym_name_words", "foreign_words",
+              "possessive_apostrophes", "possessive_endings", "name_article_prefixes")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names")
 
@@ -327,6 +328,9 @@ class Names:
     republic_nouns: frozenset[str]
     acronym_name_words: frozenset[str]
     foreign_words: frozenset[str]
+    possessive_apostrophes: frozenset[str]
+    possessive_endings: frozenset[str]
+    name_article_prefixes: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
@@ -335,6 +339,21 @@ class Names:
     possessive_name_heads: frozenset[str]
     event_name_openers: frozenset[str]
     number_names: frozenset[str]
+
+    @property
+    def apostrophe(self) -> str:
+        """The possessive's apostrophes as one character class: "['’]"."""
+        return "[" + "".join(re.escape(a) for a in sorted(self.possessive_apostrophes)) + "]"
+
+    @property
+    def possessive_ending(self) -> str:
+        """The possessive's endings after the apostrophe as one group: "(?:s)"."""
+        return "(?:" + "|".join(re.escape(e) for e in sorted(self.possessive_endings, key=len, reverse=True)) + ")"
+
+    @property
+    def possessive_marks(self) -> tuple[str, ...]:
+        """Each apostrophe with each ending: ("'s", "’s")."""
+        return tuple(a + e for a in sorted(self.possessive_apostrophes) for e in sorted(self.possessive_endings))
 
 
 def _word_lists(language: str, name: str, keys: tuple[str, ...],

@@ -44,6 +44,7 @@ PERSON_RELATIVES = syntax_words().person_relatives  # relative pronouns of a cla
 CLOSING_QUOTES = "”\"»"  # marks that close a double quote
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
+_POSSESSIVE_BEFORE_SPACE = re.compile(_WORDS.apostrophe + _WORDS.possessive_ending + r"?(?=\s)")  # "the Nations' "
 _ONES = frozenset(w for w, v in number_words()["units"].items() if v == 1)  # "one" (lang/en/numbers.yaml units)
 
 _cue = Patterns("quotes.yaml", "speaker_patterns")  # the words around a speaker's name and role
@@ -264,7 +265,7 @@ def _body_by_alias(text: str) -> Actor | None:
     """'the United Nations' nuclear watchdog said': a phrase of several words that is, as a whole, a listed
     name of a body (organizations.yaml aliases) is that body, named as the list names it, before any name
     inside it ("United Nations")."""
-    clean = re.sub(r"['’]s?(?=\s)", "", describe(text))
+    clean = _POSSESSIVE_BEFORE_SPACE.sub("", describe(text))
     if len(clean.split()) < 2 or not gazetteer().lookup_as_written(clean):
         return None
     actor = resolve_actor(clean)
