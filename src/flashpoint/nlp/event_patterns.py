@@ -400,11 +400,13 @@ def harm_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
 class DomesticForce:
     """events.yaml `domestic_force`: force of `types` with no one named using it, on people of the one country the
     text has named, is that country's own; only on people of `victim_sectors` (civilians, protesters: a soldier killed
-    is war), and not an act of a mode of `war_modes` (shelling, air strikes)."""
+    is war), and not an act of a mode of `war_modes` (shelling, air strikes), nor harm told as one of `cause_nouns` of an
+    attack ("as a result of a rocket attack")."""
 
     types: frozenset[str]
     victim_sectors: frozenset[str]
     war_modes: frozenset[str]
+    cause_nouns: frozenset[str]
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -413,7 +415,7 @@ class DomesticForce:
 def domestic_force(language: str = DEFAULT_LANGUAGE) -> DomesticForce:
     data, source = _rule_section(language, "domestic_force")
     return DomesticForce(_types(data, source), _codes(data, "victim_sectors"), _words(data, "war_modes"),
-                         *_examples(data, source))
+                         _words(data, "cause_nouns"), *_examples(data, source))
 
 
 @dataclass(frozen=True)

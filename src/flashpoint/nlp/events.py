@@ -1389,9 +1389,14 @@ def _domestic_force(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Part
 
 
 def _war_instrument(trigger: Token) -> bool:
-    """"killed in shelling", "injured in an air strike": harm told by an attack noun (syntax.yaml attack_nouns)."""
-    attack = syntax().attack_nouns
-    return any(syn.np_head(o).lemma_.lower() in attack for o in syn.obliques(trigger, syntax().instrument_preps))
+    """"killed in shelling", "injured in an air strike", "injured as a result of a rocket attack": harm told by an
+    attack noun (syntax.yaml attack_nouns), or by one that an oblique of cause (events.yaml domestic_force
+    cause_nouns) is "of"."""
+    attack, causes = syntax().attack_nouns, domestic_force().cause_nouns
+    heads = [syn.np_head(o) for o in syn.obliques(trigger, syntax().instrument_preps)]
+    heads += [syn.np_head(n) for c in trigger.children if c.dep_.startswith("obl") and _lemma_in(c, causes)
+              for n in syn.obliques(c, ("of",))]
+    return any(h.lemma_.lower() in attack for h in heads)
 
 
 def _named_countries(doc: NlpDoc, sentence: Span) -> set[str]:
