@@ -436,3 +436,22 @@ def test_url_date_shapes_examples(grain: str, name: str, url: str, value: str | 
     shape = next(s for s in _load("url_dates.yaml")[grain] if s["name"] == name)
     assert shape["positive"] and shape["negative"]
     assert (url_date(url) if grain == "days" else url_month(url)) == value
+
+
+@pytest.mark.parametrize("lines, value", [
+    (["Updated: February 11, 2024 10:00", "Published: February 10, 2024 09:00"], "2024-02-10"),
+    (["Updated February 11, 2024 | Published February 10, 2024"], "2024-02-10"),
+    (["Feb 10, 2024 | Updated Feb 11, 2024"], "2024-02-10"),
+    (["Updated February 11, 2024"], "2024-02-11"),  # an update's day alone still dates the page
+    (["Updated February 11, 2024", "Read more: Kyiv under fire, March 3, 2022"], "2024-02-11"),  # a teaser's day is none
+])
+def test_a_page_is_dated_by_its_first_publication_not_its_update(lines: list[str], value: str) -> None:
+    """Header lines and stamps that give an update's day and a first-published one: the publication day is
+    the latter, whichever comes first on the page."""
+    from flashpoint.ingest.pipeline import build_article
+    from flashpoint.model import RawDocument
+
+    head = "Russia and Ukraine trade blame over strike on power plant"
+    for menu in ([], _MENU):  # at the top of the page (a dateline among its first lines), or below its menus
+        text = "\n\n".join([*menu, head, *lines, _LEAD, "More text follows here."])
+        assert build_article(RawDocument(source="dump.txt", content=text.encode(), kind="text")).published == value

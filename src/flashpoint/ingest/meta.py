@@ -205,19 +205,25 @@ def _full_dates(text: str) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
+def _dateline_value(line: str) -> str | None:
+    """The day of a line that is only a date (with a label, weekday or time)."""
+    found = parse_date(line) if len(line) <= 80 else None
+    if not found:
+        return None
+    value, m = found
+    return value if _DATELINE_REST.match((line[:m.start()] + " " + line[m.end():]).strip()) else None
+
+
 def dateline_date(lines: list[str]) -> str | None:
-    """A line that is only a date (with a label, weekday or time): "Friday, 02 April 2021 1:41 PM"."""
-    for line in lines:
-        if len(line) > 80:
-            continue
-        found = parse_date(line)
-        if not found:
-            continue
-        value, m = found
-        rest = (line[:m.start()] + " " + line[m.end():]).strip()
-        if _DATELINE_REST.match(rest):
-            return value
-    return None
+    """A line that is only a date (with a label, weekday or time): "Friday, 02 April 2021 1:41 PM". An
+    update's ("Updated: ...") with a first-published one on the next lines gives the latter's day."""
+    found = [(i, v) for i, line in enumerate(lines) if (v := _dateline_value(line))]
+    if not found:
+        return None
+    at, value = found[0]
+    if not _UPDATE_LABEL.search(lines[at]):
+        return value
+    return min([value, *(v for i, v in found[1:] if i - at <= 2 and _first_published(lines[i]))])
 
 
 # what marks a line as the page's own stamp besides its date: a clock time, a label, or a byline
@@ -231,6 +237,21 @@ LISTING_DAYS = 3  # dates alone on their lines giving this many days are a listi
 STAMP_LINE_CHARS = 120
 
 
+def _first_published(text: str) -> bool:
+    """A stamp label of first publication ("Published", "Posted"), not an update's."""
+    return bool(_STAMP_LABEL.search(text)) and not _UPDATE_LABEL.search(text)
+
+
+def _labelled_published(line: str) -> str | None:
+    """The day a line gives under a label of first publication ("Published", "Posted") beside an update's."""
+    end = 0
+    for value, m in sorted(_full_dates(line), key=lambda d: d[1].start()):
+        if _first_published(line[end:m.start()]):
+            return value
+        end = m.end()
+    return None
+
+
 def _stamp_line(line: str) -> str | None:
     """The date of a stamp line: a full date with a clock time, a label or a byline beside it
     ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "By Meg James Staff Writer | Nov. 19, 2019")."""
@@ -239,6 +260,8 @@ def _stamp_line(line: str) -> str | None:
         return None
     value, m = found
     rest = (line[:m.start()] + " " + line[m.end():]).strip()
+    if _UPDATE_LABEL.search(rest):  # "Updated Feb 11, 2024 | Published Feb 10, 2024"
+        value = _labelled_published(line) or value
     if not re.search(r"\w", rest) or _CLOCK.search(rest) or _STAMP_LABEL.search(rest):
         return value
     return value if _BYLINE_REST.match(re.sub(r"\s*[|\u2022\u00b7/\u2013\u2014-]+\s*", " ", rest)) else None
@@ -291,8 +314,7 @@ def _first_stamp(lines: list[str]) -> str | None:
         if value is None or listing and _date_alone(line):
             continue
         if _UPDATE_LABEL.search(line):
-            beside = [v for ln in lines[max(0, i - 1):i + 2] if ln != line and not _UPDATE_LABEL.search(ln)
-                      and _STAMP_LABEL.search(ln) and (v := _stamp_line(ln))]
+            beside = [v for ln in lines[max(0, i - 1):i + 2] if ln != line and _first_published(ln) and (v := _stamp_line(ln))]
             return min([value, *beside])
         return value
     return None
