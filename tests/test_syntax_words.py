@@ -137,3 +137,9 @@ def test_the_possessive_after_a_name_is_the_languages() -> None:
     assert actors._POSS.search("Russia’s") and actors._POSS.search("the rebels'") and not actors._POSS.search("Russias")
     assert entities._possessive_after("Kyiv’s mayor", 4) and not entities._possessive_after("Kyiv is", 4)
     assert coref.affiliation("Russia’s foreign minister") == "RUS"
+
+
+def test_the_inner_words_of_a_title_are_title_words() -> None:
+    """roles.yaml title_inner_words: "Secretary of State Antony Blinken" is Antony Blinken with his title."""
+    assert {"Of", "State"} <= coref.title_words()
+    assert coref.strip_title("US Secretary of State Antony Blinken") == "Antony Blinken"

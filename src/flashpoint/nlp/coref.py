@@ -75,7 +75,7 @@ def title_words() -> frozenset[str]:
     words = {str(w) for w in (lexicon("roles.yaml").get("title_words") or [])}
     for role in speech_lexicon().get("person_roles", []):
         words.update(w.capitalize() for w in str(role).split())
-    words.update({"Secretary-General", "Of", "State"})
+    words.update(str(w) for w in lexicon("roles.yaml")["title_inner_words"])  # "Secretary of State"
     words.update(w for a in names().abbreviations for w in (a, f"{a}."))  # "Mr", "Lt.", "Cmdr."
     return frozenset(words)
 

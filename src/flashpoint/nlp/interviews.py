@@ -28,7 +28,7 @@ _NAME = r"[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+){0,4}"
 _INTRODUCES = re.compile(rf"(?P<name>{_NAME})[ \u00a0]*\((?P<label>[A-Z]{{2,5}})\)[ \u00a0]*:?[ \u00a0]*")
 _OPENS_TURN = re.compile(r"(?P<label>[A-Z]{2,5}):[ \u00a0]*")
 _QA_LABEL = _cue("qa_label")
-_QUESTION_LABELS = frozenset({"Q", "Question"})
+_QUESTION_LABEL = _cue("question_label")  # "Q", "Question": the interviewer's turns
 _NAME_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z’'\-]+(?:[ \u00a0]+[A-Z][A-Za-z’'\-]+){0,2}):[ \u00a0]+")
 MIN_TURNS = 2  # turns a label opens before a layout counts as a transcript
 
@@ -118,8 +118,8 @@ def _question_and_answer_turns(body: str, paragraphs: list[tuple[int, int]]) -> 
     """'Q: …' / 'A: …': the answers, their speaker left to the caller (the interviewee the text introduces)."""
     opened = _opening_labels(body, paragraphs, _QA_LABEL)
     counts = _label_counts(opened)
-    questions = sum(n for label, n in counts.items() if label in _QUESTION_LABELS)
-    answers = {label for label in counts if label not in _QUESTION_LABELS}
+    questions = sum(n for label, n in counts.items() if _QUESTION_LABEL.fullmatch(label))
+    answers = {label for label in counts if not _QUESTION_LABEL.fullmatch(label)}
     if questions < MIN_TURNS or sum(counts[a] for a in answers) < MIN_TURNS:
         return []
     first = next(ps for label, _, ps, _ in opened if label is not None)
