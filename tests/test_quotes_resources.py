@@ -14,6 +14,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "the" in words.definite_determiners
     assert "a" not in words.definite_determiners  # "a statement" names its own source
     assert words.fragment_words >= 1 and "whether" in words.question_words and "from" in words.issuer_preps
+    assert "in" in words.document_preps and "from" not in words.document_preps  # "said in a statement": its issuer
     assert words.title_words > words.fragment_words  # a title is longer than a quoted term
     assert "organization" in words.body_nouns and "commission" not in words.body_nouns  # a body's own word
     assert "automaker" in words.body_kinds and "company" not in words.body_kinds  # "the company" is a source noun
@@ -34,12 +35,12 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: the\n", "must be a list of words"),
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
-    ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
+    ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\naccording_to: [according, to]\nfragment_words: three\n",
      "whole number"),
-    ("definite_determiners: [the]\nissuer_preps: [from]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
+    ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\naccording_to: [according, to]\nfragment_words: 3\n",

@@ -211,6 +211,7 @@ class Quoting:
 
     definite_determiners: frozenset[str]
     issuer_preps: frozenset[str]
+    document_preps: frozenset[str]
     question_words: frozenset[str]
     no_source_nouns: frozenset[str]
     document_authors: frozenset[str]
@@ -240,7 +241,7 @@ class Quoting:
     according_to: tuple[str, str]  # the head word and its preposition ("according", "to"), as listed
 
 
-QUOTING_LISTS = ("definite_determiners", "issuer_preps", "question_words", "no_source_nouns",
+QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
                  "document_authors", "person_nouns", "body_nouns", "body_kinds", "speaker_acts", "nameless_sources",
                  "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
                  "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers",

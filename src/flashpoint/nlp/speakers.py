@@ -1214,7 +1214,8 @@ class Speakers:
     def _issuer_of_document_before(self, pos: int) -> Who | None:
         """'The study by the Geneva Academy … the study, entitled War Watch, … The research concludes':
         "the <document>" with no body speaking just before is the document last named, going back
-        past other mentions to where its issuer is named, each within DOCUMENT_REACH of the next; a document
+        past other mentions to where its issuer is named, each within DOCUMENT_REACH of the next (the same
+        document named as put out by someone: "X issued a statement", "X denied it in a statement"); a document
         last named without one ("in a statement on Telegram") leaves the speaker unknown."""
         span = self.doc.tokens.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None:
@@ -1225,9 +1226,9 @@ class Speakers:
                 return None
             if not is_document(tok) or self.in_quote(tok.idx):
                 continue
-            issuer = self.issued_by(tok)
+            issuer = self.issued_by(tok) or (self._put_out_by(tok) if tok.lemma_ == span[0].lemma_ else None)
             if issuer is not None:
-                return issuer
+                return issuer  # "X issued a statement … The statement said": X; "a statement … That report": no one
             if any(c.dep_ == "det" and c.lower_ in _WORDS.indefinite_articles for c in tok.children):
                 return None  # "a statement on Telegram": the last document named has no named issuer
             reach = tok.idx - DOCUMENT_REACH  # "the report … the report": each mention reaches back anew
@@ -1245,6 +1246,16 @@ class Speakers:
                 return self.who(by)
         by = syntax.agent(tok.head) if tok.dep_ == "nsubj" and tok.head.tag_ in ("VBN", "VBD") else None
         return self.who(by) if by is not None else None  # 'a report published by the UN', parsed as its subject
+
+    def _put_out_by(self, tok: Token) -> Who | None:
+        """'Big Machine Records issued a statement', 'The company denied the allegations in a statement': the subject
+        of the verb that put the document out (quotes.yaml issuing_verbs, with the document its object) or that said
+        what it holds (a speech verb, with the document after one of quotes.yaml document_preps)."""
+        verb = tok.head
+        put_out = tok.dep_ in ("obj", "dobj") and verb.lemma_.lower() in quoting().issuing_verbs
+        said_in = tok.dep_.split(":")[0] == "obl" and syntax.case_of(tok) in quoting().document_preps and _reports(verb)
+        subj = subject_of(verb) if put_out or said_in else None
+        return self.who(subj) if subj is not None and not self.in_quote(subj.idx) else None
 
     def _owned_role(self, tok: Token, hi: int) -> Who | None:
         """'The Israeli military struck the camp. Its spokesman said', 'Their press service told': a role whose
