@@ -1452,3 +1452,16 @@ def test_a_sentence_cut_inside_a_line_that_goes_on_is_no_heading() -> None:
     body = "Russians hit a station. VIDEO. Occupants launched a rocket attack View news\nRussia strikes Kyiv"
     sents = list(make_doc(Article(id="t", source="test", body=body)).tokens.sents)
     assert [_headline(s, body) for s in sents] == [False] * (len(sents) - 1) + [True]
+
+
+def test_a_person_known_by_name_keeps_their_country_where_they_meet() -> None:
+    """events._place_bare_recipients: a recipient the text names is of the clause's place only where its own words
+    name no country; a person the knowledge base knows ("Blinken", told in full below the title) is of their own
+    country, met in Warsaw or anywhere."""
+    told = events_of("Kuleba, Shmyhal meet with Blinken, Austin in Warsaw\n\nUkrainian Foreign Minister Dmytro Kuleba "
+                     "and Prime Minister Denys Shmyhal held talks with US Secretary of State Antony Blinken and US "
+                     "Secretary of Defense Lloyd Austin in Warsaw on Friday.")
+    met = {side(e.recipient) for e in told if e.type == "CONSULT" and e.recipient and "Blinken" in e.recipient.text}
+    assert met == {"USA"}
+    hospital = events_of("Russia attacked the hospital in Kyiv.")
+    assert [(side(e.actor), side(e.recipient)) for e in hospital] == [("RUS", "UKR")]

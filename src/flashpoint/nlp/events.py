@@ -1528,14 +1528,15 @@ def _name_enemies(coded: Coded, final: bool = False) -> None:
 def _place_bare_recipients(coded: Coded) -> None:
     """"Russia attacked the hospital in Kyiv", "Ankara struck Kurdish militants in Syria": a recipient whose own words
     name no country ("the hospital", "residents") took its country from the story; the clause's place says whose
-    it is."""
+    it is. A person the knowledge base knows is of their own country wherever they meet ("Kuleba meets Blinken in
+    Warsaw")."""
     loc = coded.location
     if loc is None or not loc.country:
         return
     for r in coded.recipients:
         a = r.actor
         if a.country and a.country != loc.country and not a.code and not actor_kb.names_a_country(a.text) \
-                and a.id != ENEMY:
+                and a.id != ENEMY and not (a.id or "").startswith("person:"):
             r.actor = actor_kb.sector_actor(a.text, loc.country, a.sector)
 
 
