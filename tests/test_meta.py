@@ -455,3 +455,12 @@ def test_a_page_is_dated_by_its_first_publication_not_its_update(lines: list[str
     for menu in ([], _MENU):  # at the top of the page (a dateline among its first lines), or below its menus
         text = "\n\n".join([*menu, head, *lines, _LEAD, "More text follows here."])
         assert build_article(RawDocument(source="dump.txt", content=text.encode(), kind="text")).published == value
+
+
+@pytest.mark.parametrize("teaser", ["Read more: Kyiv under fire, March 3, 2022", "Most read: Kyiv under fire | March 3, 2022 10:00"])
+def test_a_teasers_date_is_no_stamp_or_dateline(teaser: str) -> None:
+    """A link to another story (pages.yaml cue teaser) gives that story's day, not the page's."""
+    head = "Russia and Ukraine trade blame over strike on power plant"
+    assert dateline_date([head, teaser]) is None
+    assert stamp_above_body([*_MENU, head, teaser, _LEAD], _LEAD) is None
+    assert dateline_date([head, teaser, "Published February 10, 2024"]) == "2024-02-10"

@@ -207,7 +207,7 @@ def _full_dates(text: str) -> list[tuple[str, re.Match[str]]]:
 
 def _dateline_value(line: str) -> str | None:
     """The day of a line that is only a date (with a label, weekday or time)."""
-    found = parse_date(line) if len(line) <= 80 else None
+    found = parse_date(line) if len(line) <= 80 and not _TEASER.match(line) else None  # "Read more: ..." is another story's
     if not found:
         return None
     value, m = found
@@ -255,7 +255,7 @@ def _labelled_published(line: str) -> str | None:
 def _stamp_line(line: str) -> str | None:
     """The date of a stamp line: a full date with a clock time, a label or a byline beside it
     ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "By Meg James Staff Writer | Nov. 19, 2019")."""
-    found = parse_date(line) if len(line) <= STAMP_LINE_CHARS else None
+    found = parse_date(line) if len(line) <= STAMP_LINE_CHARS and not _TEASER.match(line) else None
     if found is None:
         return None
     value, m = found
@@ -364,8 +364,8 @@ def latest_text_date(lines: list[str]) -> str | None:
     best: str | None = None
     latest_year = 0
     for line in lines:
-        if not _YEAR.search(line):
-            continue  # a full date names its year: most lines are passed over at once
+        if not _YEAR.search(line) or _TEASER.match(line):
+            continue  # a full date names its year: most lines are passed over at once; a teaser's is another story's
         for sentence in _sentences(line):
             if not _future_cue().search(sentence):
                 latest_year = max([latest_year, *(y for y in _past_years(sentence) if y <= date.today().year)])
