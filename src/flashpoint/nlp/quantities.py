@@ -1399,6 +1399,26 @@ def _model_determiner() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\s+(?:[\w-]+\s+)?$", re.I)
 
 
+def _unit_written_on(fig: _Figure) -> bool:
+    """'60fps', '512GB': a unit of model_numbers written onto the number measures (figures.yaml
+    units_written_on_measure)."""
+    unit = re.match(r"([^\W\d_]+)\b", fig.after)
+    return unit is not None and unit.group(1).lower() in _figure_rule_words()["model_numbers.units"]
+
+
+def _counted(fig: _Figure) -> tuple[str | None, str | None]:
+    """The noun phrase the figure counts and its lexicon; shots a goalkeeper stopped are saves, no munitions
+    (figures.yaml saves_are_no_munitions)."""
+    subject, head_kind = _subject(fig.after)
+    rule = "saves_are_no_munitions"
+    noun = (subject or "").split()[:1]
+    verb = re.search(r"(\w+)\s*$", fig.before)
+    if head_kind == "munitions" and noun and noun[0].lower() in _figure_rule_words()[f"{rule}.words"] \
+            and verb is not None and verb.group(1).lower() in _figure_rule_words()[f"{rule}.verbs"]:
+        return subject, None
+    return subject, head_kind
+
+
 def _unit_after(fig: _Figure) -> bool:
     """'50 mm of rain', '87 W': a unit of model_numbers after the number measures."""
     unit = re.match(r"\s+([^\W\d_]+)\b", fig.after)
@@ -1515,8 +1535,8 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     """The kind the figure's own words give: a measure is 'other'; else its clause's words, then the
     verb or participle the parse says of its noun."""
     m = fig.m
-    if measured is not None:
-        return "other"  # "a 1,250-kilometre front" measures, it does not count
+    if measured is not None or _unit_written_on(fig):
+        return "other"  # "a 1,250-kilometre front", "a solid 60fps" measure, they do not count
     cur = m["cur"] or m["curword"] or _range_currency(scan.doc, fig)
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
     if found not in ("money", "munitions") and not m["pct"] and head_kind != "things":
@@ -1632,7 +1652,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
         return None  # "Su-24M", "5K": a letter that scales only a sum, or people ('5.3M refugees')
     if _patterns()["duration"].match(fig.after) and not (fig.m["cur"] or fig.m["pct"]):
         return _duration(scan, fig, value)
-    subject, head_kind = _subject(fig.after)
+    subject, head_kind = _counted(fig)
     if _counts_nothing(scan.doc, fig, value, head_kind):
         return None
     measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
