@@ -261,6 +261,17 @@ def _farthest_joiner(verb: Token, start: int) -> Token | None:
     return found
 
 
+def _speaker_after_comma(c: Cue, cue: Cue, start: int) -> int | None:
+    """'Although X suggested the man was murdered, Y told lawmakers …': where a speech verb inside the clause `cue`
+    reports has a subject of its own, written right after a comma, naming another speaker, the comma before that
+    subject (the clause of `cue` ends there)."""
+    subj = next((t for t in c.tok.children if t.dep_ == "nsubj" and t.i < c.tok.i), None)
+    if subj is None or c.who is None or _same_speaker(c, cue) or subj.left_edge.i == 0:
+        return None
+    before = c.tok.doc[subj.left_edge.i - 1]
+    return before.idx if before.text == "," and before.idx > start else None
+
+
 def _same_speaker(c: Cue, other: Cue) -> bool:
     return c.who is not None and other.who is not None and c.who.name == other.who.name
 
@@ -1379,6 +1390,8 @@ class Extraction:
             joiner = _farthest_joiner(c.tok, a)
             if joiner is not None and not (joiner.lower_ in _joiners()["new_speaker"] and _same_speaker(c, cue)):
                 cuts.append(joiner.idx)  # "while the police deny … and say" given the first speaker: misread
+            elif joiner is None and (comma := _speaker_after_comma(c, cue, a)) is not None:
+                cuts.append(comma)  # "Although X suggested the man was murdered, Y told lawmakers no evidence …"
         cut = self._claim((a, min(cuts))) if cuts else None
         return cut if cut is not None else span
 
