@@ -464,3 +464,13 @@ def test_a_teasers_date_is_no_stamp_or_dateline(teaser: str) -> None:
     assert dateline_date([head, teaser]) is None
     assert stamp_above_body([*_MENU, head, teaser, _LEAD], _LEAD) is None
     assert dateline_date([head, teaser, "Published February 10, 2024"]) == "2024-02-10"
+
+
+def test_a_stamp_above_a_photo_gallery_dates_a_text_dump() -> None:
+    """A photo gallery's lines (captions twice, credits, counters) may sit between the stamp and the first paragraph."""
+    caption = "Officials inspect the damaged power plant in central Ukraine on Thursday"
+    gallery = ["Image 1 of / 9", "Caption", "Close", "Image 1 of 9", caption, caption, "Photo: Jane Doe, AP",
+               "PG&E begins new mass power shutoff", "1 / 9", "Back to Gallery"]
+    lines = [*_MENU, "Published 4:00 am CST, Wednesday, November 20, 2019", caption, caption, "Photo: Jane Doe, AP",
+             *gallery, _LEAD, "More text follows here."]
+    assert stamp_above_body(lines, _LEAD + "\n\nMore text follows here.") == "2019-11-20"
