@@ -3,8 +3,14 @@ as `eval realnews` counts them (strict: a gold event whose evidence its sentence
 sides' countries, each gold event matched once): the TUNE parts of two real-news gold sets of different outlets
 (tests/data/realnews, 24 articles, and tests/data/news181_gold, 12), and two whole-document samples labelled from
 their text alone before any output of them was read (SAMPLES, benchmarks/event_sample.py: English Web Treebank posts,
-samples 5 and 6; RUWA war headlines, sample 7). A logistic regression from how an event was coded, so that an event
-at or above 0.5 is right at least half the time on text of other outlets.
+samples 5 and 6; RUWA war headlines, samples 7 and 8). A logistic regression from how an event was coded, so that an
+event at or above 0.5 is right at least half the time on text of other outlets. Sample 8 was the blind check of the
+model sample 7 chose (at main dde1e90: at any confidence 12 of 29 events right, at or above 0.5 9 of 18); released as
+tuning data, it was added to the RUWA set after rules had been written from its errors (so its events are right more
+often than on unseen RUWA rows, as the gold sets' are). The weights shipped were fitted before it was: refitted with it
+(features deep, domestic, fanout, both_known, civilian_recipient), the sets left out in turn had more events at or above
+0.5 but fewer of them right than under the shipped weights (realnews 83/100 against 79/92, news181 25/29 against 27/31,
+ewt 11/33 against 10/26, ruwa 53/79 against 40/57), so the shipped weights were kept (precision first).
 
 The rules were tuned on the two gold sets, so their events are right more often than on unseen text (about 0.8 of
 the events with both sides known against 0.4-0.5 in the samples); the samples keep the model from learning that
@@ -62,7 +68,7 @@ BLIND = {"news181_gold2": (ROOT / "tests" / "data" / "news181_gold2",
 # whole documents labelled from their text alone, before any output of them was read, in the gold form of the
 # real-news annotations (benchmarks/event_sample.py): English Web Treebank weblog and newsgroup posts, RUWA war headlines
 SAMPLES = {"ewt": (ROOT / "benchmarks" / "event_sample5.jsonl", ROOT / "benchmarks" / "event_sample6.jsonl"),
-           "ruwa": (ROOT / "benchmarks" / "event_sample7.jsonl",)}
+           "ruwa": (ROOT / "benchmarks" / "event_sample7.jsonl", ROOT / "benchmarks" / "event_sample8.jsonl")}
 OLD = ("both_known", "in_quote", "inherited", "no_actor", "headline")  # chosen on realnews tune alone (9bb10b0)
 C = 1.0
 
