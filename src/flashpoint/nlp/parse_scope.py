@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from flashpoint.nlp import coref
+from flashpoint.nlp.arrays import listed
 from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.inflect import noun_forms
 from flashpoint.nlp.language import people, quoting
@@ -69,15 +70,22 @@ def wanted_sentences(text: str, doc: Doc, sentences: list[tuple[int, int]]) -> l
     a cue word, a quote or a figure, and the sentence before a speech verb with a personal pronoun ("… he
     said": the speaker may be the subject of the sentence before)."""
     lower = doc.to_array(LOWER)
-    cue = np.isin(lower, _cue_hashes())
+    cue = listed(lower, _cue_hashes())
     starts = doc.to_array(IDX).astype(np.int64)
     for lo, hi in _char_spans(text):
         a = max(int(np.searchsorted(starts, lo, side="right")) - 1, 0)
         b = int(np.searchsorted(starts, hi, side="left"))
         cue[a:max(b, a + 1)] = True
-    speech, pronoun = np.isin(lower, _speech_hashes()), np.isin(lower, _pronoun_hashes())
-    wanted = [bool(cue[a:b].any()) for a, b in sentences]
-    for k, (a, b) in enumerate(sentences[1:], start=1):
-        if speech[a:b].any() and pronoun[a:b].any():
-            wanted[k - 1] = True
-    return wanted
+    bounds = np.array(sentences, dtype=np.int64).reshape(-1, 2)
+    wanted = _any_in(cue, bounds)
+    told = _any_in(listed(lower, _speech_hashes()), bounds[1:]) & _any_in(listed(lower, _pronoun_hashes()), bounds[1:])
+    wanted[:-1] |= told
+    return wanted.tolist()  # type: ignore[no-any-return]
+
+
+def _any_in(flags: NDArray[np.bool_], bounds: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Whether each token range (rows of `bounds`: start, end) holds a set flag: a count of flags before each token,
+    read at both ends of every range, instead of a slice and a test per sentence."""
+    before = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
+    found: NDArray[np.bool_] = before[bounds[:, 1]] > before[bounds[:, 0]]
+    return found

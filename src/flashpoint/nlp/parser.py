@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
+from flashpoint.nlp.arrays import listed
 from flashpoint.nlp.inflect import shaped
 from flashpoint.nlp.language import dateline, names, syntax
 
@@ -462,8 +463,8 @@ def repair_absolute_participles(doc: Doc) -> None:
     subject is that name and whose clause is what it reports (syntax.yaml absolute_marks, absolute_speech_participles).
     Without a clause ("warning of “dangerous consequences”") the phrase is left as it was read."""
     words = syntax()
-    forms = np.array([get_string_id(w) for w in words.absolute_speech_participles], dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), forms)).tolist():  # the listed words only, from the arrays
+    forms = np.array(sorted(get_string_id(w) for w in words.absolute_speech_participles), dtype=np.uint64)
+    for i in np.flatnonzero(listed(doc.to_array(LOWER), forms)).tolist():  # the listed words only, from the arrays
         tok = doc[i]
         if tok.tag_ != "NN":
             continue
@@ -575,8 +576,8 @@ def _inserted(doc: Doc) -> frozenset[int]:
     """The tokens that are an editor's bracketed insertion ("[sic]", syntax.yaml editorial_insertions; one token each,
     `add_special_cases`): no word of the sentence, so the tagger and the parser read each as a blank ("troops has
     [sic] entered" as "troops has entered"); the doc keeps its text."""
-    forms = np.array([get_string_id(f) for f in _insertion_forms()], dtype=np.uint64)
-    return frozenset(np.flatnonzero(np.isin(doc.to_array(ORTH), forms)).tolist())
+    forms = np.array(sorted(get_string_id(f) for f in _insertion_forms()), dtype=np.uint64)
+    return frozenset(np.flatnonzero(listed(doc.to_array(ORTH), forms)).tolist())
 
 
 def annotate(nlp: Language, doc: Doc, sentences: list[tuple[int, int]], words: list[str] | None = None) -> None:

@@ -16,6 +16,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from flashpoint.nlp.arrays import listed
 from flashpoint.nlp.inflect import irregular, shaped, verb_forms
 from flashpoint.nlp.language import names, syntax
 
@@ -38,15 +39,15 @@ def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     making a Token of every word."""
     strings = doc.vocab.strings
     rows = doc.to_array([LOWER, LEMMA])
-    listed = np.array([h for h in np.unique(rows).tolist() if strings[h].lower() in words], dtype=np.uint64)
-    return frozenset(np.flatnonzero(np.isin(rows, listed).any(axis=1)).tolist())
+    hashes = np.array([h for h in np.unique(rows).tolist() if strings[h].lower() in words], dtype=np.uint64)  # sorted
+    return frozenset(np.flatnonzero(listed(rows, hashes).any(axis=1)).tolist())
 
 
 def labelled(doc: Doc, *labels: str) -> list[Token]:
     """The tokens whose dependency label is one of `labels`, in order, found in the doc's arrays (no Token is made
     of any other word)."""
-    wanted = np.array([get_string_id(label) for label in labels], dtype=np.uint64)
-    return [doc[i] for i in np.flatnonzero(np.isin(doc.to_array(DEP), wanted)).tolist()]
+    wanted = np.array(sorted(get_string_id(label) for label in labels), dtype=np.uint64)
+    return [doc[i] for i in np.flatnonzero(listed(doc.to_array(DEP), wanted)).tolist()]
 
 
 def is_verb(tok: Token) -> bool:

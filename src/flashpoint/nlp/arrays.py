@@ -1,0 +1,20 @@
+"""Array helpers the readers of a Doc's arrays share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+
+def listed(values: NDArray[Any], hashes: NDArray[np.uint64]) -> NDArray[np.bool_]:
+    """Which of `values` (a Doc's attribute array: string hashes, any shape) are among `hashes` (sorted ascending):
+    np.isin's answer by binary search. np.isin sorts or hashes both arrays on every call, 0.2-1 ms each on an
+    article's tokens, where the lookup is tens of microseconds; the pipeline asks a dozen times an article."""
+    if not len(hashes):
+        return np.zeros(np.shape(values), dtype=bool)
+    at = np.searchsorted(hashes, values)
+    np.minimum(at, len(hashes) - 1, out=at)
+    found: NDArray[np.bool_] = hashes[at] == values
+    return found
