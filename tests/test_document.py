@@ -193,3 +193,26 @@ def test_spaced_words_are_the_split_of_the_text_read_from_the_tokens(lo: int, hi
     assert words == text[lo:end].split()
     if hi is None:
         assert words[:3] == ["Kyiv’s", "envoy,", "Al-Qaeda"] and "U.S." in words
+
+
+def test_a_line_break_read_alone_has_the_one_parse_the_parser_gives_it() -> None:
+    """parser.annotate writes LONE_TREE for a line break read alone instead of asking the parser: the parser gives it
+    whatever the vectors it reads."""
+    import numpy as np
+    from spacy.tokens import Doc
+
+    from flashpoint.nlp import parser
+
+    nlp = parser.load_parser()
+    rng = np.random.default_rng(3)
+    width = nlp.get_pipe("tok2vec").model.get_dim("nO")
+    pieces = []
+    for word in ("\n", "\n\n", " \n"):
+        for _ in range(4):
+            piece = Doc(nlp.vocab, words=[word], spaces=[False], sent_starts=[True])
+            piece.tensor = rng.normal(0, 3, (1, width)).astype("float32")
+            pieces.append(piece)
+    for piece in nlp.get_pipe("parser").pipe(pieces, batch_size=len(pieces)):
+        assert tuple(piece.to_array(parser.TREE)[0].tolist()) == parser.LONE_TREE
+
+
