@@ -216,3 +216,19 @@ def test_a_line_break_read_alone_has_the_one_parse_the_parser_gives_it() -> None
         assert tuple(piece.to_array(parser.TREE)[0].tolist()) == parser.LONE_TREE
 
 
+
+def test_lemmatize_sets_the_lemmas_the_lemmatizer_component_sets() -> None:
+    """parser.lemmatize applies each edit tree once per word; the lemmas are those of spaCy's own component."""
+    from flashpoint.nlp import parser
+
+    nlp = parser.load_parser()
+    texts = [*(_texts()[:6]), "Troops were shelling the villages; he said they'd fled. [sic]\n\nNo. 10 Downing St."]
+    ours, theirs = [nlp.make_doc(t) for t in texts], [nlp.make_doc(t) for t in texts]
+    for name, proc in nlp.pipeline:
+        if name not in ("parser", "trainable_lemmatizer"):
+            ours, theirs = list(proc.pipe(ours)), list(proc.pipe(theirs))
+    lemmatizer = nlp.get_pipe("trainable_lemmatizer")
+    parser.lemmatize(lemmatizer, ours, [[t.text for t in doc] for doc in ours])
+    theirs = list(lemmatizer.pipe(theirs))
+    assert sum(len(d) for d in ours) > 500
+    assert [[t.lemma_ for t in d] for d in ours] == [[t.lemma_ for t in d] for d in theirs]

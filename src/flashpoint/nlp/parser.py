@@ -625,7 +625,9 @@ def _tag_runs(nlp: Language, doc: Doc, words: list[str], spaces: list[bool], run
     and vectors are those the whole body gives. The `blank` tokens (an editor's insertions) are read as spaces."""
     if runs == [(0, len(doc))] and not blank:
         for name, proc in nlp.pipeline:
-            if name != "parser":
+            if name == "trainable_lemmatizer":
+                lemmatize(proc, [doc], [words])
+            elif name != "parser":
                 doc = proc(doc)
         return [(doc.tensor, 0)]
     reach = context(nlp)
@@ -635,13 +637,38 @@ def _tag_runs(nlp: Language, doc: Doc, words: list[str], spaces: list[bool], run
         norms[i] = doc.vocab.strings.add(" ")
     pieces = [_piece(doc, words, spaces, a, b).from_array([NORM], cast(Any, norms[a:b])) for a, b in spans]
     for name, proc in nlp.pipeline:
-        if name != "parser":
+        if name == "trainable_lemmatizer":
+            lemmatize(proc, pieces, [words[a:b] for a, b in spans])
+        elif name != "parser":
             pieces = list(cast(TrainablePipe, proc).pipe(pieces, batch_size=len(pieces)))
     values: Any = np.zeros((len(doc), len(TAGGING)), dtype=np.uint64)
     for (a, b), (lo, _), piece in zip(runs, spans, pieces, strict=True):
         values[a:b] = piece.to_array(TAGGING)[a - lo:b - lo]
     doc.from_array(TAGGING, values)
     return [(piece.tensor, lo) for (lo, _), piece in zip(spans, pieces, strict=True)]
+
+
+def lemmatize(proc: Any, docs: list[Doc], texts: list[list[str]]) -> None:
+    """The edit-tree lemmatizer's lemmas on `docs` (`texts`: each doc's token texts), as its own pipe sets them (the
+    best-scoring edit tree if it applies to the word, else the word itself; a lemma already set is kept), with each
+    (tree, word) pair applied once: spaCy's component makes three or four Token objects a word and applies the tree
+    twice. Another lemmatizer setting runs the component itself."""
+    if proc.top_k != 1 or proc.backoff != "orth" or proc.overwrite or not any(len(doc) for doc in docs):
+        list(proc.pipe(docs, batch_size=max(len(docs), 1)))
+        return
+    labels, trees, strings = proc.cfg["labels"], proc.trees, proc.vocab.strings
+    found: dict[tuple[int, str], int] = {}
+    for doc, scores, words in zip(docs, proc.model.predict(docs), texts, strict=True):
+        lemmas = doc.to_array(LEMMA)
+        for j, (label, word) in enumerate(zip(scores.argmax(axis=1).tolist(), words, strict=True)):
+            if lemmas[j]:
+                continue
+            lemma = found.get((label, word))
+            if lemma is None:
+                applied = trees.apply(labels[label], word)
+                lemma = found[label, word] = strings.add(word if applied is None else applied)
+            lemmas[j] = lemma
+        doc.from_array([LEMMA], cast(Any, lemmas))
 
 
 def _clauses(space: list[int], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
