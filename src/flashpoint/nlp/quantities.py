@@ -967,6 +967,18 @@ def _furniture_patterns() -> tuple[re.Pattern[str], ...]:
             re.compile(r"[ \t]+(?:" + opening + r")(?:[ \t]*$|[ \t]+[\"\u201c]|(?=\n))", re.I | re.M))
 
 
+def _scale_point(sentence: str, fig: _Figure) -> bool:
+    """'on a scale of zero to 100, with zero meaning ... and 100 signifying ...', 'Score 4.5 out of 5': a bound of a
+    scale, or that number said again in the scale's sentence, counts nothing (figures.yaml scale_points)."""
+    if _PATTERN("score_out_of").search(fig.before):
+        return True
+    bounds = _PATTERN("scale_bounds").search(sentence)
+    if bounds is None or fig.m["cur"] or fig.m["pct"]:
+        return False
+    value = parse_number(fig.m["num"] or "")
+    return value is not None and value in (parse_number(bounds["a"]), parse_number(bounds["b"]))
+
+
 def _rating(fig: _Figure) -> bool:
     """'the 330 kV backup power supply', 'its 750 kV line': a voltage before what it rates names the thing, no count
     (figures.yaml: ratings)."""
@@ -1357,7 +1369,8 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc, fig) or _street_number(fig) or _emergency_number(fig) \
             or _in_a_quoted_name(scan.doc, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
-            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig) or _in_a_caption(scan.doc, fig):
+            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig) or _in_a_caption(scan.doc, fig) \
+            or _scale_point(scan.doc.body[fig.s_start:fig.s_end], fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
