@@ -57,11 +57,11 @@ def _speech_hashes() -> NDArray[np.uint64]:
 
 def _char_spans(text: str) -> list[tuple[int, int]]:
     """Quotes (mark to mark) and figures: their sentences are read parsed."""
-    from flashpoint.nlp.quantities import _patterns
+    from flashpoint.nlp.quantities import figure_matches
     from flashpoint.nlp.quotes import scan_quotes
 
     spans = [(q.open, q.close) for q in scan_quotes(text)]
-    spans.extend(m.span() for m in _patterns()["figure"].finditer(text))
+    spans.extend(m.span() for m in figure_matches(text))
     return spans
 
 

@@ -1714,9 +1714,16 @@ def _ordinal_counts(scan: _Scan) -> list[Quantity]:
     return out
 
 
+@lru_cache(maxsize=1)
+def figure_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The figure pattern's matches in a body, found once: the parse's scope (parse_scope) reads them first to parse
+    their sentences, then the figure reader, on the same body (a pass of a 6,000-character pattern over the text)."""
+    return tuple(_patterns()["figure"].finditer(text))
+
+
 def extract_quantities(doc: NlpDoc) -> list[Quantity]:
     scan = _new_scan(doc)
-    for m in _patterns()["figure"].finditer(doc.body):
+    for m in figure_matches(doc.body):
         fig = _placed(scan, m)
         if fig is None or _skipped(scan, fig):
             continue
