@@ -1465,3 +1465,34 @@ def test_a_person_known_by_name_keeps_their_country_where_they_meet() -> None:
     assert met == {"USA"}
     hospital = events_of("Russia attacked the hospital in Kyiv.")
     assert [(side(e.actor), side(e.recipient)) for e in hospital] == [("RUS", "UKR")]
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # parser.repair_stranded_conjuncts: a past verb joined by "and" to a gerund or a passive participle the parser
+    # hung it on goes with the finite verb above, whose subject does it
+    ("Lloyd Austin has warned Russian Defense Minister Sergei Shoigu against escalating tensions around Ukraine and "
+     "called on him to withdraw Russian troops from the border.", [("USA", "RUS")]),
+    ("Germany warned Iran against attacking shipping and urged Tehran to release the tanker.", [("DEU", "IRN")]),
+    ("The Ukrainian Foreign Ministry has condemned the remarks made by Russian Foreign Minister Sergei Lavrov and "
+     "urged Germany to isolate Moscow.", [("UKR", "DEU")]),
+    # negative: a conjunct with its own subject stays its own clause
+    ("Germany warned Iran against attacking ships and Britain urged Tehran to release the tanker.",
+     [("GBR", "IRN")]),
+])
+def test_a_verb_joined_to_a_gerund_or_a_participle_goes_with_the_finite_verb_above(
+        text: str, pairs: list[tuple[str, str]]) -> None:
+    requests = of_type(events_of(text), "REQUEST")
+    assert [(side(e.actor), side(e.recipient)) for e in requests] == pairs, text
+
+
+def test_a_participles_own_conjunct_stays_the_participles() -> None:
+    # parser.repair_stranded_conjuncts, negative: a conjunct with its own agent is the participle's ("written by
+    # experts and published by the ministry"), and a gerund's conjunct of its own form stays the gerund's
+    from flashpoint.nlp.parser import parse
+
+    doc = parse("Britain has released a report written by Russian experts and published by the Kremlin.")
+    published = next(t for t in doc if t.text == "published")
+    assert published.head.text == "written"
+    doc = parse("Ukraine accused Russia of shelling the plant and killing civilians.")
+    killing = next(t for t in doc if t.text == "killing")
+    assert killing.head.text == "shelling"

@@ -533,6 +533,44 @@ def repair_infinitive_conjuncts(doc: Doc) -> None:
             verb.head = between[-1]
 
 
+
+def repair_stranded_conjuncts(doc: Doc) -> None:
+    """"Austin has warned Shoigu against escalating(advcl) tensions and called(conj) on him to ...", "The ministry has
+    expressed solidarity against remarks made(acl) by Lavrov and called(conj) on ...": a past verb with no subject,
+    auxiliary or mark of its own, joined by "and" (syntax.yaml additive_conjunctions) to a bare gerund or participle
+    that modifies, is joined to the finite past verb above it: the gerund's or the remark's doer did nothing of it, the
+    clause's subject did. A participle's own conjunct with its own agent ("written by experts and published by the
+    ministry") or a gerund's of the same form ("of shelling the plant and killing civilians") stays."""
+    joins = syntax().additive_conjunctions
+    for verb in list(_labelled(doc, "conj")):
+        head = verb.head
+        if not _stranded(verb, head, joins):
+            continue
+        main = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if main is not None and _finite_past(main):
+            verb.head = main
+
+
+def _stranded(verb: Token, head: Token, joins: frozenset[str]) -> bool:
+    """A bare past conjunct (no subject, auxiliary, mark or agent; "and" before it) of a bare modifying gerund or
+    participle of another form or a passive one."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or head.dep_ not in ("advcl", "acl") \
+            or head.tag_ not in ("VBG", "VBN") or not any(c.dep_ == "cc" and c.lower_ in joins for c in verb.children):
+        return False
+    bare = ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obl:agent")
+    if any(c.dep_ in bare for c in verb.children) or any(c.dep_ in bare[:4] for c in head.children):
+        return False
+    return head.tag_ == "VBG" or any(c.dep_ == "obl:agent" for c in head.children)
+
+
+def _finite_past(verb: Token) -> bool:
+    """A past verb with a subject of its own: a simple past, or a perfect ("has warned")."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ in syntax().perfect_lemmas for c in verb.children))
+
+
 Scope = Callable[[str, Doc, list[tuple[int, int]]], list[bool]]
 TAGGING = [TAG, POS, MORPH, LEMMA]
 TREE = [HEAD, DEP]
@@ -569,6 +607,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_infinitive_conjuncts(doc)
     repair_labelled_subjects(doc)
     repair_absolute_participles(doc)
+    repair_stranded_conjuncts(doc)
     return doc
 
 
