@@ -1395,7 +1395,7 @@ def _war_instrument(trigger: Token) -> bool:
     attack, causes = syntax().attack_nouns, domestic_force().cause_nouns
     heads = [syn.np_head(o) for o in syn.obliques(trigger, syntax().instrument_preps)]
     heads += [syn.np_head(n) for c in trigger.children if c.dep_.startswith("obl") and _lemma_in(c, causes)
-              for n in syn.obliques(c, ("of",))]
+              for n in syn.obliques(c, names().genitive_prepositions)]
     return any(h.lemma_.lower() in attack for h in heads)
 
 
