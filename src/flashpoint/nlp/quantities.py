@@ -1412,13 +1412,6 @@ def _model_determiner() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\s+(?:[\w-]+\s+)?$", re.I)
 
 
-def _unit_written_on(fig: _Figure) -> bool:
-    """'60fps', '512GB': a unit of model_numbers written onto the number measures (figures.yaml
-    units_written_on_measure)."""
-    unit = re.match(r"([^\W\d_]+)\b", fig.after)
-    return unit is not None and unit.group(1).lower() in _figure_rule_words()["model_numbers.units"]
-
-
 def _counted(fig: _Figure) -> tuple[str | None, str | None]:
     """The noun phrase the figure counts and its lexicon; shots a goalkeeper stopped are saves, no munitions
     (figures.yaml saves_are_no_munitions)."""
@@ -1432,9 +1425,10 @@ def _counted(fig: _Figure) -> tuple[str | None, str | None]:
     return subject, head_kind
 
 
-def _unit_after(fig: _Figure) -> bool:
-    """'50 mm of rain', '87 W': a unit of model_numbers after the number measures."""
-    unit = re.match(r"\s+([^\W\d_]+)\b", fig.after)
+def _unit_after(fig: _Figure, gap: str = r"\s+") -> bool:
+    """'50 mm of rain', '87 W': a unit of model_numbers after the number measures; with `gap` "" one written onto the
+    number ('60fps', '512GB': figures.yaml units_written_on_measure)."""
+    unit = re.match(gap + r"([^\W\d_]+)\b", fig.after)
     return unit is not None and unit.group(1).lower() in _figure_rule_words()["model_numbers.units"]
 
 
@@ -1548,7 +1542,7 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     """The kind the figure's own words give: a measure is 'other'; else its clause's words, then the
     verb or participle the parse says of its noun."""
     m = fig.m
-    if measured is not None or _unit_written_on(fig):
+    if measured is not None or _unit_after(fig, gap=""):
         return "other"  # "a 1,250-kilometre front", "a solid 60fps" measure, they do not count
     cur = m["cur"] or m["curword"] or _range_currency(scan.doc, fig)
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
