@@ -41,7 +41,7 @@ _WORDS = names()
 
 
 _LEAD = re.compile(rf"^{longest_first(_WORDS.actor_lead_words)}\s+", re.I)
-_APOSTROPHE, _POSSESSIVE = _WORDS.apostrophe, _WORDS.apostrophe + _WORDS.possessive_ending  # entities.yaml
+_APOSTROPHE, _POSSESSIVE = _WORDS.apostrophe, _WORDS.possessive  # entities.yaml
 _POSS = re.compile(rf"(?:{_POSSESSIVE}|{_APOSTROPHE})$")  # "Russia's", "the rebels'"
 _GROUP = re.compile(
     r"(?:\b" + longest_first(_WORDS.backer_prefixes) + r"[-\s](?P<pro>[A-Z][\w.'’-]*?)|(?P<back>[A-Z][\w.'’]*?)[-\s]"

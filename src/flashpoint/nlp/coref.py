@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NAMES = names()  # resources/lang/en/entities.yaml
-_POSSESSIVE = re.compile(_NAMES.apostrophe + _NAMES.possessive_ending)  # "'s", "’s" (entities.yaml possessive_*)
-_POSSESSIVE_AT_END = re.compile(_NAMES.apostrophe + _NAMES.possessive_ending + "?$")  # "al-Qaeda's", "rebels'"
+_POSSESSIVE = re.compile(_NAMES.possessive)  # "'s", "’s" (entities.yaml possessive_*)
+_POSSESSIVE_AT_END = re.compile(_NAMES.possessive + "?$")  # "al-Qaeda's", "rebels'"
 _CONNECTORS = frozenset(_NAMES.name_run_connectors)  # "Charles de Gaulle": a lower-case word inside a name run
 _NAME_MARKS = WORD_MARKS
 _SPACES = " \u00a0"

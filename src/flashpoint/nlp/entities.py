@@ -215,7 +215,7 @@ class _Found:
     role_phrase: str = ""
 
 
-_POSSESSIVE_END = re.compile(_NAMES.apostrophe + _NAMES.possessive_ending + "$")  # "Ukraine's"
+_POSSESSIVE_END = re.compile(_NAMES.possessive + "$")  # "Ukraine's"
 _INNER_MARKS = "’'-._"  # what a word written before a name holds besides letters and digits ("Ukraine's", "vice-")
 
 

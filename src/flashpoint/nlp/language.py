@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -341,19 +341,21 @@ class Names:
     event_name_openers: frozenset[str]
     number_names: frozenset[str]
 
-    @property
+    @cached_property
     def apostrophe(self) -> str:
         """The possessive's apostrophes as one character class: "['’]"."""
         return "[" + "".join(re.escape(a) for a in sorted(self.possessive_apostrophes)) + "]"
 
-    @property
-    def possessive_ending(self) -> str:
-        """The possessive's endings after the apostrophe as one group: "(?:s)"."""
-        return "(?:" + "|".join(re.escape(e) for e in sorted(self.possessive_endings, key=len, reverse=True)) + ")"
+    @cached_property
+    def possessive(self) -> str:
+        """An apostrophe and an ending as a pattern, the endings one group: "['’](?:s)" ("Russia's"; with "?" after it
+        "the rebels'" too)."""
+        endings = sorted(self.possessive_endings, key=len, reverse=True)
+        return self.apostrophe + "(?:" + "|".join(re.escape(e) for e in endings) + ")"
 
-    @property
+    @cached_property
     def possessive_marks(self) -> tuple[str, ...]:
-        """Each apostrophe with each ending: ("'s", "’s")."""
+        """Each apostrophe with each ending: ("'s", "’s") (read per word by the name readers: made once)."""
         return tuple(a + e for a in sorted(self.possessive_apostrophes) for e in sorted(self.possessive_endings))
 
 

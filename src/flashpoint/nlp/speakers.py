@@ -44,7 +44,7 @@ PERSON_RELATIVES = syntax_words().person_relatives  # relative pronouns of a cla
 CLOSING_QUOTES = "”\"»"  # marks that close a double quote
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
-_POSSESSIVE_BEFORE_SPACE = re.compile(_WORDS.apostrophe + _WORDS.possessive_ending + r"?(?=\s)")  # "the Nations' "
+_POSSESSIVE_BEFORE_SPACE = re.compile(_WORDS.possessive + r"?(?=\s)")  # "the Nations' "
 _ONES = frozenset(w for w, v in number_words()["units"].items() if v == 1)  # "one" (lang/en/numbers.yaml units)
 
 _cue = Patterns("quotes.yaml", "speaker_patterns")  # the words around a speaker's name and role
