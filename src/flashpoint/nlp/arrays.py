@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from spacy.strings import get_string_id
+
+
+def sorted_hashes(strings: Iterable[str]) -> NDArray[np.uint64]:
+    """The string hashes of `strings` in ascending order, as `listed` reads them."""
+    return np.array(sorted(get_string_id(s) for s in strings), dtype=np.uint64)
 
 
 def listed(values: NDArray[Any], hashes: NDArray[np.uint64]) -> NDArray[np.bool_]:

@@ -15,11 +15,10 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import NDArray
 from spacy.attrs import IDX, LOWER
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from flashpoint.nlp import coref
-from flashpoint.nlp.arrays import listed
+from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.inflect import noun_forms
 from flashpoint.nlp.language import people, quoting
@@ -40,19 +39,19 @@ def cue_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _cue_hashes() -> NDArray[np.uint64]:
-    return np.array(sorted(get_string_id(w) for w in cue_words()), dtype=np.uint64)
+    return sorted_hashes(cue_words())
 
 
 @lru_cache(maxsize=1)
 def _pronoun_hashes() -> NDArray[np.uint64]:
-    return np.array(sorted(get_string_id(w) for w in people().person_pronouns), dtype=np.uint64)
+    return sorted_hashes(people().person_pronouns)
 
 
 @lru_cache(maxsize=1)
 def _speech_hashes() -> NDArray[np.uint64]:
     from flashpoint.nlp.quotes import _forms as speech_forms
 
-    return np.array(sorted(get_string_id(w) for w in speech_forms()), dtype=np.uint64)
+    return sorted_hashes(speech_forms())
 
 
 def _char_spans(text: str) -> list[tuple[int, int]]:

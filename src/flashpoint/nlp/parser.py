@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
-from flashpoint.nlp.arrays import listed
+from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import shaped
 from flashpoint.nlp.language import dateline, names, syntax
 
@@ -463,7 +463,7 @@ def repair_absolute_participles(doc: Doc) -> None:
     subject is that name and whose clause is what it reports (syntax.yaml absolute_marks, absolute_speech_participles).
     Without a clause ("warning of “dangerous consequences”") the phrase is left as it was read."""
     words = syntax()
-    forms = np.array(sorted(get_string_id(w) for w in words.absolute_speech_participles), dtype=np.uint64)
+    forms = sorted_hashes(words.absolute_speech_participles)
     for i in np.flatnonzero(listed(doc.to_array(LOWER), forms)).tolist():  # the listed words only, from the arrays
         tok = doc[i]
         if tok.tag_ != "NN":
@@ -615,7 +615,7 @@ def _inserted(doc: Doc) -> frozenset[int]:
     """The tokens that are an editor's bracketed insertion ("[sic]", syntax.yaml editorial_insertions; one token each,
     `add_special_cases`): no word of the sentence, so the tagger and the parser read each as a blank ("troops has
     [sic] entered" as "troops has entered"); the doc keeps its text."""
-    forms = np.array(sorted(get_string_id(f) for f in _insertion_forms()), dtype=np.uint64)
+    forms = sorted_hashes(_insertion_forms())
     return frozenset(np.flatnonzero(listed(doc.to_array(ORTH), forms)).tolist())
 
 

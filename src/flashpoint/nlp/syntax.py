@@ -16,7 +16,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from flashpoint.nlp.arrays import listed
+from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import irregular, shaped, verb_forms
 from flashpoint.nlp.language import names, syntax
 
@@ -46,7 +46,7 @@ def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
 def labelled(doc: Doc, *labels: str) -> list[Token]:
     """The tokens whose dependency label is one of `labels`, in order, found in the doc's arrays (no Token is made
     of any other word)."""
-    wanted = np.array(sorted(get_string_id(label) for label in labels), dtype=np.uint64)
+    wanted = sorted_hashes(labels)
     return [doc[i] for i in np.flatnonzero(listed(doc.to_array(DEP), wanted)).tolist()]
 
 
