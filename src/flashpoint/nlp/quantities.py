@@ -1416,13 +1416,13 @@ def _counted(fig: _Figure) -> tuple[str | None, str | None]:
     """The noun phrase the figure counts and its lexicon; shots a goalkeeper stopped are saves, no munitions
     (figures.yaml saves_are_no_munitions)."""
     subject, head_kind = _subject(fig.after)
-    rule = "saves_are_no_munitions"
     noun = (subject or "").split()[:1]
-    verb = re.search(r"(\w+)\s*$", fig.before)
-    if head_kind == "munitions" and noun and noun[0].lower() in _figure_rule_words()[f"{rule}.words"] \
-            and verb is not None and verb.group(1).lower() in _figure_rule_words()[f"{rule}.verbs"]:
-        return subject, None
-    return subject, head_kind
+    words = _figure_rule_words()
+    if head_kind != "munitions" or not noun or noun[0].lower() not in words["saves_are_no_munitions.words"]:
+        return subject, head_kind
+    verb = re.search(r"(\w+)\s*$", fig.before)  # the word before the number, read only for a noun the rule lists
+    saved = verb is not None and verb.group(1).lower() in words["saves_are_no_munitions.verbs"]
+    return subject, None if saved else head_kind
 
 
 def _unit_after(fig: _Figure, gap: str = r"\s+") -> bool:
