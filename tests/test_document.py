@@ -216,7 +216,6 @@ def test_a_line_break_read_alone_has_the_one_parse_the_parser_gives_it() -> None
         assert tuple(piece.to_array(parser.TREE)[0].tolist()) == parser.LONE_TREE
 
 
-
 def test_lemmatize_sets_the_lemmas_the_lemmatizer_component_sets() -> None:
     """parser.lemmatize applies each edit tree once per word; the lemmas are those of spaCy's own component."""
     from flashpoint.nlp import parser

@@ -533,7 +533,6 @@ def repair_infinitive_conjuncts(doc: Doc) -> None:
             verb.head = between[-1]
 
 
-
 def repair_stranded_conjuncts(doc: Doc) -> None:
     """"Austin has warned Shoigu against escalating(advcl) tensions and called(conj) on him to ...", "The ministry has
     expressed solidarity against remarks made(acl) by Lavrov and called(conj) on ...": a past verb with no subject,
