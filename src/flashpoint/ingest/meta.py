@@ -157,14 +157,15 @@ def _agencies() -> str:
     return "|".join(re.escape(a) for a in aliases if len(a) >= 2)
 
 
-def _elapsed_words(key: str) -> Callable[[], str]:
+def _day_cue_words(key: str) -> Callable[[], str]:
+    """The words of document_day.yaml `key` as one alternation, made when first asked for."""
     return lambda: "|".join(map(re.escape, (document_day_cues("en") or {}).get(key, [])))
 
 
 # the page reader's patterns (lang/en/pages.yaml page_patterns), with the parts it builds
 _PATTERN = Patterns("pages.yaml", "page_patterns", {
     "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies,
-    "ELAPSED_COUNTS": _elapsed_words("elapsed_counts"), "ELAPSED_CUES": _elapsed_words("elapsed_cues")})
+    "ELAPSED_COUNTS": _day_cue_words("elapsed_counts"), "ELAPSED_CUES": _day_cue_words("elapsed_cues")})
 _DATE_PATTERNS = [
     _PATTERN("day_month_year"),  # "Fri., 3rd of March, 2023"
     _PATTERN("month_day_year"),  # "March 3, 2023"
@@ -353,8 +354,7 @@ def document_day_cues(language: str) -> dict[str, Any] | None:
 @lru_cache(maxsize=1)
 def _future_cue() -> re.Pattern[str]:
     """A word that makes a sentence tell of what will happen (document_day.yaml: future_cues)."""
-    cues = (document_day_cues("en") or {}).get("future_cues", [])
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.I)
+    return re.compile(r"\b(?:" + _day_cue_words("future_cues")() + r")\b", re.I)
 
 
 def latest_text_date(lines: list[str]) -> str | None:
@@ -465,7 +465,7 @@ def _past_years(sentence: str) -> list[int]:
 def _weekday_said() -> re.Pattern[str]:
     """A weekday, with the word before it that puts it in an earlier week ("last Thursday"; document_day.yaml:
     earlier_week_cues) as group `earlier`."""
-    earlier = "|".join(map(re.escape, (document_day_cues("en") or {}).get("earlier_week_cues", [])))
+    earlier = _day_cue_words("earlier_week_cues")()
     return re.compile(r"(?:\b(?P<earlier>" + (earlier or "(?!)") + r")\s+)?\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b",
                       re.I)
 
