@@ -458,6 +458,7 @@ def _name_of(body: str, toks: list[_Tok], idx: list[int], title_idx: list[int], 
 
 # a role word, then the place or body it serves, right before a name ("special envoy to Ukraine | Kurt Volker")
 _ROLE_ACROSS_PLACE = _NAME_PATTERNS("role_across_place")
+_OF_AFTER_NAME = _NAME_PATTERNS("of_after_name")  # "New York University | of Law": a body's name goes on
 
 
 def _role_across_place(body: str, toks: list[_Tok], name_idx: list[int]) -> bool:
@@ -466,7 +467,7 @@ def _role_across_place(body: str, toks: list[_Tok], name_idx: list[int]) -> bool
     person's; not a body's name ('professor at New York University's Stern School of Business')."""
     s, e = toks[name_idx[0]].start, toks[name_idx[-1]].end
     if len(name_idx) < 2 or any(toks[i].text in gazetteer().org_keywords for i in name_idx) or \
-            _NAME_PATTERNS("of_after_name").match(body[e:e + 6]):
+            _OF_AFTER_NAME.match(body[e:e + 6]):
         return False
     m = _ROLE_ACROSS_PLACE.search(body, max(0, s - 80), s)
     return m is not None and m.group(1).lower() in _PERSON_HEADS
