@@ -638,7 +638,7 @@ def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
     return resolve_phrase(text, body[:end]) if role_sector(text)[0] is not None else None
 
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + "|".join(sorted(_WORDS.acronym_name_words)) + ")"  # none a prefix of another
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + longest_first(_WORDS.acronym_name_words) + ")"  # "of", "for" (entities.yaml)
 _DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,8}})\s*\(([A-Z]{{2,6}})\)")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 
