@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -358,7 +358,7 @@ def load_texts(path: Path, golds: list[Record] | None = None) -> dict[str, Recor
     return out
 
 
-def analyse(text_record: Record, withhold: Iterable[str] = ()) -> Record:
+def analyse(text_record: Record, withhold: Collection[str] = ()) -> Record:
     """The article as `flashpoint ingest` reads a JSONL record with id, title, text, published, outlet
     and url (a page with no date may carry it in its address, as the annotators read it), then `analyze`;
     its DESIGN.md record. Fields in `withhold` are not passed (an undated page simulated)."""
