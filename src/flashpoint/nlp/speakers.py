@@ -1532,8 +1532,10 @@ class Speakers:
             lo, found = before[0], found + (not self.in_quote(before[0] + 1))
             span = self.doc.tokens.char_span(before[0], before[0] + 1, alignment_mode="expand")
             start = span.start if span is not None else 0
-        lo = max(lo, tok.idx - GROUP_REACH)
-        return [t for t in self.doc.tokens[:tok.i] if t.idx >= lo]
+        lo, first = max(lo, tok.idx - GROUP_REACH), tok.i
+        while first > 0 and self.doc.tokens[first - 1].idx >= lo:  # back from `tok`: the words before `lo` untouched
+            first -= 1
+        return list(self.doc.tokens[first:tok.i])
 
     def _body_of_kind(self, tok: Token, lo: int, hi: int) -> Who | None:
         """'VW says … The automaker says': a word for a kind of body (quotes.yaml body_kinds) is the body that spoke
