@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from flashpoint.corpus import conflicts
 from flashpoint.corpus.merge import day_number
@@ -228,6 +228,130 @@ def _overlaps(a_start: int, a_end: int, spans: Iterable[Timex]) -> bool:
     return any(t.start < a_end and a_start < t.end for t in spans)
 
 
+class _Stretch(NamedTuple):
+    """Where a figure stands: its sentence (left, right) and its own part of it, from the figure before it
+    (begin) up to the next one (limit), so two figures in one sentence do not read each other's words."""
+
+    left: int
+    right: int
+    begin: int
+    limit: int
+
+
+def _stretch(body: str, q: Quantity, quantities: list[Quantity]) -> _Stretch:
+    left, right = sentence_bounds(body, q.start, q.end)
+    limit = min([o.start for o in quantities if q.end <= o.start < right] + [right])
+    begin = max([o.end for o in quantities if left <= o.end <= q.start] + [left])
+    return _Stretch(left, right, begin, limit)
+
+
+def _no_count(q: Quantity, timexes: Iterable[Timex]) -> bool:
+    """Shares, durations and numbers inside dates are figures, but no claim of a count of anything."""
+    if (q.unit or "").lower() in ("%", "percent", "per cent") or q.text.rstrip().endswith("%"):
+        return True  # shares are not counts of anything
+    if (q.unit or "").lower() in _time_units():
+        return True  # a duration ("for nine months", "seven days later") is a figure, but no claim of a count
+    return _overlaps(q.start, q.end, timexes)  # "27 September", "2014": part of a date
+
+
+def _elliptical_subject(subject: str, side: str | None, prev: dict[str, Any] | None) -> tuple[str, str | None]:
+    """A figure whose subject is only a cue word counts the same people as the figure before it in its
+    sentence ("16 servicemen killed and 100 wounded")."""
+    head = subject.split()[-1] if subject else ""
+    if head in _cue_words() or head == "unspecified":
+        if prev is not None and prev["subject"] not in ("unspecified",):
+            return prev["subject"], prev.get("side")
+        if head in _cue_words():
+            return "people", side
+    return subject, side
+
+
+def _sided_subject(body: str, q: Quantity, s: _Stretch, subject: str,
+                   side: str | None) -> tuple[str, str | None]:
+    """A subject a side may own ("troops", "civilians") takes the side its stretch names."""
+    if side is not None or subject not in _SIDEABLE:
+        return subject, side
+    near = side_from_sentence(body[s.left:s.limit], q.start - s.left) if subject not in CIVILIAN else \
+        _side_after_in(body[q.end:s.limit])
+    if near is None and _OF_ITS_OWN.match(body[q.end:s.limit]):
+        near = side_from_sentence(body[s.begin:q.start], q.start - s.begin)  # "Azerbaijan says 63 of its civilians"
+    if near:
+        return f"{near} {subject}", near
+    return subject, side
+
+
+def _scoped_subject(article: AnalyzedArticle, q: Quantity, s: _Stretch, subject: str) -> str:
+    """A count for one place or per side is not the national total."""
+    place = _local_place(article, s.left, s.limit)  # "In Kharkiv region, 133 civilians, including five children"
+    if place and subject != "unspecified" and not subject.endswith(f" in {place}"):
+        subject = f"{subject} in {place}"  # "34 killed in Kharkiv region" is not the national toll
+    if _PER_SIDE.search(article.body[q.end:s.limit]):
+        subject = f"{subject} per side"  # "2,000 dead on each side" is not the total
+    return subject
+
+
+def _kind_and_subject(q: Quantity, s: _Stretch, body: str, cue: str | None, subject: str,
+                      after: str) -> tuple[str, str]:
+    """What the figure counts, from the extractor, the nearest cue or the sentence; a casualty count must
+    count people, and a toll of nobody named counts the side its stretch names."""
+    sentence = body[s.left:s.right].strip()
+    kind: str | None = q.kind if q.kind not in (*CASUALTY, "troops") else None
+    kind = kind or cue or infer_kind(q, sentence, subject)
+    if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
+        kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
+    if kind in CASUALTY and subject == "unspecified" and _TOLL_WORD.search(sentence):
+        # "Ukraine's toll rose to 61": a toll counts people, of the side it is given for when one is named;
+        # group_claims folds a side's toll into that side's one casualty subject
+        near = side_from_sentence(body[s.left:s.limit], q.start - s.left)
+        subject = f"{near} {TOLL}" if near else "people"
+    if kind in CASUALTY and subject_head(subject) not in PERSON_HEADS | {TOLL}:
+        kind = "other"  # "the two sides ... the dead": a casualty count counts people
+    return kind, subject
+
+
+def _year_named(article: AnalyzedArticle, q: Quantity, s: _Stretch) -> str | None:
+    """A year the figure's stretch names ("in 2020", a year date near it), unless a count starts there."""
+    body = article.body
+    m = _IN_YEAR.search(body, q.end, s.limit)
+    if m:
+        return m.group(1)
+    for tx in _timexes_in(article.timexes, max(s.left, q.start - 40), s.limit):
+        before = body[max(s.left, tx.start - 8):tx.start].lower()
+        if re.match(r"^\d{4}$", tx.value or "") and not _COUNT_START_YEAR.search(before):
+            return tx.value
+    return None
+
+
+def _period(article: AnalyzedArticle, q: Quantity, s: _Stretch) -> str | None:
+    """The bounded year a figure is given for: named, or said relative to the report."""
+    period = _year_named(article, q, s)
+    if period is None:
+        body = article.body
+        period = relative_year(body[q.end:s.limit], article.published) or \
+            relative_year(body[s.begin:q.start], article.published)
+    return period
+
+
+def _as_of(article: AnalyzedArticle, s: _Stretch, period: str | None) -> str | None:
+    """A month or day named in the figure's sentence that is not where the count starts nor its period."""
+    body = article.body
+    for t in _timexes_in(article.timexes, s.left, s.right):
+        v = t.value or ""
+        if _COUNT_START_BEFORE.search(body[max(s.left, t.start - 45):t.start]):
+            continue  # "killed since 27 September": when the count starts, not when it stood
+        if re.match(r"^\d{4}-\d{2}(-\d{2})?$", v) and v[:4] != period:
+            return v
+    return None
+
+
+def _incident_period(kind: str, sentence: str, as_of: str | None, published: str | None) -> str | None:
+    """A casualty count of one incident, not a running toll, is compared only with reports of its day."""
+    if kind in CASUALTY and _INCIDENT.search(sentence) and not _RUNNING_TOLL.search(sentence):
+        day = as_of if as_of and len(as_of) == 10 else published
+        return f"on {day}" if day else "one incident"
+    return None
+
+
 def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
     """One row per figure in the article, ready for the claim_values table."""
     rows: list[dict[str, Any]] = []
@@ -235,85 +359,31 @@ def claim_rows(article: AnalyzedArticle) -> list[dict[str, Any]]:
     quantities = sorted(article.quantities, key=lambda x: x.start)
     last_in_sentence: dict[int, dict[str, Any]] = {}
     for q in quantities:
-        if (q.unit or "").lower() in ("%", "percent", "per cent") or q.text.rstrip().endswith("%"):
-            continue  # shares are not counts of anything
-        if (q.unit or "").lower() in _time_units():
-            continue  # a duration ("for nine months", "seven days later") is a figure, but no claim of a count
-        if _overlaps(q.start, q.end, article.timexes):
-            continue  # "27 September", "2014": part of a date
-        left, right = sentence_bounds(body, q.start, q.end)
-        sentence = body[left:right].strip()
-        after = " ".join(body[q.end:right].split()[:5])
+        if _no_count(q, article.timexes):
+            continue
+        s = _stretch(body, q, quantities)
+        sentence = body[s.left:s.right].strip()
+        after = " ".join(body[q.end:s.right].split()[:5])
         subject, side = normalise_subject(q.subject, f"{q.text} {after}" if not q.subject else "")
-        # the figure's own stretch of the sentence: from the figure before it up to the next one
-        limit = min([o.start for o in quantities if q.end <= o.start < right] + [right])
-        begin = max([o.end for o in quantities if left <= o.end <= q.start] + [left])
-        cue = nearest_cue(body[begin:q.start], body[q.end:limit])
-        head = subject.split()[-1] if subject else ""
-        prev = last_in_sentence.get(left)
-        if head in _cue_words() or head == "unspecified":
-            # "16 servicemen killed and 100 wounded": the second figure counts the same people
-            if prev is not None and prev["subject"] not in ("unspecified",):
-                subject, side = prev["subject"], prev.get("side")
-            elif head in _cue_words():
-                subject = "people"
-        if side is None and subject in _SIDEABLE:
-            near = side_from_sentence(body[left:limit], q.start - left) if subject not in CIVILIAN else \
-                _side_after_in(body[q.end:limit])
-            if near is None and _OF_ITS_OWN.match(body[q.end:limit]):
-                near = side_from_sentence(body[begin:q.start], q.start - begin)  # "Azerbaijan says 63 of its civilians"
-            if near:
-                side, subject = near, f"{near} {subject}"
-        place = _local_place(article, left, limit)  # "In Kharkiv region, 133 civilians, including five children"
-        if place and subject != "unspecified" and not subject.endswith(f" in {place}"):
-            subject = f"{subject} in {place}"  # "34 killed in Kharkiv region" is not the national toll
-        if _PER_SIDE.search(body[q.end:limit]):
-            subject = f"{subject} per side"  # "2,000 dead on each side" is not the total
+        cue = nearest_cue(body[s.begin:q.start], body[q.end:s.limit])
+        subject, side = _elliptical_subject(subject, side, last_in_sentence.get(s.left))
+        subject, side = _sided_subject(body, q, s, subject, side)
+        subject = _scoped_subject(article, q, s, subject)
         if q.kind == "other":
             continue  # the extractor read what the number counts ("more than 250 others abducted"): no casualty
-        kind: str | None = q.kind if q.kind not in (*CASUALTY, "troops") else None
-        kind = kind or cue or infer_kind(q, sentence, subject)
-        if _VEHICLES.search(" ".join(f"{q.subject or ''} {after}".split()[:6])):
-            kind = "other"  # "two armored personnel carriers" counts vehicles, not troops
-        if kind in CASUALTY and subject == "unspecified" and _TOLL_WORD.search(sentence):
-            # "Ukraine's toll rose to 61": a toll counts people, of the side it is given for when one is named;
-            # group_claims folds a side's toll into that side's one casualty subject
-            near = side_from_sentence(body[left:limit], q.start - left)
-            subject = f"{near} {TOLL}" if near else "people"
-        if kind in CASUALTY and subject_head(subject) not in PERSON_HEADS | {TOLL}:
-            kind = "other"  # "the two sides ... the dead": a casualty count counts people
+        kind, subject = _kind_and_subject(q, s, body, cue, subject, after)
         if kind in ("other",):
             continue
-        period = None
-        m = _IN_YEAR.search(body, q.end, limit)
-        if m:
-            period = m.group(1)
-        else:
-            for tx in _timexes_in(article.timexes, max(left, q.start - 40), limit):
-                before = body[max(left, tx.start - 8):tx.start].lower()
-                if re.match(r"^\d{4}$", tx.value or "") and not _COUNT_START_YEAR.search(before):
-                    period = tx.value
-                    break
+        period = _period(article, q, s)
+        as_of = _as_of(article, s, period)
         if period is None:
-            period = relative_year(body[q.end:limit], article.published) or \
-                relative_year(body[begin:q.start], article.published)
-        as_of = None
-        for t in _timexes_in(article.timexes, left, right):
-            v = t.value or ""
-            if _COUNT_START_BEFORE.search(body[max(left, t.start - 45):t.start]):
-                continue  # "killed since 27 September": when the count starts, not when it stood
-            if re.match(r"^\d{4}-\d{2}(-\d{2})?$", v) and v[:4] != period:
-                as_of = v
-                break
-        if period is None and kind in CASUALTY and _INCIDENT.search(sentence) and not _RUNNING_TOLL.search(sentence):
-            day = as_of if as_of and len(as_of) == 10 else article.published
-            period = f"on {day}" if day else "one incident"
+            period = _incident_period(kind, sentence, as_of, article.published)
         row = {
             "kind": kind, "subject": subject[:200], "period": period, "as_of": as_of, "value": q.value,
             "approx": q.approx, "claimed_by": q.claimed_by, "text": sentence[:2000], "start": q.start, "end": q.end,
         }
         rows.append(row)
-        last_in_sentence[left] = {**row, "side": side}
+        last_in_sentence[s.left] = {**row, "side": side}
     return rows
 
 
@@ -379,11 +449,8 @@ def _differ(a: float, b: float) -> bool:
     return abs(a - b) > TOLERANCE * max(abs(a), abs(b), 1.0)
 
 
-def status(kind: str, values: list[dict[str, Any]], period: str | None = None) -> tuple[str, list[dict[str, Any]]]:
-    """The group's status and the pairs of differing values found inside one article.
-
-    Values from reports on different days about a count that keeps changing are a trend; a disagreement
-    needs overlapping periods: the same incident, or counts standing on the same day."""
+def _within_article(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The articles that give differing values from different sources."""
     within = []
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for v in values:
@@ -395,11 +462,12 @@ def status(kind: str, values: list[dict[str, Any]], period: str | None = None) -
         sources = {(x.get("claimed_by") or "").lower() for x in vs}
         if len(distinct) > 1 and _differ(distinct[0], distinct[-1]) and len(sources) > 1:
             within.append({"article_id": aid, "outlet": vs[0].get("outlet"), "values": distinct})
-    if len(by_article) < 2:
-        return ("disagree" if within else "single"), within
-    vals = [v["value"] for v in values]
-    if not _differ(min(vals), max(vals)):
-        return "agree", within
+    return within
+
+
+def _over_time(kind: str, values: list[dict[str, Any]], period: str | None) -> str:
+    """Differing values across articles: a disagreement where they stand at the same time (or a toll
+    falls), else a trend."""
     incident = bool(period) and str(period).startswith("on ")
     dated = sorted(values, key=lambda v: (_when(v) or 0))
     for i, a in enumerate(dated):
@@ -408,10 +476,24 @@ def status(kind: str, values: list[dict[str, Any]], period: str | None = None) -
                 continue
             da, db = _when(a), _when(b)
             if incident or da is None or db is None or abs(db - da) <= SAME_TIME_DAYS:
-                return "disagree", within  # the same incident, or counts standing on the same day
+                return "disagree"  # the same incident, or counts standing on the same day
             if kind in CUMULATIVE and b["value"] < a["value"]:
-                return "disagree", within  # a toll cannot fall: a later, lower count disputes the earlier one
-    return "trend", within
+                return "disagree"  # a toll cannot fall: a later, lower count disputes the earlier one
+    return "trend"
+
+
+def status(kind: str, values: list[dict[str, Any]], period: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """The group's status and the pairs of differing values found inside one article.
+
+    Values from reports on different days about a count that keeps changing are a trend; a disagreement
+    needs overlapping periods: the same incident, or counts standing on the same day."""
+    within = _within_article(values)
+    if len({v["article_id"] for v in values}) < 2:
+        return ("disagree" if within else "single"), within
+    vals = [v["value"] for v in values]
+    if not _differ(min(vals), max(vals)):
+        return "agree", within
+    return _over_time(kind, values, period), within
 
 
 def _by_magnitude(values: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -449,39 +531,50 @@ def sideless(subject: str) -> bool:
     return subject.removesuffix(" per side") == subject_head(subject)
 
 
-def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Group claim rows by (kind, subject, period) and give each group its status; a sideless subject is
-    grouped within its `scope` when the rows carry one (the views give the country their story is about)."""
-    Key = tuple[str, str, str | None, Any]
-    by_key: dict[Key, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        scope = r.get("scope") if sideless(r["subject"]) else None
-        by_key[(r["kind"], r["subject"], r.get("period"), scope)].append(r)
+_Key = tuple[str, str, str | None, Any]
+
+
+def _fold_tolls(by_key: dict[_Key, list[dict[str, Any]]]) -> None:
+    """A side's toll joins that side's one casualty subject of the same kind and period ("Ukrainian
+    civilians"), else its people."""
     for key in [k for k in by_key if k[1].endswith(" " + TOLL)]:
         side = key[1][: -len(TOLL) - 1]
         same = [k for k in by_key if k[0] == key[0] and k[2] == key[2] and k != key and k[1].startswith(side + " ")
                 and " in " not in k[1] and subject_head(k[1]) in PERSON_HEADS]
         target = same[0] if len(same) == 1 else (key[0], f"{side} people", key[2], None)
         by_key[target].extend(by_key.pop(key))
-    groups: list[tuple[Key, list[dict[str, Any]]]] = []
+
+
+def _group(kind: str, subject: str, period: str | None, all_vs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One group's row: its status over one value per source, its values in publication order."""
+    vs = _once(all_vs)
+    st, within = status(kind, vs, period)
+    vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))
+    return {
+        "kind": kind, "subject": subject, "period": period, "status": st,
+        "n_articles": len({v["article_id"] for v in vs}),
+        "outlets": sorted({v.get("outlet") or "?" for v in all_vs}),
+        "range": f"{min(v['value'] for v in vs):,.0f} - {max(v['value'] for v in vs):,.0f}",
+        "within_article": within,
+        "values": [{"value": v["value"], "article_id": v["article_id"], "outlet": v.get("outlet"),
+                    "date": v.get("published"), "as_of": v.get("as_of"), "claimed_by": v.get("claimed_by"),
+                    "approx": v.get("approx"), "text": v.get("text"), "start": v.get("start"),
+                    "end": v.get("end"), "copies": v.get("copies", [])} for v in vs_sorted],
+    }
+
+
+def group_claims(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group claim rows by (kind, subject, period) and give each group its status; a sideless subject is
+    grouped within its `scope` when the rows carry one (the views give the country their story is about)."""
+    by_key: dict[_Key, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        scope = r.get("scope") if sideless(r["subject"]) else None
+        by_key[(r["kind"], r["subject"], r.get("period"), scope)].append(r)
+    _fold_tolls(by_key)
+    groups: list[tuple[_Key, list[dict[str, Any]]]] = []
     for key, vs in by_key.items():
         groups.extend((key, part) for part in _by_magnitude(vs))
-    out: list[dict[str, Any]] = []
-    for (kind, subject, period, _scope), all_vs in groups:
-        vs = _once(all_vs)
-        st, within = status(kind, vs, period)
-        vs_sorted = sorted(vs, key=lambda v: (v.get("published") or "", v["article_id"], v.get("start") or 0))
-        out.append({
-            "kind": kind, "subject": subject, "period": period, "status": st,
-            "n_articles": len({v["article_id"] for v in vs}),
-            "outlets": sorted({v.get("outlet") or "?" for v in all_vs}),
-            "range": f"{min(v['value'] for v in vs):,.0f} - {max(v['value'] for v in vs):,.0f}",
-            "within_article": within,
-            "values": [{"value": v["value"], "article_id": v["article_id"], "outlet": v.get("outlet"),
-                        "date": v.get("published"), "as_of": v.get("as_of"), "claimed_by": v.get("claimed_by"),
-                        "approx": v.get("approx"), "text": v.get("text"), "start": v.get("start"),
-                        "end": v.get("end"), "copies": v.get("copies", [])} for v in vs_sorted],
-        })
+    out = [_group(kind, subject, period, all_vs) for (kind, subject, period, _scope), all_vs in groups]
     order = {"disagree": 0, "trend": 1, "agree": 2, "single": 3}
     out.sort(key=lambda c: (order.get(c["status"], 9), -c["n_articles"], c["kind"], c["subject"]))
     return out
