@@ -309,10 +309,11 @@ def _first_stamp(lines: list[str]) -> str | None:
     """The date of the first stamp line, nearest first; a first-posted stamp beside an update's
     ("Posted: Feb 16, 2018 | Updated: Feb 17, 2018") is the publication day. Lines of a date alone that
     give three days or more are a listing's (related stories, each under its headline), not the page's."""
-    listing = len({d for d in map(_date_alone, lines) if d}) >= LISTING_DAYS
+    alone = [_date_alone(line) for line in lines]
+    listing = len(set(filter(None, alone))) >= LISTING_DAYS
     for i, line in enumerate(lines):
         value = _stamp_line(line)
-        if value is None or listing and _date_alone(line):
+        if value is None or listing and alone[i]:
             continue
         if _UPDATE_LABEL.search(line):
             beside = [v for ln in lines[max(0, i - 1):i + 2] if ln != line and _first_published(ln) and (v := _stamp_line(ln))]
