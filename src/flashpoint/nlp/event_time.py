@@ -86,9 +86,9 @@ def told_as_standing(trigger: Token) -> bool:
     auxiliaries = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
     joined = [c.lower_ for c in trigger.children if c.dep_ == "cc"]
     head = trigger.head
-    syn = syntax()
-    if len(auxiliaries) != 1 or auxiliaries[0] not in syn.present_perfect_auxiliaries or len(joined) != 1 \
-            or joined[0] not in syn.additive_conjunctions \
+    words = syntax()  # lang/en/syntax.yaml
+    if len(auxiliaries) != 1 or auxiliaries[0] not in words.present_perfect_auxiliaries or len(joined) != 1 \
+            or joined[0] not in words.additive_conjunctions \
             or any(c.dep_ in ("aux", "aux:pass") for c in head.children):
         return False  # "is not opposed to the PLO but has instead demanded": the turn is news
     copula = [c for c in head.children if c.dep_ == "cop"]
