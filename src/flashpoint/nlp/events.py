@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeGuard
 
 from spacy.attrs import IDX
 from spacy.tokens import Span, Token
@@ -1776,16 +1777,17 @@ def _run_of_words(trigger: Token, reach: int = 4) -> tuple[str, ...]:
 def _sides_agree(a: Event, b: Event) -> bool:
     """No side of one is of another country or body than the other's (a side one leaves unnamed, or names no country
     or body of, agrees)."""
-    return all(not _of_side(x) or not _of_side(y) or _same_side(x, y)  # type: ignore[arg-type]
+    return all(not _of_side(x) or not _of_side(y) or _same_side(x, y)
                for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)))
 
 
-def _of_side(actor: Actor | None) -> bool:
+def _of_side(actor: Actor | None) -> TypeGuard[Actor]:
+    """A side with a country or a body code."""
     return actor is not None and bool(actor.country or actor.code)
 
 
 def _sides_named(ev: Event) -> int:
-    return sum(1 for a in (ev.actor, ev.recipient) if a is not None and (a.country or a.code))
+    return sum(1 for a in (ev.actor, ev.recipient) if _of_side(a))
 
 
 def _repair_tree(doc: NlpDoc) -> list[int]:
