@@ -1493,8 +1493,9 @@ class Speakers:
         """'Volkswagen is showing a concept car. The German automaker says …', 'Dick Clark Productions denied it. “…,”
         the production company said': "the" and a word for a body (quotes.yaml body_kinds, body_nouns) with at most two
         lower-case or nationality words between (speaker_patterns kind_description) is the body named as the subject of
-        the last clause before it, in its sentence or the sentence before outside quotes; a person or a place there, or
-        no named subject, leaves it as written (as does an actor found for the phrase that names its head)."""
+        the last clause before it, in its sentence or the KIND_SENTENCES sentences before it outside quotes; a person or
+        a place there, or no named subject, leaves it as written (as does an actor found for the phrase that names its
+        head)."""
         if not self._described_by_kind(tok, lo, hi, actor):
             return None
         for t in reversed(self._clauses_before(tok)):
