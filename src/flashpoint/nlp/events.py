@@ -1898,12 +1898,14 @@ def _headline(sentence: Span, body: str) -> bool:
     """A line of its own told with no closing stop ("Ukrainian soldier killed"), as headlines are; or the start of
     such a line that the sentence splitter cut where no sentence ends ("... « War in Ukraine | Censor." + "NET": no
     stop with a space after it in the line)."""
-    text = body[sentence.start_char:sentence.end_char]  # the doc's text (Span.text joins its tokens' again)
-    if _own_line(body, sentence.start_char, sentence.end_char):
-        return _unstopped(text)
-    end = body.find("\n", sentence.start_char)
-    line = body[sentence.start_char:end if end >= 0 else len(body)]
-    return _starts_line(body, sentence.start_char) and _unstopped(line) and _SENTENCE_STOP.search(line) is None
+    start, end = sentence.start_char, sentence.end_char
+    if not _starts_line(body, start):
+        return False
+    if _ends_line(body, end):
+        return _unstopped(body[start:end])  # the doc's text (Span.text joins its tokens' again)
+    line_end = body.find("\n", start)
+    line = body[start:line_end if line_end >= 0 else len(body)]
+    return _unstopped(line) and _SENTENCE_STOP.search(line) is None
 
 
 _SENTENCE_STOP = re.compile(r"[.!?][\"'”’»)\]]*\s")  # a stop that ends a sentence inside a line
@@ -1915,19 +1917,18 @@ def _unstopped(text: str) -> bool:
 
 
 def _starts_line(body: str, start: int) -> bool:
+    """Only spaces or tabs between the line's start and `start` (walked from the span, not sliced: a sliced prefix
+    copies the body before every sentence)."""
     while start > 0 and body[start - 1] in " \t":
         start -= 1
     return start == 0 or body[start - 1] == "\n"
 
 
-def _own_line(body: str, start: int, end: int) -> bool:
-    """Only spaces or tabs between the line's start and `start`, and between `end` and the line's end (walked from
-    the span, not sliced: a sliced prefix copies the body before every sentence)."""
-    while start > 0 and body[start - 1] in " \t":
-        start -= 1
+def _ends_line(body: str, end: int) -> bool:
+    """Only spaces or tabs between `end` and the line's end."""
     while end < len(body) and body[end] in " \t":
         end += 1
-    return (start == 0 or body[start - 1] == "\n") and (end == len(body) or body[end] == "\n")
+    return end == len(body) or body[end] == "\n"
 
 
 def _retold(first: Event, other: Event) -> bool:
