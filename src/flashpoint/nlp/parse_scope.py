@@ -79,7 +79,8 @@ def wanted_sentences(text: str, doc: Doc, sentences: list[tuple[int, int]]) -> l
     wanted = _any_in(cue, bounds)
     told = _any_in(listed(lower, _speech_hashes()), bounds[1:]) & _any_in(listed(lower, _pronoun_hashes()), bounds[1:])
     wanted[:-1] |= told
-    return wanted.tolist()  # type: ignore[no-any-return]
+    found: list[bool] = wanted.tolist()
+    return found
 
 
 def _any_in(flags: NDArray[np.bool_], bounds: NDArray[np.int64]) -> NDArray[np.bool_]:
