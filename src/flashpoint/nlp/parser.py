@@ -550,14 +550,17 @@ def repair_stranded_conjuncts(doc: Doc) -> None:
             verb.head = main
 
 
+_OWN_CLAUSE = ("nsubj", "nsubj:pass", "aux", "aux:pass")  # a verb with one of these is a clause of its own
+_OWN_WORDS = (*_OWN_CLAUSE, "mark", "obl:agent")  # or a conjunct with a mark or an agent of its own
+
+
 def _stranded(verb: Token, head: Token, joins: frozenset[str]) -> bool:
     """A bare past conjunct (no subject, auxiliary, mark or agent; "and" before it) of a bare modifying gerund or
     participle of another form or a passive one."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or head.dep_ not in ("advcl", "acl") \
             or head.tag_ not in ("VBG", "VBN") or not any(c.dep_ == "cc" and c.lower_ in joins for c in verb.children):
         return False
-    bare = ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obl:agent")
-    if any(c.dep_ in bare for c in verb.children) or any(c.dep_ in bare[:4] for c in head.children):
+    if any(c.dep_ in _OWN_WORDS for c in verb.children) or any(c.dep_ in _OWN_CLAUSE for c in head.children):
         return False
     return head.tag_ == "VBG" or any(c.dep_ == "obl:agent" for c in head.children)
 
