@@ -17,6 +17,7 @@ import html
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -151,80 +152,173 @@ def _is_day(value: Any) -> bool:
     return len(str(value)) == 10
 
 
-def time_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = (), covered: set[str] | None = None,
-               width: int = 760, height: int = 260, label: str = "escalation",
-               y_label: str = "escalation index") -> Markup:
-    """Lines on a calendar axis: x is the date itself. A day with articles but no value for a series is 0 for
-    it; a day without articles (not in `covered`) is no data, so its line breaks there and the gap is shaded."""
-    points = [(d, v) for s in series for d, v in s["points"] if _is_day(d)]
-    if not points:
-        return Markup('<p class="empty">No escalation data yet.</p>')
-    days = _days(min(d for d, _ in points), max(d for d, _ in points))
-    have = set(days) if covered is None else ({d for d in days if d in covered} | {d for d, _ in points})
+@dataclass(frozen=True)
+class _Frame:
+    """Where a time chart draws: the plot area inside fixed margins, `n_days` calendar days along x and the
+    values `lo` to `hi` along y (one place for the arithmetic every mark must agree on)."""
+
+    width: int
+    height: int
+    n_days: int
+    lo: float
+    hi: float
+    left: int = 62
+    right: int = 12
+    top_pad: int = 12
+    bottom: int = 44
+
+    @property
+    def pw(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def ph(self) -> int:
+        return self.height - self.top_pad - self.bottom
+
+    @property
+    def step(self) -> float:
+        return self.pw / max(1, self.n_days - 1) if self.n_days > 1 else 0.0
+
+    def x(self, i: int) -> float:
+        return self.left + (i * self.step if self.n_days > 1 else self.pw / 2)
+
+    def y(self, v: float) -> float:
+        return self.top_pad + self.ph * (self.hi - v) / (self.hi - self.lo)
+
+
+def _day_points(series: list[dict[str, Any]]) -> list[tuple[Any, Any]]:
+    """Every (day, value) of every series whose day is a calendar date; other keys cannot be placed."""
+    return [(d, v) for s in series for d, v in s["points"] if _is_day(d)]
+
+
+def _days_with_data(days: list[str], points: list[tuple[Any, Any]], covered: set[str] | None) -> set[str]:
+    """The days that have data: all of them when coverage is unknown, else those with articles or a value."""
+    return set(days) if covered is None else ({d for d in days if d in covered} | {d for d, _ in points})
+
+
+def _value_range(points: list[tuple[Any, Any]]) -> tuple[float, float]:
+    """The y range: the values and 0, never empty (a flat chart still needs a height)."""
     values = [v for _, v in points] + [0.0]
     lo, hi = min(values), max(values)
-    hi = hi if hi > lo else lo + 1
-    left, right, top_pad, bottom = 62, 12, 12, 44
-    pw, ph = width - left - right, height - top_pad - bottom
-    step = pw / max(1, len(days) - 1) if len(days) > 1 else 0.0
+    return lo, hi if hi > lo else lo + 1
 
-    def x(i: int) -> float:
-        return left + (i * step if len(days) > 1 else pw / 2)
 
-    def y(v: float) -> float:
-        return top_pad + ph * (hi - v) / (hi - lo)
-
-    index = {d: i for i, d in enumerate(days)}
-    parts = [f'<svg class="chart time-chart" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}" '
-             f'xmlns="http://www.w3.org/2000/svg">']
+def _gaps(days: list[str], have: set[str]) -> list[tuple[int, int]]:
+    """The runs of days without data, as (first index, last index)."""
+    runs: list[tuple[int, int]] = []
     gap_start = None
     for i, d in enumerate([*days, None]):
         if d is not None and d not in have:
             gap_start = i if gap_start is None else gap_start
             continue
         if gap_start is not None:
-            x0, x1 = x(gap_start) - step / 2, x(i - 1) + step / 2
-            parts.append(f'<rect class="gap" x="{x0:.1f}" y="{top_pad}" width="{max(x1 - x0, 1):.1f}" height="{ph}" '
-                         f'fill="#f3f4f6"><title>no articles {esc(days[gap_start])} to {esc(days[i - 1])}: '
-                         f'no data, not calm</title></rect>')
+            runs.append((gap_start, i - 1))
             gap_start = None
+    return runs
+
+
+def _gap_marks(days: list[str], have: set[str], f: _Frame) -> list[str]:
+    """A shaded band over each run of days without articles: no data, which is not the same as calm."""
+    parts = []
+    for first, last in _gaps(days, have):
+        x0, x1 = f.x(first) - f.step / 2, f.x(last) + f.step / 2
+        parts.append(f'<rect class="gap" x="{x0:.1f}" y="{f.top_pad}" width="{max(x1 - x0, 1):.1f}" height="{f.ph}" '
+                     f'fill="#f3f4f6"><title>no articles {esc(days[first])} to {esc(days[last])}: '
+                     f'no data, not calm</title></rect>')
+    return parts
+
+
+def _value_grid(f: _Frame) -> list[str]:
+    """Horizontal lines at the bottom, middle and top of the value range, each with its value."""
+    parts = []
     for frac in (0.0, 0.5, 1.0):
-        v = lo + (hi - lo) * frac
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#d0d7de"/>'
-                     f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="tick">{v:.1f}</text>')
+        v = f.lo + (f.hi - f.lo) * frac
+        parts.append(f'<line x1="{f.left}" x2="{f.width - f.right}" y1="{f.y(v):.1f}" y2="{f.y(v):.1f}" stroke="#d0d7de"/>'
+                     f'<text x="{f.left - 6}" y="{f.y(v) + 4:.1f}" text-anchor="end" class="tick">{v:.1f}</text>')
+    return parts
+
+
+def _alert_marks(alerts: Iterable[dict[str, Any]], index: dict[str, int], f: _Frame) -> list[str]:
+    """A dashed red line on each alert day the axis shows, titled with its dyad."""
+    parts = []
     for a in alerts:
         d = str(a.get("date") or "")[:10]
         if d in index:
-            parts.append(f'<line class="alert-line" x1="{x(index[d]):.1f}" x2="{x(index[d]):.1f}" y1="{top_pad}" '
-                         f'y2="{top_pad + ph}" stroke="#d1242f" stroke-dasharray="4 3" stroke-width="1.5">'
+            parts.append(f'<line class="alert-line" x1="{f.x(index[d]):.1f}" x2="{f.x(index[d]):.1f}" y1="{f.top_pad}" '
+                         f'y2="{f.top_pad + f.ph}" stroke="#d1242f" stroke-dasharray="4 3" stroke-width="1.5">'
                          f'<title>alert {esc(d)} {esc(str(a.get("label") or a.get("dyad") or ""))}</title></line>')
-    for n, s in enumerate(series):
-        colour = PALETTE[n % len(PALETTE)]
-        own = {d: float(v) for d, v in s["points"] if _is_day(d)}
-        runs: list[list[str]] = [[]]
-        for d in days:
-            if d in have:
-                runs[-1].append(f"{x(index[d]):.1f},{y(own.get(d, 0.0)):.1f}")
-            elif runs[-1]:
-                runs.append([])
-        for run in runs:
-            if len(run) > 1:
-                parts.append(f'<polyline class="series" data-series="{esc(s["name"])}" fill="none" stroke="{colour}" '
-                             f'stroke-width="2" points="{" ".join(run)}"/>')
-        for d, v in sorted(own.items()):
-            parts.append(f'<circle cx="{x(index[d]):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}">'
-                         f'<title>{esc(s["name"])} {esc(d)}: {v:.2f}</title></circle>')
+    return parts
+
+
+def _runs(own: dict[str, float], days: list[str], have: set[str], index: dict[str, int], f: _Frame) -> list[list[str]]:
+    """A series' polyline points, cut where a day has no data (a day with data but no value is 0)."""
+    runs: list[list[str]] = [[]]
+    for d in days:
+        if d in have:
+            runs[-1].append(f"{f.x(index[d]):.1f},{f.y(own.get(d, 0.0)):.1f}")
+        elif runs[-1]:
+            runs.append([])
+    return runs
+
+
+def _series_marks(n: int, s: dict[str, Any], days: list[str], have: set[str], index: dict[str, int],
+                  f: _Frame) -> list[str]:
+    """One series: its line in pieces between gaps, and a titled dot on each day it has a value."""
+    colour = PALETTE[n % len(PALETTE)]
+    own = {d: float(v) for d, v in s["points"] if _is_day(d)}
+    parts = [f'<polyline class="series" data-series="{esc(s["name"])}" fill="none" stroke="{colour}" '
+             f'stroke-width="2" points="{" ".join(run)}"/>'
+             for run in _runs(own, days, have, index, f) if len(run) > 1]
+    for d, v in sorted(own.items()):
+        parts.append(f'<circle cx="{f.x(index[d]):.1f}" cy="{f.y(v):.1f}" r="3" fill="{colour}">'
+                     f'<title>{esc(s["name"])} {esc(d)}: {v:.2f}</title></circle>')
+    return parts
+
+
+def _tick_days(days: list[str]) -> list[str]:
+    """About six dates along the axis, always ending on the last day."""
     ticks = days[:: max(1, len(days) // 6)]
     if days[-1] not in ticks:
         ticks = [*ticks[:-1], days[-1]] if len(ticks) > 1 else [*ticks, days[-1]]
-    for d in ticks:
+    return ticks
+
+
+def _date_labels(days: list[str], index: dict[str, int], f: _Frame) -> list[str]:
+    """The tick dates under the axis; the first and last are anchored inwards so they stay in the picture."""
+    parts = []
+    for d in _tick_days(days):
         anchor = "start" if d == days[0] and len(days) > 1 else "end" if d == days[-1] and len(days) > 1 else "middle"
-        parts.append(f'<text x="{x(index[d]):.1f}" y="{top_pad + ph + 16}" text-anchor="{anchor}" class="tick">'
+        parts.append(f'<text x="{f.x(index[d]):.1f}" y="{f.top_pad + f.ph + 16}" text-anchor="{anchor}" class="tick">'
                      f'{esc(d)}</text>')
-    parts.append(f'<text class="axis-title" x="{left + pw / 2:.1f}" y="{height - 4}" text-anchor="middle">'
-                 f'date (calendar; shaded: days without articles)</text>')
-    parts.append(f'<text class="axis-title y-title" transform="rotate(-90)" x="{-(top_pad + ph / 2):.1f}" y="14" '
-                 f'text-anchor="middle">{esc(y_label)}</text></svg>')
+    return parts
+
+
+def _axis_titles(f: _Frame, y_label: str) -> list[str]:
+    """What the axes are: the calendar (and what shading means) and the value."""
+    return [f'<text class="axis-title" x="{f.left + f.pw / 2:.1f}" y="{f.height - 4}" text-anchor="middle">'
+            f'date (calendar; shaded: days without articles)</text>',
+            f'<text class="axis-title y-title" transform="rotate(-90)" x="{-(f.top_pad + f.ph / 2):.1f}" y="14" '
+            f'text-anchor="middle">{esc(y_label)}</text></svg>']
+
+
+def time_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = (), covered: set[str] | None = None,
+               width: int = 760, height: int = 260, label: str = "escalation",
+               y_label: str = "escalation index") -> Markup:
+    """Lines on a calendar axis: x is the date itself. A day with articles but no value for a series is 0 for
+    it; a day without articles (not in `covered`) is no data, so its line breaks there and the gap is shaded."""
+    points = _day_points(series)
+    if not points:
+        return Markup('<p class="empty">No escalation data yet.</p>')
+    days = _days(min(d for d, _ in points), max(d for d, _ in points))
+    have = _days_with_data(days, points, covered)
+    f = _Frame(width, height, len(days), *_value_range(points))
+    index = {d: i for i, d in enumerate(days)}
+    parts = [f'<svg class="chart time-chart" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}" '
+             f'xmlns="http://www.w3.org/2000/svg">',
+             *_gap_marks(days, have, f), *_value_grid(f), *_alert_marks(alerts, index, f)]
+    for n, s in enumerate(series):
+        parts += _series_marks(n, s, days, have, index, f)
+    parts += _date_labels(days, index, f) + _axis_titles(f, y_label)
     legend = "".join(f'<li>{swatch(PALETTE[i % len(PALETTE)])}{esc(s["name"])}</li>' for i, s in enumerate(series))
     return Markup("".join(parts) + f'<ul class="legend">{legend}</ul>')
 
