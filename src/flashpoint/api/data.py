@@ -131,29 +131,38 @@ def _story_articles(store: Store, st: dict[str, Any]) -> Rows:
              "figures": figures[a["id"]], "framing_terms": [], "speakers": speakers[a["id"]]} for a in arts]
 
 
-def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
-    """Outlets side by side for one story: headlines, figures (disagreements flagged), framing, voices."""
-    outlets: dict[str, dict[str, Any]] = {}
-    figures: dict[tuple[str, str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    article_ids: set[str] = set()
-    for art in _story_articles(store, st):
-        name = art.get("outlet") or "(unknown outlet)"
-        col = outlets.setdefault(name, {"outlet": name, "articles": [], "voices": {}, "figures": [],
-                                        "terms": {}, "lean": None})
-        col["articles"].append(art)
-        article_ids.add(str(art.get("article_id")))
-        for speaker in art.get("speakers") or []:
-            col["voices"][speaker] = col["voices"].get(speaker, 0) + 1
-        for term in art.get("framing_terms") or []:
-            col["terms"][term] = col["terms"].get(term, 0) + 1
-        if art.get("duplicate_of"):
-            continue  # a syndicated copy repeats its original's figures: count them once
-        for fig in art.get("figures") or []:
-            fig = {**fig, "article_id": art.get("article_id")}
-            col["figures"].append(fig)
-            if fig.get("kind") and fig["kind"] != "other" and fig.get("value") is not None:
-                figures[(fig["kind"], _subject_key(fig.get("subject")), fig.get("period") or "")][name].append(fig)
-    year = str(st.get("first_date") or "")[:4]
+FigureKey = tuple[str, str, str]  # kind, subject key, period: the figures that are about the same thing
+FiguresByKey = dict[FigureKey, dict[str, Rows]]  # per figure key, per outlet, the figures it gives
+
+
+def _figure_key(fig: dict[str, Any]) -> tuple[Any, str, Any]:
+    return fig.get("kind"), _subject_key(fig.get("subject")), fig.get("period") or ""
+
+
+def _comparable(fig: dict[str, Any]) -> bool:
+    """A figure other outlets can be held to: a known kind with a value."""
+    return bool(fig.get("kind")) and fig["kind"] != "other" and fig.get("value") is not None
+
+
+def _add_article(col: dict[str, Any], art: dict[str, Any], figures: FiguresByKey) -> None:
+    """One article into its outlet's column: the article, its voices and terms, its figures (a syndicated
+    copy repeats its original's figures, so they are counted once)."""
+    col["articles"].append(art)
+    for speaker in art.get("speakers") or []:
+        col["voices"][speaker] = col["voices"].get(speaker, 0) + 1
+    for term in art.get("framing_terms") or []:
+        col["terms"][term] = col["terms"].get(term, 0) + 1
+    if art.get("duplicate_of"):
+        return
+    for fig in art.get("figures") or []:
+        fig = {**fig, "article_id": art.get("article_id")}
+        col["figures"].append(fig)
+        if _comparable(fig):
+            figures[_figure_key(fig)][col["outlet"]].append(fig)
+
+
+def _figure_rows(figures: FiguresByKey, year: str) -> Rows:
+    """Each figure given, the outlets' values side by side; disagreements first, then the most outlets."""
     rows: Rows = []
     for (kind, subject, period), per_outlet in sorted(figures.items()):
         flat = [{**v, "outlet": o} for o, vals in per_outlet.items() for v in vals]
@@ -164,17 +173,42 @@ def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
                      "status": state if len(per_outlet) > 1 else "single",
                      "disagree": len(per_outlet) > 1 and state == "disagree"})
     rows.sort(key=lambda r: (not r["disagree"], -len(r["values"]), str(r["kind"]), str(r["subject"])))
+    return rows
+
+
+def _mark_disputed(outlets: dict[str, dict[str, Any]], rows: Rows, year: str) -> None:
+    """Each outlet's own list marks the figures another outlet gives differently."""
     disputed = {(r["kind"], r["subject"], r["period"] or "") for r in rows if r["disagree"]}
-    for col in outlets.values():  # each outlet's own list marks the figures another outlet gives differently
+    for col in outlets.values():
         col["figures"] = [{**fig, "period_note": period_note(fig.get("period"), year),
-                           "disagree": (fig.get("kind"), _subject_key(fig.get("subject")),
-                                        fig.get("period") or "") in disputed}
+                           "disagree": _figure_key(fig) in disputed}
                           for fig in col["figures"]]
-    claim_rows = [c for c in run_view(store, "claims", Filters(limit=1000))
-                  if any(str(v.get("article_id")) in article_ids for v in c.get("values") or [])]
+
+
+def _set_leans(store: Store, outlets: dict[str, dict[str, Any]]) -> None:
+    """Each outlet's lean (its group's name where it has one) from the framing view."""
     for row in run_view(store, "framing", Filters(limit=1000)):
         if row.get("outlet") in outlets:
             outlets[row["outlet"]]["lean"] = row.get("group") or row.get("lean")
+
+
+def story_comparison(store: Store, st: dict[str, Any]) -> dict[str, Any]:
+    """Outlets side by side for one story: headlines, figures (disagreements flagged), framing, voices."""
+    outlets: dict[str, dict[str, Any]] = {}
+    figures: FiguresByKey = defaultdict(lambda: defaultdict(list))
+    article_ids: set[str] = set()
+    for art in _story_articles(store, st):
+        name = art.get("outlet") or "(unknown outlet)"
+        col = outlets.setdefault(name, {"outlet": name, "articles": [], "voices": {}, "figures": [],
+                                        "terms": {}, "lean": None})
+        article_ids.add(str(art.get("article_id")))
+        _add_article(col, art, figures)
+    year = str(st.get("first_date") or "")[:4]
+    rows = _figure_rows(figures, year)
+    _mark_disputed(outlets, rows, year)
+    claim_rows = [c for c in run_view(store, "claims", Filters(limit=1000))
+                  if any(str(v.get("article_id")) in article_ids for v in c.get("values") or [])]
+    _set_leans(store, outlets)
     return {"outlets": list(outlets.values()), "figures": rows, "claims": claim_rows}
 
 
