@@ -300,30 +300,34 @@ def _check_given(doc: dict[str, Any]) -> dict[str, Any]:
     return given
 
 
-async def _documents(request: Request) -> tuple[list[Deferred], list[str]]:
-    """Articles to build (cleaning is left to a worker thread, off the event loop), and URLs to fetch,
-    from a JSON body or a multipart upload."""
-    ctype = request.headers.get("content-type", "")
+async def _upload_text(up: UploadFile) -> str:
+    """An uploaded file's text, refused past MAX_UPLOAD (read one byte more to know)."""
+    raw = await up.read(MAX_UPLOAD + 1)
+    if len(raw) > MAX_UPLOAD:
+        raise HTTPException(413, f"{up.filename}: larger than {MAX_UPLOAD // (1024 * 1024)} MB")
+    return raw.decode("utf-8", errors="replace")
+
+
+async def _uploaded(request: Request) -> list[Deferred]:
+    """Articles to build from a multipart upload; the form's fields describe the file, and with several
+    files only those that can be shared (not id or title)."""
+    form = await request.form()
+    files = [v for v in form.getlist("file") + form.getlist("files") if isinstance(v, UploadFile)]
+    given = _check_given({k: v for k, v in form.items() if isinstance(v, str)})
+    if not files:
+        raise BadParameter("the upload has no file part (name it 'file')")
     built: list[Deferred] = []
-    urls: list[str] = []
-    if ctype.startswith("multipart/form-data"):
-        form = await request.form()
-        files = [v for v in form.getlist("file") + form.getlist("files") if isinstance(v, UploadFile)]
-        given = _check_given({k: v for k, v in form.items() if isinstance(v, str)})
-        if not files:
-            raise BadParameter("the upload has no file part (name it 'file')")
-        for up in files:
-            raw = await up.read(MAX_UPLOAD + 1)
-            if len(raw) > MAX_UPLOAD:
-                raise HTTPException(413, f"{up.filename}: larger than {MAX_UPLOAD // (1024 * 1024)} MB")
-            text = raw.decode("utf-8", errors="replace")
-            name = up.filename or "upload"
-            built.append((f"upload:{name}", partial(_article_from, text, source=f"upload:{name}",
-                                                    html=_looks_html(name, up.content_type, text),
-                                                    given=given if len(files) == 1 else {**given, "id": None, "title": None})))
-        return built, urls
-    if not ctype.startswith("application/json"):
-        raise HTTPException(415, "send JSON (application/json) or a multipart/form-data upload")
+    for up in files:
+        text = await _upload_text(up)
+        name = up.filename or "upload"
+        built.append((f"upload:{name}", partial(_article_from, text, source=f"upload:{name}",
+                                                html=_looks_html(name, up.content_type, text),
+                                                given=given if len(files) == 1 else {**given, "id": None, "title": None})))
+    return built
+
+
+async def _json_documents(request: Request) -> list[Any]:
+    """The documents of a JSON body: one object, or the list under `documents`."""
     body = await request.body()
     if len(body) > MAX_UPLOAD:
         raise HTTPException(413, f"body larger than {MAX_UPLOAD // (1024 * 1024)} MB")
@@ -334,6 +338,13 @@ async def _documents(request: Request) -> tuple[list[Deferred], list[str]]:
     docs = payload.get("documents") if isinstance(payload, dict) and "documents" in payload else [payload]
     if not isinstance(docs, list) or not docs or not all(isinstance(d, dict) for d in docs):
         raise BadParameter("send an object {text|html|url, ...} or {documents: [objects]}")
+    return docs
+
+
+def _posted(docs: list[dict[str, Any]]) -> tuple[list[Deferred], list[str]]:
+    """Per JSON document an article to build from its text or html, or else its URL to fetch."""
+    built: list[Deferred] = []
+    urls: list[str] = []
     for i, doc in enumerate(docs):
         given = _check_given(doc)
         text, html = doc.get("text"), doc.get("html")
@@ -348,6 +359,17 @@ async def _documents(request: Request) -> tuple[list[Deferred], list[str]]:
         source = given.get("url") or f"api:{given.get('id') or i}"
         built.append((source, partial(_article_from, content, source=source, html=html is not None, given=given)))
     return built, urls
+
+
+async def _documents(request: Request) -> tuple[list[Deferred], list[str]]:
+    """Articles to build (cleaning is left to a worker thread, off the event loop), and URLs to fetch,
+    from a JSON body or a multipart upload."""
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith("multipart/form-data"):
+        return await _uploaded(request), []
+    if not ctype.startswith("application/json"):
+        raise HTTPException(415, "send JSON (application/json) or a multipart/form-data upload")
+    return _posted(await _json_documents(request))
 
 
 @router.post("/ingest", summary="Ingest documents: JSON text/html/url or a file upload (needs X-API-Key)",
