@@ -146,66 +146,95 @@ def source_from_spec(spec: Any, base: dict[str, Any], where: str, root: Path | N
                   language=str(spec["language"]) if spec.get("language") else None)
 
 
-def build_config(data: dict[str, Any], where: str = "watch file", root: Path | None = None) -> WatchConfig:
-    """A WatchConfig from a parsed watch file (or the same shape built from command-line options)."""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping at the top level")
+def _base(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The defaults with the file's top-level timings and attempts over them (each a number)."""
     base = defaults()
     for key in ("interval_s", "timeout_s", "max_backoff_s", "lease_s", "max_item_attempts"):
         if key in data:
             base[key] = _number(f"{where}: {key}", data[key], 0.0)
+    return base
+
+
+def _sources(data: dict[str, Any], base: dict[str, Any], where: str, root: Path | None) -> list[Source]:
     raw_sources = data.get("sources") or []
     if not isinstance(raw_sources, list):
         raise ConfigError(f"{where}: sources must be a list")
-    sources = [source_from_spec(s, base, f"{where}: sources[{i}]", root) for i, s in enumerate(raw_sources)]
+    return [source_from_spec(s, base, f"{where}: sources[{i}]", root) for i, s in enumerate(raw_sources)]
+
+
+def _thresholds(data: dict[str, Any], base: dict[str, Any], where: str) -> Thresholds:
+    """The file's thresholds over the defaults; a missing count is 0."""
     th_spec = {**base["thresholds"], **(data.get("thresholds") or {})}
-    thresholds = Thresholds(escalation=bool(th_spec.get("escalation")),
-                            escalation_recent_days=int(_number(f"{where}: thresholds.escalation_recent_days",
-                                                               th_spec.get("escalation_recent_days") or 0)),
-                            disputed_figures=bool(th_spec.get("disputed_figures")),
-                            story_outlets=int(_number(f"{where}: thresholds.story_outlets",
-                                                      th_spec.get("story_outlets") or 0)))
+    return Thresholds(escalation=bool(th_spec.get("escalation")),
+                      escalation_recent_days=int(_number(f"{where}: thresholds.escalation_recent_days",
+                                                         th_spec.get("escalation_recent_days") or 0)),
+                      disputed_figures=bool(th_spec.get("disputed_figures")),
+                      story_outlets=int(_number(f"{where}: thresholds.story_outlets",
+                                                th_spec.get("story_outlets") or 0)))
+
+
+def _channels(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The channels mapping, refusing a channel this watcher cannot send to (a typo would silence alerts)."""
     channels = data.get("channels") or {}
     if not isinstance(channels, dict):
         raise ConfigError(f"{where}: channels must be a mapping")
     unknown = set(channels) - {"stdout", "webhook", "smtp"}
     if unknown:
         raise ConfigError(f"{where}: unknown channel(s) {', '.join(sorted(unknown))} (stdout, webhook, smtp)")
-    webhook = None
-    if channels.get("webhook"):
-        spec = channels["webhook"]
-        spec = {"url": spec} if isinstance(spec, str) else spec
-        url = str(spec.get("url") or "")
-        if not url.lower().startswith(("http://", "https://")):
-            raise ConfigError(f"{where}: channels.webhook.url must be an http(s) URL")
-        wd = {**base["webhook"], **spec}
-        webhook = Webhook(url=url, secret=_secret(f"{where}: channels.webhook", spec, "secret"),
-                          max_attempts=int(_number(f"{where}: channels.webhook.max_attempts", wd["max_attempts"], 1)),
-                          retry_base_s=_number(f"{where}: channels.webhook.retry_base_s", wd["retry_base_s"]),
-                          timeout_s=_number(f"{where}: channels.webhook.timeout_s", wd["timeout_s"], 0.1))
-    smtp = None
-    if channels.get("smtp"):
-        spec = channels["smtp"]
-        sd = {**base["smtp"], **spec}
-        to = spec.get("to")
-        to = [to] if isinstance(to, str) else to
-        if not spec.get("host") or not spec.get("from") or not to:
-            raise ConfigError(f"{where}: channels.smtp needs host, from and to")
-        smtp = Smtp(host=str(spec["host"]), port=int(_number(f"{where}: channels.smtp.port", sd["port"], 1)),
-                    sender=str(spec["from"]), to=[str(t) for t in to], username=spec.get("username"),
-                    password=_secret(f"{where}: channels.smtp", spec, "password"),
-                    starttls=bool(spec.get("starttls")),
-                    timeout_s=_number(f"{where}: channels.smtp.timeout_s", sd["timeout_s"], 0.1),
-                    max_attempts=int(_number(f"{where}: channels.smtp.max_attempts",
-                                             spec.get("max_attempts", base["webhook"]["max_attempts"]), 1)),
-                    retry_base_s=_number(f"{where}: channels.smtp.retry_base_s",
-                                         spec.get("retry_base_s", base["webhook"]["retry_base_s"])))
+    return channels
+
+
+def _webhook(spec: Any, base: dict[str, Any], where: str) -> Webhook:
+    """A webhook channel from a URL or a mapping; what it leaves out comes from the defaults."""
+    spec = {"url": spec} if isinstance(spec, str) else spec
+    url = str(spec.get("url") or "")
+    if not url.lower().startswith(("http://", "https://")):
+        raise ConfigError(f"{where}: channels.webhook.url must be an http(s) URL")
+    wd = {**base["webhook"], **spec}
+    return Webhook(url=url, secret=_secret(f"{where}: channels.webhook", spec, "secret"),
+                   max_attempts=int(_number(f"{where}: channels.webhook.max_attempts", wd["max_attempts"], 1)),
+                   retry_base_s=_number(f"{where}: channels.webhook.retry_base_s", wd["retry_base_s"]),
+                   timeout_s=_number(f"{where}: channels.webhook.timeout_s", wd["timeout_s"], 0.1))
+
+
+def _smtp(spec: dict[str, Any], base: dict[str, Any], where: str) -> Smtp:
+    """An e-mail channel: host, from and to are needed; its retries default to the webhook's."""
+    sd = {**base["smtp"], **spec}
+    to = spec.get("to")
+    to = [to] if isinstance(to, str) else to
+    if not spec.get("host") or not spec.get("from") or not to:
+        raise ConfigError(f"{where}: channels.smtp needs host, from and to")
+    return Smtp(host=str(spec["host"]), port=int(_number(f"{where}: channels.smtp.port", sd["port"], 1)),
+                sender=str(spec["from"]), to=[str(t) for t in to], username=spec.get("username"),
+                password=_secret(f"{where}: channels.smtp", spec, "password"),
+                starttls=bool(spec.get("starttls")),
+                timeout_s=_number(f"{where}: channels.smtp.timeout_s", sd["timeout_s"], 0.1),
+                max_attempts=int(_number(f"{where}: channels.smtp.max_attempts",
+                                         spec.get("max_attempts", base["webhook"]["max_attempts"]), 1)),
+                retry_base_s=_number(f"{where}: channels.smtp.retry_base_s",
+                                     spec.get("retry_base_s", base["webhook"]["retry_base_s"])))
+
+
+def _trusted_hosts(data: dict[str, Any], where: str) -> list[str]:
     trusted = data.get("trusted_hosts") or []
     if not isinstance(trusted, list):
         raise ConfigError(f"{where}: trusted_hosts must be a list of host names")
+    return [str(h) for h in trusted]
+
+
+def build_config(data: dict[str, Any], where: str = "watch file", root: Path | None = None) -> WatchConfig:
+    """A WatchConfig from a parsed watch file (or the same shape built from command-line options)."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping at the top level")
+    base = _base(data, where)
+    sources = _sources(data, base, where, root)
+    thresholds = _thresholds(data, base, where)
+    channels = _channels(data, where)
+    webhook = _webhook(channels["webhook"], base, where) if channels.get("webhook") else None
+    smtp = _smtp(channels["smtp"], base, where) if channels.get("smtp") else None
     return WatchConfig(sources=sources, thresholds=thresholds, stdout=bool(channels.get("stdout", True)),
                        webhook=webhook, smtp=smtp, allow_private=bool(data.get("allow_private", False)),
-                       trusted_hosts=[str(h) for h in trusted], max_backoff_s=float(base["max_backoff_s"]),
+                       trusted_hosts=_trusted_hosts(data, where), max_backoff_s=float(base["max_backoff_s"]),
                        lease_s=float(base["lease_s"]), max_item_attempts=int(base["max_item_attempts"]))
 
 
