@@ -39,20 +39,21 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
     return table
 
 
-def summarise(store: Store, console: Console) -> dict[str, Any]:
-    """Print what an analyst would look at first; return the figures for tests."""
-    from flashpoint.corpus import views
-
-    articles = [a for _, a in store.iter_articles()]
+def _print_totals(articles: list[Any], console: Console) -> dict[str, int]:
+    """The corpus in two lines: articles per outlet, then how many of each kind of record; the counts back."""
     outlets = Counter(a.outlet or "(unknown)" for a in articles)
-    n_events = sum(len(a.events) for a in articles)
-    n_quotes = sum(len(a.quotes) for a in articles)
-    n_figures = sum(len(a.quantities) for a in articles)
+    totals = {"articles": len(articles), "outlets": len(outlets), "events": sum(len(a.events) for a in articles),
+              "quotes": sum(len(a.quotes) for a in articles), "figures": sum(len(a.quantities) for a in articles)}
     n_entities = sum(len(a.entities) for a in articles)
     console.print(f"[bold]{len(articles)} articles[/] from {len(outlets)} outlets: "
                   + ", ".join(f"{o} ({n})" for o, n in outlets.most_common()))
-    console.print(f"{n_entities} entity mentions, {n_quotes} quotes, {n_figures} figures, {n_events} events")
+    console.print(f"{n_entities} entity mentions, {totals['quotes']} quotes, {totals['figures']} figures, "
+                  f"{totals['events']} events")
+    return totals
 
+
+def _event_tallies(articles: list[Any]) -> tuple[Counter[str], Counter[str]]:
+    """Events per named actor (either side, by name else country) and per PLOVER type."""
     actors: Counter[str] = Counter()
     types: Counter[str] = Counter()
     for a in articles:
@@ -61,24 +62,50 @@ def summarise(store: Store, console: Console) -> dict[str, Any]:
             for who in (ev.actor, ev.recipient):
                 if who is not None and (who.name or who.country):
                     actors[who.name or who.country or ""] += 1
+    return actors, types
+
+
+def _print_events(articles: list[Any], console: Console) -> None:
+    actors, types = _event_tallies(articles)
     if actors:
         console.print(_table("Top actors (in events)", ["actor", "events"], [[k, v] for k, v in actors.most_common(8)]))
     if types:
         console.print(_table("Events by PLOVER type", ["type", "count"], [[k, v] for k, v in types.most_common()]))
+
+
+def _print_stories(store: Store, console: Console) -> list[dict[str, Any]]:
+    from flashpoint.corpus import views
 
     stories = _safe(views.stories, store)
     if stories:
         console.print(_table("Stories across outlets", ["story", "articles", "outlets"],
                              [[s.get("title"), len(s.get("article_ids") or []), ", ".join(s.get("outlets") or [])]
                               for s in stories[:8]]))
-    claims = _safe(views.claims, store)
-    contested = [c for c in claims if c.get("status") in ("disagree", "trend")]
+    return stories
+
+
+def _values_text(claim: dict[str, Any]) -> str:
+    """A claim's values as '14,000 (outlet, date); ...'."""
+    return "; ".join(f"{v.get('value'):,.0f} ({v.get('outlet')}, {v.get('date')})"
+                     for v in (claim.get("values") or []) if v.get("value") is not None)
+
+
+def _print_contested(store: Store, console: Console) -> list[dict[str, Any]]:
+    """The figures outlets give differently (a disagreement or a trend), the first eight printed."""
+    from flashpoint.corpus import views
+
+    contested = [c for c in _safe(views.claims, store) if c.get("status") in ("disagree", "trend")]
     if contested:
         console.print(_table("Figures that differ", ["kind", "subject", "status", "values"],
-                             [[c.get("kind"), c.get("subject"), c.get("status"),
-                               "; ".join(f"{v.get('value'):,.0f} ({v.get('outlet')}, {v.get('date')})"
-                                         for v in (c.get("values") or []) if v.get("value") is not None)]
+                             [[c.get("kind"), c.get("subject"), c.get("status"), _values_text(c)]
                               for c in contested[:8]]))
+    return contested
+
+
+def _print_alerts(store: Store, console: Console) -> list[dict[str, Any]]:
+    """The escalation alerts, where the corpus views have them."""
+    from flashpoint.corpus import views
+
     alerts_view = getattr(views, "alerts", None)
     alerts = _safe(alerts_view, store) if alerts_view else []
     if alerts:
@@ -86,12 +113,28 @@ def summarise(store: Store, console: Console) -> dict[str, Any]:
                              [[a.get("date"), a.get("dyad") or f"{a.get('actor')}->{a.get('recipient')}",
                                a.get("score") if a.get("score") is not None else a.get("value"), a.get("baseline")]
                               for a in alerts[:8]]))
+    return alerts
+
+
+def _print_framing(store: Store, console: Console) -> None:
+    from flashpoint.corpus import views
+
     framing = _safe(views.framing, store)
     if framing:
         console.print(_table("Framing by outlet", ["outlet", "terms"],
                              [[f.get("outlet"), ", ".join(_terms(f))] for f in framing[:8]]))
-    return {"articles": len(articles), "outlets": len(outlets), "events": n_events, "quotes": n_quotes,
-            "figures": n_figures, "stories": len(stories), "contested_figures": len(contested), "alerts": len(alerts)}
+
+
+def summarise(store: Store, console: Console) -> dict[str, Any]:
+    """Print what an analyst would look at first; return the figures for tests."""
+    articles = [a for _, a in store.iter_articles()]
+    totals = _print_totals(articles, console)
+    _print_events(articles, console)
+    stories = _print_stories(store, console)
+    contested = _print_contested(store, console)
+    alerts = _print_alerts(store, console)
+    _print_framing(store, console)
+    return {**totals, "stories": len(stories), "contested_figures": len(contested), "alerts": len(alerts)}
 
 
 def _terms(row: dict[str, Any]) -> list[str]:
