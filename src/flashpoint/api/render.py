@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -164,12 +164,7 @@ def _label(span: dict[str, Any]) -> str:
     return f"event {item.get('type')}"
 
 
-# -- charts ------------------------------------------------------------------------------------
-
-PALETTE = ("#1f6feb", "#d1242f", "#2da44e", "#bf8700", "#8250df", "#0a7f86")
-
-_DATE_KEYS = ("date", "day", "period")
-_VALUE_KEYS = ("index", "score", "value", "weighted", "weight", "intensity", "count", "events")
+# -- dyad labels (the escalation pages' series names) ------------------------------------------
 
 
 def _first(row: dict[str, Any], keys: Iterable[str]) -> Any:
@@ -197,112 +192,3 @@ def series_key(row: dict[str, Any]) -> str:
     if a or r:
         return f"{a or '?'} → {r or '?'}"
     return "all"
-
-
-def escalation_series(rows: Iterable[dict[str, Any]], top: int = 5) -> list[dict[str, Any]]:
-    """Daily values per dyad, the dyads with most weight first."""
-    per: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for row in rows:
-        day, value = _first(row, _DATE_KEYS), _first(row, _VALUE_KEYS)
-        if day is None or not isinstance(value, (int, float)):
-            continue
-        per[series_key(row)][str(day)[:10]] += float(value)
-    ranked = sorted(per.items(), key=lambda kv: -sum(abs(v) for v in kv[1].values()))[:top]
-    return [{"name": name, "points": sorted(points.items())} for name, points in ranked]
-
-
-_MARGINS = (62, 12, 12, 44)  # left, right, top, bottom: room for the value ticks and the dates
-
-
-def _y_scale(lo: float, hi: float, top_pad: int, ph: int) -> Callable[[float], float]:
-    """Where a value sits vertically: `hi` at the top of the plot, `lo` at its bottom."""
-    def y(v: float) -> float:
-        return top_pad + ph * (hi - v) / (hi - lo)
-
-    return y
-
-
-def _even_x(days: list[str], left: int, pw: int) -> dict[str, float]:
-    """Each day's x, evenly spaced across the plot (a single day in the middle)."""
-    return {d: left + (pw * i / max(1, len(days) - 1) if len(days) > 1 else pw / 2) for i, d in enumerate(days)}
-
-
-def _value_lines(lo: float, hi: float, y: Callable[[float], float], width: int) -> list[str]:
-    """Grid lines at the bottom, middle and top of the value range with their values, and the zero line
-    where the range crosses it."""
-    left, right = _MARGINS[0], _MARGINS[1]
-    parts = []
-    for frac in (0.0, 0.5, 1.0):
-        v = lo + (hi - lo) * frac
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#d0d7de" '
-                     f'stroke-width="1"/><text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" '
-                     f'class="tick">{v:.1f}</text>')
-    if lo < 0 < hi:
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#57606a"/>')
-    return parts
-
-
-def _alert_lines(alerts: Iterable[dict[str, Any]], x_of: dict[str, float], ph: int) -> list[str]:
-    """A dashed red line on each alert day that has data (other days have no place on this axis)."""
-    top_pad = _MARGINS[2]
-    alert_days = {str(_first(a, _DATE_KEYS))[:10] for a in alerts if _first(a, _DATE_KEYS)}
-    return [f'<line class="alert-line" x1="{x_of[d]:.1f}" x2="{x_of[d]:.1f}" y1="{top_pad}" '
-            f'y2="{top_pad + ph}" stroke="#d1242f" stroke-dasharray="4 3" stroke-width="1.5">'
-            f'<title>alert {html.escape(d)}</title></line>' for d in sorted(alert_days & set(x_of))]
-
-
-def _series_lines(series: list[dict[str, Any]], x_of: dict[str, float], y: Callable[[float], float]) -> list[str]:
-    """Per series a line through its points and a titled dot on each."""
-    parts = []
-    for i, s in enumerate(series):
-        colour = PALETTE[i % len(PALETTE)]
-        pts = " ".join(f"{x_of[d]:.1f},{y(v):.1f}" for d, v in s["points"])
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"/>')
-        for d, v in s["points"]:
-            parts.append(f'<circle cx="{x_of[d]:.1f}" cy="{y(v):.1f}" r="3" fill="{colour}">'
-                         f'<title>{html.escape(s["name"])} {html.escape(d)}: {v:.2f}</title></circle>')
-    return parts
-
-
-def _day_labels(days: list[str], x_of: dict[str, float], ph: int) -> list[str]:
-    """About six dates under the axis, ending on the last; the ends are anchored inwards."""
-    step = max(1, len(days) // 6)
-    ticks = days[::step] if days[-1] in days[::step] else [*days[::step][:-1], days[-1]]
-    parts = []
-    for d in ticks if len(days) > 1 else days:
-        anchor = "start" if d == days[0] and len(days) > 1 else "end" if d == days[-1] and len(days) > 1 else "middle"
-        parts.append(f'<text x="{x_of[d]:.1f}" y="{_MARGINS[2] + ph + 16}" text-anchor="{anchor}" '
-                     f'class="tick">{html.escape(d)}</text>')
-    return parts
-
-
-def line_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = (), width: int = 760,
-               height: int = 260, label: str = "escalation", y_label: str = "escalation index") -> Markup:
-    """An inline SVG line chart (no script): one line per series, alert days marked in red.
-
-    The x axis lists the days that have data, evenly spaced (a calendar axis would squash
-    a burst of days next to a year-old background event), and says so in its title.
-    """
-    days = sorted({d for s in series for d, _ in s["points"]})
-    if not days:
-        return Markup('<p class="empty">No escalation data yet.</p>')
-    values = [v for s in series for _, v in s["points"]]
-    lo, hi = min(0.0, *values), max(0.0, *values)
-    hi = hi if hi > lo else lo + 1
-    left, right, top_pad, bottom = _MARGINS
-    pw, ph = width - left - right, height - top_pad - bottom
-    x_of = _even_x(days, left, pw)
-    y = _y_scale(lo, hi, top_pad, ph)
-    esc = html.escape
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}" '
-             f'xmlns="http://www.w3.org/2000/svg">',
-             *_value_lines(lo, hi, y, width), *_alert_lines(alerts, x_of, ph), *_series_lines(series, x_of, y),
-             *_day_labels(days, x_of, ph)]
-    parts.append(f'<text class="axis-title" x="{left + pw / 2:.1f}" y="{height - 4}" text-anchor="middle">'
-                 f'date (days with events, evenly spaced)</text>')
-    parts.append(f'<text class="axis-title y-title" transform="rotate(-90)" x="{-(top_pad + ph / 2):.1f}" y="14" '
-                 f'text-anchor="middle">{esc(y_label)}</text>')
-    parts.append("</svg>")
-    legend = "".join(f'<li><span class="swatch sw{i % len(PALETTE)}"></span>{esc(s["name"])}</li>'
-                     for i, s in enumerate(series))
-    return Markup("".join(parts) + f'<ul class="legend">{legend}</ul>')
