@@ -50,29 +50,50 @@ def _title_like(ln: Line) -> bool:
 def _headline(lines: list[Line], first_prose: int, repeated: set[str]) -> int | None:
     """The headline: a title-like line just above the article, preferring one the page's first line echoes."""
     lo = max(0, first_prose - HEADLINE_WINDOW)
+    echoed = _echoed_title(lines, first_prose, lo)
+    return echoed if echoed is not None else _title_above(lines, first_prose, lo, repeated)
+
+
+def _echoed_title(lines: list[Line], first_prose: int, lo: int) -> int | None:
+    """A title-like line above the article that the page's first line (its <title>) echoes: surely the headline."""
     head = lines[0].text.lower() if lines else ""
     for i in range(first_prose - 1, lo - 1, -1):
         ln = lines[i]
         low = ln.text.lower()
         if i > 0 and _title_like(ln) and ln.words >= 3 and (low in head or head in low):
             return i
-    fallback = None
+    return None
+
+
+def _title_above(lines: list[Line], first_prose: int, lo: int, repeated: set[str]) -> int | None:
+    """The nearest title-like line above the article; a masthead ("Outlet | Section") only if nothing else is."""
+    masthead = None
     for i in range(first_prose - 1, lo - 1, -1):
         ln = lines[i]
-        if not _title_like(ln) or ln.raw.startswith("\u00a0") or ln.local[13]:
-            continue
-        if ln.words < 3 or (ln.text.lower() in repeated and i > 0):
+        if not _headline_candidate(ln, i, repeated):
             continue
         if SECTION_SEPARATOR.search(ln.text):
-            fallback = i if fallback is None else fallback  # "Tbilisi Herald | Politics": a masthead, unless alone
+            masthead = i if masthead is None else masthead  # "Tbilisi Herald | Politics": a masthead, unless alone
             continue
         if ln.words <= SHORT_TITLE_WORDS:
             # "Asia Pacific Monitor" under the headline: a longer title-like line above is the headline
-            longer = next((k for k in range(i - 1, lo - 1, -1) if _title_like(lines[k]) and not lines[k].local[13]
-                           and lines[k].words >= 2 * SHORT_TITLE_WORDS and lines[k].text.lower() not in repeated), None)
+            longer = _longer_title_above(lines, i, lo, repeated)
             return longer if longer is not None else i
         return i
-    return fallback
+    return masthead
+
+
+def _headline_candidate(ln: Line, i: int, repeated: set[str]) -> bool:
+    """A title-like line of three words or more that opens with no bullet or no-break space and is no label the page repeats."""
+    if not _title_like(ln) or ln.raw.startswith("\u00a0") or ln.local[13]:
+        return False
+    return not (ln.words < 3 or (ln.text.lower() in repeated and i > 0))
+
+
+def _longer_title_above(lines: list[Line], i: int, lo: int, repeated: set[str]) -> int | None:
+    """A title-like line of twice a short title's words above line i: the headline over a section label."""
+    return next((k for k in range(i - 1, lo - 1, -1) if _title_like(lines[k]) and not lines[k].local[13]
+                 and lines[k].words >= 2 * SHORT_TITLE_WORDS and lines[k].text.lower() not in repeated), None)
 
 
 def _echo(ln: Line, repeated: set[str]) -> bool:
@@ -98,6 +119,86 @@ def _fill_gaps(lines: list[Line], keep: list[bool], a: int, b: int, repeated: se
         i = j + 1
 
 
+def _repeated_texts(lines: list[Line]) -> set[str]:
+    """The lines (lowercased) that occur more than once on the page: menus, share bars, labels."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        low = ln.text.lower()
+        counts[low] = counts.get(low, 0) + 1
+    return {t for t, c in counts.items() if c > 1}
+
+
+def _block_paragraphs(lines: list[Line], probs: list[float], thr: float, a: int, b: int,
+                      repeated: set[str]) -> list[bool]:
+    """The keep flags of the page: the main block's likely, unmarked, unrepeated lines."""
+    keep = [False] * len(lines)
+    for i in range(a, b + 1):
+        keep[i] = probs[i] >= thr and not hard_drop(lines[i]) and not _echo(lines[i], repeated)
+    return keep
+
+
+def _keep_subheadings(lines: list[Line], keep: list[bool], a: int, b: int, repeated: set[str]) -> None:
+    """Short title-like lines between two kept paragraphs of the block are the article's sub-headings."""
+    for i in range(a + 1, b):
+        ln = lines[i]
+        if (keep[i] or not _title_like(ln) or ln.words > HEADING_MAX_WORDS or ln.local[13]
+                or _echo(ln, repeated)):
+            continue
+        if keep[i - 1] and lines[i - 1].prose and keep[i + 1] and lines[i + 1].prose:
+            keep[i] = True
+
+
+def _keep_following(lines: list[Line], keep: list[bool], probs: list[float], floor: float, a: int, b: int) -> None:
+    """A paragraph that follows a kept paragraph needs less evidence: the article goes on until it stops."""
+    for i in range(a + 1, len(lines)):
+        ln = lines[i]
+        if i > b and not keep[i - 1]:
+            break
+        if (not keep[i] and keep[i - 1] and lines[i - 1].prose and ln.prose and not hard_drop(ln)
+                and probs[i] >= floor):
+            keep[i] = True
+
+
+def _stop_at_article_end(lines: list[Line], keep: list[bool], a: int) -> None:
+    """The article stops where its comments, share bar or author box begin (once it has said enough)."""
+    seen = 0
+    for i in range(a, len(lines)):
+        if lines[i].ends_article and seen >= END_AFTER_WORDS:
+            for j in range(i, len(lines)):
+                keep[j] = False
+            break
+        if keep[i]:
+            seen += lines[i].words
+
+
+def _first_paragraph(lines: list[Line], keep: list[bool], a: int, b: int) -> int:
+    """Where the headline search starts: the block's first kept line, or the line after it when that is a title."""
+    first_kept = next((i for i in range(a, b + 1) if keep[i]), a)
+    return first_kept + 1 if _title_like(lines[first_kept]) and not lines[first_kept].prose else first_kept
+
+
+def _keep_headline_and_lead(lines: list[Line], keep: list[bool], probs: list[float], floor: float, h: int,
+                            a: int) -> None:
+    """Nothing above the headline; between it and the block, a lead paragraph (a standfirst, a first
+    paragraph beside teasers)."""
+    for i in range(0, h):
+        keep[i] = False
+    keep[h] = True
+    for i in range(h + 1, a):
+        ln = lines[i]
+        keep[i] = ln.prose and not hard_drop(ln) and probs[i] >= floor
+
+
+def _keep_prose_if_headline_alone(lines: list[Line], keep: list[bool], repeated: set[str], h: int | None) -> None:
+    """An article is never its headline alone: a short dump gives the model too little context to tell
+    its one paragraph from furniture, so its prose lines are kept."""
+    if any(keep[i] and lines[i].prose for i in range(len(lines))):
+        return
+    for i, ln in enumerate(lines):
+        if ln.prose and not hard_drop(ln) and not _echo(ln, repeated) and i != h:
+            keep[i] = True
+
+
 def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list[int], int | None]:
     """Indexes of the lines to keep, in order, and the headline's index."""
     if not lines:
@@ -106,57 +207,17 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
     probs = probabilities(lines, model)
     thr = model.threshold
     a, b = main_block(lines, probs, thr)
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.text.lower()] = counts.get(ln.text.lower(), 0) + 1
-    repeated = {t for t, c in counts.items() if c > 1}
-    keep_flags = [False] * len(lines)
-    for i in range(a, b + 1):
-        keep_flags[i] = probs[i] >= thr and not hard_drop(lines[i]) and not _echo(lines[i], repeated)
-    # sub-headings: short title-like lines between two kept paragraphs of the block
-    for i in range(a + 1, b):
-        ln = lines[i]
-        if (keep_flags[i] or not _title_like(ln) or ln.words > HEADING_MAX_WORDS or ln.local[13]
-                or _echo(ln, repeated)):
-            continue
-        if keep_flags[i - 1] and lines[i - 1].prose and keep_flags[i + 1] and lines[i + 1].prose:
-            keep_flags[i] = True
-    _fill_gaps(lines, keep_flags, a, b, repeated)
-    # a paragraph that follows a kept paragraph needs less evidence: the article goes on until it stops
-    for i in range(a + 1, len(lines)):
-        ln = lines[i]
-        if i > b and not keep_flags[i - 1]:
-            break
-        if (not keep_flags[i] and keep_flags[i - 1] and lines[i - 1].prose and ln.prose and not hard_drop(ln)
-                and probs[i] >= thr * LEAD_FACTOR):
-            keep_flags[i] = True
-    # the article stops where its comments, share bar or author box begin
-    seen = 0
-    for i in range(a, len(lines)):
-        if lines[i].ends_article and seen >= END_AFTER_WORDS:
-            for j in range(i, len(lines)):
-                keep_flags[j] = False
-            break
-        if keep_flags[i]:
-            seen += lines[i].words
-    first_kept = next((i for i in range(a, b + 1) if keep_flags[i]), a)
-    start = first_kept + 1 if _title_like(lines[first_kept]) and not lines[first_kept].prose else first_kept
-    h = _headline(lines, start, repeated)
+    repeated = _repeated_texts(lines)
+    keep = _block_paragraphs(lines, probs, thr, a, b, repeated)
+    _keep_subheadings(lines, keep, a, b, repeated)
+    _fill_gaps(lines, keep, a, b, repeated)
+    _keep_following(lines, keep, probs, thr * LEAD_FACTOR, a, b)
+    _stop_at_article_end(lines, keep, a)
+    h = _headline(lines, _first_paragraph(lines, keep, a, b), repeated)
     if h is not None:
-        for i in range(0, h):
-            keep_flags[i] = False
-        keep_flags[h] = True
-        # a lead paragraph between the headline and the block (a standfirst, a first paragraph beside teasers)
-        for i in range(h + 1, a):
-            ln = lines[i]
-            keep_flags[i] = ln.prose and not hard_drop(ln) and probs[i] >= thr * LEAD_FACTOR
-    if not any(keep_flags[i] and lines[i].prose for i in range(len(lines))):
-        # an article is never its headline alone: a short dump gives the model too little
-        # context to tell its one paragraph from furniture, so its prose lines are kept
-        for i, ln in enumerate(lines):
-            if ln.prose and not hard_drop(ln) and not _echo(ln, repeated) and i != h:
-                keep_flags[i] = True
-    return [i for i, k in enumerate(keep_flags) if k], h
+        _keep_headline_and_lead(lines, keep, probs, thr * LEAD_FACTOR, h, a)
+    _keep_prose_if_headline_alone(lines, keep, repeated, h)
+    return [i for i, k in enumerate(keep) if k], h
 
 
 def clean_text(text: str) -> Cleaned:

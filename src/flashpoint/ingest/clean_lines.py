@@ -130,20 +130,39 @@ def describe(raw: str, normalised: str | None = None) -> Line:
     m = markers()
     text = m.trailing.sub("", normalise(raw) if normalised is None else normalised)
     tokens = _WORD.findall(text)
-    wide = 0 if text.isascii() else len(_WIDE.findall(text))
-    n = len(tokens) + wide // 2  # a CJK run is one \w+ token: count about a word per two characters
-    chars = len(text)
+    n = _word_count(text, tokens)
     core = _STRIP_MARKS.sub("", text)
-    # the cheap conditions first: a long paragraph is no marker line, and its patterns are not tried
+    marked, label, date_only, credit = _marker_flags(m, text, core, n)
+    terminal = bool(_TERMINAL.search(text[-6:]))
+    local = _shape_features(m, text, tokens, n, terminal) + _mark_features(raw, text, marked, label, date_only, credit)
+    ends = n <= 15 and bool(m.end.fullmatch(core))
+    return Line(raw=raw.strip(), text=text, words=n, marked=marked, label=label, date_only=date_only,
+                credit=credit, prose=n >= 8 and terminal and not marked, ends_article=ends, local=local)
+
+
+def _word_count(text: str, tokens: list[str]) -> int:
+    """The line's words; a CJK run is one \\w+ token, so it counts about a word per two characters."""
+    wide = 0 if text.isascii() else len(_WIDE.findall(text))
+    return len(tokens) + wide // 2
+
+
+def _marker_flags(m: Markers, text: str, core: str, n: int) -> tuple[bool, bool, bool, bool]:
+    """Marker line, navigation label, bare date, credit. The cheap conditions first: a long paragraph
+    is no marker line, and its patterns are not tried."""
     marked = n <= 30 and bool(m.starts.match(core))
     label = bool(m.whole.fullmatch(core.rstrip(".!"))) if n <= 12 else False
     date_only = bool(m.date.fullmatch(core.rstrip("."))) if n <= 12 else False
     credit = (("©" in text or n <= 40) and bool(m.credit.search(text[-100:]))  # a credit ends its line
               or (n <= 10 and bool(_PAREN_CREDIT.fullmatch(text))))
-    terminal = bool(_TERMINAL.search(text[-6:]))
+    return marked, label, date_only, credit
+
+
+def _shape_features(m: Markers, text: str, tokens: list[str], n: int, terminal: bool) -> list[float]:
+    """Length, ending, punctuation, function words, capitals and digits: FEATURES log_words to digit_rate."""
+    chars = len(text)
     stop = sum(map(m.stopwords.__contains__, _WORD.findall(text.lower())))
     caps = sum(1 for t in tokens if t[0].isupper())
-    local = [
+    return [
         math.log1p(n),
         math.log1p(chars),
         1.0 if n <= 1 else 0.0,
@@ -153,6 +172,12 @@ def describe(raw: str, normalised: str | None = None) -> Line:
         stop / n if n else 0.0,
         caps / n if n else 0.0,
         len(_DIGIT.findall(text)) / max(chars, 1),
+    ]
+
+
+def _mark_features(raw: str, text: str, marked: bool, label: bool, date_only: bool, credit: bool) -> list[float]:
+    """Marker phrases and typography: FEATURES marker to opens_quote."""
+    return [
         1.0 if marked else 0.0,
         1.0 if label else 0.0,
         1.0 if date_only else 0.0,
@@ -161,12 +186,14 @@ def describe(raw: str, normalised: str | None = None) -> Line:
         min(3.0, float(len(_SEPARATORS.findall(text)))),
         1.0 if _LINKISH.search(text) else 0.0,
         1.0 if text.endswith(":") else 0.0,
-        1.0 if chars > 3 and text.upper() == text and text.lower() != text else 0.0,
+        1.0 if _all_caps(text) else 0.0,
         1.0 if _OPENS_QUOTE.match(text) else 0.0,
     ]
-    ends = n <= 15 and bool(m.end.fullmatch(core))
-    return Line(raw=raw.strip(), text=text, words=n, marked=marked, label=label, date_only=date_only,
-                credit=credit, prose=n >= 8 and terminal and not marked, ends_article=ends, local=local)
+
+
+def _all_caps(text: str) -> bool:
+    """A shouted line (a label, a kicker): more than three characters, with letters, none of them lowercase."""
+    return len(text) > 3 and text.upper() == text and text.lower() != text
 
 
 def split_lines(text: str) -> list[Line]:
@@ -189,40 +216,55 @@ def page_features(lines: list[Line]) -> list[list[float]]:
     """Each line's local features plus its place on the page and its neighbourhood, in FEATURES order."""
     total = len(lines)
     counts = Counter(ln.text.lower() for ln in lines)
-    prose = [1.0 if ln.prose else 0.0 for ln in lines]
-    marked = [1.0 if (ln.marked or ln.label) else 0.0 for ln in lines]
+    prose, marked = _prose_and_marked(lines)
     # the share of prose lines around each line: window means, linear in the page length
     prose_near, prose_wide = _window_means(prose, 3), _window_means(prose, 10)
     logw = [ln.local[0] for ln in lines]
     near_w, wide_w = _window_means(logw, 3), _window_means(logw, 10)
     top = max(logw) if logw else 1.0
-    first = [m.group() if (m := _WORD.search(ln.text.lower())) else "" for ln in lines]  # each line's first word
+    same = _same_starts(lines)
     title = _title_echo(lines)
+    below = total if title is None else title  # the lines after this one are under the echoed headline
+    # padded by one at each end: line i's neighbours are at i and i + 2, 0.0 past the page's ends
+    prose_pad, marked_pad = [0.0, *prose, 0.0], [0.0, *marked, 0.0]
     rows = []
     for i, ln in enumerate(lines):
         pos = i / max(total - 1, 1)
-        same = sum(1 for j in (i - 1, i + 1) if 0 <= j < total and first[j] and first[j] == first[i])
         rows.append(ln.local + [
             1.0 if counts[ln.text.lower()] > 1 else 0.0,
             pos,
             pos * pos,
             1.0 if i == 0 else 0.0,
-            prose[i - 1] if i > 0 else 0.0,
-            prose[i + 1] if i + 1 < total else 0.0,
+            prose_pad[i],
+            prose_pad[i + 2],
             prose_near[i],
             prose_wide[i],
-            marked[i - 1] if i > 0 else 0.0,
-            marked[i + 1] if i + 1 < total else 0.0,
+            marked_pad[i],
+            marked_pad[i + 2],
             near_w[i],
             wide_w[i],
             logw[i] / top if top > 0 else 0.0,
             1.0 if _LIST_MARK.match(ln.text) else 0.0,
             1.0 if i > 0 and lines[i - 1].text.endswith(":") else 0.0,
-            float(same),
-            1.0 if title is not None and i > title else 0.0,
-            math.log1p(i - title) if title is not None and i > title else 0.0,
+            same[i],
+            1.0 if i > below else 0.0,
+            math.log1p(i - below) if i > below else 0.0,
         ])
     return rows
+
+
+def _prose_and_marked(lines: list[Line]) -> tuple[list[float], list[float]]:
+    """Which lines are prose and which carry a marker or a label, as 1.0/0.0: the neighbourhood's evidence."""
+    prose = [1.0 if ln.prose else 0.0 for ln in lines]
+    marked = [1.0 if (ln.marked or ln.label) else 0.0 for ln in lines]
+    return prose, marked
+
+
+def _same_starts(lines: list[Line]) -> list[float]:
+    """How many of each line's two neighbours start with its first word: a list's items start alike."""
+    first = ["", *(m.group() if (m := _WORD.search(ln.text.lower())) else "" for ln in lines), ""]
+    return [float((before != "" and before == word) + (after != "" and after == word))
+            for before, word, after in zip(first[:-2], first[1:-1], first[2:], strict=True)]
 
 
 def _title_echo(lines: list[Line]) -> int | None:
