@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -238,38 +238,59 @@ def read_warc(path: Path) -> Iterator[Item]:
 
     truncated = path.name.lower().endswith(".gz") and not gzip_complete(path)
     count = 0
-    pending: Item | None = None
+    pending: Item | None = None  # held back one record: a truncated file's last one is not analysed
     try:
         with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh):
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            for uri, kind, ctype, record in _page_records(ArchiveIterator(fh)):
                 source = f"{path}#{uri or count + 1}"
-                if record.http_headers is not None:
-                    status = record.http_headers.get_statuscode()
-                    if status and not status.startswith("2"):
-                        continue
-                    ctype = record.http_headers.get_header("Content-Type") or ""
-                else:
-                    ctype = record.rec_headers.get_header("Content-Type") or ""
-                kind = _kind_of(ctype)
-                if kind is None:
-                    continue
                 data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
                 count += 1
                 if pending is not None:
                     yield pending
-                if len(data) > MAX_DOCUMENT_BYTES:
-                    pending = InputError(source=source, message=f"record is larger than the limit of {MAX_DOCUMENT_BYTES:,} bytes")
-                else:
-                    pending = document(source, data, kind, url=uri or None, content_type=ctype)
+                pending = _warc_document(source, data, kind, uri, ctype)
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on truncated or corrupt files
         if pending is not None:
             yield pending
         yield InputError(source=str(path), message=f"corrupt or truncated WARC file after {count} records: "
                          f"{type(exc).__name__}: {exc}")
         return
+    yield from _warc_ending(path, truncated, pending, count)
+
+
+def _page_records(records: Iterable[Any]) -> Iterator[tuple[str, Kind, str, Any]]:
+    """(target URI, kind, content type, record) of each successful HTML or plain-text response or resource:
+    the records worth reading."""
+    for record in records:
+        if record.rec_type not in ("response", "resource"):
+            continue
+        uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+        ctype = _record_content_type(record)
+        if ctype is None:
+            continue
+        kind = _kind_of(ctype)
+        if kind is not None:
+            yield uri, kind, ctype, record
+
+
+def _record_content_type(record: Any) -> str | None:
+    """The record's content type ('' when it gives none); None for an HTTP response that is no success."""
+    if record.http_headers is None:
+        return record.rec_headers.get_header("Content-Type") or ""
+    status = record.http_headers.get_statuscode()
+    if status and not status.startswith("2"):
+        return None
+    return record.http_headers.get_header("Content-Type") or ""
+
+
+def _warc_document(source: str, data: bytes, kind: Kind, uri: str, ctype: str) -> Item:
+    """One record's document, or an error when it is over the size limit (read one byte past it to know)."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        return InputError(source=source, message=f"record is larger than the limit of {MAX_DOCUMENT_BYTES:,} bytes")
+    return document(source, data, kind, url=uri or None, content_type=ctype)
+
+
+def _warc_ending(path: Path, truncated: bool, pending: Item | None, count: int) -> Iterator[Item]:
+    """The held-back last record and the file's closing error: a cut gzip stream, or no page at all."""
     if truncated:
         last = f" (the last record read, {pending.source}, may be cut short and is skipped)" if pending else ""
         yield InputError(source=str(path), message=f"truncated WARC file (the gzip stream ends early){last}")
