@@ -42,28 +42,44 @@ def _year_free_match(value: str, timex: str, values: list[dict[str, Any]]) -> bo
 
 
 def _matches(ours: Res, gold: dict[str, Any]) -> bool:
+    """Our expression is right when its TIMEX value or its interval agrees with one of the gold resolutions."""
     values = gold.get("Resolution", {}).get("values", []) or []
     s, e = _start_of(ours), _end_of(ours)
     for v in values:
         timex = v.get("timex") or ""
-        if ours.value and timex == ours.value:
+        if ours.value and _timex_matches(ours.value, timex, values):
             return True
-        if ours.value and "XXXX" in timex and _year_free_match(ours.value, timex, values):
-            return True
-        if ours.value and re.fullmatch(r"SP|SU|FA|WI", timex) and ours.value.endswith("-" + timex):
-            return True  # a season of no stated year: news-style resolution gives it one
-        if s is None:
-            continue
-        if v.get("type") == "date" and "value" in v:
-            d = _d(v["value"])
-            if d is not None and s == d and e == d + dt.timedelta(days=1):
-                return True
-        gs, ge = _d(v.get("start")), _d(v.get("end"))
-        if gs is None and ge is None:
-            continue
-        if (gs is None or gs == s) and (ge is None or ge == e or (gs is None and ge == s)):
+        if s is not None and _interval_matches(v, s, e):
             return True
     return False
+
+
+def _timex_matches(value: str, timex: str, values: list[dict[str, Any]]) -> bool:
+    """Our TIMEX value equals the gold one, or fills in the year the gold leaves open (a month, a season)."""
+    if timex == value:
+        return True
+    if "XXXX" in timex and _year_free_match(value, timex, values):
+        return True
+    # a season of no stated year: news-style resolution gives it one
+    return bool(re.fullmatch(r"SP|SU|FA|WI", timex)) and value.endswith("-" + timex)
+
+
+def _interval_matches(v: dict[str, Any], s: dt.date, e: dt.date | None) -> bool:
+    """Our interval [s, e) is the gold resolution's: its one day, or its range (an open range, the bound it has)."""
+    if _day_matches(v, s, e):
+        return True
+    gs, ge = _d(v.get("start")), _d(v.get("end"))
+    if gs is None and ge is None:
+        return False
+    return (gs is None or gs == s) and (ge is None or ge == e or (gs is None and ge == s))
+
+
+def _day_matches(v: dict[str, Any], s: dt.date, e: dt.date | None) -> bool:
+    """A gold date resolution is the one day [value, value + 1)."""
+    if v.get("type") != "date" or "value" not in v:
+        return False
+    d = _d(v["value"])
+    return d is not None and s == d and e == d + dt.timedelta(days=1)
 
 
 def score_case(case: dict[str, Any]) -> list[tuple[str, bool]]:

@@ -141,8 +141,6 @@ def run_seeds(gold_path: Path) -> dict[str, Any]:
     sentence containing its `sentence_contains` has its type, actor and recipient country; and
     background check: events coded in sentences naming a year of a past timeline entry
     (before the article's year) must be marked historical."""
-    from flashpoint.ingest.pipeline import load_articles
-
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     folder = Path(gold_path).parent
     found = typed = total = 0
@@ -151,40 +149,72 @@ def run_seeds(gold_path: Path) -> dict[str, Any]:
     misses: list[str] = []
     past_years = {str(t["date"])[:4]: t.get("docs", []) for t in gold["cross_document"].get("timeline", [])}
     for doc in gold["documents"]:
-        loaded = next(iter(load_articles([str(folder / doc["file"])])))
-        if not isinstance(loaded, Article):
+        coded = _seed_events(folder, doc)
+        if coded is None:
             continue
-        article = loaded.model_copy(update={"published": doc.get("published") or loaded.published})
-        events = analyze(article).events
-        prefix = doc["file"][:3]
-        for ev in events:
-            year = next((y for y, docs in past_years.items() if prefix in docs and y in ev.text
-                         and article.published and y < article.published[:4]), None)
-            if year is not None:
-                background += 1
-                unmarked += not ev.historical
-        gold_types: dict[str, set[str]] = {}
-        for g in doc.get("events", []):
-            needle = _fold(g["sentence_contains"])
-            for e in events:
-                if needle in _fold(e.text):
-                    gold_types.setdefault(e.text, set()).add(canonical_type(g["type"]))
-        sentence_events = [e for e in events if e.text in gold_types]
-        produced += len(sentence_events)
-        produced_typed += sum(e.type in gold_types[e.text] for e in sentence_events)
+        article, events = coded
+        n_background, n_unmarked = _background_events(events, past_years, doc["file"][:3], article.published)
+        background += n_background
+        unmarked += n_unmarked
+        n_produced, n_typed = _events_in_gold_sentences(doc.get("events", []), events)
+        produced += n_produced
+        produced_typed += n_typed
         for g in doc.get("events", []):
             total += 1
-            needle = _fold(g["sentence_contains"])
-            here = [e for e in events if needle in _fold(e.text)]
-            ok_type = [e for e in here if e.type == canonical_type(g["type"])]
-            typed += bool(ok_type)
-            ok = [e for e in ok_type if _gold_side_ok(g.get("actor"), e.actor)
-                  and _gold_side_ok(g.get("recipient"), e.recipient)]
-            found += bool(ok)
+            ok_type, ok = _gold_event_found(g, events)
+            typed += ok_type
+            found += ok
             if not ok:
-                misses.append(f"{g['type']}: {needle[:60]}")
+                misses.append(f"{g['type']}: {_fold(g['sentence_contains'])[:60]}")
     n = max(1, total)
     return {"events": total, "type_recall": round(typed / n, 3), "type_actor_recipient": round(found / n, 3),
             "events_in_gold_sentences": produced,
             "precision_type": round(produced_typed / max(1, produced), 3),
             "background_events": background, "background_unmarked": unmarked, "misses": misses}
+
+
+def _seed_events(folder: Path, doc: dict[str, Any]) -> tuple[Article, list[Event]] | None:
+    """A seed document read and coded, with the gold publication date given; None if it cannot be read."""
+    from flashpoint.ingest.pipeline import load_articles
+
+    loaded = next(iter(load_articles([str(folder / doc["file"])])))
+    if not isinstance(loaded, Article):
+        return None
+    article = loaded.model_copy(update={"published": doc.get("published") or loaded.published})
+    return article, analyze(article).events
+
+
+def _background_events(events: list[Event], past_years: dict[str, list[str]], prefix: str,
+                       published: str | None) -> tuple[int, int]:
+    """Events in sentences naming the year of a past timeline entry of this document, before the article's
+    year, and how many of them are not marked historical."""
+    background = unmarked = 0
+    for ev in events:
+        year = next((y for y, docs in past_years.items() if prefix in docs and y in ev.text
+                     and published and y < published[:4]), None)
+        if year is not None:
+            background += 1
+            unmarked += not ev.historical
+    return background, unmarked
+
+
+def _events_in_gold_sentences(golds: list[dict[str, Any]], events: list[Event]) -> tuple[int, int]:
+    """Events coded in the sentences of gold events, and how many of them have a type the gold gives there."""
+    gold_types: dict[str, set[str]] = {}
+    for g in golds:
+        needle = _fold(g["sentence_contains"])
+        for e in events:
+            if needle in _fold(e.text):
+                gold_types.setdefault(e.text, set()).add(canonical_type(g["type"]))
+    sentence_events = [e for e in events if e.text in gold_types]
+    return len(sentence_events), sum(e.type in gold_types[e.text] for e in sentence_events)
+
+
+def _gold_event_found(g: dict[str, Any], events: list[Event]) -> tuple[bool, bool]:
+    """Whether an event in the gold event's sentence has its type, and whether one also has both its sides."""
+    needle = _fold(g["sentence_contains"])
+    here = [e for e in events if needle in _fold(e.text)]
+    ok_type = [e for e in here if e.type == canonical_type(g["type"])]
+    ok = [e for e in ok_type if _gold_side_ok(g.get("actor"), e.actor)
+          and _gold_side_ok(g.get("recipient"), e.recipient)]
+    return bool(ok_type), bool(ok)

@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flashpoint.model import AnalyzedArticle, Entity, Event, RawDocument
+from flashpoint.model import AnalyzedArticle, Entity, Event, Quote, RawDocument
 
 
 def fold(text: str) -> str:
@@ -78,22 +79,37 @@ def _share(hits: int, total: int) -> float | None:
     return round(hits / total, 4) if total else None
 
 
+CHECKS = ("boilerplate_removed", "must_keep", "headings", "captions_removed", "title", "outlet", "agency", "published",
+          "quotes", "quotes_found", "quote_speaker", "figures", "figures_found", "timexes", "events", "events_found",
+          "events_type", "events_sector", "events_date", "events_not_historical")
+
+Check = Callable[[str, bool, Any], None]
+
+
 def score_document(gold: dict[str, Any], art: AnalyzedArticle, miss: list[dict[str, Any]]) -> dict[str, list[bool]]:
     """Per-check hit lists for one document; misses appended to `miss`."""
     doc = _Doc(art)
-    body_lines = {fold(ln) for ln in art.body.splitlines() if ln.strip()}
-    body = fold(art.body)
     name = gold["file"]
-    r: dict[str, list[bool]] = {k: [] for k in (
-        "boilerplate_removed", "must_keep", "headings", "captions_removed", "title", "outlet", "agency", "published",
-        "quotes", "quotes_found", "quote_speaker", "figures", "figures_found", "timexes", "events", "events_found",
-        "events_type", "events_sector", "events_date", "events_not_historical")}
+    r: dict[str, list[bool]] = {k: [] for k in CHECKS}
 
     def check(key: str, ok: bool, what: Any) -> None:
         r[key].append(ok)
         if not ok:
             miss.append({"file": name, "check": key, "gold": what})
 
+    _score_body(gold, art, check)
+    _score_metadata(gold, art, check)
+    _score_quotes(gold.get("quotes", []), doc, r, check)
+    _score_figures(gold.get("quantities", []), doc, r, check)
+    _score_timexes(gold.get("timexes", []), art, check)
+    _score_events(gold.get("events", []), doc, r, check)
+    return r
+
+
+def _score_body(gold: dict[str, Any], art: AnalyzedArticle, check: Check) -> None:
+    """Cleaning: boilerplate and captions gone (as whole lines), the article's text and headings kept."""
+    body_lines = {fold(ln) for ln in art.body.splitlines() if ln.strip()}
+    body = fold(art.body)
     for line in gold.get("boilerplate", []):
         check("boilerplate_removed", fold(line) not in body_lines, line)
     for text in gold.get("must_keep", []):
@@ -102,6 +118,10 @@ def score_document(gold: dict[str, Any], art: AnalyzedArticle, miss: list[dict[s
         check("headings", fold(text) in body, text)
     for text in gold.get("captions", []):
         check("captions_removed", fold(text) not in body_lines, text)
+
+
+def _score_metadata(gold: dict[str, Any], art: AnalyzedArticle, check: Check) -> None:
+    """Title, outlet, wire agency and publication date as the analyst reads them."""
     check("title", fold(art.title or "") == fold(gold.get("title") or ""), {"gold": gold.get("title"), "found": art.title})
     check("outlet", (art.outlet or None) == gold.get("outlet"), {"gold": gold.get("outlet"), "found": art.outlet})
     if gold.get("agency"):
@@ -109,47 +129,73 @@ def score_document(gold: dict[str, Any], art: AnalyzedArticle, miss: list[dict[s
     check("published", art.published == gold.get("published"),
           {"gold": gold.get("published"), "found": art.published, "from": art.published_from})
 
-    for g in gold.get("quotes", []):
+
+def _score_quotes(golds: list[dict[str, Any]], doc: _Doc, r: dict[str, list[bool]], check: Check) -> None:
+    """Each gold quote: found in its sentence, with its speaker, and direct or not as the gold says."""
+    for g in golds:
         want = fold(g["contains"])
-        cands = [q for q in art.quotes if want in doc.context(q.start, q.end) or want in fold(q.text)]
-        speaker_ok = [q for q in cands if q.speaker and (
-            same_name(g["speaker"], q.speaker.name) or (q.speaker.id and q.speaker.id in doc.entity_ids(g["speaker"])))]
+        cands = [q for q in doc.art.quotes if want in doc.context(q.start, q.end) or want in fold(q.text)]
+        speaker_ok = [q for q in cands if _speaker_matches(g["speaker"], q, doc)]
         right = [q for q in speaker_ok if q.direct == g["direct"]]
         r["quotes_found"].append(bool(cands))
         r["quote_speaker"].append(bool(speaker_ok))
         check("quotes", bool(right), {**g, "found": [(q.text[:60], q.speaker.name if q.speaker else None, q.direct)
                                                      for q in cands]})
 
-    for g in gold.get("quantities", []):
+
+def _speaker_matches(gold_speaker: str, quote: Quote, doc: _Doc) -> bool:
+    """The quote's speaker is the gold one by name, or by the entity id a name of the gold speaker resolves to."""
+    speaker = quote.speaker
+    return bool(speaker and (same_name(gold_speaker, speaker.name)
+                             or (speaker.id and speaker.id in doc.entity_ids(gold_speaker))))
+
+
+def _score_figures(golds: list[dict[str, Any]], doc: _Doc, r: dict[str, list[bool]], check: Check) -> None:
+    """Each gold figure: found in its sentence, with its value and kind."""
+    for g in golds:
         want = fold(g["contains"])
-        figs = [x for x in art.quantities if want in doc.context(x.start, x.end)]
+        figs = [x for x in doc.art.quantities if want in doc.context(x.start, x.end)]
         good = [x for x in figs if float(x.value) == float(g["value"]) and x.kind == g["kind"]]
         r["figures_found"].append(bool(figs))
         check("figures", bool(good), {**g, "found": [(x.text, x.value, x.kind) for x in figs]})
 
-    for g in gold.get("timexes", []):
+
+def _score_timexes(golds: list[dict[str, Any]], art: AnalyzedArticle, check: Check) -> None:
+    """Each gold date: an overlapping expression (either text inside the other) with its value."""
+    for g in golds:
         want = fold(g["text"]).lower()
         tims = [t for t in art.timexes if fold(t.text).lower() and (fold(t.text).lower() in want
                                                                     or want in fold(t.text).lower())]
         check("timexes", any(t.value == g["value"] for t in tims), {**g, "found": [(t.text, t.value) for t in tims]})
 
-    for g in gold.get("events", []):
+
+def _score_events(golds: list[dict[str, Any]], doc: _Doc, r: dict[str, list[bool]], check: Check) -> None:
+    """Each gold event: found in its sentence, with its type and both countries; then the sector, date and
+    present-day reading of the events that match."""
+    for g in golds:
         want = fold(g["sentence_contains"])
-        # a happening told again is one event with several mentions: any of its tellings matches
-        evs = [e for e in art.events if any(want in fold(text) or want in doc.context(start, end)
-                                            for text, start, end in _tellings(e))]
+        evs = [e for e in doc.art.events if _told_in(e, want, doc)]
         typed = [e for e in evs if e.type == g["type"]]
         hit = [e for e in typed if _party(g.get("actor"), e.actor) and _party(g.get("recipient"), e.recipient)]
         r["events_found"].append(bool(evs))
         r["events_type"].append(bool(typed))
         check("events", bool(hit), {**g, "found": [(e.type, _code(e.actor), _code(e.recipient)) for e in evs]})
-        if hit and (g.get("actor") or {}).get("sector"):
-            r["events_sector"].append(any((e.actor.sector if e.actor else None) == g["actor"]["sector"] for e in hit))
-        if hit and g.get("date"):
-            r["events_date"].append(any(e.date == g["date"] for e in hit))
         if hit:
-            r["events_not_historical"].append(any(not e.historical for e in hit))
-    return r
+            _score_event_details(g, hit, r)
+
+
+def _told_in(event: Event, want: str, doc: _Doc) -> bool:
+    """A happening told again is one event with several mentions: any of its tellings matches."""
+    return any(want in fold(text) or want in doc.context(start, end) for text, start, end in _tellings(event))
+
+
+def _score_event_details(g: dict[str, Any], hit: list[Event], r: dict[str, list[bool]]) -> None:
+    """Of the events that match a gold one: the actor's sector, the date, and not historical."""
+    if (g.get("actor") or {}).get("sector"):
+        r["events_sector"].append(any((e.actor.sector if e.actor else None) == g["actor"]["sector"] for e in hit))
+    if g.get("date"):
+        r["events_date"].append(any(e.date == g["date"] for e in hit))
+    r["events_not_historical"].append(any(not e.historical for e in hit))
 
 
 def _tellings(event: Event) -> list[tuple[str, int, int]]:
