@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, update
@@ -295,6 +295,21 @@ class _Batch:
         return out
 
 
+_Queued = tuple[int, AnalyzedArticle, list[int], list[str], dict[str, float]]  # pk, article, signature, bands, terms
+
+
+@dataclass
+class _Stories:
+    """The batch's story bookkeeping: stories merged into others, first days read once, stories to rewrite,
+    member vectors computed once, and the next new story's id."""
+
+    next_id: int
+    merged_into: dict[int, int] = field(default_factory=dict)  # absorbed story -> the story it became part of
+    starts: dict[int, int | None] = field(default_factory=dict)  # a story's first day, read once per story
+    touched: set[int] = field(default_factory=set)
+    vectors: dict[int, dict[str, float]] = field(default_factory=dict)
+
+
 def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: list[int],
              wait: bool = True, prepared_by_pk: dict[int, Prepared] | None = None) -> None:
     ready = prepared_by_pk or {}
@@ -308,113 +323,165 @@ def _process(store: Store, batch: list[tuple[int, AnalyzedArticle]], *, claim: l
             if not batch:
                 return
         b = _Batch(conn)
-        b.load_df([f for *_, counts in prepared for f in counts])
-        story_keys: dict[int, list[str]] = {}
-        for pk, _art, _sig, _dkeys, counts in prepared:
-            story_keys[pk] = stories_mod.key_terms(counts, b.df, max(b.n_docs, 1))
-        day_of = {pk: merge.day_number(art.published) for pk, art in batch}
-        dated = {pk for pk, day in day_of.items() if day is not None}
-        batch_days = {d for pk in dated if (d := day_of[pk]) is not None}
-        if dated:  # dated articles look up copies and stories within their windows only
-            b.load_bands("d", [k for pk, _a, _s, dkeys, _f in prepared if pk in dated for k in dkeys], batch_days,
-                         dedup.COPY_WINDOW_DAYS)
-            b.load_bands("s", [k for pk in dated for k in story_keys[pk]], batch_days, stories_mod.WINDOW_DAYS)
-        if len(dated) < len(batch):  # undated ones: any day
-            b.load_bands("d", [k for pk, _a, _s, dkeys, _f in prepared if pk not in dated for k in dkeys])
-            b.load_bands("s", [k for pk, keys in story_keys.items() if pk not in dated for k in keys])
-        b.load_docs()
-        b.load_df([f for d in b.docs.values() for f in (d["features"] or {}) if f not in b.df])
-        next_story = int(conn.execute(select(func.coalesce(func.max(t.stories.c.id), 0))).scalar_one()) + 1
-        doc_rows, band_rows = [], []
-        canon: dict[int, str] = {}
-        merged_into: dict[int, int] = {}  # absorbed story -> the story it became part of
-        story_start: dict[int, int | None] = {}  # a story's first day, read once per story
-        touched: set[int] = set()
-        vectors: dict[int, dict[str, float]] = {}
-        for pk, art, sig, dkeys, counts in prepared:
-            day = merge.day_number(art.published)
-            # near-copies
-            best_dup, best_sim = None, 0.0
-            for cpk in b.candidates("d", dkeys):
-                other_day = b.docs[cpk]["day"]
-                if day is not None and other_day is not None and abs(day - other_day) > dedup.COPY_WINDOW_DAYS:
-                    continue  # loaded for an undated article of the batch: out of this one's window
-                sim = dedup.similarity(sig, b.docs[cpk]["signature"])
-                if sim >= dedup.THRESHOLD and sim > best_sim:
-                    best_dup, best_sim = cpk, sim
-            canonical_id = b.docs[best_dup]["canonical_id"] if best_dup is not None else art.id
-            canon[pk] = canonical_id
-            # stories
-            for f in counts:
-                b.df[f] = b.df.get(f, 0) + 1
-                b.df_delta[f] += 1
-            b.n_docs += 1
-            n = b.n_docs
-            story_id: int | None
-            absorbed: list[int] = []
-            dup_story = _resolve(merged_into, int(b.docs[best_dup]["story_id"])) if best_dup is not None else None
-            if dup_story is not None and _within_span(conn, story_start, dup_story, day):
-                story_id, story_sim = dup_story, best_sim  # a copy is part of its original's story
-            else:  # a copy reprinted after the story's span is news again: it finds its story like any article
-                vec = stories_mod.vector(counts, b.df, n)
-                links = []
-                for cpk in b.candidates("s", story_keys[pk]):
-                    other = b.docs[cpk]
-                    if cpk == pk or (day is not None and other["day"] is not None
-                                     and abs(day - other["day"]) > stories_mod.WINDOW_DAYS):
-                        continue
-                    sid = _resolve(merged_into, other["story_id"])
-                    if not _within_span(conn, story_start, sid, day):
-                        continue
-                    if cpk not in vectors:
-                        vectors[cpk] = stories_mod.vector(other["features"] or {}, b.df, n)
-                    gap = None if day is None or other["day"] is None else abs(day - other["day"])
-                    links.append((sid, stories_mod.decay(stories_mod.cosine(vec, vectors[cpk]), gap)))
-                story_id, story_sim, absorbed = stories_mod.choose(links)
-            if story_id is None:
-                story_id, story_sim = next_story, 1.0
-                next_story += 1
-                story_start[story_id] = day
-            elif absorbed:
-                target = min([story_id, *absorbed])
-                for sid in [story_id, *absorbed]:
-                    if sid != target:
-                        merged_into[sid] = target
-                        touched.add(sid)
-                starts = [story_start.get(s) for s in [story_id, *absorbed]]
-                known = [s for s in starts if s is not None]
-                story_start[target] = min(known) if known else None
-                story_id = target
-            touched.add(story_id)
-            doc: dict[str, Any] = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art), "published": art.published,
-                   "day": day, "canonical_id": canonical_id, "dup_similarity": best_sim if best_dup else None,
-                   "story_id": story_id, "story_similarity": round(story_sim, 4), "signature": sig,
-                   "features": counts, "title": (art.title or art.body[:120])[:500]}
-            doc_rows.append(doc)
-            b.docs[pk] = doc
-            for k in dkeys:
-                b.bands[("d", k)].append(pk)
-                band_rows.append({"kind": "d", "band": k, "article_pk": pk, "day": day})
-            for k in story_keys[pk]:
-                b.bands[("s", k)].append(pk)
-                band_rows.append({"kind": "s", "band": k, "article_pk": pk, "day": day})
+        story_keys = _load_neighbours(b, prepared)
+        st = _Stories(int(conn.execute(select(func.coalesce(func.max(t.stories.c.id), 0))).scalar_one()) + 1)
+        canon, doc_rows, band_rows = _link(conn, b, st, prepared, story_keys)
         for doc in doc_rows:
-            doc["story_id"] = _resolve(merged_into, doc["story_id"])
+            doc["story_id"] = _resolve(st.merged_into, doc["story_id"])
         new_days = _new_days(conn, [d["published"] for d in doc_rows])
-        conn.execute(insert(t.corpus_docs), doc_rows)
-        if band_rows:
-            for chunk in _chunks(band_rows, 5000):
-                conn.execute(insert(t.lsh_bands), chunk)
-        for absorbed_id in sorted(merged_into):
-            cd = t.corpus_docs
-            conn.execute(update(cd).where(cd.c.story_id == absorbed_id)
-                         .values(story_id=_resolve(merged_into, absorbed_id)))
+        _insert_links(conn, doc_rows, band_rows, st.merged_into)
         _flush_df(conn, b)
-        _rebuild_stories(conn, touched)
+        _rebuild_stories(conn, st.touched)
         _merge_events(conn, batch, canon)
         _rescore_after(conn, new_days)
         _claims_and_framing(conn, batch, canon, by_pk)
         _set_state(conn, batch[-1][0])
+
+
+def _load_neighbours(b: _Batch, prepared: list[_Queued]) -> dict[int, list[str]]:
+    """Load what the batch's articles can link to (copies and story members near their days, their terms'
+    document frequencies); returns each article's story key terms."""
+    b.load_df([f for *_, counts in prepared for f in counts])
+    story_keys = {pk: stories_mod.key_terms(counts, b.df, max(b.n_docs, 1)) for pk, _a, _s, _d, counts in prepared}
+    _load_bands(b, prepared, story_keys)
+    b.load_docs()
+    b.load_df([f for d in b.docs.values() for f in (d["features"] or {}) if f not in b.df])
+    return story_keys
+
+
+def _load_bands(b: _Batch, prepared: list[_Queued], story_keys: dict[int, list[str]]) -> None:
+    """Band members the batch's articles can link to: dated articles look up copies and stories within
+    their windows only, undated ones on any day."""
+    day_of = {pk: merge.day_number(art.published) for pk, art, *_ in prepared}
+    dated = {pk for pk, day in day_of.items() if day is not None}
+    undated = set(day_of) - dated
+    batch_days = {d for pk in dated if (d := day_of[pk]) is not None}
+    if dated:
+        copy_keys, story_bands = _band_keys(prepared, story_keys, dated)
+        b.load_bands("d", copy_keys, batch_days, dedup.COPY_WINDOW_DAYS)
+        b.load_bands("s", story_bands, batch_days, stories_mod.WINDOW_DAYS)
+    if undated:
+        copy_keys, story_bands = _band_keys(prepared, story_keys, undated)
+        b.load_bands("d", copy_keys)
+        b.load_bands("s", story_bands)
+
+
+def _band_keys(prepared: list[_Queued], story_keys: dict[int, list[str]], pks: set[int]) -> tuple[list[str], list[str]]:
+    """The near-copy and story band keys of these articles (load_bands reads them as a set)."""
+    return ([k for pk, _a, _s, dkeys, _f in prepared if pk in pks for k in dkeys],
+            [k for pk, keys in story_keys.items() if pk in pks for k in keys])
+
+
+def _link(conn: Connection, b: _Batch, st: _Stories, prepared: list[_Queued],
+          story_keys: dict[int, list[str]]) -> tuple[dict[int, str], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Link each article, in order, to its original and its story; returns the canonical id of each article,
+    its corpus_docs row and its band rows (each article is a candidate for the ones after it)."""
+    canon: dict[int, str] = {}
+    doc_rows, band_rows = [], []
+    for pk, art, sig, dkeys, counts in prepared:
+        day = merge.day_number(art.published)
+        best_dup, best_sim = _nearest_copy(b, sig, dkeys, day)
+        canonical_id = b.docs[best_dup]["canonical_id"] if best_dup is not None else art.id
+        canon[pk] = canonical_id
+        for f in counts:
+            b.df[f] = b.df.get(f, 0) + 1
+            b.df_delta[f] += 1
+        b.n_docs += 1
+        story_id, story_sim = _story_of(conn, b, st, pk, day, counts, story_keys[pk], best_dup, best_sim)
+        doc: dict[str, Any] = {"article_pk": pk, "article_id": art.id, "outlet": _outlet(art), "published": art.published,
+               "day": day, "canonical_id": canonical_id, "dup_similarity": best_sim if best_dup else None,
+               "story_id": story_id, "story_similarity": round(story_sim, 4), "signature": sig,
+               "features": counts, "title": (art.title or art.body[:120])[:500]}
+        doc_rows.append(doc)
+        b.docs[pk] = doc
+        for k in dkeys:
+            b.bands[("d", k)].append(pk)
+            band_rows.append({"kind": "d", "band": k, "article_pk": pk, "day": day})
+        for k in story_keys[pk]:
+            b.bands[("s", k)].append(pk)
+            band_rows.append({"kind": "s", "band": k, "article_pk": pk, "day": day})
+    return canon, doc_rows, band_rows
+
+
+def _nearest_copy(b: _Batch, sig: list[int], dkeys: list[str], day: int | None) -> tuple[int | None, float]:
+    """The most similar near-copy within the copy window, with its similarity."""
+    best_dup, best_sim = None, 0.0
+    for cpk in b.candidates("d", dkeys):
+        other_day = b.docs[cpk]["day"]
+        if day is not None and other_day is not None and abs(day - other_day) > dedup.COPY_WINDOW_DAYS:
+            continue  # loaded for an undated article of the batch: out of this one's window
+        sim = dedup.similarity(sig, b.docs[cpk]["signature"])
+        if sim >= dedup.THRESHOLD and sim > best_sim:
+            best_dup, best_sim = cpk, sim
+    return best_dup, best_sim
+
+
+def _story_of(conn: Connection, b: _Batch, st: _Stories, pk: int, day: int | None, counts: dict[str, float],
+              keys: list[str], best_dup: int | None, best_sim: float) -> tuple[int, float]:
+    """The story an article joins (its original's, else its most similar recent article's, merging the stories
+    it bridges, else a new one) and its similarity to it."""
+    absorbed: list[int] = []
+    story_id: int | None
+    dup_story = _resolve(st.merged_into, int(b.docs[best_dup]["story_id"])) if best_dup is not None else None
+    if dup_story is not None and _within_span(conn, st.starts, dup_story, day):
+        story_id, story_sim = dup_story, best_sim  # a copy is part of its original's story
+    else:  # a copy reprinted after the story's span is news again: it finds its story like any article
+        story_id, story_sim, absorbed = stories_mod.choose(_story_links(conn, b, st, pk, day, counts, keys))
+    if story_id is None:
+        story_id, story_sim = st.next_id, 1.0
+        st.next_id += 1
+        st.starts[story_id] = day
+    elif absorbed:
+        story_id = _absorb(st, story_id, absorbed)
+    st.touched.add(story_id)
+    return story_id, story_sim
+
+
+def _story_links(conn: Connection, b: _Batch, st: _Stories, pk: int, day: int | None, counts: dict[str, float],
+                 keys: list[str]) -> list[tuple[int, float]]:
+    """(story, decayed cosine) for each candidate member within the story window and its story's span."""
+    n = b.n_docs
+    vec = stories_mod.vector(counts, b.df, n)
+    links = []
+    for cpk in b.candidates("s", keys):
+        other = b.docs[cpk]
+        if cpk == pk or (day is not None and other["day"] is not None
+                         and abs(day - other["day"]) > stories_mod.WINDOW_DAYS):
+            continue
+        sid = _resolve(st.merged_into, other["story_id"])
+        if not _within_span(conn, st.starts, sid, day):
+            continue
+        if cpk not in st.vectors:
+            st.vectors[cpk] = stories_mod.vector(other["features"] or {}, b.df, n)
+        gap = None if day is None or other["day"] is None else abs(day - other["day"])
+        links.append((sid, stories_mod.decay(stories_mod.cosine(vec, st.vectors[cpk]), gap)))
+    return links
+
+
+def _absorb(st: _Stories, story_id: int, absorbed: list[int]) -> int:
+    """Merge the stories an article bridges into the oldest (lowest id); returns it."""
+    target = min([story_id, *absorbed])
+    for sid in [story_id, *absorbed]:
+        if sid != target:
+            st.merged_into[sid] = target
+            st.touched.add(sid)
+    starts = [st.starts.get(s) for s in [story_id, *absorbed]]
+    known = [s for s in starts if s is not None]
+    st.starts[target] = min(known) if known else None
+    return target
+
+
+def _insert_links(conn: Connection, doc_rows: list[dict[str, Any]], band_rows: list[dict[str, Any]],
+                  merged_into: dict[int, int]) -> None:
+    """Store the batch's corpus_docs and band rows and move the members of absorbed stories."""
+    conn.execute(insert(t.corpus_docs), doc_rows)
+    if band_rows:
+        for chunk in _chunks(band_rows, 5000):
+            conn.execute(insert(t.lsh_bands), chunk)
+    for absorbed_id in sorted(merged_into):
+        cd = t.corpus_docs
+        conn.execute(update(cd).where(cd.c.story_id == absorbed_id)
+                     .values(story_id=_resolve(merged_into, absorbed_id)))
 
 
 def _new_days(conn: Connection, published: list[str | None]) -> list[int]:
