@@ -41,7 +41,7 @@ from flashpoint.corpus.tables import (  # noqa: F401 - defined there, light for 
     pending,
     version,
 )
-from flashpoint.model import AnalyzedArticle
+from flashpoint.model import AnalyzedArticle, Event
 from flashpoint.store import schema
 from flashpoint.store.store import Store
 
@@ -584,8 +584,11 @@ def _rebuild_stories(conn: Connection, story_ids: set[int]) -> None:
         conn.execute(insert(t.stories), rows)
 
 
+_Placed = dict[tuple[int, int], tuple[str | None, bool, str]]  # (pk, idx) -> date, background, key
+
+
 def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], canon: dict[int, str]) -> None:
-    placed: dict[tuple[int, int], tuple[str | None, bool, str]] = {}  # (pk, idx) -> date, background, key
+    placed: _Placed = {}
     for pk, art in batch:
         for idx, ev in enumerate(art.events):
             date = merge.event_date(ev, art.published)
@@ -594,12 +597,7 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
     keys = sorted({key for _date, _bg, key in placed.values()})
     if not keys:
         return
-    by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    me = t.merged_events
-    near = _dates_that_can_match([date for date, _bg, _key in placed.values()])
-    for chunk in _chunks(keys):
-        for r in conn.execute(select(me).where(me.c.key.in_(chunk), near).order_by(me.c.id)):
-            by_key[r.key].append(dict(r._mapping))
+    by_key = _merged_near(conn, keys, placed)
     next_id = int(conn.execute(select(func.coalesce(func.max(t.merged_events.c.id), 0))).scalar_one()) + 1
     touched: dict[int, dict[str, Any]] = {}
     created: set[int] = set()
@@ -611,35 +609,11 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
             date, background, key = placed[(pk, idx)]
             explicit = bool(ev.date) and date == ev.date  # dated in the text, not by publication
             day = merge.day_number(date)
-            match = None
-            for cand in by_key[key]:
-                if merge.dates_match(cand["date"], cand["day"], date, day,
-                                     exact=explicit and bool(cand["explicit_date"])):
-                    match = cand
-                    break
+            match = _matching(by_key[key], date, day, explicit)
             asserted = merge.is_current(ev, background)
             counts = asserted and ev.confidence >= esc.MIN_CONFIDENCE
             if match is None:
-                score = merge.event_score(ev)
-                a_party = esc.party(ev.actor.country, ev.actor.sector or ev.actor.code) if ev.actor else None
-                r_party = esc.party(ev.recipient.country, ev.recipient.sector or ev.recipient.code) \
-                    if ev.recipient else None
-                match = {"id": next_id, "key": key, "type": ev.type.upper(), "actor_key": merge.actor_key(ev.actor),
-                         "actor_name": merge.actor_label(ev.actor),
-                         "actor_country": ev.actor.country if ev.actor else None,
-                         "recipient_key": merge.actor_key(ev.recipient),
-                         "recipient_name": merge.actor_label(ev.recipient),
-                         "recipient_country": ev.recipient.country if ev.recipient else None,
-                         "actor_party": a_party, "recipient_party": r_party,
-                         "place": (ev.location.name or ev.location.text) if ev.location else None,
-                         "place_country": (ev.location.country if ev.location and ev.location.country
-                                           else ev.recipient.country if ev.recipient else None),
-                         "date": date, "day": day, "explicit_date": explicit, "historical": background,
-                         "current": asserted, "counted": False, "confidence": ev.confidence,
-                         "score": score, "weight": conflict_weight(score) if asserted else 0.0,
-                         "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "n_negated": 0,
-                         "n_hypothetical": 0, "n_asserted": 0, "n_originals": 0, "outlets": {},
-                         "first_published": art.published}
+                match = _new_merged(ev, art, next_id, key, date, day, explicit, background, asserted)
                 next_id += 1
                 by_key[key].append(match)
                 created.add(match["id"])
@@ -650,20 +624,80 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
             if counts and not match["counted"] and esc.is_dyad(match["actor_party"], match["recipient_party"]):
                 match["counted"] = True
                 newly_counted.append(match)
-            mid = match["id"]
-            touched[mid] = match
-            _tally(match, ev.negated, ev.hypothetical)
-            if art.id not in articles_of[mid]:
-                articles_of[mid].add(art.id)
-                match["n_originals"] += canon[pk] == art.id
-            outlets = dict(match["outlets"] or {})
-            outlets[_outlet(art)] = outlets.get(_outlet(art), 0) + 1
-            match["outlets"] = outlets
-            mentions.append({"merged_id": mid, "article_pk": pk, "article_id": art.id, "idx": idx,
-                             "outlet": _outlet(art), "published": art.published, "canonical": canon[pk] == art.id,
-                             "text": ev.text[:2000], "start": ev.start, "end": ev.end, "negated": ev.negated,
-                             "hypothetical": ev.hypothetical,
-                             "reported_by": merge.actor_label(ev.reported_by)})
+            touched[match["id"]] = match
+            mentions.append(_mention(match, ev, art, pk, idx, canon[pk] == art.id, articles_of))
+    _write_merged(conn, touched, created, articles_of, mentions)
+    _recount_days(conn, {r["date"] for r in touched.values() if r["date"]})
+    _add_escalation(conn, newly_counted)
+
+
+def _merged_near(conn: Connection, keys: list[str], placed: _Placed) -> dict[str, list[dict[str, Any]]]:
+    """The stored merged events with the batch's keys whose dates can match one of the batch's, by key."""
+    by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    me = t.merged_events
+    near = _dates_that_can_match([date for date, _bg, _key in placed.values()])
+    for chunk in _chunks(keys):
+        for r in conn.execute(select(me).where(me.c.key.in_(chunk), near).order_by(me.c.id)):
+            by_key[r.key].append(dict(r._mapping))
+    return by_key
+
+
+def _matching(candidates: list[dict[str, Any]], date: str | None, day: int | None,
+              explicit: bool) -> dict[str, Any] | None:
+    """The first merged event of the same key whose date matches (exactly when both were dated in the text)."""
+    for cand in candidates:
+        if merge.dates_match(cand["date"], cand["day"], date, day, exact=explicit and bool(cand["explicit_date"])):
+            return cand
+    return None
+
+
+def _new_merged(ev: Event, art: AnalyzedArticle, mid: int, key: str, date: str | None, day: int | None,
+                explicit: bool, background: bool, asserted: bool) -> dict[str, Any]:
+    """A new merged event from its first mention, with nothing tallied yet."""
+    score = merge.event_score(ev)
+    a_party = esc.party(ev.actor.country, ev.actor.sector or ev.actor.code) if ev.actor else None
+    r_party = esc.party(ev.recipient.country, ev.recipient.sector or ev.recipient.code) \
+        if ev.recipient else None
+    return {"id": mid, "key": key, "type": ev.type.upper(), "actor_key": merge.actor_key(ev.actor),
+            "actor_name": merge.actor_label(ev.actor),
+            "actor_country": ev.actor.country if ev.actor else None,
+            "recipient_key": merge.actor_key(ev.recipient),
+            "recipient_name": merge.actor_label(ev.recipient),
+            "recipient_country": ev.recipient.country if ev.recipient else None,
+            "actor_party": a_party, "recipient_party": r_party,
+            "place": (ev.location.name or ev.location.text) if ev.location else None,
+            "place_country": (ev.location.country if ev.location and ev.location.country
+                              else ev.recipient.country if ev.recipient else None),
+            "date": date, "day": day, "explicit_date": explicit, "historical": background,
+            "current": asserted, "counted": False, "confidence": ev.confidence,
+            "score": score, "weight": conflict_weight(score) if asserted else 0.0,
+            "text": ev.text[:2000], "n_mentions": 0, "n_articles": 0, "n_negated": 0,
+            "n_hypothetical": 0, "n_asserted": 0, "n_originals": 0, "outlets": {},
+            "first_published": art.published}
+
+
+def _mention(match: dict[str, Any], ev: Event, art: AnalyzedArticle, pk: int, idx: int, original: bool,
+             articles_of: dict[int, set[str]]) -> dict[str, Any]:
+    """Tally one mention on its merged event (an article's first mention counts the article) and return its
+    event_mentions row."""
+    mid = match["id"]
+    _tally(match, ev.negated, ev.hypothetical)
+    if art.id not in articles_of[mid]:
+        articles_of[mid].add(art.id)
+        match["n_originals"] += original
+    outlets = dict(match["outlets"] or {})
+    outlets[_outlet(art)] = outlets.get(_outlet(art), 0) + 1
+    match["outlets"] = outlets
+    return {"merged_id": mid, "article_pk": pk, "article_id": art.id, "idx": idx,
+            "outlet": _outlet(art), "published": art.published, "canonical": original,
+            "text": ev.text[:2000], "start": ev.start, "end": ev.end, "negated": ev.negated,
+            "hypothetical": ev.hypothetical,
+            "reported_by": merge.actor_label(ev.reported_by)}
+
+
+def _write_merged(conn: Connection, touched: dict[int, dict[str, Any]], created: set[int],
+                  articles_of: dict[int, set[str]], mentions: list[dict[str, Any]]) -> None:
+    """Insert the new merged events, update the tallies of the stored ones, insert the mentions."""
     for mid, row in touched.items():
         row["n_articles"] = (row["n_articles"] or 0) + len(articles_of[mid])
     new_rows = [r for mid, r in touched.items() if mid in created]
@@ -678,8 +712,6 @@ def _merge_events(conn: Connection, batch: list[tuple[int, AnalyzedArticle]], ca
                      [{"mid": r["id"], **{f"v_{k}": r[k] for k in kept}} for r in old_rows])
     if mentions:
         conn.execute(insert(t.event_mentions), mentions)
-    _recount_days(conn, {r["date"] for r in touched.values() if r["date"]})
-    _add_escalation(conn, newly_counted)
 
 
 def _recount_days(conn: Connection, dates: set[str]) -> None:
