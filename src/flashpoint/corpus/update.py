@@ -549,16 +549,27 @@ def _rebuild_stories(conn: Connection, story_ids: set[int]) -> None:
     ids = sorted(story_ids)
     if not ids:
         return
-    cd, ent = t.corpus_docs, schema.entities
+    cd = t.corpus_docs
     docs: dict[int, list[Any]] = defaultdict(list)
     for chunk in _chunks(ids):
         conn.execute(delete(t.stories).where(t.stories.c.id.in_(chunk)))
         for r in conn.execute(select(cd.c.story_id, cd.c.article_id, cd.c.canonical_id, cd.c.outlet, cd.c.published,
                                      cd.c.title).where(cd.c.story_id.in_(chunk)).order_by(cd.c.article_pk)):
             docs[r.story_id].append(r)
-    story_of = {r.article_id: sid for sid, rs in docs.items() for r in rs}
-    actors: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    countries: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    actors, countries = _story_entities(conn, {r.article_id: sid for sid, rs in docs.items() for r in rs})
+    rows = [_story_row(sid, members, actors[sid], countries[sid]) for sid, members in docs.items()]
+    if rows:
+        conn.execute(insert(t.stories), rows)
+
+
+_Tally = dict[int, dict[str, int]]
+
+
+def _story_entities(conn: Connection, story_of: dict[str, int]) -> tuple[_Tally, _Tally]:
+    """Per story, how often its members name each actor (person, organisation, place) and each country."""
+    ent = schema.entities
+    actors: _Tally = defaultdict(lambda: defaultdict(int))
+    countries: _Tally = defaultdict(lambda: defaultdict(int))
     for chunk in _chunks(sorted(story_of)):
         for aid, etype, name, text, country in conn.execute(
                 select(ent.c.article_id, ent.c.type, ent.c.name, ent.c.text, ent.c.country)
@@ -568,20 +579,21 @@ def _rebuild_stories(conn: Connection, story_ids: set[int]) -> None:
                 actors[sid][name or text] += 1
             if country:
                 countries[sid][country] += 1
-    rows = []
-    for sid, members in docs.items():
-        dates = [m.published for m in members if m.published]
-        outlets: dict[str, int] = defaultdict(int)
-        for m in members:
-            outlets[m.outlet or "(unknown)"] += 1
-        rows.append({"id": sid, "title": members[0].title, "first_date": min(dates) if dates else None,
-                     "last_date": max(dates) if dates else None, "n_articles": len(members),
-                     "n_distinct": sum(1 for m in members if m.canonical_id == m.article_id),
-                     "outlets": dict(outlets),
-                     "actors": dict(sorted(actors[sid].items(), key=lambda kv: -kv[1])[:30]),
-                     "countries": dict(sorted(countries[sid].items(), key=lambda kv: -kv[1])[:15])})
-    if rows:
-        conn.execute(insert(t.stories), rows)
+    return actors, countries
+
+
+def _story_row(sid: int, members: list[Any], actors: dict[str, int], countries: dict[str, int]) -> dict[str, Any]:
+    """A story's row: its first member's title, its dates, outlets, most named actors and countries."""
+    dates = [m.published for m in members if m.published]
+    outlets: dict[str, int] = defaultdict(int)
+    for m in members:
+        outlets[m.outlet or "(unknown)"] += 1
+    return {"id": sid, "title": members[0].title, "first_date": min(dates) if dates else None,
+            "last_date": max(dates) if dates else None, "n_articles": len(members),
+            "n_distinct": sum(1 for m in members if m.canonical_id == m.article_id),
+            "outlets": dict(outlets),
+            "actors": dict(sorted(actors.items(), key=lambda kv: -kv[1])[:30]),
+            "countries": dict(sorted(countries.items(), key=lambda kv: -kv[1])[:15])}
 
 
 _Placed = dict[tuple[int, int], tuple[str | None, bool, str]]  # (pk, idx) -> date, background, key
@@ -798,8 +810,25 @@ def rescore(conn: Connection, ac: str, rc: str, lo: int | None = None, hi: int |
     first = conn.execute(select(func.min(e.c.date)).where(*dyad)).scalar()
     if first is None:
         return
-    q = select(e.c.date, e.c.value, e.c.events).where(*dyad)
+    events, series = _dyad_series(conn, ac, rc, first, lo, hi)
     lo_s = merge.day_string(lo) if lo is not None else first
+    covered = _covered_days(conn, merge.day_string((merge.day_number(min(series)) or 0) - esc.WINDOW_DAYS), hi)
+    scored = [r for r in esc.with_baseline(series, started=first, covered=covered)
+              if r["date"] >= lo_s and r["date"] in events]
+    xd = (x.c.actor_country == ac, x.c.recipient_country == rc)
+    clear = delete(x).where(*xd, x.c.date >= lo_s)
+    conn.execute(clear.where(x.c.date <= merge.day_string(hi)) if hi is not None else clear)
+    if scored:
+        conn.execute(insert(x), [{"actor_country": ac, "recipient_country": rc, **r, "events": events[r["date"]]}
+                                 for r in scored])
+
+
+def _dyad_series(conn: Connection, ac: str, rc: str, first: str, lo: int | None,
+                 hi: int | None) -> tuple[dict[str, Any], dict[str, float]]:
+    """The dyad's events and values per day from WINDOW_DAYS before lo (the baseline of lo) up to hi; a
+    window's leading days without a row count as zeros."""
+    e = t.escalation_daily
+    q = select(e.c.date, e.c.value, e.c.events).where(e.c.actor_country == ac, e.c.recipient_country == rc)
     if lo is not None:
         q = q.where(e.c.date >= merge.day_string(max(lo - esc.WINDOW_DAYS, merge.day_number(first) or 0)))
     if hi is not None:
@@ -810,20 +839,16 @@ def rescore(conn: Connection, ac: str, rc: str, lo: int | None = None, hi: int |
     start = min(series)
     if lo is not None and start > first and start > merge.day_string(lo - esc.WINDOW_DAYS):
         series[merge.day_string(lo - esc.WINDOW_DAYS)] = 0.0  # a window's leading empty days count as zeros
-    since = merge.day_string((merge.day_number(min(series)) or 0) - esc.WINDOW_DAYS)
+    return events, series
+
+
+def _covered_days(conn: Connection, since: str, hi: int | None) -> set[str]:
+    """The days from `since` (to hi) with articles: days of data, 0 where a dyad has no event."""
     cd = t.corpus_docs
     days = select(cd.c.published).where(cd.c.published >= since)
     if hi is not None:
         days = days.where(cd.c.published <= merge.day_string(hi))
-    covered = {d for (d,) in conn.execute(days.distinct()) if d and len(d) == 10}
-    scored = [r for r in esc.with_baseline(series, started=first, covered=covered)
-              if r["date"] >= lo_s and r["date"] in events]
-    xd = (x.c.actor_country == ac, x.c.recipient_country == rc)
-    clear = delete(x).where(*xd, x.c.date >= lo_s)
-    conn.execute(clear.where(x.c.date <= merge.day_string(hi)) if hi is not None else clear)
-    if scored:
-        conn.execute(insert(x), [{"actor_country": ac, "recipient_country": rc, **r, "events": events[r["date"]]}
-                                 for r in scored])
+    return {d for (d,) in conn.execute(days.distinct()) if d and len(d) == 10}
 
 
 def rescore_all(conn: Connection) -> None:
