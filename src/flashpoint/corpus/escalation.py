@@ -140,6 +140,18 @@ def _next_start(day: dt.date, period: str) -> dt.date:
     return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
 
+def _bucket_keys(series: dict[str, float], period: str) -> list[str]:
+    """Every week or month from the series' first day to its last, empty ones included."""
+    first = min(dt.date.fromisoformat(d) for d in series)
+    last = max(dt.date.fromisoformat(d) for d in series)
+    start = first - dt.timedelta(days=first.weekday()) if period == "week" else first.replace(day=1)
+    keys = []
+    while start <= last:
+        keys.append(bucket(start.isoformat(), period))
+        start = _next_start(start, period)
+    return keys
+
+
 def _bucketed(series: dict[str, float], period: str, covered: set[str] | None = None) -> list[dict[str, Any]]:
     """Weeks (previous 8 as baseline) or months (previous 6): the same rule as days; a bucket without articles
     is left out of the baseline, and an alert needs MIN_BASELINE_DAYS days with articles in it."""
@@ -149,20 +161,13 @@ def _bucketed(series: dict[str, float], period: str, covered: set[str] | None = 
     data_days: dict[str, int] = defaultdict(int)
     for day in (covered if covered is not None else set(series)) | set(series):
         data_days[bucket(day, period)] += 1
-    first = min(dt.date.fromisoformat(d) for d in series)
-    last = max(dt.date.fromisoformat(d) for d in series)
-    start = first - dt.timedelta(days=first.weekday()) if period == "week" else first.replace(day=1)
-    keys = []
-    while start <= last:
-        keys.append(bucket(start.isoformat(), period))
-        start = _next_start(start, period)
+    keys = _bucket_keys(series, period)
     values = [sums.get(k, 0.0) for k in keys]
     window_n = WINDOW_WEEKS if period == "week" else WINDOW_MONTHS
     rows = []
     for i, (k, v) in enumerate(zip(keys, values, strict=True)):
         prior = [j for j in range(max(0, i - window_n), i) if covered is None or data_days.get(keys[j])]
-        window = [values[j] for j in prior]
-        med, spread = _robust(window or [0.0])
+        med, spread = _robust([values[j] for j in prior] or [0.0])
         threshold = med + K * spread
         n_days = sum(data_days[keys[j]] for j in prior) if covered is not None else 7 * len(prior)
         alert = n_days >= MIN_BASELINE_DAYS and v > threshold and v >= MIN_ALERT_VALUE
