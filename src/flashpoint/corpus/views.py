@@ -415,57 +415,24 @@ def attention(store: Store, **filters: Any) -> Rows:
 
 # -- framing -------------------------------------------------------------------------------
 
+_TermCounts = dict[str, dict[str, dict[str, Counter[str]]]]  # outlet -> pair -> side -> term -> count
+_Cast = dict[str, dict[str, Counter[str]]]  # outlet -> actor or recipient -> country -> events
+
+
 def framing(store: Store, **filters: Any) -> Rows:
     """Per outlet: competing terms used, lean score and group, whose voices are quoted, whom it casts as aggressor."""
     _fresh(store)
     labels = {p["name"]: p.get("label", p["name"]) for p in framing_mod.load_pairs()}
-    ft = t.framing_terms
-    counts: dict[str, dict[str, dict[str, Counter[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counter)))
-    n_articles: Counter[str] = Counter()
     with store.engine.connect() as conn:
-        for (outlet,) in conn.execute(select(t.corpus_docs.c.outlet)):
-            n_articles[outlet or "(unknown)"] += 1
-        for outlet, pair, side, term, count in conn.execute(select(ft.c.outlet, ft.c.pair, ft.c.side, ft.c.term,
-                                                                   ft.c.count)):
-            counts[outlet or "(unknown)"][pair][side][term] += count
-        qt, cd = schema.quotes, t.corpus_docs
-        voices: dict[str, Counter[str]] = defaultdict(Counter)
-        for outlet, country in conn.execute(select(cd.c.outlet, qt.c.speaker_country)
-                                            .join(cd, cd.c.article_id == qt.c.article_id)):
-            voices[outlet or "(unknown)"][country or "?"] += 1
-        e = schema.events
-        cast: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: {"actor": Counter(), "recipient": Counter()})
-        for outlet, ac, rc in conn.execute(select(cd.c.outlet, e.c.actor_country, e.c.recipient_country)
-                                           .join(cd, cd.c.article_id == e.c.article_id)
-                                           .where(and_(e.c.score < 0, e.c.historical.is_not(True)))):
-            if ac:
-                cast[outlet or "(unknown)"]["actor"][ac] += 1
-            if rc:
-                cast[outlet or "(unknown)"]["recipient"][rc] += 1
+        n_articles, counts = _outlet_terms(conn)
+        voices = _outlet_voices(conn)
+        cast = _outlet_cast(conn)
     of_pair = framing_mod.pair_conflicts()
-    uses: Counter[str] = Counter()
-    for pairs in counts.values():
-        for pair, sides in pairs.items():
-            uses[of_pair.get(pair, "")] += sum(sum(c.values()) for c in sides.values())
-    main = uses.most_common(1)[0][0] if uses else next(iter(framing_mod.load_conflicts()), "")
+    main = _main_conflict(counts, of_pair)
     leans: dict[str, float] = {}
     rows: Rows = []
     for outlet in sorted(set(n_articles) | set(counts)):
-        pairs = counts.get(outlet, {})
-        per_pair: dict[str, float] = {}
-        per_conflict: dict[str, list[float]] = defaultdict(list)
-        terms = {}
-        for pair, sides in pairs.items():
-            first, second = framing_mod.conflict_sides(of_pair.get(pair, ""))
-            a, b = sum(sides.get(first, {}).values()), sum(sides.get(second, {}).values())
-            lean = framing_mod.pair_lean(a, b)
-            if lean is not None:
-                per_pair[pair] = round(lean, 3)
-                per_conflict[of_pair.get(pair, "")].append(lean)
-            used = [f"{term} ({n})" for side in (first, second)
-                    for term, n in _fold_case(sides.get(side, Counter())).most_common()]
-            terms[labels.get(pair, pair)] = ", ".join(used)
-        conflict_lean = {c: round(sum(v) / len(v), 3) for c, v in per_conflict.items()}
+        per_pair, conflict_lean, terms = _outlet_leans(counts.get(outlet, {}), of_pair, labels)
         lean_score = conflict_lean.get(main)
         if lean_score is not None:
             leans[outlet] = lean_score
@@ -476,16 +443,87 @@ def framing(store: Store, **filters: Any) -> Rows:
                      "quotes": total_q,
                      "cast_as_actor": dict(cast[outlet]["actor"].most_common(5)),
                      "cast_as_recipient": dict(cast[outlet]["recipient"].most_common(5))})
+    _add_groups(rows, leans, main)
+    if filters.get("outlet"):
+        rows = [row for row in rows if row["outlet"] == filters["outlet"]]
+    rows.sort(key=lambda row: (row["lean"] is None, -(row["lean"] or 0), row["outlet"]))
+    return _page(rows, filters)
+
+
+def _outlet_terms(conn: Any) -> tuple[Counter[str], _TermCounts]:
+    """Articles per outlet and the competing terms each outlet used."""
+    ft = t.framing_terms
+    counts: _TermCounts = defaultdict(lambda: defaultdict(lambda: defaultdict(Counter)))
+    n_articles: Counter[str] = Counter()
+    for (outlet,) in conn.execute(select(t.corpus_docs.c.outlet)):
+        n_articles[outlet or "(unknown)"] += 1
+    for outlet, pair, side, term, count in conn.execute(select(ft.c.outlet, ft.c.pair, ft.c.side, ft.c.term,
+                                                               ft.c.count)):
+        counts[outlet or "(unknown)"][pair][side][term] += count
+    return n_articles, counts
+
+
+def _outlet_voices(conn: Any) -> dict[str, Counter[str]]:
+    """Per outlet, the countries of the speakers it quotes."""
+    qt, cd = schema.quotes, t.corpus_docs
+    voices: dict[str, Counter[str]] = defaultdict(Counter)
+    for outlet, country in conn.execute(select(cd.c.outlet, qt.c.speaker_country)
+                                        .join(cd, cd.c.article_id == qt.c.article_id)):
+        voices[outlet or "(unknown)"][country or "?"] += 1
+    return voices
+
+
+def _outlet_cast(conn: Any) -> _Cast:
+    """Per outlet, the countries it casts as actor and as recipient of current hostile events."""
+    e, cd = schema.events, t.corpus_docs
+    cast: _Cast = defaultdict(lambda: {"actor": Counter(), "recipient": Counter()})
+    for outlet, ac, rc in conn.execute(select(cd.c.outlet, e.c.actor_country, e.c.recipient_country)
+                                       .join(cd, cd.c.article_id == e.c.article_id)
+                                       .where(and_(e.c.score < 0, e.c.historical.is_not(True)))):
+        if ac:
+            cast[outlet or "(unknown)"]["actor"][ac] += 1
+        if rc:
+            cast[outlet or "(unknown)"]["recipient"][rc] += 1
+    return cast
+
+
+def _main_conflict(counts: _TermCounts, of_pair: dict[str, str]) -> str:
+    """The conflict whose terms the corpus uses most (else the first one defined): the lean is read on it."""
+    uses: Counter[str] = Counter()
+    for pairs in counts.values():
+        for pair, sides in pairs.items():
+            uses[of_pair.get(pair, "")] += sum(sum(c.values()) for c in sides.values())
+    return uses.most_common(1)[0][0] if uses else next(iter(framing_mod.load_conflicts()), "")
+
+
+def _outlet_leans(pairs: dict[str, dict[str, Counter[str]]], of_pair: dict[str, str],
+                  labels: dict[str, str]) -> tuple[dict[str, float], dict[str, float], dict[str, str]]:
+    """One outlet's lean per term pair and per conflict, and the terms it used per pair (by label)."""
+    per_pair: dict[str, float] = {}
+    per_conflict: dict[str, list[float]] = defaultdict(list)
+    terms = {}
+    for pair, sides in pairs.items():
+        first, second = framing_mod.conflict_sides(of_pair.get(pair, ""))
+        a, b = sum(sides.get(first, {}).values()), sum(sides.get(second, {}).values())
+        lean = framing_mod.pair_lean(a, b)
+        if lean is not None:
+            per_pair[pair] = round(lean, 3)
+            per_conflict[of_pair.get(pair, "")].append(lean)
+        used = [f"{term} ({n})" for side in (first, second)
+                for term, n in _fold_case(sides.get(side, Counter())).most_common()]
+        terms[labels.get(pair, pair)] = ", ".join(used)
+    conflict_lean = {c: round(sum(v) / len(v), 3) for c, v in per_conflict.items()}
+    return per_pair, conflict_lean, terms
+
+
+def _add_groups(rows: Rows, leans: dict[str, float], main: str) -> None:
+    """Each outlet's group on the main conflict (split in two by lean) and its term choices as one line."""
     groups = framing_mod.split_two(leans)
     first_side, second_side = framing_mod.conflict_sides(main)
     for row in rows:
         g = groups.get(row["outlet"])
         row["group"] = None if g is None else (f"{second_side}-leaning" if g == 1 else f"{first_side}-leaning")
         row["term_choices"] = "; ".join(f"{k}: {v}" for k, v in row["terms"].items())
-    if filters.get("outlet"):
-        rows = [row for row in rows if row["outlet"] == filters["outlet"]]
-    rows.sort(key=lambda row: (row["lean"] is None, -(row["lean"] or 0), row["outlet"]))
-    return _page(rows, filters)
 
 
 def _fold_case(terms: Counter[str]) -> Counter[str]:
