@@ -156,6 +156,24 @@ def story(store: Store, story_id: int | str) -> dict[str, Any] | None:
 def claims(store: Store, **filters: Any) -> Rows:
     """Figures grouped by kind, subject and period, contested ones first."""
     _fresh(store)
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(_claims_query(filters))]
+        about = _story_countries(conn, {r["story_id"] for r in rows if r.get("story_id") is not None})
+    for r in rows:
+        sid = r.get("story_id")
+        r["scope"] = about.get(sid) if sid is not None else None
+    groups = _page(_wanted_groups(store, claims_mod.group_claims(rows), filters), filters)
+    most = int(filters.get("max_values") or MAX_VALUES)
+    for g in groups:
+        g["n_values"] = len(g["values"])
+        g["values"] = g["values"][:most]  # a toll reported every day for a year is not one screenful
+        more = g["n_values"] - len(g["values"])
+        g["figures"] = "; ".join(_figure_label(v) for v in g["values"]) + (f"; ... {more} more" if more else "")
+    return groups
+
+
+def _claims_query(filters: dict[str, Any]) -> Any:
+    """The canonical copies' figures with their story, in the dates and of the kind asked for."""
     c, docs = t.claim_values, t.corpus_docs
     q = (select(c, docs.c.story_id).select_from(c.outerjoin(docs, docs.c.article_pk == c.c.article_pk))
          .where(c.c.canonical.is_(True)))
@@ -164,13 +182,11 @@ def claims(store: Store, **filters: Any) -> Rows:
     kind = filters.get("kind") or filters.get("type")  # `type` is the older name of the figure kind here
     if kind:
         q = q.where(c.c.kind == kind.lower())
-    with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q.order_by(c.c.article_pk, c.c.start))]
-        about = _story_countries(conn, {r["story_id"] for r in rows if r.get("story_id") is not None})
-    for r in rows:
-        sid = r.get("story_id")
-        r["scope"] = about.get(sid) if sid is not None else None
-    groups = claims_mod.group_claims(rows)
+    return q.order_by(c.c.article_pk, c.c.start)
+
+
+def _wanted_groups(store: Store, groups: Rows, filters: dict[str, Any]) -> Rows:
+    """The claim groups an outlet gave values in, of a status, or about or claimed by an actor."""
     if filters.get("outlet"):
         groups = [g for g in groups if filters["outlet"] in g["outlets"]]
     if filters.get("status"):
@@ -179,13 +195,6 @@ def claims(store: Store, **filters: Any) -> Rows:
     if needles:
         groups = [g for g in groups if _actor_hit(g["subject"], needles)
                   or any(_actor_hit(v.get("claimed_by") or "", needles) for v in g["values"])]
-    groups = _page(groups, filters)
-    most = int(filters.get("max_values") or MAX_VALUES)
-    for g in groups:
-        g["n_values"] = len(g["values"])
-        g["values"] = g["values"][:most]  # a toll reported every day for a year is not one screenful
-        more = g["n_values"] - len(g["values"])
-        g["figures"] = "; ".join(_figure_label(v) for v in g["values"]) + (f"; ... {more} more" if more else "")
     return groups
 
 
@@ -344,45 +353,47 @@ def event_map(store: Store, **filters: Any) -> Rows:
     """Distinct events per country where they happened (the place's country, else the recipient's): all of them,
     the current ones (counted toward escalation when between two parties), the denied and the hypothetical."""
     _fresh(store)
-    me, em = t.merged_events, t.event_mentions
     if not filters.get("outlet"):  # counted by the database, over the date index
-        def marked(flag: Any) -> Any:
-            return func.sum(case((select(em.c.pk).where(em.c.merged_id == me.c.id, flag.is_(True)).exists(), 1),
-                                 else_=0))
+        return _page(_counted_map(store, filters), filters)
+    return _page(_outlet_map(store, filters), filters)
 
-        country = func.coalesce(me.c.place_country, "")  # grouped as an expression: read by the date index
-        agg = _event_filters(store, select(
-            country, func.count(),
-            func.sum(case((and_(me.c.current.is_(True), me.c.historical.is_not(True)), 1), else_=0)),
-            func.sum(case((me.c.historical.is_(True), 1), else_=0)), marked(em.c.negated), marked(em.c.hypothetical),
-        ).where(me.c.place_country.is_not(None)), filters).group_by(country)
-        totals: dict[str, list[int]] = {}
-        with store.engine.connect() as conn:
-            for part in _date_parts(me.c.date, filters):  # disjoint: the counts add up
-                for cc, *sums in conn.execute(agg.where(*part)):
-                    totals[cc] = [a + int(b or 0) for a, b in zip(totals.get(cc, [0] * 5), sums, strict=True)]
-        got: Rows = [{"country": cc, "events": n, "current": cur, "historical": hist, "denied": den,
-                      "hypothetical": hyp} for cc, (n, cur, hist, den, hyp) in totals.items()]
-        got.sort(key=lambda r: (-int(r["events"]), str(r["country"])))
-        return _page(got, filters)
+
+def _counted_map(store: Store, filters: dict[str, Any]) -> Rows:
+    """The map's counts per country, summed by the database over each disjoint part of the dates."""
+    me, em = t.merged_events, t.event_mentions
+
+    def marked(flag: Any) -> Any:
+        return func.sum(case((select(em.c.pk).where(em.c.merged_id == me.c.id, flag.is_(True)).exists(), 1),
+                             else_=0))
+
+    country = func.coalesce(me.c.place_country, "")  # grouped as an expression: read by the date index
+    agg = _event_filters(store, select(
+        country, func.count(),
+        func.sum(case((and_(me.c.current.is_(True), me.c.historical.is_not(True)), 1), else_=0)),
+        func.sum(case((me.c.historical.is_(True), 1), else_=0)), marked(em.c.negated), marked(em.c.hypothetical),
+    ).where(me.c.place_country.is_not(None)), filters).group_by(country)
+    totals: dict[str, list[int]] = {}
+    with store.engine.connect() as conn:
+        for part in _date_parts(me.c.date, filters):  # disjoint: the counts add up
+            for cc, *sums in conn.execute(agg.where(*part)):
+                totals[cc] = [a + int(b or 0) for a, b in zip(totals.get(cc, [0] * 5), sums, strict=True)]
+    got: Rows = [{"country": cc, "events": n, "current": cur, "historical": hist, "denied": den,
+                  "hypothetical": hyp} for cc, (n, cur, hist, den, hyp) in totals.items()]
+    got.sort(key=lambda r: (-int(r["events"]), str(r["country"])))
+    return got
+
+
+def _outlet_map(store: Store, filters: dict[str, Any]) -> Rows:
+    """The map's counts per country of the events an outlet reported, counted here."""
+    me = t.merged_events
     q = _event_filters(store, select(me.c.id, me.c.place_country, me.c.current, me.c.historical, me.c.date,
                                      me.c.outlets)
                        .where(me.c.place_country.is_not(None), *_dates_where(me.c.date, filters)), filters)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    denied: set[int] = set()
-    hypothetical: set[int] = set()
     with store.engine.connect() as conn:
         rows = [r for r in conn.execute(q) if _in_dates(r.date, filters)
                 and (not filters.get("outlet") or filters["outlet"] in (r.outlets or {}))]
-        ids = [r.id for r in rows]
-        for chunk in [ids[i:i + 1000] for i in range(0, len(ids), 1000)]:  # the mentions of these events only
-            for mid, neg, hyp in conn.execute(select(em.c.merged_id, em.c.negated, em.c.hypothetical)
-                                              .where(em.c.merged_id.in_(chunk),
-                                                     or_(em.c.negated.is_(True), em.c.hypothetical.is_(True)))):
-                if neg:
-                    denied.add(mid)
-                if hyp:
-                    hypothetical.add(mid)
+        denied, hypothetical = _marked_events(conn, [r.id for r in rows])
     for r in rows:
         c = counts[r.place_country]
         c["events"] += 1
@@ -393,7 +404,23 @@ def event_map(store: Store, **filters: Any) -> Rows:
     out: Rows = [{"country": cc, **{k: c[k] for k in ("events", "current", "historical", "denied", "hypothetical")}}
                  for cc, c in counts.items()]
     out.sort(key=lambda r: (-int(r["events"]), str(r["country"])))
-    return _page(out, filters)
+    return out
+
+
+def _marked_events(conn: Any, ids: list[int]) -> tuple[set[int], set[int]]:
+    """Which of these merged events have a denied mention, and which a hypothetical one."""
+    em = t.event_mentions
+    denied: set[int] = set()
+    hypothetical: set[int] = set()
+    for chunk in [ids[i:i + 1000] for i in range(0, len(ids), 1000)]:  # the mentions of these events only
+        for mid, neg, hyp in conn.execute(select(em.c.merged_id, em.c.negated, em.c.hypothetical)
+                                          .where(em.c.merged_id.in_(chunk),
+                                                 or_(em.c.negated.is_(True), em.c.hypothetical.is_(True)))):
+            if neg:
+                denied.add(mid)
+            if hyp:
+                hypothetical.add(mid)
+    return denied, hypothetical
 
 
 def attention(store: Store, **filters: Any) -> Rows:
