@@ -177,7 +177,7 @@ class _Frame:
 
     @property
     def step(self) -> float:
-        return self.pw / max(1, self.n_days - 1) if self.n_days > 1 else 0.0
+        return self.pw / (self.n_days - 1) if self.n_days > 1 else 0.0
 
     def x(self, i: int) -> float:
         return self.left + (i * self.step if self.n_days > 1 else self.pw / 2)
@@ -298,7 +298,7 @@ def _axis_titles(f: _Frame, y_label: str) -> list[str]:
     return [f'<text class="axis-title" x="{f.left + f.pw / 2:.1f}" y="{f.height - 4}" text-anchor="middle">'
             f'date (calendar; shaded: days without articles)</text>',
             f'<text class="axis-title y-title" transform="rotate(-90)" x="{-(f.top_pad + f.ph / 2):.1f}" y="14" '
-            f'text-anchor="middle">{esc(y_label)}</text></svg>']
+            f'text-anchor="middle">{esc(y_label)}</text>']
 
 
 def time_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = (), covered: set[str] | None = None,
@@ -318,7 +318,7 @@ def time_chart(series: list[dict[str, Any]], alerts: Iterable[dict[str, Any]] = 
              *_gap_marks(days, have, f), *_value_grid(f), *_alert_marks(alerts, index, f)]
     for n, s in enumerate(series):
         parts += _series_marks(n, s, days, have, index, f)
-    parts += _date_labels(days, index, f) + _axis_titles(f, y_label)
+    parts += [*_date_labels(days, index, f), *_axis_titles(f, y_label), "</svg>"]
     legend = "".join(f'<li>{swatch(PALETTE[i % len(PALETTE)])}{esc(s["name"])}</li>' for i, s in enumerate(series))
     return Markup("".join(parts) + f'<ul class="legend">{legend}</ul>')
 
