@@ -59,6 +59,16 @@ more sports words than news words, first those with at least three news words (p
 disaster), then the rest. Eight labels were changed after judging to the project's conventions (`cls` "judged
 after": "all three ad units" is a count, figures.yaml definite_count; "2.5 times greater" no figure, times_counted).
 `score` also prints how many figures right by value give the labelled claimant, where the labels give one.
+figures_sample_whole5.jsonl: the figures of 12 more whole bodies no figures, dates or quote sample had read in full,
+outside news181_gold and news181_gold2 (a Star Trek film, feather-duvet lung, gadgets of 2019, Delhi's air pollution,
+Apple deals, binge-eating tips, a gift guide, NASA's SLS hearing, a GiveWell grant, Coty's stock, Tim Cook at
+Dreamforce, a hospital alarm partnership): every number labelled from the text with its claimant, committed before any
+output was seen (issue 13, fifth round; `was` holds the output at the blind score). Only five of the 81 pages left
+passed whole4's filters, so they were loosened: English bodies of at most 15,000 characters with at least one
+counting number and at most max(news words, 3) sports words, those with three counting numbers first, drawn with
+random.Random(5). Product and model names ("72W USB-C PD Car Charger", "the 12-inch MacBook") no figure; source
+references "(12)" and list counters "3." no figure; "1-2x as cost-effective" two figures, as figures.yaml
+model_numbers counts "between 3x and 12x".
 """
 
 from __future__ import annotations
