@@ -96,6 +96,9 @@ _LEAD = "Pacific Gas & Electric began shutting off power on Wednesday to some 37
     ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20"),
     ("by Jeff Foust \u2014 November 18, 2019", "2019-11-18"),
     ("By Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z Space", "2019-11-19"),
+    ("By Tess Bonn - 11/19/19 06:56 AM EST", "2019-11-19"),  # a two-digit year beside a clock time
+    ("18.10.22 14:24", "2022-10-18"),  # dotted, the day first
+    ("11.14.2019 09:00 AM", "2019-11-14"),  # dotted, the month first: no month 14
 ])
 def test_a_stamp_above_the_body_dates_a_text_dump(stamp: str, value: str) -> None:
     lines = [*_MENU, "PG&E begins new mass power shutoff", stamp, _LEAD, "More text follows here."]
@@ -137,6 +140,25 @@ def test_dates_of_a_listing_above_the_body_are_no_stamp() -> None:
     assert stamp_above_body(with_stamp, _LEAD) == "2019-11-20"
     two = [*_MENU, "PG&E begins new mass power shutoff", *listing[2:], _LEAD]  # two days alone: no listing told
     assert stamp_above_body(two, _LEAD) == "2016-09-12"
+
+
+@pytest.mark.parametrize("line", ["11/19/19", "Filed 11/19/19 by the desk", "Route 18.10.22 km"])
+def test_a_two_digit_year_needs_a_clock_time_beside_it(line: str) -> None:
+    """'11/19/19' alone or in words may be a fraction, a score or a code: only a clock time beside it says a stamp."""
+    assert stamp_above_body([*_MENU, "PG&E begins new mass power shutoff", line, _LEAD], _LEAD) is None
+
+
+def test_a_stamp_that_names_no_day_is_the_pages_own() -> None:
+    """The nearest stamp above the story is its own: where it names no day ('Monday 5:30PM', 'Published 22 hours
+    ago'), the dated stamps of the stories listed above it date no day of this page; an update's does not stop."""
+    sidebar = ["Allow Me to Criticize the AirPods Pro", "Adam Clark Estes", "11/12/19 4:40PM"]
+    for own in ("Monday 5:30PM", "Published 22 hours ago"):
+        lines = [*_MENU, *sidebar, "The Future of Apple Innovation Is Backwards", own, _LEAD]
+        assert stamp_above_body(lines, _LEAD) is None
+    posted = [*_MENU, "PG&E begins new mass power shutoff", "Published Nov 19, 2019", "Updated an hour ago", _LEAD]
+    assert stamp_above_body(posted, _LEAD) == "2019-11-19"
+    without = [*_MENU, *sidebar, "The Future of Apple Innovation Is Backwards", "Filed to: innovation", _LEAD]
+    assert stamp_above_body(without, _LEAD) == "2019-11-12"  # what the own stamp keeps from being read
 
 
 @pytest.mark.parametrize("stamps", [

@@ -165,6 +165,8 @@ def _day_cue_words(key: str) -> Callable[[], str]:
 # the page reader's patterns (lang/en/pages.yaml page_patterns), with the parts it builds
 _PATTERN = Patterns("pages.yaml", "page_patterns", {
     "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies,
+    "WEEKDAY_NAME": calendar_words().written_weekday.pattern.pattern,
+    "CLOCK": r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?",
     "ELAPSED_COUNTS": _day_cue_words("elapsed_counts"), "ELAPSED_CUES": _day_cue_words("elapsed_cues")})
 _DATE_PATTERNS = [
     _PATTERN("day_month_year"),  # "Fri., 3rd of March, 2023"
@@ -184,7 +186,7 @@ def parse_date(text: str) -> tuple[str, re.Match[str]] | None:
             g = m.groupdict()
             month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["mnum"])
             day, year = int(g["day"]), int(g["year"])
-            if g.get("mnum") and "/" in m.group(0) and month > 12 >= day:  # 25/12/2021: day first
+            if g.get("mnum") and month > 12 >= day:  # 25/12/2021 day first, 11.14.2019 month first
                 month, day = day, month
             try:
                 value = date(year, month, day)
@@ -253,19 +255,44 @@ def _labelled_published(line: str) -> str | None:
     return None
 
 
+_SHORT_YEAR = (_PATTERN("short_year_month_first"), _PATTERN("short_year_day_first"))
+
+
+def _short_year_stamp(line: str) -> str | None:
+    """The day of a stamp line that writes it with a two-digit year beside a clock time ("11/20/19 6:38 AM",
+    "18.10.22 14:24"): read only there, where a clock time says the digits are a stamp's."""
+    for pattern in _SHORT_YEAR:
+        for m in pattern.finditer(line):
+            rest = (line[:m.start()] + " " + line[m.end():]).strip()
+            month, day, year = int(m["mnum"]), int(m["day"]), 2000 + int(m["yy"])
+            month, day = (day, month) if month > 12 >= day else (month, day)  # 20/11/19, 11.20.19
+            when = _day(year, month, day) if year <= date.today().year else None
+            if when and _CLOCK.search(rest) and (_DATELINE_REST.match(rest) or _byline_rest(_CLOCK.sub(" ", rest))):
+                return when.isoformat()
+    return None
+
+
+def _byline_rest(rest: str) -> bool:
+    """What is left of a stamp line besides its date is a byline ("By Meg James Staff Writer |")."""
+    return bool(_BYLINE_REST.match(re.sub(r"\s*[|\u2022\u00b7/\u2013\u2014-]+\s*", " ", rest)))
+
+
 def _stamp_line(line: str) -> str | None:
     """The date of a stamp line: a full date with a clock time, a label or a byline beside it
-    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "By Meg James Staff Writer | Nov. 19, 2019")."""
-    found = parse_date(line) if len(line) <= STAMP_LINE_CHARS and not _TEASER.match(line) else None
-    if found is None:
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "By Meg James Staff Writer | Nov. 19, 2019"), or a
+    day with a two-digit year beside a clock time."""
+    if len(line) > STAMP_LINE_CHARS or _TEASER.match(line):
         return None
+    found = parse_date(line)
+    if found is None:
+        return _short_year_stamp(line)
     value, m = found
     rest = (line[:m.start()] + " " + line[m.end():]).strip()
     if _UPDATE_LABEL.search(rest):  # "Updated Feb 11, 2024 | Published Feb 10, 2024"
         value = _labelled_published(line) or value
     if not re.search(r"\w", rest) or _CLOCK.search(rest) or _STAMP_LABEL.search(rest):
         return value
-    return value if _BYLINE_REST.match(re.sub(r"\s*[|\u2022\u00b7/\u2013\u2014-]+\s*", " ", rest)) else None
+    return value if _byline_rest(rest) else None
 
 
 _RUNNING_TEXT = re.compile(r"[.!?][\"'”’)]?$")  # a paragraph ends a sentence; a headline seldom does
@@ -312,6 +339,8 @@ def _first_stamp(lines: list[str]) -> str | None:
     alone = [_date_alone(line) for line in lines]
     listing = len(set(filter(None, alone))) >= LISTING_DAYS
     for i, line in enumerate(lines):
+        if _RELATIVE_STAMP.match(line):
+            return None  # the page's own stamp names no day ("Monday 5:30PM"): dated ones further off are others'
         value = _stamp_line(line)
         if value is None or listing and alone[i]:
             continue
@@ -322,6 +351,7 @@ def _first_stamp(lines: list[str]) -> str | None:
     return None
 
 
+_RELATIVE_STAMP = _PATTERN("relative_stamp")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_ALONE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
