@@ -124,6 +124,19 @@ def test_domestic_force_runs_its_examples() -> None:
         assert events and all(e.actor is None for e in events), text
 
 
+def test_war_onsets_run_their_examples() -> None:
+    """Harm with no one named doing it, told as happening since a side's war began, is that side's force
+    (positives); since a war of no side named, or since a time, it has no actor (negatives)."""
+    from flashpoint.nlp.event_patterns import war_onsets
+
+    rule = war_onsets()
+    assert rule.types and rule.marks and rule.acts and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in rule.types and "killed" in e.text]
+        assert events and all(e.actor is None for e in events), text
+
+
 @pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts",
                                     "harm_recipients", "place_pointers"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:

@@ -983,6 +983,16 @@ def test_the_target_of_an_act_of_force_is_where_it_happened() -> None:
     assert all(e.location is None for e in events_of("Israeli jets carried out strikes on Monday."))
 
 
+def test_harm_told_as_the_result_of_an_attack_is_by_the_attacks_side() -> None:
+    # events.yaml domestic_force cause_nouns: "as a result of Russian shelling" names who shelled, as "in" does
+    hit = of_type(events_of("Eleven people were injured as a result of a Russian missile strike in Kramatorsk."),
+                  "ASSAULT")
+    assert hit and all(side(e.actor) == "RUS" for e in hit)
+    # a result of no attack names no attacker
+    weather = of_type(events_of("Eleven people were injured as a result of a Russian storm in Kramatorsk."), "ASSAULT")
+    assert all(e.actor is None for e in weather)
+
+
 def test_officials_of_no_nation_are_of_no_place_they_speak_in() -> None:
     """entities.yaml not_national_adjectives: "Western diplomats" who speak after a story of Syria are no Syrians;
     bare "diplomats" there are still of the place last named."""

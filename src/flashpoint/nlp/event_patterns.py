@@ -419,6 +419,26 @@ def domestic_force(language: str = DEFAULT_LANGUAGE) -> DomesticForce:
 
 
 @dataclass(frozen=True)
+class WarOnsets:
+    """events.yaml `war_onsets`: harm of `types` with no one named doing it, told as happening since a side's war began
+    (an act noun of `acts` after one of `marks`, or after the "of" of one of `onsets`), is that side's force."""
+
+    types: frozenset[str]
+    marks: frozenset[str]
+    onsets: frozenset[str]
+    acts: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def war_onsets(language: str = DEFAULT_LANGUAGE) -> WarOnsets:
+    data, source = _rule_section(language, "war_onsets")
+    return WarOnsets(_types(data, source), _words(data, "marks"), _words(data, "onsets"), _words(data, "acts"),
+                     *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class ReferredActs:
     """events.yaml `referred_acts`: verbal acts of `types` on an earlier act named by a bare noun ("condemned the
     attack", "rejected these accusations") are aimed at whoever did the last act of that kind the text told;

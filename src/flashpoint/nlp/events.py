@@ -54,6 +54,7 @@ from flashpoint.nlp.event_patterns import (
     readying_types,
     referred_acts,
     state_acts,
+    war_onsets,
 )
 from flashpoint.nlp.event_time import asides, event_time, told_as_standing, told_day
 from flashpoint.nlp.language import names, people, syntax
@@ -721,13 +722,44 @@ def _targeted_act(noun: Token) -> bool:
 
 
 def _instrument_actor(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
-    """'killed in an Israeli strike': the attack behind a victim verb names who attacked."""
+    """'killed in an Israeli strike', 'injured as a result of Russian shelling': the attack behind a victim verb names
+    who attacked."""
     attack = syntax().attack_nouns
-    for obl in syn.obliques(trigger, syntax().instrument_preps):
-        head = syn.np_head(obl)
+    for head in _instrument_heads(trigger):
         if head.lemma_.lower() in attack:
             return actors_of(doc, head, state)
     return []
+
+
+def _war_onset_actors(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
+    """"killed since the Russian invasion started", "since the start of Russia's war": harm told since a side's war
+    began is that side's (events.yaml war_onsets); "since Russia launched its invasion": the clause's subject."""
+    rule = war_onsets()
+    for c in trigger.children:
+        if syn.case_of(c) not in rule.marks:
+            continue
+        if c.dep_.split(":")[0] in ("obl", "nmod"):
+            noun = syn.np_head(c)
+            if _lemma_in(noun, rule.onsets):
+                noun = next((syn.np_head(o) for o in syn.obliques(noun, names().genitive_prepositions)), noun)
+            if _lemma_in(noun, rule.acts):
+                return actors_of(doc, noun, state)
+        elif c.dep_ == "advcl":
+            acts = [syn.np_head(s) for s in syn.children(c, "nsubj", "nsubj:pass") if _lemma_in(syn.np_head(s), rule.acts)]
+            if acts:
+                return actors_of(doc, acts[0], state)
+            if any(_lemma_in(syn.np_head(o), rule.acts) for o in syn.children(c, "obj")):
+                return _parties(doc, syn.subject(c), state)
+    return []
+
+
+def _instrument_heads(trigger: Token) -> list[Token]:
+    """The nouns an act's harm is told by: of an oblique of instrument ("killed in shelling"), and the noun after "of"
+    of an oblique of cause (events.yaml domestic_force cause_nouns: "injured as a result of a rocket attack")."""
+    causes = domestic_force().cause_nouns
+    heads = [syn.np_head(o) for o in syn.obliques(trigger, syntax().instrument_preps)]
+    return heads + [syn.np_head(n) for c in trigger.children if c.dep_.startswith("obl") and _lemma_in(c, causes)
+                    for n in syn.obliques(c, names().genitive_prepositions)]
 
 
 def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, state: ArticleState,
@@ -1062,6 +1094,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.actors = doers
     if not coded.actors and p.type == "ASSAULT":
         coded.actors = _instrument_actor(doc, tok, state)
+    if not coded.actors and p.type in war_onsets().types:
+        coded.actors = _war_onset_actors(doc, tok, state)
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
@@ -1393,11 +1427,8 @@ def _war_instrument(trigger: Token) -> bool:
     """"killed in shelling", "injured in an air strike", "injured as a result of a rocket attack": harm told by an
     attack noun (syntax.yaml attack_nouns), or by one that an oblique of cause (events.yaml domestic_force
     cause_nouns) is "of"."""
-    attack, causes = syntax().attack_nouns, domestic_force().cause_nouns
-    heads = [syn.np_head(o) for o in syn.obliques(trigger, syntax().instrument_preps)]
-    heads += [syn.np_head(n) for c in trigger.children if c.dep_.startswith("obl") and _lemma_in(c, causes)
-              for n in syn.obliques(c, names().genitive_prepositions)]
-    return any(h.lemma_.lower() in attack for h in heads)
+    attack = syntax().attack_nouns
+    return any(h.lemma_.lower() in attack for h in _instrument_heads(trigger))
 
 
 def _named_countries(doc: NlpDoc, sentence: Span) -> set[str]:

@@ -339,7 +339,21 @@ def _hyphened(tok: Token, c: Token) -> bool:
 
 def coordinated(tok: Token, any_pos: bool = False) -> list[Token]:
     """The token and the nouns coordinated with it ("Ukraine and Russia")."""
-    return [tok, *[c for c in tok.conjuncts if (any_pos or c.pos_ in NOUNS) and c.i > tok.i]]
+    return [tok, *[c for c in tok.conjuncts if (any_pos or c.pos_ in NOUNS) and c.i > tok.i and not _dash_source(c)]]
+
+
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _dash_source(conjunct: Token) -> bool:
+    """"2,104 civilians killed since start of Russian invasion – UN": a name after a spaced dash that ends its line is
+    the headline's source, which the parse may make a conjunct, not one more of its sides."""
+    i = conjunct.i
+    if i < 2 or any(c.dep_ == "cc" for c in conjunct.children):
+        return False
+    dash, end = conjunct.doc[i - 1], conjunct.right_edge.i + 1
+    return dash.text in DASHES and bool(conjunct.doc[i - 2].whitespace_) \
+        and (end >= len(conjunct.doc) or not conjunct.doc[end].text.strip())
 
 
 def coordinated_modifiers(noun: Token) -> list[Token]:
