@@ -138,14 +138,15 @@ def test_war_onsets_run_their_examples() -> None:
 
 
 @pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts",
-                                    "harm_recipients", "place_pointers"])
+                                    "harm_recipients", "place_pointers", "nominal_recipients"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:
     """`place_targets`: an act of one of its types with no recipient named is aimed at the clause's place;
     `maker_recipients`: a verbal act on a thing someone made is aimed at the agent of the participle that modifies
     it; `claim_recipients`: a rejection of claims no one is named making is aimed at the side the text last reported
     saying something, of another country; `referred_acts`: a verbal act on an earlier act named by a bare noun ("condemned
     the attack") is aimed at whoever did the last act of that kind; `harm_recipients`: a threat foretelling the ruin of
-    a side is aimed at it; `place_pointers`: forces moved "to the area" go where the last move or force told was
+    a side is aimed at it; `nominal_recipients`: a verbal act on talks, a truce or a deal with a side is aimed at that
+    side; `place_pointers`: forces moved "to the area" go where the last move or force told was
     (positives). With no place, no maker, no other side reported, no earlier act with a side, no side ruined, or no
     scene but the actor's own, it has no recipient (negatives)."""
     from flashpoint.nlp import event_patterns

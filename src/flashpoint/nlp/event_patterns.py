@@ -278,6 +278,27 @@ def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipie
                                 *_examples(data, source))
 
 
+@dataclass(frozen=True)
+class NominalRecipients:
+    """events.yaml `nominal_recipients`: a verbal act of `types` on an act of dealing with a side (one of `nouns`,
+    "demanded talks with US commanders") is aimed at the side an oblique of that noun with one of `preps` names."""
+
+    types: frozenset[str]
+    nouns: frozenset[str]
+    preps: tuple[str, ...]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def nominal_recipients(language: str = DEFAULT_LANGUAGE) -> NominalRecipients:
+    data, source = _rule_section(language, "nominal_recipients")
+    if not all(isinstance(p, str) for p in data.get("preps") or []):  # YAML reads a bare `on` as true
+        raise ValueError(f"{source}: preps must be words (quote \"on\")")
+    return NominalRecipients(_types(data, source), _nouns(data, "nouns"), tuple(data.get("preps") or []),
+                             *_examples(data, source))
+
+
 @lru_cache(maxsize=4)
 def readying_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Types whose recipient an act of force they ready troops for may name ("mobilized reservists for a war against

@@ -46,6 +46,7 @@ from flashpoint.nlp.event_patterns import (
     interception,
     local_sectors,
     maker_recipients,
+    nominal_recipients,
     nonpolitical_sectors,
     place_pointers,
     place_targets,
@@ -803,9 +804,11 @@ def _own_side(recipient: Actor, actor: Actor, p: Pattern) -> bool:
 
 def _implied_recipients(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], state: ArticleState,
                         actors: list[Party], keep: Callable[[list[Party]], list[Party]]) -> list[Party]:
-    """No recipient in the clause's slots: the one of the act it is about, of its condition, or of the claims it rejects
-    (each kept by `keep`, the caller's filter), in that order."""
-    found = keep(_complement_recipients(doc, trigger, p, state)) or keep(_condition_recipients(doc, trigger, p, state))
+    """No recipient in the clause's slots: the one of the act it is about (told as a clause, else as a noun of dealing
+    with a side), of its condition, or of the claims it rejects (each kept by `keep`, the caller's filter), in that
+    order."""
+    found = keep(_complement_recipients(doc, trigger, p, state)) or keep(_nominal_recipients(doc, trigger, p, state)) \
+        or keep(_condition_recipients(doc, trigger, p, state))
     return found or keep(_claimants(doc, trigger, p, objects, actors)) or keep(_harmed(doc, trigger, p, state))
 
 
@@ -1017,6 +1020,28 @@ def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: Artic
         found = [q for c in cands for q in _parties(doc, c, state) if q.actor.country or q.actor.code]
         if found:
             return found[:1]
+    return []
+
+
+def _nominal_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"demanded talks with US commanders", "offered a ceasefire and a meeting with Putin", "called for dialogue with
+    Moscow": a verbal act on an act of dealing with a side (events.yaml nominal_recipients), its object or what it calls
+    for, is aimed at the side that act's oblique (or the verb's, where the parse hung it there) names; the actor's own
+    is none."""
+    rule = nominal_recipients()
+    if p.type not in rule.types:
+        return []
+    heads = [syn.np_head(o) for o in (*syn.children(trigger, "obj"), *syn.obliques(trigger, ("for",)))]
+    # the object, its conjuncts and the nouns hung on it ("a ceasefire and a meeting with Putin" parsed as one phrase)
+    nouns = [n for h in heads for n in (h, *h.conjuncts, *(c for c in h.children if c.dep_ in ("nmod", "conj")))
+             if n.pos_ == "NOUN" and _lemma_in(n, rule.nouns)]
+    helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
+    for noun in nouns:  # "rejected negotiations with the United States": the parse may hang "with" on the verb
+        cands = [o for h in (noun, trigger) for o in syn.obliques(h, rule.preps)
+                 if not _owned(syn.np_head(o)) and syn.np_head(o).lemma_.lower() not in helps]
+        found = [q for c in cands for q in _parties(doc, c, state) if q.actor.country or q.actor.code]
+        if found:
+            return found
     return []
 
 
