@@ -24,7 +24,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
-                "group_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words",
+                "group_pronouns", "lasting_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
                 "perception_verbs", "body_anaphors",
@@ -76,6 +76,7 @@ class Syntax:
     attack_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    lasting_pronouns: frozenset[str]
     place_preps: frozenset[str]
     attack_target_preps: frozenset[str]
     intent_auxiliaries: frozenset[str]

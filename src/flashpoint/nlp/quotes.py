@@ -1081,7 +1081,7 @@ class Extraction:
         for cue in self.cues:
             cue.who = self.resolve(cue, inverted.get(id(cue), False))
             if cue.who is not None:
-                self.speakers.said.append(cue.who)
+                self.speakers.heard(cue.who, cue.start)
 
     def _direct_quotes(self, chosen: dict[int, Pick], reported: dict[int, tuple[int, int] | None]) -> list[Quote]:
         out: list[Quote] = []

@@ -400,6 +400,7 @@ class Speakers:
         self.starts = [e.start for e in self.entities]
         self.mentions = coref.entity_mentions(self.body, self.entities, doc.tokens)  # with written roles, for descriptions
         self.said: list[Who] = []  # speakers resolved so far, in text order
+        self.spoke_at: list[int] = []  # where each of `said` spoke (its cue), for how far back "it" reaches
         self.times = [(t.start, t.end) for t in doc.timexes]
         self.unlisted_gender: dict[str, str | None] = {}
         self._context_gender: dict[str, str | None] = {}
@@ -983,11 +984,20 @@ class Speakers:
         lo, hi = _phrase_bounds(subj)
         return self._body_or_source(subj, lo, hi, self.body[lo:hi].strip())  # the role as written: no one's name
 
-    def group(self, pos: int, pronoun: bool = False) -> Who | None:
-        """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before;
+    def heard(self, who: Who, at: int) -> None:
+        """Note that `who` spoke at `at` (a cue), in text order."""
+        self.said.append(who)
+        self.spoke_at.append(at)
+
+    def group(self, pos: int, pronoun: bool = False, lasting: bool = False) -> Who | None:
+        """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before (for
+        a `lasting` pronoun, "it", shortly after it last spoke: "X said … they said … “…,” it says" is X; "they"
+        may stand for any plural subject between, so its reach runs from where the body was named);
         for the pronoun, a name taken for a person's only by its form (no given name opening it, no
         entity, no gendered word) is such a body ("Magen David Adom said … It said")."""
-        if not self.said or pos - self.said[-1].start >= GROUP_REACH:
+        since = max(self.said[-1].start, self.spoke_at[-1]) if self.said and lasting else \
+            self.said[-1].start if self.said else pos - GROUP_REACH
+        if pos - since >= GROUP_REACH:
             return None
         last = self.said[-1]
         if last.person and not (pronoun and self._maybe_body(last)):
@@ -1006,7 +1016,8 @@ class Speakers:
         if low in people().person_pronouns:
             return self.pronoun(tok.idx, people().person_pronouns[low], tok)
         if low in syntax_words().group_pronouns:
-            return self._body_subject_in_sentence(tok) or self.group(tok.idx, pronoun=True) or self._singular_they(tok)
+            return self._body_subject_in_sentence(tok) or \
+                self.group(tok.idx, pronoun=True, lasting=low in syntax_words().lasting_pronouns) or self._singular_they(tok)
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
