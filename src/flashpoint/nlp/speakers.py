@@ -205,6 +205,17 @@ def _conjuncts(tok: Token) -> tuple[list[Token], list[Token]]:
     return conjuncts, appositions
 
 
+def _past_relative(tok: Token, hi: int) -> int:
+    """The first comma within or right after a relative clause that goes on from `tok`'s phrase at `hi` (the parse may
+    hang the name set off after it inside the clause), else `hi`."""
+    rel = [c for c in tok.children if c.dep_ == "acl:relcl" and c.idx >= hi]
+    if not rel:
+        return hi
+    end = max(t.idx + len(t) for t in rel[0].subtree)
+    comma = tok.doc.text.find(",", hi, end + 1)
+    return comma if comma >= 0 else hi
+
+
 def _phrase_bounds(tok: Token) -> tuple[int, int]:
     """The noun phrase `tok` heads, after its preposition ("according to the watchdog") and, for a
     name, to the end of the run of names however the parse split or tagged it."""
@@ -1374,8 +1385,9 @@ class Speakers:
                      and (w.person or w.actor is None and coref.looks_like_person(w.name))), None)
 
     def _named_after(self, tok: Token, hi: int) -> Who | None:
-        """'the ambassador to the UN, Linda X.': the person named right after the phrase and a comma."""
-        appositive = _APPOSITIVE_NAME.match(self.body, hi)
+        """'the ambassador to the UN, Linda X.': the person named right after the phrase (or its relative clause:
+        "the group that owns her music, Acme Records, says") and a comma."""
+        appositive = _APPOSITIVE_NAME.match(self.body, hi) or _APPOSITIVE_NAME.match(self.body, _past_relative(tok, hi))
         if not appositive:
             return None
         at = appositive.end()
@@ -1384,9 +1396,20 @@ class Speakers:
             return self.from_entity(named[0]) if self._closes_apposition(tok, named[0].end) else None
         after = tok.doc.char_span(at, at + 1, alignment_mode="expand")
         if after is not None and tok.pos_ != "PROPN":
-            found = self.unlisted_name(after[0])
+            found = self.unlisted_name(after[0]) or self._apposed_body(tok, after[0])
             return found if found is not None and self._closes_apposition(tok, found.start + len(found.name)) else None
         return None
+
+    def _apposed_body(self, tok: Token, first: Token) -> Who | None:
+        """'The group that owns her catalogue, Acme Records, says': a word for a body (quotes.yaml body_nouns,
+        body_kinds) with a run of capitalised words set off after it, however the parse hung them, is that body
+        as named; no person's or place's name."""
+        if tok.lower_ not in quoting().body_nouns | quoting().body_kinds or tok.tag_ != "NN" or not _capitalised(first):
+            return None
+        a, b = name_run(first)
+        if any(e.type in ("PERSON", "GPE", "LOC", "NORP") for e in self.entities_in(a, b)):
+            return None
+        return Who(name=self.body[a:b], start=a, actor=actor_for_span(self.doc, a, b))
 
     def _closes_apposition(self, tok: Token, end: int) -> bool:
         """After an apposed name comes a mark or the speech verb ("the envoy, Linda X, said", "…, Linda X
