@@ -161,6 +161,17 @@ def test_a_stamp_that_names_no_day_is_the_pages_own() -> None:
     assert stamp_above_body(without, _LEAD) == "2019-11-12"  # what the own stamp keeps from being read
 
 
+def test_a_stamp_that_names_no_year_is_read_in_the_year_of_the_copyright_notice() -> None:
+    """Sites leave out the year they serve a page in ('Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM'): the page's
+    copyright notice gives it, unless the story tells of a later year as past (a notice left unchanged)."""
+    head, stamp = "South Dakota doubles down on its slogan", "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"
+    notice = "© 2019 NJ.com. All rights reserved (About Us)."
+    assert stamp_above_body([*_MENU, head, stamp, _LEAD, notice], _LEAD) == "2019-11-18"
+    assert stamp_above_body([*_MENU, head, stamp, _LEAD], _LEAD) is None  # no notice: no year
+    later = "The governor launched the campaign in March 2020 and officials backed it."
+    assert stamp_above_body([*_MENU, head, stamp, later, notice], later) is None  # a stale notice
+
+
 @pytest.mark.parametrize("stamps", [
     ["Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated: Sat 8:31 PM, Feb 17, 2018"],
     ["Last updated 17 February 2018 20:31", "First published 16 February 2018 18:45"],

@@ -166,7 +166,7 @@ def _day_cue_words(key: str) -> Callable[[], str]:
 _PATTERN = Patterns("pages.yaml", "page_patterns", {
     "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies,
     "WEEKDAY_NAME": calendar_words().written_weekday.pattern.pattern,
-    "CLOCK": r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?",
+    "CLOCK": r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", "MONTH": "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?",
     "ELAPSED_COUNTS": _day_cue_words("elapsed_counts"), "ELAPSED_CUES": _day_cue_words("elapsed_cues")})
 _DATE_PATTERNS = [
     _PATTERN("day_month_year"),  # "Fri., 3rd of March, 2023"
@@ -317,13 +317,31 @@ def stamp_above_body(lines: list[str], body: str) -> str | None:
     if first is None or first not in lines:
         return None
     at = lines.index(first)
-    above = _first_stamp(list(reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])))
+    year = _served_year(lines, body)
+    above = _first_stamp(list(reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])), year)
     if above:
         return above
     below = lines[at:at + STAMP_LINES_BELOW]
     runs_on = next((i for i in range(1, len(below)) if _sentence_end(below[i - 1]) and _sentence_end(below[i])),
                    len(below))
-    return _first_stamp(below[3:runs_on])
+    return _first_stamp(below[3:runs_on], year)
+
+
+def _served_year(lines: list[str], body: str) -> int | None:
+    """The year the page was served in, as its copyright notice says ("© 2019 Cleveland.com"): the year a stamp
+    that names none is in (sites leave out the year they serve a page in). None where the story tells of a later
+    year as past (a notice left unchanged for years) or the year is after today's."""
+    years = [int(m["year"]) for line in lines if len(line) <= 2 * STAMP_LINE_CHARS for m in _SERVED_YEAR.finditer(line)]
+    told = [y for y in _years_said(body, ahead=False) if y <= date.today().year]
+    year = max(years, default=None)
+    return year if year and max(told, default=year) <= year <= date.today().year else None
+
+
+def _served_stamp(line: str, year: int | None) -> str | None:
+    """The day of a stamp line that names no year ("Updated Nov 19, 6:55 AM; Posted Nov 18, 8:19 PM"), in `year`."""
+    if year is None or not _YEARLESS_DAY.search(line):
+        return None
+    return _stamp_line(_YEARLESS_DAY.sub(lambda m: f"{m.group()} {year}", line))
 
 
 def _date_alone(line: str) -> str | None:
@@ -332,16 +350,17 @@ def _date_alone(line: str) -> str | None:
     return found[0] if found and not re.search(r"\w", line[:found[1].start()] + line[found[1].end():]) else None
 
 
-def _first_stamp(lines: list[str]) -> str | None:
+def _first_stamp(lines: list[str], year: int | None = None) -> str | None:
     """The date of the first stamp line, nearest first; a first-posted stamp beside an update's
     ("Posted: Feb 16, 2018 | Updated: Feb 17, 2018") is the publication day. Lines of a date alone that
-    give three days or more are a listing's (related stories, each under its headline), not the page's."""
+    give three days or more are a listing's (related stories, each under its headline), not the page's.
+    A stamp that names no year is read in `year`, the year the page was served in, where known."""
     alone = [_date_alone(line) for line in lines]
     listing = len(set(filter(None, alone))) >= LISTING_DAYS
     for i, line in enumerate(lines):
         if _RELATIVE_STAMP.match(line):
             return None  # the page's own stamp names no day ("Monday 5:30PM"): dated ones further off are others'
-        value = _stamp_line(line)
+        value = _stamp_line(line) or _served_stamp(line, year)
         if value is None or listing and alone[i]:
             continue
         if _UPDATE_LABEL.search(line):
@@ -352,6 +371,8 @@ def _first_stamp(lines: list[str]) -> str | None:
 
 
 _RELATIVE_STAMP = _PATTERN("relative_stamp")
+_YEARLESS_DAY = _PATTERN("yearless_day")
+_SERVED_YEAR = _PATTERN("served_year")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_ALONE = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
