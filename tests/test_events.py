@@ -991,6 +991,20 @@ def test_harm_told_as_the_result_of_an_attack_is_by_the_attacks_side() -> None:
     # a result of no attack names no attacker
     weather = of_type(events_of("Eleven people were injured as a result of a Russian storm in Kramatorsk."), "ASSAULT")
     assert all(e.actor is None for e in weather)
+    # "shelling" the tagger reads as a verb is the attack noun all the same: its "enemy" is the other side of the hit
+    enemy = of_type(events_of("Three people, including a boy, were killed in enemy artillery shelling in Trostianets, "
+                              "Sumy region, on March 9."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in enemy] == [("RUS", "UKR")]
+
+
+def test_who_a_passive_relative_clause_tells_of_undergoes_it() -> None:
+    # "residents who(nsubj) were(aux:pass) injured": the residents are hurt, they hurt no one
+    hurt = of_type(events_of("Mariupol residents who were severely injured in Russian shelling arrived in Lviv."),
+                   "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in hurt] == [("RUS", "UKR")]
+    # a clause telling who someone is inherits no attacker from the story before it
+    story = "Israeli jets struck Gaza on Monday. Reporters filmed near the home of Ismail Haniyeh, who was killed in Tehran."
+    assert all(e.actor is None for e in of_type(events_of(story), "ASSAULT") if "Haniyeh" in e.text)
 
 
 def test_officials_of_no_nation_are_of_no_place_they_speak_in() -> None:

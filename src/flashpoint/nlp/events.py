@@ -662,6 +662,11 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
             speaker = _quote_speaker(doc, subject)
             return [speaker] if speaker is not None else []
         return _subject_parties(doc, subject, state)
+    return _noun_doers(doc, trigger, state)
+
+
+def _noun_doers(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
+    """The sides an act noun's own modifiers name as its doers."""
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
             or (c.dep_ == "nmod" and syn.case_of(c) in syntax().agent_preps)]
@@ -727,8 +732,8 @@ def _instrument_actor(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[
     who attacked."""
     attack = syntax().attack_nouns
     for head in _instrument_heads(trigger):
-        if head.lemma_.lower() in attack:
-            return actors_of(doc, head, state)
+        if _lemma_in(head, attack):  # "shelling" the tagger took for a verb has the lemma "shell": a noun all the same
+            return _noun_doers(doc, head, state)
     return []
 
 
@@ -1135,8 +1140,9 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _name_enemies(coded, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
     if not _sides_fit(p, coded):
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
-    if not coded.actors and p.type in FORCE and syn.subject(tok) is None:
-        # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject
+    if not coded.actors and p.type in FORCE and syn.subject(tok) is None and not syn.tells_of_its_head(tok):
+        # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject; "Haniyeh,
+        # who was assassinated in Tehran": a clause telling who someone is, his story told apart, inherits no attacker
         coded.actors = _attacker_before(coded, state) or _domestic_force(doc, coded, state)
     if not coded.actors:
         coded.actors = _organs_before(coded, state) or _pair_before(coded, state)

@@ -413,7 +413,21 @@ def passive_subjects(verb: Token) -> list[Token]:
     found = children(verb, "nsubj:pass")
     if len(found) > 1:
         found = [s for s in found if not _dated_number(s)] or found
-    return found or (children(verb, "nsubj") if _adjectival_passive(verb) else [])
+    passive = _adjectival_passive(verb) or _relative_patient(verb)
+    return found or (children(verb, "nsubj") if passive else [])
+
+
+def tells_of_its_head(verb: Token) -> bool:
+    """"Haniyeh, who was assassinated in Tehran": a relative clause whose pronoun is its subject tells who or what its
+    head noun is ("Kharkiv, where five civilians were killed" tells what happened there)."""
+    rel = syntax().relative_pronouns
+    return verb.dep_ == "acl:relcl" and any(s.lower_ in rel for s in children(verb, "nsubj", "nsubj:pass"))
+
+
+def _relative_patient(verb: Token) -> bool:
+    """"residents who(nsubj) were(aux:pass) injured": a relative pronoun the parse made the subject of a verb with a
+    passive auxiliary undergoes it all the same."""
+    return bool(children(verb, "aux:pass")) and any(s.lower_ in syntax().relative_pronouns for s in children(verb, "nsubj"))
 
 
 def _dated_number(tok: Token) -> bool:
@@ -453,7 +467,7 @@ def subject(verb: Token) -> Token | None:
     rel = syntax().relative_pronouns
     via = None  # the edge climbed to reach `verb`
     for _ in range(6):
-        subj = [] if _adjectival_passive(verb) else children(verb, *SUBJECT_DEPS)
+        subj = [] if _adjectival_passive(verb) or _relative_patient(verb) else children(verb, *SUBJECT_DEPS)
         if subj:
             first = _past_heading(subj, verb)
             return verb.head if first.lower_ in rel and verb.dep_ == "acl:relcl" else first
@@ -630,8 +644,9 @@ def reason_owner(pronoun: Token) -> Token | None:
 def patient(verb: Token) -> Token | None:
     """Who undergoes a passive verb: its passive subject, or the noun its participle modifies."""
     found = passive_subjects(verb)
-    if found:
-        return found[0]
+    if found:  # "residents who were injured": the residents
+        rel = found[0].lower_ in syntax().relative_pronouns and verb.dep_ == "acl:relcl"
+        return verb.head if rel else found[0]
     if verb.dep_ == "acl" and is_passive(verb):
         return verb.head
     return None
