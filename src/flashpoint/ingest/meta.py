@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flashpoint.ingest.clean import SECTION_SEPARATOR
+from flashpoint.nlp.inflect import shaped
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, calendar_words, page_cues, word_list
 from flashpoint.yamlio import load_yaml
 
@@ -540,7 +541,7 @@ def pinned_date(text: str, today: date, after: date | None = None) -> str | None
     `after`, a day the page tells of: the pin is the first such day from it, within a year. The report
     is then dated to the day that closes the week of the weekdays the page names."""
     said = [m for pat in _PINNED for m in pat.finditer(text)
-            if not _future_cue().search(text, text.rfind(".", 0, m.start()) + 1, m.start())]
+            if not _future_cue().search(text, text.rfind(".", 0, m.start()) + 1, m.start()) and _told_past(text, m)]
     for m in said[:1]:  # a day said of the future ("tickets go on sale next Friday, Dec. 6") dates no report
         month, day, wd = _MONTHS[m["mon"].lower()], int(m["day"]), _WEEKDAYS.index(m["wd"].lower())
         ceiling, floor, said_any = _page_years(text, today)
@@ -551,6 +552,22 @@ def pinned_date(text: str, today: date, after: date | None = None) -> str | None
                        if d and d.weekday() == wd and d <= today and (after is None or d >= after)), None)
         return closing_day(pinned, text).isoformat() if pinned else None
     return None
+
+
+def _told_past(text: str, m: re.Match[str]) -> bool:
+    """Does the sentence of match `m` tell of the past: a word of a regular past's shape ("voted") or one of
+    document_day.yaml past_words ("was", "struck")? A plan told in the present ("go on sale at 10 a.m. Friday,
+    Dec. 6") is none."""
+    start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    line = text[start:end if end >= 0 else len(text)]
+    at, sentence = 0, line
+    for piece in _sentences(line):
+        at = line.find(piece, at)
+        if at <= m.start() - start < at + len(piece):
+            sentence = piece
+            break
+    past = (document_day_cues("en") or {}).get("past_words", [])
+    return any(w.lower() in past or shaped("past", w.lower()) for w in _WORD.findall(sentence))
 
 
 def _page_years(text: str, today: date) -> tuple[int, int, bool]:
