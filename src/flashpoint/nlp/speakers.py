@@ -1015,6 +1015,28 @@ class Speakers:
             return None
         return last
 
+    def _body_across_people(self, tok: Token, text: str) -> Who | None:
+        """'X, the group that owns her music, says … She accused them of … But the company says': "the" and a word
+        for a body is the last body that spoke, within GROUP_REACH of where it last spoke, though people spoke
+        since, when no other body is named as a subject between."""
+        if tok.lower_ not in quoting().body_nouns | quoting().body_kinds or tok.tag_ != "NN" or \
+                not _DEFINITE_BODY.fullmatch(text):
+            return None
+        heard = list(zip(self.said, self.spoke_at, strict=True))
+        at = next((i for i in range(len(heard) - 1, -1, -1) if not heard[i][0].person and heard[i][1] < tok.idx), None)
+        if at is None or tok.idx - heard[at][1] >= GROUP_REACH:
+            return None
+        body = heard[at][0]
+        since = {word for w, _ in heard[at + 1:] if w.person for word in w.name.split()} | set(body.name.split())
+        span = self.doc.tokens.char_span(heard[at][1], tok.idx, alignment_mode="expand")
+        return None if any(self._body_subject(t, since) for t in span or ()) else body
+
+    def _body_subject(self, t: Token, known: set[str]) -> bool:
+        """A named subject outside quotes that is no person entity and none of the `known` names' words."""
+        own = self.entity_at(t.idx)
+        return t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "PROPN" and not self.in_quote(t.idx) and \
+            t.text not in known and (own is None or own.type != "PERSON")
+
     def _maybe_body(self, who: Who) -> bool:
         return who.id is None and len(who.name.split()) >= 2 and not looks_like_full_name(who.name) and \
             self._gender_before(who.start) is None and self._gender_of_name(who.name) is None
@@ -1396,7 +1418,7 @@ class Speakers:
             return self.from_entity(named[0]) if self._closes_apposition(tok, named[0].end) else None
         after = tok.doc.char_span(at, at + 1, alignment_mode="expand")
         if after is not None and tok.pos_ != "PROPN":
-            found = self.unlisted_name(after[0]) or self._apposed_body(tok, after[0])
+            found = self._apposed_body(tok, after[0]) or self.unlisted_name(after[0])
             return found if found is not None and self._closes_apposition(tok, found.start + len(found.name)) else None
         return None
 
@@ -1521,7 +1543,8 @@ class Speakers:
             if body is not None and (len(spaced_words(self.doc.tokens, lo, hi)) == 2 or tok.lower_ in quoting().body_nouns
                                      or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
-        return self._kind_named_before(tok, lo, hi, actor) or _as_written(tok, lo, text, actor)
+        return self._kind_named_before(tok, lo, hi, actor) or self._body_across_people(tok, text) or \
+            _as_written(tok, lo, text, actor)
 
     def _kind_named_before(self, tok: Token, lo: int, hi: int, actor: Actor | None = None) -> Who | None:
         """'Volkswagen is showing a concept car. The German automaker says …', 'Dick Clark Productions denied it. “…,”
