@@ -179,7 +179,10 @@ def _at(items: list[Record], label: Record) -> Record | None:
     over = [x for x in items if x["start"] < label["end"] and label["start"] < x["end"]]
     if over:
         return over[0]
-    near = [x for x in items if x["text"] == label["text"] and abs(x["start"] - label["start"]) <= NEAR]
+    # an item at another labelled place is that place's, never this one's as well ("PM2.5 ... 2.5 microns")
+    others = label.get("_others", ())
+    near = [x for x in items if x["text"] == label["text"] and abs(x["start"] - label["start"]) <= NEAR
+            and x["start"] not in others]
     return min(near, key=lambda x: abs(x["start"] - label["start"])) if near else None
 
 
@@ -227,6 +230,9 @@ def spurious(labels: list[Record], analysed: dict[str, Record], kind: str, show:
 def score(labels_path: Path, show: bool) -> None:
     rows = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
     labels = [x for x in rows if not x.get("full_page")]
+    for label in labels:
+        label["_others"] = {x["start"] for x in labels if x["id"] == label["id"] and x["kind"] == label["kind"]
+                            and x is not label}
     ids = sorted({label["id"] for label in rows})
     pages = load_pages(ids)
     analysed = {i: analyse_page(i, pages[i]) for i in ids}
