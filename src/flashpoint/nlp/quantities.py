@@ -1639,15 +1639,27 @@ def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | No
     """A number read in its sentence that counts nothing: a guess, a name, an age, a rank, a reference back."""
     return _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _model_of_weapons(fig, head_kind) \
         or _is_age_after_name(fig) or _one_of_a_superlative(doc, fig) or _definite_reference(doc, fig, head_kind) \
-        or _one_thing_named(doc, fig, value, head_kind) or _measured_name(fig)
+        or _one_thing_named(doc, fig, value, head_kind) or _measured_name(fig) or _code_or_citation(fig)
+
+
+def _code_or_citation(fig: _Figure) -> bool:
+    """'a 401(k)', '501(c)(3)': a number with a letter in brackets written onto it names a code; '2015; 28: 685-690':
+    the volume of a journal between its year and its pages (figures.yaml codes_and_citations)."""
+    return _PATTERN("code_letter").match(fig.after) is not None \
+        or (_PATTERN("citation_year").search(fig.before) is not None and _PATTERN("citation_pages").match(fig.after) is not None)
 
 
 def _measured_name(fig: _Figure) -> bool:
     """'the 16-inch MacBook Pro', 'a 12.9-inch iPad Pro': a measure written onto the number before a capitalised
     name that is no nationality is part of a product's model's name, no figure (figures.yaml measured_names);
-    'an 8-inch touchscreen', 'a 600-mile Ukrainian front line' measure."""
+    'an 8-inch touchscreen', 'a 600-mile Ukrainian front line' measure; so is a unit written onto it before a name that
+    runs to the phrase's end with two words in title case ('a $29 72W USB-C PD Car Charger is'), where a noun in lower
+    case after it ('a 60W USB-C port', 'an 87W Thunderbolt 3 dock') is measured."""
     said = _PATTERN("measured_name").match(fig.after)
-    return said is not None and said["word"].lower() not in _demonyms()
+    if said is None or said["word"] is not None:
+        return said is not None and said["word"].lower() not in _demonyms()
+    titled = [w for w in said["run"].split() if re.match(r"[A-Z][a-z]", w) and w.lower() not in _demonyms()]
+    return said["unit"].lower() in _figure_rule_words()["model_numbers.units"] and len(titled) >= 2
 
 
 def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
