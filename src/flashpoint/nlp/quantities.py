@@ -322,12 +322,21 @@ def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int)
             break
         while taken and taken[0].lower() in _WORDS.claimant_stripped_openers:
             taken.pop(0)
+        if taken and _object_of_a_preposition(words, taken):
+            continue
         if taken:
             dist = abs(v.start() - offset_in_sentence)
             who = " ".join(taken)
             if best is None or dist < best[0]:
                 best = (dist, who)
     return best[1] if best else None
+
+
+def _object_of_a_preposition(words: list[str], taken: list[str]) -> bool:
+    """'those with BED reported': the capitalised words before a verb of saying that a preposition takes describe
+    its subject, they are no speaker (figures.yaml claimant_is_no_object)."""
+    rest = words[:len(words) - len(taken)]
+    return bool(rest) and rest[-1].lower() in _figure_rule_words()["claimant_is_no_object.prepositions"]
 
 
 def _cue_distance(quote: Quote, at: int) -> int:
@@ -700,12 +709,25 @@ def _reporting_subject(chain: list[Token]) -> Token | None:
     """The subject of a reporting verb above the figure or in a clause beside it."""
     saying = _patterns()["saying"]
     for node in chain[1:] + [c for n in chain for c in n.children if c.dep_ in ("ccomp", "parataxis")]:
-        if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_):
+        if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_) or _gains_a_figure(node):
             continue
         subj = [c for c in node.children if c.dep_ in _CLAIMANT_DEPS]
         if subj:
             return subj[0]
     return None
+
+
+def _gains_a_figure(verb: Token) -> bool:
+    """'The stock added more than 2%': a verb of saying that also means a gain, with a number or a share as its
+    object, gains it and says nothing (figures.yaml claimant_of_a_gain)."""
+    if verb.lower_ not in _figure_rule_words()["claimant_of_a_gain.verbs"]:
+        return False
+    return any(c.dep_ in _GAINED_DEPS and (c.like_num or c.text == "%" or any(n.dep_ == "nummod" for n in c.children))
+               for c in verb.children)
+
+
+# the dependencies of what a verb of gain takes: "added 2%" (obl:unmarked), "added 300 jobs" (obj)
+_GAINED_DEPS = frozenset({"obj", "obl:unmarked", "obl:npmod"})
 
 
 def _parsed_claimant(doc: NlpDoc, num_start: int) -> str | None:
