@@ -1573,19 +1573,26 @@ def _name_enemies(coded: Coded, final: bool = False) -> None:
     """"Ukrainian troops destroyed enemy artillery": the enemy is the other side of the conflict the actor is a side of
     (resources/conflicts); else, "Israeli jets struck enemy targets in Lebanon", the people of the clause's place
     when that is not the actor's own; else, once the other sides are placed (`final`), no side at all. "The enemy shelled
-    Kharkiv": the other side of the one hit."""
+    Kharkiv": the other side of the one hit; "enemy attacks were repelled near Bakhmut", no side named: the other side
+    of the country where it acted."""
+    loc = coded.location.country if coded.location is not None else None
     for enemies, others in ((coded.recipients, coded.actors), (coded.actors, coded.recipients)):
         mine = next((q.actor.country for q in others if q.actor.country and q.actor.id != ENEMY), None)
-        loc = coded.location if enemies is coded.recipients else None
         for q in enemies:
-            if q.actor.id != ENEMY or q.actor.country:
-                continue
-            country = actor_kb.opponent(mine) if mine else None
-            if country is None and mine and loc is not None and loc.country and loc.country != mine:
-                country = loc.country
-            q.actor = q.actor.model_copy(update={"country": country})
+            if q.actor.id == ENEMY and not q.actor.country:
+                country = _enemy_country(mine, loc, enemies is coded.actors)
+                q.actor = q.actor.model_copy(update={"country": country})
         if final:  # an enemy of no one known is no side
             enemies[:] = [q for q in enemies if q.actor.id != ENEMY or q.actor.country]
+
+
+def _enemy_country(mine: str | None, loc: str | None, acting: bool) -> str | None:
+    """The country of an enemy of the side `mine` (the other side of its conflict; a recipient: else the clause's place
+    `loc` when not that side's own), or of an acting enemy whose clause names no other side: the other side of `loc`."""
+    if mine:
+        country = actor_kb.opponent(mine)
+        return country if country is not None or acting or loc == mine else loc
+    return actor_kb.opponent(loc) if acting and loc else None
 
 
 def _place_bare_recipients(coded: Coded) -> None:
