@@ -1665,9 +1665,11 @@ def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | No
 
 
 def _code_or_citation(fig: _Figure) -> bool:
-    """'a 401(k)', '501(c)(3)': a number with a letter in brackets written onto it names a code; '2015; 28: 685-690':
-    the volume of a journal between its year and its pages (figures.yaml codes_and_citations)."""
-    return _PATTERN("code_letter").match(fig.after) is not None \
+    """'a 401(k)', '501(c)(3)': a number with a letter in brackets written onto it names a code; 'peptide 1 (GLP-1)': a
+    number its abbreviation in brackets ends with is part of a name; '2015; 28: 685-690': the volume of a journal
+    between its year and its pages (figures.yaml codes_and_citations)."""
+    short = _PATTERN("abbreviated_after").match(fig.after)
+    return _PATTERN("code_letter").match(fig.after) is not None or (short is not None and short["digits"] == fig.m["num"]) \
         or (_PATTERN("citation_year").search(fig.before) is not None and _PATTERN("citation_pages").match(fig.after) is not None)
 
 
