@@ -499,6 +499,17 @@ def test_a_teasers_date_is_no_stamp_or_dateline(teaser: str) -> None:
     assert dateline_date([head, teaser, "Published February 10, 2024"]) == "2024-02-10"
 
 
+def test_a_stamp_above_share_buttons_and_related_stories_dates_a_text_dump() -> None:
+    """Share buttons, the author's other stories and a listing of related ones may push the page's stamp over
+    twenty lines above its first paragraph."""
+    share = ["Facebook", "Twitter", "Reddit", "Email", "Show more sharing options", "Tumblr", "Pin It", "LinkedIn",
+             "WhatsApp", "Print"]
+    related = [line for i in range(4) for line in (f"Related story number {i}", f"October {10 + i}, 2018")]
+    lines = [*_MENU, "November 19, 2019 12:04AM ET", "PG&E begins new mass power shutoff", "By", "Jane Doe",
+             "Reporter", *share, *related, _LEAD]
+    assert stamp_above_body(lines, _LEAD) == "2019-11-19"
+
+
 def test_a_stamp_above_a_photo_gallery_dates_a_text_dump() -> None:
     """A photo gallery's lines (captions twice, credits, counters) may sit between the stamp and the first paragraph."""
     caption = "Officials inspect the damaged power plant in central Ukraine on Thursday"

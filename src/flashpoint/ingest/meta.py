@@ -235,7 +235,8 @@ _CLOCK = _PATTERN("clock")
 _STAMP_LABEL = page_cues()["stamp_label"].pattern  # "Published", "Last updated" (lang/en/pages.yaml)
 _UPDATE_LABEL = page_cues()["update_label"].pattern  # "Updated", "Modified": a later day than the publication's
 _BYLINE_REST = _PATTERN("byline_rest")
-STAMP_LINES_ABOVE = 16  # a page's stamp sits between its headline and its first paragraph, a photo gallery's lines between
+STAMP_LINES_ABOVE = 30  # a page's stamp sits between its headline and its first paragraph, a photo gallery's lines, share
+# buttons or a listing of related stories between
 STAMP_LINES_BELOW = 12  # or under a standfirst, a byline and share buttons
 LISTING_DAYS = 3  # dates alone on their lines giving this many days are a listing's
 STAMP_LINE_CHARS = 120
