@@ -231,3 +231,59 @@ def test_lemmatize_sets_the_lemmas_the_lemmatizer_component_sets() -> None:
     theirs = list(lemmatizer.pipe(theirs))
     assert sum(len(d) for d in ours) > 500
     assert [[t.lemma_ for t in d] for d in ours] == [[t.lemma_ for t in d] for d in theirs]
+
+
+def _tagged_sentences(nlp, texts: list[str]) -> list:  # type: ignore[no-untyped-def]
+    """Each sentence of `texts` as a doc of its own, with the token vectors the parser reads."""
+    from spacy.tokens import Doc
+
+    from flashpoint.nlp import parser
+
+    out = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        starts = parser.preset_sentence_starts(doc)
+        nlp.get_pipe("tok2vec")(doc)
+        for a, b in zip(starts, [*starts[1:], len(doc)], strict=True):
+            if b > a:
+                piece = Doc(nlp.vocab, words=[t.text for t in doc[a:b]], spaces=[bool(t.whitespace_) for t in doc[a:b]],
+                            sent_starts=[True] + [False] * (b - a - 1))
+                piece.tensor = doc.tensor[a:b]
+                out.append(piece)
+    return out
+
+
+@pytest.mark.parametrize("most_tokens", [100_000, 300])
+def test_greedy_parse_gives_the_trees_of_the_parsers_own_pipe(most_tokens: int) -> None:
+    """parser.greedy_parse steps the model in numpy over fuller batches; every sentence gets the tree spaCy's compiled
+    loop gives it (one batch or several)."""
+    from flashpoint.nlp import parser
+
+    nlp = parser.load_parser()
+    texts = [*_texts()[:8], *EDGE]
+    ours, theirs = _tagged_sentences(nlp, texts), _tagged_sentences(nlp, texts)
+    assert sum(len(d) for d in ours) > 3000  # one batch, or a dozen
+    parser.greedy_parse(nlp.get_pipe("parser"), ours, most_tokens)
+    theirs = list(nlp.get_pipe("parser").pipe(theirs, batch_size=len(theirs)))
+    assert [d.to_array(parser.TREE).tolist() for d in ours] == [d.to_array(parser.TREE).tolist() for d in theirs]
+
+
+def test_the_tokenizer_without_spacys_bare_space_cases_gives_the_same_tokens() -> None:
+    """add_special_cases drops spaCy's cases of a bare space, tab or line break (they stop the tokenizer's cache for the
+    rest of a text); the tokens, offsets and norms are those the pipeline with them gives."""
+    import spacy
+    from spacy.attrs import IDX, NORM, ORTH, SPACY
+
+    from flashpoint.nlp import parser
+
+    nlp = parser.load_parser()
+    assert not any(key.isspace() and key != "\u00a0" for key in nlp.tokenizer.rules)
+    default = spacy.load(parser.MODEL_DIR)
+    for key, case in nlp.tokenizer.rules.items():  # flashpoint's own cases, which the comparison is not about
+        if key not in default.tokenizer.rules:
+            default.tokenizer.add_special_case(key, case)
+    assert any(key.isspace() for key in default.tokenizer.rules)
+    texts = [*_texts(), *EDGE, "a \n b\t\tc  d \u00a0e\n\n\n— f — g\n", " \n", "\t", "x  \n  y"]
+    for text in texts * 2:  # the second time through the cache
+        ours, theirs = nlp.make_doc(text), default.make_doc(text)
+        assert ours.to_array([ORTH, IDX, SPACY, NORM]).tolist() == theirs.to_array([ORTH, IDX, SPACY, NORM]).tolist()
