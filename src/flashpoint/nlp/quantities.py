@@ -1365,11 +1365,20 @@ _CELL_NUMBER = re.compile(r"[(\[$]?\d[\d.,:/%-]*[)\]%]?")
 
 def _in_a_table_row(doc: NlpDoc, fig: _Figure) -> bool:
     """A line that is mostly numbers ('14 Aric Almirola 2234 0 1 3 12') is a row of a table: its cells
-    count nothing the story tells (figures.yaml: table_rows). Its cells are the Doc's words as spaces part them."""
+    count nothing the story tells (figures.yaml: table_rows). Its cells are the Doc's words as spaces part them; the
+    answer is the line's, kept for the line's other figures."""
     body = doc.body
-    start = body.rfind("\n", 0, fig.start) + 1
-    end = body.find("\n", fig.end)
-    cells = spaced_words(doc.tokens, start, end if end >= 0 else len(body))
+    start, end = body.rfind("\n", 0, fig.start) + 1, body.find("\n", fig.end)
+    line = start, end if end >= 0 else len(body)
+    rows: dict[tuple[int, int], bool] = doc.extras.setdefault("table_rows", {})  # a line's span -> the answer
+    found = rows.get(line)
+    if found is None:
+        found = rows[line] = _table_row(spaced_words(doc.tokens, *line))
+    return found
+
+
+def _table_row(cells: list[str]) -> bool:
+    """Whether a line's cells (its words as spaces part them) are a row of a table."""
     numbers = sum(1 for c in cells if _CELL_NUMBER.fullmatch(c))
     least, share = _table_row_bounds()
     if numbers >= least and numbers >= share * len(cells):
