@@ -1353,6 +1353,17 @@ def test_a_date_that_describes_a_thing_named_dates_no_act() -> None:
         {"annexed": True, "seized": True, "shelled": False}
 
 
+def test_an_act_told_as_going_on_is_now_whatever_year_its_clause_names() -> None:
+    """event_time `ongoing`: "is seeking" (an -ing form with a present auxiliary) tells an act going on now; a year in
+    its clause dates a thing it names ("over his role in the release of the files in 2010"). The same act told in the
+    past with that year is history."""
+    now = of_type(events_of("Separately, the US is seeking his extradition from Britain over his role in the release "
+                            "of secret files in 2010.", published="2019-11-19"), "REQUEST")
+    then = of_type(events_of("The US sought his extradition from Britain in 2010.", published="2019-11-19"), "REQUEST")
+    assert now and not any(e.historical for e in now)
+    assert then and all(e.historical for e in then)
+
+
 def test_a_visit_by_an_official_to_a_town_consults_its_country() -> None:
     """PLOVER CONSULT includes making visits, and both tune golds code an official's visit to a town as CONSULT with
     the town's country as recipient, a town of the visitor's own country included (news181 "Netanyahu visited the

@@ -271,13 +271,15 @@ def _stated(doc: NlpDoc, sentence: Span, clause: tuple[int, int],
 
 def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool,
                own_clause: str = "", day_before: str | None = None,
-               aside: Sequence[tuple[int, int]] = ()) -> tuple[str | None, bool]:
+               aside: Sequence[tuple[int, int]] = (), ongoing: bool = False) -> tuple[str | None, bool]:
     """(date, historical) of an event whose trigger heads `clause` inside `sentence` (a past sentence that names no
     date of its own takes the last date of the sentence before it, in its paragraph); a date in one of the `aside`
     spans (see `asides`) dates something named, not the act.
 
     A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background;
-    a background cue inside the clause itself ("has killed 14,000 since the war began") still makes it history.
+    a background cue inside the clause itself ("has killed 14,000 since the war began") still makes it history. A clause
+    told as going on now (`ongoing`: "is seeking") is now even with a date in it: the date is of a thing it names ("is
+    seeking his extradition over his role in the release of the files in 2010").
     """
     own, value = _stated(doc, sentence, clause, aside)
     if value is None and not present:
@@ -291,7 +293,7 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
         historical = _undated_past(doc, value)
     if not present and has_background_cue(sentence.text, "sentence"):
         historical = True
-    if present and own is None:
+    if present and (own is None or ongoing):
         historical = False
         value = None
     if has_background_cue(doc.body[clause[0]:clause[1]], "sentence"):  # "Israel says it has killed 14,000 since the war began"

@@ -1670,7 +1670,9 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
     # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
     told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
-    date, historical = event_time(doc, sentence, clause, syn.is_present(tok), syn.own_clause(tok), told, asides(tok))
+    present = syn.is_present(tok)  # "is seeking": an -ing form with a present auxiliary is going on now
+    date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
+                                  ongoing=present and tok.tag_ == "VBG")
     historical = historical or told_as_standing(tok)
     lo, hi = trimmed(sentence, doc.body)
     out = []
