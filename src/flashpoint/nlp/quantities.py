@@ -594,6 +594,9 @@ def _is_score(r: re.Match[str], body: str) -> bool:
     after = body[r.end("b"):r.end("b") + 40]
     if _PATTERN("unit_or_share_after").match(after) is None:
         return True
+    letters = re.match(r"([^\W\d_]+)\b", after)
+    if letters and letters.group(1).lower() in _figure_rule_words()["model_numbers.multiplier_letters"]:
+        return False  # "1-2x as cost-effective": multipliers (model_numbers)
     pats = _patterns()
     counted = pats["measure"].match(after) or pats["duration"].match(after) or _PATTERN("share_after").match(after)
     word = re.match(r"\s*([A-Za-z][\w'\u2019-]*)", after)
