@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, field_validator
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"]
 QuantityKind = Literal["killed", "wounded", "troops", "displaced", "money", "munitions", "other"]
-PublishedFrom = Literal["meta", "text", "given", "inferred"]
+PublishedFrom = Literal["meta", "text", "given", "fetched_relative", "inferred"]
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -52,6 +53,12 @@ class Fetched:
     content_type: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     status: int = 200  # 304 when a conditional request found nothing new (content is then empty)
+    at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))  # when the page came
+
+    def given(self, given: dict[str, Any] | None = None) -> dict[str, Any]:
+        """`given` with the moment of the fetch ("fetched", ISO 8601 UTC): a stamp such as "Updated 3 hours ago"
+        counts back from it."""
+        return {**(given or {}), "fetched": self.at.isoformat(timespec="seconds")}
 
 
 def _refusal(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:

@@ -7,10 +7,11 @@ wrote them. Each finder below reads one kind of cue; `extract_meta` orders them 
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -329,6 +330,59 @@ def stamp_above_body(lines: list[str], body: str) -> str | None:
     return _first_stamp(below[3:runs_on], year)
 
 
+def _near_body(lines: list[str], body: str) -> list[str]:
+    """The lines where a page's own stamp sits, nearest first: above the article's first paragraph, then below it."""
+    first = next((ln for ln in _lines(body) if _running(ln)), None)
+    if first is None or first not in lines:
+        return []
+    at = lines.index(first)
+    return [*reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3]), *lines[at + 3:at + STAMP_LINES_BELOW]]
+
+
+def fetched_stamp_day(lines: list[str], body: str, fetched: datetime) -> str | None:
+    """The day of a page's own stamp that counts back from when the page was fetched ("Updated 3 hours ago",
+    "yesterday at 5 pm"; pages.yaml fetched_relative): the nearest such line, read back from `fetched`, the
+    moment of a live fetch or a WARC record's WARC-Date. Such a stamp names no day without it."""
+    m = next(filter(None, map(_FETCHED_RELATIVE.match, _near_body(lines, body))), None)
+    if m is None:
+        return None
+    if m["count"]:
+        unit = next(u for u in ("minutes", "hours", "days", "weeks") if m[u])
+        return (fetched - timedelta(**{unit: 1 if m["one"] else int(m["count"])})).date().isoformat()
+    back = 1 if m["yesterday"] else 0
+    if m["weekday"]:  # "Monday 5:30PM": the last such weekday up to the day of the fetch
+        back = (fetched.weekday() - next(i for i, n in enumerate(_WEEKDAYS) if n.startswith(m["weekday"][:3].lower()))) % 7
+    return (fetched.date() - timedelta(days=back)).isoformat()
+
+
+def fetched_time(value: Any) -> datetime | None:
+    """The moment a page was fetched, from an ISO 8601 time ("2026-12-06T14:03:15Z"; UTC where no offset)."""
+    try:
+        when = datetime.fromisoformat(str(value).strip()) if value else None
+    except ValueError:
+        return None
+    return when.replace(tzinfo=timezone.utc) if when and when.tzinfo is None else when
+
+
+_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|section|article|header|footer|aside|nav|"
+                        r"main|figure|figcaption|blockquote|dd|dt|dl)\b[^>]*>", re.I)
+
+
+def _html_lines(raw: str) -> list[str]:
+    """An HTML page's text, a line per block: the cleaner drops a byline's stamp ("Updated 3 hours ago")."""
+    text = re.sub(r"<[^>]*>", "", _BLOCK_TAG.sub("\n", _SCRIPT.sub("\n", raw)))
+    return [" ".join(ln.split()) for ln in html_lib.unescape(text).splitlines() if ln.strip()]
+
+
+def _fetched_day(page: _Page, fetched: Any) -> str | None:
+    """The day of a stamp counted back from when the page was fetched, where that moment is known."""
+    when = fetched_time(fetched)
+    if when is None:
+        return None
+    return fetched_stamp_day(_html_lines(page.raw) if page.is_html else page.lines, page.body, when)
+
+
 def _served_year(lines: list[str], body: str) -> int | None:
     """The year the page was served in, as its copyright notice says ("© 2019 Cleveland.com"): the year a stamp
     that names none is in (sites leave out the year they serve a page in). None where the story tells of a later
@@ -373,6 +427,7 @@ def _first_stamp(lines: list[str], year: int | None = None) -> str | None:
 
 
 _RELATIVE_STAMP = _PATTERN("relative_stamp")
+_FETCHED_RELATIVE = _PATTERN("fetched_relative")
 _YEARLESS_DAY = _PATTERN("yearless_day")
 _SERVED_YEAR = _PATTERN("served_year")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -887,7 +942,7 @@ def extract_meta(raw_text: str, body: str, *, removed: list[str] | None = None, 
     page_meta = page_meta or {}
     page_lines = _lines(body) + list(removed or []) if is_html else _lines(raw_text)
     page = _Page(page_lines, page_lines[:HEADER_LINES], page_lines[-FOOTER_LINES:], body, is_html,
-                 _host(url or page_meta.get("url")), url)
+                 _host(url or page_meta.get("url")), url, raw_text)
     meta = Meta()
     sitename = page_meta.get("sitename")
     meta.title = given.get("title") or _find_page_title(page, cleaner_title, sitename, table)
@@ -920,6 +975,7 @@ class _Page:
     is_html: bool
     host: str | None
     url: str | None
+    raw: str = ""  # the page as read: an HTML page's stamp lines the cleaner drops are read from it
 
 
 def _find_page_title(page: _Page, cleaner_title: str | None, sitename: Any, table: Sources) -> str | None:
@@ -986,7 +1042,7 @@ def body_day(lines: list[str], today: date) -> str | None:
 
 
 def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The publication day and where it came from ("given", "meta", "text", "inferred")."""
+    """The publication day and where it came from ("given", "meta", "text", "fetched_relative", "inferred")."""
     # the page's metadata, a wire dateline or the URL outrank any other date the page shows: a date
     # line among the first lines may be a sidebar's ("Most read ... 2 April 2024"), so it comes after
     sources: tuple[tuple[Callable[[], Any], str], ...] = (
@@ -994,6 +1050,7 @@ def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]
         (lambda: _wire_date(page), "text"), (lambda: url_date(page.url), "inferred"),
         (lambda: dateline_date(page.header), "text"),
         (lambda: None if page.is_html else stamp_above_body(page.lines, page.body), "text"),
+        (lambda: _fetched_day(page, given.get("fetched")), "fetched_relative"),
         (lambda: body_day(page.lines, date.today()), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
         normal = _normal_date(read())

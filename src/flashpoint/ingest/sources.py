@@ -247,7 +247,7 @@ def read_warc(path: Path) -> Iterator[Item]:
                 count += 1
                 if pending is not None:
                     yield pending
-                pending = _warc_document(source, data, kind, uri, ctype)
+                pending = _warc_document(source, data, kind, uri, ctype, record.rec_headers.get_header("WARC-Date"))
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on truncated or corrupt files
         if pending is not None:
             yield pending
@@ -282,11 +282,13 @@ def _record_content_type(record: Any) -> str | None:
     return record.http_headers.get_header("Content-Type") or ""
 
 
-def _warc_document(source: str, data: bytes, kind: Kind, uri: str, ctype: str) -> Item:
-    """One record's document, or an error when it is over the size limit (read one byte past it to know)."""
+def _warc_document(source: str, data: bytes, kind: Kind, uri: str, ctype: str, captured: str | None = None) -> Item:
+    """One record's document, or an error when it is over the size limit (read one byte past it to know).
+    Its WARC-Date, when the page was captured, is given as "fetched"."""
     if len(data) > MAX_DOCUMENT_BYTES:
         return InputError(source=source, message=f"record is larger than the limit of {MAX_DOCUMENT_BYTES:,} bytes")
-    return document(source, data, kind, url=uri or None, content_type=ctype)
+    return document(source, data, kind, url=uri or None, content_type=ctype,
+                    given={"fetched": captured} if captured else None)
 
 
 def _warc_ending(path: Path, truncated: bool, pending: Item | None, count: int) -> Iterator[Item]:
@@ -331,7 +333,7 @@ def read_url(url: str, allow_private: bool = False) -> Iterator[Item]:
     if kind is None:
         yield InputError(source=url, message=f"unsupported content type {ctype.split(';')[0]!r}")
         return
-    yield document(url, got.content, kind, url=got.final_url, content_type=got.content_type)
+    yield document(url, got.content, kind, url=got.final_url, content_type=got.content_type, given=got.given())
 
 
 def read_feed(source: str, data: bytes, allow_private: bool = False) -> Iterator[Item]:
@@ -370,4 +372,5 @@ def read_feed(source: str, data: bytes, allow_private: bool = False) -> Iterator
         if kind is None:
             yield InputError(source=link, message=f"unsupported content type {got.content_type.split(';')[0]!r}")
             continue
-        yield document(link, got.content, kind, url=got.final_url, content_type=got.content_type, given=given)
+        yield document(link, got.content, kind, url=got.final_url, content_type=got.content_type,
+                       given=got.given(given))
