@@ -301,7 +301,15 @@ def _after(text: str, i: int) -> str:
 
 def _is_opening(text: str, i: int) -> bool:
     prev = _before(text, i)
-    return (prev.isspace() or prev in "([{—–-/:" or prev in OPEN_DOUBLE) and not _after(text, i).isspace()
+    return (prev.isspace() or prev in "([{—–-/:" or prev in OPEN_DOUBLE) and (not _after(text, i).isspace()
+                                                                          or _opens_sentence_spaced(text, i))
+
+
+def _opens_sentence_spaced(text: str, i: int) -> bool:
+    """'… Taylor wrote. " The course of steroids …': a straight mark set apart by spaces after a sentence's end,
+    before a capital, opens a quote."""
+    return text[i] == '"' and text[i + 1:i + 3].strip()[:1].isupper() and text[i + 1:i + 2] == " " and \
+        text[:i].rstrip()[-1:] in ".!?"
 
 
 # two single marks written for a double one, as wire copy does ("‘‘We will stay,’’ he said"; ASCII ``…''): one mark
@@ -312,8 +320,10 @@ _SINGLE_MARK = re.compile("[‘’']")
 
 
 def _inner_start(text: str, open_at: int) -> int:
-    """Where the quoted words start after the opening mark at `open_at`: two characters on for a doubled single."""
-    return open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+    """Where the quoted words start after the opening mark at `open_at`: two characters on for a doubled single,
+    past the spaces some texts set after it ('" The course …')."""
+    start = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
+    return len(text) - len(text[start:].lstrip(" \u00a0"))
 
 
 def _opens_double(text: str, i: int, none_open: bool) -> bool:
