@@ -29,6 +29,8 @@ from flashpoint.nlp.regexes import longest_first
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 NAME_POS = ("PROPN", "PRON")
 # the head of a noun phrase is reached from its words through these edges ("the envoy of Y": envoy)
+# a word before its phrase's head hangs on a word after it by these edges ("43-year-old Jana Ortiz": year, old, Ortiz)
+_BEFORE_HEAD = frozenset({"flat", "compound", "amod", "nmod:desc", "obl:unmarked"})
 PHRASE_UP = frozenset({"flat", "compound", "amod", "det", "appos", "nmod:poss", "nummod", "nmod", "case"})
 DESCRIBED_REACH = 600  # characters: "A spokesperson … said … Later he said" within this reach is that spokesperson
 GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke within this reach
@@ -1786,8 +1788,8 @@ def right_nominal(verb: Token, limit: int, times: list[tuple[int, int]] | None =
         if any(a <= tok.idx < b for a, b in times or []):
             continue  # "warned Wednesday the ambassador"
         if tok.pos_ in ("PROPN", "NOUN", "PRON") or tok.text[:1].isupper() and nominal_like(tok):  # "says Early(ADV)."
-            while tok.dep_ in ("flat", "compound", "amod", "nmod:desc") and tok.head.i > tok.i and tok.head.i < limit:
-                tok = tok.head
+            while tok.dep_ in _BEFORE_HEAD and tok.head.i > tok.i and tok.head.i < limit:
+                tok = tok.head  # "said 43-year-old Jana Ortiz": "year" hangs on "old", "old" on the name
             return tok
         if _misread_name(tok):
             return tok  # '…”, stated Save the Children': a name the tagger read as a verb
