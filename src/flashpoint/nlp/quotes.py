@@ -419,7 +419,7 @@ def _is_cue_verb(tok: Token) -> bool:
     if tok.text.isupper() and len(tok.text) > 1:
         return False  # "Ain o Salish Kendra (ASK)": an acronym the tagger read as a verb
     base = _base(tok)
-    active = _misread_past_verb(tok) or _reporting_after_apposition(tok)
+    active = _misread_past_verb(tok) or _reporting_after_apposition(tok) or _past_after_quote(tok)
     return base in _verbs() and (active or not (syntax.is_passive(tok) and syntax.agent(tok) is None))
 
 
@@ -428,6 +428,17 @@ def _reporting_after_apposition(tok: Token) -> bool:
     modifying the apposition: a past form right after the comma that closes it, reporting a "that" clause."""
     return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and \
         any(_is_that(t) and t.dep_ == "mark" for t in tok.subtree if t.i > tok.i)
+
+
+def _past_after_quote(tok: Token) -> bool:
+    """'“…,” the patient described in the report', parsed as a participle modifying "patient": a past form with no
+    object right after a noun phrase that opens just after a quote's closing mark is that phrase's speech verb, where
+    the phrase is no other verb's subject ('“…,” the engineer described in the report said')."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.head.i != tok.i - 1 or syntax.children(tok, "obj") \
+            or tok.head.dep_ in ("nsubj", "nsubj:pass"):
+        return False
+    opening = tok.head.left_edge.i
+    return opening > 0 and tok.doc[opening - 1].text in CLOSE_DOUBLE + '"'
 
 
 def _misread_past_verb(tok: Token) -> bool:
