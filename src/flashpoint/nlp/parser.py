@@ -693,11 +693,29 @@ def _parse_batch(parser: Any, batch: list[Doc]) -> None:
     states = parser.moves.init_batch(batch)
     if any(len(doc) for doc in batch):
         step = parser.model.predict(batch)
+        scores = _step_scores(parser.model, step)
         unfinished = [s for s in states if not s.is_final()]
         while unfinished:
-            unfinished = parser.transition_states(unfinished, step.predict(unfinished))
+            unfinished = parser.transition_states(unfinished, scores(unfinished))
         step.clear_memory()
     parser.set_annotations(batch, states)
+
+
+def _step_scores(model: Any, step: Any) -> Callable[[list[Any]], Any]:
+    """The scores of the transitions of unfinished states, as the step model's own `predict` gives them (the
+    state's features summed, through the hidden layer, times the output layer), without two of its per-step costs
+    that change nothing here: thinc's call of the output layer (its numpy product and sum, done here directly) and
+    the scan for the lowest score, given to the classes training never saw (none in this parser)."""
+    upper = step.vec2scores if model.attrs.get("has_upper") else None
+    if upper is None or model.attrs.get("unseen_classes") or getattr(upper.ops, "use_blis", False):
+        return cast(Callable[[list[Any]], Any], step.predict)  # its own path: thinc's BLIS product, or masked classes
+    weights, bias = upper.get_param("W").T, upper.get_param("b")
+
+    def scores(states: list[Any]) -> Any:
+        found = np.dot(step.state2vec.predict(step.get_token_ids(states)), weights)  # thinc's Linear: gemm, then += b
+        found += bias
+        return found
+    return scores
 
 
 # A lone token has one parse whatever the parser's scores: it heads itself, the sentence's root (the parser gave all
