@@ -669,7 +669,7 @@ def _noun_doers(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]
     """The sides an act noun's own modifiers name as its doers."""
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
     mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
-            or (c.dep_ == "nmod" and syn.case_of(c) in syntax().agent_preps)]
+            or (c.dep_ in ("nmod", "obl:agent") and syn.case_of(c) in syntax().agent_preps)]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
     return [p for p in found if p is not None and not (p.actor.id or "").startswith(("place:", "geonames:"))]
@@ -763,9 +763,14 @@ def _instrument_heads(trigger: Token) -> list[Token]:
     """The nouns an act's harm is told by: of an oblique of instrument ("killed in shelling"), and the noun after "of"
     of an oblique of cause (events.yaml domestic_force cause_nouns: "injured as a result of a rocket attack")."""
     causes = domestic_force().cause_nouns
-    heads = [syn.np_head(o) for o in syn.obliques(trigger, syntax().instrument_preps)]
-    return heads + [syn.np_head(n) for c in trigger.children if c.dep_.startswith("obl") and _lemma_in(c, causes)
-                    for n in syn.obliques(c, names().genitive_prepositions)]
+    hosts = [trigger, *(k for k in trigger.conjuncts if k.i > trigger.i)]  # "killed and 22 injured as a result of"
+    heads = [syn.np_head(o) for h in hosts for o in syn.obliques(h, syntax().instrument_preps)]
+    of = names().genitive_prepositions
+    for c in (c for h in hosts for c in h.children):
+        if c.dep_.startswith("obl") and _lemma_in(c, causes):  # "as a result of shelling(acl) by ...": a clause to the parse
+            heads += [syn.np_head(n) for n in syn.obliques(c, of)]
+            heads += [n for n in c.children if n.dep_ == "acl" and syn.case_of(n) in of]
+    return heads
 
 
 def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, state: ArticleState,
