@@ -30,6 +30,7 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 NAME_POS = ("PROPN", "PRON")
 # the head of a noun phrase is reached from its words through these edges ("the envoy of Y": envoy)
 # a word before its phrase's head hangs on a word after it by these edges ("43-year-old Jana Ortiz": year, old, Ortiz)
+_FULL_NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+)+")  # "Jana Ortiz": a name of two words or more
 _BEFORE_HEAD = frozenset({"flat", "compound", "amod", "nmod:desc", "obl:unmarked"})
 PHRASE_UP = frozenset({"flat", "compound", "amod", "det", "appos", "nmod:poss", "nummod", "nmod", "case"})
 DESCRIBED_REACH = 600  # characters: "A spokesperson … said … Later he said" within this reach is that spokesperson
@@ -1343,7 +1344,28 @@ class Speakers:
             found = self.unlisted_name(tok) or self._unlisted_by_surname(tok)
         if found is None and tok.text[:1].isupper():
             found = self.named_before_by_surname(lo, hi) or self._person_by_surname(tok, lo, hi)  # "Figgins said"
-        return found or self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text)
+        return found or self._unnamed(tok, lo, hi, text)
+
+    def _unnamed(self, tok: Token, lo: int, hi: int, text: str) -> Who | None:
+        """A phrase no name is written for: a person whose title closes it, a body or source, or the person just
+        quoted that a word for a person stands for."""
+        return self._person_closing_title(lo, hi) or self._body_or_source(tok, lo, hi, text) or \
+            self._person_by_noun(tok, text)
+
+    def _person_by_noun(self, tok: Token, text: str) -> Who | None:
+        """'“…,” X said. “…,” said the actor': "the" and a singular word for a person (quotes.yaml person_nouns) that
+        names no one else is the last person who spoke, within DESCRIBED_REACH of where they last spoke, when no
+        other person is named between."""
+        if tok.tag_ != "NN" or tok.lower_ not in quoting().person_nouns or not _DEFINITE_BODY.fullmatch(text):
+            return None
+        heard = [(w, at) for w, at in zip(self.said, self.spoke_at, strict=True) if at < tok.idx]
+        if not heard or not heard[-1][0].person or tok.idx - heard[-1][1] >= DESCRIBED_REACH:
+            return None
+        who, at = heard[-1]
+        named = [e.text for e in self.entities_in(at, tok.idx) if e.type == "PERSON"] + \
+            [m.group(0) for m in _FULL_NAME.finditer(self.body, at, tok.idx) if not self.in_quote(m.start())
+             and coref.looks_like_person(m.group(0))]
+        return None if any(not coref.same_person(name, who.name) for name in named) else who
 
     def _aged(self, text: str, at: int, lo: int) -> Who | None:
         """'Jose Mourinho was appointed … The 56-year-old said': a person described by their age alone is the
