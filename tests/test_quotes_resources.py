@@ -38,12 +38,12 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
-     "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\naccording_to: [according, to]\nfragment_words: three\n",
+     "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\naccording_to: [according, to]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
-     "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\naccording_to: [according, to]\nfragment_words: 3\n",
+     "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\naccording_to: [according, to]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -237,6 +237,7 @@ class Quoting:
     subject_relatives: frozenset[str]
     singular_they_pronouns: frozenset[str]
     generic_articles: frozenset[str]
+    title_small_words: frozenset[str]
     fragment_words: int
     title_words: int
     according_to: tuple[str, str]  # the head word and its preposition ("according", "to"), as listed
@@ -247,7 +248,7 @@ QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "ques
                  "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
                  "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers",
                  "closing_aside_openers", "complementizers", "clause_joiners", "contrast_joiners", "subject_relatives",
-                 "singular_they_pronouns", "generic_articles")
+                 "singular_they_pronouns", "generic_articles", "title_small_words")
 
 
 @lru_cache(maxsize=4)

@@ -2107,9 +2107,12 @@ def _modified_head(tok: Token) -> Token:
 
 
 def _title_case(text: str) -> bool:
-    """Two to `title_words` words, each capitalised (quotes.yaml): a title, not a statement."""
+    """Two to `title_words` words, each capitalised but for the short words a title keeps in lower case between
+    its first and last (quotes.yaml title_small_words): a title, not a statement."""
     words = _TITLE_WORD.findall(text)
-    return 2 <= len(words) <= quoting().title_words and all(w[0].isupper() for w in words)
+    small = quoting().title_small_words
+    return 2 <= len(words) <= quoting().title_words and words[0][0].isupper() and words[-1][0].isupper() and \
+        all(w[0].isupper() or w in small for w in words)
 
 
 def _hyphen_joined(tok: Token) -> bool:
