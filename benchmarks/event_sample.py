@@ -22,7 +22,8 @@ sample of benchmarks/ (events, entities, dates, figures) names, labelled blind t
 nothing, so it is the check of the confidence model that sample 7 chose (12 of its rows state no event); the next
 stop released it as tuning data. Sample 9 is the same draw with random.Random(9) over the rows no file of benchmarks/
 named then (a pool of 14,916 rows; 15 of the 50 state no event), labelled blind at the start of the 2026-12-06
-afternoon stop and scored only at its start and end: no rule was chosen on it.
+afternoon stop and scored only at its start and end, released as tuning data in the evening stop. Sample 10 is the
+same with random.Random(10) (a pool of 14,866 rows; 10 of the 50 state no event), blind for the evening stop.
 
     python benchmarks/event_sample.py dump  [--source ruwa|news] [--out test-output/event_dump.jsonl]
         run the pipeline over every document of the source and write each event with its sentence (to read)

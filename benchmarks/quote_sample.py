@@ -34,9 +34,10 @@ or not) that overlaps it and, for "span+speaker", names the same speaker; today'
 places are left out; precision = matched / today's quotes, recall = matched / judged quotes. So a quote split in two, a
 false hit anywhere in the article and a quote found twice all count, as they do on the held-out articles.
 
-Samples 8 and 9 are whole-article samples labelled blind at the start of a stop, each of 12 bodies no quote sample had
-read in full and outside both news181 gold sets, drawn with random.Random(8) and (9) among pages with speech cues;
-sample 8 was released as tuning data the stop after, sample 9 is blind (scored at the start and the end of its stop).
+Samples 8, 9 and 10 are whole-article samples labelled blind at the start of a stop, each of 12 bodies no quote sample
+had read in full and outside both news181 gold sets, drawn with random.Random(8), (9) and (10) among pages with speech
+cues; each was scored only at the start and the end of its stop and released as tuning data the stop after (sample 10
+at the end of the 2026-12-06 evening stop).
 """
 
 from __future__ import annotations
