@@ -268,6 +268,39 @@ def test_greedy_parse_gives_the_trees_of_the_parsers_own_pipe(most_tokens: int) 
     assert [d.to_array(parser.TREE).tolist() for d in ours] == [d.to_array(parser.TREE).tolist() for d in theirs]
 
 
+def test_pieces_major_maxout_gives_the_vectors_and_annotations_of_thincs_own() -> None:
+    """load_parser swaps the token vectors' maxout layers for a forward over piece-major weights; spaCy's own
+    pipeline on the same ops (numpy's BLAS) gives the same vectors, bit for bit, and the same tags, morphology,
+    lemmas and trees, batched and one text at a time; training still runs thinc's own forward."""
+    import numpy as np
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+    from thinc.api import NumpyOps
+
+    from flashpoint.nlp import parser
+
+    nlp = parser.load_parser()
+    own = spacy.load(parser.MODEL_DIR)
+    for _, pipe in own.pipeline:
+        for node in pipe.model.walk():
+            node.ops = NumpyOps(use_blis=False)
+    swapped = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "maxout"]
+    assert swapped and all(n._func is not m._func for n, m in  # the fast forward is in use
+                           zip(swapped, [m for m in own.get_pipe("tok2vec").model.walk() if m.name == "maxout"],
+                               strict=True))
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    texts = [*_texts()[:6], *EDGE]
+    for batch in (len(texts), 1):
+        ours = list(nlp.pipe([nlp.make_doc(t) for t in texts], batch_size=batch))
+        theirs = list(own.pipe([nlp.make_doc(t) for t in texts], batch_size=batch))
+        for a, b in zip(ours, theirs, strict=True):
+            assert np.array_equal(a.tensor, b.tensor)
+            assert a.to_array(attrs).tolist() == b.to_array(attrs).tolist()
+    inputs = np.random.default_rng(0).standard_normal((5, swapped[0].get_dim("nI")), dtype=np.float32)
+    trained, backprop = swapped[0].begin_update(inputs)  # training's path: thinc's forward, with its backprop
+    assert np.array_equal(trained, swapped[0].predict(inputs)) and backprop(trained).shape == inputs.shape
+
+
 def test_the_tokenizer_without_spacys_bare_space_cases_gives_the_same_tokens() -> None:
     """add_special_cases drops spaCy's cases of a bare space, tab or line break (they stop the tokenizer's cache for the
     rest of a text); the tokens, offsets and norms are those the pipeline with them gives."""

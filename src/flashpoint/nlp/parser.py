@@ -65,7 +65,34 @@ def load_parser() -> Language:
     for _, pipe in nlp.pipeline:
         for node in cast(TrainablePipe, pipe).model.walk():  # every component of this pipeline is trained
             node.ops = ops
+            if node.name == "maxout" and not node.layers and node.get_dim("nP") > 1:
+                node._func = _pieces_major_maxout(node)  # its forward, swapped for prediction
     return nlp
+
+
+def _pieces_major_maxout(node: Any) -> Callable[[Any, Any, bool], Any]:
+    """A maxout layer's forward for prediction, its weights' rows reordered piece-major once at load: the product's
+    columns then hold each piece's outputs side by side, and the best of them is an element-wise maximum of
+    contiguous blocks instead of thinc's per-unit scan over a (tokens, units, pieces) array. The same values (each
+    column's product and sum unchanged, the maximum exact): the token vectors on the 40 pages' sentences are equal
+    bit for bit, in 0.42 s CPU instead of 0.50 s. The weights reach BLAS transposed, as thinc passes them: a
+    contiguous copy is rounded otherwise on one-token batches. Training (is_train) runs thinc's own forward."""
+    own = node._func
+    n_out, pieces, n_in = node.get_dim("nO"), node.get_dim("nP"), node.get_dim("nI")
+    order = np.arange(n_out * pieces).reshape(n_out, pieces).T.ravel()  # new row piece * n_out + unit: W's row unit * pieces + piece
+    weights = node.get_param("W").reshape(n_out * pieces, n_in)[order].T  # transposed, as thinc passes it to BLAS
+    bias = node.get_param("b").reshape(n_out * pieces)[order].copy()
+
+    def forward(model: Any, X: Any, is_train: bool) -> Any:
+        if is_train:
+            return own(model, X, is_train)
+        scores = np.dot(X, weights)  # thinc's gemm of X and W transposed, then += b
+        scores += bias
+        best = np.maximum(scores[:, :n_out], scores[:, n_out:2 * n_out])
+        for piece in range(2, pieces):
+            np.maximum(best, scores[:, piece * n_out:(piece + 1) * n_out], out=best)
+        return best, lambda d_best: None
+    return forward
 
 
 def add_special_cases(nlp: Language) -> None:
