@@ -29,10 +29,10 @@ from flashpoint.nlp.regexes import longest_first
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 NAME_POS = ("PROPN", "PRON")
 # the head of a noun phrase is reached from its words through these edges ("the envoy of Y": envoy)
-# a word before its phrase's head hangs on a word after it by these edges ("43-year-old Jana Ortiz": year, old, Ortiz)
-_FULL_NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+)+")  # "Jana Ortiz": a name of two words or more
-_BEFORE_HEAD = frozenset({"flat", "compound", "amod", "nmod:desc", "obl:unmarked"})
 PHRASE_UP = frozenset({"flat", "compound", "amod", "det", "appos", "nmod:poss", "nummod", "nmod", "case"})
+# a word before its phrase's head hangs on a word after it by these edges ("43-year-old Jana Ortiz": year, old, Ortiz)
+_BEFORE_HEAD = frozenset({"flat", "compound", "amod", "nmod:desc", "obl:unmarked"})
+_FULL_NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+)+")  # "Jana Ortiz": a name of two words or more
 DESCRIBED_REACH = 600  # characters: "A spokesperson … said … Later he said" within this reach is that spokesperson
 GROUP_REACH = 400  # characters: "it"/"they" stand for the body that spoke within this reach
 DOCUMENT_REACH = 2000  # characters: "the report" is the document last named with its issuer within this reach
@@ -1009,8 +1009,9 @@ class Speakers:
         may stand for any plural subject between, so its reach runs from where the body was named);
         for the pronoun, a name taken for a person's only by its form (no given name opening it, no
         entity, no gendered word) is such a body ("Magen David Adom said … It said")."""
-        since = max(self.said[-1].start, self.spoke_at[-1]) if self.said and lasting else \
-            self.said[-1].start if self.said else pos - GROUP_REACH
+        if not self.said:
+            return None
+        since = max(self.said[-1].start, self.spoke_at[-1]) if lasting else self.said[-1].start
         if pos - since >= GROUP_REACH:
             return None
         last = self.said[-1]
@@ -1032,9 +1033,9 @@ class Speakers:
         body = heard[at][0]
         since = {word for w, _ in heard[at + 1:] if w.person for word in w.name.split()} | set(body.name.split())
         span = self.doc.tokens.char_span(heard[at][1], tok.idx, alignment_mode="expand")
-        return None if any(self._body_subject(t, since) for t in span or ()) else body
+        return None if any(self._names_another_body(t, since) for t in span or ()) else body
 
-    def _body_subject(self, t: Token, known: set[str]) -> bool:
+    def _names_another_body(self, t: Token, known: set[str]) -> bool:
         """A named subject outside quotes that is no person entity and none of the `known` names' words."""
         own = self.entity_at(t.idx)
         return t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "PROPN" and not self.in_quote(t.idx) and \
