@@ -271,21 +271,27 @@ class ComplementRecipients:
 @lru_cache(maxsize=4)
 def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipients:
     data, source = _rule_section(language, "complement_recipients")
-    types = _types(data, source)
-    if not all(isinstance(p, str) for p in data.get("preps") or []):  # YAML reads a bare `on` as true
-        raise ValueError(f"{source}: preps must be words (quote \"on\")")
-    return ComplementRecipients(types, tuple(data.get("preps") or []),
-                                *_examples(data, source))
+    return ComplementRecipients(_types(data, source), _preps(data, "preps", source), *_examples(data, source))
+
+
+def _preps(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
+    """A rule's list of prepositions, as written: YAML reads a bare `on` as true, which would match no word."""
+    preps = data.get(key) or []
+    if not all(isinstance(p, str) for p in preps):
+        raise ValueError(f"{source}: {key} must be words (quote \"on\")")
+    return tuple(preps)
 
 
 @dataclass(frozen=True)
 class NominalRecipients:
-    """events.yaml `nominal_recipients`: a verbal act of `types` on an act of dealing with a side (one of `nouns`,
-    "demanded talks with US commanders") is aimed at the side an oblique of that noun with one of `preps` names."""
+    """events.yaml `nominal_recipients`: a verbal act of `types` on an act of dealing with a side (one of `nouns`, its
+    object or an oblique of one of `object_preps`: "demanded talks with US commanders", "called for dialogue with
+    Moscow") is aimed at the side an oblique of that noun with one of `preps` names."""
 
     types: frozenset[str]
     nouns: frozenset[str]
     preps: tuple[str, ...]
+    object_preps: tuple[str, ...]
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -293,10 +299,8 @@ class NominalRecipients:
 @lru_cache(maxsize=4)
 def nominal_recipients(language: str = DEFAULT_LANGUAGE) -> NominalRecipients:
     data, source = _rule_section(language, "nominal_recipients")
-    if not all(isinstance(p, str) for p in data.get("preps") or []):  # YAML reads a bare `on` as true
-        raise ValueError(f"{source}: preps must be words (quote \"on\")")
-    return NominalRecipients(_types(data, source), _nouns(data, "nouns"), tuple(data.get("preps") or []),
-                             *_examples(data, source))
+    return NominalRecipients(_types(data, source), _nouns(data, "nouns"), _preps(data, "preps", source),
+                             _preps(data, "object_preps", source), *_examples(data, source))
 
 
 @lru_cache(maxsize=4)

@@ -1041,7 +1041,7 @@ def _nominal_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleS
     rule = nominal_recipients()
     if p.type not in rule.types:
         return []
-    heads = [syn.np_head(o) for o in (*syn.children(trigger, "obj"), *syn.obliques(trigger, ("for",)))]
+    heads = [syn.np_head(o) for o in (*syn.children(trigger, "obj"), *syn.obliques(trigger, rule.object_preps))]
     # the object, its conjuncts and the nouns hung on it ("a ceasefire and a meeting with Putin" parsed as one phrase)
     nouns = [n for h in heads for n in (h, *h.conjuncts, *(c for c in h.children if c.dep_ in ("nmod", "conj")))
              if n.pos_ == "NOUN" and _lemma_in(n, rule.nouns)]
