@@ -168,7 +168,7 @@ def _day_cue_words(key: str) -> Callable[[], str]:
 _PATTERN = Patterns("pages.yaml", "page_patterns", {
     "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies,
     "WEEKDAY_NAME": calendar_words().written_weekday.pattern.pattern,
-    "CLOCK": r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", "MONTH": "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?",
+    "MONTH": "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?",
     "ELAPSED_COUNTS": _day_cue_words("elapsed_counts"), "ELAPSED_CUES": _day_cue_words("elapsed_cues")})
 _DATE_PATTERNS = [
     _PATTERN("day_month_year"),  # "Fri., 3rd of March, 2023"
@@ -316,10 +316,9 @@ def stamp_above_body(lines: list[str], body: str) -> str | None:
     below the first lines of a dump. That first line may be a standfirst with the byline and stamp under
     it: failing one above, the first stamp below it before two sentences' lines in a row (the story's
     paragraphs) is the page's."""
-    first = next((ln for ln in _lines(body) if _running(ln)), None)
-    if first is None or first not in lines:
+    at = _first_paragraph_at(lines, body)
+    if at is None:
         return None
-    at = lines.index(first)
     year = _served_year(lines, body)
     above = _first_stamp(list(reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])), year)
     if above:
@@ -330,12 +329,17 @@ def stamp_above_body(lines: list[str], body: str) -> str | None:
     return _first_stamp(below[3:runs_on], year)
 
 
+def _first_paragraph_at(lines: list[str], body: str) -> int | None:
+    """Where among the page's `lines` the article's first line of running text is: a page's stamps are read near it."""
+    first = next((ln for ln in _lines(body) if _running(ln)), None)
+    return lines.index(first) if first is not None and first in lines else None
+
+
 def _near_body(lines: list[str], body: str) -> list[str]:
     """The lines where a page's own stamp sits, nearest first: above the article's first paragraph, then below it."""
-    first = next((ln for ln in _lines(body) if _running(ln)), None)
-    if first is None or first not in lines:
+    at = _first_paragraph_at(lines, body)
+    if at is None:
         return []
-    at = lines.index(first)
     return [*reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3]), *lines[at + 3:at + STAMP_LINES_BELOW]]
 
 
@@ -410,7 +414,8 @@ def _first_stamp(lines: list[str], year: int | None = None) -> str | None:
     """The date of the first stamp line, nearest first; a first-posted stamp beside an update's
     ("Posted: Feb 16, 2018 | Updated: Feb 17, 2018") is the publication day. Lines of a date alone that
     give three days or more are a listing's (related stories, each under its headline), not the page's.
-    A stamp that names no year is read in `year`, the year the page was served in, where known."""
+    A stamp that names no year is read in `year`, the year the page was served in, where known. A stamp that names
+    no day ("Monday 5:30PM", "22 hours ago") is the page's own when nearest: the dated ones past it are others'."""
     alone = [_date_alone(line) for line in lines]
     listing = len(set(filter(None, alone))) >= LISTING_DAYS
     for i, line in enumerate(lines):
