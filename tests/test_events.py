@@ -990,7 +990,7 @@ def test_harm_told_as_the_result_of_an_attack_is_by_the_attacks_side() -> None:
     assert hit and all(side(e.actor) == "RUS" for e in hit)
     # a result of no attack names no attacker
     weather = of_type(events_of("Eleven people were injured as a result of a Russian storm in Kramatorsk."), "ASSAULT")
-    assert all(e.actor is None for e in weather)
+    assert weather and all(e.actor is None for e in weather)
     # "killed and 22 injured as a result of shelling(acl) by ...": the cause on the last of the acts joined, its attack
     # a clause to the parse with its doer after "by"
     joined = of_type(events_of("Five civilians were killed and 22 injured as a result of shelling by Russian troops "
