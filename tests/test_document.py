@@ -4,6 +4,7 @@ run across a line break or a sentence-final mark."""
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +12,10 @@ from conftest import SEEDS
 from flashpoint.model import Article
 from flashpoint.nlp.document import make_doc
 from flashpoint.nlp.language import dateline, names
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 def _texts() -> list[str]:
@@ -233,7 +238,7 @@ def test_lemmatize_sets_the_lemmas_the_lemmatizer_component_sets() -> None:
     assert [[t.lemma_ for t in d] for d in ours] == [[t.lemma_ for t in d] for d in theirs]
 
 
-def _tagged_sentences(nlp, texts: list[str]) -> list:  # type: ignore[no-untyped-def]
+def _tagged_sentences(nlp: Language, texts: list[str]) -> list[Doc]:
     """Each sentence of `texts` as a doc of its own, with the token vectors the parser reads."""
     from spacy.tokens import Doc
 
