@@ -55,7 +55,7 @@ class Fetched:
     status: int = 200  # 304 when a conditional request found nothing new (content is then empty)
     at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))  # when the page came
 
-    def given(self, given: dict[str, Any] | None = None) -> dict[str, Any]:
+    def with_fetched(self, given: dict[str, Any] | None = None) -> dict[str, Any]:
         """`given` with the moment of the fetch ("fetched", ISO 8601 UTC): a stamp such as "Updated 3 hours ago"
         counts back from it."""
         return {**(given or {}), "fetched": self.at.isoformat(timespec="seconds")}

@@ -333,7 +333,7 @@ def read_url(url: str, allow_private: bool = False) -> Iterator[Item]:
     if kind is None:
         yield InputError(source=url, message=f"unsupported content type {ctype.split(';')[0]!r}")
         return
-    yield document(url, got.content, kind, url=got.final_url, content_type=got.content_type, given=got.given())
+    yield document(url, got.content, kind, url=got.final_url, content_type=got.content_type, given=got.with_fetched())
 
 
 def read_feed(source: str, data: bytes, allow_private: bool = False) -> Iterator[Item]:
@@ -373,4 +373,4 @@ def read_feed(source: str, data: bytes, allow_private: bool = False) -> Iterator
             yield InputError(source=link, message=f"unsupported content type {got.content_type.split(';')[0]!r}")
             continue
         yield document(link, got.content, kind, url=got.final_url, content_type=got.content_type,
-                       given=got.given(given))
+                       given=got.with_fetched(given))

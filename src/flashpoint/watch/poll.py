@@ -213,4 +213,4 @@ def item_articles(source: Source, item: Item, config: WatchConfig) -> list[Artic
         return [InputError(source=item.link,
                            message=f"unsupported content type {got.content_type.split(';')[0]!r}")]
     return [_article(document(item.link, got.content, kind, url=got.final_url, content_type=got.content_type,
-                              given=got.given(given)))]
+                              given=got.with_fetched(given)))]
