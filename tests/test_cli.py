@@ -80,10 +80,16 @@ def _closed_port() -> int:
     (["ingest", "a.txt", "b.txt", "--title", "One headline"], "--title names one document"),
     (["ingest", "a.txt", "--workers", "0"], "--workers: 0 must be 1 or more"),
     (["frobnicate"], "No such command 'frobnicate'"),
+    (["events", "--since", ""], "--since is empty"),
+    (["export", "events", "--outlet", " "], "--outlet is empty"),
+    (["quotes", "--limit", "99999999999999999999"], "--limit: 99999999999999999999 is too large"),
+    (["serve", "--port", "0"], "--port: 0 is not a port"),
+    (["analyze", "x.txt", "--format", "xml"], "--format: 'xml' is not one of json, jsonl"),
+    (["watch", "some-folder", "--once", "--min-outlets", "-1"], "--min-outlets: -1 must be 0 (never) or more"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(db: str, args: list[str], says: str) -> None:
     cmd, *rest = args
-    line = one_error_line(run(cmd, "--db", db, *rest) if cmd not in ("frobnicate",) else run(*args), 2)
+    line = one_error_line(run(cmd, "--db", db, *rest) if cmd not in ("frobnicate", "analyze") else run(*args), 2)
     assert says in line
 
 
@@ -150,6 +156,31 @@ def test_ingest_into_a_missing_folder_and_of_a_missing_file(tmp_path: Path) -> N
     assert result.exit_code == 1
     assert "missing.txt: no such file or directory" in result.stderr
     assert "stored 0, already present 0, failed 1" in result.stderr
+
+
+def test_serve_where_it_cannot_listen_is_one_line(db: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        line = one_error_line(run("serve", "--db", db, "--port", port), 1)
+    assert f"--port {port}: cannot listen there" in line and "in use" in line
+    # an address this machine does not have (TEST-NET-1, never assigned)
+    assert "cannot listen there" in one_error_line(run("serve", "--db", db, "--host", "192.0.2.1", "--port", port), 1)
+
+
+def test_eval_on_the_wrong_files_is_one_line(tmp_path: Path) -> None:
+    not_json = tmp_path / "gold.json"
+    not_json.write_text("these are notes")
+    for suite in ("seeds", "datetime", "plover", "events"):
+        line = one_error_line(run("eval", suite, str(not_json)), 2)
+        assert f"{not_json}: not the {suite} data set: a file there is not JSON" in line
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    assert f"{folder}: Is a directory" in one_error_line(run("eval", "datetime", str(folder)), 2)
+    assert f"{folder / 'gold.json'}: No such file" in one_error_line(run("eval", "seeds", str(folder)), 2)
+    line = one_error_line(run("eval", "stories", str(folder), "--labels", str(not_json)), 2)
+    assert f"--labels {not_json}: not the stories data set" in line
 
 
 # -- lists -------------------------------------------------------------------------------------

@@ -289,12 +289,20 @@ def _columns(given: str | None, rows: list[dict[str, Any]]) -> list[str] | None:
     return wanted
 
 
+def _refuse_empty(values: dict[str, Any]) -> None:
+    """`--since ""` is a mistake on the command line (the API reads an empty form field as no filter)."""
+    empty = [OPTIONS[k].cli for k, v in values.items() if isinstance(v, str) and not v.strip()]
+    if empty:
+        raise BadParameter(f"{empty[0]} is empty: give a value or leave the option out")
+
+
 def show_list(name: str, db: str | None, fmt: str, limit: int, offset: int, columns: str | None,
               values: dict[str, Any]) -> None:
     from flashpoint.output import FORMATS
 
     if fmt not in FORMATS:
         raise BadParameter(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    _refuse_empty(values)
     filters = Filters(**values, limit=limit, offset=offset, labels="cli")
     store = _store(db)
     from flashpoint.listing import list_page
@@ -389,6 +397,7 @@ def _export_command() -> None:
         from flashpoint.export.run import export as run_export
 
         check(what, fmt)
+        _refuse_empty(values)
         unused = [OPTIONS[k].cli for k, v in values.items() if v is not None and k not in VIEW_FILTERS[what]]
         if unused:
             raise BadParameter(f"{', '.join(unused)}: not a filter of {what} "
@@ -452,6 +461,7 @@ def serve(
     if not 0 < port < 65536:
         raise BadParameter(f"--port: {port} is not a port (1 to 65535)")
     store = _store(db)
+    _check_listen(host, port)
     import uvicorn
 
     from flashpoint import workflow  # noqa: F401 - imported here, before any thread imports it
@@ -463,6 +473,22 @@ def serve(
     # Views a killed ingest left behind are caught up now, beside the first reads, not in one of them.
     threading.Thread(target=_catch_up_views, args=(store,), daemon=True).start()
     uvicorn.run(create_app(api_key=api_key, store=store), host=host, port=port)
+
+
+def _check_listen(host: str, port: int) -> None:
+    """A host that does not resolve or a port in use is one line here, not uvicorn's log lines and exit 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise CommandFailed(f"--host {host}: cannot resolve it ({getattr(exc, 'strerror', None) or exc})") from exc
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a closed port is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise CommandFailed(f"--host {host} --port {port}: cannot listen there: {exc.strerror or exc}") from exc
 
 
 def _catch_up_views(store: Any) -> None:
@@ -522,6 +548,8 @@ def watch(
         raise BadParameter("nothing to watch: give sources or a watch file with sources")
     config.stdout = config.stdout and not no_stdout
     if min_outlets is not None:
+        if min_outlets < 0:
+            raise BadParameter(f"--min-outlets: {min_outlets} must be 0 (never) or more")
         config.thresholds.story_outlets = min_outlets
     config.allow_private = config.allow_private or allow_private
     config.trusted_hosts.extend(trusted_host or [])
@@ -562,7 +590,12 @@ def evaluate(
         scores = run_suite(suite, path, plain_text=plain_text, limit=limit, articles=articles, split=split,
                            min_confidence=min_confidence, errors=errors, ignore_published=ignore_published,
                            **({"labels": labels} if labels is not None else {}))
-    except (KeyError, FileNotFoundError, ValueError) as exc:
+    except json.JSONDecodeError as exc:
+        where = f"{path} or --labels {labels}" if labels is not None else str(path)
+        raise BadParameter(f"{where}: not the {suite} data set: a file there is not JSON ({exc})") from exc
+    except OSError as exc:
+        raise BadParameter(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc)) from exc
+    except (KeyError, ValueError) as exc:
         raise BadParameter(str(exc).strip("'\"")) from exc
     for problem in scores.get("problems", []) if suite == "realnews" else []:
         note(f"skipped: {problem}")

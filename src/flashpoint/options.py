@@ -108,6 +108,8 @@ def check_limit(name: str, value: int | None, *, maximum: int | None = API_MAX_L
         return None
     if zero_means_all and value < 0:
         raise BadParameter(f"{name}: {value} must be 0 (every row) or more")
+    if zero_means_all and value >= 2**62:  # beyond what a database integer holds: an overflow, not a page
+        raise BadParameter(f"{name}: {value} is too large (0 shows every row)")
     if value < 1 or (maximum is not None and value > maximum):
         raise BadParameter(f"{name}: {value} is out of range (1 to {maximum})")
     return value
