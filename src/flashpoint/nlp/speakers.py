@@ -1023,8 +1023,7 @@ class Speakers:
         """'X, the group that owns her music, says … She accused them of … But the company says': "the" and a word
         for a body is the last body that spoke, within GROUP_REACH of where it last spoke, though people spoke
         since, when no other body is named as a subject between."""
-        if tok.lower_ not in quoting().body_nouns | quoting().body_kinds or tok.tag_ != "NN" or \
-                not _DEFINITE_BODY.fullmatch(text):
+        if not _body_word(tok) or not _DEFINITE_BODY.fullmatch(text):
             return None
         heard = list(zip(self.said, self.spoke_at, strict=True))
         at = next((i for i in range(len(heard) - 1, -1, -1) if not heard[i][0].person and heard[i][1] < tok.idx), None)
@@ -1451,7 +1450,7 @@ class Speakers:
         """'The group that owns her catalogue, Acme Records, says': a word for a body (quotes.yaml body_nouns,
         body_kinds) with a run of capitalised words set off after it, however the parse hung them, is that body
         as named; no person's or place's name."""
-        if tok.lower_ not in quoting().body_nouns | quoting().body_kinds or tok.tag_ != "NN" or not _capitalised(first):
+        if not _body_word(tok) or not _capitalised(first):
             return None
         a, b = name_run(first)
         if any(e.type in ("PERSON", "GPE", "LOC", "NORP") for e in self.entities_in(a, b)):
@@ -1670,6 +1669,12 @@ def _name_step(doc: Doc, i: int) -> int:
             and not nxt.is_sent_start:
         return 1
     return 0
+
+
+def _body_word(tok: Token) -> bool:
+    """A singular common noun for a body ("the company", "the label"; quotes.yaml body_nouns, body_kinds): a
+    description that may stand for a body named before or after it."""
+    return tok.tag_ == "NN" and tok.lower_ in quoting().body_nouns | quoting().body_kinds
 
 
 def _capitalised(tok: Token) -> bool:
