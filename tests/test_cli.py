@@ -86,6 +86,7 @@ def _closed_port() -> int:
     (["serve", "--port", "0"], "--port: 0 is not a port"),
     (["analyze", "x.txt", "--format", "xml"], "--format: 'xml' is not one of json, jsonl"),
     (["watch", "some-folder", "--once", "--min-outlets", "-1"], "--min-outlets: -1 must be 0 (never) or more"),
+    (["watch", "some-folder", "--once", "--interval", "-3"], "--interval: -3.0 must be 0 seconds or more"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(db: str, args: list[str], says: str) -> None:
     cmd, *rest = args
@@ -223,6 +224,18 @@ def test_tables_fit_the_terminal(db: str) -> None:
                                                            "outlet,type"])
     header = next(line for line in chosen.stdout.splitlines() if "type" in line)
     assert header.index("outlet") < header.index("type") and "text" not in header
+
+
+def test_framing_by_outlet_as_the_api_gives_it(db: str) -> None:
+    every = rows(db, "framing")
+    outlets = [r["outlet"] for r in every]
+    assert len(outlets) == len(set(outlets)) > 1  # one row per outlet
+    one = rows(db, "framing", "--outlet", outlets[-1])
+    assert [r["outlet"] for r in one] == [outlets[-1]]
+    api = TestClient(create_app(db)).get("/api/framing", params={"outlet": outlets[-1]}).json()["items"]
+    assert json.loads(json.dumps(api)) == one
+    table = ok("framing", "--db", db, "--columns", "outlet,articles").stdout
+    assert all(o in table for o in outlets)
 
 
 def test_escalation_by_week_and_month(db: str) -> None:

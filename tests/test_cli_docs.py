@@ -67,3 +67,12 @@ def test_every_endpoint_and_parameter_is_in_the_rest_section() -> None:
                      for q in d.query_params}
             missing = sorted(n for n in names if f"`{n}`" not in text and f"`{n}=" not in text)
             assert not missing, f"{path}: query parameters not in README: {missing}"
+
+
+def test_every_command_is_run_by_a_test() -> None:
+    """A command with no test that runs it (CliRunner or a subprocess) is a command nobody checks."""
+    here = Path(__file__).resolve()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in here.parent.glob("test_*.py") if p != here)
+    for name in commands():
+        assert re.search(rf'(\[|"flashpoint(\.cli)?", |\b(cli|run|ok)\(|rows\(\w+, |FLASHPOINT, )"{name}"', text), \
+            f"flashpoint {name}: no test runs it"

@@ -531,6 +531,10 @@ def watch(
     from flashpoint.watch.config import ConfigError, build_config, defaults, load_watch_file, source_from_spec
     from flashpoint.watch.runner import Watch, install_signal_handlers, run
 
+    if interval is not None and not interval >= 0:  # NaN too
+        raise BadParameter(f"--interval: {interval} must be 0 seconds or more")
+    if min_outlets is not None and min_outlets < 0:
+        raise BadParameter(f"--min-outlets: {min_outlets} must be 0 (never) or more")
     try:
         config = load_watch_file(file) if file else build_config({})
         base = {**defaults(), **({"interval_s": interval} if interval is not None else {})}
@@ -548,8 +552,6 @@ def watch(
         raise BadParameter("nothing to watch: give sources or a watch file with sources")
     config.stdout = config.stdout and not no_stdout
     if min_outlets is not None:
-        if min_outlets < 0:
-            raise BadParameter(f"--min-outlets: {min_outlets} must be 0 (never) or more")
         config.thresholds.story_outlets = min_outlets
     config.allow_private = config.allow_private or allow_private
     config.trusted_hosts.extend(trusted_host or [])
