@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from flashpoint.store.store import Store
+    from flashpoint.watch.config import WatchConfig
 
 
 class CommandFailed(Exception):
@@ -511,6 +512,26 @@ def _catch_up_views(store: Any) -> None:
         pass
 
 
+def _watch_config(file: Path | None, sources: list[str], interval: float | None, given: dict[str, str | None],
+                  webhook: str | None, webhook_secret: str | None) -> WatchConfig:
+    """The watch file's configuration with the command line's sources and webhook added (one line on a bad one)."""
+    from flashpoint.watch.config import ConfigError, build_config, defaults, load_watch_file, source_from_spec
+
+    try:
+        config = load_watch_file(file) if file else build_config({})
+        base = {**defaults(), **({"interval_s": interval} if interval is not None else {})}
+        for i, spec in enumerate(sources):
+            entry = {"feed" if "://" in spec else "folder": spec, **given}
+            config.sources.append(source_from_spec({k: v for k, v in entry.items() if v}, base, f"argument {i + 1}"))
+        if webhook:
+            config.webhook = build_config({"channels": {"webhook": {"url": webhook}}}).webhook
+        if config.webhook and webhook_secret:
+            config.webhook.secret = webhook_secret
+    except ConfigError as exc:
+        raise BadParameter(str(exc)) from exc
+    return config
+
+
 @app.command()
 def watch(
     sources: Annotated[list[str] | None, typer.Argument(help="feed or sitemap URLs, folders (added to the watch file's)")] = None,
@@ -528,26 +549,14 @@ def watch(
     trusted_host: Annotated[list[str] | None, typer.Option("--trusted-host", help="a host allowed on a private network")] = None,
 ) -> None:
     """Keep sources under watch: poll, ingest what is new, raise alerts and deliver them once per channel."""
-    from flashpoint.watch.config import ConfigError, build_config, defaults, load_watch_file, source_from_spec
     from flashpoint.watch.runner import Watch, install_signal_handlers, run
 
     if interval is not None and not interval >= 0:  # NaN too
         raise BadParameter(f"--interval: {interval} must be 0 seconds or more")
     if min_outlets is not None and min_outlets < 0:
         raise BadParameter(f"--min-outlets: {min_outlets} must be 0 (never) or more")
-    try:
-        config = load_watch_file(file) if file else build_config({})
-        base = {**defaults(), **({"interval_s": interval} if interval is not None else {})}
-        for i, spec in enumerate(sources or []):
-            entry = {"feed" if "://" in spec else "folder": spec, "outlet": outlet, "language": language}
-            config.sources.append(source_from_spec({k: v for k, v in entry.items() if v}, base, f"argument {i + 1}"))
-        if webhook:
-            extra = build_config({"channels": {"webhook": {"url": webhook}}})
-            config.webhook = extra.webhook
-        if config.webhook and webhook_secret:
-            config.webhook.secret = webhook_secret
-    except ConfigError as exc:
-        raise BadParameter(str(exc)) from exc
+    config = _watch_config(file, sources or [], interval, {"outlet": outlet, "language": language},
+                           webhook, webhook_secret)
     if not config.sources:
         raise BadParameter("nothing to watch: give sources or a watch file with sources")
     config.stdout = config.stdout and not no_stdout
