@@ -91,6 +91,19 @@ def test_a_warc_record_is_dated_back_from_its_warc_date(tmp_path: Path, captured
     assert (art.published, art.published_from) == (day, "fetched_relative")
 
 
+@pytest.mark.parametrize("fetched, day", [("2019-11-20T02:00:00Z", "2019-11-19"),
+                                          ("2019-11-20T09:00:00+02:00", "2019-11-20"),
+                                          ("not a time", None)])
+def test_a_jsonl_record_is_dated_back_from_its_fetched_field(tmp_path: Path, fetched: str, day: str | None) -> None:
+    """A scrape kept as JSONL with the moment of its capture: the same stamp as a live fetch's, read back from it;
+    a value that is no time anchors nothing."""
+    import json
+
+    (tmp_path / "scrape.jsonl").write_text(json.dumps({"text": TEXT, "fetched": fetched}) + "\n", encoding="utf-8")
+    art = _article([str(tmp_path / "scrape.jsonl")])
+    assert (art.published, art.published_from) == (day, "fetched_relative" if day else None)
+
+
 def test_a_text_dump_with_the_same_stamp_names_no_day(tmp_path: Path) -> None:
     """No moment of a fetch, no anchor: the stamp is read as before (no day)."""
     (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")

@@ -29,7 +29,7 @@ DOCUMENT_SUFFIXES: dict[str, Kind] = {".txt": "text", ".text": "text", ".html": 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-GIVEN_FIELDS = ("id", "url", "title", "outlet", "published", "agency", "author", "language", "republisher")
+GIVEN_FIELDS = ("id", "url", "title", "outlet", "published", "agency", "author", "language", "republisher", "fetched")
 MAX_FEED_ENTRIES = 500
 
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
