@@ -320,13 +320,18 @@ def stamp_above_body(lines: list[str], body: str) -> str | None:
     if at is None:
         return None
     year = _served_year(lines, body)
-    above = _first_stamp(list(reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])), year)
-    if above:
-        return above
-    below = lines[at:at + STAMP_LINES_BELOW]
+    above, below = _stamp_windows(lines, at)
+    found = _first_stamp(above, year)
+    if found:
+        return found
     runs_on = next((i for i in range(1, len(below)) if _sentence_end(below[i - 1]) and _sentence_end(below[i])),
                    len(below))
     return _first_stamp(below[3:runs_on], year)
+
+
+def _stamp_windows(lines: list[str], at: int) -> tuple[list[str], list[str]]:
+    """The lines above the first paragraph at `at` (and its first three), nearest first, and those from it on."""
+    return list(reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3])), lines[at:at + STAMP_LINES_BELOW]
 
 
 def _first_paragraph_at(lines: list[str], body: str) -> int | None:
@@ -340,7 +345,8 @@ def _near_body(lines: list[str], body: str) -> list[str]:
     at = _first_paragraph_at(lines, body)
     if at is None:
         return []
-    return [*reversed(lines[max(0, at - STAMP_LINES_ABOVE):at + 3]), *lines[at + 3:at + STAMP_LINES_BELOW]]
+    above, below = _stamp_windows(lines, at)
+    return [*above, *below[3:]]
 
 
 def fetched_stamp_day(lines: list[str], body: str, fetched: datetime) -> str | None:

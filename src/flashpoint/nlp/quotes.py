@@ -308,7 +308,7 @@ def _is_opening(text: str, i: int) -> bool:
 def _opens_sentence_spaced(text: str, i: int) -> bool:
     """'… Taylor wrote. " The course of steroids …': a straight mark set apart by spaces after a sentence's end,
     before a capital, opens a quote."""
-    return text[i] == '"' and text[i + 1:i + 3].strip()[:1].isupper() and text[i + 1:i + 2] == " " and \
+    return text[i] == '"' and text[i + 1:i + 2] == " " and text[i + 2:i + 3].isupper() and \
         text[:i].rstrip()[-1:] in ".!?"
 
 
@@ -323,7 +323,9 @@ def _inner_start(text: str, open_at: int) -> int:
     """Where the quoted words start after the opening mark at `open_at`: two characters on for a doubled single,
     past the spaces some texts set after it ('" The course …')."""
     start = open_at + (2 if text[open_at:open_at + 2] in OPEN_DOUBLED else 1)
-    return len(text) - len(text[start:].lstrip(" \u00a0"))
+    while text[start:start + 1] in (" ", "\u00a0"):
+        start += 1
+    return start
 
 
 def _opens_double(text: str, i: int, none_open: bool) -> bool:

@@ -208,14 +208,14 @@ def _conjuncts(tok: Token) -> tuple[list[Token], list[Token]]:
     return conjuncts, appositions
 
 
-def _past_relative(tok: Token, hi: int) -> int:
-    """The first comma within or right after a relative clause that goes on from `tok`'s phrase at `hi` (the parse may
-    hang the name set off after it inside the clause), else `hi`."""
+def _past_relative(tok: Token, hi: int, body: str) -> int:
+    """The first comma of `body` within or right after a relative clause that goes on from `tok`'s phrase at `hi` (the
+    parse may hang the name set off after it inside the clause), else `hi`."""
     rel = [c for c in tok.children if c.dep_ == "acl:relcl" and c.idx >= hi]
     if not rel:
         return hi
     end = max(t.idx + len(t) for t in rel[0].subtree)
-    comma = tok.doc.text.find(",", hi, end + 1)
+    comma = body.find(",", hi, end + 1)
     return comma if comma >= 0 else hi
 
 
@@ -1433,7 +1433,7 @@ class Speakers:
     def _named_after(self, tok: Token, hi: int) -> Who | None:
         """'the ambassador to the UN, Linda X.': the person named right after the phrase (or its relative clause:
         "the group that owns her music, Acme Records, says") and a comma."""
-        appositive = _APPOSITIVE_NAME.match(self.body, hi) or _APPOSITIVE_NAME.match(self.body, _past_relative(tok, hi))
+        appositive = _APPOSITIVE_NAME.match(self.body, hi) or _APPOSITIVE_NAME.match(self.body, _past_relative(tok, hi, self.body))
         if not appositive:
             return None
         at = appositive.end()
