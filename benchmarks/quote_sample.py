@@ -34,6 +34,9 @@ or not) that overlaps it and, for "span+speaker", names the same speaker; today'
 places are left out; precision = matched / today's quotes, recall = matched / judged quotes. So a quote split in two, a
 false hit anywhere in the article and a quote found twice all count, as they do on the held-out articles.
 
+A sample may also judge RUWA rows (`ruwa-N`, a headline and its sub-heading as benchmarks/entity_sample.py reads them):
+short conflict reporting, where most quotes are an official's or a ministry's statement.
+
 Samples 8, 9 and 10 are whole-article samples labelled blind at the start of a stop, each of 12 bodies no quote sample
 had read in full and outside both news181 gold sets, drawn with random.Random(8), (9) and (10) among pages with speech
 cues; each was scored only at the start and the end of its stop and released as tuning data the stop after (sample 10
@@ -140,6 +143,10 @@ def score(sample_path: Path, show: bool) -> dict[str, Any]:
     lines = [json.loads(line) for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     judged = [j for j in lines if j["label"] not in NOT_A_PLACE]
     docs = bodies()
+    if any(j["doc"].startswith("ruwa-") for j in lines):  # RUWA rows: conflict reporting, headline and sub-heading
+        from entity_sample import ruwa_documents
+
+        docs.update(ruwa_documents(1_000_000))
     found: dict[str, list[Any]] = {}
     for doc_id in sorted({j["doc"] for j in lines}):  # an article read whole may hold no quote at all
         found[doc_id] = analyse(doc_id, docs[doc_id]).quotes
