@@ -41,6 +41,13 @@ Samples 8, 9 and 10 are whole-article samples labelled blind at the start of a s
 had read in full and outside both news181 gold sets, drawn with random.Random(8), (9) and (10) among pages with speech
 cues; each was scored only at the start and the end of its stop and released as tuning data the stop after (sample 10
 at the end of the 2026-12-06 evening stop).
+
+Sample 12r (quote_sample12r.jsonl) is 40 RUWA rows read whole: RUWA rows with text, minus ruwa_documents(1400), minus
+every ruwa-N named in benchmarks/ and every ruwa-N id of blind sample 11, kept those with a speech cue
+(\\b(said|says|told|according to|stated|claimed|warned|announced)\\b|["“”‘], not « »: 2924 rows), then
+random.Random(112).sample(sorted pool, 40); 38 quotes (36 reported, 2 direct), 16 places either way, 9 rows with none.
+Labelled from the text alone, scored when judged: P 1.0 R 0.474 (span+speaker, 18 of 38 found) at 802b8c0; released as
+tuning data.
 """
 
 from __future__ import annotations
