@@ -69,9 +69,10 @@ def rows() -> list[Row]:
     dt = [*CLI, "eval", "datetime", "../shared/eval/datetime/DateTimeModel.json", "--json"]
     out += [("datetime", "DateTimeModel dates and ranges", dt, ["accuracy_date_daterange"])]
     # the whole-document samples (5 and up; the earlier ones judge single places)
-    for n in range(5, 100):
-        if not (ROOT / f"benchmarks/quote_sample{n}.jsonl").is_file():
-            break
+    # quote samples N of the 181 pages, Nr of RUWA war headlines (conflict reporting)
+    quote_names = [f"{n}{r}" for n in range(5, 100) for r in ("", "r")
+                   if (ROOT / f"benchmarks/quote_sample{n}{r}.jsonl").is_file()]
+    for n in quote_names:
         q = [*BENCH, "benchmarks/quote_sample.py", "score", "--sample", f"benchmarks/quote_sample{n}.jsonl"]
         out += [("samples", f"quote sample {n} whole articles P", q, ["whole_articles", "span+speaker", "precision"]),
                 ("samples", f"quote sample {n} whole articles R", q, ["whole_articles", "span+speaker", "recall"])]
