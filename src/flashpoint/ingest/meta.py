@@ -19,7 +19,15 @@ from urllib.parse import urlsplit
 
 from flashpoint.ingest.clean import SECTION_SEPARATOR
 from flashpoint.nlp.inflect import shaped
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, calendar_words, page_cues, word_list
+from flashpoint.nlp.language import (
+    DEFAULT_LANGUAGE,
+    Patterns,
+    StampWords,
+    calendar_words,
+    page_cues,
+    stamp_words,
+    word_list,
+)
 from flashpoint.yamlio import load_yaml
 
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
@@ -164,9 +172,14 @@ def _day_cue_words(key: str) -> Callable[[], str]:
     return lambda: "|".join(map(re.escape, (document_day_cues("en") or {}).get(key, [])))
 
 
+def _capitals() -> str:
+    """A capital letter of any script ("A", "É", "Ł", "В"): a byline's names begin with one."""
+    return "[" + "".join(c for c in map(chr, range(0x10000)) if c.isupper()) + "]"
+
+
 # the page reader's patterns (lang/en/pages.yaml page_patterns), with the parts it builds
 _PATTERN = Patterns("pages.yaml", "page_patterns", {
-    "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies,
+    "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies, "CAPITAL": _capitals,
     "WEEKDAY_NAME": calendar_words().written_weekday.pattern.pattern,
     "MONTH": "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?",
     "ELAPSED_COUNTS": _day_cue_words("elapsed_counts"), "ELAPSED_CUES": _day_cue_words("elapsed_cues")})
@@ -310,23 +323,43 @@ def _sentence_end(line: str) -> bool:
     return len(line.split()) >= 4 and bool(_RUNNING_TEXT.search(line))
 
 
-def stamp_above_body(lines: list[str], body: str) -> str | None:
+def stamp_above_body(lines: list[str], body: str, language: str | None = None) -> str | None:
     """The page's own stamp in a text dump: the nearest stamp line above the article's first paragraph
     (or among its first lines), a line of running text, not the headline above the stamp. Menus push it far
     below the first lines of a dump. That first line may be a standfirst with the byline and stamp under
     it: failing one above, the first stamp below it before two sentences' lines in a row (the story's
-    paragraphs) is the page's."""
+    paragraphs) is the page's. A page in another `language` with a stamps.yaml has its stamp lines read in
+    English words ("22 de outubro de 2010" as "22 october 2010")."""
     at = _first_paragraph_at(lines, body)
     if at is None:
         return None
     year = _served_year(lines, body)
     above, below = _stamp_windows(lines, at)
+    foreign = stamp_words(language) if language else None
+    if foreign is not None:
+        above, below = ([stamp_in_english(line, foreign) for line in window] for window in (above, below))
     found = _first_stamp(above, year)
     if found:
         return found
     runs_on = next((i for i in range(1, len(below)) if _sentence_end(below[i - 1]) and _sentence_end(below[i])),
                    len(below))
     return _first_stamp(below[3:runs_on], year)
+
+
+_DIGIT_DAY = re.compile(r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mnum>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d./-])")
+_DAY_DOT = re.compile(r"\b(\d{1,2})\.(?=\s*(?:" + "|".join(calendar_words().month_names) + r")\b)", re.I)
+
+
+def stamp_in_english(line: str, foreign: StampWords) -> str:
+    """A stamp line of a page in another language in the English reader's words (lang/<code>/stamps.yaml):
+    "sexta-feira, 22 de outubro de 2010 às 20:13" -> "friday, 22 october 2010 at 20:13". Where the language
+    writes a day in digits first, "05/10/2018" names its month ("5 october 2018"), which the English reader would
+    take for 10 May; "25. september" loses the dot the language ends a day's number with."""
+    if foreign.day_first:
+        line = _DIGIT_DAY.sub(lambda m: f"{int(m['day'])} {calendar_words().month_names[int(m['mnum']) - 1]} {m['year']}"
+                              if 1 <= int(m["mnum"]) <= 12 else m.group(), line)
+    line = foreign.pattern.sub(lambda m: foreign.words[m.group().lower()], line)
+    return _DAY_DOT.sub(r"\1", line) if foreign.day_dot else line
 
 
 def _stamp_windows(lines: list[str], at: int) -> tuple[list[str], list[str]]:
@@ -1060,7 +1093,8 @@ def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]
         (lambda: given.get("published"), "given"), (lambda: page_meta.get("date"), "meta"),
         (lambda: _wire_date(page), "text"), (lambda: url_date(page.url), "inferred"),
         (lambda: dateline_date(page.header), "text"),
-        (lambda: None if page.is_html else stamp_above_body(page.lines, page.body), "text"),
+        (lambda: None if page.is_html else stamp_above_body(page.lines, page.body, detect_language(page.body)),
+         "text"),
         (lambda: _fetched_day(page, given.get("fetched")), "fetched_relative"),
         (lambda: body_day(page.lines, date.today()), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing

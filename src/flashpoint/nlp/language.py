@@ -622,6 +622,51 @@ def calendar_words(language: str = DEFAULT_LANGUAGE) -> CalendarWords:
                          units=units, plural_units=plural_units, unit_end_abbreviations=ends)
 
 
+@dataclass(frozen=True)
+class StampWords:
+    """How a page in another language writes its date stamp (resources/lang/<code>/stamps.yaml): each of its
+    stamp words as the English page reader reads it, so that ingest/meta.py reads the stamp line with the English
+    shapes put in English words."""
+
+    words: dict[str, str]  # a month's, a weekday's or a label's word (lower case) -> its English word ("": none)
+    pattern: re.Pattern[str]  # any of `words`, whole, longest first
+    day_first: bool  # "05/10/2018" is 5 October
+    day_dot: bool  # a day's number ends in a dot before its month ("25. September 2018")
+    pos: tuple[tuple[str, str], ...]  # stamp lines and the day each gives
+    neg: tuple[str, ...]  # lines that give none
+
+
+@lru_cache(maxsize=16)
+def stamp_words(language: str) -> StampWords | None:
+    """A language's stamps.yaml, checked: twelve rows of month names and seven of weekday names (each word read
+    as the English name in its place), `words` mapping other stamp words to English ones, none twice, and
+    examples either way. None for a language without the file (English, whose reader needs none)."""
+    if not (LANG_DIR / language / "stamps.yaml").exists():
+        return None
+    data, source = _mapping(language, "stamps.yaml", "a mapping of a stamp's words")
+    english = calendar_words(DEFAULT_LANGUAGE)
+    named = [(row, name) for key, names in (("months", english.month_names), ("weekdays", english.weekday_names))
+             for row, name in zip(_rows_in_order(data, key, len(names), source), names, strict=True)]
+    others = _checked_map(data, "words", source, lambda k, v: bool(k) and isinstance(v, str), "its English word")
+    listed = [w for row, _ in named for w in row] + list(others)
+    if len(set(listed)) != len(listed):
+        raise ValueError(f"{source} lists {sorted({w for w in listed if listed.count(w) > 1})} twice")
+    words = {w: name for row, name in named for w in row} | others
+    pos, neg = _stamp_examples(data, source)
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return StampWords(words, re.compile(r"(?<![\w'-])(?:" + alternation + r")(?![\w'-])", re.I), data["day_first"],
+                      bool(data.get("day_dot")), pos, neg)
+
+
+def _stamp_examples(data: dict[str, Any], source: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """stamps.yaml's examples, checked with its day_first: pos, [line, day] pairs; neg, lines."""
+    pos, neg = data.get("pos"), data.get("neg")
+    pairs = isinstance(pos, list) and pos and all(isinstance(p, list) and len(p) == 2 for p in pos)
+    if not (pos and pairs and isinstance(neg, list) and neg and isinstance(data.get("day_first"), bool)):
+        raise ValueError(f"{source} needs day_first (true or false), pos ([line, day] pairs) and neg (lines)")
+    return tuple((str(a), str(b)) for a, b in pos), tuple(map(str, neg))
+
+
 def _cue(row: Any, source: str, ignore_case: bool = True) -> Cue:
     """A regular expression with its positive and negative examples, compiled and checked."""
     row = row if isinstance(row, dict) else {}
