@@ -1536,3 +1536,19 @@ def test_a_participles_own_conjunct_stays_the_participles() -> None:
     doc = parse("Ukraine accused Russia of shelling the plant and killing civilians.")
     killing = next(t for t in doc if t.text == "killing")
     assert killing.head.text == "shelling"
+
+
+def test_the_same_act_between_the_same_sides_at_the_same_place_told_again_in_other_words_is_one_happening() -> None:
+    """"Occupiers launched a rocket attack on Druzhkivka" and, below, "the Russians launched a rocket attack on
+    Druzhkivka": other words for the same sides, at the same place, on no other day: one happening, two mentions
+    (events._same_scene). At another place, or on another day told, two happenings."""
+    body = ("Occupiers launched a rocket attack on Druzhkivka.\n\nAround 3:10 a.m., the Russians launched a rocket "
+            "attack on Druzhkivka in the Donetsk region.")
+    told = [e for e in of_type(events_of(body), "ASSAULT") if side(e.actor) == "RUS"]
+    assert len(told) == 1 and side(told[0].recipient) == "UKR" and len(told[0].mentions) == 1
+    elsewhere = ("Occupiers launched a rocket attack on Druzhkivka.\n\nAround 3:10 a.m., the Russians launched a rocket "
+                 "attack on Kramatorsk in the Donetsk region.")
+    assert len([e for e in of_type(events_of(elsewhere), "ASSAULT") if side(e.actor) == "RUS"]) == 2
+    days = ("Occupiers launched a rocket attack on Druzhkivka on Monday.\n\nOn Tuesday, the Russians launched a rocket "
+            "attack on Druzhkivka in the Donetsk region.")
+    assert len([e for e in of_type(events_of(days), "ASSAULT") if side(e.actor) == "RUS"]) == 2

@@ -1909,13 +1909,27 @@ def _keep(events: list[Event], seen: dict[tuple[object, ...], Event], found: lis
     battles were provoked by the US assault on Fallujah")."""
     for ev in found:
         first = seen.get(_key(ev)) or (_struck_before(ev, events) if id(ev) in unowned else None) \
-            or (_told_before(ev, events) if id(ev) in nominal else None)
+            or (_told_before(ev, events) if id(ev) in nominal else None) or _same_scene(ev, events)
         if first is not None:  # told again: one happening, another mention
             first.mentions.append(TextSpan(text=ev.text, start=ev.start, end=ev.end))
             first.confidence = max(first.confidence, ev.confidence)
             continue
         seen[_key(ev)] = ev
         events.append(ev)
+
+
+def _same_scene(ev: Event, events: list[Event]) -> Event | None:
+    """"Occupiers launched rocket attack on Druzhkivka" then "the Russians launched a rocket attack on Druzhkivka in
+    the Donetsk region": an earlier sentence's act of the same kind between the same two countries (or bodies) at the
+    same place named, on no other day, is the same happening told again in other words (ANNOTATION.md: annotated
+    once)."""
+    if ev.location is None or not (_of_side(ev.actor) and _of_side(ev.recipient)):
+        return None
+    return next((o for o in reversed(events) if o.start != ev.start and o.location is not None
+                 and o.location.name == ev.location.name and _told_alike(ev, o)
+                 and _of_side(o.actor) and _of_side(o.recipient) and _same_side(ev.actor, o.actor)
+                 and _same_side(ev.recipient, o.recipient) and (o.date is None or ev.date is None or o.date == ev.date)),
+                None)
 
 
 def _struck_before(ev: Event, events: list[Event]) -> Event | None:
