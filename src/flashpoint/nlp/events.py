@@ -740,8 +740,18 @@ def _instrument_actor(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[
 def _war_onset_actors(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     """"killed since the Russian invasion started", "since the start of Russia's war": harm told since a side's war
     began is that side's (events.yaml war_onsets); "since Russia launched its invasion": the clause's subject."""
+    found = _war_onset(trigger)
+    if found is None:
+        return []
+    act, by_subject = found
+    return _parties(doc, syn.subject(act), state) if by_subject else actors_of(doc, act, state)
+
+
+def _war_onset(trigger: Token) -> tuple[Token, bool] | None:
+    """The war whose onset harm is told since (events.yaml war_onsets), whoever's or no one's: its act noun, or the
+    clause that launched it (True: its subject is the side)."""
     rule = war_onsets()
-    for c in trigger.children:
+    for c in (c for h in _with_later_conjuncts(trigger) for c in h.children):  # "killed and 714 injured since ..."
         if syn.case_of(c) not in rule.marks:
             continue
         if c.dep_.split(":")[0] in ("obl", "nmod"):
@@ -749,21 +759,27 @@ def _war_onset_actors(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[
             if _lemma_in(noun, rule.onsets):
                 noun = next((syn.np_head(o) for o in syn.obliques(noun, names().genitive_prepositions)), noun)
             if _lemma_in(noun, rule.acts):
-                return actors_of(doc, noun, state)
+                return noun, False
         elif c.dep_ == "advcl":
             acts = [syn.np_head(s) for s in syn.children(c, "nsubj", "nsubj:pass") if _lemma_in(syn.np_head(s), rule.acts)]
             if acts:
-                return actors_of(doc, acts[0], state)
+                return acts[0], False
             if any(_lemma_in(syn.np_head(o), rule.acts) for o in syn.children(c, "obj")):
-                return _parties(doc, syn.subject(c), state)
-    return []
+                return c, True
+    return None
+
+
+def _with_later_conjuncts(trigger: Token) -> list[Token]:
+    """A verb and the verbs coordinated after it: "361 children have been killed and 714 injured since the invasion
+    started" hangs what tells the cause of both on the last one."""
+    return [trigger, *(k for k in trigger.conjuncts if k.i > trigger.i)]
 
 
 def _instrument_heads(trigger: Token) -> list[Token]:
     """The nouns an act's harm is told by: of an oblique of instrument ("killed in shelling"), and the noun after "of"
     of an oblique of cause (events.yaml domestic_force cause_nouns: "injured as a result of a rocket attack")."""
     causes = domestic_force().cause_nouns
-    hosts = [trigger, *(k for k in trigger.conjuncts if k.i > trigger.i)]  # "killed and 22 injured as a result of"
+    hosts = _with_later_conjuncts(trigger)  # "killed and 22 injured as a result of"
     heads = [syn.np_head(o) for h in hosts for o in syn.obliques(h, syntax().instrument_preps)]
     of = names().genitive_prepositions
     for c in (c for h in hosts for c in h.children):
@@ -1072,8 +1088,10 @@ def _owned(head: Token) -> bool:
 def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | None:
     """Where: an oblique of the trigger, or of its object or subject ("killed 30 people in Gaza", "police in
     Dhaka arrested"), naming a place; of an act of force or an attack noun also its target ("killed in an
-    Israeli airstrike on Rafah")."""
+    Israeli airstrike on Rafah"); then of a verb coordinated after it with no subject of its own ("361 children have been
+    killed and 714 injured in Ukraine")."""
     hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl", "nsubj"))]
+    hosts += [k for k in _with_later_conjuncts(trigger)[1:] if not syn.children(k, "nsubj", "nsubj:pass")]
     lang = syntax()
     attack = lang.place_preps | lang.attack_target_preps
     for obl in (o for h in hosts for o in syn.obliques(
@@ -1447,10 +1465,11 @@ def _domestic_force(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Part
     sentence: force (events.yaml `domestic_force`) with no one named using it, on people of the one country the text is
     about, is that country's own (inherited); only on civilians or protesters (not "Ukrainian soldier killed"), not
     where the text has named another country ("killed in the Russian aggression"), nor an act of war ("towns shelled",
-    "killed in shelling")."""
+    "killed in shelling", "killed since the war began")."""
     rule = domestic_force()
     countries = {r.actor.country or "" for r in coded.recipients}
     if coded.type not in rule.types or (coded.pattern.mode or "") in rule.war_modes or _war_instrument(coded.trigger) \
+            or _war_onset(coded.trigger) is not None \
             or any(r.actor.sector not in rule.victim_sectors for r in coded.recipients) \
             or len(countries) != 1 or "" in countries \
             or state.countries | _named_countries(doc, coded.trigger.sent) != countries:
