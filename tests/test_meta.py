@@ -518,3 +518,36 @@ def test_a_stamp_above_a_photo_gallery_dates_a_text_dump() -> None:
     lines = [*_MENU, "Published 4:00 am CST, Wednesday, November 20, 2019", caption, caption, "Photo: Jane Doe, AP",
              *gallery, _LEAD, "More text follows here."]
     assert stamp_above_body(lines, _LEAD + "\n\nMore text follows here.") == "2019-11-20"
+
+
+def test_a_stamp_above_a_share_panel_dates_a_text_dump() -> None:
+    """A share panel that names each network twice ('Facebook', 'Share this with Facebook') and its notices may put
+    over thirty lines between the stamp and the first paragraph; a stamp further up is another's."""
+    networks = ["Email", "Facebook", "Messenger", "Twitter", "Pinterest", "WhatsApp", "LinkedIn"]
+    panel = [*(f"Share this with {n}" for n in networks * 2), "Share", "Share this with",
+             "These are external links and will open in a new window",
+             *(line for n in networks for line in (n, f"Share this with {n}")), "Copy this link", "Close share panel"]
+    head = "PG&E begins new mass power shutoff"
+    lines = [*_MENU, head, "19 November 2019", *panel, "Image copyright Getty Images", _LEAD]
+    assert len(panel) > 30
+    assert stamp_above_body(lines, _LEAD) == "2019-11-19"
+    far = [*_MENU, "19 November 2019", head, *panel, *panel[:10], _LEAD]  # over forty lines up
+    assert stamp_above_body(far, _LEAD) is None
+
+
+def test_an_inferred_day_is_not_after_the_first_comment_under_the_story() -> None:
+    """Comments under a story, each with a stamp and listed oldest first, come after its publication: the day
+    its words give (here the last comment's) is bounded by the first's. A listing of other stories, newest first,
+    bounds nothing."""
+    from flashpoint.ingest.meta import body_day
+
+    story = [_LEAD, "The utility said the shutoff was needed to keep its lines from sparking wildfires."]
+    comments = [line for day, said in ((8, "Great post, thanks."), (8, "Very helpful."), (10, "I agree."),
+                                       (11, "Thanks for writing this."))
+                for line in ("Jane Reader says:", f"August {day}, 2018 at 3:17 pm", said, "Reply")]
+    body = "\n\n".join(story)
+    assert body_day([*_MENU, *story, *comments], date(2026, 1, 1), body) == "2018-08-08"
+    assert body_day([*_MENU, *story, *comments], date(2026, 1, 1)) == "2018-08-11"  # unbounded: the last comment's
+    listing = [line for day in (11, 10, 8) for line in (f"Another story of day {day}", f"8/{day}/18 9:00AM")]
+    later = [*_MENU, *story, "The inquiry closed on August 20, 2018.", *listing]
+    assert body_day(later, date(2026, 1, 1), body) == body_day(later, date(2026, 1, 1)) >= "2018-08-20"

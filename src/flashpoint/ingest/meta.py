@@ -249,8 +249,8 @@ _CLOCK = _PATTERN("clock")
 _STAMP_LABEL = page_cues()["stamp_label"].pattern  # "Published", "Last updated" (lang/en/pages.yaml)
 _UPDATE_LABEL = page_cues()["update_label"].pattern  # "Updated", "Modified": a later day than the publication's
 _BYLINE_REST = _PATTERN("byline_rest")
-STAMP_LINES_ABOVE = 30  # a page's stamp sits between its headline and its first paragraph, a photo gallery's lines, share
-# buttons or a listing of related stories between
+STAMP_LINES_ABOVE = 40  # a page's stamp sits between its headline and its first paragraph, a photo gallery's lines, share
+# buttons (a share panel that names each network twice) or a listing of related stories between
 STAMP_LINES_BELOW = 12  # or under a standfirst, a byline and share buttons
 LISTING_DAYS = 3  # dates alone on their lines giving this many days are a listing's
 STAMP_LINE_CHARS = 120
@@ -1070,11 +1070,28 @@ def _wire_date(page: _Page) -> str | None:
     return wire_dateline_date(lines, known)
 
 
-def body_day(lines: list[str], today: date) -> str | None:
+def body_day(lines: list[str], today: date, body: str | None = None) -> str | None:
     """The day an undated page was written, from its words alone (lang/<code>/document_day.yaml): the
     latest full date it tells of the past or a later day its weekday pins after it, else a day its weekday
     pins; then the day that closes the week of the weekdays it names. None for a page in a language with
-    no cue words there."""
+    no cue words there. Not after the day of the first comment under the story (`body`: the story's words)."""
+    day = _words_day(lines, today)
+    first = _first_comment_day(lines, body) if day and body else None
+    return min(day, first) if day and first else day
+
+
+def _first_comment_day(lines: list[str], body: str) -> str | None:
+    """The day of the first comment under the story: three or more stamp lines with a clock time below its first
+    paragraph ("August 8, 2018 at 3:17 pm"), whose days never go back (comments listed oldest first; a listing of
+    other stories runs newest first). A page is published on or before its first comment, and the dates its words
+    tell of include the comments'."""
+    at = _first_paragraph_at(lines, body)
+    days = [v for line in lines[at + 1:] if _CLOCK.search(line) and (v := _stamp_line(line))] if at is not None else []
+    return days[0] if len(days) >= LISTING_DAYS and days == sorted(days) else None
+
+
+def _words_day(lines: list[str], today: date) -> str | None:
+    """body_day's day, before the comments bound it."""
     text = "\n".join(lines)
     if document_day_cues(detect_language(text) or "en") is None:
         return None
@@ -1096,7 +1113,7 @@ def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]
         (lambda: None if page.is_html else stamp_above_body(page.lines, page.body, detect_language(page.body)),
          "text"),
         (lambda: _fetched_day(page, given.get("fetched")), "fetched_relative"),
-        (lambda: body_day(page.lines, date.today()), "inferred"))
+        (lambda: body_day(page.lines, date.today(), page.body), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
         normal = _normal_date(read())
         if normal:
