@@ -12,15 +12,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from flashpoint.yamlio import load_yaml
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
 DEFAULT_LANGUAGE = "en"
-
-try:  # the C loader reads the large files several times faster
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
@@ -58,7 +53,7 @@ def _mapping(language: str, name: str, what: str) -> tuple[dict[str, Any], str]:
 @lru_cache(maxsize=64)
 def _parsed(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)
+        return load_yaml(fh)  # the C loader, or this text's data kept from an earlier process
 
 
 @dataclass(frozen=True)
