@@ -51,3 +51,24 @@ def test_an_inferred_day_never_overrides_a_given_one() -> None:
 
 def test_the_future_cues_are_words() -> None:
     assert all(isinstance(w, str) and w.split() and all(p.isalpha() for p in w.split()) for w in DATA["future_cues"])
+
+
+def test_an_undated_page_is_read_with_its_own_languages_cue_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The cue words (document_day.yaml) are the page language's, not always English's: here a made-up
+    language 'xx' whose past word is 'hosts' and whose word of what will happen is 'soon'."""
+    english = meta.document_day_cues("en")
+    assert english is not None
+    xx = {**english, "past_words": ["hosts"], "future_cues": ["soon"]}
+    monkeypatch.setattr(meta, "document_day_cues", lambda language: xx if language == "xx" else english)
+    meta._future_cue.cache_clear()
+    meta._weekday_said.cache_clear()
+    try:
+        text = "Manchester hosts Liverpool on Saturday, Dec. 7, at Old Trafford. The season began in August 2024."
+        assert meta.pinned_date(text, TODAY, language="xx") == "2024-12-07"
+        assert meta.pinned_date(text, TODAY) is None  # 'hosts' tells no past in English
+        ahead = ["The talks will resume on 3 March 2024.", "The talks soon resume on 5 March 2024."]
+        assert meta.latest_text_date(ahead) == "2024-03-05"
+        assert meta.latest_text_date(ahead, "xx") == "2024-03-03"
+    finally:
+        meta._future_cue.cache_clear()
+        meta._weekday_said.cache_clear()

@@ -551,3 +551,13 @@ def test_an_inferred_day_is_not_after_the_first_comment_under_the_story() -> Non
     listing = [line for day in (11, 10, 8) for line in (f"Another story of day {day}", f"8/{day}/18 9:00AM")]
     later = [*_MENU, *story, "The inquiry closed on August 20, 2018.", *listing]
     assert body_day(later, date(2026, 1, 1), body) == body_day(later, date(2026, 1, 1)) >= "2018-08-20"
+
+
+def test_a_name_shaped_as_a_past_tells_no_past() -> None:
+    """A day pinned by its weekday dates a report only in a sentence told in the past: 'United' (a name) is no
+    past verb, 'hosted' is."""
+    season = " The season began in August 2024."
+    assert pinned_date("Manchester United host Liverpool on Saturday, Dec. 7, at Old Trafford." + season,
+                       date(2026, 12, 4)) is None
+    assert pinned_date("Manchester United hosted Liverpool on Saturday, Dec. 7, at Old Trafford." + season,
+                       date(2026, 12, 4)) == "2024-12-07"

@@ -167,9 +167,9 @@ def _agencies() -> str:
     return "|".join(re.escape(a) for a in aliases if len(a) >= 2)
 
 
-def _day_cue_words(key: str) -> Callable[[], str]:
-    """The words of document_day.yaml `key` as one alternation, made when first asked for."""
-    return lambda: "|".join(map(re.escape, (document_day_cues("en") or {}).get(key, [])))
+def _day_cue_words(key: str, language: str = DEFAULT_LANGUAGE) -> Callable[[], str]:
+    """The words of a language's document_day.yaml `key` as one alternation, made when first asked for."""
+    return lambda: "|".join(map(re.escape, (document_day_cues(language) or {}).get(key, [])))
 
 
 def _capitals() -> str:
@@ -504,28 +504,29 @@ def document_day_cues(language: str) -> dict[str, Any] | None:
     return load_yaml(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-@lru_cache(maxsize=1)
-def _future_cue() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _future_cue(language: str = DEFAULT_LANGUAGE) -> re.Pattern[str]:
     """A word that makes a sentence tell of what will happen (document_day.yaml: future_cues)."""
-    return re.compile(r"\b(?:" + _day_cue_words("future_cues")() + r")\b", re.I)
+    return re.compile(r"\b(?:" + (_day_cue_words("future_cues", language)() or "(?!)") + r")\b", re.I)
 
 
-def latest_text_date(lines: list[str]) -> str | None:
+def latest_text_date(lines: list[str], language: str = DEFAULT_LANGUAGE) -> str | None:
     """The latest full calendar date the page says of the past (a photo caption's "on February 22,
     2022", "the attack of 3 May 2023"): a report is published on or soon after the last day it
-    tells of. Dates in sentences about what will happen are passed over."""
+    tells of. Dates in sentences about what will happen (the cue words of the page's `language`) are passed over."""
     best: str | None = None
     latest_year = 0
     for line in lines:
         if not _YEAR.search(line) or _TEASER.match(line):
             continue  # a full date names its year: most lines are passed over at once; a teaser's is another story's
         for sentence in _sentences(line):
-            if not _future_cue().search(sentence):
-                latest_year = max([latest_year, *(y for y in _past_years(sentence) if y <= date.today().year)])
+            if not _future_cue(language).search(sentence):
+                latest_year = max([latest_year, *(y for y in _past_years(sentence, language)
+                                                  if y <= date.today().year)])
             # the sentence's first date in reading order ("arrived on March 3, 2023, after talks on 28 February
             # 2023"); a range's end ("29 November 2018 | 20 January 2019") is no day of the past
             for value, m in sorted(_full_dates(sentence), key=lambda d: d[1].start())[:1]:
-                if not _future_cue().search(sentence, 0, m.start()):
+                if not _future_cue(language).search(sentence, 0, m.start()):
                     best = value if best is None or value > best else best
     # a page that tells of a later year than its latest full date ("a ceasefire in October 2025",
     # latest day "7 October 2023") was written after that date: no day can be inferred
@@ -592,11 +593,11 @@ _PINNED = (re.compile(r"\b" + _WD + r"\b[^.\n]{0,25}?\b" + _MON + r"\s+(?P<day>\
            re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})[^.\n]{0,25}?\b" + _WD + r"\b", re.I))
 
 
-def _years_said(text: str, ahead: bool) -> list[int]:
+def _years_said(text: str, ahead: bool, language: str = DEFAULT_LANGUAGE) -> list[int]:
     """The years said in sentences about what will happen ("the tour will kick off June 9, 2020"), with
     `ahead`, else the years the others tell of the past."""
-    return [y for sentence in _sentences(text) if bool(_future_cue().search(sentence)) == ahead
-            for y in (_past_years(sentence) if not ahead else map(int, _YEAR_ALONE.findall(sentence)))]
+    return [y for sentence in _sentences(text) if bool(_future_cue(language).search(sentence)) == ahead
+            for y in (_past_years(sentence, language) if not ahead else map(int, _YEAR_ALONE.findall(sentence)))]
 
 
 @lru_cache(maxsize=1)
@@ -605,59 +606,63 @@ def _elapsed() -> re.Pattern[str]:
     return _PATTERN("elapsed")
 
 
-def _past_years(sentence: str) -> list[int]:
+def _past_years(sentence: str, language: str = DEFAULT_LANGUAGE) -> list[int]:
     """The years a sentence tells of, and the year it counts to from the earliest of them ("troops remain,
-    18 years after the September 11, 2001 attacks": 2001 and 2019): a page is written in or after them."""
+    18 years after the September 11, 2001 attacks": 2001 and 2019): a page is written in or after them. The
+    count's shape is the English page reader's (pages.yaml elapsed): counted only in an English sentence."""
     years = [int(y) for y in _YEAR_ALONE.findall(sentence)]
-    counts = (document_day_cues("en") or {}).get("elapsed_counts", {})
-    counted = [int(m["n"]) if m["n"].isdigit() else int(counts[m["n"].lower()]) for m in _elapsed().finditer(sentence)]
+    counts = (document_day_cues(language) or {}).get("elapsed_counts", {})
+    found = _elapsed().finditer(sentence) if language == DEFAULT_LANGUAGE else iter(())
+    counted = [int(m["n"]) if m["n"].isdigit() else int(counts[m["n"].lower()]) for m in found]
     return years + [min(years) + n for n in counted] if years else []
 
 
-@lru_cache(maxsize=1)
-def _weekday_said() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _weekday_said(language: str = DEFAULT_LANGUAGE) -> re.Pattern[str]:
     """A weekday, with the word before it that puts it in an earlier week ("last Thursday"; document_day.yaml:
     earlier_week_cues) as group `earlier`."""
-    earlier = _day_cue_words("earlier_week_cues")()
+    earlier = _day_cue_words("earlier_week_cues", language)()
     return re.compile(r"(?:\b(?P<earlier>" + (earlier or "(?!)") + r")\s+)?\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b",
                       re.I)
 
 
-def closing_day(anchor: date, text: str) -> date:
+def closing_day(anchor: date, text: str, language: str = DEFAULT_LANGUAGE) -> date:
     """The day, on or after `anchor`, that closes the shortest week holding `anchor`'s weekday and every
     weekday the text names of the past ('on Monday', 'on Wednesday'): the day a report of them was written."""
     wd = anchor.weekday()
-    told = " ".join(s for s in _sentences(text) if not _future_cue().search(s))  # "talks resume on Monday" is ahead
-    named = {_WEEKDAYS.index(m["wd"].lower()) for m in _weekday_said().finditer(told) if not m["earlier"]}
+    told = " ".join(s for s in _sentences(text) if not _future_cue(language).search(s))  # "talks resume on Monday"
+    named = {_WEEKDAYS.index(m["wd"].lower()) for m in _weekday_said(language).finditer(told) if not m["earlier"]}
     close = min(named | {wd}, key=lambda p: (max((p - w) % 7 for w in named | {wd}), (p - wd) % 7))
     return date.fromordinal(anchor.toordinal() + (close - wd) % 7)
 
 
-def pinned_date(text: str, today: date, after: date | None = None) -> str | None:
+def pinned_date(text: str, today: date, after: date | None = None, language: str = DEFAULT_LANGUAGE) -> str | None:
     """A page with no date at all may still pin one: 'February 22, that is to say Tuesday' happened
     in the latest year, not after today nor after a year the page says it looks forward to ('the tour
     will kick off in 2020'), in which February 22 was a Tuesday (and not before a year the page names).
     A page that names no year at all pins none: the calendar alone would guess one of many.
     `after`, a day the page tells of: the pin is the first such day from it, within a year. The report
-    is then dated to the day that closes the week of the weekdays the page names."""
+    is then dated to the day that closes the week of the weekdays the page names. The cue words are the page
+    `language`'s (document_day.yaml); the names of months and weekdays the English calendar's."""
     said = [m for pat in _PINNED for m in pat.finditer(text)
-            if not _future_cue().search(text, text.rfind(".", 0, m.start()) + 1, m.start()) and _told_past(text, m)]
+            if not _future_cue(language).search(text, text.rfind(".", 0, m.start()) + 1, m.start())
+            and _told_past(text, m, language)]
     for m in said[:1]:  # a day said of the future ("tickets go on sale next Friday, Dec. 6") dates no report
         month, day, wd = _MONTHS[m["mon"].lower()], int(m["day"]), _WEEKDAYS.index(m["wd"].lower())
-        ceiling, floor, said_any = _page_years(text, today)
+        ceiling, floor, said_any = _page_years(text, today, language)
         if after is None and not said_any:
             return None  # no year said at all: the calendar alone would guess one of many
         years = range(after.year, after.year + 2) if after else range(ceiling, floor - 1, -1)
         pinned = next((d for d in (_day(y, month, day) for y in years)
                        if d and d.weekday() == wd and d <= today and (after is None or d >= after)), None)
-        return closing_day(pinned, text).isoformat() if pinned else None
+        return closing_day(pinned, text, language).isoformat() if pinned else None
     return None
 
 
-def _told_past(text: str, m: re.Match[str]) -> bool:
+def _told_past(text: str, m: re.Match[str], language: str = DEFAULT_LANGUAGE) -> bool:
     """Does the sentence of match `m` tell of the past: a word of a regular past's shape ("voted") or one of
     document_day.yaml past_words ("was", "struck")? A plan told in the present ("go on sale at 10 a.m. Friday,
-    Dec. 6") is none."""
+    Dec. 6") is none, and so is a name of that shape ("Manchester United host ...")."""
     start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
     line = text[start:end if end >= 0 else len(text)]
     at, sentence = 0, line
@@ -666,17 +671,17 @@ def _told_past(text: str, m: re.Match[str]) -> bool:
         if at <= m.start() - start < at + len(piece):
             sentence = piece
             break
-    past = (document_day_cues("en") or {}).get("past_words", [])
-    return any(w.lower() in past or shaped("past", w.lower()) for w in _WORD.findall(sentence))
+    past = (document_day_cues(language) or {}).get("past_words", [])
+    return any(w.lower() in past or w[0].islower() and shaped("past", w) for w in _WORD.findall(sentence))
 
 
-def _page_years(text: str, today: date) -> tuple[int, int, bool]:
+def _page_years(text: str, today: date, language: str = DEFAULT_LANGUAGE) -> tuple[int, int, bool]:
     """The latest and earliest year a page may have been written in, and whether it says any year: not after
     today nor a year it looks forward to ('the tour will kick off in 2020'), not before a year it tells of.
     A year looked forward to bounds nothing if the page tells of a later year as past (a sidebar's 'would'
     sentence about 2008 beside a story of 2020)."""
-    ahead = _years_said(text, ahead=True)
-    told = [y for y in _years_said(text, ahead=False) if y <= today.year]
+    ahead = _years_said(text, ahead=True, language=language)
+    told = [y for y in _years_said(text, ahead=False, language=language) if y <= today.year]
     ceiling = min([today.year, *(y for y in ahead if y >= max(told, default=0))])
     return ceiling, min(max(told, default=1990), ceiling), bool(ahead or told)
 
@@ -1093,13 +1098,14 @@ def _first_comment_day(lines: list[str], body: str) -> str | None:
 def _words_day(lines: list[str], today: date) -> str | None:
     """body_day's day, before the comments bound it."""
     text = "\n".join(lines)
-    if document_day_cues(detect_language(text) or "en") is None:
+    language = detect_language(text) or DEFAULT_LANGUAGE
+    if document_day_cues(language) is None:
         return None
-    latest = latest_text_date(lines)
+    latest = latest_text_date(lines, language)
     if latest is None:
-        return pinned_date(text, today)
+        return pinned_date(text, today, language=language)
     told = date.fromisoformat(latest)  # a later day its weekday pins ("7 October 2023 ... Tuesday, Oct. 10")
-    return max(closing_day(told, text).isoformat(), pinned_date(text, today, after=told) or "")
+    return max(closing_day(told, text, language).isoformat(), pinned_date(text, today, told, language) or "")
 
 
 def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]) -> tuple[str | None, str | None]:
