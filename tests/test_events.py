@@ -1552,3 +1552,16 @@ def test_the_same_act_between_the_same_sides_at_the_same_place_told_again_in_oth
     days = ("Occupiers launched a rocket attack on Druzhkivka on Monday.\n\nOn Tuesday, the Russians launched a rocket "
             "attack on Druzhkivka in the Donetsk region.")
     assert len([e for e in of_type(events_of(days), "ASSAULT") if side(e.actor) == "RUS"]) == 2
+
+
+def test_harm_by_no_one_named_told_again_of_the_same_people_is_one_happening() -> None:
+    """"Fourteen people were injured in a rocket attack on Zaporizhzhia" over "14 people were injured in
+    Zaporizhzhia" (sample 8): harm with no doer, told again of the same country's people on no other day, is one
+    happening (events._hurt_again); harm told on another day stays its own."""
+    body = ("Fourteen people were injured in a rocket attack on Zaporizhzhia.\n\nAs a result of a rocket attack on "
+            "July 13, 14 people were injured in Zaporizhzhia.")
+    hurt = of_type(events_of(body, "2022-07-13"), "ASSAULT")
+    assert len(hurt) == 1 and side(hurt[0].recipient) == "UKR" and len(hurt[0].mentions) == 1
+    days = ("Five people were injured in a rocket attack on Zaporizhzhia on July 11.\n\nAs a result of a rocket "
+            "attack on July 13, 14 people were injured in Zaporizhzhia.")
+    assert len(of_type(events_of(days, "2022-07-13"), "ASSAULT")) == 2

@@ -219,6 +219,13 @@ def intent_goals(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def intent_weighed(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Auxiliaries of an act on a condition that, told in the text's own words and no one's, weigh a possibility:
+    "China would back Russia if it moved on Ukraine" promises nothing."""
+    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get("weighed") or [])
+
+
+@lru_cache(maxsize=4)
 def intent_carried(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str]]:
     """(the types an act promised is coded as, the verbs of aspect that carry the promise to it): "will continue to
     strike" is a threat, as "will strike" is."""

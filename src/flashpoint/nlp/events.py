@@ -41,6 +41,7 @@ from flashpoint.nlp.event_patterns import (
     intent_carried,
     intent_conditional,
     intent_goals,
+    intent_weighed,
     intent_scheduled,
     intent_types,
     interception,
@@ -1169,7 +1170,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         coded.actors = _attacker_before(coded, state) or _domestic_force(doc, coded, state)
     if not coded.actors:
         coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
-    _modality(coded, tok, p)
+    _modality(coded, tok, p, said=_said(doc, tok))
     coded.recipients = _one_side_per_country(coded.recipients) or _implied_target(coded, state)
     coded.reported_by = reporter(doc, tok, state)
     for q in (*coded.actors, *coded.recipients):
@@ -1300,10 +1301,12 @@ def _patient_actors(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) ->
     return _parties(doc, syn.patient(tok), state)
 
 
-def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
+def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     """Negated, hypothetical, or promised: "will send howitzers": the promise is the event; "would boycott": the
     threat is; "will withdraw unless a ceasefire is arranged": a promise on a condition is a threat; "will meet":
-    a meeting to come (intent `scheduled`), as told; "offered to meet", "would meet if": an offer."""
+    a meeting to come (intent `scheduled`), as told; "offered to meet", "would meet if": an offer. An act on a
+    condition told in the text's own words, no one `said` to promise it ("Analysis: China would back Russia if it
+    moved on Ukraine"), is a possibility weighed, no one's offer or threat."""
     types, auxiliaries = intent_scheduled()
     planned = p.type in types and syn.has_auxiliary(tok, auxiliaries) and not syn.intent_word(tok) \
         and not syn.conditioned(tok, syntax().conditional_marks)  # not "promised it will meet", "will meet if"
@@ -1319,6 +1322,10 @@ def _modality(coded: Coded, tok: Token, p: Pattern) -> None:
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
         coded.hypothetical = False
     promised = None if planned or coded.negated else _promised(tok, p)
+    if promised and not said and syn.has_auxiliary(tok, intent_weighed()) \
+            and syn.conditioned(tok, syntax().conditional_marks):
+        coded.hypothetical = True
+        return
     if promised:
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
@@ -1384,6 +1391,11 @@ def _caused(trigger: Token, named_ok: bool) -> bool:
     if named_ok and any(t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper()) for t in before):
         return False
     return actor_kb.role_sector(before.text)[0] is None  # "border guards"
+
+
+def _said(doc: NlpDoc, tok: Token) -> bool:
+    """Told as someone's words: inside a quotation, or in the complement of a verb of speaking."""
+    return _in_quote(doc, tok.idx) or any(g.lemma_.lower() in _speech_lemmas() for g in syn.governors(tok))
 
 
 @lru_cache(maxsize=1)
@@ -1958,12 +1970,23 @@ def _struck_before(ev: Event, events: list[Event]) -> Event | None:
     country), at no other place named, not on another person named."""
     for other in reversed(events):
         # "one resident in the city of Toretsk was killed": elsewhere, another happening
-        if not _told_alike(ev, other) or other.actor is None or not (other.actor.country or other.actor.code):
+        if not _told_alike(ev, other):
             continue
         victim = ev.recipient if ev.recipient is not None and (ev.recipient.country or ev.recipient.code) else None
+        if not _of_side(other.actor):
+            if _hurt_again(ev, victim, other):
+                return other
+            continue
         if victim is None or (other.recipient is not None and _same_victim(victim, other.recipient)):
             return other
     return None
+
+
+def _hurt_again(ev: Event, victim: Actor | None, other: Event) -> bool:
+    """"Number of people injured as result of rocket attack on Zaporizhzhia increased to 14" then "14 people were
+    injured in Zaporizhzhia": harm by no one named told again of the same country's people, on no other day."""
+    return victim is not None and other.recipient is not None and _same_victim(victim, other.recipient) \
+        and (other.date is None or ev.date is None or other.date == ev.date)
 
 
 def _told_before(ev: Event, events: list[Event]) -> Event | None:
