@@ -41,9 +41,9 @@ from flashpoint.nlp.event_patterns import (
     intent_carried,
     intent_conditional,
     intent_goals,
-    intent_weighed,
     intent_scheduled,
     intent_types,
+    intent_weighed,
     interception,
     local_sectors,
     maker_recipients,
@@ -1322,14 +1322,18 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
         coded.hypothetical = False
     promised = None if planned or coded.negated else _promised(tok, p)
-    if promised and not said and syn.has_auxiliary(tok, intent_weighed()) \
-            and syn.conditioned(tok, syntax().conditional_marks):
+    if promised and not said and _weighed(tok):
         coded.hypothetical = True
         return
     if promised:
         threat, marks = intent_conditional()
         promised = (syn.conditioned(tok, marks) and threat) or promised
         coded.type, coded.pattern_id, coded.hypothetical = promised, f"intent:{p.id}", False
+
+
+def _weighed(tok: Token) -> bool:
+    """"would back Russia if it moved": an auxiliary of events.yaml intent `weighed` on a condition."""
+    return syn.has_auxiliary(tok, intent_weighed()) and syn.conditioned(tok, syntax().conditional_marks)
 
 
 def _promised(tok: Token, p: Pattern) -> str | None:
