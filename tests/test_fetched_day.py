@@ -130,3 +130,24 @@ def test_a_stamp_far_from_the_story_is_none_of_its_own() -> None:
     fetched = datetime(2026, 12, 6, 14, 3, tzinfo=timezone.utc)
     lines = ["Home", TITLE, LEAD, *[MORE] * 15, "Related: storm hits coast", "2 hours ago"]
     assert fetched_stamp_day(lines, LEAD, fetched) is None
+
+
+@pytest.mark.parametrize("lines, day", [
+    (["Today 9:45 PM EST"], "2026-12-06"),  # 03:30 UTC on the 7th is 22:30 on the 6th in New York
+    (["Updated 3 hours ago", "Markets close at 4:00 PM EST"], "2026-12-06"),  # the zone the page writes elsewhere
+    (["Updated 3 hours ago", "Last trade 18:10 (UTC-05:00)"], "2026-12-06"),
+    (["Updated 3 hours ago"], "2026-12-07"),  # no zone written: the day in UTC
+    (["Today 9:45 PM Eastern"], None),  # no zone of time_zones.yaml: no stamp
+])
+def test_a_stamp_counted_back_from_the_fetch_falls_on_the_sites_own_day(lines: list[str], day: str | None) -> None:
+    fetched = datetime(2026, 12, 7, 3, 30, tzinfo=timezone.utc)
+    assert fetched_stamp_day(["Home", TITLE, lines[0], LEAD, MORE, *lines[1:]], LEAD, fetched) == day
+
+
+def test_the_sites_zone_is_the_first_a_clock_time_writes() -> None:
+    from flashpoint.ingest.meta import site_zone
+
+    assert site_zone(["By Jane Doe 10:31 pm CST", "14:24 GMT+3"]) == timezone(timedelta(hours=-6))
+    assert site_zone(["Posted 14:24 GMT+3"]) == timezone(timedelta(hours=3))
+    assert site_zone(["Posted 09:15 (UTC-05:30)"]) == timezone(-timedelta(hours=5, minutes=30))
+    assert site_zone(["The EST index rose", "10:31 pm ET", "GMT+3"]) is None

@@ -172,6 +172,16 @@ def _day_cue_words(key: str, language: str = DEFAULT_LANGUAGE) -> Callable[[], s
     return lambda: "|".join(map(re.escape, (document_day_cues(language) or {}).get(key, [])))
 
 
+@lru_cache(maxsize=1)
+def _zone_hours() -> dict[str, float]:
+    """Each time zone a page writes after a clock time and its offset from UTC in hours (resources/time_zones.yaml)."""
+    return {str(k): float(v) for k, v in _load("time_zones.yaml")["zones"].items()}
+
+
+def _zones() -> str:
+    return "|".join(sorted(_zone_hours(), key=len, reverse=True))
+
+
 def _capitals() -> str:
     """A capital letter of any script ("A", "É", "Ł", "В"): a byline's names begin with one."""
     return "[" + "".join(c for c in map(chr, range(0x10000)) if c.isupper()) + "]"
@@ -179,7 +189,7 @@ def _capitals() -> str:
 
 # the page reader's patterns (lang/en/pages.yaml page_patterns), with the parts it builds
 _PATTERN = Patterns("pages.yaml", "page_patterns", {
-    "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies, "CAPITAL": _capitals,
+    "WEEKDAY": _WEEKDAY, "MON": _MON, "ORD": _ORD, "AGENCIES": _agencies, "CAPITAL": _capitals, "ZONES": _zones,
     "WEEKDAY_NAME": calendar_words().written_weekday.pattern.pattern,
     "MONTH": "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?",
     "ELAPSED_COUNTS": _day_cue_words("elapsed_counts"), "ELAPSED_CUES": _day_cue_words("elapsed_cues")})
@@ -385,10 +395,14 @@ def _near_body(lines: list[str], body: str) -> list[str]:
 def fetched_stamp_day(lines: list[str], body: str, fetched: datetime) -> str | None:
     """The day of a page's own stamp that counts back from when the page was fetched ("Updated 3 hours ago",
     "yesterday at 5 pm"; pages.yaml fetched_relative): the nearest such line, read back from `fetched`, the
-    moment of a live fetch or a WARC record's WARC-Date. Such a stamp names no day without it."""
-    m = next(filter(None, map(_FETCHED_RELATIVE.match, _near_body(lines, body))), None)
+    moment of a live fetch or a WARC record's WARC-Date, in the site's time zone where the page writes one. Such a
+    stamp names no day without it."""
+    near = _near_body(lines, body)
+    m = next(filter(None, map(_FETCHED_RELATIVE.match, near)), None)
     if m is None:
         return None
+    zone = site_zone([m.group(), *near, *lines])
+    fetched = fetched.astimezone(zone) if zone and fetched.tzinfo else fetched
     if m["count"]:
         unit = next(u for u in ("minutes", "hours", "days", "weeks") if m[u])
         return (fetched - timedelta(**{unit: 1 if m["one"] else int(m["count"])})).date().isoformat()
@@ -396,6 +410,19 @@ def fetched_stamp_day(lines: list[str], body: str, fetched: datetime) -> str | N
     if m["weekday"]:  # "Monday 5:30PM": the last such weekday up to the day of the fetch
         back = (fetched.weekday() - next(i for i, n in enumerate(_WEEKDAYS) if n.startswith(m["weekday"][:3].lower()))) % 7
     return (fetched.date() - timedelta(days=back)).isoformat()
+
+
+def site_zone(lines: list[str]) -> timezone | None:
+    """The site's time zone, where the page writes one: the first clock time among `lines` with a zone after it
+    ("10:31 pm CST", "14:24 GMT+3"; pages.yaml zone_after_clock). The day a stamp counted back from the fetch
+    falls on is the site's, as its metadata's day would be."""
+    m = next(filter(None, map(_PATTERN("zone_after_clock").search, lines)), None)
+    if m is None:
+        return None
+    if m["zone"]:
+        return timezone(timedelta(hours=_zone_hours()[m["zone"]]))
+    minutes = int(m["hours"]) * 60 + int(m["minutes"] or 0)
+    return timezone(timedelta(minutes=-minutes if m["sign"] == "-" else minutes))
 
 
 def fetched_time(value: Any) -> datetime | None:
