@@ -561,3 +561,15 @@ def test_a_name_shaped_as_a_past_tells_no_past() -> None:
                        date(2026, 12, 4)) is None
     assert pinned_date("Manchester United hosted Liverpool on Saturday, Dec. 7, at Old Trafford." + season,
                        date(2026, 12, 4)) == "2024-12-07"
+
+
+def test_the_stamp_by_the_story_outranks_a_date_line_among_the_first_lines() -> None:
+    """A date line atop a page may be the site's today (a masthead's 'Wed, Nov 20, 2019'); the stamp beside the
+    story's byline is the page's own."""
+    head = "Cannabis use disorder is rising in states where the drug is legal"
+    raw = "\n".join([head, "Wed, Nov 20, 2019", "Sign In Subscribe", *_MENU[:10], head,
+                     "By Jane Doe On 11/13/19 at 4:00 PM EST", "Share", _LEAD, "More text follows here at length."])
+    meta = extract_meta(raw, _body(_LEAD + "\n\nMore text follows here at length."))
+    assert (meta.published, meta.published_from) == ("2019-11-13", "text")
+    alone = "\n".join([head, "Wed, Nov 20, 2019", "Sign In Subscribe", *_MENU[:10], head, "Share", _LEAD])
+    assert extract_meta(alone, _body(_LEAD)).published == "2019-11-20"  # no stamp by the story: the date line

@@ -1142,9 +1142,9 @@ def find_published(page: _Page, given: dict[str, Any], page_meta: dict[str, Any]
     sources: tuple[tuple[Callable[[], Any], str], ...] = (
         (lambda: given.get("published"), "given"), (lambda: page_meta.get("date"), "meta"),
         (lambda: _wire_date(page), "text"), (lambda: url_date(page.url), "inferred"),
-        (lambda: dateline_date(page.header), "text"),
         (lambda: None if page.is_html else stamp_above_body(page.lines, page.body, detect_language(page.body)),
          "text"),
+        (lambda: dateline_date(page.header), "text"),
         (lambda: _fetched_day(page, given.get("fetched")), "fetched_relative"),
         (lambda: body_day(page.lines, date.today(), page.body), "inferred"))
     for read, origin in sources:  # in order, each read only when the ones before found nothing
