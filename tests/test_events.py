@@ -1565,3 +1565,15 @@ def test_harm_by_no_one_named_told_again_of_the_same_people_is_one_happening() -
     days = ("Five people were injured in a rocket attack on Zaporizhzhia on July 11.\n\nAs a result of a rocket "
             "attack on July 13, 14 people were injured in Zaporizhzhia.")
     assert len(of_type(events_of(days, "2022-07-13"), "ASSAULT")) == 2
+
+
+def test_a_heading_told_again_below_with_no_one_named_as_its_recipient_is_one_happening() -> None:
+    """"Russia rebuffs Ukraine over ceasefire" over "Russia refused to establish a ceasefire" (sample 7): the same act
+    by the same side, the body naming no one it is aimed at, is the heading told again; the body's telling takes the
+    heading's recipient (events._told_short). Another side's refusal below stays its own."""
+    body = "Russia rebuffs Ukraine over ceasefire\n\nOn Sunday, Russia refused to establish a ceasefire."
+    told = of_type(events_of(body), "REJECT")
+    assert len(told) == 1 and told[0].start > 0 and side(told[0].actor) == "RUS" and side(told[0].recipient) == "UKR"
+    assert [body[m.start:m.end] for m in told[0].mentions] == ["Russia rebuffs Ukraine over ceasefire"]
+    other = "Russia rebuffs Ukraine over ceasefire\n\nOn Sunday, Belarus refused to establish a ceasefire."
+    assert len(of_type(events_of(other), "REJECT")) == 2

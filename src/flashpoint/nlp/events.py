@@ -2008,7 +2008,8 @@ def _same_victim(a: Actor, b: Actor) -> bool:
 def _headline_told_again(events: list[Event], headings: list[tuple[int, int]]) -> list[Event]:
     """"Ukrainian soldier killed" over "A Ukrainian soldier was killed in clashes with separatists": an event of a
     headline or sub-heading that a later one of its type under it tells again, each side it names of the same country
-    (or body) as the later one's, is that event's mention, as an analyst annotates the clearest statement once."""
+    (or body) as the later one's, is that event's mention, as an analyst annotates the clearest statement once; so is
+    one whose recipient the later telling leaves unnamed, which then takes the heading's."""
     out = []
     for ev in events:
         later = _told_below(ev, events, headings)
@@ -2017,6 +2018,8 @@ def _headline_told_again(events: list[Event], headings: list[tuple[int, int]]) -
             continue
         later.mentions[:0] = [TextSpan(text=ev.text, start=ev.start, end=ev.end), *ev.mentions]
         later.confidence = max(later.confidence, ev.confidence)
+        if not _of_side(later.recipient) and _of_side(ev.recipient):  # the heading named whom: the fuller telling
+            later.recipient = ev.recipient
     return out
 
 
@@ -2027,7 +2030,16 @@ def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]])
         return None
     lo = headings[at][1]
     hi = headings[at + 1][0] if at + 1 < len(headings) else sys.maxsize
-    return next((o for o in events if lo <= o.start < hi and _retold(ev, o)), None)
+    under = [o for o in events if lo <= o.start < hi]
+    return next((o for o in under if _retold(ev, o)), None) or next((o for o in under if _told_short(ev, o)), None)
+
+
+def _told_short(heading: Event, other: Event) -> bool:
+    """"Russia refuses to stop shelling on Easter, thwarts evacuation from Mariupol" over "Russia refused to establish
+    a ceasefire": the same kind of act by the same side, the later telling naming no one it is aimed at where the
+    heading names whom."""
+    return _told_alike(heading, other) and _of_side(heading.actor) and _of_side(other.actor) \
+        and _same_side(heading.actor, other.actor) and _of_side(heading.recipient) and not _of_side(other.recipient)
 
 
 def _headline(sentence: Span, body: str) -> bool:
