@@ -1552,6 +1552,14 @@ def test_the_same_act_between_the_same_sides_at_the_same_place_told_again_in_oth
     days = ("Occupiers launched a rocket attack on Druzhkivka on Monday.\n\nOn Tuesday, the Russians launched a rocket "
             "attack on Druzhkivka in the Donetsk region.")
     assert len([e for e in of_type(events_of(days), "ASSAULT") if side(e.actor) == "RUS"]) == 2
+    # the place one telling aims at is where the other is told (sample 9: "Ruscists shelled Sumy region" and
+    # "Russian occupation forces shelled the Yunakiv community in Sumy region"; events._same_ground)
+    aimed = ("Russian troops shelled Sumy region.\n\nRussian occupation forces shelled the Yunakiv community in Sumy "
+             "region.")
+    shelled = of_type(events_of(aimed, "2022-10-18"), "ASSAULT")
+    assert len(shelled) == 1 and len(shelled[0].mentions) == 1
+    apart = aimed.replace("in Sumy region.", "in Kharkiv region.")
+    assert len(of_type(events_of(apart, "2022-10-18"), "ASSAULT")) == 2
 
 
 def test_harm_by_no_one_named_told_again_of_the_same_people_is_one_happening() -> None:

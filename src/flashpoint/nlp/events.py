@@ -1958,13 +1958,20 @@ def _same_scene(ev: Event, events: list[Event]) -> Event | None:
     the Donetsk region": an earlier sentence's act of the same kind between the same two countries (or bodies) at the
     same place named, on no other day, is the same happening told again in other words (ANNOTATION.md: annotated
     once)."""
-    if ev.location is None or not (_of_side(ev.actor) and _of_side(ev.recipient)):
+    if not (_of_side(ev.actor) and _of_side(ev.recipient)):
         return None
-    return next((o for o in reversed(events) if o.start != ev.start and o.location is not None
-                 and o.location.name == ev.location.name and _told_alike(ev, o)
+    return next((o for o in reversed(events) if o.start != ev.start and _same_ground(ev, o) and _told_alike(ev, o)
                  and _of_side(o.actor) and _of_side(o.recipient) and _same_side(ev.actor, o.actor)
                  and _same_side(ev.recipient, o.recipient) and (o.date is None or ev.date is None or o.date == ev.date)),
                 None)
+
+
+def _same_ground(a: Event, b: Event) -> bool:
+    """Told at the same place named: its place, or the place it is aimed at ("shelled Sumy region" and "shelled the
+    Yunakiv community in Sumy region")."""
+    if a.location is not None and b.location is not None and a.location.name == b.location.name:
+        return True
+    return bool(_places_of(a) & _places_of(b))
 
 
 def _struck_before(ev: Event, events: list[Event]) -> Event | None:
