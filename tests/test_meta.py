@@ -573,3 +573,23 @@ def test_the_stamp_by_the_story_outranks_a_date_line_among_the_first_lines() -> 
     assert (meta.published, meta.published_from) == ("2019-11-13", "text")
     alone = "\n".join([head, "Wed, Nov 20, 2019", "Sign In Subscribe", *_MENU[:10], head, "Share", _LEAD])
     assert extract_meta(alone, _body(_LEAD)).published == "2019-11-20"  # no stamp by the story: the date line
+
+
+@pytest.mark.parametrize("line", [
+    "21/06/2014 Tony Carter All, Books, Kit Reviews, News",  # the story's categories beside the byline
+    "Written by Rachael Link, MS, RD on June 21, 2014",  # the author's credentials
+])
+def test_a_dated_line_just_above_the_story_dates_a_text_dump(line: str) -> None:
+    head = "Bike style book soundtrack review"
+    assert stamp_above_body([*_MENU, head, line, "Share", _LEAD], _LEAD) == "2014-06-21"
+    assert stamp_above_body([*_MENU, head, line, *["Share"] * 3, _LEAD], _LEAD) is None  # further up: no stamp
+
+
+@pytest.mark.parametrize("line", [
+    "The rally of June 21, 2014 remembered",  # a headline's date the story tells of
+    "Image caption Riders gathered in Leeds on June 21, 2014",
+    "Read more: the rally of June 21, 2014",
+])
+def test_a_headline_caption_or_teaser_just_above_the_story_is_no_stamp(line: str) -> None:
+    lead = "Riders gathered in Leeds on June 21, 2014 to remember the rally, which drew thousands of people."
+    assert stamp_above_body([*_MENU, "Bike rally remembered", line, lead], lead) is None

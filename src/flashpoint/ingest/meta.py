@@ -263,6 +263,7 @@ STAMP_LINES_ABOVE = 40  # a page's stamp sits between its headline and its first
 # buttons (a share panel that names each network twice) or a listing of related stories between
 STAMP_LINES_BELOW = 12  # or under a standfirst, a byline and share buttons
 LISTING_DAYS = 3  # dates alone on their lines giving this many days are a listing's
+BESIDE_STORY_LINES = 3  # a dated line this near above the first paragraph is the story's
 STAMP_LINE_CHARS = 120
 
 
@@ -345,15 +346,35 @@ def stamp_above_body(lines: list[str], body: str, language: str | None = None) -
         return None
     year = _served_year(lines, body)
     above, below = _stamp_windows(lines, at)
+    beside = list(reversed(lines[max(0, at - BESIDE_STORY_LINES):at]))
     foreign = stamp_words(language) if language else None
     if foreign is not None:
-        above, below = ([stamp_in_english(line, foreign) for line in window] for window in (above, below))
+        above, below, beside = ([stamp_in_english(line, foreign) for line in window] for window in (above, below, beside))
     found = _first_stamp(above, year)
     if found:
         return found
     runs_on = next((i for i in range(1, len(below)) if _sentence_end(below[i - 1]) and _sentence_end(below[i])),
                    len(below))
-    return _first_stamp(below[3:runs_on], year)
+    return _first_stamp(below[3:runs_on], year) or _date_beside_story(beside, body)
+
+
+def _date_beside_story(lines: list[str], body: str) -> str | None:
+    """Failing a stamp, the full date of a line just above the story's first paragraph, nearest first, that is no
+    sentence, caption or teaser, whatever words stand beside it: a byline with the author's credentials or the
+    story's categories ("21/06/2014 Tony Carter All, Books, Kit Reviews", "Carlos Nadalim 27/09/2018 Comente!
+    Alfabetização, Música"). A date the story tells of is its subject, as a headline's ("Remembering September 11,
+    2001"), no stamp; a stamp line the stamp reader passed over (a listing's date, or the page's own stamp that
+    names no day) keeps its reasons."""
+    for line in lines:
+        if _RELATIVE_STAMP.match(line) or _stamp_line(line):
+            return None
+        if len(line) > STAMP_LINE_CHARS or _RUNNING_TEXT.search(line) or _TEASER.match(line) or _CAPTION.match(line) \
+                or _PHOTO_CREDIT.search(line):
+            continue
+        found = parse_date(line)
+        if found and found[1].group().strip() not in body.replace(line, " "):  # the body may hold the line itself
+            return found[0]
+    return None
 
 
 _DIGIT_DAY = re.compile(r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mnum>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d./-])")
