@@ -172,7 +172,9 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozen
                       places: frozenset[int] = frozenset()) -> bool:
     if p.objects and not _object_fits(obj, p, persons, places):
         return False
-    if p.not_objects and obj is not None and _lemma_in(obj, p.not_objects):
+    # told in the passive, the one it is done to is the object refused ("the myth of the army was destroyed")
+    undergone = obj if obj is not None else syn.patient(tok) if p.not_objects and syn.is_passive(tok) else None
+    if p.not_objects and undergone is not None and _lemma_in(undergone, p.not_objects):
         return False
     if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.children)):
         return False
