@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -28,8 +28,10 @@ from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
+    CLOSING_QUOTES,
     Speakers,
     Who,
+    describe,
     is_document,
     left_nominal,
     looks_like_full_name,
@@ -40,11 +42,14 @@ from flashpoint.nlp.speakers import (
 )
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
+SIGNED_WORDS = 60  # words a signed claim may have ('… - Yermak'): a headline's, not a paragraph's
 SHORT = 6  # fewer words than this between marks, with no cue, is a scare quote or a title
 _ACCORDING_HEAD, _ACCORDING_PREP = quoting().according_to  # "according", "to" (quotes.yaml according_to)
 ACCORDING = f"{_ACCORDING_HEAD} {_ACCORDING_PREP}"  # the cue's name in a record
 ENDING_PUNCT = ",.!?—–-"
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+HEADLINE_CLAUSE = ("ccomp", "xcomp", "nsubj", "nsubj:pass")  # what a headline's "says" reports: a clause, a subject
+HEADLINE_VERB_TAGS = (*FINITE_TAGS, "VBN", "VBG")  # a headline drops "is" and "has": "Hundreds buried", "X trying"
 # edges from a participle up to the speech verb it hangs on ("said, according to a translation provided
 # by Y, adding"); a reported clause (ccomp) is another speaker's
 SETTING_OFF = frozenset({",", "–", "—", "-", ";", ":"})  # marks that set a participle off its clause
@@ -80,6 +85,9 @@ _WRITER_GOES_ON = _cue("writer_goes_on")
 # ("Zelensky: “…”"; Extraction._name_colon)
 _NAME_COLON = _cue("name_colon")
 _LINE_BREAK = re.compile(r"\n")
+_WORD = re.compile(r"\w+")
+_SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
+_CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = _cue("relative_aside")  # "X, who represents Y, said"
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:[A-Z][\w.'’\-]*[\s\u00a0]+){1,3}")  # '?” Schiff asked': a name alone before a cue
@@ -379,6 +387,12 @@ def _single_spans(text: str, ps: int, pi: int, inside: list[tuple[int, int]]) ->
             spans.append(QSpan(ps + open_at, ps + i + 1, ps + open_at + 1, ps + i, True, pi))
             open_at = None
     return spans
+
+
+def signed_lines(body: str) -> list[tuple[int, int]]:
+    """Each claim a dash and a name sign ('… - Yermak'; quotes.yaml signed_claim), from its line's start to the
+    name's end: the parse is read there (parse_scope), the signed claim being the quote finder's own cue."""
+    return [(body.rfind("\n", 0, m.start()) + 1, m.end("name")) for m in _SIGNED_CLAIM.finditer(body)]
 
 
 def scan_quotes(body: str) -> list[QSpan]:
@@ -1068,9 +1082,66 @@ class Extraction:
         self._resolve_speakers(chosen)
         reported = {id(c): self.reported_span(c) for c in self.cues}
         out = self._direct_quotes(chosen, reported) + self._reported_quotes(reported)
+        out += self._signed_claims(out)
         out += self._interview_answers(out)
         out.sort(key=lambda x: (x.start, x.end))
         return out
+
+    def _signed_claims(self, found: list[Quote]) -> list[Quote]:
+        """'G7 should strengthen sanctions after missile strikes - Yermak', 'War with Russia: S1. S2, - JFO press center':
+        a claim with no stop of its own that a dash and a speaker's name close (quotes.yaml signed_claim), as headlines
+        attribute, is the speaker's: each sentence of it from past its line's label to the dash, where no quote is yet."""
+        out: list[Quote] = []
+        for m in _SIGNED_CLAIM.finditer(self.body):
+            start = self._signed_start(m)
+            who = self._signer(m) if start is not None else None
+            if start is None or who is None or who.nameless:
+                continue
+            for s, e in self.sentences:
+                claim = self._claim((max(s, start), min(e, m.start()))) if s < m.start() and e > start else None
+                if claim is not None and self._headline_predicate(claim) and \
+                        not any(q.start < claim[1] and claim[0] < q.end for q in found + out):
+                    out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
+                                     speaker=_speaker(who), cue=None, direct=False))
+        return out
+
+    def _headline_predicate(self, span: tuple[int, int]) -> bool:
+        """A headline's claim: a verb that states, finite or a participle ("Hundreds buried", "Russia trying to"),
+        and no title's capitals ("Beats Solo3 Wireless On-Ear Headphones - Matte Black")."""
+        toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
+        return toks is not None and any(t.tag_ in HEADLINE_VERB_TAGS for t in toks) and \
+            not _title_case(self.body[span[0]:span[1]])
+
+    def _signed_start(self, m: re.Match[str]) -> int | None:
+        """Where a signed claim starts: its line's start, or past its line's label ('War with Russia: '), which a
+        signature the line goes on after needs, with a comma before its dash ('…, - JFO press center. As of 21:00, …';
+        not '… signed by the governor - Vyacheslav Gladkov. A ban …'); None for no claim (one quoted, on page
+        furniture, of no headline's length, opening in lower case)."""
+        line = self.body.rfind("\n", 0, m.start()) + 1
+        label = _CLAIM_LABEL.match(self.body, line, m.start())
+        start = label.end() if label else line
+        if m.group("goes_on") and not (label and m.group("dash").startswith(",")) or self.quoted(m.start()) or \
+                self.is_furniture(m.start()) or self.doc.words_between(start, m.start()) > SIGNED_WORDS or \
+                not self.body[start:start + 1].isupper() and not self.body[start:start + 1].isdigit():
+            return None
+        return start
+
+    def _signer(self, m: re.Match[str]) -> Who | None:
+        """The speaker a signed claim's name names, read from its head as a subject's: a name or a noun with its
+        modifiers alone ("local imam", "UK intelligence"; no "- not just on Diwali"), no document ("- statement": the
+        issuer is the claim's own subject), not the page's own outlet ("… - AOL" closing a page's title). Found on its
+        line, it keeps the words the signature writes ("Zaporizhzhia RMA"), not a phrase the parse ran over the dash."""
+        a, b = m.span("name")
+        span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
+        if span is None or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in span) or is_document(span.root) or \
+                bool(set(_WORD.findall(span.text)) & set(_WORD.findall(self.doc.article.outlet or ""))):
+            return None
+        who = self.speakers.who(span.root)
+        written = describe(self.body[a:b])
+        if who is not None and self.body.rfind("\n", 0, a) < who.start < b and \
+                (who.start < a or _part_of_name(who.name, written)):
+            who = replace(who, name=written, start=a)
+        return who
 
     def _interview_answers(self, found: list[Quote]) -> list[Quote]:
         """The answers of an interview transcript, each a direct quote of its party, where no quote
@@ -1443,6 +1514,9 @@ class Extraction:
             return None  # 'X did not allege that …': nothing is reported
         if not self._said_before(cue, e) and not self._speaker_follows(cue):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+            headline = self._headline_claim(cue, s, e)
+            if headline is not None:
+                return headline
             found = self._claim(self._before_participle(self._run_on(self._past_setting(
                 self._complements_span(tok, comps), e), e)), comps[0]) if comps else None
             if found is not None:
@@ -1451,6 +1525,21 @@ class Extraction:
             if after is not None:
                 return self._claim(self._before_participle(after))
         return self._claim(self._fronted_claim(cue, s, e)) or self._claim(self._parenthetical(cue, s, e))
+
+    def _headline_claim(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
+        """'India says trying to stabilise transactions', 'US says no evidence Russia pulling back', 'Kremlin says
+        separatists called on Russia for ‘help’': a present speech verb after its subject, in a sentence that ends its
+        line with no stop (a headline; quotes.yaml headline_ends), with a clause or a second subject the parse gives it
+        after it, reports all the words after it, which may lack an "is", a "there is" or a subject."""
+        tok = cue.tok
+        line_end = self.body.find("\n", e)
+        words = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("obj", "iobj", "punct", "mark")]
+        if tok.tag_ not in ("VBZ", "VBP") or not any(c.dep_ in HEADLINE_CLAUSE for c in words) or \
+                not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) or \
+                self.body[e:len(self.body) if line_end < 0 else line_end].strip() or \
+                self.body[s:e].rstrip(CLOSING_QUOTES + "’' \u00a0")[-1:] in quoting().headline_ends:
+            return None
+        return self._claim(self._before_participle((min(c.left_edge.idx for c in words), e)))
 
     def _sets_the_scene(self, tok: Token) -> bool:
         """'Announcing the move in a televised address, X said that …': a participle that opens the sentence of
@@ -1691,9 +1780,17 @@ class Extraction:
         after_that = k > 0 and _is_that(toks[k - 1])  # 'said that at first its fighters had …'
         if not after_that and _opens_no_content(verb, rest[0]) and not _opens_number(rest):
             return None
-        if rest[0].i in _subject_words(verb) or self._speaker_at(verb, rest[0].idx):
+        if self._speaker_words(verb, rest[0]):
             return None  # '…,” said Safadi, who lives …': the speaker, not what was said
         return (rest[0].idx, end) if _opens_clause(verb, rest, after_that) else None
+
+    def _speaker_words(self, verb: Token, first: Token) -> bool:
+        """Do the words after the verb (from `first`) name its speaker ('…,” said Safadi, who lives …')? A second
+        subject the parse gave a verb that has its own before it ('Biden says threat of invasion is high') opens the
+        clause reported."""
+        if first.i in _subject_words(verb):
+            return not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children)
+        return self._speaker_at(verb, first.idx)
 
     def _speaker_at(self, verb: Token, pos: int) -> bool:
         """Does the resolved speaker of this verb start at `pos`?"""
@@ -2106,6 +2203,12 @@ def _modified_head(tok: Token) -> Token:
         else:
             break
     return tok
+
+
+def _part_of_name(found: str, written: str) -> bool:
+    """A name found that is only part of the name written ("Zaporizhzhia" of "Zaporizhzhia RMA") or runs past it
+    ("Klitschko (07.05.22 17:18)"), not the same name in full ("Vitali Klitschko" for "Klitschko")."""
+    return found != written and (found in written or written in found and not found.endswith(written))
 
 
 def _title_case(text: str) -> bool:
