@@ -593,3 +593,17 @@ def test_a_dated_line_just_above_the_story_dates_a_text_dump(line: str) -> None:
 def test_a_headline_caption_or_teaser_just_above_the_story_is_no_stamp(line: str) -> None:
     lead = "Riders gathered in Leeds on June 21, 2014 to remember the rally, which drew thousands of people."
     assert stamp_above_body([*_MENU, "Bike rally remembered", line, lead], lead) is None
+
+
+def test_a_japanese_dump_is_dated_by_its_stamp_written_year_first() -> None:
+    """A paragraph in Japanese ends its sentences with '。' (the story's first paragraph is found by it), and the
+    stamp beside the story writes its day year first ('2016.12.01')."""
+    lead = "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されたというニュースを耳にしました。"
+    more = "報道によると、今回販売されたのは、いわゆる改造した端末です。"
+    body = "\n\n".join([lead, more])
+    lines = [*_MENU, "商品の改造が商標法違反に！？", "by Lighthouse International ／ 2016.12.01", lead, more]
+    assert stamp_above_body(lines, body) == "2016-12-01"
+    far = [*_MENU, "by Lighthouse International ／ 2016.12.01", *["ブログ"] * 3, lead, more]
+    assert stamp_above_body(far, body) is None  # not beside the story
+    told = [*_MENU, "商品の改造が商標法違反に！？", lead + " 2016.12.01", more]
+    assert stamp_above_body(told, lead + " 2016.12.01\n\n" + more) is None  # the story's own digits are no stamp

@@ -322,7 +322,8 @@ def _stamp_line(line: str) -> str | None:
     return value if _byline_rest(rest) else None
 
 
-_RUNNING_TEXT = re.compile(r"[.!?][\"'”’)]?$")  # a paragraph ends a sentence; a headline seldom does
+# a paragraph ends a sentence (with the full-width marks of Chinese and Japanese too); a headline seldom does
+_RUNNING_TEXT = re.compile(r"[.!?。！？][\"'”’)」』]?$")
 
 
 def _running(line: str) -> bool:
@@ -371,10 +372,21 @@ def _date_beside_story(lines: list[str], body: str) -> str | None:
         if len(line) > STAMP_LINE_CHARS or _RUNNING_TEXT.search(line) or _TEASER.match(line) or _CAPTION.match(line) \
                 or _PHOTO_CREDIT.search(line):
             continue
-        found = parse_date(line)
+        found = parse_date(line) or _year_first_date(line)
         if found and found[1].group().strip() not in body.replace(line, " "):  # the body may hold the line itself
             return found[0]
     return None
+
+
+_YEAR_FIRST = re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[./])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.])")
+
+
+def _year_first_date(line: str) -> tuple[str, re.Match[str]] | None:
+    """A day written year first, dotted or slashed, as East Asian sites stamp a page ("by Lighthouse ／ 2016.12.01"):
+    read only beside the story, where a line's date is its stamp (the same digits in a story are seldom a day)."""
+    m = _YEAR_FIRST.search(line)
+    when = _day(int(m["year"]), int(m["mnum"]), int(m["day"])) if m else None
+    return (when.isoformat(), m) if m and when and 1990 <= when.year <= date.today().year else None
 
 
 _DIGIT_DAY = re.compile(r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mnum>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d./-])")
