@@ -137,6 +137,20 @@ def test_war_onsets_run_their_examples() -> None:
         assert events and all(e.actor is None for e in events), text
 
 
+def test_conflict_attackers_run_their_examples() -> None:
+    """An act of war with no one named doing it, on one side of a conflict, is the other side's (positives); fighting,
+    which each side does, harm that no war noun tells, and harm in a country of no conflict file name no side
+    (negatives)."""
+    from flashpoint.nlp.event_patterns import conflict_attackers
+
+    rule = conflict_attackers()
+    assert rule.types and rule.instruments and rule.shared and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in rule.types]
+        assert events and not any(e.actor and e.actor.country for e in events), text
+
+
 @pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts",
                                     "harm_recipients", "place_pointers", "nominal_recipients"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:

@@ -633,8 +633,22 @@ def test_force_with_no_attacker_named_is_by_the_last_attacker_of_that_country() 
     body = "Russian troops shelled Kharkiv on Monday. A woman was injured in the attack."
     injured = [e for e in of_type(events_of(body), "ASSAULT") if e.trigger == "injured"]
     assert injured and side(injured[0].actor) == "RUS" and side(injured[0].recipient) == "UKR"
+    # a bare attack told of nowhere an attacker was told (events.yaml conflict_attackers: a weapon of war on one side of
+    # a conflict is the other side's)
     alone = [e for e in of_type(events_of("A woman was injured in an attack in Kharkiv."), "ASSAULT")]
     assert alone and alone[0].actor is None
+
+
+def test_harm_happened_where_the_attack_behind_it_struck() -> None:
+    """'Injured as a result of a rocket attack on Zaporizhzhia': the place of the attack the harm is told by is where
+    the harm happened (a headline and the body then tell one happening); a place only of another verb coordinated
+    after the trigger ('killed and 714 injured in Ukraine') is that verb's too."""
+    hurt = of_type(events_of("Fourteen civilians were injured as a result of a rocket attack on Zaporizhzhia."), "ASSAULT")
+    assert hurt and all(e.location is not None and e.location.name == "Zaporizhzhia" for e in hurt)
+    both = of_type(events_of("A total of 361 children have been killed and over 714 injured in Ukraine."), "ASSAULT")
+    assert both and all(e.location is not None and e.location.country == "UKR" for e in both)
+    elsewhere = of_type(events_of("Russian troops shelled Kharkiv and a woman travelled to Poland."), "ASSAULT")
+    assert elsewhere and all(e.location is None or e.location.country == "UKR" for e in elsewhere)
 
 
 def test_an_object_pronoun_stands_for_the_object_before_it() -> None:

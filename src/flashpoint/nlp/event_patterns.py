@@ -471,6 +471,26 @@ def war_onsets(language: str = DEFAULT_LANGUAGE) -> WarOnsets:
 
 
 @dataclass(frozen=True)
+class ConflictAttackers:
+    """events.yaml `conflict_attackers`: force of `types` with no one named doing it, told by a noun of `instruments`
+    or of a mode of `modes`, on one side of a conflict, is the other side's; a noun of `shared` (fighting) names no one."""
+
+    types: frozenset[str]
+    instruments: frozenset[str]
+    modes: frozenset[str]
+    shared: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def conflict_attackers(language: str = DEFAULT_LANGUAGE) -> ConflictAttackers:
+    data, source = _rule_section(language, "conflict_attackers")
+    return ConflictAttackers(_types(data, source), _words(data, "instruments"), _words(data, "modes"),
+                             _words(data, "shared"), *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class ReferredActs:
     """events.yaml `referred_acts`: verbal acts of `types` on an earlier act named by a bare noun ("condemned the
     attack", "rejected these accusations") are aimed at whoever did the last act of that kind the text told;

@@ -35,6 +35,7 @@ from flashpoint.nlp.event_patterns import (
     claim_recipients,
     complement_recipients,
     condition_recipients,
+    conflict_attackers,
     content_acts,
     domestic_force,
     harm_recipients,
@@ -1095,6 +1096,7 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
     killed and 714 injured in Ukraine")."""
     hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl", "nsubj"))]
     hosts += [k for k in _with_later_conjuncts(trigger)[1:] if not syn.children(k, "nsubj", "nsubj:pass")]
+    hosts += [h for h in _instrument_heads(trigger) if h not in hosts]  # "injured as a result of a rocket attack on Zaporizhzhia"
     lang = syntax()
     attack = lang.place_preps | lang.attack_target_preps
     for obl in (o for h in hosts for o in syn.obliques(
@@ -1169,7 +1171,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not coded.actors and p.type in FORCE and syn.subject(tok) is None and not syn.tells_of_its_head(tok):
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject; "Haniyeh,
         # who was assassinated in Tehran": a clause telling who someone is, his story told apart, inherits no attacker
-        coded.actors = _attacker_before(coded, state) or _domestic_force(doc, coded, state)
+        coded.actors = _unnamed_attacker(doc, coded, state)
     if not coded.actors:
         coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
@@ -1478,6 +1480,31 @@ def _attacker_before(coded: Coded, state: ArticleState) -> list[Party]:
     return [Party(found, inherited=True)] if found is not None else []
 
 
+def _unnamed_attacker(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Party]:
+    """Force with no one named using it: by whoever the text last told attacking that side, else a state's own force
+    at home, else the other side of the war it is an act of."""
+    return _attacker_before(coded, state) or _domestic_force(doc, coded, state) or _conflict_attacker(coded)
+
+
+def _conflict_attacker(coded: Coded) -> list[Party]:
+    """"Eleven people were injured in the rocket attack on Kramatorsk", "Kharkiv was shelled overnight": an act of war
+    (events.yaml conflict_attackers: a war noun tells the harm, or the act is of a war mode) with no one named or told
+    before doing it, on the people or places of one side of a conflict (resources/conflicts), is by the other side,
+    inherited, so the confidence says it was not read from the clause; fighting, which each side does, names no one."""
+    rule = conflict_attackers()
+    countries = {r.actor.country for r in coded.recipients}
+    if coded.type not in rule.types or len(countries) != 1 or None in countries:
+        return []
+    trigger = coded.trigger
+    heads = [*([trigger] if trigger.pos_ == "NOUN" else []), *_instrument_heads(trigger)]
+    nouns = [*heads, *(c for h in heads for c in syn.children(h, "compound"))]  # "a rocket attack": the rocket
+    if any(_lemma_in(n, rule.shared) for n in nouns) or not (
+            (coded.pattern.mode or "") in rule.modes or any(_lemma_in(n, rule.instruments) for n in nouns)):
+        return []
+    enemy = actor_kb.opponent(str(next(iter(countries))))
+    return [Party(Actor(text=enemy, name=enemy, country=enemy), inherited=True)] if enemy else []
+
+
 def _domestic_force(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Party]:
     """"At least 106 protesters have been killed" in a story that has named no country but Iran, up to the end of that
     sentence: force (events.yaml `domestic_force`) with no one named using it, on people of the one country the text is
@@ -1501,7 +1528,7 @@ def _war_instrument(trigger: Token) -> bool:
     attack noun (syntax.yaml attack_nouns), or by one that an oblique of cause (events.yaml domestic_force
     cause_nouns) is "of"."""
     attack = syntax().attack_nouns
-    return any(h.lemma_.lower() in attack for h in _instrument_heads(trigger))
+    return any(_lemma_in(h, attack) for h in _instrument_heads(trigger))
 
 
 def _named_countries(doc: NlpDoc, sentence: Span) -> set[str]:
