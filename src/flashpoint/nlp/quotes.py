@@ -840,10 +840,24 @@ class Extraction:
         if any(t.pos_ in ("VERB", "AUX") or _is_that(t) for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
             return None
         comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
+        if comma is None and syntax.children(subj, "case"):
+            return self._head_after_comma(subj)  # "…, a person familiar with the matter said", "matter" the subject
         if comma is None or self.quoted(doc[comma].idx):
             return None
         near = left_nominal(tok, comma + 1)
+        if near is not None and syntax.children(near, "case"):
+            return self._head_after_comma(near) or near
         return near if near is not None and near.i > comma else None
+
+    def _head_after_comma(self, noun: Token) -> Token | None:
+        """'…, a person familiar with the matter said': a noun the parse made the subject though a preposition of
+        its own puts it in a modifier stands for the noun that modifier follows, in the phrase after the comma
+        before it (quotes.yaml: a subject phrase set off after its claim)."""
+        doc = noun.doc
+        comma = next((k for k in range(noun.i - 1, noun.sent.start - 1, -1) if doc[k].text == ","), None)
+        if comma is None or self.quoted(doc[comma].idx):
+            return None
+        return _head_before_modifier(doc[comma + 1:noun.i + 1])
 
     def _first_verb_subject(self, tok: Token) -> tuple[Token | None, Token]:
         """'X decried the attack and vowed …': the first verb's subject as written; with no subject
@@ -864,6 +878,8 @@ class Extraction:
         if inverted:
             return right_nominal(tok, end_i, self.times)
         subj = left_nominal(tok, start_i)
+        if subj is not None and syntax.children(subj, "case"):
+            subj = self._head_after_comma(subj) or subj  # "…, a second person briefed on the call said"
         if subj is None and self._only_quote_before(tok, s):
             subj = right_nominal(tok, end_i, self.times)
         return subj
@@ -2056,6 +2072,21 @@ def _speaker_goes_on(verb: Token) -> bool:
     cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     joiners = quoting()
     return cc.lower_ in joiners.contrast_joiners or cc.lower_ in joiners.clause_joiners and before.text == ","
+
+
+def _head_before_modifier(phrase: Span) -> Token | None:
+    """'…, a person familiar with the matter said', '…, a second person briefed on the call said': in a subject
+    phrase whose last noun sits in a prepositional phrase, the noun the modifier follows (the parse may make
+    "matter" the subject); None when the phrase has no preposition ("state media", "one Washington-based expert")."""
+    if not any(t.pos_ == "ADP" for t in phrase):
+        return None
+    head = None
+    for t in phrase:
+        if t.pos_ in ("NOUN", "PROPN") or t.tag_ == "POS":
+            head = t if t.tag_ != "POS" else None
+        elif head is not None or t.pos_ not in ("DET", "ADJ", "NUM"):
+            break
+    return head
 
 
 def _up_to_comma(toks: list[Token]) -> list[Token]:
