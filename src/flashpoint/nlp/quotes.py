@@ -1819,10 +1819,10 @@ class Extraction:
     def _past_listener_and_time(self, verb: Token, toks: list[Token]) -> list[Token]:
         """The words after a speech verb without the listener it names ("told CNN", "warned citizens")
         and a date ("said Monday"), when a "that" or a comma follows them."""
-        skip = {t.i for c in syntax.children(verb, "obj", "iobj") for t in c.subtree}
-        k = 0
-        while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
-            k += 1
+        opening = _clause_on_listener(verb)
+        k = self._listener_end(verb, toks, opening)
+        if opening is not None and 0 < k < len(toks) and toks[k].i == opening.i:
+            return toks[k:]  # 'told doctors he ate the meat': the listener, then the clause
         if 0 < k < len(toks) and _is_that(toks[k], or_comma=True):
             return toks[k + 1:] if toks[k].text == "," else toks[k:]
         if len(toks) > 1 and toks[0].text == "," and _is_that(toks[1]):
@@ -1832,6 +1832,14 @@ class Extraction:
             mark = next((j for j, t in enumerate(toks) if _is_that(t) and t.dep_ == "mark"), None)
             return toks[mark:] if mark is not None else toks
         return toks
+
+    def _listener_end(self, verb: Token, toks: list[Token], opening: Token | None) -> int:
+        """How many of `toks` the verb's listener (its object, up to a clause `opening` on it) and dates take."""
+        skip = {t.i for c in syntax.children(verb, "obj", "iobj") for t in c.subtree if opening is None or t.i < opening.i}
+        k = 0
+        while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
+            k += 1
+        return k
 
     def in_time(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.times)
@@ -2072,6 +2080,24 @@ def _speaker_goes_on(verb: Token) -> bool:
     cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     joiners = quoting()
     return cc.lower_ in joiners.contrast_joiners or cc.lower_ in joiners.clause_joiners and before.text == ","
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "who", "which", "whose": a relative clause of the listener's own
+
+
+def _clause_on_listener(verb: Token) -> Token | None:
+    """'told doctors he ate the meat', 'told the court the car had left': a verb that names its listener
+    (speech_verbs.yaml object_verbs) whose reported clause the parse hung on the listener as a relative clause with no
+    relative word, its subject right after the listener's noun: the first word of that clause ("he", "the")."""
+    if _base(verb) not in _object_verbs():
+        return None
+    for listener in syntax.children(verb, "obj", "iobj"):
+        for clause in (c for c in listener.children if c.dep_ == "acl:relcl" and c.i > listener.i):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
+            if subject is not None and subject.left_edge.i == listener.i + 1 and \
+                    not {subject.left_edge.tag_, subject.tag_} & _RELATIVE_TAGS:
+                return subject.left_edge
+    return None
 
 
 def _head_before_modifier(phrase: Span) -> Token | None:
