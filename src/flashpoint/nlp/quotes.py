@@ -48,7 +48,7 @@ _ACCORDING_HEAD, _ACCORDING_PREP = quoting().according_to  # "according", "to" (
 ACCORDING = f"{_ACCORDING_HEAD} {_ACCORDING_PREP}"  # the cue's name in a record
 ENDING_PUNCT = ",.!?—–-"
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-HEADLINE_CLAUSE = ("ccomp", "xcomp", "nsubj", "nsubj:pass")  # what a headline's "says" reports: a clause, a subject
+HEADLINE_CLAUSE = ("ccomp", "xcomp", "nsubj", "nsubj:pass", "obj", "iobj")  # what a headline's "says" reports
 HEADLINE_VERB_TAGS = (*FINITE_TAGS, "VBN", "VBG")  # a headline drops "is" and "has": "Hundreds buried", "X trying"
 # edges from a participle up to the speech verb it hangs on ("said, according to a translation provided
 # by Y, adding"); a reported clause (ccomp) is another speaker's
@@ -840,24 +840,10 @@ class Extraction:
         if any(t.pos_ in ("VERB", "AUX") or _is_that(t) for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
             return None
         comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
-        if comma is None and syntax.children(subj, "case"):
-            return self._head_after_comma(subj)  # "…, a person familiar with the matter said", "matter" the subject
         if comma is None or self.quoted(doc[comma].idx):
             return None
         near = left_nominal(tok, comma + 1)
-        if near is not None and syntax.children(near, "case"):
-            return self._head_after_comma(near) or near
         return near if near is not None and near.i > comma else None
-
-    def _head_after_comma(self, noun: Token) -> Token | None:
-        """'…, a person familiar with the matter said': a noun the parse made the subject though a preposition of
-        its own puts it in a modifier stands for the noun that modifier follows, in the phrase after the comma
-        before it (quotes.yaml: a subject phrase set off after its claim)."""
-        doc = noun.doc
-        comma = next((k for k in range(noun.i - 1, noun.sent.start - 1, -1) if doc[k].text == ","), None)
-        if comma is None or self.quoted(doc[comma].idx):
-            return None
-        return _head_before_modifier(doc[comma + 1:noun.i + 1])
 
     def _first_verb_subject(self, tok: Token) -> tuple[Token | None, Token]:
         """'X decried the attack and vowed …': the first verb's subject as written; with no subject
@@ -878,8 +864,6 @@ class Extraction:
         if inverted:
             return right_nominal(tok, end_i, self.times)
         subj = left_nominal(tok, start_i)
-        if subj is not None and syntax.children(subj, "case"):
-            subj = self._head_after_comma(subj) or subj  # "…, a second person briefed on the call said"
         if subj is None and self._only_quote_before(tok, s):
             subj = right_nominal(tok, end_i, self.times)
         return subj
@@ -1540,22 +1524,38 @@ class Extraction:
             after = self._clause_after(tok, e)
             if after is not None:
                 return self._claim(self._before_participle(after))
-        return self._claim(self._fronted_claim(cue, s, e)) or self._claim(self._parenthetical(cue, s, e))
+        return self._fronted_claimed(cue, s, e) or self._claim(self._parenthetical(cue, s, e))
+
+    def _fronted_claimed(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
+        """The fronted claim (`_fronted_claim`) if it states something; a headline's ('Everything in place for an attack
+        on Ukraine, France says') may have no verb at all."""
+        return self._claim(self._fronted_claim(cue, s, e), verb_tags=None if self._headline_verb(cue, s, e) else ())
 
     def _headline_claim(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'India says trying to stabilise transactions', 'US says no evidence Russia pulling back', 'Kremlin says
-        separatists called on Russia for ‘help’': a present speech verb after its subject, in a sentence that ends its
-        line with no stop (a headline; quotes.yaml headline_ends), with a clause or a second subject the parse gives it
-        after it, reports all the words after it, which may lack an "is", a "there is" or a subject."""
+        separatists called on Russia for ‘help’', 'Ukraine says Russian forces fighting' ("say" has no object of its
+        own: quotes.yaml clause_verbs): a headline's speech verb (`_headline_verb`) with a clause, a second subject or
+        such an object after it reports all the words after it, which may lack an "is", a "there is" or a subject;
+        not an order ('tells Y to control …')."""
+        tok = cue.tok
+        clause_verb = _base(tok) in quoting().clause_verbs
+        words = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("punct", "mark")
+                 and (c.dep_ not in ("obj", "iobj") or clause_verb)]
+        if not any(c.dep_ in HEADLINE_CLAUSE for c in words) or not self._headline_verb(cue, s, e):
+            return None
+        first = min(words, key=lambda c: c.left_edge.i).left_edge
+        if first.tag_ == "TO":
+            return None
+        return self._claim(self._before_participle((first.idx, e)), verb_tags=HEADLINE_VERB_TAGS)
+
+    def _headline_verb(self, cue: Cue, s: int, e: int) -> bool:
+        """A present speech verb after its subject, in a sentence that ends its line with no stop (a headline;
+        quotes.yaml headline_ends)."""
         tok = cue.tok
         line_end = self.body.find("\n", e)
-        words = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("obj", "iobj", "punct", "mark")]
-        if tok.tag_ not in ("VBZ", "VBP") or not any(c.dep_ in HEADLINE_CLAUSE for c in words) or \
-                not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) or \
-                self.body[e:len(self.body) if line_end < 0 else line_end].strip() or \
-                self.body[s:e].rstrip(CLOSING_QUOTES + "’' \u00a0")[-1:] in quoting().headline_ends:
-            return None
-        return self._claim(self._before_participle((min(c.left_edge.idx for c in words), e)))
+        return tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and \
+            not self.body[e:len(self.body) if line_end < 0 else line_end].strip() and \
+            self.body[s:e].rstrip(CLOSING_QUOTES + "’' \u00a0")[-1:] not in quoting().headline_ends
 
     def _sets_the_scene(self, tok: Token) -> bool:
         """'Announcing the move in a televised address, X said that …': a participle that opens the sentence of
@@ -1819,10 +1819,10 @@ class Extraction:
     def _past_listener_and_time(self, verb: Token, toks: list[Token]) -> list[Token]:
         """The words after a speech verb without the listener it names ("told CNN", "warned citizens")
         and a date ("said Monday"), when a "that" or a comma follows them."""
-        opening = _clause_on_listener(verb)
-        k = self._listener_end(verb, toks, opening)
-        if opening is not None and 0 < k < len(toks) and toks[k].i == opening.i:
-            return toks[k:]  # 'told doctors he ate the meat': the listener, then the clause
+        skip = {t.i for c in syntax.children(verb, "obj", "iobj") for t in c.subtree}
+        k = 0
+        while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
+            k += 1
         if 0 < k < len(toks) and _is_that(toks[k], or_comma=True):
             return toks[k + 1:] if toks[k].text == "," else toks[k:]
         if len(toks) > 1 and toks[0].text == "," and _is_that(toks[1]):
@@ -1832,14 +1832,6 @@ class Extraction:
             mark = next((j for j, t in enumerate(toks) if _is_that(t) and t.dep_ == "mark"), None)
             return toks[mark:] if mark is not None else toks
         return toks
-
-    def _listener_end(self, verb: Token, toks: list[Token], opening: Token | None) -> int:
-        """How many of `toks` the verb's listener (its object, up to a clause `opening` on it) and dates take."""
-        skip = {t.i for c in syntax.children(verb, "obj", "iobj") for t in c.subtree if opening is None or t.i < opening.i}
-        k = 0
-        while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
-            k += 1
-        return k
 
     def in_time(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.times)
@@ -1868,8 +1860,11 @@ class Extraction:
         return clause.dep_ in ("advcl", "csubj", "csubj:pass") and a <= clause.head.idx < b and \
             clause.head.i > clause.i
 
-    def _claim(self, span: tuple[int, int] | None, clause: Token | None = None) -> tuple[int, int] | None:
-        """The trimmed span, if it states something: three words or more, no question, a verb in it."""
+    def _claim(self, span: tuple[int, int] | None, clause: Token | None = None,
+               verb_tags: tuple[str, ...] | None = ()) -> tuple[int, int] | None:
+        """The trimmed span, if it states something: three words or more, no question, a verb in it (or a word of
+        `verb_tags`: a headline's participle the parse read as an adjective, "959 fighters surrendered"; None: no verb
+        needed, as a headline's claim before ", X says" needs none)."""
         if span is None:
             return None
         a, b = _trim(self.body, *span)
@@ -1880,7 +1875,8 @@ class Extraction:
         if clause is not None and not _states(clause):
             return None
         span_toks = self.doc.tokens.char_span(a, b, alignment_mode="expand")
-        if span_toks is None or not any(t.pos_ in ("VERB", "AUX") or _root_read_as_plural(t) for t in span_toks):
+        if span_toks is None or verb_tags is not None and not any(
+                t.pos_ in ("VERB", "AUX") or t.tag_ in verb_tags or _root_read_as_plural(t) for t in span_toks):
             return None
         return a, b
 
@@ -2080,39 +2076,6 @@ def _speaker_goes_on(verb: Token) -> bool:
     cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     joiners = quoting()
     return cc.lower_ in joiners.contrast_joiners or cc.lower_ in joiners.clause_joiners and before.text == ","
-
-
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "who", "which", "whose": a relative clause of the listener's own
-
-
-def _clause_on_listener(verb: Token) -> Token | None:
-    """'told doctors he ate the meat', 'told the court the car had left': a verb that names its listener
-    (speech_verbs.yaml object_verbs) whose reported clause the parse hung on the listener as a relative clause with no
-    relative word, its subject right after the listener's noun: the first word of that clause ("he", "the")."""
-    if _base(verb) not in _object_verbs():
-        return None
-    for listener in syntax.children(verb, "obj", "iobj"):
-        for clause in (c for c in listener.children if c.dep_ == "acl:relcl" and c.i > listener.i):
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
-            if subject is not None and subject.left_edge.i == listener.i + 1 and \
-                    not {subject.left_edge.tag_, subject.tag_} & _RELATIVE_TAGS:
-                return subject.left_edge
-    return None
-
-
-def _head_before_modifier(phrase: Span) -> Token | None:
-    """'…, a person familiar with the matter said', '…, a second person briefed on the call said': in a subject
-    phrase whose last noun sits in a prepositional phrase, the noun the modifier follows (the parse may make
-    "matter" the subject); None when the phrase has no preposition ("state media", "one Washington-based expert")."""
-    if not any(t.pos_ == "ADP" for t in phrase):
-        return None
-    head = None
-    for t in phrase:
-        if t.pos_ in ("NOUN", "PROPN") or t.tag_ == "POS":
-            head = t if t.tag_ != "POS" else None
-        elif head is not None or t.pos_ not in ("DET", "ADJ", "NUM"):
-            break
-    return head
 
 
 def _up_to_comma(toks: list[Token]) -> list[Token]:
