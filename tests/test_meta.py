@@ -170,6 +170,8 @@ def test_a_stamp_that_names_no_year_is_read_in_the_year_of_the_copyright_notice(
     assert stamp_above_body([*_MENU, head, stamp, _LEAD], _LEAD) is None  # no notice: no year
     later = "The governor launched the campaign in March 2020 and officials backed it."
     assert stamp_above_body([*_MENU, head, stamp, later, notice], later) is None  # a stale notice
+    plan = "More subscription options arrive in early 2020, the company says, and prices fall for early buyers."
+    assert stamp_above_body([*_MENU, head, stamp, plan, notice], plan) == "2019-11-18"  # a year told of as a plan
 
 
 @pytest.mark.parametrize("stamps", [

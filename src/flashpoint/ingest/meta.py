@@ -489,9 +489,11 @@ def _fetched_day(page: _Page, fetched: Any) -> str | None:
 def _served_year(lines: list[str], body: str) -> int | None:
     """The year the page was served in, as its copyright notice says ("© 2019 Cleveland.com"): the year a stamp
     that names none is in (sites leave out the year they serve a page in). None where the story tells of a later
-    year as past (a notice left unchanged for years) or the year is after today's."""
+    year as past, in a sentence told in the past (a notice left unchanged for years; "options arrive in early 2020"
+    is a plan), or the year is after today's."""
     years = [int(m["year"]) for line in lines if len(line) <= 2 * STAMP_LINE_CHARS for m in _SERVED_YEAR.finditer(line)]
-    told = [y for y in _years_said(body, ahead=False) if y <= date.today().year]
+    told = [y for sentence in _sentences(body) if not _future_cue().search(sentence) and _sentence_told_past(sentence)
+            for y in _past_years(sentence) if y <= date.today().year]
     year = max(years, default=None)
     return year if year and max(told, default=year) <= year <= date.today().year else None
 
@@ -731,6 +733,12 @@ def _told_past(text: str, m: re.Match[str], language: str = DEFAULT_LANGUAGE) ->
         if at <= m.start() - start < at + len(piece):
             sentence = piece
             break
+    return _sentence_told_past(sentence, language)
+
+
+def _sentence_told_past(sentence: str, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Has the sentence a word of a regular past's shape written in lower case or one of document_day.yaml
+    past_words?"""
     past = (document_day_cues(language) or {}).get("past_words", [])
     return any(w.lower() in past or w[0].islower() and shaped("past", w) for w in _WORD.findall(sentence))
 

@@ -840,10 +840,24 @@ class Extraction:
         if any(t.pos_ in ("VERB", "AUX") or _is_that(t) for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
             return None
         comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
+        if comma is None and syntax.children(subj, "case"):
+            return self._head_after_comma(subj)  # "…, a person familiar with the matter said", "matter" the subject
         if comma is None or self.quoted(doc[comma].idx):
             return None
         near = left_nominal(tok, comma + 1)
+        if near is not None and syntax.children(near, "case"):
+            return self._head_after_comma(near) or near
         return near if near is not None and near.i > comma else None
+
+    def _head_after_comma(self, noun: Token) -> Token | None:
+        """'…, a person familiar with the matter said': a noun the parse made the subject though a preposition of
+        its own puts it in a modifier stands for the noun that modifier follows, in the phrase after the comma
+        before it (quotes.yaml: a subject phrase set off after its claim)."""
+        doc = noun.doc
+        comma = next((k for k in range(noun.i - 1, noun.sent.start - 1, -1) if doc[k].text == ","), None)
+        if comma is None or self.quoted(doc[comma].idx):
+            return None
+        return _head_before_modifier(doc[comma + 1:noun.i + 1])
 
     def _first_verb_subject(self, tok: Token) -> tuple[Token | None, Token]:
         """'X decried the attack and vowed …': the first verb's subject as written; with no subject
@@ -864,6 +878,8 @@ class Extraction:
         if inverted:
             return right_nominal(tok, end_i, self.times)
         subj = left_nominal(tok, start_i)
+        if subj is not None and syntax.children(subj, "case"):
+            subj = self._head_after_comma(subj) or subj  # "…, a second person briefed on the call said"
         if subj is None and self._only_quote_before(tok, s):
             subj = right_nominal(tok, end_i, self.times)
         return subj
@@ -1819,10 +1835,10 @@ class Extraction:
     def _past_listener_and_time(self, verb: Token, toks: list[Token]) -> list[Token]:
         """The words after a speech verb without the listener it names ("told CNN", "warned citizens")
         and a date ("said Monday"), when a "that" or a comma follows them."""
-        skip = {t.i for c in syntax.children(verb, "obj", "iobj") for t in c.subtree}
-        k = 0
-        while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
-            k += 1
+        opening = _clause_on_listener(verb)
+        k = self._listener_end(verb, toks, opening)
+        if opening is not None and 0 < k < len(toks) and toks[k].i == opening.i:
+            return toks[k:]  # 'told doctors he ate the meat': the listener, then the clause
         if 0 < k < len(toks) and _is_that(toks[k], or_comma=True):
             return toks[k + 1:] if toks[k].text == "," else toks[k:]
         if len(toks) > 1 and toks[0].text == "," and _is_that(toks[1]):
@@ -1832,6 +1848,14 @@ class Extraction:
             mark = next((j for j, t in enumerate(toks) if _is_that(t) and t.dep_ == "mark"), None)
             return toks[mark:] if mark is not None else toks
         return toks
+
+    def _listener_end(self, verb: Token, toks: list[Token], opening: Token | None) -> int:
+        """How many of `toks` the verb's listener (its object, up to a clause `opening` on it) and dates take."""
+        skip = {t.i for c in syntax.children(verb, "obj", "iobj") for t in c.subtree if opening is None or t.i < opening.i}
+        k = 0
+        while k < len(toks) and (toks[k].i in skip or self.in_time(toks[k].idx)):
+            k += 1
+        return k
 
     def in_time(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.times)
@@ -2076,6 +2100,39 @@ def _speaker_goes_on(verb: Token) -> bool:
     cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
     joiners = quoting()
     return cc.lower_ in joiners.contrast_joiners or cc.lower_ in joiners.clause_joiners and before.text == ","
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "who", "which", "whose": a relative clause of the listener's own
+
+
+def _clause_on_listener(verb: Token) -> Token | None:
+    """'told doctors he ate the meat', 'told the court the car had left': a verb that names its listener
+    (speech_verbs.yaml object_verbs) whose reported clause the parse hung on the listener as a relative clause with no
+    relative word, its subject right after the listener's noun: the first word of that clause ("he", "the")."""
+    if _base(verb) not in _object_verbs():
+        return None
+    for listener in syntax.children(verb, "obj", "iobj"):
+        for clause in (c for c in listener.children if c.dep_ == "acl:relcl" and c.i > listener.i):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
+            if subject is not None and subject.left_edge.i == listener.i + 1 and \
+                    not {subject.left_edge.tag_, subject.tag_} & _RELATIVE_TAGS:
+                return subject.left_edge
+    return None
+
+
+def _head_before_modifier(phrase: Span) -> Token | None:
+    """'…, a person familiar with the matter said', '…, a second person briefed on the call said': in a subject
+    phrase whose last noun sits in a prepositional phrase, the noun the modifier follows (the parse may make
+    "matter" the subject); None when the phrase has no preposition ("state media", "one Washington-based expert")."""
+    if not any(t.pos_ == "ADP" for t in phrase):
+        return None
+    head = None
+    for t in phrase:
+        if t.pos_ in ("NOUN", "PROPN") or t.tag_ == "POS":
+            head = t if t.tag_ != "POS" else None
+        elif head is not None or t.pos_ not in ("DET", "ADJ", "NUM"):
+            break
+    return head
 
 
 def _up_to_comma(toks: list[Token]) -> list[Token]:

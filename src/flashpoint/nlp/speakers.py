@@ -1474,7 +1474,7 @@ class Speakers:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         m = _NAME_AND_COMMA.search(self.body, max(0, lo - 80), lo)
-        if m is None or not _ARTICLE.match(self.body, lo):
+        if m is None or not _ARTICLE.match(self.body, lo) or self._name_in_claim(m.start(1), m.end(1), tok):
             return None
         named = [e for e in self.entities_in(m.start(1), m.end(1)) if e.type == "PERSON" and e.end == m.end(1)]
         if named:
@@ -1485,6 +1485,15 @@ class Speakers:
         if len(name.split()) < 2 or not coref.looks_like_person(name):
             return None  # "Ukraine, the ministry", "Reuters, a news agency"
         return Who(name=name, start=m.start(1), person=True)
+
+    def _name_in_claim(self, a: int, b: int, tok: Token) -> bool:
+        """'The deal is bad for Trump, a person briefed on the call said': a name governed by a preposition, before
+        a description that runs on to the end of its sentence with no comma closing it, ends the claim; it is no name
+        the description is apposed to ('Maria Lindqvist, a doctor at the hospital, said')."""
+        name = self.doc.tokens.char_span(a, b, alignment_mode="expand")
+        if name is None or not any(c.idx < a for c in syntax.children(name.root, "case")):
+            return False  # no preposition before it ("Ain o Salish Kendra": a word of the name)
+        return "," not in self.body[tok.idx:tok.sent.end_char]  # no comma closes the description
 
     def _role_description(self, tok: Token, text: str, lo: int) -> Who | None:
         """'the foreign minister said': the person before whose role fits (coref.resolve_description)."""
