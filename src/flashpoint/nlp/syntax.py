@@ -187,15 +187,38 @@ def repair_plural_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None
         glued = _glued_subject(tok)
         if tok.tag_ == "NN" and glued is None and not children(tok, "nsubj"):
             continue  # "Russians hit(NN) a dormitory": a base form is a verb only with its subject
-        tok.pos_, tok.tag_ = "VERB", ("VBZ" if tok.tag_ == "NNS" else "VBP")
-        # spaCy's stubs lack set_morph
-        cast(Any, tok).set_morph("Mood=Ind|Tense=Pres|VerbForm=Fin" + ("|Number=Sing|Person=3" if tok.tag_ == "VBZ" else ""))
+        _present_verb(tok, glued)
+
+
+def _present_verb(tok: Token, glued: Token | None) -> None:
+    """A word the tagger read as a noun made the verb it is, in the present, the noun glued before it its subject."""
+    tok.pos_, tok.tag_ = "VERB", ("VBZ" if tok.tag_ == "NNS" else "VBP")
+    # spaCy's stubs lack set_morph
+    cast(Any, tok).set_morph("Mood=Ind|Tense=Pres|VerbForm=Fin" + ("|Number=Sing|Person=3" if tok.tag_ == "VBZ" else ""))
+    if glued is not None:
+        glued.dep_ = "nsubj"
+        for owner in [c for c in tok.children if c.dep_ == "nmod:poss" and c.i < glued.i]:
+            owner.head = glued  # "Ukraine's president urges": the owner is the subject's
+    if tok.dep_ not in CLAUSE_DEPS:
+        tok.dep_ = "parataxis"
+
+
+def repair_plural_callers(doc: Doc, addresses: Callable[[Token, str], bool]) -> None:
+    """"Ukraine calls(NNS) on EU leaders to help save ...", "The joint statement calls(NNS) on Russia to withdraw
+    troops": a lower-case word read as a plural noun, with a noun glued before it, an oblique after it whose
+    preposition a verb of that form takes for the one it addresses (`addresses`), and an infinitive after that, is
+    that verb in the present (repair_plural_verbs reads those with an object)."""
+    for i in np.flatnonzero(doc.to_array(TAG) == get_string_id("NNS")).tolist():
+        tok = doc[i]
+        if not tok.is_lower:
+            continue
+        addressed = [c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("nmod", "obl")
+                     and addresses(tok, case_of(c) or "")]
+        told = [c for c in tok.children if c.dep_ in ("acl", "advcl", "xcomp") and addressed and c.i > addressed[0].i
+                and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)]
+        glued = _glued_subject(tok) if told else None
         if glued is not None:
-            glued.dep_ = "nsubj"
-            for owner in [c for c in tok.children if c.dep_ == "nmod:poss" and c.i < glued.i]:
-                owner.head = glued  # "Ukraine's president urges": the owner is the subject's
-        if tok.dep_ not in CLAUSE_DEPS:
-            tok.dep_ = "parataxis"
+            _present_verb(tok, glued)
 
 
 def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
