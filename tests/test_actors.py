@@ -271,6 +271,25 @@ def test_an_outlet_lends_its_country_to_its_staff_only() -> None:
     assert context_country(story + "Russia's Prime Minister ", "Minister") == "RUS"
 
 
+def test_a_country_before_a_named_role_owns_it_only_inside_its_noun_phrase() -> None:
+    """A named holder's role ("Prime Minister Wen Jiabao") whose sentence names a country in another phrase before it
+    ("to New Delhi and ...") has no country (entities.yaml role_owner_breaks); one joined to it is its own, and a bare
+    role keeps the country its sentence names."""
+    from flashpoint.nlp.actors import context_country
+
+    story = "Gunfire rang out across Tbilisi. "
+    other = story + "Beijing has opened out to New Delhi and Prime Minister "
+    assert context_country(other, "Minister", named=True) is None
+    assert context_country(other, "Minister") == "IND"
+    assert context_country(story + "New Delhi's Prime Minister ", "Minister", named=True) == "IND"
+    assert context_country(story + "the Indian Prime Minister ", "Minister", named=True) == "IND"
+    assert context_country(story + "Kyiv said its commander ", "commander", named=True) == "UKR"
+    context = "Head of the Office of the President of Ukraine Andriy Yermak has met with "
+    phrase = "the representatives of the Raoul Wallenberg Centre for Human Rights"
+    assert codes(phrase, context + phrase)[0] is None
+    assert codes("the Ukrainian representatives", context + "the Ukrainian representatives")[0] == "UKR"
+
+
 @pytest.mark.parametrize(("owner", "expected"), [
     ("United Nations spokesman", ("UN", "IGO")),
     ("International Committee of the Red Cross spokeswoman", ("ICRC", "NGO")),

@@ -29,9 +29,10 @@ from flashpoint.nlp.gazetteer import (
     gazetteer,
     near_in_length,
     sector_name,
+    slug,
     spelled_like,
 )
-from flashpoint.nlp.language import names
+from flashpoint.nlp.language import names, syntax
 from flashpoint.nlp.regexes import longest_first
 
 if TYPE_CHECKING:
@@ -352,9 +353,16 @@ _NO_NATION = re.compile(rf"\b(?:{longest_first(_WORDS.foreign_words)}(?!\s+{long
                         rf"{longest_first(_WORDS.not_national_adjectives)})\b", re.I)
 
 
-def context_country(context: str | None, role: str | None = None, since: int = 0) -> str | None:
+def _owns_role(gap: str) -> bool:
+    """Whether a country named right before a role is its owner: no word between them ends the role's noun phrase
+    ("Russia's foreign minister", but "New Delhi and Prime Minister Wen Jiabao"; entities.yaml role_owner_breaks)."""
+    return not any(w.lower() in _WORDS.role_owner_breaks for w in _WORD.findall(gap))
+
+
+def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False) -> str | None:
     """The country a bare role ("the foreign minister") belongs to: the one last named with that
-    role, else the most named (in context[since:]).
+    role, else the most named (in context[since:]). A `named` role (its holder's or owner's name known) whose sentence
+    names a country only in another phrase before it has none (_owns_role).
 
     The role's own sentence is cut at a final mark and a space in the 60 characters before it: `context` is a
     plain string (resolve_actor and resolve_phrase are given a slice of the body, by the entity backend while
@@ -368,10 +376,10 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
             window = re.split(r"[.!?]\s", window)[-1]  # the role's own sentence: "Russia's foreign minister"
             # an outlet lends its country only to its own staff: "CNN had been interviewing interim Prime
             # Minister Garry Conille" names no American minister
-            hits = [e for _, _, e in _mentions(window, g)
+            hits = [(end, e) for _, end, e in _mentions(window, g)
                     if e.country and (e.kind != "media" or role_sector(role)[0] == "MED")]
             if hits:
-                return hits[-1].country
+                return hits[-1][1].country if not named or _owns_role(window[hits[-1][0]:]) else None
     top = most_named(context, since)[:2]
     if since > 0 and top and (top[0][1] == 1 or (len(top) == 2 and top[0][1] == top[1][1])):
         # the last lines name no country twice: the one the whole text is about, when it names it more
@@ -475,7 +483,8 @@ def _of_no_nation(text: str, role_end: int) -> bool:
     return head.endswith("s")
 
 
-def _role_country(text: str, context: str | None, sector: str, role_end: int) -> str | Actor | None:
+def _role_country(text: str, context: str | None, sector: str, role_end: int,
+                  named: bool = False) -> str | Actor | None:
     """The country of a role phrase that names none, or the actor it is when it can have none:
     'the country's foreign minister' is the state named last before it; 'Western diplomats' are of
     no one country; a bare role ('the foreign minister') is the context's, a titled stranger the
@@ -496,16 +505,35 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int) ->
     if place is not None and place.country:  # "Slavutych Mayor": a town's office is of the town's country
         return place.country
     role = text[:role_end].split()[-1] if role_end > 0 else None
-    return context_country(context, role, max(0, len(context) - 300) if names else 0)
+    country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names))
+    return country if country is not None else _named_owner(text, sector, role_end, names)
 
 
-def _role_actor(text: str, context: str | None, sector: str, role_end: int, country: str | None) -> Actor:
+def _named_owner(text: str, sector: str, role_end: int, names: list[str]) -> Actor | None:
+    """A role of a name after it, of no country known, is that name's side, not a state organ of the place the text
+    last named: "the representatives of the Raoul Wallenberg Centre" (syntax.yaml owner_preps), a body that is no organ
+    ("of the Interior Ministry" is one), of no sector a place lends a country to; "Prime Minister Wen Jiabao" the
+    person named (events place no person named)."""
+    rest = text[role_end:]
+    after = [w for w in _WORD.findall(rest) if w in names]
+    if not after:
+        return None
+    first = rest.split()[0].lower() if rest.split() else ""
+    if first not in syntax().owner_preps:
+        return Actor(text=text, name=text, id=person_id(" ".join(after)), sector=sector)
+    if role_sector(rest)[0] is not None:
+        return None
+    return Actor(text=text, name=text, id="org:" + slug(" ".join(after)))
+
+
+def _role_actor(text: str, context: str | None, sector: str, role_end: int, country: str | None,
+                named: bool = False) -> Actor:
     """The actor a role phrase with no body of its own names: its country's sector, or the role alone ("the
     company" in a story about Washington's sanctions is no American firm)."""
     if country is None and sector in STATELESS_ROLE_SECTORS:
         return Actor(text=text, name=text, sector=sector)
     if country is None:
-        found = _role_country(text, context, sector, role_end)
+        found = _role_country(text, context, sector, role_end, named)
         if isinstance(found, Actor):
             return found
         country = found
@@ -517,8 +545,9 @@ def _role_actor(text: str, context: str | None, sector: str, role_end: int, coun
 _BODY_KINDS = ("seat", "agency", "group", "media")
 
 
-def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
-    """A noun phrase with role words: 'Kremlin spokesman', 'Ukraine's commander-in-chief', 'the foreign minister'."""
+def resolve_phrase(text: str, context: str | None = None, named: bool = False) -> Actor | None:
+    """A noun phrase with role words: 'Kremlin spokesman', 'Ukraine's commander-in-chief', 'the foreign minister'
+    (`named`: the role phrase of a person named after it, 'Prime Minister' of 'Prime Minister Wen Jiabao')."""
     mentions = _mentions(text, gazetteer())
     sector, role_end = role_sector(text)
     people = [e for _, _, e in mentions if e.kind == "person"]
@@ -536,7 +565,7 @@ def resolve_phrase(text: str, context: str | None = None) -> Actor | None:
     if code:
         return _coded_body(text, anchors, code)
     country = next((entry.country for _, _, entry in anchors if entry.country), None)
-    return _role_actor(text, context, sector, role_end, country)
+    return _role_actor(text, context, sector, role_end, country, named)
 
 
 def _coded_body(text: str, anchors: list[tuple[int, int, Entry]], code: str) -> Actor:

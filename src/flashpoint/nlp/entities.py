@@ -898,7 +898,7 @@ def _place_counts(found: list[_Found]) -> Counter[str]:
 def _role_actor(body: str, f: _Found, phrase: str) -> Actor | None:
     """The person as the actor their role phrase names ('Kremlin spokesman', 'the Kremlin's deputy chief
     of staff'), when it has a country or code."""
-    base = resolve_phrase(phrase, body[:f.start])
+    base = resolve_phrase(phrase, body[:f.start], named=True)
     if base is None or not (base.country or base.code):
         return None
     return Actor(text=body[f.start:f.end], name=f.name, id=f.id, country=base.country, sector=base.sector,

@@ -1554,7 +1554,8 @@ def _localise(coded: Coded, state: ArticleState) -> None:
     """A local organ with no country ("police", "the mayor") is of where it acts: the clause's place, else the
     place the text last named, else (a state's own organ, before the text names a place: "President of the
     Senate ... dragged the Inspector-General of Police to court" opening a story about Nigeria) the country the
-    text names most (both inherited)."""
+    text names most (both inherited); a person named, of no country known, only the clause's place ("Prime Minister
+    Wen Jiabao is expected to visit" after "New Delhi" is no Indian premier)."""
     loc = coded.location
     local = local_sectors() | placed_sectors().sectors  # "gangs attacked ...": gangs of where they act
     # "Western officials" are of no one place, wherever they speak
@@ -1563,14 +1564,23 @@ def _localise(coded: Coded, state: ArticleState) -> None:
         last = state.last_place.country if state.last_place is not None else None
         for q in coded.actors:
             here = last or (state.home if q.actor.sector in local_sectors() else None)
-            if q.actor.country is None and not q.actor.code and q.actor.sector in local and here is not None \
-                    and q not in stateless:
+            if _unplaced(q, local, stateless) and here is not None and not _named_person(q.actor):
                 q.actor, q.inherited = q.actor.model_copy(update={"country": here}), True
         return
     coded.actors = coded.actors or _implied_actors(coded, loc)
     for q in coded.actors:
-        if q.actor.country is None and not q.actor.code and q.actor.sector in local and q not in stateless:
+        if _unplaced(q, local, stateless):
             q.actor = q.actor.model_copy(update={"country": loc.country})
+
+
+def _named_person(actor: Actor) -> bool:
+    """A person named (not in the KB with a country): the place the text last named is not where they are from."""
+    return bool(actor.id and actor.id.startswith("person:"))
+
+
+def _unplaced(q: Party, local: frozenset[str], stateless: list[Party]) -> bool:
+    """A side of a local sector with no country or code, not of no nation by its own words: _localise places it."""
+    return q.actor.country is None and not q.actor.code and q.actor.sector in local and q not in stateless
 
 
 def _organs_before(coded: Coded, state: ArticleState) -> list[Party]:
@@ -1631,6 +1641,8 @@ def _place_civilians(coded: Coded, state: ArticleState, early: bool = False) -> 
         here = coded.location.country if coded.location is not None else None
         order = [(here, False), *(((last, True), (state.home, True), (domestic, False)) if organ
                                   else ((domestic, False), (None if early else last, True)))]
+        if _named_person(r.actor):
+            order = order[:1]  # a person named, of no country known: only the clause's own place is theirs
         country, inherited = next(((c, i) for c, i in order if c), (None, False))
         if country is None:
             continue
