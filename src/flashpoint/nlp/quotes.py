@@ -1641,7 +1641,8 @@ class Extraction:
 
     def _finite(self, span: tuple[int, int]) -> bool:
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
-        return toks is not None and any(t.tag_ in FINITE_TAGS or _past_read_as_participle(t) for t in toks)
+        return toks is not None and any(t.tag_ in FINITE_TAGS or _past_read_as_participle(t) or _present_read_as_base(t)
+                                        for t in toks)
 
     def _before_participle(self, span: tuple[int, int]) -> tuple[int, int]:
         """'X said Y, adding that Z', 'X said Y, but added Z': the reported clause ends where a set-off
@@ -1932,9 +1933,18 @@ def _opens_clause(verb: Token, rest: list[Token], after_that: bool) -> bool:
     words, and (with no "that" before them) not only the verb's noun object ('claimed victory as the
     House concluded', 'maintain a stance and avoid criticism that he is caving')?"""
     finite = next((t for t in rest[1:CLAUSE_VERB_WITHIN] if t.tag_ in FINITE_TAGS or _past_read_as_participle(t)
-                   or _past_read_as_reduced_relative(verb, t) or _plural_read_for_verb(t)), None)
+                   or _past_read_as_reduced_relative(verb, t) or _plural_read_for_verb(t) or _present_read_as_base(t)),
+                  None)
     return finite is not None and (after_that or _plural_read_for_verb(finite) or
                                    not _object_not_clause(verb, rest, finite))
+
+
+def _present_read_as_base(tok: Token) -> bool:
+    """'said that Russian troops now control almost 20%', "control" tagged a base form: a base-form verb with a subject
+    of its own and no auxiliary or "to" before it is a present verb."""
+    return tok.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i for c in tok.children) and \
+        not any(c.dep_ in ("aux", "aux:pass", "mark") and c.i < tok.i and c.tag_ in ("MD", "TO", "VB", "VBD", "VBZ", "VBP")
+                for c in tok.children)
 
 
 def _plural_read_for_verb(tok: Token) -> bool:
