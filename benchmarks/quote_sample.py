@@ -40,7 +40,14 @@ short conflict reporting, where most quotes are an official's or a ministry's st
 Samples 8, 9 and 10 are whole-article samples labelled blind at the start of a stop, each of 12 bodies no quote sample
 had read in full and outside both news181 gold sets, drawn with random.Random(8), (9) and (10) among pages with speech
 cues; each was scored only at the start and the end of its stop and released as tuning data the stop after (sample 10
-at the end of the 2026-12-06 evening stop).
+at the end of the 2026-12-06 evening stop). Sample 11 is the same draw with random.Random(11) (a pool of 99 bodies; 93
+quotes, 38 optional places), blind for the 2026-12-06 night stop: scored at its start (802b8c0) and end (7507273) only.
+
+Sample 11r (quote_sample11r.jsonl), blind for the same stop, is 40 RUWA rows read whole: RUWA rows with text, minus
+ruwa_documents(1400), minus every ruwa-N named in benchmarks/, kept those with a speech cue (the regex of sample 12r
+below), random.Random(111).sample of them (a pool of 2,974); 42 quotes (40 reported, 2 direct), 17 optional places, 29
+rows with a quote. Its draw first counted « » as quotation marks (Censor.NET's breadcrumbs); those 40 rows were read,
+not labelled, and drawn again without them.
 
 Sample 12r (quote_sample12r.jsonl) is 40 RUWA rows read whole: RUWA rows with text, minus ruwa_documents(1400), minus
 every ruwa-N named in benchmarks/ and every ruwa-N id of blind sample 11, kept those with a speech cue
