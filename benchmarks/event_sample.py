@@ -24,9 +24,9 @@ stop released it as tuning data. Sample 9 is the same draw with random.Random(9)
 named then (a pool of 14,916 rows; 15 of the 50 state no event), labelled blind at the start of the 2026-12-06
 afternoon stop and scored only at its start and end, released as tuning data in the evening stop. Sample 10 is the
 same with random.Random(10) (a pool of 14,866 rows; 10 of the 50 state no event), blind for the evening stop and
-released as tuning data in the night stop. Sample 11 is the same with random.Random(11) (a pool of 14,776 rows, the 40
+released as tuning data in the late stop. Sample 11 is the same with random.Random(11) (a pool of 14,776 rows, the 40
 rows of quote sample 11r left out; 12 of the 50 state no event; 53 current and affirmed events), blind for the
-2026-12-06 night stop: scored at its start (802b8c0) and end (7507273) only.
+2026-12-06 late stop: scored at its start (802b8c0) and end (7507273) only.
 
     python benchmarks/event_sample.py dump  [--source ruwa|news] [--out test-output/event_dump.jsonl]
         run the pipeline over every document of the source and write each event with its sentence (to read)

@@ -41,7 +41,7 @@ Samples 8, 9 and 10 are whole-article samples labelled blind at the start of a s
 had read in full and outside both news181 gold sets, drawn with random.Random(8), (9) and (10) among pages with speech
 cues; each was scored only at the start and the end of its stop and released as tuning data the stop after (sample 10
 at the end of the 2026-12-06 evening stop). Sample 11 is the same draw with random.Random(11) (a pool of 99 bodies; 93
-quotes, 38 optional places), blind for the 2026-12-06 night stop: scored at its start (802b8c0) and end (7507273) only.
+quotes, 38 optional places), blind for the 2026-12-06 late stop: scored at its start (802b8c0) and end (7507273) only.
 
 Sample 11r (quote_sample11r.jsonl), blind for the same stop, is 40 RUWA rows read whole: RUWA rows with text, minus
 ruwa_documents(1400), minus every ruwa-N named in benchmarks/, kept those with a speech cue (the regex of sample 12r
