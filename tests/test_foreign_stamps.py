@@ -67,3 +67,10 @@ def test_a_stamp_file_refuses_a_word_read_two_ways(tmp_path, monkeypatch) -> Non
     monkeypatch.setattr(language, "LANG_DIR", tmp_path)
     with pytest.raises(ValueError, match="twice"):
         stamp_words("xx")
+
+
+def test_a_stamp_in_capitals_reads_as_in_lower_case() -> None:
+    """Turkish 'EKİM' lowers to 'ekim' with a combining dot and 'KASIM' to 'kasim' (no dotless 'ı'), not to the words
+    the file lists: a page that writes its stamp in capitals is read all the same (it once raised a KeyError)."""
+    assert _stamp("CUMA, 22 EKİM 2010", "tr") == _stamp("Cuma, 22 Ekim 2010", "tr") == "2010-10-22"
+    assert _stamp("YAYINLANMA: 3 KASIM 2021 10:15", "tr") == "2021-11-03"

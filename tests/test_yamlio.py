@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import marshal
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -76,3 +78,48 @@ def test_an_unwritable_cache_still_reads(tmp_path: Path, monkeypatch: pytest.Mon
     blocker.write_text("")
     monkeypatch.setenv("FLASHPOINT_CACHE", str(blocker))  # a file, not a folder: nothing can be written under it
     assert load_yaml("a: 1\n") == {"a": 1}
+
+
+def test_a_text_read_again_comes_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "words: [a, b]\nwhen: 2024-09-23\n"
+    first = load_yaml(text)
+
+    def no_parse(*_: object, **__: object) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(yamlio.yaml, "load", no_parse)
+    assert load_yaml(text) == first
+
+
+@pytest.mark.parametrize("entry", [
+    "ab",  # unpacks in two, but is no entry _store writes
+    (True, [()]),  # a date's tag cut short
+    (True, [("\0date", 5)]),  # a date's tag with no text
+    (1, {"a": 1}),  # no flag
+])
+def test_an_entry_of_another_shape_is_parsed_around(cache: Path, entry: object) -> None:
+    load_yaml("words: [a, b]\n")
+    (path,) = entries(cache)
+    path.write_bytes(marshal.dumps(entry))
+    assert load_yaml("words: [a, b]\n") == {"words": ["a", "b"]}
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no owners of files to tell apart")
+def test_an_entry_another_user_owns_is_not_read(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder several users share: an entry one of them planted is parsed around, never trusted."""
+    load_yaml("words: [a, b]\n")
+    (path,) = entries(cache)
+    path.write_bytes(marshal.dumps((False, {"words": ["planted"]})))
+    assert load_yaml("words: [a, b]\n") == {"words": ["planted"]}  # one's own entry is read
+    me = os.getuid()
+    monkeypatch.setattr(yamlio.os, "getuid", lambda: me + 1)
+    assert load_yaml("words: [a, b]\n") == {"words": ["a", "b"]}
+
+
+def test_a_failed_write_leaves_no_temporary_file(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(yamlio.os, "replace", refuse)
+    assert load_yaml("a: 1\n") == {"a": 1}
+    assert not list(cache.rglob("*.tmp")) and not entries(cache)

@@ -6,11 +6,15 @@ Even with the C loader, PyYAML builds every value in Python: the three dozen res
 text (a changed file is another key: no stale entry is ever read), in `FLASHPOINT_CACHE` (default
 `$XDG_CACHE_HOME/flashpoint`, else `~/.cache/flashpoint`; an empty value turns the cache off), and read back in
 0.004 s. marshal reads plain data only (no code runs, as pickle's could); the dates a file states are stored as
-tagged tuples, which safe YAML never gives. A cache that cannot be read or written is parsed around, silently.
+tagged tuples, which safe YAML never gives. A cache that cannot be read or written is parsed around, silently, and
+so is an entry of the wrong shape or one another user owns (marshal is not meant for data from others: a cache folder
+several users share, as FLASHPOINT_CACHE=/tmp/x may be, is read only for one's own entries). Entries are never
+removed: an edited resource leaves its old entry behind, and deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import marshal
@@ -36,15 +40,32 @@ def load_yaml(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
     text = stream if isinstance(stream, (str, bytes)) else stream.read()
     path = _cache_path(text)
     if path is not None:
-        try:
-            dated, data = marshal.loads(path.read_bytes())
-            return _restored(data) if dated else data
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # no entry yet, or one cut short: parse the text
+        found = _entry(path)
+        if found is not _MISSING:
+            return found
     data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     if path is not None:
         _store(path, data)
     return data
+
+
+_MISSING = object()  # no usable entry: parse the text
+
+
+def _entry(path: Path) -> Any:
+    """The data a cache entry holds, or _MISSING where there is none to trust: no entry yet, one cut short or of
+    another shape than `_store` writes, or one another user owns."""
+    try:
+        with path.open("rb") as fh:
+            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
+                return _MISSING
+            entry = marshal.loads(fh.read())
+        if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], bool)):
+            return _MISSING
+        dated, data = entry
+        return _restored(data) if dated else data
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        return _MISSING
 
 
 def _cache_dir() -> Path | None:
@@ -64,19 +85,26 @@ def _cache_path(text: str | bytes) -> Path | None:
 
 
 def _store(path: Path, data: Any) -> None:
-    """Write the entry whole or not at all (a temporary file renamed): a reader never sees half of one."""
+    """Write the entry whole or not at all (a temporary file renamed): a reader, or another process writing the same
+    entry at once, never sees half of one; a write that fails leaves no temporary file behind."""
     try:
+        blob = marshal.dumps((False, data))
+    except ValueError:  # a date: marshal holds none
         try:
-            blob = marshal.dumps((False, data))
-        except ValueError:  # a date: marshal holds none
             blob = marshal.dumps((True, _tagged(data)))
+        except ValueError:  # a value marshal cannot hold (a date in a set): no entry
+            return
+    tmp = None
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
         os.replace(tmp, path)
-    except (OSError, ValueError):  # a value marshal cannot hold, a folder not writable: no entry
-        return
+    except OSError:  # a folder not writable, a disk full: no entry
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _tagged(node: Any) -> Any:

@@ -401,7 +401,7 @@ def stamp_in_english(line: str, foreign: StampWords) -> str:
     if foreign.day_first:
         line = _DIGIT_DAY.sub(lambda m: f"{int(m['day'])} {calendar_words().month_names[int(m['mnum']) - 1]} {m['year']}"
                               if 1 <= int(m["mnum"]) <= 12 else m.group(), line)
-    line = foreign.pattern.sub(lambda m: foreign.words[m.group().lower()], line)
+    line = foreign.pattern.sub(lambda m: foreign.english(m.group()), line)
     return _DAY_DOT.sub(r"\1", line) if foreign.day_dot else line
 
 

@@ -632,6 +632,15 @@ class StampWords:
     pos: tuple[tuple[str, str], ...]  # stamp lines and the day each gives
     neg: tuple[str, ...]  # lines that give none
 
+    def english(self, word: str) -> str:
+        """The English word read for `word`, a match of `pattern`. A capital whose lower case is not the letter the
+        pattern matched it as (Turkish "EKİM" lowers to "ekim" with a combining dot after its "i", "ſeptember" keeps its
+        long s) is looked up as the pattern matched it, so a stamp in capitals reads as one in lower case."""
+        found = self.words.get(word.lower())
+        if found is not None:
+            return found
+        return next((v for k, v in self.words.items() if re.fullmatch(re.escape(k), word, re.I)), word)
+
 
 @lru_cache(maxsize=16)
 def stamp_words(language: str) -> StampWords | None:
