@@ -72,3 +72,12 @@ def test_an_undated_page_is_read_with_its_own_languages_cue_words(monkeypatch) -
     finally:
         meta._future_cue.cache_clear()
         meta._weekday_said.cache_clear()
+
+
+def test_a_count_of_years_in_any_case_counts() -> None:
+    """'Six years after', 'ſix years after' (a long s, which lower case keeps): the count word is found in any case
+    and read as the same number, never a word the count list lacks."""
+    said = "Troops remain, {} years after the September 11, 2001 attacks."
+    six = meta._past_years(said.format("six"))
+    assert six == meta._past_years(said.format("Six")) == meta._past_years(said.format("ſix"))
+    assert six[0] == 2001 and six[1] > 2001

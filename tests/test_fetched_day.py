@@ -151,3 +151,14 @@ def test_the_sites_zone_is_the_first_a_clock_time_writes() -> None:
     assert site_zone(["Posted 14:24 GMT+3"]) == timezone(timedelta(hours=3))
     assert site_zone(["Posted 09:15 (UTC-05:30)"]) == timezone(-timedelta(hours=5, minutes=30))
     assert site_zone(["The EST index rose", "10:31 pm ET", "GMT+3"]) is None
+
+
+def test_every_listed_time_zone_reads_as_its_offset() -> None:
+    """resources/time_zones.yaml: each abbreviation, written after a clock time, gives the offset the file lists, one
+    a clock can have (UTC-12 to UTC+14)."""
+    from flashpoint.ingest.meta import _zone_hours, site_zone
+
+    zones = _zone_hours()
+    assert zones and all(-12 <= hours <= 14 for hours in zones.values())
+    for zone, hours in zones.items():
+        assert site_zone([f"Posted 10:31 pm {zone}"]) == timezone(timedelta(hours=hours)), zone

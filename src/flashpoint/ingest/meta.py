@@ -179,7 +179,8 @@ def _zone_hours() -> dict[str, float]:
 
 
 def _zones() -> str:
-    return "|".join(sorted(_zone_hours(), key=len, reverse=True))
+    """The time zones of time_zones.yaml as one alternation, longest first ("CEST" before "CET")."""
+    return "|".join(map(re.escape, sorted(_zone_hours(), key=len, reverse=True)))
 
 
 def _capitals() -> str:
@@ -492,8 +493,9 @@ def _served_year(lines: list[str], body: str) -> int | None:
     year as past, in a sentence told in the past (a notice left unchanged for years; "options arrive in early 2020"
     is a plan), or the year is after today's."""
     years = [int(m["year"]) for line in lines if len(line) <= 2 * STAMP_LINE_CHARS for m in _SERVED_YEAR.finditer(line)]
-    told = [y for sentence in _sentences(body) if not _future_cue().search(sentence) and _sentence_told_past(sentence)
-            for y in _past_years(sentence) if y <= date.today().year]
+    # a sentence's years first: most sentences name none, and telling the past looks up each of its words
+    told = [y for sentence in _sentences(body) if (said := _past_years(sentence)) and not _future_cue().search(sentence)
+            and _sentence_told_past(sentence) for y in said if y <= date.today().year]
     year = max(years, default=None)
     return year if year and max(told, default=year) <= year <= date.today().year else None
 
@@ -673,10 +675,14 @@ def _past_years(sentence: str, language: str = DEFAULT_LANGUAGE) -> list[int]:
     18 years after the September 11, 2001 attacks": 2001 and 2019): a page is written in or after them. The
     count's shape is the English page reader's (pages.yaml elapsed): counted only in an English sentence."""
     years = [int(y) for y in _YEAR_ALONE.findall(sentence)]
+    if not years:
+        return []
     counts = (document_day_cues(language) or {}).get("elapsed_counts", {})
     found = _elapsed().finditer(sentence) if language == DEFAULT_LANGUAGE else iter(())
-    counted = [int(m["n"]) if m["n"].isdigit() else int(counts[m["n"].lower()]) for m in found]
-    return years + [min(years) + n for n in counted] if years else []
+    # a count word the pattern matched in any case is looked up folded ("Six"; "ſix", whose lower case keeps its ſ)
+    counted = [int(m["n"]) if m["n"].isdigit() else int(counts[m["n"].casefold()]) for m in found
+               if m["n"].isdigit() or m["n"].casefold() in counts]
+    return years + [min(years) + n for n in counted]
 
 
 @lru_cache(maxsize=4)

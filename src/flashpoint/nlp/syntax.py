@@ -215,7 +215,7 @@ def repair_plural_callers(doc: Doc, addresses: Callable[[Token, str], bool]) -> 
         addressed = [c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("nmod", "obl")
                      and addresses(tok, case_of(c) or "")]
         told = [c for c in tok.children if c.dep_ in ("acl", "advcl", "xcomp") and addressed and c.i > addressed[0].i
-                and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)]
+                and any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in c.children)]
         glued = _glued_subject(tok) if told else None
         if glued is not None:
             _present_verb(tok, glued)
