@@ -609,3 +609,19 @@ def test_a_japanese_dump_is_dated_by_its_stamp_written_year_first() -> None:
     assert stamp_above_body(far, body) is None  # not beside the story
     told = [*_MENU, "商品の改造が商標法違反に！？", lead + " 2016.12.01", more]
     assert stamp_above_body(told, lead + " 2016.12.01\n\n" + more) is None  # the story's own digits are no stamp
+
+
+@pytest.mark.parametrize(("odd", "plain"), [
+    ("Publiſhed Tueſday, Auguſt 8, 2018", "Published Tuesday, August 8, 2018"),  # a long s, which lower case keeps
+    ("APRİL 3, 2019", "APRIL 3, 2019"),  # a dotted capital I, which lowers to two letters
+])
+def test_a_month_or_weekday_in_odd_letters_reads_as_in_plain_ones(odd: str, plain: str) -> None:
+    """The date patterns match a name in any case; the name is then looked up as matched (it once raised KeyError)."""
+    found, expected = parse_date(odd), parse_date(plain)
+    assert found is not None and expected is not None and found[0] == expected[0]
+
+
+def test_a_weekday_pinned_in_odd_letters_pins_as_in_plain_ones() -> None:
+    text = "The council met on {}. It voted in 2018."
+    assert pinned_date(text.format("Tueſday, Auguſt 8"), date(2026, 1, 1)) == \
+        pinned_date(text.format("Tuesday, August 8"), date(2026, 1, 1)) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -158,6 +158,16 @@ def _smart_title(name: str) -> str:
 
 _MONTHS: dict[str, int] = dict(calendar_words().months)  # a month's name or abbreviation (lang/en/calendar.yaml)
 _MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def _calendar_key(word: str, listed: Collection[str]) -> str:
+    """The month's or weekday's name `listed` as a pattern read in any case matched `word`: its lower case, else the
+    name it matches in any case ("Auguſt", whose long s lower case keeps; "APRİL", whose "İ" lowers to two letters);
+    a word in no case of a listed name is given back in lower case."""
+    low = word.lower()
+    if low in listed:
+        return low
+    return next((name for name in listed if re.fullmatch(re.escape(name), word, re.I)), low)
 _WEEKDAY = r"(?:" + calendar_words().written_weekday.pattern.pattern + r"\.?,?\s+)?"  # "Fri., "
 _ORD = calendar_words().ordinal_suffix  # "1st", "22nd": "(?:st|nd|rd|th)"
 
@@ -210,7 +220,7 @@ def parse_date(text: str) -> tuple[str, re.Match[str]] | None:
     for pat in _DATE_PATTERNS:
         for m in pat.finditer(text):
             g = m.groupdict()
-            month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["mnum"])
+            month = _MONTHS[_calendar_key(g["mon"], _MONTHS)] if g.get("mon") else int(g["mnum"])
             day, year = int(g["day"]), int(g["year"])
             if g.get("mnum") and month > 12 >= day:  # 25/12/2021 day first, 11.14.2019 month first
                 month, day = day, month
@@ -611,7 +621,7 @@ def wire_dateline(line: str) -> tuple[int, int, int | None] | None:
     m = _DATELINE_DAY.search(cut.group()) if cut else None
     if m is None:
         return None
-    month = _MONTHS[(m["mon"] or m["mon2"]).lower().rstrip(".")]
+    month = _MONTHS[_calendar_key((m["mon"] or m["mon2"]).rstrip("."), _MONTHS)]
     return month, int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
 
 
@@ -699,7 +709,7 @@ def closing_day(anchor: date, text: str, language: str = DEFAULT_LANGUAGE) -> da
     weekday the text names of the past ('on Monday', 'on Wednesday'): the day a report of them was written."""
     wd = anchor.weekday()
     told = " ".join(s for s in _sentences(text) if not _future_cue(language).search(s))  # "talks resume on Monday"
-    named = {_WEEKDAYS.index(m["wd"].lower()) for m in _weekday_said(language).finditer(told) if not m["earlier"]}
+    named = {_WEEKDAYS.index(_calendar_key(m["wd"], _WEEKDAYS)) for m in _weekday_said(language).finditer(told) if not m["earlier"]}
     close = min(named | {wd}, key=lambda p: (max((p - w) % 7 for w in named | {wd}), (p - wd) % 7))
     return date.fromordinal(anchor.toordinal() + (close - wd) % 7)
 
@@ -716,7 +726,8 @@ def pinned_date(text: str, today: date, after: date | None = None, language: str
             if not _future_cue(language).search(text, text.rfind(".", 0, m.start()) + 1, m.start())
             and _told_past(text, m, language)]
     for m in said[:1]:  # a day said of the future ("tickets go on sale next Friday, Dec. 6") dates no report
-        month, day, wd = _MONTHS[m["mon"].lower()], int(m["day"]), _WEEKDAYS.index(m["wd"].lower())
+        month, day = _MONTHS[_calendar_key(m["mon"], _MONTHS)], int(m["day"])
+        wd = _WEEKDAYS.index(_calendar_key(m["wd"], _WEEKDAYS))
         ceiling, floor, said_any = _page_years(text, today, language)
         if after is None and not said_any:
             return None  # no year said at all: the calendar alone would guess one of many
@@ -778,7 +789,7 @@ def url_date_shapes() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 def _url_value(m: re.Match[str], grain: str) -> str | None:
     """The day (or month) a shape's match names, if it is a real one in 1990 to next year."""
     year = int(m["year"]) if m.groupdict().get("year") else 2000 + int(m["yy"])
-    month = int(m["month"]) if m["month"].isdigit() else _MONTHS[m["month"].lower().rstrip(".")]
+    month = int(m["month"]) if m["month"].isdigit() else _MONTHS[_calendar_key(m["month"].rstrip("."), _MONTHS)]
     if not 1990 <= year <= date.today().year + 1 or not 1 <= month <= 12:
         return None
     if grain == "months":

@@ -1136,9 +1136,10 @@ class Extraction:
         line = self.body.rfind("\n", 0, m.start()) + 1
         label = _CLAIM_LABEL.match(self.body, line, m.start())
         start = label.end() if label else line
-        if m.group("goes_on") and not (label and m.group("dash").startswith(",")) or self.quoted(m.start()) or \
-                self.is_furniture(m.start()) or self.doc.words_between(start, m.start()) > SIGNED_WORDS or \
-                not self.body[start:start + 1].isupper() and not self.body[start:start + 1].isdigit():
+        goes_on_unlabelled = bool(m.group("goes_on")) and not (label and m.group("dash").startswith(","))
+        opening = self.body[start:start + 1]
+        if goes_on_unlabelled or self.quoted(m.start()) or self.is_furniture(m.start()) or \
+                self.doc.words_between(start, m.start()) > SIGNED_WORDS or not (opening.isupper() or opening.isdigit()):
             return None
         return start
 
