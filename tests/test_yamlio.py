@@ -123,3 +123,19 @@ def test_a_failed_write_leaves_no_temporary_file(cache: Path, monkeypatch: pytes
     monkeypatch.setattr(yamlio.os, "replace", refuse)
     assert load_yaml("a: 1\n") == {"a": 1}
     assert not list(cache.rglob("*.tmp")) and not entries(cache)
+
+
+def test_no_home_folder_makes_no_cache_in_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No FLASHPOINT_CACHE, no XDG_CACHE_HOME and a "~" that cannot be expanded: no cache, rather than a folder
+    named "~" in the folder the process runs in; a relative XDG_CACHE_HOME is ignored."""
+    monkeypatch.delenv("FLASHPOINT_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(yamlio.os.path, "expanduser", lambda path: path)
+    assert yamlio._cache_path("a: 1\n") is None
+    assert load_yaml("a: 1\n") == {"a": 1} and not list(tmp_path.iterdir())
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert yamlio._cache_path("a: 1\n") is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = yamlio._cache_path("a: 1\n")
+    assert path is not None and path.is_relative_to(tmp_path / "xdg" / "flashpoint")

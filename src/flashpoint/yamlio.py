@@ -69,11 +69,15 @@ def _entry(path: Path) -> Any:
 
 
 def _cache_dir() -> Path | None:
+    """FLASHPOINT_CACHE (empty: none), else the user's cache folder. A relative XDG_CACHE_HOME is ignored, as the XDG
+    spec says, and with no home folder known (no HOME and no password entry: "~" stays "~") there is no cache, not
+    one made in whatever folder the process runs in."""
     spec = os.environ.get("FLASHPOINT_CACHE")
     if spec is not None:
         return Path(spec) if spec.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "flashpoint"
+    xdg = os.environ.get("XDG_CACHE_HOME") or ""
+    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "flashpoint" if os.path.isabs(base) else None
 
 
 def _cache_path(text: str | bytes) -> Path | None:
