@@ -247,3 +247,13 @@ def test_placed_sectors_run_their_examples() -> None:
         sides = [s for e in _analyse(text).events for s in (e.actor, e.recipient) if s is not None]
         placed = [s for s in sides if s.sector in rule.sectors]
         assert placed and all(s.country is None for s in placed), text
+
+
+def test_the_modes_the_force_rules_name_are_modes_of_patterns() -> None:
+    """conflict_attackers `modes` and domestic_force `war_modes` are matched against a pattern's mode: a name no
+    pattern has (a typo, a mode renamed) would silently never match."""
+    from flashpoint.nlp.event_patterns import conflict_attackers, domestic_force
+
+    modes = {p.mode for p in patterns() if p.mode}
+    assert conflict_attackers().modes <= modes, conflict_attackers().modes - modes
+    assert domestic_force().war_modes <= modes, domestic_force().war_modes - modes
