@@ -13,7 +13,7 @@ Page furniture holds no quotes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -1113,8 +1113,9 @@ class Extraction:
             who = self._signer(m) if start is not None else None
             if start is None or who is None or who.nameless:
                 continue
-            for s, e in self.sentences:
-                claim = self._claim((max(s, start), min(e, m.start()))) if s < m.start() and e > start else None
+            first = max(bisect_right(self.sent_starts, start) - 1, 0)  # the sentences follow one another, none overlaps
+            for s, e in self.sentences[first:bisect_left(self.sent_starts, m.start())]:
+                claim = self._claim((max(s, start), min(e, m.start()))) if e > start else None
                 if claim is not None and self._headline_predicate(claim) and \
                         not any(q.start < claim[1] and claim[0] < q.end for q in found + out):
                     out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
