@@ -333,8 +333,8 @@ def _stamp_line(line: str) -> str | None:
     return value if _byline_rest(rest) else None
 
 
-# a paragraph ends a sentence (with the full-width marks of Chinese and Japanese too); a headline seldom does
-_RUNNING_TEXT = re.compile(r"[.!?。！？][\"'”’)」』]?$")
+# a paragraph ends a sentence; a headline seldom does (lang/en/pages.yaml running_text_end)
+_RUNNING_TEXT = _PATTERN("running_text_end")
 
 
 def _running(line: str) -> bool:
