@@ -2008,9 +2008,18 @@ def _same_scene(ev: Event, events: list[Event]) -> Event | None:
     if not (_of_side(ev.actor) and _of_side(ev.recipient)):
         return None
     return next((o for o in reversed(events) if o.start != ev.start and _same_ground(ev, o) and _told_alike(ev, o)
-                 and _of_side(o.actor) and _of_side(o.recipient) and _same_side(ev.actor, o.actor)
-                 and _same_side(ev.recipient, o.recipient) and (o.date is None or ev.date is None or o.date == ev.date)),
+                 and _same_party(ev.actor, o.actor) and _same_party(ev.recipient, o.recipient) and _same_day(ev, o)),
                 None)
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    """Both tellings name the side, and it is the same one."""
+    return _of_side(a) and _of_side(b) and _same_side(a, b)
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    """On no other day: the same date, or one of them undated."""
+    return a.date is None or b.date is None or a.date == b.date
 
 
 def _same_ground(a: Event, b: Event) -> bool:
@@ -2044,7 +2053,7 @@ def _hurt_again(ev: Event, victim: Actor | None, other: Event) -> bool:
     """"Number of people injured as result of rocket attack on Zaporizhzhia increased to 14" then "14 people were
     injured in Zaporizhzhia": harm by no one named told again of the same country's people, on no other day."""
     return victim is not None and other.recipient is not None and _same_victim(victim, other.recipient) \
-        and (other.date is None or ev.date is None or other.date == ev.date)
+        and _same_day(ev, other)
 
 
 def _told_before(ev: Event, events: list[Event]) -> Event | None:
@@ -2092,8 +2101,8 @@ def _told_short(heading: Event, other: Event) -> bool:
     """"Russia refuses to stop shelling on Easter, thwarts evacuation from Mariupol" over "Russia refused to establish
     a ceasefire": the same kind of act by the same side, the later telling naming no one it is aimed at where the
     heading names whom."""
-    return _told_alike(heading, other) and _of_side(heading.actor) and _of_side(other.actor) \
-        and _same_side(heading.actor, other.actor) and _of_side(heading.recipient) and not _of_side(other.recipient)
+    return _told_alike(heading, other) and _same_party(heading.actor, other.actor) and _of_side(heading.recipient) \
+        and not _of_side(other.recipient)
 
 
 def _headline(sentence: Span, body: str) -> bool:
