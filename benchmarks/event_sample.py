@@ -26,7 +26,12 @@ afternoon stop and scored only at its start and end, released as tuning data in 
 same with random.Random(10) (a pool of 14,866 rows; 10 of the 50 state no event), blind for the evening stop and
 released as tuning data in the late stop. Sample 11 is the same with random.Random(11) (a pool of 14,776 rows, the 40
 rows of quote sample 11r left out; 12 of the 50 state no event; 53 current and affirmed events), blind for the
-2026-12-06 late stop: scored at its start (802b8c0) and end (7507273) only.
+2026-12-06 late stop: scored at its start (802b8c0) and end (7507273) only. Sample 13 is the same draw with
+random.Random(13) among the rows whose N is odd (even rows are left to blind draws): RUWA rows with text, minus
+ruwa_documents(1400), minus every ruwa-N named in benchmarks/ (722 ids then), N odd, minus the 40 rows of quote sample
+14r (a pool of 7,326 rows; 8 of the 50 state no event; 59 events, 49 current and affirmed). Labelled from the text
+alone, scored when judged: strict shown P 0.625 (5 of 8) R 0.102, any confidence P 0.591 (13 of 22) R 0.265 at
+74ce4b3; released as tuning data.
 
     python benchmarks/event_sample.py dump  [--source ruwa|news] [--out test-output/event_dump.jsonl]
         run the pipeline over every document of the source and write each event with its sentence (to read)

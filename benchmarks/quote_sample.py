@@ -55,6 +55,13 @@ every ruwa-N named in benchmarks/ and every ruwa-N id of blind sample 11, kept t
 random.Random(112).sample(sorted pool, 40); 38 quotes (36 reported, 2 direct), 16 places either way, 9 rows with none.
 Labelled from the text alone, scored when judged: P 1.0 R 0.474 (span+speaker, 18 of 38 found) at 802b8c0; released as
 tuning data.
+
+Sample 14r (quote_sample14r.jsonl) is 40 RUWA rows read whole, drawn as 12r but only among rows whose N is odd (even rows
+are left to blind draws): RUWA rows with text, minus ruwa_documents(1400), minus every ruwa-N named in benchmarks/ (722
+ids then), N odd, kept those with the speech cue of 12r (1408 rows), then random.Random(114).sample(sorted pool, 40); 39
+quotes (36 reported, 3 direct), 20 places either way, 31 rows with a quote. Labelled from the text alone, scored when
+judged: P 0.844 R 0.692 (span+speaker, 27 of 39 matched, 32 found; span only P 0.969 R 0.795) at 74ce4b3; released as
+tuning data.
 """
 
 from __future__ import annotations
