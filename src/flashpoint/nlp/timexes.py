@@ -1861,16 +1861,13 @@ def _plan_in_an_infinitive(tok: Token) -> bool:
     """Does the date hang on an infinitive that a verb of telling or wanting, a noun of intent or a
     word of likelihood governs, told in the present ('tells workers not to go to work Friday', 'has
     stated his intention to use Thursday's meetings', 'is likely to reach severe levels on
-    Wednesday')? Then it is ahead (dates.yaml: plan_in_an_infinitive)."""
+    Wednesday'), or is it the deadline such a verb sets ('has instructed to restore the schools by
+    September 1')? Then it is ahead (dates.yaml: plan_in_an_infinitive)."""
     if _headline_infinitive(tok):
         return True
-    verb = _infinitive_over(tok)
-    if verb is None or verb.head is verb:
+    gov = _plan_governor(tok)
+    if gov is None:
         return False
-    gov = verb.head
-    if gov.pos_ in ("NOUN", "PROPN", "PRON") and gov.dep_ in ("obj", "iobj") and \
-            gov.lemma_.lower() not in rule_words("plan_in_an_infinitive", "nouns"):
-        gov = gov.head  # "tells workers not to go": the parse may hang the infinitive on the object
     lemma = gov.lemma_.lower()
     if gov.pos_ == "NOUN" and lemma in rule_words("plan_in_an_infinitive", "nouns"):
         gov = gov.head
@@ -1881,6 +1878,59 @@ def _plan_in_an_infinitive(tok: Token) -> bool:
     if any(a.tag_ in ("VBD", "MD") for a in auxes):
         return False  # "had stated", "was likely", "would want": not now
     return gov.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _plan_governor(tok: Token) -> Token | None:
+    """The word that governs the infinitive the date hangs on, climbing a chain of infinitives ('not to go
+    to work Friday': 'work' under 'go'); a noun of intent just before the infinitive's 'to' where the parse
+    hangs it on the verb ('stated his "intention" to use'); or the verb whose deadline the date is."""
+    verb = _infinitive_over(tok)
+    if verb is None:
+        return _deadline_of(tok)
+    for _ in range(_CLIMB):
+        if verb.head is verb:
+            return None
+        if not _is_infinitive(verb.head):
+            break
+        verb = verb.head
+    noun = _intent_noun_before(verb)
+    gov = noun if noun is not None else verb.head
+    if gov.pos_ in ("NOUN", "PROPN", "PRON") and gov.dep_ in ("obj", "iobj") and \
+            gov.lemma_.lower() not in rule_words("plan_in_an_infinitive", "nouns"):
+        gov = gov.head  # "tells workers not to go": the parse may hang the infinitive on the object
+    return gov
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
+        any(c.lower_ in _TO and c.dep_ in ("mark", "aux") for c in tok.children)
+
+
+def _intent_noun_before(verb: Token) -> Token | None:
+    """The noun of intent right before the infinitive's 'to' (quote marks between): 'his "intention" to use'."""
+    to = next((c for c in verb.children if c.lower_ in _TO and c.dep_ in ("mark", "aux")), None)
+    if to is None:
+        return None
+    i = to.i - 1
+    while i >= 0 and to.doc[i].is_punct:
+        i -= 1
+    prev = to.doc[i] if i >= 0 else None
+    return prev if prev is not None and prev.pos_ == "NOUN" and \
+        prev.lemma_.lower() in rule_words("plan_in_an_infinitive", "nouns") else None
+
+
+def _deadline_of(tok: Token) -> Token | None:
+    """'has instructed to restore the schools by September 1': a date after a deadline's word (dates.yaml
+    plan_in_an_infinitive: deadline_words) hung on a verb that governs an infinitive is that verb's deadline."""
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ in rule_words("plan_in_an_infinitive", "deadline_words")
+               for c in tok.children):
+            head = tok.head
+            return head if head is not tok and any(_is_infinitive(c) for c in head.children) else None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _headline_infinitive(tok: Token) -> bool:
