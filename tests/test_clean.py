@@ -278,3 +278,27 @@ def test_invisible_word_splitters_dropped_where_they_split_latin_words() -> None
     assert normalise("the co\u00adoperation \u2060deal\ufeff") == "the cooperation deal"
     persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
     assert normalise(f"{persian} said") == f"{persian} said"
+
+
+ADS_BETWEEN_LEAD = ("Email\n\nAdvertisement:\n\n"
+                    "PORT TOWN (Wire) Fishermen hauled their boats onto the beach at dawn as the storm closed in on the "
+                    "harbour.\n\nAdvertisement:\n\nAdvertisement:\n\n"
+                    "Waves as high as houses broke over the old sea wall in the night, flooding the lower streets and "
+                    "the market square.\n\nAdvertisement:\n\n"
+                    + "".join(f"Paragraph {n} of the story tells how the town's people worked through the night to move "
+                              "families, boats and nets to higher ground, and what the mayor said of it.\n\n"
+                              for n in range(1, 8)))
+
+
+def test_lead_paragraphs_parted_from_the_story_by_advert_slots_are_kept() -> None:
+    cleaned = clean_text(ADS_BETWEEN_LEAD)
+    paragraphs = _paragraphs(cleaned.body)
+    assert any(p.startswith("PORT TOWN (Wire) Fishermen hauled") for p in paragraphs)
+    assert any(p.startswith("Waves as high as houses") for p in paragraphs)
+    assert "Advertisement:" not in cleaned.body and "Email" not in paragraphs
+
+
+def test_a_paragraph_parted_from_the_story_by_other_furniture_is_not_read_as_its_lead() -> None:
+    """Only advert slots carry a paragraph over: photo credits between are no sign that it is the story's."""
+    cleaned = clean_text(ADS_BETWEEN_LEAD.replace("Advertisement:", "Photo: Reuters"))
+    assert "Fishermen hauled" not in cleaned.body

@@ -327,6 +327,8 @@ def test_page_furniture_is_language_data_checked_when_read(language_with: Any, m
     assert found.starts.match("Read more: the latest on the war") and not found.starts.match("Troops read the order")
     assert found.credit.search("A destroyed bridge. Photo: Reuters") and not found.credit.search("He said so.")
     assert "the" in found.stopwords
+    assert found.inline_ad.fullmatch("Advertisement:") and found.inline_ad.fullmatch("Story continues below advertisement")
+    assert not found.inline_ad.fullmatch("Advertisement revenue fell by half.")
     monkeypatch.setattr(language, "LANG_DIR", language_with("boilerplate.yaml", "credit_end: ",
                                                              "credit_end: [not, a, pattern]\nx_credit_end: "))
     with pytest.raises(ValueError, match=r"boilerplate\.yaml: 'credit_end' must be a string"):

@@ -19,6 +19,7 @@ from flashpoint.ingest.clean_lines import (
     hard_drop,
     line_model,
     main_block,
+    markers,
     probabilities,
     split_lines,
 )
@@ -199,6 +200,23 @@ def _keep_prose_if_headline_alone(lines: list[Line], keep: list[bool], repeated:
             keep[i] = True
 
 
+def _keep_lead_across_ads(lines: list[Line], keep: list[bool], a: int, h: int | None, repeated: set[str]) -> None:
+    """Paragraphs above the article's densest run that only advert slots ('Advertisement:'; boilerplate.yaml
+    inline_ad) part from it, and the paragraphs right above those, are its lead: the slots beside a paragraph
+    weigh its chance down, not its words. Read upwards from the run to the headline; the first line that is
+    neither such a slot nor a paragraph ends it, and a paragraph counts only once a slot was crossed."""
+    ad = markers().inline_ad
+    crossed = False
+    for i in range(a - 1, h if h is not None else -1, -1):
+        ln = lines[i]
+        if ad.fullmatch(ln.text):
+            crossed = True
+        elif crossed and ln.prose and not hard_drop(ln) and not _echo(ln, repeated):
+            keep[i] = True
+        else:
+            break
+
+
 def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list[int], int | None]:
     """Indexes of the lines to keep, in order, and the headline's index."""
     if not lines:
@@ -216,6 +234,7 @@ def clean_lines(lines: list[Line], model: LineModel | None = None) -> tuple[list
     h = _headline(lines, _first_paragraph(lines, keep, a, b), repeated)
     if h is not None:
         _keep_headline_and_lead(lines, keep, probs, thr * LEAD_FACTOR, h, a)
+    _keep_lead_across_ads(lines, keep, a, h, repeated)
     _keep_prose_if_headline_alone(lines, keep, repeated, h)
     return [i for i, k in enumerate(keep) if k], h
 

@@ -58,6 +58,7 @@ class Markers:
     trailing: re.Pattern[str]
     end: re.Pattern[str]
     stopwords: frozenset[str]
+    inline_ad: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def markers() -> Markers:
         trailing=re.compile(data["trailing_link"], flags),
         end=re.compile("|".join(f"(?:{p})" for p in data["end_of_article"]), flags),
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
+        inline_ad=re.compile(data["inline_ad"], flags),
     )
 
 

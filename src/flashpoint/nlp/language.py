@@ -475,7 +475,7 @@ LEXICON_SCHEMAS: dict[str, dict[str, type]] = {
                    "title_inner_words": list},
     "holidays.yaml": {"fixed": dict, "easter": dict, "orthodox_easter": dict, "nth_weekday": dict},
     "boilerplate.yaml": {"line_starts": list, "end_of_article": list, "whole_lines": list, "trailing_link": str,
-                         "date_line": str, "credit_end": str, "stopwords": list},
+                         "date_line": str, "credit_end": str, "stopwords": list, "inline_ad": str},
 }
 _KIND_NAMES: dict[type, str] = {list: "list", dict: "mapping", str: "string"}
 
