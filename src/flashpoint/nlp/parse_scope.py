@@ -55,11 +55,12 @@ def _speech_hashes() -> NDArray[np.uint64]:
 
 
 def _char_spans(text: str) -> list[tuple[int, int]]:
-    """Quotes (mark to mark), claims a dash and a name sign, and figures: their sentences are read parsed."""
+    """Quotes (mark to mark), claims a dash and a name sign or a name and a colon open, and figures: their sentences
+    are read parsed."""
     from flashpoint.nlp.quantities import figure_matches
-    from flashpoint.nlp.quotes import scan_quotes, signed_lines
+    from flashpoint.nlp.quotes import labelled_lines, scan_quotes, signed_lines
 
-    spans = [(q.open, q.close) for q in scan_quotes(text)] + signed_lines(text)
+    spans = [(q.open, q.close) for q in scan_quotes(text)] + signed_lines(text) + labelled_lines(text)
     spans.extend(m.span() for m in figure_matches(text))
     return spans
 

@@ -88,6 +88,7 @@ _LINE_BREAK = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
+_LABELLED_CLAIM = _cue("labelled_claim")  # 'Danilov: Western weapons changing course of the war'
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = _cue("relative_aside")  # "X, who represents Y, said"
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:[A-Z][\w.'’\-]*[\s\u00a0]+){1,3}")  # '?” Schiff asked': a name alone before a cue
@@ -393,6 +394,17 @@ def signed_lines(body: str) -> list[tuple[int, int]]:
     """Each claim a dash and a name sign ('… - Yermak'; quotes.yaml signed_claim), from its line's start to the
     name's end: the parse is read there (parse_scope), the signed claim being the quote finder's own cue."""
     return [(body.rfind("\n", 0, m.start()) + 1, m.end("name")) for m in _SIGNED_CLAIM.finditer(body)]
+
+
+def labelled_lines(body: str) -> list[tuple[int, int]]:
+    """Each headline a name and a colon open ('Danilov: …'; quotes.yaml labelled_claim), label and claim: the parse
+    is read there (parse_scope), the label being the quote finder's own cue."""
+    return [m.span() for m in _LABELLED_CLAIM.finditer(body)]
+
+
+def _name_words(text: str) -> set[str]:
+    """The words of `text` that may name someone, in lower case: not a title's small words ("the", "of")."""
+    return {w for w in _WORD.findall(text.lower()) if w not in quoting().title_small_words}
 
 
 def scan_quotes(body: str) -> list[QSpan]:
@@ -1099,6 +1111,7 @@ class Extraction:
         reported = {id(c): self.reported_span(c) for c in self.cues}
         out = self._direct_quotes(chosen, reported) + self._reported_quotes(reported)
         out += self._signed_claims(out)
+        out += self._labelled_claims(out)
         out += self._interview_answers(out)
         out.sort(key=lambda x: (x.start, x.end))
         return out
@@ -1160,6 +1173,33 @@ class Extraction:
                 (who.start < a or _part_of_name(who.name, written)):
             who = replace(who, name=written, start=a)
         return who
+
+    def _labelled_claims(self, found: list[Quote]) -> list[Quote]:
+        """'Danilov: Western weapons changing course of the war', 'White House: US ready to provide any assistance': a
+        headline (one sentence, no stop of its own) that a person or a body named alone and a colon open
+        (quotes.yaml labelled_claim; `_named_alone`) is that speaker's claim, when it states something; a claim that
+        names the speaker again, by name or pronoun, is about them, the label a topic ('Olaf Scholz: Scholz explained why
+        …', 'Pedro Sanchez: He is preparing a visit to Kyiv'); one that holds a speech verb reports another's words."""
+        out: list[Quote] = []
+        for m in _LABELLED_CLAIM.finditer(self.body):
+            claim = self._lone_headline(*m.span("claim"), found)
+            said = _name_words(m.group("claim"))
+            who = self._named_alone(*m.span("name")) if claim is not None else None
+            if who is not None and not _name_words(m.group("name")) & said and not said & set(people().person_pronouns):
+                out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
+                                 speaker=_speaker(who), cue=None, direct=False))
+        return out
+
+    def _lone_headline(self, a: int, b: int, found: list[Quote]) -> tuple[int, int] | None:
+        """[a, b) as a claim, trimmed, if it is one headline's (one sentence, no stop of its own, a verb that states) and
+        no quote holds it or speech verb reports in it ('Pope: Orban said …' is Orban's words)."""
+        claim = self._claim((a, b))
+        if claim is None or self.quoted(a) or self.is_furniture(a) or _NEW_SENTENCE.search(self.body, a, b) or \
+                self.body[b - 1] in quoting().headline_ends or not self._headline_predicate(claim):
+            return None
+        if any(q.start < claim[1] and claim[0] < q.end for q in found) or any(a <= c.start < b for c in self.cues):
+            return None
+        return claim
 
     def _interview_answers(self, found: list[Quote]) -> list[Quote]:
         """The answers of an interview transcript, each a direct quote of its party, where no quote
@@ -1230,9 +1270,10 @@ class Extraction:
         headline, a transcript): a person (after their title) or a body named alone before a colon right before the
         quote, at the start of its line or sentence, says it."""
         m = self._name_colon(self.paras[q.para][0], q.open)
-        if m is None:
-            return None
-        a, b = m.span("name")
+        return None if m is None else self._named_alone(*m.span("name"))
+
+    def _named_alone(self, a: int, b: int) -> Who | None:
+        """The speaker [a, b) names alone: a person (after their title) or a body whose name it is, else none."""
         own = next((e for e in self.speakers.entities_in(a, b) if e.end == b), None)  # a title may come before a person
         if own is not None and (own.type == "PERSON" or own.type == "ORG" and own.start == a):
             return self.speakers.from_entity(own)
