@@ -13,7 +13,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object",
-                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep",
+                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "speaker_actor", "adjective", "pos", "neg"})
 
@@ -58,6 +58,7 @@ class Pattern:
     recipient: tuple[str, ...]
     needs_recipient: bool
     needs_actor: bool  # an actor with a country or an international body must be found
+    implied_side: bool  # one side named in the clause meets needs_actor and needs_recipient if the other is implied
     anchored: bool  # the object alone makes it political ("a ceasefire was signed"): no named side needed
     actor_sectors: frozenset[str]  # the actor (or the recipient) must be of one of these sectors
     not_recipient_sectors: frozenset[str]  # a recipient of these sectors is none ("spoke to CNN")
@@ -133,6 +134,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         complements=_words(entry, "complement"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
+        implied_side=bool(entry.get("implied_side")),
         actor_sectors=frozenset(entry.get("actor_sectors") or []),
         not_recipient_sectors=frozenset(entry.get("not_recipient_sectors") or []),
         not_recipient_place=bool(entry.get("not_recipient_place")), visited_place=bool(entry.get("visited_place")),

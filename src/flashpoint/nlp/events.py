@@ -89,6 +89,7 @@ class Coded:
     type: str = ""  # the pattern's type, or AGREE/THREATEN for an act promised or threatened
     pattern_id: str = ""
     reciprocal: bool = False  # "accused each other": the actors act on one another
+    named: bool = False  # the clause itself names a side of a country or a body (before unnamed people are placed)
 
     def __post_init__(self) -> None:
         self.type = self.type or self.pattern.type
@@ -1156,17 +1157,18 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         coded.actors = _war_onset_actors(doc, tok, state)
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
+    coded.named = _one_named(coded.actors + coded.recipients)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
     _name_enemies(coded)
     _localise(coded, state)
     _place_civilians(coded, state, early=True)  # "Museveni warned citizens": a side for a pattern needing one
-    if not _sides_fit(p, coded) or _of_another_side(doc, tok, p, coded, state):
+    if not _sides_fit(p, coded, implied=p.implied_side) or _of_another_side(doc, tok, p, coded, state):
         return None
     _unsponsor(coded)
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
     _name_enemies(coded, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
-    if not _sides_fit(p, coded):
+    if not _sides_fit(p, coded, implied=p.implied_side):
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
     if not coded.actors and p.type in FORCE and syn.subject(tok) is None and not syn.tells_of_its_head(tok):
         # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject; "Haniyeh,
@@ -1176,6 +1178,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
     coded.recipients = _one_side_per_country(coded.recipients) or _implied_target(coded, state)
+    if not _implied_fit(p, coded):
+        return None  # "Russian shelling" in no place, told of no place before: no target
     coded.reported_by = reporter(doc, tok, state)
     for q in (*coded.actors, *coded.recipients):
         if q.actor.id == ENEMY:
@@ -1433,14 +1437,12 @@ def _of_another_side(doc: NlpDoc, tok: Token, p: Pattern, coded: Coded, state: A
     return bool(others) and not any(_same_side(o, a.actor) for o in others for a in coded.actors)
 
 
-def _sides_fit(p: Pattern, coded: Coded) -> bool:
+def _sides_fit(p: Pattern, coded: Coded, implied: bool = False) -> bool:
     """The pattern's demands on the sides, and at least one political side: "the heat wave killed the
-    crops" codes nothing."""
+    crops" codes nothing. `implied`: before the sides the text implies are read, one side the clause names meets the
+    demands (events.yaml `implied_side`)."""
     sides = coded.actors + coded.recipients
-    if p.needs_recipient and not any(r.actor.country or r.actor.code for r in coded.recipients) \
-            and not _paired(p, coded):
-        return False
-    if p.needs_actor and not any(a.actor.country or a.actor.code for a in coded.actors):
+    if not (coded.named if implied else _needs_met(p, coded)):
         return False
     if p.actor_sectors and not any(q.actor.sector in p.actor_sectors for q in sides):
         return False
@@ -1448,6 +1450,28 @@ def _sides_fit(p: Pattern, coded: Coded) -> bool:
         return False
     # a trigger whose object anchors it ("a ceasefire was signed") needs no named side
     return p.anchored or any(_political(q.actor) for q in sides)
+
+
+def _one_named(sides: list[Party]) -> bool:
+    return any(q.actor.country or q.actor.code for q in sides)
+
+
+def _needs_met(p: Pattern, coded: Coded) -> bool:
+    """The actor and the recipient the pattern needs named (a country or an international body)."""
+    if p.needs_recipient and not _one_named(coded.recipients) and not _paired(p, coded):
+        return False
+    return not p.needs_actor or _one_named(coded.actors)
+
+
+def _implied_fit(p: Pattern, coded: Coded) -> bool:
+    """"despite Russian shelling" in Zaporizhzhia, "a rocket attack on Kramatorsk": with the side the text implies
+    (the place's people, the war's other side) a pattern of events.yaml `implied_side` has both its sides; none on
+    the doer's own people, which only the placing of unnamed victims says ("the Ukrainian counteroffensive" near
+    Kharkiv; "the strikes of the Russian Federation on civilian objects" are not on Russians)."""
+    if not p.implied_side:
+        return True
+    doers = {a.actor.country for a in coded.actors}
+    return _sides_fit(p, coded) and not any(r.actor.country in doers for r in coded.recipients)
 
 
 def _paired(p: Pattern, coded: Coded) -> bool:
