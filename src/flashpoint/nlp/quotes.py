@@ -872,14 +872,13 @@ class Extraction:
         return _head_before_modifier(doc[comma + 1:noun.i + 1])
 
     def _first_verb_subject(self, tok: Token) -> tuple[Token | None, Token]:
-        """'X decried the attack and vowed …': the first verb's subject as written; with no subject
-        and no "and", the first verb stands for this one."""
+        """'X decried the attack and vowed …': the first verb's subject as written; with no subject, the first verb
+        stands for this one, its speaker looked for by it ('In his post, Van Der Beek even touched on it and noted …',
+        the name parsed as a conjunct of "post")."""
         subj = subject_of(tok.head)
         if subj is not None and (self.quoted(subj.idx) or subj.i > tok.i):
             subj = None
-        if subj is None and not any(c.dep_ == "cc" for c in tok.children):
-            return None, tok.head
-        return subj, tok
+        return (None, tok.head) if subj is None else (subj, tok)
 
     def _adjacent_subject(self, tok: Token, s: int, e: int, inverted: bool) -> Token | None:
         """With no subject in the parse: the noun phrase after an inverted verb ("…,” said X), else the
@@ -1184,8 +1183,10 @@ class Extraction:
         for m in _LABELLED_CLAIM.finditer(self.body):
             claim = self._lone_headline(*m.span("claim"), found)
             said = _name_words(m.group("claim"))
-            who = self._named_alone(*m.span("name")) if claim is not None else None
-            if who is not None and not _name_words(m.group("name")) & said and not said & set(people().person_pronouns):
+            if claim is None or _name_words(m.group("name")) & said or said & set(people().person_pronouns):
+                continue
+            who = self._named_alone(*m.span("name"))
+            if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
                                  speaker=_speaker(who), cue=None, direct=False))
         return out

@@ -1057,6 +1057,8 @@ class Speakers:
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
+        if not nominal_like(tok) and tok.is_sent_start and not self.in_quote(tok.idx):
+            return self.named_before_by_surname(tok.idx, tok.idx + len(tok))  # "Cook said", "Cook"(VB) after "Tim Cook"
         if not self._may_name_speaker(tok):  # "The 56-year-old said", "old" read as an adjective
             return self._aged(self.body[tok.left_edge.idx:tok.idx + len(tok)], tok.left_edge.idx, tok.left_edge.idx)
         return self._with_conjuncts(tok)
