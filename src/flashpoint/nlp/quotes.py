@@ -1269,7 +1269,8 @@ class Extraction:
     def _colon_speaker(self, q: QSpan) -> Who | None:
         """'Zelensky: “We will not give up our land.”', 'Deputy Chairman Anthony Hooper: “…”', 'The Kremlin: “…”' (a
         headline, a transcript): a person (after their title) or a body named alone before a colon right before the
-        quote, at the start of its line or sentence, says it."""
+        quote, at the start of its line or sentence, says it; so does one named before what they spoke on ('Zelensky on
+        Russian atrocities: “…”'; quotes.yaml name_colon)."""
         m = self._name_colon(self.paras[q.para][0], q.open)
         return None if m is None else self._named_alone(*m.span("name"))
 
