@@ -88,7 +88,8 @@ _LINE_BREAK = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
-_LABELLED_CLAIM = _cue("labelled_claim")  # 'Danilov: Western weapons changing course of the war'
+_LABELLED_CLAIM = _cue("labelled_claim")
+_SPEAKER_AFTER_QUOTE = _cue("speaker_after_quote")  # '“…,” IAEA Director General Rafael Mariano Grossi' ending its line  # 'Danilov: Western weapons changing course of the war'
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = _cue("relative_aside")  # "X, who represents Y, said"
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:[A-Z][\w.'’\-]*[\s\u00a0]+){1,3}")  # '?” Schiff asked': a name alone before a cue
@@ -1244,7 +1245,7 @@ class Extraction:
             words = self.doc.words_between(q.inner_start, q.inner_end)
             who: Who | None
             cue_word: str | None
-            byline = self._byline(q)
+            byline = self._byline(q) or self._speaker_closing_line(q)
             if byline is not None:
                 who, cue_word = byline, None  # '“…” — Neil Gaiman': the name that signs a quote
             elif qi in chosen:
@@ -1307,6 +1308,24 @@ class Extraction:
             return self.speakers.from_entity(own)
         name = m.group("name")
         return Who(name=name, start=m.start("name"), person=coref.looks_like_person(name)) if own is None else None
+
+    def _speaker_closing_line(self, q: QSpan) -> Who | None:
+        """'“Demining activities are ongoing,” IAEA Director General Rafael Mariano Grossi', a headline's '"…,"
+        Commander of Marine Corps Volinsky (21.04.22 15:36)': a quote that ends on a comma, then a speaker's phrase with
+        no verb that ends the line (quotes.yaml speaker_after_quote): the person the phrase names last, else the phrase's
+        own speaker."""
+        m = _SPEAKER_AFTER_QUOTE.match(self.body, q.close)
+        if m is None or not self.body[q.inner_start:q.inner_end].rstrip().endswith(","):
+            return None
+        a, b = m.span("phrase")
+        span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in span):
+            return None
+        persons = [e for e in self.speakers.entities_in(a, b) if e.type == "PERSON"]
+        if persons:
+            return self.speakers.from_entity(persons[-1])
+        who = self.speakers.who(span.root)  # as the line writes it: 'Commander of Marine Corps … Volinsky'
+        return replace(who, name=describe(self.body[a:b]), start=a) if who is not None and a <= who.start < b else who
 
     def _continued_speaker(self, q: QSpan, n: int, prev_in_para: dict[int, tuple[Who | None, str | None]]
                            ) -> tuple[Who | None, str | None]:
