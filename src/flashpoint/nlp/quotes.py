@@ -1123,7 +1123,7 @@ class Extraction:
         out: list[Quote] = []
         for m in _SIGNED_CLAIM.finditer(self.body):
             start = self._signed_start(m)
-            who = self._signer(m) if start is not None else None
+            who = self._signer(m, found) if start is not None else None
             if start is None or who is None or who.nameless:
                 continue
             first = max(bisect_right(self.sent_starts, start) - 1, 0)  # the sentences follow one another, none overlaps
@@ -1136,11 +1136,12 @@ class Extraction:
         return out
 
     def _headline_predicate(self, span: tuple[int, int]) -> bool:
-        """A headline's claim: a verb that states, finite or a participle ("Hundreds buried", "Russia trying to"),
-        and no title's capitals ("Beats Solo3 Wireless On-Ear Headphones - Matte Black")."""
+        """A headline's claim: a verb that states, finite, a participle ("Hundreds buried", "Russia trying to") or
+        an infinitive that tells what will be ("Ukraine not to give up its land"), and no title's capitals ("Beats
+        Solo3 Wireless On-Ear Headphones - Matte Black")."""
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
-        return toks is not None and any(t.tag_ in HEADLINE_VERB_TAGS for t in toks) and \
-            not _title_case(self.body[span[0]:span[1]])
+        return toks is not None and any(t.tag_ in HEADLINE_VERB_TAGS or _headline_infinitive(t, toks) for t in toks) \
+            and not _title_case(self.body[span[0]:span[1]])
 
     def _signed_start(self, m: re.Match[str]) -> int | None:
         """Where a signed claim starts: its line's start, or past its line's label ('War with Russia: '), which a
@@ -1157,15 +1158,22 @@ class Extraction:
             return None
         return start
 
-    def _signer(self, m: re.Match[str]) -> Who | None:
+    def _signer(self, m: re.Match[str], found: list[Quote]) -> Who | None:
         """The speaker a signed claim's name names, read from its head as a subject's: a name or a noun with its
         modifiers alone ("local imam", "UK intelligence"; no "- not just on Diwali"), no document ("- statement": the
         issuer is the claim's own subject), not the page's own outlet ("… - AOL" closing a page's title). Found on its
-        line, it keeps the words the signature writes ("Zaporizhzhia RMA"), not a phrase the parse ran over the dash."""
+        line, it keeps the words the signature writes ("Zaporizhzhia RMA"), not a phrase the parse ran over the dash.
+        A role written alone in lower case ("- mayor", "- advisor to army chief") is the person the text goes on to
+        name in it, where it does (`_role_holder`)."""
         a, b = m.span("name")
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
-        if span is None or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in span) or is_document(span.root) or \
+        if span is None or is_document(span.root) or \
                 bool(set(_WORD.findall(span.text)) & set(_WORD.findall(self.doc.article.outlet or ""))):
+            return None
+        holder = self._role_holder(span.text, b, found) if span[0].text[:1].islower() else None
+        if holder is not None:
+            return holder
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in span):
             return None
         who = self.speakers.who(span.root)
         written = describe(self.body[a:b])
@@ -1179,18 +1187,43 @@ class Extraction:
         headline (one sentence, no stop of its own) that a person or a body named alone and a colon open
         (quotes.yaml labelled_claim; `_named_alone`) is that speaker's claim, when it states something; a claim that
         names the speaker again, by name or pronoun, is about them, the label a topic ('Olaf Scholz: Scholz explained why
-        …', 'Pedro Sanchez: He is preparing a visit to Kyiv'); one that holds a speech verb reports another's words."""
+        …', 'Pedro Sanchez: He is preparing a visit to Kyiv'); one that holds a speech verb reports another's words. A
+        role alone ('President: …') is the person the text goes on to name in it (`_role_holder`)."""
         out: list[Quote] = []
         for m in _LABELLED_CLAIM.finditer(self.body):
             claim = self._lone_headline(*m.span("claim"), found)
             said = _name_words(m.group("claim"))
             if claim is None or _name_words(m.group("name")) & said or said & set(people().person_pronouns):
                 continue
-            who = self._named_alone(*m.span("name"))
+            who = self._named_alone(*m.span("name")) or self._role_holder(m.group("name"), m.end("name"), found)
             if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
                                  speaker=_speaker(who), cue=None, direct=False))
         return out
+
+    def _role_holder(self, role: str, after: int, found: list[Quote]) -> Who | None:
+        """'… - advisor to CinC Zaluzhnyi', 'President: …': a role alone that signs or labels a headline is the person
+        who speaks first in the paragraph after it, where their sentence writes that role outside what they say
+        ('…, says Dan Rice, Special Advisor to …', 'President Volodymyr Zelensky has stated that …'); else no one."""
+        head, _ = coref.role_of(role)
+        para = next(((s, e) for s, e in self.paras if s >= after), None)
+        if head is None or para is None:
+            return None
+        cue = next((c for c in self.cues if para[0] <= c.start < para[1] and c.who is not None), None)
+        who = cue.who if cue is not None else None
+        if cue is None or who is None or not who.person or who.nameless:
+            return None
+        return who if _writes_role(head, self._unsaid(self.sentence(cue.start), found)) else None
+
+    def _unsaid(self, span: tuple[int, int], found: list[Quote]) -> str:
+        """The words of `span` outside every quote found: the speaker's own words about themselves."""
+        s, e = span
+        outside, at = [], s
+        for qa, qb in sorted((max(q.start, s), min(q.end, e)) for q in found if q.start < e and s < q.end):
+            outside.append(self.body[at:qa])
+            at = max(at, qb)
+        outside.append(self.body[at:e])
+        return " ".join(outside)
 
     def _lone_headline(self, a: int, b: int, found: list[Quote]) -> tuple[int, int] | None:
         """[a, b) as a claim, trimmed, if it is one headline's (one sentence, no stop of its own, a verb that states) and
@@ -2395,6 +2428,22 @@ def _last_of_noun_run(tok: Token) -> Token:
 def _governs(verb: Token, span: Span | None) -> bool:
     """A word of the quote hangs on the verb."""
     return any(t.head.i == verb.i and not t.is_punct for t in (span or []))
+
+
+def _headline_infinitive(tok: Token, claim: Span) -> bool:
+    """'Ukraine not to give up its land', 'Format of the talks to depend on the front': a headline's "to" and a base
+    verb for what will be, hung on a word of the claim, not a noun's purpose ("Things to know") nor an adverbial ("in
+    order to win") nor a verb before the claim ("… taking control of the road and attempts to seize")."""
+    return tok.tag_ == "VB" and tok.dep_ not in ("acl", "advcl") and tok.head.pos_ not in ("NOUN", "PROPN") and \
+        claim.start <= tok.head.i < claim.end and any(c.dep_ == "mark" and c.tag_ == "TO" for c in tok.children)
+
+
+def _writes_role(head: str, text: str) -> bool:
+    """Does `text` write the role `head` or a role it stands for ("leader" for a president; speech_verbs.yaml
+    role_synonyms), as a word of its own? A head for any role ("official") takes only itself."""
+    words = [str(w) for w in coref.speech_lexicon().get("role_synonyms", {}).get(head, [head]) if w != "*"] or [head]
+    low = text.casefold()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
 
 
 def _speaker(who: Who | None) -> Speaker | None:
