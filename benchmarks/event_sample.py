@@ -40,6 +40,12 @@ alone, scored when judged: strict shown P 0.625 (5 of 8) R 0.102, any confidence
     python benchmarks/event_sample.py score [--sample benchmarks/event_sample.jsonl] [--show]
         rerun the pipeline on the sampled documents and score the sample against its judgements
 
+Label conventions the samples follow beside ../shared/realnews/ANNOTATION.md: a request to an addressee of no country
+to act on a side ("Zelensky calls on international partners to impose new sanctions on Russia", "Ukraine calls on EU,
+NATO, G7 leaders to help save Mariupol residents from Russia") is REQUEST with the addressee as recipient (no country,
+or the body's code), not the side the act asked names (samples 7, 11); an armed group the text names by no country
+("a Tuareg rebels group", "the rebels") is of the country where the story is set (sample 6, tune (a)).
+
 A judgement line names the document (`doc`) and the event's offsets when judged (`start`, `end`), what
 the pipeline said then (`found`), the judge's reading (`label`: ok, or the class of the mistake) and
 the right coding (`right`: PLOVER type and both sides' countries as ANNOTATION.md of

@@ -440,15 +440,15 @@ def test_rsf_stays_sudans_rapid_support_forces() -> None:
 
 def test_of_countries_named_as_often_the_one_named_last_hosts_a_bare_group() -> None:
     """"A UK-based charity ... its office in Afghanistan ... militants": as many mentions of each, and the
-    militants are of the country named nearest before them, not of the first named; a country named more
-    often still wins."""
+    militants are of the country named nearest before them, not of the first named; a country whose places are
+    named more often still wins (its people's names do not count: entities.yaml theatre_sectors)."""
     from flashpoint.nlp.actors import group_actor
 
     tied = "A UK-based charity suspended its work in Afghanistan on Wednesday. "
     assert codes("militants", tied)[:2] == ("AFG", "REB")
     reversed_order = "An Afghan charity suspended its work in Britain on Wednesday. "
     assert codes("militants", reversed_order)[:2] == ("GBR", "REB")
-    more = "Britain and the British envoy met. A charity suspended its work in Afghanistan. "
+    more = "Britain and London met. A charity suspended its work in Afghanistan. "
     found = group_actor("rebels", more)
     assert found is not None and found.country == "GBR"
 
@@ -497,3 +497,21 @@ def test_a_name_after_a_title_is_the_holders_not_a_town() -> None:
     assert codes("President Ashraf", story)[0] != "IRN"  # Ashraf: a town in Iran
     assert resolve_actor("the Moon") is None
     assert resolve_actor("Bush") is None
+
+
+def test_an_armed_group_of_no_named_country_is_of_the_theatre_not_the_country_named_most() -> None:
+    """entities.yaml theatre_sectors: a story about Wagner's losses in Mali names "Russian" more often than "Mali";
+    a group whose own words name a country keeps it, and an office still takes the country named with it."""
+    mali = ("Russian mercenaries of the Wagner group and Malian soldiers were ambushed near Kidal in Mali. Russian "
+            "bloggers said the Russian losses were heavy. The Russian Defense Ministry said nothing. It was claimed by ")
+    assert codes("a Tuareg rebels group", mali)[:2] == ("MLI", "REB")
+    assert codes("the jihadis", mali)[:2] == ("MLI", "REB")
+    assert codes("Afghan militants", mali)[:2] == ("AFG", "REB")
+    assert codes("the defence minister", mali)[0] == "RUS"
+    # "Hezbollah, the militant group": a definite group in the singular stands for the group just named, not for the
+    # armed men of the place the story is set in
+    israel = ("Lebanese officials, Lebanese media and Lebanese fighters spoke after a rocket hit a village in Israel. "
+              "The IDF blamed Hezbollah, the ")
+    assert codes("militant group", israel)[0] == "LBN"
+    assert codes("the militant group", israel)[0] == "LBN"
+    assert codes("militants", israel)[0] == "ISR"

@@ -415,3 +415,14 @@ def test_words_around_an_entity_are_read_from_the_docs_tokens() -> None:
     assert _words_after(doc, russian) == ["forces"]
     assert _last_word(doc, 0, text.index("Ukraine")) == "kyiv"
     assert _first_word(doc, text.index("Kyiv"), len(text)) == "kyiv"
+
+
+def test_a_place_before_and_is_no_role_of_the_name_after_it() -> None:
+    """"New Delhi and Prime Minister Wen Jiabao": a gap opening with "and" starts a phrase of its own, so the place
+    before it lends the name no country; "India's Prime Minister" still does."""
+    glued = "Beijing has opened out to New Delhi and Prime Minister Ravi Menon is expected to visit next year."
+    owned = "Beijing has opened out to India's Prime Minister Ravi Menon, who is expected to visit next year."
+    [glued_person] = find(entities(glued), "Ravi Menon")
+    [owned_person] = find(entities(owned), "Ravi Menon")
+    assert glued_person.actor is None or glued_person.actor.country != "IND"
+    assert owned_person.actor is not None and owned_person.actor.country == "IND"

@@ -1611,3 +1611,14 @@ def test_a_heading_told_again_below_with_no_one_named_as_its_recipient_is_one_ha
     assert [body[m.start:m.end] for m in told[0].mentions] == ["Russia rebuffs Ukraine over ceasefire"]
     other = "Russia rebuffs Ukraine over ceasefire\n\nOn Sunday, Belarus refused to establish a ceasefire."
     assert len(of_type(events_of(other), "REJECT")) == 2
+
+
+def test_a_call_on_an_addressee_of_no_country_asks_it_not_the_side_its_act_names() -> None:
+    """"Called on international partners to impose new sanctions on Russia": the partners are asked, whatever their
+    country, so the request has no recipient (ANNOTATION.md), not Russia, and the sanctions asked for are no event;
+    a call on a side ("on Israel") still is to that side, and a time ("on Sunday") is no addressee."""
+    asked = events_of("Zelensky called on international partners to impose new sanctions on Russia.")
+    assert [(e.type, side(e.actor), side(e.recipient)) for e in asked] == [("REQUEST", "UKR", None)]
+    named = of_type(events_of("France called on Israel to halt the offensive."), "REQUEST")
+    assert [(side(e.actor), side(e.recipient)) for e in named] == [("FRA", "ISR")]
+    assert not of_type(events_of("She called her mother on Sunday to wish her well."), "REQUEST")

@@ -185,10 +185,11 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
 
 
 class _Counted:
-    """The country hits of the last (longest) text asked about, as (start, end, country, weight)."""
+    """The country hits of the last (longest) text asked about, as (start, end, country, weight, place): `place` where
+    the name is of the country or a place in it (not a demonym or a body's seat)."""
 
     text = ""
-    hits: list[tuple[int, int, str, int]] = []
+    hits: list[tuple[int, int, str, int, bool]] = []
     starts: list[int] = []
     ends: list[int] = []
 
@@ -203,17 +204,33 @@ def _country_hits(text: str, since: int = 0) -> list[tuple[int, str, int]]:
     c = _Counted
     if not (c.text and c.text.startswith(text)):
         offset = 0
-        hits: list[tuple[int, int, str, int]] = []
+        hits: list[tuple[int, int, str, int, bool]] = []
         if c.text and text.startswith(c.text):
             cut = max(c.text.rfind(" ", 0, max(0, len(c.text) - 80)), 0)
             hits, offset = [h for h in c.hits if h[1] <= cut], cut
         for s, e, entry in _mentions(text[offset:], gazetteer()):
             if entry.country and entry.kind in ("country", "capital", "place", "demonym", "seat"):
-                hits.append((offset + s, offset + e, entry.country, 2 if entry.kind == "place" else 1))
+                hits.append((offset + s, offset + e, entry.country, 2 if entry.kind == "place" else 1,
+                             entry.kind in ("country", "capital", "place")))
         c.text, c.hits = text, hits
         c.starts, c.ends = [h[0] for h in hits], [h[1] for h in hits]
     lo = bisect_left(c.starts, since) if since else 0
-    return [(e, iso, w) for _s, e, iso, w in c.hits[lo:bisect_right(c.ends, len(text))]]
+    return [(e, iso, w) for _s, e, iso, w, _p in c.hits[lo:bisect_right(c.ends, len(text))]]
+
+
+def most_named_place(text: str) -> str | None:
+    """The country whose own name and places `text` names most (not its people's or bodies' names: a story about
+    Wagner's losses in Mali says "Russian" more often than "Mali"); of those named as often, the one named last."""
+    _country_hits(text)
+    hits = _Counted.hits[:bisect_right(_Counted.ends, len(text))]
+    counts: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for _s, end, iso, weight, place in hits:
+        if place:
+            counts[iso] += weight
+            last[iso] = end
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -last[kv[0]]))
+    return ranked[0][0] if ranked else None
 
 
 def country_counts(text: str, since: int = 0) -> Counter[str]:
@@ -236,9 +253,13 @@ def most_named(text: str, since: int = 0) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], -last[kv[0]]))
 
 
-def _host_country(backer: str | None, context: str | Counter[str] | None) -> str | None:
-    """Where a proxy group fights: the theatre the context names most, or the backer's best-known one."""
+def _host_country(backer: str | None, context: str | Counter[str] | None, placed: bool = False) -> str | None:
+    """Where a proxy group fights: the theatre the context names most, or the backer's best-known one; `placed`, a
+    group with no backer ("rebels"), where the context's own places are (entities.yaml theatre_sectors: "a Tuareg
+    rebels group" in a story about Wagner in Mali, which says "Russian" more often than "Mali")."""
     g = gazetteer()
+    if placed and isinstance(context, str) and (theatre := most_named_place(context)) is not None:
+        return theatre
     if isinstance(context, Counter):
         ranked_all = context.most_common()
     else:
@@ -321,6 +342,19 @@ def _opponents() -> dict[str, set[str]]:
     return out
 
 
+def _points_back(text: str, context: str | None) -> bool:
+    """"The militant group denied involvement" after Hezbollah: a definite group named in the singular ("the rebel
+    group", entities.yaml country_pointers) stands for one the story named, of the country it names most, not for the
+    armed men of where the story is set ("the rebels", "a Tuareg rebels group")."""
+    words = _WORD.findall(text)
+    # "Hezbollah, the | militant group": a phrase read without its article (the context may run to its end)
+    before = _WORD.findall(context.removesuffix(text)[-12:]) if context else []
+    pointers = _WORDS.country_pointers
+    pointed = words[0].lower() in pointers if len(words) > 1 else False
+    return bool(words) and (pointed or bool(before) and before[-1].lower() in pointers) \
+        and not words[-1].lower().endswith("s")
+
+
 def names_a_country(text: str) -> bool:
     """Whether a phrase's own words name a country, place or people ("Kurdish militants"; "the hospital": no); an
     outlet, firm, school or charity is no people's ("Al Jazeera correspondents" are of where they report)."""
@@ -343,7 +377,8 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
             return named
     else:
         return None
-    host = _host_country(backer, context)
+    placed = backer is None and sector in _WORDS.theatre_sectors and not _points_back(text, context)
+    host = _host_country(backer, context, placed=placed)
     if host is None:
         return None
     return sector_actor(text, host, sector)
@@ -504,8 +539,20 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int,
     place = resolve_place(" ".join(before)) if before and sector in OFFICE_SECTORS else None
     if place is not None and place.country:  # "Slavutych Mayor": a town's office is of the town's country
         return place.country
-    role = text[:role_end].split()[-1] if role_end > 0 else None
-    country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names))
+    return _story_country(text, context, sector, role_end, names, named)
+
+
+def _story_country(text: str, context: str, sector: str, role_end: int, names: list[str],
+                   named: bool) -> str | Actor | None:
+    """A role phrase's country from the story before it: an armed group's or gang's, where the story is set
+    (entities.yaml theatre_sectors: "a Tuareg rebels group" in a story about Wagner in Mali); another role's, or a
+    group's in a story that names no place yet, the country last named with that role, else the one named most; else
+    the owner its name after it names."""
+    country = most_named_place(context) if sector in _WORDS.theatre_sectors and not _points_back(text, context) \
+        else None
+    if country is None:
+        role = text[:role_end].split()[-1] if role_end > 0 else None
+        country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names))
     return country if country is not None else _named_owner(text, sector, role_end, names)
 
 

@@ -785,7 +785,10 @@ def _gap_found(doc: Doc, toks: list[_Tok], gap: list[int], local: dict[str, _Fou
     word = toks[gap[0]].text
     if len(gap) == 1 and (word in _EVENT_WORDS or word in gazetteer().org_keywords):
         return [_Found(toks[gap[0]].start, toks[gap[0]].end, "EVENT" if word in _EVENT_WORDS else "ORG", "", word)]
-    return _gap_entities(doc, toks, gap, _preceding_role(doc, toks[gap[0]].start), local)
+    # "opened out to New Delhi and Prime Minister Wen Jiabao": a gap that opens with "and" starts a phrase of its own;
+    # the words before the "and" are no role of the name after it (no Indian premier)
+    before = "" if word.lower() in _COORDINATORS else _preceding_role(doc, toks[gap[0]].start)
+    return _gap_entities(doc, toks, gap, before, local)
 
 
 def _takes_place_before(body: str, first: _Found, at: int, out: list[_Found]) -> bool:

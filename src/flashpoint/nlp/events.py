@@ -60,7 +60,7 @@ from flashpoint.nlp.event_patterns import (
     war_onsets,
 )
 from flashpoint.nlp.event_time import asides, event_time, told_as_standing, told_day
-from flashpoint.nlp.language import names, people, syntax
+from flashpoint.nlp.language import calendar_words, names, people, syntax
 from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
 
@@ -90,6 +90,7 @@ class Coded:
     pattern_id: str = ""
     reciprocal: bool = False  # "accused each other": the actors act on one another
     named: bool = False  # the clause itself names a side of a country or a body (before unnamed people are placed)
+    asked: bool = False  # "called on international partners to impose sanctions on Russia": an addressee of no country
 
     def __post_init__(self) -> None:
         self.type = self.type or self.pattern.type
@@ -820,9 +821,16 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
         found = found or other(_named_elsewhere(doc, trigger, objects, p, slot, state, sides))
         if found:
             return found
-    if addressed or ("ccomp" in slots and _self_addressed(trigger)):
-        return []  # "said that we should expect more shelling": no other side is asked, nor the one expected
+    if _asked_alone(trigger, p, slots, addressed, acts):
+        return []
     return _implied_recipients(doc, trigger, p, objects, state, sides, other)
+
+
+def _asked_alone(trigger: Token, p: Pattern, slots: list[str], addressed: bool, acts: bool) -> bool:
+    """No side named further on is the recipient: "said that we should expect more shelling" asks no other side, nor
+    the one expected; "called on international partners to impose sanctions on Russia" asks the partners, whatever
+    their country."""
+    return addressed or ("ccomp" in slots and _self_addressed(trigger)) or (not acts and _asked_by_oblique(trigger, p))
 
 
 def _own_side(recipient: Actor, actor: Actor, p: Pattern) -> bool:
@@ -936,6 +944,36 @@ def _makers(doc: NlpDoc, objects: list[Token], p: Pattern, slot: str, state: Art
 def _object_doers(doc: NlpDoc, objects: list[Token], state: ArticleState) -> list[Party]:
     """The sides doing the acts a verb's objects name ("condemned Russia's shelling")."""
     return [q for o in objects for c in (o, *o.conjuncts) for q in actors_of(doc, c, state)]
+
+
+def _asked_by_oblique(trigger: Token, p: Pattern) -> bool:
+    """"Called on international partners to impose new sanctions on Russia": a verb of making someone act (syntax.yaml
+    object_control_verbs) whose addressee is an oblique of one of the pattern's recipient prepositions ("on"), with the
+    act asked after it, asks that addressee, whatever its country; the side the act names ("on Russia") is not asked.
+    A time ("called on Sunday for ...") is no addressee, nor is a pronoun read as no one ("called on him to withdraw
+    Russian troops": whoever he is, the act's side says more than nothing)."""
+    preps = tuple(s for s in p.recipient if s not in ("obj", "iobj", "ccomp", "target", "subject"))
+    return bool(preps) and syn.is_verb_of(trigger, syntax().object_control_verbs) and bool(_complements(trigger)) \
+        and any(not _time_word(h) and h.pos_ != "PRON" for h in map(syn.np_head, syn.obliques(trigger, preps)))
+
+
+def _asked_about_another(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool:
+    """"Called on international partners to impose new sanctions on Russia": with no recipient found, an addressee of
+    no country asked to act on a side the act names; "called on Arabs to unite" names none, and asks no side the
+    record can name."""
+    trigger, p = coded.trigger, coded.pattern
+    return not coded.recipients and _asked_by_oblique(trigger, p) and bool(_complement_recipients(doc, trigger, p, state))
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """The calendar's words (lang/en/calendar.yaml): months, weekdays, days, parts of the day, units of time."""
+    cal = calendar_words()
+    return frozenset({*cal.months, *cal.weekdays, *cal.day_words, *cal.part_of_day_words, *cal.units})
+
+
+def _time_word(tok: Token) -> bool:
+    return tok.lower_ in _time_words() or tok.lemma_.lower() in _time_words()
 
 
 def _addressed(trigger: Token, p: Pattern, objects: list[Token]) -> bool:
@@ -1158,6 +1196,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.named = _one_named(coded.actors + coded.recipients)
+    coded.asked = _asked_about_another(doc, coded, state)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
     _name_enemies(coded)
     _localise(coded, state)
@@ -1458,7 +1497,9 @@ def _one_named(sides: list[Party]) -> bool:
 
 def _needs_met(p: Pattern, coded: Coded) -> bool:
     """The actor and the recipient the pattern needs named (a country or an international body)."""
-    if p.needs_recipient and not _one_named(coded.recipients) and not _paired(p, coded):
+    # "called on international partners to impose sanctions on Russia": a side asked, of no country, is the recipient
+    # the pattern needs, where the act asked names another side (not the one asked)
+    if p.needs_recipient and not _one_named(coded.recipients) and not _paired(p, coded) and not coded.asked:
         return False
     return not p.needs_actor or _one_named(coded.actors)
 

@@ -277,7 +277,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "backer_prefixes", "republic_nouns", "acronym_name_words", "foreign_words",
               "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
-                    "possessive_name_heads", "event_name_openers", "number_names")
+                    "possessive_name_heads", "event_name_openers", "number_names", "theatre_sectors")
 
 
 @dataclass(frozen=True)
@@ -339,6 +339,7 @@ class Names:
     possessive_name_heads: frozenset[str]
     event_name_openers: frozenset[str]
     number_names: frozenset[str]
+    theatre_sectors: frozenset[str]
 
     @cached_property
     def apostrophe(self) -> str:
