@@ -26,7 +26,6 @@ def test_the_shipped_quote_words_load() -> None:
     assert "as" in words.aside_marks and "said" not in words.aside_marks
     assert "as" in words.said_as_marks and "by" not in words.said_as_marks  # "quoted by X as saying": not X's
     assert "." in words.utterance_ends and "”" not in words.utterance_ends  # a stop ends a sentence said
-    assert "." in words.headline_ends and "”" not in words.headline_ends  # a line with no stop is a headline
     assert "if" in words.setting_openers and "that" not in words.setting_openers  # "said that if …, …": a setting
     assert "at least" in words.quantity_openers and "in" not in words.quantity_openers  # "said in …" is a setting
     assert "who" in words.closing_aside_openers and "and" not in words.closing_aside_openers  # ", X, and Y, said"
@@ -38,12 +37,12 @@ def test_the_shipped_quote_words_load() -> None:
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
-     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nheadline_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
+     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\naccording_to: [according, to]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
      "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
-     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nheadline_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
+     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\naccording_to: [according, to]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
 ])

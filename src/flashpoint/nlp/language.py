@@ -223,7 +223,6 @@ class Quoting:
     issuing_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     utterance_ends: frozenset[str]
-    headline_ends: frozenset[str]
     setting_openers: frozenset[str]
     quantity_openers: frozenset[str]
     closing_aside_openers: frozenset[str]
@@ -242,7 +241,7 @@ class Quoting:
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
                  "document_authors", "person_nouns", "body_nouns", "body_kinds", "speaker_acts", "nameless_sources",
                  "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
-                 "issuing_verbs", "clause_verbs", "utterance_ends", "headline_ends", "setting_openers", "quantity_openers",
+                 "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers",
                  "closing_aside_openers", "complementizers", "clause_joiners", "contrast_joiners", "subject_relatives",
                  "singular_they_pronouns", "generic_articles", "title_small_words")
 

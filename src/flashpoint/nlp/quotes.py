@@ -28,7 +28,6 @@ from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
-    CLOSING_QUOTES,
     Speakers,
     Who,
     describe,
@@ -88,6 +87,7 @@ _LINE_BREAK = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
+_HEADLINE_END = _cue("headline_end")  # a stop closing a line, past its quote marks: none ends a headline
 _LABELLED_CLAIM = _cue("labelled_claim")
 _SPEAKER_AFTER_QUOTE = _cue("speaker_after_quote")  # '“…,” IAEA Director General Rafael Mariano Grossi' ending its line  # 'Danilov: Western weapons changing course of the war'
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
@@ -1230,7 +1230,7 @@ class Extraction:
         no quote holds it or speech verb reports in it ('Pope: Orban said …' is Orban's words)."""
         claim = self._claim((a, b))
         if claim is None or self.quoted(a) or self.is_furniture(a) or _NEW_SENTENCE.search(self.body, a, b) or \
-                self.body[b - 1] in quoting().headline_ends or not self._headline_predicate(claim):
+                _HEADLINE_END.match(self.body, b - 1, b) or not self._headline_predicate(claim):
             return None
         if any(q.start < claim[1] and claim[0] < q.end for q in found) or any(a <= c.start < b for c in self.cues):
             return None
@@ -1663,12 +1663,12 @@ class Extraction:
 
     def _headline_verb(self, cue: Cue, s: int, e: int) -> bool:
         """A present speech verb after its subject, in a sentence that ends its line with no stop (a headline;
-        quotes.yaml headline_ends)."""
+        quotes.yaml headline_end)."""
         tok = cue.tok
         line_end = self.body.find("\n", e)
         return tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and \
             not self.body[e:len(self.body) if line_end < 0 else line_end].strip() and \
-            self.body[s:e].rstrip(CLOSING_QUOTES + "’' \u00a0")[-1:] not in quoting().headline_ends
+            not _HEADLINE_END.search(self.body, s, e)
 
     def _sets_the_scene(self, tok: Token) -> bool:
         """'Announcing the move in a televised address, X said that …': a participle that opens the sentence of
