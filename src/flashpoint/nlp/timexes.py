@@ -2720,6 +2720,8 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc,
     for r in found:
         if r.kind in ("span", "fuzzy", "now", "overnight"):
             continue  # "the past five years" is a duration, "recently" and "overnight" no date
+        if r.kind == "told" and published is not None:
+            continue  # "that day" with no day told before it on a dated page: no date (dates.yaml same_day_as_told)
         if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
             year = years[(r.parts[1], r.parts[2])]
             r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
