@@ -88,6 +88,8 @@ _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
 _HEADLINE_END = _cue("headline_end")  # a stop closing a line, past its quote marks: none ends a headline
+_REPEATED_HEADLINE = _cue("repeated_headline")  # a page that repeats its stamped headline (Extraction._repeated_headline)
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")  # marks a repeated headline may drop ('OC "South"', 'OC South')
 _LABELLED_CLAIM = _cue("labelled_claim")
 _SPEAKER_AFTER_QUOTE = _cue("speaker_after_quote")  # '“…,” IAEA Director General Rafael Mariano Grossi' ending its line  # 'Danilov: Western weapons changing course of the war'
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
@@ -1113,7 +1115,30 @@ class Extraction:
         out += self._signed_claims(out)
         out += self._labelled_claims(out)
         out += self._interview_answers(out)
+        out += self._repeated_headline(out)
         out.sort(key=lambda x: (x.start, x.end))
+        return out
+
+    def _repeated_headline(self, found: list[Quote]) -> list[Quote]:
+        """'Label: claim, - OC "South" (29.08.22 21:31) « … | Censor.NET / 29.08.22 21:31 - Label: claim, - OC South.
+        …': a page that repeats its headline after the headline's stamp says the same words twice: a quote found in
+        one copy and not in the other is found there too, with its speaker (as reported speech where the repetition
+        drops the marks), matched word for word with quote marks aside."""
+        m = _REPEATED_HEADLINE.match(self.body)
+        if m is None:
+            return []
+        head = _unmarked(self.body, *m.span("headline"))
+        rest = _unmarked(self.body, m.end(), len(self.body))
+        at = "".join(c for _, c in rest).find("".join(c for _, c in head))
+        if at < 0:
+            return []
+        pairs = [(h, r) for (h, _), (r, _) in zip(head, rest[at:at + len(head)], strict=True)]
+        out: list[Quote] = []
+        for q in (q for q in found if q.speaker is not None):
+            for src in (pairs, [(r, h) for h, r in pairs]):
+                copy = _moved(q, src, self.body)
+                if copy is not None and not any(o.start < copy.end and copy.start < o.end for o in found + out):
+                    out.append(copy)
         return out
 
     def _signed_claims(self, found: list[Quote]) -> list[Quote]:
@@ -2428,6 +2453,23 @@ def _last_of_noun_run(tok: Token) -> Token:
 def _governs(verb: Token, span: Span | None) -> bool:
     """A word of the quote hangs on the verb."""
     return any(t.head.i == verb.i and not t.is_punct for t in (span or []))
+
+
+def _unmarked(body: str, a: int, b: int) -> list[tuple[int, str]]:
+    """The characters of body[a:b] with their offsets, quote marks left out."""
+    return [(i, body[i]) for i in range(a, b) if not _QUOTE_MARK.match(body[i])]
+
+
+def _moved(q: Quote, pairs: list[tuple[int, int]], body: str) -> Quote | None:
+    """The quote `q` moved along `pairs` (an offset in one copy, the same character's in the other), if it lies in the
+    copy they start from; reported speech where the other copy has no mark around it."""
+    where = dict(pairs)
+    inside = [where[i] for i in range(q.start, q.end) if i in where]
+    if not inside or q.start < pairs[0][0] or q.end > pairs[-1][0] + 1:
+        return None
+    start, end = inside[0], inside[-1] + 1
+    return q.model_copy(update={"start": start, "end": end, "text": body[start:end],
+                                "direct": q.direct and body[start - 1:start] == body[q.start - 1:q.start]})
 
 
 def _headline_infinitive(tok: Token, claim: Span) -> bool:
