@@ -1622,3 +1622,17 @@ def test_a_call_on_an_addressee_of_no_country_asks_it_not_the_side_its_act_names
     named = of_type(events_of("France called on Israel to halt the offensive."), "REQUEST")
     assert [(side(e.actor), side(e.recipient)) for e in named] == [("FRA", "ISR")]
     assert not of_type(events_of("She called her mother on Sunday to wish her well."), "REQUEST")
+
+
+def test_a_heading_event_is_told_again_in_a_sentence_below_that_codes_none() -> None:
+    """The body sentence that codes nothing (its target, civilian targets, names no side) is where the heading's
+    happening is told in full: the heading event takes it as its mention. A sentence below that tells no act of the
+    type, or one that names not the doer's country, is no retelling."""
+    heading = "Russia attacks civilian targets in Ukraine 60 times more often than military ones\n\n"
+    text = heading + "The Russian aggressor attacked civilian targets 60 times more often than military targets."
+    told = of_type(events_of(text), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in told] == [("RUS", "UKR")]
+    assert [m.start for m in told[0].mentions] == [len(heading)]
+    for other in ("The weather in the capital was cold and wet on Tuesday.",
+                  "Ukrainian officials attacked the report in Kyiv."):
+        assert all(not e.mentions for e in of_type(events_of(heading + other), "ASSAULT")), other

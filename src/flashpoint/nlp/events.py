@@ -1950,7 +1950,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         _keep(events, seen, _told_verbatim(_one_per_happening(found), told_as, state), _unowned(told_as),
               _nominal(told_as))
         _remember(doc, sentence, state, found)
-    return _headline_told_again(events, headings)
+    return _retold_unread(doc, _headline_told_again(events, headings), headings)
 
 
 def _told_verbatim(found: list[Event], told_as: list[tuple[Coded, list[Event]]], state: ArticleState) -> list[Event]:
@@ -2149,6 +2149,42 @@ def _headline_told_again(events: list[Event], headings: list[tuple[int, int]]) -
         if not _of_side(later.recipient) and _of_side(ev.recipient):  # the heading named whom: the fuller telling
             later.recipient = ev.recipient
     return out
+
+
+def _retold_unread(doc: NlpDoc, events: list[Event], headings: list[tuple[int, int]]) -> list[Event]:
+    """"Zelensky informs Johnson, Macron about Russia's new crimes" over "President of Ukraine Volodymyr Zelensky
+    informed Prime Minister of the United Kingdom Boris Johnson and ...", a sentence whose parse codes nothing: a
+    heading's event that no event below tells again takes as its mention the first sentence under the heading that
+    names its doer's country (or its target's, where the doer has none), has a trigger word of its type and tells no
+    event of that type itself, where an analyst annotates the happening (ANNOTATION.md: the clearest statement)."""
+    for ev in events:
+        span = _unread_retelling(doc, ev, events, headings)
+        if span is not None:
+            ev.mentions.append(span)
+    return events
+
+
+def _unread_retelling(doc: NlpDoc, ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> TextSpan | None:
+    at = next((i for i, (lo, hi) in enumerate(headings) if lo <= ev.start < hi), None)
+    side = next((s.country for s in (ev.actor, ev.recipient) if s is not None and s.country), None)
+    if at is None or side is None:
+        return None
+    lo = headings[at][1]
+    hi = headings[at + 1][0] if at + 1 < len(headings) else sys.maxsize
+    for sentence in doc.tokens.sents:
+        if not lo <= sentence.start_char < hi or any(
+                o.type == ev.type and sentence.start_char <= o.start < sentence.end_char for o in events):
+            continue
+        if side in _named_countries(doc, sentence) and ev.type in _trigger_types(sentence):
+            start, end = trimmed(sentence, doc.body)
+            return TextSpan(text=doc.body[start:end], start=start, end=end)
+    return None
+
+
+def _trigger_types(sentence: Span) -> set[str]:
+    """The types of the patterns a word of the sentence may trigger, whatever their demands."""
+    found = (by_lemma().get((t.lemma_.lower(), "VERB" if syn.is_verb(t) else "NOUN"), ()) for t in sentence)
+    return {p.type for ps in found for p in ps}
 
 
 def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> Event | None:
