@@ -1839,6 +1839,9 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                      trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs))
         ev.confidence = confidence(x)
         doc.extras.setdefault("event_features", {})[id(ev)] = x
+        # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
+        # confidence fitter scores a refit over all of an event's tellings (benchmarks/fit_event_confidence.py)
+        doc.extras.setdefault("event_codings", []).append((ev.start, ev.end, ev.type, x))
         out.append(ev)
     return out
 
