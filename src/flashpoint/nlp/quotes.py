@@ -933,6 +933,9 @@ class Extraction:
             if _hyphen_joined(tok):
                 continue  # "according to Saudi-backed broadcaster X": a modifier, whatever its tag
             if tok.pos_ in ("PROPN", "NOUN", "PRON", "X"):
+                named = self._person_before_role(tok)
+                if named is not None:
+                    return named
                 head = _modified_head(tok)
                 if not nominal_like(head):
                     head = _last_of_noun_run(tok)  # "a source familiar with the matter", parsed under "familiar"
@@ -942,6 +945,14 @@ class Extraction:
             if tok.pos_ in ("VERB", "AUX") or tok.text in ",.;":
                 return None
         return None
+
+    def _person_before_role(self, tok: Token) -> Who | None:
+        """'according to Ruslan Demchenko, First Deputy Secretary of …': a person's name that opens the source and a
+        comma sets off from the role after it is the source, however the parse hung the name on that role."""
+        own = self.speakers.entity_at(tok.idx)
+        if own is None or own.type != "PERSON" or own.start != tok.idx or self.body[own.end:own.end + 1] != ",":
+            return None
+        return self.speakers.from_entity(own)
 
     def _described_document(self, head: Token, first: int) -> Who | None:
         """'according to federal prison records', 'according to a new case report': a document (from the word
