@@ -249,6 +249,18 @@ def test_placed_sectors_run_their_examples() -> None:
         assert placed and all(s.country is None for s in placed), text
 
 
+def test_standing_forces_run_their_examples() -> None:
+    """A force that took its country from the story keeps it where the clause places it (positives: "41 troops
+    destroyed in southern Ukraine" after Russia's are Russian); a base is a place, of the clause's place (negatives)."""
+    from flashpoint.nlp.event_patterns import _example, standing_forces
+
+    rule = standing_forces()
+    assert rule.sectors and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.recipient is not None and e.recipient.sector in rule.sectors)
+    _positives_code_their_sides([_example(n, "standing_forces neg") for n in rule.negatives],
+                                lambda e: e.recipient is not None and e.recipient.sector in rule.sectors)
+
+
 def test_the_modes_the_force_rules_name_are_modes_of_patterns() -> None:
     """conflict_attackers `modes` and domestic_force `war_modes` are matched against a pattern's mode: a name no
     pattern has (a typo, a mode renamed) would silently never match."""

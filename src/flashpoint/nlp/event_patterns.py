@@ -557,6 +557,23 @@ def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
 
 
 @dataclass(frozen=True)
+class StandingForces:
+    """Sectors of a force, which is of its own country wherever it stands: its country is not the clause's place."""
+
+    sectors: frozenset[str]
+    moving: frozenset[str]  # acts that send forces somewhere: the place they go to is whom the act is aimed at
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def standing_forces(language: str = DEFAULT_LANGUAGE) -> StandingForces:
+    data, source = _rule_section(language, "standing_forces")
+    return StandingForces(frozenset(data.get("sectors") or []), _types(data, source, "moving_types"),
+                          *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class Interception:
     """Shoot-downs and interceptions, which are no use of force on anyone: a verb of force told with one of
     `particles` ("shot down"), or force on an object named by `objects` ("destroyed 20 air targets")."""

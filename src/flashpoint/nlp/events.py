@@ -56,6 +56,7 @@ from flashpoint.nlp.event_patterns import (
     private_acts,
     readying_types,
     referred_acts,
+    standing_forces,
     state_acts,
     war_onsets,
 )
@@ -1752,8 +1753,17 @@ def _place_bare_recipients(coded: Coded) -> None:
     for r in coded.recipients:
         a = r.actor
         if a.country and a.country != loc.country and not a.code and not actor_kb.names_a_country(a.text) \
-                and a.id != ENEMY and not (a.id or "").startswith("person:"):
+                and a.id != ENEMY and not (a.id or "").startswith("person:") and not _standing_force(a, coded.pattern.type):
             r.actor = actor_kb.sector_actor(a.text, loc.country, a.sector)
+
+
+def _standing_force(actor: Actor, act: str) -> bool:
+    """"Ukrainian forces killed 41 troops in Kharkiv": troops are of their own side wherever they stand (events.yaml
+    standing_forces); "a military base in Kharkiv" is a place (syntax.yaml place_nouns), of the place it is in; the
+    troops an act of `types` moves ("deployed 22 battalions near Izium") stand for the place they are sent to."""
+    rule, words = standing_forces(), actor.text.lower().split()
+    return actor.sector in rule.sectors and act not in rule.moving and bool(words) \
+        and words[-1] not in syntax().place_nouns
 
 
 def _same(a: Actor, b: Actor) -> bool:
