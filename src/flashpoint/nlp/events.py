@@ -67,6 +67,8 @@ from flashpoint.nlp.speakers import Speakers, is_document
 
 FORCE = frozenset({"ASSAULT", "COERCE"})
 ENEMY = "side:enemy"  # the id a party named only as the actor's enemy carries until the actor is known
+# the recipient slots of a pattern that are no preposition: what is left of `recipient` are obliques' prepositions
+_CLAUSE_SLOTS = ("obj", "iobj", "ccomp", "target", "subject")
 
 
 @dataclass
@@ -868,7 +870,7 @@ def _pointed_scene(doc: NlpDoc, trigger: Token, p: Pattern, slot: str, state: Ar
     inherited; not where that is the actor's own."""
     rule = place_pointers()
     scene = state.last_scene
-    if p.type not in rule.types or scene is None or slot in ("obj", "iobj", "ccomp", "target", "subject") \
+    if p.type not in rule.types or scene is None or slot in _CLAUSE_SLOTS \
             or any(a.actor.country == scene.country for a in actors):
         return []
     pointed = [o for o in syn.obliques(trigger, (slot,)) if _lemma_in(o, rule.nouns)
@@ -953,7 +955,7 @@ def _asked_by_oblique(trigger: Token, p: Pattern) -> bool:
     act asked after it, asks that addressee, whatever its country; the side the act names ("on Russia") is not asked.
     A time ("called on Sunday for ...") is no addressee, nor is a pronoun read as no one ("called on him to withdraw
     Russian troops": whoever he is, the act's side says more than nothing)."""
-    preps = tuple(s for s in p.recipient if s not in ("obj", "iobj", "ccomp", "target", "subject"))
+    preps = tuple(s for s in p.recipient if s not in _CLAUSE_SLOTS)
     return bool(preps) and syn.is_verb_of(trigger, syntax().object_control_verbs) and bool(_complements(trigger)) \
         and any(not _time_word(h) and h.pos_ != "PRON" for h in map(syn.np_head, syn.obliques(trigger, preps)))
 
@@ -974,6 +976,7 @@ def _time_words() -> frozenset[str]:
 
 
 def _time_word(tok: Token) -> bool:
+    """A word of the calendar ("called on Sunday for ..."): a time, which no one is asked by."""
     return tok.lower_ in _time_words() or tok.lemma_.lower() in _time_words()
 
 
@@ -1493,6 +1496,7 @@ def _sides_fit(p: Pattern, coded: Coded, implied: bool = False) -> bool:
 
 
 def _one_named(sides: list[Party]) -> bool:
+    """A side of a country or an international body among `sides`: one a record can name."""
     return any(q.actor.country or q.actor.code for q in sides)
 
 
@@ -2178,12 +2182,13 @@ def _retold_unread(doc: NlpDoc, events: list[Event], headings: list[tuple[int, i
 
 
 def _unread_retelling(doc: NlpDoc, ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> TextSpan | None:
-    at = next((i for i, (lo, hi) in enumerate(headings) if lo <= ev.start < hi), None)
+    """The first sentence under `ev`'s heading that may retell it though it codes no event of its type: it names
+    the doer's country (else the target's) and has a trigger word of that type; none where `ev` is no heading's."""
+    under = _under_heading(ev, headings)
     side = next((s.country for s in (ev.actor, ev.recipient) if s is not None and s.country), None)
-    if at is None or side is None:
+    if under is None or side is None:
         return None
-    lo = headings[at][1]
-    hi = headings[at + 1][0] if at + 1 < len(headings) else sys.maxsize
+    lo, hi = under
     for sentence in doc.tokens.sents:
         if not lo <= sentence.start_char < hi or any(
                 o.type == ev.type and sentence.start_char <= o.start < sentence.end_char for o in events):
@@ -2202,13 +2207,21 @@ def _trigger_types(sentence: Span) -> set[str]:
 
 def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> Event | None:
     """The first event under the heading that tells `ev`, up to the next heading."""
+    bounds = _under_heading(ev, headings)
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    under = [o for o in events if lo <= o.start < hi]
+    return next((o for o in under if _retold(ev, o)), None) or next((o for o in under if _told_short(ev, o)), None)
+
+
+def _under_heading(ev: Event, headings: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The text under the heading `ev` is told in, from the heading's end to the next heading (or the end); none
+    where `ev` is told in no heading: where a heading's event may be told again."""
     at = next((i for i, (lo, hi) in enumerate(headings) if lo <= ev.start < hi), None)
     if at is None:
         return None
-    lo = headings[at][1]
-    hi = headings[at + 1][0] if at + 1 < len(headings) else sys.maxsize
-    under = [o for o in events if lo <= o.start < hi]
-    return next((o for o in under if _retold(ev, o)), None) or next((o for o in under if _told_short(ev, o)), None)
+    return headings[at][1], headings[at + 1][0] if at + 1 < len(headings) else sys.maxsize
 
 
 def _told_short(heading: Event, other: Event) -> bool:
