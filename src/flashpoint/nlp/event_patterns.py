@@ -568,6 +568,7 @@ class StandingForces:
 
 @lru_cache(maxsize=4)
 def standing_forces(language: str = DEFAULT_LANGUAGE) -> StandingForces:
+    """events.yaml standing_forces: the forces a clause's place does not take as its own (events._standing_force)."""
     data, source = _rule_section(language, "standing_forces")
     return StandingForces(frozenset(data.get("sectors") or []), _types(data, source, "moving_types"),
                           *_examples(data, source))

@@ -1902,6 +1902,7 @@ def _plan_governor(tok: Token) -> Token | None:
 
 
 def _is_infinitive(tok: Token) -> bool:
+    """A verb with its own "to" ('go' of 'not to go'): a link of a chain of infinitives a plan is read up."""
     return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
         any(c.lower_ in _TO and c.dep_ in ("mark", "aux") for c in tok.children)
 
