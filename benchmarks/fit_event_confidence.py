@@ -276,6 +276,7 @@ def report(which: str, sets: tuple[str, ...] = tuple(SETS)) -> None:
 
 
 def _merged(parts: list[Rows]) -> Rows:
+    """The rows of several sets as one set's: the samples of one outlet weigh as that outlet (fit_sets)."""
     return ([x for p in parts for x in p[0]], [v for p in parts for v in p[1]], [g for p in parts for g in p[2]],
             [t for p in parts for t in p[3]])
 
