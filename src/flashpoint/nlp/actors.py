@@ -342,6 +342,12 @@ def _opponents() -> dict[str, set[str]]:
     return out
 
 
+def _of_the_theatre(text: str, context: str | None, sector: str) -> bool:
+    """An armed group or gang (entities.yaml theatre_sectors) that stands for no group the story named
+    (`_points_back`): of where the story is set, not of the country named most."""
+    return sector in _WORDS.theatre_sectors and not _points_back(text, context)
+
+
 def _points_back(text: str, context: str | None) -> bool:
     """"The militant group denied involvement" after Hezbollah: a definite group named in the singular ("the rebel
     group", entities.yaml country_pointers) stands for one the story named, of the country it names most, not for the
@@ -377,7 +383,7 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
             return named
     else:
         return None
-    placed = backer is None and sector in _WORDS.theatre_sectors and not _points_back(text, context)
+    placed = backer is None and _of_the_theatre(text, context, sector)
     host = _host_country(backer, context, placed=placed)
     if host is None:
         return None
@@ -548,8 +554,7 @@ def _story_country(text: str, context: str, sector: str, role_end: int, names: l
     (entities.yaml theatre_sectors: "a Tuareg rebels group" in a story about Wagner in Mali); another role's, or a
     group's in a story that names no place yet, the country last named with that role, else the one named most; else
     the owner its name after it names."""
-    country = most_named_place(context) if sector in _WORDS.theatre_sectors and not _points_back(text, context) \
-        else None
+    country = most_named_place(context) if _of_the_theatre(text, context, sector) else None
     if country is None:
         role = text[:role_end].split()[-1] if role_end > 0 else None
         country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names))
