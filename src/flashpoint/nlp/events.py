@@ -1764,7 +1764,8 @@ def _place_bare_recipients(coded: Coded) -> None:
 def _standing_force(actor: Actor, act: str) -> bool:
     """"Ukrainian forces killed 41 troops in Kharkiv": troops are of their own side wherever they stand (events.yaml
     standing_forces); "a military base in Kharkiv" is a place (syntax.yaml place_nouns), of the place it is in; the
-    troops an act of `types` moves ("deployed 22 battalions near Izium") stand for the place they are sent to."""
+    troops an act of the rule's `moving` types (`act`) sends ("deployed 22 battalions near Izium") stand for the place
+    they are sent to."""
     rule, words = standing_forces(), actor.text.lower().split()
     return actor.sector in rule.sectors and act not in rule.moving and bool(words) \
         and words[-1] not in syntax().place_nouns
