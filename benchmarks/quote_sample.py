@@ -62,6 +62,13 @@ ids then), N odd, kept those with the speech cue of 12r (1408 rows), then random
 quotes (36 reported, 3 direct), 20 places either way, 31 rows with a quote. Labelled from the text alone, scored when
 judged: P 0.844 R 0.692 (span+speaker, 27 of 39 matched, 32 found; span only P 0.969 R 0.795) at 74ce4b3; released as
 tuning data.
+
+Samples 12 and 13r were blind for the 2026-12-06 night stop, labelled from the text alone at its start and scored only at
+its start (25da3ea) and end (66de652). Sample 12 is the draw of sample 11 with random.Random(12) (a pool of 87 bodies no
+quote sample had read whole, outside both news181 gold sets; 23 cue-less pages skipped; 144 quotes, 96 direct, 48
+reported; 67 optional places; embedded tweets, pull quotes, song lyrics and a review roundup's unmarked excerpts
+optional). Sample 13r is the draw of 11r with random.Random(113) among the rows whose N is even (a pool of 7,320 rows,
+1,476 with the cue; 46 quotes, 43 reported; 18 optional places; 33 rows with a quote).
 """
 
 from __future__ import annotations
