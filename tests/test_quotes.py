@@ -279,3 +279,17 @@ def test_title_words_before_a_name_are_read_from_the_docs_tokens() -> None:
     assert coref._trailing_words(doc, body.index("Ann")) == ["and", "Gov."]
     assert coref._trailing_words(doc, body.index("Li")) == ["China's", "ambassador"]
     assert coref.roles_near(body, body.index("Petra"), body.index(" spoke"), doc)[0] == ["foreign minister"]
+
+
+def test_tokens_from_a_character_are_the_walks_from_the_first_token() -> None:
+    """The tokens between two offsets, found by bisecting the token offsets, are those a walk from the body's first
+    token keeps: every offset, a space, a token's inside and the ends included."""
+    from flashpoint.nlp.parser import parse
+    from flashpoint.nlp.quotes import _tokens_before, _tokens_from
+
+    text = "Twelve people were killed, the Syrian Observatory, a war monitor, said.\nLater,  he added: “No.”"
+    doc = parse(text)
+    for lo in range(-1, len(text) + 2):
+        for hi in (lo, lo + 1, lo + 7, len(text), len(text) + 1):
+            walked = [t.i for t in _tokens_before(doc, 0, hi) if t.idx >= lo]
+            assert [t.i for t in _tokens_from(doc, lo, hi)] == walked

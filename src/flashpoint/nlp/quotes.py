@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
-from flashpoint.nlp.document import NlpDoc, words_near
+from flashpoint.nlp.document import NlpDoc, token_offsets, words_near
 from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
@@ -686,7 +686,7 @@ class Extraction:
         phrase between the comma that ends the fronted claim and the aside, whatever subject the parse gave it."""
         if not _closes_sentence(verb, e) or any(s <= q.open < verb.idx for q in self.doubles):
             return None  # the verb goes on with its own words, or a quote says itself whose it is
-        commas = [t.i for t in _tokens_before(verb.doc, 0, verb.idx) if t.idx >= s and t.text == ","]
+        commas = [t.i for t in _tokens_from(verb.doc, s, verb.idx) if t.text == ","]
         found = _phrase_and_aside(verb, commas, s)
         if found is None:
             return None
@@ -2293,6 +2293,12 @@ def _object_verbs() -> frozenset[str]:
     return frozenset(str(v) for v in (coref.speech_lexicon().get("object_verbs") or {}))
 
 
+def _tokens_from(doc: Doc, start_char: int, end_char: int) -> list[Token]:
+    """The tokens that begin at or after character `start_char` and before `end_char`, found by their offsets (issue 11):
+    a walk from the body's first token made a Token of every word before the sentence, each time a speech verb asked."""
+    return _tokens_before(doc, bisect_left(token_offsets(doc)[0], start_char), end_char)
+
+
 def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:
     """The tokens from index `start` on that begin before character `end_char` (read no further than that)."""
     out = []
@@ -2345,7 +2351,7 @@ def _only_subject(verb: Token, comma: int) -> bool:
     """'X happened, the U.S. Attorney's Office for the Western District of New York said': every word between
     the comma and the verb is the verb's subject (its phrase, however long, up to SETTING_WORDS words)."""
     subject = _subject_words(verb)
-    between = [t for t in _tokens_before(verb.doc, 0, verb.idx) if t.idx > comma and not t.is_punct]
+    between = [t for t in _tokens_from(verb.doc, comma + 1, verb.idx) if not t.is_punct]
     return bool(subject) and len(between) <= SETTING_WORDS and all(t.i in subject or t.dep_ == "advmod"
                                                                     for t in between)
 
