@@ -969,7 +969,7 @@ def _asked_about_another(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool
 
 
 @lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
+def _calendar_terms() -> frozenset[str]:
     """The calendar's words (lang/en/calendar.yaml): months, weekdays, days, parts of the day, units of time."""
     cal = calendar_words()
     return frozenset({*cal.months, *cal.weekdays, *cal.day_words, *cal.part_of_day_words, *cal.units})
@@ -977,7 +977,7 @@ def _time_words() -> frozenset[str]:
 
 def _time_word(tok: Token) -> bool:
     """A word of the calendar ("called on Sunday for ..."): a time, which no one is asked by."""
-    return tok.lower_ in _time_words() or tok.lemma_.lower() in _time_words()
+    return tok.lower_ in _calendar_terms() or tok.lemma_.lower() in _calendar_terms()
 
 
 def _addressed(trigger: Token, p: Pattern, objects: list[Token]) -> bool:

@@ -89,7 +89,6 @@ _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
 _HEADLINE_END = _cue("headline_end")  # a stop closing a line, past its quote marks: none ends a headline
 _REPEATED_HEADLINE = _cue("repeated_headline")  # a page that repeats its stamped headline (Extraction._repeated_headline)
-_QUOTE_MARK = re.compile(r"[\"“”„«»]")  # marks a repeated headline may drop ('OC "South"', 'OC South')
 _LABELLED_CLAIM = _cue("labelled_claim")  # 'Danilov: Western weapons changing course of the war'
 _SPEAKER_AFTER_QUOTE = _cue("speaker_after_quote")  # '“…,” IAEA Director General Rafael Mariano Grossi' ending its line
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
@@ -329,6 +328,7 @@ OPEN_DOUBLED, CLOSE_DOUBLED = ("‘‘", "``"), ("’’", "''")
 _DOUBLE_MARK = re.compile("|".join(map(re.escape, OPEN_DOUBLED + CLOSE_DOUBLED)) + "|["
                           + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
 _SINGLE_MARK = re.compile("[‘’']")
+_DOUBLE_MARKS = frozenset(OPEN_DOUBLE + CLOSE_DOUBLE + '"')  # marks a repeated headline may drop ('OC "South"', 'OC South')
 
 
 def _inner_start(text: str, open_at: int) -> int:
@@ -2474,7 +2474,7 @@ def _governs(verb: Token, span: Span | None) -> bool:
 
 def _unmarked(body: str, a: int, b: int) -> list[tuple[int, str]]:
     """The characters of body[a:b] with their offsets, quote marks left out."""
-    return [(i, body[i]) for i in range(a, b) if not _QUOTE_MARK.match(body[i])]
+    return [(i, body[i]) for i in range(a, b) if body[i] not in _DOUBLE_MARKS]
 
 
 def _moved(q: Quote, pairs: list[tuple[int, int]], body: str) -> Quote | None:

@@ -1846,11 +1846,16 @@ _WILL = syntax().future_auxiliaries  # "will", "'ll", "wo" of "won't" (lang/en/s
 _TO = syntax().infinitive_marks  # "to" of "not to go to work Friday" (lang/en/syntax.yaml)
 
 
+def _infinitive_to(verb: Token) -> Token | None:
+    """The verb's own "to" ('go' of 'not to go'), as the parse marks it."""
+    return next((c for c in verb.children if c.lower_ in _TO and c.dep_ in ("mark", "aux")), None)
+
+
 def _infinitive_over(tok: Token) -> Token | None:
     """The 'to'-infinitive a date hangs on ('not to go to work Friday', 'to use Thursday's meetings')."""
     for _ in range(_CLIMB):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-            return tok if any(c.lower_ in _TO and c.dep_ in ("mark", "aux") for c in tok.children) else None
+            return tok if _infinitive_to(tok) is not None else None
         if tok.head is tok:
             return None
         tok = tok.head
@@ -1903,13 +1908,12 @@ def _plan_governor(tok: Token) -> Token | None:
 
 def _is_infinitive(tok: Token) -> bool:
     """A verb with its own "to" ('go' of 'not to go'): a link of a chain of infinitives a plan is read up."""
-    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
-        any(c.lower_ in _TO and c.dep_ in ("mark", "aux") for c in tok.children)
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and _infinitive_to(tok) is not None
 
 
 def _intent_noun_before(verb: Token) -> Token | None:
     """The noun of intent right before the infinitive's 'to' (quote marks between): 'his "intention" to use'."""
-    to = next((c for c in verb.children if c.lower_ in _TO and c.dep_ in ("mark", "aux")), None)
+    to = _infinitive_to(verb)
     if to is None:
         return None
     i = to.i - 1
@@ -1920,10 +1924,13 @@ def _intent_noun_before(verb: Token) -> Token | None:
         prev.lemma_.lower() in rule_words("plan_in_an_infinitive", "nouns") else None
 
 
+_DEADLINE_CLIMB = 3  # heads climbed from a date to its "by" and the verb it hangs on (fewer than _CLIMB: a deadline sits close)
+
+
 def _deadline_of(tok: Token) -> Token | None:
     """'has instructed to restore the schools by September 1': a date after a deadline's word (dates.yaml
     plan_in_an_infinitive: deadline_words) hung on a verb that governs an infinitive is that verb's deadline."""
-    for _ in range(3):
+    for _ in range(_DEADLINE_CLIMB):
         if any(c.dep_ == "case" and c.lower_ in rule_words("plan_in_an_infinitive", "deadline_words")
                for c in tok.children):
             head = tok.head
