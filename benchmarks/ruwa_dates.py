@@ -29,6 +29,10 @@ ruwa_dates_sample11.jsonl: aljazeera, msnbc, rt and reuters rows (seed 2468, 22 
 characters), labelled in full after all this session's rules were merged: a check on other outlets' text.
 ruwa_dates_sample12.jsonl: 25 rows of no earlier sample (ukrinform, msnbc, aljazeera, rt, tass; seed 2026, a date cue and
 120+ characters, at most 5 a site), labelled in full from the text before any output was seen (issue 13, dates).
+ruwa_dates_sample13.jsonl: 25 ODD rows (even rows are kept for a blind sample) with a date cue (_CUE), 120+ characters,
+named by no file of benchmarks/ (a "row" or a "ruwa-N" id), drawn as sorted(random.Random(37).sample(those, 25)) from
+the rows in file order; labelled in full from the bodies alone before any output was seen (censor.net's page stamps
+left unlabelled, so a date given there is a false hit).
 
 A label (one JSON line): the row number, the span's offsets in the analysed text and its text, the
 publication date, what the system gave when it was judged (`was`, null: nothing), the truth `gold`
