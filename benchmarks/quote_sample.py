@@ -63,6 +63,11 @@ quotes (36 reported, 3 direct), 20 places either way, 31 rows with a quote. Labe
 judged: P 0.844 R 0.692 (span+speaker, 27 of 39 matched, 32 found; span only P 0.969 R 0.795) at 74ce4b3; released as
 tuning data.
 
+Sample 16r (quote_sample16r.jsonl) is the draw of 14r with random.Random(116), N odd, among the rows no file of
+benchmarks/ named at main 8107ec5 (902 ids then; 1,362 odd rows with the cue); 49 quotes (46 reported, 3 direct), 23
+places either way, 32 rows with a quote. Labelled from the text alone, scored when judged: P 0.933 R 0.857
+(span+speaker, 42 of 49 matched, 45 found; span only P 0.978 R 0.898) at b86af78; released as tuning data.
+
 Samples 12 and 13r were blind for the 2026-12-06 night stop, labelled from the text alone at its start and scored only at
 its start (25da3ea) and end (66de652). Sample 12 is the draw of sample 11 with random.Random(12) (a pool of 87 bodies no
 quote sample had read whole, outside both news181 gold sets; 23 cue-less pages skipped; 144 quotes, 96 direct, 48
