@@ -842,7 +842,7 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
     pod = _CALENDAR.part_of_day_words.get(w) or (PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else "")  # "tonight"
     if not pod and m["lead"]:
         pod = _part_said_by(m["lead"])  # "late yesterday" (dates.yaml: late_and_early_day)
-    return Res(m.start(), m.end(), d.isoformat() + pod)
+    return Res(m.start(), m.end(), d.isoformat() + pod, extra={"deictic": True})
 
 
 def _today_in_a_name(m: re.Match[str], text: str) -> bool:
@@ -933,7 +933,7 @@ def _this_pod(m: re.Match[str], ctx: Ctx) -> Res | None:
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     d = ctx.ref - dt.timedelta(days=1 if _STEPS[m["w"].lower()] < 0 else 0)  # "last night", "this morning"
-    return Res(m.start(), m.end(), d.isoformat() + PARTS_OF_DAY[m["pod"].lower()])
+    return Res(m.start(), m.end(), d.isoformat() + PARTS_OF_DAY[m["pod"].lower()], extra={"deictic": True})
 
 
 @rule("the_day_before")
@@ -2746,9 +2746,53 @@ def _resolved(body: str, published: dt.date | None, tokens: Doc,
     found = find_expressions(body, published, parsed=tokens)
     _weekday_ranges_in_order(body, found, published)
     found = _story_dates(body, tokens, found, stamps)
+    if published is not None:
+        found = [r for r in found if not _quoted_on_an_earlier_day(body, found, r, published)]
     if published is not None and _narrative_years(body, found, published, tokens):
         _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     return found
+
+
+def _quote_open_at(body: str, pos: int) -> int | None:
+    """Where the direct quote that holds `pos` opens on its line ('“', or a straight '"' left open), or None."""
+    marks = rule_words("quote_of_an_earlier_day", "open_marks"), rule_words("quote_of_an_earlier_day", "close_marks")
+    opened: int | None = None
+    for i in range(body.rfind("\n", 0, pos) + 1, pos):
+        ch = body[i]
+        if ch in marks[0] and ch in marks[1]:  # a straight mark: opens or closes by turns
+            opened = i if opened is None else None
+        elif ch in marks[0]:
+            opened = i
+        elif ch in marks[1]:
+            opened = None
+    return opened
+
+
+def _day_of(r: Res) -> dt.date | None:
+    """The one day a date names ('Saturday', '2024-07-27TNI'), or None for a month, a week, a year."""
+    m = _DAY_VALUE.fullmatch(r.value or "")
+    return dt.date(int(m[1]), int(m[2]), int(m[3])) if m and m[3] else None
+
+
+def _quoted_on_an_earlier_day(body: str, found: list[Res], r: Res, published: dt.date) -> bool:
+    """'The White House on Saturday condemned the attack. “... as the world saw today ...”' in a Sunday report:
+    a day word inside a direct quote counts from the day it was said; where the story's day before the quote
+    (the day its attribution names, else the last day of the week up to publication the text names before it)
+    is an earlier one, the quote names no day of the report (dates.yaml: quote_of_an_earlier_day)."""
+    if not r.extra.get("deictic"):
+        return False
+    opened = _quote_open_at(body, r.start_char)
+    if opened is None:
+        return False
+    rules = date_rules()["quote_of_an_earlier_day"]
+    oldest = published - dt.timedelta(days=int(str(rules["days_back"])))
+    end = re.search(r"[.!?]\s|\n|$", body[r.end_char:]).end() + r.end_char  # type: ignore[union-attr]
+    said = [(x.start_char, d) for x in found if x is not r and (d := _day_of(x)) is not None and oldest <= d <= published
+            and not (x.extra.get("deictic") and _quote_open_at(body, x.start_char) is not None)]
+    told = [d for a, d in said if r.end_char <= a < end and _quote_open_at(body, a) is None]  # "..., he said Saturday"
+    if not told:
+        told = [d for a, d in said if opened - int(str(rules["characters_back"])) <= a < opened][-1:]
+    return bool(told) and told[0] < published
 
 
 @lru_cache(maxsize=1)
