@@ -1199,14 +1199,15 @@ class Extraction:
         modifiers alone ("local imam", "UK intelligence"; no "- not just on Diwali"), no document ("- statement": the
         issuer is the claim's own subject), not the page's own outlet ("… - AOL" closing a page's title). Found on its
         line, it keeps the words the signature writes ("Zaporizhzhia RMA"), not a phrase the parse ran over the dash.
-        A role written alone in lower case ("- mayor", "- advisor to army chief") is the person the text goes on to
-        name in it, where it does (`_role_holder`)."""
+        A role written alone in lower case ("- mayor", "- advisor to army chief") or ending in a role ("- German govt
+        spokesperson") is the person the text goes on to name in it, where it does (`_role_holder`)."""
         a, b = m.span("name")
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
         if span is None or is_document(span.root) or \
                 bool(set(_WORD.findall(span.text)) & set(_WORD.findall(self.doc.article.outlet or ""))):
             return None
-        holder = self._role_holder(span.text, b, found) if span[0].text[:1].islower() else None
+        holder = self._role_holder(span.text, b, found) \
+            if span[0].text[:1].islower() or span[-1].lower_ in role_nouns() else None
         if holder is not None:
             return holder
         if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in span):
