@@ -1232,11 +1232,20 @@ class Extraction:
             said = _name_words(m.group("claim"))
             if claim is None or _name_words(m.group("name")) & said or said & set(people().person_pronouns):
                 continue
-            who = self._named_alone(*m.span("name")) or self._role_holder(m.group("name"), m.end("name"), found)
+            who = self._named_alone(*m.span("name")) or self._role_holder(m.group("name"), m.end("name"), found) or \
+                (self._country_named(*m.span("name")) if m.group("venue") else None)
             if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
                                  speaker=_speaker(who), cue=None, direct=False))
         return out
+
+    def _country_named(self, a: int, b: int) -> Who | None:
+        """'Ukraine at OSCE: …', 'US at UN: …': a country named alone, as the label of a claim made at a forum, is its
+        delegation speaking there; a country alone ('Ukraine: …') or a city at a forum ('Kharkiv at …') is a topic."""
+        own = next((e for e in self.speakers.entities_in(a, b) if (e.start, e.end) == (a, b)), None)
+        if own is None or own.type != "GPE" or own.actor is None or own.id != own.actor.country:
+            return None
+        return self.speakers.from_entity(own)
 
     def _role_holder(self, role: str, after: int, found: list[Quote]) -> Who | None:
         """'… - advisor to CinC Zaluzhnyi', 'President: …': a role alone that signs or labels a headline is the person
