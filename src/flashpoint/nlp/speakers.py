@@ -1222,7 +1222,7 @@ class Speakers:
         """A name at or after the head ("Foreign Minister Sergei Lavrov"), not a possessor before it."""
         persons = [e for e in self.entities_in(lo, hi) if e.type == "PERSON" and e.end > tok.idx]
         if not persons or _of_group(tok, persons[-1].start):
-            return self._titled_across_place(tok)
+            return self._titled_across_place(tok) or self._titled_across_domain(tok)
         return self.from_entity(persons[-1])
 
     def _titled_across_place(self, tok: Token) -> Who | None:
@@ -1237,6 +1237,21 @@ class Speakers:
                     and _ROLE_PLACE.fullmatch(self.body, tok.idx + len(tok), place.start):
                 return self.from_entity(person)
         return None
+
+    def _titled_across_domain(self, tok: Token) -> Who | None:
+        """'Ukraine's Parliamentarian Commissioner for Human Rights Dmytro Lubinets says': a role whose capitalised
+        domain (quotes.yaml role_domain) runs straight on into a person's name is that person's title, however the
+        parse hung the name; a domain that ends in a title ('the spokesman for Prime Minister X', 'an aide to
+        Senator Y') names the one the role serves, not who holds it."""
+        if tok.lower_ not in role_nouns() | quoting().person_nouns:
+            return None
+        end = tok.right_edge.idx + len(tok.right_edge)
+        person = next((e for e in self.entities_in(tok.idx + len(tok), end) if e.type == "PERSON"), None)
+        domain = _ROLE_DOMAIN.fullmatch(self.body, tok.idx + len(tok), person.start) if person is not None else None
+        if person is None or domain is None or \
+                domain.group("domain").split()[-1].lower() in role_nouns() | quoting().person_nouns:
+            return None
+        return self.from_entity(person)
 
     def _issuer(self, tok: Token, lo: int, hi: int) -> Who | None:
         """'the statement said', 'figures from the UN': whoever issued it, named by its "from"/"by"
@@ -1695,6 +1710,7 @@ def _capitalised(tok: Token) -> bool:
 
 
 _ROLE_PLACE = _cue("role_place")  # "ambassador| to the |UN"
+_ROLE_DOMAIN = _cue("role_domain")  # "Commissioner| for Human Rights |Dmytro Lubinets"
 
 
 def _of_group(head: Token, at: int) -> bool:
