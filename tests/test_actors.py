@@ -66,6 +66,33 @@ def test_a_party_acts_for_its_country(mention: str, expected: str) -> None:
     assert codes(mention) == (expected, "PTY", None)
 
 
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("RF troops", ("RUS", "MIL", None)),  # the Russian Federation, as Ukrainian outlets abbreviate it
+    ("the AFU", ("UKR", "MIL", None)),  # the Armed Forces of Ukraine
+    ("ZSU", ("UKR", "MIL", None)),
+])
+def test_war_reporting_abbreviations_name_their_side(mention: str, expected: tuple[str | None, ...]) -> None:
+    assert codes(mention) == expected
+
+
+def test_an_abbreviation_in_lower_case_is_no_name() -> None:
+    actor = resolve_actor("rf troops")
+    assert actor is None or actor.country is None
+
+
+@pytest.mark.parametrize(("mention", "expected"), [("TTP", "PAK"), ("CHP", "TUR"), ("HTS", "SYR"), ("KHERSON", "UKR")])
+def test_an_abbreviation_is_found_by_its_own_letters(mention: str, expected: str) -> None:
+    assert country_of(mention) == expected
+
+
+@pytest.mark.parametrize("mention", ["TPP", "Kremenchuk CHPP", "USS", "ISS", "CAD"])
+def test_letters_that_only_fold_like_an_abbreviation_name_no_body(mention: str) -> None:
+    """A thermal power plant (TPP) is no Tehreek-e-Taliban Pakistan (TTP), a CHPP no Turkish party (CHP), the USS
+    Nimitz no United States: the fold joins doubled letters and 'h' with 'g', which an abbreviation's letters do not."""
+    actor = resolve_actor(mention)
+    assert actor is None or actor.sector not in ("REB", "PTY") and actor.country in (None, "UKR")
+
+
 @pytest.mark.parametrize("mention", ["forced labour", "an APC", "Democratic lawmakers", "the Greens", "Congress"])
 def test_words_several_parties_or_things_share_make_no_party(mention: str) -> None:
     actor = resolve_actor(mention)

@@ -61,6 +61,9 @@ class Gazetteer:
     proxy_conflicts: dict[str, list[str]] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)  # keys only ever written in capitals (EU, WHO, UN)
     _mixed: set[str] = field(default_factory=set)
+    # key -> its short names as written in capitals, dots dropped ("TTP", "CHP", "CHAD"): an abbreviation matches letter
+    # for letter, not by its fold
+    _capitals: dict[str, set[str]] = field(default_factory=dict)
     max_words: int = 1
 
     _heads: frozenset[str] = frozenset()
@@ -75,8 +78,11 @@ class Gazetteer:
         """lookup, except that a name the KB only ever writes in capitals is not found written
         otherwise: "who" and "Who" are no WHO, "us" is no US, "Eu" no EU."""
         key = fold(text)
-        if key in self.acronyms and not text.replace(".", "").isupper():
+        written = text.replace(".", "")
+        if key in self.acronyms and not written.isupper():
             return []
+        if _abbreviation(written) and written not in self._capitals.get(key, ()):
+            return []  # "TPP" (a thermal power plant) is no TTP, "CHPP" no CHP, "USS" no US: the fold joins them
         return self.index.get(key, [])
 
     def heads(self) -> frozenset[str]:
@@ -105,10 +111,20 @@ class Gazetteer:
         elif not key.replace(".", "").isupper():
             self._mixed.add(k)
             self.acronyms.discard(k)
+        if _abbreviation(key.replace(".", "").upper()):
+            self._capitals.setdefault(k, set()).add(key.replace(".", "").upper())
         bucket = self.index.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
         self.max_words = max(self.max_words, k.count(" ") + 1)
+
+
+_ABBREVIATION_LETTERS = 5  # "NATO", "OHCHR"; a longer word in capitals is a headline's ("KHERSON"), read by its fold
+
+
+def _abbreviation(written: str) -> bool:
+    """A short word written in capitals (dots dropped): an abbreviation, which only its own letters spell."""
+    return written.isupper() and written.isalnum() and len(written) <= _ABBREVIATION_LETTERS
 
 
 def near_in_length(keys: Iterable[str], n: int) -> list[str]:
