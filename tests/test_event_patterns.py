@@ -261,6 +261,18 @@ def test_standing_forces_run_their_examples() -> None:
                                 lambda e: e.recipient is not None and e.recipient.sector in rule.sectors)
 
 
+def test_home_front_runs_its_examples() -> None:
+    """A state's army aimed at no one named on its own soil fights the other side of its war (positives: "a
+    counteroffensive in the Kherson region" is Ukraine's on Russia); its police at home act on their own people
+    (negatives)."""
+    from flashpoint.nlp.event_patterns import _example, home_front
+
+    rule = home_front()
+    assert rule.sectors and rule.types and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
+    _positives_code_their_sides([_example(n, "home_front neg") for n in rule.negatives], lambda e: e.type in rule.types)
+
+
 def test_the_modes_the_force_rules_name_are_modes_of_patterns() -> None:
     """conflict_attackers `modes` and domestic_force `war_modes` are matched against a pattern's mode: a name no
     pattern has (a typo, a mode renamed) would silently never match."""

@@ -1224,7 +1224,9 @@ def test_an_enemy_of_no_one_known_leaves_no_event() -> None:
 
 def test_a_state_fighting_at_home_fights_its_countrys_attacker() -> None:
     """Force with no target named, by a state's side in its own country, is on whoever the article last told attacking
-    that country, not on its own people; an armed group at home, or an army with no attacker told, hits the place's."""
+    that country, not on its own people; an armed group at home hits the place's; an army with no attacker told fights
+    the other side of its country's war (events.yaml home_front), and the place's people where no war of resources/
+    conflicts is its country's."""
     text = "Russian missiles struck Ukraine overnight. Ukrainian troops are fighting hard near Pokrovsk."
     fought = [e for e in of_type(events_of(text), "ASSAULT") if side(e.actor) == "UKR"]
     assert [side(e.recipient) for e in fought] == ["RUS"]
@@ -1232,7 +1234,9 @@ def test_a_state_fighting_at_home_fights_its_countrys_attacker() -> None:
     jnim = [e for e in of_type(events_of(text), "ASSAULT") if "JNIM" in (e.actor.text if e.actor else "")]
     assert [side(e.recipient) for e in jnim] == ["MLI"]
     alone = of_type(events_of("Ukrainian troops are fighting hard near Pokrovsk."), "ASSAULT")
-    assert [side(e.recipient) for e in alone] == ["UKR"]
+    assert [side(e.recipient) for e in alone] == ["RUS"]
+    no_war = of_type(events_of("Malian troops are fighting hard near Gao."), "ASSAULT")
+    assert [side(e.recipient) for e in no_war] == ["MLI"]
 
 
 def test_a_state_of_the_past_is_no_place_a_later_act_happens_in() -> None:

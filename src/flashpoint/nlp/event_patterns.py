@@ -473,6 +473,28 @@ def war_onsets(language: str = DEFAULT_LANGUAGE) -> WarOnsets:
 
 
 @dataclass(frozen=True)
+class HomeFront:
+    """events.yaml `home_front`: force of `types` by a force of `sectors` (or of `state_types` by the state itself or a
+    sector of `state_sectors`: "" is none), aimed at no one named, on its own country's soil, is aimed at the other side
+    of that country's war (events._home_front)."""
+
+    sectors: frozenset[str]
+    types: frozenset[str]
+    state_sectors: frozenset[str]
+    state_types: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def home_front(language: str = DEFAULT_LANGUAGE) -> HomeFront:
+    data, source = _rule_section(language, "home_front")
+    return HomeFront(frozenset(data.get("sectors") or []), _types(data, source),
+                     frozenset(str(s or "") for s in data.get("state_sectors") or []),
+                     _types(data, source, "state_types"), *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class ConflictAttackers:
     """events.yaml `conflict_attackers`: force of `types` with no one named doing it, told by a noun of `instruments`
     or of a mode of `modes`, on one side of a conflict, is the other side's; a noun of `shared` (fighting) names no one."""

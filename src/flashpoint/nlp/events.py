@@ -39,6 +39,7 @@ from flashpoint.nlp.event_patterns import (
     content_acts,
     domestic_force,
     harm_recipients,
+    home_front,
     intent_carried,
     intent_conditional,
     intent_goals,
@@ -1796,8 +1797,27 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
         # "Kyiv said its troops are fighting hard" after Russia's attacks: a state fighting at home fights whoever the
         # article last told attacking its country, not its own people (an armed group at home still hits its own)
         return [Party(invader, inherited=True)]
+    front = _home_front(coded, loc.country) if not placed else None
+    if front is not None:
+        return [Party(front, inherited=True)]
     return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="GOV" if placed else "CVL"),
                   inherited=inherited)]
+
+
+def _home_front(coded: Coded, country: str) -> Actor | None:
+    """"The Armed Forces of Ukraine are conducting a counteroffensive in the Kherson region", "Putin unleashed the war"
+    after a sentence naming Russia: a state's force (events.yaml home_front: its sectors, for its types; the state
+    itself or its government only for `state_types`) aimed at no one named, where it acts on its own country's soil,
+    fights the other side of its war (resources/conflicts), not its own people."""
+    rule = home_front()
+    sides = [q.actor for q in coded.actors]
+    # a side its own words make that country's ("seven artillery attacks" took its country from the place: no side)
+    if not sides or any(a.country != country or a.code or not actor_kb.names_a_country(a.text) for a in sides):
+        return None
+    fits = all((a.sector in rule.sectors and coded.type in rule.types)
+               or ((a.sector or "") in rule.state_sectors and coded.type in rule.state_types) for a in sides)
+    enemy = actor_kb.opponent(country) if fits else None
+    return Actor(text=enemy, name=enemy, country=enemy) if enemy else None
 
 
 def _reciprocal(tok: Token) -> bool:
