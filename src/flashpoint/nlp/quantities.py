@@ -1519,6 +1519,8 @@ def _duration(scan: _Scan, fig: _Figure, value: float) -> Quantity | None:
     if (fig.m["num"] or "").lower() in _ONES and not fig.m["half"] or (
             fig.rng is not None and fig.rng["conn"].lower() in _range_words()["guess_words"]):
         return None
+    if _PATTERN("partitive_the").search(fig.before):
+        return None  # "in each of the two years": the years told before (figures.yaml definite_toll)
     unit = str(lexicon()["durations"][said["unit"].lower()])
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
                     kind="other", subject=unit, approx=_approx(fig), claimed_by=_claimed_by(scan, fig))
