@@ -82,7 +82,7 @@ def rows() -> list[Row]:
         out += [("samples", f"event sample {n} strict shown matched/system", e, ["strict shown (>= 0.5)", "matched/system"]),
                 ("samples", f"event sample {n} strict any matched/system", e, ["strict any confidence", "matched/system"])]
     for name in ("figures_sample_whole", "figures_sample_whole2", "figures_sample_whole3", "figures_sample_whole4",
-                 "figures_sample_whole5", "news181_sample13"):
+                 "figures_sample_whole5", "figures_sample_whole6", "news181_sample13"):
         f = [*BENCH, "benchmarks/news181_dates_figures.py", "score", f"benchmarks/{name}.jsonl"]
         what = "dates" if "sample13" in name else "figures"
         out += [("samples", f"{name} ({what} in whole articles) P", f, [r"re:labelled in full: .*? P ([0-9.]+)"]),
