@@ -152,7 +152,8 @@ def test_conflict_attackers_run_their_examples() -> None:
 
 
 @pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts",
-                                    "harm_recipients", "place_pointers", "nominal_recipients"])
+                                    "harm_recipients", "place_pointers", "nominal_recipients",
+                                    "moved_destinations"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:
     """`place_targets`: an act of one of its types with no recipient named is aimed at the clause's place;
     `maker_recipients`: a verbal act on a thing someone made is aimed at the agent of the participle that modifies
@@ -160,7 +161,8 @@ def test_recipient_rules_run_their_examples(loader: str) -> None:
     saying something, of another country; `referred_acts`: a verbal act on an earlier act named by a bare noun ("condemned
     the attack") is aimed at whoever did the last act of that kind; `harm_recipients`: a threat foretelling the ruin of
     a side is aimed at it; `nominal_recipients`: a verbal act on talks, a truce or a deal with a side is aimed at that
-    side; `place_pointers`: forces moved "to the area" go where the last move or force told was
+    side; `place_pointers`: forces moved "to the area" go where the last move or force told was; `moved_destinations`:
+    forces moved "from bases in Georgia to Ukraine" go to the destination the parse hung inside the place left
     (positives). With no place, no maker, no other side reported, no earlier act with a side, no side ruined, or no
     scene but the actor's own, it has no recipient (negatives)."""
     from flashpoint.nlp import event_patterns

@@ -1314,6 +1314,16 @@ def test_a_verb_read_as_the_adjective_of_the_phrase_after_it_has_the_noun_before
     assert [(side(e.actor), side(e.recipient)) for e in accused] == [(actor, recipient)]
 
 
+def test_a_name_hung_on_a_fronted_clause_before_its_verb_is_the_subject() -> None:
+    """syntax.repair_fronted_subjects: "In order to staff its armed forces, Russia(appos) redeployed troops": the name
+    is the verb's subject; a verb with a subject of its own keeps it."""
+    moved = of_type(events_of("In order to staff its armed forces, Russia redeployed troops from bases in the occupied "
+                              "territories of Georgia to Ukraine."), "MOBILIZE")
+    assert [(side(e.actor), side(e.recipient)) for e in moved] == [("RUS", "UKR")]
+    signed = of_type(events_of("After talks with his counterpart, Zelensky signed a deal with Poland."), "AGREE")
+    assert [(side(e.actor), side(e.recipient)) for e in signed] == [("UKR", "POL")]
+
+
 @pytest.mark.parametrize("sentence", [
     "The accused separatists were released on Monday.",
     "Russia-backed rebels attacked the town.",

@@ -406,6 +406,26 @@ def claim_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
 
 
 @dataclass(frozen=True)
+class MovedDestinations:
+    """events.yaml `moved_destinations`: forces of `types` moved "from" one place "to" another, where the parse hung the
+    destination (an oblique of `destinations`) inside the phrase of the place left (an oblique of `sources`) or of the
+    participle placing the forces moved ("troops based in the U.S. to Poland"): it is where the move goes."""
+
+    types: frozenset[str]
+    sources: frozenset[str]
+    destinations: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def moved_destinations(language: str = DEFAULT_LANGUAGE) -> MovedDestinations:
+    data, source = _rule_section(language, "moved_destinations")
+    return MovedDestinations(_types(data, source), _words(data, "sources"), _words(data, "destinations"),
+                             *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class PlacePointers:
     """events.yaml `place_pointers`: a move of forces of `types` to a bare place noun of `nouns` ("to the area") is
     aimed where the last act of `scene_types` told was."""

@@ -49,6 +49,7 @@ from flashpoint.nlp.event_patterns import (
     interception,
     local_sectors,
     maker_recipients,
+    moved_destinations,
     nominal_recipients,
     nonpolitical_sectors,
     place_pointers,
@@ -1041,7 +1042,27 @@ def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Patte
     if p.type in readying_types():  # "mobilized reservists for a possible war against Iraq": the war's recipient
         nouns += [syn.np_head(o) for h in [trigger, *nouns] for o in syn.obliques(h, syntax().readiness_preps)
                   if _lemma_in(syn.np_head(o), syntax().prepared_acts)]
+    nouns += _departure_phrases(trigger, objects, p, slot)
     return [trigger, *nouns, *(o for o in syn.children(trigger, "obj") if o not in objects)]
+
+
+def _departure_phrases(trigger: Token, objects: list[Token], p: Pattern, slot: str) -> list[Token]:
+    """Where a move's destination (a `slot` of events.yaml moved_destinations) may hang besides the verb: the place
+    left ("from bases in Georgia to Ukraine") and the participle placing the forces moved ("troops based in the U.S. to
+    Poland"), with the nouns their obliques chain to; a relative clause is no part of them."""
+    rule = moved_destinations()
+    if p.type not in rule.types or slot not in rule.destinations:
+        return []
+    # the participle on the object, or one the parse hung on the verb with no subject or mark of its own
+    placing = [c for o in objects for c in o.children if c.dep_ == "acl" and c.pos_ == "VERB"] + \
+        [c for c in syn.children(trigger, "advcl") if c.tag_ == "VBN" and not syn.children(c, "nsubj", "mark")]
+    starts = [*syn.obliques(trigger, tuple(rule.sources)), *placing]
+    found: list[Token] = []
+    while starts:
+        tok = starts.pop()
+        found.append(tok)
+        starts += [c for c in tok.children if c.dep_.split(":")[0] in ("nmod", "obl") and syn.case_of(c) not in rule.destinations]
+    return found
 
 
 def _is_act(noun: Token) -> bool:
@@ -2055,6 +2076,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_adjectival_clauses(doc.tokens)
     syn.repair_reported_clauses(doc.tokens)
     syn.repair_detached_subjects(doc.tokens, known_verb)
+    syn.repair_fronted_subjects(doc.tokens)
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))

@@ -106,6 +106,30 @@ def repair_detached_subjects(doc: Doc, is_verb_form: Callable[[Token], bool]) ->
             _make_clause(adj, subject, adj.sent.end)
 
 
+def repair_fronted_subjects(doc: Doc) -> None:
+    """"In order to staff its armed forces, Russia(appos) redeployed troops": a name the parse hung as an apposition on
+    the last noun of a clause fronted before the verb, standing right before that verb after a comma, is the verb's
+    subject where the verb has none (a finite verb with no subject and a name before it is told by that name)."""
+    for name in labelled(doc, "appos"):
+        verb = _verb_after_apposition(doc, name)
+        if verb is not None and any(c.i < name.i and c.dep_ in ("advcl", "obl") and c.is_ancestor(name)
+                                    for c in verb.children):
+            name.head, name.dep_ = verb, "nsubj"
+            for c in [c for c in name.children if c.dep_ == "punct" and c.i < name.i]:
+                c.head = verb
+
+
+def _verb_after_apposition(doc: Doc, name: Token) -> Token | None:
+    """The finite verb with no subject right after a name set off by a comma before it, if any."""
+    after = name.right_edge.i + 1
+    start = min(t.i for t in name.subtree if t.dep_ != "punct")
+    if name.pos_ != "PROPN" or after >= len(doc) or start == 0 or doc[start - 1].text != ",":
+        return None
+    verb = doc[after]
+    finite = verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
+    return verb if finite and not children(verb, "nsubj", "nsubj:pass", "expl") else None
+
+
 def _subject_before(doc: Doc, i: int, sent_start: int) -> Token | None:
     """The noun ending at position `i`, past up to two phrases a preposition opens ("Esper on Wednesday", a name's
     "-in-chief"); one a clause opener leads ("after Ukraine's commander") is the subject itself."""
