@@ -1355,10 +1355,14 @@ class Extraction:
         return None if m is None else self._named_alone(*m.span("name"))
 
     def _named_alone(self, a: int, b: int) -> Who | None:
-        """The speaker [a, b) names alone: a person (after their title) or a body whose name it is, else none."""
+        """The speaker [a, b) names alone: a person (after their title) or a body whose name it is ('British
+        intelligence', its people's adjective read as that body), else none."""
         own = next((e for e in self.speakers.entities_in(a, b) if e.end == b), None)  # a title may come before a person
         if own is not None and (own.type == "PERSON" or own.type == "ORG" and own.start == a):
             return self.speakers.from_entity(own)
+        body = next((e.actor for e in self.speakers.entities_in(a, b) if e.start == a and e.type == "NORP"), None)
+        if body is not None and body.sector is not None and coref.fold(body.name) == coref.fold(self.body[a:b]):
+            return Who(name=body.name or body.text, start=a, id=body.id, actor=body)
         unlisted = self.speakers.unlisted_at(a, b)
         return Who(name=unlisted.name, start=a, person=True) if unlisted is not None and \
             (unlisted.start, unlisted.end) == (a, b) and unlisted.person else None
