@@ -446,7 +446,7 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((str(role), re.compile(rf"\b{re.escape(str(role))}\b")) for role in roles)
 
 
-def _any_role(head: str) -> bool:
+def any_role(head: str) -> bool:
     """A description's head noun that stands for any role ("the official": speech_verbs.yaml role_synonyms "*"), so
     it may be a person with no role written."""
     return "*" in speech_lexicon().get("role_synonyms", {}).get(head, [])
@@ -477,7 +477,7 @@ def resolve_description(description: str, mentions: list[Mention], pos: int,
     scored: list[tuple[int, int, Mention]] = []
     for m in mentions:
         score = _description_fit(m, head, country, roles) if m.person and m.end <= pos else None
-        if score is not None and (score > 0 or _any_role(head)):
+        if score is not None and (score > 0 or any_role(head)):
             scored.append((score, m.start, m))
     if not scored:
         return None

@@ -1241,15 +1241,16 @@ class Speakers:
     def _titled_across_domain(self, tok: Token) -> Who | None:
         """'Ukraine's Parliamentarian Commissioner for Human Rights Dmytro Lubinets says': a role whose capitalised
         domain (quotes.yaml role_domain) runs straight on into a person's name is that person's title, however the
-        parse hung the name; a domain that ends in a title ('the spokesman for Prime Minister X', 'an aide to
-        Senator Y') names the one the role serves, not who holds it."""
+        parse hung the name; a domain that holds a title ('the spokesman for Prime Minister X', 'an aide to
+        Senator Y', 'the spokesman for the President of Ukraine X') names the one the role serves, not who holds
+        it."""
         if tok.lower_ not in role_nouns() | quoting().person_nouns:
             return None
         end = tok.right_edge.idx + len(tok.right_edge)
         person = next((e for e in self.entities_in(tok.idx + len(tok), end) if e.type == "PERSON"), None)
         domain = _ROLE_DOMAIN.fullmatch(self.body, tok.idx + len(tok), person.start) if person is not None else None
-        if person is None or domain is None or \
-                domain.group("domain").split()[-1].lower() in role_nouns() | quoting().person_nouns:
+        if person is None or domain is None or coref.role_of(domain.group("domain"))[0] is not None or \
+                {w.lower() for w in domain.group("domain").split()} & quoting().person_nouns:
             return None
         return self.from_entity(person)
 
@@ -1515,23 +1516,41 @@ class Speakers:
     def _role_description(self, tok: Token, text: str, lo: int) -> Who | None:
         """'the foreign minister said': the person before whose role fits (coref.resolve_description)."""
         role, _ = coref.role_of(text)
-        if role is None or tok.pos_ != "NOUN" or not _DEFINITE.match(text) or tok.tag_ == "NNS":
+        bare = self._bare_role(tok, text, lo, role)
+        if role is None or tok.pos_ != "NOUN" or not (_DEFINITE.match(text) or bare) or tok.tag_ == "NNS":
             return None
         if not _cue("the_lead").match(text) and tok.lower_ != role.split()[-1]:
             return None  # "Russia's top diplomat (to X)" is that role; "New York's chief medical examiner" is no "chief"
         again = self._same_head_speaker(tok, lo)
         if again is not None:
             return again
+        found = self._role_fits(text, lo)
+        if found is None or bare and tok.sent.start_char <= found.start < tok.sent.end_char:
+            return None  # "Zelenskiy asks Israel to mediate, Ukraine envoy says": no headline names its speaker so
+        return Who(name=found.name, start=lo, id=found.id, actor=found.actor or resolve_actor(found.name),
+                   person=found.person)
+
+    def _role_fits(self, text: str, lo: int) -> coref.Mention | None:
+        """The person named before `lo` (or, failing that, just after it) whose written or known role fits the
+        description `text`."""
         spoke = {w.name for w in self.said if w.person}
         before = sorted((m for m in (*self.mentions, *self.unlisted) if m.end <= lo), key=lambda m: m.start)
         for m in before:
             m.speaker = m.name in spoke
         known = {m.name: [p.role] for m in before if (p := gazetteer().people.get(fold(m.name))) and p.role}
-        found = coref.resolve_description(text, before, lo, known) or self._described_later(text, lo, known)
-        if found is None:
-            return None
-        return Who(name=found.name, start=lo, id=found.id, actor=found.actor or resolve_actor(found.name),
-                   person=found.person)
+        return coref.resolve_description(text, before, lo, known) or self._described_later(text, lo, known)
+
+    def _bare_role(self, tok: Token, text: str, lo: int, role: str | None) -> bool:
+        """'US president says …', 'Kyiv mayor says …': a headline's role with no determiner, opened by the name of
+        its place or people, is definite, as 'the US president' is ('some official', 'one official' are not); a
+        role any person may hold ('Ukraine official') is not, nor is one whose holder its own sentence names."""
+        if role is None or _DEFINITE.match(text) or coref.any_role(role) or \
+                any(c.dep_ in ("det", "nmod:poss") for c in tok.children):
+            return False
+        first = tok.left_edge
+        own = self.entity_at(first.idx)
+        return first.i < tok.i and first.idx >= lo and own is not None and own.start == first.idx and \
+            own.type in ("GPE", "NORP")
 
     def _described_later(self, text: str, lo: int, known: dict[str, list[str]]) -> coref.Mention | None:
         """'Moscow will act as a guarantor …, Russia's top diplomat has said. … Sergey Lavrov stressed': a role
