@@ -70,9 +70,15 @@ def test_a_party_acts_for_its_country(mention: str, expected: str) -> None:
     ("RF troops", ("RUS", "MIL", None)),  # the Russian Federation, as Ukrainian outlets abbreviate it
     ("the AFU", ("UKR", "MIL", None)),  # the Armed Forces of Ukraine
     ("ZSU", ("UKR", "MIL", None)),
+    ("the Black Sea Fleet of the Russian Federation", ("RUS", "MIL", None)),  # a navy, not the sea it is named by
 ])
 def test_war_reporting_abbreviations_name_their_side(mention: str, expected: tuple[str | None, ...]) -> None:
     assert codes(mention) == expected
+
+
+def test_the_sea_a_fleet_is_named_by_is_no_side() -> None:
+    actor = resolve_actor("the Black Sea")
+    assert actor is None or actor.country is None
 
 
 def test_an_abbreviation_in_lower_case_is_no_name() -> None:
