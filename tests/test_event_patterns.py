@@ -283,3 +283,23 @@ def test_the_modes_the_force_rules_name_are_modes_of_patterns() -> None:
     modes = {p.mode for p in patterns() if p.mode}
     assert conflict_attackers().modes <= modes, conflict_attackers().modes - modes
     assert domestic_force().war_modes <= modes, domestic_force().war_modes - modes
+
+
+def test_by_lemma_lists_each_forms_patterns_once_in_file_order() -> None:
+    """by_lemma keeps no pattern twice under a form and gives them in file order, as a plain scan of the patterns and
+    their forms says (its own loop compares patterns by identity, never by their fields)."""
+    from flashpoint.nlp.event_patterns import by_lemma
+    from flashpoint.nlp.inflect import noun_forms, verb_forms
+
+    found = by_lemma()
+    order = {p.id: i for i, p in enumerate(patterns())}  # ids are unique (the last line)
+    expected: dict[tuple[str, str], list[Pattern]] = {}
+    for p in patterns():
+        forms = {f for lemma in p.lemmas for f in (verb_forms(lemma) if p.pos == "VERB" else
+                                                    noun_forms(lemma) if p.pos == "NOUN" else {lemma})}
+        for form in forms:
+            expected.setdefault((form, p.pos), []).append(p)
+    assert set(found) == set(expected)
+    for key, listed in found.items():
+        assert [order[p.id] for p in listed] == sorted(order[p.id] for p in expected[key])
+    assert len({p.id for p in patterns()}) == len(patterns())  # no two patterns are equal: by_lemma needs no __eq__
