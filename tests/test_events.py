@@ -62,6 +62,14 @@ def test_coordinated_recipients_give_one_event_each() -> None:
     assert not of_type(events_of("The US has given Ukraine and Russia a June deadline to end the war."), "AID")
 
 
+def test_coordinated_modifiers_split_a_side_only_where_they_name_owners() -> None:
+    """"Ukrainian and Russian officials" are two sides; "the military and political leadership of Chile" is one."""
+    evs = of_type(events_of("Ukrainian and Russian officials met with Turkish diplomats in Istanbul."), "CONSULT")
+    assert {side(e.actor) for e in evs} == {"UKR", "RUS"}
+    evs = of_type(events_of("Peru condemned the military and political leadership of Chile."), "ACCUSE")
+    assert [(side(e.actor), side(e.recipient)) for e in evs] == [("PER", "CHL")]
+
+
 @pytest.mark.parametrize(("sentence", "type_", "sides"), [
     ("Greece is a longtime rival of Turkey and has accused Ankara of provocations.", "ACCUSE", ("GRC", "TUR")),
     ("Peru is one of the loudest critics of the deal and has urged Chile to drop it.", "REQUEST", ("PER", "CHL")),

@@ -637,12 +637,31 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
         return pair
     out: list[Party | None] = []
     for head in syn.coordinated(syn.np_head(tok)):
-        split = syn.coordinated_modifiers(head) or syn.coordinated_complements(head)
+        split = syn.coordinated_modifiers(head)
+        if split and not any(_names_owner(doc, m) for m in split):
+            # "the military and political leadership of France": one side, whose parts are no two sides
+            out.append(_whole_phrase(doc, head) or party(doc, head, state))
+            continue
+        split = split or syn.coordinated_complements(head)
         if split:  # "Ukrainian and Russian envoys": one party each
             out.extend(_modified(doc, m, head) for m in split)
         else:
             out.append(party(doc, head, state))
     return [p for p in out if p is not None]
+
+
+def _names_owner(doc: NlpDoc, modifier: Token) -> bool:
+    """"Ukrainian" (and "Russian envoys") names whose side it is; "military" (and "political leadership") does not."""
+    lo, hi = syn.phrase_span(modifier)
+    actor = actor_kb.resolve_actor(doc.body[lo:hi])
+    return actor is not None and bool(actor.country or actor.code)
+
+
+def _whole_phrase(doc: NlpDoc, head: Token) -> Party | None:
+    """The side the whole noun phrase names ("the top military and political leadership of France": its government)."""
+    lo, hi = syn.phrase_span(head)
+    actor = actor_kb.resolve_actor(doc.body[lo:hi])
+    return Party(actor) if actor is not None and (actor.country or actor.code) else None
 
 
 def _pair_named(doc: NlpDoc, tok: Token, state: ArticleState) -> list[Party]:
