@@ -112,8 +112,8 @@ def test_state_acts_run_their_examples() -> None:
 
 def test_domestic_force_runs_its_examples() -> None:
     """Force with no one named using it, on people of the one country the text has named, is that country's own
-    (positives); where another country was named, where the act is one of war ("killed in shelling"), or where no
-    country was named at all, it has no actor (negatives)."""
+    (positives); where another country was named, where the act is one of war ("killed in shelling"), where the country
+    is a side of a war (resources/conflicts), or where no country was named at all, it has no actor (negatives)."""
     from flashpoint.nlp.event_patterns import domestic_force
 
     rule = domestic_force()

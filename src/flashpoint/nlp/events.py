@@ -1619,7 +1619,8 @@ def _conflict_attacker(coded: Coded) -> list[Party]:
 def _domestic_force(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Party]:
     """"At least 106 protesters have been killed" in a story that has named no country but Iran, up to the end of that
     sentence: force (events.yaml `domestic_force`) with no one named using it, on people of the one country the text is
-    about, is that country's own (inherited); only on civilians or protesters (not "Ukrainian soldier killed"), not
+    about, is that country's own (inherited), unless it is a side of a war (resources/conflicts: "three civilians
+    killed in Donetsk region" is not Ukraine's own act); only on civilians or protesters (not "Ukrainian soldier killed"), not
     where the text has named another country ("killed in the Russian aggression"), nor an act of war ("towns shelled",
     "killed in shelling", "killed since the war began")."""
     rule = domestic_force()
@@ -1631,6 +1632,8 @@ def _domestic_force(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Part
             or state.countries | _named_countries(doc, coded.trigger.sent) != countries:
         return []
     country = next(iter(countries))
+    if actor_kb.opponent(country):  # a side of a war (resources/conflicts): who harmed its people is not presumed
+        return []
     return [Party(Actor(text=country, name=country, country=country), inherited=True)]
 
 
