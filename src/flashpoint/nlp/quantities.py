@@ -1087,13 +1087,32 @@ def _in_a_quoted_name(doc: NlpDoc, fig: _Figure) -> bool:
     body = doc.body
     before, after = _quoted_name_patterns()
     line_start = body.rfind("\n", 0, fig.start) + 1
+    closed = after.match(body, fig.end, min(len(body), fig.end + 120))
+    if closed is not None and _quoted_title(body[line_start:fig.start], closed["inside"]):
+        return True
     opened = before.search(body[line_start:fig.start])
-    closed = after.match(body, fig.end, min(len(body), fig.end + 80))
-    if opened is None or closed is None:
+    if opened is None or closed is None or closed.end() > fig.end + 80:
         return False
     inside = spaced_words(doc.tokens, line_start + opened.start("inside"), line_start + opened.end("inside"))
     words = len(inside) + 1 + len(spaced_words(doc.tokens, *closed.span("inside")))
     return words <= int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]["max_words"])
+
+
+def _quoted_title(before: str, after: str) -> bool:
+    """'just tick "10 Things in Tech You Need to Know."': a number in a quoted phrase written in title case, with
+    words of its own after it, is part of a title, no count (figures.yaml quoted_names, titles)."""
+    opened = _QUOTE_OPENED.search(before)
+    if opened is None:
+        return False
+    rule = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]["titles"]
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", opened.group(1) + " " + after)
+    long = [w for w in words if len(w) >= int(rule["min_letters"])]
+    titled = sum(1 for w in long if w[:1].isupper())
+    return len(re.findall(r"[^\W\d_]+", after)) >= int(rule["min_words_after"]) \
+        and len(long) >= int(rule["min_words_after"]) and titled >= float(rule["titled_share"]) * len(long)
+
+
+_QUOTE_OPENED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]*)$")
 
 
 @lru_cache(maxsize=1)
