@@ -2778,8 +2778,8 @@ def _day_of(r: Res) -> dt.date | None:
 def _quoted_on_an_earlier_day(body: str, found: list[Res], r: Res, published: dt.date) -> bool:
     """'The White House on Saturday condemned the attack. “... as the world saw today ...”' in a Sunday report:
     a day word inside a direct quote counts from the day it was said; where the story's day before the quote
-    (the day its attribution names, else the last day of the week up to publication the text names before it)
-    is an earlier one, the quote names no day of the report (dates.yaml: quote_of_an_earlier_day)."""
+    (the day its attribution names, else the last day of the week up to publication told before it in a sentence
+    of something said) is an earlier one, the quote names no day of the report (dates.yaml: quote_of_an_earlier_day)."""
     if not r.extra.get("deictic"):
         return False
     opened = _quote_open_at(body, r.start_char)
@@ -2792,8 +2792,18 @@ def _quoted_on_an_earlier_day(body: str, found: list[Res], r: Res, published: dt
             and not (x.extra.get("deictic") and _quote_open_at(body, x.start_char) is not None)]
     told = [d for a, d in said if r.end_char <= a < end and _quote_open_at(body, a) is None]  # "..., he said Saturday"
     if not told:
-        told = [d for a, d in said if opened - int(str(rules["characters_back"])) <= a < opened][-1:]
+        told = [d for a, d in said if opened - int(str(rules["characters_back"])) <= a < opened
+                and _speech_around(body, a)][-1:]
     return bool(told) and told[0] < published
+
+
+def _speech_around(body: str, at: int) -> bool:
+    """Does the sentence around `at` tell of something said ('The White House on Saturday condemned the attack'),
+    not only of a happening ('where they won the final on Sunday')? (dates.yaml quote_of_an_earlier_day)"""
+    start = max(body.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (body.find(c, at) for c in ".!?\n") if i >= 0]
+    words = re.findall(r"[a-z]+", body[start:min(ends, default=len(body))].lower())
+    return not rule_words("quote_of_an_earlier_day", "speech_words").isdisjoint(words)
 
 
 @lru_cache(maxsize=1)
