@@ -52,35 +52,23 @@ def load_yaml(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
 _MISSING = object()  # no usable entry: parse the text
 
 
-def own_entry(path: Path) -> bytes | None:
-    """The bytes of a cache entry, or None where there is none to trust: no entry yet, or one another user owns
-    (marshal is not meant for data from others). Shared with recache's entries."""
-    try:
-        with path.open("rb") as fh:
-            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
-                return None
-            return fh.read()
-    except OSError:
-        return None
-
-
 def _entry(path: Path) -> Any:
     """The data a cache entry holds, or _MISSING where there is none to trust: no entry yet, one cut short or of
     another shape than `_store` writes, or one another user owns."""
-    blob = own_entry(path)
-    if blob is None:
-        return _MISSING
     try:
-        entry = marshal.loads(blob)
+        with path.open("rb") as fh:
+            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
+                return _MISSING
+            entry = marshal.loads(fh.read())
         if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], bool)):
             return _MISSING
         dated, data = entry
         return _restored(data) if dated else data
-    except (ValueError, EOFError, TypeError, IndexError):
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
         return _MISSING
 
 
-def cache_dir() -> Path | None:
+def _cache_dir() -> Path | None:
     """FLASHPOINT_CACHE (empty: none), else the user's cache folder. A relative XDG_CACHE_HOME is ignored, as the XDG
     spec says, and with no home folder known (no HOME and no password entry: "~" stays "~") there is no cache, not
     one made in whatever folder the process runs in."""
@@ -93,7 +81,7 @@ def cache_dir() -> Path | None:
 
 
 def _cache_path(text: str | bytes) -> Path | None:
-    folder = cache_dir()
+    folder = _cache_dir()
     if folder is None:
         return None
     raw = text.encode("utf-8") if isinstance(text, str) else b"\0bytes" + text
@@ -101,7 +89,8 @@ def _cache_path(text: str | bytes) -> Path | None:
 
 
 def _store(path: Path, data: Any) -> None:
-    """The data as an entry (dates as tagged tuples); none where marshal cannot hold it."""
+    """Write the entry whole or not at all (a temporary file renamed): a reader, or another process writing the same
+    entry at once, never sees half of one; a write that fails leaves no temporary file behind."""
     try:
         blob = marshal.dumps((False, data))
     except ValueError:  # a date: marshal holds none
@@ -109,13 +98,6 @@ def _store(path: Path, data: Any) -> None:
             blob = marshal.dumps((True, _tagged(data)))
         except ValueError:  # a value marshal cannot hold (a date in a set): no entry
             return
-    write_whole(path, blob)
-
-
-def write_whole(path: Path, blob: bytes) -> None:
-    """Write the entry whole or not at all (a temporary file renamed): a reader, or another process writing the same
-    entry at once, never sees half of one; a write that fails leaves no temporary file behind. Shared with recache's
-    entries."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,6 @@ from importlib import resources
 import numpy as np
 
 from flashpoint.nlp.language import lexicon
-from flashpoint.recache import compiled
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
@@ -69,14 +68,14 @@ def markers() -> Markers:
     data = lexicon("boilerplate.yaml")
     flags = re.IGNORECASE | re.UNICODE
     return Markers(
-        starts=compiled("|".join(f"(?:{p})" for p in data["line_starts"]), flags),
-        whole=compiled("|".join(f"(?:{p})" for p in data["whole_lines"]), flags),
-        date=compiled(data["date_line"], flags),
-        credit=compiled(data["credit_end"], flags),
-        trailing=compiled(data["trailing_link"], flags),
-        end=compiled("|".join(f"(?:{p})" for p in data["end_of_article"]), flags),
+        starts=re.compile("|".join(f"(?:{p})" for p in data["line_starts"]), flags),
+        whole=re.compile("|".join(f"(?:{p})" for p in data["whole_lines"]), flags),
+        date=re.compile(data["date_line"], flags),
+        credit=re.compile(data["credit_end"], flags),
+        trailing=re.compile(data["trailing_link"], flags),
+        end=re.compile("|".join(f"(?:{p})" for p in data["end_of_article"]), flags),
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
-        inline_ad=compiled(data["inline_ad"], flags),
+        inline_ad=re.compile(data["inline_ad"], flags),
     )
 
 

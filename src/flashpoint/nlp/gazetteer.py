@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.nlp.language import given_names, lexicon, names
-from flashpoint.recache import compiled
 from flashpoint.yamlio import load_yaml
 
 
@@ -310,7 +309,7 @@ def _add_roles(g: Gazetteer) -> None:
                      key=lambda ps: -len(ps[0]))
     g.role_sectors = {p: sec for p, sec in reversed(g.roles)}
     alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in g.roles)
-    g.role_re = compiled(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+    g.role_re = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
     g.title_words = frozenset(str(w) for w in roles["title_words"])
     g.honorifics = frozenset(str(w).rstrip(".") for w in roles["honorifics"])
     g.org_keywords = frozenset(str(w) for w in roles["org_keywords"])

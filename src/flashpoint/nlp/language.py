@@ -12,7 +12,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from flashpoint.recache import compiled
 from flashpoint.yamlio import load_yaml
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
@@ -863,7 +862,7 @@ class Patterns:
     def __call__(self, name: str) -> re.Pattern[str]:
         if name not in self._compiled:
             row = self.rows[name]
-            self._compiled[name] = compiled(self.fill(row.text), re.I if row.ignore_case else 0)
+            self._compiled[name] = re.compile(self.fill(row.text), re.I if row.ignore_case else 0)
         return self._compiled[name]
 
     def fill(self, text: str) -> str:

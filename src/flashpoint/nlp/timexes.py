@@ -63,7 +63,6 @@ from flashpoint.nlp.numbers import (
     parse_number,
 )
 from flashpoint.nlp.regexes import alternation, longest_first
-from flashpoint.recache import compiled
 
 _CALENDAR = calendar_words()  # resources/lang/en/calendar.yaml
 MONTHS: dict[str, int] = dict(_CALENDAR.months)  # "sept" -> 9
@@ -116,7 +115,7 @@ def filled(text: str) -> str:
 def date_pattern(name: str) -> re.Pattern[str]:
     """One of dates.yaml `cue_patterns`, filled in and compiled (once: the rules read some at every match)."""
     row = _PATTERNS.cues[name]
-    return compiled(filled(row.text), re.I if row.ignore_case else 0)
+    return re.compile(filled(row.text), re.I if row.ignore_case else 0)
 
 
 # days of the month said in words: "twenty first", "the eleventh", "thirty" (dates.yaml: *_number_words)
@@ -494,7 +493,7 @@ def rule(name: str) -> Callable[[Handler], Handler]:
 
     def deco(fn: Handler) -> Handler:
         # the group makes both word-boundary checks hold for every alternative of the pattern
-        RULES.append((compiled(r"(?<![\w/.])(?<!\d,)" + _NO_MONEY + r"(?:" + filled(row.text) + r")(?![\w])", re.I),
+        RULES.append((re.compile(r"(?<![\w/.])(?<!\d,)" + _NO_MONEY + r"(?:" + filled(row.text) + r")(?![\w])", re.I),
                       fn))
         RULE_NAMES.append(name)
         NEEDS.append(tuple(_anchors(a) for a in row.anchors))
