@@ -106,15 +106,16 @@ def role_sector(phrase: str) -> tuple[str | None, int]:
     return g.role_sectors.get(" ".join(last.group().split())), last.end()
 
 
-def surname_person(word: str, titled: bool = False) -> Entry | None:
+def surname_person(word: str, titled: bool = False, any_person: bool = False) -> Entry | None:
     """The one KB person with this surname ("Putin", "Obama"), when the KB marks them as known by it
     (heads of state and government), unless it is a common word, shared, or only folds like it; a short
-    surname only after a title ("President Bush", not "the Moon")."""
+    surname only after a title ("President Bush", not "the Moon"). `any_person`: a KB person of any role, for a
+    place where a surname alone names a speaker ('Kuleba: …', a headline's label)."""
     key = fold(word)
     if len(key) < (3 if titled else 4) or " " in key or word.lower() in STOP_WORDS or not word[:1].isupper():
         return None
     people = gazetteer().surnames.get(key, [])
-    if len(people) != 1 or not people[0].by_surname or not spelled_like(word, people[0].name):
+    if len(people) != 1 or not (people[0].by_surname or any_person) or not spelled_like(word, people[0].name):
         return None  # "Channel" folds like Diaz-Canel's surname but is not written like it
     return people[0]
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
+from flashpoint.nlp.actors import resolve_actor, surname_person
 from flashpoint.nlp.document import NlpDoc, token_offsets, words_near
 from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
@@ -32,6 +33,7 @@ from flashpoint.nlp.speakers import (
     Who,
     describe,
     is_document,
+    is_document_word,
     left_nominal,
     looks_like_full_name,
     nominal_like,
@@ -1189,10 +1191,23 @@ class Extraction:
         start = label.end() if label else line
         goes_on_unlabelled = bool(m.group("goes_on")) and not (label and m.group("dash").startswith(","))
         opening = self.body[start:start + 1]
-        if goes_on_unlabelled or self.quoted(m.start()) or self.is_furniture(m.start()) or \
+        if goes_on_unlabelled or not self._colon_signs(m) or self.quoted(m.start()) or self.is_furniture(m.start()) or \
                 self.doc.words_between(start, m.start()) > SIGNED_WORDS or not (opening.isupper() or opening.isdigit()):
             return None
         return start
+
+    def _colon_signs(self, m: re.Match[str]) -> bool:
+        """A colon signs a claim ('… in Bucha, near Kyiv: Mayor', '…: IAEA chief', '…: Kyiv') only with a name or a role
+        alone that ends its line, not before a page's stamp, where a topic closes the claim ('3 mines were flooded:
+        Luhansk region (01.04.22 18:42)'), nor words of their own ('G20 summit opens in Bali: Ukraine tops agenda')."""
+        if not m.group("dash").startswith(":"):
+            return True
+        a, b = m.span("name")
+        line_end = self.body.find("\n", b)
+        if self.body[b:len(self.body) if line_end < 0 else line_end].strip(" \u00a0."):
+            return False
+        return coref.role_of(self.body[a:b])[0] is not None or \
+            any((e.start, e.end) == (a, b) for e in self.speakers.entities_in(a, b))
 
     def _signer(self, m: re.Match[str], found: list[Quote]) -> Who | None:
         """The speaker a signed claim's name names, read from its head as a subject's: a name or a noun with its
@@ -1203,14 +1218,14 @@ class Extraction:
         spokesperson") is the person the text goes on to name in it, where it does (`_role_holder`)."""
         a, b = m.span("name")
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
-        if span is None or is_document(span.root) or \
+        if span is None or is_document(span.root) or is_document_word(self.body[a:b]) or \
                 bool(set(_WORD.findall(span.text)) & set(_WORD.findall(self.doc.article.outlet or ""))):
             return None
         holder = self._role_holder(span.text, b, found) \
             if span[0].text[:1].islower() or span[-1].lower_ in role_nouns() else None
         if holder is not None:
             return holder
-        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in span):
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.tag_ != "POS" for t in span):  # "Ukraine’s defense ministry"
             return None
         who = self.speakers.who(span.root)
         written = describe(self.body[a:b])
@@ -1232,7 +1247,8 @@ class Extraction:
             said = _name_words(m.group("claim"))
             if claim is None or _name_words(m.group("name")) & said or said & set(people().person_pronouns):
                 continue
-            who = self._named_alone(*m.span("name")) or self._role_holder(m.group("name"), m.end("name"), found) or \
+            who = self._named_alone(*m.span("name")) or _known_surname(m.group("name"), m.start("name"), said) or \
+                self._role_holder(m.group("name"), m.end("name"), found) or \
                 (self._country_named(*m.span("name")) if m.group("venue") else None)
             if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
@@ -1250,7 +1266,9 @@ class Extraction:
     def _role_holder(self, role: str, after: int, found: list[Quote]) -> Who | None:
         """'… - advisor to CinC Zaluzhnyi', 'President: …': a role alone that signs or labels a headline is the person
         who speaks first in the paragraph after it, where their sentence writes that role outside what they say
-        ('…, says Dan Rice, Special Advisor to …', 'President Volodymyr Zelensky has stated that …'); else no one."""
+        ('…, says Dan Rice, Special Advisor to …', 'President Volodymyr Zelensky has stated that …'), or writes no role
+        of a person the KB does not know (the sub-heading names whom the headline gave a role: '…: Mayor' over 'Anatoly
+        Fedoruk says …'); else no one."""
         head, _ = coref.role_of(role)
         para = next(((s, e) for s, e in self.paras if s >= after), None)
         if head is None or para is None:
@@ -1259,7 +1277,8 @@ class Extraction:
         who = cue.who if cue is not None else None
         if cue is None or who is None or not who.person or who.nameless:
             return None
-        return who if _writes_role(head, self._unsaid(self.sentence(cue.start), found)) else None
+        unsaid = self._unsaid(self.sentence(cue.start), found)
+        return who if _writes_role(head, unsaid) or who.actor is None and not _describes_person(unsaid) else None
 
     def _unsaid(self, span: tuple[int, int], found: list[Quote]) -> str:
         """The words of `span` outside every quote found: the speaker's own words about themselves."""
@@ -1273,14 +1292,22 @@ class Extraction:
 
     def _lone_headline(self, a: int, b: int, found: list[Quote]) -> tuple[int, int] | None:
         """[a, b) as a claim, trimmed, if it is one headline's (one sentence, no stop of its own, a verb that states) and
-        no quote holds it or speech verb reports in it ('Pope: Orban said …' is Orban's words)."""
+        no quote holds it, speech verb reports in it ('Pope: Orban said …' is Orban's words) or signature closes it
+        ('Kuleba: It is still dangerous in the region, - the head of administration': the signer's)."""
         claim = self._claim((a, b))
         if claim is None or self.quoted(a) or self.is_furniture(a) or _NEW_SENTENCE.search(self.body, a, b) or \
+                self._signed_inside(a, b, found) or \
                 _HEADLINE_END.match(self.body, b - 1, b) or not self._headline_predicate(claim):
             return None
         if any(q.start < claim[1] and claim[0] < q.end for q in found) or any(a <= c.start < b for c in self.cues):
             return None
         return claim
+
+    def _signed_inside(self, a: int, b: int, found: list[Quote]) -> bool:
+        """Does a signature close [a, b): a comma and a dash before it ('…, - the head of administration'), or a name
+        that signs ('… - Governor Ivan Horak'), not a dash before more of the claim ('… – energy facilities and people')?"""
+        sign = _SIGNED_CLAIM.search(self.body, a, b)
+        return sign is not None and (sign.group("dash").startswith(",") or self._signer(sign, found) is not None)
 
     def _interview_answers(self, found: list[Quote]) -> list[Quote]:
         """The answers of an interview transcript, each a direct quote of its party, where no quote
@@ -2509,6 +2536,24 @@ def _headline_infinitive(tok: Token, claim: Span) -> bool:
     order to win") nor a verb before the claim ("… taking control of the road and attempts to seize")."""
     return tok.tag_ == "VB" and tok.dep_ not in ("acl", "advcl") and tok.head.pos_ not in ("NOUN", "PROPN") and \
         claim.start <= tok.head.i < claim.end and any(c.dep_ == "mark" and c.tag_ == "TO" for c in tok.children)
+
+
+def _known_surname(label: str, start: int, said: set[str]) -> Who | None:
+    """'Kuleba: Lavrov was not authorized …': a label that is the surname of one KB person, of any role, names them,
+    however the entity stage read the word (a label names a speaker, where a surname alone elsewhere may not); not
+    where the claim's words (`said`) name that person's role, a claim about them ('Burns: CIA director quietly visits
+    Ukraine')."""
+    entry = surname_person(label, any_person=True)
+    head = coref.role_of(entry.role or "")[0] if entry is not None else None
+    if entry is None or head is not None and _writes_role(head, " ".join(said)):
+        return None
+    actor = resolve_actor(entry.name)
+    return Who(name=entry.name, start=start, id=actor.id if actor else None, actor=actor, person=True)
+
+
+def _describes_person(text: str) -> bool:
+    """Does `text` write a role or a noun only a person can be ('a member of parliament'; quotes.yaml person_nouns)?"""
+    return coref.role_of(text)[0] is not None or bool(_name_words(text) & set(quoting().person_nouns))
 
 
 def _writes_role(head: str, text: str) -> bool:

@@ -188,6 +188,11 @@ def is_document(tok: Token) -> bool:
     return tok.lemma_.lower() in _documents() or tok.lower_ in _documents()
 
 
+def is_document_word(word: str) -> bool:
+    """A word written as a document noun ('-report' glued to its dash, a token of its own nowhere)."""
+    return word.lower() in _documents()
+
+
 def _is_pronoun_of_no_one(tok: Token) -> bool:
     if _acronym(tok):
         return False  # "The US said": a name, not "us"
