@@ -2104,13 +2104,18 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
     syn.repair_verbless_headlines(doc.tokens, known_verb)
     syn.repair_plural_verbs(doc.tokens, known_verb)
-    syn.repair_plural_callers(doc.tokens, _addresses)
+    syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)
     return [t.i for t in syn.labelled(doc.tokens, "ROOT")]
 
 
 def _addresses(tok: Token, prep: str) -> bool:
     """A verb of this form has a pattern of a verbal act whose recipient the oblique of `prep` names ("calls on")."""
     return any(prep in p.recipient and _verbal(p.type) for p in by_lemma().get((tok.lower_, "VERB"), ()))
+
+
+def _asks_for(tok: Token, prep: str) -> bool:
+    """A verb of this form has a pattern of a verbal act that needs an oblique of `prep` ("calls for")."""
+    return any(prep in p.preps and _verbal(p.type) for p in by_lemma().get((tok.lower_, "VERB"), ()))
 
 
 @lru_cache(maxsize=1)

@@ -227,22 +227,43 @@ def _present_verb(tok: Token, glued: Token | None) -> None:
         tok.dep_ = "parataxis"
 
 
-def repair_plural_callers(doc: Doc, addresses: Callable[[Token, str], bool]) -> None:
+def repair_plural_callers(doc: Doc, addresses: Callable[[Token, str], bool], asks: Callable[[Token, str], bool]) -> None:
     """"Ukraine calls(NNS) on EU leaders to help save ...", "The joint statement calls(NNS) on Russia to withdraw
     troops": a lower-case word read as a plural noun, with a noun glued before it, an oblique after it whose
     preposition a verb of that form takes for the one it addresses (`addresses`), and an infinitive after that, is
-    that verb in the present (repair_plural_verbs reads those with an object)."""
+    that verb in the present (repair_plural_verbs reads those with an object). So is one that heads its line with a
+    phrase after it opened by a preposition that verb asks for with (`asks`), and a noun glued before it or a subject:
+    "Czech Republic calls(NNS) for creation of international tribunal"."""
     for i in np.flatnonzero(doc.to_array(TAG) == get_string_id("NNS")).tolist():
         tok = doc[i]
         if not tok.is_lower:
             continue
-        addressed = [c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("nmod", "obl")
-                     and addresses(tok, case_of(c) or "")]
-        told = [c for c in tok.children if c.dep_ in ("acl", "advcl", "xcomp") and addressed and c.i > addressed[0].i
-                and any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in c.children)]
-        glued = _glued_subject(tok) if told else None
-        if glued is not None:
+        glued = _glued_subject(tok)
+        told = any(c.i < tok.i for c in children(tok, "nsubj")) or glued is not None
+        if (glued is not None and _calls_on(tok, addresses)) or (told and _calls_for(tok, asks)):
             _present_verb(tok, glued)
+
+
+def _calls_on(tok: Token, addresses: Callable[[Token, str], bool]) -> bool:
+    """An oblique a verb of this form addresses someone by, with an infinitive after it ("calls on EU leaders to")."""
+    addressed = [c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("nmod", "obl")
+                 and addresses(tok, case_of(c) or "")]
+    return bool(addressed) and any(c.dep_ in ("acl", "advcl", "xcomp") and c.i > addressed[0].i and any(
+        m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in c.children) for c in tok.children)
+
+
+def _calls_for(tok: Token, asks: Callable[[Token, str], bool]) -> bool:
+    """Heading its line, a phrase after it that a preposition a verb of this form asks with opens; not with
+    an infinitive after it ("calls for State Department to designate Russia ...": whom it asks is for the verb
+    patterns of "call on" to read, and the noun reading is left)."""
+    infinitive = any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks
+                     for c in tok.children if c.i > tok.i for m in c.children)
+    return tok.dep_ == "ROOT" and not infinitive and any(asks(tok, w) for w in _opening_words(tok))
+
+
+def _opening_words(tok: Token) -> set[str]:
+    """The prepositions that open the phrases after a word that hang on it ("calls for creation")."""
+    return {m.lower_ for c in tok.children if c.i > tok.i for m in c.children if m.dep_ == "case" and m.i < c.i}
 
 
 def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
