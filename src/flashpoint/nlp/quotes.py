@@ -1166,7 +1166,7 @@ class Extraction:
                 continue
             first = max(bisect_right(self.sent_starts, start) - 1, 0)  # the sentences follow one another, none overlaps
             for s, e in self.sentences[first:bisect_left(self.sent_starts, m.start())]:
-                claim = self._claim((max(s, start), min(e, m.start()))) if e > start else None
+                claim = self._claim((max(s, start), min(e, m.start())), verb_tags=None) if e > start else None
                 if claim is not None and self._headline_predicate(claim) and \
                         not any(q.start < claim[1] and claim[0] < q.end for q in found + out):
                     out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
@@ -1178,7 +1178,8 @@ class Extraction:
         an infinitive that tells what will be ("Ukraine not to give up its land"), and no title's capitals ("Beats
         Solo3 Wireless On-Ear Headphones - Matte Black")."""
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
-        return toks is not None and any(t.tag_ in HEADLINE_VERB_TAGS or _headline_infinitive(t, toks) for t in toks) \
+        return toks is not None and any(t.tag_ in HEADLINE_VERB_TAGS or _headline_infinitive(t, toks) or
+                                        _predicate_adjective(t, toks) for t in toks) \
             and not _title_case(self.body[span[0]:span[1]])
 
     def _signed_start(self, m: re.Match[str]) -> int | None:
@@ -2528,6 +2529,13 @@ def _moved(q: Quote, pairs: list[tuple[int, int]], body: str) -> Quote | None:
     start, end = inside[0], inside[-1] + 1
     return q.model_copy(update={"start": start, "end": end, "text": body[start:end],
                                 "direct": q.direct and body[start - 1:start] == body[q.start - 1:q.start]})
+
+
+def _predicate_adjective(tok: Token, claim: Span) -> bool:
+    """'Ukrainian nuclear facilities open to IAEA today': a headline drops the "are" before an adjective that heads the
+    claim with a subject of its own, a predicate that states (not an adjective modifying a noun)."""
+    return tok.pos_ == "ADJ" and (tok.head.i == tok.i or not claim.start <= tok.head.i < claim.end) and \
+        any(c.dep_ == "nsubj" and claim.start <= c.i < claim.end for c in tok.children)
 
 
 def _headline_infinitive(tok: Token, claim: Span) -> bool:
