@@ -2577,7 +2577,8 @@ _TWO_SENTENCES = 600  # characters
 
 def _same_story(body: str, told: Res, r: Res, tokens: Doc, starts: list[int]) -> bool:
     """Is `r` in the sentence of `told` or the next one, within its paragraph, or up to two
-    sentences further where the parse finds the story told only in the past between them? (600
+    sentences further (across one paragraph break at most) where the parse finds the story told only in the
+    past between them? (600
     characters are read at most: the check costs the same on a page of one endless line.)
 
     The sentences are the parse's (`starts`: where each sentence of `tokens` starts, the one Doc of
@@ -2585,10 +2586,11 @@ def _same_story(body: str, told: Res, r: Res, tokens: Doc, starts: list[int]) ->
     if r.start_char - told.end_char > _TWO_SENTENCES:
         return False
     between = body[told.end_char:r.start_char]
-    if "\n" in between:
+    breaks = len(re.findall(r"\n+", between))
+    if breaks > 1:
         return False
     ends = bisect.bisect_right(starts, r.start_char) - bisect.bisect_right(starts, told.end_char)
-    return ends <= 1 or (ends <= 3 and _told_only_in_the_past(tokens, told.end_char, r.end_char))
+    return (ends <= 1 and not breaks) or (ends <= 3 and _told_only_in_the_past(tokens, told.end_char, r.end_char))
 
 
 def _told_only_in_the_past(tokens: Doc, start: int, end: int) -> bool:
