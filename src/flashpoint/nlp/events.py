@@ -652,16 +652,20 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
 
 def _names_owner(doc: NlpDoc, modifier: Token) -> bool:
     """"Ukrainian" (and "Russian envoys") names whose side it is; "military" (and "political leadership") does not."""
-    lo, hi = syn.phrase_span(modifier)
-    actor = actor_kb.resolve_actor(doc.body[lo:hi])
-    return actor is not None and bool(actor.country or actor.code)
+    return _side_of_phrase(doc, modifier) is not None
 
 
 def _whole_phrase(doc: NlpDoc, head: Token) -> Party | None:
     """The side the whole noun phrase names ("the top military and political leadership of France": its government)."""
-    lo, hi = syn.phrase_span(head)
+    actor = _side_of_phrase(doc, head)
+    return Party(actor) if actor is not None else None
+
+
+def _side_of_phrase(doc: NlpDoc, tok: Token) -> Actor | None:
+    """The actor the phrase of `tok` names, where it is a country's or a coded body's (a side), else None."""
+    lo, hi = syn.phrase_span(tok)
     actor = actor_kb.resolve_actor(doc.body[lo:hi])
-    return Party(actor) if actor is not None and (actor.country or actor.code) else None
+    return actor if actor is not None and (actor.country or actor.code) else None
 
 
 def _pair_named(doc: NlpDoc, tok: Token, state: ArticleState) -> list[Party]:

@@ -1087,15 +1087,21 @@ def _in_a_quoted_name(doc: NlpDoc, fig: _Figure) -> bool:
     body = doc.body
     before, after = _quoted_name_patterns()
     line_start = body.rfind("\n", 0, fig.start) + 1
-    closed = after.match(body, fig.end, min(len(body), fig.end + 120))
+    closed = after.match(body, fig.end, min(len(body), fig.end + _QUOTED_TITLE_REACH))
     if closed is not None and _quoted_title(body[line_start:fig.start], closed["inside"]):
         return True
     opened = before.search(body[line_start:fig.start])
-    if opened is None or closed is None or closed.end() > fig.end + 80:
+    if opened is None or closed is None or closed.end() > fig.end + _QUOTED_NAME_REACH:
         return False
     inside = spaced_words(doc.tokens, line_start + opened.start("inside"), line_start + opened.end("inside"))
     words = len(inside) + 1 + len(spaced_words(doc.tokens, *closed.span("inside")))
     return words <= int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]["max_words"])
+
+
+_QUOTED_NAME_REACH = 80  # characters from a number to the mark closing a quoted name
+_QUOTED_TITLE_REACH = 120  # to the mark closing a quoted title, which runs longer ("10 Things in Tech You Need to Know")
+_QUOTE_LEFT_OPEN = r"[\"\u201c](?P<inside>[^\"\u201c\u201d\n]*)$"  # a quote opened and not yet closed
+_QUOTE_OPENED = re.compile(_QUOTE_LEFT_OPEN)
 
 
 def _quoted_title(before: str, after: str) -> bool:
@@ -1105,20 +1111,17 @@ def _quoted_title(before: str, after: str) -> bool:
     if opened is None:
         return False
     rule = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]["titles"]
-    words = re.findall(r"[^\W\d_][\w'\u2019-]*", opened.group(1) + " " + after)
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", opened["inside"] + " " + after)
     long = [w for w in words if len(w) >= int(rule["min_letters"])]
     titled = sum(1 for w in long if w[:1].isupper())
     return len(re.findall(r"[^\W\d_]+", after)) >= int(rule["min_words_after"]) \
         and len(long) >= int(rule["min_words_after"]) and titled >= float(rule["titled_share"]) * len(long)
 
 
-_QUOTE_OPENED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]*)$")
-
-
 @lru_cache(maxsize=1)
 def _quoted_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     naming = alternation(sorted(_figure_rule_words()["quoted_names.naming_words"]))
-    return (re.compile(r"\b(?:" + naming + r")\s+[\"\u201c](?P<inside>[^\"\u201c\u201d\n]*)$", re.I),
+    return (re.compile(r"\b(?:" + naming + r")\s+" + _QUOTE_LEFT_OPEN, re.I),
             re.compile(r"(?P<inside>[^\"\u201c\u201d\n]*)[\"\u201d]"))
 
 

@@ -1207,8 +1207,11 @@ class Extraction:
         line_end = self.body.find("\n", b)
         if self.body[b:len(self.body) if line_end < 0 else line_end].strip(" \u00a0."):
             return False
-        return coref.role_of(self.body[a:b])[0] is not None or \
-            any((e.start, e.end) == (a, b) for e in self.speakers.entities_in(a, b))
+        return coref.role_of(self.body[a:b])[0] is not None or self._entity_exactly(a, b) is not None
+
+    def _entity_exactly(self, a: int, b: int) -> Entity | None:
+        """The entity that spans [a, b) and no more, if any."""
+        return next((e for e in self.speakers.entities_in(a, b) if (e.start, e.end) == (a, b)), None)
 
     def _signer(self, m: re.Match[str], found: list[Quote]) -> Who | None:
         """The speaker a signed claim's name names, read from its head as a subject's: a name or a noun with its
@@ -1248,7 +1251,8 @@ class Extraction:
             said = _name_words(m.group("claim"))
             if claim is None or _name_words(m.group("name")) & said or said & set(people().person_pronouns):
                 continue
-            who = self._named_alone(*m.span("name")) or _known_surname(m.group("name"), m.start("name"), said) or \
+            who = self._named_alone(*m.span("name")) or \
+                _known_surname(m.group("name"), m.start("name"), m.group("claim")) or \
                 self._role_holder(m.group("name"), m.end("name"), found) or \
                 (self._country_named(*m.span("name")) if m.group("venue") else None)
             if who is not None:
@@ -1259,7 +1263,7 @@ class Extraction:
     def _country_named(self, a: int, b: int) -> Who | None:
         """'Ukraine at OSCE: …', 'US at UN: …': a country named alone, as the label of a claim made at a forum, is its
         delegation speaking there; a country alone ('Ukraine: …') or a city at a forum ('Kharkiv at …') is a topic."""
-        own = next((e for e in self.speakers.entities_in(a, b) if (e.start, e.end) == (a, b)), None)
+        own = self._entity_exactly(a, b)
         if own is None or own.type != "GPE" or own.actor is None or own.id != own.actor.country:
             return None
         return self.speakers.from_entity(own)
@@ -1388,9 +1392,9 @@ class Extraction:
         own = next((e for e in self.speakers.entities_in(a, b) if e.end == b), None)  # a title may come before a person
         if own is not None and (own.type == "PERSON" or own.type == "ORG" and own.start == a):
             return self.speakers.from_entity(own)
-        body = next((e.actor for e in self.speakers.entities_in(a, b) if e.start == a and e.type == "NORP"), None)
-        if body is not None and body.sector is not None and coref.fold(body.name) == coref.fold(self.body[a:b]):
-            return Who(name=body.name or body.text, start=a, id=body.id, actor=body)
+        organ = next((e.actor for e in self.speakers.entities_in(a, b) if e.start == a and e.type == "NORP"), None)
+        if organ is not None and organ.sector is not None and coref.fold(organ.name) == coref.fold(self.body[a:b]):
+            return Who(name=organ.name or organ.text, start=a, id=organ.id, actor=organ)
         unlisted = self.speakers.unlisted_at(a, b)
         return Who(name=unlisted.name, start=a, person=True) if unlisted is not None and \
             (unlisted.start, unlisted.end) == (a, b) and unlisted.person else None
@@ -2546,14 +2550,13 @@ def _headline_infinitive(tok: Token, claim: Span) -> bool:
         claim.start <= tok.head.i < claim.end and any(c.dep_ == "mark" and c.tag_ == "TO" for c in tok.children)
 
 
-def _known_surname(label: str, start: int, said: set[str]) -> Who | None:
+def _known_surname(label: str, start: int, claim: str) -> Who | None:
     """'Kuleba: Lavrov was not authorized …': a label that is the surname of one KB person, of any role, names them,
     however the entity stage read the word (a label names a speaker, where a surname alone elsewhere may not); not
-    where the claim's words (`said`) name that person's role, a claim about them ('Burns: CIA director quietly visits
-    Ukraine')."""
+    where the claim names that person's role, a claim about them ('Burns: CIA director quietly visits Ukraine')."""
     entry = surname_person(label, any_person=True)
     head = coref.role_of(entry.role or "")[0] if entry is not None else None
-    if entry is None or head is not None and _writes_role(head, " ".join(said)):
+    if entry is None or head is not None and _writes_role(head, claim):
         return None
     actor = resolve_actor(entry.name)
     return Who(name=entry.name, start=start, id=actor.id if actor else None, actor=actor, person=True)

@@ -239,8 +239,8 @@ def repair_plural_callers(doc: Doc, addresses: Callable[[Token, str], bool], ask
         if not tok.is_lower:
             continue
         glued = _glued_subject(tok)
-        told = any(c.i < tok.i for c in children(tok, "nsubj")) or glued is not None
-        if (glued is not None and _calls_on(tok, addresses)) or (told and _calls_for(tok, asks)):
+        has_subject = any(c.i < tok.i for c in children(tok, "nsubj")) or glued is not None
+        if (glued is not None and _calls_on(tok, addresses)) or (has_subject and _calls_for(tok, asks)):
             _present_verb(tok, glued)
 
 
@@ -248,17 +248,21 @@ def _calls_on(tok: Token, addresses: Callable[[Token, str], bool]) -> bool:
     """An oblique a verb of this form addresses someone by, with an infinitive after it ("calls on EU leaders to")."""
     addressed = [c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("nmod", "obl")
                  and addresses(tok, case_of(c) or "")]
-    return bool(addressed) and any(c.dep_ in ("acl", "advcl", "xcomp") and c.i > addressed[0].i and any(
-        m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in c.children) for c in tok.children)
+    return bool(addressed) and any(c.dep_ in ("acl", "advcl", "xcomp") and c.i > addressed[0].i and _infinitive(c)
+                                   for c in tok.children)
 
 
 def _calls_for(tok: Token, asks: Callable[[Token, str], bool]) -> bool:
-    """Heading its line, a phrase after it that a preposition a verb of this form asks with opens; not with
-    an infinitive after it ("calls for State Department to designate Russia ...": whom it asks is for the verb
-    patterns of "call on" to read, and the noun reading is left)."""
-    infinitive = any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks
-                     for c in tok.children if c.i > tok.i for m in c.children)
+    """The root of its sentence (a headline's line), with a phrase after it that a preposition a verb of this form
+    asks with opens; not with an infinitive after it ("calls for State Department to designate Russia ...": whom it
+    asks is for the verb patterns of "call on" to read, and the noun reading is left)."""
+    infinitive = any(_infinitive(c) for c in tok.children if c.i > tok.i)
     return tok.dep_ == "ROOT" and not infinitive and any(asks(tok, w) for w in _opening_words(tok))
+
+
+def _infinitive(clause: Token) -> bool:
+    """A word marked by an infinitive's "to" (syntax.yaml infinitive_marks)."""
+    return any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in clause.children)
 
 
 def _opening_words(tok: Token) -> set[str]:
@@ -789,7 +793,7 @@ def told_with(tok: Token, words: frozenset[str]) -> bool:
     head = tok.head
     if tok.dep_ != "xcomp" or _has_negator(head) or conditional(head):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in syntax().infinitive_marks for c in tok.children):
+    if _infinitive(tok):
         return f"{head.lemma_.lower()} to" in words and is_present(head)
     # "will make Hezbollah pay": an entry of an auxiliary and a verb of making, the trigger its bare infinitive
     return any(has_auxiliary(head, frozenset({w.split()[0]})) for w in words if w.endswith(f" {head.lemma_.lower()}"))
@@ -967,6 +971,6 @@ def is_present(tok: Token) -> bool:
     """'dismisses', 'is refusing', 'has rejected': told as now."""
     if "Pres" in tok.morph.get("Tense", []) and "Fin" in tok.morph.get("VerbForm", []):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in syntax().infinitive_marks for c in tok.children):
+    if _infinitive(tok):
         return False  # "is estimated to have killed": a perfect infinitive tells of then
     return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in syntax().present_auxiliaries for c in tok.children)

@@ -2578,8 +2578,7 @@ _TWO_SENTENCES = 600  # characters
 def _same_story(body: str, told: Res, r: Res, tokens: Doc, starts: list[int]) -> bool:
     """Is `r` in the sentence of `told` or the next one, within its paragraph, or up to two
     sentences further (across one paragraph break at most) where the parse finds the story told only in the
-    past between them? (600
-    characters are read at most: the check costs the same on a page of one endless line.)
+    past between them? (600 characters are read at most: the check costs the same on a page of one endless line.)
 
     The sentences are the parse's (`starts`: where each sentence of `tokens` starts, the one Doc of
     issue 11; record_timexes always has it)."""
