@@ -510,7 +510,7 @@ class HomeFront:
 @lru_cache(maxsize=4)
 def home_front(language: str = DEFAULT_LANGUAGE) -> HomeFront:
     data, source = _rule_section(language, "home_front")
-    return HomeFront(frozenset(data.get("sectors") or []), _types(data, source),
+    return HomeFront(_codes(data, "sectors"), _types(data, source),
                      frozenset(str(s or "") for s in data.get("state_sectors") or []),
                      _types(data, source, "state_types"), *_examples(data, source))
 

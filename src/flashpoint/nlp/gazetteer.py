@@ -61,8 +61,8 @@ class Gazetteer:
     proxy_conflicts: dict[str, list[str]] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)  # keys only ever written in capitals (EU, WHO, UN)
     _mixed: set[str] = field(default_factory=set)
-    # key -> its short names as written in capitals, dots dropped ("TTP", "CHP", "CHAD"): an abbreviation matches letter
-    # for letter, not by its fold
+    # key -> its short names (_ABBREVIATION_LETTERS or fewer) in capitals, dots dropped ("TTP", "CHP", "CHAD"): an
+    # abbreviation matches letter for letter, not by its fold
     _capitals: dict[str, set[str]] = field(default_factory=dict)
     max_words: int = 1
 

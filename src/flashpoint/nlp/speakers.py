@@ -1548,7 +1548,8 @@ class Speakers:
     def _bare_role(self, tok: Token, text: str, lo: int, role: str | None) -> bool:
         """'US president says …', 'Kyiv mayor says …': a headline's role with no determiner, opened by the name of
         its place or people, is definite, as 'the US president' is ('some official', 'one official' are not); a
-        role any person may hold ('Ukraine official') is not, nor is one whose holder its own sentence names."""
+        role any person may hold ('Ukraine official') is not (nor, in `_role_description`, one whose holder its own
+        sentence names)."""
         if role is None or _DEFINITE.match(text) or coref.any_role(role) or \
                 any(c.dep_ in ("det", "nmod:poss") for c in tok.children):
             return False
