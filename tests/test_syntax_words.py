@@ -87,7 +87,7 @@ def test_a_first_line_opening_with_a_byline_word_is_no_masthead() -> None:
 
 def test_a_description_that_stands_for_any_role_may_be_a_person_with_none_written() -> None:
     """speech_verbs.yaml role_synonyms "*": "the official" may be anyone; "the spokesman" only a spokesman."""
-    assert coref._any_role("official") and not coref._any_role("spokesman")
+    assert coref.any_role("official") and not coref.any_role("spokesman")
 
 
 def test_a_comparison_turns_only_a_cue_that_opens_with_its_word() -> None:
