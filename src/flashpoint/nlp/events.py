@@ -2114,12 +2114,17 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
 
 def _addresses(tok: Token, prep: str) -> bool:
     """A verb of this form has a pattern of a verbal act whose recipient the oblique of `prep` names ("calls on")."""
-    return any(prep in p.recipient and _verbal(p.type) for p in by_lemma().get((tok.lower_, "VERB"), ()))
+    return any(prep in p.recipient for p in _verbal_patterns(tok))
 
 
 def _asks_for(tok: Token, prep: str) -> bool:
     """A verb of this form has a pattern of a verbal act that needs an oblique of `prep` ("calls for")."""
-    return any(prep in p.preps and _verbal(p.type) for p in by_lemma().get((tok.lower_, "VERB"), ()))
+    return any(prep in p.preps for p in _verbal_patterns(tok))
+
+
+def _verbal_patterns(tok: Token) -> list[Pattern]:
+    """The patterns of verbal acts a verb of this form may fire (syntax repairs ask what such a verb takes)."""
+    return [p for p in by_lemma().get((tok.lower_, "VERB"), ()) if _verbal(p.type)]
 
 
 @lru_cache(maxsize=1)
