@@ -40,6 +40,10 @@ state no event; 61 events, 49 current and affirmed), labelled BLIND at the start
 conventions, those of samples 9-11, in the draw's notes: repelled attacks the enemy's ASSAULT, shoot-downs none, noun
 mentions not coded) and scored only at its start (25da3ea: strict shown 10 of 17, any 12 of 25) and end (66de652:
 shown 12 of 19, any 14 of 27).
+Sample 14 is the draw of 12 with random.Random(14) among the rows whose N is even, no file of benchmarks/ named at
+8107ec5 and not in quote sample 15r (a pool of 7,190 rows; 12 of the 50 state no event; 54 events, 43 current and
+affirmed), labelled BLIND at the start of the 2026-12-06 last stop and scored only at its start (8107ec5) and end
+(0a6618c): strict shown 7 of 14, any 11 of 27 both times.
 
     python benchmarks/event_sample.py dump  [--source ruwa|news] [--out test-output/event_dump.jsonl]
         run the pipeline over every document of the source and write each event with its sentence (to read)

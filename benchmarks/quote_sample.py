@@ -74,6 +74,13 @@ quote sample had read whole, outside both news181 gold sets; 23 cue-less pages s
 reported; 67 optional places; embedded tweets, pull quotes, song lyrics and a review roundup's unmarked excerpts
 optional). Sample 13r is the draw of 11r with random.Random(113) among the rows whose N is even (a pool of 7,320 rows,
 1,476 with the cue; 46 quotes, 43 reported; 18 optional places; 33 rows with a quote).
+
+Samples 15 and 15r were blind for the 2026-12-06 last stop (20:28 UTC), labelled from the text alone at its start and
+scored only at its start (8107ec5) and end (0a6618c), with the same figures both times. Sample 15 is the draw of sample
+12 with random.Random(15) (a pool of 75 bodies no quote sample had read whole, outside both news181 gold sets; 28
+cue-less pages skipped; 117 quotes, 67 direct, 50 reported; 65 optional places): span+speaker P 0.896 R 0.880. Sample
+15r is the draw of 13r with random.Random(115) among the rows whose N is even and no file of benchmarks/ named at
+8107ec5 (a pool of 7,230 rows, 1,429 with the cue; 43 quotes, 41 reported; 18 optional places): P 0.839 R 0.605.
 """
 
 from __future__ import annotations
