@@ -61,7 +61,7 @@ class Gazetteer:
     proxy_conflicts: dict[str, list[str]] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)  # keys only ever written in capitals (EU, WHO, UN)
     _mixed: set[str] = field(default_factory=set)
-    # key -> its short names (_ABBREVIATION_LETTERS or fewer) in capitals, dots dropped ("TTP", "CHP", "CHAD"): an
+    # key -> its short names (entities.yaml abbreviation_letters or fewer) in capitals, dots dropped ("TTP", "CHP", "CHAD"): an
     # abbreviation matches letter for letter, not by its fold
     _capitals: dict[str, set[str]] = field(default_factory=dict)
     max_words: int = 1
@@ -119,12 +119,10 @@ class Gazetteer:
         self.max_words = max(self.max_words, k.count(" ") + 1)
 
 
-_ABBREVIATION_LETTERS = 5  # "NATO", "OHCHR"; a longer word in capitals is a headline's ("KHERSON"), read by its fold
-
-
 def _abbreviation(written: str) -> bool:
-    """A short word written in capitals (dots dropped): an abbreviation, which only its own letters spell."""
-    return written.isupper() and written.isalnum() and len(written) <= _ABBREVIATION_LETTERS
+    """A short word written in capitals (dots dropped; entities.yaml abbreviation_letters or fewer: "NATO", "OHCHR"):
+    an abbreviation, which only its own letters spell."""
+    return written.isupper() and written.isalnum() and len(written) <= names().abbreviation_letters
 
 
 def near_in_length(keys: Iterable[str], n: int) -> list[str]:

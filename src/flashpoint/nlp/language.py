@@ -233,6 +233,7 @@ class Quoting:
     singular_they_pronouns: frozenset[str]
     generic_articles: frozenset[str]
     title_small_words: frozenset[str]
+    bare_role_owners: frozenset[str]  # entity types, as written ("GPE")
     fragment_words: int
     title_words: int
     according_to: tuple[str, str]  # the head word and its preposition ("according", "to"), as listed
@@ -255,13 +256,14 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
         raise ValueError(f"{source}: 'according_to' must list the two words of the phrase")
     return Quoting(**lists, fragment_words=_count(data, "fragment_words", source),
                    title_words=_count(data, "title_words", source),
-                   according_to=(phrase[0].lower(), phrase[1].lower()))
+                   according_to=(phrase[0].lower(), phrase[1].lower()),
+                   bare_role_owners=_cased_list(data, "bare_role_owners", source))
 
 
-def _count(data: dict[str, Any], key: str, source: str) -> int:
+def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:
     n = data.get(key)
     if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-        raise ValueError(f"{source}: '{key}' must be a whole number of words")
+        raise ValueError(f"{source}: '{key}' must be a whole number of {unit}")
     return n
 
 
@@ -339,6 +341,7 @@ class Names:
     event_name_openers: frozenset[str]
     number_names: frozenset[str]
     theatre_sectors: frozenset[str]
+    abbreviation_letters: int  # a word in capitals this long or shorter is an abbreviation (gazetteer)
 
     @cached_property
     def apostrophe(self) -> str:
@@ -368,7 +371,9 @@ def _word_lists(language: str, name: str, keys: tuple[str, ...],
 
 @lru_cache(maxsize=4)
 def names(language: str = DEFAULT_LANGUAGE) -> Names:
-    return Names(**_word_lists(language, "entities.yaml", NAME_LISTS, NAME_CASED_LISTS))
+    data, source = _mapping(language, "entities.yaml", "a mapping of word lists")
+    return Names(**_word_lists(language, "entities.yaml", NAME_LISTS, NAME_CASED_LISTS),
+                 abbreviation_letters=_count(data, "abbreviation_letters", source, "letters"))
 
 
 @dataclass(frozen=True)

@@ -1086,20 +1086,19 @@ def _in_a_quoted_name(doc: NlpDoc, fig: _Figure) -> bool:
     The words inside the quotes are the Doc's, as spaces part them."""
     body = doc.body
     before, after = _quoted_name_patterns()
+    rule = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]
     line_start = body.rfind("\n", 0, fig.start) + 1
-    closed = after.match(body, fig.end, min(len(body), fig.end + _QUOTED_TITLE_REACH))
+    closed = after.match(body, fig.end, min(len(body), fig.end + int(rule["titles"]["reach"])))
     if closed is not None and _quoted_title(body[line_start:fig.start], closed["inside"]):
         return True
     opened = before.search(body[line_start:fig.start])
-    if opened is None or closed is None or closed.end() > fig.end + _QUOTED_NAME_REACH:
+    if opened is None or closed is None or closed.end() > fig.end + int(rule["reach"]):
         return False
     inside = spaced_words(doc.tokens, line_start + opened.start("inside"), line_start + opened.end("inside"))
     words = len(inside) + 1 + len(spaced_words(doc.tokens, *closed.span("inside")))
-    return words <= int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["quoted_names"]["max_words"])
+    return words <= int(rule["max_words"])
 
 
-_QUOTED_NAME_REACH = 80  # characters from a number to the mark closing a quoted name
-_QUOTED_TITLE_REACH = 120  # to the mark closing a quoted title, which runs longer ("10 Things in Tech You Need to Know")
 _QUOTE_LEFT_OPEN = r"[\"\u201c](?P<inside>[^\"\u201c\u201d\n]*)$"  # a quote opened and not yet closed
 _QUOTE_OPENED = re.compile(_QUOTE_LEFT_OPEN)
 
@@ -1115,7 +1114,7 @@ def _quoted_title(before: str, after: str) -> bool:
     long = [w for w in words if len(w) >= int(rule["min_letters"])]
     titled = sum(1 for w in long if w[:1].isupper())
     return len(re.findall(r"[^\W\d_]+", after)) >= int(rule["min_words_after"]) \
-        and len(long) >= int(rule["min_words_after"]) and titled >= float(rule["titled_share"]) * len(long)
+        and len(long) >= int(rule["min_long_words"]) and titled >= float(rule["titled_share"]) * len(long)
 
 
 @lru_cache(maxsize=1)

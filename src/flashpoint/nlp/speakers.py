@@ -1547,16 +1547,16 @@ class Speakers:
 
     def _bare_role(self, tok: Token, text: str, lo: int, role: str | None) -> bool:
         """'US president says …', 'Kyiv mayor says …': a headline's role with no determiner, opened by the name of
-        its place or people, is definite, as 'the US president' is ('some official', 'one official' are not); a
-        role any person may hold ('Ukraine official') is not (nor, in `_role_description`, one whose holder its own
-        sentence names)."""
+        its place or people (quotes.yaml bare_role_owners), is definite, as 'the US president' is ('some official',
+        'one official' are not); a role any person may hold ('Ukraine official') is not (nor, in
+        `_role_description`, one whose holder its own sentence names)."""
         if role is None or _DEFINITE.match(text) or coref.any_role(role) or \
                 any(c.dep_ in ("det", "nmod:poss") for c in tok.children):
             return False
         first = tok.left_edge
         own = self.entity_at(first.idx)
         return first.i < tok.i and first.idx >= lo and own is not None and own.start == first.idx and \
-            own.type in ("GPE", "NORP")
+            own.type in quoting().bare_role_owners
 
     def _described_later(self, text: str, lo: int, known: dict[str, list[str]]) -> coref.Mention | None:
         """'Moscow will act as a guarantor …, Russia's top diplomat has said. … Sergey Lavrov stressed': a role
