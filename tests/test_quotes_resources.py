@@ -30,6 +30,9 @@ def test_the_shipped_quote_words_load() -> None:
     assert "at least" in words.quantity_openers and "in" not in words.quantity_openers  # "said in …" is a setting
     assert "who" in words.closing_aside_openers and "and" not in words.closing_aside_openers  # ", X, and Y, said"
     assert "GPE" in words.bare_role_owners and "PERSON" not in words.bare_role_owners  # "Kyiv mayor says", as written
+    assert "ORG" in words.body_name_types and "PERSON" not in words.body_name_types  # "Hamas … their spokesman"
+    assert "PERSON" in words.not_body_name_types and "ORG" not in words.not_body_name_types  # ", Acme Records, says"
+    assert words.cataphora_reach > 0  # characters after "a top official said" to "The official, NAME,"
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -52,6 +55,12 @@ def test_the_shipped_quote_words_load() -> None:
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\naccording_to: [according, to]\nfragment_words: 3\n"
      "title_words: 10\nbare_role_owners: GPE\n",
      "'bare_role_owners' must be a list of words"),
+    ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
+     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
+     "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
+     "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\naccording_to: [according, to]\nfragment_words: 3\n"
+     "title_words: 10\nbare_role_owners: [GPE]\nbody_name_types: [ORG]\nnot_body_name_types: [PERSON]\ncataphora_reach: far\n",
+     "'cataphora_reach' must be a whole number of characters"),
 ])
 def test_a_malformed_quotes_file_is_refused_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                           text: str, problem: str) -> None:

@@ -234,9 +234,12 @@ class Quoting:
     generic_articles: frozenset[str]
     title_small_words: frozenset[str]
     bare_role_owners: frozenset[str]  # entity types, as written ("GPE")
+    body_name_types: frozenset[str]  # entity types, as written ("ORG")
+    not_body_name_types: frozenset[str]  # entity types, as written ("PERSON")
     fragment_words: int
     title_words: int
     according_to: tuple[str, str]  # the head word and its preposition ("according", "to"), as listed
+    cataphora_reach: int  # characters
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -257,7 +260,10 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
     return Quoting(**lists, fragment_words=_count(data, "fragment_words", source),
                    title_words=_count(data, "title_words", source),
                    according_to=(phrase[0].lower(), phrase[1].lower()),
-                   bare_role_owners=_cased_list(data, "bare_role_owners", source))
+                   bare_role_owners=_cased_list(data, "bare_role_owners", source),
+                   body_name_types=_cased_list(data, "body_name_types", source),
+                   not_body_name_types=_cased_list(data, "not_body_name_types", source),
+                   cataphora_reach=_count(data, "cataphora_reach", source, "characters"))
 
 
 def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:

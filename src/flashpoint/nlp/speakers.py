@@ -39,7 +39,6 @@ DOCUMENT_REACH = 2000  # characters: "the report" is the document last named wit
 QUOTED_SENTENCES = 6  # quoted sentences a pronoun after a quote looks past for the sentence that introduced it
 KIND_SENTENCES = 2  # sentences before "the automaker said" (outside quotes) whose subject may be the body it describes
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
-CATAPHORA_REACH = 800  # characters after "a top official said" within which "The official, NAME," names that official
 PERIPHERAL = ("nmod", "obl", "nmod:poss")  # a name here is a possessor or in a prepositional phrase
 SUBJECT_SENTENCES = 5  # sentences back a "he"/"she" with no subject near it looks for a person as a subject
 PRONOUN_CHAIN = 3  # sentences back a chain of subject pronoun after subject pronoun is followed ("He … He … he said")
@@ -976,7 +975,7 @@ class Speakers:
             if t.dep_ != "nsubj" or self.in_quote(t.idx) or t.pos_ == "PRON":
                 continue
             own = self.entity_at(t.idx)
-            body = own.type in ("ORG", "GPE") if own is not None else t.pos_ == "PROPN" or t.lower_ in _sources()
+            body = own.type in quoting().body_name_types if own is not None else t.pos_ == "PROPN" or t.lower_ in _sources()
             if body and ((t.tag_ in ("NNS", "NNPS")) == plural or named_any_number and plural and t.pos_ == "PROPN"):
                 found = self.nominal(t)
                 return found if found is not None and not found.person else None
@@ -1476,7 +1475,7 @@ class Speakers:
         if not _body_word(tok) or not _capitalised(first):
             return None
         a, b = name_run(first)
-        if any(e.type in ("PERSON", "GPE", "LOC", "NORP") for e in self.entities_in(a, b)):
+        if any(e.type in quoting().not_body_name_types for e in self.entities_in(a, b)):
             return None
         return Who(name=self.body[a:b], start=a, actor=actor_for_span(self.doc, a, b))
 
@@ -1560,13 +1559,13 @@ class Speakers:
 
     def _described_later(self, text: str, lo: int, known: dict[str, list[str]]) -> coref.Mention | None:
         """'Moscow will act as a guarantor …, Russia's top diplomat has said. … Sergey Lavrov stressed': a role
-        no one before fits is the first person named after it, within CATAPHORA_REACH, whose written or known
+        no one before fits is the first person named after it, within quotes.yaml cataphora_reach, whose written or known
         role fits it (and whose country does not conflict)."""
         head, country = coref.role_of(text)
         if head is None:
             return None
         for m in sorted((*self.mentions, *self.unlisted), key=lambda m: m.start):
-            if not lo < m.start < lo + CATAPHORA_REACH or not m.person:
+            if not lo < m.start < lo + quoting().cataphora_reach or not m.person:
                 continue
             p = gazetteer().people.get(fold(m.name))
             roles = [*m.roles, *known.get(m.name, []), *([p.role] if p is not None and p.role else [])]
@@ -1581,7 +1580,7 @@ class Speakers:
         if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lower_ not in role_nouns() or not _INDEFINITE.match(text):
             return None
         pattern = re.compile(_cue("article_before_role").pattern + re.escape(tok.text) + r",\s+")  # "the <role>, "
-        for m in pattern.finditer(self.body, hi, hi + CATAPHORA_REACH):
+        for m in pattern.finditer(self.body, hi, hi + quoting().cataphora_reach):
             person = self.entity_at(m.end())
             if person is not None and person.type == "PERSON" and person.start == m.end() and \
                     self.body[person.end:person.end + 1] == ",":
@@ -1633,7 +1632,7 @@ class Speakers:
         for t in reversed(self._clauses_before(tok)):
             if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "PROPN" and not self.in_quote(t.idx):
                 own = self.entity_at(t.idx)
-                if own is not None and own.type in ("PERSON", "GPE", "LOC", "NORP"):
+                if own is not None and own.type in quoting().not_body_name_types:
                     return None
                 found = self.who(t)  # a name a plural noun ends ("Dick Clark Productions") is no person's
                 return found if found is not None and (not found.person or t.tag_ == "NNPS") else None
@@ -1681,7 +1680,7 @@ class Speakers:
             return self._kind_named_before(tok, lo, hi)
         span = self.doc.tokens.char_span(body.start, tok.idx, alignment_mode="expand")
         own = set(body.name.split())
-        places = [e for e in self.entities_in(body.start, tok.idx) if e.type in ("PERSON", "GPE", "LOC", "NORP")]
+        places = [e for e in self.entities_in(body.start, tok.idx) if e.type in quoting().not_body_name_types]
         named = [t for t in span or () if t.pos_ == "PROPN" and not t.is_space and t.text not in own
                  and t.lower_ not in _common_words() and not any(e.start <= t.idx < e.end for e in places)]
         return self._kind_named_before(tok, lo, hi) if named else body  # "Reuters reported that Toyota …": not Reuters
