@@ -2778,8 +2778,9 @@ def _day_of(r: Res) -> dt.date | None:
 def _quoted_on_an_earlier_day(body: str, found: list[Res], r: Res, published: dt.date) -> bool:
     """'The White House on Saturday condemned the attack. “... as the world saw today ...”' in a Sunday report:
     a day word inside a direct quote counts from the day it was said; where the story's day before the quote
-    (the day its attribution names, else the last day of the week up to publication told before it in a sentence
-    of something said) is an earlier one, the quote names no day of the report (dates.yaml: quote_of_an_earlier_day)."""
+    (the day its attribution names, else the last single day, at most `days_back` days before publication, told
+    within `characters_back` before the quote in a sentence of something said) is an earlier one, the quote names
+    no day of the report (dates.yaml: quote_of_an_earlier_day)."""
     if not r.extra.get("deictic"):
         return False
     opened = _quote_open_at(body, r.start_char)
