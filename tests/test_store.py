@@ -1,3 +1,7 @@
+import sqlite3
+import threading
+from pathlib import Path
+
 from flashpoint.model import Actor, AnalyzedArticle, Event, Quote, Speaker
 from flashpoint.store.queries import list_events, list_quotes
 from flashpoint.store.store import Store, canonical_url
@@ -39,3 +43,24 @@ def test_same_canonical_url_is_stored_once(db_url: str) -> None:
 def test_canonical_url_drops_tracking() -> None:
     assert canonical_url("http://www.Example.org/x/?utm_medium=a&id=3") == "https://example.org/x?id=3"
     assert canonical_url("file:///etc/passwd") is None
+
+
+def test_a_store_opens_while_another_process_holds_the_write_lock_of_a_fresh_file(tmp_path: Path) -> None:
+    """SQLite refuses the switch to write-ahead logging at once (no busy wait) while another connection holds the
+    write lock of a file still in rollback mode; the store waits for it instead of failing ("database is locked")."""
+    path = tmp_path / "flashpoint.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE other (i INTEGER)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO other VALUES (1)")
+    release = threading.Timer(0.5, holder.execute, args=("COMMIT",))
+    release.start()
+    try:
+        store = Store(f"sqlite:///{path}")
+        with store.engine.connect() as conn:
+            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar_one()
+        store.close()
+    finally:
+        release.join()
+        holder.close()
+    assert mode == "wal"
