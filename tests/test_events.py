@@ -1658,3 +1658,30 @@ def test_a_heading_event_is_told_again_in_a_sentence_below_that_codes_none() -> 
     for other in ("The weather in the capital was cold and wet on Tuesday.",
                   "Ukrainian officials attacked the report in Kyiv."):
         assert all(not e.mentions for e in of_type(events_of(heading + other), "ASSAULT")), other
+
+
+def test_a_retelling_below_a_heading_is_found_whichever_part_of_speech_the_tagger_gave_its_trigger() -> None:
+    """"Russian forces fire ... missiles" is tagged with "forces" a verb and "fire" a noun, so it codes nothing; its
+    trigger word is still one of the type whatever its tag, and the heading's strike takes the sentence as its
+    mention. A sentence below naming another doer's country is no retelling."""
+    heading = "Deadly Russian strikes hit Odesa\n\n"
+    below = "Ukraine news from April 23: {} forces fire at least six cruise missiles at the strategic Black Sea port."
+    told = of_type(events_of(heading + below.format("Russian")), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in told] == [("RUS", "UKR")]
+    assert [m.start for m in told[0].mentions] == [len(heading)]
+    assert all(not e.mentions for e in of_type(events_of(heading + below.format("Polish")), "ASSAULT"))
+
+
+def test_a_heading_that_codes_nothing_is_a_mention_of_the_event_it_heads() -> None:
+    """"Russian troops suffer losses and attack in ... directions" codes no attack (no one attacked is named); the
+    sentence below tells it in full ("repelled enemy attacks"): the heading is that event's first mention, where an
+    analyst annotates the happening. A heading naming another country, or with no word of the type, is none."""
+    below = "\n\nDuring the day, Ukrainian units repelled enemy attacks in the areas of Bakhmut and Soledar."
+    heading = "Situation on the front: Russian troops suffer losses and attack in Bakhmut and Avdiivka directions"
+    told = of_type(events_of(heading + below), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in told] == [("RUS", "UKR")]
+    assert [m.start for m in told[0].mentions] == [0] and told[0].start > len(heading)
+    for other in ("Situation on the front: Belarusian troops suffer losses and attack in Bakhmut and Avdiivka directions",
+                  "Situation on the front: Russian troops suffer losses in Bakhmut and Avdiivka directions"):
+        told = of_type(events_of(other + below), "ASSAULT")
+        assert [(side(e.actor), side(e.recipient), e.mentions) for e in told] == [("RUS", "UKR", [])], other

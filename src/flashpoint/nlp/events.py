@@ -2257,7 +2257,38 @@ def _retold_unread(doc: NlpDoc, events: list[Event], headings: list[tuple[int, i
         span = _unread_retelling(doc, ev, events, headings)
         if span is not None:
             ev.mentions.append(span)
+    for sentence in doc.tokens.sents:
+        if (sentence.start_char, sentence.end_char) in headings:
+            _heading_told_unread(doc, sentence, events, headings)
     return events
+
+
+def _heading_told_unread(doc: NlpDoc, heading: Span, events: list[Event], headings: list[tuple[int, int]]) -> None:
+    """"Russian troops suffer losses and attack in Bakhmut and Avdiivka directions" over "units of the Defense Forces
+    of Ukraine repelled enemy attacks ...": the converse of _unread_retelling. A heading whose parse codes no event of
+    a type it has a trigger word of is where an analyst annotates the first event of that type told under it whose
+    doer's country (else its target's) the heading names: that event takes the heading as its first mention."""
+    lo, hi = heading.start_char, heading.end_char
+    under = _under_heading_of(lo, headings)
+    types = _trigger_types(heading) - {e.type for e in events if _told_within(e, lo, hi)}
+    if under is None or not types:
+        return
+    named = _named_countries(doc, heading)
+    for ev in (e for e in events if under[0] <= e.start < under[1] and e.type in types):
+        if _first_side(ev) in named:
+            start, end = trimmed(heading, doc.body)
+            ev.mentions.insert(0, TextSpan(text=doc.body[start:end], start=start, end=end))
+            types.discard(ev.type)
+
+
+def _told_within(ev: Event, lo: int, hi: int) -> bool:
+    """The event or one of its mentions starts between the offsets."""
+    return lo <= ev.start < hi or any(lo <= m.start < hi for m in ev.mentions)
+
+
+def _first_side(ev: Event) -> str | None:
+    """The doer's country, else the target's."""
+    return next((s.country for s in (ev.actor, ev.recipient) if s is not None and s.country), None)
 
 
 def _unread_retelling(doc: NlpDoc, ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> TextSpan | None:
@@ -2279,8 +2310,12 @@ def _unread_retelling(doc: NlpDoc, ev: Event, events: list[Event], headings: lis
 
 
 def _trigger_types(sentence: Span) -> set[str]:
-    """The types of the patterns a word of the sentence may trigger, whatever their demands."""
-    found = (by_lemma().get((t.lemma_.lower(), "VERB" if syn.is_verb(t) else "NOUN"), ()) for t in sentence)
+    """The types of the patterns a word of the sentence may trigger, whatever their demands, and whichever part of
+    speech the tagger gave it: a retelling's parse is the one that coded nothing, often because it misread a word
+    ("Russian forces fire ... missiles" tagged "forces" a verb and "fire" a noun)."""
+    table = by_lemma()
+    found = (table.get((form, pos), ()) for t in sentence for form in {t.lemma_.lower(), t.lower_}
+             for pos in ("VERB", "NOUN"))
     return {p.type for ps in found for p in ps}
 
 
@@ -2297,7 +2332,12 @@ def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]])
 def _under_heading(ev: Event, headings: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The text under the heading `ev` is told in, from the heading's end to the next heading (or the end); none
     where `ev` is told in no heading: where a heading's event may be told again."""
-    at = next((i for i, (lo, hi) in enumerate(headings) if lo <= ev.start < hi), None)
+    return _under_heading_of(ev.start, headings)
+
+
+def _under_heading_of(start: int, headings: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The text under the heading that holds offset `start` (none where no heading does)."""
+    at = next((i for i, (lo, hi) in enumerate(headings) if lo <= start < hi), None)
     if at is None:
         return None
     return headings[at][1], headings[at + 1][0] if at + 1 < len(headings) else sys.maxsize
