@@ -135,3 +135,25 @@ def test_a_file_left_open_before_the_first_analysis_is_still_written_at_exit(tmp
     """)
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
     assert target.read_text().splitlines() == ["before", "row 0", "row 1", "row 2"]
+
+
+def test_the_quote_marks_are_scanned_once_a_doc() -> None:
+    # the parse scope, the quote finder and the dates of quoted speech read one scan, kept on the Doc
+    from flashpoint.nlp.quotes import quote_marks, scan_quotes
+
+    text = "The U.S. envoy spoke on Saturday.\n\n“Civilians died here today,” he said. ‘Never again,’ she wrote."
+    doc = parser.parse(text, wanted_sentences)
+    marks = quote_marks(doc)
+    assert marks is quote_marks(doc)
+    assert marks == scan_quotes(text) and [m.single for m in marks] == [False, True]
+
+
+def test_quotes_run_after_the_dates_they_read() -> None:
+    # the quote finder reads the dates ('said Tuesday': no speaker); the order that ran it first is refused
+    from flashpoint.nlp.pipeline import COMPONENTS, check_order
+
+    by_name = {c.name: c for c in COMPONENTS}
+    assert "timexes" in by_name["quotes"].reads
+    swapped = tuple(by_name[n] for n in ("entities", "quotes", "timexes", "quantities", "events"))
+    with pytest.raises(ValueError, match="quotes"):
+        check_order(swapped)

@@ -3,8 +3,8 @@
 `tokens` is one spaCy Doc per article from flashpoint's own trained pipeline (`parser.py`): tokens,
 sentences, parts of speech, morphology, lemmas and dependencies, with character offsets into the
 body. Each extractor is a plain function `(NlpDoc) -> list[Record]`; the pipeline runs them in order
-and stores each result on the doc, so later extractors read earlier ones (quotes read entities,
-events read entities, quotes and timexes).
+and stores each result on the doc, so later extractors read earlier ones (quotes read entities and
+timexes, events read entities, quotes and timexes).
 """
 
 from __future__ import annotations

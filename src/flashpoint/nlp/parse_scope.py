@@ -54,13 +54,13 @@ def _speech_hashes() -> NDArray[np.uint64]:
     return sorted_hashes(speech_forms())
 
 
-def _char_spans(text: str) -> list[tuple[int, int]]:
-    """Quotes (mark to mark), claims a dash and a name sign or a name and a colon open, and figures: their sentences
-    are read parsed."""
+def _char_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
+    """Quotes (mark to mark; the scan the quote finder reads, kept on the Doc), claims a dash and a name sign or a
+    name and a colon open, and figures: their sentences are read parsed."""
     from flashpoint.nlp.quantities import figure_matches
-    from flashpoint.nlp.quotes import labelled_lines, scan_quotes, signed_lines
+    from flashpoint.nlp.quotes import labelled_lines, quote_marks, signed_lines
 
-    spans = [(q.open, q.close) for q in scan_quotes(text)] + signed_lines(text) + labelled_lines(text)
+    spans = [(q.open, q.close) for q in quote_marks(doc)] + signed_lines(text) + labelled_lines(text)
     spans.extend(m.span() for m in figure_matches(text))
     return spans
 
@@ -72,7 +72,7 @@ def wanted_sentences(text: str, doc: Doc, sentences: list[tuple[int, int]]) -> l
     lower = doc.to_array(LOWER)
     cue = listed(lower, _cue_hashes())
     starts = doc.to_array(IDX).astype(np.int64)
-    for lo, hi in _char_spans(text):
+    for lo, hi in _char_spans(text, doc):
         a = max(int(np.searchsorted(starts, lo, side="right")) - 1, 0)
         b = int(np.searchsorted(starts, hi, side="left"))
         cue[a:max(b, a + 1)] = True

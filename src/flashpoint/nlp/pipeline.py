@@ -33,7 +33,9 @@ class Component:
 COMPONENTS: tuple[Component, ...] = (
     Component("entities", "flashpoint.nlp.entities:extract_entities", ("tokens",)),
     Component("timexes", "flashpoint.nlp.timexes:extract_timexes", ("tokens",)),
-    Component("quotes", "flashpoint.nlp.quotes:extract_quotes", ("tokens", "entities")),
+    # quotes read the dates (a date after a speech verb is no speaker: 'said Tuesday'), so they run after them; the
+    # dates read the quote marks the quote finder reads from the Doc (quotes.quote_marks), not its quotes
+    Component("quotes", "flashpoint.nlp.quotes:extract_quotes", ("tokens", "entities", "timexes")),
     Component("quantities", "flashpoint.nlp.quantities:extract_quantities", ("tokens", "entities", "quotes")),
     Component("events", "flashpoint.nlp.events:extract_events", ("tokens", "entities", "quotes", "timexes")),
 )

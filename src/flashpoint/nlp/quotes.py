@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import resolve_actor, surname_person
-from flashpoint.nlp.document import NlpDoc, token_offsets, words_near
+from flashpoint.nlp.document import NlpDoc, doc_text, token_offsets, words_near
 from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
@@ -113,7 +113,7 @@ _NAME_ASIDE = re.compile(r"[\s,]*(?:[a-z][\w\-]*[ \u00a0]+){0,4}(?P<name>[A-Z][\
                          r"[ \u00a0]+(?P<aside>(?:[^.;:!?“”\"\n]|(?<=\b[A-Z])\.){3,200}?)(?:,[ \u00a0]+(?:\w+[ \u00a0]+)?|[ \u00a0]+)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class QSpan:
     open: int  # position of the opening mark
     close: int  # position just after the closing mark (paragraph end when unclosed)
@@ -424,6 +424,18 @@ def scan_quotes(body: str) -> list[QSpan]:
     return spans
 
 
+_MARKS_KEY = "flashpoint.quote_marks"
+
+
+def quote_marks(tokens: Doc) -> list[QSpan]:
+    """The quote spans of the Doc's text (`scan_quotes`), scanned once per Doc and kept in its user_data: the parse
+    scope, the quote finder and the dates of quoted speech read the same quotes. Callers read them, never change them."""
+    marks: list[QSpan] | None = tokens.user_data.get(_MARKS_KEY)
+    if marks is None:
+        marks = tokens.user_data[_MARKS_KEY] = scan_quotes(doc_text(tokens))
+    return marks
+
+
 def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parser's sentences, rejoined where it split one inside a line without a sentence-final mark
     ("President Ana Vlad, speaking in Chisinau, | said ...")."""
@@ -594,7 +606,7 @@ class Extraction:
         self.furniture = [(s, self._line_end(s, e)) for s, e in doc.sentences() if s in furniture]
         self.sentences = _whole_sentences(self.body, doc.sentences())
         self.sent_starts = [s for s, _ in self.sentences]
-        self.marks = [q for q in scan_quotes(self.body) if not self.is_furniture(q.open)]
+        self.marks = [q for q in quote_marks(doc.tokens) if not self.is_furniture(q.open)]
         self.doubles = [q for q in self.marks if not q.single]
         spans = sorted((q.open, q.close) for q in self.doubles)
         self._opens = [a for a, _ in spans]

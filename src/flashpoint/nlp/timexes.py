@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -62,6 +62,7 @@ from flashpoint.nlp.numbers import (
     ordinal_to_number,
     parse_number,
 )
+from flashpoint.nlp.quotes import QSpan, quote_marks
 from flashpoint.nlp.regexes import alternation, longest_first
 
 _CALENDAR = calendar_words()  # resources/lang/en/calendar.yaml
@@ -2748,25 +2749,42 @@ def _resolved(body: str, published: dt.date | None, tokens: Doc,
     _weekday_ranges_in_order(body, found, published)
     found = _story_dates(body, tokens, found, stamps)
     if published is not None:
-        found = [r for r in found if not _quoted_on_an_earlier_day(body, found, r, published)]
+        speech = _Speech(tokens, body)
+        found = [r for r in found if not _quoted_on_an_earlier_day(speech, found, r, published)]
     if published is not None and _narrative_years(body, found, published, tokens):
         _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     return found
 
 
-def _quote_open_at(body: str, pos: int) -> int | None:
-    """Where the direct quote that holds `pos` opens on its line ('“', or a straight '"' left open), or None."""
-    marks = rule_words("quote_of_an_earlier_day", "open_marks"), rule_words("quote_of_an_earlier_day", "close_marks")
-    opened: int | None = None
-    for i in range(body.rfind("\n", 0, pos) + 1, pos):
-        ch = body[i]
-        if ch in marks[0] and ch in marks[1]:  # a straight mark: opens or closes by turns
-            opened = i if opened is None else None
-        elif ch in marks[0]:
-            opened = i
-        elif ch in marks[1]:
-            opened = None
-    return opened
+class _Speech:
+    """The body's direct quotes and sentences as the one Doc holds them: the double quotes of the quote marks' scan
+    the quote finder reads (quotes.quote_marks, kept on the Doc), and the parser's sentences ('U.S.' ends none).
+    Each is read on first ask: most bodies hold no day word in a quote."""
+
+    def __init__(self, tokens: Doc, body: str) -> None:
+        self.tokens, self.body = tokens, body
+
+    @cached_property
+    def quotes(self) -> list[QSpan]:
+        return [q for q in quote_marks(self.tokens) if not q.single]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        if not self.tokens.has_annotation("SENT_START"):
+            return [(0, len(self.body))]
+        return [(s.start_char, s.end_char) for s in self.tokens.sents]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
+
+    def quote_at(self, pos: int) -> QSpan | None:
+        """The direct quote whose words hold `pos`, or None."""
+        return next((q for q in self.quotes if q.inner_start <= pos < q.inner_end), None)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.sentences[i] if i >= 0 else (pos, pos)
 
 
 def _day_of(r: Res) -> dt.date | None:
@@ -2775,35 +2793,34 @@ def _day_of(r: Res) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2]), int(m[3])) if m and m[3] else None
 
 
-def _quoted_on_an_earlier_day(body: str, found: list[Res], r: Res, published: dt.date) -> bool:
+def _quoted_on_an_earlier_day(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> bool:
     """'The White House on Saturday condemned the attack. “... as the world saw today ...”' in a Sunday report:
     a day word inside a direct quote counts from the day it was said; where the story's day before the quote
-    (the day its attribution names, else the last single day, at most `days_back` days before publication, told
-    within `characters_back` before the quote in a sentence of something said) is an earlier one, the quote names
-    no day of the report (dates.yaml: quote_of_an_earlier_day)."""
+    (the day its attribution names, in the sentence the quote closes in, else the last single day, at most
+    `days_back` days before publication, told within `characters_back` before the quote in a sentence of
+    something said) is an earlier one, the quote names no day of the report (dates.yaml: quote_of_an_earlier_day)."""
     if not r.extra.get("deictic"):
         return False
-    opened = _quote_open_at(body, r.start_char)
-    if opened is None:
+    quote = speech.quote_at(r.start_char)
+    if quote is None:
         return False
     rules = date_rules()["quote_of_an_earlier_day"]
     oldest = published - dt.timedelta(days=int(str(rules["days_back"])))
-    end = re.search(r"[.!?]\s|\n|$", body[r.end_char:]).end() + r.end_char  # type: ignore[union-attr]
+    end = speech.sentence_at(max(quote.close - 1, r.end_char))[1]  # the sentence the quote closes in
     said = [(x.start_char, d) for x in found if x is not r and (d := _day_of(x)) is not None and oldest <= d <= published
-            and not (x.extra.get("deictic") and _quote_open_at(body, x.start_char) is not None)]
-    told = [d for a, d in said if r.end_char <= a < end and _quote_open_at(body, a) is None]  # "..., he said Saturday"
+            and not (x.extra.get("deictic") and speech.quote_at(x.start_char) is not None)]
+    told = [d for a, d in said if r.end_char <= a < end and speech.quote_at(a) is None]  # "..., he said Saturday"
     if not told:
-        told = [d for a, d in said if opened - int(str(rules["characters_back"])) <= a < opened
-                and _speech_around(body, a)][-1:]
+        told = [d for a, d in said if quote.open - int(str(rules["characters_back"])) <= a < quote.open
+                and _speech_around(speech, a)][-1:]
     return bool(told) and told[0] < published
 
 
-def _speech_around(body: str, at: int) -> bool:
-    """Does the sentence around `at` tell of something said ('The White House on Saturday condemned the attack'),
-    not only of a happening ('where they won the final on Sunday')? (dates.yaml quote_of_an_earlier_day)"""
-    start = max(body.rfind(c, 0, at) for c in ".!?\n") + 1
-    ends = [i for i in (body.find(c, at) for c in ".!?\n") if i >= 0]
-    words = re.findall(r"[a-z]+", body[start:min(ends, default=len(body))].lower())
+def _speech_around(speech: _Speech, at: int) -> bool:
+    """Does the parser's sentence around `at` tell of something said ('The White House on Saturday condemned the
+    attack'), not only of a happening ('where they won the final on Sunday')? (dates.yaml quote_of_an_earlier_day)"""
+    start, end = speech.sentence_at(at)
+    words = re.findall(r"[a-z]+", speech.body[start:end].lower())
     return not rule_words("quote_of_an_earlier_day", "speech_words").isdisjoint(words)
 
 
