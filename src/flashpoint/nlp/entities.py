@@ -664,9 +664,16 @@ def _listed(piece: str, toks: list[_Tok], run: list[int], i: int, j: int) -> Ent
     """The gazetteer entry the window names; 'Eu', 'Who' are not the EU or the WHO, and a common word
     alone is no KB person."""
     hits = gazetteer().lookup_as_written(piece)
-    if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])):
+    if hits and not (j == i and hits[0].kind == "person" and _is_common(toks[run[i]])) and \
+            not _given_name_folded_to(piece, hits[0]):
         return hits[0]
     return None
+
+
+def _given_name_folded_to(word: str, entry: Entry) -> bool:
+    """'Hanna Malyar': a given name (first_names.yaml) that only folds like a listed place ("Hanna" and "Ghana" fold
+    alike), written unlike its name, is the given name, not the place ("Jordan", "Georgia" are written as theirs)."""
+    return entry.kind != "person" and " " not in word and _first_name(word) and not spelled_like(word, entry.name)
 
 
 def _window_match(body: str, toks: list[_Tok], run: list[int], i: int, known: _Known) -> tuple[int, _Found] | None:

@@ -856,7 +856,8 @@ class Extraction:
         if subj is not None and self.in_time(subj.idx):
             subj = subjects[0] if subjects else None
         if len(subjects) > 1:
-            subj = next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
+            subj = subjects[-1] if subjects[-1].i > tok.i and _described_closing(tok) else \
+                next((t for t in subjects if t.pos_ == "PROPN" or self.speakers.entity_at(t.idx)), subj)
         if subj is not None and subj.dep_ == "csubj" and subj.i < tok.i:
             subj = left_nominal(tok, subj.i + 1)
         return subj
@@ -2254,7 +2255,8 @@ def _after_clause_comma(verb: Token) -> bool:
     if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[i].text.endswith(",") or verb.tag_ == "VBG":
         return False  # "…, accusing the company of …": a participle has its object after it, never its speaker
     name = _name_right_after(verb)
-    if not (name.pos_ == "PROPN" or name.tag_ == "NNP") or _base(verb) in (coref.speech_lexicon().get("object_verbs") or {}):
+    if not (name.pos_ == "PROPN" or name.tag_ == "NNP" or _described_closing(verb)) or \
+            _base(verb) in (coref.speech_lexicon().get("object_verbs") or {}):
         return False  # "…, told CNN": the listener
     while name.dep_ in ("flat", "compound") and name.head.i > name.i:
         name = name.head
@@ -2273,6 +2275,17 @@ def _name_right_after(verb: Token) -> Token:
     if described.pos_ == "PROPN":
         return described
     return next((a for a in described.children if a.dep_ == "appos" and a.pos_ == "PROPN"), name)
+
+
+def _described_closing(verb: Token) -> bool:
+    """'…, said a presidential spokesman.', '…, said the minister.': a noun phrase opened by an article right after the
+    verb that closes the sentence is the one who speaks, whether the parse made it the verb's object or a second
+    subject beside the clause before the comma."""
+    first = verb.doc[verb.i + 1]
+    head = first.head
+    if first.dep_ != "det" or head.i < first.i or head.head.i != verb.i or head.pos_ != "NOUN":
+        return False
+    return all(t.is_punct or t.is_space for t in verb.doc[head.right_edge.i + 1:verb.sent.end])
 
 
 def _apposed_description(name: Token) -> bool:
