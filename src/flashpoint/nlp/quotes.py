@@ -1242,10 +1242,15 @@ class Extraction:
             if span[0].text[:1].islower() or span[-1].lower_ in role_nouns() else None
         if holder is not None:
             return holder
-        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.tag_ != "POS" for t in span):  # "Ukraine’s defense ministry"
-            return None
-        who = self.speakers.who(span.root)
-        written = describe(self.body[a:b])
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.tag_ != "POS" and t.text not in _DOUBLE_MARKS for t in span):
+            return None  # "Ukraine’s defense ministry", 'OC "South"' (a call name in marks)
+        return self._signature_name(span, a, b)
+
+    def _signature_name(self, span: Span, a: int, b: int) -> Who | None:
+        """Who a signature's noun phrase [a, b) names, as the signature writes it (its call name's marks dropped: 'OC
+        "South"' is OC South): its head's speaker, or the body its abbreviation opens ('OC', 'JFO')."""
+        who = self.speakers.who(span.root) or (self.speakers.who(span[0]) if _capitals(span[0]) else None)
+        written = describe("".join(c for c in self.body[a:b] if c not in _DOUBLE_MARKS))
         if who is not None and self.body.rfind("\n", 0, a) < who.start < b and \
                 (who.start < a or _part_of_name(who.name, written)):
             who = replace(who, name=written, start=a)
@@ -2573,6 +2578,12 @@ def _headline_infinitive(tok: Token, claim: Span) -> bool:
     order to win") nor a verb before the claim ("… taking control of the road and attempts to seize")."""
     return tok.tag_ == "VB" and tok.dep_ not in ("acl", "advcl") and tok.head.pos_ not in ("NOUN", "PROPN") and \
         claim.start <= tok.head.i < claim.end and any(c.dep_ == "mark" and c.tag_ == "TO" for c in tok.children)
+
+
+def _capitals(tok: Token) -> bool:
+    """A word of two or more capitals ('OC "East"', "JFO press center"): the abbreviated name of the body a signature
+    names, whatever the parse made of the words after it."""
+    return len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()
 
 
 def _known_surname(label: str, start: int, claim: str) -> Who | None:
