@@ -1685,3 +1685,26 @@ def test_a_heading_that_codes_nothing_is_a_mention_of_the_event_it_heads() -> No
                   "Situation on the front: Russian troops suffer losses in Bakhmut and Avdiivka directions"):
         told = of_type(events_of(other + below), "ASSAULT")
         assert [(side(e.actor), side(e.recipient), e.mentions) for e in told] == [("RUS", "UKR", [])], other
+
+
+def test_a_heading_names_the_doer_by_a_persons_name() -> None:
+    """A heading naming the doer by a person's name ("Zelensky thanks Erdogan") names his country too; one naming
+    another person's is no telling of it."""
+    below = ("\n\nDuring a telephone conversation, President Volodymyr Zelensky thanked President of the Republic of "
+             "Türkiye Recep Tayyip Erdoğan for his principled stance.")
+    for who, mentions in (("Zelensky", [0]), ("Biden", [])):
+        told = of_type(events_of(f"{who} thanks Erdoğan for his non-recognition of sham referenda" + below), "SUPPORT")
+        assert [(side(e.actor), side(e.recipient), [m.start for m in e.mentions]) for e in told] == \
+            [("UKR", "TUR", mentions)], who
+
+
+def test_a_heading_repeated_word_for_word_is_not_its_own_unread_retelling() -> None:
+    """Censor.NET repeats its title after a time stamp, which is a mention of the title's event already; the sentence
+    after the repeat, which tells it in other words and codes nothing, is the unread retelling (each mention once)."""
+    title = "Shelling of Ukraine: Russia attacks civilian targets in Ukraine 60 times more often than military ones"
+    body = (f"{title} (31.07.22 23:57)\n\n31.07.22 23:57 - {title}. The Russian aggressor attacked civilian targets 60 "
+            "times more often than military targets. View news.")
+    told = of_type(events_of(body), "ASSAULT")
+    assert len(told) == 1
+    spans = [body[m.start:m.end].split(":")[0] for m in told[0].mentions]
+    assert spans == ["31.07.22 23", "The Russian aggressor attacked civilian targets 60 times more often than military targets."]

@@ -2273,12 +2273,17 @@ def _heading_told_unread(doc: NlpDoc, heading: Span, events: list[Event], headin
     types = _trigger_types(heading) - {e.type for e in events if _told_within(e, lo, hi)}
     if under is None or not types:
         return
-    named = _named_countries(doc, heading)
+    named = _sides_in(doc, heading)
     for ev in (e for e in events if under[0] <= e.start < under[1] and e.type in types):
         if _first_side(ev) in named:
             start, end = trimmed(heading, doc.body)
             ev.mentions.insert(0, TextSpan(text=doc.body[start:end], start=start, end=end))
             types.discard(ev.type)
+
+
+def _sides_in(doc: NlpDoc, sentence: Span) -> set[str]:
+    """The countries of the places, peoples, people and bodies a sentence names ("Zelensky thanks Erdogan": UKR, TUR)."""
+    return {e.actor.country for e in _entities_in(doc, sentence) if e.actor is not None and e.actor.country}
 
 
 def _told_within(ev: Event, lo: int, hi: int) -> bool:
@@ -2300,10 +2305,12 @@ def _unread_retelling(doc: NlpDoc, ev: Event, events: list[Event], headings: lis
         return None
     lo, hi = under
     for sentence in doc.tokens.sents:
+        # a sentence that tells an event of the type, or already retells one ("31.07.22 23:57 - Shelling of Ukraine:
+        # ..." repeating the title word for word), is not where this one is told unread
         if not lo <= sentence.start_char < hi or any(
-                o.type == ev.type and sentence.start_char <= o.start < sentence.end_char for o in events):
+                o.type == ev.type and _told_within(o, sentence.start_char, sentence.end_char) for o in events):
             continue
-        if side in _named_countries(doc, sentence) and ev.type in _trigger_types(sentence):
+        if side in _sides_in(doc, sentence) and ev.type in _trigger_types(sentence):
             start, end = trimmed(sentence, doc.body)
             return TextSpan(text=doc.body[start:end], start=start, end=end)
     return None
