@@ -240,3 +240,18 @@ def test_a_sentence_left_unparsed_reads_the_future_from_its_words() -> None:
     # parsed, an ongoing progressive is no plan: the attack was on the Tuesday just gone
     text = "Officials are investigating an attack on Tuesday."
     assert [t.value for t in record_timexes(text, dt.date(2024, 8, 1), parse(text))] == ["2024-07-30"]
+
+
+@pytest.mark.parametrize("first_quote", [True, False])
+def test_a_run_of_quotes_keeps_the_day_they_were_said(first_quote: bool) -> None:
+    # dates.yaml quote_of_an_earlier_day: a quote found of an earlier day passes its day on to the quotes after it,
+    # further from the day told than characters_back; with no quote between, the far one is of the report's day
+    reach = 1500  # dates.yaml quote_of_an_earlier_day.characters_back
+    filler = "The committee met in a large room with many seats and long tables. " * (reach // 120)
+    first = "“Today was a long day for all of us,” the spokeswoman said." if first_quote else "The room was quiet."
+    text = (f"The White House on Tuesday condemned the hearing.\n\n{filler}\n\n{first}\n\n{filler}\n\n"
+            "“Today's hearing exposed nothing new,” she added.")
+    assert text.rindex("Today") - text.index("Tuesday") > reach
+    found = [(t.text, t.value) for t in record_timexes(text, dt.date(2024, 8, 1), parse(text))]
+    assert ("Today", "2024-08-01") not in found if first_quote else ("Today", "2024-08-01") in found
+    assert ("Tuesday", "2024-07-30") in found

@@ -2749,8 +2749,7 @@ def _resolved(body: str, published: dt.date | None, tokens: Doc,
     _weekday_ranges_in_order(body, found, published)
     found = _story_dates(body, tokens, found, stamps)
     if published is not None:
-        speech = _Speech(tokens, body)
-        found = [r for r in found if not _quoted_on_an_earlier_day(speech, found, r, published)]
+        found = _without_quotes_of_earlier_days(_Speech(tokens, body), found, published)
     if published is not None and _narrative_years(body, found, published, tokens):
         _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     return found
@@ -2763,6 +2762,7 @@ class _Speech:
 
     def __init__(self, tokens: Doc, body: str) -> None:
         self.tokens, self.body = tokens, body
+        self.earlier: list[tuple[int, dt.date]] = []  # quoted day words found of an earlier day: where, which day
 
     @cached_property
     def quotes(self) -> list[QSpan]:
@@ -2793,27 +2793,43 @@ def _day_of(r: Res) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2]), int(m[3])) if m and m[3] else None
 
 
-def _quoted_on_an_earlier_day(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> bool:
+def _without_quotes_of_earlier_days(speech: _Speech, found: list[Res], published: dt.date) -> list[Res]:
+    """The dates less the day words of quotes said on an earlier day (`_said_on`), in text order: a quote found
+    of an earlier day passes that day on to the quotes after it, a run of quotes from one briefing reaching further
+    from the day told than any one quote would (dates.yaml: quote_of_an_earlier_day)."""
+    kept: list[Res] = []
+    for r in found:
+        day = _said_on(speech, found, r, published)
+        if day is not None and day < published:
+            speech.earlier.append((r.start_char, day))
+        else:
+            kept.append(r)
+    return kept
+
+
+def _said_on(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> dt.date | None:
     """'The White House on Saturday condemned the attack. “... as the world saw today ...”' in a Sunday report:
-    a day word inside a direct quote counts from the day it was said; where the story's day before the quote
-    (the day its attribution names, in the sentence the quote closes in, else the last single day, at most
-    `days_back` days before publication, told within `characters_back` before the quote in a sentence of
-    something said) is an earlier one, the quote names no day of the report (dates.yaml: quote_of_an_earlier_day)."""
+    a day word inside a direct quote counts from the day it was said: the day its attribution names, in the sentence
+    the quote closes in, else the last single day, at most `days_back` days before publication, told within
+    `characters_back` before the quote in a sentence of something said or as the day of a quote before it.
+    None: no day word in a quote, or no day told (dates.yaml: quote_of_an_earlier_day)."""
     if not r.extra.get("deictic"):
-        return False
+        return None
     quote = speech.quote_at(r.start_char)
     if quote is None:
-        return False
+        return None
     rules = date_rules()["quote_of_an_earlier_day"]
     oldest = published - dt.timedelta(days=int(str(rules["days_back"])))
     end = speech.sentence_at(max(quote.close - 1, r.end_char))[1]  # the sentence the quote closes in
     said = [(x.start_char, d) for x in found if x is not r and (d := _day_of(x)) is not None and oldest <= d <= published
             and not (x.extra.get("deictic") and speech.quote_at(x.start_char) is not None)]
     told = [d for a, d in said if r.end_char <= a < end and speech.quote_at(a) is None]  # "..., he said Saturday"
-    if not told:
-        told = [d for a, d in said if quote.open - int(str(rules["characters_back"])) <= a < quote.open
-                and _speech_around(speech, a)][-1:]
-    return bool(told) and told[0] < published
+    if told:
+        return told[0]
+    reach = quote.open - int(str(rules["characters_back"]))
+    before = [(a, d) for a, d in said if reach <= a < quote.open and _speech_around(speech, a)]
+    before += [(a, d) for a, d in speech.earlier if reach <= a < quote.open]
+    return max(before, key=lambda ad: ad[0], default=(0, None))[1]
 
 
 def _speech_around(speech: _Speech, at: int) -> bool:
