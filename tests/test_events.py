@@ -1532,14 +1532,14 @@ def test_a_title_told_again_word_for_word_and_under_it_is_one_happening() -> Non
 
 
 def test_a_sentence_cut_inside_a_line_that_goes_on_is_no_heading() -> None:
-    """events._headline: a line whose sentences end with a stop before a space is a paragraph, not a heading, though
-    it ends with no stop ("... View news")."""
+    """events._headline: a line below the title whose sentences end with a stop before a space is a paragraph, not a
+    heading, though it ends with no stop ("... View news"); the text's first line is its title (the next test)."""
     from flashpoint.nlp.document import make_doc
     from flashpoint.nlp.events import _headline
 
-    body = "Russians hit a station. VIDEO. Occupants launched a rocket attack View news\nRussia strikes Kyiv"
+    body = "Rocket attack\nRussians hit a station. VIDEO. Occupants launched a rocket attack View news\nRussia strikes Kyiv"
     sents = list(make_doc(Article(id="t", source="test", body=body)).tokens.sents)
-    assert [_headline(s, body) for s in sents] == [False] * (len(sents) - 1) + [True]
+    assert [_headline(s, body) for s in sents] == [True] + [False] * (len(sents) - 2) + [True]
 
 
 def test_a_person_known_by_name_keeps_their_country_where_they_meet() -> None:
@@ -1696,6 +1696,18 @@ def test_a_heading_names_the_doer_by_a_persons_name() -> None:
         told = of_type(events_of(f"{who} thanks Erdoğan for his non-recognition of sham referenda" + below), "SUPPORT")
         assert [(side(e.actor), side(e.recipient), [m.start for m in e.mentions]) for e in told] == \
             [("UKR", "TUR", mentions)], who
+
+
+def test_the_first_line_unstopped_is_the_title_whatever_stops_it_holds() -> None:
+    """"Markushin: Irpin liberated from Russian occupiers, - mayor Markushin. VIDEO (28.03.22 17:03)": a title with a
+    stop inside is still the text's heading, so the body sentence telling its liberation is the same happening (the
+    title its first mention). The same line below another heading is a paragraph, not this text's title."""
+    line = "Markushin: Irpin liberated from Russian occupiers, - mayor Markushin. VIDEO (28.03.22 17:03)\n\n"
+    body = "Irpin, Kyiv region, was liberated from the occupiers. View news."
+    for above, mentions in (("", [0]), ("Latest news\n\n", [])):
+        told = of_type(events_of(above + line + body), "ASSAULT")
+        assert [(side(e.actor), side(e.recipient), [m.start for m in e.mentions]) for e in told] == \
+            [("UKR", "RUS", mentions)], above
 
 
 def test_a_heading_repeated_word_for_word_is_not_its_own_unread_retelling() -> None:

@@ -2369,7 +2369,9 @@ def _headline(sentence: Span, body: str) -> bool:
         return _unstopped(body[start:end])  # the doc's text (Span.text joins its tokens' again)
     line_end = body.find("\n", start)
     line = body[start:line_end if line_end >= 0 else len(body)]
-    return _unstopped(line) and _SENTENCE_STOP.search(line) is None
+    # the text's first line, unstopped, is its title whatever stops it holds ("Markushin: Irpin liberated from Russian
+    # occupiers, - mayor Markushin. VIDEO (28.03.22 17:03) « War in Ukraine | Censor.NET")
+    return _unstopped(line) and (_SENTENCE_STOP.search(line) is None or not body[:start].strip())
 
 
 _SENTENCE_STOP = re.compile(r"[.!?][\"'”’»)\]]*\s")  # a stop that ends a sentence inside a line
