@@ -325,6 +325,8 @@ def test_page_furniture_is_language_data_checked_when_read(language_with: Any, m
 
     found = markers()
     assert found.starts.match("Read more: the latest on the war") and not found.starts.match("Troops read the order")
+    assert found.starts.match("Latest updates:") and found.starts.match("Related: Strikes hit the capital")
+    assert not found.starts.match("Latest Ukraine updates: Kyiv mayor says half the city has fled")  # a live headline
     assert found.credit.search("A destroyed bridge. Photo: Reuters") and not found.credit.search("He said so.")
     assert "the" in found.stopwords
     assert found.inline_ad.fullmatch("Advertisement:") and found.inline_ad.fullmatch("Story continues below advertisement")

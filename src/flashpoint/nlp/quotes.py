@@ -2084,14 +2084,15 @@ class Extraction:
 
     def _claim(self, span: tuple[int, int] | None, clause: Token | None = None,
                verb_tags: tuple[str, ...] | None = ()) -> tuple[int, int] | None:
-        """The trimmed span, if it states something: three words or more, no question, a verb in it (or a word of
-        `verb_tags`: a headline's participle the parse read as an adjective, "959 fighters surrendered"; None: no verb
-        needed, as a headline's claim before ", X says" needs none)."""
+        """The trimmed span, if it states something: three words or more (a headline's subject and verb may be two), no
+        question, a verb in it (or a word of `verb_tags`: a headline's participle the parse read as an adjective, "959
+        fighters surrendered"; None: no verb needed, as a headline's claim before ", X says" needs none)."""
         if span is None:
             return None
         a, b = _trim(self.body, *span)
         text = self.body[a:b]
-        if self.doc.words_between(a, b) < 3 or text.rstrip().endswith("?") or \
+        if self.doc.words_between(a, b) < 3 and not (verb_tags and self._bare_clause(a, b)) or \
+                text.rstrip().endswith("?") or \
                 self.first_word(a, b) in quoting().question_words and not self._opens_condition(a, b):
             return None  # "explained why …", "asked whether …": a question, not a claim
         if clause is not None and not _states(clause):
@@ -2101,6 +2102,16 @@ class Extraction:
                 t.pos_ in ("VERB", "AUX") or t.tag_ in verb_tags or _root_read_as_plural(t) for t in span_toks):
             return None
         return a, b
+
+
+    def _bare_clause(self, a: int, b: int) -> bool:
+        """'Zelenskyy says Russia ‘panicking’': two words that are a subject and its verb (a headline's participle with
+        its "is" dropped) state something, as a longer claim does ("says so" does not)."""
+        toks = [t for t in self.doc.tokens.char_span(a, b, alignment_mode="expand") or () if not t.is_punct]
+        if len(toks) != 2 or toks[0].pos_ not in ("NOUN", "PROPN", "PRON") or toks[1].pos_ not in ("VERB", "AUX"):
+            return False
+        subject, verb = toks  # the parse may hang both on the speech verb, as its object and a complement
+        return subject.head.i == verb.i and subject.dep_ in ("nsubj", "nsubj:pass") or subject.head.i == verb.head.i
 
 
 def _speaker_phrase(verb: Token, rest: list[Token], who: Who | None) -> Token | None:
