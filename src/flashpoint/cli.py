@@ -119,6 +119,11 @@ def _report_error(e: Any) -> None:
     note(f"error: {e.source}: {e.message}")  # one line: InputError escapes control characters itself
 
 
+def _report_warning(w: Any) -> None:
+    """A document kept without records (its body is in a language flashpoint has no rules for): one line."""
+    note(f"warning: {w.source}: {w.message}")
+
+
 # -- analyze and ingest ------------------------------------------------------------------------
 
 @app.command()
@@ -134,7 +139,7 @@ def analyze(
         raise BadParameter(f"--format: {fmt!r} is not one of json, jsonl")
     from flashpoint.ingest.pipeline import load_articles
     from flashpoint.model import InputError
-    from flashpoint.workflow import analyze_safely
+    from flashpoint.workflow import analyze_safely, document_warnings
 
     failed = 0
     for item in load_articles(paths, allow_private=allow_private):
@@ -143,6 +148,8 @@ def analyze(
             _report_error(result)
             failed += 1
             continue
+        for warning in document_warnings(result):
+            _report_warning(warning)
         record = result.record()
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
     if failed:
@@ -196,8 +203,10 @@ def ingest(
             given=given, **kw))
     else:
         report = run_ingest(sources, store, engine=engine, workers=workers, scheduler=scheduler,
-                            allow_private=allow_private, given=given, on_error=_report_error)
-    note(f"stored {len(report.stored)}, already present {len(report.duplicates)}, failed {len(report.errors)}")
+                            allow_private=allow_private, given=given, on_error=_report_error,
+                            on_warning=_report_warning)
+    unread = f"; {len(report.warnings)} not analysed (language)" if report.warnings else ""
+    note(f"stored {len(report.stored)}, already present {len(report.duplicates)}, failed {len(report.errors)}{unread}")
     if report.errors:
         raise typer.Exit(1)
 
@@ -222,7 +231,10 @@ def _ingest_with_progress(console: Console, run: Callable[..., Any]) -> Any:
         def on_error(e: Any) -> None:
             progress.console.print(f"error: {e.source}: {e.message}", markup=False)
 
-        return run(on_error=on_error, on_progress=on_progress)
+        def on_warning(w: Any) -> None:
+            progress.console.print(f"warning: {w.source}: {w.message}", markup=False)
+
+        return run(on_error=on_error, on_progress=on_progress, on_warning=on_warning)
 
 
 # -- lists: events, quotes and the corpus views ------------------------------------------------

@@ -122,10 +122,13 @@ class AnalyzedArticle(Article):
     timexes: list[Timex] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    # why records are missing, one line each ("not analysed: the body is in Portuguese (pt), ..."); in the record
+    # only when there is one, so the DESIGN.md record of an analysed document is unchanged
+    warnings: list[str] = Field(default_factory=list)
 
     def record(self) -> dict[str, Any]:
-        """The DESIGN.md JSON record."""
-        return self.model_dump(mode="json")
+        """The DESIGN.md JSON record, with `warnings` where the document has any."""
+        return self.model_dump(mode="json", exclude=None if self.warnings else {"warnings"})
 
 
 class RawDocument(BaseModel):

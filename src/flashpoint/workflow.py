@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from flashpoint.ingest.budget import SECTION_CHARS, check_time, deadline, sections
 from flashpoint.ingest.decode import BadInput
 from flashpoint.model import AnalyzedArticle, Article, InputError
+from flashpoint.nlp.languages import is_analysed
 from flashpoint.nlp.pipeline import analyze
 
 if TYPE_CHECKING:  # `analyze` needs no database: SQLAlchemy is loaded only by those that store
@@ -27,6 +28,7 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, summed over the workers
+    warnings: list[InputError] = field(default_factory=list)  # documents stored without records, and why
 
     @property
     def ok(self) -> bool:
@@ -63,7 +65,7 @@ def analyze_in_sections(article: Article, size: int = SECTION_CHARS) -> Analyzed
     linear in its length; an article of ordinary length is one section, analysed whole."""
     parts = sections(article.body, size)
     check_time()
-    if len(parts) == 1:
+    if len(parts) == 1 or not is_analysed(article.language):  # a body not analysed gets its warning once
         return analyze(article)
     merged = AnalyzedArticle(**article.model_dump())
     for offset, text in parts:
@@ -75,6 +77,11 @@ def analyze_in_sections(article: Article, size: int = SECTION_CHARS) -> Analyzed
                 span.end += offset
             getattr(merged, name).extend(getattr(part, name))
     return merged
+
+
+def document_warnings(article: AnalyzedArticle) -> list[InputError]:
+    """The article's warnings as lines naming it (a body in a language flashpoint does not analyse)."""
+    return [InputError(source=article.source, message=w) for w in article.warnings]
 
 
 def store_results(store: Store, results: Iterable[AnalyzedArticle | InputError], report: IngestReport,
@@ -97,6 +104,7 @@ def store_results(store: Store, results: Iterable[AnalyzedArticle | InputError],
                 on_error(err)
             continue
         (report.stored if added.created else report.duplicates).append(added.id)
+        report.warnings += document_warnings(result)
     if on_progress:
         on_progress(report)
 
@@ -105,9 +113,11 @@ def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", worke
            scheduler: str | None = None, allow_private: bool = False, update_views: bool = True,
            on_error: Callable[[InputError], None] | None = None,
            on_progress: Callable[[IngestReport], None] | None = None,
-           given: dict[str, Any] | None = None) -> IngestReport:
+           given: dict[str, Any] | None = None,
+           on_warning: Callable[[InputError], None] | None = None) -> IngestReport:
     """Read, analyse and store; `given` metadata (outlet, published, title) fills what documents lack;
-    `on_progress` is called with the report so far as each task of documents is done."""
+    `on_progress` is called with the report so far as each task of documents is done, `on_warning` with each
+    document stored without records (its language is not analysed)."""
     from dataclasses import replace
 
     from flashpoint.scale.runner import run_tasks
@@ -127,11 +137,15 @@ def ingest(sources: Iterable[str], store: Store, *, engine: str = "local", worke
         report.stored += result.stored
         report.duplicates += result.duplicates
         report.errors += result.errors
+        report.warnings += result.warnings
         for stage, seconds in result.cpu.items():
             report.cpu[stage] = report.cpu.get(stage, 0.0) + seconds
         if on_error:
             for err in result.errors:
                 on_error(err)
+        if on_warning:
+            for warning in result.warnings:
+                on_warning(warning)
         if on_progress:
             on_progress(report)
     if update_views:

@@ -385,17 +385,15 @@ async def ingest(request: Request, store: StoreDep) -> JSONResponse:
         stored: list[str] = []
         dups: list[str] = []
         errors: list[dict[str, str]] = []
-        if built:
-            rep = workflow.ingest_articles(built, store)  # each cleaned and analysed within its budget
+        warnings: list[dict[str, str]] = []  # documents stored without records (language not analysed)
+        reports = ([workflow.ingest_articles(built, store)] if built else []) + (  # each within its budget
+            [workflow.ingest(urls, store, allow_private=False)] if urls else [])
+        for rep in reports:
             stored += rep.stored
             dups += rep.duplicates
             errors += [{"source": e.source, "message": e.message} for e in rep.errors]
-        if urls:
-            rep = workflow.ingest(urls, store, allow_private=False)
-            stored += rep.stored
-            dups += rep.duplicates
-            errors += [{"source": e.source, "message": e.message} for e in rep.errors]
-        return {"stored": stored, "duplicates": dups, "errors": errors}
+            warnings += [{"source": w.source, "message": w.message} for w in rep.warnings]
+        return {"stored": stored, "duplicates": dups, "errors": errors, **({"warnings": warnings} if warnings else {})}
 
     slots = getattr(request.app.state, "ingest_slots", None)
     if slots is None:

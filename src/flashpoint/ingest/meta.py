@@ -1052,16 +1052,24 @@ def _found(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def detect_language(text: str) -> str | None:
-    """The language whose frequent function words cover most of the text; None when too little to say."""
-    tokens = [w.lower() for w in _WORD.findall(text[:20000])]
+    """The language of a body mostly written in a script no analysed language uses (Korean, Japanese, Russian), else
+    the one whose frequent function words cover most of the text; None when too little to say. A language flashpoint
+    does not analyse is named only on clear evidence (nlp/languages.py): its body is then left unanalysed."""
+    from flashpoint.nlp.languages import clearly_foreign, is_analysed, script_language
+
+    head = text[:20000]
+    tokens = [w.lower() for w in _WORD.findall(head)]
+    scores = {lang: sum(map(words.__contains__, tokens)) for lang, words in stopwords().items()}
+    by_script = script_language(head, scores)
+    if by_script is not None:
+        return by_script
     if len(tokens) < 8:
         return None
-    scores = {lang: sum(map(words.__contains__, tokens)) for lang, words in stopwords().items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (lang, top), (_, second) = ranked[0], ranked[1]
     if top < 3 or top < 0.08 * len(tokens) or top < 1.2 * second:
         return None
-    return lang
+    return lang if is_analysed(lang) or clearly_foreign(lang, scores) else None
 
 
 # ---------------------------------------------------------------- all together

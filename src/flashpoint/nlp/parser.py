@@ -13,7 +13,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
@@ -46,8 +45,9 @@ from threadpoolctl import ThreadpoolController
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import shaped
 from flashpoint.nlp.language import dateline, names, syntax
+from flashpoint.nlp.languages import parser_dir
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "models" / "en_flashpoint_ewt"
+MODEL_DIR = parser_dir()  # resources/models/<settings/languages.yaml `parser`>: its language is the one analysed
 
 
 @lru_cache(maxsize=1)

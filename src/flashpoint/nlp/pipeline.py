@@ -18,6 +18,7 @@ from typing import Any
 
 from flashpoint.model import AnalyzedArticle, Article
 from flashpoint.nlp.document import NlpDoc, make_doc
+from flashpoint.nlp.languages import is_analysed, not_analysed_warning
 from flashpoint.nlp.parse_scope import wanted_sentences
 
 Extractor = Callable[[NlpDoc], list[Any]]
@@ -98,6 +99,10 @@ def _loading_once() -> Iterator[None]:
 
 
 def analyze(article: Article, backends: dict[str, str] | None = None) -> AnalyzedArticle:
+    """The article's records; a body in a language flashpoint has no rules for (as ingest told it) gets none, and a
+    warning naming the language, rather than what the English rules and parser make of its words."""
+    if not is_analysed(article.language):
+        return AnalyzedArticle(**article.model_dump(), warnings=[not_analysed_warning(str(article.language))])
     with _loading_once():
         return _analyze(article, backends)
 

@@ -43,6 +43,7 @@ class TaskResult:
     errors: list[InputError] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage, in the worker
     worker: int = 0  # the worker's process id
+    warnings: list[InputError] = field(default_factory=list)  # documents stored without records, and why
 
     def merge(self, other: TaskResult) -> None:
         self.units += other.units
@@ -50,6 +51,7 @@ class TaskResult:
         self.stored += other.stored
         self.duplicates += other.duplicates
         self.errors += other.errors
+        self.warnings += other.warnings
         for stage, seconds in other.cpu.items():
             self.cpu[stage] = self.cpu.get(stage, 0.0) + seconds
 
@@ -112,7 +114,7 @@ def run_task(units: list[Unit], store: Store | str, allow_private: bool = False,
     from flashpoint.ingest.budget import deadline
     from flashpoint.ingest.decode import BadInput
     from flashpoint.ingest.pipeline import build_article
-    from flashpoint.workflow import analyze_safely, warm_up
+    from flashpoint.workflow import analyze_safely, document_warnings, warm_up
 
     if isinstance(store, str):
         store = worker_store(store)
@@ -158,6 +160,7 @@ def run_task(units: list[Unit], store: Store | str, allow_private: bool = False,
             if isinstance(result, InputError):
                 out.errors.append(result)
                 continue
+            out.warnings += document_warnings(result)
             pending.append(result)
             if len(pending) >= batch:
                 flush()

@@ -1,0 +1,157 @@
+"""Which languages flashpoint analyses, and when a body is confidently in another one (resources/settings/languages.yaml).
+
+The extractors' rules are English words and the shipped parser is trained on English: run on a Portuguese or Korean
+body they give junk that looks like fact. A body whose detected language is not analysed is kept, with its
+metadata, and gets no records but a warning naming its language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from flashpoint.nlp.language import LANG_DIR, stopwords
+from flashpoint.yamlio import load_yaml
+
+SETTINGS = LANG_DIR.parent / "settings" / "languages.yaml"
+MODELS_DIR = LANG_DIR.parent / "models"
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # the letters among them are looked up one by one
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """How clear the evidence must be before a body is taken for another language (see the settings file)."""
+
+    min_letters: int
+    script_share: float
+    min_hits: int
+    hits_ratio: float
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    analysis_files: tuple[str, ...]
+    parser: str
+    foreign: Foreign
+    script_hint: float
+    scripts: tuple[tuple[str, str], ...]
+    names: dict[str, str]
+
+
+def _number(block: dict[str, Any], key: str, kind: type) -> Any:
+    value = block.get(key)
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0 or (kind is int and value != int(value)):
+        raise ValueError(f"{SETTINGS.name}: {key!r} must be a {'whole ' if kind is int else ''}number of 0 or more")
+    return kind(value)
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) and s for s in p)
+                                              for p in value):
+        raise ValueError(f"{SETTINGS.name}: 'scripts' must be a list of [SCRIPT, code] pairs")
+    return tuple((s, c) for s, c in value)
+
+
+@lru_cache(maxsize=1)
+def settings() -> LanguageSettings:
+    """resources/settings/languages.yaml, checked."""
+    data = load_yaml(SETTINGS.read_text(encoding="utf-8"))
+    files, block, names = data.get("analysis_files"), data.get("foreign"), data.get("names")
+    if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
+        raise ValueError(f"{SETTINGS.name}: 'analysis_files' must be a list of file names")
+    if not isinstance(block, dict):
+        raise ValueError(f"{SETTINGS.name}: 'foreign' must be a mapping")
+    if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+        raise ValueError(f"{SETTINGS.name}: 'names' must map a code to a name")
+    foreign = Foreign(_number(block, "min_letters", int), _number(block, "script_share", float),
+                      _number(block, "min_hits", int), _number(block, "hits_ratio", float))
+    return LanguageSettings(tuple(files), str(data.get("parser")), foreign,
+                            _number(data, "script_hint", float), _pairs(data.get("scripts")), dict(names))
+
+
+def parser_dir() -> Path:
+    """The shipped parser's folder (resources/models/<parser>)."""
+    return MODELS_DIR / settings().parser
+
+
+@lru_cache(maxsize=1)
+def analysed_languages() -> frozenset[str]:
+    """The languages with the extractors' files in resources/lang/<code>/ that the shipped parser is for."""
+    conf = settings()
+    meta = parser_dir() / "meta.json"
+    parser_language = json.loads(meta.read_text(encoding="utf-8")).get("lang") if meta.exists() else None
+    return frozenset(p.name for p in LANG_DIR.iterdir()
+                     if p.name == parser_language and all((p / f).exists() for f in conf.analysis_files))
+
+
+def is_analysed(language: str | None) -> bool:
+    """Whether a body in `language` is analysed: one not told (None) is, as before anything told it."""
+    return language is None or language in analysed_languages()
+
+
+def language_name(code: str) -> str:
+    name = settings().names.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def not_analysed_warning(language: str) -> str:
+    """The one line a document not analysed carries and the CLI prints."""
+    return (f"not analysed: the body is in {language_name(language)}, a language flashpoint has no rules for "
+            f"(it analyses {', '.join(sorted(analysed_languages()))})")
+
+
+@lru_cache(maxsize=4096)
+def script(ch: str) -> str:
+    """A letter's script: the first word of its Unicode name (LATIN, CYRILLIC, HANGUL, CJK, ...)."""
+    if ch < "\x80":
+        return "LATIN"
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+@lru_cache(maxsize=1)
+def _stopword_scripts() -> dict[str, str]:
+    """Each language with a stopwords.yaml -> the script its words are written in."""
+    return {code: Counter(script(ch) for w in words for ch in w if ch.isalpha()).most_common(1)[0][0]
+            for code, words in stopwords().items() if words}
+
+
+def _analysed_scripts() -> frozenset[str]:
+    scripts = _stopword_scripts()
+    return frozenset(scripts[code] for code in analysed_languages() if code in scripts) or frozenset({"LATIN"})
+
+
+def script_language(text: str, scores: dict[str, int]) -> str | None:
+    """The language of a body mostly written in a script no analysed language is written in: the language with
+    stopwords in that script whose words it holds most, else the settings' script list. None when the body is
+    not mostly in such a script (or holds too few letters to say)."""
+    conf = settings()
+    letters = Counter(script(ch) for ch in _NON_ASCII.findall(text) if ch.isalpha())
+    letters["LATIN"] += len(_ASCII_LETTERS.findall(text))
+    total = sum(letters.values())
+    own = _analysed_scripts()
+    foreign = {s: n for s, n in letters.items() if s not in own}
+    count = sum(foreign.values())
+    if total < conf.foreign.min_letters or count < conf.foreign.script_share * total:
+        return None
+    main = max(foreign, key=foreign.__getitem__)
+    written = {code: scores.get(code, 0) for code, s in _stopword_scripts().items() if s == main}
+    if written and max(written.values()) > 0:
+        return max(sorted(written), key=written.__getitem__)
+    return next((code for s, code in conf.scripts if foreign.get(s, 0) >= conf.script_hint * count), None)
+
+
+def clearly_foreign(language: str, scores: dict[str, int]) -> bool:
+    """Whether a body whose function words are most of `language` (not analysed) holds enough of them, and more
+    than of any analysed language, to be taken for it: a short English headline ties with Polish on 'i', 'to'."""
+    conf = settings().foreign
+    hits = scores.get(language, 0)
+    best_analysed = max((scores.get(code, 0) for code in analysed_languages()), default=0)
+    return hits >= conf.min_hits and hits >= conf.hits_ratio * best_analysed
