@@ -120,6 +120,8 @@ def poll_source(w: Watch, src: Source, report: CycleReport) -> None:
             for err in result.errors:
                 report.item_errors += 1
                 w.log("item_failed", level="warning", source=src.name, item=err.source, error=err.message)
+            for note in result.warnings:  # stored, without records: its language is not one flashpoint analyses
+                w.log("item_not_analysed", level="warning", source=src.name, item=note.source, warning=note.message)
             state = "stored" if result.stored else "duplicate" if ids else "failed"
             item_failed = item_failed or state == "failed"
             health.record_item(store, src.id, item.key, item.link, state, w.clock(), article_ids=ids,
