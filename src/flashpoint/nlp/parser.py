@@ -550,6 +550,17 @@ def repair_labelled_subjects(doc: Doc) -> None:
             continue
         noun.head, noun.dep_ = verb, "nsubj"
         label.dep_ = "dislocated"
+    repair_label_subjects(doc)
+
+
+def repair_label_subjects(doc: Doc) -> None:
+    """'Zaporizhzhia NPP: Erdogan said that …': a verb the parse gave two subjects, the first a topic label its colon
+    closes before the second, has the second as subject; the label is dislocated."""
+    for first in list(_labelled(doc, "nsubj")):
+        verb = first.head
+        second = next((c for c in verb.children if c.dep_ == "nsubj" and first.i < c.i < verb.i), None)
+        if second is not None and any(t.text == ":" for t in doc[first.right_edge.i:second.left_edge.i]):
+            first.dep_ = "dislocated"
 
 
 def _cased(noun: Token) -> bool:

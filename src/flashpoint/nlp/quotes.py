@@ -90,6 +90,7 @@ _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
 _HEADLINE_END = _cue("headline_end")  # a stop closing a line, past its quote marks: none ends a headline
+_PAGE_STAMP = _cue("page_stamp")  # '(19.08.22 12:59) « World | Censor.NET' after a headline: no claim runs on
 _REPEATED_HEADLINE = _cue("repeated_headline")  # a page that repeats its stamped headline (Extraction._repeated_headline)
 _LABELLED_CLAIM = _cue("labelled_claim")  # 'Danilov: Western weapons changing course of the war'
 _SPEAKER_AFTER_QUOTE = _cue("speaker_after_quote")  # '“…,” IAEA Director General Rafael Mariano Grossi' ending its line
@@ -2090,6 +2091,9 @@ class Extraction:
         if span is None:
             return None
         a, b = _trim(self.body, *span)
+        stamp = _PAGE_STAMP.search(self.body, a, b)
+        if stamp is not None:
+            a, b = _trim(self.body, a, stamp.start())
         text = self.body[a:b]
         if self.doc.words_between(a, b) < 3 and not (verb_tags and self._bare_clause(a, b)) or \
                 text.rstrip().endswith("?") or \

@@ -1231,15 +1231,19 @@ class Speakers:
 
     def _titled_across_place(self, tok: Token) -> Who | None:
         """'China's ambassador to Britain Liu Xiaming said', 'the envoy to the UN Linda Thomas-Greenfield': a
-        role whose place or body (a name, its preposition before it) runs straight on into a person's name,
-        however the parse hung that name; "the spokesman for President X" names the spokesman."""
+        role whose place or body (a name, its preposition before it; one or more: 'Representative of Ukraine to the UN
+        X') runs straight on into a person's name, however the parse hung that name; "the spokesman for President X"
+        names the spokesman."""
         if tok.lower_ not in role_nouns():
             return None
         end = tok.right_edge.idx + len(tok.right_edge)
+        at = tok.idx + len(tok)  # 'Deputy Permanent Representative of Ukraine to the UN X': places may follow places
         for place, person in pairwise(self.entities_in(tok.idx, end)):
-            if person.type == "PERSON" and place.type != "PERSON" and not self.body[place.end:person.start].strip() \
-                    and _ROLE_PLACE.fullmatch(self.body, tok.idx + len(tok), place.start):
+            if place.type == "PERSON" or not _ROLE_PLACE.fullmatch(self.body, at, place.start):
+                return None
+            if person.type == "PERSON" and not self.body[place.end:person.start].strip():
                 return self.from_entity(person)
+            at = place.end
         return None
 
     def _titled_across_domain(self, tok: Token) -> Who | None:
