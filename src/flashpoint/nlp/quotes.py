@@ -596,6 +596,9 @@ def _second_verb(tok: Token) -> bool:
     return any(c.dep_ == "cc" for c in tok.children) or not _after_clause_comma(tok)
 
 
+_BESIDE = frozenset({"ccomp", "conj", "parataxis"})  # a clause the parse set beside a verb (not one adverbial to it)
+
+
 class Extraction:
     """One document's quote marks, cues, speakers and quotes."""
 
@@ -783,9 +786,23 @@ class Extraction:
             found = self._clause_speaker(tok, cue, s)  # "…, warning it “…”": the one who spoke before
             if found is not None:
                 return found, None, tok
+        if subj is None and (shared := self._shared_subject(tok)) is not None:
+            return None, shared, tok
         if subj is None and _after_clause_comma(tok):
             return self._name_after_verb(tok), None, tok
         return None, subj, tok
+
+    def _shared_subject(self, tok: Token) -> Token | None:
+        """'Bolsonaro won't condemn Putin, says Brazil will remain neutral': a speech verb with no subject, between the
+        comma that closes a clause and a clause of its own, shares the subject of the clause before the comma (no
+        inverted verb: its speaker would follow it, not a clause)."""
+        doc = tok.doc
+        if tok.i == 0 or doc[tok.i - 1].text != "," or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            return None
+        first = doc[tok.i - 1].head  # the comma hangs on the verb of the clause it closes, a clause beside this verb's
+        beside = first.head.i == tok.i and first.dep_ in _BESIDE or tok.head.i == first.i and tok.dep_ in _BESIDE
+        subj = subject_of(first) if beside and first.pos_ in ("VERB", "AUX") and first.i < tok.i else None
+        return subj if subj is not None and subj.i < first.i and not self.quoted(subj.idx) else None
 
     def _name_after_verb(self, tok: Token) -> Who | None:
         """'…, said Rebecca Harms, former …', however the parse split the sentence; '…, said executive chair
@@ -842,6 +859,8 @@ class Extraction:
             return subjects[0] if subjects else left_nominal(tok, tok.sent.start)
         if _reporting_after_apposition(tok):
             return tok.head  # "X (ASK), a rights group, reported … that": the apposition, standing for X
+        if not subjects and tok.i > 0 and tok.doc[tok.i - 1].text == "," and _described_closing(tok):
+            return None  # "Russia shelled the town, says the governor.": the phrase after the verb, not a shared subject
         subj = self._parsed_subject(tok, subjects)
         if subj is None or self.quoted(subj.idx):
             return None
