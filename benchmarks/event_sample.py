@@ -37,7 +37,8 @@ benchmarks/ named at main 8107ec5 (902 ids then), minus the 40 rows of quote sam
 P 1.0 (6 of 6) R 0.176, any confidence P 0.571 (12 of 21) R 0.353 at b86af78; released as tuning data. Sample 17 is the draw of 13 with random.Random(17), N odd, among the rows no file of
 benchmarks/ named at main 3752389 (1,082 ids then), minus the 40 rows of quote sample 18r (a pool of 7,146 rows; 13 of
 the 50 state no event; 46 events, 40 current and affirmed). Labelled from the text alone, scored when judged: strict
-shown P 0.769 (10 of 13) R 0.25, any confidence P 0.556 (15 of 27) R 0.375 at a1ff0a9; released as tuning data. Sample 12 is the same draw with random.Random(12) among the rows whose N is even (a
+shown P 0.769 (10 of 13) R 0.25, any confidence P 0.556 (15 of 27) R 0.375 at a1ff0a9
+(3dc78e5 before its rebase onto 9ef7419, labels identical); released as tuning data. Sample 12 is the same draw with random.Random(12) among the rows whose N is even (a
 pool of 7,280 rows: the 722 ids named in benchmarks/ then and the 40 rows of quote sample 13r left out; 12 of the 50
 state no event; 61 events, 49 current and affirmed), labelled BLIND at the start of the 2026-12-06 night stop (its
 conventions, those of samples 9-11, in the draw's notes: repelled attacks the enemy's ASSAULT, shoot-downs none, noun

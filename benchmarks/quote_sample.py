@@ -71,7 +71,8 @@ places either way, 32 rows with a quote. Labelled from the text alone, scored wh
 Sample 18r (quote_sample18r.jsonl) is the draw of 14r with random.Random(118), N odd, among the rows no file of
 benchmarks/ named at main 3752389 (1,082 ids then; 1,313 odd rows with the cue); 43 quotes (40 reported, 3 direct), 27
 places either way, 30 rows with a quote. Labelled from the text alone, scored when judged: P 0.919 R 0.791
-(span+speaker, 34 of 43 matched, 37 found; span only P 0.973 R 0.837) at a1ff0a9; released as tuning data.
+(span+speaker, 34 of 43 matched, 37 found; span only P 0.973 R 0.837) at a1ff0a9 (3dc78e5 before its rebase
+onto 9ef7419, labels identical); released as tuning data.
 
 Samples 12 and 13r were blind for the 2026-12-06 night stop, labelled from the text alone at its start and scored only at
 its start (25da3ea) and end (66de652). Sample 12 is the draw of sample 11 with random.Random(12) (a pool of 87 bodies no
