@@ -1720,3 +1720,14 @@ def test_a_heading_repeated_word_for_word_is_not_its_own_unread_retelling() -> N
     assert len(told) == 1
     spans = [body[m.start:m.end].split(":")[0] for m in told[0].mentions]
     assert spans == ["31.07.22 23", "The Russian aggressor attacked civilian targets 60 times more often than military targets."]
+
+
+def test_a_passive_told_without_its_auxiliary_is_read_by_its_by_phrase() -> None:
+    """"Three dead as maternity hospital hit by Russian air strike": a past form of a verb of syntax.yaml agent_verbs or
+    object_verbs with a subject and a "by" phrase but no object or auxiliary is a passive wherever the parse hung it:
+    the strike's maker acts, the hospital undergoes it. With an object ("Russian troops hit Kharkiv by night") the
+    subject acts."""
+    hit = of_type(events_of("Ukraine war: Three dead as maternity hospital hit by Russian air strike"), "ASSAULT")
+    assert [(side(e.actor), e.recipient.text if e.recipient else None) for e in hit] == [("RUS", "maternity hospital")]
+    active = of_type(events_of("Russian troops hit Kharkiv by night."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in active] == [("RUS", "UKR")]

@@ -463,7 +463,19 @@ def _adjectival_passive(tok: Token) -> bool:
     passive participle all the same, its subject the one acted on."""
     if tok.pos_ == "ADJ" and shaped("participle", tok.lower_) and any(c.dep_ == "cop" for c in tok.children):
         return True
-    return _headline_passive(tok)
+    return _headline_passive(tok) or _reduced_passive(tok)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """"Three dead as maternity hospital(nsubj) hit by Russian air strike": a past form of a verb that needs an object
+    (`object_verbs`), told with a subject and a "by" phrase (syntax.yaml agent_preps) but no object and no auxiliary,
+    is a passive with its auxiliary left out, wherever the parse hung it: the subject undergoes it, the "by" phrase
+    does it (syntax.yaml object_verbs and agent_verbs). "Prices rose by five percent" is no passive."""
+    if verb.tag_ not in ("VBD", "VBN") or not is_verb_of(verb, syntax().object_verbs | syntax().agent_verbs):
+        return False
+    if children(verb, "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass") or not children(verb, "nsubj"):
+        return False
+    return any(c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps) for c in verb.children)
 
 
 def _headline_passive(verb: Token) -> bool:
