@@ -1731,3 +1731,15 @@ def test_a_passive_told_without_its_auxiliary_is_read_by_its_by_phrase() -> None
     assert [(side(e.actor), e.recipient.text if e.recipient else None) for e in hit] == [("RUS", "maternity hospital")]
     active = of_type(events_of("Russian troops hit Kharkiv by night."), "ASSAULT")
     assert [(side(e.actor), side(e.recipient)) for e in active] == [("RUS", "UKR")]
+
+
+def test_casualties_whose_country_is_only_inherited_are_those_of_the_force_told_before() -> None:
+    """"186 children were killed" after "the armed invasion of the Russian Federation": the children's country is the
+    story's last named (Russia), not one their own words name, so they are the casualties of the killing told before
+    (one happening, its mention). "186 Russian children" name their own country: another happening."""
+    before = ("Russia is killing children in Ukraine. More than 530 children suffered in Ukraine as a result of the "
+              "armed invasion of the Russian Federation. At the same time, ")
+    told = of_type(events_of(before + "186 children were killed and more than 344 were injured."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient), len(e.mentions)) for e in told] == [("RUS", "UKR", 1)]
+    told = of_type(events_of(before + "186 Russian children were killed and more than 344 were injured."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient), len(e.mentions)) for e in told] == [("RUS", "UKR", 0), (None, "RUS", 0)]

@@ -2200,7 +2200,7 @@ def _struck_before(ev: Event, events: list[Event]) -> Event | None:
         # "one resident in the city of Toretsk was killed": elsewhere, another happening
         if not _told_alike(ev, other):
             continue
-        victim = ev.recipient if ev.recipient is not None and (ev.recipient.country or ev.recipient.code) else None
+        victim = ev.recipient if _victim_named(ev.recipient) else None
         if not _of_side(other.actor):
             if _hurt_again(ev, victim, other):
                 return other
@@ -2208,6 +2208,15 @@ def _struck_before(ev: Event, events: list[Event]) -> Event | None:
         if victim is None or (other.recipient is not None and _same_victim(victim, other.recipient)):
             return other
     return None
+
+
+def _victim_named(recipient: Actor | None) -> bool:
+    """A victim of a side its own words name ("two Ukrainian soldiers", "Kuleba", "the UN"): not people whose country
+    was only inherited from the story ("186 children were killed" after "the invasion of the Russian Federation": of no
+    side the clause names, so casualties of the force told before)."""
+    if recipient is None or not (recipient.country or recipient.code):
+        return False
+    return bool(recipient.code) or (recipient.id or "").startswith("person:") or actor_kb.names_a_country(recipient.text)
 
 
 def _hurt_again(ev: Event, victim: Actor | None, other: Event) -> bool:
