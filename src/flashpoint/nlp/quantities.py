@@ -478,6 +478,7 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
     near_after = _CLAUSE_CUT.split(_APPOSITION.sub(" ", _AGES_SAID.sub(" ", after[:120])))[0][:70]
     # the words after the next figure are its own: "107 people were detained and 44 officers injured"
     own, *next_clause = _next_figure().split(near_after, maxsplit=1)
+    own = _before_a_toll_of_the_next(own)
     found = _nearest_toll(near_before, own)
     if found is None and next_clause and _bare_noun_phrase(own):
         # coordinated subjects share the verb after the last: "200 civilians and 35 soldiers were killed"
@@ -493,6 +494,16 @@ def _kind(before: str, after: str, head_kind: str | None, unit: str | None, pct:
     return None
 
 
+def _before_a_toll_of_the_next(own: str) -> str:
+    """The words up to a toll verb that takes the next number as its object ('A magnitude 6.4 earthquake killed 12',
+    'Two gunmen wounded five'): that toll is the next figure's, and this one counts who or what did it
+    (figures.yaml agent_is_no_toll)."""
+    cut = _PATTERN("toll_of_the_next").search(own)
+    if cut is None or not own[:cut.start()].strip():
+        return own  # "Two killed 3 wounded": a headline's toll right after its own figure
+    return own[:cut.start()]
+
+
 @lru_cache(maxsize=1)
 def _losses_before() -> re.Pattern[str]:
     """'losses update: 15,300 personnel', 'total losses ... are approaching 65,000 servicemen': a word of losses
@@ -502,17 +513,18 @@ def _losses_before() -> re.Pattern[str]:
 
 def _nearest_toll(before: str, after: str) -> str | None:
     """The kind word nearest the figure, after it (from its start) or before it (from its end); on a
-    tie the earlier of _KINDS."""
+    tie the one after it (a headline's "Two killed 3 wounded": the word right after a figure is its own), then the
+    earlier of _KINDS."""
     pats = _patterns()
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     for rank, kind in enumerate(_KINDS):
         for hit in pats[kind].finditer(after):
-            cand = (hit.start(), rank, kind)
+            cand = (hit.start(), 0, rank, kind)
             best = cand if (best is None or cand < best) and _toll_noun(after, hit) else best
         for hit in pats[kind].finditer(before):
-            cand = (len(before) - hit.end(), rank, kind)
+            cand = (len(before) - hit.end(), 1, rank, kind)
             best = cand if (best is None or cand < best) and _toll_noun(before, hit) else best
-    return best[2] if best is not None else None
+    return best[3] if best is not None else None
 
 
 def _toll_noun(text: str, hit: re.Match[str]) -> bool:
@@ -669,7 +681,8 @@ def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | N
             break
         noun = noun.head
     said_of = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.i > noun.i]
-    if noun.dep_ in ("nsubj", "nsubj:pass", "obj") and noun.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+    if noun.dep_ in ("nsubj", "nsubj:pass", "obj") and noun.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN") \
+            and not _agent_of(noun):
         said_of.insert(0, noun.head)
     for word in said_of:
         kind = _word_kind(word)
@@ -679,6 +692,16 @@ def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | N
     if people and first.dep_ == "obj" and _patterns()["killed_of_people"].fullmatch(first.head.lower_):
         return "killed"
     return None
+
+
+def _agent_of(noun: Token) -> bool:
+    """'Two gunmen killed 12 people': the active subject of a verb with an object did what the verb says to the
+    object, which the verb's toll counts, not the subject (figures.yaml agent_is_no_toll). A counted noun after the
+    verb with no preposition of its own is its object, however the parse labels it ('wounded at least five guards')."""
+    return noun.dep_ == "nsubj" and any(
+        c.dep_ == "obj" or (c.i > noun.head.i and c.dep_ in ("nmod", "obl") and any(g.dep_ == "nummod" for g in c.children)
+                            and not any(g.dep_ == "case" for g in c.children))
+        for c in noun.head.children)
 
 
 def _first_conjunct(noun: Token) -> Token:
@@ -1316,9 +1339,9 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     m, before = fig.m, fig.before
     if _name_of_a_number(fig, head_kind):
         return True
-    prev_word = re.search(r"(\S+)\s*$", before)
+    prev_word = _word_before_a_name_number(fig)
     word = prev_word.group(1).lstrip(_OPENING_MARKS) if prev_word else ""
-    if prev_word is None or not _name_like(word) \
+    if prev_word is None or not _names_a_number(word) \
             or before.rstrip().endswith((".", ":", ",", ";")) \
             or (_POSSESSIVE.search(prev_word.group(1)) and not _model_name_after(fig)):
         return False  # "WeWork's 12,000 employees" counts; "Boeing's 737 Max jets" names a model
@@ -1330,6 +1353,18 @@ def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     if plain and _ARTICLE_AND_NAME.search(before):
         return True  # "a Falaq 1 rocket", "the Iskander 2 launcher": one thing of a named model
     return plain and not head_kind
+
+
+def _names_a_number(word: str) -> bool:
+    """A word that may name what the number after it numbers ('Nord Stream 2', 'i5-9300H 15"'); a compound that ends
+    in a word in lower case ('BPA-free 5-gallon bottles', 'Kremlin-backed') is an adjective, no name."""
+    return _name_like(word) and re.search(r"-[a-z]+$", word) is None
+
+
+def _word_before_a_name_number(fig: _Figure) -> re.Match[str] | None:
+    """The word before a number that may be a name's; none before a number word in lower case, for names capitalise
+    theirs ('the Group of Seven'; 'Dip: Mix two tablespoons' counts: figures.yaml name_numbers)."""
+    return None if (fig.m["num"] or "").islower() else re.search(r"(\S+)\s*$", fig.before)
 
 
 _WORD_BEFORE = re.compile(r"(?:(\w+)\s+)?([A-Z][a-z]\w*)\s+$")
@@ -1471,6 +1506,8 @@ def _counted(fig: _Figure) -> tuple[str | None, str | None]:
     """The noun phrase the figure counts and its lexicon; shots a goalkeeper stopped are saves, no munitions
     (figures.yaml saves_are_no_munitions)."""
     subject, head_kind = _subject(fig.after)
+    if head_kind == "munitions" and _craft_out_of_war(fig, subject):
+        return subject, None
     noun = (subject or "").split()[:1]
     words = _figure_rule_words()
     if head_kind != "munitions" or not noun or noun[0].lower() not in words["saves_are_no_munitions.words"]:
@@ -1478,6 +1515,21 @@ def _counted(fig: _Figure) -> tuple[str | None, str | None]:
     verb = re.search(r"(\w+)\s*$", fig.before)  # the word before the number, read only for a noun the rule lists
     saved = verb is not None and verb.group(1).lower() in words["saves_are_no_munitions.verbs"]
     return subject, None if saved else head_kind
+
+
+def _craft_out_of_war(fig: _Figure, subject: str | None) -> bool:
+    """'Emirates had a fleet of 270 aircraft': craft that serve in war and peace alike (figures.yaml craft_of_war
+    nouns) are weapons only in a sentence of war (its `war_words`: 'destroyed two aircraft', 'Six enemy planes are
+    bombing'); elsewhere they are a count of kind other."""
+    words = _figure_rule_words()
+    if not subject or subject.split()[-1].lower() not in words["craft_of_war.nouns"]:
+        return False
+    return _war_words().search(f"{fig.before} {fig.after}") is None
+
+
+@lru_cache(maxsize=1)
+def _war_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + _alt(sorted(_figure_rule_words()["craft_of_war.war_words"])) + r")\b", re.I)
 
 
 def _unit_after(fig: _Figure, gap: str = r"\s+") -> bool:
@@ -1694,9 +1746,40 @@ def _part_of_a_count() -> re.Pattern[str]:
 
 def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | None) -> bool:
     """A number read in its sentence that counts nothing: a guess, a name, an age, a rank, a reference back."""
-    return _no_count(fig, value, head_kind) or _is_name_number(fig, head_kind) or _model_of_weapons(fig, head_kind) \
+    return _no_count(fig, value, head_kind) or (_is_name_number(fig, head_kind) and not _counted_by_the_verb_before(doc, fig)) \
+        or _model_of_weapons(fig, head_kind) \
         or _is_age_after_name(fig) or _one_of_a_superlative(doc, fig) or _definite_reference(doc, fig, head_kind) \
-        or _one_thing_named(doc, fig, value, head_kind) or _measured_name(fig) or _code_or_citation(fig)
+        or _one_thing_named(doc, fig, value, head_kind) or _measured_name(fig) or _code_or_citation(fig) \
+        or _a_point_at(doc, fig)
+
+
+def _counted_by_the_verb_before(doc: NlpDoc, fig: _Figure) -> bool:
+    """'Add 2 cups of flour', 'Buy 3 tickets': the capitalised word before the number is a verb the parse reads, an
+    imperative opening its sentence, whose object the number counts, no name (figures.yaml name_numbers)."""
+    tok = _token_at(doc, fig.num_start)
+    if tok is None or tok.i == 0 or tok.dep_ != "nummod":
+        return False
+    verb = doc.tokens[tok.i - 1]
+    return verb.pos_ == "VERB" and tok.head.dep_ == "obj" and tok.head.head.i == verb.i
+
+
+def _a_point_at(doc: NlpDoc, fig: _Figure) -> bool:
+    """'Medicare kicks in at 65,', 'We recommend at 100%': a bare number or share after 'at', nothing counted after it,
+    that says when or how much of what a verb does is a point (an age, a degree), no count; a verb of a level
+    ('stood at 65', 'closed at 3,100') or a noun it is said of ('inflation at 2%') makes it a figure (figures.yaml
+    points_at)."""
+    m = fig.m
+    if m["qual"] or m["cur"] or m["curword"] or m["scale"] or m["abbr"] or fig.rng is not None \
+            or not _PATTERN("point_at").search(fig.before) or not _PATTERN("clause_end_after").match(fig.after):
+        return False
+    node = _token_at(doc, fig.num_start)
+    if node is not None and node.dep_ == "nummod" and m["pct"]:
+        node = node.head  # "100 %": the sign carries the share's place in the clause
+    if node is None or node.dep_ != "obl" or any(c.dep_.startswith("nsubj") for c in node.children):
+        return False
+    verb = node.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in _figure_rule_words()["points_at.level_verbs"] \
+        and _nearest_toll(fig.before, "") is None
 
 
 def _code_or_citation(fig: _Figure) -> bool:
