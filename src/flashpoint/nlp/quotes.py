@@ -1282,7 +1282,8 @@ class Extraction:
         (quotes.yaml labelled_claim; `_named_alone`) is that speaker's claim, when it states something; a claim that
         names the speaker again, by name or pronoun, is about them, the label a topic ('Olaf Scholz: Scholz explained why
         …', 'Pedro Sanchez: He is preparing a visit to Kyiv'); one that holds a speech verb reports another's words. A
-        role alone ('President: …') is the person the text goes on to name in it (`_role_holder`)."""
+        role alone ('President: …') is the person the text goes on to name in it (`_role_holder`); a name may come
+        before what it spoke on ('Zelensky on the strike in Dnipro: …'), a role so placed is left as it is."""
         out: list[Quote] = []
         for m in _LABELLED_CLAIM.finditer(self.body):
             claim = self._lone_headline(*m.span("claim"), found)
@@ -1291,7 +1292,7 @@ class Extraction:
                 continue
             who = self._named_alone(*m.span("name")) or \
                 _known_surname(m.group("name"), m.start("name"), m.group("claim")) or \
-                self._role_holder(m.group("name"), m.end("name"), found) or \
+                (self._role_holder(m.group("name"), m.end("name"), found) if not m.group("about") else None) or \
                 (self._country_named(*m.span("name")) if m.group("venue") else None)
             if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
