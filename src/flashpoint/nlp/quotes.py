@@ -596,6 +596,7 @@ def _second_verb(tok: Token) -> bool:
     return any(c.dep_ == "cc" for c in tok.children) or not _after_clause_comma(tok)
 
 
+_SPEAKER_DEPS = frozenset({"nsubj", "obj", "iobj", "xcomp", "appos"})  # what the parse may make of an inverted speaker
 _BESIDE = frozenset({"ccomp", "conj", "parataxis"})  # a clause the parse set beside a verb (not one adverbial to it)
 
 
@@ -808,7 +809,8 @@ class Extraction:
         """'…, said Rebecca Harms, former …', however the parse split the sentence; '…, said executive chair
         Marcelo Claure': the name the title words go on to."""
         after = tok.doc[tok.i + 1]
-        head = right_nominal(tok, tok.sent.end, self.times) if after.is_lower else None
+        modifier = after.dep_ in ("compound", "amod") and after.head.pos_ == "NOUN"  # "…, says U.S. official"
+        head = right_nominal(tok, tok.sent.end, self.times) if after.is_lower or modifier else None
         if head is not None and head.pos_ == "PROPN":
             after = head
         elif head is not None and (apposed := self.speakers.who(head)) is not None:
@@ -859,8 +861,8 @@ class Extraction:
             return subjects[0] if subjects else left_nominal(tok, tok.sent.start)
         if _reporting_after_apposition(tok):
             return tok.head  # "X (ASK), a rights group, reported … that": the apposition, standing for X
-        if not subjects and tok.i > 0 and tok.doc[tok.i - 1].text == "," and _described_closing(tok):
-            return None  # "Russia shelled the town, says the governor.": the phrase after the verb, not a shared subject
+        if all(t.i < tok.i for t in subjects) and _described_closing(tok):
+            return None  # "Russia shelled the town, says the governor.": the phrase after the verb, not the clause's
         subj = self._parsed_subject(tok, subjects)
         if subj is None or self.quoted(subj.idx):
             return None
@@ -2318,13 +2320,18 @@ def _name_right_after(verb: Token) -> Token:
 
 
 def _described_closing(verb: Token) -> bool:
-    """'…, said a presidential spokesman.', '…, said the minister.': a noun phrase opened by an article right after the
-    verb that closes the sentence is the one who speaks, whether the parse made it the verb's object or a second
-    subject beside the clause before the comma."""
+    """'…, said a presidential spokesman.', '…, said the minister.', '…, says U.S. official': a noun phrase right after
+    the verb that closes the sentence is the one who speaks, whether the parse made it the verb's object, a complement
+    or a second subject beside the clause before the comma."""
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].text in "”\"":
+        before -= 1
+    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[before].text.endswith(","):
+        return False  # set off by a comma (past the marks that close a quote)
     first = verb.doc[verb.i + 1]
-    head = first.head
-    if first.dep_ != "det" or head.i < first.i or head.head.i != verb.i or head.pos_ != "NOUN":
-        return False
+    head = first.head if first.head.i > first.i else first  # "the minister", "U.S. official" (no article)
+    if head.head.i != verb.i or head.pos_ != "NOUN" or head.left_edge.i != first.i or head.dep_ not in _SPEAKER_DEPS:
+        return False  # not "…, said last week." (a time, no speaker)
     return all(t.is_punct or t.is_space for t in verb.doc[head.right_edge.i + 1:verb.sent.end])
 
 
