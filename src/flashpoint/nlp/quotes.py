@@ -1979,7 +1979,8 @@ class Extraction:
         """The comma that ends the fronted claim: the last before the verb, with a short subject after
         it, or the last before the speaker when an aside follows them ('“…,” X, a fellow at Y, said')."""
         comma = self.body.rfind(",", s, cue.tok.idx)
-        if comma <= s or self.doc.words_between(comma, cue.tok.idx) > 8 and not _only_subject(cue.tok, comma) or \
+        if comma <= s or self.doc.words_between(comma, cue.tok.idx) > 8 and not _only_subject(cue.tok, comma) and \
+                not _titled_name_only(cue, comma) or \
                 self._quoted_inside(comma) or \
                 self.first_word(comma + 1, cue.tok.idx, spaces=True) in quoting().clause_joiners:
             return None  # 'X took over, and Vindman reported to him': a clause of its own, no subject of X
@@ -2472,6 +2473,18 @@ def _only_subject(verb: Token, comma: int) -> bool:
     between = [t for t in _tokens_from(verb.doc, comma + 1, verb.idx) if not t.is_punct]
     return bool(subject) and len(between) <= SETTING_WORDS and all(t.i in subject or t.dep_ == "advmod"
                                                                     for t in between)
+
+
+def _titled_name_only(cue: Cue, comma: int) -> bool:
+    """'…, EU High Representative for Foreign Affairs and Security Policy Josep Borrell has said': the words between the
+    comma and the verb are a title closed by the name of the person who speaks, however the parse hung them (no verb
+    among them; up to SETTING_WORDS words)."""
+    verb, who = cue.tok, cue.who
+    between = [t for t in _tokens_from(verb.doc, comma + 1, verb.idx) if not t.is_punct]
+    named = [t for t in between if not (t.head.i == verb.i and t.dep_ in ("aux", "advmod"))]
+    if who is None or not who.person or not named or len(between) > SETTING_WORDS:
+        return False
+    return all(t.pos_ not in ("VERB", "AUX", "PRON", "SCONJ") for t in named) and named[-1].text in who.name.split()
 
 
 def _subject_words(verb: Token) -> set[int]:
