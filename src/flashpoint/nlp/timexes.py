@@ -2829,7 +2829,32 @@ def _said_on(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> d
     reach = quote.open - int(str(rules["characters_back"]))
     before = [(a, d) for a, d in said if reach <= a < quote.open and _speech_around(speech, a)]
     before += [(a, d) for a, d in speech.earlier if reach <= a < quote.open]
-    return max(before, key=lambda ad: ad[0], default=(0, None))[1]
+    return max(before, key=lambda ad: ad[0], default=(0, None))[1] or _time_of_the_speech_before(speech, found, quote, published)
+
+
+def _time_of_the_speech_before(speech: _Speech, found: list[Res], quote: QSpan, published: dt.date) -> dt.date | None:
+    """'..., Williams said in a speech last week. “... the conditions we're experiencing today.”': a quote right after
+    the sentence of speech it continues, where the parse hangs a time over before publication (a week, a month, a day
+    further back than `days_back`) on that sentence's verb of speech, was said then: the last day of that time ('The
+    minister, who took office last year, said: “Today ...”' hangs the year on another verb)."""
+    start = speech.sentence_at(len(speech.body[:quote.open].rstrip()) - 1)[0]
+    ends = [e for x in found if start <= x.start_char < quote.open and speech.quote_at(x.start_char) is None
+            and (e := _end_of(x)) is not None and e <= published and _on_a_verb_of_speech(speech.tokens, x)]
+    return ends[-1] - dt.timedelta(days=1) if ends else None
+
+
+def _on_a_verb_of_speech(tokens: Doc, x: Res) -> bool:
+    """Does the parse hang the date on a verb of speech ('said in a speech last week'; dates.yaml
+    quote_of_an_earlier_day speech_words)?"""
+    span = tokens.char_span(x.start_char, x.end_char, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(_CLIMB):
+        if tok is None or not tok.dep_:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lower_ in rule_words("quote_of_an_earlier_day", "speech_words")
+        tok = None if tok.head is tok else tok.head
+    return False
 
 
 def _speech_around(speech: _Speech, at: int) -> bool:
