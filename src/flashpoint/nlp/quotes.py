@@ -90,6 +90,7 @@ _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
 _HEADLINE_END = _cue("headline_end")  # a stop closing a line, past its quote marks: none ends a headline
+_ROLE_THEN_NAME = _cue("role_then_name")  # 'The Ambassador of X to Y, Bridget Brink, says' (Extraction._name_closing_role)
 _PAGE_STAMP = _cue("page_stamp")  # '(19.08.22 12:59) « World | Censor.NET' after a headline: no claim runs on
 _REPEATED_HEADLINE = _cue("repeated_headline")  # a page that repeats its stamped headline (Extraction._repeated_headline)
 _LABELLED_CLAIM = _cue("labelled_claim")  # 'Danilov: Western weapons changing course of the war'
@@ -728,11 +729,27 @@ class Extraction:
         """The name before an aside, where the subject found is no person or lies inside that aside
         ('Montell Figgins, who represents Thomas, said', parsed with Thomas the subject); else `who`."""
         named = self._name_before_aside(tok, s)
-        if who is None or not who.person:
+        if who is not None and who.person and who.id is None and coref.role_of(who.name)[0] is not None:
+            named = named or self._name_closing_role(tok, s)  # a role as written: the name set off after it
             return named or who
+        if who is None or not who.person:
+            return named or self._name_closing_role(tok, s) or who
         inside = named is not None and named.start < who.start < tok.idx and \
             _RELATIVE_ASIDE.search(self.body, named.start, who.start) is not None
         return named if inside else who
+
+    def _name_closing_role(self, verb: Token, s: int) -> Who | None:
+        """'The Ambassador of the United States to Ukraine, Bridget Brink, says': a role that opens the clause, then a
+        person's name set off by commas right before the verb: that person speaks, however the parse hung the name."""
+        m = _ROLE_THEN_NAME.fullmatch(self.body, s, verb.idx)
+        if m is None or coref.role_of(m.group("role"))[0] is None:
+            return None
+        a, b = m.span("name")
+        person = next((e for e in self.speakers.entities_in(a, b) if e.type == "PERSON"), None)
+        if person is not None:
+            return self.speakers.from_entity(person) if (person.start, person.end) == (a, b) else None
+        unlisted = not self.speakers.entities_in(a, b) and looks_like_full_name(m.group("name"))  # of a known given name
+        return Who(name=m.group("name"), start=a, person=True) if unlisted else None
 
     def _name_before_aside(self, verb: Token, s: int) -> Who | None:
         """'Dylan Nelson, a fellow at X, and co-author of the study, said', '“…,” Jessica Caldwell,
