@@ -472,8 +472,11 @@ def test_unplaced_people_are_of_the_place_the_clause_or_text_names() -> None:
     assert inherited and side(inherited[0].recipient) == "UKR"
     assert direct and side(direct[0].recipient) == "UKR"
     # no place anywhere: the people stay without a country; a country the phrase names is kept
-    alone = of_type(events_of("Russian drones killed a woman overnight."), "ASSAULT")
+    alone = of_type(events_of("French drones killed a woman overnight."), "ASSAULT")
     assert alone and alone[0].recipient is not None and side(alone[0].recipient) is None
+    # ... unless a side of a war (resources/conflicts) hit them: the other side's (events._place_war_victims)
+    warring = of_type(events_of("Russian drones killed a woman overnight."), "ASSAULT")
+    assert warring and side(warring[0].recipient) == "UKR" and warring[0].recipient.text == "a woman"
     named = of_type(events_of("Heavy fighting went on in Lebanon. Israeli jets killed two Syrian workers."),
                     "ASSAULT")
     assert named and side(named[0].recipient) == "SYR"
@@ -1154,6 +1157,26 @@ def test_first_person_in_a_direct_quote_is_its_speaker() -> None:
     assert not of_type(events_of(struck), "ASSAULT")
     unnamed = of_type(events_of("\u201cWe urge Israel to end the siege of Gaza.\u201d"), "REQUEST")
     assert all(e.actor is None for e in unnamed)
+
+
+def test_a_participle_with_a_by_agent_is_a_passive_wherever_it_stands() -> None:
+    """"Two dead as children's hospital hit by Russian missile strike": the parse gives the participle a subject, but its
+    "by" phrase names the doer, so the hospital is hit and the strike's side acts; "by phone" is a means, no doer."""
+    hit = of_type(events_of("Kharkiv: two dead as children's hospital hit by Russian missile strike"), "ASSAULT")
+    assert hit and side(hit[0].actor) == "RUS" and hit[0].recipient is not None and "hospital" in hit[0].recipient.text
+    assert not [e for e in hit if e.actor is not None and "hospital" in e.actor.text]
+    phoned = of_type(events_of("Macron spoke with Putin by phone."), "CONSULT")
+    assert phoned and side(phoned[0].actor) == "FRA" and side(phoned[0].recipient) == "RUS"
+
+
+def test_a_headline_passive_before_its_reporting_verb_makes_the_victims_no_actor() -> None:
+    """"Ukraine war: 60 people killed after bomb hits school, Zelensky says": the clause reported by the verb after it
+    heads the line, so its bare participle is a passive; the same clause with an object stays active."""
+    killed = of_type(events_of("Ukraine war: 60 people killed after bomb hits school, Zelensky says"), "ASSAULT")
+    assert killed and all(e.actor is None or "people" not in e.actor.text for e in killed)
+    assert any(e.recipient is not None and "people" in e.recipient.text for e in killed)
+    active = of_type(events_of("Russian troops killed 12 civilians in Kharkiv, Zelensky says"), "ASSAULT")
+    assert active and side(active[0].actor) == "RUS"
 
 
 def test_a_headline_passive_after_its_sources_name_makes_the_victims_no_actor() -> None:

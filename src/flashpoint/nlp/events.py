@@ -70,7 +70,7 @@ from flashpoint.nlp.speakers import Speakers, is_document
 FORCE = frozenset({"ASSAULT", "COERCE"})
 ENEMY = "side:enemy"  # the id a party named only as the actor's enemy carries until the actor is known
 # the recipient slots of a pattern that are no preposition: what is left of `recipient` are obliques' prepositions
-_CLAUSE_SLOTS = ("obj", "iobj", "ccomp", "target", "subject")
+_CLAUSE_SLOTS = ("obj", "iobj", "ccomp", "target", "subject", "enemy")
 
 
 @dataclass
@@ -1018,7 +1018,10 @@ def _passive_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleS
     members = _members(doc, trigger, p, state)[1:]
     if members:
         return members
-    return _parties(doc, syn.patient(trigger), state) if syn.is_passive(trigger) and not p.objects else []
+    # a pattern whose patient acts (events.yaml patient_actor: "troops were deployed", "Kherson was liberated") has it as
+    # no recipient
+    passive = syn.is_passive(trigger) and not p.objects and not p.patient_actor
+    return _parties(doc, syn.patient(trigger), state) if passive else []
 
 
 def _condition_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
@@ -1119,9 +1122,26 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
         return _parties(doc, syn.clause_subject(trigger), state)
     if slot == "subject":  # "the convoy came under fire": the one the act befalls
         return _parties(doc, syn.subject(trigger), state)
+    if slot == "enemy":
+        return _retaken_from(doc, trigger, obj, state)
     helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
     return [q for h in hosts for o in syn.obliques(h, (slot,)) if syn.np_head(o).lemma_.lower() not in helps
             for q in _parties(doc, o, state)]
+
+
+def _retaken_from(doc: NlpDoc, trigger: Token, obj: Token | None, state: ArticleState) -> list[Party]:
+    """The `enemy` slot: "Chuhuiv was liberated by the Ukrainian military", a place of the doer's own country (or of none
+    known) taken back, is taken from whoever the doer fights (named once the actor is known: _name_enemies); "Russia
+    intends to liberate the entire Donbas", a place of another country, is taken from no enemy (a seizure:
+    coerce-seize-place); a place told liberated with neither liberator ("by") nor holder ("from") told is a goal, no
+    act."""
+    if obj is None and syn.agent(trigger) is None and not syn.obliques(trigger, ("from",)):
+        return []  # "war can be stopped only when Ukraine is liberated": a goal, no liberator or holder told
+    held = {q.actor.country for q in _parties(doc, obj, state)} - {None} if obj is not None else set()
+    doers = {q.actor.country for q in _parties(doc, syn.subject(trigger), state)}
+    if held - doers:
+        return []
+    return [Party(Actor(text="", name="", id=ENEMY, sector="MIL"), inherited=True)]
 
 
 def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
@@ -1266,6 +1286,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
     coded.recipients = _one_side_per_country(coded.recipients) or _implied_target(coded, state)
+    _place_war_victims(coded)
     if not _implied_fit(p, coded):
         return None  # "Russian shelling" in no place, told of no place before: no target
     coded.reported_by = reporter(doc, tok, state)
@@ -1780,7 +1801,8 @@ def _name_enemies(coded: Coded, final: bool = False) -> None:
         for q in enemies:
             if q.actor.id == ENEMY and not q.actor.country:
                 country = _enemy_country(mine, loc, enemies is coded.actors)
-                q.actor = q.actor.model_copy(update={"country": country})
+                named = {} if q.actor.text or not country else {"text": country, "name": country}  # implied: its code
+                q.actor = q.actor.model_copy(update={"country": country, **named})
         if final:  # an enemy of no one known is no side
             enemies[:] = [q for q in enemies if q.actor.id != ENEMY or q.actor.country]
 
@@ -1849,6 +1871,31 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
         return [Party(front, inherited=True)]
     return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="GOV" if placed else "CVL"),
                   inherited=inherited)]
+
+
+def _place_war_victims(coded: Coded) -> None:
+    """"Russian forces killed eight civilians", "Russian shelling hit Europe's largest nuclear power plant": people or
+    things that neither their own words nor a place of the clause or the text give a country, hit by a state's force
+    (events.yaml home_front, as `_home_front` reads it) that is a side of a war (resources/conflicts), are of the other
+    side of that war (inherited, so the confidence says it was implied); a target not named stays unnamed."""
+    sides = [q.actor for q in coded.actors]
+    countries = {a.country for a in sides}
+    if len(countries) != 1 or None in countries or not _state_force(coded, sides):
+        return
+    enemy = actor_kb.opponent(str(next(iter(countries))))
+    for r in coded.recipients if enemy else []:
+        if r.actor.country is None and not r.actor.code and r.actor.id != ENEMY:
+            r.actor, r.inherited = r.actor.model_copy(update={"country": enemy}), True
+
+
+def _state_force(coded: Coded, sides: list[Actor]) -> bool:
+    """Every side a state's force whose own words name its country, of events.yaml home_front's sectors for its types
+    (or the state itself, or its government, for `state_types`)."""
+    rule = home_front()
+    return bool(sides) and all(
+        not a.code and actor_kb.names_a_country(a.text)
+        and ((a.sector in rule.sectors and coded.type in rule.types)
+             or ((a.sector or "") in rule.state_sectors and coded.type in rule.state_types)) for a in sides)
 
 
 def _home_front(coded: Coded, country: str) -> Actor | None:

@@ -394,12 +394,19 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     lo, hi = tok.idx, tok.idx + len(tok)
     for c in tok.children:
         keep = c.dep_ in PHRASE_DEPS or (c.dep_ == "nmod" and _complement_case(c)) or _hyphened(tok, c)
-        if not keep or c.dep_ == "punct" or (c.dep_ == "case" and c.i < tok.i):
+        if not keep or c.dep_ == "punct" or (c.dep_ == "case" and c.i < tok.i) or _set_off_name(tok, c):
             continue
         for d in c.subtree:
             lo = min(lo, d.idx)
             hi = max(hi, d.idx + len(d))
     return lo, hi
+
+
+def _set_off_name(tok: Token, c: Token) -> bool:
+    """"Near the city of Izium, Kharkiv Region(compound), Russian troops are ...": a name before the head that a comma
+    ends is a phrase of its own the parse hung on the next noun (here the place of the clause), not the head's own."""
+    return c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.right_edge.text == "," \
+        and c.right_edge.i < tok.i
 
 
 def _hyphened(tok: Token, c: Token) -> bool:
@@ -478,14 +485,26 @@ def _reduced_passive(verb: Token) -> bool:
     return any(c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps) for c in verb.children)
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A past form told with a subject but no object, auxiliary or clause of its own: a reduced passive where
+    something else says so (a line's heading)."""
+    return verb.tag_ in ("VBD", "VBN") and bool(children(verb, "nsubj")) \
+        and not children(verb, "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass")
+
+
+def _heads_line(verb: Token) -> bool:
+    """The verb a line's own clause hangs on: the root, a clause after a heading and its colon, or the content of a
+    reporting verb that follows it ("60 people killed after bomb hits school, Zelensky says")."""
+    if verb.dep_ == "ROOT" or (verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i):
+        return True
+    return verb.dep_ == "ccomp" and verb.head.i > verb.i and _heads_line(verb.head) and verb.head.i > verb.right_edge.i
+
+
 def _headline_passive(verb: Token) -> bool:
     """"Ukrainian soldier killed", "UN: 4,031 civilians killed in Ukraine": a verb that needs an object
     (`object_verbs`), heading a line with no final stop (or following its source's name and a colon), told with a
     subject, no object, no auxiliary and no clause of its own."""
-    heads = verb.dep_ == "ROOT" or (verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i)
-    if not heads or verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in syntax().object_verbs:
-        return False
-    if children(verb, "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass") or not children(verb, "nsubj"):
+    if not _heads_line(verb) or verb.lemma_.lower() not in syntax().object_verbs or not _bare_participle(verb):
         return False
     last = verb.sent[-1]
     return last.text not in (".", "!", "?") and not (last.is_punct and last.i > 0 and last.nbor(-1).text in (".", "!", "?"))
