@@ -136,6 +136,29 @@ def _at(items: list[Record], label: Record) -> Record | None:
     return over[0] if over else None
 
 
+def anchored(label: Record, body: str) -> Record:
+    """The label at its text in today's body: where the cleaner now keeps or drops a line before it (a live report's
+    label line kept since 70997d8), its offsets are moved to the occurrence of its text with the evidence written
+    when it was labelled around it (else after it; else the nearest occurrence); a text no longer in the body stays put."""
+    start, end, text = label["start"], label["end"], label["text"]
+    if not text or body[start:end] == text:
+        return label
+    places = [m.start() for m in re.finditer(re.escape(text), body)]
+    if not places:
+        return label
+
+    evidence = label.get("evidence", "")
+
+    def fit(at: int) -> tuple[bool, bool, int]:
+        # the evidence is the text with 60 characters before it and 40 after, spaces folded, as it was labelled
+        before = " ".join(body[max(0, at - 60):at + len(text) + 40].split())
+        after = " ".join(body[at:at + len(text) + 40].split())
+        return (before != evidence, not evidence.endswith(after), abs(at - start))
+
+    at = min(places, key=fit)
+    return {**label, "start": at, "end": at + len(text)}
+
+
 def judge(label: Record, item: Record | None) -> str:
     gold = label["gold"]
     if item is None:
@@ -152,6 +175,7 @@ def verdicts(labels_path: Path, field: str, judge_item: Callable[[Record, Record
     labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
     rows = _rows()
     analysed = {i: analyse_row(i, rows[i], field) for i in sorted({label["row"] for label in labels})}
+    labels = [x if x.get("full_page") else anchored(x, analysed[x["row"]]["body"]) for x in labels]
     now: dict[str, int] = {}
     for page in (x for x in labels if x.get("full_page")):
         # a row labelled in full: the system's records at no labelled place are false hits
