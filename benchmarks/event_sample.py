@@ -48,6 +48,10 @@ Sample 14 is the draw of 12 with random.Random(14) among the rows whose N is eve
 8107ec5 and not in quote sample 15r (a pool of 7,190 rows; 12 of the 50 state no event; 54 events, 43 current and
 affirmed), labelled BLIND at the start of the 2026-12-06 last stop and scored only at its start (8107ec5) and end
 (0a6618c): strict shown 7 of 14, any 11 of 27 both times.
+Sample 16 is the draw of 14 with random.Random(16) among the rows whose N is even, no file of benchmarks/ named at
+91ebc1e and not in quote sample 17r (a pool of 7,100 rows; 15 of the 50 state no event; 45 events, 36 current and
+affirmed), labelled BLIND at the start of the midnight stop (2026-12-06 23:00 UTC) and scored only at its start
+(91ebc1e: strict shown 5 of 9, any 13 of 23) and end (b05b0bb: shown 6 of 9, any 14 of 22).
 
     python benchmarks/event_sample.py dump  [--source ruwa|news] [--out test-output/event_dump.jsonl]
         run the pipeline over every document of the source and write each event with its sentence (to read)
