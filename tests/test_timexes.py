@@ -13,6 +13,7 @@ from flashpoint.model import Article
 from flashpoint.nlp.document import make_doc
 from flashpoint.nlp.parser import parse
 from flashpoint.nlp.timexes import (
+    date_rules,
     extract_timexes,
     find_expressions,
     interval_of,
@@ -246,7 +247,7 @@ def test_a_sentence_left_unparsed_reads_the_future_from_its_words() -> None:
 def test_a_run_of_quotes_keeps_the_day_they_were_said(first_quote: bool) -> None:
     # dates.yaml quote_of_an_earlier_day: a quote found of an earlier day passes its day on to the quotes after it,
     # further from the day told than characters_back; with no quote between, the far one is of the report's day
-    reach = 1500  # dates.yaml quote_of_an_earlier_day.characters_back
+    reach = int(str(date_rules()["quote_of_an_earlier_day"]["characters_back"]))
     filler = "The committee met in a large room with many seats and long tables. " * (reach // 120)
     first = "“Today was a long day for all of us,” the spokeswoman said." if first_quote else "The room was quiet."
     text = (f"The White House on Tuesday condemned the hearing.\n\n{filler}\n\n{first}\n\n{filler}\n\n"

@@ -37,6 +37,9 @@ class Foreign:
 
 @dataclass(frozen=True)
 class LanguageSettings:
+    """resources/settings/languages.yaml as read: which rule files make a language analysed, the parser, the
+    evidence for another language, and the scripts and names that tell and name it."""
+
     analysis_files: tuple[str, ...]
     parser: str
     foreign: Foreign
@@ -46,6 +49,8 @@ class LanguageSettings:
 
 
 def _number(block: dict[str, Any], key: str, kind: type) -> Any:
+    """A threshold of the settings, refused unless a number of 0 or more (whole for `int`): a typo in the file should
+    stop the run, not silently read every body as English."""
     value = block.get(key)
     if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0 or (kind is int and value != int(value)):
         raise ValueError(f"{SETTINGS.name}: {key!r} must be a {'whole ' if kind is int else ''}number of 0 or more")
@@ -53,6 +58,7 @@ def _number(block: dict[str, Any], key: str, kind: type) -> Any:
 
 
 def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    """The settings' `scripts` list, checked: [SCRIPT, code] pairs in the order they are tried."""
     if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) and s for s in p)
                                               for p in value):
         raise ValueError(f"{SETTINGS.name}: 'scripts' must be a list of [SCRIPT, code] pairs")
@@ -97,6 +103,8 @@ def is_analysed(language: str | None) -> bool:
 
 
 def language_name(code: str) -> str:
+    """'Portuguese (pt)': the settings' name and the code, so a warning is read without a table; the code alone
+    where the settings name none."""
     name = settings().names.get(code)
     return f"{name} ({code})" if name else code
 
@@ -124,6 +132,8 @@ def _stopword_scripts() -> dict[str, str]:
 
 
 def _analysed_scripts() -> frozenset[str]:
+    """The scripts the analysed languages' stopwords are written in (Latin where none is known): letters of any other
+    script are the evidence of a foreign body."""
     scripts = _stopword_scripts()
     return frozenset(scripts[code] for code in analysed_languages() if code in scripts) or frozenset({"LATIN"})
 

@@ -1529,6 +1529,7 @@ def _craft_out_of_war(fig: _Figure, subject: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _war_words() -> re.Pattern[str]:
+    """Any word of figures.yaml craft_of_war war_words, as a whole word: a sentence of war."""
     return re.compile(r"\b(?:" + _alt(sorted(_figure_rule_words()["craft_of_war.war_words"])) + r")\b", re.I)
 
 
@@ -1768,18 +1769,24 @@ def _a_point_at(doc: NlpDoc, fig: _Figure) -> bool:
     that says when or how much of what a verb does is a point (an age, a degree), no count; a verb of a level
     ('stood at 65', 'closed at 3,100') or a noun it is said of ('inflation at 2%') makes it a figure (figures.yaml
     points_at)."""
-    m = fig.m
-    if m["qual"] or m["cur"] or m["curword"] or m["scale"] or m["abbr"] or fig.rng is not None \
-            or not _PATTERN("point_at").search(fig.before) or not _PATTERN("clause_end_after").match(fig.after):
+    if not _bare_after_at(fig):
         return False
     node = _token_at(doc, fig.num_start)
-    if node is not None and node.dep_ == "nummod" and m["pct"]:
+    if node is not None and node.dep_ == "nummod" and fig.m["pct"]:
         node = node.head  # "100 %": the sign carries the share's place in the clause
     if node is None or node.dep_ != "obl" or any(c.dep_.startswith("nsubj") for c in node.children):
         return False
     verb = node.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() not in _figure_rule_words()["points_at.level_verbs"] \
         and _nearest_toll(fig.before, "") is None
+
+
+def _bare_after_at(fig: _Figure) -> bool:
+    """A number right after 'at' with no qualifier, currency, scale, unit or range, its clause ending after it ('kicks
+    in at 65,'): what `_a_point_at` asks the parse about (figures.yaml points_at)."""
+    m = fig.m
+    return not (m["qual"] or m["cur"] or m["curword"] or m["scale"] or m["abbr"]) and fig.rng is None \
+        and _PATTERN("point_at").search(fig.before) is not None and _PATTERN("clause_end_after").match(fig.after) is not None
 
 
 def _code_or_citation(fig: _Figure) -> bool:

@@ -2130,13 +2130,9 @@ class Extraction:
         fighters surrendered"; None: no verb needed, as a headline's claim before ", X says" needs none)."""
         if span is None:
             return None
-        a, b = _trim(self.body, *span)
-        stamp = _PAGE_STAMP.search(self.body, a, b)
-        if stamp is not None:
-            a, b = _trim(self.body, a, stamp.start())
-        text = self.body[a:b]
+        a, b = _short_of_page_stamp(self.body, *_trim(self.body, *span))
         if self.doc.words_between(a, b) < 3 and not (verb_tags and self._bare_clause(a, b)) or \
-                text.rstrip().endswith("?") or \
+                self.body[a:b].rstrip().endswith("?") or \
                 self.first_word(a, b) in quoting().question_words and not self._opens_condition(a, b):
             return None  # "explained why …", "asked whether …": a question, not a claim
         if clause is not None and not _states(clause):
@@ -2147,7 +2143,6 @@ class Extraction:
             return None
         return a, b
 
-
     def _bare_clause(self, a: int, b: int) -> bool:
         """'Zelenskyy says Russia ‘panicking’': two words that are a subject and its verb (a headline's participle with
         its "is" dropped) state something, as a longer claim does ("says so" does not)."""
@@ -2156,6 +2151,13 @@ class Extraction:
             return False
         subject, verb = toks  # the parse may hang both on the speech verb, as its object and a complement
         return subject.head.i == verb.i and subject.dep_ in ("nsubj", "nsubj:pass") or subject.head.i == verb.head.i
+
+
+def _short_of_page_stamp(body: str, a: int, b: int) -> tuple[int, int]:
+    """The trimmed span [a, b) up to a page's stamp or an outlet's credit in it (quotes.yaml page_stamp: '… with Putin
+    (19.08.22 12:59) « World | Censor.NET'), furniture no claim runs over."""
+    stamp = _PAGE_STAMP.search(body, a, b)
+    return (a, b) if stamp is None else _trim(body, a, stamp.start())
 
 
 def _speaker_phrase(verb: Token, rest: list[Token], who: Who | None) -> Token | None:
@@ -2309,10 +2311,7 @@ def _after_clause_comma(verb: Token) -> bool:
     """'It was dangerous, said Maksym Shevchuck': a subjectless speech verb between a comma and a name
     (a quote whose marks the copy lost), or after the comma and mark that close a quote ('…,” said Will
     Tjernlund', the given name read as a modal)."""
-    i = verb.i - 1
-    while i > 0 and verb.doc[i].text in "”\"":
-        i -= 1
-    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[i].text.endswith(",") or verb.tag_ == "VBG":
+    if not _set_off_by_comma(verb) or verb.tag_ == "VBG":
         return False  # "…, accusing the company of …": a participle has its object after it, never its speaker
     name = _name_right_after(verb)
     if not (name.pos_ == "PROPN" or name.tag_ == "NNP" or _described_closing(verb)) or \
@@ -2321,6 +2320,15 @@ def _after_clause_comma(verb: Token) -> bool:
     while name.dep_ in ("flat", "compound") and name.head.i > name.i:
         name = name.head
     return not (name.dep_.startswith("nsubj") and name.head.i != verb.i) or _apposed_description(name)
+
+
+def _set_off_by_comma(verb: Token) -> bool:
+    """A verb right after a comma, or after the comma and the marks that close a quote ('…,” said'), with a word after
+    it: where an inverted verb's speaker may follow (`_after_clause_comma`, `_described_closing`)."""
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].text in "”\"":
+        i -= 1
+    return 0 < verb.i < len(verb.doc) - 1 and verb.doc[i].text.endswith(",")
 
 
 def _name_right_after(verb: Token) -> Token:
@@ -2341,11 +2349,8 @@ def _described_closing(verb: Token) -> bool:
     """'…, said a presidential spokesman.', '…, said the minister.', '…, says U.S. official': a noun phrase right after
     the verb that closes the sentence is the one who speaks, whether the parse made it the verb's object, a complement
     or a second subject beside the clause before the comma."""
-    before = verb.i - 1
-    while before > 0 and verb.doc[before].text in "”\"":
-        before -= 1
-    if verb.i == 0 or verb.i + 1 >= len(verb.doc) or not verb.doc[before].text.endswith(","):
-        return False  # set off by a comma (past the marks that close a quote)
+    if not _set_off_by_comma(verb):
+        return False
     first = verb.doc[verb.i + 1]
     head = first.head if first.head.i > first.i else first  # "the minister", "U.S. official" (no article)
     if head.head.i != verb.i or head.pos_ != "NOUN" or head.left_edge.i != first.i or head.dep_ not in _SPEAKER_DEPS:

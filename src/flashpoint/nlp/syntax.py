@@ -478,9 +478,7 @@ def _reduced_passive(verb: Token) -> bool:
     (`object_verbs`), told with a subject and a "by" phrase (syntax.yaml agent_preps) but no object and no auxiliary,
     is a passive with its auxiliary left out, wherever the parse hung it: the subject undergoes it, the "by" phrase
     does it (syntax.yaml object_verbs and agent_verbs). "Prices rose by five percent" is no passive."""
-    if verb.tag_ not in ("VBD", "VBN") or not is_verb_of(verb, syntax().object_verbs | syntax().agent_verbs):
-        return False
-    if children(verb, "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass") or not children(verb, "nsubj"):
+    if not _bare_participle(verb) or not is_verb_of(verb, syntax().object_verbs | syntax().agent_verbs):
         return False
     return any(c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps) for c in verb.children)
 

@@ -2783,6 +2783,7 @@ class _Speech:
         return next((q for q in self.quotes if q.inner_start <= pos < q.inner_end), None)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The parser's sentence that holds `pos` (an empty span at `pos` before the first)."""
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.sentences[i] if i >= 0 else (pos, pos)
 
@@ -2818,18 +2819,29 @@ def _said_on(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> d
     quote = speech.quote_at(r.start_char)
     if quote is None:
         return None
-    rules = date_rules()["quote_of_an_earlier_day"]
-    oldest = published - dt.timedelta(days=int(str(rules["days_back"])))
+    said = _days_told(speech, found, r, published)
     end = speech.sentence_at(max(quote.close - 1, r.end_char))[1]  # the sentence the quote closes in
-    said = [(x.start_char, d) for x in found if x is not r and (d := _day_of(x)) is not None and oldest <= d <= published
-            and not (x.extra.get("deictic") and speech.quote_at(x.start_char) is not None)]
     told = [d for a, d in said if r.end_char <= a < end and speech.quote_at(a) is None]  # "..., he said Saturday"
     if told:
         return told[0]
-    reach = quote.open - int(str(rules["characters_back"]))
+    return _day_told_before(speech, said, quote) or _time_of_the_speech_before(speech, found, quote, published)
+
+
+def _days_told(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> list[tuple[int, dt.date]]:
+    """Where and which single day each date other than `r` names, at most `days_back` days before publication: the
+    days a quote may have been said on (a day word of a quote is none; dates.yaml quote_of_an_earlier_day)."""
+    oldest = published - dt.timedelta(days=int(str(date_rules()["quote_of_an_earlier_day"]["days_back"])))
+    return [(x.start_char, d) for x in found if x is not r and (d := _day_of(x)) is not None and oldest <= d <= published
+            and not (x.extra.get("deictic") and speech.quote_at(x.start_char) is not None)]
+
+
+def _day_told_before(speech: _Speech, said: list[tuple[int, dt.date]], quote: QSpan) -> dt.date | None:
+    """The last day told within `characters_back` before the quote opens, in a sentence of something said or as the
+    day of a quote found of an earlier day (a run of quotes from one briefing); None where none is."""
+    reach = quote.open - int(str(date_rules()["quote_of_an_earlier_day"]["characters_back"]))
     before = [(a, d) for a, d in said if reach <= a < quote.open and _speech_around(speech, a)]
     before += [(a, d) for a, d in speech.earlier if reach <= a < quote.open]
-    return max(before, key=lambda ad: ad[0], default=(0, None))[1] or _time_of_the_speech_before(speech, found, quote, published)
+    return max(before, key=lambda ad: ad[0], default=(0, None))[1]
 
 
 def _time_of_the_speech_before(speech: _Speech, found: list[Res], quote: QSpan, published: dt.date) -> dt.date | None:
