@@ -40,6 +40,21 @@ def language_with(tmp_path: Path) -> Any:
     return edited
 
 
+def benchmark_module(name: str) -> Any:
+    """benchmarks/<name>.py loaded as a module (benchmarks/ is no package; its scripts import their siblings)."""
+    import importlib.util
+    import sys
+
+    bench = ROOT / "benchmarks"
+    if str(bench) not in sys.path:
+        sys.path.insert(0, str(bench))
+    spec = importlib.util.spec_from_file_location(name, bench / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def _free_port() -> int:
     from flashpoint.store.pgtemp import free_port
 

@@ -1,12 +1,10 @@
 """benchmarks/dev_figures.py reads each figure from a command's output: JSON keys, 'a of b' pairs, or a pattern."""
 
-import importlib.util
 from pathlib import Path
 
-_SPEC = importlib.util.spec_from_file_location("dev_figures", Path(__file__).parents[1] / "benchmarks" / "dev_figures.py")
-assert _SPEC and _SPEC.loader
-dev_figures = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(dev_figures)
+from conftest import benchmark_module
+
+dev_figures = benchmark_module("dev_figures")
 
 
 def test_pick_reads_json_after_log_lines() -> None:

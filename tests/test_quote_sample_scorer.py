@@ -1,16 +1,9 @@
 """benchmarks/quote_sample.py compares a judged speaker with a found one: spellings of one name that the project's own
 transliteration folding joins are one speaker; different people stay different."""
 
-import importlib.util
-import sys
-from pathlib import Path
+from conftest import benchmark_module
 
-_BENCH = Path(__file__).parents[1] / "benchmarks"
-sys.path.insert(0, str(_BENCH))  # quote_sample imports its sibling _judged
-_SPEC = importlib.util.spec_from_file_location("quote_sample", _BENCH / "quote_sample.py")
-assert _SPEC and _SPEC.loader
-quote_sample = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(quote_sample)
+quote_sample = benchmark_module("quote_sample")
 
 
 def test_spellings_of_one_surname_are_one_speaker() -> None:

@@ -1,16 +1,9 @@
 """benchmarks/ruwa_dates.py finds a label at its text when the cleaner now keeps a line it dropped when the label was
 written (offsets moved), choosing among repeats by the evidence written with the label."""
 
-import importlib.util
-import sys
-from pathlib import Path
+from conftest import benchmark_module
 
-_BENCH = Path(__file__).parents[1] / "benchmarks"
-sys.path.insert(0, str(_BENCH))
-_SPEC = importlib.util.spec_from_file_location("ruwa_dates", _BENCH / "ruwa_dates.py")
-assert _SPEC and _SPEC.loader
-ruwa_dates = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(ruwa_dates)
+ruwa_dates = benchmark_module("ruwa_dates")
 
 OLD = "War news from March 3: shelling went on near the river. On March 3 the mayor spoke."
 NEW = "Live updates: a title line kept now\n\n" + OLD
