@@ -28,6 +28,7 @@ from flashpoint.nlp.language import (
     stamp_words,
     word_list,
 )
+from flashpoint.nlp.languages import clearly_foreign, is_analysed, script_language
 from flashpoint.yamlio import load_yaml
 
 HEADER_LINES = 20  # masthead, headline and dateline live in the first lines of a page dump
@@ -1055,8 +1056,6 @@ def detect_language(text: str) -> str | None:
     """The language of a body mostly written in a script no analysed language uses (Korean, Japanese, Russian), else
     the one whose frequent function words cover most of the text; None when too little to say. A language flashpoint
     does not analyse is named only on clear evidence (nlp/languages.py): its body is then left unanalysed."""
-    from flashpoint.nlp.languages import clearly_foreign, is_analysed, script_language
-
     head = text[:20000]
     tokens = [w.lower() for w in _WORD.findall(head)]
     scores = {lang: sum(map(words.__contains__, tokens)) for lang, words in stopwords().items()}

@@ -1903,14 +1903,11 @@ def _home_front(coded: Coded, country: str) -> Actor | None:
     after a sentence naming Russia: a state's force (events.yaml home_front: its sectors, for its types; the state
     itself or its government only for `state_types`) aimed at no one named, where it acts on its own country's soil,
     fights the other side of its war (resources/conflicts), not its own people."""
-    rule = home_front()
     sides = [q.actor for q in coded.actors]
     # a side its own words make that country's ("seven artillery attacks" took its country from the place: no side)
-    if not sides or any(a.country != country or a.code or not actor_kb.names_a_country(a.text) for a in sides):
+    if any(a.country != country for a in sides) or not _state_force(coded, sides):
         return None
-    fits = all((a.sector in rule.sectors and coded.type in rule.types)
-               or ((a.sector or "") in rule.state_sectors and coded.type in rule.state_types) for a in sides)
-    enemy = actor_kb.opponent(country) if fits else None
+    enemy = actor_kb.opponent(country)
     return Actor(text=enemy, name=enemy, country=enemy) if enemy else None
 
 

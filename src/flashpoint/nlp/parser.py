@@ -550,7 +550,6 @@ def repair_labelled_subjects(doc: Doc) -> None:
             continue
         noun.head, noun.dep_ = verb, "nsubj"
         label.dep_ = "dislocated"
-    repair_label_subjects(doc)
 
 
 def repair_label_subjects(doc: Doc) -> None:
@@ -658,6 +657,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_passives(doc)
     repair_infinitive_conjuncts(doc)
     repair_labelled_subjects(doc)
+    repair_label_subjects(doc)
     repair_absolute_participles(doc)
     repair_stranded_conjuncts(doc)
     return doc

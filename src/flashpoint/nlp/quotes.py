@@ -726,13 +726,12 @@ class Extraction:
         return self.speakers.who(subj) if subj is not None and not self.quoted(subj.idx) else None
 
     def _aside_name_or(self, who: Who | None, tok: Token, s: int) -> Who | None:
-        """The name before an aside, where the subject found is no person or lies inside that aside
-        ('Montell Figgins, who represents Thomas, said', parsed with Thomas the subject); else `who`."""
+        """The name before an aside, where the subject found is no person, only a role as written (its holder's name
+        may be set off after it: `_name_closing_role`), or lies inside that aside ('Montell Figgins, who represents
+        Thomas, said', parsed with Thomas the subject); else `who`."""
         named = self._name_before_aside(tok, s)
-        if who is not None and who.person and who.id is None and coref.role_of(who.name)[0] is not None:
-            named = named or self._name_closing_role(tok, s)  # a role as written: the name set off after it
-            return named or who
-        if who is None or not who.person:
+        role = who is not None and who.person and who.id is None and coref.role_of(who.name)[0] is not None
+        if who is None or not who.person or role:
             return named or self._name_closing_role(tok, s) or who
         inside = named is not None and named.start < who.start < tok.idx and \
             _RELATIVE_ASIDE.search(self.body, named.start, who.start) is not None
