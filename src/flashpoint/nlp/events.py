@@ -974,13 +974,18 @@ def _object_doers(doc: NlpDoc, objects: list[Token], state: ArticleState) -> lis
     return [q for o in objects for c in (o, *o.conjuncts) for q in actors_of(doc, c, state)]
 
 
+def _recipient_preps(p: Pattern) -> tuple[str, ...]:
+    """The prepositions among the pattern's recipient slots: its obliques that name a side ("from", "on")."""
+    return tuple(s for s in p.recipient if s not in _CLAUSE_SLOTS)
+
+
 def _asked_by_oblique(trigger: Token, p: Pattern) -> bool:
     """"Called on international partners to impose new sanctions on Russia": a verb of making someone act (syntax.yaml
     object_control_verbs) whose addressee is an oblique of one of the pattern's recipient prepositions ("on"), with the
     act asked after it, asks that addressee, whatever its country; the side the act names ("on Russia") is not asked.
     A time ("called on Sunday for ...") is no addressee, nor is a pronoun read as no one ("called on him to withdraw
     Russian troops": whoever he is, the act's side says more than nothing)."""
-    preps = tuple(s for s in p.recipient if s not in _CLAUSE_SLOTS)
+    preps = _recipient_preps(p)
     return bool(preps) and syn.is_verb_of(trigger, syntax().object_control_verbs) and bool(_complements(trigger)) \
         and any(not _time_word(h) and h.pos_ != "PRON" for h in map(syn.np_head, syn.obliques(trigger, preps)))
 
@@ -1123,19 +1128,19 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
     if slot == "subject":  # "the convoy came under fire": the one the act befalls
         return _parties(doc, syn.subject(trigger), state)
     if slot == "enemy":
-        return _retaken_from(doc, trigger, obj, state)
+        return _retaken_from(doc, trigger, p, obj, state)
     helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
     return [q for h in hosts for o in syn.obliques(h, (slot,)) if syn.np_head(o).lemma_.lower() not in helps
             for q in _parties(doc, o, state)]
 
 
-def _retaken_from(doc: NlpDoc, trigger: Token, obj: Token | None, state: ArticleState) -> list[Party]:
+def _retaken_from(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:
     """The `enemy` slot: "Chuhuiv was liberated by the Ukrainian military", a place of the doer's own country (or of none
     known) taken back, is taken from whoever the doer fights (named once the actor is known: _name_enemies); "Russia
     intends to liberate the entire Donbas", a place of another country, is taken from no enemy (a seizure:
-    coerce-seize-place); a place told liberated with neither liberator ("by") nor holder ("from") told is a goal, no
-    act."""
-    if obj is None and syn.agent(trigger) is None and not syn.obliques(trigger, ("from",)):
+    coerce-seize-place); a place told liberated with neither liberator ("by") nor holder (the pattern's prepositions:
+    "from") told is a goal, no act."""
+    if obj is None and syn.agent(trigger) is None and not syn.obliques(trigger, _recipient_preps(p)):
         return []  # "war can be stopped only when Ukraine is liberated": a goal, no liberator or holder told
     held = {q.actor.country for q in _parties(doc, obj, state)} - {None} if obj is not None else set()
     doers = {q.actor.country for q in _parties(doc, syn.subject(trigger), state)}

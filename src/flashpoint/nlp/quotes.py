@@ -2130,10 +2130,8 @@ class Extraction:
         if span is None:
             return None
         a, b = _short_of_page_stamp(self.body, *_trim(self.body, *span))
-        if self.doc.words_between(a, b) < 3 and not (verb_tags and self._bare_clause(a, b)) or \
-                self.body[a:b].rstrip().endswith("?") or \
-                self.first_word(a, b) in quoting().question_words and not self._opens_condition(a, b):
-            return None  # "explained why …", "asked whether …": a question, not a claim
+        if self.doc.words_between(a, b) < 3 and not (verb_tags and self._bare_clause(a, b)) or self._asks(a, b):
+            return None
         if clause is not None and not _states(clause):
             return None
         span_toks = self.doc.tokens.char_span(a, b, alignment_mode="expand")
@@ -2141,6 +2139,12 @@ class Extraction:
                 t.pos_ in ("VERB", "AUX") or t.tag_ in verb_tags or _root_read_as_plural(t) for t in span_toks):
             return None
         return a, b
+
+    def _asks(self, a: int, b: int) -> bool:
+        """"explained why …", "asked whether …": a question, not a claim; a question word that opens a condition or a
+        subject a later verb governs asks none (`_opens_condition`)."""
+        return self.body[a:b].rstrip().endswith("?") or \
+            self.first_word(a, b) in quoting().question_words and not self._opens_condition(a, b)
 
     def _bare_clause(self, a: int, b: int) -> bool:
         """'Zelenskyy says Russia ‘panicking’': two words that are a subject and its verb (a headline's participle with
