@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -1057,16 +1058,19 @@ def detect_language(text: str) -> str | None:
     the one whose frequent function words cover most of the text; None when too little to say. A language flashpoint
     does not analyse is named only on clear evidence (nlp/languages.py): its body is then left unanalysed."""
     head = text[:20000]
-    tokens = [w.lower() for w in _WORD.findall(head)]
-    scores = {lang: sum(map(words.__contains__, tokens)) for lang, words in stopwords().items()}
+    counts: Counter[str] = Counter()
+    for word, n in Counter(_WORD.findall(head)).items():  # each distinct word lower-cased and looked up once
+        counts[word.lower()] += n
+    scores = {lang: sum(counts[w] for w in counts.keys() & words) for lang, words in stopwords().items()}
     by_script = script_language(head, scores)
     if by_script is not None:
         return by_script
-    if len(tokens) < 8:
+    tokens = counts.total()
+    if tokens < 8:
         return None
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (lang, top), (_, second) = ranked[0], ranked[1]
-    if top < 3 or top < 0.08 * len(tokens) or top < 1.2 * second:
+    if top < 3 or top < 0.08 * tokens or top < 1.2 * second:
         return None
     return lang if is_analysed(lang) or clearly_foreign(lang, scores) else None
 

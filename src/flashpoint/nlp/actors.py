@@ -170,7 +170,7 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     heads = g.heads()
     i = 0
     while i < len(words):
-        if not _may_open_name(text, *words[i]):
+        if not (text[words[i][0]].isupper() or _may_open_name(text, *words[i])):  # most words: lower case, no call
             i += 1
             continue
         found = None if _opens_no_key(text, words[i], heads) else _listed_window(text, words, i, g)

@@ -95,7 +95,7 @@ def _tokens(doc: Doc) -> list[_Tok]:
                 out[-1] = prev._replace(end=i + n, text=text[prev.start:i + n])
             last_end = i + n
             continue
-        for s, e in _letter_runs(word):
+        for s, e in [(0, n)] if word.isalnum() else _letter_runs(word):  # most tokens are one run: no call for them
             if s == 0 and out and out[-1].end == i and not out[-1].poss:  # "512GB", "cannot": split, no mark between
                 out[-1] = out[-1]._replace(end=i + e, text=text[out[-1].start:i + e])
             else:
