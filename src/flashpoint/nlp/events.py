@@ -398,7 +398,7 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     lo, hi = syn.phrase_span(tok)
     if _enemy_named(doc, tok, lo, hi):
         # "enemy positions": whoever the actor fights, named once the actor is known (_name_enemies)
-        return Party(Actor(text=doc.body[lo:hi], name=doc.body[lo:hi], id=ENEMY, sector="MIL"))
+        return _enemy_party(doc.body[lo:hi])
     placed = None if _owner_named(tok) else _place_within(doc, tok)
     if placed is not None:  # "a military base in northern Togo": where it is, not whose army the text is about
         return Party(placed)
@@ -1146,7 +1146,13 @@ def _retaken_from(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     doers = {q.actor.country for q in _parties(doc, syn.subject(trigger), state)}
     if held - doers:
         return []
-    return [Party(Actor(text="", name="", id=ENEMY, sector="MIL"), inherited=True)]
+    return [_enemy_party("", inherited=True)]
+
+
+def _enemy_party(text: str, inherited: bool = False) -> Party:
+    """The `enemy` placeholder: whoever the doer fights, a military party named once the actor is known
+    (_name_enemies); one builder, so "enemy positions" and a liberated place's holder stay the same placeholder."""
+    return Party(Actor(text=text, name=text, id=ENEMY, sector="MIL"), inherited=inherited)
 
 
 def _complement_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleState) -> list[Party]:
@@ -2357,7 +2363,7 @@ def _first_side(ev: Event) -> str | None:
 def _unread_retelling(doc: NlpDoc, ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> TextSpan | None:
     """The first sentence under `ev`'s heading that may retell it though it codes no event of its type: it names
     the doer's country (else the target's) and has a trigger word of that type; none where `ev` is no heading's."""
-    under = _under_heading(ev, headings)
+    under = _under_heading_of(ev.start, headings)
     side = next((s.country for s in (ev.actor, ev.recipient) if s is not None and s.country), None)
     if under is None or side is None:
         return None
@@ -2386,7 +2392,7 @@ def _trigger_types(sentence: Span) -> set[str]:
 
 def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> Event | None:
     """The first event under the heading that tells `ev`, up to the next heading."""
-    bounds = _under_heading(ev, headings)
+    bounds = _under_heading_of(ev.start, headings)
     if bounds is None:
         return None
     lo, hi = bounds
@@ -2394,14 +2400,9 @@ def _told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]])
     return next((o for o in under if _retold(ev, o)), None) or next((o for o in under if _told_short(ev, o)), None)
 
 
-def _under_heading(ev: Event, headings: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The text under the heading `ev` is told in, from the heading's end to the next heading (or the end); none
-    where `ev` is told in no heading: where a heading's event may be told again."""
-    return _under_heading_of(ev.start, headings)
-
-
 def _under_heading_of(start: int, headings: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The text under the heading that holds offset `start` (none where no heading does)."""
+    """The text under the heading that holds offset `start`, from the heading's end to the next heading (or the end);
+    none where no heading does: where a heading's event (or a heading itself) may be told again."""
     at = next((i for i, (lo, hi) in enumerate(headings) if lo <= start < hi), None)
     if at is None:
         return None

@@ -1336,23 +1336,39 @@ _POSSESSIVE = _PATTERN("possessive")  # "WeWork's 12,000 employees": whose they 
 def _is_name_number(fig: _Figure, head_kind: str | None) -> bool:
     """A name with a number ('France 24', 'Nord Stream 2'): a capitalised word right before it inside the
     sentence (no punctuation between: 'In Kharkiv, 300 homes'), and nothing that makes the number a count."""
-    m, before = fig.m, fig.before
     if _name_of_a_number(fig, head_kind):
         return True
     prev_word = _word_before_a_name_number(fig)
-    word = prev_word.group(1).lstrip(_OPENING_MARKS) if prev_word else ""
-    if prev_word is None or not _names_a_number(word) \
-            or before.rstrip().endswith((".", ":", ",", ";")) \
-            or (_POSSESSIVE.search(prev_word.group(1)) and not _model_name_after(fig)):
-        return False  # "WeWork's 12,000 employees" counts; "Boeing's 737 Max jets" names a model
-    ahead = before[:prev_word.start()].rstrip()
-    at_sentence_start = not ahead or ahead.endswith((":", ";", "!", "?", ".")) and word != prev_word.group(1)
-    if at_sentence_start and word.lower() in _SENTENCE_OPENERS:
-        return False  # "Another 85 were wounded", '“After two more years of this,” he asks', 'He said: “Another 85 ...
-    plain = not (m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng)
-    if plain and _ARTICLE_AND_NAME.search(before):
+    if prev_word is None or not _name_word_before(fig, prev_word):
+        return False
+    plain = _bare_number(fig)
+    if plain and _ARTICLE_AND_NAME.search(fig.before):
         return True  # "a Falaq 1 rocket", "the Iskander 2 launcher": one thing of a named model
     return plain and not head_kind
+
+
+def _name_word_before(fig: _Figure, prev_word: re.Match[str]) -> bool:
+    """The word before the number may be a name's: name-like, in the same stretch of the sentence, not a possessive
+    (unless a model follows) and not a word that opens a sentence, for those make the number a count."""
+    word = prev_word.group(1).lstrip(_OPENING_MARKS)
+    if not _names_a_number(word) or fig.before.rstrip().endswith((".", ":", ",", ";")) \
+            or (_POSSESSIVE.search(prev_word.group(1)) and not _model_name_after(fig)):
+        return False  # "WeWork's 12,000 employees" counts; "Boeing's 737 Max jets" names a model
+    # "Another 85 were wounded", '“After two more years of this,” he asks', 'He said: “Another 85 ...
+    return not (_opens_the_sentence(fig, prev_word, word) and word.lower() in _SENTENCE_OPENERS)
+
+
+def _opens_the_sentence(fig: _Figure, prev_word: re.Match[str], word: str) -> bool:
+    """The word before the number starts its sentence (or a quotation after a stop), where a capital says nothing
+    of a name."""
+    ahead = fig.before[:prev_word.start()].rstrip()
+    return not ahead or ahead.endswith((":", ";", "!", "?", ".")) and word != prev_word.group(1)
+
+
+def _bare_number(fig: _Figure) -> bool:
+    """A number with no currency, percent, qualifier, scale or range: only such a number may be part of a name."""
+    m = fig.m
+    return not (m["cur"] or m["curword"] or m["pct"] or m["qual"] or _scale(m) or fig.rng)
 
 
 def _names_a_number(word: str) -> bool:

@@ -242,17 +242,30 @@ def _act_kind(tok: Token, text: str, end: int) -> str | None:
     None for a verb not active, negated, a noun ("the accused") or in a relative clause (whose speaker the
     noun before it gives), and for an object alone that is not the verb's parsed object ("reported on Monday")."""
     found = [bare for pattern, bare in _act_phrases().get(_base(tok), []) if pattern.match(text, end)]
-    if not found or any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
-        return None  # "did not accuse": nothing stated
-    if tok.dep_ in ("amod", "compound") and not _misread_past_verb(tok) or tok.dep_ == "acl:relcl" or \
-            syntax.children(tok, "det") or syntax.is_passive(tok):
-        return None  # "the named accused included …": a noun; "is accused by critics of …": no speaker's act
-    if any(c.dep_ == "mark" and c.lower_ in syntax_words().conditional_marks for c in tok.children):
-        return None  # "if the person reports no birds": a condition, no act
+    if not found or _no_act_of_its_own(tok):
+        return None
     if not all(found):
         return "phrase"
+    return "object" if _object_right_after(tok) else None
+
+
+def _no_act_of_its_own(tok: Token) -> bool:
+    """A speech verb whose words state no act of a speaker of its own, whatever follows it: negated, read as a noun,
+    in a relative clause, passive, or in a condition."""
+    if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children):
+        return True  # "did not accuse": nothing stated
+    if tok.dep_ in ("amod", "compound") and not _misread_past_verb(tok) or tok.dep_ == "acl:relcl" or \
+            syntax.children(tok, "det") or syntax.is_passive(tok):
+        return True  # "the named accused included …": a noun; "is accused by critics of …": no speaker's act
+    # "if the person reports no birds": a condition, no act
+    return any(c.dep_ == "mark" and c.lower_ in syntax_words().conditional_marks for c in tok.children)
+
+
+def _object_right_after(tok: Token) -> bool:
+    """The verb's parsed object (or clause) starts on the word right after it: an act phrase of the object alone
+    must be that object, not any words ("reported on Monday")."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
-    return "object" if any(c.dep_ in ("obj", "xcomp") and c.left_edge.i == nxt.i for c in tok.children) else None
+    return any(c.dep_ in ("obj", "xcomp") and c.left_edge.i == nxt.i for c in tok.children)
 
 
 @lru_cache(maxsize=1)
@@ -673,16 +686,9 @@ class Extraction:
         speaker of the clause it hangs on."""
         tok = cue.tok
         s, e = self.sentence(cue.start)
-        if tok.tag_ == "VBG" and not inverted and not syntax.children(tok, "nsubj", "nsubj:pass"):
-            governing = self._governing_speaker(tok)
-            if governing is not None:
-                return governing  # "X said, according to a translation by Y, adding": X's
-        going_on = self._clause_speaker(tok, cue, s) if _speaker_goes_on(tok) else None
-        if going_on is not None:
-            return going_on  # "X said Y had been injured, but added": X, not Y
-        before_aside = self._speaker_before_closing_aside(tok, s, e)
-        if before_aside is not None:
-            return before_aside  # "Z happened, the Observatory, a war monitor, said": not Z's subject
+        first = self._speaker_before_subject(cue, s, e, inverted)
+        if first is not None:
+            return first
         subj = self._written_subject(tok, s, e)
         if subj is None:
             found, subj, tok = self._without_subject(cue, s, inverted)
@@ -690,6 +696,27 @@ class Extraction:
                 return found
         if subj is None:
             subj = self._adjacent_subject(tok, s, e, inverted)
+        return self._aside_name_or(self._speaker_of_subject(subj, tok, cue, s), tok, s)
+
+    def _speaker_before_subject(self, cue: Cue, s: int, e: int, inverted: bool) -> Who | None:
+        """A speaker that overrides the verb's own subject: the speaker a subjectless participle or a verb that goes
+        on with the same speaker continues, or the name before a closing aside, for the parse's subject is wrong
+        there."""
+        tok = cue.tok
+        if tok.tag_ == "VBG" and not inverted and not syntax.children(tok, "nsubj", "nsubj:pass"):
+            governing = self._governing_speaker(tok)
+            if governing is not None:
+                return governing  # "X said, according to a translation by Y, adding": X's
+        going_on = self._clause_speaker(tok, cue, s) if _speaker_goes_on(tok) else None
+        if going_on is not None:
+            return going_on  # "X said Y had been injured, but added": X, not Y
+        # "Z happened, the Observatory, a war monitor, said": not Z's subject
+        return self._speaker_before_closing_aside(tok, s, e)
+
+    def _speaker_of_subject(self, subj: Token | None, tok: Token, cue: Cue, s: int) -> Who | None:
+        """Who the subject found for the verb `tok` names, else, where it names no one, the name after a verb the
+        parse made a conjunct, the speaker of the clause the verb hangs on, or the host clause's subject of a
+        participle set off by commas."""
         who = self.speakers.who(subj) if subj is not None else None
         if who is None and subj is not None and subj.i < tok.i and _after_clause_comma(tok):
             who = self._name_after_verb(tok)  # 'Job cuts will come, said chair X', the verb parsed as a conjunct
@@ -697,7 +724,7 @@ class Extraction:
             who = self._clause_speaker(tok, cue, s)
         if who is None and _set_off_participle(tok):
             who = self._host_subject(tok)
-        return self._aside_name_or(who, tok, s)
+        return who
 
     def _speaker_before_closing_aside(self, verb: Token, s: int, e: int) -> Who | None:
         """'Twelve people were killed, the Syrian Observatory for Human Rights, a Britain-based war monitor, said', '…,
