@@ -2078,12 +2078,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         ordinal += 1
         if _headline(sentence, doc.body):
             headings.append((sentence.start_char, sentence.end_char))
-        told = state.told_day
-        day = told[1] if told is not None and told[0] == ordinal - 1 else None
-        tried = (doc.tokens[i] for i in range(sentence.start, sentence.end) if i in triggers)
-        acts = [c for c in (code_trigger(doc, tok, state) for tok in tried) if c is not None]
-        told_as = [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)
-                   and not syn.capability(c.trigger)]
+        told_as = _sentence_acts(doc, sentence, index, ordinal, triggers, state)
         found = [ev for _, evs in told_as for ev in evs]
         stated = told_day(doc, sentence)
         state.told_day = (ordinal, stated) if stated is not None else None
@@ -2092,6 +2087,18 @@ def extract_events(doc: NlpDoc) -> list[Event]:
         _remember(doc, sentence, state, found)
     return _retold_unread(doc, _headline_told_again(events, headings), headings)
 
+
+def _sentence_acts(doc: NlpDoc, sentence: Span, index: int, ordinal: int, triggers: frozenset[int],
+                   state: ArticleState) -> list[tuple[Coded, list[Event]]]:
+    """A sentence's coded triggers, each with its events, apart from the main loop so that it stays readable: the day
+    the sentence before told carries to this one only, and a trigger that is another's content or a capability tells
+    no event of its own."""
+    told = state.told_day
+    day = told[1] if told is not None and told[0] == ordinal - 1 else None
+    tried = (doc.tokens[i] for i in range(sentence.start, sentence.end) if i in triggers)
+    acts = [c for c in (code_trigger(doc, tok, state) for tok in tried) if c is not None]
+    return [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)
+            and not syn.capability(c.trigger)]
 
 def _told_verbatim(found: list[Event], told_as: list[tuple[Coded, list[Event]]], state: ArticleState) -> list[Event]:
     """A sentence's events less those an earlier sentence told in the same words: the same type, as told, its trigger

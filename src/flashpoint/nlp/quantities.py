@@ -270,8 +270,13 @@ def _subject(after: str) -> tuple[str | None, str | None]:
             return joined, "munitions"
         if words[i].lower() in _WORDS.clause_end_words or pats["saying"].fullmatch(words[i].lower()):
             break  # "130 wounded when shells hit": the clause ends before "shells"
-    # not a listed noun: the next word if it can be a noun ("70 trucks"), a short phrase after "of"
-    # ("$300bn of central bank reserves"); never a verb, pronoun or kind word ("121 wounded")
+    return _unlisted_subject(after, words)
+
+
+def _unlisted_subject(after: str, words: list[str]) -> tuple[str | None, str | None]:
+    """The counted noun when no lexicon lists it, kept apart from `_subject`'s lexicon search so that each stays
+    short: the next word if it can be a noun ("70 trucks"), a short phrase after "of" ("$300bn of central bank
+    reserves"); never a verb, pronoun or kind word ("121 wounded")."""
     of_phrase = bool(_PATTERN("of_lead").match(after))
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -1574,14 +1579,27 @@ def _model_and_its_noun(fig: _Figure) -> bool:
 def _one_thing_named(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | None) -> bool:
     """'the 777 program', 'its popular 737 Max jet', 'the 100 yard freestyle': bare digits before one thing (a
     singular noun that is no collective one) name a model or an event, no count (figures.yaml model_numbers)."""
-    m = fig.m
-    if head_kind or value <= 1 or not (m["num"] or "").isdigit() or fig.rng is not None \
-            or any(m[g] for g in ("cur", "curword", "pct", "qual", "mult", "scale", "abbr")) \
-            or _patterns()["measure"].match(fig.after) or _unit_after(fig) or not _model_determiner().search(fig.before) \
-            or re.match(r"[^\W\d_]", fig.after):  # "a 60W port": a unit written onto it (model_numbers units)
+    if _no_model_number(fig, value, head_kind):
         return False
     if _model_and_its_noun(fig):
         return True
+    return _before_one_thing(doc, fig)
+
+
+def _no_model_number(fig: _Figure, value: float, head_kind: str | None) -> bool:
+    """A figure that cannot be a model's number (a counted noun, a fraction or one, a range, a currency, percent or
+    unit, no determiner before it), apart from `_one_thing_named` so that each stays short."""
+    m = fig.m
+    return bool(head_kind or value <= 1 or not (m["num"] or "").isdigit() or fig.rng is not None
+                or any(m[g] for g in ("cur", "curword", "pct", "qual", "mult", "scale", "abbr"))
+                or _patterns()["measure"].match(fig.after) or _unit_after(fig)
+                or not _model_determiner().search(fig.before)
+                or re.match(r"[^\W\d_]", fig.after))  # "a 60W port": a unit written onto it (model_numbers units)
+
+
+def _before_one_thing(doc: NlpDoc, fig: _Figure) -> bool:
+    """The figure's token modifies, within three steps, a singular noun that is no collective one ("the embattled 737
+    Max jet"): the thing it names a model of."""
     tok = _token_at(doc, fig.num_start)
     noun = tok
     for _ in range(3):  # "the embattled 737 Max jet": 737 -> embattled -> jet

@@ -1616,13 +1616,21 @@ class Speakers:
             return self._body_of_kind(tok, lo, hi)
         if actor is None and not self._may_speak_unnamed(tok, lo, hi):
             return None
-        if actor is None and _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
-            body = self.group(tok.idx)  # "the agency said": the body that spoke just before ("the physicians": people)
+        spoke = self._body_spoke_before(tok, lo, hi, text) if actor is None else None
+        if spoke is not None:
+            return spoke
+        return self._kind_named_before(tok, lo, hi, actor) or self._body_across_people(tok, text) or \
+            _as_written(tok, lo, text, actor)
+
+    def _body_spoke_before(self, tok: Token, lo: int, hi: int, text: str) -> Who | None:
+        """'the agency said' with no actor found: the body that spoke just before, apart from `_body_or_source` so
+        that each stays short ("the physicians": people, no body)."""
+        if _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
+            body = self.group(tok.idx)
             if body is not None and (len(spaced_words(self.doc.tokens, lo, hi)) == 2 or tok.lower_ in quoting().body_nouns
                                      or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
-        return self._kind_named_before(tok, lo, hi, actor) or self._body_across_people(tok, text) or \
-            _as_written(tok, lo, text, actor)
+        return None
 
     def _kind_named_before(self, tok: Token, lo: int, hi: int, actor: Actor | None = None) -> Who | None:
         """'Volkswagen is showing a concept car. The German automaker says …', 'Dick Clark Productions denied it. “…,”
