@@ -422,6 +422,12 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
                     if e.country and (e.kind != "media" or role_sector(role)[0] == "MED")]
             if hits:
                 return hits[-1][1].country if not named or _owns_role(window[hits[-1][0]:]) else None
+    return _most_named_country(context, since)
+
+
+def _most_named_country(context: str, since: int) -> str | None:
+    """The country `context_country` falls back to when no country is named with the role, apart from it so that
+    each stays short: the most named in context[since:], else the whole text's when those lines name none twice."""
     top = most_named(context, since)[:2]
     if since > 0 and top and (top[0][1] == 1 or (len(top) == 2 and top[0][1] == top[1][1])):
         # the last lines name no country twice: the one the whole text is about, when it names it more
@@ -613,6 +619,14 @@ def resolve_phrase(text: str, context: str | None = None, named: bool = False) -
     org = next((entry for _, _, entry in anchors if entry.kind in _BODY_KINDS), None)
     if sector is None:
         return _unroled_actor(text, anchors, org, code)
+    return _roled_actor(text, context, named, anchors, (org, code), (sector, role_end))
+
+
+def _roled_actor(text: str, context: str | None, named: bool, anchors: list[tuple[int, int, Entry]],
+                 found: tuple[Entry | None, str | None], role: tuple[str, int]) -> Actor:
+    """The actor of a phrase with a role word, apart from `resolve_phrase` so that each stays short: a body's own
+    sector over the role's, a coded body's code, else the country the phrase names."""
+    (org, code), (sector, role_end) = found, role
     if org is not None and org.sector and sector == "GOV" and org.sector != "GOV":
         sector = org.sector  # "Pentagon spokesman", "Defence Ministry official"
     if code:

@@ -386,6 +386,12 @@ def _date_res(m: re.Match[str], ctx: Ctx, year: int | None, month: int, day: int
                     break
             else:
                 explicit = False
+    return _calendar_res(m, year, month, day, explicit)
+
+
+def _calendar_res(m: re.Match[str], year: int, month: int, day: int | None, explicit: bool) -> Res | None:
+    """The date `_date_res` picked, as said or as a valid calendar date, apart from it so that each stays short: a
+    day no month has ("Feb 30") keeps what was said and names no day."""
     try:
         if day:
             value = dt.date(year, month, day).isoformat()
