@@ -84,11 +84,22 @@ def title_words() -> frozenset[str]:
 def place_words() -> dict[str, str]:
     """Country names, aliases, capitals, demonyms and known places (lower case) -> ISO alpha-3: never person names."""
     out: dict[str, str] = {}
+    _add_places(out)
+    _add_countries(out)
+    return out
+
+
+def _add_places(out: dict[str, str]) -> None:
+    """Known places and their aliases (places.yaml) into `out`, before the countries so that theirs win."""
     places = _yaml("places.yaml")
     for row in places if isinstance(places, list) else []:
         if isinstance(row, dict) and row.get("name"):
             for key in [row["name"], *(row.get("aliases") or [])]:
                 out[str(key).lower()] = str(row.get("country") or "")
+
+
+def _add_countries(out: dict[str, str]) -> None:
+    """Country names, capitals, aliases, demonyms and seats (countries.yaml) into `out`, over any place's."""
     data = _yaml("countries.yaml")
     rows = data if isinstance(data, list) else data.get("countries", []) if isinstance(data, dict) else []
     for row in rows:
@@ -100,7 +111,6 @@ def place_words() -> dict[str, str]:
         for key in keys:
             if key:
                 out[str(key).lower()] = iso
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -1808,6 +1808,12 @@ def _plan_in_the_present(tok: Token) -> bool | None:
     present = [a for a in auxes if a.tag_ in ("VBZ", "VBP")]
     if present:
         return tok.tag_ in ("VBG", "VBN") or any(a.dep_ == "cop" for a in present)
+    return _finite_plan(tok, auxes)
+
+
+def _finite_plan(tok: Token, auxes: list[Token]) -> bool:
+    """A clause head with no present auxiliary, apart from `_plan_in_the_present` so that each stays short: a finite
+    present verb ('talks resume') of the verbs that tell a plan in the present."""
     finite = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and not auxes  # 'the talks ... continue on Friday'
                                               and any(c.dep_.startswith("nsubj") for c in tok.children))
     return finite and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs")
