@@ -364,16 +364,22 @@ def object_of(tok: Token, p: Pattern) -> Token | None:
         return None
     head = syn.np_head(objs[0])
     if p.objects and not _lemma_in(head, p.objects):
-        # "lifted Friday a day-old blockade": a noun the parse left as a complement may be the object meant
-        # ... or a second object read as a bare oblique ("denying UN monitors access(obl:unmarked)")
-        more = [c for c in tok.children if c.dep_ in ("xcomp", "obl:unmarked") and c.pos_ == "NOUN"]
-        # ... or the noun an adjective read as the object is joined to ("faced international(xcomp) and Palestinian
-        # criticism(conj)")
-        more += [c for o in objs if o.pos_ == "ADJ" for c in o.conjuncts if c.pos_ == "NOUN"]
-        more += syn.obliques(tok, p.preps)  # "provided Ukraine with drones": the thing given in the pattern's oblique
-        alt = [syn.np_head(o) for o in [*objs[1:], *more] if _lemma_in(syn.np_head(o), p.objects)]
-        head = alt[0] if alt else head
+        return _object_meant(tok, p, objs, head)
     return head
+
+
+def _object_meant(tok: Token, p: Pattern, objs: list[Token], head: Token) -> Token:
+    """An object the pattern's constraints reject: another noun the parse attached elsewhere may be the object
+    meant, apart from `object_of` so that each stays short; else the first object still."""
+    # "lifted Friday a day-old blockade": a noun the parse left as a complement may be the object meant
+    # ... or a second object read as a bare oblique ("denying UN monitors access(obl:unmarked)")
+    more = [c for c in tok.children if c.dep_ in ("xcomp", "obl:unmarked") and c.pos_ == "NOUN"]
+    # ... or the noun an adjective read as the object is joined to ("faced international(xcomp) and Palestinian
+    # criticism(conj)")
+    more += [c for o in objs if o.pos_ == "ADJ" for c in o.conjuncts if c.pos_ == "NOUN"]
+    more += syn.obliques(tok, p.preps)  # "provided Ukraine with drones": the thing given in the pattern's oblique
+    alt = [syn.np_head(o) for o in [*objs[1:], *more] if _lemma_in(syn.np_head(o), p.objects)]
+    return alt[0] if alt else head
 
 
 def _pronoun_person(doc: NlpDoc, state: ArticleState, tok: Token) -> Actor | None:
@@ -923,7 +929,12 @@ def _visited_place(doc: NlpDoc, trigger: Token, objects: list[Token], p: Pattern
             if tok.i not in own and tok is not obj and tok.pos_ == "PROPN" else None
         if place is not None and place.country:
             return [Party(Actor(text=place.text, name=place.name, id=place.id, country=place.country))]
-    # a person or a body the gazetteer does not know is no place
+    return _unknown_place_visited(doc, obj, own, state)
+
+
+def _unknown_place_visited(doc: NlpDoc, obj: Token, own: set[int], state: ArticleState) -> list[Party]:
+    """A visited name the gazetteer does not know, apart from `_visited_place` so that each stays short: of the
+    country the text names most (inherited); a person or a body the gazetteer does not know is no place."""
     if obj.pos_ != "PROPN" or not state.home or obj.i in _entity_tokens(doc, ("PERSON", "ORG", "NORP")):
         return []
     name = doc.body[min(t.idx for t in (obj, *obj.children) if t.i in own or t is obj):obj.idx + len(obj)]
