@@ -1390,13 +1390,20 @@ def _members(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[
     # the parse may hang "between envoys from Moscow and Kyiv" as a clause: any child the preposition opens
     # ... or "clashes erupted between protesters and police": the oblique of the verb the noun is the subject of (or
     # that the parse hung on the noun as a participle)
+    found = _member_nouns(noun, p)
+    sides = [q for m in found[:1] for q in _parties(doc, m, state)]
+    return sides if len(sides) > 1 else []
+
+
+def _member_nouns(noun: Token, p: Pattern) -> list[Token]:
+    """The nouns after the noun that one of the pattern's `members` prepositions opens (or that a participle of one
+    takes as object), apart from `_members` so that each stays short."""
     hosts = [noun, *([noun.head] if noun.dep_.startswith("nsubj") and syn.is_verb(noun.head) else []),
              *(c for c in noun.children if c.dep_ == "acl" and syn.is_verb(c))]
     found = [c for h in hosts for c in h.children
              if c.i > noun.i and c.pos_ in ("NOUN", "PROPN") and syn.case_of(c) in p.members]
     found += [o for c in noun.children if c.dep_ == "acl" and c.lower_ in p.members for o in syn.children(c, "obj")]
-    sides = [q for m in found[:1] for q in _parties(doc, m, state)]
-    return sides if len(sides) > 1 else []
+    return found
 
 
 def _speaker_parties(doc: NlpDoc, tok: Token, state: ArticleState) -> list[Party] | None:
@@ -1460,6 +1467,12 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
         coded.negated = False
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
         coded.hypothetical = False
+    _promise(coded, tok, p, planned, said)
+
+
+def _promise(coded: Coded, tok: Token, p: Pattern, planned: bool, said: bool) -> None:
+    """A promise, threat or offer the act is told as, apart from `_modality` so that each stays short: one on a
+    condition no one `said` is a possibility weighed; a promise on a condition is a threat."""
     promised = None if planned or coded.negated else _promised(tok, p)
     if promised and not said and _weighed(tok):
         coded.hypothetical = True
