@@ -89,7 +89,7 @@ def test_the_parse_through_numpy_blas_annotates_as_the_default_blis_does() -> No
         starts = parser.preset_sentence_starts(reference)
         parser.annotate(default, reference, list(zip(starts, [*starts[1:], len(reference)], strict=True)))
         for repair in (parser.repair_clauses, parser.repair_main_verbs, parser.repair_relative_main_verbs,
-                       parser.repair_interrupted_subjects, parser.repair_passives, parser.repair_label_subjects):
+                       parser.repair_interrupted_subjects, parser.repair_passives, parser.repair_double_subjects):
             repair(reference)
         assert (parser.parse(text).to_array(attrs) == reference.to_array(attrs)).all()
 

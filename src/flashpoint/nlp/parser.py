@@ -552,7 +552,7 @@ def repair_labelled_subjects(doc: Doc) -> None:
         label.dep_ = "dislocated"
 
 
-def repair_label_subjects(doc: Doc) -> None:
+def repair_double_subjects(doc: Doc) -> None:
     """'Zaporizhzhia NPP: Erdogan said that …': a verb the parse gave two subjects, the first a topic label its colon
     closes before the second, has the second as subject; the label is dislocated."""
     for first in list(_labelled(doc, "nsubj")):
@@ -657,7 +657,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_passives(doc)
     repair_infinitive_conjuncts(doc)
     repair_labelled_subjects(doc)
-    repair_label_subjects(doc)
+    repair_double_subjects(doc)
     repair_absolute_participles(doc)
     repair_stranded_conjuncts(doc)
     return doc

@@ -473,12 +473,19 @@ def _adjectival_passive(tok: Token) -> bool:
     return _headline_passive(tok) or _reduced_passive(tok)
 
 
+@lru_cache(maxsize=1)
+def _reducible_verbs() -> frozenset[str]:
+    """The verbs whose bare past form with a "by" phrase is a passive (syntax.yaml object_verbs and agent_verbs),
+    joined once: the test runs for every verb of every parsed sentence."""
+    return frozenset(syntax().object_verbs | syntax().agent_verbs)
+
+
 def _reduced_passive(verb: Token) -> bool:
     """"Three dead as maternity hospital(nsubj) hit by Russian air strike": a past form of a verb that needs an object
     (`object_verbs`), told with a subject and a "by" phrase (syntax.yaml agent_preps) but no object and no auxiliary,
     is a passive with its auxiliary left out, wherever the parse hung it: the subject undergoes it, the "by" phrase
     does it (syntax.yaml object_verbs and agent_verbs). "Prices rose by five percent" is no passive."""
-    if not _bare_participle(verb) or not is_verb_of(verb, syntax().object_verbs | syntax().agent_verbs):
+    if not _bare_participle(verb) or not is_verb_of(verb, _reducible_verbs()):
         return False
     return any(c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps) for c in verb.children)
 
