@@ -205,3 +205,25 @@ def test_a_name_coordinated_with_a_date_the_parse_took_for_the_subject_speaks() 
     assert [speaker(q) for q in reported] == ["South Korea"]
     dated = quotes_of("The broadcasts began on August 10, the ministry said on Friday in Seoul.")
     assert not [q for q in dated if speaker(q) and "August" in (speaker(q) or "")]
+
+
+def test_a_long_verbless_title_after_the_noun_it_names_is_no_quote() -> None:
+    body = ("The parliament voted down draft resolution No. 5380 “On the Appeal of the Parliament to the Congress of "
+            "the United States on Granting the Country the Status of a Major Ally.” The vote was close.")
+    assert not quotes_of(body)
+    spoken = ("The minister opened the session. “A terrible day for our country and for all of our people.” "
+              "The crowd was silent.")
+    assert having(quotes_of(spoken), "A terrible day")  # a sentence of its own is something said
+    asked = ("The judges were asked to consider “the legal consequences arising from the ongoing violation of the "
+             "right of the people to self-determination” in the territories.")
+    assert having(quotes_of(asked), "the legal consequences")  # a verb's quoted object, not a name
+
+
+def test_a_speech_verb_in_a_setting_reports_no_clause_past_its_comma() -> None:
+    body = ("A decade before the novelist wrote his famous saga, Ford created an alternate history of the wars.\n\n"
+            "If the minister confirmed the talks had failed, the markets would fall sharply.")
+    quotes = quotes_of(body)
+    assert not having(quotes, "alternate history")
+    assert [q.text for q in having(quotes, "talks")] == ["the talks had failed"]
+    aside = quotes_of("As the ministry reported on Monday, the army has fired its spokesman.")
+    assert having(aside, "the army has fired")  # "as" opens an aside that reports

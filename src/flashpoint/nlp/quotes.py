@@ -100,6 +100,7 @@ _RELATIVE_ASIDE = _cue("relative_aside")  # "X, who represents Y, said"
 _NAME_GAP = re.compile(r"[\s\u00a0]*(?:[A-Z][\w.'’\-]*[\s\u00a0]+){1,3}")  # '?” Schiff asked': a name alone before a cue
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _COMMA = re.compile(r",(?=\s)")
+_NOUN_PHRASE_DEPS = ("det", "amod", "compound", "nmod:poss", "nummod", "flat", "case")
 _THAT_OPENER = _cue("that_opener")  # "that to achieve …", "that while …": the word after "that"
 _AFTER_THAT = _cue("after_that")  # a span right after "that"
 _CLOSING_COMMA = re.compile(r"[\s”\"’]*,")  # the comma that closes a setting, past a closing quote mark
@@ -1452,8 +1453,8 @@ class Extraction:
                 who, cue_word = named, None  # 'Zelensky: “We will not give up our land.”'
             else:
                 who, cue_word = self._continued_speaker(q, words, prev_in_para)
-            if cue_word is None and (q.single or words < SHORT or self._heading(q)) or \
-                    self._is_fragment(q) and not self._utterance(q):
+            if cue_word is None and (q.single or words < SHORT or self._heading(q) or who is None and self._named(q)) \
+                    or self._is_fragment(q) and not self._utterance(q):
                 continue  # scare quotes, titles, quoted terms and unattributed fragments
             prev_in_para[q.para] = (who, cue_word)
             text = inner.rstrip()
@@ -1571,6 +1572,20 @@ class Extraction:
         inner = self.body[q.inner_start:q.inner_end].rstrip()
         return not self.body[a:q.open].strip() and not self.body[q.close + 1:b].strip() and \
             inner[-1:] not in quoting().utterance_ends
+
+    def _named(self, q: QSpan) -> bool:
+        """'voted down draft resolution No. 5380 "On the Appeal of the Verkhovna Rada …"', 'a decision of the NSDC
+        "Regarding Ukraine's actions in response to …"': quoted words no one is found to say, right after a noun they
+        name (or its preposition: 'the principle of "no decisions about Ukraine without Ukraine"'), inside a sentence
+        (not one of their own), with no finite verb, are a name or a title, however long, not speech (nor is the
+        quoted object of a verb: 'were asked to consider “the legal consequences arising from …”')."""
+        k = bisect_left(token_offsets(self.doc.tokens)[0], q.open) - 1
+        while k > 0 and (self.doc.tokens[k].text in "()" or self.doc.tokens[k].pos_ == "ADP"):
+            k -= 1  # '… Council (NSDC) "Regarding …"', 'the principle of "no decisions …"'
+        if self._utterance(q) or k < 0 or self.doc.tokens[k].pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+            return False
+        span = self.doc.tokens.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        return span is not None and not any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in span)
 
     def _is_fragment(self, q: QSpan) -> bool:
         """A quoted term of a few words with no finite verb ("called it “iron-clad”", "as “painstaking”",
@@ -1747,7 +1762,20 @@ class Extraction:
         """The verb's act phrase or its clause, as `reported_span` weighs them, before any cut."""
         act = _act_kind(cue.tok, self.body, cue.end) if cue.past != ACCORDING else None
         clause = self._reported_clause(cue) if act != "phrase" else None
+        if clause is not None and _in_setting(cue.tok):
+            clause = self._setting_report(cue, clause)
         return clause if clause is not None or act is None else self._act_span(cue)
+
+    def _setting_report(self, cue: Cue, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """What a speech verb inside a setting (`_in_setting`) reports: its clause up to the comma that closes the
+        setting, before a new subject ('If the minister confirmed the talks had failed, the markets would fall': "the
+        talks had failed"); none where its clause starts past a comma ('Even if Ford had found a larger audience, though,
+        his health …')."""
+        if _COMMA.search(self.body, cue.end, clause[0]):
+            return None
+        comma = next((m.start() for m in _COMMA.finditer(self.body, clause[0], clause[1])
+                      if _subject_after(cue.tok.doc, m.end())), None)
+        return clause if comma is None else self._claim((clause[0], comma))
 
     def _before_joined_speech(self, cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
         """'said it viewed the move as a breach and said it would heighten tensions', 'said it is committed to the
@@ -2501,6 +2529,24 @@ def _opens_no_content(verb: Token, first: Token) -> bool:
     reports a clause only after "that")."""
     return first.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "ADV") or first.tag_ == "WRB" or \
         verb.dep_ == "acl" and verb.tag_ == "VBG" and not is_document(verb.head)
+
+
+def _in_setting(verb: Token) -> bool:
+    """'before George R.R. Martin wrote A Song of Ice and Fire, Ford created …', 'Even if Ford had found a larger
+    audience, …': a speech verb that a setting's word opens (quotes.yaml setting_openers; not an aside's "as", which
+    reports: "As Reuters reported, …") is the setting's verb: the clause past the comma that closes the setting is the
+    sentence's own, not what the verb reports, however the parse hung the two."""
+    words = quoting().setting_openers - quoting().aside_marks
+    return any(c.dep_ == "mark" and c.i < verb.i and c.lower_ in words for c in verb.children)
+
+
+def _subject_after(doc: Doc, pos: int) -> bool:
+    """Does a subject open right after `pos` (past adverbs and commas: ', though, his health problems would …'), not a
+    relative pronoun ('the attack, which killed 12 people, was …')?"""
+    tok = next((t for t in doc if t.idx >= pos and not (t.is_punct or t.pos_ == "ADV")), None)
+    while tok is not None and tok.dep_ in _NOUN_PHRASE_DEPS and tok.head.i > tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ in ("nsubj", "nsubj:pass") and not tok.tag_.startswith("W")
 
 
 def _adverbial_opening(verb: Token, s: int) -> bool:
