@@ -227,3 +227,12 @@ def test_a_speech_verb_in_a_setting_reports_no_clause_past_its_comma() -> None:
     assert [q.text for q in having(quotes, "talks")] == ["the talks had failed"]
     aside = quotes_of("As the ministry reported on Monday, the army has fired its spokesman.")
     assert having(aside, "the army has fired")  # "as" opens an aside that reports
+
+
+def test_a_semicolon_before_another_subject_speaking_ends_the_reported_clause() -> None:
+    body = "Colombia says its soldiers ‘neutralised’ FARC rebels in Puerto Leguizamo; rights groups say civilians were killed."
+    quotes = quotes_of(body)
+    assert [q.text for q in having(quotes, "soldiers")] == ["its soldiers ‘neutralised’ FARC rebels in Puerto Leguizamo"]
+    assert [speaker(q) for q in having(quotes, "civilians were killed")] == ["rights groups"]
+    same = quotes_of("Colombia says its soldiers ‘neutralised’ FARC rebels; the army says the operation was lawful.")
+    assert having(same, "operation was lawful")  # the second clause is still its own speaker's

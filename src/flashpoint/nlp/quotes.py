@@ -293,12 +293,14 @@ def _farthest_joiner(verb: Token, start: int) -> Token | None:
 def _speaker_after_comma(c: Cue, cue: Cue, start: int) -> int | None:
     """'Although X suggested the man was murdered, Y told lawmakers …': where a speech verb inside the clause `cue`
     reports has a subject of its own, written right after a comma, naming another speaker, the comma before that
-    subject (the clause of `cue` ends there)."""
+    subject (the clause of `cue` ends there). After a semicolon the subject may name no one ('Colombia says its soldiers
+    neutralised rebels; rights groups say civilians were killed'): a semicolon closes the clause before it."""
     subj = next((t for t in c.tok.children if t.dep_ == "nsubj" and t.i < c.tok.i), None)
-    if subj is None or c.who is None or _same_speaker(c, cue) or subj.left_edge.i == 0:
+    if subj is None or _same_speaker(c, cue) or subj.left_edge.i == 0:
         return None
     before = c.tok.doc[subj.left_edge.i - 1]
-    return before.idx if before.text == "," and before.idx > start else None
+    closes = before.text == ";" or before.text == "," and c.who is not None
+    return before.idx if closes and before.idx > start else None
 
 
 def _same_speaker(c: Cue, other: Cue) -> bool:
