@@ -1300,14 +1300,9 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _name_enemies(coded, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
     if not _sides_fit(p, coded, implied=p.implied_side):
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
-    if not coded.actors and p.type in FORCE and syn.subject(tok) is None and not syn.tells_of_its_head(tok):
-        # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject; "Haniyeh,
-        # who was assassinated in Tehran": a clause telling who someone is, his story told apart, inherits no attacker
-        coded.actors = _unnamed_attacker(doc, coded, state)
-    if not coded.actors:
-        coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
+    _fill_unnamed_doers(doc, coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
-    coded.recipients = _one_side_per_country(coded.recipients) or _implied_target(coded, state)
+    coded.recipients = _one_side_per_country(coded.recipients, coded.type) or _implied_target(coded, state)
     _place_war_victims(coded)
     if not _implied_fit(p, coded):
         return None  # "Russian shelling" in no place, told of no place before: no target
@@ -1318,16 +1313,36 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     return coded
 
 
-def _one_side_per_country(recipients: list[Party]) -> list[Party]:
+def _fill_unnamed_doers(doc: NlpDoc, coded: Coded, state: ArticleState) -> None:
+    """Actors for an act whose clause names none: an attacker implied by the story, else the organs or the pair
+    told before."""
+    tok = coded.trigger
+    if not _named_doer(coded) and coded.pattern.type in FORCE and _no_one_named(tok) and not syn.tells_of_its_head(tok):
+        # "a woman was injured": by whoever last attacked; "the conflict killed 14,000" names its own subject; "Haniyeh,
+        # who was assassinated in Tehran": a clause telling who someone is, his story told apart, inherits no attacker
+        coded.actors = _unnamed_attacker(doc, coded, state) or coded.actors
+    if not coded.actors:
+        coded.actors = _organs_before(coded, state) or _pair_before(coded, state)
+
+
+def _one_side_per_country(recipients: list[Party], type_: str = "") -> list[Party]:
     """"withdrew troops from Kyiv and Chernihiv regions", "met the Secretary of Defense of the United States, Lloyd
     Austin": places of a country, or the country itself, that the trigger also names another side of are that side,
     told once (ANNOTATION.md: one record per happening, another only for a different actor or recipient); people and
     bodies of one country stay apart ("met Blinken and Austin")."""
     kept: list[Party] = []
+    apart = type_ == "ASSAULT"  # "shelled Zaporizhzhia and Orihiv": each place struck is a record (ANNOTATION.md)
     for r in sorted(recipients, key=lambda q: _place_or_country(q.actor)):
-        if not (_place_or_country(r.actor) and any(k.actor.country == r.actor.country for k in kept)):
+        if not (_place_or_country(r.actor) and any(k.actor.country == r.actor.country and not (
+                apart and _struck_apart(r.actor, k.actor)) for k in kept)):
             kept.append(r)
     return [r for r in recipients if any(r is k for k in kept)]
+
+
+def _struck_apart(a: Actor, b: Actor) -> bool:
+    """Two places of one country an attack names ("shelled Kharkiv and Sumy") are two targets, not the country
+    itself told beside one of its places."""
+    return a.id != a.country and b.id != b.country and (a.id or a.text) != (b.id or b.text)
 
 
 def _place_or_country(actor: Actor) -> bool:
@@ -1643,6 +1658,26 @@ def _private(p: Pattern, sides: list[Party]) -> bool:
     return p.type in private.types and all(q.actor.sector in private.words for q in sides)
 
 
+def _named_doer(coded: Coded) -> bool:
+    """An actor the clause names as a side (a country or a body), not a weapon's bare noun ("a missile hit")."""
+    return any(q.actor.country or q.actor.code or _weapon_subject(coded.trigger) is None for q in coded.actors)
+
+
+def _no_one_named(trigger: Token) -> bool:
+    """Force told with no one named using it: no subject, or a weapon or attack as its subject that no modifier
+    gives a side ("a missile hit a school", "strikes on Kharkiv killed three": the weapon is no one's in the clause)."""
+    return syn.subject(trigger) is None or _weapon_subject(trigger) is not None
+
+
+def _weapon_subject(trigger: Token) -> Token | None:
+    """The subject of an act of force that is a weapon or an attack (syntax.yaml attack_nouns) and not a name."""
+    subj = syn.subject(trigger) if syn.is_verb(trigger) else None
+    if subj is None or syn.is_passive(trigger):
+        return None
+    head = syn.np_head(subj)
+    return head if head.pos_ == "NOUN" and _lemma_in(head, syntax().attack_nouns) else None
+
+
 def _attacker_before(coded: Coded, state: ArticleState) -> list[Party]:
     """"A woman was injured in that attack": force on a side with no attacker named is by whoever the
     article last told using force on that side's country (inherited, so the confidence says so)."""
@@ -1667,7 +1702,7 @@ def _conflict_attacker(coded: Coded) -> list[Party]:
     if coded.type not in rule.types or len(countries) != 1 or None in countries:
         return []
     trigger = coded.trigger
-    heads = [*([trigger] if trigger.pos_ == "NOUN" else []), *_instrument_heads(trigger)]
+    heads = _act_heads(trigger)
     nouns = [*heads, *(c for h in heads for c in syn.children(h, "compound"))]  # "a rocket attack": the rocket
     if any(_lemma_in(n, rule.shared) for n in nouns) or not (
             (coded.pattern.mode or "") in rule.modes or any(_lemma_in(n, rule.instruments) for n in nouns)):
@@ -1698,11 +1733,18 @@ def _domestic_force(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Part
 
 
 def _war_instrument(trigger: Token) -> bool:
-    """"killed in shelling", "injured in an air strike", "injured as a result of a rocket attack": harm told by an
-    attack noun (syntax.yaml attack_nouns), or by one that an oblique of cause (events.yaml domestic_force
-    cause_nouns) is "of"."""
+    """"killed in shelling", "injured in an air strike", "injured as a result of a rocket attack", "a missile hit":
+    harm told by an attack noun (syntax.yaml attack_nouns), or by one that an oblique of cause (events.yaml
+    domestic_force cause_nouns) is "of", or by a weapon as the verb's subject."""
     attack = syntax().attack_nouns
-    return any(_lemma_in(h, attack) for h in _instrument_heads(trigger))
+    return any(_lemma_in(h, attack) for h in _act_heads(trigger))
+
+
+def _act_heads(trigger: Token) -> list[Token]:
+    """The nouns that tell how force was used: the act noun itself, the instrument obliques, a weapon subject."""
+    subject = _weapon_subject(trigger)
+    return [*([trigger] if trigger.pos_ == "NOUN" else []), *_instrument_heads(trigger),
+            *([subject] if subject is not None else [])]
 
 
 def _named_countries(doc: NlpDoc, sentence: Span) -> set[str]:
@@ -2193,6 +2235,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
     syn.repair_verbless_headlines(doc.tokens, known_verb)
+    syn.repair_participle_objects(doc.tokens, known_verb, _time_word)
     syn.repair_plural_verbs(doc.tokens, known_verb)
     syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)
     return [t.i for t in syn.labelled(doc.tokens, "ROOT")]

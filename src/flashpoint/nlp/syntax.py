@@ -270,6 +270,21 @@ def _opening_words(tok: Token) -> set[str]:
     return {m.lower_ for c in tok.children if c.i > tok.i for m in c.children if m.dep_ == "case" and m.i < c.i}
 
 
+def repair_participle_objects(doc: Doc, is_verb_form: Callable[[Token], bool], is_time: Callable[[Token], bool]) -> None:
+    """"Shelling of Zaporizhzhia: Russians shelled(acl) Zaporizhzhia(advmod), a building caught fire": a past form of a
+    verb (`is_verb_form`) the parse hung on the name right before it as a participle, with a name right after it that
+    it hung as a modifier rather than an object, is that name's verb: the name after it its object, so the participle
+    is active and the name before it does the act. A time after it ("people killed Tuesday": `is_time`) is no object."""
+    for verb in labelled(doc, "acl"):
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if verb.head.i != verb.i - 1 or verb.head.pos_ != "PROPN" or verb.tag_ not in ("VBD", "VBN") \
+                or nxt is None or nxt.head.i != verb.i or nxt.pos_ != "PROPN" or children(verb, "obj") \
+                or nxt.dep_ not in ("advmod", "npadvmod", "obl:unmarked", "nmod:unmarked", "dep", "compound") \
+                or is_time(nxt) or not is_verb_form(verb):
+            continue
+        nxt.dep_ = "obj"
+
+
 def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
     """"Enemy shells(NNS, compound) Donetsk region(ROOT)", "US sanctions(NNS) Russian oil firms(ROOT)": in a line a
     noun heads, a lower-case word read as a plural noun glued onto the noun phrase after it, with a noun before it, and
@@ -509,10 +524,23 @@ def _headline_passive(verb: Token) -> bool:
     """"Ukrainian soldier killed", "UN: 4,031 civilians killed in Ukraine": a verb that needs an object
     (`object_verbs`), heading a line with no final stop (or following its source's name and a colon), told with a
     subject, no object, no auxiliary and no clause of its own."""
-    if not _heads_line(verb) or verb.lemma_.lower() not in syntax().object_verbs or not _bare_participle(verb):
+    if verb.lemma_.lower() not in syntax().object_verbs or not _bare_participle(verb):
+        return False
+    if _after_heading(verb):  # "War in Ukraine: 21 civilians killed in Donetsk region ...", with a stop or none
+        return True
+    if not _heads_line(verb):
         return False
     last = verb.sent[-1]
     return last.text not in (".", "!", "?") and not (last.is_punct and last.i > 0 and last.nbor(-1).text in (".", "!", "?"))
+
+
+def _after_heading(verb: Token) -> bool:
+    """A clause the parse hung on the heading before it across the heading's colon ("War in Ukraine(appos): 21
+    civilians killed(acl)"): a line of its own, its verb heading it."""
+    subjects = children(verb, "nsubj")
+    if verb.dep_ not in ("acl", "acl:relcl", "parataxis") or verb.head.i > verb.i or not subjects:
+        return False
+    return any(t.text == ":" for t in verb.doc[verb.head.i + 1:subjects[0].left_edge.i])
 
 
 def passive_subjects(verb: Token) -> list[Token]:
