@@ -236,3 +236,14 @@ def test_a_semicolon_before_another_subject_speaking_ends_the_reported_clause() 
     assert [speaker(q) for q in having(quotes, "civilians were killed")] == ["rights groups"]
     same = quotes_of("Colombia says its soldiers ‘neutralised’ FARC rebels; the army says the operation was lawful.")
     assert having(same, "operation was lawful")  # the second clause is still its own speaker's
+
+
+def test_a_spaced_dash_ends_an_according_to_phrase() -> None:
+    line = "Stoltenberg about the war in Ukraine: Putin’s speech shows that war against Ukraine is not going according to plan"
+    body = (f"{line} - Stoltenberg (21.09.22 17:52) « War in Ukraine | Censor.NET\n\n"
+            f"21.09.22 17:52 - {line} - Stoltenberg. The speech demonstrates that his war is failing. View news.")
+    signed = having(quotes_of(body), "not going")
+    assert signed and all(q.text.endswith("according to plan") for q in signed)
+    named = quotes_of("The convoy was hit near the border, according to the UN Special Rapporteur on freedom of "
+                      "expression Irene Khan.")
+    assert [speaker(q) for q in having(named, "convoy")] == ["Irene Khan"]  # a name that ends the phrase speaks

@@ -1048,11 +1048,12 @@ class Extraction:
         return Who(name=self.body[lo:head.idx + len(head)], start=lo)
 
     def _name_closing_according(self, cue: Cue) -> Who | None:
-        """The person named last in an "according to" phrase, when the phrase ends with that name."""
+        """The person named last in an "according to" phrase, when the phrase ends with that name; a dash set off by
+        spaces ends the phrase ('not going according to plan - Stoltenberg': a signature, not the plan's author)."""
         doc = cue.tok.doc
         end = cue.tok.i + 2
         while end < min(len(doc), cue.tok.i + 30) and doc[end].text not in ",.;:" and \
-                doc[end].tag_ not in FINITE_TAGS and not doc[end].is_space:
+                doc[end].tag_ not in FINITE_TAGS and not doc[end].is_space and not _spaced_dash(doc[end]):
             end += 1
         if end - (cue.tok.i + 2) < 3 or doc[end - 1].pos_ != "PROPN":
             return None  # "according to Irene Khan" alone is read as any source is
@@ -2540,6 +2541,11 @@ def _in_setting(verb: Token) -> bool:
     sentence's own, not what the verb reports, however the parse hung the two."""
     words = quoting().setting_openers - quoting().aside_marks
     return any(c.dep_ == "mark" and c.i < verb.i and c.lower_ in words for c in verb.children)
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space before it ('plan - Stoltenberg', 'plan — Stoltenberg'), not a hyphen inside a word."""
+    return tok.text in ("-", "–", "—") and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _subject_after(doc: Doc, pos: int) -> bool:
