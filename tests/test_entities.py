@@ -91,6 +91,22 @@ def test_role_gives_an_unknown_person_an_actor_remembered_later() -> None:
         assert p.id == people[0].id
 
 
+@pytest.mark.parametrize("text,country", [
+    # a demonym in the name's own phrase, one set off after a mention, one standing alone for the person just named
+    ("Berlin agreed to release convicted Russian assassin Vadim Krasikov. A German court had convicted Krasikov.", "RUS"),
+    ("The US charged Julian Assange, an Australian, with espionage. Sweden dropped its case against Assange.", "AUS"),
+    ("Julian Assange has avoided extradition to Sweden. The 48-year-old Australian was evicted in April. "
+     "The US charged Assange.", "AUS"),
+    # a people is no one person's nationality; a demonym of the subject is not the object's
+    ("Talks stalled when the Russians detained Evan Gershkovich. Gershkovich was freed.", None),
+    ("Israeli troops killed Ahmed Ali on Monday. Ali was 20.", None),
+])
+def test_a_nationality_the_text_gives_a_person_is_theirs_at_every_mention(text: str, country: str | None) -> None:
+    people = [e for e in entities(text) if e.type == "PERSON"]
+    assert len(people) == 2 and people[0].id == people[1].id
+    assert all((p.actor.country if p.actor is not None else None) == country for p in people), people
+
+
 def test_known_people_and_variants() -> None:
     ents = entities("Sergey Lavrov met Antony Blinken in Geneva. Zelenskiy and Zelenskyy are one man, as is "
                     "President Volodymyr Zelensky.")

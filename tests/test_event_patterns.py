@@ -251,6 +251,21 @@ def test_placed_sectors_run_their_examples() -> None:
         assert placed and all(s.country is None for s in placed), text
 
 
+def test_article_setting_runs_its_examples() -> None:
+    """A domestic agent nothing else placed ("officers", "protesters") is of the country the article's places are in
+    (positives); where its places are of several countries, or of two at war, or of none, it stays of no country
+    (negatives)."""
+    from flashpoint.nlp.event_patterns import article_setting
+
+    rule = article_setting()
+    assert rule.sectors and rule.forces and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: True)
+    for text in rule.negatives:
+        sides = [s for e in _analyse(text).events for s in (e.actor, e.recipient) if s is not None]
+        domestic = [s for s in sides if s.sector in rule.sectors or s.text.lower() in rule.forces]
+        assert domestic and all(s.country is None for s in domestic), text
+
+
 def test_standing_forces_run_their_examples() -> None:
     """A force that took its country from the story keeps it where the clause places it (positives: "41 troops
     destroyed in southern Ukraine" after Russia's are Russian); a base is a place, of the clause's place (negatives)."""

@@ -32,7 +32,7 @@ from flashpoint.nlp.gazetteer import (
     slug,
     spelled_like,
 )
-from flashpoint.nlp.language import names, syntax
+from flashpoint.nlp.language import Patterns, names, syntax
 from flashpoint.nlp.regexes import longest_first
 
 if TYPE_CHECKING:
@@ -688,14 +688,25 @@ _GAP_OK = re.compile(rf"^[\s\-,]*(?:{_POSSESSIVE})?[\s\-]*$")
 
 
 def _first_phrase(body: str, inside: list[Entity]) -> list[Entity]:
-    """The entities of the first noun phrase: joined only by role words."""
+    """The entities of the first noun phrase: joined only by role words, or a person set off after their own
+    nationality ("A third Palestinian, 16-year-old Khaled Al-Shawa")."""
     first = [inside[0]]
     for ent in inside[1:]:
         gap = body[first[-1].end:ent.start]
-        if not (_GAP_OK.match(gap) or role_sector(gap)[0] is not None and len(gap) < 60 and "," not in gap):
+        if not (_GAP_OK.match(gap) or role_sector(gap)[0] is not None and len(gap) < 60 and "," not in gap
+                or _apposed_person(first[-1], ent, gap)):
             break
         first.append(ent)
     return first
+
+
+_NAME_PATTERNS = Patterns("entities.yaml", "name_patterns")
+
+
+def _apposed_person(people: Entity, person: Entity, gap: str) -> bool:
+    """A person named after a comma right after a nationality of theirs (entities.yaml apposed_person)."""
+    return people.type == "NORP" and person.type == "PERSON" and people.actor is not None and person.actor is not None \
+        and people.actor.country == person.actor.country and bool(_NAME_PATTERNS("apposed_person").match(gap))
 
 
 def _phrase_actor(body: str, first: list[Entity], end: int) -> Actor | None:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp import world_places
@@ -49,6 +49,8 @@ _PERSON_HEADS = frozenset({w.lower() for w in _TITLE_HEADS} | _NAMES.person_role
 _EVENT_WORDS = _NAMES.event_words
 _NAME_PATTERNS = Patterns("entities.yaml", "name_patterns")  # the words around a name (lang/en/entities.yaml)
 _APPOSITIVE = _NAME_PATTERNS("appositive")  # "X, the foreign minister, said"
+_NATIONALITY_AFTER = _NAME_PATTERNS("nationality_after")  # "Julian Assange, an Australian,"
+_NATIONALITY_EPITHET = _NAME_PATTERNS("nationality_epithet")  # "... The 48-year-old | Australian was evicted"
 _ABBREVIATED = _NAMES.abbreviations
 _ROLE_MODIFIERS = _NAMES.role_modifiers
 _NP_MODIFIERS = _NAMES.noun_phrase_modifiers
@@ -774,6 +776,7 @@ def extract_entities(doc: NlpDoc) -> list[Entity]:
     _unshare_seats(body, found)
     _assign_actors(doc.tokens, found)
     _relink_surnames(doc.tokens, found)
+    _nationalities(doc.tokens, found)
     return [Entity(text=body[f.start:f.end], start=f.start, end=f.end, type=f.type,  # type: ignore[arg-type]
                    id=f.id, name=f.name, actor=f.actor) for f in found]
 
@@ -1034,6 +1037,70 @@ def _assign_actors(doc: Doc, found: list[_Found]) -> None:
                 f.actor = actor
         else:
             f.actor = _listed_actor(doc, f, f.entry, counts)
+
+
+def _nationalities(doc: Doc, found: list[_Found]) -> None:
+    """A person of no country known is of the one nationality the text gives them anywhere: a demonym in their name's
+    own phrase ("convicted Russian assassin Vadim Krasikov"), set off after a mention ("Assange, an Australian,"), or
+    standing alone for the person just named ("... in London. The 48-year-old Australian was evicted"); every mention
+    of theirs (the surname alone too) takes it. Two nationalities told ("Russian-American journalist") give none."""
+    body = doc_text(doc)
+    people = [f for f in found if f.type == "PERSON"]
+    told: dict[str, set[str]] = {}
+    for f in found:
+        country = f.entry.country if f.type == "NORP" and f.entry is not None and f.entry.kind == "demonym" else None
+        person = _described_person(doc, f, people) if country else None
+        if person is not None and country:
+            told.setdefault(person.id, set()).add(country)
+    for f in people:
+        countries = told.get(f.id, set())
+        if f.actor is None and len(countries) == 1:
+            f.actor = Actor(text=body[f.start:f.end], name=f.name, id=f.id, country=next(iter(countries)))
+
+
+def _described_person(doc: Doc, norp: _Found, people: list[_Found]) -> _Found | None:
+    """The person a demonym describes: the name whose phrase holds it, the name it is set off after, or the one
+    person named in its sentence or the one before where it stands alone as a definite description."""
+    body = doc_text(doc)
+    span = doc.char_span(norp.start, norp.end, alignment_mode="expand")
+    if span is None or not len(span) or span[-1].tag_ in ("NNS", "NNPS"):
+        return None  # "the Russians detained Gershkovich": a people, no one person's nationality
+    owner = _phrase_owner(span[-1], people)
+    if owner is not None:
+        return owner
+    before = next((p for p in reversed(people) if p.end <= norp.start), None)
+    if before is not None and (m := _NATIONALITY_AFTER.match(body, before.end)) and m.start(1) == norp.start:
+        return before
+    return _epithet_of(doc, norp, span, people)
+
+
+def _phrase_owner(tok: Token, people: list[_Found]) -> _Found | None:
+    """The person whose name's own phrase a modifier is in ("Russian(amod) assassin(nmod:desc) Vadim Krasikov")."""
+    for _ in range(3):
+        if tok.dep_ not in ("amod", "compound", "nmod:desc", "flat") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        owner = next((p for p in people if p.start <= tok.idx < p.end), None)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _epithet_of(doc: Doc, norp: _Found, span: Span, people: list[_Found]) -> _Found | None:
+    """"The 48-year-old Australian was evicted": a demonym after "the" that a verb follows (or "national" or
+    "citizen" and a verb) stands for the one person its sentence or the one before named."""
+    body = doc_text(doc)
+    if not _NATIONALITY_EPITHET.search(body, max(0, norp.start - 60), norp.start):
+        return None
+    after = [t for t in doc[span.end:span.end + 2] if not t.is_space]
+    if after and after[0].lower_ in _NAMES.nationality_nouns:
+        after = after[1:]
+    if not after or after[0].pos_ not in ("VERB", "AUX"):
+        return None
+    sentence = span.sent
+    lo = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    named = {p.id: p for p in people if lo <= p.start and p.end <= norp.start}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _surname_of_named_person(doc: Doc, f: _Found, person: _Found | None) -> bool:

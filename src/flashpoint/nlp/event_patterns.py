@@ -451,6 +451,27 @@ def harm_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
 
 
 @dataclass(frozen=True)
+class ArticleSetting:
+    """events.yaml `article_setting`: the country at least `share` of an article's places are in is its setting, where
+    the sides of `sectors`, or named by a noun of `forces`, that nothing else placed are."""
+
+    share: float
+    sectors: frozenset[str]
+    forces: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def article_setting(language: str = DEFAULT_LANGUAGE) -> ArticleSetting:
+    data, source = _rule_section(language, "article_setting")
+    share = data.get("share")
+    if not isinstance(share, (int, float)) or not 0 < share <= 1:
+        raise ValueError(f"{source}: share must be a number above 0 and at most 1")
+    return ArticleSetting(float(share), _codes(data, "sectors"), _nouns(data, "forces"), *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class DomesticForce:
     """events.yaml `domestic_force`: force of `types` with no one named using it, on people of the one country the
     text has named, is that country's own; only on people of `victim_sectors` (civilians, protesters: a soldier killed

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +31,7 @@ from flashpoint.nlp.document import NlpDoc, trimmed
 from flashpoint.nlp.event_confidence import confidence, features
 from flashpoint.nlp.event_patterns import (
     Pattern,
+    article_setting,
     attempted_acts,
     by_lemma,
     claim_recipients,
@@ -118,6 +120,7 @@ class ArticleState:
     last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
     countries: set[str] = field(default_factory=set)  # the countries the text has named so far
     home: str | None = None  # the country the whole text names most: where its courts and police are, unless told
+    setting: str | None = None  # the one country the text's places are in (events.yaml article_setting), if clear
     roots: list[int] = field(default_factory=list)  # the tokens labelled ROOT once the tree is repaired, in order
     told_words: dict[tuple[object, ...], list[Event]] = field(default_factory=dict)  # see _told_verbatim
 
@@ -1307,6 +1310,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     if not _implied_fit(p, coded):
         return None  # "Russian shelling" in no place, told of no place before: no target
     coded.reported_by = reporter(doc, tok, state)
+    _of_the_setting(coded, state)
     for q in (*coded.actors, *coded.recipients):
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
@@ -1789,6 +1793,43 @@ def _localise(coded: Coded, state: ArticleState) -> None:
             q.actor = q.actor.model_copy(update={"country": loc.country})
 
 
+def _article_setting(doc: NlpDoc) -> str | None:
+    """The country the article is set in (events.yaml article_setting): the one at least `share` of the places it
+    names are in; none where that country is a side of a war (resources/conflicts), whose people and forces in a
+    story may be of either side."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        place = actor_kb.resolve_place(e.text) if e.type in ("GPE", "LOC") else None
+        if place is not None and place.country and not actor_kb.historical_country(place.country):
+            counts[place.country] += 1
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    if n < article_setting().share * sum(counts.values()) or actor_kb.opponent(country):
+        return None
+    return country
+
+
+def _of_the_setting(coded: Coded, state: ArticleState) -> None:
+    """A domestic agent nothing else placed ("officers arrested Webb", "protesters") is of the article's setting,
+    inherited: ANNOTATION.md gives the police, courts and crowds of a story set in one country that country."""
+    if state.setting is None:
+        return
+    rule = article_setting()
+    for q in (*coded.actors, *coded.recipients):
+        a = q.actor
+        if a.country or a.code or _named_person(a) or actor_kb.of_no_nation(a.text):
+            continue
+        if a.sector in rule.sectors or _head_words(a.text) & rule.forces:
+            q.actor, q.inherited = a.model_copy(update={"country": state.setting}), True
+
+
+def _head_words(text: str) -> set[str]:
+    """The last word and the last two of a side's words, lower case: what a list of nouns names it by."""
+    words = text.lower().split()
+    return {" ".join(words[-2:]), *words[-1:]}
+
+
 def _named_person(actor: Actor) -> bool:
     """A person named (not in the KB with a country): the place the text last named is not where they are from."""
     return bool(actor.id and actor.id.startswith("person:"))
@@ -2132,7 +2173,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     events: list[Event] = []
     seen: dict[tuple[object, ...], Event] = {}
     named = actor_kb.most_named(doc.body)
-    state = ArticleState(home=named[0][0] if named else None)
+    state = ArticleState(home=named[0][0] if named else None, setting=_article_setting(doc))
     furniture = doc.furniture()
     state.roots = _repair_tree(doc)
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up

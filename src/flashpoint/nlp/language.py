@@ -283,7 +283,8 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
               "backer_prefixes", "republic_nouns", "acronym_name_words", "foreign_words",
-              "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks")
+              "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks",
+              "nationality_nouns")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names", "theatre_sectors")
 
@@ -339,6 +340,7 @@ class Names:
     possessive_endings: frozenset[str]
     name_article_prefixes: frozenset[str]
     role_owner_breaks: frozenset[str]
+    nationality_nouns: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
