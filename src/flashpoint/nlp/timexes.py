@@ -956,8 +956,19 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
         if _comes_after_a_clause(ctx.text, m):
             # "the claim comes a day after X was killed": today's news, X the day before (dates.yaml: comes_after)
             return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=1 if back else -1)).isoformat())
+        if ctx.past(m.start()):
+            return _from_the_day_told(m, ctx, -1 if back else 1)
         return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
     return _anaphoric(m, ctx, -1 if back else 1, "day")
+
+
+def _from_the_day_told(m: re.Match[str], ctx: Ctx, n: int) -> Res:
+    """'The strike came a day after rebels attacked a convoy': told in the past, the day is counted from the day
+    the text last told, not from publication (a day after it would be tomorrow); with none told, no date
+    (dates.yaml: day_after_told_in_the_past)."""
+    res = _anaphoric(m, ctx, n, "day")
+    res.value, res.kind = None, "told"
+    return res
 
 
 def _comes_after_a_clause(text: str, m: re.Match[str]) -> bool:
@@ -997,6 +1008,22 @@ def _same_day(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 
 _SAID_OF_WHAT_FOLLOWS = date_pattern("said_of_what_follows")  # "on the same day that ..."
+
+
+@rule("that_unit")
+def _that_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """'later that month', 'that same year', 'that week': the unit of the date the text last told (see
+    `_resolve_anaphora`); with none told, no value (dates.yaml: unit_as_told)."""
+    if _SAID_OF_WHAT_FOLLOWS.match(ctx.text, m.end()):
+        return None  # "in that year when the war began": the year of the clause that follows
+    unit = _unit(m["unit"])
+    return Res(m.start(), m.end(), None, kind="told", extra=_as_told(unit))
+
+
+def _as_told(unit: str) -> dict[str, object]:
+    """The shift that names the unit of the date last told, no finer than that date ('in 2014 ... that month':
+    none; a week only from a day)."""
+    return {"shift": (0, unit), "at_grain": True, **({"grain": "week"} if unit == "week" else {})}
 
 
 def _anaphoric(m: re.Match[str], ctx: Ctx, n: int, unit: str) -> Res:
@@ -1067,9 +1094,19 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Res | None:
     else:
         d = shift(ctx.ref, step, unit) if step else ctx.ref
     res = Res(m.start(), m.end(), unit_value(d, unit), mod=m["pos"] or m["bound"])
-    if m["the"] and step and unit in ("month", "year") and rel in rule_words("the_following_year", "words"):
-        res.extra["shift"] = (step, unit)  # counted from the date last told (dates.yaml: the_following_year)
-    elif m["the"] and unit == "week" and rel in rule_words("the_following_year", "week_words"):
+    return _counted_from_the_told(m, ctx, res, step, unit) if m["the"] else res
+
+
+def _counted_from_the_told(m: re.Match[str], ctx: Ctx, res: Res, step: int, unit: str) -> Res | None:
+    """'the following year', 'the previous week', 'the same year' (with 'the') count from the date the text last
+    told, not from publication (dates.yaml: the_following_year, unit_as_told)."""
+    rel = m["rel"].lower()
+    if not step and rel in rule_words("unit_as_told", "words") and unit in ("week", "month", "year"):
+        if not _SAID_OF_WHAT_FOLLOWS.match(ctx.text, m.end()):  # "the same week that it happened" is as it was
+            res.extra.update(_as_told(unit))  # "the same year": the year of the date last told
+    elif step and unit in ("month", "year") and rel in rule_words("the_following_year", "words"):
+        res.extra["shift"] = (step, unit)
+    elif unit == "week" and rel in rule_words("the_following_year", "week_words"):
         res.extra.update(shift=(step, unit), grain="week")  # the week of the day last told, moved
     return res
 
@@ -1366,6 +1403,8 @@ def _year_of_a_thing(text: str, a: int, b: int) -> bool:
 
 @rule("decade")
 def _decade(m: re.Match[str], ctx: Ctx) -> Res | None:
+    if m["c"] and m["d"] == "0" and m["c"] in rule_words("hundreds_are_a_century", "decade_centuries"):
+        return Res(m.start(), m.end(), m["c"])  # "the 1300s": the 14th century (dates.yaml: hundreds_are_a_century)
     if m["c"]:
         return Res(m.start(), m.end(), f"{m['c']}{m['d']}X")
     return Res(m.start(), m.end(), f"19{m['d2']}X")
@@ -2329,6 +2368,9 @@ def _reporting_time() -> re.Pattern[str]:
 def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, last_day: dt.date | None) -> str | None:
     """The value of a shift by n units from the date last told (months and years from any date,
     days and weeks from a day), with its part of day ('that night'); unchanged when none was told."""
+    if r.extra.get("at_grain") and last is not None and unit in _GRAIN_ORDER \
+            and _GRAIN_ORDER.index(last[1]) > _GRAIN_ORDER.index(unit):
+        return None  # "in 2014 ... that month": no month told (dates.yaml: unit_as_told)
     if unit in ("month", "year") and last is not None:
         return _shifted_value(last[0], n, unit, last[1])
     if r.extra.get("grain") == "week":  # "the previous week": a week, from a day told (else from publication)
@@ -2836,7 +2878,30 @@ def _said_on(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> d
     told = [d for a, d in said if r.end_char <= a < end and speech.quote_at(a) is None]  # "..., he said Saturday"
     if told:
         return told[0]
-    return _day_told_before(speech, said, quote) or _time_of_the_speech_before(speech, found, quote, published)
+    return _day_told_before(speech, said, quote) or _time_of_the_speech_before(speech, found, quote, published) \
+        or _day_the_speaker_spoke(speech, said, quote, end)
+
+
+def _day_the_speaker_spoke(speech: _Speech, said: list[tuple[int, dt.date]], quote: QSpan, end: int) -> dt.date | None:
+    """'Hamas said in a statement on Saturday ...', then further on than `characters_back`, '“... today ...,” Hamas
+    said.': the speaker its attribution names (a proper name outside the quote, in the sentence the quote closes
+    in) was last told speaking on that day: the last day told in a sentence of speech naming them before the quote
+    (dates.yaml: quote_of_an_earlier_day, the speaker's day)."""
+    names = _names_in(speech, quote.close, end)
+    if not names:
+        return None
+    days = [(a, d) for a, d in said if a < quote.open and speech.quote_at(a) is None and _speech_around(speech, a)
+            and names & _names_in(speech, *speech.sentence_at(a))]
+    return max(days, key=lambda ad: ad[0], default=(0, None))[1]
+
+
+def _names_in(speech: _Speech, start: int, end: int) -> frozenset[str]:
+    """The proper names the parse finds between `start` and `end`, outside quotes, less the calendar's words."""
+    span = speech.tokens.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    return frozenset(t.lower_ for t in span if t.pos_ == "PROPN" and t.is_title and len(t) > 2
+                     and t.lower_ not in _MON_T and t.lower_ not in _WD_T and speech.quote_at(t.idx) is None)
 
 
 def _days_told(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> list[tuple[int, dt.date]]:
