@@ -293,3 +293,13 @@ def test_tokens_from_a_character_are_the_walks_from_the_first_token() -> None:
         for hi in (lo, lo + 1, lo + 7, len(text), len(text) + 1):
             walked = [t.i for t in _tokens_before(doc, 0, hi) if t.idx >= lo]
             assert [t.i for t in _tokens_from(doc, lo, hi)] == walked
+
+
+def test_a_lone_guillemet_is_trimmed_as_a_lone_curly_mark_is() -> None:
+    from flashpoint.nlp.quotes import _trim
+
+    for text in ("the enemy had shelled the centre»", "«the enemy had shelled the centre", "the enemy had shelled the centre”"):
+        a, b = _trim(text, 0, len(text))
+        assert text[a:b] == "the enemy had shelled the centre"
+    whole = "«the enemy had shelled the centre»"
+    assert _trim(whole, 0, len(whole)) == (0, len(whole))  # a pair of marks stays

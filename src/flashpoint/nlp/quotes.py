@@ -348,6 +348,8 @@ OPEN_DOUBLED, CLOSE_DOUBLED = ("‘‘", "``"), ("’’", "''")
 _DOUBLE_MARK = re.compile("|".join(map(re.escape, OPEN_DOUBLED + CLOSE_DOUBLED)) + "|["
                           + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
 _SINGLE_MARK = re.compile("[‘’']")
+_OPENING_MARKS = "«“\"‘'"  # every mark that opens a quote, guillemets included ('„' closes with '“': left out)
+_CLOSING_MARKS = "»”\"’'"
 _DOUBLE_MARKS = frozenset(OPEN_DOUBLE + CLOSE_DOUBLE + '"')  # marks a repeated headline may drop ('OC "South"', 'OC South')
 
 
@@ -2387,7 +2389,7 @@ def _set_off_by_comma(verb: Token) -> bool:
     """A verb right after a comma, or after the comma and the marks that close a quote ('…,” said'), with a word after
     it: where an inverted verb's speaker may follow (`_after_clause_comma`, `_described_closing`)."""
     i = verb.i - 1
-    while i > 0 and verb.doc[i].text in "”\"":
+    while i > 0 and verb.doc[i].text in _CLOSING_MARKS:
         i -= 1
     return 0 < verb.i < len(verb.doc) - 1 and verb.doc[i].text.endswith(",")
 
@@ -2788,9 +2790,9 @@ def _trim(body: str, a: int, b: int) -> tuple[int, int]:
     while b > a and body[b - 1] in " \n\u00a0.,;:—–(":
         b -= 1
     inner = body[a:b]
-    if inner[:1] in "“\"‘'" and not any(ch in inner[1:] for ch in "”\"’'"):
+    if inner[:1] in _OPENING_MARKS and not any(ch in inner[1:] for ch in _CLOSING_MARKS):
         a += 1
-    if inner[-1:] in "”\"’'" and not any(ch in inner[:-1] for ch in "“\"‘'"):
+    if inner[-1:] in _CLOSING_MARKS and not any(ch in inner[:-1] for ch in _OPENING_MARKS):
         b -= 1
     return a, b
 
