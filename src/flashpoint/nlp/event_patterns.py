@@ -645,6 +645,7 @@ class Interception:
     verbs: frozenset[str]
     particles: frozenset[str]
     objects: frozenset[str]
+    defenders: frozenset[str]  # words of air defence in the doer's phrase ("anti-aircraft missile forces destroyed")
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -654,7 +655,8 @@ def interception(language: str = DEFAULT_LANGUAGE) -> Interception:
     data, source = _rule_section(language, "interception")
     verbs = frozenset(f for w in _words(data, "verbs") for f in verb_forms(w))  # "shot": the parse's lemma may be the form
     return Interception(verbs, _words(data, "particles"),
-                        frozenset(f for w in _words(data, "objects") for f in _phrase_forms(w)), *_examples(data, source))
+                        frozenset(f for w in _words(data, "objects") for f in _phrase_forms(w)), _words(data, "defenders"),
+                        *_examples(data, source))
 
 
 def _phrase_forms(phrase: str) -> frozenset[str]:

@@ -158,7 +158,7 @@ def _intercepted(tok: Token, p: Pattern, obj: Token | None) -> bool:
     if p.type != "ASSAULT":
         return False
     rule = interception()
-    if _lemma_in(tok, rule.verbs) and syn.has_particle(tok, rule.particles):
+    if (_lemma_in(tok, rule.verbs) and syn.has_particle(tok, rule.particles)) or _by_air_defence(tok, rule.defenders):
         return True
     if p.objects:
         return False
@@ -171,6 +171,17 @@ def _intercepted(tok: Token, p: Pattern, obj: Token | None) -> bool:
         head = nxt  # "destroyed four Russian drones" parsed with "Russian" as the object and "drones" as a verb
     before = head.nbor(-1).lower_ if head.i > 0 else ""
     return any(w in rule.objects or f"{before} {w}" in rule.objects for w in (head.lemma_.lower(), head.lower_))
+
+
+def _by_air_defence(tok: Token, words: frozenset[str]) -> bool:
+    """Force whose doer's phrase names air defence ("the anti-aircraft missile forces destroyed a helicopter"): a
+    shoot-down."""
+    doer = syn.subject(tok) if syn.is_verb(tok) else None
+    if doer is None:
+        return False
+    lo, hi = syn.phrase_span(doer)
+    phrase = tok.doc.text[lo:hi].lower()
+    return any(w in phrase for w in words)
 
 
 def match(tok: Token) -> tuple[Pattern, Token | None] | None:
