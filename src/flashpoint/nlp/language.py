@@ -234,6 +234,9 @@ class Quoting:
     singular_they_pronouns: frozenset[str]
     generic_articles: frozenset[str]
     title_small_words: frozenset[str]
+    pointing_back: frozenset[str]
+    pointing_verbs: frozenset[str]
+    pointing_preps: frozenset[str]
     bare_role_owners: frozenset[str]  # entity types, as written ("GPE")
     body_name_types: frozenset[str]  # entity types, as written ("ORG")
     not_body_name_types: frozenset[str]  # entity types, as written ("PERSON")
@@ -248,7 +251,8 @@ QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "ques
                  "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
                  "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers",
                  "closing_aside_openers", "complementizers", "clause_joiners", "contrast_joiners", "subject_relatives",
-                 "singular_they_pronouns", "generic_articles", "title_small_words")
+                 "singular_they_pronouns", "generic_articles", "title_small_words", "pointing_back",
+                 "pointing_verbs", "pointing_preps")
 
 
 @lru_cache(maxsize=4)

@@ -250,6 +250,34 @@ def _act_kind(tok: Token, text: str, end: int) -> str | None:
     return "object" if _object_right_after(tok) else None
 
 
+def _pointer(verb: Token) -> Token | None:
+    """The word pointing back that a speech verb has for its object, its passive subject or the object of its "about"
+    (quotes.yaml pointing_back, pointing_verbs, pointing_preps: "This was stated by X", "X stated this", "X wrote about
+    this"), when it reports no clause of its own; else None."""
+    words = quoting()
+    if _base(verb) not in words.pointing_verbs or syntax.children(verb, "ccomp", "parataxis"):
+        return None
+    if verb.dep_ == "acl:relcl" or any(c.pos_ in ("VERB", "AUX") and c.i > verb.i for c in verb.children):
+        return None  # "a finding that she reported"; "said that at first its fighters had inflicted …"
+    for c in verb.children:
+        pointed = c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "obl" and syntax.case_of(c) in words.pointing_preps
+        if pointed and c.lower_ in words.pointing_back and c.tag_ == "DT" and \
+                all(k.dep_ == "case" for k in c.children) and (c.i < verb.i or _ends_phrase(c)):
+            return c  # "this" alone, not "this week" or "this decision"
+    return None
+
+
+def _finite_verb(tok: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("says", "has said"), not a participle of another's clause."""
+    return tok.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in tok.children)
+
+
+def _ends_phrase(tok: Token) -> bool:
+    """Nothing of a clause follows the word: a mark, a preposition, an adverb or the end of the text."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.pos_ in ("PUNCT", "ADP", "ADV", "SPACE")
+
+
 def _no_act_of_its_own(tok: Token) -> bool:
     """A speech verb whose words state no act of a speaker of its own, whatever follows it: negated, read as a noun,
     in a relative clause, passive, or in a condition."""
@@ -1764,7 +1792,10 @@ class Extraction:
         return self._before_joined_speech(cue, span)
 
     def _own_span(self, cue: Cue) -> tuple[int, int] | None:
-        """The verb's act phrase or its clause, as `reported_span` weighs them, before any cut."""
+        """The verb's act phrase or its clause, as `reported_span` weighs them, before any cut; for a verb whose object
+        points back ("stated this"), the words it points to or none (`_pointed_claim`)."""
+        if cue.past != ACCORDING and _pointer(cue.tok) is not None:
+            return self._pointed_claim(cue)
         act = _act_kind(cue.tok, self.body, cue.end) if cue.past != ACCORDING else None
         clause = self._reported_clause(cue) if act != "phrase" else None
         if clause is not None and _in_setting(cue.tok):
@@ -1781,6 +1812,30 @@ class Extraction:
         comma = next((m.start() for m in _COMMA.finditer(self.body, clause[0], clause[1])
                       if _subject_after(cue.tok.doc, m.end())), None)
         return clause if comma is None else self._claim((clause[0], comma))
+
+    def _pointed_claim(self, cue: Cue) -> tuple[int, int] | None:
+        """'Russia shelled Kharkiv overnight. This was stated by the governor', '…, the EU said this in a statement': the
+        words a pointing-back object stands for: the clause before the comma that sets off the verb's subject in its
+        own sentence, else the sentence before, outside quotes and page furniture, with no speech verb of its own
+        (that one's report is the speaker's already: "X said that Y. He stated this at a briefing")."""
+        s, _ = self.sentence(cue.start)
+        subj = subject_of(cue.tok)
+        if subj is not None and subj.i < cue.tok.i:
+            comma = self.body.rfind(",", s, subj.left_edge.idx)
+            claim = self._said_alone((s, comma)) if comma > s and not self.quoted(comma) else None
+            if claim is not None:
+                return claim
+        i = bisect_right(self.sent_starts, s - 1) - 1
+        return self._said_alone(self.sentences[i]) if i >= 0 and self.sentences[i][0] < s else None
+
+    def _said_alone(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The span as a claim when it is a finite clause outside quotes and page furniture with no speech verb of its
+        own (whose report it is already: "According to the review, X. Google confirmed this")."""
+        a, b = span
+        if self.quoted(a + 1) or self.is_furniture(a) or any(a <= c.start < b for c in self.cues):
+            return None
+        claim = self._claim(span)
+        return claim if claim is not None and self._finite(claim) else None
 
     def _before_joined_speech(self, cue: Cue, span: tuple[int, int]) -> tuple[int, int]:
         """'said it viewed the move as a breach and said it would heighten tensions', 'said it is committed to the
@@ -1841,7 +1896,17 @@ class Extraction:
     def _fronted_claimed(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """The fronted claim (`_fronted_claim`) if it states something; a headline's ('Everything in place for an attack
         on Ukraine, France says') may have no verb at all."""
-        return self._claim(self._fronted_claim(cue, s, e), verb_tags=None if self._headline_verb(cue, s, e) else ())
+        claim = self._claim(self._fronted_claim(cue, s, e), verb_tags=None if self._headline_verb(cue, s, e) else ())
+        return None if claim is not None and self._reported_already(cue, claim) else claim
+
+    def _reported_already(self, cue: Cue, claim: tuple[int, int]) -> bool:
+        """'Moscow says Ukraine killed 40 prisoners …, a claim Kyiv denies': a fronted claim that opens with a speech
+        verb reporting a clause of its own is that verb's speaker's words; the verb after it reports nothing."""
+        a, b = claim
+        opening = next((c for c in self.cues if c is not cue and c.past != ACCORDING and c.reported and a <= c.start < b
+                        and _finite_verb(c.tok)), None)  # "X was known for telling others …": no report
+        return opening is not None and self.doc.words_between(a, opening.start) <= OPENING_SUBJECT_WORDS and \
+            self._own_span(opening) is not None
 
     def _headline_claim(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'India says trying to stabilise transactions', 'US says no evidence Russia pulling back', 'Kremlin says

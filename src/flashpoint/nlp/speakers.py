@@ -346,7 +346,14 @@ def _common_words() -> frozenset[str]:
 def _opening_common_noun(tok: Token) -> bool:
     """'Images of bullet casings … indicate': a lower-case noun ("NTV" is no such word) capitalised only where it
     opens a sentence."""
-    return tok.pos_ == "NOUN" and tok.text[1:].islower() and _capitalised_only_at_openings(tok)
+    return tok.pos_ == "NOUN" and tok.text[1:].islower() and _capitalised_only_at_openings(tok) and \
+        not (tok.tag_ == "NN" and not list(tok.children) and _name_before_its_speech(tok))  # "Energoatom said"
+
+
+def _hyphened_on(tok: Token) -> bool:
+    """'Iran-backed', 'Saudi-led': a capitalised word with a common word hyphened on, a modifier, no name."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].is_lower
 
 
 def _of_a_kind(tok: Token, text: str) -> bool:
@@ -1238,13 +1245,28 @@ class Speakers:
             return None
         end = tok.right_edge.idx + len(tok.right_edge)
         at = tok.idx + len(tok)  # 'Deputy Permanent Representative of Ukraine to the UN X': places may follow places
-        for place, person in pairwise(self.entities_in(tok.idx, end)):
-            if place.type == "PERSON" or not _ROLE_PLACE.fullmatch(self.body, at, place.start):
+        for (start, place_end, place), (person_start, _, person) in pairwise(self._names_in(tok.idx, end)):
+            if place is not None or not _ROLE_PLACE.fullmatch(self.body, at, start):
                 return None
-            if person.type == "PERSON" and not self.body[place.end:person.start].strip():
-                return self.from_entity(person)
-            at = place.end
+            if person is not None and not self.body[place_end:person_start].strip():
+                # a name no entity covers has no side of its own: the role's ("the head of the Kharkiv … X": UKR)
+                return person if person.actor is not None else \
+                    replace(person, actor=actor_for_span(self.doc, tok.left_edge.idx, person_start))
+            at = place_end
         return None
+
+    def _names_in(self, lo: int, hi: int) -> list[tuple[int, int, Who | None]]:
+        """The names in [lo, hi) in text order, each with the person it names or None (a place, a body): entities and
+        the people no entity covers ("the head of the Kharkiv Regional Military Administration Oleh Syniehubov",
+        a name the entities stage missed after a body's)."""
+        found = [(e.start, e.end, self.from_entity(e) if e.type == "PERSON" else None) for e in self.entities_in(lo, hi)]
+        i = bisect_right(self.unlisted_starts, lo - 1)
+        while i < len(self.unlisted) and self.unlisted[i].start < hi:
+            m = self.unlisted[i]
+            if m.end <= hi:
+                found.append((m.start, m.end, self._unlisted_who(m)))
+            i += 1
+        return sorted(found, key=lambda t: t[0])
 
     def _titled_across_domain(self, tok: Token) -> Who | None:
         """'Ukraine's Parliamentarian Commissioner for Human Rights Dmytro Lubinets says': a role whose capitalised
@@ -1642,7 +1664,11 @@ class Speakers:
         if not self._described_by_kind(tok, lo, hi, actor):
             return None
         for t in reversed(self._clauses_before(tok)):
-            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "PROPN" and not self.in_quote(t.idx):
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ != "PROPN":
+                t = self._body_of_members(t) or t  # "Hamas fighters attacked …": the body they fight for
+            elif t.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            if t.pos_ == "PROPN" and not self.in_quote(t.idx):
                 own = self.entity_at(t.idx)
                 if own is not None and own.type in quoting().not_body_name_types:
                     return None
@@ -1650,16 +1676,31 @@ class Speakers:
                 return found if found is not None and (not found.person or t.tag_ == "NNPS") else None
         return None
 
+    def _body_of_members(self, subj: Token) -> Token | None:
+        """'Hamas fighters', 'Wagner mercenaries': a common-noun subject whose modifier is a body's name (an
+        organisation entity): that name."""
+        for c in subj.children:
+            own = self.entity_at(c.idx) if c.dep_ == "compound" and c.pos_ == "PROPN" else None
+            if own is not None and own.type == "ORG":
+                return c
+        return None
+
     def _described_by_kind(self, tok: Token, lo: int, hi: int, actor: Actor | None) -> bool:
         """'the German automaker', 'the production company': a singular word for a body at the end of [lo, hi), after
         "the" and lower-case or nationality words (speaker_patterns kind_description), that no actor found names."""
-        if actor is not None and _names_head(actor, tok) or tok.tag_ in ("NNS", "NNPS") or \
+        if actor is not None and _names_head(actor, tok) and self._nation_named(lo, hi) or tok.tag_ in ("NNS", "NNPS") or \
                 tok.lower_ not in quoting().body_kinds | quoting().body_nouns or \
                 _KIND_DESCRIPTION.fullmatch(self.body, lo, hi) is None:
             return False
         span = self.doc.tokens.char_span(lo, hi, alignment_mode="expand")
         return span is not None and span[-1].i == tok.i and \
-            all(not t.text[:1].isupper() or self._of_nation(t) for t in span[1:])
+            all(not t.text[:1].isupper() or self._of_nation(t) or _hyphened_on(t) for t in span[1:])
+
+    def _nation_named(self, lo: int, hi: int) -> bool:
+        """Does the phrase name a nation or a place of its own ("the German automaker"), not one hyphened onto a common
+        word ("the Iran-backed group") nor one the context lent a description ("the militant group")?"""
+        return any(e.type in ("NORP", "GPE") and not any(_hyphened_on(t) for t in self.doc.tokens.char_span(
+            e.start, e.end, alignment_mode="expand") or ()) for e in self.entities_in(lo, hi))
 
     def _of_nation(self, tok: Token) -> bool:
         own = self.entity_at(tok.idx)
