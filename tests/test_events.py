@@ -268,6 +268,59 @@ def test_an_act_of_aim_or_desire_has_not_happened(sentence: str, type_: str, hyp
     assert found and all(e.hypothetical == hypothetical for e in found)
 
 
+@pytest.mark.parametrize(("sentence", "type_", "hypothetical"), [
+    ("President Xi Jinping of China is likely to deploy People's Liberation Army forces onto Hong Kong's streets.",
+     "MOBILIZE", True),
+    ("Russia is poised to impose new sanctions on Moldova, officials said.", "SANCTION", True),
+    ("President Xi Jinping of China deployed People's Liberation Army forces onto Hong Kong's streets.",
+     "MOBILIZE", False),
+])
+def test_an_act_foretold_by_an_adjective_has_not_happened(sentence: str, type_: str, hypothetical: bool) -> None:
+    """syntax.yaml irrealis_verbs, its adjectives of a forecast: "is likely to deploy" foretells the deployment."""
+    found = of_type(events_of(sentence), type_)
+    assert found and all(e.hypothetical == hypothetical for e in found)
+
+
+def test_an_infinitive_hung_on_a_noun_tells_what_is_meant() -> None:
+    """"an opening for moderates to attack": an infinitive the parse hung on a noun as a modifier (nmod) is what the
+    noun makes possible, as an adnominal one is (syntax.is_purpose), no attack told."""
+    text = ("His comments create a challenge for Warren and Sanders and an opening for moderates Buttigieg, Biden and "
+            "Amy Klobuchar to attack.")
+    found = of_type(events_of(text), "ASSAULT")
+    assert found and all(e.hypothetical for e in found)
+
+
+def test_what_a_bill_would_do_is_no_ones_threat() -> None:
+    """events.yaml intent `measures`: what a law or a bill `would` do is a possibility of its adoption (hypothetical,
+    its own type), not a threat of anyone's; a side that says it would is threatening."""
+    bill = events_of("The Hong Kong Human Rights and Democracy Act, under consideration by the US Senate on Monday, "
+                     "would impose economic sanctions on Chinese officials.")
+    assert not of_type(bill, "THREATEN")
+    assert all(e.hypothetical for e in of_type(bill, "SANCTION"))
+    said = of_type(events_of("The US Senate said it would impose economic sanctions on Chinese officials."), "THREATEN")
+    assert said and not said[0].hypothetical
+
+
+def test_an_act_bidden_or_listed_is_not_told_done() -> None:
+    """syntax.imperative: a bare verb heading its sentence with no subject ("2) Target Israel") bids or lists an act;
+    a headline's verb with its subject ("Russian troops shell Kharkiv") tells one."""
+    bidden = of_type(events_of("Their aims are these. 2) Target Israel and encourage the worst elements."), "ASSAULT")
+    assert bidden and all(e.hypothetical for e in bidden)
+    told = of_type(events_of("Russian troops shell Kharkiv."), "ASSAULT")
+    assert told and not any(e.hypothetical for e in told)
+
+
+def test_a_participle_joined_to_a_passive_shares_it() -> None:
+    """"was convicted and sentenced": the second participle is passive too, its subject the one sentenced (no actor),
+    so the sentence tells one sanction of the suspect, not one by him."""
+    found = of_type(events_of("The Russian suspect was convicted and sentenced to life in prison in Texas last Thursday."),
+                    "SANCTION")
+    assert found and all(side(e.recipient) == "RUS" for e in found)
+    assert not any(side(e.actor) == "RUS" for e in found)
+    active = of_type(events_of("Russian troops were deployed to the border and attacked the town of Kupiansk."), "ASSAULT")
+    assert active and side(active[0].actor) == "RUS"
+
+
 def test_of_two_subjects_the_clause_is_about_the_nearer_unless_they_are_a_list() -> None:
     """The parse may give a verb two subjects: a heading before a colon and the subject after it (the nearer acts),
     or a list with only a comma between (the first of it is kept, as before)."""

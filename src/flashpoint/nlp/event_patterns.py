@@ -12,7 +12,7 @@ from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
-KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object",
+KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object", "transitive",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "speaker_actor", "adjective", "pos", "neg"})
@@ -43,6 +43,7 @@ class Pattern:
     not_naming: bool  # no object with a noun said of it ("calling it a historic day")
     needs_object: bool  # the verb must have an object ("wants Russia to return ..."; "wants to see ..." asks no one)
     no_object: bool  # the verb must have no object nor clause ("demonstrated cruelty" shows; "demonstrated" protests)
+    transitive: bool  # a verb with a subject must have an object or be passive ("Hong Kong is burning" is no act)
     not_participle: bool  # no adverbial participle without an infinitive ("advanced, threatening a route")
     participle_preps: frozenset[str]  # ... or an oblique with one of these ("threatening them with tariffs")
     particles: frozenset[str]
@@ -126,7 +127,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         clause_words=_nouns(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
         not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),
-        no_object=bool(entry.get("no_object")),
+        no_object=bool(entry.get("no_object")), transitive=bool(entry.get("transitive")),
         participle_preps=frozenset(entry.get("not_participle") or []),
         particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
         not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),
@@ -225,6 +226,12 @@ def intent_weighed(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Auxiliaries of an act on a condition that, told in the text's own words and no one's, weigh a possibility:
     "China would back Russia if it moved on Ukraine" promises nothing."""
     return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get("weighed") or [])
+
+
+@lru_cache(maxsize=4)
+def intent_measures(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Head nouns of a subject that is a measure (a law, a bill, a deal): what it `would` do promises nothing."""
+    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get("measures") or [])
 
 
 @lru_cache(maxsize=4)

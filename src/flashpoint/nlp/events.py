@@ -45,6 +45,7 @@ from flashpoint.nlp.event_patterns import (
     intent_carried,
     intent_conditional,
     intent_goals,
+    intent_measures,
     intent_scheduled,
     intent_types,
     intent_weighed,
@@ -302,9 +303,12 @@ def _words_fit(tok: Token, p: Pattern) -> bool:
 
 def _object_told(tok: Token, p: Pattern) -> bool:
     """"wants to see the PA governing Gaza" asks no one (needs_object); "Russia demonstrated its inability", "the
-    hatred is demonstrated by" show something, no protest (no_object)."""
+    hatred is demonstrated by" show something, no protest (no_object); "the city is burning" burns nothing of anyone's
+    (transitive)."""
     if p.needs_object and not syn.children(tok, "obj", "iobj"):
         return False
+    if p.transitive and syn.children(tok, "nsubj") and not syn.children(tok, "obj", "iobj") and not syn.is_passive(tok):
+        return False  # "Hong Kong is burning": the subject burns, no one burns it ("a line, damaged by shelling" is)
     return not (p.no_object and syn.children(tok, "obj", "nsubj:pass", "ccomp"))
 
 
@@ -1504,7 +1508,7 @@ def _promise(coded: Coded, tok: Token, p: Pattern, planned: bool, said: bool) ->
     """A promise, threat or offer the act is told as, apart from `_modality` so that each stays short: one on a
     condition no one `said` is a possibility weighed; a promise on a condition is a threat."""
     promised = None if planned or coded.negated else _promised(tok, p)
-    if promised and not said and _weighed(tok):
+    if promised and ((not said and _weighed(tok)) or _of_a_measure(tok)):
         coded.hypothetical = True
         return
     if promised:
@@ -1516,6 +1520,16 @@ def _promise(coded: Coded, tok: Token, p: Pattern, planned: bool, said: bool) ->
 def _weighed(tok: Token) -> bool:
     """"would back Russia if it moved": an auxiliary of events.yaml intent `weighed` on a condition."""
     return syn.has_auxiliary(tok, intent_weighed()) and syn.conditioned(tok, syntax().conditional_marks)
+
+
+def _of_a_measure(tok: Token) -> bool:
+    """"The Act, under consideration by the Senate, would impose sanctions": what a law, a bill or a deal (events.yaml
+    intent `measures`) would do is a possibility of its adoption, no one's promise, said or not."""
+    subj = syn.subject(tok) if syn.is_verb(tok) and syn.has_auxiliary(tok, intent_weighed()) else None
+    if subj is None:
+        return False
+    head = syn.np_head(subj)  # "the Human Rights and Democracy Act": a name the parse split at its "and"
+    return any(t.lemma_.lower() in intent_measures() for t in (head, *syn.children(head, "conj")))
 
 
 def _promised(tok: Token, p: Pattern) -> str | None:

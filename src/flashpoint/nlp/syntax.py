@@ -550,6 +550,9 @@ def passive_subjects(verb: Token) -> list[Token]:
     if len(found) > 1:
         found = [s for s in found if not _dated_number(s)] or found
     passive = _adjectival_passive(verb) or _relative_patient(verb)
+    shared = None if found or passive else _shared_passive(verb)  # "was convicted and sentenced": the convicted
+    if shared is not None:
+        return passive_subjects(shared)
     return found or (children(verb, "nsubj") if passive else [])
 
 
@@ -574,8 +577,22 @@ def _dated_number(tok: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or _adjectival_passive(verb):
         return True
+    if _shared_passive(verb) is not None:
+        return True
     # a participle modifying a noun: "people killed in the strike" (with an object of its own it is active)
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "obj")
+
+
+def _shared_passive(verb: Token) -> Token | None:
+    """"The suspect was convicted and sentenced to life": a bare past participle joined to a passive verb, with no
+    subject, auxiliary or object of its own, shares its passive (the suspect is sentenced, not sentencing); the passive
+    verb it shares it with."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head is verb or head.tag_ != "VBN":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "expl") for c in verb.children):
+        return None
+    return head if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children) else None
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -591,6 +608,8 @@ def agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive, also where the parse hung it on the verb's secondary predicate ("were shot
     dead by Israeli forces": on "dead")."""
     hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")]
+    shared = _shared_passive(verb)  # "were attacked by settlers and injured": the settlers' too
+    hosts += [shared] if shared is not None else []
     found = [c for h in hosts for c in h.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps)]
     return found[0] if found else None
 
@@ -909,9 +928,10 @@ def _means(tok: Token) -> bool:
 
 
 def is_purpose(tok: Token) -> bool:
-    """"rode to town to deliver food": an adverbial or adnominal infinitive says what was meant."""
-    if tok.dep_ not in ("advcl", "acl", "conj"):  # "to facilitate talks and to reach a deal": the second too
-        return False
+    """"rode to town to deliver food": an adverbial or adnominal infinitive says what was meant; so does one the parse
+    hung on a noun as a nominal modifier ("an opening for moderates to attack": `nmod` of "opening")."""
+    if tok.dep_ not in ("advcl", "acl", "conj") and not (tok.dep_ == "nmod" and tok.tag_ == "VB"):
+        return False  # "to facilitate talks and to reach a deal": the second (conj) too
     marks = syntax().purpose_marks
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
@@ -964,7 +984,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     ("will meet")."""
     syn = syntax()
     negated = _has_negator(trigger)
-    hypothetical = _has_modal(trigger, planned) or conditional(trigger) or _meant(trigger)
+    hypothetical = _irrealis_itself(trigger, planned)
     chain = governors(trigger)
     for gov in chain:
         if is_verb_of(gov, syn.denial_verbs) and not _has_negator(gov):
@@ -987,6 +1007,23 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
             break
     return negated, hypothetical
+
+
+def _irrealis_itself(trigger: Token, planned: frozenset[str]) -> bool:
+    """"could attack", "if Russia invades", "drove there to deliver", "2) Target Israel": the trigger's own modal,
+    mark of condition or of purpose, or mood tells it as not done."""
+    return _has_modal(trigger, planned) or conditional(trigger) or _meant(trigger) or imperative(trigger)
+
+
+def imperative(verb: Token) -> bool:
+    """"1) Assassinate or overthrow Musharraf. 2) Target Israel": a bare verb heading its sentence with no subject, no
+    auxiliary and no mark (or joined to such a verb) bids or lists an act, telling none done."""
+    if verb.tag_ != "VB" or any(c.dep_ in IMPERATIVE_BLOCKERS for c in verb.children):
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head is not verb and imperative(verb.head))
+
+
+IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "mark", "expl"})
 
 
 def _with_shared_scope(trigger: Token, planned: frozenset[str], negated: bool, hypothetical: bool) -> tuple[bool, bool]:
