@@ -61,10 +61,28 @@ def test_a_body_in_another_language_gets_no_records_and_a_warning_naming_it(text
 
 
 def test_the_same_body_read_as_english_by_a_given_language_is_analysed() -> None:
-    """What the gate withholds: the English rules do find 'figures' in the Portuguese text when told it is English."""
+    """Told it is English, the Portuguese body is analysed with no warning; the figure reader still reads nothing in
+    its sentences, each clearly Portuguese (languages.foreign_stretch)."""
     forced = _ingested(PORTUGUESE, language="en")
-    assert forced.language == "en" and forced.quantities and not forced.warnings
+    assert forced.language == "en" and not forced.warnings and forced.quantities == []
+    assert all(languages.foreign_stretch(s) for s in PORTUGUESE.split(". "))
     assert "warnings" not in forced.record()  # an analysed document's record is as DESIGN.md gives it
+
+
+MENU = ("Home News World Sports Business Opinion Contact Subscribe Login Privacy Policy Terms of Use About us Advertise "
+        "Facebook Twitter Instagram YouTube\n\n")
+BULGARIAN = ("При руска атака срещу Харков загинаха 5 души, а 12 са ранени, съобщи губернаторът.\n\n"
+             "Украйна е получила 3 милиарда долара помощ от ЕС, заяви министърът.")
+SERBIAN = ("Ruski napad na Harkov: poginulo je 5 ljudi, a 12 je ranjeno, saopštio je guverner. Ukrajina je dobila 3 "
+           "milijarde dolara pomoći od EU, što je najviše do sada. Vlada je saopštila da će nastaviti sa radom.")
+
+
+def test_a_body_behind_an_english_menu_gives_no_figures_of_its_foreign_sentences() -> None:
+    """A Bulgarian body under a site's English menu reads as no language as a whole, so it is analysed; its sentences,
+    mostly Cyrillic, give no figure. Serbian in the Latin script is told by its own function words."""
+    mixed = _ingested(MENU * 3 + BULGARIAN)
+    assert mixed.language is None and not mixed.warnings and mixed.quantities == []
+    assert detect_language(SERBIAN) == "sr" and not languages.foreign_stretch(BILINGUAL.split(". ")[0])
 
 
 @pytest.mark.parametrize("text", [HEADLINE, ENGLISH_WITH_JUNK, BILINGUAL])
@@ -100,7 +118,7 @@ def test_the_thresholds_are_the_settings(monkeypatch: pytest.MonkeyPatch) -> Non
     assert detect_language(PORTUGUESE) == "pt"
     strict = languages.Foreign(conf.foreign.min_letters, conf.foreign.script_share, 1000, conf.foreign.hits_ratio)
     monkeypatch.setattr(languages, "settings", lambda: languages.LanguageSettings(
-        conf.analysis_files, conf.parser, strict, conf.script_hint, conf.scripts, conf.names))
+        conf.analysis_files, conf.parser, strict, conf.script_hint, conf.scripts, conf.names, conf.stretch))
     assert detect_language(PORTUGUESE) is None
 
 

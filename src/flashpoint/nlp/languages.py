@@ -38,6 +38,18 @@ class Foreign:
 
 
 @dataclass(frozen=True)
+class Stretch:
+    """How clear the evidence must be before a stretch of an analysed body (a sentence) is taken for another language
+    (the settings' `foreign_sentence`)."""
+
+    min_letters: int
+    script_share: float
+    min_hits: int
+    hits_share: float
+    hits_ratio: float
+
+
+@dataclass(frozen=True)
 class LanguageSettings:
     """resources/settings/languages.yaml as read: which rule files make a language analysed, the parser, the
     evidence for another language, and the scripts and names that tell and name it."""
@@ -48,6 +60,7 @@ class LanguageSettings:
     script_hint: float
     scripts: tuple[tuple[str, str], ...]
     names: dict[str, str]
+    stretch: Stretch
 
 
 def _number(block: dict[str, Any], key: str, kind: type) -> Any:
@@ -81,7 +94,17 @@ def settings() -> LanguageSettings:
     foreign = Foreign(_number(block, "min_letters", int), _number(block, "script_share", float),
                       _number(block, "min_hits", int), _number(block, "hits_ratio", float))
     return LanguageSettings(tuple(files), str(data.get("parser")), foreign,
-                            _number(data, "script_hint", float), _pairs(data.get("scripts")), dict(names))
+                            _number(data, "script_hint", float), _pairs(data.get("scripts")), dict(names),
+                            _stretch(data.get("foreign_sentence")))
+
+
+def _stretch(block: Any) -> Stretch:
+    """The settings' `foreign_sentence` block, checked."""
+    if not isinstance(block, dict):
+        raise ValueError(f"{SETTINGS.name}: 'foreign_sentence' must be a mapping")
+    return Stretch(_number(block, "min_letters", int), _number(block, "script_share", float),
+                   _number(block, "min_hits", int), _number(block, "hits_share", float),
+                   _number(block, "hits_ratio", float))
 
 
 def parser_dir() -> Path:
@@ -170,3 +193,31 @@ def clearly_foreign(language: str, scores: dict[str, int]) -> bool:
     hits = scores.get(language, 0)
     best_analysed = max((scores.get(code, 0) for code in analysed_languages()), default=0)
     return hits >= conf.min_hits and hits >= conf.hits_ratio * best_analysed
+
+
+_STRETCH_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def foreign_stretch(text: str) -> bool:
+    """Whether a stretch of an analysed body (one sentence) is clearly in another language, so that the English rules
+    read nothing in it: most of its letters in a script no analysed language is written in (a Bulgarian paragraph
+    under a site's English menu, where the body as a whole reads as no language), or function words of a language not
+    analysed making a good share of its words and well outnumbering the analysed ones (the settings'
+    `foreign_sentence`). A sentence of English with a foreign name or a quoted foreign phrase stays English."""
+    conf = settings().stretch
+    letters = total = 0
+    own = _analysed_scripts()
+    for ch in text:
+        if ch.isalpha():
+            total += 1
+            letters += script(ch) not in own
+    if total >= conf.min_letters and letters >= conf.script_share * total:
+        return True
+    words = [w.lower() for w in _STRETCH_WORD.findall(text)]
+    if not words:
+        return False
+    analysed = analysed_languages()
+    hits = {code: sum(w in listed for w in words) for code, listed in stopwords().items()}
+    own_hits = max((n for code, n in hits.items() if code in analysed), default=0)
+    other = max((n for code, n in hits.items() if code not in analysed), default=0)
+    return other >= conf.min_hits and other >= conf.hits_share * len(words) and other >= conf.hits_ratio * own_hits

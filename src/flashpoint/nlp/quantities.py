@@ -28,9 +28,18 @@ from spacy.tokens import Token
 
 from flashpoint.model import Quantity, QuantityKind, Quote
 from flashpoint.nlp.document import NlpDoc, spaced_words
-from flashpoint.nlp.gazetteer import gazetteer
+from flashpoint.nlp.gazetteer import fold, gazetteer
 from flashpoint.nlp.inflect import adverb_shaped
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, Patterns, figure_words, number_words, quoting, read_yaml
+from flashpoint.nlp.language import (
+    DEFAULT_LANGUAGE,
+    Patterns,
+    figure_words,
+    number_words,
+    people,
+    quoting,
+    read_yaml,
+)
+from flashpoint.nlp.languages import foreign_stretch
 from flashpoint.nlp.numbers import (
     DIGITS_RE,
     NUMBER_WORDS_RE,
@@ -1440,7 +1449,8 @@ def _table_row_bounds() -> tuple[int, float]:
     return int(rule["min_numbers"]), float(rule["min_share"])
 
 
-_CELL_NUMBER = re.compile(r"[(\[$]?\d[\d.,:/%-]*[)\]%]?")
+# a cell of a number: signed or marked up or down as a ticker writes a change ("+0.45%", "-12.30", "\u25b21.2")
+_CELL_NUMBER = re.compile(r"[+\-\u2212\u25b2\u25bc]?[(\[$]?\d[\d.,:/%-]*[)\]%]?")
 
 
 def _in_a_table_row(doc: NlpDoc, fig: _Figure) -> bool:
@@ -1454,6 +1464,18 @@ def _in_a_table_row(doc: NlpDoc, fig: _Figure) -> bool:
     found = rows.get(line)
     if found is None:
         found = rows[line] = _table_row(spaced_words(doc.tokens, *line))
+    return found
+
+
+def _in_a_foreign_sentence(doc: NlpDoc, fig: _Figure) -> bool:
+    """A figure of a sentence in another language ('При атака срещу Харков загинаха 5 души' under an English menu):
+    the English rules would read a kind and a count from words they do not know (figures.yaml foreign_sentences,
+    settings/languages.yaml foreign_sentence). The answer is the sentence's, kept for its other figures."""
+    told: dict[tuple[int, int], bool] = doc.extras.setdefault("foreign_sentences", {})
+    span = fig.s_start, fig.s_end
+    found = told.get(span)
+    if found is None:
+        found = told[span] = foreign_stretch(doc.body[fig.s_start:fig.s_end])
     return found
 
 
@@ -1481,7 +1503,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
             or _in_a_table_row(scan.doc, fig) or _street_number(fig) or _emergency_number(fig) \
             or _in_a_quoted_name(scan.doc, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
             or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig) or _in_a_caption(scan.doc, fig) \
-            or _scale_point(scan.doc.body[fig.s_start:fig.s_end], fig):
+            or _scale_point(scan.doc.body[fig.s_start:fig.s_end], fig) or _in_a_foreign_sentence(scan.doc, fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
         scan.stops.append(fig.end)  # "dozens of people" has no value; "1 of 3" is page furniture
@@ -1785,7 +1807,57 @@ def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | No
         or _model_of_weapons(fig, head_kind) \
         or _is_age_after_name(fig) or _one_of_a_superlative(doc, fig) or _definite_reference(doc, fig, head_kind) \
         or _one_thing_named(doc, fig, value, head_kind) or _measured_name(fig) or _code_or_citation(fig) \
-        or _a_point_at(doc, fig)
+        or _a_point_at(doc, fig) or _age_predicated(doc, fig)
+
+
+def _age_predicated(doc: NlpDoc, fig: _Figure) -> bool:
+    """'John Smith, who lives in Dayton and is 39', 'Abu Obeida was 45': a bare number the parse makes what one person
+    is (the predicate of 'be' whose subject is a name, 'he' or 'she', or a singular noun only a person can be) is an
+    age: one person counts as one, so no other count can be said of them (figures.yaml age_predicated_of_a_person)."""
+    m = fig.m
+    num = m["num"] or ""
+    if not num.isdigit() or len(num) > 3 or fig.rng is not None or \
+            any(m[g] for g in ("cur", "curword", "pct", "scale", "mult", "abbr")):
+        return False
+    tok = _token_at(doc, fig.num_start)
+    if tok is None or not any(c.dep_ == "cop" for c in tok.children):
+        return False
+    subject = _subject_of_the_clause(tok)
+    return subject is not None and _a_single_person(doc, subject)
+
+
+def _subject_of_the_clause(tok: Token) -> Token | None:
+    """The subject of the clause a predicate heads: its own, else that of the clause it is joined to ('who lives in
+    Dayton and is 39', the second conjunct's head misread as 'Dayton'); a relative pronoun stands for its antecedent."""
+    node = tok
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is not None:
+            relative = subject.tag_ in ("WP", "WDT") and node.dep_ == "acl:relcl"
+            return node.head if relative else subject
+        if node.dep_ not in ("conj", "obl", "obj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _a_single_person(doc: NlpDoc, tok: Token) -> bool:
+    """A name the entities read as a person's, 'he', 'she' or 'I', or a singular noun only a person can be (quotes.yaml
+    person_nouns, people.yaml gendered_roles, figures.yaml age_predicated_of_a_person nouns)."""
+    if tok.lower_ in _figure_rule_words()["age_predicated_of_a_person.pronouns"]:
+        return True
+    if tok.tag_ == "NNP":
+        first = min([tok, *(c for c in tok.children if c.dep_ in ("flat", "compound") and c.tag_ == "NNP")],
+                    key=lambda t: t.i)  # "John Smith": a given name opening the name makes it a person's too
+        return fold(first.text) in gazetteer().first_names or \
+            any(e.type == "PERSON" and e.start <= tok.idx < e.end for e in doc.entities)
+    return tok.tag_ == "NN" and tok.lower_ in _person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return (frozenset(quoting().person_nouns) | frozenset(people().gendered_roles)
+            | _figure_rule_words()["age_predicated_of_a_person.nouns"])
 
 
 def _counted_by_the_verb_before(doc: NlpDoc, fig: _Figure) -> bool:
