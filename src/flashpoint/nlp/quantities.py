@@ -1712,12 +1712,23 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
         return "other"  # "a 1,250-kilometre front", "a solid 60fps" measure, they do not count
     cur = m["cur"] or m["curword"] or _range_currency(scan.doc, fig)
     found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
-    if found not in ("money", "munitions") and not m["pct"] and head_kind != "things":
+    if found not in ("money", "munitions") and not m["pct"] and head_kind != "things" and not _toll_written_after(scan.doc, fig):
         found = _governed_kind(scan.doc, fig.num_start, head_kind in ("people", "troops")) or found
     if found in (None, "other") and head_kind is None and not (cur or m["pct"]) and \
             _toll_risen(scan.doc.body[fig.s_start:fig.start]):
         return "killed"
     return found
+
+
+def _toll_written_after(doc: NlpDoc, fig: _Figure) -> bool:
+    """'Two killed 3 wounded in Russian strike': a toll word right after the number, modifying no noun after it, is
+    the number's own, as a headline writes a toll; the parse, reading '3' as what was killed, does not override it
+    (figures.yaml headline_tolls). 'killed 3 wounded soldiers' counts soldiers the word only describes."""
+    word = re.match(r"\s+([A-Za-z]+)\b", fig.after)
+    if word is None or _nearest_toll("", word.group(1)) is None:
+        return False
+    tok = _token_at(doc, fig.end + word.start(1))
+    return tok is None or tok.dep_ != "amod"
 
 
 def _borrowed(fig: _Figure, ctx: _Before, found: str | None, subject: str | None, unit: str | None,
