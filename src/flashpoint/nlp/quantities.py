@@ -1486,7 +1486,19 @@ def _table_row(cells: list[str]) -> bool:
     if numbers >= least and numbers >= share * len(cells):
         return True
     joins = _figure_rule_words()["table_rows.lone_line_joins"]  # '45', '4 1 of 4': a line of numbers alone
-    return all(_CELL_NUMBER.fullmatch(c) or c.lower() in joins for c in cells)
+    return all(_CELL_NUMBER.fullmatch(c) or c.lower() in joins for c in cells) or _ticker_row(cells, numbers)
+
+
+_SIGNED_CHANGE = re.compile(r"[+\-\u2212\u25b2\u25bc]\(?\d[\d.,]*%?\)?|\(\d[\d.,]*%\)|[\u25b2\u25bc]")
+
+
+def _ticker_row(cells: list[str], numbers: int) -> bool:
+    """'Brent Crude 84.20 -0.5%', 'EUR/USD 1.0850 +0.12%': a line of a ticker, a name in capitals or symbols, a price
+    and its change signed or marked up or down, with no word in lower case (no clause of the story); its numbers
+    count nothing the story tells (figures.yaml table_rows)."""
+    if numbers < 2 or not any(_SIGNED_CHANGE.fullmatch(c) for c in cells):
+        return False
+    return not any(re.match(r"[a-z]", c) for c in cells)
 
 
 def _name_like(word: str) -> bool:
