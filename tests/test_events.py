@@ -310,6 +310,15 @@ def test_an_act_bidden_or_listed_is_not_told_done() -> None:
     assert told and not any(e.hypothetical for e in told)
 
 
+def test_an_act_done_to_no_one_is_negated() -> None:
+    """syntax._none_undergoes: "no" as the determiner of the object or the passive subject says the act was not done
+    ("no charges were brought"); "two charges were brought" tells one."""
+    none = of_type(events_of("No charges were brought against the Russian journalist."), "ACCUSE")
+    assert none and all(e.negated for e in none)
+    some = of_type(events_of("Two charges were brought against the Russian journalist."), "ACCUSE")
+    assert some and not any(e.negated for e in some)
+
+
 def test_a_participle_joined_to_a_passive_shares_it() -> None:
     """"was convicted and sentenced": the second participle is passive too, its subject the one sentenced (no actor),
     so the sentence tells one sanction of the suspect, not one by him."""

@@ -983,7 +983,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     are hypothetical. The auxiliaries in `planned` on the trigger itself tell of a plan, not a possibility
     ("will meet")."""
     syn = syntax()
-    negated = _has_negator(trigger)
+    negated = _has_negator(trigger) or _none_undergoes(trigger)
     hypothetical = _irrealis_itself(trigger, planned)
     chain = governors(trigger)
     for gov in chain:
@@ -1007,6 +1007,13 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
             break
     return negated, hypothetical
+
+
+def _none_undergoes(trigger: Token) -> bool:
+    """"with no charges being brought against Assange", "arrested no protesters": a negator as the determiner of the
+    verb's object or passive subject says the act was not done."""
+    return any(c.dep_ in ("obj", "nsubj:pass") and any(d.dep_ == "det" and d.lower_ in syntax().negators
+                                                        for d in c.children) for c in trigger.children)
 
 
 def _irrealis_itself(trigger: Token, planned: frozenset[str]) -> bool:
