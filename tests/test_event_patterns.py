@@ -252,18 +252,23 @@ def test_placed_sectors_run_their_examples() -> None:
 
 
 def test_article_setting_runs_its_examples() -> None:
-    """A domestic agent nothing else placed ("officers", "protesters") is of the country the article's places are in
-    (positives); where its places are of several countries, or of two at war, or of none, it stays of no country
-    (negatives)."""
+    """A domestic agent nothing else placed ("officers", "protesters") is of the country the article's places are in,
+    and a verbal act of another country's naming no recipient is aimed at it (positives); where its places are of
+    several countries, of a side of a war, or too few, the agent stays of no country, and the state of the setting
+    itself addresses no one by it (negatives)."""
     from flashpoint.nlp.event_patterns import article_setting
 
     rule = article_setting()
-    assert rule.sectors and rule.forces and rule.positives and rule.negatives
+    assert rule.sectors and rule.forces and rule.addressed and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: True)
     for text in rule.negatives:
-        sides = [s for e in _analyse(text).events for s in (e.actor, e.recipient) if s is not None]
+        events = _analyse(text).events
+        sides = [s for e in events for s in (e.actor, e.recipient) if s is not None]
         domestic = [s for s in sides if s.sector in rule.sectors or s.text.lower() in rule.forces]
-        assert domestic and all(s.country is None for s in domestic), text
+        addressed = [e for e in events if e.type in rule.addressed]
+        assert domestic or addressed, text
+        assert all(s.country is None for s in domestic), text
+        assert all(e.recipient is None or e.recipient.country is None for e in addressed), text
 
 
 def test_standing_forces_run_their_examples() -> None:

@@ -463,8 +463,11 @@ class ArticleSetting:
     the sides of `sectors`, or named by a noun of `forces`, that nothing else placed are."""
 
     share: float
+    least: int  # place mentions of the country, at the least: a sentence naming its country once sets no story
     sectors: frozenset[str]
     forces: frozenset[str]
+    addressed: frozenset[str]  # verbal acts that, naming no recipient, are aimed at the setting's rulers
+    unaddressing: frozenset[str]  # sectors whose such acts are aimed at no one (a news agency's allegation is a report)
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -475,7 +478,12 @@ def article_setting(language: str = DEFAULT_LANGUAGE) -> ArticleSetting:
     share = data.get("share")
     if not isinstance(share, (int, float)) or not 0 < share <= 1:
         raise ValueError(f"{source}: share must be a number above 0 and at most 1")
-    return ArticleSetting(float(share), _codes(data, "sectors"), _nouns(data, "forces"), *_examples(data, source))
+    least = data.get("least")
+    if not isinstance(least, int) or isinstance(least, bool) or least < 1:
+        raise ValueError(f"{source}: least must be a whole number of 1 or more")
+    return ArticleSetting(float(share), least, _codes(data, "sectors"), _nouns(data, "forces"),
+                          _types(data, source, "addressed_types"), _codes(data, "unaddressing_sectors"),
+                          *_examples(data, source))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from flashpoint.nlp.coref import speech_lexicon
 from flashpoint.nlp.document import NlpDoc, trimmed
 from flashpoint.nlp.event_confidence import confidence, features
 from flashpoint.nlp.event_patterns import (
+    ArticleSetting,
     Pattern,
     article_setting,
     attempted_acts,
@@ -1326,6 +1327,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         return None  # "Russian shelling" in no place, told of no place before: no target
     coded.reported_by = reporter(doc, tok, state)
     _of_the_setting(coded, state)
+    coded.recipients = coded.recipients or _setting_addressed(coded, state)
     for q in (*coded.actors, *coded.recipients):
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
@@ -1820,8 +1822,8 @@ def _localise(coded: Coded, state: ArticleState) -> None:
 
 def _article_setting(doc: NlpDoc) -> str | None:
     """The country the article is set in (events.yaml article_setting): the one at least `share` of the places it
-    names are in; none where that country is a side of a war (resources/conflicts), whose people and forces in a
-    story may be of either side."""
+    names are in, named `least` times at least; none where that country is a side of a war (resources/conflicts),
+    whose people and forces in a story may be of either side."""
     counts: Counter[str] = Counter()
     for e in doc.entities:
         place = actor_kb.resolve_place(e.text) if e.type in ("GPE", "LOC") else None
@@ -1830,7 +1832,8 @@ def _article_setting(doc: NlpDoc) -> str | None:
     if not counts:
         return None
     country, n = counts.most_common(1)[0]
-    if n < article_setting().share * sum(counts.values()) or actor_kb.opponent(country):
+    rule = article_setting()
+    if n < max(rule.least, rule.share * sum(counts.values())) or actor_kb.opponent(country):
         return None
     return country
 
@@ -1845,8 +1848,26 @@ def _of_the_setting(coded: Coded, state: ArticleState) -> None:
         a = q.actor
         if a.country or a.code or _named_person(a) or actor_kb.of_no_nation(a.text):
             continue
-        if a.sector in rule.sectors or _head_words(a.text) & rule.forces:
+        if _domestic(a, rule):
             q.actor, q.inherited = a.model_copy(update={"country": state.setting}), True
+
+
+def _domestic(actor: Actor, rule: ArticleSetting) -> bool:
+    """A domestic agent (events.yaml article_setting): of one of its sectors, or named by one of its forces' nouns."""
+    return actor.sector in rule.sectors or bool(_head_words(actor.text) & rule.forces)
+
+
+def _setting_addressed(coded: Coded, state: ArticleState) -> list[Party]:
+    """"The UK has urged an end to the violence" in a story set in Hong Kong, "officers had threatened to use live
+    fire": a verbal act of events.yaml article_setting `addressed_types` by a side of a country, naming no one it is
+    aimed at, is aimed at the setting's rulers (inherited), the recipient ANNOTATION.md has the story imply."""
+    rule = article_setting()
+    if state.setting is None or coded.type not in rule.addressed or coded.negated \
+            or not any(a.actor.country and a.actor.sector not in rule.unaddressing
+                       and (a.actor.country != state.setting or _domestic(a.actor, rule)) for a in coded.actors):
+        return []  # "Senegal rejected the proposal" in a story set in Senegal: the state, no domestic agent
+    name = actor_kb.gazetteer().countries.get(state.setting, {}).get("name", state.setting)
+    return [Party(actor_kb.sector_actor(name, state.setting, "GOV"), inherited=True)]
 
 
 def _head_words(text: str) -> set[str]:
