@@ -1023,12 +1023,18 @@ class Speakers:
         if not self.said:
             return None
         since = max(self.said[-1].start, self.spoke_at[-1]) if lasting else self.said[-1].start
-        if pos - since >= GROUP_REACH:
-            return None
+        if pos - since >= GROUP_REACH and not (lasting and pos - since < 2 * GROUP_REACH and self._nothing_named(since, pos)):
+            return None  # "it" reaches twice as far back where nothing was named since ("… the study observes. …
+            # (two sentences naming no one) … It also argues")
         last = self.said[-1]
         if last.person and not (pronoun and self._maybe_body(last)):
             return None
         return last
+
+    def _nothing_named(self, lo: int, hi: int) -> bool:
+        """No entity and no person the entities missed is named in [lo, hi) outside quotes, but at `lo` (the speaker)."""
+        return not any(e.start > lo and not self.in_quote(e.start) for e in self.entities_in(lo, hi)) and \
+            not any(lo < m.start < hi for m in self.unlisted)
 
     def _body_across_people(self, tok: Token, text: str) -> Who | None:
         """'X, the group that owns her music, says … She accused them of … But the company says': "the" and a word
