@@ -218,20 +218,20 @@ def intent_scheduled(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], 
 @lru_cache(maxsize=4)
 def intent_goals(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Nouns of an aim: "his goal is to seize the regions" tells an act aimed at, whose owner promises it."""
-    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get("goals") or [])
+    return _intent_words(language, "goals")
 
 
 @lru_cache(maxsize=4)
 def intent_weighed(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Auxiliaries of an act on a condition that, told in the text's own words and no one's, weigh a possibility:
     "China would back Russia if it moved on Ukraine" promises nothing."""
-    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get("weighed") or [])
+    return _intent_words(language, "weighed")
 
 
 @lru_cache(maxsize=4)
 def intent_measures(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Head nouns of a subject that is a measure (a law, a bill, a deal): what it `would` do promises nothing."""
-    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get("measures") or [])
+    return _intent_words(language, "measures")
 
 
 @lru_cache(maxsize=4)
@@ -239,6 +239,11 @@ def intent_carried(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], fr
     """(the types an act promised is coded as, the verbs of aspect that carry the promise to it): "will continue to
     strike" is a threat, as "will strike" is."""
     return _intent_rule(language, "carried", "verbs")
+
+
+def _intent_words(language: str, key: str) -> frozenset[str]:
+    """One lower-cased word list under events.yaml's `intent` (goals, weighed, measures)."""
+    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get(key) or [])
 
 
 def _intent_rule(language: str, name: str, words_key: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -325,6 +330,13 @@ def readying_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     Iraq")."""
     data = {"types": read_yaml(language, "events.yaml").get("readying_types") or []}
     return _types(data, f"lang/{language}/events.yaml: readying_types")
+
+
+@lru_cache(maxsize=4)
+def struck_apart_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Types whose places of one country struck are each a recipient, not that country told once ("shelled Kharkiv
+    and Sumy")."""
+    return _types(read_yaml(language, "events.yaml"), f"lang/{language}/events.yaml", "struck_apart_types")
 
 
 @dataclass(frozen=True)

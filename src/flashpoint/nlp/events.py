@@ -64,6 +64,7 @@ from flashpoint.nlp.event_patterns import (
     referred_acts,
     standing_forces,
     state_acts,
+    struck_apart_types,
     war_onsets,
 )
 from flashpoint.nlp.event_time import asides, event_time, told_as_standing, told_day
@@ -1352,7 +1353,7 @@ def _one_side_per_country(recipients: list[Party], type_: str = "") -> list[Part
     told once (ANNOTATION.md: one record per happening, another only for a different actor or recipient); people and
     bodies of one country stay apart ("met Blinken and Austin")."""
     kept: list[Party] = []
-    apart = type_ == "ASSAULT"  # "shelled Zaporizhzhia and Orihiv": each place struck is a record (ANNOTATION.md)
+    apart = type_ in struck_apart_types()  # "shelled Zaporizhzhia and Orihiv": each place struck is a record
     for r in sorted(recipients, key=lambda q: _place_or_country(q.actor)):
         if not (_place_or_country(r.actor) and any(k.actor.country == r.actor.country and not (
                 apart and _struck_apart(r.actor, k.actor)) for k in kept)):
