@@ -1617,8 +1617,7 @@ class Extraction:
             k -= 1  # '… Council (NSDC) "Regarding …"', 'the principle of "no decisions …"'
         if self._utterance(q) or k < 0 or self.doc.tokens[k].pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
             return False
-        span = self.doc.tokens.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
-        return span is not None and not any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in span)
+        return self._verbless(q)
 
     def _is_fragment(self, q: QSpan) -> bool:
         """A quoted term of a few words with no finite verb ("called it “iron-clad”", "as “painstaking”",
@@ -1627,6 +1626,10 @@ class Extraction:
             return True  # 'including “Takin’ It To The Streets,”': a title
         if self.doc.words_between(q.inner_start, q.inner_end) > quoting().fragment_words:
             return False
+        return self._verbless(q)
+
+    def _verbless(self, q: QSpan) -> bool:
+        """No finite verb and no auxiliary inside the marks: words that state nothing (a term, a name, a title)."""
         span = self.doc.tokens.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         return span is not None and not any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in span)
 

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -414,6 +415,25 @@ def _capitalised_only_at_openings(tok: Token) -> bool:
                    for m in re.finditer(rf"\b{re.escape(tok.text)}\b", text))
 
 
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+_S = TypeVar("_S", bound=_Spanned)
+
+
+def _inside(items: list[_S], starts: list[int], lo: int, hi: int) -> list[_S]:
+    """The items (sorted by `start`, `starts` their starts) that lie wholly inside [lo, hi), found by bisection."""
+    i = bisect_right(starts, lo - 1)
+    out = []
+    while i < len(items) and items[i].start < hi:
+        if items[i].end <= hi:
+            out.append(items[i])
+        i += 1
+    return out
+
+
 class Speakers:
     """Who a subject token names: an entity, a pronoun's antecedent, a described person, or a body."""
 
@@ -453,13 +473,11 @@ class Speakers:
         return lo
 
     def entities_in(self, lo: int, hi: int) -> list[Entity]:
-        i = bisect_right(self.starts, lo - 1)
-        out = []
-        while i < len(self.entities) and self.entities[i].start < hi:
-            if self.entities[i].end <= hi:
-                out.append(self.entities[i])
-            i += 1
-        return out
+        return _inside(self.entities, self.starts, lo, hi)
+
+    def unlisted_in(self, lo: int, hi: int) -> list[coref.Mention]:
+        """The people no entity covers (`unlisted`) inside [lo, hi), as `entities_in` gives the entities there."""
+        return _inside(self.unlisted, self.unlisted_starts, lo, hi)
 
     def entity_at(self, pos: int) -> Entity | None:
         i = bisect_right(self.starts, pos) - 1
@@ -850,12 +868,8 @@ class Speakers:
         for e in self.entities_in(lo, hi):
             if e.type == "PERSON":
                 found.append((e.start, e.end, self.from_entity(e), self.gender(e)))
-        i = bisect_right(self.unlisted_starts, lo - 1)
-        while i < len(self.unlisted) and self.unlisted[i].start < hi:
-            m = self.unlisted[i]
-            if m.end <= hi:
-                found.append((m.start, m.end, self._unlisted_who(m), self.unlisted_gender.get(m.name)))
-            i += 1
+        found += [(m.start, m.end, self._unlisted_who(m), self.unlisted_gender.get(m.name))
+                  for m in self.unlisted_in(lo, hi)]
         found += self._speakers_by_surname(lo, hi)
         subjects: list[tuple[bool, int, int, Who]] = []
         for start, end, who, g in found:
@@ -1266,12 +1280,7 @@ class Speakers:
         the people no entity covers ("the head of the Kharkiv Regional Military Administration Oleh Syniehubov",
         a name the entities stage missed after a body's)."""
         found = [(e.start, e.end, self.from_entity(e) if e.type == "PERSON" else None) for e in self.entities_in(lo, hi)]
-        i = bisect_right(self.unlisted_starts, lo - 1)
-        while i < len(self.unlisted) and self.unlisted[i].start < hi:
-            m = self.unlisted[i]
-            if m.end <= hi:
-                found.append((m.start, m.end, self._unlisted_who(m)))
-            i += 1
+        found += [(m.start, m.end, self._unlisted_who(m)) for m in self.unlisted_in(lo, hi)]
         return sorted(found, key=lambda t: t[0])
 
     def _titled_across_domain(self, tok: Token) -> Who | None:
