@@ -38,15 +38,12 @@ class Foreign:
 
 
 @dataclass(frozen=True)
-class Stretch:
+class Stretch(Foreign):
     """How clear the evidence must be before a stretch of an analysed body (a sentence) is taken for another language
-    (the settings' `foreign_sentence`)."""
+    (the settings' `foreign_sentence`): a body's evidence, and the function words a share of all its words, since a
+    sentence is too short for their count alone to tell."""
 
-    min_letters: int
-    script_share: float
-    min_hits: int
     hits_share: float
-    hits_ratio: float
 
 
 @dataclass(frozen=True)
@@ -102,9 +99,9 @@ def _stretch(block: Any) -> Stretch:
     """The settings' `foreign_sentence` block, checked."""
     if not isinstance(block, dict):
         raise ValueError(f"{SETTINGS.name}: 'foreign_sentence' must be a mapping")
-    return Stretch(_number(block, "min_letters", int), _number(block, "script_share", float),
-                   _number(block, "min_hits", int), _number(block, "hits_share", float),
-                   _number(block, "hits_ratio", float))
+    return Stretch(min_letters=_number(block, "min_letters", int), script_share=_number(block, "script_share", float),
+                   min_hits=_number(block, "min_hits", int), hits_ratio=_number(block, "hits_ratio", float),
+                   hits_share=_number(block, "hits_share", float))
 
 
 def parser_dir() -> Path:

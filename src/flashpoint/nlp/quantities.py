@@ -1444,13 +1444,15 @@ def _name_opened_by_a_number(fig: _Figure, head_kind: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _table_row_bounds() -> tuple[int, float]:
+def _table_row_bounds() -> tuple[int, float, int]:
+    """(min_numbers, min_share, ticker_min_numbers) of figures.yaml table_rows."""
     rule = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["table_rows"]
-    return int(rule["min_numbers"]), float(rule["min_share"])
+    return int(rule["min_numbers"]), float(rule["min_share"]), int(rule["ticker_min_numbers"])
 
 
+_SIGN = r"[+\-\u2212\u25b2\u25bc]"  # a ticker's change: plus, hyphen-minus, minus sign, up and down triangles
 # a cell of a number: signed or marked up or down as a ticker writes a change ("+0.45%", "-12.30", "\u25b21.2")
-_CELL_NUMBER = re.compile(r"[+\-\u2212\u25b2\u25bc]?[(\[$]?\d[\d.,:/%-]*[)\]%]?")
+_CELL_NUMBER = re.compile(rf"{_SIGN}?[(\[$]?\d[\d.,:/%-]*[)\]%]?")
 
 
 def _in_a_table_row(doc: NlpDoc, fig: _Figure) -> bool:
@@ -1482,21 +1484,21 @@ def _in_a_foreign_sentence(doc: NlpDoc, fig: _Figure) -> bool:
 def _table_row(cells: list[str]) -> bool:
     """Whether a line's cells (its words as spaces part them) are a row of a table."""
     numbers = sum(1 for c in cells if _CELL_NUMBER.fullmatch(c))
-    least, share = _table_row_bounds()
+    least, share, _ = _table_row_bounds()
     if numbers >= least and numbers >= share * len(cells):
         return True
     joins = _figure_rule_words()["table_rows.lone_line_joins"]  # '45', '4 1 of 4': a line of numbers alone
     return all(_CELL_NUMBER.fullmatch(c) or c.lower() in joins for c in cells) or _ticker_row(cells, numbers)
 
 
-_SIGNED_CHANGE = re.compile(r"[+\-\u2212\u25b2\u25bc]\(?\d[\d.,]*%?\)?|\(\d[\d.,]*%\)|[\u25b2\u25bc]")
+_SIGNED_CHANGE = re.compile(rf"{_SIGN}\(?\d[\d.,]*%?\)?|\(\d[\d.,]*%\)|[\u25b2\u25bc]")
 
 
 def _ticker_row(cells: list[str], numbers: int) -> bool:
     """'Brent Crude 84.20 -0.5%', 'EUR/USD 1.0850 +0.12%': a line of a ticker, a name in capitals or symbols, a price
     and its change signed or marked up or down, with no word in lower case (no clause of the story); its numbers
     count nothing the story tells (figures.yaml table_rows)."""
-    if numbers < 2 or not any(_SIGNED_CHANGE.fullmatch(c) for c in cells):
+    if numbers < _table_row_bounds()[2] or not any(_SIGNED_CHANGE.fullmatch(c) for c in cells):
         return False
     return not any(re.match(r"[a-z]", c) for c in cells)
 
@@ -1879,6 +1881,7 @@ def _a_single_person(doc: NlpDoc, tok: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
+    """Singular nouns only a person can be, from the three lists `_a_single_person` names, joined once."""
     return (frozenset(quoting().person_nouns) | frozenset(people().gendered_roles)
             | _figure_rule_words()["age_predicated_of_a_person.nouns"])
 
