@@ -1486,7 +1486,7 @@ class Extraction:
                 who, cue_word = named, None  # 'Zelensky: “We will not give up our land.”'
             else:
                 who, cue_word = self._continued_speaker(q, words, prev_in_para)
-            if cue_word is None and (q.single or words < SHORT or self._heading(q) or who is None and self._named(q)) \
+            if cue_word is None and (q.single or words < SHORT or self._heading(q) or who is None and self._quoted_name(q)) \
                     or self._is_fragment(q) and not self._utterance(q):
                 continue  # scare quotes, titles, quoted terms and unattributed fragments
             prev_in_para[q.para] = (who, cue_word)
@@ -1606,7 +1606,7 @@ class Extraction:
         return not self.body[a:q.open].strip() and not self.body[q.close + 1:b].strip() and \
             inner[-1:] not in quoting().utterance_ends
 
-    def _named(self, q: QSpan) -> bool:
+    def _quoted_name(self, q: QSpan) -> bool:
         """'voted down draft resolution No. 5380 "On the Appeal of the Verkhovna Rada …"', 'a decision of the NSDC
         "Regarding Ukraine's actions in response to …"': quoted words no one is found to say, right after a noun they
         name (or its preposition: 'the principle of "no decisions about Ukraine without Ukraine"'), inside a sentence

@@ -1679,17 +1679,22 @@ class Speakers:
         if not self._described_by_kind(tok, lo, hi, actor):
             return None
         for t in reversed(self._clauses_before(tok)):
-            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ != "PROPN":
-                t = self._body_of_members(t) or t  # "Hamas fighters attacked …": the body they fight for
-            elif t.dep_ not in ("nsubj", "nsubj:pass"):
+            if t.dep_ not in ("nsubj", "nsubj:pass"):
                 continue
+            if t.pos_ != "PROPN":
+                t = self._body_of_members(t) or t  # "Hamas fighters attacked …": the body they fight for
             if t.pos_ == "PROPN" and not self.in_quote(t.idx):
-                own = self.entity_at(t.idx)
-                if own is not None and own.type in quoting().not_body_name_types:
-                    return None
-                found = self.who(t)  # a name a plural noun ends ("Dick Clark Productions") is no person's
-                return found if found is not None and (not found.person or t.tag_ == "NNPS") else None
+                return self._body_named(t)
         return None
+
+    def _body_named(self, name: Token) -> Who | None:
+        """The body a subject's name names; none where it is a person's or a place's (quotes.yaml
+        not_body_name_types), which a word for a body cannot stand for."""
+        own = self.entity_at(name.idx)
+        if own is not None and own.type in quoting().not_body_name_types:
+            return None
+        found = self.who(name)  # a name a plural noun ends ("Dick Clark Productions") is no person's
+        return found if found is not None and (not found.person or name.tag_ == "NNPS") else None
 
     def _body_of_members(self, subj: Token) -> Token | None:
         """'Hamas fighters', 'Wagner mercenaries': a common-noun subject whose modifier is a body's name (an

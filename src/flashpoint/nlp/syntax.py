@@ -545,7 +545,8 @@ def _after_heading(verb: Token) -> bool:
 
 def passive_subjects(verb: Token) -> list[Token]:
     """Who undergoes a passive verb, as its subject: "the convoy was attacked", "people were injured"; a date the
-    parse made a second subject is none ("By May 1(nsubj:pass), however, four suspects had been arrested")."""
+    parse made a second subject is none ("By May 1(nsubj:pass), however, four suspects had been arrested"); a bare
+    participle sharing another's passive has that one's ("the suspect was convicted and sentenced": the suspect)."""
     found = children(verb, "nsubj:pass")
     if len(found) > 1:
         found = [s for s in found if not _dated_number(s)] or found
@@ -1022,15 +1023,16 @@ def _irrealis_itself(trigger: Token, planned: frozenset[str]) -> bool:
     return _has_modal(trigger, planned) or conditional(trigger) or _meant(trigger) or imperative(trigger)
 
 
+# a subject, an auxiliary or a mark of its own makes a bare verb a told act, not a bid ("they target", "to target")
+_IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "mark", "expl"})
+
+
 def imperative(verb: Token) -> bool:
     """"1) Assassinate or overthrow Musharraf. 2) Target Israel": a bare verb heading its sentence with no subject, no
     auxiliary and no mark (or joined to such a verb) bids or lists an act, telling none done."""
-    if verb.tag_ != "VB" or any(c.dep_ in IMPERATIVE_BLOCKERS for c in verb.children):
+    if verb.tag_ != "VB" or any(c.dep_ in _IMPERATIVE_BLOCKERS for c in verb.children):
         return False
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head is not verb and imperative(verb.head))
-
-
-IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "mark", "expl"})
 
 
 def _with_shared_scope(trigger: Token, planned: frozenset[str], negated: bool, hypothetical: bool) -> tuple[bool, bool]:

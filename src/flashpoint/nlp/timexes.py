@@ -2368,8 +2368,7 @@ def _reporting_time() -> re.Pattern[str]:
 def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, last_day: dt.date | None) -> str | None:
     """The value of a shift by n units from the date last told (months and years from any date,
     days and weeks from a day), with its part of day ('that night'); unchanged when none was told."""
-    if r.extra.get("at_grain") and last is not None and unit in _GRAIN_ORDER \
-            and _GRAIN_ORDER.index(last[1]) > _GRAIN_ORDER.index(unit):
+    if _finer_than_told(r, unit, last):
         return None  # "in 2014 ... that month": no month told (dates.yaml: unit_as_told)
     if unit in ("month", "year") and last is not None:
         return _shifted_value(last[0], n, unit, last[1])
@@ -2380,6 +2379,13 @@ def _counted_from(r: Res, n: int, unit: str, last: tuple[dt.date, str] | None, l
     if r.extra.get("told_only") and (last is None or last[1] == "year"):
         return None  # nothing told, or only a year: days and weeks are not counted from publication
     return r.value
+
+
+def _finer_than_told(r: Res, unit: str, last: tuple[dt.date, str] | None) -> bool:
+    """A unit named as that of the date last told ('that month', `at_grain`) finer than that date's own grain: the
+    text told no such unit ('in 2014 ... that month'), so no value is made up for it."""
+    return bool(r.extra.get("at_grain")) and last is not None and unit in _GRAIN_ORDER \
+        and _GRAIN_ORDER.index(last[1]) > _GRAIN_ORDER.index(unit)
 
 
 def _resolve_anaphora(found: list[Res], text: str = "") -> None:
