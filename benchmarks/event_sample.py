@@ -52,6 +52,10 @@ Sample 16 is the draw of 14 with random.Random(16) among the rows whose N is eve
 91ebc1e and not in quote sample 17r (a pool of 7,100 rows; 15 of the 50 state no event; 45 events, 36 current and
 affirmed), labelled BLIND at the start of the midnight stop (2026-12-06 23:00 UTC) and scored only at its start
 (91ebc1e: strict shown 5 of 9, any 13 of 23) and end (b05b0bb: shown 6 of 9, any 14 of 22).
+Sample 19 is the draw of 16 with random.Random(19) among the rows whose N is even, no file of benchmarks/ named at
+eda0df5 and not in quote sample 19r (a pool of 7,010 rows; 11 of the 50 state no event; 63 events, 52 current and
+affirmed), labelled BLIND at the start of the stop of 2026-12-07 01:35 UTC and scored only at its start (eda0df5: strict
+shown 7 of 13, any 10 of 28) and end (bac6dc8: the same).
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the
