@@ -53,7 +53,8 @@ HEADLINE_CLAUSE = ("ccomp", "xcomp", "nsubj", "nsubj:pass", "obj", "iobj")  # wh
 HEADLINE_VERB_TAGS = (*FINITE_TAGS, "VBN", "VBG")  # a headline drops "is" and "has": "Hundreds buried", "X trying"
 # edges from a participle up to the speech verb it hangs on ("said, according to a translation provided
 # by Y, adding"); a reported clause (ccomp) is another speaker's
-SETTING_OFF = frozenset({",", "–", "—", "-", ";", ":"})  # marks that set a participle off its clause
+DASHES = frozenset({"-", "–", "—"})  # hyphen-minus, en and em dash: a writer's dash is any of them, spaced
+SETTING_OFF = frozenset({",", *DASHES, ";", ":"})  # marks that set a participle off its clause
 CLAUSE_VERB_WITHIN = 16  # words from a clause's start to its finite verb ("only the group's wing, the X Brigades, is")
 SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv on Wednesday that": words to the "that"
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
@@ -2615,7 +2616,7 @@ def _in_setting(verb: Token) -> bool:
 
 def _spaced_dash(tok: Token) -> bool:
     """A dash with a space before it ('plan - Stoltenberg', 'plan — Stoltenberg'), not a hyphen inside a word."""
-    return tok.text in ("-", "–", "—") and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in DASHES and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _subject_after(doc: Doc, pos: int) -> bool:
