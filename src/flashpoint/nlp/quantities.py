@@ -1841,7 +1841,8 @@ def _age_predicated(doc: NlpDoc, fig: _Figure) -> bool:
     age: one person counts as one, so no other count can be said of them (figures.yaml age_predicated_of_a_person)."""
     m = fig.m
     num = m["num"] or ""
-    if not num.isdigit() or len(num) > 3 or fig.rng is not None or \
+    longest = int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["age_predicated_of_a_person"]["max_digits"])
+    if not num.isdigit() or len(num) > longest or fig.rng is not None or \
             any(m[g] for g in ("cur", "curword", "pct", "scale", "mult", "abbr")):
         return False
     tok = _token_at(doc, fig.num_start)

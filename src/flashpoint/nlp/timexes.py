@@ -2906,7 +2906,8 @@ def _names_in(speech: _Speech, start: int, end: int) -> frozenset[str]:
     span = speech.tokens.char_span(start, end, alignment_mode="expand")
     if span is None:
         return frozenset()
-    return frozenset(t.lower_ for t in span if t.pos_ == "PROPN" and t.is_title and len(t) > 2
+    shortest = int(str(date_rules()["quote_of_an_earlier_day"]["speaker_name_min_letters"]))
+    return frozenset(t.lower_ for t in span if t.pos_ == "PROPN" and t.is_title and len(t) >= shortest
                      and t.lower_ not in _MON_T and t.lower_ not in _WD_T and speech.quote_at(t.idx) is None)
 
 
