@@ -1090,7 +1090,7 @@ def _epithet_of(doc: Doc, norp: _Found, span: Span, people: list[_Found]) -> _Fo
     """"The 48-year-old Australian was evicted": a demonym after "the" that a verb follows (or "national" or
     "citizen" and a verb) stands for the one person its sentence or the one before named."""
     body = doc_text(doc)
-    if not _NATIONALITY_EPITHET.search(body, max(0, norp.start - 60), norp.start):
+    if not _NATIONALITY_EPITHET.search(body, max(0, norp.start - _NAMES.epithet_reach), norp.start):
         return None
     after = [t for t in doc[span.end:span.end + 2] if not t.is_space]
     if after and after[0].lower_ in _NAMES.nationality_nouns:

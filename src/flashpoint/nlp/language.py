@@ -355,6 +355,7 @@ class Names:
     number_names: frozenset[str]
     theatre_sectors: frozenset[str]
     abbreviation_letters: int  # a word in capitals this long or shorter is an abbreviation (gazetteer)
+    epithet_reach: int  # how far before a demonym its epithet's opening ("... The 48-year-old") may start
 
     @cached_property
     def apostrophe(self) -> str:
@@ -386,7 +387,8 @@ def _word_lists(language: str, name: str, keys: tuple[str, ...],
 def names(language: str = DEFAULT_LANGUAGE) -> Names:
     data, source = _mapping(language, "entities.yaml", "a mapping of word lists")
     return Names(**_word_lists(language, "entities.yaml", NAME_LISTS, NAME_CASED_LISTS),
-                 abbreviation_letters=_count(data, "abbreviation_letters", source, "letters"))
+                 abbreviation_letters=_count(data, "abbreviation_letters", source, "letters"),
+                 epithet_reach=_count(data, "epithet_reach", source, "characters"))
 
 
 @dataclass(frozen=True)
