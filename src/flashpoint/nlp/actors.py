@@ -32,7 +32,7 @@ from flashpoint.nlp.gazetteer import (
     slug,
     spelled_like,
 )
-from flashpoint.nlp.language import Patterns, names, syntax
+from flashpoint.nlp.language import name_patterns, names, syntax
 from flashpoint.nlp.regexes import longest_first
 
 if TYPE_CHECKING:
@@ -700,7 +700,7 @@ def _first_phrase(body: str, inside: list[Entity]) -> list[Entity]:
     return first
 
 
-_NAME_PATTERNS = Patterns("entities.yaml", "name_patterns")
+_NAME_PATTERNS = name_patterns()  # shared with entities.py
 
 
 def _apposed_person(people: Entity, person: Entity, gap: str) -> bool:

@@ -32,7 +32,7 @@ from flashpoint.nlp.actors import (
 from flashpoint.nlp.document import NlpDoc, doc_text, words_near
 from flashpoint.nlp.gazetteer import Entry, fold, fold_head, fold_id, gazetteer, plain, slug, spelled_like
 from flashpoint.nlp.inflect import shaped
-from flashpoint.nlp.language import Patterns, names, people
+from flashpoint.nlp.language import name_patterns, names, people
 from flashpoint.nlp.regexes import longest_first
 
 _NAMES = names()  # resources/lang/en/entities.yaml
@@ -47,7 +47,7 @@ _TITLE_HEADS = _NAMES.title_heads
 # role nouns that, right before a capitalised name, say it is a person ("spokesman Dmitry Peskov")
 _PERSON_HEADS = frozenset({w.lower() for w in _TITLE_HEADS} | _NAMES.person_role_words)
 _EVENT_WORDS = _NAMES.event_words
-_NAME_PATTERNS = Patterns("entities.yaml", "name_patterns")  # the words around a name (lang/en/entities.yaml)
+_NAME_PATTERNS = name_patterns()  # the words around a name (lang/en/entities.yaml)
 _APPOSITIVE = _NAME_PATTERNS("appositive")  # "X, the foreign minister, said"
 _NATIONALITY_AFTER = _NAME_PATTERNS("nationality_after")  # "Julian Assange, an Australian,"
 _NATIONALITY_EPITHET = _NAME_PATTERNS("nationality_epithet")  # "... The 48-year-old | Australian was evicted"

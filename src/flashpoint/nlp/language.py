@@ -895,6 +895,12 @@ class Patterns:
         return bool(pattern.fullmatch(text) if self.rows[name].whole else pattern.search(text))
 
 
+@lru_cache(maxsize=4)
+def name_patterns(language: str = DEFAULT_LANGUAGE) -> Patterns:
+    """entities.yaml `name_patterns`, the words around a name: one reader shared by the modules that find names."""
+    return Patterns("entities.yaml", "name_patterns", language=language)
+
+
 @dataclass(frozen=True)
 class SuffixRule:
     """One ending rule of inflection.yaml: where `match` fits a word, it is rewritten as `to`."""
