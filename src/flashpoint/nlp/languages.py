@@ -201,6 +201,14 @@ def foreign_stretch(text: str) -> bool:
     under a site's English menu, where the body as a whole reads as no language), or function words of a language not
     analysed making a good share of its words and well outnumbering the analysed ones (the settings'
     `foreign_sentence`). A sentence of English with a foreign name or a quoted foreign phrase stays English."""
+    if _mostly_other_script(text):
+        return True
+    words = [w.lower() for w in _STRETCH_WORD.findall(text)]
+    return bool(words) and _foreign_function_words(words)
+
+
+def _mostly_other_script(text: str) -> bool:
+    """Enough letters, and most of them in a script no analysed language is written in (foreign_stretch)."""
     conf = settings().stretch
     letters = total = 0
     own = _analysed_scripts()
@@ -208,11 +216,13 @@ def foreign_stretch(text: str) -> bool:
         if ch.isalpha():
             total += 1
             letters += script(ch) not in own
-    if total >= conf.min_letters and letters >= conf.script_share * total:
-        return True
-    words = [w.lower() for w in _STRETCH_WORD.findall(text)]
-    if not words:
-        return False
+    return total >= conf.min_letters and letters >= conf.script_share * total
+
+
+def _foreign_function_words(words: list[str]) -> bool:
+    """Function words of a language not analysed make a good share of `words` and well outnumber the analysed
+    ones (foreign_stretch)."""
+    conf = settings().stretch
     analysed = analysed_languages()
     hits = {code: sum(w in listed for w in words) for code, listed in stopwords().items()}
     own_hits = max((n for code, n in hits.items() if code in analysed), default=0)

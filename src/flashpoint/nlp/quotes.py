@@ -260,12 +260,16 @@ def _pointer(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "acl:relcl" or any(c.pos_ in ("VERB", "AUX") and c.i > verb.i for c in verb.children):
         return None  # "a finding that she reported"; "said that at first its fighters had inflicted …"
-    for c in verb.children:
-        pointed = c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "obl" and syntax.case_of(c) in words.pointing_preps
-        if pointed and c.lower_ in words.pointing_back and c.tag_ == "DT" and \
-                all(k.dep_ == "case" for k in c.children) and (c.i < verb.i or _ends_phrase(c)):
-            return c  # "this" alone, not "this week" or "this decision"
-    return None
+    return next((c for c in verb.children if _points_back(c, verb)), None)
+
+
+def _points_back(c: Token, verb: Token) -> bool:
+    """The speech verb's object, passive subject or object of "about" is a word pointing back alone: "this", not
+    "this week" or "this decision" (_pointer)."""
+    words = quoting()
+    pointed = c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "obl" and syntax.case_of(c) in words.pointing_preps
+    return pointed and c.lower_ in words.pointing_back and c.tag_ == "DT" and \
+        all(k.dep_ == "case" for k in c.children) and (c.i < verb.i or _ends_phrase(c))
 
 
 def _finite_verb(tok: Token) -> bool:
