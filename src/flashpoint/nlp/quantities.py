@@ -1835,14 +1835,19 @@ def _counts_nothing(doc: NlpDoc, fig: _Figure, value: float, head_kind: str | No
         or _a_point_at(doc, fig) or _age_predicated(doc, fig)
 
 
+@lru_cache(maxsize=1)
+def _age_max_digits() -> int:
+    """figures.yaml age_predicated_of_a_person `max_digits`, read once: `_age_predicated` asks it for every figure."""
+    return int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["age_predicated_of_a_person"]["max_digits"])
+
+
 def _age_predicated(doc: NlpDoc, fig: _Figure) -> bool:
     """'John Smith, who lives in Dayton and is 39', 'Abu Obeida was 45': a bare number the parse makes what one person
     is (the predicate of 'be' whose subject is a name, 'he' or 'she', or a singular noun only a person can be) is an
     age: one person counts as one, so no other count can be said of them (figures.yaml age_predicated_of_a_person)."""
     m = fig.m
     num = m["num"] or ""
-    longest = int(read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]["age_predicated_of_a_person"]["max_digits"])
-    if not num.isdigit() or len(num) > longest or fig.rng is not None or \
+    if not num.isdigit() or len(num) > _age_max_digits() or fig.rng is not None or \
             any(m[g] for g in ("cur", "curword", "pct", "scale", "mult", "abbr")):
         return False
     tok = _token_at(doc, fig.num_start)
