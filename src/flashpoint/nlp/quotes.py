@@ -380,9 +380,11 @@ def _opens_sentence_spaced(text: str, i: int) -> bool:
 OPEN_DOUBLED, CLOSE_DOUBLED = ("‘‘", "``"), ("’’", "''")
 _DOUBLE_MARK = re.compile("|".join(map(re.escape, OPEN_DOUBLED + CLOSE_DOUBLED)) + "|["
                           + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
-_SINGLE_MARK = re.compile("[‘’']")
-_OPENING_MARKS = "«“\"‘'"  # every mark that opens a quote, guillemets included ('„' closes with '“': left out)
-_CLOSING_MARKS = "»”\"’'"
+OPEN_SINGLE, CLOSE_SINGLE = "‘'", "’'"
+_SINGLE_MARK = re.compile(f"[{OPEN_SINGLE}{CLOSE_SINGLE}]")
+# every mark that opens or closes a quote, guillemets included ('„' closes with '“': left out of the openings)
+_OPENING_MARKS = OPEN_DOUBLE.replace("„", "") + '"' + OPEN_SINGLE
+_CLOSING_MARKS = CLOSE_DOUBLE + '"' + CLOSE_SINGLE
 _DOUBLE_MARKS = frozenset(OPEN_DOUBLE + CLOSE_DOUBLE + '"')  # marks a repeated headline may drop ('OC "South"', 'OC South')
 
 
@@ -402,12 +404,12 @@ def _opens_double(text: str, i: int, none_open: bool) -> bool:
 
 
 def _opens_single(text: str, i: int) -> bool:
-    return text[i] in "‘'" and _is_opening(text, i) and _after(text, i).isalnum()
+    return text[i] in OPEN_SINGLE and _is_opening(text, i) and _after(text, i).isalnum()
 
 
 def _closes_single(text: str, i: int) -> bool:
     """A closing single mark ends a word and is no apostrophe inside one ("Kyiv's")."""
-    return text[i] in "’'" and not _after(text, i).isalnum() and not _before(text, i).isspace()
+    return text[i] in CLOSE_SINGLE and not _after(text, i).isalnum() and not _before(text, i).isspace()
 
 
 def _double_spans(text: str, ps: int, pe: int, pi: int) -> list[QSpan]:
@@ -1475,31 +1477,40 @@ class Extraction:
         out: list[Quote] = []
         prev_in_para: dict[int, tuple[Who | None, str | None]] = {}
         for qi, q in enumerate(self.marks):
-            inner = self.body[q.inner_start:q.inner_end]
             words = self.doc.words_between(q.inner_start, q.inner_end)
-            who: Who | None
-            cue_word: str | None
-            byline = self._byline(q) or self._speaker_closing_line(q)
-            if byline is not None:
-                who, cue_word = byline, None  # '“…” — Neil Gaiman': the name that signs a quote
-            elif qi in chosen:
-                c, _ = chosen[qi]
-                if self._carried(reported[id(c)], q):
-                    continue  # a phrase quoted inside reported speech: the reported clause carries it
-                who, cue_word = c.who, c.past
-            elif (named := self._colon_speaker(q)) is not None:
-                who, cue_word = named, None  # 'Zelensky: “We will not give up our land.”'
-            else:
-                who, cue_word = self._continued_speaker(q, words, prev_in_para)
-            if cue_word is None and (q.single or words < SHORT or self._heading(q) or who is None and self._quoted_name(q)) \
-                    or self._is_fragment(q) and not self._utterance(q):
-                continue  # scare quotes, titles, quoted terms and unattributed fragments
-            prev_in_para[q.para] = (who, cue_word)
-            text = inner.rstrip()
+            said = self._direct_speaker(qi, q, words, chosen, reported, prev_in_para)
+            if said is None or self._not_a_quote(q, words, *said):
+                continue
+            who, cue_word = said
+            prev_in_para[q.para] = said
+            text = self.body[q.inner_start:q.inner_end].rstrip()
             if text.strip() and not (who is not None and who.nameless):
                 out.append(Quote(text=text, start=q.inner_start, end=q.inner_start + len(text),
                                  speaker=_speaker(who), cue=cue_word, direct=True))
         return out
+
+    def _direct_speaker(self, qi: int, q: QSpan, words: int, chosen: dict[int, Pick],
+                        reported: dict[int, tuple[int, int] | None],
+                        prev_in_para: dict[int, tuple[Who | None, str | None]]) -> tuple[Who | None, str | None] | None:
+        """Who says the quoted words and by which cue: a name signing them, the cue chosen for them, a name before a
+        colon, else the speaker of the quote before in the paragraph; none (no quote of its own) for a phrase quoted
+        inside reported speech, which the reported clause carries."""
+        byline = self._byline(q) or self._speaker_closing_line(q)
+        if byline is not None:
+            return byline, None  # '“…” — Neil Gaiman': the name that signs a quote
+        if qi in chosen:
+            c, _ = chosen[qi]
+            return None if self._carried(reported[id(c)], q) else (c.who, c.past)
+        named = self._colon_speaker(q)
+        if named is not None:
+            return named, None  # 'Zelensky: “We will not give up our land.”'
+        return self._continued_speaker(q, words, prev_in_para)
+
+    def _not_a_quote(self, q: QSpan, words: int, who: Who | None, cue_word: str | None) -> bool:
+        """Scare quotes, titles, quoted terms and unattributed fragments: marks with no cue around a single-quoted,
+        short, heading or name-only span, or a fragment that is no utterance."""
+        return cue_word is None and (q.single or words < SHORT or self._heading(q) or who is None and self._quoted_name(q)) \
+            or self._is_fragment(q) and not self._utterance(q)
 
     def _colon_speaker(self, q: QSpan) -> Who | None:
         """'Zelensky: “We will not give up our land.”', 'Deputy Chairman Anthony Hooper: “…”', 'The Kremlin: “…”' (a

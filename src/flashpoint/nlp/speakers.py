@@ -1048,7 +1048,7 @@ class Speakers:
     def _nothing_named(self, lo: int, hi: int) -> bool:
         """No entity and no person the entities missed is named in [lo, hi) outside quotes, but at `lo` (the speaker)."""
         return not any(e.start > lo and not self.in_quote(e.start) for e in self.entities_in(lo, hi)) and \
-            not any(lo < m.start < hi for m in self.unlisted)
+            not any(m.start > lo for m in self.unlisted_in(lo, hi))
 
     def _body_across_people(self, tok: Token, text: str) -> Who | None:
         """'X, the group that owns her music, says … She accused them of … But the company says': "the" and a word
