@@ -15,7 +15,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object", "transitive",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "speaker_actor", "adjective", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "speaker_actor", "adjective", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ class Pattern:
     # "released from Russian captivity")
     members: frozenset[str]  # a noun's sides named by an oblique with one of these (or a participle of them:
     # "talks between the US and Russia", "negotiations involving X and Y"): the first acts, the others receive
+    subject_members: frozenset[str]  # ... or, a noun in an oblique of one of these ("made no progress in talks"), the
+    # sides the subject of the clause's verb names, two or more ("US and Russian officials made progress in talks")
     passive_only: bool  # the pattern fires in the passive only ("were released from captivity")
     told_negated: bool  # the trigger must be negated, and so told it is the act ("will not tolerate": a threat)
     speaker_actor: bool  # the one who says the clause acts, not its subject ("'Hezbollah will pay the price,' he said")
@@ -143,7 +145,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
         anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
         has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
-        members=_words(entry, "members"),
+        members=_words(entry, "members"), subject_members=_words(entry, "subject_members"),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
         speaker_actor=bool(entry.get("speaker_actor")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),

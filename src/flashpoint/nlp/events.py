@@ -147,12 +147,30 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
     for p in found or ():
-        if p.pos == "NOUN" and tok.dep_ != "ROOT" and not p.anywhere:
+        if p.pos == "NOUN" and not p.anywhere and (tok.dep_ != "ROOT" or _clause_misread(tok)):
             continue  # a noun is a trigger only where it heads its line (a headline), unless its pattern says so
+        if p.pos == "NOUN" and _retold_by_day(tok):
+            continue
         obj = object_of(tok, p)
         if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
+
+
+def _clause_misread(noun: Token) -> bool:
+    """"Herzog decried(NOUN) Saturday's attack(ROOT) ... and vowed(conj) Israel would ...": a root noun with a finite
+    verb coordinated to it heads a clause whose verb the parse misread, no headline; the act it names is one told
+    before, the object of that verb."""
+    return any(c.dep_ in ("conj", "parataxis") and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP")
+               for c in noun.children)
+
+
+def _retold_by_day(noun: Token) -> bool:
+    """"condemned Saturday's attack", "decried last week's strike": an act named by its day is one the reader has been
+    told of, a re-mention, not a new happening; told as the clause's subject ("Saturday's attack killed 12") it is the
+    news itself."""
+    return not noun.dep_.startswith("nsubj") and any(
+        c.dep_ == "nmod:poss" and _time_word(syn.np_head(c)) for c in noun.children)
 
 
 def _intercepted(tok: Token, p: Pattern, obj: Token | None) -> bool:
@@ -1429,7 +1447,24 @@ def _members(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[
     # that the parse hung on the noun as a participle)
     found = _member_nouns(noun, p)
     sides = [q for m in found[:1] for q in _parties(doc, m, state)]
-    return sides if len(sides) > 1 else []
+    return sides if len(sides) > 1 else _subject_members(doc, noun, p, state)
+
+
+def _subject_members(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"US, Russian and Ukrainian officials have made no progress in talks": a noun in an oblique of the pattern's
+    `subject_members` (hung on the verb, or on its object's nouns) names no sides of its own; the clause's subject
+    names them, when it names two or more countries or bodies."""
+    if syn.case_of(noun) not in p.subject_members:
+        return []
+    head = noun.head
+    for _ in range(3):  # "made no progress in recent weeks in talks": through the object's nouns to the verb
+        if syn.is_verb(head) or head.dep_.split(":")[0] not in ("nmod", "obl", "obj") or head.head.i == head.i:
+            break
+        head = head.head
+    if not syn.is_verb(head):
+        return []
+    sides = _parties(doc, syn.subject(head), state)
+    return sides if len({q.actor.country or q.actor.code for q in sides} - {None}) > 1 else []
 
 
 def _member_nouns(noun: Token, p: Pattern) -> list[Token]:
