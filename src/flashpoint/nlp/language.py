@@ -30,7 +30,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "place_relatives", "infinitive_marks", "present_auxiliaries", "present_perfect_auxiliaries",
                 "additive_conjunctions", "perfect_auxiliaries", "past_perfect_auxiliaries", "agent_preps", "owner_preps",
                 "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps", "stationed_preps", "mishap_preps",
-                "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs")
+                "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
+                "light_verbs")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -128,6 +129,7 @@ class Syntax:
     singular_past_forms: frozenset[str]
     verb_preps: frozenset[str]
     agent_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
