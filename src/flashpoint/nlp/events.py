@@ -147,14 +147,20 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
     for p in found or ():
-        if p.pos == "NOUN" and not p.anywhere and (tok.dep_ != "ROOT" or _clause_misread(tok)):
-            continue  # a noun is a trigger only where it heads its line (a headline), unless its pattern says so
-        if p.pos == "NOUN" and _retold_by_day(tok):
+        if p.pos == "NOUN" and _noun_refused(tok, p):
             continue
         obj = object_of(tok, p)
         if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
+
+
+def _noun_refused(noun: Token, p: Pattern) -> bool:
+    """A noun is a trigger only where it heads its line (a headline), unless its pattern says so; and never where it
+    names an act told before, as what the clause's own act is about."""
+    if not p.anywhere and (noun.dep_ != "ROOT" or _clause_misread(noun)):
+        return True
+    return _retold_by_day(noun) or _reacted_to(noun)
 
 
 def _clause_misread(noun: Token) -> bool:
@@ -171,6 +177,18 @@ def _retold_by_day(noun: Token) -> bool:
     news itself."""
     return not noun.dep_.startswith("nsubj") and any(
         c.dep_ == "nmod:poss" and _time_word(syn.np_head(c)) for c in noun.children)
+
+
+def _reacted_to(noun: Token) -> bool:
+    """"Germany condemned the Russian attack on Kyiv": an act noun with a determiner that points back (events.yaml
+    referred_acts) as the object of a verb of a verbal act of those types (a condemnation, a rejection) is the act
+    reacted to, told before; the reaction is the clause's act ("condemned Israel's attack on Gaza" still tells it)."""
+    rule = referred_acts()
+    head = noun.head
+    if noun.dep_ != "obj" or not syn.is_verb(head) or not any(c.dep_ == "det" and c.lower_ in rule.determiners
+                                                              for c in noun.children):
+        return False
+    return any(p.type in rule.types for form in {head.lower_, head.lemma_.lower()} for p in by_lemma().get((form, "VERB"), ()))
 
 
 def _intercepted(tok: Token, p: Pattern, obj: Token | None) -> bool:
@@ -754,7 +772,17 @@ def _noun_doers(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
     own = [p for p in found if p is not None and not (p.actor.id or "").startswith(("place:", "geonames:"))]
-    return own or _light_verb_doers(doc, trigger, state)
+    return own or _misplaced_agents(doc, trigger, state) or _light_verb_doers(doc, trigger, state)
+
+
+def _misplaced_agents(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
+    """"protested an intrusion into Japanese waters by a Chinese submarine": a "by" phrase the parse hung on an active
+    verb, which has no agent, is the agent of the act noun that verb takes as its object."""
+    verb = noun.head
+    if noun.dep_ != "obj" or not syn.is_verb(verb) or syn.is_passive(verb):
+        return []
+    found = [party(doc, o, state) for o in syn.obliques(verb, tuple(syntax().agent_preps)) if o.i > noun.i]
+    return [p for p in found if p is not None]
 
 
 def _light_verb_doers(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
