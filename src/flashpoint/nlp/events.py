@@ -160,35 +160,33 @@ def _noun_refused(noun: Token, p: Pattern) -> bool:
     names an act told before, as what the clause's own act is about."""
     if not p.anywhere and (noun.dep_ != "ROOT" or _clause_misread(noun)):
         return True
-    return _retold_by_day(noun) or _reacted_to(noun)
+    return _reacted_to(noun)
 
 
 def _clause_misread(noun: Token) -> bool:
     """"Herzog decried(NOUN) Saturday's attack(ROOT) ... and vowed(conj) Israel would ...": a root noun with a finite
-    verb coordinated to it heads a clause whose verb the parse misread, no headline; the act it names is one told
-    before, the object of that verb."""
+    verb coordinated to it heads a clause whose verb the parse misread, no headline; the act it names is that verb's
+    object."""
     return any(c.dep_ in ("conj", "parataxis") and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP")
                for c in noun.children)
 
 
-def _retold_by_day(noun: Token) -> bool:
-    """"condemned Saturday's attack", "decried last week's strike": an act named by its day is one the reader has been
-    told of, a re-mention, not a new happening; told as the clause's subject ("Saturday's attack killed 12") it is the
-    news itself."""
-    return not noun.dep_.startswith("nsubj") and any(
-        c.dep_ == "nmod:poss" and _time_word(syn.np_head(c)) for c in noun.children)
-
-
 def _reacted_to(noun: Token) -> bool:
-    """"Germany condemned the Russian attack on Kyiv": an act noun with a determiner that points back (events.yaml
-    referred_acts) as the object of a verb of a verbal act of those types (a condemnation, a rejection) is the act
-    reacted to, told before; the reaction is the clause's act ("condemned Israel's attack on Gaza" still tells it)."""
+    """"Germany condemned the Russian attack on Kyiv", "Herzog decried Saturday's attack": an act noun as the object
+    of a verb of a verbal act of the types of events.yaml referred_acts (a condemnation, a rejection), or of a verb
+    the parse misread, named with a determiner that points back or by its day, is the act reacted to, told before; the
+    reaction is the clause's act ("condemned Israel's attack on Gaza" still tells it, and "briefed on last weekend's
+    phone call" is no reaction)."""
     rule = referred_acts()
     head = noun.head
-    if noun.dep_ != "obj" or not syn.is_verb(head) or not any(c.dep_ == "det" and c.lower_ in rule.determiners
-                                                              for c in noun.children):
+    if noun.dep_ == "obj" and syn.is_verb(head):
+        forms = {head.lower_, head.lemma_.lower()}
+        if not any(p.type in rule.types for form in forms for p in by_lemma().get((form, "VERB"), ())):
+            return False
+    elif not (noun.dep_ == "ROOT" and _clause_misread(noun)):
         return False
-    return any(p.type in rule.types for form in {head.lower_, head.lemma_.lower()} for p in by_lemma().get((form, "VERB"), ()))
+    return any((c.dep_ == "det" and c.lower_ in rule.determiners) or (c.dep_ == "nmod:poss" and _time_word(syn.np_head(c)))
+               for c in noun.children)
 
 
 def _intercepted(tok: Token, p: Pattern, obj: Token | None) -> bool:
