@@ -770,7 +770,16 @@ def _noun_doers(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
     own = [p for p in found if p is not None and not (p.actor.id or "").startswith(("place:", "geonames:"))]
-    return own or _misplaced_agents(doc, trigger, state) or _light_verb_doers(doc, trigger, state)
+    return own or _misplaced_agents(doc, trigger, state) or _light_verb_doers(doc, trigger, state) \
+        or _predicate_subjects(doc, trigger, state)
+
+
+def _predicate_subjects(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
+    """"Turkey is in talks with Russia": an act noun told of its subject by the copula, in a state of doing it (syntax.yaml
+    light_verbs' kin: the prepositions of being engaged in an act, engaged_preps), is done by that subject."""
+    if not syn.children(noun, "cop") or syn.case_of(noun) not in syntax().engaged_preps:
+        return []
+    return _parties(doc, syn.subject(noun), state)
 
 
 def _misplaced_agents(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
