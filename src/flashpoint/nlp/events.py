@@ -765,7 +765,11 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
 def _noun_doers(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
     """The sides an act noun's own modifiers name as its doers."""
     # a headline noun: "Russian strikes on Kharkiv", "Israel's strike", "strike by Hezbollah"
-    mods = [c for c in trigger.children if c.dep_ in ("amod", "nmod:poss", "compound")
+    # "Assange's arrest", "Soleimani's killing": the owner of an act undergone is who undergoes it, not its doer,
+    # unless "of" names who does ("the police's arrest of a journalist")
+    undergone = _lemma_in(trigger, syntax().undergone_nouns) and not syn.obliques(trigger, names().genitive_prepositions)
+    owner = () if undergone else ("nmod:poss",)
+    mods = [c for c in trigger.children if c.dep_ in ("amod", "compound", *owner)
             or (c.dep_ in ("nmod", "obl:agent") and syn.case_of(c) in syntax().agent_preps)]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
