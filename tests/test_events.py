@@ -1859,3 +1859,34 @@ def test_a_clause_after_a_colon_with_its_own_object_stays_active() -> None:
     protesters' act."""
     assault = of_type(events_of("Police: protesters killed two officers in Minsk."), "ASSAULT")
     assert assault and all(e.actor is not None and "protesters" in e.actor.text for e in assault)
+
+
+def test_a_name_word_coordinated_with_a_two_word_name_shares_its_last_word() -> None:
+    """_elided_name: "North and South Korea" are North Korea and South Korea; "Ukraine and South Korea" stay two names
+    of their own."""
+    elided = of_type(events_of("North and South Korea condemned Japan on Monday."), "ACCUSE")
+    assert sorted(side(e.actor) or "" for e in elided) == ["KOR", "PRK"]
+    apart = of_type(events_of("Ukraine and South Korea condemned Japan on Monday."), "ACCUSE")
+    assert sorted(side(e.actor) or "" for e in apart) == ["KOR", "UKR"]
+
+
+def test_a_subject_hung_on_an_auxiliary_or_as_a_compound_is_the_verbs() -> None:
+    """syntax.repair_stranded_subjects and repair_compound_subjects: "Israel and Egypt have(aux) so far refused", "after North(compound) and South
+    Korea exchanged fire": the subject is the verb's; "Israel has refused" was read right and stays."""
+    refused = of_type(events_of("Israel and Egypt have so far refused to give journalists access to the strip."), "COERCE")
+    assert sorted(side(e.actor) or "" for e in refused) == ["EGY", "ISR"]
+    fired = of_type(events_of("The report comes after North and South Korea exchanged artillery fire yesterday."),
+                    "ASSAULT")
+    assert sorted((side(e.actor), side(e.recipient)) for e in fired) == [("KOR", "PRK"), ("PRK", "KOR")]
+    alone = of_type(events_of("Israel has so far refused to give journalists access to the strip."), "COERCE")
+    assert [side(e.actor) for e in alone] == ["ISR"]
+
+
+def test_a_participle_of_aim_on_what_was_fired_names_the_target() -> None:
+    """_aimed_at: "fired artillery rounds aimed at a loudspeaker in South Korea" hits South Korea, whatever else the
+    parse hangs on the verb; another participle on it ("made in Iran") names no target."""
+    aimed = of_type(events_of("North Korea fired artillery rounds aimed at a loudspeaker in South Korea on Thursday."),
+                    "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in aimed] == [("PRK", "KOR")]
+    made = of_type(events_of("Hamas fired rockets made in Iran on Thursday."), "ASSAULT")
+    assert [side(e.actor) for e in made] == ["PSE"] and all(side(e.recipient) != "IRN" for e in made)

@@ -700,6 +700,10 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
         return pair
     out: list[Party | None] = []
     for head in syn.coordinated(syn.np_head(tok)):
+        elided = _elided_name(head)
+        if elided is not None:  # "North (and South Korea)": North Korea
+            out.append(Party(elided))
+            continue
         split = syn.coordinated_modifiers(head)
         if split and not any(_names_owner(doc, m) for m in split):
             # "the military and political leadership of France": one side, whose parts are no two sides
@@ -711,6 +715,19 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
         else:
             out.append(party(doc, head, state))
     return [p for p in out if p is not None]
+
+
+def _elided_name(head: Token) -> Actor | None:
+    """"North and South Korea exchanged fire": a bare name word coordinated with a later name of two words shares
+    that name's last word ("North Korea"), where the two words name a side; "Ukraine and South Korea" name two."""
+    later = [c for c in head.conjuncts if c.i > head.i]
+    if head.pos_ != "PROPN" or not later or any(c.dep_ in ("compound", "flat", "amod") for c in head.children):
+        return None
+    last = later[-1]
+    if not any(c.dep_ == "compound" and c.i == last.i - 1 for c in last.children):
+        return None
+    actor = actor_kb.resolve_actor(f"{head.text} {last.text}")
+    return actor if actor is not None and (actor.country or actor.code) else None
 
 
 def _names_owner(doc: NlpDoc, modifier: Token) -> bool:
@@ -935,6 +952,9 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     if found:
         return found
     objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
+    found = other(_aimed_at(doc, objects, state))
+    if found:
+        return found
     # "condemned the killing of civilians", "all acts of violence against civilians": an act is aimed at its doer
     acts = not p.objects and bool(objects) and all(_is_act(o) for o in objects)
     addressed = not acts and _addressed(trigger, p, objects)
@@ -949,6 +969,17 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     if _asked_alone(trigger, p, slots, addressed, acts):
         return []
     return _implied_recipients(doc, trigger, p, objects, state, sides, other)
+
+
+def _aimed_at(doc: NlpDoc, objects: list[Token], state: ArticleState) -> list[Party]:
+    """"fired artillery rounds aimed at a loudspeaker in South Korea": the target the participle of aim (syntax.yaml
+    aim_participles) on what was fired or sent names, before any other slot (the parse may hang a later noun on the
+    verb as its object)."""
+    aims = [c for o in objects for c in syn.children(o, "acl") if _lemma_in(c, syntax().aim_participles)]
+    targets = [o for a in aims for o in (*syn.children(a, "obj"), *syn.obliques(a, syntax().aim_preps))]
+    # a thing of no side is of the place it stands in ("a loudspeaker in South Korea")
+    return [q for o in targets for q in _parties(doc, o, state) or [
+        q for n in syn.obliques(o, syntax().stationed_preps) for q in _parties(doc, n, state)]]
 
 
 def _asked_alone(trigger: Token, p: Pattern, slots: list[str], addressed: bool, acts: bool) -> bool:
@@ -2106,7 +2137,8 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     text last named ("soldiers stole radioactive materials" at Chernobyl: UKR), marked inherited. An act of
     events.yaml `place_targets` ("demonstrated in Kirkuk") is aimed at the clause's place only."""
     placed = coded.type in place_targets().types  # "protests in Nairobi" are aimed at Kenya's rulers
-    if (coded.type not in FORCE and not placed) or coded.recipients:
+    # "North and South Korea exchanged fire": sides a symmetric act pairs are each other's target, no place's people
+    if (coded.type not in FORCE and not placed) or coded.recipients or _paired(coded.pattern, coded):
         return []
     loc, inherited = coded.location, False
     if (loc is None or loc.country is None) and not placed:
@@ -2408,6 +2440,8 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_detached_subjects(doc.tokens, known_verb)
     syn.repair_fronted_subjects(doc.tokens)
     syn.repair_inverted_subjects(doc.tokens)
+    syn.repair_stranded_subjects(doc.tokens)
+    syn.repair_compound_subjects(doc.tokens)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
     syn.repair_verbless_headlines(doc.tokens, known_verb)

@@ -161,6 +161,30 @@ def repair_reported_clauses(doc: Doc) -> None:
         noun.head, noun.dep_ = verb, "nsubj"
 
 
+def repair_stranded_subjects(doc: Doc) -> None:
+    """"Israel and Egypt have(aux) so far refused to give access": a subject the parse hung on an auxiliary before its
+    verb is the verb's, where the verb has none of its own (an adverb between them misleads the parser); an
+    auxiliary whose verb has a subject keeps what it holds."""
+    for aux in labelled(doc, "aux", "aux:pass"):
+        verb = aux.head
+        if verb is aux or verb.i < aux.i or children(verb, *SUBJECT_DEPS, "nsubj:pass", "expl"):
+            continue
+        for subj in children(aux, *SUBJECT_DEPS, "nsubj:pass", "expl"):
+            subj.head = verb
+
+
+def repair_compound_subjects(doc: Doc) -> None:
+    """"after North and South Korea exchanged(VERB) fire": a name hung as a compound on the finite verb of a clause
+    within the sentence, with no subject of its own, is its subject (a headline's "Ukraine rejects", "Ukraine
+    shelling" are left as read)."""
+    for name in labelled(doc, "compound"):
+        verb = name.head
+        if name.pos_ == "PROPN" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") \
+                and verb.dep_ in CLAUSE_DEPS - {"ROOT"} and name.i < verb.i \
+                and not children(verb, *SUBJECT_DEPS, "nsubj:pass", "expl"):
+            name.dep_ = "nsubj"
+
+
 def repair_inverted_subjects(doc: Doc) -> None:
     """"The world is at a moment of peril, warned UN chief Guterres": after a fronted reported clause, a verb with
     no subject of its own has it after it, where the parser read an object; "warned Russia" with no clause before
