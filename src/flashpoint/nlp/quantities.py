@@ -1724,13 +1724,24 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     m = fig.m
     if measured is not None or _unit_after(fig, gap=""):
         return "other"  # "a 1,250-kilometre front", "a solid 60fps" measure, they do not count
-    cur = m["cur"] or m["curword"] or _range_currency(scan.doc, fig)
-    found = _kind(ctx.near_before, fig.after, head_kind, unit if cur else None, bool(m["pct"]), ctx.prev is not None)
-    if found not in ("money", "munitions") and not m["pct"] and head_kind != "things" and not _toll_written_after(scan.doc, fig):
+    cur = _currency_of(scan, fig)
+    found = _worded_kind(scan, fig, ctx, head_kind, unit if cur else None)
+    bare = found in (None, "other") and head_kind is None and not (cur or m["pct"])
+    return "killed" if bare and _toll_risen(scan.doc.body[fig.s_start:fig.start]) else found
+
+
+def _currency_of(scan: _Scan, fig: _Figure) -> str | None:
+    """The currency the figure is written with, or the one its range's other end gives ('$40-50 billion')."""
+    return fig.m["cur"] or fig.m["curword"] or _range_currency(scan.doc, fig)
+
+
+def _worded_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, unit: str | None) -> str | None:
+    """The kind its clause's words give, unless the verb or participle the parse says of its noun gives another
+    (money, munitions, a percentage and things counted keep their words' kind)."""
+    pct = bool(fig.m["pct"])
+    found = _kind(ctx.near_before, fig.after, head_kind, unit, pct, ctx.prev is not None)
+    if found not in ("money", "munitions") and not pct and head_kind != "things" and not _toll_written_after(scan.doc, fig):
         found = _governed_kind(scan.doc, fig.num_start, head_kind in ("people", "troops")) or found
-    if found in (None, "other") and head_kind is None and not (cur or m["pct"]) and \
-            _toll_risen(scan.doc.body[fig.s_start:fig.start]):
-        return "killed"
     return found
 
 
