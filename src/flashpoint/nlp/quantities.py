@@ -991,6 +991,36 @@ def _page_furniture(fig: _Figure) -> bool:
     return not body[body.rfind("\n", 0, fig.start) + 1:fig.start].strip() and opening.match(body, fig.end) is not None
 
 
+def _furniture_in_text(doc: NlpDoc, fig: _Figure) -> bool:
+    """The page's own furniture left in the article's text: its counters and stamps, a photo caption, a prompt to
+    the reader to subscribe or follow, a post of the outlet promoting itself."""
+    return _page_furniture(fig) or _in_a_caption(doc, fig) or _reader_prompt(fig) or _own_post(fig)
+
+
+def _reader_prompt(fig: _Figure) -> bool:
+    """'Join our 50,000 subscribers on Telegram', 'To get 3 stories a day, sign up for our newsletter': the outlet
+    asks the reader to follow it; the sentence's numbers count nothing of the story (figures.yaml reader_prompts)."""
+    body = fig.m.string
+    return _PATTERN("reader_prompt").search(body[fig.s_start:fig.s_end]) is not None
+
+
+_WEB_ENDING = re.compile(r"\.[a-z]{2,4}(?:\.[a-z]{2})?$", re.I)  # "9to5Mac.com", "BBC.co.uk": the name before it
+
+
+def _own_post(fig: _Figure) -> bool:
+    """A post the page embeds, its signature line ('— 9to5Mac.com (@9to5mac) November 4, 2019') right after the
+    figure's paragraph, whose text names its own account (display name without its web
+    ending, or handle): the account promoting itself, no figure of the story (figures.yaml own_posts)."""
+    body = fig.m.string
+    paragraph_end = body.find("\n\n", fig.end)
+    sig = _PATTERN("post_signature").match(body, paragraph_end + 1) if paragraph_end >= 0 else None
+    if sig is None:
+        return False
+    text = body[body.rfind("\n\n", 0, fig.start) + 1:paragraph_end]
+    names = {_WEB_ENDING.sub("", sig["name"].strip()), sig["handle"]}
+    return any(re.search(r"(?<![\w@])" + re.escape(n) + r"(?!\w)", text, re.I) for n in names if len(n) > 2)
+
+
 def _in_a_caption(doc: NlpDoc, fig: _Figure) -> bool:
     """'Officials handed out 5 million masks.' then 'Sonu Mehta/Hindustan Times/Getty Images', '... food aid.
     Photograph: Marwan Ali/AP': a photo caption, the line a credit follows or ends, tells no figure of the
@@ -1516,7 +1546,7 @@ def _skipped(scan: _Scan, fig: _Figure) -> bool:
     if _patterns()["not_units"].match(fig.after) or _is_list_marker(scan.doc.body, fig) or _age_or_name(fig) \
             or _in_a_table_row(scan.doc, fig) or _street_number(fig) or _emergency_number(fig) \
             or _in_a_quoted_name(scan.doc, fig) or _calibre(fig) or _ordinal_or_multiplier(fig) \
-            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _page_furniture(fig) or _in_a_caption(scan.doc, fig) \
+            or _model_number(fig) or _time_of_day(fig) or _rating(fig) or _furniture_in_text(scan.doc, fig) \
             or _scale_point(scan.doc.body[fig.s_start:fig.s_end], fig) or _in_a_foreign_sentence(scan.doc, fig):
         return True
     if fig.m["vague"] or _is_counter(fig.before, fig.after):
