@@ -953,6 +953,8 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
             return _anaphoric(m, ctx, 0, "day")
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
+        if _DATE_NAMED_AFTER.match(ctx.text, m.end()):
+            return _from_the_date_named_after(m, -1 if back else 1, "day")
         if _comes_after_a_clause(ctx.text, m):
             # "the claim comes a day after X was killed": today's news, X the day before (dates.yaml: comes_after)
             return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=1 if back else -1)).isoformat())
@@ -960,6 +962,17 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
             return _from_the_day_told(m, ctx, -1 if back else 1)
         return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
     return _anaphoric(m, ctx, -1 if back else 1, "day")
+
+
+_DATE_NAMED_AFTER = date_pattern("date_named_after")  # " the October 7 attack", " Monday's vote"
+
+
+def _from_the_date_named_after(m: re.Match[str], n: int, unit: str) -> Res:
+    """'the day before the October 7 attack', 'the day after the July 25 call': counted from the date of the thing
+    named right after it, once that date is read (`_resolve_anaphora`); until then no value, and no date shown
+    where none is read (the date's own rule took the count in: "A day after the 24 February"; dates.yaml:
+    counted_from_the_date_named_after)."""
+    return Res(m.start(), m.end(), None, kind="told", extra={"shift": (n, unit), "named_after": True})
 
 
 def _from_the_day_told(m: re.Match[str], ctx: Ctx, n: int) -> Res:
@@ -2396,7 +2409,10 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
     last_day: dt.date | None = None
     last: tuple[dt.date, str] | None = None
     reporting = _reporting_time()
-    for r in found:
+    for i, r in enumerate(found):
+        if r.extra.get("named_after"):
+            _count_from_the_next(r, next((a for a in found[i + 1:] if a.start_char >= r.end_char), None))
+            continue
         if text and reporting.search(text, max(0, r.start_char - 30), r.start_char):
             continue
         shift_by = r.extra.get("shift")
@@ -2417,6 +2433,18 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
             last = (when, grain)
             if grain == "day":
                 last_day = when
+
+
+def _count_from_the_next(r: Res, after: Res | None) -> None:
+    """'the day before the October 7 attack': the shift counts from the date read right after it (at most a "the"
+    between), at that date's grain; with none there, no value (dates.yaml: counted_from_the_date_named_after)."""
+    dm = _DAY_VALUE.fullmatch(after.value or "") if after is not None and after.start_char - r.end_char <= 5 else None
+    if dm is None:
+        return
+    n, unit = r.extra["shift"]  # type: ignore[misc]
+    when = dt.date(int(dm.group(1)), int(dm.group(2) or 1), int(dm.group(3) or 1))
+    grain = "day" if dm.group(3) else "month" if dm.group(2) else "year"
+    r.value, r.kind = _shifted_value(when, int(n), str(unit), grain), "point"
 
 
 # every anchor word of any rule: a line's other words do not change which rules run on it
