@@ -2441,10 +2441,11 @@ def _count_from_the_next(r: Res, after: Res | None) -> None:
     dm = _DAY_VALUE.fullmatch(after.value or "") if after is not None and after.start_char - r.end_char <= 5 else None
     if dm is None:
         return
-    n, unit = r.extra["shift"]  # type: ignore[misc]
+    shift_by = r.extra["shift"]
+    assert isinstance(shift_by, tuple)
     when = dt.date(int(dm.group(1)), int(dm.group(2) or 1), int(dm.group(3) or 1))
     grain = "day" if dm.group(3) else "month" if dm.group(2) else "year"
-    r.value, r.kind = _shifted_value(when, int(n), str(unit), grain), "point"
+    r.value, r.kind = _shifted_value(when, int(shift_by[0]), str(shift_by[1]), grain), "point"
 
 
 # every anchor word of any rule: a line's other words do not change which rules run on it
