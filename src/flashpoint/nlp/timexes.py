@@ -167,6 +167,7 @@ class Ctx:
     future: Callable[[int], bool]
     scheduled: Callable[[int], bool] = _never  # the parse tells a plan in the present (dates.yaml: scheduled_in_the_present)
     past: Callable[[int], bool] = _never  # the parse tells a verb in the past (dates.yaml: past_clause_over_future_word)
+    perfect: Callable[[int], bool] = _never  # the parse tells a verb in the past perfect (dates.yaml: weekday_in_the_past_perfect)
     parsed: bool = False  # the parse was read: a plan is known by its words or its verb (dates.yaml: in_n_ahead_only_as_a_plan)
     doc: Doc | None = None  # the parse of `text`: the sentences the rules read (issue 11: one Doc)
 
@@ -760,6 +761,8 @@ def _weekday_res(m: re.Match[str], ctx: Ctx, wd: int, rel: str | None, week_rel:
         d = monday + dt.timedelta(days=wd)
     else:
         d = nearest_weekday(ctx.ref, wd, ctx.future(m.start()) or ctx.scheduled(m.start()))
+        if d == ctx.ref and ctx.perfect(m.start()):
+            d -= dt.timedelta(days=7)  # "had said on Thursday" in Thursday's paper: the Thursday before
     value = d.isoformat() + (PARTS_OF_DAY[pod.lower()] if pod else "")
     return Res(m.start(), m.end(), value, kind="weekday" if not (rel or week_rel) else "point")
 
@@ -2096,6 +2099,27 @@ def _past_checker(tokens: Doc) -> Callable[[int], bool]:
     return past
 
 
+def _perfect_checker(tokens: Doc) -> Callable[[int], bool]:
+    """Is the date at a position said of a verb in the past perfect ('had said on Thursday', 'had ended on
+    Thursday')? A time before the story's own, so a weekday of publication's name is the one a week before
+    (dates.yaml: weekday_in_the_past_perfect). A date before a noun is that noun's day."""
+    auxiliaries = rule_words("weekday_in_the_past_perfect", "auxiliaries")
+
+    def perfect(pos: int) -> bool:
+        tok = _parsed_at(tokens, pos)
+        if tok is None or (tok.dep_ in ("compound", "amod", "nmod:poss") and tok.head.i > tok.i):
+            return False
+        for _ in range(_CLIMB):
+            if tok.head is tok:
+                return False
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in tok.children)
+        return False
+
+    return perfect
+
+
 def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
     """Is the date at a position told as a plan in the present? Read at the head of the date's own
     clause: the date as a copula's predicate ('the vote is on Sunday') or a dependent of the verb or
@@ -2479,7 +2503,9 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
     if parsed is not None and future is None:
         checker, scheduled = _parsed_checkers(text, parsed)
         past = _past_checker(parsed)
-    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past, parsed=past is not _never, doc=parsed)
+    perfect = _perfect_checker(parsed) if past is not _never and parsed is not None else _never
+    ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past, perfect=perfect,
+              parsed=past is not _never, doc=parsed)
     found: list[tuple[int, int, int, Res]] = []
     for start, end, tokens in _paragraphs(text):
         for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
