@@ -547,13 +547,22 @@ def _toll_noun(text: str, hit: re.Match[str]) -> bool:
     toll_noun_not_verb)."""
     words = _figure_rule_words()
     prev = re.search(r"([\w,]+)\s*$", text[:hit.start()])
-    if hit.group(0).lower() in words["losses_of_no_one.words"] and prev is not None \
-            and prev.group(1).lower() in words["losses_of_no_one.before_words"]:
-        return False  # "20,000 job losses", "financial losses" count no dead (figures.yaml: losses_of_no_one)
+    if _toll_of_no_one(text[:hit.start()], hit.group(0).lower()):
+        return False
     if hit.group(0).lower() not in words["toll_noun_not_verb.words"]:
         return True
     return prev is None or prev.group(1).replace(",", "").isdigit() or prev.group(1).lower() in \
         words["toll_noun_not_verb.before_words"]
+
+
+def _toll_of_no_one(before: str, word: str) -> bool:
+    """'20,000 job losses', 'financial losses', 'two main decision-making bodies': a toll word after a word that
+    makes it no one's death (figures.yaml: losses_of_no_one, bodies_of_institutions; a hyphened word whole)."""
+    words = _figure_rule_words()
+    prev = re.search(r"([\w,-]+)\s*$", before)
+    said = {prev.group(1).lower(), prev.group(1).lower().rsplit("-", 1)[-1]} if prev is not None else set()
+    return any(word in words[f"{rule}.words"] and said & words[f"{rule}.before_words"]
+               for rule in ("losses_of_no_one", "bodies_of_institutions"))
 
 
 def _bare_noun_phrase(text: str) -> bool:
