@@ -1285,7 +1285,15 @@ def _no_count(fig: _Figure, value: float, head_kind: str | None) -> bool:
         return True
     if _age_in_a_clause(fig):
         return True
-    return bool(re.fullmatch(r"(?:19|20)\d{2}", num)) and not (m["cur"] or m["pct"] or head_kind)
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", num)) and not (m["cur"] or m["pct"] or head_kind or _year_like_toll(fig))
+
+
+def _year_like_toll(fig: _Figure) -> bool:
+    """'as of April 15, 1982 killed civilians': a year-like number right before a toll word is a toll, unless a
+    preposition before it makes it a time (figures.yaml: year_like_tolls)."""
+    prev = re.search(r"(\w+)\s*$", fig.before)
+    return _one_toll(fig.after) and (prev is None or prev.group(1).lower() not in
+                                     _figure_rule_words()["year_like_tolls.not_after"])
 
 
 def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> bool:
