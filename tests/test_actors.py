@@ -548,3 +548,21 @@ def test_an_armed_group_of_no_named_country_is_of_the_theatre_not_the_country_na
     assert codes("militant group", israel)[0] == "LBN"
     assert codes("the militant group", israel)[0] == "LBN"
     assert codes("militants", israel)[0] == "ISR"
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("the British Ambassador to Ukraine", ("GBR", "GOV", None)),  # the post after "to" is not the holder's state
+    ("Russia's envoy to the UN", ("RUS", "GOV", None)),
+    ("the ambassador to Ukraine", (None, "GOV", None)),  # a post and no state of the holder's: no country
+    ("the adviser to Ukraine's president", ("UKR", "GOV", None)),  # no posted role: whom one serves is one's own
+])
+def test_a_posted_role_is_of_its_holders_state_not_its_post(mention: str, expected: tuple[str | None, ...]) -> None:
+    assert codes(mention) == expected
+
+
+def test_a_person_posted_abroad_keeps_their_own_nationality() -> None:
+    text = ("British Ambassador to Ukraine Melinda Simmons said the shelling was a crime, and Ukraine's "
+            "ambassador to Britain Vadym Prystaiko agreed.")
+    assert span_codes(text, "British Ambassador to Ukraine Melinda Simmons")[0] == "GBR"
+    assert span_codes(text, "Ukraine's ambassador to Britain Vadym Prystaiko")[0] == "UKR"
+

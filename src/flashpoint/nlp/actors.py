@@ -32,7 +32,7 @@ from flashpoint.nlp.gazetteer import (
     slug,
     spelled_like,
 )
-from flashpoint.nlp.language import name_patterns, names, syntax
+from flashpoint.nlp.language import lexicon, name_patterns, names, syntax
 from flashpoint.nlp.regexes import longest_first
 
 if TYPE_CHECKING:
@@ -604,11 +604,32 @@ def _role_actor(text: str, context: str | None, sector: str, role_end: int, coun
 _BODY_KINDS = ("seat", "agency", "group", "media")
 
 
+@lru_cache(maxsize=1)
+def _posting() -> re.Pattern[str]:
+    """A posted role and the preposition that names its post ('ambassador to', roles.yaml posted_roles)."""
+    roles = lexicon("roles.yaml")
+    words = "|".join(r"\s+".join(map(re.escape, w.split()))
+                     for w in sorted(map(str, roles["posted_roles"]), key=lambda w: (-len(w), w)))
+    return re.compile(rf"\b(?:{words})\s+({re.escape(roles['posting_prep'])})\b", re.IGNORECASE)
+
+
+def before_post(text: str) -> int:
+    """Where the post of a posted role starts ('British Ambassador | to Ukraine'), else the phrase's end: the country
+    or body named there is where the holder serves, not theirs."""
+    m = _posting().search(text)
+    return m.start(1) if m else len(text)
+
+
 def resolve_phrase(text: str, context: str | None = None, named: bool = False) -> Actor | None:
     """A noun phrase with role words: 'Kremlin spokesman', 'Ukraine's commander-in-chief', 'the foreign minister'
-    (`named`: the role phrase of a person named after it, 'Prime Minister' of 'Prime Minister Wen Jiabao')."""
-    mentions = _mentions(text, gazetteer())
+    (`named`: the role phrase of a person named after it, 'Prime Minister' of 'Prime Minister Wen Jiabao'); the post
+    of a posted role is none of its own ('British Ambassador to Ukraine' is British; 'Ambassador to Ukraine' of no
+    country the phrase names)."""
+    post = before_post(text)
+    mentions = [m for m in _mentions(text, gazetteer()) if m[0] < post]
     sector, role_end = role_sector(text)
+    if post < len(text) and not mentions and sector is not None:
+        return Actor(text=text, name=text, sector=sector)
     people = [e for _, _, e in mentions if e.kind == "person"]
     if people:
         return _actor(text, people[-1])
@@ -738,7 +759,8 @@ def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
     group = group_actor(text, body)
     if group is not None and _PROXY_WORDS.search(text):
         return group
-    inside: list[Entity] = [e for e in doc.entities if e.start < end and e.end > start and e.actor is not None]
+    post = start + before_post(text)  # "the envoy to Ukraine": the post's country is not the envoy's
+    inside: list[Entity] = [e for e in doc.entities if e.start < min(end, post) and e.end > start and e.actor is not None]
     inside.sort(key=lambda e: e.start)
     if inside:
         return _phrase_actor(body, _first_phrase(body, inside), end)

@@ -24,6 +24,7 @@ from flashpoint.nlp.actors import (
     STATELESS_SECTORS,
     _actor,
     _host_country,
+    before_post,
     country_counts,
     resolve_phrase,
     role_sector,
@@ -279,11 +280,18 @@ def _role_start(body: str, words: list[tuple[int, int]], pos: int) -> tuple[int,
             i, start = first, words[first][0]
             continue
         if (role_sector(low)[0] is not None or low in _CONNECTORS or w in g.title_words
-                or (bare[:1].isupper() and g.lookup(bare)) or low in _ROLE_MODIFIERS):
+                or (bare[:1].isupper() and g.lookup(bare)) or low in _ROLE_MODIFIERS
+                or _posting_of(body, words, i)):
             start = ws
             continue
         break
     return start, lowest
+
+
+def _posting_of(body: str, words: list[tuple[int, int]], i: int) -> bool:
+    """Word `i` is the preposition of a posted role's post ('British Ambassador to | Ukraine', roles.yaml
+    posted_roles): the role goes on before it, so the holder's own nationality is read with it."""
+    return i > 0 and before_post(body[words[i - 1][0]:words[i][1]]) < words[i][1] - words[i - 1][0]
 
 
 def _listed_name_ending(body: str, words: list[tuple[int, int]], i: int) -> int | None:

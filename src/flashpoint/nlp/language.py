@@ -250,6 +250,7 @@ class Quoting:
     title_words: int
     according_to: tuple[str, str]  # the head word and its preposition ("according", "to"), as listed
     cataphora_reach: int  # characters
+    other_act_joiners: frozenset[str]
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -274,7 +275,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    bare_role_owners=_cased_list(data, "bare_role_owners", source),
                    body_name_types=_cased_list(data, "body_name_types", source),
                    not_body_name_types=_cased_list(data, "not_body_name_types", source),
-                   cataphora_reach=_count(data, "cataphora_reach", source, "characters"))
+                   cataphora_reach=_count(data, "cataphora_reach", source, "characters"),
+                   other_act_joiners=_word_list(data, "other_act_joiners", source))
 
 
 def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:
@@ -497,6 +499,7 @@ LEXICON_SCHEMAS: dict[str, dict[str, type]] = {
                           "role_synonyms": dict, "noun_like": list, "adverbs": list, "document_nouns": list,
                           "source_nouns": list},
     "roles.yaml": {"sectors": dict, "title_words": list, "title_joiners": list, "title_abbreviations": dict,
+                   "posted_roles": list, "posting_prep": str,
                    "honorifics": list, "org_keywords": list, "sector_labels": dict,
                    "title_inner_words": list},
     "holidays.yaml": {"fixed": dict, "easter": dict, "orthodox_easter": dict, "nth_weekday": dict},

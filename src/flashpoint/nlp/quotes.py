@@ -2034,9 +2034,9 @@ class Extraction:
             b = aside.start()
         cut = next((c.tok for c in self.cues if a < c.start < b and c.past != ACCORDING
                     and (_set_off_participle(c.tok) or _speaker_goes_on(c.tok))), None)
-        act = self._speaker_act(a, b)
-        if act is not None and (cut is None or act.i < cut.i):
-            cut = act
+        for act in (self._speaker_act(a, b), self._other_act(a, b)):
+            if act is not None and (cut is None or act.i < cut.i):
+                cut = act
         if cut is None:
             return a, b
         doc = cut.doc
@@ -2051,6 +2051,21 @@ class Extraction:
         toks = self.doc.tokens.char_span(a, b, alignment_mode="contract")
         return next((t for t in toks or [] if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ","
                      and t.lemma_.lower() in quoting().speaker_acts and not self.quoted(t.idx)), None)
+
+    def _other_act(self, a: int, b: int) -> Token | None:
+        """'said it is committed to the formula, while the city's police deny …': the word that opens, right after a
+        comma, a clause with its own subject and finite speech verb (quotes.yaml other_act_joiners): another act of
+        saying the writer reports, which ends the clause before it."""
+        for c in self.cues:
+            if not a < c.start < b or c.past == ACCORDING or self.quoted(c.start) or not _finite_verb(c.tok) or \
+                    not syntax.children(c.tok, "nsubj", "nsubj:pass"):
+                continue
+            opener = min((k.left_edge for k in c.tok.children if k.dep_ in ("mark", "cc", "nsubj", "nsubj:pass")),
+                         key=lambda t: t.i)
+            if opener.lower_ in quoting().other_act_joiners and opener.i > 0 and opener.doc[opener.i - 1].text == "," \
+                    and opener.idx > a:
+                return opener
+        return None
 
     def _according_span(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'According to X, …': what follows the comma; '…, according to X': what comes before."""
