@@ -566,3 +566,8 @@ def test_a_person_posted_abroad_keeps_their_own_nationality() -> None:
     assert span_codes(text, "British Ambassador to Ukraine Melinda Simmons")[0] == "GBR"
     assert span_codes(text, "Ukraine's ambassador to Britain Vadym Prystaiko")[0] == "UKR"
 
+
+def test_a_seat_of_power_is_named_as_the_kb_spells_it() -> None:
+    text = "The Élysée said the talks would go on. Elise Matthesen wrote to Ford. In 1997, Elise wrote, she met him."
+    seats = [e.text for e in _doc(text).entities if e.type == "ORG" and e.actor is not None and e.actor.country == "FRA"]
+    assert seats == ["Élysée"]  # "Elise" only folds like "Elysee": a given name, no seat

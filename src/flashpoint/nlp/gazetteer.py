@@ -64,6 +64,9 @@ class Gazetteer:
     # key -> its short names (entities.yaml abbreviation_letters or fewer) in capitals, dots dropped ("TTP", "CHP", "CHAD"): an
     # abbreviation matches letter for letter, not by its fold
     _capitals: dict[str, set[str]] = field(default_factory=dict)
+    # key -> the seats of power written so (plain): a seat matches as the KB spells it, for the KB lists its spellings
+    # ("Elysee", "Élysée"), and no name that only folds like it ("Elise") is one
+    _seat_spellings: dict[str, set[str]] = field(default_factory=dict)
     max_words: int = 1
 
     _heads: frozenset[str] = frozenset()
@@ -83,7 +86,15 @@ class Gazetteer:
             return []
         if _abbreviation(written) and written not in self._capitals.get(key, ()):
             return []  # "TPP" (a thermal power plant) is no TTP, "CHPP" no CHP, "USS" no US: the fold joins them
-        return self.index.get(key, [])
+        hits = self.index.get(key, [])
+        if any(e.kind == "seat" for e in hits) and _plain_name(text) not in self._seat_spellings.get(key, ()):
+            return [e for e in hits if e.kind != "seat"]
+        return hits
+
+    def add_seat(self, seat: str, entry: Entry) -> None:
+        """A seat of power, kept with its spelling (`lookup_as_written`)."""
+        self.add(seat, entry)
+        self._seat_spellings.setdefault(fold(seat), set()).add(_plain_name(seat))
 
     def heads(self) -> frozenset[str]:
         """The first words of the index keys: a name whose folded first word is not one of them
@@ -180,6 +191,11 @@ def fold_head(text: str) -> str:
     return ""
 
 
+def _plain_name(text: str) -> str:
+    """A name as written: folded as `fold` does (case, accents, marks, spaces and hyphens), but no transliteration."""
+    return " ".join(filter(None, (_DROP.sub("", plain(w)) for w in _WORD_SPLIT.split(text.strip()))))
+
+
 def plain(word: str) -> str:
     """Lower case without accents: how a name is compared letter by letter."""
     return _strip_accents(word).lower()
@@ -271,8 +287,8 @@ def _add_country(g: Gazetteer, rec: dict[str, Any]) -> None:
         _add_names(g, rec, cap, "capital", "capital_aliases")
     for shared, seats in ((False, rec.get("seats")), (True, rec.get("shared_seats"))):
         for seat, sector in (seats or {}).items():
-            g.add(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
-                              country=iso, sector=sector, shared=shared))
+            g.add_seat(seat, Entry(id=f"{iso}-{sector}", name=sector_name(iso, sector, g), type="ORG", kind="seat",
+                                   country=iso, sector=sector, shared=shared))
 
 
 def _add_places(g: Gazetteer, extras: list[dict[str, Any]]) -> None:
