@@ -1890,3 +1890,63 @@ def test_a_participle_of_aim_on_what_was_fired_names_the_target() -> None:
     assert [(side(e.actor), side(e.recipient)) for e in aimed] == [("PRK", "KOR")]
     made = of_type(events_of("Hamas fired rockets made in Iran on Thursday."), "ASSAULT")
     assert [side(e.actor) for e in made] == ["PSE"] and all(side(e.recipient) != "IRN" for e in made)
+
+
+def test_an_adverb_of_habit_tells_a_standing() -> None:
+    """background.yaml habitual_adverbs, event_time.told_as_habit: "have traditionally backed", "have long refused"
+    tell a side's standing (background); the same act told without one, or pledged with a modal, is not."""
+    def told(text: str, type_: str) -> list[bool]:
+        return [e.historical for e in of_type(events_of(text, published="2019-11-20"), type_)]
+
+    assert told("Iran and India, which have traditionally backed the Afghan government, welcomed the vote.",
+                "SUPPORT") == [True, True]
+    assert told("The Taliban have long refused to negotiate with Kabul.", "REJECT") == [True]
+    assert told("Iran and India backed the Afghan government on Monday.", "SUPPORT") == [False, False]
+    assert True not in told("France will always support Ukraine.", "SUPPORT")
+
+
+def test_a_simple_present_is_now_whatever_year_its_clause_names() -> None:
+    """events.events_of `ongoing`: "The US wants the UK to extradite Assange ... in 2010": a simple present tells now;
+    the year names the thing its clause tells of (the parse may hang it on the verb). A past act dated so is history."""
+    wants = of_type(events_of("The US wants the UK to extradite Assange over his role in the release of classified "
+                              "material in 2010.", published="2019-11-19"), "REQUEST")
+    assert wants and not any(e.historical for e in wants)
+    asked = of_type(events_of("The US asked the UK to extradite Assange in 2010.", published="2019-11-19"), "REQUEST")
+    assert asked and all(e.historical for e in asked)
+
+
+def test_what_a_claim_reports_is_outside_the_modality_above_it() -> None:
+    """syntax.yaml assertion_verbs, syntax.asserted_chain: the modal of "will continue" does not reach through
+    "claiming" into the strike it reports; a modal on the claim itself, or on the act, still makes it possible."""
+    def possible(text: str) -> list[bool]:
+        return [e.hypothetical for e in of_type(events_of(text), "ASSAULT")]
+
+    assert possible("The army said it will continue to hit Russian targets, claiming that on Tuesday night Ukraine "
+                    "carried out a strike on a depot near Kursk.") == [False]
+    assert possible("Russia could claim that Ukraine carried out a strike on a depot near Kursk.") == [True]
+    assert possible("Ukraine could carry out a strike on a depot near Kursk.") == [True]
+
+
+def test_an_act_named_with_its_possessor_in_an_adjunct_is_given() -> None:
+    """syntax.yaml presupposed, syntax.presupposed: "would speak about the deal in his upcoming meeting with Wang Yi"
+    takes the meeting as given; "could hold a meeting with Wang Yi" (an object, no possessor) stays possible."""
+    def possible(text: str) -> list[bool]:
+        return [e.hypothetical for e in of_type(events_of(text, published="2024-07-23"), "AGREE")
+                + of_type(events_of(text, published="2024-07-23"), "CONSULT")]
+
+    assert possible("Miller would not say whether or not US Secretary of State Antony Blinken would speak about the deal "
+                    "specifically in his upcoming meeting with Chinese Foreign Minister Wang Yi.") == [False]
+    assert possible("Miller would not say whether Secretary of State Antony Blinken would speak about the deal in his "
+                    "upcoming meeting with Chinese Foreign Minister Wang Yi.") == [False]  # the meeting on "deal"
+    assert all(possible("Secretary of State Antony Blinken could hold a meeting with Chinese Foreign Minister Wang Yi."))
+
+
+def test_an_undated_text_tells_a_month_of_a_year_before_its_latest_as_history() -> None:
+    """event_time._undated_past: with no publication date, a month of a year before the latest year the text names is
+    past even on that year's first day ("In February of 2005" in a post that names 2006); one of that year is not."""
+    from flashpoint.model import Article as Art
+
+    body = ("In February of 2005, Iran and Syria agreed upon a mutual protection pact. The 2006 midterms are near. "
+            "In January 2006, Iran and Syria agreed upon a trade pact.")
+    evs = of_type(analyze(Art(id="u", source="u", body=body)).events, "AGREE")
+    assert {e.date: e.historical for e in evs} == {"2005-02": True, "2006-01": False}

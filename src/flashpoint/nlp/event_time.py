@@ -97,6 +97,21 @@ def told_as_standing(trigger: Token) -> bool:
     return head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in standing_verbs()
 
 
+@lru_cache(maxsize=4)
+def habitual_adverbs(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Adverbs that tell an act as a habit or a standing of long ago (background.yaml `habitual_adverbs`)."""
+    return word_list(language, "background.yaml", "habitual_adverbs")
+
+
+def told_as_habit(trigger: Token) -> bool:
+    """"Iran, Russia and India, which have traditionally backed the Northern Alliance", "the Taliban, who have long
+    refused to negotiate": an adverb of habit (background.yaml `habitual_adverbs`) before a verb told in the past or
+    the present (no modal: "will always support" is a pledge) makes the act the side's standing, not news."""
+    if trigger.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "advmod" and c.i < trigger.i and c.lower_ in habitual_adverbs() for c in trigger.children)
+
+
 def has_background_cue(text: str, scope: str | None = None) -> bool:
     """A background cue of `scope` (see `background_cues`) in `text`."""
     for cue in background_cues(scope=scope):
@@ -227,10 +242,16 @@ def _latest_year(doc: NlpDoc) -> int | None:
 
 
 def _undated_past(doc: NlpDoc, value: str) -> bool:
-    """An event year far before the latest year an undated text names ("in 1995" in a story of 2014 and after)."""
+    """An event year far before the latest year an undated text names ("in 1995" in a story of 2014 and after), or a
+    month or day that is past by the rules of a dated text (`is_past`) even on the first day of that latest year, the
+    earliest the text can have been written ("In February of 2005, Iran and Syria agreed" in a post that names 2006)."""
     when = _date_of(value)
     latest = _latest_year(doc)
-    return when is not None and latest is not None and when.year <= latest - undated_gap_years()
+    if when is None or latest is None:
+        return False
+    if "-" in value and when.year < latest:
+        return is_past(value, dt.date(latest, 1, 1))
+    return when.year <= latest - undated_gap_years()
 
 
 def is_past(value: str, published: dt.date) -> bool:
@@ -278,8 +299,8 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
 
     A clause told in the present ("a figure Moscow dismisses") is now, whatever its sentence's background;
     a background cue inside the clause itself ("has killed 14,000 since the war began") still makes it history. A clause
-    told as going on now (`ongoing`: "is seeking") is now even with a date in it: the date is of a thing it names ("is
-    seeking his extradition over his role in the release of the files in 2010").
+    told as going on now (`ongoing`: "is seeking", or a simple present: "wants") is now even with a date in it: the date
+    is of a thing it names ("is seeking his extradition over his role in the release of the files in 2010").
     """
     own, value = _stated(doc, sentence, clause, aside)
     if value is None and not present:

@@ -67,7 +67,13 @@ from flashpoint.nlp.event_patterns import (
     struck_apart_types,
     war_onsets,
 )
-from flashpoint.nlp.event_time import asides, event_time, told_as_standing, told_day
+from flashpoint.nlp.event_time import (
+    asides,
+    event_time,
+    told_as_habit,
+    told_as_standing,
+    told_day,
+)
 from flashpoint.nlp.language import calendar_words, names, people, syntax
 from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
@@ -2228,9 +2234,11 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
     told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
     present = syn.is_present(tok)  # "is seeking": an -ing form with a present auxiliary is going on now
+    # told as now: an -ing form ("is seeking") or a simple present ("The US wants the UK to extradite Assange ... in
+    # 2010"): a date in its clause names a thing, not the act
     date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
-                                  ongoing=present and tok.tag_ == "VBG")
-    historical = historical or told_as_standing(tok)
+                                  ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
+    historical = historical or told_as_standing(tok) or told_as_habit(tok)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     pairs = _pairs(coded)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import irregular, shaped, verb_forms
-from flashpoint.nlp.language import names, syntax
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, names, read_yaml, syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 VERBS = frozenset({"VERB", "AUX"})
@@ -1010,7 +1010,9 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     syn = syntax()
     negated = _has_negator(trigger) or _none_undergoes(trigger)
     hypothetical = _irrealis_itself(trigger, planned)
-    chain = governors(trigger)
+    if presupposed(trigger):
+        return negated, hypothetical
+    chain = asserted_chain(governors(trigger))
     for gov in chain:
         if is_verb_of(gov, syn.denial_verbs) and not _has_negator(gov):
             negated = True
@@ -1032,6 +1034,35 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
             break
     return negated, hypothetical
+
+
+@lru_cache(maxsize=4)
+def _presupposition_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(assertion verbs, relations, determiner relations) of syntax.yaml `assertion_verbs` and `presupposed`."""
+    data = read_yaml(DEFAULT_LANGUAGE, "syntax.yaml")
+    rule = data["presupposed"]
+    return (frozenset(str(w).lower() for w in data["assertion_verbs"]), frozenset(rule["relations"]),
+            frozenset(rule["determiners"]))
+
+
+def asserted_chain(chain: list[Token]) -> list[Token]:
+    """The governors up to the first verb of assertion (syntax.yaml assertion_verbs), itself kept: "said it will
+    continue to hit targets, claiming that Ukraine carried out a strike": what is claimed is told as the speaker's
+    fact, and a modal or a verb of aim above the claim ("will continue") does not reach into it."""
+    verbs = _presupposition_rules()[0]
+    for k, gov in enumerate(chain):
+        if is_verb_of(gov, verbs):
+            return chain[:k + 1]
+    return chain
+
+
+def presupposed(trigger: Token) -> bool:
+    """"would speak about the deal in his upcoming meeting with Wang Yi": an act named by a noun with a possessor
+    (syntax.yaml `presupposed`), in an adjunct of a verb, is taken as given; the modality of that verb does not
+    make it hypothetical."""
+    _, relations, determiners = _presupposition_rules()
+    return trigger.pos_ == "NOUN" and trigger.dep_ in relations \
+        and any(c.dep_ in determiners for c in trigger.children)
 
 
 def _none_undergoes(trigger: Token) -> bool:
