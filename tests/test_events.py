@@ -1950,3 +1950,15 @@ def test_an_undated_text_tells_a_month_of_a_year_before_its_latest_as_history() 
             "In January 2006, Iran and Syria agreed upon a trade pact.")
     evs = of_type(analyze(Art(id="u", source="u", body=body)).events, "AGREE")
     assert {e.date: e.historical for e in evs} == {"2005-02": True, "2006-01": False}
+
+
+def test_names_set_off_by_dashes_after_a_subject_are_its_conjuncts() -> None:
+    """syntax.repair_dash_asides: "The only two Arab states to have signed peace treaties with Israel - Egypt and
+    Jordan - also sharply criticised ...": Egypt and Jordan criticise (the parse hung them on Israel); with no closing
+    dash ("attacked Kyiv - and Lviv") nothing moves."""
+    text = ("The only two Arab states to have signed peace treaties with Israel - Egypt and Jordan - also sharply "
+            "criticised the US policy shift.")
+    criticised = of_type(events_of(text), "ACCUSE")
+    assert sorted((side(e.actor) or "", side(e.recipient)) for e in criticised) == [("EGY", "USA"), ("JOR", "USA")]
+    struck = of_type(events_of("Israeli jets struck Gaza - and Lebanon on Monday."), "ASSAULT")
+    assert {side(e.actor) for e in struck} == {"ISR"}

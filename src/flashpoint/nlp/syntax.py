@@ -185,6 +185,19 @@ def repair_compound_subjects(doc: Doc) -> None:
             name.dep_ = "nsubj"
 
 
+def repair_dash_asides(doc: Doc) -> None:
+    """"The only two Arab states to have signed treaties with Israel - Egypt and Jordan - also criticised the move":
+    names set off between two dashes after a subject that the parse made conjuncts of a noun inside the subject's
+    phrase are the subject's own conjuncts, as "Two neighbours, Egypt and Jordan, criticised" is read."""
+    for name in labelled(doc, "conj"):
+        if name.pos_ != "PROPN" or name.i < 1 or doc[name.i - 1].text not in DASHES or children(name, "cc"):
+            continue
+        end = max(t.i for t in name.subtree) + 1
+        subject = next((a for a in name.ancestors if a.dep_ in ("nsubj", "nsubj:pass")), None)
+        if end < len(doc) and doc[end].text in DASHES and subject is not None and subject.head.i > end:
+            name.head = subject
+
+
 def repair_inverted_subjects(doc: Doc) -> None:
     """"The world is at a moment of peril, warned UN chief Guterres": after a fronted reported clause, a verb with
     no subject of its own has it after it, where the parser read an object; "warned Russia" with no clause before
@@ -679,7 +692,9 @@ def _set_off_participle(verb: Token) -> bool:
 def _past_heading(subjects: list[Token], verb: Token) -> Token:
     """Of two subjects the parse gives a verb, the nearer, the one the clause is about ("Occupiers in the region:
     In a day, the Russians killed ...": a heading; "Palestinian factions including rivals Hamas and Fatah have
-    signed"); but the first of a list with only a comma between ("U.S., Ukrainian leaders call on Russia")."""
+    signed"); but the first of a list with only a comma between ("U.S., Ukrainian leaders call on Russia"). An adverb
+    the parse made a subject ("also sharply(nsubj) criticised") is none where another is."""
+    subjects = [s for s in subjects if s.pos_ != "ADV"] or subjects
     before = [s for s in subjects if s.i < verb.i]
     if len(before) < 2:
         return subjects[0]
