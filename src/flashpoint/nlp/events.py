@@ -797,8 +797,23 @@ def _noun_doers(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]
     found = [party(doc, m, state) for mod in mods for m in syn.coordinated(mod, any_pos=True)]
     # "the Kramatorsk railway attack", "Kharkiv shelling": a town before the act is where it struck, not who did it
     own = [p for p in found if p is not None and not (p.actor.id or "").startswith(("place:", "geonames:"))]
-    return own or _misplaced_agents(doc, trigger, state) or _light_verb_doers(doc, trigger, state) \
-        or _predicate_subjects(doc, trigger, state)
+    return own or _claimed_by(doc, trigger, state) or _misplaced_agents(doc, trigger, state) \
+        or _light_verb_doers(doc, trigger, state) or _predicate_subjects(doc, trigger, state)
+
+
+def _claimed_by(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
+    """"a Taliban-claimed attack", "an attack claimed by ISIL", "a Russian-led offensive": a participle of doing or
+    claiming the act (syntax.yaml doer_participles) on the act noun names its doer, as its agent or the word joined
+    to it before the hyphen."""
+    found: list[Party] = []
+    for part in noun.children:
+        if part.dep_ not in ("amod", "acl") or part.tag_ != "VBN" or not syn.is_verb_of(part, syntax().doer_participles):
+            continue
+        agent = syn.agent(part)
+        joined = [c for c in part.children if c.i == part.i - 2 and part.nbor(-1).text == "-"]
+        who = agent if agent is not None else joined[0] if joined else None
+        found += _parties(doc, who, state) if who is not None else []
+    return found
 
 
 def _predicate_subjects(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:

@@ -31,7 +31,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "additive_conjunctions", "perfect_auxiliaries", "past_perfect_auxiliaries", "agent_preps", "owner_preps",
                 "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps", "stationed_preps", "mishap_preps",
                 "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
-                "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps")
+                "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
+                "doer_participles")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -134,6 +135,7 @@ class Syntax:
     undergone_nouns: frozenset[str]
     aim_participles: frozenset[str]
     aim_preps: frozenset[str]
+    doer_participles: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
