@@ -241,15 +241,17 @@ def _latest_year(doc: NlpDoc) -> int | None:
     return max(years) if years else None
 
 
-def _undated_past(doc: NlpDoc, value: str) -> bool:
+def _undated_past(doc: NlpDoc, value: str, own: bool = False) -> bool:
     """An event year far before the latest year an undated text names ("in 1995" in a story of 2014 and after), or a
-    month or day that is past by the rules of a dated text (`is_past`) even on the first day of that latest year, the
-    earliest the text can have been written ("In February of 2005, Iran and Syria agreed" in a post that names 2006)."""
+    month or day of the act's `own` clause that is past by the rules of a dated text (`is_past`) even on the first day
+    of that latest year, the earliest the text can have been written ("In February of 2005, Iran and Syria agreed" in a
+    post that names 2006; a date elsewhere in the sentence may name a thing: "a ceasefire Oslo brokered in February
+    2002")."""
     when = _date_of(value)
     latest = _latest_year(doc)
     if when is None or latest is None:
         return False
-    if "-" in value and when.year < latest:
+    if own and "-" in value and when.year < latest:
         return is_past(value, dt.date(latest, 1, 1))
     return when.year <= latest - undated_gap_years()
 
@@ -311,7 +313,7 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
     elif pub is not None:
         historical = is_past(value, pub)
     else:
-        historical = _undated_past(doc, value)
+        historical = _undated_past(doc, value, own == value)
     if not present and has_background_cue(sentence.text, "sentence"):
         historical = True
     if present and (own is None or ongoing):

@@ -1025,8 +1025,6 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     syn = syntax()
     negated = _has_negator(trigger) or _none_undergoes(trigger)
     hypothetical = _irrealis_itself(trigger, planned)
-    if presupposed(trigger):
-        return negated, hypothetical
     chain = asserted_chain(governors(trigger))
     for gov in chain:
         if is_verb_of(gov, syn.denial_verbs) and not _has_negator(gov):
@@ -1052,32 +1050,20 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
 
 
 @lru_cache(maxsize=4)
-def _presupposition_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(assertion verbs, relations, determiner relations) of syntax.yaml `assertion_verbs` and `presupposed`."""
-    data = read_yaml(DEFAULT_LANGUAGE, "syntax.yaml")
-    rule = data["presupposed"]
-    return (frozenset(str(w).lower() for w in data["assertion_verbs"]), frozenset(rule["relations"]),
-            frozenset(rule["determiners"]))
+def _assertion_verbs() -> frozenset[str]:
+    """syntax.yaml `assertion_verbs`."""
+    return frozenset(str(w).lower() for w in read_yaml(DEFAULT_LANGUAGE, "syntax.yaml")["assertion_verbs"])
 
 
 def asserted_chain(chain: list[Token]) -> list[Token]:
     """The governors up to the first verb of assertion (syntax.yaml assertion_verbs), itself kept: "said it will
     continue to hit targets, claiming that Ukraine carried out a strike": what is claimed is told as the speaker's
-    fact, and a modal or a verb of aim above the claim ("will continue") does not reach into it."""
-    verbs = _presupposition_rules()[0]
+    fact, and a modal or a verb of aim above the claim ("will continue") does not reach into it. A noun ("cannot
+    confirm reports that Russia used") is no assertion: the modality above it still holds."""
     for k, gov in enumerate(chain):
-        if is_verb_of(gov, verbs):
+        if gov.pos_ == "VERB" and is_verb_of(gov, _assertion_verbs()):
             return chain[:k + 1]
     return chain
-
-
-def presupposed(trigger: Token) -> bool:
-    """"would speak about the deal in his upcoming meeting with Wang Yi": an act named by a noun with a possessor
-    (syntax.yaml `presupposed`), in an adjunct of a verb, is taken as given; the modality of that verb does not
-    make it hypothetical."""
-    _, relations, determiners = _presupposition_rules()
-    return trigger.pos_ == "NOUN" and trigger.dep_ in relations \
-        and any(c.dep_ in determiners for c in trigger.children)
 
 
 def _none_undergoes(trigger: Token) -> bool:
