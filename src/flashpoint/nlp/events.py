@@ -79,6 +79,7 @@ from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
 
 FORCE = frozenset({"ASSAULT", "COERCE"})
+_FORCE_SECTORS = frozenset({"MIL", "REB"})  # armed forces and armed groups: "the troops", "the fighters"
 ENEMY = "side:enemy"  # the id a party named only as the actor's enemy carries until the actor is known
 # the recipient slots of a pattern that are no preposition: what is left of `recipient` are obliques' prepositions
 _CLAUSE_SLOTS = ("obj", "iobj", "ccomp", "target", "subject", "enemy")
@@ -127,8 +128,10 @@ class ArticleState:
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
     last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
     last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
+    last_forces: dict[str, str] = field(default_factory=dict)  # a force's sector -> the country of the last one acting
     countries: set[str] = field(default_factory=set)  # the countries the text has named so far
     home: str | None = None  # the country the whole text names most: where its courts and police are, unless told
+    leading: frozenset[str] = frozenset()  # the countries the story is about (`_leading`): the scenes of its acts
     setting: str | None = None  # the one country the text's places are in (events.yaml article_setting), if clear
     roots: list[int] = field(default_factory=list)  # the tokens labelled ROOT once the tree is repaired, in order
     told_words: dict[tuple[object, ...], list[Event]] = field(default_factory=dict)  # see _told_verbatim
@@ -483,7 +486,40 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
             if actor_kb.state_pointer(text) else None
         return Party(pointed, inherited=True) if pointed is not None else \
             _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
+    owned = _pronoun_owned(doc, tok, actor, state) or _force_told_before(doc, tok, actor, state)
+    if owned is not None:
+        return owned
     return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
+
+
+def _force_told_before(doc: NlpDoc, head: Token, actor: Actor, state: ArticleState) -> Party | None:
+    """"Some soldiers even stole radioactive materials ... the troops scattered mines": a bare definite plural force
+    (syntax.yaml anaphoric_determiners; "the troops", "the soldiers") whose own words name no country stands for the
+    force of that sector the text last told acting (inherited), not for the country of a place its sentence names."""
+    last = state.last_forces.get(actor.sector or "")
+    mods = [c for c in head.children if c.dep_ not in ("case", "punct")]
+    if last is None or actor.code or not {"Plur", "Ptan"} & set(head.morph.get("Number", [])) or len(mods) != 1 \
+            or mods[0].lower_ not in syntax().anaphoric_determiners or _names_country(doc, *syn.phrase_span(head)):
+        return None
+    return Party(actor_kb.sector_actor(actor.text, last, actor.sector), inherited=True)
+
+
+def _pronoun_owned(doc: NlpDoc, head: Token, actor: Actor, state: ArticleState) -> Party | None:
+    """"Wagner ... said that its fighters had inflicted heavy losses", "their troops": a force or an organ its own words
+    give no country, owned by a pronoun, is of whoever the pronoun stands for (inherited), not of the country the
+    story named last; a pronoun that stands for no one of a country leaves it as it was."""
+    lo, hi = syn.phrase_span(head)
+    if actor.code or actor.sector is None or actor.id and not actor.id.endswith("-" + actor.sector) \
+            or _names_country(doc, lo, hi):
+        return None  # "its allies' troops", "Russia's troops": named; "Wagner and its fighters": a body's own name
+    owner = next((c for c in head.children if c.dep_ == "nmod:poss" and c.pos_ == "PRON"
+                  and c.lower_ in syntax().group_pronouns and c.lower_ not in syntax().speaker_pronouns), None)
+    found = _pronoun_party(doc, owner, state) if owner is not None else None
+    if found is None or not (found.actor.country or found.actor.code) or found.actor.sector in actor_kb.STATELESS_SECTORS:
+        return None
+    owner_of = found.actor
+    country = None if owner_of.code else owner_of.country
+    return Party(actor_kb.sector_actor(actor.text, country, actor.sector, owner_of.code), inherited=True)
 
 
 def _subject_states(doc: NlpDoc, tok: Token) -> frozenset[str]:
@@ -595,8 +631,10 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
         named = syn.conjunct_antecedent(tok)
         return party(doc, named, state) if named is not None else None
     low = tok.lower_
+    if low in syntax().speaker_pronouns:
+        return _reporting_speaker(doc, tok, state)
     group, person = low in syntax().group_pronouns, low in syntax().person_pronouns
-    speaker = syn.speaker_of(tok) if group or person else None
+    speaker = _pronoun_speaker(tok) if group or person else None
     said_by = party(doc, speaker, state) if speaker is not None else None
     if said_by is not None and (group or (said_by.actor.id or "").startswith("person:")):
         return Party(said_by.actor, inherited=True)
@@ -606,9 +644,74 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
         return Party(found_obj.actor, inherited=True) if found_obj is not None else None
     if person:
         found = _pronoun_person(doc, state, tok)
-        return Party(found, inherited=True) if found is not None else None
-    thing = _group_antecedent(low, state) if group and speaker is None else None
-    return Party(thing, inherited=True) if thing is not None else None
+    else:
+        found = (_sentence_antecedent(doc, tok, state) or _group_antecedent(low, state)) \
+            if group and speaker is None else None
+    return Party(found, inherited=True) if found is not None else None
+
+
+def _pronoun_speaker(pronoun: Token) -> Token | None:
+    """The one whose words hold the pronoun (`syntax.speaker_of`), where that is not the subject of the verb that acts
+    on it ("guerrilla fighters encircle them": not the fighters)."""
+    speaker = syn.speaker_of(pronoun)
+    return None if speaker is not None and _own_subject(pronoun, speaker) else speaker
+
+
+def _reporting_speaker(doc: NlpDoc, pronoun: Token, state: ArticleState) -> Party | None:
+    """"'President Musharraf promised to help us,' says Karzai" with its quotation marks not read: a first-person
+    pronoun (syntax.yaml speaker_pronouns) outside a quotation is the one who says the words that hold it, the subject
+    of the highest speech verb above it; with none, no one (not the last actor told of, nor the writer's country)."""
+    verbs = [v for v in pronoun.ancestors if v.lemma_.lower() in _speech_lemmas()]
+    subject = syn.subject(verbs[-1]) if verbs else None
+    found = party(doc, subject, state) if subject is not None and subject.pos_ != "PRON" else None
+    return Party(found.actor, inherited=True) if found is not None else None
+
+
+def _own_subject(pronoun: Token, speaker: Token) -> bool:
+    """"Guerrilla fighters encircle them", "fired at them": a pronoun a verb acts on (no reflexive) never stands for
+    that verb's own subject, which `speaker_of` finds first."""
+    return pronoun.dep_ in ("obj", "iobj", "obl") and speaker.head.i == pronoun.head.i
+
+
+def _sentence_antecedent(doc: NlpDoc, pronoun: Token, state: ArticleState) -> Actor | None:
+    """"A message to that country, Psaki said, that it cannot continue": "it" (entities.yaml singular_body_pronouns)
+    stands for the nearest state or body its own sentence names before it as a subject or points back to ("that
+    country"), not for the last actor of the text before; none there, the text's (`_group_antecedent`). Another
+    phrase ("sanctions on Russia over its invasion") is no antecedent by itself: the sentence may be about another."""
+    if pronoun.lower_ not in names().singular_body_pronouns:
+        return None
+    own = syn.subject(pronoun.head) if pronoun.dep_ in ("obj", "iobj", "obl") else None
+    quoted = _in_quote(doc, pronoun.idx)
+    for tok in reversed(doc.tokens[pronoun.sent.start:pronoun.i]):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok is own or _in_quote(doc, tok.idx) != quoted \
+                or not _subject_or_pointer(doc, tok):
+            continue
+        found = party(doc, tok, state)
+        if found is not None and _body_or_state(found.actor, tok):
+            return found.actor
+    return None
+
+
+def _subject_or_pointer(doc: NlpDoc, tok: Token) -> bool:
+    """A clause's subject, or a phrase that points back to a state ("that country", entities.yaml country_pointers)."""
+    if tok.dep_ in (*syn.SUBJECT_DEPS, "nsubj:pass"):
+        return True
+    lo, hi = syn.phrase_span(tok)
+    return syn.np_head(tok) is tok and actor_kb.state_pointer(doc.body[lo:hi])
+
+
+def _body_or_state(actor: Actor, head: Token) -> bool:
+    """What "it" can stand for: a state, one of its organs, a body or group named as one (no plural noun, no person or
+    person's role (speech_verbs.yaml person_roles), no place inside a country)."""
+    person = head.lemma_.lower() in speech_lexicon().get("person_roles", [])  # "an Israeli military official"
+    if person or "Plur" in head.morph.get("Number", []) or _named_person(actor) or (actor.id or "").startswith("place:"):
+        return False
+    if actor.code or (actor.id or "").startswith("org:"):
+        return True
+    if not actor.country:
+        return False
+    organ = actor.id in (actor.country, f"{actor.country}-{actor.sector}")
+    return organ or (actor.sector is None and actor.id is None)  # "that country"
 
 
 def _group_antecedent(pronoun: str, state: ArticleState) -> Actor | None:
@@ -1965,11 +2068,7 @@ def _article_setting(doc: NlpDoc) -> str | None:
     """The country the article is set in (events.yaml article_setting): the one at least `share` of the places it
     names are in, named `least` times at least; none where that country is a side of a war (resources/conflicts),
     whose people and forces in a story may be of either side."""
-    counts: Counter[str] = Counter()
-    for e in doc.entities:
-        place = actor_kb.resolve_place(e.text) if e.type in ("GPE", "LOC") else None
-        if place is not None and place.country and not actor_kb.historical_country(place.country):
-            counts[place.country] += 1
+    counts = _place_counts(doc)
     if not counts:
         return None
     country, n = counts.most_common(1)[0]
@@ -1977,6 +2076,21 @@ def _article_setting(doc: NlpDoc) -> str | None:
     if n < max(rule.least, rule.share * sum(counts.values())) or actor_kb.opponent(country):
         return None
     return country
+
+
+def _place_counts(doc: NlpDoc) -> Counter[str]:
+    """How often the text names a place (a GPE or LOC entity) of each country of the present."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        place = actor_kb.resolve_place(e.text) if e.type in ("GPE", "LOC") else None
+        if place is not None and place.country and not actor_kb.historical_country(place.country):
+            counts[place.country] += 1
+    return counts
+
+
+def _leading(doc: NlpDoc, home: str | None) -> frozenset[str]:
+    """The countries the story is about: the one it names most, and the two whose places it names most."""
+    return frozenset([c for c, _ in _place_counts(doc).most_common(2)] + ([home] if home else []))
 
 
 def _of_the_setting(coded: Coded, state: ArticleState) -> None:
@@ -2164,7 +2278,7 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     loc, inherited = coded.location, False
     if (loc is None or loc.country is None) and not placed:
         loc, inherited = state.last_place, True
-    if loc is None or loc.country is None:
+    if loc is None or loc.country is None or inherited and not _within_reach(coded, loc.country, state):
         return []
     invader = state.attackers.get(loc.country) if not placed else None
     home = [a for a in coded.actors if a.actor.country == loc.country and a.actor.sector not in placed_sectors().groups]
@@ -2177,6 +2291,14 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
         return [Party(front, inherited=True)]
     return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="GOV" if placed else "CVL"),
                   inherited=inherited)]
+
+
+def _within_reach(coded: Coded, country: str, state: ArticleState) -> bool:
+    """"Some soldiers even stole highly radioactive materials" (Russians, after "nearby Belarus"), "the march will not
+    be allowed" (Uganda, after Kenya): a target the clause does not place is of the country the text last named only
+    where that is the actor's own or one the story is about (`_leading`), not a country told of in passing."""
+    mine = {a.actor.country for a in coded.actors if a.actor.country}
+    return not mine or country in mine or country in state.leading
 
 
 def _place_war_victims(coded: Coded) -> None:
@@ -2343,11 +2465,13 @@ def _last_scene(events: list[Event]) -> Actor | None:
 
 def _remember_doers(state: ArticleState, events: list[Event]) -> None:
     """Who did the acts of each type the sentence tells as done (none where they had no side), for a later "the
-    attack" (`_referred_doers`)."""
+    attack" (`_referred_doers`); and the country of each armed sector acting, for a later "the troops"."""
     told = [e for e in events if not (e.negated or e.hypothetical or e.historical)]
     for type_ in {e.type for e in told}:
         doers = [e.actor for e in told if e.type == type_ and e.actor is not None and (e.actor.country or e.actor.code)]
         state.last_doers[type_] = [a for i, a in enumerate(doers) if not any(_same(a, b) for b in doers[:i])]
+    state.last_forces.update({e.actor.sector: e.actor.country for e in events if e.actor is not None
+                              and e.actor.sector in _FORCE_SECTORS and e.actor.country})
 
 
 def _last_pair(events: list[Event]) -> tuple[Actor, Actor] | None:
@@ -2363,7 +2487,8 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     events: list[Event] = []
     seen: dict[tuple[object, ...], Event] = {}
     named = actor_kb.most_named(doc.body)
-    state = ArticleState(home=named[0][0] if named else None, setting=_article_setting(doc))
+    home = named[0][0] if named else None
+    state = ArticleState(home=home, setting=_article_setting(doc), leading=_leading(doc, home))
     furniture = doc.furniture()
     state.roots = _repair_tree(doc)
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up
