@@ -519,7 +519,9 @@ def _pronoun_owned(doc: NlpDoc, head: Token, actor: Actor, state: ArticleState) 
         return None
     owner_of = found.actor
     country = None if owner_of.code else owner_of.country
-    return Party(actor_kb.sector_actor(actor.text, country, actor.sector, owner_of.code), inherited=True)
+    # an armed body's fighters are of its own sector: Wagner's are no rebels, whatever the word "fighters" says
+    sector = owner_of.sector if owner_of.sector in _FORCE_SECTORS else actor.sector
+    return Party(actor_kb.sector_actor(actor.text, country, sector, owner_of.code), inherited=True)
 
 
 def _subject_states(doc: NlpDoc, tok: Token) -> frozenset[str]:
@@ -2089,8 +2091,8 @@ def _place_counts(doc: NlpDoc) -> Counter[str]:
 
 
 def _leading(doc: NlpDoc, home: str | None) -> frozenset[str]:
-    """The countries the story is about: the one it names most, and the two whose places it names most."""
-    return frozenset([c for c, _ in _place_counts(doc).most_common(2)] + ([home] if home else []))
+    """The countries the story is about: the one it names most, and the one whose places it names most."""
+    return frozenset([c for c, _ in _place_counts(doc).most_common(1)] + ([home] if home else []))
 
 
 def _of_the_setting(coded: Coded, state: ArticleState) -> None:
