@@ -272,6 +272,11 @@ def _points_back(c: Token, verb: Token) -> bool:
         all(k.dep_ == "case" for k in c.children) and (c.i < verb.i or _ends_phrase(c))
 
 
+def _clause_root(tok: Token) -> bool:
+    """The finite verb its sentence hangs on."""
+    return tok.head.i == tok.i and _finite_verb(tok)
+
+
 def _finite_verb(tok: Token) -> bool:
     """A finite verb, or one with a finite auxiliary ("says", "has said"), not a participle of another's clause."""
     return tok.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in tok.children)
@@ -1500,11 +1505,32 @@ class Extraction:
             return byline, None  # '“…” — Neil Gaiman': the name that signs a quote
         if qi in chosen:
             c, _ = chosen[qi]
-            return None if self._carried(reported[id(c)], q) else (c.who, c.past)
-        named = self._colon_speaker(q)
+            if self._carried(reported[id(c)], q):
+                return None
+            introduced = self._colon_clause_subject(q) if c.start < q.open else None
+            if introduced is not None and introduced.start > c.end:
+                return introduced, None  # '“…,” he said. X had a similar experience: “…”': X, named since the cue
+            return c.who, c.past
+        named = self._colon_speaker(q) or self._colon_clause_subject(q)
         if named is not None:
             return named, None  # 'Zelensky: “We will not give up our land.”'
         return self._continued_speaker(q, words, prev_in_para)
+
+    def _colon_clause_subject(self, q: QSpan) -> Who | None:
+        """'Buckley, who phoned in from the set, had a similar experience: “It was just …”': a clause with no speech
+        verb that ends on a colon right before the quote introduces it; its subject, a person named there outside quotes,
+        says it (a body's or a document's words may be what the quote answers: "X's remarks drew a reply: “…”")."""
+        colon = len(self.body[:q.open].rstrip(" \u00a0")) - 1
+        span = self.doc.tokens.char_span(colon, colon + 1, alignment_mode="expand") if colon >= 0 else None
+        if span is None or span[0].text != ":":
+            return None
+        clause = [t for t in span[0].sent if t.i < span[0].i]
+        if any(self.cue_at(t.i) is not None for t in clause):
+            return None  # a speech verb of its own there: the cues read it
+        subj = next((t for t in clause if t.dep_ == "nsubj" and t.head.i < span[0].i and _clause_root(t.head)
+                     and not self.quoted(t.idx)), None)
+        who = self.speakers.who(subj) if subj is not None else None
+        return who if who is not None and who.person and not who.nameless else None
 
     def _not_a_quote(self, q: QSpan, words: int, who: Who | None, cue_word: str | None) -> bool:
         """Scare quotes, titles, quoted terms and unattributed fragments: marks with no cue around a single-quoted,

@@ -1616,15 +1616,17 @@ class Speakers:
         return None
 
     def _named_later(self, tok: Token, text: str, hi: int) -> Who | None:
-        """'A top Russian official has warned that … The official, Dmitry Kozak, said': an indefinite role that a
-        later "The <role>, <person>," names, within a few sentences, is that person."""
+        """'A top Russian official has warned that … The official, Dmitry Kozak, said' (or "The official – Dmitry
+        Kozak – said"): an indefinite role that a later "The <role>, <person>," names, within a few sentences, is that
+        person."""
         if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lower_ not in role_nouns() or not _INDEFINITE.match(text):
             return None
-        pattern = re.compile(_cue("article_before_role").pattern + re.escape(tok.text) + r",\s+")  # "the <role>, "
+        # "the <role>, " or "the <role> – ": the name set off by a comma or a spaced dash, closed by the same mark
+        pattern = re.compile(_cue("article_before_role").pattern + re.escape(tok.text) + r"(,|\s[-–—])\s+")
         for m in pattern.finditer(self.body, hi, hi + quoting().cataphora_reach):
             person = self.entity_at(m.end())
             if person is not None and person.type == "PERSON" and person.start == m.end() and \
-                    self.body[person.end:person.end + 1] == ",":
+                    self.body[person.end:person.end + len(m.group(1))] == m.group(1):
                 return self.from_entity(person)
         return None
 
