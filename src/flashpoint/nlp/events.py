@@ -2277,10 +2277,8 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     # "North and South Korea exchanged fire": sides a symmetric act pairs are each other's target, no place's people
     if (coded.type not in FORCE and not placed) or coded.recipients or _paired(coded.pattern, coded):
         return []
-    loc, inherited = coded.location, False
-    if (loc is None or loc.country is None) and not placed:
-        loc, inherited = state.last_place, True
-    if loc is None or loc.country is None or inherited and not _within_reach(coded, loc.country, state):
+    loc, inherited = _target_place(coded, state, placed)
+    if loc is None or loc.country is None:
         return []
     invader = state.attackers.get(loc.country) if not placed else None
     home = [a for a in coded.actors if a.actor.country == loc.country and a.actor.sector not in placed_sectors().groups]
@@ -2293,6 +2291,17 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
         return [Party(front, inherited=True)]
     return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="GOV" if placed else "CVL"),
                   inherited=inherited)]
+
+
+def _target_place(coded: Coded, state: ArticleState, placed: bool) -> tuple[Place | None, bool]:
+    """Where an unnamed target is, and whether inherited: the clause's place, else (no `place_targets` act) the place
+    the text last named, where within reach (`_within_reach`)."""
+    loc, inherited = coded.location, False
+    if (loc is None or loc.country is None) and not placed:
+        loc, inherited = state.last_place, True
+    if loc is None or loc.country is None or inherited and not _within_reach(coded, loc.country, state):
+        return None, inherited
+    return loc, inherited
 
 
 def _within_reach(coded: Coded, country: str, state: ArticleState) -> bool:
