@@ -38,18 +38,6 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject() -> None:
     assert ("TUR", "SYR") in sides(events_of(text), "encircled")
 
 
-@pytest.mark.parametrize(("text", "actor"), [
-    ("Ukrainian television reported the battle in Mali. The Wagner group said that its fighters had attacked the "
-     "militants.", "RUS"),
-    # a force whose own words name its country keeps it
-    ("Ukrainian television reported the battle in Mali. The Wagner group said that Malian fighters had attacked the "
-     "militants.", "MLI"),
-])
-def test_a_force_owned_by_a_pronoun_is_of_whom_the_pronoun_stands_for(text: str, actor: str) -> None:
-    found = sides(events_of(text), "attacked")
-    assert found and found[0][0] == actor
-
-
 @pytest.mark.parametrize(("text", "recipient"), [
     # a country told of in passing is no scene of the story's acts: a target the clause does not place is not its
     ("Russian troops occupied the Chernobyl plant in Ukraine. Moscow said Russia would keep Chernobyl. Ukraine's "
@@ -70,14 +58,21 @@ def test_a_first_person_pronoun_outside_a_quotation_is_the_reporting_speakers() 
     assert ("PAK", "AFG") in sides(events_of(text), "promised")
 
 
-@pytest.mark.parametrize(("text", "actor"), [
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    # a force owned by a pronoun is of whom the pronoun stands for
+    ("Ukrainian television reported the battle in Mali. The Wagner group said that its fighters had attacked the "
+     "militants.", "attacked", "RUS"),
     # "the troops" stand for the force the text last told acting, not for the country of a place their sentence names
     ("Russian troops occupied the Chernobyl plant in Ukraine. Russian soldiers even stole radioactive dust. Near the "
-     "Ukrainian border, the troops scattered mines.", "RUS"),
-    # troops whose own words name their country keep it
+     "Ukrainian border, the troops scattered mines.", "scattered", "RUS"),
+    # a force whose own words name its country keeps it
+    ("Ukrainian television reported the battle in Mali. The Wagner group said that Malian fighters had attacked the "
+     "militants.", "attacked", "MLI"),
     ("Russian troops occupied the Chernobyl plant in Ukraine. Russian soldiers even stole radioactive dust. Near the "
-     "Ukrainian border, Ukrainian troops scattered mines.", "UKR"),
+     "Ukrainian border, Ukrainian troops scattered mines.", "scattered", "UKR"),
 ])
-def test_the_troops_are_the_force_told_before(text: str, actor: str) -> None:
-    found = sides(events_of(text), "scattered")
+def test_a_force_its_words_give_no_country_is_of_the_side_told(text: str, trigger: str, actor: str) -> None:
+    """A force owned by a pronoun ("its fighters") or a bare definite one ("the troops") is of the side the text
+    tells it of; one whose own words name a country is of that country."""
+    found = sides(events_of(text), trigger)
     assert found and found[0][0] == actor

@@ -1932,11 +1932,9 @@ def test_what_a_claim_reports_is_outside_the_modality_above_it() -> None:
 def test_an_undated_text_tells_a_month_of_a_year_before_its_latest_as_history() -> None:
     """event_time._undated_past: with no publication date, a month of a year before the latest year the text names is
     past even on that year's first day ("In February of 2005" in a post that names 2006); one of that year is not."""
-    from flashpoint.model import Article as Art
-
     body = ("In February of 2005, Iran and Syria agreed upon a mutual protection pact. The 2006 midterms are near. "
             "In January 2006, Iran and Syria agreed upon a trade pact.")
-    evs = of_type(analyze(Art(id="u", source="u", body=body)).events, "AGREE")
+    evs = of_type(analyze(Article(id="u", source="u", body=body)).events, "AGREE")
     assert {e.date: e.historical for e in evs} == {"2005-02": True, "2006-01": False}
 
 

@@ -629,7 +629,15 @@ def resolve_phrase(text: str, context: str | None = None, named: bool = False) -
     mentions = [m for m in _mentions(text, gazetteer()) if m[0] < post]
     sector, role_end = role_sector(text)
     if post < len(text) and not mentions and sector is not None:
-        return Actor(text=text, name=text, sector=sector)
+        return Actor(text=text, name=text, sector=sector)  # 'the ambassador to Ukraine': no state of the holder's
+    return _named_in_phrase(text, context, named, mentions, (sector, role_end))
+
+
+def _named_in_phrase(text: str, context: str | None, named: bool, mentions: list[tuple[int, int, Entry]],
+                     role: tuple[str | None, int]) -> Actor | None:
+    """The actor of the names a phrase holds and its role word, apart from `resolve_phrase` so that each stays short:
+    the last person named, else a body or a country with or without a role."""
+    sector, role_end = role
     people = [e for _, _, e in mentions if e.kind == "person"]
     if people:
         return _actor(text, people[-1])

@@ -187,15 +187,19 @@ def _reacted_to(noun: Token) -> bool:
     reaction is the clause's act ("condemned Israel's attack on Gaza" still tells it, and "briefed on last weekend's
     phone call" is no reaction)."""
     rule = referred_acts()
-    head = noun.head
-    if noun.dep_ == "obj" and syn.is_verb(head):
-        forms = {head.lower_, head.lemma_.lower()}
-        if not any(p.type in rule.types for form in forms for p in by_lemma().get((form, "VERB"), ())):
+    if noun.dep_ == "obj" and syn.is_verb(noun.head):
+        if not _verb_of_reaction(noun.head):
             return False
     elif not (noun.dep_ == "ROOT" and _clause_misread(noun)):
         return False
     return any((c.dep_ == "det" and c.lower_ in rule.determiners) or (c.dep_ == "nmod:poss" and _time_word(syn.np_head(c)))
                for c in noun.children)
+
+
+def _verb_of_reaction(verb: Token) -> bool:
+    """A verb of a pattern of a type of events.yaml referred_acts ("condemned", "decried"), by its form or lemma."""
+    forms = {verb.lower_, verb.lemma_.lower()}
+    return any(p.type in referred_acts().types for form in forms for p in by_lemma().get((form, "VERB"), ()))
 
 
 def _intercepted(tok: Token, p: Pattern, obj: Token | None) -> bool:
@@ -279,11 +283,15 @@ def _undone(tok: Token, p: Pattern) -> bool:
     hosts = _hosts_of(tok)
     if p.not_has and any(c.lower_ in p.not_has for h in hosts for c in h.children):
         return True
-    # "years of negotiations" is a course told; "made no progress in recent weeks in talks" hangs the talks on a time
-    # the parse misplaced: a time word is a head only through "of"
-    heads = [h.head for h in hosts if h.head.i != h.i and not (
-        _time_word(h.head) and syn.case_of(h) not in names().genitive_prepositions)] + _told_of(tok)
+    heads = [h.head for h in hosts if _hangs_on_its_head(h)] + _told_of(tok)
     return bool(p.not_head) and any(syn.is_verb_of(h, p.not_head) for h in heads)
+
+
+def _hangs_on_its_head(host: Token) -> bool:
+    """The word has a head it hangs on: "years of negotiations" is a course told; "made no progress in recent weeks in
+    talks" hangs the talks on a time the parse misplaced: a time word is a head only through "of"."""
+    return host.head.i != host.i and not (
+        _time_word(host.head) and syn.case_of(host) not in names().genitive_prepositions)
 
 
 def _hosts_of(tok: Token) -> list[Token]:
@@ -508,12 +516,9 @@ def _pronoun_owned(doc: NlpDoc, head: Token, actor: Actor, state: ArticleState) 
     """"Wagner ... said that its fighters had inflicted heavy losses", "their troops": a force or an organ its own words
     give no country, owned by a pronoun, is of whoever the pronoun stands for (inherited), not of the country the
     story named last; a pronoun that stands for no one of a country leaves it as it was."""
-    lo, hi = syn.phrase_span(head)
-    if actor.code or actor.sector is None or actor.id and not actor.id.endswith("-" + actor.sector) \
-            or _names_country(doc, lo, hi):
-        return None  # "its allies' troops", "Russia's troops": named; "Wagner and its fighters": a body's own name
-    owner = next((c for c in head.children if c.dep_ == "nmod:poss" and c.pos_ == "PRON"
-                  and c.lower_ in syntax().group_pronouns and c.lower_ not in syntax().speaker_pronouns), None)
+    if not _unnamed_force(doc, head, actor):
+        return None
+    owner = _owning_pronoun(head)
     found = _pronoun_party(doc, owner, state) if owner is not None else None
     if found is None or not (found.actor.country or found.actor.code) or found.actor.sector in actor_kb.STATELESS_SECTORS:
         return None
@@ -522,6 +527,21 @@ def _pronoun_owned(doc: NlpDoc, head: Token, actor: Actor, state: ArticleState) 
     # an armed body's fighters are of its own sector: Wagner's are no rebels, whatever the word "fighters" says
     sector = owner_of.sector if owner_of.sector in _FORCE_SECTORS else actor.sector
     return Party(actor_kb.sector_actor(actor.text, country, sector, owner_of.code), inherited=True)
+
+
+def _unnamed_force(doc: NlpDoc, head: Token, actor: Actor) -> bool:
+    """A force or an organ (an actor of a sector) whose own words name no country and no body: "its fighters", not
+    "its allies' troops", "Russia's troops" (named) nor "Wagner and its fighters" (a body's own name)."""
+    lo, hi = syn.phrase_span(head)
+    return not (actor.code or actor.sector is None or actor.id and not actor.id.endswith("-" + actor.sector)
+                or _names_country(doc, lo, hi))
+
+
+def _owning_pronoun(head: Token) -> Token | None:
+    """The pronoun of a group that owns the noun ("its fighters", "their troops"), not a speaker's own ("our
+    troops", syntax.yaml speaker_pronouns)."""
+    return next((c for c in head.children if c.dep_ == "nmod:poss" and c.pos_ == "PRON"
+                 and c.lower_ in syntax().group_pronouns and c.lower_ not in syntax().speaker_pronouns), None)
 
 
 def _subject_states(doc: NlpDoc, tok: Token) -> frozenset[str]:
@@ -704,9 +724,8 @@ def _subject_or_pointer(doc: NlpDoc, tok: Token) -> bool:
 
 def _body_or_state(actor: Actor, head: Token) -> bool:
     """What "it" can stand for: a state, one of its organs, a body or group named as one (no plural noun, no person or
-    person's role (speech_verbs.yaml person_roles), no place inside a country)."""
-    person = head.lemma_.lower() in speech_lexicon().get("person_roles", [])  # "an Israeli military official"
-    if person or "Plur" in head.morph.get("Number", []) or _named_person(actor) or (actor.id or "").startswith("place:"):
+    person's role, no place inside a country)."""
+    if _no_body(actor, head):
         return False
     if actor.code or (actor.id or "").startswith("org:"):
         return True
@@ -714,6 +733,14 @@ def _body_or_state(actor: Actor, head: Token) -> bool:
         return False
     organ = actor.id in (actor.country, f"{actor.country}-{actor.sector}")
     return organ or (actor.sector is None and actor.id is None)  # "that country"
+
+
+def _no_body(actor: Actor, head: Token) -> bool:
+    """A person's role (speech_verbs.yaml person_roles: "an Israeli military official"), a plural noun, a person or a
+    place inside a country: nothing "it" stands for."""
+    person = head.lemma_.lower() in speech_lexicon().get("person_roles", [])
+    return person or "Plur" in head.morph.get("Number", []) or _named_person(actor) \
+        or (actor.id or "").startswith("place:")
 
 
 def _group_antecedent(pronoun: str, state: ArticleState) -> Actor | None:
@@ -831,14 +858,21 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
 def _elided_name(head: Token) -> Actor | None:
     """"North and South Korea exchanged fire": a bare name word coordinated with a later name of two words shares
     that name's last word ("North Korea"), where the two words name a side; "Ukraine and South Korea" name two."""
+    last = _name_shared_by(head)
+    if last is None:
+        return None
+    actor = actor_kb.resolve_actor(f"{head.text} {last.text}")
+    return actor if actor is not None and (actor.country or actor.code) else None
+
+
+def _name_shared_by(head: Token) -> Token | None:
+    """The last word of a name of two coordinated after a bare name word ("North and South Korea": Korea), or
+    None."""
     later = [c for c in head.conjuncts if c.i > head.i]
     if head.pos_ != "PROPN" or not later or any(c.dep_ in ("compound", "flat", "amod") for c in head.children):
         return None
     last = later[-1]
-    if not any(c.dep_ == "compound" and c.i == last.i - 1 for c in last.children):
-        return None
-    actor = actor_kb.resolve_actor(f"{head.text} {last.text}")
-    return actor if actor is not None and (actor.country or actor.code) else None
+    return last if any(c.dep_ == "compound" and c.i == last.i - 1 for c in last.children) else None
 
 
 def _names_owner(doc: NlpDoc, modifier: Token) -> bool:
@@ -912,13 +946,19 @@ def _claimed_by(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
     to it before the hyphen."""
     found: list[Party] = []
     for part in noun.children:
-        if part.dep_ not in ("amod", "acl") or part.tag_ != "VBN" or not syn.is_verb_of(part, syntax().doer_participles):
-            continue
-        agent = syn.agent(part)
-        joined = [c for c in part.children if c.i == part.i - 2 and part.nbor(-1).text == "-"]
-        who = agent if agent is not None else joined[0] if joined else None
+        who = _participle_doer(part)
         found += _parties(doc, who, state) if who is not None else []
     return found
+
+
+def _participle_doer(part: Token) -> Token | None:
+    """Whom a participle of doing or claiming (syntax.yaml doer_participles) names: its agent ("claimed by ISIL"),
+    else the word before its hyphen ("Taliban-claimed"); None for another word."""
+    if part.dep_ not in ("amod", "acl") or part.tag_ != "VBN" or not syn.is_verb_of(part, syntax().doer_participles):
+        return None
+    agent = syn.agent(part)
+    joined = [c for c in part.children if c.i == part.i - 2 and part.nbor(-1).text == "-"]
+    return agent if agent is not None else joined[0] if joined else None
 
 
 def _predicate_subjects(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
@@ -1103,9 +1143,13 @@ def _aimed_at(doc: NlpDoc, objects: list[Token], state: ArticleState) -> list[Pa
     verb as its object)."""
     aims = [c for o in objects for c in syn.children(o, "acl") if _lemma_in(c, syntax().aim_participles)]
     targets = [o for a in aims for o in (*syn.children(a, "obj"), *syn.obliques(a, syntax().aim_preps))]
-    # a thing of no side is of the place it stands in ("a loudspeaker in South Korea")
-    return [q for o in targets for q in _parties(doc, o, state) or [
-        q for n in syn.obliques(o, syntax().stationed_preps) for q in _parties(doc, n, state)]]
+    return [q for o in targets for q in _parties_or_place(doc, o, state)]
+
+
+def _parties_or_place(doc: NlpDoc, thing: Token, state: ArticleState) -> list[Party]:
+    """The sides a phrase names; a thing of no side is of the place it stands in ("a loudspeaker in South Korea")."""
+    return _parties(doc, thing, state) or [
+        q for n in syn.obliques(thing, syntax().stationed_preps) for q in _parties(doc, n, state)]
 
 
 def _asked_alone(trigger: Token, p: Pattern, slots: list[str], addressed: bool, acts: bool) -> bool:

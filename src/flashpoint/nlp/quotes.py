@@ -277,6 +277,16 @@ def _clause_root(tok: Token) -> bool:
     return tok.head.i == tok.i and _finite_verb(tok)
 
 
+def _own_clause_verb(tok: Token) -> bool:
+    """A finite verb with a subject of its own: the verb of a clause of its own."""
+    return _finite_verb(tok) and bool(syntax.children(tok, "nsubj", "nsubj:pass"))
+
+
+def _joined_after_comma(opener: Token) -> bool:
+    """The word opens a clause right after a comma as one of quotes.yaml other_act_joiners (', while', ', but')."""
+    return opener.lower_ in quoting().other_act_joiners and opener.i > 0 and opener.doc[opener.i - 1].text == ","
+
+
 def _finite_verb(tok: Token) -> bool:
     """A finite verb, or one with a finite auxiliary ("says", "has said"), not a participle of another's clause."""
     return tok.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in tok.children)
@@ -1520,17 +1530,26 @@ class Extraction:
         """'Buckley, who phoned in from the set, had a similar experience: “It was just …”': a clause with no speech
         verb that ends on a colon right before the quote introduces it; its subject, a person named there outside quotes,
         says it (a body's or a document's words may be what the quote answers: "X's remarks drew a reply: “…”")."""
-        colon = len(self.body[:q.open].rstrip(" \u00a0")) - 1
-        span = self.doc.tokens.char_span(colon, colon + 1, alignment_mode="expand") if colon >= 0 else None
-        if span is None or span[0].text != ":":
+        colon = self._colon_before(q)
+        if colon is None:
             return None
-        clause = [t for t in span[0].sent if t.i < span[0].i]
+        clause = [t for t in colon.sent if t.i < colon.i]
         if any(self.cue_at(t.i) is not None for t in clause):
             return None  # a speech verb of its own there: the cues read it
-        subj = next((t for t in clause if t.dep_ == "nsubj" and t.head.i < span[0].i and _clause_root(t.head)
-                     and not self.quoted(t.idx)), None)
+        subj = self._unquoted_subject(clause, colon)
         who = self.speakers.who(subj) if subj is not None else None
         return who if who is not None and who.person and not who.nameless else None
+
+    def _unquoted_subject(self, clause: list[Token], colon: Token) -> Token | None:
+        """The subject, outside quotes, of the finite verb before the colon that its sentence hangs on."""
+        return next((t for t in clause if t.dep_ == "nsubj" and t.head.i < colon.i and _clause_root(t.head)
+                     and not self.quoted(t.idx)), None)
+
+    def _colon_before(self, q: QSpan) -> Token | None:
+        """The colon right before the quote's opening mark (spaces between), or None."""
+        colon = len(self.body[:q.open].rstrip(" \u00a0")) - 1
+        span = self.doc.tokens.char_span(colon, colon + 1, alignment_mode="expand") if colon >= 0 else None
+        return span[0] if span is not None and span[0].text == ":" else None
 
     def _not_a_quote(self, q: QSpan, words: int, who: Who | None, cue_word: str | None) -> bool:
         """Scare quotes, titles, quoted terms and unattributed fragments: marks with no cue around a single-quoted,
@@ -2083,13 +2102,11 @@ class Extraction:
         comma, a clause with its own subject and finite speech verb (quotes.yaml other_act_joiners): another act of
         saying the writer reports, which ends the clause before it."""
         for c in self.cues:
-            if not a < c.start < b or c.past == ACCORDING or self.quoted(c.start) or not _finite_verb(c.tok) or \
-                    not syntax.children(c.tok, "nsubj", "nsubj:pass"):
+            if not a < c.start < b or c.past == ACCORDING or self.quoted(c.start) or not _own_clause_verb(c.tok):
                 continue
             opener = min((k.left_edge for k in c.tok.children if k.dep_ in ("mark", "cc", "nsubj", "nsubj:pass")),
                          key=lambda t: t.i)
-            if opener.lower_ in quoting().other_act_joiners and opener.i > 0 and opener.doc[opener.i - 1].text == "," \
-                    and opener.idx > a:
+            if _joined_after_comma(opener) and opener.idx > a:
                 return opener
         return None
 

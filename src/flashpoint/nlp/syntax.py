@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import irregular, shaped, verb_forms
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, names, read_yaml, syntax
+from flashpoint.nlp.language import names, syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 VERBS = frozenset({"VERB", "AUX"})
@@ -190,12 +190,24 @@ def repair_dash_asides(doc: Doc) -> None:
     names set off between two dashes after a subject that the parse made conjuncts of a noun inside the subject's
     phrase are the subject's own conjuncts, as "Two neighbours, Egypt and Jordan, criticised" is read."""
     for name in labelled(doc, "conj"):
-        if name.pos_ != "PROPN" or name.i < 1 or doc[name.i - 1].text not in DASHES or children(name, "cc"):
-            continue
-        end = max(t.i for t in name.subtree) + 1
-        subject = next((a for a in name.ancestors if a.dep_ in ("nsubj", "nsubj:pass")), None)
-        if end < len(doc) and doc[end].text in DASHES and subject is not None and subject.head.i > end:
+        subject = _subject_of_dash_aside(doc, name)
+        if subject is not None:
             name.head = subject
+
+
+def _subject_of_dash_aside(doc: Doc, name: Token) -> Token | None:
+    """The subject a conjunct name set off between two dashes before the subject's verb stands beside, or None."""
+    if not _opens_dash_aside(doc, name):
+        return None
+    end = max(t.i for t in name.subtree) + 1
+    subject = next((a for a in name.ancestors if a.dep_ in ("nsubj", "nsubj:pass")), None)
+    closed = end < len(doc) and doc[end].text in DASHES
+    return subject if closed and subject is not None and subject.head.i > end else None
+
+
+def _opens_dash_aside(doc: Doc, name: Token) -> bool:
+    """A name right after a dash, with no conjunction of its own: the first of names a dash sets off."""
+    return name.pos_ == "PROPN" and name.i >= 1 and doc[name.i - 1].text in DASHES and not children(name, "cc")
 
 
 def repair_inverted_subjects(doc: Doc) -> None:
@@ -1049,19 +1061,13 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     return negated, hypothetical
 
 
-@lru_cache(maxsize=4)
-def _assertion_verbs() -> frozenset[str]:
-    """syntax.yaml `assertion_verbs`."""
-    return frozenset(str(w).lower() for w in read_yaml(DEFAULT_LANGUAGE, "syntax.yaml")["assertion_verbs"])
-
-
 def asserted_chain(chain: list[Token]) -> list[Token]:
     """The governors up to the first verb of assertion (syntax.yaml assertion_verbs), itself kept: "said it will
     continue to hit targets, claiming that Ukraine carried out a strike": what is claimed is told as the speaker's
     fact, and a modal or a verb of aim above the claim ("will continue") does not reach into it. A noun ("cannot
     confirm reports that Russia used") is no assertion: the modality above it still holds."""
     for k, gov in enumerate(chain):
-        if gov.pos_ == "VERB" and is_verb_of(gov, _assertion_verbs()):
+        if gov.pos_ == "VERB" and is_verb_of(gov, syntax().assertion_verbs):
             return chain[:k + 1]
     return chain
 

@@ -2444,13 +2444,9 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
             r.value = _counted_from(r, int(shift_by[0]), str(shift_by[1]), last, last_day)
             if r.kind == "told" and r.value is not None:
                 r.kind = "point"  # "that day" once a day was told; before any, it keeps no value
-        dm = _DAY_VALUE.fullmatch(r.value or "")
-        if dm and r.kind not in ("span", "invalid"):
-            try:
-                when = dt.date(int(dm.group(1)), int(dm.group(2) or 1), int(dm.group(3) or 1))
-            except ValueError:
-                continue
-            grain = "day" if dm.group(3) else "month" if dm.group(2) else "year"
+        read = _date_and_grain(r.value) if r.kind not in ("span", "invalid") else None
+        if read is not None:
+            when, grain = read
             said_to = r.extra.get("grain")  # "two years ago" is a year, though its value names a day
             if said_to in ("month", "year"):
                 grain = str(said_to)
@@ -2459,16 +2455,28 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
                 last_day = when
 
 
+def _date_and_grain(value: str | None) -> tuple[dt.date, str] | None:
+    """The first day of the time a date value names and its grain ('2024-07' -> July 1, "month"); None for a value
+    of no date ('2024-W30', a week) or of none that exists ('2024-02-30')."""
+    dm = _DAY_VALUE.fullmatch(value or "")
+    if dm is None:
+        return None
+    try:
+        when = dt.date(int(dm.group(1)), int(dm.group(2) or 1), int(dm.group(3) or 1))
+    except ValueError:
+        return None
+    return when, "day" if dm.group(3) else "month" if dm.group(2) else "year"
+
+
 def _count_from_the_next(r: Res, after: Res | None) -> None:
     """'the day before the October 7 attack': the shift counts from the date read right after it (at most a "the"
     between), at that date's grain; with none there, no value (dates.yaml: counted_from_the_date_named_after)."""
-    dm = _DAY_VALUE.fullmatch(after.value or "") if after is not None and after.start_char - r.end_char <= 5 else None
-    if dm is None:
+    read = _date_and_grain(after.value) if after is not None and after.start_char - r.end_char <= 5 else None
+    if read is None:
         return
     shift_by = r.extra["shift"]
     assert isinstance(shift_by, tuple)
-    when = dt.date(int(dm.group(1)), int(dm.group(2) or 1), int(dm.group(3) or 1))
-    grain = "day" if dm.group(3) else "month" if dm.group(2) else "year"
+    when, grain = read
     r.value, r.kind = _shifted_value(when, int(shift_by[0]), str(shift_by[1]), grain), "point"
 
 
