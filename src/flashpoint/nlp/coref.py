@@ -70,6 +70,12 @@ def speech_lexicon() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """speech_verbs.yaml person_roles ("official", "spokesman"), read once: the words a person is named by."""
+    return frozenset(str(r) for r in speech_lexicon().get("person_roles", []))
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Capitalised words that open a title before a name, from roles.yaml plus our own role nouns."""
     words = {str(w) for w in (lexicon("roles.yaml").get("title_words") or [])}

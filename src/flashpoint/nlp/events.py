@@ -26,7 +26,7 @@ from flashpoint.model import Actor, Entity, Event, Place, Quote
 from flashpoint.model import Span as TextSpan
 from flashpoint.nlp import actors as actor_kb
 from flashpoint.nlp import syntax as syn
-from flashpoint.nlp.coref import speech_lexicon
+from flashpoint.nlp.coref import person_roles, speech_lexicon
 from flashpoint.nlp.document import NlpDoc, trimmed
 from flashpoint.nlp.event_confidence import confidence, features
 from flashpoint.nlp.event_patterns import (
@@ -738,7 +738,7 @@ def _body_or_state(actor: Actor, head: Token) -> bool:
 def _no_body(actor: Actor, head: Token) -> bool:
     """A person's role (speech_verbs.yaml person_roles: "an Israeli military official"), a plural noun, a person or a
     place inside a country: nothing "it" stands for."""
-    person = head.lemma_.lower() in speech_lexicon().get("person_roles", [])
+    person = head.lemma_.lower() in person_roles()
     return person or "Plur" in head.morph.get("Number", []) or _named_person(actor) \
         or (actor.id or "").startswith("place:")
 

@@ -52,6 +52,7 @@ _ONES = frozenset(w for w, v in number_words()["units"].items() if v == 1)  # "o
 
 _cue = Patterns("quotes.yaml", "speaker_patterns")  # the words around a speaker's name and role
 _ARTICLES = longest_first(_WORDS.articles)
+_DASH = longest_first(syntax.DASHES)  # any dash the parse reads as one ("-", "–", "—", "--")
 _APPOSITIVE_NAME = re.compile(rf"(?:\s+{longest_first(_WORDS.appositive_preps)}\s+[^,.;]{{1,40}})?,\s+")
 _AND_BETWEEN_NAMES = _cue("and_between_names")
 # "the foreign minister", "Russia's top diplomat": a role made definite by its article or by a name owning it
@@ -1622,7 +1623,7 @@ class Speakers:
         if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lower_ not in role_nouns() or not _INDEFINITE.match(text):
             return None
         # "the <role>, " or "the <role> – ": the name set off by a comma or a spaced dash, closed by the same mark
-        pattern = re.compile(_cue("article_before_role").pattern + re.escape(tok.text) + r"(,|\s[-–—])\s+")
+        pattern = re.compile(_cue("article_before_role").pattern + re.escape(tok.text) + rf"(,|\s{_DASH})\s+")
         for m in pattern.finditer(self.body, hi, hi + quoting().cataphora_reach):
             person = self.entity_at(m.end())
             if person is not None and person.type == "PERSON" and person.start == m.end() and \

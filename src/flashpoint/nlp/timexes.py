@@ -2435,7 +2435,7 @@ def _resolve_anaphora(found: list[Res], text: str = "") -> None:
     reporting = _reporting_time()
     for i, r in enumerate(found):
         if r.extra.get("named_after"):
-            _count_from_the_next(r, next((a for a in found[i + 1:] if a.start_char >= r.end_char), None))
+            _count_from_the_next(r, next((a for a in found[i + 1:] if a.start_char >= r.end_char), None), text)
             continue
         if text and reporting.search(text, max(0, r.start_char - 30), r.start_char):
             continue
@@ -2468,10 +2468,12 @@ def _date_and_grain(value: str | None) -> tuple[dt.date, str] | None:
     return when, "day" if dm.group(3) else "month" if dm.group(2) else "year"
 
 
-def _count_from_the_next(r: Res, after: Res | None) -> None:
-    """'the day before the October 7 attack': the shift counts from the date read right after it (at most a "the"
-    between), at that date's grain; with none there, no value (dates.yaml: counted_from_the_date_named_after)."""
-    read = _date_and_grain(after.value) if after is not None and after.start_char - r.end_char <= 5 else None
+def _count_from_the_next(r: Res, after: Res | None, text: str) -> None:
+    """'the day before the October 7 attack': the shift counts from the date read right after it, the one that
+    dates.yaml date_named_after names there (at most a "the" between), at that date's grain; with none there, no
+    value (dates.yaml: counted_from_the_date_named_after)."""
+    named = _DATE_NAMED_AFTER.match(text, r.end_char)
+    read = _date_and_grain(after.value) if after is not None and named and after.start_char < named.end() else None
     if read is None:
         return
     shift_by = r.extra["shift"]
