@@ -242,19 +242,26 @@ def match(tok: Token) -> tuple[Pattern, Token | None] | None:
 
 def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[int] = frozenset(),
                       places: frozenset[int] = frozenset()) -> bool:
-    if p.objects and not _object_fits(obj, p, persons, places):
-        return False
-    # told in the passive, the one it is done to is the object refused ("the myth of the army was destroyed")
-    undergone = obj if obj is not None else syn.patient(tok) if p.not_objects and syn.is_passive(tok) else None
-    if p.not_objects and undergone is not None and _lemma_in(undergone, p.not_objects):
-        return False
-    if p.object_words and (obj is None or not any(t.lower_ in p.object_words for t in obj.children)):
+    if not _object_holds(tok, p, obj, persons, places):
         return False
     if p.particles and not syn.has_particle(tok, p.particles):
         return False
     if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None):
         return False
     return _clause_fits(tok, p, obj)
+
+
+def _object_holds(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[int],
+                  places: frozenset[int]) -> bool:
+    """The pattern's demands on the object: one it needs (`objects`, `object_words` on it), none it refuses
+    (`not_objects`)."""
+    if p.objects and not _object_fits(obj, p, persons, places):
+        return False
+    # told in the passive, the one it is done to is the object refused ("the myth of the army was destroyed")
+    undergone = obj if obj is not None else syn.patient(tok) if p.not_objects and syn.is_passive(tok) else None
+    if p.not_objects and undergone is not None and _lemma_in(undergone, p.not_objects):
+        return False
+    return not p.object_words or (obj is not None and any(t.lower_ in p.object_words for t in obj.children))
 
 
 def _clause_fits(tok: Token, p: Pattern, obj: Token | None) -> bool:
@@ -660,6 +667,15 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     said_by = party(doc, speaker, state) if speaker is not None else None
     if said_by is not None and (group or (said_by.actor.id or "").startswith("person:")):
         return Party(said_by.actor, inherited=True)
+    return _pronoun_antecedent(doc, tok, state, speaker)
+
+
+def _pronoun_antecedent(doc: NlpDoc, tok: Token, state: ArticleState, speaker: Token | None) -> Party | None:
+    """A pronoun no speaker's words own: what it points back to in its clause ("identified two suspects, arrested
+    them"), else the last person named ("he", "she"), else for a group pronoun said by no one the body its sentence
+    or the text last named."""
+    low = tok.lower_
+    group, person = low in syntax().group_pronouns, low in syntax().person_pronouns
     antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else syn.reason_owner(tok)
     if antecedent is not None:  # "identified two suspects, arrested them": the suspects
         found_obj = party(doc, antecedent, state)
@@ -2230,28 +2246,37 @@ def _place_civilians(coded: Coded, state: ArticleState, early: bool = False) -> 
     the pattern's demands on the sides are weighed, people (not an organ) are placed only by the clause or by the
     organ acting on them: "residents should take precautions" in a story last set in Michigan needs no one."""
     rule = placed_sectors()
-    home = local_sectors() | rule.groups  # a state's own organ, or an armed group fighting at home
     for r in coded.recipients:
         organ = r.actor.sector in local_sectors() and not r.actor.code  # "sued the police chief": a local organ
         if r.actor.country is not None or not (r.actor.sector in rule.sectors or organ):
             continue
-        # "Iran supplied the militants with drones": a group a state arms or backs is not its own by that
-        sponsored = coded.pattern.type in rule.sponsored and r.actor.sector in rule.groups
-        domestic = None if sponsored else next(
-            (a.actor.country for a in coded.actors if a.actor.country and a.actor.sector in home), None)
-        last = state.last_place.country if state.last_place is not None else None
-        # an organ is of the place the text is set in (the place last named, else the country it names most; both
-        # inherited) before it is of the side acting on it
-        here = coded.location.country if coded.location is not None else None
-        order = [(here, False), *(((last, True), (state.home, True), (domestic, False)) if organ
-                                  else ((domestic, False), (None if early else last, True)))]
-        if _named_person(r.actor):
-            order = order[:1]  # a person named, of no country known: only the clause's own place is theirs
-        country, inherited = next(((c, i) for c, i in order if c), (None, False))
+        country, inherited = _civilians_country(coded, r.actor, state, organ, early)
         if country is None:
             continue
         r.inherited = r.inherited or inherited
         r.actor = r.actor.model_copy(update={"country": country})
+
+
+def _civilians_country(coded: Coded, actor: Actor, state: ArticleState, organ: bool,
+                       early: bool) -> tuple[str | None, bool]:
+    """The country `_place_civilians` gives people of none, and whether it is inherited (not read from the clause):
+    the clause's place, the side's own organ acting on them, or the place the text last named, in an organ's order
+    or in other people's."""
+    rule = placed_sectors()
+    home = local_sectors() | rule.groups  # a state's own organ, or an armed group fighting at home
+    # "Iran supplied the militants with drones": a group a state arms or backs is not its own by that
+    sponsored = coded.pattern.type in rule.sponsored and actor.sector in rule.groups
+    domestic = None if sponsored else next(
+        (a.actor.country for a in coded.actors if a.actor.country and a.actor.sector in home), None)
+    last = state.last_place.country if state.last_place is not None else None
+    # an organ is of the place the text is set in (the place last named, else the country it names most; both
+    # inherited) before it is of the side acting on it
+    here = coded.location.country if coded.location is not None else None
+    order = [(here, False), *(((last, True), (state.home, True), (domestic, False)) if organ
+                              else ((domestic, False), (None if early else last, True)))]
+    if _named_person(actor):
+        order = order[:1]  # a person named, of no country known: only the clause's own place is theirs
+    return next(((c, i) for c, i in order if c), (None, False))
 
 
 def _name_enemies(coded: Coded, final: bool = False) -> None:
