@@ -489,22 +489,34 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
     placed = None if _owner_named(tok) else _place_within(doc, tok)
     if placed is not None:  # "a military base in northern Togo": where it is, not whose army the text is about
         return Party(placed)
-    actor = actor_kb.actor_for_span(doc, lo, hi) or actor_kb.resolve_actor(doc.body[lo:hi])
-    if actor is not None and actor.sector in placed_sectors().unowned and actor.country and not _names_country(doc, lo, hi):
-        # "30 people": whose people the phrase does not say; the place of the event may
-        actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
-    actor = _body_named_before(doc, tok) or actor or _place_actor(doc, lo, hi) or _acronym(doc, tok)
+    actor = _body_named_before(doc, tok) or _phrase_actor(doc, lo, hi) or _place_actor(doc, lo, hi) \
+        or _acronym(doc, tok)
     if actor is None:
-        # "the country": the state named last, not the one its own clause's subject names (read only for a pointer)
-        text = doc.body[lo:hi]
-        pointed = actor_kb.pointed_state(text, doc.body[:lo], _subject_states(doc, tok)) \
-            if actor_kb.state_pointer(text) else None
-        return Party(pointed, inherited=True) if pointed is not None else \
-            _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
+        return _party_of_no_name(doc, tok, state, lo, hi)
     owned = _pronoun_owned(doc, tok, actor, state) or _force_told_before(doc, tok, actor, state)
     if owned is not None:
         return owned
     return Party(_stationed(doc, tok, _owned_by_body(doc, tok, actor)))
+
+
+def _phrase_actor(doc: NlpDoc, lo: int, hi: int) -> Actor | None:
+    """The actor the phrase's words name (knowledge base, entities); people of a sector no state owns ("30 people",
+    events.yaml placed_sectors unowned) keep no country their words do not name: the place of the event may give one."""
+    actor = actor_kb.actor_for_span(doc, lo, hi) or actor_kb.resolve_actor(doc.body[lo:hi])
+    if actor is not None and actor.sector in placed_sectors().unowned and actor.country and not _names_country(doc, lo, hi):
+        actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
+    return actor
+
+
+def _party_of_no_name(doc: NlpDoc, tok: Token, state: ArticleState, lo: int, hi: int) -> Party | None:
+    """A phrase that names no actor: the state it points back to ("the country"), else whoever owns it ("its
+    forces") or issued it."""
+    # "the country": the state named last, not the one its own clause's subject names (read only for a pointer)
+    text = doc.body[lo:hi]
+    pointed = actor_kb.pointed_state(text, doc.body[:lo], _subject_states(doc, tok)) \
+        if actor_kb.state_pointer(text) else None
+    return Party(pointed, inherited=True) if pointed is not None else \
+        _pronoun_owner(doc, tok, state) or _issuer(doc, tok, state)
 
 
 def _force_told_before(doc: NlpDoc, head: Token, actor: Actor, state: ArticleState) -> Party | None:
@@ -1503,6 +1515,13 @@ def _nominal_recipients(doc: NlpDoc, trigger: Token, p: Pattern, state: ArticleS
     # the object, its conjuncts and the nouns hung on it ("a ceasefire and a meeting with Putin" parsed as one phrase)
     nouns = [n for h in heads for n in (h, *h.conjuncts, *(c for c in h.children if c.dep_ in ("nmod", "conj")))
              if n.pos_ == "NOUN" and _lemma_in(n, rule.nouns)]
+    return _dealt_with(doc, trigger, nouns, state)
+
+
+def _dealt_with(doc: NlpDoc, trigger: Token, nouns: list[Token], state: ArticleState) -> list[Party]:
+    """The sides the first act of dealing that names one deals with ("talks with US commanders"): its oblique's,
+    or the verb's where the parse hung it there; none the actor owns nor a helper."""
+    rule = nominal_recipients()
     helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
     for noun in nouns:  # "rejected negotiations with the United States": the parse may hang "with" on the verb
         cands = [o for h in (noun, trigger) for o in syn.obliques(h, rule.preps)
@@ -1679,18 +1698,29 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
     if members:  # "talks between the US, Russia and Ukraine": the first named
         return members[:1]
     if p.actor_from:  # "came under fire from Russian forces", "were released from Russian captivity"
-        found = _undergone_from(doc, tok, p, obj, state)
-        # "attacks were repelled by Ukrainian forces": the agent repels, it made no attack
-        return found or (actors_of(doc, tok, state) if syn.is_passive(tok) and "object" not in p.actor_from else [])
+        return _doers_from(doc, tok, p, obj, state)
     if p.type in FORCE and _mishap(tok):
         return None
     actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state) or _reporter_acts(doc, tok, p, state)
+    return None if _subject_a_cause(doc, tok, p, actors) else actors
+
+
+def _subject_a_cause(doc: NlpDoc, tok: Token, p: Pattern, actors: list[Party]) -> bool:
+    """A trigger whose subject is a cause, not a side (`_caused`), where the actors found name no side of a country
+    (or the act is force) and the subject is no body."""
     named = p.type not in FORCE and any(a.actor.country or a.actor.code for a in actors)
     # an act between sides told as its own subject ("a truce took effect": a symmetric pattern that names its subject
     # nouns) has no cause for a subject
-    if not named and not (p.subjects and p.symmetric) and _caused(tok, named_ok=p.type not in FORCE) and not _subject_is_a_body(doc, tok):
-        return None
-    return actors
+    return not named and not (p.subjects and p.symmetric) and _caused(tok, named_ok=p.type not in FORCE) \
+        and not _subject_is_a_body(doc, tok)
+
+
+def _doers_from(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:
+    """The side the pattern's `actor_from` names ("came under fire from Russian forces"); else, told in the passive
+    with no object demanded, its agent."""
+    found = _undergone_from(doc, tok, p, obj, state)
+    # "attacks were repelled by Ukrainian forces": the agent repels, it made no attack
+    return found or (actors_of(doc, tok, state) if syn.is_passive(tok) and "object" not in p.actor_from else [])
 
 
 def _reporter_acts(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
@@ -2528,10 +2558,16 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
     state.last_scene = _last_scene(events) or state.last_scene
     named = _entities_in(doc, sentence)
     state.countries |= _countries_of(named)
-    places = [e for e in named if e.type in ("GPE", "LOC")]
-    for e in places:
+    _remember_place(state, named)
+
+
+def _remember_place(state: ArticleState, named: list[Entity]) -> None:
+    """The last place the sentence names, for a later act told with none; a state of the past ("Soviet-era", "the
+    USSR") is no place a later act happens in."""
+    for e in named:
+        if e.type not in ("GPE", "LOC"):
+            continue
         place = actor_kb.resolve_place(e.text)
-        # a state of the past ("Soviet-era", "the USSR") is no place a later act happens in
         if place is not None and place.country and not actor_kb.historical_country(place.country):
             state.last_place = place
 
@@ -2550,6 +2586,11 @@ def _remember_doers(state: ArticleState, events: list[Event]) -> None:
     for type_ in {e.type for e in told}:
         doers = [e.actor for e in told if e.type == type_ and e.actor is not None and (e.actor.country or e.actor.code)]
         state.last_doers[type_] = [a for i, a in enumerate(doers) if not any(_same(a, b) for b in doers[:i])]
+    _remember_forces(state, events)
+
+
+def _remember_forces(state: ArticleState, events: list[Event]) -> None:
+    """The country of each armed sector acting in the sentence, for a later "the troops" (`_force_told_before`)."""
     state.last_forces.update({e.actor.sector: e.actor.country for e in events if e.actor is not None
                               and e.actor.sector in _FORCE_SECTORS and e.actor.country})
 
