@@ -1737,13 +1737,18 @@ class Extraction:
                 cues.append(c)
         return self._reports_of_reports(out, cues)
 
+    @staticmethod
+    def _asides_of_reports(quotes: list[Quote], cues: list[Cue]) -> set[int]:
+        """"As Reuters reported, the ministry said that ...": the asides whose quote holds another cue's report (the
+        ministry's own), dropped for it."""
+        return {k for k, (qa, ca) in enumerate(zip(quotes, cues, strict=True)) if _aside(ca) and any(
+            c.past != ACCORDING and not _aside(c) and qa.start <= c.start < qa.end for c in cues)}
+
     def _reports_of_reports(self, quotes: list[Quote], cues: list[Cue]) -> list[Quote]:
         """'X said Y, according to Z': the "according to" whose claim holds a speech verb that reports a clause of
         its own names who passed X's words on; Y is X's quote alone, cut before the "according to". So does an aside
         ("As Z reported, X said Y")."""
-        # "As Reuters reported, the ministry said that ...": the aside's quote holds the ministry's own
-        drop = {k for k, (qa, ca) in enumerate(zip(quotes, cues, strict=True)) if _aside(ca) and any(
-            c.past != ACCORDING and not _aside(c) and qa.start <= c.start < qa.end for c in cues)}
+        drop = self._asides_of_reports(quotes, cues)
         for k, (qa, ca) in enumerate(zip(quotes, cues, strict=True)):
             inner = [j for j, c in enumerate(cues) if c.past != ACCORDING and qa.start <= c.start < qa.end <= ca.start]
             # "..., when rebels attacked the capital, killing about 600 people, according to army tallies": the
@@ -1752,13 +1757,17 @@ class Extraction:
             if ca.past != ACCORDING or not any(cues[j].start > last for j in inner):
                 continue
             drop.add(k)
-            for j in inner:
-                q = quotes[j]
-                if q.start < ca.start < q.end:
-                    a, b = _trim(self.body, q.start, self.body.rfind(",", q.start, ca.start) if
-                                 self.body.rfind(",", q.start, ca.start) > q.start else ca.start)
-                    quotes[j] = Quote(text=self.body[a:b], start=a, end=b, speaker=q.speaker, cue=q.cue, direct=False)
+            self._cut_before(quotes, inner, ca.start)
         return [q for k, q in enumerate(quotes) if k not in drop]
+
+    def _cut_before(self, quotes: list[Quote], inner: list[int], at: int) -> None:
+        """The quotes `inner` that run over `at` (an "according to") end before it, at the last comma before it."""
+        for j in inner:
+            q = quotes[j]
+            if q.start < at < q.end:
+                a, b = _trim(self.body, q.start, self.body.rfind(",", q.start, at) if
+                             self.body.rfind(",", q.start, at) > q.start else at)
+                quotes[j] = Quote(text=self.body[a:b], start=a, end=b, speaker=q.speaker, cue=q.cue, direct=False)
 
     def _that_conjuncts(self, c: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
         """'told AFP the soldier was killed and that it had lost six others', parsed with the second clause joined
@@ -1939,10 +1948,16 @@ class Extraction:
             return self._naming(cue, e) if _base(cue.tok) in _naming_verbs() else None
         if cue.past == ACCORDING:
             return self._claim(self._according_span(cue, s, e))
-        tok = cue.tok
-        if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in tok.children) or \
-                self._sets_the_scene(tok):
+        if any(c.dep_ == "advmod" and c.lower_ in syntax_words().negators for c in cue.tok.children) or \
+                self._sets_the_scene(cue.tok):
             return None  # 'X did not allege that …': nothing is reported
+        return self._verb_reports(cue, s, e)
+
+    def _verb_reports(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
+        """The clause a reporting verb that is not negated reports in its sentence [s, e): its complement after it,
+        the headline's claim or the clause after it where the words come after the verb; else the claim fronted
+        before it or the parenthetical it is in."""
+        tok = cue.tok
         if not self._said_before(cue, e) and not self._speaker_follows(cue):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
             headline = self._headline_claim(cue, s, e)

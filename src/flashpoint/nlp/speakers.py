@@ -1316,6 +1316,11 @@ class Speakers:
             if tok.tag_ in ("NNS", "NNPS") and all(c.lower_ in quoting().generic_articles for c in definite):
                 return None  # "the latest reports": reports in general, no one's document
             return self.group(tok.idx) or self._issuer_of_document_before(tok.idx)
+        return self._source_as_named(tok, lo, hi)
+
+    def _source_as_named(self, tok: Token, lo: int, hi: int) -> Who | None:
+        """"According to army tallies": the source as the phrase names it, where it names a body, has a capital
+        after its first letter or a source word on its head; else no one ("data from March")."""
         actor = actor_for_span(self.doc, lo, hi)
         if actor is None and not re.search(r"\b[A-Z]", self.body[lo:hi][1:]) and \
                 not any(t.lower_ in _sources() for t in tok.children):
@@ -1404,11 +1409,15 @@ class Speakers:
             found = self.from_entity(own)
         found = found or self._named_before(tok, lo) or self._aged(text, hi - len(text_to_hi), lo) or \
             self._role_description(tok, text, lo) or self._named_later(tok, text, hi)
-        if found is None and tok.pos_ in NAME_POS:
-            found = self.unlisted_name(tok) or self._unlisted_by_surname(tok)
+        return found or self._by_unlisted_name(tok, lo, hi) or self._unnamed(tok, lo, hi, text)
+
+    def _by_unlisted_name(self, tok: Token, lo: int, hi: int) -> Who | None:
+        """A head that is a name no entity holds ("Figgins said"): an unlisted name, or a surname of a person named
+        before."""
+        found = self.unlisted_name(tok) or self._unlisted_by_surname(tok) if tok.pos_ in NAME_POS else None
         if found is None and tok.text[:1].isupper():
-            found = self.named_before_by_surname(lo, hi) or self._person_by_surname(tok, lo, hi)  # "Figgins said"
-        return found or self._unnamed(tok, lo, hi, text)
+            found = self.named_before_by_surname(lo, hi) or self._person_by_surname(tok, lo, hi)
+        return found
 
     def _unnamed(self, tok: Token, lo: int, hi: int, text: str) -> Who | None:
         """A phrase no name is written for: a person whose title closes it, a body or source, or the person just

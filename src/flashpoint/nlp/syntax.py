@@ -1034,31 +1034,43 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     Azerbaijan" negates the firing only; "threatened to strike", "could attack", "if Russia invades"
     are hypothetical. The auxiliaries in `planned` on the trigger itself tell of a plan, not a possibility
     ("will meet")."""
-    syn = syntax()
     negated = _has_negator(trigger) or _none_undergoes(trigger)
     hypothetical = _irrealis_itself(trigger, planned)
-    chain = asserted_chain(governors(trigger))
-    for gov in chain:
+    denied, irrealis = _governed_modality(trigger)
+    hypothetical = hypothetical or irrealis or claimed(trigger) or _urged_against(trigger)
+    negated = negated or denied or _refrained(trigger)
+    negated, hypothetical = _with_shared_scope(trigger, planned, negated, hypothetical)
+    return negated, hypothetical or _conditional_up(trigger)
+
+
+def _governed_modality(trigger: Token) -> tuple[bool, bool]:
+    """(negated, hypothetical) that the verbs the trigger's clause hangs on (`asserted_chain`) give it: "denied
+    firing", "had yet to arrest", "threatened to strike", "could attack"."""
+    syn = syntax()
+    negated = hypothetical = False
+    for gov in asserted_chain(governors(trigger)):
         if is_verb_of(gov, syn.denial_verbs) and not _has_negator(gov):
             negated = True
         if any(c.dep_ == "advmod" and c.lower_ in syn.pending_adverbs for c in gov.children):
             negated = True  # "had yet to arrest": not done
         if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov):
             hypothetical = True
-    hypothetical = hypothetical or claimed(trigger) or _urged_against(trigger)
-    negated = negated or _refrained(trigger)
-    negated, hypothetical = _with_shared_scope(trigger, planned, negated, hypothetical)
-    # a condition anywhere up the clause chain: "If Russia attacks, NATO will respond"
+    return negated, hypothetical
+
+
+def _conditional_up(trigger: Token) -> bool:
+    """A condition anywhere up the clause chain ("If Russia attacks, NATO will respond"), or a purpose ("to
+    facilitate talks and to reach a deal": both meant)."""
     tok = trigger
     for _ in range(4):
-        if conditional(tok) or _meant(tok):  # "to facilitate talks and to reach a deal": both meant
-            hypothetical = True
+        if conditional(tok) or _meant(tok):
+            return True
         if tok.head is tok:
             break
         tok = tok.head if tok.dep_ in ("advcl", "conj", *COMPLEMENT_DEPS) else tok
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
             break
-    return negated, hypothetical
+    return False
 
 
 def asserted_chain(chain: list[Token]) -> list[Token]:
