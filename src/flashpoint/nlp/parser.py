@@ -528,8 +528,14 @@ def _absolute_name(doc: Doc, tok: Token, marks: frozenset[str]) -> list[Token]:
     mark = next((t for t in reversed(doc[max(tok.sent.start, tok.i - 12):tok.i]) if t.lower_ in marks), None)
     if mark is None or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[mark.i + 1:tok.i]):
         return []
-    cut = next((t.i for t in doc[mark.i + 2:tok.i] if t.pos_ == "ADP"), tok.i)
-    tops = [t for t in doc[mark.i + 1:cut] if not mark.i < t.head.i < cut]
+    return _name_heads(doc, mark.i, tok)
+
+
+def _name_heads(doc: Doc, mark: int, tok: Token) -> list[Token]:
+    """The heads of the words between the mark at `mark` and `tok`, up to a preposition, that hang on nothing inside;
+    ending in a noun, a name or a capitalised adjective; those `tok` governs and the last."""
+    cut = next((t.i for t in doc[mark + 2:tok.i] if t.pos_ == "ADP"), tok.i)
+    tops = [t for t in doc[mark + 1:cut] if not mark < t.head.i < cut]
     while tops and not (tops[-1].pos_ in ("NOUN", "PROPN") or tops[-1].pos_ == "ADJ" and tops[-1].text.istitle()):
         tops.pop()
     return [t for t in tops if t.head is tok or t is tops[-1]] if tops else []

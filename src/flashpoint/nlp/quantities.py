@@ -601,13 +601,8 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
     its lower bound, qualified 'more than' (DESIGN.md's qualifiers have no 'between')."""
     out: dict[int, re.Match[str]] = {}
     for r in _range_pattern().finditer(body):
-        qual = (r["qual"] or "").lower()
-        conn = r["conn"].lower()
-        dash = conn in ("-", "\u2013")
-        said = _range_words()
-        if (qual in said["change_openers"] and not dash) or (conn in said["and_words"] and qual not in said["between_words"]) \
-                or (qual in said["between_words"] and not dash and conn not in said["and_words"]):
-            continue  # "rose from 20 to 35" is a change; "killed 24 and 121 ..." two figures; "from 30-600 MW" a range
+        if _no_range_words((r["qual"] or "").lower(), r["conn"].lower()):
+            continue
         if any(s < r.end() and r.start("a") < e for s, e in blocked):
             continue
         a, b = parse_number(r["a"]), parse_number(r["b"])
@@ -619,6 +614,15 @@ def _ranges(body: str, blocked: list[tuple[int, int]]) -> dict[int, re.Match[str
             continue
         out[r.end()] = r
     return out
+
+
+def _no_range_words(qual: str, conn: str) -> bool:
+    """"rose from 20 to 35" is a change; "killed 24 and 121 ..." two figures; "from 30-600 MW" a range: the words
+    before and between two figures that make no range (figures.yaml ranges_are_two_figures)."""
+    dash = conn in ("-", "\u2013")
+    said = _range_words()
+    return (qual in said["change_openers"] and not dash) or (conn in said["and_words"] and qual not in said["between_words"]) \
+        or (qual in said["between_words"] and not dash and conn not in said["and_words"])
 
 
 def _is_score(r: re.Match[str], body: str) -> bool:
@@ -1306,9 +1310,13 @@ def _definite_reference(doc: NlpDoc, fig: _Figure, head_kind: str | None) -> boo
         return False
     gap = re.match(r"\s+", fig.after)
     tok = _token_at(doc, fig.end + gap.end()) if gap else None
-    if tok is None:
-        return True
-    if (fig.m["num"] or "").lower() in _figure_rule_words()["definite_count.words"]:
+    return tok is None or _refers_back(tok, (fig.m["num"] or "").lower())
+
+
+def _refers_back(tok: Token, num: str) -> bool:
+    """Whether "the <num>" refers back, by the word `tok` after it: "the four go on" does, "the four attempts" and
+    "the two Russian oil companies" count."""
+    if num in _figure_rule_words()["definite_count.words"]:
         compound = tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.tag_ in _COUNTED_TAGS  # "border villages"
         return tok.tag_ not in _COUNTED_TAGS and not compound  # "the four attempts" counts, "the four go on" refers
     named = tok.tag_ == "JJS" or tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") \
