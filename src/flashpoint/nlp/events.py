@@ -377,11 +377,7 @@ def _object_told(tok: Token, p: Pattern) -> bool:
 
 def _complement_fits(tok: Token, p: Pattern) -> bool:
     """"said that Sudan must return" needs its modal; "refused to comment" is no refusal of anything."""
-    if p.not_complements and any(_complement_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
-        return False
-    if p.needs_complement and not syn.children(tok, "xcomp"):
-        return False
-    if p.clause_words and not _clause_has(tok, p.clause_words):
+    if not _complement_told(tok, p):
         return False
     if p.not_question and syn.asks_question(tok):
         return False
@@ -393,6 +389,15 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
             and not syn.obliques(tok, p.participle_preps):
         return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
+
+
+def _complement_told(tok: Token, p: Pattern) -> bool:
+    """The complement the pattern needs (`needs_complement`, `clause_words`) and none it refuses (`not_complements`)."""
+    if p.not_complements and any(_complement_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
+        return False
+    if p.needs_complement and not syn.children(tok, "xcomp"):
+        return False
+    return not p.clause_words or _clause_has(tok, p.clause_words)
 
 
 def _clause_has(tok: Token, words: frozenset[str]) -> bool:
@@ -603,14 +608,21 @@ def _stationed(doc: NlpDoc, head: Token, actor: Actor) -> Actor:
     lo, hi = syn.phrase_span(head)
     if actor_kb.names_a_country(doc.body[lo:hi]):
         return actor
-    clauses = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]  # "refugees fleeing the war in Liberia"
+    country = _stationed_in(doc, head)
+    return actor_kb.sector_actor(actor.text, country, actor.sector) if country is not None else actor
+
+
+def _stationed_in(doc: NlpDoc, head: Token) -> str | None:
+    """The country of the first place the head's own "in" phrase, or its participle's, names ("refugees fleeing the
+    war in Liberia", "sheltering in a school in Gaza")."""
+    clauses = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]
     hosts = [head, *clauses, *(syn.np_head(o) for c in clauses for o in syn.children(c, "obj"))]
     for obl in (o for h in hosts for o in syn.obliques(h, syntax().stationed_preps)):
         a, b = syn.phrase_span(syn.np_head(obl))
-        place = _named_place(doc, a, b) or _inner_place(doc, syn.np_head(obl))  # "sheltering in a school in Gaza"
+        place = _named_place(doc, a, b) or _inner_place(doc, syn.np_head(obl))
         if place is not None and place.country:
-            return actor_kb.sector_actor(actor.text, place.country, actor.sector)
-    return actor
+            return place.country
+    return None
 
 
 def _issuer(doc: NlpDoc, document: Token, state: ArticleState) -> Party | None:

@@ -2857,14 +2857,21 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc,
             continue  # "the past five years" is a duration, "recently" and "overnight" no date
         if r.kind == "told" and published is not None:
             continue  # "that day" with no day told before it on a dated page: no date (dates.yaml same_day_as_told)
-        if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
-            year = years[(r.parts[1], r.parts[2])]
-            r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
-        if year_of_report is not None and r.parts and r.parts[0] is None \
-                and str(r.extra.get("last_trial") or year_of_report)[:4] <= str(year_of_report):
-            _put_in_year(r, year_of_report)  # not a month told ahead ('is scheduled for February': next year's)
+        _year_filled(r, years, year_of_report)
         out += _records_of(body, r, unshown)
     return out
+
+
+def _year_filled(r: Res, years: dict[tuple[int, int], int], year_of_report: int | None) -> None:
+    """A day told with no year takes the year the text gives that day elsewhere (`_years_said`); on an undated page,
+    a date with no year the year of the report, but not a month told ahead ('is scheduled for February': next
+    year's)."""
+    if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
+        year = years[(r.parts[1], r.parts[2])]
+        r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
+    if year_of_report is not None and r.parts and r.parts[0] is None \
+            and str(r.extra.get("last_trial") or year_of_report)[:4] <= str(year_of_report):
+        _put_in_year(r, year_of_report)
 
 
 def _resolved(body: str, published: dt.date | None, tokens: Doc,
