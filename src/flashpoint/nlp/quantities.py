@@ -325,15 +325,7 @@ def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int)
     best: tuple[int, str] | None = None
     for v in _patterns()["saying"].finditer(sentence):
         words = spaced_words(doc.tokens, s_start, s_start + v.start())
-        taken: list[str] = []
-        for w in reversed(words):
-            bare = w.strip("\u2019'\"\u201c")
-            if not bare or not re.match(r"[\w]", bare) or w.endswith((",", ";", ":")) or _names_a_date(bare):
-                break  # "Police on Sunday said": the day is no claimant
-            if bare[0].isupper() or bare.lower() in _claimant_words():
-                taken.insert(0, bare)
-                continue
-            break
+        taken = _claimant_run(words)
         while taken and taken[0].lower() in _WORDS.claimant_stripped_openers:
             taken.pop(0)
         if taken and _object_of_a_preposition(words, taken):
@@ -344,6 +336,22 @@ def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int)
             if best is None or dist < best[0]:
                 best = (dist, who)
     return best[1] if best else None
+
+
+def _claimant_run(words: list[str]) -> list[str]:
+    """The words right before a speech verb that may name who says it: capitalised or claimant words
+    (quantity_kinds.yaml claimant_words), back to a punctuation mark or a date ("Police on Sunday said": the day is no
+    claimant)."""
+    taken: list[str] = []
+    for w in reversed(words):
+        bare = w.strip("\u2019'\"\u201c")
+        if not bare or not re.match(r"[\w]", bare) or w.endswith((",", ";", ":")) or _names_a_date(bare):
+            break
+        if bare[0].isupper() or bare.lower() in _claimant_words():
+            taken.insert(0, bare)
+            continue
+        break
+    return taken
 
 
 def _object_of_a_preposition(words: list[str], taken: list[str]) -> bool:
@@ -846,13 +854,7 @@ def _claimant(text: str | None) -> str | None:
     ('latest reports', 'data from March')."""
     if not text:
         return None
-    words = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text).split()
-    while words and words[0].lower() in _WORDS.claimant_lead_words:
-        words = words[1:]
-    cut = next((i for i, w in enumerate(words) if w.lower() in _WORDS.claimant_cut_words), len(words))
-    words = words[:cut]
-    while words and words[-1].lower() in _WORDS.claimant_trailing_words:
-        words = words[:-1]  # "the Ministry of Health there"
+    words = _claimant_trimmed(text)
     if not words or words[-1].endswith("-") or words[0].lower() in _WORDS.claimant_void_words:
         return None
     lex = lexicon()
@@ -862,6 +864,19 @@ def _claimant(text: str | None) -> str | None:
     if _is_a_figure(words) or (len(words) == 1 and words[0] in gazetteer().org_keywords):
         return None  # "110", "Fifty-one percent"; "Committee" cut from its name
     return " ".join(words)
+
+
+def _claimant_trimmed(text: str) -> list[str]:
+    """The claimant's words without zero-width marks, its leading words ('what', 'per'), what follows a cut word
+    (a relative clause) and its trailing words ("the Ministry of Health there")."""
+    words = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text).split()
+    while words and words[0].lower() in _WORDS.claimant_lead_words:
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words) if w.lower() in _WORDS.claimant_cut_words), len(words))
+    words = words[:cut]
+    while words and words[-1].lower() in _WORDS.claimant_trailing_words:
+        words = words[:-1]
+    return words
 
 
 def _is_a_figure(words: list[str]) -> bool:
