@@ -83,18 +83,24 @@ def told_as_standing(trigger: Token) -> bool:
     background to the news."""
     if trigger.dep_ != "conj" or trigger.tag_ != "VBN" or trigger.head.dep_ not in ("ROOT", "acl:relcl"):
         return False
-    auxiliaries = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
-    joined = [c.lower_ for c in trigger.children if c.dep_ == "cc"]
-    head = trigger.head
-    words = syntax()  # lang/en/syntax.yaml
-    if len(auxiliaries) != 1 or auxiliaries[0] not in words.present_perfect_auxiliaries or len(joined) != 1 \
-            or joined[0] not in words.additive_conjunctions \
-            or any(c.dep_ in ("aux", "aux:pass") for c in head.children):
+    if not _perfect_added(trigger):
         return False  # "is not opposed to the PLO but has instead demanded": the turn is news
+    head = trigger.head
     copula = [c for c in head.children if c.dep_ == "cop"]
     if copula:
         return copula[0].tag_ in ("VBZ", "VBP")
     return head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in standing_verbs()
+
+
+def _perfect_added(trigger: Token) -> bool:
+    """A perfect told with "has"/"have" alone (syntax.yaml present_perfect_auxiliaries), joined by one additive
+    conjunction ("and", not "but") to a head with no auxiliary of its own."""
+    auxiliaries = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
+    joined = [c.lower_ for c in trigger.children if c.dep_ == "cc"]
+    words = syntax()  # lang/en/syntax.yaml
+    return len(auxiliaries) == 1 and auxiliaries[0] in words.present_perfect_auxiliaries and len(joined) == 1 \
+        and joined[0] in words.additive_conjunctions \
+        and not any(c.dep_ in ("aux", "aux:pass") for c in trigger.head.children)
 
 
 @lru_cache(maxsize=4)

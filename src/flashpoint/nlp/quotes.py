@@ -847,6 +847,11 @@ class Extraction:
         if aside is None or not relative and any(t.tag_ in FINITE_TAGS for t in aside) or self.quoted(m.start("aside")) \
                 or relative and (len(aside) < 2 or _base(aside[1]) in _verbs()):
             return None  # "X, who said …," / "X, the army says, …": a clause of its own, not an aside
+        return self._person_of_name(m)
+
+    def _person_of_name(self, m: re.Match[str]) -> Who | None:
+        """The name that opens an aside as a person: an entity, an unlisted person, or two or more capitalised words
+        before an aside that a person noun heads."""
         a, b = m.span("name")
         named = self.speakers.entities_in(a, b)
         if named:
@@ -2261,6 +2266,11 @@ class Extraction:
             return None
         while k < len(toks) and (toks[k].pos_ in ("ADV", "PART") and toks[k].head.i == verb.i or _is_that(toks[k])):
             k += 1
+        return self._clause_from(verb, toks, k, end)
+
+    def _clause_from(self, verb: Token, toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
+        """The clause the words `toks[k:]` after a speech verb open, up to `end`: none where they are quoted, open
+        no content or name the speaker."""
         rest = toks[k:]
         if not rest or self.quoted(rest[0].idx):
             return None
