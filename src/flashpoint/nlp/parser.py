@@ -388,8 +388,7 @@ def repair_object_roots(doc: Doc) -> None:
     noun its object; what followed the noun with a preposition hangs on the verb."""
     for verb in list(_labelled(doc, "amod")):
         noun = verb.head
-        if verb.pos_ not in ("VERB", "ADJ") or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "ROOT" \
-                or noun.i != verb.i + 1 or noun.pos_ not in NOMINAL:
+        if not _past_verb_on_root(verb):
             continue
         subjects = [c for h in (verb, noun) for c in h.children if c.dep_ == "nsubj" and c.i < verb.i
                     and c.pos_ in NOMINAL]
@@ -401,6 +400,13 @@ def repair_object_roots(doc: Doc) -> None:
         subjects[0].head = verb
         for c in after:
             c.head, c.dep_ = verb, ("obl" if c.dep_ == "nmod" else c.dep_)
+
+
+def _past_verb_on_root(verb: Token) -> bool:
+    """A past form read as a modifier of the root noun right after it ("Kyiv blamed(amod) Moscow(ROOT)")."""
+    noun = verb.head
+    return verb.pos_ in ("VERB", "ADJ") and verb.tag_ in ("VBD", "VBN") and noun.dep_ == "ROOT" \
+        and noun.i == verb.i + 1 and noun.pos_ in NOMINAL
 
 
 def repair_main_verbs(doc: Doc) -> None:

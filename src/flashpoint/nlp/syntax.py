@@ -345,16 +345,23 @@ def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -
         if k == len(plural) or plural[k] >= sent.end or sent.root.pos_ not in ("NOUN", "PROPN"):
             continue
         for tok in sent:
-            head = tok.head
-            if tok.tag_ != "NNS" or not tok.is_lower or tok.dep_ not in ("compound", "nsubj") or head.i <= tok.i \
-                    or head.pos_ not in ("NOUN", "PROPN") or not any(t.pos_ in ("NOUN", "PROPN") for t in
-                                                                     doc[sent.start:tok.i]) or not is_verb_form(tok):
+            if not _plural_read_for_verb(doc, sent.start, tok, is_verb_form):
                 continue
+            head = tok.head
             tok.head, tok.dep_ = (tok if head.dep_ == "ROOT" else head.head), head.dep_
             head.head, head.dep_ = tok, "obj"
             for c in [c for c in head.children if c.i < tok.i]:
                 c.head = tok
             break
+
+
+def _plural_read_for_verb(doc: Doc, start: int, tok: Token, is_verb_form: Callable[[Token], bool]) -> bool:
+    """A lower-case plural noun glued onto the noun phrase after it, with a noun before it since the line's `start`,
+    that is the -s form of a verb (`repair_verbless_headlines`)."""
+    head = tok.head
+    return tok.tag_ == "NNS" and tok.is_lower and tok.dep_ in ("compound", "nsubj") and head.i > tok.i \
+        and head.pos_ in ("NOUN", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in doc[start:tok.i]) \
+        and is_verb_form(tok)
 
 
 def _glued_subject(verb: Token) -> Token | None:
