@@ -1277,18 +1277,8 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     if m["rel2"] and said not in _CALENDAR.plural_units:
         return None  # "two next weeks", not "two next week"
-    base = ctx.ref
     if unit in ("quarter", "decade"):
-        size = 3 if unit == "quarter" else 120
-        if size == 3:
-            base = dt.date(ctx.ref.year, (ctx.ref.month - 1) // 3 * 3 + 1, 1)
-        else:
-            base = dt.date(ctx.ref.year // 10 * 10, 1, 1)
-        if rel in _W.span_back_words:  # "the past two quarters" (dates.yaml)
-            start, end = add_months(base, -size * n), base
-        else:
-            start = add_months(base, size)
-            end = add_months(start, size * n)
+        start, end = _quarters_or_decades(ctx.ref, unit, n, rel in _W.span_back_words)
         return Res(m.start(), m.end(), None, start=start, end=end, kind="span")
     if rel in _W.span_back_words:  # "the last three days"
         start, end = shift(ctx.ref, -n, unit), ctx.ref
@@ -1299,6 +1289,20 @@ def _span_n(m: re.Match[str], ctx: Ctx) -> Res | None:
         end = shift(start, n, unit)
     value = f"P{n}{unit[0].upper()}" if unit[0] in "dwmy" else None
     return Res(m.start(), m.end(), value, start=start, end=end, kind="span")
+
+
+def _quarters_or_decades(ref: dt.date, unit: str, n: int, back: bool) -> tuple[dt.date, dt.date]:
+    """The first and last day of `n` quarters or decades counted from the one `ref` is in: the ones before it ("the
+    past two quarters", `back`: dates.yaml span_back_words) or after it."""
+    size = 3 if unit == "quarter" else 120
+    if size == 3:
+        base = dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+    else:
+        base = dt.date(ref.year // 10 * 10, 1, 1)
+    if back:
+        return add_months(base, -size * n), base
+    start = add_months(base, size)
+    return start, add_months(start, size * n)
 
 
 @rule("fuzzy")
