@@ -153,3 +153,18 @@ def test_the_api_stops_a_slow_upload_and_stores_the_rest_of_the_request(tmp_path
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_a_budget_signal_a_library_swallows_still_stops_the_document_at_the_next_check() -> None:
+    """OverBudget is a ValueError: a library that catches ValueError where the timer signal lands would let the
+    document run on; the next check between sections must stop it on the main thread too."""
+    import time
+
+    with pytest.raises(budget.OverBudget, match="took longer than"):
+        with budget.deadline(0.05):
+            try:
+                time.sleep(0.5)  # the signal lands here
+            except ValueError:
+                pass  # and a library swallows it
+            budget.check_time()
+    budget.check_time()  # outside the budget nothing is checked

@@ -92,18 +92,27 @@ def check_time() -> None:
 def deadline(seconds: float = DOC_SECONDS) -> Iterator[None]:
     """Stop the work inside after `seconds` of wall-clock time with OverBudget. On a process's main thread
     (the CLI, local pool workers) a timer signal stops it wherever it is; on another thread (the API's
-    ingest threads, a Dask worker's task threads) `check_time` stops it at the next check."""
+    ingest threads, a Dask worker's task threads) `check_time` stops it at the next check. On the main thread
+    `check_time` is the backstop too: the signal's OverBudget is a ValueError, and a library that catches
+    those where the signal lands (a date parser, say) would otherwise let the document run on unbounded."""
     if seconds <= 0:
         yield
         return
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        outer = getattr(_thread_budget, "until", None), getattr(_thread_budget, "seconds", None)
-        _thread_budget.until, _thread_budget.seconds = time.monotonic() + seconds, seconds
-        try:
+    outer = getattr(_thread_budget, "until", None), getattr(_thread_budget, "seconds", None)
+    _thread_budget.until, _thread_budget.seconds = time.monotonic() + seconds, seconds
+    try:
+        if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
             yield
-        finally:
-            _thread_budget.until, _thread_budget.seconds = outer
-        return
+        else:
+            with _timer_signal(seconds):
+                yield
+    finally:
+        _thread_budget.until, _thread_budget.seconds = outer
+
+
+@contextmanager
+def _timer_signal(seconds: float) -> Iterator[None]:
+    """OverBudget raised by SIGALRM wherever the main thread is after `seconds`."""
 
     def stop(_signum: int, _frame: FrameType | None) -> None:
         raise _out_of_time(seconds)
