@@ -691,15 +691,15 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
     said_by = party(doc, speaker, state) if speaker is not None else None
     if said_by is not None and (group or (said_by.actor.id or "").startswith("person:")):
         return Party(said_by.actor, inherited=True)
-    return _pronoun_antecedent(doc, tok, state, speaker)
+    return _pronoun_antecedent(doc, tok, state, speaker, group, person)
 
 
-def _pronoun_antecedent(doc: NlpDoc, tok: Token, state: ArticleState, speaker: Token | None) -> Party | None:
-    """A pronoun no speaker's words own: what it points back to in its clause ("identified two suspects, arrested
-    them"), else the last person named ("he", "she"), else for a group pronoun said by no one the body its sentence
-    or the text last named."""
+def _pronoun_antecedent(doc: NlpDoc, tok: Token, state: ArticleState, speaker: Token | None, group: bool,
+                        person: bool) -> Party | None:
+    """A pronoun (of a group, of a person) no speaker's words own: what it points back to in its clause ("identified
+    two suspects, arrested them"), else the last person named ("he", "she"), else for a group pronoun said by no one
+    the body its sentence or the text last named."""
     low = tok.lower_
-    group, person = low in syntax().group_pronouns, low in syntax().person_pronouns
     antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else syn.reason_owner(tok)
     if antecedent is not None:  # "identified two suspects, arrested them": the suspects
         found_obj = party(doc, antecedent, state)
@@ -2168,11 +2168,10 @@ def _localise(coded: Coded, state: ArticleState) -> None:
             q.actor = q.actor.model_copy(update={"country": loc.country})
 
 
-def _article_setting(doc: NlpDoc) -> str | None:
+def _article_setting(counts: Counter[str]) -> str | None:
     """The country the article is set in (events.yaml article_setting): the one at least `share` of the places it
-    names are in, named `least` times at least; none where that country is a side of a war (resources/conflicts),
-    whose people and forces in a story may be of either side."""
-    counts = _place_counts(doc)
+    names (`_place_counts`) are in, named `least` times at least; none where that country is a side of a war
+    (resources/conflicts), whose people and forces in a story may be of either side."""
     if not counts:
         return None
     country, n = counts.most_common(1)[0]
@@ -2192,9 +2191,10 @@ def _place_counts(doc: NlpDoc) -> Counter[str]:
     return counts
 
 
-def _leading(doc: NlpDoc, home: str | None) -> frozenset[str]:
-    """The countries the story is about: the one it names most, and the one whose places it names most."""
-    return frozenset([c for c, _ in _place_counts(doc).most_common(1)] + ([home] if home else []))
+def _leading(counts: Counter[str], home: str | None) -> frozenset[str]:
+    """The countries the story is about: the one it names most (`home`), and the one whose places it names most
+    (`_place_counts`)."""
+    return frozenset([c for c, _ in counts.most_common(1)] + ([home] if home else []))
 
 
 def _of_the_setting(coded: Coded, state: ArticleState) -> None:
@@ -2621,7 +2621,8 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     seen: dict[tuple[object, ...], Event] = {}
     named = actor_kb.most_named(doc.body)
     home = named[0][0] if named else None
-    state = ArticleState(home=home, setting=_article_setting(doc), leading=_leading(doc, home))
+    places = _place_counts(doc)
+    state = ArticleState(home=home, setting=_article_setting(places), leading=_leading(places, home))
     furniture = doc.furniture()
     state.roots = _repair_tree(doc)
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up

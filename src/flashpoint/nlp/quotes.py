@@ -1770,8 +1770,8 @@ class Extraction:
         for j in inner:
             q = quotes[j]
             if q.start < at < q.end:
-                a, b = _trim(self.body, q.start, self.body.rfind(",", q.start, at) if
-                             self.body.rfind(",", q.start, at) > q.start else at)
+                comma = self.body.rfind(",", q.start, at)
+                a, b = _trim(self.body, q.start, comma if comma > q.start else at)
                 quotes[j] = Quote(text=self.body[a:b], start=a, end=b, speaker=q.speaker, cue=q.cue, direct=False)
 
     def _that_conjuncts(self, c: Cue, span: tuple[int, int]) -> list[tuple[int, int]]:
