@@ -56,6 +56,10 @@ Sample 19 is the draw of 16 with random.Random(19) among the rows whose N is eve
 eda0df5 and not in quote sample 19r (a pool of 7,010 rows; 11 of the 50 state no event; 63 events, 52 current and
 affirmed), labelled BLIND at the start of the stop of 2026-12-07 01:35 UTC and scored only at its start (eda0df5: strict
 shown 7 of 13, any 10 of 28) and end (bac6dc8: the same).
+Sample 23 is the draw of 19 with random.Random(23) among the rows whose N is even, no file of benchmarks/ named at
+21c1adb and not in quote sample 23r (a pool of 6,880 rows; 10 of the 50 state no event; 53 events, 44 current and
+affirmed), labelled BLIND at the start of the stop of 2026-12-07 06:14 UTC and scored only at its start (21c1adb) and
+end.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the
@@ -83,6 +87,7 @@ sorted(random.Random(21).sample(pool, 10)); labelled BLIND from the text alone a
 contracts, theatre and product reviews, an advertising campaign, a press release, a games service, a diet column,
 hockey results, a planetary science report); one Japanese legal page states an arrest. Both times: no event coded at
 any confidence on any of the ten pages (0 false), the one gold event missed (it is in Japanese, which is not analysed).
+Released as tuning data in the stop of 2026-12-07 06:14 UTC.
 Sample 22 is the draw of 21 for tuning, twice its size: the same pool less every ae- id any event sample names at
 c75e3e1 (sample 21 included; a pool of 132), sorted(random.Random(22).sample(pool, 20)); labelled from the text alone
 in the stop of 2026-12-07 03:53 UTC, in the form of sample 18 (14 events, 10 current and affirmed; 18 pages state no

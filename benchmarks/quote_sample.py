@@ -107,7 +107,12 @@ Sample 21r was blind for the stop of 2026-12-07 03:53 UTC, labelled from the tex
 at its start (1ad5a53) and end (ad94d45), with the same figures both times: the draw of 19r with random.Random(121)
 among the rows whose N is even and no file of benchmarks/ named at 1ad5a53 (a pool of 6,960 rows, 1,275 with the cue;
 44 quotes, 42 reported; 28 optional places): span+speaker P 0.973 R 0.818 (36 of 37 found right, one wrong speaker);
-span only P 1.0 R 0.841.
+span only P 1.0 R 0.841. Released as tuning data in the stop of 2026-12-07 06:14 UTC.
+
+Sample 23r (quote_sample23r.jsonl) is blind for the stop of 2026-12-07 06:14 UTC: the draw of 21r with
+random.Random(123) among the rows whose N is even and no file of benchmarks/ named at 21c1adb (a pool of 6,920 rows,
+1,235 with the cue; 43 quotes, 38 reported, 5 direct; 14 optional places; 33 rows with a quote). Labelled BLIND at the
+start of the stop of 2026-12-07 06:14 UTC, scored only at its start (21c1adb) and end.
 """
 
 from __future__ import annotations
