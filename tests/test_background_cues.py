@@ -35,3 +35,20 @@ def test_an_undated_page_still_tells_history_far_before_its_latest_year() -> Non
     events = analyze(Article(id="u", source="u", body=body)).events
     by_date = {e.date: e.historical for e in events if e.type == "ASSAULT"}
     assert by_date == {"1995": True, "2013": False}
+
+
+def test_a_named_past_war_or_9_11_as_the_time_makes_the_act_background() -> None:
+    """"during the Chechen wars", "Since September 11": the act is told in a named era of the past (background.yaml
+    cues of its own clause), not as news; the same act told with a day of its own is news, and so is an act whose
+    sentence names the era only in a clause on a noun (the pilots held during the war, not the meeting)."""
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    def historical(body: str, kind: str = "ASSAULT") -> set[bool]:
+        return {e.historical for e in analyze(Article(id="w", source="w", body=body)).events if e.type == kind}
+
+    assert historical("During the Chechen wars, Russian forces shelled the city of Grozny.") == {True}
+    assert historical("Russian forces shelled the city of Grozny on Monday.") == {False}
+    assert historical("Since September 11, militants have attacked the border posts of Pakistan.") == {True}
+    assert historical("The US defence secretary met Vietnamese officials in Hanoi and toured a prison where American "
+                      "pilots were held during the Vietnam War.", "CONSULT") == {False}
