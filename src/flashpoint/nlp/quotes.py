@@ -277,6 +277,11 @@ def _clause_root(tok: Token) -> bool:
     return tok.head.i == tok.i and _finite_verb(tok)
 
 
+def _main_clause_verb(tok: Token) -> bool:
+    """The finite verb its sentence hangs on, or a finite verb joined to that one ("X said …, and Y had …")."""
+    return _clause_root(tok) or tok.dep_ == "conj" and _clause_root(tok.head) and _finite_verb(tok)
+
+
 def _own_clause_verb(tok: Token) -> bool:
     """A finite verb with a subject of its own: the verb of a clause of its own."""
     return _finite_verb(tok) and bool(syntax.children(tok, "nsubj", "nsubj:pass"))
@@ -1524,7 +1529,7 @@ class Extraction:
                 return None
             introduced = self._colon_clause_subject(q) if c.start < q.open else None
             if introduced is not None and introduced.start > c.end:
-                return introduced, None  # '“…,” he said. X had a similar experience: “…”': X, named since the cue
+                return introduced, None  # 'Y said the song moved him, and X had a similar experience: “…”': X's
             return c.who, c.past
         named = self._colon_speaker(q) or self._colon_clause_subject(q)
         if named is not None:
@@ -1534,21 +1539,24 @@ class Extraction:
     def _colon_clause_subject(self, q: QSpan) -> Who | None:
         """'Buckley, who phoned in from the set, had a similar experience: “It was just …”': a clause with no speech
         verb that ends on a colon right before the quote introduces it; its subject, a person named there outside quotes,
-        says it (a body's or a document's words may be what the quote answers: "X's remarks drew a reply: “…”")."""
+        says it (a body's or a document's words may be what the quote answers: "X's remarks drew a reply: “…”"). The
+        clause is the last main clause before the colon: 'Y said the song moved him, and Buckley had a similar
+        experience: “…”' is Buckley's, over the speech verb of the clause before."""
         colon = self._colon_before(q)
         if colon is None:
             return None
         clause = [t for t in colon.sent if t.i < colon.i]
-        if any(self.cue_at(t.i) is not None for t in clause):
-            return None  # a speech verb of its own there: the cues read it
         subj = self._unquoted_subject(clause, colon)
-        who = self.speakers.who(subj) if subj is not None else None
+        if subj is None or any(self.cue_at(t.i) is not None for t in clause if t.i >= subj.i):
+            return None  # a speech verb of its own there: the cues read it
+        who = self.speakers.who(subj)
         return who if who is not None and who.person and not who.nameless else None
 
     def _unquoted_subject(self, clause: list[Token], colon: Token) -> Token | None:
-        """The subject, outside quotes, of the finite verb before the colon that its sentence hangs on."""
-        return next((t for t in clause if t.dep_ == "nsubj" and t.head.i < colon.i and _clause_root(t.head)
-                     and not self.quoted(t.idx)), None)
+        """The subject, outside quotes, of the last main clause before the colon: of the finite verb its sentence hangs
+        on or of one joined to that verb ("…, and X had")."""
+        return next((t for t in reversed(clause) if t.dep_ == "nsubj" and t.head.i < colon.i and
+                     _main_clause_verb(t.head) and not self.quoted(t.idx)), None)
 
     def _colon_before(self, q: QSpan) -> Token | None:
         """The colon right before the quote's opening mark (spaces between), or None."""
