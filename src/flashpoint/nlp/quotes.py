@@ -1323,7 +1323,7 @@ class Extraction:
         Solo3 Wireless On-Ear Headphones - Matte Black")."""
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
         return toks is not None and any(t.tag_ in HEADLINE_VERB_TAGS or _headline_infinitive(t, toks) or
-                                        _predicate_adjective(t, toks) for t in toks) \
+                                        _predicate_adjective(t, toks) or _headline_base_verb(t, toks) for t in toks) \
             and not _title_case(self.body[span[0]:span[1]])
 
     def _signed_start(self, m: re.Match[str]) -> int | None:
@@ -2910,12 +2910,25 @@ def _predicate_adjective(tok: Token, claim: Span) -> bool:
         any(c.dep_ == "nsubj" and claim.start <= c.i < claim.end for c in tok.children)
 
 
+def _headline_base_verb(tok: Token, claim: Span) -> bool:
+    """'U.S., EU stand united in support for Ukraine - Blinken': a headline's present verb the parse read as a base
+    form, the claim's root with a subject of its own in the claim (a base verb hung on another word states nothing
+    of its own: "help", "to win")."""
+    return tok.tag_ == "VB" and tok.head.i == tok.i and claim.start <= tok.i < claim.end and \
+        any(c.dep_ == "nsubj" and claim.start <= c.i < claim.end for c in tok.children)
+
+
 def _headline_infinitive(tok: Token, claim: Span) -> bool:
-    """'Ukraine not to give up its land', 'Format of the talks to depend on the front': a headline's "to" and a base
-    verb for what will be, hung on a word of the claim, not a noun's purpose ("Things to know") nor an adverbial ("in
-    order to win") nor a verb before the claim ("… taking control of the road and attempts to seize")."""
-    return tok.tag_ == "VB" and tok.dep_ not in ("acl", "advcl") and tok.head.pos_ not in ("NOUN", "PROPN") and \
-        claim.start <= tok.head.i < claim.end and any(c.dep_ == "mark" and c.tag_ == "TO" for c in tok.children)
+    """'Ukraine not to give up its land', 'Format of the talks to depend on the front', 'Macron to talk to Zelensky': a
+    headline's "to" and a base verb for what will be, hung on a word of the claim or right after the name the claim
+    hangs on, not a noun's purpose ("Things to know") nor an adverbial ("in order to win") nor a verb before the claim
+    ("… taking control of the road and attempts to seize")."""
+    if tok.tag_ != "VB" or not claim.start <= tok.head.i < claim.end or \
+            not any(c.dep_ == "mark" and c.tag_ == "TO" for c in tok.children):
+        return False
+    if tok.dep_ == "acl":  # 'Macron to talk to Zelensky': the name the claim hangs on, its "to" right after it
+        return tok.head.pos_ == "PROPN" and tok.head.head.i == tok.head.i and tok.i == tok.head.i + 2
+    return tok.dep_ != "advcl" and tok.head.pos_ not in ("NOUN", "PROPN")
 
 
 def _capitals(tok: Token) -> bool:
