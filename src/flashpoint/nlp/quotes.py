@@ -86,6 +86,7 @@ _WRITER_GOES_ON = _cue("writer_goes_on")
 # the name alone before a colon that opens a quote, matched at the start of its line or of the parse's sentence
 # ("Zelensky: “…”"; Extraction._name_colon)
 _NAME_COLON = _cue("name_colon")
+_QUOTE_BEFORE_ACTOR = _cue("quote_before_actor")  # '‘Nobody surrenders Donbas’: Haidai assures …' (_headline_actor)
 _LINE_BREAK = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
@@ -1534,7 +1535,28 @@ class Extraction:
         named = self._colon_speaker(q) or self._colon_clause_subject(q)
         if named is not None:
             return named, None  # 'Zelensky: “We will not give up our land.”'
-        return self._continued_speaker(q, words, prev_in_para)
+        return self._headline_actor(q) or self._continued_speaker(q, words, prev_in_para)
+
+    def _headline_actor(self, q: QSpan) -> tuple[Who, str] | None:
+        """'‘Nobody surrenders Donbas’: Haidai assures that …', '‘Impossible to proceed’: Red Cross halts evacuation': a
+        quote that opens its line and a colon, then a person or body named alone (its entity, as `_named_alone` reads
+        one) and a verb right after it (quotes.yaml quote_before_actor): that speaker's words, the verb its cue (a
+        headline's single marks quote as double ones do). A verb the parse reads as a noun counts (headlines are
+        misparsed), a preposition or a name's own word does not ('‘X’: Zelensky on …')."""
+        m = self._actor_after_headline_quote(q)
+        if m is None:
+            return None
+        verb = self.doc.tokens.char_span(*m.span("verb"))
+        if verb is None or verb[0].tag_ not in (*FINITE_TAGS, "NNS"):
+            return None
+        who = self._named_alone(*m.span("name"))
+        return (who, m.group("verb")) if who is not None and not who.nameless else None
+
+    def _actor_after_headline_quote(self, q: QSpan) -> re.Match[str] | None:
+        """The colon and name after a quote that opens its line (quotes.yaml quote_before_actor), or None."""
+        line = self.body.rfind("\n", 0, q.open) + 1
+        m = _QUOTE_BEFORE_ACTOR.match(self.body, q.close)
+        return None if m is None or self.body[line:q.open].strip() or self.is_furniture(q.open) else m
 
     def _colon_clause_subject(self, q: QSpan) -> Who | None:
         """'Buckley, who phoned in from the set, had a similar experience: “It was just …”': a clause with no speech
@@ -1568,7 +1590,13 @@ class Extraction:
         """Scare quotes, titles, quoted terms and unattributed fragments: marks with no cue around a single-quoted,
         short, heading or name-only span, or a fragment that is no utterance."""
         return cue_word is None and (q.single or words < SHORT or self._heading(q) or who is None and self._quoted_name(q)) \
-            or self._is_fragment(q) and not self._utterance(q)
+            or self._is_fragment(q) and not self._utterance(q) and not self._said_by_headline_actor(q, who)
+
+    def _said_by_headline_actor(self, q: QSpan, who: Who | None) -> bool:
+        """'‘Impossible to proceed’: Red Cross halts …': a headline's quote that the name after its colon says is
+        something said, however short (not '"dirty bomb": X called defence ministers', said by no one named there)."""
+        m = self._actor_after_headline_quote(q) if who is not None else None
+        return m is not None and who is not None and m.start("name") <= who.start < m.end("name")
 
     def _colon_speaker(self, q: QSpan) -> Who | None:
         """'Zelensky: “We will not give up our land.”', 'Deputy Chairman Anthony Hooper: “…”', 'The Kremlin: “…”' (a
