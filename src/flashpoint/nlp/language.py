@@ -498,6 +498,7 @@ def dateline(language: str = DEFAULT_LANGUAGE) -> Dateline:
 LEXICON_SCHEMAS: dict[str, dict[str, type]] = {
     "speech_verbs.yaml": {"verbs": dict, "irregular": dict, "reported": list, "naming_verbs": list,
                           "content_objects": list, "phrase_verbs": dict, "act_phrases": dict, "joiners": dict,
+                          "request_acts": dict,
                           "object_verbs": dict, "phrases": dict, "pronouns": dict, "person_roles": list,
                           "role_synonyms": dict, "noun_like": list, "adverbs": list, "document_nouns": list,
                           "source_nouns": list},

@@ -331,6 +331,29 @@ def _joiners() -> dict[str, frozenset[str]]:
     return {str(k): frozenset(str(w) for w in v or []) for k, v in rows.items()}
 
 
+@lru_cache(maxsize=1)
+def _request_acts() -> dict[str, frozenset[str]]:
+    """speech_verbs.yaml request_acts: verb base -> the words that may follow it ("*": its object)."""
+    rows = coref.speech_lexicon().get("request_acts") or {}
+    return {str(k): frozenset(str(w) for w in v or []) for k, v in rows.items()}
+
+
+def _joined_request(tok: Token) -> Token | None:
+    """The joiner before a request that goes on from a reported clause ("… and called on the government to"): a
+    finite verb of speech_verbs.yaml request_acts with its word after it (a participle only with a word it names: the
+    parse may join "called on" to a passive before it, not "asked" in "were detained and asked to leave"), "and"/"but"
+    right before it and no subject of its own; else None."""
+    after = _request_acts().get(_base(tok))
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP") or tok.tag_ == "VBN" and "*" not in (after or ())  # "… and called on"
+    if after is None or not finite or tok.i == 0 or tok.i + 1 >= len(tok.doc) or \
+            syntax.children(tok, "nsubj", "nsubj:pass"):
+        return None
+    joiner = tok.doc[tok.i - 1]
+    nxt = tok.doc[tok.i + 1]
+    fits = nxt.lower_ in after or "*" in after and nxt.tag_ != "TO"  # an object first: not "were detained and asked to"
+    return joiner if fits and joiner.lower_ in _joiners()["any_speaker"] else None
+
+
 def _farthest_joiner(verb: Token, start: int) -> Token | None:
     """The joining word farthest before the speech verb, within JOINED_WORDS and after `start`, with no finite verb
     between them."""
@@ -1967,8 +1990,16 @@ class Extraction:
                 cuts.append(joiner.idx)  # "while the police deny … and say" given the first speaker: misread
             elif joiner is None and (comma := _speaker_after_comma(c, cue, a)) is not None:
                 cuts.append(comma)  # "Although X suggested the man was murdered, Y told lawmakers no evidence …"
+        cuts += self._joined_requests(a, b)
         cut = self._claim((a, min(cuts))) if cuts else None
         return cut if cut is not None else span
+
+    def _joined_requests(self, a: int, b: int) -> list[int]:
+        """'said the deaths were caused by gunshot wounds and called on the government to withdraw …': where a request
+        joined to the clause [a, b) goes on with its speaker (`_joined_request`), the joiner before it."""
+        span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
+        joiners = (_joined_request(t) for t in span or () if not self.quoted(t.idx))
+        return [j.idx for j in joiners if j is not None and j.idx > a]
 
     def _act_span(self, cue: Cue) -> tuple[int, int] | None:
         """'Esper accused China of using coercion …', 'He urged Vietnam to push back', 'The Taliban claimed
