@@ -246,7 +246,8 @@ def _constraints_hold(tok: Token, p: Pattern, obj: Token | None, persons: frozen
         return False
     if p.particles and not syn.has_particle(tok, p.particles):
         return False
-    if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None):
+    if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None) \
+            and not syn.gerund_clauses(tok, p.preps):
         return False
     return _clause_fits(tok, p, obj)
 

@@ -315,8 +315,10 @@ def _infinitive(clause: Token) -> bool:
 
 
 def _opening_words(tok: Token) -> set[str]:
-    """The prepositions that open the phrases after a word that hang on it ("calls for creation")."""
-    return {m.lower_ for c in tok.children if c.i > tok.i for m in c.children if m.dep_ == "case" and m.i < c.i}
+    """The prepositions that open the phrases after a word that hang on it ("calls for creation"), or mark its gerund
+    clauses ("calls for setting up a tribunal")."""
+    return {m.lower_ for c in tok.children if c.i > tok.i for m in c.children
+            if (m.dep_ == "case" or (m.dep_ == "mark" and c.tag_ == "VBG")) and m.i < c.i}
 
 
 def repair_participle_objects(doc: Doc, is_verb_form: Callable[[Token], bool], is_time: Callable[[Token], bool]) -> None:
@@ -659,6 +661,13 @@ def children(tok: Token, *deps: str) -> list[Token]:
 def obliques(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Obliques and nominal modifiers introduced by one of `preps`."""
     return [c for c in tok.children if c.dep_.split(":")[0] in ("obl", "nmod") and case_of(c) in preps]
+
+
+def gerund_clauses(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Gerund clauses a preposition of `preps` opens ("called for ending the war", "argues for ensuring ..."): the
+    parse marks the clause's verb with the preposition where a noun would take it as its case."""
+    return [c for c in tok.children if c.dep_.split(":")[0] in ("advcl", "acl", "xcomp") and c.tag_ == "VBG"
+            and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children)]
 
 
 def agent(verb: Token) -> Token | None:
