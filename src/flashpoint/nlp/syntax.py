@@ -665,7 +665,10 @@ def obliques(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]
 
 def gerund_clauses(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """Gerund clauses a preposition of `preps` opens ("called for ending the war", "argues for ensuring ..."): the
-    parse marks the clause's verb with the preposition where a noun would take it as its case."""
+    parse marks the clause's verb with the preposition where a noun would take it as its case. Not on a verb with an
+    object, whose clause says what the object is for ("pushing their solutions for gaining visibility")."""
+    if children(tok, "obj"):
+        return []
     return [c for c in tok.children if c.dep_.split(":")[0] in ("advcl", "acl", "xcomp") and c.tag_ == "VBG"
             and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children)]
 
