@@ -952,18 +952,21 @@ def _the_day_before(m: re.Match[str], ctx: Ctx) -> Res | None:
     if date_pattern("day_before_or_after").fullmatch(m["w"]) and re.match(r"\s+[a-z]", ctx.text[m.end():], re.I):
         # "a day after Azerbaijan claimed it": counted from an event, not from the day said before
         if re.search(r",\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
-            # "fighting went on on Monday, a day after ...": the adjunct names the main clause's day
-            return _anaphoric(m, ctx, 0, "day")
+            # "fighting went on on Monday, a day after ...": the adjunct names the main clause's day; with no day
+            # told, none (dates.yaml: day_after_told_in_the_past)
+            return _from_the_day_told(m, ctx, 0)
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
         if _DATE_NAMED_AFTER.match(ctx.text, m.end()):
             return _from_the_date_named_after(m, -1 if back else 1, "day")
-        if _comes_after_a_clause(ctx.text, m):
-            # "the claim comes a day after X was killed": today's news, X the day before (dates.yaml: comes_after)
+        if _comes_after_a_clause(ctx.text, m) or (back and _said_with_comes(ctx.text, m)):
+            # "the claim comes a day after X was killed": today's news, X the day before; "comes a day before talks
+            # open": X the day after (dates.yaml: comes_after)
             return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=1 if back else -1)).isoformat())
-        if ctx.past(m.start()):
-            return _from_the_day_told(m, ctx, -1 if back else 1)
-        return Res(m.start(), m.end(), (ctx.ref + dt.timedelta(days=-1 if back else 1)).isoformat())
+        # "The strike happened a day after ...", a headline's "Russia strikes Kyiv a day after talks", "Talks
+        # resume a day after the vote": X's day is not the report's, whatever the tense (dates.yaml:
+        # day_after_told_in_the_past)
+        return _from_the_day_told(m, ctx, -1 if back else 1)
     return _anaphoric(m, ctx, -1 if back else 1, "day")
 
 
@@ -992,11 +995,16 @@ def _comes_after_a_clause(text: str, m: re.Match[str]) -> bool:
     past happening the clause tells; the date said is that happening's (dates.yaml: comes_after). The clause
     after it ends at a final mark, a semicolon or a colon (90 characters at most): a clause, not the parse's
     sentence, so the text is read, not the Doc (issue 11)."""
-    before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20):m.start()])
-    if before is None or before.group(1).lower() not in rule_words("comes_after", "present_verbs"):
+    if not _said_with_comes(text, m):
         return False
     clause = re.split(r"[.;:!?]", text[m.end():m.end() + 90], maxsplit=1)[0]
     return bool(_past_clause().search(clause) or _REGULAR_PAST.search(clause))
+
+
+def _said_with_comes(text: str, m: re.Match[str]) -> bool:
+    """'... comes a day before talks open': the day is set against the report's own news (dates.yaml: comes_after)."""
+    before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 20):m.start()])
+    return before is not None and before.group(1).lower() in rule_words("comes_after", "present_verbs")
 
 
 @rule("the_year_before")
@@ -1537,13 +1545,19 @@ def _season_year(season: str, rel: str, ref: dt.date, future: bool) -> int:
 @rule("week_n")
 def _week_n(m: re.Match[str], ctx: Ctx) -> Res | None:
     y = _year(m["y"])
-    if y is None and not m["rel"] and date_pattern("of_after").match(ctx.text[m.end():m.end() + 5]):
-        return None  # "week 23 of Russia's war": the war's weeks counted, no calendar week (dates.yaml: week_of_a_happening)
+    if y is None and not m["rel"] and (date_pattern("of_after").match(ctx.text[m.end():m.end() + 5])
+                                       or _SEASON_WEEK.match(ctx.text, max(0, m.start() - 2))):
+        # "week 23 of Russia's war", "the teams' Week 13 rematch": the weeks of a happening or a season counted, no
+        # calendar week (dates.yaml: week_of_a_happening)
+        return None
     if y is None:
         if ctx.ref is None:
             return Res(m.start(), m.end(), None)
         y = ctx.ref.year + _STEPS.get((m["rel"] or "").lower(), 0)
     return Res(m.start(), m.end(), f"{y:04d}-W{int(m['n']):02d}")
+
+
+_SEASON_WEEK = date_pattern("season_week")  # "the teams' Week 13 rematch": a capital Week inside a sentence
 
 
 @rule("week_of")
