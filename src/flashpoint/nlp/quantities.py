@@ -1744,6 +1744,8 @@ def _unit(doc: NlpDoc, fig: _Figure, head_kind: str | None, measured: re.Match[s
     """A currency, 'percent', what the counted noun is (people, troops, munitions) or a measure."""
     m, lex = fig.m, lexicon()
     cur = m["cur"] or m["curword"] or _range_currency(doc, fig)
+    if cur and _weighed_in_pounds(fig):
+        return "lb"  # "he clocked in at 243 pounds": a weight (figures.yaml: pounds_weighed)
     if cur:
         return cast("str | None", lex["currencies"].get(cur.lower()) or _currency_letters().get(cur))
     if m["pct"]:
@@ -1792,8 +1794,8 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     """The kind the figure's own words give: a measure is 'other'; else its clause's words, then the
     verb or participle the parse says of its noun."""
     m = fig.m
-    if measured is not None or _unit_after(fig, gap=""):
-        return "other"  # "a 1,250-kilometre front", "a solid 60fps" measure, they do not count
+    if measured is not None or _unit_after(fig, gap="") or unit in _measure_units():
+        return "other"  # "a 1,250-kilometre front", "a solid 60fps", "weighed 243 pounds" measure, they do not count
     cur = _currency_of(scan, fig)
     found = _worded_kind(scan, fig, ctx, head_kind, unit if cur else None)
     bare = found in (None, "other") and head_kind is None and not (cur or m["pct"])
@@ -2057,6 +2059,24 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     return Quantity(text=scan.doc.body[fig.start:fig.end], start=fig.start, end=fig.end, value=value, unit=unit,
                     kind=cast(QuantityKind, kind), subject=subject, approx=_approx(fig),
                     claimed_by=_claimed_by(scan, fig))
+
+
+@lru_cache(maxsize=1)
+def _measure_units() -> frozenset[str]:
+    return frozenset(lexicon()["measures"].values())
+
+
+@lru_cache(maxsize=1)
+def _weighing_words() -> re.Pattern[str]:
+    words = alternation(sorted(_figure_rule_words()["pounds_weighed.weighing_words"]), space=r"\s+")
+    return re.compile(r"\b(?:" + words + r")\s*$", re.I)
+
+
+def _weighed_in_pounds(fig: _Figure) -> bool:
+    """'he clocked in at 243 pounds', 'weighed about 600 pounds': pounds a word of weighing comes right before are a
+    weight, no sum (figures.yaml: pounds_weighed)."""
+    return fig.m["curword"] is not None and fig.m["curword"].lower().startswith("pound") \
+        and bool(_weighing_words().search(fig.before))
 
 
 @lru_cache(maxsize=1)
