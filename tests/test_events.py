@@ -152,6 +152,21 @@ def test_an_act_condemned_is_aimed_at_its_doer_not_its_victims(sentence: str, re
     assert accuse and side(accuse[0].recipient) == recipient
 
 
+@pytest.mark.parametrize(("sentence", "kind", "recipient"), [
+    ("Austria has opened an investigation into Moldova's war crimes.", "ACCUSE", "MDA"),
+    ("Austria has opened an investigation into war crimes by Moldovan troops.", "ACCUSE", "MDA"),
+    ("Austria has opened an investigation into the killing of two Moldovan farmers.", "ACCUSE", None),
+    ("Thousands of Peruvians protested in Lima against the killing of Bolivian students by Chilean police.",
+     "PROTEST", "CHL"),
+])
+def test_an_act_an_oblique_names_is_aimed_at_its_doer_not_its_victims(sentence: str, kind: str,
+                                                                         recipient: str | None) -> None:
+    """events._oblique_parties: an oblique recipient slot holding a harmful act (syntax.yaml act_nouns) names the act's
+    doer, as an object holding one does; the people it was done to are no recipient."""
+    found = of_type(events_of(sentence), kind)
+    assert found and side(found[0].recipient) == recipient
+
+
 @pytest.mark.parametrize(("sentence", "actor"), [
     ("Russia's shelling of Kharkiv killed five people.", "RUS"),
     ("The Russian shelling of Kharkiv killed five people.", "RUS"),

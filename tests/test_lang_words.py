@@ -191,7 +191,7 @@ def test_what_a_claim_counts_is_data_and_a_list_naming_no_subject_is_refused(lan
 def test_the_small_closed_classes_the_extractors_read_are_syntax_data() -> None:
     words = language.syntax()
     assert words.named_objects == {"it", "them", "him", "her", "this", "that"}
-    assert words.control_marks == {"of", "for", "against", "from"} and words.person_relatives == {"who", "whom", "whose"}
+    assert words.control_marks == {"of", "for", "against", "from", "into"} and words.person_relatives == {"who", "whom", "whose"}
     assert "'ll" in words.modal_auxiliaries and "ca" in words.modal_auxiliaries  # "we'll", "can't": spaCy's pieces
 
 

@@ -40,6 +40,13 @@ def _reason_owner(doc: Doc) -> str | None:
     return owner.text if owner is not None else None
 
 
+def _subject_of(word: str) -> Callable[[Doc], str | None]:
+    def read(doc: Doc) -> str | None:
+        subject = syn.subject(_word(doc, word))
+        return subject.text if subject is not None else None
+    return read
+
+
 def _perfect(doc: Doc) -> tuple[float, float]:
     f = event_confidence.clause_features(_word(doc, "rejected"), 0, 1)
     return f["perfect"], f["pluperfect"]
@@ -57,6 +64,9 @@ CASES = [
      "They met representatives with the UK, France and Germany.", []),
     ("dissuasion_marks", lambda d: syn._urged_against(_word(d, "attacking")),
      "The US warned Iran against attacking shipping.", True, "The US warned Iran after attacking shipping.", False),
+    ("dissuasion_marks into", lambda d: syn._urged_against(_word(d, "announcing")),
+     "Washington pressured the president into announcing an inquiry.", True,
+     "Washington pressured the president before announcing an inquiry.", False),
     ("reason_preps", _reason_owner, "The UN condemned Hamas for its attack.", "Hamas",
      "The UN condemned Hamas after its attack.", None),
     ("request_preps", lambda d: syn.asks_question(_word(d, "asked")), "She asked about the talks.", True,
@@ -66,6 +76,8 @@ CASES = [
      "Vietnam is one of the most vocal critics of China's claims and had accused Beijing of encroaching.", False),
     ("mishap_preps", lambda d: events._mishap(_word(d, "killed")), "Two soldiers were killed in a helicopter crash.",
      True, "Two soldiers were killed near a helicopter crash.", False),
+    ("control_marks", _subject_of("announcing"), "Washington pressured the president into announcing an inquiry.",
+     "president", "Washington pressured the president before announcing an inquiry.", "Washington"),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

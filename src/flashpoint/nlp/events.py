@@ -1475,7 +1475,15 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
         return _retaken_from(doc, trigger, p, obj, state)
     helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
     return [q for h in hosts for o in syn.obliques(h, (slot,)) if syn.np_head(o).lemma_.lower() not in helps
-            for q in _parties(doc, o, state)]
+            for q in _oblique_parties(doc, o, state)]
+
+
+def _oblique_parties(doc: NlpDoc, oblique: Token, state: ArticleState) -> list[Party]:
+    """The sides an oblique names; an act ("an investigation into the Russian Federation's war crimes", "protested
+    against Israel's occupation") is aimed at its doer, as an act the object names is (`_object_doers`), never at its
+    victims; an act whose doer its words do not name names no side."""
+    head = syn.np_head(oblique)
+    return _noun_doers(doc, head, state) if _is_act(head) else _parties(doc, oblique, state)
 
 
 def _retaken_from(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, state: ArticleState) -> list[Party]:
@@ -2249,12 +2257,19 @@ def _unplaced(q: Party, local: frozenset[str], stateless: list[Party]) -> bool:
 def _organs_before(coded: Coded, state: ArticleState) -> list[Party]:
     """"Four suspects had been arrested" in a story last set in Dhaka, no one attacking there before: Bangladesh's
     organs (events.yaml state_acts), inherited, where the people acted on are of that country too (not "an agent of
-    the Russian Federation was detained" by Russia, the country last named)."""
+    the Russian Federation was detained" by Russia, the country last named); a subject that names no side ("six
+    countries have launched investigations into Russia's war crimes") is someone told, not no one."""
     last = state.last_place
     if last is None or not last.country or any(r.actor.country != last.country for r in coded.recipients) \
-            or not coded.recipients:
+            or not coded.recipients or _told_with_subject(coded.trigger):
         return []
     return [Party(q.actor, inherited=True) for q in _implied_actors(coded, last, protest=False)]
+
+
+def _told_with_subject(trigger: Token) -> bool:
+    """An active clause with a subject ("six countries have launched investigations"): someone is told doing it, though
+    no side; a passive's "by" phrase may be a date the parse misread ("By May 1, four suspects had been arrested")."""
+    return not syn.is_passive(trigger) and syn.subject(trigger) is not None
 
 
 def _implied_actors(coded: Coded, loc: Place, protest: bool = True) -> list[Party]:
