@@ -9,7 +9,7 @@ import pytest
 
 from flashpoint.model import Article
 from flashpoint.nlp import gazetteer as gz
-from flashpoint.nlp.actors import actor_for_span, country_of, resolve_actor, resolve_place
+from flashpoint.nlp.actors import actor_for_span, country_of, resolve_actor, resolve_phrase, resolve_place
 from flashpoint.nlp.document import make_doc
 from flashpoint.nlp.entities import extract_entities
 
@@ -317,6 +317,13 @@ def test_a_country_before_a_named_role_owns_it_only_inside_its_noun_phrase() -> 
     assert context_country(story + "New Delhi's Prime Minister ", "Minister", named=True) == "IND"
     assert context_country(story + "the Indian Prime Minister ", "Minister", named=True) == "IND"
     assert context_country(story + "Kyiv said its commander ", "commander", named=True) == "UKR"
+    # an auxiliary starts a clause whose subject the country is: the role further on is not its own, unless an owning
+    # pronoun comes after it (entities.yaml role_owner_clause_words, role_owner_pronouns)
+    visitor = story + "At the summit the US has avoided criticising President "
+    assert context_country(visitor, "President", named=True) is None
+    assert context_country(visitor, "President") == "USA"  # a bare role keeps the country its sentence names
+    assert context_country(story + "Kenya had named its envoy ", "envoy", named=True) == "KEN"
+    assert context_country(story + "Kyiv has said its commander ", "commander", named=True) == "UKR"
     context = "Head of the Office of the President of Ukraine Andriy Yermak has met with "
     phrase = "the representatives of the Raoul Wallenberg Centre for Human Rights"
     assert codes(phrase, context + phrase)[0] is None
@@ -548,6 +555,23 @@ def test_an_armed_group_of_no_named_country_is_of_the_theatre_not_the_country_na
     assert codes("militant group", israel)[0] == "LBN"
     assert codes("the militant group", israel)[0] == "LBN"
     assert codes("militants", israel)[0] == "ISR"
+
+
+def test_a_bare_town_office_is_of_the_country_whose_places_the_story_names() -> None:
+    """entities.yaml town_offices: "the mayor" of a town foreign troops entered is of the town's country, not of the
+    country the story names most by its people's name; an office that is no town's, or one whose own words name a
+    country, keeps the country named most or its own."""
+    story = "Russian troops entered Izium and Balakliia on Monday. Russian officers then summoned "
+    assert codes("the mayor", story + "the mayor")[:2] == ("UKR", "GOV")
+    assert codes("the deputy governor", story + "the deputy governor")[:2] == ("UKR", "GOV")
+    assert codes("the defence minister", story + "the defence minister")[0] == "RUS"
+    assert codes("the Russian mayor", story + "the Russian mayor")[0] == "RUS"
+    # no place named: no town whose office it is, so no country, not the one its people's name gives
+    bare = resolve_actor("the mayor", "Russian troops summoned the mayor")
+    assert bare is not None and (bare.country, bare.sector) == (None, "GOV")
+    # a holder named after the office keeps the country named with that role or most: the rule reads bare offices only
+    named = resolve_phrase("Governor", "Floods hit the United States. Governor ", named=True)
+    assert named is not None and named.country == "USA"
 
 
 @pytest.mark.parametrize("mention, expected", [

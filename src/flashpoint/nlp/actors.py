@@ -397,8 +397,14 @@ _NO_NATION = re.compile(rf"\b(?:{longest_first(_WORDS.foreign_words)}(?!\s+{long
 
 def _owns_role(gap: str) -> bool:
     """Whether a country named right before a role is its owner: no word between them ends the role's noun phrase
-    ("Russia's foreign minister", but "New Delhi and Prime Minister Wen Jiabao"; entities.yaml role_owner_breaks)."""
-    return not any(w.lower() in _WORDS.role_owner_breaks for w in _WORD.findall(gap))
+    ("Russia's foreign minister", but "New Delhi and Prime Minister Wen Jiabao"; entities.yaml role_owner_breaks), nor
+    does an auxiliary, whose clause has the country for its subject, unless an owning pronoun follows it ("the US has
+    avoided criticising President ..." names no American president; "Kyiv has said its commander" does)."""
+    words = [w.lower() for w in _WORD.findall(gap)]
+    if any(w in _WORDS.role_owner_breaks for w in words):
+        return False
+    clause = [i for i, w in enumerate(words) if w in _WORDS.role_owner_clause_words]
+    return not clause or any(w in _WORDS.role_owner_pronouns for w in words[clause[-1]:])
 
 
 def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False) -> str | None:
@@ -558,14 +564,26 @@ def _role_country(text: str, context: str | None, sector: str, role_end: int,
 def _story_country(text: str, context: str, sector: str, role_end: int, names: list[str],
                    named: bool) -> str | Actor | None:
     """A role phrase's country from the story before it: an armed group's or gang's, where the story is set
-    (entities.yaml theatre_sectors: "a Tuareg rebels group" in a story about Wagner in Mali); another role's, or a
+    (entities.yaml theatre_sectors: "a Tuareg rebels group" in a story about Wagner in Mali), and so a bare town's
+    office's, or none where no place is named (`_of_the_town`: "the mayor" of a town Russian troops entered is no
+    Russian mayor); another role's, or a
     group's in a story that names no place yet, the country last named with that role, else the one named most; else
     the owner its name after it names."""
-    country = most_named_place(context) if _of_the_theatre(text, context, sector) else None
+    town = not (names or named) and _of_the_town(text, role_end)  # "Gov. John Bel Edwards": the holder's own
+    country = most_named_place(context) if town or _of_the_theatre(text, context, sector) else None
+    if town:
+        return country  # no place named, no town whose office it is: of no country the story names otherwise
     if country is None:
         role = text[:role_end].split()[-1] if role_end > 0 else None
         country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names))
     return country if country is not None else _named_owner(text, sector, role_end, names)
+
+
+def _of_the_town(text: str, role_end: int) -> bool:
+    """A town's or province's office ("the mayor", "the deputy governor"; entities.yaml town_offices) heads the role
+    phrase."""
+    head = text[:role_end].split()[-1].lower() if role_end > 0 else ""
+    return head in _WORDS.town_offices
 
 
 def _named_owner(text: str, sector: str, role_end: int, names: list[str]) -> Actor | None:
