@@ -742,6 +742,18 @@ def test_force_with_no_attacker_named_is_by_the_last_attacker_of_that_country() 
     assert alone and alone[0].actor is None
 
 
+def test_force_on_a_countrys_armed_group_makes_no_attacker_of_its_state_forces() -> None:
+    """A foreign force told fighting a country's armed group (events.yaml placed_sectors groups) is not who killed that
+    country's soldiers in the next clause, which names no attacker (its ally, as often as not); it is where the force
+    before was on the soldiers themselves."""
+    on_group = "French mercenaries ambushed the militants near Kidal in Mali on Monday. Five Malian soldiers were killed."
+    killed = [e for e in of_type(events_of(on_group), "ASSAULT") if e.trigger == "killed"]
+    assert all(side(e.actor) != "FRA" for e in killed)
+    on_army = "French mercenaries ambushed a Malian army convoy near Kidal on Monday. Five Malian soldiers were killed."
+    killed = [e for e in of_type(events_of(on_army), "ASSAULT") if e.trigger == "killed"]
+    assert killed and side(killed[0].actor) == "FRA" and side(killed[0].recipient) == "MLI"
+
+
 def test_harm_happened_where_the_attack_behind_it_struck() -> None:
     """'Injured as a result of a rocket attack on Zaporizhzhia': the place of the attack the harm is told by is where
     the harm happened (a headline and the body then tell one happening); a place only of another verb coordinated

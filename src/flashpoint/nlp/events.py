@@ -126,6 +126,7 @@ class ArticleState:
     last_place: Place | None = None
     last_scene: Actor | None = None  # the recipient of the last move of forces or force told (events.yaml place_pointers)
     attackers: dict[str, Actor] = field(default_factory=dict)  # a country -> who last used force on it
+    on_groups: set[str] = field(default_factory=set)  # the countries whose last force told was on an armed group
     last_pair: tuple[Actor, Actor] | None = None  # the sides of the last act told between two countries
     last_doers: dict[str, list[Actor]] = field(default_factory=dict)  # a type -> who did the last act of it told
     last_forces: dict[str, str] = field(default_factory=dict)  # a force's sector -> the country of the last one acting
@@ -2068,10 +2069,14 @@ def _weapon_subject(trigger: Token) -> Token | None:
 
 def _attacker_before(coded: Coded, state: ArticleState) -> list[Party]:
     """"A woman was injured in that attack": force on a side with no attacker named is by whoever the
-    article last told using force on that side's country (inherited, so the confidence says so)."""
-    countries = [r.actor.country for r in coded.recipients if r.actor.country]
-    found = state.attackers.get(countries[0]) if countries else None
-    return [Party(found, inherited=True)] if found is not None else []
+    article last told using force on that side's country (inherited, so the confidence says so); not where that force
+    was on the country's armed groups (events.yaml placed_sectors groups) and the side is the state's own force
+    ("French mercenaries ambushed the militants in Mali. Five Malian soldiers were killed": not by the French)."""
+    sides = [r.actor for r in coded.recipients if r.actor.country]
+    found = state.attackers.get(str(sides[0].country)) if sides else None
+    if found is None or sides[0].country in state.on_groups and sides[0].sector in _FORCE_SECTORS - placed_sectors().groups:
+        return []
+    return [Party(found, inherited=True)]
 
 
 def _unnamed_attacker(doc: NlpDoc, coded: Coded, state: ArticleState) -> list[Party]:
@@ -2583,6 +2588,8 @@ def _remember(doc: NlpDoc, sentence: Span, state: ArticleState, events: list[Eve
         attacked = _attacked_country(ev)
         if attacked and ev.actor is not None:
             state.attackers[attacked] = ev.actor
+            on_group = ev.recipient is not None and ev.recipient.sector in placed_sectors().groups
+            state.on_groups = state.on_groups | {attacked} if on_group else state.on_groups - {attacked}
     state.last_scene = _last_scene(events) or state.last_scene
     named = _entities_in(doc, sentence)
     state.countries |= _countries_of(named)
