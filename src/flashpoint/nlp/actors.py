@@ -395,22 +395,25 @@ _NO_NATION = re.compile(rf"\b(?:{longest_first(_WORDS.foreign_words)}(?!\s+{long
                         rf"{longest_first(_WORDS.not_national_adjectives)})\b", re.I)
 
 
-def _owns_role(gap: str) -> bool:
+def _owns_role(gap: str, holder: bool = False) -> bool:
     """Whether a country named right before a role is its owner: no word between them ends the role's noun phrase
-    ("Russia's foreign minister", but "New Delhi and Prime Minister Wen Jiabao"; entities.yaml role_owner_breaks), nor
-    does an auxiliary, whose clause has the country for its subject, unless an owning pronoun follows it ("the US has
-    avoided criticising President ..." names no American president; "Kyiv has said its commander" does)."""
+    ("Russia's foreign minister", but "New Delhi and Prime Minister Wen Jiabao"; entities.yaml role_owner_breaks), nor,
+    before the role of a person named after it (`holder`), does an auxiliary, whose clause has the country for its
+    subject, unless an owning pronoun follows it ("the US has avoided criticising President ..." names no American
+    president; "Kyiv has said its commander" does; "the Sri Lankan army has been holding Tamil refugees" is no role of
+    a person)."""
     words = [w.lower() for w in _WORD.findall(gap)]
     if any(w in _WORDS.role_owner_breaks for w in words):
         return False
-    clause = [i for i, w in enumerate(words) if w in _WORDS.role_owner_clause_words]
+    clause = [i for i, w in enumerate(words) if holder and w in _WORDS.role_owner_clause_words]
     return not clause or any(w in _WORDS.role_owner_pronouns for w in words[clause[-1]:])
 
 
-def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False) -> str | None:
+def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False,
+                    holder: bool = False) -> str | None:
     """The country a bare role ("the foreign minister") belongs to: the one last named with that
     role, else the most named (in context[since:]). A `named` role (its holder's or owner's name known) whose sentence
-    names a country only in another phrase before it has none (_owns_role).
+    names a country only in another phrase before it has none (_owns_role; `holder`: a person is named after it).
 
     The role's own sentence is cut at a final mark and a space in the 60 characters before it: `context` is a
     plain string (resolve_actor and resolve_phrase are given a slice of the body, by the entity backend while
@@ -427,7 +430,7 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
             hits = [(end, e) for _, end, e in _mentions(window, g)
                     if e.country and (e.kind != "media" or role_sector(role)[0] == "MED")]
             if hits:
-                return hits[-1][1].country if not named or _owns_role(window[hits[-1][0]:]) else None
+                return hits[-1][1].country if not named or _owns_role(window[hits[-1][0]:], holder) else None
     return _most_named_country(context, since)
 
 
@@ -575,7 +578,8 @@ def _story_country(text: str, context: str, sector: str, role_end: int, names: l
         return country  # no place named, no town whose office it is: of no country the story names otherwise
     if country is None:
         role = text[:role_end].split()[-1] if role_end > 0 else None
-        country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names))
+        country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names),
+                                  holder=named)
     return country if country is not None else _named_owner(text, sector, role_end, names)
 
 
