@@ -742,6 +742,17 @@ def test_force_with_no_attacker_named_is_by_the_last_attacker_of_that_country() 
     assert alone and alone[0].actor is None
 
 
+def test_occupants_are_the_other_side_of_the_war() -> None:
+    """syntax.yaml enemy_words: "occupants", as translated war reports write it, names whoever the actor fights, or the
+    other side of the war the place hit is on; a country named with it is its own."""
+    bare = of_type(events_of("The occupants shelled Kherson overnight."), "ASSAULT")
+    assert bare and side(bare[0].actor) == "RUS" and side(bare[0].recipient) == "UKR"
+    by = of_type(events_of("Two civilians were killed by occupants in Kherson region."), "ASSAULT")
+    assert by and side(by[0].actor) == "RUS" and side(by[0].recipient) == "UKR"
+    named = of_type(events_of("Ukrainian occupants shelled Belgorod overnight."), "ASSAULT")
+    assert named and side(named[0].actor) == "UKR"
+
+
 def test_force_on_a_countrys_armed_group_makes_no_attacker_of_its_state_forces() -> None:
     """A foreign force told fighting a country's armed group (events.yaml placed_sectors groups) is not who killed that
     country's soldiers in the next clause, which names no attacker (its ally, as often as not); it is where the force
