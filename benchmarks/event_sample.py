@@ -60,6 +60,10 @@ Sample 23 is the draw of 19 with random.Random(23) among the rows whose N is eve
 21c1adb and not in quote sample 23r (a pool of 6,880 rows; 10 of the 50 state no event; 53 events, 44 current and
 affirmed), labelled BLIND at the start of the stop of 2026-12-07 06:14 UTC and scored only at its start (21c1adb:
 strict shown P 0.6 (6 of 10) R 0.136, any confidence P 0.522 (12 of 23) R 0.273) and end.
+Sample 24 is the draw of 17 with random.Random(24), N odd, among the rows no file of benchmarks/ named at main
+60f7345 (1,482 ids then, those of the blind quote sample 23r and event sample 23 included, read for their ids only): a
+pool of 7,096 rows; 13 of the 50 state no event; 43 events, 38 current and affirmed. Labelled from the text alone in
+the stop of 2026-12-07 06:14 UTC, scored once when labelled at <commit>: (not yet scored); tuning data.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the
