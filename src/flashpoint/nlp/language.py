@@ -254,6 +254,7 @@ class Quoting:
     according_to: tuple[str, str]  # the head word and its preposition ("according", "to"), as listed
     cataphora_reach: int  # characters
     other_act_joiners: frozenset[str]
+    headline_noun_verbs: frozenset[str]
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -279,7 +280,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    body_name_types=_cased_list(data, "body_name_types", source),
                    not_body_name_types=_cased_list(data, "not_body_name_types", source),
                    cataphora_reach=_count(data, "cataphora_reach", source, "characters"),
-                   other_act_joiners=_word_list(data, "other_act_joiners", source))
+                   other_act_joiners=_word_list(data, "other_act_joiners", source),
+                   headline_noun_verbs=_word_list(data, "headline_noun_verbs", source))
 
 
 def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:

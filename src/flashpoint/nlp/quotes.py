@@ -1347,7 +1347,8 @@ class Extraction:
         Solo3 Wireless On-Ear Headphones - Matte Black")."""
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
         return toks is not None and any(t.tag_ in HEADLINE_VERB_TAGS or _headline_infinitive(t, toks) or
-                                        _predicate_adjective(t, toks) or _headline_base_verb(t, toks) for t in toks) \
+                                        _predicate_adjective(t, toks) or _headline_base_verb(t, toks) or
+                                        _misread_headline_verb(t, toks) for t in toks) \
             and not _title_case(self.body[span[0]:span[1]])
 
     def _signed_start(self, m: re.Match[str]) -> int | None:
@@ -2975,6 +2976,20 @@ def _headline_base_verb(tok: Token, claim: Span) -> bool:
     of its own: "help", "to win")."""
     return tok.tag_ == "VB" and tok.head.i == tok.i and claim.start <= tok.i < claim.end and \
         any(c.dep_ == "nsubj" and claim.start <= c.i < claim.end for c in tok.children)
+
+
+def _misread_headline_verb(tok: Token, claim: Span) -> bool:
+    """'Russian bots boost efforts to sow panic', 'Russia prevents access to prisoners': a headline verb that the tagger
+    read as a noun (quotes.yaml headline_noun_verbs), inside the claim with words after it, agreeing with the noun
+    right before it, its subject: the base form after a plural, the -s form after a singular ("Army boost plan" and
+    "the boost" stay nouns)."""
+    if tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not claim.start < tok.i < claim.end - 1:
+        return False
+    verbs = quoting().headline_noun_verbs
+    before = tok.doc[tok.i - 1].tag_
+    if tok.lower_ in verbs:
+        return before in ("NNS", "NNPS")
+    return before in ("NN", "NNP") and any(tok.lower_ == inflect("third_person", v) for v in verbs)
 
 
 def _headline_infinitive(tok: Token, claim: Span) -> bool:
