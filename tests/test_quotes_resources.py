@@ -34,6 +34,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "PERSON" in words.not_body_name_types and "ORG" not in words.not_body_name_types  # ", Acme Records, says"
     assert words.cataphora_reach > 0  # characters after "a top official said" to "The official, NAME,"
     assert "boost" in words.headline_noun_verbs and "attack" not in words.headline_noun_verbs  # "bots boost efforts"
+    assert "thanks" in words.said_things and "no" not in words.said_things  # "says thanks", not "says no sign of"
 
 
 @pytest.mark.parametrize("text, problem", [

@@ -255,6 +255,7 @@ class Quoting:
     cataphora_reach: int  # characters
     other_act_joiners: frozenset[str]
     headline_noun_verbs: frozenset[str]
+    said_things: frozenset[str]
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -281,7 +282,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    not_body_name_types=_cased_list(data, "not_body_name_types", source),
                    cataphora_reach=_count(data, "cataphora_reach", source, "characters"),
                    other_act_joiners=_word_list(data, "other_act_joiners", source),
-                   headline_noun_verbs=_word_list(data, "headline_noun_verbs", source))
+                   headline_noun_verbs=_word_list(data, "headline_noun_verbs", source),
+                   said_things=_word_list(data, "said_things", source))
 
 
 def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:

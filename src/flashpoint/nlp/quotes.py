@@ -2064,7 +2064,8 @@ class Extraction:
         """'India says trying to stabilise transactions', 'US says no evidence Russia pulling back', 'Kremlin says
         separatists called on Russia for ‘help’', 'Ukraine says Russian forces fighting' ("say" has no object of its
         own: quotes.yaml clause_verbs): a headline's speech verb (`_headline_verb`) with a clause, a second subject or
-        such an object after it reports all the words after it, which may lack an "is", a "there is" or a subject;
+        such an object after it reports all the words after it, which may lack an "is", a "there is" or a subject,
+        or any verb after "says" ('Zelensky says authorities in contact with defenders', `_verbless_claim`);
         not an order ('tells Y to control …')."""
         tok = cue.tok
         clause_verb = _base(tok) in quoting().clause_verbs
@@ -2075,7 +2076,8 @@ class Extraction:
         first = min(words, key=lambda c: c.left_edge.i).left_edge
         if first.tag_ == "TO":
             return None
-        return self._claim(self._before_participle((first.idx, e)), verb_tags=HEADLINE_VERB_TAGS)
+        verbless = clause_verb and _verbless_claim(self.body[first.idx:e])
+        return self._claim(self._before_participle((first.idx, e)), verb_tags=None if verbless else HEADLINE_VERB_TAGS)
 
     def _headline_verb(self, cue: Cue, s: int, e: int) -> bool:
         """A present speech verb after its subject, in a sentence that ends its line with no stop (a headline;
@@ -2976,6 +2978,14 @@ def _headline_base_verb(tok: Token, claim: Span) -> bool:
     of its own: "help", "to win")."""
     return tok.tag_ == "VB" and tok.head.i == tok.i and claim.start <= tok.i < claim.end and \
         any(c.dep_ == "nsubj" and claim.start <= c.i < claim.end for c in tok.children)
+
+
+def _verbless_claim(words: str) -> bool:
+    """'Zelensky says authorities in contact with defenders', 'NATO says no sign of de-escalation': after a headline's
+    "says", words that are no object of saying (quotes.yaml said_things: "says thanks to", "says no to") state a
+    claim with its verb dropped, when three words or more."""
+    text = " ".join(_WORD.findall(words.lower()))
+    return len(text.split()) >= 3 and not any(text == w or text.startswith(w + " ") for w in quoting().said_things)
 
 
 def _misread_headline_verb(tok: Token, claim: Span) -> bool:
