@@ -1857,6 +1857,8 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told is not tok else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
+    if p.speaker_actor and p.type == "ACCUSE":  # "says Russia may create a pretext": the charge is made when said
+        coded.hypothetical = False
     if p.told_negated:  # "will not tolerate": the negation makes the threat
         coded.negated = False
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
