@@ -287,10 +287,12 @@ def test_an_act_of_aim_or_desire_has_not_happened(sentence: str, type_: str, hyp
     ("The Japanese foreign ministry says China may stage a provocation near the islands.", False, False),
     ("Belarus said Poland could be preparing a provocation at the border.", False, False),
     ("Belarus says Poland is not planning a provocation at the border.", False, True),
+    ("The Latvian army does not rule out that Russia may stage provocations near the border.", False, True),
+    ("The Latvian army did not say that Russia was planning a provocation.", False, True),
 ])
 def test_a_charge_of_a_possible_act_is_made_when_said(sentence: str, hypothetical: bool, negated: bool) -> None:
     """events.yaml accuse-claim-deceit: "says China may stage a provocation" charges China now, whatever the modal on
-    the act charged; a charge told negated stays negated."""
+    the act charged; a charge told negated, or a saying told negated ("does not rule out that"), is none made."""
     found = of_type(events_of(sentence), "ACCUSE")
     assert found and all(e.hypothetical == hypothetical and e.negated == negated for e in found)
 

@@ -1858,7 +1858,8 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
     if p.speaker_actor and p.type == "ACCUSE":  # "says Russia may create a pretext": the charge is made when said
-        coded.hypothetical = False
+        coded.hypothetical = False  # ... unless it is not said: "does not rule out that Russia may stage provocations"
+        coded.negated = coded.negated or any(syn.negated_itself(g) for g in syn.governors(tok))
     if p.told_negated:  # "will not tolerate": the negation makes the threat
         coded.negated = False
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
