@@ -1982,6 +1982,20 @@ def test_what_a_claim_reports_is_outside_the_modality_above_it() -> None:
                     "officials remain concerned.") == [True]
 
 
+def test_an_act_told_as_going_on_with_will_is_the_act_now() -> None:
+    """syntax.yaml going_on_verbs, events.yaml intent `carried`: "will continue to provide aid" is the aid, going on
+    now, and "will continue to punish Russia with sanctions" the sanction; force told so stays a threat; another
+    modal on the verb of aspect still makes the act a possibility."""
+    def coded(text: str) -> list[tuple[str, bool]]:
+        return [(e.type, e.hypothetical) for e in events_of(text) if e.type in ("AID", "SANCTION", "THREATEN")]
+
+    assert coded("NATO will continue to provide military aid to Ukraine.") == [("AID", False)]
+    assert coded("The United States will continue to punish Russia with sanctions.") == [("SANCTION", False)]
+    assert coded("Russia will continue to strike military targets in Ukraine.") == [("THREATEN", False)]
+    assert coded("NATO could continue to provide military aid to Ukraine.") == [("AID", True)]
+    assert coded("The United States will impose sanctions on Russia.") == [("THREATEN", False)]
+
+
 def test_an_undated_text_tells_a_month_of_a_year_before_its_latest_as_history() -> None:
     """event_time._undated_past: with no publication date, a month of a year before the latest year the text names is
     past even on that year's first day ("In February of 2005" in a post that names 2006); one of that year is not."""

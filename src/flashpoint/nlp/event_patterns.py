@@ -238,8 +238,8 @@ def intent_measures(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def intent_carried(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], frozenset[str]]:
-    """(the types an act promised is coded as, the verbs of aspect that carry the promise to it): "will continue to
-    strike" is a threat, as "will strike" is."""
+    """(the types of act whose promise a verb of aspect carries, those verbs): "will continue to strike" is a threat,
+    as "will strike" is; "will continue to impose sanctions" is the sanction, going on."""
     return _intent_rule(language, "carried", "verbs")
 
 

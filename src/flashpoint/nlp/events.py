@@ -1903,7 +1903,7 @@ def _promised(tok: Token, p: Pattern) -> str | None:
     if not promised or syn.claimed(tok):
         return None
     carried, carriers = intent_carried()
-    told = syn.intent(tok, carriers if promised in carried else frozenset()) or _goal(tok) is not None
+    told = syn.intent(tok, carriers if p.type in carried else frozenset()) or _goal(tok) is not None
     return promised if told else None
 
 

@@ -1072,9 +1072,16 @@ def _governed_modality(trigger: Token) -> tuple[bool, bool]:
             negated = True
         if any(c.dep_ == "advmod" and c.lower_ in syn.pending_adverbs for c in gov.children):
             negated = True  # "had yet to arrest": not done
-        if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov):
+        if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov, _going_on_auxiliaries(gov)):
             hypothetical = True
     return negated, hypothetical
+
+
+def _going_on_auxiliaries(gov: Token) -> frozenset[str]:
+    """"will continue to provide aid": on a verb of aspect (syntax.yaml going_on_verbs) the auxiliaries of intent tell
+    the act as going on now, no possibility; on any other verb, none is let through."""
+    syn = syntax()
+    return syn.intent_auxiliaries if is_verb_of(gov, syn.going_on_verbs) else frozenset()
 
 
 def _conditional_up(trigger: Token) -> bool:
