@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml, syntax, word_list
+from flashpoint.nlp.syntax import is_verb_of
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -89,7 +90,7 @@ def told_as_standing(trigger: Token) -> bool:
     copula = [c for c in head.children if c.dep_ == "cop"]
     if copula:
         return copula[0].tag_ in ("VBZ", "VBP")
-    return head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in standing_verbs()
+    return head.tag_ in ("VBZ", "VBP") and is_verb_of(head, standing_verbs())
 
 
 def _perfect_added(trigger: Token) -> bool:

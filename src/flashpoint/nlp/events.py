@@ -725,7 +725,7 @@ def _reporting_speaker(doc: NlpDoc, pronoun: Token, state: ArticleState) -> Part
     """"'President Musharraf promised to help us,' says Karzai" with its quotation marks not read: a first-person
     pronoun (syntax.yaml speaker_pronouns) outside a quotation is the one who says the words that hold it, the subject
     of the highest speech verb above it; with none, no one (not the last actor told of, nor the writer's country)."""
-    verbs = [v for v in pronoun.ancestors if v.lemma_.lower() in _speech_lemmas()]
+    verbs = [v for v in pronoun.ancestors if syn.is_verb_of(v, _speech_lemmas())]
     subject = syn.subject(verbs[-1]) if verbs else None
     found = party(doc, subject, state) if subject is not None and subject.pos_ != "PRON" else None
     return Party(found.actor, inherited=True) if found is not None else None
@@ -1958,7 +1958,7 @@ def _caused(trigger: Token, named_ok: bool) -> bool:
 
 def _said(doc: NlpDoc, tok: Token) -> bool:
     """Told as someone's words: inside a quotation, or in the complement of a verb of speaking."""
-    return _in_quote(doc, tok.idx) or any(g.lemma_.lower() in _speech_lemmas() for g in syn.governors(tok))
+    return _in_quote(doc, tok.idx) or any(syn.is_verb_of(g, _speech_lemmas()) for g in syn.governors(tok))
 
 
 @lru_cache(maxsize=1)
@@ -1969,7 +1969,7 @@ def _speech_lemmas() -> frozenset[str]:
 def reporter(doc: NlpDoc, trigger: Token, state: ArticleState) -> Actor | None:
     """Who tells of it: the subject of the speech verb whose complement holds the trigger."""
     for gov in syn.governors(trigger):
-        if gov.lemma_.lower() in _speech_lemmas():
+        if syn.is_verb_of(gov, _speech_lemmas()):
             found = _parties(doc, syn.subject(gov), state)
             return found[0].actor if found else None
     return None

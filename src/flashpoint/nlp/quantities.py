@@ -50,7 +50,7 @@ from flashpoint.nlp.numbers import (
     parse_number,
 )
 from flashpoint.nlp.regexes import alternation
-from flashpoint.nlp.syntax import case_of, phrase_span
+from flashpoint.nlp.syntax import case_of, is_verb_of, phrase_span
 from flashpoint.yamlio import load_yaml
 
 _LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "munitions", "troops", "people", "things",
@@ -1998,7 +1998,7 @@ def _a_point_at(doc: NlpDoc, fig: _Figure) -> bool:
     if node is None or node.dep_ != "obl" or any(c.dep_.startswith("nsubj") for c in node.children):
         return False
     verb = node.head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() not in _figure_rule_words()["points_at.level_verbs"] \
+    return verb.pos_ == "VERB" and not is_verb_of(verb, _figure_rule_words()["points_at.level_verbs"]) \
         and _nearest_toll(fig.before, "") is None
 
 

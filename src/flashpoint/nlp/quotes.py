@@ -183,8 +183,8 @@ def _forms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """The words a cue is read from (`find_cues`): "according", a speech verb's forms and lemmas, a phrase verb's
-    lemmas."""
-    return frozenset({_ACCORDING_HEAD, *_forms(), *_verbs(), *_phrase_verbs()})
+    lemmas and forms (its lemma may be misread: `syntax.listed_verb`)."""
+    return frozenset({_ACCORDING_HEAD, *_forms(), *_verbs(), *_phrase_verbs(), *phrase_verb_forms()})
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +212,7 @@ def _phrase_verbs() -> dict[str, tuple[str, re.Pattern[str]]]:
 def _phrase_object(verb: Token, text: str) -> re.Match[str] | None:
     """'made it clear that', 'raised the alarm that': the object words after a phrase verb, before "that" (`text`:
     the verb's doc's text, which the doc would join again at each call)."""
-    row = _phrase_verbs().get(verb.lemma_.lower())
+    row = _phrase_verbs().get(syntax.listed_verb(verb, coref.speech_words("phrase_verbs")) or "")
     if row is None or not verb.tag_.startswith("VB"):
         return None
     m = row[1].match(text, verb.idx + len(verb))
@@ -224,7 +224,8 @@ def _phrase_object(verb: Token, text: str) -> re.Match[str] | None:
 def _phrase_cue(verb: Token, text: str) -> str | None:
     """The cue a phrase verb gives its quotes ("made it clear"), or None."""
     m = _phrase_object(verb, text)
-    return " ".join([_phrase_verbs()[verb.lemma_.lower()][0], *m.group(0).split()]) if m else None
+    base = syntax.listed_verb(verb, coref.speech_words("phrase_verbs"))
+    return " ".join([_phrase_verbs()[base][0], *m.group(0).split()]) if m and base else None
 
 
 @lru_cache(maxsize=1)
@@ -633,7 +634,7 @@ def _object_after_noun(tok: Token) -> bool:
     commander"), with no relative word or subject of its own; a naming participle ("a receptor called Olfr78")
     names the noun and is none."""
     return tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ in ("NOUN", "PROPN") and \
-        tok.lemma_.lower() not in _naming_verbs() and \
+        not syntax.is_verb_of(tok, _naming_verbs()) and \
         bool(syntax.children(tok, "obj")) and not any(c.tag_ in ("WDT", "WP") for c in tok.children)
 
 
@@ -831,7 +832,7 @@ class Extraction:
         else the subject of the verb that put it out (quotes.yaml issuing_verbs); else no one, not whoever spoke before."""
         issuer = self.speakers.issued_by(document)
         if issuer is not None or document.dep_ not in ("obj", "dobj") or \
-                document.head.lemma_.lower() not in quoting().issuing_verbs:
+                not syntax.is_verb_of(document.head, quoting().issuing_verbs):
             return issuer
         subj = subject_of(document.head)
         return self.speakers.who(subj) if subj is not None and not self.quoted(subj.idx) else None
@@ -2185,7 +2186,7 @@ class Extraction:
         clause, right after a comma, of a verb that is the speaker's own act (quotes.yaml speaker_acts)."""
         toks = self.doc.tokens.char_span(a, b, alignment_mode="contract")
         return next((t for t in toks or [] if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ","
-                     and t.lemma_.lower() in quoting().speaker_acts and not self.quoted(t.idx)), None)
+                     and syntax.is_verb_of(t, quoting().speaker_acts) and not self.quoted(t.idx)), None)
 
     def _other_act(self, a: int, b: int) -> Token | None:
         """'said it is committed to the formula, while the city's police deny …': the word that opens, right after a
@@ -2247,7 +2248,7 @@ class Extraction:
         toks = list(clause.subtree)
         a = toks[0].idx
         that = next((t for t in toks if _is_that(t) and t.i > toks[0].i), None)
-        listener = verb.lemma_.lower() in (coref.speech_lexicon().get("object_verbs") or {})
+        listener = syntax.is_verb_of(verb, coref.speech_words("object_verbs"))
         if that is not None and (toks[0].pos_ == "ADP" or listener) and \
                 (not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < that.i) or listener and that.dep_ == "mark"):
             # 'said during a news conference in Kyiv that …': the setting is no part; 'told a few thousand

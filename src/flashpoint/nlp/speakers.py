@@ -160,8 +160,8 @@ def _reporting_verbs() -> frozenset[str]:
 
 def _reports(verb: Token) -> bool:
     """A verb that reports speech ("says"), or governs one it shares its subject with ("declined to say")."""
-    return verb.lemma_.lower() in _reporting_verbs() or \
-        any(c.dep_ == "xcomp" and c.lemma_.lower() in _reporting_verbs() for c in verb.children)
+    return syntax.is_verb_of(verb, _reporting_verbs()) or \
+        any(c.dep_ == "xcomp" and syntax.is_verb_of(c, _reporting_verbs()) for c in verb.children)
 
 
 def _governs_clause(top: Token, tok: Token) -> bool:
@@ -1368,7 +1368,7 @@ class Speakers:
         of the verb that put the document out (quotes.yaml issuing_verbs, with the document its object) or that said
         what it holds (a speech verb, with the document after one of quotes.yaml document_preps)."""
         verb = tok.head
-        put_out = tok.dep_ in ("obj", "dobj") and verb.lemma_.lower() in quoting().issuing_verbs
+        put_out = tok.dep_ in ("obj", "dobj") and syntax.is_verb_of(verb, quoting().issuing_verbs)
         said_in = tok.dep_.split(":")[0] == "obl" and syntax.case_of(tok) in quoting().document_preps and _reports(verb)
         subj = subject_of(verb) if put_out or said_in else None
         return self.who(subj) if subj is not None and not self.in_quote(subj.idx) else None
@@ -1539,7 +1539,7 @@ class Speakers:
             return True
         verb = words[1] if words[0].pos_ in ("ADV", "AUX") and len(words) > 1 else words[0]
         return verb.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("obl", "nmod", "obl:agent") \
-            and verb.lemma_.lower() in coref.speech_lexicon().get("verbs", {})
+            and syntax.is_verb_of(verb, coref.speech_words("verbs"))
 
     def _named_before(self, tok: Token, lo: int) -> Who | None:
         """'Idan Avshalom, a senior medic from MDA, said': a role phrase set off after a person's name

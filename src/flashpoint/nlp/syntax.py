@@ -582,7 +582,7 @@ def _headline_passive(verb: Token) -> bool:
     """"Ukrainian soldier killed", "UN: 4,031 civilians killed in Ukraine": a verb that needs an object
     (`object_verbs`), heading a line with no final stop (or following its source's name and a colon), told with a
     subject, no object, no auxiliary and no clause of its own."""
-    if verb.lemma_.lower() not in syntax().object_verbs or not _bare_participle(verb):
+    if not is_verb_of(verb, syntax().object_verbs) or not _bare_participle(verb):
         return False
     if _after_heading(verb):  # "War in Ukraine: 21 civilians killed in Donetsk region ...", with a stop or none
         return True
@@ -768,14 +768,22 @@ def _passive_subject(verb: Token, via: str | None) -> Token | None:
 
 
 @lru_cache(maxsize=64)
-def _all_forms(verbs: frozenset[str]) -> frozenset[str]:
-    return frozenset(form for verb in verbs for form in verb_forms(verb))
+def _verbs_by_form(verbs: frozenset[str]) -> dict[str, str]:
+    """Each inflected form of the listed verbs -> its verb (inflection.yaml, irregular_verbs.yaml)."""
+    return {form: verb for verb in sorted(verbs, reverse=True) for form in verb_forms(verb)}
+
+
+def listed_verb(tok: Token, verbs: frozenset[str]) -> str | None:
+    """Which of these verbs the token is: its lemma or, where the lemmatizer errs ("pressed": "presse", "blamed":
+    "blam", "freed": "freed"), the verb its written form inflects. Every word list a verb is matched against by
+    lemma goes through here."""
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in verbs else _verbs_by_form(verbs).get(tok.lower_)
 
 
 def is_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
-    """The token is one of these verbs by its lemma or, where the lemmatizer errs ("pressed": "presse"), by its
-    written form."""
-    return tok.lemma_.lower() in verbs or tok.lower_ in _all_forms(verbs)
+    """The token is one of these verbs (`listed_verb`)."""
+    return listed_verb(tok, verbs) is not None
 
 
 CONTROL_MARKS = syntax().control_marks  # "warned Iran against attacking", "stopped X from firing" (syntax.yaml)

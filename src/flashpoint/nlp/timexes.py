@@ -64,6 +64,7 @@ from flashpoint.nlp.numbers import (
 )
 from flashpoint.nlp.quotes import QSpan, quote_marks
 from flashpoint.nlp.regexes import alternation, longest_first
+from flashpoint.nlp.syntax import is_verb_of
 
 _CALENDAR = calendar_words()  # resources/lang/en/calendar.yaml
 MONTHS: dict[str, int] = dict(_CALENDAR.months)  # "sept" -> 9
@@ -1864,7 +1865,7 @@ def _misread_verb(tok: Token) -> bool:
     """'The envoy arrives', 'Talks resume': a verb of schedules the tagger read as a noun at the head of
     the sentence, with its subject before it."""
     return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" \
-        and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs") \
+        and is_verb_of(tok, rule_words("scheduled_in_the_present", "verbs")) \
         and any(c.dep_ in ("nsubj", "compound") and c.i < tok.i for c in tok.children)
 
 
@@ -1889,7 +1890,7 @@ def _finite_plan(tok: Token, auxes: list[Token]) -> bool:
     present verb ('talks resume') of the verbs that tell a plan in the present."""
     finite = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and not auxes  # 'the talks ... continue on Friday'
                                               and any(c.dep_.startswith("nsubj") for c in tok.children))
-    return finite and tok.lemma_.lower() in rule_words("scheduled_in_the_present", "verbs")
+    return finite and is_verb_of(tok, rule_words("scheduled_in_the_present", "verbs"))
 
 
 def _parsed_at(tokens: Doc, pos: int) -> Token | None:
@@ -2083,7 +2084,7 @@ def _participle_in_the_past(verb: Token, child: Token) -> bool:
     if any(c.dep_.startswith(("aux", "cop")) for c in verb.children):
         return False
     cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-    return verb.lemma_.lower() not in rule_words("past_clause_over_future_word", "plan_verbs") and \
+    return not is_verb_of(verb, rule_words("past_clause_over_future_word", "plan_verbs")) and \
         not cases & rule_words("participle_told_in_the_past", "aim_words")
 
 
@@ -2098,8 +2099,8 @@ def _past_verb(tok: Token) -> bool:
     """A verb in the simple past ('initiated', 'canceled' with its subject and no auxiliary) or with
     'was', 'were', 'had', 'did'; not one of planning or saying, nor one with a modal or 'to'."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
-    if any(a.tag_ == "MD" or a.lower_ in rule_words("past_clause_over_future_word", "not_past_marks") for a in auxes) or tok.lemma_.lower() in \
-            rule_words("past_clause_over_future_word", "plan_verbs") or tok.lower_ in _reporting_verbs():
+    if any(a.tag_ == "MD" or a.lower_ in rule_words("past_clause_over_future_word", "not_past_marks") for a in auxes) or is_verb_of(
+            tok, rule_words("past_clause_over_future_word", "plan_verbs")) or tok.lower_ in _reporting_verbs():
         return False  # the parse may hang the date on the verb of saying ('scheduled for Friday, X said')
     finite = tok.tag_ == "VBN" and not auxes and any(c.dep_.startswith("nsubj") for c in tok.children)
     return tok.tag_ == "VBD" or finite or any(a.lower_ in rule_words("past_clause_over_future_word", "past_auxiliaries")
