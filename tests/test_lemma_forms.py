@@ -40,6 +40,7 @@ def verb_lists() -> dict[str, frozenset[str]]:
         "background.standing_verbs": event_time.standing_verbs(),
         "dates.scheduled_in_the_present": rule_words("scheduled_in_the_present", "verbs"),
         "dates.plan_verbs": rule_words("past_clause_over_future_word", "plan_verbs"),
+        "dates.plan_in_an_infinitive": rule_words("plan_in_an_infinitive", "verbs"),
         "figures.level_verbs": frozenset(str(w) for w in figure_rules["points_at"]["level_verbs"]),
     }
 

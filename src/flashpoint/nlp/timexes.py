@@ -1963,7 +1963,7 @@ def _plan_in_an_infinitive(tok: Token) -> bool:
     lemma = gov.lemma_.lower()
     if gov.pos_ == "NOUN" and lemma in rule_words("plan_in_an_infinitive", "nouns"):
         gov = gov.head
-    elif not (lemma in rule_words("plan_in_an_infinitive", "verbs") or
+    elif not (is_verb_of(gov, rule_words("plan_in_an_infinitive", "verbs")) or
               (gov.pos_ == "ADJ" and gov.lower_ in rule_words("plan_in_an_infinitive", "adjectives"))):
         return False
     auxes = [c for c in gov.children if c.dep_ in ("aux", "aux:pass", "cop")]
