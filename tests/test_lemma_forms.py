@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flashpoint.nlp import coref, event_time
+from flashpoint.nlp import coref, event_time, events
 from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.inflect import inflect, irregular
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, quoting, read_yaml, syntax
@@ -97,6 +97,13 @@ def test_the_listed_verb_of_a_misread_form_is_the_listed_lemma() -> None:
     assert syn.listed_verb(tok, frozenset({"blame", "say"})) == "blame"
     assert syn.listed_verb(tok, frozenset({"say"})) is None
 
+
+
+def test_an_event_rule_word_list_knows_a_misread_verb_but_no_noun_of_its_forms() -> None:
+    verb = next(t for t in parse("Officials blamed the plan on Monday.") if t.text == "blamed")
+    noun = next(t for t in parse("The warning came on Monday.") if t.text == "warning")
+    assert verb.lemma_ != "blame" and events._lemma_in(verb, frozenset({"blame"}))
+    assert noun.pos_ == "NOUN" and not events._lemma_in(noun, frozenset({"warn"}))
 
 if __name__ == "__main__":
     for row in misread_forms():

@@ -430,7 +430,8 @@ DESCRIPTORS = frozenset({"compound", "nmod:desc", "appos"})
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in words or tok.lower_ in words
+    """The token's lemma or form is one of `words`; a verb's also where its lemma is misread (`syntax.listed_verb`)."""
+    return tok.lemma_.lower() in words or tok.lower_ in words or (tok.pos_ in syn.VERBS and syn.is_verb_of(tok, words))
 
 
 def _undergoers(verb: Token) -> list[Token]:

@@ -767,7 +767,7 @@ def _passive_subject(verb: Token, via: str | None) -> Token | None:
     return agent(verb) or (patients[0] if patients else None)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _verbs_by_form(verbs: frozenset[str]) -> dict[str, str]:
     """Each inflected form of the listed verbs -> its verb (inflection.yaml, irregular_verbs.yaml)."""
     return {form: verb for verb in sorted(verbs, reverse=True) for form in verb_forms(verb)}
