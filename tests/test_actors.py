@@ -252,6 +252,23 @@ def test_country_counts_of_prefixes_and_windows_match_a_fresh_scan() -> None:
     assert actors.country_counts(body)["USA"] >= 1  # "U.S.": its first folded word spans "U", ".", "S"
 
 
+def test_names_found_with_the_window_bound_are_those_every_window_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window search stops at the most words a key with the window's first folded word has: every listed name of
+    several words, written after, before and between other names, with a possessive, a comma, a hyphen or dots, is
+    found as a search over every window finds it."""
+    from flashpoint.nlp import actors
+    from flashpoint.nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    names = sorted({e.name for entries in g.index.values() for e in entries if " " in e.name or "-" in e.name})
+    texts = [f"Envoys of the {a}'s office met {b}, {a}-backed officials and the {b}. In {a} {b} said U.S. aid"
+             for a, b in zip(names, names[1:] + names[:1], strict=True)]
+    bounded = [actors._mentions(t, g) for t in texts]
+    monkeypatch.setattr(actors, "_last_window_word", lambda text, words, i, g: min(len(words), i + g.max_words) - 1)
+    assert bounded == [actors._mentions(t, g) for t in texts]
+    assert sum(len(found) for found in bounded) > 3 * len(texts)  # the names are found, not skipped alike
+
+
 def test_fuzzy_matching_looks_only_at_keys_of_a_reachable_length() -> None:
     from rapidfuzz import fuzz, process
 

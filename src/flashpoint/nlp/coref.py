@@ -235,7 +235,19 @@ def _headline_lines(text: str, words: list[tuple[int, int]]) -> set[int]:
 
 
 def names_in(doc: Doc) -> list[tuple[int, int, str]]:
-    """Person-like capitalised names in the parsed body (titles stripped), as spans."""
+    """Person-like capitalised names in the parsed body (titles stripped), as spans. Read from the text and the tokens'
+    offsets alone (no parse, which later repairs may change), once per Doc (kept in its user_data): a document whose
+    events resolve a pronoun asks again. Callers read it, never change it."""
+    found: list[tuple[int, int, str]] | None = doc.user_data.get(_NAMES_KEY)
+    if found is None:
+        found = doc.user_data[_NAMES_KEY] = _names_in(doc)
+    return found
+
+
+_NAMES_KEY = "flashpoint.names_in"
+
+
+def _names_in(doc: Doc) -> list[tuple[int, int, str]]:
     text = doc_text(doc)
     out: list[tuple[int, int, str]] = []
     headlines = _headline_lines(text, written_words(doc))

@@ -71,6 +71,8 @@ class Gazetteer:
 
     _heads: frozenset[str] = frozenset()
     _heads_n: int = -1
+    _head_words: dict[str, int] = field(default_factory=dict)
+    _head_words_n: int = -1
     _near: dict[int, list[str]] = field(default_factory=dict)
     _near_n: int = -1
 
@@ -103,6 +105,18 @@ class Gazetteer:
             self._heads = frozenset(k.split(" ", 1)[0] for k in self.index)
             self._heads_n = len(self.index)
         return self._heads
+
+    def head_words(self) -> dict[str, int]:
+        """Each first word of the index keys -> the most words a key it heads has ("united" -> 9: "united nations high
+        commissioner for refugees ..."; most heads head only keys of one or two words): a window of more words from
+        such a first word is in no key, and needs no folding."""
+        if self._head_words_n != len(self.index):  # keys are only ever added
+            most: dict[str, int] = {}
+            for key in self.index:
+                head, *rest = key.split(" ")
+                most[head] = max(most.get(head, 0), len(rest) + 1)
+            self._head_words, self._head_words_n = most, len(self.index)
+        return self._head_words
 
     def people_near(self, n: int) -> list[str]:
         """The people's keys a name of length n may be a misspelling of (near_in_length)."""
