@@ -335,10 +335,21 @@ def test_marker_search_without_leading_boundary_agrees_with_search() -> None:
     texts = ["xPowered by WordPress", "Proudly Powered by WordPress.", "on inkl", "won inkl on inkl",
              "", "Powered by WordPressX", "a\nPowered by WordPress"]
     for pattern in (r"\bPowered by WordPress\b", r"\bon inkl\b", r"\bWP [A-Za-z ]+ Powered By\b", r"/wp-content/",
-                    r"\binkl|x"):
+                    r"\binkl|x", r"\binkl\.com\b", r"\bon\sinkl\b", r"(?i)\bpowered by wordpress\b"):
         pat = re.compile(pattern, re.M)
         for text in texts:
             assert _found(pat, text) == bool(pat.search(text)), (pattern, text)
+
+
+def test_a_marker_of_plain_text_is_looked_for_as_that_text() -> None:
+    import re
+
+    from flashpoint.ingest.meta import _plain_text
+
+    assert _plain_text(re.compile(r"\bGlobalSecurity\.org\b")) == "GlobalSecurity.org"
+    assert _plain_text(re.compile(r"/wp-content/")) == "/wp-content/"
+    for pattern in (r"\bWP [A-Za-z ]+ Powered By\b", r"\bon\sinkl\b", r"\binkl|x", r"(?i)\bpowered by\b", r"\bcase \d+\b"):
+        assert _plain_text(re.compile(pattern)) is None, pattern
 
 
 def test_a_masthead_among_the_first_lines_names_the_outlet() -> None:

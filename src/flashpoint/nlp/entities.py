@@ -73,6 +73,7 @@ class _Tok(NamedTuple):
 
 
 _APOSTROPHES = "'’"
+_APOSTROPHE_SET = frozenset(_APOSTROPHES)
 _POSSESSIVE_MARKS = frozenset({*_NAMES.possessive_marks, *_NAMES.possessive_apostrophes})  # "'s", "’"
 
 
@@ -90,7 +91,7 @@ def _tokens(doc: Doc) -> list[_Tok]:
     last_end = -1  # where the last word's token ended (a possessive mark shortens the word, not this)
     for i, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist(), strict=True):
         word = text[i:i + n]
-        if out and i == last_end and any(c in _APOSTROPHES for c in word):
+        if i == last_end and out and not _APOSTROPHE_SET.isdisjoint(word):  # a test at C speed, most tokens fail
             prev = out[-1]
             if word in _POSSESSIVE_MARKS:
                 out[-1] = prev._replace(poss=True)

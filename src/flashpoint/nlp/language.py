@@ -38,9 +38,17 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
 def read_yaml(language: str, name: str) -> Any:
     """One language file, parsed once per process: a dozen rule sets read events.yaml, each its own part. The
     parsed data is shared by every caller, which reads it and never changes it."""
-    path = LANG_DIR / language / name
+    return _read(LANG_DIR, language, name)
+
+
+@lru_cache(maxsize=256)
+def _read(lang_dir: Path, language: str, name: str) -> Any:
+    """read_yaml's file, found once per folder, language and name: some readers ask per sentence, and a path joined
+    and looked up on the disk each time cost more than the read (a missing file is looked for again: errors are
+    not kept)."""
+    path = lang_dir / language / name
     if not path.exists():
-        raise FileNotFoundError(f"no {name} for language {language!r} in {LANG_DIR}")
+        raise FileNotFoundError(f"no {name} for language {language!r} in {lang_dir}")
     return _parsed(path)
 
 
