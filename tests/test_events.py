@@ -2015,3 +2015,17 @@ def test_names_set_off_by_dashes_after_a_subject_are_its_conjuncts() -> None:
     assert sorted((side(e.actor) or "", side(e.recipient)) for e in criticised) == [("EGY", "USA"), ("JOR", "USA")]
     struck = of_type(events_of("Israeli jets struck Gaza - and Lebanon on Monday."), "ASSAULT")
     assert {side(e.actor) for e in struck} == {"ISR"}
+
+
+@pytest.mark.parametrize(("sentence", "hypothetical"), [
+    ("Ukrainian troops brace for a Russian assault on Kharkiv.", True),
+    ("Kyiv anticipates a Russian offensive against Kharkiv.", True),
+    ("Officials expect a Russian attack on Kyiv.", True),
+    ("Russia launched an assault on Kharkiv.", False),
+    ("Russian troops attacked Kharkiv overnight.", False),
+])
+def test_an_act_braced_for_or_feared_is_to_come(sentence: str, hypothetical: bool) -> None:
+    """syntax.yaml irrealis_verbs, its verbs of anticipation: the act a side braces for, fears or anticipates has not
+    happened; one told launched has."""
+    found = of_type(events_of(sentence), "ASSAULT")
+    assert found and all(e.hypothetical == hypothetical for e in found)
