@@ -2029,3 +2029,14 @@ def test_an_act_braced_for_or_feared_is_to_come(sentence: str, hypothetical: boo
     happened; one told launched has."""
     found = of_type(events_of(sentence), "ASSAULT")
     assert found and all(e.hypothetical == hypothetical for e in found)
+
+
+@pytest.mark.parametrize(("sentence", "asked"), [
+    ("Zelensky has called on the Netherlands to force Russia into peace and punish it with sanctions.", True),
+    ("The EU has decided to isolate Russia and punish it with sanctions.", False),
+])
+def test_every_conjunct_of_a_requested_act_is_requested(sentence: str, asked: bool) -> None:
+    """syntax._with_shared_scope: "called on X to force Russia ... and punish it" asks for the punishment too: no
+    sanction told as done; a decision to punish (no verb of asking) tells the sanction."""
+    done = [e for e in of_type(events_of(sentence), "SANCTION") if not e.hypothetical]
+    assert not done if asked else done

@@ -1145,11 +1145,14 @@ def imperative(verb: Token) -> bool:
 
 def _with_shared_scope(trigger: Token, planned: frozenset[str], negated: bool, hypothetical: bool) -> tuple[bool, bool]:
     """(negated, hypothetical) with those of the verb a bare verb shares its auxiliary with (_shared_scope): "could
-    invade Ukraine and seize Kyiv" (the seizure only possible), "did not attack Kyiv or shell Kharkiv" (no shelling)."""
+    invade Ukraine and seize Kyiv" (the seizure only possible), "did not attack Kyiv or shell Kharkiv" (no shelling);
+    and the verb of asking or aim that verb hangs on: "called on the EU to isolate Russia and punish it with
+    sanctions" asks for the punishment too, none done."""
     shared = _shared_scope(trigger)
     if shared is None:
         return negated, hypothetical
-    return negated or _has_negator(shared), hypothetical or _has_modal(shared, planned)
+    asked = _governed_modality(shared)[1]
+    return negated or _has_negator(shared), hypothetical or _has_modal(shared, planned) or asked
 
 
 def _shared_scope(trigger: Token) -> Token | None:
