@@ -438,7 +438,7 @@ def _owns_role(gap: str, holder: bool = False) -> bool:
     words = [w.lower() for w in _WORD.findall(gap)]
     if any(w in _WORDS.role_owner_breaks for w in words):
         return False
-    clause = [i for i, w in enumerate(words) if holder and w in _WORDS.role_owner_clause_words]
+    clause = [i for i, w in enumerate(words) if w in _WORDS.role_owner_clause_words] if holder else []
     return not clause or any(w in _WORDS.role_owner_pronouns for w in words[clause[-1]:])
 
 
@@ -608,12 +608,11 @@ def _story_country(text: str, context: str, sector: str, role_end: int, names: l
     Russian mayor); another role's, or a
     group's in a story that names no place yet, the country last named with that role, else the one named most; else
     the owner its name after it names."""
-    town = not (names or named) and _of_the_town(text, role_end)  # "Gov. John Bel Edwards": the holder's own
-    country = most_named_place(context) if town or _of_the_theatre(text, context, sector) else None
-    if town:
-        return country  # no place named, no town whose office it is: of no country the story names otherwise
+    if not (names or named) and _of_the_town(text, role_end):  # "Gov. John Bel Edwards": the holder's own
+        return most_named_place(context)  # no place named, no town whose office it is: of no country named otherwise
+    country = most_named_place(context) if _of_the_theatre(text, context, sector) else None
     if country is None:
-        role = text[:role_end].split()[-1] if role_end > 0 else None
+        role = _role_head(text, role_end)
         country = context_country(context, role, max(0, len(context) - 300) if names else 0, named or bool(names),
                                   holder=named)
     return country if country is not None else _named_owner(text, sector, role_end, names)
@@ -622,8 +621,14 @@ def _story_country(text: str, context: str, sector: str, role_end: int, names: l
 def _of_the_town(text: str, role_end: int) -> bool:
     """A town's or province's office ("the mayor", "the deputy governor"; entities.yaml town_offices) heads the role
     phrase."""
-    head = text[:role_end].split()[-1].lower() if role_end > 0 else ""
-    return head in _WORDS.town_offices
+    head = _role_head(text, role_end)
+    return head is not None and head.lower() in _WORDS.town_offices
+
+
+def _role_head(text: str, role_end: int) -> str | None:
+    """The last word of the role phrase, its head ("mayor" of "the deputy mayor"), as written; None where it has none."""
+    words = text[:role_end].split() if role_end > 0 else []
+    return words[-1] if words else None
 
 
 def _named_owner(text: str, sector: str, role_end: int, names: list[str]) -> Actor | None:
