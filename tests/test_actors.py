@@ -614,3 +614,30 @@ def test_a_seat_of_power_is_named_as_the_kb_spells_it() -> None:
     text = "The Élysée said the talks would go on. Elise Matthesen wrote to Ford. In 1997, Elise wrote, she met him."
     seats = [e.text for e in _doc(text).entities if e.type == "ORG" and e.actor is not None and e.actor.country == "FRA"]
     assert seats == ["Élysée"]  # "Elise" only folds like "Elysee": a given name, no seat
+
+
+def test_an_actor_is_kept_per_text_and_context() -> None:
+    """resolve_actor keeps its answer per mention and context: the same mention in another story is resolved in that
+    story, and the first story's answer is unchanged after it."""
+    izium = "Russian troops entered Izium on Monday. Russian officers then summoned the mayor"
+    no_place = "Russian troops summoned the mayor"
+    assert codes("the mayor", izium)[0] == "UKR"
+    assert codes("the mayor", no_place)[0] is None
+    assert codes("the mayor", izium)[0] == "UKR"
+    moscow, paris = "Moscow hosted the talks. The foreign minister", "Paris hosted the talks. The foreign minister"
+    assert [codes("the foreign minister", c)[0] for c in (moscow, paris, moscow)] == ["RUS", "FRA", "RUS"]
+
+
+def test_a_document_gives_the_same_records_before_and_after_another() -> None:
+    """The resolver's answers kept across documents (resolve_actor, _person_fuzzy) are never changed by a caller: a
+    story analysed again after another, whose actors are of other countries, gives the same records."""
+    from flashpoint.nlp.pipeline import analyze
+
+    first = Article(id="a", source="a", body="Russian troops entered Izium on Monday. Russian officers then summoned "
+                    "the mayor. The foreign minister of Ukraine condemned the raid, and Kyiv said Moscow shelled Izium.")
+    second = Article(id="b", source="b", body="French troops entered Gao on Monday. The mayor met the foreign "
+                     "minister. Mali said the French army shelled Gao, and Bamako condemned Paris.")
+    before = analyze(first).model_dump()
+    assert before["events"]  # the story is coded, its actors resolved
+    analyze(second)
+    assert analyze(first).model_dump() == before

@@ -335,3 +335,20 @@ def test_page_furniture_is_language_data_checked_when_read(language_with: Any, m
                                                              "credit_end: [not, a, pattern]\nx_credit_end: "))
     with pytest.raises(ValueError, match=r"boilerplate\.yaml: 'credit_end' must be a string"):
         language.lexicon("boilerplate.yaml", "xx")
+
+
+def test_a_language_file_is_found_per_folder_and_a_missing_one_is_looked_for_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """language.read_yaml keeps each file it found by folder, language and name: a file missing once is looked for
+    again (an error is not kept), and another folder's file of the same name is that folder's."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    monkeypatch.setattr(language, "LANG_DIR", first)
+    with pytest.raises(FileNotFoundError):
+        language.read_yaml("xx", "words.yaml")
+    (first / "xx").mkdir(parents=True)
+    (first / "xx" / "words.yaml").write_text("words: [alpha]\n", encoding="utf-8")
+    assert language.read_yaml("xx", "words.yaml") == {"words": ["alpha"]}
+    (second / "xx").mkdir(parents=True)
+    (second / "xx" / "words.yaml").write_text("words: [beta]\n", encoding="utf-8")
+    monkeypatch.setattr(language, "LANG_DIR", second)
+    assert language.read_yaml("xx", "words.yaml") == {"words": ["beta"]}
