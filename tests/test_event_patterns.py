@@ -323,3 +323,16 @@ def test_by_lemma_lists_each_forms_patterns_once_in_file_order() -> None:
     for key, listed in found.items():
         assert [order[p.id] for p in listed] == sorted(order[p.id] for p in expected[key])
     assert len({p.id for p in patterns()}) == len(patterns())  # no two patterns are equal: by_lemma needs no __eq__
+
+
+def test_a_pattern_object_of_several_words_is_refused() -> None:
+    """An object is the noun heading the object phrase, matched by one token: "false flag" would match nothing."""
+    from flashpoint.nlp import event_patterns
+
+    entry = {"id": "accuse-x", "type": "ACCUSE", "verb": ["stage"], "object": ["provocation"],
+             "pos": ["Belarus says Poland staged a provocation. => BLR > POL"], "neg": ["Poland staged a play."]}
+    assert event_patterns._pattern(entry, {}, "test").objects >= {"provocation"}
+    with pytest.raises(ValueError, match="false flag"):
+        event_patterns._pattern({**entry, "object": ["provocation", "false flag"]}, {}, "test")
+    with pytest.raises(ValueError, match="pro forma"):
+        event_patterns._pattern({**entry, "not_object": ["pro forma"]}, {}, "test")

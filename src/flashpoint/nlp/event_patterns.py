@@ -103,6 +103,15 @@ def _nouns(entry: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(f for w in _words(entry, key) for f in noun_forms(w))
 
 
+def _check_one_word_objects(entry: dict[str, Any], name: str, source: str) -> None:
+    """An object word is matched against one token's lemma or form (events._object_fits): a phrase of several words
+    ("false flag") would never match, and is refused rather than kept as a rule that does nothing."""
+    several = sorted(w for key in ("object", "not_object") for w in _words(entry, key) if " " in w)
+    if several:
+        raise ValueError(f"{source}: pattern {name}: objects are single words (the noun heading the object), "
+                         f"not {several}")
+
+
 def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str) -> Pattern:
     unknown = set(entry) - KEYS
     name = entry.get("id", "?")
@@ -118,6 +127,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         raise ValueError(f"{source}: pattern {name} needs one verb, noun or adjective list")
     if not entry.get("pos") or not entry.get("neg"):
         raise ValueError(f"{source}: pattern {name} needs a positive and a negative example")
+    _check_one_word_objects(entry, name, source)
     return Pattern(
         id=str(name), type=entry["type"], mode=mode, pos=_part_of_speech(entry),
         lemmas=_words(entry, "verb") | _words(entry, "noun") | _words(entry, "adjective"), objects=_nouns(entry, "object"),
