@@ -769,7 +769,9 @@ def _passive_subject(verb: Token, via: str | None) -> Token | None:
 
 @lru_cache(maxsize=1024)
 def _verbs_by_form(verbs: frozenset[str]) -> dict[str, str]:
-    """Each inflected form of the listed verbs -> its verb (inflection.yaml, irregular_verbs.yaml)."""
+    """Each inflected form of the listed verbs -> its verb (inflection.yaml, irregular_verbs.yaml). A form two
+    listed verbs share ("found": "find" and "found") goes to the first of them in alphabetical order, written last
+    here: a frozenset's order changes with the process's hash seed, this does not."""
     return {form: verb for verb in sorted(verbs, reverse=True) for form in verb_forms(verb)}
 
 
