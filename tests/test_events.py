@@ -773,7 +773,7 @@ def test_force_on_a_countrys_armed_group_makes_no_attacker_of_its_state_forces()
     before was on the soldiers themselves."""
     on_group = "French mercenaries ambushed the militants near Kidal in Mali on Monday. Five Malian soldiers were killed."
     killed = [e for e in of_type(events_of(on_group), "ASSAULT") if e.trigger == "killed"]
-    assert all(side(e.actor) != "FRA" for e in killed)
+    assert "FRA" not in {side(e.actor) for e in killed}  # with no attacker left, no killing is coded at all
     on_army = "French mercenaries ambushed a Malian army convoy near Kidal on Monday. Five Malian soldiers were killed."
     killed = [e for e in of_type(events_of(on_army), "ASSAULT") if e.trigger == "killed"]
     assert killed and side(killed[0].actor) == "FRA" and side(killed[0].recipient) == "MLI"
@@ -2038,5 +2038,7 @@ def test_an_act_braced_for_or_feared_is_to_come(sentence: str, hypothetical: boo
 def test_every_conjunct_of_a_requested_act_is_requested(sentence: str, asked: bool) -> None:
     """syntax._with_shared_scope: "called on X to force Russia ... and punish it" asks for the punishment too: no
     sanction told as done; a decision to punish (no verb of asking) tells the sanction."""
-    done = [e for e in of_type(events_of(sentence), "SANCTION") if not e.hypothetical]
+    found = events_of(sentence)
+    done = [e for e in of_type(found, "SANCTION") if not e.hypothetical]
     assert not done if asked else done
+    assert bool(of_type(found, "REQUEST")) == asked  # the sentence is read: the asking is coded, not lost

@@ -85,7 +85,6 @@ def test_a_word_of_no_listed_verb_is_not_taken_for_one() -> None:
     assert not syn.is_verb_of(tok, verb_lists()["speech_verbs.verbs"])
 
 
-
 def test_a_headline_verb_with_a_misread_lemma_is_still_a_passive() -> None:
     doc = parse("Aid worker abducted")  # "abducted": lemma "abducte"; syntax.yaml object_verbs lists "abduct"
     verb = next(t for t in doc if t.text == "abducted")
@@ -98,12 +97,12 @@ def test_the_listed_verb_of_a_misread_form_is_the_listed_lemma() -> None:
     assert syn.listed_verb(tok, frozenset({"say"})) is None
 
 
-
 def test_an_event_rule_word_list_knows_a_misread_verb_but_no_noun_of_its_forms() -> None:
     verb = next(t for t in parse("Officials blamed the plan on Monday.") if t.text == "blamed")
     noun = next(t for t in parse("The warning came on Monday.") if t.text == "warning")
     assert verb.lemma_ != "blame" and events._lemma_in(verb, frozenset({"blame"}))
     assert noun.pos_ == "NOUN" and not events._lemma_in(noun, frozenset({"warn"}))
+
 
 if __name__ == "__main__":
     for row in misread_forms():
