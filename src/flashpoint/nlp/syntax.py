@@ -1153,7 +1153,7 @@ def _with_shared_scope(trigger: Token, planned: frozenset[str], negated: bool, h
     shared = _shared_scope(trigger)
     if shared is None:
         return negated, hypothetical
-    asked = _governed_modality(shared)[1]
+    asked = _governed_modality(shared)[1]  # by a verb above it: irrealis (asking, aim) or with a modal
     return negated or _has_negator(shared), hypothetical or _has_modal(shared, planned) or asked
 
 
