@@ -585,6 +585,7 @@ def test_a_bare_town_office_is_of_the_country_whose_places_the_story_names() -> 
     assert codes("the deputy governor", story + "the deputy governor")[:2] == ("UKR", "GOV")
     assert codes("the defence minister", story + "the defence minister")[0] == "RUS"
     assert codes("the Russian mayor", story + "the Russian mayor")[0] == "RUS"
+    assert codes("the central bank governor", story + "the central bank governor")[0] == "RUS"  # no town's office
     # no place named: no town whose office it is, so no country, not the one its people's name gives
     bare = resolve_actor("the mayor", "Russian troops summoned the mayor")
     assert bare is not None and (bare.country, bare.sector) == (None, "GOV")

@@ -765,6 +765,8 @@ def test_occupants_are_the_other_side_of_the_war() -> None:
     assert by and side(by[0].actor) == "RUS" and side(by[0].recipient) == "UKR"
     named = of_type(events_of("Ukrainian occupants shelled Belgorod overnight."), "ASSAULT")
     assert named and side(named[0].actor) == "UKR"
+    owned = of_type(events_of("Police in Kyiv detained the occupants of a car on Monday."), "COERCE")
+    assert owned and side(owned[0].recipient) != "RUS"  # the car's occupants (syntax.yaml enemy_owner_preps)
 
 
 def test_force_on_a_countrys_armed_group_makes_no_attacker_of_its_state_forces() -> None:

@@ -620,9 +620,10 @@ def _story_country(text: str, context: str, sector: str, role_end: int, names: l
 
 def _of_the_town(text: str, role_end: int) -> bool:
     """A town's or province's office ("the mayor", "the deputy governor"; entities.yaml town_offices) heads the role
-    phrase."""
-    head = _role_head(text, role_end)
-    return head is not None and head.lower() in _WORDS.town_offices
+    phrase, with none but a town office's words before it (town_office_modifiers: not "the central bank governor")."""
+    words = text[:role_end].split() if role_end > 0 else []
+    return bool(words) and words[-1].lower() in _WORDS.town_offices and \
+        all(w.lower() in _WORDS.town_office_modifiers for w in words[:-1])
 
 
 def _role_head(text: str, role_end: int) -> str | None:

@@ -583,8 +583,11 @@ def _subject_states(doc: NlpDoc, tok: Token) -> frozenset[str]:
 
 
 def _enemy_named(doc: NlpDoc, tok: Token, lo: int, hi: int) -> bool:
-    """"Enemy positions", "the enemy" (syntax.yaml enemy_words), where the phrase names no country."""
+    """"Enemy positions", "the enemy" (syntax.yaml enemy_words), where the phrase names no country, nor whom the enemy
+    word belongs to ("the occupants of a car": syntax.yaml enemy_owner_preps)."""
     enemy = syntax().enemy_words
+    if tok.lower_ in enemy and syn.obliques(tok, syntax().enemy_owner_preps):
+        return False
     return (tok.lower_ in enemy or any(t.i < tok.i and t.dep_ in ("amod", "compound", "nmod:poss") and t.lower_ in enemy
                                        for t in tok.subtree)) and not actor_kb.names_a_country(doc.body[lo:hi])
 

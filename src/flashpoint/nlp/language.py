@@ -19,7 +19,7 @@ DEFAULT_LANGUAGE = "en"
 
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "attack_nouns", "relative_pronouns",
-                "group_pronouns", "lasting_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words",
+                "group_pronouns", "lasting_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
                 "perception_verbs", "body_anaphors",
@@ -89,6 +89,7 @@ class Syntax:
     purpose_marks: frozenset[str]
     means_marks: frozenset[str]
     enemy_words: frozenset[str]
+    enemy_owner_preps: frozenset[str]
     place_nouns: frozenset[str]
     pending_adverbs: frozenset[str]
     object_verbs: frozenset[str]
@@ -313,7 +314,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "backer_prefixes", "republic_nouns", "acronym_name_words", "foreign_words",
               "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks",
               "role_owner_clause_words", "role_owner_pronouns", "nationality_nouns",
-              "town_offices")
+              "town_offices", "town_office_modifiers")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names", "theatre_sectors")
 
@@ -373,6 +374,7 @@ class Names:
     role_owner_pronouns: frozenset[str]
     nationality_nouns: frozenset[str]
     town_offices: frozenset[str]
+    town_office_modifiers: frozenset[str]
     title_heads: frozenset[str]
     event_words: frozenset[str]
     abbreviations: frozenset[str]
