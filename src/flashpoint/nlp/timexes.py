@@ -30,7 +30,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -486,8 +486,15 @@ _TOKENS: dict[str, frozenset[str]] = {"DIGIT": frozenset({DIGIT}), "YEAR4": froz
 
 
 # no date starts right after a currency mark: "$12 December 27" (dates.yaml: money_is_no_day)
-_NO_MONEY = "".join(f"(?<!{re.escape(c)})(?<!{re.escape(c)}\\s)" for c in sorted(rule_words("money_is_no_day",
-                                                                                          "currency_marks")))
+def _not_after(marks: Iterable[str]) -> str:
+    """Lookbehinds that none of `marks` comes right before, nor with a space between: the one-character marks in one
+    character class (two lookbehinds in all, not two a mark: the rules try them at every word start of a line)."""
+    single = "".join(re.escape(c) for c in sorted(marks) if len(c) == 1)
+    alternatives = ([f"[{single}]"] if single else []) + [re.escape(c) for c in sorted(marks) if len(c) != 1]
+    return "".join(f"(?<!{a})(?<!{a}\\s)" for a in alternatives)
+
+
+_NO_MONEY = _not_after(rule_words("money_is_no_day", "currency_marks"))
 _PARTS["NO_MONEY"] = _NO_MONEY
 
 
@@ -2772,7 +2779,11 @@ def _is_stamp(line: str, dates: list[tuple[int, int]]) -> bool:
         return True
     if not (_CLOCK.search(line) or stamp_words.search(line)):
         return False
-    rest = "".join(ch if not any(a <= i < b for a, b in dates) else " " for i, ch in enumerate(line))
+    rest = line
+    for a, b in dates:  # the dates blanked out, in place: a slice each, not a test each character
+        b = min(b, len(line))
+        if a < b:
+            rest = rest[:a] + " " * (b - a) + rest[b:]
     rest = _stamp_glue().sub(" ", stamp_words.sub(" ", _CLOCK.sub(" ", rest)))
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1  # letter runs of the line rewritten, not the Doc's words
 
