@@ -260,14 +260,14 @@ def _plain(value: Any) -> Any:
 META_FIELDS = ("title", "date", "author", "sitename", "url")  # what extract_meta reads of the page's own metadata
 
 
-def _page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
-    """The page's title, date, author, site name and URL, read as trafilatura's extract_metadata reads them,
-    less the fields flashpoint never reads (categories, tags, licence: a third of its time on news pages)."""
+def _page_metadata(tree: Any, url: str | None) -> Any:
+    """The page's title, date, site name and URL, and its author where its meta tags or JSON-LD name one, read as
+    trafilatura's extract_metadata reads them (a trafilatura Document), less the fields flashpoint never reads
+    (categories, tags, licence: a third of its time on news pages). The tree is only read."""
     from htmldate import find_date
     from trafilatura.metadata import (
         META_URL,
         examine_meta,
-        extract_author,
         extract_meta_json,
         extract_sitename,
         extract_title,
@@ -283,7 +283,6 @@ def _page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
     except Exception:  # noqa: BLE001 - as trafilatura: a page's broken JSON-LD leaves the other fields
         pass
     metadata.title = metadata.title or extract_title(tree)
-    metadata.author = metadata.author or extract_author(tree)
     metadata.url = metadata.url or extract_url(tree, url)
     metadata.date = find_date(tree, **set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")),
                               url=metadata.url)
@@ -294,22 +293,37 @@ def _page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
             metadata.sitename = metadata.sitename.title()
     elif metadata.url and (site := META_URL.match(metadata.url)):
         metadata.sitename = site[1]
-    metadata.clean_and_trim()
-    return {k: _plain(getattr(metadata, k)) for k in META_FIELDS if getattr(metadata, k) not in (None, "", [])}
+    return metadata
+
+
+def _byline_author(tree: Any) -> str | None:
+    """trafilatura's extract_author, pruning the page's own tree in place: read once the body is extracted (from a
+    copy of the tree), it saves the copy of the whole page extract_author makes."""
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.metadata import extract_metainfo
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    author = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=120)
+    return normalize_authors(None, author) if author else None
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
     """Article body and metadata of an HTML page, by trafilatura tuned for precision on news pages. The page
-    is parsed once: its metadata is read from the tree, and trafilatura extracts the body from a copy of it."""
+    is parsed once: its metadata is read from the tree, trafilatura extracts the body from a copy of it, and
+    a byline is looked for last, in the tree pruned of what names no author."""
     import trafilatura
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
         return Cleaned(body="")
-    meta = _page_metadata(tree, url)
+    metadata = _page_metadata(tree, url)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_precision=True)
     if doc is None:
         return Cleaned(body="")
+    metadata.author = metadata.author or _byline_author(tree)
+    metadata.clean_and_trim()
+    meta = {k: _plain(getattr(metadata, k)) for k in META_FIELDS if getattr(metadata, k) not in (None, "", [])}
     body = (doc.get("text") if isinstance(doc, dict) else doc.text) or ""
     return Cleaned(body=body, title=meta.get("title"), meta=meta)
