@@ -155,6 +155,32 @@ def test_html_body_title_and_meta() -> None:
     assert all(isinstance(v, (str, int, float, bool, list)) for v in result.meta.values())
 
 
+BYLINE_HTML = HTML.replace('<meta name="author" content="Jane Doe">', "").replace(
+    "<h1>Harbour town braces for a second storm</h1>",
+    '<h1>Harbour town braces for a second storm</h1><p class="byline">Tom Brennan</p>'
+    '<div class="sidebar"><span class="author">Ada Sidebar</span></div>')
+
+
+@pytest.mark.parametrize("page", [HTML, BYLINE_HTML, HTML.replace('<meta property="article:published_time"', "<x")])
+def test_html_meta_is_trafilaturas_own(page: str) -> None:
+    """clean_html reads the fields extract_meta uses as trafilatura's extract_metadata does (a byline from the page
+    pruned of sidebars, the tree parsed once and extracted from a copy), and the body as bare_extraction alone."""
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    url = "https://news.example.org/2023/03/14/harbour"
+    theirs = extract_metadata(load_html(page), url).as_dict()
+    result = clean_html(page, url=url)
+    assert result.meta == {k: theirs[k] for k in ("title", "date", "author", "sitename", "url") if theirs[k]}
+    alone = trafilatura.bare_extraction(page, url=url, include_comments=False, favor_precision=True)
+    assert alone is not None and not isinstance(alone, dict) and result.body == alone.text
+
+
+def test_html_byline_author() -> None:
+    assert clean_html(BYLINE_HTML).meta.get("author") == "Tom Brennan"
+
+
 def test_html_without_article() -> None:
     result = clean_html("<html><body></body></html>")
     assert result.body == ""
