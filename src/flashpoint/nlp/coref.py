@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from spacy.attrs import SENT_START
 
 from flashpoint.model import Actor, Entity
 from flashpoint.nlp.document import WORD_MARKS, doc_text, token_offsets, token_range, written_words
@@ -554,7 +555,20 @@ def entity_mentions(body: str, entities: list[Entity], tokens: Doc) -> list[Ment
 
 def fallback_mentions(body: str, taken: list[tuple[int, int]], tokens: Doc) -> list[Mention]:
     """Capitalised person-like names not covered by an entity (used until/unless entities find them); their
-    written roles are read in `tokens`, the parse of `body`."""
+    written roles are read in `tokens`, the parse of `body`. Kept per Doc (its user_data) with what they were read
+    from: the taken spans and the sentence starts, all of the parse `roles_near` reads, which the events' repairs
+    may change (the events' pronoun resolver asks again after them); each caller gets its own copies to change."""
+    key = (body, tuple(sorted(taken)), tokens.to_array(SENT_START).tobytes())
+    kept: tuple[object, list[Mention]] | None = tokens.user_data.get(_FALLBACK_KEY)
+    if kept is None or kept[0] != key:
+        kept = tokens.user_data[_FALLBACK_KEY] = (key, _fallback_mentions(body, taken, tokens))
+    return [replace(m) for m in kept[1]]
+
+
+_FALLBACK_KEY = "flashpoint.fallback_mentions"
+
+
+def _fallback_mentions(body: str, taken: list[tuple[int, int]], tokens: Doc) -> list[Mention]:
     out: list[Mention] = []
     # overlap test against the taken spans: the furthest end among those starting before `end`
     spans = sorted(taken)
