@@ -27,7 +27,7 @@ from flashpoint.model import Span as TextSpan
 from flashpoint.nlp import actors as actor_kb
 from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.coref import person_roles, speech_lexicon
-from flashpoint.nlp.document import NlpDoc, trimmed
+from flashpoint.nlp.document import NlpDoc, doc_text, trimmed
 from flashpoint.nlp.event_confidence import confidence, features
 from flashpoint.nlp.event_patterns import (
     ArticleSetting,
@@ -156,10 +156,14 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
     out = []
+    candidates: dict[bool, list[Token]] = {}  # the token's objects, read once for the patterns with constraints, once without
     for p in found or ():
         if p.pos == "NOUN" and _noun_refused(tok, p):
             continue
-        obj = object_of(tok, p)
+        constrained = bool(p.objects)
+        if constrained not in candidates:
+            candidates[constrained] = _object_candidates(tok, constrained)
+        obj = object_of(tok, p, candidates[constrained])
         if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
@@ -231,7 +235,7 @@ def _by_air_defence(tok: Token, words: frozenset[str]) -> bool:
     if doer is None:
         return False
     lo, hi = syn.phrase_span(doer)
-    phrase = tok.doc.text[lo:hi].lower()
+    phrase = doc_text(tok.doc)[lo:hi].lower()  # spaCy's Doc.text joins every token again on each read
     return any(w in phrase for w in words)
 
 
@@ -441,20 +445,29 @@ def _undergoers(verb: Token) -> list[Token]:
     return found or ([verb.head] if verb.dep_ == "acl" and syn.is_passive(verb) else [])
 
 
-def object_of(tok: Token, p: Pattern) -> Token | None:
+def object_of(tok: Token, p: Pattern, objs: list[Token] | None = None) -> Token | None:
     """The verb's object, through partitives ("one of the attacks"); with object constraints, also an
-    oblique ("went on strike") or a complement noun ("put the army on alert")."""
-    objs = [*syn.children(tok, "obj", "iobj"), *_undergoers(tok)] if p.objects else syn.children(tok, "obj")
-    if not objs and p.objects:
-        # "since the beginning of the war": a noun after "of" makes the gerund a noun, and is no object
-        objs = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "compound", "nmod")
-                and syn.case_of(c) not in names().genitive_prepositions]
+    oblique ("went on strike") or a complement noun ("put the army on alert"). `objs`: the token's
+    `_object_candidates` for the pattern, where the caller has read them already."""
+    if objs is None:
+        objs = _object_candidates(tok, bool(p.objects))
     if not objs:
         return None
     head = syn.np_head(objs[0])
     if p.objects and not _lemma_in(head, p.objects):
         return _object_meant(tok, p, objs, head)
     return head
+
+
+def _object_candidates(tok: Token, constrained: bool) -> list[Token]:
+    """The words that may be the token's object, for a pattern with object constraints (`constrained`) or one
+    without: the same for every pattern of either kind on the token."""
+    objs = [*syn.children(tok, "obj", "iobj"), *_undergoers(tok)] if constrained else syn.children(tok, "obj")
+    if not objs and constrained:
+        # "since the beginning of the war": a noun after "of" makes the gerund a noun, and is no object
+        objs = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "compound", "nmod")
+                and syn.case_of(c) not in names().genitive_prepositions]
+    return objs
 
 
 def _object_meant(tok: Token, p: Pattern, objs: list[Token], head: Token) -> Token:
