@@ -498,7 +498,13 @@ def _single_spans(text: str, ps: int, pi: int, inside: list[tuple[int, int]]) ->
 def signed_lines(body: str) -> list[tuple[int, int]]:
     """Each claim a dash and a name sign ('… - Yermak'; quotes.yaml signed_claim), from its line's start to the
     name's end: the parse is read there (parse_scope), the signed claim being the quote finder's own cue."""
-    return [(body.rfind("\n", 0, m.start()) + 1, m.end("name")) for m in _SIGNED_CLAIM.finditer(body)]
+    return [(body.rfind("\n", 0, m.start()) + 1, m.end("name")) for m in _signed_matches(body)]
+
+
+@lru_cache(maxsize=2)
+def _signed_matches(body: str) -> tuple[re.Match[str], ...]:
+    """The signed claims' matches in a body, scanned once: the parse's scope and the quote finder each read them."""
+    return tuple(_SIGNED_CLAIM.finditer(body))
 
 
 def labelled_lines(body: str) -> list[tuple[int, int]]:
@@ -1328,7 +1334,7 @@ class Extraction:
         a claim with no stop of its own that a dash and a speaker's name close (quotes.yaml signed_claim), as headlines
         attribute, is the speaker's: each sentence of it from past its line's label to the dash, where no quote is yet."""
         out: list[Quote] = []
-        for m in _SIGNED_CLAIM.finditer(self.body):
+        for m in _signed_matches(self.body):
             start = self._signed_start(m)
             who = self._signer(m, found) if start is not None else None
             if start is None or who is None or who.nameless:
