@@ -39,8 +39,21 @@ def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     making a Token of every word."""
     strings = doc.vocab.strings
     rows = doc.to_array([LOWER, LEMMA])
-    hashes = np.array([h for h in np.unique(rows).tolist() if strings[h].lower() in words], dtype=np.uint64)  # sorted
-    return frozenset(np.flatnonzero(listed(rows, hashes).any(axis=1)).tolist())
+    known = _LISTED_HASHES.setdefault(words, {})  # a hash names one string: its answer holds for every doc
+    if len(known) > _MOST_HASHES_KEPT:
+        known.clear()
+    wanted = []
+    for h in np.unique(rows).tolist():  # sorted
+        hit = known.get(h)
+        if hit is None:
+            hit = known[h] = strings[h].lower() in words
+        if hit:
+            wanted.append(h)
+    return frozenset(np.flatnonzero(listed(rows, np.array(wanted, dtype=np.uint64)).any(axis=1)).tolist())
+
+
+_LISTED_HASHES: dict[frozenset[str], dict[int, bool]] = {}  # word_tokens: a word list -> a string's hash -> listed
+_MOST_HASHES_KEPT = 1 << 20
 
 
 def labelled(doc: Doc, *labels: str) -> list[Token]:
