@@ -2748,13 +2748,9 @@ def _tokens_from(doc: Doc, start_char: int, end_char: int) -> list[Token]:
 
 
 def _tokens_before(doc: Doc, start: int, end_char: int) -> list[Token]:
-    """The tokens from index `start` on that begin before character `end_char` (read no further than that)."""
-    out = []
-    for t in doc[start:]:
-        if t.idx >= end_char:
-            break
-        out.append(t)
-    return out
+    """The tokens from index `start` on that begin before character `end_char` (read no further than that), the last
+    one found by bisection of the tokens' starts (no Token made of the one past it)."""
+    return [doc[i] for i in range(start, bisect_left(token_offsets(doc)[0], end_char, start))]
 
 
 def _reporter_above(cue: Cue, by_token: dict[int, Cue]) -> Cue:

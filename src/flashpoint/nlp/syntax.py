@@ -579,8 +579,10 @@ def _reduced_passive(verb: Token) -> bool:
 def _bare_participle(verb: Token) -> bool:
     """A past form told with a subject but no object, auxiliary or clause of its own: a reduced passive where
     something else says so (a line's heading)."""
-    return verb.tag_ in ("VBD", "VBN") and bool(children(verb, "nsubj")) \
-        and not children(verb, "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass")
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    deps = {c.dep_ for c in verb.children}  # one walk of the children (a Token made of each), not two
+    return "nsubj" in deps and deps.isdisjoint(("obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass"))
 
 
 def _heads_line(verb: Token) -> bool:
