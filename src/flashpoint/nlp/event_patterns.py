@@ -15,7 +15,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object", "transitive",
                   "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "speaker_actor", "adjective", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "speaker_actor", "made_when_said", "adjective", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class Pattern:
     passive_only: bool  # the pattern fires in the passive only ("were released from captivity")
     told_negated: bool  # the trigger must be negated, and so told it is the act ("will not tolerate": a threat)
     speaker_actor: bool  # the one who says the clause acts, not its subject ("'Hezbollah will pay the price,' he said")
+    made_when_said: bool  # the act is the saying: not hypothetical for a modal of the clause, negated with its speech verb
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -158,6 +159,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         members=_words(entry, "members"), subject_members=_words(entry, "subject_members"),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
         speaker_actor=bool(entry.get("speaker_actor")),
+        made_when_said=bool(entry.get("made_when_said")),
         positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 

@@ -1874,7 +1874,7 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told is not tok else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
-    if p.speaker_actor and p.type == "ACCUSE":  # "says Russia may create a pretext": the charge is made when said
+    if p.made_when_said:  # "says Russia may create a pretext": the charge is made when said (events.yaml made_when_said)
         coded.hypothetical = False  # ... unless it is not said: "does not rule out that Russia may stage provocations"
         coded.negated = coded.negated or any(syn.negated_itself(g) for g in syn.governors(tok))
     if p.told_negated:  # "will not tolerate": the negation makes the threat
