@@ -53,7 +53,7 @@ def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
 
 
 _LISTED_HASHES: dict[frozenset[str], dict[int, bool]] = {}  # word_tokens: a word list -> a string's hash -> listed
-_MOST_HASHES_KEPT = 1 << 20
+_MOST_HASHES_KEPT = 1 << 16  # per word list: a long-running server's vocabulary grows; this keeps a few MB at most
 
 
 def labelled(doc: Doc, *labels: str) -> list[Token]:
