@@ -28,3 +28,11 @@ def test_a_dump_differs_from_a_changed_copy_exactly_where_it_was_changed(tmp_pat
     after.write_text(json.dumps(records), encoding="utf-8")
     lines = _run("diff", str(before), str(after)).splitlines()
     assert lines == ["2 of 2 documents differ", f"  {first}: events", f"  {second}: missing"]
+
+
+def test_digests_of_held_out_records_are_compared_by_document(tmp_path: Path) -> None:
+    """`hashes` writes one digest a held-out document; `diff` names a document whose digest changed, nothing else."""
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    before.write_text(json.dumps({"a": "0" * 64, "b": "1" * 64}), encoding="utf-8")
+    after.write_text(json.dumps({"a": "0" * 64, "b": "2" * 64}), encoding="utf-8")
+    assert _run("diff", str(before), str(after)).splitlines() == ["1 of 2 documents differ", "  b: records"]
