@@ -621,15 +621,20 @@ def _story_country(text: str, context: str, sector: str, role_end: int, names: l
 def _of_the_town(text: str, role_end: int) -> bool:
     """A town's or province's office ("the mayor", "the deputy governor"; entities.yaml town_offices) heads the role
     phrase, with none but a town office's words before it (town_office_modifiers: not "the central bank governor")."""
-    words = text[:role_end].split() if role_end > 0 else []
+    words = _role_words(text, role_end)
     return bool(words) and words[-1].lower() in _WORDS.town_offices and \
         all(w.lower() in _WORDS.town_office_modifiers for w in words[:-1])
 
 
 def _role_head(text: str, role_end: int) -> str | None:
     """The last word of the role phrase, its head ("mayor" of "the deputy mayor"), as written; None where it has none."""
-    words = text[:role_end].split() if role_end > 0 else []
+    words = _role_words(text, role_end)
     return words[-1] if words else None
+
+
+def _role_words(text: str, role_end: int) -> list[str]:
+    """The words of the role phrase, as written."""
+    return text[:role_end].split() if role_end > 0 else []
 
 
 def _named_owner(text: str, sector: str, role_end: int, names: list[str]) -> Actor | None:

@@ -328,14 +328,18 @@ def _object_right_after(tok: Token) -> bool:
 def _joiners() -> dict[str, frozenset[str]]:
     """speech_verbs.yaml joiners: those that go on with the same speaker or another, and those that bring in a new
     subject ("while the police deny …")."""
-    rows = coref.speech_lexicon().get("joiners") or {}
-    return {str(k): frozenset(str(w) for w in v or []) for k, v in rows.items()}
+    return _word_table("joiners")
 
 
 @lru_cache(maxsize=1)
 def _request_acts() -> dict[str, frozenset[str]]:
     """speech_verbs.yaml request_acts: verb base -> the words that may follow it ("*": its object)."""
-    rows = coref.speech_lexicon().get("request_acts") or {}
+    return _word_table("request_acts")
+
+
+def _word_table(key: str) -> dict[str, frozenset[str]]:
+    """A speech_verbs.yaml mapping of a word to its list of words, as sets."""
+    rows = coref.speech_lexicon().get(key) or {}
     return {str(k): frozenset(str(w) for w in v or []) for k, v in rows.items()}
 
 
