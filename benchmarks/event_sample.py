@@ -59,7 +59,8 @@ shown 7 of 13, any 10 of 28) and end (bac6dc8: the same).
 Sample 23 is the draw of 19 with random.Random(23) among the rows whose N is even, no file of benchmarks/ named at
 21c1adb and not in quote sample 23r (a pool of 6,880 rows; 10 of the 50 state no event; 53 events, 44 current and
 affirmed), labelled BLIND at the start of the stop of 2026-12-07 06:14 UTC and scored only at its start (21c1adb:
-strict shown P 0.6 (6 of 10) R 0.136, any confidence P 0.522 (12 of 23) R 0.273) and end.
+strict shown P 0.6 (6 of 10) R 0.136, any confidence P 0.522 (12 of 23) R 0.273) and end (f102f8b: the same).
+Released as tuning data in the stop of 2026-12-07 08:41 UTC.
 Sample 24 is the draw of 17 with random.Random(24), N odd, among the rows no file of benchmarks/ named at main
 60f7345 (1,482 ids then, those of the blind quote sample 23r and event sample 23 included, read for their ids only): a
 pool of 7,096 rows; 13 of the 50 state no event; 43 events, 38 current and affirmed. Labelled from the text alone in

@@ -109,12 +109,12 @@ among the rows whose N is even and no file of benchmarks/ named at 1ad5a53 (a po
 44 quotes, 42 reported; 28 optional places): span+speaker P 0.973 R 0.818 (36 of 37 found right, one wrong speaker);
 span only P 1.0 R 0.841. Released as tuning data in the stop of 2026-12-07 06:14 UTC.
 
-Sample 23r (quote_sample23r.jsonl) is blind for the stop of 2026-12-07 06:14 UTC: the draw of 21r with
+Sample 23r (quote_sample23r.jsonl) was blind for the stop of 2026-12-07 06:14 UTC: the draw of 21r with
 random.Random(123) among the rows whose N is even and no file of benchmarks/ named at 21c1adb (a pool of 6,920 rows,
 1,235 with the cue; 43 quotes, 38 reported, 5 direct; 14 optional places; 33 rows with a quote). Labelled BLIND at the
 start of the stop of 2026-12-07 06:14 UTC, scored only at its start (21c1adb) and end. At its start: span+speaker P 0.971
 R 0.767 (33 of 43 matched, 34 found); span only P 1.0 R 0.791; by place P 0.912 R 0.721 (31 of 34 attributed right,
-3 span).
+3 span). At its end (f102f8b): the same. Released as tuning data in the stop of 2026-12-07 08:41 UTC.
 """
 
 from __future__ import annotations
