@@ -74,8 +74,9 @@ coded on the sub-heading's noun where the gold took the headline's; of the 23 mi
 clause's form, 3 lost their sides in the parse, 3 are misparses, 2 are marked hypothetical, 1 historical, 1 THREATEN.
 Sample 25 is the draw of 23 with random.Random(25) among the rows whose N is even, no file of benchmarks/ named at
 b182857 (1,532 ids then) and not in quote sample 25r (a pool of 6,790 rows; 16 of the 50 state no event; 43 events, 37
-current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 08:41 UTC and scored
-only at its start (b182857) and end.
+current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 08:41 UTC (labels
+committed first, 305a762) and scored only at its start (b182857: strict shown P 0.5 (5 of 10) R 0.135, any confidence
+P 0.421 (8 of 19) R 0.216) and end.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the
