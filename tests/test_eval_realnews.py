@@ -177,6 +177,14 @@ def test_dates_are_distinct_text_value_pairs() -> None:
     assert counts(score(gold, system)["dates"]["text+value"]) == (2, 2, 1)
 
 
+def test_dates_named_with_no_value_are_left_out_of_the_resolved_count() -> None:
+    gold = {"dates": [{"text": "Monday", "value": "2024-07-29"}, {"text": "last week", "value": "2024-W30"}]}
+    system = {"timexes": [{"text": "Monday", "value": "2024-07-29"}, {"text": "last week", "value": None}]}
+    dates = score(gold, system)["dates"]
+    assert counts(dates["text+value"]) == (2, 2, 1)
+    assert counts(dates["resolved"]) == (2, 1, 1)
+
+
 def test_prf() -> None:
     assert prf(4, 2, 2) == {"precision": 1.0, "recall": 0.5, "f1": 0.667, "gold": 4, "system": 2, "matched": 2}
     assert prf(0, 0, 0)["f1"] == 0.0

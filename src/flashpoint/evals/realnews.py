@@ -239,8 +239,10 @@ def score_article(gold: Record, record: Record, min_confidence: float = MIN_CONF
     out["figures"] = {"value": _counts(figures, qs, lambda g, s: figure_matches(g, s, False)),
                       "value+kind": _counts(figures, qs, lambda g, s: figure_matches(g, s, True))}
     gd, sd = date_keys(gold.get("dates", [])), date_keys(record.get("timexes", []))
+    resolved = {key for key in sd if key[1] is not None}  # a date named with no value claims no day
     out["dates"] = {"text+value": {"gold": len(gd), "system": len(sd), "matched": len(gd & sd),
-                                   "missed_keys": sorted(gd - sd, key=str), "extra_keys": sorted(sd - gd, key=str)}}
+                                   "missed_keys": sorted(gd - sd, key=str), "extra_keys": sorted(sd - gd, key=str)},
+                    "resolved": {"gold": len(gd), "system": len(resolved), "matched": len(gd & resolved)}}
     return out
 
 
@@ -448,6 +450,7 @@ def run(path: Path, articles: Path | None = None, split: str = "tune", min_confi
              ("quotes", "attributed"): "quotes (span+speaker, of quotes naming a speaker)",
              ("figures", "value"): "figures (value)", ("figures", "value+kind"): "figures (value+kind)",
              ("dates", "text+value"): "dates (text+value)",
+             ("dates", "resolved"): "dates (text+value, of dates given a value)",
              ("dated", "text+value"): "dates (dated texts)"}
     scores = {label: prf(**totals[ext][how]) for (ext, how), label in names.items() if how in totals.get(ext, {})}
     out: dict[str, Any] = {
