@@ -301,6 +301,8 @@ def test_a_charge_of_a_possible_act_is_made_when_said(sentence: str, hypothetica
     ("President Xi Jinping of China is likely to deploy People's Liberation Army forces onto Hong Kong's streets.",
      "MOBILIZE", True),
     ("Russia is poised to impose new sanctions on Moldova, officials said.", "SANCTION", True),
+    ("Officials in Tbilisi warn that Russia is about to invade Georgia.", "ASSAULT", True),
+    ("Officials in Tbilisi say Russia invaded Georgia about a week ago.", "ASSAULT", False),
     ("President Xi Jinping of China deployed People's Liberation Army forces onto Hong Kong's streets.",
      "MOBILIZE", False),
 ])
@@ -308,6 +310,28 @@ def test_an_act_foretold_by_an_adjective_has_not_happened(sentence: str, type_: 
     """syntax.yaml irrealis_verbs, its adjectives of a forecast: "is likely to deploy" foretells the deployment."""
     found = of_type(events_of(sentence), type_)
     assert found and all(e.hypothetical == hypothetical for e in found)
+
+
+@pytest.mark.parametrize(("sentence", "told"), [
+    ("Aid to Armenia will not resume until Yerevan signs a peace treaty with Azerbaijan, officials said.", False),
+    ("Aid to Armenia did not resume until Yerevan signed a peace treaty with Azerbaijan.", True),
+])
+def test_an_act_waited_for_has_not_happened(sentence: str, told: bool) -> None:
+    """syntax.yaml awaited_marks: "until Yerevan signs a peace treaty" told in the present is waited for; "until
+    Yerevan signed" happened."""
+    found = of_type(events_of(sentence), "AGREE")
+    assert found and all(e.hypothetical != told for e in found)
+
+
+@pytest.mark.parametrize(("sentence", "coded"), [
+    ("Macron discusses Russia's invasion of Ukraine with Tokayev.", False),
+    ("A sandstorm interfered with the Israeli assault on Rafah.", False),
+    ("The Israeli assault on Rafah killed twelve people.", True),
+])
+def test_an_act_noun_talked_about_or_met_with_is_no_act_told(sentence: str, coded: bool) -> None:
+    """syntax.yaml mention_heads: an act noun a word of talk, of showing or of hindrance governs is a topic, no act the
+    clause tells; the same noun as the subject of harm still tells it."""
+    assert bool(of_type(events_of(sentence), "ASSAULT")) == coded
 
 
 def test_an_infinitive_hung_on_a_noun_tells_what_is_meant() -> None:

@@ -174,7 +174,15 @@ def _noun_refused(noun: Token, p: Pattern) -> bool:
     names an act told before, as what the clause's own act is about."""
     if not p.anywhere and (noun.dep_ != "ROOT" or _clause_misread(noun)):
         return True
-    return _reacted_to(noun)
+    return _reacted_to(noun) or _mentioned(noun)
+
+
+def _mentioned(noun: Token) -> bool:
+    """"discusses Russia's invasion of Ukraine", "strikes on Lviv illustrate that ...", "a storm interferes with the
+    assault on Odesa": an act noun that is an argument of a word of syntax.yaml mention_heads is a topic, a sign or a
+    happening met with, not an act the clause tells."""
+    head = noun.head
+    return head is not noun and _lemma_in(head, syntax().mention_heads)
 
 
 def _clause_misread(noun: Token) -> bool:

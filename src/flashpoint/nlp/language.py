@@ -32,7 +32,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps", "stationed_preps", "mishap_preps",
                 "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
-                "doer_participles", "assertion_verbs", "going_on_verbs")
+                "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
+                "awaited_marks")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -147,6 +148,8 @@ class Syntax:
     doer_participles: frozenset[str]
     assertion_verbs: frozenset[str]
     going_on_verbs: frozenset[str]
+    mention_heads: frozenset[str]
+    awaited_marks: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

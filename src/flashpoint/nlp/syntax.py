@@ -984,6 +984,13 @@ def conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
+def awaited(tok: Token) -> bool:
+    """"will not be lifted until Moscow concludes a peace deal": a clause of syntax.yaml awaited_marks told in the
+    simple present is what is waited for, not yet done ("fought until the troops withdrew" is done)."""
+    return tok.tag_ in ("VBZ", "VBP") and not children(tok, "aux") and any(
+        c.dep_ in ("mark", "case") and c.lower_ in syntax().awaited_marks for c in tok.children)
+
+
 def capability(verb: Token) -> bool:
     """"missiles that could strike Moscow", "drones that can reach Kyiv": a relative clause with a modal of ability
     (syntax.yaml capability_modals) tells what a thing can do, no act."""
@@ -1114,7 +1121,7 @@ def _conditional_up(trigger: Token) -> bool:
     facilitate talks and to reach a deal": both meant)."""
     tok = trigger
     for _ in range(4):
-        if conditional(tok) or _meant(tok):
+        if conditional(tok) or _meant(tok) or awaited(tok):
             return True
         if tok.head is tok:
             break
