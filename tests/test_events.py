@@ -334,6 +334,21 @@ def test_an_act_noun_talked_about_or_met_with_is_no_act_told(sentence: str, code
     assert bool(of_type(events_of(sentence), "ASSAULT")) == coded
 
 
+@pytest.mark.parametrize(("sentence", "type_", "background"), [
+    ("Russian pilots who bombed Kharkiv are now seeking asylum in Georgia.", "ASSAULT", True),
+    ("Explosions were heard at a warehouse in Kherson, which hosted Russian troops and equipment.", "CONSULT", True),
+    ("Rescuers searched the shopping centre, which was hit by a Russian missile.", "ASSAULT", False),
+    ("Hamas fighters, who stormed a kibbutz on Saturday, took 30 hostages.", "ASSAULT", False),
+    ("Russia fired the missiles that struck Kyiv.", "ASSAULT", False),
+    ("Assange is fighting extradition to the United States, which accuses him of espionage.", "ACCUSE", False),
+])
+def test_an_act_told_to_describe_a_side_is_background(sentence: str, type_: str, background: bool) -> None:
+    """background.yaml describing_relatives: an act in the active voice in a "who"/"which" clause with no date of its
+    own says who or what its antecedent is, background; a passive one, a dated one, or one after "that" is news."""
+    found = of_type(events_of(sentence), type_)
+    assert found and all(e.historical == background for e in found)
+
+
 def test_an_infinitive_hung_on_a_noun_tells_what_is_meant() -> None:
     """"an opening for moderates to attack": an infinitive the parse hung on a noun as a modifier (nmod) is what the
     noun makes possible, as an adnominal one is (syntax.is_purpose), no attack told."""

@@ -105,6 +105,25 @@ def _perfect_added(trigger: Token) -> bool:
 
 
 @lru_cache(maxsize=4)
+def describing_relatives(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Relative pronouns whose clause describes the one it hangs on (background.yaml `describing_relatives`)."""
+    return word_list(language, "background.yaml", "describing_relatives")
+
+
+def told_as_description(doc: NlpDoc, trigger: Token) -> bool:
+    """"Russian pilots who fired missiles at Ukraine are now discussing fleeing", "a mill in Kherson, which hosted
+    enemy troops": an act told in the simple past and the active voice in a relative clause whose subject is one of
+    `describing_relatives` says who or what its antecedent is, background to the news; one its clause dates is
+    news, a passive ("a mall, which was hit by a missile") tells what befell the thing, and a present ("the United
+    States, which accuses him of espionage") a charge that stands now."""
+    if trigger.dep_ != "acl:relcl" or trigger.tag_ != "VBD" or not any(c.dep_ == "nsubj" and c.lower_ in describing_relatives()
+                                               for c in trigger.children):
+        return False
+    words = list(trigger.subtree)
+    return timex_in(doc, words[0].idx, words[-1].idx + len(words[-1])) is None  # "who stormed it on Saturday": news
+
+
+@lru_cache(maxsize=4)
 def habitual_adverbs(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Adverbs that tell an act as a habit or a standing of long ago (background.yaml `habitual_adverbs`)."""
     return word_list(language, "background.yaml", "habitual_adverbs")

@@ -70,6 +70,7 @@ from flashpoint.nlp.event_patterns import (
 from flashpoint.nlp.event_time import (
     asides,
     event_time,
+    told_as_description,
     told_as_habit,
     told_as_standing,
     told_day,
@@ -2546,7 +2547,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     # 2010"): a date in its clause names a thing, not the act
     date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
                                   ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
-    historical = historical or told_as_standing(tok) or told_as_habit(tok)
+    historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     pairs = _pairs(coded)
