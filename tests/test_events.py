@@ -349,6 +349,18 @@ def test_an_act_told_to_describe_a_side_is_background(sentence: str, type_: str,
     assert found and all(e.historical == background for e in found)
 
 
+@pytest.mark.parametrize(("sentence", "type_", "state"), [
+    ("Armenia is encircled by Azerbaijan and Turkey.", "COERCE", True),
+    ("Kharkiv is being shelled by Russian troops.", "ASSAULT", False),
+    ("Kharkiv was shelled by Russian troops on Monday.", "ASSAULT", False),
+])
+def test_a_passive_in_the_simple_present_tells_a_state(sentence: str, type_: str, state: bool) -> None:
+    """background.yaml state_auxiliaries: "is encircled by" with no other auxiliary and no date tells a standing state,
+    background; "is being shelled" (going on) and "was shelled on Monday" are news."""
+    found = of_type(events_of(sentence), type_)
+    assert found and all(e.historical == state for e in found)
+
+
 def test_an_infinitive_hung_on_a_noun_tells_what_is_meant() -> None:
     """"an opening for moderates to attack": an infinitive the parse hung on a noun as a modifier (nmod) is what the
     noun makes possible, as an adnominal one is (syntax.is_purpose), no attack told."""

@@ -124,6 +124,24 @@ def told_as_description(doc: NlpDoc, trigger: Token) -> bool:
 
 
 @lru_cache(maxsize=4)
+def state_auxiliaries(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Passive auxiliaries of the simple present (background.yaml `state_auxiliaries`)."""
+    return word_list(language, "background.yaml", "state_auxiliaries")
+
+
+def told_as_state(doc: NlpDoc, trigger: Token) -> bool:
+    """"Iran is encircled by Afghanistan", "He is accused of leaking secrets": a passive in the simple present (one
+    of `state_auxiliaries` and no other auxiliary: not "is being shelled", "has been arrested") with no date in its
+    clause tells a standing state of its subject, not a happening."""
+    auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "aux:pass")]
+    if trigger.tag_ != "VBN" or len(auxiliaries) != 1 or auxiliaries[0].dep_ != "aux:pass" \
+            or auxiliaries[0].lower_ not in state_auxiliaries():
+        return False
+    words = list(trigger.subtree)
+    return timex_in(doc, words[0].idx, words[-1].idx + len(words[-1])) is None
+
+
+@lru_cache(maxsize=4)
 def habitual_adverbs(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Adverbs that tell an act as a habit or a standing of long ago (background.yaml `habitual_adverbs`)."""
     return word_list(language, "background.yaml", "habitual_adverbs")

@@ -73,6 +73,7 @@ from flashpoint.nlp.event_time import (
     told_as_description,
     told_as_habit,
     told_as_standing,
+    told_as_state,
     told_day,
 )
 from flashpoint.nlp.language import calendar_words, names, people, syntax
@@ -2547,7 +2548,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     # 2010"): a date in its clause names a thing, not the act
     date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
                                   ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
-    historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok)
+    historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok) \
+        or told_as_state(doc, tok)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     pairs = _pairs(coded)
