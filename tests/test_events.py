@@ -1467,6 +1467,24 @@ def test_a_headline_verb_read_as_a_plural_noun_with_an_object_is_the_verb() -> N
     assert all(e.actor is None or side(e.actor) != "UKR" for e in embassy)
 
 
+def test_an_infinitive_read_as_a_noun_after_a_verb_of_trying_is_the_verb() -> None:
+    # syntax.repair_infinitive_nouns: "tried to(case) advance(NN, xcomp) on(obl of tried) Bakhmut": the noun after the
+    # infinitive's "to" is the base verb, and the oblique after it its own
+    tried = of_type(events_of("Russian troops tried to advance on Bakhmut on Monday."), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in tried] == [("RUS", "UKR")]
+    # an advance of sales is no force
+    assert not of_type(events_of("The company tried to advance its sales in Asia on Monday."), "ASSAULT")
+
+
+def test_the_infinitive_of_a_verb_of_telling_with_an_object_is_asked_not_done() -> None:
+    # events.yaml request-tell and syntax.yaml bidding_verbs: "told Russian soldiers to leave Kherson" asks them to;
+    # no withdrawal is told; "told reporters that Russian soldiers had left" states the withdrawal
+    told = events_of("The Ukrainian president told Russian soldiers to leave Kherson.")
+    assert [(e.type, side(e.actor), side(e.recipient)) for e in told] == [("REQUEST", "UKR", "RUS")]
+    stated = events_of("The Ukrainian president told reporters that Russian soldiers had left Kherson.")
+    assert [(e.type, side(e.actor)) for e in stated if not e.hypothetical] == [("RETREAT", "RUS")]
+
+
 def test_the_one_a_verb_addresses_is_its_object_whatever_its_country() -> None:
     # events.recipients_of: "urged allies to send tanks to Kyiv" asks the allies, not Kyiv (syntax.yaml
     # object_control_verbs); with a side as the object, that side is the recipient

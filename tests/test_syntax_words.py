@@ -78,6 +78,8 @@ CASES = [
      True, "Two soldiers were killed near a helicopter crash.", False),
     ("control_marks", _subject_of("announcing"), "Washington pressured the president into announcing an inquiry.",
      "president", "Washington pressured the president before announcing an inquiry.", "Washington"),
+    ("bidding_verbs", lambda d: syn._bidden(_word(d, "surrender")), "The general told the soldiers to surrender.", True,
+     "The general watched the soldiers surrender.", False),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

@@ -13,7 +13,7 @@ from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object", "transitive",
-                  "needs_recipient", "complement_aux", "not_object_has", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
+                  "needs_recipient", "complement_aux", "not_object_has", "own_object", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "speaker_actor", "made_when_said", "adjective", "pos", "neg"})
 
@@ -36,6 +36,7 @@ class Pattern:
     not_objects: frozenset[str]
     object_words: frozenset[str]  # one of these must be in the object's phrase ("hunger strike", "on strike")
     not_object_words: frozenset[str]  # none of these in the object's phrase ("defended its right" is no support)
+    own_object: bool  # the object names no side of its own ("prepared for a Russian offensive" readies none)
     object_person: bool  # a person the text names meets the object constraint too ("freed Paul Whelan")
     object_place: bool  # ... or a place it names ("left Kherson")
     clause_words: frozenset[str]  # one of these nouns must be in the verb's subject or obliques ("sanctions target")
@@ -133,7 +134,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         id=str(name), type=entry["type"], mode=mode, pos=_part_of_speech(entry),
         lemmas=_words(entry, "verb") | _words(entry, "noun") | _words(entry, "adjective"), objects=_nouns(entry, "object"),
         not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
-        not_object_words=_words(entry, "not_object_has"),
+        not_object_words=_words(entry, "not_object_has"), own_object=bool(entry.get("own_object")),
         not_complement_subjects=_nouns(entry, "not_complement_subject"),
         own_complement="own_complement_except" in entry, own_complement_except=_words(entry, "own_complement_except"),
         object_person=bool(entry.get("object_person")), object_place=bool(entry.get("object_place")),

@@ -147,13 +147,19 @@ def _participle_as_noun(tok: Token) -> bool:
     return tok.tag_ != "VBG" and any(c.dep_ == "det" for c in tok.children) and not syn.children(tok, *syn.SUBJECT_DEPS)
 
 
+def _predicative(adj: Token) -> bool:
+    """An adjective said of a subject: with a copula ("will not be silent"), or the open complement of a verb ("the
+    enemy gets ready for offensive operations")."""
+    return bool(syn.children(adj, "cop")) or (adj.dep_ == "xcomp" and syn.is_verb(adj.head))
+
+
 def matches(tok: Token, persons: frozenset[int] = frozenset(),
             places: frozenset[int] = frozenset()) -> list[tuple[Pattern, Token | None]]:
     """The patterns that fire on a token, in file order, each with the object it read; `persons` and `places` hold
     the token indices of the people and places the text names (an object of a pattern with `object_person` or
     `object_place` may be one)."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else \
-        "ADJ" if tok.pos_ == "ADJ" and syn.children(tok, "cop") else None  # "will not be silent"
+        "ADJ" if tok.pos_ == "ADJ" and _predicative(tok) else None
     if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))):
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
@@ -280,6 +286,14 @@ def _object_holds(tok: Token, p: Pattern, obj: Token | None, persons: frozenset[
     return not p.object_words or (obj is not None and any(t.lower_ in p.object_words for t in obj.children))
 
 
+def _others_act(noun: Token) -> bool:
+    """"preparing for a Russian offensive", "for the enemy's assault": an act noun with a name, a nationality or an
+    enemy word (syntax.yaml enemy_words) on it as its owner or modifier is that side's act, not the subject's own."""
+    owners = [c for c in noun.children if c.dep_ in ("amod", "nmod:poss", "compound") or
+              (c.dep_ == "nmod" and syn.case_of(c) in names().genitive_prepositions)]
+    return any(c.text[:1].isupper() or c.lower_ in syntax().enemy_words for c in owners)
+
+
 def _clause_fits(tok: Token, p: Pattern, obj: Token | None) -> bool:
     return _complement_fits(tok, p) and _words_fit(tok, p) and not _excluded(tok, p, obj) and not _undone(tok, p) \
         and _told_fits(tok, p)
@@ -346,6 +360,8 @@ def _excluded(tok: Token, p: Pattern, obj: Token | None) -> bool:
     `not_complement_subject`."""
     if p.not_object_words and obj is not None and any(c.lower_ in p.not_object_words for c in obj.children):
         return True
+    if p.own_object and obj is not None and _others_act(obj):
+        return True
     if not p.not_complement_subjects:
         return False
     clauses = syn.children(tok, "xcomp", "ccomp")
@@ -411,7 +427,7 @@ def _complement_told(tok: Token, p: Pattern) -> bool:
     """The complement the pattern needs (`needs_complement`, `clause_words`) and none it refuses (`not_complements`)."""
     if p.not_complements and any(_complement_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
         return False
-    if p.needs_complement and not syn.children(tok, "xcomp"):
+    if p.needs_complement and not syn.infinitive_complements(tok):
         return False
     return not p.clause_words or _clause_has(tok, p.clause_words)
 
@@ -2784,6 +2800,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_verbless_headlines(doc.tokens, known_verb)
     syn.repair_participle_objects(doc.tokens, known_verb, _time_word)
     syn.repair_plural_verbs(doc.tokens, known_verb)
+    syn.repair_infinitive_nouns(doc.tokens, known_verb)
     syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)
     return [t.i for t in syn.labelled(doc.tokens, "ROOT")]
 

@@ -276,6 +276,25 @@ def repair_plural_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None
         _present_verb(tok, glued)
 
 
+def repair_infinitive_nouns(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
+    """"Russian troops tried to advance(NN, xcomp) on Bakhmut", "attempted to advance(NN)": a singular noun the parse
+    made the open complement of a verb, with the infinitive's marker (syntax.yaml purpose_marks) right before it, is
+    a base verb (`is_verb_form`): a complement of "try" is a verb, and "to" a noun follows is then its marker; the
+    obliques after it that the parse hung on the verb above ("on Bakhmut") are the infinitive's."""
+    marks = syntax().purpose_marks
+    for tok in labelled(doc, "xcomp"):
+        if tok.tag_ != "NN" or not tok.is_lower or not is_verb(tok.head) or tok.i == 0 or not is_verb_form(tok):
+            continue
+        to = doc[tok.i - 1]
+        if to.lower_ not in marks or to.head.i != tok.i or any(c.dep_ == "det" for c in tok.children):
+            continue
+        tok.pos_, tok.tag_ = "VERB", "VB"
+        cast(Any, tok).set_morph("VerbForm=Inf")  # spaCy's stubs lack set_morph
+        to.pos_, to.tag_, to.dep_ = "PART", "TO", "mark"
+        for obl in [c for c in tok.head.children if c.dep_ == "obl" and c.i > tok.i]:
+            obl.head = tok  # "on Bakhmut", hung on "tried" beside the noun, goes with the verb it is
+
+
 def _present_verb(tok: Token, glued: Token | None) -> None:
     """A word the tagger read as a noun made the verb it is, in the present, the noun glued before it its subject."""
     tok.pos_, tok.tag_ = "VERB", ("VBZ" if tok.tag_ == "NNS" else "VBP")
@@ -1067,6 +1086,23 @@ def _urged_against(trigger: Token) -> bool:
         and is_verb_of(trigger.head, syntax().irrealis_verbs)
 
 
+def _bidden(trigger: Token) -> bool:
+    """"told Russian soldiers to surrender": the infinitive of a verb of telling (syntax.yaml bidding_verbs) that has
+    an object is asked of that object, not done; "told reporters that they surrendered" keeps its clause told."""
+    head = trigger.head
+    return head.i != trigger.i and trigger in infinitive_complements(head) and is_verb_of(head, syntax().bidding_verbs) \
+        and bool(children(head, "obj", "iobj"))
+
+
+def infinitive_complements(verb: Token) -> list[Token]:
+    """The verb's infinitive complements: its open complement, or a clause marked by the infinitive's "to" that the
+    parse read as a closed one ("told Kyiv not to block(ccomp) the ships") or, right after the one it addresses, as
+    an adverbial one ("told the soldiers to surrender(advcl)")."""
+    addressed = max((c.i for c in children(verb, "obj", "iobj")), default=None)
+    return [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _infinitive(c))
+            or (c.dep_ == "advcl" and addressed is not None and c.i == addressed + 2 and _infinitive(c))]
+
+
 def _refrained(trigger: Token) -> bool:
     """"Israel refrained from striking Iran's oil", "Russia denied attacking the hospital" (the gerund read as an
     adverbial clause): a gerund hung on a verb of denial (not itself negated) is not done."""
@@ -1088,7 +1124,7 @@ def modality(trigger: Token, planned: frozenset[str] = frozenset()) -> tuple[boo
     negated = _has_negator(trigger) or _none_undergoes(trigger)
     hypothetical = _irrealis_itself(trigger, planned)
     denied, irrealis = _governed_modality(trigger)
-    hypothetical = hypothetical or irrealis or claimed(trigger) or _urged_against(trigger)
+    hypothetical = hypothetical or irrealis or claimed(trigger) or _urged_against(trigger) or _bidden(trigger)
     negated = negated or denied or _refrained(trigger)
     negated, hypothetical = _with_shared_scope(trigger, planned, negated, hypothetical)
     return negated, hypothetical or _conditional_up(trigger)
