@@ -1467,6 +1467,17 @@ def test_a_headline_verb_read_as_a_plural_noun_with_an_object_is_the_verb() -> N
     assert all(e.actor is None or side(e.actor) != "UKR" for e in embassy)
 
 
+def test_a_headline_verb_read_as_a_plural_noun_before_a_gerund_is_the_verb() -> None:
+    # syntax.repair_gerund_headlines: "Enemy(compound) intensifies(NNS, ROOT) shelling(acl)": the verb, its subject the
+    # glued noun, the gerund its complement, read as "Russian troops intensified shelling in the Luhansk region"
+    for headline in ("Enemy intensifies shelling in Luhansk region",
+                     "Enemy intensifies shelling in Kharkiv region: two killed in Kupiansk"):
+        shelled = of_type(events_of(headline), "ASSAULT")
+        assert [(side(e.actor), side(e.recipient)) for e in shelled] == [("RUS", "UKR")]
+    # a common noun glued before the plural is its modifier: "missile launches" are rising, nobody launches
+    assert not events_of("Missile launches rising in Asia")
+
+
 def test_an_infinitive_read_as_a_noun_after_a_verb_of_trying_is_the_verb() -> None:
     # syntax.repair_infinitive_nouns: "tried to(case) advance(NN, xcomp) on(obl of tried) Bakhmut": the noun after the
     # infinitive's "to" is the base verb, and the oblique after it its own

@@ -2801,6 +2801,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_participle_objects(doc.tokens, known_verb, _time_word)
     syn.repair_plural_verbs(doc.tokens, known_verb)
     syn.repair_infinitive_nouns(doc.tokens, known_verb)
+    syn.repair_gerund_headlines(doc.tokens, known_verb)
     syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)
     return [t.i for t in syn.labelled(doc.tokens, "ROOT")]
 

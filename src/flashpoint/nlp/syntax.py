@@ -295,6 +295,23 @@ def repair_infinitive_nouns(doc: Doc, is_verb_form: Callable[[Token], bool]) -> 
             obl.head = tok  # "on Bakhmut", hung on "tried" beside the noun, goes with the verb it is
 
 
+def repair_gerund_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
+    """"Enemy intensifies(NNS) shelling(acl) in Luhansk region", "Moscow denies(NNS) using(acl) Tehran's technology": a
+    lower-case plural noun with a name glued before it and a gerund right after it that the parse hung on it as a
+    modifier, is a verb in the present (`is_verb_form`), the name its subject and the gerund its complement, as
+    "Russian troops intensified shelling" is read."""
+    for i in np.flatnonzero(doc.to_array(TAG) == get_string_id("NNS")).tolist():
+        tok = doc[i]
+        if not tok.is_lower or i + 1 >= len(doc) or not is_verb_form(tok):
+            continue
+        gerund, glued = doc[i + 1], _glued_subject(tok)
+        if glued is None or glued.pos_ != "PROPN" or gerund.tag_ != "VBG" or gerund.dep_ != "acl" \
+                or gerund.head.i != tok.i:
+            continue  # "Missile launches rising": a common noun glued before is the plural's own modifier
+        _present_verb(tok, glued)
+        gerund.dep_ = "xcomp"
+
+
 def _present_verb(tok: Token, glued: Token | None) -> None:
     """A word the tagger read as a noun made the verb it is, in the present, the noun glued before it its subject."""
     tok.pos_, tok.tag_ = "VERB", ("VBZ" if tok.tag_ == "NNS" else "VBP")
