@@ -270,6 +270,8 @@ class Quoting:
     other_act_joiners: frozenset[str]
     headline_noun_verbs: frozenset[str]
     said_things: frozenset[str]
+    outlet_documents: frozenset[str]
+    outlet_preps: frozenset[str]
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -297,7 +299,9 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    cataphora_reach=_count(data, "cataphora_reach", source, "characters"),
                    other_act_joiners=_word_list(data, "other_act_joiners", source),
                    headline_noun_verbs=_word_list(data, "headline_noun_verbs", source),
-                   said_things=_word_list(data, "said_things", source))
+                   said_things=_word_list(data, "said_things", source),
+                   outlet_documents=_word_list(data, "outlet_documents", source),
+                   outlet_preps=_word_list(data, "outlet_preps", source))
 
 
 def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:

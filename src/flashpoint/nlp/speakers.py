@@ -48,6 +48,7 @@ CLOSING_QUOTES = "”\"»"  # marks that close a double quote
 CONTEXT_TOKENS = 40  # words after a name read for a pronoun that tells the person's gender
 _WORDS = names()
 _POSSESSIVE_BEFORE_SPACE = re.compile(_WORDS.possessive + r"?(?=\s)")  # "the Nations' "
+_POSSESSIVE_END = re.compile(_WORDS.possessive + r"?\Z")  # "The Wrap’s" as its report's owner
 _ONES = frozenset(w for w, v in number_words()["units"].items() if v == 1)  # "one" (lang/en/numbers.yaml units)
 
 _cue = Patterns("quotes.yaml", "speaker_patterns")  # the words around a speaker's name and role
@@ -1352,16 +1353,45 @@ class Speakers:
 
     def issued_by(self, tok: Token) -> Who | None:
         """'a statement from the military', 'a report by the agency', 'figures released by the
-        commission': the issuer its phrase names."""
+        commission', 'The Wrap's report', 'a report in the Argus Leader': the issuer its phrase names."""
         for c in syntax.children(tok, "nmod"):
             if syntax.case_of(c) in quoting().issuer_preps:
                 return self.who(c)
+            if self._outlet_of(tok, c):
+                return self._outlet_named(c)
+        owned = self._owned_by_name(tok)
+        if owned is not None:
+            return owned
         for c in syntax.children(tok, "acl"):
             by = syntax.agent(c) if c.tag_ == "VBN" else None
             if by is not None:
                 return self.who(by)
         by = syntax.agent(tok.head) if tok.dep_ == "nsubj" and tok.head.tag_ in ("VBN", "VBD") else None
         return self.who(by) if by is not None else None  # 'a report published by the UN', parsed as its subject
+
+    def _owned_by_name(self, document: Token) -> Who | None:
+        """"The Wrap's report", "Amnesty's letter": the name that owns a document put it out, named without its "'s";
+        "Tuesday's report" names no one."""
+        owner = next((c for c in syntax.children(document, "nmod:poss") if c.pos_ == "PROPN"), None)
+        found = self.who(owner) if owner is not None and not self.in_time(owner.idx) else None
+        return replace(found, name=_POSSESSIVE_END.sub("", found.name)) if found is not None else None
+
+    def _outlet_of(self, document: Token, place: Token) -> bool:
+        """'a report in the Argus Leader': a document an outlet publishes (quotes.yaml outlet_documents) and, after
+        one of outlet_preps, a name no entity holds or one the entity stage took for an organisation; not 'a report
+        in March', 'a statement in parliament', 'a report in Kyiv'."""
+        if document.lemma_.lower() not in quoting().outlet_documents or place.pos_ != "PROPN" or \
+                syntax.case_of(place) not in quoting().outlet_preps or self.in_time(place.idx):
+            return False
+        own = self.entity_at(place.idx)
+        return own is None or own.type == "ORG"
+
+    def _outlet_named(self, head: Token) -> Who:
+        """The outlet's name alone, its compound words and head ("the Valley Herald of Springfield, Mayor X": no place
+        or person the parse hung on it)."""
+        lo, hi = _name_words_of(head)[0], head.idx + len(head)
+        actor = actor_for_span(self.doc, lo, hi)
+        return Who(name=describe(self.body[lo:hi]), start=lo, id=actor.id if actor else None, actor=actor)
 
     def _put_out_by(self, tok: Token) -> Who | None:
         """'Big Machine Records issued a statement', 'The company denied the allegations in a statement': the subject
@@ -1781,6 +1811,13 @@ class Speakers:
 
 
 # -- where the speaker is written ------------------------------------------------------------------
+
+def _name_words_of(head: Token) -> tuple[int, int]:
+    """Character span of a name from its first capitalised word the parse hung before its head ("the Valley Herald",
+    "Free Valley") to the end of its run of name words."""
+    before = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i and _capitalised(c)]
+    return min([head, *before], key=lambda t: t.i).idx, name_run(head)[1]
+
 
 def name_run(tok: Token) -> tuple[int, int]:
     """Character span of the run of capitalised name words from `tok` on, hyphens included
