@@ -151,7 +151,7 @@ def test_conflict_attackers_run_their_examples() -> None:
         assert events and not any(e.actor and e.actor.country for e in events), text
 
 
-@pytest.mark.parametrize("loader", ["place_targets", "maker_recipients", "claim_recipients", "referred_acts",
+@pytest.mark.parametrize("loader", ["place_targets", "owner_targets", "maker_recipients", "claim_recipients", "referred_acts",
                                     "harm_recipients", "place_pointers", "nominal_recipients",
                                     "moved_destinations"])
 def test_recipient_rules_run_their_examples(loader: str) -> None:
@@ -161,7 +161,7 @@ def test_recipient_rules_run_their_examples(loader: str) -> None:
     saying something, of another country; `referred_acts`: a verbal act on an earlier act named by a bare noun ("condemned
     the attack") is aimed at whoever did the last act of that kind; `harm_recipients`: a threat foretelling the ruin of
     a side is aimed at it; `nominal_recipients`: a verbal act on talks, a truce or a deal with a side is aimed at that
-    side; `place_pointers`: forces moved "to the area" go where the last move or force told was; `moved_destinations`:
+    side; `owner_targets`: force on a thing of no side is on the side its "of" complement names; `place_pointers`: forces moved "to the area" go where the last move or force told was; `moved_destinations`:
     forces moved "from bases in Georgia to Ukraine" go to the destination the parse hung inside the place left
     (positives). With no place, no maker, no other side reported, no earlier act with a side, no side ruined, or no
     scene but the actor's own, it has no recipient (negatives)."""

@@ -2124,3 +2124,15 @@ def test_every_conjunct_of_a_requested_act_is_requested(sentence: str, asked: bo
     done = [e for e in of_type(found, "SANCTION") if not e.hypothetical]
     assert not done if asked else done
     assert bool(of_type(found, "REQUEST")) == asked  # the sentence is read: the asking is coded, not lost
+
+
+@pytest.mark.parametrize(("sentence", "recipient"), [
+    # the parse hangs "on the building" on "toll": the strike's target all the same
+    ("The death toll from a Russian missile strike on the building of the Kharkiv Regional State Administration "
+     "has risen to 12.", "UKR"),
+    # "on Monday" after the toll's own words is no target
+    ("The death toll from a Russian missile strike rose on Monday to 12.", None),
+])
+def test_an_act_nouns_target_hung_on_the_noun_before_it_is_still_its_own(sentence: str, recipient: str | None) -> None:
+    found = of_type(events_of(sentence), "ASSAULT")
+    assert [side(e.recipient) for e in found if side(e.recipient)] == ([recipient] if recipient else [])

@@ -372,7 +372,8 @@ def state_acts(language: str = DEFAULT_LANGUAGE) -> StateActs:
 @dataclass(frozen=True)
 class TypedRule:
     """A rule of events.yaml over event types, with its examples: `place_targets` (acts that, with no recipient
-    named, are aimed at the people and rulers of the clause's place), `content_acts` (verbal acts whose imagined
+    named, are aimed at the people and rulers of the clause's place), `owner_targets` (force on a thing that names no
+    side, aimed at the side its "of" complement names), `content_acts` (verbal acts whose imagined
     content, an act asked for, threatened or promised, is no event of its own) and `maker_recipients` (verbal acts
     on a thing someone made, aimed at its maker)."""
 
@@ -389,6 +390,11 @@ def _typed_rule(language: str, key: str) -> TypedRule:
 @lru_cache(maxsize=4)
 def place_targets(language: str = DEFAULT_LANGUAGE) -> TypedRule:
     return _typed_rule(language, "place_targets")
+
+
+@lru_cache(maxsize=4)
+def owner_targets(language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    return _typed_rule(language, "owner_targets")
 
 
 @lru_cache(maxsize=4)

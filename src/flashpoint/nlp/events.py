@@ -56,6 +56,7 @@ from flashpoint.nlp.event_patterns import (
     moved_destinations,
     nominal_recipients,
     nonpolitical_sectors,
+    owner_targets,
     place_pointers,
     place_targets,
     placed_sectors,
@@ -1510,7 +1511,7 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
     if slot in ("obj", "iobj"):
         # "launched rockets": the object that met the pattern's constraint is the weapon, not the target
         cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj]
-        return _parties(doc, cands[0], state) if cands else []
+        return (_thing_owners(doc, p, cands[0], state) or _parties(doc, cands[0], state)) if cands else []
     if slot == "ccomp":
         return _parties(doc, syn.clause_subject(trigger), state)
     if slot == "subject":  # "the convoy came under fire": the one the act befalls
@@ -1518,8 +1519,39 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
     if slot == "enemy":
         return _retaken_from(doc, trigger, p, obj, state)
     helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
-    return [q for h in hosts for o in syn.obliques(h, (slot,)) if syn.np_head(o).lemma_.lower() not in helps
-            for q in _oblique_parties(doc, o, state)]
+    obls = [o for h in hosts for o in syn.obliques(h, (slot,))] + _stranded_obliques(trigger, slot)
+    return [q for o in obls if syn.np_head(o).lemma_.lower() not in helps
+            for q in _thing_owners(doc, p, o, state) or _oblique_parties(doc, o, state)]
+
+
+def _stranded_obliques(trigger: Token, slot: str) -> list[Token]:
+    """"the death toll from a Russian missile strike on the building of the regional administration": an act noun's
+    oblique the parse hung on the noun the act itself hangs on, right after the act's own words, is the act's."""
+    if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nmod") or trigger.head.i > trigger.i:
+        return []
+    return [o for o in syn.obliques(trigger.head, (slot,)) if o.left_edge.i == trigger.right_edge.i + 1]
+
+
+def _thing_owners(doc: NlpDoc, p: Pattern, thing: Token, state: ArticleState) -> list[Party]:
+    """"destroyed a column of armoured vehicles of the occupiers in Donetsk region": force (events.yaml owner_targets)
+    on a thing whose own words name no owner is on the side its "of" complement names, followed down the chain, before
+    the place the chain ends in (the people there, where no side is named); not the victims of an act, nor the people
+    of a role, who are read as the phrase reads."""
+    head = syn.np_head(thing)
+    if p.type not in owner_targets().types or head.pos_ != "NOUN" or _owner_named(head):
+        return []
+    chain: list[Token] = []
+    while len(chain) < 3 and not _is_act(head) and not _is_role(head):
+        of = syn.obliques(head, names().genitive_prepositions)
+        if not of:
+            break
+        head = syn.np_head(of[0])
+        chain.append(head)
+    for owner in reversed(chain):  # the last noun's own phrase leaves out where it stands ("of occupiers in Donetsk")
+        found = [q for q in _parties(doc, owner, state) if q.actor.country or q.actor.code or q.actor.id == ENEMY]
+        if found:
+            return found
+    return []
 
 
 def _oblique_parties(doc: NlpDoc, oblique: Token, state: ArticleState) -> list[Party]:
