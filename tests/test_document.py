@@ -290,6 +290,7 @@ def test_pieces_major_maxout_gives_the_vectors_and_annotations_of_thincs_own() -
     for _, pipe in own.pipeline:
         for node in pipe.model.walk():
             node.ops = NumpyOps(use_blis=False)
+    parser._embed_distinct_rows(own)  # the same embedding products on both sides: only the maxout forward compared
     swapped = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "maxout"]
     theirs_maxout = [m for m in own.get_pipe("tok2vec").model.walk() if m.name == "maxout"]
     assert swapped and len(swapped) == len(theirs_maxout)
@@ -306,6 +307,41 @@ def test_pieces_major_maxout_gives_the_vectors_and_annotations_of_thincs_own() -
     inputs = np.random.default_rng(0).standard_normal((5, swapped[0].get_dim("nI")), dtype=np.float32)
     trained, backprop = swapped[0].begin_update(inputs)  # training's path: thinc's forward, with its backprop
     assert np.array_equal(trained, swapped[0].predict(inputs)) and backprop(trained).shape == inputs.shape
+
+
+def test_the_embedding_of_distinct_feature_rows_annotates_as_thincs_own_forward() -> None:
+    """load_parser embeds each distinct row of token features once per batch: the vectors differ from thinc's forward
+    over every token only in their last bits (numpy's BLAS rounds a row by the rows multiplied with it), and every
+    token of real articles keeps its tags, morphology, lemma and tree, batched and one text at a time; tokens with the
+    same features get the same embedding; training still runs thinc's own forward."""
+    import numpy as np
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+    from thinc.api import NumpyOps
+
+    from flashpoint.nlp import parser
+
+    nlp = parser.load_parser()
+    own = spacy.load(parser.MODEL_DIR)
+    for _, pipe in own.pipeline:
+        for node in pipe.model.walk():
+            node.ops = NumpyOps(use_blis=False)
+    embedding = nlp.get_pipe("tok2vec").model.layers[0]
+    assert embedding._func is not own.get_pipe("tok2vec").model.layers[0]._func  # the distinct rows' forward is in use
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    texts = [*_texts()[:6], *EDGE, ""]
+    for batch in (len(texts), 1):
+        ours = list(nlp.pipe([nlp.make_doc(t) for t in texts], batch_size=batch))
+        theirs = list(own.pipe([nlp.make_doc(t) for t in texts], batch_size=batch))
+        for a, b in zip(ours, theirs, strict=True):
+            assert a.tensor.shape == b.tensor.shape and np.allclose(a.tensor, b.tensor, rtol=0, atol=1e-4)
+            assert a.to_array(attrs).tolist() == b.to_array(attrs).tolist()
+    docs = [nlp.make_doc("Kyiv said Kyiv would respond."), nlp.make_doc("Kyiv")]
+    vectors = embedding.predict(docs)
+    assert [len(v) for v in vectors] == [6, 1]
+    assert np.array_equal(vectors[0][0], vectors[0][2]) and np.array_equal(vectors[0][0], vectors[1][0])
+    trained, backprop = embedding.begin_update(docs)  # training's path: thinc's forward (dropout and all), its backprop
+    assert [t.shape for t in trained] == [v.shape for v in vectors] and backprop(trained) == []
 
 
 def test_the_tokenizer_without_spacys_bare_space_cases_gives_the_same_tokens() -> None:
