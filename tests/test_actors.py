@@ -9,7 +9,14 @@ import pytest
 
 from flashpoint.model import Article
 from flashpoint.nlp import gazetteer as gz
-from flashpoint.nlp.actors import actor_for_span, country_of, resolve_actor, resolve_phrase, resolve_place
+from flashpoint.nlp.actors import (
+    actor_for_span,
+    country_of,
+    names_a_whole_country,
+    resolve_actor,
+    resolve_phrase,
+    resolve_place,
+)
 from flashpoint.nlp.document import make_doc
 from flashpoint.nlp.entities import extract_entities
 
@@ -642,3 +649,10 @@ def test_a_document_gives_the_same_records_before_and_after_another() -> None:
     assert before["events"]  # the story is coded, its actors resolved
     analyze(second)
     assert analyze(first).model_dump() == before
+
+
+def test_a_whole_country_is_told_apart_from_a_place_people_or_body_in_it() -> None:
+    """Two tellings of one act share words of what was done, but not a country's name, which every act of a war
+    between countries shares (events._telling_word)."""
+    assert names_a_whole_country("Ukraine") and names_a_whole_country("Qatar")
+    assert not any(names_a_whole_country(w) for w in ("Donetsk", "Hamas", "Al-Ghoul", "the UN"))

@@ -1833,6 +1833,44 @@ def test_the_same_act_between_the_same_sides_at_the_same_place_told_again_in_oth
     assert len(of_type(events_of(apart, "2022-10-18"), "ASSAULT")) == 2
 
 
+def test_a_telling_with_a_side_unknown_is_a_mention_of_the_one_naming_both_that_shares_its_act() -> None:
+    """"Egypt had reached the border agreement" below "Israel and Egypt signed a border agreement": the same act, one
+    side the same, the other unknown, a word of what was done shared (the agreement): one happening, kept where both
+    sides are named (events._retold_with_fewer_sides). Another object ("a trade accord") is another happening."""
+    body = ("Israel and Egypt signed a border agreement in Cairo on Monday.\n\nAn Egyptian official said Egypt had "
+            "reached the border agreement after weeks of talks.")
+    signed = of_type(events_of(body), "AGREE")
+    assert len(signed) == 2 and all(side(e.recipient) for e in signed)
+    assert [body[m.start:m.end][:16] for e in signed for m in e.mentions] == ["An Egyptian offi"]
+    other = body.replace("reached the border agreement", "also reached a trade accord")
+    assert [side(e.recipient) for e in of_type(events_of(other), "AGREE")].count(None) == 1
+    # between two of one country's own, the side shared must be the same one named: the party's own allegation is not
+    # the accusation another person makes of it (events._anchored)
+    domestic = ("Republicans are alleging that the Keystone deal was illegal.\n\nNancy Pelosi accused the Republicans "
+                "of lying about the Keystone deal.")
+    assert len(of_type(events_of(domestic), "ACCUSE")) == 2
+
+
+@pytest.mark.parametrize(("body", "sides", "told_apart"), [
+    # coded with the victims' own country as both sides: the same place below a country's level
+    ("Two people killed in artillery shelling in Izium\n\nTwo people, including a nurse, were killed in Russian "
+     "artillery shelling in Izium, Kharkiv region.", ("RUS", "UKR"), ("in Izium, Kharkiv", "in Balakliia, Kharkiv")),
+    # aimed at a place of the doer's own country: where, not whom (events._own_ground); a battalion shares no word
+    ("Ukrainian paratroopers destroyed a column of trucks in Luhansk region\n\nUkrainian paratroopers smashed the "
+     "Russian column, destroying six tanks.", ("UKR", "RUS"), ("Russian column", "Russian battalion")),
+])
+def test_a_headline_naming_no_one_it_hurt_but_a_place_or_people_is_a_mention_of_the_telling_naming_both(
+        body: str, sides: tuple[str, str], told_apart: tuple[str, str]) -> None:
+    """"Two people killed in artillery shelling in Izium" over "... were killed in Russian artillery shelling in
+    Izium": a headline whose sides are only the victims' people or a place of the doer's own country is told again
+    by the body's telling that names both sides and shares a word of the act: the body's is kept, the headline its
+    mention (events._retold_with_fewer_sides). Told of another place or thing, two happenings."""
+    told = of_type(events_of(body), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in told] == [sides]
+    assert [m.start for m in told[0].mentions] == [0]
+    assert len(of_type(events_of(body.replace(*told_apart)), "ASSAULT")) == 2
+
+
 def test_harm_by_no_one_named_told_again_of_the_same_people_is_one_happening() -> None:
     """"Fourteen people were injured in a rocket attack on Zaporizhzhia" over "14 people were injured in
     Zaporizhzhia" (sample 8): harm with no doer, told again of the same country's people on no other day, is one

@@ -401,6 +401,12 @@ def names_a_country(text: str) -> bool:
     return any(e.country and e.sector not in STATELESS_SECTORS for _, _, e in _mentions(text, gazetteer()))
 
 
+def names_a_whole_country(text: str) -> bool:
+    """Whether a phrase's words name a country itself ("Ukraine"), not a place, people or body in one ("Donetsk",
+    "Hamas"): a name every act of a war between countries shares."""
+    return any(e.country and e.id == e.country for _, _, e in _mentions(text, gazetteer()))
+
+
 def group_actor(text: str, context: str | None = None) -> Actor | None:
     """'pro-Russia separatists', 'Russian-backed rebels', 'the separatist republics' -> REB/PRE of the theatre."""
     m = _GROUP.search(text)

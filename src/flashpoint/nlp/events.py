@@ -139,6 +139,7 @@ class ArticleState:
     setting: str | None = None  # the one country the text's places are in (events.yaml article_setting), if clear
     roots: list[int] = field(default_factory=list)  # the tokens labelled ROOT once the tree is repaired, in order
     told_words: dict[tuple[object, ...], list[Event]] = field(default_factory=dict)  # see _told_verbatim
+    act_words: dict[int, frozenset[str]] = field(default_factory=dict)  # id(event) -> _act_words of its trigger
 
 
 def _participle_as_noun(tok: Token) -> bool:
@@ -2738,12 +2739,14 @@ def extract_events(doc: NlpDoc) -> list[Event]:
             headings.append((sentence.start_char, sentence.end_char))
         told_as = _sentence_acts(doc, sentence, index, ordinal, triggers, state)
         found = [ev for _, evs in told_as for ev in evs]
+        state.act_words.update((id(ev), _act_words(c.trigger)) for c, evs in told_as for ev in evs)
         stated = told_day(doc, sentence)
         state.told_day = (ordinal, stated) if stated is not None else None
         _keep(events, seen, _told_verbatim(_one_per_happening(found), told_as, state), _unowned(told_as),
               _nominal(told_as))
         _remember(doc, sentence, state, found)
-    return _retold_unread(doc, _headline_told_again(events, headings), headings)
+    told = _retold_with_fewer_sides(_headline_told_again(events, headings), state.act_words)
+    return _retold_unread(doc, told, headings)
 
 
 def _sentence_acts(doc: NlpDoc, sentence: Span, index: int, ordinal: int, triggers: frozenset[int],
@@ -2810,6 +2813,101 @@ def _of_side(actor: Actor | None) -> TypeGuard[Actor]:
 
 def _sides_named(ev: Event) -> int:
     return sum(1 for a in (ev.actor, ev.recipient) if _of_side(a))
+
+
+def _act_words(trigger: Token) -> frozenset[str]:
+    """What an act was done to, where and how much, in words two tellings of one happening share: the names (not of a
+    whole country, which every act of a war shares), the noun objects and the counts of its clause, its doer's words
+    and the calendar left out ("reached an agreement in Beijing", "3,238 civilians killed")."""
+    doer = {t.i for s in syn.children(trigger, "nsubj") for t in s.subtree if not t.like_num}
+    told = [t for t in trigger.subtree if t.i not in doer and t.i != trigger.i]
+    if trigger.dep_ in ("advcl", "xcomp", "conj"):  # "smashed the enemy column, destroying 3 tanks": the column too
+        told += [t for o in syn.children(trigger.head, "obj", "dobj") for t in o.subtree]
+    return frozenset(t.lower_ for t in told if _telling_word(t))
+
+
+def _telling_word(tok: Token) -> bool:
+    """A name that is no whole country's and no day's, a noun object, or a count of things ("3,238 civilians")."""
+    if _time_word(tok):
+        return False
+    if tok.pos_ == "PROPN":
+        return not actor_kb.names_a_whole_country(tok.text)
+    if tok.like_num:
+        return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and any(ch.isdigit() for ch in tok.text)
+    return tok.pos_ == "NOUN" and tok.dep_ in ("obj", "dobj")
+
+
+def _retold_with_fewer_sides(events: list[Event], act_words: dict[int, frozenset[str]]) -> list[Event]:
+    """"They had reached an agreement" after "Hamas and Fatah have signed an agreement in Beijing"; "3,238 civilians
+    killed in Ukraine" over "... says that 3,238 civilians have been killed in Ukraine since the Russian invasion": a
+    telling that leaves a side unknown (or names for it only the victims' own people or place) and another of the
+    article that names both, of the same kind of act as told, on no other day, sharing a word of what was done
+    (`_act_words`), are one happening: an analyst annotates the clearest statement once (ANNOTATION.md), so the one
+    naming both sides is kept and the other is its mention."""
+    full = [ev for ev in events if _sides_full(ev)]
+    out = []
+    for ev in events:
+        fuller = None if _sides_full(ev) else next(
+            (o for o in full if _fills_sides(ev, o) and _shares_act(ev, o, act_words)), None)
+        if fuller is None:
+            out.append(ev)
+            continue
+        fuller.mentions += [TextSpan(text=ev.text, start=ev.start, end=ev.end), *ev.mentions]
+        fuller.confidence = max(fuller.confidence, ev.confidence)
+    return out
+
+
+def _shares_act(a: Event, b: Event, act_words: dict[int, frozenset[str]]) -> bool:
+    """A word of what was done in both tellings (`_act_words`), or the same place named below a country's level."""
+    if act_words.get(id(a), frozenset()) & act_words.get(id(b), frozenset()):
+        return True
+    return a.location is not None and b.location is not None and a.location.name == b.location.name \
+        and a.location.id != a.location.country
+
+
+def _sides_full(ev: Event) -> bool:
+    """Both sides named, the doer not only as the victims' people or place, the recipient not only where it was."""
+    return _of_side(ev.actor) and _of_side(ev.recipient) and not _victims_only(ev.actor) and not _own_ground(ev)
+
+
+def _victims_only(side: Actor) -> bool:
+    """Civilians or a place: who or where an act hurt, which a headline with no doer codes as a side ("Three people
+    killed in Trostianets")."""
+    return side.sector == "CVL" or (side.id or "").startswith("place:")
+
+
+def _fills_sides(ev: Event, fuller: Event) -> bool:
+    """`fuller` tells `ev` with its sides filled in: the same kind of act as told, on no other day, one side the same,
+    and each other side of `ev` unknown, the same, or the victims' people or place of `fuller`'s recipient."""
+    if not (_told_alike(ev, fuller) and _same_day(ev, fuller)):
+        return False
+    if not _anchored(ev, fuller):
+        return False
+    victims = fuller.recipient.country if fuller.recipient is not None else None
+    if _own_ground(ev):  # "National Guard destroyed a column in Donetsk region": where, not whom
+        return _same_party(ev.actor, fuller.actor)
+    return all(not _of_side(a) or _same_side(a, b) or (_victims_only(a) and a.country == victims)
+               for a, b in ((ev.actor, fuller.actor), (ev.recipient, fuller.recipient)) if b is not None)
+
+
+def _anchored(ev: Event, fuller: Event) -> bool:
+    """A side of `ev` is `fuller`'s: the same country (or body); where `fuller` is between two of one country's own
+    ("Grisham accused the Democrats"), the same one named ("The Democrats are alleging ..." is another happening)."""
+    domestic = fuller.actor is not None and fuller.recipient is not None \
+        and fuller.actor.country == fuller.recipient.country
+    return any(_same_party(a, b) and (not domestic or _same_body(a, b))
+               for a, b in ((ev.actor, fuller.actor), (ev.recipient, fuller.recipient)))
+
+
+def _same_body(a: Actor | None, b: Actor | None) -> bool:
+    """Not two different people or bodies named: the same id, or one of them with none."""
+    return a is None or b is None or not (a.id and b.id) or a.id == b.id
+
+
+def _own_ground(ev: Event) -> bool:
+    """The recipient is a place in the doer's own country: where the act was, not whom it was done to."""
+    return ev.actor is not None and ev.recipient is not None and (ev.recipient.id or "").startswith("place:") \
+        and ev.actor.country is not None and ev.actor.country == ev.recipient.country
 
 
 def _repair_tree(doc: NlpDoc) -> list[int]:
