@@ -715,18 +715,63 @@ def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | N
         if noun.dep_ not in ("nummod", "compound") or noun.head is noun:
             break
         noun = noun.head
+    return _said_of_kind(noun) or _listed_kind(noun, people)
+
+
+def _said_of_kind(noun: Token) -> str | None:
+    """The kind of the verb whose subject or object the counted noun is, or of a participle or adjective said of
+    it; of verbs sharing the object, the first's ('killed or captured 40 fighters')."""
     said_of = [c for c in noun.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.i > noun.i]
     if noun.dep_ in ("nsubj", "nsubj:pass", "obj") and noun.head.pos_ in ("VERB", "ADJ", "AUX", "NOUN") \
             and not _agent_of(noun):
         said_of.insert(0, noun.head)
     for word in said_of:
-        kind = _word_kind(word)
+        kind = _word_kind(_first_verb(word) if noun.dep_ == "obj" and word.i == noun.head.i else word)
         if kind is not None:
             return kind
-    first = _first_conjunct(noun)
+    return None
+
+
+def _listed_kind(noun: Token, people: bool) -> str | None:
+    """The kind a counted noun later in a list, or after 'half of', takes from the verb of the first; with people
+    counted, a verb of losing or destroying them ('destroyed three tanks and 64 soldiers') or a noun of killing
+    ('the elimination of 30 Russians') makes them the dead."""
+    first = _partitive_whole(_first_conjunct(noun))
+    if first.i != noun.i and first.dep_ == "obj" and first.head.pos_ == "VERB":
+        kind = _word_kind(_first_verb(first.head))  # "killed or captured half of its commanders and 14,000 fighters"
+        if kind is not None:
+            return kind
     if people and first.dep_ == "obj" and _patterns()["killed_of_people"].fullmatch(first.head.lower_):
         return "killed"
-    return None
+    return "killed" if people and _killing_noun_of(noun) else None
+
+
+def _first_verb(verb: Token) -> Token:
+    """The first of verbs that share their object: 'killed or captured 30 fighters' takes the kind of 'killed'
+    (figures.yaml coordinated_toll_verbs); a verb with an object of its own before it is no such pair."""
+    head = verb.head
+    joined = any(c.dep_ == "cc" and c.lower_ in _figure_rule_words()["coordinated_toll_verbs.joins"]
+                 and c.i < verb.i for c in verb.children)
+    if verb.dep_ != "conj" or not joined or head.pos_ != "VERB" or any(c.dep_ == "obj" for c in head.children) \
+            or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return verb
+    return head if _word_kind(head) is not None else verb
+
+
+def _partitive_whole(noun: Token) -> Token:
+    """'half of its commanders': the share ('half') is what the verb takes (figures.yaml coordinated_toll_verbs)."""
+    head = noun.head
+    if noun.dep_ == "nmod" and head.lower_ in _figure_rule_words()["coordinated_toll_verbs.shares"] \
+            and case_of(noun) == "of":
+        return head
+    return noun
+
+
+def _killing_noun_of(noun: Token) -> bool:
+    """'the elimination of about 30 Russians': people counted after a noun of killing (figures.yaml killing_nouns)."""
+    return noun.dep_ == "nmod" and case_of(noun) == "of" and (
+        noun.head.lower_ in _figure_rule_words()["killing_nouns.words"]
+        or noun.head.lemma_.lower() in _figure_rule_words()["killing_nouns.words"])
 
 
 def _agent_of(noun: Token) -> bool:
@@ -740,12 +785,21 @@ def _agent_of(noun: Token) -> bool:
 
 
 def _first_conjunct(noun: Token) -> Token:
-    """The first of a list of nouns ('three tanks and 64 soldiers': tanks)."""
+    """The first of a list of nouns ('three tanks and 64 soldiers': tanks), with or without 'and' ('three tanks,
+    over 60 soldiers', parsed as a noun after a comma, with no preposition, hung on the one before)."""
     for _ in range(4):
-        if noun.dep_ != "conj" or noun.head is noun:
+        if not (noun.dep_ == "conj" or _listed_after_comma(noun)) or noun.head is noun:
             break
         noun = noun.head
     return noun
+
+
+def _listed_after_comma(noun: Token) -> bool:
+    """'three tanks, over 60 soldiers': a counted noun after a comma, hung on the noun before it with no preposition
+    of its own (figures.yaml toll_of_people_only)."""
+    return noun.dep_ in ("nmod", "appos") and noun.head.i < noun.i and noun.head.pos_ == "NOUN" \
+        and any(c.dep_ == "nummod" for c in noun.children) and case_of(noun) is None \
+        and any(c.lower_ == "," and c.i < noun.i for c in noun.children)
 
 
 # the active subject of a reporting verb gives the figure; a passive one is what was reported
