@@ -336,3 +336,18 @@ def test_a_pattern_object_of_several_words_is_refused() -> None:
         event_patterns._pattern({**entry, "object": ["provocation", "false flag"]}, {}, "test")
     with pytest.raises(ValueError, match="pro forma"):
         event_patterns._pattern({**entry, "not_object": ["pro forma"]}, {}, "test")
+
+
+def test_war_front_runs_its_examples() -> None:
+    """An enemy word whose clause names no other side nor place is the other side of the war whose one side's places
+    the text names (positives); with no place, or places of both sides or of two wars, it stays no side (negatives)."""
+    from flashpoint.nlp.event_patterns import war_front
+    from flashpoint.nlp.language import syntax
+
+    rule = war_front()
+    assert rule.least >= 1 and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: True)
+    enemy = syntax().enemy_words
+    for text in rule.negatives:
+        sides = [s for e in _analyse(text).events for s in (e.actor, e.recipient) if s is not None]
+        assert all(s.country is None for s in sides if enemy & set(s.text.lower().split())), text

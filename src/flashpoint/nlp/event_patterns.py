@@ -520,6 +520,26 @@ def article_setting(language: str = DEFAULT_LANGUAGE) -> ArticleSetting:
 
 
 @dataclass(frozen=True)
+class WarFront:
+    """events.yaml `war_front`: the country, a side of one war (resources/conflicts), whose places an article names
+    `least` times at least, naming none of the other side's nor of another war's, is the side its enemy words are
+    said from; "the enemy", "the occupiers" are then the other side of that war."""
+
+    least: int
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def war_front(language: str = DEFAULT_LANGUAGE) -> WarFront:
+    data, source = _rule_section(language, "war_front")
+    least = data.get("least")
+    if not isinstance(least, int) or isinstance(least, bool) or least < 1:
+        raise ValueError(f"{source}: least must be a whole number of 1 or more")
+    return WarFront(least, *_examples(data, source))
+
+
+@dataclass(frozen=True)
 class DomesticForce:
     """events.yaml `domestic_force`: force of `types` with no one named using it, on people of the one country the
     text has named, is that country's own; only on people of `victim_sectors` (civilians, protesters: a soldier killed

@@ -66,6 +66,7 @@ from flashpoint.nlp.event_patterns import (
     standing_forces,
     state_acts,
     struck_apart_types,
+    war_front,
     war_onsets,
 )
 from flashpoint.nlp.event_time import (
@@ -137,6 +138,7 @@ class ArticleState:
     home: str | None = None  # the country the whole text names most: where its courts and police are, unless told
     leading: frozenset[str] = frozenset()  # the countries the story is about (`_leading`): the scenes of its acts
     setting: str | None = None  # the one country the text's places are in (events.yaml article_setting), if clear
+    front: str | None = None  # the side of one war whose places the text names (events.yaml war_front), if clear
     roots: list[int] = field(default_factory=list)  # the tokens labelled ROOT once the tree is repaired, in order
     told_words: dict[tuple[object, ...], list[Event]] = field(default_factory=dict)  # see _told_verbatim
     act_words: dict[int, frozenset[str]] = field(default_factory=dict)  # id(event) -> _act_words of its trigger
@@ -1714,7 +1716,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.named = _one_named(coded.actors + coded.recipients)
     coded.asked = _asked_about_another(doc, coded, state)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
-    _name_enemies(coded)
+    _name_enemies(coded, state.front)
     _localise(coded, state)
     _place_civilians(coded, state, early=True)  # "Museveni warned citizens": a side for a pattern needing one
     if not _sides_fit(p, coded, implied=p.implied_side) or _of_another_side(doc, tok, p, coded, state):
@@ -1722,7 +1724,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _unsponsor(coded)
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
-    _name_enemies(coded, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
+    _name_enemies(coded, state.front, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
     if not _sides_fit(p, coded, implied=p.implied_side):
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
     _fill_unnamed_doers(doc, coded, state)
@@ -2274,6 +2276,22 @@ def _article_setting(counts: Counter[str]) -> str | None:
     return country
 
 
+def _war_front(doc: NlpDoc) -> str | None:
+    """The side of a war (resources/conflicts) whose towns and regions the text names (events.yaml war_front: `least`
+    times at least), where it names none of that war's other side nor of a side of another war: the side a war
+    report's "the enemy" is said from. A country's own name is a side acting ("Russia's offensive"), not a scene, and
+    does not count. None where two sides or two wars are in view."""
+    warring: Counter[str] = Counter()
+    for e in doc.entities:
+        place = actor_kb.resolve_place(e.text) if e.type in ("GPE", "LOC") else None
+        if place is not None and place.country and place.id != place.country and actor_kb.opponent(place.country):
+            warring[place.country] += 1
+    if len(warring) != 1:
+        return None
+    country, n = warring.most_common(1)[0]
+    return country if n >= war_front().least else None
+
+
 def _place_counts(doc: NlpDoc) -> Counter[str]:
     """How often the text names a place (a GPE or LOC entity) of each country of the present."""
     counts: Counter[str] = Counter()
@@ -2421,18 +2439,20 @@ def _civilians_country(coded: Coded, actor: Actor, state: ArticleState, organ: b
     return next(((c, i) for c, i in order if c), (None, False))
 
 
-def _name_enemies(coded: Coded, final: bool = False) -> None:
+def _name_enemies(coded: Coded, front: str | None = None, final: bool = False) -> None:
     """"Ukrainian troops destroyed enemy artillery": the enemy is the other side of the conflict the actor is a side of
     (resources/conflicts); else, "Israeli jets struck enemy targets in Lebanon", the people of the clause's place
     when that is not the actor's own; else, once the other sides are placed (`final`), no side at all. "The enemy shelled
     Kharkiv": the other side of the one hit; "enemy attacks were repelled near Bakhmut", no side named: the other side
-    of the country where it acted."""
+    of the country where it acted; "the enemy tried to advance in two directions", no place either: the other side of
+    the war whose one side's places the text names (`front`, events.yaml war_front)."""
     loc = coded.location.country if coded.location is not None else None
     for enemies, others in ((coded.recipients, coded.actors), (coded.actors, coded.recipients)):
         mine = next((q.actor.country for q in others if q.actor.country and q.actor.id != ENEMY), None)
         for q in enemies:
             if q.actor.id == ENEMY and not q.actor.country:
-                country = _enemy_country(mine, loc, enemies is coded.actors)
+                country = _enemy_country(mine, loc, enemies is coded.actors) \
+                    or (actor_kb.opponent(front) if front and not mine and not loc else None)
                 named = {} if q.actor.text or not country else {"text": country, "name": country}  # implied: its code
                 q.actor = q.actor.model_copy(update={"country": country, **named})
         if final:  # an enemy of no one known is no side
@@ -2725,7 +2745,8 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     named = actor_kb.most_named(doc.body)
     home = named[0][0] if named else None
     places = _place_counts(doc)
-    state = ArticleState(home=home, setting=_article_setting(places), leading=_leading(places, home))
+    state = ArticleState(home=home, setting=_article_setting(places), leading=_leading(places, home),
+                         front=_war_front(doc))
     furniture = doc.furniture()
     state.roots = _repair_tree(doc)
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up
