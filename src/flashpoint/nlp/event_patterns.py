@@ -511,10 +511,7 @@ def article_setting(language: str = DEFAULT_LANGUAGE) -> ArticleSetting:
     share = data.get("share")
     if not isinstance(share, (int, float)) or not 0 < share <= 1:
         raise ValueError(f"{source}: share must be a number above 0 and at most 1")
-    least = data.get("least")
-    if not isinstance(least, int) or isinstance(least, bool) or least < 1:
-        raise ValueError(f"{source}: least must be a whole number of 1 or more")
-    return ArticleSetting(float(share), least, _codes(data, "sectors"), _nouns(data, "forces"),
+    return ArticleSetting(float(share), _least(data, source), _codes(data, "sectors"), _nouns(data, "forces"),
                           _types(data, source, "addressed_types"), _codes(data, "unaddressing_sectors"),
                           *_examples(data, source))
 
@@ -533,10 +530,15 @@ class WarFront:
 @lru_cache(maxsize=4)
 def war_front(language: str = DEFAULT_LANGUAGE) -> WarFront:
     data, source = _rule_section(language, "war_front")
+    return WarFront(_least(data, source), *_examples(data, source))
+
+
+def _least(data: dict[str, Any], source: str) -> int:
+    """A rule's `least`: how many mentions at the least, a whole number of 1 or more."""
     least = data.get("least")
     if not isinstance(least, int) or isinstance(least, bool) or least < 1:
         raise ValueError(f"{source}: least must be a whole number of 1 or more")
-    return WarFront(least, *_examples(data, source))
+    return least
 
 
 @dataclass(frozen=True)
