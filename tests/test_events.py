@@ -1409,6 +1409,33 @@ def test_occupiers_are_the_other_side_of_those_they_hit_unless_the_phrase_names_
     assert [(side(e.actor), side(e.recipient)) for e in hit] == [sides]
 
 
+@pytest.mark.parametrize("outlet,enemy", [("RT", "UKR"), ("TASS", "UKR"), ("Ukrinform", "RUS"), ("CNN", "RUS"),
+                                          (None, "RUS")])
+def test_an_enemy_no_clause_places_is_the_other_side_of_the_outlets_war(outlet: str | None, enemy: str) -> None:
+    """outlets.yaml `side`: an outlet of a side of a war writes "the enemy" of the other side, whatever side's towns
+    the text names; an outlet of no side (or none known) leaves it to the war front (events.yaml war_front)."""
+    text = "The enemy tried to advance in two directions overnight. Shelling was also reported in Kharkiv."
+    found = analyze(Article(id="ex", source="example", body=text, published="2024-07-19", outlet=outlet)).events
+    assert [side(e.actor) for e in of_type(found, "ASSAULT")] == [enemy]
+
+
+def test_every_outlets_side_is_a_side_of_a_war() -> None:
+    """An outlet's `side` that no conflict of resources/conflicts knows would name no enemy: a typo caught here."""
+    from flashpoint.ingest.meta import _outlet_sides, outlet_side
+    from flashpoint.nlp import actors
+
+    assert _outlet_sides() and all(actors.opponent(s) for s in _outlet_sides().values())
+    assert outlet_side("Russia Today") == "RUS" and outlet_side("Reuters") is None and outlet_side(None) is None
+
+
+def test_a_quoted_speakers_side_comes_before_the_outlets() -> None:
+    """A quotation's speaker of a side of a war tells "the enemy" of the other side, whoever publishes it."""
+    text = ('"The enemy tried to advance in two directions overnight," the Russian defence ministry said. '
+            "Shelling was also reported in Kharkiv.")
+    found = analyze(Article(id="ex", source="example", body=text, published="2024-07-19", outlet="Ukrinform")).events
+    assert [side(e.actor) for e in of_type(found, "ASSAULT")] == ["UKR"]
+
+
 def test_an_enemy_of_no_one_known_leaves_no_event() -> None:
     assert not events_of("In your adventures, you will mainly be attacked by three enemy factions.")
 

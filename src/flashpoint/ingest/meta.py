@@ -97,6 +97,18 @@ def sources_table() -> Sources:
                    frozenset(w.lower() for w in data.get("masthead_words", [])))
 
 
+@lru_cache(maxsize=1)
+def _outlet_sides() -> dict[str, str]:
+    """Lower-cased outlet name or alias -> the side of a war it writes from (outlets.yaml `side`)."""
+    return {a.lower(): o["side"] for o in _load("outlets.yaml")["outlets"] if o.get("side")
+            for a in [o["name"], *o.get("aliases", [])]}
+
+
+def outlet_side(outlet: str | None) -> str | None:
+    """The side of a war an article's outlet writes from (outlets.yaml `side`: RT's is Russia), else None."""
+    return _outlet_sides().get(outlet.strip().lower()) if outlet else None
+
+
 def stopwords() -> dict[str, frozenset[str]]:
     """Each language's frequent function words (resources/lang/<code>/stopwords.yaml)."""
     from flashpoint.nlp.language import stopwords as language_stopwords

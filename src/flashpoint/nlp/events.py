@@ -22,6 +22,7 @@ from typing import TypeGuard
 from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
+from flashpoint.ingest.meta import outlet_side
 from flashpoint.model import Actor, Entity, Event, Place, Quote
 from flashpoint.model import Span as TextSpan
 from flashpoint.nlp import actors as actor_kb
@@ -1716,7 +1717,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.named = _one_named(coded.actors + coded.recipients)
     coded.asked = _asked_about_another(doc, coded, state)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
-    _name_enemies(coded, state.front)
+    _name_enemies(coded, _writer_side(doc, tok) or state.front)
     _localise(coded, state)
     _place_civilians(coded, state, early=True)  # "Museveni warned citizens": a side for a pattern needing one
     if not _sides_fit(p, coded, implied=p.implied_side) or _of_another_side(doc, tok, p, coded, state):
@@ -1724,7 +1725,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _unsponsor(coded)
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
-    _name_enemies(coded, state.front, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
+    _name_enemies(coded, _writer_side(doc, tok) or state.front, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
     if not _sides_fit(p, coded, implied=p.implied_side):
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
     _fill_unnamed_doers(doc, coded, state)
@@ -2437,6 +2438,20 @@ def _civilians_country(coded: Coded, actor: Actor, state: ArticleState, organ: b
     if _named_person(actor):
         order = order[:1]  # a person named, of no country known: only the clause's own place is theirs
     return next(((c, i) for c, i in order if c), (None, False))
+
+
+def _writer_side(doc: NlpDoc, tok: Token) -> str | None:
+    """The side of a war whose words tell the clause at `tok`: the country of the speaker of the quotation holding it,
+    else the side of the article's outlet (outlets.yaml `side`). "The enemy shelled Donetsk" in RT's words or a Russian
+    minister's means Ukraine, whatever side's towns the text names; so this side comes before the war front."""
+    speaker = _speaker_country(doc, tok.idx)
+    return speaker if speaker and actor_kb.opponent(speaker) else outlet_side(doc.article.outlet)
+
+
+def _speaker_country(doc: NlpDoc, pos: int) -> str | None:
+    """The country of the speaker of the quotation (direct or not) holding the position, where it has one."""
+    actor = _quote_speaker_actor(_quote_holding(doc, pos, direct_only=False))
+    return actor.country if actor is not None else None
 
 
 def _name_enemies(coded: Coded, front: str | None = None, final: bool = False) -> None:
