@@ -2201,3 +2201,16 @@ def test_every_conjunct_of_a_requested_act_is_requested(sentence: str, asked: bo
 def test_an_act_nouns_target_hung_on_the_noun_before_it_is_still_its_own(sentence: str, recipient: str | None) -> None:
     found = of_type(events_of(sentence), "ASSAULT")
     assert [side(e.recipient) for e in found if side(e.recipient)] == ([recipient] if recipient else [])
+
+
+def test_a_matter_discussed_by_paired_sides_is_told_once_first_to_second() -> None:
+    """"Scholz and Macron discussed X": the object is the matter between the paired subjects, no side; the first named
+    consults the second, once (not each the other, as "met" is told), and two of one country consult no one."""
+    told = [(side(e.actor), side(e.recipient)) for e in of_type(
+        events_of("Scholz and Macron discussed the energy crisis at a dinner in Berlin."), "CONSULT")]
+    assert told == [("DEU", "FRA")]
+    assert not of_type(events_of("Scholz and his finance minister discussed the budget on Tuesday."), "CONSULT")
+    # an object the pattern demands names the act itself: each side on the other
+    traded = {(side(e.actor), side(e.recipient)) for e in of_type(
+        events_of("Israel and Hezbollah have been trading fire across the border for months."), "ASSAULT")}
+    assert traded == {("ISR", "LBN"), ("LBN", "ISR")}

@@ -2110,12 +2110,25 @@ def _implied_fit(p: Pattern, coded: Coded) -> bool:
 def _paired(p: Pattern, coded: Coded) -> bool:
     """"Zelensky and Macron met in Kyiv", "accused each other": sides a symmetric pattern (or a reciprocal object)
     pairs with one another are each the other's recipient; not where the clause names another one ("met with their
-    families"), nor where the verb has an object of its own that was no side ("Macron and Scholz visited Irpin")."""
+    families"), nor where the verb has an object of its own that was no side ("Macron and Scholz visited Irpin"),
+    unless the pattern never reads a side from its object and the sides are of two countries: the object is the
+    matter between them ("Zelensky and Macron discussed the grain deal"; "Scholz and his finance minister discussed
+    the budget" consults no other side)."""
     if not (p.symmetric or coded.reciprocal) or coded.recipients:
         return False
     if not p.objects and not coded.reciprocal and syn.children(coded.trigger, "obj"):
-        return False
+        return _matter_between(coded) and len({a.actor.country or a.actor.code for a in coded.actors} - {None}) > 1
     return sum(bool(a.actor.country or a.actor.code) for a in coded.actors) > 1
+
+
+def _matter_between(coded: Coded) -> bool:
+    """"Zelensky and Duda discussed the grain deal": a symmetric pattern that reads no side from its object, told with
+    one, of sides the subject pairs: the object is the matter; the first named acts on the others, as an analyst
+    codes it (event samples 7, 15, 23), not each on each as "Zelensky and Duda met". An object the pattern demands
+    names the act itself ("Israel and Hezbollah traded fire": each on each)."""
+    p = coded.pattern
+    return p.symmetric and not p.objects and "obj" not in p.recipient and not coded.reciprocal \
+        and bool(syn.children(coded.trigger, "obj"))
 
 
 def _private(p: Pattern, sides: list[Party]) -> bool:
@@ -2608,6 +2621,8 @@ def _pairs(coded: Coded) -> list[tuple[Party | None, Party | None]]:
     actors: list[Party | None] = list(coded.actors) or [None]
     recipients: list[Party | None] = list(coded.recipients) or [None]
     if (coded.pattern.symmetric or coded.reciprocal) and len(coded.actors) > 1 and not coded.recipients:
+        if _matter_between(coded):
+            return [(coded.actors[0], r) for r in coded.actors[1:]]
         return [(a, coded.actors[(i + 1) % len(coded.actors)]) for i, a in enumerate(coded.actors)]
     if coded.pattern.symmetric and coded.pattern.members and coded.recipients:
         # "fighting between Russian and Ukrainian forces": each side fights the other
