@@ -1349,6 +1349,25 @@ def test_a_headline_passive_after_its_sources_name_makes_the_victims_no_actor() 
     assert active and side(active[0].actor) == "RUS"
 
 
+def test_a_headline_passive_after_its_reporting_verb_with_a_counted_subject_makes_the_victims_no_actor() -> None:
+    """syntax._heads_line: "Aid group says 15 people killed in Gaza": a counted subject of a bare participle the
+    reporter's verb before it reports is killed; an uncounted one may act ("Kyiv says Russia attacked")."""
+    killed = of_type(events_of("Aid group says 15 people killed in Gaza since Monday"), "ASSAULT")
+    assert killed and all(e.actor is None or "people" not in e.actor.text for e in killed)
+    assert any(e.recipient is not None and "people" in e.recipient.text for e in killed)
+    active = of_type(events_of("Kyiv says Russia attacked"), "ASSAULT")
+    assert active and side(active[0].actor) == "RUS"
+
+
+def test_a_count_set_off_by_a_comma_is_no_object_of_a_headline_participle() -> None:
+    """syntax._count_set_off: "30 soldiers killed, 12 wounded in Mali": the second count is the next clause's subject,
+    so the first participle stays a passive; a count right after an active verb is its object."""
+    killed = of_type(events_of("30 soldiers killed, 12 wounded in Mali after jihadist raid"), "ASSAULT")
+    assert killed and all(e.actor is None or "soldiers" not in e.actor.text for e in killed)
+    active = of_type(events_of("Jihadists killed 12 soldiers in Mali."), "ASSAULT")
+    assert active and all(e.actor is not None and "soldiers" not in e.actor.text for e in active)
+
+
 def test_a_topic_label_before_a_colon_is_no_subject() -> None:
     # "Shelling of Kharkiv: Rashists struck ...": the label's place did not strike itself; the noun after the colon did
     text = "Shelling of Zaporizhzhia: Rashists struck another blow at Zaporizhzhia"

@@ -617,8 +617,14 @@ def _bare_participle(verb: Token) -> bool:
     something else says so (a line's heading)."""
     if verb.tag_ not in ("VBD", "VBN"):
         return False
-    deps = {c.dep_ for c in verb.children}  # one walk of the children (a Token made of each), not two
+    # "143 children killed, 216 injured": a count set off by a comma is the next clause's subject, no object
+    deps = {c.dep_ for c in verb.children if not _count_set_off(c)}  # one walk of the children, not two
     return "nsubj" in deps and deps.isdisjoint(("obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass", "nsubj:pass"))
+
+
+def _count_set_off(obj: Token) -> bool:
+    """An object that is a bare number with a comma between it and its verb ("killed, 216 injured")."""
+    return obj.dep_ == "obj" and obj.pos_ == "NUM" and obj.i > obj.head.i and obj.nbor(-1).text == ","
 
 
 def _heads_line(verb: Token) -> bool:
@@ -626,7 +632,16 @@ def _heads_line(verb: Token) -> bool:
     reporting verb that follows it ("60 people killed after bomb hits school, Zelensky says")."""
     if verb.dep_ == "ROOT" or (verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i):
         return True
-    return verb.dep_ == "ccomp" and verb.head.i > verb.i and _heads_line(verb.head) and verb.head.i > verb.right_edge.i
+    if verb.dep_ != "ccomp" or not _heads_line(verb.head):
+        return False
+    # "UN says 3,238 civilians killed in Ukraine": after the reporter, only a counted subject ("Kyiv says Russia
+    # attacked" may be active)
+    return verb.head.i > verb.right_edge.i or (verb.head.i < verb.i and _counted_subject(verb))
+
+
+def _counted_subject(verb: Token) -> bool:
+    """The verb's subject carries a count ("3,238 civilians", "five soldiers")."""
+    return any(c.dep_ == "nummod" for s in children(verb, "nsubj") for c in s.children)
 
 
 def _headline_passive(verb: Token) -> bool:
