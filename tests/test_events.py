@@ -1368,6 +1368,16 @@ def test_a_count_set_off_by_a_comma_is_no_object_of_a_headline_participle() -> N
     assert active and all(e.actor is not None and "soldiers" not in e.actor.text for e in active)
 
 
+def test_a_group_possessive_on_an_act_noun_is_the_side_its_sentence_is_about() -> None:
+    """events._owns_an_act: "their attacks" repelled by Ukrainian troops are the attacks of the army the sentence is
+    about, not of the troops that repel them (the subject of the verb acting on the act is never its owner)."""
+    told = "The Russian army suffered heavy losses during their offensive on Kharkiv, with Ukrainian troops repelling their attacks."
+    repelled = of_type(events_of(told), "ASSAULT")
+    assert any(side(e.actor) == "RUS" and side(e.recipient) == "UKR" for e in repelled)
+    alone = of_type(events_of("Turkish troops repelled their attacks near Idlib."), "ASSAULT")
+    assert all(side(e.actor) != "TUR" for e in alone)
+
+
 def test_a_topic_label_before_a_colon_is_no_subject() -> None:
     # "Shelling of Kharkiv: Rashists struck ...": the label's place did not strike itself; the noun after the colon did
     text = "Shelling of Zaporizhzhia: Rashists struck another blow at Zaporizhzhia"

@@ -47,6 +47,11 @@ def _subject_of(word: str) -> Callable[[Doc], str | None]:
     return read
 
 
+def _not_antecedent(doc: Doc) -> str | None:
+    subject = events.not_antecedent(_word(doc, "their"))
+    return subject.text if subject is not None else None
+
+
 def _perfect(doc: Doc) -> tuple[float, float]:
     f = event_confidence.clause_features(_word(doc, "rejected"), 0, 1)
     return f["perfect"], f["pluperfect"]
@@ -63,6 +68,8 @@ CASES = [
     ("instrument_preps", lambda d: [h.text for h in events._instrument_heads(_word(d, "killed"))],
      "Three civilians were killed because of Russian shelling.", ["shelling"],
      "Three civilians were killed despite Russian shelling.", []),
+    ("resisting_verbs", _not_antecedent, "Ukrainian troops repelled their attacks near Kharkiv.", "troops",
+     "Ukrainian troops increased their attacks near Kharkiv.", None),
     ("owner_preps", _owners, "They met representatives from the UK, France and Germany.", ["UK", "France", "Germany"],
      "They met representatives with the UK, France and Germany.", []),
     ("dissuasion_marks", lambda d: syn._urged_against(_word(d, "attacking")),

@@ -790,12 +790,13 @@ def _sentence_antecedent(doc: NlpDoc, pronoun: Token, state: ArticleState) -> Ac
     stands for the nearest state or body its own sentence names before it as a subject or points back to ("that
     country"), not for the last actor of the text before; none there, the text's (`_group_antecedent`). Another
     phrase ("sanctions on Russia over its invasion") is no antecedent by itself: the sentence may be about another."""
-    if pronoun.lower_ not in names().singular_body_pronouns:
+    act_owner = _owns_an_act(pronoun)  # "with Ukrainian forces repulsing their attacks": whoever the sentence is about
+    if pronoun.lower_ not in names().singular_body_pronouns and not act_owner:
         return None
-    own = syn.subject(pronoun.head) if pronoun.dep_ in ("obj", "iobj", "obl") else None
+    own = not_antecedent(pronoun)
     quoted = _in_quote(doc, pronoun.idx)
     for tok in reversed(doc.tokens[pronoun.sent.start:pronoun.i]):
-        if tok.pos_ not in ("NOUN", "PROPN") or tok is own or _in_quote(doc, tok.idx) != quoted \
+        if tok.pos_ not in ("NOUN", "PROPN") or (own is not None and tok.i == own.i) or _in_quote(doc, tok.idx) != quoted \
                 or not _subject_or_pointer(doc, tok):
             continue
         found = party(doc, tok, state)
@@ -831,6 +832,20 @@ def _no_body(actor: Actor, head: Token) -> bool:
     person = head.lemma_.lower() in person_roles()
     return person or "Plur" in head.morph.get("Number", []) or _named_person(actor) \
         or (actor.id or "").startswith("place:")
+
+
+def not_antecedent(pronoun: Token) -> Token | None:
+    """The subject a pronoun never stands for: "X attacked it": not X; "X repelled their attacks" (syntax.yaml
+    resisting_verbs): the attacks are not X's ("X increased their attacks" may be)."""
+    resisted = _owns_an_act(pronoun) and syn.is_verb_of(pronoun.head.head, syntax().resisting_verbs)
+    acted_on = pronoun.head if resisted else pronoun
+    return syn.subject(acted_on.head) if acted_on.dep_ in ("obj", "iobj", "obl") else None
+
+
+def _owns_an_act(pronoun: Token) -> bool:
+    """"during their assault", "repulsing their attacks": a group pronoun (syntax.yaml group_pronouns) owning an act
+    noun (`_is_act`), whose doer it names."""
+    return pronoun.dep_ == "nmod:poss" and pronoun.lower_ in syntax().group_pronouns and _is_act(pronoun.head)
 
 
 def _group_antecedent(pronoun: str, state: ArticleState) -> Actor | None:
