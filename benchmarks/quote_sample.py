@@ -121,7 +121,7 @@ random.Random(125) among the rows whose N is even and no file of benchmarks/ nam
 6,830 rows, 1,183 with the cue; 55 quotes, 51 reported, 4 direct; 16 optional places; 36 rows with a quote). Labelled
 BLIND from the text alone at the start of the stop of 2026-12-07 08:41 UTC (labels committed first, 305a762), scored
 only at its start (b182857) and end. At its start: span+speaker P 0.977 R 0.782 (43 of 55 matched, 44 found); span only
-P 1.0 R 0.8; by place P 0.977 R 0.764 (42 of 43 attributed right, 1 span).
+P 1.0 R 0.8; by place P 0.977 R 0.764 (42 of 43 attributed right, 1 span). At its end (e2a6cd5): the same.
 """
 
 from __future__ import annotations
