@@ -116,11 +116,10 @@ def told_as_description(doc: NlpDoc, trigger: Token) -> bool:
     `describing_relatives` says who or what its antecedent is, background to the news; one its clause dates is
     news, a passive ("a mall, which was hit by a missile") tells what befell the thing, and a present ("the United
     States, which accuses him of espionage") a charge that stands now."""
-    if trigger.dep_ != "acl:relcl" or trigger.tag_ != "VBD" or not any(c.dep_ == "nsubj" and c.lower_ in describing_relatives()
-                                               for c in trigger.children):
+    if trigger.dep_ != "acl:relcl" or trigger.tag_ != "VBD" or not any(
+            c.dep_ == "nsubj" and c.lower_ in describing_relatives() for c in trigger.children):
         return False
-    words = list(trigger.subtree)
-    return timex_in(doc, words[0].idx, words[-1].idx + len(words[-1])) is None  # "who stormed it on Saturday": news
+    return not _clause_dated(doc, trigger)  # "who stormed it on Saturday": news
 
 
 @lru_cache(maxsize=4)
@@ -137,8 +136,13 @@ def told_as_state(doc: NlpDoc, trigger: Token) -> bool:
     if trigger.tag_ != "VBN" or len(auxiliaries) != 1 or auxiliaries[0].dep_ != "aux:pass" \
             or auxiliaries[0].lower_ not in state_auxiliaries():
         return False
-    words = list(trigger.subtree)
-    return timex_in(doc, words[0].idx, words[-1].idx + len(words[-1])) is None
+    return not _clause_dated(doc, trigger)
+
+
+def _clause_dated(doc: NlpDoc, trigger: Token) -> bool:
+    """Whether a date is named within the trigger's clause (its subtree, first word to last)."""
+    last = trigger.right_edge
+    return timex_in(doc, trigger.left_edge.idx, last.idx + len(last)) is not None
 
 
 @lru_cache(maxsize=4)

@@ -195,7 +195,7 @@ def _mentioned(noun: Token) -> bool:
     assault on Odesa": an act noun that is an argument of a word of syntax.yaml mention_heads is a topic, a sign or a
     happening met with, not an act the clause tells."""
     head = noun.head
-    return head is not noun and _lemma_in(head, syntax().mention_heads)
+    return head.i != noun.i and _lemma_in(head, syntax().mention_heads)  # a root is its own head
 
 
 def _clause_misread(noun: Token) -> bool:
@@ -1559,6 +1559,17 @@ def _thing_owners(doc: NlpDoc, p: Pattern, thing: Token, state: ArticleState) ->
     head = syn.np_head(thing)
     if p.type not in owner_targets().types or head.pos_ != "NOUN" or _owner_named(head):
         return []
+    # the last noun first: its own phrase leaves out where it stands ("of the occupiers in Donetsk region")
+    for owner in reversed(_of_chain(head)):
+        found = [q for q in _parties(doc, owner, state) if q.actor.country or q.actor.code or q.actor.id == ENEMY]
+        if found:
+            return found
+    return []
+
+
+def _of_chain(head: Token) -> list[Token]:
+    """The nouns of a thing's chain of "of" complements, three at most, stopping at an act or a role ("a column of
+    armoured vehicles of the occupiers": vehicles, occupiers)."""
     chain: list[Token] = []
     while len(chain) < 3 and not _is_act(head) and not _is_role(head):
         of = syn.obliques(head, names().genitive_prepositions)
@@ -1566,11 +1577,7 @@ def _thing_owners(doc: NlpDoc, p: Pattern, thing: Token, state: ArticleState) ->
             break
         head = syn.np_head(of[0])
         chain.append(head)
-    for owner in reversed(chain):  # the last noun's own phrase leaves out where it stands ("of occupiers in Donetsk")
-        found = [q for q in _parties(doc, owner, state) if q.actor.country or q.actor.code or q.actor.id == ENEMY]
-        if found:
-            return found
-    return []
+    return chain
 
 
 def _oblique_parties(doc: NlpDoc, oblique: Token, state: ArticleState) -> list[Party]:
@@ -1732,7 +1739,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.named = _one_named(coded.actors + coded.recipients)
     coded.asked = _asked_about_another(doc, coded, state)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
-    _name_enemies(coded, _writer_side(doc, tok) or state.front)
+    front = _writer_side(doc, tok) or state.front  # the side "the enemy" is said from, read once for both passes
+    _name_enemies(coded, front)
     _localise(coded, state)
     _place_civilians(coded, state, early=True)  # "Museveni warned citizens": a side for a pattern needing one
     if not _sides_fit(p, coded, implied=p.implied_side) or _of_another_side(doc, tok, p, coded, state):
@@ -1740,7 +1748,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _unsponsor(coded)
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
-    _name_enemies(coded, _writer_side(doc, tok) or state.front, final=True)  # "occupation forces detained activists in Melitopol": once the activists are placed
+    _name_enemies(coded, front, final=True)  # "occupation forces detained activists in Melitopol": once they are placed
     if not _sides_fit(p, coded, implied=p.implied_side):
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
     _fill_unnamed_doers(doc, coded, state)
@@ -2494,21 +2502,23 @@ def _name_enemies(coded: Coded, front: str | None = None, final: bool = False) -
         mine = next((q.actor.country for q in others if q.actor.country and q.actor.id != ENEMY), None)
         for q in enemies:
             if q.actor.id == ENEMY and not q.actor.country:
-                country = _enemy_country(mine, loc, enemies is coded.actors) \
-                    or (actor_kb.opponent(front) if front and not mine and not loc else None)
+                country = _enemy_country(mine, loc, enemies is coded.actors, front)
                 named = {} if q.actor.text or not country else {"text": country, "name": country}  # implied: its code
                 q.actor = q.actor.model_copy(update={"country": country, **named})
         if final:  # an enemy of no one known is no side
             enemies[:] = [q for q in enemies if q.actor.id != ENEMY or q.actor.country]
 
 
-def _enemy_country(mine: str | None, loc: str | None, acting: bool) -> str | None:
+def _enemy_country(mine: str | None, loc: str | None, acting: bool, front: str | None = None) -> str | None:
     """The country of an enemy of the side `mine` (the other side of its conflict; a recipient: else the clause's place
-    `loc` when not that side's own), or of an acting enemy whose clause names no other side: the other side of `loc`."""
+    `loc` when not that side's own), or of an acting enemy whose clause names no other side: the other side of `loc`;
+    with neither a side nor a place, the other side of the war the text is told from (`front`)."""
     if mine:
         country = actor_kb.opponent(mine)
         return country if country is not None or acting or loc == mine else loc
-    return actor_kb.opponent(loc) if acting and loc else None
+    if loc:
+        return actor_kb.opponent(loc) if acting else None
+    return actor_kb.opponent(front) if front else None
 
 
 def _place_bare_recipients(coded: Coded) -> None:

@@ -788,7 +788,7 @@ def _first_conjunct(noun: Token) -> Token:
     """The first of a list of nouns ('three tanks and 64 soldiers': tanks), with or without 'and' ('three tanks,
     over 60 soldiers', parsed as a noun after a comma, with no preposition, hung on the one before)."""
     for _ in range(4):
-        if not (noun.dep_ == "conj" or _listed_after_comma(noun)) or noun.head is noun:
+        if not (noun.dep_ == "conj" or _listed_after_comma(noun)) or noun.head.i == noun.i:
             break
         noun = noun.head
     return noun

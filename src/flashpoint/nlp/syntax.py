@@ -281,18 +281,24 @@ def repair_infinitive_nouns(doc: Doc, is_verb_form: Callable[[Token], bool]) -> 
     made the open complement of a verb, with the infinitive's marker (syntax.yaml purpose_marks) right before it, is
     a base verb (`is_verb_form`): a complement of "try" is a verb, and "to" a noun follows is then its marker; the
     obliques after it that the parse hung on the verb above ("on Bakhmut") are the infinitive's."""
-    marks = syntax().purpose_marks
     for tok in labelled(doc, "xcomp"):
-        if tok.tag_ != "NN" or not tok.is_lower or not is_verb(tok.head) or tok.i == 0 or not is_verb_form(tok):
+        if not _infinitive_read_as_noun(doc, tok, is_verb_form):
             continue
         to = doc[tok.i - 1]
-        if to.lower_ not in marks or to.head.i != tok.i or any(c.dep_ == "det" for c in tok.children):
-            continue
         tok.pos_, tok.tag_ = "VERB", "VB"
         cast(Any, tok).set_morph("VerbForm=Inf")  # spaCy's stubs lack set_morph
         to.pos_, to.tag_, to.dep_ = "PART", "TO", "mark"
         for obl in [c for c in tok.head.children if c.dep_ == "obl" and c.i > tok.i]:
             obl.head = tok  # "on Bakhmut", hung on "tried" beside the noun, goes with the verb it is
+
+
+def _infinitive_read_as_noun(doc: Doc, tok: Token, is_verb_form: Callable[[Token], bool]) -> bool:
+    """A lower-case singular noun, a verb's open complement and a verb form, with no determiner and the infinitive's
+    marker (syntax.yaml purpose_marks) right before it, hung on it ("tried to advance(NN)")."""
+    if tok.tag_ != "NN" or not tok.is_lower or not is_verb(tok.head) or tok.i == 0 or not is_verb_form(tok):
+        return False
+    to = doc[tok.i - 1]
+    return to.lower_ in syntax().purpose_marks and to.head.i == tok.i and not any(c.dep_ == "det" for c in tok.children)
 
 
 def repair_gerund_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
