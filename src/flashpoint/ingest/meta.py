@@ -99,14 +99,15 @@ def sources_table() -> Sources:
 
 @lru_cache(maxsize=1)
 def _outlet_sides() -> dict[str, str]:
-    """Lower-cased outlet name or alias -> the side of a war it writes from (outlets.yaml `side`)."""
-    return {a.lower(): o["side"] for o in _load("outlets.yaml")["outlets"] if o.get("side")
-            for a in [o["name"], *o.get("aliases", [])]}
+    """Canonical outlet name -> the side of a war it writes from (outlets.yaml `side`)."""
+    return {o["name"]: o["side"] for o in _load("outlets.yaml")["outlets"] if o.get("side")}
 
 
 def outlet_side(outlet: str | None) -> str | None:
-    """The side of a war an article's outlet writes from (outlets.yaml `side`: RT's is Russia), else None."""
-    return _outlet_sides().get(outlet.strip().lower()) if outlet else None
+    """The side of a war an article's outlet (its name or an alias, as `sources_table` indexes them) writes from
+    (outlets.yaml `side`: RT's is Russia), else None."""
+    name = sources_table().outlet_by_alias.get(outlet.strip().lower()) if outlet else None
+    return _outlet_sides().get(name) if name else None
 
 
 def stopwords() -> dict[str, frozenset[str]]:

@@ -1389,7 +1389,7 @@ class Speakers:
     def _outlet_named(self, head: Token) -> Who:
         """The outlet's name alone, its compound words and head ("the Valley Herald of Springfield, Mayor X": no place
         or person the parse hung on it)."""
-        lo, hi = _name_words_of(head)[0], head.idx + len(head)
+        lo, hi = _name_start(head), head.idx + len(head)
         actor = actor_for_span(self.doc, lo, hi)
         return Who(name=describe(self.body[lo:hi]), start=lo, id=actor.id if actor else None, actor=actor)
 
@@ -1812,11 +1812,11 @@ class Speakers:
 
 # -- where the speaker is written ------------------------------------------------------------------
 
-def _name_words_of(head: Token) -> tuple[int, int]:
-    """Character span of a name from its first capitalised word the parse hung before its head ("the Valley Herald",
-    "Free Valley") to the end of its run of name words."""
+def _name_start(head: Token) -> int:
+    """Where a name starts: its first capitalised word the parse hung before its head ("the Valley Herald", "Free
+    Valley")."""
     before = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i and _capitalised(c)]
-    return min([head, *before], key=lambda t: t.i).idx, name_run(head)[1]
+    return min([head, *before], key=lambda t: t.i).idx
 
 
 def name_run(tok: Token) -> tuple[int, int]:
