@@ -788,8 +788,10 @@ def _own_subject(pronoun: Token, speaker: Token) -> bool:
 def _sentence_antecedent(doc: NlpDoc, pronoun: Token, state: ArticleState) -> Actor | None:
     """"A message to that country, Psaki said, that it cannot continue": "it" (entities.yaml singular_body_pronouns)
     stands for the nearest state or body its own sentence names before it as a subject or points back to ("that
-    country"), not for the last actor of the text before; none there, the text's (`_group_antecedent`). Another
-    phrase ("sanctions on Russia over its invasion") is no antecedent by itself: the sentence may be about another."""
+    country"), not for the last actor of the text before; none there, the text's (`_group_antecedent`). So does a
+    group pronoun owning an act noun ("repulsing their attacks", `_owns_an_act`), never for the subject acting on it
+    (`not_antecedent`). Another phrase ("sanctions on Russia over its invasion") is no antecedent by itself: the
+    sentence may be about another."""
     act_owner = _owns_an_act(pronoun)  # "with Ukrainian forces repulsing their attacks": whoever the sentence is about
     if pronoun.lower_ not in names().singular_body_pronouns and not act_owner:
         return None
@@ -2313,30 +2315,28 @@ def _article_setting(counts: Counter[str]) -> str | None:
     return country
 
 
-def _war_front(doc: NlpDoc) -> str | None:
+def _war_front(places: list[Place]) -> str | None:
     """The side of a war (resources/conflicts) whose towns and regions the text names (events.yaml war_front: `least`
     times at least), where it names none of that war's other side nor of a side of another war: the side a war
     report's "the enemy" is said from. A country's own name is a side acting ("Russia's offensive"), not a scene, and
     does not count. None where two sides or two wars are in view."""
-    warring: Counter[str] = Counter()
-    for e in doc.entities:
-        place = actor_kb.resolve_place(e.text) if e.type in ("GPE", "LOC") else None
-        if place is not None and place.country and place.id != place.country and actor_kb.opponent(place.country):
-            warring[place.country] += 1
+    warring = Counter(p.country for p in places if p.country and p.id != p.country and actor_kb.opponent(p.country))
     if len(warring) != 1:
         return None
     country, n = warring.most_common(1)[0]
     return country if n >= war_front().least else None
 
 
-def _place_counts(doc: NlpDoc) -> Counter[str]:
-    """How often the text names a place (a GPE or LOC entity) of each country of the present."""
-    counts: Counter[str] = Counter()
-    for e in doc.entities:
-        place = actor_kb.resolve_place(e.text) if e.type in ("GPE", "LOC") else None
-        if place is not None and place.country and not actor_kb.historical_country(place.country):
-            counts[place.country] += 1
-    return counts
+def _named_places(doc: NlpDoc) -> list[Place]:
+    """The gazetteer places the text's GPE and LOC entities name, in order (read once for `_place_counts` and
+    `_war_front`)."""
+    return [place for e in doc.entities if e.type in ("GPE", "LOC")
+            and (place := actor_kb.resolve_place(e.text)) is not None]
+
+
+def _place_counts(places: list[Place]) -> Counter[str]:
+    """How often the text names a place (`_named_places`) of each country of the present."""
+    return Counter(p.country for p in places if p.country and not actor_kb.historical_country(p.country))
 
 
 def _leading(counts: Counter[str], home: str | None) -> frozenset[str]:
@@ -2799,9 +2799,10 @@ def extract_events(doc: NlpDoc) -> list[Event]:
     seen: dict[tuple[object, ...], Event] = {}
     named = actor_kb.most_named(doc.body)
     home = named[0][0] if named else None
-    places = _place_counts(doc)
+    named_places = _named_places(doc)
+    places = _place_counts(named_places)
     state = ArticleState(home=home, setting=_article_setting(places), leading=_leading(places, home),
-                         front=_war_front(doc))
+                         front=_war_front(named_places))
     furniture = doc.furniture()
     state.roots = _repair_tree(doc)
     triggers = syn.word_tokens(doc.tokens, trigger_forms())  # the only tokens `matches` looks up

@@ -634,8 +634,9 @@ def _count_set_off(obj: Token) -> bool:
 
 
 def _heads_line(verb: Token) -> bool:
-    """The verb a line's own clause hangs on: the root, a clause after a heading and its colon, or the content of a
-    reporting verb that follows it ("60 people killed after bomb hits school, Zelensky says")."""
+    """The verb a line's own clause hangs on: the root, a clause after a heading and its colon, the content of a
+    reporting verb that follows it ("60 people killed after bomb hits school, Zelensky says"), or of one before it
+    where its subject carries a count ("UN says 3,238 civilians killed")."""
     if verb.dep_ == "ROOT" or (verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i):
         return True
     if verb.dep_ != "ccomp" or not _heads_line(verb.head):
