@@ -798,8 +798,8 @@ def _sentence_antecedent(doc: NlpDoc, pronoun: Token, state: ArticleState) -> Ac
     own = not_antecedent(pronoun)
     quoted = _in_quote(doc, pronoun.idx)
     for tok in reversed(doc.tokens[pronoun.sent.start:pronoun.i]):
-        if tok.pos_ not in ("NOUN", "PROPN") or (own is not None and tok.i == own.i) or _in_quote(doc, tok.idx) != quoted \
-                or not _subject_or_pointer(doc, tok):
+        if tok.pos_ not in ("NOUN", "PROPN") or (own is not None and tok.i == own.i) \
+                or _in_quote(doc, tok.idx) != quoted or not _subject_or_pointer(doc, tok):
             continue
         found = party(doc, tok, state)
         if found is not None and _body_or_state(found.actor, tok):

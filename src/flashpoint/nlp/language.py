@@ -18,7 +18,8 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
 DEFAULT_LANGUAGE = "en"
 
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
-                "conditional_marks", "partitive_heads", "instrument_preps", "resisting_verbs", "attack_nouns", "relative_pronouns",
+                "conditional_marks", "partitive_heads", "instrument_preps", "resisting_verbs", "attack_nouns",
+                "relative_pronouns",
                 "group_pronouns", "lasting_pronouns", "place_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",

@@ -769,9 +769,9 @@ def _partitive_whole(noun: Token) -> Token:
 
 def _killing_noun_of(noun: Token) -> bool:
     """'the elimination of about 30 Russians': people counted after a noun of killing (figures.yaml killing_nouns)."""
+    killing = _figure_rule_words()["killing_nouns.words"]
     return noun.dep_ == "nmod" and case_of(noun) == "of" and (
-        noun.head.lower_ in _figure_rule_words()["killing_nouns.words"]
-        or noun.head.lemma_.lower() in _figure_rule_words()["killing_nouns.words"])
+        noun.head.lower_ in killing or noun.head.lemma_.lower() in killing)
 
 
 def _agent_of(noun: Token) -> bool:

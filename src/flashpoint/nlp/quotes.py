@@ -1682,8 +1682,8 @@ class Extraction:
     def _speaker_closing_line(self, q: QSpan) -> Who | None:
         """'“Demining activities are ongoing,” IAEA Director General Rafael Mariano Grossi', a headline's '"…,"
         Commander of Marine Corps Volinsky (21.04.22 15:36)', '“…” – Kherson region head': a quote that ends on a comma
-        or a dash after it, then a speaker's phrase with no verb that ends the line (quotes.yaml speaker_after_quote): the person the phrase names last, else the phrase's
-        own speaker."""
+        or a dash after it, then a speaker's phrase with no verb that ends the line (quotes.yaml
+        speaker_after_quote): the person the phrase names last, else the phrase's own speaker."""
         m = _SPEAKER_AFTER_QUOTE.match(self.body, q.close)
         if m is None or not (m.group("dash") or self.body[q.inner_start:q.inner_end].rstrip().endswith(",")):
             return None

@@ -1129,8 +1129,8 @@ def _bidden(trigger: Token) -> bool:
     """"told Russian soldiers to surrender": the infinitive of a verb of telling (syntax.yaml bidding_verbs) that has
     an object is asked of that object, not done; "told reporters that they surrendered" keeps its clause told."""
     head = trigger.head
-    return head.i != trigger.i and trigger in infinitive_complements(head) and is_verb_of(head, syntax().bidding_verbs) \
-        and bool(children(head, "obj", "iobj"))
+    return head.i != trigger.i and trigger in infinitive_complements(head) \
+        and is_verb_of(head, syntax().bidding_verbs) and bool(children(head, "obj", "iobj"))
 
 
 def infinitive_complements(verb: Token) -> list[Token]:
