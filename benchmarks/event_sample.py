@@ -77,6 +77,7 @@ b182857 (1,532 ids then) and not in quote sample 25r (a pool of 6,790 rows; 16 o
 current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 08:41 UTC (labels
 committed first, 305a762) and scored only at its start (b182857: strict shown P 0.5 (5 of 10) R 0.135, any confidence
 P 0.421 (8 of 19) R 0.216) and end (e2a6cd5: shown P 0.545 (6 of 11) R 0.162, any P 0.45 (9 of 20) R 0.243).
+Released as tuning data in the stop of 2026-12-07 11:03 UTC.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the

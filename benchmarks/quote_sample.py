@@ -116,12 +116,13 @@ start of the stop of 2026-12-07 06:14 UTC, scored only at its start (21c1adb) an
 R 0.767 (33 of 43 matched, 34 found); span only P 1.0 R 0.791; by place P 0.912 R 0.721 (31 of 34 attributed right,
 3 span). At its end (f102f8b): the same. Released as tuning data in the stop of 2026-12-07 08:41 UTC.
 
-Sample 25r (quote_sample25r.jsonl) is blind for the stop of 2026-12-07 08:41 UTC: the draw of 23r with
+Sample 25r (quote_sample25r.jsonl) was blind for the stop of 2026-12-07 08:41 UTC: the draw of 23r with
 random.Random(125) among the rows whose N is even and no file of benchmarks/ named at b182857 (1,532 ids then; a pool of
 6,830 rows, 1,183 with the cue; 55 quotes, 51 reported, 4 direct; 16 optional places; 36 rows with a quote). Labelled
 BLIND from the text alone at the start of the stop of 2026-12-07 08:41 UTC (labels committed first, 305a762), scored
 only at its start (b182857) and end. At its start: span+speaker P 0.977 R 0.782 (43 of 55 matched, 44 found); span only
-P 1.0 R 0.8; by place P 0.977 R 0.764 (42 of 43 attributed right, 1 span). At its end (e2a6cd5): the same.
+P 1.0 R 0.8; by place P 0.977 R 0.764 (42 of 43 attributed right, 1 span). At its end (e2a6cd5): the same. Released
+as tuning data in the stop of 2026-12-07 11:03 UTC.
 """
 
 from __future__ import annotations
