@@ -217,6 +217,22 @@ def test_private_acts_run_their_examples() -> None:
         assert not [e for e in _analyse(text).events if e.type in rule.types], text
 
 
+def test_quoted_phrases_run_their_examples() -> None:
+    """An act inside a quotation reported as what was said is shown with its sides (positives); one inside quoted words
+    the narrator's clause holds as a phrase of its own is kept, marked unsure (negatives)."""
+    from flashpoint.nlp.event_confidence import CONFIDENT
+    from flashpoint.nlp.event_patterns import quoted_phrases
+
+    rule = quoted_phrases()
+    positives, negatives = rule.examples
+    assert rule.speech_deps and rule.confidence < CONFIDENT and positives and negatives
+    _positives_code_their_sides(positives, lambda e: e.confidence >= CONFIDENT)
+    for text in negatives:
+        quoted = text.split('"')[1]
+        inside = [e for e in _analyse(text).events if e.trigger and e.trigger in quoted]
+        assert inside and all(e.confidence <= rule.confidence for e in inside), text
+
+
 def test_content_acts_run_their_examples() -> None:
     """An act only asked for or threatened inside a verbal act is its content: the sentence codes the verbal act alone,
     with its sides (positives); an act alleged, or joined by "and", is still coded, marked hypothetical (negatives)."""

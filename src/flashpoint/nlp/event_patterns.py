@@ -446,6 +446,29 @@ def claim_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
 
 
 @dataclass(frozen=True)
+class QuotedPhrases:
+    """events.yaml `quoted_phrases`: an act told inside a quotation that the narrator's clause holds as a phrase of its
+    own, by any dependency but `speech_deps` (those by which a clause reports what was said) or, for quoted words with
+    a subject of their own, `clause_deps` (a clause joined to the narrator's), is someone's words mentioned, not a
+    happening told: its confidence is at most `confidence`."""
+
+    speech_deps: frozenset[str]
+    clause_deps: frozenset[str]
+    confidence: float
+    examples: tuple[tuple[Example, ...], tuple[str, ...]]  # the positives, the negatives
+
+
+@lru_cache(maxsize=4)
+def quoted_phrases(language: str = DEFAULT_LANGUAGE) -> QuotedPhrases:
+    """The rule, its ceiling checked: a mark of an unsure event is below the confidence that shows one (0.5)."""
+    data, source = _rule_section(language, "quoted_phrases")
+    ceiling = float(data.get("confidence", 0.0))
+    if not 0.0 <= ceiling < 0.5:
+        raise ValueError(f"{source}: confidence {ceiling} marks no event unsure (it must be below 0.5)")
+    return QuotedPhrases(_words(data, "speech_deps"), _words(data, "clause_deps"), ceiling, _examples(data, source))
+
+
+@dataclass(frozen=True)
 class MovedDestinations:
     """events.yaml `moved_destinations`: forces of `types` moved "from" one place "to" another, where the parse hung the
     destination (an oblique of `destinations`) inside the phrase of the place left (an oblique of `sources`) or of the

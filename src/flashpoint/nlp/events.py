@@ -62,6 +62,7 @@ from flashpoint.nlp.event_patterns import (
     place_targets,
     placed_sectors,
     private_acts,
+    quoted_phrases,
     readying_types,
     referred_acts,
     standing_forces,
@@ -2690,7 +2691,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
         x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
-                     trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs))
+                     trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs), quoted_phrase=_quoted_phrase(doc, tok))
         ev.confidence = confidence(x)
         doc.extras.setdefault("event_features", {})[id(ev)] = x
         # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
@@ -2708,6 +2709,30 @@ def _business_only(actor: Actor | None, recipient: Actor | None) -> bool:
 
 def _in_quote(doc: NlpDoc, pos: int) -> bool:
     return _quote_holding(doc, pos) is not None
+
+
+def _quoted_phrase(doc: NlpDoc, tok: Token) -> bool:
+    """The trigger is in a quotation that the narrator's own clause uses as a phrase of its own (events.yaml
+    quoted_phrases): the first word above it outside the quotation takes the quoted words as its subject, object,
+    modifier ("the minister spoke of \"the savage bombardment of Mariupol\""), not as what someone said."""
+    quote = _quote_holding(doc, tok.idx)
+    if quote is None or quote.start <= tok.sent.root.idx < quote.end:
+        return False  # a quotation holding its sentence's root is what is said, whatever the parse hangs below it
+    inner = tok
+    while inner.head.i != inner.i:
+        if not quote.start <= inner.head.idx < quote.end:
+            return not _reported(inner)
+        inner = inner.head
+    return False
+
+
+def _reported(top: Token) -> bool:
+    """The head of quoted words, hung on the narrator's: reported as said ("\"...,\" the governor said"), or a clause of
+    their own, with its own subject, joined to them ("Blinken said, but \"there will be consequences\"")."""
+    rule = quoted_phrases()
+    dep = top.dep_.split(":")[0]
+    own_subject = bool(syn.children(top, *syn.SUBJECT_DEPS, "nsubj:pass", "expl"))
+    return dep in rule.speech_deps or (dep in rule.clause_deps and own_subject)
 
 
 def _attacked_country(ev: Event) -> str | None:
