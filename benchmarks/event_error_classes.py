@@ -121,8 +121,13 @@ def main() -> None:
         for cls, n in counter.most_common():
             print(f"  {n:4d}  {cls}")
     if args.details:
-        args.details.write_text("".join(f"\n== {k} ({len(v)})\n" + "".join(line + "\n" for line in v)
-                                        for k, v in sorted(details.items())), encoding="utf-8")
+        write_details(args.details, details)
+
+
+def write_details(path: Path, details: dict[str, list[str]]) -> None:
+    """One block per class, its lines under it, for reading the mistakes of a class together."""
+    path.write_text("".join(f"\n== {k} ({len(v)})\n" + "".join(line + "\n" for line in v)
+                            for k, v in sorted(details.items())), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,264 @@
+"""Why nothing fired: for every missed gold event whose clause holds a pattern lemma of its type (the largest miss
+class of `event_error_classes.py`), the furthest step of the coder any such token reached, counted across the tuning
+sets (never the held-out ones):
+
+  wrong part of speech / a noun not heading its line / the pattern's constraints (object, particle, preposition,
+  clause) / the side check of `events.code_with` (its doer a cause, the sides the pattern needs not named, a warning
+  of another side, no implied target), with the sides the parse gave / a pattern of another type fired first /
+  coded, then dropped (another act's content, a capability, merged).
+
+    python benchmarks/event_miss_reasons.py [--gold DIR --articles FILE] [--sample benchmarks/event_sampleN.jsonl ...]
+        [--details FILE]
+
+With no --gold and no --sample: tune (a). The coder is traced by wrapping its step functions, not changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from event_error_classes import miss_class, write_details
+from flashpoint.evals import realnews as rn
+from flashpoint.nlp import events as ev
+from flashpoint.nlp import pipeline
+from flashpoint.nlp import syntax as syn
+from flashpoint.nlp.event_patterns import by_lemma
+
+ROOT = Path(__file__).resolve().parent.parent
+Record = dict[str, Any]
+LEMMA_THERE = "a pattern lemma of its type is there, nothing fired (parse, constraints, sides)"
+
+
+class Tracer:
+    """Records every `code_with` call of one document: (token index, pattern) -> the failing step and the sides."""
+
+    def __init__(self) -> None:
+        self.calls: dict[int, list[tuple[Any, str | None, str]]] = defaultdict(list)
+        self.steps: list[tuple[str, Any, str]] = []
+        self.docs: list[Any] = []
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        saved = {name: getattr(ev, name) for name in ("code_with", "_doers", "_sides_fit", "_of_another_side",
+                                                        "_implied_fit")}
+        saved_make = pipeline.make_doc
+
+        def step(name: str, fn: Callable[..., Any], coded_at: int | None) -> Callable[..., Any]:
+            def wrapped(*a: Any, **kw: Any) -> Any:
+                out = fn(*a, **kw)
+                coded = a[coded_at] if coded_at is not None else None
+                told = _sides_told(coded) if coded is not None else ""
+                if name == "sides_fit" and not out:
+                    told = _sides_demand(a[0], coded) + "; " + told
+                self.steps.append((name, out, told))
+                return out
+            return wrapped
+
+        def code_with(doc: Any, tok: Any, p: Any, obj: Any, state: Any) -> Any:
+            self.steps = []
+            out = saved["code_with"](doc, tok, p, obj, state)
+            self.calls[tok.i].append((p, None if out is not None else _failed_step(self.steps),
+                                      self.steps[-1][2] if self.steps else ""))
+            return out
+
+        def make_doc(*a: Any, **kw: Any) -> Any:
+            self.docs.append(saved_make(*a, **kw))
+            return self.docs[-1]
+
+        ev.code_with = code_with  # type: ignore[assignment]
+        ev._doers = step("doers", saved["_doers"], None)  # type: ignore[assignment]
+        ev._sides_fit = step("sides_fit", saved["_sides_fit"], 1)  # type: ignore[assignment]
+        ev._of_another_side = step("another_side", saved["_of_another_side"], 3)  # type: ignore[assignment]
+        ev._implied_fit = step("implied_fit", saved["_implied_fit"], 1)  # type: ignore[assignment]
+        pipeline.make_doc = make_doc  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            for name, fn in saved.items():
+                setattr(ev, name, fn)
+            pipeline.make_doc = saved_make  # type: ignore[assignment]
+
+
+def _sides_told(coded: Any) -> str:
+    def told(parties: list[Any]) -> str:
+        return ",".join(f"{q.actor.text!r}:{q.actor.country or q.actor.code or '-'}/{q.actor.sector or '-'}"
+                        for q in parties) or "none"
+    tok = coded.trigger
+    subject = syn.subject(tok) if syn.is_verb(tok) else None
+    parse = f"subject {subject.text!r}/{subject.pos_}" if subject is not None else \
+        "passive, no agent" if syn.is_verb(tok) and syn.is_passive(tok) else f"no subject ({tok.dep_} of {tok.head.text!r})"
+    return f"{parse}; actors {told(coded.actors)}; recipients {told(coded.recipients)}"
+
+
+def _sides_demand(p: Any, coded: Any) -> str:
+    """Which demand of `_sides_fit` the sides fail."""
+    sides = coded.actors + coded.recipients
+    if p.needs_recipient and not ev._one_named(coded.recipients):
+        return "needs a recipient"
+    if p.needs_actor and not ev._one_named(coded.actors):
+        return "needs an actor"
+    if p.actor_sectors and not any(q.actor.sector in p.actor_sectors for q in sides):
+        return "actor sector"
+    if ev._private(p, sides):
+        return "private sides"
+    return "no political side" if sides else "no side at all"
+
+
+def _failed_step(steps: list[tuple[str, Any, str]]) -> str:
+    """The step of `code_with` that returned it nothing: the last one traced."""
+    if not steps:
+        return "unknown"
+    name, out, _ = steps[-1]
+    if name == "doers" and out is None:
+        return "doer is a cause"
+    if name == "sides_fit":
+        first = sum(1 for s in steps if s[0] == "sides_fit") == 1
+        return "sides: " + ("before placing, " if first else "after placing, ") + steps[-1][2].split(";")[0]
+    if name == "another_side":
+        return "warning of another side"
+    if name == "implied_fit":
+        return "implied side: no target"
+    return "unknown"
+
+
+def _kind(tok: Any) -> str | None:
+    return "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else \
+        "ADJ" if tok.pos_ == "ADJ" and ev._predicative(tok) else None
+
+
+def _patterns_of(tok: Any, kind: str, type_: str) -> list[Any]:
+    found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind)) or []
+    return [p for p in found if p.type == type_]
+
+
+def _constraint_failed(doc: Any, tok: Any, p: Any) -> str | None:
+    """Which of the pattern's demands the token fails, or None where `matches` would return it."""
+    if p.pos == "NOUN" and ev._noun_refused(tok, p):
+        return "noun refused (not heading its line, a mention or a reaction)"
+    persons, places = ev._entity_tokens(doc, ("PERSON",)), ev._entity_tokens(doc, ("GPE", "LOC"))
+    obj = ev.object_of(tok, p, ev._object_candidates(tok, bool(p.objects)))
+    if not ev._object_holds(tok, p, obj, persons, places):
+        return "object constraint"
+    if p.particles and not syn.has_particle(tok, p.particles):
+        return "particle"
+    if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None) \
+            and not syn.gerund_clauses(tok, p.preps):
+        return "preposition"
+    for name, failed in (("complement", not ev._complement_fits(tok, p)), ("words", not ev._words_fit(tok, p)),
+                         ("excluded", ev._excluded(tok, p, obj)), ("undone", ev._undone(tok, p)),
+                         ("told", not ev._told_fits(tok, p)), ("interception", ev._intercepted(tok, p, obj))):
+        if failed:
+            return "clause: " + name
+    return None
+
+
+def token_reason(doc: Any, tok: Any, type_: str, tracer: Tracer) -> tuple[int, str, str]:
+    """(stage reached, reason, sides) for one token of the missed clause."""
+    kind = _kind(tok)
+    wanted = [k for k in ("VERB", "NOUN") if _patterns_of(tok, k, type_)]
+    if kind not in wanted or (kind == "VERB" and (tok.dep_ == "amod" or ev._participle_as_noun(tok))):
+        return 0, f"wrong part of speech: {tok.pos_}/{tok.dep_}, patterns want {'/'.join(wanted)}", ""
+    fails = [_constraint_failed(doc, tok, p) for p in _patterns_of(tok, kind, type_)]
+    if all(f is not None for f in fails):
+        reason = min(f for f in fails if f is not None)
+        return (1 if reason.startswith("noun") else 2), reason, ""
+    calls = tracer.calls.get(tok.i, [])
+    mine = [(step, sides) for p, step, sides in calls if p.type == type_]
+    if any(step is None for step, _ in mine):
+        return 5, "coded, then dropped (content of another act, capability, merged)", ""
+    if any(step is None for _, step, _ in calls):
+        return 4, "a pattern of another type fired first", ""
+    if mine:
+        return 3, mine[0][0] or "", mine[0][1]
+    return 2, "not tried", ""
+
+
+def miss_reason(doc: Any, gold: Record, tracer: Tracer) -> tuple[str, str, str]:
+    """The furthest any token of the gold clause with a pattern lemma of its type got: (reason, sides, word); stages
+    in order: part of speech 0, noun refused 1, constraints 2, sides 3, another type fired 4, coded and dropped 5."""
+    lo, hi = gold["span"]
+    best = (-1, "no token", "", "")
+    for tok in doc.tokens:
+        if not lo <= tok.idx < hi:
+            continue
+        if not any(_patterns_of(tok, k, gold["type"]) for k in ("VERB", "NOUN")):
+            continue
+        stage, reason, sides = token_reason(doc, tok, gold["type"], tracer)
+        if stage > best[0]:
+            best = (stage, reason, sides, tok.text)
+    return best[1], best[2], best[3]
+
+
+def _gold_sets(args: argparse.Namespace) -> Iterator[tuple[str, Record, Record]]:
+    """(set name, gold object, text record) of every document asked for: tune only, never held out."""
+    if args.gold or not args.sample:
+        golds, split = rn.load_gold(args.gold or ROOT / "tests" / "data" / "realnews")
+        golds = rn.chosen(golds, split, "tune")
+        texts = rn.load_texts(args.articles or rn.default_articles(), golds)
+        for gold in golds:
+            yield (args.gold or Path("realnews")).name, gold, texts[gold["id"]]
+    for sample in args.sample or []:
+        from event_sample import _documents_of
+
+        judged = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+        docs = _documents_of({j["doc"] for j in judged})
+        for j in judged:
+            yield sample.stem, {**j, "id": j["doc"]}, {"id": j["doc"], "text": docs[j["doc"]]}
+
+
+def _record_of(set_name: str, text: Record) -> Record:
+    if set_name.startswith("event_sample"):
+        from quote_sample import analyse
+
+        return dict(analyse(text["id"], text["text"]).record())
+    return rn.analyse(text)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", type=Path)
+    ap.add_argument("--articles", type=Path)
+    ap.add_argument("--sample", type=Path, action="append")
+    ap.add_argument("--details", type=Path)
+    args = ap.parse_args()
+    lemmas: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, found in by_lemma().items():
+        for p in found:
+            lemmas[p.type].add(key)
+    counts: Counter[str] = Counter()
+    per_set: dict[str, Counter[str]] = defaultdict(Counter)
+    details: dict[str, list[str]] = defaultdict(list)
+    for set_name, gold, text in _gold_sets(args):
+        tracer = Tracer()
+        with tracer.installed():
+            record = _record_of(set_name, text)
+        body = record.get("body") or ""
+        current = [g for g in rn._with_spans(gold.get("events", []), body) if rn.gold_event_counts(g)]
+        events = [e for e in record["events"] if rn.system_event_counts(e, 0.0)]
+        pairs = rn.match_greedy(current, events, lambda g, s: rn.event_matches(g, s, True))
+        matched = {g for g, _ in pairs}
+        doc = tracer.docs[-1]
+        for i, g in enumerate(current):
+            if i in matched or miss_class(g, events, record["events"], list(doc.tokens), lemmas) != LEMMA_THERE:
+                continue
+            reason, sides, word = miss_reason(doc, g, tracer)
+            key = reason.split(":")[0] if reason.startswith(("wrong part",)) else reason
+            counts[key] += 1
+            per_set[key][set_name] += 1
+            details[key].append(f"{set_name} {gold['id']} | {g['type']} "
+                                f"{rn._dyad(g.get('actor_country'), g.get('recipient_country'))} | {word!r} | "
+                                f"{sides} | {rn._clip(g.get('evidence'))}")
+    for key, n in counts.most_common():
+        print(f"{n:4d}  {key}  ({', '.join(f'{s} {c}' for s, c in per_set[key].most_common())})")
+    if args.details:
+        write_details(args.details, details)
+
+
+if __name__ == "__main__":
+    main()
