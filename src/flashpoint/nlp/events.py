@@ -1739,9 +1739,9 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         coded.actors = _war_onset_actors(doc, tok, state)
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
-    coded.named = _one_named(coded.actors + coded.recipients)
-    coded.asked = _asked_about_another(doc, coded, state)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
+    coded.named = _one_named(coded.actors + coded.recipients) or _in_a_war_place(p, coded)
+    coded.asked = _asked_about_another(doc, coded, state)
     front = _writer_side(doc, tok) or state.front  # the side "the enemy" is said from, read once for both passes
     _name_enemies(coded, front)
     _localise(coded, state)
@@ -1757,6 +1757,8 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _fill_unnamed_doers(doc, coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
     coded.recipients = _one_side_per_country(coded.recipients, coded.type) or _implied_target(coded, state)
+    if p.implied_side and not coded.actors:  # "a rocket attack in Zaporizhzhia": the other side's, once its target is
+        coded.actors = _unnamed_attacker(doc, coded, state)
     _place_war_victims(coded)
     if not _implied_fit(p, coded):
         return None  # "Russian shelling" in no place, told of no place before: no target
@@ -1767,6 +1769,17 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
     return coded
+
+
+def _in_a_war_place(p: Pattern, coded: Coded) -> bool:
+    """"a massive rocket attack in Zaporizhzhia": an act of a pattern whose other side the text may imply
+    (events.yaml `implied_side`) told in a place of one side of a war (resources/conflicts), with no side named, has
+    that place's people for the side the clause names: its target, as "a rocket attack on Zaporizhzhia" names it."""
+    loc = coded.location
+    if not p.implied_side or loc is None or loc.country is None or loc.id is None:
+        return False
+    # a town or region, not a country as a whole ("a missile attack from the Russian Federation" is no attack on it)
+    return loc.id.startswith(("place:", "geonames:")) and actor_kb.opponent(loc.country) is not None
 
 
 def _fill_unnamed_doers(doc: NlpDoc, coded: Coded, state: ArticleState) -> None:
@@ -2104,8 +2117,9 @@ def _sides_fit(p: Pattern, coded: Coded, implied: bool = False) -> bool:
         return False
     if _private(p, sides):
         return False
-    # a trigger whose object anchors it ("a ceasefire was signed") needs no named side
-    return p.anchored or any(_political(q.actor) for q in sides)
+    # a trigger whose object anchors it ("a ceasefire was signed") needs no named side; nor, before its sides are
+    # implied, an attack told in a place of a war (`_in_a_war_place`)
+    return p.anchored or any(_political(q.actor) for q in sides) or (implied and _in_a_war_place(p, coded))
 
 
 def _one_named(sides: list[Party]) -> bool:
