@@ -1683,10 +1683,14 @@ def _model_determiner() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + words + r")\s+(?:[\w-]+\s+)?$", re.I)
 
 
-def _counted(fig: _Figure) -> tuple[str | None, str | None]:
+def _counted(doc: NlpDoc, fig: _Figure) -> tuple[str | None, str | None]:
     """The noun phrase the figure counts and its lexicon; shots a goalkeeper stopped are saves, no munitions
     (figures.yaml saves_are_no_munitions)."""
     subject, head_kind = _subject(fig.after)
+    if head_kind in ("people", "troops"):
+        described = _described_thing(doc, fig.num_start)
+        if described is not None:
+            return described
     if head_kind == "munitions" and _craft_out_of_war(fig, subject):
         return subject, None
     noun = (subject or "").split()[:1]
@@ -1696,6 +1700,27 @@ def _counted(fig: _Figure) -> tuple[str | None, str | None]:
     verb = re.search(r"(\w+)\s*$", fig.before)  # the word before the number, read only for a noun the rule lists
     saved = verb is not None and verb.group(1).lower() in words["saves_are_no_munitions.verbs"]
     return subject, None if saved else head_kind
+
+
+def _described_thing(doc: NlpDoc, num_start: int) -> tuple[str, str | None] | None:
+    """'destroyed 5 civilian vehicles', 'struck 13 enemy personnel and equipment clusters': a word of people or
+    troops before the noun the parse makes the number count describes that noun, which is counted; the noun's
+    own lexicon (things) or none is the figure's, so a verb of losing or destroying makes no toll of it
+    (figures.yaml people_words_describing_things). A noun that is people, troops or a toll ('civilian
+    casualties') keeps the count of people."""
+    tok = _token_at(doc, num_start)
+    if tok is None or tok.dep_ != "nummod" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
+        return None
+    noun, pats = tok.head, _patterns()
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "7 enemy personnel concentration areas": personnel -> areas
+    if any(pats[k].fullmatch(w) for k in ("people", "troops", "munitions", *_KINDS) for w in (noun.lower_, noun.lemma_.lower())):
+        return None
+    between = doc.tokens[tok.i + 1:noun.i]
+    if not any(pats[k].fullmatch(t.lower_) for k in ("people", "troops") for t in between):
+        return None
+    subject = doc.body[between[0].idx:noun.idx + len(noun.text)]
+    return subject, "things" if pats["things"].fullmatch(noun.lower_) else None
 
 
 def _craft_out_of_war(fig: _Figure, subject: str | None) -> bool:
@@ -2095,7 +2120,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
         return None  # "Su-24M", "5K": a letter that scales only a sum, or people ('5.3M refugees')
     if _patterns()["duration"].match(fig.after) and not (fig.m["cur"] or fig.m["pct"]):
         return _duration(scan, fig, value)
-    subject, head_kind = _counted(fig)
+    subject, head_kind = _counted(scan.doc, fig)
     if _counts_nothing(scan.doc, fig, value, head_kind):
         return None
     measured = _patterns()["measure"].match(fig.after) if not (fig.m["cur"] or fig.m["pct"]) else None
