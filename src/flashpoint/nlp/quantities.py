@@ -715,7 +715,20 @@ def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | N
         if noun.dep_ not in ("nummod", "compound") or noun.head is noun:
             break
         noun = noun.head
-    return _said_of_kind(noun) or _listed_kind(noun, people)
+    return _said_of_kind(noun) or _listed_kind(noun, people) or _whole_kind(noun)
+
+
+def _whole_kind(part: Token) -> str | None:
+    """'At least 10 people, including three children, were killed, and 45 were injured': a part the parse
+    attaches to the counted whole by one of figures.yaml part_of_a_toll `words` takes the kind of the verb said
+    of the whole, unless its own noun is a toll ('40 casualties, including 12 deaths')."""
+    whole = part.head
+    if part.dep_ != "nmod" or whole.i >= part.i or _word_kind(part) is not None:
+        return None
+    words = _figure_rule_words()["part_of_a_toll.words"]
+    if not any(c.dep_ == "case" and c.lower_ in words for c in part.children):
+        return None
+    return _said_of_kind(whole)
 
 
 def _said_of_kind(noun: Token) -> str | None:
