@@ -1904,9 +1904,33 @@ def _worded_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None,
     (money, munitions, a percentage and things counted keep their words' kind)."""
     pct = bool(fig.m["pct"])
     found = _kind(ctx.near_before, fig.after, head_kind, unit, pct, ctx.prev is not None)
+    if found in _TOLLS and _toll_of_another_clause(scan.doc, fig):
+        found = _kind("", fig.after, head_kind, unit, pct, ctx.prev is not None) or "other"
     if found not in ("money", "munitions") and not pct and head_kind != "things" and not _toll_written_after(scan.doc, fig):
         found = _governed_kind(scan.doc, fig.num_start, head_kind in ("people", "troops")) or found
     return found
+
+
+def _toll_of_another_clause(doc: NlpDoc, fig: _Figure) -> bool:
+    """'Five people were killed when a missile hit a school that housed 300 students': the counted noun is the
+    subject or object of the verb of a relative clause that is no toll, and the toll word before the figure lies
+    outside that clause, so the toll is another clause's (figures.yaml toll_of_another_clause)."""
+    tok = _token_at(doc, fig.num_start)
+    if tok is None:
+        return False
+    noun = tok
+    for _ in range(3):
+        if noun.dep_ not in ("nummod", "compound") or noun.head is noun:
+            break
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubj:pass", "obj") or verb.pos_ != "VERB" or verb.dep_ != "acl:relcl" \
+            or _word_kind(verb) is not None or _patterns()["killed_of_people"].fullmatch(verb.lower_):
+        return False
+    clause = min(t.idx for t in verb.subtree)
+    if not fig.s_start < clause <= fig.start:
+        return False
+    return _nearest_toll(doc.body[fig.s_start:clause], "") is not None and _nearest_toll(doc.body[clause:fig.start], "") is None
 
 
 def _toll_written_after(doc: NlpDoc, fig: _Figure) -> bool:
