@@ -1891,7 +1891,23 @@ def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, 
     cur = _currency_of(scan, fig)
     found = _worded_kind(scan, fig, ctx, head_kind, unit if cur else None)
     bare = found in (None, "other") and head_kind is None and not (cur or m["pct"])
-    return "killed" if bare and _toll_risen(scan.doc.body[fig.s_start:fig.start]) else found
+    if bare and _toll_risen(scan.doc.body[fig.s_start:fig.start]):
+        return "killed"
+    return "other" if found is None and ctx.coordinated and _predicate_of_its_own(scan.doc, fig) else found
+
+
+def _predicate_of_its_own(doc: NlpDoc, fig: _Figure) -> bool:
+    """'Two soldiers were killed and three were taken captive': a figure joined to a toll that the parse makes the
+    subject of a verb of its own, coordinated with the toll's and no toll itself, takes no kind from the toll
+    before it ('24 civilians were killed and 121 wounded' has no verb of its own; figures.yaml
+    predicate_of_its_own)."""
+    tok = _token_at(doc, fig.num_start)
+    if tok is None:
+        return False
+    noun = tok.head if tok.dep_ == "nummod" else tok
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubj:pass") and verb.pos_ == "VERB" and verb.dep_ == "conj" \
+        and _word_kind(verb) is None and not _patterns()["killed_of_people"].fullmatch(verb.lower_)
 
 
 def _currency_of(scan: _Scan, fig: _Figure) -> str | None:
