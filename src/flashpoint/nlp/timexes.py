@@ -1372,7 +1372,7 @@ _COUNTED_AFTER_A_YEAR = re.compile(r"\s*(?:" + longest_first(_W.year_counted_nou
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     lead_in = _year_without_a_cue(ctx, m.start("y"), m.end("y"))
     if not (m["cue"] or m["lead"] or m["later"] or m["det"] or lead_in is not None
-            or _year_of_a_thing(ctx.text, m.start("y"), m.end("y"))):
+            or _year_of_a_thing(ctx.text, m.start("y"), m.end("y")) or _year_before_its_noun(ctx, m.start("y"))):
         return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
     after = ctx.text[m.end():m.end() + 12]
     if _COUNTED_AFTER_A_YEAR.match(after):
@@ -1435,6 +1435,23 @@ def _year_of_a_thing(text: str, a: int, b: int) -> bool:
     noun = _OF_A_THING_NOUN.match(text, b)
     return any(before.endswith(p) for p in rule_words("year_of_a_thing", "possessives")) and \
         noun is not None and not noun.group(0).endswith("s")
+
+
+def _year_before_its_noun(ctx: Ctx, a: int) -> bool:
+    """'delaying 2025 nuclear power exit', 'ahead of 2024 election': a year the parse makes the number of a
+    singular common noun is said of a thing, a date, for a count of more than one takes a plural; so is one before
+    a plural of `dated_plurals` ('raising 2016 elections'). A counted unit ('a 1500 euro fine') or a count word
+    before it ('an estimated 2000 ...') keeps a count (dates.yaml: year_before_its_noun). Read from the parse: a
+    text given without one (the datetime eval) reads no year here."""
+    doc = ctx.doc
+    tok = None if doc is None else _parsed_at(doc, a)
+    if doc is None or tok is None or tok.dep_ != "nummod" or tok.head.i <= tok.i or tok.idx != a:
+        return False
+    noun, before = tok.head, doc[tok.i - 1].lower_ if tok.i else ""
+    if noun.lower_ in rule_words("year_before_its_noun", "counted_singulars") \
+            or before in rule_words("year_after_a_describing_word", "count_words"):
+        return False
+    return noun.tag_ == "NN" or noun.lower_ in rule_words("year_before_its_noun", "dated_plurals")
 
 
 @rule("decade")
