@@ -1440,17 +1440,18 @@ def _year_of_a_thing(text: str, a: int, b: int) -> bool:
 def _year_before_its_noun(ctx: Ctx, a: int) -> bool:
     """'delaying 2025 nuclear power exit', 'ahead of 2024 election': a year the parse makes the number of a
     singular common noun is said of a thing, a date, for a count of more than one takes a plural; so is one before
-    a plural of `dated_plurals` ('raising 2016 elections'). A counted unit ('a 1500 euro fine') or a count word
-    before it ('an estimated 2000 ...') keeps a count (dates.yaml: year_before_its_noun). Read from the parse: a
-    text given without one (the datetime eval) reads no year here."""
+    a plural of `dated_plurals` ('raising 2016 elections'). A counted unit up to the noun ('to get 2000 hryvnia
+    payment') or a count word before it ('an estimated 2000 ...') keeps a count (dates.yaml: year_before_its_noun).
+    Read from the parse: a text given without one (the datetime eval) reads no year here."""
     doc = ctx.doc
     tok = None if doc is None else _parsed_at(doc, a)
     if doc is None or tok is None or tok.dep_ != "nummod" or tok.head.i <= tok.i or tok.idx != a:
         return False
     noun, before = tok.head, doc[tok.i - 1].lower_ if tok.i else ""
-    if noun.lower_ in rule_words("year_before_its_noun", "counted_singulars") \
+    units = rule_words("year_before_its_noun", "counted_singulars")
+    if any(t.lower_ in units for t in doc[tok.i + 1:noun.i + 1]) \
             or before in rule_words("year_after_a_describing_word", "count_words"):
-        return False
+        return False  # "to get 2000 hryvnia payment": the unit between counts
     return noun.tag_ == "NN" or noun.lower_ in rule_words("year_before_its_noun", "dated_plurals")
 
 
