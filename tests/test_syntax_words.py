@@ -102,6 +102,30 @@ def test_each_function_word_list_decides_where_its_word_is_written(
     assert read(parse(neg)) == neg_answer
 
 
+_LISTED_NAMES = frozenset({"Kenya", "Uganda", "Nairobi", "William", "Ruto", "Yoweri", "Museveni"})
+
+
+def _listed_subjects(text: str) -> list[str]:
+    """The verb "held"'s subject and its conjuncts after syntax.repair_name_lists (the names the entities would find
+    given by hand)."""
+    doc = parse(text)
+    syn.repair_name_lists(doc, lambda tok: tok.text in _LISTED_NAMES)
+    subject = syn.subject(_word(doc, "held"))
+    return [t.text for t in syn.coordinated(subject)] if subject is not None else []
+
+
+def test_a_list_of_titled_names_before_its_verb_is_one_subject_of_coordinated_names() -> None:
+    """syntax.yaml name_list_words and name_list_openers: a list of titled names joined by "and" is read as one
+    subject whose items are its conjuncts, where the list opens the sentence or an adjunct sets it off; a list that
+    hangs on a noun ("the presidents of ...") or another word than those of a name is read as the parse reads it."""
+    assert _listed_subjects("President of Kenya William Ruto and President of Uganda Yoweri Museveni held talks.") \
+        == ["Ruto", "Museveni"]
+    assert _listed_subjects("In Nairobi, Kenyan President William Ruto and Ugandan President Yoweri Museveni held "
+                            "talks.") == ["Ruto", "Museveni"]
+    assert _listed_subjects("The presidents of Kenya and Uganda held talks.") == ["presidents"]
+    assert _listed_subjects("Ministers from Kenya and Uganda held talks.") == ["Ministers"]
+
+
 def test_a_first_line_opening_with_a_byline_word_is_no_masthead() -> None:
     """pages.yaml byline_words: "By Jane Doe" is a byline; "Kyiv Post" may name the publication."""
     table = meta.sources_table()

@@ -3041,6 +3041,8 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_stranded_subjects(doc.tokens)
     syn.repair_compound_subjects(doc.tokens)
     syn.repair_dash_asides(doc.tokens)
+    names_found = _entity_tokens(doc, ("PERSON", "GPE", "ORG"))
+    syn.repair_name_lists(doc.tokens, lambda tok: tok.i in names_found)
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
     syn.repair_verbless_headlines(doc.tokens, known_verb)

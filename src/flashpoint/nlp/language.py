@@ -34,7 +34,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
-                "awaited_marks", "bidding_verbs")
+                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -153,6 +153,8 @@ class Syntax:
     mention_heads: frozenset[str]
     awaited_marks: frozenset[str]
     bidding_verbs: frozenset[str]
+    name_list_words: frozenset[str]
+    name_list_openers: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

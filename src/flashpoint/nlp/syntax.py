@@ -14,7 +14,7 @@ from typing import Any, cast
 import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import irregular, shaped, verb_forms
@@ -196,6 +196,124 @@ def repair_compound_subjects(doc: Doc) -> None:
                 and verb.dep_ in CLAUSE_DEPS - {"ROOT"} and name.i < verb.i \
                 and not children(verb, *SUBJECT_DEPS, "nsubj:pass", "expl"):
             name.dep_ = "nsubj"
+
+
+def repair_name_lists(doc: Doc, is_name: Callable[[Token], bool]) -> None:
+    """"Kenyan President William Ruto and Ugandan President Yoweri Museveni held talks": a list of titled names joined
+    by commas and "and" (syntax.yaml additive_conjunctions, the last separator) right before a verb and its
+    auxiliaries, opening its sentence or set off by one of `name_list_openers`, which the parse splits into several
+    subjects, appositions and flat names, is one subject of coordinated names, the last word of each item its head
+    (`is_name`: a word of a name the entities found; an item ends in one; one item at least has a title or a first
+    name)."""
+    # a verb hung on a later one ("have(VERB) both expressed") heads no subject of its own
+    for verb in [t for t in doc if t.pos_ == "VERB" and not (t.head.i > t.i and t.head.pos_ in VERBS)]:
+        listed = _name_list_before(verb, is_name)
+        if listed is not None and not _listed_as_read(listed[0], verb):
+            _coordinate(listed[0], listed[1], verb)
+
+
+def _name_list_before(verb: Token, is_name: Callable[[Token], bool]) -> tuple[list[list[Token]], list[Token]] | None:
+    """The items of a list of names right before the verb and the separator after each but the last, or None."""
+    first, end = _name_run_before(verb, is_name)
+    items, seps = _split_list(verb.doc[first + 1:end + 1], is_name)
+    opened = _list_opened(verb, first)
+    if not opened and seps and seps[0].text == "," and verb.doc[first].pos_ == "ADP" \
+            and _list_opened(verb, first - 1):
+        # "On Monday, Kenya and Uganda held": no item is the opening adjunct's ("talks between the U.S., Russia and
+        # Ukraine are planned": a list a preposition within the clause opens is no subject)
+        items, seps, opened = items[1:], seps[1:], True
+    fits = opened and len(items) > 1 and all(i and i[-1].pos_ == "PROPN" and is_name(i[-1]) for i in items) \
+        and seps[-1].lower_ in syntax().additive_conjunctions and any(_titled(i) for i in items)
+    return (items, seps) if fits and not _hangs_below(verb, {t.i for item in items for t in item}) else None
+
+
+def _titled(item: list[Token]) -> bool:
+    """An item of more than one word besides `name_list_words` ("Kenyan President William Ruto"): a list of such
+    names is what the parse splits; a list of bare names ("Washington and the Taliban") is read as parsed."""
+    return sum(t.lower_ not in syntax().name_list_words for t in item) > 1
+
+
+def _name_run_before(verb: Token, is_name: Callable[[Token], bool]) -> tuple[int, int]:
+    """The index before the run of name-list words that ends right before the verb and its auxiliaries, and the
+    run's last index."""
+    start = verb.sent.start
+    end = verb.i - 1
+    while end >= start and verb.doc[end].dep_ in ("aux", "aux:pass", "advmod") and verb.doc[end].head.i == verb.i:
+        end -= 1
+    first = end
+    while first >= start and _in_name_list(verb.doc[first], is_name):
+        first -= 1
+    return first, end
+
+
+def _list_opened(verb: Token, before: int) -> bool:
+    """A list after the word at `before` opens its clause: the sentence starts after it, or it is one of
+    `name_list_openers` or a subordinator ("when Bush, Musharraf and Karzai held"; syntax.yaml clause_openers)."""
+    if before < verb.sent.start:
+        return True
+    word, words = verb.doc[before], syntax()
+    return word.text in words.name_list_openers or word.pos_ == "SCONJ" or word.lower_ in words.clause_openers
+
+
+def _hangs_below(verb: Token, run: set[int]) -> bool:
+    """The parse hangs the verb below a word of the list: it is read as it is."""
+    above = verb
+    while above.head.i != above.i:
+        above = above.head
+        if above.i in run:
+            return True
+    return False
+
+
+def _in_name_list(tok: Token, is_name: Callable[[Token], bool]) -> bool:
+    """A word a list of titled names is made of: a name's, a title's (a proper noun's tag), a separator."""
+    words = syntax()
+    return is_name(tok) or tok.tag_ in ("NNP", "NNPS") or tok.text == "," or tok.lower_ in words.name_list_words \
+        or tok.lower_ in words.additive_conjunctions
+
+
+def _split_list(run: Span, is_name: Callable[[Token], bool]) -> tuple[list[list[Token]], list[Token]]:
+    """The items of a run of name-list words between its separators (", and" is one), and the last word of each
+    separator; a conjunction inside a name ("Bosnia and Herzegovina") separates nothing."""
+    items: list[list[Token]] = [[]]
+    seps: list[Token] = []
+    for tok in run:
+        sep = tok.text == "," or (tok.lower_ in syntax().additive_conjunctions and not is_name(tok))
+        if not sep:
+            items[-1].append(tok)
+        elif items[-1]:
+            items.append([])
+            seps.append(tok)
+        elif seps:
+            seps[-1] = tok
+    return items, seps
+
+
+def _listed_as_read(items: list[list[Token]], verb: Token) -> bool:
+    """The parse already reads the list as the verb's one subject of coordinated names."""
+    heads = [item[-1] for item in items]
+    return heads[0].head.i == verb.i and all(h in heads[0].conjuncts for h in heads[1:])
+
+
+_LIST_SPLITTING_DEPS = frozenset({"conj", "appos", "cc", "punct", "nsubj", "nsubj:pass"})
+
+
+def _coordinate(items: list[list[Token]], seps: list[Token], verb: Token) -> None:
+    """The list made the verb's subject: the first item's head its subject, the others' conjuncts of it, each item's
+    words that hung outside it its head's, each separator the next item's."""
+    heads = [item[-1] for item in items]
+    own = {t.i: k for k, item in enumerate(items) for t in item}
+    dep = "nsubj:pass" if children(verb, "nsubj:pass") else "nsubj"
+    for k, item in enumerate(items):
+        for tok in item[:-1]:  # a word hung outside its item, or as a second name or subject within it
+            if own.get(tok.head.i) != k or tok.head.i == tok.i or tok.dep_ in _LIST_SPLITTING_DEPS:
+                tok.head = heads[k]
+                tok.dep_ = "amod" if tok.pos_ == "ADJ" else "compound" if tok.pos_ in NOUNS else tok.dep_
+        heads[k].head = verb if k == 0 else heads[0]
+        heads[k].dep_ = dep if k == 0 else "conj"
+    for k, sep in enumerate(seps):
+        sep.head = heads[k + 1]
+        sep.dep_ = "cc" if sep.lower_ in syntax().additive_conjunctions else "punct"
 
 
 def repair_dash_asides(doc: Doc) -> None:
