@@ -1531,8 +1531,15 @@ class Extraction:
         inverted = {id(c): inv for c, inv in chosen.values()}
         for cue in self.cues:
             cue.who = self.resolve(cue, inverted.get(id(cue), False))
-            if cue.who is not None:
+            if cue.who is not None and not self._nested_speech(cue):
                 self.speakers.heard(cue.who, cue.start)
+
+    def _nested_speech(self, cue: Cue) -> bool:
+        """'The group said that employees were told by WeWork to sign': a speech verb inside the clause another
+        speaker's verb reports is speech that speaker passes on, so its speaker is no voice of the text that a
+        later "it" or "the group" could stand for."""
+        verbs = {c.tok.i for c in self.cues if c is not cue and c.who is not None}
+        return any(t.i in verbs for t in cue.tok.ancestors)
 
     def _direct_quotes(self, chosen: dict[int, Pick], reported: dict[int, tuple[int, int] | None]) -> list[Quote]:
         out: list[Quote] = []

@@ -165,6 +165,15 @@ def _reports(verb: Token) -> bool:
         any(c.dep_ == "xcomp" and syntax.is_verb_of(c, _reporting_verbs()) for c in verb.children)
 
 
+def _said_by_same_kind(word: Token, kind: Token) -> bool:
+    """'The group announced that WeWork had reached a deal. … the group said': a word in a clause that a speech verb
+    reports whose own subject is the same word for a body ("the group") as `kind`; that word already stands for the
+    one who spoke there, so "the group" later is that speaker, not a body named in what it said."""
+    return word.dep_ in ("nsubj", "nsubj:pass") and any(
+        _reports(v) and any(c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ == kind.lower_ for c in v.children)
+        for v in _clause_of(word).ancestors)
+
+
 def _governs_clause(top: Token, tok: Token) -> bool:
     """Is `top` `tok` or one of its heads?"""
     for _ in range(12):
@@ -1721,6 +1730,8 @@ class Speakers:
         if not self._described_by_kind(tok, lo, hi, actor):
             return None
         for t in reversed(self._clauses_before(tok)):
+            if _said_by_same_kind(t, tok):
+                return None  # "The group announced that WeWork … the group said": the group, not WeWork
             if t.dep_ not in ("nsubj", "nsubj:pass"):
                 continue
             if t.pos_ != "PROPN":
