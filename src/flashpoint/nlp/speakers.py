@@ -1312,9 +1312,11 @@ class Speakers:
 
     def _issuer(self, tok: Token, lo: int, hi: int) -> Who | None:
         """'the statement said', 'figures from the UN': whoever issued it, named by its "from"/"by"
-        phrase or in its own noun phrase (not in a clause the parse hung on it), or speaking just
-        before; else the source as the text names it ("according to army tallies") when the phrase
-        names a body; a bare "a document" or "data from March" names no one."""
+        phrase or in its own noun phrase (not in a clause the parse hung on it), or the issuer of the
+        document last named ("a report in the Argus Leader … The report says"), or speaking just before
+        (a body quoted in between, "billboards in which people say", did not write the report); else the
+        source as the text names it ("according to army tallies") when the phrase names a body; a bare "a
+        document" or "data from March" names no one."""
         issuer = self.issued_by(tok)
         if issuer is not None:
             return issuer
@@ -1325,7 +1327,7 @@ class Speakers:
         if definite:
             if tok.tag_ in ("NNS", "NNPS") and all(c.lower_ in quoting().generic_articles for c in definite):
                 return None  # "the latest reports": reports in general, no one's document
-            return self.group(tok.idx) or self._issuer_of_document_before(tok.idx)
+            return self._issuer_of_document_before(tok.idx) or self.group(tok.idx)
         return self._source_as_named(tok, lo, hi)
 
     def _source_as_named(self, tok: Token, lo: int, hi: int) -> Who | None:
