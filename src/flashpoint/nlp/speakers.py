@@ -1740,7 +1740,21 @@ class Speakers:
                 t = self._body_of_members(t) or t  # "Hamas fighters attacked …": the body they fight for
             if t.pos_ == "PROPN" and not self.in_quote(t.idx):
                 return self._body_named(t)
-        return None
+        return self._one_name_before(tok)
+
+    def _one_name_before(self, tok: Token) -> Who | None:
+        """'The attorney general is investigating WeWork. The company confirmed …': with no body named as a subject
+        before, the one name the same clauses give in any role (an object, a possessor) that is no person's and no
+        place's is the body "the company" stands for; two names or more leave it as written (which, the reader could
+        not tell)."""
+        words = [t for t in self._clauses_before(tok) if t.pos_ == "PROPN" and not t.is_space and not self.in_quote(t.idx)]
+        names: dict[str, Token] = {}
+        for t in words:
+            own = self.entity_at(t.idx)
+            if own is not None and own.type != "ORG" or self.in_time(t.idx):
+                continue  # a person, a place, a nation or a day names no body
+            names.setdefault(own.text if own is not None else self.body[slice(*name_run(t))], t)
+        return self._body_named(next(iter(names.values()))) if len(names) == 1 else None
 
     def _body_named(self, name: Token) -> Who | None:
         """The body a subject's name names; none where it is a person's or a place's (quotes.yaml
