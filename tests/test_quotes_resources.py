@@ -18,6 +18,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert words.title_words > words.fragment_words  # a title is longer than a quoted term
     assert "organization" in words.body_nouns and "commission" not in words.body_nouns  # a body's own word
     assert "automaker" in words.body_kinds and "company" not in words.body_kinds  # "the company" is a source noun
+    assert "source" in words.any_speaker_words and "commission" not in words.any_speaker_words  # "the source": anyone
     assert "professor" in words.person_nouns and "agency" not in words.person_nouns  # a body is no person
     assert "cite" in words.speaker_acts and "kill" not in words.speaker_acts  # "…, killing five" is still the claim
     assert "officials" in words.nameless_sources and "ministry" not in words.nameless_sources  # a body is named
@@ -42,23 +43,23 @@ def test_the_shipped_quote_words_load() -> None:
     ("definite_determiners: [the, its, the]\n", "twice"),
     ("other: [x]\n", "must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
+     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nany_speaker_words: [source]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\npointing_back: [this]\npointing_verbs: [say]\npointing_preps: [about]\naccording_to: [according, to]\nfragment_words: three\n",
      "whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
+     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nany_speaker_words: [source]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\npointing_back: [this]\npointing_verbs: [say]\npointing_preps: [about]\naccording_to: [according, to]\nfragment_words: 3\n",
      "'title_words' must be a whole number"),
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
+     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nany_speaker_words: [source]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\npointing_back: [this]\npointing_verbs: [say]\npointing_preps: [about]\naccording_to: [according, to]\nfragment_words: 3\n"
      "title_words: 10\nbare_role_owners: GPE\n",
      "'bare_role_owners' must be a list of words"),
     ("definite_determiners: [the]\nissuer_preps: [from]\ndocument_preps: [in]\nquestion_words: [why]\nno_source_nouns: [plan]\ndocument_authors: [authors]\n"
-     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
+     "person_nouns: [professor]\nbody_nouns: [group]\nbody_kinds: [automaker]\nany_speaker_words: [source]\nspeaker_acts: [cite]\nnameless_sources: [officials]\ntyped_nameless_sources: [experts]\n"
      "counting_words: [many]\naside_marks: [as]\nsaid_as_marks: [as]\nissuing_verbs: [issue]\nclause_verbs: [say]\nutterance_ends: [.]\nsetting_openers: [to]\nquantity_openers: [at least]\nclosing_aside_openers: [a]\ncomplementizers: [that]\nclause_joiners: [and]\ncontrast_joiners: [but]\n"
      "subject_relatives: [who]\nsingular_they_pronouns: [they]\ngeneric_articles: [the]\ntitle_small_words: [of]\npointing_back: [this]\npointing_verbs: [say]\npointing_preps: [about]\naccording_to: [according, to]\nfragment_words: 3\n"
      "title_words: 10\nbare_role_owners: [GPE]\nbody_name_types: [ORG]\nnot_body_name_types: [PERSON]\ncataphora_reach: far\n",

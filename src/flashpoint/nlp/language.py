@@ -242,6 +242,7 @@ class Quoting:
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     body_kinds: frozenset[str]
+    any_speaker_words: frozenset[str]
     speaker_acts: frozenset[str]
     nameless_sources: frozenset[str]
     typed_nameless_sources: frozenset[str]
@@ -279,7 +280,7 @@ class Quoting:
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
-                 "document_authors", "person_nouns", "body_nouns", "body_kinds", "speaker_acts", "nameless_sources",
+                 "document_authors", "person_nouns", "body_nouns", "body_kinds", "any_speaker_words", "speaker_acts", "nameless_sources",
                  "typed_nameless_sources", "counting_words", "aside_marks", "said_as_marks",
                  "issuing_verbs", "clause_verbs", "utterance_ends", "setting_openers", "quantity_openers",
                  "closing_aside_openers", "complementizers", "clause_joiners", "contrast_joiners", "subject_relatives",

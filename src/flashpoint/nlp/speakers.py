@@ -174,6 +174,14 @@ def _said_by_same_kind(word: Token, kind: Token) -> bool:
         for v in _clause_of(word).ancestors)
 
 
+def _may_be_called(body: Who, word: Token) -> bool:
+    """'… the news agency said … the commission said': a body that spoke under common words alone (as written, no
+    name) is "the <word>" later only where those words hold it, or where the word is one for any speaker (quotes.yaml
+    any_speaker_words: "the source")."""
+    return any(c.isupper() for c in body.name) or word.lower_ in body.name.lower().split() or \
+        word.lower_ in quoting().any_speaker_words  # "An insider told … the source said": any speaker
+
+
 def _governs_clause(top: Token, tok: Token) -> bool:
     """Is `top` `tok` or one of its heads?"""
     for _ in range(12):
@@ -1602,12 +1610,14 @@ class Speakers:
 
     def _name_in_claim(self, a: int, b: int, tok: Token) -> bool:
         """'The deal is bad for Trump, a person briefed on the call said': a name governed by a preposition, before
-        a description that runs on to the end of its sentence with no comma closing it, ends the claim; it is no name
-        the description is apposed to ('Maria Lindqvist, a doctor at the hospital, said')."""
+        a description that runs on to its verb (or, with none after it, to the end of its sentence) with no comma
+        closing it, ends the claim ('… in China's Inner Mongolia region, the news agency said, citing …'); it is no
+        name the description is apposed to ('Maria Lindqvist, a doctor at the hospital, said')."""
         name = self.doc.tokens.char_span(a, b, alignment_mode="expand")
         if name is None or not any(c.idx < a for c in syntax.children(name.root, "case")):
             return False  # no preposition before it ("Ain o Salish Kendra": a word of the name)
-        return "," not in self.body[tok.idx:tok.sent.end_char]  # no comma closes the description
+        verb = tok.head if tok.head.idx > tok.idx else None  # "…, the news agency said, citing …": up to its verb
+        return "," not in self.body[tok.idx:verb.idx if verb is not None else tok.sent.end_char]  # no comma closes it
 
     def _role_description(self, tok: Token, text: str, lo: int) -> Who | None:
         """'the foreign minister said': the person before whose role fits (coref.resolve_description)."""
@@ -1717,8 +1727,9 @@ class Speakers:
         that each stays short ("the physicians": people, no body)."""
         if _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
             body = self.group(tok.idx)
-            if body is not None and (len(spaced_words(self.doc.tokens, lo, hi)) == 2 or tok.lower_ in quoting().body_nouns
-                                     or tok.lower_ in body.name.lower().split()):
+            if body is not None and _may_be_called(body, tok) and (
+                    len(spaced_words(self.doc.tokens, lo, hi)) == 2 or tok.lower_ in quoting().body_nouns
+                    or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
         return None
 
