@@ -202,13 +202,22 @@ def draw(dump_path: Path, n: int, seed: int) -> None:
 
 
 def _same_speaker(judged: str | None, found: str | None) -> bool:
-    """The judged and found speakers are one: the same words, one inside the other, or the same last word once the
-    project's own transliteration folding (gazetteer.fold, as the entity stage links spellings) is applied to both
-    ("Zelenskiy", "Zelenskyy" and "Volodymyr Zelensky" are one person)."""
+    """The judged and found speakers are one: the same words, the words of one a run of the other's (whole words:
+    "WeWork" is not "WeWorkers Coalition"), or the same last word once the project's own transliteration folding
+    (gazetteer.fold, as the entity stage links spellings) is applied to both ("Zelenskiy", "Zelenskyy" and "Volodymyr
+    Zelensky" are one person)."""
     if judged is None or found is None:
         return judged is None and found is None
-    a, b = judged.casefold(), found.casefold()
-    return a == b or a in b or b in a or _folded_last_word(judged) == _folded_last_word(found) != ""
+    a, b = _casefolded_words(judged), _casefolded_words(found)
+    return _word_run_in(a, b) or _word_run_in(b, a) or _folded_last_word(judged) == _folded_last_word(found) != ""
+
+
+def _casefolded_words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.casefold())
+
+
+def _word_run_in(run: list[str], words: list[str]) -> bool:
+    return bool(run) and any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _folded_last_word(name: str) -> str:
