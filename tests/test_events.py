@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.model import Article, Event
+from flashpoint.nlp import syntax as syn
+from flashpoint.nlp.parser import parse
 from flashpoint.nlp.pipeline import analyze
 from flashpoint.nlp.plover import canonical_type, plover_score
 
@@ -1576,6 +1578,28 @@ def test_a_headline_base_form_read_as_a_noun_is_the_verb_only_with_its_subject()
     # syntax.repair_plural_verbs: "Russians hit(NN) dormitory": a base form with an object and a subject
     hit = of_type(events_of("Russians hit dormitory of educational institution in Chasiv Yar"), "ASSAULT")
     assert [side(e.actor) for e in hit] == ["RUS"]
+
+
+def test_a_name_glued_before_a_finite_verb_with_no_subject_is_its_subject() -> None:
+    # syntax.repair_glued_subjects: "after Russia(compound) invades(VBZ) Ukraine": the parser read the name and the
+    # verb as one noun phrase; the name is the verb's subject and the preposition before it the clause's mark
+    invaded = of_type(events_of("Shares slide after Russia invades Ukraine"), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in invaded] == [("RUS", "UKR")]
+    assert all(e.confidence >= 0.5 for e in invaded)
+    visited = of_type(events_of("In Poland, Biden visits U.S. troops on NATO eastern flank"), "CONSULT")
+    assert [side(e.actor) for e in visited] == ["USA"]
+    # a common noun glued alone is the noun phrase the verb tag misread: "peace talks" talk to no one
+    assert not of_type(events_of("Evacuations stall as peace talks resume in Istanbul"), "CONSULT")
+
+
+def test_a_verb_tag_on_a_noun_with_a_common_noun_glued_before_it_finds_no_subject() -> None:
+    # syntax.repair_glued_subjects leaves "peace(compound) talks(VBZ)" and "strike(compound) drones(VBZ)" alone
+    doc = parse("Evacuations stall as peace talks resume in Istanbul. Air defense forces down 79% of strike drones.")
+    syn.repair_glued_subjects(doc)
+    assert {t.text: t.dep_ for t in doc}["peace"] != "nsubj" and {t.text: t.dep_ for t in doc}["strike"] != "nsubj"
+    named = parse("Markets fall after Russia invades Georgia")
+    syn.repair_glued_subjects(named)
+    assert {t.text: t.dep_ for t in named}["Russia"] == "nsubj"
 
 
 @pytest.mark.parametrize(("sentence", "actor", "recipient"), [

@@ -539,6 +539,46 @@ def _plural_read_for_verb(doc: Doc, start: int, tok: Token, is_verb_form: Callab
         and is_verb_form(tok)
 
 
+def repair_glued_subjects(doc: Doc) -> None:
+    """"... after Russia(compound) invades(VBZ) Ukraine", "as U.S.(compound) presses China over war stance",
+    "Ukrainian Army(compound) liberates 23 settlements": a finite verb the tagger saw, with no subject, and a name
+    glued right before it as a modifier (the parser read "Russia invades" as a noun phrase) has that name as its
+    subject; a preposition the parse gave the verb before the name opens the clause ("after", "as": its mark). A
+    common noun glued alone ("ash dumps", "peace talks resume"), a name a preposition opens ("Resistance in Mariupol
+    shows"), or a verb with nothing after it, is left: there the verb tag is the likelier misreading."""
+    tags = doc.to_array(TAG)  # the finite verbs, found without a Token each
+    for verb in (doc[i] for i in np.flatnonzero(np.isin(tags, _FINITE_TAGS)).tolist()):
+        if verb.pos_ != "VERB" or children(verb, *_SUBJECT_OR_EXPLETIVE):
+            continue
+        glued = _name_glued_before(verb)
+        if glued is None or not any(c.i > verb.i and not c.is_punct for c in verb.children):
+            continue
+        openers = [c for c in verb.children if c.dep_ == "case" and c.i < glued.left_edge.i]
+        if verb.dep_ not in CLAUSE_DEPS and not (openers and verb.dep_ in ("obl", "nmod")):
+            continue  # a subject or object of another verb ("Israel strikes(nsubj) kill 20") is a noun
+        glued.dep_ = "nsubj"
+        for opener in openers:
+            opener.dep_ = "mark"  # "after Russia invades": the preposition was the noun phrase's, now the clause's
+        if verb.dep_ not in CLAUSE_DEPS:
+            verb.dep_ = "advcl"  # the phrase it opened is a clause: "fall after Russia(compound) invades(obl) Georgia"
+
+
+_FINITE_TAGS = np.array([get_string_id(t) for t in ("VBZ", "VBP", "VBD")], dtype=np.uint64)
+_SUBJECT_OR_EXPLETIVE = ("nsubj", "nsubj:pass", "csubj", "expl")
+
+
+def _name_glued_before(verb: Token) -> Token | None:
+    """The name (a proper noun, or a noun a proper noun or an adjective opens: "Ukrainian Army") the parse glued
+    right before `verb` as its compound, that no preposition of its own opens."""
+    glued = [c for c in verb.children if c.dep_ in ("compound", "amod") and c.i < verb.i]
+    if not glued or glued[-1].right_edge.i != verb.i - 1:
+        return None
+    name = glued[-1]
+    named = name.pos_ == "PROPN" or name.tag_ in ("NNP", "NNPS") or (name.pos_ == "NOUN" and any(
+        c.i < name.i and c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") for c in name.children))
+    return name if named and not children(name, "case") else None
+
+
 def _glued_subject(verb: Token) -> Token | None:
     """The noun glued before a verb read as a noun, as its modifier, when the verb has no subject and no preposition
     opens that noun."""
