@@ -543,7 +543,8 @@ def repair_glued_subjects(doc: Doc) -> None:
     """"... after Russia(compound) invades(VBZ) Ukraine", "as U.S.(compound) presses China over war stance",
     "Ukrainian Army(compound) liberates 23 settlements": a finite verb the tagger saw, with no subject, and a name
     glued right before it as a modifier (the parser read "Russia invades" as a noun phrase) has that name as its
-    subject; a preposition the parse gave the verb before the name opens the clause ("after", "as": its mark). A
+    subject; a word the parse gave the verb before the name as its preposition opens the clause ("after", "as": its
+    mark) where it opens clauses too (syntax.yaml clause_openers; "embassy in Ukraine warns" is left). A
     common noun glued alone ("ash dumps", "peace talks resume"), a name a preposition opens ("Resistance in Mariupol
     shows"), or a verb with nothing after it, is left: there the verb tag is the likelier misreading."""
     tags = doc.to_array(TAG)  # the finite verbs, found without a Token each
@@ -553,14 +554,22 @@ def repair_glued_subjects(doc: Doc) -> None:
         glued = _name_glued_before(verb)
         if glued is None or not any(c.i > verb.i and not c.is_punct for c in verb.children):
             continue
-        openers = [c for c in verb.children if c.dep_ == "case" and c.i < glued.left_edge.i]
-        if verb.dep_ not in CLAUSE_DEPS and not (openers and verb.dep_ in ("obl", "nmod")):
+        openers = _clause_openers(verb, glued)
+        if openers is None or (verb.dep_ not in CLAUSE_DEPS and not (openers and verb.dep_ in ("obl", "nmod"))):
             continue  # a subject or object of another verb ("Israel strikes(nsubj) kill 20") is a noun
         glued.dep_ = "nsubj"
         for opener in openers:
             opener.dep_ = "mark"  # "after Russia invades": the preposition was the noun phrase's, now the clause's
         if verb.dep_ not in CLAUSE_DEPS:
             verb.dep_ = "advcl"  # the phrase it opened is a clause: "fall after Russia(compound) invades(obl) Georgia"
+
+
+def _clause_openers(verb: Token, glued: Token) -> list[Token] | None:
+    """The words the parse gave `verb` as prepositions before the name glued onto it, all of which open clauses too
+    (syntax.yaml clause_openers: "after Russia invades"); None where one opens the name only ("embassy in Ukraine
+    warns")."""
+    openers = [c for c in verb.children if c.dep_ == "case" and c.i < glued.left_edge.i]
+    return None if any(c.lower_ not in syntax().clause_openers for c in openers) else openers
 
 
 _FINITE_TAGS = np.array([get_string_id(t) for t in ("VBZ", "VBP", "VBD")], dtype=np.uint64)
