@@ -1606,6 +1606,30 @@ def test_a_verb_tag_on_a_noun_with_a_common_noun_glued_before_it_finds_no_subjec
     assert {t.text: t.dep_ for t in opened}["Ukraine"] != "nsubj"
 
 
+def test_a_call_on_someone_hung_on_the_one_met_is_the_line_s_verb_of_the_one_before() -> None:
+    # syntax.repair_participle_callers: "Sikorski(ROOT) in a phone call with ... Scholz called(acl of Scholz) on Berlin
+    # to send": the parse made Scholz the caller (REQUEST DEU > DEU); the verb is the line's, Sikorski its subject
+    called = of_type(events_of("Polish Foreign Minister Radoslaw Sikorski in a phone call with German Chancellor Olaf "
+                               "Scholz called on Berlin to send more tanks to Ukraine."), "REQUEST")
+    assert [(side(e.actor), side(e.recipient)) for e in called] == [("POL", "DEU")]
+    nauseda = of_type(events_of("Lithuanian President Gitanas Nauseda in a meeting with Polish President Andrzej Duda "
+                                "called on NATO to strengthen its eastern flank."), "REQUEST")
+    assert [side(e.actor) for e in nauseda] == ["LTU"]
+
+
+def test_a_participle_with_no_one_addressed_stays_the_noun_s_modifier() -> None:
+    # syntax.repair_participle_callers: "Civilians ... forced(acl) to obtain passports" were forced: no one is
+    # addressed by an oblique before the infinitive, so the participle is no active verb
+    doc = parse("Civilians of occupied villages forced to obtain Russian passports")
+    syn.repair_participle_callers(doc, lambda tok, prep: prep == "on")
+    assert {t.text: t.dep_ for t in doc}["forced"] == "acl"
+    called = parse("Lithuanian President Gitanas Nauseda in a meeting with Polish President Andrzej Duda called on "
+                   "NATO to strengthen its eastern flank.")
+    syn.repair_participle_callers(called, lambda tok, prep: prep == "on")
+    deps = {t.text: (t.dep_, t.head.text) for t in called}
+    assert deps["called"][0] == "ROOT" and deps["Nauseda"] == ("nsubj", "called")
+
+
 @pytest.mark.parametrize(("sentence", "actor", "recipient"), [
     ("In a statement on Facebook, the Ukrainian army accused separatists of firing at its positions.", "UKR", "UKR"),
     ("The Indian defence minister on Wednesday accused China of using coercion against its neighbours.", "IND", "CHN"),

@@ -3051,6 +3051,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_infinitive_nouns(doc.tokens, known_verb)
     syn.repair_gerund_headlines(doc.tokens, known_verb)
     syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)
+    syn.repair_participle_callers(doc.tokens, _addresses)
     syn.repair_glued_subjects(doc.tokens)
     return [t.i for t in syn.labelled(doc.tokens, "ROOT")]
 

@@ -466,6 +466,43 @@ def repair_plural_callers(doc: Doc, addresses: Callable[[Token, str], bool], ask
             _present_verb(tok, glued)
 
 
+def repair_participle_callers(doc: Doc, addresses: Callable[[Token, str], bool]) -> None:
+    """"Ukrainian Prime Minister Denys Shmyhal in a conversation with EU High Representative Josep Borrell called(acl)
+    on the EU to recognize ...", "Podoliak: Podoliak called(acl) on international community to increase ...": in a
+    line a noun heads with no finite verb, a past form the parse hung on a noun as its modifier, with no subject of its
+    own, that addresses someone by an oblique a verb of that form addresses by and an infinitive after it (`_calls_on`)
+    is the line's verb, active: one is not "called on the EU to" in the passive. Its subject is the first noun above it
+    that no preposition opens (Shmyhal, not Borrell); a label before that noun hangs on the verb."""
+    for verb in labelled(doc, "acl"):
+        if verb.tag_ not in ("VBD", "VBN") or children(verb, *_SUBJECT_OR_EXPLETIVE, "aux", "aux:pass", "mark") \
+                or not _calls_on(verb, addresses) or not _verbless_line(verb):
+            continue
+        subject, root = _unopened_noun_above(verb), verb.sent.root
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+        subject.head, subject.dep_ = verb, "nsubj"
+        if root.i != subject.i:
+            root.head, root.dep_ = verb, "dislocated"  # "Podoliak: Podoliak called on ...": the line's label
+        for clause in [c for c in verb.children if c.dep_ in ("acl", "advcl") and c.i > verb.i and _infinitive(c)]:
+            clause.dep_ = "xcomp"  # "called on the community to increase": what the one addressed is asked to do
+        for c in [c for c in root.children if c.dep_ == "punct" and c.i == verb.sent.end - 1]:
+            c.head = verb
+
+
+def _verbless_line(tok: Token) -> bool:
+    """A sentence a noun heads with no finite verb but `tok`."""
+    sent = tok.sent
+    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
+        t.i != tok.i and t.pos_ in VERBS and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in sent)
+
+
+def _unopened_noun_above(tok: Token) -> Token:
+    """The first noun above `tok` that no preposition opens ("Shmyhal in a conversation with Borrell": Shmyhal)."""
+    noun = tok.head
+    while noun.head.i != noun.i and any(c.dep_ == "case" and c.tag_ != "POS" for c in noun.children):
+        noun = noun.head
+    return noun
+
+
 def _calls_on(tok: Token, addresses: Callable[[Token, str], bool]) -> bool:
     """An oblique a verb of this form addresses someone by, with an infinitive after it ("calls on EU leaders to")."""
     addressed = [c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("nmod", "obl")
