@@ -328,7 +328,8 @@ def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int)
         taken = _claimant_run(words)
         while taken and taken[0].lower() in _WORDS.claimant_stripped_openers:
             taken.pop(0)
-        if taken and _object_of_a_preposition(words, taken):
+        if taken and (_object_of_a_preposition(words, taken) or _inside_the_run(sentence, offset_in_sentence,
+                                                                               v.start(), len(taken))):
             continue
         if taken:
             dist = abs(v.start() - offset_in_sentence)
@@ -336,6 +337,13 @@ def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int)
             if best is None or dist < best[0]:
                 best = (dist, who)
     return best[1] if best else None
+
+
+def _inside_the_run(sentence: str, at: int, verb_at: int, run_words: int) -> bool:
+    """Is the figure at `at` one of the last `run_words` words before the verb of saying at `verb_at` ('Two
+    people briefed on it said')? Then it counts who speaks and is no claim of theirs (figures.yaml
+    figure_in_its_own_source)."""
+    return at < verb_at and len(sentence[at:verb_at].split()) <= run_words
 
 
 def _claimant_run(words: list[str]) -> list[str]:
@@ -840,7 +848,7 @@ def _reporting_subject(chain: list[Token]) -> Token | None:
         if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_) or _gains_a_figure(node):
             continue
         subj = [c for c in node.children if c.dep_ in _CLAIMANT_DEPS]
-        if subj:
+        if subj and subj[0] not in chain:  # 'Two diplomats said': the figure counts the speakers, it is no claim
             return subj[0]
     return None
 
