@@ -535,6 +535,19 @@ def test_confidence_follows_how_the_event_was_told() -> None:
     assert conf("Talks stalled. The group accused Sudan of arming rebels.") < 0.5
 
 
+def test_an_attack_placed_only_by_a_town_of_a_war_is_marked_unsure() -> None:
+    """events.yaml conflict_attackers `confidence`: a clause that names no side, only where the attack is told (here by
+    the verb the noun is the subject of), implies both sides: shown as unsure, whatever the fitted model says; a side
+    named by the clause is read from it and keeps the model's confidence."""
+    def assault(body: str) -> list[tuple[str | None, str | None, float]]:
+        return [(side(e.actor), side(e.recipient), e.confidence) for e in of_type(events_of(body), "ASSAULT")]
+    placed = assault("Heavy shelling continued near Kharkiv on Sunday.")
+    assert [(a, r) for a, r, _ in placed] == [("RUS", "UKR")] and placed[0][2] < 0.5
+    named = assault("Russian troops shelled Kharkiv on Sunday.")
+    assert [(a, r) for a, r, _ in named] == [("RUS", "UKR")] and named[0][2] >= 0.5
+    assert assault("Heavy shelling came from the outskirts of Belgorod.") == []  # where it came from, not where it hit
+
+
 @pytest.mark.parametrize(("sentence", "trigger", "on"), [
     ("Chad accused Sudan of arming rebels.", "accused", set()),
     ("Chad has accused Sudan of arming rebels.", "accused", {"perfect"}),

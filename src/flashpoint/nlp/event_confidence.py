@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from flashpoint.model import Event
-from flashpoint.nlp.event_patterns import Pattern, quoted_phrases
+from flashpoint.nlp.event_patterns import Pattern, conflict_attackers, quoted_phrases
 from flashpoint.nlp.language import syntax
 
 CONFIDENT = 0.5
@@ -128,7 +128,7 @@ def _common(side: Any) -> bool:
 
 def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool,
              trigger: Token | None = None, sentences: int = 0, fanout: int = 1,
-             quoted_phrase: bool = False) -> dict[str, float]:
+             quoted_phrase: bool = False, placed_only: bool = False) -> dict[str, float]:
     clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
     sides = side_features(trigger, ev, fanout) if trigger is not None else {}
     return clause | sides | {
@@ -142,6 +142,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "inherited": float(inherited),
         "in_quote": float(in_quote),
         "quoted_phrase": float(quoted_phrase),
+        "placed_only": float(placed_only),
         "headline": float(sentence_index == 0),
         "force": float(ev.type in ("ASSAULT", "COERCE")),
         "no_actor": float(ev.actor is None),
@@ -157,8 +158,11 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
 def confidence(x: dict[str, float]) -> float:
     """P(the event's type and both its sides are right) under the fitted logistic model; a feature the model
     was not fitted on weighs nothing. An act inside a quoted phrase of the narrator's clause is someone's words
-    mentioned, not a happening told (events.yaml quoted_phrases): at most that rule's confidence, whatever its sides."""
+    mentioned, not a happening told (events.yaml quoted_phrases): at most that rule's confidence, whatever its sides;
+    so is an act of war whose clause names no side, only a place of one side of a war (events.yaml
+    conflict_attackers: both sides implied, not read)."""
     w = weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     fitted = round(1.0 / (1.0 + math.exp(-z)), 3)
+    fitted = min(fitted, conflict_attackers().confidence) if x.get("placed_only") else fitted
     return min(fitted, quoted_phrases().confidence) if x.get("quoted_phrase") else fitted

@@ -462,10 +462,16 @@ class QuotedPhrases:
 def quoted_phrases(language: str = DEFAULT_LANGUAGE) -> QuotedPhrases:
     """The rule, its ceiling checked: a mark of an unsure event is below the confidence that shows one (0.5)."""
     data, source = _rule_section(language, "quoted_phrases")
+    return QuotedPhrases(_words(data, "speech_deps"), _words(data, "clause_deps"), _unsure_ceiling(data, source),
+                         _examples(data, source))
+
+
+def _unsure_ceiling(data: dict[str, Any], source: str) -> float:
+    """A rule's `confidence`, the most an event it marks unsure may have: below the confidence that shows one (0.5)."""
     ceiling = float(data.get("confidence", 0.0))
     if not 0.0 <= ceiling < 0.5:
         raise ValueError(f"{source}: confidence {ceiling} marks no event unsure (it must be below 0.5)")
-    return QuotedPhrases(_words(data, "speech_deps"), _words(data, "clause_deps"), ceiling, _examples(data, source))
+    return ceiling
 
 
 @dataclass(frozen=True)
@@ -631,12 +637,14 @@ def home_front(language: str = DEFAULT_LANGUAGE) -> HomeFront:
 @dataclass(frozen=True)
 class ConflictAttackers:
     """events.yaml `conflict_attackers`: force of `types` with no one named doing it, told by a noun of `instruments`
-    or of a mode of `modes`, on one side of a conflict, is the other side's; a noun of `shared` (fighting) names no one."""
+    or of a mode of `modes`, on one side of a conflict, is the other side's; a noun of `shared` (fighting) names no one.
+    Where the clause names no side at all, only a place of one side of the war, the event is at most `confidence`."""
 
     types: frozenset[str]
     instruments: frozenset[str]
     modes: frozenset[str]
     shared: frozenset[str]
+    confidence: float
     positives: tuple[Example, ...]
     negatives: tuple[str, ...]
 
@@ -645,7 +653,7 @@ class ConflictAttackers:
 def conflict_attackers(language: str = DEFAULT_LANGUAGE) -> ConflictAttackers:
     data, source = _rule_section(language, "conflict_attackers")
     return ConflictAttackers(_types(data, source), _words(data, "instruments"), _words(data, "modes"),
-                             _words(data, "shared"), *_examples(data, source))
+                             _words(data, "shared"), _unsure_ceiling(data, source), *_examples(data, source))
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ _FORCE_SECTORS = frozenset({"MIL", "REB"})  # armed forces and armed groups: "th
 ENEMY = "side:enemy"  # the id a party named only as the actor's enemy carries until the actor is known
 # the recipient slots of a pattern that are no preposition: what is left of `recipient` are obliques' prepositions
 _CLAUSE_SLOTS = ("obj", "iobj", "ccomp", "target", "subject", "enemy")
+_SCENE_CHAIN = 3  # the act noun, the head of its "of", that head's: "the consequences of an attack", "the liquidation of ..."
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Coded:
     reciprocal: bool = False  # "accused each other": the actors act on one another
     named: bool = False  # the clause itself names a side of a country or a body (before unnamed people are placed)
     asked: bool = False  # "called on international partners to impose sanctions on Russia": an addressee of no country
+    placed_only: bool = False  # no side named, only a place of a war (`_in_a_war_place`): both sides implied, unsure
 
     def __post_init__(self) -> None:
         self.type = self.type or self.pattern.type
@@ -1682,8 +1684,11 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
     hosts += [h for h in _instrument_heads(trigger) if h not in hosts]  # "injured as a result of a rocket attack on Zaporizhzhia"
     lang = syntax()
     attack = lang.place_preps | lang.attack_target_preps
-    for obl in (o for h in hosts for o in syn.obliques(
-            h, attack if (force and h is trigger) or _lemma_in(h, lang.attack_nouns) else lang.place_preps)):
+    obliques = [o for h in hosts for o in syn.obliques(
+        h, attack if (force and h is trigger) or _lemma_in(h, lang.attack_nouns) else lang.place_preps)]
+    scene = _subject_scene(trigger)
+    obliques += syn.obliques(scene, lang.subject_scene_preps) if scene is not None and scene not in hosts else []
+    for obl in obliques:
         head = syn.np_head(obl)
         lo, hi = syn.phrase_span(head)
         # "in the town of Cizre": the place its modifiers lead to; "in northern Gaza": the phrase is no place's
@@ -1693,6 +1698,23 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
         if place is not None and place.country:
             return place
     return _relative_place(doc, trigger)
+
+
+def _subject_scene(trigger: Token) -> Token | None:
+    """"Heavy shelling continues near Kharkiv", "the consequences of a rocket attack are cleared in Zaporizhzhia": an
+    act noun that is the subject of a verb, itself or through a short chain of "of" phrases, happened where that verb
+    is told (its obliques of syntax.yaml subject_scene_preps). A verb that tells an act of its own ("attacks were
+    repulsed near Kupiansk", "protests erupted in Tehran") places it by its own pattern, not the noun's."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    top = trigger
+    for _ in range(_SCENE_CHAIN):
+        if top.dep_ in ("nsubj", "nsubj:pass") and top.head.pos_ == "VERB":
+            return None if matches(top.head) else top.head
+        if top.dep_ != "nmod" or syn.case_of(top) != "of":
+            return None
+        top = top.head
+    return None
 
 
 def _relative_place(doc: NlpDoc, trigger: Token) -> Place | None:
@@ -1740,7 +1762,9 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
-    coded.named = _one_named(coded.actors + coded.recipients) or _in_a_war_place(p, coded)
+    coded.named = _one_named(coded.actors + coded.recipients)
+    coded.placed_only = not coded.named and _in_a_war_place(p, coded)
+    coded.named = coded.named or coded.placed_only
     coded.asked = _asked_about_another(doc, coded, state)
     front = _writer_side(doc, tok) or state.front  # the side "the enemy" is said from, read once for both passes
     _name_enemies(coded, front)
@@ -2705,7 +2729,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
         x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
-                     trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs), quoted_phrase=_quoted_phrase(doc, tok))
+                     trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs), quoted_phrase=_quoted_phrase(doc, tok),
+                     placed_only=coded.placed_only)
         ev.confidence = confidence(x)
         doc.extras.setdefault("event_features", {})[id(ev)] = x
         # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
