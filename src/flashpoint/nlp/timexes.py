@@ -852,6 +852,8 @@ def _day_word(m: re.Match[str], ctx: Ctx) -> Res | None:
             return None  # "USA Today" (dates.yaml: today_as_nowadays)
         if _today_as_nowadays(m, ctx.text) or _today_after_a_far_past(m, ctx):
             return _now(m, ctx)
+    if w in rule_words("today_as_a_state", "day_words") and not (m["pre"] or m["pod"]) and _today_as_a_state(m, ctx):
+        return _now(m, ctx)
     if ctx.ref is None:
         return Res(m.start(), m.end(), None)
     d = ctx.ref + dt.timedelta(days=_DAY_WORDS_REL[w])
@@ -869,6 +871,39 @@ def _today_in_a_name(m: re.Match[str], text: str) -> bool:
     before = re.search(r"(\S+)[ \t]+$", text[max(0, m.start("w") - 40):m.start("w")])
     return said[0].isupper() and before is not None and before.group(1)[:1].isupper() \
         and not re.search(r"[.!?:;,\"\u201c\u201d]$", before.group(1))
+
+
+def _today_as_a_state(m: re.Match[str], ctx: Ctx) -> bool:
+    """'Mariupol is the heart of this war today', 'the car may only be a concept today': today hung on a noun that
+    a copula of the present says of the subject tells what a thing is these days, no day (dates.yaml:
+    today_as_a_state); one of a plan ('will be the topic at the summit today'), of the past or of a noun of a day
+    is the report's. Read from the parse: a text given without one (the datetime eval) keeps its day."""
+    tok = None if ctx.doc is None else _parsed_at(ctx.doc, m.start("w"))
+    if tok is None:
+        return False
+    if tok.dep_ == "punct" and not tok.is_punct and tok.i:
+        noun = _phrase_closed_by(tok)  # a headline's last word with no stop, parsed as its end mark
+    elif tok.dep_ in rule_words("today_as_a_state", "attachments"):
+        noun = tok.head
+    else:
+        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in rule_words("today_as_a_state", "day_nouns"):
+        return False
+    copulas = [c for c in noun.children if c.dep_ == "cop"]
+    if not copulas:
+        return False
+    modals = {c.lower_ for c in noun.children if c.dep_ == "aux"}
+    return copulas[0].lower_ in rule_words("today_as_a_state", "present_copulas") \
+        or (copulas[0].lower_ == "be" and bool(modals & rule_words("today_as_a_state", "modals")))
+
+
+def _phrase_closed_by(tok: Token) -> Token:
+    """The head of the largest phrase that ends right before `tok`: the phrase a word the parse left as an end
+    mark closes ('Zelensky: Mariupol is the heart of this war today' with no stop: 'heart')."""
+    head = tok.doc[tok.i - 1]
+    while head.head.i != head.i and head.head.right_edge.i == tok.i - 1:
+        head = head.head
+    return head
 
 
 @lru_cache(maxsize=1)
