@@ -11,6 +11,7 @@ import pytest
 from flashpoint.model import Article
 from flashpoint.nlp.document import publication_window
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+from flashpoint.nlp.parse_scope import wanted_sentences
 from flashpoint.nlp.parser import parse
 from flashpoint.nlp.timexes import date_rules, is_timex3_value, record_timexes
 
@@ -60,3 +61,18 @@ def test_count_from_the_date_told_dates_its_clause_unshown(text: str, published:
     kept = [(t.text, t.value) for t in found if (t.start, t.end) in unshown]
     assert kept == [want]
     assert want not in [(t.text, t.value) for t in record_timexes(text, dt.date.fromisoformat(published), parse(text))]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The new drone may only be a prototype today.", []),
+    ("Kherson is the heart of the south today.", []),
+    ("The new drone will be a prototype today.", [("today", "2024-08-01")]),
+    ("It is the 100th day of the school year today.", [("today", "2024-08-01")]),
+    ("The new drone is a prototype from a small shop in the south today.", [("today", "2024-08-01")]),
+])
+def test_today_as_a_state_in_a_bare_sentence(text: str, want: list[tuple[str, str]]) -> None:
+    """A sentence the parse scope leaves bare reads its words for a present copula's noun before 'today'
+    (dates.yaml: today_as_a_state)."""
+    doc = parse(text, wanted_sentences)
+    assert all(not t.dep_ for t in doc)  # nothing in it asks for the parse
+    assert [(t.text, t.value) for t in record_timexes(text, PUBLISHED, doc)] == want

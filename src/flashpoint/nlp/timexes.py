@@ -878,9 +878,11 @@ def _today_as_a_state(m: re.Match[str], ctx: Ctx) -> bool:
     a copula of the present says of the subject tells what a thing is these days, no day (dates.yaml:
     today_as_a_state); one of a plan ('will be the topic at the summit today'), of the past or of a noun of a day
     is the report's. Read from the parse: a text given without one (the datetime eval) keeps its day."""
-    tok = None if ctx.doc is None else _parsed_at(ctx.doc, m.start("w"))
-    if tok is None:
+    if ctx.doc is None:
         return False
+    tok = _parsed_at(ctx.doc, m.start("w"))
+    if tok is None:
+        return _state_before_today(ctx.text, m.start("w"))  # a sentence the parse scope left bare: its words
     if tok.dep_ == "punct" and not tok.is_punct and tok.i:
         noun = _phrase_closed_by(tok)  # a headline's last word with no stop, parsed as its end mark
     elif tok.dep_ in rule_words("today_as_a_state", "attachments"):
@@ -895,6 +897,27 @@ def _today_as_a_state(m: re.Match[str], ctx: Ctx) -> bool:
     modals = {c.lower_ for c in noun.children if c.dep_ == "aux"}
     return copulas[0].lower_ in rule_words("today_as_a_state", "present_copulas") \
         or (copulas[0].lower_ == "be" and bool(modals & rule_words("today_as_a_state", "modals")))
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> re.Pattern[str]:
+    """A present copula or a modal's 'be', an adverb at most, a determiner and a few words up to the day word."""
+    copulas = rule_words("today_as_a_state", "present_copulas")
+    words = alternation({c for c in copulas if c[0].isalpha()})
+    clitics = alternation({c for c in copulas if not c[0].isalpha()})
+    modals = alternation(rule_words("today_as_a_state", "modals"))
+    determiners = alternation(rule_words("today_as_a_state", "determiners"))
+    most = int(str(date_rules()["today_as_a_state"]["words_up_to_the_day"]))
+    return re.compile(rf"(?:(?<![\w'\u2019])(?:{words})|(?:{clitics})|\b(?:{modals})\s+(?:\w+\s+)?be)\s+(?:\w+\s+)?"
+                      rf"(?:{determiners})\s+((?:[\w-]+\s+){{1,{most}}})$", re.I)
+
+
+def _state_before_today(text: str, at: int) -> bool:
+    """'SPACE VIZZION may only be a concept today' in a sentence left unparsed: the words of its clause before the
+    day word are a present copula and a noun phrase of no day (dates.yaml: today_as_a_state)."""
+    clause = re.split(r"[.,;:!?\n\u2014\u2013\"\u201c\u201d]", text[max(0, at - 80):at])[-1]
+    said = _state_words().search(clause)
+    return said is not None and not set(said.group(1).lower().split()) & rule_words("today_as_a_state", "day_nouns")
 
 
 def _phrase_closed_by(tok: Token) -> Token:
