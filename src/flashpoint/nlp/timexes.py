@@ -1433,7 +1433,7 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
             or _year_of_a_thing(ctx.text, m.start("y"), m.end("y")) or _year_before_its_noun(ctx, m.start("y"))):
         return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
     after = ctx.text[m.end():m.end() + 12]
-    if _COUNTED_AFTER_A_YEAR.match(after):
+    if _COUNTED_AFTER_A_YEAR.match(after) or _clock_time(ctx.text, m.start("y"), m.end("y")):
         return None
     start = m.start("y") if m["det"] or (m["cue"] and _CUE_OUTSIDE_THE_DATE.match(m["cue"])) else m.start()
     start = lead_in if lead_in is not None and not m["cue"] else start
@@ -1444,6 +1444,17 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     if y is None:
         return None
     return Res(start, m.end(), f"{y:04d}", mod=m["cue"])
+
+
+def _clock_time(text: str, a: int, b: int) -> bool:
+    """'at 2000 local time', 'a curfew from 2000 to 0600': four digits that read as a 24-hour clock time, with a
+    time zone or hours word after them or a number opening with 0 across a range, are a time of day, no year
+    (dates.yaml: clock_time_is_no_year)."""
+    said = text[a:b]
+    if not (said.isdigit() and len(said) == 4 and int(said[:2]) <= 23 and int(said[2:]) <= 59):
+        return False
+    return bool(date_pattern("clock_after_a_year").match(text, b, b + 20)
+                or date_pattern("clock_before_a_year").search(text[max(0, a - 20):a]))
 
 
 _OF_A_THING_NOUN = re.compile(r"\s+[a-z]+\b")
