@@ -718,12 +718,19 @@ def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | N
     tok = _token_at(doc, num_start)
     if tok is None:
         return None
-    noun = tok
-    for _ in range(3):  # "two dozen people": two -> dozen -> people
-        if noun.dep_ not in ("nummod", "compound") or noun.head is noun:
+    noun = _counted_noun(tok)
+    return _said_of_kind(noun) or _listed_kind(noun, people) or _whole_kind(noun)
+
+
+def _counted_noun(num: Token) -> Token:
+    """The noun a number counts, up through the words that count with it ("two dozen people": two -> dozen ->
+    people)."""
+    noun = num
+    for _ in range(3):
+        if noun.dep_ not in ("nummod", "compound") or noun.head.i == noun.i:
             break
         noun = noun.head
-    return _said_of_kind(noun) or _listed_kind(noun, people) or _whole_kind(noun)
+    return noun
 
 
 def _whole_kind(part: Token) -> str | None:
@@ -1705,8 +1712,9 @@ def _model_determiner() -> re.Pattern[str]:
 
 
 def _counted(doc: NlpDoc, fig: _Figure) -> tuple[str | None, str | None]:
-    """The noun phrase the figure counts and its lexicon; shots a goalkeeper stopped are saves, no munitions
-    (figures.yaml saves_are_no_munitions)."""
+    """The noun phrase the figure counts and its lexicon; a thing that people or troops words describe is the thing
+    counted ('5 civilian vehicles': figures.yaml people_words_describing_things); shots a goalkeeper stopped are
+    saves, no munitions (figures.yaml saves_are_no_munitions)."""
     subject, head_kind = _subject(fig.after)
     if head_kind in ("people", "troops"):
         described = _described_thing(doc, fig.num_start)
@@ -1732,16 +1740,29 @@ def _described_thing(doc: NlpDoc, num_start: int) -> tuple[str, str | None] | No
     tok = _token_at(doc, num_start)
     if tok is None or tok.dep_ != "nummod" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
         return None
-    noun, pats = tok.head, _patterns()
-    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
-        noun = noun.head  # "7 enemy personnel concentration areas": personnel -> areas
-    if any(pats[k].fullmatch(w) for k in ("people", "troops", "munitions", *_KINDS) for w in (noun.lower_, noun.lemma_.lower())):
+    noun, pats = _compound_head(tok.head), _patterns()
+    if _noun_of_its_own_kind(noun):
         return None
     between = doc.tokens[tok.i + 1:noun.i]
     if not any(pats[k].fullmatch(t.lower_) for k in ("people", "troops") for t in between):
         return None
     subject = doc.body[between[0].idx:noun.idx + len(noun.text)]
     return subject, "things" if pats["things"].fullmatch(noun.lower_) else None
+
+
+def _compound_head(noun: Token) -> Token:
+    """The noun a run of nouns modifies ("7 enemy personnel concentration areas": personnel -> areas)."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
+
+
+def _noun_of_its_own_kind(noun: Token) -> bool:
+    """A noun, by its form or its lemma, of people, troops, munitions or a figure kind ('casualties', 'deaths'):
+    the count is of it, whatever describes it."""
+    pats = _patterns()
+    return any(pats[k].fullmatch(w) for k in ("people", "troops", "munitions", *_KINDS)
+               for w in (noun.lower_, noun.lemma_.lower()))
 
 
 def _craft_out_of_war(fig: _Figure, subject: str | None) -> bool:
@@ -1915,7 +1936,13 @@ def _predicate_of_its_own(doc: NlpDoc, fig: _Figure) -> bool:
     noun = tok.head if tok.dep_ == "nummod" else tok
     verb = noun.head
     return noun.dep_ in ("nsubj", "nsubj:pass") and verb.pos_ == "VERB" and verb.dep_ == "conj" \
-        and _word_kind(verb) is None and not _patterns()["killed_of_people"].fullmatch(verb.lower_)
+        and not _toll_or_kind_verb(verb)
+
+
+def _toll_or_kind_verb(verb: Token) -> bool:
+    """A verb that gives a figure its own kind ('were wounded', 'were abducted') or makes a toll of the people it
+    loses or destroys (figures.yaml toll_of_people_only)."""
+    return _word_kind(verb) is not None or bool(_patterns()["killed_of_people"].fullmatch(verb.lower_))
 
 
 def _currency_of(scan: _Scan, fig: _Figure) -> str | None:
@@ -1942,14 +1969,10 @@ def _toll_of_another_clause(doc: NlpDoc, fig: _Figure) -> bool:
     tok = _token_at(doc, fig.num_start)
     if tok is None:
         return False
-    noun = tok
-    for _ in range(3):
-        if noun.dep_ not in ("nummod", "compound") or noun.head is noun:
-            break
-        noun = noun.head
+    noun = _counted_noun(tok)
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubj:pass", "obj") or verb.pos_ != "VERB" or verb.dep_ != "acl:relcl" \
-            or _word_kind(verb) is not None or _patterns()["killed_of_people"].fullmatch(verb.lower_):
+            or _toll_or_kind_verb(verb):
         return False
     clause = min(t.idx for t in verb.subtree)
     if not fig.s_start < clause <= fig.start:
