@@ -1754,11 +1754,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     doers = _doers(doc, tok, p, obj, state)
     if doers is None:
         return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
-    coded.actors = doers
-    if not coded.actors and p.type == "ASSAULT":
-        coded.actors = _instrument_actor(doc, tok, state)
-    if not coded.actors and p.type in war_onsets().types:
-        coded.actors = _war_onset_actors(doc, tok, state)
+    coded.actors = doers or _unnamed_doers(doc, tok, p, state)
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
@@ -1793,6 +1789,17 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
     return coded
+
+
+def _unnamed_doers(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """Doers for an act whose clause names none, read before its sides are checked: the side of an attack's weapon,
+    else the parties to a war's onset."""
+    doers: list[Party] = []
+    if p.type == "ASSAULT":
+        doers = _instrument_actor(doc, tok, state)
+    if not doers and p.type in war_onsets().types:
+        doers = _war_onset_actors(doc, tok, state)
+    return doers
 
 
 def _in_a_war_place(p: Pattern, coded: Coded) -> bool:
