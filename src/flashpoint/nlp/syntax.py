@@ -222,9 +222,14 @@ def _name_list_before(verb: Token, is_name: Callable[[Token], bool]) -> tuple[li
         # "On Monday, Kenya and Uganda held": no item is the opening adjunct's ("talks between the U.S., Russia and
         # Ukraine are planned": a list a preposition within the clause opens is no subject)
         items, seps, opened = items[1:], seps[1:], True
-    fits = opened and len(items) > 1 and all(i and i[-1].pos_ == "PROPN" and is_name(i[-1]) for i in items) \
-        and seps[-1].lower_ in syntax().additive_conjunctions and any(_titled(i) for i in items)
+    fits = opened and _names_listed(items, seps, is_name)
     return (items, seps) if fits and not _hangs_below(verb, {t.i for item in items for t in item}) else None
+
+
+def _names_listed(items: list[list[Token]], seps: list[Token], is_name: Callable[[Token], bool]) -> bool:
+    """Two items or more, each ending in a name the entities found, "and" the last separator, one item titled."""
+    return len(items) > 1 and all(i and i[-1].pos_ == "PROPN" and is_name(i[-1]) for i in items) \
+        and seps[-1].lower_ in syntax().additive_conjunctions and any(_titled(i) for i in items)
 
 
 def _titled(item: list[Token]) -> bool:
@@ -305,15 +310,21 @@ def _coordinate(items: list[list[Token]], seps: list[Token], verb: Token) -> Non
     own = {t.i: k for k, item in enumerate(items) for t in item}
     dep = "nsubj:pass" if children(verb, "nsubj:pass") else "nsubj"
     for k, item in enumerate(items):
-        for tok in item[:-1]:  # a word hung outside its item, or as a second name or subject within it
-            if own.get(tok.head.i) != k or tok.head.i == tok.i or tok.dep_ in _LIST_SPLITTING_DEPS:
-                tok.head = heads[k]
-                tok.dep_ = "amod" if tok.pos_ == "ADJ" else "compound" if tok.pos_ in NOUNS else tok.dep_
+        _hang_on_item_head(item, [own.get(tok.head.i) == k for tok in item[:-1]])
         heads[k].head = verb if k == 0 else heads[0]
         heads[k].dep_ = dep if k == 0 else "conj"
     for k, sep in enumerate(seps):
         sep.head = heads[k + 1]
         sep.dep_ = "cc" if sep.lower_ in syntax().additive_conjunctions else "punct"
+
+
+def _hang_on_item_head(item: list[Token], hung_within: list[bool]) -> None:
+    """Each word of a list item but its head that the parse hung outside the item (`hung_within` false), on itself, or
+    as a second name or subject within it, is made a modifier of the item's head."""
+    for tok, within in zip(item[:-1], hung_within, strict=True):
+        if not within or tok.head.i == tok.i or tok.dep_ in _LIST_SPLITTING_DEPS:
+            tok.head = item[-1]
+            tok.dep_ = "amod" if tok.pos_ == "ADJ" else "compound" if tok.pos_ in NOUNS else tok.dep_
 
 
 def repair_dash_asides(doc: Doc) -> None:
@@ -474,8 +485,7 @@ def repair_participle_callers(doc: Doc, addresses: Callable[[Token, str], bool])
     is the line's verb, active: one is not "called on the EU to" in the passive. Its subject is the first noun above it
     that no preposition opens (Shmyhal, not Borrell); a label before that noun hangs on the verb."""
     for verb in labelled(doc, "acl"):
-        if verb.tag_ not in ("VBD", "VBN") or children(verb, *_SUBJECT_OR_EXPLETIVE, "aux", "aux:pass", "mark") \
-                or not _calls_on(verb, addresses) or not _verbless_line(verb):
+        if not _participle_calling_on(verb, addresses):
             continue
         subject, root = _unopened_noun_above(verb), verb.sent.root
         verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
@@ -486,6 +496,13 @@ def repair_participle_callers(doc: Doc, addresses: Callable[[Token, str], bool])
             clause.dep_ = "xcomp"  # "called on the community to increase": what the one addressed is asked to do
         for c in [c for c in root.children if c.dep_ == "punct" and c.i == verb.sent.end - 1]:
             c.head = verb
+
+
+def _participle_calling_on(verb: Token, addresses: Callable[[Token, str], bool]) -> bool:
+    """A past form with no subject, auxiliary or mark of its own that addresses someone with an infinitive after it
+    (`_calls_on`), in a line with no finite verb but it."""
+    return verb.tag_ in ("VBD", "VBN") and not children(verb, *_SUBJECT_OR_EXPLETIVE, "aux", "aux:pass", "mark") \
+        and _calls_on(verb, addresses) and _verbless_line(verb)
 
 
 def _verbless_line(tok: Token) -> bool:
