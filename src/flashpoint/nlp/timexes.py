@@ -1430,7 +1430,7 @@ _COUNTED_AFTER_A_YEAR = re.compile(r"\s*(?:" + longest_first(_W.year_counted_nou
 def _year_rule(m: re.Match[str], ctx: Ctx) -> Res | None:
     lead_in = _year_without_a_cue(ctx, m.start("y"), m.end("y"))
     if not (m["cue"] or m["lead"] or m["later"] or m["det"] or lead_in is not None
-            or _year_of_a_thing(ctx.text, m.start("y"), m.end("y")) or _year_before_its_noun(ctx, m.start("y"))):
+            or _year_said_of_a_thing(ctx, m.start("y"), m.end("y"))):
         return None  # "the 2024 uprising", "a 2017 agreement": a year said of a thing
     after = ctx.text[m.end():m.end() + 12]
     if _COUNTED_AFTER_A_YEAR.match(after) or _clock_time(ctx.text, m.start("y"), m.end("y")):
@@ -1504,6 +1504,12 @@ def _year_of_a_thing(text: str, a: int, b: int) -> bool:
     noun = _OF_A_THING_NOUN.match(text, b)
     return any(before.endswith(p) for p in rule_words("year_of_a_thing", "possessives")) and \
         noun is not None and not noun.group(0).endswith("s")
+
+
+def _year_said_of_a_thing(ctx: Ctx, a: int, b: int) -> bool:
+    """A year with no cue that dates a thing, by the words after it or by the parse (dates.yaml year_of_a_thing,
+    year_before_its_noun)."""
+    return _year_of_a_thing(ctx.text, a, b) or _year_before_its_noun(ctx, a)
 
 
 def _year_before_its_noun(ctx: Ctx, a: int) -> bool:
