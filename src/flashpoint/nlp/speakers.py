@@ -1762,7 +1762,7 @@ class Speakers:
         names: dict[str, Token] = {}
         for t in words:
             own = self.entity_at(t.idx)
-            if own is not None and own.type != "ORG" or self.in_time(t.idx):
+            if (own is not None and own.type != "ORG") or self.in_time(t.idx):
                 continue  # a person, a place, a nation or a day names no body
             names.setdefault(own.text if own is not None else self.body[slice(*name_run(t))], t)
         return self._body_named(next(iter(names.values()))) if len(names) == 1 else None
