@@ -55,18 +55,23 @@ def profile(limit: int | None, interval: float) -> tuple[Samples, float, int]:
     html = pages(limit)
     analyze(build_article(RawDocument(source=html[0][0], content=html[0][1], kind="html")))
     samples = Samples()
-    signal.signal(signal.SIGPROF, samples.take)
+    handler = signal.signal(signal.SIGPROF, samples.take)
     signal.setitimer(signal.ITIMER_PROF, interval, interval)
     started = time.process_time()
-    for name, content in html:
-        analyze(build_article(RawDocument(source=name, content=content, kind="html")))
-    spent = time.process_time() - started
-    signal.setitimer(signal.ITIMER_PROF, 0, 0)
+    try:
+        for name, content in html:
+            analyze(build_article(RawDocument(source=name, content=content, kind="html")))
+    finally:  # a page that fails leaves no timer running and no handler of ours behind
+        spent = time.process_time() - started
+        signal.setitimer(signal.ITIMER_PROF, 0, 0)
+        signal.signal(signal.SIGPROF, handler)
     return samples, spent, len(html)
 
 
 def report(title: str, counts: Counter[str], samples: Samples, spent: float, top: int) -> None:
     print(f"-- {title}")
+    if not samples.taken:
+        return  # a run shorter than one interval of CPU: nothing sampled
     for name, n in counts.most_common(top):
         print(f"{n / samples.taken * spent:7.2f} s {n / samples.taken:6.1%}  {name}")
 
