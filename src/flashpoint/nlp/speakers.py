@@ -1737,9 +1737,11 @@ class Speakers:
         """'Volkswagen is showing a concept car. The German automaker says …', 'Dick Clark Productions denied it. “…,”
         the production company said': "the" and a word for a body (quotes.yaml body_kinds, body_nouns) with at most two
         lower-case or nationality words between (speaker_patterns kind_description) is the body named as the subject of
-        the last clause before it, in its sentence or the KIND_SENTENCES sentences before it outside quotes; a person or
-        a place there, or no named subject, leaves it as written (as does an actor found for the phrase that names its
-        head)."""
+        the last clause before it, in its sentence or the KIND_SENTENCES sentences before it outside quotes; with no
+        named subject there, the one name those clauses give in any role (_one_name_before). A person or a place as
+        that subject, a subject inside what the same word for a body reported ("The group announced that WeWork …":
+        _said_by_same_kind), or two names in other roles, leave it as written (as does an actor found for the phrase
+        that names its head)."""
         if not self._described_by_kind(tok, lo, hi, actor):
             return None
         for t in reversed(self._clauses_before(tok)):
@@ -1826,8 +1828,8 @@ class Speakers:
         """'VW says … The automaker says': a word for a kind of body (quotes.yaml body_kinds) is the body that spoke
         just before (as for "it", a name taken for a person's by its form alone: '…," said Kotak Institutional
         Equities. … the brokerage said'), when no other body is named between (the text may have moved on to it);
-        else the body named as the subject just before (_kind_named_before); else no one, since "the automaker" as
-        written names no one the reader could find."""
+        else the body named just before, as a subject or as the one name there (_kind_named_before); else no one,
+        since "the automaker" as written names no one the reader could find."""
         body = self.group(tok.idx, pronoun=True)
         if body is None:
             return self._kind_named_before(tok, lo, hi)
