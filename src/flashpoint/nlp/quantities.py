@@ -317,7 +317,8 @@ _ATTRIBUTION_WORDS = 9  # "according to the United Nations Office for the Coordi
 
 def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int) -> str | None:
     """'according to Washington and Kiev', 'Kyiv says', 'Ukrainian officials said' -> who, in the sentence from
-    s_start to s_end; its words are the Doc's (issue 11: document.spaced_words)."""
+    s_start to s_end; its words are the Doc's (issue 11: document.spaced_words). A figure inside the run that
+    names the speakers counts them and has no claimant there (figures.yaml figure_in_its_own_source)."""
     sentence = doc.body[s_start:s_end]
     m = _PATTERN("according_to").search(sentence)
     if m:
@@ -714,7 +715,8 @@ def _governed_kind(doc: NlpDoc, num_start: int, people: bool = False) -> str | N
     """The kind the parse gives a figure: the verb whose subject or object the counted noun is, or a
     participle or adjective said of it ('250 others abducted', '40 people are missing'); with `people`
     counted, a verb of losing or destroying them too, through a list ('destroyed three tanks and 64
-    soldiers': figures.yaml toll_of_people_only)."""
+    soldiers': figures.yaml toll_of_people_only); for a part of counted people ('including three children'),
+    the verb said of the whole (figures.yaml part_of_a_toll)."""
     tok = _token_at(doc, num_start)
     if tok is None:
         return None
@@ -849,7 +851,8 @@ def _according_to_object(chain: list[Token]) -> Token | None:
 
 
 def _reporting_subject(chain: list[Token]) -> Token | None:
-    """The subject of a reporting verb above the figure or in a clause beside it."""
+    """The subject of a reporting verb above the figure or in a clause beside it, unless the figure is in it ('Two
+    diplomats said': figures.yaml figure_in_its_own_source)."""
     saying = _patterns()["saying"]
     for node in chain[1:] + [c for n in chain for c in n.children if c.dep_ in ("ccomp", "parataxis")]:
         if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_) or _gains_a_figure(node):
@@ -1913,7 +1916,8 @@ def _previous(scan: _Scan, fig: _Figure) -> _Before:
 def _found_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, unit: str | None,
                 measured: re.Match[str] | None) -> str | None:
     """The kind the figure's own words give: a measure is 'other'; else its clause's words, then the
-    verb or participle the parse says of its noun."""
+    verb or participle the parse says of its noun; a figure joined to a toll with a verb of its own that gives no
+    kind is 'other' (figures.yaml predicate_of_its_own)."""
     m = fig.m
     if measured is not None or _unit_after(fig, gap="") or unit in _measure_units():
         return "other"  # "a 1,250-kilometre front", "a solid 60fps", "weighed 243 pounds" measure, they do not count
@@ -1952,7 +1956,8 @@ def _currency_of(scan: _Scan, fig: _Figure) -> str | None:
 
 def _worded_kind(scan: _Scan, fig: _Figure, ctx: _Before, head_kind: str | None, unit: str | None) -> str | None:
     """The kind its clause's words give, unless the verb or participle the parse says of its noun gives another
-    (money, munitions, a percentage and things counted keep their words' kind)."""
+    (money, munitions, a percentage and things counted keep their words' kind); a toll word before a relative
+    clause the counted noun is in is not the figure's (figures.yaml toll_of_another_clause)."""
     pct = bool(fig.m["pct"])
     found = _kind(ctx.near_before, fig.after, head_kind, unit, pct, ctx.prev is not None)
     if found in _TOLLS and _toll_of_another_clause(scan.doc, fig):
