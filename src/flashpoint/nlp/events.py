@@ -1682,13 +1682,7 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
     hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl", "nsubj"))]
     hosts += [k for k in _with_later_conjuncts(trigger)[1:] if not syn.children(k, "nsubj", "nsubj:pass")]
     hosts += [h for h in _instrument_heads(trigger) if h not in hosts]  # "injured as a result of a rocket attack on Zaporizhzhia"
-    lang = syntax()
-    attack = lang.place_preps | lang.attack_target_preps
-    obliques = [o for h in hosts for o in syn.obliques(
-        h, attack if (force and h is trigger) or _lemma_in(h, lang.attack_nouns) else lang.place_preps)]
-    scene = _subject_scene(trigger)
-    obliques += syn.obliques(scene, lang.subject_scene_preps) if scene is not None and scene not in hosts else []
-    for obl in obliques:
+    for obl in _host_obliques(trigger, hosts, force) + _scene_obliques(trigger, hosts):
         head = syn.np_head(obl)
         lo, hi = syn.phrase_span(head)
         # "in the town of Cizre": the place its modifiers lead to; "in northern Gaza": the phrase is no place's
@@ -1698,6 +1692,22 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
         if place is not None and place.country:
             return place
     return _relative_place(doc, trigger)
+
+
+def _host_obliques(trigger: Token, hosts: list[Token], force: bool) -> list[Token]:
+    """The obliques of place of each host, in order; of the trigger of an act of force, or of an attack noun, those of
+    its target too ("an Israeli airstrike on Rafah")."""
+    lang = syntax()
+    attack = lang.place_preps | lang.attack_target_preps
+    return [o for h in hosts for o in syn.obliques(
+        h, attack if (force and h.i == trigger.i) or _lemma_in(h, lang.attack_nouns) else lang.place_preps)]
+
+
+def _scene_obliques(trigger: Token, hosts: list[Token]) -> list[Token]:
+    """The obliques of place of the verb an act noun is the subject of (`_subject_scene`), where that verb is no
+    host already."""
+    scene = _subject_scene(trigger)
+    return syn.obliques(scene, syntax().subject_scene_preps) if scene is not None and scene not in hosts else []
 
 
 def _subject_scene(trigger: Token) -> Token | None:
@@ -1758,9 +1768,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
-    coded.named = _one_named(coded.actors + coded.recipients)
-    coded.placed_only = not coded.named and _in_a_war_place(p, coded)
-    coded.named = coded.named or coded.placed_only
+    _mark_named(p, coded)
     coded.asked = _asked_about_another(doc, coded, state)
     front = _writer_side(doc, tok) or state.front  # the side "the enemy" is said from, read once for both passes
     _name_enemies(coded, front)
@@ -1800,6 +1808,14 @@ def _unnamed_doers(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> 
     if not doers and p.type in war_onsets().types:
         doers = _war_onset_actors(doc, tok, state)
     return doers
+
+
+def _mark_named(p: Pattern, coded: Coded) -> None:
+    """Whether the clause names a side, read once its location is: a side of a country or a body, else a place of one
+    side of a war (`placed_only`: both sides then implied, the event unsure)."""
+    coded.named = _one_named(coded.actors + coded.recipients)
+    coded.placed_only = not coded.named and _in_a_war_place(p, coded)
+    coded.named = coded.named or coded.placed_only
 
 
 def _in_a_war_place(p: Pattern, coded: Coded) -> bool:
