@@ -225,7 +225,7 @@ def asides(trigger: Token) -> list[tuple[int, int]]:
     out = []
     for tok in trigger.sent:
         head = tok.head
-        if head is tok or head is trigger or not _names_a_thing(head):
+        if head == tok or head == trigger or not _names_a_thing(head):
             continue
         if tok.dep_ in ("acl", "acl:relcl") and not tok.left_edge.i <= trigger.i <= tok.right_edge.i:
             out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)))

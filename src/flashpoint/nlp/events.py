@@ -815,7 +815,7 @@ def _subject_or_pointer(doc: NlpDoc, tok: Token) -> bool:
     if tok.dep_ in (*syn.SUBJECT_DEPS, "nsubj:pass"):
         return True
     lo, hi = syn.phrase_span(tok)
-    return syn.np_head(tok) is tok and actor_kb.state_pointer(doc.body[lo:hi])
+    return syn.np_head(tok) == tok and actor_kb.state_pointer(doc.body[lo:hi])
 
 
 def _body_or_state(actor: Actor, head: Token) -> bool:
@@ -909,7 +909,7 @@ def _inner_place(doc: NlpDoc, head: Token, named: bool = False) -> Place | None:
         return None
     for tok in head.subtree:
         # a capitalised name the tagger took for a common noun ("the city of Hodeidah(NNS)") may still be the place
-        if tok is not head and (tok.pos_ == "PROPN" or tok.text[:1].isupper()) \
+        if tok != head and (tok.pos_ == "PROPN" or tok.text[:1].isupper()) \
                 and tok.dep_ in ("nmod", "compound", "appos", "flat"):
             lo, hi = syn.phrase_span(tok)
             for a, b in ((lo, hi), (tok.idx, tok.idx + len(tok))):  # "northern Togo"
@@ -1325,10 +1325,10 @@ def _visited_place(doc: NlpDoc, trigger: Token, objects: list[Token], p: Pattern
         return []
     obj = syn.np_head(objects[0])
     own = {t.i for c in syn.children(obj, "compound", "flat") for t in c.subtree}  # its own name: "Majdal Shams"
-    where = [t for o in syn.obliques(trigger, syntax().place_preps) if o is not obj for t in o.subtree]
+    where = [t for o in syn.obliques(trigger, syntax().place_preps) if o != obj for t in o.subtree]
     for tok in (*obj.subtree, *where):  # "in the West Bank south of Jerusalem": the first place named
         place = _named_place(doc, tok.idx, tok.idx + len(tok)) \
-            if tok.i not in own and tok is not obj and tok.pos_ == "PROPN" else None
+            if tok.i not in own and tok != obj and tok.pos_ == "PROPN" else None
         if place is not None and place.country:
             return [Party(Actor(text=place.text, name=place.name, id=place.id, country=place.country))]
     return _unknown_place_visited(doc, obj, own, state)
@@ -1339,7 +1339,7 @@ def _unknown_place_visited(doc: NlpDoc, obj: Token, own: set[int], state: Articl
     country the text names most (inherited); a person or a body the gazetteer does not know is no place."""
     if obj.pos_ != "PROPN" or not state.home or obj.i in _entity_tokens(doc, ("PERSON", "ORG", "NORP")):
         return []
-    name = doc.body[min(t.idx for t in (obj, *obj.children) if t.i in own or t is obj):obj.idx + len(obj)]
+    name = doc.body[min(t.idx for t in (obj, *obj.children) if t.i in own or t == obj):obj.idx + len(obj)]
     return [Party(Actor(text=name, name=name, country=state.home), inherited=True)]
 
 
@@ -2019,7 +2019,7 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     # and Ukraine are not taking place", "negotiations can only succeed if ...")
     # and "talks will take place in March" tells the talks as planned, no mere possibility
     told = tok.head if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") else tok
-    coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told is not tok else frozenset())
+    coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told != tok else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
     if p.made_when_said:  # "says Russia may create a pretext": the charge is made when said (events.yaml made_when_said)
@@ -2084,7 +2084,7 @@ def _attempted(tok: Token, p: Pattern) -> bool:
     "if they try to storm" stay possibilities)."""
     rule = attempted_acts()
     head = tok.head
-    if p.type not in rule.types or tok.dep_ != "xcomp" or head is tok or not syn.is_verb_of(head, rule.words):
+    if p.type not in rule.types or tok.dep_ != "xcomp" or head == tok or not syn.is_verb_of(head, rule.words):
         return False
     return syn.modality(head) == (False, False)
 
@@ -3448,7 +3448,7 @@ def _content_of(coded: Coded, acts: list[Coded]) -> bool:
         seen.add(tok.i)
         # joined by "and" to the verbal act itself, an act is its own; joined to the act asked for, it is asked too
         # ("called on Albania to ban Russian ships and impose restrictions")
-        if tok.head is tok or (tok.dep_ == "conj" and tok.head.i in triggers):
+        if tok.head == tok or (tok.dep_ == "conj" and tok.head.i in triggers):
             break
         tok = tok.head
         if tok.i in triggers:

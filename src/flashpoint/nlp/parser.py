@@ -600,8 +600,8 @@ def repair_absolute_participles(doc: Doc) -> None:
         if not tops or clause is None or clause.left_edge.i != tok.i + 1 or clause.is_ancestor(tok):
             continue
         subject = tops[-1]
-        anchor = subject.head if subject.head is not tok else tok.head
-        if anchor is tok or tok.is_ancestor(anchor):
+        anchor = subject.head if subject.head != tok else tok.head
+        if anchor == tok or tok.is_ancestor(anchor):
             continue
         tok.head, tok.dep_, tok.tag_, tok.pos_ = anchor, "advcl", "VBG", "VERB"
         for t in tops[:-1]:
@@ -626,7 +626,7 @@ def _name_heads(doc: Doc, mark: int, tok: Token) -> list[Token]:
     tops = [t for t in doc[mark + 1:cut] if not mark < t.head.i < cut]
     while tops and not (tops[-1].pos_ in ("NOUN", "PROPN") or tops[-1].pos_ == "ADJ" and tops[-1].text.istitle()):
         tops.pop()
-    return [t for t in tops if t.head is tok or t is tops[-1]] if tops else []
+    return [t for t in tops if t.head == tok or t == tops[-1]] if tops else []
 
 
 def repair_labelled_subjects(doc: Doc) -> None:

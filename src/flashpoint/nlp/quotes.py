@@ -965,10 +965,10 @@ class Extraction:
         clause it is set off from; where the parse made that clause a noun phrase, for the name heading it."""
         head = tok.head
         for _ in range(4):
-            if head.dep_ not in ("advcl", "conj", "xcomp") or head.head is head:
+            if head.dep_ not in ("advcl", "conj", "xcomp") or head.head == head:
                 break
             head = head.head
-        if head is tok:
+        if head == tok:
             return None
         if head.pos_ in ("VERB", "AUX"):
             subj = subject_of(head)
@@ -985,7 +985,7 @@ class Extraction:
         node = tok
         set_off = _set_off_participle(tok)  # "X said Y did Z, adding that": X adds, however the parse hung it
         for _ in range(8):
-            if not (node.dep_ in GOVERNED_BY or set_off and node.dep_ == "ccomp") or node.head is node:
+            if not (node.dep_ in GOVERNED_BY or set_off and node.dep_ == "ccomp") or node.head == node:
                 break
             node = node.head
             found = by_token.get(node.i)
@@ -1289,7 +1289,7 @@ class Extraction:
         by_token = {c.tok.i: c for c in self.cues}
         tok = cue.tok
         for _ in range(6):
-            if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head is tok:
+            if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head == tok:
                 return cue
             tok = tok.head
             found = by_token.get(tok.i)
@@ -2237,11 +2237,11 @@ class Extraction:
         army, according to local officials, shelled the village': "according to X" set inside the clause it
         reports, whose verb comes after the source: that verb (its clause is the claim)."""
         source = according.head
-        if according.dep_ != "case" or source is according:
+        if according.dep_ != "case" or source == according:
             return None
         verb = source.head
         for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                 break
             verb = verb.head
         return verb if verb.pos_ in ("VERB", "AUX") and verb.i > source.i else None
@@ -2770,7 +2770,7 @@ def _reporter_above(cue: Cue, by_token: dict[int, Cue]) -> Cue:
     inner one (the minister says the front would hold, not the army)."""
     node = cue.tok
     for _ in range(4):
-        if node.dep_ not in ("ccomp", "conj") or node.head is node:
+        if node.dep_ not in ("ccomp", "conj") or node.head == node:
             break
         node = node.head
         outer = by_token.get(node.i)

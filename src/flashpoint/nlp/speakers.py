@@ -1996,7 +1996,7 @@ def _climb_phrase(tok: Token, floor: int, verb_i: int) -> Token:
     closed = any(doc[k].text == "," for k in range(tok.i + 1, verb_i))
     for _ in range(8):
         head = tok.head
-        if _phrase_step(tok, head) and floor <= head.i < verb_i and head is not tok \
+        if _phrase_step(tok, head) and floor <= head.i < verb_i and head != tok \
                 and (closed or not any(doc[k].text == "," for k in range(head.i + 1, tok.i))):
             tok = head  # across a comma only out of an aside closed by a comma ('X, chairman of Y, told'), not
             # from the subject of a fronted claim ('… of the West Bank, military sources said', '… bin Laden, the

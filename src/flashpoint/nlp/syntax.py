@@ -180,7 +180,7 @@ def repair_stranded_subjects(doc: Doc) -> None:
     auxiliary whose verb has a subject keeps what it holds."""
     for aux in labelled(doc, "aux", "aux:pass"):
         verb = aux.head
-        if verb is aux or verb.i < aux.i or children(verb, *SUBJECT_DEPS, "nsubj:pass", "expl"):
+        if verb == aux or verb.i < aux.i or children(verb, *SUBJECT_DEPS, "nsubj:pass", "expl"):
             continue
         for subj in children(aux, *SUBJECT_DEPS, "nsubj:pass", "expl"):
             subj.head = verb
@@ -373,7 +373,7 @@ def repair_owner_attachment(doc: Doc, is_role: Callable[[Token], bool]) -> None:
     for owner in [t for t in labelled(doc, "obl") if t.pos_ == "PROPN" and case_of(t) in syntax().owner_preps and is_verb(t.head)]:
         before = owner.left_edge.i - 1
         nouns = [c for c in owner.head.children if c.dep_ in ("obl", "obj") and c.right_edge.i == before
-                 and c.pos_ == "NOUN" and c is not owner]
+                 and c.pos_ == "NOUN" and c != owner]
         if nouns and is_role(nouns[0]):
             owner.head, owner.dep_ = nouns[0], "nmod"
 
@@ -674,7 +674,7 @@ def _reported(noun: Token) -> bool:
         return True
     if noun.dep_ != "nsubj":
         return False
-    others = [c for c in noun.head.children if c.dep_ == "nsubj" and c is not noun]
+    others = [c for c in noun.head.children if c.dep_ == "nsubj" and c != noun]
     # "rebels surrendered, an official said"; "Kremlin says separatists called on Russia": a second subject after the verb
     return any(c.i > noun.i for c in others) or (noun.i > noun.head.i and any(c.i < noun.head.i for c in others))
 
@@ -941,7 +941,7 @@ def _shared_passive(verb: Token) -> Token | None:
     subject, auxiliary or object of its own, shares its passive (the suspect is sentenced, not sentencing); the passive
     verb it shares it with."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head is verb or head.tag_ != "VBN":
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head == verb or head.tag_ != "VBN":
         return None
     if any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "expl") for c in verb.children):
         return None
@@ -1322,7 +1322,7 @@ def governors(tok: Token) -> list[Token]:
     """The verbs and nouns a clause is the complement of, or the means of, nearest first ("denied firing": denied;
     "wants to provoke a crisis by attacking": provoke, wants)."""
     out = []
-    while (tok.dep_ in COMPLEMENT_DEPS or _means(tok)) and tok.head is not tok:
+    while (tok.dep_ in COMPLEMENT_DEPS or _means(tok)) and tok.head != tok:
         tok = tok.head
         out.append(tok)
     return out
@@ -1334,7 +1334,7 @@ def claimed(trigger: Token) -> bool:
     fact."""
     words = syntax().claim_words
     for tok in (trigger, *governors(trigger)):
-        if (tok.dep_ in COMPLEMENT_DEPS or _is_controlled(tok)) and tok.head is not tok and is_verb_of(tok.head, words):
+        if (tok.dep_ in COMPLEMENT_DEPS or _is_controlled(tok)) and tok.head != tok and is_verb_of(tok.head, words):
             return True
     return False
 
@@ -1342,7 +1342,7 @@ def claimed(trigger: Token) -> bool:
 def _urged_against(trigger: Token) -> bool:
     """"warned Iran against attacking shipping": an act a verb of asking or warning (syntax.yaml irrealis_verbs)
     controls through "against"/"from" has not happened."""
-    return trigger.dep_ == "advcl" and case_of(trigger) in syntax().dissuasion_marks and trigger.head is not trigger \
+    return trigger.dep_ == "advcl" and case_of(trigger) in syntax().dissuasion_marks and trigger.head != trigger \
         and is_verb_of(trigger.head, syntax().irrealis_verbs)
 
 
@@ -1367,7 +1367,7 @@ def _refrained(trigger: Token) -> bool:
     """"Israel refrained from striking Iran's oil", "Russia denied attacking the hospital" (the gerund read as an
     adverbial clause): a gerund hung on a verb of denial (not itself negated) is not done."""
     head = trigger.head
-    return trigger.dep_ in ("advcl", "acl") and head is not trigger and is_verb_of(head, syntax().denial_verbs) \
+    return trigger.dep_ in ("advcl", "acl") and head != trigger and is_verb_of(head, syntax().denial_verbs) \
         and not _has_negator(head) and (any(c.dep_ in ("case", "mark") for c in trigger.children)
                                          or _gerund_right_after(head, trigger))  # not "failed, killing two"
 
@@ -1419,7 +1419,7 @@ def _conditional_up(trigger: Token) -> bool:
     for _ in range(4):
         if conditional(tok) or _meant(tok) or awaited(tok):
             return True
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head if tok.dep_ in ("advcl", "conj", *COMPLEMENT_DEPS) else tok
         if tok.dep_ not in ("advcl", "conj", *COMPLEMENT_DEPS):
@@ -1460,7 +1460,7 @@ def imperative(verb: Token) -> bool:
     auxiliary and no mark (or joined to such a verb) bids or lists an act, telling none done."""
     if verb.tag_ != "VB" or any(c.dep_ in _IMPERATIVE_BLOCKERS for c in verb.children):
         return False
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head is not verb and imperative(verb.head))
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head != verb and imperative(verb.head))
 
 
 def _with_shared_scope(trigger: Token, planned: frozenset[str], negated: bool, hypothetical: bool) -> tuple[bool, bool]:
@@ -1481,7 +1481,7 @@ def _shared_scope(trigger: Token) -> Token | None:
     tense of its own ("attacked Kyiv and shelled Kharkiv"), nor one joined by a conjunction of contrast ("would not
     invade but blockade"; syntax.yaml shared_scope_conjunctions)."""
     head = trigger.head
-    if trigger.dep_ != "conj" or trigger.tag_ != "VB" or head is trigger or not is_verb(head):
+    if trigger.dep_ != "conj" or trigger.tag_ != "VB" or head == trigger or not is_verb(head):
         return None
     if any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark") for c in trigger.children):
         return None

@@ -2023,7 +2023,7 @@ def _will_over(tok: Token) -> bool:
     for _ in range(_CLIMB + 1):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in _WILL for c in tok.children)
-        if tok.head is tok:
+        if tok.head == tok:
             return False
         tok = tok.head
     return False
@@ -2043,7 +2043,7 @@ def _infinitive_over(tok: Token) -> Token | None:
     for _ in range(_CLIMB):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             return tok if _infinitive_to(tok) is not None else None
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
     return None
@@ -2080,7 +2080,7 @@ def _plan_governor(tok: Token) -> Token | None:
     if verb is None:
         return _deadline_of(tok)
     for _ in range(_CLIMB):
-        if verb.head is verb:
+        if verb.head == verb:
             return None
         if not _is_infinitive(verb.head):
             break
@@ -2121,8 +2121,8 @@ def _deadline_of(tok: Token) -> Token | None:
         if any(c.dep_ == "case" and c.lower_ in rule_words("plan_in_an_infinitive", "deadline_words")
                for c in tok.children):
             head = tok.head
-            return head if head is not tok and any(_is_infinitive(c) for c in head.children) else None
-        if tok.head is tok:
+            return head if head != tok and any(_is_infinitive(c) for c in head.children) else None
+        if tok.head == tok:
             return None
         tok = tok.head
     return None
@@ -2142,11 +2142,11 @@ def _headline_infinitive(tok: Token) -> bool:
 
 
 def _headline_verb(verb: Token) -> bool:
-    if verb.head is verb:
+    if verb.head == verb:
         return any(c.dep_.startswith("nsubj") for c in verb.children)
     gov = verb.head
     subjects = {t.upper() for t in rule_words("headline_infinitive", "subject_tags")}
-    while gov.dep_ in ("appos", "conj") and gov.tag_ in subjects and gov.head is not gov:
+    while gov.dep_ in ("appos", "conj") and gov.tag_ in subjects and gov.head != gov:
         gov = gov.head
     return verb.dep_ in ("acl", "advcl") and gov.dep_ == "ROOT" and gov.tag_ in subjects
 
@@ -2168,7 +2168,7 @@ def _told_in_the_past(tok: Token) -> bool:
             # parse made the verb's subject or object ('would come Feb. 16 was spread') tells no time of it
             told_of = not child.dep_.startswith(("nsubj", "obj", "iobj", "csubj")) or _bare_day(child)
             return told_of and _past_verb(tok)
-        if tok.head is tok:
+        if tok.head == tok:
             return False
         child, tok = tok, tok.head
     return False
@@ -2229,7 +2229,7 @@ def _perfect_checker(tokens: Doc) -> Callable[[int], bool]:
         if tok is None or (tok.dep_ in ("compound", "amod", "nmod:poss") and tok.head.i > tok.i):
             return False
         for _ in range(_CLIMB):
-            if tok.head is tok:
+            if tok.head == tok:
                 return False
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -3144,7 +3144,7 @@ def _on_a_verb_of_speech(tokens: Doc, x: Res) -> bool:
             return False
         if tok.pos_ in ("VERB", "AUX"):
             return tok.lower_ in rule_words("quote_of_an_earlier_day", "speech_words")
-        tok = None if tok.head is tok else tok.head
+        tok = None if tok.head == tok else tok.head
     return False
 
 
