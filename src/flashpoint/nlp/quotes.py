@@ -1537,8 +1537,9 @@ class Extraction:
     def _nested_speech(self, cue: Cue) -> bool:
         """'The group said that employees were told by WeWork to sign': a speech verb inside the clause another
         speaker's verb reports is speech that speaker passes on, so its speaker is no voice of the text that a
-        later "it" or "the group" could stand for."""
-        verbs = {c.tok.i for c in self.cues if c is not cue and c.who is not None}
+        later "it" or "the group" could stand for. The reporting verb may come after ("Drivers were told by WeWork to
+        sign, the group said") and its speaker is then not resolved yet: any other cue's verb counts."""
+        verbs = {c.tok.i for c in self.cues if c is not cue}
         return any(t.i in verbs for t in cue.tok.ancestors)
 
     def _direct_quotes(self, chosen: dict[int, Pick], reported: dict[int, tuple[int, int] | None]) -> list[Quote]:
