@@ -2309,3 +2309,25 @@ def test_a_matter_discussed_by_paired_sides_is_told_once_first_to_second() -> No
     traded = {(side(e.actor), side(e.recipient)) for e in of_type(
         events_of("Israel and Hezbollah have been trading fire across the border for months."), "ASSAULT")}
     assert traded == {("ISR", "LBN"), ("LBN", "ISR")}
+
+
+def test_talks_of_three_sides_are_told_first_to_each_other() -> None:
+    """"Kenya, Uganda and Tanzania held talks": the first named consults each of the others, as an analyst codes a
+    meeting of three (not each the next round the ring); two sides still consult each other."""
+    told = {(side(e.actor), side(e.recipient)) for e in of_type(
+        events_of("Kenya, Uganda and Tanzania held talks in Arusha on Monday."), "CONSULT")}
+    assert told == {("KEN", "UGA"), ("KEN", "TZA")}
+    met = {(side(e.actor), side(e.recipient)) for e in of_type(
+        events_of("Zelensky and Macron met in Kyiv on Monday."), "CONSULT")}
+    assert met == {("UKR", "FRA"), ("FRA", "UKR")}
+
+
+def test_a_call_told_as_the_setting_of_a_clause_is_done_by_its_subject_once() -> None:
+    """"In a phone conversation with Biden, Zelensky thanked ...": the call noun's partner is its own "with", its doer
+    the clause's subject; the clause's promise makes the call no promise, and talks a verb takes are told once."""
+    told = [(e.type, side(e.actor), side(e.recipient)) for e in events_of(
+        "At a meeting with Emmanuel Macron on Friday, Scholz promised more help for Ukraine.") if e.type in ("CONSULT", "AGREE")]
+    assert ("CONSULT", "DEU", "FRA") in told and ("AGREE", "DEU", "FRA") not in told
+    held = [(side(e.actor), side(e.recipient)) for e in of_type(events_of(
+        "The Ukrainian and Polish defence ministers held talks with the US secretary of state."), "CONSULT")]
+    assert ("UKR", "UKR") not in held and ("POL", "UKR") not in held

@@ -1888,8 +1888,36 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
         return _doers_from(doc, tok, p, obj, state)
     if p.type in FORCE and _mishap(tok):
         return None
-    actors = actors_of(doc, tok, state) or _patient_actors(doc, tok, p, state) or _reporter_acts(doc, tok, p, state)
+    actors = actors_of(doc, tok, state) or _clause_doers(doc, tok, p, state) or _patient_actors(doc, tok, p, state) \
+        or _reporter_acts(doc, tok, p, state)
     return None if _subject_a_cause(doc, tok, p, actors) else actors
+
+
+def _clause_doers(doc: NlpDoc, noun: Token, p: Pattern, state: ArticleState) -> list[Party]:
+    """"In a phone call with Biden, Zelensky thanked him", "at a meeting with Macron, Scholz said": an act noun with no
+    doer of its own, in an oblique of the pattern's `clause_doer` hung on a verb, is done by that verb's subject."""
+    if not _clause_setting(noun, p):
+        return []
+    return _parties(doc, syn.subject(noun.head) or _subject_drawn_into(noun), state)
+
+
+def _subject_drawn_into(noun: Token) -> Token | None:
+    """"In a conversation with Guterres, Foreign Minister Kuleba has stated ...": where the verb has no subject, the
+    parse has joined it to the setting's last noun as a conjunct (or apposition, or part of a name) after the comma; one
+    within the setting, set off by a comma, whose phrase ends right before the verb (or its auxiliaries) is the verb's subject."""
+    verb = noun.head
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i)])
+    for tok in noun.subtree:
+        edge = tok.left_edge.i
+        if tok.dep_ in ("conj", "appos", "flat") and tok.right_edge.i == first - 1 and "," in (tok.doc[edge].text, tok.doc[edge - 1].text):
+            return tok
+    return None
+
+
+def _clause_setting(noun: Token, p: Pattern) -> bool:
+    """An act noun in an oblique of the pattern's `clause_doer` hung on a verb: the setting of that verb's act."""
+    return bool(p.clause_doer) and not syn.is_verb(noun) and syn.case_of(noun) in p.clause_doer \
+        and noun.dep_.split(":")[0] == "obl" and syn.is_verb(noun.head)
 
 
 def _subject_a_cause(doc: NlpDoc, tok: Token, p: Pattern, actors: list[Party]) -> bool:
@@ -2018,7 +2046,9 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     # an act told as the subject noun of its clause is as negated or as possible as that clause ("talks between Russia
     # and Ukraine are not taking place", "negotiations can only succeed if ...")
     # and "talks will take place in March" tells the talks as planned, no mere possibility
-    told = tok.head if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") else tok
+    # ... and "at a meeting with Macron, Scholz promised aid" tells the meeting as done as the promise is (no promise)
+    setting = _clause_setting(tok, p)
+    told = tok.head if tok.pos_ == "NOUN" and (tok.dep_.startswith("nsubj") or setting) else tok
     coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told != tok else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
@@ -2029,7 +2059,7 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
         coded.negated = False
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
         coded.hypothetical = False
-    _promise(coded, tok, p, planned, said)
+    _promise(coded, told if setting else tok, p, planned, said)
 
 
 def _promise(coded: Coded, tok: Token, p: Pattern, planned: bool, said: bool) -> None:
@@ -2708,7 +2738,8 @@ def _pairs(coded: Coded) -> list[tuple[Party | None, Party | None]]:
     actors: list[Party | None] = list(coded.actors) or [None]
     recipients: list[Party | None] = list(coded.recipients) or [None]
     if (coded.pattern.symmetric or coded.reciprocal) and len(coded.actors) > 1 and not coded.recipients:
-        if _matter_between(coded):
+        # "X, Y and Z had a summit": the first named acts on the others, as an analyst codes a meeting of three
+        if _matter_between(coded) or len(coded.actors) > 2:
             return [(coded.actors[0], r) for r in coded.actors[1:]]
         return [(a, coded.actors[(i + 1) % len(coded.actors)]) for i, a in enumerate(coded.actors)]
     if coded.pattern.symmetric and coded.pattern.members and coded.recipients:
