@@ -15,7 +15,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object", "transitive",
                   "needs_recipient", "complement_aux", "not_object_has", "own_object", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "clause_doer", "speaker_actor", "made_when_said", "adjective", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "clause_doer", "listed_plurals", "speaker_actor", "made_when_said", "adjective", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class Pattern:
     # "talks between the US and Russia", "negotiations involving X and Y"): the first acts, the others receive
     subject_members: frozenset[str]  # ... or, a noun in an oblique of one of these ("made no progress in talks"), the
     # sides the subject of the clause's verb names, two or more ("US and Russian officials made progress in talks")
+    listed_plurals: bool  # a plural noun fires only in a form listed ("talks"; "phone calls with leaders" are a series)
     clause_doer: frozenset[str]  # a noun naming no doer of its own, in an oblique of one of these of a verb, is done
     # by that verb's subject ("In a call with Biden, Zelensky thanked him")
     passive_only: bool  # the pattern fires in the passive only ("were released from captivity")
@@ -160,7 +161,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
         has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
         members=_words(entry, "members"), subject_members=_words(entry, "subject_members"),
-        clause_doer=_words(entry, "clause_doer"),
+        clause_doer=_words(entry, "clause_doer"), listed_plurals=bool(entry.get("listed_plurals")),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
         speaker_actor=bool(entry.get("speaker_actor")),
         made_when_said=bool(entry.get("made_when_said")),

@@ -190,6 +190,8 @@ def _noun_refused(noun: Token, p: Pattern) -> bool:
     names an act told before, as what the clause's own act is about."""
     if not p.anywhere and (noun.dep_ != "ROOT" or _clause_misread(noun)):
         return True
+    if p.listed_plurals and noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in p.lemmas:
+        return True  # "the president's phone calls with other leaders": a series, no one act
     return _reacted_to(noun) or _mentioned(noun)
 
 
