@@ -90,6 +90,9 @@ CASES = [
      "president", "Washington pressured the president before announcing an inquiry.", "Washington"),
     ("bidding_verbs", lambda d: syn._bidden(_word(d, "surrender")), "The general told the soldiers to surrender.", True,
      "The general watched the soldiers surrender.", False),
+    ("topic_preps, partner_preps", lambda d: [h.text for h in events._topic_nouns(_word(d, "held"), [_word(d, "consultations")], "with")],
+     "Kuleba held consultations on the peace formula with Chinese diplomats.", ["formula"],
+     "Kuleba held consultations in the capital with Chinese diplomats.", []),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

@@ -1488,8 +1488,18 @@ def _hosts(trigger: Token, objects: list[Token], acts: bool, slot: str, p: Patte
     if p.type in readying_types():  # "mobilized reservists for a possible war against Iraq": the war's recipient
         nouns += [syn.np_head(o) for h in [trigger, *nouns] for o in syn.obliques(h, syntax().readiness_preps)
                   if _lemma_in(syn.np_head(o), syntax().prepared_acts)]
-    nouns += _departure_phrases(trigger, objects, p, slot)
+    nouns += _departure_phrases(trigger, objects, p, slot) + _topic_nouns(trigger, nouns, slot)
     return [trigger, *nouns, *(o for o in syn.children(trigger, "obj") if o not in objects)]
+
+
+def _topic_nouns(trigger: Token, nouns: list[Token], slot: str) -> list[Token]:
+    """"held consultations on the peace formula with Chinese diplomats": for a partner's slot (syntax.yaml
+    partner_preps), the nouns of the matter (topic_preps) on the verb or its objects, where the parse may hang the
+    partner's phrase."""
+    if slot not in syntax().partner_preps:
+        return []
+    topics = tuple(syntax().topic_preps)
+    return [syn.np_head(o) for h in (trigger, *nouns) for o in syn.obliques(h, topics) if o.pos_ == "NOUN"]
 
 
 def _departure_phrases(trigger: Token, objects: list[Token], p: Pattern, slot: str) -> list[Token]:

@@ -34,7 +34,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
-                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers")
+                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "topic_preps",
+                "partner_preps")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -105,6 +106,8 @@ class Syntax:
     claim_words: frozenset[str]
     means_verbs: frozenset[str]
     help_nouns: frozenset[str]
+    topic_preps: frozenset[str]
+    partner_preps: frozenset[str]
     perception_verbs: frozenset[str]
     body_anaphors: frozenset[str]
     capability_modals: frozenset[str]
