@@ -207,12 +207,14 @@ def documents(source: str) -> dict[str, str]:
 
 
 def _documents_of(doc_ids: set[str]) -> dict[str, str]:
+    """The texts of the documents asked for, and only those: a caller that prints what it gets must not see other
+    rows of the corpus (a blind sample's among them)."""
     docs: dict[str, str] = {}
     for source in sorted({d.split("-")[0] if d.startswith(("ruwa-", "ewt-")) else "news" for d in doc_ids}):
         docs.update(ruwa_documents(SCORED_ROWS) if source == "ruwa" else documents(source))
     # whole ae- bodies outside NEWS_BODIES (sample 18 drew among all 181 pages): scoring reads any body asked for
     docs.update({k: v for k, v in news_bodies().items() if k in doc_ids and k not in docs})
-    return docs
+    return {k: v for k, v in docs.items() if k in doc_ids}
 
 
 def _coding(e: Any) -> dict[str, Any]:
