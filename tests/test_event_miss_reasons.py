@@ -1,0 +1,31 @@
+"""benchmarks/event_miss_reasons.py says how far the coder got on a missed clause holding a pattern lemma of the
+gold type, by tracing the coder's own steps; the trace is taken out again after the document."""
+
+from conftest import benchmark_module
+from flashpoint.evals import realnews as rn
+from flashpoint.nlp import events as ev
+
+miss_reasons = benchmark_module("event_miss_reasons")
+
+
+def _reason(text: str, type_: str) -> tuple[str, str, str]:
+    tracer = miss_reasons.Tracer()
+    with tracer.installed():
+        rn.analyse({"id": "t", "text": text})
+    return miss_reasons.miss_reason(tracer.docs[-1], {"type": type_, "span": [0, len(text)]}, tracer)
+
+
+def test_a_side_check_that_refused_is_named_with_the_sides_the_parse_gave() -> None:
+    reason, sides, word = _reason("The shelling of the town went on all night, residents said.", "ASSAULT")
+    assert word == "shelling" and reason.startswith("sides:") and "actors none" in sides
+
+
+def test_an_object_constraint_that_refused_is_named() -> None:
+    reason, _, word = _reason("The company launched a new phone on Tuesday.", "ASSAULT")
+    assert word == "launched" and reason == "object constraint"
+
+
+def test_the_coder_is_restored_after_the_trace() -> None:
+    before = (ev.code_with, ev._sides_fit, ev._doers)
+    _reason("The shelling of the town went on all night.", "ASSAULT")
+    assert (ev.code_with, ev._sides_fit, ev._doers) == before
