@@ -82,7 +82,7 @@ Sample 27 is the draw of 25 with random.Random(27) among the rows whose N is eve
 1acb943 (1,622 ids then) and not in quote sample 27r (a pool of 6,700 rows; 13 of the 50 state no event; 42 events, 37
 current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 11:03 UTC (labels
 committed first, e142fe9) and scored only at its start (1acb943: strict shown P 0.75 (15 of 20) R 0.405, any confidence
-P 0.588 (20 of 34) R 0.541) and end.
+P 0.588 (20 of 34) R 0.541) and end (e7533b7: the same). Released as tuning data in the stop of 2026-12-07 13:13 UTC.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the

@@ -124,12 +124,14 @@ only at its start (b182857) and end. At its start: span+speaker P 0.977 R 0.782 
 P 1.0 R 0.8; by place P 0.977 R 0.764 (42 of 43 attributed right, 1 span). At its end (e2a6cd5): the same. Released
 as tuning data in the stop of 2026-12-07 11:03 UTC.
 
-Sample 27r (quote_sample27r.jsonl) is blind for the stop of 2026-12-07 11:03 UTC: the draw of 25r with
+Sample 27r (quote_sample27r.jsonl) was blind for the stop of 2026-12-07 11:03 UTC: the draw of 25r with
 random.Random(127) among the rows whose N is even and no file of benchmarks/ named at 1acb943 (1,622 ids then; a pool of
 6,740 rows, 1,133 with the cue; 51 quotes, 49 reported, 2 direct; 17 optional places; 31 rows with a quote). Labelled
 BLIND from the text alone at the start of the stop of 2026-12-07 11:03 UTC (labels committed first, e142fe9), scored
 only at its start (1acb943) and end. At its start: span+speaker P 0.977 R 0.824 (42 of 51 matched, 43 found); span only
-P 0.977 R 0.824; by place P 0.976 R 0.804 (41 of 42 attributed right, 1 span).
+P 0.977 R 0.824; by place P 0.976 R 0.804 (41 of 42 attributed right, 1 span). At its end (e7533b7): the same.
+Released as tuning data in the stop of 2026-12-07 13:13 UTC (one of its rows holds the "talks with" form that a rule
+of that stop may have been shaped by: disclosed).
 """
 
 from __future__ import annotations
