@@ -93,6 +93,12 @@ CASES = [
     ("topic_preps, partner_preps", lambda d: [h.text for h in events._topic_nouns(_word(d, "held"), [_word(d, "consultations")], "with")],
      "Kuleba held consultations on the peace formula with Chinese diplomats.", ["formula"],
      "Kuleba held consultations in the capital with Chinese diplomats.", []),
+    ("kind_heads", lambda d: [p.id for p, _ in events.matches(_word(d, "repulsed"))],
+     "Ukrainian troops repulsed enemy assault operations near Bakhmut.", ["assault-repelled"],
+     "Ukrainian troops repulsed enemy assault boats near Bakhmut.", []),
+    ("kind_heads units", lambda d: [p.id for p, _ in events.matches(_word(d, "deployed"))],
+     "Russia deployed artillery units to the border.", ["mobilize-troops", "mobilize-weapons"],
+     "Russia deployed artillery experts to the border.", []),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

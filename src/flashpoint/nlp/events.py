@@ -456,7 +456,7 @@ def _clause_has(tok: Token, words: frozenset[str]) -> bool:
 def _object_fits(obj: Token | None, p: Pattern, persons: frozenset[int], places: frozenset[int]) -> bool:
     """The object is one the pattern names, or a name such a noun describes, or (`object_person`) a person, or
     (`object_place`) a place."""
-    return obj is not None and (_lemma_in(obj, p.objects) or _described_as(obj, p.objects)
+    return obj is not None and (_lemma_in(obj, p.objects) or _described_as(obj, p.objects) or _kind_of(obj, p.objects)
                                 or (p.object_person and obj.i in persons) or (p.object_place and obj.i in places))
 
 
@@ -467,6 +467,16 @@ def _described_as(name: Token, words: frozenset[str]) -> bool:
 
 
 DESCRIPTORS = frozenset({"compound", "nmod:desc", "appos"})
+
+
+def _kind_of(noun: Token, words: frozenset[str]) -> bool:
+    """"repulsed enemy assault operations", "deployed artillery units": a head that names only a kind, an instance or
+    a set of what the noun glued before it names (syntax.yaml kind_heads) is that noun to an object constraint, as a
+    partitive is the noun after its "of" ("a wave of strikes")."""
+    if not _lemma_in(noun, syntax().kind_heads) or noun.i == 0:
+        return False
+    glued = noun.doc[noun.i - 1]
+    return glued.dep_ == "compound" and glued.head.i == noun.i and glued.pos_ == "NOUN" and _lemma_in(glued, words)
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
