@@ -94,6 +94,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _judged import same_figure_value  # noqa: E402
+from flashpoint.evals.realnews import same_claimant  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "article-extraction"
@@ -280,16 +281,10 @@ def score(labels_path: Path, show: bool) -> None:
                 claimants(full, verdicts, analysed, show)
 
 
-def _same_claimant(gold: str | None, given: str | None) -> bool:
-    if gold is None or given is None:
-        return gold is given
-    a, b = gold.lower(), given.lower()
-    return a in b or b in a  # "Taylor" for "Martin Taylor"
-
-
 def claimants(labels: list[Record], verdicts: list[str], analysed: dict[str, Record], show: bool) -> None:
     """Of the figures right by value whose label gives a claimant (or null), how many the system gives to the same
-    one (a name inside the other counts: "Taylor" for "Martin Taylor")."""
+    one (realnews.same_claimant: a name inside the other counts, "Taylor" for "Martin Taylor", and so does an acronym,
+    "KCNA" for "Korean Central News Agency")."""
     n = ok = 0
     for label, verdict in zip(labels, verdicts, strict=True):
         if verdict not in ("ok", "wrong kind") or not isinstance(label["gold"], dict) or "claimant" not in label["gold"]:
@@ -297,7 +292,7 @@ def claimants(labels: list[Record], verdicts: list[str], analysed: dict[str, Rec
         item = _at(analysed[label["id"]]["quantities"], label)
         given = None if item is None else item.get("claimed_by")
         n += 1
-        if _same_claimant(label["gold"]["claimant"], given):
+        if same_claimant(label["gold"]["claimant"], given):
             ok += 1
         elif show:
             print(f"claimant   figure {label['id'][:8]}@{label['start']} {label['text']!r} "

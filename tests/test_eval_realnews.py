@@ -11,7 +11,16 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, SHARED
 from flashpoint.cli import app
-from flashpoint.evals.realnews import load_gold, locate, match_greedy, prf, same_speaker, score_article
+from flashpoint.evals.realnews import (
+    article_errors,
+    load_gold,
+    locate,
+    match_greedy,
+    prf,
+    same_claimant,
+    same_speaker,
+    score_article,
+)
 
 GOLD = ROOT / "tests" / "data" / "realnews"
 ARTICLES = SHARED / "realnews" / "articles.jsonl"
@@ -168,6 +177,34 @@ def test_figures_value_and_kind() -> None:
     off = {"quantities": [{"start": thirty[0], "end": thirty[1], "value": 31.0, "kind": "munitions"},
                           {"start": thirty[0], "end": thirty[1], "value": 12.0, "kind": "killed"}]}
     assert counts(score(gold, off)["figures"]["value"]) == (2, 2, 0)
+
+
+def test_same_claimant_reads_an_acronym_and_a_name_inside_another() -> None:
+    assert same_claimant("KCNA", "Korean Central News Agency")
+    assert same_claimant("the UN", "United Nations")
+    assert same_claimant("the Ministry of Health", "Ministry of Health")
+    assert same_claimant("Transparency International Bangladesh (TIB)", "TIB")
+    assert same_claimant(None, None) and same_claimant(None, "")
+    assert not same_claimant("the UN", "United States")
+    assert not same_claimant("Magen David Adom", "Israel")
+    assert not same_claimant(None, "Museveni") and not same_claimant("Reuters", None)
+    assert not same_claimant("Kyivstar", "Kyiv")  # a word inside another word is no name inside a name
+
+
+def test_figures_value_and_claimant_and_the_errors_that_name_a_wrong_kind_or_claimant() -> None:
+    gold = {"figures": [{"value": 12, "kind": "killed", "claimant": None, "evidence": "killing 12 people"},
+                        {"value": 30, "kind": "munitions", "claimant": "Ukraine", "evidence": "it shot down 30 drones"}]}
+    twelve, thirty = at("12"), at("30")
+    system = {"quantities": [{"start": twelve[0], "end": twelve[1], "value": 12.0, "kind": "wounded",
+                              "claimed_by": "Russian forces"},
+                             {"start": thirty[0], "end": thirty[1], "value": 30.0, "kind": "munitions",
+                              "claimed_by": "Ukraine"}]}
+    scored = score(gold, system)
+    assert counts(scored["figures"]["value+claimant"]) == (2, 2, 1)
+    record = {"body": BODY, **system}
+    lines = article_errors("a", {"figures": gold["figures"]}, record, {**scored, "not_in_body": []})
+    assert lines == ["a KIND figure 12 'killed', given 'wounded': killing 12 people",
+                     "a CLAIMANT figure 12 None, given 'Russian forces': killing 12 people"]
 
 
 def test_dates_are_distinct_text_value_pairs() -> None:

@@ -196,6 +196,29 @@ def figure_matches(gold: Record, quantity: Record, kind: bool) -> bool:
     return not kind or gold.get("kind") == quantity.get("kind")
 
 
+def same_claimant(gold: str | None, given: str | None) -> bool:
+    """Who gives a figure, by the gold and by the system: both no one; the words of one inside the other's ('Ministry
+    of Health' for 'the Ministry of Health', 'TIB' for 'Transparency International Bangladesh (TIB)'); or one the
+    acronym of the other ('KCNA' for 'Korean Central News Agency', 'the UN' for 'United Nations')."""
+    if not gold or not given:
+        return not gold and not given
+    gw, sw = f" {' '.join(_words(gold))} ", f" {' '.join(_words(given))} "
+    if gw.strip() and sw.strip() and (sw in gw or gw in sw):
+        return True
+    return _acronym_of(gold, given) or _acronym_of(given, gold)
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """'KCNA' (or 'the KCNA') is the acronym of 'Korean Central News Agency': one word of its capitalised initials."""
+    words = [w for w in _words(short) if w != "the"]
+    return len(words) == 1 and len(words[0]) > 1 and words[0] == _initials(name)
+
+
+def figure_claimed_alike(gold: Record, quantity: Record) -> bool:
+    """The same figure by value, given by the same claimant (`same_claimant`; a gold figure with none names no one)."""
+    return figure_matches(gold, quantity, False) and same_claimant(gold.get("claimant"), quantity.get("claimed_by"))
+
+
 # -- dates -------------------------------------------------------------------------------------
 
 def date_keys(items: Iterable[Record]) -> set[tuple[str, str | None]]:
@@ -237,7 +260,8 @@ def score_article(gold: Record, record: Record, min_confidence: float = MIN_CONF
                      "attributed": _counts(quotes, named, lambda g, s: quote_matches(g, s, True))}
     qs = record.get("quantities", [])
     out["figures"] = {"value": _counts(figures, qs, lambda g, s: figure_matches(g, s, False)),
-                      "value+kind": _counts(figures, qs, lambda g, s: figure_matches(g, s, True))}
+                      "value+kind": _counts(figures, qs, lambda g, s: figure_matches(g, s, True)),
+                      "value+claimant": _counts(figures, qs, figure_claimed_alike)}
     gd, sd = date_keys(gold.get("dates", [])), date_keys(record.get("timexes", []))
     resolved = {key for key in sd if key[1] is not None}  # a date named with no value claims no day
     out["dates"] = {"text+value": {"gold": len(gd), "system": len(sd), "matched": len(gd & sd),
@@ -288,9 +312,24 @@ def article_errors(article_id: str, gold: Record, record: Record, scored: dict[s
     for i in scored["figures"]["value"]["extra"]:
         q = record["quantities"][i]
         lines.append(f"{article_id} FP figure {q['value']:g} {q.get('kind')}: {_clip(q.get('text'))}")
+    lines += _figure_mismatches(article_id, figures, record, scored["figures"])
     dates = scored["dates"]["text+value"]
     lines += [f"{article_id} MISS date {t!r} = {v}" for t, v in dates["missed_keys"]]
     lines += [f"{article_id} FP date {t!r} = {v}" for t, v in dates["extra_keys"]]
+    return lines
+
+
+def _figure_mismatches(article_id: str, figures: list[Record], record: Record, scored: dict[str, Any]) -> list[str]:
+    """One line per figure right by value whose kind or claimant differs ('KIND figure 40 displaced, given other')."""
+    body = record.get("body") or ""
+    lines: list[str] = []
+    for what, field, given_field in (("KIND", "kind", "kind"), ("CLAIMANT", "claimant", "claimed_by")):
+        how = "value+kind" if what == "KIND" else "value+claimant"
+        for i in sorted(set(scored[how]["missed"]) - set(scored["value"]["missed"])):
+            gold = {**figures[i], "span": locate(body, figures[i].get("evidence"))}
+            given: Record = next((q for q in record.get("quantities", []) if figure_matches(gold, q, False)), {})
+            lines.append(f"{article_id} {what} figure {figures[i]['value']:g} {figures[i].get(field)!r}, given "
+                         f"{given.get(given_field)!r}: {_clip(figures[i].get('evidence'))}")
     return lines
 
 
@@ -449,6 +488,7 @@ def run(path: Path, articles: Path | None = None, split: str = "tune", min_confi
              ("quotes", "speaker"): "quotes (span+speaker)", ("quotes", "span"): "quotes (span only)",
              ("quotes", "attributed"): "quotes (span+speaker, of quotes naming a speaker)",
              ("figures", "value"): "figures (value)", ("figures", "value+kind"): "figures (value+kind)",
+             ("figures", "value+claimant"): "figures (value+claimant)",
              ("dates", "text+value"): "dates (text+value)",
              ("dates", "resolved"): "dates (text+value, of dates given a value)",
              ("dated", "text+value"): "dates (dated texts)"}
