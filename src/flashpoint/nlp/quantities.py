@@ -315,16 +315,21 @@ def _noun_like(word: str) -> bool:
 _ATTRIBUTION_WORDS = 9  # "according to the United Nations Office for the Coordination of Humanitarian Affairs"
 
 
-def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int) -> str | None:
+def _attribution(doc: NlpDoc, s_start: int, s_end: int, offset_in_sentence: int,
+                 figure: Token | None = None) -> str | None:
     """'according to Washington and Kiev', 'Kyiv says', 'Ukrainian officials said' -> who, in the sentence from
     s_start to s_end; its words are the Doc's (issue 11: document.spaced_words). A figure inside the run that
-    names the speakers counts them and has no claimant there (figures.yaml figure_in_its_own_source)."""
+    names the speakers counts them and has no claimant there (figures.yaml figure_in_its_own_source), nor one the
+    parse puts in the setting of the verb's saying (figure_in_the_setting_of_saying)."""
     sentence = doc.body[s_start:s_end]
     m = _PATTERN("according_to").search(sentence)
     if m:
         return " ".join(spaced_words(doc.tokens, s_start + m.start(1), s_start + m.end(1))[:_ATTRIBUTION_WORDS])
     best: tuple[int, str] | None = None
     for v in _patterns()["saying"].finditer(sentence):
+        verb = _token_at(doc, s_start + v.start()) if figure is not None else None
+        if figure is not None and verb is not None and _in_the_setting_of(figure, verb):
+            continue
         words = spaced_words(doc.tokens, s_start, s_start + v.start())
         taken = _claimant_run(words)
         while taken and taken[0].lower() in _WORDS.claimant_stripped_openers:
@@ -852,15 +857,33 @@ def _according_to_object(chain: list[Token]) -> Token | None:
 
 def _reporting_subject(chain: list[Token]) -> Token | None:
     """The subject of a reporting verb above the figure or in a clause beside it, unless the figure is in it ('Two
-    diplomats said': figures.yaml figure_in_its_own_source)."""
+    diplomats said': figures.yaml figure_in_its_own_source) or in the setting of its saying ('said in a three-hour
+    address': figure_in_the_setting_of_saying)."""
     saying = _patterns()["saying"]
     for node in chain[1:] + [c for n in chain for c in n.children if c.dep_ in ("ccomp", "parataxis")]:
-        if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_) or _gains_a_figure(node):
+        if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_) or _gains_a_figure(node) \
+                or _in_the_setting_of(chain[0], node):
             continue
         subj = [c for c in node.children if c.dep_ in _CLAIMANT_DEPS]
         if subj and subj[0] not in chain:  # 'Two diplomats said': the figure counts the speakers, it is no claim
             return subj[0]
     return None
+
+
+def _in_the_setting_of(figure: Token, verb: Token) -> bool:
+    """'said in a three-hour address', 'told 200 students': the figure is in a noun phrase hung on where, when or to
+    whom the verb said it, not in what it said (figures.yaml figure_in_the_setting_of_saying)."""
+    words = _figure_rule_words()
+    node = figure
+    while node.head.i not in (node.i, verb.i):
+        if node.dep_ not in words["figure_in_the_setting_of_saying.phrase_deps"]:
+            return False
+        node = node.head
+    return node.head.i == verb.i and node.i != verb.i \
+        and node.dep_ in words["figure_in_the_setting_of_saying.setting_deps"] \
+        and case_of(node) not in words["figure_in_the_setting_of_saying.content_cases"] \
+        and not any(c.dep_ in words["figure_in_the_setting_of_saying.owner_deps"] and c.pos_ == "PRON"
+                    for c in node.children)
 
 
 def _gains_a_figure(verb: Token) -> bool:
@@ -2052,7 +2075,8 @@ def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
         if claimed is not None:
             return claimed
     return next((c for c in (_claimant(_parsed_claimant(doc, fig.num_start)),
-                             _claimant(_attribution(doc, fig.s_start, fig.s_end, start - fig.s_start))) if c), None)
+                             _claimant(_attribution(doc, fig.s_start, fig.s_end, start - fig.s_start,
+                                                    _token_at(doc, fig.num_start)))) if c), None)
 
 
 def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | None) -> bool:
