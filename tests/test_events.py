@@ -1235,6 +1235,39 @@ def test_who_a_passive_relative_clause_tells_of_undergoes_it() -> None:
     assert all(e.actor is None for e in of_type(events_of(story), "ASSAULT") if "Haniyeh" in e.text)
 
 
+def _labelled(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> list[object]:
+    """A sentence with the labels given, as a parse may give them (a real spaCy Doc, no parser run)."""
+    from spacy.tokens import Doc
+
+    pos = {"NNS": "NOUN", "NN": "NOUN", "NNP": "PROPN", "VBD": "AUX", "VBN": "VERB", "VBG": "VERB", "JJ": "ADJ",
+           "IN": "ADP", "DT": "DET", ".": "PUNCT"}
+    return list(Doc(parse("x").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags]))
+
+
+def test_the_subject_of_a_participle_with_a_passive_auxiliary_undergoes_it() -> None:
+    # "children(nsubj) were(aux:pass) injured(ADJ)": the label says subject, the auxiliary says passive: the children
+    # are hurt, they hurt no one (the doer is the agent, here none)
+    hurt = _labelled(["Children", "were", "injured", "in", "Kharkiv", "."], [2, 2, 2, 4, 2, 2],
+                     ["nsubj", "aux:pass", "ROOT", "case", "obl", "punct"], ["NNS", "VBD", "JJ", "IN", "NNP", "."])
+    assert syn.subject(hurt[2]) is None
+    assert [t.text for t in syn.passive_subjects(hurt[2])] == ["Children"]
+    # a progressive auxiliary is no passive one: "children were playing" are the ones who play
+    playing = _labelled(["Children", "were", "playing", "in", "Kharkiv", "."], [2, 2, 2, 4, 2, 2],
+                        ["nsubj", "aux", "ROOT", "case", "obl", "punct"], ["NNS", "VBD", "VBG", "IN", "NNP", "."])
+    assert getattr(syn.subject(playing[2]), "text", None) == "Children"
+
+
+def test_an_act_with_its_own_agent_phrase_is_done_by_that_agent() -> None:
+    # "injured in shelling(VBG) by Russian troops": the shelling's own "by" phrase does it, not the ones its head
+    # verb tells were hurt
+    shelled = of_type(events_of("Two men have been injured in shelling by Russian troops near Kupiansk."), "ASSAULT")
+    assert [side(e.actor) for e in shelled if e.trigger == "shelling"] == ["RUS"]
+    assert all(e.actor is None or e.actor.sector != "CVL" for e in shelled)
+    # with no agent of its own, an adverbial participle still shares its head's subject
+    fought = of_type(events_of("Ukrainian troops were drawn back, fighting the rebels near Izium."), "ASSAULT")
+    assert [side(e.actor) for e in fought] == ["UKR"]
+
+
 def test_officials_of_no_nation_are_of_no_place_they_speak_in() -> None:
     """entities.yaml not_national_adjectives: "Western diplomats" who speak after a story of Syria are no Syrians;
     bare "diplomats" there are still of the place last named."""

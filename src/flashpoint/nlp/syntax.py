@@ -917,9 +917,15 @@ def tells_of_its_head(verb: Token) -> bool:
 
 
 def _relative_patient(verb: Token) -> bool:
-    """"residents who(nsubj) were(aux:pass) injured": a relative pronoun the parse made the subject of a verb with a
-    passive auxiliary undergoes it all the same."""
-    return bool(children(verb, "aux:pass")) and any(s.lower_ in syntax().relative_pronouns for s in children(verb, "nsubj"))
+    """"residents who(nsubj) were(aux:pass) injured", "540 children(nsubj) were(aux:pass) injured(ADJ)": a subject the
+    parse gave a participle with a passive auxiliary undergoes it all the same (the auxiliary says passive, the label
+    errs), a relative pronoun as much as a noun; the auxiliary stands between the subject and the participle ("It
+    was(aux:pass) not the first time Vindman(nsubj) had registered ...": an auxiliary of another clause). Where the
+    parse gives the verb a passive subject as well, that one undergoes it."""
+    if not (verb.tag_ == "VBN" or shaped("participle", verb.lower_)) or children(verb, "nsubj:pass"):
+        return False
+    auxiliaries = children(verb, "aux:pass")
+    return any(s.i < a.i < verb.i for s in children(verb, "nsubj") for a in auxiliaries)
 
 
 def _dated_number(tok: Token) -> bool:
@@ -991,6 +997,9 @@ def subject(verb: Token) -> Token | None:
             return verb.head if first.lower_ in rel and verb.dep_ == "acl:relcl" else first
         if is_passive(verb):
             return _passive_subject(verb, via)
+        own_agent = children(verb, "obl:agent")
+        if own_agent:  # "killed in shelling(VBG) by Russian troops": the act's own "by" phrase, not its head's subject
+            return own_agent[0]
         if _set_off_participle(verb):
             verb, via = verb.head.head, "advcl"
             continue
