@@ -1819,9 +1819,9 @@ def test_a_phrase_between_a_name_and_its_past_verb_leaves_the_name_its_subject()
 
 def test_an_editors_bracketed_insertion_is_no_word_of_the_sentence() -> None:
     # parser._without_insertions (syntax.yaml editorial_insertions): "has [sic] entered" is parsed as "has entered";
-    # the body and the event's text keep the insertion
+    # the body and the event's text keep the insertion (forces entering a place of another side: events.yaml assault-enter)
     text = "Borrell said that the “Russian troops has [sic] entered in Donbass,” adding that it is part of Ukraine."
-    moves = of_type(events_of(text), "MOBILIZE")
+    moves = of_type(events_of(text), "ASSAULT")
     assert [(side(e.actor), side(e.recipient)) for e in moves] == [("RUS", "UKR")]
     assert "[sic]" in moves[0].text
 
