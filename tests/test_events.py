@@ -1268,6 +1268,21 @@ def test_an_act_with_its_own_agent_phrase_is_done_by_that_agent() -> None:
     assert [side(e.actor) for e in fought] == ["UKR"]
 
 
+def test_a_person_the_text_titles_with_a_countrys_office_acts_for_that_country() -> None:
+    """entities._titled_in_office: the KB keeps a person at the international body they head now; a text that titles
+    them with a country's office ("Dutch Prime Minister", "Prime Minister of Portugal") tells of an earlier time, when
+    they acted for that country; a past office ("former") or an international one leaves the KB's post."""
+    def actor_of(text: str) -> str | None:
+        visits = of_type(events_of(text), "CONSULT")
+        return side(visits[0].actor) if visits else "none"
+
+    assert actor_of("Dutch Prime Minister Mark Rutte visited Kyiv on Saturday.") == "NLD"
+    assert actor_of("The Prime Minister of Portugal Antonio Costa visited Irpin on Saturday.") == "PRT"
+    assert actor_of("Former Portuguese Prime Minister Antonio Guterres visited Kyiv on Saturday.") == "UN"
+    assert actor_of("NATO Secretary General Mark Rutte visited Kyiv on Saturday.") == "NATO"
+    assert actor_of("Mark Rutte visited Kyiv on Saturday.") == "NATO"
+
+
 def test_officials_of_no_nation_are_of_no_place_they_speak_in() -> None:
     """entities.yaml not_national_adjectives: "Western diplomats" who speak after a story of Syria are no Syrians;
     bare "diplomats" there are still of the place last named."""

@@ -935,12 +935,41 @@ def _appositive_actor(body: str, f: _Found) -> Actor | None:
     return None
 
 
+def _titled_in_office(body: str, f: _Found) -> Actor | None:
+    """'Dutch Prime Minister Mark Rutte', 'The Prime Minister of Portugal Antonio Costa': a person the KB keeps at an
+    international body, with no country (the post held now), whom the text titles with a country's office, its title's
+    own words naming the country, acts for that country in this text (Rutte led the Netherlands until 2024); a past
+    office ('former', entities.yaml name_patterns past_office) leaves the KB's post."""
+    if f.entry is None or f.entry.country:
+        return None
+    title = re.split(r"[.,;:!?\n\"“”]", body[max(0, f.start - 80):f.start])[-1]  # the words of its clause before it
+    across = _ROLE_ACROSS_PLACE.search(title)  # "Prime Minister of the Netherlands | Mark Rutte"
+    phrase = title[across.start():] if across is not None and across.group(1).lower() in _PERSON_HEADS \
+        else _capitalised_run(title)  # "Dutch Prime Minister | Mark Rutte"
+    if not country_counts(phrase) or _PAST_OFFICE.search(title):  # the title's own words name the country
+        return None
+    titled = _role_actor(body, f, phrase.strip())
+    return titled if titled is not None and titled.country else None
+
+
+_PAST_OFFICE = _NAME_PATTERNS("past_office")
+
+
+def _capitalised_run(text: str) -> str:
+    """The words in capitals that end the text ("met Dutch Prime Minister " -> "Dutch Prime Minister")."""
+    words = text.split()
+    n = len(words)
+    while n > 0 and words[n - 1][:1].isupper():
+        n -= 1
+    return " ".join(words[n:])
+
+
 def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
     """A person's actor: the KB's, else their role before or after the name, else the one this
     person had earlier in the article."""
     text = body[f.start:f.end]
     if f.entry is not None:
-        f.actor = _actor(text, f.entry)
+        f.actor = _titled_in_office(body, f) or _actor(text, f.entry)
     elif f.actor is None and f.role_phrase.strip():
         f.actor = _role_actor(body, f, f.role_phrase.strip())
     if f.actor is None:
