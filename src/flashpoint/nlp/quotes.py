@@ -24,6 +24,7 @@ from flashpoint.model import Entity, Quote, Speaker
 from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import resolve_actor, surname_person
 from flashpoint.nlp.document import NlpDoc, doc_text, token_offsets, words_near
+from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
 from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
@@ -3007,14 +3008,35 @@ def _misread_headline_verb(tok: Token, claim: Span) -> bool:
     """'Russian bots boost efforts to sow panic', 'Russia prevents access to prisoners': a headline verb that the tagger
     read as a noun (quotes.yaml headline_noun_verbs), inside the claim with words after it, agreeing with the noun
     right before it, its subject: the base form after a plural, the -s form after a singular ("Army boost plan" and
-    "the boost" stay nouns)."""
+    "the boost" stay nouns). So is the -s form of any verb an event pattern names right after the name that opens the
+    claim ('EU denounces Russia's referenda'; `_verb_after_opening_name`)."""
     if tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not claim.start < tok.i < claim.end - 1:
         return False
     verbs = quoting().headline_noun_verbs
     before = tok.doc[tok.i - 1].tag_
     if tok.lower_ in verbs:
         return before in ("NNS", "NNPS")
-    return before in ("NN", "NNP") and any(tok.lower_ == inflect("third_person", v) for v in verbs)
+    return before in ("NN", "NNP") and any(tok.lower_ == inflect("third_person", v) for v in verbs) or \
+        _verb_after_opening_name(tok, claim)
+
+
+def _verb_after_opening_name(tok: Token, claim: Span) -> bool:
+    """'EU denounces Russia's illegal referenda', 'Kremlin rejects calls for a truce': a lower-case -s form of a verb an
+    event pattern names (as the event stage's repairs read a headline's verbs), right after the run of proper names
+    that opens the claim, its singular subject; a common noun before it ("peace talks in Geneva") or a plural name
+    ("Ukrainians") makes a noun phrase."""
+    if not tok.is_lower or tok.tag_ != "NNS" or not _third_person_of_pattern_verb(tok.lower_):
+        return False
+    names = tok.doc[claim.start:tok.i]
+    return len(names) > 0 and all(t.tag_ == "NNP" for t in names)
+
+
+def _third_person_of_pattern_verb(word: str) -> bool:
+    """Is `word` the -s form of a verb an event pattern names ("denounces", "condemns"), read from the written form
+    (the trained lemmatizer leaves "condemns" as it is)?"""
+    known = by_lemma()
+    return any(inflect("third_person", base) == word and (base, "VERB") in known
+               for base in {word[:-1], word[:-2], word[:-3] + "y"} if base)
 
 
 def _headline_infinitive(tok: Token, claim: Span) -> bool:
