@@ -96,7 +96,8 @@ _HEADLINE_END = _cue("headline_end")  # a stop closing a line, past its quote ma
 _ROLE_THEN_NAME = _cue("role_then_name")  # 'The Ambassador of X to Y, Bridget Brink, says' (Extraction._name_closing_role)
 _PAGE_STAMP = _cue("page_stamp")  # '(19.08.22 12:59) « World | Censor.NET' after a headline: no claim runs on
 _REPEATED_HEADLINE = _cue("repeated_headline")  # a page that repeats its stamped headline (Extraction._repeated_headline)
-_LABELLED_CLAIM = _cue("labelled_claim")  # 'Danilov: Western weapons changing course of the war'
+_LABELLED_CLAIM = _cue("labelled_claim")
+_LINE_LABEL = _cue("line_label")  # 'Ukraine news from April 2: ' opening a line of headline style (Extraction._headline_verb)  # 'Danilov: Western weapons changing course of the war'
 _SPEAKER_AFTER_QUOTE = _cue("speaker_after_quote")  # '“…,” IAEA Director General Rafael Mariano Grossi' ending its line
 _BYLINE = re.compile(r"[ \u00a0]*[—–][ \u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \u00a0]+[A-Z][\w.'’\-]+){1,3})[ \u00a0.]*")
 _RELATIVE_ASIDE = _cue("relative_aside")  # "X, who represents Y, said"
@@ -2097,16 +2098,30 @@ class Extraction:
         if first.tag_ == "TO":
             return None
         verbless = clause_verb and _verbless_claim(self.body[first.idx:e])
-        return self._claim(self._before_participle((first.idx, e)), verb_tags=None if verbless else HEADLINE_VERB_TAGS)
+        end = _next_act_after_comma(first, e) if verbless else e
+        return self._claim(self._before_participle((first.idx, end)), verb_tags=None if verbless else HEADLINE_VERB_TAGS)
 
     def _headline_verb(self, cue: Cue, s: int, e: int) -> bool:
         """A present speech verb after its subject, in a sentence that ends its line with no stop (a headline;
-        quotes.yaml headline_end)."""
+        quotes.yaml headline_end), or with one where a label and its colon open the line right before the subject
+        ('Ukraine news from April 2: Kyiv says Russian forces laying mines.', a live page's headline-style summary;
+        quotes.yaml line_label)."""
         tok = cue.tok
         line_end = self.body.find("\n", e)
-        return tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and \
-            not self.body[e:len(self.body) if line_end < 0 else line_end].strip() and \
-            not _HEADLINE_END.search(self.body, s, e)
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if tok.tag_ not in ("VBZ", "VBP") or subject is None or \
+                self.body[e:len(self.body) if line_end < 0 else line_end].strip():
+            return False
+        return not _HEADLINE_END.search(self.body, s, e) or self._labelled_line(subject.left_edge.idx)
+
+    def _labelled_line(self, opening: int) -> bool:
+        """Does a label and its colon with no verb of its own (quotes.yaml line_label: 'Ukraine news from April 2: ', not
+        'He put it plainly: ') open the line right before `opening`?"""
+        line = self.body.rfind("\n", 0, opening) + 1
+        if _LINE_LABEL.fullmatch(self.body, line, opening) is None:
+            return False
+        label = self.doc.tokens.char_span(line, opening, alignment_mode="expand")
+        return label is not None and not any(t.pos_ in ("VERB", "AUX") for t in label)
 
     def _sets_the_scene(self, tok: Token) -> bool:
         """'Announcing the move in a televised address, X said that …': a participle that opens the sentence of
@@ -3002,6 +3017,20 @@ def _verbless_claim(words: str) -> bool:
     claim with its verb dropped, when three words or more."""
     text = " ".join(_WORD.findall(words.lower()))
     return len(text.split()) >= 3 and not any(text == w or text.startswith(w + " ") for w in quoting().said_things)
+
+
+def _next_act_after_comma(first: Token, end: int) -> int:
+    """'NATO says no sign of de-escalation, considers reinforcing its flank': in a claim that dropped its verb, a finite
+    verb with no subject of its own right after a comma (or its base form: the -s the tagger missed, "weighs"), and no
+    verb before it, is the speaker's next act, not more of the claim: the claim ends at that comma (else at `end`)."""
+    doc = first.doc
+    for t in doc[first.i:]:
+        if t.idx >= end or t.pos_ in ("VERB", "AUX") and (doc[t.i - 1].text != "," or t.tag_ not in (*FINITE_TAGS, "VB")
+                                                         or syntax.children(t, "nsubj", "nsubj:pass")):
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return doc[t.i - 1].idx
+    return end
 
 
 def _misread_headline_verb(tok: Token, claim: Span) -> bool:
