@@ -282,6 +282,7 @@ class Quoting:
     said_things: frozenset[str]
     outlet_documents: frozenset[str]
     outlet_preps: frozenset[str]
+    role_body_preps: frozenset[str]
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -311,7 +312,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    headline_noun_verbs=_word_list(data, "headline_noun_verbs", source),
                    said_things=_word_list(data, "said_things", source),
                    outlet_documents=_word_list(data, "outlet_documents", source),
-                   outlet_preps=_word_list(data, "outlet_preps", source))
+                   outlet_preps=_word_list(data, "outlet_preps", source),
+                   role_body_preps=_word_list(data, "role_body_preps", source))
 
 
 def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:

@@ -1711,6 +1711,9 @@ class Speakers:
         aliased = _body_by_alias(text)
         if aliased is not None:
             return Who(name=aliased.name or aliased.text, start=lo, id=aliased.id, actor=aliased)
+        spoken_for = None if self.entities_in(lo, hi) else self._role_for_body(tok, lo)
+        if spoken_for is not None:
+            return spoken_for  # the body its own phrase names, not the one the article's setting lends
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and _of_a_kind(tok, text):
             return self._body_of_kind(tok, lo, hi)
@@ -1721,6 +1724,24 @@ class Speakers:
             return spoke
         return self._kind_named_before(tok, lo, hi, actor) or self._body_across_people(tok, text) or \
             _as_written(tok, lo, text, actor)
+
+    def _role_for_body(self, tok: Token, lo: int) -> Who | None:
+        """'a spokesman for the Houthis', 'an official at the defence ministry': a role whose phrase of "for", "at" or
+        "from" (quotes.yaml role_body_preps; the noun phrase leaves it out) names a body or a place the entities know
+        speaks for it: the role as written with that phrase, that body's actor (its country and sector, not the one the
+        article's setting would lend the role); a role whose phrase names no known body stays as it was."""
+        if tok.lower_ not in role_nouns():
+            return None
+        for c in tok.children:
+            if c.dep_ != "nmod" or c.i < tok.i or syntax.case_of(c) not in quoting().role_body_preps:
+                continue
+            a, b = syntax.phrase_span(c)
+            if any(e.type == "PERSON" for e in self.entities_in(a, b)):
+                return None  # "the spokesman for President X": the one the role serves, no body; the role speaks
+            body = actor_for_span(self.doc, a, b)
+            if body is not None and body.id is not None:
+                return Who(name=describe(self.body[lo:b]), start=lo, id=body.id, actor=body)
+        return None
 
     def _body_spoke_before(self, tok: Token, lo: int, hi: int, text: str) -> Who | None:
         """'the agency said' with no actor found: the body that spoke just before, apart from `_body_or_source` so
