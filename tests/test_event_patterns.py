@@ -367,3 +367,18 @@ def test_war_front_runs_its_examples() -> None:
     for text in rule.negatives:
         sides = [s for e in _analyse(text).events for s in (e.actor, e.recipient) if s is not None]
         assert all(s.country is None for s in sides if enemy & set(s.text.lower().split())), text
+
+
+def test_region_places_run_their_examples() -> None:
+    """A place written as a region holds the towns places.yaml puts in it: an act told there and at such a town is
+    one happening, coded once with the other telling as its mention (positives); a town named alone, or a region that
+    does not hold the town, leaves two (negatives)."""
+    from flashpoint.nlp.event_patterns import region_words
+    from flashpoint.nlp.language import read_yaml
+
+    rule = read_yaml("en", "events.yaml")["region_places"]
+    assert region_words() and rule["pos"] and rule["neg"]
+    for text, told in [(t, 1) for t in rule["pos"]] + [(t, 2) for t in rule["neg"]]:
+        force = [e for e in _analyse(text).events if e.type == "ASSAULT"]
+        assert len(force) == told, f"{text!r}: {[(e.text, e.location) for e in force]}"
+        assert told == 2 or force[0].mentions, f"{text!r}: no mention kept"

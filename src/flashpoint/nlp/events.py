@@ -65,6 +65,7 @@ from flashpoint.nlp.event_patterns import (
     quoted_phrases,
     readying_types,
     referred_acts,
+    region_words,
     standing_forces,
     state_acts,
     struck_apart_types,
@@ -80,6 +81,7 @@ from flashpoint.nlp.event_time import (
     told_as_state,
     told_day,
 )
+from flashpoint.nlp.gazetteer import place_regions
 from flashpoint.nlp.language import calendar_words, names, people, syntax
 from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
@@ -3230,8 +3232,10 @@ def _same_day(a: Event, b: Event) -> bool:
 
 def _same_ground(a: Event, b: Event) -> bool:
     """Told at the same place named: its place, or the place it is aimed at ("shelled Sumy region" and "shelled the
-    Yunakiv community in Sumy region")."""
-    if a.location is not None and b.location is not None and a.location.name == b.location.name:
+    Yunakiv community in Sumy region"), or a region and a town in it ("in Luhansk region", "in Lysychansk")."""
+    if a.location is not None and b.location is not None and (
+            a.location.name == b.location.name or _region_holds(a.location, b.location)
+            or _region_holds(b.location, a.location)):
         return True
     return bool(_places_of(a) & _places_of(b))
 
@@ -3471,11 +3475,21 @@ def _places_of(ev: Event) -> set[str]:
 
 
 def _same_place(a: Place, b: Place) -> bool:
-    """The same place, or a country and a place in it ("repelled Russian attacks" in a title set in Ukraine, "repelled
-    enemy attacks in Terny" under it)."""
+    """The same place, a region and a town in it ("shelling in Luhansk region", "attacks on Lysychansk"), or a country
+    and a place in it ("repelled Russian attacks" in a title set in Ukraine, "repelled enemy attacks in Terny" under it)."""
     if a.name == b.name:
         return True
+    if _region_holds(a, b) or _region_holds(b, a):
+        return True
     return bool(a.country and a.country == b.country and a.country in (a.id, b.id))
+
+
+def _region_holds(region: Place, town: Place) -> bool:
+    """`region` is written as a region ("in Luhansk region") and places.yaml puts `town` in it (Lysychansk): an act
+    told there and one told at the town may be one happening (events.yaml region_places)."""
+    words = region.text.lower().split()
+    return bool(words) and words[-1] in region_words() and town.name is not None \
+        and place_regions().get(town.name) == region.name
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

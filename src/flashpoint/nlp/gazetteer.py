@@ -238,6 +238,12 @@ def _load_yaml(name: str) -> Any:
         return load_yaml(fh)
 
 
+@lru_cache(maxsize=1)
+def place_regions() -> dict[str, str]:
+    """Place name -> the name of the place whose region holds it (places.yaml `region`: Lysychansk -> Luhansk)."""
+    return {str(rec["name"]): str(rec["region"]) for rec in _load_yaml("places.yaml") if rec.get("region")}
+
+
 def _extra_kb_files() -> list[Path]:
     spec = os.environ.get("FLASHPOINT_KB", "")
     return [Path(p) for p in spec.split(os.pathsep) if p.strip()]
