@@ -76,3 +76,53 @@ def test_a_force_its_words_give_no_country_is_of_the_side_told(text: str, trigge
     tells it of; one whose own words name a country is of that country."""
     found = sides(events_of(text), trigger)
     assert found and found[0][0] == actor
+
+
+@pytest.mark.parametrize(("text", "trigger", "pair"), [
+    # an -ing form with a "by" phrase of its own names an act as a noun does: the phrase does it, and the people the
+    # clause it hangs on tells of undergo it, never doing it
+    ("Two farmers were killed in shelling by Russian troops near Kherson.", "killed", ("RUS", "UKR")),
+    # with no "by" phrase, an -ing form set off after its clause shares that clause's subject
+    ("Two Ukrainian soldiers were wounded while shelling the Russian positions near Kherson.", "shelling",
+     ("UKR", "RUS")),
+])
+def test_a_by_phrase_of_an_act_told_as_an_ing_form_is_its_doer(text: str, trigger: str, pair: tuple[str, str]) -> None:
+    found = sides(events_of(text), trigger)
+    assert found == [pair]
+
+
+def test_the_people_killed_in_shelling_by_a_force_do_not_shell() -> None:
+    """"killed in shelling by Russian troops": the farmers are no side of an act of their own."""
+    text = "Two farmers were killed in shelling by Russian troops near Kherson."
+    assert sides(events_of(text), "shelling") == []
+    assert all(e.actor is None or e.actor.country != "UKR" for e in events_of(text))
+
+
+def test_a_participle_with_an_agent_and_no_auxiliary_is_a_passive() -> None:
+    """"Killed by the Russian army: ..." (a heading): the parse labels the "by" phrase an agent; the participle is a
+    passive whose agent acts, though no auxiliary or subject is written."""
+    assert sides(events_of("Killed by the Russian army: a family of four in Irpin"), "Killed")[0][0] == "RUS"
+
+
+def test_coordinated_participles_share_the_agent_of_the_last() -> None:
+    """"destroyed and damaged by Russian troops": the "by" phrase hung on the last participle is the first one's agent
+    too; a participle of a clause of its own ("... and firefighters put out a fire caused by debris") shares none."""
+    found = events_of("The schools destroyed and damaged by Russian troops will be rebuilt.")
+    assert [(e.actor.country if e.actor else None) for e in found if e.trigger == "destroyed"] == ["RUS"]
+    assert events_of("Twenty houses were damaged and firefighters put out a fire caused by the falling debris.") == []
+
+
+def test_a_heading_before_a_colon_is_not_its_subjects_phrase() -> None:
+    """"Shelling of the Kherson region: Occupiers attacked ...": the place the heading names as shelled is no word of
+    the subject the parse glued it to; without the colon a name before the noun is the phrase's own."""
+    from flashpoint.nlp import syntax as syn
+    from flashpoint.nlp.parser import parse
+
+    doc = parse("Shelling of the Kherson region: Occupiers attacked 12 villages in the region.")
+    occupiers = next(t for t in doc if t.text == "Occupiers")
+    assert doc.text[slice(*syn.phrase_span(occupiers))] == "Occupiers"
+    assert sides(events_of("Shelling of the Kherson region: Occupiers attacked 12 villages in the region."),
+                 "attacked")[0][0] == "RUS"
+    doc = parse("Kherson region officials reported the attack.")
+    officials = next(t for t in doc if t.text == "officials")
+    assert doc.text[slice(*syn.phrase_span(officials))] == "Kherson region officials"

@@ -1219,12 +1219,20 @@ def _instrument_heads(trigger: Token) -> list[Token]:
     causes = domestic_force().cause_nouns
     hosts = _with_later_conjuncts(trigger)  # "killed and 22 injured as a result of"
     heads = [syn.np_head(o) for h in hosts for o in syn.obliques(h, syntax().instrument_preps)]
+    heads += [c for h in hosts for c in _instrument_clauses(h)]
     of = names().genitive_prepositions
     for c in (c for h in hosts for c in h.children):
         if c.dep_.startswith("obl") and _lemma_in(c, causes):  # "as a result of shelling(acl) by ...": a clause to the parse
             heads += [syn.np_head(n) for n in syn.obliques(c, of)]
             heads += [n for n in c.children if n.dep_ == "acl" and syn.case_of(n) in of]
     return heads
+
+
+def _instrument_clauses(verb: Token) -> list[Token]:
+    """"killed in shelling by Russian troops": an -ing form the parse made a clause, opened by a preposition of
+    instrument (syntax.yaml instrument_preps) with no subject or object of its own, is the act that did the harm."""
+    return [c for c in syn.children(verb, "advcl") if c.tag_ == "VBG" and not syn.children(c, "nsubj", "obj")
+            and any(m.dep_ == "mark" and m.lower_ in syntax().instrument_preps for m in c.children)]
 
 
 def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, state: ArticleState,

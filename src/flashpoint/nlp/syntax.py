@@ -753,9 +753,12 @@ def phrase_span(tok: Token) -> tuple[int, int]:
 
 def _set_off_name(tok: Token, c: Token) -> bool:
     """"Near the city of Izium, Kharkiv Region(compound), Russian troops are ...": a name before the head that a comma
-    ends is a phrase of its own the parse hung on the next noun (here the place of the clause), not the head's own."""
-    return c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.right_edge.text == "," \
-        and c.right_edge.i < tok.i
+    ends is a phrase of its own the parse hung on the next noun (here the place of the clause), not the head's own; so
+    is a line's heading that a colon ends ("Shelling of the Donetsk region(compound): Ruscists attacked ...": the
+    place shelled is not the subject's)."""
+    if c.dep_ != "compound" or c.i > tok.i or c.right_edge.i >= tok.i:
+        return False
+    return c.right_edge.text == ":" or (c.pos_ == "PROPN" and c.right_edge.text == ",")
 
 
 def _hyphened(tok: Token, c: Token) -> bool:
@@ -936,10 +939,20 @@ def _dated_number(tok: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or _adjectival_passive(verb):
         return True
+    if _agent_participle(verb):
+        return True
     if _shared_passive(verb) is not None:
         return True
     # a participle modifying a noun: "people killed in the strike" (with an object of its own it is active)
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "obj")
+
+
+def _agent_participle(verb: Token) -> bool:
+    """"Killed by the Russian army: Bucha", "In Mariupol, blocked by the occupiers, ...": a past participle with no
+    subject and no object of its own whose "by" phrase the parse labels an agent is a passive with its auxiliary left
+    out, wherever the parse hung it."""
+    return verb.tag_ == "VBN" and bool(children(verb, "obl:agent")) \
+        and not children(verb, "nsubj", "obj", "aux", "expl")
 
 
 def _shared_passive(verb: Token) -> Token | None:
@@ -979,8 +992,24 @@ def agent(verb: Token) -> Token | None:
     hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")]
     shared = _shared_passive(verb)  # "were attacked by settlers and injured": the settlers' too
     hosts += [shared] if shared is not None else []
+    hosts += _agent_sharers(verb)
     found = [c for h in hosts for c in h.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps)]
     return found[0] if found else None
+
+
+def _agent_sharers(verb: Token) -> list[Token]:
+    """"schools destroyed and damaged by Russian troops": the "by" phrase the parse hangs on the last of coordinated
+    past participles is the agent of each; a participle with a subject, object or auxiliary of its own is a clause of
+    its own ("the town was shelled and the bridge was damaged by drones")."""
+    if verb.tag_ != "VBN":
+        return []
+    return [c for c in verb.conjuncts if c.i > verb.i and c.tag_ == "VBN" and _joined_next(verb, c)
+            and not children(c, "nsubj", "nsubj:pass", "obj", "aux", "aux:pass")]
+
+
+def _joined_next(verb: Token, conjunct: Token) -> bool:
+    """Only a conjunction, commas and adverbs between two coordinated verbs ("destroyed and partly damaged")."""
+    return all(t.dep_ in ("cc", "punct", "advmod") or t.tag_ == "VBN" for t in verb.doc[verb.i + 1:conjunct.i])
 
 
 def subject(verb: Token) -> Token | None:
