@@ -126,3 +126,18 @@ def test_a_heading_before_a_colon_is_not_its_subjects_phrase() -> None:
     doc = parse("Kherson region officials reported the attack.")
     officials = next(t for t in doc if t.text == "officials")
     assert doc.text[slice(*syn.phrase_span(officials))] == "Kherson region officials"
+
+
+def test_a_possessive_on_a_conjunct_stands_for_the_noun_before_it() -> None:
+    """"both parents and their child": "their" is the parents', so the child is no side of the force the text told
+    before; a possessive on a noun of its own ("the troops said their commander ...") is read as before."""
+    from flashpoint.nlp import syntax as syn
+    from flashpoint.nlp.parser import parse
+
+    text = "Russian troops shelled Izium on Monday. A family, both parents and their child, was killed in the shelling in Izium."
+    assert all(e.recipient is None or e.recipient.country != "RUS" for e in events_of(text))
+    doc = parse("A family, both parents and their child, was killed.")
+    owner = syn.conjunct_owner(next(t for t in doc if t.text == "their"))
+    assert owner is not None and owner.text == "parents"
+    doc = parse("The soldiers said their commander was killed.")
+    assert syn.conjunct_owner(next(t for t in doc if t.text == "their")) is None

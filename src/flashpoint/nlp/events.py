@@ -767,8 +767,9 @@ def _pronoun_antecedent(doc: NlpDoc, tok: Token, state: ArticleState, speaker: T
     two suspects, arrested them"), else the last person named ("he", "she"), else for a group pronoun said by no one
     the body its sentence or the text last named."""
     low = tok.lower_
-    antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else syn.reason_owner(tok)
-    if antecedent is not None:  # "identified two suspects, arrested them": the suspects
+    antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else \
+        syn.conjunct_owner(tok) or syn.reason_owner(tok)
+    if antecedent is not None:  # "identified two suspects, arrested them": the suspects; "parents and their child"
         found_obj = party(doc, antecedent, state)
         return Party(found_obj.actor, inherited=True) if found_obj is not None else None
     if person:

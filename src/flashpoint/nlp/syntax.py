@@ -1188,6 +1188,15 @@ def conjunct_antecedent(pronoun: Token) -> Token | None:
     return found[0] if found and found[0].pos_ in ("NOUN", "PROPN") and found[0].i < pronoun.i else None
 
 
+def conjunct_owner(pronoun: Token) -> Token | None:
+    """"both parents and their child", "Iran and its leadership": a possessive pronoun on a noun coordinated after
+    another noun stands for that noun, not for a side told elsewhere in the text."""
+    head = pronoun.head
+    if pronoun.dep_ != "nmod:poss" or head.dep_ != "conj" or head.head.i > pronoun.i:
+        return None
+    return head.head if head.head.pos_ in ("NOUN", "PROPN") else None
+
+
 def object_antecedent(pronoun: Token) -> Token | None:
     """"identified two suspects, arrested them": the nearest noun before an object pronoun, in its sentence,
     that is itself something done to (an object or a passive subject) and agrees with it in number."""
