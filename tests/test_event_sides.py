@@ -98,9 +98,9 @@ def test_the_people_killed_in_shelling_by_a_force_do_not_shell() -> None:
     assert all(e.actor is None or e.actor.country != "UKR" for e in events_of(text))
 
 
-def test_a_participle_with_an_agent_and_no_auxiliary_is_a_passive() -> None:
-    """"Killed by the Russian army: ..." (a heading): the parse labels the "by" phrase an agent; the participle is a
-    passive whose agent acts, though no auxiliary or subject is written."""
+def test_a_participle_with_an_agent_and_no_auxiliary_is_done_by_its_agent() -> None:
+    """"Killed by the Russian army: ..." (a heading): the parse labels the "by" phrase an agent; it acts, though no
+    auxiliary or subject is written."""
     assert sides(events_of("Killed by the Russian army: a family of four in Irpin"), "Killed")[0][0] == "RUS"
 
 

@@ -939,20 +939,10 @@ def _dated_number(tok: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or _adjectival_passive(verb):
         return True
-    if _agent_participle(verb):
-        return True
     if _shared_passive(verb) is not None:
         return True
     # a participle modifying a noun: "people killed in the strike" (with an object of its own it is active)
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not children(verb, "obj")
-
-
-def _agent_participle(verb: Token) -> bool:
-    """"Killed by the Russian army: Bucha", "In Mariupol, blocked by the occupiers, ...": a past participle with no
-    subject and no object of its own whose "by" phrase the parse labels an agent is a passive with its auxiliary left
-    out, wherever the parse hung it."""
-    return verb.tag_ == "VBN" and bool(children(verb, "obl:agent")) \
-        and not children(verb, "nsubj", "obj", "aux", "expl")
 
 
 def _shared_passive(verb: Token) -> Token | None:
