@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, POS, SENT_START, TAG
+from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -206,10 +207,33 @@ def repair_name_lists(doc: Doc, is_name: Callable[[Token], bool]) -> None:
     (`is_name`: a word of a name the entities found; an item ends in one; one item at least has a title or a first
     name)."""
     # a verb hung on a later one ("have(VERB) both expressed") heads no subject of its own
-    for verb in [t for t in doc if t.pos_ == "VERB" and not (t.head.i > t.i and t.head.pos_ in VERBS)]:
+    verbs = [doc[i] for i in np.flatnonzero(doc.to_array(POS) == VERB_POS).tolist()]
+    if not verbs:
+        return
+    after = _after_conjunction(doc)
+    for verb in [t for t in verbs if not (t.head.i > t.i and t.head.pos_ in VERBS)]:
+        if not after[verb.i]:
+            continue
         listed = _name_list_before(verb, is_name)
         if listed is not None and not _listed_as_read(listed[0], verb):
             _coordinate(listed[0], listed[1], verb)
+            after = _after_conjunction(doc)  # a new head may move a sentence start
+
+
+VERB_POS = IDS["VERB"]
+
+
+def _after_conjunction(doc: Doc) -> list[bool]:
+    """Per token, whether an additive conjunction comes before it in its sentence (a sentence starts at the last
+    token marked so, as Token.sent reads it): the last separator of a list of names is one, so a verb with none
+    before it in its sentence has no list of names for a subject. Read from the doc's arrays, so that
+    repair_name_lists makes a Token only of the verbs, and walks back only from the verbs that may end a list."""
+    index = np.arange(len(doc))
+    conjunction = listed(doc.to_array(LOWER), sorted_hashes(syntax().additive_conjunctions))
+    last_before = np.concatenate(([-1], np.maximum.accumulate(np.where(conjunction, index, -1))[:-1]))
+    sentence_start = np.maximum.accumulate(np.where(doc.to_array(SENT_START) == 1, index, 0))
+    found: list[bool] = (last_before >= sentence_start).tolist()
+    return found
 
 
 def _name_list_before(verb: Token, is_name: Callable[[Token], bool]) -> tuple[list[list[Token]], list[Token]] | None:
