@@ -138,6 +138,17 @@ def test_a_list_of_titled_names_before_its_verb_is_one_subject_of_coordinated_na
     assert _listed_subjects("Ministers from Kenya and Uganda held talks.") == ["Ministers"]
 
 
+def test_a_list_of_names_in_the_sentence_before_leaves_the_verb_as_parsed() -> None:
+    """repair_name_lists reads only the verbs with an "and" before them in their own sentence (the list's last
+    separator): a list that ends the sentence before is no subject of the next sentence's verb, and the verbs after
+    an "and" of their sentence are the ones asked."""
+    doc = parse("Talks began in Kenya and Uganda. Kenyan President William Ruto held talks.")
+    after = syn._after_conjunction(doc)
+    assert not after[_word(doc, "held").i] and not after[_word(doc, "began").i]
+    assert after[_word(doc, "Uganda").i]
+    assert len(_listed_subjects("Talks began in Kenya and Uganda. Kenyan President William Ruto held talks.")) == 1
+
+
 def test_a_first_line_opening_with_a_byline_word_is_no_masthead() -> None:
     """pages.yaml byline_words: "By Jane Doe" is a byline; "Kyiv Post" may name the publication."""
     table = meta.sources_table()
