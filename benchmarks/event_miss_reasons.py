@@ -133,8 +133,11 @@ def _kind(tok: Any) -> str | None:
 
 
 def _patterns_of(tok: Any, kind: str, type_: str) -> list[Any]:
+    """The patterns of the type a token of that part of speech may fire: a noun a support verb carries ("sent a
+    warning") its verb's too (`events._carried_patterns`)."""
     found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind)) or []
-    return [p for p in found if p.type == type_]
+    carried = ev._carried_patterns(tok) if kind == "NOUN" else []
+    return [p for p in [*found, *carried] if p.type == type_]
 
 
 def _constraint_failed(doc: Any, tok: Any, p: Any) -> str | None:

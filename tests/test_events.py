@@ -2379,3 +2379,26 @@ def test_a_call_told_as_the_setting_of_a_clause_is_done_by_its_subject_once() ->
     held = [(side(e.actor), side(e.recipient)) for e in of_type(events_of(
         "The Ukrainian and Polish defence ministers held talks with the US secretary of state."), "CONSULT")]
     assert ("UKR", "UKR") not in held and ("POL", "UKR") not in held
+
+
+@pytest.mark.parametrize(("sentence", "type_", "sides", "negated", "hypothetical"), [
+    ("Russia sent a warning to the United States.", "THREATEN", ("RUS", "USA"), False, False),
+    ("Ukraine has sent Serbia a request for the extradition of the suspect.", "REQUEST", ("UKR", "SRB"), False, False),
+    ("Russia did not send a warning to the United States.", "THREATEN", ("RUS", "USA"), True, False),
+    ("Iran could issue a warning to Israel.", "THREATEN", ("IRN", "ISR"), False, True),
+])
+def test_a_verbal_act_noun_a_support_verb_carries_is_the_act(
+        sentence: str, type_: str, sides: tuple[str, str], negated: bool, hypothetical: bool) -> None:
+    """syntax.yaml support_verbs, addressee_preps: the noun is coded by its verb's patterns, the support verb's subject
+    its doer, its addressee the noun's "to" phrase or the verb's indirect object, told as the support verb is."""
+    found = [e for e in of_type(events_of(sentence), type_) if (side(e.actor), side(e.recipient)) == sides]
+    assert found and (found[0].negated, found[0].hypothetical) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia heeded a warning from the United States.",  # no support verb: the warning is not Russia's
+    "Germany sent a convoy to the border town.",  # a material thing sent, no verbal act
+    "France lodged a protest with Iran.",  # a protest told so is no demonstration (PROTEST is material)
+])
+def test_no_verbal_act_is_read_from_a_noun_no_support_verb_carries(sentence: str) -> None:
+    assert not [e for e in events_of(sentence) if e.type in ("THREATEN", "REQUEST", "PROTEST")]

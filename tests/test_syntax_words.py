@@ -102,6 +102,11 @@ CASES = [
     ("kind_heads units", lambda d: [p.id for p, _ in events.matches(_word(d, "deployed"))],
      "Russia deployed artillery units to the border.", ["mobilize-troops", "mobilize-weapons"],
      "Russia deployed artillery experts to the border.", []),
+    ("support_verbs", lambda d: [p.id for p, _ in events.matches(_word(d, "warning"))],
+     "Russia sent a warning to the United States.", ["threaten-warn"],
+     "Russia heeded a warning from the United States.", []),
+    ("addressee_preps", lambda d: [t.text for t in events._addressees(_word(d, "appeal"))],
+     "Kyiv sent an appeal to the IAEA.", ["IAEA"], "Kyiv sent an appeal about the IAEA.", []),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

@@ -172,7 +172,8 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
         "ADJ" if tok.pos_ == "ADJ" and _predicative(tok) else None
     if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))):
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
-    found = by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind))
+    found = [*(by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind)) or ()),
+             *(_carried_patterns(tok) if kind == "NOUN" else ())]
     out = []
     candidates: dict[bool, list[Token]] = {}  # the token's objects, read once for the patterns with constraints, once without
     for p in found or ():
@@ -185,6 +186,26 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
         if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
+
+
+def _carrier(noun: Token) -> Token | None:
+    """"Russia sent a warning to the US", "43 countries sent appeals to the IAEA": the support verb (syntax.yaml
+    support_verbs) whose direct object the act noun is, and which tells the act: its subject the doer, its tense,
+    modality and negation the act's."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "obj" or verb == noun or not syn.is_verb(verb):
+        return None
+    return verb if syn.is_verb_of(verb, syntax().support_verbs) else None
+
+
+def _carried_patterns(noun: Token) -> list[Pattern]:
+    """The patterns of the verb an act noun carried by a support verb names ("a warning": warn; "appeals": appeal):
+    those of a verbal act (a noun of a material act has its own noun patterns), with no object demanded (the noun
+    has none for them to read)."""
+    if _carrier(noun) is None:
+        return []
+    found = by_lemma().get((noun.lemma_.lower(), "VERB")) or by_lemma().get((noun.lower_, "VERB")) or ()
+    return [p for p in found if _verbal(p.type) and not p.objects]
 
 
 def _noun_refused(noun: Token, p: Pattern) -> bool:
@@ -1109,7 +1130,8 @@ def _light_verb_doers(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Par
     of a light verb (syntax.yaml light_verbs), or the noun after "of" of that object, is done by the verb's subject."""
     if noun.dep_ == "nmod" and syn.case_of(noun) in names().genitive_prepositions:
         noun = noun.head  # "a series of marches"
-    if noun.dep_ != "obj" or not syn.is_verb(noun.head) or not syn.is_verb_of(noun.head, syntax().light_verbs):
+    if noun.dep_ != "obj" or not syn.is_verb(noun.head) or not syn.is_verb_of(noun.head, syntax().light_verbs) \
+            and _carrier(noun) is None:
         return []
     return actors_of(doc, noun.head, state)
 
@@ -1567,7 +1589,8 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
         return _parties(doc, obj, state)
     if slot in ("obj", "iobj"):
         # "launched rockets": the object that met the pattern's constraint is the weapon, not the target
-        cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj]
+        cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj] \
+            or _addressees(trigger)
         return (_thing_owners(doc, p, cands[0], state) or _parties(doc, cands[0], state)) if cands else []
     if slot == "ccomp":
         return _parties(doc, syn.clause_subject(trigger), state)
@@ -1579,6 +1602,17 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
     obls = [o for h in hosts for o in syn.obliques(h, (slot,))] + _stranded_obliques(trigger, slot)
     return [q for o in obls if syn.np_head(o).lemma_.lower() not in helps
             for q in _thing_owners(doc, p, o, state) or _oblique_parties(doc, o, state)]
+
+
+def _addressees(noun: Token) -> list[Token]:
+    """Whom an act noun a support verb carries addresses, for a pattern's object slot: its own phrase of syntax.yaml
+    addressee_preps ("a warning to Kyiv"), else the verb's indirect object ("sent Serbia a request") or the verb's
+    phrase of them ("put pressure on Russia")."""
+    verb = _carrier(noun)
+    if verb is None:
+        return []
+    preps = syntax().addressee_preps
+    return syn.obliques(noun, preps) or syn.children(verb, "iobj") or syn.obliques(verb, preps)
 
 
 def _stranded_obliques(trigger: Token, slot: str) -> list[Token]:
@@ -2081,7 +2115,9 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     # and "talks will take place in March" tells the talks as planned, no mere possibility
     # ... and "at a meeting with Macron, Scholz promised aid" tells the meeting as done as the promise is (no promise)
     setting = _clause_setting(tok, p)
-    told = tok.head if tok.pos_ == "NOUN" and (tok.dep_.startswith("nsubj") or setting) else tok
+    # ... and "did not send a warning" is as negated as the support verb that carries it (`_carrier`)
+    told = tok.head if tok.pos_ == "NOUN" and (tok.dep_.startswith("nsubj") or setting or _carrier(tok) is not None) \
+        else tok
     coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told != tok else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False

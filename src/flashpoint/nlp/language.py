@@ -35,7 +35,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
                 "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "topic_preps",
-                "partner_preps", "kind_heads")
+                "partner_preps", "kind_heads", "support_verbs", "addressee_preps")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -81,6 +81,8 @@ class Syntax:
     conditional_marks: frozenset[str]
     partitive_heads: frozenset[str]
     kind_heads: frozenset[str]
+    support_verbs: frozenset[str]
+    addressee_preps: frozenset[str]
     instrument_preps: frozenset[str]
     resisting_verbs: frozenset[str]
     attack_nouns: frozenset[str]
