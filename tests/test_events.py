@@ -2402,3 +2402,14 @@ def test_a_verbal_act_noun_a_support_verb_carries_is_the_act(
 ])
 def test_no_verbal_act_is_read_from_a_noun_no_support_verb_carries(sentence: str) -> None:
     assert not [e for e in events_of(sentence) if e.type in ("THREATEN", "REQUEST", "PROTEST")]
+
+
+def test_an_act_noun_a_light_verb_carries_is_told_as_that_verb() -> None:
+    """syntax.yaml light_verbs: "did not stage protests" negates the protests the noun tells, as it does the verb's
+    own act; "staged protests" affirms them."""
+    def noun_events(text: str) -> list[Event]:
+        return [e for e in events_of(text) if e.pattern == "protest-noun-placed"]
+    denied = noun_events("Opposition groups did not stage protests against the government in Minsk.")
+    told = noun_events("Opposition groups staged protests against the government in Minsk.")
+    assert denied and all(e.negated for e in denied)
+    assert told and not any(e.negated for e in told)

@@ -198,6 +198,14 @@ def _carrier(noun: Token) -> Token | None:
     return verb if syn.is_verb_of(verb, syntax().support_verbs) else None
 
 
+def _carried(noun: Token) -> bool:
+    """An act noun told through the verb whose direct object it is: a light verb ("did not stage protests", syntax.yaml
+    light_verbs) or a support verb (`_carrier`); that verb's tense, modality and negation are the act's."""
+    verb = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "obj" and verb != noun and syn.is_verb(verb) \
+        and syn.is_verb_of(verb, syntax().light_verbs | syntax().support_verbs)
+
+
 def _carried_patterns(noun: Token) -> list[Pattern]:
     """The patterns of the verb an act noun carried by a support verb names ("a warning": warn; "appeals": appeal):
     those of a verbal act (a noun of a material act has its own noun patterns), with no object demanded (the noun
@@ -2115,9 +2123,8 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     # and "talks will take place in March" tells the talks as planned, no mere possibility
     # ... and "at a meeting with Macron, Scholz promised aid" tells the meeting as done as the promise is (no promise)
     setting = _clause_setting(tok, p)
-    # ... and "did not send a warning" is as negated as the support verb that carries it (`_carrier`)
-    told = tok.head if tok.pos_ == "NOUN" and (tok.dep_.startswith("nsubj") or setting or _carrier(tok) is not None) \
-        else tok
+    # ... and "did not send a warning", "did not stage protests" are as negated as the verb that carries the act noun
+    told = tok.head if tok.pos_ == "NOUN" and (tok.dep_.startswith("nsubj") or setting or _carried(tok)) else tok
     coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told != tok else frozenset())
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
