@@ -2399,6 +2399,10 @@ def test_a_verbal_act_noun_a_support_verb_carries_is_the_act(
     "Russia heeded a warning from the United States.",  # no support verb: the warning is not Russia's
     "Germany sent a convoy to the border town.",  # a material thing sent, no verbal act
     "France lodged a protest with Iran.",  # a protest told so is no demonstration (PROTEST is material)
+    # the warning's infinitive, on the noun's addressee or on the support verb, is its complement: advice to keep safe
+    # (threaten-warn not_complement), as "warned residents to evacuate" is
+    "The army issued a warning to residents of the border towns to evacuate.",
+    "The embassy sent a warning to its students to leave the country.",
 ])
 def test_no_verbal_act_is_read_from_a_noun_no_support_verb_carries(sentence: str) -> None:
     assert not [e for e in events_of(sentence) if e.type in ("THREATEN", "REQUEST", "PROTEST")]

@@ -206,6 +206,18 @@ def _carried(noun: Token) -> bool:
         and syn.is_verb_of(verb, syntax().light_verbs | syntax().support_verbs)
 
 
+def _carried_infinitives(noun: Token) -> list[Token]:
+    """"issued a warning to residents to evacuate": the infinitive of an act noun a support verb carries, hung on the
+    noun, on its addressee or on the verb after the noun, is the act's complement, as "warned residents to evacuate"
+    has it."""
+    verb = _carrier(noun)
+    if verb is None:
+        return []
+    marks = syntax().infinitive_marks
+    own = [c for h in (noun, *(syn.np_head(a) for a in _addressees(noun))) for c in syn.children(h, "acl")]
+    return [c for c in own + [c for c in syn.children(verb, "advcl", "xcomp") if c.i > noun.i] if syn.case_of(c) in marks]
+
+
 def _carried_patterns(noun: Token) -> list[Pattern]:
     """The patterns of the verb an act noun carried by a support verb names ("a warning": warn; "appeals": appeal):
     those of a verbal act (a noun of a material act has its own noun patterns), with no object demanded (the noun
@@ -466,7 +478,8 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
 
 def _complement_told(tok: Token, p: Pattern) -> bool:
     """The complement the pattern needs (`needs_complement`, `clause_words`) and none it refuses (`not_complements`)."""
-    if p.not_complements and any(_complement_in(c, p.not_complements) for c in syn.children(tok, "xcomp", "ccomp")):
+    comps = [*syn.children(tok, "xcomp", "ccomp"), *_carried_infinitives(tok)]
+    if p.not_complements and any(_complement_in(c, p.not_complements) for c in comps):
         return False
     if p.needs_complement and not syn.infinitive_complements(tok):
         return False
