@@ -162,6 +162,35 @@ def test_places_and_countries() -> None:
     assert resolve_actor("the weather") is None
 
 
+@pytest.mark.parametrize(("written", "name"), [
+    ("Kharkiv region", "Kharkiv"), ("the Kherson oblast", "Kherson"), ("Zaporizhzhia Oblast", "Zaporizhzhia"),
+    ("the Kyiv region", "Kyiv"), ("Tigray region", "Tigray"),
+])
+def test_a_place_and_a_region_word_is_its_region_written_whole(written: str, name: str) -> None:
+    """"the Kherson oblast": the place's region, its text kept whole (events.yaml region_places words), so the region
+    mechanism reads it as a region and not as the city of that name."""
+    place = resolve_place(written)
+    assert place is not None and place.name == name and place.text == written
+
+
+@pytest.mark.parametrize("written", ["the border region", "Nowhereville region", "the Kharkiv Street", "region"])
+def test_a_region_word_after_no_gazetteer_place_names_no_region(written: str) -> None:
+    assert resolve_place(written) is None
+
+
+def test_a_town_alone_is_no_region() -> None:
+    place = resolve_place("Kharkiv")
+    assert place is not None and place.text == "Kharkiv"
+
+
+def test_every_region_of_places_yaml_is_a_place_the_gazetteer_knows() -> None:
+    """places.yaml `region` names the region a town lies in by a place's name: a misspelt one would hold nothing."""
+    for town, region in gz.place_regions().items():
+        place = resolve_place(f"{region} region")
+        assert place is not None and place.name == region, (town, region)
+        assert town != region, town
+
+
 def _doc(text: str):  # noqa: ANN202
     doc = make_doc(Article(id="t", source="t", body=text))
     doc.entities = extract_entities(doc)

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from flashpoint.corpus import conflicts
 from flashpoint.model import Actor, Entity, Place
 from flashpoint.nlp import world_places
+from flashpoint.nlp.event_patterns import region_words
 from flashpoint.nlp.gazetteer import (
     Entry,
     Gazetteer,
@@ -775,11 +776,25 @@ def resolve_place(text: str) -> Place | None:
     for entry in gazetteer().lookup_as_written(clean):
         if entry.kind in ("country", "capital", "place"):
             return Place(text=text, name=entry.name, id=entry.id, country=entry.country)
+    region = _region_place(text, clean)
+    if region is not None:
+        return region
     if clean[:1].isupper():
         found = world_places.lookup(clean)
         if found is not None:
             return found.model_copy(update={"text": text})
     return None
+
+
+def _region_place(text: str, clean: str) -> Place | None:
+    """"Kharkiv region", "the Kherson oblast": a town or capital of the gazetteer followed by a region word (events.yaml
+    region_places) names that place's region, its text kept whole, so that the region holds the towns places.yaml
+    puts in it where the same name alone ("in Kharkiv") is the city and holds none."""
+    name, _, last = clean.rpartition(" ")
+    if not name or last.lower() not in region_words():
+        return None
+    entry = next((e for e in gazetteer().lookup_as_written(name) if e.kind in ("capital", "place")), None)
+    return None if entry is None else Place(text=text, name=entry.name, id=entry.id, country=entry.country)
 
 
 def country_of(text: str) -> str | None:
