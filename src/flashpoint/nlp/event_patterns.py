@@ -362,8 +362,10 @@ def struck_apart_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
 def region_words(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """The last words of a place written as a region ("Luhansk region"), which holds the towns places.yaml puts in
     it (events.yaml region_places; tests/test_event_patterns.py runs its examples)."""
-    rule = read_yaml(language, "events.yaml").get("region_places") or {}
-    return frozenset(str(w).lower() for w in rule.get("words") or [])
+    rule, source = _rule_section(language, "region_places")
+    if not all(isinstance(rule.get(key), list) and rule[key] for key in ("words", "pos", "neg")):
+        raise ValueError(f"{source} needs words, pos and neg (lists, none empty)")
+    return _words(rule, "words")
 
 
 @dataclass(frozen=True)
