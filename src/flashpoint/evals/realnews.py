@@ -323,8 +323,8 @@ def _figure_mismatches(article_id: str, figures: list[Record], record: Record, s
     """One line per figure right by value whose kind or claimant differs ('KIND figure 40 displaced, given other')."""
     body = record.get("body") or ""
     lines: list[str] = []
-    for what, field, given_field in (("KIND", "kind", "kind"), ("CLAIMANT", "claimant", "claimed_by")):
-        how = "value+kind" if what == "KIND" else "value+claimant"
+    for what, how, field, given_field in (("KIND", "value+kind", "kind", "kind"),
+                                          ("CLAIMANT", "value+claimant", "claimant", "claimed_by")):
         for i in sorted(set(scored[how]["missed"]) - set(scored["value"]["missed"])):
             gold = {**figures[i], "span": locate(body, figures[i].get("evidence"))}
             given: Record = next((q for q in record.get("quantities", []) if figure_matches(gold, q, False)), {})
