@@ -1868,7 +1868,7 @@ def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Art
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
     _name_enemies(coded, front, final=True)  # "occupation forces detained activists in Melitopol": once they are placed
-    if not _sides_fit(p, coded, implied=p.implied_side):
+    if not _sides_fit(p, coded, implied=p.implied_side) or (p.other_side and _one_side_only(coded)):
         return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
     _fill_unnamed_doers(doc, coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
@@ -2270,6 +2270,14 @@ def _of_another_side(doc: NlpDoc, tok: Token, p: Pattern, coded: Coded, state: A
     subj = subjs[0]
     others = [q.actor for q in _parties(doc, subj, state) if q.actor.country or q.actor.code]
     return bool(others) and not any(_same_side(o, a.actor) for o in others for a in coded.actors)
+
+
+def _one_side_only(coded: Coded) -> bool:
+    """Every side the act names is of one country or body ("Ukrainian troops entered Kherson"): for a pattern of acts
+    against another side (`other_side`), no such act; a side of no country leaves it open."""
+    sides = [q.actor for q in coded.actors + coded.recipients]
+    return bool(coded.actors and coded.recipients) and all(_of_side(a) for a in sides) \
+        and all(_same_side(a, sides[0]) for a in sides)
 
 
 def _sides_fit(p: Pattern, coded: Coded, implied: bool = False) -> bool:
