@@ -1022,7 +1022,8 @@ def _agent_sharers(verb: Token) -> list[Token]:
 
 
 def _joined_next(verb: Token, conjunct: Token) -> bool:
-    """Only a conjunction, commas and adverbs between two coordinated verbs ("destroyed and partly damaged")."""
+    """Only a conjunction, commas, adverbs and participles of the same list between two coordinated verbs ("destroyed
+    and partly damaged", "destroyed, looted and damaged")."""
     return all(t.dep_ in ("cc", "punct", "advmod") or t.tag_ == "VBN" for t in verb.doc[verb.i + 1:conjunct.i])
 
 
