@@ -3054,18 +3054,17 @@ def _verb_after_opening_name(tok: Token, claim: Span) -> bool:
     event pattern names (as the event stage's repairs read a headline's verbs), right after the run of proper names
     that opens the claim, its singular subject; a common noun before it ("peace talks in Geneva") or a plural name
     ("Ukrainians") makes a noun phrase."""
-    if not tok.is_lower or tok.tag_ != "NNS" or not _third_person_of_pattern_verb(tok.lower_):
+    if not tok.is_lower or tok.tag_ != "NNS" or tok.lower_ not in _pattern_verbs_third_person():
         return False
     names = tok.doc[claim.start:tok.i]
     return len(names) > 0 and all(t.tag_ == "NNP" for t in names)
 
 
-def _third_person_of_pattern_verb(word: str) -> bool:
-    """Is `word` the -s form of a verb an event pattern names ("denounces", "condemns"), read from the written form
-    (the trained lemmatizer leaves "condemns" as it is)?"""
-    known = by_lemma()
-    return any(inflect("third_person", base) == word and (base, "VERB") in known
-               for base in {word[:-1], word[:-2], word[:-3] + "y"} if base)
+@lru_cache(maxsize=1)
+def _pattern_verbs_third_person() -> frozenset[str]:
+    """The -s forms of the verbs event patterns name ("denounces", "condemns"), made by inflection.yaml's rules: the
+    trained lemmatizer leaves "condemns" as it is, so the written form is read."""
+    return frozenset(inflect("third_person", lemma) for lemma, kind in by_lemma() if kind == "VERB")
 
 
 def _headline_infinitive(tok: Token, claim: Span) -> bool:
