@@ -176,7 +176,7 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
              *(_carried_patterns(tok) if kind == "NOUN" else ())]
     out = []
     candidates: dict[bool, list[Token]] = {}  # the token's objects, read once for the patterns with constraints, once without
-    for p in found or ():
+    for p in found:
         if p.pos == "NOUN" and _noun_refused(tok, p):
             continue
         constrained = bool(p.objects)
@@ -192,18 +192,21 @@ def _carrier(noun: Token) -> Token | None:
     """"Russia sent a warning to the US", "43 countries sent appeals to the IAEA": the support verb (syntax.yaml
     support_verbs) whose direct object the act noun is, and which tells the act: its subject the doer, its tense,
     modality and negation the act's."""
-    verb = noun.head
-    if noun.pos_ != "NOUN" or noun.dep_ != "obj" or verb == noun or not syn.is_verb(verb):
-        return None
-    return verb if syn.is_verb_of(verb, syntax().support_verbs) else None
+    verb = _object_verb(noun)
+    return verb if verb is not None and syn.is_verb_of(verb, syntax().support_verbs) else None
 
 
 def _carried(noun: Token) -> bool:
     """An act noun told through the verb whose direct object it is: a light verb ("did not stage protests", syntax.yaml
     light_verbs) or a support verb (`_carrier`); that verb's tense, modality and negation are the act's."""
+    verb = _object_verb(noun)
+    return verb is not None and syn.is_verb_of(verb, syntax().light_verbs | syntax().support_verbs)
+
+
+def _object_verb(noun: Token) -> Token | None:
+    """The verb whose direct object the noun is, read once for `_carrier` and `_carried`."""
     verb = noun.head
-    return noun.pos_ == "NOUN" and noun.dep_ == "obj" and verb != noun and syn.is_verb(verb) \
-        and syn.is_verb_of(verb, syntax().light_verbs | syntax().support_verbs)
+    return verb if noun.pos_ == "NOUN" and noun.dep_ == "obj" and verb != noun and syn.is_verb(verb) else None
 
 
 def _carried_infinitives(noun: Token) -> list[Token]:
@@ -1151,8 +1154,8 @@ def _light_verb_doers(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Par
     of a light verb (syntax.yaml light_verbs), or the noun after "of" of that object, is done by the verb's subject."""
     if noun.dep_ == "nmod" and syn.case_of(noun) in names().genitive_prepositions:
         noun = noun.head  # "a series of marches"
-    if noun.dep_ != "obj" or not syn.is_verb(noun.head) or not syn.is_verb_of(noun.head, syntax().light_verbs) \
-            and _carrier(noun) is None:
+    if noun.dep_ != "obj" or not syn.is_verb(noun.head) or (
+            not syn.is_verb_of(noun.head, syntax().light_verbs) and _carrier(noun) is None):
         return []
     return actors_of(doc, noun.head, state)
 
