@@ -10,7 +10,6 @@ import pytest
 
 from flashpoint.model import Actor, AnalyzedArticle, Article, Event
 from flashpoint.nlp.event_patterns import Example, Pattern, patterns, region_words
-from flashpoint.nlp.gazetteer import place_regions, regions_of
 from flashpoint.nlp.language import read_yaml
 from flashpoint.nlp.pipeline import analyze
 
@@ -382,14 +381,3 @@ def test_region_places_run_their_examples() -> None:
         assert len(force) == told, f"{text!r}: {[(e.text, e.location) for e in force]}"
         assert told == 2 or force[0].mentions, f"{text!r}: no mention kept"
 
-
-def test_a_places_region_is_another_place_of_its_country() -> None:
-    """places.yaml `region` is checked as it is read: a region the file does not name, or of another country, would
-    hold no town (gazetteer.regions_of)."""
-    assert place_regions()["Lysychansk"] == "Luhansk"
-    towns = [{"name": "Luhansk", "country": "UKR"}, {"name": "Lysychansk", "country": "UKR", "region": "Luhansk"}]
-    assert regions_of(towns) == {"Lysychansk": "Luhansk"}
-    for region, country in (("Luhanks", "UKR"), ("Luhansk", "RUS"), ("Lysychansk", "UKR")):
-        bad = [towns[0], {"name": "Lysychansk", "country": country, "region": region}]
-        with pytest.raises(ValueError, match="region of Lysychansk"):
-            regions_of(bad)
