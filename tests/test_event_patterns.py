@@ -380,4 +380,3 @@ def test_region_places_run_their_examples() -> None:
         force = [e for e in _analyse(text).events if e.type == "ASSAULT"]
         assert len(force) == told, f"{text!r}: {[(e.text, e.location) for e in force]}"
         assert told == 2 or force[0].mentions, f"{text!r}: no mention kept"
-
