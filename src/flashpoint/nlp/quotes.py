@@ -3025,11 +3025,14 @@ def _next_act_after_comma(first: Token, end: int) -> int:
     verb before it, is the speaker's next act, not more of the claim: the claim ends at that comma (else at `end`)."""
     doc = first.doc
     for t in doc[first.i:]:
-        if t.idx >= end or t.pos_ in ("VERB", "AUX") and (doc[t.i - 1].text != "," or t.tag_ not in (*FINITE_TAGS, "VB")
-                                                         or syntax.children(t, "nsubj", "nsubj:pass")):
+        if t.idx >= end:
             break
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        after_comma = t.i > first.i and doc[t.i - 1].text == ","
+        if after_comma and t.tag_ in (*FINITE_TAGS, "VB") and not syntax.children(t, "nsubj", "nsubj:pass"):
             return doc[t.i - 1].idx
+        break  # the claim's own first verb: no next act cut off
     return end
 
 
