@@ -87,7 +87,8 @@ Sample 29 is the draw of 27 with random.Random(29) among the rows whose N is eve
 0f9cd0a (1,712 ids then) and not in quote sample 29r (a pool of 6,610 rows; 13 of the 50 state no event; 49 events, 42
 current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 13:13 UTC (labels
 committed first, 780df85) and scored only at its start (0f9cd0a: strict shown P 0.75 (12 of 16) R 0.286, any confidence
-P 0.615 (16 of 26) R 0.381) and end.
+P 0.615 (16 of 26) R 0.381) and end (b37cf6a: shown the same, any P 0.64 (16 of 25)). Released as tuning data in the
+stop of 2026-12-07 15:36 UTC.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the

@@ -133,12 +133,13 @@ P 0.977 R 0.824; by place P 0.976 R 0.804 (41 of 42 attributed right, 1 span). A
 Released as tuning data in the stop of 2026-12-07 13:13 UTC (one of its rows holds the "talks with" form that a rule
 of that stop may have been shaped by: disclosed).
 
-Sample 29r (quote_sample29r.jsonl) is blind for the stop of 2026-12-07 13:13 UTC: the draw of 27r with
+Sample 29r (quote_sample29r.jsonl) was blind for the stop of 2026-12-07 13:13 UTC: the draw of 27r with
 random.Random(129) among the rows whose N is even and no file of benchmarks/ named at 0f9cd0a (1,712 ids then; a pool
 of 6,650 rows, 1,087 with the cue; 49 quotes, 46 reported, 3 direct; 24 optional places; 29 rows with a quote).
 Labelled BLIND from the text alone at the start of the stop of 2026-12-07 13:13 UTC (labels committed first, 780df85),
 scored only at its start (0f9cd0a) and end. At its start: span+speaker P 0.955 R 0.857 (42 of 49 matched, 44 found);
-span only P 1.0 R 0.898; by place P 0.977 R 0.857 (42 of 43 attributed right, 1 speaker).
+span only P 1.0 R 0.898; by place P 0.977 R 0.857 (42 of 43 attributed right, 1 speaker). At its end (b37cf6a): the
+same. Released as tuning data in the stop of 2026-12-07 15:36 UTC.
 """
 
 from __future__ import annotations
