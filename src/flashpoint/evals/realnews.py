@@ -23,6 +23,8 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
+from flashpoint.nlp.language import names
+
 ARTICLES_FROM_ROOT = Path("..") / "shared" / "realnews" / "articles.jsonl"
 MIN_CONFIDENCE = 0.5
 SPLITS = ("tune", "heldout", "heldout2", "all")  # heldout2: annotated later, first scored at the stop after
@@ -209,8 +211,9 @@ def same_claimant(gold: str | None, given: str | None) -> bool:
 
 
 def _acronym_of(short: str, name: str) -> bool:
-    """'KCNA' (or 'the KCNA') is the acronym of 'Korean Central News Agency': one word of its capitalised initials."""
-    words = [w for w in _words(short) if w != "the"]
+    """'KCNA' (or 'the KCNA': entities.yaml acronym_determiners) is the acronym of 'Korean Central News Agency': one
+    word of its capitalised initials."""
+    words = [w for w in _words(short) if w not in names().acronym_determiners]
     return len(words) == 1 and len(words[0]) > 1 and words[0] == _initials(name)
 
 

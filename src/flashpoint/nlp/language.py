@@ -333,7 +333,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "foreign_office_nouns", "not_national_adjectives", "not_national_if_plural", "country_pointers", "country_nouns", "articles",
               "appositive_preps", "indefinite_articles", "singular_body_pronouns", "name_coordinators",
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
-              "backer_prefixes", "republic_nouns", "acronym_name_words", "foreign_words",
+              "backer_prefixes", "republic_nouns", "acronym_name_words", "acronym_determiners", "foreign_words",
               "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks",
               "role_owner_clause_words", "role_owner_pronouns", "nationality_nouns",
               "town_offices", "town_office_modifiers")
@@ -387,6 +387,7 @@ class Names:
     backer_prefixes: frozenset[str]
     republic_nouns: frozenset[str]
     acronym_name_words: frozenset[str]
+    acronym_determiners: frozenset[str]
     foreign_words: frozenset[str]
     possessive_apostrophes: frozenset[str]
     possessive_endings: frozenset[str]
