@@ -167,7 +167,7 @@ def test_places_and_countries() -> None:
     ("the Kyiv region", "Kyiv"), ("Tigray region", "Tigray"),
 ])
 def test_a_place_and_a_region_word_is_its_region_written_whole(written: str, name: str) -> None:
-    """"the Kherson oblast": the place's region, its text kept whole (events.yaml region_places words), so the region
+    """"the Kherson oblast": the place's region, its text kept whole (entities.yaml region_words), so the region
     mechanism reads it as a region and not as the city of that name."""
     place = resolve_place(written)
     assert place is not None and place.name == name and place.text == written

@@ -9,8 +9,8 @@ from functools import cache
 import pytest
 
 from flashpoint.model import Actor, AnalyzedArticle, Article, Event
-from flashpoint.nlp.event_patterns import Example, Pattern, patterns, region_words
-from flashpoint.nlp.language import read_yaml
+from flashpoint.nlp.event_patterns import Example, Pattern, patterns
+from flashpoint.nlp.language import names, read_yaml
 from flashpoint.nlp.pipeline import analyze
 
 PATTERNS = patterns()
@@ -375,7 +375,7 @@ def test_region_places_run_their_examples() -> None:
     one happening, coded once with the other telling as its mention (positives); a town named alone, or a region that
     does not hold the town, leaves two (negatives)."""
     rule = read_yaml("en", "events.yaml")["region_places"]
-    assert region_words() and rule["pos"] and rule["neg"]
+    assert names().region_words and rule["pos"] and rule["neg"]
     for text, told in [(t, 1) for t in rule["pos"]] + [(t, 2) for t in rule["neg"]]:
         force = [e for e in _analyse(text).events if e.type == "ASSAULT"]
         assert len(force) == told, f"{text!r}: {[(e.text, e.location) for e in force]}"

@@ -20,7 +20,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from flashpoint.corpus import conflicts
 from flashpoint.model import Actor, Entity, Place
 from flashpoint.nlp import world_places
-from flashpoint.nlp.event_patterns import region_words
 from flashpoint.nlp.gazetteer import (
     Entry,
     Gazetteer,
@@ -787,11 +786,11 @@ def resolve_place(text: str) -> Place | None:
 
 
 def _region_place(text: str, clean: str) -> Place | None:
-    """"Kharkiv region", "the Kherson oblast": a town or capital of the gazetteer followed by a region word (events.yaml
-    region_places) names that place's region, its text kept whole, so that the region holds the towns places.yaml
+    """"Kharkiv region", "the Kherson oblast": a town or capital of the gazetteer followed by a region word (entities.yaml
+    region_words) names that place's region, its text kept whole, so that the region holds the towns places.yaml
     puts in it where the same name alone ("in Kharkiv") is the city and holds none."""
     name, _, last = clean.rpartition(" ")
-    if not name or last.lower() not in region_words():
+    if not name or last.lower() not in _WORDS.region_words:
         return None
     entry = next((e for e in gazetteer().lookup_as_written(name) if e.kind in ("capital", "place")), None)
     return None if entry is None else Place(text=text, name=entry.name, id=entry.id, country=entry.country)

@@ -360,16 +360,6 @@ def struck_apart_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     return _types(read_yaml(language, "events.yaml"), f"lang/{language}/events.yaml", "struck_apart_types")
 
 
-@lru_cache(maxsize=4)
-def region_words(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
-    """The last words of a place written as a region ("Luhansk region"), which holds the towns places.yaml puts in
-    it (events.yaml region_places; tests/test_event_patterns.py runs its examples)."""
-    rule, source = _rule_section(language, "region_places")
-    if not all(isinstance(rule.get(key), list) and rule[key] for key in ("words", "pos", "neg")):
-        raise ValueError(f"{source} needs words, pos and neg (lists, none empty)")
-    return _words(rule, "words")
-
-
 @dataclass(frozen=True)
 class StateActs:
     """Modes of acts only a state's organs do: told with no one doing them, they are the authorities' of the place."""

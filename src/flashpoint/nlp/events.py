@@ -65,7 +65,6 @@ from flashpoint.nlp.event_patterns import (
     quoted_phrases,
     readying_types,
     referred_acts,
-    region_words,
     standing_forces,
     state_acts,
     struck_apart_types,
@@ -3562,9 +3561,9 @@ def _same_place(a: Place, b: Place) -> bool:
 
 def _region_holds(region: Place, town: Place) -> bool:
     """`region` is written as a region ("in Luhansk region") and places.yaml puts `town` in it (Lysychansk): an act
-    told there and one told at the town may be one happening (events.yaml region_places)."""
+    told there and one told at the town may be one happening (entities.yaml region_words, events.yaml region_places)."""
     words = region.text.lower().split()
-    return bool(words) and words[-1] in region_words() and town.name is not None \
+    return bool(words) and words[-1] in names().region_words and town.name is not None \
         and place_regions().get(town.name) == region.name
 
 

@@ -326,7 +326,7 @@ def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> 
 
 
 NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_phrase_modifiers", "locative_words",
-              "place_nouns_after", "calendar_words", "common_words", "name_run_connectors", "body_names",
+              "place_nouns_after", "region_words", "calendar_words", "common_words", "name_run_connectors", "body_names",
               "place_preps_before_name", "surname_particles", "name_suffixes", "backer_affixes", "actor_lead_words",
               "wide_group_nouns", "authority_group_nouns", "armed_force_nouns", "separatist_words",
               "proxy_group_nouns", "armed_group_nouns", "breakaway_words", "proxy_affixes", "proxy_stems",
@@ -352,6 +352,7 @@ class Names:
     noun_phrase_modifiers: frozenset[str]
     locative_words: frozenset[str]
     place_nouns_after: frozenset[str]
+    region_words: frozenset[str]
     calendar_words: frozenset[str]
     common_words: frozenset[str]
     name_run_connectors: frozenset[str]
