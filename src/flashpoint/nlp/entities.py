@@ -223,8 +223,9 @@ _POSSESSIVE_END = re.compile(_NAMES.possessive + "$")  # "Ukraine's"
 _INNER_MARKS = "’'-._"  # what a word written before a name holds besides letters and digits ("Ukraine's", "vice-")
 
 
-def _words_before(doc: Doc, pos: int, reach: int = 80) -> list[tuple[int, int]]:
-    """The words of the `reach` characters before `pos` (`document.words_near`)."""
+def _words_before(doc: Doc, pos: int, reach: int = _NAMES.title_reach) -> list[tuple[int, int]]:
+    """The words of the `reach` characters before `pos` (`document.words_near`), by default as far back as a name's
+    title may start (entities.yaml title_reach)."""
     return words_near(doc, max(0, pos - reach), pos, _INNER_MARKS)
 
 
@@ -243,8 +244,9 @@ def _first_word(doc: Doc, lo: int, hi: int) -> str:
 
 def _preceding_role(doc: Doc, pos: int) -> str:
     """The role words just before a name: 'Kremlin spokesman ', 'Ukraine's foreign minister '. Read first from the
-    words of the 24 characters before it, and from the 80 only where that reads its first word (which the shorter
-    window may cut) or finds none: most names have no role and stop at the word before them."""
+    words of the 24 characters before it, and from all a title may hold (entities.yaml title_reach) only where that
+    reads its first word (which the shorter window may cut) or finds none: most names have no role and stop at the
+    word before them."""
     start, lowest = _role_start(doc_text(doc), _words_before(doc, pos, _SHORT_REACH), pos)
     if lowest <= 0 and pos > _SHORT_REACH:
         start, _ = _role_start(doc_text(doc), _words_before(doc, pos), pos)
@@ -480,7 +482,7 @@ def _role_across_place(body: str, toks: list[_Tok], name_idx: list[int]) -> bool
     if len(name_idx) < 2 or any(toks[i].text in gazetteer().org_keywords for i in name_idx) or \
             _OF_AFTER_NAME.match(body[e:e + 6]):
         return False
-    m = _ROLE_ACROSS_PLACE.search(body, max(0, s - 80), s)
+    m = _ROLE_ACROSS_PLACE.search(body, max(0, s - _NAMES.title_reach), s)
     return m is not None and m.group(1).lower() in _PERSON_HEADS
 
 
@@ -942,7 +944,7 @@ def _titled_in_office(body: str, f: _Found) -> Actor | None:
     office ('former', entities.yaml name_patterns past_office) leaves the KB's post."""
     if f.entry is None or f.entry.country:
         return None
-    title = re.split(r"[.,;:!?\n\"“”]", body[max(0, f.start - 80):f.start])[-1]  # the words of its clause before it
+    title = _CLAUSE_MARK.split(body[max(0, f.start - _NAMES.title_reach):f.start])[-1]  # its clause's words
     across = _ROLE_ACROSS_PLACE.search(title)  # "Prime Minister of the Netherlands | Mark Rutte"
     phrase = title[across.start():] if across is not None and across.group(1).lower() in _PERSON_HEADS \
         else _capitalised_run(title)  # "Dutch Prime Minister | Mark Rutte"
@@ -953,6 +955,7 @@ def _titled_in_office(body: str, f: _Found) -> Actor | None:
 
 
 _PAST_OFFICE = _NAME_PATTERNS("past_office")
+_CLAUSE_MARK = re.compile(r"[.,;:!?\n\"“”]")  # a mark that ends the clause before a name: its title is read after it
 
 
 def _capitalised_run(text: str) -> str:

@@ -410,6 +410,7 @@ class Names:
     theatre_sectors: frozenset[str]
     abbreviation_letters: int  # a word in capitals this long or shorter is an abbreviation (gazetteer)
     epithet_reach: int  # how far before a demonym its epithet's opening ("... The 48-year-old") may start
+    title_reach: int  # how far before a name its title or role words may start ("Dutch Prime Minister | Mark Rutte")
 
     @cached_property
     def apostrophe(self) -> str:
@@ -442,7 +443,8 @@ def names(language: str = DEFAULT_LANGUAGE) -> Names:
     data, source = _mapping(language, "entities.yaml", "a mapping of word lists")
     return Names(**_word_lists(language, "entities.yaml", NAME_LISTS, NAME_CASED_LISTS),
                  abbreviation_letters=_count(data, "abbreviation_letters", source, "letters"),
-                 epithet_reach=_count(data, "epithet_reach", source, "characters"))
+                 epithet_reach=_count(data, "epithet_reach", source, "characters"),
+                 title_reach=_count(data, "title_reach", source, "characters"))
 
 
 @dataclass(frozen=True)
