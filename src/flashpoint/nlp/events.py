@@ -3308,9 +3308,7 @@ def _same_day(a: Event, b: Event) -> bool:
 def _same_ground(a: Event, b: Event) -> bool:
     """Told at the same place named: its place, or the place it is aimed at ("shelled Sumy region" and "shelled the
     Yunakiv community in Sumy region"), or a region and a town in it ("in Luhansk region", "in Lysychansk")."""
-    if a.location is not None and b.location is not None and (
-            a.location.name == b.location.name or _region_holds(a.location, b.location)
-            or _region_holds(b.location, a.location)):
+    if a.location is not None and b.location is not None and _same_or_within(a.location, b.location):
         return True
     return bool(_places_of(a) & _places_of(b))
 
@@ -3552,11 +3550,13 @@ def _places_of(ev: Event) -> set[str]:
 def _same_place(a: Place, b: Place) -> bool:
     """The same place, a region and a town in it ("shelling in Luhansk region", "attacks on Lysychansk"), or a country
     and a place in it ("repelled Russian attacks" in a title set in Ukraine, "repelled enemy attacks in Terny" under it)."""
-    if a.name == b.name:
-        return True
-    if _region_holds(a, b) or _region_holds(b, a):
-        return True
-    return bool(a.country and a.country == b.country and a.country in (a.id, b.id))
+    return _same_or_within(a, b) or bool(a.country and a.country == b.country and a.country in (a.id, b.id))
+
+
+def _same_or_within(a: Place, b: Place) -> bool:
+    """The same place, or a region and a town in it, either way round: one reading for `_same_ground` and
+    `_same_place`, so that a town a region holds is read alike wherever two tellings are compared."""
+    return a.name == b.name or _region_holds(a, b) or _region_holds(b, a)
 
 
 def _region_holds(region: Place, town: Place) -> bool:
