@@ -171,8 +171,7 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
         "ADJ" if tok.pos_ == "ADJ" and _predicative(tok) else None
     if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))):
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
-    found = [*(by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind)) or ()),
-             *(_carried_patterns(tok) if kind == "NOUN" else ())]
+    found = [*_patterns_named(tok, kind), *(_carried_patterns(tok) if kind == "NOUN" else ())]
     out = []
     candidates: dict[bool, list[Token]] = {}  # the token's objects, read once for the patterns with constraints, once without
     for p in found:
@@ -185,6 +184,12 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
         if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
+
+
+def _patterns_named(tok: Token, kind: str) -> tuple[Pattern, ...]:
+    """The patterns of `kind` (VERB, NOUN, ADJ) that name the token's lemma, else its written form (the trained
+    lemmatizer misreads some: "blamed" -> "blam"); one lookup for a trigger and for a noun read as its verb."""
+    return by_lemma().get((tok.lemma_.lower(), kind)) or by_lemma().get((tok.lower_, kind)) or ()
 
 
 def _carrier(noun: Token) -> Token | None:
@@ -226,8 +231,7 @@ def _carried_patterns(noun: Token) -> list[Pattern]:
     has none for them to read)."""
     if _carrier(noun) is None:
         return []
-    found = by_lemma().get((noun.lemma_.lower(), "VERB")) or by_lemma().get((noun.lower_, "VERB")) or ()
-    return [p for p in found if _verbal(p.type) and not p.objects]
+    return [p for p in _patterns_named(noun, "VERB") if _verbal(p.type) and not p.objects]
 
 
 def _noun_refused(noun: Token, p: Pattern) -> bool:
