@@ -929,7 +929,7 @@ def passive_subjects(verb: Token) -> list[Token]:
     found = children(verb, "nsubj:pass")
     if len(found) > 1:
         found = [s for s in found if not _dated_number(s)] or found
-    passive = _adjectival_passive(verb) or _relative_patient(verb)
+    passive = _adjectival_passive(verb) or _passive_by_auxiliary(verb)
     shared = None if found or passive else _shared_passive(verb)  # "was convicted and sentenced": the convicted
     if shared is not None:
         return passive_subjects(shared)
@@ -943,12 +943,12 @@ def tells_of_its_head(verb: Token) -> bool:
     return verb.dep_ == "acl:relcl" and any(s.lower_ in rel for s in children(verb, "nsubj", "nsubj:pass"))
 
 
-def _relative_patient(verb: Token) -> bool:
-    """"residents who(nsubj) were(aux:pass) injured", "540 children(nsubj) were(aux:pass) injured(ADJ)": a subject the
-    parse gave a participle with a passive auxiliary undergoes it all the same (the auxiliary says passive, the label
-    errs), a relative pronoun as much as a noun; the auxiliary stands between the subject and the participle ("It
-    was(aux:pass) not the first time Vindman(nsubj) had registered ...": an auxiliary of another clause). Where the
-    parse gives the verb a passive subject as well, that one undergoes it."""
+def _passive_by_auxiliary(verb: Token) -> bool:
+    """"residents who(nsubj) were(aux:pass) injured", "540 children(nsubj) were(aux:pass) injured(ADJ)": a participle
+    with a passive auxiliary is passive whatever label the parse gave its subject (the auxiliary says passive, the
+    label errs), a relative pronoun's or a noun's, so that subject undergoes it; the auxiliary stands between the
+    subject and the participle ("It was(aux:pass) not the first time Vindman(nsubj) had registered ...": an auxiliary
+    of another clause). Where the parse gives the verb a passive subject as well, that one undergoes it."""
     if not (verb.tag_ == "VBN" or shaped("participle", verb.lower_)) or children(verb, "nsubj:pass"):
         return False
     auxiliaries = children(verb, "aux:pass")
@@ -1035,7 +1035,7 @@ def subject(verb: Token) -> Token | None:
     rel = syntax().relative_pronouns
     via = None  # the edge climbed to reach `verb`
     for _ in range(6):
-        subj = [] if _adjectival_passive(verb) or _relative_patient(verb) else children(verb, *SUBJECT_DEPS)
+        subj = [] if _adjectival_passive(verb) or _passive_by_auxiliary(verb) else children(verb, *SUBJECT_DEPS)
         if subj:
             first = _past_heading(subj, verb)
             return verb.head if first.lower_ in rel and verb.dep_ == "acl:relcl" else first
