@@ -3059,8 +3059,8 @@ def _verb_after_opening_name(tok: Token, claim: Span) -> bool:
     ("Ukrainians") makes a noun phrase."""
     if not tok.is_lower or tok.tag_ != "NNS" or tok.lower_ not in _pattern_verbs_third_person():
         return False
-    names = tok.doc[claim.start:tok.i]
-    return len(names) > 0 and all(t.tag_ == "NNP" for t in names)
+    opening = tok.doc[claim.start:tok.i]  # the words before it: proper names only
+    return len(opening) > 0 and all(t.tag_ == "NNP" for t in opening)
 
 
 @lru_cache(maxsize=1)
