@@ -1615,17 +1615,30 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
     if slot == "target":  # "expelled two Russian diplomats": the object met is the recipient
         return _parties(doc, obj, state)
     if slot in ("obj", "iobj"):
-        # "launched rockets": the object that met the pattern's constraint is the weapon, not the target
-        cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj] \
-            or _addressees(trigger)
-        return (_thing_owners(doc, p, cands[0], state) or _parties(doc, cands[0], state)) if cands else []
+        return _object_slot_parties(doc, trigger, p, obj, slot, state)
     if slot == "ccomp":
         return _parties(doc, syn.clause_subject(trigger), state)
     if slot == "subject":  # "the convoy came under fire": the one the act befalls
         return _parties(doc, syn.subject(trigger), state)
     if slot == "enemy":
         return _retaken_from(doc, trigger, p, obj, state)
-    helps = syntax().help_nouns  # "with French and German support": the helpers are no side of the act
+    return _preposition_slot_parties(doc, trigger, p, hosts, slot, state)
+
+
+def _object_slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, slot: str,
+                         state: ArticleState) -> list[Party]:
+    """The sides an object slot names: the first object other than the one that met the pattern's constraint
+    ("launched rockets": the weapon, not the target), else whom a carried act noun addresses (`_addressees`)."""
+    cands = [c for c in syn.children(trigger, slot) if obj is None or not p.objects or syn.np_head(c) != obj] \
+        or _addressees(trigger)
+    return (_thing_owners(doc, p, cands[0], state) or _parties(doc, cands[0], state)) if cands else []
+
+
+def _preposition_slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, hosts: list[Token], slot: str,
+                              state: ArticleState) -> list[Party]:
+    """The sides the obliques of a preposition slot name, on the trigger's hosts or stranded after it; a helper's
+    noun names none ("with French and German support": the helpers are no side of the act)."""
+    helps = syntax().help_nouns
     obls = [o for h in hosts for o in syn.obliques(h, (slot,))] + _stranded_obliques(trigger, slot)
     return [q for o in obls if syn.np_head(o).lemma_.lower() not in helps
             for q in _thing_owners(doc, p, o, state) or _oblique_parties(doc, o, state)]
