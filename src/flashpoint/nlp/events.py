@@ -2158,6 +2158,14 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
     # ... and "did not send a warning", "did not stage protests" are as negated as the verb that carries the act noun
     told = tok.head if tok.pos_ == "NOUN" and (tok.dep_.startswith("nsubj") or setting or _carried(tok)) else tok
     coded.negated, coded.hypothetical = syn.modality(told, auxiliaries if planned or told != tok else frozenset())
+    _pattern_modality(coded, tok, p)
+    _promise(coded, told if setting else tok, p, planned, said)
+
+
+def _pattern_modality(coded: Coded, tok: Token, p: Pattern) -> None:
+    """What the pattern's own keys say of the act's negation and possibility over what its clause says (told_as,
+    made_when_said, told_negated), and an attempt at force that is force used; apart from `_modality` so that each
+    stays short."""
     if p.told_as:  # "will respond decisively if Russia invades": the warning is made now, whatever its condition
         coded.hypothetical = False
     if p.made_when_said:  # "says Russia may create a pretext": the charge is made when said (events.yaml made_when_said)
@@ -2167,7 +2175,6 @@ def _modality(coded: Coded, tok: Token, p: Pattern, said: bool = True) -> None:
         coded.negated = False
     if coded.hypothetical and _attempted(tok, p):  # "tried to storm the plant": force used
         coded.hypothetical = False
-    _promise(coded, told if setting else tok, p, planned, said)
 
 
 def _promise(coded: Coded, tok: Token, p: Pattern, planned: bool, said: bool) -> None:
