@@ -483,7 +483,9 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
 
 
 def _complement_told(tok: Token, p: Pattern) -> bool:
-    """The complement the pattern needs (`needs_complement`, `clause_words`) and none it refuses (`not_complements`)."""
+    """The complement the pattern needs (`needs_complement`, `clause_words`) and none it refuses (`not_complements`),
+    the infinitive of an act noun a support verb carries read as its complement ("issued a warning to residents to
+    evacuate", `_carried_infinitives`)."""
     comps = [*syn.children(tok, "xcomp", "ccomp"), *_carried_infinitives(tok)]
     if p.not_complements and any(_complement_in(c, p.not_complements) for c in comps):
         return False
@@ -504,8 +506,8 @@ def _clause_has(tok: Token, words: frozenset[str]) -> bool:
 
 
 def _object_fits(obj: Token | None, p: Pattern, persons: frozenset[int], places: frozenset[int]) -> bool:
-    """The object is one the pattern names, or a name such a noun describes, or (`object_person`) a person, or
-    (`object_place`) a place."""
+    """The object is one the pattern names, or a name such a noun describes, or a head naming only a kind of such a
+    noun ("enemy assault operations", `_kind_of`), or (`object_person`) a person, or (`object_place`) a place."""
     return obj is not None and (_lemma_in(obj, p.objects) or _described_as(obj, p.objects) or _kind_of(obj, p.objects)
                                 or (p.object_person and obj.i in persons) or (p.object_place and obj.i in places))
 
@@ -812,8 +814,9 @@ def _pronoun_party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None
 def _pronoun_antecedent(doc: NlpDoc, tok: Token, state: ArticleState, speaker: Token | None, group: bool,
                         person: bool) -> Party | None:
     """A pronoun (of a group, of a person) no speaker's words own: what it points back to in its clause ("identified
-    two suspects, arrested them"), else the last person named ("he", "she"), else for a group pronoun said by no one
-    the body its sentence or the text last named."""
+    two suspects, arrested them"; "parents and their child": the noun a possessive's coordinated noun follows), else the
+    last person named ("he", "she"), else for a group pronoun said by no one the body its sentence or the text last
+    named."""
     low = tok.lower_
     antecedent = syn.object_antecedent(tok) if group and tok.dep_ in ("obj", "iobj") else \
         syn.conjunct_owner(tok) or syn.reason_owner(tok)
@@ -1154,7 +1157,8 @@ def _misplaced_agents(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Par
 
 def _light_verb_doers(doc: NlpDoc, noun: Token, state: ArticleState) -> list[Party]:
     """"Israel carried out a strike on Gaza", "residents launched a series of marches": an act noun that is the object
-    of a light verb (syntax.yaml light_verbs), or the noun after "of" of that object, is done by the verb's subject."""
+    of a light verb (syntax.yaml light_verbs) or of a support verb that carries it ("Russia sent a warning", `_carrier`),
+    or the noun after "of" of that object, is done by the verb's subject."""
     if noun.dep_ == "nmod" and syn.case_of(noun) in names().genitive_prepositions:
         noun = noun.head  # "a series of marches"
     if noun.dep_ != "obj" or not syn.is_verb(noun.head) or (
@@ -1264,8 +1268,10 @@ def _with_later_conjuncts(trigger: Token) -> list[Token]:
 
 
 def _instrument_heads(trigger: Token) -> list[Token]:
-    """The nouns an act's harm is told by: of an oblique of instrument ("killed in shelling"), and the noun after "of"
-    of an oblique of cause (events.yaml domestic_force cause_nouns: "injured as a result of a rocket attack")."""
+    """The nouns an act's harm is told by: of an oblique of instrument ("killed in shelling"), an -ing form the parse
+    made a clause of instrument ("killed in shelling(advcl) by Russian troops", `_instrument_clauses`), and the noun
+    after "of" of an oblique of cause (events.yaml domestic_force cause_nouns: "injured as a result of a rocket
+    attack")."""
     causes = domestic_force().cause_nouns
     hosts = _with_later_conjuncts(trigger)  # "killed and 22 injured as a result of"
     heads = [syn.np_head(o) for h in hosts for o in syn.obliques(h, syntax().instrument_preps)]

@@ -1002,7 +1002,8 @@ def gerund_clauses(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[
 
 def agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive, also where the parse hung it on the verb's secondary predicate ("were shot
-    dead by Israeli forces": on "dead")."""
+    dead by Israeli forces": on "dead"), on a participle sharing its passive ("were attacked by settlers and
+    injured") or on a later participle coordinated with it ("destroyed and damaged by Russian troops")."""
     hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "ADJ")]
     shared = _shared_passive(verb)  # "were attacked by settlers and injured": the settlers' too
     hosts += [shared] if shared is not None else []
