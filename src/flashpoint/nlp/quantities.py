@@ -837,9 +837,11 @@ def _listed_after_comma(noun: Token) -> bool:
         and any(c.lower_ == "," and c.i < noun.i for c in noun.children)
 
 
-# the active subject of a reporting verb gives the figure; a passive one is what was reported
-# (figures.yaml claimant_is_no_passive_subject)
-_CLAIMANT_DEPS = ("nsubj",)
+def _claimant_deps() -> frozenset[str]:
+    """The active subject of a reporting verb gives the figure, and so does the agent of a passive one ('was reported
+    by Reuters'); a passive subject is what was reported (figures.yaml claimant_is_no_passive_subject,
+    claimant_is_the_agent)."""
+    return _figure_rule_words()["claimant_is_the_agent.claimant_deps"]
 
 
 def _according_to_object(chain: list[Token]) -> Token | None:
@@ -864,7 +866,7 @@ def _reporting_subject(chain: list[Token]) -> Token | None:
         if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_) or _gains_a_figure(node) \
                 or _in_the_setting_of(chain[0], node):
             continue
-        subj = [c for c in node.children if c.dep_ in _CLAIMANT_DEPS]
+        subj = [c for c in node.children if c.dep_ in _claimant_deps()]
         if subj and subj[0] not in chain:  # 'Two diplomats said': the figure counts the speakers, it is no claim
             return subj[0]
     return None
