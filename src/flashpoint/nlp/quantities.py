@@ -2078,7 +2078,37 @@ def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
             return claimed
     return next((c for c in (_claimant(_parsed_claimant(doc, fig.num_start)),
                              _claimant(_attribution(doc, fig.s_start, fig.s_end, start - fig.s_start,
-                                                    _token_at(doc, fig.num_start)))) if c), None)
+                                                    _token_at(doc, fig.num_start)))) if c), None) \
+        or _paragraph_speaker(scan, fig)
+
+
+def _paragraph_speaker(scan: _Scan, fig: _Figure) -> str | None:
+    """The speaker of the sentences on both sides of the figure's, in its paragraph, when its own sentence names no
+    one ('Kravchenko said ... However, 13 houses were damaged. "The debris fell outside," he added.'): a sentence told
+    between two of one speaker's, with no source of its own, goes on telling theirs (figures.yaml
+    claimant_of_the_paragraph)."""
+    at = bisect_right(scan.starts, fig.start) - 1
+    if at < 1 or at + 1 >= len(scan.sentences):
+        return None
+    body = scan.doc.body
+    before, after = scan.sentences[at - 1], scan.sentences[at + 1]
+    if "\n" in body[before[0]:after[1]].strip() or _names_someone(scan.doc, scan.sentences[at]):
+        return None
+    first, second = _speakers_within(scan.doc, before), _speakers_within(scan.doc, after)
+    return first[-1] if first and second and first[-1] == second[0] else None
+
+
+def _names_someone(doc: NlpDoc, sentence: tuple[int, int]) -> bool:
+    """Does the sentence name a person or body of its own: a capitalised word after its first?"""
+    span = doc.tokens.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    return span is None or any(t.is_alpha and t.text[:1].isupper() and t.i > span.start for t in span)
+
+
+def _speakers_within(doc: NlpDoc, sentence: tuple[int, int]) -> list[str]:
+    """The claimants of the quotes told in a sentence, in order."""
+    names = [_claimant(q.speaker.name) for q in doc.quotes
+             if q.start < sentence[1] and sentence[0] < q.end and q.speaker and q.speaker.name]
+    return [n for n in names if n]
 
 
 def _one_person(fig: _Figure, head_kind: str | None, kind: str, found: str | None) -> bool:
