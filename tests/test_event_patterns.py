@@ -176,6 +176,27 @@ def test_recipient_rules_run_their_examples(loader: str) -> None:
         assert events and all(e.recipient is None for e in events), text
 
 
+def test_self_targets_run_their_examples() -> None:
+    """`self_targets`: a target no one named, implied from a place, is not the side acting when that side is named by a
+    place of its country (positives: force codes no recipient; a protest keeps the place's rulers, marked unsure); a
+    people named by its demonym or a force acting at home still hits the place's people (negatives: a recipient of the
+    actor's country, a protest not marked unsure by the rule)."""
+    from flashpoint.nlp.event_patterns import self_targets
+
+    rule = self_targets()
+    types = rule.types | rule.unsure_types
+    assert rule.types and rule.unsure_types and rule.positives and rule.negatives and rule.confidence < 0.5
+    _positives_code_their_sides(rule.positives, lambda e: e.type in types)
+    for ex in rule.positives:
+        unsure = [e for e in _analyse(ex.text).events if e.type in rule.unsure_types]
+        assert all(e.confidence <= rule.confidence for e in unsure), ex.text
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in types]
+        assert events and all(e.recipient is not None and e.actor is not None
+                              and e.recipient.country == e.actor.country for e in events), text
+        assert all(e.confidence > rule.confidence for e in events if e.type in rule.unsure_types), text
+
+
 def test_interception_runs_its_examples() -> None:
     """A shoot-down or an interception codes no ASSAULT (negatives); force on a tank, a plant or a launcher still
     does (positives)."""

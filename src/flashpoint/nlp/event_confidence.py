@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from flashpoint.model import Event
-from flashpoint.nlp.event_patterns import Pattern, conflict_attackers, quoted_phrases
+from flashpoint.nlp.event_patterns import Pattern, conflict_attackers, quoted_phrases, self_targets
 from flashpoint.nlp.language import syntax
 
 CONFIDENT = 0.5
@@ -128,7 +128,7 @@ def _common(side: Any) -> bool:
 
 def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool,
              trigger: Token | None = None, sentences: int = 0, fanout: int = 1,
-             quoted_phrase: bool = False, placed_only: bool = False) -> dict[str, float]:
+             quoted_phrase: bool = False, placed_only: bool = False, self_placed: bool = False) -> dict[str, float]:
     clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
     sides = side_features(trigger, ev, fanout) if trigger is not None else {}
     return clause | sides | {
@@ -143,6 +143,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "in_quote": float(in_quote),
         "quoted_phrase": float(quoted_phrase),
         "placed_only": float(placed_only),
+        "self_placed": float(self_placed),
         "headline": float(sentence_index == 0),
         "force": float(ev.type in ("ASSAULT", "COERCE")),
         "no_actor": float(ev.actor is None),
@@ -160,9 +161,11 @@ def confidence(x: dict[str, float]) -> float:
     was not fitted on weighs nothing. An act inside a quoted phrase of the narrator's clause is someone's words
     mentioned, not a happening told (events.yaml quoted_phrases): at most that rule's confidence, whatever its sides;
     so is an act of war whose clause names no side, only a place of one side of a war (events.yaml
-    conflict_attackers: both sides implied, not read)."""
+    conflict_attackers: both sides implied, not read), and a protest whose target is the place its own side is named
+    by (events.yaml self_targets: one place read as both sides)."""
     w = weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     fitted = round(1.0 / (1.0 + math.exp(-z)), 3)
     fitted = min(fitted, conflict_attackers().confidence) if x.get("placed_only") else fitted
+    fitted = min(fitted, self_targets().confidence) if x.get("self_placed") else fitted
     return min(fitted, quoted_phrases().confidence) if x.get("quoted_phrase") else fitted

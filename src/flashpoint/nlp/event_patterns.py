@@ -481,6 +481,26 @@ def _unsure_ceiling(data: dict[str, Any], source: str) -> float:
 
 
 @dataclass(frozen=True)
+class SelfTargets:
+    """events.yaml `self_targets`: a target no one named, implied from a place, where a side acting is named by a place
+    of that country: force of `types` then has no recipient read; an act of `unsure_types` (the place's rulers that
+    place_targets gives a protest) keeps it, at most `confidence`, marked unsure."""
+
+    types: frozenset[str]
+    unsure_types: frozenset[str]
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+    confidence: float
+
+
+@lru_cache(maxsize=4)
+def self_targets(language: str = DEFAULT_LANGUAGE) -> SelfTargets:
+    data, source = _rule_section(language, "self_targets")
+    return SelfTargets(_types(data, source), _types(data, source, "unsure_types"), *_examples(data, source),
+                       _unsure_ceiling(data, source))
+
+
+@dataclass(frozen=True)
 class MovedDestinations:
     """events.yaml `moved_destinations`: forces of `types` moved "from" one place "to" another, where the parse hung the
     destination (an oblique of `destinations`) inside the phrase of the place left (an oblique of `sources`) or of the

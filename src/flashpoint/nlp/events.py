@@ -65,6 +65,7 @@ from flashpoint.nlp.event_patterns import (
     quoted_phrases,
     readying_types,
     referred_acts,
+    self_targets,
     standing_forces,
     state_acts,
     struck_apart_types,
@@ -117,6 +118,7 @@ class Coded:
     named: bool = False  # the clause itself names a side of a country or a body (before unnamed people are placed)
     asked: bool = False  # "called on international partners to impose sanctions on Russia": an addressee of no country
     placed_only: bool = False  # no side named, only a place of a war (`_in_a_war_place`): both sides implied, unsure
+    self_placed: bool = False  # its target implied from a place its actor is named by (`_place_itself_acting`): unsure
 
     def __post_init__(self) -> None:
         self.type = self.type or self.pattern.type
@@ -2794,8 +2796,28 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     front = _home_front(coded, loc.country) if not placed else None
     if front is not None:
         return [Party(front, inherited=True)]
+    if _place_itself_acting(coded, loc):
+        if coded.type not in self_targets().unsure_types:
+            return []
+        coded.self_placed = True
     return [Party(Actor(text=loc.text, name=loc.name, country=loc.country, sector="GOV" if placed else "CVL"),
                   inherited=inherited)]
+
+
+def _place_itself_acting(coded: Coded, loc: Place) -> bool:
+    """"Chile has refused reporters access" after a town of Chile, "thousands demonstrated in Lima": a side acting is
+    named by a place of the target's country (the country itself, or the place standing for a crowd or organ of no
+    country of its own), so the place's people or rulers would be the actor itself (events.yaml self_targets: force
+    then has no target read, a protest keeps the place's rulers, unsure); a people named by its demonym ("Iraqi Kurds")
+    or a body ("Chilean police") is no place."""
+    rule = self_targets()
+    return coded.type in rule.types | rule.unsure_types and any(
+        a.actor.country == loc.country and not a.actor.code and _named_by_a_place(a.actor, loc) for a in coded.actors)
+
+
+def _named_by_a_place(actor: Actor, loc: Place) -> bool:
+    place = actor_kb.resolve_place(actor.text)
+    return actor.text == loc.text or (place is not None and place.country == loc.country)
 
 
 def _target_place(coded: Coded, state: ArticleState, placed: bool) -> tuple[Place | None, bool]:
@@ -2913,7 +2935,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
         inherited = bool((a and a.inherited) or (r and r.inherited))
         x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
                      trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs), quoted_phrase=_quoted_phrase(doc, tok),
-                     placed_only=coded.placed_only)
+                     placed_only=coded.placed_only, self_placed=coded.self_placed)
         ev.confidence = confidence(x)
         doc.extras.setdefault("event_features", {})[id(ev)] = x
         # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
