@@ -44,7 +44,7 @@ from threadpoolctl import ThreadpoolController
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import shaped
-from flashpoint.nlp.language import dateline, names, syntax
+from flashpoint.nlp.language import dateline, lexicon, names, syntax
 from flashpoint.nlp.languages import parser_dir
 
 MODEL_DIR = parser_dir()  # resources/models/<settings/languages.yaml `parser`>: its language is the one analysed
@@ -610,6 +610,74 @@ def repair_absolute_participles(doc: Doc) -> None:
         clause.head, clause.dep_ = tok, "ccomp"
 
 
+def repair_fronted_subjects(doc: Doc) -> None:
+    """"In a sign of the row, the harbour board, which runs the docks, issued a statement": a noun phrase set off by
+    commas right after a fronted prepositional phrase and right before a verb with no subject of its own, read as an
+    apposition inside that phrase, is the verb's subject; a verb with a subject of its own ("In Kherson, the regional
+    capital, the shelling went on") keeps it."""
+    for noun in list(_labelled(doc, "appos")):
+        first, last = noun.left_edge.i, noun.right_edge.i
+        first += doc[first].text == ","  # the comma that sets it off, hung on it
+        last -= doc[last].text == "," and last > noun.i
+        verb = doc[last + 2] if last + 2 < len(doc) else None
+        if verb is None or first == 0 or doc[first - 1].text != "," or doc[last + 1].text != "," or \
+                noun.pos_ not in NOMINAL or verb.pos_ != "VERB" or noun.head.i > noun.i or \
+                any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children):
+            continue
+        fronted = _fronted_phrase(noun, verb)
+        if fronted is not None:
+            noun.head, noun.dep_ = verb, "nsubj"
+
+
+def _document_and_clause(tok: Token, documents: frozenset[str]) -> tuple[Token, Token] | None:
+    """(the document noun, the clause) of an -ing form read as a noun ("a statement warning(NN) that …"): the document
+    right before it, hung on it as a compound, and the clause that opens right after it, hung on it as a relative."""
+    i = tok.i
+    if tok.tag_ != "NN" or i == 0 or tok.head == tok:
+        return None
+    document = tok.doc[i - 1]
+    clause = next((c for c in tok.children if c.dep_ in ("acl:relcl", "acl") and c.left_edge.i == i + 1), None)
+    if clause is None or document.head != tok or document.dep_ != "compound" or document.lower_ not in documents:
+        return None
+    return document, clause
+
+
+def _fronted_phrase(noun: Token, verb: Token) -> Token | None:
+    """The prepositional phrase hung on `verb` before it (an oblique with its preposition) that `noun` lies inside,
+    if any."""
+    top = noun.head
+    while top.head != verb and top.head != top and top.i < verb.i:
+        top = top.head
+    fronted = top.head == verb and top.dep_ == "obl" and top.i < noun.i and \
+        any(c.dep_ == "case" and c.i == top.left_edge.i for c in top.children)
+    return top if fronted else None
+
+
+def repair_document_participles(doc: Doc) -> None:
+    """"The commission issued a statement warning(NN) that voters are owed honesty", parsed with "statement" a compound
+    of "warning" and the clause a relative one on it: a speech -ing form the tagger read as a noun (syntax.yaml
+    absolute_speech_participles), right after a document noun hung on it as a compound (speech_verbs.yaml
+    document_nouns), with a clause opening right after it, is a participle describing the document; the document
+    takes its place in the sentence, the clause is what it reports (its "that" the clause's mark). "A warning that
+    …" with no document before it, and a document with no clause after the -ing form, are left as they were read."""
+    forms = sorted_hashes(syntax().absolute_speech_participles)
+    documents = frozenset(str(w).lower() for w in lexicon("speech_verbs.yaml").get("document_nouns") or ())
+    for i in np.flatnonzero(listed(doc.to_array(LOWER), forms)).tolist():
+        tok = doc[i]
+        found = _document_and_clause(tok, documents)
+        if found is None:
+            continue
+        document, clause = found
+        document.head, document.dep_ = tok.head, tok.dep_
+        for c in [c for c in tok.children if c.i < i]:
+            c.head = document  # "a statement": its determiner and modifiers are the document's
+        tok.head, tok.dep_, tok.tag_, tok.pos_ = document, "acl", "VBG", "VERB"
+        clause.dep_ = "ccomp"
+        opener = doc[i + 1]
+        if opener.lower_ == "that" and opener.head == clause and opener.dep_ != "nsubj":
+            opener.dep_, opener.pos_, opener.tag_ = "mark", "SCONJ", "IN"
+
+
 def _absolute_name(doc: Doc, tok: Token, marks: frozenset[str]) -> list[Token]:
     """The heads of the name between an absolute phrase's mark and `tok` (before a time phrase), its head last; none
     where a verb or a comma comes between or the phrase ends in no noun."""
@@ -753,6 +821,8 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_labelled_subjects(doc)
     repair_double_subjects(doc)
     repair_absolute_participles(doc)
+    repair_fronted_subjects(doc)
+    repair_document_participles(doc)
     repair_stranded_conjuncts(doc)
     return doc
 
