@@ -9,9 +9,11 @@ from functools import cache
 import pytest
 
 from flashpoint.model import Actor, AnalyzedArticle, Article, Event
-from flashpoint.nlp.event_patterns import Example, Pattern, patterns
+from flashpoint.nlp.event_confidence import CONFIDENT
+from flashpoint.nlp.event_patterns import Example, Pattern, _example, patterns
 from flashpoint.nlp.language import names, read_yaml
 from flashpoint.nlp.pipeline import analyze
+from flashpoint.nlp.trigger_senses import TriggerSense, trigger_senses, unclear_sense
 
 PATTERNS = patterns()
 
@@ -401,3 +403,48 @@ def test_region_places_run_their_examples() -> None:
         force = [e for e in _analyse(text).events if e.type == "ASSAULT"]
         assert len(force) == told, f"{text!r}: {[(e.text, e.location) for e in force]}"
         assert told == 2 or force[0].mentions, f"{text!r}: no mention kept"
+
+
+# ---------------------------------------------------------------- events.yaml trigger_senses
+# A positive of a sense codes the sense's type with the stated sides, by a pattern the sense re-read; a negative codes
+# nothing by the sense (the force it tells stays force). The `unclear` rule: a positive codes the force marked unsure
+# (below the confidence that shows it), a negative shows it.
+
+SENSES = trigger_senses()
+
+
+@pytest.mark.parametrize("sense", SENSES, ids=[s.id for s in SENSES])
+def test_positive_examples_code_the_sense(sense: TriggerSense) -> None:
+    for ex in sense.positives:
+        events = [e for e in _analyse(ex.text).events if (e.pattern or "").endswith(f">{sense.id}")]
+        got = [(e.type, _side(e.actor), _side(e.recipient)) for e in _analyse(ex.text).events]
+        assert any(e.type == sense.type and _fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient)
+                   for e in events), f"{ex.text!r}: expected {sense.type} {ex.actor} > {ex.recipient}, got {got}"
+
+
+@pytest.mark.parametrize("sense", SENSES, ids=[s.id for s in SENSES])
+def test_negative_examples_code_nothing_by_the_sense(sense: TriggerSense) -> None:
+    for text in sense.negatives:
+        events = _analyse(text).events
+        assert not [e for e in events if (e.pattern or "").endswith(f">{sense.id}")], f"{text!r}: read as {sense.id}"
+        assert any(e.type == "ASSAULT" for e in events), f"{text!r}: the force it tells is no longer coded"
+
+
+def test_every_sense_re_reads_patterns_of_another_type() -> None:
+    """A sense that re-read a pattern as its own type would change nothing: each names another type's patterns."""
+    types = {p.id: p.type for p in PATTERNS}
+    for sense in SENSES:
+        assert all(types[p] != sense.type for p in sense.patterns), sense.id
+
+
+def test_unclear_sense_marks_the_force_unsure() -> None:
+    rule = unclear_sense()
+    section = read_yaml("en", "events.yaml")["trigger_senses"]["unclear"]
+    positives, negatives = [_example(line, "unclear") for line in section["pos"]], section["neg"]
+    assert positives and negatives and rule.confidence < CONFIDENT
+    for ex in positives:
+        events = [e for e in _analyse(ex.text).events if e.type == "ASSAULT"
+                  and _fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient)]
+        assert events and all(e.confidence <= rule.confidence for e in events), ex.text
+    for text in negatives:
+        assert any(e.type == "ASSAULT" and e.confidence >= CONFIDENT for e in _analyse(text).events), text

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from flashpoint.model import Event
 from flashpoint.nlp.event_patterns import Pattern, conflict_attackers, quoted_phrases, self_targets
 from flashpoint.nlp.language import syntax
+from flashpoint.nlp.trigger_senses import unclear_sense as unclear_sense_rule
 
 CONFIDENT = 0.5
 FEATURES = ("weak", "noun_trigger", "object_constrained", "actor_known", "recipient_known", "inherited",
@@ -128,7 +129,8 @@ def _common(side: Any) -> bool:
 
 def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool,
              trigger: Token | None = None, sentences: int = 0, fanout: int = 1,
-             quoted_phrase: bool = False, placed_only: bool = False, self_placed: bool = False) -> dict[str, float]:
+             quoted_phrase: bool = False, placed_only: bool = False, self_placed: bool = False,
+             unclear_sense: bool = False) -> dict[str, float]:
     clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
     sides = side_features(trigger, ev, fanout) if trigger is not None else {}
     return clause | sides | {
@@ -144,6 +146,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "quoted_phrase": float(quoted_phrase),
         "placed_only": float(placed_only),
         "self_placed": float(self_placed),
+        "unclear_sense": float(unclear_sense),
         "headline": float(sentence_index == 0),
         "force": float(ev.type in ("ASSAULT", "COERCE")),
         "no_actor": float(ev.actor is None),
@@ -161,11 +164,13 @@ def confidence(x: dict[str, float]) -> float:
     was not fitted on weighs nothing. An act inside a quoted phrase of the narrator's clause is someone's words
     mentioned, not a happening told (events.yaml quoted_phrases): at most that rule's confidence, whatever its sides;
     so is an act of war whose clause names no side, only a place of one side of a war (events.yaml
-    conflict_attackers: both sides implied, not read), and a protest whose target is the place its own side is named
-    by (events.yaml self_targets: one place read as both sides)."""
+    conflict_attackers: both sides implied, not read), a protest whose target is the place its own side is named
+    by (events.yaml self_targets: one place read as both sides), and a force word whose sense is unclear, words or
+    force (events.yaml trigger_senses `unclear`: "Trump attacked Biden")."""
     w = weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     fitted = round(1.0 / (1.0 + math.exp(-z)), 3)
     fitted = min(fitted, conflict_attackers().confidence) if x.get("placed_only") else fitted
     fitted = min(fitted, self_targets().confidence) if x.get("self_placed") else fitted
+    fitted = min(fitted, unclear_sense_rule().confidence) if x.get("unclear_sense") else fitted
     return min(fitted, quoted_phrases().confidence) if x.get("quoted_phrase") else fitted

@@ -119,17 +119,23 @@ def _check_one_word_objects(entry: dict[str, Any], name: str, source: str) -> No
                          f"not {several}")
 
 
+def type_and_mode(entry: dict[str, Any], name: str, source: str) -> str | None:
+    """The mode of a rule's entry, its PLOVER type and mode checked against the ontology."""
+    types = ontology()["types"]
+    if entry.get("type") not in types:
+        raise ValueError(f"{source}: {name} has no PLOVER type")
+    mode = entry.get("mode")
+    if mode is not None and mode not in (types[entry["type"]].get("modes") or {}):
+        raise ValueError(f"{source}: {name}: {mode!r} is no mode of {entry['type']}")
+    return mode
+
+
 def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str) -> Pattern:
     unknown = set(entry) - KEYS
     name = entry.get("id", "?")
     if unknown:
         raise ValueError(f"{source}: pattern {name} has unknown keys {sorted(unknown)}")
-    types = ontology()["types"]
-    if entry.get("type") not in types:
-        raise ValueError(f"{source}: pattern {name} has no PLOVER type")
-    mode = entry.get("mode")
-    if mode is not None and mode not in (types[entry["type"]].get("modes") or {}):
-        raise ValueError(f"{source}: pattern {name}: {mode!r} is no mode of {entry['type']}")
+    mode = type_and_mode(entry, f"pattern {name}", source)
     if sum(bool(entry.get(k)) for k in ("verb", "noun", "adjective")) != 1:
         raise ValueError(f"{source}: pattern {name} needs one verb, noun or adjective list")
     if not entry.get("pos") or not entry.get("neg"):

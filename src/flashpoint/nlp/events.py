@@ -85,6 +85,7 @@ from flashpoint.nlp.gazetteer import place_regions
 from flashpoint.nlp.language import calendar_words, names, people, syntax
 from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
+from flashpoint.nlp.trigger_senses import sense_of, unclear
 
 FORCE = frozenset({"ASSAULT", "COERCE"})
 _FORCE_SECTORS = frozenset({"MIL", "REB"})  # armed forces and armed groups: "the troops", "the fighters"
@@ -1854,9 +1855,11 @@ def _relative_place(doc: NlpDoc, trigger: Token) -> Place | None:
 
 
 def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:
-    """The first pattern on the token whose demands on the sides the parse meets."""
-    for p, obj in matches(tok, _entity_tokens(doc, ("PERSON",)), _entity_tokens(doc, ("GPE", "LOC"))):
-        coded = code_with(doc, tok, p, obj, state)
+    """The first pattern on the token whose demands on the sides the parse meets, in the sense its arguments tell
+    (events.yaml `trigger_senses`: "attacked the minister over the budget" is a charge)."""
+    places = _entity_tokens(doc, ("GPE", "LOC"))
+    for p, obj in matches(tok, _entity_tokens(doc, ("PERSON",)), places):
+        coded = code_with(doc, tok, sense_of(tok, p, obj, places), obj, state)
         if coded is not None:
             return coded
     return None
@@ -2935,7 +2938,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
         inherited = bool((a and a.inherited) or (r and r.inherited))
         x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
                      trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs), quoted_phrase=_quoted_phrase(doc, tok),
-                     placed_only=coded.placed_only, self_placed=coded.self_placed)
+                     placed_only=coded.placed_only, self_placed=coded.self_placed,
+                     unclear_sense=unclear(coded.pattern_id, tok, actor, recipient))
         ev.confidence = confidence(x)
         doc.extras.setdefault("event_features", {})[id(ev)] = x
         # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
