@@ -1859,7 +1859,8 @@ def code_trigger(doc: NlpDoc, tok: Token, state: ArticleState) -> Coded | None:
     (events.yaml `trigger_senses`: "attacked the minister over the budget" is a charge)."""
     places = _entity_tokens(doc, ("GPE", "LOC"))
     for p, obj in matches(tok, _entity_tokens(doc, ("PERSON",)), places):
-        coded = code_with(doc, tok, sense_of(tok, p, obj, places), obj, state)
+        sensed = sense_of(tok, p, obj, places)  # None: a sense that is no act ("Storm Ciaran hit France")
+        coded = code_with(doc, tok, sensed, obj, state) if sensed is not None else None
         if coded is not None:
             return coded
     return None

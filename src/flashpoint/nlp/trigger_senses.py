@@ -2,11 +2,12 @@
 
 A word of force has other senses that PLOVER codes as other acts, or as none: "attacked the president over his
 remarks" is a charge (ACCUSE), "teachers struck over pay" a labour strike (PROTEST), "troops crossed into Belarus for
-joint drills" forces moved (MOBILIZE). The word is the same; its arguments say which act it tells: who does it (the
-subject, the passive agent, the side a pattern reads from an oblique), what it is done to (the object, or an oblique
-of `object_preps`), what it is for (a "for" oblique, or a clause of purpose), what it is over (an oblique of `cause`
-naming neither a time nor a place). A sense re-reads the patterns it names as its own type and mode, where one of its
-argument classes holds.
+joint drills" forces moved (MOBILIZE), "targeted Russian banks with new measures" a sanction, "Storm Ciaran hit France"
+no act of anyone. The word is the same; its arguments say which act it tells: who does it (the subject, the passive
+agent, the side a pattern reads from an oblique), what it is done to (the object, or an oblique of `object_preps`),
+what it is for (a "for" oblique, or a clause of purpose), what it is done with (an oblique of `means_preps`), what it
+is over (an oblique of `cause` naming neither a time nor a place). A sense re-reads the patterns it names as its own
+type and mode (a sense with no type: as no act), where one of its argument classes holds.
 """
 
 from __future__ import annotations
@@ -32,21 +33,22 @@ from flashpoint.nlp.event_patterns import (
 )
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, calendar_words, syntax
 
-SLOTS = ("doer", "object", "purpose", "cause")
+SLOTS = ("doer", "object", "purpose", "means", "cause")
 
 
 @dataclass(frozen=True)
 class TriggerSense:
-    """One sense of the triggers of `patterns` (only of `lemmas`, where listed): the act it is (`type`, `mode`) and
-    the argument classes that tell it (head nouns of the doer, the object, the purpose; prepositions of a cause)."""
+    """One sense of the triggers of `patterns` (only of `lemmas`, where listed): the act it is (`type`, `mode`; no type:
+    no act, "Storm Ciaran hit France") and the argument classes that tell it (head nouns of the doer, the object, the
+    purpose, the means; prepositions of a cause)."""
 
     id: str
     patterns: frozenset[str]
     lemmas: frozenset[str]
-    type: str
+    type: str | None
     mode: str | None
-    nouns: dict[str, frozenset[str]]  # per slot (doer, object, purpose, not_cause): the head nouns that tell it
-    preps: dict[str, frozenset[str]]  # per slot (object, purpose, cause): the prepositions of its obliques
+    nouns: dict[str, frozenset[str]]  # per slot (doer, object, purpose, means, not_cause): the head nouns that tell it
+    preps: dict[str, frozenset[str]]  # per slot (object, purpose, means, cause): the prepositions of its obliques
     examples: tuple[tuple[Example, ...], tuple[str, ...]]  # the positives, the negatives
 
     @property
@@ -60,7 +62,7 @@ class TriggerSense:
 
 def _sense(entry: dict[str, Any], source: str) -> TriggerSense:
     name = str(entry.get("id", "?"))
-    mode = type_and_mode(entry, f"sense {name}", source)
+    mode = type_and_mode(entry, f"sense {name}", source) if entry.get("type") is not None else None
     known = {p.id for p in patterns()}
     unknown = sorted(set(entry.get("patterns") or []) - known)
     if unknown or not entry.get("patterns"):
@@ -70,11 +72,11 @@ def _sense(entry: dict[str, Any], source: str) -> TriggerSense:
     pos, neg = _examples(entry, f"{source}: {name}")
     if not pos or not neg:
         raise ValueError(f"{source}: sense {name} needs a positive and a negative example")
-    nouns = {slot: _nouns(entry, slot) for slot in ("doer", "object", "purpose", "not_cause")}
+    nouns = {slot: _nouns(entry, slot) for slot in ("doer", "object", "purpose", "means", "not_cause")}
     preps = {slot: _words(entry, key) for slot, key in (("object", "object_preps"), ("purpose", "purpose_preps"),
-                                                        ("cause", "cause"))}
-    return TriggerSense(name, _words(entry, "patterns"), _words(entry, "lemmas"), entry["type"], mode, nouns, preps,
-                        (pos, neg))
+                                                        ("means", "means_preps"), ("cause", "cause"))}
+    return TriggerSense(name, _words(entry, "patterns"), _words(entry, "lemmas"), entry.get("type"), mode, nouns,
+                        preps, (pos, neg))
 
 
 @lru_cache(maxsize=4)
@@ -118,6 +120,11 @@ def unclear(pattern_id: str, tok: Token, actor: Actor | None, recipient: Actor |
 
 def _in(tok: Token, words: frozenset[str]) -> bool:
     return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _named_as(noun: Token, words: frozenset[str]) -> bool:
+    """The noun is one of `words`, or a name one of them describes ("Storm Ciaran")."""
+    return _in(noun, words) or any(c.dep_ == "compound" and c.i < noun.i and _in(c, words) for c in noun.children)
 
 
 def _hosts(tok: Token, obj: Token | None) -> list[Token]:
@@ -171,17 +178,20 @@ def _causes(sense: TriggerSense, hosts: list[Token], places: frozenset[int]) -> 
 def _holds(tok: Token, p: Pattern, obj: Token | None, sense: TriggerSense, places: frozenset[int]) -> bool:
     """One of the sense's argument classes is met by the trigger's arguments."""
     hosts = _hosts(tok, obj)
-    return any(_in(d, sense.nouns["doer"]) for d in _doers(tok, p, hosts)) \
+    return any(_named_as(d, sense.nouns["doer"]) for d in _doers(tok, p, hosts)) \
         or any(_in(o, sense.nouns["object"]) for o in _objects(obj, sense, hosts)) \
         or any(_in(n, sense.nouns["purpose"]) for n in _purposes(tok, sense, hosts)) \
+        or any(_in(n, sense.nouns["means"]) for n in _obliques(hosts, sense.preps["means"])) \
         or bool(_causes(sense, hosts, places))
 
 
-def sense_of(tok: Token, p: Pattern, obj: Token | None, places: frozenset[int] = frozenset()) -> Pattern:
+def sense_of(tok: Token, p: Pattern, obj: Token | None, places: frozenset[int] = frozenset()) -> Pattern | None:
     """The pattern as the trigger's arguments read it: re-typed to the first sense of it they tell ("attacked the
-    minister over the budget": ACCUSE), else as it is. `places`: the token indices of the places the text names."""
+    minister over the budget": ACCUSE), None for a sense that is no act ("Storm Ciaran hit France"), else as it is.
+    `places`: the token indices of the places the text names."""
     for sense in trigger_senses():
         if p.id in sense.patterns and (not sense.lemmas or _in(tok, sense.lemmas)) \
                 and _holds(tok, p, obj, sense, places):
-            return replace(p, id=f"{p.id}>{sense.id}", type=sense.type, mode=sense.mode)
+            return None if sense.type is None else replace(p, id=f"{p.id}>{sense.id}", type=sense.type,
+                                                           mode=sense.mode)
     return p
