@@ -37,23 +37,26 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "acl", "acl:
 def word_tokens(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     """The indices of the tokens whose form or lemma, lower-cased, is one of `words`: the only tokens a rule
     keyed on those words can fire on. Read from the doc's arrays, each distinct word looked up once, without
-    making a Token of every word."""
+    making a Token of every word: the doc's distinct hashes are met with the word list's answers as sets (a
+    hash never asked about before is looked up, in Python; the rest at C speed)."""
     strings = doc.vocab.strings
     rows = doc.to_array([LOWER, LEMMA])
-    known = _LISTED_HASHES.setdefault(words, {})  # a hash names one string: its answer holds for every doc
-    if len(known) > _MOST_HASHES_KEPT:
-        known.clear()
-    wanted = []
-    for h in np.unique(rows).tolist():  # sorted
-        hit = known.get(h)
-        if hit is None:
-            hit = known[h] = strings[h].lower() in words
-        if hit:
-            wanted.append(h)
-    return frozenset(np.flatnonzero(listed(rows, np.array(wanted, dtype=np.uint64)).any(axis=1)).tolist())
+    # a hash names one string: its answer holds for every doc
+    seen, hits = _LISTED_HASHES.setdefault(words, (set(), set()))
+    if len(seen) > _MOST_HASHES_KEPT:
+        seen.clear()
+        hits.clear()
+    present = set(cast(list[int], rows.ravel().tolist()))
+    for h in present - seen:
+        seen.add(h)
+        if strings[h].lower() in words:
+            hits.add(h)
+    wanted = np.array(sorted(present & hits), dtype=np.uint64)
+    return frozenset(np.flatnonzero(listed(rows, wanted).any(axis=1)).tolist())
 
 
-_LISTED_HASHES: dict[frozenset[str], dict[int, bool]] = {}  # word_tokens: a word list -> a string's hash -> listed
+# word_tokens: a word list -> (the string hashes asked about, those of them listed)
+_LISTED_HASHES: dict[frozenset[str], tuple[set[int], set[int]]] = {}
 _MOST_HASHES_KEPT = 1 << 16  # per word list: a long-running server's vocabulary grows; this keeps a few MB at most
 
 
