@@ -3004,7 +3004,9 @@ def _resolved(body: str, published: dt.date | None, tokens: Doc,
     _weekday_ranges_in_order(body, found, published)
     found = _story_dates(body, tokens, found, stamps)
     if published is not None:
-        found = _without_quotes_of_earlier_days(_Speech(tokens, body), found, published)
+        speech = _Speech(tokens, body)
+        found = _without_quotes_of_earlier_days(speech, found, published)
+        found = [r for r in found if not _quoted_within_a_quote(speech, r)]
     if published is not None and _narrative_years(body, found, published, tokens):
         _resolve_anaphora(found, body)  # 'a year later' counts from the date now in its story's year
     return found
@@ -3061,6 +3063,33 @@ def _without_quotes_of_earlier_days(speech: _Speech, found: list[Res], published
         else:
             kept.append(r)
     return kept
+
+
+def _quoted_within_a_quote(speech: _Speech, r: Res) -> bool:
+    """'"... a state of 'tomorrow the enemy attacks' is impossible," he said.': a day word inside single marks inside
+    a direct quote is someone else's words, said or imagined on a day the text does not tell, no day of the report
+    (dates.yaml: quote_within_a_quote). The single marks are read in the double quote's words: one opens after a
+    space, a dash or the quote's start, one closes before a space, a punctuation mark or the quote's end."""
+    if not r.extra.get("deictic"):
+        return False
+    quote = speech.quote_at(r.start_char)
+    if quote is None:
+        return False
+    opened, closed = _nested_quote_marks()
+    before = speech.body[quote.inner_start:r.start_char]
+    after = speech.body[r.end_char:quote.inner_end]
+    last_open = max((m.start() for m in opened.finditer(before)), default=-1)
+    if last_open < 0 or closed.search(before, last_open + 1):
+        return False
+    return closed.search(after) is not None
+
+
+@lru_cache(maxsize=1)
+def _nested_quote_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The opening and the closing single marks of a quote within a quote (dates.yaml: quote_within_a_quote)."""
+    opening = "".join(re.escape(c) for c in sorted(rule_words("quote_within_a_quote", "open_marks")))
+    closing = "".join(re.escape(c) for c in sorted(rule_words("quote_within_a_quote", "close_marks")))
+    return re.compile(rf"(?:^|(?<=[\s\u2014\u2013(:-]))[{opening}](?!\s)"), re.compile(rf"(?<=\S)[{closing}](?!\w)")
 
 
 def _said_on(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> dt.date | None:
