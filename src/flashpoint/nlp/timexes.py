@@ -3069,7 +3069,8 @@ def _quoted_within_a_quote(speech: _Speech, r: Res) -> bool:
     """'"... a state of 'tomorrow the enemy attacks' is impossible," he said.': a day word inside single marks inside
     a direct quote is someone else's words, said or imagined on a day the text does not tell, no day of the report
     (dates.yaml: quote_within_a_quote). The single marks are read in the double quote's words: one opens after a
-    space, a dash or the quote's start, one closes before a space, a punctuation mark or the quote's end."""
+    space, a dash or the quote's start (not before a digit: "the '90s"), one closes before a space, a punctuation mark or
+    the quote's end."""
     if not r.extra.get("deictic"):
         return False
     quote = speech.quote_at(r.start_char)
@@ -3089,7 +3090,7 @@ def _nested_quote_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The opening and the closing single marks of a quote within a quote (dates.yaml: quote_within_a_quote)."""
     opening = "".join(re.escape(c) for c in sorted(rule_words("quote_within_a_quote", "open_marks")))
     closing = "".join(re.escape(c) for c in sorted(rule_words("quote_within_a_quote", "close_marks")))
-    return re.compile(rf"(?:^|(?<=[\s\u2014\u2013(:-]))[{opening}](?!\s)"), re.compile(rf"(?<=\S)[{closing}](?!\w)")
+    return re.compile(rf"(?:^|(?<=[\s\u2014\u2013(:-]))[{opening}](?![\s\d])"), re.compile(rf"(?<=\S)[{closing}](?!\w)")
 
 
 def _said_on(speech: _Speech, found: list[Res], r: Res, published: dt.date) -> dt.date | None:
