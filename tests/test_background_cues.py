@@ -52,3 +52,19 @@ def test_a_named_past_war_or_9_11_as_the_time_makes_the_act_background() -> None
     assert historical("Since September 11, militants have attacked the border posts of Pakistan.") == {True}
     assert historical("The US defence secretary met Vietnamese officials in Hanoi and toured a prison where American "
                       "pilots were held during the Vietnam War.", "CONSULT") == {False}
+
+
+def test_a_paragraph_told_in_the_past_goes_on_in_the_time_of_its_last_date() -> None:
+    """background.yaml narrative_examples: an attack told two undated past sentences after "In 1987" is of 1987,
+    background to a page of 2004; with a sentence told in the present between them, it is news of the page's day."""
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    rule = yaml.safe_load((LANG_DIR / "en" / "background.yaml").read_text(encoding="utf-8"))["narrative_examples"]
+
+    def attacks(body: str) -> list[tuple[str | None, bool]]:
+        events = analyze(Article(id="n", source="n", body=body, published=rule["published"])).events
+        return [(e.date, e.historical) for e in events if e.type == "ASSAULT"]
+
+    assert attacks(rule["pos"]) == [("1987", True)]
+    assert attacks(rule["neg"]) == [(rule["published"], False)]

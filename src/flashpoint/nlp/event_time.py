@@ -247,9 +247,45 @@ def _told_before(doc: NlpDoc, sentence: Span) -> str | None:
     before = sentence.doc[k].sent
     dated = doc.extras.get("dated_timexes") or []
     i = bisect_left(dated, (sentence.start_char,)) - 1
-    if i < 0 or dated[i][0] < before.start_char or ("\n\n" in doc.body[dated[i][0]:sentence.start_char] and not refers):
+    if i < 0 or ("\n\n" in doc.body[dated[i][0]:sentence.start_char] and not refers):
+        return None
+    if dated[i][0] < before.start_char and not _narrative_from(sentence, before, dated[i][0]):
         return None
     return str(dated[i][1])
+
+
+def _narrative_from(sentence: Span, before: Span, at: int) -> bool:
+    """"In 1987, the rebels accepted the accord. Under it, the army was deployed in the north. However, clashes soon
+    broke out.": a paragraph told in the simple past goes on in the time of the date it last named, across up to
+    background.yaml `narrative_sentences` sentences that name none; a sentence told in the present ("The accord still
+    holds.") ends the narrative. `at` is where that date is, `before` the sentence just before `sentence`."""
+    if not told_in_past(sentence):
+        return False
+    told = before
+    for _ in range(narrative_sentences()):
+        if not told_in_past(told) or told.start == 0:
+            return False
+        told = told.doc[told.start - 1].sent
+        if told.start_char <= at < told.end_char:
+            return True
+    return False
+
+
+def told_in_past(sentence: Span) -> bool:
+    """The sentence's main verb is told in the simple past ("surfaced", "was deployed", "was rife"): no auxiliary of
+    the present or a modal ("has deployed", "will deploy"); a sentence the parse scope left bare tells nothing."""
+    root = sentence.root
+    helpers = [c for c in root.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    if root.tag_ == "VBD":
+        return not helpers
+    return bool(helpers) and all(c.tag_ == "VBD" for c in helpers)
+
+
+@lru_cache(maxsize=4)
+def narrative_sentences(language: str = DEFAULT_LANGUAGE) -> int:
+    """How many sentences with no date, told in the past, a date named before them in their paragraph carries across
+    (background.yaml `narrative_sentences`; the sentence just before is always read)."""
+    return _whole_number(language, "narrative_sentences", "sentences", 1)
 
 
 def _refers_back(sentence: Span) -> bool:
