@@ -123,6 +123,24 @@ def told_as_description(doc: NlpDoc, trigger: Token) -> bool:
 
 
 @lru_cache(maxsize=4)
+def run_adjectives(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Adjectives that tell a plural act noun as a run of earlier acts (background.yaml `run_adjectives`)."""
+    return word_list(language, "background.yaml", "run_adjectives")
+
+
+def told_as_run(doc: NlpDoc, trigger: Token) -> bool:
+    """"Recent missile strikes on Kyiv say a lot about Russia's attitude", "says recent Russian missile strikes on Lviv
+    illustrate ...": an act noun in the plural with an adjective of `run_adjectives` sums up acts told before, background
+    to the news, not one happening; one its clause dates is news, and so is a noun in the singular ("Lam's recent trip
+    to Beijing")."""
+    if trigger.pos_ != "NOUN" or "Plur" not in trigger.morph.get("Number", []):
+        return False
+    if not any(c.dep_ == "amod" and c.lower_ in run_adjectives() for c in trigger.children):
+        return False
+    return not _clause_dated(doc, trigger)
+
+
+@lru_cache(maxsize=4)
 def state_auxiliaries(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Passive auxiliaries of the simple present (background.yaml `state_auxiliaries`)."""
     return word_list(language, "background.yaml", "state_auxiliaries")

@@ -77,6 +77,7 @@ from flashpoint.nlp.event_time import (
     event_time,
     told_as_description,
     told_as_habit,
+    told_as_run,
     told_as_standing,
     told_as_state,
     told_day,
@@ -2921,7 +2922,7 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
                                   ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
     historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok) \
-        or told_as_state(doc, tok)
+        or told_as_state(doc, tok) or told_as_run(doc, tok)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     pairs = _pairs(coded)
