@@ -265,31 +265,42 @@ def _told_before(doc: NlpDoc, sentence: Span) -> str | None:
     before = sentence.doc[k].sent
     dated = doc.extras.get("dated_timexes") or []
     i = bisect_left(dated, (sentence.start_char,)) - 1
-    if i < 0 or ("\n\n" in doc.body[dated[i][0]:sentence.start_char] and not refers):
-        return None
-    if dated[i][0] < before.start_char and not _narrative_from(sentence, before, dated[i][0]):
+    if i < 0 or dated[i][0] < before.start_char or ("\n\n" in doc.body[dated[i][0]:sentence.start_char] and not refers):
         return None
     return str(dated[i][1])
 
 
-def _narrative_from(sentence: Span, before: Span, at: int) -> bool:
+def _history_told_before(doc: NlpDoc, sentence: Span) -> str | None:
     """"In 1987, the rebels accepted the accord. Under it, the army was deployed in the north. However, clashes soon
-    broke out.": a paragraph told in the simple past goes on in the time of the date it last named, across up to
-    background.yaml `narrative_sentences` sentences that name none; a sentence told in the present ("The accord still
-    holds.") ends the narrative. `at` is where that date is, `before` the sentence just before `sentence`."""
-    if not told_in_past(sentence):
-        return False
-    told = before
-    for _ in range(narrative_sentences()):
-        if not told_in_past(told) or told.start == 0:
-            return False
+    broke out.": a passage of history told in the simple past goes on in the time of the date that opened it, in its
+    paragraph, across up to background.yaml `narrative_sentences` sentences told in the past that name no date; a
+    sentence told in the present ("The accord still holds.") ends it. A day of the news carries only to the sentence
+    after it (`_told_before`: "The talks went on. Ukraine rejected the claim." is news of the publication day)."""
+    dated = doc.extras.get("dated_timexes") or []
+    i = bisect_left(dated, (sentence.start_char,)) - 1
+    if i < 0 or not _told_in_past(sentence) or "\n\n" in doc.body[dated[i][0]:sentence.start_char]:
+        return None
+    value, at = str(dated[i][1]), dated[i][0]
+    if not _is_history(doc, value):
+        return None
+    told = sentence
+    for _ in range(narrative_sentences() + 1):
+        if told.start == 0:
+            return None
         told = told.doc[told.start - 1].sent
         if told.start_char <= at < told.end_char:
-            return True
-    return False
+            return value
+        if not _told_in_past(told):
+            return None
+    return None
 
 
-def told_in_past(sentence: Span) -> bool:
+def _is_history(doc: NlpDoc, value: str) -> bool:
+    """A date the rules of `is_past` (with no publication day, `_undated_past`) make background."""
+    return is_past(value, doc.published) if doc.published is not None else _undated_past(doc, value)
+
+
+def _told_in_past(sentence: Span) -> bool:
     """The sentence's main verb is told in the simple past ("surfaced", "was deployed", "was rife"): no auxiliary of
     the present or a modal ("has deployed", "will deploy"); a sentence the parse scope left bare tells nothing."""
     root = sentence.root
@@ -301,8 +312,8 @@ def told_in_past(sentence: Span) -> bool:
 
 @lru_cache(maxsize=4)
 def narrative_sentences(language: str = DEFAULT_LANGUAGE) -> int:
-    """How many sentences with no date, told in the past, a date named before them in their paragraph carries across
-    (background.yaml `narrative_sentences`; the sentence just before is always read)."""
+    """How many sentences with no date, told in the past, a date of history named before them in their paragraph
+    carries across (background.yaml `narrative_sentences`)."""
     return _whole_number(language, "narrative_sentences", "sentences", 1)
 
 
@@ -408,7 +419,7 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
     """
     own, value = _stated(doc, sentence, clause, aside)
     if value is None and not present:
-        value = _told_before(doc, sentence)
+        value = _told_before(doc, sentence) or _history_told_before(doc, sentence)
     pub = doc.published
     if value is None:
         historical = False
