@@ -724,6 +724,23 @@ def repair_double_subjects(doc: Doc) -> None:
             first.dep_ = "dislocated"
 
 
+def repair_possessor_subjects(doc: Doc) -> None:
+    """"Israel’s Magen David Adom (MDA) emergency service reported …": a verb whose first subject before it carries a
+    possessive marker ('s), with further subjects written right after it up to the verb's last one, has that last one
+    (the phrase's head) as its subject: the first owns it (nmod:poss) and a name between is its modifier (compound),
+    so that the owner and the name are in the subject's phrase, not the subject themselves."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) < 2 or not any(c.dep_ == "case" and c.tag_ == "POS" for c in subjects[0].children):
+            continue
+        if any(a.right_edge.i + 1 != b.left_edge.i for a, b in zip(subjects, subjects[1:])):
+            continue  # words between that are no subject's: not one phrase
+        head = subjects[-1]
+        subjects[0].head, subjects[0].dep_ = head, "nmod:poss"
+        for name in subjects[1:-1]:
+            name.head, name.dep_ = head, "compound"
+
+
 def _cased(noun: Token) -> bool:
     """A noun with its own preposition ("of the Donetsk region") modifies the label; it is not the clause's subject."""
     return any(c.dep_ == "case" for c in noun.children)
@@ -820,6 +837,7 @@ def parse(text: str, scope: Scope | None = None) -> Doc:
     repair_infinitive_conjuncts(doc)
     repair_labelled_subjects(doc)
     repair_double_subjects(doc)
+    repair_possessor_subjects(doc)
     repair_absolute_participles(doc)
     repair_fronted_subjects(doc)
     repair_document_participles(doc)
