@@ -733,7 +733,7 @@ def repair_possessor_subjects(doc: Doc) -> None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
         if len(subjects) < 2 or not any(c.dep_ == "case" and c.tag_ == "POS" for c in subjects[0].children):
             continue
-        if any(a.right_edge.i + 1 != b.left_edge.i for a, b in zip(subjects, subjects[1:])):
+        if any(a.right_edge.i + 1 != b.left_edge.i for a, b in zip(subjects, subjects[1:], strict=False)):
             continue  # words between that are no subject's: not one phrase
         head = subjects[-1]
         subjects[0].head, subjects[0].dep_ = head, "nmod:poss"
