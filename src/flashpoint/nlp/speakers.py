@@ -1747,12 +1747,30 @@ class Speakers:
         """'the agency said' with no actor found: the body that spoke just before, apart from `_body_or_source` so
         that each stays short ("the physicians": people, no body)."""
         if _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
+            named = self._named_by_same_word_before(tok)
+            if named is not None:
+                return named  # "The group, X, formed … The group said": X, not a body quoted before it
             body = self.group(tok.idx)
             if body is not None and _may_be_called(body, tok) and (
                     len(spaced_words(self.doc.tokens, lo, hi)) == 2 or tok.lower_ in quoting().body_nouns
                     or tok.lower_ in body.name.lower().split()):
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
         return None
+
+    def _named_by_same_word_before(self, tok: Token) -> Who | None:
+        """'The group, Acme Workers Coalition, formed last month. … The group said': where the last main-clause subject
+        of the clauses before `tok` (_clauses_before; _main_subject) is the same word for a body with a name set off
+        after it, that body as named is the speaker (the same word again with no name goes on back): the subject's own
+        word, not a body that spoke earlier, is what "the group" goes back to."""
+        for t in reversed(self._clauses_before(tok)):
+            if not _main_subject(t) or self.in_quote(t.idx):
+                continue
+            if t.lower_ != tok.lower_:
+                return None  # another subject since: the nearest subject is not this word's
+            after = [w for w in t.doc[t.i + 1:t.i + 3] if not w.is_space]
+            if len(after) == 2 and after[0].text == "," and _capitalised(after[1]):
+                return self._apposed_body(t, after[1])  # "The group, X,", however the parse hung X
+        return None  # "The group said … The group added": back to the one that named it
 
     def _kind_named_before(self, tok: Token, lo: int, hi: int, actor: Actor | None = None) -> Who | None:
         """'Volkswagen is showing a concept car. The German automaker says …', 'Dick Clark Productions denied it. “…,”
@@ -1872,6 +1890,13 @@ class Speakers:
 
 
 # -- where the speaker is written ------------------------------------------------------------------
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of a sentence's main verb, or a noun the parse made the root ("The group, X, formed(acl) …"); not
+    the subject of a clause inside another."""
+    return tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.dep_ == "ROOT" or \
+        tok.dep_ == "ROOT" and tok.pos_ in NOMINAL and not tok.is_space
+
 
 def _name_start(head: Token) -> int:
     """Where a name starts: its first capitalised word the parse hung before its head ("the Valley Herald", "Free
