@@ -1627,7 +1627,7 @@ class Speakers:
             return None
         if not _cue("the_lead").match(text) and tok.lower_ != role.split()[-1]:
             return None  # "Russia's top diplomat (to X)" is that role; "New York's chief medical examiner" is no "chief"
-        again = self._same_head_speaker(tok, lo)
+        again = self._same_head_speaker(tok, lo) or self._any_role_just_heard(tok, lo)
         if again is not None:
             return again
         found = self._role_fits(text, lo)
@@ -1635,6 +1635,21 @@ class Speakers:
             return None  # "Zelenskiy asks Israel to mediate, Ukraine envoy says": no headline names its speaker so
         return Who(name=found.name, start=lo, id=found.id, actor=found.actor or resolve_actor(found.name),
                    person=found.person)
+
+    def _any_role_just_heard(self, tok: Token, lo: int) -> Who | None:
+        """'…, according to the region’s military head. … three were injured, the official said': a word for any role
+        (speech_verbs.yaml role_synonyms "*") is the person who spoke last, where that person spoke in the sentence just
+        before and no other person is named since; not whoever of the people named before fits best by their role."""
+        if not coref.any_role(tok.lower_) or not self.said or not self.said[-1].person:
+            return None
+        before = self._sentence_before(tok.sent.start)
+        at = self.spoke_at[-1]
+        if before is None or not before[0] <= at < lo:
+            return None
+        last = self.said[-1]
+        if any(e.type == "PERSON" and at < e.start < lo for e in self.entities) or self.unlisted_in(at + 1, lo):
+            return None
+        return last
 
     def _role_fits(self, text: str, lo: int) -> coref.Mention | None:
         """The person named before `lo` (or, failing that, just after it) whose written or known role fits the
