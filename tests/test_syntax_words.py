@@ -89,6 +89,8 @@ CASES = [
      "Vietnam is one of the most vocal critics of China's claims and had accused Beijing of encroaching.", False),
     ("mishap_preps", lambda d: events._mishap(_word(d, "killed")), "Two soldiers were killed in a helicopter crash.",
      True, "Two soldiers were killed near a helicopter crash.", False),
+    ("infinitive_subject_preps", _subject_of("open"), "Washington pushed for Kyiv to open talks.", "Kyiv",
+     "Washington pushed with Kyiv to open talks.", "Washington"),
     ("control_marks", _subject_of("announcing"), "Washington pressured the president into announcing an inquiry.",
      "president", "Washington pressured the president before announcing an inquiry.", "Washington"),
     ("bidding_verbs", lambda d: syn._bidden(_word(d, "surrender")), "The general told the soldiers to surrender.", True,
@@ -219,3 +221,15 @@ def test_the_inner_words_of_a_title_are_title_words() -> None:
     """roles.yaml title_inner_words: "Secretary of State Antony Blinken" is Antony Blinken with his title."""
     assert {"Of", "State"} <= coref.title_words()
     assert coref.strip_title("US Secretary of State Antony Blinken") == "Antony Blinken"
+
+
+def test_a_time_before_an_infinitive_is_no_subject_of_it() -> None:
+    doc = parse("Russia waited for months to attack Ukraine.")
+    assert syn.infinitive_subject(_word(doc, "attack")) is None
+
+
+def test_an_infinitive_with_its_own_subject_written_tells_an_act_wanted() -> None:
+    wanted = parse("An agreement for the troops to begin leaving Kabul was signed.")
+    done = parse("The troops began leaving Kabul.")
+    assert syn.modality(_word(wanted, "leaving")) == (False, True)
+    assert syn.modality(_word(done, "leaving")) == (False, False)

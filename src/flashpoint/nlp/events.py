@@ -1313,6 +1313,9 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     found = other(_aimed_at(doc, objects, state))
     if found:
         return found
+    asked = _asked_in_writing(trigger)
+    if asked is not None:  # "called for the UN to send a mission to Zaporizhzhia": the UN is asked, whatever its country
+        return other(_parties(doc, asked, state))
     # "condemned the killing of civilians", "all acts of violence against civilians": an act is aimed at its doer
     acts = not p.objects and bool(objects) and all(_is_act(o) for o in objects)
     addressed = not acts and _addressed(trigger, p, objects)
@@ -1472,6 +1475,16 @@ def _object_doers(doc: NlpDoc, objects: list[Token], state: ArticleState) -> lis
 def _recipient_preps(p: Pattern) -> tuple[str, ...]:
     """The prepositions among the pattern's recipient slots: its obliques that name a side ("from", "on")."""
     return tuple(s for s in p.recipient if s not in _CLAUSE_SLOTS)
+
+
+def _asked_in_writing(trigger: Token) -> Token | None:
+    """"called for the UN to send a mission", "urged for Israel to halt": a verb of making someone act (syntax.yaml
+    object_control_verbs) whose infinitive has its own subject written before its "to" (syntax.infinitive_subject) asks
+    that subject, and no side the infinitive names further on."""
+    if not syn.is_verb_of(trigger, syntax().object_control_verbs):
+        return None
+    found = [s for c in _complements(trigger) if (s := syn.infinitive_subject(c)) is not None]
+    return found[0] if found else None
 
 
 def _asked_by_oblique(trigger: Token, p: Pattern) -> bool:

@@ -35,7 +35,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
                 "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "topic_preps",
-                "partner_preps", "kind_heads", "support_verbs", "addressee_preps")
+                "partner_preps", "kind_heads", "support_verbs", "addressee_preps", "infinitive_subject_preps")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -132,6 +132,7 @@ class Syntax:
     editorial_insertions: frozenset[str]
     place_relatives: frozenset[str]
     infinitive_marks: frozenset[str]
+    infinitive_subject_preps: frozenset[str]
     present_auxiliaries: frozenset[str]
     present_perfect_auxiliaries: frozenset[str]
     additive_conjunctions: frozenset[str]

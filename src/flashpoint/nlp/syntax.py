@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import irregular, shaped, verb_forms
-from flashpoint.nlp.language import names, syntax
+from flashpoint.nlp.language import calendar_words, names, syntax
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 VERBS = frozenset({"VERB", "AUX"})
@@ -1051,6 +1051,9 @@ def subject(verb: Token) -> Token | None:
         if _set_off_participle(verb):
             verb, via = verb.head.head, "advcl"
             continue
+        written = infinitive_subject(verb)
+        if written is not None:  # "called for the UN to send a mission": the UN sends, not the caller
+            return written
         if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or children(verb, "obj"))):
             return verb.head
         if _is_controlled(verb):
@@ -1061,6 +1064,33 @@ def subject(verb: Token) -> Token | None:
             return None
         verb, via = verb.head, verb.dep_
     return None
+
+
+def infinitive_subject(verb: Token) -> Token | None:
+    """"called for the UN to send a mission", "an agreement for US troops to begin leaving": the noun of a phrase of
+    syntax.yaml infinitive_subject_preps ending right before an infinitive's "to" is the infinitive's own subject,
+    whatever the parse hung that phrase on; a time is none ("waited for hours to reply")."""
+    lang = syntax()
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.i < verb.i and c.lower_ in lang.infinitive_marks]
+    if not marks or marks[0].i == verb.sent.start:
+        return None
+    end = marks[0].i - 1
+    for tok in verb.doc[verb.sent.start:end + 1]:
+        if tok.right_edge.i == end and tok.pos_ in NOUNS and case_of(tok) in lang.infinitive_subject_preps \
+                and not _calendar_word(tok):
+            return tok
+    return None
+
+
+def _calendar_word(tok: Token) -> bool:
+    return tok.lower_ in _calendar_terms() or tok.lemma_.lower() in _calendar_terms()
+
+
+@lru_cache(maxsize=1)
+def _calendar_terms() -> frozenset[str]:
+    """The calendar's words (lang/en/calendar.yaml): months, weekdays, days, parts of the day, units of time."""
+    cal = calendar_words()
+    return frozenset({*cal.months, *cal.weekdays, *cal.day_words, *cal.part_of_day_words, *cal.units})
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -1466,9 +1496,15 @@ def _governed_modality(trigger: Token) -> tuple[bool, bool]:
             negated = True
         if any(c.dep_ == "advmod" and c.lower_ in syn.pending_adverbs for c in gov.children):
             negated = True  # "had yet to arrest": not done
-        if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov, _going_on_auxiliaries(gov)):
+        if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov, _going_on_auxiliaries(gov)) or _wanted(gov):
             hypothetical = True
     return negated, hypothetical
+
+
+def _wanted(verb: Token) -> bool:
+    """"an agreement for US troops to begin leaving": an infinitive with its own subject written before its "to"
+    (`infinitive_subject`) tells an act wanted, agreed or needed, not one done."""
+    return infinitive_subject(verb) is not None
 
 
 def _going_on_auxiliaries(gov: Token) -> frozenset[str]:
@@ -1514,7 +1550,7 @@ def _none_undergoes(trigger: Token) -> bool:
 def _irrealis_itself(trigger: Token, planned: frozenset[str]) -> bool:
     """"could attack", "if Russia invades", "drove there to deliver", "2) Target Israel": the trigger's own modal,
     mark of condition or of purpose, or mood tells it as not done."""
-    return _has_modal(trigger, planned) or conditional(trigger) or _meant(trigger) or imperative(trigger)
+    return _has_modal(trigger, planned) or conditional(trigger) or _meant(trigger) or imperative(trigger) or _wanted(trigger)
 
 
 # a subject, an auxiliary or a mark of its own makes a bare verb a told act, not a bid ("they target", "to target")
