@@ -199,6 +199,19 @@ def test_self_targets_run_their_examples() -> None:
         assert all(e.confidence > rule.confidence for e in events if e.type in rule.unsure_types), text
 
 
+def test_clause_doers_run_their_examples() -> None:
+    """A demand or accusation read from the clause it reports is aimed at the doer of that clause's act, its subject or
+    a passive's agent (positives); a passive with no agent asks no one named, not the one it tells of (negatives code
+    no event of the rule's types with a recipient)."""
+    from flashpoint.nlp.event_patterns import clause_doers
+
+    rule = clause_doers()
+    assert rule.types and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
+    for text in rule.negatives:
+        assert not [e for e in _analyse(text).events if e.type in rule.types and e.recipient is not None], text
+
+
 def test_interception_runs_its_examples() -> None:
     """A shoot-down or an interception codes no ASSAULT (negatives); force on a tank, a plant or a launcher still
     does (positives)."""

@@ -386,8 +386,9 @@ class TypedRule:
     """A rule of events.yaml over event types, with its examples: `place_targets` (acts that, with no recipient
     named, are aimed at the people and rulers of the clause's place), `owner_targets` (force on a thing that names no
     side, aimed at the side its "of" complement names), `content_acts` (verbal acts whose imagined
-    content, an act asked for, threatened or promised, is no event of its own) and `maker_recipients` (verbal acts
-    on a thing someone made, aimed at its maker)."""
+    content, an act asked for, threatened or promised, is no event of its own), `maker_recipients` (verbal acts
+    on a thing someone made, aimed at its maker) and `clause_doers` (verbal acts aimed at the doer of the clause they
+    report, not at the one a passive there tells of)."""
 
     types: frozenset[str]
     positives: tuple[Example, ...]
@@ -417,6 +418,11 @@ def content_acts(language: str = DEFAULT_LANGUAGE) -> TypedRule:
 @lru_cache(maxsize=4)
 def maker_recipients(language: str = DEFAULT_LANGUAGE) -> TypedRule:
     return _typed_rule(language, "maker_recipients")
+
+
+@lru_cache(maxsize=4)
+def clause_doers(language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    return _typed_rule(language, "clause_doers")
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from flashpoint.nlp.event_patterns import (
     attempted_acts,
     by_lemma,
     claim_recipients,
+    clause_doers,
     complement_recipients,
     condition_recipients,
     conflict_attackers,
@@ -83,7 +84,7 @@ from flashpoint.nlp.event_time import (
     told_day,
 )
 from flashpoint.nlp.gazetteer import place_regions
-from flashpoint.nlp.language import calendar_words, names, people, syntax
+from flashpoint.nlp.language import names, people, syntax
 from flashpoint.nlp.plover import ontology, plover_score
 from flashpoint.nlp.speakers import Speakers, is_document
 from flashpoint.nlp.trigger_senses import sense_of, unclear
@@ -1351,7 +1352,8 @@ def _asked_alone(trigger: Token, p: Pattern, slots: list[str], addressed: bool, 
     """No side named further on is the recipient: "said that we should expect more shelling" asks no other side, nor
     the one expected; "called on international partners to impose sanctions on Russia" asks the partners, whatever
     their country."""
-    return addressed or ("ccomp" in slots and _self_addressed(trigger)) or (not acts and _asked_by_oblique(trigger, p))
+    return addressed or ("ccomp" in slots and (_self_addressed(trigger) or _done_by_no_one_named(trigger, p))) \
+        or (not acts and _asked_by_oblique(trigger, p))
 
 
 def _own_side(recipient: Actor, actor: Actor, p: Pattern) -> bool:
@@ -1506,16 +1508,9 @@ def _asked_about_another(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool
     return not coded.recipients and _asked_by_oblique(trigger, p) and bool(_complement_recipients(doc, trigger, p, state))
 
 
-@lru_cache(maxsize=1)
-def _calendar_terms() -> frozenset[str]:
-    """The calendar's words (lang/en/calendar.yaml): months, weekdays, days, parts of the day, units of time."""
-    cal = calendar_words()
-    return frozenset({*cal.months, *cal.weekdays, *cal.day_words, *cal.part_of_day_words, *cal.units})
-
-
 def _time_word(tok: Token) -> bool:
     """A word of the calendar ("called on Sunday for ..."): a time, which no one is asked by."""
-    return tok.lower_ in _calendar_terms() or tok.lemma_.lower() in _calendar_terms()
+    return syn.calendar_word(tok)
 
 
 def _addressed(trigger: Token, p: Pattern, objects: list[Token]) -> bool:
@@ -1640,7 +1635,7 @@ def _slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, ho
     if slot in ("obj", "iobj"):
         return _object_slot_parties(doc, trigger, p, obj, slot, state)
     if slot == "ccomp":
-        return _parties(doc, syn.clause_subject(trigger), state)
+        return _parties(doc, _clause_side(trigger, p), state)
     if slot == "subject":  # "the convoy came under fire": the one the act befalls
         return _parties(doc, syn.subject(trigger), state)
     if slot == "enemy":
@@ -1665,6 +1660,29 @@ def _preposition_slot_parties(doc: NlpDoc, trigger: Token, p: Pattern, hosts: li
     obls = [o for h in hosts for o in syn.obliques(h, (slot,))] + _stranded_obliques(trigger, slot)
     return [q for o in obls if syn.np_head(o).lemma_.lower() not in helps
             for q in _thing_owners(doc, p, o, state) or _oblique_parties(doc, o, state)]
+
+
+def _clause_side(trigger: Token, p: Pattern) -> Token | None:
+    """The side a pattern's `ccomp` slot reads in the clause the verb reports: its subject; for the types of events.yaml
+    `clause_doers`, the doer of that clause's act ("said Russian diplomats should be expelled": the expeller, none
+    named, not the diplomats)."""
+    clause = _reported_clause(trigger)
+    if p.type in clause_doers().types and clause is not None and syn.is_passive(clause):
+        return syn.agent(clause)
+    return syn.clause_subject(trigger)
+
+
+def _reported_clause(trigger: Token) -> Token | None:
+    """The clause with a subject the verb reports (syn.clause_subject's)."""
+    return next((c for c in syn.children(trigger, "ccomp") if syn.children(c, "nsubj", "nsubj:pass")), None)
+
+
+def _done_by_no_one_named(trigger: Token, p: Pattern) -> bool:
+    """"said Russian diplomats should be expelled from the country": for the types of events.yaml `clause_doers`, a
+    reported clause in the passive with no agent asks or accuses no one named, nor a side its act names further on."""
+    clause = _reported_clause(trigger)
+    return p.type in clause_doers().types and clause is not None and syn.is_passive(clause) \
+        and syn.agent(clause) is None
 
 
 def _addressees(noun: Token) -> list[Token]:

@@ -1077,12 +1077,14 @@ def infinitive_subject(verb: Token) -> Token | None:
     end = marks[0].i - 1
     for tok in verb.doc[verb.sent.start:end + 1]:
         if tok.right_edge.i == end and tok.pos_ in NOUNS and case_of(tok) in lang.infinitive_subject_preps \
-                and not _calendar_word(tok):
+                and not calendar_word(tok):
             return tok
     return None
 
 
-def _calendar_word(tok: Token) -> bool:
+def calendar_word(tok: Token) -> bool:
+    """A word of the calendar: a time, which does no act and is asked nothing ("waited for hours to reply", "called on
+    Sunday for ...")."""
     return tok.lower_ in _calendar_terms() or tok.lemma_.lower() in _calendar_terms()
 
 
