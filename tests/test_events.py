@@ -821,9 +821,12 @@ def test_a_background_cue_in_the_clause_outweighs_the_present_tense() -> None:
 
 
 def test_force_with_no_attacker_named_is_by_the_last_attacker_of_that_country() -> None:
-    body = "Russian troops shelled Kharkiv on Monday. A woman was injured in the attack."
+    body = "Russian troops shelled Kharkiv on Monday. On Tuesday, a woman was injured in an attack."
     injured = [e for e in of_type(events_of(body), "ASSAULT") if e.trigger == "injured"]
     assert injured and side(injured[0].actor) == "RUS" and side(injured[0].recipient) == "UKR"
+    # told of the same day, the woman is that shelling's casualty: one happening (events._doer_implied)
+    same_day = of_type(events_of("Russian troops shelled Kharkiv on Monday. A woman was injured in the attack."), "ASSAULT")
+    assert [(e.trigger, len(e.mentions)) for e in same_day] == [("shelled", 1)]
     # a bare attack told of nowhere an attacker was told (events.yaml conflict_attackers: a weapon of war on one side of
     # a conflict is the other side's)
     alone = [e for e in of_type(events_of("A woman was injured in an attack in Kharkiv."), "ASSAULT")]
@@ -850,7 +853,8 @@ def test_force_on_a_countrys_armed_group_makes_no_attacker_of_its_state_forces()
     on_group = "French mercenaries ambushed the militants near Kidal in Mali on Monday. Five Malian soldiers were killed."
     killed = [e for e in of_type(events_of(on_group), "ASSAULT") if e.trigger == "killed"]
     assert "FRA" not in {side(e.actor) for e in killed}  # with no attacker left, no killing is coded at all
-    on_army = "French mercenaries ambushed a Malian army convoy near Kidal on Monday. Five Malian soldiers were killed."
+    on_army = ("French mercenaries ambushed a Malian army convoy near Kidal on Monday. Five Malian soldiers were killed "
+               "on Tuesday.")  # another day: not the ambush told again (events._doer_implied)
     killed = [e for e in of_type(events_of(on_army), "ASSAULT") if e.trigger == "killed"]
     assert killed and side(killed[0].actor) == "FRA" and side(killed[0].recipient) == "MLI"
 
@@ -887,8 +891,9 @@ def test_two_clauses_of_one_sentence_telling_one_happening_are_one_event() -> No
 
 
 def test_a_participle_tagged_as_an_adjective_with_a_copula_is_a_passive() -> None:
-    body = "Russian troops shelled Kharkiv on Monday. Officials said a further 29 people were injured, six of whom " \
-           "were in a serious condition."
+    # told of another day than the shelling, so not its casualties told again (events._doer_implied)
+    body = "Russian troops shelled Kharkiv on Monday. Officials said a further 29 people were injured on Tuesday, six " \
+           "of whom were in a serious condition."
     injured = [e for e in of_type(events_of(body), "ASSAULT") if e.trigger == "injured"]
     assert injured and injured[0].recipient is not None and "29 people" in injured[0].recipient.text
     assert side(injured[0].actor) == "RUS" and side(injured[0].recipient) == "UKR"
@@ -2059,6 +2064,18 @@ def test_harm_by_no_one_named_told_again_of_the_same_people_is_one_happening() -
     days = ("Five people were injured in a rocket attack on Zaporizhzhia on July 11.\n\nAs a result of a rocket "
             "attack on July 13, 14 people were injured in Zaporizhzhia.")
     assert len(of_type(events_of(days, "2022-07-13"), "ASSAULT")) == 2
+
+
+def test_casualties_whose_attacker_is_only_implied_are_the_force_told_before() -> None:
+    """"A 73-year-old woman was also injured in that attack" after "a man was killed in a Russian drone strike": the
+    casualty clause names no one using force, its attacker is only the one the story told (events._doer_implied), so
+    it is that strike told again, one happening with two mentions; casualties told at another place stay their own."""
+    body = ("A man was killed in a Russian drone strike on Kherson on Wednesday morning, officials said. "
+            "A 73-year-old woman was also injured in that attack.")
+    hurt = of_type(events_of(body), "ASSAULT")
+    assert [(side(e.actor), side(e.recipient)) for e in hurt] == [("RUS", "UKR")] and len(hurt[0].mentions) == 1
+    elsewhere = "Russian troops shelled Kharkiv on Monday. In Sumy, two civilians were wounded in the shelling."
+    assert len(of_type(events_of(elsewhere), "ASSAULT")) == 2
 
 
 def test_a_heading_told_again_below_with_no_one_named_as_its_recipient_is_one_happening() -> None:

@@ -3345,9 +3345,17 @@ def trigger_forms() -> frozenset[str]:
 
 
 def _unowned(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
-    """Force told with no one doing it, in its clause or before ("29 people were injured in the attack")."""
+    """Force told with no one doing it in its clause ("29 people were injured in the attack"): no doer at all, or only
+    one the story implied (`_unnamed_attacker`: "A woman was also injured in that attack" after "a man was killed in
+    a drone strike" is that strike's casualty, one happening told again, not a second attack)."""
     return {id(ev) for c, evs in told_as if c.type == "ASSAULT" and syn.subject(c.trigger) is None
-            for ev in evs if ev.actor is None}
+            for ev in evs if ev.actor is None or _doer_implied(c)}
+
+
+def _doer_implied(coded: Coded) -> bool:
+    """Every actor of the act was read from outside its clause (the attacker told before, the other side of the
+    war): the clause itself names no one doing it."""
+    return bool(coded.actors) and all(p.inherited for p in coded.actors)
 
 
 def _nominal(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
@@ -3416,9 +3424,25 @@ def _struck_before(ev: Event, events: list[Event]) -> Event | None:
             if _hurt_again(ev, victim, other):
                 return other
             continue
-        if victim is None or (other.recipient is not None and _same_victim(victim, other.recipient)):
+        if _joins(ev, other) and (victim is None or (other.recipient is not None
+                                                     and _same_victim(victim, other.recipient))):
             return other
     return None
+
+
+def _joins(ev: Event, other: Event) -> bool:
+    """Casualties whose attacker is only implied (`_doer_implied`) are force told before on the same day at the same
+    place, unless they are a person named (a recipient of their own, ANNOTATION.md); with no doer at all, any."""
+    if ev.actor is None:
+        return True
+    return _same_day(ev, other) and not _elsewhere(ev, other) and not (ev.recipient and _named_person(ev.recipient))
+
+
+def _elsewhere(a: Event, b: Event) -> bool:
+    """Each told at a place named and the places apart ("shelled Kharkiv" and "in Sumy, two were wounded")."""
+    here, there = _places_of(a), _places_of(b)
+    return bool(here and there) and not here & there and not (
+        a.location is not None and b.location is not None and _same_place(a.location, b.location))
 
 
 def _victim_named(recipient: Actor | None) -> bool:
