@@ -2078,6 +2078,25 @@ def test_casualties_whose_attacker_is_only_implied_are_the_force_told_before() -
     assert len(of_type(events_of(elsewhere), "ASSAULT")) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "One person killed, five others injured in Russian shelling of Rubizhne",
+    "Russian troops are shelling Kharkiv and its region, last shelling killed a woman in Chuhuiv district.",
+])
+def test_harm_naming_no_country_inside_the_act_naming_both_sides_is_that_act(text: str) -> None:
+    """"One person killed ... in Russian shelling of Rubizhne": the killing names no side's country and the shelling,
+    within its phrase, names both: one happening, kept as the shelling (events._told_by_a_fuller_act)."""
+    told = of_type(events_of(text), "ASSAULT")
+    assert [(e.trigger, side(e.actor), side(e.recipient)) for e in told] == [("shelling", "RUS", "UKR")]
+
+
+def test_harm_naming_no_country_stays_where_no_act_of_its_type_names_both_sides() -> None:
+    """With no act of its type naming both sides in its sentence, harm naming no country is kept as told (an act of
+    another type, "accused", tells nothing of it)."""
+    assert len(of_type(events_of("One person killed, five others injured in shelling of a village"), "ASSAULT")) == 1
+    mixed = events_of("One person was killed in the shelling, while Russia accused Ukraine of provocations.")
+    assert {e.type for e in mixed} == {"ASSAULT", "ACCUSE"}
+
+
 def test_a_heading_told_again_below_with_no_one_named_as_its_recipient_is_one_happening() -> None:
     """"Russia rebuffs Ukraine over ceasefire" over "Russia refused to establish a ceasefire" (sample 7): the same act
     by the same side, the body naming no one it is aimed at, is the heading told again; the body's telling takes the

@@ -3141,8 +3141,25 @@ def _sentence_acts(doc: NlpDoc, sentence: Span, index: int, ordinal: int, trigge
     day = told[1] if told is not None and told[0] == ordinal - 1 else None
     tried = (doc.tokens[i] for i in range(sentence.start, sentence.end) if i in triggers)
     acts = [c for c in (code_trigger(doc, tok, state) for tok in tried) if c is not None]
-    return [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)
-            and not syn.capability(c.trigger)]
+    coded = [(c, events_of(doc, c, sentence, index, day)) for c in acts if not _content_of(c, acts)
+             and not syn.capability(c.trigger)]
+    return [(c, evs) for c, evs in coded if not _told_by_a_fuller_act(c, evs, coded)]
+
+
+def _told_by_a_fuller_act(coded: Coded, evs: list[Event], told: list[tuple[Coded, list[Event]]]) -> bool:
+    """"One person killed in Russian shelling of Rubizhne", "last shelling killed a woman": force naming no side's
+    country, whose trigger and that of an act of its type naming both sides stand one inside the other's phrase, is
+    that act's harm told in the same breath: one happening, kept as the act that names its sides."""
+    if coded.type not in FORCE or not evs or any(_of_country(ev.actor) or _of_country(ev.recipient) for ev in evs):
+        return False
+    tok = coded.trigger
+    return any(c.type == coded.type and c.trigger != tok and any(_of_country(e.actor) and _of_country(e.recipient)
+                                                                 for e in other)
+               and (c.trigger in tok.subtree or tok in c.trigger.subtree) for c, other in told)
+
+
+def _of_country(side: Actor | None) -> bool:
+    return side is not None and side.country is not None
 
 def _told_verbatim(found: list[Event], told_as: list[tuple[Coded, list[Event]]], state: ArticleState) -> list[Event]:
     """A sentence's events less those an earlier sentence told in the same words: the same type, as told, its trigger
