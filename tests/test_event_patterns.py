@@ -178,6 +178,22 @@ def test_recipient_rules_run_their_examples(loader: str) -> None:
         assert events and all(e.recipient is None for e in events), text
 
 
+def test_casualties_retold_run_their_examples() -> None:
+    """`casualties_retold`: casualties with no one named using force, told "in that attack" after the force, are that
+    force told again: one event with the sides given and the casualties its mention (positives); told with no pointer
+    back at the act, they stay their own event (negatives: two)."""
+    from flashpoint.nlp.event_patterns import casualties_retold
+
+    rule = casualties_retold()
+    assert rule.types and rule.determiners and rule.positives and rule.negatives
+    for ex in rule.positives:
+        told = [e for e in _analyse(ex.text).events if e.type in rule.types]
+        assert [(_side(e.actor), _side(e.recipient), len(e.mentions)) for e in told] == [(ex.actor, ex.recipient, 1)], \
+            ex.text
+    for text in rule.negatives:
+        assert len([e for e in _analyse(text).events if e.type in rule.types]) == 2, text
+
+
 def test_self_targets_run_their_examples() -> None:
     """`self_targets`: a target no one named, implied from a place, is not the side acting when that side is named by a
     place of its country (positives: force codes no recipient; a protest keeps the place's rulers, marked unsure); a

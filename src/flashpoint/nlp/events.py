@@ -36,6 +36,7 @@ from flashpoint.nlp.event_patterns import (
     article_setting,
     attempted_acts,
     by_lemma,
+    casualties_retold,
     claim_recipients,
     clause_doers,
     complement_recipients,
@@ -3371,8 +3372,16 @@ def _unowned(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
 
 def _doer_implied(coded: Coded) -> bool:
     """Every actor of the act was read from outside its clause (the attacker told before, the other side of the
-    war): the clause itself names no one doing it."""
-    return bool(coded.actors) and all(p.inherited for p in coded.actors)
+    war) and the clause points back at an act told before ("in that attack": events.yaml casualties_retold)."""
+    rule = casualties_retold()
+    return coded.type in rule.types and bool(coded.actors) and all(p.inherited for p in coded.actors) \
+        and _points_back(coded.trigger, rule.determiners)
+
+
+def _points_back(trigger: Token, determiners: frozenset[str]) -> bool:
+    """An oblique of the trigger whose noun is an attack noun (syntax.yaml attack_nouns) with a pointing determiner."""
+    return any(_lemma_in(o, syntax().attack_nouns) and any(d.lower_ in determiners for d in syn.children(o, "det"))
+               for o in syn.children(trigger, "obl"))
 
 
 def _nominal(told_as: list[tuple[Coded, list[Event]]]) -> set[int]:
