@@ -185,7 +185,7 @@ def test_casualties_retold_run_their_examples() -> None:
     from flashpoint.nlp.event_patterns import casualties_retold
 
     rule = casualties_retold()
-    assert rule.types and rule.determiners and rule.positives and rule.negatives
+    assert rule.types and rule.words and rule.positives and rule.negatives
     for ex in rule.positives:
         told = [e for e in _analyse(ex.text).events if e.type in rule.types]
         assert [(_side(e.actor), _side(e.recipient), len(e.mentions)) for e in told] == [(ex.actor, ex.recipient, 1)], \

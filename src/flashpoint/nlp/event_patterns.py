@@ -552,21 +552,11 @@ def place_pointers(language: str = DEFAULT_LANGUAGE) -> PlacePointers:
                          _words(data, "determiners"), *_examples(data, source))
 
 
-@dataclass(frozen=True)
-class CasualtiesRetold:
-    """events.yaml `casualties_retold`: casualties of `types` whose doer is only implied are the force told before
-    when their clause points back at it (an attack noun with a determiner of `determiners`)."""
-
-    types: frozenset[str]
-    determiners: frozenset[str]
-    positives: tuple[Example, ...]
-    negatives: tuple[str, ...]
-
-
 @lru_cache(maxsize=4)
-def casualties_retold(language: str = DEFAULT_LANGUAGE) -> CasualtiesRetold:
-    data, source = _rule_section(language, "casualties_retold")
-    return CasualtiesRetold(_types(data, source), _words(data, "determiners"), *_examples(data, source))
+def casualties_retold(language: str = DEFAULT_LANGUAGE) -> TypedWords:
+    """events.yaml `casualties_retold`: casualties of `types` whose doer is only implied are the force told before
+    when their clause points back at it (an attack noun with a determiner of `determiners`, the rule's words)."""
+    return _typed_words(language, "casualties_retold", "determiners", _words)
 
 
 @lru_cache(maxsize=4)

@@ -3375,7 +3375,7 @@ def _doer_implied(coded: Coded) -> bool:
     war) and the clause points back at an act told before ("in that attack": events.yaml casualties_retold)."""
     rule = casualties_retold()
     return coded.type in rule.types and bool(coded.actors) and all(p.inherited for p in coded.actors) \
-        and _points_back(coded.trigger, rule.determiners)
+        and _points_back(coded.trigger, rule.words)
 
 
 def _points_back(trigger: Token, determiners: frozenset[str]) -> bool:
