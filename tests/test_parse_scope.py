@@ -71,6 +71,16 @@ def test_a_text_with_nothing_to_parse_is_one_bare_sentence(text: str) -> None:
     assert article.events == [] and article.quotes == []
 
 
+def test_the_repairs_read_no_bare_token_of_a_text_parsed_nowhere() -> None:
+    """A bare token's children are never set (spaCy reads edges it never wrote): a repair that walked every token's
+    children crashed the process on a headline and dateline nothing in scope asked to parse (2026-12-07)."""
+    text = ("Mayor Jones briefs Smith, Brown about the city's new parks across Springfield\n\n"
+            "Mayor of Springfield Anna Jones briefed Deputy Governor of the Northern Province Tom Smith and Head of "
+            "Parks Carl Brown about new parks of the city along the river. — Local Desk.") * 3
+    doc = parser.parse(text, lambda text, doc, sentences: [False] * len(sentences))
+    assert doc.text == text and all(t.dep_ == "" and t.head.i == t.i for t in doc)
+
+
 def _records(doc_tokens_scope: bool, article: Article) -> dict[str, list[str]]:
     doc = make_doc(article, scope=wanted_sentences if doc_tokens_scope else None)
     out: dict[str, list[str]] = {}

@@ -729,7 +729,8 @@ def repair_possessor_subjects(doc: Doc) -> None:
     possessive marker ('s), with further subjects written right after it up to the verb's last one, has that last one
     (the phrase's head) as its subject: the first owns it (nmod:poss) and a name between is its modifier (compound),
     so that the owner and the name are in the subject's phrase, not the subject themselves."""
-    for verb in doc:
+    verbs = {subject.head.i: subject.head for subject in _labelled(doc, "nsubj")}  # parsed tokens only
+    for verb in verbs.values():
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
         if len(subjects) < 2 or not any(c.dep_ == "case" and c.tag_ == "POS" for c in subjects[0].children):
             continue
