@@ -123,8 +123,10 @@ def _in(tok: Token, words: frozenset[str]) -> bool:
 
 
 def _named_as(noun: Token, words: frozenset[str]) -> bool:
-    """The noun is one of `words`, or a name one of them describes ("Storm Ciaran")."""
-    return _in(noun, words) or any(c.dep_ == "compound" and c.i < noun.i and _in(c, words) for c in noun.children)
+    """The noun is one of `words`, or a name one of them describes ("Storm Ciaran"); a common noun a word of them
+    modifies is of its own kind ("opposition fighters" are fighters)."""
+    return _in(noun, words) or noun.pos_ == "PROPN" and \
+        any(c.dep_ == "compound" and c.i < noun.i and _in(c, words) for c in noun.children)
 
 
 def _hosts(tok: Token, obj: Token | None) -> list[Token]:
