@@ -31,7 +31,7 @@ from flashpoint.nlp.event_patterns import (
     patterns,
     type_and_mode,
 )
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, calendar_words, syntax
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, syntax
 
 SLOTS = ("doer", "object", "purpose", "means", "cause")
 
@@ -164,17 +164,11 @@ def _purposes(tok: Token, sense: TriggerSense, hosts: list[Token]) -> list[Token
     return _obliques(hosts, sense.preps["purpose"]) + [t for c in clauses for t in c.subtree if t.pos_ == "NOUN"]
 
 
-def _time_word(tok: Token) -> bool:
-    cal = calendar_words()
-    terms = {*cal.months, *cal.weekdays, *cal.day_words, *cal.part_of_day_words, *cal.units}
-    return _in(tok, frozenset(terms))
-
-
 def _causes(sense: TriggerSense, hosts: list[Token], places: frozenset[int]) -> list[Token]:
     """What the trigger is over: a noun of a `cause` oblique that names no time ("over the weekend"), no place the
     text names ("over Syria") and none of `not_cause` ("over the city")."""
     return [h for h in _obliques(hosts, sense.preps["cause"]) if h.pos_ in ("NOUN", "PROPN") and h.i not in places
-            and not _time_word(h) and not _in(h, sense.nouns["not_cause"])]
+            and not syn.calendar_word(h) and not _in(h, sense.nouns["not_cause"])]
 
 
 def _holds(tok: Token, p: Pattern, obj: Token | None, sense: TriggerSense, places: frozenset[int]) -> bool:
