@@ -50,7 +50,7 @@ from flashpoint.nlp.numbers import (
     parse_number,
 )
 from flashpoint.nlp.regexes import alternation
-from flashpoint.nlp.syntax import case_of, is_verb_of, phrase_span
+from flashpoint.nlp.syntax import VERBS, case_of, is_verb_of, phrase_span
 from flashpoint.yamlio import load_yaml
 
 _LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "munitions", "troops", "people", "things",
@@ -863,7 +863,7 @@ def _reporting_subject(chain: list[Token]) -> Token | None:
     address': figure_in_the_setting_of_saying)."""
     saying = _patterns()["saying"]
     for node in chain[1:] + [c for n in chain for c in n.children if c.dep_ in ("ccomp", "parataxis")]:
-        if node.pos_ not in ("VERB", "AUX") or not saying.fullmatch(node.lower_) or _gains_a_figure(node) \
+        if node.pos_ not in VERBS or not saying.fullmatch(node.lower_) or _gains_a_figure(node) \
                 or _in_the_setting_of(chain[0], node):
             continue
         subj = [c for c in node.children if c.dep_ in _claimant_deps()]

@@ -262,7 +262,7 @@ def _pointer(verb: Token) -> Token | None:
     words = quoting()
     if _base(verb) not in words.pointing_verbs or syntax.children(verb, "ccomp", "parataxis"):
         return None
-    if verb.dep_ == "acl:relcl" or any(c.pos_ in ("VERB", "AUX") and c.i > verb.i for c in verb.children):
+    if verb.dep_ == "acl:relcl" or any(c.pos_ in syntax.VERBS and c.i > verb.i for c in verb.children):
         return None  # "a finding that she reported"; "said that at first its fighters had inflicted …"
     return next((c for c in verb.children if _points_back(c, verb)), None)
 
@@ -702,7 +702,7 @@ def _hangs_on_clause(tok: Token) -> bool:
 def _second_verb(tok: Token) -> bool:
     """The second of coordinated verbs ("X decried the attack and vowed …"); not an inverted verb after a
     comma with no "and" ("X happened, said executive chair Y", parsed as a conjunct)."""
-    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ != "conj" or tok.head.pos_ not in syntax.VERBS:
         return False
     return any(c.dep_ == "cc" for c in tok.children) or not _after_clause_comma(tok)
 
@@ -947,7 +947,7 @@ class Extraction:
             return None
         first = doc[tok.i - 1].head  # the comma hangs on the verb of the clause it closes, a clause beside this verb's
         beside = first.head.i == tok.i and first.dep_ in _BESIDE or tok.head.i == first.i and tok.dep_ in _BESIDE
-        subj = subject_of(first) if beside and first.pos_ in ("VERB", "AUX") and first.i < tok.i else None
+        subj = subject_of(first) if beside and first.pos_ in syntax.VERBS and first.i < tok.i else None
         return subj if subj is not None and subj.i < first.i and not self.quoted(subj.idx) else None
 
     def _name_after_verb(self, tok: Token) -> Who | None:
@@ -972,7 +972,7 @@ class Extraction:
             head = head.head
         if head == tok:
             return None
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in syntax.VERBS:
             subj = subject_of(head)
             return self.speakers.who(subj) if subj is not None and not self.quoted(subj.idx) else None
         return self.speakers.who(head) if head.dep_ == "ROOT" and head.pos_ == "PROPN" else None
@@ -1034,7 +1034,7 @@ class Extraction:
         a comma speaks for the noun phrase between that comma and it, whatever the parse made the
         subject before the comma."""
         doc = tok.doc
-        if any(t.pos_ in ("VERB", "AUX") or _is_that(t) for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
+        if any(t.pos_ in syntax.VERBS or _is_that(t) for t in _up_to_comma(_tokens_before(doc, tok.i + 1, e))):
             return None
         comma = next((k for k in range(tok.i - 1, subj.i, -1) if doc[k].text == ","), None)
         if comma is None and syntax.children(subj, "case"):
@@ -1124,7 +1124,7 @@ class Extraction:
                 if head.lower_ in quoting().no_source_nouns or head.lemma_.lower() in quoting().no_source_nouns:
                     return None  # "according to US requirements": a rule, no one who speaks
                 return self.speakers.who(head) or self._described_document(head, cue.tok.i + 2)
-            if tok.pos_ in ("VERB", "AUX") or tok.text in ",.;":
+            if tok.pos_ in syntax.VERBS or tok.text in ",.;":
                 return None
         return None
 
@@ -1699,7 +1699,7 @@ class Extraction:
             return None
         a, b = m.span("phrase")
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
-        if span is None or any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in span):
+        if span is None or any(t.pos_ in syntax.VERBS or t.tag_ in FINITE_TAGS for t in span):
             return None
         persons = [e for e in self.speakers.entities_in(a, b) if e.type == "PERSON"]
         if persons:
@@ -1890,7 +1890,7 @@ class Extraction:
         for m in _AND_THAT.finditer(self.body, a, b):
             after = self.doc.tokens.char_span(m.end() - 4, b, alignment_mode="contract")
             if self.quoted(m.start()) or after is None or len(after) < 2 or after[0].dep_ != "mark" or \
-                    after[1].pos_ in ("VERB", "AUX") or after[0].head.head.dep_ in ("acl:relcl", "acl"):
+                    after[1].pos_ in syntax.VERBS or after[0].head.head.dep_ in ("acl:relcl", "acl"):
                 continue  # "and that is why": a pronoun; "the land that X holds and that Y wants": relatives
             first, second = self._claim((a, m.start())), self._claim((m.end(), b))
             if first is not None and second is not None:
@@ -2121,7 +2121,7 @@ class Extraction:
         if _LINE_LABEL.fullmatch(self.body, line, opening) is None:
             return False
         label = self.doc.tokens.char_span(line, opening, alignment_mode="expand")
-        return label is not None and not any(t.pos_ in ("VERB", "AUX") for t in label)
+        return label is not None and not any(t.pos_ in syntax.VERBS for t in label)
 
     def _sets_the_scene(self, tok: Token) -> bool:
         """'Announcing the move in a televised address, X said that …': a participle that opens the sentence of
@@ -2258,10 +2258,10 @@ class Extraction:
             return None
         verb = source.head
         for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            if verb.pos_ in syntax.VERBS or verb.head == verb:
                 break
             verb = verb.head
-        return verb if verb.pos_ in ("VERB", "AUX") and verb.i > source.i else None
+        return verb if verb.pos_ in syntax.VERBS and verb.i > source.i else None
 
     def _complements_span(self, verb: Token, comps: list[Token]) -> tuple[int, int]:
         """The verb's clausal complement; 'said the most likely reason residents are refusing to leave is fear',
@@ -2284,7 +2284,7 @@ class Extraction:
         that = next((t for t in toks if _is_that(t) and t.i > toks[0].i), None)
         listener = syntax.is_verb_of(verb, coref.speech_words("object_verbs"))
         if that is not None and (toks[0].pos_ == "ADP" or listener) and \
-                (not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < that.i) or listener and that.dep_ == "mark"):
+                (not any(t.pos_ in syntax.VERBS for t in toks if t.i < that.i) or listener and that.dep_ == "mark"):
             # 'said during a news conference in Kyiv that …': the setting is no part; 'told a few thousand
             # teachers who covered the lawn that …': nor the listener, whatever clause describes them
             a = that.idx + len(that)
@@ -2306,7 +2306,7 @@ class Extraction:
         speaker = _speaker_phrase(tok, rest, cue.who)
         if speaker is not None and _after_clause_comma(tok):
             rest = []  # the speaker (with their title) comes right after the verb: what follows describes them
-        if any(t.pos_ in ("VERB", "AUX") or _is_that(t) for t in rest):
+        if any(t.pos_ in syntax.VERBS or _is_that(t) for t in rest):
             return None
         objects = [o for o in syntax.children(tok, "obj") if not self.in_time(o.idx)]  # not "announced Monday"
         if speaker is None and (objects or _misread_past_verb(tok)) and _base(tok) not in _object_verbs() and \
@@ -2468,7 +2468,7 @@ class Extraction:
             return None
         span_toks = self.doc.tokens.char_span(a, b, alignment_mode="expand")
         if span_toks is None or verb_tags is not None and not any(
-                t.pos_ in ("VERB", "AUX") or t.tag_ in verb_tags or _root_read_as_plural(t) for t in span_toks):
+                t.pos_ in syntax.VERBS or t.tag_ in verb_tags or _root_read_as_plural(t) for t in span_toks):
             return None
         return a, b
 
@@ -2482,7 +2482,7 @@ class Extraction:
         """'Zelenskyy says Russia ‘panicking’': two words that are a subject and its verb (a headline's participle with
         its "is" dropped) state something, as a longer claim does ("says so" does not)."""
         toks = [t for t in self.doc.tokens.char_span(a, b, alignment_mode="expand") or () if not t.is_punct]
-        if len(toks) != 2 or toks[0].pos_ not in ("NOUN", "PROPN", "PRON") or toks[1].pos_ not in ("VERB", "AUX"):
+        if len(toks) != 2 or toks[0].pos_ not in ("NOUN", "PROPN", "PRON") or toks[1].pos_ not in syntax.VERBS:
             return False
         subject, verb = toks  # the parse may hang both on the speech verb, as its object and a complement
         return subject.head.i == verb.i and subject.dep_ in ("nsubj", "nsubj:pass") or subject.head.i == verb.head.i
@@ -2555,7 +2555,7 @@ def _root_read_as_plural(tok: Token) -> bool:
     if tok.tag_ != "NNS" or tok.dep_ != "ROOT" or not tok.is_lower or i < 2 or i + 1 >= len(doc):
         return False
     return doc[i - 1].tag_ == "NN" and doc[i - 2].tag_ in ("DT", "PRP$") and doc[i + 1].pos_ == "ADP" and \
-        not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "case" for t in tok.sent)  # "according" is no verb
+        not any(t.pos_ in syntax.VERBS and t.dep_ != "case" for t in tok.sent)  # "according" is no verb
 
 
 def _past_read_as_reduced_relative(verb: Token, tok: Token) -> bool:
@@ -2881,7 +2881,7 @@ def _closes_sentence(verb: Token, e: int) -> bool:
     setting, a date: "said.", "told Reuters.", "said in a statement on Monday.")."""
     after = _up_to_comma(_tokens_before(verb.doc, verb.i + 1, e))
     return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
-        t.pos_ in ("VERB", "AUX") or _is_that(t) or t.text in ":“\"" for t in after)
+        t.pos_ in syntax.VERBS or _is_that(t) or t.text in ":“\"" for t in after)
 
 
 def _phrase_and_aside(verb: Token, commas: list[int], s: int) -> Span | None:
@@ -3027,7 +3027,7 @@ def _next_act_after_comma(first: Token, end: int) -> int:
     for t in doc[first.i:]:
         if t.idx >= end:
             break
-        if t.pos_ not in ("VERB", "AUX"):
+        if t.pos_ not in syntax.VERBS:
             continue
         after_comma = t.i > first.i and doc[t.i - 1].text == ","
         if after_comma and t.tag_ in (*FINITE_TAGS, "VB") and not syntax.children(t, "nsubj", "nsubj:pass"):

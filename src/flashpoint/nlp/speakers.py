@@ -1587,7 +1587,7 @@ class Speakers:
         if not words or words[0].is_punct:
             return True
         verb = words[1] if words[0].pos_ in ("ADV", "AUX") and len(words) > 1 else words[0]
-        return verb.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("obl", "nmod", "obl:agent") \
+        return verb.pos_ not in syntax.VERBS or tok.dep_ not in ("obl", "nmod", "obl:agent") \
             and syntax.is_verb_of(verb, coref.speech_words("verbs"))
 
     def _named_before(self, tok: Token, lo: int) -> Who | None:

@@ -64,7 +64,7 @@ from flashpoint.nlp.numbers import (
 )
 from flashpoint.nlp.quotes import QSpan, quote_marks
 from flashpoint.nlp.regexes import alternation, longest_first
-from flashpoint.nlp.syntax import is_verb_of
+from flashpoint.nlp.syntax import VERBS, is_verb_of
 
 _CALENDAR = calendar_words()  # resources/lang/en/calendar.yaml
 MONTHS: dict[str, int] = dict(_CALENDAR.months)  # "sept" -> 9
@@ -1975,7 +1975,7 @@ def _plan_in_the_present(tok: Token) -> bool | None:
     if _misread_verb(tok):
         return True
     auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass", "cop")]
-    if tok.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in auxes):
+    if tok.pos_ not in VERBS and not any(c.dep_ == "cop" for c in auxes):
         return None
     if any(a.lower_ in _PAST_AUX or a.tag_ in ("VBD", "MD") for a in auxes):
         return False  # "had met", "was held"; a modal is the lexical checker's ("will", "would")
@@ -2021,7 +2021,7 @@ def _will_over(tok: Token) -> bool:
     a hometown show on Sept. 12') carry 'will' or 'shall', however far before the date it stands
     (dates.yaml: will_over_a_long_clause)?"""
     for _ in range(_CLIMB + 1):
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if tok.pos_ in VERBS or tok.tag_.startswith("VB"):
             return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in _WILL for c in tok.children)
         if tok.head == tok:
             return False
@@ -2041,7 +2041,7 @@ def _infinitive_to(verb: Token) -> Token | None:
 def _infinitive_over(tok: Token) -> Token | None:
     """The 'to'-infinitive a date hangs on ('not to go to work Friday', 'to use Thursday's meetings')."""
     for _ in range(_CLIMB):
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if tok.pos_ in VERBS or tok.tag_.startswith("VB"):
             return tok if _infinitive_to(tok) is not None else None
         if tok.head == tok:
             return None
@@ -2095,7 +2095,7 @@ def _plan_governor(tok: Token) -> Token | None:
 
 def _is_infinitive(tok: Token) -> bool:
     """A verb with its own "to" ('go' of 'not to go'): a link of a chain of infinitives a plan is read up."""
-    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and _infinitive_to(tok) is not None
+    return (tok.pos_ in VERBS or tok.tag_.startswith("VB")) and _infinitive_to(tok) is not None
 
 
 def _intent_noun_before(verb: Token) -> Token | None:
@@ -2162,7 +2162,7 @@ def _told_in_the_past(tok: Token) -> bool:
     for _ in range(_CLIMB):
         if _participle_in_the_past(tok, child):
             return True
-        if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and \
+        if (tok.pos_ in VERBS or tok.tag_.startswith("VB")) and \
                 tok.dep_ not in ("amod", "acl", "aux", "aux:pass", "cop"):
             # a participle after a noun ('an increase planned for Oct. 15') climbs on; a date the
             # parse made the verb's subject or object ('would come Feb. 16 was spread') tells no time of it
@@ -2232,7 +2232,7 @@ def _perfect_checker(tokens: Doc) -> Callable[[int], bool]:
             if tok.head == tok:
                 return False
             tok = tok.head
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            if tok.pos_ in VERBS or tok.tag_.startswith("VB"):
                 return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in tok.children)
         return False
 
@@ -2262,7 +2262,7 @@ def _scheduled_checker(tokens: Doc) -> Callable[[int], bool]:
         head = tok.head
         if head.pos_ == "PROPN" and tok.dep_ == "nmod" and head.dep_ in ("obl", "obj"):
             head = head.head  # "visits Kyiv on Sunday": the parse hangs the day on the place
-        if head.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in head.children) \
+        if head.pos_ not in VERBS and not any(c.dep_ == "cop" for c in head.children) \
                 and not _misread_verb(head):
             return False  # "an attack on Tuesday"
         return bool(_plan_in_the_present(head))
@@ -2758,7 +2758,7 @@ def _told_in_the_present(tokens: Doc, at: int) -> bool:
     if span is None or not len(span):
         return False
     sent, i = span[0].sent, span[0].i
-    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:pass", "auxpass")]
+    verbs = [t for t in sent if t.pos_ in VERBS and t.dep_ not in ("aux", "aux:pass", "auxpass")]
     verb = next((t for t in reversed(verbs) if t.i < i), None) or next((t for t in verbs if t.i > i), None)
     if verb is None:
         return False
@@ -3172,7 +3172,7 @@ def _on_a_verb_of_speech(tokens: Doc, x: Res) -> bool:
     for _ in range(_CLIMB):
         if tok is None or not tok.dep_:
             return False
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in VERBS:
             return tok.lower_ in rule_words("quote_of_an_earlier_day", "speech_words")
         tok = None if tok.head == tok else tok.head
     return False
