@@ -304,6 +304,8 @@ def _told_in_past(sentence: Span) -> bool:
     """The sentence's main verb is told in the simple past ("surfaced", "was deployed", "was rife"): no auxiliary of
     the present or a modal ("has deployed", "will deploy"); a sentence the parse scope left bare tells nothing."""
     root = sentence.root
+    if not root.dep_:
+        return False  # bare: no token's children are written there (spaCy never set their edges)
     helpers = [c for c in root.children if c.dep_ in ("aux", "aux:pass", "cop")]
     if root.tag_ == "VBD":
         return not helpers

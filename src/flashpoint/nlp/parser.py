@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import numpy as np
 import spacy
+from numpy.typing import NDArray
 from spacy.attrs import (
     DEP,
     HEAD,
@@ -653,6 +654,14 @@ def _fronted_phrase(noun: Token, verb: Token) -> Token | None:
     return top if fronted else None
 
 
+@lru_cache(maxsize=1)
+def _speech_participles_and_documents() -> tuple[NDArray[np.uint64], frozenset[str]]:
+    """The hashes of the speech -ing forms and the document nouns `repair_document_participles` reads, once a
+    process, not once an article."""
+    documents = frozenset(str(w).lower() for w in lexicon("speech_verbs.yaml").get("document_nouns") or ())
+    return sorted_hashes(syntax().absolute_speech_participles), documents
+
+
 def repair_document_participles(doc: Doc) -> None:
     """"The commission issued a statement warning(NN) that voters are owed honesty", parsed with "statement" a compound
     of "warning" and the clause a relative one on it: a speech -ing form the tagger read as a noun (syntax.yaml
@@ -660,8 +669,7 @@ def repair_document_participles(doc: Doc) -> None:
     document_nouns), with a clause opening right after it, is a participle describing the document; the document
     takes its place in the sentence, the clause is what it reports (its "that" the clause's mark). "A warning that
     …" with no document before it, and a document with no clause after the -ing form, are left as they were read."""
-    forms = sorted_hashes(syntax().absolute_speech_participles)
-    documents = frozenset(str(w).lower() for w in lexicon("speech_verbs.yaml").get("document_nouns") or ())
+    forms, documents = _speech_participles_and_documents()
     for i in np.flatnonzero(listed(doc.to_array(LOWER), forms)).tolist():
         tok = doc[i]
         found = _document_and_clause(tok, documents)
