@@ -146,7 +146,8 @@ random.Random(131) among the rows whose N is even and no file of benchmarks/ nam
 of 6,560 rows, 1,042 with the cue; 42 quotes, 40 reported, 2 direct; 16 optional places; 29 rows with a quote).
 Labelled BLIND from the text alone at the start of the stop of 2026-12-07 15:36 UTC (labels committed first, 072f97c),
 scored only at its start (e804ada) and end. At its start: span+speaker P 0.973 R 0.857 (36 of 42 matched, 37 found);
-span only P 1.0 R 0.881; by place P 0.973 R 0.857 (36 of 37 attributed right, 1 speaker).
+span only P 1.0 R 0.881; by place P 0.973 R 0.857 (36 of 37 attributed right, 1 speaker). At its end (c59dd40): the
+same. Released as tuning data in the stop of 2026-12-07 18:00 UTC.
 """
 
 from __future__ import annotations
