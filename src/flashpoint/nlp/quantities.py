@@ -901,7 +901,7 @@ def _gains_a_figure(verb: Token) -> bool:
 _GAINED_DEPS = frozenset({"obj", "obl:unmarked", "obl:npmod"})
 
 
-def _parsed_claimant(doc: NlpDoc, num_start: int) -> str | None:
+def _parsed_source(doc: NlpDoc, num_start: int) -> Token | None:
     """Who gives a figure, read from the parse: the object of 'according to' in its clause, else the
     subject of the reporting verb above the figure ('police said 12 were killed', '12 were killed,
     police said')."""
@@ -909,10 +909,23 @@ def _parsed_claimant(doc: NlpDoc, num_start: int) -> str | None:
     if tok is None:
         return None
     chain = [tok, *tok.ancestors]
-    source = _according_to_object(chain)
-    if source is None:
-        source = _reporting_subject(chain)
+    return _according_to_object(chain) or _reporting_subject(chain)
+
+
+def _parsed_claimant(doc: NlpDoc, source: Token | None) -> str | None:
+    """The name the parse's source of a figure gives."""
     return _phrase(doc, source) if source is not None else None
+
+
+def _speaker_of_the_pronoun(doc: NlpDoc, source: Token | None, sentence_end: int) -> str | None:
+    """'It said a further 29 people were injured, six of whom were in a serious condition': a pronoun that says a figure
+    is the speaker the quote finder resolved for what its verb tells, the quote that opens after the verb in its
+    sentence, even where the figure's clause lies past the quote's end (figures.yaml claimant_of_the_pronoun)."""
+    if source is None or source.lower_ not in _figure_rule_words()["claimant_of_the_pronoun.pronouns"]:
+        return None
+    verb = source.head
+    told = [q for q in doc.quotes if verb.idx < q.start < sentence_end and q.speaker and q.speaker.name]
+    return _claimant(min(told, key=lambda q: q.start).speaker.name) if told else None  # type: ignore[union-attr]
 
 
 def _name_complements(head: Token, hi: int) -> int:
@@ -2076,7 +2089,8 @@ def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
         claimed = _claimant(nearest.speaker.name)  # type: ignore[union-attr]
         if claimed is not None:
             return claimed
-    return next((c for c in (_claimant(_parsed_claimant(doc, fig.num_start)),
+    source = _parsed_source(doc, fig.num_start)
+    return next((c for c in (_claimant(_parsed_claimant(doc, source)), _speaker_of_the_pronoun(doc, source, fig.s_end),
                              _claimant(_attribution(doc, fig.s_start, fig.s_end, start - fig.s_start,
                                                     _token_at(doc, fig.num_start)))) if c), None) \
         or _paragraph_speaker(scan, fig)
