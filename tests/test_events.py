@@ -542,6 +542,19 @@ def test_confidence_follows_how_the_event_was_told() -> None:
     assert conf("Talks stalled. The group accused Sudan of arming rebels.") < 0.5
 
 
+def test_confidence_of_refitted_weights_keeps_the_rules_caps() -> None:
+    """event_confidence.confidence with weights benchmarks/fit_event_confidence.py fits: the weights given replace the
+    shipped ones, and a rule's cap (an act inside a quoted phrase) still holds, so a refit is scored as the coder would
+    show it."""
+    from flashpoint.nlp.event_confidence import confidence, weights
+    from flashpoint.nlp.event_patterns import quoted_phrases
+    told = {"both_known": 1.0}
+    sure = {"bias": 0.0, "coef": {"both_known": 3.0}}
+    assert confidence(told) == confidence(told, weights())
+    assert confidence(told, sure) > 0.9 > confidence(told, {"bias": -3.0, "coef": {}})
+    assert confidence({**told, "quoted_phrase": 1.0}, sure) <= quoted_phrases().confidence < 0.9
+
+
 def test_an_attack_placed_only_by_a_town_of_a_war_is_marked_unsure() -> None:
     """events.yaml conflict_attackers `confidence`: a clause that names no side, only where the attack is told (here by
     the verb the noun is the subject of), implies both sides: shown as unsure, whatever the fitted model says; a side

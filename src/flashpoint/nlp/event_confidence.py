@@ -159,15 +159,16 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
     }
 
 
-def confidence(x: dict[str, float]) -> float:
+def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None) -> float:
     """P(the event's type and both its sides are right) under the fitted logistic model; a feature the model
     was not fitted on weighs nothing. An act inside a quoted phrase of the narrator's clause is someone's words
     mentioned, not a happening told (events.yaml quoted_phrases): at most that rule's confidence, whatever its sides;
     so is an act of war whose clause names no side, only a place of one side of a war (events.yaml
     conflict_attackers: both sides implied, not read), a protest whose target is the place its own side is named
     by (events.yaml self_targets: one place read as both sides), and a force word whose sense is unclear, words or
-    force (events.yaml trigger_senses `unclear`: "Trump attacked Biden")."""
-    w = weights()
+    force (events.yaml trigger_senses `unclear`: "Trump attacked Biden"). `fitted_weights` (bias and coef, as
+    event_confidence.json holds them) replace the shipped ones: the fitter scores a refit as the coder would use it."""
+    w = fitted_weights or weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     fitted = round(1.0 / (1.0 + math.exp(-z)), 3)
     fitted = min(fitted, conflict_attackers().confidence) if x.get("placed_only") else fitted
