@@ -1729,6 +1729,18 @@ def test_a_verb_read_as_the_adjective_of_the_phrase_after_it_has_the_noun_before
     assert [(side(e.actor), side(e.recipient)) for e in accused] == [(actor, recipient)]
 
 
+def test_a_second_verb_read_as_the_adjective_of_its_object_is_a_clause_of_its_own() -> None:
+    """syntax.repair_conjoined_participles: "killed a Hamas commander in Gaza and wounded(amod) two Lebanese
+    soldiers(conj)": the second verb's recipient is its own object; "treated civilians and wounded soldiers" (no
+    determiner or number after the participle) is one verb with two objects, and nobody is wounded."""
+    hurt = of_type(events_of("Israeli forces killed a Hamas commander in Gaza and wounded two Lebanese soldiers."),
+                   "ASSAULT")
+    assert sorted((side(e.actor), side(e.recipient)) for e in hurt) == [("ISR", "LBN"), ("ISR", "PSE")]
+    taken = of_type(events_of("Hamas killed 40 Israelis in the attack and abducted 12 Thai workers."), "ASSAULT")
+    assert sorted((side(e.actor), side(e.recipient)) for e in taken) == [("PSE", "ISR"), ("PSE", "THA")]
+    assert not of_type(events_of("Medics treated civilians and wounded soldiers in Kharkiv."), "ASSAULT")
+
+
 def test_a_name_hung_on_a_fronted_clause_before_its_verb_is_the_subject() -> None:
     """syntax.repair_fronted_subjects: "In order to staff its armed forces, Russia(appos) redeployed troops": the name
     is the verb's subject; a verb with a subject of its own keeps it."""

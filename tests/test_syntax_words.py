@@ -57,6 +57,13 @@ def _perfect(doc: Doc) -> tuple[float, float]:
     return f["perfect"], f["pluperfect"]
 
 
+def _conjoined_object_head(doc: Doc) -> str:
+    """The head of "soldiers" after syntax.repair_conjoined_participles (the verbs the event patterns know)."""
+    known = events.by_lemma()
+    syn.repair_conjoined_participles(doc, lambda t: (t.lower_, "VERB") in known)
+    return _word(doc, "soldiers").head.text
+
+
 CASES = [
     # (list, reader, sentence where the listed word decides, its answer, a sentence without it, its answer)
     ("present_auxiliaries", _present("rejected"), "The army has rejected the plan.", True,
@@ -109,6 +116,9 @@ CASES = [
      "Russia heeded a warning from the United States.", []),
     ("addressee_preps", lambda d: [t.text for t in events._addressees(_word(d, "appeal"))],
      "Kyiv sent an appeal to the IAEA.", ["IAEA"], "Kyiv sent an appeal about the IAEA.", []),
+    ("phrase_opener_deps, additive_conjunctions", _conjoined_object_head,
+     "Israeli forces killed a Hamas commander in Gaza and wounded two Lebanese soldiers.", "wounded",
+     "Israeli forces killed a Hamas commander in Gaza and wounded Lebanese soldiers.", "Gaza"),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

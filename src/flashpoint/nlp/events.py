@@ -3321,6 +3321,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_adjectival_clauses(doc.tokens)
     syn.repair_reported_clauses(doc.tokens)
     syn.repair_detached_subjects(doc.tokens, known_verb)
+    syn.repair_conjoined_participles(doc.tokens, known_verb)
     syn.repair_fronted_subjects(doc.tokens)
     syn.repair_inverted_subjects(doc.tokens)
     syn.repair_stranded_subjects(doc.tokens)

@@ -35,7 +35,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
                 "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "topic_preps",
-                "partner_preps", "kind_heads", "support_verbs", "addressee_preps", "infinitive_subject_preps")
+                "partner_preps", "kind_heads", "support_verbs", "addressee_preps", "infinitive_subject_preps",
+                "phrase_opener_deps")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -163,6 +164,7 @@ class Syntax:
     bidding_verbs: frozenset[str]
     name_list_words: frozenset[str]
     name_list_openers: frozenset[str]
+    phrase_opener_deps: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 

@@ -123,6 +123,48 @@ def repair_detached_subjects(doc: Doc, is_verb_form: Callable[[Token], bool]) ->
             _make_clause(adj, subject, adj.sent.end)
 
 
+def repair_conjoined_participles(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
+    """"Israeli forces killed a Hamas commander in Gaza and wounded(amod) two Lebanese soldiers(conj)": a past-shaped
+    form of a verb (`is_verb_form`) read as an adjective right after an additive conjunction and right before its
+    noun's determiner or number (syntax.yaml phrase_opener_deps: no adjective stands there), the noun conjoined to a
+    verb before it or to a phrase of that verb, is a second verb coordinated with the first, the phrase its object:
+    a clause of its own, whose recipient is its own object, not a second recipient of the first verb nor lost."""
+    for adj in labelled(doc, "amod"):
+        noun = adj.head
+        if noun.i < adj.i or noun.dep_ != "conj" or adj.i == 0 or not _opens_object(doc, adj):
+            continue
+        if not (shaped("participle", adj.lower_) and adj.tag_ in ("VBD", "VBN", "JJ")) or not is_verb_form(adj):
+            continue
+        verb = _verb_conjoined_to(noun)
+        if verb is None or verb.i > adj.i:
+            continue
+        adj.head, adj.dep_, adj.pos_, adj.tag_ = verb, "conj", "VERB", "VBD"
+        for c in [c for c in noun.children if c.i < adj.i]:  # the conjunction and its comma: the verb's now
+            c.head = adj
+        noun.head, noun.dep_ = adj, "obj"
+
+
+def _opens_object(doc: Doc, adj: Token) -> bool:
+    """An additive conjunction right before the word, a determiner or number of its noun right after it."""
+    lang = syntax()
+    after = doc[adj.i + 1] if adj.i + 1 < len(doc) else None
+    return doc[adj.i - 1].lower_ in lang.additive_conjunctions and after is not None and after.head == adj.head \
+        and after.dep_ in lang.phrase_opener_deps
+
+
+def _verb_conjoined_to(noun: Token) -> Token | None:
+    """The verb a conjoined noun hangs on: the head itself, or the verb of the object or oblique it is joined to
+    ("killed 40 Israelis in the attack(obl) and abducted(amod) 12 Thai workers(conj)")."""
+    head = noun.head
+    for _ in range(3):
+        if head.pos_ in VERBS:
+            return head
+        if head.dep_.split(":")[0] not in ("obj", "obl", "nmod", "conj") or head.head == head:
+            return None
+        head = head.head
+    return None
+
+
 def repair_fronted_subjects(doc: Doc) -> None:
     """"In order to staff its armed forces, Russia(appos) redeployed troops": a name the parse hung as an apposition on
     the last noun of a clause fronted before the verb, standing right before that verb after a comma, is the verb's
