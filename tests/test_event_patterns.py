@@ -228,6 +228,20 @@ def test_clause_doers_run_their_examples() -> None:
         assert not [e for e in _analyse(text).events if e.type in rule.types and e.recipient is not None], text
 
 
+def test_reported_cause_acts_run_their_examples() -> None:
+    """A verbal act joined by the parse to a reported clause whose subject is a cause ("Iran's actions pose a danger",
+    "the deaths were caused by shelling") is the reporter's (positives); one joined to a clause whose subject is a side
+    stays that side's, never the reporter's (negatives: the act is coded, none by the reporter's country, FRA)."""
+    from flashpoint.nlp.event_patterns import reported_cause_acts
+
+    rule = reported_cause_acts()
+    assert rule.types and rule.positives and rule.negatives
+    _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
+    for text in rule.negatives:
+        events = [e for e in _analyse(text).events if e.type in rule.types]
+        assert events and not any(_side(e.actor) == "FRA" for e in events), text
+
+
 def test_interception_runs_its_examples() -> None:
     """A shoot-down or an interception codes no ASSAULT (negatives); force on a tank, a plant or a launcher still
     does (positives)."""

@@ -387,8 +387,9 @@ class TypedRule:
     named, are aimed at the people and rulers of the clause's place), `owner_targets` (force on a thing that names no
     side, aimed at the side its "of" complement names), `content_acts` (verbal acts whose imagined
     content, an act asked for, threatened or promised, is no event of its own), `maker_recipients` (verbal acts
-    on a thing someone made, aimed at its maker) and `clause_doers` (verbal acts aimed at the doer of the clause they
-    report, not at the one a passive there tells of)."""
+    on a thing someone made, aimed at its maker), `clause_doers` (verbal acts aimed at the doer of the clause they
+    report, not at the one a passive there tells of) and `reported_cause_acts` (verbal acts joined to a reported clause
+    whose subject is a cause: the reporter's)."""
 
     types: frozenset[str]
     positives: tuple[Example, ...]
@@ -423,6 +424,11 @@ def maker_recipients(language: str = DEFAULT_LANGUAGE) -> TypedRule:
 @lru_cache(maxsize=4)
 def clause_doers(language: str = DEFAULT_LANGUAGE) -> TypedRule:
     return _typed_rule(language, "clause_doers")
+
+
+@lru_cache(maxsize=4)
+def reported_cause_acts(language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    return _typed_rule(language, "reported_cause_acts")
 
 
 @dataclass(frozen=True)

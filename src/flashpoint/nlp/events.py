@@ -67,6 +67,7 @@ from flashpoint.nlp.event_patterns import (
     quoted_phrases,
     readying_types,
     referred_acts,
+    reported_cause_acts,
     self_targets,
     standing_forces,
     state_acts,
@@ -2040,6 +2041,9 @@ def _doers(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: Articl
         return _doers_from(doc, tok, p, obj, state)
     if p.type in FORCE and _mishap(tok):
         return None
+    if _joined_to_reported_cause(tok, p):  # "acknowledged that Russia's actions pose a threat, and called on Moscow"
+        reporter = syn.subject(tok.head.head)
+        return _subject_parties(doc, reporter, state) if reporter is not None else []
     actors = actors_of(doc, tok, state) or _clause_doers(doc, tok, p, state) or _patient_actors(doc, tok, p, state) \
         or _reporter_acts(doc, tok, p, state)
     return None if _subject_a_cause(doc, tok, p, actors) else actors
@@ -2097,6 +2101,19 @@ def _reporter_acts(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> 
     if tok.dep_ != "conj" or not syn.reported_state(tok.head) or not _verbal(p.type):
         return []
     return _subject_parties(doc, syn.subject(tok.head.head), state)
+
+
+def _joined_to_reported_cause(tok: Token, p: Pattern) -> bool:
+    """"NATO ministers acknowledged that Russia's actions pose a threat, and called on Moscow to withdraw": a verbal act
+    of events.yaml `reported_cause_acts` with no subject of its own, joined by the parse to the verb of a clause another
+    verb reports, whose subject (a passive's too: "said the deaths were caused by gunfire and called on") is a cause and
+    no side (`_a_cause`, a name owning it or not), is the reporter's; with no reporter the parse read, no one's."""
+    head = tok.head
+    if tok.dep_ != "conj" or p.type not in reported_cause_acts().types or head.dep_ != "ccomp" \
+            or not (syn.is_verb(head) and syn.is_verb(head.head)) or syn.children(tok, *syn.SUBJECT_DEPS, "nsubj:pass"):
+        return False
+    told = syn.children(head, *syn.SUBJECT_DEPS, "nsubj:pass")  # what a verb joined to it would share
+    return bool(told) and _a_cause(syn.np_head(told[0]), named_ok=False)
 
 
 def _verbal(type_: str) -> bool:
@@ -2298,7 +2315,11 @@ def _caused(trigger: Token, named_ok: bool) -> bool:
     subj = syn.subject(trigger) if syn.is_verb(trigger) else None
     if subj is None or _goal(trigger) is not None:  # "his goal is to destroy Hamas": an aim, no cause
         return False
-    head = syn.np_head(subj)
+    return _a_cause(syn.np_head(subj), named_ok)
+
+
+def _a_cause(head: Token, named_ok: bool) -> bool:
+    """A common noun that names no one who can act (`_caused`)."""
     if head.pos_ != "NOUN":
         return False
     words = {head.lemma_.lower(), head.lower_}
