@@ -13,6 +13,7 @@ from flashpoint.model import Article
 from flashpoint.nlp.document import make_doc
 from flashpoint.nlp.parser import parse
 from flashpoint.nlp.timexes import (
+    _rule_matches,
     date_rules,
     extract_timexes,
     find_expressions,
@@ -256,3 +257,16 @@ def test_a_run_of_quotes_keeps_the_day_they_were_said(first_quote: bool) -> None
     found = [(t.text, t.value) for t in record_timexes(text, dt.date(2024, 8, 1), parse(text))]
     assert ("Today", "2024-08-01") not in found if first_quote else ("Today", "2024-08-01") in found
     assert ("Tuesday", "2024-07-30") in found
+
+
+def test_an_undated_body_is_scanned_once_for_its_trial_days_and_read_as_a_fresh_scan_reads_it() -> None:
+    text = "Talks resume on Monday.\nThe strike came on March 3, two days after the vote last week."
+    doc = parse(text)
+    scanned = _rule_matches(text, doc)
+    assert scanned and _rule_matches(text, doc) is scanned  # the trial days' reads share the body's one scan
+    other = "The ceasefire began on 4 April 2024."  # another text read with the same Doc is scanned, not given the body's
+    assert [(k, m.span()) for k, m in _rule_matches(other, doc)] == [(k, m.span()) for k, m in _rule_matches(other, None)]
+    kept = [(t.text, t.value, t.start) for t in record_timexes(text, None, doc)]
+    doc.user_data.clear()  # the same body read again with nothing kept: the same dates
+    assert kept == [(t.text, t.value, t.start) for t in record_timexes(text, None, parse(text))]
+    assert len(kept) >= 2

@@ -2622,6 +2622,24 @@ def _without_overlaps(candidates: list[Res]) -> list[Res]:
     return taken
 
 
+def _rule_matches(text: str, parsed: Doc | None) -> list[tuple[int, re.Match[str]]]:
+    """Each rule's matches (rule index, match) in the lines holding its anchor words, line by line, in rule order: the
+    text alone decides them, not the day it is read against, so an undated body read against its trial days and with
+    none (`_unanchored`: three reads) is scanned once, the matches kept with the text on the body's Doc (`parsed`)."""
+    kept: tuple[str, list[tuple[int, re.Match[str]]]] | None = \
+        parsed.user_data.get(_MATCHES_KEY) if parsed is not None else None
+    if kept is not None and kept[0] == text:
+        return kept[1]
+    found = [(k, m) for start, end, tokens in _paragraphs(text) for k in _active_rules(frozenset(tokens & _ALL_ANCHORS))
+             for m in RULES[k][0].finditer(text, start, end)]
+    if parsed is not None:
+        parsed.user_data[_MATCHES_KEY] = (text, found)
+    return found
+
+
+_MATCHES_KEY = "flashpoint.date_matches"
+
+
 def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
                      merge_ranges: bool = False, parsed: Doc | None = None) -> list[Res]:
     """All time expressions of `text`, longest first where they overlap, in text order; with the
@@ -2636,16 +2654,13 @@ def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
     ctx = Ctx(text=text, ref=ref, future=checker, scheduled=scheduled, past=past, perfect=perfect,
               parsed=past is not _never, doc=parsed)
     found: list[tuple[int, int, int, Res]] = []
-    for start, end, tokens in _paragraphs(text):
-        for k in _active_rules(frozenset(tokens & _ALL_ANCHORS)):
-            pattern, handler = RULES[k]
-            for m in pattern.finditer(text, start, end):
-                try:
-                    res = handler(m, ctx)
-                except (ValueError, OverflowError):
-                    continue  # "in 9000 years": no calendar day to name
-                if res is not None and res.end_char > res.start_char:
-                    found.append((-(res.end_char - res.start_char), res.start_char, k, res))
+    for k, m in _rule_matches(text, parsed):
+        try:
+            res = RULES[k][1](m, ctx)
+        except (ValueError, OverflowError):
+            continue  # "in 9000 years": no calendar day to name
+        if res is not None and res.end_char > res.start_char:
+            found.append((-(res.end_char - res.start_char), res.start_char, k, res))
     # longest first, then leftmost, then in rule order (the order the rules were written in)
     found.sort(key=lambda t: t[:3])
     taken = _without_overlaps([t[3] for t in found])
