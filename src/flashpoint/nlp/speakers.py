@@ -42,6 +42,7 @@ KIND_SENTENCES = 2  # sentences before "the automaker said" (outside quotes) who
 PRONOUN_LOOKBACK = 6  # people named before a pronoun that it may stand for
 PERIPHERAL = ("nmod", "obl", "nmod:poss")  # a name here is a possessor or in a prepositional phrase
 SUBJECT_SENTENCES = 5  # sentences back a "he"/"she" with no subject near it looks for a person as a subject
+DESCRIPTION_CHAIN = 3  # mentions back a chain of "the group" … "the group" is followed to the one a name is set off after
 PRONOUN_CHAIN = 3  # sentences back a chain of subject pronoun after subject pronoun is followed ("He … He … he said")
 PERSON_RELATIVES = syntax_words().person_relatives  # relative pronouns of a clause about a person (syntax.yaml)
 CLOSING_QUOTES = "”\"»"  # marks that close a double quote
@@ -168,9 +169,11 @@ def _reports(verb: Token) -> bool:
 def _said_by_same_kind(word: Token, kind: Token) -> bool:
     """'The group announced that WeWork had reached a deal. … the group said': a word in a clause that a speech verb
     reports whose own subject is the same word for a body ("the group") as `kind`; that word already stands for the
-    one who spoke there, so "the group" later is that speaker, not a body named in what it said."""
+    one who spoke there, so "the group" later is that speaker, not a body named in what it said. The verb `kind` is
+    itself the subject of reports no earlier speech ("“…,” the company said": the quote's words are before it)."""
     return word.dep_ in ("nsubj", "nsubj:pass") and any(
-        _reports(v) and any(c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ == kind.lower_ for c in v.children)
+        _reports(v) and any(c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ == kind.lower_ and c.i != kind.i
+                            for c in v.children)
         for v in _clause_of(word).ancestors)
 
 
@@ -406,6 +409,12 @@ def _phrase_head(tok: Token) -> Token:
     while tok.dep_ in ("flat", "compound") and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def _possessor_or_prepositional(head: Token) -> bool:
+    """A name's head that is a possessor ("Ann's music") or a preposition's object ("with the label"): a name at the
+    edge of its clause, not one that acts or is acted on there."""
+    return head.dep_ == "nmod:poss" or head.dep_ in PERIPHERAL and syntax.case_of(head) is not None
 
 
 def _verbs_of_name(span: Span) -> list[Token]:
@@ -1772,11 +1781,12 @@ class Speakers:
                 return body  # "the news organization": a word for any body; "the utilities commission": its own
         return None
 
-    def _named_by_same_word_before(self, tok: Token) -> Who | None:
+    def _named_by_same_word_before(self, tok: Token, chain: int = 0) -> Who | None:
         """'The group, Acme Workers Coalition, formed last month. … The group said': where the last main-clause subject
         of the clauses before `tok` (_clauses_before; _main_subject) is the same word for a body with a name set off
-        after it, that body as named is the speaker (the same word again with no name goes on back): the subject's own
-        word, not a body that spoke earlier, is what "the group" goes back to."""
+        after it, that body as named is the speaker: the subject's own word, not a body that spoke earlier, is what "the
+        group" goes back to. The same word again with no name is the same body, so the chain goes on back from that
+        mention (up to DESCRIPTION_CHAIN of them: "The group, X, formed … The group announced … the group said" is X)."""
         for t in reversed(self._clauses_before(tok)):
             if not _main_subject(t) or self.in_quote(t.idx):
                 continue
@@ -1785,6 +1795,8 @@ class Speakers:
             after = [w for w in t.doc[t.i + 1:t.i + 3] if not w.is_space]
             if len(after) == 2 and after[0].text == "," and _capitalised(after[1]):
                 return self._apposed_body(t, after[1])  # "The group, X,", however the parse hung X
+            if chain < DESCRIPTION_CHAIN and t.sent.start != tok.sent.start:
+                return self._named_by_same_word_before(t, chain + 1)  # that mention's own antecedent
         return None  # "The group said … The group added": back to the one that named it
 
     def _kind_named_before(self, tok: Token, lo: int, hi: int, actor: Actor | None = None) -> Who | None:
@@ -1812,16 +1824,29 @@ class Speakers:
     def _one_name_before(self, tok: Token) -> Who | None:
         """'The attorney general is investigating WeWork. The company confirmed …': with no body named as a subject
         before, the one name the same clauses give in any role (an object, a possessor) that is no person's and no
-        place's is the body "the company" stands for; two names or more leave it as written (which, the reader could
-        not tell)."""
+        place's is the body "the company" stands for; of several, the one name in a core role (a subject or an object
+        the parse misread, not a possessor nor a preposition's object: "… on the use of Ann's music, X denied …" is X);
+        two names or more in the same standing leave it as written (which, the reader could not tell)."""
         words = [t for t in self._clauses_before(tok) if t.pos_ == "PROPN" and not t.is_space and not self.in_quote(t.idx)]
         names: dict[str, Token] = {}
+        core: dict[str, Token] = {}
+        ends: set[int] = set()
         for t in words:
             own = self.entity_at(t.idx)
             if (own is not None and own.type != "ORG") or self.in_time(t.idx):
                 continue  # a person, a place, a nation or a day names no body
-            names.setdefault(own.text if own is not None else self.body[slice(*name_run(t))], t)
-        return self._body_named(next(iter(names.values()))) if len(names) == 1 else None
+            run = name_run(t)
+            if own is None and run[1] in ends:
+                continue  # "Clark Productions" inside "Dick Clark Productions": the same name, counted once
+            ends.add(run[1])
+            name = own.text if own is not None else self.body[slice(*run)]
+            last = t.doc.char_span(run[0], run[1], alignment_mode="expand")
+            head = last[-1] if own is None and last is not None and len(last) else t  # "Productions": the word that ends it
+            names.setdefault(name, head)
+            if not _possessor_or_prepositional(_phrase_head(t)):
+                core.setdefault(name, head)
+        one = names if len(names) == 1 else core
+        return self._body_named(next(iter(one.values()))) if len(one) == 1 else None
 
     def _body_named(self, name: Token) -> Who | None:
         """The body a subject's name names; none where it is a person's or a place's (quotes.yaml
@@ -1830,7 +1855,9 @@ class Speakers:
         if own is not None and own.type in quoting().not_body_name_types:
             return None
         found = self.who(name)  # a name a plural noun ends ("Dick Clark Productions") is no person's
-        return found if found is not None and (not found.person or name.tag_ == "NNPS") else None
+        if found is None or found.person and name.tag_ != "NNPS":
+            return None
+        return replace(found, person=False) if found.person else found
 
     def _body_of_members(self, subj: Token) -> Token | None:
         """'Hamas fighters', 'Wagner mercenaries': a common-noun subject whose modifier is a body's name (an
