@@ -411,10 +411,14 @@ def _phrase_head(tok: Token) -> Token:
     return tok
 
 
-def _possessor_or_prepositional(head: Token) -> bool:
-    """A name's head that is a possessor ("Ann's music") or a preposition's object ("with the label"): a name at the
-    edge of its clause, not one that acts or is acted on there."""
-    return head.dep_ == "nmod:poss" or head.dep_ in PERIPHERAL and syntax.case_of(head) is not None
+def _possessor_or_prepositional(tok: Token) -> bool:
+    """A name that is a possessor ("Ann's music") or a preposition's object ("with the label"), or is joined or apposed
+    to one ("in Greenbelt, Maryland"): a name at the edge of its clause, not one that acts or is acted on there."""
+    for _ in range(8):
+        if tok.dep_ not in ("flat", "compound", "appos", "conj") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.dep_ == "nmod:poss" or tok.dep_ in PERIPHERAL and syntax.case_of(tok) is not None
 
 
 def _verbs_of_name(span: Span) -> list[Token]:
@@ -1843,7 +1847,7 @@ class Speakers:
             last = t.doc.char_span(run[0], run[1], alignment_mode="expand")
             head = last[-1] if own is None and last is not None and len(last) else t  # "Productions": the word that ends it
             names.setdefault(name, head)
-            if not _possessor_or_prepositional(_phrase_head(t)):
+            if not _possessor_or_prepositional(t):
                 core.setdefault(name, head)
         one = names if len(names) == 1 else core
         return self._body_named(next(iter(one.values()))) if len(one) == 1 else None
