@@ -288,6 +288,7 @@ class Quoting:
     outlet_documents: frozenset[str]
     outlet_preps: frozenset[str]
     role_body_preps: frozenset[str]
+    description_name_words: dict[str, frozenset[str]]  # "court" -> {"court", "tribunal"}
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -318,7 +319,14 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    said_things=_word_list(data, "said_things", source),
                    outlet_documents=_word_list(data, "outlet_documents", source),
                    outlet_preps=_word_list(data, "outlet_preps", source),
-                   role_body_preps=_word_list(data, "role_body_preps", source))
+                   role_body_preps=_word_list(data, "role_body_preps", source),
+                   description_name_words=_word_sets(data, "description_name_words", source))
+
+
+def _word_sets(data: dict[str, Any], key: str, source: str) -> dict[str, frozenset[str]]:
+    """A mapping of words to lists of words, lower-cased both."""
+    found = _checked_map(data, key, source, lambda _, v: isinstance(v, list) and _words(v), "a list of words")
+    return {k: frozenset(str(w).lower() for w in v) for k, v in found.items()}
 
 
 def _count(data: dict[str, Any], key: str, source: str, unit: str = "words") -> int:

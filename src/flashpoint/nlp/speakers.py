@@ -180,7 +180,11 @@ def _said_by_same_kind(word: Token, kind: Token) -> bool:
 def _may_be_called(body: Who, word: Token) -> bool:
     """'… the news agency said … the commission said': a body that spoke under common words alone (as written, no
     name) is "the <word>" later only where those words hold it, or where the word is one for any speaker (quotes.yaml
-    any_speaker_words: "the source")."""
+    any_speaker_words: "the source"); a word for a kind of body (quotes.yaml description_name_words: "the commission")
+    is no body whose name holds none of that kind's words, named or not."""
+    kind = quoting().description_name_words.get(word.lower_)
+    if kind is not None and not _holds_word(body, kind):
+        return False  # "the commission" is no news agency that spoke before it (description_name_words)
     return any(c.isupper() for c in body.name) or word.lower_ in body.name.lower().split() or \
         word.lower_ in quoting().any_speaker_words  # "An insider told … the source said": any speaker
 
@@ -409,6 +413,12 @@ def _phrase_head(tok: Token) -> Token:
     while tok.dep_ in ("flat", "compound") and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def _holds_word(who: Who, words: frozenset[str]) -> bool:
+    """Does the body's name (or its actor's: "ICJ", the International Court of Justice) hold one of `words`?"""
+    names = [who.name, who.actor.name if who.actor is not None else None]
+    return any(w.lower() in words for name in names if name for w in re.findall(r"[\w\-]+", name))
 
 
 def _possessor_or_prepositional(tok: Token) -> bool:
@@ -1742,6 +1752,9 @@ class Speakers:
         spoken_for = None if self.entities_in(lo, hi) else self._role_for_body(tok, lo)
         if spoken_for is not None:
             return spoken_for  # the body its own phrase names, not the one the article's setting lends
+        of_kind = None if self.entities_in(lo, hi) else self._named_body_of_kind(tok, text)
+        if of_kind is not None:
+            return of_kind  # "the court" after the ICJ spoke: that court, not one the article's setting would lend
         actor = actor_for_span(self.doc, lo, hi) or resolve_actor(text, self.body[max(0, lo - 300):hi])
         if actor is None and _of_a_kind(tok, text):
             return self._body_of_kind(tok, lo, hi)
@@ -1752,6 +1765,28 @@ class Speakers:
             return spoke
         return self._kind_named_before(tok, lo, hi, actor) or self._body_across_people(tok, text) or \
             _as_written(tok, lo, text, actor)
+
+    def _named_body_of_kind(self, tok: Token, text: str) -> Who | None:
+        """'… the ICJ ran through a list of practices. The court called on Israel to …': "the" and a singular head noun
+        for a kind of body (quotes.yaml description_name_words) is the one body whose name holds a word of that kind
+        and that spoke within GROUP_REACH before it or is a clause's subject in the clauses before it (_clauses_before;
+        a possessor or a preposition's object is none); two different such bodies leave it to the other rules. A name
+        that ends in such a word is a body's, though its form alone made it a person's ("Kestrel Appeals Court")."""
+        words = quoting().description_name_words.get(tok.lower_)
+        if words is None or tok.tag_ != "NN" or not _DEFINITE_BODY.fullmatch(text):
+            return None
+        found: dict[str, Who] = {}
+        for who, at in zip(self.said, self.spoke_at, strict=True):
+            body = not who.person or who.id is None and who.name.split()[-1].lower() in words  # "… Appeals Court"
+            if body and 0 < tok.idx - at < GROUP_REACH and _holds_word(who, words):
+                found.setdefault(who.id or who.name, replace(who, person=False))
+        for t in self._clauses_before(tok):
+            own = self.entity_at(t.idx) if t.dep_ in ("nsubj", "nsubj:pass") and not self.in_quote(t.idx) else None
+            if own is not None and own.type == "ORG":
+                who = self.from_entity(own)
+                if _holds_word(who, words):
+                    found.setdefault(who.id or who.name, who)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _role_for_body(self, tok: Token, lo: int) -> Who | None:
         """'a spokesman for the Houthis', 'an official at the defence ministry': a role whose phrase of "for", "at" or
