@@ -2366,6 +2366,8 @@ class Extraction:
         listener = _listener().match(self.body, verb.idx + len(verb), end) or _phrase_object(verb, self.body)
         skip_to = listener.end() if listener else verb.idx + len(verb)
         toks = self._past_listener_and_time(verb, [t for t in verb.doc[verb.i + 1:verb.i + 40] if skip_to <= t.idx < end])
+        if _hung_on_clause_after(verb, toks):
+            toks = toks[1:]  # 'At current rates, X said, there will be …': the clause past the comma
         k = _past_setting(toks)
         if k is None:
             return None
@@ -2794,6 +2796,19 @@ def _reporter_above(cue: Cue, by_token: dict[int, Cue]) -> Cue:
         if outer is not None and outer.past != ACCORDING and outer.who is not None:
             return outer
     return cue
+
+
+def _hung_on_clause_after(verb: Token, toks: list[Token]) -> bool:
+    """'At current rates, Bridenstine said, there will be three rockets', 'On Monday, the minister said, the army shelled
+    the town': a speech verb set off by a comma after it (the words `toks` after the verb open with that comma), with
+    its subject before it, which the parse hung as an adverbial or a side clause on the finite verb after the comma:
+    the verb interrupts the clause it reports, as "…, he said, is …" does after a subject. Not a setting's verb that a
+    mark opens ('Before the minister spoke, …')."""
+    if len(toks) < 2 or toks[0].text != "," or verb.dep_ not in ("advcl", "parataxis"):
+        return False
+    head = verb.head
+    return head.i > toks[0].i and _finite_verb(head) and bool(syntax.children(verb, "nsubj", "nsubj:pass")) and \
+        not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _opens_no_content(verb: Token, first: Token) -> bool:
