@@ -2064,6 +2064,8 @@ class Extraction:
             after = self._clause_after(tok, e)
             if after is not None:
                 return self._claim(self._before_participle(after))
+        if _parenthetical_speech(tok) and _predicate_after(tok):
+            return self._claim((s, e))  # 'Finding water on Europa, he said, is …': the verb interrupts its clause
         return self._fronted_claimed(cue, s, e) or self._claim(self._parenthetical(cue, s, e))
 
     def _fronted_claimed(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
@@ -2807,8 +2809,27 @@ def _hung_on_clause_after(verb: Token, toks: list[Token]) -> bool:
     if len(toks) < 2 or toks[0].text != "," or verb.dep_ not in ("advcl", "parataxis"):
         return False
     head = verb.head
-    return head.i > toks[0].i and _finite_verb(head) and bool(syntax.children(verb, "nsubj", "nsubj:pass")) and \
-        not any(c.dep_ == "mark" for c in verb.children)
+    return head.i > toks[0].i and _finite_verb(head) and _parenthetical_speech(verb) and \
+        bool(syntax.children(head, "nsubj", "nsubj:pass"))
+
+
+def _parenthetical_speech(verb: Token) -> bool:
+    """A speech verb with its subject before it and no mark of a setting ('Before X said …'), hung by the parse as an
+    adverbial or a side clause on a word after it: a verb set off inside the clause it reports."""
+    return verb.dep_ in ("advcl", "parataxis") and verb.head.i > verb.i and \
+        bool(syntax.children(verb, "nsubj", "nsubj:pass")) and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _predicate_after(verb: Token) -> bool:
+    """'Finding water vapor on Europa, he said, is the “next best thing”': the word the parenthetical speech verb hangs
+    on opens, right after the verb's closing comma, a finite predicate (a finite verb, or a finite copula or auxiliary
+    first) with no subject of its own: its subject is the words before the verb."""
+    head = verb.head
+    comma = verb.i + 1
+    if comma >= len(verb.doc) or verb.doc[comma].text != "," or syntax.children(head, "nsubj", "nsubj:pass", "expl"):
+        return False
+    first = next((t for t in verb.doc[comma + 1:head.i + 1] if not t.is_punct), None)
+    return first is not None and first.tag_ in FINITE_TAGS and (first.i == head.i or first.head.i == head.i)
 
 
 def _opens_no_content(verb: Token, first: Token) -> bool:
