@@ -176,7 +176,7 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
     `object_place` may be one)."""
     kind = "VERB" if syn.is_verb(tok) else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else \
         "ADJ" if tok.pos_ == "ADJ" and _predicative(tok) else None
-    if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))):
+    if kind is None or (kind == "VERB" and (tok.dep_ == "amod" or _participle_as_noun(tok))) or _a_topic(tok):
         return []  # "the confiscated land", "the named accused": a participle as an adjective or a noun tells of no act
     found = [*_patterns_named(tok, kind), *(_carried_patterns(tok) if kind == "NOUN" else ())]
     out = []
@@ -191,6 +191,14 @@ def matches(tok: Token, persons: frozenset[int] = frozenset(),
         if _constraints_hold(tok, p, obj, persons, places) and not _intercepted(tok, p, obj):
             out.append((p, obj))
     return out
+
+
+def _a_topic(tok: Token) -> bool:
+    """"Key points about the president's visit", "Zelensky about Kyiv shelling": an act phrase marked by a preposition
+    of syntax.yaml topic_marks is what the line or the talk is about, no act it tells; a participle the parse hung on
+    a noun ("Kyiv shelling") is read through that noun's phrase."""
+    phrase = tok.head if tok.dep_ == "acl" and syn.is_verb(tok) else tok
+    return syn.case_of(phrase) in syntax().topic_marks
 
 
 def _patterns_named(tok: Token, kind: str) -> tuple[Pattern, ...]:

@@ -34,7 +34,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
-                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "topic_preps",
+                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "topic_preps", "topic_marks",
                 "partner_preps", "kind_heads", "support_verbs", "addressee_preps", "infinitive_subject_preps",
                 "phrase_opener_deps")
 
@@ -111,6 +111,7 @@ class Syntax:
     means_verbs: frozenset[str]
     help_nouns: frozenset[str]
     topic_preps: frozenset[str]
+    topic_marks: frozenset[str]
     partner_preps: frozenset[str]
     perception_verbs: frozenset[str]
     body_anaphors: frozenset[str]
