@@ -194,6 +194,23 @@ def test_casualties_retold_run_their_examples() -> None:
         assert len([e for e in _analyse(text).events if e.type in rule.types]) == 2, text
 
 
+def test_heading_stances_run_their_examples() -> None:
+    """`heading_stances`: a heading's stance that an act of another type below tells for the same two sides, holding
+    the heading as a mention, is that act told once (positives: one event for the sides, not of a stance type, with the
+    heading among its mentions); an act below with another side leaves the heading's stance its own event
+    (negatives)."""
+    from flashpoint.nlp.event_patterns import heading_stances
+
+    rule = heading_stances()
+    assert rule.types and rule.positives and rule.negatives
+    for ex in rule.positives:
+        told = [e for e in _analyse(ex.text).events if _fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient)]
+        assert len(told) == 1 and told[0].type not in rule.types, f"{ex.text!r}: {[e.type for e in told]}"
+        assert any(m.start == 0 for m in told[0].mentions), f"{ex.text!r}: the heading is no mention"
+    for text in rule.negatives:
+        assert any(e.type in rule.types for e in _analyse(text).events), text
+
+
 def test_self_targets_run_their_examples() -> None:
     """`self_targets`: a target no one named, implied from a place, is not the side acting when that side is named by a
     place of its country (positives: force codes no recipient; a protest keeps the place's rulers, marked unsure); a

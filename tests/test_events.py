@@ -337,17 +337,18 @@ def test_an_act_noun_talked_about_or_met_with_is_no_act_told(sentence: str, code
     assert bool(of_type(events_of(sentence), "ASSAULT")) == coded
 
 
-@pytest.mark.parametrize(("sentence", "type_", "coded"), [
-    ("Key points about the Estonian premier's visit to the UN Security Council", "CONSULT", False),
-    ("Macron about Kyiv shelling during the Pope's visit: a test for Europe", "ASSAULT", False),
-    ("Biden about Russian shelling of Kyiv: a crime", "ASSAULT", False),
-    ("The Estonian premier visited the UN Security Council to talk about the war.", "CONSULT", True),
-    ("Russian troops shelled Kyiv during the Pope's visit.", "ASSAULT", True),
-])
-def test_an_act_a_line_is_about_is_no_act_told(sentence: str, type_: str, coded: bool) -> None:
+_TOPICS = {"Key points about the Estonian premier's visit to the UN Security Council": "CONSULT",
+           "Macron about Kyiv shelling during the Pope's visit: a test for Europe": "ASSAULT",
+           "Biden about Russian shelling of Kyiv: a crime": "ASSAULT"}
+_TOLD = {"The Estonian premier visited the UN Security Council to talk about the war.": "CONSULT",
+         "Russian troops shelled Kyiv during the Pope's visit.": "ASSAULT"}
+
+
+def test_an_act_a_line_is_about_is_no_act_told() -> None:
     """syntax.yaml topic_marks: an act phrase after "about" (a noun, or a participle the parse hung on a town) is what
     the line or the talk is about, no act it tells; the act the clause itself tells still is one."""
-    assert bool(of_type(events_of(sentence), type_)) == coded
+    assert not [s for s, t in _TOPICS.items() if of_type(events_of(s), t)]
+    assert all(of_type(events_of(s), t) for s, t in _TOLD.items())
 
 
 @pytest.mark.parametrize(("sentence", "type_", "background"), [

@@ -388,8 +388,9 @@ class TypedRule:
     side, aimed at the side its "of" complement names), `content_acts` (verbal acts whose imagined
     content, an act asked for, threatened or promised, is no event of its own), `maker_recipients` (verbal acts
     on a thing someone made, aimed at its maker), `clause_doers` (verbal acts aimed at the doer of the clause they
-    report, not at the one a passive there tells of) and `reported_cause_acts` (verbal acts joined to a reported clause
-    whose subject is a cause: the reporter's)."""
+    report, not at the one a passive there tells of), `reported_cause_acts` (verbal acts joined to a reported clause
+    whose subject is a cause: the reporter's) and `heading_stances` (a heading's stance that an act below tells in its
+    own words)."""
 
     types: frozenset[str]
     positives: tuple[Example, ...]
@@ -429,6 +430,13 @@ def clause_doers(language: str = DEFAULT_LANGUAGE) -> TypedRule:
 @lru_cache(maxsize=4)
 def reported_cause_acts(language: str = DEFAULT_LANGUAGE) -> TypedRule:
     return _typed_rule(language, "reported_cause_acts")
+
+
+@lru_cache(maxsize=4)
+def heading_stances(language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    """Types of a heading's stance that an act of another type below, naming the same sides and holding the heading
+    as a mention, tells once ("NATO will continue to support Ukraine" over "... will continue to provide assistance")."""
+    return _typed_rule(language, "heading_stances")
 
 
 @dataclass(frozen=True)

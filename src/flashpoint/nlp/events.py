@@ -45,6 +45,7 @@ from flashpoint.nlp.event_patterns import (
     content_acts,
     domestic_force,
     harm_recipients,
+    heading_stances,
     home_front,
     intent_carried,
     intent_conditional,
@@ -3159,7 +3160,7 @@ def extract_events(doc: NlpDoc) -> list[Event]:
               _nominal(told_as))
         _remember(doc, sentence, state, found)
     told = _retold_with_fewer_sides(_headline_told_again(events, headings), state.act_words)
-    return _retold_unread(doc, told, headings)
+    return _stances_told_below(_retold_unread(doc, told, headings), headings)
 
 
 def _sentence_acts(doc: NlpDoc, sentence: Span, index: int, ordinal: int, triggers: frozenset[int],
@@ -3534,16 +3535,24 @@ def _headline_told_again(events: list[Event], headings: list[tuple[int, int]]) -
     headline or sub-heading that a later one of its type under it tells again, each side it names of the same country
     (or body) as the later one's, is that event's mention, as an analyst annotates the clearest statement once; so is
     one whose recipient the later telling leaves unnamed, which then takes the heading's."""
-    out = []
-    for ev in events:
-        later = _told_below(ev, events, headings)
-        if later is None:
-            out.append(ev)
-            continue
+    def fold(ev: Event, later: Event) -> None:
         later.mentions[:0] = [TextSpan(text=ev.text, start=ev.start, end=ev.end), *ev.mentions]
         later.confidence = max(later.confidence, ev.confidence)
         if not _of_side(later.recipient) and _of_side(ev.recipient):  # the heading named whom: the fuller telling
             later.recipient = ev.recipient
+    return _folded(events, lambda ev: _told_below(ev, events, headings), fold)
+
+
+def _folded(events: list[Event], told_in: Callable[[Event], Event | None],
+            fold: Callable[[Event, Event], None]) -> list[Event]:
+    """The events less those another one tells again (`told_in`), each folded into that one (`fold`)."""
+    out = []
+    for ev in events:
+        into = told_in(ev)
+        if into is None:
+            out.append(ev)
+        else:
+            fold(ev, into)
     return out
 
 
@@ -3561,6 +3570,32 @@ def _retold_unread(doc: NlpDoc, events: list[Event], headings: list[tuple[int, i
         if (sentence.start_char, sentence.end_char) in headings:
             _heading_told_unread(doc, sentence, events, headings)
     return events
+
+
+def _stances_told_below(events: list[Event], headings: list[tuple[int, int]]) -> list[Event]:
+    """"NATO will continue to support Ukraine" over "NATO Allies will continue to provide assistance to Ukraine": a
+    heading's stance (events.yaml heading_stances) whose heading an act of another type below has taken as a mention,
+    naming the same two sides as told, is that act told in the heading's words: one happening, kept as the act below."""
+    def fold(ev: Event, below: Event) -> None:
+        below.mentions += [m for m in ev.mentions if not any(m.start == o.start for o in below.mentions)]
+    return _folded(events, lambda ev: _stance_told_below(ev, events, headings), fold)
+
+
+def _stance_told_below(ev: Event, events: list[Event], headings: list[tuple[int, int]]) -> Event | None:
+    """The act outside `ev`'s heading that holds that heading as a mention and tells `ev`'s sides, where `ev` is a
+    heading's stance; else None."""
+    heading = next(((lo, hi) for lo, hi in headings if lo <= ev.start < hi), None)
+    if heading is None or ev.type not in heading_stances().types or not (_of_side(ev.actor) and _of_side(ev.recipient)):
+        return None
+    lo, hi = heading
+    return next((o for o in events if o.type != ev.type and not lo <= o.start < hi
+                 and any(lo <= m.start < hi for m in o.mentions) and _told_as_alike(ev, o)
+                 and _sides_agree(ev, o) and _sides_named(o) == 2), None)
+
+
+def _told_as_alike(a: Event, b: Event) -> bool:
+    """Negated, hypothetical and historical alike."""
+    return (a.negated, a.hypothetical, a.historical) == (b.negated, b.hypothetical, b.historical)
 
 
 def _heading_told_unread(doc: NlpDoc, heading: Span, events: list[Event], headings: list[tuple[int, int]]) -> None:
