@@ -17,11 +17,10 @@ from numpy.typing import NDArray
 from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
-from flashpoint.nlp import coref
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.inflect import noun_forms
-from flashpoint.nlp.language import people, quoting
+from flashpoint.nlp.language import people, quoting, speech_words
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +30,7 @@ def cue_words() -> frozenset[str]:
     from flashpoint.nlp.quotes import _forms as speech_forms
     from flashpoint.nlp.quotes import phrase_verb_forms
 
-    lex = coref.speech_lexicon()
-    nouns = {f for key in ("document_nouns", "source_nouns") for w in lex.get(key) or [] for f in noun_forms(str(w).lower())}
+    nouns = {f for key in ("document_nouns", "source_nouns") for w in speech_words(key) for f in noun_forms(w)}
     return frozenset({form for form, _ in by_lemma()} | set(speech_forms()) | phrase_verb_forms()
                      | {quoting().according_to[0]} | nouns)
 

@@ -45,7 +45,7 @@ from threadpoolctl import ThreadpoolController
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import shaped
-from flashpoint.nlp.language import dateline, lexicon, names, syntax
+from flashpoint.nlp.language import dateline, names, speech_words, syntax
 from flashpoint.nlp.languages import parser_dir
 
 MODEL_DIR = parser_dir()  # resources/models/<settings/languages.yaml `parser`>: its language is the one analysed
@@ -658,8 +658,7 @@ def _fronted_phrase(noun: Token, verb: Token) -> Token | None:
 def _speech_participles_and_documents() -> tuple[NDArray[np.uint64], frozenset[str]]:
     """The hashes of the speech -ing forms and the document nouns `repair_document_participles` reads, once a
     process, not once an article."""
-    documents = frozenset(str(w).lower() for w in lexicon("speech_verbs.yaml").get("document_nouns") or ())
-    return sorted_hashes(syntax().absolute_speech_participles), documents
+    return sorted_hashes(syntax().absolute_speech_participles), speech_words("document_nouns")
 
 
 def repair_document_participles(doc: Doc) -> None:

@@ -27,7 +27,7 @@ from flashpoint.nlp.document import NlpDoc, doc_text, token_offsets, words_near
 from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
-from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
+from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting, speech_words
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
     Speakers,
@@ -214,7 +214,7 @@ def _phrase_verbs() -> dict[str, tuple[str, re.Pattern[str]]]:
 def _phrase_object(verb: Token, text: str) -> re.Match[str] | None:
     """'made it clear that', 'raised the alarm that': the object words after a phrase verb, before "that" (`text`:
     the verb's doc's text, which the doc would join again at each call)."""
-    row = _phrase_verbs().get(syntax.listed_verb(verb, coref.speech_words("phrase_verbs")) or "")
+    row = _phrase_verbs().get(syntax.listed_verb(verb, speech_words("phrase_verbs")) or "")
     if row is None or not verb.tag_.startswith("VB"):
         return None
     m = row[1].match(text, verb.idx + len(verb))
@@ -226,7 +226,7 @@ def _phrase_object(verb: Token, text: str) -> re.Match[str] | None:
 def _phrase_cue(verb: Token, text: str) -> str | None:
     """The cue a phrase verb gives its quotes ("made it clear"), or None."""
     m = _phrase_object(verb, text)
-    base = syntax.listed_verb(verb, coref.speech_words("phrase_verbs"))
+    base = syntax.listed_verb(verb, speech_words("phrase_verbs"))
     return " ".join([_phrase_verbs()[base][0], *m.group(0).split()]) if m and base else None
 
 
@@ -2284,7 +2284,7 @@ class Extraction:
         toks = list(clause.subtree)
         a = toks[0].idx
         that = next((t for t in toks if _is_that(t) and t.i > toks[0].i), None)
-        listener = syntax.is_verb_of(verb, coref.speech_words("object_verbs"))
+        listener = syntax.is_verb_of(verb, speech_words("object_verbs"))
         if that is not None and (toks[0].pos_ == "ADP" or listener) and \
                 (not any(t.pos_ in syntax.VERBS for t in toks if t.i < that.i) or listener and that.dep_ == "mark"):
             # 'said during a news conference in Kyiv that …': the setting is no part; 'told a few thousand
