@@ -1922,43 +1922,73 @@ def _entity_tokens(doc: NlpDoc, types: tuple[str, ...]) -> frozenset[int]:
 
 
 def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
+    """The act the pattern codes on the trigger: its sides read from the clause, given their countries, filled from
+    the story where the clause leaves them implied, and set in the story; None where the sides meet not the
+    pattern's demands."""
+    coded = _sides_read(doc, tok, p, obj, state)
+    if coded is None or not _sides_placed(doc, coded, state) or not _implied_sides_filled(doc, coded, state):
+        return None
+    _set_in_the_story(doc, coded, state)
+    return coded
+
+
+def _sides_read(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
+    """The sides the clause tells (doers, recipients, the place) as the parse reads them; None where the doer is a
+    cause, not a side ("the pandemic killed millions", "valuations supported by low yields")."""
     coded = Coded(pattern=p, trigger=tok)
     doers = _doers(doc, tok, p, obj, state)
     if doers is None:
-        return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
+        return None
     coded.actors = doers or _unnamed_doers(doc, tok, p, state)
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
     _mark_named(p, coded)
     coded.asked = _asked_about_another(doc, coded, state)
+    return coded
+
+
+def _sides_placed(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool:
+    """The sides read given their countries (the enemy named from the writer's side, places and civilians of the
+    story), in two passes with the pattern's demands checked after each: False where they fail."""
+    tok, p = coded.trigger, coded.pattern
     front = _writer_side(doc, tok) or state.front  # the side "the enemy" is said from, read once for both passes
     _name_enemies(coded, front)
     _localise(coded, state)
     _place_civilians(coded, state, early=True)  # "Museveni warned citizens": a side for a pattern needing one
     if not _sides_fit(p, coded, implied=p.implied_side) or _of_another_side(doc, tok, p, coded, state):
-        return None
+        return False
     _unsponsor(coded)
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
     _name_enemies(coded, front, final=True)  # "occupation forces detained activists in Melitopol": once they are placed
-    if not _sides_fit(p, coded, implied=p.implied_side) or (p.other_side and _one_side_only(coded)):
-        return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
+    # "attacked by three enemy factions" in a game: an enemy of no one was its only side
+    return _sides_fit(p, coded, implied=p.implied_side) and not (p.other_side and _one_side_only(coded))
+
+
+def _implied_sides_filled(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool:
+    """Sides the clause leaves unnamed, filled from the story (the attacker, the target), its modality read first (a
+    promise re-types the act, and the target implied is by type); False where an act whose other side the text may
+    imply has none ("Russian shelling" in no place, told of no place before: no target)."""
+    tok, p = coded.trigger, coded.pattern
     _fill_unnamed_doers(doc, coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
     coded.recipients = _one_side_per_country(coded.recipients, coded.type) or _implied_target(coded, state)
     if p.implied_side and not coded.actors:  # "a rocket attack in Zaporizhzhia": the other side's, once its target is
         coded.actors = _unnamed_attacker(doc, coded, state)
     _place_war_victims(coded)
-    if not _implied_fit(p, coded):
-        return None  # "Russian shelling" in no place, told of no place before: no target
-    coded.reported_by = reporter(doc, tok, state)
+    return _implied_fit(p, coded)
+
+
+def _set_in_the_story(doc: NlpDoc, coded: Coded, state: ArticleState) -> None:
+    """Who reports the act, the setting of the article (a side it addresses), and no enemy's mark left on an actor's
+    id."""
+    coded.reported_by = reporter(doc, coded.trigger, state)
     _of_the_setting(coded, state)
     coded.recipients = coded.recipients or _setting_addressed(coded, state)
     for q in (*coded.actors, *coded.recipients):
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
-    return coded
 
 
 def _unnamed_doers(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
