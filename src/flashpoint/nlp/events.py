@@ -1677,23 +1677,24 @@ def _clause_side(trigger: Token, p: Pattern) -> Token | None:
     """The side a pattern's `ccomp` slot reads in the clause the verb reports: its subject; for the types of events.yaml
     `clause_doers`, the doer of that clause's act ("said Russian diplomats should be expelled": the expeller, none
     named, not the diplomats)."""
-    clause = _reported_clause(trigger)
-    if p.type in clause_doers().types and clause is not None and syn.is_passive(clause):
-        return syn.agent(clause)
-    return syn.clause_subject(trigger)
+    passive = _passive_clause_of_a_doer(trigger, p)
+    return syn.agent(passive) if passive is not None else syn.clause_subject(trigger)
 
 
-def _reported_clause(trigger: Token) -> Token | None:
-    """The clause with a subject the verb reports (syn.clause_subject's)."""
-    return next((c for c in syn.children(trigger, "ccomp") if syn.children(c, "nsubj", "nsubj:pass")), None)
+def _passive_clause_of_a_doer(trigger: Token, p: Pattern) -> Token | None:
+    """The clause with a subject the verb reports (syn.clause_subject's), where it is in the passive and the pattern
+    is of a type of events.yaml `clause_doers` (its side the clause's doer, not the one the passive tells of)."""
+    if p.type not in clause_doers().types:
+        return None
+    clause = next((c for c in syn.children(trigger, "ccomp") if syn.children(c, "nsubj", "nsubj:pass")), None)
+    return clause if clause is not None and syn.is_passive(clause) else None
 
 
 def _done_by_no_one_named(trigger: Token, p: Pattern) -> bool:
     """"said Russian diplomats should be expelled from the country": for the types of events.yaml `clause_doers`, a
     reported clause in the passive with no agent asks or accuses no one named, nor a side its act names further on."""
-    clause = _reported_clause(trigger)
-    return p.type in clause_doers().types and clause is not None and syn.is_passive(clause) \
-        and syn.agent(clause) is None
+    passive = _passive_clause_of_a_doer(trigger, p)
+    return passive is not None and syn.agent(passive) is None
 
 
 def _addressees(noun: Token) -> list[Token]:
