@@ -45,7 +45,7 @@ from threadpoolctl import ThreadpoolController
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import shaped
-from flashpoint.nlp.language import dateline, names, speech_words, syntax
+from flashpoint.nlp.language import dateline, names, quoting, speech_words, syntax
 from flashpoint.nlp.languages import parser_dir
 
 MODEL_DIR = parser_dir()  # resources/models/<settings/languages.yaml `parser`>: its language is the one analysed
@@ -666,8 +666,9 @@ def repair_document_participles(doc: Doc) -> None:
     of "warning" and the clause a relative one on it: a speech -ing form the tagger read as a noun (syntax.yaml
     absolute_speech_participles), right after a document noun hung on it as a compound (speech_verbs.yaml
     document_nouns), with a clause opening right after it, is a participle describing the document; the document
-    takes its place in the sentence, the clause is what it reports (its "that" the clause's mark). "A warning that
-    …" with no document before it, and a document with no clause after the -ing form, are left as they were read."""
+    takes its place in the sentence, the clause is what it reports (its "that", quotes.yaml complementizers, the
+    clause's mark). "A warning that …" with no document before it, and a document with no clause after the -ing form,
+    are left as they were read."""
     forms, documents = _speech_participles_and_documents()
     for i in np.flatnonzero(listed(doc.to_array(LOWER), forms)).tolist():
         tok = doc[i]
@@ -681,7 +682,7 @@ def repair_document_participles(doc: Doc) -> None:
         tok.head, tok.dep_, tok.tag_, tok.pos_ = document, "acl", "VBG", "VERB"
         clause.dep_ = "ccomp"
         opener = doc[i + 1]
-        if opener.lower_ == "that" and opener.head == clause and opener.dep_ != "nsubj":
+        if opener.lower_ in quoting().complementizers and opener.head == clause and opener.dep_ != "nsubj":
             opener.dep_, opener.pos_, opener.tag_ = "mark", "SCONJ", "IN"
 
 
