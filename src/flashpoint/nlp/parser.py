@@ -617,17 +617,25 @@ def repair_fronted_subjects(doc: Doc) -> None:
     apposition inside that phrase, is the verb's subject; a verb with a subject of its own ("In Kherson, the regional
     capital, the shelling went on") keeps it."""
     for noun in list(_labelled(doc, "appos")):
-        first, last = noun.left_edge.i, noun.right_edge.i
-        first += doc[first].text == ","  # the comma that sets it off, hung on it
-        last -= doc[last].text == "," and last > noun.i
-        verb = doc[last + 2] if last + 2 < len(doc) else None
-        if verb is None or first == 0 or doc[first - 1].text != "," or doc[last + 1].text != "," or \
-                noun.pos_ not in NOMINAL or verb.pos_ != "VERB" or noun.head.i > noun.i or \
-                any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children):
-            continue
-        fronted = _fronted_phrase(noun, verb)
-        if fronted is not None:
+        verb = _verb_after_commas(noun) if noun.pos_ in NOMINAL and noun.head.i <= noun.i else None
+        if verb is not None and _fronted_phrase(noun, verb) is not None:
             noun.head, noun.dep_ = verb, "nsubj"
+
+
+def _verb_after_commas(noun: Token) -> Token | None:
+    """The verb with no subject of its own right after the noun's phrase, where a comma sets that phrase off on either
+    side (a comma hung on the phrase is part of it); the verb's part of speech read before its children, which a
+    sentence outside the parse scope has none of."""
+    doc = noun.doc
+    first, last = noun.left_edge.i, noun.right_edge.i
+    first += doc[first].text == ","  # the comma that sets it off, hung on it
+    last -= doc[last].text == "," and last > noun.i
+    if first == 0 or last + 2 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    verb = doc[last + 2]
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children):
+        return None
+    return verb
 
 
 def _document_and_clause(tok: Token, documents: frozenset[str]) -> tuple[Token, Token] | None:
