@@ -1318,16 +1318,10 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
                 and r.actor.sector not in p.not_recipient_sectors
                 and not (p.not_recipient_place and _plain_place(r.actor))]
 
-    found = other(_passive_recipients(doc, trigger, p, state))
-    if found:
-        return found
     objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
-    found = other(_aimed_at(doc, objects, state))
-    if found:
-        return found
-    asked = _asked_in_writing(trigger)
-    if asked is not None:  # "called for the UN to send a mission to Zaporizhzhia": the UN is asked, whatever its country
-        return other(_parties(doc, asked, state))
+    first = _read_before_slots(doc, trigger, p, objects, state, other)
+    if first is not None:
+        return first
     # "condemned the killing of civilians", "all acts of violence against civilians": an act is aimed at its doer
     acts = not p.objects and bool(objects) and all(_is_act(o) for o in objects)
     addressed = not acts and _addressed(trigger, p, objects)
@@ -1342,6 +1336,19 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     if _asked_alone(trigger, p, slots, addressed, acts):
         return []
     return _implied_recipients(doc, trigger, p, objects, state, sides, other)
+
+
+def _read_before_slots(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], state: ArticleState,
+                       keep: Callable[[list[Party]], list[Party]]) -> list[Party] | None:
+    """The recipients read before the pattern's slots (each kept by `keep`, the caller's filter): a passive's subject,
+    the target a participle of aim names, the subject an infinitive has written before its "to" ("called for the UN
+    to send a mission to Zaporizhzhia": the UN is asked, whatever its country; where `keep` drops it, no one, not a
+    side the infinitive names further on); None where none of them is told."""
+    found = keep(_passive_recipients(doc, trigger, p, state)) or keep(_aimed_at(doc, objects, state))
+    if found:
+        return found
+    asked = _asked_in_writing(trigger)
+    return keep(_parties(doc, asked, state)) if asked is not None else None
 
 
 def _aimed_at(doc: NlpDoc, objects: list[Token], state: ArticleState) -> list[Party]:
