@@ -3012,17 +3012,10 @@ def _key(ev: Event) -> tuple[object, ...]:
 
 
 def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | None = None) -> list[Event]:
+    """The act's events, one a pair of its sides (a pair of nonpolitical sectors only is none), each dated and given
+    the confidence its features read."""
     tok = coded.trigger
-    clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
-    # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
-    told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
-    present = syn.is_present(tok)  # "is seeking": an -ing form with a present auxiliary is going on now
-    # told as now: an -ing form ("is seeking") or a simple present ("The US wants the UK to extradite Assange ... in
-    # 2010"): a date in its clause names a thing, not the act
-    date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
-                                  ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
-    historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok) \
-        or told_as_state(doc, tok) or told_as_run(doc, tok)
+    date, historical = _act_time(doc, tok, sentence, day)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     pairs = _pairs(coded)
@@ -3038,17 +3031,39 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                    reported_by=coded.reported_by,
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
-        x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
-                     trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs), quoted_phrase=_quoted_phrase(doc, tok),
-                     placed_only=coded.placed_only, self_placed=coded.self_placed,
-                     unclear_sense=unclear(coded.pattern_id, tok, actor, recipient))
-        ev.confidence = confidence(x)
-        doc.extras.setdefault("event_features", {})[id(ev)] = x
-        # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
-        # confidence fitter scores a refit over all of an event's tellings (benchmarks/fit_event_confidence.py)
-        doc.extras.setdefault("event_codings", []).append((ev.start, ev.end, ev.type, x))
+        _set_confidence(doc, coded, ev, inherited=inherited, index=index, fanout=len(pairs))
         out.append(ev)
     return out
+
+
+def _act_time(doc: NlpDoc, tok: Token, sentence: Span, day: str | None) -> tuple[str | None, bool]:
+    """(date, historical) of the act the trigger tells: its clause's date, the sentence's, or `day` (the day the
+    sentence before told of); background where told as standing, a habit, a description, a state or a run of acts."""
+    clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
+    # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
+    told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
+    present = syn.is_present(tok)  # "is seeking": an -ing form with a present auxiliary is going on now
+    # told as now: an -ing form ("is seeking") or a simple present ("The US wants the UK to extradite Assange ... in
+    # 2010"): a date in its clause names a thing, not the act
+    date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
+                                  ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
+    historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok) \
+        or told_as_state(doc, tok) or told_as_run(doc, tok)
+    return date, historical
+
+
+def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, index: int, fanout: int) -> None:
+    """The event's confidence, from the features of its telling, which are kept for the confidence fitter."""
+    tok = coded.trigger
+    x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
+                 trigger=tok, sentences=len(doc.sentences()), fanout=fanout, quoted_phrase=_quoted_phrase(doc, tok),
+                 placed_only=coded.placed_only, self_placed=coded.self_placed,
+                 unclear_sense=unclear(coded.pattern_id, tok, ev.actor, ev.recipient))
+    ev.confidence = confidence(x)
+    doc.extras.setdefault("event_features", {})[id(ev)] = x
+    # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
+    # confidence fitter scores a refit over all of an event's tellings (benchmarks/fit_event_confidence.py)
+    doc.extras.setdefault("event_codings", []).append((ev.start, ev.end, ev.type, x))
 
 
 def _business_only(actor: Actor | None, recipient: Actor | None) -> bool:
