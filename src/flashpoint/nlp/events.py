@@ -2892,15 +2892,27 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     loc, inherited = _target_place(coded, state, placed)
     if loc is None or loc.country is None:
         return []
-    invader = state.attackers.get(loc.country) if not placed else None
-    home = [a for a in coded.actors if a.actor.country == loc.country and a.actor.sector not in placed_sectors().groups]
+    enemy = _enemy_at_home(coded, state, loc.country) if not placed else None
+    if enemy is not None:
+        return [Party(enemy, inherited=True)]
+    return _people_of_the_place(coded, loc, inherited, placed)
+
+
+def _enemy_at_home(coded: Coded, state: ArticleState, country: str) -> Actor | None:
+    """Whom force told at home fights: "Kyiv said its troops are fighting hard" after Russia's attacks: a state
+    fighting at home fights whoever the article last told attacking its country, not its own people (an armed group
+    at home still hits its own); else the other side of its war where events.yaml home_front says so."""
+    invader = state.attackers.get(country)
+    home = [a for a in coded.actors if a.actor.country == country and a.actor.sector not in placed_sectors().groups]
     if invader is not None and home:
-        # "Kyiv said its troops are fighting hard" after Russia's attacks: a state fighting at home fights whoever the
-        # article last told attacking its country, not its own people (an armed group at home still hits its own)
-        return [Party(invader, inherited=True)]
-    front = _home_front(coded, loc.country) if not placed else None
-    if front is not None:
-        return [Party(front, inherited=True)]
+        return invader
+    return _home_front(coded, country)
+
+
+def _people_of_the_place(coded: Coded, loc: Place, inherited: bool, placed: bool) -> list[Party]:
+    """The people of the place (its rulers, for an act of `place_targets`), unless a side acting is named by a place
+    of that country (`_place_itself_acting`): force then has no target read, an act of self_targets `unsure_types`
+    keeps it, marked unsure (`Coded.self_placed`)."""
     if _place_itself_acting(coded, loc):
         if coded.type not in self_targets().unsure_types:
             return []
