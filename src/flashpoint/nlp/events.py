@@ -3249,12 +3249,22 @@ def _told_by_a_fuller_act(coded: Coded, evs: list[Event], told: list[tuple[Coded
     if coded.type not in FORCE or not evs or any(_of_country(ev.actor) or _of_country(ev.recipient) for ev in evs):
         return False
     tok = coded.trigger
-    return any(c.type == coded.type and c.trigger != tok and any(_of_country(e.actor) and _of_country(e.recipient)
-                                                                 for e in other)
-               and (c.trigger in tok.subtree or tok in c.trigger.subtree) for c, other in told)
+    return any(c.type == coded.type and c.trigger != tok and _names_both_sides(other) and _one_inside(c.trigger, tok)
+               for c, other in told)
+
+
+def _names_both_sides(evs: list[Event]) -> bool:
+    """One of the events names the country of its actor and of its recipient."""
+    return any(_of_country(e.actor) and _of_country(e.recipient) for e in evs)
+
+
+def _one_inside(a: Token, b: Token) -> bool:
+    """One trigger stands inside the other's phrase (the two in one parsed sentence: their subtrees are written)."""
+    return a in b.subtree or b in a.subtree
 
 
 def _of_country(side: Actor | None) -> bool:
+    """A side read with a country."""
     return side is not None and side.country is not None
 
 def _told_verbatim(found: list[Event], told_as: list[tuple[Coded, list[Event]]], state: ArticleState) -> list[Event]:
