@@ -288,7 +288,7 @@ def _reacted_to(noun: Token) -> bool:
             return False
     elif not (noun.dep_ == "ROOT" and _clause_misread(noun)):
         return False
-    return any((c.dep_ == "det" and c.lower_ in rule.determiners) or (c.dep_ == "nmod:poss" and _time_word(syn.np_head(c)))
+    return any((c.dep_ == "det" and c.lower_ in rule.determiners) or (c.dep_ == "nmod:poss" and syn.calendar_word(syn.np_head(c)))
                for c in noun.children)
 
 
@@ -403,7 +403,7 @@ def _hangs_on_its_head(host: Token) -> bool:
     """The word has a head it hangs on: "years of negotiations" is a course told; "made no progress in recent weeks in
     talks" hangs the talks on a time the parse misplaced: a time word is a head only through "of"."""
     return host.head.i != host.i and not (
-        _time_word(host.head) and syn.case_of(host) not in names().genitive_prepositions)
+        syn.calendar_word(host.head) and syn.case_of(host) not in names().genitive_prepositions)
 
 
 def _hosts_of(tok: Token) -> list[Token]:
@@ -1515,7 +1515,7 @@ def _asked_by_oblique(trigger: Token, p: Pattern) -> bool:
     Russian troops": whoever he is, the act's side says more than nothing)."""
     preps = _recipient_preps(p)
     return bool(preps) and syn.is_verb_of(trigger, syntax().object_control_verbs) and bool(_complements(trigger)) \
-        and any(not _time_word(h) and h.pos_ != "PRON" for h in map(syn.np_head, syn.obliques(trigger, preps)))
+        and any(not syn.calendar_word(h) and h.pos_ != "PRON" for h in map(syn.np_head, syn.obliques(trigger, preps)))
 
 
 def _asked_about_another(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool:
@@ -1524,11 +1524,6 @@ def _asked_about_another(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool
     record can name."""
     trigger, p = coded.trigger, coded.pattern
     return not coded.recipients and _asked_by_oblique(trigger, p) and bool(_complement_recipients(doc, trigger, p, state))
-
-
-def _time_word(tok: Token) -> bool:
-    """A word of the calendar ("called on Sunday for ..."): a time, which no one is asked by."""
-    return syn.calendar_word(tok)
 
 
 def _addressed(trigger: Token, p: Pattern, objects: list[Token]) -> bool:
@@ -3334,7 +3329,7 @@ def _act_words(trigger: Token) -> frozenset[str]:
 
 def _telling_word(tok: Token) -> bool:
     """A name that is no whole country's and no day's, a noun object, or a count of things ("3,238 civilians")."""
-    if _time_word(tok):
+    if syn.calendar_word(tok):
         return False
     if tok.pos_ == "PROPN":
         return not actor_kb.names_a_whole_country(tok.text)
@@ -3437,7 +3432,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
     syn.repair_verbless_headlines(doc.tokens, known_verb)
-    syn.repair_participle_objects(doc.tokens, known_verb, _time_word)
+    syn.repair_participle_objects(doc.tokens, known_verb, syn.calendar_word)
     syn.repair_plural_verbs(doc.tokens, known_verb)
     syn.repair_infinitive_nouns(doc.tokens, known_verb)
     syn.repair_gerund_headlines(doc.tokens, known_verb)
