@@ -2928,6 +2928,8 @@ def _place_itself_acting(coded: Coded, loc: Place) -> bool:
 
 
 def _named_by_a_place(actor: Actor, loc: Place) -> bool:
+    """The actor's words are the place's own ("thousands demonstrated in Lima": Lima) or name a place of its country
+    (the country itself, a town of it), not a people or a body of it."""
     place = actor_kb.resolve_place(actor.text)
     return actor.text == loc.text or (place is not None and place.country == loc.country)
 
