@@ -760,7 +760,7 @@ def _stationed_in(doc: NlpDoc, head: Token) -> str | None:
 
 def _issuer(doc: NlpDoc, document: Token, state: ArticleState) -> Party | None:
     """"The Security Council adopted a resolution demanding a ceasefire": a document that acts speaks for whoever
-    issued it, the subject of the verb it is the object of (quotes.yaml document_nouns)."""
+    issued it, the subject of the verb it is the object of (speech_verbs.yaml document_nouns)."""
     if document.dep_ != "obj" or not is_document(document):
         return None
     issuer = syn.subject(document.head)

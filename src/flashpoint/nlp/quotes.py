@@ -840,7 +840,7 @@ class Extraction:
 
     def _document_speaker(self, document: Token) -> Who | None:
         """'The ministry issued a statement saying that …', 'a letter from X warning that …': a speech verb that
-        describes a document (speech_verbs.yaml documents) speaks for whoever issued it: the body its phrase names,
+        describes a document (speech_verbs.yaml document_nouns) speaks for whoever issued it: the body its phrase names,
         else the subject of the verb that put it out (quotes.yaml issuing_verbs); else no one, not whoever spoke before."""
         issuer = self.speakers.issued_by(document)
         if issuer is not None or document.dep_ not in ("obj", "dobj") or \

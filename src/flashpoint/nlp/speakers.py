@@ -193,7 +193,7 @@ def _depth(tok: Token) -> int:
 
 
 def is_document(tok: Token) -> bool:
-    """A noun for what a speaker issues ("the statement", "a resolution"; quotes.yaml document_nouns)."""
+    """A noun for what a speaker issues ("the statement", "a resolution"; speech_verbs.yaml document_nouns)."""
     return tok.lemma_.lower() in speech_words("document_nouns") or tok.lower_ in speech_words("document_nouns")
 
 
