@@ -170,7 +170,7 @@ def _gerund(base: str, past: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _forms() -> dict[str, str]:
+def speech_verb_forms() -> dict[str, str]:
     """Every inflected form of a speech verb -> its base (the shipped lemmatizer misses some: "denounc")."""
     lex = coref.speech_lexicon()
     out: dict[str, str] = {}
@@ -186,7 +186,7 @@ def _forms() -> dict[str, str]:
 def _cue_words() -> frozenset[str]:
     """The words a cue is read from (`find_cues`): "according", a speech verb's forms and lemmas, a phrase verb's
     lemmas and forms (its lemma may be misread: `syntax.listed_verb`)."""
-    return frozenset({_ACCORDING_HEAD, *_forms(), *_verbs(), *_phrase_verbs(), *phrase_verb_forms()})
+    return frozenset({_ACCORDING_HEAD, *speech_verb_forms(), *_verbs(), *_phrase_verbs(), *phrase_verb_forms()})
 
 
 @lru_cache(maxsize=1)
@@ -566,7 +566,7 @@ def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[
 
 
 def _base(tok: Token) -> str:
-    return _forms().get(tok.lower_) or tok.lemma_.lower()
+    return speech_verb_forms().get(tok.lower_) or tok.lemma_.lower()
 
 
 def _is_cue_verb(tok: Token) -> bool:
@@ -654,7 +654,7 @@ def _misread_speech_verb(tok: Token) -> bool:
     """'The research concludes:', 'the report notes', 'It also argues for': the -s form of a speech verb
     that the tagger read as a plural noun, right after a singular subject (past adverbs) and before a
     clause or punctuation; "reports say", "rejects claims" and "its claims" stay nouns."""
-    base = _forms().get(tok.lower_)
+    base = speech_verb_forms().get(tok.lower_)
     if tok.tag_ not in ("NNS", "NNPS") or base is None or tok.lower_ != inflect("third_person", base) or tok.i == 0:
         return False
     if tok.text[:1].isupper() and tok.doc[tok.i - 1].text[:1].isupper():
