@@ -148,6 +148,13 @@ Labelled BLIND from the text alone at the start of the stop of 2026-12-07 15:36 
 scored only at its start (e804ada) and end. At its start: span+speaker P 0.973 R 0.857 (36 of 42 matched, 37 found);
 span only P 1.0 R 0.881; by place P 0.973 R 0.857 (36 of 37 attributed right, 1 speaker). At its end (c59dd40): the
 same. Released as tuning data in the stop of 2026-12-07 18:00 UTC.
+
+Sample 33r (quote_sample33r.jsonl) was blind for the stop of 2026-12-07 18:00 UTC: the draw of 31r with
+random.Random(133) among the rows whose N is even and no file of benchmarks/ named at 8d19069 (1,892 ids then; a pool
+of 6,470 rows, 993 with the cue; 42 quotes, 41 reported, 1 direct; 24 optional places; 32 rows with a quote).
+Labelled BLIND from the text alone at the start of the stop of 2026-12-07 18:00 UTC (labels committed first, c3bcf4f),
+scored only at its start (8d19069) and end. At its start: span+speaker P 1.0 R 0.833 (35 of 42 matched, 35 found);
+span only P 1.0 R 0.833; by place P 0.971 R 0.81 (34 of 35 attributed right, 1 span).
 """
 
 from __future__ import annotations
