@@ -170,7 +170,8 @@ def test_recipient_rules_run_their_examples(loader: str) -> None:
     scene but the actor's own, it has no recipient (negatives)."""
     from flashpoint.nlp import event_patterns
 
-    rule = getattr(event_patterns, loader)()
+    rule = event_patterns.typed_rule(loader) if loader in ("place_targets", "owner_targets", "maker_recipients") \
+        else getattr(event_patterns, loader)()
     assert rule.types and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
     for text in rule.negatives:
@@ -199,9 +200,9 @@ def test_heading_stances_run_their_examples() -> None:
     the heading as a mention, is that act told once (positives: one event for the sides, not of a stance type, with the
     heading among its mentions); an act below with another side leaves the heading's stance its own event
     (negatives)."""
-    from flashpoint.nlp.event_patterns import heading_stances
+    from flashpoint.nlp.event_patterns import typed_rule
 
-    rule = heading_stances()
+    rule = typed_rule("heading_stances")
     assert rule.types and rule.positives and rule.negatives
     for ex in rule.positives:
         told = [e for e in _analyse(ex.text).events if _fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient)]
@@ -236,9 +237,9 @@ def test_clause_doers_run_their_examples() -> None:
     """A demand or accusation read from the clause it reports is aimed at the doer of that clause's act, its subject or
     a passive's agent (positives); a passive with no agent asks no one named, not the one it tells of (negatives code
     no event of the rule's types with a recipient)."""
-    from flashpoint.nlp.event_patterns import clause_doers
+    from flashpoint.nlp.event_patterns import typed_rule
 
-    rule = clause_doers()
+    rule = typed_rule("clause_doers")
     assert rule.types and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
     for text in rule.negatives:
@@ -249,9 +250,9 @@ def test_reported_cause_acts_run_their_examples() -> None:
     """A verbal act joined by the parse to a reported clause whose subject is a cause ("Iran's actions pose a danger",
     "the deaths were caused by shelling") is the reporter's (positives); one joined to a clause whose subject is a side
     stays that side's, never the reporter's (negatives: the act is coded, none by the reporter's country, FRA)."""
-    from flashpoint.nlp.event_patterns import reported_cause_acts
+    from flashpoint.nlp.event_patterns import typed_rule
 
-    rule = reported_cause_acts()
+    rule = typed_rule("reported_cause_acts")
     assert rule.types and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
     for text in rule.negatives:
@@ -320,9 +321,9 @@ def test_quoted_phrases_run_their_examples() -> None:
 def test_content_acts_run_their_examples() -> None:
     """An act only asked for or threatened inside a verbal act is its content: the sentence codes the verbal act alone,
     with its sides (positives); an act alleged, or joined by "and", is still coded, marked hypothetical (negatives)."""
-    from flashpoint.nlp.event_patterns import content_acts
+    from flashpoint.nlp.event_patterns import typed_rule
 
-    rule = content_acts()
+    rule = typed_rule("content_acts")
     assert rule.types and rule.positives and rule.negatives
     for ex in rule.positives:
         events = _analyse(ex.text).events

@@ -397,46 +397,11 @@ class TypedRule:
     negatives: tuple[str, ...]
 
 
-def _typed_rule(language: str, key: str) -> TypedRule:
+@lru_cache(maxsize=32)
+def typed_rule(key: str, language: str = DEFAULT_LANGUAGE) -> TypedRule:
+    """The events.yaml rule `key` over event types (TypedRule says what each one does), read once a language."""
     data, source = _rule_section(language, key)
     return TypedRule(_types(data, source), *_examples(data, source))
-
-
-@lru_cache(maxsize=4)
-def place_targets(language: str = DEFAULT_LANGUAGE) -> TypedRule:
-    return _typed_rule(language, "place_targets")
-
-
-@lru_cache(maxsize=4)
-def owner_targets(language: str = DEFAULT_LANGUAGE) -> TypedRule:
-    return _typed_rule(language, "owner_targets")
-
-
-@lru_cache(maxsize=4)
-def content_acts(language: str = DEFAULT_LANGUAGE) -> TypedRule:
-    return _typed_rule(language, "content_acts")
-
-
-@lru_cache(maxsize=4)
-def maker_recipients(language: str = DEFAULT_LANGUAGE) -> TypedRule:
-    return _typed_rule(language, "maker_recipients")
-
-
-@lru_cache(maxsize=4)
-def clause_doers(language: str = DEFAULT_LANGUAGE) -> TypedRule:
-    return _typed_rule(language, "clause_doers")
-
-
-@lru_cache(maxsize=4)
-def reported_cause_acts(language: str = DEFAULT_LANGUAGE) -> TypedRule:
-    return _typed_rule(language, "reported_cause_acts")
-
-
-@lru_cache(maxsize=4)
-def heading_stances(language: str = DEFAULT_LANGUAGE) -> TypedRule:
-    """Types of a heading's stance that an act of another type below, naming the same sides and holding the heading
-    as a mention, tells once ("NATO will continue to support Ukraine" over "... will continue to provide assistance")."""
-    return _typed_rule(language, "heading_stances")
 
 
 @dataclass(frozen=True)

@@ -38,14 +38,11 @@ from flashpoint.nlp.event_patterns import (
     by_lemma,
     casualties_retold,
     claim_recipients,
-    clause_doers,
     complement_recipients,
     condition_recipients,
     conflict_attackers,
-    content_acts,
     domestic_force,
     harm_recipients,
-    heading_stances,
     home_front,
     intent_carried,
     intent_conditional,
@@ -56,23 +53,20 @@ from flashpoint.nlp.event_patterns import (
     intent_weighed,
     interception,
     local_sectors,
-    maker_recipients,
     moved_destinations,
     nominal_recipients,
     nonpolitical_sectors,
-    owner_targets,
     place_pointers,
-    place_targets,
     placed_sectors,
     private_acts,
     quoted_phrases,
     readying_types,
     referred_acts,
-    reported_cause_acts,
     self_targets,
     standing_forces,
     state_acts,
     struck_apart_types,
+    typed_rule,
     war_front,
     war_onsets,
 )
@@ -1474,7 +1468,7 @@ def _claimants(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], ac
 def _makers(doc: NlpDoc, objects: list[Token], p: Pattern, slot: str, state: ArticleState) -> list[Party]:
     """"condemned the move announced by Pompeo", "rejected the plan proposed by France": a verbal act of events.yaml
     `maker_recipients` on a thing is aimed at the agent of the participle that modifies it."""
-    if slot != "obj" or p.type not in maker_recipients().types:
+    if slot != "obj" or p.type not in typed_rule("maker_recipients").types:
         return []
     agents = [syn.agent(c) for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     return [q for a in agents if a is not None for q in _parties(doc, a, state)]
@@ -1678,7 +1672,7 @@ def _clause_side(trigger: Token, p: Pattern) -> Token | None:
     `clause_doers`, the doer of that clause's act ("said Russian diplomats should be expelled": the expeller, none
     named, not the diplomats)."""
     clause = _reported_clause(trigger)
-    if p.type in clause_doers().types and clause is not None and syn.is_passive(clause):
+    if p.type in typed_rule("clause_doers").types and clause is not None and syn.is_passive(clause):
         return syn.agent(clause)
     return syn.clause_subject(trigger)
 
@@ -1692,7 +1686,7 @@ def _done_by_no_one_named(trigger: Token, p: Pattern) -> bool:
     """"said Russian diplomats should be expelled from the country": for the types of events.yaml `clause_doers`, a
     reported clause in the passive with no agent asks or accuses no one named, nor a side its act names further on."""
     clause = _reported_clause(trigger)
-    return p.type in clause_doers().types and clause is not None and syn.is_passive(clause) \
+    return p.type in typed_rule("clause_doers").types and clause is not None and syn.is_passive(clause) \
         and syn.agent(clause) is None
 
 
@@ -1721,7 +1715,7 @@ def _thing_owners(doc: NlpDoc, p: Pattern, thing: Token, state: ArticleState) ->
     the place the chain ends in (the people there, where no side is named); not the victims of an act, nor the people
     of a role, who are read as the phrase reads."""
     head = syn.np_head(thing)
-    if p.type not in owner_targets().types or head.pos_ != "NOUN" or _owner_named(head):
+    if p.type not in typed_rule("owner_targets").types or head.pos_ != "NOUN" or _owner_named(head):
         return []
     # the last noun first: its own phrase leaves out where it stands ("of the occupiers in Donetsk region")
     for owner in reversed(_of_chain(head)):
@@ -2118,7 +2112,7 @@ def _joined_to_reported_cause(tok: Token, p: Pattern) -> bool:
     verb reports, whose subject (a passive's too: "said the deaths were caused by gunfire and called on") is a cause and
     no side (`_a_cause`, a name owning it or not), is the reporter's; with no reporter the parse read, no one's."""
     head = tok.head
-    if tok.dep_ != "conj" or p.type not in reported_cause_acts().types or head.dep_ != "ccomp" \
+    if tok.dep_ != "conj" or p.type not in typed_rule("reported_cause_acts").types or head.dep_ != "ccomp" \
             or not (syn.is_verb(head) and syn.is_verb(head.head)) or syn.children(tok, *syn.SUBJECT_DEPS, "nsubj:pass"):
         return False
     told = syn.children(head, *syn.SUBJECT_DEPS, "nsubj:pass")  # what a verb joined to it would share
@@ -2847,7 +2841,7 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     "a curfew in Cizre" imposed by Turkish authorities hits TUR; with no place in the clause, the place the
     text last named ("soldiers stole radioactive materials" at Chernobyl: UKR), marked inherited. An act of
     events.yaml `place_targets` ("demonstrated in Kirkuk") is aimed at the clause's place only."""
-    placed = coded.type in place_targets().types  # "protests in Nairobi" are aimed at Kenya's rulers
+    placed = coded.type in typed_rule("place_targets").types  # "protests in Nairobi" are aimed at Kenya's rulers
     # "North and South Korea exchanged fire": sides a symmetric act pairs are each other's target, no place's people
     if (coded.type not in FORCE and not placed) or coded.recipients or _paired(coded.pattern, coded):
         return []
@@ -3585,7 +3579,8 @@ def _stance_told_below(ev: Event, events: list[Event], headings: list[tuple[int,
     """The act outside `ev`'s heading that holds that heading as a mention and tells `ev`'s sides, where `ev` is a
     heading's stance; else None."""
     heading = next(((lo, hi) for lo, hi in headings if lo <= ev.start < hi), None)
-    if heading is None or ev.type not in heading_stances().types or not (_of_side(ev.actor) and _of_side(ev.recipient)):
+    if heading is None or ev.type not in typed_rule("heading_stances").types \
+            or not (_of_side(ev.actor) and _of_side(ev.recipient)):
         return None
     lo, hi = heading
     return next((o for o in events if o.type != ev.type and not lo <= o.start < hi
@@ -3785,7 +3780,7 @@ def _content_of(coded: Coded, acts: list[Coded]) -> bool:
         # a promise or threat read into an act ("preparing to attack") is imagined too; so is one said in words a
         # verbal act of the sentence tells ("warned that Hezbollah would pay": the warning)
         return False
-    types = content_acts().types
+    types = typed_rule("content_acts").types
     # a verbal act the coder read into another act ("will continue support": a promise) does not own its clause
     triggers = {c.trigger.i for c in acts if c is not coded and c.type in types and c.pattern_id == c.pattern.id}
     tok = coded.trigger
