@@ -10,7 +10,8 @@ import pytest
 
 from flashpoint.model import Actor, AnalyzedArticle, Article, Event
 from flashpoint.nlp.event_confidence import CONFIDENT
-from flashpoint.nlp.event_patterns import Example, Pattern, _example, patterns
+from flashpoint.nlp.event_patterns import Pattern, patterns
+from flashpoint.nlp.event_rules import Example, read_example
 from flashpoint.nlp.language import names, read_yaml
 from flashpoint.nlp.pipeline import analyze
 from flashpoint.nlp.trigger_senses import TriggerSense, trigger_senses, unclear_sense
@@ -375,12 +376,12 @@ def test_article_setting_runs_its_examples() -> None:
 def test_standing_forces_run_their_examples() -> None:
     """A force that took its country from the story keeps it where the clause places it (positives: "41 troops
     destroyed in southern Ukraine" after Russia's are Russian); a base is a place, of the clause's place (negatives)."""
-    from flashpoint.nlp.event_patterns import _example, standing_forces
+    from flashpoint.nlp.event_patterns import standing_forces
 
     rule = standing_forces()
     assert rule.sectors and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.recipient is not None and e.recipient.sector in rule.sectors)
-    _positives_code_their_sides([_example(n, "standing_forces neg") for n in rule.negatives],
+    _positives_code_their_sides([read_example(n, "standing_forces neg") for n in rule.negatives],
                                 lambda e: e.recipient is not None and e.recipient.sector in rule.sectors)
 
 
@@ -388,12 +389,12 @@ def test_home_front_runs_its_examples() -> None:
     """A state's army aimed at no one named on its own soil fights the other side of its war (positives: "a
     counteroffensive in the Kherson region" is Ukraine's on Russia); its police at home act on their own people
     (negatives)."""
-    from flashpoint.nlp.event_patterns import _example, home_front
+    from flashpoint.nlp.event_patterns import home_front
 
     rule = home_front()
     assert rule.sectors and rule.types and rule.positives and rule.negatives
     _positives_code_their_sides(rule.positives, lambda e: e.type in rule.types)
-    _positives_code_their_sides([_example(n, "home_front neg") for n in rule.negatives], lambda e: e.type in rule.types)
+    _positives_code_their_sides([read_example(n, "home_front neg") for n in rule.negatives], lambda e: e.type in rule.types)
 
 
 def test_the_modes_the_force_rules_name_are_modes_of_patterns() -> None:
@@ -505,7 +506,7 @@ def test_every_sense_re_reads_patterns_of_another_type() -> None:
 def test_unclear_sense_marks_the_force_unsure() -> None:
     rule = unclear_sense()
     section = read_yaml("en", "events.yaml")["trigger_senses"]["unclear"]
-    positives, negatives = [_example(line, "unclear") for line in section["pos"]], section["neg"]
+    positives, negatives = [read_example(line, "unclear") for line in section["pos"]], section["neg"]
     assert positives and negatives and rule.confidence < CONFIDENT
     for ex in positives:
         events = [e for e in _analyse(ex.text).events if e.type == "ASSAULT"

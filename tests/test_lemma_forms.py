@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flashpoint.nlp import coref, event_time, events
+from flashpoint.nlp import event_time, events
 from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.inflect import inflect, irregular
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, quoting, read_yaml, syntax
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, quoting, read_yaml, speech_words, syntax
 from flashpoint.nlp.parser import parse
 from flashpoint.nlp.timexes import rule_words
 
@@ -28,7 +28,7 @@ def verb_lists() -> dict[str, frozenset[str]]:
     syn_lists = syntax()
     figure_rules = read_yaml(DEFAULT_LANGUAGE, "figures.yaml")["figure_rules"]
     return {
-        **{f"speech_verbs.{key}": coref.speech_words(key) for key in (
+        **{f"speech_verbs.{key}": speech_words(key) for key in (
             "verbs", "reported", "naming_verbs", "object_verbs", "phrase_verbs")},
         "quotes.issuing_verbs": quoting().issuing_verbs,
         "quotes.speaker_acts": quoting().speaker_acts,

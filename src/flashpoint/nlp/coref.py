@@ -70,13 +70,6 @@ def speech_lexicon() -> dict[str, Any]:
     return lexicon("speech_verbs.yaml")
 
 
-@lru_cache(maxsize=8)
-def speech_words(key: str) -> frozenset[str]:
-    """One speech_verbs.yaml word list (or a mapping's keys), lower-cased and read once: a set `syntax.is_verb_of`
-    matches a verb against."""
-    return frozenset(str(w).lower() for w in speech_lexicon().get(key) or ())
-
-
 @lru_cache(maxsize=1)
 def person_roles() -> frozenset[str]:
     """speech_verbs.yaml person_roles ("official", "spokesman"), read once: the words a person is named by."""

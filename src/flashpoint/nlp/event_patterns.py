@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from flashpoint.nlp.event_rules import (
+    Example,
+    noun_set,
+    read_example,
+    rule_examples,
+    rule_section,
+    unsure_ceiling,
+    word_set,
+)
 from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
@@ -16,13 +25,6 @@ KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", 
                   "needs_recipient", "complement_aux", "not_object_has", "own_object", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
                   "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "clause_doer", "listed_plurals", "speaker_actor", "made_when_said", "adjective", "other_side", "pos", "neg"})
-
-
-@dataclass(frozen=True)
-class Example:
-    text: str
-    actor: str  # ISO alpha-3 or IGO code, "-" none, "*" any
-    recipient: str
 
 
 @dataclass(frozen=True)
@@ -93,27 +95,10 @@ class Pattern:
     negatives: tuple[str, ...]
 
 
-def _example(line: str, source: str) -> Example:
-    text, sep, roles = line.partition("=>")
-    actor, sep2, recipient = roles.partition(">")
-    if not sep or not sep2:
-        raise ValueError(f"{source}: example {line!r} must read 'sentence => ACTOR > RECIPIENT'")
-    return Example(text.strip(), actor.strip(), recipient.strip())
-
-
-def _words(entry: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in entry.get(key) or [])
-
-
-def _nouns(entry: dict[str, Any], key: str) -> frozenset[str]:
-    """Object words with their plurals: an object matches by lemma or by its own form."""
-    return frozenset(f for w in _words(entry, key) for f in noun_forms(w))
-
-
 def _check_one_word_objects(entry: dict[str, Any], name: str, source: str) -> None:
     """An object word is matched against one token's lemma or form (events._object_fits): a phrase of several words
     ("false flag") would never match, and is refused rather than kept as a rule that does nothing."""
-    several = sorted(w for key in ("object", "not_object") for w in _words(entry, key) if " " in w)
+    several = sorted(w for key in ("object", "not_object") for w in word_set(entry, key) if " " in w)
     if several:
         raise ValueError(f"{source}: pattern {name}: objects are single words (the noun heading the object), "
                          f"not {several}")
@@ -143,21 +128,21 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
     _check_one_word_objects(entry, name, source)
     return Pattern(
         id=str(name), type=entry["type"], mode=mode, pos=_part_of_speech(entry),
-        lemmas=_words(entry, "verb") | _words(entry, "noun") | _words(entry, "adjective"), objects=_nouns(entry, "object"),
-        not_objects=_nouns(entry, "not_object"), object_words=_words(entry, "object_has"),
-        not_object_words=_words(entry, "not_object_has"), own_object=bool(entry.get("own_object")),
-        not_complement_subjects=_nouns(entry, "not_complement_subject"),
-        own_complement="own_complement_except" in entry, own_complement_except=_words(entry, "own_complement_except"),
+        lemmas=word_set(entry, "verb") | word_set(entry, "noun") | word_set(entry, "adjective"), objects=noun_set(entry, "object"),
+        not_objects=noun_set(entry, "not_object"), object_words=word_set(entry, "object_has"),
+        not_object_words=word_set(entry, "not_object_has"), own_object=bool(entry.get("own_object")),
+        not_complement_subjects=noun_set(entry, "not_complement_subject"),
+        own_complement="own_complement_except" in entry, own_complement_except=word_set(entry, "own_complement_except"),
         object_person=bool(entry.get("object_person")), object_place=bool(entry.get("object_place")),
-        clause_words=_nouns(entry, "clause_has"),
+        clause_words=noun_set(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
         not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),
         no_object=bool(entry.get("no_object")), transitive=bool(entry.get("transitive")),
         participle_preps=frozenset(entry.get("not_participle") or []),
-        particles=_words(entry, "particle"), complement_aux=_words(entry, "complement_aux"),
-        not_complements=_words(entry, "not_complement"), preps=_words(entry, "prep"),
-        needs_complement=bool(entry.get("needs_complement")), subjects=_nouns(entry, "subject"),
-        complements=_words(entry, "complement"),
+        particles=word_set(entry, "particle"), complement_aux=word_set(entry, "complement_aux"),
+        not_complements=word_set(entry, "not_complement"), preps=word_set(entry, "prep"),
+        needs_complement=bool(entry.get("needs_complement")), subjects=noun_set(entry, "subject"),
+        complements=word_set(entry, "complement"),
         recipient=tuple(entry.get("recipient") or defaults.get(entry["type"], ["obj"])),
         needs_recipient=bool(entry.get("needs_recipient")), needs_actor=bool(entry.get("needs_actor")), anchored=bool(entry.get("anchored")),
         implied_side=bool(entry.get("implied_side")),
@@ -166,14 +151,14 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         not_recipient_place=bool(entry.get("not_recipient_place")), visited_place=bool(entry.get("visited_place")),
         symmetric=bool(entry.get("symmetric")),
         weak=bool(entry.get("weak")), patient_actor=bool(entry.get("patient_actor")),
-        anywhere=bool(entry.get("anywhere")), not_has=_words(entry, "not_has"), not_head=_words(entry, "not_head"),
-        has=_words(entry, "has"), told_as=_words(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
-        members=_words(entry, "members"), subject_members=_words(entry, "subject_members"),
-        clause_doer=_words(entry, "clause_doer"), listed_plurals=bool(entry.get("listed_plurals")),
+        anywhere=bool(entry.get("anywhere")), not_has=word_set(entry, "not_has"), not_head=word_set(entry, "not_head"),
+        has=word_set(entry, "has"), told_as=word_set(entry, "told_as"), actor_from=tuple(entry.get("actor_from") or []),
+        members=word_set(entry, "members"), subject_members=word_set(entry, "subject_members"),
+        clause_doer=word_set(entry, "clause_doer"), listed_plurals=bool(entry.get("listed_plurals")),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
         speaker_actor=bool(entry.get("speaker_actor")),
         made_when_said=bool(entry.get("made_when_said")), other_side=bool(entry.get("other_side")),
-        positives=tuple(_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
+        positives=tuple(read_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 
 
@@ -270,7 +255,7 @@ def intent_carried(language: str = DEFAULT_LANGUAGE) -> tuple[frozenset[str], fr
 
 def _intent_words(language: str, key: str) -> frozenset[str]:
     """One lower-cased word list under events.yaml's `intent` (goals, weighed, measures)."""
-    return frozenset(str(w).lower() for w in (read_yaml(language, "events.yaml").get("intent") or {}).get(key) or [])
+    return word_set(rule_section(language, "intent")[0], key)
 
 
 def _intent_rule(language: str, name: str, words_key: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -280,16 +265,11 @@ def _intent_rule(language: str, name: str, words_key: str) -> tuple[frozenset[st
     unknown = types - set(ontology()["types"])
     if unknown:
         raise ValueError(f"lang/{language}/events.yaml: intent {name} lists unknown types {sorted(unknown)}")
-    return types, frozenset(str(w).lower() for w in rule.get(words_key) or [])
-
-
-def _examples(data: dict[str, Any], source: str) -> tuple[tuple[Example, ...], tuple[str, ...]]:
-    """A rule's positive examples (sentence => sides) and its negative sentences."""
-    return tuple(_example(p, source) for p in data.get("pos") or []), tuple(data.get("neg") or [])
+    return types, word_set(rule, words_key)
 
 
 def intent_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ...], tuple[str, ...]]:
-    return _examples(read_yaml(language, "events.yaml").get("intent") or {}, f"lang/{language}/events.yaml: intent")
+    return rule_examples(*rule_section(language, "intent"))
 
 
 def _types(data: dict[str, Any], source: str, key: str = "types") -> frozenset[str]:
@@ -299,11 +279,6 @@ def _types(data: dict[str, Any], source: str, key: str = "types") -> frozenset[s
     if unknown:
         raise ValueError(f"{source}: unknown types {unknown}")
     return frozenset(data.get(key) or [])
-
-
-def _rule_section(language: str, key: str) -> tuple[dict[str, Any], str]:
-    """A rule's section of events.yaml (empty where absent) and the name its errors give it."""
-    return read_yaml(language, "events.yaml").get(key) or {}, f"lang/{language}/events.yaml: {key}"
 
 
 @dataclass(frozen=True)
@@ -318,8 +293,8 @@ class ComplementRecipients:
 
 @lru_cache(maxsize=4)
 def complement_recipients(language: str = DEFAULT_LANGUAGE) -> ComplementRecipients:
-    data, source = _rule_section(language, "complement_recipients")
-    return ComplementRecipients(_types(data, source), _preps(data, "preps", source), *_examples(data, source))
+    data, source = rule_section(language, "complement_recipients")
+    return ComplementRecipients(_types(data, source), _preps(data, "preps", source), *rule_examples(data, source))
 
 
 def _preps(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
@@ -346,9 +321,9 @@ class NominalRecipients:
 
 @lru_cache(maxsize=4)
 def nominal_recipients(language: str = DEFAULT_LANGUAGE) -> NominalRecipients:
-    data, source = _rule_section(language, "nominal_recipients")
-    return NominalRecipients(_types(data, source), _nouns(data, "nouns"), _preps(data, "preps", source),
-                             _preps(data, "object_preps", source), *_examples(data, source))
+    data, source = rule_section(language, "nominal_recipients")
+    return NominalRecipients(_types(data, source), noun_set(data, "nouns"), _preps(data, "preps", source),
+                             _preps(data, "object_preps", source), *rule_examples(data, source))
 
 
 @lru_cache(maxsize=4)
@@ -378,7 +353,7 @@ class StateActs:
 @lru_cache(maxsize=4)
 def state_acts(language: str = DEFAULT_LANGUAGE) -> StateActs:
     data = read_yaml(language, "events.yaml").get("state_acts") or {}
-    return StateActs(frozenset(data.get("modes") or []), *_examples(data, f"lang/{language}/events.yaml: state_acts"))
+    return StateActs(frozenset(data.get("modes") or []), *rule_examples(data, f"lang/{language}/events.yaml: state_acts"))
 
 
 @dataclass(frozen=True)
@@ -400,8 +375,8 @@ class TypedRule:
 @lru_cache(maxsize=32)
 def typed_rule(key: str, language: str = DEFAULT_LANGUAGE) -> TypedRule:
     """The events.yaml rule `key` over event types (TypedRule says what each one does), read once a language."""
-    data, source = _rule_section(language, key)
-    return TypedRule(_types(data, source), *_examples(data, source))
+    data, source = rule_section(language, key)
+    return TypedRule(_types(data, source), *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -427,9 +402,9 @@ def _codes(entry: dict[str, Any], key: str) -> frozenset[str]:
 
 
 def _typed_words(language: str, key: str, words_key: str,
-                 read: Callable[[dict[str, Any], str], frozenset[str]] = _words) -> TypedWords:
-    data, source = _rule_section(language, key)
-    return TypedWords(_types(data, source), read(data, words_key), *_examples(data, source))
+                 read: Callable[[dict[str, Any], str], frozenset[str]] = word_set) -> TypedWords:
+    data, source = rule_section(language, key)
+    return TypedWords(_types(data, source), read(data, words_key), *rule_examples(data, source))
 
 
 @lru_cache(maxsize=4)
@@ -439,7 +414,7 @@ def condition_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
 
 @lru_cache(maxsize=4)
 def claim_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
-    return _typed_words(language, "claim_recipients", "nouns", _nouns)
+    return _typed_words(language, "claim_recipients", "nouns", noun_set)
 
 
 @dataclass(frozen=True)
@@ -458,17 +433,9 @@ class QuotedPhrases:
 @lru_cache(maxsize=4)
 def quoted_phrases(language: str = DEFAULT_LANGUAGE) -> QuotedPhrases:
     """The rule, its ceiling checked: a mark of an unsure event is below the confidence that shows one (0.5)."""
-    data, source = _rule_section(language, "quoted_phrases")
-    return QuotedPhrases(_words(data, "speech_deps"), _words(data, "clause_deps"), _unsure_ceiling(data, source),
-                         _examples(data, source))
-
-
-def _unsure_ceiling(data: dict[str, Any], source: str) -> float:
-    """A rule's `confidence`, the most an event it marks unsure may have: below the confidence that shows one (0.5)."""
-    ceiling = float(data.get("confidence", 0.0))
-    if not 0.0 <= ceiling < 0.5:
-        raise ValueError(f"{source}: confidence {ceiling} marks no event unsure (it must be below 0.5)")
-    return ceiling
+    data, source = rule_section(language, "quoted_phrases")
+    return QuotedPhrases(word_set(data, "speech_deps"), word_set(data, "clause_deps"), unsure_ceiling(data, source),
+                         rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -486,9 +453,9 @@ class SelfTargets:
 
 @lru_cache(maxsize=4)
 def self_targets(language: str = DEFAULT_LANGUAGE) -> SelfTargets:
-    data, source = _rule_section(language, "self_targets")
-    return SelfTargets(_types(data, source), _types(data, source, "unsure_types"), *_examples(data, source),
-                       _unsure_ceiling(data, source))
+    data, source = rule_section(language, "self_targets")
+    return SelfTargets(_types(data, source), _types(data, source, "unsure_types"), *rule_examples(data, source),
+                       unsure_ceiling(data, source))
 
 
 @dataclass(frozen=True)
@@ -506,9 +473,9 @@ class MovedDestinations:
 
 @lru_cache(maxsize=4)
 def moved_destinations(language: str = DEFAULT_LANGUAGE) -> MovedDestinations:
-    data, source = _rule_section(language, "moved_destinations")
-    return MovedDestinations(_types(data, source), _words(data, "sources"), _words(data, "destinations"),
-                             *_examples(data, source))
+    data, source = rule_section(language, "moved_destinations")
+    return MovedDestinations(_types(data, source), word_set(data, "sources"), word_set(data, "destinations"),
+                             *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -526,21 +493,21 @@ class PlacePointers:
 
 @lru_cache(maxsize=4)
 def place_pointers(language: str = DEFAULT_LANGUAGE) -> PlacePointers:
-    data, source = _rule_section(language, "place_pointers")
-    return PlacePointers(_types(data, source), _types(data, source, "scene_types"), _nouns(data, "nouns"),
-                         _words(data, "determiners"), *_examples(data, source))
+    data, source = rule_section(language, "place_pointers")
+    return PlacePointers(_types(data, source), _types(data, source, "scene_types"), noun_set(data, "nouns"),
+                         word_set(data, "determiners"), *rule_examples(data, source))
 
 
 @lru_cache(maxsize=4)
 def casualties_retold(language: str = DEFAULT_LANGUAGE) -> TypedWords:
     """events.yaml `casualties_retold`: casualties of `types` whose doer is only implied are the force told before
     when their clause points back at it (an attack noun with a determiner of `determiners`, the rule's words)."""
-    return _typed_words(language, "casualties_retold", "determiners", _words)
+    return _typed_words(language, "casualties_retold", "determiners", word_set)
 
 
 @lru_cache(maxsize=4)
 def harm_recipients(language: str = DEFAULT_LANGUAGE) -> TypedWords:
-    return _typed_words(language, "harm_recipients", "nouns", _nouns)
+    return _typed_words(language, "harm_recipients", "nouns", noun_set)
 
 
 @dataclass(frozen=True)
@@ -560,13 +527,13 @@ class ArticleSetting:
 
 @lru_cache(maxsize=4)
 def article_setting(language: str = DEFAULT_LANGUAGE) -> ArticleSetting:
-    data, source = _rule_section(language, "article_setting")
+    data, source = rule_section(language, "article_setting")
     share = data.get("share")
     if not isinstance(share, (int, float)) or not 0 < share <= 1:
         raise ValueError(f"{source}: share must be a number above 0 and at most 1")
-    return ArticleSetting(float(share), _least(data, source), _codes(data, "sectors"), _nouns(data, "forces"),
+    return ArticleSetting(float(share), _least(data, source), _codes(data, "sectors"), noun_set(data, "forces"),
                           _types(data, source, "addressed_types"), _codes(data, "unaddressing_sectors"),
-                          *_examples(data, source))
+                          *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -582,8 +549,8 @@ class WarFront:
 
 @lru_cache(maxsize=4)
 def war_front(language: str = DEFAULT_LANGUAGE) -> WarFront:
-    data, source = _rule_section(language, "war_front")
-    return WarFront(_least(data, source), *_examples(data, source))
+    data, source = rule_section(language, "war_front")
+    return WarFront(_least(data, source), *rule_examples(data, source))
 
 
 def _least(data: dict[str, Any], source: str) -> int:
@@ -611,9 +578,9 @@ class DomesticForce:
 
 @lru_cache(maxsize=4)
 def domestic_force(language: str = DEFAULT_LANGUAGE) -> DomesticForce:
-    data, source = _rule_section(language, "domestic_force")
-    return DomesticForce(_types(data, source), _codes(data, "victim_sectors"), _words(data, "war_modes"),
-                         _words(data, "cause_nouns"), *_examples(data, source))
+    data, source = rule_section(language, "domestic_force")
+    return DomesticForce(_types(data, source), _codes(data, "victim_sectors"), word_set(data, "war_modes"),
+                         word_set(data, "cause_nouns"), *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -631,9 +598,9 @@ class WarOnsets:
 
 @lru_cache(maxsize=4)
 def war_onsets(language: str = DEFAULT_LANGUAGE) -> WarOnsets:
-    data, source = _rule_section(language, "war_onsets")
-    return WarOnsets(_types(data, source), _words(data, "marks"), _words(data, "onsets"), _words(data, "acts"),
-                     *_examples(data, source))
+    data, source = rule_section(language, "war_onsets")
+    return WarOnsets(_types(data, source), word_set(data, "marks"), word_set(data, "onsets"), word_set(data, "acts"),
+                     *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -652,10 +619,10 @@ class HomeFront:
 
 @lru_cache(maxsize=4)
 def home_front(language: str = DEFAULT_LANGUAGE) -> HomeFront:
-    data, source = _rule_section(language, "home_front")
+    data, source = rule_section(language, "home_front")
     return HomeFront(_codes(data, "sectors"), _types(data, source),
                      frozenset(str(s or "") for s in data.get("state_sectors") or []),
-                     _types(data, source, "state_types"), *_examples(data, source))
+                     _types(data, source, "state_types"), *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -675,9 +642,9 @@ class ConflictAttackers:
 
 @lru_cache(maxsize=4)
 def conflict_attackers(language: str = DEFAULT_LANGUAGE) -> ConflictAttackers:
-    data, source = _rule_section(language, "conflict_attackers")
-    return ConflictAttackers(_types(data, source), _words(data, "instruments"), _words(data, "modes"),
-                             _words(data, "shared"), _unsure_ceiling(data, source), *_examples(data, source))
+    data, source = rule_section(language, "conflict_attackers")
+    return ConflictAttackers(_types(data, source), word_set(data, "instruments"), word_set(data, "modes"),
+                             word_set(data, "shared"), unsure_ceiling(data, source), *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -695,11 +662,11 @@ class ReferredActs:
 
 @lru_cache(maxsize=4)
 def referred_acts(language: str = DEFAULT_LANGUAGE) -> ReferredActs:
-    data, source = _rule_section(language, "referred_acts")
+    data, source = rule_section(language, "referred_acts")
     _types(data, source, "acts")  # checked: each act a type of the ontology
     kinds = data.get("acts") or {}
-    acts = {form: str(type_) for type_ in kinds for form in _nouns(kinds, type_)}
-    return ReferredActs(_types(data, source), _words(data, "determiners"), acts, *_examples(data, source))
+    acts = {form: str(type_) for type_ in kinds for form in noun_set(kinds, type_)}
+    return ReferredActs(_types(data, source), word_set(data, "determiners"), acts, *rule_examples(data, source))
 
 
 @lru_cache(maxsize=4)
@@ -738,9 +705,9 @@ class PlacedSectors:
 
 @lru_cache(maxsize=4)
 def placed_sectors(language: str = DEFAULT_LANGUAGE) -> PlacedSectors:
-    data, source = _rule_section(language, "placed_sectors")
+    data, source = rule_section(language, "placed_sectors")
     return PlacedSectors(frozenset(data.get("sectors") or []), frozenset(data.get("groups") or []),
-                         frozenset(data.get("unowned") or []), *_examples(data, source),
+                         frozenset(data.get("unowned") or []), *rule_examples(data, source),
                          sponsored=frozenset(data.get("sponsored_types") or []))
 
 
@@ -757,9 +724,9 @@ class StandingForces:
 @lru_cache(maxsize=4)
 def standing_forces(language: str = DEFAULT_LANGUAGE) -> StandingForces:
     """events.yaml standing_forces: the forces a clause's place does not take as its own (events._standing_force)."""
-    data, source = _rule_section(language, "standing_forces")
+    data, source = rule_section(language, "standing_forces")
     return StandingForces(frozenset(data.get("sectors") or []), _types(data, source, "moving_types"),
-                          *_examples(data, source))
+                          *rule_examples(data, source))
 
 
 @dataclass(frozen=True)
@@ -777,11 +744,11 @@ class Interception:
 
 @lru_cache(maxsize=4)
 def interception(language: str = DEFAULT_LANGUAGE) -> Interception:
-    data, source = _rule_section(language, "interception")
-    verbs = frozenset(f for w in _words(data, "verbs") for f in verb_forms(w))  # "shot": the parse's lemma may be the form
-    return Interception(verbs, _words(data, "particles"),
-                        frozenset(f for w in _words(data, "objects") for f in _phrase_forms(w)), _words(data, "defenders"),
-                        *_examples(data, source))
+    data, source = rule_section(language, "interception")
+    verbs = frozenset(f for w in word_set(data, "verbs") for f in verb_forms(w))  # "shot": the parse's lemma may be the form
+    return Interception(verbs, word_set(data, "particles"),
+                        frozenset(f for w in word_set(data, "objects") for f in _phrase_forms(w)), word_set(data, "defenders"),
+                        *rule_examples(data, source))
 
 
 def _phrase_forms(phrase: str) -> frozenset[str]:

@@ -282,7 +282,7 @@ def _reacted_to(noun: Token) -> bool:
             return False
     elif not (noun.dep_ == "ROOT" and _clause_misread(noun)):
         return False
-    return any((c.dep_ == "det" and c.lower_ in rule.determiners) or (c.dep_ == "nmod:poss" and _time_word(syn.np_head(c)))
+    return any((c.dep_ == "det" and c.lower_ in rule.determiners) or (c.dep_ == "nmod:poss" and syn.calendar_word(syn.np_head(c)))
                for c in noun.children)
 
 
@@ -397,7 +397,7 @@ def _hangs_on_its_head(host: Token) -> bool:
     """The word has a head it hangs on: "years of negotiations" is a course told; "made no progress in recent weeks in
     talks" hangs the talks on a time the parse misplaced: a time word is a head only through "of"."""
     return host.head.i != host.i and not (
-        _time_word(host.head) and syn.case_of(host) not in names().genitive_prepositions)
+        syn.calendar_word(host.head) and syn.case_of(host) not in names().genitive_prepositions)
 
 
 def _hosts_of(tok: Token) -> list[Token]:
@@ -754,7 +754,7 @@ def _stationed_in(doc: NlpDoc, head: Token) -> str | None:
 
 def _issuer(doc: NlpDoc, document: Token, state: ArticleState) -> Party | None:
     """"The Security Council adopted a resolution demanding a ceasefire": a document that acts speaks for whoever
-    issued it, the subject of the verb it is the object of (quotes.yaml document_nouns)."""
+    issued it, the subject of the verb it is the object of (speech_verbs.yaml document_nouns)."""
     if document.dep_ != "obj" or not is_document(document):
         return None
     issuer = syn.subject(document.head)
@@ -1312,16 +1312,10 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
                 and r.actor.sector not in p.not_recipient_sectors
                 and not (p.not_recipient_place and _plain_place(r.actor))]
 
-    found = other(_passive_recipients(doc, trigger, p, state))
-    if found:
-        return found
     objects = [obj] if obj is not None else [syn.np_head(o) for o in syn.children(trigger, "obj")]
-    found = other(_aimed_at(doc, objects, state))
-    if found:
-        return found
-    asked = _asked_in_writing(trigger)
-    if asked is not None:  # "called for the UN to send a mission to Zaporizhzhia": the UN is asked, whatever its country
-        return other(_parties(doc, asked, state))
+    first = _read_before_slots(doc, trigger, p, objects, state, other)
+    if first is not None:
+        return first
     # "condemned the killing of civilians", "all acts of violence against civilians": an act is aimed at its doer
     acts = not p.objects and bool(objects) and all(_is_act(o) for o in objects)
     addressed = not acts and _addressed(trigger, p, objects)
@@ -1336,6 +1330,19 @@ def recipients_of(doc: NlpDoc, trigger: Token, p: Pattern, obj: Token | None, st
     if _asked_alone(trigger, p, slots, addressed, acts):
         return []
     return _implied_recipients(doc, trigger, p, objects, state, sides, other)
+
+
+def _read_before_slots(doc: NlpDoc, trigger: Token, p: Pattern, objects: list[Token], state: ArticleState,
+                       keep: Callable[[list[Party]], list[Party]]) -> list[Party] | None:
+    """The recipients read before the pattern's slots (each kept by `keep`, the caller's filter): a passive's subject,
+    the target a participle of aim names, the subject an infinitive has written before its "to" ("called for the UN
+    to send a mission to Zaporizhzhia": the UN is asked, whatever its country; where `keep` drops it, no one, not a
+    side the infinitive names further on); None where none of them is told."""
+    found = keep(_passive_recipients(doc, trigger, p, state)) or keep(_aimed_at(doc, objects, state))
+    if found:
+        return found
+    asked = _asked_in_writing(trigger)
+    return keep(_parties(doc, asked, state)) if asked is not None else None
 
 
 def _aimed_at(doc: NlpDoc, objects: list[Token], state: ArticleState) -> list[Party]:
@@ -1502,7 +1509,7 @@ def _asked_by_oblique(trigger: Token, p: Pattern) -> bool:
     Russian troops": whoever he is, the act's side says more than nothing)."""
     preps = _recipient_preps(p)
     return bool(preps) and syn.is_verb_of(trigger, syntax().object_control_verbs) and bool(_complements(trigger)) \
-        and any(not _time_word(h) and h.pos_ != "PRON" for h in map(syn.np_head, syn.obliques(trigger, preps)))
+        and any(not syn.calendar_word(h) and h.pos_ != "PRON" for h in map(syn.np_head, syn.obliques(trigger, preps)))
 
 
 def _asked_about_another(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool:
@@ -1511,11 +1518,6 @@ def _asked_about_another(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool
     record can name."""
     trigger, p = coded.trigger, coded.pattern
     return not coded.recipients and _asked_by_oblique(trigger, p) and bool(_complement_recipients(doc, trigger, p, state))
-
-
-def _time_word(tok: Token) -> bool:
-    """A word of the calendar ("called on Sunday for ..."): a time, which no one is asked by."""
-    return syn.calendar_word(tok)
 
 
 def _addressed(trigger: Token, p: Pattern, objects: list[Token]) -> bool:
@@ -1671,23 +1673,24 @@ def _clause_side(trigger: Token, p: Pattern) -> Token | None:
     """The side a pattern's `ccomp` slot reads in the clause the verb reports: its subject; for the types of events.yaml
     `clause_doers`, the doer of that clause's act ("said Russian diplomats should be expelled": the expeller, none
     named, not the diplomats)."""
-    clause = _reported_clause(trigger)
-    if p.type in typed_rule("clause_doers").types and clause is not None and syn.is_passive(clause):
-        return syn.agent(clause)
-    return syn.clause_subject(trigger)
+    passive = _passive_clause_of_a_doer(trigger, p)
+    return syn.agent(passive) if passive is not None else syn.clause_subject(trigger)
 
 
-def _reported_clause(trigger: Token) -> Token | None:
-    """The clause with a subject the verb reports (syn.clause_subject's)."""
-    return next((c for c in syn.children(trigger, "ccomp") if syn.children(c, "nsubj", "nsubj:pass")), None)
+def _passive_clause_of_a_doer(trigger: Token, p: Pattern) -> Token | None:
+    """The clause with a subject the verb reports (syn.clause_subject's), where it is in the passive and the pattern
+    is of a type of events.yaml `clause_doers` (its side the clause's doer, not the one the passive tells of)."""
+    if p.type not in typed_rule("clause_doers").types:
+        return None
+    clause = next((c for c in syn.children(trigger, "ccomp") if syn.children(c, "nsubj", "nsubj:pass")), None)
+    return clause if clause is not None and syn.is_passive(clause) else None
 
 
 def _done_by_no_one_named(trigger: Token, p: Pattern) -> bool:
     """"said Russian diplomats should be expelled from the country": for the types of events.yaml `clause_doers`, a
     reported clause in the passive with no agent asks or accuses no one named, nor a side its act names further on."""
-    clause = _reported_clause(trigger)
-    return p.type in typed_rule("clause_doers").types and clause is not None and syn.is_passive(clause) \
-        and syn.agent(clause) is None
+    passive = _passive_clause_of_a_doer(trigger, p)
+    return passive is not None and syn.agent(passive) is None
 
 
 def _addressees(noun: Token) -> list[Token]:
@@ -1916,43 +1919,73 @@ def _entity_tokens(doc: NlpDoc, types: tuple[str, ...]) -> frozenset[int]:
 
 
 def code_with(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
+    """The act the pattern codes on the trigger: its sides read from the clause, given their countries, filled from
+    the story where the clause leaves them implied, and set in the story; None where the sides meet not the
+    pattern's demands."""
+    coded = _sides_read(doc, tok, p, obj, state)
+    if coded is None or not _sides_placed(doc, coded, state) or not _implied_sides_filled(doc, coded, state):
+        return None
+    _set_in_the_story(doc, coded, state)
+    return coded
+
+
+def _sides_read(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: ArticleState) -> Coded | None:
+    """The sides the clause tells (doers, recipients, the place) as the parse reads them; None where the doer is a
+    cause, not a side ("the pandemic killed millions", "valuations supported by low yields")."""
     coded = Coded(pattern=p, trigger=tok)
     doers = _doers(doc, tok, p, obj, state)
     if doers is None:
-        return None  # "the pandemic killed millions", "valuations supported by low yields": a cause, not a side
+        return None
     coded.actors = doers or _unnamed_doers(doc, tok, p, state)
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
     _mark_named(p, coded)
     coded.asked = _asked_about_another(doc, coded, state)
+    return coded
+
+
+def _sides_placed(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool:
+    """The sides read given their countries (the enemy named from the writer's side, places and civilians of the
+    story), in two passes with the pattern's demands checked after each: False where they fail."""
+    tok, p = coded.trigger, coded.pattern
     front = _writer_side(doc, tok) or state.front  # the side "the enemy" is said from, read once for both passes
     _name_enemies(coded, front)
     _localise(coded, state)
     _place_civilians(coded, state, early=True)  # "Museveni warned citizens": a side for a pattern needing one
     if not _sides_fit(p, coded, implied=p.implied_side) or _of_another_side(doc, tok, p, coded, state):
-        return None
+        return False
     _unsponsor(coded)
     _place_civilians(coded, state)
     _place_bare_recipients(coded)
     _name_enemies(coded, front, final=True)  # "occupation forces detained activists in Melitopol": once they are placed
-    if not _sides_fit(p, coded, implied=p.implied_side) or (p.other_side and _one_side_only(coded)):
-        return None  # "attacked by three enemy factions" in a game: an enemy of no one was its only side
+    # "attacked by three enemy factions" in a game: an enemy of no one was its only side
+    return _sides_fit(p, coded, implied=p.implied_side) and not (p.other_side and _one_side_only(coded))
+
+
+def _implied_sides_filled(doc: NlpDoc, coded: Coded, state: ArticleState) -> bool:
+    """Sides the clause leaves unnamed, filled from the story (the attacker, the target), its modality read first (a
+    promise re-types the act, and the target implied is by type); False where an act whose other side the text may
+    imply has none ("Russian shelling" in no place, told of no place before: no target)."""
+    tok, p = coded.trigger, coded.pattern
     _fill_unnamed_doers(doc, coded, state)
     _modality(coded, tok, p, said=_said(doc, tok))
     coded.recipients = _one_side_per_country(coded.recipients, coded.type) or _implied_target(coded, state)
     if p.implied_side and not coded.actors:  # "a rocket attack in Zaporizhzhia": the other side's, once its target is
         coded.actors = _unnamed_attacker(doc, coded, state)
     _place_war_victims(coded)
-    if not _implied_fit(p, coded):
-        return None  # "Russian shelling" in no place, told of no place before: no target
-    coded.reported_by = reporter(doc, tok, state)
+    return _implied_fit(p, coded)
+
+
+def _set_in_the_story(doc: NlpDoc, coded: Coded, state: ArticleState) -> None:
+    """Who reports the act, the setting of the article (a side it addresses), and no enemy's mark left on an actor's
+    id."""
+    coded.reported_by = reporter(doc, coded.trigger, state)
     _of_the_setting(coded, state)
     coded.recipients = coded.recipients or _setting_addressed(coded, state)
     for q in (*coded.actors, *coded.recipients):
         if q.actor.id == ENEMY:
             q.actor = q.actor.model_copy(update={"id": None})
-    return coded
 
 
 def _unnamed_doers(doc: NlpDoc, tok: Token, p: Pattern, state: ArticleState) -> list[Party]:
@@ -2848,15 +2881,27 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     loc, inherited = _target_place(coded, state, placed)
     if loc is None or loc.country is None:
         return []
-    invader = state.attackers.get(loc.country) if not placed else None
-    home = [a for a in coded.actors if a.actor.country == loc.country and a.actor.sector not in placed_sectors().groups]
+    enemy = _enemy_at_home(coded, state, loc.country) if not placed else None
+    if enemy is not None:
+        return [Party(enemy, inherited=True)]
+    return _people_of_the_place(coded, loc, inherited, placed)
+
+
+def _enemy_at_home(coded: Coded, state: ArticleState, country: str) -> Actor | None:
+    """Whom force told at home fights: "Kyiv said its troops are fighting hard" after Russia's attacks: a state
+    fighting at home fights whoever the article last told attacking its country, not its own people (an armed group
+    at home still hits its own); else the other side of its war where events.yaml home_front says so."""
+    invader = state.attackers.get(country)
+    home = [a for a in coded.actors if a.actor.country == country and a.actor.sector not in placed_sectors().groups]
     if invader is not None and home:
-        # "Kyiv said its troops are fighting hard" after Russia's attacks: a state fighting at home fights whoever the
-        # article last told attacking its country, not its own people (an armed group at home still hits its own)
-        return [Party(invader, inherited=True)]
-    front = _home_front(coded, loc.country) if not placed else None
-    if front is not None:
-        return [Party(front, inherited=True)]
+        return invader
+    return _home_front(coded, country)
+
+
+def _people_of_the_place(coded: Coded, loc: Place, inherited: bool, placed: bool) -> list[Party]:
+    """The people of the place (its rulers, for an act of `place_targets`), unless a side acting is named by a place
+    of that country (`_place_itself_acting`): force then has no target read, an act of self_targets `unsure_types`
+    keeps it, marked unsure (`Coded.self_placed`)."""
     if _place_itself_acting(coded, loc):
         if coded.type not in self_targets().unsure_types:
             return []
@@ -2877,6 +2922,8 @@ def _place_itself_acting(coded: Coded, loc: Place) -> bool:
 
 
 def _named_by_a_place(actor: Actor, loc: Place) -> bool:
+    """The actor's words are the place's own ("thousands demonstrated in Lima": Lima) or name a place of its country
+    (the country itself, a town of it), not a people or a body of it."""
     place = actor_kb.resolve_place(actor.text)
     return actor.text == loc.text or (place is not None and place.country == loc.country)
 
@@ -2968,17 +3015,10 @@ def _key(ev: Event) -> tuple[object, ...]:
 
 
 def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | None = None) -> list[Event]:
+    """The act's events, one a pair of its sides (a pair of nonpolitical sectors only is none), each dated and given
+    the confidence its features read."""
     tok = coded.trigger
-    clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
-    # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
-    told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
-    present = syn.is_present(tok)  # "is seeking": an -ing form with a present auxiliary is going on now
-    # told as now: an -ing form ("is seeking") or a simple present ("The US wants the UK to extradite Assange ... in
-    # 2010"): a date in its clause names a thing, not the act
-    date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
-                                  ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
-    historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok) \
-        or told_as_state(doc, tok) or told_as_run(doc, tok)
+    date, historical = _act_time(doc, tok, sentence, day)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     pairs = _pairs(coded)
@@ -2994,17 +3034,39 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                    reported_by=coded.reported_by,
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
-        x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
-                     trigger=tok, sentences=len(doc.sentences()), fanout=len(pairs), quoted_phrase=_quoted_phrase(doc, tok),
-                     placed_only=coded.placed_only, self_placed=coded.self_placed,
-                     unclear_sense=unclear(coded.pattern_id, tok, actor, recipient))
-        ev.confidence = confidence(x)
-        doc.extras.setdefault("event_features", {})[id(ev)] = x
-        # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
-        # confidence fitter scores a refit over all of an event's tellings (benchmarks/fit_event_confidence.py)
-        doc.extras.setdefault("event_codings", []).append((ev.start, ev.end, ev.type, x))
+        _set_confidence(doc, coded, ev, inherited=inherited, index=index, fanout=len(pairs))
         out.append(ev)
     return out
+
+
+def _act_time(doc: NlpDoc, tok: Token, sentence: Span, day: str | None) -> tuple[str | None, bool]:
+    """(date, historical) of the act the trigger tells: its clause's date, the sentence's, or `day` (the day the
+    sentence before told of); background where told as standing, a habit, a description, a state or a run of acts."""
+    clause = (min(t.idx for t in tok.subtree), max(t.idx + len(t) for t in tok.subtree))
+    # the day the sentence before told of: for a past act told outside a quote ("In the same call, Putin accused")
+    told = day if tok.tag_ in ("VBD", "VBN") and not _in_quote(doc, tok.idx) else None
+    present = syn.is_present(tok)  # "is seeking": an -ing form with a present auxiliary is going on now
+    # told as now: an -ing form ("is seeking") or a simple present ("The US wants the UK to extradite Assange ... in
+    # 2010"): a date in its clause names a thing, not the act
+    date, historical = event_time(doc, sentence, clause, present, syn.own_clause(tok), told, asides(tok),
+                                  ongoing=present and tok.tag_ in ("VBG", "VBZ", "VBP"))
+    historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok) \
+        or told_as_state(doc, tok) or told_as_run(doc, tok)
+    return date, historical
+
+
+def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, index: int, fanout: int) -> None:
+    """The event's confidence, from the features of its telling, which are kept for the confidence fitter."""
+    tok = coded.trigger
+    x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
+                 trigger=tok, sentences=len(doc.sentences()), fanout=fanout, quoted_phrase=_quoted_phrase(doc, tok),
+                 placed_only=coded.placed_only, self_placed=coded.self_placed,
+                 unclear_sense=unclear(coded.pattern_id, tok, ev.actor, ev.recipient))
+    ev.confidence = confidence(x)
+    doc.extras.setdefault("event_features", {})[id(ev)] = x
+    # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
+    # confidence fitter scores a refit over all of an event's tellings (benchmarks/fit_event_confidence.py)
+    doc.extras.setdefault("event_codings", []).append((ev.start, ev.end, ev.type, x))
 
 
 def _business_only(actor: Actor | None, recipient: Actor | None) -> bool:
@@ -3178,12 +3240,22 @@ def _told_by_a_fuller_act(coded: Coded, evs: list[Event], told: list[tuple[Coded
     if coded.type not in FORCE or not evs or any(_of_country(ev.actor) or _of_country(ev.recipient) for ev in evs):
         return False
     tok = coded.trigger
-    return any(c.type == coded.type and c.trigger != tok and any(_of_country(e.actor) and _of_country(e.recipient)
-                                                                 for e in other)
-               and (c.trigger in tok.subtree or tok in c.trigger.subtree) for c, other in told)
+    return any(c.type == coded.type and c.trigger != tok and _names_both_sides(other) and _one_inside(c.trigger, tok)
+               for c, other in told)
+
+
+def _names_both_sides(evs: list[Event]) -> bool:
+    """One of the events names the country of its actor and of its recipient."""
+    return any(_of_country(e.actor) and _of_country(e.recipient) for e in evs)
+
+
+def _one_inside(a: Token, b: Token) -> bool:
+    """One trigger stands inside the other's phrase (the two in one parsed sentence: their subtrees are written)."""
+    return a in b.subtree or b in a.subtree
 
 
 def _of_country(side: Actor | None) -> bool:
+    """A side read with a country."""
     return side is not None and side.country is not None
 
 def _told_verbatim(found: list[Event], told_as: list[tuple[Coded, list[Event]]], state: ArticleState) -> list[Event]:
@@ -3253,7 +3325,7 @@ def _act_words(trigger: Token) -> frozenset[str]:
 
 def _telling_word(tok: Token) -> bool:
     """A name that is no whole country's and no day's, a noun object, or a count of things ("3,238 civilians")."""
-    if _time_word(tok):
+    if syn.calendar_word(tok):
         return False
     if tok.pos_ == "PROPN":
         return not actor_kb.names_a_whole_country(tok.text)
@@ -3356,7 +3428,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_owner_attachment(doc.tokens, _is_role)
     syn.repair_double_objects(doc.tokens, lambda tok: _names_side(doc, tok))
     syn.repair_verbless_headlines(doc.tokens, known_verb)
-    syn.repair_participle_objects(doc.tokens, known_verb, _time_word)
+    syn.repair_participle_objects(doc.tokens, known_verb, syn.calendar_word)
     syn.repair_plural_verbs(doc.tokens, known_verb)
     syn.repair_infinitive_nouns(doc.tokens, known_verb)
     syn.repair_gerund_headlines(doc.tokens, known_verb)

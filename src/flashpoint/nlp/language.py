@@ -584,6 +584,13 @@ def lexicon(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=16)
+def speech_words(key: str, language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """One speech_verbs.yaml word list (or a mapping's keys), lower-cased and read once: the one reader of its lists
+    for the parse's repairs, the speakers and the quotes (a set `syntax.is_verb_of` matches a verb against)."""
+    return frozenset(str(w).lower() for w in lexicon("speech_verbs.yaml", language).get(key) or ())
+
+
 @lru_cache(maxsize=4)
 def given_names(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """Common given names, as written (resources/lang/<code>/first_names.yaml `first_names`)."""

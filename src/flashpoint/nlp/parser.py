@@ -45,7 +45,7 @@ from threadpoolctl import ThreadpoolController
 
 from flashpoint.nlp.arrays import listed, sorted_hashes
 from flashpoint.nlp.inflect import shaped
-from flashpoint.nlp.language import dateline, lexicon, names, syntax
+from flashpoint.nlp.language import dateline, names, quoting, speech_words, syntax
 from flashpoint.nlp.languages import parser_dir
 
 MODEL_DIR = parser_dir()  # resources/models/<settings/languages.yaml `parser`>: its language is the one analysed
@@ -617,17 +617,25 @@ def repair_fronted_subjects(doc: Doc) -> None:
     apposition inside that phrase, is the verb's subject; a verb with a subject of its own ("In Kherson, the regional
     capital, the shelling went on") keeps it."""
     for noun in list(_labelled(doc, "appos")):
-        first, last = noun.left_edge.i, noun.right_edge.i
-        first += doc[first].text == ","  # the comma that sets it off, hung on it
-        last -= doc[last].text == "," and last > noun.i
-        verb = doc[last + 2] if last + 2 < len(doc) else None
-        if verb is None or first == 0 or doc[first - 1].text != "," or doc[last + 1].text != "," or \
-                noun.pos_ not in NOMINAL or verb.pos_ != "VERB" or noun.head.i > noun.i or \
-                any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children):
-            continue
-        fronted = _fronted_phrase(noun, verb)
-        if fronted is not None:
+        verb = _verb_after_commas(noun) if noun.pos_ in NOMINAL and noun.head.i <= noun.i else None
+        if verb is not None and _fronted_phrase(noun, verb) is not None:
             noun.head, noun.dep_ = verb, "nsubj"
+
+
+def _verb_after_commas(noun: Token) -> Token | None:
+    """The verb with no subject of its own right after the noun's phrase, where a comma sets that phrase off on either
+    side (a comma hung on the phrase is part of it); the verb's part of speech read before its children, which a
+    sentence outside the parse scope has none of."""
+    doc = noun.doc
+    first, last = noun.left_edge.i, noun.right_edge.i
+    first += doc[first].text == ","  # the comma that sets it off, hung on it
+    last -= doc[last].text == "," and last > noun.i
+    if first == 0 or last + 2 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    verb = doc[last + 2]
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children):
+        return None
+    return verb
 
 
 def _document_and_clause(tok: Token, documents: frozenset[str]) -> tuple[Token, Token] | None:
@@ -658,8 +666,7 @@ def _fronted_phrase(noun: Token, verb: Token) -> Token | None:
 def _speech_participles_and_documents() -> tuple[NDArray[np.uint64], frozenset[str]]:
     """The hashes of the speech -ing forms and the document nouns `repair_document_participles` reads, once a
     process, not once an article."""
-    documents = frozenset(str(w).lower() for w in lexicon("speech_verbs.yaml").get("document_nouns") or ())
-    return sorted_hashes(syntax().absolute_speech_participles), documents
+    return sorted_hashes(syntax().absolute_speech_participles), speech_words("document_nouns")
 
 
 def repair_document_participles(doc: Doc) -> None:
@@ -667,8 +674,9 @@ def repair_document_participles(doc: Doc) -> None:
     of "warning" and the clause a relative one on it: a speech -ing form the tagger read as a noun (syntax.yaml
     absolute_speech_participles), right after a document noun hung on it as a compound (speech_verbs.yaml
     document_nouns), with a clause opening right after it, is a participle describing the document; the document
-    takes its place in the sentence, the clause is what it reports (its "that" the clause's mark). "A warning that
-    …" with no document before it, and a document with no clause after the -ing form, are left as they were read."""
+    takes its place in the sentence, the clause is what it reports (its "that", quotes.yaml complementizers, the
+    clause's mark). "A warning that …" with no document before it, and a document with no clause after the -ing form,
+    are left as they were read."""
     forms, documents = _speech_participles_and_documents()
     for i in np.flatnonzero(listed(doc.to_array(LOWER), forms)).tolist():
         tok = doc[i]
@@ -682,7 +690,7 @@ def repair_document_participles(doc: Doc) -> None:
         tok.head, tok.dep_, tok.tag_, tok.pos_ = document, "acl", "VBG", "VERB"
         clause.dep_ = "ccomp"
         opener = doc[i + 1]
-        if opener.lower_ == "that" and opener.head == clause and opener.dep_ != "nsubj":
+        if opener.lower_ in quoting().complementizers and opener.head == clause and opener.dep_ != "nsubj":
             opener.dep_, opener.pos_, opener.tag_ = "mark", "SCONJ", "IN"
 
 

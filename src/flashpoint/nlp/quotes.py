@@ -27,7 +27,7 @@ from flashpoint.nlp.document import NlpDoc, doc_text, token_offsets, words_near
 from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.inflect import inflect
 from flashpoint.nlp.interviews import interview_turns
-from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting
+from flashpoint.nlp.language import Patterns, calendar_words, names, people, quoting, speech_words
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.speakers import (
     Speakers,
@@ -170,7 +170,7 @@ def _gerund(base: str, past: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _forms() -> dict[str, str]:
+def speech_verb_forms() -> dict[str, str]:
     """Every inflected form of a speech verb -> its base (the shipped lemmatizer misses some: "denounc")."""
     lex = coref.speech_lexicon()
     out: dict[str, str] = {}
@@ -186,7 +186,7 @@ def _forms() -> dict[str, str]:
 def _cue_words() -> frozenset[str]:
     """The words a cue is read from (`find_cues`): "according", a speech verb's forms and lemmas, a phrase verb's
     lemmas and forms (its lemma may be misread: `syntax.listed_verb`)."""
-    return frozenset({_ACCORDING_HEAD, *_forms(), *_verbs(), *_phrase_verbs(), *phrase_verb_forms()})
+    return frozenset({_ACCORDING_HEAD, *speech_verb_forms(), *_verbs(), *_phrase_verbs(), *phrase_verb_forms()})
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +214,7 @@ def _phrase_verbs() -> dict[str, tuple[str, re.Pattern[str]]]:
 def _phrase_object(verb: Token, text: str) -> re.Match[str] | None:
     """'made it clear that', 'raised the alarm that': the object words after a phrase verb, before "that" (`text`:
     the verb's doc's text, which the doc would join again at each call)."""
-    row = _phrase_verbs().get(syntax.listed_verb(verb, coref.speech_words("phrase_verbs")) or "")
+    row = _phrase_verbs().get(syntax.listed_verb(verb, speech_words("phrase_verbs")) or "")
     if row is None or not verb.tag_.startswith("VB"):
         return None
     m = row[1].match(text, verb.idx + len(verb))
@@ -226,7 +226,7 @@ def _phrase_object(verb: Token, text: str) -> re.Match[str] | None:
 def _phrase_cue(verb: Token, text: str) -> str | None:
     """The cue a phrase verb gives its quotes ("made it clear"), or None."""
     m = _phrase_object(verb, text)
-    base = syntax.listed_verb(verb, coref.speech_words("phrase_verbs"))
+    base = syntax.listed_verb(verb, speech_words("phrase_verbs"))
     return " ".join([_phrase_verbs()[base][0], *m.group(0).split()]) if m and base else None
 
 
@@ -566,7 +566,7 @@ def _whole_sentences(body: str, sentences: list[tuple[int, int]]) -> list[tuple[
 
 
 def _base(tok: Token) -> str:
-    return _forms().get(tok.lower_) or tok.lemma_.lower()
+    return speech_verb_forms().get(tok.lower_) or tok.lemma_.lower()
 
 
 def _is_cue_verb(tok: Token) -> bool:
@@ -654,7 +654,7 @@ def _misread_speech_verb(tok: Token) -> bool:
     """'The research concludes:', 'the report notes', 'It also argues for': the -s form of a speech verb
     that the tagger read as a plural noun, right after a singular subject (past adverbs) and before a
     clause or punctuation; "reports say", "rejects claims" and "its claims" stay nouns."""
-    base = _forms().get(tok.lower_)
+    base = speech_verb_forms().get(tok.lower_)
     if tok.tag_ not in ("NNS", "NNPS") or base is None or tok.lower_ != inflect("third_person", base) or tok.i == 0:
         return False
     if tok.text[:1].isupper() and tok.doc[tok.i - 1].text[:1].isupper():
@@ -842,7 +842,7 @@ class Extraction:
 
     def _document_speaker(self, document: Token) -> Who | None:
         """'The ministry issued a statement saying that …', 'a letter from X warning that …': a speech verb that
-        describes a document (speech_verbs.yaml documents) speaks for whoever issued it: the body its phrase names,
+        describes a document (speech_verbs.yaml document_nouns) speaks for whoever issued it: the body its phrase names,
         else the subject of the verb that put it out (quotes.yaml issuing_verbs); else no one, not whoever spoke before."""
         issuer = self.speakers.issued_by(document)
         if issuer is not None or document.dep_ not in ("obj", "dobj") or \
@@ -2286,7 +2286,7 @@ class Extraction:
         toks = list(clause.subtree)
         a = toks[0].idx
         that = next((t for t in toks if _is_that(t) and t.i > toks[0].i), None)
-        listener = syntax.is_verb_of(verb, coref.speech_words("object_verbs"))
+        listener = syntax.is_verb_of(verb, speech_words("object_verbs"))
         if that is not None and (toks[0].pos_ == "ADP" or listener) and \
                 (not any(t.pos_ in syntax.VERBS for t in toks if t.i < that.i) or listener and that.dep_ == "mark"):
             # 'said during a news conference in Kyiv that …': the setting is no part; 'told a few thousand

@@ -23,7 +23,7 @@ from flashpoint.nlp import coref, syntax
 from flashpoint.nlp.actors import actor_for_span, resolve_actor
 from flashpoint.nlp.document import NlpDoc, doc_text, spaced_words, words_near
 from flashpoint.nlp.gazetteer import fold, gazetteer
-from flashpoint.nlp.language import Patterns, names, number_words, people, quoting
+from flashpoint.nlp.language import Patterns, names, number_words, people, quoting, speech_words
 from flashpoint.nlp.language import syntax as syntax_words
 from flashpoint.nlp.regexes import longest_first
 
@@ -99,18 +99,6 @@ class Who:
 
 
 @lru_cache(maxsize=1)
-def _documents() -> frozenset[str]:
-    """Nouns for what a speaker issues ("the statement said"): they speak for their issuer."""
-    return frozenset(str(w).lower() for w in coref.speech_lexicon().get("document_nouns", []))
-
-
-@lru_cache(maxsize=1)
-def _sources() -> frozenset[str]:
-    """Nouns for those who speak without a name ("sources", "witnesses", "the military")."""
-    return frozenset(str(w).lower() for w in coref.speech_lexicon().get("source_nouns", []))
-
-
-@lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
     """Role nouns a tagger may take for adjectives ("a senior official said"), singular and plural."""
     words = {w for r in coref.speech_lexicon().get("person_roles", []) for w in str(r).lower().split()}
@@ -155,15 +143,10 @@ def _clause_of(tok: Token) -> Token:
     return tok.head
 
 
-@lru_cache(maxsize=1)
-def _reporting_verbs() -> frozenset[str]:
-    return frozenset(str(v).lower() for v in coref.speech_lexicon().get("reported", []))
-
-
 def _reports(verb: Token) -> bool:
     """A verb that reports speech ("says"), or governs one it shares its subject with ("declined to say")."""
-    return syntax.is_verb_of(verb, _reporting_verbs()) or \
-        any(c.dep_ == "xcomp" and syntax.is_verb_of(c, _reporting_verbs()) for c in verb.children)
+    return syntax.is_verb_of(verb, speech_words("reported")) or \
+        any(c.dep_ == "xcomp" and syntax.is_verb_of(c, speech_words("reported")) for c in verb.children)
 
 
 def _said_by_same_kind(word: Token, kind: Token) -> bool:
@@ -210,13 +193,13 @@ def _depth(tok: Token) -> int:
 
 
 def is_document(tok: Token) -> bool:
-    """A noun for what a speaker issues ("the statement", "a resolution"; quotes.yaml document_nouns)."""
-    return tok.lemma_.lower() in _documents() or tok.lower_ in _documents()
+    """A noun for what a speaker issues ("the statement", "a resolution"; speech_verbs.yaml document_nouns)."""
+    return tok.lemma_.lower() in speech_words("document_nouns") or tok.lower_ in speech_words("document_nouns")
 
 
 def is_document_word(word: str) -> bool:
     """A word written as a document noun ('-report' glued to its dash, a token of its own nowhere)."""
-    return word.lower() in _documents()
+    return word.lower() in speech_words("document_nouns")
 
 
 def _is_pronoun_of_no_one(tok: Token) -> bool:
@@ -343,7 +326,7 @@ def _kind_of_source(mod: Token) -> bool:
 def _sentence_opening_name(tok: Token, has_entity: bool) -> bool:
     """A capitalised word that opens its sentence and no entity covers: a sentence start, no name,
     unless the text writes it capitalised inside a sentence too ("Tottenham said" after "joins Tottenham")."""
-    if tok.pos_ != "PROPN" or has_entity or _acronym(tok) or tok.lower_ in _sources() | role_nouns():
+    if tok.pos_ != "PROPN" or has_entity or _acronym(tok) or tok.lower_ in speech_words("source_nouns") | role_nouns():
         return False  # "Prosecutors told reporters …", tagged a name: a source noun all the same
     return _capitalised_only_at_openings(tok) and not _name_before_its_speech(tok)
 
@@ -1038,7 +1021,7 @@ class Speakers:
             if t.dep_ != "nsubj" or self.in_quote(t.idx) or t.pos_ == "PRON":
                 continue
             own = self.entity_at(t.idx)
-            body = own.type in quoting().body_name_types if own is not None else t.pos_ == "PROPN" or t.lower_ in _sources()
+            body = own.type in quoting().body_name_types if own is not None else t.pos_ == "PROPN" or t.lower_ in speech_words("source_nouns")
             if body and ((t.tag_ in ("NNS", "NNPS")) == plural or named_any_number and plural and t.pos_ == "PROPN"):
                 found = self.nominal(t)
                 return found if found is not None and not found.person else None
@@ -1366,7 +1349,7 @@ class Speakers:
         after its first letter or a source word on its head; else no one ("data from March")."""
         actor = actor_for_span(self.doc, lo, hi)
         if actor is None and not re.search(r"\b[A-Z]", self.body[lo:hi][1:]) and \
-                not any(t.lower_ in _sources() for t in tok.children):
+                not any(t.lower_ in speech_words("source_nouns") for t in tok.children):
             return None
         return Who(name=describe(self.body[lo:hi]), start=lo, id=actor.id if actor else None, actor=actor)
 
@@ -1452,7 +1435,7 @@ class Speakers:
         Its press service"), named with it ("Israeli military spokesman"); "his spokesman", a person's, stays."""
         poss = next((c for c in tok.children if c.dep_ == "nmod:poss" and c.i < tok.i
                      and c.lower_ in syntax_words().group_pronouns), None)
-        if poss is None or tok.lower_ not in role_nouns() | _sources():
+        if poss is None or tok.lower_ not in role_nouns() | speech_words("source_nouns"):
             return None
         owner = self._body_subject_in_sentence(poss)
         before = self._sentence_before(poss.sent.start)
@@ -1611,7 +1594,7 @@ class Speakers:
             return True
         verb = words[1] if words[0].pos_ in ("ADV", "AUX") and len(words) > 1 else words[0]
         return verb.pos_ not in syntax.VERBS or tok.dep_ not in ("obl", "nmod", "obl:agent") \
-            and syntax.is_verb_of(verb, coref.speech_words("verbs"))
+            and syntax.is_verb_of(verb, speech_words("verbs"))
 
     def _named_before(self, tok: Token, lo: int) -> Who | None:
         """'Idan Avshalom, a senior medic from MDA, said': a role phrase set off after a person's name
@@ -1809,7 +1792,7 @@ class Speakers:
     def _body_spoke_before(self, tok: Token, lo: int, hi: int, text: str) -> Who | None:
         """'the agency said' with no actor found: the body that spoke just before, apart from `_body_or_source` so
         that each stays short ("the physicians": people, no body)."""
-        if _DEFINITE_BODY.fullmatch(text) and tok.lower_ in _sources() and tok.tag_ != "NNS":
+        if _DEFINITE_BODY.fullmatch(text) and tok.lower_ in speech_words("source_nouns") and tok.tag_ != "NNS":
             named = self._named_by_same_word_before(tok)
             if named is not None:
                 return named  # "The group, X, formed … The group said": X, not a body quoted before it
@@ -1967,7 +1950,7 @@ class Speakers:
             return True
         span = tok.doc.char_span(lo, hi, alignment_mode="expand")  # the phrase's tokens, not a scan of the doc
         words = {t.lower_ for t in span or () if lo <= t.idx < hi} | {tok.lemma_.lower()}
-        return bool(words & (_sources() | role_nouns()))
+        return bool(words & (speech_words("source_nouns") | role_nouns()))
 
 
 # -- where the speaker is written ------------------------------------------------------------------

@@ -1078,13 +1078,11 @@ def subject(verb: Token) -> Token | None:
     clause or active participle modifies, or the subject it shares with the verb it is coordinated
     with, controlled by or adverbial to ("agreed to withdraw", "urged Russia to withdraw", "troops were
     drawn back, fighting Hamas")."""
-    rel = syntax().relative_pronouns
     via = None  # the edge climbed to reach `verb`
     for _ in range(6):
-        subj = [] if _adjectival_passive(verb) or _passive_by_auxiliary(verb) else children(verb, *SUBJECT_DEPS)
-        if subj:
-            first = _past_heading(subj, verb)
-            return verb.head if first.lower_ in rel and verb.dep_ == "acl:relcl" else first
+        own = _parsed_subject(verb)
+        if own is not None:
+            return own
         if is_passive(verb):
             return _passive_subject(verb, via)
         own_agent = children(verb, "obl:agent")
@@ -1096,7 +1094,7 @@ def subject(verb: Token) -> Token | None:
         written = infinitive_subject(verb)
         if written is not None:  # "called for the UN to send a mission": the UN sends, not the caller
             return written
-        if verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or children(verb, "obj"))):
+        if _modifies_a_noun(verb):
             return verb.head
         if _is_controlled(verb):
             controller = _controller(verb)
@@ -1106,6 +1104,22 @@ def subject(verb: Token) -> Token | None:
             return None
         verb, via = verb.head, verb.dep_
     return None
+
+
+def _parsed_subject(verb: Token) -> Token | None:
+    """The subject the parse gives the verb itself (none for a passive the parse mislabels, `_adjectival_passive`,
+    `_passive_by_auxiliary`): the nearer of two (`_past_heading`); a relative pronoun is the noun its clause modifies."""
+    subj = [] if _adjectival_passive(verb) or _passive_by_auxiliary(verb) else children(verb, *SUBJECT_DEPS)
+    if not subj:
+        return None
+    first = _past_heading(subj, verb)
+    return verb.head if first.lower_ in syntax().relative_pronouns and verb.dep_ == "acl:relcl" else first
+
+
+def _modifies_a_noun(verb: Token) -> bool:
+    """A relative clause on a noun, or a participle on it (an -ing or past form, or one with an object: "troops
+    fighting Hamas"): the noun does what the verb says."""
+    return verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or bool(children(verb, "obj"))))
 
 
 def infinitive_subject(verb: Token) -> Token | None:

@@ -20,16 +20,14 @@ from spacy.tokens import Token
 
 from flashpoint.model import Actor
 from flashpoint.nlp import syntax as syn
-from flashpoint.nlp.event_patterns import (
+from flashpoint.nlp.event_patterns import Pattern, patterns, type_and_mode
+from flashpoint.nlp.event_rules import (
     Example,
-    Pattern,
-    _examples,
-    _nouns,
-    _rule_section,
-    _unsure_ceiling,
-    _words,
-    patterns,
-    type_and_mode,
+    noun_set,
+    rule_examples,
+    rule_section,
+    unsure_ceiling,
+    word_set,
 )
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, syntax
 
@@ -69,19 +67,19 @@ def _sense(entry: dict[str, Any], source: str) -> TriggerSense:
         raise ValueError(f"{source}: sense {name} names no pattern or unknown ones {unknown}")
     if not any(entry.get(k) for k in SLOTS):
         raise ValueError(f"{source}: sense {name} names no argument class ({', '.join(SLOTS)})")
-    pos, neg = _examples(entry, f"{source}: {name}")
+    pos, neg = rule_examples(entry, f"{source}: {name}")
     if not pos or not neg:
         raise ValueError(f"{source}: sense {name} needs a positive and a negative example")
-    nouns = {slot: _nouns(entry, slot) for slot in ("doer", "object", "purpose", "means", "not_cause")}
-    preps = {slot: _words(entry, key) for slot, key in (("object", "object_preps"), ("purpose", "purpose_preps"),
-                                                        ("means", "means_preps"), ("cause", "cause"))}
-    return TriggerSense(name, _words(entry, "patterns"), _words(entry, "lemmas"), entry.get("type"), mode, nouns,
+    nouns = {slot: noun_set(entry, slot) for slot in ("doer", "object", "purpose", "means", "not_cause")}
+    preps = {slot: word_set(entry, key) for slot, key in (("object", "object_preps"), ("purpose", "purpose_preps"),
+                                                          ("means", "means_preps"), ("cause", "cause"))}
+    return TriggerSense(name, word_set(entry, "patterns"), word_set(entry, "lemmas"), entry.get("type"), mode, nouns,
                         preps, (pos, neg))
 
 
 @lru_cache(maxsize=4)
 def trigger_senses(language: str = DEFAULT_LANGUAGE) -> tuple[TriggerSense, ...]:
-    data, source = _rule_section(language, "trigger_senses")
+    data, source = rule_section(language, "trigger_senses")
     return tuple(_sense(entry, source) for entry in data.get("senses") or [])
 
 
@@ -98,14 +96,14 @@ class UnclearSense:
 
 @lru_cache(maxsize=4)
 def unclear_sense(language: str = DEFAULT_LANGUAGE) -> UnclearSense:
-    data, source = _rule_section(language, "trigger_senses")
+    data, source = rule_section(language, "trigger_senses")
     rule, source = data.get("unclear") or {}, f"{source}: unclear"
-    unknown = sorted(set(_words(rule, "senses")) - {s.id for s in trigger_senses(language)})
+    unknown = sorted(set(word_set(rule, "senses")) - {s.id for s in trigger_senses(language)})
     if unknown:
         raise ValueError(f"{source}: unknown senses {unknown}")
     if not rule.get("pos") or not rule.get("neg"):
         raise ValueError(f"{source}: needs a positive and a negative example")
-    return UnclearSense(_words(rule, "senses"), frozenset(rule.get("sectors") or []), _unsure_ceiling(rule, source))
+    return UnclearSense(word_set(rule, "senses"), frozenset(rule.get("sectors") or []), unsure_ceiling(rule, source))
 
 
 def unclear(pattern_id: str, tok: Token, actor: Actor | None, recipient: Actor | None) -> bool:
