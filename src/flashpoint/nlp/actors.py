@@ -60,8 +60,9 @@ _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _SPLIT_CHARS = "-‐–"  # split words as spaces do when names are folded (gazetteer._WORD_SPLIT)
 
 
-def _actor(text: str, entry: Entry, sector: str | None = None) -> Actor:
-    """The actor a gazetteer entry stands for when it acts."""
+def entry_actor(text: str, entry: Entry, sector: str | None = None) -> Actor:
+    """The actor a gazetteer entry stands for when it acts. Public: the entity backend (entities.py) gives a listed
+    name found in a Doc the same actor as a phrase resolved here."""
     g = gazetteer()
     if entry.kind == "capital":
         if entry.code:  # Brussels acting is the EU
@@ -287,10 +288,11 @@ def most_named(text: str, since: int = 0) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], -last[kv[0]]))
 
 
-def _host_country(backer: str | None, context: str | Counter[str] | None, placed: bool = False) -> str | None:
+def host_country(backer: str | None, context: str | Counter[str] | None, placed: bool = False) -> str | None:
     """Where a proxy group fights: the theatre the context names most, or the backer's best-known one; `placed`, a
     group with no backer ("rebels"), where the context's own places are (entities.yaml theatre_sectors: "a Tuareg
-    rebels group" in a story about Wagner in Mali, which says "Russian" more often than "Mali")."""
+    rebels group" in a story about Wagner in Mali, which says "Russian" more often than "Mali"). Public: the entity
+    backend places a backed group it finds in a Doc the same way, from the document's country counts."""
     g = gazetteer()
     if placed and isinstance(context, str) and (theatre := most_named_place(context)) is not None:
         return theatre
@@ -341,7 +343,7 @@ def _named_group(text: str, sector: str, context: str | None) -> Actor | None:
     if inner and inner[0].kind in ("place", "country", "demonym"):
         return sector_actor(text, inner[0].country, sector)
     if inner and inner[0].kind == "group":
-        return _actor(text, inner[0])
+        return entry_actor(text, inner[0])
     if not isinstance(context, str):
         return None
     noun_at = _BARE_GROUP.search(text)
@@ -424,7 +426,7 @@ def group_actor(text: str, context: str | None = None) -> Actor | None:
     else:
         return None
     placed = backer is None and _of_the_theatre(text, context, sector)
-    host = _host_country(backer, context, placed=placed)
+    host = host_country(backer, context, placed=placed)
     if host is None:
         return None
     return sector_actor(text, host, sector)
@@ -551,10 +553,10 @@ def pointed_state(text: str, context: str, skip: frozenset[str] = frozenset()) -
 def _unroled_actor(text: str, anchors: list[tuple[int, int, Entry]], org: Entry | None, code: str | None) -> Actor:
     """A phrase with names but no role words: its organisation, its international body, else its first name."""
     if org is not None:
-        return _actor(text, org)
+        return entry_actor(text, org)
     if code:
         return sector_actor(text, None, "IGO", code)
-    return _actor(text, anchors[0][2])
+    return entry_actor(text, anchors[0][2])
 
 
 # a school, firm, outlet or charity has the country its own words name, never the one the story is about
@@ -715,7 +717,7 @@ def _named_in_phrase(text: str, context: str | None, named: bool, mentions: list
     sector, role_end = role
     people = [e for _, _, e in mentions if e.kind == "person"]
     if people:
-        return _actor(text, people[-1])
+        return entry_actor(text, people[-1])
     anchors = [(s, e, entry) for s, e, entry in mentions if entry.kind != "person"]
     if not anchors and sector is None:
         return None
@@ -756,7 +758,7 @@ def resolve_actor(text: str, context: str | None = None) -> Actor | None:
     clean = _POSS.sub("", _LEAD.sub("", raw)).strip(" ,.;:\"'“”")
     hits = [h for h in gazetteer().lookup_as_written(clean) if not h.shared]
     if hits:
-        return _actor(raw, hits[0])
+        return entry_actor(raw, hits[0])
     group = group_actor(raw, context)
     if group is not None:
         return group
@@ -765,7 +767,7 @@ def resolve_actor(text: str, context: str | None = None) -> Actor | None:
         return actor
     person = _person_fuzzy(clean)
     if person is not None:
-        return _actor(raw, person)
+        return entry_actor(raw, person)
     return None
 
 

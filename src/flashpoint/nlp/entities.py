@@ -22,10 +22,10 @@ from flashpoint.model import Actor, Entity
 from flashpoint.nlp import world_places
 from flashpoint.nlp.actors import (
     STATELESS_SECTORS,
-    _actor,
-    _host_country,
     before_post,
     country_counts,
+    entry_actor,
+    host_country,
     resolve_phrase,
     role_sector,
     sector_actor,
@@ -972,7 +972,7 @@ def _person_actor(body: str, f: _Found, remembered: dict[str, Actor]) -> None:
     person had earlier in the article."""
     text = body[f.start:f.end]
     if f.entry is not None:
-        f.actor = _titled_in_office(body, f) or _actor(text, f.entry)
+        f.actor = _titled_in_office(body, f) or entry_actor(text, f.entry)
     elif f.actor is None and f.role_phrase.strip():
         f.actor = _role_actor(body, f, f.role_phrase.strip())
     if f.actor is None:
@@ -1021,7 +1021,7 @@ def _backed_group_actor(body: str, f: _Found, entry: Entry, counts: Counter[str]
     if not _PROXY_FORCE.search(tail):
         return None
     sector = "PRE" if _PROXY_AUTHORITY.search(tail) else "REB"
-    return sector_actor(body[f.start:f.end], _host_country(entry.country, counts), sector)
+    return sector_actor(body[f.start:f.end], host_country(entry.country, counts), sector)
 
 
 def _possessive_after(body: str, end: int) -> bool:
@@ -1044,7 +1044,7 @@ def _capital_actor(doc: Doc, f: _Found, entry: Entry) -> Actor:
     if prev_word in _LOCATIVE or next_word in _PLACE_AFTER or _dateline(body, f.start, f.end):
         return Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
     sector = _sector_after(doc, f.end) if _possessive_after(body, f.end) else None
-    return _actor(text, entry, sector if sector in ("MIL", "LEG", "JUD", "COP", "SPY") else None)
+    return entry_actor(text, entry, sector if sector in ("MIL", "LEG", "JUD", "COP", "SPY") else None)
 
 
 def _listed_actor(doc: Doc, f: _Found, entry: Entry, counts: Counter[str]) -> Actor:
@@ -1058,10 +1058,10 @@ def _listed_actor(doc: Doc, f: _Found, entry: Entry, counts: Counter[str]) -> Ac
         return _capital_actor(doc, f, entry)
     if entry.kind in ("demonym", "country"):
         sector = _sector_after(doc, f.end) if (entry.kind == "demonym" or _possessive_after(body, f.end)) else None
-        return _actor(text, entry, sector)
+        return entry_actor(text, entry, sector)
     if entry.kind == "place":
         return Actor(text=text, name=entry.name, id=entry.id, country=entry.country)
-    return _actor(text, entry)
+    return entry_actor(text, entry)
 
 
 def _assign_actors(doc: Doc, found: list[_Found]) -> None:
