@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from flashpoint.nlp.timexes import Res, _end_of, _start_of, find_expressions
+from flashpoint.nlp.timexes import Res, end_date, find_expressions, start_date
 
 DATE_TYPES = ("datetimeV2.date", "datetimeV2.daterange")
 
@@ -44,7 +44,7 @@ def _year_free_match(value: str, timex: str, values: list[dict[str, Any]]) -> bo
 def _matches(ours: Res, gold: dict[str, Any]) -> bool:
     """Our expression is right when its TIMEX value or its interval agrees with one of the gold resolutions."""
     values = gold.get("Resolution", {}).get("values", []) or []
-    s, e = _start_of(ours), _end_of(ours)
+    s, e = start_date(ours), end_date(ours)
     for v in values:
         timex = v.get("timex") or ""
         if ours.value and _timex_matches(ours.value, timex, values):

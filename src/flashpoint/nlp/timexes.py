@@ -2322,14 +2322,18 @@ _RANGE_PREFIX = date_pattern("range_prefix")  # "from", "between the"
 _TWO_DATES = date_pattern("two_dates")  # "and" alone between two dates: two dates, not a range
 
 
-def _start_of(r: Res) -> dt.date | None:
+def start_date(r: Res) -> dt.date | None:
+    """The first day an expression covers: its resolved start, else its TIMEX value's. Public: the date evaluation
+    (evals/datetime_eval.py) compares these days with the gold intervals."""
     if r.start is not None:
         return r.start
     span = interval_of(r.value)
     return span[0] if span else None
 
 
-def _end_of(r: Res) -> dt.date | None:
+def end_date(r: Res) -> dt.date | None:
+    """The end an expression covers (exclusive, as `interval_of`): its resolved end, else its TIMEX value's. Public
+    for the same reader as `start_date`."""
     if r.end is not None:
         return r.end
     span = interval_of(r.value)
@@ -2403,14 +2407,14 @@ def _range_end(a: Res, b: Res, s: dt.date | None, e: dt.date | None) -> dt.date 
 def _range_bounds(a: Res, b: Res) -> tuple[dt.date | None, dt.date | None]:
     """[start, end) of 'a to b': from the start of a to the start of b; an end said as an end
     ('until the end of May') closes the range at its own end."""
-    s = _start_of(a)
-    e = _range_end(a, b, s, _start_of(b))
+    s = start_date(a)
+    e = _range_end(a, b, s, start_date(b))
     if b.mod and date_pattern("bound_end").search(b.mod):
-        e = _end_of(b)
+        e = end_date(b)
     elif b.mod and date_pattern("bound_middle").search(b.mod):
         e = _middle_of(b)
     if a.mod and date_pattern("bound_end").search(a.mod):
-        s = _end_of(a)
+        s = end_date(a)
     elif a.mod and date_pattern("bound_middle").search(a.mod):
         s = _middle_of(a)
     return s, e
@@ -2418,7 +2422,7 @@ def _range_bounds(a: Res, b: Res) -> tuple[dt.date | None, dt.date | None]:
 
 def _middle_of(r: Res) -> dt.date | None:
     """The middle day of a month or year ('the middle of March' is the 16th)."""
-    s, e = _start_of(r), _end_of(r)
+    s, e = start_date(r), end_date(r)
     return s + (e - s) // 2 if s and e else None
 
 
@@ -3175,7 +3179,7 @@ def _time_of_the_speech_before(speech: _Speech, found: list[Res], quote: QSpan, 
     minister, who took office last year, said: “Today ...”' hangs the year on another verb)."""
     start = speech.sentence_at(len(speech.body[:quote.open].rstrip()) - 1)[0]
     ends = [e for x in found if start <= x.start_char < quote.open and speech.quote_at(x.start_char) is None
-            and (e := _end_of(x)) is not None and e <= published and _on_a_verb_of_speech(speech.tokens, x)]
+            and (e := end_date(x)) is not None and e <= published and _on_a_verb_of_speech(speech.tokens, x)]
     return ends[-1] - dt.timedelta(days=1) if ends else None
 
 
