@@ -267,7 +267,7 @@ def _page_records(records: Iterable[Any]) -> Iterator[tuple[str, Kind, str, Any]
         ctype = _record_content_type(record)
         if ctype is None:
             continue
-        kind = _kind_of(ctype)
+        kind = content_kind(ctype)
         if kind is not None:
             yield uri, kind, ctype, record
 
@@ -303,7 +303,9 @@ def _warc_ending(path: Path, truncated: bool, pending: Item | None, count: int) 
         yield InputError(source=str(path), message="no HTML response records in WARC file")
 
 
-def _kind_of(content_type: str) -> Kind | None:
+def content_kind(content_type: str) -> Kind | None:
+    """The reader an HTTP Content-Type asks for ('html' or 'text'), None for one we cannot read. Public: the watcher
+    (watch/poll.py) fetches its pages itself, with a source's timeout, and reads them by the same rule."""
     ctype = content_type.split(";")[0].strip().lower()
     if ctype in ("text/html", "application/xhtml+xml"):
         return "html"
@@ -329,7 +331,7 @@ def read_url(url: str, allow_private: bool = False) -> Iterator[Item]:
     if "rss" in ctype or "atom" in ctype or looks_like_feed(got.content):
         yield from read_feed(url, got.content, allow_private)
         return
-    kind = _kind_of(ctype) if ctype else "auto"
+    kind = content_kind(ctype) if ctype else "auto"
     if kind is None:
         yield InputError(source=url, message=f"unsupported content type {ctype.split(';')[0]!r}")
         return
@@ -368,7 +370,7 @@ def read_feed(source: str, data: bytes, allow_private: bool = False) -> Iterator
         except FetchError as exc:
             yield InputError(source=link, message=str(exc))
             continue
-        kind = _kind_of(got.content_type) if got.content_type else "auto"
+        kind = content_kind(got.content_type) if got.content_type else "auto"
         if kind is None:
             yield InputError(source=link, message=f"unsupported content type {got.content_type.split(';')[0]!r}")
             continue

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from flashpoint.ingest.decode import BadInput
 from flashpoint.ingest.fetch import FetchError, fetch
 from flashpoint.ingest.pipeline import build_article
-from flashpoint.ingest.sources import _kind_of, document, looks_like_feed, read_file, supported
+from flashpoint.ingest.sources import content_kind, document, looks_like_feed, read_file, supported
 from flashpoint.model import Article, InputError, RawDocument
 from flashpoint.watch.config import Source, WatchConfig
 
@@ -208,7 +208,7 @@ def item_articles(source: Source, item: Item, config: WatchConfig) -> list[Artic
         got = fetch(item.link, config.allow_private, timeout=source.timeout_s, trusted_hosts=config.trusted_hosts)
     except FetchError as exc:
         return [InputError(source=item.link, message=str(exc))]
-    kind = _kind_of(got.content_type) if got.content_type else "auto"
+    kind = content_kind(got.content_type) if got.content_type else "auto"
     if kind is None:
         return [InputError(source=item.link,
                            message=f"unsupported content type {got.content_type.split(';')[0]!r}")]
