@@ -57,7 +57,7 @@ def _events(store: Store, f: Filters) -> Iterator[Row]:
 
     e, a = schema.events, schema.articles
     q = select(e, a.c.title, a.c.url, a.c.language).join(a, a.c.id == e.c.article_id)
-    q = queries._events_query(store, q, type=f.type, country=f.country, actor=f.actor, outlet=f.outlet,
+    q = queries.filter_events(store, q, type=f.type, country=f.country, actor=f.actor, outlet=f.outlet,
                               date_from=f.date_from, date_to=f.date_to)
     q = q.order_by(e.c.date, e.c.article_id, e.c.idx).offset(f.offset).limit(f.limit)
     for r in _stream(store, q):
@@ -71,7 +71,7 @@ def _quotes(store: Store, f: Filters) -> Iterator[Row]:
 
     qt, a = schema.quotes, schema.articles
     q = select(qt, a.c.outlet, a.c.published, a.c.title).join(a, a.c.id == qt.c.article_id)
-    q = queries._quotes_query(store, q, speaker=f.actor, country=f.country, outlet=f.outlet,
+    q = queries.filter_quotes(store, q, speaker=f.actor, country=f.country, outlet=f.outlet,
                               date_from=f.date_from, date_to=f.date_to)
     q = q.order_by(a.c.published, qt.c.article_id, qt.c.start).offset(f.offset).limit(f.limit)
     for r in _stream(store, q):
@@ -84,9 +84,9 @@ def _articles(store: Store, f: Filters) -> Iterator[Row]:
     from flashpoint.store import queries, schema
 
     a = schema.articles
-    q = queries._article_filters(select(a.c.id, a.c.title, a.c.outlet, a.c.agency, a.c.published,
-                                        a.c.published_from, a.c.language, a.c.url, a.c.source, a.c.body),
-                                 text=None, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to)
+    q = queries.filter_articles(select(a.c.id, a.c.title, a.c.outlet, a.c.agency, a.c.published,
+                                       a.c.published_from, a.c.language, a.c.url, a.c.source, a.c.body),
+                                text=None, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to)
     q = q.order_by(a.c.pk).offset(f.offset).limit(f.limit)
     for r in _stream(store, q):
         agency = r.get("agency")

@@ -33,9 +33,11 @@ def _actor_match(store: Store, id_col: Any, name_col: Any, actor: str) -> Any:
     return name_col.in_(sorted(found.names))
 
 
-def _events_query(store: Store, q: Any, *, type: str | None = None, country: str | None = None,
+def filter_events(store: Store, q: Any, *, type: str | None = None, country: str | None = None,
                   actor: str | None = None, outlet: str | None = None, date_from: str | None = None,
                   date_to: str | None = None, historical: bool | None = None, article_id: str | None = None) -> Any:
+    """The select `q` narrowed to the events the filters choose. Public: the export (export/tables.py) streams its
+    own columns under the same filters as `list_events`."""
     e = schema.events
     if type:
         q = q.where(e.c.type == type.upper())
@@ -60,7 +62,7 @@ def _events_query(store: Store, q: Any, *, type: str | None = None, country: str
 def list_events(store: Store, *, limit: int | None = 100, offset: int = 0, **filters: Any) -> Rows:
     """Stored events (one per mention) in date order; filters as `count_events`; limit None for all."""
     e = schema.events
-    q = _events_query(store, select(e), **filters)
+    q = filter_events(store, select(e), **filters)
     q = q.order_by(e.c.date, e.c.article_id, e.c.idx).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
@@ -69,13 +71,15 @@ def list_events(store: Store, *, limit: int | None = 100, offset: int = 0, **fil
 def count_events(store: Store, **filters: Any) -> int:
     """How many events the filters (type, country, actor, outlet, date_from, date_to, historical,
     article_id) select."""
-    q = _events_query(store, select(func.count()).select_from(schema.events), **filters)
+    q = filter_events(store, select(func.count()).select_from(schema.events), **filters)
     with store.engine.connect() as conn:
         return int(conn.execute(q).scalar_one())
 
 
-def _quotes_query(store: Store, q: Any, *, speaker: str | None = None, country: str | None = None,
+def filter_quotes(store: Store, q: Any, *, speaker: str | None = None, country: str | None = None,
                   outlet: str | None = None, date_from: str | None = None, date_to: str | None = None) -> Any:
+    """The select `q` (quotes joined to articles) narrowed to the quotes the filters choose. Public: the export
+    streams its own columns under the same filters as `list_quotes`."""
     qt, a = schema.quotes, schema.articles
     if speaker:
         q = q.where(_actor_match(store, qt.c.speaker_id, qt.c.speaker_name, speaker))
@@ -93,7 +97,7 @@ def _quotes_query(store: Store, q: Any, *, speaker: str | None = None, country: 
 def list_quotes(store: Store, *, limit: int | None = 100, offset: int = 0, **filters: Any) -> Rows:
     """Quotes with their article's outlet, date and title; filters as `count_quotes`; limit None for all."""
     qt, a = schema.quotes, schema.articles
-    q = _quotes_query(store, select(qt, a.c.outlet, a.c.published, a.c.title).join(a, a.c.id == qt.c.article_id),
+    q = filter_quotes(store, select(qt, a.c.outlet, a.c.published, a.c.title).join(a, a.c.id == qt.c.article_id),
                       **filters)
     q = q.order_by(a.c.published, qt.c.article_id, qt.c.start).limit(limit).offset(offset)
     with store.engine.connect() as conn:
@@ -103,13 +107,15 @@ def list_quotes(store: Store, *, limit: int | None = 100, offset: int = 0, **fil
 def count_quotes(store: Store, **filters: Any) -> int:
     """How many quotes the filters (speaker, country, outlet, date_from, date_to) select."""
     qt, a = schema.quotes, schema.articles
-    q = _quotes_query(store, select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)), **filters)
+    q = filter_quotes(store, select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)), **filters)
     with store.engine.connect() as conn:
         return int(conn.execute(q).scalar_one())
 
 
-def _article_filters(q: Any, *, text: str | None, outlet: str | None, date_from: str | None,
-                     date_to: str | None, ids: list[str] | None = None) -> Any:
+def filter_articles(q: Any, *, text: str | None, outlet: str | None, date_from: str | None,
+                    date_to: str | None, ids: list[str] | None = None) -> Any:
+    """The select `q` narrowed to the articles the filters choose. Public: the export streams whole articles under
+    the same filters as `search_articles`."""
     a = schema.articles
     if text:
         # every word must appear in the title or the body; case-insensitive on both databases
@@ -139,7 +145,7 @@ def search_articles(store: Store, *, q: str | None = None, outlet: str | None = 
     a = schema.articles
     cols = [a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.url, a.c.source,
             func.substr(a.c.body, 1, 280).label("snippet")]
-    query = _article_filters(select(*cols), text=q, outlet=outlet, date_from=date_from, date_to=date_to, ids=ids)
+    query = filter_articles(select(*cols), text=q, outlet=outlet, date_from=date_from, date_to=date_to, ids=ids)
     query = query.order_by(a.c.published.desc().nulls_last(), a.c.pk.desc()).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
@@ -169,8 +175,8 @@ def _match_snippet(body: str, words: list[str], width: int = 280) -> str | None:
 def count_articles(store: Store, *, q: str | None = None, outlet: str | None = None, date_from: str | None = None,
                    date_to: str | None = None) -> int:
     a = schema.articles
-    query = _article_filters(select(func.count()).select_from(a), text=q, outlet=outlet, date_from=date_from,
-                             date_to=date_to)
+    query = filter_articles(select(func.count()).select_from(a), text=q, outlet=outlet, date_from=date_from,
+                            date_to=date_to)
     with store.engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 
