@@ -30,7 +30,7 @@ TIMELINE_ARTICLES_SHOWN = 12
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["urlq"] = render.urlq
 templates.env.filters["safe_href"] = render.safe_href
-templates.env.globals["actor_name"] = render._name
+templates.env.globals["actor_name"] = render.actor_name
 templates.env.globals["dyad"] = render.series_key
 templates.env.globals["uncertain"] = is_uncertain
 templates.env.filters["num"] = render.num

@@ -174,7 +174,9 @@ def _first(row: dict[str, Any], keys: Iterable[str]) -> Any:
     return None
 
 
-def _name(value: Any) -> str | None:
+def actor_name(value: Any) -> str | None:
+    """What an actor is called, whether a row gives it as a dict (name, id, country or text) or a string. Public: the
+    dashboard's templates name an event's place with it (pages.py, the `actor_name` global)."""
     if isinstance(value, dict):
         return value.get("name") or value.get("id") or value.get("country") or value.get("text")
     return str(value) if value not in (None, "") else None
@@ -184,11 +186,11 @@ def series_key(row: dict[str, Any]) -> str:
     """A dyad label from whichever way an escalation row spells it."""
     dyad = row.get("dyad")
     if isinstance(dyad, (list, tuple)):
-        return " → ".join(str(_name(d) or "?") for d in dyad)
+        return " → ".join(str(actor_name(d) or "?") for d in dyad)
     if dyad:
         return str(dyad)
-    a = _name(_first(row, ("actor", "actor_name", "actor_country", "source", "a")))
-    r = _name(_first(row, ("recipient", "recipient_name", "recipient_country", "target", "b")))
+    a = actor_name(_first(row, ("actor", "actor_name", "actor_country", "source", "a")))
+    r = actor_name(_first(row, ("recipient", "recipient_name", "recipient_country", "target", "b")))
     if a or r:
         return f"{a or '?'} → {r or '?'}"
     return "all"
