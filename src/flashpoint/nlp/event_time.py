@@ -407,6 +407,16 @@ def _stated(doc: NlpDoc, sentence: Span, clause: tuple[int, int],
     return own, value
 
 
+def _past_by_date(doc: NlpDoc, value: str | None, own: str | None) -> bool:
+    """Is the date an event takes (`value`; `own`, its clause's own) before the article's day? With no publication
+    date, `_undated_past` judges it; no date at all is not history."""
+    if value is None:
+        return False
+    if doc.published is not None:
+        return is_past(value, doc.published)
+    return _undated_past(doc, value, own == value)
+
+
 def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bool,
                own_clause: str = "", day_before: str | None = None,
                aside: Sequence[tuple[int, int]] = (), ongoing: bool = False) -> tuple[str | None, bool]:
@@ -423,12 +433,7 @@ def event_time(doc: NlpDoc, sentence: Span, clause: tuple[int, int], present: bo
     if value is None and not present:
         value = _told_before(doc, sentence) or _history_told_before(doc, sentence)
     pub = doc.published
-    if value is None:
-        historical = False
-    elif pub is not None:
-        historical = is_past(value, pub)
-    else:
-        historical = _undated_past(doc, value, own == value)
+    historical = _past_by_date(doc, value, own)
     if not present and has_background_cue(sentence.text, "sentence"):
         historical = True
     if present and (own is None or ongoing):
