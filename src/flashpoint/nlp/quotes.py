@@ -2808,10 +2808,10 @@ def _hung_on_clause_after(verb: Token, toks: list[Token]) -> bool:
     its subject before it, which the parse hung as an adverbial or a side clause on the finite verb after the comma:
     the verb interrupts the clause it reports, as "…, he said, is …" does after a subject. Not a setting's verb that a
     mark opens ('Before the minister spoke, …')."""
-    if len(toks) < 2 or toks[0].text != "," or verb.dep_ not in ("advcl", "parataxis"):
+    if len(toks) < 2 or toks[0].text != "," or not _parenthetical_speech(verb):
         return False
     head = verb.head
-    return head.i > toks[0].i and _finite_verb(head) and _parenthetical_speech(verb) and \
+    return head.i > toks[0].i and _finite_verb(head) and \
         bool(syntax.children(head, "nsubj", "nsubj:pass"))
 
 

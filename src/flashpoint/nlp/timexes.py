@@ -2626,6 +2626,9 @@ def _without_overlaps(candidates: list[Res]) -> list[Res]:
     return taken
 
 
+_MATCHES_KEY = "flashpoint.date_matches"  # where a body's Doc keeps its date rules' matches (`_rule_matches`)
+
+
 def _rule_matches(text: str, parsed: Doc | None) -> list[tuple[int, re.Match[str]]]:
     """Each rule's matches (rule index, match) in the lines holding its anchor words, line by line, in rule order: the
     text alone decides them, not the day it is read against, so an undated body read against its trial days and with
@@ -2639,9 +2642,6 @@ def _rule_matches(text: str, parsed: Doc | None) -> list[tuple[int, re.Match[str
     if parsed is not None:
         parsed.user_data[_MATCHES_KEY] = (text, found)
     return found
-
-
-_MATCHES_KEY = "flashpoint.date_matches"
 
 
 def find_expressions(text: str, ref: dt.date | None, future: bool | None = None,
