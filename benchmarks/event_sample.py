@@ -99,7 +99,8 @@ Sample 33 is the draw of 31 with random.Random(33) among the rows whose N is eve
 8d19069 (1,892 ids then) and not in quote sample 33r (a pool of 6,430 rows; 14 of the 50 state no event; 54 events, 44
 current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 18:00 UTC (labels
 committed first, c3bcf4f) and scored only at its start (8d19069: strict shown P 0.625 (10 of 16) R 0.227, any
-confidence P 0.5 (14 of 28) R 0.318) and end.
+confidence P 0.5 (14 of 28) R 0.318) and end (21c363d: the same). Released as tuning data in the stop of
+2026-12-07 20:26 UTC.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the

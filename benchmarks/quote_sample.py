@@ -154,7 +154,8 @@ random.Random(133) among the rows whose N is even and no file of benchmarks/ nam
 of 6,470 rows, 993 with the cue; 42 quotes, 41 reported, 1 direct; 24 optional places; 32 rows with a quote).
 Labelled BLIND from the text alone at the start of the stop of 2026-12-07 18:00 UTC (labels committed first, c3bcf4f),
 scored only at its start (8d19069) and end. At its start: span+speaker P 1.0 R 0.833 (35 of 42 matched, 35 found);
-span only P 1.0 R 0.833; by place P 0.971 R 0.81 (34 of 35 attributed right, 1 span).
+span only P 1.0 R 0.833; by place P 0.971 R 0.81 (34 of 35 attributed right, 1 span). At its end (21c363d, 927bcc0):
+the same. Released as tuning data in the stop of 2026-12-07 20:26 UTC.
 """
 
 from __future__ import annotations
