@@ -24,7 +24,7 @@ from flashpoint.nlp.plover import ontology
 KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object", "transitive",
                   "needs_recipient", "complement_aux", "not_object_has", "own_object", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
                   "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "clause_doer", "listed_plurals", "speaker_actor", "made_when_said", "adjective", "other_side", "pos", "neg"})
+                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "clause_doer", "listed_plurals", "speaker_actor", "made_when_said", "predicate", "adjective", "other_side", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class Pattern:
     told_negated: bool  # the trigger must be negated, and so told it is the act ("will not tolerate": a threat)
     speaker_actor: bool  # the one who says the clause acts, not its subject ("'Hezbollah will pay the price,' he said")
     made_when_said: bool  # the act is the saying: not hypothetical for a modal of the clause, negated with its speech verb
+    predicate: bool  # a noun said of a subject, with a copula or as a linking verb's complement ("Putin is a pariah")
     other_side: bool  # the recipient is of another side than the actor: one side alone is no such act ("Ukrainian
     # troops entered Kherson" takes no town by force; events.yaml assault-enter)
     positives: tuple[Example, ...]
@@ -157,7 +158,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         clause_doer=word_set(entry, "clause_doer"), listed_plurals=bool(entry.get("listed_plurals")),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
         speaker_actor=bool(entry.get("speaker_actor")),
-        made_when_said=bool(entry.get("made_when_said")), other_side=bool(entry.get("other_side")),
+        made_when_said=bool(entry.get("made_when_said")), predicate=bool(entry.get("predicate")), other_side=bool(entry.get("other_side")),
         positives=tuple(read_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 

@@ -159,8 +159,8 @@ def _participle_as_noun(tok: Token) -> bool:
 
 
 def _predicative(adj: Token) -> bool:
-    """An adjective said of a subject: with a copula ("will not be silent"), or the open complement of a verb ("the
-    enemy gets ready for offensive operations")."""
+    """An adjective (or a noun) said of a subject: with a copula ("will not be silent", "is a pariah"), or the open
+    complement of a verb ("the enemy gets ready for offensive operations", "has become a pariah")."""
     return bool(syn.children(adj, "cop")) or (adj.dep_ == "xcomp" and syn.is_verb(adj.head))
 
 
@@ -371,7 +371,7 @@ def _clause_fits(tok: Token, p: Pattern, obj: Token | None) -> bool:
 def _told_fits(tok: Token, p: Pattern) -> bool:
     """"will respond decisively": the auxiliary the pattern is told with (`told_as`) and a word it needs on the
     trigger (`has`), or right after it, where the parse hung the adverb elsewhere ("respond decisively(-> invades)
-    if Russia invades")."""
+    if Russia invades"); a noun told of a subject where the pattern asks for one (`predicate`)."""
     near = tok.doc[tok.i + 1:min(tok.i + 4, len(tok.doc))]
     if p.has and not any(c.lower_ in p.has for c in (*(c for h in _hosts_of(tok) for c in h.children), *near)):
         return False
@@ -379,8 +379,26 @@ def _told_fits(tok: Token, p: Pattern) -> bool:
         return False  # "Ukraine returned 107 soldiers from captivity": its own people, got back
     if p.told_negated and not syn.negated_itself(tok):
         return False  # "will not tolerate": the refusal is the threat; "will tolerate" is none
+    if p.predicate and not (_predicative(tok) and _said_outright(tok)):
+        return False  # "Putin is a pariah" says it of Putin; "the pariah of Europe" alone says nothing of anyone
     # "if they will pay the price": a clause of condition makes no threat or demand
     return not p.told_as or syn.told_with(tok, p.told_as)
+
+
+def _said_outright(tok: Token) -> bool:
+    """A judgement its speaker says of a side, not what another verb is about: each clause above the predicate, up to
+    the verb of speaking or the top of the quotation or headline, is a verb it completes that has no object of its own
+    ("has become a pariah", "appear to be war crimes"), itself no clause that modifies a noun or another clause;
+    "make sure Russia recognizes that Putin is a pariah", "considers Iran a pariah" and "a loss, that (Putin) is a
+    pariah" (a relative clause) say no such judgement."""
+    node = tok
+    for gov in syn.governors(tok):
+        if syn.is_verb_of(gov, _speech_lemmas()):
+            return True
+        if node.dep_ != "xcomp" or syn.children(gov, "obj"):
+            return False
+        node = gov
+    return not node.dep_.startswith(("acl", "advcl"))
 
 
 def _undone(tok: Token, p: Pattern) -> bool:
