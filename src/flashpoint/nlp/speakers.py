@@ -84,6 +84,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)[ \u00a0]+$")
 # up to two lower-case words right after a name (past an acronym in brackets): "Magen David Adom (MDA) emergency service"
 _NOUNS_AFTER_NAME = re.compile(r"(?:[ \u00a0]+\([A-Z]{2,6}\))?((?:[ \u00a0]+[a-z][\w\-]*){1,2})")
 _ROLE_AFTER_NAME = _cue("role_after_name")
+_ALIAS_LEAD = _cue("alias_lead")  # "call-sign ", "nom de guerre ": the words before a person's alias
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+){0,2}")  # a name of one to three words
 
 
 @dataclass
@@ -1710,7 +1712,41 @@ class Speakers:
             if person is not None and person.type == "PERSON" and person.start == m.end() and \
                     self.body[person.end:person.end + len(m.group(1))] == m.group(1):
                 return self.from_entity(person)
-        return None
+            alias = self._alias_set_off(m.end(), m.group(1))
+            if alias is not None:
+                return alias
+        return self._titled_in_next_sentence(tok, text)
+
+    def _alias_set_off(self, at: int, mark: str) -> Who | None:
+        """'The commander – call-sign Rusich – said': a name that an alias word opens (quotes.yaml alias_lead), closed
+        by the mark that opened the aside, is the person's, though no entity holds it."""
+        lead = _ALIAS_LEAD.match(self.body, at)
+        name = _CAPITALISED_RUN.match(self.body, lead.end()) if lead else None
+        if name is None or self.body[name.end():name.end() + len(mark)] != mark:
+            return None
+        return Who(name=name.group(0), start=name.start(), actor=resolve_actor(name.group(0)), person=True)
+
+    def _titled_in_next_sentence(self, tok: Token, text: str) -> Who | None:
+        """'A California transit chief says … . Interim Police Chief Ed Alvarez told reporters …': an indefinite role
+        whose very word is the title written right before the first person the next sentence names is that person,
+        where no country the role names conflicts with theirs; a person the next sentence names otherwise, or after
+        someone else, is not taken (precision first)."""
+        if tok.sent.end >= len(self.doc.tokens):
+            return None
+        nxt = self.doc.tokens[tok.sent.end].sent
+        people_there = sorted([(e.start, e) for e in self.entities_in(nxt.start_char, nxt.end_char)
+                               if e.type == "PERSON"] + [(m.start, m) for m in self.unlisted_in(nxt.start_char,
+                                                                                                nxt.end_char)],
+                              key=lambda pair: pair[0])
+        if not people_there:
+            return None
+        start, first = people_there[0]
+        if not re.search(rf"(?i)(?<![\w\-]){re.escape(tok.text)}[ \u00a0]+$", self.body[nxt.start_char:start]):
+            return None
+        _, country = coref.role_of(text)
+        found = self.from_entity(first) if isinstance(first, Entity) else self._unlisted_who(first)
+        their = found.actor.country if found.actor else None
+        return None if country and their and their != country else found
 
     def _same_head_speaker(self, tok: Token, lo: int) -> Who | None:
         """'A U.S. official said … the official said': an unnamed speaker just quoted whose phrase
