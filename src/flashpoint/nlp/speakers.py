@@ -1731,9 +1731,12 @@ class Speakers:
         whose very word is the title written right before the first person the next sentence names is that person,
         where no country the role names conflicts with theirs; a person the next sentence names otherwise, or after
         someone else, is not taken (precision first)."""
-        if tok.sent.end >= len(self.doc.tokens):
+        i = tok.sent.end
+        while i < len(self.doc.tokens) and self.doc.tokens[i].is_space:
+            i += 1  # the blank line between paragraphs
+        if i >= len(self.doc.tokens):
             return None
-        nxt = self.doc.tokens[tok.sent.end].sent
+        nxt = self.doc.tokens[i].sent
         people_there = sorted([(e.start, e) for e in self.entities_in(nxt.start_char, nxt.end_char)
                                if e.type == "PERSON"] + [(m.start, m) for m in self.unlisted_in(nxt.start_char,
                                                                                                 nxt.end_char)],
