@@ -1761,6 +1761,10 @@ def _counted(doc: NlpDoc, fig: _Figure) -> tuple[str | None, str | None]:
         described = _described_thing(doc, fig.num_start)
         if described is not None:
             return described
+    if head_kind in ("troops", "munitions"):
+        shared = _things_sharing_the_number(doc, fig.num_start)
+        if shared is not None:
+            return shared, "things"
     if head_kind == "munitions" and _craft_out_of_war(fig, subject):
         return subject, None
     noun = (subject or "").split()[:1]
@@ -1789,6 +1793,42 @@ def _described_thing(doc: NlpDoc, num_start: int) -> tuple[str, str | None] | No
         return None
     subject = doc.body[between[0].idx:noun.idx + len(noun.text)]
     return subject, "things" if pats["things"].fullmatch(noun.lower_) else None
+
+
+def _things_sharing_the_number(doc: NlpDoc, num_start: int) -> str | None:
+    """'struck 13 personnel and military equipment clusters', 'launched 190 missiles and drone strikes': the parse
+    hangs the number on the first noun, but a noun of things joined to it with no number or determiner of its own
+    heads what is counted (clusters, strikes), so the count is of those things, neither troops nor weapons
+    (figures.yaml things_sharing_the_number). The phrase from the first noun to that head, or None."""
+    tok = _token_at(doc, num_start)
+    if tok is None or tok.dep_ != "nummod" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
+        return None
+    first = tok.head
+    for joined in first.children:
+        if _joined_with_no_count(joined, first) and _a_thing(joined):
+            return doc.body[first.idx:joined.idx + len(joined.text)]
+    return None
+
+
+def _joined_with_no_count(joined: Token, first: Token) -> bool:
+    """A noun the parse joins after `first` ('and', 'or') with no number, determiner or possessor of its own: the
+    number before `first` counts it too. A word joined to a noun is a noun, however the parse tags it (a headline's
+    'strikes 13 enemy personnel and equipment clusters': 'clusters' tagged a verb)."""
+    return joined.dep_ == "conj" and joined.pos_ in ("NOUN", "VERB") and joined.i > first.i \
+        and not any(c.dep_ in ("nummod", "det", "nmod:poss") for c in joined.children)
+
+
+def _a_thing(noun: Token) -> bool:
+    """A noun of things (quantity_kinds.yaml things) with a modifier of its own, as the first noun is one ('personnel
+    and equipment clusters'), that its modifiers do not make weapons, troops or people ('drone strikes'; not
+    'armoured vehicles')."""
+    pats = _patterns()
+    said = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    if not said or not any(pats["things"].fullmatch(w) for w in (noun.lower_, noun.lemma_.lower())):
+        return False
+    phrase = [t.lower_ for t in sorted(said, key=lambda t: t.i)] + [noun.lower_]
+    return not any(pats[k].fullmatch(" ".join(phrase[i:])) for k in ("munitions", "troops", "people")
+                   for i in range(len(phrase) - 1))
 
 
 def _compound_head(noun: Token) -> Token:
