@@ -1765,9 +1765,8 @@ def _counted(doc: NlpDoc, fig: _Figure) -> tuple[str | None, str | None]:
         shared = _things_sharing_the_number(doc, fig.num_start)
         if shared is not None:
             return shared, "things"
-    peace = _out_of_war(fig, subject, head_kind)
-    if peace is not None:
-        return subject, peace or None
+    if head_kind == "munitions" and _craft_out_of_war(fig, subject):
+        return subject, None
     noun = (subject or "").split()[:1]
     words = _figure_rule_words()
     if head_kind != "munitions" or not noun or noun[0].lower() not in words["saves_are_no_munitions.words"]:
@@ -1847,20 +1846,14 @@ def _noun_of_its_own_kind(noun: Token) -> bool:
                for w in (noun.lower_, noun.lemma_.lower()))
 
 
-# the rule whose `nouns` serve in war and peace alike, by the lexicon they are in, and the lexicon read in peace
-# ("" for none: a count of kind other)
-_OF_WAR_AND_PEACE = {"munitions": ("craft_of_war", ""), "troops": ("forces_of_war_and_peace", "people")}
-
-
-def _out_of_war(fig: _Figure, subject: str | None, head_kind: str | None) -> str | None:
-    """'Emirates had a fleet of 270 aircraft', 'the video showed the two officers asleep': craft and forces that
-    serve in war and peace alike (figures.yaml craft_of_war and forces_of_war_and_peace `nouns`) are weapons or
-    troops only in a sentence of war (craft_of_war `war_words`: 'destroyed two aircraft', 'Six enemy planes are
-    bombing'); elsewhere the lexicon they are read in then (None where they keep their own)."""
-    rule, peace = _OF_WAR_AND_PEACE.get(head_kind or "", ("", ""))
-    if not rule or not subject or subject.split()[-1].lower() not in _figure_rule_words()[f"{rule}.nouns"]:
-        return None
-    return peace if _war_words().search(f"{fig.before} {fig.after}") is None else None
+def _craft_out_of_war(fig: _Figure, subject: str | None) -> bool:
+    """'Emirates had a fleet of 270 aircraft': craft that serve in war and peace alike (figures.yaml craft_of_war
+    nouns) are weapons only in a sentence of war (its `war_words`: 'destroyed two aircraft', 'Six enemy planes are
+    bombing'); elsewhere they are a count of kind other."""
+    words = _figure_rule_words()
+    if not subject or subject.split()[-1].lower() not in words["craft_of_war.nouns"]:
+        return False
+    return _war_words().search(f"{fig.before} {fig.after}") is None
 
 
 @lru_cache(maxsize=1)
