@@ -141,3 +141,15 @@ def test_a_possessive_on_a_conjunct_stands_for_the_noun_before_it() -> None:
     assert owner is not None and owner.text == "parents"
     doc = parse("The soldiers said their commander was killed.")
     assert syn.conjunct_owner(next(t for t in doc if t.text == "their")) is None
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    # an apposition the parse reads as a conjunct is the same side told again ("both residents of the town" is no
+    # second side, of the country of the place): one event
+    ("Ukrainian police detained two Russian men, both residents of the town, on Friday.", 1),
+    # a list of sides joined by "and" stays one event each
+    ("Ukrainian police detained two Russian men, three Belarusian women and a Polish driver on Friday.", 3),
+])
+def test_an_apposition_read_as_a_conjunct_is_no_second_side(text: str, recipients: int) -> None:
+    found = [e for e in events_of(text) if e.type in ("ASSAULT", "COERCE")]
+    assert len(found) == recipients

@@ -64,6 +64,11 @@ def _conjoined_object_head(doc: Doc) -> str:
     return _word(doc, "soldiers").head.text
 
 
+def _listed_sides(word: str) -> Callable[[Doc], list[str]]:
+    """The sides a noun and its conjuncts list, less appositions (syntax.listed_sides)."""
+    return lambda doc: [t.text for t in syn.listed_sides(syn.np_head(_word(doc, word)), events._is_role)]
+
+
 CASES = [
     # (list, reader, sentence where the listed word decides, its answer, a sentence without it, its answer)
     ("present_auxiliaries", _present("rejected"), "The army has rejected the plan.", True,
@@ -122,6 +127,13 @@ CASES = [
     ("phrase_opener_deps, additive_conjunctions", _conjoined_object_head,
      "Israeli forces killed a Hamas commander in Gaza and wounded two Lebanese soldiers.", "wounded",
      "Israeli forces killed a Hamas commander in Gaza and wounded Lebanese soldiers.", "Gaza"),
+    ("apposition_marks, apposition_closers (a role)", _listed_sides("Holm"), "Sweden sent Holm, Minister of Trade, to Oslo.",
+     ["Holm"], "Sweden sent Holm and the Minister of Trade to Oslo.", ["Holm", "Minister"]),
+    ("apposition_marks, apposition_closers (a common noun)", _listed_sides("men"),
+     "Police detained two men, both residents of the town, on Friday.", ["men"],
+     "Police detained two men and the residents of the town on Friday.", ["men", "residents"]),
+    ("apposition_pair_words", _listed_sides("family"), "A family, both parents and their son, was killed in the strike.",
+     ["family"], "A family and both parents and their son were killed in the strike.", ["family", "parents"]),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

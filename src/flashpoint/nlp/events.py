@@ -1041,7 +1041,7 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
     if pair:
         return pair
     out: list[Party | None] = []
-    for head in syn.coordinated(syn.np_head(tok)):
+    for head in syn.listed_sides(syn.np_head(tok), _is_role):
         elided = _elided_name(head)
         if elided is not None:  # "North (and South Korea)": North Korea
             out.append(Party(elided))

@@ -34,7 +34,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
-                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "topic_preps", "topic_marks",
+                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "apposition_marks",
+                "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks",
                 "partner_preps", "kind_heads", "support_verbs", "addressee_preps", "infinitive_subject_preps",
                 "phrase_opener_deps")
 
@@ -165,6 +166,9 @@ class Syntax:
     bidding_verbs: frozenset[str]
     name_list_words: frozenset[str]
     name_list_openers: frozenset[str]
+    apposition_marks: frozenset[str]
+    apposition_closers: frozenset[str]
+    apposition_pair_words: frozenset[str]
     phrase_opener_deps: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 

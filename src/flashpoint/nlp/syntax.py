@@ -842,6 +842,34 @@ def coordinated(tok: Token, any_pos: bool = False) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if (any_pos or c.pos_ in NOUNS) and c.i > tok.i and not _dash_source(c)]]
 
 
+def listed_sides(tok: Token, is_role: Callable[[Token], bool]) -> list[Token]:
+    """The token and the nouns coordinated with it, less the appositions the parse read as conjuncts ("Anna Berg,
+    Minister of Trade", "a family, both parents and their child": the same side told again) and their own conjuncts;
+    `is_role` tells a noun naming people by their role ("Minister"), which may be capitalised as a name is."""
+    told_again = {t.i for c in tok.children if c.dep_ == "conj" and apposed(tok, c, is_role) for t in c.subtree}
+    return [t for t in coordinated(tok) if t.i not in told_again]
+
+
+def apposed(head: Token, conj: Token, is_role: Callable[[Token], bool]) -> bool:
+    """A conjunct of `head` that is an apposition (syntax.yaml apposition_marks, apposition_closers,
+    apposition_pair_words): set off right after the head's phrase and closed, opening a pair of its own ("both ...
+    and"), or a common noun or a role in a list with no conjunction at all."""
+    words, doc = syntax(), head.doc
+    told = [t.i for t in conj.subtree if not t.is_punct]  # the parse may hang the commas around it on it
+    if not told or conj.i < head.i:
+        return False
+    before, after = told[0] - 1, told[-1] + 1
+    if before < 0 or doc[before].text not in words.apposition_marks:
+        return False
+    if after < conj.sent.end and doc[after].text not in words.apposition_closers:
+        return False
+    if any(c.dep_ == "cc:preconj" and c.lower_ in words.apposition_pair_words for c in conj.children):
+        return True
+    listed = [head, *head.conjuncts]
+    joined = any(c.dep_ == "cc" for t in listed for c in t.children) or any(t.dep_ == "cc" for t in conj.subtree)
+    return not joined and (conj.pos_ == "NOUN" or is_role(conj))
+
+
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
