@@ -293,6 +293,8 @@ class Quoting:
     outlet_documents: frozenset[str]
     outlet_preps: frozenset[str]
     role_body_preps: frozenset[str]
+    topic_openers: frozenset[str]
+    happening_heads: frozenset[str]
     description_name_words: dict[str, frozenset[str]]  # "court" -> {"court", "tribunal"}
 
 
@@ -325,6 +327,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    outlet_documents=_word_list(data, "outlet_documents", source),
                    outlet_preps=_word_list(data, "outlet_preps", source),
                    role_body_preps=_word_list(data, "role_body_preps", source),
+                   topic_openers=_word_list(data, "topic_openers", source),
+                   happening_heads=_word_list(data, "happening_heads", source),
                    description_name_words=_word_sets(data, "description_name_words", source))
 
 

@@ -1434,17 +1434,22 @@ class Extraction:
         names the speaker again, by name or pronoun, is about them, the label a topic ('Olaf Scholz: Scholz explained why
         …', 'Pedro Sanchez: He is preparing a visit to Kyiv'); one that holds a speech verb reports another's words. A
         role alone ('President: …') is the person the text goes on to name in it (`_role_holder`); a name may come
-        before what it spoke on ('Zelensky on the strike in Dnipro: …'), a role so placed is left as it is."""
+        before what it spoke on or to whom ('Zelensky on the strike in Dnipro: …', 'Zelensky to Orban: …'), a role so
+        placed is left as it is. Words with no verb ('Borrell: No decisions about Ukraine without Ukraine') are a claim
+        only after a person or a body named by name (the entity recogniser's or the KB's), never a role or a country
+        at a forum, and only when they tell no topic or happening (`_verbless_label_claim`)."""
         out: list[Quote] = []
         for m in _LABELLED_CLAIM.finditer(self.body):
-            claim = self._lone_headline(*m.span("claim"), found)
             said = _name_words(m.group("claim"))
-            if claim is None or _name_words(m.group("name")) & said or said & set(people().person_pronouns):
+            if _name_words(m.group("name")) & said or said & set(people().person_pronouns):
                 continue
-            who = self._named_alone(*m.span("name")) or \
-                _known_surname(m.group("name"), m.start("name"), m.group("claim")) or \
-                (self._role_holder(m.group("name"), m.end("name"), found) if not m.group("about") else None) or \
-                (self._country_named(*m.span("name")) if m.group("venue") else None)
+            named = self._named_alone(*m.span("name")) or \
+                _known_surname(m.group("name"), m.start("name"), m.group("claim"))
+            claim = self._lone_headline(*m.span("claim"), found, verbless=named is not None)
+            if claim is None:
+                continue
+            who = named or (self._role_holder(m.group("name"), m.end("name"), found) if not m.group("about") else None) \
+                or (self._country_named(*m.span("name")) if m.group("venue") else None)
             if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
                                  speaker=_speaker(who), cue=None, direct=False))
@@ -1485,18 +1490,41 @@ class Extraction:
         outside.append(self.body[at:e])
         return " ".join(outside)
 
-    def _lone_headline(self, a: int, b: int, found: list[Quote]) -> tuple[int, int] | None:
-        """[a, b) as a claim, trimmed, if it is one headline's (one sentence, no stop of its own, a verb that states) and
-        no quote holds it, speech verb reports in it ('Pope: Orban said …' is Orban's words) or signature closes it
-        ('Kuleba: It is still dangerous in the region, - the head of administration': the signer's)."""
-        claim = self._claim((a, b))
-        if claim is None or self.quoted(a) or self.is_furniture(a) or _NEW_SENTENCE.search(self.body, a, b) or \
-                self._signed_inside(a, b, found) or \
-                _HEADLINE_END.match(self.body, b - 1, b) or not self._headline_predicate(claim):
+    def _lone_headline(self, a: int, b: int, found: list[Quote], verbless: bool = False) -> tuple[int, int] | None:
+        """[a, b) as a claim, trimmed, if it is one headline's (one sentence, no stop of its own, a verb that states, or
+        with `verbless` words that tell no topic: `_verbless_label_claim`) and no quote holds it (a quoted term that
+        opens it and leaves words after is no quote: 'Malyar: "Good Russians" are a propaganda tool'), speech verb
+        reports in it ('Pope: Orban said …' is Orban's words) or signature closes it ('Kuleba: It is still dangerous in
+        the region, - the head of administration': the signer's)."""
+        claim = self._claim((a, b), verb_tags=None if verbless else ())
+        if claim is None or self.quoted(a) and not self._term_opens(a, b) or self.is_furniture(a) or \
+                _NEW_SENTENCE.search(self.body, a, b) or self._signed_inside(a, b, found) or \
+                _HEADLINE_END.match(self.body, b - 1, b) or \
+                not (self._headline_predicate(claim) or verbless and self._verbless_label_claim(claim)):
             return None
         if any(q.start < claim[1] and claim[0] < q.end for q in found) or any(a <= c.start < b for c in self.cues):
             return None
         return claim
+
+    def _term_opens(self, a: int, b: int) -> bool:
+        """Does a double quote open at `a` and close before `b` with words after it: a quoted term that is the
+        claim's subject ('"Good Russians" are a propaganda tool', '“Korean” scenario for Ukraine')?"""
+        q = next((q for q in self.doubles if q.open == a), None)
+        return q is not None and q.close < b and bool(_WORD.search(self.body, q.close, b))
+
+    def _verbless_label_claim(self, span: tuple[int, int]) -> bool:
+        """Words with no verb after a speaker's label ('Borrell: No decisions about Ukraine without Ukraine', 'Macron:
+        Against the humiliation of Russia') are what the speaker said, unless they tell what the speaker spoke of
+        ('Venediktova: About the liberated territory'; quotes.yaml topic_openers) or did or issued ('Macron: Visit to
+        Kyiv', 'Zelensky: Address to the nation'; their head one of quotes.yaml happening_heads or a document noun),
+        or are a title's capitals."""
+        toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
+        if toks is None or _title_case(self.body[span[0]:span[1]]):
+            return False
+        words = quoting()
+        first = next((t for t in toks if not t.is_punct), None)
+        return first is not None and first.lower_ not in words.topic_openers and not is_document(toks.root) and \
+            toks.root.lemma_.lower() not in words.happening_heads and toks.root.lower_ not in words.happening_heads
 
     def _signed_inside(self, a: int, b: int, found: list[Quote]) -> bool:
         """Does a signature close [a, b): a comma and a dash before it ('…, - the head of administration'), or a name
