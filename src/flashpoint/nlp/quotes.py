@@ -1435,7 +1435,9 @@ class Extraction:
         …', 'Pedro Sanchez: He is preparing a visit to Kyiv'); one that holds a speech verb reports another's words. A
         role alone ('President: …') is the person the text goes on to name in it (`_role_holder`); a name may come
         before what it spoke on or to whom ('Zelensky on the strike in Dnipro: …', 'Zelensky to Orban: …'), a role so
-        placed is left as it is. Words with no verb ('Borrell: No decisions about Ukraine without Ukraine') are a claim
+        placed is left as it is. A claim in lower case ('Kuleba on Ukraine's path to NATO: “indecently long” process')
+        is the speaker's only after a name, and not when it opens with a verb, whose subject the label is ('Charles
+        Michel: visited Borodyanka'). Words with no verb ('Borrell: No decisions about Ukraine without Ukraine') are a claim
         only after a person or a body named by name (the entity recogniser's or the KB's), never a role or a country
         at a forum, and only when they tell no topic or happening (`_verbless_label_claim`)."""
         out: list[Quote] = []
@@ -1445,6 +1447,8 @@ class Extraction:
                 continue
             named = self._named_alone(*m.span("name")) or \
                 _known_surname(m.group("name"), m.start("name"), m.group("claim"))
+            if self._lower_case_claim(m.start("claim"), m.end("claim")) and (named is None or self._opens_with_verb(m)):
+                continue
             claim = self._lone_headline(*m.span("claim"), found, verbless=named is not None)
             if claim is None:
                 continue
@@ -1505,6 +1509,18 @@ class Extraction:
         if any(q.start < claim[1] and claim[0] < q.end for q in found) or any(a <= c.start < b for c in self.cues):
             return None
         return claim
+
+    def _lower_case_claim(self, a: int, b: int) -> bool:
+        """Does the claim [a, b) open, past a quote mark, with a word in lower case?"""
+        first = _WORD.search(self.body, a, b)
+        return first is not None and first.group()[:1].islower()
+
+    def _opens_with_verb(self, m: re.Match[str]) -> bool:
+        """Does the labelled claim of `m` open with a verb, past a quote mark: the label is then its subject
+        ('Charles Michel: visited Borodyanka'), not its speaker?"""
+        toks = self.doc.tokens.char_span(*m.span("claim"), alignment_mode="expand")
+        first = next((t for t in toks or () if not t.is_punct), None)
+        return first is not None and (first.pos_ in syntax.VERBS or first.tag_ in HEADLINE_VERB_TAGS)
 
     def _term_opens(self, a: int, b: int) -> bool:
         """Does a double quote open at `a` and close before `b` with words after it: a quoted term that is the
