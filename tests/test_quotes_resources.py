@@ -37,6 +37,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "boost" in words.headline_noun_verbs and "attack" not in words.headline_noun_verbs  # "bots boost efforts"
     assert "thanks" in words.said_things and "no" not in words.said_things  # "says thanks", not "says no sign of"
     assert "about" in words.topic_openers and "against" not in words.topic_openers  # 'X: Against …' is X's claim
+    assert words.verbless_lower_words >= 2  # 'X: Title Words and More Title Words' is a title, not X's claim
     assert "visit" in words.happening_heads and "decision" not in words.happening_heads  # 'X: No decisions …' is said
 
 

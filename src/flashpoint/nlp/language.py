@@ -295,6 +295,7 @@ class Quoting:
     role_body_preps: frozenset[str]
     topic_openers: frozenset[str]
     happening_heads: frozenset[str]
+    verbless_lower_words: int
     description_name_words: dict[str, frozenset[str]]  # "court" -> {"court", "tribunal"}
 
 
@@ -329,6 +330,7 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    role_body_preps=_word_list(data, "role_body_preps", source),
                    topic_openers=_word_list(data, "topic_openers", source),
                    happening_heads=_word_list(data, "happening_heads", source),
+                   verbless_lower_words=_count(data, "verbless_lower_words", source),
                    description_name_words=_word_sets(data, "description_name_words", source))
 
 

@@ -1533,11 +1533,14 @@ class Extraction:
         Against the humiliation of Russia') are what the speaker said, unless they tell what the speaker spoke of
         ('Venediktova: About the liberated territory'; quotes.yaml topic_openers) or did or issued ('Macron: Visit to
         Kyiv', 'Zelensky: Address to the nation'; their head one of quotes.yaml happening_heads or a document noun),
-        or are a title's capitals."""
+        or are a title's capitals (fewer words in lower case than quotes.yaml verbless_lower_words: 'Khamenei: Haram
+        Menghina Istri Nabi dan Simbol Ahlusunah', another page's headline)."""
         toks = self.doc.tokens.char_span(*span, alignment_mode="expand")
-        if toks is None or _title_case(self.body[span[0]:span[1]]):
-            return False
         words = quoting()
+        text = self.body[span[0]:span[1]]
+        if toks is None or _title_case(text) or \
+                sum(w[0].islower() for w in _TITLE_WORD.findall(text)) < words.verbless_lower_words:
+            return False
         first = next((t for t in toks if not t.is_punct), None)
         return first is not None and first.lower_ not in words.topic_openers and not is_document(toks.root) and \
             toks.root.lemma_.lower() not in words.happening_heads and toks.root.lower_ not in words.happening_heads
