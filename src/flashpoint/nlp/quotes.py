@@ -1434,8 +1434,9 @@ class Extraction:
         names the speaker again, by name or pronoun, is about them, the label a topic ('Olaf Scholz: Scholz explained why
         …', 'Pedro Sanchez: He is preparing a visit to Kyiv'); one that holds a speech verb reports another's words. A
         role alone ('President: …') is the person the text goes on to name in it (`_role_holder`); a name may come
-        before what it spoke on or to whom ('Zelensky on the strike in Dnipro: …', 'Zelensky to Orban: …'), a role so
-        placed is left as it is. A claim in lower case ('Kuleba on Ukraine's path to NATO: “indecently long” process')
+        before what it spoke on or to whom ('Zelensky on the strike in Dnipro: …', 'Zelensky to Orban: …'; not an
+        infinitive: 'Zelensky to visit Washington: …' tells what the name will do, `_label_acts`), a role so placed is
+        left as it is. A claim in lower case ('Kuleba on Ukraine's path to NATO: “indecently long” process')
         is the speaker's only after a name, and not when it opens with a verb, whose subject the label is ('Charles
         Michel: visited Borodyanka'). Words with no verb ('Borrell: No decisions about Ukraine without Ukraine') are a claim
         only after a person or a body named by name (the entity recogniser's or the KB's), never a role or a country
@@ -1443,7 +1444,7 @@ class Extraction:
         out: list[Quote] = []
         for m in _LABELLED_CLAIM.finditer(self.body):
             said = _name_words(m.group("claim"))
-            if _name_words(m.group("name")) & said or said & set(people().person_pronouns):
+            if _name_words(m.group("name")) & said or said & set(people().person_pronouns) or self._label_acts(m):
                 continue
             named = self._named_alone(*m.span("name")) or \
                 _known_surname(m.group("name"), m.start("name"), m.group("claim"))
@@ -1509,6 +1510,17 @@ class Extraction:
         if any(q.start < claim[1] and claim[0] < q.end for q in found) or any(a <= c.start < b for c in self.cues):
             return None
         return claim
+
+    def _label_acts(self, m: re.Match[str]) -> bool:
+        """'Zelensky to visit Washington: …': a label whose name an infinitive follows is a headline of what the
+        name will do, not a speaker's label (as 'Zelensky to Orban: …' is): a verb right after its "to"."""
+        if not m.group("about"):
+            return False
+        words = list(_WORD.finditer(self.body, *m.span("about")))
+        if len(words) < 2 or words[0].group() != "to":
+            return False
+        toks = self.doc.tokens.char_span(*words[1].span(), alignment_mode="expand")
+        return toks is not None and (toks[0].tag_ == "VB" or toks[0].pos_ in syntax.VERBS)
 
     def _lower_case_claim(self, a: int, b: int) -> bool:
         """Does the claim [a, b) open, past a quote mark, with a word in lower case?"""
