@@ -319,6 +319,24 @@ def test_quoted_phrases_run_their_examples() -> None:
         assert inside and all(e.confidence <= rule.confidence for e in inside), text
 
 
+def test_given_clauses_run_their_examples() -> None:
+    """An act in a clause after the one it hangs on, or in a fronted clause that names its own date, is shown with its
+    sides (positives); an act in an undated clause or phrase set before the news, opened by a subordinator of time or
+    concession ("When Iraq invaded Kuwait, ..."), is kept, marked unsure, while its sentence's news stays (negatives)."""
+    from flashpoint.nlp.event_confidence import CONFIDENT
+    from flashpoint.nlp.event_patterns import given_clauses
+
+    rule = given_clauses()
+    positives, negatives = rule.examples
+    assert rule.marks and rule.preps and rule.confidence < CONFIDENT and positives and negatives
+    _positives_code_their_sides(positives, lambda e: e.confidence >= CONFIDENT)
+    for text in negatives:
+        opening = text.split(",")[0]
+        events = _analyse(text).events
+        given = [e for e in events if e.trigger and e.trigger in opening.split()]
+        assert given and all(e.confidence <= rule.confidence for e in given), text
+
+
 def test_content_acts_run_their_examples() -> None:
     """An act only asked for or threatened inside a verbal act is its content: the sentence codes the verbal act alone,
     with its sides (positives); an act alleged, or joined by "and", is still coded, marked hypothetical (negatives)."""

@@ -2499,3 +2499,23 @@ def test_an_act_noun_a_light_verb_carries_is_told_as_that_verb() -> None:
     told = noun_events("Opposition groups staged protests against the government in Minsk.")
     assert denied and all(e.negated for e in denied)
     assert told and not any(e.negated for e in told)
+
+
+def test_an_act_set_before_the_news_by_a_word_of_time_or_concession_is_its_ground() -> None:
+    """events.yaml given_clauses (event_time.told_as_given): an act in a clause with a subject of its own, or an act noun
+    in a phrase, set before the news and opened by "when", "since", "following" ... is the ground the news stands on;
+    a clause with no subject of its own tells the main clause's doer acting in turn, the main clause after the comma is
+    the news, "Since then" holds no act, and a clause after its head is news."""
+    from flashpoint.nlp.document import make_doc
+    from flashpoint.nlp.event_time import told_as_given
+
+    def given(sentence: str, trigger: str) -> bool:
+        doc = make_doc(Article(id="g", source="g", body=sentence))
+        return told_as_given(doc, next(t for t in doc.tokens if t.text == trigger))
+
+    leaving = "When leaving the city of Bucha, Russian troops mined civilian buildings."
+    assert given("When Iraq invaded Kuwait, thousands of Kuwaitis fled to Saudi Arabia.", "invaded")
+    assert given("Following the Russian invasion of Ukraine, Finland applied to join NATO.", "invasion")
+    assert not given(leaving, "leaving") and not given(leaving, "mined")
+    assert not given("Since then, Russia has shelled Kharkiv every day.", "shelled")
+    assert not given("Kyiv recalled its ambassador after Russian troops shelled Kharkiv.", "shelled")

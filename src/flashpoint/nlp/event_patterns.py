@@ -440,6 +440,28 @@ def quoted_phrases(language: str = DEFAULT_LANGUAGE) -> QuotedPhrases:
 
 
 @dataclass(frozen=True)
+class GivenClauses:
+    """events.yaml `given_clauses`: an act told in an adverbial clause set before its head and opened by one of `marks`
+    ("When Iraq invaded Kuwait, ..."), or an act noun heading a phrase set there with one of `preps` ("Following the
+    invasion, ..."), is the ground its sentence's news stands on, not the news: its confidence is at most
+    `confidence`. Its positive examples are shown with their sides; its negatives mark the act of their opening clause
+    unsure."""
+
+    confidence: float
+    examples: tuple[tuple[Example, ...], tuple[str, ...]]  # the positives, the negatives
+    marks: frozenset[str]
+    preps: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def given_clauses(language: str = DEFAULT_LANGUAGE) -> GivenClauses:
+    """The rule, its ceiling checked against the confidence that shows an event (0.5), its words lower-cased."""
+    data, source = rule_section(language, "given_clauses")
+    openers = {key: word_set(data, key) for key in ("marks", "preps")}
+    return GivenClauses(confidence=unsure_ceiling(data, source), examples=rule_examples(data, source), **openers)
+
+
+@dataclass(frozen=True)
 class SelfTargets:
     """events.yaml `self_targets`: a target no one named, implied from a place, where a side acting is named by a place
     of that country: force of `types` then has no recipient read; an act of `unsure_types` (the place's rulers that

@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from flashpoint.nlp.document import NlpDoc
+from flashpoint.nlp.event_patterns import given_clauses
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml, syntax, word_list
 from flashpoint.nlp.syntax import is_verb_of
 
@@ -155,6 +156,65 @@ def told_as_state(doc: NlpDoc, trigger: Token) -> bool:
             or auxiliaries[0].lower_ not in state_auxiliaries():
         return False
     return not _clause_dated(doc, trigger)
+
+
+def told_as_given(doc: NlpDoc, trigger: Token) -> bool:
+    """"When Iraq invaded Kuwait, families fled", "Although Egypt condemned the strike, it kept its embassy open",
+    "Following the invasion of Ukraine, Finland applied to join NATO": an act in a clause or phrase set before the one
+    it hangs on, opened by a subordinator or preposition of events.yaml `given_clauses`, is the ground the sentence's
+    news stands on (told before, or background), not that news; one its own clause dates is dated as told, and one
+    after its head ("recalled its ambassador after troops shelled Kharkiv") is news."""
+    opener = _given_opener(trigger)
+    if opener is None:
+        return False
+    end = _fronted_end(trigger.sent, opener)
+    return timex_in(doc, opener.idx, end) is None
+
+
+def _given_opener(trigger: Token) -> Token | None:
+    """The subordinator ("when", "although") of the clause the trigger heads or is joined to, or the preposition
+    ("following") of the act noun itself, where that clause or phrase is set before the words it hangs on: before its
+    head, or opening the sentence (a subordinator that opens the sentence opens a clause up to the first comma, whatever
+    the parse hung it on). A clause with no subject of its own ("When leaving Bucha, the troops mined ...") tells its
+    main clause's doer acting in turn, news as that clause is."""
+    head = trigger
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    noun = head.pos_ in ("NOUN", "PROPN")
+    first = next((t for t in head.sent if not (t.is_punct or t.is_space or t.dep_ == "cc")), head)
+    opener = _own_opener(head, noun) or (first if not noun and first.lower_ in given_clauses().marks else None)
+    if opener is None or head.i >= _fronted_comma(head.sent, opener).i:
+        return None  # none, or the main clause after the comma ("When leaving Bucha, the troops mined buildings")
+    if not noun and not _has_own_subject(head):
+        return None
+    fronted = head.head != head and head.i < head.head.i and head.dep_ in ("advcl", "obl", "nmod")
+    return opener if fronted or opener == first else None
+
+
+def _has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "expl") for c in verb.children)
+
+
+def _own_opener(head: Token, noun: bool) -> Token | None:
+    """The word before a clause's head that opens it (a subordinator of `given_clauses` marks), or before an act noun
+    (a preposition of its preps)."""
+    rule = given_clauses()
+    if noun:
+        return next((c for c in head.children if c.i < head.i and c.dep_ == "case" and c.lower_ in rule.preps), None)
+    return next((c for c in head.children if c.i < head.i and c.dep_ in ("mark", "advmod") and c.lower_ in rule.marks),
+                None)
+
+
+def _fronted_comma(sentence: Span, opener: Token) -> Token:
+    """The comma that sets off a clause or phrase set at the front (the first after its opener), else the sentence's
+    last word."""
+    return next((t for t in sentence if t.i > opener.i and t.text == ","), sentence[-1])
+
+
+def _fronted_end(sentence: Span, opener: Token) -> int:
+    """Where a clause or phrase set at the front ends: at the comma that sets it off, else at the sentence's end."""
+    comma = _fronted_comma(sentence, opener)
+    return comma.idx if comma.text == "," else sentence.end_char
 
 
 def _clause_dated(doc: NlpDoc, trigger: Token) -> bool:

@@ -74,6 +74,7 @@ from flashpoint.nlp.event_time import (
     asides,
     event_time,
     told_as_description,
+    told_as_given,
     told_as_habit,
     told_as_run,
     told_as_standing,
@@ -3079,7 +3080,8 @@ def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, in
     x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
                  trigger=tok, sentences=len(doc.sentences()), fanout=fanout, quoted_phrase=_quoted_phrase(doc, tok),
                  placed_only=coded.placed_only, self_placed=coded.self_placed,
-                 unclear_sense=unclear(coded.pattern_id, tok, ev.actor, ev.recipient))
+                 unclear_sense=unclear(coded.pattern_id, tok, ev.actor, ev.recipient),
+                 given_ground=told_as_given(doc, tok))
     ev.confidence = confidence(x)
     doc.extras.setdefault("event_features", {})[id(ev)] = x
     # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
