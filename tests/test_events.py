@@ -2518,4 +2518,6 @@ def test_an_act_set_before_the_news_by_a_word_of_time_or_concession_is_its_groun
     assert given("Following the Russian invasion of Ukraine, Finland applied to join NATO.", "invasion")
     assert not given(leaving, "leaving") and not given(leaving, "mined")
     assert not given("Since then, Russia has shelled Kharkiv every day.", "shelled")
+    assert not given("After that Russia attacked Kyiv again.", "attacked")  # no clause set off by a comma
+    assert not given("Since Monday Russia has shelled Kharkiv every day.", "shelled")
     assert not given("Kyiv recalled its ambassador after Russian troops shelled Kharkiv.", "shelled")

@@ -173,22 +173,28 @@ def told_as_given(doc: NlpDoc, trigger: Token) -> bool:
 
 def _given_opener(trigger: Token) -> Token | None:
     """The subordinator ("when", "although") of the clause the trigger heads or is joined to, or the preposition
-    ("following") of the act noun itself, where that clause or phrase is set before the words it hangs on: before its
-    head, or opening the sentence (a subordinator that opens the sentence opens a clause up to the first comma, whatever
-    the parse hung it on). A clause with no subject of its own ("When leaving Bucha, the troops mined ...") tells its
-    main clause's doer acting in turn, news as that clause is."""
+    ("following") of the act noun itself, where that clause or phrase is set before the words it hangs on and set off
+    from them by a comma: before its head, or opening the sentence (a subordinator that opens the sentence opens a
+    clause up to the first comma, whatever the parse hung it on). A clause with no subject of its own ("When leaving
+    Bucha, the troops mined ...") tells its main clause's doer acting in turn, news as that clause is."""
     head = trigger
     while head.dep_ == "conj" and head.head != head:
         head = head.head
     noun = head.pos_ in ("NOUN", "PROPN")
     first = next((t for t in head.sent if not (t.is_punct or t.is_space or t.dep_ == "cc")), head)
-    opener = _own_opener(head, noun) or (first if not noun and first.lower_ in given_clauses().marks else None)
-    if opener is None or head.i >= _fronted_comma(head.sent, opener).i:
-        return None  # none, or the main clause after the comma ("When leaving Bucha, the troops mined buildings")
-    if not noun and not _has_own_subject(head):
+    opens = not noun and first.dep_ in ("mark", "advmod") and first.lower_ in given_clauses().marks
+    opener = _own_opener(head, noun) or (first if opens else None)
+    if opener is None or not _set_off(head, opener) or not (noun or _has_own_subject(head)):
         return None
     fronted = head.head != head and head.i < head.head.i and head.dep_ in ("advcl", "obl", "nmod")
     return opener if fronted or opener == first else None
+
+
+def _set_off(head: Token, opener: Token) -> bool:
+    """The clause's head stands before the comma that follows its opener: not "After that Russia attacked" (no comma),
+    nor the main clause after it."""
+    comma = _fronted_comma(head.sent, opener)
+    return comma.text == "," and head.i < comma.i
 
 
 def _has_own_subject(verb: Token) -> bool:
@@ -212,9 +218,8 @@ def _fronted_comma(sentence: Span, opener: Token) -> Token:
 
 
 def _fronted_end(sentence: Span, opener: Token) -> int:
-    """Where a clause or phrase set at the front ends: at the comma that sets it off, else at the sentence's end."""
-    comma = _fronted_comma(sentence, opener)
-    return comma.idx if comma.text == "," else sentence.end_char
+    """Where a clause or phrase set at the front ends: at the comma that sets it off."""
+    return _fronted_comma(sentence, opener).idx
 
 
 def _clause_dated(doc: NlpDoc, trigger: Token) -> bool:
