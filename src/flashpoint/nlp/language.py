@@ -36,7 +36,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
                 "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "apposition_marks",
                 "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks",
-                "partner_preps", "kind_heads", "support_verbs", "addressee_preps", "infinitive_subject_preps",
+                "partner_preps", "kind_heads", "person_objects", "support_verbs", "addressee_preps",
+                "infinitive_subject_preps",
                 "phrase_opener_deps")
 
 
@@ -83,6 +84,7 @@ class Syntax:
     conditional_marks: frozenset[str]
     partitive_heads: frozenset[str]
     kind_heads: frozenset[str]
+    person_objects: frozenset[str]
     support_verbs: frozenset[str]
     addressee_preps: frozenset[str]
     instrument_preps: frozenset[str]
