@@ -9,6 +9,7 @@ import pytest
 
 from flashpoint.model import Article
 from flashpoint.nlp import gazetteer as gz
+from flashpoint.nlp import language
 from flashpoint.nlp.actors import (
     actor_for_span,
     country_of,
@@ -685,3 +686,29 @@ def test_a_whole_country_is_told_apart_from_a_place_people_or_body_in_it() -> No
     between countries shares (events._telling_word)."""
     assert names_a_whole_country("Ukraine") and names_a_whole_country("Qatar")
     assert not any(names_a_whole_country(w) for w in ("Donetsk", "Hamas", "Al-Ghoul", "the UN"))
+
+
+_NUMBERED_GROUP = language.read_yaml("en", "entities.yaml")["numbered_group_examples"]
+
+
+def _place_word_actor(text: str, place: str) -> tuple[str | None, str | None]:
+    """The actor the sentence's entity covering the place word gives, and resolve_actor's of the words from it on."""
+    doc = make_doc(Article(id="g", source="g", body=text))
+    doc.entities = extract_entities(doc)
+    at = text.index(place)
+    covering = [e for e in doc.entities if e.start <= at < e.end]
+    entity = covering[0].actor.country if covering and covering[0].actor else None
+    phrase = resolve_actor(text[at:].split(" ", 2)[0] + " " + text[at:].split(" ", 2)[1])
+    return entity, phrase.country if phrase else None
+
+
+@pytest.mark.parametrize("example", _NUMBERED_GROUP["pos"], ids=lambda e: e["text"])
+def test_a_place_a_capitalised_number_follows_names_a_group_not_the_place(example: dict[str, str]) -> None:
+    """'the Bucharest Nine' is a group of nine states: neither the entity nor the phrase is the city's country."""
+    assert _place_word_actor(example["text"], example["place"]) == (None, None)
+
+
+@pytest.mark.parametrize("example", _NUMBERED_GROUP["neg"], ids=lambda e: e["text"])
+def test_a_place_with_no_number_name_after_it_keeps_its_country(example: dict[str, str]) -> None:
+    entity, _ = _place_word_actor(example["text"], example["place"])
+    assert entity is not None

@@ -197,6 +197,17 @@ def _surname_mention(text: str, words: list[tuple[int, int]], i: int) -> tuple[i
     return (i, s0, s0 + len(word), person) if person is not None else None
 
 
+_PLACE_KINDS = frozenset({"country", "capital", "place", "demonym"})
+_NUMBERED = re.compile(rf" (?:{longest_first(_WORDS.number_names)})(?![\w-])(?! [A-Z])")
+
+
+def numbered_group(text: str, end: int) -> bool:
+    """'the Bucharest Nine', 'the Visegrad Four': a place's name that a capitalised number name (entities.yaml
+    number_names) follows names a group of that many, not the place; a headline's title case ('Kyiv Two Times')
+    goes on with another capitalised word and is left as it is."""
+    return bool(_NUMBERED.match(text, end))
+
+
 def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
     """Gazetteer names in a short text, longest first, left to right (capitalised words only)."""
     words = [m.span() for m in _WORD.finditer(text)]
@@ -214,6 +225,9 @@ def _mentions(text: str, g: Gazetteer) -> list[tuple[int, int, Entry]]:
             i += 1
             continue
         j, s, e, entry = found
+        if entry.kind in _PLACE_KINDS and numbered_group(text, e):
+            i = j + 2  # the place and the number: one group's name, no place
+            continue
         out.append((s, e, entry))
         i = j + 1
     return out

@@ -26,6 +26,7 @@ from flashpoint.nlp.actors import (
     country_counts,
     entry_actor,
     host_country,
+    numbered_group,
     resolve_phrase,
     role_sector,
     sector_actor,
@@ -741,6 +742,11 @@ def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, fo
         body[prev.end:tok.start] in (" ", ". ")
 
 
+def _numbered_place(body: str, f: _Found, nxt: _Tok) -> bool:
+    """'the Bucharest Nine': a one-word place the next word of its run numbers is a group's name (actors.numbered_group)."""
+    return f.type in ("GPE", "LOC", "NORP") and nxt.start == f.end + 1 and numbered_group(body, f.end)
+
+
 def _run_entities(doc: Doc, toks: list[_Tok], run: list[int], known: _Known) -> list[_Found]:
     """The entities of one run: gazetteer and known names, longest first; the words between them
     classified by the rules."""
@@ -760,6 +766,11 @@ def _run_entities(doc: Doc, toks: list[_Tok], run: list[int], known: _Known) -> 
         _flush(doc, toks, gap, local, run_found)
         gap = []
         j, f = match
+        if j + 1 < len(run) and _numbered_place(body, f, toks[run[j + 1]]):
+            j += 1
+            name = body[f.start:toks[run[j]].end]
+            f = _Found(f.start, toks[run[j]].end, "ORG", f"org:{slug(name)}", name,
+                       actor=sector_actor(name, None, "IGO"))  # states grouped: no country
         if f.type == "PERSON":
             title_start = run_found[-1].end if run_found else toks[run[0]].start
             inner = body[title_start:f.start]
