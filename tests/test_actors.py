@@ -712,3 +712,23 @@ def test_a_place_a_capitalised_number_follows_names_a_group_not_the_place(exampl
 def test_a_place_with_no_number_name_after_it_keeps_its_country(example: dict[str, str]) -> None:
     entity, _ = _place_word_actor(example["text"], example["place"])
     assert entity is not None
+
+
+_SURNAME_SIDE = language.read_yaml("en", "entities.yaml")["surname_side_examples"]
+
+
+def _actor_countries(text: str) -> set[str | None]:
+    from flashpoint.nlp.pipeline import analyze
+
+    return {e.actor.country for e in analyze(Article(id="s", source="s", body=text)).events if e.actor is not None}
+
+
+@pytest.mark.parametrize("example", _SURNAME_SIDE["pos"], ids=lambda e: e["text"][:40])
+def test_a_named_persons_surname_is_no_town_of_that_name(example: dict[str, str]) -> None:
+    """'Hamilton urged' after Paul Hamilton is said: the person, not the Canadian city."""
+    assert example["country"] not in _actor_countries(example["text"])
+
+
+@pytest.mark.parametrize("example", _SURNAME_SIDE["neg"], ids=lambda e: e["text"][:40])
+def test_a_town_no_person_is_named_after_still_acts(example: dict[str, str]) -> None:
+    assert example["country"] in _actor_countries(example["text"])

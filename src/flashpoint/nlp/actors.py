@@ -883,6 +883,23 @@ def actor_for_span(doc: NlpDoc, start: int, end: int) -> Actor | None:
     return resolve_phrase(text, body[:end]) if role_sector(text)[0] is not None else None
 
 
+_ONE_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+_FULL_NAME = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")
+
+
+def named_persons_surname(doc: NlpDoc, start: int, end: int) -> bool:
+    """'Hamilton urged' where the article names Ian Hamilton: one capitalised word that ends the full name of a person
+    the article names (a PERSON entity, or a quote's speaker the speaker rules resolved to a full name, 'Hamilton
+    said' -> Ian Hamilton) is that person's surname, not a town or country of that name."""
+    word = doc.body[start:end].strip()
+    if not _ONE_NAME_WORD.fullmatch(word):
+        return False
+    names = [e.name for e in doc.entities if e.type == "PERSON" and e.name]
+    names += [q.speaker.name for q in doc.quotes if q.speaker is not None and q.speaker.name]
+    key = fold(word)
+    return any(_FULL_NAME.fullmatch(n) and fold(n.split()[-1]) == key for n in names)
+
+
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + longest_first(_WORDS.acronym_name_words) + ")"  # "of", "for" (entities.yaml)
 _DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,8}})\s*\(([A-Z]{{2,6}})\)")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")

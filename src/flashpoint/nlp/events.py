@@ -662,7 +662,9 @@ def party(doc: NlpDoc, tok: Token, state: ArticleState) -> Party | None:
 def _phrase_actor(doc: NlpDoc, lo: int, hi: int) -> Actor | None:
     """The actor the phrase's words name (knowledge base, entities); people of a sector no state owns ("30 people",
     events.yaml placed_sectors unowned) keep no country their words do not name: the place of the event may give one."""
-    actor = actor_kb.actor_for_span(doc, lo, hi) or actor_kb.resolve_actor(doc.body[lo:hi])
+    actor = actor_kb.actor_for_span(doc, lo, hi)
+    if actor is None and not actor_kb.named_persons_surname(doc, lo, hi):  # 'Hamilton' after Ian Hamilton: no town
+        actor = actor_kb.resolve_actor(doc.body[lo:hi])
     if actor is not None and actor.sector in placed_sectors().unowned and actor.country and not _names_country(doc, lo, hi):
         actor = actor.model_copy(update={"country": None, "id": None, "name": doc.body[lo:hi]})
     return actor
@@ -1037,7 +1039,7 @@ def _named_place(doc: NlpDoc, lo: int, hi: int) -> Place | None:
 
 def _place_actor(doc: NlpDoc, lo: int, hi: int) -> Actor | None:
     """"shelled Barda": a town stands for the people there, of its country."""
-    place = _named_place(doc, lo, hi)
+    place = None if actor_kb.named_persons_surname(doc, lo, hi) else _named_place(doc, lo, hi)  # not Ian Hamilton's
     if place is None or place.country is None:
         return None
     return Actor(text=place.text, name=place.name, id=place.id, country=place.country, sector="CVL")
