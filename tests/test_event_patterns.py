@@ -234,6 +234,21 @@ def test_self_targets_run_their_examples() -> None:
         assert all(e.confidence > rule.confidence for e in events if e.type in rule.unsure_types), text
 
 
+def test_guessed_verbs_run_their_examples() -> None:
+    """`guessed_verbs`: a headline's verb read from the plural noun at its line's root (syntax.repair_root_plurals)
+    codes its sides, marked unsure (positives); the verb the tagger read itself is shown (negatives)."""
+    from flashpoint.nlp.event_patterns import guessed_verbs
+
+    rule = guessed_verbs()
+    assert rule.positives and rule.negatives and rule.confidence < 0.5
+    _positives_code_their_sides(rule.positives, lambda e: True)
+    for ex in rule.positives:
+        assert all(e.confidence <= rule.confidence for e in _analyse(ex.text).events), ex.text
+    for text in rule.negatives:
+        events = _analyse(text).events
+        assert events and all(e.confidence >= 0.5 for e in events), text
+
+
 def test_clause_doers_run_their_examples() -> None:
     """A demand or accusation read from the clause it reports is aimed at the doer of that clause's act, its subject or
     a passive's agent (positives); a passive with no agent asks no one named, not the one it tells of (negatives code

@@ -21,6 +21,7 @@ from flashpoint.nlp.event_patterns import (
     Pattern,
     conflict_attackers,
     given_clauses,
+    guessed_verbs,
     quoted_phrases,
     self_targets,
 )
@@ -136,7 +137,8 @@ def _common(side: Any) -> bool:
 def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: int, in_quote: bool,
              trigger: Token | None = None, sentences: int = 0, fanout: int = 1,
              quoted_phrase: bool = False, placed_only: bool = False, self_placed: bool = False,
-             unclear_sense: bool = False, given_ground: bool = False) -> dict[str, float]:
+             unclear_sense: bool = False, given_ground: bool = False,
+             guessed_verb: bool = False) -> dict[str, float]:
     clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
     sides = side_features(trigger, ev, fanout) if trigger is not None else {}
     return clause | sides | {
@@ -154,6 +156,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "self_placed": float(self_placed),
         "unclear_sense": float(unclear_sense),
         "given_ground": float(given_ground),
+        "guessed_verb": float(guessed_verb),
         "headline": float(sentence_index == 0),
         "force": float(ev.type in ("ASSAULT", "COERCE")),
         "no_actor": float(ev.actor is None),
@@ -173,8 +176,9 @@ def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None
     so is an act of war whose clause names no side, only a place of one side of a war (events.yaml
     conflict_attackers: both sides implied, not read), a protest whose target is the place its own side is named
     by (events.yaml self_targets: one place read as both sides), and a force word whose sense is unclear, words or
-    force (events.yaml trigger_senses `unclear`: "Trump attacked Biden"), and an act told as the ground of its sentence's
-    news, in a clause or phrase set before it (events.yaml given_clauses: "When Iraq invaded Kuwait, ..."). `fitted_weights` (bias and coef, as
+    force (events.yaml trigger_senses `unclear`: "Trump attacked Biden"), an act told as the ground of its sentence's
+    news, in a clause or phrase set before it (events.yaml given_clauses: "When Iraq invaded Kuwait, ..."), and a
+    headline's verb a parse repair read from a noun tag (events.yaml guessed_verbs). `fitted_weights` (bias and coef, as
     event_confidence.json holds them) replace the shipped ones: the fitter scores a refit as the coder would use it."""
     w = fitted_weights or weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
@@ -183,4 +187,5 @@ def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None
     fitted = min(fitted, self_targets().confidence) if x.get("self_placed") else fitted
     fitted = min(fitted, unclear_sense_rule().confidence) if x.get("unclear_sense") else fitted
     fitted = min(fitted, given_clauses().confidence) if x.get("given_ground") else fitted
+    fitted = min(fitted, guessed_verbs().confidence) if x.get("guessed_verb") else fitted
     return min(fitted, quoted_phrases().confidence) if x.get("quoted_phrase") else fitted

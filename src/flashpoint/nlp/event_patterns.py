@@ -482,6 +482,22 @@ def self_targets(language: str = DEFAULT_LANGUAGE) -> SelfTargets:
 
 
 @dataclass(frozen=True)
+class GuessedVerbs:
+    """events.yaml `guessed_verbs`: an event whose trigger a parse repair read as a verb from a noun tag at the root of
+    a headline (syntax.repair_root_plurals) is kept, at most `confidence`, marked unsure."""
+
+    positives: tuple[Example, ...]
+    negatives: tuple[str, ...]
+    confidence: float
+
+
+@lru_cache(maxsize=4)
+def guessed_verbs(language: str = DEFAULT_LANGUAGE) -> GuessedVerbs:
+    data, source = rule_section(language, "guessed_verbs")
+    return GuessedVerbs(*rule_examples(data, source), unsure_ceiling(data, source))
+
+
+@dataclass(frozen=True)
 class MovedDestinations:
     """events.yaml `moved_destinations`: forces of `types` moved "from" one place "to" another, where the parse hung the
     destination (an oblique of `destinations`) inside the phrase of the place left (an oblique of `sources`) or of the

@@ -38,7 +38,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks",
                 "partner_preps", "kind_heads", "person_objects", "support_verbs", "addressee_preps",
                 "infinitive_subject_preps",
-                "phrase_opener_deps")
+                "phrase_opener_deps", "headline_subject_deps")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -172,6 +172,7 @@ class Syntax:
     apposition_closers: frozenset[str]
     apposition_pair_words: frozenset[str]
     phrase_opener_deps: frozenset[str]
+    headline_subject_deps: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
