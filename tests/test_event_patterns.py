@@ -240,11 +240,12 @@ def test_guessed_verbs_run_their_examples() -> None:
     from flashpoint.nlp.event_patterns import guessed_verbs
 
     rule = guessed_verbs()
-    assert rule.positives and rule.negatives and rule.confidence < 0.5
-    _positives_code_their_sides(rule.positives, lambda e: True)
-    for ex in rule.positives:
+    positives, negatives = rule.examples
+    assert positives and negatives and rule.confidence < 0.5
+    _positives_code_their_sides(positives, lambda e: True)
+    for ex in positives:
         assert all(e.confidence <= rule.confidence for e in _analyse(ex.text).events), ex.text
-    for text in rule.negatives:
+    for text in negatives:
         events = _analyse(text).events
         assert events and all(e.confidence >= 0.5 for e in events), text
 

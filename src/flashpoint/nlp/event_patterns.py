@@ -484,17 +484,18 @@ def self_targets(language: str = DEFAULT_LANGUAGE) -> SelfTargets:
 @dataclass(frozen=True)
 class GuessedVerbs:
     """events.yaml `guessed_verbs`: an event whose trigger a parse repair read as a verb from a noun tag at the root of
-    a headline (syntax.repair_root_plurals) is kept, at most `confidence`, marked unsure."""
+    a headline (syntax.repair_root_plurals) is kept, at most `confidence`, marked unsure; `examples` are its
+    positives (sentence => sides) and negatives."""
 
-    positives: tuple[Example, ...]
-    negatives: tuple[str, ...]
     confidence: float
+    examples: tuple[tuple[Example, ...], tuple[str, ...]]
 
 
 @lru_cache(maxsize=4)
 def guessed_verbs(language: str = DEFAULT_LANGUAGE) -> GuessedVerbs:
+    """The rule, its ceiling checked against the confidence that shows an event (0.5)."""
     data, source = rule_section(language, "guessed_verbs")
-    return GuessedVerbs(*rule_examples(data, source), unsure_ceiling(data, source))
+    return GuessedVerbs(confidence=unsure_ceiling(data, source), examples=rule_examples(data, source))
 
 
 @dataclass(frozen=True)

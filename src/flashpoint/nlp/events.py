@@ -3469,7 +3469,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_gerund_headlines(doc.tokens, known_verb)
     syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)
     sides_named = _entity_tokens(doc, ("PERSON", "GPE", "ORG", "NORP"))  # after the repairs above: only what they left
-    syn.repair_root_plurals(doc.tokens, lambda tok: known_verb(tok) and not _event_noun(tok), _takes_prep,
+    syn.repair_root_plurals(doc.tokens, lambda tok: known_verb(tok) and not _event_noun(tok),
                             lambda tok: tok.i in sides_named)
     syn.repair_participle_callers(doc.tokens, _addresses)
     syn.repair_glued_subjects(doc.tokens)
@@ -3480,12 +3480,6 @@ def _event_noun(tok: Token) -> bool:
     """A plural the noun patterns know ("attacks on Kharkiv", "sanctions against Belarus"): coded as that noun already,
     so no headline repair reads it as a verb."""
     return any((w, "NOUN") in by_lemma() for w in (tok.lower_, tok.lemma_.lower()))
-
-
-def _takes_prep(tok: Token, prep: str) -> bool:
-    """A verb of this form has a pattern that needs an oblique of `prep` or finds its recipient by one ("withdraws
-    from", "meets with")."""
-    return any(prep in p.preps or prep in p.recipient for p in by_lemma().get((tok.lower_, "VERB"), ()))
 
 
 def _addresses(tok: Token, prep: str) -> bool:

@@ -654,21 +654,20 @@ def repair_verbless_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -
             break
 
 
-def repair_root_plurals(doc: Doc, is_verb_form: Callable[[Token], bool], takes: Callable[[Token, str], bool],
-                        is_name: Callable[[Token], bool]) -> None:
-    """"Russia withdraws(NNS, ROOT) from dialogue", "Yermak meets(ROOT) with representatives of Poland", "Ukraine Army
-    eliminates(ROOT) 300 enemy troops(nmod)": in a line with no finite verb, a lower-case plural noun at its root, the
-    -s form of a verb (`is_verb_form`), with a subject-like word glued before it (syntax.yaml headline_subject_deps) in
-    a phrase that holds a name (`is_name`), and right after it a bare noun phrase or a phrase opened by a preposition that verb
-    takes (`takes`), is the line's verb: the glued word its subject, that phrase its object or oblique. A modifier
-    after it ("Artillery shells found in field"), or no name before it ("Heavy attacks on Kharkiv"), keeps the noun.
+def repair_root_plurals(doc: Doc, is_verb_form: Callable[[Token], bool], is_name: Callable[[Token], bool]) -> None:
+    """"Ukraine Army eliminates(NNS, ROOT) 300 enemy troops(nmod)", "Russian military abducts(ROOT), tortures people":
+    in a line with no finite verb, a lower-case plural noun at its root, the -s form of a verb (`is_verb_form`), with a
+    subject-like word glued before it (syntax.yaml headline_subject_deps) in a phrase that holds a name (`is_name`),
+    and right after it a bare noun phrase, is the line's verb: the glued word its subject, that phrase its object. A
+    modifier after it ("Artillery shells found in field"), a phrase a preposition opens ("Russia withdraws from
+    dialogue": measured, it coded only wrong types), or no name before it, keeps the noun.
     The verbs read are kept in the Doc's user_data under GUESSED_VERBS: a guess from the line's shape, their events
     are marked unsure (events.yaml guessed_verbs)."""
     for tok in labelled(doc, "ROOT"):
         if tok.tag_ != "NNS" or not tok.is_lower or not _verbless_line(tok) or not is_verb_form(tok):
             continue
         glued = _subject_glued_before(tok, is_name)
-        after = _object_after(tok, is_verb_form, takes)
+        after = _object_after(tok, is_verb_form)
         if glued is None or after is None:
             continue
         _present_verb(tok, glued)
@@ -678,7 +677,7 @@ def repair_root_plurals(doc: Doc, is_verb_form: Callable[[Token], bool], takes: 
         doc.user_data.setdefault(GUESSED_VERBS, set()).update(v.i for v in verbs)
         for c in [c for c in tok.children if c.i < glued.left_edge.i and c.dep_ in syntax().headline_subject_deps]:
             c.head = glued  # "Ukraine(compound) Army(compound) eliminates": the earlier word is the subject's
-        after.dep_ = "obj" if case_of(after) is None else "obl"
+        after.dep_ = "obj"
 
 
 def _conjoined_plural_verb(tok: Token, is_verb_form: Callable[[Token], bool]) -> bool:
@@ -697,15 +696,14 @@ def _subject_glued_before(tok: Token, is_name: Callable[[Token], bool]) -> Token
     return before[-1] if named else None
 
 
-def _object_after(tok: Token, is_verb_form: Callable[[Token], bool], takes: Callable[[Token, str], bool]) -> Token | None:
-    """The first word hung on `tok` after it (a verb conjoined to it passed over: "abducts, tortures(conj) people"): a
-    noun with no preposition of its own, or a phrase opened by one the verb of this form takes; None for anything
-    else (a participle, an adjective)."""
+def _object_after(tok: Token, is_verb_form: Callable[[Token], bool]) -> Token | None:
+    """The first word hung on `tok` after it (a verb conjoined to it passed over: "abducts, tortures(conj) people"),
+    where it is a noun with no preposition of its own; None for anything else (a participle, a phrase opened by a
+    preposition)."""
     after = [c for c in tok.children if c.i > tok.i and not c.is_punct and not _conjoined_plural_verb(c, is_verb_form)]
     if not after or after[0].pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
         return None
-    prep = case_of(after[0])
-    return after[0] if prep is None or takes(tok, prep) else None
+    return after[0] if case_of(after[0]) is None else None
 
 
 def _plural_read_for_verb(doc: Doc, start: int, tok: Token, is_verb_form: Callable[[Token], bool]) -> bool:
