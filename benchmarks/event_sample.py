@@ -101,6 +101,11 @@ current and affirmed), labelled BLIND from the text alone at the start of the st
 committed first, c3bcf4f) and scored only at its start (8d19069: strict shown P 0.625 (10 of 16) R 0.227, any
 confidence P 0.5 (14 of 28) R 0.318) and end (21c363d: the same). Released as tuning data in the stop of
 2026-12-07 20:26 UTC.
+Sample 35 is the draw of 33 with random.Random(35) among the rows whose N is even, no file of benchmarks/ named at
+e0eaeb5 (1,982 ids then) and not in quote sample 35r (a pool of 6,340 rows; 12 of the 50 state no event; 51 events, 37
+current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 20:26 UTC (labels
+committed first, 0bdc8be) and scored only at its start (e0eaeb5: strict shown P 0.5 (7 of 14) R 0.189, any confidence
+P 0.516 (16 of 31) R 0.432) and end.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the

@@ -156,6 +156,13 @@ Labelled BLIND from the text alone at the start of the stop of 2026-12-07 18:00 
 scored only at its start (8d19069) and end. At its start: span+speaker P 1.0 R 0.833 (35 of 42 matched, 35 found);
 span only P 1.0 R 0.833; by place P 0.971 R 0.81 (34 of 35 attributed right, 1 span). At its end (21c363d, 927bcc0):
 the same. Released as tuning data in the stop of 2026-12-07 20:26 UTC.
+
+Sample 35r (quote_sample35r.jsonl) was blind for the stop of 2026-12-07 20:26 UTC: the draw of 33r with
+random.Random(135) among the rows whose N is even and no file of benchmarks/ named at e0eaeb5 (1,982 ids then; a pool
+of 6,380 rows, 949 with the cue; 36 quotes, 34 reported, 2 direct; 21 optional places; 26 rows with a quote).
+Labelled BLIND from the text alone at the start of the stop of 2026-12-07 20:26 UTC (labels committed first, 0bdc8be),
+scored only at its start (e0eaeb5) and end. At its start: span+speaker P 0.939 R 0.861 (31 of 36 matched, 33 found);
+span only P 0.939 R 0.861; by place P 1.0 R 0.861 (31 of 31 attributed right).
 """
 
 from __future__ import annotations
