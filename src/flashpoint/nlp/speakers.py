@@ -1718,8 +1718,8 @@ class Speakers:
         return self._titled_in_next_sentence(tok, text)
 
     def _alias_set_off(self, at: int, mark: str) -> Who | None:
-        """'The commander – call-sign Rusich – said': a name that an alias word opens (quotes.yaml alias_lead), closed
-        by the mark that opened the aside, is the person's, though no entity holds it."""
+        """'The commander – call-sign Rusich – said': a name that an alias word opens (quotes.yaml alias_lead),
+        closed by the mark that opened the aside, is the person's, though no entity holds it."""
         lead = _ALIAS_LEAD.match(self.body, at)
         name = _CAPITALISED_RUN.match(self.body, lead.end()) if lead else None
         if name is None or self.body[name.end():name.end() + len(mark)] != mark:
@@ -1727,24 +1727,23 @@ class Speakers:
         return Who(name=name.group(0), start=name.start(), actor=resolve_actor(name.group(0)), person=True)
 
     def _titled_in_next_sentence(self, tok: Token, text: str) -> Who | None:
-        """'A California transit chief says … . Interim Police Chief Ed Alvarez told reporters …': an indefinite role
-        whose very word is the title written right before the first person the next sentence names is that person,
-        where no country the role names conflicts with theirs; a person the next sentence names otherwise, or after
-        someone else, is not taken (precision first)."""
+        """'A California transit chief says … . Interim Police Chief Ed Alvarez told reporters …': an indefinite
+        role whose very word is the title written right before the first person the next sentence names is that
+        person, where no country the role names conflicts with theirs; a person the next sentence names otherwise,
+        or after someone else, is not taken (precision first)."""
         i = tok.sent.end
         while i < len(self.doc.tokens) and self.doc.tokens[i].is_space:
             i += 1  # the blank line between paragraphs
         if i >= len(self.doc.tokens):
             return None
         nxt = self.doc.tokens[i].sent
-        people_there = sorted([(e.start, e) for e in self.entities_in(nxt.start_char, nxt.end_char)
-                               if e.type == "PERSON"] + [(m.start, m) for m in self.unlisted_in(nxt.start_char,
-                                                                                                nxt.end_char)],
-                              key=lambda pair: pair[0])
+        named = [e for e in self.entities_in(nxt.start_char, nxt.end_char) if e.type == "PERSON"]
+        people_there: list[Entity | coref.Mention] = [*named, *self.unlisted_in(nxt.start_char, nxt.end_char)]
         if not people_there:
             return None
-        start, first = people_there[0]
-        if not re.search(rf"(?i)(?<![\w\-]){re.escape(tok.text)}[ \u00a0]+$", self.body[nxt.start_char:start]):
+        first = min(people_there, key=lambda person: person.start)  # the first named; of two at one place, an entity
+        title = _WORD_BEFORE.search(self.body[nxt.start_char:first.start])  # the word written right before the name
+        if title is None or title.group(1).lower() != tok.lower_:
             return None
         _, country = coref.role_of(text)
         found = self.from_entity(first) if isinstance(first, Entity) else self._unlisted_who(first)
