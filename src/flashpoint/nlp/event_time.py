@@ -162,13 +162,12 @@ def told_as_given(doc: NlpDoc, trigger: Token) -> bool:
     """"When Iraq invaded Kuwait, families fled", "Although Egypt condemned the strike, it kept its embassy open",
     "Following the invasion of Ukraine, Finland applied to join NATO": an act in a clause or phrase set before the one
     it hangs on, opened by a subordinator or preposition of events.yaml `given_clauses`, is the ground the sentence's
-    news stands on (told before, or background), not that news; one its own clause dates is dated as told, and one
-    after its head ("recalled its ambassador after troops shelled Kharkiv") is news."""
+    news stands on (told before, or background), not that news; one whose clause names its own date is news dated as
+    told, and one after its head ("recalled its ambassador after troops shelled Kharkiv") is news."""
     opener = _given_opener(trigger)
     if opener is None:
         return False
-    end = _fronted_end(trigger.sent, opener)
-    return timex_in(doc, opener.idx, end) is None
+    return timex_in(doc, opener.idx, _fronted_comma(trigger.sent, opener).idx) is None  # no date of its own
 
 
 def _given_opener(trigger: Token) -> Token | None:
@@ -198,6 +197,7 @@ def _set_off(head: Token, opener: Token) -> bool:
 
 
 def _has_own_subject(verb: Token) -> bool:
+    """A subject of the clause's own ("When Iraq invaded"), not one shared with the clause it hangs on."""
     return any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "expl") for c in verb.children)
 
 
@@ -215,11 +215,6 @@ def _fronted_comma(sentence: Span, opener: Token) -> Token:
     """The comma that sets off a clause or phrase set at the front (the first after its opener), else the sentence's
     last word."""
     return next((t for t in sentence if t.i > opener.i and t.text == ","), sentence[-1])
-
-
-def _fronted_end(sentence: Span, opener: Token) -> int:
-    """Where a clause or phrase set at the front ends: at the comma that sets it off."""
-    return _fronted_comma(sentence, opener).idx
 
 
 def _clause_dated(doc: NlpDoc, trigger: Token) -> bool:
