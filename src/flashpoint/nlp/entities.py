@@ -743,7 +743,8 @@ def _place_as_surname(body: str, toks: list[_Tok], gap: list[int], tok: _Tok, fo
 
 
 def _numbered_place(body: str, f: _Found, nxt: _Tok) -> bool:
-    """'the Bucharest Nine': a one-word place the next word of its run numbers is a group's name (actors.numbered_group)."""
+    """'the Bucharest Nine': a one-word place the next word of its run numbers is a group's name
+    (actors.numbered_group)."""
     return f.type in ("GPE", "LOC", "NORP") and nxt.start == f.end + 1 and numbered_group(body, f.end)
 
 

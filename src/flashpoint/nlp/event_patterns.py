@@ -158,7 +158,8 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         clause_doer=word_set(entry, "clause_doer"), listed_plurals=bool(entry.get("listed_plurals")),
         passive_only=bool(entry.get("passive_only")), told_negated=bool(entry.get("told_negated")),
         speaker_actor=bool(entry.get("speaker_actor")),
-        made_when_said=bool(entry.get("made_when_said")), predicate=bool(entry.get("predicate")), other_side=bool(entry.get("other_side")),
+        made_when_said=bool(entry.get("made_when_said")), predicate=bool(entry.get("predicate")),
+        other_side=bool(entry.get("other_side")),
         positives=tuple(read_example(p, source) for p in entry["pos"]), negatives=tuple(entry["neg"]),
     )
 

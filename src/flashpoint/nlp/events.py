@@ -538,7 +538,8 @@ def _object_fits(obj: Token | None, p: Pattern, persons: frozenset[int], places:
     """The object is one the pattern names, or a name such a noun describes, or a head naming only a kind of such a
     noun ("enemy assault operations", `_kind_of`), or (`object_person`) a person, or (`object_place`) a place."""
     return obj is not None and (_lemma_in(obj, p.objects) or _described_as(obj, p.objects) or _kind_of(obj, p.objects)
-                                or (p.object_person and _a_person(obj, persons)) or (p.object_place and obj.i in places))
+                                or (p.object_person and _a_person(obj, persons))
+                                or (p.object_place and obj.i in places))
 
 
 def _a_person(obj: Token, persons: frozenset[int]) -> bool:
@@ -548,9 +549,9 @@ def _a_person(obj: Token, persons: frozenset[int]) -> bool:
     ("beat its leader, Abdur Rahman"); the pattern's own list stays for what is no person ("freed the bodies")."""
     if obj.i in persons:
         return True
-    return not obj.dep_.startswith("obl") and any(
-        t.i in persons or t.lower_ in syntax().person_objects or t.lemma_.lower() in syntax().person_objects
-        for t in (obj, *syn.children(obj, "appos")))
+    people = syntax().person_objects
+    return not obj.dep_.startswith("obl") and any(t.i in persons or t.lower_ in people or t.lemma_.lower() in people
+                                                  for t in (obj, *syn.children(obj, "appos")))
 
 
 def _described_as(name: Token, words: frozenset[str]) -> bool:

@@ -35,9 +35,8 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_ve
                 "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
                 "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
                 "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "apposition_marks",
-                "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks",
-                "partner_preps", "kind_heads", "person_objects", "support_verbs", "addressee_preps",
-                "infinitive_subject_preps",
+                "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks", "partner_preps",
+                "kind_heads", "person_objects", "support_verbs", "addressee_preps", "infinitive_subject_preps",
                 "phrase_opener_deps", "headline_subject_deps")
 
 

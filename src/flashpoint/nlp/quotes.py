@@ -1436,9 +1436,9 @@ class Extraction:
         role alone ('President: …') is the person the text goes on to name in it (`_role_holder`); a name may come
         before what it spoke on or to whom ('Zelensky on the strike in Dnipro: …', 'Zelensky to Orban: …'; not an
         infinitive: 'Zelensky to visit Washington: …' tells what the name will do, `_label_acts`), a role so placed is
-        left as it is. A claim in lower case ('Kuleba on Ukraine's path to NATO: “indecently long” process')
-        is the speaker's only after a name, and not when it opens with a verb, whose subject the label is ('Charles
-        Michel: visited Borodyanka'). Words with no verb ('Borrell: No decisions about Ukraine without Ukraine') are a claim
+        left as it is. A claim in lower case ('Kuleba on Ukraine's path to NATO: “indecently long” process') is the
+        speaker's only after a name, and not when it opens with a verb, whose subject the label is ('Charles Michel:
+        visited Borodyanka'). Words with no verb ('Borrell: No decisions about Ukraine without Ukraine') are a claim
         only after a person or a body named by name (the entity recogniser's or the KB's), never a role or a country
         at a forum, and only when they tell no topic or happening (`_verbless_label_claim`)."""
         out: list[Quote] = []
@@ -1453,8 +1453,9 @@ class Extraction:
             claim = self._lone_headline(*m.span("claim"), found, verbless=named is not None)
             if claim is None:
                 continue
-            who = named or (self._role_holder(m.group("name"), m.end("name"), found) if not m.group("about") else None) \
-                or (self._country_named(*m.span("name")) if m.group("venue") else None)
+            who = named or \
+                (self._role_holder(m.group("name"), m.end("name"), found) if not m.group("about") else None) or \
+                (self._country_named(*m.span("name")) if m.group("venue") else None)
             if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
                                  speaker=_speaker(who), cue=None, direct=False))
@@ -1499,8 +1500,8 @@ class Extraction:
         """[a, b) as a claim, trimmed, if it is one headline's (one sentence, no stop of its own, a verb that states, or
         with `verbless` words that tell no topic: `_verbless_label_claim`) and no quote holds it (a quoted term that
         opens it and leaves words after is no quote: 'Malyar: "Good Russians" are a propaganda tool'), speech verb
-        reports in it ('Pope: Orban said …' is Orban's words) or signature closes it ('Kuleba: It is still dangerous in
-        the region, - the head of administration': the signer's)."""
+        reports in it ('Pope: Orban said …' is Orban's words) or signature closes it ('Kuleba: It is still dangerous
+        in the region, - the head of administration': the signer's)."""
         claim = self._claim((a, b), verb_tags=None if verbless else ())
         if claim is None or self.quoted(a) and not self._term_opens(a, b) or self.is_furniture(a) or \
                 _NEW_SENTENCE.search(self.body, a, b) or self._signed_inside(a, b, found) or \
