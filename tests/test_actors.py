@@ -692,13 +692,14 @@ _NUMBERED_GROUP = language.read_yaml("en", "entities.yaml")["numbered_group_exam
 
 
 def _place_word_actor(text: str, place: str) -> tuple[str | None, str | None]:
-    """The actor the sentence's entity covering the place word gives, and resolve_actor's of the words from it on."""
+    """The country of the actor the sentence's entity covering the place word gives, and of resolve_actor's reading
+    of the place word and the word after it ("Bucharest Nine")."""
     doc = make_doc(Article(id="g", source="g", body=text))
     doc.entities = extract_entities(doc)
     at = text.index(place)
     covering = [e for e in doc.entities if e.start <= at < e.end]
     entity = covering[0].actor.country if covering and covering[0].actor else None
-    phrase = resolve_actor(text[at:].split(" ", 2)[0] + " " + text[at:].split(" ", 2)[1])
+    phrase = resolve_actor(" ".join(text[at:].split(" ")[:2]))
     return entity, phrase.country if phrase else None
 
 
