@@ -39,6 +39,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "about" in words.topic_openers and "against" not in words.topic_openers  # 'X: Against …' is X's claim
     assert words.verbless_lower_words >= 2  # 'X: Title Words and More Title Words' is a title, not X's claim
     assert "visit" in words.happening_heads and "decision" not in words.happening_heads  # 'X: No decisions …' is said
+    assert words.label_infinitive_marks == {"to"}  # 'X to meet Y: …' tells what X will do; 'X on Y: …' is X's label
 
 
 @pytest.mark.parametrize("text, problem", [

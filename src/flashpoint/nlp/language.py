@@ -298,6 +298,7 @@ class Quoting:
     topic_openers: frozenset[str]
     happening_heads: frozenset[str]
     verbless_lower_words: int
+    label_infinitive_marks: frozenset[str]
     description_name_words: dict[str, frozenset[str]]  # "court" -> {"court", "tribunal"}
 
 
@@ -333,6 +334,7 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    topic_openers=_word_list(data, "topic_openers", source),
                    happening_heads=_word_list(data, "happening_heads", source),
                    verbless_lower_words=_count(data, "verbless_lower_words", source),
+                   label_infinitive_marks=_word_list(data, "label_infinitive_marks", source),
                    description_name_words=_word_sets(data, "description_name_words", source))
 
 

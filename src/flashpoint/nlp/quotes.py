@@ -1514,11 +1514,12 @@ class Extraction:
 
     def _label_acts(self, m: re.Match[str]) -> bool:
         """'Zelensky to visit Washington: …': a label whose name an infinitive follows is a headline of what the
-        name will do, not a speaker's label (as 'Zelensky to Orban: …' is): a verb right after its "to"."""
+        name will do, not a speaker's label (as 'Zelensky to Orban: …' is): a verb right after its "to" (quotes.yaml
+        label_infinitive_marks)."""
         if not m.group("about"):
             return False
         words = list(_WORD.finditer(self.body, *m.span("about")))
-        if len(words) < 2 or words[0].group() != "to":
+        if len(words) < 2 or words[0].group() not in quoting().label_infinitive_marks:
             return False
         toks = self.doc.tokens.char_span(*words[1].span(), alignment_mode="expand")
         return toks is not None and (toks[0].tag_ == "VB" or toks[0].pos_ in syntax.VERBS)
