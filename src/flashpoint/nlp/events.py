@@ -3097,7 +3097,7 @@ def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, in
                  placed_only=coded.placed_only, self_placed=coded.self_placed,
                  unclear_sense=unclear(coded.pattern_id, tok, ev.actor, ev.recipient),
                  given_ground=told_as_given(doc, tok),
-                 guessed_verb=tok.i in tok.doc.user_data.get(syn.GUESSED_VERBS, ()))
+                 guessed_verb=syn.guessed_verb(tok))
     ev.confidence = confidence(x)
     doc.extras.setdefault("event_features", {})[id(ev)] = x
     # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the

@@ -30,8 +30,7 @@ PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod:poss", "nummod", "flat
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "csubj", "nmod", "obl", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
 
-
-GUESSED_VERBS = "root_plurals_read_as_verbs"  # user_data key: the token indices repair_root_plurals made verbs
+_GUESSED_VERBS_KEY = "root_plurals_read_as_verbs"  # user_data key: the token indices repair_root_plurals made verbs
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "acl", "acl:relcl", "parataxis", "csubj"})
 
 
@@ -661,8 +660,8 @@ def repair_root_plurals(doc: Doc, is_verb_form: Callable[[Token], bool], is_name
     and right after it a bare noun phrase, is the line's verb: the glued word its subject, that phrase its object. A
     modifier after it ("Artillery shells found in field"), a phrase a preposition opens ("Russia withdraws from
     dialogue": measured, it coded only wrong types), or no name before it, keeps the noun.
-    The verbs read are kept in the Doc's user_data under GUESSED_VERBS: a guess from the line's shape, their events
-    are marked unsure (events.yaml guessed_verbs)."""
+    The verbs read are kept in the Doc's user_data (`guessed_verb` tells them): a guess from the line's shape, their
+    events are marked unsure (events.yaml guessed_verbs)."""
     for tok in labelled(doc, "ROOT"):
         if tok.tag_ != "NNS" or not tok.is_lower or not _verbless_line(tok) or not is_verb_form(tok):
             continue
@@ -674,10 +673,15 @@ def repair_root_plurals(doc: Doc, is_verb_form: Callable[[Token], bool], is_name
         verbs = [tok, *(c for c in tok.children if c.i < after.i and _conjoined_plural_verb(c, is_verb_form))]
         for verb in verbs[1:]:
             _present_verb(verb, None)  # "abducts, tortures people": both verbs, the object theirs
-        doc.user_data.setdefault(GUESSED_VERBS, set()).update(v.i for v in verbs)
+        doc.user_data.setdefault(_GUESSED_VERBS_KEY, set()).update(v.i for v in verbs)
         for c in [c for c in tok.children if c.i < glued.left_edge.i and c.dep_ in syntax().headline_subject_deps]:
             c.head = glued  # "Ukraine(compound) Army(compound) eliminates": the earlier word is the subject's
         after.dep_ = "obj"
+
+
+def guessed_verb(tok: Token) -> bool:
+    """Did repair_root_plurals read this token, a plural noun to the tagger, as a headline's verb?"""
+    return tok.i in tok.doc.user_data.get(_GUESSED_VERBS_KEY, ())
 
 
 def _conjoined_plural_verb(tok: Token, is_verb_form: Callable[[Token], bool]) -> bool:
