@@ -903,11 +903,11 @@ def listed_sides(tok: Token, is_role: Callable[[Token], bool]) -> list[Token]:
     """The token and the nouns coordinated with it, less the appositions the parse read as conjuncts ("Anna Berg,
     Minister of Trade", "a family, both parents and their child": the same side told again) and their own conjuncts;
     `is_role` tells a noun naming people by their role ("Minister"), which may be capitalised as a name is."""
-    told_again = {t.i for c in tok.children if c.dep_ == "conj" and apposed(tok, c, is_role) for t in c.subtree}
+    told_again = {t.i for c in tok.children if c.dep_ == "conj" and _apposed(tok, c, is_role) for t in c.subtree}
     return [t for t in coordinated(tok) if t.i not in told_again]
 
 
-def apposed(head: Token, conj: Token, is_role: Callable[[Token], bool]) -> bool:
+def _apposed(head: Token, conj: Token, is_role: Callable[[Token], bool]) -> bool:
     """A conjunct of `head` that is an apposition (syntax.yaml apposition_marks, apposition_closers,
     apposition_pair_words): set off right after the head's phrase and closed, opening a pair of its own ("both ...
     and"), or a common noun or a role in a list with no conjunction at all."""
