@@ -181,8 +181,7 @@ def _given_opener(trigger: Token) -> Token | None:
         head = head.head
     noun = head.pos_ in ("NOUN", "PROPN")
     first = next((t for t in head.sent if not (t.is_punct or t.is_space or t.dep_ == "cc")), head)
-    opens = not noun and first.dep_ in ("mark", "advmod") and first.lower_ in given_clauses().marks
-    opener = _own_opener(head, noun) or (first if opens else None)
+    opener = _own_opener(head, noun) or (first if not noun and _given_mark(first) else None)
     if opener is None or not _set_off(head, opener) or not (noun or _has_own_subject(head)):
         return None
     fronted = head.head != head and head.i < head.head.i and head.dep_ in ("advcl", "obl", "nmod")
@@ -204,11 +203,15 @@ def _has_own_subject(verb: Token) -> bool:
 def _own_opener(head: Token, noun: bool) -> Token | None:
     """The word before a clause's head that opens it (a subordinator of `given_clauses` marks), or before an act noun
     (a preposition of its preps)."""
-    rule = given_clauses()
     if noun:
-        return next((c for c in head.children if c.i < head.i and c.dep_ == "case" and c.lower_ in rule.preps), None)
-    return next((c for c in head.children if c.i < head.i and c.dep_ in ("mark", "advmod") and c.lower_ in rule.marks),
-                None)
+        preps = given_clauses().preps
+        return next((c for c in head.children if c.i < head.i and c.dep_ == "case" and c.lower_ in preps), None)
+    return next((c for c in head.children if c.i < head.i and _given_mark(c)), None)
+
+
+def _given_mark(tok: Token) -> bool:
+    """A subordinator of `given_clauses` marks ("when", "although"), as the parse hangs one on its clause."""
+    return tok.dep_ in ("mark", "advmod") and tok.lower_ in given_clauses().marks
 
 
 def _fronted_comma(sentence: Span, opener: Token) -> Token:
