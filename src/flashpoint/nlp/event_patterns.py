@@ -458,8 +458,8 @@ class GivenClauses:
 def given_clauses(language: str = DEFAULT_LANGUAGE) -> GivenClauses:
     """The rule, its ceiling checked against the confidence that shows an event (0.5), its words lower-cased."""
     data, source = rule_section(language, "given_clauses")
-    openers = {key: word_set(data, key) for key in ("marks", "preps")}
-    return GivenClauses(confidence=unsure_ceiling(data, source), examples=rule_examples(data, source), **openers)
+    return GivenClauses(confidence=unsure_ceiling(data, source), examples=rule_examples(data, source),
+                        marks=word_set(data, "marks"), preps=word_set(data, "preps"))
 
 
 @dataclass(frozen=True)
