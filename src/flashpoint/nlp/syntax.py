@@ -29,8 +29,8 @@ PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod:poss", "nummod", "flat
 # edges through which a clause is the complement of the verb above it ("denied firing", "plans to strike")
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "csubj", "nmod", "obl", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer", "csubj"})
-
 _GUESSED_VERBS_KEY = "root_plurals_read_as_verbs"  # user_data key: the token indices repair_root_plurals made verbs
+
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "acl", "acl:relcl", "parataxis", "csubj"})
 
 
