@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 from flashpoint.ingest import meta
 from flashpoint.nlp import coref, event_confidence, event_time, events
 from flashpoint.nlp import syntax as syn
-from flashpoint.nlp.event_patterns import by_lemma
 from flashpoint.nlp.parser import parse
 
 
@@ -73,8 +72,7 @@ def _listed_sides(word: str) -> Callable[[Doc], list[str]]:
 def _root_plural_subject(word: str) -> Callable[[Doc], str | None]:
     """The subject syntax.repair_root_plurals gives a headline's plural at its root, read as the verb it is."""
     def read(doc: Doc) -> str | None:
-        syn.repair_root_plurals(doc, lambda t: (t.lower_, "VERB") in by_lemma() and not events._event_noun(t),
-                                lambda t: False)
+        syn.repair_root_plurals(doc, events.headline_verb_form, lambda t: False)
         subject = syn.subject(_word(doc, word)) if _word(doc, word).tag_ == "VBZ" else None
         return subject.text if subject is not None else None
     return read

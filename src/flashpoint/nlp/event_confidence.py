@@ -169,6 +169,11 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
     }
 
 
+# the features that mark an event unsure, each with the rule whose ceiling caps its confidence (see confidence)
+_CEILINGS = (("placed_only", conflict_attackers), ("self_placed", self_targets), ("unclear_sense", unclear_sense_rule),
+             ("given_ground", given_clauses), ("guessed_verb", guessed_verbs), ("quoted_phrase", quoted_phrases))
+
+
 def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None) -> float:
     """P(the event's type and both its sides are right) under the fitted logistic model; a feature the model
     was not fitted on weighs nothing. An act inside a quoted phrase of the narrator's clause is someone's words
@@ -183,9 +188,4 @@ def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None
     w = fitted_weights or weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())
     fitted = round(1.0 / (1.0 + math.exp(-z)), 3)
-    fitted = min(fitted, conflict_attackers().confidence) if x.get("placed_only") else fitted
-    fitted = min(fitted, self_targets().confidence) if x.get("self_placed") else fitted
-    fitted = min(fitted, unclear_sense_rule().confidence) if x.get("unclear_sense") else fitted
-    fitted = min(fitted, given_clauses().confidence) if x.get("given_ground") else fitted
-    fitted = min(fitted, guessed_verbs().confidence) if x.get("guessed_verb") else fitted
-    return min(fitted, quoted_phrases().confidence) if x.get("quoted_phrase") else fitted
+    return min([fitted, *(rule().confidence for feature, rule in _CEILINGS if x.get(feature))])

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from flashpoint.nlp.document import NlpDoc
 from flashpoint.nlp.event_patterns import given_clauses
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml, syntax, word_list
-from flashpoint.nlp.syntax import is_verb_of
+from flashpoint.nlp.syntax import SUBJECT_OR_EXPLETIVE, children, is_verb_of
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -182,7 +182,7 @@ def _given_opener(trigger: Token) -> Token | None:
     noun = head.pos_ in ("NOUN", "PROPN")
     first = next((t for t in head.sent if not (t.is_punct or t.is_space or t.dep_ == "cc")), head)
     opener = _own_opener(head, noun) or (first if not noun and _given_mark(first) else None)
-    if opener is None or not _set_off(head, opener) or not (noun or _has_own_subject(head)):
+    if opener is None or not _set_off(head, opener) or not (noun or children(head, *SUBJECT_OR_EXPLETIVE)):
         return None
     fronted = head.head != head and head.i < head.head.i and head.dep_ in ("advcl", "obl", "nmod")
     return opener if fronted or opener == first else None
@@ -193,11 +193,6 @@ def _set_off(head: Token, opener: Token) -> bool:
     nor the main clause after it."""
     comma = _fronted_comma(head.sent, opener)
     return comma.text == "," and head.i < comma.i
-
-
-def _has_own_subject(verb: Token) -> bool:
-    """A subject of the clause's own ("When Iraq invaded"), not one shared with the clause it hangs on."""
-    return any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "expl") for c in verb.children)
 
 
 def _own_opener(head: Token, noun: bool) -> Token | None:

@@ -3470,11 +3470,16 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_gerund_headlines(doc.tokens, known_verb)
     syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)
     sides_named = _entity_tokens(doc, ("PERSON", "GPE", "ORG", "NORP"))  # after the repairs above: only what they left
-    syn.repair_root_plurals(doc.tokens, lambda tok: known_verb(tok) and not _event_noun(tok),
-                            lambda tok: tok.i in sides_named)
+    syn.repair_root_plurals(doc.tokens, headline_verb_form, lambda tok: tok.i in sides_named)
     syn.repair_participle_callers(doc.tokens, _addresses)
     syn.repair_glued_subjects(doc.tokens)
     return [t.i for t in syn.labelled(doc.tokens, "ROOT")]
+
+
+def headline_verb_form(tok: Token) -> bool:
+    """A plural syntax.repair_root_plurals may read as a headline's verb: the form of a verb the patterns know, that no
+    noun pattern takes as it is."""
+    return (tok.lower_, "VERB") in by_lemma() and not _event_noun(tok)
 
 
 def _event_noun(tok: Token) -> bool:

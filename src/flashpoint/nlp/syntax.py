@@ -570,7 +570,7 @@ def repair_participle_callers(doc: Doc, addresses: Callable[[Token, str], bool])
 def _participle_calling_on(verb: Token, addresses: Callable[[Token, str], bool]) -> bool:
     """A past form with no subject, auxiliary or mark of its own that addresses someone with an infinitive after it
     (`_calls_on`), in a line with no finite verb but it."""
-    return verb.tag_ in ("VBD", "VBN") and not children(verb, *_SUBJECT_OR_EXPLETIVE, "aux", "aux:pass", "mark") \
+    return verb.tag_ in ("VBD", "VBN") and not children(verb, *SUBJECT_OR_EXPLETIVE, "aux", "aux:pass", "mark") \
         and _calls_on(verb, addresses) and _verbless_line(verb)
 
 
@@ -729,7 +729,7 @@ def repair_glued_subjects(doc: Doc) -> None:
     shows"), or a verb with nothing after it, is left: there the verb tag is the likelier misreading."""
     tags = doc.to_array(TAG)  # the finite verbs, found without a Token each
     for verb in (doc[i] for i in np.flatnonzero(np.isin(tags, _FINITE_TAGS)).tolist()):
-        if verb.pos_ != "VERB" or children(verb, *_SUBJECT_OR_EXPLETIVE):
+        if verb.pos_ != "VERB" or children(verb, *SUBJECT_OR_EXPLETIVE):
             continue
         glued = _name_glued_before(verb)
         if glued is None or not any(c.i > verb.i and not c.is_punct for c in verb.children):
@@ -753,7 +753,7 @@ def _clause_openers(verb: Token, glued: Token) -> list[Token] | None:
 
 
 _FINITE_TAGS = np.array([get_string_id(t) for t in ("VBZ", "VBP", "VBD")], dtype=np.uint64)
-_SUBJECT_OR_EXPLETIVE = ("nsubj", "nsubj:pass", "csubj", "expl")
+SUBJECT_OR_EXPLETIVE = ("nsubj", "nsubj:pass", "csubj", "expl")  # a clause's own subject, or "there"/"it"
 
 
 def _name_glued_before(verb: Token) -> Token | None:
