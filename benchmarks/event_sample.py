@@ -105,7 +105,8 @@ Sample 35 is the draw of 33 with random.Random(35) among the rows whose N is eve
 e0eaeb5 (1,982 ids then) and not in quote sample 35r (a pool of 6,340 rows; 12 of the 50 state no event; 51 events, 37
 current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 20:26 UTC (labels
 committed first, 0bdc8be) and scored only at its start (e0eaeb5: strict shown P 0.5 (7 of 14) R 0.189, any confidence
-P 0.516 (16 of 31) R 0.432) and end.
+P 0.516 (16 of 31) R 0.432) and end (5214d26: the same). Released as tuning data in the stop of 2026-12-07 22:51
+UTC.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the
