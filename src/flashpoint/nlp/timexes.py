@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.model import Timex
 from flashpoint.nlp.document import NlpDoc, publication_window, spaced_words
+from flashpoint.nlp.landmark_days import landmark_day
 from flashpoint.nlp.language import (
     DEFAULT_LANGUAGE,
     calendar_words,
@@ -2999,9 +3000,22 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc,
             continue  # "the past five years" is a duration, "recently" and "overnight" no date
         if r.kind == "told" and published is not None:
             continue  # "that day" with no day told before it on a dated page: no date (dates.yaml same_day_as_told)
+        if published is None:
+            _landmark_filled(body, tokens, r)
         _year_filled(r, years, year_of_report)
         out += _records_of(body, r, unshown)
     return out
+
+
+def _landmark_filled(body: str, tokens: Doc, r: Res) -> None:
+    """On an undated text, a month and day said with no year and tied by the parse to the event a conflict is dated
+    by ("the October 7 attacks") take that event's year (dates.yaml: landmark_day)."""
+    if not r.parts or r.year_explicit or r.parts[0] is not None or r.parts[2] is None:
+        return
+    day = landmark_day(body, tokens, r.start_char, r.end_char, r.parts[1], r.parts[2])
+    if day is not None:
+        r.value, r.parts = day.isoformat(), (day.year, day.month, day.day)
+        r.start, r.end = day, day + dt.timedelta(days=1)
 
 
 def _year_filled(r: Res, years: dict[tuple[int, int], int], year_of_report: int | None) -> None:

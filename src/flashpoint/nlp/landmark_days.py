@@ -1,0 +1,74 @@
+"""The day a conflict is dated by, read where an undated text ties a year-less day to that event.
+
+A text with no publication day cannot resolve "October 7" (which year?), but "the October 7 attacks" in a
+text on Israel and Hamas names one day whatever the text's own date: the event's. The parse says whether the
+day belongs to the event's noun (lang/en/dates.yaml `landmark_day`: the days, their context and event words)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+from flashpoint.nlp.syntax import VERBS
+
+# the verb's words that name what it tells of ("the invasion began", "started its invasion")
+_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
+# a verb that describes its noun ("the war that Russia launched on February 24")
+_DESCRIBING = frozenset({"acl", "acl:relcl", "relcl"})
+
+
+@dataclass(frozen=True)
+class Landmark:
+    day: dt.date
+    context: re.Pattern[str]
+    events: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def landmarks() -> tuple[Landmark, ...]:
+    """dates.yaml `landmark_day` `days`: each day with its context words and event nouns."""
+    rows = read_yaml(DEFAULT_LANGUAGE, "dates.yaml")["date_rules"]["landmark_day"].get("days")
+    if not isinstance(rows, list) or not all(isinstance(r, dict) and r.get("day") and r.get("context")
+                                             and r.get("events") for r in rows):
+        raise ValueError("lang/en/dates.yaml: landmark_day.days must list a day, its context words and event nouns")
+    return tuple(Landmark(dt.date.fromisoformat(str(r["day"])),
+                          re.compile(r"\b(?:" + "|".join(re.escape(w) for w in r["context"]) + r")\b"),
+                          frozenset(str(w).lower() for w in r["events"])) for r in rows)
+
+
+def _names_event(tok: Token, events: frozenset[str]) -> bool:
+    return tok.lower_ in events or tok.lemma_.lower() in events
+
+
+def _day_head(tokens: Doc, start: int, end: int) -> Token | None:
+    """The word the day's words hang from, outside them ("attacks" in "the October 7 attacks")."""
+    span = tokens.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    outside = [t.head for t in span if not (span.start <= t.head.i < span.end)]
+    return outside[0] if outside else None
+
+
+def tied_to_event(head: Token, events: frozenset[str]) -> bool:
+    """Is a day hanging from `head` told of one of the event nouns: the noun itself, a verb whose subject or object it
+    is, or a verb that describes it?"""
+    if _names_event(head, events):
+        return True
+    if head.pos_ not in VERBS:
+        return False
+    return any(c.dep_ in _ARGUMENTS and _names_event(c, events) for c in head.children) \
+        or (head.dep_ in _DESCRIBING and _names_event(head.head, events))
+
+
+def landmark_day(body: str, tokens: Doc, start: int, end: int, month: int, day: int) -> dt.date | None:
+    """The conflict's day that the year-less `month` and `day` said at body[start:end] names, or None."""
+    candidates = [m for m in landmarks() if (m.day.month, m.day.day) == (month, day) and m.context.search(body)]
+    if not candidates or not tokens.has_annotation("DEP"):
+        return None
+    head = _day_head(tokens, start, end)
+    return next((m.day for m in candidates if head is not None and tied_to_event(head, m.events)), None)
