@@ -20,6 +20,8 @@ from flashpoint.nlp.syntax import VERBS
 _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
 # a verb that describes its noun ("the war that Russia launched on February 24")
 _DESCRIBING = frozenset({"acl", "acl:relcl", "relcl"})
+# a verb's word that a day said after it may be hung from instead of the verb ("against Ukraine on February 24")
+_VERB_WORDS = frozenset({"obl", "obj", "dobj", "pobj"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,15 @@ class Landmark:
     day: dt.date
     context: re.Pattern[str]
     events: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _coming_again() -> frozenset[str]:
+    """dates.yaml `landmark_day` `comes_again`: nouns of a day kept again ("the anniversary of the invasion")."""
+    words = read_yaml(DEFAULT_LANGUAGE, "dates.yaml")["date_rules"]["landmark_day"].get("comes_again")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise ValueError("lang/en/dates.yaml: landmark_day.comes_again must be a list of words")
+    return frozenset(w.lower() for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -45,24 +56,33 @@ def _names_event(tok: Token, events: frozenset[str]) -> bool:
     return tok.lower_ in events or tok.lemma_.lower() in events
 
 
-def _day_head(tokens: Doc, start: int, end: int) -> Token | None:
-    """The word the day's words hang from, outside them ("attacks" in "the October 7 attacks")."""
+def _day_root(tokens: Doc, start: int, end: int) -> Token | None:
+    """The day's word that hangs from a word outside it ("7" in "the October 7 attacks", hung from "attacks")."""
     span = tokens.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    outside = [t.head for t in span if not (span.start <= t.head.i < span.end)]
-    return outside[0] if outside else None
+    return next((t for t in span if not (span.start <= t.head.i < span.end)), None)
+
+
+def _said_of_a_day_kept_again(root: Token, events: frozenset[str]) -> bool:
+    """'marked the anniversary of the invasion on February 24': a day said after the event's noun, where that noun
+    is the anniversary's, may be the anniversary's day (a day before the noun, "the October 7 attack", is the event's)."""
+    noun = root.head
+    return root.i > noun.i and _names_event(noun, events) and noun.head.lower_ in _coming_again() \
+        and noun.dep_.startswith("nmod")
 
 
 def tied_to_event(head: Token, events: frozenset[str]) -> bool:
     """Is a day hanging from `head` told of one of the event nouns: the noun itself, a verb whose subject or object it
-    is, or a verb that describes it?"""
+    is, or a verb that describes it? A day hung from another word of that verb ("launched against Ukraine on February
+    24": the parser puts the day under "Ukraine") is the verb's."""
     if _names_event(head, events):
         return True
-    if head.pos_ not in VERBS:
+    verb = head if head.pos_ in VERBS else head.head if head.dep_ in _VERB_WORDS and head.head.pos_ in VERBS else None
+    if verb is None:
         return False
-    return any(c.dep_ in _ARGUMENTS and _names_event(c, events) for c in head.children) \
-        or (head.dep_ in _DESCRIBING and _names_event(head.head, events))
+    return any(c.dep_ in _ARGUMENTS and _names_event(c, events) for c in verb.children) \
+        or (verb.dep_ in _DESCRIBING and _names_event(verb.head, events))
 
 
 def landmark_day(body: str, tokens: Doc, start: int, end: int, month: int, day: int) -> dt.date | None:
@@ -70,5 +90,6 @@ def landmark_day(body: str, tokens: Doc, start: int, end: int, month: int, day: 
     candidates = [m for m in landmarks() if (m.day.month, m.day.day) == (month, day) and m.context.search(body)]
     if not candidates or not tokens.has_annotation("DEP"):
         return None
-    head = _day_head(tokens, start, end)
-    return next((m.day for m in candidates if head is not None and tied_to_event(head, m.events)), None)
+    root = _day_root(tokens, start, end)
+    return next((m.day for m in candidates if root is not None and tied_to_event(root.head, m.events)
+                 and not _said_of_a_day_kept_again(root, m.events)), None)
