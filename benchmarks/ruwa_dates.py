@@ -101,12 +101,14 @@ def drawn_rows(n: int, seed: int, censor_cap: int = _CAP["censor.net"],
     return out
 
 
-def analyse_row(i: int, row: Record, field: str = "timexes") -> Record:
-    """The row as flashpoint reads it: its body and the records of `field` (timexes, quantities)."""
+def analyse_row(i: int, row: Record, field: str = "timexes", withhold_date: bool = False) -> Record:
+    """The row as flashpoint reads it: its body and the records of `field` (timexes, quantities); with
+    `withhold_date`, read with no publication date (an undated text simulated, as `eval realnews --ignore-published`)."""
     from flashpoint.evals.realnews import analyse
 
-    record = analyse({"id": f"ruwa-{i}", "text": _text(row), "published": _published(row)})
-    return {"row": i, "published": _published(row), "body": record["body"], field: record[field]}
+    published = None if withhold_date else _published(row)
+    record = analyse({"id": f"ruwa-{i}", "text": _text(row), "published": published})
+    return {"row": i, "published": published, "body": record["body"], field: record[field]}
 
 
 def draw(out: Path, n: int, seed: int, censor_cap: int = _CAP["censor.net"]) -> None:
@@ -169,12 +171,12 @@ def judge(label: Record, item: Record | None) -> str:
 
 
 def verdicts(labels_path: Path, field: str, judge_item: Callable[[Record, Record | None], str],
-             shown: Callable[[Record], Any], show: bool) -> tuple[list[Record], dict[str, int]]:
+             shown: Callable[[Record], Any], show: bool, withhold_date: bool = False) -> tuple[list[Record], dict[str, int]]:
     """The labels of a sample and how many of each verdict today's records (of `field`) get; with `show`, the
-    ones that are wrong, with `shown` of today's record."""
+    ones that are wrong, with `shown` of today's record; with `withhold_date`, each row read with no date."""
     labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]
     rows = _rows()
-    analysed = {i: analyse_row(i, rows[i], field) for i in sorted({label["row"] for label in labels})}
+    analysed = {i: analyse_row(i, rows[i], field, withhold_date) for i in sorted({label["row"] for label in labels})}
     labels = [x if x.get("full_page") else anchored(x, analysed[x["row"]]["body"]) for x in labels]
     now: dict[str, int] = {}
     for page in (x for x in labels if x.get("full_page")):
@@ -200,8 +202,8 @@ def verdicts(labels_path: Path, field: str, judge_item: Callable[[Record, Record
     return labels, now
 
 
-def score(labels_path: Path, show: bool) -> Record:
-    labels, now = verdicts(labels_path, "timexes", judge, lambda item: item["value"], show)
+def score(labels_path: Path, show: bool, withhold_date: bool = False) -> Record:
+    labels, now = verdicts(labels_path, "timexes", judge, lambda item: item["value"], show, withhold_date)
     dates = [x for x in labels if x["gold"] is not None]
     given_then = [x for x in labels if x["was"] is not None]
     right_then = sum(1 for x in given_then if x["was"] == x["gold"])

@@ -5,9 +5,12 @@ or a page that states none: the day is inferred from the body); with the publica
 (the text pins no day to resolve them against: no guess, but no date either), a wrong value for a text the gold
 dates, or a text the gold does not date. Held-out articles are never read here. The news181 gold set reads its
 texts from the article-extraction pages (--gold tests/data/news181_gold --articles
-../shared/eval/article-extraction/ground-truth.json).
+../shared/eval/article-extraction/ground-truth.json). With --ruwa, a judged RUWA dates sample (benchmarks/ruwa_dates.py)
+is scored with each row's date withheld instead: the rows are war reporting, whose year-less days ("since the invasion
+began on February 24") only the text's own words can date.
 
     python benchmarks/undated_dates.py [--gold tests/data/realnews] [--articles PATH]
+    python benchmarks/undated_dates.py --ruwa benchmarks/ruwa_dates_sample4.jsonl [--ruwa ...]
 """
 
 from __future__ import annotations
@@ -51,7 +54,16 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "realnews")
     ap.add_argument("--articles", type=Path, default=None,
                     help="the texts (articles.jsonl, or the article-extraction ground-truth.json)")
+    ap.add_argument("--ruwa", type=Path, action="append", default=[],
+                    help="a judged RUWA dates sample to score with each row's date withheld (repeatable)")
     args = ap.parse_args()
+    if args.ruwa:
+        import ruwa_dates
+
+        for sample in args.ruwa:
+            print(f"{sample.name}, row dates withheld:", end=" ")
+            ruwa_dates.score(sample, False, withhold_date=True)
+        return
     for label, withheld in (("publication date given", ()), ("date and URL withheld", ("published", "url")),
                             ("date withheld, URL kept", ("published",))):
         s, dated, false = scored(withheld, args.gold, args.articles)
