@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -384,6 +385,20 @@ def test_a_country_before_a_named_role_owns_it_only_inside_its_noun_phrase() -> 
     phrase = "the representatives of the Raoul Wallenberg Centre for Human Rights"
     assert codes(phrase, context + phrase)[0] is None
     assert codes("the Ukrainian representatives", context + "the Ukrainian representatives")[0] == "UKR"
+
+
+_ROLE_OWNER_MARKS = language.read_yaml("en", "entities.yaml")["role_owner_mark_examples"]
+
+
+@pytest.mark.parametrize("example", _ROLE_OWNER_MARKS["pos"] + _ROLE_OWNER_MARKS["neg"], ids=lambda e: e["context"][:40])
+def test_a_country_owns_a_role_only_in_its_own_clause(example: dict[str, Any]) -> None:
+    """entities.yaml role_owner_marks: a country, capital or people named before a clause mark owns no role after it
+    (`pos`: no country, rather than a guess), one in the role's own phrase does, and a town or region across the mark
+    is the place the office serves (`neg`)."""
+    from flashpoint.nlp.actors import context_country
+
+    story = "Gunfire rang out overnight. "
+    assert context_country(story + example["context"], example["role"], named=example["named"]) == example["country"]
 
 
 @pytest.mark.parametrize(("owner", "expected"), [

@@ -464,6 +464,17 @@ def _owns_role(gap: str, holder: bool = False) -> bool:
     return not clause or any(w in _WORDS.role_owner_pronouns for w in words[clause[-1]:])
 
 
+def _state_of_another_clause(name: str, owner: Entry, gap: str) -> bool:
+    """A state ("Peru") or a nation's adjective ("Peruvian") named before a clause mark (entities.yaml role_owner_marks)
+    before a role: the state of that clause, not the role's owner. A town, capital or body there is where the office
+    serves or the body a definite role points back to ("in Lviv, the education minister"; "Hezbollah, the militant
+    group"), and a people named in the plural ("killed 40 Peruvians, according to the health ministry there") those
+    the figure counts, where the body stands: these still lend their country."""
+    if not any(mark in gap for mark in _WORDS.role_owner_marks):
+        return False
+    return owner.kind == "country" or owner.kind == "demonym" and not name.endswith("s")
+
+
 def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False,
                     holder: bool = False) -> str | None:
     """The country a bare role ("the foreign minister") belongs to: the one last named with that
@@ -482,10 +493,13 @@ def context_country(context: str | None, role: str | None = None, since: int = 0
             window = re.split(r"[.!?]\s", window)[-1]  # the role's own sentence: "Russia's foreign minister"
             # an outlet lends its country only to its own staff: "CNN had been interviewing interim Prime
             # Minister Garry Conille" names no American minister
-            hits = [(end, e) for _, end, e in _mentions(window, g)
+            hits = [(start, end, e) for start, end, e in _mentions(window, g)
                     if e.country and (e.kind != "media" or role_sector(role)[0] == "MED")]
             if hits:
-                return hits[-1][1].country if not named or _owns_role(window[hits[-1][0]:], holder) else None
+                start, end, owner = hits[-1]
+                if _state_of_another_clause(window[start:end], owner, window[end:]):
+                    return None  # "Sales to Peru doubled, the trade minister": no Peruvian minister, none guessed
+                return owner.country if not named or _owns_role(window[end:], holder) else None
     return _most_named_country(context, since)
 
 

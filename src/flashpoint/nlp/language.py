@@ -361,7 +361,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
               "backer_prefixes", "republic_nouns", "acronym_name_words", "acronym_determiners", "foreign_words",
               "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks",
-              "role_owner_clause_words", "role_owner_pronouns", "nationality_nouns",
+              "role_owner_clause_words", "role_owner_pronouns", "role_owner_marks", "nationality_nouns",
               "town_offices", "town_office_modifiers")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names", "theatre_sectors")
@@ -422,6 +422,7 @@ class Names:
     role_owner_breaks: frozenset[str]
     role_owner_clause_words: frozenset[str]
     role_owner_pronouns: frozenset[str]
+    role_owner_marks: frozenset[str]
     nationality_nouns: frozenset[str]
     town_offices: frozenset[str]
     town_office_modifiers: frozenset[str]
