@@ -478,8 +478,11 @@ def _state_of_another_clause(name: str, owner: Entry, gap: str) -> bool:
 def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False,
                     holder: bool = False) -> str | None:
     """The country a bare role ("the foreign minister") belongs to: the one last named with that
-    role, else the most named (in context[since:]). A `named` role (its holder's or owner's name known) whose sentence
-    names a country only in another phrase before it has none (_owns_role; `holder`: a person is named after it).
+    role, else the most named (in context[since:]). A state named last before the role in another clause of its
+    sentence owns none, and the role has no country then rather than a guess (entities.yaml role_owner_marks: "Sales
+    to Peru doubled, the trade minister said" names no Peruvian minister). A `named` role (its holder's or owner's name
+    known) whose sentence names a country only in another phrase before it has none (_owns_role; `holder`: a person is
+    named after it).
 
     The role's own sentence is cut at a final mark and a space in the 60 characters before it: `context` is a
     plain string (resolve_actor and resolve_phrase are given a slice of the body, by the entity backend while
