@@ -912,6 +912,68 @@ def _parsed_source(doc: NlpDoc, num_start: int) -> Token | None:
     return _according_to_object(chain) or _reporting_subject(chain)
 
 
+def _maker_of_its_claim(doc: NlpDoc, num_start: int) -> Token | None:
+    """'the $40 billion of purchases touted by Trump', 'claims by the army that 200 fighters surrendered': a figure in
+    what a claim says, where the claim names its maker with 'by', is the maker's, not that of whoever speaks of the
+    claim (figures.yaml claimant_of_a_claim). A figure in the maker's own phrase, or one that describes a claim noun
+    itself ('a 40-page report by the agency'), has no maker here."""
+    tok = _token_at(doc, num_start)
+    if tok is None:
+        return None
+    for claim in tok.sent:
+        agent = _claim_agent(claim)
+        if agent is None or any(t.i == tok.i for t in agent.subtree):
+            continue
+        if _in_what_it_claims(tok, claim):
+            return agent
+    return None
+
+
+def _claim_agent(claim: Token) -> Token | None:
+    """The 'by' phrase of a participle of claiming that hangs on a noun ('touted by Trump') or of a noun of claim
+    ('claims by the army'): who makes the claim (figures.yaml claimant_of_a_claim verbs, nouns)."""
+    words = _figure_rule_words()
+    if claim.dep_ == "acl" and claim.tag_ == "VBN" and is_verb_of(claim, words["claimant_of_a_claim.verbs"]):
+        deps = words["claimant_of_a_claim.participle_agent_deps"]
+    elif claim.pos_ == "NOUN" and claim.lower_ in words["claimant_of_a_claim.nouns"]:
+        deps = words["claimant_of_a_claim.noun_agent_deps"]
+    else:
+        return None
+    return next((c for c in claim.children if c.dep_ in deps and case_of(c) == "by"), None)
+
+
+def _in_what_it_claims(figure: Token, claim: Token) -> bool:
+    """Is the figure in what the claim says: the noun phrase a participle of claiming describes (up its 'of' and 'in'
+    modifiers: 'the $40 billion in purchases touted by'), or what a noun of claim takes by one of `content_deps`
+    ('claims by X to have ended eight wars'), not a word that describes the noun itself ('a 40-page report')?"""
+    if claim.pos_ != "NOUN":
+        top = claim.head
+        while top.dep_ == "nmod" and top.head.i != top.i:
+            top = top.head
+        return any(t.i == figure.i for t in top.subtree) or _modifier_hung_beside(figure, top)
+    node = figure
+    while node.head.i not in (node.i, claim.i):
+        node = node.head
+    return node.head.i == claim.i and node.i != claim.i \
+        and node.dep_ in _figure_rule_words()["claimant_of_a_claim.content_deps"]
+
+
+def _modifier_hung_beside(figure: Token, phrase: Token) -> bool:
+    """'to achieve the $40-50 billion in purchases touted by': the parse may hang the figure's own 'in' or 'of' phrase
+    on the verb beside it; a phrase of `beside_cases` that opens right where the figure's noun phrase ends, on the
+    same head, is the figure's (figures.yaml claimant_of_a_claim)."""
+    if case_of(phrase) not in _figure_rule_words()["claimant_of_a_claim.beside_cases"]:
+        return False
+    node = figure
+    while node.dep_ in _FIGURE_PHRASE_DEPS and node.head.i != node.i:
+        node = node.head
+    return node.head.i == phrase.head.i and node.i != phrase.i and node.right_edge.i + 1 == phrase.left_edge.i
+
+
+# how a number hangs inside the noun phrase it counts: "the $40-50 billion" (40 -> $ -> billion)
+_FIGURE_PHRASE_DEPS = frozenset({"nummod", "compound", "nmod", "flat"})
+
+
 def _parsed_claimant(doc: NlpDoc, source: Token | None) -> str | None:
     """The name the parse's source of a figure gives."""
     return _phrase(doc, source) if source is not None else None
@@ -2119,10 +2181,14 @@ def _approx(fig: _Figure) -> str | None:
 
 
 def _claimed_by(scan: _Scan, fig: _Figure) -> str | None:
-    """The speaker of the quote whose cue is nearest the figure ("The ministry says 39,900 died ...,
-    killing 1,200, according to Israeli tallies" gives 39,900 to the ministry and 1,200 to the
-    tallies), else the parse's claimant, else the sentence's attribution."""
+    """The maker a claim that holds the figure names ("the $40 billion in purchases touted by Trump"), else the
+    speaker of the quote whose cue is nearest the figure ("The ministry says 39,900 died ..., killing 1,200,
+    according to Israeli tallies" gives 39,900 to the ministry and 1,200 to the tallies), else the parse's
+    claimant, else the sentence's attribution."""
     doc, start = scan.doc, fig.start
+    maker = _maker_of_its_claim(doc, fig.num_start)
+    if maker is not None:
+        return _claimant(_phrase(doc, maker))
     holders = [q for q in doc.quotes if q.start <= start < q.end and q.speaker and q.speaker.name]
     if holders:
         nearest = min(holders, key=lambda q: _cue_distance(q, start))
