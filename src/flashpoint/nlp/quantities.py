@@ -922,7 +922,7 @@ def _maker_of_its_claim(doc: NlpDoc, num_start: int) -> Token | None:
         return None
     for claim in tok.sent:
         agent = _claim_agent(claim)
-        if agent is None or any(t.i == tok.i for t in agent.subtree):
+        if agent is None or not _may_speak(agent) or any(t.i == tok.i for t in agent.subtree):
             continue
         if _in_what_it_claims(tok, claim):
             return agent
@@ -940,6 +940,12 @@ def _claim_agent(claim: Token) -> Token | None:
     else:
         return None
     return next((c for c in claim.children if c.dep_ in deps and case_of(c) == "by"), None)
+
+
+def _may_speak(agent: Token) -> bool:
+    """A maker that can give a figure: a name, a claimant word ("the ministry") or a noun only a person can be; "the
+    300 lives claimed by the earthquake" is a toll, no claim (figures.yaml claimant_of_a_claim)."""
+    return agent.text[:1].isupper() or agent.lower_ in _claimant_words() or agent.lower_ in _person_nouns()
 
 
 def _in_what_it_claims(figure: Token, claim: Token) -> bool:
