@@ -475,6 +475,17 @@ def test_background_is_historical_and_dated() -> None:
     assert new and not any(e.historical for e in new) and all((e.date or "").startswith("2022-03") for e in new)
 
 
+@pytest.mark.parametrize(("text", "background"), [
+    ("Moldova says Russia has violated the treaty on conventional forces since 2014.", False),
+    ("Zelensky: Russia violated the Budapest memorandum in 2014", False),
+    ("In 2014, Kyiv said Russia had violated the Budapest memorandum.", True),
+])
+def test_a_charge_is_as_old_as_its_saying(text: str, background: bool) -> None:
+    """A charge made when said (events.yaml made_when_said) is dated by its saying, not by the deeds it charges."""
+    found = of_type(events_of(text, published="2022-03-10"), "ACCUSE")
+    assert found and all(e.historical == background for e in found)
+
+
 def test_reported_events_keep_their_source() -> None:
     ev = of_type(events_of("Ukrainian officials said Russian troops shelled Kharkiv."), "ASSAULT")[0]
     assert side(ev.actor) == "RUS" and side(ev.recipient) == "UKR"

@@ -3053,6 +3053,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
     the confidence its features read."""
     tok = coded.trigger
     date, historical = _act_time(doc, tok, sentence, day)
+    if coded.pattern.made_when_said:
+        historical = _said_before(doc, tok, sentence, day)
     lo, hi = trimmed(sentence, doc.body)
     out = []
     pairs = _pairs(coded)
@@ -3087,6 +3089,16 @@ def _act_time(doc: NlpDoc, tok: Token, sentence: Span, day: str | None) -> tuple
     historical = historical or told_as_standing(tok) or told_as_habit(tok) or told_as_description(doc, tok) \
         or told_as_state(doc, tok) or told_as_run(doc, tok)
     return date, historical
+
+
+def _said_before(doc: NlpDoc, tok: Token, sentence: Span, day: str | None) -> bool:
+    """A charge made when said (events.yaml made_when_said) is as old as its saying, not as the deeds it charges
+    ("Zelensky: Russia violated 400 treaties since 2014" is a charge made now): background only where the verb of
+    speaking it is the complement of is ("In 2014, Kyiv said Russia had violated the memorandum"); with none (a
+    headline's "Name:", a quotation's speaker) or told in the present ("Kyiv says Russia has violated 40 treaties since
+    2014": the date is the deeds') it is made when the text tells it."""
+    saying = next((g for g in syn.governors(tok) if syn.is_verb(g)), None)
+    return saying is not None and not syn.is_present(saying) and _act_time(doc, saying, sentence, day)[1]
 
 
 def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, index: int, fanout: int) -> None:
