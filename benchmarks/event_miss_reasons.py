@@ -11,6 +11,12 @@ sets (never the held-out ones):
         [--details FILE]
 
 With no --gold and no --sample: tune (a). The coder is traced by wrapping its step functions, not changed.
+
+With --no-pattern it counts the other side of the misses instead: those whose clause holds no pattern lemma of the
+gold type (`event_error_classes.miss_class`: no trigger, or only lemmas of other types), each under the type and every
+verb of its clause (else the nouns heading it), with the documents and sets it recurs in: the words a new pattern
+might take, to be tried against the same sets before it is added (a word that recurs as gold in one set only is no
+class).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from flashpoint.nlp import events as ev
 from flashpoint.nlp import pipeline
 from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.event_patterns import by_lemma
+from flashpoint.nlp.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 Record = dict[str, Any]
@@ -198,6 +205,39 @@ def miss_reason(doc: Any, gold: Record, tracer: Tracer) -> tuple[str, str, str]:
     return best[1], best[2], best[3]
 
 
+NO_PATTERN = ("no trigger in the patterns", "only lemmas of other types")
+
+
+def clause_words(doc: Any, span: tuple[int, int]) -> list[str]:
+    """The words that may tell a missed act with no pattern: each main verb of the gold clause (lemma/v; no auxiliary
+    or copula), else the nouns heading it (lemma/n). A sentence the pipeline left unparsed (no pattern lemma in it:
+    `parse_scope`) is parsed here, the clause alone."""
+    lo, hi = span
+    toks = [t for t in doc.tokens if lo <= t.idx < hi]
+    if toks and not any(t.pos_ for t in toks):
+        toks, lo, hi = list(parse(doc.body[lo:hi])), 0, hi - lo
+    verbs = [t for t in toks if t.pos_ == "VERB"]
+    heads = verbs or [t for t in toks if t.pos_ == "NOUN" and (t.head == t or not lo <= t.head.idx < hi)]
+    return sorted({f"{t.lemma_.lower()}/{'v' if t.pos_ == 'VERB' else 'n'}" for t in heads})
+
+
+def _add_unpatterned(doc: Any, gold: Record, cls: str, where: str,
+                     words: dict[tuple[str, str], set[tuple[str, str]]], details: dict[str, list[str]]) -> None:
+    """A miss of a class with no pattern lemma of its type, under each word of its clause (`where`: set and doc)."""
+    if cls not in NO_PATTERN:
+        return
+    for word in clause_words(doc, gold["span"]):
+        words[(gold["type"], word)].add((where.split()[0], where.split()[1]))
+        details[f"{gold['type']} {word}"].append(f"{where} | {rn._clip(gold.get('evidence'))}")
+
+
+def _print_unpatterned(words: dict[tuple[str, str], set[tuple[str, str]]]) -> None:
+    """One line a (type, word): the documents it recurs in, the sets, most documents first."""
+    for (type_, word), docs in sorted(words.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        sets = sorted({s for s, _ in docs})
+        print(f"{len(docs):4d} docs  {len(sets):2d} sets  {type_:9s} {word:24s} ({', '.join(sets)})")
+
+
 def _gold_sets(args: argparse.Namespace) -> Iterator[tuple[str, Record, Record]]:
     """(set name, gold object, text record) of every document asked for: tune only, never held out."""
     if args.gold or not args.sample:
@@ -229,6 +269,7 @@ def main() -> None:
     ap.add_argument("--articles", type=Path)
     ap.add_argument("--sample", type=Path, action="append")
     ap.add_argument("--details", type=Path)
+    ap.add_argument("--no-pattern", action="store_true", help="the misses with no pattern lemma of their type, by word")
     args = ap.parse_args()
     lemmas: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for key, found in by_lemma().items():
@@ -237,6 +278,7 @@ def main() -> None:
     counts: Counter[str] = Counter()
     per_set: dict[str, Counter[str]] = defaultdict(Counter)
     details: dict[str, list[str]] = defaultdict(list)
+    unpatterned: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for set_name, gold, text in _gold_sets(args):
         tracer = Tracer()
         with tracer.installed():
@@ -248,7 +290,10 @@ def main() -> None:
         matched = {g for g, _ in pairs}
         doc = tracer.docs[-1]
         for i, g in enumerate(current):
-            if i in matched or miss_class(g, events, record["events"], list(doc.tokens), lemmas) != LEMMA_THERE:
+            cls = "" if i in matched else miss_class(g, events, record["events"], list(doc.tokens), lemmas)
+            if args.no_pattern:
+                _add_unpatterned(doc, g, cls, f"{set_name} {gold['id']}", unpatterned, details)
+            if cls != LEMMA_THERE or args.no_pattern:
                 continue
             reason, sides, word = miss_reason(doc, g, tracer)
             key = reason.split(":")[0] if reason.startswith(("wrong part",)) else reason
@@ -257,6 +302,8 @@ def main() -> None:
             details[key].append(f"{set_name} {gold['id']} | {g['type']} "
                                 f"{rn._dyad(g.get('actor_country'), g.get('recipient_country'))} | {word!r} | "
                                 f"{sides} | {rn._clip(g.get('evidence'))}")
+    if args.no_pattern:
+        _print_unpatterned(unpatterned)
     for key, n in counts.most_common():
         print(f"{n:4d}  {key}  ({', '.join(f'{s} {c}' for s, c in per_set[key].most_common())})")
     if args.details:

@@ -29,3 +29,11 @@ def test_the_coder_is_restored_after_the_trace() -> None:
     before = (ev.code_with, ev._sides_fit, ev._doers)
     _reason("The shelling of the town went on all night.", "ASSAULT")
     assert (ev.code_with, ev._sides_fit, ev._doers) == before
+
+
+def test_a_miss_with_no_pattern_is_counted_under_its_clause_verbs() -> None:
+    text = "Moscow complained to Washington about the new tariffs on Monday."
+    tracer = miss_reasons.Tracer()
+    with tracer.installed():
+        rn.analyse({"id": "t", "text": text})
+    assert miss_reasons.clause_words(tracer.docs[-1], (0, len(text))) == ["complain/v"]
