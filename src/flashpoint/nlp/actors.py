@@ -464,13 +464,23 @@ def _owns_role(gap: str, holder: bool = False) -> bool:
     return not clause or any(w in _WORDS.role_owner_pronouns for w in words[clause[-1]:])
 
 
+def _possessive_list(gap: str) -> bool:
+    """A state's possessive opening a list whose last item is the role: only commas between, the last one followed by
+    a coordinator (entities.yaml name_coordinators) before the role ("'s tanks, trucks and 41 ")."""
+    if not gap.startswith(_WORDS.possessive_marks) or any(m in gap for m in _WORDS.role_owner_marks - {","}):
+        return False
+    return any(w in _WORDS.name_coordinators for w in gap.rsplit(",", 1)[-1].split())
+
+
 def _state_of_another_clause(name: str, owner: Entry, gap: str) -> bool:
     """A state ("Peru") or a nation's adjective ("Peruvian") named before a clause mark (entities.yaml role_owner_marks)
     before a role: the state of that clause, not the role's owner. A town, capital or body there is where the office
     serves or the body a definite role points back to ("in Lviv, the education minister"; "Hezbollah, the militant
     group"), and a people named in the plural ("killed 40 Peruvians, according to the health ministry there") those
-    the figure counts, where the body stands: these still lend their country."""
-    if not any(mark in gap for mark in _WORDS.role_owner_marks):
+    the figure counts, where the body stands: these still lend their country. A state in the possessive opens the
+    role's own phrase and still owns it where the marks after it are a list's commas ("Russia's tanks, trucks and 41
+    troops")."""
+    if not any(mark in gap for mark in _WORDS.role_owner_marks) or _possessive_list(gap):
         return False
     return owner.kind == "country" or owner.kind == "demonym" and not name.endswith("s")
 
