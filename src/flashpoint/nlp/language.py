@@ -17,7 +17,7 @@ from flashpoint.yamlio import load_yaml
 LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
 DEFAULT_LANGUAGE = "en"
 
-SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "object_control_verbs", "modal_auxiliaries",
+SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "coercion_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "resisting_verbs", "attack_nouns",
                 "relative_pronouns",
                 "group_pronouns", "lasting_pronouns", "place_preps", "subject_scene_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps",
@@ -78,6 +78,7 @@ class Syntax:
     negators: frozenset[str]
     denial_verbs: frozenset[str]
     irrealis_verbs: frozenset[str]
+    coercion_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     modal_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]

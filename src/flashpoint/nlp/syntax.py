@@ -1599,7 +1599,16 @@ def infinitive_complements(verb: Token) -> list[Token]:
     an adverbial one ("told the soldiers to surrender(advcl)")."""
     addressed = max((c.i for c in children(verb, "obj", "iobj")), default=None)
     return [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _infinitive(c))
-            or (c.dep_ == "advcl" and addressed is not None and c.i == addressed + 2 and _infinitive(c))]
+            or (c.dep_ == "advcl" and addressed is not None and c.i == addressed + 2 and _infinitive(c))] \
+        + _controlled_on_object(verb)
+
+
+def _controlled_on_object(verb: Token) -> list[Token]:
+    """"forced residents of Kherson to apply(acl)", "convince allies to send(acl)": the infinitive of a verb that makes
+    its object act (syntax.yaml object_control_verbs), which the parse hung on that object as a relative clause."""
+    if not is_verb_of(verb, syntax().object_control_verbs):
+        return []
+    return [c for o in children(verb, "obj", "iobj") for c in o.children if c.dep_ == "acl" and _infinitive(c)]
 
 
 def _refrained(trigger: Token) -> bool:
@@ -1639,9 +1648,16 @@ def _governed_modality(trigger: Token) -> tuple[bool, bool]:
             negated = True
         if any(c.dep_ == "advmod" and c.lower_ in syn.pending_adverbs for c in gov.children):
             negated = True  # "had yet to arrest": not done
-        if is_verb_of(gov, syn.irrealis_verbs) or _has_modal(gov, _going_on_auxiliaries(gov)) or _wanted(gov):
+        if is_verb_of(gov, syn.irrealis_verbs) or _coerced(gov) or _has_modal(gov, _going_on_auxiliaries(gov)) \
+                or _wanted(gov):
             hypothetical = True
     return negated, hypothetical
+
+
+def _coerced(verb: Token) -> bool:
+    """"forced the villagers to praise Putin": a verb of coercion (syntax.yaml coercion_verbs), told as a verb, makes
+    its object's act the coercion's content; "lethal force used against protesters" is the noun."""
+    return verb.pos_ == "VERB" and is_verb_of(verb, syntax().coercion_verbs)
 
 
 def _wanted(verb: Token) -> bool:
