@@ -7,6 +7,10 @@ sets (never the held-out ones):
   of another side, no implied target), with the sides the parse gave / a pattern of another type fired first /
   coded, then dropped (another act's content, a capability, merged).
 
+An object constraint names the kind of the object it refused, as the coder reads kinds (`object_kind`): a person, a
+place, an act of its type, a kind head, a noun of another kind, a word it refuses, no object read; so the rows of
+"verb found, sense rejected" split by what a widened constraint would have to take.
+
     python benchmarks/event_miss_reasons.py [--gold DIR --articles FILE] [--sample benchmarks/event_sampleN.jsonl ...]
         [--details FILE]
 
@@ -35,6 +39,7 @@ from flashpoint.nlp import events as ev
 from flashpoint.nlp import pipeline
 from flashpoint.nlp import syntax as syn
 from flashpoint.nlp.event_patterns import by_lemma
+from flashpoint.nlp.language import syntax
 from flashpoint.nlp.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +152,45 @@ def _patterns_of(tok: Any, kind: str, type_: str) -> list[Any]:
     return [p for p in [*found, *carried] if p.type == type_]
 
 
+def _names_act(noun: Any, type_: str) -> bool:
+    """A noun that itself names an act of the type: a noun of a pattern of it, or the verb of one that constrains no
+    object ("the murders": assault-kill; "an invasion": assault-noun-invasion)."""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    return any(q.type == type_ and (kind == "NOUN" or not q.objects)
+               for kind in ("NOUN", "VERB") for form in forms for q in by_lemma().get((form, kind), ()))
+
+
+def object_kind(tok: Any, p: Any, obj: Any, persons: frozenset[int], places: frozenset[int]) -> str:
+    """What the object a pattern's constraint refused is, read as the coder reads kinds (a person by syntax.yaml
+    person_objects or a name, a place by a name, an act by the patterns, a kind head by syntax.yaml kind_heads): the
+    classes of "verb found, sense rejected" (an object of a kind the constraint does not take, or the parse's wrong
+    object, or a refusal that is right), counted apart. Where the object meets the constraint and another demand of
+    `_object_holds` refused it (`not_object`, `object_has`), "a word it refuses"."""
+    if obj is None:
+        return "no object read"
+    if not p.objects or ev._object_fits(obj, p, persons, places):
+        return "a word it refuses"
+    if ev._a_person(obj, persons):
+        return "a person"
+    if obj.i in places:
+        return "a place"
+    if _names_act(obj, p.type):
+        return "an act of its type"
+    if ev._lemma_in(obj, syntax().kind_heads):
+        return "a kind head"
+    return "a noun of another kind" if obj.pos_ in ("NOUN", "PROPN") else f"a {obj.pos_.lower()}"
+
+
+OBJECT_KINDS = ("a person", "a place", "an act of its type", "a kind head", "a noun of another kind")
+
+
+def _specific_first(reason: str) -> tuple[str, int]:
+    """Reasons in the order of their demand's name (as before), and of one demand the most telling kind of object
+    first: the patterns of a token read one object, but those with no object list of their own refuse it by a word."""
+    head, _, kind = reason.partition(": ")
+    return head, OBJECT_KINDS.index(kind) if kind in OBJECT_KINDS else len(OBJECT_KINDS)
+
+
 def _constraint_failed(doc: Any, tok: Any, p: Any) -> str | None:
     """Which of the pattern's demands the token fails, or None where `matches` would return it."""
     if p.pos == "NOUN" and ev._noun_refused(tok, p):
@@ -154,7 +198,7 @@ def _constraint_failed(doc: Any, tok: Any, p: Any) -> str | None:
     persons, places = ev._entity_tokens(doc, ("PERSON",)), ev._entity_tokens(doc, ("GPE", "LOC"))
     obj = ev.object_of(tok, p, ev._object_candidates(tok, bool(p.objects)))
     if not ev._object_holds(tok, p, obj, persons, places):
-        return "object constraint"
+        return "object constraint: " + object_kind(tok, p, obj, persons, places)
     if p.particles and not syn.has_particle(tok, p.particles):
         return "particle"
     if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None) \
@@ -176,7 +220,7 @@ def token_reason(doc: Any, tok: Any, type_: str, tracer: Tracer) -> tuple[int, s
         return 0, f"wrong part of speech: {tok.pos_}/{tok.dep_}, patterns want {'/'.join(wanted)}", ""
     fails = [_constraint_failed(doc, tok, p) for p in _patterns_of(tok, kind, type_)]
     if all(f is not None for f in fails):
-        reason = min(f for f in fails if f is not None)
+        reason = min((f for f in fails if f is not None), key=_specific_first)
         return (1 if reason.startswith("noun") else 2), reason, ""
     calls = tracer.calls.get(tok.i, [])
     mine = [(step, sides) for p, step, sides in calls if p.type == type_]
