@@ -158,6 +158,10 @@ CASES = [
      "A family and both parents and their son were killed in the strike.", ["family", "parents"]),
     ("headline_subject_deps", _root_plural_subject("withdraws"), "Finland withdraws troops from Kosovo", "Finland",
      "Finland's withdraws troops from Kosovo", None),
+    # a "by" phrase hung on a place in the passive's oblique is its agent; on an act noun it is that act's doer
+    ("place_nouns, agent_preps (an agent hung on a place)", _subject_of("detained"),
+     "The reporter was detained in the village of Pisky by soldiers.", "soldiers",
+     "The reporter was detained after the raid by the guards.", None),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

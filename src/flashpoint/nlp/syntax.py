@@ -1139,7 +1139,33 @@ def agent(verb: Token) -> Token | None:
     hosts += [shared] if shared is not None else []
     hosts += _agent_sharers(verb)
     found = [c for h in hosts for c in h.children if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) in syntax().agent_preps)]
-    return found[0] if found else None
+    return found[0] if found else _agent_on_a_place(verb)
+
+
+_PLACE_CHAIN = 3  # the oblique and two "of"/"in" phrases below it: "on his way from the facility in Enerhodar"
+
+
+def _agent_on_a_place(verb: Token) -> Token | None:
+    """"was arrested on his way from the nuclear facility by Russian troops", "was hauled out of the embassy in London
+    by police": a "by" phrase the parse hung on a place (a name, or a noun of syntax.yaml place_nouns) within one of
+    the passive's own obliques is the passive's agent, as a place has no doer of its own; on any other noun it stays
+    that noun's ("was detained after the attack by the militants": the attack's doers)."""
+    if not is_passive(verb):
+        return None
+    hosts = [o for o in children(verb, "obl") if o.i > verb.i]
+    for _ in range(_PLACE_CHAIN):
+        for host in hosts:
+            found = [c for c in children(host, "nmod") if case_of(c) in syntax().agent_preps]
+            if found:
+                return found[0] if _a_place_word(host) else None
+        hosts = [c for h in hosts for c in children(h, "nmod")]
+    return None
+
+
+def _a_place_word(tok: Token) -> bool:
+    """A name, or a noun of a place (syntax.yaml place_nouns: "facility", "village")."""
+    words = syntax().place_nouns
+    return tok.pos_ == "PROPN" or tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def _agent_sharers(verb: Token) -> list[Token]:
