@@ -370,6 +370,30 @@ def test_content_acts_run_their_examples() -> None:
         assert any(e.hypothetical and e.type not in rule.types for e in events), text
 
 
+def _unknown_places(events: Iterable[Event]) -> list[tuple[Event, Actor]]:
+    """The sides that are places the gazetteer does not know, with their events."""
+    from flashpoint.nlp import actors as actor_kb
+
+    return [(e, s) for e in events for s in (e.actor, e.recipient)
+            if s is not None and (s.id or "").startswith("place:") and actor_kb.resolve_place(s.text) is None]
+
+
+def test_listed_places_run_their_examples() -> None:
+    """A one-word name no gazetteer knows, listed only with places of one country, is a place of that country, its
+    event kept below 0.5 (positives); beside a country, or inside a longer name, it is no place (negatives)."""
+    from flashpoint.nlp.event_patterns import listed_places
+
+    rule = listed_places()
+    positives, negatives = rule.examples
+    assert rule.not_place_entities and rule.confidence < CONFIDENT and positives and negatives
+    for ex in positives:
+        listed = _unknown_places(_analyse(ex.text).events)
+        assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) and e.confidence <= rule.confidence
+                   for e, _ in listed), f"{ex.text!r}: {[(e.type, _side(e.actor), _side(e.recipient), e.confidence) for e, _ in listed]}"
+    for text in negatives:
+        assert not _unknown_places(_analyse(text).events), text
+
+
 def test_placed_sectors_run_their_examples() -> None:
     """A side of a placed sector ("two suspects", "gangs") with no country of its own is of the place named
     (positives), and stays without a country when no place is named (negatives)."""

@@ -22,6 +22,7 @@ from flashpoint.nlp.event_patterns import (
     conflict_attackers,
     given_clauses,
     guessed_verbs,
+    listed_places,
     quoted_phrases,
     self_targets,
 )
@@ -138,7 +139,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
              trigger: Token | None = None, sentences: int = 0, fanout: int = 1,
              quoted_phrase: bool = False, placed_only: bool = False, self_placed: bool = False,
              unclear_sense: bool = False, given_ground: bool = False,
-             guessed_verb: bool = False) -> dict[str, float]:
+             guessed_verb: bool = False, listed_place: bool = False) -> dict[str, float]:
     clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
     sides = side_features(trigger, ev, fanout) if trigger is not None else {}
     return clause | sides | {
@@ -157,6 +158,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "unclear_sense": float(unclear_sense),
         "given_ground": float(given_ground),
         "guessed_verb": float(guessed_verb),
+        "listed_place": float(listed_place),
         "headline": float(sentence_index == 0),
         "force": float(ev.type in ("ASSAULT", "COERCE")),
         "no_actor": float(ev.actor is None),
@@ -171,7 +173,8 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
 
 # the features that mark an event unsure, each with the rule whose ceiling caps its confidence (see confidence)
 _CEILINGS = (("placed_only", conflict_attackers), ("self_placed", self_targets), ("unclear_sense", unclear_sense_rule),
-             ("given_ground", given_clauses), ("guessed_verb", guessed_verbs), ("quoted_phrase", quoted_phrases))
+             ("given_ground", given_clauses), ("guessed_verb", guessed_verbs), ("quoted_phrase", quoted_phrases),
+             ("listed_place", listed_places))
 
 
 def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None) -> float:
@@ -183,7 +186,8 @@ def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None
     by (events.yaml self_targets: one place read as both sides), and a force word whose sense is unclear, words or
     force (events.yaml trigger_senses `unclear`: "Trump attacked Biden"), an act told as the ground of its sentence's
     news, in a clause or phrase set before it (events.yaml given_clauses: "When Iraq invaded Kuwait, ..."), and a
-    headline's verb a parse repair read from a noun tag (events.yaml guessed_verbs). `fitted_weights` (bias and coef, as
+    headline's verb a parse repair read from a noun tag (events.yaml guessed_verbs), and a side that is a name placed only by
+    the places listed beside it (events.yaml listed_places). `fitted_weights` (bias and coef, as
     event_confidence.json holds them) replace the shipped ones: the fitter scores a refit as the coder would use it."""
     w = fitted_weights or weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())

@@ -500,6 +500,25 @@ def guessed_verbs(language: str = DEFAULT_LANGUAGE) -> GuessedVerbs:
 
 
 @dataclass(frozen=True)
+class ListedPlaces:
+    """events.yaml `listed_places`: a one-word name no gazetteer or entity knows, listed only with whole places of one
+    country, is a place of that country, its events kept at most `confidence`, marked unsure; a name an entity of
+    `not_place_entities` covers is none."""
+
+    not_place_entities: frozenset[str]
+    confidence: float
+    examples: tuple[tuple[Example, ...], tuple[str, ...]]
+
+
+@lru_cache(maxsize=4)
+def listed_places(language: str = DEFAULT_LANGUAGE) -> ListedPlaces:
+    """The rule, its ceiling checked against the confidence that shows an event (0.5)."""
+    data, source = rule_section(language, "listed_places")
+    return ListedPlaces(frozenset(str(t) for t in data.get("not_place_entities") or []),
+                        unsure_ceiling(data, source), rule_examples(data, source))
+
+
+@dataclass(frozen=True)
 class MovedDestinations:
     """events.yaml `moved_destinations`: forces of `types` moved "from" one place "to" another, where the parse hung the
     destination (an oblique of `destinations`) inside the phrase of the place left (an oblique of `sources`) or of the

@@ -52,6 +52,7 @@ from flashpoint.nlp.event_patterns import (
     intent_types,
     intent_weighed,
     interception,
+    listed_places,
     local_sectors,
     moved_destinations,
     nominal_recipients,
@@ -101,6 +102,7 @@ class Party:
 
     actor: Actor
     inherited: bool = False  # read through a pronoun
+    listed: bool = False  # a name placed only by the places listed beside it (events.yaml listed_places)
 
 
 @dataclass
@@ -1057,6 +1059,7 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
     if pair:
         return pair
     out: list[Party | None] = []
+    plain: list[tuple[Token, Party | None]] = []  # heads read as a side each, for names listed with places
     for head in syn.listed_sides(syn.np_head(tok), _is_role):
         elided = _elided_name(head)
         if elided is not None:  # "North (and South Korea)": North Korea
@@ -1072,7 +1075,37 @@ def _parties(doc: NlpDoc, tok: Token | None, state: ArticleState) -> list[Party]
             out.extend(_modified(doc, m, head) for m in split)
         else:
             out.append(party(doc, head, state))
-    return [p for p in out if p is not None]
+            plain.append((head, out[-1]))
+    found = [p for p in out if p is not None]
+    return found + (_places_listed_with(doc, plain) if len(plain) == len(out) else [])
+
+
+def _places_listed_with(doc: NlpDoc, listed: list[tuple[Token, Party | None]]) -> list[Party]:
+    """"shelled Kharkiv and Tsupivka", "struck Sumy, Vilkhivka and Kherson": a one-word name that neither the gazetteer
+    nor the entities know, listed only with names that are each a whole place of one country, is a place of that
+    country (a list names things alike), marked inherited and listed: its country is read from the names beside it,
+    not from its own words, so its events are kept unsure (events.yaml listed_places). A name inside a longer name
+    ("the Hong Kong Human Rights and Democracy Act"), a common word, or a name beside a country or a person is none."""
+    places = [q.actor for h, q in listed if q is not None and _whole_place(doc, h, q.actor)]
+    unknown = [h for h, q in listed if q is None and _bare_name(doc, h)]
+    if not unknown or len(places) + len(unknown) != len(listed) or len({a.country for a in places}) != 1:
+        return []
+    return [Party(Actor(text=h.text, name=h.text, id=f"place:{h.lower_}", country=places[0].country, sector="CVL"),
+                  inherited=True, listed=True) for h in unknown]
+
+
+def _whole_place(doc: NlpDoc, head: Token, actor: Actor) -> bool:
+    """A side that is a place of a country (not the country itself) named by its whole phrase."""
+    lo, hi = syn.phrase_span(head)
+    return _place_or_country(actor) and actor.id != actor.country and doc.body[lo:hi] == actor.text
+
+
+def _bare_name(doc: NlpDoc, head: Token) -> bool:
+    """A capitalised one-word name, no common word, that no entity of a person, body or people covers."""
+    lo, hi = syn.phrase_span(head)
+    covered = any(e.type in listed_places().not_place_entities and e.start < hi and e.end > lo for e in doc.entities)
+    return head.pos_ == "PROPN" and doc.body[lo:hi] == head.text and head.text.istitle() \
+        and head.lower_ not in names().common_words | names().calendar_words and not covered
 
 
 def _elided_name(head: Token) -> Actor | None:
@@ -3070,7 +3103,8 @@ def events_of(doc: NlpDoc, coded: Coded, sentence: Span, index: int, day: str | 
                    reported_by=coded.reported_by,
                    score=plover_score(coded.type, mode))
         inherited = bool((a and a.inherited) or (r and r.inherited))
-        _set_confidence(doc, coded, ev, inherited=inherited, index=index, fanout=len(pairs))
+        listed = bool((a and a.listed) or (r and r.listed))
+        _set_confidence(doc, coded, ev, inherited=inherited, index=index, fanout=len(pairs), listed=listed)
         out.append(ev)
     return out
 
@@ -3101,7 +3135,8 @@ def _said_before(doc: NlpDoc, tok: Token, sentence: Span, day: str | None) -> bo
     return saying is not None and not syn.is_present(saying) and _act_time(doc, saying, sentence, day)[1]
 
 
-def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, index: int, fanout: int) -> None:
+def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, index: int, fanout: int,
+                    listed: bool = False) -> None:
     """The event's confidence, from the features of its telling, which are kept for the confidence fitter."""
     tok = coded.trigger
     x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),
@@ -3109,7 +3144,7 @@ def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, in
                  placed_only=coded.placed_only, self_placed=coded.self_placed,
                  unclear_sense=unclear(coded.pattern_id, tok, ev.actor, ev.recipient),
                  given_ground=told_as_given(doc, tok),
-                 guessed_verb=syn.guessed_verb(tok))
+                 guessed_verb=syn.guessed_verb(tok), listed_place=listed)
     ev.confidence = confidence(x)
     doc.extras.setdefault("event_features", {})[id(ev)] = x
     # every coding, merged ones too: an event told again takes its most confident telling's confidence, so the
