@@ -162,6 +162,9 @@ CASES = [
     ("place_nouns, agent_preps (an agent hung on a place)", _subject_of("detained"),
      "The reporter was detained in the village of Pisky by soldiers.", "soldiers",
      "The reporter was detained after the raid by the guards.", None),
+    # a name alone before a heading's infinitive is its subject; a name set apart from the "to" is not
+    ("infinitive_marks (a heading's name before its infinitive)", _subject_of("provide"),
+     "Denmark to provide Georgia with new radars", "Denmark", "Denmark in talks to provide Georgia with new radars", None),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

@@ -1202,7 +1202,7 @@ def subject(verb: Token) -> Token | None:
         if _set_off_participle(verb):
             verb, via = verb.head.head, "advcl"
             continue
-        written = infinitive_subject(verb)
+        written = infinitive_subject(verb) or _heading_infinitive_subject(verb)
         if written is not None:  # "called for the UN to send a mission": the UN sends, not the caller
             return written
         if _modifies_a_noun(verb):
@@ -1225,6 +1225,19 @@ def _parsed_subject(verb: Token) -> Token | None:
         return None
     first = _past_heading(subj, verb)
     return verb.head if first.lower_ in syntax().relative_pronouns and verb.dep_ == "acl:relcl" else first
+
+
+def _heading_infinitive_subject(verb: Token) -> Token | None:
+    """"Norway to send engineers to Moldova": a name alone at the root of its line, right before an infinitive's "to"
+    (syntax.yaml infinitive_marks) that the parse hung on it, is a heading telling what that name is to do: the
+    infinitive's subject. A common noun there ("Plans to send engineers") names an act, not who does it."""
+    head = verb.head
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in syntax().infinitive_marks]
+    if verb.dep_ not in ("xcomp", "advcl") or head.dep_ != "ROOT" or head.pos_ != "PROPN" or not marks:
+        return None
+    if head.left_edge.i != head.sent.start or marks[0].i != head.i + 1 or children(head, "cop", "aux", "nsubj"):
+        return None
+    return head
 
 
 def _modifies_a_noun(verb: Token) -> bool:
