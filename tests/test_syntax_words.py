@@ -165,6 +165,10 @@ CASES = [
     # a name alone before a heading's infinitive is its subject; a name set apart from the "to" is not
     ("infinitive_marks (a heading's name before its infinitive)", _subject_of("provide"),
      "Denmark to provide Georgia with new radars", "Denmark", "Denmark in talks to provide Georgia with new radars", None),
+    # an object the tagger tagged as a noun is read as the act noun, whatever its coarse part of speech
+    ("noun_tags", lambda d: events._noun_tagged_object(_word(d, "attacks")),
+     "The brigade repelled enemy attacks near two villages.", True,
+     "The brigade says the enemy attacks near two villages.", False),
     ("perfect_auxiliaries, past_perfect_auxiliaries", _perfect, "Russia had rejected the plan.", (1.0, 1.0),
      "Russia rejected the plan.", (0.0, 0.0)),
 ]

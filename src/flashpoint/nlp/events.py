@@ -1164,7 +1164,7 @@ def _modified(doc: NlpDoc, modifier: Token, head: Token) -> Party | None:
 
 
 def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
-    if syn.is_verb(trigger) or trigger.pos_ == "ADJ":
+    if (syn.is_verb(trigger) and not _noun_tagged_object(trigger)) or trigger.pos_ == "ADJ":
         subject = syn.subject(trigger)
         goal = _goal(trigger)
         if goal is not None:  # "his goal is to seize the regions": the one whose aim it is
@@ -1175,6 +1175,12 @@ def actors_of(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:
             return [speaker] if speaker is not None else []
         return _subject_parties(doc, subject, state)
     return _noun_doers(doc, trigger, state)
+
+
+def _noun_tagged_object(tok: Token) -> bool:
+    """"repelled enemy attacks(VERB, NNS)": an object whose fine tag is a noun's (syntax.yaml noun_tags), whatever its
+    coarse part of speech, is the act noun its tag says; its doers are its own modifiers, not a subject."""
+    return tok.dep_ in ("obj", "iobj") and tok.tag_.lower() in syntax().noun_tags
 
 
 def _noun_doers(doc: NlpDoc, trigger: Token, state: ArticleState) -> list[Party]:

@@ -37,7 +37,7 @@ SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "coercion_verbs", 
                 "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "apposition_marks",
                 "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks", "partner_preps",
                 "kind_heads", "person_objects", "support_verbs", "addressee_preps", "infinitive_subject_preps",
-                "phrase_opener_deps", "headline_subject_deps")
+                "phrase_opener_deps", "headline_subject_deps", "noun_tags")
 
 
 def read_yaml(language: str, name: str) -> Any:
@@ -173,6 +173,7 @@ class Syntax:
     apposition_pair_words: frozenset[str]
     phrase_opener_deps: frozenset[str]
     headline_subject_deps: frozenset[str]
+    noun_tags: frozenset[str]
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
