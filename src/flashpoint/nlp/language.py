@@ -302,6 +302,7 @@ class Quoting:
     verbless_lower_words: int
     label_infinitive_marks: frozenset[str]
     description_name_words: dict[str, frozenset[str]]  # "court" -> {"court", "tribunal"}
+    passive_statement_subjects: frozenset[str]  # parts of speech, as written ("PRON")
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -337,7 +338,8 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    happening_heads=_word_list(data, "happening_heads", source),
                    verbless_lower_words=_count(data, "verbless_lower_words", source),
                    label_infinitive_marks=_word_list(data, "label_infinitive_marks", source),
-                   description_name_words=_word_sets(data, "description_name_words", source))
+                   description_name_words=_word_sets(data, "description_name_words", source),
+                   passive_statement_subjects=_cased_list(data, "passive_statement_subjects", source))
 
 
 def _word_sets(data: dict[str, Any], key: str, source: str) -> dict[str, frozenset[str]]:

@@ -577,7 +577,16 @@ def _is_cue_verb(tok: Token) -> bool:
         return False  # "Ain o Salish Kendra (ASK)": an acronym the tagger read as a verb
     base = _base(tok)
     active = _misread_past_verb(tok) or _reporting_after_apposition(tok) or _past_after_quote(tok)
-    return base in _verbs() and (active or not (syntax.is_passive(tok) and syntax.agent(tok) is None))
+    return base in _verbs() and (active or not syntax.is_passive(tok) or
+                                 syntax.agent(tok) is not None and not _names_what_was_told(tok))
+
+
+def _names_what_was_told(verb: Token) -> bool:
+    """'The column is written by Ned Harlow, also known as …', 'The story is told by their children': a passive speech
+    verb whose subject is a noun (no word pointing back: 'This was stated by X', 'It was reported by X that …') names
+    the work told or the one told, not words the agent said; no cue (quotes.yaml passive_statement_subjects)."""
+    subjects = syntax.children(verb, "nsubj:pass")
+    return bool(subjects) and subjects[0].pos_ not in quoting().passive_statement_subjects
 
 
 def _reporting_after_apposition(tok: Token) -> bool:
