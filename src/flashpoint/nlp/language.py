@@ -303,6 +303,8 @@ class Quoting:
     label_infinitive_marks: frozenset[str]
     description_name_words: dict[str, frozenset[str]]  # "court" -> {"court", "tribunal"}
     passive_statement_subjects: frozenset[str]  # parts of speech, as written ("PRON")
+    observing_verbs: frozenset[str]
+    observer_subjects: frozenset[str]  # parts of speech, as written ("PRON")
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -339,7 +341,9 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    verbless_lower_words=_count(data, "verbless_lower_words", source),
                    label_infinitive_marks=_word_list(data, "label_infinitive_marks", source),
                    description_name_words=_word_sets(data, "description_name_words", source),
-                   passive_statement_subjects=_cased_list(data, "passive_statement_subjects", source))
+                   passive_statement_subjects=_cased_list(data, "passive_statement_subjects", source),
+                   observing_verbs=_word_list(data, "observing_verbs", source),
+                   observer_subjects=_cased_list(data, "observer_subjects", source))
 
 
 def _word_sets(data: dict[str, Any], key: str, source: str) -> dict[str, frozenset[str]]:

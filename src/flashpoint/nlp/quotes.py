@@ -581,6 +581,17 @@ def _is_cue_verb(tok: Token) -> bool:
                                  syntax.agent(tok) is not None and not _names_what_was_told(tok))
 
 
+def _observed(verb: Token, who: Who) -> bool:
+    """'When he looked closer, Nora Lind found that …': a verb of quotes.yaml observing_verbs whose subject is a person
+    (a pronoun, as observer_subjects lists, a person the gazetteer knows or a full name opening with a given name; not
+    'the Northern Water Board', which the speaker finder may also take for a person) tells what the person saw."""
+    subjects = syntax.children(verb, "nsubj")
+    if not (who.person and subjects and _base(verb) in quoting().observing_verbs):
+        return False
+    return subjects[0].pos_ in quoting().observer_subjects or (who.id or "").startswith("person:") or \
+        looks_like_full_name(who.name)
+
+
 def _names_what_was_told(verb: Token) -> bool:
     """'The column is written by Ned Harlow, also known as …', 'The story is told by their children': a passive speech
     verb whose subject is a noun (no word pointing back: 'This was stated by X', 'It was reported by X that …') names
@@ -1884,8 +1895,8 @@ class Extraction:
                  and (span := reported[id(c)]) is not None]
         for c in self.cues:
             span, who = self._reported_by(c, reported[id(c)])
-            if span is None or who is None or who.nameless:
-                continue  # 'officials said': no one named (quotes.yaml: nameless_sources)
+            if span is None or who is None or who.nameless or _observed(c.tok, who):
+                continue  # 'officials said': no one named (quotes.yaml: nameless_sources); 'Reed found that': seen
             if not _set_off_participle(c.tok) and any(a <= c.start < b for owner, (a, b) in outer if owner != id(c)):
                 continue  # 'X said his services told him that …', 'X said Y lied when denying …': X's
                 # report carries it ("…, adding" is X's own)
