@@ -781,6 +781,60 @@ def _listed_kind(noun: Token, people: bool) -> str | None:
     return "killed" if people and _killing_noun_of(noun) else None
 
 
+def _armed_force_kind(doc: NlpDoc, fig: _Figure, kind: str, found: str | None,
+                      unit: str | None) -> tuple[str, str | None]:
+    """Troops for people of an armed force that no word of kind counts (figures.yaml armed_force_people)."""
+    if kind == "other" and found is None and _people_of_an_armed_force(doc, fig):
+        return "troops", "troops"
+    return kind, unit
+
+
+def _people_of_an_armed_force(doc: NlpDoc, fig: _Figure) -> bool:
+    """'from 100 to 300 men' of a force's strength, '16,000 volunteers ready to fight', '122 Ukrainian defenders':
+    people counted by a word that names no troops are troops where the parse ties them to an armed force or to
+    fighting, or, for a defender, to a side (figures.yaml armed_force_people)."""
+    tok = _token_at(doc, fig.num_start)
+    if tok is None:
+        return False
+    if tok.dep_ == "nmod" and tok.head.pos_ == "NUM":
+        tok = tok.head  # the second bound of "from 100 to 300 men" hangs on the first
+    noun = _counted_noun(tok)
+    words = _figure_rule_words()
+    said = {noun.lower_, noun.lemma_.lower()}
+    if noun.i == tok.i:
+        return False
+    if said & words["armed_force_people.of_a_side"]:
+        return _of_a_side(noun)
+    if not said & words["armed_force_people.people"]:
+        return False
+    return _sent_to_fight(noun, words["armed_force_people.fighting"]) \
+        or _of_a_force(noun, words["armed_force_people.forces"])
+
+
+def _of_a_side(noun: Token) -> bool:
+    """'Ukrainian defenders', 'defenders of Mariupol': a nationality or a named place says whose side they defend."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _demonyms() for c in noun.children) \
+        or any(c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) == "of" for c in noun.children)
+
+
+def _sent_to_fight(noun: Token, fighting: frozenset[str]) -> bool:
+    """'volunteers ready to fight', 'men sent to fight': a verb of fighting in the infinitive of the clause the
+    counted people are the subject of ('two men fought in a bar' is no such purpose)."""
+    if not noun.dep_.startswith("nsubj"):
+        return False
+    head = noun.head
+    verbs = [head, *(c for c in head.children if c.dep_ in ("xcomp", "advcl"))]
+    return any(v.lemma_.lower() in fighting and any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
+               for v in verbs)
+
+
+def _of_a_force(noun: Token, forces: frozenset[str]) -> bool:
+    """'a force of 300 men', 'increase its strength from 100 to 300 men': the people are the size of a force."""
+    if noun.dep_ == "nmod":
+        return noun.head.lemma_.lower() in forces and case_of(noun) == "of"
+    return noun.dep_ == "obl" and any(c.dep_ == "obj" and c.lemma_.lower() in forces for c in noun.head.children)
+
+
 def _first_verb(verb: Token) -> Token:
     """The first of verbs that share their object: 'killed or captured 30 fighters' takes the kind of 'killed'
     (figures.yaml coordinated_toll_verbs); a verb with an object of its own before it is no such pair."""
@@ -2399,6 +2453,7 @@ def _quantity(scan: _Scan, fig: _Figure) -> Quantity | None:
     ctx = _previous(scan, fig)
     found = _found_kind(scan, fig, ctx, head_kind, unit, measured)
     kind, subject, unit = _borrowed(fig, ctx, found, subject, unit, head_kind)
+    kind, unit = _armed_force_kind(scan.doc, fig, kind, found, unit)
     if _one_person(fig, head_kind, kind, found) or _one_of_a_count(fig, kind):
         return None
     value = _dot_thousands(fig, value, kind, head_kind)  # type: ignore[assignment]
