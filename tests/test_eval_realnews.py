@@ -20,7 +20,9 @@ from flashpoint.evals.realnews import (
     same_claimant,
     same_speaker,
     score_article,
+    symmetric_types,
 )
+from flashpoint.nlp.plover import ontology
 
 GOLD = ROOT / "tests" / "data" / "realnews"
 ARTICLES = SHARED / "realnews" / "articles.jsonl"
@@ -326,3 +328,88 @@ def test_ignore_published_withholds_the_publication_date(tmp_path: Path) -> None
     dates = "dates (text+value)"
     assert withheld["scores"][dates]["gold"] == given["scores"][dates]["gold"]
     assert withheld["scores"][dates]["matched"] < given["scores"][dates]["matched"]
+
+
+SYMMETRIC_EXAMPLES = ontology()["symmetric_examples"]
+
+
+def _sided(sentence: str, body: str, type_: str, actor: str, recipient: str) -> dict[str, Any]:
+    start = body.index(sentence)
+    return {"type": type_, "actor": {"country": actor, "code": None}, "recipient": {"country": recipient, "code": None},
+            "text": sentence, "start": start, "end": start + len(sentence), "confidence": 0.8}
+
+
+def _strict(example: dict[str, Any], sentence: str, type_: str, gold: list[tuple[str, str]],
+            system: list[tuple[str, str]]) -> tuple[int, int, int]:
+    """Strict (gold, system, matched) of gold and system events of one type, each given as its (actor, recipient)."""
+    body = f"{example['pos']} {example['neg']}"
+    golds = [{"type": type_, "actor_country": a, "recipient_country": r, "evidence": sentence} for a, r in gold]
+    record = {"body": body, "events": [_sided(sentence, body, type_, a, r) for a, r in system],
+              "quotes": [], "quantities": [], "timexes": []}
+    return counts(score_article({"events": golds}, record)["events"]["strict"])
+
+
+def test_symmetric_types_are_plover_types_and_their_examples_name_a_directed_type_beside() -> None:
+    assert symmetric_types() == {e["type"] for e in SYMMETRIC_EXAMPLES} and symmetric_types() <= set(ontology()["types"])
+    assert all(e["neg_type"] in ontology()["types"] and e["neg_type"] not in symmetric_types()
+               for e in SYMMETRIC_EXAMPLES)
+
+
+def test_a_symmetric_act_matches_in_either_order_and_a_mirror_pair_counts_once() -> None:
+    for ex in SYMMETRIC_EXAMPLES:
+        x, y = ex["sides"]
+        pos, t = ex["pos"], ex["type"]
+        assert _strict(ex, pos, t, [(x, y)], [(y, x)]) == (1, 1, 1), ex  # one order each, not the same
+        assert _strict(ex, pos, t, [(x, y), (y, x)], [(y, x)]) == (1, 1, 1), ex  # mirror pair in gold only
+        assert _strict(ex, pos, t, [(x, y)], [(x, y), (y, x)]) == (1, 1, 1), ex  # mirror pair in system only
+        assert _strict(ex, pos, t, [(y, x), (x, y)], [(x, y), (y, x)]) == (1, 1, 1), ex  # both
+        # pairs are made one to one: a third record of the pair is a second event; a third country is no mirror
+        assert _strict(ex, pos, t, [(x, y)], [(x, y), (y, x), (y, x)]) == (1, 2, 1), ex
+        assert _strict(ex, pos, t, [(x, y)], [(x, y), (y, "DEU")]) == (1, 2, 1), ex
+        assert _strict(ex, pos, t, [(x, y)], [(x, "DEU")]) == (1, 1, 0), ex
+
+
+def test_a_directed_act_keeps_its_direction_and_both_orders_stay_two_events() -> None:
+    for ex in SYMMETRIC_EXAMPLES:
+        x, y = ex["sides"]
+        neg, t = ex["neg"], ex["neg_type"]
+        assert _strict(ex, neg, t, [(y, x)], [(y, x)]) == (1, 1, 1), ex
+        assert _strict(ex, neg, t, [(y, x)], [(x, y)]) == (1, 1, 0), ex
+        assert _strict(ex, neg, t, [(y, x)], [(y, x), (x, y)]) == (1, 2, 1), ex
+        assert _strict(ex, neg, t, [(y, x), (x, y)], [(y, x)]) == (2, 1, 1), ex
+
+
+def test_a_mirror_pair_at_two_clauses_is_two_events() -> None:
+    ex = SYMMETRIC_EXAMPLES[0]
+    x, y = ex["sides"]
+    body = f"{ex['pos']} {ex['neg']}"
+    record = {"body": body, "events": [_sided(ex["pos"], body, ex["type"], x, y),
+                                       _sided(ex["neg"], body, ex["type"], y, x)],
+              "quotes": [], "quantities": [], "timexes": []}
+    assert counts(score_article({"events": []}, record)["events"]["strict"]) == (0, 2, 0)
+
+
+def test_two_acts_of_other_sides_of_the_same_countries_in_one_sentence_are_no_mirror_pair() -> None:
+    ex = SYMMETRIC_EXAMPLES[0]
+    x, y = ex["sides"]
+    body = f"{ex['pos']} {ex['neg']}"
+    one, other = _sided(ex["pos"], body, ex["type"], x, y), _sided(ex["pos"], body, ex["type"], y, x)
+    other["actor"] = {**other["actor"], "name": "an envoy"}
+    record = {"body": body, "events": [one, other], "quotes": [], "quantities": [], "timexes": []}
+    assert counts(score_article({"events": []}, record)["events"]["strict"]) == (0, 2, 0)
+
+
+def test_symmetric_examples_coded_by_the_pipeline_score_as_one_event_in_the_gold_order() -> None:
+    """The coder reads each `pos` sentence as the type both ways and each `neg` one as a directed act: scored against
+    gold that names one order, the pair is one right event and the directed act's reverse is no match."""
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    for ex in SYMMETRIC_EXAMPLES:
+        x, y = ex["sides"]
+        for sentence, type_, gold_order, expected in ((ex["pos"], ex["type"], (x, y), (1, 1, 1)),
+                                                       (ex["neg"], ex["neg_type"], (x, y), (1, 1, 0))):
+            record = analyze(Article(id="ex", source="example", body=sentence, published="2024-07-19")).record()
+            gold = {"events": [{"type": type_, "actor_country": gold_order[0], "recipient_country": gold_order[1],
+                                "evidence": sentence}]}
+            assert counts(score_article(gold, record)["events"]["strict"]) == expected, (sentence, record["events"])

@@ -5,7 +5,11 @@ quote, figure and date of real articles, so precision is measured as well as rec
 texts are not in the repository: they are read from ../shared/realnews/articles.jsonl and go
 through the same ingest path as a user's JSONL record, so cleaning runs as it does for users.
 Each gold item is located by its evidence clause in the analysed body; system records are
-matched one-to-one, greedily, by overlapping spans. `split.json` names the tune and held-out
+matched one-to-one, greedily, by overlapping spans. An act two sides do together (a type of plover.yaml
+symmetric_types: CONSULT, AGREE, COOPERATE) has no direction: such an event matches in either order, and a mirror
+pair (X->Y and Y->X of one such type at one clause) is one event on the gold side and on the system side, since the
+coder writes both orders of "X and Y met" and the annotators wrote one (the event samples) or both (some tune
+articles); every other type is matched in its direction. `split.json` names the tune and held-out
 articles; mistakes are listed for tune articles only, never for held-out ones.
 `--ignore-published` withholds each text's publication date from the pipeline (its address is still
 read), so the tune articles, which all carry one, show how dates fare on a page with no date metadata,
@@ -24,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.nlp.language import names
+from flashpoint.nlp.plover import ontology
 
 ARTICLES_FROM_ROOT = Path("..") / "shared" / "realnews" / "articles.jsonl"
 MIN_CONFIDENCE = 0.5
@@ -126,16 +131,57 @@ def event_spans(event: Record) -> list[Span]:
     return spans
 
 
+def symmetric_types() -> frozenset[str]:
+    """Types of act two sides do together, with no direction (resources/plover.yaml symmetric_types: CONSULT, ...)."""
+    return frozenset(ontology().get("symmetric_types") or ())
+
+
 def event_matches(gold: Record, event: Record, strict: bool) -> bool:
-    """Gold records carry their located `span`; strict also asks for both sides' countries."""
+    """Gold records carry their located `span`; strict also asks for both sides' countries, in either order for a
+    symmetric type ("Zelensky and Macron met": the gold's UKR->FRA is the system's FRA->UKR)."""
     if gold.get("span") is None or event.get("type") != gold.get("type"):
         return False
     if not any(overlaps(s, gold["span"]) for s in event_spans(event)):
         return False
     if not strict:
         return True
-    return side_country(event.get("actor")) == (gold.get("actor_country") or None) and \
-        side_country(event.get("recipient")) == (gold.get("recipient_country") or None)
+    sides = (gold.get("actor_country") or None, gold.get("recipient_country") or None)
+    given = (side_country(event.get("actor")), side_country(event.get("recipient")))
+    return given == sides or gold["type"] in symmetric_types() and given == sides[::-1]
+
+
+def one_of_each_mirror_pair(events: list[Record], sides: Callable[[Record], tuple[Any, Any]],
+                            clause: Callable[[Record], Any]) -> list[Record]:
+    """The events with one of each mirror pair of a symmetric type dropped: X->Y and Y->X of one type at one clause
+    are one act between two sides, whether the annotator or the coder wrote both orders or one; so neither
+    convention is counted as a second event or a second miss. Pairs are made one to one (X->Y, Y->X, Y->X keeps
+    the last); a gold side is its country, a coded one its country and who it is."""
+    unpaired: dict[tuple[Any, ...], int] = {}
+    kept: list[Record] = []
+    for e in events:
+        actor, recipient = sides(e)
+        mirror = (e.get("type"), clause(e), recipient, actor)
+        if e.get("type") in symmetric_types() and unpaired.get(mirror, 0) > 0:
+            unpaired[mirror] -= 1
+            continue
+        own = (e.get("type"), clause(e), actor, recipient)
+        unpaired[own] = unpaired.get(own, 0) + 1
+        kept.append(e)
+    return kept
+
+
+def _gold_sides(gold: Record) -> tuple[str | None, str | None]:
+    return gold.get("actor_country") or None, gold.get("recipient_country") or None
+
+
+def _system_side(actor: Record | None) -> tuple[str | None, str | None]:
+    """A coded side as a mirror pair swaps it: its country and who it is (two meetings told in one sentence,
+    "Petersen met Kumaratunga, and Balasingham and Solheim held talks", are no mirror pair of NOR and LKA)."""
+    return side_country(actor), (actor or {}).get("id") or (actor or {}).get("name")
+
+
+def _system_sides(event: Record) -> tuple[Any, Any]:
+    return _system_side(event.get("actor")), _system_side(event.get("recipient"))
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -244,16 +290,21 @@ def _with_spans(items: list[Record], body: str) -> list[Record]:
 
 def score_article(gold: Record, record: Record, min_confidence: float = MIN_CONFIDENCE) -> dict[str, Any]:
     """Counts per extractor for one analysed article (a DESIGN.md record) against its gold object;
-    events are scored at `min_confidence` and at 0."""
+    events are scored at `min_confidence` and at 0. An act of a symmetric type between two sides (plover.yaml
+    symmetric_types: a meeting, talks, an accord, a joint action) is one event however many orders name it: a
+    mirror pair (X->Y and Y->X at one evidence clause, or at one system event span) counts once on the gold side and
+    on the system side, and matches the other side's event in either order; every other type keeps its direction."""
     body = record.get("body") or ""
-    events = _with_spans([e for e in gold.get("events", []) if gold_event_counts(e)], body)
+    events = one_of_each_mirror_pair(_with_spans([e for e in gold.get("events", []) if gold_event_counts(e)], body),
+                                     _gold_sides, lambda g: g.get("evidence"))
     quotes = _with_spans(gold.get("quotes", []), body)
     figures = _with_spans(gold.get("figures", []), body)
     out: dict[str, Any] = {"not_in_body": [(sec, g.get("evidence")) for sec, items in
                                            (("events", events), ("quotes", quotes), ("figures", figures))
                                            for g in items if g["span"] is None]}
     for name, threshold in (("events", min_confidence), ("events@0", 0.0)):
-        system = [e for e in record.get("events", []) if system_event_counts(e, threshold)]
+        system = one_of_each_mirror_pair([e for e in record.get("events", []) if system_event_counts(e, threshold)],
+                                         _system_sides, lambda e: (e.get("start"), e.get("end"), e.get("trigger")))
         out[name] = {"strict": _counts(events, system, lambda g, s: event_matches(g, s, True)),
                      "type": _counts(events, system, lambda g, s: event_matches(g, s, False)),
                      "gold_items": events, "system_items": system}
