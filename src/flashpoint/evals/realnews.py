@@ -6,8 +6,8 @@ texts are not in the repository: they are read from ../shared/realnews/articles.
 through the same ingest path as a user's JSONL record, so cleaning runs as it does for users.
 Each gold item is located by its evidence clause in the analysed body; system records are
 matched one-to-one, greedily, by overlapping spans. An act two sides do together (a type of plover.yaml
-symmetric_types: CONSULT, AGREE, COOPERATE) has no direction: such an event matches in either order, and a mirror
-pair (X->Y and Y->X of one such type at one clause) is one event on the gold side and on the system side, since the
+symmetric_types: CONSULT, AGREE, COOPERATE) told both ways has no direction: a mirror pair (X->Y and Y->X of one
+such type at one clause) is one event on the gold side and on the system side, matched in either order, since the
 coder writes both orders of "X and Y met" and the annotators wrote one (the event samples) or both (some tune
 articles); every other type is matched in its direction. `split.json` names the tune and held-out
 articles; mistakes are listed for tune articles only, never for held-out ones.
@@ -131,6 +131,9 @@ def event_spans(event: Record) -> list[Span]:
     return spans
 
 
+MIRRORED = "_mirrored"  # the mark one_of_each_mirror_pair puts on the event it keeps of a pair told both ways
+
+
 def symmetric_types() -> frozenset[str]:
     """Types of act two sides do together, with no direction (resources/plover.yaml symmetric_types: CONSULT, ...)."""
     return frozenset(ontology().get("symmetric_types") or ())
@@ -138,7 +141,9 @@ def symmetric_types() -> frozenset[str]:
 
 def event_matches(gold: Record, event: Record, strict: bool) -> bool:
     """Gold records carry their located `span`; strict also asks for both sides' countries, in either order for a
-    symmetric type ("Zelensky and Macron met": the gold's UKR->FRA is the system's FRA->UKR)."""
+    symmetric type where one of the two was told both ways (a mirror pair, one_of_each_mirror_pair): "Zelensky and
+    Macron met", coded UKR->FRA and FRA->UKR, is the gold's FRA->UKR; a lone record names a direction ("Netanyahu
+    visits Washington") and must have the gold's."""
     if gold.get("span") is None or event.get("type") != gold.get("type"):
         return False
     if not any(overlaps(s, gold["span"]) for s in event_spans(event)):
@@ -147,25 +152,27 @@ def event_matches(gold: Record, event: Record, strict: bool) -> bool:
         return True
     sides = (gold.get("actor_country") or None, gold.get("recipient_country") or None)
     given = (side_country(event.get("actor")), side_country(event.get("recipient")))
-    return given == sides or gold["type"] in symmetric_types() and given == sides[::-1]
+    undirected = gold.get(MIRRORED) or event.get(MIRRORED)
+    return given == sides or bool(undirected) and gold["type"] in symmetric_types() and given == sides[::-1]
 
 
 def one_of_each_mirror_pair(events: list[Record], sides: Callable[[Record], tuple[Any, Any]],
                             clause: Callable[[Record], Any]) -> list[Record]:
     """The events with one of each mirror pair of a symmetric type dropped: X->Y and Y->X of one type at one clause
     are one act between two sides, whether the annotator or the coder wrote both orders or one; so neither
-    convention is counted as a second event or a second miss. Pairs are made one to one (X->Y, Y->X, Y->X keeps
-    the last); a gold side is its country, a coded one its country and who it is."""
-    unpaired: dict[tuple[Any, ...], int] = {}
+    convention is counted as a second event or a second miss. The one kept is marked MIRRORED (it then matches in
+    either order). Pairs are made one to one (X->Y, Y->X, Y->X keeps the last); a gold side is its country, a coded
+    one its country and who it is."""
+    unpaired: dict[tuple[Any, ...], list[int]] = {}
     kept: list[Record] = []
     for e in events:
         actor, recipient = sides(e)
         mirror = (e.get("type"), clause(e), recipient, actor)
-        if e.get("type") in symmetric_types() and unpaired.get(mirror, 0) > 0:
-            unpaired[mirror] -= 1
+        if e.get("type") in symmetric_types() and unpaired.get(mirror):
+            at = unpaired[mirror].pop(0)
+            kept[at] = {**kept[at], MIRRORED: True}  # told both ways: the act has no direction
             continue
-        own = (e.get("type"), clause(e), actor, recipient)
-        unpaired[own] = unpaired.get(own, 0) + 1
+        unpaired.setdefault((e.get("type"), clause(e), actor, recipient), []).append(len(kept))
         kept.append(e)
     return kept
 
@@ -293,7 +300,8 @@ def score_article(gold: Record, record: Record, min_confidence: float = MIN_CONF
     events are scored at `min_confidence` and at 0. An act of a symmetric type between two sides (plover.yaml
     symmetric_types: a meeting, talks, an accord, a joint action) is one event however many orders name it: a
     mirror pair (X->Y and Y->X at one evidence clause, or at one system event span) counts once on the gold side and
-    on the system side, and matches the other side's event in either order; every other type keeps its direction."""
+    on the system side, and matches the other side's event in either order; a lone record of such a type, and every
+    other type, keeps its direction."""
     body = record.get("body") or ""
     events = one_of_each_mirror_pair(_with_spans([e for e in gold.get("events", []) if gold_event_counts(e)], body),
                                      _gold_sides, lambda g: g.get("evidence"))
