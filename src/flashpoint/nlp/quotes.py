@@ -44,6 +44,7 @@ from flashpoint.nlp.speakers import (
 )
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
+CLOSING_NAME_WORDS = 5  # words of a speaker's name after a verb that closes its line ("…, says the defence ministry")
 SIGNED_WORDS = 60  # words a signed claim may have ('… - Yermak'): a headline's, not a paragraph's
 SHORT = 6  # fewer words than this between marks, with no cue, is a scare quote or a title
 _ACCORDING_HEAD, _ACCORDING_PREP = quoting().according_to  # "according", "to" (quotes.yaml according_to)
@@ -92,6 +93,7 @@ _LINE_BREAK = re.compile(r"\n")
 _WORD = re.compile(r"\w+")
 _SIGNED_CLAIM = _cue("signed_claim")  # 'G7 should strengthen sanctions - Yermak' (Extraction._signed_claims)
 _CLAIM_LABEL = _cue("claim_label")  # 'War with Russia: …' before a signed claim on its line
+_CLOSING_SUBJECT_LEAD = _cue("closing_subject_lead")  # '…, the ministry says': the words before the speaker
 _HEADLINE_END = _cue("headline_end")  # a stop closing a line, past its quote marks: none ends a headline
 _ROLE_THEN_NAME = _cue("role_then_name")  # 'The Ambassador of X to Y, Bridget Brink, says' (Extraction._name_closing_role)
 _PAGE_STAMP = _cue("page_stamp")  # '(19.08.22 12:59) « World | Censor.NET' after a headline: no claim runs on
@@ -1327,7 +1329,7 @@ class Extraction:
         chosen = self._attribute_all()
         self._resolve_speakers(chosen)
         reported = {id(c): self.reported_span(c) for c in self.cues}
-        out = self._direct_quotes(chosen, reported) + self._reported_quotes(reported)
+        out = self._closed_by_attribution(self._direct_quotes(chosen, reported) + self._reported_quotes(reported))
         out += self._signed_claims(out)
         out += self._labelled_claims(out)
         out += self._interview_answers(out)
@@ -1356,6 +1358,48 @@ class Extraction:
                 if copy is not None and not any(o.start < copy.end and copy.start < o.end for o in found + out):
                     out.append(copy)
         return out
+
+    def _closed_by_attribution(self, found: list[Quote]) -> list[Quote]:
+        """'Putin suggests “doubling down” could help - CIA director', 'Russia adds 7,000 troops to the border, U.S. says':
+        a reported quote whose words run over the attribution that closes its line (a signature, quotes.yaml
+        signed_claim, or a comma, a short subject and a present speech verb, `_closing_cue`) read that attribution as a
+        clause of the verb inside: the whole claim, from its line's start to the attribution, is the closing speaker's,
+        the verb inside being part of what they say."""
+        closings: list[tuple[int, int, Who, str | None]] = [
+            (start, m.start(), who, None) for m in _signed_matches(self.body)
+            if (start := self._signed_start(m)) is not None and (who := self._signer(m, found)) is not None]
+        closings += [(self.body.rfind("\n", 0, comma) + 1, comma, c.who, c.past) for c in self.cues
+                     if (comma := self._closing_cue(c)) is not None and c.who is not None]
+        out = list(found)
+        for start, at, who, cue in closings:
+            if not _speaks_for_itself(who):
+                continue  # '… says defendant a victim — agency': a credit that passes the words on, no speaker
+            for k, q in enumerate(out):
+                claim = self._claim((start, at), verb_tags=None) if not q.direct and start <= q.start < at < q.end else None
+                if claim is not None:
+                    out[k] = Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
+                                   speaker=_speaker(who), cue=cue, direct=False)
+        return out
+
+    def _closing_cue(self, c: Cue) -> int | None:
+        """'…, U.S. says', '…, says the ministry': a present speech verb (a headline's) whose speaker stands between it
+        and the comma before it or right after it, with nothing but its speaker's words and closing marks after it on its
+        line: the comma that sets the attribution off."""
+        line_end = self.body.find("\n", c.end)
+        line_end = len(self.body) if line_end < 0 else line_end
+        who = c.who
+        if c.past == ACCORDING or who is None or c.tok.tag_ not in ("VBZ", "VBP") or self.quoted(c.start):
+            return None
+        comma = self.body.rfind(",", 0, min(c.start, who.start))
+        if comma < 0 or self.body.rfind("\n", 0, c.start) > comma or self.doc.words_between(comma, c.start) > 4:
+            return None
+        if who.start > c.start:  # "…, says the ministry": its speaker's few words end the line, no stop
+            closes = who.start < line_end and self.doc.words_between(c.end, line_end) <= CLOSING_NAME_WORDS
+            return comma if closes and not _HEADLINE_END.search(self.body, c.end, line_end) and \
+                "," not in self.body[c.end:line_end] else None
+        if not _CLOSING_SUBJECT_LEAD.fullmatch(self.body, comma + 1, who.start):
+            return None  # "…, a claim Moscow denies": the subject is no phrase of its own after the comma
+        return comma if not self.body[c.end:line_end].strip(" \u00a0”\"") else None  # no stop: a headline
 
     def _signed_claims(self, found: list[Quote]) -> list[Quote]:
         """'G7 should strengthen sanctions after missile strikes - Yermak', 'War with Russia: S1. S2, - JFO press center':
@@ -2573,6 +2617,14 @@ class Extraction:
             return False
         subject, verb = toks  # the parse may hang both on the speech verb, as its object and a complement
         return subject.head.i == verb.i and subject.dep_ in ("nsubj", "nsubj:pass") or subject.head.i == verb.head.i
+
+
+def _speaks_for_itself(who: Who) -> bool:
+    """A closing attribution that says the claim: one named (a person, an actor the entities know) or a person's role
+    ("- CIA director"), not a credit of a source that passes words on ("— agency") nor a nameless one."""
+    words = who.name.lower().split()
+    return not who.nameless and (who.person or who.id is not None or who.actor is not None or
+                                 bool(words) and words[-1] in role_nouns())
 
 
 def _short_of_page_stamp(body: str, a: int, b: int) -> tuple[int, int]:
