@@ -20,7 +20,7 @@ DEFAULT_LANGUAGE = "en"
 SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "coercion_verbs", "object_control_verbs", "modal_auxiliaries",
                 "conditional_marks", "partitive_heads", "instrument_preps", "resisting_verbs", "attack_nouns",
                 "relative_pronouns",
-                "group_pronouns", "lasting_pronouns", "place_preps", "subject_scene_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps",
+                "group_pronouns", "lasting_pronouns", "people_pronouns", "place_preps", "subject_scene_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps",
                 "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
                 "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
                 "perception_verbs", "body_anaphors",
@@ -93,6 +93,7 @@ class Syntax:
     relative_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     lasting_pronouns: frozenset[str]
+    people_pronouns: frozenset[str]
     place_preps: frozenset[str]
     subject_scene_preps: frozenset[str]
     attack_target_preps: frozenset[str]

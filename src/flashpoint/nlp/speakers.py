@@ -98,6 +98,7 @@ class Who:
     actor: Actor | None = None
     person: bool = False
     nameless: bool = False  # "officials said": a plural source noun alone, no one named (quotes.yaml)
+    several: bool = False  # "X and Y said": people joined as one speaker, whom "they" may stand for (`group`)
 
 
 @lru_cache(maxsize=1)
@@ -1055,12 +1056,13 @@ class Speakers:
         self.said.append(who)
         self.spoke_at.append(at)
 
-    def group(self, pos: int, pronoun: bool = False, lasting: bool = False) -> Who | None:
+    def group(self, pos: int, pronoun: bool = False, lasting: bool = False, people: bool = False) -> Who | None:
         """'it'/'they': the last speaker, when it was a body rather than a person and spoke shortly before (for
         a `lasting` pronoun, "it", shortly after it last spoke: "X said … they said … “…,” it says" is X; "they"
         may stand for any plural subject between, so its reach runs from where the body was named);
         for the pronoun, a name taken for a person's only by its form (no given name opening it, no
-        entity, no gendered word) is such a body ("Magen David Adom said … It said")."""
+        entity, no gendered word) is such a body ("Magen David Adom said … It said"); a `people` pronoun ("they",
+        syntax.yaml people_pronouns) may stand for people who spoke joined as one ("X and Y", "he and his wife Z")."""
         if not self.said:
             return None
         since = max(self.said[-1].start, self.spoke_at[-1]) if lasting else self.said[-1].start
@@ -1068,8 +1070,8 @@ class Speakers:
             return None  # "it" reaches twice as far back where nothing was named since ("… the study observes. …
             # (two sentences naming no one) … It also argues")
         last = self.said[-1]
-        if last.person and not (pronoun and self._maybe_body(last)):
-            return None
+        if last.person and not (pronoun and self._maybe_body(last) or people and last.several):
+            return None  # 'Ford and Fry replied that … However, they volunteered': "they" for people joined as one
         return last
 
     def _nothing_named(self, lo: int, hi: int) -> bool:
@@ -1108,10 +1110,11 @@ class Speakers:
         """The speaker a subject token names, or None (no one, a name inside a quote, a date)."""
         low = "" if _acronym(tok) else tok.lower_  # "The US said": no pronoun
         if low in people().person_pronouns:
-            return self.pronoun(tok.idx, people().person_pronouns[low], tok)
+            return self._pronoun_and_conjuncts(tok, self.pronoun(tok.idx, people().person_pronouns[low], tok))
         if low in syntax_words().group_pronouns:
             return self._body_subject_in_sentence(tok) or \
-                self.group(tok.idx, pronoun=True, lasting=low in syntax_words().lasting_pronouns) or self._singular_they(tok)
+                self.group(tok.idx, pronoun=True, lasting=low in syntax_words().lasting_pronouns,
+                           people=low in syntax_words().people_pronouns) or self._singular_they(tok)
         if self.in_time(tok.idx) and not self.in_quote(tok.idx):
             named = [c for c in syntax.children(tok, "conj") if c.pos_ == "PROPN" and not self.in_time(c.idx)]
             return self.who(named[-1]) if named else None  # "began on August 10 and South Korea says"
@@ -1120,6 +1123,18 @@ class Speakers:
         if not self._may_name_speaker(tok):  # "The 56-year-old said", "old" read as an adjective
             return self._aged(self.body[tok.left_edge.idx:tok.idx + len(tok)], tok.left_edge.idx, tok.left_edge.idx)
         return self._with_conjuncts(tok)
+
+    def _pronoun_and_conjuncts(self, tok: Token, found: Who | None) -> Who | None:
+        """'he and his wife Kali explained': the person a pronoun stands for and the people joined to it by "and", one
+        speaker of several (`_joined`), whom a later "they" may stand for."""
+        conjuncts, appositions = _conjuncts(tok)
+        others = [w for c in conjuncts if c not in appositions and (w := self._conjunct_named(c)) is not None]
+        return self._joined([found, *others]) if found is not None and others else found
+
+    def _conjunct_named(self, tok: Token) -> Who | None:
+        """Who a conjunct names: itself, or the name set after a word for a relative ("his wife Kali")."""
+        name = next((c for c in tok.children if c.dep_ in ("flat", "appos") and c.pos_ == "PROPN"), None)
+        return self.nominal(tok) or (self.nominal(name) if name is not None else None)
 
     def _may_name_speaker(self, tok: Token) -> bool:
         """Not a pronoun of no one, a name inside a quote or a date ("Friday said")."""
@@ -1164,7 +1179,7 @@ class Speakers:
             return found[0] if found else None
         first = found[0]
         names = " and ".join(dict.fromkeys(w.name for w in found))
-        return Who(name=names, start=first.start, id=first.id, actor=first.actor, person=first.person)
+        return Who(name=names, start=first.start, id=first.id, actor=first.actor, person=first.person, several=True)
 
     def unlisted_name(self, tok: Token) -> Who | None:
         """Two or more capitalised words no entity covers, right here: a person the KB does not know
