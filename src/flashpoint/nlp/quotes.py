@@ -1519,11 +1519,23 @@ class Extraction:
                 continue
             who = named or \
                 (self._role_holder(m.group("name"), m.end("name"), found) if not m.group("about") else None) or \
-                (self._country_named(*m.span("name")) if m.group("venue") else None)
+                (self._country_named(*m.span("name")) if m.group("venue") else None) or \
+                (self._role_as_written(*m.span("name")) if not m.group("venue") else None)
             if who is not None:
                 out.append(Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
                                  speaker=_speaker(who), cue=None, direct=False))
         return out
+
+    def _role_as_written(self, a: int, b: int) -> Who | None:
+        """'U.S. ambassador on the strike: …', 'Senate committee chief: …': a role (speech_verbs.yaml person_roles) that
+        labels a headline, whose holder the text does not name in the role's own words (`_role_holder`), is the
+        speaker as the label writes it, not no one."""
+        span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
+        if span is None or coref.role_of(span.text)[0] is None or span[-1].lower_ not in role_nouns():
+            return None
+        who = self.speakers.who(span.root)
+        return replace(who, name=describe(span.text), start=a, id=None if who.person else who.id, person=False) \
+            if who is not None else None
 
     def _country_named(self, a: int, b: int) -> Who | None:
         """'Ukraine at OSCE: …', 'US at UN: …': a country named alone, as the label of a claim made at a forum, is its
