@@ -1528,11 +1528,11 @@ class Extraction:
 
     def _role_as_written(self, a: int, b: int) -> Who | None:
         """'U.S. ambassador on the strike: …', 'Senate committee chief: …': a role (speech_verbs.yaml person_roles) that
-        labels a headline, whose holder the text does not name in the role's own words (`_role_holder`), is the
-        speaker as the label writes it, not no one."""
+        labels a headline with the country or body it serves, whose holder the text does not name in the role's own
+        words (`_role_holder`), is the speaker as the label writes it, not no one."""
         span = self.doc.tokens.char_span(a, b, alignment_mode="expand")
-        if span is None or coref.role_of(span.text)[0] is None or span[-1].lower_ not in role_nouns():
-            return None
+        if span is None or len(span) < 2 or coref.role_of(span.text)[0] is None or span[-1].lower_ not in role_nouns():
+            return None  # a role alone ('President: …') names no one the text does not go on to name
         who = self.speakers.who(span.root)
         return replace(who, name=describe(span.text), start=a, id=None if who.person else who.id, person=False) \
             if who is not None else None
