@@ -164,6 +164,13 @@ Labelled BLIND from the text alone at the start of the stop of 2026-12-07 20:26 
 scored only at its start (e0eaeb5) and end. At its start: span+speaker P 0.939 R 0.861 (31 of 36 matched, 33 found);
 span only P 0.939 R 0.861; by place P 1.0 R 0.861 (31 of 31 attributed right). At its end (5214d26): the same.
 Released as tuning data in the stop of 2026-12-07 22:51 UTC.
+
+Sample 37r (quote_sample37r.jsonl) is blind for the stop of 2026-12-07 22:51 UTC: the draw of 35r with
+random.Random(137) among the rows whose N is even and no file of benchmarks/ named at b9141cb (2,072 ids then; a pool
+of 6,290 rows, 907 with the cue; 43 quotes, 42 reported, 1 direct; 23 optional places; 28 rows with a quote).
+Labelled BLIND from the text alone at the start of the stop of 2026-12-07 22:51 UTC (labels committed first, 043b703),
+scored only at its start (b9141cb: span+speaker P 1.0 R 0.814 (35 of 43 matched, 35 found); span only P 1.0 R 0.814;
+by place P 0.914 R 0.744 (32 of 35 attributed right, 3 span)) and end.
 """
 
 from __future__ import annotations
