@@ -171,7 +171,8 @@ def judge(label: Record, item: Record | None) -> str:
 
 
 def verdicts(labels_path: Path, field: str, judge_item: Callable[[Record, Record | None], str],
-             shown: Callable[[Record], Any], show: bool, withhold_date: bool = False) -> tuple[list[Record], dict[str, int]]:
+             shown: Callable[[Record], Any], show: bool,
+             withhold_date: bool = False) -> tuple[list[Record], dict[str, int]]:
     """The labels of a sample and how many of each verdict today's records (of `field`) get; with `show`, the
     ones that are wrong, with `shown` of today's record; with `withhold_date`, each row read with no date."""
     labels = [json.loads(line) for line in open(labels_path, encoding="utf-8") if line.strip()]

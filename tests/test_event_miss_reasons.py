@@ -27,9 +27,10 @@ def test_an_object_constraint_that_refused_is_named_with_the_kind_of_its_object(
 
 def test_an_object_the_coder_reads_as_a_person_or_an_act_is_told_so() -> None:
     # a person word of syntax.yaml person_objects no pattern of the type takes, and an act noun of the type itself
-    assert _reason("Pakistan expelled the visiting preachers from the country on Friday, officials said.", "COERCE")[0] == "object constraint: a person"
-    assert _reason("The rebels committed the murders in the village on Friday night, the police said.", "ASSAULT")[0] == \
-        "object constraint: an act of its type"
+    expelled = "Pakistan expelled the visiting preachers from the country on Friday, officials said."
+    committed = "The rebels committed the murders in the village on Friday night, the police said."
+    assert _reason(expelled, "COERCE")[0] == "object constraint: a person"
+    assert _reason(committed, "ASSAULT")[0] == "object constraint: an act of its type"
 
 
 def test_the_coder_is_restored_after_the_trace() -> None:

@@ -388,8 +388,9 @@ def test_listed_places_run_their_examples() -> None:
     assert rule.not_place_entities and rule.confidence < CONFIDENT and positives and negatives
     for ex in positives:
         listed = _unknown_places(_analyse(ex.text).events)
+        found = [(e.type, _side(e.actor), _side(e.recipient), e.confidence) for e, _ in listed]
         assert any(_fits(ex.actor, e.actor) and _fits(ex.recipient, e.recipient) and e.confidence <= rule.confidence
-                   for e, _ in listed), f"{ex.text!r}: {[(e.type, _side(e.actor), _side(e.recipient), e.confidence) for e, _ in listed]}"
+                   for e, _ in listed), f"{ex.text!r}: {found}"
     for text in negatives:
         assert not _unknown_places(_analyse(text).events), text
 

@@ -185,9 +185,9 @@ def confidence(x: dict[str, float], fitted_weights: dict[str, Any] | None = None
     conflict_attackers: both sides implied, not read), a protest whose target is the place its own side is named
     by (events.yaml self_targets: one place read as both sides), and a force word whose sense is unclear, words or
     force (events.yaml trigger_senses `unclear`: "Trump attacked Biden"), an act told as the ground of its sentence's
-    news, in a clause or phrase set before it (events.yaml given_clauses: "When Iraq invaded Kuwait, ..."), and a
-    headline's verb a parse repair read from a noun tag (events.yaml guessed_verbs), and a side that is a name placed only by
-    the places listed beside it (events.yaml listed_places). `fitted_weights` (bias and coef, as
+    news, in a clause or phrase set before it (events.yaml given_clauses: "When Iraq invaded Kuwait, ..."), a
+    headline's verb a parse repair read from a noun tag (events.yaml guessed_verbs), and a side that is a name placed
+    only by the places listed beside it (events.yaml listed_places). `fitted_weights` (bias and coef, as
     event_confidence.json holds them) replace the shipped ones: the fitter scores a refit as the coder would use it."""
     w = fitted_weights or weights()
     z = float(w["bias"]) + sum(float(w["coef"].get(k, 0.0)) * v for k, v in x.items())

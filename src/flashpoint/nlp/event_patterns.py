@@ -21,10 +21,16 @@ from flashpoint.nlp.inflect import noun_forms, verb_forms
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
 from flashpoint.nlp.plover import ontology
 
-KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle", "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object", "transitive",
-                  "needs_recipient", "complement_aux", "not_object_has", "own_object", "not_complement_subject", "own_complement_except", "object_person", "object_place", "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
-                  "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement", "subject", "complement",
-                  "recipient", "symmetric", "weak", "patient_actor", "passive_only", "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from", "members", "subject_members", "clause_doer", "listed_plurals", "speaker_actor", "made_when_said", "predicate", "adjective", "other_side", "pos", "neg"})
+KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", "object_has", "particle",
+                  "clause_has", "not_question", "not_participle", "not_naming", "needs_object", "no_object",
+                  "transitive", "needs_recipient", "complement_aux", "not_object_has", "own_object",
+                  "not_complement_subject", "own_complement_except", "object_person", "object_place",
+                  "not_complement", "needs_actor", "actor_sectors", "anchored", "prep", "implied_side",
+                  "not_recipient_sectors", "not_recipient_place", "visited_place", "needs_complement",
+                  "subject", "complement", "recipient", "symmetric", "weak", "patient_actor", "passive_only",
+                  "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from",
+                  "members", "subject_members", "clause_doer", "listed_plurals", "speaker_actor",
+                  "made_when_said", "predicate", "adjective", "other_side", "pos", "neg"})
 
 
 @dataclass(frozen=True)

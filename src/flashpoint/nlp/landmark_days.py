@@ -66,7 +66,8 @@ def _day_root(tokens: Doc, start: int, end: int) -> Token | None:
 
 def _said_of_a_day_kept_again(root: Token, events: frozenset[str]) -> bool:
     """'marked the anniversary of the invasion on February 24': a day said after the event's noun, where that noun
-    is the anniversary's, may be the anniversary's day (a day before the noun, "the October 7 attack", is the event's)."""
+    is the anniversary's, may be the anniversary's day (a day before the noun, "the October 7 attack", is the
+    event's)."""
     noun = root.head
     return root.i > noun.i and _names_event(noun, events) and noun.head.lower_ in _coming_again() \
         and noun.dep_.startswith("nmod")

@@ -17,27 +17,28 @@ from flashpoint.yamlio import load_yaml
 LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
 DEFAULT_LANGUAGE = "en"
 
-SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "coercion_verbs", "object_control_verbs", "modal_auxiliaries",
-                "conditional_marks", "partitive_heads", "instrument_preps", "resisting_verbs", "attack_nouns",
-                "relative_pronouns",
-                "group_pronouns", "lasting_pronouns", "people_pronouns", "place_preps", "subject_scene_preps", "intent_auxiliaries", "intent_words", "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps",
-                "place_nouns", "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns",
-                "question_words", "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
-                "perception_verbs", "body_anaphors",
-                "capability_modals", "attack_target_preps", "reciprocals", "prepared_acts", "pair_phrases",
-                "accident_nouns", "question_preps", "victim_of_nouns", "shared_scope_conjunctions", "clause_openers",
-                "absolute_marks", "absolute_speech_participles", "named_objects", "control_marks", "person_relatives",
-                "past_auxiliaries", "future_auxiliaries", "editorial_insertions",
-                "place_relatives", "infinitive_marks", "present_auxiliaries", "present_perfect_auxiliaries",
-                "additive_conjunctions", "perfect_auxiliaries", "past_perfect_auxiliaries", "agent_preps", "owner_preps",
-                "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps", "stationed_preps", "mishap_preps",
-                "perfect_lemmas", "singular_past_forms", "verb_preps", "agent_verbs",
-                "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles", "aim_preps",
-                "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
+SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "coercion_verbs", "object_control_verbs",
+                "modal_auxiliaries", "conditional_marks", "partitive_heads", "instrument_preps",
+                "resisting_verbs", "attack_nouns", "relative_pronouns", "group_pronouns", "lasting_pronouns",
+                "people_pronouns", "place_preps", "subject_scene_preps", "intent_auxiliaries", "intent_words",
+                "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps", "place_nouns",
+                "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns", "question_words",
+                "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
+                "perception_verbs", "body_anaphors", "capability_modals", "attack_target_preps",
+                "reciprocals", "prepared_acts", "pair_phrases", "accident_nouns", "question_preps",
+                "victim_of_nouns", "shared_scope_conjunctions", "clause_openers", "absolute_marks",
+                "absolute_speech_participles", "named_objects", "control_marks", "person_relatives",
+                "past_auxiliaries", "future_auxiliaries", "editorial_insertions", "place_relatives",
+                "infinitive_marks", "present_auxiliaries", "present_perfect_auxiliaries",
+                "additive_conjunctions", "perfect_auxiliaries", "past_perfect_auxiliaries", "agent_preps",
+                "owner_preps", "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps",
+                "stationed_preps", "mishap_preps", "perfect_lemmas", "singular_past_forms", "verb_preps",
+                "agent_verbs", "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles",
+                "aim_preps", "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
                 "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "apposition_marks",
                 "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks", "partner_preps",
-                "kind_heads", "person_objects", "support_verbs", "addressee_preps", "infinitive_subject_preps",
-                "phrase_opener_deps", "headline_subject_deps", "noun_tags")
+                "kind_heads", "person_objects", "support_verbs", "addressee_preps",
+                "infinitive_subject_preps", "phrase_opener_deps", "headline_subject_deps", "noun_tags")
 
 
 def read_yaml(language: str, name: str) -> Any:
