@@ -160,7 +160,7 @@ def _names_act(noun: Any, type_: str) -> bool:
                for kind in ("NOUN", "VERB") for form in forms for q in by_lemma().get((form, kind), ()))
 
 
-def object_kind(tok: Any, p: Any, obj: Any, persons: frozenset[int], places: frozenset[int]) -> str:
+def object_kind(p: Any, obj: Any, persons: frozenset[int], places: frozenset[int]) -> str:
     """What the object a pattern's constraint refused is, read as the coder reads kinds (a person by syntax.yaml
     person_objects or a name, a place by a name, an act by the patterns, a kind head by syntax.yaml kind_heads): the
     classes of "verb found, sense rejected" (an object of a kind the constraint does not take, or the parse's wrong
@@ -198,7 +198,7 @@ def _constraint_failed(doc: Any, tok: Any, p: Any) -> str | None:
     persons, places = ev._entity_tokens(doc, ("PERSON",)), ev._entity_tokens(doc, ("GPE", "LOC"))
     obj = ev.object_of(tok, p, ev._object_candidates(tok, bool(p.objects)))
     if not ev._object_holds(tok, p, obj, persons, places):
-        return "object constraint: " + object_kind(tok, p, obj, persons, places)
+        return "object constraint: " + object_kind(p, obj, persons, places)
     if p.particles and not syn.has_particle(tok, p.particles):
         return "particle"
     if p.preps and not any(syn.obliques(h, p.preps) for h in (tok, obj) if h is not None) \

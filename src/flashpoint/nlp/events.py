@@ -3142,7 +3142,7 @@ def _said_before(doc: NlpDoc, tok: Token, sentence: Span, day: str | None) -> bo
 
 
 def _set_confidence(doc: NlpDoc, coded: Coded, ev: Event, *, inherited: bool, index: int, fanout: int,
-                    listed: bool = False) -> None:
+                    listed: bool) -> None:
     """The event's confidence, from the features of its telling, which are kept for the confidence fitter."""
     tok = coded.trigger
     x = features(ev, coded.pattern, inherited=inherited, sentence_index=index, in_quote=_in_quote(doc, tok.idx),

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
-from flashpoint.nlp.syntax import VERBS
+from flashpoint.nlp.syntax import VERBS, word_in
 
 # the verb's words that name what it tells of ("the invasion began", "started its invasion")
 _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
@@ -52,10 +52,6 @@ def landmarks() -> tuple[Landmark, ...]:
                           frozenset(str(w).lower() for w in r["events"])) for r in rows)
 
 
-def _names_event(tok: Token, events: frozenset[str]) -> bool:
-    return tok.lower_ in events or tok.lemma_.lower() in events
-
-
 def _day_root(tokens: Doc, start: int, end: int) -> Token | None:
     """The day's word that hangs from a word outside it ("7" in "the October 7 attacks", hung from "attacks")."""
     span = tokens.char_span(start, end, alignment_mode="expand")
@@ -69,7 +65,7 @@ def _said_of_a_day_kept_again(root: Token, events: frozenset[str]) -> bool:
     is the anniversary's, may be the anniversary's day (a day before the noun, "the October 7 attack", is the
     event's)."""
     noun = root.head
-    return root.i > noun.i and _names_event(noun, events) and noun.head.lower_ in _coming_again() \
+    return root.i > noun.i and word_in(noun, events) and noun.head.lower_ in _coming_again() \
         and noun.dep_.startswith("nmod")
 
 
@@ -77,13 +73,13 @@ def tied_to_event(head: Token, events: frozenset[str]) -> bool:
     """Is a day hanging from `head` told of one of the event nouns: the noun itself, a verb whose subject or object it
     is, or a verb that describes it? A day hung from another word of that verb ("launched against Ukraine on February
     24": the parser puts the day under "Ukraine") is the verb's."""
-    if _names_event(head, events):
+    if word_in(head, events):
         return True
     verb = head if head.pos_ in VERBS else head.head if head.dep_ in _VERB_WORDS and head.head.pos_ in VERBS else None
     if verb is None:
         return False
-    return any(c.dep_ in _ARGUMENTS and _names_event(c, events) for c in verb.children) \
-        or (verb.dep_ in _DESCRIBING and _names_event(verb.head, events))
+    return any(c.dep_ in _ARGUMENTS and word_in(c, events) for c in verb.children) \
+        or (verb.dep_ in _DESCRIBING and word_in(verb.head, events))
 
 
 def landmark_day(body: str, tokens: Doc, start: int, end: int, month: int, day: int) -> dt.date | None:

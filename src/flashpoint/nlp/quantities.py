@@ -50,7 +50,7 @@ from flashpoint.nlp.numbers import (
     parse_number,
 )
 from flashpoint.nlp.regexes import alternation
-from flashpoint.nlp.syntax import VERBS, case_of, is_verb_of, phrase_span
+from flashpoint.nlp.syntax import VERBS, case_of, is_infinitive, is_verb_of, phrase_span, word_in
 from flashpoint.yamlio import load_yaml
 
 _LIST_KEYS = ("killed", "killed_of_people", "wounded", "displaced", "held", "munitions", "troops", "people", "things",
@@ -800,12 +800,11 @@ def _people_of_an_armed_force(doc: NlpDoc, fig: _Figure) -> bool:
         tok = tok.head  # the second bound of "from 100 to 300 men" hangs on the first
     noun = _counted_noun(tok)
     words = _figure_rule_words()
-    said = {noun.lower_, noun.lemma_.lower()}
     if noun.i == tok.i:
         return False
-    if said & words["armed_force_people.of_a_side"]:
+    if word_in(noun, words["armed_force_people.of_a_side"]):
         return _of_a_side(noun)
-    if not said & words["armed_force_people.people"]:
+    if not word_in(noun, words["armed_force_people.people"]):
         return False
     return _sent_to_fight(noun, words["armed_force_people.fighting"]) \
         or _of_a_force(noun, words["armed_force_people.forces"])
@@ -824,8 +823,7 @@ def _sent_to_fight(noun: Token, fighting: frozenset[str]) -> bool:
         return False
     head = noun.head
     verbs = [head, *(c for c in head.children if c.dep_ in ("xcomp", "advcl"))]
-    return any(v.lemma_.lower() in fighting and any(c.dep_ == "mark" and c.lower_ == "to" for c in v.children)
-               for v in verbs)
+    return any(v.lemma_.lower() in fighting and is_infinitive(v) for v in verbs)
 
 
 def _of_a_force(noun: Token, forces: frozenset[str]) -> bool:

@@ -561,7 +561,7 @@ def repair_participle_callers(doc: Doc, addresses: Callable[[Token, str], bool])
         subject.head, subject.dep_ = verb, "nsubj"
         if root.i != subject.i:
             root.head, root.dep_ = verb, "dislocated"  # "Podoliak: Podoliak called on ...": the line's label
-        for clause in [c for c in verb.children if c.dep_ in ("acl", "advcl") and c.i > verb.i and _infinitive(c)]:
+        for clause in [c for c in verb.children if c.dep_ in ("acl", "advcl") and c.i > verb.i and is_infinitive(c)]:
             clause.dep_ = "xcomp"  # "called on the community to increase": what the one addressed is asked to do
         for c in [c for c in root.children if c.dep_ == "punct" and c.i == verb.sent.end - 1]:
             c.head = verb
@@ -593,7 +593,7 @@ def _calls_on(tok: Token, addresses: Callable[[Token, str], bool]) -> bool:
     """An oblique a verb of this form addresses someone by, with an infinitive after it ("calls on EU leaders to")."""
     addressed = [c for c in tok.children if c.i > tok.i and c.dep_.split(":")[0] in ("nmod", "obl")
                  and addresses(tok, case_of(c) or "")]
-    return bool(addressed) and any(c.dep_ in ("acl", "advcl", "xcomp") and c.i > addressed[0].i and _infinitive(c)
+    return bool(addressed) and any(c.dep_ in ("acl", "advcl", "xcomp") and c.i > addressed[0].i and is_infinitive(c)
                                    for c in tok.children)
 
 
@@ -601,11 +601,11 @@ def _calls_for(tok: Token, asks: Callable[[Token, str], bool]) -> bool:
     """The root of its sentence (a headline's line), with a phrase after it that a preposition a verb of this form
     asks with opens; not with an infinitive after it ("calls for State Department to designate Russia ...": whom it
     asks is for the verb patterns of "call on" to read, and the noun reading is left)."""
-    infinitive = any(_infinitive(c) for c in tok.children if c.i > tok.i)
+    infinitive = any(is_infinitive(c) for c in tok.children if c.i > tok.i)
     return tok.dep_ == "ROOT" and not infinitive and any(asks(tok, w) for w in _opening_words(tok))
 
 
-def _infinitive(clause: Token) -> bool:
+def is_infinitive(clause: Token) -> bool:
     """A word marked by an infinitive's "to" (syntax.yaml infinitive_marks)."""
     return any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in clause.children)
 
@@ -1164,8 +1164,7 @@ def _agent_on_a_place(verb: Token) -> Token | None:
 
 def _a_place_word(tok: Token) -> bool:
     """A name, or a noun of a place (syntax.yaml place_nouns: "facility", "village")."""
-    words = syntax().place_nouns
-    return tok.pos_ == "PROPN" or tok.lower_ in words or tok.lemma_.lower() in words
+    return tok.pos_ == "PROPN" or word_in(tok, syntax().place_nouns)
 
 
 def _agent_sharers(verb: Token) -> list[Token]:
@@ -1344,6 +1343,11 @@ def listed_verb(tok: Token, verbs: frozenset[str]) -> str | None:
     lemma goes through here."""
     lemma = tok.lemma_.lower()
     return lemma if lemma in verbs else _verbs_by_form(verbs).get(tok.lower_)
+
+
+def word_in(tok: Token, words: frozenset[str]) -> bool:
+    """The token's written form or its lemma is one of `words` (a noun list; a verb list goes through `is_verb_of`)."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def is_verb_of(tok: Token, verbs: frozenset[str]) -> bool:
@@ -1529,7 +1533,7 @@ def told_with(tok: Token, words: frozenset[str]) -> bool:
     head = tok.head
     if tok.dep_ != "xcomp" or _has_negator(head) or conditional(head):
         return False
-    if _infinitive(tok):
+    if is_infinitive(tok):
         return f"{head.lemma_.lower()} to" in words and is_present(head)
     # "will make Hezbollah pay": an entry of an auxiliary and a verb of making, the trigger its bare infinitive
     return any(has_auxiliary(head, frozenset({w.split()[0]})) for w in words if w.endswith(f" {head.lemma_.lower()}"))
@@ -1637,8 +1641,8 @@ def infinitive_complements(verb: Token) -> list[Token]:
     parse read as a closed one ("told Kyiv not to block(ccomp) the ships") or, right after the one it addresses, as
     an adverbial one ("told the soldiers to surrender(advcl)")."""
     addressed = max((c.i for c in children(verb, "obj", "iobj")), default=None)
-    return [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _infinitive(c))
-            or (c.dep_ == "advcl" and addressed is not None and c.i == addressed + 2 and _infinitive(c))] \
+    return [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and is_infinitive(c))
+            or (c.dep_ == "advcl" and addressed is not None and c.i == addressed + 2 and is_infinitive(c))] \
         + _controlled_on_object(verb)
 
 
@@ -1647,7 +1651,7 @@ def _controlled_on_object(verb: Token) -> list[Token]:
     its object act (syntax.yaml object_control_verbs), which the parse hung on that object as a relative clause."""
     if not is_verb_of(verb, syntax().object_control_verbs):
         return []
-    return [c for o in children(verb, "obj", "iobj") for c in o.children if c.dep_ == "acl" and _infinitive(c)]
+    return [c for o in children(verb, "obj", "iobj") for c in o.children if c.dep_ == "acl" and is_infinitive(c)]
 
 
 def _refrained(trigger: Token) -> bool:
@@ -1812,6 +1816,6 @@ def is_present(tok: Token) -> bool:
     """'dismisses', 'is refusing', 'has rejected': told as now."""
     if "Pres" in tok.morph.get("Tense", []) and "Fin" in tok.morph.get("VerbForm", []):
         return True
-    if _infinitive(tok):
+    if is_infinitive(tok):
         return False  # "is estimated to have killed": a perfect infinitive tells of then
     return any(c.dep_ in ("aux", "aux:pass") and c.lower_ in syntax().present_auxiliaries for c in tok.children)

@@ -112,19 +112,15 @@ def unclear(pattern_id: str, tok: Token, actor: Actor | None, recipient: Actor |
     rule = unclear_sense()
     if actor is None or recipient is None or actor.sector not in rule.sectors or recipient.sector not in rule.sectors:
         return False
-    return any(s.id in rule.senses and pattern_id in s.patterns and (not s.lemmas or _in(tok, s.lemmas))
+    return any(s.id in rule.senses and pattern_id in s.patterns and (not s.lemmas or syn.word_in(tok, s.lemmas))
                for s in trigger_senses())
-
-
-def _in(tok: Token, words: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _named_as(noun: Token, words: frozenset[str]) -> bool:
     """The noun is one of `words`, or a name one of them describes ("Storm Ciaran"); a common noun a word of them
     modifies is of its own kind ("opposition fighters" are fighters)."""
-    return _in(noun, words) or noun.pos_ == "PROPN" and \
-        any(c.dep_ == "compound" and c.i < noun.i and _in(c, words) for c in noun.children)
+    return syn.word_in(noun, words) or noun.pos_ == "PROPN" and \
+        any(c.dep_ == "compound" and c.i < noun.i and syn.word_in(c, words) for c in noun.children)
 
 
 def _hosts(tok: Token, obj: Token | None) -> list[Token]:
@@ -166,16 +162,16 @@ def _causes(sense: TriggerSense, hosts: list[Token], places: frozenset[int]) -> 
     """What the trigger is over: a noun of a `cause` oblique that names no time ("over the weekend"), no place the
     text names ("over Syria") and none of `not_cause` ("over the city")."""
     return [h for h in _obliques(hosts, sense.preps["cause"]) if h.pos_ in ("NOUN", "PROPN") and h.i not in places
-            and not syn.calendar_word(h) and not _in(h, sense.nouns["not_cause"])]
+            and not syn.calendar_word(h) and not syn.word_in(h, sense.nouns["not_cause"])]
 
 
 def _holds(tok: Token, p: Pattern, obj: Token | None, sense: TriggerSense, places: frozenset[int]) -> bool:
     """One of the sense's argument classes is met by the trigger's arguments."""
     hosts = _hosts(tok, obj)
     return any(_named_as(d, sense.nouns["doer"]) for d in _doers(tok, p, hosts)) \
-        or any(_in(o, sense.nouns["object"]) for o in _objects(obj, sense, hosts)) \
-        or any(_in(n, sense.nouns["purpose"]) for n in _purposes(tok, sense, hosts)) \
-        or any(_in(n, sense.nouns["means"]) for n in _obliques(hosts, sense.preps["means"])) \
+        or any(syn.word_in(o, sense.nouns["object"]) for o in _objects(obj, sense, hosts)) \
+        or any(syn.word_in(n, sense.nouns["purpose"]) for n in _purposes(tok, sense, hosts)) \
+        or any(syn.word_in(n, sense.nouns["means"]) for n in _obliques(hosts, sense.preps["means"])) \
         or bool(_causes(sense, hosts, places))
 
 
@@ -184,7 +180,7 @@ def sense_of(tok: Token, p: Pattern, obj: Token | None, places: frozenset[int] =
     minister over the budget": ACCUSE), None for a sense that is no act ("Storm Ciaran hit France"), else as it is.
     `places`: the token indices of the places the text names."""
     for sense in trigger_senses():
-        if p.id in sense.patterns and (not sense.lemmas or _in(tok, sense.lemmas)) \
+        if p.id in sense.patterns and (not sense.lemmas or syn.word_in(tok, sense.lemmas)) \
                 and _holds(tok, p, obj, sense, places):
             return None if sense.type is None else replace(p, id=f"{p.id}>{sense.id}", type=sense.type,
                                                            mode=sense.mode)
