@@ -13,37 +13,31 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, read_yaml
+from flashpoint.nlp.date_rules import date_rules, rule_words
 from flashpoint.nlp.syntax import VERBS, word_in
 
+# the relations of the parser's (Universal Dependencies) labels these read:
 # the verb's words that name what it tells of ("the invasion began", "started its invasion")
-_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
+_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj"})
 # a verb that describes its noun ("the war that Russia launched on February 24")
-_DESCRIBING = frozenset({"acl", "acl:relcl", "relcl"})
+_DESCRIBING = frozenset({"acl", "acl:relcl"})
 # a verb's word that a day said after it may be hung from instead of the verb ("against Ukraine on February 24")
-_VERB_WORDS = frozenset({"obl", "obj", "dobj", "pobj"})
+_VERB_WORDS = frozenset({"obl", "obj"})
 
 
 @dataclass(frozen=True)
 class Landmark:
+    """A day a conflict is dated by, the words (as written) that name the conflict, and the nouns of its event."""
+
     day: dt.date
     context: re.Pattern[str]
     events: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def _coming_again() -> frozenset[str]:
-    """dates.yaml `landmark_day` `comes_again`: nouns of a day kept again ("the anniversary of the invasion")."""
-    words = read_yaml(DEFAULT_LANGUAGE, "dates.yaml")["date_rules"]["landmark_day"].get("comes_again")
-    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-        raise ValueError("lang/en/dates.yaml: landmark_day.comes_again must be a list of words")
-    return frozenset(w.lower() for w in words)
-
-
-@lru_cache(maxsize=1)
 def landmarks() -> tuple[Landmark, ...]:
     """dates.yaml `landmark_day` `days`: each day with its context words and event nouns."""
-    rows = read_yaml(DEFAULT_LANGUAGE, "dates.yaml")["date_rules"]["landmark_day"].get("days")
+    rows = date_rules()["landmark_day"].get("days")
     if not isinstance(rows, list) or not all(isinstance(r, dict) and r.get("day") and r.get("context")
                                              and r.get("events") for r in rows):
         raise ValueError("lang/en/dates.yaml: landmark_day.days must list a day, its context words and event nouns")
@@ -64,9 +58,8 @@ def _said_of_a_day_kept_again(root: Token, events: frozenset[str]) -> bool:
     """'marked the anniversary of the invasion on February 24': a day said after the event's noun, where that noun
     is the anniversary's, may be the anniversary's day (a day before the noun, "the October 7 attack", is the
     event's)."""
-    noun = root.head
-    return root.i > noun.i and word_in(noun, events) and noun.head.lower_ in _coming_again() \
-        and noun.dep_.startswith("nmod")
+    noun, kept_again = root.head, rule_words("landmark_day", "comes_again")
+    return root.i > noun.i and word_in(noun, events) and noun.head.lower_ in kept_again and noun.dep_.startswith("nmod")
 
 
 def tied_to_event(head: Token, events: frozenset[str]) -> bool:
