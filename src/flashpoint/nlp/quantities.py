@@ -34,10 +34,12 @@ from flashpoint.nlp.language import (
     DEFAULT_LANGUAGE,
     Patterns,
     figure_words,
+    names,
     number_words,
     people,
     quoting,
     read_yaml,
+    syntax,
 )
 from flashpoint.nlp.languages import foreign_stretch
 from flashpoint.nlp.numbers import (
@@ -812,8 +814,9 @@ def _people_of_an_armed_force(doc: NlpDoc, fig: _Figure) -> bool:
 
 def _of_a_side(noun: Token) -> bool:
     """'Ukrainian defenders', 'defenders of Mariupol': a nationality or a named place says whose side they defend."""
+    of_words = names().genitive_prepositions
     return any(c.dep_ in ("amod", "compound") and c.lower_ in _demonyms() for c in noun.children) \
-        or any(c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) == "of" for c in noun.children)
+        or any(c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) in of_words for c in noun.children)
 
 
 def _sent_to_fight(noun: Token, fighting: frozenset[str]) -> bool:
@@ -829,7 +832,7 @@ def _sent_to_fight(noun: Token, fighting: frozenset[str]) -> bool:
 def _of_a_force(noun: Token, forces: frozenset[str]) -> bool:
     """'a force of 300 men', 'increase its strength from 100 to 300 men': the people are the size of a force."""
     if noun.dep_ == "nmod":
-        return noun.head.lemma_.lower() in forces and case_of(noun) == "of"
+        return noun.head.lemma_.lower() in forces and case_of(noun) in names().genitive_prepositions
     return noun.dep_ == "obl" and any(c.dep_ == "obj" and c.lemma_.lower() in forces for c in noun.head.children)
 
 
@@ -849,7 +852,7 @@ def _partitive_whole(noun: Token) -> Token:
     """'half of its commanders': the share ('half') is what the verb takes (figures.yaml coordinated_toll_verbs)."""
     head = noun.head
     if noun.dep_ == "nmod" and head.lower_ in _figure_rule_words()["coordinated_toll_verbs.shares"] \
-            and case_of(noun) == "of":
+            and case_of(noun) in names().genitive_prepositions:
         return head
     return noun
 
@@ -857,8 +860,7 @@ def _partitive_whole(noun: Token) -> Token:
 def _killing_noun_of(noun: Token) -> bool:
     """'the elimination of about 30 Russians': people counted after a noun of killing (figures.yaml killing_nouns)."""
     killing = _figure_rule_words()["killing_nouns.words"]
-    return noun.dep_ == "nmod" and case_of(noun) == "of" and (
-        noun.head.lower_ in killing or noun.head.lemma_.lower() in killing)
+    return noun.dep_ == "nmod" and case_of(noun) in names().genitive_prepositions and word_in(noun.head, killing)
 
 
 def _agent_of(noun: Token) -> bool:
@@ -991,7 +993,7 @@ def _claim_agent(claim: Token) -> Token | None:
         deps = words["claimant_of_a_claim.noun_agent_deps"]
     else:
         return None
-    return next((c for c in claim.children if c.dep_ in deps and case_of(c) == "by"), None)
+    return next((c for c in claim.children if c.dep_ in deps and case_of(c) in syntax().agent_preps), None)
 
 
 def _may_speak(agent: Token) -> bool:
