@@ -482,7 +482,7 @@ def _state_of_another_clause(name: str, owner: Entry, gap: str) -> bool:
     troops")."""
     if not any(mark in gap for mark in _WORDS.role_owner_marks) or _possessive_list(gap):
         return False
-    return owner.kind == "country" or owner.kind == "demonym" and not name.endswith("s")
+    return owner.kind == "country" or (owner.kind == "demonym" and not name.endswith("s"))
 
 
 def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False,

@@ -579,8 +579,8 @@ def _is_cue_verb(tok: Token) -> bool:
         return False  # "Ain o Salish Kendra (ASK)": an acronym the tagger read as a verb
     base = _base(tok)
     active = _misread_past_verb(tok) or _reporting_after_apposition(tok) or _past_after_quote(tok)
-    return base in _verbs() and (active or not syntax.is_passive(tok) or
-                                 syntax.agent(tok) is not None and not _names_what_was_told(tok))
+    return base in _verbs() and (active or not syntax.is_passive(tok)
+                                 or (syntax.agent(tok) is not None and not _names_what_was_told(tok)))
 
 
 def _observed(verb: Token, who: Who) -> bool:
