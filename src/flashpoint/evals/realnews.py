@@ -150,10 +150,10 @@ def event_matches(gold: Record, event: Record, strict: bool) -> bool:
         return False
     if not strict:
         return True
-    sides = (gold.get("actor_country") or None, gold.get("recipient_country") or None)
+    sides = _gold_sides(gold)
     given = (side_country(event.get("actor")), side_country(event.get("recipient")))
     undirected = gold.get(MIRRORED) or event.get(MIRRORED)
-    return given == sides or bool(undirected) and gold["type"] in symmetric_types() and given == sides[::-1]
+    return given == sides or (bool(undirected) and gold["type"] in symmetric_types() and given == sides[::-1])
 
 
 def one_of_each_mirror_pair(events: list[Record], sides: Callable[[Record], tuple[Any, Any]],

@@ -45,6 +45,7 @@ from flashpoint.nlp.speakers import (
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“„«", "”»"
 CLOSING_NAME_WORDS = 5  # words of a speaker's name after a verb that closes its line ("…, says the defence ministry")
+CLOSING_SUBJECT_WORDS = 4  # words between the comma and a verb that closes its line after its speaker ("…, U.S. says")
 SIGNED_WORDS = 60  # words a signed claim may have ('… - Yermak'): a headline's, not a paragraph's
 SHORT = 6  # fewer words than this between marks, with no cue, is a scare quote or a title
 _ACCORDING_HEAD, _ACCORDING_PREP = quoting().according_to  # "according", "to" (quotes.yaml according_to)
@@ -1360,8 +1361,8 @@ class Extraction:
         return out
 
     def _closed_by_attribution(self, found: list[Quote]) -> list[Quote]:
-        """'Putin suggests “doubling down” could help - CIA director', 'Russia adds 7,000 troops to the border, U.S. says':
-        a reported quote whose words run over the attribution that closes its line (a signature, quotes.yaml
+        """'Putin suggests “doubling down” could help - CIA director', 'Russia adds 7,000 troops to the border, U.S.
+        says': a reported quote whose words run over the attribution that closes its line (a signature, quotes.yaml
         signed_claim, or a comma, a short subject and a present speech verb, `_closing_cue`) read that attribution as a
         clause of the verb inside: the whole claim, from its line's start to the attribution, is the closing speaker's,
         the verb inside being part of what they say."""
@@ -1391,7 +1392,8 @@ class Extraction:
         if c.past == ACCORDING or who is None or c.tok.tag_ not in ("VBZ", "VBP") or self.quoted(c.start):
             return None
         comma = self.body.rfind(",", 0, min(c.start, who.start))
-        if comma < 0 or self.body.rfind("\n", 0, c.start) > comma or self.doc.words_between(comma, c.start) > 4:
+        if comma < 0 or self.body.rfind("\n", 0, c.start) > comma \
+                or self.doc.words_between(comma, c.start) > CLOSING_SUBJECT_WORDS:
             return None
         if who.start > c.start:  # "…, says the ministry": its speaker's few words end the line, no stop
             closes = who.start < line_end and self.doc.words_between(c.end, line_end) <= CLOSING_NAME_WORDS
@@ -2635,8 +2637,8 @@ def _speaks_for_itself(who: Who) -> bool:
     """A closing attribution that says the claim: one named (a person, an actor the entities know) or a person's role
     ("- CIA director"), not a credit of a source that passes words on ("— agency") nor a nameless one."""
     words = who.name.lower().split()
-    return not who.nameless and (who.person or who.id is not None or who.actor is not None or
-                                 bool(words) and words[-1] in role_nouns())
+    return not who.nameless and (who.person or who.id is not None or who.actor is not None
+                                 or (bool(words) and words[-1] in role_nouns()))
 
 
 def _short_of_page_stamp(body: str, a: int, b: int) -> tuple[int, int]:

@@ -1070,7 +1070,7 @@ class Speakers:
             return None  # "it" reaches twice as far back where nothing was named since ("… the study observes. …
             # (two sentences naming no one) … It also argues")
         last = self.said[-1]
-        if last.person and not (pronoun and self._maybe_body(last) or people and last.several):
+        if last.person and not ((pronoun and self._maybe_body(last)) or (people and last.several)):
             return None  # 'Ford and Fry replied that … However, they volunteered': "they" for people joined as one
         return last
 
