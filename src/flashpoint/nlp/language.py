@@ -17,28 +17,38 @@ from flashpoint.yamlio import load_yaml
 LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
 DEFAULT_LANGUAGE = "en"
 
-SYNTAX_LISTS = ("negators", "denial_verbs", "irrealis_verbs", "coercion_verbs", "object_control_verbs",
-                "modal_auxiliaries", "conditional_marks", "partitive_heads", "instrument_preps",
-                "resisting_verbs", "attack_nouns", "relative_pronouns", "group_pronouns", "lasting_pronouns",
-                "people_pronouns", "place_preps", "subject_scene_preps", "intent_auxiliaries", "intent_words",
-                "purpose_marks", "means_marks", "enemy_words", "enemy_owner_preps", "place_nouns",
-                "pending_adverbs", "object_verbs", "agent_nouns", "speaker_pronouns", "question_words",
-                "anaphoric_determiners", "act_nouns", "claim_words", "means_verbs", "help_nouns",
-                "perception_verbs", "body_anaphors", "capability_modals", "attack_target_preps",
-                "reciprocals", "prepared_acts", "pair_phrases", "accident_nouns", "question_preps",
-                "victim_of_nouns", "shared_scope_conjunctions", "clause_openers", "absolute_marks",
-                "absolute_speech_participles", "named_objects", "control_marks", "person_relatives",
-                "past_auxiliaries", "future_auxiliaries", "editorial_insertions", "place_relatives",
-                "infinitive_marks", "present_auxiliaries", "present_perfect_auxiliaries",
-                "additive_conjunctions", "perfect_auxiliaries", "past_perfect_auxiliaries", "agent_preps",
-                "owner_preps", "dissuasion_marks", "reason_preps", "request_preps", "readiness_preps",
-                "stationed_preps", "mishap_preps", "perfect_lemmas", "singular_past_forms", "verb_preps",
-                "agent_verbs", "light_verbs", "engaged_preps", "undergone_nouns", "aim_participles",
-                "aim_preps", "doer_participles", "assertion_verbs", "going_on_verbs", "mention_heads",
-                "awaited_marks", "bidding_verbs", "name_list_words", "name_list_openers", "apposition_marks",
-                "apposition_closers", "apposition_pair_words", "topic_preps", "topic_marks", "partner_preps",
-                "kind_heads", "person_objects", "support_verbs", "addressee_preps",
-                "infinitive_subject_preps", "phrase_opener_deps", "headline_subject_deps", "noun_tags")
+SYNTAX_LISTS = (
+    # verbs
+    "absolute_speech_participles", "agent_verbs", "aim_participles", "assertion_verbs", "bidding_verbs",
+    "coercion_verbs", "denial_verbs", "doer_participles", "going_on_verbs", "irrealis_verbs", "light_verbs",
+    "means_verbs", "object_control_verbs", "object_verbs", "perception_verbs", "perfect_lemmas",
+    "resisting_verbs", "singular_past_forms", "support_verbs",
+    # nouns and the heads of noun phrases
+    "accident_nouns", "act_nouns", "agent_nouns", "anaphoric_determiners", "attack_nouns", "body_anaphors",
+    "help_nouns", "kind_heads", "mention_heads", "named_objects", "partitive_heads", "person_objects",
+    "place_nouns", "undergone_nouns", "victim_of_nouns",
+    # prepositions
+    "addressee_preps", "agent_preps", "aim_preps", "attack_target_preps", "enemy_owner_preps",
+    "engaged_preps", "infinitive_subject_preps", "instrument_preps", "mishap_preps", "owner_preps",
+    "partner_preps", "place_preps", "question_preps", "readiness_preps", "reason_preps", "request_preps",
+    "stationed_preps", "subject_scene_preps", "topic_preps", "verb_preps",
+    # marks, conjunctions and the words that open a clause
+    "absolute_marks", "additive_conjunctions", "apposition_closers", "apposition_marks", "awaited_marks",
+    "clause_openers", "conditional_marks", "control_marks", "dissuasion_marks", "editorial_insertions",
+    "infinitive_marks", "means_marks", "name_list_openers", "purpose_marks", "shared_scope_conjunctions",
+    "topic_marks",
+    # auxiliaries and modals
+    "capability_modals", "future_auxiliaries", "intent_auxiliaries", "modal_auxiliaries", "past_auxiliaries",
+    "past_perfect_auxiliaries", "perfect_auxiliaries", "present_auxiliaries", "present_perfect_auxiliaries",
+    # pronouns and relative words
+    "group_pronouns", "lasting_pronouns", "people_pronouns", "person_relatives", "place_relatives",
+    "relative_pronouns", "speaker_pronouns",
+    # parse labels and tags
+    "headline_subject_deps", "noun_tags", "phrase_opener_deps",
+    # other words
+    "apposition_pair_words", "claim_words", "enemy_words", "intent_words", "name_list_words", "negators",
+    "pair_phrases", "pending_adverbs", "prepared_acts", "question_words", "reciprocals",
+)
 
 
 def read_yaml(language: str, name: str) -> Any:
