@@ -116,9 +116,10 @@ CASES = [
      "president", "Washington pressured the president before announcing an inquiry.", "Washington"),
     ("coercion_verbs", lambda d: syn.modality(_word(d, "sing"))[1], "The guards forced the prisoners to sing songs.",
      True, "The guards heard the prisoners sing songs.", False),
-    ("coercion_verbs (told as a noun)", lambda d: syn.modality(_word(d, "used"))[1],
-     "The court found the force used against protesters unlawful.", False,
-     "The court found the coercion used against protesters unlawful.", False),
+    # told as a verb it makes the act it forces wanted, not done; the noun "force" governing the same act does not
+    ("coercion_verbs (a verb, not the noun)", lambda d: syn.modality(_word(d, "used"))[1],
+     "The militants forced the villagers to be used as human shields.", True,
+     "The court found the force used against protesters unlawful.", False),
     ("bidding_verbs", lambda d: syn._bidden(_word(d, "surrender")), "The general told the soldiers to surrender.", True,
      "The general watched the soldiers surrender.", False),
     ("topic_preps, partner_preps", lambda d: [h.text for h in events._topic_nouns(_word(d, "held"), [_word(d, "consultations")], "with")],
