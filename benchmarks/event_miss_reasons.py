@@ -265,14 +265,14 @@ def clause_words(doc: Any, span: tuple[int, int]) -> list[str]:
     return sorted({f"{t.lemma_.lower()}/{'v' if t.pos_ == 'VERB' else 'n'}" for t in heads})
 
 
-def _add_unpatterned(doc: Any, gold: Record, cls: str, where: str,
+def _add_unpatterned(doc: Any, gold: Record, cls: str, where: tuple[str, str],
                      words: dict[tuple[str, str], set[tuple[str, str]]], details: dict[str, list[str]]) -> None:
     """A miss of a class with no pattern lemma of its type, under each word of its clause (`where`: set and doc)."""
     if cls not in NO_PATTERN:
         return
     for word in clause_words(doc, gold["span"]):
-        words[(gold["type"], word)].add((where.split()[0], where.split()[1]))
-        details[f"{gold['type']} {word}"].append(f"{where} | {rn._clip(gold.get('evidence'))}")
+        words[(gold["type"], word)].add(where)
+        details[f"{gold['type']} {word}"].append(f"{' '.join(where)} | {rn._clip(gold.get('evidence'))}")
 
 
 def _print_unpatterned(words: dict[tuple[str, str], set[tuple[str, str]]]) -> None:
@@ -336,7 +336,7 @@ def main() -> None:
         for i, g in enumerate(current):
             cls = "" if i in matched else miss_class(g, events, record["events"], list(doc.tokens), lemmas)
             if args.no_pattern:
-                _add_unpatterned(doc, g, cls, f"{set_name} {gold['id']}", unpatterned, details)
+                _add_unpatterned(doc, g, cls, (set_name, gold["id"]), unpatterned, details)
             if cls != LEMMA_THERE or args.no_pattern:
                 continue
             reason, sides, word = miss_reason(doc, g, tracer)
