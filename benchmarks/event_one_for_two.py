@@ -52,9 +52,10 @@ def one_for_two(doc_id: str, gold: Record, record: Record) -> list[tuple[str, st
     events = [e for e in record["events"] if rn.system_event_counts(e, 0.0)]
     pairs = rn.match_greedy(current, events, lambda g, s: rn.event_matches(g, s, True))
     gold_of = {s: g for g, s in pairs}
+    matched = {g for g, _ in pairs}
     found = []
     for i, g in enumerate(current):
-        if i in {gi for gi, _ in pairs} or g["span"] is None:
+        if i in matched or g["span"] is None:
             continue
         taken = [si for si, e in enumerate(events) if si in gold_of and e["type"] == g["type"]
                  and any(rn.overlaps(s, g["span"]) for s in rn.event_spans(e))]
