@@ -278,6 +278,16 @@ def test_the_possessive_after_a_name_is_the_languages() -> None:
     assert coref.affiliation("Russia’s foreign minister") == "RUS"
 
 
+def test_a_people_named_in_the_plural_is_told_by_its_ending() -> None:
+    """entities.yaml plural_people_endings: "regional leaders" are of several states and no nation's, "the regional
+    governor" is one country's; "the militant group" points back to a group the story named, "the militants" do not."""
+    from flashpoint.nlp import actors
+
+    assert actors._named_in_plural("ukrainians") and not actors._named_in_plural("ukrainian")
+    assert actors.of_no_nation("regional leaders") and not actors.of_no_nation("the regional governor")
+    assert actors._points_back("the militant group", None) and not actors._points_back("the militants", None)
+
+
 def test_the_inner_words_of_a_title_are_title_words() -> None:
     """roles.yaml title_inner_words: "Secretary of State Antony Blinken" is Antony Blinken with his title."""
     assert {"Of", "State"} <= coref.title_words()

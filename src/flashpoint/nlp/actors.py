@@ -408,7 +408,13 @@ def _points_back(text: str, context: str | None) -> bool:
     pointers = _WORDS.country_pointers
     pointed = words[0].lower() in pointers if len(words) > 1 else False
     return bool(words) and (pointed or bool(before) and before[-1].lower() in pointers) \
-        and not words[-1].lower().endswith("s")
+        and not _named_in_plural(words[-1].lower())
+
+
+def _named_in_plural(word: str) -> bool:
+    """A people or group named in the plural ("Peruvians", "rebels", "leaders"), by the ending of its last word as
+    written (entities.yaml plural_people_endings): not one named in the singular ("Peruvian", "group", "governor")."""
+    return word.endswith(_WORDS.plural_endings)
 
 
 def names_a_country(text: str) -> bool:
@@ -482,7 +488,7 @@ def _state_of_another_clause(name: str, owner: Entry, gap: str) -> bool:
     troops")."""
     if not any(mark in gap for mark in _WORDS.role_owner_marks) or _possessive_list(gap):
         return False
-    return owner.kind == "country" or (owner.kind == "demonym" and not name.endswith("s"))
+    return owner.kind == "country" or (owner.kind == "demonym" and not _named_in_plural(name))
 
 
 def context_country(context: str | None, role: str | None = None, since: int = 0, named: bool = False,
@@ -622,7 +628,7 @@ def _of_no_nation(text: str, role_end: int) -> bool:
     if found.group(0).lower() not in _WORDS.not_national_if_plural:
         return True
     head = text[:role_end].split()[-1].lower() if role_end > 0 else ""
-    return head.endswith("s")
+    return _named_in_plural(head)
 
 
 def _role_country(text: str, context: str | None, sector: str, role_end: int,

@@ -381,7 +381,7 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
               "backer_prefixes", "republic_nouns", "acronym_name_words", "acronym_determiners", "foreign_words",
               "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks",
-              "role_owner_clause_words", "role_owner_pronouns", "role_owner_marks", "nationality_nouns",
+              "plural_people_endings", "role_owner_clause_words", "role_owner_pronouns", "role_owner_marks", "nationality_nouns",
               "town_offices", "town_office_modifiers")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names", "theatre_sectors")
@@ -438,6 +438,7 @@ class Names:
     foreign_words: frozenset[str]
     possessive_apostrophes: frozenset[str]
     possessive_endings: frozenset[str]
+    plural_people_endings: frozenset[str]
     name_article_prefixes: frozenset[str]
     role_owner_breaks: frozenset[str]
     role_owner_clause_words: frozenset[str]
@@ -475,6 +476,12 @@ class Names:
     def possessive_marks(self) -> tuple[str, ...]:
         """Each apostrophe with each ending: ("'s", "’s") (read per word by the name readers: made once)."""
         return tuple(a + e for a in sorted(self.possessive_apostrophes) for e in sorted(self.possessive_endings))
+
+    @cached_property
+    def plural_endings(self) -> tuple[str, ...]:
+        """plural_people_endings as `str.endswith` takes them: ("s",) (read per phrase by the actor readers: made
+        once)."""
+        return tuple(sorted(self.plural_people_endings))
 
 
 def _word_lists(language: str, name: str, keys: tuple[str, ...],
