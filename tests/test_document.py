@@ -52,6 +52,16 @@ def test_the_parse_gives_tags_lemmas_and_dependencies() -> None:
     assert doc.tokens[3].dep_ == "obj" and doc.tokens[3].lemma_ == "rocket"
 
 
+def test_the_shipped_parser_labels_an_object_obj_never_dobj() -> None:
+    """The readers name the labels of Universal Dependencies only: the shipped parser, trained on the UD English Web
+    Treebank, gives an object "obj" and never the older "dobj" (the readers of events, quotes and speakers test for
+    "obj" alone)."""
+    from flashpoint.nlp.parser import load_parser
+
+    labels = set(load_parser().get_pipe("parser").labels)
+    assert {"obj", "iobj", "nsubj", "obl"} <= labels and not labels & {"dobj", "pobj", "nsubjpass"}
+
+
 def test_a_name_before_a_verb_read_as_an_adjective_is_its_subject() -> None:
     """"Mr Erdogan accused(amod) Greece(ROOT)": the treebank writes "Mr." with a stop, so the parser reads a
     British "Mr" and its name as a possessor of the object; the verb heads the clause again, the name is its

@@ -3408,7 +3408,7 @@ def _act_words(trigger: Token) -> frozenset[str]:
     doer = {t.i for s in syn.children(trigger, "nsubj") for t in s.subtree if not t.like_num}
     told = [t for t in trigger.subtree if t.i not in doer and t.i != trigger.i]
     if trigger.dep_ in ("advcl", "xcomp", "conj"):  # "smashed the enemy column, destroying 3 tanks": the column too
-        told += [t for o in syn.children(trigger.head, "obj", "dobj") for t in o.subtree]
+        told += [t for o in syn.children(trigger.head, "obj") for t in o.subtree]
     return frozenset(t.lower_ for t in told if _telling_word(t))
 
 
@@ -3420,7 +3420,7 @@ def _telling_word(tok: Token) -> bool:
         return not actor_kb.names_a_whole_country(tok.text)
     if tok.like_num:
         return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and any(ch.isdigit() for ch in tok.text)
-    return tok.pos_ == "NOUN" and tok.dep_ in ("obj", "dobj")
+    return tok.pos_ == "NOUN" and tok.dep_ == "obj"
 
 
 def _retold_with_fewer_sides(events: list[Event], act_words: dict[int, frozenset[str]]) -> list[Event]:

@@ -868,7 +868,7 @@ class Extraction:
         describes a document (speech_verbs.yaml document_nouns) speaks for whoever issued it: the body its phrase names,
         else the subject of the verb that put it out (quotes.yaml issuing_verbs); else no one, not whoever spoke before."""
         issuer = self.speakers.issued_by(document)
-        if issuer is not None or document.dep_ not in ("obj", "dobj") or \
+        if issuer is not None or document.dep_ != "obj" or \
                 not syntax.is_verb_of(document.head, quoting().issuing_verbs):
             return issuer
         subj = subject_of(document.head)

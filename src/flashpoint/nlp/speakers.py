@@ -1440,7 +1440,7 @@ class Speakers:
         of the verb that put the document out (quotes.yaml issuing_verbs, with the document its object) or that said
         what it holds (a speech verb, with the document after one of quotes.yaml document_preps)."""
         verb = tok.head
-        put_out = tok.dep_ in ("obj", "dobj") and syntax.is_verb_of(verb, quoting().issuing_verbs)
+        put_out = tok.dep_ == "obj" and syntax.is_verb_of(verb, quoting().issuing_verbs)
         said_in = tok.dep_.split(":")[0] == "obl" and syntax.case_of(tok) in quoting().document_preps and _reports(verb)
         subj = subject_of(verb) if put_out or said_in else None
         return self.who(subj) if subj is not None and not self.in_quote(subj.idx) else None
