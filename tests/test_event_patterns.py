@@ -499,6 +499,20 @@ def test_a_pattern_object_of_several_words_is_refused() -> None:
         event_patterns._pattern({**entry, "not_object": ["pro forma"]}, {}, "test")
 
 
+def test_an_unknown_entity_type_in_listed_places_is_refused() -> None:
+    """events.yaml listed_places not_place_entities: the types the entity reader gives; "PEOPLE" (no such type) or a
+    bare word for the list would cover no entity, and the loader says so."""
+    from flashpoint.nlp import event_patterns
+
+    assert event_patterns.listed_places().not_place_entities == {"PERSON", "ORG", "NORP"}
+    ok = {"not_place_entities": ["PERSON", "ORG"]}
+    assert event_patterns._entity_types(ok, "test", "not_place_entities") == {"PERSON", "ORG"}
+    with pytest.raises(ValueError, match="PEOPLE"):
+        event_patterns._entity_types({"not_place_entities": ["PERSON", "PEOPLE"]}, "test", "not_place_entities")
+    with pytest.raises(ValueError, match="unknown entity types"):
+        event_patterns._entity_types({"not_place_entities": "ORG"}, "test", "not_place_entities")
+
+
 def test_war_front_runs_its_examples() -> None:
     """An enemy word whose clause names no other side nor place is the other side of the war whose one side's places
     the text names (positives); with no place, or places of both sides or of two wars, it stays no side (negatives)."""

@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
+from flashpoint.model import EntityType
 from flashpoint.nlp.event_rules import (
     Example,
     noun_set,
@@ -520,8 +521,17 @@ class ListedPlaces:
 def listed_places(language: str = DEFAULT_LANGUAGE) -> ListedPlaces:
     """The rule, its ceiling checked against the confidence that shows an event (0.5)."""
     data, source = rule_section(language, "listed_places")
-    return ListedPlaces(frozenset(str(t) for t in data.get("not_place_entities") or []),
-                        unsure_ceiling(data, source), rule_examples(data, source))
+    return ListedPlaces(_entity_types(data, source, "not_place_entities"), unsure_ceiling(data, source),
+                        rule_examples(data, source))
+
+
+def _entity_types(data: dict[str, Any], source: str, key: str) -> frozenset[str]:
+    """The entity types a rule of events.yaml lists under `key`, each checked against those the entity reader gives
+    (model.EntityType): a misspelt type would cover no entity."""
+    unknown = [t for t in data.get(key) or [] if t not in get_args(EntityType)]
+    if unknown:
+        raise ValueError(f"{source}: unknown entity types {unknown} under {key}")
+    return frozenset(data.get(key) or [])
 
 
 @dataclass(frozen=True)
