@@ -607,7 +607,12 @@ def _calls_for(tok: Token, asks: Callable[[Token, str], bool]) -> bool:
 
 def is_infinitive(clause: Token) -> bool:
     """A word marked by an infinitive's "to" (syntax.yaml infinitive_marks)."""
-    return any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in clause.children)
+    return bool(_infinitive_marks_of(clause))
+
+
+def _infinitive_marks_of(clause: Token) -> list[Token]:
+    """The marks of an infinitive's "to" (syntax.yaml infinitive_marks) hung on a word, in the order of the text."""
+    return [m for m in clause.children if m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks]
 
 
 def _opening_words(tok: Token) -> set[str]:
@@ -1231,7 +1236,7 @@ def _heading_infinitive_subject(verb: Token) -> Token | None:
     (syntax.yaml infinitive_marks) that the parse hung on it, is a heading telling what that name is to do: the
     infinitive's subject. A common noun there ("Plans to send engineers") names an act, not who does it."""
     head = verb.head
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in syntax().infinitive_marks]
+    marks = _infinitive_marks_of(verb)
     if verb.dep_ not in ("xcomp", "advcl") or head.dep_ != "ROOT" or head.pos_ != "PROPN" or not marks:
         return None
     if head.left_edge.i != head.sent.start or marks[0].i != head.i + 1 or children(head, "cop", "aux", "nsubj"):
@@ -1250,7 +1255,7 @@ def infinitive_subject(verb: Token) -> Token | None:
     syntax.yaml infinitive_subject_preps ending right before an infinitive's "to" is the infinitive's own subject,
     whatever the parse hung that phrase on; a time is none ("waited for hours to reply")."""
     lang = syntax()
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.i < verb.i and c.lower_ in lang.infinitive_marks]
+    marks = [c for c in _infinitive_marks_of(verb) if c.i < verb.i]
     if not marks or marks[0].i == verb.sent.start:
         return None
     end = marks[0].i - 1

@@ -29,7 +29,7 @@ from flashpoint.nlp.event_rules import (
     unsure_ceiling,
     word_set,
 )
-from flashpoint.nlp.language import DEFAULT_LANGUAGE, syntax
+from flashpoint.nlp.language import DEFAULT_LANGUAGE
 
 SLOTS = ("doer", "object", "purpose", "means", "cause")
 
@@ -153,8 +153,7 @@ def _objects(obj: Token | None, sense: TriggerSense, hosts: list[Token]) -> list
 def _purposes(tok: Token, sense: TriggerSense, hosts: list[Token]) -> list[Token]:
     """What the trigger is for: the nouns of `purpose_preps` obliques ("crossed into Belarus for joint drills"), and
     the nouns of a clause of purpose hung on it ("entered Belarus to take part in joint exercises")."""
-    clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp")
-               and any(m.dep_ == "mark" and m.lower_ in syntax().infinitive_marks for m in c.children)]
+    clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and syn.is_infinitive(c)]
     return _obliques(hosts, sense.preps["purpose"]) + [t for c in clauses for t in c.subtree if t.pos_ == "NOUN"]
 
 
