@@ -40,6 +40,15 @@ def test_the_shipped_quote_words_load() -> None:
     assert words.verbless_lower_words >= 2  # 'X: Title Words and More Title Words' is a title, not X's claim
     assert "visit" in words.happening_heads and "decision" not in words.happening_heads  # 'X: No decisions …' is said
     assert words.label_infinitive_marks == {"to"}  # 'X to meet Y: …' tells what X will do; 'X on Y: …' is X's label
+    assert "”" in words.headline_closing_marks and "." not in words.headline_closing_marks  # '…, U.S. says.': a story's
+    assert language.syntax().present_tags == {"vbz", "vbp"}  # '…, U.S. says' closes a headline; '…, U.S. said' no
+
+
+def test_headline_closing_marks_are_single_characters() -> None:
+    """quotes.yaml headline_closing_marks is what `str.strip` takes: a mark of two characters would strip each alone."""
+    assert language._characters({"marks": [" ", "”"]}, "marks", "test") == " ”"
+    with pytest.raises(ValueError, match="single characters"):
+        language._characters({"marks": [" ", "”."]}, "marks", "test")
 
 
 @pytest.mark.parametrize("text, problem", [

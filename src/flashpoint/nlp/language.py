@@ -44,7 +44,7 @@ SYNTAX_LISTS = (
     "group_pronouns", "lasting_pronouns", "people_pronouns", "person_relatives", "place_relatives",
     "relative_pronouns", "speaker_pronouns",
     # parse labels and tags
-    "headline_subject_deps", "noun_tags", "phrase_opener_deps",
+    "headline_subject_deps", "noun_tags", "phrase_opener_deps", "present_tags",
     # other words
     "apposition_pair_words", "claim_words", "enemy_words", "intent_words", "name_list_words", "negators",
     "pair_phrases", "pending_adverbs", "prepared_acts", "question_words", "reciprocals",
@@ -186,6 +186,7 @@ class Syntax:
     phrase_opener_deps: frozenset[str]
     headline_subject_deps: frozenset[str]
     noun_tags: frozenset[str]
+    present_tags: frozenset[str]  # lower-cased, as noun_tags: compare tag_.lower()
     person_pronouns: dict[str, str] = field(default_factory=dict)
 
 
@@ -317,6 +318,7 @@ class Quoting:
     passive_statement_subjects: frozenset[str]  # parts of speech, as written ("PRON")
     observing_verbs: frozenset[str]
     observer_subjects: frozenset[str]  # parts of speech, as written ("PRON")
+    headline_closing_marks: str  # single characters, as `str.strip` takes them
 
 
 QUOTING_LISTS = ("definite_determiners", "issuer_preps", "document_preps", "question_words", "no_source_nouns",
@@ -355,7 +357,16 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    description_name_words=_word_sets(data, "description_name_words", source),
                    passive_statement_subjects=_cased_list(data, "passive_statement_subjects", source),
                    observing_verbs=_word_list(data, "observing_verbs", source),
-                   observer_subjects=_cased_list(data, "observer_subjects", source))
+                   observer_subjects=_cased_list(data, "observer_subjects", source),
+                   headline_closing_marks=_characters(data, "headline_closing_marks", source))
+
+
+def _characters(data: dict[str, Any], key: str, source: str) -> str:
+    """A checked list of single characters (marks, spaces), as one string in a fixed order: what `str.strip` takes."""
+    marks = _cased_list(data, key, source)
+    if any(len(m) != 1 for m in marks):
+        raise ValueError(f"{source}: {key!r} must list single characters")
+    return "".join(sorted(marks))
 
 
 def _word_sets(data: dict[str, Any], key: str, source: str) -> dict[str, frozenset[str]]:

@@ -1389,7 +1389,8 @@ class Extraction:
         line_end = self.body.find("\n", c.end)
         line_end = len(self.body) if line_end < 0 else line_end
         who = c.who
-        if c.past == ACCORDING or who is None or c.tok.tag_ not in ("VBZ", "VBP") or self.quoted(c.start):
+        if c.past == ACCORDING or who is None or c.tok.tag_.lower() not in syntax_words().present_tags \
+                or self.quoted(c.start):
             return None
         comma = self.body.rfind(",", 0, min(c.start, who.start))
         if comma < 0 or self.body.rfind("\n", 0, c.start) > comma \
@@ -1401,7 +1402,7 @@ class Extraction:
                 "," not in self.body[c.end:line_end] else None
         if not _CLOSING_SUBJECT_LEAD.fullmatch(self.body, comma + 1, who.start):
             return None  # "…, a claim Moscow denies": the subject is no phrase of its own after the comma
-        return comma if not self.body[c.end:line_end].strip(" \u00a0”\"") else None  # no stop: a headline
+        return comma if not self.body[c.end:line_end].strip(quoting().headline_closing_marks) else None  # a headline
 
     def _signed_claims(self, found: list[Quote]) -> list[Quote]:
         """'G7 should strengthen sanctions after missile strikes - Yermak', 'War with Russia: S1. S2, - JFO press center':
