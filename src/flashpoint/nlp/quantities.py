@@ -952,7 +952,7 @@ def _gains_a_figure(verb: Token) -> bool:
 
 
 # the dependencies of what a verb of gain takes: "added 2%" (obl:unmarked), "added 300 jobs" (obj)
-_GAINED_DEPS = frozenset({"obj", "obl:unmarked", "obl:npmod"})
+_GAINED_DEPS = frozenset({"obj", "obl:unmarked"})
 
 
 def _parsed_source(doc: NlpDoc, num_start: int) -> Token | None:

@@ -2597,7 +2597,7 @@ class Extraction:
         if span is None or not len(span) or span[0].dep_ != "mark":
             return False
         clause = span[0].head
-        return clause.dep_ in ("advcl", "csubj", "csubj:pass") and a <= clause.head.idx < b and \
+        return clause.dep_ in ("advcl", "csubj") and a <= clause.head.idx < b and \
             clause.head.i > clause.i
 
     def _claim(self, span: tuple[int, int] | None, clause: Token | None = None,

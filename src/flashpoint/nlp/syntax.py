@@ -631,7 +631,7 @@ def repair_participle_objects(doc: Doc, is_verb_form: Callable[[Token], bool], i
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if verb.head.i != verb.i - 1 or verb.head.pos_ != "PROPN" or verb.tag_ not in ("VBD", "VBN") \
                 or nxt is None or nxt.head.i != verb.i or nxt.pos_ != "PROPN" or children(verb, "obj") \
-                or nxt.dep_ not in ("advmod", "npadvmod", "obl:unmarked", "nmod:unmarked", "dep", "compound") \
+                or nxt.dep_ not in ("advmod", "obl:unmarked", "nmod:unmarked", "dep", "compound") \
                 or is_time(nxt) or not is_verb_form(verb):
             continue
         nxt.dep_ = "obj"
@@ -1476,7 +1476,7 @@ def negated_itself(tok: Token) -> bool:
 
 def _has_negator(tok: Token) -> bool:
     neg = syntax().negators
-    return any(c.dep_ in ("advmod", "det", "neg", "cc:preconj") and c.lower_ in neg for c in tok.children)
+    return any(c.dep_ in ("advmod", "det", "cc:preconj") and c.lower_ in neg for c in tok.children)
 
 
 def _has_modal(tok: Token, but: frozenset[str] = frozenset()) -> bool:
@@ -1509,7 +1509,7 @@ def is_adverbial_participle(verb: Token) -> bool:
 def names_as(verb: Token) -> bool:
     """"calling it a historic day": an object with a bare noun or adjective said of it names or judges it."""
     return bool(children(verb, "obj")) and any(
-        c.dep_ in ("obl:unmarked", "xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ") and not any(g.dep_ == "case" for g in c.children)
+        c.dep_ in ("obl:unmarked", "xcomp") and c.pos_ in ("NOUN", "ADJ") and not any(g.dep_ == "case" for g in c.children)
         for c in verb.children)
 
 

@@ -2750,13 +2750,13 @@ def _told_in_the_present(tokens: Doc, at: int) -> bool:
     if span is None or not len(span):
         return False
     sent, i = span[0].sent, span[0].i
-    verbs = [t for t in sent if t.pos_ in VERBS and t.dep_ not in ("aux", "aux:pass", "auxpass")]
+    verbs = [t for t in sent if t.pos_ in VERBS and t.dep_ not in ("aux", "aux:pass")]
     verb = next((t for t in reversed(verbs) if t.i < i), None) or next((t for t in verbs if t.i > i), None)
     if verb is None:
         return False
     heads = (verb, verb.head) if verb.dep_ == "cop" else (verb,)  # "it has been 18 years since": the aux is the noun's
     return any(t.tag_ in ("VBP", "VBZ") for t in (verb, *(
-        c for h in heads for c in h.children if c.dep_ in ("aux", "aux:pass", "auxpass"))))
+        c for h in heads for c in h.children if c.dep_ in ("aux", "aux:pass"))))
 
 
 def _put_in_year(r: Res, year: int) -> None:
