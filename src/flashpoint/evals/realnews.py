@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Collection, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,7 @@ def event_spans(event: Record) -> list[Span]:
 MIRRORED = "_mirrored"  # the mark one_of_each_mirror_pair puts on the event it keeps of a pair told both ways
 
 
+@lru_cache(maxsize=1)
 def symmetric_types() -> frozenset[str]:
     """Types of act two sides do together, with no direction (resources/plover.yaml symmetric_types: CONSULT, ...)."""
     return frozenset(ontology().get("symmetric_types") or ())

@@ -392,7 +392,8 @@ NAME_LISTS = ("name_connectors", "person_role_words", "role_modifiers", "noun_ph
               "genitive_prepositions", "proxy_force_stems", "proxy_authority_nouns", "facility_words",
               "backer_prefixes", "republic_nouns", "acronym_name_words", "acronym_determiners", "foreign_words",
               "possessive_apostrophes", "possessive_endings", "name_article_prefixes", "role_owner_breaks",
-              "plural_people_endings", "role_owner_clause_words", "role_owner_pronouns", "role_owner_marks", "nationality_nouns",
+              "plural_people_endings", "role_owner_clause_words", "role_owner_pronouns", "role_owner_marks",
+              "nationality_nouns",
               "town_offices", "town_office_modifiers")
 NAME_CASED_LISTS = ("title_heads", "event_words", "abbreviations", "institution_words", "capitalised_non_names",
                     "possessive_name_heads", "event_name_openers", "number_names", "theatre_sectors")

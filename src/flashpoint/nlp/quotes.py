@@ -1375,11 +1375,13 @@ class Extraction:
         for start, at, who, cue in closings:
             if not _speaks_for_itself(who):
                 continue  # '… says defendant a victim — agency': a credit that passes the words on, no speaker
-            for k, q in enumerate(out):
-                claim = self._claim((start, at), verb_tags=None) if not q.direct and start <= q.start < at < q.end else None
-                if claim is not None:
-                    out[k] = Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
-                                   speaker=_speaker(who), cue=cue, direct=False)
+            running_over = [k for k, q in enumerate(out) if not q.direct and start <= q.start < at < q.end]
+            claim = self._claim((start, at), verb_tags=None) if running_over else None
+            if claim is None:
+                continue  # the claim is read once for the attribution, not again for each quote it closes
+            for k in running_over:
+                out[k] = Quote(text=self.body[claim[0]:claim[1]], start=claim[0], end=claim[1],
+                               speaker=_speaker(who), cue=cue, direct=False)
         return out
 
     def _closing_cue(self, c: Cue) -> int | None:
