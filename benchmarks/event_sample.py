@@ -111,7 +111,8 @@ Sample 37 is the draw of 35 with random.Random(37) among the rows whose N is eve
 b9141cb (2,072 ids then) and not in quote sample 37r (a pool of 6,250 rows; 7 of the 50 state no event; 56 events, 46
 current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-07 22:51 UTC (labels
 committed first, 043b703) and scored only at its start (b9141cb: strict shown P 0.591 (13 of 22) R 0.283, any confidence
-P 0.513 (20 of 39) R 0.435) and end.
+P 0.513 (20 of 39) R 0.435) and end (5a3dd2d: the same). Released as tuning data in the stop of 2026-12-08 00:59
+UTC.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the

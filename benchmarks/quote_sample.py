@@ -170,7 +170,8 @@ random.Random(137) among the rows whose N is even and no file of benchmarks/ nam
 of 6,290 rows, 907 with the cue; 43 quotes, 42 reported, 1 direct; 23 optional places; 28 rows with a quote).
 Labelled BLIND from the text alone at the start of the stop of 2026-12-07 22:51 UTC (labels committed first, 043b703),
 scored only at its start (b9141cb: span+speaker P 1.0 R 0.814 (35 of 43 matched, 35 found); span only P 1.0 R 0.814;
-by place P 0.914 R 0.744 (32 of 35 attributed right, 3 span)) and end.
+by place P 0.914 R 0.744 (32 of 35 attributed right, 3 span)) and end. At its end (5a3dd2d): the same.
+Released as tuning data in the stop of 2026-12-08 00:59 UTC.
 """
 
 from __future__ import annotations
