@@ -100,8 +100,8 @@ def main() -> None:
         record = rn.analyse(texts[gold["id"]])
         body = record.get("body") or ""
         every = rn._with_spans(gold.get("events", []), body)
-        current = [g for g in every if rn.gold_event_counts(g)]
-        events = [e for e in record["events"] if rn.system_event_counts(e, 0.0)]
+        current = rn.counted_gold_events(gold, body)  # as `eval realnews` counts them: a list, a mirror pair once
+        events = rn.counted_system_events(record["events"], 0.0)
         pairs = rn.match_greedy(current, events, lambda g, s: rn.event_matches(g, s, True))
         matched_gold, matched_sys = {g for g, _ in pairs}, {s for _, s in pairs}
         for i, e in enumerate(events):

@@ -328,8 +328,8 @@ def main() -> None:
         with tracer.installed():
             record = _record_of(set_name, text)
         body = record.get("body") or ""
-        current = [g for g in rn._with_spans(gold.get("events", []), body) if rn.gold_event_counts(g)]
-        events = [e for e in record["events"] if rn.system_event_counts(e, 0.0)]
+        current = rn.counted_gold_events(gold, body)  # as `eval realnews` counts them: a list, a mirror pair once
+        events = rn.counted_system_events(record["events"], 0.0)
         pairs = rn.match_greedy(current, events, lambda g, s: rn.event_matches(g, s, True))
         matched = {g for g, _ in pairs}
         doc = tracer.docs[-1]

@@ -48,8 +48,8 @@ def _dyad(gold: Record) -> str:
 
 def one_for_two(doc_id: str, gold: Record, record: Record) -> list[tuple[str, str]]:
     """(class, line) for each miss of the document whose record of its type went to another gold event."""
-    current = [g for g in rn._with_spans(gold.get("events", []), record.get("body") or "") if rn.gold_event_counts(g)]
-    events = [e for e in record["events"] if rn.system_event_counts(e, 0.0)]
+    current = rn.counted_gold_events(gold, record.get("body") or "")  # a list, a mirror pair once, as scored
+    events = rn.counted_system_events(record["events"], 0.0)
     pairs = rn.match_greedy(current, events, lambda g, s: rn.event_matches(g, s, True))
     gold_of = {s: g for g, s in pairs}
     matched = {g for g, _ in pairs}

@@ -289,7 +289,8 @@ def score_whole(judged: list[dict[str, Any]], show: bool) -> dict[str, Any]:
     """Whole documents judged (sample 5): each line a document and every event its text states, in the gold form of
     ../shared/realnews/ANNOTATION.md; scored as the real-news evaluation scores an article (strict: type and both
     countries, every event the pipeline codes in the document counted; a symmetric act told both ways once, in either
-    order), at >= 0.5 and at any confidence."""
+    order; a list of one pair of countries at one clause once, told once or once per member), at >= 0.5 and at any
+    confidence."""
     from flashpoint.evals.realnews import article_errors, prf, score_article
 
     docs = _documents_of({j["doc"] for j in judged})

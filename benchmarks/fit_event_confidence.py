@@ -80,13 +80,12 @@ from sklearn.metrics import log_loss
 
 from flashpoint.evals.realnews import (
     chosen,
+    counted_gold_events,
+    counted_system_events,
     event_matches,
-    gold_event_counts,
     load_gold,
     load_texts,
-    locate,
     match_greedy,
-    system_event_counts,
 )
 from flashpoint.ingest.pipeline import build_article
 from flashpoint.ingest.sources import jsonl_record
@@ -123,6 +122,7 @@ C = 1.0
 
 
 Coded = tuple[dict[str, Any], dict[str, float], list[dict[str, float]]]
+CODED_AT = "_coded_at"  # each record's place among the article's coded events, kept through the scorer's merges
 
 
 def coded_events(text: dict[str, Any]) -> tuple[str, list[Coded]]:
@@ -165,12 +165,13 @@ Rows = tuple[list[dict[str, float]], list[int], list[str], list[list[dict[str, f
 
 def _labelled(gold: dict[str, Any], body: str, events: list[Coded]
               ) -> tuple[list[dict[str, float]], list[int], list[list[dict[str, float]]]]:
-    """The features of the article's current, affirmed events, whether each is right as `eval realnews` counts it
-    at confidence 0 (strict, each gold event matched once), and the features of each one's tellings."""
-    targets = [{**g, "span": locate(body, g.get("evidence"))} for g in gold.get("events") or [] if gold_event_counts(g)]
-    counted = [(ev, x, told) for ev, x, told in events if system_event_counts(ev, 0.0)]
-    right = {s for _, s in match_greedy(targets, [ev for ev, _, _ in counted],
-                                        lambda g, s: event_matches(g, s, strict=True))}
+    """The features of the article's events, whether each is right as `eval realnews` counts it at confidence 0
+    (strict, each gold event matched once; current, affirmed events, a list at one clause and a mirror pair once on
+    each side: counted_gold_events, counted_system_events), and the features of each one's tellings."""
+    targets = counted_gold_events(gold, body)
+    scored = counted_system_events([{**ev, CODED_AT: i} for i, (ev, _, _) in enumerate(events)], 0.0)
+    counted = [events[ev[CODED_AT]] for ev in scored]
+    right = {s for _, s in match_greedy(targets, scored, lambda g, s: event_matches(g, s, strict=True))}
     return [x for _, x, _ in counted], [int(i in right) for i in range(len(counted))], [t for _, _, t in counted]
 
 

@@ -413,3 +413,147 @@ def test_symmetric_examples_coded_by_the_pipeline_score_as_one_event_in_the_gold
             gold = {"events": [{"type": type_, "actor_country": gold_order[0], "recipient_country": gold_order[1],
                                 "evidence": sentence}]}
             assert counts(score_article(gold, record)["events"]["strict"]) == expected, (sentence, record["events"])
+
+
+# -- a list at one clause is one target (one_per_list) -----------------------------------------------------------
+
+LISTS = ("Russian forces shelled Bakhmut, Soledar and Vuhledar on Monday. "
+         "Islamist fighters attacked army posts in Mali, Niger and Burkina Faso. "
+         "Russian troops abducted and tortured villagers near Izium. "
+         "Zelensky met Macron and Barrot in Paris.")
+SHELLED = "Russian forces shelled Bakhmut, Soledar and Vuhledar on Monday."
+SAHEL = "Islamist fighters attacked army posts in Mali, Niger and Burkina Faso."
+IZIUM = "Russian troops abducted and tortured villagers near Izium."
+PARIS = "Zelensky met Macron and Barrot in Paris."
+
+
+def _party(country: str | None, name: str | None) -> dict[str, Any]:
+    return {"country": country, "code": None, "name": name, "id": None}
+
+
+def _coded(sentence: str, actor: tuple[str | None, str], recipient: tuple[str | None, str], type_: str = "ASSAULT",
+           trigger: str = "shelled", confidence: float = 0.8) -> dict[str, Any]:
+    start = LISTS.index(sentence)
+    return {"type": type_, "actor": _party(*actor), "recipient": _party(*recipient), "text": sentence,
+            "start": start, "end": start + len(sentence), "trigger": trigger, "confidence": confidence}
+
+
+def _told(evidence: str, actor: tuple[str | None, str | None], recipient: tuple[str | None, str | None],
+          type_: str = "ASSAULT") -> dict[str, Any]:
+    return {"type": type_, "actor": actor[1], "actor_country": actor[0], "recipient": recipient[1],
+            "recipient_country": recipient[0], "evidence": evidence}
+
+
+def _scored(golds: list[dict[str, Any]], coded: list[dict[str, Any]]) -> dict[str, Any]:
+    record = {"body": LISTS, "events": coded, "quotes": [], "quantities": [], "timexes": []}
+    return score_article({"events": golds}, record)
+
+
+def _both(golds: list[dict[str, Any]], coded: list[dict[str, Any]]) -> tuple[tuple[int, int, int], ...]:
+    scored = _scored(golds, coded)
+    return counts(scored["events"]["strict"]), counts(scored["events@0"]["strict"])
+
+
+RUSSIANS = ("RUS", "Russian forces")
+PLACES = ("Bakhmut", "Soledar", "Vuhledar")
+
+
+def test_gold_told_once_per_place_scores_as_one_list_against_one_coded_record() -> None:
+    per_place = [_told(SHELLED, RUSSIANS, ("UKR", p)) for p in PLACES]
+    # or an evidence per place, each overlapping the others: one clause all the same
+    per_place_clause = [_told(f"shelled {p}", RUSSIANS, ("UKR", p)) for p in PLACES[:1]] + \
+        [_told("Bakhmut, Soledar and Vuhledar", RUSSIANS, ("UKR", p)) for p in PLACES[1:]]
+    one = [_coded(SHELLED, RUSSIANS, ("UKR", "Bakhmut"))]
+    assert _both(per_place, one) == ((1, 1, 1), (1, 1, 1))
+    assert _both(per_place_clause, one) == ((1, 1, 1), (1, 1, 1))
+    assert _scored(per_place, one)["events"]["gold_items"][0]["_merged_list"] == 3
+
+
+def test_records_coded_once_per_conjunct_score_as_one_list_against_gold_told_once() -> None:
+    per_list = [_told(SHELLED, RUSSIANS, ("UKR", "Bakhmut, Soledar and Vuhledar"))]
+    # the coder's later conjuncts are less sure: shown, only the first counts; at any confidence the three are one
+    coded = [_coded(SHELLED, RUSSIANS, ("UKR", p), confidence=c) for p, c in zip(PLACES, (0.67, 0.45, 0.45))]
+    assert _both(per_list, coded) == ((1, 1, 1), (1, 1, 1))
+    assert _both([_told(SHELLED, RUSSIANS, ("UKR", p)) for p in PLACES], coded) == ((1, 1, 1), (1, 1, 1))
+
+
+def test_a_list_of_different_countries_stays_one_record_per_country() -> None:
+    fighters = ("MLI", "Islamist fighters")
+    golds = [_told(SAHEL, fighters, (c, f"army posts in {c}")) for c in ("MLI", "NER", "BFA")]
+    first_only = [_coded(SAHEL, fighters, ("MLI", "army posts"), trigger="attacked")]
+    every = [_coded(SAHEL, fighters, (c, f"army posts in {c}"), trigger="attacked") for c in ("MLI", "NER", "BFA")]
+    assert _both(golds, first_only) == ((3, 1, 1), (3, 1, 1))
+    assert _both(golds, every) == ((3, 3, 3), (3, 3, 3))
+
+
+def test_a_record_with_no_country_on_a_side_is_never_merged() -> None:
+    fighters = (None, "Islamist fighters")
+    golds = [_told(SAHEL, fighters, ("MLI", "army posts")), _told(SAHEL, fighters, ("MLI", "a base"))]
+    coded = [_coded(SAHEL, fighters, ("MLI", "army posts"), trigger="attacked"),
+             _coded(SAHEL, fighters, ("MLI", "a base"), trigger="attacked")]
+    assert _both(golds, coded[:1]) == ((2, 1, 1), (2, 1, 1))
+    assert _both(golds[:1], coded) == ((1, 2, 1), (1, 2, 1))
+
+
+def test_two_records_naming_the_same_parties_are_two_acts_not_a_list() -> None:
+    """"abducted and tortured villagers": two verbs of one clause, told by the gold with one evidence and the same
+    parties; the coder's two triggers stay two records too, and one act coded twice is a second record."""
+    troops, villagers = ("RUS", "Russian troops"), ("UKR", "villagers")
+    golds = [_told(IZIUM, troops, villagers), _told(IZIUM, troops, villagers)]
+    coded = [_coded(IZIUM, troops, villagers, trigger="abducted"), _coded(IZIUM, troops, villagers, trigger="tortured")]
+    assert _both(golds, coded) == ((2, 2, 2), (2, 2, 2))
+    assert _both(golds[:1], [coded[0], coded[0]]) == ((1, 2, 1), (1, 2, 1))
+
+
+def test_two_verbs_of_one_sentence_are_no_list_on_the_coded_side() -> None:
+    troops = ("RUS", "Russian troops")
+    coded = [_coded(IZIUM, troops, ("UKR", "villagers"), trigger="abducted"),
+             _coded(IZIUM, troops, ("UKR", "Izium"), trigger="tortured")]
+    assert _both([_told(IZIUM, troops, ("UKR", "villagers"))], coded) == ((1, 2, 1), (1, 2, 1))
+
+
+def test_a_list_of_one_symmetric_act_is_one_event_told_both_ways() -> None:
+    """"Zelensky met Macron and Barrot": the coder writes each pair both ways (four records), the annotator one
+    record per person met or one for the list, in either order: one meeting of UKR and FRA; a third country met is a
+    second meeting."""
+    zelensky, macron, barrot = ("UKR", "Zelensky"), ("FRA", "Macron"), ("FRA", "Barrot")
+    coded = [_coded(PARIS, zelensky, macron, "CONSULT", "met"), _coded(PARIS, macron, zelensky, "CONSULT", "met"),
+             _coded(PARIS, zelensky, barrot, "CONSULT", "met"), _coded(PARIS, barrot, zelensky, "CONSULT", "met")]
+    for golds in ([_told(PARIS, zelensky, macron, "CONSULT"), _told(PARIS, zelensky, barrot, "CONSULT")],
+                  [_told(PARIS, macron, zelensky, "CONSULT")],
+                  [_told(PARIS, barrot, zelensky, "CONSULT"), _told(PARIS, zelensky, macron, "CONSULT")]):
+        assert _both(golds, coded) == ((1, 1, 1), (1, 1, 1)), golds
+    kept = _scored([], coded)["events"]["system_items"]
+    assert len(kept) == 1 and kept[0]["_merged_list"] == 2 and kept[0]["_mirrored"]
+    scholz = ("DEU", "Scholz")
+    coded += [_coded(PARIS, zelensky, scholz, "CONSULT", "met"), _coded(PARIS, scholz, zelensky, "CONSULT", "met")]
+    golds = [_told(PARIS, zelensky, macron, "CONSULT"), _told(PARIS, scholz, zelensky, "CONSULT")]
+    assert _both(golds, coded) == ((2, 2, 2), (2, 2, 2))
+
+
+def test_errors_show_each_list_counted_once_matched_or_not() -> None:
+    golds = [_told(SHELLED, RUSSIANS, ("UKR", p)) for p in PLACES]
+    coded = [_coded(SHELLED, ("UKR", "Ukraine"), ("RUS", p)) for p in ("Belgorod", "Kursk")]
+    record = {"body": LISTS, "events": coded}
+    lines = article_errors("a", {"events": golds}, record, _scored(golds, coded))
+    assert lines == ["a MISS event ASSAULT RUS->UKR (a list of 3): " + SHELLED,
+                     "a FP event ASSAULT UKR->RUS (a list of 2): " + SHELLED,
+                     "a LIST event ASSAULT RUS->UKR: 3 gold records, counted once: " + SHELLED,
+                     "a LIST event ASSAULT UKR->RUS: 2 coded records, counted once: " + SHELLED]
+
+
+def test_a_list_coded_by_the_pipeline_scores_alike_told_once_or_once_per_place() -> None:
+    """The coder writes an object list one record per conjunct ("shelled Kharkiv and Zaporizhzhia"): gold that tells
+    the list once and gold that tells each place both score it as one right event."""
+    from flashpoint.model import Article
+    from flashpoint.nlp.pipeline import analyze
+
+    sentence = "Russian forces shelled Kharkiv and Zaporizhzhia overnight."
+    record = analyze(Article(id="ex", source="example", body=sentence, published="2024-07-19")).record()
+    coded = [e for e in record["events"] if e["type"] == "ASSAULT"]
+    assert len(coded) == 2, record["events"]  # one per place: what the merge is for
+    once = {"events": [{"type": "ASSAULT", "actor": "Russian forces", "actor_country": "RUS",
+                        "recipient": "Kharkiv and Zaporizhzhia", "recipient_country": "UKR", "evidence": sentence}]}
+    per_place = {"events": [{**once["events"][0], "recipient": place} for place in ("Kharkiv", "Zaporizhzhia")]}
+    for gold in (once, per_place):
+        assert counts(score_article(gold, record)["events@0"]["strict"]) == (1, 1, 1), gold

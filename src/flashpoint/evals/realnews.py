@@ -11,6 +11,16 @@ such type at one clause) is one event on the gold side and on the system side, m
 coder writes both orders of "X and Y met" and the annotators wrote one (the event samples) or both (some tune
 articles); every other type is matched in its direction. `split.json` names the tune and held-out
 articles; mistakes are listed for tune articles only, never for held-out ones.
+A list at one clause is one target (the convention of 2026-12-08; `one_per_list`): records of one type with the same
+actor country and the same recipient country that name different parties of one clause ("repelled attacks near A, B
+and C", "shelled A and B", "sanctions X, Y and Z") count once on the gold side and once on the system side, since
+the strict match tells sides by their countries alone and the labelled sets disagree on lists (event samples 6-15
+label one record per list of places, 16-29 one per place; the coder writes one record for a list in a locative, one
+per conjunct of an object). A gold list is records whose evidence overlaps; a coded one, records of one sentence and
+trigger. A record with no country on a side is never merged, lists of different countries stay one record per
+country ("attacks in Mali, Niger and Burkina Faso": three), and two records naming the same parties are no list (two
+verbs of one clause, "abducts, tortures people", or one act coded twice). `--errors` shows each list counted once
+(LIST lines), matched or not.
 `--ignore-published` withholds each text's publication date from the pipeline (its address is still
 read), so the tune articles, which all carry one, show how dates fare on a page with no date metadata,
 where the tool must read the day from the text as the annotator did.
@@ -153,7 +163,7 @@ def event_matches(gold: Record, event: Record, strict: bool) -> bool:
     if not strict:
         return True
     sides = _gold_sides(gold)
-    given = (side_country(event.get("actor")), side_country(event.get("recipient")))
+    given = _system_countries(event)
     undirected = gold.get(MIRRORED) or event.get(MIRRORED)
     return given == sides or (bool(undirected) and gold["type"] in symmetric_types() and given == sides[::-1])
 
@@ -179,8 +189,83 @@ def one_of_each_mirror_pair(events: list[Record], sides: Callable[[Record], tupl
     return kept
 
 
+MERGED_LIST = "_merged_list"  # the mark one_per_list puts on the event it keeps of a list: how many records it stands for
+Side = tuple[Any, Any]  # a side as the merges read it: its country and who it is
+
+
+def one_per_list(events: list[Record], sides: Callable[[Record], tuple[Side, Side]],
+                 same_clause: Callable[[Record, Record], bool]) -> list[Record]:
+    """The events with every member of a list at one clause but the first dropped: records of one type with the same
+    actor country and the same recipient country, told at one clause, that name different parties ("repelled attacks
+    near A, B and C", "shelled A and B", "sanctions X, Y and Z") are one target, since the strict match tells sides
+    by their countries alone and cannot tell one place or person of a country from another; so one record per list
+    and one per member score alike, on either side. The one kept is marked MERGED_LIST with the number of records it
+    stands for. Never merged: a record with no country on a side (nothing tells it apart from another act); records
+    of different countries (Mali, Niger and Burkina Faso stay three); two naming the same parties, which are no list
+    but two acts of one clause ("abducts, tortures people") or one act coded twice."""
+    kept: list[Record] = []
+    for e in events:
+        (actor, who_acts), (recipient, who_suffers) = sides(e)
+        at = next((i for i, k in enumerate(kept) if actor and recipient and k.get("type") == e.get("type")
+                   and _list_member(sides(k), (actor, recipient), (who_acts, who_suffers)) and same_clause(k, e)), None)
+        if at is None:
+            kept.append(e)
+        else:
+            kept[at] = {**kept[at], MERGED_LIST: int(kept[at].get(MERGED_LIST) or 1) + 1}
+    return kept
+
+
+def _list_member(kept: tuple[Side, Side], countries: tuple[Any, Any], parties: tuple[Any, Any]) -> bool:
+    """A record with the kept one's two countries and another party on a side: another member of its list."""
+    (actor, who_acts), (recipient, who_suffers) = kept
+    return (actor, recipient) == countries and (who_acts, who_suffers) != parties
+
+
+def same_gold_clause(a: Record, b: Record) -> bool:
+    """Two gold events told at one clause: their located evidence overlaps (the annotator wrote one clause for the
+    list, or one per member inside it), or, not found in the body, their evidence is the same text."""
+    if a.get("span") is None or b.get("span") is None:
+        return a.get("span") is None and b.get("span") is None and a.get("evidence") == b.get("evidence")
+    return overlaps(a["span"], b["span"])
+
+
+def same_system_clause(a: Record, b: Record) -> bool:
+    """Two coded events told at one clause: the same sentence and the same trigger word (the coder writes one record
+    per conjunct of an object list, "shelled A, B and C", all of one trigger; two verbs of one sentence are two acts,
+    as their gold records, naming the same parties, are)."""
+    return _system_clause(a) == _system_clause(b)
+
+
+def _system_clause(event: Record) -> tuple[Any, Any, Any]:
+    return event.get("start"), event.get("end"), event.get("trigger")
+
+
+def counted_gold_events(gold: Record, body: str) -> list[Record]:
+    """The gold events an article is scored on, each with its located `span`: current, affirmed and real, one per
+    list at one clause (one_per_list), one of each mirror pair (one_of_each_mirror_pair)."""
+    located = _with_spans([e for e in gold.get("events") or [] if gold_event_counts(e)], body)
+    return one_of_each_mirror_pair(one_per_list(located, _gold_parties, same_gold_clause),
+                                   _gold_sides, lambda g: g.get("evidence"))
+
+
+def counted_system_events(events: list[Record], min_confidence: float) -> list[Record]:
+    """The coded events an article is scored on at `min_confidence`: current, affirmed and real, one per list at one
+    clause, one of each mirror pair; as counted_gold_events counts the gold."""
+    counted = [e for e in events if system_event_counts(e, min_confidence)]
+    return one_of_each_mirror_pair(one_per_list(counted, _system_sides, same_system_clause), _system_sides,
+                                   _system_clause)
+
+
 def _gold_sides(gold: Record) -> tuple[str | None, str | None]:
     return gold.get("actor_country") or None, gold.get("recipient_country") or None
+
+
+def _gold_parties(gold: Record) -> tuple[Side, Side]:
+    """Each gold side's country and who it is (its text as written, case and spacing aside)."""
+    def side(key: str) -> Side:
+        return gold.get(f"{key}_country") or None, " ".join(str(gold.get(key) or "").lower().split())
+
+    return side("actor"), side("recipient")
 
 
 def _system_side(actor: Record | None) -> tuple[str | None, str | None]:
@@ -303,18 +388,17 @@ def score_article(gold: Record, record: Record, min_confidence: float = MIN_CONF
     symmetric_types: a meeting, talks, an accord, a joint action) is one event however many orders name it: a
     mirror pair (X->Y and Y->X at one evidence clause, or at one system event span) counts once on the gold side and
     on the system side, and matches the other side's event in either order; a lone record of such a type, and every
-    other type, keeps its direction."""
+    other type, keeps its direction. A list of different parties of the same two countries at one clause counts once
+    on each side too (`one_per_list`, before the mirror pairs are made): counted_gold_events, counted_system_events."""
     body = record.get("body") or ""
-    events = one_of_each_mirror_pair(_with_spans([e for e in gold.get("events", []) if gold_event_counts(e)], body),
-                                     _gold_sides, lambda g: g.get("evidence"))
+    events = counted_gold_events(gold, body)
     quotes = _with_spans(gold.get("quotes", []), body)
     figures = _with_spans(gold.get("figures", []), body)
     out: dict[str, Any] = {"not_in_body": [(sec, g.get("evidence")) for sec, items in
                                            (("events", events), ("quotes", quotes), ("figures", figures))
                                            for g in items if g["span"] is None]}
     for name, threshold in (("events", min_confidence), ("events@0", 0.0)):
-        system = one_of_each_mirror_pair([e for e in record.get("events", []) if system_event_counts(e, threshold)],
-                                         _system_sides, lambda e: (e.get("start"), e.get("end"), e.get("trigger")))
+        system = counted_system_events(record.get("events") or [], threshold)
         out[name] = {"strict": _counts(events, system, lambda g, s: event_matches(g, s, True)),
                      "type": _counts(events, system, lambda g, s: event_matches(g, s, False)),
                      "gold_items": events, "system_items": system}
@@ -348,16 +432,7 @@ def _dyad(actor: str | None, recipient: str | None) -> str:
 def article_errors(article_id: str, gold: Record, record: Record, scored: dict[str, Any]) -> list[str]:
     """One line per miss and false positive (strict events, quotes with speaker, figures by value, dates)."""
     lines: list[str] = [f"{article_id} MISS {sec}: evidence not in body: {_clip(ev)}" for sec, ev in scored["not_in_body"]]
-    ev = scored["events"]
-    for i in ev["strict"]["missed"]:
-        g = ev["gold_items"][i]
-        if g["span"] is not None:
-            lines.append(f"{article_id} MISS event {g['type']} {_dyad(g.get('actor_country'), g.get('recipient_country'))}: "
-                         f"{_clip(g.get('evidence'))}")
-    for i in ev["strict"]["extra"]:
-        s = ev["system_items"][i]
-        lines.append(f"{article_id} FP event {s['type']} "
-                     f"{_dyad(side_country(s.get('actor')), side_country(s.get('recipient')))}: {_clip(s.get('text'))}")
+    lines += _event_errors(article_id, scored["events"])
     quotes = gold.get("quotes", [])
     for i in scored["quotes"]["speaker"]["missed"]:
         if locate(record.get("body") or "", quotes[i].get("evidence")) is not None:
@@ -381,6 +456,36 @@ def article_errors(article_id: str, gold: Record, record: Record, scored: dict[s
     lines += [f"{article_id} MISS date {t!r} = {v}" for t, v in dates["missed_keys"]]
     lines += [f"{article_id} FP date {t!r} = {v}" for t, v in dates["extra_keys"]]
     return lines
+
+
+def _event_errors(article_id: str, ev: dict[str, Any]) -> list[str]:
+    """One line per strict miss and false positive, and one per list counted once (one_per_list), matched or not, so
+    what the merge took is seen: 'LIST event ASSAULT RUS->UKR: 3 gold records, counted once: ...'."""
+    lines: list[str] = []
+    for i in ev["strict"]["missed"]:
+        g = ev["gold_items"][i]
+        if g["span"] is not None:
+            lines.append(f"{article_id} MISS event {g['type']} {_dyad(*_gold_sides(g))}{_marks(g)}: "
+                         f"{_clip(g.get('evidence'))}")
+    for i in ev["strict"]["extra"]:
+        s = ev["system_items"][i]
+        lines.append(f"{article_id} FP event {s['type']} {_dyad(*_system_countries(s))}{_marks(s)}: {_clip(s.get('text'))}")
+    for side, items, dyad, text in (("gold", ev["gold_items"], _gold_sides, "evidence"),
+                                    ("coded", ev["system_items"], _system_countries, "text")):
+        lines += [f"{article_id} LIST event {e['type']} {_dyad(*dyad(e))}: {e[MERGED_LIST]} {side} records, counted "
+                  f"once: {_clip(e.get(text))}" for e in items if e.get(MERGED_LIST)]
+    return lines
+
+
+def _marks(event: Record) -> str:
+    """What a counted event stands for: ' (a list of 3)', ' (told both ways)', or nothing."""
+    marks = ([f"a list of {event[MERGED_LIST]}"] if event.get(MERGED_LIST) else []) + \
+        (["told both ways"] if event.get(MIRRORED) else [])
+    return f" ({', '.join(marks)})" if marks else ""
+
+
+def _system_countries(event: Record) -> tuple[str | None, str | None]:
+    return side_country(event.get("actor")), side_country(event.get("recipient"))
 
 
 def _figure_mismatches(article_id: str, figures: list[Record], record: Record, scored: dict[str, Any]) -> list[str]:
