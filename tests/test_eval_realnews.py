@@ -472,7 +472,8 @@ def test_gold_told_once_per_place_scores_as_one_list_against_one_coded_record() 
 def test_records_coded_once_per_conjunct_score_as_one_list_against_gold_told_once() -> None:
     per_list = [_told(SHELLED, RUSSIANS, ("UKR", "Bakhmut, Soledar and Vuhledar"))]
     # the coder's later conjuncts are less sure: shown, only the first counts; at any confidence the three are one
-    coded = [_coded(SHELLED, RUSSIANS, ("UKR", p), confidence=c) for p, c in zip(PLACES, (0.67, 0.45, 0.45))]
+    sureness = (0.67, 0.45, 0.45)
+    coded = [_coded(SHELLED, RUSSIANS, ("UKR", p), confidence=c) for p, c in zip(PLACES, sureness, strict=True)]
     assert _both(per_list, coded) == ((1, 1, 1), (1, 1, 1))
     assert _both([_told(SHELLED, RUSSIANS, ("UKR", p)) for p in PLACES], coded) == ((1, 1, 1), (1, 1, 1))
 
