@@ -1057,7 +1057,30 @@ _FIGURE_PHRASE_DEPS = frozenset({"nummod", "compound", "nmod", "flat"})
 
 def _parsed_claimant(doc: NlpDoc, source: Token | None) -> str | None:
     """The name the parse's source of a figure gives."""
-    return _phrase(doc, source) if source is not None else None
+    if source is None:
+        return None
+    return _named_conjunct(source) or _phrase(doc, source)
+
+
+def _named_conjunct(subject: Token) -> str | None:
+    """'Early retiree and self-made millionaire Grant Sabatier suggests': a common noun joined to a name before a verb
+    in the singular is one person told two ways, and the name (its run of proper nouns) says who (figures.yaml
+    claimant_of_one_person_described)."""
+    if _name_word(subject) \
+            or subject.head.tag_.lower() not in _figure_rule_words()["claimant_of_one_person_described.singular_tags"]:
+        return None
+    name = next((c for c in subject.children if c.dep_ == "conj" and _name_word(c)), None)
+    if name is None:
+        return None
+    first = name
+    while first.i > subject.i + 1 and _name_word(first.nbor(-1)):
+        first = first.nbor(-1)
+    return subject.doc[first.i:name.i + 1].text
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised proper noun, as the parse tags it ("Grant" may be a NOUN tagged NNP)."""
+    return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS"))
 
 
 def _speaker_of_the_pronoun(doc: NlpDoc, source: Token | None, sentence_end: int) -> str | None:
