@@ -41,6 +41,7 @@ def test_the_shipped_quote_words_load() -> None:
     assert "visit" in words.happening_heads and "decision" not in words.happening_heads  # 'X: No decisions …' is said
     assert words.label_infinitive_marks == {"to"}  # 'X to meet Y: …' tells what X will do; 'X on Y: …' is X's label
     assert "”" in words.headline_closing_marks and "." not in words.headline_closing_marks  # '…, U.S. says.': a story's
+    assert "NOUN" in words.topic_label_heads and "ADJ" not in words.topic_label_heads  # '“Impossible”: X says' is said
     assert language.syntax().present_tags == {"vbz", "vbp"}  # '…, U.S. says' closes a headline; '…, U.S. said' no
 
 

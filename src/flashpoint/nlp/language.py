@@ -318,6 +318,7 @@ class Quoting:
     passive_statement_subjects: frozenset[str]  # parts of speech, as written ("PRON")
     observing_verbs: frozenset[str]
     observer_subjects: frozenset[str]  # parts of speech, as written ("PRON")
+    topic_label_heads: frozenset[str]  # parts of speech, as written ("NOUN")
     headline_closing_marks: str  # single characters, as `str.strip` takes them
 
 
@@ -358,6 +359,7 @@ def quoting(language: str = DEFAULT_LANGUAGE) -> Quoting:
                    passive_statement_subjects=_cased_list(data, "passive_statement_subjects", source),
                    observing_verbs=_word_list(data, "observing_verbs", source),
                    observer_subjects=_cased_list(data, "observer_subjects", source),
+                   topic_label_heads=_cased_list(data, "topic_label_heads", source),
                    headline_closing_marks=_characters(data, "headline_closing_marks", source))
 
 

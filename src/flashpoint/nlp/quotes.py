@@ -1742,10 +1742,23 @@ class Extraction:
         return (who, m.group("verb")) if who is not None and not who.nameless else None
 
     def _actor_after_headline_quote(self, q: QSpan) -> re.Match[str] | None:
-        """The colon and name after a quote that opens its line (quotes.yaml quote_before_actor), or None."""
+        """The colon and name after a quote that opens its line (quotes.yaml quote_before_actor), or None; none after
+        a topic the quote names (`_topic_label`)."""
         line = self.body.rfind("\n", 0, q.open) + 1
         m = _QUOTE_BEFORE_ACTOR.match(self.body, q.close)
-        return None if m is None or self.body[line:q.open].strip() or self.is_furniture(q.open) else m
+        if m is None or self.body[line:q.open].strip() or self.is_furniture(q.open):
+            return None
+        return None if self._topic_label(q) else m
+
+    def _topic_label(self, q: QSpan) -> bool:
+        """'“Grain corridor”: Kuleba says …', '“War in orbit”: Musk orders …': quoted words that make a noun phrase
+        (no verb of any form, no subject of one of their words among them, headed by a noun: quotes.yaml
+        topic_label_heads) name what the headline is about, not what its actor said; an adjective ('‘Too
+        dangerous to go on’') or a clause, its verb read as a noun or not ('‘Nobody abandons Kherson’'), is said."""
+        span = self.doc.tokens.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if span is None or any(t.pos_ in syntax.VERBS for t in span) or span.root.pos_ not in quoting().topic_label_heads:
+            return False
+        return not any(t.dep_ in syntax.SUBJECT_OR_EXPLETIVE and span.start <= t.head.i < span.end for t in span)
 
     def _colon_clause_subject(self, q: QSpan) -> Who | None:
         """'Buckley, who phoned in from the set, had a similar experience: “It was just …”': a clause with no speech
