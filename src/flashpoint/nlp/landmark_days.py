@@ -27,11 +27,18 @@ _VERB_WORDS = frozenset({"obl", "obj"})
 
 @dataclass(frozen=True)
 class Landmark:
-    """A day a conflict is dated by, the words (as written) that name the conflict, and the nouns of its event."""
+    """A day a conflict is dated by, the words (as written) that name the conflict, and the nouns of its event; the
+    words of a sentence and the nouns by which its month alone names the event (none: the month never does)."""
 
     day: dt.date
     context: re.Pattern[str]
     events: frozenset[str]
+    month_context: re.Pattern[str] | None
+    month_events: frozenset[str]
+
+
+def _words_pattern(words: list[object]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +48,13 @@ def landmarks() -> tuple[Landmark, ...]:
     if not isinstance(rows, list) or not all(isinstance(r, dict) and r.get("day") and r.get("context")
                                              and r.get("events") for r in rows):
         raise ValueError("lang/en/dates.yaml: landmark_day.days must list a day, its context words and event nouns")
-    return tuple(Landmark(dt.date.fromisoformat(str(r["day"])),
-                          re.compile(r"\b(?:" + "|".join(re.escape(w) for w in r["context"]) + r")\b"),
-                          frozenset(str(w).lower() for w in r["events"])) for r in rows)
+    if not all(isinstance(r.get("month_context", []), list) and isinstance(r.get("month_events", []), list)
+               and bool(r.get("month_context")) == bool(r.get("month_events")) for r in rows):
+        raise ValueError("lang/en/dates.yaml: landmark_day.days: month_context and month_events are lists, both or none")
+    return tuple(Landmark(dt.date.fromisoformat(str(r["day"])), _words_pattern(r["context"]),
+                          frozenset(str(w).lower() for w in r["events"]),
+                          _words_pattern(r["month_context"]) if r.get("month_context") else None,
+                          frozenset(str(w).lower() for w in r.get("month_events", []))) for r in rows)
 
 
 def _day_root(tokens: Doc, start: int, end: int) -> Token | None:
@@ -83,3 +94,30 @@ def landmark_day(body: str, tokens: Doc, start: int, end: int, month: int, day: 
     root = _day_root(tokens, start, end)
     return next((m.day for m in candidates if root is not None and tied_to_event(root.head, m.events)
                  and not _said_of_a_day_kept_again(root, m.events)), None)
+
+
+def _begins(tok: Token, events: frozenset[str]) -> bool:
+    """Is `tok` a verb of a beginning (dates.yaml landmark_month `verbs`) whose subject or object is an event noun
+    ("the invasion started", "began a full-scale war")?"""
+    return tok.pos_ in VERBS and word_in(tok, rule_words("landmark_month", "verbs")) \
+        and any(c.dep_ in _ARGUMENTS and word_in(c, events) for c in tok.children)
+
+
+def landmark_month(tokens: Doc, start: int, end: int, month: int) -> dt.date | None:
+    """The conflict's day whose month the year-less, day-less `month` said at [start, end) names, or None: the month
+    is a word of the event's noun or of a verb that begins it, and its sentence names the conflict (dates.yaml
+    landmark_month)."""
+    if not tokens.has_annotation("DEP"):
+        return None
+    root = _day_root(tokens, start, end)
+    if root is None:
+        return None
+    sentence = root.sent.text
+    for m in landmarks():
+        if m.day.month != month or m.month_context is None or not m.month_context.search(sentence):
+            continue
+        head = root.head
+        if (word_in(head, m.month_events) or _begins(head, m.month_events)) \
+                and not _said_of_a_day_kept_again(root, m.month_events):
+            return m.day
+    return None

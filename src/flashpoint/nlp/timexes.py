@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from flashpoint.model import Timex
 from flashpoint.nlp.date_rules import date_rules, rule_words
 from flashpoint.nlp.document import NlpDoc, publication_window, spaced_words
-from flashpoint.nlp.landmark_days import landmark_day
+from flashpoint.nlp.landmark_days import landmark_day, landmark_month
 from flashpoint.nlp.language import (
     DEFAULT_LANGUAGE,
     calendar_words,
@@ -2981,8 +2981,14 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc,
 
 def _landmark_filled(body: str, tokens: Doc, r: Res) -> None:
     """On an undated text, a month and day said with no year and tied by the parse to the event a conflict is dated
-    by ("the October 7 attacks") take that event's year (dates.yaml: landmark_day)."""
-    if not r.parts or r.year_explicit or r.parts[0] is not None or r.parts[2] is None:
+    by ("the October 7 attacks") take that event's year (dates.yaml: landmark_day); a month said with neither, tied
+    to the event itself ("since the invasion began in late February"), that event's month (landmark_month)."""
+    if not r.parts or r.year_explicit or r.parts[0] is not None:
+        return
+    if r.parts[2] is None:
+        when = landmark_month(tokens, r.start_char, r.end_char, r.parts[1])
+        if when is not None:
+            r.value, r.parts = f"{when.year:04d}-{when.month:02d}", (when.year, when.month, None)  # as _calendar_res
         return
     day = landmark_day(body, tokens, r.start_char, r.end_char, r.parts[1], r.parts[2])
     if day is not None:
