@@ -3218,8 +3218,10 @@ def _unanchored(body: str, tokens: Doc, stamps: set[tuple[int, int]] | None,
     first, *others = [_resolved(body, day, tokens, stamps if k == 0 else None) for k, day in enumerate(days)]
     bare = {(r.start_char, r.end_char): r for r in _resolved(body, None, tokens, None)}
     values = [{(r.start_char, r.end_char): _shown(body, r)[1] for r in trial} for trial in others]
+    pieces = [{(r.start_char, r.end_char): r.extra.get("pieces") for r in trial} for trial in others]
     for r in first:
         span = (r.start_char, r.end_char)
+        _pieces_agreed(r, [p.get(span) for p in pieces])
         shown = _shown(body, r)[1]  # "seven years ago" is the same year from the first and last day of a year
         if shown is None or any(v.get(span) != shown for v in values):
             r.extra["last_trial"] = values[-1].get(span) if values else None  # its value on the last trial day
@@ -3227,6 +3229,15 @@ def _unanchored(body: str, tokens: Doc, stamps: set[tuple[int, int]] | None,
             r.value, r.parts, r.start, r.end = (alone.value, alone.parts, alone.start, alone.end) if alone else \
                 (None, None, None, None)
     return first
+
+
+def _pieces_agreed(r: Res, theirs: list[object]) -> None:
+    """The days of a range said apart ("between May 19 and 26": dates.yaml day_range_two_dates) keep a value on an
+    undated text only where every trial day gives it, as the expression's own value does (undated_text)."""
+    mine = r.extra.get("pieces")
+    if isinstance(mine, tuple):
+        r.extra["pieces"] = tuple((a, b, v if all(isinstance(p, tuple) and (a, b, v) in p for p in theirs) else None)
+                                  for a, b, v in mine)
 
 
 def _story_dates(body: str, tokens: Doc, found: list[Res], stamps: set[tuple[int, int]] | None) -> list[Res]:
