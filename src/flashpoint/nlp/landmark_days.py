@@ -92,8 +92,20 @@ def landmark_day(body: str, tokens: Doc, start: int, end: int, month: int, day: 
     if not candidates or not tokens.has_annotation("DEP"):
         return None
     root = _day_root(tokens, start, end)
-    return next((m.day for m in candidates if root is not None and tied_to_event(root.head, m.events)
-                 and not _said_of_a_day_kept_again(root, m.events)), None)
+    return next((m.day for m in candidates if root is not None and (
+        tied_to_event(root.head, m.events) and not _said_of_a_day_kept_again(root, m.events)
+        or _opens_a_count(root, m.context))), None)
+
+
+def _opens_a_count(root: Token, context: re.Pattern[str]) -> bool:
+    """'killed 112 children in Ukraine since February 24', 'From February 24 to July 10, the Armed Forces of Ukraine
+    eliminated ...': the day opens a stretch (a `bounds` word is its case), in a sentence that names the conflict
+    and tells no year of its own (dates.yaml landmark_day_as_a_bound)."""
+    if not any(c.dep_ == "case" and c.lower_ in rule_words("landmark_day_as_a_bound", "bounds") for c in root.children):
+        return False
+    sentence = root.sent
+    return bool(context.search(sentence.text)) and not any(t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)
+                                                           for t in sentence)
 
 
 def _begins(tok: Token, events: frozenset[str]) -> bool:

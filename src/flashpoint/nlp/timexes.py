@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -2967,16 +2968,50 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc,
     found = _resolved(body, published, tokens, stamps) if published is not None else \
         _unanchored(body, tokens, stamps, window)
     years = _years_said(found)
+    if published is None:
+        _landmarks_filled(body, tokens, found)
     for r in found:
         if r.kind in ("span", "fuzzy", "now", "overnight"):
             continue  # "the past five years" is a duration, "recently" and "overnight" no date
         if r.kind == "told" and published is not None:
             continue  # "that day" with no day told before it on a dated page: no date (dates.yaml same_day_as_told)
-        if published is None:
-            _landmark_filled(body, tokens, r)
         _year_filled(r, years, year_of_report)
         out += _records_of(body, r, unshown)
     return out
+
+
+def _landmarks_filled(body: str, tokens: Doc, found: list[Res]) -> None:
+    """An undated text's days and months of the events conflicts are dated by (`_landmark_filled`); then the day that
+    closes a stretch one of them opens ("from February 24 to July 10") is the first such day on or after it
+    (dates.yaml landmark_day_as_a_bound `joins`)."""
+    for r in found:
+        _landmark_filled(body, tokens, r)
+    for opening, closing in pairwise(found):
+        if opening.extra.get("landmark") and opening.start is not None and closing.parts \
+                and closing.parts[0] is None and closing.parts[2] and not closing.year_explicit \
+                and _joins_a_stretch().fullmatch(body, opening.end_char, closing.start_char):
+            day = _day_on_or_after(opening.start, closing.parts[1], closing.parts[2])
+            if day is not None:
+                closing.value, closing.parts = day.isoformat(), (day.year, day.month, day.day)
+                closing.start, closing.end = day, day + dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=1)
+def _joins_a_stretch() -> re.Pattern[str]:
+    """The words between the days that open and close a stretch (dates.yaml landmark_day_as_a_bound `joins`)."""
+    return re.compile(r"\s*(?:" + alternation(rule_words("landmark_day_as_a_bound", "joins")) + r")\s*", re.I)
+
+
+def _day_on_or_after(first: dt.date, month: int, day: int) -> dt.date | None:
+    """The first `month` and `day` on or after `first`, within a year (None: no such day, "February 30")."""
+    for year in (first.year, first.year + 1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if when >= first:
+            return when
+    return None
 
 
 def _landmark_filled(body: str, tokens: Doc, r: Res) -> None:
@@ -2994,6 +3029,7 @@ def _landmark_filled(body: str, tokens: Doc, r: Res) -> None:
     if day is not None:
         r.value, r.parts = day.isoformat(), (day.year, day.month, day.day)
         r.start, r.end = day, day + dt.timedelta(days=1)
+        r.extra["landmark"] = True
 
 
 def _year_filled(r: Res, years: dict[tuple[int, int], int], year_of_report: int | None) -> None:
