@@ -2,7 +2,9 @@
 
 A text with no publication day cannot resolve "October 7" (which year?), but "the October 7 attacks" in a
 text on Israel and Hamas names one day whatever the text's own date: the event's. The parse says whether the
-day belongs to the event's noun (lang/en/dates.yaml `landmark_day`: the days, their context and event words)."""
+day belongs to the event's noun (lang/en/dates.yaml `landmark_day`: the days, their context and event words) or
+opens a count from it ("killed in Ukraine since February 24": `landmark_day_as_a_bound`), and whether a month alone
+is the event's ("since the invasion began in late February": `landmark_month`)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ class Landmark:
 
 
 def _words_pattern(words: list[object]) -> re.Pattern[str]:
+    """Any of `words` as written, whole."""
     return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b")
 
 
