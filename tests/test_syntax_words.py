@@ -304,3 +304,14 @@ def test_an_infinitive_with_its_own_subject_written_tells_an_act_wanted() -> Non
     done = parse("The troops began leaving Kabul.")
     assert syn.modality(_word(wanted, "leaving")) == (False, True)
     assert syn.modality(_word(done, "leaving")) == (False, False)
+
+
+def test_what_a_verb_of_naming_names_is_marked_by_naming_marks() -> None:
+    """syntax.yaml naming_marks ("as") and infinitive_marks ("to be") mark what a verb of naming says its object is
+    (syntax.named_complements); another preposition names nothing."""
+    named = {text: [t.text for t in syn.named_complements(_word(parse(text), verb))] for text, verb in (
+        ("The minister described the drills as a provocation.", "described"),
+        ("The minister described the drills with a provocation.", "described"),
+        ("The ministry considers the killings to be genocide.", "considers"),
+        ("The ministry considers the killings of genocide.", "considers"))}
+    assert list(named.values()) == [["provocation"], [], ["genocide"], []]

@@ -31,7 +31,7 @@ KEYS = frozenset({"id", "type", "mode", "verb", "noun", "object", "not_object", 
                   "subject", "complement", "recipient", "symmetric", "weak", "patient_actor", "passive_only",
                   "told_negated", "anywhere", "not_has", "not_head", "has", "told_as", "actor_from",
                   "members", "subject_members", "clause_doer", "listed_plurals", "speaker_actor",
-                  "made_when_said", "predicate", "adjective", "other_side", "pos", "neg"})
+                  "made_when_said", "predicate", "adjective", "other_side", "named_as", "pos", "neg"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class Pattern:
     clause_words: frozenset[str]  # one of these nouns must be in the verb's subject or obliques ("sanctions target")
     not_question: bool  # the verb's clausal complement must not be an indirect question ("asked why ...")
     not_naming: bool  # no object with a noun said of it ("calling it a historic day")
+    named_as: frozenset[str]  # the object must be named one of these, or a noun these modify ("called the strike a
+    # war crime", "described the drills as a provocation"; "called it a historic day" judges no one)
     needs_object: bool  # the verb must have an object ("wants Russia to return ..."; "wants to see ..." asks no one)
     no_object: bool  # the verb must have no object nor clause ("demonstrated cruelty" shows; "demonstrated" protests)
     transitive: bool  # a verb with a subject must have an object or be passive ("Hong Kong is burning" is no act)
@@ -144,7 +146,7 @@ def _pattern(entry: dict[str, Any], defaults: dict[str, list[str]], source: str)
         object_person=bool(entry.get("object_person")), object_place=bool(entry.get("object_place")),
         clause_words=noun_set(entry, "clause_has"),
         not_question=bool(entry.get("not_question")), not_participle="not_participle" in entry,
-        not_naming=bool(entry.get("not_naming")), needs_object=bool(entry.get("needs_object")),
+        not_naming=bool(entry.get("not_naming")), named_as=noun_set(entry, "named_as"), needs_object=bool(entry.get("needs_object")),
         no_object=bool(entry.get("no_object")), transitive=bool(entry.get("transitive")),
         participle_preps=frozenset(entry.get("not_participle") or []),
         particles=word_set(entry, "particle"), complement_aux=word_set(entry, "complement_aux"),

@@ -505,12 +505,31 @@ def _complement_fits(tok: Token, p: Pattern) -> bool:
         return False
     if p.not_naming and syn.names_as(tok):
         return False
+    if p.named_as and not _named_with(tok, p.named_as):
+        return False
     if not _object_told(tok, p):
         return False
     if p.not_participle and syn.is_adverbial_participle(tok) and not syn.children(tok, "xcomp") \
             and not syn.obliques(tok, p.participle_preps):
         return False
     return not p.complement_aux or syn.complement_has_aux(tok, p.complement_aux)
+
+
+def _named_with(tok: Token, words: frozenset[str]) -> bool:
+    """"called the strike a war crime", "described the drills as a barbaric provocation", "an act of aggression": the
+    verb names its object (syntax.named_complements) with one of `words`, the noun or adjective itself, a conjunct of
+    it, or a word that modifies it; "called it a historic day" and "did not call it a crime" judge no one."""
+    named = [n for c in syn.named_complements(tok) for n in syn.coordinated(c, any_pos=True)]
+    return not syn.negated_itself(tok) and any(_lemma_in(n, words) or any(_judges(m, n, words) for m in n.children)
+                                               for n in named)
+
+
+def _judges(modifier: Token, noun: Token, words: frozenset[str]) -> bool:
+    """"a barbaric attack": an adjective on the noun judges it; a noun on it only where the noun is an act ("a
+    terrorist act", "an act of aggression"), else it tells a kind or a member ("a crime novel", "a band of thieves")."""
+    if not _lemma_in(modifier, words):
+        return False
+    return modifier.dep_ == "amod" or (modifier.dep_ in ("nmod", "compound") and _is_act(noun))
 
 
 def _complement_told(tok: Token, p: Pattern) -> bool:

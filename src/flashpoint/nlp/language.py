@@ -35,8 +35,8 @@ SYNTAX_LISTS = (
     # marks, conjunctions and the words that open a clause
     "absolute_marks", "additive_conjunctions", "apposition_closers", "apposition_marks", "awaited_marks",
     "clause_openers", "conditional_marks", "control_marks", "dissuasion_marks", "editorial_insertions",
-    "infinitive_marks", "means_marks", "name_list_openers", "purpose_marks", "shared_scope_conjunctions",
-    "topic_marks",
+    "infinitive_marks", "means_marks", "name_list_openers", "naming_marks", "purpose_marks",
+    "shared_scope_conjunctions", "topic_marks",
     # auxiliaries and modals
     "capability_modals", "future_auxiliaries", "intent_auxiliaries", "modal_auxiliaries", "past_auxiliaries",
     "past_perfect_auxiliaries", "perfect_auxiliaries", "present_auxiliaries", "present_perfect_auxiliaries",
@@ -149,6 +149,7 @@ class Syntax:
     editorial_insertions: frozenset[str]
     place_relatives: frozenset[str]
     infinitive_marks: frozenset[str]
+    naming_marks: frozenset[str]
     infinitive_subject_preps: frozenset[str]
     present_auxiliaries: frozenset[str]
     present_perfect_auxiliaries: frozenset[str]

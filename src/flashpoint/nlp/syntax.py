@@ -1513,6 +1513,34 @@ def names_as(verb: Token) -> bool:
         for c in verb.children)
 
 
+def named_complements(verb: Token) -> list[Token]:
+    """"called the strike a war crime", "described the drills as a provocation", "decried the raid as barbaric",
+    "considers the killings to be genocide": what the verb says its object is: a bare noun or adjective said of the
+    object (a complement, or a second object where the parse gave one), a phrase of "as" with no clause of its own
+    ("as they are" names nothing), or the noun or adjective of a "to be" infinitive. No object, nothing named."""
+    objs = children(verb, "obj")
+    if not objs:
+        return []
+    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and verb.head.head.pos_ in ("NOUN", "ADJ") \
+            and verb.head.head.i > objs[0].i:
+        return [verb.head.head]  # "the minister called(acl) the strike a war crime(ROOT)": the parse made it the root
+    return [c for c in verb.children if c.i > objs[0].i and not children(c, "nsubj", "obj") and _said_of_object(c)]
+
+
+def _said_of_object(c: Token) -> bool:
+    """A dependent after the verb's object that names it: "as barbaric" (even where the tagger read the adjective as a
+    verb), "a terrorist act" as a second object, a bare complement, "to be genocide"."""
+    marks = {g.lower_ for g in c.children if g.dep_ in ("case", "mark")}
+    if c.dep_ in ("advcl", "obl", "xcomp") and marks and marks <= syntax().naming_marks:
+        return True
+    if c.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    if c.dep_ == "obj":
+        return c.pos_ == "NOUN"  # "called the strike on Lviv a terrorist act": a second object
+    return c.dep_ in ("xcomp", "obl:unmarked", "advcl") and (
+        not marks or (marks <= syntax().infinitive_marks and bool(children(c, "cop"))))
+
+
 def asks_question(verb: Token) -> bool:
     """"asked why authorities had not acted", "asked whether the US shares": a clausal complement that opens with a
     question word is an indirect question; so is a topic with no act asked for ("asked Morrison about concerns")."""
