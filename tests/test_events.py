@@ -1637,6 +1637,20 @@ def test_a_headline_verb_read_as_a_plural_noun_with_an_object_is_the_verb() -> N
     assert all(e.actor is None or side(e.actor) != "UKR" for e in embassy)
 
 
+def test_a_verb_read_as_an_adjective_or_preposition_with_a_subject_and_an_object_is_the_verb() -> None:
+    # syntax.repair_adjective_verbs: "condemns(ADP) Iran's activities": neither an adjective nor a preposition takes a
+    # subject and an object; a word so read that is a verb form is that verb
+    condemned = of_type(events_of("The European Union condemns Iran's military activities around the port."), "ACCUSE")
+    assert [side(e.recipient) for e in condemned] == ["IRN"]
+    doc = parse("The European Union condemns Iran's military activities around the port.")
+    syn.repair_adjective_verbs(doc, lambda tok: tok.lower_ == "condemns")
+    assert next(t for t in doc if t.lower_ == "condemns").pos_ == "VERB"
+    # an adjective with no object stays one ("the most advanced weapons" is no verb)
+    doc = parse("Syria has the most advanced weapons in the region.")
+    syn.repair_adjective_verbs(doc, lambda tok: tok.lower_ == "advanced")
+    assert next(t for t in doc if t.lower_ == "advanced").pos_ == "ADJ"
+
+
 def test_a_headline_verb_read_as_a_plural_noun_before_a_gerund_is_the_verb() -> None:
     # syntax.repair_gerund_headlines: "Enemy(compound) intensifies(NNS, ROOT) shelling(acl)": the verb, its subject the
     # glued noun, the gerund its complement, read as "Russian troops intensified shelling in the Luhansk region"

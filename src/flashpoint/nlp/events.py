@@ -3538,6 +3538,7 @@ def _repair_tree(doc: NlpDoc) -> list[int]:
     syn.repair_verbless_headlines(doc.tokens, known_verb)
     syn.repair_participle_objects(doc.tokens, known_verb, syn.calendar_word)
     syn.repair_plural_verbs(doc.tokens, known_verb)
+    syn.repair_adjective_verbs(doc.tokens, known_verb)
     syn.repair_infinitive_nouns(doc.tokens, known_verb)
     syn.repair_gerund_headlines(doc.tokens, known_verb)
     syn.repair_plural_callers(doc.tokens, _addresses, _asks_for)

@@ -516,6 +516,26 @@ def repair_gerund_headlines(doc: Doc, is_verb_form: Callable[[Token], bool]) -> 
         gerund.dep_ = "xcomp"
 
 
+def repair_adjective_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> None:
+    """"The European Union condemns(ADP) Russia's activities", "We strongly oppose(ADJ) violations of international
+    law", "Russians already injured(ADJ) 825 children": a lower-case word the tagger read as an adjective or a
+    preposition while the parse gives it a subject before it and an object after it (neither takes both) is the verb of
+    that form (`is_verb_form`), its tense read from the form ("injured" past, "condemns" present). Only adverbs may
+    stand between the subject and it: "Syria has the most advanced weapons" is an adjective the parse misplaced."""
+    for tok in doc:
+        if tok.pos_ not in ("ADJ", "ADP") or not tok.is_lower or not is_verb_form(tok):
+            continue
+        subjects = [c for c in children(tok, "nsubj") if c.i < tok.i]
+        if not subjects or not any(c.i > tok.i for c in children(tok, "obj")):
+            continue
+        if any(t.pos_ not in ("ADV", "PART") for t in doc[subjects[-1].right_edge.i + 1:tok.i]):
+            continue
+        past = tok.lower_.endswith("ed")
+        tok.pos_ = "VERB"
+        tok.tag_ = "VBD" if past else "VBZ" if tok.lower_.endswith("s") else "VBP"
+        cast(Any, tok).set_morph("Mood=Ind|Tense=" + ("Past" if past else "Pres") + "|VerbForm=Fin")
+
+
 def _present_verb(tok: Token, glued: Token | None) -> None:
     """A word the tagger read as a noun made the verb it is, in the present, the noun glued before it its subject."""
     tok.pos_, tok.tag_ = "VERB", ("VBZ" if tok.tag_ == "NNS" else "VBP")
