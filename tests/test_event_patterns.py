@@ -250,6 +250,22 @@ def test_guessed_verbs_run_their_examples() -> None:
         assert events and all(e.confidence >= 0.5 for e in events), text
 
 
+def test_targetless_acts_run_their_examples() -> None:
+    """`targetless_acts`: an act of a type that aims at no one, its actor named in the trigger's argument and no
+    recipient, is shown (positives); the same act whose actor was taken from earlier text or is a common noun the story
+    places is coded and stays marked unsure (negatives)."""
+    from flashpoint.nlp.event_patterns import targetless_examples, targetless_types
+
+    types = targetless_types()
+    positives, negatives = targetless_examples()
+    assert types and positives and negatives
+    _positives_code_their_sides(positives, lambda e: e.type in types and e.confidence >= CONFIDENT)
+    for text in negatives:
+        events = [e for e in _analyse(text).events if e.type in types]
+        assert events and all(e.recipient is None and e.actor is not None and e.actor.country
+                              and e.confidence < CONFIDENT for e in events), text
+
+
 def test_clause_doers_run_their_examples() -> None:
     """A demand or accusation read from the clause it reports is aimed at the doer of that clause's act, its subject or
     a passive's agent (positives); a passive with no agent asks no one named, not the one it tells of (negatives code

@@ -25,7 +25,9 @@ from flashpoint.nlp.event_patterns import (
     listed_places,
     quoted_phrases,
     self_targets,
+    targetless_types,
 )
+from flashpoint.nlp.gazetteer import gazetteer
 from flashpoint.nlp.language import syntax
 from flashpoint.nlp.trigger_senses import unclear_sense as unclear_sense_rule
 
@@ -142,6 +144,7 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
              guessed_verb: bool = False, listed_place: bool = False) -> dict[str, float]:
     clause = clause_features(trigger, sentence_index, sentences) if trigger is not None else {}
     sides = side_features(trigger, ev, fanout) if trigger is not None else {}
+    every_side_known = _known(ev.actor) and (_known(ev.recipient) or _targetless(ev, trigger, sides, inherited))
     return clause | sides | {
         "reported": float(ev.reported_by is not None),
         "domestic": float(_known(ev.actor) and _known(ev.recipient) and _country(ev.actor) == _country(ev.recipient)),
@@ -165,10 +168,29 @@ def features(ev: Event, pattern: Pattern, *, inherited: bool, sentence_index: in
         "no_recipient": float(ev.recipient is None),
         "verbal": float(ev.type in VERBAL),
         "intent": float((ev.pattern or "").startswith("intent:")),
-        "both_known": float(_known(ev.actor) and _known(ev.recipient)),
+        "both_known": float(every_side_known),
         # civilians' side is most often told by where they were, not by a name: its country errs more often
         "civilian_recipient": float(ev.recipient is not None and ev.recipient.sector == "CVL"),
     }
+
+
+def _targetless(ev: Event, trigger: Token | None, sides: dict[str, float], inherited: bool) -> bool:
+    """An act that aims at no one by nature (events.yaml targetless_acts: a deployment, an alert) told with no
+    recipient, its actor in the trigger's own argument and named by a name there, not taken from earlier text ("its
+    troops") nor a common noun the story places ("troops were deployed"): no side is missing."""
+    return ev.recipient is None and ev.type in targetless_types() and not inherited \
+        and trigger is not None and bool(sides.get("actor_argument")) and _named(trigger, ev.actor)
+
+
+def _named(tok: Token, side: Any) -> bool:
+    """Whether the side's words in the trigger's sentence hold a name (a proper noun, or a word the gazetteer knows:
+    "Russia", "Russian troops"), not only common nouns whose country was read from around them ("the enemy",
+    "troops")."""
+    sent = tok.sent
+    at = sent.text.find(side.text)
+    span = tok.doc.char_span(sent.start_char + at, sent.start_char + at + len(side.text), alignment_mode="expand") \
+        if at >= 0 else None
+    return span is not None and any(t.pos_ == "PROPN" or gazetteer().lookup_as_written(t.text) for t in span)
 
 
 # the features that mark an event unsure, each with the rule whose ceiling caps its confidence (see confidence)

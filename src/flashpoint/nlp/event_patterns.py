@@ -491,6 +491,19 @@ def self_targets(language: str = DEFAULT_LANGUAGE) -> SelfTargets:
                        unsure_ceiling(data, source))
 
 
+@lru_cache(maxsize=4)
+def targetless_types(language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """events.yaml `targetless_acts`: types of act that aim at no one by nature (a deployment, an alert, an exercise);
+    one told with no recipient, its actor named in the trigger's own argument, has every side it can have known
+    (event_confidence.features `both_known`)."""
+    return _types(*rule_section(language, "targetless_acts"))
+
+
+def targetless_examples(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[Example, ...], tuple[str, ...]]:
+    """Its positives (sentence => sides), shown, and negatives, coded and marked unsure."""
+    return rule_examples(*rule_section(language, "targetless_acts"))
+
+
 @dataclass(frozen=True)
 class GuessedVerbs:
     """events.yaml `guessed_verbs`: an event whose trigger a parse repair read as a verb from a noun tag at the root of
