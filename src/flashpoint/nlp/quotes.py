@@ -61,6 +61,9 @@ SETTING_OFF = frozenset({",", *DASHES, ";", ":"})  # marks that set a participle
 CLAUSE_VERB_WITHIN = 16  # words from a clause's start to its finite verb ("only the group's wing, the X Brigades, is")
 SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv on Wednesday that": words to the "that"
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
+_NO_CLAIM_OPENERS = ("WDT", "WP", "WRB", "CC")  # tags of a word that opens no claim after a comma ("which lies …")
+_SETTING_POS = ("ADP", "ADV", "SCONJ")  # the first word of a setting of the claim ("shortly before X's death, …")
+SOURCE_ASIDE_WORDS = 8  # words of an aside that sets off a fronted "according to" source ("…, Acting Commander of Y, …")
 ACT_OBJECT_WORDS = 8  # words of the object an act phrase's "*" stands for ("urged Vietnam and others in the region to")
 JOINED_WORDS = 12  # words from a joining "and"/"while" to the speech verb it joins ("while the city's police deny")
 NAMING_WORDS = 4  # words a naming verb gives its object, unquoted, to make a claim ("called it a nightmare scenario …")
@@ -1148,9 +1151,26 @@ class Extraction:
                     head = _last_of_noun_run(tok)  # "a source familiar with the matter", parsed under "familiar"
                 if head.lower_ in quoting().no_source_nouns or head.lemma_.lower() in quoting().no_source_nouns:
                     return None  # "according to US requirements": a rule, no one who speaks
-                return self.speakers.who(head) or self._described_document(head, cue.tok.i + 2)
+                own = self.speakers.who(head)
+                return (self._source_apposition(head, named=own is not None) if head.pos_ != "PROPN" else None) or \
+                    own or self._described_document(head, cue.tok.i + 2)
             if tok.pos_ in syntax.VERBS or tok.text in ",.;":
                 return None
+        return None
+
+    def _source_apposition(self, head: Token, named: bool) -> Who | None:
+        """'according to its anti-graft body, the Inspectorate of Government', 'according to its trade watchdog, the
+        Export Council': a source its own words only describe (a common noun; not a document, whose apposition is its
+        title) is the body or person its apposition names, set off by a comma after it; where the description names a
+        speaker of its own (`named`), only an apposition that is a name ("the Export Council") goes before it."""
+        if is_document(head):
+            return None
+        for c in _apposed(head):
+            first = next(t for t in c.subtree if not t.is_punct)
+            if c.i > head.i and first.i > 0 and first.doc[first.i - 1].text == "," and (c.pos_ == "PROPN" or not named):
+                who = self.speakers.who(c)
+                if who is not None:
+                    return who
         return None
 
     def _person_before_role(self, tok: Token) -> Who | None:
@@ -2397,7 +2417,7 @@ class Extraction:
     def _according_span(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """'According to X, …': what follows the comma; '…, according to X': what comes before."""
         if _OPENS_WITH_ACCORDING.match(self.body[s:cue.end + 1]):
-            comma = self.body.find(",", cue.end, e)
+            comma = self._source_end(cue, self.body.find(",", cue.end, e), e)
             return (comma + 1, e) if comma > 0 else None
         verb = self._verb_after_source(cue.tok)
         if verb is None:
@@ -2406,6 +2426,25 @@ class Extraction:
         if first.tag_ in ("WDT", "WP") and first.i > 0 and first.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
             first = first.doc[first.i - 1].left_edge  # "an incident which, according to X, saw": from the incident
         return max(s, first.idx), verb.right_edge.idx + len(verb.right_edge)
+
+    def _source_end(self, cue: Cue, comma: int, e: int) -> int:
+        """The comma that closes a fronted "according to" source: the first after it (`comma`), or the next where the
+        words between the two are an aside of the source ('According to a statement by X, Acting Commander of Y, the
+        fighters …', 'According to the police and the MSS, a Kenyan-led force, the shots were …'): a few words with no
+        finite verb, each hung on the source phrase or on another of them, with the claim's finite verb after them;
+        not the claim's own subject ('According to the army, the village, which lies …, was shelled') nor its setting
+        ('According to X, shortly before the talks, Y …': a preposition or adverb opens it)."""
+        after = self.body.find(",", comma + 1, e) if comma > 0 else -1
+        if after < 0 or self.quoted(comma + 1):
+            return comma
+        aside = self.doc.tokens.char_span(comma + 1, after, alignment_mode="contract")
+        rest = self.doc.tokens.char_span(after + 1, e, alignment_mode="contract")
+        if aside is None or rest is None or not len(rest) or not 0 < len(aside) <= SOURCE_ASIDE_WORDS or \
+                rest[0].tag_ in _NO_CLAIM_OPENERS or aside[0].pos_ in _SETTING_POS or \
+                any(t.tag_ in FINITE_TAGS for t in aside) or \
+                not any(t.tag_ in FINITE_TAGS for t in rest):
+            return comma  # '…, the village, which lies …, was shelled': the aside is the claim's own
+        return after if all(cue.tok.i <= t.head.i < aside.end for t in aside) else comma
 
     @staticmethod
     def _verb_after_source(according: Token) -> Token | None:
@@ -3127,6 +3166,15 @@ def _states(clause: Token) -> bool:
         return False  # a question, not a claim
     return clause.pos_ in ("VERB", "AUX", "ADJ") or any(
         c.dep_ in ("nsubj", "nsubj:pass", "cop", "aux") for c in clause.children)
+
+
+def _apposed(noun: Token) -> list[Token]:
+    """The noun's appositions: its "appos" children and, the parse reading "its operator, the Port Authority" as two
+    nouns joined, a conjunct with no "and" or "or" where no conjunct of the noun has one (not "the police, the army and
+    the governor", a list)."""
+    conjuncts = syntax.children(noun, "conj")
+    listed = any(syntax.children(c, "cc") for c in conjuncts)
+    return [c for c in noun.children if c.dep_ == "appos" or c.dep_ == "conj" and not listed]
 
 
 def _modified_head(tok: Token) -> Token:
