@@ -63,6 +63,8 @@ SETTING_WORDS = 20  # "said during a news conference with <title> <name> in Kyiv
 OPENING_SUBJECT_WORDS = 8  # words before the speech verb that opens a clause "according to" reports
 _NO_CLAIM_OPENERS = ("WDT", "WP", "WRB", "CC")  # tags of a word that opens no claim after a comma ("which lies …")
 _SETTING_POS = ("ADP", "ADV", "SCONJ")  # the first word of a setting of the claim ("shortly before X's death, …")
+CLOSING_PHRASE_WORDS = 8  # words of the phrase before a verb that closes its sentence ("a law enforcement official
+# familiar with the matter has told Reuters")
 SOURCE_ASIDE_WORDS = 8  # words of an aside that sets off a fronted "according to" source ("…, Acting Commander of Y, …")
 ACT_OBJECT_WORDS = 8  # words of the object an act phrase's "*" stands for ("urged Vietnam and others in the region to")
 JOINED_WORDS = 12  # words from a joining "and"/"while" to the speech verb it joins ("while the city's police deny")
@@ -783,7 +785,7 @@ class Extraction:
                 continue
             if _is_according(tok):
                 cues.append(Cue(tok, tok.idx, tok.nbor().idx + 2, ACCORDING, True))
-            elif _is_cue_verb(tok) or _misread_speech_verb(tok):
+            elif _is_cue_verb(tok) or _misread_speech_verb(tok) or self._closing_phrase(tok) is not None:
                 past, reported = _verbs()[_base(tok)]
                 if not reported and _phrase_cue(tok, self.body) is not None:
                     reported = True  # "replied that …": a verb that frames direct quotes reports what "that" opens
@@ -804,7 +806,33 @@ class Extraction:
             return self.source_of_according(cue)
         if cue.tok.dep_ == "acl" and is_document(cue.tok.head):
             return self._document_speaker(cue.tok.head)
-        return self._verb_speaker(cue, inverted)
+        return self._closing_speaker(cue.tok, self._verb_speaker(cue, inverted))
+
+    def _closing_phrase(self, verb: Token) -> Span | None:
+        """The phrase right before a speech verb that closes its sentence after its claim (`_closing_subject`)."""
+        if verb.tag_ in ("VBG", "VB") or not (verb.tag_.startswith("VB") or _misread_speech_verb(verb)) or \
+                _base(verb) not in _verbs() or self.quoted(verb.idx):
+            return None  # "the report notes": the noun "report" closes nothing
+        s, e = self.sentence(verb.idx)
+        if any(s <= q.open < verb.idx and self.doc.words_between(q.open, q.close) >= SHORT for q in self.doubles):
+            return None  # a quote before the verb (not a quoted term): the quote's own attribution reads it
+        return _closing_subject(verb, s, e)
+
+    def _closing_speaker(self, verb: Token, who: Who | None) -> Who | None:
+        """'…, an official familiar with the matter has told X': the head of the phrase that closes the sentence before
+        its speech verb is the speaker, where the parse gave the verb no subject or one outside that phrase (the claim's
+        own subject); else `who`."""
+        phrase = self._closing_phrase(verb)
+        head = _phrase_head(phrase) if phrase is not None else None
+        if phrase is None or head is None:
+            return who
+        a = phrase[0].idx
+        if who is not None and a <= who.start < phrase[-1].idx + len(phrase[-1]):
+            return who  # the parse's speaker is in the phrase ("head of the board X Y said": the name, not the role)
+        own = self.speakers.who(head)
+        if own is not None or head.lower_ not in role_nouns():
+            return own or who
+        return Who(name=describe(self.body[a:head.idx + len(head)]), start=a, person=True)  # a role read as a modifier
 
     def _verb_speaker(self, cue: Cue, inverted: bool) -> Who | None:
         """The speaker of a speech verb: its subject, however the parse gave it, else the name by it or the
@@ -2243,7 +2271,15 @@ class Extraction:
                 return self._claim(self._before_participle(after))
         if _parenthetical_speech(tok) and _predicate_after(tok):
             return self._claim((s, e))  # 'Finding water on Europa, he said, is …': the verb interrupts its clause
-        return self._fronted_claimed(cue, s, e) or self._claim(self._parenthetical(cue, s, e))
+        return self._fronted_claimed(cue, s, e) or self._claim(self._parenthetical(cue, s, e)) or \
+            self._closing_claim(cue, s)
+
+    def _closing_claim(self, cue: Cue, s: int) -> tuple[int, int] | None:
+        """'X happened, a senior official told reporters': the clause before the comma that opens the phrase that
+        closes the sentence before its speech verb (`_closing_subject`), however the parse hung the verb, where it holds
+        no speech verb of its own ('X told Y that Z, the office said': X's words, passed on)."""
+        phrase = self._closing_phrase(cue.tok)
+        return self._said_alone((s, phrase.doc[phrase.start - 1].idx)) if phrase is not None else None
 
     def _fronted_claimed(self, cue: Cue, s: int, e: int) -> tuple[int, int] | None:
         """The fronted claim (`_fronted_claim`) if it states something; a headline's ('Everything in place for an attack
@@ -3122,6 +3158,63 @@ def _closes_sentence(verb: Token, e: int) -> bool:
     after = _up_to_comma(_tokens_before(verb.doc, verb.i + 1, e))
     return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
         t.pos_ in syntax.VERBS or _is_that(t) or t.text in ":“\"" for t in after)
+
+
+def _closing_subject(verb: Token, s: int, e: int) -> Span | None:
+    """'…, a senior official told reporters.', '…, French opposition figure said', '…, a law enforcement official familiar
+    with the matter has told Ukrinform': a speech verb that closes its sentence [s, e) (no verb, "that", comma or quote
+    mark after it: a listener, a setting, a date) right after a short noun phrase that a comma opens, with a clause
+    with a finite verb before that comma, whatever the parse made of the verb (a noun's modifier, a conjunct of the
+    claim): that phrase, its subject. Adverbs and a perfect's auxiliary (syntax.yaml perfect_auxiliaries) may stand
+    between; a passive ("was told"), a pronoun ("…, he said") or a clause word ("…, which X said") makes none."""
+    doc = verb.doc
+    if not _says_nothing_after(verb, _tokens_before(doc, verb.i + 1, e)):
+        return None
+    phrase = _phrase_after_comma(verb, s)
+    if phrase is None or phrase[0].tag_ in _NO_CLAIM_OPENERS or phrase[0].pos_ in (*_SETTING_POS, "PRON") or \
+            any(t.pos_ in (*syntax.VERBS, "AUX", "CCONJ") or t.tag_ in FINITE_TAGS or t.is_punct for t in phrase):
+        return None  # "…, an analyst at the Council on Energy, Environment and Water told": no phrase of its own
+    comma = doc[phrase.start - 1]
+    before = [t for t in _tokens_before(doc, comma.sent.start, comma.idx) if t.idx >= s]
+    if not before or before[0].dep_ == "mark" or before[0].tag_ == "WRB":
+        return None  # 'As the charges were unsealed, X testified before the committee': a setting, no claim
+    return phrase if any(t.tag_ in FINITE_TAGS for t in before) else None
+
+
+def _says_nothing_after(verb: Token, after: list[Token]) -> bool:
+    """Nothing the verb says follows it to its sentence's end: no verb, "that", comma or quote mark, and no object
+    but a listener ("told reporters"; speech_verbs.yaml object_verbs), only a setting or a date ("said on Monday",
+    "said in a statement"); "denied involvement" has its object."""
+    if any(t.pos_ in (*syntax.VERBS, "AUX") or _is_that(t) or t.text in ",;:“”\"" for t in after):
+        return False
+    first = next((t for t in after if not t.is_punct), None)
+    return first is None or first.pos_ in ("ADV", "ADP") or first.lower_ in _time_words() or \
+        _base(verb) in _object_verbs() and first.pos_ in ("PROPN", "NOUN", "PRON", "DET")
+
+
+def _phrase_after_comma(verb: Token, s: int) -> Span | None:
+    """The words from the last comma before the verb (past adverbs and a perfect's auxiliary right before it) to the
+    verb, CLOSING_PHRASE_WORDS at most, where that comma lies in the sentence from `s`."""
+    doc = verb.doc
+    end = verb.i
+    while end > 0 and (doc[end - 1].pos_ == "ADV" or doc[end - 1].lower_ in syntax_words().perfect_auxiliaries):
+        end -= 1
+    comma = next((i for i in range(end - 1, max(end - CLOSING_PHRASE_WORDS - 2, 0), -1) if doc[i].text == ","), None)
+    if comma is None or doc[comma].idx < s or comma + 1 >= end:
+        return None
+    return doc[comma + 1:end]
+
+
+def _phrase_head(phrase: Span) -> Token | None:
+    """The noun a closing phrase names its speaker by: its last noun before the words that describe it ("an official
+    familiar with the matter": official)."""
+    head = None
+    for t in phrase:
+        if t.pos_ in ("NOUN", "PROPN") or t.lower_ in role_nouns():  # "an official", tagged an adjective
+            head = t
+        elif head is not None and t.pos_ in ("ADP", "ADJ"):
+            break
+    return head
 
 
 def _phrase_and_aside(verb: Token, commas: list[int], s: int) -> Span | None:
