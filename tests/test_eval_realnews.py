@@ -14,6 +14,7 @@ from flashpoint.cli import app
 from flashpoint.evals.realnews import (
     article_errors,
     load_gold,
+    load_texts,
     locate,
     match_greedy,
     prf,
@@ -266,6 +267,12 @@ def test_dates_of_texts_with_a_publication_date_are_scored_apart_too(tmp_path: P
     dated_gold = len({(d["text"].lower(), d["value"])
                       for d in json.loads((GOLD / f"{TWO_TUNE[1]}.json").read_text(encoding="utf-8"))["dates"]})
     assert scores["dates (dated texts)"]["gold"] == dated_gold < scores["dates (text+value)"]["gold"]
+
+
+def test_only_the_texts_of_the_chosen_golds_are_read() -> None:
+    """A scan over the tune split holds no text of another split, even from articles.jsonl, which has them all."""
+    texts = load_texts(ARTICLES, [{"id": TWO_TUNE[0]}, {"id": "no-such-article"}])
+    assert list(texts) == [TWO_TUNE[0]] and texts[TWO_TUNE[0]]["text"]
 
 
 def test_errors_are_refused_for_heldout(tmp_path: Path) -> None:

@@ -554,17 +554,20 @@ def page_texts(pages: dict[str, Record], golds: list[Record]) -> dict[str, Recor
 
 def load_texts(path: Path, golds: list[Record] | None = None) -> dict[str, Record]:
     """articles.jsonl (one text record a line), or the article-extraction ground-truth.json (a JSON
-    object of pages) for gold objects that name a `page`."""
+    object of pages) for gold objects that name a `page`. Given gold objects, only their texts are kept,
+    so a scan over a chosen split never reads the texts of another (the held-out ones)."""
     if not Path(path).is_file():
         raise FileNotFoundError(f"{path}: no articles file (give --articles PATH to articles.jsonl)")
     if Path(path).suffix == ".json":
         return page_texts(json.loads(Path(path).read_text(encoding="utf-8")), golds or [])
+    wanted = None if golds is None else {str(gold.get("id")) for gold in golds}
     out: dict[str, Record] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 rec = json.loads(line)
-                out[str(rec.get("id"))] = rec
+                if wanted is None or str(rec.get("id")) in wanted:
+                    out[str(rec.get("id"))] = rec
     return out
 
 
