@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.date_rules import date_rules, rule_words
 from flashpoint.nlp.syntax import VERBS, word_in
@@ -89,26 +89,43 @@ def tied_to_event(head: Token, events: frozenset[str]) -> bool:
         or (verb.dep_ in _DESCRIBING and word_in(verb.head, events))
 
 
-def landmark_day(body: str, tokens: Doc, start: int, end: int, month: int, day: int) -> dt.date | None:
-    """The conflict's day that the year-less `month` and `day` said at body[start:end] names, or None."""
-    candidates = [m for m in landmarks() if (m.day.month, m.day.day) == (month, day) and m.context.search(body)]
+def landmark_day(body: str, tokens: Doc, start: int, end: int, month_day: tuple[int, int],
+                 year_told_elsewhere: bool) -> dt.date | None:
+    """The conflict's day that the year-less `month_day` said at body[start:end] names, or None. A year its sentence
+    tells, or the same day said elsewhere with a year (`year_told_elsewhere`), is the year it may borrow instead:
+    only a day that names the event ('the October 7 attack') is the event's then."""
+    candidates = [m for m in landmarks() if (m.day.month, m.day.day) == month_day and m.context.search(body)]
     if not candidates or not tokens.has_annotation("DEP"):
         return None
     root = _day_root(tokens, start, end)
-    return next((m.day for m in candidates if root is not None and (
+    if root is None:
+        return None
+    year_elsewhere = year_told_elsewhere or _tells_a_year(root.sent)
+    return next((m.day for m in candidates if (
         tied_to_event(root.head, m.events) and not _said_of_a_day_kept_again(root, m.events)
-        or _opens_a_count(root, m.context))), None)
+        and (_names_the_event(root, m.events) or not year_elsewhere)
+        or not year_elsewhere and _opens_a_count(root, m.context))), None)
+
+
+def _names_the_event(root: Token, events: frozenset[str]) -> bool:
+    """'the October 7 attack': a day said before the event's noun, as its name, is the event's whatever year its
+    sentence tells ('a year after the October 7 attack, in 2024'); said after a word ('the attack on October 7',
+    'repelled 200 attacks on February 24') it may be the same day of that year."""
+    return root.i < root.head.i and word_in(root.head, events)
+
+
+def _tells_a_year(sentence: Span) -> bool:
+    """Does the sentence say a year ('2023') of its own?"""
+    return any(t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text) for t in sentence)
 
 
 def _opens_a_count(root: Token, context: re.Pattern[str]) -> bool:
     """'killed 112 children in Ukraine since February 24', 'From February 24 to July 10, the Armed Forces of Ukraine
     eliminated ...': the day opens a stretch (a `bounds` word is its case), in a sentence that names the conflict
-    and tells no year of its own (dates.yaml landmark_day_as_a_bound)."""
+    (dates.yaml landmark_day_as_a_bound; `landmark_day` reads no year it could borrow)."""
     if not any(c.dep_ == "case" and c.lower_ in rule_words("landmark_day_as_a_bound", "bounds") for c in root.children):
         return False
-    sentence = root.sent
-    return bool(context.search(sentence.text)) and not any(t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text)
-                                                           for t in sentence)
+    return bool(context.search(root.sent.text))
 
 
 def _begins(tok: Token, events: frozenset[str]) -> bool:

@@ -2360,9 +2360,30 @@ def _range_years(a: Res, b: Res, ref: dt.date | None) -> tuple[Res, Res]:
     if a.parts and b.parts and not a.year_explicit and not b.year_explicit and ref is not None:
         b_year = ref.year if _month_day_key(b) >= _month_day_key(a) else ref.year + 1
         a, b = _with_year(a, ref.year), _with_year(b, b_year)
-    if a.parts and b.parts and not a.year_explicit and b.year_explicit and b.parts[0]:
-        a = _with_year(a, b.parts[0] - (1 if _month_day_key(a) > _month_day_key(b) else 0))
+    year = _year_from_the_end(a, b)
+    if year is not None:
+        a = _with_year(a, year)
     return a, b
+
+
+def _year_from_the_end(a: Res, b: Res) -> int | None:
+    """The year of a range's first end said without one, from its second end said with one ('3 May to 5 July
+    2019': 2019; 'from December 20 to January 5, 2023': 2022), or None."""
+    if a.parts and b.parts and not a.year_explicit and b.year_explicit and b.parts[0]:
+        return b.parts[0] - (1 if _month_day_key(a) > _month_day_key(b) else 0)
+    return None
+
+
+def _openings_dated_by_their_end(body: str, found: list[Res]) -> None:
+    """'From February 24 to March 3, 2023': the first end of a range said without a year is in the year its second
+    end states (`_year_from_the_end`), on any text, before a reading that would give it a year of its own (a
+    conflict's day, `_landmarks_filled`) (dates.yaml range_year_from_its_end)."""
+    for a, b in pairwise(found):
+        year = _year_from_the_end(a, b)
+        if year is not None and _joined(body, a, b)[0]:
+            _put_in_year(a, year)
+            a.start = a.end = None  # the interval follows the value
+            a.extra["year_of_its_range"] = True
 
 
 def _range_end(a: Res, b: Res, s: dt.date | None, e: dt.date | None) -> dt.date | None:
@@ -2761,7 +2782,7 @@ def _told_in_the_present(tokens: Doc, at: int) -> bool:
 
 
 def _put_in_year(r: Res, year: int) -> None:
-    """A month or day said without a year, on an undated page whose year is known."""
+    """A month or day said without a year, put in a year the text tells: an undated page's, a range's end's."""
     assert r.parts is not None
     _, month, day = r.parts
     try:
@@ -2967,9 +2988,10 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc,
         window = (dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31))
     found = _resolved(body, published, tokens, stamps) if published is not None else \
         _unanchored(body, tokens, stamps, window)
+    _openings_dated_by_their_end(body, found)
     years = _years_said(found)
     if published is None:
-        _landmarks_filled(body, tokens, found)
+        _landmarks_filled(body, tokens, found, years)
     for r in found:
         if r.kind in ("span", "fuzzy", "now", "overnight"):
             continue  # "the past five years" is a duration, "recently" and "overnight" no date
@@ -2980,12 +3002,12 @@ def record_timexes(body: str, published: dt.date | None, tokens: Doc,
     return out
 
 
-def _landmarks_filled(body: str, tokens: Doc, found: list[Res]) -> None:
-    """An undated text's days and months of the events conflicts are dated by (`_landmark_filled`); then the day that
-    closes a stretch one of them opens ("from February 24 to July 10") is the first such day on or after it
-    (dates.yaml landmark_day_as_a_bound `joins`)."""
+def _landmarks_filled(body: str, tokens: Doc, found: list[Res], years: dict[tuple[int, int], int]) -> None:
+    """An undated text's days and months of the events conflicts are dated by (`_landmark_filled`; `years`: the days
+    the text says elsewhere with a year); then the day that closes a stretch one of them opens ("from February 24 to
+    July 10") is the first such day on or after it (dates.yaml landmark_day_as_a_bound `joins`)."""
     for r in found:
-        _landmark_filled(body, tokens, r)
+        _landmark_filled(body, tokens, r, years)
     for opening, closing in pairwise(found):
         if opening.extra.get("landmark") and opening.start is not None and closing.parts \
                 and closing.parts[0] is None and closing.parts[2] and not closing.year_explicit \
@@ -3014,10 +3036,11 @@ def _day_on_or_after(first: dt.date, month: int, day: int) -> dt.date | None:
     return None
 
 
-def _landmark_filled(body: str, tokens: Doc, r: Res) -> None:
+def _landmark_filled(body: str, tokens: Doc, r: Res, years: dict[tuple[int, int], int]) -> None:
     """On an undated text, a month and day said with no year and tied by the parse to the event a conflict is dated
-    by ("the October 7 attacks") take that event's year (dates.yaml: landmark_day); a month said with neither, tied
-    to the event itself ("since the invasion began in late February"), that event's month (landmark_month)."""
+    by ("the October 7 attacks") take that event's year (dates.yaml: landmark_day), unless the text says that day
+    elsewhere with a year (`years`) and the day does not name the event; a month said with neither, tied to the event
+    itself ("since the invasion began in late February"), that event's month (landmark_month)."""
     if not r.parts or r.year_explicit or r.parts[0] is not None:
         return
     if r.parts[2] is None:
@@ -3025,7 +3048,8 @@ def _landmark_filled(body: str, tokens: Doc, r: Res) -> None:
         if when is not None:
             r.value, r.parts = f"{when.year:04d}-{when.month:02d}", (when.year, when.month, None)  # as _calendar_res
         return
-    day = landmark_day(body, tokens, r.start_char, r.end_char, r.parts[1], r.parts[2])
+    month_day = (r.parts[1], r.parts[2])
+    day = landmark_day(body, tokens, r.start_char, r.end_char, month_day, month_day in years)
     if day is not None:
         r.value, r.parts = day.isoformat(), (day.year, day.month, day.day)
         r.start, r.end = day, day + dt.timedelta(days=1)
@@ -3035,8 +3059,10 @@ def _landmark_filled(body: str, tokens: Doc, r: Res) -> None:
 def _year_filled(r: Res, years: dict[tuple[int, int], int], year_of_report: int | None) -> None:
     """A day told with no year takes the year the text gives that day elsewhere (`_years_said`); on an undated page,
     a date with no year the year of the report, but not a month told ahead ('is scheduled for February': next
-    year's)."""
-    if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years:
+    year's). A range's first end dated by its second (`_openings_dated_by_their_end`) and a conflict's day read as
+    the event's name ('the October 7 attack', `_landmark_filled`) keep their year."""
+    if r.parts and not r.year_explicit and r.parts[2] and (r.parts[1], r.parts[2]) in years \
+            and not (r.extra.get("landmark") or r.extra.get("year_of_its_range")):
         year = years[(r.parts[1], r.parts[2])]
         r.value = f"{year:04d}-{r.parts[1]:02d}-{r.parts[2]:02d}"
     if year_of_report is not None and r.parts and r.parts[0] is None \
