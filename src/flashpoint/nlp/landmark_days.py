@@ -4,7 +4,9 @@ A text with no publication day cannot resolve "October 7" (which year?), but "th
 text on Israel and Hamas names one day whatever the text's own date: the event's. The parse says whether the
 day belongs to the event's noun (lang/en/dates.yaml `landmark_day`: the days, their context and event words) or
 opens a count from it ("killed in Ukraine since February 24": `landmark_day_as_a_bound`), and whether a month alone
-is the event's ("since the invasion began in late February": `landmark_month`)."""
+is the event's ("since the invasion began in late February": `landmark_month`). A day with a year it can borrow (its
+range's, taken first: `range_year_from_its_end`; its sentence's; the same day's said elsewhere) is that year's
+unless it names the event ("the October 7 attack")."""
 
 from __future__ import annotations
 
