@@ -153,3 +153,17 @@ def test_a_possessive_on_a_conjunct_stands_for_the_noun_before_it() -> None:
 def test_an_apposition_read_as_a_conjunct_is_no_second_side(text: str, recipients: int) -> None:
     found = [e for e in events_of(text) if e.type in ("ASSAULT", "COERCE")]
     assert len(found) == recipients
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    # a place's region written after it is where the place lies: one place struck, not two
+    ("Russian drones hit Kupiansk, Kharkiv Oblast, overnight.", ["Kupiansk"]),
+    ("Russian drones attacked Nikopol, Dnipropetrovsk Oblast, on Sunday night.", ["Nikopol"]),
+    # places listed with "and" stay one record each
+    ("Russian forces shelled Kherson, Nikopol and Sumy on Tuesday.", ["Kherson", "Nikopol", "Sumy"]),
+])
+def test_a_region_after_a_place_is_no_second_place_struck(text: str, recipients: list[str]) -> None:
+    found = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert [e.recipient.text for e in found if e.recipient is not None] == recipients
+    assert len(found) == len(recipients)
+

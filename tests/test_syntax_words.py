@@ -157,6 +157,13 @@ CASES = [
     ("apposition_pair_words", _listed_sides("family"),
      "A family, both parents and their son, was killed in the strike.", ["family"],
      "A family and both parents and their son were killed in the strike.", ["family", "parents"]),
+    # a place's region after a comma is where the place lies, however the parse hangs its words; a name is one more
+    ("region_nouns, apposition_marks, apposition_closers (a place's region)", _listed_sides("Polohy"),
+     "Guns shelled Polohy, Zaporizhzhia region, on Monday.", ["Polohy"],
+     "Guns shelled Polohy, Zaporizhzhia and Orikhiv on Monday.", ["Polohy", "Zaporizhzhia", "Orikhiv"]),
+    ("region_nouns (a region then a conjunction is a list)", _listed_sides("Kupiansk"),
+     "Russian drones hit Kupiansk, Kharkiv Oblast, overnight.", ["Kupiansk"],
+     "Russian drones hit Kupiansk, Kharkiv Oblast, and Izium overnight.", ["Kupiansk", "Oblast", "Izium"]),
     ("headline_subject_deps", _root_plural_subject("withdraws"), "Finland withdraws troops from Kosovo", "Finland",
      "Finland's withdraws troops from Kosovo", None),
     # a "by" phrase hung on a place in the passive's oblique is its agent; on an act noun it is that act's doer

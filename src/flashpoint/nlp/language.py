@@ -26,7 +26,7 @@ SYNTAX_LISTS = (
     # nouns and the heads of noun phrases
     "accident_nouns", "act_nouns", "agent_nouns", "anaphoric_determiners", "attack_nouns", "body_anaphors",
     "help_nouns", "kind_heads", "mention_heads", "named_objects", "partitive_heads", "person_objects",
-    "place_nouns", "undergone_nouns", "victim_of_nouns",
+    "place_nouns", "region_nouns", "undergone_nouns", "victim_of_nouns",
     # prepositions
     "addressee_preps", "agent_preps", "aim_preps", "attack_target_preps", "enemy_owner_preps",
     "engaged_preps", "infinitive_subject_preps", "instrument_preps", "mishap_preps", "owner_preps",
@@ -184,6 +184,7 @@ class Syntax:
     apposition_marks: frozenset[str]
     apposition_closers: frozenset[str]
     apposition_pair_words: frozenset[str]
+    region_nouns: frozenset[str]
     phrase_opener_deps: frozenset[str]
     headline_subject_deps: frozenset[str]
     noun_tags: frozenset[str]

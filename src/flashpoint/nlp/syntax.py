@@ -929,7 +929,29 @@ def listed_sides(tok: Token, is_role: Callable[[Token], bool]) -> list[Token]:
     Minister of Trade", "a family, both parents and their child": the same side told again) and their own conjuncts;
     `is_role` tells a noun naming people by their role ("Minister"), which may be capitalised as a name is."""
     told_again = {t.i for c in tok.children if c.dep_ == "conj" and _apposed(tok, c, is_role) for t in c.subtree}
+    told_again |= {i for t in coordinated(tok) for i in _region_apposition(t)}
     return [t for t in coordinated(tok) if t.i not in told_again]
+
+
+def _region_apposition(place: Token) -> range:
+    """The words of the region a place's name is followed by ("Polohy, Zaporizhzhia region,", "Kupiansk, Kharkiv
+    oblast,"; syntax.yaml region_nouns): after one of `apposition_marks` right after the name, capitalised name words
+    and a region noun in the singular, closed by one of `apposition_closers` (or the sentence's end) that no conjunction
+    follows; an empty range where none is written so."""
+    words, doc = syntax(), place.doc
+    end = max([place.i, *(c.i for c in place.children if c.dep_ in ("flat", "compound") and c.i > place.i)])
+    mark = end + 1
+    if mark + 2 >= place.sent.end or doc[mark].text not in words.apposition_marks:
+        return range(0)
+    region = next((t.i for t in doc[mark + 1:min(mark + 5, place.sent.end)] if not t.text[:1].isupper()
+                   or t.lower_ in words.region_nouns), mark)
+    if region < mark + 2 or doc[region].lower_ not in words.region_nouns:
+        return range(0)
+    closer = region + 1
+    if closer < place.sent.end and (doc[closer].text not in words.apposition_closers or (
+            closer + 1 < place.sent.end and doc[closer + 1].dep_ == "cc")):
+        return range(0)
+    return range(mark + 1, region + 1)
 
 
 def _apposed(head: Token, conj: Token, is_role: Callable[[Token], bool]) -> bool:
