@@ -167,3 +167,18 @@ def test_a_region_after_a_place_is_no_second_place_struck(text: str, recipients:
     assert [e.recipient.text for e in found if e.recipient is not None] == recipients
     assert len(found) == len(recipients)
 
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    # force told at a list of places of different countries hits the people of each country: one record each
+    ("Armed groups carried out raids across Chad, Sudan and Libya last month.", {"TCD", "SDN", "LBY"}),
+    ("Insurgents carried out attacks in Nigeria and Cameroon on Friday.", {"NGA", "CMR"}),
+    # places of one country are one target; a name no gazetteer knows adds no country
+    ("Insurgents carried out attacks in Maiduguri and Kano on Friday.", {"NGA"}),
+    ("Insurgents carried out attacks in Nigeria and Zongoland on Friday.", {"NGA"}),
+    # a listed place of the actor's own country is no target read from the list
+    ("Russian forces shelled villages in the Kharkiv and Belgorod regions.", {"UKR"}),
+])
+def test_force_at_places_of_different_countries_hits_each_country(text: str, recipients: set[str]) -> None:
+    found = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert {e.recipient.country for e in found if e.recipient is not None} == recipients
+    assert len(found) == len(recipients)

@@ -112,6 +112,7 @@ class Coded:
     actors: list[Party] = field(default_factory=list)
     recipients: list[Party] = field(default_factory=list)
     location: Place | None = None
+    listed_locations: list[Place] = field(default_factory=list)  # places of other countries listed with the location
     negated: bool = False
     hypothetical: bool = False
     reported_by: Actor | None = None
@@ -1035,6 +1036,12 @@ def _place_within(doc: NlpDoc, head: Token) -> Actor | None:
 def _inner_place(doc: NlpDoc, head: Token, named: bool = False) -> Place | None:
     """"the town of Cizre", "a village on the outskirts of the city of Donetsk": the named place (with its country)
     a place noun's modifiers lead to; with `named`, also a name's ("in Al-Shati refugee camp, northern Gaza")."""
+    found = _inner_named_place(doc, head, named)
+    return found[0] if found is not None else None
+
+
+def _inner_named_place(doc: NlpDoc, head: Token, named: bool = False) -> tuple[Place, Token] | None:
+    """The place `_inner_place` reads, with the word of the name that names it."""
     place_noun = head.lemma_.lower() in syntax().place_nouns or head.lower_ in syntax().place_nouns
     if not place_noun and not (named and head.pos_ == "PROPN"):
         return None
@@ -1046,7 +1053,7 @@ def _inner_place(doc: NlpDoc, head: Token, named: bool = False) -> Place | None:
             for a, b in ((lo, hi), (tok.idx, tok.idx + len(tok))):  # "northern Togo"
                 found = _named_place(doc, a, b)
                 if found is not None and found.country:
-                    return found
+                    return found, tok
     return None
 
 
@@ -1927,6 +1934,12 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
     Dhaka arrested"), naming a place; of an act of force or an attack noun also its target ("killed in an
     Israeli airstrike on Rafah"); then of a verb coordinated after it with no subject of its own ("361 children have been
     killed and 714 injured in Ukraine")."""
+    found = _located(doc, trigger, force)
+    return found[0] if found is not None else _relative_place(doc, trigger)
+
+
+def _located(doc: NlpDoc, trigger: Token, force: bool) -> tuple[Place, Token] | None:
+    """The place of `location_of`'s obliques, with the word that names it."""
     hosts = [trigger, *(syn.np_head(o) for o in syn.children(trigger, "obj", "nsubj:pass", "obl", "nsubj"))]
     hosts += [k for k in _with_later_conjuncts(trigger)[1:] if not syn.children(k, "nsubj", "nsubj:pass")]
     hosts += [h for h in _instrument_heads(trigger) if h not in hosts]  # "injured as a result of a rocket attack on Zaporizhzhia"
@@ -1935,11 +1948,33 @@ def location_of(doc: NlpDoc, trigger: Token, force: bool = False) -> Place | Non
         lo, hi = syn.phrase_span(head)
         # "in the town of Cizre": the place its modifiers lead to; "in northern Gaza": the phrase is no place's
         # name, its head (with the name it is part of) is
-        place = _named_place(doc, lo, hi) or _named_place(doc, head.idx, head.idx + len(head)) or \
-            _inner_place(doc, head, named=True)
+        place = _named_place(doc, lo, hi) or _named_place(doc, head.idx, head.idx + len(head))
         if place is not None and place.country:
-            return place
-    return _relative_place(doc, trigger)
+            return place, head
+        inner = _inner_named_place(doc, head, named=True)
+        if inner is not None:
+            return inner
+    return None
+
+
+def places_listed_with_location(doc: NlpDoc, trigger: Token, force: bool = False) -> list[Place]:
+    """"claimed attacks in Mali, Niger and Burkina Faso", "strikes in different regions of Syria and Iraq": the places
+    listed with the act's place (`location_of`: the conjuncts of the word that names it, less a region told after a
+    place, syntax.listed_sides), each a place the gazetteer knows with a country other than the place's and than each
+    other's: one per country, in the order written (an unknown name or a place of the place's own country adds none)."""
+    found = _located(doc, trigger, force)
+    if found is None:
+        return []
+    place, word = found
+    countries = {place.country}
+    listed: list[Place] = []
+    for member in syn.listed_sides(word, _is_role)[1:]:
+        lo, hi = syn.phrase_span(member)
+        other = _named_place(doc, lo, hi)
+        if other is not None and other.country and other.country not in countries:
+            countries.add(other.country)
+            listed.append(other)
+    return listed
 
 
 def _host_obliques(trigger: Token, hosts: list[Token], force: bool) -> list[Token]:
@@ -2032,6 +2067,7 @@ def _sides_read(doc: NlpDoc, tok: Token, p: Pattern, obj: Token | None, state: A
     coded.reciprocal = _reciprocal(tok)
     coded.recipients = [] if coded.reciprocal else recipients_of(doc, tok, p, obj, state, coded.actors)
     coded.location = location_of(doc, tok, force=p.type in FORCE)
+    coded.listed_locations = places_listed_with_location(doc, tok, force=p.type in FORCE) if p.type in FORCE else []
     _mark_named(p, coded)
     coded.asked = _asked_about_another(doc, coded, state)
     return coded
@@ -2976,7 +3012,17 @@ def _implied_target(coded: Coded, state: ArticleState) -> list[Party]:
     enemy = _enemy_at_home(coded, state, loc.country) if not placed else None
     if enemy is not None:
         return [Party(enemy, inherited=True)]
-    return _people_of_the_place(coded, loc, inherited, placed)
+    return _people_of_the_place(coded, loc, inherited, placed) + (
+        _listed_places_people(coded) if not inherited and not placed and loc == coded.location else [])
+
+
+def _listed_places_people(coded: Coded) -> list[Party]:
+    """"attacks in Mali, Niger and Burkina Faso": the people of each other country listed with the clause's own place
+    (`places_listed_with_location`), one record each (ANNOTATION.md: a clause naming two recipients is two records);
+    none of a country a side acting is of (its own people are no target read from a list)."""
+    own = {q.actor.country for q in coded.actors}
+    return [q for place in coded.listed_locations if place.country not in own
+            for q in _people_of_the_place(coded, place, False, False)]
 
 
 def _enemy_at_home(coded: Coded, state: ArticleState, country: str) -> Actor | None:
