@@ -113,6 +113,11 @@ current and affirmed), labelled BLIND from the text alone at the start of the st
 committed first, 043b703) and scored only at its start (b9141cb: strict shown P 0.591 (13 of 22) R 0.283, any confidence
 P 0.513 (20 of 39) R 0.435) and end (5a3dd2d: the same). Released as tuning data in the stop of 2026-12-08 00:59
 UTC.
+Sample 39 is the draw of 37 with random.Random(39) among the rows whose N is even, no file of benchmarks/ named at
+8d19f2a (2,162 ids then) and not in quote sample 39r (a pool of 6,160 rows; 13 of the 50 state no event; 43 events, 34
+current and affirmed), labelled BLIND from the text alone at the start of the stop of 2026-12-08 00:59 UTC (labels
+committed first, 326757a) and scored only at its start (8d19f2a: strict shown P 0.667 (6 of 9) R 0.176, any confidence
+P 0.45 (9 of 20) R 0.265) and end.
 Sample 18 is whole articles, in the form of sample 5: the ae- bodies of the 181 general-news pages with >= 3 hits of
 `\b(attack|killed|troops|military|strike|war|sanction|protest|police|arrest|missile|forces)\b`, minus
 tests/data/news181_gold, news181_gold2 (the pages with a body and no `p:` key in the lead's records dump) and the

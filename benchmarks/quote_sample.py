@@ -172,6 +172,13 @@ Labelled BLIND from the text alone at the start of the stop of 2026-12-07 22:51 
 scored only at its start (b9141cb: span+speaker P 1.0 R 0.814 (35 of 43 matched, 35 found); span only P 1.0 R 0.814;
 by place P 0.914 R 0.744 (32 of 35 attributed right, 3 span)) and end. At its end (5a3dd2d): the same.
 Released as tuning data in the stop of 2026-12-08 00:59 UTC.
+
+Sample 39r (quote_sample39r.jsonl) is blind for the stop of 2026-12-08 00:59 UTC: the draw of 37r with
+random.Random(139) among the rows whose N is even and no file of benchmarks/ named at 8d19f2a (2,162 ids then; a pool
+of 6,200 rows, 858 with the cue; 37 quotes, 35 reported, 2 direct; 19 optional places; 28 rows with a quote).
+Labelled BLIND from the text alone at the start of the stop of 2026-12-08 00:59 UTC (labels committed first, 326757a),
+scored only at its start (8d19f2a: span+speaker P 0.906 R 0.784 (29 of 37 matched, 32 found); span only P 0.969
+R 0.838; by place P 0.967 R 0.784 (29 of 30 attributed right, 1 speaker)) and end.
 """
 
 from __future__ import annotations
