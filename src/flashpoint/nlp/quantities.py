@@ -357,7 +357,8 @@ def _before_its_relative_clause(words: list[str], taken: list[str], sentence: st
         rest = rest[:-1]  # 'that the agency says'
     if not rest or rest[-1].lower() not in _figure_rule_words()["claimant_of_a_relative_clause.relative_words"]:
         return False
-    return at < sentence.lower().rfind(rest[-1].lower(), 0, verb_at)
+    said = [m.start() for m in re.finditer(rf"\b{re.escape(rest[-1].lower())}\b", sentence.lower()[:verb_at])]
+    return bool(said) and at < said[-1]  # the relative word itself, not the letters inside a longer word
 
 
 def _after_a_relative_word(figure: Token, subject: Token) -> bool:

@@ -530,7 +530,7 @@ def repair_adjective_verbs(doc: Doc, is_verb_form: Callable[[Token], bool]) -> N
             continue
         if any(t.pos_ not in ("ADV", "PART") for t in doc[subjects[-1].right_edge.i + 1:tok.i]):
             continue
-        past = tok.lower_.endswith("ed")
+        past = shaped("past", tok.lower_)
         tok.pos_ = "VERB"
         tok.tag_ = "VBD" if past else "VBZ" if tok.lower_.endswith("s") else "VBP"
         cast(Any, tok).set_morph("Mood=Ind|Tense=" + ("Past" if past else "Pres") + "|VerbForm=Fin")
