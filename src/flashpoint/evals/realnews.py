@@ -162,7 +162,7 @@ def event_matches(gold: Record, event: Record, strict: bool) -> bool:
         return False
     if not strict:
         return True
-    sides = _gold_sides(gold)
+    sides = _gold_countries(gold)
     given = _system_countries(event)
     undirected = gold.get(MIRRORED) or event.get(MIRRORED)
     return given == sides or (bool(undirected) and gold["type"] in symmetric_types() and given == sides[::-1])
@@ -245,18 +245,18 @@ def counted_gold_events(gold: Record, body: str) -> list[Record]:
     list at one clause (one_per_list), one of each mirror pair (one_of_each_mirror_pair)."""
     located = _with_spans([e for e in gold.get("events") or [] if gold_event_counts(e)], body)
     return one_of_each_mirror_pair(one_per_list(located, _gold_parties, same_gold_clause),
-                                   _gold_sides, lambda g: g.get("evidence"))
+                                   _gold_countries, lambda g: g.get("evidence"))
 
 
 def counted_system_events(events: list[Record], min_confidence: float) -> list[Record]:
     """The coded events an article is scored on at `min_confidence`: current, affirmed and real, one per list at one
     clause, one of each mirror pair; as counted_gold_events counts the gold."""
     counted = [e for e in events if system_event_counts(e, min_confidence)]
-    return one_of_each_mirror_pair(one_per_list(counted, _system_sides, same_system_clause), _system_sides,
+    return one_of_each_mirror_pair(one_per_list(counted, _system_parties, same_system_clause), _system_parties,
                                    _system_clause)
 
 
-def _gold_sides(gold: Record) -> tuple[str | None, str | None]:
+def _gold_countries(gold: Record) -> tuple[str | None, str | None]:
     return gold.get("actor_country") or None, gold.get("recipient_country") or None
 
 
@@ -274,8 +274,12 @@ def _system_side(actor: Record | None) -> tuple[str | None, str | None]:
     return side_country(actor), (actor or {}).get("id") or (actor or {}).get("name")
 
 
-def _system_sides(event: Record) -> tuple[Any, Any]:
+def _system_parties(event: Record) -> tuple[Any, Any]:
     return _system_side(event.get("actor")), _system_side(event.get("recipient"))
+
+
+def _system_countries(event: Record) -> tuple[str | None, str | None]:
+    return side_country(event.get("actor")), side_country(event.get("recipient"))
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -465,12 +469,12 @@ def _event_errors(article_id: str, ev: dict[str, Any]) -> list[str]:
     for i in ev["strict"]["missed"]:
         g = ev["gold_items"][i]
         if g["span"] is not None:
-            lines.append(f"{article_id} MISS event {g['type']} {_dyad(*_gold_sides(g))}{_marks(g)}: "
+            lines.append(f"{article_id} MISS event {g['type']} {_dyad(*_gold_countries(g))}{_marks(g)}: "
                          f"{_clip(g.get('evidence'))}")
     for i in ev["strict"]["extra"]:
         s = ev["system_items"][i]
         lines.append(f"{article_id} FP event {s['type']} {_dyad(*_system_countries(s))}{_marks(s)}: {_clip(s.get('text'))}")
-    for side, items, dyad, text in (("gold", ev["gold_items"], _gold_sides, "evidence"),
+    for side, items, dyad, text in (("gold", ev["gold_items"], _gold_countries, "evidence"),
                                     ("coded", ev["system_items"], _system_countries, "text")):
         lines += [f"{article_id} LIST event {e['type']} {_dyad(*dyad(e))}: {e[MERGED_LIST]} {side} records, counted "
                   f"once: {_clip(e.get(text))}" for e in items if e.get(MERGED_LIST)]
@@ -482,10 +486,6 @@ def _marks(event: Record) -> str:
     marks = ([f"a list of {event[MERGED_LIST]}"] if event.get(MERGED_LIST) else []) + \
         (["told both ways"] if event.get(MIRRORED) else [])
     return f" ({', '.join(marks)})" if marks else ""
-
-
-def _system_countries(event: Record) -> tuple[str | None, str | None]:
-    return side_country(event.get("actor")), side_country(event.get("recipient"))
 
 
 def _figure_mismatches(article_id: str, figures: list[Record], record: Record, scored: dict[str, Any]) -> list[str]:
